@@ -1,0 +1,123 @@
+package io.camelot.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The KV Storage Manager: everything the TCS keeps, behind one interface so that the listener and
+ * the worker never see the backend (LMDB by default; a networked backend later).
+ *
+ * <p>Every mutating method is one atomic transaction that is durable when the method returns, so a
+ * caller may acknowledge as soon as it returns. Values are opaque bytes (binary-safe); ids are the
+ * strings exactly as the requester sent them (never normalised).
+ */
+public interface TcsStore extends AutoCloseable {
+
+  // ---- Worker directory ----
+
+  void putWorker(String workerId, byte[] record);
+
+  Optional<byte[]> worker(String workerId);
+
+  /** All worker ids in ascending key order. */
+  List<String> workerIds();
+
+  // ---- Work orders ----
+
+  /**
+   * Stores the raw request and appends the work order to its worker's FIFO, in one transaction.
+   *
+   * @return {@link SubmitResult#DUPLICATE} (and writes nothing) if the id is already known
+   */
+  SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis);
+
+  /** The raw request as received, while the work order is known (not purged). */
+  Optional<byte[]> request(String workOrderId);
+
+  /** The stored response (result or error object), once the work order has completed. */
+  Optional<byte[]> response(String workOrderId);
+
+  /** What the store knows about a work order, or empty if unknown or purged. */
+  Optional<WorkOrderInfo> workOrder(String workOrderId);
+
+  /** Work orders of a worker not yet completed, oldest first: the FIFO to rebuild after a restart. */
+  List<String> pending(String workerId);
+
+  /** Number of work orders submitted and not yet completed, over all workers. */
+  long pendingCount();
+
+  /**
+   * Records a work order's outcome in one transaction: the response, its removal from the FIFO,
+   * the workload's state writes and, if a receipt exists, the receipt update. A second completion of
+   * the same work order is ignored and returns false (exactly-once results after recovery).
+   */
+  boolean complete(Completion completion);
+
+  /**
+   * Removes completed work orders (request, response, receipt and its updates) that completed
+   * before {@code completedBeforeMillis}, and then the oldest completed ones beyond
+   * {@code maxRetained}. Pending work orders are never purged.
+   *
+   * @return the number of work orders removed
+   */
+  int purge(long completedBeforeMillis, long maxRetained);
+
+  // ---- Receipts ----
+
+  /** @return false (and writes nothing) if a receipt for this work order already exists */
+  boolean createReceipt(String workOrderId, byte[] rawCreateRequest);
+
+  Optional<byte[]> receipt(String workOrderId);
+
+  /** Receipt updates in the order they were appended. */
+  List<byte[]> receiptUpdates(String workOrderId);
+
+  /**
+   * Appends an update if the receipt currently has exactly {@code expectedCount} updates
+   * (compare-and-append, so concurrent updaters cannot both pass a status check).
+   *
+   * @return false if the receipt is missing or the count changed
+   */
+  boolean appendReceiptUpdate(String workOrderId, int expectedCount, byte[] update);
+
+  /** Ids of all work orders with a receipt, in ascending key order. */
+  List<String> receiptIds();
+
+  // ---- Workload state (committed together with the response that produced it) ----
+
+  Optional<byte[]> state(String key);
+
+  @Override
+  void close();
+
+  enum SubmitResult {
+    ACCEPTED,
+    DUPLICATE
+  }
+
+  enum Status {
+    PENDING,
+    COMPLETED
+  }
+
+  record WorkOrderInfo(String workOrderId, String workerId, long receivedAtMillis, Status status) {}
+
+  /**
+   * @param receiptUpdate built from the response; appended only if a receipt exists (may be null)
+   * @param stateWrites workload state to commit with the response (key to value; empty for stateless)
+   */
+  record Completion(
+      String workOrderId,
+      byte[] response,
+      long completedAtMillis,
+      Map<String, byte[]> stateWrites,
+      ReceiptUpdateFactory receiptUpdate) {}
+
+  /** Builds a receipt update inside the completing transaction, only when a receipt exists. */
+  @FunctionalInterface
+  interface ReceiptUpdateFactory {
+    /** @return the update to append, or null to append nothing */
+    byte[] build(byte[] rawCreateRequest, List<byte[]> existingUpdates);
+  }
+}
