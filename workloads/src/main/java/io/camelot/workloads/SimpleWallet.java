@@ -1,0 +1,181 @@
+package io.camelot.workloads;
+
+import io.camelot.workload.Item;
+import io.camelot.workload.Workload;
+import io.camelot.workload.WorkloadContext;
+import io.camelot.workload.WorkloadException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Avalon's {@code simple-wallet}: a ledger of named accounts. Each input item is one command and
+ * gets its own output item at the same index, {@code "WALLET RESULT: "} followed by:
+ *
+ * <ul>
+ *   <li>{@code deposit <acct> <amt>}: {@code <acct>::<balance>}, opening the account if new;
+ *   <li>{@code withdraw <acct> <amt>}: {@code <acct>::<balance>}, or {@code No wallet details
+ *       found}, or {@code No sufficient balance to withdraw. Available balance: <balance>};
+ *   <li>{@code transfer <from> <to> <amt>}: {@code <from>::<balance>,<to>::<balance>}, or {@code
+ *       Debitor wallet not found}, {@code No sufficient balance in debitor's account}, {@code
+ *       Creditor wallet not found} (checked in that order);
+ *   <li>a wrong number of words: {@code Insufficient arguments supplied to perform wallet
+ *       operation}; an amount that is not a positive integer: {@code Deposit|Withdraw|Transfer
+ *       amount should be a positive value}.
+ * </ul>
+ *
+ * <p>Commands run in order, each seeing the balances the previous ones left. Avalon has no balance
+ * query, so neither does this. Deviations from Avalon, where its behaviour was a bug: balances are
+ * longs and a result above {@link Long#MAX_VALUE} is refused with {@code Balance would exceed the
+ * maximum wallet balance} (Avalon overflowed an {@code int}); an amount must be all decimal digits
+ * (Avalon read {@code "10abc"} as 10); an unknown command answers {@code Invalid wallet operation}
+ * (Avalon answered nothing after the prefix); a transfer to the same account leaves it unchanged
+ * (Avalon credited the amount on top, creating money); the ledger lives in workload state (Avalon
+ * re-created its encrypted ledger file, and key, on every start).
+ */
+public final class SimpleWallet implements Workload {
+
+  static final String NAME = "simple-wallet";
+  static final String INSUFFICIENT_ARGUMENTS =
+      "Insufficient arguments supplied to perform wallet operation";
+  static final String INVALID_OPERATION = "Invalid wallet operation";
+  static final String BALANCE_OVERFLOW = "Balance would exceed the maximum wallet balance";
+
+  private static final String BALANCE_KEY_PREFIX = NAME + "/balance/";
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean stateful() {
+    return true;
+  }
+
+  @Override
+  public List<Item> process(List<Item> inputs, WorkloadContext context) {
+    if (inputs.isEmpty()) {
+      throw new WorkloadException(NAME + " needs at least one input item");
+    }
+    List<Item> outputs = new ArrayList<>(inputs.size());
+    for (Item input : inputs) {
+      outputs.add(Item.ofText(input.index(), "WALLET RESULT: " + execute(input.text(), context)));
+    }
+    return outputs;
+  }
+
+  static String balanceKey(String account) {
+    return BALANCE_KEY_PREFIX + account;
+  }
+
+  private static String execute(String command, WorkloadContext context) {
+    String trimmed = command.strip();
+    if (trimmed.isEmpty()) {
+      return INSUFFICIENT_ARGUMENTS;
+    }
+    String[] words = WHITESPACE.split(trimmed);
+    return switch (words[0]) {
+      case "deposit" ->
+          withAmount(words, 3, "Deposit", amount -> deposit(context, words[1], amount));
+      case "withdraw" ->
+          withAmount(words, 3, "Withdraw", amount -> withdraw(context, words[1], amount));
+      case "transfer" ->
+          withAmount(words, 4, "Transfer", amount -> transfer(context, words[1], words[2], amount));
+      default -> INVALID_OPERATION;
+    };
+  }
+
+  /** Checks the word count and the amount (the last word) before running the operation. */
+  private static String withAmount(
+      String[] words, int wordCount, String operation, LongFunction<String> action) {
+    if (words.length != wordCount) {
+      return INSUFFICIENT_ARGUMENTS;
+    }
+    OptionalLong amount = positiveAmount(words[wordCount - 1]);
+    if (amount.isEmpty()) {
+      return operation + " amount should be a positive value";
+    }
+    return action.apply(amount.getAsLong());
+  }
+
+  private static OptionalLong positiveAmount(String word) {
+    if (!DIGITS.matcher(word).matches()) {
+      return OptionalLong.empty();
+    }
+    try {
+      long amount = Long.parseLong(word);
+      return amount > 0 ? OptionalLong.of(amount) : OptionalLong.empty();
+    } catch (NumberFormatException aboveLongRange) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static String deposit(WorkloadContext context, String account, long amount) {
+    OptionalLong credited = credit(balance(context, account).orElse(0L), amount);
+    if (credited.isEmpty()) {
+      return BALANCE_OVERFLOW;
+    }
+    return setBalance(context, account, credited.getAsLong());
+  }
+
+  private static String withdraw(WorkloadContext context, String account, long amount) {
+    Optional<Long> balance = balance(context, account);
+    if (balance.isEmpty()) {
+      return "No wallet details found";
+    }
+    if (balance.get() < amount) {
+      return "No sufficient balance to withdraw. Available balance: " + balance.get();
+    }
+    return setBalance(context, account, balance.get() - amount);
+  }
+
+  private static String transfer(WorkloadContext context, String from, String to, long amount) {
+    Optional<Long> fromBalance = balance(context, from);
+    if (fromBalance.isEmpty()) {
+      return "Debitor wallet not found";
+    }
+    if (fromBalance.get() < amount) {
+      return "No sufficient balance in debitor's account";
+    }
+    Optional<Long> toBalance = balance(context, to);
+    if (toBalance.isEmpty()) {
+      return "Creditor wallet not found";
+    }
+    if (from.equals(to)) {
+      return from + "::" + fromBalance.get() + "," + to + "::" + toBalance.get();
+    }
+    // Checked before either write, so a refused transfer leaves both balances alone.
+    OptionalLong credited = credit(toBalance.get(), amount);
+    if (credited.isEmpty()) {
+      return BALANCE_OVERFLOW;
+    }
+    return setBalance(context, from, fromBalance.get() - amount)
+        + ","
+        + setBalance(context, to, credited.getAsLong());
+  }
+
+  /** The balance plus the amount, or empty if that exceeds {@link Long#MAX_VALUE}. */
+  private static OptionalLong credit(long balance, long amount) {
+    try {
+      return OptionalLong.of(Math.addExact(balance, amount));
+    } catch (ArithmeticException overflow) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static Optional<Long> balance(WorkloadContext context, String account) {
+    return LongState.read(context, balanceKey(account));
+  }
+
+  /** Writes the balance and answers {@code <account>::<balance>}. */
+  private static String setBalance(WorkloadContext context, String account, long balance) {
+    LongState.write(context, balanceKey(account), balance);
+    return account + "::" + balance;
+  }
+}
