@@ -1,0 +1,313 @@
+package io.camelot.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.model.DataItem;
+import io.camelot.protocol.model.EncryptionKeyGetParams;
+import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.protocol.model.ReceiptLookUpParams;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
+import io.camelot.protocol.model.WorkOrderIdParams;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.model.WorkerIdParams;
+import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.protocol.model.WorkerRegisterParams;
+import io.camelot.protocol.model.WorkerSetStatusParams;
+import io.camelot.protocol.model.WorkerUpdateParams;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where request params are parsed and validated, for every direct-model method. Each
+ * method binds the JSON once into its record and applies the checks of Avalon's schemas and of its
+ * enclave, so that a request which passes here can only fail later for cryptographic reasons.
+ * Failures are {@link EeaException}s with code 2 and a message naming the field.
+ */
+public final class Params {
+  /** Avalon's hex pattern: an optional {@code 0x}/{@code 0X} prefix, then at least one hex digit. */
+  private static final Pattern HEX = Pattern.compile("^(0[x|X])?[0-9a-fA-F]+$");
+
+  private static final Pattern STRICT_BASE64 =
+      Pattern.compile("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
+
+  /** Ids become store keys; anything longer than this is not a real id. */
+  public static final int MAX_ID_LENGTH = 256;
+
+  private Params() {}
+
+  public static WorkOrderSubmitParams workOrderSubmit(JsonNode params) {
+    WorkOrderSubmitParams p = ProtocolJson.bind(params, WorkOrderSubmitParams.class);
+    required("responseTimeoutMSecs", p.responseTimeoutMSecs());
+    required("payloadFormat", p.payloadFormat());
+    id("workOrderId", p.workOrderId());
+    id("workerId", p.workerId());
+    hex("workloadId", p.workloadId(), true);
+    hex("requesterId", p.requesterId(), true);
+    hex("encryptedSessionKey", p.encryptedSessionKey(), true);
+    hex("requesterNonce", p.requesterNonce(), true);
+    hex("encryptedRequestHash", p.encryptedRequestHash(), true);
+    hex("workerEncryptionKey", p.workerEncryptionKey(), false);
+    if (!"json-rpc".equalsIgnoreCase(p.payloadFormat())) {
+      throw EeaException.invalidParameter("Unsupported payload format found in the input");
+    }
+    if (p.dataEncryptionAlgorithm() != null
+        && !p.dataEncryptionAlgorithm().isEmpty()
+        && !"AES-GCM-256".equals(p.dataEncryptionAlgorithm())) {
+      throw EeaException.invalidParameter(
+          "Unsupported dataEncryptionAlgorithm found in the request");
+    }
+    if (p.sessionKeyIv() == null || p.sessionKeyIv().isEmpty()) {
+      throw EeaException.invalidParameter("invalid request; failed to retrieve sessionKeyIv");
+    }
+    if (!Hex.isHex(p.sessionKeyIv()) || p.sessionKeyIv().length() != 24) {
+      throw EeaException.invalidParameter(
+          "Invalid data format for sessionKeyIv: expected 12 bytes as hex");
+    }
+    if (p.requesterSignature() != null && !p.requesterSignature().isEmpty()) {
+      base64("requesterSignature", p.requesterSignature());
+      if (p.verifyingKey() == null || p.verifyingKey().isBlank()) {
+        throw EeaException.invalidParameter(
+            "'verifyingKey' is a required property when requesterSignature is present");
+      }
+    }
+    if (p.inData() == null || p.inData().isEmpty()) {
+      throw EeaException.invalidParameter("Indata is empty");
+    }
+    items("inData", p.inData(), true);
+    if (p.outData() != null) {
+      items("outData", p.outData(), false);
+    }
+    return p;
+  }
+
+  public static WorkOrderIdParams workOrderId(JsonNode params) {
+    WorkOrderIdParams p = ProtocolJson.bind(params, WorkOrderIdParams.class);
+    id("workOrderId", p.workOrderId());
+    return p;
+  }
+
+  public static WorkerIdParams workerId(JsonNode params) {
+    WorkerIdParams p = ProtocolJson.bind(params, WorkerIdParams.class);
+    id("workerId", p.workerId());
+    return p;
+  }
+
+  public static WorkerLookUpParams workerLookUp(JsonNode params) {
+    WorkerLookUpParams p = ProtocolJson.bind(params, WorkerLookUpParams.class);
+    if (p.workerType() != null && (p.workerType() < 1 || p.workerType() > 3)) {
+      throw EeaException.invalidParameter("Invalid data format for workerType");
+    }
+    hex("organizationId", p.organizationId(), false);
+    hex("applicationTypeId", p.applicationTypeId(), false);
+    return p;
+  }
+
+  public static WorkerRegisterParams workerRegister(JsonNode params) {
+    WorkerRegisterParams p = ProtocolJson.bind(params, WorkerRegisterParams.class);
+    id("workerId", p.workerId());
+    required("workerType", p.workerType());
+    if (p.workerType() < 1 || p.workerType() > 3) {
+      throw EeaException.invalidParameter("Invalid data format for workerType");
+    }
+    hex("organizationId", p.organizationId(), false);
+    hex("applicationTypeId", p.applicationTypeId(), false);
+    required("details", p.details());
+    return p;
+  }
+
+  public static WorkerUpdateParams workerUpdate(JsonNode params) {
+    WorkerUpdateParams p = ProtocolJson.bind(params, WorkerUpdateParams.class);
+    id("workerId", p.workerId());
+    required("details", p.details());
+    return p;
+  }
+
+  public static WorkerSetStatusParams workerSetStatus(JsonNode params) {
+    WorkerSetStatusParams p = ProtocolJson.bind(params, WorkerSetStatusParams.class);
+    id("workerId", p.workerId());
+    required("status", p.status());
+    try {
+      WorkerStatus.of(p.status());
+    } catch (IllegalArgumentException e) {
+      throw EeaException.invalidParameter("Invalid data format for status: expected 1 to 4");
+    }
+    return p;
+  }
+
+  public static EncryptionKeyGetParams encryptionKeyGet(JsonNode params) {
+    EncryptionKeyGetParams p = ProtocolJson.bind(params, EncryptionKeyGetParams.class);
+    id("workerId", p.workerId());
+    return p;
+  }
+
+  public static ReceiptCreateParams receiptCreate(JsonNode params) {
+    ReceiptCreateParams p = ProtocolJson.bind(params, ReceiptCreateParams.class);
+    id("workOrderId", p.workOrderId());
+    hex("workerServiceId", p.workerServiceId(), false);
+    hex("workerId", p.workerId(), false);
+    hex("requesterId", p.requesterId(), false);
+    hex("requesterGeneratedNonce", p.requesterGeneratedNonce(), false);
+    required("receiptCreateStatus", p.receiptCreateStatus());
+    if (ReceiptStatus.of(p.receiptCreateStatus()).isEmpty()) {
+      throw EeaException.invalidParameter(
+          "Invalid data format for receiptCreateStatus: expected 0 to 4");
+    }
+    required("workOrderRequestHash", p.workOrderRequestHash());
+    base64("workOrderRequestHash", p.workOrderRequestHash());
+    signatureRules(p.signatureRules());
+    if (p.requesterSignature() != null && !p.requesterSignature().isEmpty()) {
+      base64("requesterSignature", p.requesterSignature());
+      required("receiptVerificationKey", p.receiptVerificationKey());
+    }
+    return p;
+  }
+
+  public static ReceiptUpdateParams receiptUpdate(JsonNode params) {
+    ReceiptUpdateParams p = ProtocolJson.bind(params, ReceiptUpdateParams.class);
+    id("workOrderId", p.workOrderId());
+    hex("updaterId", p.updaterId(), false);
+    required("updateType", p.updateType());
+    required("updateData", p.updateData());
+    signatureRules(p.signatureRules());
+    if (p.updateSignature() != null && !p.updateSignature().isEmpty()) {
+      base64("updateSignature", p.updateSignature());
+      required("receiptVerificationKey", p.receiptVerificationKey());
+    }
+    return p;
+  }
+
+  public static ReceiptUpdateRetrieveParams receiptUpdateRetrieve(JsonNode params) {
+    ReceiptUpdateRetrieveParams p = ProtocolJson.bind(params, ReceiptUpdateRetrieveParams.class);
+    id("workOrderId", p.workOrderId());
+    hex("updaterId", p.updaterId(), false);
+    required("updateIndex", p.updateIndex());
+    if (p.updateIndex() <= 0) {
+      throw EeaException.invalidParameter(
+          "Update index should be positive non-zero number. Hence invalid parameter");
+    }
+    return p;
+  }
+
+  public static ReceiptLookUpParams receiptLookUp(JsonNode params) {
+    ReceiptLookUpParams p = ProtocolJson.bind(params, ReceiptLookUpParams.class);
+    hex("workerServiceId", p.workerServiceId(), false);
+    hex("workerId", p.workerId(), false);
+    hex("requesterId", p.requesterId(), false);
+    hex("lastLookUpTag", p.lastLookUpTag(), false);
+    receiptStatusFilter("receiptStatus", p.receiptStatus());
+    receiptStatusFilter("requestCreateStatus", p.requestCreateStatus());
+    return p;
+  }
+
+  /**
+   * The receipt status a lookup filters on, from whichever of its two names was sent: a number, or
+   * a hex string as Avalon's schema defines it. Null when absent.
+   */
+  public static Long receiptStatusFilter(ReceiptLookUpParams p) {
+    JsonNode node = p.receiptStatus() != null ? p.receiptStatus() : p.requestCreateStatus();
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    return node.isIntegralNumber() ? node.asLong() : Long.parseLong(stripHexPrefix(node.asText()), 16);
+  }
+
+  /** The text after an optional {@code 0x}/{@code 0X} prefix. */
+  public static String stripHexPrefix(String hex) {
+    return hex.length() > 1 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')
+        ? hex.substring(2)
+        : hex;
+  }
+
+  private static void receiptStatusFilter(String field, JsonNode node) {
+    if (node == null || node.isNull() || node.isIntegralNumber()) {
+      return;
+    }
+    if (!node.isTextual() || !HEX.matcher(node.asText()).matches() || node.asText().length() > 16) {
+      throw EeaException.invalidParameter("Invalid data format for " + field);
+    }
+  }
+
+  private static void items(String field, List<DataItem> items, boolean dataRequired) {
+    Set<Integer> indexes = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      DataItem item = items.get(i);
+      String at = field + "[" + i + "]";
+      if (item == null) {
+        throw EeaException.invalidParameter("Invalid data format for " + at);
+      }
+      if (item.index() == null) {
+        throw EeaException.invalidParameter("'index' is a required property of " + at);
+      }
+      if (!indexes.add(item.index())) {
+        throw EeaException.invalidParameter(
+            "Invalid data format for " + at + ".index: duplicate index " + item.index());
+      }
+      if (dataRequired && item.data() == null) {
+        throw EeaException.invalidParameter("'data' is a required property of " + at);
+      }
+      // Stricter than Avalon's unanchored pattern: data is base64 (empty for an empty item).
+      if (item.data() != null && !STRICT_BASE64.matcher(item.data()).matches()) {
+        throw EeaException.invalidParameter("Invalid data format for " + at + ".data");
+      }
+      if (item.dataHash() != null && !item.dataHash().isEmpty()) {
+        hex(at + ".dataHash", item.dataHash(), false);
+      }
+      String key = item.encryptedDataEncryptionKey();
+      if (key != null
+          && !key.isEmpty()
+          && !"-".equals(key)
+          && !"null".equals(key)
+          && !HEX.matcher(key).matches()) {
+        throw EeaException.invalidParameter(
+            "Invalid data format for " + at + ".encryptedDataEncryptionKey");
+      }
+      if (item.iv() != null && !item.iv().isEmpty() && !HEX.matcher(item.iv()).matches()) {
+        throw EeaException.invalidParameter("Invalid data format for " + at + ".iv");
+      }
+    }
+  }
+
+  private static void signatureRules(String rules) {
+    if (rules == null) {
+      return;
+    }
+    String[] parts = rules.split("/");
+    if (parts.length == 2 && !(parts[0].equals("SHA-256") && parts[1].equals("SECP256K1"))) {
+      throw EeaException.invalidParameter("Unsupported the signing rules");
+    }
+  }
+
+  private static void required(String field, Object value) {
+    if (value == null) {
+      throw EeaException.invalidParameter("'" + field + "' is a required property");
+    }
+  }
+
+  private static void id(String field, String value) {
+    hex(field, value, true);
+    if (value.length() > MAX_ID_LENGTH) {
+      throw EeaException.invalidParameter(
+          "Invalid data format for " + field + ": longer than " + MAX_ID_LENGTH + " characters");
+    }
+  }
+
+  private static void hex(String field, String value, boolean isRequired) {
+    if (value == null) {
+      if (isRequired) {
+        required(field, null);
+      }
+      return;
+    }
+    if (!HEX.matcher(value).matches()) {
+      throw EeaException.invalidParameter("Invalid data format for " + field);
+    }
+  }
+
+  private static void base64(String field, String value) {
+    if (!STRICT_BASE64.matcher(value).matches()) {
+      throw EeaException.invalidParameter("Invalid data format for " + field);
+    }
+  }
+}

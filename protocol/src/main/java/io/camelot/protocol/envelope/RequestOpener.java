@@ -1,0 +1,163 @@
+package io.camelot.protocol.envelope;
+
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.Hex;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.crypto.Aead;
+import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.protocol.crypto.CryptoException;
+import io.camelot.protocol.crypto.KeyWrapPrivateKey;
+import io.camelot.protocol.crypto.PublicKeyVerify;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.model.DataItem;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The worker's first half of the envelope: unwrap the session key, check the request hash and the
+ * optional requester signature, then decrypt the inputs. Integrity is checked before any input is
+ * decrypted, so a tampered request is refused without touching its data. Failures carry the codes
+ * and messages Avalon clients know (reference §5.3).
+ */
+public final class RequestOpener {
+  private static final String TAMPERED_HASH =
+      "Decryption of client request hash failed. Request is tampered.";
+  private static final String TAMPERED_SIGNATURE =
+      "Signature verification of client request failed. Request is tampered.";
+
+  private RequestOpener() {}
+
+  /** @param request params already validated by {@link io.camelot.protocol.Params} */
+  public static OpenedRequest open(WorkOrderSubmitParams request, KeyWrapPrivateKey workerKey) {
+    byte[] sessionKey = unwrapSessionKey(request, workerKey);
+    byte[] iv = hex("sessionKeyIv", request.sessionKeyIv());
+    Aead session = AesGcm.of(sessionKey);
+
+    byte[] requestHash = WorkOrderHashes.requestHash(request);
+    byte[] sentHash;
+    try {
+      sentHash = session.decrypt(iv, hex("encryptedRequestHash", request.encryptedRequestHash()));
+    } catch (CryptoException e) {
+      throw invalid(TAMPERED_HASH);
+    }
+    if (!MessageDigest.isEqual(sentHash, requestHash)) {
+      throw invalid(TAMPERED_HASH);
+    }
+    verifyRequesterSignature(request, requestHash);
+
+    List<PlainItem> inputs = new ArrayList<>();
+    List<DataItem> inData =
+        request.inData().stream().sorted(Comparator.comparing(DataItem::index)).toList();
+    for (DataItem item : inData) {
+      byte[] plaintext = decryptItem(item, session, iv, workerKey);
+      if (item.dataHash() != null && !item.dataHash().isEmpty()) {
+        byte[] expected = hex("inData dataHash", item.dataHash());
+        if (!MessageDigest.isEqual(expected, Sha256.digest(plaintext))) {
+          throw invalid("input data hash verification failed");
+        }
+      }
+      inputs.add(new PlainItem(item.index(), plaintext));
+    }
+
+    Map<Integer, byte[]> outputKeys = new HashMap<>();
+    if (request.outData() != null) {
+      for (DataItem item : request.outData()) {
+        if (item.keyMode() == DataItem.KeyMode.DATA_KEY) {
+          outputKeys.put(item.index(), unwrapDataKey(item, session, workerKey));
+        }
+      }
+    }
+    return new OpenedRequest(request, requestHash, sessionKey, iv, inputs, Map.copyOf(outputKeys));
+  }
+
+  private static byte[] unwrapSessionKey(WorkOrderSubmitParams request, KeyWrapPrivateKey key) {
+    byte[] wrapped = hex("encryptedSessionKey", request.encryptedSessionKey());
+    try {
+      byte[] sessionKey = key.unwrap(wrapped);
+      if (sessionKey.length != 32) {
+        throw invalid("Crypto Error (DecryptMessage): session key must be 32 bytes");
+      }
+      return sessionKey;
+    } catch (CryptoException e) {
+      throw invalid("Crypto Error (DecryptMessage): " + e.getMessage());
+    }
+  }
+
+  private static void verifyRequesterSignature(WorkOrderSubmitParams request, byte[] requestHash) {
+    String signature = request.requesterSignature();
+    if (signature == null || signature.isEmpty()) {
+      return;
+    }
+    PublicKeyVerify verifier;
+    try {
+      verifier = Secp256k1.verifierFromPem(request.verifyingKey());
+    } catch (CryptoException e) {
+      throw invalid("Invalid data format for verifyingKey: " + e.getMessage());
+    }
+    if (!verifier.verifyDigest(requestHash, Base64.getDecoder().decode(signature))) {
+      throw invalid(TAMPERED_SIGNATURE);
+    }
+  }
+
+  private static byte[] decryptItem(
+      DataItem item, Aead session, byte[] iv, KeyWrapPrivateKey workerKey) {
+    byte[] data;
+    try {
+      data = Base64.getDecoder().decode(item.data());
+    } catch (IllegalArgumentException e) {
+      throw invalid("Invalid data format for inData[" + item.index() + "].data: not base64");
+    }
+    try {
+      return switch (item.keyMode()) {
+        case PLAINTEXT -> data;
+        case SESSION_KEY -> session.decrypt(iv, data);
+        case DATA_KEY -> {
+          if (item.iv() == null || item.iv().isEmpty()) {
+            throw invalid("invalid request; failed to retrieve iv of inData[" + item.index() + "]");
+          }
+          byte[] dataKey = unwrapDataKey(item, session, workerKey);
+          yield AesGcm.of(dataKey).decrypt(hex("inData iv", item.iv()), data);
+        }
+      };
+    } catch (CryptoException e) {
+      throw new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage());
+    }
+  }
+
+  /** Reverses both layers: the session-key AES-GCM, then the worker's RSA-OAEP. */
+  private static byte[] unwrapDataKey(DataItem item, Aead session, KeyWrapPrivateKey workerKey) {
+    byte[] layered = hex("encryptedDataEncryptionKey", item.encryptedDataEncryptionKey());
+    try {
+      byte[] dataKey = workerKey.unwrap(session.decryptIvPrefixed(layered));
+      if (dataKey.length != 32) {
+        throw invalid("Invalid data encryption key of item " + item.index() + ": not 32 bytes");
+      }
+      return dataKey;
+    } catch (CryptoException e) {
+      throw invalid(
+          "Invalid data encryption key of item " + item.index() + ": " + e.getMessage());
+    }
+  }
+
+  /** Decodes hex of either case; a {@code 0x} prefix, which the schema allows, is skipped. */
+  private static byte[] hex(String field, String value) {
+    try {
+      return Hex.decode(Params.stripHexPrefix(value));
+    } catch (IllegalArgumentException e) {
+      throw invalid("Invalid data format for " + field + ": not hex");
+    }
+  }
+
+  private static EeaException invalid(String message) {
+    return new EeaException(WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code(), message);
+  }
+}

@@ -1,0 +1,69 @@
+package io.camelot.protocol.hash;
+
+import io.camelot.protocol.model.DataItem;
+import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The request and response hashes of the EEA envelope, computed over the text exactly as it is (or
+ * will be) transmitted: ids as sent, base64 {@code data}, hex {@code dataHash} and {@code iv}; an
+ * absent field contributes nothing.
+ */
+public final class WorkOrderHashes {
+  private static final Comparator<DataItem> BY_INDEX = Comparator.comparing(DataItem::index);
+
+  private WorkOrderHashes() {}
+
+  /**
+   * {@code SHA256(h1 ‖ h2 [‖ h3])} where h1 hashes nonce and ids, h2 the inData items and h3 the
+   * outData items (only when the request has outData).
+   */
+  public static byte[] requestHash(WorkOrderSubmitParams p) {
+    byte[] ids =
+        Sha256.digest(
+            text(p.requesterNonce())
+                + text(p.workOrderId())
+                + text(p.workerId())
+                + text(p.workloadId())
+                + text(p.requesterId()));
+    byte[] in = itemsDigest(p.inData());
+    if (p.outData() == null || p.outData().isEmpty()) {
+      return Sha256.digestConcat(ids, in);
+    }
+    return Sha256.digestConcat(ids, in, itemsDigest(p.outData()));
+  }
+
+  /** {@code SHA256(r1 ‖ r2)}: like the request hash, with the worker nonce and outData only. */
+  public static byte[] responseHash(WorkOrderResult r) {
+    byte[] ids =
+        Sha256.digest(
+            text(r.workerNonce())
+                + text(r.workOrderId())
+                + text(r.workerId())
+                + text(r.workloadId())
+                + text(r.requesterId()));
+    return Sha256.digestConcat(ids, itemsDigest(r.outData()));
+  }
+
+  /** SHA-256 of the items' {@code dataHash+data+encryptedDataEncryptionKey+iv}, in index order. */
+  static byte[] itemsDigest(List<DataItem> items) {
+    MessageDigest md = Sha256.newDigest();
+    if (items != null) {
+      for (DataItem item : items.stream().sorted(BY_INDEX).toList()) {
+        md.update(text(item.dataHash()).getBytes(StandardCharsets.UTF_8));
+        md.update(text(item.data()).getBytes(StandardCharsets.UTF_8));
+        md.update(text(item.encryptedDataEncryptionKey()).getBytes(StandardCharsets.UTF_8));
+        md.update(text(item.iv()).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return md.digest();
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+}

@@ -1,0 +1,28 @@
+package io.camelot.protocol.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A receipt update, as WorkOrderReceiptUpdate sends it and as it is stored. {@code updateData} of a
+ * PROCESSED or COMPLETED update is the upper-hex SHA-256 of the stored response.
+ * {@code receiptVerificationKey} carries the updater's PEM so anyone can check the signature.
+ */
+@JsonPropertyOrder({
+  "workOrderId",
+  "updaterId",
+  "updateType",
+  "updateData",
+  "updateSignature",
+  "signatureRules",
+  "receiptVerificationKey"
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReceiptUpdateParams(
+    String workOrderId,
+    String updaterId,
+    Long updateType,
+    String updateData,
+    String updateSignature,
+    String signatureRules,
+    String receiptVerificationKey) {}

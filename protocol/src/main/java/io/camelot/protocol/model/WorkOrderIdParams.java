@@ -1,0 +1,4 @@
+package io.camelot.protocol.model;
+
+/** Params naming one work order: WorkOrderGetResult and WorkOrderReceiptRetrieve. */
+public record WorkOrderIdParams(String workOrderId) {}

@@ -1,0 +1,45 @@
+package io.camelot.protocol.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The {@code result} of a completed work order. The two {@code ext…} fields are present only when a
+ * worker pool signs with a per-work-order key vouched for by the pool key (two-step verification).
+ */
+@JsonPropertyOrder({
+  "workOrderId",
+  "workloadId",
+  "workerId",
+  "requesterId",
+  "workerNonce",
+  "workerSignature",
+  "outData",
+  "extVerificationKey",
+  "extVerificationKeySignature"
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WorkOrderResult(
+    String workOrderId,
+    String workloadId,
+    String workerId,
+    String requesterId,
+    String workerNonce,
+    String workerSignature,
+    List<DataItem> outData,
+    String extVerificationKey,
+    String extVerificationKeySignature) {
+
+  public WorkOrderResult withSignature(String signature) {
+    return new WorkOrderResult(
+        workOrderId, workloadId, workerId, requesterId, workerNonce, signature, outData,
+        extVerificationKey, extVerificationKeySignature);
+  }
+
+  public WorkOrderResult withExtVerificationKey(String key, String keySignature) {
+    return new WorkOrderResult(
+        workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
+        key, keySignature);
+  }
+}

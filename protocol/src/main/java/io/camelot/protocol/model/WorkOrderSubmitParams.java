@@ -1,0 +1,70 @@
+package io.camelot.protocol.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The params of a WorkOrderSubmit request, field for field as Avalon's SDK sends them. Ids, nonces
+ * and hex fields are kept verbatim ({@code 0x} prefixes and case included): they are hashed and
+ * echoed as received.
+ */
+@JsonPropertyOrder({
+  "workOrderId",
+  "responseTimeoutMSecs",
+  "payloadFormat",
+  "resultUri",
+  "notifyUri",
+  "requesterNonce",
+  "workloadId",
+  "workerId",
+  "requesterId",
+  "sessionKeyIv",
+  "workerEncryptionKey",
+  "dataEncryptionAlgorithm",
+  "encryptedSessionKey",
+  "encryptedRequestHash",
+  "requesterSignature",
+  "verifyingKey",
+  "inData",
+  "outData"
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WorkOrderSubmitParams(
+    String workOrderId,
+    Long responseTimeoutMSecs,
+    String payloadFormat,
+    String resultUri,
+    String notifyUri,
+    String requesterNonce,
+    String workloadId,
+    String workerId,
+    String requesterId,
+    String sessionKeyIv,
+    String workerEncryptionKey,
+    String dataEncryptionAlgorithm,
+    String encryptedSessionKey,
+    String encryptedRequestHash,
+    String requesterSignature,
+    String verifyingKey,
+    List<DataItem> inData,
+    List<DataItem> outData) {
+
+  /** A copy with the given encrypted request hash (the last field a requester fills in). */
+  public WorkOrderSubmitParams withEncryptedRequestHash(String hash) {
+    return new WorkOrderSubmitParams(
+        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
+        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
+        dataEncryptionAlgorithm, encryptedSessionKey, hash, requesterSignature, verifyingKey,
+        inData, outData);
+  }
+
+  /** A copy carrying a requester signature and the key that verifies it. */
+  public WorkOrderSubmitParams withRequesterSignature(String signature, String verifyingKeyPem) {
+    return new WorkOrderSubmitParams(
+        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
+        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
+        dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, signature,
+        verifyingKeyPem, inData, outData);
+  }
+}

@@ -1,0 +1,120 @@
+package io.camelot.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ParamsTest {
+  static final String VALID_SUBMIT =
+      "{'workOrderId':'0x1234abcd','responseTimeoutMSecs':6000,'payloadFormat':'JSON-RPC',"
+          + "'requesterNonce':'00ff','workloadId':'6563686f2d726573756c74','workerId':'0b03',"
+          + "'requesterId':'2222','sessionKeyIv':'000102030405060708090A0B','encryptedSessionKey':'AB',"
+          + "'encryptedRequestHash':'CD','requesterSignature':'','inData':[{'index':0,'data':'D2e6'}]}";
+
+  static ObjectNode submit(Consumer<ObjectNode> change) {
+    ObjectNode node = (ObjectNode) json(VALID_SUBMIT);
+    change.accept(node);
+    return node;
+  }
+
+  static JsonNode json(String text) {
+    return ProtocolJson.parse(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theValidRequestPasses() {
+    assertThat(Params.workOrderSubmit(json(VALID_SUBMIT)).workOrderId()).isEqualTo("0x1234abcd");
+  }
+
+  static Stream<Arguments> invalidSubmits() {
+    return Stream.of(
+        Arguments.of(submit(n -> n.remove("workOrderId")), "'workOrderId' is a required property"),
+        Arguments.of(submit(n -> n.remove("encryptedRequestHash")), "'encryptedRequestHash' is a required property"),
+        Arguments.of(submit(n -> n.remove("responseTimeoutMSecs")), "'responseTimeoutMSecs' is a required property"),
+        Arguments.of(submit(n -> n.put("foo", 1)), "Additional properties are not allowed ('foo' was unexpected)"),
+        Arguments.of(submit(n -> n.put("workerId", "xyz")), "Invalid data format for workerId"),
+        Arguments.of(submit(n -> n.put("workerId", "")), "Invalid data format for workerId"),
+        Arguments.of(submit(n -> n.put("workOrderId", 12345)), "Invalid data format for workOrderId"),
+        Arguments.of(submit(n -> n.put("responseTimeoutMSecs", "6000")), "Invalid data format for responseTimeoutMSecs"),
+        Arguments.of(submit(n -> n.put("responseTimeoutMSecs", 1.5)), "Invalid data format for responseTimeoutMSecs"),
+        Arguments.of(submit(n -> n.put("workOrderId", "a".repeat(257))), "Invalid data format for workOrderId: longer than 256 characters"),
+        Arguments.of(submit(n -> n.put("payloadFormat", "XML")), "Unsupported payload format found in the input"),
+        Arguments.of(submit(n -> n.put("dataEncryptionAlgorithm", "aes-gcm-256")), "Unsupported dataEncryptionAlgorithm found in the request"),
+        Arguments.of(submit(n -> n.remove("sessionKeyIv")), "invalid request; failed to retrieve sessionKeyIv"),
+        Arguments.of(submit(n -> n.put("sessionKeyIv", "0001")), "Invalid data format for sessionKeyIv: expected 12 bytes as hex"),
+        Arguments.of(submit(n -> n.put("requesterSignature", "abc")), "Invalid data format for requesterSignature"),
+        Arguments.of(submit(n -> n.put("requesterSignature", "YWJj")), "'verifyingKey' is a required property when requesterSignature is present"),
+        Arguments.of(submit(n -> n.putArray("inData")), "Indata is empty"),
+        Arguments.of(submit(n -> n.remove("inData")), "Indata is empty"),
+        Arguments.of(submit(n -> n.putArray("inData").addObject().put("data", "eA==")), "'index' is a required property of inData[0]"),
+        Arguments.of(submit(n -> n.putArray("inData").addObject().put("index", 0)), "'data' is a required property of inData[0]"),
+        Arguments.of(submit(n -> n.putArray("inData").addObject().put("index", 0).put("data", "+/=")), "Invalid data format for inData[0].data"),
+        Arguments.of(submit(n -> n.putArray("inData").addObject().put("index", "0").put("data", "eA==")), "Invalid data format for inData[0].index"),
+        Arguments.of(submit(n -> n.putArray("inData").addObject().put("index", 0).put("data", "eA==").put("iv", "zz")), "Invalid data format for inData[0].iv"),
+        Arguments.of(submit(n -> n.putArray("inData").addObject().put("index", 0).put("data", "eA==").put("encryptedDataEncryptionKey", "key")), "Invalid data format for inData[0].encryptedDataEncryptionKey"),
+        Arguments.of(submit(n -> { var a = n.putArray("inData"); a.addObject().put("index", 0).put("data", "eA=="); a.addObject().put("index", 0).put("data", "eQ=="); }), "Invalid data format for inData[1].index: duplicate index 0"),
+        Arguments.of(submit(n -> n.putArray("outData").addObject().put("data", "eA==")), "'index' is a required property of outData[0]"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidSubmits")
+  void invalidSubmitsGetCodeTwoNamingTheField(JsonNode params, String message) {
+    assertThatThrownBy(() -> Params.workOrderSubmit(params))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(2))
+        .hasMessage(message);
+  }
+
+  @Test
+  void duplicateKeysAndTrailingGarbageAreMalformedJson() {
+    assertThatThrownBy(() -> json("{'a':1,'a':2}")).isInstanceOf(EeaException.class).hasMessageContaining("Duplicate field 'a'");
+    assertThatThrownBy(() -> json("{} {}")).isInstanceOf(EeaException.class).hasMessageStartingWith("Malformed JSON");
+    assertThatThrownBy(() -> json("")).isInstanceOf(EeaException.class);
+  }
+
+  @Test
+  void paramsMustBeAnObject() {
+    assertThatThrownBy(() -> Params.workOrderId(json("[1]")))
+        .isInstanceOf(EeaException.class)
+        .hasMessage("Invalid data format for params: expected a JSON object");
+  }
+
+  @Test
+  void lookupsAcceptEmptyParamsAndBothTagSpellings() {
+    assertThat(Params.workerLookUp(json("{}")).tag()).isNull();
+    assertThat(Params.workerLookUp(json("{'lookUpTag':'ab'}")).tag()).isEqualTo("ab");
+    assertThat(Params.workerLookUp(json("{'lookupTag':'cd'}")).tag()).isEqualTo("cd");
+    assertThatThrownBy(() -> Params.workerLookUp(json("{'workerType':4}"))).hasMessage("Invalid data format for workerType");
+  }
+
+  @Test
+  void receiptStatusFilterUnderEitherName() {
+    assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{'requestCreateStatus':2}")))).isEqualTo(2L);
+    assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{'receiptStatus':'0x3'}")))).isEqualTo(3L);
+    assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{}")))).isNull();
+    assertThatThrownBy(() -> Params.receiptLookUp(json("{'receiptStatus':'x'}"))).hasMessage("Invalid data format for receiptStatus");
+  }
+
+  @Test
+  void receiptChecks() {
+    String create =
+        "{'workOrderId':'aa','workerServiceId':'bb','workerId':'bb','requesterId':'cc','receiptCreateStatus':%s,"
+            + "'workOrderRequestHash':'7FpN639ueNZkTjOhm6jfbpz1Fz+HUA+uA6XKhKK8uZs=','requesterGeneratedNonce':'12',"
+            + "'signatureRules':'%s'}";
+    assertThat(Params.receiptCreate(json(create.formatted(0, "SHA-256/SECP256K1"))).receiptCreateStatus()).isZero();
+    assertThatThrownBy(() -> Params.receiptCreate(json(create.formatted(9, "SHA-256/SECP256K1"))))
+        .hasMessage("Invalid data format for receiptCreateStatus: expected 0 to 4");
+    assertThatThrownBy(() -> Params.receiptCreate(json(create.formatted(0, "SHA-1/RSA"))))
+        .hasMessage("Unsupported the signing rules");
+    assertThatThrownBy(() -> Params.receiptUpdateRetrieve(json("{'workOrderId':'aa','updateIndex':0}")))
+        .hasMessage("Update index should be positive non-zero number. Hence invalid parameter");
+  }
+}
