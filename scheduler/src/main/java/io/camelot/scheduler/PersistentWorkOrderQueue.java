@@ -1,0 +1,210 @@
+package io.camelot.scheduler;
+
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.store.TcsStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Workorder Queue Manager: the store holds the durable FIFO of each worker; in memory each
+ * attached worker has a thread pool whose queue mirrors it, so a submit hands its work order over
+ * with no polling. After a restart, {@link #attach} replays the worker's pending work orders in
+ * submission order; the store's idempotent completion makes every work order complete exactly once.
+ */
+public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PersistentWorkOrderQueue.class);
+
+  private final TcsStore store;
+  private final QueueSettings settings;
+  private final Clock clock;
+  private final AtomicLong outstanding;
+  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final Map<String, CompletableFuture<byte[]>> waiters = new ConcurrentHashMap<>();
+  private final List<CompletionListener> listeners = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService purger;
+
+  public PersistentWorkOrderQueue(TcsStore store, QueueSettings settings, Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+    this.outstanding = new AtomicLong(store.pendingCount());
+    this.purger =
+        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
+    long every = settings.purgeInterval().toMillis();
+    purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Attaches a worker's processor with a fixed number of threads, and queues the work orders it
+   * left pending before a restart, oldest first.
+   */
+  public void attach(String workerId, WorkOrderProcessor processor, int concurrency) {
+    Lane lane = new Lane(workerId, processor, concurrency);
+    if (lanes.putIfAbsent(workerId, lane) != null) {
+      lane.executor.shutdown();
+      throw new IllegalStateException("worker " + workerId + " is already attached");
+    }
+    List<String> pending = store.pending(workerId);
+    if (!pending.isEmpty()) {
+      log.info("Recovering {} pending work order(s) of worker {}", pending.size(), workerId);
+    }
+    for (String id : pending) {
+      store.request(id).ifPresent(raw -> dispatch(lane, new QueuedWorkOrder(id, workerId, null, raw)));
+    }
+  }
+
+  public void addCompletionListener(CompletionListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public Admission submit(
+      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+    if (!reserveSlot()) {
+      return Admission.BUSY;
+    }
+    TcsStore.SubmitResult stored;
+    try {
+      stored = store.submit(workOrderId, workerId, rawRequest, clock.millis());
+    } catch (RuntimeException e) {
+      outstanding.decrementAndGet();
+      throw e;
+    }
+    if (stored == TcsStore.SubmitResult.DUPLICATE) {
+      outstanding.decrementAndGet();
+      return Admission.DUPLICATE;
+    }
+    Lane lane = lanes.get(workerId);
+    if (lane != null) {
+      dispatch(lane, new QueuedWorkOrder(workOrderId, workerId, params, rawRequest));
+    }
+    return Admission.ACCEPTED;
+  }
+
+  @Override
+  public CompletableFuture<byte[]> completion(String workOrderId) {
+    var stored = store.response(workOrderId);
+    if (stored.isPresent()) {
+      return CompletableFuture.completedFuture(stored.get());
+    }
+    CompletableFuture<byte[]> waiter = waiters.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
+    // The work order may have completed between the lookup and the registration.
+    store.response(workOrderId).ifPresent(response -> complete(workOrderId, response));
+    return waiter;
+  }
+
+  /** Work orders admitted and not yet completed. */
+  public long outstanding() {
+    return outstanding.get();
+  }
+
+  private boolean reserveSlot() {
+    while (true) {
+      long current = outstanding.get();
+      if (current >= settings.maxOutstanding()) {
+        return false;
+      }
+      if (outstanding.compareAndSet(current, current + 1)) {
+        return true;
+      }
+    }
+  }
+
+  private void dispatch(Lane lane, QueuedWorkOrder workOrder) {
+    if (inFlight.add(workOrder.workOrderId())) {
+      lane.executor.execute(() -> run(lane, workOrder));
+    }
+  }
+
+  private void run(Lane lane, QueuedWorkOrder workOrder) {
+    try {
+      byte[] response = lane.processor.process(workOrder);
+      if (response != null) {
+        outstanding.decrementAndGet();
+        complete(workOrder.workOrderId(), response);
+        for (CompletionListener listener : listeners) {
+          listener.completed(workOrder, response);
+        }
+      }
+    } catch (RuntimeException e) {
+      // The outcome was not stored, so the work order stays pending and is retried after a restart.
+      log.error("Work order {} could not be completed; it stays queued", workOrder.workOrderId(), e);
+    } finally {
+      inFlight.remove(workOrder.workOrderId());
+    }
+  }
+
+  private void complete(String workOrderId, byte[] response) {
+    CompletableFuture<byte[]> waiter = waiters.remove(workOrderId);
+    if (waiter != null) {
+      waiter.complete(response);
+    }
+  }
+
+  private void purge() {
+    try {
+      long cutoff = clock.millis() - settings.retainCompleted().toMillis();
+      int removed = store.purge(cutoff, settings.maxRetainedCompleted());
+      if (removed > 0) {
+        log.info("Purged {} completed work order(s)", removed);
+      }
+    } catch (RuntimeException e) {
+      log.error("Purge failed; it will run again", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    purger.shutdownNow();
+    // Queued work orders are durable: drop them here, finish only the running ones.
+    for (Lane lane : lanes.values()) {
+      lane.executor.shutdown();
+      lane.executor.getQueue().clear();
+    }
+    for (Lane lane : lanes.values()) {
+      try {
+        if (!lane.executor.awaitTermination(30, TimeUnit.SECONDS)) {
+          lane.executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        lane.executor.shutdownNow();
+      }
+    }
+  }
+
+  /** One attached worker: its processor and the threads that run it. */
+  private static final class Lane {
+    final WorkOrderProcessor processor;
+    final ThreadPoolExecutor executor;
+
+    Lane(String workerId, WorkOrderProcessor processor, int concurrency) {
+      this.processor = processor;
+      AtomicInteger threadNumber = new AtomicInteger();
+      String prefix = "worker-" + workerId.substring(0, Math.min(8, workerId.length())) + "-";
+      this.executor =
+          new ThreadPoolExecutor(
+              concurrency,
+              concurrency,
+              0,
+              TimeUnit.MILLISECONDS,
+              new LinkedBlockingQueue<>(),
+              runnable -> Thread.ofPlatform().name(prefix + threadNumber.incrementAndGet()).daemon().unstarted(runnable));
+    }
+  }
+}

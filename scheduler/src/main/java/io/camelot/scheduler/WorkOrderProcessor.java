@@ -1,0 +1,15 @@
+package io.camelot.scheduler;
+
+/** A worker's execution adaptor: processes one work order and records its outcome in the store. */
+@FunctionalInterface
+public interface WorkOrderProcessor {
+
+  /**
+   * Processes the work order and stores its response (a result or an error object) with
+   * {@link io.camelot.store.TcsStore#complete}. Must not throw for bad work orders: those complete
+   * with an error response.
+   *
+   * @return the stored response bytes, or null if the work order had already been completed
+   */
+  byte[] process(QueuedWorkOrder workOrder);
+}

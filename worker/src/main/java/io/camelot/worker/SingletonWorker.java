@@ -1,0 +1,236 @@
+package io.camelot.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.Hex;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.ReceiptStatus;
+import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.WorkerStatus;
+import io.camelot.protocol.WorkerType;
+import io.camelot.protocol.envelope.OpenedRequest;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.RequestOpener;
+import io.camelot.protocol.envelope.ResponseSealer;
+import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.model.WorkerDetails;
+import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.protocol.model.WorkerTypeData;
+import io.camelot.scheduler.QueuedWorkOrder;
+import io.camelot.scheduler.WorkOrderProcessor;
+import io.camelot.store.TcsStore;
+import io.camelot.workload.Item;
+import io.camelot.workload.Workload;
+import io.camelot.workload.WorkloadException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A singleton trusted worker whose TEE is SIMULATED: it runs the EEA work order protocol exactly
+ * (unwrap, verify, decrypt, run, encrypt, sign) but its keys live in this JVM, not in an enclave.
+ *
+ * <p>Each work order is processed once and its outcome, the workload's state writes and the
+ * worker-signed receipt update are stored in one transaction. Stateful workloads run one work order
+ * at a time, holding their lock until that transaction commits, so no update is lost.
+ */
+public final class SingletonWorker implements WorkOrderProcessor {
+  private static final Logger log = LoggerFactory.getLogger(SingletonWorker.class);
+  public static final String PROOF_DATA_TYPE = "TEE-SIMULATED";
+
+  private final WorkerConfig config;
+  private final WorkerKeys keys;
+  private final Workloads workloads;
+  private final TcsStore store;
+  private final Clock clock;
+  private final WorkerRecord record;
+  private final Map<String, ReentrantLock> statefulLocks = new ConcurrentHashMap<>();
+
+  public SingletonWorker(
+      WorkerConfig config, WorkerKeys keys, Workloads workloads, TcsStore store, Clock clock) {
+    this.config = config;
+    this.keys = keys;
+    this.workloads = workloads;
+    this.store = store;
+    this.clock = clock;
+    this.record = buildRecord();
+  }
+
+  public String workerId() {
+    return config.workerId();
+  }
+
+  public WorkerRecord record() {
+    return record;
+  }
+
+  /** Publishes this worker's record in the Worker Directory. */
+  public void register() {
+    store.putWorker(workerId(), ProtocolJson.toBytes(record));
+  }
+
+  @Override
+  public byte[] process(QueuedWorkOrder workOrder) {
+    String id = workOrder.workOrderId();
+    WorkOrderSubmitParams params;
+    try {
+      params = workOrder.params() != null ? workOrder.params() : parseStored(workOrder.rawRequest());
+    } catch (EeaException e) {
+      return store(id, failure(id, e.code(), e.getMessage()), Map.of(), null);
+    }
+    Workload workload;
+    try {
+      workload = workloads.find(workloadName(params.workloadId())).orElse(null);
+    } catch (EeaException e) {
+      workload = null;
+    }
+    if (workload == null) {
+      return store(id, failure(id, WorkOrderStatus.INVALID_WORKLOAD.code(),
+          "Workload cannot be processed by this worker"), Map.of(), params);
+    }
+    if (!workload.stateful()) {
+      return run(id, params, workload);
+    }
+    ReentrantLock lock = statefulLocks.computeIfAbsent(workload.name(), name -> new ReentrantLock());
+    lock.lock();
+    try {
+      return run(id, params, workload);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
+    StagedState state = new StagedState(store, workload.name());
+    WorkOrderResponse response;
+    try {
+      OpenedRequest opened = RequestOpener.open(params, keys.encryption());
+      List<Item> inputs =
+          opened.inputs().stream().map(item -> new Item(item.index(), item.data())).toList();
+      List<Item> outputs = workload.process(inputs, state);
+      if (outputs == null || outputs.isEmpty()) {
+        throw new WorkloadException("workload " + workload.name() + " produced no output");
+      }
+      List<PlainItem> plainOutputs =
+          outputs.stream().map(item -> new PlainItem(item.index(), item.data())).toList();
+      response = WorkOrderResponse.of(ResponseSealer.seal(opened, plainOutputs, keys.signing()));
+    } catch (EeaException e) {
+      response = failure(id, e.code(), e.getMessage());
+    } catch (WorkloadException e) {
+      response = failure(id, WorkOrderStatus.FAILED.code(), e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("Work order {} failed unexpectedly in workload {}", id, workload.name(), e);
+      response = failure(id, WorkOrderStatus.UNKNOWN_ERROR.code(), "unknown internal error");
+    }
+    // A failed work order leaves no state behind.
+    return store(id, response, response.failed() ? Map.of() : state.writes(), params);
+  }
+
+  private byte[] store(
+      String id, WorkOrderResponse response, Map<String, byte[]> stateWrites, WorkOrderSubmitParams params) {
+    byte[] bytes = ProtocolJson.toBytes(response);
+    boolean stored =
+        store.complete(
+            new TcsStore.Completion(
+                id, bytes, clock.millis(), stateWrites,
+                (rawCreate, updates) -> receiptUpdate(id, response, bytes, updates)));
+    if (stored) {
+      log.debug("Work order {} completed{}", id, response.failed() ? " with error " + response.error().code() : "");
+    }
+    return stored ? bytes : null;
+  }
+
+  /**
+   * The worker-signed PROCESSED or FAILED update appended to an existing receipt; nothing once the
+   * receipt is COMPLETED or already PROCESSED.
+   */
+  private byte[] receiptUpdate(String id, WorkOrderResponse response, byte[] responseBytes, List<byte[]> existing) {
+    for (byte[] update : existing) {
+      Long type = ProtocolJson.bind(ProtocolJson.parse(update), ReceiptUpdateParams.class).updateType();
+      if (type != null
+          && (type == ReceiptStatus.COMPLETED.code() || type == ReceiptStatus.PROCESSED.code())) {
+        return null;
+      }
+    }
+    long type = response.failed() ? ReceiptStatus.FAILED.code() : ReceiptStatus.PROCESSED.code();
+    String data = Hex.upper(Sha256.digest(responseBytes));
+    return ProtocolJson.toBytes(
+        new ReceiptUpdateParams(
+            id,
+            workerId(),
+            type,
+            data,
+            Signatures.receiptUpdateSignature(keys.signing(), id, type, data),
+            ReceiptCreateParams.SIGNATURE_RULES,
+            keys.signing().verifier().pem()));
+  }
+
+  private static WorkOrderSubmitParams parseStored(byte[] rawRequest) {
+    JsonNode request = ProtocolJson.parse(rawRequest);
+    return Params.workOrderSubmit(request.get("params"));
+  }
+
+  /** The workload name is the UTF-8 text whose hex the requester sent as workloadId. */
+  private static String workloadName(String workloadId) {
+    try {
+      byte[] bytes = Hex.decode(Params.stripHexPrefix(workloadId));
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (IllegalArgumentException | CharacterCodingException e) {
+      throw new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(), "Workload cannot be processed by this worker");
+    }
+  }
+
+  private static WorkOrderResponse failure(String id, int code, String message) {
+    JsonNode data = JsonNodeFactory.instance.objectNode().put("workOrderId", id);
+    return WorkOrderResponse.of(new JsonRpcError(code, message, data));
+  }
+
+  private WorkerRecord buildRecord() {
+    String encryptionKey = keys.encryption().publicKey().pem();
+    WorkerTypeData typeData =
+        new WorkerTypeData(
+            keys.signing().verifier().pem(),
+            null,
+            PROOF_DATA_TYPE,
+            "",
+            encryptionKey,
+            null,
+            Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
+            null);
+    WorkerDetails details =
+        new WorkerDetails(
+            "", "", "", "", "", "", "", "",
+            WorkerDetails.SHA_256,
+            WorkerDetails.SECP256K1,
+            WorkerDetails.RSA_OAEP_3072,
+            WorkerDetails.AES_GCM_256,
+            WorkerDetails.JSON_RPC,
+            typeData);
+    return new WorkerRecord(
+        WorkerType.TEE_SGX.code(),
+        config.organizationId(),
+        config.applicationTypeId(),
+        details,
+        WorkerStatus.ACTIVE.code());
+  }
+}

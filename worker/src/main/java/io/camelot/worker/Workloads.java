@@ -1,0 +1,38 @@
+package io.camelot.worker;
+
+import io.camelot.workload.Workload;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The workloads this worker can run, found with {@link ServiceLoader} and selected by name. */
+public final class Workloads {
+  private final Map<String, Workload> byName;
+
+  private Workloads(Map<String, Workload> byName) {
+    this.byName = Map.copyOf(byName);
+  }
+
+  public static Workloads load() {
+    Map<String, Workload> found = new TreeMap<>();
+    for (Workload workload : ServiceLoader.load(Workload.class)) {
+      Workload previous = found.putIfAbsent(workload.name(), workload);
+      if (previous != null) {
+        throw new IllegalStateException(
+            "two workloads are named " + workload.name() + ": " + previous.getClass().getName()
+                + " and " + workload.getClass().getName());
+      }
+    }
+    return new Workloads(found);
+  }
+
+  public Optional<Workload> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public Set<String> names() {
+    return new java.util.TreeSet<>(byName.keySet());
+  }
+}
