@@ -1,0 +1,11 @@
+package io.camelot.sdk;
+
+import java.time.Duration;
+
+/** Exponential delays: {@code initial}, doubling, capped at {@code max}. */
+record Backoff(Duration initial, Duration max) {
+  Duration next(Duration previous) {
+    Duration doubled = previous.multipliedBy(2);
+    return doubled.compareTo(max) > 0 ? max : doubled;
+  }
+}

@@ -1,0 +1,34 @@
+package io.camelot.sdk;
+
+import io.camelot.protocol.model.LookUpResult;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Follows a lookup's pages until a page is empty or its tag stops moving. */
+final class LookUpPages {
+  private LookUpPages() {}
+
+  static List<String> collect(Supplier<LookUpResult> first, Function<String, LookUpResult> next) {
+    LookUpResult page = first.get();
+    Set<String> ids = new LinkedHashSet<>(idsOf(page));
+    String tag = page.lookupTag();
+    while (tag != null && !tag.isEmpty() && !idsOf(page).isEmpty()) {
+      page = next.apply(tag);
+      ids.addAll(idsOf(page));
+      if (Objects.equals(page.lookupTag(), tag)) {
+        break;
+      }
+      tag = page.lookupTag();
+    }
+    return new ArrayList<>(ids);
+  }
+
+  private static List<String> idsOf(LookUpResult page) {
+    return page.ids() == null ? List.of() : page.ids();
+  }
+}

@@ -1,0 +1,240 @@
+package io.camelot.sdk;
+
+import io.camelot.protocol.ReceiptStatus;
+import io.camelot.protocol.crypto.CryptoException;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.PublicKeyVerify;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.protocol.model.ReceiptLookUpParams;
+import io.camelot.protocol.model.ReceiptRetrieveResult;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.model.WorkerLookUpParams;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The requester's side of a TCS: find and verify workers, submit sealed work orders, await and
+ * verify their results, and manage receipts. Every answer that carries a signature is verified
+ * before it is returned. Thread-safe if its {@link TcsClient} is.
+ */
+public final class Requester {
+  public static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(60);
+
+  private final TcsClient client;
+  private final PublicKeySign requesterKey;
+  private final WorkerVerifier workerVerifier;
+  private final Backoff pollBackoff;
+  private final Duration awaitTimeout;
+
+  private Requester(Builder builder) {
+    this.client = Objects.requireNonNull(builder.client, "client");
+    this.requesterKey = builder.requesterKey;
+    this.workerVerifier = new WorkerVerifier(builder.attestationCheck);
+    this.pollBackoff = new Backoff(builder.pollInitial, builder.pollMax);
+    this.awaitTimeout = builder.awaitTimeout;
+  }
+
+  public static Builder builder(TcsClient client) {
+    return new Builder(client);
+  }
+
+  /** The ids of all workers matching {@code filter}, across every page. */
+  public List<String> findWorkers(WorkerLookUpParams filter) {
+    return LookUpPages.collect(
+        () -> client.workerLookUp(filter),
+        tag ->
+            client.workerLookUpNext(
+                new WorkerLookUpParams(
+                    filter.workerType(), filter.organizationId(), filter.applicationTypeId(), tag,
+                    null)));
+  }
+
+  /**
+   * Retrieves a worker and checks it can be trusted with a work order.
+   *
+   * @throws WorkerVerificationException naming the failed check
+   */
+  public VerifiedWorker worker(String workerId) {
+    return workerVerifier.verify(workerId, client.workerRetrieve(workerId));
+  }
+
+  /** Starts a work order for {@code workloadName} on a verified worker. */
+  public WorkOrderBuilder newWorkOrder(VerifiedWorker worker, String workloadName) {
+    return new WorkOrderBuilder(this, worker, workloadName);
+  }
+
+  /**
+   * Creates the receipt of a submitted work order, signed by the requester key.
+   *
+   * @return the params sent
+   * @throws IllegalStateException if this requester has no signing key
+   */
+  public ReceiptCreateParams createReceipt(SubmittedWorkOrder workOrder) {
+    PublicKeySign key = requireKey("create a receipt");
+    WorkOrderSubmitParams sent = workOrder.request();
+    String requestHash = Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(sent));
+    String pem = key.verifier().pem();
+    ReceiptCreateParams unsigned =
+        new ReceiptCreateParams(
+            sent.workOrderId(), sent.workerId(), sent.workerId(), sent.requesterId(),
+            (long) ReceiptStatus.PENDING.code(), requestHash, RandomIds.receiptNonce(), null,
+            ReceiptCreateParams.SIGNATURE_RULES, pem);
+    ReceiptCreateParams signed =
+        new ReceiptCreateParams(
+            unsigned.workOrderId(), unsigned.workerServiceId(), unsigned.workerId(),
+            unsigned.requesterId(), unsigned.receiptCreateStatus(), unsigned.workOrderRequestHash(),
+            unsigned.requesterGeneratedNonce(), Signatures.receiptCreateSignature(key, unsigned),
+            unsigned.signatureRules(), unsigned.receiptVerificationKey());
+    client.receiptCreate(signed);
+    return signed;
+  }
+
+  /**
+   * Appends an update to a receipt, signed by the requester key.
+   *
+   * @return the params sent
+   * @throws IllegalStateException if this requester has no signing key
+   */
+  public ReceiptUpdateParams updateReceipt(
+      String workOrderId, ReceiptStatus status, String updateData) {
+    PublicKeySign key = requireKey("update a receipt");
+    String pem = key.verifier().pem();
+    // The schema wants a hex updaterId, so the key is named by its hash rather than its PEM body.
+    String updaterId = HexFormat.of().formatHex(Sha256.digest(pem));
+    ReceiptUpdateParams update =
+        new ReceiptUpdateParams(
+            workOrderId, updaterId, (long) status.code(), updateData,
+            Signatures.receiptUpdateSignature(key, workOrderId, status.code(), updateData),
+            ReceiptCreateParams.SIGNATURE_RULES, pem);
+    client.receiptUpdate(update);
+    return update;
+  }
+
+  public ReceiptRetrieveResult retrieveReceipt(String workOrderId) {
+    return client.receiptRetrieve(workOrderId);
+  }
+
+  /**
+   * One update of a receipt, by any updater.
+   *
+   * @param index 1-based, or {@link ReceiptUpdateRetrieveParams#LAST_UPDATE} for the latest
+   */
+  public ReceiptUpdateRetrieveResult receiptUpdate(String workOrderId, long index) {
+    return client.receiptUpdateRetrieve(new ReceiptUpdateRetrieveParams(workOrderId, null, index));
+  }
+
+  /** The work order ids of all receipts matching {@code filter}, across every page. */
+  public List<String> lookUpReceipts(ReceiptLookUpParams filter) {
+    return LookUpPages.collect(
+        () -> client.receiptLookUp(filter),
+        tag ->
+            client.receiptLookUpNext(
+                new ReceiptLookUpParams(
+                    filter.workerServiceId(), filter.workerId(), filter.requesterId(),
+                    filter.receiptStatus(), filter.requestCreateStatus(), tag)));
+  }
+
+  /** True iff the update is signed by the worker's own verification key. */
+  public boolean verifyReceiptUpdate(ReceiptUpdateRetrieveResult update, VerifiedWorker worker) {
+    if (update.receiptVerificationKey() == null || update.updateType() == null) {
+      return false;
+    }
+    PublicKeyVerify updaterKey;
+    try {
+      updaterKey = Secp256k1.verifierFromPem(update.receiptVerificationKey());
+    } catch (CryptoException e) {
+      return false;
+    }
+    // Parsed keys re-encode canonically, so equal PEMs here mean equal keys whatever the wrapping.
+    if (!updaterKey.pem().equals(worker.verificationKey().pem())) {
+      return false;
+    }
+    return Signatures.verifyReceiptUpdate(
+        updaterKey, update.workOrderId(), update.updateType(), update.updateData(),
+        update.updateSignature());
+  }
+
+  TcsClient client() {
+    return client;
+  }
+
+  /** Null when this requester does not sign. */
+  PublicKeySign requesterKey() {
+    return requesterKey;
+  }
+
+  Backoff pollBackoff() {
+    return pollBackoff;
+  }
+
+  Duration awaitTimeout() {
+    return awaitTimeout;
+  }
+
+  private PublicKeySign requireKey(String action) {
+    if (requesterKey == null) {
+      throw new IllegalStateException("A requester signing key is needed to " + action);
+    }
+    return requesterKey;
+  }
+
+  /** Configures a {@link Requester}. */
+  public static final class Builder {
+    private final TcsClient client;
+    private PublicKeySign requesterKey;
+    private AttestationCheck attestationCheck = AttestationCheck.NONE;
+    private Duration pollInitial = Duration.ofMillis(5);
+    private Duration pollMax = Duration.ofMillis(500);
+    private Duration awaitTimeout = DEFAULT_AWAIT_TIMEOUT;
+
+    private Builder(TcsClient client) {
+      this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Signs work orders and receipts; without it both go unsigned and receipts are refused. */
+    public Builder requesterKey(PublicKeySign key) {
+      this.requesterKey = Objects.requireNonNull(key, "requesterKey");
+      return this;
+    }
+
+    /** Judges workers' attestation evidence (default {@link AttestationCheck#NONE}). */
+    public Builder attestationCheck(AttestationCheck check) {
+      this.attestationCheck = Objects.requireNonNull(check, "attestationCheck");
+      return this;
+    }
+
+    /** Result polling starts at {@code initial} and doubles up to {@code max} (5 ms to 500 ms). */
+    public Builder pollBackoff(Duration initial, Duration max) {
+      if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+        throw new IllegalArgumentException(
+            "poll backoff needs 0 < initial <= max, got " + initial + " and " + max);
+      }
+      this.pollInitial = initial;
+      this.pollMax = max;
+      return this;
+    }
+
+    /** How long {@link SubmittedWorkOrder#await()} waits (default 60 s). */
+    public Builder awaitTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("await timeout must be positive: " + timeout);
+      }
+      this.awaitTimeout = timeout;
+      return this;
+    }
+
+    public Requester build() {
+      return new Requester(this);
+    }
+  }
+}

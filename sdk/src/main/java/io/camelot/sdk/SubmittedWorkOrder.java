@@ -1,0 +1,104 @@
+package io.camelot.sdk;
+
+import io.camelot.protocol.crypto.CryptoException;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.RequestSecrets;
+import io.camelot.protocol.envelope.ResponseOpener;
+import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A work order the TCS accepted. Holds the session key needed to read its result, so it lives only
+ * on the requester's side.
+ */
+public final class SubmittedWorkOrder {
+  private static final Logger LOG = LoggerFactory.getLogger(SubmittedWorkOrder.class);
+
+  private final Requester requester;
+  private final VerifiedWorker worker;
+  private final RequestSecrets secrets;
+  private volatile WorkOrderResult completed;
+
+  SubmittedWorkOrder(
+      Requester requester, VerifiedWorker worker, RequestSecrets secrets, SubmitReply reply) {
+    this.requester = requester;
+    this.worker = worker;
+    this.secrets = secrets;
+    this.completed = reply instanceof SubmitReply.Completed done ? done.result() : null;
+  }
+
+  public String workOrderId() {
+    return secrets.request().workOrderId();
+  }
+
+  public VerifiedWorker worker() {
+    return worker;
+  }
+
+  /** The params exactly as sent; their hash is what receipts refer to. */
+  public WorkOrderSubmitParams request() {
+    return secrets.request();
+  }
+
+  /** {@link #await(Duration)} with the requester's default timeout. */
+  public WorkOrderOutcome await() {
+    return await(requester.awaitTimeout());
+  }
+
+  /**
+   * Waits for the result, verifies the worker's signature and decrypts the outputs.
+   *
+   * @throws TcsTimeoutException if the result is not ready within {@code timeout}
+   * @throws TcsRpcException if the TCS reports the work order failed
+   * @throws ResultVerificationException if the result is not the worker's answer to this request
+   */
+  public WorkOrderOutcome await(Duration timeout) {
+    WorkOrderResult result = completed != null ? completed : poll(timeout);
+    completed = result;
+    if (result.outData() == null) {
+      throw new ResultVerificationException(
+          "Result of work order " + workOrderId() + " carries no outData");
+    }
+    try {
+      List<PlainItem> outputs = ResponseOpener.open(result, secrets, worker.verificationKey());
+      return new WorkOrderOutcome(result, outputs);
+    } catch (CryptoException e) {
+      throw new ResultVerificationException(
+          "Result of work order " + workOrderId() + " from worker " + worker.workerId()
+              + " failed verification: " + e.getMessage(), e);
+    }
+  }
+
+  private WorkOrderResult poll(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Backoff backoff = requester.pollBackoff();
+    Duration delay = backoff.initial();
+    while (true) {
+      if (requester.client().workOrderGetResult(workOrderId())
+          instanceof SubmitReply.Completed done) {
+        return done.result();
+      }
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        throw new TcsTimeoutException(
+            "Work order " + workOrderId() + " still pending after " + timeout.toMillis() + " ms");
+      }
+      LOG.debug("Work order {} pending; polling again in {}", workOrderId(), delay);
+      sleep(Math.min(delay.toNanos(), remaining));
+      delay = backoff.next(delay);
+    }
+  }
+
+  private void sleep(long nanos) {
+    try {
+      Thread.sleep(Duration.ofNanos(nanos));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TcsException("Interrupted while awaiting work order " + workOrderId(), e);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.camelot.sdk;
+
+import io.camelot.protocol.envelope.DataKeyItem;
+import io.camelot.protocol.envelope.InputSpec;
+import io.camelot.protocol.envelope.RequestSealer;
+import io.camelot.protocol.envelope.RequestSecrets;
+import io.camelot.protocol.envelope.RequestTemplate;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Describes one work order; {@link #submit()} seals and sends it. Inputs get wire indexes in the
+ * order they are added. Ids default to fresh random hex as Avalon's SDK makes them.
+ */
+public final class WorkOrderBuilder {
+  private static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMillis(6000);
+
+  private final Requester requester;
+  private final VerifiedWorker worker;
+  private final String workloadName;
+  private final List<InputSpec> inputs = new ArrayList<>();
+  private final List<RequestTemplate.OutputKey> outputKeys = new ArrayList<>();
+  private boolean withDataHashes;
+  private String notifyUri;
+  private String workOrderId;
+  private String requesterId;
+  private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+
+  WorkOrderBuilder(Requester requester, VerifiedWorker worker, String workloadName) {
+    this.requester = requester;
+    this.worker = Objects.requireNonNull(worker, "worker");
+    this.workloadName = Objects.requireNonNull(workloadName, "workloadName");
+  }
+
+  /** UTF-8 text encrypted under the session key. */
+  public WorkOrderBuilder input(String text) {
+    return input(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Bytes encrypted under the session key. */
+  public WorkOrderBuilder input(byte[] data) {
+    inputs.add(new InputSpec.SessionKey(data.clone(), false));
+    return this;
+  }
+
+  /** Bytes sent in the clear, base64 encoded ({@code encryptedDataEncryptionKey = "-"}). */
+  public WorkOrderBuilder plaintextInput(byte[] data) {
+    inputs.add(new InputSpec.Plaintext(data.clone(), false));
+    return this;
+  }
+
+  /** An item another party encrypted under its own data key; this requester cannot read it. */
+  public WorkOrderBuilder dataKeyInput(DataKeyItem item) {
+    inputs.add(new InputSpec.OwnDataKey(Objects.requireNonNull(item, "item")));
+    return this;
+  }
+
+  /**
+   * Asks the worker to encrypt the output at {@code index} under a data key instead of the session
+   * key.
+   *
+   * @param wrappedDataKey the data key wrapped to this worker's encryption key
+   */
+  public WorkOrderBuilder outputKey(int index, byte[] wrappedDataKey) {
+    outputKeys.add(new RequestTemplate.OutputKey(index, wrappedDataKey.clone()));
+    return this;
+  }
+
+  /** Sends the SHA-256 of each session-key and plaintext input so the worker checks it. */
+  public WorkOrderBuilder withDataHashes(boolean enabled) {
+    this.withDataHashes = enabled;
+    return this;
+  }
+
+  public WorkOrderBuilder notifyUri(String uri) {
+    this.notifyUri = uri;
+    return this;
+  }
+
+  /** Hex text, sent and hashed verbatim (default: 64 random lower-case hex digits). */
+  public WorkOrderBuilder workOrderId(String id) {
+    this.workOrderId = id;
+    return this;
+  }
+
+  /** Hex text, sent and hashed verbatim (default: 64 random lower-case hex digits). */
+  public WorkOrderBuilder requesterId(String id) {
+    this.requesterId = id;
+    return this;
+  }
+
+  /** Advisory only: Avalon workers ignore it (default 6000 ms). */
+  public WorkOrderBuilder responseTimeout(Duration timeout) {
+    this.responseTimeout = Objects.requireNonNull(timeout, "timeout");
+    return this;
+  }
+
+  /**
+   * Seals the work order to the worker's key and submits it.
+   *
+   * @throws IllegalStateException if no input was added
+   * @throws TcsRpcException if the TCS refuses the work order
+   */
+  public SubmittedWorkOrder submit() {
+    if (inputs.isEmpty()) {
+      throw new IllegalStateException("A work order needs at least one input");
+    }
+    RequestTemplate template =
+        new RequestTemplate(
+            workOrderId != null ? workOrderId : RandomIds.hex(32),
+            worker.workerId(),
+            HexFormat.of().formatHex(workloadName.getBytes(StandardCharsets.UTF_8)),
+            requesterId != null ? requesterId : RandomIds.hex(32),
+            RandomIds.hex(16),
+            responseTimeout.toMillis(),
+            notifyUri,
+            inputs.stream().map(this::applyDataHashSetting).toList(),
+            List.copyOf(outputKeys));
+    RequestSecrets secrets =
+        RequestSealer.seal(template, worker.encryptionKey(), requester.requesterKey());
+    SubmitReply reply = requester.client().workOrderSubmit(secrets.request());
+    return new SubmittedWorkOrder(requester, worker, secrets, reply);
+  }
+
+  // Applied at submit time so withDataHashes covers inputs added before it was set.
+  private InputSpec applyDataHashSetting(InputSpec spec) {
+    return switch (spec) {
+      case InputSpec.SessionKey s -> new InputSpec.SessionKey(s.plaintext(), withDataHashes);
+      case InputSpec.Plaintext p -> new InputSpec.Plaintext(p.plaintext(), withDataHashes);
+      case InputSpec.OwnDataKey own -> own;
+    };
+  }
+}
