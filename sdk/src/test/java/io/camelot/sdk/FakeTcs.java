@@ -1,0 +1,228 @@
+package io.camelot.sdk;
+
+import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.crypto.KeyWrapPrivateKey;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.RsaOaep;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.envelope.OpenedRequest;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.RequestOpener;
+import io.camelot.protocol.envelope.ResponseSealer;
+import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.model.EncryptionKeyResult;
+import io.camelot.protocol.model.LookUpResult;
+import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.protocol.model.ReceiptLookUpParams;
+import io.camelot.protocol.model.ReceiptRetrieveResult;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
+import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.model.WorkerDetails;
+import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.protocol.model.WorkerTypeData;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * An in-memory TCS with one real worker: it opens requests with its RSA key, echoes each input as
+ * "RESULT: " + text, and signs results with its secp256k1 key, all through the protocol envelope.
+ * Tests flip its fields to make it misbehave.
+ */
+final class FakeTcs implements TcsClient {
+  static final String WORKER_ID =
+      "0b03616a46ea9cf574f3f8eedc93a62c691a60dbd3783427c0243bacfe5bba94";
+  /** Generated once: 3072-bit RSA generation is slow. */
+  static final KeyWrapPrivateKey ENCRYPTION_KEY = RsaOaep.generate();
+  static final PublicKeySign SIGNING_KEY = Secp256k1.generate();
+  private static final int PAGE_SIZE = 2;
+
+  int status = 1;
+  String signingAlgorithm = WorkerDetails.SECP256K1;
+  String encryptionKeySignature =
+      Signatures.encryptionKeySignature(SIGNING_KEY, ENCRYPTION_KEY.publicKey().pem());
+  String proofData = "";
+  String encryptionKeyPem = ENCRYPTION_KEY.publicKey().pem();
+  boolean syncMode;
+  boolean pool;
+  PublicKeySign poolVouchingKey = SIGNING_KEY;
+  int pendingPolls;
+  Integer failureCode;
+  UnaryOperator<WorkOrderResult> tamper = UnaryOperator.identity();
+  boolean repeatingPages;
+  List<String> workerDirectory = List.of(WORKER_ID);
+
+  int getResultCalls;
+  final Map<String, WorkOrderSubmitParams> requests = new HashMap<>();
+  final Map<String, OpenedRequest> opened = new HashMap<>();
+  final Map<String, ReceiptCreateParams> receipts = new TreeMap<>();
+  final Map<String, List<ReceiptUpdateParams>> receiptUpdates = new HashMap<>();
+  final List<String> workerLookUpTags = new ArrayList<>();
+  private final Map<String, WorkOrderResult> results = new HashMap<>();
+
+  @Override
+  public LookUpResult workerLookUp(WorkerLookUpParams filter) {
+    return page(workerDirectory, null);
+  }
+
+  @Override
+  public LookUpResult workerLookUpNext(WorkerLookUpParams filterWithTag) {
+    workerLookUpTags.add(filterWithTag.tag());
+    return page(workerDirectory, filterWithTag.tag());
+  }
+
+  @Override
+  public WorkerRecord workerRetrieve(String workerId) {
+    WorkerTypeData typeData =
+        new WorkerTypeData(
+            SIGNING_KEY.verifier().pem(), null, "", proofData, encryptionKeyPem,
+            null, encryptionKeySignature, null);
+    WorkerDetails details =
+        new WorkerDetails(
+            null, null, null, null, null, null, null, null, WorkerDetails.SHA_256,
+            signingAlgorithm, WorkerDetails.RSA_OAEP_3072, WorkerDetails.AES_GCM_256,
+            WorkerDetails.JSON_RPC, typeData);
+    return new WorkerRecord(1, null, null, details, status);
+  }
+
+  @Override
+  public SubmitReply workOrderSubmit(WorkOrderSubmitParams params) {
+    // Through the wire format, as a real TCS would see it.
+    WorkOrderSubmitParams request = Params.workOrderSubmit(ProtocolJson.toTree(params));
+    OpenedRequest openedRequest = RequestOpener.open(request, ENCRYPTION_KEY);
+    requests.put(request.workOrderId(), request);
+    opened.put(request.workOrderId(), openedRequest);
+    results.put(request.workOrderId(), tamper.apply(execute(openedRequest)));
+    return syncMode
+        ? new SubmitReply.Completed(results.get(request.workOrderId()))
+        : new SubmitReply.Pending("Work order is computing");
+  }
+
+  @Override
+  public SubmitReply workOrderGetResult(String workOrderId) {
+    getResultCalls++;
+    if (failureCode != null) {
+      throw new TcsRpcException(
+          "WorkOrderGetResult", "fake", failureCode, "Workload cannot be processed", null);
+    }
+    if (getResultCalls <= pendingPolls) {
+      return new SubmitReply.Pending("Work order result is yet to be updated");
+    }
+    return new SubmitReply.Completed(results.get(workOrderId));
+  }
+
+  @Override
+  public void receiptCreate(ReceiptCreateParams params) {
+    WorkOrderSubmitParams request = requests.get(params.workOrderId());
+    if (request == null) {
+      throw invalid("WorkOrderReceiptCreate", "Work order id does not exist, hence invalid request");
+    }
+    String expectedHash = Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(request));
+    if (!expectedHash.equals(params.workOrderRequestHash())) {
+      throw invalid("WorkOrderReceiptCreate", "Work order request hash does not match");
+    }
+    if (!Signatures.verifyReceiptCreate(
+        Secp256k1.verifierFromPem(params.receiptVerificationKey()), params)) {
+      throw invalid("WorkOrderReceiptCreate", "Receipt create requester signature does not match");
+    }
+    receipts.put(params.workOrderId(), params);
+  }
+
+  @Override
+  public void receiptUpdate(ReceiptUpdateParams params) {
+    if (!Signatures.verifyReceiptUpdate(
+        Secp256k1.verifierFromPem(params.receiptVerificationKey()), params.workOrderId(),
+        params.updateType(), params.updateData(), params.updateSignature())) {
+      throw invalid("WorkOrderReceiptUpdate", "Receipt update signature does not match");
+    }
+    receiptUpdates.computeIfAbsent(params.workOrderId(), id -> new ArrayList<>()).add(params);
+  }
+
+  @Override
+  public ReceiptRetrieveResult receiptRetrieve(String workOrderId) {
+    List<ReceiptUpdateParams> updates = receiptUpdates.getOrDefault(workOrderId, List.of());
+    ReceiptCreateParams create = receipts.get(workOrderId);
+    long current = updates.isEmpty() ? create.receiptCreateStatus() : updates.getLast().updateType();
+    return ReceiptRetrieveResult.of(create, current);
+  }
+
+  @Override
+  public ReceiptUpdateRetrieveResult receiptUpdateRetrieve(ReceiptUpdateRetrieveParams params) {
+    List<ReceiptUpdateParams> updates = receiptUpdates.get(params.workOrderId());
+    ReceiptUpdateParams update =
+        params.updateIndex() == ReceiptUpdateRetrieveParams.LAST_UPDATE
+            ? updates.getLast()
+            : updates.get((int) (params.updateIndex() - 1));
+    return ReceiptUpdateRetrieveResult.of(update, updates.size());
+  }
+
+  @Override
+  public LookUpResult receiptLookUp(ReceiptLookUpParams filter) {
+    return page(List.copyOf(receipts.keySet()), null);
+  }
+
+  @Override
+  public LookUpResult receiptLookUpNext(ReceiptLookUpParams filterWithTag) {
+    return page(List.copyOf(receipts.keySet()), filterWithTag.lastLookUpTag());
+  }
+
+  @Override
+  public EncryptionKeyResult encryptionKeyGet(String workerId) {
+    return new EncryptionKeyResult(
+        workerId, ENCRYPTION_KEY.publicKey().pem(), "", "", encryptionKeySignature);
+  }
+
+  @Override
+  public void close() {}
+
+  /** Records a receipt update as the TCS would, signed by the worker's own key. */
+  void addWorkerSignedUpdate(String workOrderId, long updateType, String updateData) {
+    receiptUpdates
+        .computeIfAbsent(workOrderId, id -> new ArrayList<>())
+        .add(
+            new ReceiptUpdateParams(
+                workOrderId, "ab", updateType, updateData,
+                Signatures.receiptUpdateSignature(SIGNING_KEY, workOrderId, updateType, updateData),
+                ReceiptCreateParams.SIGNATURE_RULES, SIGNING_KEY.verifier().pem()));
+  }
+
+  private WorkOrderResult execute(OpenedRequest request) {
+    List<PlainItem> outputs =
+        request.inputs().stream()
+            .map(input -> PlainItem.ofText(input.index(), "RESULT: " + input.text()))
+            .toList();
+    if (!pool) {
+      return ResponseSealer.seal(request, outputs, SIGNING_KEY);
+    }
+    PublicKeySign perWorkOrderKey = Secp256k1.generate();
+    String extKey = perWorkOrderKey.verifier().pem();
+    return ResponseSealer.seal(request, outputs, perWorkOrderKey)
+        .withExtVerificationKey(
+            extKey,
+            Signatures.extVerificationKeySignature(
+                poolVouchingKey, extKey, request.request().requesterNonce()));
+  }
+
+  /** Pages of {@link #PAGE_SIZE} ids after {@code tag}; a repeating server ignores the tag. */
+  private LookUpResult page(List<String> ids, String tag) {
+    int start = tag == null || repeatingPages ? 0 : ids.indexOf(tag) + 1;
+    List<String> page = ids.subList(Math.min(start, ids.size()), Math.min(start + PAGE_SIZE, ids.size()));
+    return LookUpResult.of(List.copyOf(page));
+  }
+
+  private static TcsRpcException invalid(String method, String message) {
+    return new TcsRpcException(
+        method, "fake", WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code(), message, null);
+  }
+}
