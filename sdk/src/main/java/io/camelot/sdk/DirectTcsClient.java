@@ -97,7 +97,9 @@ public final class DirectTcsClient implements TcsClient {
   @Override
   public ReceiptRetrieveResult receiptRetrieve(String workOrderId) {
     return result(
-        "WorkOrderReceiptRetrieve", new WorkOrderIdParams(workOrderId), ReceiptRetrieveResult.class);
+        "WorkOrderReceiptRetrieve",
+        new WorkOrderIdParams(workOrderId),
+        ReceiptRetrieveResult.class);
   }
 
   @Override

@@ -47,8 +47,9 @@ final class JsonRpcHttp {
           method + " blocks until the TCS answers and must not run on a Vert.x event loop");
     }
     long id = ids.incrementAndGet();
-    Buffer body = Buffer.buffer(ProtocolJson.toBytes(
-        JsonRpcRequest.of(method, id, ProtocolJson.toTree(params))));
+    Buffer body =
+        Buffer.buffer(
+            ProtocolJson.toBytes(JsonRpcRequest.of(method, id, ProtocolJson.toTree(params))));
     long millis = timeout.toMillis();
     RequestOptions options =
         new RequestOptions()
@@ -96,7 +97,8 @@ final class JsonRpcHttp {
   private RpcReply parse(String method, long id, HttpReply reply) {
     if (reply.status() != 200) {
       throw new TcsTransportException(
-          method + " to " + url + " answered HTTP " + reply.status() + ": " + excerpt(reply.body()));
+          method + " to " + url + " answered HTTP " + reply.status() + ": "
+              + excerpt(reply.body()));
     }
     // Avalon's client accepts exactly this value; a charset suffix means a non-Avalon server.
     if (!JSON.equals(reply.contentType())) {
@@ -113,7 +115,8 @@ final class JsonRpcHttp {
     }
     // Avalon's pre-dispatch validation errors carry no id, so only a present id is compared.
     JsonNode replyId = envelope.get("id");
-    if (replyId != null && !replyId.isNull() && !(replyId.canConvertToLong() && replyId.asLong() == id)) {
+    boolean sameId = replyId != null && replyId.canConvertToLong() && replyId.asLong() == id;
+    if (replyId != null && !replyId.isNull() && !sameId) {
       throw new TcsTransportException(
           method + " to " + url + " answered id " + replyId + " to request id " + id);
     }

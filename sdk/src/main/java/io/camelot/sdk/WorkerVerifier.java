@@ -31,26 +31,34 @@ final class WorkerVerifier {
     if (details == null || details.workerTypeData() == null) {
       throw refuse(workerId, "has no details.workerTypeData");
     }
-    requireAlgorithm(workerId, "hashingAlgorithm", details.hashingAlgorithm(), WorkerDetails.SHA_256);
-    requireAlgorithm(workerId, "signingAlgorithm", details.signingAlgorithm(), WorkerDetails.SECP256K1);
     requireAlgorithm(
-        workerId, "dataEncryptionAlgorithm", details.dataEncryptionAlgorithm(), WorkerDetails.AES_GCM_256);
+        workerId, "hashingAlgorithm", details.hashingAlgorithm(), WorkerDetails.SHA_256);
+    requireAlgorithm(
+        workerId, "signingAlgorithm", details.signingAlgorithm(), WorkerDetails.SECP256K1);
+    requireAlgorithm(
+        workerId,
+        "dataEncryptionAlgorithm",
+        details.dataEncryptionAlgorithm(),
+        WorkerDetails.AES_GCM_256);
     String keyEncryption = details.keyEncryptionAlgorithm();
     if (keyEncryption == null || !keyEncryption.startsWith(KEY_ENCRYPTION_PREFIX)) {
-      throw refuse(workerId, "uses keyEncryptionAlgorithm " + keyEncryption + ", expected RSA-OAEP");
+      throw refuse(
+          workerId, "uses keyEncryptionAlgorithm " + keyEncryption + ", expected RSA-OAEP");
     }
 
     WorkerTypeData typeData = details.workerTypeData();
     PublicKeyVerify verificationKey;
     KeyWrapPublicKey encryptionKey;
     try {
-      verificationKey = Secp256k1.verifierFromPem(Objects.requireNonNullElse(typeData.verificationKey(), ""));
+      verificationKey =
+          Secp256k1.verifierFromPem(Objects.requireNonNullElse(typeData.verificationKey(), ""));
     } catch (CryptoException e) {
       throw new WorkerVerificationException(
           "Worker " + workerId + " has an unusable verificationKey: " + e.getMessage(), e);
     }
     try {
-      encryptionKey = RsaOaep.publicKeyFromPem(Objects.requireNonNullElse(typeData.encryptionKey(), ""));
+      encryptionKey =
+          RsaOaep.publicKeyFromPem(Objects.requireNonNullElse(typeData.encryptionKey(), ""));
     } catch (CryptoException e) {
       throw new WorkerVerificationException(
           "Worker " + workerId + " has an unusable encryptionKey: " + e.getMessage(), e);
@@ -58,7 +66,8 @@ final class WorkerVerifier {
     // Over the PEM text exactly as served: re-encoding the parsed key could change the bytes.
     if (!Signatures.verifyEncryptionKeySignature(
         verificationKey, typeData.encryptionKey(), typeData.encryptionKeySignature())) {
-      throw refuse(workerId, "has an encryptionKeySignature that does not verify with its verificationKey");
+      throw refuse(
+          workerId, "has an encryptionKeySignature that does not verify with its verificationKey");
     }
     attest(workerId, record);
     return new VerifiedWorker(workerId, record, verificationKey, encryptionKey);
@@ -75,7 +84,8 @@ final class WorkerVerifier {
     }
   }
 
-  private static void requireAlgorithm(String workerId, String field, String actual, String expected) {
+  private static void requireAlgorithm(
+      String workerId, String field, String actual, String expected) {
     if (!expected.equals(actual)) {
       throw refuse(workerId, "uses " + field + " " + actual + ", expected " + expected);
     }
