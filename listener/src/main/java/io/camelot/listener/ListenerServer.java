@@ -115,7 +115,6 @@ public final class ListenerServer implements AutoCloseable {
       return;
     }
     request.pause();
-    request.response().putHeader(HttpHeaders.CONNECTION, "close");
     reply(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"))
         .onComplete(done -> request.connection().close());
   }
