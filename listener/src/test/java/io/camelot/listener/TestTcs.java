@@ -132,8 +132,12 @@ final class TestTcs implements AutoCloseable {
   }
 
   RequestSecrets seal(List<InputSpec> inputs, PublicKeySign requesterKey, String notifyUri) {
+    return seal(randomHex(32), inputs, requesterKey, notifyUri);
+  }
+
+  RequestSecrets seal(String workOrderId, List<InputSpec> inputs, PublicKeySign requesterKey, String notifyUri) {
     RequestTemplate template =
-        new RequestTemplate(randomHex(32), workerId(), ECHO, randomHex(32), randomHex(16), 6000, notifyUri, inputs, List.of());
+        new RequestTemplate(workOrderId, workerId(), ECHO, randomHex(32), randomHex(16), 6000, notifyUri, inputs, List.of());
     return RequestSealer.seal(template, KEYS.encryption().publicKey(), requesterKey);
   }
 
