@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.camelot.protocol.Hex;
+import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.RequestSecrets;
@@ -234,6 +235,6 @@ class ReceiptMethodsTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> asMap(Object params) {
-    return io.camelot.protocol.ProtocolJson.mapper().convertValue(params, Map.class);
+    return ProtocolJson.mapper().convertValue(params, Map.class);
   }
 }
