@@ -58,9 +58,12 @@ final class Receipts {
   static LookUpResult lookUp(TcsStore store, ReceiptLookUpParams filter, String afterTag) {
     Long status = Params.receiptStatusFilter(filter);
     List<String> ids = store.receiptIds();
-    int start = afterTag == null ? 0 : ids.indexOf(afterTag) + 1;
     List<String> matches = new ArrayList<>();
-    for (String id : ids.subList(start, ids.size())) {
+    for (String id : ids) {
+      // Ids come in key order, so "after the tag" holds even if the tag's entry was since removed.
+      if (afterTag != null && id.compareTo(afterTag) <= 0) {
+        continue;
+      }
       Optional<ReceiptCreateParams> create = create(store, id);
       if (create.isPresent()
           && matches(create.get(), filter)

@@ -31,9 +31,12 @@ final class WorkerDirectory {
    */
   static LookUpResult lookUp(TcsStore store, WorkerLookUpParams filter, String afterTag) {
     List<String> ids = store.workerIds();
-    int start = afterTag == null ? 0 : ids.indexOf(afterTag) + 1;
     List<String> matches = new ArrayList<>();
-    for (String id : ids.subList(start, ids.size())) {
+    for (String id : ids) {
+      // Ids come in key order, so "after the tag" holds even if the tag's entry was since removed.
+      if (afterTag != null && id.compareTo(afterTag) <= 0) {
+        continue;
+      }
       record(store, id).filter(record -> matches(record, filter)).ifPresent(record -> matches.add(id));
     }
     return LookUpResult.of(matches);
