@@ -1,0 +1,97 @@
+package io.camelot.listener;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.ErrorCode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one HTTP body into one JSON-RPC response body: parses and checks the envelope, finds the
+ * method, invokes it and renders its outcome. Nothing thrown inside reaches the transport.
+ */
+public final class JsonRpcDispatcher {
+  private static final Logger log = LoggerFactory.getLogger(JsonRpcDispatcher.class);
+
+  static final String METHOD_NOT_SUPPORTED =
+      "Invalid data format for method or method not supported";
+
+  private final MethodRegistry registry;
+
+  public JsonRpcDispatcher(MethodRegistry registry) {
+    this.registry = registry;
+  }
+
+  public byte[] handle(byte[] body) {
+    JsonNode id = null;
+    String method = null;
+    try {
+      JsonNode request = ProtocolJson.parse(body);
+      if (!request.isObject()) {
+        throw EeaException.invalidParameter("Invalid data format for request: expected a JSON object");
+      }
+      JsonNode idNode = request.get("id");
+      if (idNode == null || !(idNode.isIntegralNumber() || idNode.isTextual())) {
+        throw EeaException.invalidParameter("Invalid data format for id");
+      }
+      id = idNode;
+      if (!JsonRpcRequest.VERSION.equals(request.path("jsonrpc").textValue())) {
+        throw EeaException.invalidParameter("Invalid data format for jsonrpc");
+      }
+      JsonNode methodNode = request.get("method");
+      if (methodNode == null || !methodNode.isTextual()) {
+        throw EeaException.invalidParameter("Invalid data format for method");
+      }
+      method = methodNode.textValue();
+      JsonNode params = request.get("params");
+      if (params == null || !params.isObject()) {
+        throw EeaException.invalidParameter("Invalid data format for params");
+      }
+      return render(id, invoke(method, new RpcCall(params, body)));
+    } catch (EeaException e) {
+      return render(id, new RpcOutcome.Error(JsonRpcError.of(e)));
+    } catch (RuntimeException e) {
+      log.error("{} failed unexpectedly", method == null ? "Request" : method, e);
+      return render(id, RpcOutcome.error(ErrorCode.INTERNAL_ERROR.code(), "Internal error"));
+    }
+  }
+
+  private RpcOutcome invoke(String name, RpcCall call) {
+    Optional<RpcMethod> method = registry.find(name);
+    if (method.isEmpty()) {
+      return RpcOutcome.error(ErrorCode.INVALID_PARAMETER.code(), METHOD_NOT_SUPPORTED);
+    }
+    Optional<JsonRpcError> denial = registry.denial(method.get());
+    if (denial.isPresent()) {
+      return new RpcOutcome.Error(denial.get());
+    }
+    return method.get().invoke(call);
+  }
+
+  /**
+   * Writes the response tree by hand: serialising {@link io.camelot.protocol.jsonrpc.JsonRpcResponse}
+   * turns its {@code isError()} into {@code "error": true}, replacing the error object.
+   */
+  private static byte[] render(JsonNode id, RpcOutcome outcome) {
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    response.put("jsonrpc", JsonRpcRequest.VERSION);
+    response.set("id", id == null ? NullNode.getInstance() : id);
+    switch (outcome) {
+      case RpcOutcome.Result result -> response.set("result", ProtocolJson.toTree(result.value()));
+      case RpcOutcome.Error error -> response.set("error", ProtocolJson.toTree(error.error()));
+    }
+    return ProtocolJson.toBytes(response);
+  }
+
+  /** The response to a request that is not a JSON-RPC call at all (wrong HTTP method, oversize). */
+  static byte[] transportError(String message) {
+    return render(null, RpcOutcome.error(ErrorCode.INVALID_PARAMETER.code(), message));
+  }
+}

@@ -1,0 +1,142 @@
+package io.camelot.listener;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the listener, as Avalon clients expect it: any path, POST only, status 200 for
+ * every JSON-RPC answer, and {@code Content-Type} exactly {@code application/json} (the Python
+ * client drops any other value, even with a charset). The event loop only moves bytes; dispatch,
+ * which does blocking store I/O and may wait for a result, runs on a virtual thread per request.
+ */
+public final class ListenerServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ListenerServer.class);
+  private static final String APPLICATION_JSON = "application/json";
+  private static final long STARTUP_TIMEOUT_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final ListenerConfig config;
+  private final JsonRpcDispatcher dispatcher;
+  private final ExecutorService dispatchThreads = Executors.newVirtualThreadPerTaskExecutor();
+  private HttpServer server;
+
+  public ListenerServer(Vertx vertx, ListenerConfig config, JsonRpcDispatcher dispatcher) {
+    this.vertx = vertx;
+    this.config = config;
+    this.dispatcher = dispatcher;
+  }
+
+  /** Binds and returns once the listener accepts connections. */
+  public void start() {
+    HttpServer created =
+        vertx
+            .createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+            .requestHandler(this::accept);
+    server = await(created.listen(), "bind " + config.host() + ":" + config.port());
+    log.info("Listening for direct-model JSON-RPC on {}:{}", config.host(), server.actualPort());
+  }
+
+  /** The bound port (the chosen one when configured with port 0). */
+  public int port() {
+    if (server == null) {
+      throw new IllegalStateException("the listener is not started");
+    }
+    return server.actualPort();
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      await(server.close(), "close the HTTP server");
+      server = null;
+    }
+    dispatchThreads.close();
+  }
+
+  private void accept(HttpServerRequest request) {
+    if (request.method() != HttpMethod.POST) {
+      reply(request, JsonRpcDispatcher.transportError("Only POST request is supported"));
+      return;
+    }
+    String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (declaredLength != null && exceedsLimit(declaredLength)) {
+      refuseOversize(request);
+      return;
+    }
+    Context context = vertx.getOrCreateContext();
+    Buffer body = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (body.length() + chunk.length() > config.maxBodyBytes()) {
+            refuseOversize(request);
+          } else {
+            body.appendBuffer(chunk);
+          }
+        });
+    request.endHandler(
+        end -> {
+          if (request.response().ended()) {
+            return;
+          }
+          byte[] bytes = body.getBytes();
+          dispatchThreads.execute(() -> {
+            byte[] answer = dispatcher.handle(bytes);
+            context.runOnContext(ignored -> reply(request, answer));
+          });
+        });
+    request.exceptionHandler(e -> log.debug("Request from {} failed: {}", request.remoteAddress(), e.toString()));
+  }
+
+  private boolean exceedsLimit(String declaredLength) {
+    try {
+      return Long.parseLong(declaredLength.trim()) > config.maxBodyBytes();
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  /** Answers at once and drops the connection, so the rest of the body is never read. */
+  private void refuseOversize(HttpServerRequest request) {
+    if (request.response().ended()) {
+      return;
+    }
+    request.pause();
+    reply(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"))
+        .onComplete(done -> request.connection().close());
+  }
+
+  private static Future<Void> reply(HttpServerRequest request, byte[] json) {
+    return request
+        .response()
+        .setStatusCode(200)
+        .putHeader(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON)
+        .end(Buffer.buffer(json));
+  }
+
+  private static <T> T await(Future<T> future, String what) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot " + what, e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("timed out trying to " + what, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted trying to " + what, e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.camelot.listener.methods;
+
+import io.camelot.listener.RpcCall;
+import io.camelot.listener.RpcMethod;
+import io.camelot.listener.RpcOutcome;
+import io.camelot.protocol.ErrorCode;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.store.TcsStore;
+import java.util.Optional;
+
+/** The stored outcome of a work order, or "pending" (code 5, the only code clients poll on). */
+public final class WorkOrderGetResult implements RpcMethod {
+  static final String PENDING = "Work order result is yet to be updated";
+  static final String NOT_FOUND = "Work order Id not found in the database. Hence invalid parameter";
+
+  private final TcsStore store;
+
+  public WorkOrderGetResult(TcsStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public String name() {
+    return "WorkOrderGetResult";
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall call) {
+    String id = WorkOrders.parse(call.params(), Params::workOrderId).workOrderId();
+    Optional<byte[]> response = store.response(id);
+    if (response.isPresent()) {
+      return WorkOrders.outcome(response.get());
+    }
+    if (store.request(id).isPresent()) {
+      return WorkOrders.error(WorkOrderStatus.PENDING.code(), PENDING, id);
+    }
+    return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), NOT_FOUND, id);
+  }
+}

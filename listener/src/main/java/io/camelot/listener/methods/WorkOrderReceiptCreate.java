@@ -1,0 +1,61 @@
+package io.camelot.listener.methods;
+
+import io.camelot.listener.RpcCall;
+import io.camelot.listener.RpcMethod;
+import io.camelot.listener.RpcOutcome;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.ErrorCode;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.store.TcsStore;
+import java.util.Base64;
+
+/**
+ * Creates the receipt of a submitted work order, once. The receipt must name the request by its
+ * hash (recomputed here from the stored request) and, when signed, verify under the given key.
+ * Success is reported as Avalon does: an error object with code 0.
+ */
+public final class WorkOrderReceiptCreate implements RpcMethod {
+  private final TcsStore store;
+
+  public WorkOrderReceiptCreate(TcsStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public String name() {
+    return "WorkOrderReceiptCreate";
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall call) {
+    ReceiptCreateParams p = Params.receiptCreate(call.params());
+    byte[] request =
+        store.request(p.workOrderId())
+            .orElseThrow(() -> EeaException.invalidParameter("Work order id does not exist, hence invalid request"));
+    if (store.receipt(p.workOrderId()).isPresent()) {
+      throw alreadyExists();
+    }
+    var submitted = Params.workOrderSubmit(ProtocolJson.parse(request).get("params"));
+    String requestHash = Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(submitted));
+    if (!requestHash.equals(p.workOrderRequestHash())) {
+      throw EeaException.invalidParameter("Work order request hash does not match");
+    }
+    if (p.requesterSignature() != null
+        && !p.requesterSignature().isEmpty()
+        && !Signatures.verifyReceiptCreate(Receipts.verifier(p.receiptVerificationKey()), p)) {
+      throw EeaException.invalidParameter("Receipt create requester signature does not match");
+    }
+    if (!store.createReceipt(p.workOrderId(), call.rawRequest())) {
+      throw alreadyExists();
+    }
+    return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Receipt created successfully");
+  }
+
+  private static EeaException alreadyExists() {
+    return EeaException.invalidParameter("Work order receipt already exists. Hence invalid parameter");
+  }
+}

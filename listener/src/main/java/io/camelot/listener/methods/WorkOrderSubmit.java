@@ -1,0 +1,77 @@
+package io.camelot.listener.methods;
+
+import io.camelot.listener.RpcCall;
+import io.camelot.listener.RpcMethod;
+import io.camelot.listener.RpcOutcome;
+import io.camelot.protocol.ErrorCode;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.WorkOrderQueue;
+import io.camelot.store.TcsStore;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Admits a work order to its worker's queue, storing the request exactly as received. Answers
+ * "computing" (code 5) at once, or in sync mode waits for the outcome, bounded so the client's
+ * 10 s socket timeout is never hit; a work order still running then gets code 5 and is polled for.
+ */
+public final class WorkOrderSubmit implements RpcMethod {
+  static final String COMPUTING =
+      "Work order is computing. Please query for WorkOrderGetResult to view the result";
+  static final String BUSY = "Work order handler is busy updating the result";
+  static final String DUPLICATE = "Work order id already exists in the database. Hence invalid parameter";
+
+  private final TcsStore store;
+  private final WorkOrderQueue queue;
+  private final boolean syncMode;
+  private final Duration syncWaitCap;
+
+  public WorkOrderSubmit(TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap) {
+    this.store = store;
+    this.queue = queue;
+    this.syncMode = syncMode;
+    this.syncWaitCap = syncWaitCap;
+  }
+
+  @Override
+  public String name() {
+    return "WorkOrderSubmit";
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall call) {
+    WorkOrderSubmitParams p = WorkOrders.parse(call.params(), Params::workOrderSubmit);
+    String id = p.workOrderId();
+    if (store.worker(p.workerId()).isEmpty()) {
+      return WorkOrders.error(
+          ErrorCode.INVALID_PARAMETER.code(), "worker " + p.workerId() + " doesn't exists", id);
+    }
+    return switch (queue.submit(id, p.workerId(), p, call.rawRequest())) {
+      case BUSY -> WorkOrders.error(WorkOrderStatus.BUSY.code(), BUSY, id);
+      case DUPLICATE -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), DUPLICATE, id);
+      case ACCEPTED -> syncMode ? awaitOutcome(id, p.responseTimeoutMSecs()) : computing(id);
+    };
+  }
+
+  private RpcOutcome awaitOutcome(String id, long responseTimeoutMillis) {
+    long waitMillis = Math.min(Math.max(responseTimeoutMillis, 0), syncWaitCap.toMillis());
+    try {
+      return WorkOrders.outcome(queue.completion(id).get(waitMillis, TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      return computing(id);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return computing(id);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("completion of work order " + id + " failed", e.getCause());
+    }
+  }
+
+  private static RpcOutcome computing(String id) {
+    return WorkOrders.error(WorkOrderStatus.PENDING.code(), COMPUTING, id);
+  }
+}

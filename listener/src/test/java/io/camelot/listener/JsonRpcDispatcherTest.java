@@ -1,0 +1,36 @@
+package io.camelot.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonRpcDispatcherTest {
+
+  private static final RpcMethod FAILING =
+      new RpcMethod() {
+        @Override
+        public String name() {
+          return "Broken";
+        }
+
+        @Override
+        public RpcOutcome invoke(RpcCall call) {
+          throw new IllegalStateException("secret internals");
+        }
+      };
+
+  @Test
+  void anUnexpectedExceptionBecomesInternalErrorWithoutDetails() {
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(FAILING), false));
+    byte[] answer =
+        dispatcher.handle("{\"jsonrpc\":\"2.0\",\"method\":\"Broken\",\"id\":5,\"params\":{}}".getBytes(StandardCharsets.UTF_8));
+    JsonNode response = ProtocolJson.parse(answer);
+    ListenerTransportTest.assertError(response, -32603, "Internal error");
+    assertThat(response.path("id").asInt()).isEqualTo(5);
+    assertThat(new String(answer, StandardCharsets.UTF_8)).doesNotContain("secret");
+  }
+}

@@ -1,0 +1,125 @@
+package io.camelot.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListenerTransportTest {
+  @TempDir Path directory;
+  private TestTcs tcs;
+
+  @BeforeEach
+  void start() {
+    ListenerConfig config = new ListenerConfig("127.0.0.1", 0, 4096, false, Duration.ofSeconds(1), false);
+    tcs = TestTcs.start(directory, config, 100, true);
+  }
+
+  @AfterEach
+  void stop() {
+    tcs.close();
+  }
+
+  @Test
+  void answersOnAnyPathWithStatus200AndExactlyApplicationJson() {
+    for (String path : new String[] {"/", "/avalon/listener", "/x?y=1"}) {
+      HttpResponse<byte[]> response =
+          tcs.post(path, "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":7,\"params\":{\"workerType\":1}}"
+              .getBytes(StandardCharsets.UTF_8));
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().allValues("Content-Type")).containsExactly("application/json");
+      assertThat(ProtocolJson.parse(response.body()).path("result").path("ids").get(0).asText())
+          .isEqualTo(tcs.workerId());
+    }
+  }
+
+  @Test
+  void refusesGetWithCode2() {
+    HttpResponse<byte[]> response = tcs.send(HttpRequest.newBuilder(tcs.uri("/")).GET().build());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().allValues("Content-Type")).containsExactly("application/json");
+    assertError(ProtocolJson.parse(response.body()), 2, "Only POST request is supported");
+  }
+
+  @Test
+  void refusesABodyOverTheLimit() {
+    byte[] body = ("{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":1,\"params\":{\"organizationId\":\""
+        + "a".repeat(10_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
+    HttpResponse<byte[]> response = tcs.post("/", body);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertError(ProtocolJson.parse(response.body()), 2, "Request body exceeds 4096 bytes");
+  }
+
+  @Test
+  void malformedJsonGetsTheParserReason() {
+    JsonNode response = tcs.postJson("{\"jsonrpc\": ");
+    assertThat(response.path("error").path("code").asInt()).isEqualTo(2);
+    assertThat(response.path("error").path("message").asText()).startsWith("Malformed JSON: ");
+    assertThat(response.path("jsonrpc").asText()).isEqualTo("2.0");
+  }
+
+  @Test
+  void echoesStringAndIntegerIds() {
+    JsonNode text = tcs.postJson("{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":\"abc-1\",\"params\":{}}");
+    assertThat(text.path("id").isTextual()).isTrue();
+    assertThat(text.path("id").asText()).isEqualTo("abc-1");
+    JsonNode number = tcs.postJson("{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":9876,\"params\":{}}");
+    assertThat(number.path("id").isIntegralNumber()).isTrue();
+    assertThat(number.path("id").asLong()).isEqualTo(9876);
+  }
+
+  @Test
+  void emptyParamsMatchEveryWorker() {
+    JsonNode response = tcs.postJson("{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":1,\"params\":{}}");
+    assertThat(response.path("result").path("totalCount").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void checksTheEnvelopeAndEchoesTheIdWhenReadable() {
+    Map<String, String> cases =
+        Map.of(
+            "[1,2]", "Invalid data format for request: expected a JSON object",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"params\":{}}", "Invalid data format for id",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":1.5,\"params\":{}}", "Invalid data format for id",
+            "{\"jsonrpc\":\"1.0\",\"method\":\"WorkerLookUp\",\"id\":3,\"params\":{}}", "Invalid data format for jsonrpc",
+            "{\"jsonrpc\":\"2.0\",\"method\":7,\"id\":3,\"params\":{}}", "Invalid data format for method",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":3}", "Invalid data format for params",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":3,\"params\":[]}", "Invalid data format for params",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"NoSuchMethod\",\"id\":3,\"params\":{}}",
+                "Invalid data format for method or method not supported");
+    cases.forEach((request, message) -> {
+      JsonNode response = tcs.postJson(request);
+      assertError(response, 2, message);
+      assertThat(response.path("jsonrpc").asText()).isEqualTo("2.0");
+      if (request.contains("\"id\":3")) {
+        assertThat(response.path("id").asInt()).as(request).isEqualTo(3);
+      } else {
+        assertThat(response.path("id").isNull()).as(request).isTrue();
+      }
+    });
+  }
+
+  @Test
+  void invalidParamsAreCode2NamingTheField() {
+    JsonNode response = tcs.postJson("{\"jsonrpc\":\"2.0\",\"method\":\"WorkerRetrieve\",\"id\":4,\"params\":{\"workerId\":\"xyz\"}}");
+    assertError(response, 2, "Invalid data format for workerId");
+    JsonNode extra = tcs.postJson("{\"jsonrpc\":\"2.0\",\"method\":\"WorkerRetrieve\",\"id\":4,\"params\":{\"workerId\":\"ab\",\"foo\":1}}");
+    assertError(extra, 2, "Additional properties are not allowed ('foo' was unexpected)");
+  }
+
+  static void assertError(JsonNode response, int code, String message) {
+    assertThat(response.has("result")).as(response.toString()).isFalse();
+    assertThat(response.path("error").path("code").asInt(-1)).as(response.toString()).isEqualTo(code);
+    assertThat(response.path("error").path("message").asText()).as(response.toString()).isEqualTo(message);
+  }
+}

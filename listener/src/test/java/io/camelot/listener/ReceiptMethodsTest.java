@@ -1,0 +1,240 @@
+package io.camelot.listener;
+
+import static io.camelot.listener.ListenerTransportTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.camelot.protocol.Hex;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.envelope.RequestSecrets;
+import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.WorkOrderIdParams;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReceiptMethodsTest {
+  private static final String LAST = String.valueOf(1L << 32);
+
+  @TempDir Path directory;
+  private TestTcs tcs;
+  private final PublicKeySign requester = Secp256k1.generate();
+  private final PublicKeySign updater = Secp256k1.generate();
+
+  /** No worker attached at first, so a receipt can be created before its work order completes. */
+  @BeforeEach
+  void start() {
+    tcs = TestTcs.start(directory, TestTcs.config(false, false), 100, false);
+  }
+
+  @AfterEach
+  void stop() {
+    tcs.close();
+  }
+
+  @Test
+  void theWorkerAppendsProcessedWhenAReceiptedWorkOrderCompletes() {
+    WorkOrderSubmitParams request = submitted();
+    assertError(tcs.call("WorkOrderReceiptCreate", signedCreate(request, 0)), 0, "Receipt created successfully");
+    assertThat(retrieve(request).path("receiptCurrentStatus").asInt()).isZero();
+    assertError(updateRetrieve(request.workOrderId(), null, LAST), 2,
+        "There is no updates available to this receipt Hence invalid parameter");
+
+    tcs.attachWorker();
+    tcs.awaitOutcome(request.workOrderId());
+    JsonNode update = updateRetrieve(request.workOrderId(), null, LAST).path("result");
+    String responseHash = responseHash(request.workOrderId());
+    assertThat(update.path("updateType").asInt()).isEqualTo(2);
+    assertThat(update.path("updateCount").asInt()).isEqualTo(1);
+    assertThat(update.path("updateData").asText()).isEqualTo(responseHash);
+    assertThat(update.path("updaterId").asText()).isEqualTo(tcs.workerId());
+    assertThat(Signatures.verifyReceiptUpdate(
+        Secp256k1.verifierFromPem(update.path("receiptVerificationKey").asText()),
+        request.workOrderId(), 2, responseHash, update.path("updateSignature").asText())).isTrue();
+    assertThat(retrieve(request).path("receiptCurrentStatus").asInt()).isEqualTo(2);
+
+    assertError(update(request.workOrderId(), 3, "x"), 2,
+        "Receipt update status is set to processed, No further pending, failed or rejected update allowed");
+    assertError(update(request.workOrderId(), 1, "00"), 2,
+        "Update data does not match the hash of the work order result");
+    assertError(update(request.workOrderId(), 1, responseHash), 0, "Receipt updated successfully");
+    assertThat(retrieve(request).path("receiptCurrentStatus").asInt()).isEqualTo(1);
+    assertError(update(request.workOrderId(), 300, "app data"), 2,
+        "Receipt update status is set to completed, No further update allowed");
+
+    JsonNode first = updateRetrieve(request.workOrderId(), tcs.workerId(), "1").path("result");
+    assertThat(first.path("updateType").asInt()).isEqualTo(2);
+    assertThat(first.path("updateCount").asInt()).isEqualTo(2);
+    JsonNode last = updateRetrieve(request.workOrderId(), null, LAST).path("result");
+    assertThat(last.path("updateType").asInt()).isEqualTo(1);
+    assertThat(last.path("updaterId").asText()).isEqualTo("abcd");
+  }
+
+  @Test
+  void createRefusesWhatAvalonRefuses() {
+    WorkOrderSubmitParams request = submitted();
+    Map<String, Object> unknownWorkOrder = new HashMap<>(unsignedCreate(request, 0));
+    unknownWorkOrder.put("workOrderId", "abcdef");
+    assertError(tcs.call("WorkOrderReceiptCreate", unknownWorkOrder), 2,
+        "Work order id does not exist, hence invalid request");
+    Map<String, Object> wrongHash = new HashMap<>(unsignedCreate(request, 0));
+    wrongHash.put("workOrderRequestHash", Base64.getEncoder().encodeToString(new byte[32]));
+    assertError(tcs.call("WorkOrderReceiptCreate", wrongHash), 2, "Work order request hash does not match");
+    Map<String, Object> badStatus = new HashMap<>(unsignedCreate(request, 0));
+    badStatus.put("receiptCreateStatus", 9);
+    assertError(tcs.call("WorkOrderReceiptCreate", badStatus), 2,
+        "Invalid data format for receiptCreateStatus: expected 0 to 4");
+    Map<String, Object> forged = new HashMap<>(signedCreate(request, 0));
+    forged.put("receiptVerificationKey", Secp256k1.generate().verifier().pem());
+    assertError(tcs.call("WorkOrderReceiptCreate", forged), 2, "Receipt create requester signature does not match");
+
+    assertError(tcs.call("WorkOrderReceiptCreate", unsignedCreate(request, 0)), 0, "Receipt created successfully");
+    assertError(tcs.call("WorkOrderReceiptCreate", unsignedCreate(request, 0)), 2,
+        "Work order receipt already exists. Hence invalid parameter");
+  }
+
+  @Test
+  void aSignatureWithA76ColumnPemVerifies() {
+    WorkOrderSubmitParams request = submitted();
+    Map<String, Object> create = new HashMap<>(signedCreate(request, 0));
+    create.put("receiptVerificationKey", WorkOrderMethodsTest.wrapAt76(requester.verifier().pem()));
+    assertError(tcs.call("WorkOrderReceiptCreate", create), 0, "Receipt created successfully");
+  }
+
+  @Test
+  void updateChecksReceiptSignatureAndHistory() {
+    WorkOrderSubmitParams request = submitted();
+    assertError(update(request.workOrderId(), 0, "x"), 2,
+        "Work order receipt with id " + request.workOrderId() + " is not created yet, hence invalid parameter");
+    tcs.call("WorkOrderReceiptCreate", unsignedCreate(request, 0));
+    assertError(update(request.workOrderId(), 1, "00"), 2,
+        "Work order " + request.workOrderId() + " has no result yet. Hence invalid updateType");
+    assertError(update(request.workOrderId(), 7, "x"), 2, "Invalid data format for updateType");
+    ReceiptUpdateParams forged =
+        new ReceiptUpdateParams(request.workOrderId(), "abcd", 0L, "x",
+            Signatures.receiptUpdateSignature(updater, request.workOrderId(), 0, "other"),
+            ReceiptCreateParams.SIGNATURE_RULES, updater.verifier().pem());
+    assertError(tcs.call("WorkOrderReceiptUpdate", forged), 2, "Receipt update signature does not match");
+    assertError(update(request.workOrderId(), 0, "still pending"), 0, "Receipt updated successfully");
+    assertError(update(request.workOrderId(), 4, "rejected"), 0, "Receipt updated successfully");
+    assertThat(retrieve(request).path("receiptCurrentStatus").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void retrieveAndUpdateRetrieveErrors() {
+    WorkOrderSubmitParams request = submitted();
+    String id = request.workOrderId();
+    String notFound = "Work order receipt for work order id " + id + " not found in the database. Hence invalid parameter";
+    assertError(tcs.call("WorkOrderReceiptRetrieve", new WorkOrderIdParams(id)), 2, notFound);
+    assertError(updateRetrieve(id, null, "1"), 2, notFound);
+    tcs.call("WorkOrderReceiptCreate", signedCreate(request, 0));
+    JsonNode receipt = retrieve(request);
+    assertThat(receipt.path("workOrderId").asText()).isEqualTo(id);
+    assertThat(receipt.path("requesterId").asText()).isEqualTo(request.requesterId());
+    assertThat(receipt.path("receiptCreateStatus").asInt()).isZero();
+    assertThat(receipt.path("requesterSignature").asText()).isNotEmpty();
+
+    update(id, 0, "one");
+    assertError(updateRetrieve(id, null, "0"), 2, "Update index should be positive non-zero number. Hence invalid parameter");
+    assertError(updateRetrieve(id, null, "2"), 2, "Update index is larger than total update count. Hence invalid parameter");
+    assertError(updateRetrieve(id, "ffff", "1"), 2, "Update index and updater id doesn't match Hence invalid parameter");
+    JsonNode absentUpdater = tcs.call("WorkOrderReceiptUpdateRetrieve", Map.of("workOrderId", id, "updateIndex", 1));
+    assertThat(absentUpdater.path("result").path("updateData").asText()).isEqualTo("one");
+  }
+
+  @Test
+  void lookUpFiltersOnCreateParamsAndCurrentStatus() {
+    WorkOrderSubmitParams first = submitted();
+    WorkOrderSubmitParams second = submitted();
+    tcs.call("WorkOrderReceiptCreate", unsignedCreate(first, 0));
+    tcs.call("WorkOrderReceiptCreate", unsignedCreate(second, 0));
+    update(second.workOrderId(), 4, "rejected");
+
+    assertThat(lookUp("WorkOrderReceiptLookUp", Map.of()).path("totalCount").asInt()).isEqualTo(2);
+    JsonNode byRequester = lookUp("WorkOrderReceiptLookUp", Map.of("requesterId", first.requesterId()));
+    assertThat(byRequester.path("ids").get(0).asText()).isEqualTo(first.workOrderId());
+    assertThat(byRequester.path("totalCount").asInt()).isEqualTo(1);
+    JsonNode rejected = lookUp("WorkOrderReceiptLookUp", Map.of("receiptStatus", "4", "workerId", tcs.workerId()));
+    assertThat(rejected.path("ids").get(0).asText()).isEqualTo(second.workOrderId());
+    assertThat(rejected.path("totalCount").asInt()).isEqualTo(1);
+    JsonNode pending = lookUp("WorkOrderReceiptLookUp", Map.of("requestCreateStatus", 0));
+    assertThat(pending.path("ids").get(0).asText()).isEqualTo(first.workOrderId());
+    assertThat(pending.path("totalCount").asInt()).isEqualTo(1);
+
+    JsonNode all = lookUp("WorkOrderReceiptLookUp", Map.of());
+    String firstTag = all.path("ids").get(0).asText();
+    JsonNode next = lookUp("WorkOrderReceiptLookUpNext", Map.of("lastLookUpTag", firstTag));
+    assertThat(next.path("totalCount").asInt()).isEqualTo(1);
+    assertThat(next.path("ids").get(0).asText()).isEqualTo(all.path("ids").get(1).asText());
+    assertThat(next.path("lookupTag").asText()).isEqualTo(all.path("lookupTag").asText());
+  }
+
+  private WorkOrderSubmitParams submitted() {
+    RequestSecrets secrets = tcs.sealEcho("receipted");
+    tcs.submit(secrets.request());
+    return secrets.request();
+  }
+
+  private Map<String, Object> unsignedCreate(WorkOrderSubmitParams request, long status) {
+    return asMap(createParams(request, status, null, null));
+  }
+
+  private Map<String, Object> signedCreate(WorkOrderSubmitParams request, long status) {
+    ReceiptCreateParams unsigned = createParams(request, status, null, null);
+    String signature = Signatures.receiptCreateSignature(requester, unsigned);
+    return asMap(createParams(request, status, signature, requester.verifier().pem()));
+  }
+
+  private ReceiptCreateParams createParams(WorkOrderSubmitParams request, long status, String signature, String key) {
+    return new ReceiptCreateParams(
+        request.workOrderId(), request.workerId(), request.workerId(), request.requesterId(), status,
+        Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(request)), "4711", signature,
+        ReceiptCreateParams.SIGNATURE_RULES, key);
+  }
+
+  private JsonNode update(String workOrderId, long type, String data) {
+    return tcs.call(
+        "WorkOrderReceiptUpdate",
+        new ReceiptUpdateParams(workOrderId, "abcd", type, data,
+            Signatures.receiptUpdateSignature(updater, workOrderId, type, data),
+            ReceiptCreateParams.SIGNATURE_RULES, updater.verifier().pem()));
+  }
+
+  private JsonNode updateRetrieve(String workOrderId, String updaterId, String index) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("workOrderId", workOrderId);
+    params.put("updaterId", updaterId == null ? NullNode.getInstance() : updaterId);
+    params.put("updateIndex", Long.parseLong(index));
+    return tcs.call("WorkOrderReceiptUpdateRetrieve", params);
+  }
+
+  private JsonNode retrieve(WorkOrderSubmitParams request) {
+    return tcs.call("WorkOrderReceiptRetrieve", new WorkOrderIdParams(request.workOrderId())).path("result");
+  }
+
+  private JsonNode lookUp(String method, Map<String, Object> filters) {
+    return tcs.call(method, filters).path("result");
+  }
+
+  private String responseHash(String workOrderId) {
+    return Hex.upper(Sha256.digest(tcs.store.response(workOrderId).orElseThrow()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object params) {
+    return ProtocolJson.mapper().convertValue(params, Map.class);
+  }
+}

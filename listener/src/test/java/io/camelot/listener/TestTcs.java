@@ -1,0 +1,176 @@
+package io.camelot.listener;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.envelope.InputSpec;
+import io.camelot.protocol.envelope.RequestSealer;
+import io.camelot.protocol.envelope.RequestSecrets;
+import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import io.camelot.protocol.model.WorkOrderIdParams;
+import io.camelot.scheduler.PersistentWorkOrderQueue;
+import io.camelot.scheduler.QueueSettings;
+import io.camelot.store.TcsStore;
+import io.camelot.worker.SingletonWorker;
+import io.camelot.worker.WorkerConfig;
+import io.camelot.worker.WorkerKeys;
+import io.camelot.worker.Workloads;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A whole TCS for tests: a store, the persistent queue, a real singleton worker, the listener on
+ * 127.0.0.1 with a free port, and an HTTP client that talks to it like Avalon's clients do.
+ */
+final class TestTcs implements AutoCloseable {
+  static final String ECHO = HexFormat.of().formatHex("echo-result".getBytes(StandardCharsets.UTF_8));
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final WorkerKeys KEYS = WorkerKeys.generate();
+
+  final TcsStore store;
+  final PersistentWorkOrderQueue queue;
+  final SingletonWorker worker;
+  final Vertx vertx;
+  final ListenerServer server;
+  final CompletionNotifier notifier;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final AtomicLong ids = new AtomicLong();
+
+  private TestTcs(Path directory, ListenerConfig config, long maxOutstanding, boolean attachWorker) {
+    store = Stores.open(directory);
+    queue =
+        new PersistentWorkOrderQueue(
+            store, new QueueSettings(maxOutstanding, Duration.ofHours(1), 1000, Duration.ofHours(1)), Clock.systemUTC());
+    worker = new SingletonWorker(WorkerConfig.defaults(), KEYS, Workloads.load(), store, Clock.systemUTC());
+    worker.register();
+    vertx = Vertx.vertx();
+    notifier = new CompletionNotifier(vertx, 5, Duration.ofMillis(50));
+    queue.addCompletionListener(notifier);
+    server = new ListenerServer(vertx, config, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, config)));
+    server.start();
+    if (attachWorker) {
+      attachWorker();
+    }
+  }
+
+  static TestTcs start(Path directory) {
+    return new TestTcs(directory, config(false, false), 100, true);
+  }
+
+  static TestTcs start(Path directory, ListenerConfig config, long maxOutstanding, boolean attachWorker) {
+    return new TestTcs(directory, config, maxOutstanding, attachWorker);
+  }
+
+  static ListenerConfig config(boolean syncMode, boolean operatorMethodsEnabled) {
+    return new ListenerConfig(
+        "127.0.0.1", 0, ListenerConfig.DEFAULT_MAX_BODY_BYTES, syncMode, Duration.ofSeconds(5), operatorMethodsEnabled);
+  }
+
+  void attachWorker() {
+    queue.attach(worker.workerId(), worker, 2);
+  }
+
+  String workerId() {
+    return worker.workerId();
+  }
+
+  WorkerKeys keys() {
+    return KEYS;
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  HttpResponse<byte[]> post(String path, byte[] body) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build());
+  }
+
+  HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JsonNode postJson(String json) {
+    return ProtocolJson.parse(post("/", json.getBytes(StandardCharsets.UTF_8)).body());
+  }
+
+  /** Calls a method with an integer id and checks that the id is echoed. */
+  JsonNode call(String method, Object params) {
+    long id = ids.incrementAndGet();
+    JsonRpcRequest request = JsonRpcRequest.of(method, id, ProtocolJson.toTree(params));
+    JsonNode response = ProtocolJson.parse(post("/", ProtocolJson.toBytes(request)).body());
+    if (response.path("id").asLong() != id || !"2.0".equals(response.path("jsonrpc").asText())) {
+      throw new AssertionError("envelope not echoed: " + response);
+    }
+    return response;
+  }
+
+  RequestSecrets seal(List<InputSpec> inputs, PublicKeySign requesterKey, String notifyUri) {
+    return seal(randomHex(32), inputs, requesterKey, notifyUri);
+  }
+
+  RequestSecrets seal(String workOrderId, List<InputSpec> inputs, PublicKeySign requesterKey, String notifyUri) {
+    RequestTemplate template =
+        new RequestTemplate(workOrderId, workerId(), ECHO, randomHex(32), randomHex(16), 6000, notifyUri, inputs, List.of());
+    return RequestSealer.seal(template, KEYS.encryption().publicKey(), requesterKey);
+  }
+
+  RequestSecrets sealEcho(String text) {
+    return seal(List.of(InputSpec.text(text)), null, null);
+  }
+
+  JsonNode submit(Object params) {
+    return call("WorkOrderSubmit", params);
+  }
+
+  /** Polls WorkOrderGetResult while it answers "pending" (code 5), as Avalon's SDK does. */
+  JsonNode awaitOutcome(String workOrderId) {
+    JsonNode[] last = new JsonNode[1];
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+      last[0] = call("WorkOrderGetResult", new WorkOrderIdParams(workOrderId));
+      return last[0].path("error").path("code").asInt(-1) != 5;
+    });
+    return last[0];
+  }
+
+  static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOM.nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    queue.close();
+    notifier.close();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+    store.close();
+  }
+}
