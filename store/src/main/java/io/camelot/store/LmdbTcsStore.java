@@ -53,8 +53,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Reads run on the caller's thread in their own read transaction ({@code MDB_NOTLS}, so virtual
- * threads are fine). Writes run one at a time on a dedicated thread ({@link LmdbWriter}) and are
- * synced to disk before the method returns.
+ * threads are fine) and see only whole, published commits ({@link CommitCounter}). Writes run one
+ * at a time on a dedicated thread ({@link LmdbWriter}) and are synced to disk before the method
+ * returns.
  */
 public final class LmdbTcsStore implements TcsStore {
 
@@ -79,6 +80,7 @@ public final class LmdbTcsStore implements TcsStore {
   private final Path dataDir;
   private final Env<byte[]> env;
   private final LmdbWriter writer;
+  private final CommitCounter commits = new CommitCounter();
   private final Dbi<byte[]> workers;
   private final Dbi<byte[]> requests;
   private final Dbi<byte[]> responses;
@@ -490,12 +492,24 @@ public final class LmdbTcsStore implements TcsStore {
   private <R> R read(Function<Txn<byte[]>, R> work) {
     return guarded(
         () -> {
-          try (Txn<byte[]> txn = env.txnRead()) {
+          try (Txn<byte[]> txn = beginRead()) {
             return work.apply(txn);
           } catch (LmdbException e) {
             throw failure(e);
           }
         });
+  }
+
+  /** Begins a read transaction, again if two commits raced its begin (see {@link CommitCounter}). */
+  private Txn<byte[]> beginRead() {
+    while (true) {
+      long finishedBefore = commits.finished();
+      Txn<byte[]> txn = env.txnRead();
+      if (commits.beganSafely(finishedBefore)) {
+        return txn;
+      }
+      txn.close();
+    }
   }
 
   /** Runs {@code work} in one write transaction, committed if it returns, aborted if it throws. */
@@ -506,7 +520,7 @@ public final class LmdbTcsStore implements TcsStore {
                 () -> {
                   try (Txn<byte[]> txn = env.txnWrite()) {
                     R result = work.apply(txn);
-                    txn.commit();
+                    commits.commit(txn);
                     return result;
                   } catch (LmdbException e) {
                     throw failure(e);

@@ -543,9 +543,27 @@ abstract class TcsStoreContractTest {
     int threads = 8;
     int perThread = 200;
     List<String> workerIds = List.of("worker-1", "worker-2", "worker-3");
+    AtomicBoolean submitting = new AtomicBoolean(true);
+    // A reader running alongside must only ever see whole, published commits: while only
+    // submissions happen, the pending count it reads never falls.
+    AtomicBoolean pendingCountNeverFell = new AtomicBoolean(true);
 
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       CountDownLatch start = new CountDownLatch(1);
+      Future<?> watcher =
+          executor.submit(
+              () -> {
+                long last = 0;
+                while (submitting.get()) {
+                  long now = store.pendingCount();
+                  if (now < last) {
+                    pendingCountNeverFell.set(false);
+                  }
+                  last = now;
+                  // Lets the submitters have the carrier: there are as few carriers as cores.
+                  Thread.yield();
+                }
+              });
       List<Future<?>> submitters = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
@@ -564,8 +582,11 @@ abstract class TcsStoreContractTest {
       for (Future<?> submitter : submitters) {
         submitter.get();
       }
+      submitting.set(false);
+      watcher.get();
     }
 
+    assertThat(pendingCountNeverFell).isTrue();
     assertThat(store.pendingCount()).isEqualTo(threads * perThread);
     List<String> allPending = new ArrayList<>();
     for (String workerId : workerIds) {
