@@ -11,6 +11,11 @@ import java.util.Optional;
  * <p>Every mutating method is one atomic transaction that is durable when the method returns, so a
  * caller may acknowledge as soon as it returns. Values are opaque bytes (binary-safe); ids are the
  * strings exactly as the requester sent them (never normalised).
+ *
+ * <p>An id the backend cannot store (empty, not valid Unicode, longer than its key limit) is
+ * rejected with an {@link IllegalArgumentException} before anything is written; a failure of the
+ * backend itself (full, damaged, unreachable) is a {@link StoreException}. "Key order" is the order
+ * of the ids' UTF-8 bytes compared as unsigned numbers.
  */
 public interface TcsStore extends AutoCloseable {
 
@@ -114,7 +119,10 @@ public interface TcsStore extends AutoCloseable {
       Map<String, byte[]> stateWrites,
       ReceiptUpdateFactory receiptUpdate) {}
 
-  /** Builds a receipt update inside the completing transaction, only when a receipt exists. */
+  /**
+   * Builds a receipt update inside the completing transaction, only when a receipt exists. It must
+   * not call the store: what it needs is in its arguments, and the transaction is still open.
+   */
   @FunctionalInterface
   interface ReceiptUpdateFactory {
     /** @return the update to append, or null to append nothing */

@@ -1,0 +1,235 @@
+package io.camelot.store;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.BYTE_ARRAY;
+import static org.lmdbjava.ByteArrayProxy.PROXY_BA;
+
+import io.camelot.store.TcsStore.Completion;
+import io.camelot.store.TcsStore.Status;
+import io.camelot.store.TcsStore.SubmitResult;
+import io.camelot.store.TcsStore.WorkOrderInfo;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.Env;
+import org.lmdbjava.Txn;
+
+class LmdbTcsStoreTest extends TcsStoreContractTest {
+
+  private static final long TEST_MAP_SIZE = 256L << 20;
+
+  @TempDir Path dataDir;
+
+  @Override
+  protected TcsStore newStore() {
+    return LmdbTcsStore.open(dataDir, TEST_MAP_SIZE);
+  }
+
+  private void reopen() {
+    store.close();
+    store = LmdbTcsStore.open(dataDir, TEST_MAP_SIZE);
+  }
+
+  @Test
+  void reopeningKeepsEverything() {
+    store.putWorker("worker-1", utf8("record 1"));
+    store.putWorker("worker-2", utf8("record 2"));
+    for (int i = 0; i < 5; i++) {
+      store.submit("wo-" + i, i % 2 == 0 ? "worker-1" : "worker-2", utf8("request " + i), i);
+    }
+    store.createReceipt("wo-1", utf8("create 1"));
+    store.appendReceiptUpdate("wo-1", 0, utf8("update 0"));
+    store.complete(
+        new Completion(
+            "wo-1",
+            utf8("response 1"),
+            100,
+            Map.of("state", utf8("value")),
+            (create, existing) -> utf8("update 1")));
+    store.complete(completion("wo-2", utf8("response 2"), 101));
+
+    reopen();
+
+    assertThat(store.workerIds()).containsExactly("worker-1", "worker-2");
+    assertThat(store.worker("worker-2")).get(BYTE_ARRAY).isEqualTo(utf8("record 2"));
+    assertThat(store.pending("worker-1")).containsExactly("wo-0", "wo-4");
+    assertThat(store.pending("worker-2")).containsExactly("wo-3");
+    assertThat(store.pendingCount()).isEqualTo(3);
+    assertThat(store.request("wo-3")).get(BYTE_ARRAY).isEqualTo(utf8("request 3"));
+    assertThat(store.response("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("response 1"));
+    assertThat(store.response("wo-2")).get(BYTE_ARRAY).isEqualTo(utf8("response 2"));
+    assertThat(store.workOrder("wo-2"))
+        .contains(new WorkOrderInfo("wo-2", "worker-1", 2, Status.COMPLETED));
+    assertThat(store.receipt("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("create 1"));
+    assertThat(store.receiptUpdates("wo-1")).containsExactly(utf8("update 0"), utf8("update 1"));
+    assertThat(store.state("state")).get(BYTE_ARRAY).isEqualTo(utf8("value"));
+
+    // The sequence survives too: a work order submitted now queues behind the old ones.
+    store.submit("wo-5", "worker-1", utf8("request 5"), 5);
+    assertThat(store.pending("worker-1")).containsExactly("wo-0", "wo-4", "wo-5");
+    assertThat(store.complete(completion("wo-1", utf8("again"), 200))).isFalse();
+    assertThat(store.purge(Long.MIN_VALUE, 1)).isEqualTo(1);
+    assertThat(store.workOrder("wo-1")).isEmpty();
+  }
+
+  @Test
+  void openCreatesMissingDirectories(@TempDir Path root) {
+    Path nested = root.resolve("a/b/store");
+
+    try (LmdbTcsStore nestedStore = LmdbTcsStore.open(nested)) {
+      nestedStore.putWorker("worker", utf8("record"));
+      assertThat(nestedStore.workerIds()).containsExactly("worker");
+    }
+    assertThat(nested.resolve("data.mdb")).isRegularFile();
+  }
+
+  @Test
+  void aDirectoryIsOpenOnceAtATime() {
+    assertThatIllegalStateException()
+        .isThrownBy(() -> LmdbTcsStore.open(dataDir.resolve(".")))
+        .withMessageContaining("already open");
+    store.putWorker("worker", utf8("record"));
+
+    reopen();
+
+    assertThat(store.workerIds()).containsExactly("worker");
+  }
+
+  @Test
+  void closeIsIdempotentAndLaterCallsFail() {
+    store.close();
+    store.close();
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> store.pendingCount())
+        .withMessageContaining("closed");
+    assertThatIllegalStateException()
+        .isThrownBy(() -> store.putWorker("worker", utf8("record")))
+        .withMessageContaining("closed");
+  }
+
+  @Test
+  void aFullMapIsAStoreExceptionAndLosesNothing(@TempDir Path smallDir) {
+    byte[] chunk = new byte[64 << 10];
+    new Random(3).nextBytes(chunk);
+    List<String> written = new ArrayList<>();
+    try (LmdbTcsStore small = LmdbTcsStore.open(smallDir, 1L << 20)) {
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < 64; i++) {
+                  small.putWorker("worker-" + i, chunk);
+                  written.add("worker-" + i);
+                }
+              })
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("store is full: raise the map size");
+
+      assertThat(written).isNotEmpty();
+      assertThat(small.workerIds()).containsExactlyInAnyOrderElementsOf(written);
+    }
+    try (LmdbTcsStore larger = LmdbTcsStore.open(smallDir, 8L << 20)) {
+      larger.putWorker("after-growth", chunk);
+      assertThat(larger.workerIds()).hasSize(written.size() + 1);
+      assertThat(larger.worker(written.getFirst())).get(BYTE_ARRAY).isEqualTo(chunk);
+    }
+  }
+
+  @Test
+  void idsMustFitAnLmdbKey() {
+    String longest = "a".repeat(LmdbKeys.MAX_ID_BYTES);
+    // 167 three-byte characters: few characters, too many bytes.
+    String tooManyBytes = "€".repeat(167);
+
+    assertThat(store.submit(longest, longest, utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.pending(longest)).containsExactly(longest);
+    assertThat(store.createReceipt(longest, utf8("create"))).isTrue();
+    assertThat(store.appendReceiptUpdate(longest, 0, utf8("update"))).isTrue();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.submit(longest + "a", "worker", utf8("request"), 0))
+        .withMessageContaining("501 bytes");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.putWorker(tooManyBytes, utf8("record")))
+        .withMessageContaining("workerId");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                store.complete(
+                    new Completion(longest, utf8("r"), 0, Map.of(tooManyBytes, utf8("v")), null)));
+    assertThat(store.workOrder(longest)).get().extracting(WorkOrderInfo::status)
+        .isEqualTo(Status.PENDING);
+  }
+
+  @Test
+  void purgeRemovesMoreThanOneTransactionsWorth() {
+    int count = 2 * LmdbTcsStore.PURGE_BATCH + 1;
+    for (int i = 0; i < count; i++) {
+      store.submit("wo-" + i, "worker", utf8("request"), 0);
+      store.complete(completion("wo-" + i, utf8("response"), i));
+    }
+    store.submit("pending", "worker", utf8("request"), 0);
+
+    assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(count);
+
+    assertThat(store.workOrder("wo-0")).isEmpty();
+    assertThat(store.workOrder("wo-" + (count - 1))).isEmpty();
+    assertThat(store.pending("worker")).containsExactly("pending");
+  }
+
+  @Test
+  void aReceiptUpdateFactoryCannotCallTheStore() {
+    store.submit("wo-1", "worker", utf8("request"), 0);
+    store.createReceipt("wo-1", utf8("create"));
+    Completion reentrant =
+        new Completion(
+            "wo-1",
+            utf8("response"),
+            1,
+            Map.of(),
+            (create, existing) -> store.receipt("wo-1").orElseThrow());
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> store.complete(reentrant))
+        .withMessageContaining("ReceiptUpdateFactory");
+    assertThat(store.response("wo-1")).isEmpty();
+    assertThat(store.pending("worker")).containsExactly("wo-1");
+  }
+
+  @Test
+  void anInterruptedCallerStillLearnsTheOutcome() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThat(store.submit("wo-1", "worker", utf8("request"), 0))
+          .isEqualTo(SubmitResult.ACCEPTED);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(store.pending("worker")).containsExactly("wo-1");
+  }
+
+  @Test
+  void aStoreWithAnotherLayoutVersionIsRefused(@TempDir Path otherDir) {
+    LmdbTcsStore.open(otherDir).close();
+    try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(otherDir.toFile())) {
+      Dbi<byte[]> meta = env.openDbi("meta");
+      try (Txn<byte[]> txn = env.txnWrite()) {
+        meta.put(txn, "format".getBytes(UTF_8), ByteBuffer.allocate(8).putLong(99).array());
+        txn.commit();
+      }
+    }
+
+    assertThatThrownBy(() -> LmdbTcsStore.open(otherDir))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("layout version 99");
+  }
+}
