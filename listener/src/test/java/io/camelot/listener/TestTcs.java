@@ -13,6 +13,7 @@ import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
+import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
@@ -53,7 +54,7 @@ final class TestTcs implements AutoCloseable {
   private final AtomicLong ids = new AtomicLong();
 
   private TestTcs(Path directory, ListenerConfig config, long maxOutstanding, boolean attachWorker) {
-    store = Stores.open(directory);
+    store = LmdbTcsStore.open(directory.resolve("store"), 64L << 20);
     queue =
         new PersistentWorkOrderQueue(
             store, new QueueSettings(maxOutstanding, Duration.ofHours(1), 1000, Duration.ofHours(1)), Clock.systemUTC());
