@@ -1,14 +1,12 @@
 package io.camelot.listener;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import io.camelot.protocol.jsonrpc.JsonRpcResponse;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,18 +73,13 @@ public final class JsonRpcDispatcher {
     return method.get().invoke(call);
   }
 
-  /**
-   * Writes the response tree by hand: serialising {@link io.camelot.protocol.jsonrpc.JsonRpcResponse}
-   * turns its {@code isError()} into {@code "error": true}, replacing the error object.
-   */
   private static byte[] render(JsonNode id, RpcOutcome outcome) {
-    ObjectNode response = JsonNodeFactory.instance.objectNode();
-    response.put("jsonrpc", JsonRpcRequest.VERSION);
-    response.set("id", id == null ? NullNode.getInstance() : id);
-    switch (outcome) {
-      case RpcOutcome.Result result -> response.set("result", ProtocolJson.toTree(result.value()));
-      case RpcOutcome.Error error -> response.set("error", ProtocolJson.toTree(error.error()));
-    }
+    JsonRpcResponse response =
+        switch (outcome) {
+          case RpcOutcome.Result result ->
+              JsonRpcResponse.result(id, ProtocolJson.toTree(result.value()));
+          case RpcOutcome.Error error -> JsonRpcResponse.error(id, error.error());
+        };
     return ProtocolJson.toBytes(response);
   }
 

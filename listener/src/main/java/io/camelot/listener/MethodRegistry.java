@@ -51,7 +51,7 @@ public final class MethodRegistry {
             new EncryptionKeySet(),
             new WorkOrderSubmit(store, queue, config.syncMode(), config.syncWaitCap()),
             new WorkOrderGetResult(store),
-            new WorkOrderReceiptCreate(store),
+            new WorkOrderReceiptCreate(store, queue),
             new WorkOrderReceiptUpdate(store),
             new WorkOrderReceiptRetrieve(store),
             new WorkOrderReceiptUpdateRetrieve(store),

@@ -108,6 +108,15 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     return waiter;
   }
 
+  @Override
+  public void receiptCreated(String workOrderId) {
+    store
+        .workOrder(workOrderId)
+        .filter(info -> info.status() == TcsStore.Status.COMPLETED)
+        .map(info -> lanes.get(info.workerId()))
+        .ifPresent(lane -> lane.processor.receiptCreated(workOrderId));
+  }
+
   /** Work orders admitted and not yet completed. */
   public long outstanding() {
     return outstanding.get();

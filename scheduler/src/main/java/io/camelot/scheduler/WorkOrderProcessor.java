@@ -1,7 +1,6 @@
 package io.camelot.scheduler;
 
 /** A worker's execution adaptor: processes one work order and records its outcome in the store. */
-@FunctionalInterface
 public interface WorkOrderProcessor {
 
   /**
@@ -12,4 +11,10 @@ public interface WorkOrderProcessor {
    * @return the stored response bytes, or null if the work order had already been completed
    */
   byte[] process(QueuedWorkOrder workOrder);
+
+  /**
+   * A receipt was created for a work order this worker has completed: append the worker-signed
+   * update it would have appended at completion. Workers that sign no receipt updates ignore it.
+   */
+  default void receiptCreated(String workOrderId) {}
 }

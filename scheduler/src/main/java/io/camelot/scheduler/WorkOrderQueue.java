@@ -25,6 +25,13 @@ public interface WorkOrderQueue {
    */
   CompletableFuture<byte[]> completion(String workOrderId);
 
+  /**
+   * Tells the work order's worker that a receipt now exists, so that, if the work order has already
+   * completed, the worker appends its signed PROCESSED or FAILED update (a work order completing
+   * later appends it as part of its completion).
+   */
+  void receiptCreated(String workOrderId);
+
   enum Admission {
     ACCEPTED,
     DUPLICATE,

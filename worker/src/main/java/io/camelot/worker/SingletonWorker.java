@@ -116,6 +116,24 @@ public final class SingletonWorker implements WorkOrderProcessor {
     }
   }
 
+  @Override
+  public void receiptCreated(String workOrderId) {
+    byte[] responseBytes = store.response(workOrderId).orElse(null);
+    if (responseBytes == null) {
+      return;
+    }
+    WorkOrderResponse response =
+        ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
+    // Compare-and-append: a concurrent update makes us look again rather than append blindly.
+    while (true) {
+      List<byte[]> updates = store.receiptUpdates(workOrderId);
+      byte[] update = receiptUpdate(workOrderId, response, responseBytes, updates);
+      if (update == null || store.appendReceiptUpdate(workOrderId, updates.size(), update)) {
+        return;
+      }
+    }
+  }
+
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
     StagedState state = new StagedState(store, workload.name());
     WorkOrderResponse response;
@@ -158,13 +176,15 @@ public final class SingletonWorker implements WorkOrderProcessor {
 
   /**
    * The worker-signed PROCESSED or FAILED update appended to an existing receipt; nothing once the
-   * receipt is COMPLETED or already PROCESSED.
+   * receipt is COMPLETED or the worker's own update is there.
    */
   private byte[] receiptUpdate(String id, WorkOrderResponse response, byte[] responseBytes, List<byte[]> existing) {
     for (byte[] update : existing) {
       Long type = ProtocolJson.bind(ProtocolJson.parse(update), ReceiptUpdateParams.class).updateType();
       if (type != null
-          && (type == ReceiptStatus.COMPLETED.code() || type == ReceiptStatus.PROCESSED.code())) {
+          && (type == ReceiptStatus.COMPLETED.code()
+              || type == ReceiptStatus.PROCESSED.code()
+              || type == ReceiptStatus.FAILED.code())) {
         return null;
       }
     }

@@ -10,6 +10,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
 import java.util.Base64;
 
@@ -20,9 +21,11 @@ import java.util.Base64;
  */
 public final class WorkOrderReceiptCreate implements RpcMethod {
   private final TcsStore store;
+  private final WorkOrderQueue queue;
 
-  public WorkOrderReceiptCreate(TcsStore store) {
+  public WorkOrderReceiptCreate(TcsStore store, WorkOrderQueue queue) {
     this.store = store;
+    this.queue = queue;
   }
 
   @Override
@@ -52,6 +55,7 @@ public final class WorkOrderReceiptCreate implements RpcMethod {
     if (!store.createReceipt(p.workOrderId(), call.rawRequest())) {
       throw alreadyExists();
     }
+    queue.receiptCreated(p.workOrderId());
     return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Receipt created successfully");
   }
 

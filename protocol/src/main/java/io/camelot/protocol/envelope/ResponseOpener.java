@@ -36,6 +36,9 @@ public final class ResponseOpener {
     requireEcho("workerId", request.workerId(), result.workerId());
     requireEcho("workloadId", request.workloadId(), result.workloadId());
     requireEcho("requesterId", request.requesterId(), result.requesterId());
+    if (result.outData() == null || result.outData().isEmpty()) {
+      throw new CryptoException("the result has no outData items");
+    }
     verifySignature(result, request.requesterNonce(), workerVerificationKey);
 
     Aead session = AesGcm.of(secrets.sessionKey());

@@ -24,10 +24,6 @@ public record JsonRpcResponse(
     return new JsonRpcResponse(JsonRpcRequest.VERSION, orNull(id), null, error);
   }
 
-  public boolean isError() {
-    return error != null;
-  }
-
   private static JsonNode orNull(JsonNode id) {
     return id == null ? NullNode.getInstance() : id;
   }

@@ -1,0 +1,152 @@
+package io.camelot.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelot.store.LmdbTcsStore;
+import io.camelot.store.TcsStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersistentWorkOrderQueueTest {
+  static final long MAP_SIZE = 64L << 20;
+  @TempDir Path dir;
+  TcsStore store;
+  PersistentWorkOrderQueue queue;
+  final List<String> processed = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void open() {
+    store = LmdbTcsStore.open(dir, MAP_SIZE);
+    queue = new PersistentWorkOrderQueue(store, settings(100), Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    queue.close();
+    store.close();
+  }
+
+  static QueueSettings settings(long maxOutstanding) {
+    return new QueueSettings(maxOutstanding, Duration.ofHours(1), 1000, Duration.ofMinutes(10));
+  }
+
+  /** Completes each work order with the response "done:<id>", recording the order it ran in. */
+  WorkOrderProcessor recordingProcessor() {
+    return workOrder -> {
+      processed.add(workOrder.workOrderId());
+      byte[] response = ("done:" + workOrder.workOrderId()).getBytes(StandardCharsets.UTF_8);
+      boolean stored =
+          store.complete(
+              new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), (c, u) -> null));
+      return stored ? response : null;
+    };
+  }
+
+  static byte[] raw(String id) {
+    return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void handsWorkOrdersToTheWorkerInSubmissionOrderAndSignalsCompletion() throws Exception {
+    queue.attach("w1", recordingProcessor(), 1);
+    for (int i = 0; i < 50; i++) {
+      assertThat(queue.submit("wo" + i, "w1", null, raw("wo" + i))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    }
+    byte[] last = queue.completion("wo49").get(10, TimeUnit.SECONDS);
+
+    assertThat(new String(last, StandardCharsets.UTF_8)).isEqualTo("done:wo49");
+    assertThat(processed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "wo" + i).toList());
+    assertThat(queue.completion("wo3").isDone()).isTrue();
+    await().until(() -> queue.outstanding() == 0);
+  }
+
+  @Test
+  void duplicateIdsAreRefusedAndFullQueuesAreBusy() {
+    queue.close();
+    queue = new PersistentWorkOrderQueue(store, settings(2), Clock.systemUTC());
+    assertThat(queue.submit("a", "unattached", null, raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("a", "unattached", null, raw("a"))).isEqualTo(WorkOrderQueue.Admission.DUPLICATE);
+    assertThat(queue.submit("b", "unattached", null, raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("c", "unattached", null, raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
+    assertThat(store.request("c")).isEmpty();
+    assertThat(queue.outstanding()).isEqualTo(2);
+  }
+
+  @Test
+  void workOrdersAcknowledgedBeforeARestartAreProcessedExactlyOnceAfterIt() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      queue.submit("r" + i, "w1", null, raw("r" + i));
+    }
+    // "Crash": nothing was attached, so nothing ran; reopen everything from disk.
+    queue.close();
+    store.close();
+    store = LmdbTcsStore.open(dir, MAP_SIZE);
+    queue = new PersistentWorkOrderQueue(store, settings(100), Clock.systemUTC());
+    assertThat(queue.outstanding()).isEqualTo(20);
+
+    queue.attach("w1", recordingProcessor(), 3);
+    queue.completion("r19").get(10, TimeUnit.SECONDS);
+    await().until(() -> queue.outstanding() == 0);
+
+    assertThat(processed).hasSize(20).doesNotHaveDuplicates();
+    for (int i = 0; i < 20; i++) {
+      assertThat(store.response("r" + i)).hasValueSatisfying(r -> assertThat(r).isNotEmpty());
+    }
+    assertThat(store.pending("w1")).isEmpty();
+  }
+
+  @Test
+  void completionListenersHearEveryCompletionAfterItIsDurable() throws Exception {
+    CountDownLatch heard = new CountDownLatch(3);
+    queue.addCompletionListener(
+        (workOrder, response) -> {
+          assertThat(store.response(workOrder.workOrderId())).isPresent();
+          heard.countDown();
+        });
+    queue.attach("w1", recordingProcessor(), 2);
+    for (String id : List.of("x", "y", "z")) {
+      queue.submit(id, "w1", null, raw(id));
+    }
+    assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aProcessorFailureLeavesTheWorkOrderPendingForRecovery() throws Exception {
+    CountDownLatch attempted = new CountDownLatch(1);
+    queue.attach(
+        "w1",
+        workOrder -> {
+          attempted.countDown();
+          throw new IllegalStateException("disk on fire");
+        },
+        1);
+    queue.submit("f", "w1", null, raw("f"));
+    assertThat(attempted.await(10, TimeUnit.SECONDS)).isTrue();
+    await().until(() -> store.pending("w1").contains("f"));
+    assertThat(queue.completion("f").isDone()).isFalse();
+    assertThat(queue.outstanding()).isEqualTo(1);
+  }
+
+  @Test
+  void purgeRemovesOldCompletedWorkOrders() {
+    queue.close();
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20)), Clock.systemUTC());
+    queue.attach("w1", recordingProcessor(), 1);
+    queue.submit("old", "w1", null, raw("old"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> store.workOrder("old").isEmpty());
+    assertThat(store.request("old")).isEmpty();
+  }
+}

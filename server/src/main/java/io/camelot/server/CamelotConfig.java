@@ -1,0 +1,96 @@
+package io.camelot.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.camelot.worker.WorkerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@code camelot serve} configuration, read from an optional TOML file; every key has a
+ * default, so a missing file or section means "embedded defaults". Command-line options override
+ * the file.
+ */
+public record CamelotConfig(Listener listener, Store store, Queue queue, Worker worker) {
+
+  public record Listener(
+      String host,
+      int port,
+      @JsonProperty("max_body_bytes") int maxBodyBytes,
+      @JsonProperty("sync_mode") boolean syncMode,
+      @JsonProperty("sync_wait_cap_ms") long syncWaitCapMs,
+      @JsonProperty("operator_methods") boolean operatorMethods) {
+    static Listener defaults() {
+      return new Listener("127.0.0.1", 1947, 1 << 20, false, 9_000, false);
+    }
+  }
+
+  public record Store(@JsonProperty("data_dir") String dataDir, @JsonProperty("map_size_mb") long mapSizeMb) {
+    static Store defaults() {
+      return new Store("camelot-data", 4096);
+    }
+  }
+
+  public record Queue(
+      @JsonProperty("max_outstanding") long maxOutstanding,
+      @JsonProperty("retain_completed_hours") long retainCompletedHours,
+      @JsonProperty("max_retained_completed") long maxRetainedCompleted,
+      @JsonProperty("purge_interval_seconds") long purgeIntervalSeconds) {
+    static Queue defaults() {
+      return new Queue(10_000, 24, 1_000_000, 60);
+    }
+  }
+
+  public record Worker(
+      String name,
+      @JsonProperty("organization_id") String organizationId,
+      @JsonProperty("application_type_id") String applicationTypeId,
+      int concurrency) {
+    static Worker defaults() {
+      WorkerConfig defaults = WorkerConfig.defaults();
+      return new Worker(
+          defaults.name(), defaults.organizationId(), defaults.applicationTypeId(), defaults.concurrency());
+    }
+  }
+
+  public static CamelotConfig defaults() {
+    return new CamelotConfig(Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults());
+  }
+
+  /**
+   * Reads a TOML file over the defaults: keys it names replace the default, others keep it.
+   *
+   * @throws IllegalArgumentException naming the file and the offending key
+   */
+  public static CamelotConfig load(Path file) {
+    TomlMapper mapper =
+        TomlMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    try {
+      ObjectNode merged = mapper.valueToTree(defaults());
+      JsonNode given = mapper.readTree(Files.readAllBytes(file));
+      for (Map.Entry<String, JsonNode> section : given.properties()) {
+        if (!(merged.get(section.getKey()) instanceof ObjectNode target) || !section.getValue().isObject()) {
+          throw new IllegalArgumentException(
+              "invalid configuration " + file + ": unknown section [" + section.getKey() + "]");
+        }
+        target.setAll((ObjectNode) section.getValue());
+      }
+      return mapper.treeToValue(merged, CamelotConfig.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "invalid configuration " + file + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read configuration " + file + ": " + e, e);
+    }
+  }
+
+  public WorkerConfig workerConfig() {
+    return new WorkerConfig(worker.name, worker.organizationId, worker.applicationTypeId, worker.concurrency);
+  }
+}

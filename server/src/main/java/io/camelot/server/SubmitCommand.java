@@ -1,0 +1,64 @@
+package io.camelot.server;
+
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsException;
+import io.camelot.sdk.VerifiedWorker;
+import io.camelot.sdk.WorkOrderBuilder;
+import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.worker.WorkerConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Submits one work order through the SDK and prints the verified, decrypted result. */
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = "Encrypt and submit a work order, wait for it, verify and print the result.")
+final class SubmitCommand implements Callable<Integer> {
+
+  @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
+  String url = "http://127.0.0.1:1947";
+
+  @Option(names = "--workload", description = "Workload name (default: ${DEFAULT-VALUE})")
+  String workload = "echo-result";
+
+  @Option(names = "--worker", description = "Worker name; its id is SHA-256 of the name (default: ${DEFAULT-VALUE})")
+  String workerName = WorkerConfig.DEFAULT_NAME;
+
+  @Option(names = "--worker-id", description = "Worker id in hex (overrides --worker)")
+  String workerId;
+
+  @Option(names = "--timeout", description = "Seconds to wait for the result (default: ${DEFAULT-VALUE})")
+  long timeoutSeconds = 60;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
+  List<String> inputs;
+
+  @Override
+  public Integer call() {
+    String id = workerId != null ? workerId : WorkerConfig.idOf(workerName);
+    try (DirectTcsClient client = DirectTcsClient.create(url)) {
+      Requester requester = Requester.builder(client).build();
+      VerifiedWorker worker = requester.worker(id);
+      WorkOrderBuilder order = requester.newWorkOrder(worker, workload);
+      inputs.forEach(order::input);
+      SubmittedWorkOrder submitted = order.submit();
+      WorkOrderOutcome outcome = submitted.await(Duration.ofSeconds(timeoutSeconds));
+      for (int i = 0; i < outcome.outputs().size(); i++) {
+        System.out.println(outcome.outputs().get(i).text());
+      }
+      System.err.println(
+          "work order " + submitted.workOrderId() + ": signature verified against worker " + id);
+      return 0;
+    } catch (TcsException e) {
+      System.err.println("camelot submit: " + e.getMessage());
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.camelot.server;
+
+import io.camelot.listener.CompletionNotifier;
+import io.camelot.listener.JsonRpcDispatcher;
+import io.camelot.listener.ListenerConfig;
+import io.camelot.listener.ListenerServer;
+import io.camelot.listener.MethodRegistry;
+import io.camelot.scheduler.PersistentWorkOrderQueue;
+import io.camelot.scheduler.QueueSettings;
+import io.camelot.store.LmdbTcsStore;
+import io.camelot.store.TcsStore;
+import io.camelot.worker.SimulatedTee;
+import io.camelot.worker.SingletonWorker;
+import io.camelot.worker.WorkerKeys;
+import io.camelot.worker.Workloads;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * One TCS process: store, queue, a singleton worker with a SIMULATED TEE, and the listener. Starts
+ * in dependency order and closes in reverse: the listener stops taking requests first, running work
+ * orders finish, then the store closes.
+ */
+public final class TcsNode implements AutoCloseable {
+  private final TcsStore store;
+  private final PersistentWorkOrderQueue queue;
+  private final SingletonWorker worker;
+  private final Vertx vertx;
+  private final CompletionNotifier notifier;
+  private final ListenerServer listener;
+
+  private TcsNode(CamelotConfig config) {
+    Path dataDir = Path.of(config.store().dataDir());
+    Clock clock = Clock.systemUTC();
+    store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
+    try {
+      CamelotConfig.Queue q = config.queue();
+      queue =
+          new PersistentWorkOrderQueue(
+              store,
+              new QueueSettings(
+                  q.maxOutstanding(),
+                  Duration.ofHours(q.retainCompletedHours()),
+                  q.maxRetainedCompleted(),
+                  Duration.ofSeconds(q.purgeIntervalSeconds())),
+              clock);
+      SimulatedTee tee = SimulatedTee.open(dataDir.resolve("tee"));
+      var workerConfig = config.workerConfig();
+      WorkerKeys keys =
+          WorkerKeys.loadOrCreate(
+              dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee);
+      worker = new SingletonWorker(workerConfig, keys, Workloads.load(), store, clock);
+      worker.register();
+      vertx = Vertx.vertx();
+      notifier = CompletionNotifier.withDefaults(vertx);
+      queue.addCompletionListener(notifier);
+      queue.attach(worker.workerId(), worker, workerConfig.concurrency());
+
+      CamelotConfig.Listener l = config.listener();
+      ListenerConfig listenerConfig =
+          new ListenerConfig(
+              l.host(), l.port(), l.maxBodyBytes(), l.syncMode(),
+              Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods());
+      listener =
+          new ListenerServer(
+              vertx,
+              listenerConfig,
+              new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig)));
+      listener.start();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public static TcsNode start(CamelotConfig config) {
+    return new TcsNode(config);
+  }
+
+  public String url(String host) {
+    return "http://" + host + ":" + listener.port();
+  }
+
+  public int port() {
+    return listener.port();
+  }
+
+  public SingletonWorker worker() {
+    return worker;
+  }
+
+  @Override
+  public void close() {
+    listener.close();
+    queue.close();
+    notifier.close();
+    vertx.close().await();
+    store.close();
+  }
+}

@@ -1,0 +1,36 @@
+package io.camelot.server;
+
+import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.TcsException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Lists the Worker Directory of a running TCS. */
+@Command(name = "workers", mixinStandardHelpOptions = true, description = "List the workers of a TCS.")
+final class WorkersCommand implements Callable<Integer> {
+
+  @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
+  String url = "http://127.0.0.1:1947";
+
+  @Override
+  public Integer call() {
+    try (DirectTcsClient client = DirectTcsClient.create(url)) {
+      List<String> ids = client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)).ids();
+      System.out.printf("%-64s  %-6s  %-4s  %s%n", "WORKER ID", "STATUS", "TYPE", "PROOF");
+      for (String id : ids) {
+        WorkerRecord record = client.workerRetrieve(id);
+        String proof = record.details().workerTypeData().proofDataType();
+        System.out.printf("%-64s  %-6s  %-4s  %s%n", id, record.status(), record.workerType(), proof);
+      }
+      System.out.println(ids.size() + " worker(s)");
+      return 0;
+    } catch (TcsException e) {
+      System.err.println("camelot workers: " + e.getMessage());
+      return 1;
+    }
+  }
+}

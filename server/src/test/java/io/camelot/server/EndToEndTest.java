@@ -1,0 +1,189 @@
+package io.camelot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.ReceiptStatus;
+import io.camelot.protocol.model.ReceiptLookUpParams;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
+import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsRpcException;
+import io.camelot.sdk.VerifiedWorker;
+import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.worker.WorkerConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole TCS on loopback, used only through the SDK over real HTTP, as a requester would. */
+class EndToEndTest {
+  @TempDir Path dataDir;
+  TcsNode node;
+  DirectTcsClient client;
+
+  TcsNode start(boolean syncMode) {
+    CamelotConfig defaults = CamelotConfig.defaults();
+    CamelotConfig config =
+        new CamelotConfig(
+            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, syncMode, 9000, false),
+            new CamelotConfig.Store(dataDir.toString(), 256),
+            defaults.queue(),
+            new CamelotConfig.Worker(
+                WorkerConfig.DEFAULT_NAME,
+                WorkerConfig.DEFAULT_ORGANIZATION_ID,
+                WorkerConfig.DEFAULT_APPLICATION_TYPE_ID,
+                2));
+    node = TcsNode.start(config);
+    client = DirectTcsClient.create(node.url("127.0.0.1"));
+    return node;
+  }
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  Requester requester() {
+    return Requester.builder(client).requesterKey(Secp256k1.generate()).build();
+  }
+
+  VerifiedWorker singleton(Requester requester) {
+    List<String> ids = requester.findWorkers(new WorkerLookUpParams(1, null, null, null, null));
+    assertThat(ids).containsExactly(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
+    return requester.worker(ids.getFirst());
+  }
+
+  @Test
+  void echoHeartDiseaseAndWalletThroughTheSdk() {
+    start(false);
+    Requester requester = requester();
+    VerifiedWorker worker = singleton(requester);
+
+    WorkOrderOutcome echo = requester.newWorkOrder(worker, "echo-result").input("Hello").submit().await();
+    assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
+
+    WorkOrderOutcome heart =
+        requester
+            .newWorkOrder(worker, "heart-disease-eval")
+            .input("Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1")
+            .submit()
+            .await();
+    assertThat(heart.text(0)).isEqualTo("You have a 47% risk of heart disease");
+
+    requester.newWorkOrder(worker, "simple-wallet").input("deposit bob 70").submit().await();
+    WorkOrderOutcome wallet =
+        requester.newWorkOrder(worker, "simple-wallet").input("withdraw bob 20").submit().await();
+    assertThat(wallet.text(0)).isEqualTo("WALLET RESULT: bob::50");
+  }
+
+  @Test
+  void syncModeAnswersTheSubmitWithTheResult() {
+    start(true);
+    Requester requester = requester();
+    VerifiedWorker worker = singleton(requester);
+    SubmittedWorkOrder submitted =
+        requester.newWorkOrder(worker, "echo-result").input("now").submit();
+    assertThat(submitted.await().text(0)).isEqualTo("RESULT: now");
+  }
+
+  @Test
+  void unknownWorkloadIsReportedWithCodeNine() {
+    start(false);
+    Requester requester = requester();
+    VerifiedWorker worker = singleton(requester);
+    SubmittedWorkOrder submitted = requester.newWorkOrder(worker, "no-such").input("x").submit();
+    assertThatThrownBy(submitted::await)
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(9))
+        .hasMessageContaining("Workload cannot be processed by this worker");
+  }
+
+  @Test
+  void notifyUriReceivesTheCompletedResult() {
+    start(false);
+    Map<String, JsonNode> notices = new ConcurrentHashMap<>();
+    Vertx vertx = Vertx.vertx();
+    try {
+      HttpServer receiver =
+          vertx
+              .createHttpServer()
+              .requestHandler(
+                  request ->
+                      request
+                          .body()
+                          .onSuccess(
+                              body -> {
+                                JsonNode notice = ProtocolJson.parse(body.getBytes());
+                                notices.put(notice.get("workOrderId").asText(), notice);
+                                request.response().setStatusCode(204).end();
+                              }))
+              .listen(0, "127.0.0.1")
+              .await();
+      Requester requester = requester();
+      VerifiedWorker worker = singleton(requester);
+      SubmittedWorkOrder submitted =
+          requester
+              .newWorkOrder(worker, "echo-result")
+              .input("tell me")
+              .notifyUri("http://127.0.0.1:" + receiver.actualPort() + "/done")
+              .submit();
+
+      await().until(() -> notices.containsKey(submitted.workOrderId()));
+      JsonNode notice = notices.get(submitted.workOrderId());
+      assertThat(notice.get("result").get("workOrderId").asText()).isEqualTo(submitted.workOrderId());
+      assertThat(notice.get("result").get("workerSignature").asText()).isNotEmpty();
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aReceiptFollowsTheWorkOrderEndToEnd() {
+    start(false);
+    Requester requester = requester();
+    VerifiedWorker worker = singleton(requester);
+    SubmittedWorkOrder submitted = requester.newWorkOrder(worker, "echo-result").input("r").submit();
+    requester.createReceipt(submitted);
+    submitted.await();
+
+    await()
+        .until(
+            () ->
+                requester.retrieveReceipt(submitted.workOrderId()).receiptCurrentStatus()
+                    == ReceiptStatus.PROCESSED.code());
+    ReceiptUpdateRetrieveResult processed =
+        requester.receiptUpdate(submitted.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
+    assertThat(processed.updateType()).isEqualTo(ReceiptStatus.PROCESSED.code());
+    assertThat(requester.verifyReceiptUpdate(processed, worker)).isTrue();
+
+    ReceiptUpdateParams completed =
+        requester.updateReceipt(submitted.workOrderId(), ReceiptStatus.COMPLETED, processed.updateData());
+    assertThat(completed.updateType()).isEqualTo(ReceiptStatus.COMPLETED.code());
+    assertThat(requester.retrieveReceipt(submitted.workOrderId()).receiptCurrentStatus())
+        .isEqualTo(ReceiptStatus.COMPLETED.code());
+    assertThat(requester.receiptUpdate(submitted.workOrderId(), 1).updateCount()).isEqualTo(2);
+    assertThat(
+            requester.lookUpReceipts(
+                new ReceiptLookUpParams(null, worker.workerId(), null, null, null, null)))
+        .contains(submitted.workOrderId());
+  }
+}

@@ -1,0 +1,224 @@
+package io.camelot.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camelot.protocol.Hex;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.ReceiptStatus;
+import io.camelot.protocol.envelope.InputSpec;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.RequestSealer;
+import io.camelot.protocol.envelope.RequestSecrets;
+import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.envelope.ResponseOpener;
+import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.PersistentWorkOrderQueue;
+import io.camelot.scheduler.QueueSettings;
+import io.camelot.store.LmdbTcsStore;
+import io.camelot.store.TcsStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The worker behind a real queue and store, fed work orders sealed as a requester seals them. */
+class SingletonWorkerTest {
+  static WorkerKeys keys;
+  @TempDir Path dir;
+  TcsStore store;
+  PersistentWorkOrderQueue queue;
+  SingletonWorker worker;
+
+  @BeforeAll
+  static void generateKeys() {
+    keys = WorkerKeys.generate();
+  }
+
+  @BeforeEach
+  void start() {
+    store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
+    queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
+    worker =
+        new SingletonWorker(WorkerConfig.defaults(), keys, Workloads.load(), store, Clock.systemUTC());
+    worker.register();
+    queue.attach(worker.workerId(), worker, 4);
+  }
+
+  @AfterEach
+  void stop() {
+    queue.close();
+    store.close();
+  }
+
+  RequestSecrets seal(String workload, String... inputs) {
+    String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
+    RequestTemplate template =
+        new RequestTemplate(
+            id,
+            worker.workerId(),
+            HexFormat.of().formatHex(workload.getBytes(StandardCharsets.UTF_8)),
+            "22",
+            "00ff",
+            6000,
+            null,
+            List.of(inputs).stream().map(InputSpec::text).toList(),
+            List.of());
+    return RequestSealer.seal(template, keys.encryption().publicKey(), null);
+  }
+
+  /** Submits as the listener does: the raw bytes are the whole JSON-RPC request. */
+  void submit(WorkOrderSubmitParams params) {
+    byte[] raw =
+        ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
+    queue.submit(params.workOrderId(), params.workerId(), params, raw);
+  }
+
+  WorkOrderResponse run(WorkOrderSubmitParams params) throws Exception {
+    submit(params);
+    byte[] stored = queue.completion(params.workOrderId()).get(20, TimeUnit.SECONDS);
+    return ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
+  }
+
+  @Test
+  void theWorkerIdIsTheSha256OfItsNameAndItsRecordIsValid() {
+    assertThat(worker.workerId())
+        .isEqualTo("0b03616a46ea9cf574f3f8eedc93a62c691a60dbd3783427c0243bacfe5bba94");
+    var typeData = worker.record().details().workerTypeData();
+    assertThat(worker.record().status()).isEqualTo(1);
+    assertThat(typeData.proofData()).isEmpty();
+    assertThat(
+            Signatures.verifyEncryptionKeySignature(
+                keys.signing().verifier(),
+                typeData.encryptionKey(),
+                typeData.encryptionKeySignature()))
+        .isTrue();
+    assertThat(store.worker(worker.workerId())).isPresent();
+  }
+
+  @Test
+  void echoResultIsSignedAndDecryptsForTheRequester() throws Exception {
+    RequestSecrets secrets = seal("echo-result", "Hello", "World");
+    WorkOrderResponse response = run(secrets.request());
+
+    assertThat(response.failed()).isFalse();
+    List<PlainItem> outputs =
+        ResponseOpener.open(response.result(), secrets, keys.signing().verifier());
+    assertThat(outputs)
+        .extracting(PlainItem::text)
+        .containsExactly("RESULT: Hello", "RESULT: World");
+  }
+
+  @Test
+  void anUnknownWorkloadFailsWithCodeNine() throws Exception {
+    WorkOrderResponse response = run(seal("no-such-workload", "x").request());
+    assertThat(response.error().code()).isEqualTo(9);
+    assertThat(response.error().message()).isEqualTo("Workload cannot be processed by this worker");
+    assertThat(response.error().data().get("workOrderId").asText()).isNotEmpty();
+  }
+
+  @Test
+  void aTamperedRequestFailsWithCodeTwo() throws Exception {
+    WorkOrderSubmitParams sent = seal("echo-result", "x").request();
+    String hash = sent.encryptedRequestHash();
+    String flipped = (hash.charAt(0) == '0' ? "1" : "0") + hash.substring(1);
+    WorkOrderResponse response = run(sent.withEncryptedRequestHash(flipped));
+    assertThat(response.error().code()).isEqualTo(2);
+    assertThat(response.error().message())
+        .isEqualTo("Decryption of client request hash failed. Request is tampered.");
+  }
+
+  @Test
+  void concurrentWalletDepositsLoseNoUpdate() throws Exception {
+    List<WorkOrderSubmitParams> deposits =
+        IntStream.range(0, 60)
+            .mapToObj(i -> seal("simple-wallet", "deposit alice 5").request())
+            .toList();
+    deposits.forEach(this::submit);
+    for (WorkOrderSubmitParams deposit : deposits) {
+      queue.completion(deposit.workOrderId()).get(30, TimeUnit.SECONDS);
+    }
+    RequestSecrets withdraw = seal("simple-wallet", "withdraw alice 1");
+    WorkOrderResponse response = run(withdraw.request());
+    assertThat(ResponseOpener.open(response.result(), withdraw, keys.signing().verifier()))
+        .extracting(PlainItem::text)
+        .containsExactly("WALLET RESULT: alice::299");
+  }
+
+  @Test
+  void aReceiptGetsTheWorkerSignedProcessedUpdateOnCompletion() throws Exception {
+    // Queue the work order with no worker attached, so the receipt exists before it runs.
+    queue.close();
+    queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
+    RequestSecrets secrets = seal("echo-result", "receipt me");
+    WorkOrderSubmitParams params = secrets.request();
+    submit(params);
+    assertThat(store.createReceipt(params.workOrderId(), "{}".getBytes(StandardCharsets.UTF_8)))
+        .isTrue();
+    queue.attach(worker.workerId(), worker, 1);
+    byte[] stored = queue.completion(params.workOrderId()).get(20, TimeUnit.SECONDS);
+
+    assertThat(new String(stored, StandardCharsets.UTF_8)).contains("\"result\"");
+    List<byte[]> updates = store.receiptUpdates(params.workOrderId());
+    assertThat(updates).hasSize(1);
+    ReceiptUpdateParams update =
+        ProtocolJson.mapper().readValue(updates.getFirst(), ReceiptUpdateParams.class);
+    assertThat(update.updateType()).isEqualTo(ReceiptStatus.PROCESSED.code());
+    assertThat(update.updaterId()).isEqualTo(worker.workerId());
+    assertThat(update.updateData()).isEqualTo(Hex.upper(Sha256.digest(stored)));
+    assertThat(
+            Signatures.verifyReceiptUpdate(
+                keys.signing().verifier(),
+                params.workOrderId(),
+                update.updateType(),
+                update.updateData(),
+                update.updateSignature()))
+        .isTrue();
+  }
+
+  @Test
+  void aReceiptCreatedAfterCompletionStillGetsTheWorkerSignedUpdateOnce() throws Exception {
+    RequestSecrets secrets = seal("no-such-workload", "late");
+    WorkOrderResponse response = run(secrets.request());
+    String id = secrets.request().workOrderId();
+    assertThat(store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8))).isTrue();
+
+    queue.receiptCreated(id);
+    queue.receiptCreated(id);
+
+    List<byte[]> updates = store.receiptUpdates(id);
+    assertThat(updates).hasSize(1);
+    ReceiptUpdateParams update =
+        ProtocolJson.mapper().readValue(updates.getFirst(), ReceiptUpdateParams.class);
+    assertThat(response.failed()).isTrue();
+    assertThat(update.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
+    assertThat(
+            Signatures.verifyReceiptUpdate(
+                keys.signing().verifier(), id, update.updateType(), update.updateData(),
+                update.updateSignature()))
+        .isTrue();
+  }
+
+  @Test
+  void sealedKeysSurviveARestart() {
+    Path keyFile = dir.resolve("keys/worker.sealed");
+    WorkerKeys first = WorkerKeys.loadOrCreate(keyFile, SimulatedTee.open(dir.resolve("tee")));
+    WorkerKeys again = WorkerKeys.loadOrCreate(keyFile, SimulatedTee.open(dir.resolve("tee")));
+    assertThat(again.signing().verifier().pem()).isEqualTo(first.signing().verifier().pem());
+    assertThat(again.encryption().publicKey().pem())
+        .isEqualTo(first.encryption().publicKey().pem());
+  }
+}
