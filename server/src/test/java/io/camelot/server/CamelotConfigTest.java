@@ -1,0 +1,57 @@
+package io.camelot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CamelotConfigTest {
+  @TempDir Path dir;
+
+  Path toml(String text) throws IOException {
+    return Files.writeString(dir.resolve("camelot.toml"), text);
+  }
+
+  @Test
+  void keysInTheFileReplaceDefaultsOneByOne() throws IOException {
+    CamelotConfig config =
+        CamelotConfig.load(toml("[listener]\nport = 2048\nsync_mode = true\n\n[worker]\nname = \"w9\"\n"));
+
+    assertThat(config.listener().port()).isEqualTo(2048);
+    assertThat(config.listener().syncMode()).isTrue();
+    assertThat(config.listener().host()).isEqualTo(CamelotConfig.defaults().listener().host());
+    assertThat(config.worker().name()).isEqualTo("w9");
+    assertThat(config.worker().organizationId()).isEqualTo(CamelotConfig.defaults().worker().organizationId());
+    assertThat(config.queue()).isEqualTo(CamelotConfig.defaults().queue());
+  }
+
+  @Test
+  void theDocumentedExampleLoads() throws IOException {
+    String doc = Files.readString(Path.of("../docs/configuration.md"));
+    String example = doc.substring(doc.indexOf("```toml") + 7, doc.indexOf("```", doc.indexOf("```toml") + 7));
+    CamelotConfig loaded = CamelotConfig.load(toml(example));
+    CamelotConfig defaults = CamelotConfig.defaults();
+    assertThat(loaded.listener()).isEqualTo(defaults.listener());
+    assertThat(loaded.store()).isEqualTo(defaults.store());
+    assertThat(loaded.queue()).isEqualTo(defaults.queue());
+    assertThat(loaded.worker().name()).isEqualTo(defaults.worker().name());
+    assertThat(loaded.worker().concurrency()).isEqualTo(2);
+  }
+
+  @Test
+  void unknownSectionsAndKeysAreNamed() throws IOException {
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[listner]\nport = 1\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown section [listner]");
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nprot = 1\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prot");
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nport = \"x\"\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid configuration");
+  }
+}
