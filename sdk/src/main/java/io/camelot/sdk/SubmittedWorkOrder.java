@@ -73,21 +73,33 @@ public final class SubmittedWorkOrder {
     }
   }
 
+  /**
+   * Polls until the result is there. Transport failures and call timeouts are retried within the
+   * deadline like "pending": polling is idempotent, so a requester rides through a TCS restart.
+   */
   private WorkOrderResult poll(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Backoff backoff = requester.pollBackoff();
     Duration delay = backoff.initial();
+    TcsException lastFailure = null;
     while (true) {
-      if (requester.client().workOrderGetResult(workOrderId())
-          instanceof SubmitReply.Completed done) {
-        return done.result();
+      try {
+        if (requester.client().workOrderGetResult(workOrderId())
+            instanceof SubmitReply.Completed done) {
+          return done.result();
+        }
+        lastFailure = null;
+      } catch (TcsTransportException | TcsTimeoutException e) {
+        LOG.debug("Polling work order {} failed; retrying: {}", workOrderId(), e.getMessage());
+        lastFailure = e;
       }
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
+        String why = lastFailure == null ? "still pending" : "unreachable (" + lastFailure.getMessage() + ")";
         throw new TcsTimeoutException(
-            "Work order " + workOrderId() + " still pending after " + timeout.toMillis() + " ms");
+            "Work order " + workOrderId() + " " + why + " after " + timeout.toMillis() + " ms",
+            lastFailure);
       }
-      LOG.debug("Work order {} pending; polling again in {}", workOrderId(), delay);
       sleep(Math.min(delay.toNanos(), remaining));
       delay = backoff.next(delay);
     }

@@ -58,6 +58,7 @@ final class FakeTcs implements TcsClient {
   boolean pool;
   PublicKeySign poolVouchingKey = SIGNING_KEY;
   int pendingPolls;
+  int unreachablePolls;
   Integer failureCode;
   UnaryOperator<WorkOrderResult> tamper = UnaryOperator.identity();
   boolean repeatingPages;
@@ -112,6 +113,9 @@ final class FakeTcs implements TcsClient {
   @Override
   public SubmitReply workOrderGetResult(String workOrderId) {
     getResultCalls++;
+    if (getResultCalls <= unreachablePolls) {
+      throw new TcsTransportException("WorkOrderGetResult to fake failed: Connection refused");
+    }
     if (failureCode != null) {
       throw new TcsRpcException(
           "WorkOrderGetResult", "fake", failureCode, "Workload cannot be processed", null);

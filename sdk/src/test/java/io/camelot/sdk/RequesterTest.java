@@ -53,6 +53,28 @@ class RequesterTest {
   }
 
   @Test
+  void awaitRidesThroughATransientlyUnreachableTcs() {
+    tcs.unreachablePolls = 2;
+    VerifiedWorker worker = requester.worker(FakeTcs.WORKER_ID);
+    SubmittedWorkOrder workOrder = requester.newWorkOrder(worker, "echo-result").input("again").submit();
+
+    assertThat(workOrder.await().text(0)).isEqualTo("RESULT: again");
+    assertThat(tcs.getResultCalls).isEqualTo(3);
+  }
+
+  @Test
+  void awaitReportsTheLastTransportFailureWhenTheTcsStaysUnreachable() {
+    tcs.unreachablePolls = Integer.MAX_VALUE;
+    VerifiedWorker worker = requester.worker(FakeTcs.WORKER_ID);
+    SubmittedWorkOrder workOrder = requester.newWorkOrder(worker, "echo-result").input("x").submit();
+
+    assertThatThrownBy(() -> workOrder.await(Duration.ofMillis(50)))
+        .isInstanceOf(TcsTimeoutException.class)
+        .hasMessageContaining("unreachable")
+        .hasMessageContaining("Connection refused");
+  }
+
+  @Test
   void sendsIdsAndSignatureInAvalonsShapes() {
     SubmittedWorkOrder workOrder =
         requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();

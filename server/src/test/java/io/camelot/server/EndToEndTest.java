@@ -12,7 +12,11 @@ import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
 import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.envelope.DataKeyItem;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.model.DataItem;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
@@ -22,6 +26,7 @@ import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.worker.WorkerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +99,33 @@ class EndToEndTest {
     WorkOrderOutcome wallet =
         requester.newWorkOrder(worker, "simple-wallet").input("withdraw bob 20").submit().await();
     assertThat(wallet.text(0)).isEqualTo("WALLET RESULT: bob::50");
+  }
+
+  @Test
+  void twoPartiesShareAWorkOrderAndEachReadsOnlyItsOwnResult() {
+    start(false);
+    Requester requester = requester();
+    VerifiedWorker worker = singleton(requester);
+    // Party B encrypts its input under its own data key and hands A only ciphertext.
+    byte[] partyBKey = AesGcm.newKey();
+    DataKeyItem fromB =
+        DataKeyItem.seal(
+            "B's secret".getBytes(StandardCharsets.UTF_8), partyBKey, worker.encryptionKey(), true);
+
+    WorkOrderOutcome outcome =
+        requester
+            .newWorkOrder(worker, "echo-result")
+            .input("A's input")
+            .dataKeyInput(fromB)
+            .outputKey(1, worker.encryptionKey().wrap(partyBKey))
+            .submit()
+            .await();
+
+    assertThat(outcome.outputs()).extracting(PlainItem::text).containsExactly("RESULT: A's input");
+    DataItem forB =
+        outcome.result().outData().stream().filter(item -> item.index() == 1).findFirst().orElseThrow();
+    assertThat(new String(DataKeyItem.openOutput(forB, partyBKey), StandardCharsets.UTF_8))
+        .isEqualTo("RESULT: B's secret");
   }
 
   @Test

@@ -12,7 +12,12 @@ import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
@@ -25,9 +30,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,6 +148,71 @@ class SingletonWorkerTest {
     assertThat(response.error().code()).isEqualTo(2);
     assertThat(response.error().message())
         .isEqualTo("Decryption of client request hash failed. Request is tampered.");
+  }
+
+  /** Re-seals the request hash after a change, as a requester who made that change would. */
+  static WorkOrderSubmitParams rehash(RequestSecrets secrets, WorkOrderSubmitParams changed) {
+    byte[] hash = WorkOrderHashes.requestHash(changed);
+    return changed.withEncryptedRequestHash(
+        Hex.upper(AesGcm.of(secrets.sessionKey()).encrypt(secrets.sessionIv(), hash)));
+  }
+
+  static WorkOrderSubmitParams withInData(WorkOrderSubmitParams p, DataItem item) {
+    return new WorkOrderSubmitParams(
+        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(),
+        p.requesterNonce(), p.workloadId(), p.workerId(), p.requesterId(), p.sessionKeyIv(),
+        p.workerEncryptionKey(), p.dataEncryptionAlgorithm(), p.encryptedSessionKey(),
+        p.encryptedRequestHash(), p.requesterSignature(), p.verifyingKey(), List.of(item), p.outData());
+  }
+
+  static WorkOrderSubmitParams withSessionKey(WorkOrderSubmitParams p, String encryptedSessionKey) {
+    return new WorkOrderSubmitParams(
+        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(),
+        p.requesterNonce(), p.workloadId(), p.workerId(), p.requesterId(), p.sessionKeyIv(),
+        p.workerEncryptionKey(), p.dataEncryptionAlgorithm(), encryptedSessionKey,
+        p.encryptedRequestHash(), p.requesterSignature(), p.verifyingKey(), p.inData(), p.outData());
+  }
+
+  /** Every worker-side failure of reference §5.3 that a request can cause, with its code and message. */
+  @Test
+  void workerSideFailuresCarryAvalonsCodesAndMessages() throws Exception {
+    String helloHash = Hex.upper(Sha256.digest("Hello".getBytes(StandardCharsets.UTF_8)));
+    PublicKeySign impostor = Secp256k1.generate();
+    Map<String, Map.Entry<Integer, Function<RequestSecrets, WorkOrderSubmitParams>>> cases =
+        new LinkedHashMap<>();
+    cases.put(
+        "input data hash verification failed",
+        Map.entry(2, s -> rehash(s, withInData(s.request(), new DataItem(
+            0, "AB" + helloHash.substring(2), s.request().inData().getFirst().data(), null, null)))));
+    cases.put(
+        "Invalid case: input data is empty but dataHash is non empty",
+        Map.entry(2, s -> rehash(s, withInData(s.request(), new DataItem(0, helloHash, "", null, null)))));
+    cases.put(
+        "AES_GCM authentication failed, plaintext is not trustworthy",
+        Map.entry(1, s -> rehash(s, withInData(s.request(), new DataItem(
+            0, null, flipFirstByte(s.request().inData().getFirst().data()), null, null)))));
+    cases.put(
+        "Crypto Error (DecryptMessage): RSA ciphertext size is invalid",
+        Map.entry(2, s -> withSessionKey(s.request(), s.request().encryptedSessionKey().substring(2))));
+    cases.put(
+        "Signature verification of client request failed. Request is tampered.",
+        Map.entry(2, s -> s.request().withRequesterSignature(
+            Base64.getEncoder().encodeToString(
+                impostor.signDigest(WorkOrderHashes.requestHash(s.request()))),
+            keys.signing().verifier().pem())));
+
+    for (var entry : cases.entrySet()) {
+      WorkOrderResponse response = run(entry.getValue().getValue().apply(seal("echo-result", "Hello")));
+      assertThat(response.error()).as(entry.getKey()).isNotNull();
+      assertThat(response.error().message()).isEqualTo(entry.getKey());
+      assertThat(response.error().code()).as(entry.getKey()).isEqualTo(entry.getValue().getKey());
+    }
+  }
+
+  static String flipFirstByte(String base64) {
+    byte[] data = Base64.getDecoder().decode(base64);
+    data[0] ^= 1;
+    return Base64.getEncoder().encodeToString(data);
   }
 
   @Test

@@ -58,8 +58,12 @@ public final class RequestOpener {
     List<DataItem> inData =
         request.inData().stream().sorted(Comparator.comparing(DataItem::index)).toList();
     for (DataItem item : inData) {
+      boolean hasDataHash = item.dataHash() != null && !item.dataHash().isEmpty();
+      if (item.data().isEmpty() && hasDataHash) {
+        throw invalid("Invalid case: input data is empty but dataHash is non empty");
+      }
       byte[] plaintext = decryptItem(item, session, iv, workerKey);
-      if (item.dataHash() != null && !item.dataHash().isEmpty()) {
+      if (hasDataHash) {
         byte[] expected = hex("inData dataHash", item.dataHash());
         if (!MessageDigest.isEqual(expected, Sha256.digest(plaintext))) {
           throw invalid("input data hash verification failed");
@@ -115,6 +119,10 @@ public final class RequestOpener {
       data = Base64.getDecoder().decode(item.data());
     } catch (IllegalArgumentException e) {
       throw invalid("Invalid data format for inData[" + item.index() + "].data: not base64");
+    }
+    if (data.length == 0) {
+      // An empty item carries no ciphertext at all, as Avalon emits empty outputs.
+      return data;
     }
     try {
       return switch (item.keyMode()) {
