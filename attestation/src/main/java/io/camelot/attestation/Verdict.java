@@ -48,8 +48,8 @@ public record Verdict(
     return failure == null ? "valid" : failure.name() + ": " + detail;
   }
 
-  /** This verdict refused by a policy check (keeps everything that was learnt). */
-  public Verdict refused(FailureReason reason, String why) {
+  /** This verdict with another outcome, keeping everything that was learnt; null reason accepts it. */
+  public Verdict withFailure(FailureReason reason, String why) {
     return new Verdict(
         kind, reason, why, tcbStatusName, tcbStatus, advisoryIds, measurements, debug, reportData,
         keyBinding, evidenceTime, outdatedSince);
