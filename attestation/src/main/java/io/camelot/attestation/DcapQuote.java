@@ -1,5 +1,6 @@
 package io.camelot.attestation;
 
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,7 @@ record DcapQuote(
   private static final int TEE_TDX = 0x81;
   private static final int CERT_DATA_PCK_CHAIN = 5;
   private static final int CERT_DATA_QE_REPORT = 6;
+  private static final String PEM_END = "-----END CERTIFICATE-----";
 
   /** The kind a quote claims to be, from its header alone, for reporting failures to parse it. */
   static TeeKind peekKind(byte[] quote) {
@@ -104,6 +106,7 @@ record DcapQuote(
     if (pckType != CERT_DATA_PCK_CHAIN) {
       throw unsupported("PCK certification data type " + pckType + " (only 5, PEM chain)");
     }
+    requireNothingAfterPem(pckData);
     if (in.position() != signatureDataEnd) {
       throw new VerificationException(
           FailureReason.MALFORMED_EVIDENCE, "signature data length does not match its contents");
@@ -119,6 +122,16 @@ record DcapQuote(
         version, teeType == TEE_SGX ? TeeKind.SGX_DCAP : TeeKind.TDX_DCAP, qeSvn, pceSvn, qeVendorId,
         enclaveReport, tdReport, signedBytes, signature, attestationKey, qeReportBytes, qeReport,
         qeReportSignature, qeAuthData, Certificates.parseChain(pckData));
+  }
+
+  /** No signature covers the PEM framing, so nothing but whitespace or NUL may follow the last certificate. */
+  private static void requireNothingAfterPem(byte[] pem) {
+    String text = new String(pem, StandardCharsets.ISO_8859_1);
+    int end = text.lastIndexOf(PEM_END);
+    if (end < 0 || !text.substring(end + PEM_END.length()).matches("[\\s\\x00]*")) {
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "unexpected bytes after the PCK certificate chain");
+    }
   }
 
   byte[] reportData() {
