@@ -3,6 +3,7 @@ package io.camelot.listener;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.attestation.SimulatedTee;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
@@ -58,7 +59,11 @@ final class TestTcs implements AutoCloseable {
     queue =
         new PersistentWorkOrderQueue(
             store, new QueueSettings(maxOutstanding, Duration.ofHours(1), 1000, Duration.ofHours(1)), Clock.systemUTC());
-    worker = new SingletonWorker(WorkerConfig.defaults(), KEYS, Workloads.load(), store, Clock.systemUTC());
+    worker =
+        new SingletonWorker(
+            WorkerConfig.defaults(), KEYS,
+            SimulatedTee.open(directory.resolve("tee"), new byte[32], Clock.systemUTC()),
+            Workloads.load(), store, Clock.systemUTC());
     worker.register();
     vertx = Vertx.vertx();
     notifier = new CompletionNotifier(vertx, 5, Duration.ofMillis(50));

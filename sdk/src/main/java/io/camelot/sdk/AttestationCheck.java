@@ -9,7 +9,10 @@ import io.camelot.protocol.model.WorkerRecord;
 @FunctionalInterface
 public interface AttestationCheck {
 
-  /** Performs no attestation verification: proofData is ignored. */
+  /**
+   * Performs no attestation verification: proofData is ignored. Only for deliberately unattested
+   * setups; the default is {@link AttestationPolicy#strict()}.
+   */
   AttestationCheck NONE = (workerId, record) -> {};
 
   /** @throws WorkerVerificationException to refuse the worker, saying why */

@@ -192,7 +192,7 @@ public final class Requester {
   public static final class Builder {
     private final TcsClient client;
     private PublicKeySign requesterKey;
-    private AttestationCheck attestationCheck = AttestationCheck.NONE;
+    private AttestationCheck attestationCheck = AttestationPolicy.strict();
     private Duration pollInitial = Duration.ofMillis(5);
     private Duration pollMax = Duration.ofMillis(500);
     private Duration awaitTimeout = DEFAULT_AWAIT_TIMEOUT;
@@ -207,10 +207,18 @@ public final class Requester {
       return this;
     }
 
-    /** Judges workers' attestation evidence (default {@link AttestationCheck#NONE}). */
+    /**
+     * Judges workers' attestation evidence. The default, {@link AttestationPolicy#strict()}, fails
+     * closed: it refuses simulated workers and anything but UpToDate hardware.
+     */
     public Builder attestationCheck(AttestationCheck check) {
       this.attestationCheck = Objects.requireNonNull(check, "attestationCheck");
       return this;
+    }
+
+    /** Accepts SIMULATED workers: shorthand for an {@link AttestationPolicy} allowing simulation. */
+    public Builder allowSimulation() {
+      return attestationCheck(AttestationPolicy.builder().allowSimulation().build());
     }
 
     /** Result polling starts at {@code initial} and doubles up to {@code max} (5 ms to 500 ms). */

@@ -31,6 +31,7 @@ class RequesterTest {
   private final Requester requester =
       Requester.builder(tcs)
           .requesterKey(REQUESTER_KEY)
+          .allowSimulation()
           .pollBackoff(Duration.ofMillis(1), Duration.ofMillis(4))
           .awaitTimeout(Duration.ofSeconds(5))
           .build();
@@ -197,6 +198,15 @@ class RequesterTest {
   }
 
   @Test
+  void byDefaultASimulatedWorkerIsRefused() {
+    Requester strict = Requester.builder(tcs).build();
+
+    assertThatThrownBy(() -> strict.worker(FakeTcs.WORKER_ID))
+        .isInstanceOf(WorkerVerificationException.class)
+        .hasMessageContaining("SIMULATION_NOT_ALLOWED");
+  }
+
+  @Test
   void attestationCheckSeesTheRecordAndCanVeto() {
     tcs.proofData = "{\"verification_report\":\"...\"}";
     List<String> seenProofs = new ArrayList<>();
@@ -310,7 +320,7 @@ class RequesterTest {
 
   @Test
   void receiptsNeedTheRequesterKey() {
-    Requester anonymous = Requester.builder(tcs).build();
+    Requester anonymous = Requester.builder(tcs).allowSimulation().build();
     SubmittedWorkOrder workOrder =
         anonymous.newWorkOrder(worker(), "echo-result").input("Hello").submit();
 

@@ -51,11 +51,19 @@ public record CamelotConfig(Listener listener, Store store, Queue queue, Worker 
       String name,
       @JsonProperty("organization_id") String organizationId,
       @JsonProperty("application_type_id") String applicationTypeId,
-      int concurrency) {
+      int concurrency,
+      String tee,
+      @JsonProperty("collateral_dir") String collateralDir) {
+    /** The simulated TEE: no hardware, evidence labelled TEE-SIMULATED. */
+    public static final String SIMULATED = "simulated";
+    /** SGX under Gramine: DCAP quotes from /dev/attestation. */
+    public static final String GRAMINE = "gramine";
+
     static Worker defaults() {
       WorkerConfig defaults = WorkerConfig.defaults();
       return new Worker(
-          defaults.name(), defaults.organizationId(), defaults.applicationTypeId(), defaults.concurrency());
+          defaults.name(), defaults.organizationId(), defaults.applicationTypeId(), defaults.concurrency(),
+          SIMULATED, "");
     }
   }
 
@@ -81,7 +89,13 @@ public record CamelotConfig(Listener listener, Store store, Queue queue, Worker 
         }
         target.setAll((ObjectNode) section.getValue());
       }
-      return mapper.treeToValue(merged, CamelotConfig.class);
+      CamelotConfig config = mapper.treeToValue(merged, CamelotConfig.class);
+      String tee = config.worker().tee();
+      if (!Worker.SIMULATED.equals(tee) && !Worker.GRAMINE.equals(tee)) {
+        throw new IllegalArgumentException(
+            "invalid configuration " + file + ": [worker] tee must be \"simulated\" or \"gramine\", not \"" + tee + "\"");
+      }
+      return config;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "invalid configuration " + file + ": " + e.getOriginalMessage(), e);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Run a TCS: listener + store + queue + singleton worker (SIMULATED TEE).")
+    description = "Run a TCS: listener + store + queue + singleton worker (SIMULATED TEE unless configured).")
 final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--config", description = "TOML configuration file (see docs/configuration.md)")
@@ -47,7 +47,11 @@ final class ServeCommand implements Callable<Integer> {
     String url = node.url(config.listener().host());
     System.out.println("Camelot TCS listening on " + url + (config.listener().syncMode() ? " (sync mode)" : ""));
     System.out.println("Worker " + config.worker().name() + " id " + node.worker().workerId());
-    System.out.println("TEE: SIMULATED (no hardware; keys sealed under " + Path.of(config.store().dataDir()).resolve("tee") + ")");
+    System.out.println(
+        CamelotConfig.Worker.GRAMINE.equals(config.worker().tee())
+            ? "TEE: SGX under Gramine (DCAP quotes from /dev/attestation)"
+            : "TEE: SIMULATED (no hardware; keys sealed under " + Path.of(config.store().dataDir()).resolve("tee")
+                + "; requesters must allow simulation)");
     System.out.println("Data directory: " + Path.of(config.store().dataDir()).toAbsolutePath());
     System.out.println("Try it: ./camelot submit --url " + url + " --workload echo-result \"Hello\"");
     stopped.await();

@@ -1,5 +1,8 @@
 package io.camelot.server;
 
+import io.camelot.attestation.TeeKind;
+import io.camelot.attestation.Verdict;
+import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
@@ -8,6 +11,7 @@ import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderBuilder;
 import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.worker.WorkerConfig;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,6 +41,12 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--timeout", description = "Seconds to wait for the result (default: ${DEFAULT-VALUE})")
   long timeoutSeconds = 60;
 
+  @Option(
+      names = "--allow-simulated",
+      description = "Accept a SIMULATED worker. Without it, simulation is accepted only when --url is a loopback"
+          + " address (your own local `camelot serve`); remote workers must present hardware evidence.")
+  boolean allowSimulated;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
   List<String> inputs;
 
@@ -44,8 +54,17 @@ final class SubmitCommand implements Callable<Integer> {
   public Integer call() {
     String id = workerId != null ? workerId : WorkerConfig.idOf(workerName);
     try (DirectTcsClient client = DirectTcsClient.create(url)) {
-      Requester requester = Requester.builder(client).build();
+      AttestationPolicy policy =
+          allowSimulated || isLoopback(url)
+              ? AttestationPolicy.builder().allowSimulation().build()
+              : AttestationPolicy.strict();
+      Requester requester = Requester.builder(client).attestationCheck(policy).build();
       VerifiedWorker worker = requester.worker(id);
+      Verdict attestation = policy.appraise(worker.record());
+      if (attestation.kind() == TeeKind.SIMULATED) {
+        System.err.println(
+            "WARNING: worker " + id + " is SIMULATED: no hardware TEE protects its keys or your data");
+      }
       WorkOrderBuilder order = requester.newWorkOrder(worker, workload);
       inputs.forEach(order::input);
       SubmittedWorkOrder submitted = order.submit();
@@ -60,5 +79,17 @@ final class SubmitCommand implements Callable<Integer> {
       System.err.println("camelot submit: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** Literal loopback hosts only: resolving a name here would let DNS decide what we trust. */
+  static boolean isLoopback(String url) {
+    String host;
+    try {
+      host = URI.create(url).getHost();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return host != null
+        && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
   }
 }

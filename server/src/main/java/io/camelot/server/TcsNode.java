@@ -1,5 +1,10 @@
 package io.camelot.server;
 
+import io.camelot.attestation.CodeMeasurement;
+import io.camelot.attestation.DcapCollateral;
+import io.camelot.attestation.GramineTee;
+import io.camelot.attestation.SimulatedTee;
+import io.camelot.attestation.Tee;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.listener.JsonRpcDispatcher;
 import io.camelot.listener.ListenerConfig;
@@ -9,7 +14,6 @@ import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
-import io.camelot.worker.SimulatedTee;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerKeys;
 import io.camelot.worker.Workloads;
@@ -19,7 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * One TCS process: store, queue, a singleton worker with a SIMULATED TEE, and the listener. Starts
+ * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
  * in dependency order and closes in reverse: the listener stops taking requests first, running work
  * orders finish, then the store closes.
  */
@@ -46,12 +50,12 @@ public final class TcsNode implements AutoCloseable {
                   q.maxRetainedCompleted(),
                   Duration.ofSeconds(q.purgeIntervalSeconds())),
               clock);
-      SimulatedTee tee = SimulatedTee.open(dataDir.resolve("tee"));
+      Tee tee = openTee(config.worker(), dataDir, clock);
       var workerConfig = config.workerConfig();
       WorkerKeys keys =
           WorkerKeys.loadOrCreate(
               dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee);
-      worker = new SingletonWorker(workerConfig, keys, Workloads.load(), store, clock);
+      worker = new SingletonWorker(workerConfig, keys, tee, Workloads.load(), store, clock);
       worker.register();
       vertx = Vertx.vertx();
       notifier = CompletionNotifier.withDefaults(vertx);
@@ -73,6 +77,15 @@ public final class TcsNode implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  private static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
+    if (CamelotConfig.Worker.GRAMINE.equals(worker.tee())) {
+      DcapCollateral collateral =
+          worker.collateralDir().isEmpty() ? null : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));
+      return new GramineTee(GramineTee.DEFAULT_DIRECTORY, collateral);
+    }
+    return SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
   }
 
   public static TcsNode start(CamelotConfig config) {

@@ -52,7 +52,9 @@ class EndToEndTest {
                 WorkerConfig.DEFAULT_NAME,
                 WorkerConfig.DEFAULT_ORGANIZATION_ID,
                 WorkerConfig.DEFAULT_APPLICATION_TYPE_ID,
-                2));
+                2,
+                CamelotConfig.Worker.SIMULATED,
+                ""));
     node = TcsNode.start(config);
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     return node;
@@ -69,7 +71,7 @@ class EndToEndTest {
   }
 
   Requester requester() {
-    return Requester.builder(client).requesterKey(Secp256k1.generate()).build();
+    return Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
   }
 
   VerifiedWorker singleton(Requester requester) {

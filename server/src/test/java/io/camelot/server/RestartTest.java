@@ -87,7 +87,7 @@ class RestartTest {
     List<SubmittedWorkOrder> submitted = new ArrayList<>();
     // One client throughout: it reconnects to the restarted server at the same URL.
     try (DirectTcsClient client = DirectTcsClient.create(url)) {
-      Requester requester = Requester.builder(client).build();
+      Requester requester = Requester.builder(client).allowSimulation().build();
       VerifiedWorker worker = awaitWorker(requester);
       for (int i = 0; i < WORK_ORDERS; i++) {
         submitted.add(requester.newWorkOrder(worker, SlowCounter.NAME).input("add").submit());

@@ -2,6 +2,9 @@ package io.camelot.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.camelot.attestation.ReportDataBinding;
+import io.camelot.attestation.Tee;
+import io.camelot.attestation.TeeEvidence;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.Params;
@@ -43,8 +46,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A singleton trusted worker whose TEE is SIMULATED: it runs the EEA work order protocol exactly
- * (unwrap, verify, decrypt, run, encrypt, sign) but its keys live in this JVM, not in an enclave.
+ * A singleton trusted worker: it runs the EEA work order protocol (unwrap, verify, decrypt, run,
+ * encrypt, sign) with keys sealed to its {@link Tee}, and publishes the TEE's evidence binding those
+ * keys in its worker record. With the default simulated TEE the keys live in this JVM, not in an
+ * enclave.
  *
  * <p>Each work order is processed once and its outcome, the workload's state writes and the
  * worker-signed receipt update are stored in one transaction. Stateful workloads run one work order
@@ -52,7 +57,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SingletonWorker implements WorkOrderProcessor {
   private static final Logger log = LoggerFactory.getLogger(SingletonWorker.class);
-  public static final String PROOF_DATA_TYPE = "TEE-SIMULATED";
 
   private final WorkerConfig config;
   private final WorkerKeys keys;
@@ -63,13 +67,13 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private final Map<String, ReentrantLock> statefulLocks = new ConcurrentHashMap<>();
 
   public SingletonWorker(
-      WorkerConfig config, WorkerKeys keys, Workloads workloads, TcsStore store, Clock clock) {
+      WorkerConfig config, WorkerKeys keys, Tee tee, Workloads workloads, TcsStore store, Clock clock) {
     this.config = config;
     this.keys = keys;
     this.workloads = workloads;
     this.store = store;
     this.clock = clock;
-    this.record = buildRecord();
+    this.record = buildRecord(tee);
   }
 
   public String workerId() {
@@ -225,14 +229,16 @@ public final class SingletonWorker implements WorkOrderProcessor {
     return WorkOrderResponse.of(new JsonRpcError(code, message, data));
   }
 
-  private WorkerRecord buildRecord() {
+  private WorkerRecord buildRecord(Tee tee) {
     String encryptionKey = keys.encryption().publicKey().pem();
+    String verificationKey = keys.signing().verifier().pem();
+    TeeEvidence evidence = tee.attest(ReportDataBinding.of(verificationKey));
     WorkerTypeData typeData =
         new WorkerTypeData(
-            keys.signing().verifier().pem(),
+            verificationKey,
             null,
-            PROOF_DATA_TYPE,
-            "",
+            evidence.proofDataType(),
+            evidence.proofData(),
             encryptionKey,
             null,
             Signatures.encryptionKeySignature(keys.signing(), encryptionKey),

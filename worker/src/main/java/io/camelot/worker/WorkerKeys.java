@@ -1,6 +1,7 @@
 package io.camelot.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.attestation.Tee;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker's long-lived keys: a secp256k1 signing key and an RSA-3072 encryption key, generated on
- * first start and kept sealed on disk, so the worker keeps its identity across restarts.
+ * first start inside the worker's {@link Tee} and kept on disk only sealed to it, so the worker keeps its identity across restarts.
  */
 public record WorkerKeys(PublicKeySign signing, KeyWrapPrivateKey encryption) {
   private static final Logger log = LoggerFactory.getLogger(WorkerKeys.class);
@@ -28,7 +29,7 @@ public record WorkerKeys(PublicKeySign signing, KeyWrapPrivateKey encryption) {
   }
 
   /** Unseals the keys in {@code file}, or generates, seals and writes them if it does not exist. */
-  public static WorkerKeys loadOrCreate(Path file, SimulatedTee tee) {
+  public static WorkerKeys loadOrCreate(Path file, Tee tee) {
     try {
       if (Files.exists(file)) {
         JsonNode keys = ProtocolJson.parse(tee.unseal(Files.readAllBytes(file)));

@@ -2,6 +2,14 @@ package io.camelot.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import io.camelot.attestation.CodeMeasurement;
+import io.camelot.attestation.ProofDataVerifier;
+import io.camelot.attestation.SimulatedTee;
+import io.camelot.attestation.TeeKind;
+import io.camelot.attestation.Verdict;
+import io.camelot.attestation.VerificationContext;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
@@ -46,6 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The worker behind a real queue and store, fed work orders sealed as a requester seals them. */
 class SingletonWorkerTest {
+  private static final Instant ATTESTED_AT = Instant.parse("2026-01-01T00:00:00Z");
   static WorkerKeys keys;
   @TempDir Path dir;
   TcsStore store;
@@ -62,7 +71,8 @@ class SingletonWorkerTest {
     store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
     queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
     worker =
-        new SingletonWorker(WorkerConfig.defaults(), keys, Workloads.load(), store, Clock.systemUTC());
+        new SingletonWorker(
+            WorkerConfig.defaults(), keys, simulatedTee(dir), Workloads.load(), store, Clock.systemUTC());
     worker.register();
     queue.attach(worker.workerId(), worker, 4);
   }
@@ -108,7 +118,9 @@ class SingletonWorkerTest {
         .isEqualTo("0b03616a46ea9cf574f3f8eedc93a62c691a60dbd3783427c0243bacfe5bba94");
     var typeData = worker.record().details().workerTypeData();
     assertThat(worker.record().status()).isEqualTo(1);
-    assertThat(typeData.proofData()).isEmpty();
+    // Avalon clients json.loads a non-empty proofData: it must be a JSON object in a string.
+    assertThat(ProtocolJson.parse(typeData.proofData().getBytes(java.nio.charset.StandardCharsets.UTF_8)).isObject())
+        .isTrue();
     assertThat(
             Signatures.verifyEncryptionKeySignature(
                 keys.signing().verifier(),
@@ -289,10 +301,32 @@ class SingletonWorkerTest {
   @Test
   void sealedKeysSurviveARestart() {
     Path keyFile = dir.resolve("keys/worker.sealed");
-    WorkerKeys first = WorkerKeys.loadOrCreate(keyFile, SimulatedTee.open(dir.resolve("tee")));
-    WorkerKeys again = WorkerKeys.loadOrCreate(keyFile, SimulatedTee.open(dir.resolve("tee")));
+    WorkerKeys first = WorkerKeys.loadOrCreate(keyFile, simulatedTee(dir));
+    WorkerKeys again = WorkerKeys.loadOrCreate(keyFile, simulatedTee(dir));
     assertThat(again.signing().verifier().pem()).isEqualTo(first.signing().verifier().pem());
     assertThat(again.encryption().publicKey().pem())
         .isEqualTo(first.encryption().publicKey().pem());
+  }
+
+  @Test
+  void theRecordPublishesASimulatedQuoteBindingTheVerificationKey() {
+    var typeData = worker.record().details().workerTypeData();
+
+    Verdict verdict =
+        new ProofDataVerifier()
+            .verify(typeData.proofDataType(), typeData.proofData(),
+                VerificationContext.at(ATTESTED_AT.plusSeconds(60)).boundTo(typeData.verificationKey()));
+
+    assertThat(typeData.proofDataType()).isEqualTo("TEE-SIMULATED");
+    assertThat(verdict.reasonText()).isEqualTo("valid");
+    assertThat(verdict.kind()).isEqualTo(TeeKind.SIMULATED);
+    assertThat(verdict.keyBinding()).isEqualTo(Verdict.KeyBinding.BOUND);
+    assertThat(verdict.measurements().get("MEASUREMENT"))
+        .isEqualTo(java.util.HexFormat.of().formatHex(CodeMeasurement.of(SingletonWorker.class)));
+  }
+
+  private static SimulatedTee simulatedTee(Path dir) {
+    return SimulatedTee.open(
+        dir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.fixed(ATTESTED_AT, ZoneOffset.UTC));
   }
 }
