@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,8 @@ import java.util.Map;
  * default, so a missing file or section means "embedded defaults". Command-line options override
  * the file.
  */
-public record CamelotConfig(Listener listener, Store store, Queue queue, Worker worker) {
+public record CamelotConfig(
+    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
 
   public record Listener(
       String host,
@@ -59,8 +61,16 @@ public record CamelotConfig(Listener listener, Store store, Queue queue, Worker 
     }
   }
 
+  /** @param provider {@code "jca"} or {@code "accp"}, see {@link CryptoProviders} */
+  public record Crypto(String provider) {
+    static Crypto defaults() {
+      return new Crypto(CryptoProviders.JCA);
+    }
+  }
+
   public static CamelotConfig defaults() {
-    return new CamelotConfig(Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults());
+    return new CamelotConfig(
+        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults());
   }
 
   /**

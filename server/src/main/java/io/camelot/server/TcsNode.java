@@ -5,6 +5,7 @@ import io.camelot.listener.JsonRpcDispatcher;
 import io.camelot.listener.ListenerConfig;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
+import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.store.LmdbTcsStore;
@@ -32,6 +33,8 @@ public final class TcsNode implements AutoCloseable {
   private final ListenerServer listener;
 
   private TcsNode(CamelotConfig config) {
+    // First, so that a configured provider that cannot load stops start-up before anything opens.
+    CryptoProviders.use(config.crypto().provider());
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
     store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);

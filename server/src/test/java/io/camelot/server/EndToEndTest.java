@@ -12,6 +12,7 @@ import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
 import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
@@ -37,6 +38,10 @@ class EndToEndTest {
   DirectTcsClient client;
 
   TcsNode start(boolean syncMode) {
+    return start(syncMode, CamelotConfig.Crypto.defaults());
+  }
+
+  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto) {
     CamelotConfig defaults = CamelotConfig.defaults();
     CamelotConfig config =
         new CamelotConfig(
@@ -47,7 +52,8 @@ class EndToEndTest {
                 WorkerConfig.DEFAULT_NAME,
                 WorkerConfig.DEFAULT_ORGANIZATION_ID,
                 WorkerConfig.DEFAULT_APPLICATION_TYPE_ID,
-                2));
+                2),
+            crypto);
     node = TcsNode.start(config);
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     return node;
@@ -61,6 +67,7 @@ class EndToEndTest {
     if (node != null) {
       node.close();
     }
+    CryptoProviders.use(CryptoProviders.JCA);
   }
 
   Requester requester() {
@@ -94,6 +101,25 @@ class EndToEndTest {
     WorkOrderOutcome wallet =
         requester.newWorkOrder(worker, "simple-wallet").input("withdraw bob 20").submit().await();
     assertThat(wallet.text(0)).isEqualTo("WALLET RESULT: bob::50");
+  }
+
+  @Test
+  void nativeCryptoProviderServesTheSameProtocol() {
+    start(false, new CamelotConfig.Crypto(CryptoProviders.ACCP));
+    assertThat(CryptoProviders.current()).isEqualTo(CryptoProviders.ACCP);
+    Requester requester = requester();
+    VerifiedWorker worker = singleton(requester);
+
+    WorkOrderOutcome echo = requester.newWorkOrder(worker, "echo-result").input("Hello").submit().await();
+
+    assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
+  }
+
+  @Test
+  void unknownCryptoProviderStopsStartUp() {
+    assertThatThrownBy(() -> start(false, new CamelotConfig.Crypto("fast")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown crypto provider \"fast\"");
   }
 
   @Test
