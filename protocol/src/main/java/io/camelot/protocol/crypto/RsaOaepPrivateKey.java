@@ -36,6 +36,11 @@ final class RsaOaepPrivateKey implements KeyWrapPrivateKey {
   }
 
   @Override
+  public int wrappedBytes() {
+    return ciphertextBytes;
+  }
+
+  @Override
   public KeyWrapPublicKey publicKey() {
     return publicKey;
   }

@@ -44,4 +44,9 @@ final class RsaOaepPublicKey implements KeyWrapPublicKey {
   public String pem() {
     return pem;
   }
+
+  @Override
+  public String algorithm() {
+    return "RSA-OAEP-" + key.getModulus().bitLength();
+  }
 }
