@@ -35,6 +35,7 @@ public final class TcsNode implements AutoCloseable {
   private TcsNode(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
     CryptoProviders.use(config.crypto().provider());
+    boolean offerX25519 = config.worker().offersX25519();
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
     store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
@@ -53,7 +54,9 @@ public final class TcsNode implements AutoCloseable {
       var workerConfig = config.workerConfig();
       WorkerKeys keys =
           WorkerKeys.loadOrCreate(
-              dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee);
+              dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"),
+              tee,
+              offerX25519);
       worker = new SingletonWorker(workerConfig, keys, Workloads.load(), store, clock);
       worker.register();
       vertx = Vertx.vertx();

@@ -14,6 +14,7 @@ import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
@@ -42,6 +43,10 @@ class EndToEndTest {
   }
 
   TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto) {
+    return start(syncMode, crypto, List.of("RSA-OAEP-3072"));
+  }
+
+  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption) {
     CamelotConfig defaults = CamelotConfig.defaults();
     CamelotConfig config =
         new CamelotConfig(
@@ -52,7 +57,8 @@ class EndToEndTest {
                 WorkerConfig.DEFAULT_NAME,
                 WorkerConfig.DEFAULT_ORGANIZATION_ID,
                 WorkerConfig.DEFAULT_APPLICATION_TYPE_ID,
-                2),
+                2,
+                keyEncryption),
             crypto);
     node = TcsNode.start(config);
     client = DirectTcsClient.create(node.url("127.0.0.1"));
@@ -113,6 +119,33 @@ class EndToEndTest {
     WorkOrderOutcome echo = requester.newWorkOrder(worker, "echo-result").input("Hello").submit().await();
 
     assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
+  }
+
+  @Test
+  void aWorkerOfferingX25519ServesNewAndAvalonStyleClients() {
+    start(false, new CamelotConfig.Crypto(CryptoProviders.ACCP), List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
+    Requester fastest = requester();
+    Requester avalonStyle =
+        Requester.builder(client).requesterKey(Secp256k1.generate()).forceRsaOaep(true).build();
+    VerifiedWorker offeringBoth = singleton(fastest);
+    VerifiedWorker seenAsRsa = singleton(avalonStyle);
+
+    assertThat(offeringBoth.record().details().keyEncryptionAlgorithm())
+        .isEqualTo("RSA-OAEP-3072," + X25519Hkdf.ALGORITHM);
+    assertThat(offeringBoth.sessionKeyWrap().algorithm()).isEqualTo(X25519Hkdf.ALGORITHM);
+    assertThat(seenAsRsa.sessionKeyWrap().algorithm()).isEqualTo("RSA-OAEP-3072");
+    assertThat(fastest.newWorkOrder(offeringBoth, "echo-result").input("new").submit().await().text(0))
+        .isEqualTo("RESULT: new");
+    assertThat(avalonStyle.newWorkOrder(seenAsRsa, "echo-result").input("old").submit().await().text(0))
+        .isEqualTo("RESULT: old");
+  }
+
+  @Test
+  void keyEncryptionWithoutRsaStopsStartUp() {
+    assertThatThrownBy(
+            () -> start(false, CamelotConfig.Crypto.defaults(), List.of(X25519Hkdf.ALGORITHM)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must list \"RSA-OAEP-3072\"");
   }
 
   @Test
