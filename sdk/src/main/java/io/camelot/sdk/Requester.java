@@ -39,7 +39,7 @@ public final class Requester {
   private Requester(Builder builder) {
     this.client = Objects.requireNonNull(builder.client, "client");
     this.requesterKey = builder.requesterKey;
-    this.workerVerifier = new WorkerVerifier(builder.attestationCheck);
+    this.workerVerifier = new WorkerVerifier(builder.attestationCheck, builder.rsaOnly);
     this.pollBackoff = new Backoff(builder.pollInitial, builder.pollMax);
     this.awaitTimeout = builder.awaitTimeout;
   }
@@ -196,6 +196,7 @@ public final class Requester {
     private Duration pollInitial = Duration.ofMillis(5);
     private Duration pollMax = Duration.ofMillis(500);
     private Duration awaitTimeout = DEFAULT_AWAIT_TIMEOUT;
+    private boolean rsaOnly;
 
     private Builder(TcsClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -219,6 +220,15 @@ public final class Requester {
     /** Accepts SIMULATED workers: shorthand for an {@link AttestationPolicy} allowing simulation. */
     public Builder allowSimulation() {
       return attestationCheck(AttestationPolicy.builder().allowSimulation().build());
+    }
+
+    /**
+     * Wraps session keys with RSA-OAEP even where a worker offers the faster X25519, as Avalon's
+     * clients do (default: the fastest the worker offers).
+     */
+    public Builder forceRsaOaep(boolean force) {
+      this.rsaOnly = force;
+      return this;
     }
 
     /** Result polling starts at {@code initial} and doubles up to {@code max} (5 ms to 500 ms). */

@@ -121,7 +121,7 @@ public final class WorkOrderBuilder {
             inputs.stream().map(this::applyDataHashSetting).toList(),
             List.copyOf(outputKeys));
     RequestSecrets secrets =
-        RequestSealer.seal(template, worker.encryptionKey(), requester.requesterKey());
+        RequestSealer.seal(template, worker.sessionKeyWrap(), requester.requesterKey());
     SubmitReply reply = requester.client().workOrderSubmit(secrets.request());
     return new SubmittedWorkOrder(requester, worker, secrets, reply);
   }

@@ -6,20 +6,27 @@ import io.camelot.protocol.crypto.KeyWrapPublicKey;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.model.WorkerDetails;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.protocol.model.WorkerTypeData;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The checks Avalon's generic client makes on a worker record before trusting its keys. */
 final class WorkerVerifier {
   private static final String KEY_ENCRYPTION_PREFIX = "RSA-OAEP";
 
   private final AttestationCheck attestationCheck;
+  private final boolean rsaOnly;
 
-  WorkerVerifier(AttestationCheck attestationCheck) {
+  /** @param rsaOnly wrap session keys with RSA-OAEP even where a worker offers X25519 */
+  WorkerVerifier(AttestationCheck attestationCheck, boolean rsaOnly) {
     this.attestationCheck = attestationCheck;
+    this.rsaOnly = rsaOnly;
   }
 
   VerifiedWorker verify(String workerId, WorkerRecord record) {
@@ -40,8 +47,13 @@ final class WorkerVerifier {
         "dataEncryptionAlgorithm",
         details.dataEncryptionAlgorithm(),
         WorkerDetails.AES_GCM_256);
+    // A comma-separated list on Camelot workers that offer more than Avalon's RSA-OAEP.
     String keyEncryption = details.keyEncryptionAlgorithm();
-    if (keyEncryption == null || !keyEncryption.startsWith(KEY_ENCRYPTION_PREFIX)) {
+    List<String> offered =
+        keyEncryption == null
+            ? List.of()
+            : Arrays.stream(keyEncryption.split(",")).map(String::trim).toList();
+    if (offered.stream().noneMatch(name -> name.startsWith(KEY_ENCRYPTION_PREFIX))) {
       throw refuse(
           workerId, "uses keyEncryptionAlgorithm " + keyEncryption + ", expected RSA-OAEP");
     }
@@ -70,7 +82,30 @@ final class WorkerVerifier {
           workerId, "has an encryptionKeySignature that does not verify with its verificationKey");
     }
     attest(workerId, record);
-    return new VerifiedWorker(workerId, record, verificationKey, encryptionKey);
+    KeyWrapPublicKey sessionKeyWrap =
+        !rsaOnly && offered.contains(X25519Hkdf.ALGORITHM)
+            ? x25519Key(verificationKey, typeData).orElse(encryptionKey)
+            : encryptionKey;
+    return new VerifiedWorker(workerId, record, verificationKey, encryptionKey, sessionKeyWrap);
+  }
+
+  /**
+   * The advertised X25519 key if it parses and its signature verifies. Otherwise empty: the RSA key
+   * was verified on its own, so falling back to it loses speed, not safety.
+   */
+  private static Optional<KeyWrapPublicKey> x25519Key(
+      PublicKeyVerify verificationKey, WorkerTypeData typeData) {
+    String pem = typeData.x25519EncryptionKey();
+    if (pem == null
+        || !Signatures.verifyEncryptionKeySignature(
+            verificationKey, pem, typeData.x25519EncryptionKeySignature())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(X25519Hkdf.publicKeyFromPem(pem));
+    } catch (CryptoException e) {
+      return Optional.empty();
+    }
   }
 
   private void attest(String workerId, WorkerRecord record) {

@@ -3,10 +3,12 @@ package io.camelot.sdk;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestOpener;
@@ -46,6 +48,7 @@ final class FakeTcs implements TcsClient {
   /** Generated once: 3072-bit RSA generation is slow. */
   static final KeyWrapPrivateKey ENCRYPTION_KEY = RsaOaep.generate();
   static final PublicKeySign SIGNING_KEY = Secp256k1.generate();
+  static final KeyWrapPrivateKey X25519_KEY = X25519Hkdf.generate();
   private static final int PAGE_SIZE = 2;
 
   int status = 1;
@@ -54,6 +57,15 @@ final class FakeTcs implements TcsClient {
       Signatures.encryptionKeySignature(SIGNING_KEY, ENCRYPTION_KEY.publicKey().pem());
   String proofData = "";
   String encryptionKeyPem = ENCRYPTION_KEY.publicKey().pem();
+  /** Offers {@link #X25519_KEY}, correctly signed, next to RSA-OAEP. */
+  void offerX25519() {
+    x25519KeyPem = X25519_KEY.publicKey().pem();
+    x25519KeySignature = Signatures.encryptionKeySignature(SIGNING_KEY, x25519KeyPem);
+  }
+
+  /** Null for an RSA-only worker, as Avalon's are. */
+  String x25519KeyPem;
+  String x25519KeySignature;
   boolean syncMode;
   boolean pool;
   PublicKeySign poolVouchingKey = SIGNING_KEY;
@@ -89,10 +101,15 @@ final class FakeTcs implements TcsClient {
         new WorkerTypeData(
             SIGNING_KEY.verifier().pem(), null, "", proofData, encryptionKeyPem,
             null, encryptionKeySignature, null);
+    String keyEncryption = WorkerDetails.RSA_OAEP_3072;
+    if (x25519KeyPem != null) {
+      typeData = typeData.withX25519EncryptionKey(x25519KeyPem, x25519KeySignature);
+      keyEncryption += "," + X25519Hkdf.ALGORITHM;
+    }
     WorkerDetails details =
         new WorkerDetails(
             null, null, null, null, null, null, null, null, WorkerDetails.SHA_256,
-            signingAlgorithm, WorkerDetails.RSA_OAEP_3072, WorkerDetails.AES_GCM_256,
+            signingAlgorithm, keyEncryption, WorkerDetails.AES_GCM_256,
             WorkerDetails.JSON_RPC, typeData);
     return new WorkerRecord(1, null, null, details, status);
   }
@@ -101,7 +118,8 @@ final class FakeTcs implements TcsClient {
   public SubmitReply workOrderSubmit(WorkOrderSubmitParams params) {
     // Through the wire format, as a real TCS would see it.
     WorkOrderSubmitParams request = Params.workOrderSubmit(ProtocolJson.toTree(params));
-    OpenedRequest openedRequest = RequestOpener.open(request, ENCRYPTION_KEY);
+    OpenedRequest openedRequest =
+        RequestOpener.open(request, KeyWrapKeyRing.of(ENCRYPTION_KEY, X25519_KEY));
     requests.put(request.workOrderId(), request);
     opened.put(request.workOrderId(), openedRequest);
     results.put(request.workOrderId(), tamper.apply(execute(openedRequest)));

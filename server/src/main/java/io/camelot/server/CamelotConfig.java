@@ -6,10 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.camelot.protocol.crypto.CryptoProviders;
+import io.camelot.protocol.crypto.X25519Hkdf;
+import io.camelot.protocol.model.WorkerDetails;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +21,8 @@ import java.util.Map;
  * default, so a missing file or section means "embedded defaults". Command-line options override
  * the file.
  */
-public record CamelotConfig(Listener listener, Store store, Queue queue, Worker worker) {
+public record CamelotConfig(
+    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
 
   public record Listener(
       String host,
@@ -47,13 +52,19 @@ public record CamelotConfig(Listener listener, Store store, Queue queue, Worker 
     }
   }
 
+  /**
+   * @param keyEncryption the session-key wraps the worker offers: {@code RSA-OAEP-3072}, which
+   *     Avalon clients need and so must be listed, optionally with {@code
+   *     X25519-HKDF-SHA256-AES-GCM-256}
+   */
   public record Worker(
       String name,
       @JsonProperty("organization_id") String organizationId,
       @JsonProperty("application_type_id") String applicationTypeId,
       int concurrency,
       String tee,
-      @JsonProperty("collateral_dir") String collateralDir) {
+      @JsonProperty("collateral_dir") String collateralDir,
+      @JsonProperty("key_encryption") List<String> keyEncryption) {
     /** The simulated TEE: no hardware, evidence labelled TEE-SIMULATED. */
     public static final String SIMULATED = "simulated";
     /** SGX under Gramine: DCAP quotes from /dev/attestation. */
@@ -63,12 +74,39 @@ public record CamelotConfig(Listener listener, Store store, Queue queue, Worker 
       WorkerConfig defaults = WorkerConfig.defaults();
       return new Worker(
           defaults.name(), defaults.organizationId(), defaults.applicationTypeId(), defaults.concurrency(),
-          SIMULATED, "");
+          SIMULATED, "", List.of(WorkerDetails.RSA_OAEP_3072));
+    }
+
+    /**
+     * @throws IllegalArgumentException if RSA-OAEP-3072 is missing or a name is unknown
+     */
+    public boolean offersX25519() {
+      for (String name : keyEncryption) {
+        if (!name.equals(WorkerDetails.RSA_OAEP_3072) && !name.equals(X25519Hkdf.ALGORITHM)) {
+          throw new IllegalArgumentException(
+              "unknown [worker] key_encryption \"" + name + "\", expected \""
+                  + WorkerDetails.RSA_OAEP_3072 + "\" or \"" + X25519Hkdf.ALGORITHM + "\"");
+        }
+      }
+      if (!keyEncryption.contains(WorkerDetails.RSA_OAEP_3072)) {
+        throw new IllegalArgumentException(
+            "[worker] key_encryption must list \"" + WorkerDetails.RSA_OAEP_3072
+                + "\": Avalon clients only wrap to the RSA key");
+      }
+      return keyEncryption.contains(X25519Hkdf.ALGORITHM);
+    }
+  }
+
+  /** @param provider {@code "jca"} or {@code "accp"}, see {@link CryptoProviders} */
+  public record Crypto(String provider) {
+    static Crypto defaults() {
+      return new Crypto(CryptoProviders.JCA);
     }
   }
 
   public static CamelotConfig defaults() {
-    return new CamelotConfig(Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults());
+    return new CamelotConfig(
+        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults());
   }
 
   /**

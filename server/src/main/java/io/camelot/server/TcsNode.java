@@ -10,6 +10,7 @@ import io.camelot.listener.JsonRpcDispatcher;
 import io.camelot.listener.ListenerConfig;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
+import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.store.LmdbTcsStore;
@@ -36,6 +37,9 @@ public final class TcsNode implements AutoCloseable {
   private final ListenerServer listener;
 
   private TcsNode(CamelotConfig config) {
+    // First, so that a configured provider that cannot load stops start-up before anything opens.
+    CryptoProviders.use(config.crypto().provider());
+    boolean offerX25519 = config.worker().offersX25519();
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
     store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
@@ -54,7 +58,9 @@ public final class TcsNode implements AutoCloseable {
       var workerConfig = config.workerConfig();
       WorkerKeys keys =
           WorkerKeys.loadOrCreate(
-              dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee);
+              dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"),
+              tee,
+              offerX25519);
       worker = new SingletonWorker(workerConfig, keys, tee, Workloads.load(), store, clock);
       worker.register();
       vertx = Vertx.vertx();

@@ -13,7 +13,9 @@ import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.DataKeyItem;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.model.DataItem;
@@ -42,6 +44,14 @@ class EndToEndTest {
   DirectTcsClient client;
 
   TcsNode start(boolean syncMode) {
+    return start(syncMode, CamelotConfig.Crypto.defaults());
+  }
+
+  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto) {
+    return start(syncMode, crypto, List.of("RSA-OAEP-3072"));
+  }
+
+  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption) {
     CamelotConfig defaults = CamelotConfig.defaults();
     CamelotConfig config =
         new CamelotConfig(
@@ -54,7 +64,9 @@ class EndToEndTest {
                 WorkerConfig.DEFAULT_APPLICATION_TYPE_ID,
                 2,
                 CamelotConfig.Worker.SIMULATED,
-                ""));
+                "",
+                keyEncryption),
+            crypto);
     node = TcsNode.start(config);
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     return node;
@@ -68,6 +80,7 @@ class EndToEndTest {
     if (node != null) {
       node.close();
     }
+    CryptoProviders.use(CryptoProviders.JCA);
   }
 
   Requester requester() {
@@ -128,6 +141,56 @@ class EndToEndTest {
         outcome.result().outData().stream().filter(item -> item.index() == 1).findFirst().orElseThrow();
     assertThat(new String(DataKeyItem.openOutput(forB, partyBKey), StandardCharsets.UTF_8))
         .isEqualTo("RESULT: B's secret");
+  }
+
+  @Test
+  void nativeCryptoProviderServesTheSameProtocol() {
+    start(false, new CamelotConfig.Crypto(CryptoProviders.ACCP));
+    assertThat(CryptoProviders.current()).isEqualTo(CryptoProviders.ACCP);
+    Requester requester = requester();
+    VerifiedWorker worker = singleton(requester);
+
+    WorkOrderOutcome echo = requester.newWorkOrder(worker, "echo-result").input("Hello").submit().await();
+
+    assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
+  }
+
+  @Test
+  void aWorkerOfferingX25519ServesNewAndAvalonStyleClients() {
+    start(false, new CamelotConfig.Crypto(CryptoProviders.ACCP), List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
+    Requester fastest = requester();
+    Requester avalonStyle =
+        Requester.builder(client)
+            .requesterKey(Secp256k1.generate())
+            .allowSimulation()
+            .forceRsaOaep(true)
+            .build();
+    VerifiedWorker offeringBoth = singleton(fastest);
+    VerifiedWorker seenAsRsa = singleton(avalonStyle);
+
+    assertThat(offeringBoth.record().details().keyEncryptionAlgorithm())
+        .isEqualTo("RSA-OAEP-3072," + X25519Hkdf.ALGORITHM);
+    assertThat(offeringBoth.sessionKeyWrap().algorithm()).isEqualTo(X25519Hkdf.ALGORITHM);
+    assertThat(seenAsRsa.sessionKeyWrap().algorithm()).isEqualTo("RSA-OAEP-3072");
+    assertThat(fastest.newWorkOrder(offeringBoth, "echo-result").input("new").submit().await().text(0))
+        .isEqualTo("RESULT: new");
+    assertThat(avalonStyle.newWorkOrder(seenAsRsa, "echo-result").input("old").submit().await().text(0))
+        .isEqualTo("RESULT: old");
+  }
+
+  @Test
+  void keyEncryptionWithoutRsaStopsStartUp() {
+    assertThatThrownBy(
+            () -> start(false, CamelotConfig.Crypto.defaults(), List.of(X25519Hkdf.ALGORITHM)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must list \"RSA-OAEP-3072\"");
+  }
+
+  @Test
+  void unknownCryptoProviderStopsStartUp() {
+    assertThatThrownBy(() -> start(false, new CamelotConfig.Crypto("fast")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown crypto provider \"fast\"");
   }
 
   @Test

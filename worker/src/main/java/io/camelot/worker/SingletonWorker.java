@@ -142,7 +142,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
     StagedState state = new StagedState(store, workload.name());
     WorkOrderResponse response;
     try {
-      OpenedRequest opened = RequestOpener.open(params, keys.encryption());
+      OpenedRequest opened = RequestOpener.open(params, keys.unwrapKeys());
       List<Item> inputs =
           opened.inputs().stream().map(item -> new Item(item.index(), item.data())).toList();
       List<Item> outputs = workload.process(inputs, state);
@@ -243,12 +243,19 @@ public final class SingletonWorker implements WorkOrderProcessor {
             null,
             Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
             null);
+    if (keys.x25519().isPresent()) {
+      // Signed like encryptionKey, so a requester can trust it as far as it trusts the worker.
+      String x25519Key = keys.x25519().get().publicKey().pem();
+      typeData =
+          typeData.withX25519EncryptionKey(
+              x25519Key, Signatures.encryptionKeySignature(keys.signing(), x25519Key));
+    }
     WorkerDetails details =
         new WorkerDetails(
             "", "", "", "", "", "", "", "",
             WorkerDetails.SHA_256,
             WorkerDetails.SECP256K1,
-            WorkerDetails.RSA_OAEP_3072,
+            keys.keyEncryptionAlgorithm(),
             WorkerDetails.AES_GCM_256,
             WorkerDetails.JSON_RPC,
             typeData);

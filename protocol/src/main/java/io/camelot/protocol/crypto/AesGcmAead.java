@@ -71,7 +71,7 @@ final class AesGcmAead implements Aead {
   }
 
   private Cipher cipher(int mode, byte[] iv) throws GeneralSecurityException {
-    Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+    Cipher cipher = CryptoProviders.cipher(TRANSFORMATION);
     cipher.init(mode, key, new GCMParameterSpec(TAG_BYTES * Byte.SIZE, iv));
     return cipher;
   }

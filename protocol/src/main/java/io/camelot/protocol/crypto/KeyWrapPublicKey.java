@@ -6,4 +6,7 @@ public interface KeyWrapPublicKey {
 
   /** SubjectPublicKeyInfo PEM, 64-column lines, trailing newline: the exact text a worker publishes. */
   String pem();
+
+  /** The name a worker advertises in {@code keyEncryptionAlgorithm}, e.g. {@code RSA-OAEP-3072}. */
+  String algorithm();
 }

@@ -27,12 +27,17 @@ final class RsaOaepPrivateKey implements KeyWrapPrivateKey {
       throw new CryptoException("RSA ciphertext size is invalid");
     }
     try {
-      Cipher cipher = Cipher.getInstance(RsaOaepPublicKey.TRANSFORMATION);
+      Cipher cipher = CryptoProviders.cipher(RsaOaepPublicKey.TRANSFORMATION);
       cipher.init(Cipher.DECRYPT_MODE, key, RsaOaepPublicKey.AVALON_OAEP);
       return cipher.doFinal(wrapped);
     } catch (GeneralSecurityException e) {
       throw new CryptoException("RSA-OAEP unwrap failed", e);
     }
+  }
+
+  @Override
+  public int wrappedBytes() {
+    return ciphertextBytes;
   }
 
   @Override

@@ -32,7 +32,7 @@ final class RsaOaepPublicKey implements KeyWrapPublicKey {
   @Override
   public byte[] wrap(byte[] secret) {
     try {
-      Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+      Cipher cipher = CryptoProviders.cipher(TRANSFORMATION);
       cipher.init(Cipher.ENCRYPT_MODE, key, AVALON_OAEP, SecureRandomHolder.RANDOM);
       return cipher.doFinal(secret);
     } catch (GeneralSecurityException e) {
@@ -43,5 +43,10 @@ final class RsaOaepPublicKey implements KeyWrapPublicKey {
   @Override
   public String pem() {
     return pem;
+  }
+
+  @Override
+  public String algorithm() {
+    return "RSA-OAEP-" + key.getModulus().bitLength();
   }
 }

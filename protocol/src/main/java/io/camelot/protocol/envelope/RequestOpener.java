@@ -7,6 +7,7 @@ import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
+import io.camelot.protocol.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
@@ -38,6 +39,16 @@ public final class RequestOpener {
 
   /** @param request params already validated by {@link io.camelot.protocol.Params} */
   public static OpenedRequest open(WorkOrderSubmitParams request, KeyWrapPrivateKey workerKey) {
+    return open(request, KeyWrapKeyRing.of(workerKey));
+  }
+
+  /**
+   * Opens a request whose keys are wrapped to any of the worker's keys, each ciphertext told apart by
+   * its size ({@link KeyWrapKeyRing}).
+   *
+   * @param request params already validated by {@link io.camelot.protocol.Params}
+   */
+  public static OpenedRequest open(WorkOrderSubmitParams request, KeyWrapKeyRing workerKey) {
     byte[] sessionKey = unwrapSessionKey(request, workerKey);
     byte[] iv = hex("sessionKeyIv", request.sessionKeyIv());
     Aead session = AesGcm.of(sessionKey);
@@ -83,7 +94,7 @@ public final class RequestOpener {
     return new OpenedRequest(request, requestHash, sessionKey, iv, inputs, Map.copyOf(outputKeys));
   }
 
-  private static byte[] unwrapSessionKey(WorkOrderSubmitParams request, KeyWrapPrivateKey key) {
+  private static byte[] unwrapSessionKey(WorkOrderSubmitParams request, KeyWrapKeyRing key) {
     byte[] wrapped = hex("encryptedSessionKey", request.encryptedSessionKey());
     try {
       byte[] sessionKey = key.unwrap(wrapped);
@@ -113,7 +124,7 @@ public final class RequestOpener {
   }
 
   private static byte[] decryptItem(
-      DataItem item, Aead session, byte[] iv, KeyWrapPrivateKey workerKey) {
+      DataItem item, Aead session, byte[] iv, KeyWrapKeyRing workerKey) {
     byte[] data;
     try {
       data = Base64.getDecoder().decode(item.data());
@@ -141,8 +152,8 @@ public final class RequestOpener {
     }
   }
 
-  /** Reverses both layers: the session-key AES-GCM, then the worker's RSA-OAEP. */
-  private static byte[] unwrapDataKey(DataItem item, Aead session, KeyWrapPrivateKey workerKey) {
+  /** Reverses both layers: the session-key AES-GCM, then the worker's key wrap. */
+  private static byte[] unwrapDataKey(DataItem item, Aead session, KeyWrapKeyRing workerKey) {
     byte[] layered = hex("encryptedDataEncryptionKey", item.encryptedDataEncryptionKey());
     try {
       byte[] dataKey = workerKey.unwrap(session.decryptIvPrefixed(layered));

@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * The requester's half of the envelope: one fresh session key and IV per work order, inputs
- * encrypted under them, the session key wrapped to the worker's RSA key, the request hash encrypted
- * (and optionally signed), byte for byte as Avalon's SDK produces it.
+ * encrypted under them, the session key wrapped to the worker's key, the request hash encrypted
+ * (and optionally signed). With the worker's RSA key this is byte for byte what Avalon's SDK
+ * produces; {@code workerEncryptionKey} always names the key actually used.
  */
 public final class RequestSealer {
   private RequestSealer() {}
@@ -98,7 +99,10 @@ public final class RequestSealer {
       case InputSpec.Plaintext p ->
           new DataItem(
               index,
-              p.withDataHash() ? Hex.upper(Sha256.digest(p.plaintext())) : null,
+              // An empty item may not carry a dataHash (Avalon refuses it): there is nothing to hash.
+              p.withDataHash() && p.plaintext().length > 0
+                  ? Hex.upper(Sha256.digest(p.plaintext()))
+                  : null,
               Base64.getEncoder().encodeToString(p.plaintext()),
               DataItem.PLAINTEXT_KEY,
               null);
@@ -112,7 +116,7 @@ public final class RequestSealer {
     };
   }
 
-  /** {@code encryptedDataEncryptionKey} = hex of {@code iv‖AES-GCM(sessionKey, RSA-wrapped key)}. */
+  /** {@code encryptedDataEncryptionKey} = hex of {@code iv‖AES-GCM(sessionKey, wrapped data key)}. */
   private static String wrapUnderSession(Aead session, byte[] wrappedDataKey) {
     return Hex.upper(session.encryptIvPrefixed(wrappedDataKey));
   }

@@ -1,8 +1,8 @@
 package io.camelot.protocol.hash;
 
+import io.camelot.protocol.crypto.CryptoProviders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /** SHA-256, the only hash of the EEA envelope. */
 public final class Sha256 {
@@ -29,10 +29,6 @@ public final class Sha256 {
   }
 
   static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK provides SHA-256", e);
-    }
+    return CryptoProviders.sha256();
   }
 }

@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code ""} when not attested), never an object: Avalon clients {@code json.loads} it.
  * {@code encryptionKeySignature} is always written, as {@code null} if unknown, because clients read
  * the key unconditionally.
+ *
+ * <p>{@code x25519EncryptionKey} (SPKI PEM) and {@code x25519EncryptionKeySignature} (as {@code
+ * encryptionKeySignature}, over the X25519 PEM) are Camelot's own and appear only on workers that
+ * offer {@link io.camelot.protocol.crypto.X25519Hkdf}: Avalon's clients read the keys they know and
+ * ignore the rest, while {@code encryptionKey} must stay the RSA key they wrap to.
  */
 @JsonPropertyOrder({
   "verificationKey",
@@ -18,7 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
   "encryptionKey",
   "encryptionKeyNonce",
   "encryptionKeySignature",
-  "enclaveCertificate"
+  "enclaveCertificate",
+  "x25519EncryptionKey",
+  "x25519EncryptionKeySignature"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerTypeData(
@@ -29,4 +36,29 @@ public record WorkerTypeData(
     String encryptionKey,
     String encryptionKeyNonce,
     @JsonInclude(JsonInclude.Include.ALWAYS) String encryptionKeySignature,
-    String enclaveCertificate) {}
+    String enclaveCertificate,
+    String x25519EncryptionKey,
+    String x25519EncryptionKeySignature) {
+
+  /** Avalon's eight keys, without an X25519 key. */
+  public WorkerTypeData(
+      String verificationKey,
+      JsonNode extendedMeasurements,
+      String proofDataType,
+      String proofData,
+      String encryptionKey,
+      String encryptionKeyNonce,
+      String encryptionKeySignature,
+      String enclaveCertificate) {
+    this(
+        verificationKey, extendedMeasurements, proofDataType, proofData, encryptionKey,
+        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, null, null);
+  }
+
+  /** A copy publishing an X25519 key and the worker's signature of its PEM. */
+  public WorkerTypeData withX25519EncryptionKey(String pem, String signature) {
+    return new WorkerTypeData(
+        verificationKey, extendedMeasurements, proofDataType, proofData, encryptionKey,
+        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, pem, signature);
+  }
+}

@@ -1,0 +1,7 @@
+package io.camelot.protocol.crypto;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every test of {@link AesGcmTest}, with AES-GCM, RSA-OAEP and SHA-256 on ACCP. */
+@ExtendWith(UseAccp.class)
+class AesGcmAccpTest extends AesGcmTest {}
