@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.attestation.ReportDataBinding;
 import io.camelot.attestation.Tee;
 import io.camelot.attestation.TeeEvidence;
+import io.camelot.attestation.TeeKind;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.Params;
@@ -233,12 +234,16 @@ public final class SingletonWorker implements WorkOrderProcessor {
     String encryptionKey = keys.encryption().publicKey().pem();
     String verificationKey = keys.signing().verifier().pem();
     TeeEvidence evidence = tee.attest(ReportDataBinding.of(verificationKey));
+    // Avalon clients json.loads a non-empty proofData and read IAS fields from it, so a simulated
+    // quote would crash them: simulation is published as Avalon's simulation mode does, with an
+    // empty proofData, and labelled by proofDataType. Hardware evidence goes in proofData.
+    String proofData = tee.kind() == TeeKind.SIMULATED ? "" : evidence.proofData();
     WorkerTypeData typeData =
         new WorkerTypeData(
             verificationKey,
             null,
             evidence.proofDataType(),
-            evidence.proofData(),
+            proofData,
             encryptionKey,
             null,
             Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
