@@ -120,6 +120,14 @@ public final class DcapQuoteVerifier {
     List<X509Certificate> signers =
         CertificateChain.validate(document.what() + " signer", Certificates.parseChain(issuerChain), root, at,
             List.of(rootCrl));
+    // Intel issues the TCB Signing certificate straight from the root. A PCK certificate chains to
+    // the root too, via its CA, and its key may have been extracted from the very platform judged.
+    if (signers.size() != 1) {
+      throw new VerificationException(
+          FailureReason.COLLATERAL_SIGNATURE_INVALID,
+          document.what() + " signer " + signers.getFirst().getSubjectX500Principal().getName()
+              + " is not issued directly by the root, as the TCB Signing certificate is");
+    }
     document.verify(signers.getFirst(), at);
   }
 

@@ -274,6 +274,21 @@ class SyntheticDcapPkiTest {
     assertThat(verify().failure()).isEqualTo(FailureReason.CERT_CHAIN_UNTRUSTED);
   }
 
+  @Test
+  void collateralSignedWithAPckKeyIsRejected() {
+    // A PCK key extracted from a compromised platform chains to the root too, but must not vouch
+    // for that platform's TCB: only the TCB Signing key, issued by the root itself, signs collateral.
+    collateral.tcbInfoSigner = pki.pckKey.getPrivate();
+    collateral.tcbInfoChain = List.of(pki.pck, pki.pckCa, pki.root);
+    assertThat(verify().failure()).isEqualTo(FailureReason.COLLATERAL_SIGNATURE_INVALID);
+
+    collateral.tcbInfoSigner = pki.tcbSigningKey.getPrivate();
+    collateral.tcbInfoChain = List.of(pki.tcbSigning, pki.root);
+    collateral.qeIdentitySigner = pki.pckKey.getPrivate();
+    collateral.qeIdentityChain = List.of(pki.pck, pki.pckCa, pki.root);
+    assertThat(verify().failure()).isEqualTo(FailureReason.COLLATERAL_SIGNATURE_INVALID);
+  }
+
   @ParameterizedTest
   @CsvSource({
     "TCB Info, 2025-01-01T00:00:00Z, 2025-02-28T23:59:59Z",
