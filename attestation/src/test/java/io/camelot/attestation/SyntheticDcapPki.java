@@ -95,25 +95,29 @@ final class SyntheticDcapPki {
   }
 
   static X509Certificate selfSigned(String name, KeyPair key, Instant notBefore, Instant notAfter) {
-    return build(name, key.getPublic(), new X500Name(name), key.getPrivate(), notBefore, notAfter, true);
+    // Path length 1, like Intel's root: one CA level (the PCK CAs) below it.
+    return build(name, key.getPublic(), new X500Name(name), key.getPrivate(), notBefore, notAfter,
+        new BasicConstraints(1));
   }
 
   static X509Certificate issue(
       String subject, PublicKey subjectKey, X509Certificate issuer, PrivateKey issuerKey, Instant notBefore,
       Instant notAfter, boolean ca, Extension... extra) {
-    return build(subject, subjectKey, nameOf(issuer), issuerKey, notBefore, notAfter, ca, extra);
+    return build(subject, subjectKey, nameOf(issuer), issuerKey, notBefore, notAfter,
+        ca ? new BasicConstraints(0) : new BasicConstraints(false), extra);
   }
 
   private static X509Certificate build(
       String subject, PublicKey subjectKey, X500Name issuer, PrivateKey issuerKey, Instant notBefore,
-      Instant notAfter, boolean ca, Extension... extra) {
+      Instant notAfter, BasicConstraints constraints, Extension... extra) {
     try {
       JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
           issuer, BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore),
           Date.from(notAfter), new X500Name(subject), subjectKey);
-      builder.addExtension(Extension.basicConstraints, true, ca ? new BasicConstraints(0) : new BasicConstraints(false));
-      builder.addExtension(Extension.keyUsage, true,
-          new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+      builder.addExtension(Extension.basicConstraints, true, constraints);
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(constraints.isCA()
+          ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+          : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
       for (Extension extension : extra) {
         builder.addExtension(extension);
       }

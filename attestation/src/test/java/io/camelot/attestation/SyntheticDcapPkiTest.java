@@ -2,6 +2,7 @@ package io.camelot.attestation;
 
 import static io.camelot.attestation.SyntheticCollateral.aboveThePlatform;
 import static io.camelot.attestation.SyntheticCollateral.qeTcbLevel;
+import static io.camelot.attestation.SyntheticCollateral.UP_TO_DATE_DATE;
 import static io.camelot.attestation.SyntheticCollateral.tcbLevel;
 import static io.camelot.attestation.SyntheticDcapPki.AT;
 import static io.camelot.attestation.SyntheticDcapPki.CERTS_FROM;
@@ -38,7 +39,7 @@ class SyntheticDcapPkiTest {
   private final SyntheticCollateral collateral = new SyntheticCollateral(pki);
 
   @ParameterizedTest
-  @ValueSource(ints = {3, 4})
+  @ValueSource(ints = {3, 4, 5})
   void syntheticEvidenceVerifiesAsUpToDateAndBoundToTheWorkerKey(int version) {
     quote.version = version;
     Verdict verdict = verify();
@@ -56,7 +57,8 @@ class SyntheticDcapPkiTest {
 
   @Test
   void withoutAVerificationKeyTheBindingIsNotChecked() {
-    Verdict verdict = new DcapQuoteVerifier(pki.root).verify(quote.build(), collateral.build(), VerificationContext.at(AT));
+    Verdict verdict =
+        new DcapQuoteVerifier(pki.root).verify(quote.build(), collateral.build(), VerificationContext.at(AT));
     assertThat(verdict.valid()).isTrue();
     assertThat(verdict.keyBinding()).isEqualTo(Verdict.KeyBinding.NOT_CHECKED);
   }
@@ -64,14 +66,15 @@ class SyntheticDcapPkiTest {
   // Quote structure
 
   @ParameterizedTest
-  @ValueSource(ints = {3, 4})
+  @ValueSource(ints = {3, 4, 5})
   void aQuoteTruncatedAtAnyFieldBoundaryIsMalformed(int version) {
     quote.version = version;
     byte[] full = quote.build();
     List<Integer> boundaries = quote.fieldBoundaries();
-    // Header fields, report body, signature data length, ISV signature, attestation key; then the
-    // QE report certification data (behind a type and size in v4), and finally the end.
-    assertThat(boundaries).startsWith(0, 2, 4, 8, 10, 12, 28, 48, 432, 436, 500, 564).hasSize(19 + 2 * (version - 3))
+    // Header fields, (v5: body type and size,) report body, signature data length, ISV signature,
+    // attestation key, (v4+: certification data type and size,) QE report, its signature, auth data
+    // length and data, PCK data type, size and chain; and finally the end.
+    assertThat(boundaries).startsWith(0, 2, 4, 8, 10, 12, 28, 48).hasSize(19 + 2 * (version - 3))
         .last().isEqualTo(full.length);
     for (int boundary : boundaries.subList(0, boundaries.size() - 1)) {
       for (int length : new int[] {boundary, boundary + 1}) {
@@ -93,10 +96,19 @@ class SyntheticDcapPkiTest {
 
   @Test
   void nonZeroBytesAfterTheSignatureDataAreMalformed() {
-    byte[] bytes = Arrays.copyOf(quote.build(), quote.build().length + 4);
+    byte[] unpadded = quote.build();
+    byte[] bytes = Arrays.copyOf(unpadded, unpadded.length + 4);
     assertThat(verify(bytes).valid()).isTrue();
     bytes[bytes.length - 1] = 7;
     assertThat(verify(bytes).failure()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3, MALFORMED_EVIDENCE", "9, UNSUPPORTED_EVIDENCE"})
+  void aV5BodyTypeOtherThanAnSgxReportIsRejected(int bodyType, FailureReason reason) {
+    quote.version = 5;
+    quote.v5BodyType = bodyType;
+    assertThat(verify().failure()).isEqualTo(reason);
   }
 
   @ParameterizedTest
@@ -340,14 +352,14 @@ class SyntheticDcapPkiTest {
 
   @Test
   void aPlatformBelowEveryTcbLevelIsNotSupported() {
-    collateral.tcbLevels = List.of(tcbLevel(aboveThePlatform(7), PLATFORM_PCE_SVN, "2024-11-13T00:00:00Z", "UpToDate"),
+    collateral.tcbLevels = List.of(tcbLevel(aboveThePlatform(7), PLATFORM_PCE_SVN, UP_TO_DATE_DATE, "UpToDate"),
         tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN + 1, "2024-06-01T00:00:00Z", "OutOfDate"));
     assertThat(verify().failure()).isEqualTo(FailureReason.TCB_NOT_SUPPORTED);
   }
 
   @Test
   void aTcbLevelWithAnUnknownStatusIsMalformed() {
-    collateral.tcbLevels = List.of(tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, "2024-11-13T00:00:00Z", "Fine"));
+    collateral.tcbLevels = List.of(tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, UP_TO_DATE_DATE, "Fine"));
     assertThat(verify().failure()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
   }
 
@@ -398,7 +410,7 @@ class SyntheticDcapPkiTest {
   })
   void advisoryStatusesNeedAPermissivePolicyAndNoDeniedAdvisory(String intelName, TcbStatus status) {
     collateral.tcbLevels =
-        List.of(tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, "2024-11-13T00:00:00Z", intelName, "INTEL-SA-00334",
+        List.of(tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, UP_TO_DATE_DATE, intelName, "INTEL-SA-00334",
             "INTEL-SA-00615"));
     Verdict verdict = verify();
     assertThat(verdict.reasonText()).isEqualTo("valid");

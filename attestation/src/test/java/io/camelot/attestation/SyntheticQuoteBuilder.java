@@ -13,15 +13,16 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Assembles an SGX ECDSA quote (v3, or v4 with the QE report certification data of type 6) byte
- * for byte in Intel's layout. The fields are the knobs tests turn; their defaults give a quote that
- * verifies against {@link SyntheticCollateral}'s defaults and is bound to {@link #WORKER_KEY}.
+ * Assembles an SGX ECDSA quote byte for byte in Intel's layout: v3, v4 (QE report certification
+ * data of type 6 around the PCK data) or v5 (v4 plus a typed, sized body). The fields are the knobs
+ * tests turn; their defaults give a quote that verifies against {@link SyntheticCollateral}'s
+ * defaults and is bound to {@link #WORKER_KEY}.
  */
 final class SyntheticQuoteBuilder {
   static final String WORKER_KEY = "-----BEGIN PUBLIC KEY-----\nsynthetic worker\n-----END PUBLIC KEY-----\n";
   static final byte[] MRENCLAVE = Sha256.digest("synthetic worker enclave");
   static final byte[] MRSIGNER = Sha256.digest("synthetic worker signer");
-  static final byte[] CPU_SVN = {5, 5, 2, 2, 3, 1, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0};
+  private static final byte[] CPU_SVN = {5, 5, 2, 2, 3, 1, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0};
   static final byte[] QE_VENDOR_ID = HexFormat.of().parseHex("939a7233f79c4ca9940a0db3957f0607");
   /** SGX ATTRIBUTES flags: INIT | MODE64BIT, and DEBUG. */
   static final int INIT_MODE64 = 0x05;
@@ -30,6 +31,8 @@ final class SyntheticQuoteBuilder {
   int version = 3;
   int attestationKeyType = 2;
   int teeType = 0;
+  /** v5 only: 1 is an SGX report body. */
+  int v5BodyType = 1;
   int enclaveFlags = INIT_MODE64;
   byte[] reportData = ReportDataBinding.of(WORKER_KEY);
   KeyPair attestationKey = SyntheticDcapPki.newKey();
@@ -66,8 +69,11 @@ final class SyntheticQuoteBuilder {
 
   private LittleEndianOut assemble() {
     LittleEndianOut quote = new LittleEndianOut();
-    quote.u16(version).u16(attestationKeyType).u32(teeType).u16(SyntheticCollateral.QE_ISVSVN)
+    quote.u16(version).u16(attestationKeyType).u32(teeType).u16(qeIsvSvn)
         .u16(SyntheticDcapPki.PLATFORM_PCE_SVN).bytes(QE_VENDOR_ID).bytes(new byte[20]);
+    if (version == 5) {
+      quote.u16(v5BodyType).u32(SgxReportBody.LENGTH);
+    }
     quote.bytes(reportBody(CPU_SVN, 0, enclaveFlags, MRENCLAVE, MRSIGNER, 0, 1, reportData));
     byte[] isvSignature =
         SyntheticDcapPki.ecdsa(isvSigner != null ? isvSigner : attestationKey.getPrivate(), quote.toByteArray());
