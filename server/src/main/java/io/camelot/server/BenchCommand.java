@@ -1,0 +1,173 @@
+package io.camelot.server;
+
+import io.camelot.bench.BenchReport;
+import io.camelot.bench.BenchSettings;
+import io.camelot.bench.CryptoCeiling;
+import io.camelot.bench.CryptoCost;
+import io.camelot.bench.CryptoSuite;
+import io.camelot.bench.LoadGenerator;
+import io.camelot.bench.LoadResult;
+import io.camelot.worker.WorkerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Measures work-order throughput and latency against the crypto ceiling of this machine, against
+ * a running TCS or one started in this process on a temporary data directory.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Load a TCS through the SDK and report throughput, latency and efficiency against the crypto ceiling.")
+final class BenchCommand implements Callable<Integer> {
+
+  enum Mode { sync, async }
+
+  @Option(names = "--url", description = "TCS to load (default: start one in this process)")
+  String url;
+
+  @Option(names = "--duration", description = "Measured seconds (default: ${DEFAULT-VALUE})")
+  double durationSeconds = 30;
+
+  @Option(names = "--warmup", description = "Unmeasured seconds of load first (default: ${DEFAULT-VALUE})")
+  double warmupSeconds = 5;
+
+  @Option(names = "--concurrency", description = "Concurrent requesters (default: ${DEFAULT-VALUE})")
+  int concurrency = 8;
+
+  @Option(names = "--rate", description = "Open loop: work orders per second at fixed intervals (default: closed loop)")
+  double rate;
+
+  @Option(names = "--payload", description = "Input bytes per work order (default: ${DEFAULT-VALUE})")
+  int payloadBytes = 1024;
+
+  @Option(names = "--json", description = "Also write the report to this JSON file")
+  Path jsonFile;
+
+  @Option(names = "--mode", description = "Own TCS answers WorkOrderSubmit: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Mode mode = Mode.sync;
+
+  @Option(names = "--workload", description = "Workload name (default: ${DEFAULT-VALUE})")
+  String workload = "echo-result";
+
+  @Option(names = "--worker-id", description = "Worker id in hex (default: the default singleton worker)")
+  String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
+
+  @Option(names = "--sign", description = "Requesters sign their work orders")
+  boolean sign;
+
+  @Option(names = "--server-cores", description = "Cores the TCS has, for the ceiling (default: this machine's)")
+  Integer serverCores;
+
+  @Option(names = "--ceiling-time", description = "Milliseconds each crypto step is timed (default: ${DEFAULT-VALUE})")
+  long ceilingMillis = 500;
+
+  @Option(names = "--timeout", description = "Seconds one work order may take (default: ${DEFAULT-VALUE})")
+  long timeoutSeconds = 10;
+
+  @Option(names = "--retain", description = "Own TCS: completed work orders kept before purging (default: ${DEFAULT-VALUE})")
+  long retainCompleted = 10_000;
+
+  @Option(names = "--purge-interval", description = "Own TCS: seconds between purges (default: ${DEFAULT-VALUE})")
+  long purgeIntervalSeconds = 5;
+
+  @Override
+  public Integer call() throws IOException {
+    int cores = serverCores != null ? serverCores : Runtime.getRuntime().availableProcessors();
+    boolean ownNode = url == null;
+    Path dataDir = ownNode ? Files.createTempDirectory("camelot-bench-") : null;
+    try (TcsNode node = ownNode ? TcsNode.start(ownConfig(dataDir)) : null) {
+      String target = ownNode ? node.url("127.0.0.1") : url;
+      LongSupplier storeBytes = ownNode ? () -> directorySize(dataDir.resolve("store")) : () -> -1;
+      BenchSettings settings =
+          new BenchSettings(
+              target, workerId, workload, seconds(warmupSeconds), seconds(durationSeconds),
+              concurrency, rate, payloadBytes, sign, Duration.ofSeconds(timeoutSeconds));
+
+      System.err.println("camelot bench: measuring the crypto ceiling on one core...");
+      CryptoCost crypto =
+          CryptoCeiling.measure(CryptoSuite.standard(), payloadBytes, sign, Duration.ofMillis(ceilingMillis));
+      System.err.println("camelot bench: loading " + target + (ownNode ? " (in this process, " + mode + " mode)" : ""));
+      boolean terminal = System.console() != null;
+      LoadResult load =
+          new LoadGenerator(settings)
+              .run(sample -> {
+                String line = BenchReport.progressLine(sample);
+                System.err.print(terminal ? "\r" + line : line + System.lineSeparator());
+              }, storeBytes);
+      if (terminal) {
+        System.err.println();
+      }
+      BenchReport report =
+          new BenchReport(
+              settings, crypto, load, cores, ownNode, ownNode ? mode.name() : "unknown",
+              storeBytes.getAsLong(), liveHeapAfterFullGc());
+      System.out.print(report.table());
+      if (jsonFile != null) {
+        report.writeJson(jsonFile);
+        System.err.println("camelot bench: wrote " + jsonFile);
+      }
+      return load.errorCount() == 0 ? 0 : 1;
+    } finally {
+      if (dataDir != null) {
+        deleteRecursively(dataDir);
+      }
+    }
+  }
+
+  private CamelotConfig ownConfig(Path dataDir) {
+    CamelotConfig defaults = CamelotConfig.defaults();
+    CamelotConfig.Listener l = defaults.listener();
+    CamelotConfig.Queue q = defaults.queue();
+    return new CamelotConfig(
+        new CamelotConfig.Listener("127.0.0.1", 0, l.maxBodyBytes(), mode == Mode.sync, l.syncWaitCapMs(), false),
+        new CamelotConfig.Store(dataDir.toString(), defaults.store().mapSizeMb()),
+        new CamelotConfig.Queue(q.maxOutstanding(), q.retainCompletedHours(), retainCompleted, purgeIntervalSeconds),
+        defaults.worker());
+  }
+
+  private static Duration seconds(double value) {
+    return Duration.ofNanos(Math.round(value * 1e9));
+  }
+
+  /** The heap still reachable once everything collectable is collected: what a leak would grow. */
+  private static long liveHeapAfterFullGc() {
+    System.gc();
+    return LoadGenerator.liveHeapBytes();
+  }
+
+  private static long directorySize(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(BenchCommand::sizeOf).sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the bench data directory " + dir, e);
+    }
+  }
+}
