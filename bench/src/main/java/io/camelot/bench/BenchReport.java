@@ -43,6 +43,16 @@ public record BenchReport(
     return load.throughput() / ceiling();
   }
 
+  /**
+   * The share of this process's CPU time that went into the unavoidable crypto. Unlike {@link
+   * #efficiency()} it does not suffer when other processes take the cores; only meaningful when the
+   * TCS runs in this process.
+   */
+  public double cpuEfficiency() {
+    double cryptoMicros = crypto.serverMicros() + (clientSharesCores ? crypto.clientMicros() : 0);
+    return cryptoMicros / 1e3 / load.cpuMillisPerWorkOrder();
+  }
+
   /** Crypto time of one work order end to end, both sides, in milliseconds. */
   public double cryptoMillisPerWorkOrder() {
     return (crypto.serverMicros() + crypto.clientMicros()) / 1e3;
@@ -65,6 +75,13 @@ public record BenchReport(
         clientSharesCores ? ", shared with the load generator's crypto" : ""));
     line(out, "ceiling, server crypto only", format("%.1f WO/s", crypto.ceiling(serverCores)));
     line(out, "efficiency", format("%.3f", efficiency()));
+    line(out, "process CPU per WO", format("%.2f ms (%.2f cores busy)",
+        load.cpuMillisPerWorkOrder(), load.processCpuSeconds() / load.windowSeconds()));
+    line(out, "machine CPU busy", format("%.0f %% of %d cores (all processes)",
+        load.machineCpuLoad() * 100, Runtime.getRuntime().availableProcessors()));
+    if (clientSharesCores) {
+      line(out, "CPU efficiency", format("%.3f (crypto share of this process's CPU time)", cpuEfficiency()));
+    }
     for (double percentile : PERCENTILES) {
       line(out, "latency p" + formatPercentile(percentile),
           format("%.2f ms", latency.getValueAtPercentile(percentile) / 1e3));
@@ -93,6 +110,12 @@ public record BenchReport(
     root.put("ceiling_wo_per_s", ceiling());
     root.put("ceiling_server_crypto_only_wo_per_s", crypto.ceiling(serverCores));
     root.put("efficiency", efficiency());
+    root.put("process_cpu_ms_per_wo", load.cpuMillisPerWorkOrder());
+    root.put("process_cores_busy", load.processCpuSeconds() / load.windowSeconds());
+    root.put("machine_cpu_load", load.machineCpuLoad());
+    if (clientSharesCores) {
+      root.put("cpu_efficiency", cpuEfficiency());
+    }
     root.put("p50_ms", latency.getValueAtPercentile(50) / 1e3);
     root.put("p90_ms", latency.getValueAtPercentile(90) / 1e3);
     root.put("p99_ms", latency.getValueAtPercentile(99) / 1e3);
@@ -141,7 +164,8 @@ public record BenchReport(
           .put("p99_ms", sample.p99Millis())
           .put("errors", sample.errors())
           .put("live_heap_bytes", sample.liveHeapBytes())
-          .put("store_bytes", sample.storeBytes());
+          .put("store_bytes", sample.storeBytes())
+          .put("machine_cpu_load", sample.machineCpuLoad());
     }
     return root;
   }

@@ -52,6 +52,10 @@ public final class LoadGenerator {
   private final LongAdder completedInWindow = new LongAdder();
   private final LongAdder completedTotal = new LongAdder();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private final com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private volatile long cpuNanosAtWindowStart;
+  private long cpuNanosAtWindowEnd;
   private long startNanos;
   private long windowStartNanos;
   private long endNanos;
@@ -98,11 +102,17 @@ public final class LoadGenerator {
             onProgress.accept(sample);
           },
           PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+      ticker.schedule(
+          () -> cpuNanosAtWindowStart = os.getProcessCpuTime(),
+          windowStartNanos - startNanos, TimeUnit.NANOSECONDS);
       if (settings.openLoop()) {
         runOpenLoop(requesters, workers);
       } else {
         runClosedLoop(requesters, workers);
       }
+      // Taken once the last work order is in, so the CPU of the few finishing after the window
+      // is charged too: CPU per work order errs high, never low.
+      cpuNanosAtWindowEnd = os.getProcessCpuTime();
     } finally {
       ticker.shutdownNow();
       clients.forEach(DirectTcsClient::close);
@@ -112,7 +122,8 @@ public final class LoadGenerator {
     errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
     Histogram latency = window.getIntervalHistogram();
     return new LoadResult(
-        completedInWindow.sum(), settings.duration().toNanos() / 1e9, latency, errorCounts, List.copyOf(samples));
+        completedInWindow.sum(), settings.duration().toNanos() / 1e9,
+        (cpuNanosAtWindowEnd - cpuNanosAtWindowStart) / 1e9, latency, errorCounts, List.copyOf(samples));
   }
 
   private void runClosedLoop(List<Requester> requesters, List<VerifiedWorker> workers) {
@@ -200,7 +211,8 @@ public final class LoadGenerator {
         tick.getValueAtPercentile(99) / 1e3,
         errorTotal,
         liveHeapBytes(),
-        storeBytes.getAsLong());
+        storeBytes.getAsLong(),
+        os.getCpuLoad());
   }
 
   /** Heap in use right after the latest collection of each pool: garbage does not count. */

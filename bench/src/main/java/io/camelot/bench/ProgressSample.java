@@ -5,6 +5,7 @@ package io.camelot.bench;
  *
  * @param liveHeapBytes heap still in use after the latest garbage collection (what a leak grows)
  * @param storeBytes size of the store on disk, or -1 when the TCS is not in this process
+ * @param machineCpuLoad the whole machine's CPU use over all cores, 0 to 1 (other processes too)
  */
 public record ProgressSample(
     double elapsedSeconds,
@@ -14,4 +15,5 @@ public record ProgressSample(
     double p99Millis,
     long errors,
     long liveHeapBytes,
-    long storeBytes) {}
+    long storeBytes,
+    double machineCpuLoad) {}
