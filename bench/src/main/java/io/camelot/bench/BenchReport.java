@@ -91,6 +91,7 @@ public record BenchReport(
         cryptoMillisPerWorkOrder(), crypto.serverMicros() / 1e3, crypto.clientMicros() / 1e3));
     line(out, "p50 beyond crypto", format("%.2f ms", latency.getValueAtPercentile(50) / 1e3 - cryptoMillisPerWorkOrder()));
     line(out, "errors", load.errors().isEmpty() ? "none" : load.errors().toString());
+    load.firstErrors().forEach((kind, message) -> line(out, "  first " + kind, message));
     if (storeBytes >= 0) {
       line(out, "store size", format("%.1f MiB", storeBytes / 1048576.0));
     }
@@ -126,6 +127,8 @@ public record BenchReport(
     for (Map.Entry<String, Long> error : load.errors().entrySet()) {
       errors.put(error.getKey(), error.getValue());
     }
+    ObjectNode firstErrors = root.putObject("first_errors");
+    load.firstErrors().forEach(firstErrors::put);
     root.put("completed", load.completed());
     root.put("duration_s", load.windowSeconds());
     root.put("warmup_s", settings.warmup().toMillis() / 1e3);

@@ -52,6 +52,7 @@ public final class LoadGenerator {
   private final LongAdder completedInWindow = new LongAdder();
   private final LongAdder completedTotal = new LongAdder();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private final Map<String, String> firstErrors = new ConcurrentHashMap<>();
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private volatile long cpuNanosAtWindowStart;
@@ -108,7 +109,7 @@ public final class LoadGenerator {
       if (settings.openLoop()) {
         runOpenLoop(requesters, workers);
       } else {
-        runClosedLoop(requesters, workers);
+        runClosedLoop(requesters, workers, endNanos);
       }
       // Taken once the last work order is in, so the CPU of the few finishing after the window
       // is charged too: CPU per work order errs high, never low.
@@ -123,10 +124,11 @@ public final class LoadGenerator {
     Histogram latency = window.getIntervalHistogram();
     return new LoadResult(
         completedInWindow.sum(), settings.duration().toNanos() / 1e9,
-        (cpuNanosAtWindowEnd - cpuNanosAtWindowStart) / 1e9, latency, errorCounts, List.copyOf(samples));
+        (cpuNanosAtWindowEnd - cpuNanosAtWindowStart) / 1e9, latency, errorCounts,
+        new TreeMap<>(firstErrors), List.copyOf(samples));
   }
 
-  private void runClosedLoop(List<Requester> requesters, List<VerifiedWorker> workers) {
+  private void runClosedLoop(List<Requester> requesters, List<VerifiedWorker> workers, long untilNanos) {
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < requesters.size(); i++) {
         Requester requester = requesters.get(i);
@@ -134,7 +136,7 @@ public final class LoadGenerator {
         threads.execute(
             () -> {
               long sentAt;
-              while ((sentAt = System.nanoTime()) < endNanos) {
+              while ((sentAt = System.nanoTime()) < untilNanos) {
                 execute(requester, worker, sentAt);
               }
             });
@@ -143,15 +145,17 @@ public final class LoadGenerator {
   }
 
   /**
-   * Paces sends on one platform thread by parking until each absolute deadline. Every send time is
-   * computed from its index, not from the previous send, so a late wake-up never shifts the
+   * Warms up in the closed loop, so that a cold JVM does not start the paced window with a backlog,
+   * then paces sends on one platform thread by parking until each absolute deadline. Every send
+   * time is computed from its index, not from the previous send, so a late wake-up never shifts the
    * schedule; a sender that falls behind sends at once and the delay is charged to latency.
    */
   private void runOpenLoop(List<Requester> requesters, List<VerifiedWorker> workers) {
+    runClosedLoop(requesters, workers, windowStartNanos);
     double nanosBetweenSends = 1e9 / settings.rate();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (long index = 0; ; index++) {
-        long intendedAt = startNanos + Math.round(index * nanosBetweenSends);
+        long intendedAt = windowStartNanos + Math.round(index * nanosBetweenSends);
         if (intendedAt >= endNanos) {
           break;
         }
@@ -173,7 +177,9 @@ public final class LoadGenerator {
     try {
       requester.newWorkOrder(worker, settings.workload()).input(payload).submit().await(settings.callTimeout());
     } catch (TcsException e) {
-      errors.computeIfAbsent(errorKind(e), kind -> new LongAdder()).increment();
+      String kind = errorKind(e);
+      errors.computeIfAbsent(kind, unused -> new LongAdder()).increment();
+      firstErrors.putIfAbsent(kind, String.valueOf(e.getMessage()));
       return;
     }
     long doneAt = System.nanoTime();

@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
  *     too when it runs in this process)
  * @param latencyMicros submit to verified result; in the open loop from the intended send time
  * @param errors failed work orders by kind ("rpc 2", "timeout", ...) over the whole run
+ * @param firstErrors the message of the first failure of each kind, to tell what went wrong
  */
 public record LoadResult(
     long completed,
@@ -19,6 +20,7 @@ public record LoadResult(
     double processCpuSeconds,
     Histogram latencyMicros,
     Map<String, Long> errors,
+    Map<String, String> firstErrors,
     List<ProgressSample> samples) {
 
   public double throughput() {
