@@ -67,7 +67,7 @@ public record BenchReport(
         : "closed loop, " + settings.concurrency() + " requesters");
     line(out, "workload", settings.workload() + ", " + settings.payloadBytes() + " B input"
         + (settings.signRequests() ? ", signed requests" : ""));
-    line(out, "measured", String.format(Locale.ROOT, "%.0f s after %.0f s warm-up",
+    line(out, "measured", String.format(Locale.ROOT, "%.1f s after %.1f s warm-up",
         load.windowSeconds(), settings.warmup().toMillis() / 1e3));
     line(out, "completed", Long.toString(load.completed()));
     line(out, "throughput", format("%.1f WO/s", load.throughput()));
@@ -77,8 +77,10 @@ public record BenchReport(
     line(out, "efficiency", format("%.3f", efficiency()));
     line(out, "process CPU per WO", format("%.2f ms (%.2f cores busy)",
         load.cpuMillisPerWorkOrder(), load.processCpuSeconds() / load.windowSeconds()));
-    line(out, "machine CPU busy", format("%.0f %% of %d cores (all processes)",
-        load.machineCpuLoad() * 100, Runtime.getRuntime().availableProcessors()));
+    if (!Double.isNaN(load.machineCpuLoad())) {
+      line(out, "machine CPU busy", format("%.0f %% of %d cores (all processes)",
+          load.machineCpuLoad() * 100, Runtime.getRuntime().availableProcessors()));
+    }
     if (clientSharesCores) {
       line(out, "CPU efficiency", format("%.3f (crypto share of this process's CPU time)", cpuEfficiency()));
     }

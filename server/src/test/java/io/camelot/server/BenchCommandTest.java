@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** A one-second smoke run of the harness against its own TCS; it checks the report, not speed. */
+/** A half-second smoke run of the harness against its own TCS; it checks the report, not speed. */
 class BenchCommandTest {
   @TempDir Path dir;
 
@@ -19,8 +19,8 @@ class BenchCommandTest {
     int exit =
         new CommandLine(new CamelotCli())
             .execute(
-                "bench", "--duration", "1", "--warmup", "0", "--concurrency", "2", "--payload", "64",
-                "--ceiling-time", "50", "--data-dir", dir.toString(), "--json", json.toString());
+                "bench", "--duration", "0.5", "--warmup", "0", "--concurrency", "2", "--payload", "64",
+                "--ceiling-time", "20", "--data-dir", dir.toString(), "--json", json.toString());
 
     assertThat(exit).isZero();
     JsonNode report = new ObjectMapper().readTree(json.toFile());
