@@ -62,9 +62,25 @@ final class JsonRpcHttp {
     LOG.debug("{} id {} to {}", method, id, url);
     Future<HttpReply> exchange =
         http.request(options)
-            .compose(request -> request.send(body))
-            .compose(response -> response.body().map(bytes -> new HttpReply(
-                response.statusCode(), response.getHeader(HttpHeaders.CONTENT_TYPE), bytes)));
+            .compose(
+                request -> {
+                  // Attach to the response before sending: in Vert.x 5 a body that arrives before
+                  // body() is called is dropped, and the reply then reads as empty.
+                  Future<HttpReply> reply =
+                      request
+                          .response()
+                          .compose(
+                              response ->
+                                  response
+                                      .body()
+                                      .map(
+                                          bytes ->
+                                              new HttpReply(
+                                                  response.statusCode(),
+                                                  response.getHeader(HttpHeaders.CONTENT_TYPE),
+                                                  bytes)));
+                  return request.end(body).compose(sent -> reply);
+                });
     HttpReply reply = await(method, exchange, millis);
     return parse(method, id, reply);
   }

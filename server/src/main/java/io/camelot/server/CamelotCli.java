@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "camelot 0.1.0",
     description = "Off-chain Trusted Compute Service, wire-compatible with Hyperledger Avalon.",
-    subcommands = {ServeCommand.class, SubmitCommand.class, WorkersCommand.class, AttestCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      SubmitCommand.class,
+      WorkersCommand.class,
+      AttestCommand.class,
+      BenchCommand.class
+    })
 public final class CamelotCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
