@@ -2,11 +2,14 @@ package io.camelot.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +74,29 @@ class ParamsTest {
     assertThatThrownBy(() -> Params.workOrderSubmit(params))
         .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(2))
         .hasMessage(message);
+  }
+
+  /** The linear base64 check accepts exactly what the strict regular expression accepts. */
+  @Test
+  void strictBase64CheckMatchesTheRegularExpression() {
+    Pattern strict =
+        Pattern.compile("^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$");
+    qt().withExamples(20_000)
+        .forAll(strings().betweenCodePoints('(', 'z').ofLengthBetween(0, 12))
+        .checkAssert(
+            text -> {
+              String candidate = text.replace('(', '=').replace(')', '=').replace('*', '+');
+              assertThat(Params.isStrictBase64(candidate))
+                  .as(candidate)
+                  .isEqualTo(strict.matcher(candidate).matches());
+            });
+    assertThat(Params.isStrictBase64("")).isTrue();
+    assertThat(Params.isStrictBase64("YWJj")).isTrue();
+    assertThat(Params.isStrictBase64("YQ==")).isTrue();
+    assertThat(Params.isStrictBase64("YWI=")).isTrue();
+    assertThat(Params.isStrictBase64("Y===")).isFalse();
+    assertThat(Params.isStrictBase64("YW J")).isFalse();
+    assertThat(Params.isStrictBase64("YW-_")).isFalse();
   }
 
   @Test

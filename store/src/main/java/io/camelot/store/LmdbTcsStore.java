@@ -98,7 +98,7 @@ public final class LmdbTcsStore implements TcsStore {
   private LmdbTcsStore(Path dataDir, Env<byte[]> env) {
     this.dataDir = dataDir;
     this.env = env;
-    this.writer = new LmdbWriter("lmdb-writer " + dataDir.getFileName());
+    this.writer = new LmdbWriter("lmdb-writer " + dataDir.getFileName(), env, commits, this::failure);
     workers = table("workers");
     requests = table("requests");
     responses = table("responses");
@@ -514,18 +514,7 @@ public final class LmdbTcsStore implements TcsStore {
 
   /** Runs {@code work} in one write transaction, committed if it returns, aborted if it throws. */
   private <R> R write(Function<Txn<byte[]>, R> work) {
-    return guarded(
-        () ->
-            writer.call(
-                () -> {
-                  try (Txn<byte[]> txn = env.txnWrite()) {
-                    R result = work.apply(txn);
-                    commits.commit(txn);
-                    return result;
-                  } catch (LmdbException e) {
-                    throw failure(e);
-                  }
-                }));
+    return guarded(() -> writer.write(work));
   }
 
   private void update(Consumer<Txn<byte[]>> work) {

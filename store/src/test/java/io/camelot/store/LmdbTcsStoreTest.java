@@ -40,6 +40,58 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     store = LmdbTcsStore.open(dataDir, TEST_MAP_SIZE);
   }
 
+  /**
+   * Writes queued together commit as one batch; a write that fails must roll back alone. Run from
+   * many threads at once so that failing and succeeding writes share batches.
+   */
+  @Test
+  void aFailingWriteRollsBackAloneWhileConcurrentWritesCommit() throws Exception {
+    int count = 200;
+    for (int i = 0; i < count; i++) {
+      store.submit("wo-" + i, "worker", utf8("request " + i), i);
+      store.createReceipt("wo-" + i, utf8("create " + i));
+    }
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int first = t;
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    for (int i = first; i < count; i += 8) {
+                      int n = i;
+                      try {
+                        store.complete(
+                            new Completion(
+                                "wo-" + n,
+                                utf8("response " + n),
+                                1_000 + n,
+                                Map.of("key-" + n, utf8("state " + n)),
+                                (create, existing) -> {
+                                  if (n % 3 == 0) {
+                                    throw new IllegalStateException("refused " + n);
+                                  }
+                                  return utf8("update " + n);
+                                }));
+                      } catch (IllegalStateException expected) {
+                        assertThat(expected).hasMessage("refused " + n);
+                      }
+                    }
+                  }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    for (int i = 0; i < count; i++) {
+      boolean refused = i % 3 == 0;
+      assertThat(store.response("wo-" + i).isPresent()).as("response of wo-%d", i).isEqualTo(!refused);
+      assertThat(store.state("key-" + i).isPresent()).as("state of wo-%d", i).isEqualTo(!refused);
+      assertThat(store.receiptUpdates("wo-" + i)).as("updates of wo-%d", i).hasSize(refused ? 0 : 1);
+    }
+    assertThat(store.pendingCount()).isEqualTo((count + 2) / 3);
+  }
+
   @Test
   void reopeningKeepsEverything() {
     store.putWorker("worker-1", utf8("record 1"));
