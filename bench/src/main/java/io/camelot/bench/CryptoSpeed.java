@@ -1,5 +1,13 @@
-package io.camelot.protocol.crypto;
+package io.camelot.bench;
 
+import io.camelot.protocol.crypto.Aead;
+import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.protocol.crypto.CryptoProviders;
+import io.camelot.protocol.crypto.KeyWrapPrivateKey;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.RsaOaep;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.hash.Sha256;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +19,10 @@ import java.util.function.Supplier;
  * reading for operators choosing {@code [crypto] provider} and {@code key_encryption}; not a
  * substitute for a load test.
  *
- * <p>Run from the repository root (ACCP is on protocol's test class path):
+ * <p>Run from the repository root, after {@code ./camelot} has built the jar (which carries ACCP):
  *
  * <pre>
- * ./mvnw -q -pl protocol compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp protocol/target/classes:$(cat protocol/target/cp.txt) \
- *     io.camelot.protocol.crypto.CryptoSpeed [seconds per measurement, default 2]
+ * java -cp server/target/camelot.jar io.camelot.bench.CryptoSpeed [seconds per measurement, default 2]
  * </pre>
  */
 public final class CryptoSpeed {
