@@ -1,5 +1,6 @@
 package io.camelot.sdk;
 
+import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.envelope.DataKeyItem;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
@@ -8,7 +9,6 @@ import io.camelot.protocol.envelope.RequestTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -113,7 +113,7 @@ public final class WorkOrderBuilder {
         new RequestTemplate(
             workOrderId != null ? workOrderId : RandomIds.hex(32),
             worker.workerId(),
-            HexFormat.of().formatHex(workloadName.getBytes(StandardCharsets.UTF_8)),
+            WorkloadIds.of(workloadName),
             requesterId != null ? requesterId : RandomIds.hex(32),
             RandomIds.hex(16),
             responseTimeout.toMillis(),

@@ -14,6 +14,7 @@ import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.WorkerType;
+import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestOpener;
@@ -34,10 +35,7 @@ import io.camelot.store.TcsStore;
 import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +97,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
     } catch (EeaException e) {
       return store(id, failure(id, e.code(), e.getMessage()), Map.of(), null);
     }
-    Workload workload;
-    try {
-      workload = workloads.find(workloadName(params.workloadId())).orElse(null);
-    } catch (EeaException e) {
-      workload = null;
-    }
+    Workload workload = WorkloadIds.name(params.workloadId()).flatMap(workloads::find).orElse(null);
     if (workload == null) {
       return store(id, failure(id, WorkOrderStatus.INVALID_WORKLOAD.code(),
           "Workload cannot be processed by this worker"), Map.of(), params);
@@ -209,20 +202,6 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private static WorkOrderSubmitParams parseStored(byte[] rawRequest) {
     JsonNode request = ProtocolJson.parse(rawRequest);
     return Params.workOrderSubmit(request.get("params"));
-  }
-
-  /** The workload name is the UTF-8 text whose hex the requester sent as workloadId. */
-  private static String workloadName(String workloadId) {
-    try {
-      byte[] bytes = Hex.decode(Params.stripHexPrefix(workloadId));
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (IllegalArgumentException | CharacterCodingException e) {
-      throw new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(), "Workload cannot be processed by this worker");
-    }
   }
 
   private static WorkOrderResponse failure(String id, int code, String message) {

@@ -2,6 +2,7 @@ package io.camelot.bench.jmh;
 
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
@@ -17,7 +18,6 @@ import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,7 +69,7 @@ public class HotPathBenchmarks {
         new RequestTemplate(
             "ab".repeat(32),
             "cd".repeat(32),
-            HexFormat.of().formatHex("echo-result".getBytes(StandardCharsets.UTF_8)),
+            WorkloadIds.of("echo-result"),
             "ef".repeat(32),
             "01".repeat(16),
             6000,
