@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+import "./WorkerRegistry.sol";
+
+/// The EEA proxy-model work order contract. Anyone may submit; only the TCS account of the work
+/// order's worker may complete it, and only once. Submission errors are reported as errorCode in
+/// the event rather than by reverting, as EEA clients expect.
+contract WorkOrderRegistry {
+    bytes4 public constant VERSION = 0x01010000;
+
+    uint256 public constant STATUS_NULL = 0;
+    uint256 public constant STATUS_ACTIVE = 1;
+    uint256 public constant STATUS_COMPLETED = 2;
+
+    uint256 public constant ERROR_NONE = 0;
+    uint256 public constant ERROR_DUPLICATE = 1;
+    uint256 public constant ERROR_WORKER_NOT_ACTIVE = 2;
+
+    struct WorkOrder {
+        uint256 status;
+        uint256 submittedAt;
+        bytes32 workerId;
+        bytes32 requesterId;
+        address submitter;
+        string request;
+        string response;
+    }
+
+    WorkerRegistry public immutable workerRegistry;
+    mapping(bytes32 => WorkOrder) private workOrders;
+
+    event workOrderSubmitted(
+        bytes32 indexed workOrderId,
+        bytes32 indexed workerId,
+        bytes32 indexed requesterId,
+        string workOrderRequest,
+        uint256 errorCode,
+        address senderAddress,
+        bytes4 version
+    );
+    event workOrderCompleted(
+        bytes32 requesterId,
+        bytes32 workOrderId,
+        uint256 workOrderStatus,
+        string workOrderResponse,
+        uint256 errorCode,
+        bytes4 version
+    );
+
+    constructor(WorkerRegistry registry) {
+        workerRegistry = registry;
+    }
+
+    function workOrderSubmit(bytes32 workOrderId, bytes32 workerId, bytes32 requesterId, string calldata workOrderRequest)
+        external returns (uint256 errorCode)
+    {
+        if (workOrders[workOrderId].status != STATUS_NULL) {
+            errorCode = ERROR_DUPLICATE;
+        } else if (workerRegistry.workerStatus(workerId) != workerRegistry.STATUS_ACTIVE()) {
+            errorCode = ERROR_WORKER_NOT_ACTIVE;
+        } else {
+            workOrders[workOrderId] =
+                WorkOrder(STATUS_ACTIVE, block.timestamp, workerId, requesterId, msg.sender, workOrderRequest, "");
+        }
+        emit workOrderSubmitted(workOrderId, workerId, requesterId, workOrderRequest, errorCode, msg.sender, VERSION);
+    }
+
+    function workOrderComplete(bytes32 workOrderId, string calldata workOrderResponse)
+        external returns (uint256 errorCode)
+    {
+        WorkOrder storage order = workOrders[workOrderId];
+        require(order.status != STATUS_NULL, "unknown work order");
+        require(msg.sender == workerRegistry.workerTcsAccount(order.workerId), "not the worker's TCS account");
+        require(order.status == STATUS_ACTIVE, "work order already completed");
+        order.status = STATUS_COMPLETED;
+        order.response = workOrderResponse;
+        emit workOrderCompleted(order.requesterId, workOrderId, STATUS_COMPLETED, workOrderResponse, ERROR_NONE, VERSION);
+        return ERROR_NONE;
+    }
+
+    function workOrderGet(bytes32 workOrderId)
+        external view
+        returns (uint256 status, bytes32 workerId, string memory request, string memory response, uint256 errorCode)
+    {
+        WorkOrder storage order = workOrders[workOrderId];
+        return (order.status, order.workerId, order.request, order.response, ERROR_NONE);
+    }
+
+    function workOrderSubmitter(bytes32 workOrderId) external view returns (address) {
+        return workOrders[workOrderId].submitter;
+    }
+
+    function workOrderWorker(bytes32 workOrderId) external view returns (bytes32) {
+        return workOrders[workOrderId].workerId;
+    }
+}
