@@ -1,0 +1,54 @@
+package io.camelot.ethereum;
+
+import io.camelot.ethereum.contracts.WorkOrderReceiptRegistry;
+import io.camelot.ethereum.contracts.WorkOrderRegistry;
+import io.camelot.ethereum.contracts.WorkerRegistry;
+import io.camelot.ethereum.contracts.WorkerRegistryList;
+import java.util.Objects;
+
+/** Where the four proxy-model contracts live on one chain. */
+public record ProxyContracts(
+    String workerRegistryList, String workerRegistry, String workOrderRegistry, String receiptRegistry) {
+
+  public ProxyContracts {
+    Objects.requireNonNull(workerRegistryList, "workerRegistryList");
+    Objects.requireNonNull(workerRegistry, "workerRegistry");
+    Objects.requireNonNull(workOrderRegistry, "workOrderRegistry");
+    Objects.requireNonNull(receiptRegistry, "receiptRegistry");
+  }
+
+  /** Deploys a fresh set from {@code chain}'s account, wired to each other. */
+  public static ProxyContracts deploy(Chain chain) throws Exception {
+    WorkerRegistryList list =
+        WorkerRegistryList.deploy(chain.web3j(), chain.transactions(), chain.gas()).send();
+    WorkerRegistry workers =
+        WorkerRegistry.deploy(chain.web3j(), chain.transactions(), chain.gas()).send();
+    WorkOrderRegistry orders =
+        WorkOrderRegistry.deploy(
+                chain.web3j(), chain.transactions(), chain.gas(), workers.getContractAddress())
+            .send();
+    WorkOrderReceiptRegistry receipts =
+        WorkOrderReceiptRegistry.deploy(
+                chain.web3j(), chain.transactions(), chain.gas(), orders.getContractAddress())
+            .send();
+    return new ProxyContracts(
+        list.getContractAddress(), workers.getContractAddress(), orders.getContractAddress(),
+        receipts.getContractAddress());
+  }
+
+  public WorkerRegistryList workerRegistryList(Chain chain) {
+    return WorkerRegistryList.load(workerRegistryList, chain.web3j(), chain.transactions(), chain.gas());
+  }
+
+  public WorkerRegistry workerRegistry(Chain chain) {
+    return WorkerRegistry.load(workerRegistry, chain.web3j(), chain.transactions(), chain.gas());
+  }
+
+  public WorkOrderRegistry workOrderRegistry(Chain chain) {
+    return WorkOrderRegistry.load(workOrderRegistry, chain.web3j(), chain.transactions(), chain.gas());
+  }
+
+  public WorkOrderReceiptRegistry receiptRegistry(Chain chain) {
+    return WorkOrderReceiptRegistry.load(receiptRegistry, chain.web3j(), chain.transactions(), chain.gas());
+  }
+}

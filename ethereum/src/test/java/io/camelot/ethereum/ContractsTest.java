@@ -1,0 +1,167 @@
+package io.camelot.ethereum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camelot.ethereum.contracts.WorkOrderReceiptRegistry;
+import io.camelot.ethereum.contracts.WorkOrderRegistry;
+import io.camelot.ethereum.contracts.WorkerRegistry;
+import io.camelot.ethereum.contracts.WorkerRegistryList;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.exceptions.TransactionException;
+
+/** The contracts' rules on a real local chain, access control first. */
+class ContractsTest {
+  private static final byte[] ORG = Bytes32.of("aa".repeat(32));
+  private static final byte[] APP = Bytes32.of("bb".repeat(32));
+
+  @TempDir static Path logs;
+  private static LocalGanache ganache;
+  private static Chain organization;
+  private static Chain stranger;
+  private static Chain requester;
+  private static ProxyContracts contracts;
+
+  @BeforeAll
+  static void deploy() throws Exception {
+    ganache = LocalGanache.start(logs);
+    organization = Chain.connect(ganache.account(0));
+    stranger = Chain.connect(ganache.account(1));
+    requester = Chain.connect(ganache.account(2));
+    contracts = ProxyContracts.deploy(organization);
+  }
+
+  @AfterAll
+  static void stop() {
+    for (Chain chain : new Chain[] {organization, stranger, requester}) {
+      if (chain != null) {
+        chain.close();
+      }
+    }
+    if (ganache != null) {
+      ganache.close();
+    }
+  }
+
+  @Test
+  void onlyTheRegisteringOrganizationMayUpdateItsWorker() throws Exception {
+    byte[] worker = register("01");
+    assertThatThrownBy(() -> contracts.workerRegistry(stranger).workerUpdate(worker, "{}").send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("not the worker's organization");
+    assertThatThrownBy(
+            () -> contracts.workerRegistry(stranger).workerSetStatus(worker, BigInteger.TWO).send())
+        .isInstanceOf(TransactionException.class);
+
+    contracts.workerRegistry(organization).workerUpdate(worker, "{\"v\":2}").send();
+    assertThat(contracts.workerRegistry(stranger).workerRetrieve(worker).send().component5())
+        .isEqualTo("{\"v\":2}");
+  }
+
+  @Test
+  void onlyTheWorkersTcsAccountMayCompleteAndOnlyOnce() throws Exception {
+    byte[] worker = register("02");
+    byte[] order = Bytes32.of("c2".repeat(32));
+    WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
+    asRequester.workOrderSubmit(order, worker, Bytes32.of("dd".repeat(32)), "{}").send();
+
+    assertThatThrownBy(() -> contracts.workOrderRegistry(stranger).workOrderComplete(order, "{}").send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("not the worker's TCS account");
+    assertThatThrownBy(() -> asRequester.workOrderComplete(order, "{}").send())
+        .isInstanceOf(TransactionException.class);
+    assertThat(asRequester.workOrderGet(order).send().component1()).isEqualTo(BigInteger.ONE);
+
+    contracts.workOrderRegistry(organization).workOrderComplete(order, "{\"result\":1}").send();
+    assertThatThrownBy(
+            () -> contracts.workOrderRegistry(organization).workOrderComplete(order, "{}").send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("already completed");
+    var stored = asRequester.workOrderGet(order).send();
+    assertThat(stored.component1()).isEqualTo(BigInteger.TWO);
+    assertThat(stored.component4()).isEqualTo("{\"result\":1}");
+  }
+
+  @Test
+  void aDuplicateOrUnknownWorkerSubmissionIsReportedNotReverted() throws Exception {
+    byte[] worker = register("03");
+    byte[] order = Bytes32.of("c3".repeat(32));
+    WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
+    TransactionReceipt first = asRequester.workOrderSubmit(order, worker, order, "{}").send();
+    TransactionReceipt again = asRequester.workOrderSubmit(order, worker, order, "{}").send();
+    TransactionReceipt unknown =
+        asRequester.workOrderSubmit(Bytes32.of("c4".repeat(32)), Bytes32.of("ee".repeat(32)), order, "{}")
+            .send();
+
+    assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(first).getFirst().errorCode)
+        .isEqualTo(BigInteger.ZERO);
+    assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(again).getFirst().errorCode)
+        .isEqualTo(BigInteger.ONE);
+    assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(unknown).getFirst().errorCode)
+        .isEqualTo(BigInteger.TWO);
+  }
+
+  @Test
+  void receiptsAreCreatedBySubmitterAndUpdatedByCreatorOrWorker() throws Exception {
+    byte[] worker = register("04");
+    byte[] order = Bytes32.of("c5".repeat(32));
+    byte[] requesterId = Bytes32.of("dd".repeat(32));
+    contracts.workOrderRegistry(requester).workOrderSubmit(order, worker, requesterId, "{}").send();
+    WorkOrderReceiptRegistry asStranger = contracts.receiptRegistry(stranger);
+    assertThatThrownBy(
+            () -> asStranger.workOrderReceiptCreate(order, worker, worker, requesterId, BigInteger.ZERO,
+                new byte[] {1}).send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("not the work order's submitter");
+
+    contracts.receiptRegistry(requester)
+        .workOrderReceiptCreate(order, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1, 2})
+        .send();
+    assertThatThrownBy(
+            () -> asStranger.workOrderReceiptUpdate(order, worker, BigInteger.ONE, new byte[] {9},
+                new byte[0], "").send())
+        .isInstanceOf(TransactionException.class);
+    contracts.receiptRegistry(organization)
+        .workOrderReceiptUpdate(order, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
+        .send();
+
+    var receipt = asStranger.workOrderReceiptRetrieve(order).send();
+    assertThat(receipt.component5()).containsExactly(1, 2);
+    assertThat(receipt.component6()).isEqualTo(BigInteger.ONE);
+    var last = asStranger.workOrderReceiptUpdateRetrieve(order, new byte[32], BigInteger.valueOf(0xFFFFFFFFL)).send();
+    assertThat(last.component3()).containsExactly(9);
+    assertThat(last.component6()).isEqualTo(BigInteger.ONE);
+    var found = asStranger.workOrderReceiptLookUp(new byte[32], worker, new byte[32], BigInteger.ONE).send();
+    assertThat(found.component3()).hasSize(1);
+  }
+
+  @Test
+  void registryListEntriesBelongToTheirOrganization() throws Exception {
+    WorkerRegistryList list = contracts.workerRegistryList(organization);
+    byte[] scAddr = Bytes32.of("00".repeat(12) + contracts.workerRegistry().substring(2));
+    list.registryAdd(ORG, "", scAddr, List.of(APP)).send();
+    assertThatThrownBy(
+            () -> contracts.workerRegistryList(stranger).registrySetStatus(ORG, BigInteger.TWO).send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("not the registry's organization");
+    var found = list.registryLookUp(APP).send();
+    assertThat(found.component1()).isEqualTo(BigInteger.ONE);
+    assertThat(found.component3()).hasSize(1);
+    assertThat(list.registryRetrieve(ORG).send().component2()).isEqualTo(scAddr);
+  }
+
+  private static byte[] register(String suffix) throws Exception {
+    byte[] worker = Bytes32.of("f0".repeat(31) + suffix);
+    contracts.workerRegistry(organization)
+        .workerRegister(worker, BigInteger.ONE, ORG, List.of(APP), "{}")
+        .send();
+    return worker;
+  }
+}
