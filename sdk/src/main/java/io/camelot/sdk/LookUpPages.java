@@ -10,10 +10,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Follows a lookup's pages until a page is empty or its tag stops moving. */
-final class LookUpPages {
+public final class LookUpPages {
   private LookUpPages() {}
 
-  static List<String> collect(Supplier<LookUpResult> first, Function<String, LookUpResult> next) {
+  /** The ids of every page, in order and without repeats. */
+  public static List<String> collect(Supplier<LookUpResult> first, Function<String, LookUpResult> next) {
     LookUpResult page = first.get();
     Set<String> ids = new LinkedHashSet<>(idsOf(page));
     String tag = page.lookupTag();

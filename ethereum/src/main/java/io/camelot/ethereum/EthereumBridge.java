@@ -1,0 +1,183 @@
+package io.camelot.ethereum;
+
+import io.camelot.ethereum.contracts.WorkOrderRegistry;
+import io.camelot.sdk.TcsClient;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * The TCS's DLT bridge for the EEA proxy model on Ethereum. At start it publishes the TCS's
+ * workers on chain; then it reads WorkOrderSubmitted events block range by block range (each range
+ * at least {@code confirmations} deep), relays every order for its workers to the TCS over the
+ * direct-model API concurrently, posts the outcomes with workOrderComplete, and only then moves
+ * the persisted checkpoint past the range. A crash or stop re-reads at most the unfinished range,
+ * and relaying is idempotent, so no order is lost or completed twice.
+ */
+public final class EthereumBridge implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EthereumBridge.class);
+  private static final String SUBMITTED_TOPIC =
+      EventEncoder.encode(WorkOrderRegistry.WORKORDERSUBMITTED_EVENT);
+
+  private final Chain chain;
+  private final ProxyContracts contracts;
+  private final BridgeSettings settings;
+  private final FileCheckpoint checkpoint;
+  private final WorkOrderRelay relay;
+  private final Set<String> workerIds;
+  private final ExecutorService relays = Executors.newVirtualThreadPerTaskExecutor();
+  private final Thread follower;
+  private volatile boolean running = true;
+  private volatile long lastHandledBlock;
+
+  private EthereumBridge(
+      TcsClient tcs, Chain chain, ProxyContracts contracts, BridgeSettings settings)
+      throws Exception {
+    this.chain = chain;
+    this.contracts = contracts;
+    this.settings = settings;
+    this.checkpoint = new FileCheckpoint(settings.checkpoint());
+    this.relay = new WorkOrderRelay(tcs, chain, contracts, settings);
+    this.workerIds = new WorkerPublisher(tcs, chain, contracts, settings.retry()).publish();
+    this.lastHandledBlock = checkpoint.load().orElse(settings.startBlock() - 1);
+    this.follower = Thread.ofPlatform().name("ethereum-bridge").daemon().unstarted(this::follow);
+  }
+
+  /**
+   * Publishes the TCS's workers, then follows the chain on a thread of its own.
+   *
+   * @param tcs the TCS's direct-model API; the bridge does not close it
+   * @param chain the TCS's account, which registers workers and completes their orders
+   */
+  public static EthereumBridge start(
+      TcsClient tcs, Chain chain, ProxyContracts contracts, BridgeSettings settings)
+      throws Exception {
+    EthereumBridge bridge = new EthereumBridge(tcs, chain, contracts, settings);
+    LOG.info("Ethereum bridge for workers {} from account {} at {}; work orders at {}, from block {}",
+        bridge.workerIds, chain.address(), chain.settings().rpcUrl(), contracts.workOrderRegistry(),
+        bridge.lastHandledBlock + 1);
+    bridge.follower.start();
+    return bridge;
+  }
+
+  /** The last block whose work orders are all completed on chain (-1 before any). */
+  public long lastHandledBlock() {
+    return lastHandledBlock;
+  }
+
+  public Set<String> workerIds() {
+    return workerIds;
+  }
+
+  private void follow() {
+    Duration failureDelay = settings.retry().initial();
+    while (running) {
+      try {
+        long safe = chain.blockNumber().longValueExact() - settings.confirmations();
+        long from = lastHandledBlock + 1;
+        if (safe < from) {
+          Thread.sleep(settings.pollInterval());
+          continue;
+        }
+        long to = Math.min(safe, from + settings.maxBlockRange() - 1);
+        relayAll(submittedEvents(from, to));
+        checkpoint.save(to);
+        lastHandledBlock = to;
+        failureDelay = settings.retry().initial();
+      } catch (InterruptedException e) {
+        return;
+      } catch (Exception e) {
+        if (!running) {
+          return;
+        }
+        LOG.warn("Bridge round after block {} failed, retrying in {} ms", lastHandledBlock,
+            failureDelay.toMillis(), e);
+        try {
+          Thread.sleep(failureDelay);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+        Duration doubled = failureDelay.multipliedBy(2);
+        failureDelay = doubled.compareTo(settings.retry().max()) > 0 ? settings.retry().max() : doubled;
+      }
+    }
+  }
+
+  private List<WorkOrderRegistry.WorkOrderSubmittedEventResponse> submittedEvents(long from, long to)
+      throws Exception {
+    EthFilter filter =
+        new EthFilter(
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
+            contracts.workOrderRegistry());
+    filter.addSingleTopic(SUBMITTED_TOPIC);
+    EthLog logs = settings.retry().call("eth_getLogs " + from + ".." + to,
+        () -> {
+          EthLog answer = chain.web3j().ethGetLogs(filter).send();
+          if (answer.hasError()) {
+            throw new IllegalStateException("eth_getLogs: " + answer.getError().getMessage());
+          }
+          return answer;
+        });
+    List<WorkOrderRegistry.WorkOrderSubmittedEventResponse> ours = new ArrayList<>();
+    for (EthLog.LogResult<?> result : logs.getLogs()) {
+      var event = WorkOrderRegistry.getWorkOrderSubmittedEventFromLog((Log) result.get());
+      // Rejected submissions (duplicate id, inactive worker) carry a non-zero errorCode.
+      if (event.errorCode.signum() == 0 && workerIds.contains(Bytes32.hex(event.workerId))) {
+        ours.add(event);
+      }
+    }
+    return ours;
+  }
+
+  /** Relays all concurrently; fails if any failed, so that the range is read again. */
+  private void relayAll(List<WorkOrderRegistry.WorkOrderSubmittedEventResponse> events)
+      throws Exception {
+    List<Future<?>> pending = new ArrayList<>();
+    for (var event : events) {
+      pending.add(relays.submit(() -> {
+        relay.relay(event);
+        return null;
+      }));
+    }
+    Exception failure = null;
+    for (Future<?> future : pending) {
+      try {
+        future.get();
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof Exception cause ? cause : e;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Stops following; relays in flight are interrupted and redone after a restart. */
+  @Override
+  public void close() {
+    running = false;
+    follower.interrupt();
+    relays.shutdownNow();
+    try {
+      follower.join(Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

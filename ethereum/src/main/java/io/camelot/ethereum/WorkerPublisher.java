@@ -1,0 +1,121 @@
+package io.camelot.ethereum;
+
+import io.camelot.ethereum.contracts.WorkerRegistry;
+import io.camelot.ethereum.contracts.WorkerRegistryList;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.model.WorkerDetails;
+import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.sdk.LookUpPages;
+import io.camelot.sdk.TcsClient;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the TCS's workers on chain: registers new ones and updates changed ones, with their details
+ * and attestation evidence exactly as the TCS publishes them (a SIMULATED worker's evidence says so
+ * in its proofDataType), plus the proxy-model addresses: the work order contract and the account
+ * that completes work orders. Also lists each worker's organization in the registry list.
+ */
+final class WorkerPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerPublisher.class);
+
+  private final TcsClient tcs;
+  private final Chain chain;
+  private final ProxyContracts contracts;
+  private final RetryPolicy retry;
+
+  WorkerPublisher(TcsClient tcs, Chain chain, ProxyContracts contracts, RetryPolicy retry) {
+    this.tcs = tcs;
+    this.chain = chain;
+    this.contracts = contracts;
+    this.retry = retry;
+  }
+
+  /** @return the ids (lower-case hex) of the workers now on chain for this TCS */
+  Set<String> publish() throws Exception {
+    Set<String> published = new LinkedHashSet<>();
+    for (String id : tcsWorkerIds()) {
+      WorkerRecord record = tcs.workerRetrieve(id);
+      publish(id, record);
+      published.add(Bytes32.normalized(id));
+    }
+    return published;
+  }
+
+  private void publish(String id, WorkerRecord record) throws Exception {
+    WorkerRegistry registry = contracts.workerRegistry(chain);
+    byte[] workerId = Bytes32.of(id);
+    String details = ProtocolJson.toText(onChain(record.details()));
+    List<byte[]> appTypeIds = appTypeIds(record.applicationTypeId());
+    byte[] organization = Bytes32.of(record.organizationId());
+    listOrganization(organization, appTypeIds);
+
+    var existing = registry.workerRetrieve(workerId).send();
+    if (existing.component1().signum() == 0) {
+      retry.call("workerRegister " + id, () -> registry.workerRegister(
+          workerId, BigInteger.valueOf(record.workerType()), organization, appTypeIds, details).send());
+      LOG.info("Registered worker {} on chain (proofDataType {})", id, proofDataType(record));
+      return;
+    }
+    if (!existing.component5().equals(details)) {
+      retry.call("workerUpdate " + id, () -> registry.workerUpdate(workerId, details).send());
+      LOG.info("Updated worker {} on chain", id);
+    }
+    if (existing.component1().intValue() != record.status()) {
+      retry.call("workerSetStatus " + id, () -> registry.workerSetStatus(
+          workerId, BigInteger.valueOf(record.status())).send());
+    }
+  }
+
+  private void listOrganization(byte[] organization, List<byte[]> appTypeIds) throws Exception {
+    WorkerRegistryList list = contracts.workerRegistryList(chain);
+    String owner = list.registryOwner(organization).send();
+    byte[] scAddr = Bytes32.of("00".repeat(12) + contracts.workerRegistry().substring(2));
+    if (new BigInteger(owner.substring(2), 16).signum() == 0) {
+      retry.call("registryAdd", () -> list.registryAdd(organization, "", scAddr, appTypeIds).send());
+    } else if (!owner.equalsIgnoreCase(chain.address())) {
+      LOG.warn("Organization {} is listed on chain by {}, not by this TCS's account {}",
+          Bytes32.hex(organization), owner, chain.address());
+    }
+  }
+
+  private WorkerDetails onChain(WorkerDetails details) {
+    return new WorkerDetails(
+        details.workOrderSyncUri(), details.workOrderAsyncUri(), details.workOrderPullUri(),
+        details.workOrderNotifyUri(), details.receiptInvocationUri(), contracts.workOrderRegistry(),
+        contracts.receiptRegistry(), chain.address(), details.hashingAlgorithm(),
+        details.signingAlgorithm(), details.keyEncryptionAlgorithm(),
+        details.dataEncryptionAlgorithm(), details.workOrderPayloadFormats(),
+        details.workerTypeData());
+  }
+
+  private List<String> tcsWorkerIds() {
+    return LookUpPages.collect(
+        () -> tcs.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)),
+        tag -> tcs.workerLookUpNext(new WorkerLookUpParams(null, null, null, tag, null)));
+  }
+
+  /** Avalon's record carries one application type id, possibly comma-separated. */
+  private static List<byte[]> appTypeIds(String ids) {
+    List<byte[]> result = new ArrayList<>();
+    if (ids != null) {
+      for (String id : ids.split(",")) {
+        if (!id.isBlank()) {
+          result.add(Bytes32.of(id.strip()));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static String proofDataType(WorkerRecord record) {
+    var typeData = record.details().workerTypeData();
+    return typeData == null ? "none" : typeData.proofDataType();
+  }
+}
