@@ -1,0 +1,224 @@
+package io.camelot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camelot.ethereum.Bytes32;
+import io.camelot.ethereum.BridgeSettings;
+import io.camelot.ethereum.Chain;
+import io.camelot.ethereum.EthereumBridge;
+import io.camelot.ethereum.EthereumTcsClient;
+import io.camelot.ethereum.LocalGanache;
+import io.camelot.ethereum.ProxyContracts;
+import io.camelot.ethereum.contracts.WorkOrderRegistry;
+import io.camelot.protocol.ReceiptStatus;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
+import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.VerifiedWorker;
+import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.worker.WorkerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.exceptions.TransactionException;
+
+/**
+ * The EEA proxy model end to end on a real local Ethereum node: a requester's SDK submits through
+ * the chain, the TCS's bridge relays to a whole TCS over its direct-model API and posts the signed
+ * results back, and the requester verifies them from the contract.
+ */
+class EthereumProxyModelTest {
+  private static final Duration AWAIT = Duration.ofMinutes(3);
+
+  @TempDir static Path shared;
+  static LocalGanache ganache;
+  static TcsNode node;
+  static DirectTcsClient tcs;
+  static Chain tcsAccount;
+  static Chain stranger;
+
+  @TempDir Path dir;
+  ProxyContracts contracts;
+  EthereumTcsClient requesterClient;
+  Requester requester;
+  EthereumBridge bridge;
+
+  @BeforeAll
+  static void startChainAndTcs() throws Exception {
+    ganache = LocalGanache.start(shared);
+    CamelotConfig defaults = CamelotConfig.defaults();
+    node =
+        TcsNode.start(
+            new CamelotConfig(
+                new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
+                new CamelotConfig.Store(shared.resolve("tcs").toString(), 256),
+                defaults.queue(),
+                new CamelotConfig.Worker(
+                    WorkerConfig.DEFAULT_NAME, WorkerConfig.DEFAULT_ORGANIZATION_ID,
+                    WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2, CamelotConfig.Worker.SIMULATED, "",
+                    List.of("RSA-OAEP-3072")),
+                defaults.crypto()));
+    tcs = DirectTcsClient.create(node.url("127.0.0.1"));
+    tcsAccount = Chain.connect(ganache.account(0));
+    stranger = Chain.connect(ganache.account(2));
+  }
+
+  @AfterAll
+  static void stopChainAndTcs() {
+    if (tcsAccount != null) {
+      tcsAccount.close();
+    }
+    if (stranger != null) {
+      stranger.close();
+    }
+    if (tcs != null) {
+      tcs.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+    if (ganache != null) {
+      ganache.close();
+    }
+  }
+
+  @BeforeEach
+  void deploy() throws Exception {
+    contracts = ProxyContracts.deploy(tcsAccount);
+    requesterClient = EthereumTcsClient.connect(ganache.account(1), contracts);
+    requester =
+        Requester.builder(requesterClient)
+            .requesterKey(Secp256k1.generate())
+            .allowSimulation()
+            .pollBackoff(Duration.ofMillis(20), Duration.ofMillis(250))
+            .awaitTimeout(AWAIT)
+            .build();
+  }
+
+  @AfterEach
+  void stopBridge() {
+    if (bridge != null) {
+      bridge.close();
+    }
+    requesterClient.close();
+  }
+
+  EthereumBridge startBridge() throws Exception {
+    bridge = EthereumBridge.start(tcs, tcsAccount, contracts, BridgeSettings.defaults(dir.resolve("checkpoint")));
+    return bridge;
+  }
+
+  VerifiedWorker workerFromChain() {
+    List<String> ids = requester.findWorkers(new WorkerLookUpParams(1, null, null, null, null));
+    assertThat(ids).containsExactly(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
+    return requester.worker(ids.getFirst());
+  }
+
+  @Test
+  void twentyWorkOrdersThroughTheChainCompleteWithVerifiedWorkerSignatures() throws Exception {
+    startBridge();
+    VerifiedWorker worker = workerFromChain();
+
+    List<SubmittedWorkOrder> submitted = submitConcurrently(worker, 0, 20);
+    for (int i = 0; i < submitted.size(); i++) {
+      // await() checks the worker's signature against its verification key from the chain.
+      WorkOrderOutcome outcome = submitted.get(i).await();
+      assertThat(outcome.text(0)).isEqualTo("RESULT: order " + i);
+    }
+    assertThat(completionsPerWorkOrder()).hasSize(20).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+  }
+
+  @Test
+  void aBridgeRestartedMidStreamNeitherLosesNorRepeatsAndUpdatesReceipts() throws Exception {
+    startBridge();
+    VerifiedWorker worker = workerFromChain();
+    List<SubmittedWorkOrder> submitted = new ArrayList<>(submitConcurrently(worker, 0, 10));
+    await().atMost(AWAIT).until(() -> !completionsPerWorkOrder().isEmpty());
+    bridge.close();
+    long checkpointAtStop = bridge.lastHandledBlock();
+
+    // Submitted while no bridge runs; each gets a receipt the bridge must later update.
+    List<SubmittedWorkOrder> whileStopped = submitConcurrently(worker, 10, 5);
+    for (SubmittedWorkOrder order : whileStopped) {
+      requester.createReceipt(order);
+    }
+    submitted.addAll(whileStopped);
+
+    // Nobody but the worker's TCS account may complete a work order.
+    WorkOrderRegistry asStranger = contracts.workOrderRegistry(stranger);
+    assertThatThrownBy(() -> asStranger.workOrderComplete(
+            Bytes32.of(whileStopped.getFirst().workOrderId()), "{\"result\":{}}").send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("not the worker's TCS account");
+
+    startBridge();
+    assertThat(bridge.lastHandledBlock()).isEqualTo(checkpointAtStop);
+    for (int i = 0; i < submitted.size(); i++) {
+      assertThat(submitted.get(i).await().text(0)).isEqualTo("RESULT: order " + i);
+    }
+    assertThat(completionsPerWorkOrder()).hasSize(15).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+
+    for (SubmittedWorkOrder order : whileStopped) {
+      await().atMost(AWAIT).until(
+          () -> requester.retrieveReceipt(order.workOrderId()).receiptCurrentStatus()
+              == ReceiptStatus.COMPLETED.code());
+      var update = requester.receiptUpdate(order.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
+      String response = asStranger.workOrderGet(Bytes32.of(order.workOrderId())).send().component4();
+      assertThat(update.updateData())
+          .isEqualTo(HexFormat.of().withUpperCase().formatHex(Sha256.digest(response)));
+      assertThat(update.updaterId()).isEqualTo(worker.workerId());
+    }
+  }
+
+  private List<SubmittedWorkOrder> submitConcurrently(VerifiedWorker worker, int first, int count)
+      throws Exception {
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<SubmittedWorkOrder>> futures = new ArrayList<>();
+      for (int i = first; i < first + count; i++) {
+        String input = "order " + i;
+        futures.add(pool.submit(() -> requester.newWorkOrder(worker, "echo-result").input(input).submit()));
+      }
+      List<SubmittedWorkOrder> submitted = new ArrayList<>();
+      for (Future<SubmittedWorkOrder> future : futures) {
+        submitted.add(future.get());
+      }
+      return submitted;
+    }
+  }
+
+  /** workOrderCompleted events on chain, counted by work order id. */
+  private Map<String, Long> completionsPerWorkOrder() throws Exception {
+    EthFilter filter =
+        new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+            contracts.workOrderRegistry());
+    filter.addSingleTopic(EventEncoder.encode(WorkOrderRegistry.WORKORDERCOMPLETED_EVENT));
+    EthLog logs = tcsAccount.web3j().ethGetLogs(filter).send();
+    return logs.getLogs().stream()
+        .map(result -> WorkOrderRegistry.getWorkOrderCompletedEventFromLog((Log) result.get()))
+        .collect(Collectors.groupingBy(event -> Bytes32.hex(event.workOrderId), Collectors.counting()));
+  }
+}
