@@ -4,6 +4,11 @@ import io.camelot.ethereum.contracts.WorkOrderReceiptRegistry;
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
 import io.camelot.ethereum.contracts.WorkerRegistry;
 import io.camelot.ethereum.contracts.WorkerRegistryList;
+import io.camelot.protocol.ProtocolJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /** Where the four proxy-model contracts live on one chain. */
@@ -34,6 +39,23 @@ public record ProxyContracts(
     return new ProxyContracts(
         list.getContractAddress(), workers.getContractAddress(), orders.getContractAddress(),
         receipts.getContractAddress());
+  }
+
+  /** Reads addresses saved by {@link #save(Path)}: a JSON object with this record's four names. */
+  public static ProxyContracts load(Path file) {
+    try {
+      return ProtocolJson.mapper().readValue(Files.readAllBytes(file), ProxyContracts.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read contract addresses from " + file, e);
+    }
+  }
+
+  public void save(Path file) {
+    try {
+      Files.write(file, ProtocolJson.toBytes(this));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write contract addresses to " + file, e);
+    }
   }
 
   public WorkerRegistryList workerRegistryList(Chain chain) {

@@ -3,7 +3,11 @@ package io.camelot.server;
 import io.camelot.attestation.TeeKind;
 import io.camelot.attestation.Verdict;
 import io.camelot.sdk.AttestationPolicy;
+import io.camelot.ethereum.ChainSettings;
+import io.camelot.ethereum.EthereumTcsClient;
+import io.camelot.ethereum.ProxyContracts;
 import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsException;
@@ -11,7 +15,11 @@ import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderBuilder;
 import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.worker.WorkerConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,15 +55,30 @@ final class SubmitCommand implements Callable<Integer> {
           + " address (your own local `camelot serve`); remote workers must present hardware evidence.")
   boolean allowSimulated;
 
+  @Option(names = "--ethereum-rpc",
+      description = "Submit through the Ethereum proxy model at this node URL instead of --url")
+  String ethereumRpc;
+
+  @Option(names = "--chain-id", description = "With --ethereum-rpc: chain id (default: ${DEFAULT-VALUE})")
+  long chainId = 1337;
+
+  @Option(names = "--contracts", description = "With --ethereum-rpc: contract addresses file from ethereum-bridge")
+  Path contractsFile;
+
+  @Option(names = "--key-file", description = "With --ethereum-rpc: the requester account's hex private key"
+      + " (else the " + EthereumBridgeCommand.KEY_VARIABLE + " variable)")
+  Path keyFile;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
   List<String> inputs;
 
   @Override
   public Integer call() {
     String id = workerId != null ? workerId : WorkerConfig.idOf(workerName);
-    try (DirectTcsClient client = DirectTcsClient.create(url)) {
+    String endpoint = ethereumRpc != null ? ethereumRpc : url;
+    try (TcsClient client = client()) {
       AttestationPolicy policy =
-          allowSimulated || isLoopback(url)
+          allowSimulated || isLoopback(endpoint)
               ? AttestationPolicy.builder().allowSimulation().build()
               : AttestationPolicy.strict();
       Requester requester = Requester.builder(client).attestationCheck(policy).build();
@@ -79,6 +102,26 @@ final class SubmitCommand implements Callable<Integer> {
       System.err.println("camelot submit: " + e.getMessage());
       return 1;
     }
+  }
+
+  private TcsClient client() {
+    if (ethereumRpc == null) {
+      return DirectTcsClient.create(url);
+    }
+    if (contractsFile == null) {
+      throw new IllegalArgumentException("--ethereum-rpc needs --contracts");
+    }
+    String key;
+    try {
+      key = keyFile != null ? Files.readString(keyFile).strip() : System.getenv(EthereumBridgeCommand.KEY_VARIABLE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException(
+          "--ethereum-rpc needs --key-file or " + EthereumBridgeCommand.KEY_VARIABLE);
+    }
+    return EthereumTcsClient.connect(ChainSettings.of(ethereumRpc, chainId, key), ProxyContracts.load(contractsFile));
   }
 
   /** Literal loopback hosts only: resolving a name here would let DNS decide what we trust. */

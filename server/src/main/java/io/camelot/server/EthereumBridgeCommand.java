@@ -1,0 +1,119 @@
+package io.camelot.server;
+
+import io.camelot.ethereum.BridgeSettings;
+import io.camelot.ethereum.Chain;
+import io.camelot.ethereum.ChainSettings;
+import io.camelot.ethereum.EthereumBridge;
+import io.camelot.ethereum.ProxyContracts;
+import io.camelot.ethereum.RetryPolicy;
+import io.camelot.sdk.DirectTcsClient;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The EEA proxy model on Ethereum: connects a running TCS (by its direct-model URL) to the
+ * proxy-model contracts on any Ethereum node, until SIGTERM or Ctrl-C.
+ */
+@Command(
+    name = "ethereum-bridge",
+    mixinStandardHelpOptions = true,
+    description = "Relay work orders between Ethereum proxy-model contracts and a TCS (EEA proxy model).")
+final class EthereumBridgeCommand implements Callable<Integer> {
+  static final String KEY_VARIABLE = "CAMELOT_ETH_PRIVATE_KEY";
+
+  @Option(names = "--tcs-url", description = "The TCS's direct-model JSON-RPC URL (default ${DEFAULT-VALUE})",
+      defaultValue = "http://127.0.0.1:1947")
+  String tcsUrl;
+
+  @Option(names = "--rpc-url", required = true, description = "Ethereum node JSON-RPC URL (ganache, Besu, Geth…)")
+  String rpcUrl;
+
+  @Option(names = "--chain-id", required = true, description = "Chain id for EIP-155 signing")
+  long chainId;
+
+  @Option(names = "--key-file",
+      description = "File holding the TCS account's hex private key (else the " + KEY_VARIABLE + " variable)")
+  Path keyFile;
+
+  @Option(names = "--contracts", required = true,
+      description = "JSON file with the four contract addresses (written by --deploy)")
+  Path contractsFile;
+
+  @Option(names = "--deploy", description = "Deploy fresh contracts from the TCS account and write --contracts")
+  boolean deploy;
+
+  @Option(names = "--checkpoint", description = "Last handled block is kept here (default ${DEFAULT-VALUE})",
+      defaultValue = "camelot-data/ethereum-bridge.checkpoint")
+  Path checkpoint;
+
+  @Option(names = "--confirmations", defaultValue = "0",
+      description = "Blocks an event must be buried under before it is handled (default ${DEFAULT-VALUE})")
+  int confirmations;
+
+  @Option(names = "--start-block", defaultValue = "0",
+      description = "First block to read when there is no checkpoint (default ${DEFAULT-VALUE})")
+  long startBlock;
+
+  @Option(names = "--gas-price", description = "Gas price in wei (default 20 gwei)")
+  BigInteger gasPrice = ChainSettings.DEFAULT_GAS_PRICE;
+
+  @Option(names = "--gas-limit", description = "Gas limit per transaction (default 6000000)")
+  BigInteger gasLimit = ChainSettings.DEFAULT_GAS_LIMIT;
+
+  @Override
+  public Integer call() throws Exception {
+    ChainSettings chainSettings =
+        new ChainSettings(rpcUrl, chainId, privateKey(), gasPrice, gasLimit, Duration.ofMillis(250),
+            Duration.ofMinutes(2));
+    Chain chain = Chain.connect(chainSettings);
+    ProxyContracts contracts;
+    if (deploy) {
+      if (Files.exists(contractsFile)) {
+        System.err.println("camelot: " + contractsFile + " exists; refusing to deploy over it");
+        return 2;
+      }
+      contracts = ProxyContracts.deploy(chain);
+      contracts.save(contractsFile);
+      System.out.println("Deployed proxy-model contracts: " + contracts + " (saved to " + contractsFile + ")");
+    } else {
+      contracts = ProxyContracts.load(contractsFile);
+    }
+    DirectTcsClient tcs = DirectTcsClient.create(tcsUrl);
+    BridgeSettings settings =
+        new BridgeSettings(confirmations, Duration.ofMillis(500), 500, startBlock, checkpoint,
+            Duration.ofMinutes(5), RetryPolicy.DEFAULT);
+    EthereumBridge bridge = EthereumBridge.start(tcs, chain, contracts, settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("camelot-bridge-shutdown").unstarted(() -> {
+      System.err.println("camelot: stopping the Ethereum bridge");
+      bridge.close();
+      tcs.close();
+      chain.close();
+      stopped.countDown();
+    }));
+    System.out.println("Ethereum bridge: TCS " + tcsUrl + " <-> " + rpcUrl + " (chain " + chainId + ") as "
+        + chain.address());
+    System.out.println("Workers on chain: " + bridge.workerIds() + "; work orders at " + contracts.workOrderRegistry());
+    System.out.println("Checkpoint: " + checkpoint.toAbsolutePath() + " (resuming after block "
+        + bridge.lastHandledBlock() + ")");
+    stopped.await();
+    return 0;
+  }
+
+  private String privateKey() throws Exception {
+    String key = keyFile != null
+        ? Files.readString(keyFile, StandardCharsets.US_ASCII).strip()
+        : System.getenv(KEY_VARIABLE);
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("no private key: pass --key-file or set " + KEY_VARIABLE);
+    }
+    return key;
+  }
+}
