@@ -9,6 +9,7 @@ import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Chain;
 import io.camelot.ethereum.EthereumBridge;
 import io.camelot.ethereum.EthereumTcsClient;
+import io.camelot.ethereum.FileCheckpoint;
 import io.camelot.ethereum.LocalGanache;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
@@ -23,6 +24,10 @@ import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.worker.WorkerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,7 +133,12 @@ class EthereumProxyModelTest {
   }
 
   EthereumBridge startBridge() throws Exception {
-    bridge = EthereumBridge.start(tcs, tcsAccount, contracts, BridgeSettings.defaults(dir.resolve("checkpoint")));
+    return startBridge(0);
+  }
+
+  EthereumBridge startBridge(int confirmations) throws Exception {
+    bridge = EthereumBridge.start(tcs, tcsAccount, contracts,
+        BridgeSettings.defaults(dir.resolve("checkpoint")).withConfirmations(confirmations));
     return bridge;
   }
 
@@ -175,8 +185,8 @@ class EthereumProxyModelTest {
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's TCS account");
 
+    assertThat(new FileCheckpoint(dir.resolve("checkpoint")).load()).hasValue(checkpointAtStop);
     startBridge();
-    assertThat(bridge.lastHandledBlock()).isEqualTo(checkpointAtStop);
     for (int i = 0; i < submitted.size(); i++) {
       assertThat(submitted.get(i).await().text(0)).isEqualTo("RESULT: order " + i);
     }
@@ -192,6 +202,46 @@ class EthereumProxyModelTest {
           .isEqualTo(HexFormat.of().withUpperCase().formatHex(Sha256.digest(response)));
       assertThat(update.updaterId()).isEqualTo(worker.workerId());
     }
+  }
+
+  @Test
+  void aWorkOrderIsHandledOnlyOnceItsBlockHasTheConfiguredConfirmations() throws Exception {
+    int confirmations = 3;
+    startBridge(confirmations);
+    SubmittedWorkOrder order = requester.newWorkOrder(workerFromChain(), "echo-result").input("deep").submit();
+    long submittedIn = blockOf(WorkOrderRegistry.WORKORDERSUBMITTED_EVENT, order.workOrderId());
+    // The dev chain mines only on transactions: without these blocks the order would wait forever.
+    for (int i = 0; i < confirmations; i++) {
+      mineEmptyBlock();
+    }
+    assertThat(order.await().text(0)).isEqualTo("RESULT: deep");
+    long completedIn = blockOf(WorkOrderRegistry.WORKORDERCOMPLETED_EVENT, null);
+    assertThat(completedIn).isGreaterThan(submittedIn + confirmations);
+  }
+
+  /** The block of the (single) event of this kind, optionally with the work order id as topic 1. */
+  private long blockOf(org.web3j.abi.datatypes.Event event, String workOrderId) throws Exception {
+    EthFilter filter =
+        new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+            contracts.workOrderRegistry());
+    filter.addSingleTopic(EventEncoder.encode(event));
+    if (workOrderId != null) {
+      filter.addSingleTopic("0x" + workOrderId);
+    }
+    var logs = tcsAccount.web3j().ethGetLogs(filter).send().getLogs();
+    assertThat(logs).hasSize(1);
+    return ((Log) logs.getFirst().get()).getBlockNumber().longValueExact();
+  }
+
+  private void mineEmptyBlock() throws Exception {
+    HttpResponse<String> reply = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(ganache.url()))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"evm_mine\",\"params\":[]}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(reply.body()).contains("\"result\"");
   }
 
   private List<SubmittedWorkOrder> submitConcurrently(VerifiedWorker worker, int first, int count)
