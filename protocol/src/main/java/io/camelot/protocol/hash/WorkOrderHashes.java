@@ -19,8 +19,9 @@ public final class WorkOrderHashes {
   private WorkOrderHashes() {}
 
   /**
-   * {@code SHA256(h1 ‖ h2 [‖ h3])} where h1 hashes nonce and ids, h2 the inData items and h3 the
-   * outData items (only when the request has outData).
+   * {@code SHA256(h1 ‖ h2 [‖ h3] [‖ h4])} where h1 hashes nonce and ids, h2 the inData items, h3 the
+   * outData items (only when the request has outData) and h4 the canonical text of Camelot's
+   * dependencies extension (only when present, so Avalon requests hash exactly as Avalon does).
    */
   public static byte[] requestHash(WorkOrderSubmitParams p) {
     byte[] ids =
@@ -31,7 +32,14 @@ public final class WorkOrderHashes {
                 + text(p.workloadId())
                 + text(p.requesterId()));
     byte[] in = itemsDigest(p.inData());
-    if (p.outData() == null || p.outData().isEmpty()) {
+    boolean hasOut = p.outData() != null && !p.outData().isEmpty();
+    if (p.dependencies() != null) {
+      byte[] deps = Sha256.digest(p.dependencies().canonicalText());
+      return hasOut
+          ? Sha256.digestConcat(ids, in, itemsDigest(p.outData()), deps)
+          : Sha256.digestConcat(ids, in, deps);
+    }
+    if (!hasOut) {
       return Sha256.digestConcat(ids, in);
     }
     return Sha256.digestConcat(ids, in, itemsDigest(p.outData()));
