@@ -45,7 +45,10 @@ public final class WorkOrderHashes {
     return Sha256.digestConcat(ids, in, itemsDigest(p.outData()));
   }
 
-  /** {@code SHA256(r1 ‖ r2)}: like the request hash, with the worker nonce and outData only. */
+  /**
+   * {@code SHA256(r1 ‖ r2 [‖ r3])}: like the request hash, with the worker nonce and outData; r3
+   * hashes Camelot's predecessor links, only when the result carries them.
+   */
   public static byte[] responseHash(WorkOrderResult r) {
     byte[] ids =
         Sha256.digest(
@@ -54,7 +57,22 @@ public final class WorkOrderHashes {
                 + text(r.workerId())
                 + text(r.workloadId())
                 + text(r.requesterId()));
+    if (r.predecessors() != null) {
+      return Sha256.digestConcat(ids, itemsDigest(r.outData()), Sha256.digest(linksText(r.predecessors())));
+    }
     return Sha256.digestConcat(ids, itemsDigest(r.outData()));
+  }
+
+  /** {@code id=HASH} per link, in the order the result lists them, joined by {@code ,}. */
+  static String linksText(List<WorkOrderResult.PredecessorLink> links) {
+    StringBuilder text = new StringBuilder();
+    for (WorkOrderResult.PredecessorLink link : links) {
+      if (!text.isEmpty()) {
+        text.append(',');
+      }
+      text.append(text(link.workOrderId())).append('=').append(text(link.responseHash()));
+    }
+    return text.toString();
   }
 
   /** SHA-256 of the items' {@code dataHash+data+encryptedDataEncryptionKey+iv}, in index order. */
