@@ -334,4 +334,53 @@ class DependencySchedulingTest {
       assertThat(awaitResponse(p.id())).contains("result");
     }
   }
+
+  /** A WorkOrderSubmit request that passes Params (its crypto is never opened here). */
+  static byte[] validRaw(String id, String worker, String after) {
+    String deps = after == null ? "" : ",\"dependencies\":{\"after\":[\"" + after + "\"]}";
+    return ("{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{"
+            + "\"workOrderId\":\"" + id + "\",\"responseTimeoutMSecs\":6000,\"payloadFormat\":\"JSON-RPC\","
+            + "\"requesterNonce\":\"00\",\"workloadId\":\"00\",\"workerId\":\"" + worker + "\","
+            + "\"requesterId\":\"00\",\"sessionKeyIv\":\"000000000000000000000000\","
+            + "\"encryptedSessionKey\":\"00\",\"encryptedRequestHash\":\"00\","
+            + "\"inData\":[{\"index\":0,\"data\":\"\"}]" + deps + "}}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void dependenciesAreHonouredAgainAfterARestartWhateverTheOrderWorkersAttach() throws Exception {
+    String first = "0a";
+    String second = "0b";
+    queue.close();
+    store.close();
+    store = LmdbTcsStore.open(dir, 256L << 20);
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+    // Acknowledged, then a "crash" before any worker attached.
+    queue.submit(first, "c0", null, validRaw(first, "c0", null));
+    Dependencies afterFirst = new Dependencies(List.of(first), null, null, null);
+    queue.submit(second, "c1", params(afterFirst), validRaw(second, "c1", first));
+    queue.close();
+    store.close();
+    store = LmdbTcsStore.open(dir, 256L << 20);
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+
+    List<String> ran = new CopyOnWriteArrayList<>();
+    WorkOrderProcessor recording =
+        workOrder -> {
+          ran.add(workOrder.workOrderId());
+          byte[] response = "{\"result\":{}}".getBytes(StandardCharsets.UTF_8);
+          return store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
+              ? response
+              : null;
+        };
+    queue.attach("c1", recording, 2);
+    // The successor's worker is up first, yet the successor waits for its predecessor.
+    assertThat(queue.completion(second).isDone()).isFalse();
+    assertThat(ran).isEmpty();
+    queue.attach("c0", recording, 2);
+    queue.completion(second).get(30, TimeUnit.SECONDS);
+    assertThat(ran).containsExactly(first, second);
+  }
 }
