@@ -2,6 +2,7 @@ package io.camelot.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.model.DataItem;
+import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.EncryptionKeyGetParams;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptLookUpParams;
@@ -77,7 +78,92 @@ public final class Params {
     if (p.outData() != null) {
       items("outData", p.outData(), false);
     }
+    if (p.dependencies() != null) {
+      dependencies(p.workOrderId(), p.dependencies(), p.inData());
+    }
     return p;
+  }
+
+  /** Names a resource in {@code reads}/{@code writes}: a namespace, a colon, a name, e.g. {@code wallet:alice}. */
+  private static final Pattern RESOURCE = Pattern.compile("^[A-Za-z0-9._-]+:[A-Za-z0-9._:/@-]+$");
+
+  public static final int MAX_PREDECESSORS = 64;
+  public static final int MAX_RESOURCES = 64;
+  public static final int MAX_RESOURCE_LENGTH = 128;
+
+  /**
+   * Camelot's dependencies extension: sizes, id and resource formats, and hand-offs that name a
+   * declared predecessor and an empty inData placeholder. Whether predecessors exist is the queue's
+   * check, at submit.
+   */
+  private static void dependencies(String workOrderId, Dependencies deps, List<DataItem> inData) {
+    List<String> after = deps.afterIds();
+    if (after.size() > MAX_PREDECESSORS) {
+      throw EeaException.invalidParameter(
+          "Invalid data format for dependencies.after: more than " + MAX_PREDECESSORS + " ids");
+    }
+    Set<String> predecessors = new HashSet<>();
+    for (int i = 0; i < after.size(); i++) {
+      String id = after.get(i);
+      id("dependencies.after[" + i + "]", id);
+      if (id.equals(workOrderId)) {
+        throw EeaException.invalidParameter(
+            "Invalid dependencies.after: work order " + id + " cannot depend on itself (cycle)");
+      }
+      if (!predecessors.add(id)) {
+        throw EeaException.invalidParameter("Invalid dependencies.after: duplicate id " + id);
+      }
+    }
+    if (deps.readResources().size() + deps.writeResources().size() > MAX_RESOURCES) {
+      throw EeaException.invalidParameter(
+          "Invalid data format for dependencies: more than " + MAX_RESOURCES + " resources");
+    }
+    resources("dependencies.reads", deps.readResources());
+    resources("dependencies.writes", deps.writeResources());
+    Set<Integer> targets = new HashSet<>();
+    List<Dependencies.HandOff> handOffs = deps.handOffs();
+    for (int i = 0; i < handOffs.size(); i++) {
+      Dependencies.HandOff h = handOffs.get(i);
+      String at = "dependencies.inputFrom[" + i + "]";
+      if (h == null || h.index() == null || h.workOrderId() == null || h.outputIndex() == null) {
+        throw EeaException.invalidParameter(
+            "'index', 'workOrderId' and 'outputIndex' are required properties of " + at);
+      }
+      if (!predecessors.contains(h.workOrderId())) {
+        throw EeaException.invalidParameter(
+            "Invalid " + at + ": work order " + h.workOrderId() + " is not listed in dependencies.after");
+      }
+      if (h.outputIndex() < 0) {
+        throw EeaException.invalidParameter("Invalid data format for " + at + ".outputIndex");
+      }
+      if (!targets.add(h.index())) {
+        throw EeaException.invalidParameter("Invalid " + at + ": inData index " + h.index() + " is filled twice");
+      }
+      DataItem placeholder =
+          inData.stream().filter(item -> h.index().equals(item.index())).findFirst().orElse(null);
+      if (placeholder == null
+          || !placeholder.data().isEmpty()
+          || (placeholder.dataHash() != null && !placeholder.dataHash().isEmpty())) {
+        throw EeaException.invalidParameter(
+            "Invalid " + at + ": inData needs an item at index " + h.index()
+                + " with empty data and no dataHash");
+      }
+    }
+  }
+
+  private static void resources(String field, List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (name == null || name.length() > MAX_RESOURCE_LENGTH || !RESOURCE.matcher(name).matches()) {
+        throw EeaException.invalidParameter(
+            "Invalid data format for " + field + "[" + i + "]: expected namespace:name of at most "
+                + MAX_RESOURCE_LENGTH + " characters from [A-Za-z0-9._:/@-]");
+      }
+      if (!seen.add(name)) {
+        throw EeaException.invalidParameter("Invalid " + field + ": duplicate resource " + name);
+      }
+    }
   }
 
   public static WorkOrderIdParams workOrderId(JsonNode params) {

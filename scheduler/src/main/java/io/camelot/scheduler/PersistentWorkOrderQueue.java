@@ -1,5 +1,14 @@
 package io.camelot.scheduler;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.store.TcsStore;
 import java.time.Clock;
@@ -24,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * attached worker has a thread pool whose queue mirrors it, so a submit hands its work order over
  * with no polling. After a restart, {@link #attach} replays the worker's pending work orders in
  * submission order; the store's idempotent completion makes every work order complete exactly once.
+ *
+ * <p>Work orders that declare dependencies pass through a {@link DependencyGate} above the lanes
+ * before they reach their worker's lane; the others go straight to it.
  */
 public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PersistentWorkOrderQueue.class);
@@ -37,12 +49,14 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   private final Map<String, CompletableFuture<byte[]>> waiters = new ConcurrentHashMap<>();
   private final List<CompletionListener> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService purger;
+  private final DependencyGate gate;
 
   public PersistentWorkOrderQueue(TcsStore store, QueueSettings settings, Clock clock) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
     this.outstanding = new AtomicLong(store.pendingCount());
+    this.gate = new InMemoryDependencyGate(store, new GateEvents());
     this.purger =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
     long every = settings.purgeInterval().toMillis();
@@ -64,7 +78,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       log.info("Recovering {} pending work order(s) of worker {}", pending.size(), workerId);
     }
     for (String id : pending) {
-      store.request(id).ifPresent(raw -> dispatch(lane, new QueuedWorkOrder(id, workerId, null, raw)));
+      store.request(id).ifPresent(raw -> schedule(lane, recovered(id, workerId, raw)));
     }
   }
 
@@ -72,9 +86,16 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     listeners.add(listener);
   }
 
+  /**
+   * @throws EeaException code 2 if the work order's dependencies name an unknown predecessor
+   */
   @Override
   public Admission submit(
       String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+    Dependencies deps = params == null ? null : params.dependencies();
+    if (deps != null && store.workOrder(workOrderId).isEmpty()) {
+      gate.checkAdmissible(workOrderId, workerId, deps);
+    }
     if (!reserveSlot()) {
       return Admission.BUSY;
     }
@@ -91,7 +112,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     }
     Lane lane = lanes.get(workerId);
     if (lane != null) {
-      dispatch(lane, new QueuedWorkOrder(workOrderId, workerId, params, rawRequest));
+      schedule(lane, new QueuedWorkOrder(workOrderId, workerId, params, rawRequest));
     }
     return Admission.ACCEPTED;
   }
@@ -134,6 +155,30 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     }
   }
 
+  private void schedule(Lane lane, QueuedWorkOrder workOrder) {
+    Dependencies deps = workOrder.params() == null ? null : workOrder.params().dependencies();
+    if (deps == null || (deps.afterIds().isEmpty() && !deps.hasResources())) {
+      dispatch(lane, workOrder);
+    } else {
+      gate.register(workOrder, deps);
+    }
+  }
+
+  /**
+   * A pending work order read back after a restart, parsed by the one parser so that its
+   * dependencies are honoured again; one that does not parse goes to its worker, which fails it.
+   */
+  private static QueuedWorkOrder recovered(String id, String workerId, byte[] raw) {
+    WorkOrderSubmitParams params = null;
+    try {
+      JsonNode request = ProtocolJson.parse(raw);
+      params = Params.workOrderSubmit(request.get("params"));
+    } catch (RuntimeException unparsable) {
+      // Left to the worker, which answers it with the parse error.
+    }
+    return new QueuedWorkOrder(id, workerId, params, raw);
+  }
+
   private void dispatch(Lane lane, QueuedWorkOrder workOrder) {
     if (inFlight.add(workOrder.workOrderId())) {
       lane.executor.execute(() -> run(lane, workOrder));
@@ -144,17 +189,44 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     try {
       byte[] response = lane.processor.process(workOrder);
       if (response != null) {
-        outstanding.decrementAndGet();
-        complete(workOrder.workOrderId(), response);
-        for (CompletionListener listener : listeners) {
-          listener.completed(workOrder, response);
-        }
+        completed(workOrder, response);
+      } else {
+        // Completed before (a recovery replay): its dependents may still be waiting for word.
+        store.response(workOrder.workOrderId()).ifPresent(stored -> gate.completed(workOrder.workOrderId(), stored));
       }
     } catch (RuntimeException e) {
       // The outcome was not stored, so the work order stays pending and is retried after a restart.
       log.error("Work order {} could not be completed; it stays queued", workOrder.workOrderId(), e);
     } finally {
       inFlight.remove(workOrder.workOrderId());
+    }
+  }
+
+  private void completed(QueuedWorkOrder workOrder, byte[] response) {
+    outstanding.decrementAndGet();
+    complete(workOrder.workOrderId(), response);
+    gate.completed(workOrder.workOrderId(), response);
+    for (CompletionListener listener : listeners) {
+      listener.completed(workOrder, response);
+    }
+  }
+
+  /**
+   * Fails a work order whose predecessor failed, on its worker's lane. The worker signs nothing here;
+   * if a receipt exists it appends its signed FAILED update as for any failed work order.
+   */
+  private void failDependent(Lane lane, QueuedWorkOrder workOrder, String reason) {
+    String id = workOrder.workOrderId();
+    JsonNode data = JsonNodeFactory.instance.objectNode().put("workOrderId", id);
+    byte[] response =
+        ProtocolJson.toBytes(WorkOrderResponse.of(new JsonRpcError(WorkOrderStatus.FAILED.code(), reason, data)));
+    try {
+      if (store.complete(new TcsStore.Completion(id, response, clock.millis(), Map.of(), null))) {
+        lane.processor.receiptCreated(id);
+        completed(workOrder, response);
+      }
+    } catch (RuntimeException e) {
+      log.error("Work order {} could not be failed; it stays queued", id, e);
     }
   }
 
@@ -193,6 +265,32 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         lane.executor.shutdownNow();
+      }
+    }
+  }
+
+  /** Hands released work orders to their worker's lane. */
+  private final class GateEvents implements DependencyGate.Events {
+    @Override
+    public void ready(QueuedWorkOrder workOrder) {
+      Lane lane = lanes.get(workOrder.workerId());
+      if (lane != null) {
+        dispatch(lane, workOrder);
+      }
+    }
+
+    @Override
+    public void predecessorFailed(QueuedWorkOrder workOrder, String predecessorId, String reason) {
+      Lane lane = lanes.get(workOrder.workerId());
+      if (lane != null && inFlight.add(workOrder.workOrderId())) {
+        lane.executor.execute(
+            () -> {
+              try {
+                failDependent(lane, workOrder, "Work order " + workOrder.workOrderId() + " cannot run: " + reason);
+              } finally {
+                inFlight.remove(workOrder.workOrderId());
+              }
+            });
       }
     }
   }

@@ -15,6 +15,8 @@ public interface WorkOrderQueue {
    * request durably and hands it to its worker. Returns only after the store commit.
    *
    * @param rawRequest the JSON-RPC request exactly as received, kept for recovery and receipts
+   * @throws io.camelot.protocol.EeaException if the work order's dependencies extension names an
+   *     unknown predecessor (code 2); nothing is stored then
    */
   Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest);
 

@@ -1,7 +1,9 @@
 package io.camelot.sdk;
 
 import io.camelot.protocol.crypto.CryptoException;
+import io.camelot.protocol.Hex;
 import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.model.WorkOrderResult;
@@ -21,13 +23,19 @@ public final class SubmittedWorkOrder {
   private final Requester requester;
   private final VerifiedWorker worker;
   private final RequestSecrets secrets;
+  private final List<SubmittedWorkOrder> predecessors;
   private volatile WorkOrderResult completed;
 
   SubmittedWorkOrder(
-      Requester requester, VerifiedWorker worker, RequestSecrets secrets, SubmitReply reply) {
+      Requester requester,
+      VerifiedWorker worker,
+      RequestSecrets secrets,
+      SubmitReply reply,
+      List<SubmittedWorkOrder> predecessors) {
     this.requester = requester;
     this.worker = worker;
     this.secrets = secrets;
+    this.predecessors = predecessors;
     this.completed = reply instanceof SubmitReply.Completed done ? done.result() : null;
   }
 
@@ -71,6 +79,44 @@ public final class SubmittedWorkOrder {
           "Result of work order " + workOrderId() + " from worker " + worker.workerId()
               + " failed verification: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Awaits this work order and, recursively, every predecessor it was declared {@code after}, and
+   * verifies the chain end to end: each result is signed by its worker, and each successor's signed
+   * result names exactly its declared predecessors with the hashes of their verified results.
+   *
+   * @return the verified outcomes, predecessors before successors, this work order last
+   * @throws ResultVerificationException if any result or link does not verify
+   */
+  public List<WorkOrderOutcome> awaitChain() {
+    java.util.LinkedHashMap<String, WorkOrderOutcome> verified = new java.util.LinkedHashMap<>();
+    verifyChain(verified);
+    return List.copyOf(verified.values());
+  }
+
+  private WorkOrderOutcome verifyChain(java.util.Map<String, WorkOrderOutcome> verified) {
+    WorkOrderOutcome done = verified.get(workOrderId());
+    if (done != null) {
+      return done;
+    }
+    List<WorkOrderResult.PredecessorLink> expected = new java.util.ArrayList<>();
+    for (SubmittedWorkOrder predecessor : predecessors) {
+      WorkOrderOutcome outcome = predecessor.verifyChain(verified);
+      expected.add(
+          new WorkOrderResult.PredecessorLink(
+              predecessor.workOrderId(), Hex.upper(WorkOrderHashes.responseHash(outcome.result()))));
+    }
+    WorkOrderOutcome outcome = await();
+    List<WorkOrderResult.PredecessorLink> named =
+        outcome.result().predecessors() == null ? List.of() : outcome.result().predecessors();
+    if (!named.equals(expected)) {
+      throw new ResultVerificationException(
+          "Result of work order " + workOrderId() + " names predecessors " + named
+              + " but the verified predecessor results are " + expected);
+    }
+    verified.put(workOrderId(), outcome);
+    return outcome;
   }
 
   /**

@@ -6,6 +6,7 @@ import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.model.Dependencies;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ public final class WorkOrderBuilder {
   private String workOrderId;
   private String requesterId;
   private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+  private final List<String> after = new ArrayList<>();
+  private final List<SubmittedWorkOrder> predecessors = new ArrayList<>();
+  private final List<String> reads = new ArrayList<>();
+  private final List<String> writes = new ArrayList<>();
+  private final List<Dependencies.HandOff> handOffs = new ArrayList<>();
 
   WorkOrderBuilder(Requester requester, VerifiedWorker worker, String workloadName) {
     this.requester = requester;
@@ -76,6 +82,55 @@ public final class WorkOrderBuilder {
     return this;
   }
 
+  /**
+   * Runs this work order only after {@code predecessor} has completed successfully; if it fails,
+   * this one fails naming it. Its result names the predecessor's response hash, which
+   * {@link SubmittedWorkOrder#awaitChain()} checks.
+   */
+  public WorkOrderBuilder after(SubmittedWorkOrder predecessor) {
+    if (!after.contains(predecessor.workOrderId())) {
+      after.add(predecessor.workOrderId());
+      predecessors.add(predecessor);
+    }
+    return this;
+  }
+
+  /**
+   * Runs this work order only after the work order with this id, submitted by anyone, has completed
+   * successfully. {@link SubmittedWorkOrder#awaitChain()} cannot verify such a link (it has no
+   * verified result to compare) and fails on it; use {@link #after(SubmittedWorkOrder)} for chains.
+   */
+  public WorkOrderBuilder afterId(String workOrderId) {
+    if (!after.contains(workOrderId)) {
+      after.add(workOrderId);
+    }
+    return this;
+  }
+
+  /** Declares named resources (e.g. {@code wallet:alice}) this work order only reads. */
+  public WorkOrderBuilder reads(String... resources) {
+    reads.addAll(List.of(resources));
+    return this;
+  }
+
+  /** Declares named resources this work order writes: it runs alone on each of them. */
+  public WorkOrderBuilder writes(String... resources) {
+    writes.addAll(List.of(resources));
+    return this;
+  }
+
+  /**
+   * Adds an input that the worker fills, inside its TEE, with output {@code outputIndex} of
+   * {@code predecessor} (which must run on the same worker and be signed by this requester's key).
+   * The requester never downloads or re-uploads that data.
+   */
+  public WorkOrderBuilder inputFrom(SubmittedWorkOrder predecessor, int outputIndex) {
+    after(predecessor);
+    handOffs.add(new Dependencies.HandOff(inputs.size(), predecessor.workOrderId(), outputIndex));
+    inputs.add(new InputSpec.HandOffPlaceholder());
+    return this;
+  }
+
   public WorkOrderBuilder notifyUri(String uri) {
     this.notifyUri = uri;
     return this;
@@ -119,11 +174,24 @@ public final class WorkOrderBuilder {
             responseTimeout.toMillis(),
             notifyUri,
             inputs.stream().map(this::applyDataHashSetting).toList(),
-            List.copyOf(outputKeys));
+            List.copyOf(outputKeys),
+            dependencies());
     RequestSecrets secrets =
         RequestSealer.seal(template, worker.sessionKeyWrap(), requester.requesterKey());
     SubmitReply reply = requester.client().workOrderSubmit(secrets.request());
-    return new SubmittedWorkOrder(requester, worker, secrets, reply);
+    return new SubmittedWorkOrder(requester, worker, secrets, reply, List.copyOf(predecessors));
+  }
+
+  /** Null unless something was declared, so plain work orders stay exactly Avalon's. */
+  private Dependencies dependencies() {
+    if (after.isEmpty() && reads.isEmpty() && writes.isEmpty()) {
+      return null;
+    }
+    return new Dependencies(
+        after.isEmpty() ? null : List.copyOf(after),
+        reads.isEmpty() ? null : List.copyOf(reads),
+        writes.isEmpty() ? null : List.copyOf(writes),
+        handOffs.isEmpty() ? null : List.copyOf(handOffs));
   }
 
   // Applied at submit time so withDataHashes covers inputs added before it was set.
@@ -132,6 +200,7 @@ public final class WorkOrderBuilder {
       case InputSpec.SessionKey s -> new InputSpec.SessionKey(s.plaintext(), withDataHashes);
       case InputSpec.Plaintext p -> new InputSpec.Plaintext(p.plaintext(), withDataHashes);
       case InputSpec.OwnDataKey own -> own;
+      case InputSpec.HandOffPlaceholder placeholder -> placeholder;
     };
   }
 }

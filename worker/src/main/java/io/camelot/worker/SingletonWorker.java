@@ -22,7 +22,9 @@ import io.camelot.protocol.envelope.ResponseSealer;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -40,7 +42,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +56,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each work order is processed once and its outcome, the workload's state writes and the
  * worker-signed receipt update are stored in one transaction. Stateful workloads run one work order
- * at a time, holding their lock until that transaction commits, so no update is lost.
+ * at a time, holding their lock until that transaction commits, so no update is lost; work orders
+ * that declare the resources they read and write are instead serialised by the queue's resource
+ * locks (which hold across workers), run concurrently with each other, and may touch only those
+ * resources.
  */
 public final class SingletonWorker implements WorkOrderProcessor {
   private static final Logger log = LoggerFactory.getLogger(SingletonWorker.class);
@@ -63,7 +70,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private final TcsStore store;
   private final Clock clock;
   private final WorkerRecord record;
-  private final Map<String, ReentrantLock> statefulLocks = new ConcurrentHashMap<>();
+  private final Map<String, ReadWriteLock> statefulLocks = new ConcurrentHashMap<>();
+  private final HandOffs handOffs;
 
   public SingletonWorker(
       WorkerConfig config, WorkerKeys keys, Tee tee, Workloads workloads, TcsStore store, Clock clock) {
@@ -73,6 +81,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
     this.store = store;
     this.clock = clock;
     this.record = buildRecord(tee);
+    this.handOffs = new HandOffs(store, keys, config.workerId());
   }
 
   public String workerId() {
@@ -105,7 +114,12 @@ public final class SingletonWorker implements WorkOrderProcessor {
     if (!workload.stateful()) {
       return run(id, params, workload);
     }
-    ReentrantLock lock = statefulLocks.computeIfAbsent(workload.name(), name -> new ReentrantLock());
+    ReadWriteLock workloadLock =
+        statefulLocks.computeIfAbsent(workload.name(), name -> new ReentrantReadWriteLock());
+    // A work order declaring its resources is serialised by the queue's resource locks (which hold
+    // across workers) and shares the workload with its like; one that declares nothing runs alone.
+    boolean declared = params.dependencies() != null && params.dependencies().hasResources();
+    Lock lock = declared ? workloadLock.readLock() : workloadLock.writeLock();
     lock.lock();
     try {
       return run(id, params, workload);
@@ -123,7 +137,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
     WorkOrderResponse response =
         ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
     // Compare-and-append: a concurrent update makes us look again rather than append blindly.
-    while (true) {
+    // A missing receipt makes the append fail too: then there is nothing to update.
+    while (store.receipt(workOrderId).isPresent()) {
       List<byte[]> updates = store.receiptUpdates(workOrderId);
       byte[] update = receiptUpdate(workOrderId, response, responseBytes, updates);
       if (update == null || store.appendReceiptUpdate(workOrderId, updates.size(), update)) {
@@ -133,19 +148,26 @@ public final class SingletonWorker implements WorkOrderProcessor {
   }
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
-    StagedState state = new StagedState(store, workload.name());
+    StagedState state =
+        params.dependencies() != null && params.dependencies().hasResources()
+            ? new StagedState(store, workload, params.dependencies())
+            : new StagedState(store, workload.name());
     WorkOrderResponse response;
     try {
       OpenedRequest opened = RequestOpener.open(params, keys.unwrapKeys());
+      Dependencies deps = params.dependencies();
+      List<PlainItem> plainInputs = deps == null ? opened.inputs() : handOffs.fill(opened);
+      List<WorkOrderResult.PredecessorLink> links =
+          deps == null || deps.afterIds().isEmpty() ? null : handOffs.links(deps);
       List<Item> inputs =
-          opened.inputs().stream().map(item -> new Item(item.index(), item.data())).toList();
+          plainInputs.stream().map(item -> new Item(item.index(), item.data())).toList();
       List<Item> outputs = workload.process(inputs, state);
       if (outputs == null || outputs.isEmpty()) {
         throw new WorkloadException("workload " + workload.name() + " produced no output");
       }
       List<PlainItem> plainOutputs =
           outputs.stream().map(item -> new PlainItem(item.index(), item.data())).toList();
-      response = WorkOrderResponse.of(ResponseSealer.seal(opened, plainOutputs, keys.signing()));
+      response = WorkOrderResponse.of(ResponseSealer.sealChained(opened, plainOutputs, keys.signing(), links));
     } catch (EeaException e) {
       response = failure(id, e.code(), e.getMessage());
     } catch (WorkloadException e) {

@@ -1,6 +1,7 @@
 package io.camelot.workload;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A workload the trusted worker can run. Implementations are found with {@link java.util.ServiceLoader}
@@ -21,6 +22,17 @@ public interface Workload {
    */
   default boolean stateful() {
     return false;
+  }
+
+  /**
+   * The named resource (as requesters declare it in a work order's {@code dependencies}, e.g.
+   * {@code wallet:alice}) that a state key belongs to. When a work order declares resources, the TCS
+   * serialises it by those resource locks instead of running the workload one work order at a time,
+   * and refuses any state access outside the declared resources. Empty: the key belongs to no
+   * resource, and work orders that touch it must not declare resources.
+   */
+  default Optional<String> resourceOf(String stateKey) {
+    return Optional.empty();
   }
 
   /**

@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
  * (Avalon answered nothing after the prefix); a transfer to the same account leaves it unchanged
  * (Avalon credited the amount on top, creating money); the ledger lives in workload state (Avalon
  * re-created its encrypted ledger file, and key, on every start).
+ *
+ * <p>Account {@code alice} is the resource {@code wallet:alice}: a work order declaring the accounts
+ * it writes (docs/dependencies.md) runs concurrently with work orders on other accounts, on any
+ * worker, and is refused any account it did not declare.
  */
 public final class SimpleWallet implements Workload {
 
@@ -45,6 +49,7 @@ public final class SimpleWallet implements Workload {
   static final String BALANCE_OVERFLOW = "Balance would exceed the maximum wallet balance";
 
   private static final String BALANCE_KEY_PREFIX = NAME + "/balance/";
+  static final String RESOURCE_PREFIX = "wallet:";
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -56,6 +61,14 @@ public final class SimpleWallet implements Workload {
   @Override
   public boolean stateful() {
     return true;
+  }
+
+  /** Each account is the resource {@code wallet:<account>}. */
+  @Override
+  public Optional<String> resourceOf(String stateKey) {
+    return stateKey.startsWith(BALANCE_KEY_PREFIX)
+        ? Optional.of(RESOURCE_PREFIX + stateKey.substring(BALANCE_KEY_PREFIX.length()))
+        : Optional.empty();
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.camelot.listener.methods;
 import io.camelot.listener.RpcCall;
 import io.camelot.listener.RpcMethod;
 import io.camelot.listener.RpcOutcome;
+import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.WorkOrderStatus;
@@ -50,7 +51,13 @@ public final class WorkOrderSubmit implements RpcMethod {
       return WorkOrders.error(
           ErrorCode.INVALID_PARAMETER.code(), "worker " + p.workerId() + " doesn't exists", id);
     }
-    return switch (queue.submit(id, p.workerId(), p, call.rawRequest())) {
+    WorkOrderQueue.Admission admission;
+    try {
+      admission = queue.submit(id, p.workerId(), p, call.rawRequest());
+    } catch (EeaException refusedDependencies) {
+      throw refusedDependencies.withData(WorkOrders.data(id));
+    }
+    return switch (admission) {
       case BUSY -> WorkOrders.error(WorkOrderStatus.BUSY.code(), BUSY, id);
       case DUPLICATE -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), DUPLICATE, id);
       case ACCEPTED -> syncMode ? awaitOutcome(id, p.responseTimeoutMSecs()) : computing(id);

@@ -14,6 +14,12 @@ public sealed interface InputSpec {
   /** Already encrypted by its owner, possibly another party, under the owner's own data key. */
   record OwnDataKey(DataKeyItem item) implements InputSpec {}
 
+  /**
+   * An empty item the worker fills with a predecessor's output (a hand-off named in the
+   * dependencies extension); the requester never sees that data.
+   */
+  record HandOffPlaceholder() implements InputSpec {}
+
   /** UTF-8 text under the session key, without a dataHash: what Avalon's generic client sends. */
   static InputSpec text(String text) {
     return new SessionKey(text.getBytes(StandardCharsets.UTF_8), false);

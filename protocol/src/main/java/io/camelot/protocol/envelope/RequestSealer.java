@@ -74,7 +74,8 @@ public final class RequestSealer {
             "",
             null,
             inData,
-            outData);
+            outData,
+            template.dependencies());
     byte[] requestHash = WorkOrderHashes.requestHash(unsigned);
     WorkOrderSubmitParams sealed =
         unsigned.withEncryptedRequestHash(Hex.upper(session.encrypt(iv, requestHash)));
@@ -113,6 +114,7 @@ public final class RequestSealer {
               own.item().data(),
               wrapUnderSession(session, own.item().wrappedDataKey()),
               own.item().iv());
+      case InputSpec.HandOffPlaceholder h -> new DataItem(index, null, "", null, null);
     };
   }
 

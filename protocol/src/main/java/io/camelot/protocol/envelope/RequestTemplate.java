@@ -1,5 +1,6 @@
 package io.camelot.protocol.envelope;
 
+import io.camelot.protocol.model.Dependencies;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param workloadId hex of the UTF-8 workload name
  * @param outputKeys per-index data keys that outputs must be encrypted under (usually empty)
  * @param notifyUri where to POST a completion notice, or null
+ * @param dependencies Camelot's dependencies extension, or null (as Avalon clients send)
  */
 public record RequestTemplate(
     String workOrderId,
@@ -19,7 +21,23 @@ public record RequestTemplate(
     long responseTimeoutMSecs,
     String notifyUri,
     List<InputSpec> inputs,
-    List<OutputKey> outputKeys) {
+    List<OutputKey> outputKeys,
+    Dependencies dependencies) {
+
+  public RequestTemplate(
+      String workOrderId,
+      String workerId,
+      String workloadId,
+      String requesterId,
+      String requesterNonce,
+      long responseTimeoutMSecs,
+      String notifyUri,
+      List<InputSpec> inputs,
+      List<OutputKey> outputKeys) {
+    this(
+        workOrderId, workerId, workloadId, requesterId, requesterNonce, responseTimeoutMSecs,
+        notifyUri, inputs, outputKeys, null);
+  }
 
   /** An output index whose result must be encrypted under its owner's data key. */
   public record OutputKey(int index, byte[] wrappedDataKey) {}

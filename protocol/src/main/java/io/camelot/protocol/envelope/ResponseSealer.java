@@ -27,14 +27,38 @@ public final class ResponseSealer {
 
   public static WorkOrderResult seal(
       OpenedRequest opened, List<PlainItem> outputs, PublicKeySign workerKey) {
+    return sealChained(opened, outputs, workerKey, null);
+  }
+
+  /**
+   * Seals a result that names its predecessors' response hashes (Camelot's chain), signed with the
+   * rest of the result.
+   *
+   * @param predecessors null for a work order without declared predecessors
+   */
+  public static WorkOrderResult sealChained(
+      OpenedRequest opened,
+      List<PlainItem> outputs,
+      PublicKeySign workerKey,
+      List<WorkOrderResult.PredecessorLink> predecessors) {
     byte[] nonceSeed = new byte[16];
     RANDOM.nextBytes(nonceSeed);
-    return seal(opened, outputs, workerKey, Base64.getEncoder().encodeToString(Sha256.digest(nonceSeed)));
+    return sealChained(
+        opened, outputs, workerKey, Base64.getEncoder().encodeToString(Sha256.digest(nonceSeed)), predecessors);
   }
 
   /** Seals with a given worker nonce; for test vectors and for nothing else. */
   static WorkOrderResult seal(
       OpenedRequest opened, List<PlainItem> outputs, PublicKeySign workerKey, String workerNonce) {
+    return sealChained(opened, outputs, workerKey, workerNonce, null);
+  }
+
+  private static WorkOrderResult sealChained(
+      OpenedRequest opened,
+      List<PlainItem> outputs,
+      PublicKeySign workerKey,
+      String workerNonce,
+      List<WorkOrderResult.PredecessorLink> predecessors) {
     if (outputs.isEmpty()) {
       throw new IllegalArgumentException("a response needs at least one output item");
     }
@@ -54,7 +78,8 @@ public final class ResponseSealer {
             null,
             List.copyOf(outData),
             null,
-            null);
+            null,
+            predecessors == null ? null : List.copyOf(predecessors));
     byte[] signature = workerKey.signDigest(WorkOrderHashes.responseHash(unsigned));
     return unsigned.withSignature(Base64.getEncoder().encodeToString(signature));
   }

@@ -19,8 +19,9 @@ public final class WorkOrderHashes {
   private WorkOrderHashes() {}
 
   /**
-   * {@code SHA256(h1 ‖ h2 [‖ h3])} where h1 hashes nonce and ids, h2 the inData items and h3 the
-   * outData items (only when the request has outData).
+   * {@code SHA256(h1 ‖ h2 [‖ h3] [‖ h4])} where h1 hashes nonce and ids, h2 the inData items, h3 the
+   * outData items (only when the request has outData) and h4 the canonical text of Camelot's
+   * dependencies extension (only when present, so Avalon requests hash exactly as Avalon does).
    */
   public static byte[] requestHash(WorkOrderSubmitParams p) {
     byte[] ids =
@@ -31,13 +32,23 @@ public final class WorkOrderHashes {
                 + text(p.workloadId())
                 + text(p.requesterId()));
     byte[] in = itemsDigest(p.inData());
-    if (p.outData() == null || p.outData().isEmpty()) {
+    boolean hasOut = p.outData() != null && !p.outData().isEmpty();
+    if (p.dependencies() != null) {
+      byte[] deps = Sha256.digest(p.dependencies().canonicalText());
+      return hasOut
+          ? Sha256.digestConcat(ids, in, itemsDigest(p.outData()), deps)
+          : Sha256.digestConcat(ids, in, deps);
+    }
+    if (!hasOut) {
       return Sha256.digestConcat(ids, in);
     }
     return Sha256.digestConcat(ids, in, itemsDigest(p.outData()));
   }
 
-  /** {@code SHA256(r1 ‖ r2)}: like the request hash, with the worker nonce and outData only. */
+  /**
+   * {@code SHA256(r1 ‖ r2 [‖ r3])}: like the request hash, with the worker nonce and outData; r3
+   * hashes Camelot's predecessor links, only when the result carries them.
+   */
   public static byte[] responseHash(WorkOrderResult r) {
     byte[] ids =
         Sha256.digest(
@@ -46,7 +57,22 @@ public final class WorkOrderHashes {
                 + text(r.workerId())
                 + text(r.workloadId())
                 + text(r.requesterId()));
+    if (r.predecessors() != null) {
+      return Sha256.digestConcat(ids, itemsDigest(r.outData()), Sha256.digest(linksText(r.predecessors())));
+    }
     return Sha256.digestConcat(ids, itemsDigest(r.outData()));
+  }
+
+  /** {@code id=HASH} per link, in the order the result lists them, joined by {@code ,}. */
+  static String linksText(List<WorkOrderResult.PredecessorLink> links) {
+    StringBuilder text = new StringBuilder();
+    for (WorkOrderResult.PredecessorLink link : links) {
+      if (!text.isEmpty()) {
+        text.append(',');
+      }
+      text.append(text(link.workOrderId())).append('=').append(text(link.responseHash()));
+    }
+    return text.toString();
   }
 
   /** SHA-256 of the items' {@code dataHash+data+encryptedDataEncryptionKey+iv}, in index order. */

@@ -17,7 +17,8 @@ import java.util.List;
   "workerSignature",
   "outData",
   "extVerificationKey",
-  "extVerificationKeySignature"
+  "extVerificationKeySignature",
+  "predecessors"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkOrderResult(
@@ -29,17 +30,37 @@ public record WorkOrderResult(
     String workerSignature,
     List<DataItem> outData,
     String extVerificationKey,
-    String extVerificationKeySignature) {
+    String extVerificationKeySignature,
+    List<PredecessorLink> predecessors) {
+
+  public WorkOrderResult(
+      String workOrderId,
+      String workloadId,
+      String workerId,
+      String requesterId,
+      String workerNonce,
+      String workerSignature,
+      List<DataItem> outData,
+      String extVerificationKey,
+      String extVerificationKeySignature) {
+    this(
+        workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
+        extVerificationKey, extVerificationKeySignature, null);
+  }
+
+  /** A predecessor's id and the upper-hex SHA-256 response hash of its result. */
+  @JsonPropertyOrder({"workOrderId", "responseHash"})
+  public record PredecessorLink(String workOrderId, String responseHash) {}
 
   public WorkOrderResult withSignature(String signature) {
     return new WorkOrderResult(
         workOrderId, workloadId, workerId, requesterId, workerNonce, signature, outData,
-        extVerificationKey, extVerificationKeySignature);
+        extVerificationKey, extVerificationKeySignature, predecessors);
   }
 
   public WorkOrderResult withExtVerificationKey(String key, String keySignature) {
     return new WorkOrderResult(
         workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
-        key, keySignature);
+        key, keySignature, predecessors);
   }
 }

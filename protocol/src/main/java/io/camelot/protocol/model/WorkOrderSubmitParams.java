@@ -8,6 +8,9 @@ import java.util.List;
  * The params of a WorkOrderSubmit request, field for field as Avalon's SDK sends them. Ids, nonces
  * and hex fields are kept verbatim ({@code 0x} prefixes and case included): they are hashed and
  * echoed as received.
+ *
+ * @param dependencies Camelot's optional extension (docs/dependencies.md); null for every Avalon
+ *     client
  */
 @JsonPropertyOrder({
   "workOrderId",
@@ -27,7 +30,8 @@ import java.util.List;
   "requesterSignature",
   "verifyingKey",
   "inData",
-  "outData"
+  "outData",
+  "dependencies"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkOrderSubmitParams(
@@ -48,7 +52,35 @@ public record WorkOrderSubmitParams(
     String requesterSignature,
     String verifyingKey,
     List<DataItem> inData,
-    List<DataItem> outData) {
+    List<DataItem> outData,
+    Dependencies dependencies) {
+
+  /** The params of Avalon's schema, without Camelot's dependencies extension. */
+  public WorkOrderSubmitParams(
+      String workOrderId,
+      Long responseTimeoutMSecs,
+      String payloadFormat,
+      String resultUri,
+      String notifyUri,
+      String requesterNonce,
+      String workloadId,
+      String workerId,
+      String requesterId,
+      String sessionKeyIv,
+      String workerEncryptionKey,
+      String dataEncryptionAlgorithm,
+      String encryptedSessionKey,
+      String encryptedRequestHash,
+      String requesterSignature,
+      String verifyingKey,
+      List<DataItem> inData,
+      List<DataItem> outData) {
+    this(
+        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
+        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
+        dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, requesterSignature,
+        verifyingKey, inData, outData, null);
+  }
 
   /** A copy with the given encrypted request hash (the last field a requester fills in). */
   public WorkOrderSubmitParams withEncryptedRequestHash(String hash) {
@@ -56,7 +88,7 @@ public record WorkOrderSubmitParams(
         workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
         workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
         dataEncryptionAlgorithm, encryptedSessionKey, hash, requesterSignature, verifyingKey,
-        inData, outData);
+        inData, outData, dependencies);
   }
 
   /** A copy carrying a requester signature and the key that verifies it. */
@@ -65,6 +97,15 @@ public record WorkOrderSubmitParams(
         workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
         workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
         dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, signature,
-        verifyingKeyPem, inData, outData);
+        verifyingKeyPem, inData, outData, dependencies);
+  }
+
+  /** A copy carrying the dependencies extension (before the request hash is computed). */
+  public WorkOrderSubmitParams withDependencies(Dependencies deps) {
+    return new WorkOrderSubmitParams(
+        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
+        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
+        dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, requesterSignature,
+        verifyingKey, inData, outData, deps);
   }
 }

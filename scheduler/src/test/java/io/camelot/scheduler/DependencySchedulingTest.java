@@ -1,0 +1,386 @@
+package io.camelot.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.store.LmdbTcsStore;
+import io.camelot.store.TcsStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dependency gate driven through the queue with two workers: ordering, resource exclusion,
+ * failure propagation and refusal of unknown predecessors, under random plans and schedules.
+ */
+class DependencySchedulingTest {
+  static final String[] RESOURCES = {"acct:a", "acct:b", "acct:c", "acct:d"};
+  static final String[] WORKERS = {"w0", "w1"};
+
+  @TempDir Path dir;
+  TcsStore store;
+  PersistentWorkOrderQueue queue;
+  final Observer observer = new Observer();
+
+  @BeforeEach
+  void open() {
+    store = LmdbTcsStore.open(dir, 256L << 20);
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(100_000, Duration.ofHours(1), 1_000_000, Duration.ofMinutes(10)), Clock.systemUTC());
+    for (String worker : WORKERS) {
+      queue.attach(worker, observer, 4);
+    }
+  }
+
+  @AfterEach
+  void close() {
+    queue.close();
+    store.close();
+  }
+
+  /** One planned work order of a random plan. */
+  record Planned(String id, String worker, Dependencies deps, boolean fails) {}
+
+  /**
+   * Runs planned work orders, checking at each start that its predecessors succeeded and that no
+   * conflicting work order is running; failing those planned to fail.
+   */
+  final class Observer implements WorkOrderProcessor {
+    final Map<String, Planned> plans = new HashMap<>();
+    final Map<String, Integer> readers = new HashMap<>();
+    final Set<String> writers = new HashSet<>();
+    final Set<String> succeeded = new HashSet<>();
+    final List<String> startOrder = new ArrayList<>();
+    final List<String> violations = new CopyOnWriteArrayList<>();
+    final AtomicInteger delaySeed = new AtomicInteger();
+
+    @Override
+    public byte[] process(QueuedWorkOrder workOrder) {
+      Planned plan;
+      synchronized (this) {
+        plan = plans.get(workOrder.workOrderId());
+        Dependencies deps = plan.deps();
+        startOrder.add(plan.id());
+        for (String p : deps.afterIds()) {
+          if (!succeeded.contains(p)) {
+            violations.add(plan.id() + " started before its predecessor " + p + " succeeded");
+          }
+        }
+        for (String r : deps.writeResources()) {
+          if (writers.contains(r) || readers.getOrDefault(r, 0) > 0) {
+            violations.add(plan.id() + " writes " + r + " while another work order uses it");
+          }
+        }
+        for (String r : deps.readResources()) {
+          if (writers.contains(r) && !deps.writeResources().contains(r)) {
+            violations.add(plan.id() + " reads " + r + " while it is being written");
+          }
+        }
+        deps.writeResources().forEach(writers::add);
+        deps.readResources().stream()
+            .filter(r -> !deps.writeResources().contains(r))
+            .forEach(r -> readers.merge(r, 1, Integer::sum));
+      }
+      // A random pause makes the interleavings differ from run to run.
+      int pause = new Random(delaySeed.incrementAndGet()).nextInt(3);
+      if (pause > 0) {
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      String body =
+          plan.fails()
+              ? "{\"error\":{\"code\":1,\"message\":\"planned failure\"}}"
+              : "{\"result\":{\"workOrderId\":\"" + plan.id() + "\"}}";
+      byte[] response = body.getBytes(StandardCharsets.UTF_8);
+      synchronized (this) {
+        Dependencies deps = plan.deps();
+        deps.writeResources().forEach(writers::remove);
+        deps.readResources().stream()
+            .filter(r -> !deps.writeResources().contains(r))
+            .forEach(r -> readers.merge(r, -1, Integer::sum));
+        if (!plan.fails()) {
+          succeeded.add(plan.id());
+        }
+        boolean stored =
+            store.complete(new TcsStore.Completion(plan.id(), response, 1, Map.of(), null));
+        return stored ? response : null;
+      }
+    }
+  }
+
+  static List<Planned> randomPlan(String prefix, long seed, int size) {
+    Random random = new Random(seed);
+    List<Planned> plan = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      List<String> after = new ArrayList<>();
+      if (i > 0 && random.nextInt(3) == 0) {
+        for (int k = random.nextInt(3); k >= 0; k--) {
+          String p = plan.get(random.nextInt(i)).id();
+          if (!after.contains(p)) {
+            after.add(p);
+          }
+        }
+      }
+      List<String> reads = new ArrayList<>();
+      List<String> writes = new ArrayList<>();
+      for (String r : RESOURCES) {
+        switch (random.nextInt(4)) {
+          case 0 -> reads.add(r);
+          case 1 -> writes.add(r);
+          default -> {}
+        }
+      }
+      plan.add(
+          new Planned(
+              prefix + i,
+              WORKERS[random.nextInt(WORKERS.length)],
+              new Dependencies(after, reads, writes, null),
+              random.nextInt(8) == 0));
+    }
+    return plan;
+  }
+
+  void submitAll(List<Planned> plan) {
+    synchronized (observer) {
+      plan.forEach(p -> observer.plans.put(p.id(), p));
+    }
+    for (Planned p : plan) {
+      assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id())))
+          .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    }
+  }
+
+  static WorkOrderSubmitParams params(Dependencies deps) {
+    return new WorkOrderSubmitParams(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, deps);
+  }
+
+  static byte[] raw(String id) {
+    return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  String awaitResponse(String id) throws Exception {
+    return new String(queue.completion(id).get(60, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void randomPlansRespectPredecessorsResourceExclusionAndFailurePropagation() {
+    AtomicInteger example = new AtomicInteger();
+    qt().withExamples(25)
+        .forAll(longs().all(), integers().between(5, 40))
+        .checkAssert(
+            (seed, size) -> {
+              String prefix = "e" + example.incrementAndGet() + "-";
+              List<Planned> plan = randomPlan(prefix, seed, size);
+              submitAll(plan);
+              Map<String, String> responses = new HashMap<>();
+              for (Planned p : plan) {
+                try {
+                  responses.put(p.id(), awaitResponse(p.id()));
+                } catch (Exception e) {
+                  throw new AssertionError("work order " + p.id() + " never completed", e);
+                }
+              }
+              assertThat(observer.violations).isEmpty();
+              // Expected outcome: planned failure, or failure naming the first failed predecessor.
+              Set<String> failed = new HashSet<>();
+              for (Planned p : plan) {
+                String response = responses.get(p.id());
+                List<String> failedPredecessors =
+                    p.deps().afterIds().stream().filter(failed::contains).toList();
+                if (!failedPredecessors.isEmpty()) {
+                  assertThat(response).contains("\"code\":1").contains("cannot run: predecessor work order ");
+                  assertThat(failedPredecessors.stream().anyMatch(response::contains)).isTrue();
+                  failed.add(p.id());
+                } else if (p.fails()) {
+                  assertThat(response).contains("planned failure");
+                  failed.add(p.id());
+                } else {
+                  assertThat(response).contains("\"result\"");
+                }
+              }
+              // Work orders without predecessors start, per resource they conflict on, in submission order.
+              List<String> starts;
+              synchronized (observer) {
+                starts = List.copyOf(observer.startOrder);
+              }
+              for (int i = 0; i < plan.size(); i++) {
+                for (int j = i + 1; j < plan.size(); j++) {
+                  Planned a = plan.get(i);
+                  Planned b = plan.get(j);
+                  if (a.deps().afterIds().isEmpty() && b.deps().afterIds().isEmpty() && conflict(a, b)) {
+                    assertThat(starts.indexOf(a.id())).as(a.id() + " before " + b.id())
+                        .isLessThan(starts.indexOf(b.id()));
+                  }
+                }
+              }
+            });
+  }
+
+  static boolean conflict(Planned a, Planned b) {
+    for (String r : a.deps().writeResources()) {
+      if (b.deps().writeResources().contains(r) || b.deps().readResources().contains(r)) {
+        return true;
+      }
+    }
+    for (String r : b.deps().writeResources()) {
+      if (a.deps().readResources().contains(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void unknownPredecessorsAreRefusedAtSubmitAndNothingIsStored() {
+    Dependencies deps = new Dependencies(List.of("feed"), null, null, null);
+    assertThatThrownBy(() -> queue.submit("late", "w0", params(deps), raw("late")))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining("unknown predecessor work order feed")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+    assertThat(store.workOrder("late")).isEmpty();
+    // A cycle would need a predecessor submitted after its successor: the refusal above prevents it.
+    assertThat(queue.outstanding()).isZero();
+  }
+
+  @Test
+  void aFailureReachesEveryTransitiveDependentNamingItsDirectPredecessor() throws Exception {
+    List<Planned> chain =
+        List.of(
+            new Planned("root", "w0", new Dependencies(null, null, List.of("acct:a"), null), true),
+            new Planned("mid", "w1", new Dependencies(List.of("root"), null, null, null), false),
+            new Planned("leaf", "w0", new Dependencies(List.of("mid"), List.of("acct:a"), null, null), false));
+    submitAll(chain);
+    assertThat(awaitResponse("root")).contains("planned failure");
+    assertThat(awaitResponse("mid"))
+        .contains("\"code\":1")
+        .contains("Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
+    assertThat(awaitResponse("leaf")).contains("predecessor work order mid failed");
+    assertThat(observer.startOrder).containsExactly("root");
+  }
+
+  @Test
+  void aWaitingWriterHoldsBackLaterReadersSoWritersNeverStarve() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> started = new CopyOnWriteArrayList<>();
+    queue.close();
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+    queue.attach(
+        "w0",
+        workOrder -> {
+          started.add(workOrder.workOrderId());
+          if (workOrder.workOrderId().equals("reader1")) {
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          byte[] response = "{\"result\":{}}".getBytes(StandardCharsets.UTF_8);
+          return store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
+              ? response
+              : null;
+        },
+        8);
+    Dependencies read = new Dependencies(null, List.of("acct:a"), null, null);
+    Dependencies write = new Dependencies(null, null, List.of("acct:a"), null);
+    queue.submit("reader1", "w0", params(read), raw("reader1"));
+    org.awaitility.Awaitility.await().until(() -> started.contains("reader1"));
+    queue.submit("writer", "w0", params(write), raw("writer"));
+    queue.submit("reader2", "w0", params(read), raw("reader2"));
+    // Free threads are there, yet neither may start while reader1 holds the resource.
+    assertThat(queue.completion("writer").isDone()).isFalse();
+    assertThat(started).containsExactly("reader1");
+    release.countDown();
+    queue.completion("reader2").get(30, TimeUnit.SECONDS);
+    assertThat(started).containsExactly("reader1", "writer", "reader2");
+  }
+
+  @Test
+  void independentWorkOrdersBypassTheGate() throws Exception {
+    List<Planned> plan = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      plan.add(new Planned("free" + i, WORKERS[i % 2], new Dependencies(null, null, null, null), false));
+    }
+    submitAll(plan);
+    for (Planned p : plan) {
+      assertThat(awaitResponse(p.id())).contains("result");
+    }
+  }
+
+  /** A WorkOrderSubmit request that passes Params (its crypto is never opened here). */
+  static byte[] validRaw(String id, String worker, String after) {
+    String deps = after == null ? "" : ",\"dependencies\":{\"after\":[\"" + after + "\"]}";
+    return ("{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{"
+            + "\"workOrderId\":\"" + id + "\",\"responseTimeoutMSecs\":6000,\"payloadFormat\":\"JSON-RPC\","
+            + "\"requesterNonce\":\"00\",\"workloadId\":\"00\",\"workerId\":\"" + worker + "\","
+            + "\"requesterId\":\"00\",\"sessionKeyIv\":\"000000000000000000000000\","
+            + "\"encryptedSessionKey\":\"00\",\"encryptedRequestHash\":\"00\","
+            + "\"inData\":[{\"index\":0,\"data\":\"\"}]" + deps + "}}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void dependenciesAreHonouredAgainAfterARestartWhateverTheOrderWorkersAttach() throws Exception {
+    String first = "0a";
+    String second = "0b";
+    queue.close();
+    store.close();
+    store = LmdbTcsStore.open(dir, 256L << 20);
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+    // Acknowledged, then a "crash" before any worker attached.
+    queue.submit(first, "c0", null, validRaw(first, "c0", null));
+    Dependencies afterFirst = new Dependencies(List.of(first), null, null, null);
+    queue.submit(second, "c1", params(afterFirst), validRaw(second, "c1", first));
+    queue.close();
+    store.close();
+    store = LmdbTcsStore.open(dir, 256L << 20);
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+
+    List<String> ran = new CopyOnWriteArrayList<>();
+    WorkOrderProcessor recording =
+        workOrder -> {
+          ran.add(workOrder.workOrderId());
+          byte[] response = "{\"result\":{}}".getBytes(StandardCharsets.UTF_8);
+          return store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
+              ? response
+              : null;
+        };
+    queue.attach("c1", recording, 2);
+    // The successor's worker is up first, yet the successor waits for its predecessor.
+    assertThat(queue.completion(second).isDone()).isFalse();
+    assertThat(ran).isEmpty();
+    queue.attach("c0", recording, 2);
+    queue.completion(second).get(30, TimeUnit.SECONDS);
+    assertThat(ran).containsExactly(first, second);
+  }
+}

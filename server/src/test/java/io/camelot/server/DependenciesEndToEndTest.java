@@ -1,0 +1,240 @@
+package io.camelot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camelot.attestation.CodeMeasurement;
+import io.camelot.attestation.SimulatedTee;
+import io.camelot.attestation.Tee;
+import io.camelot.listener.JsonRpcDispatcher;
+import io.camelot.listener.ListenerConfig;
+import io.camelot.listener.ListenerServer;
+import io.camelot.listener.MethodRegistry;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.scheduler.PersistentWorkOrderQueue;
+import io.camelot.scheduler.QueueSettings;
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsRpcException;
+import io.camelot.sdk.VerifiedWorker;
+import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.store.LmdbTcsStore;
+import io.camelot.store.TcsStore;
+import io.camelot.worker.SingletonWorker;
+import io.camelot.worker.WorkerConfig;
+import io.camelot.worker.WorkerKeys;
+import io.camelot.worker.Workloads;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Declared dependencies through the SDK over real HTTP, on a node with two workers sharing one store
+ * and one queue manager: resource locks across workers, failure propagation, refusals and verified
+ * hand-off chains.
+ */
+class DependenciesEndToEndTest {
+  @TempDir Path dataDir;
+  TcsStore store;
+  PersistentWorkOrderQueue queue;
+  Vertx vertx;
+  ListenerServer listener;
+  DirectTcsClient client;
+  final List<String> workerIds = new ArrayList<>();
+
+  /** Scheduler plus two SingletonWorkers (simulated TEE) sharing the store, and the listener. */
+  @BeforeEach
+  void startTwoWorkerNode() {
+    Clock clock = Clock.systemUTC();
+    store = LmdbTcsStore.open(dataDir.resolve("store"), 256L << 20);
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(10_000, Duration.ofHours(1), 100_000, Duration.ofMinutes(10)), clock);
+    Tee tee = SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
+    for (String name : List.of("dep-worker-a", "dep-worker-b")) {
+      WorkerConfig config =
+          new WorkerConfig(name, WorkerConfig.DEFAULT_ORGANIZATION_ID, WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2);
+      SingletonWorker worker =
+          new SingletonWorker(config, WorkerKeys.generate(), tee, Workloads.load(), store, clock);
+      worker.register();
+      queue.attach(worker.workerId(), worker, config.concurrency());
+      workerIds.add(worker.workerId());
+    }
+    vertx = Vertx.vertx();
+    ListenerConfig listenerConfig =
+        new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
+    listener = new ListenerServer(
+        vertx, listenerConfig, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig)));
+    listener.start();
+    client = DirectTcsClient.create("http://127.0.0.1:" + listener.port());
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    listener.close();
+    queue.close();
+    vertx.close().await();
+    store.close();
+  }
+
+  Requester requester() {
+    return Requester.builder(client)
+        .requesterKey(Secp256k1.generate())
+        .allowSimulation()
+        .awaitTimeout(Duration.ofMinutes(3))
+        .build();
+  }
+
+  @Test
+  void hundredsOfConcurrentWalletWorkOrdersOnTwoWorkersLoseNoUpdate() throws Exception {
+    Requester requester = requester();
+    List<VerifiedWorker> workers = workerIds.stream().map(requester::worker).toList();
+    for (String account : List.of("alice", "bob")) {
+      requester.newWorkOrder(workers.get(0), "simple-wallet")
+          .writes("wallet:" + account).input("deposit " + account + " 1000").submit().await();
+    }
+    List<String> commands = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      commands.add("deposit alice 1");
+    }
+    for (int i = 0; i < 50; i++) {
+      commands.add("withdraw alice 1");
+      commands.add("transfer alice bob 2");
+      commands.add("transfer bob alice 1");
+    }
+    java.util.Collections.shuffle(commands, new java.util.Random(7));
+
+    ExecutorService submitters = Executors.newFixedThreadPool(16);
+    List<Future<SubmittedWorkOrder>> submitted = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      String command = commands.get(i);
+      VerifiedWorker worker = workers.get(i % 2);
+      submitted.add(
+          submitters.submit(
+              () -> {
+                var builder = requester.newWorkOrder(worker, "simple-wallet").input(command);
+                // Declared in the order the command names them; the gate sorts them.
+                String[] words = command.split(" ");
+                if (words[0].equals("transfer")) {
+                  builder.writes("wallet:" + words[1], "wallet:" + words[2]);
+                } else {
+                  builder.writes("wallet:" + words[1]);
+                }
+                return builder.submit();
+              }));
+    }
+    for (Future<SubmittedWorkOrder> future : submitted) {
+      WorkOrderOutcome outcome = future.get(3, TimeUnit.MINUTES).await();
+      assertThat(outcome.text(0)).matches("WALLET RESULT: (alice|bob)::[0-9]+(,(alice|bob)::[0-9]+)?");
+    }
+    submitters.shutdown();
+
+    // 1000 + 150 - 50 - 100 + 50 for alice, 1000 + 100 - 50 for bob; each final deposit adds 1.
+    assertThat(requester.newWorkOrder(workers.get(1), "simple-wallet").writes("wallet:alice")
+            .input("deposit alice 1").submit().await().text(0))
+        .isEqualTo("WALLET RESULT: alice::1051");
+    assertThat(requester.newWorkOrder(workers.get(0), "simple-wallet").writes("wallet:bob")
+            .input("deposit bob 1").submit().await().text(0))
+        .isEqualTo("WALLET RESULT: bob::1051");
+  }
+
+  @Test
+  void aWalletWorkOrderCannotTouchAnAccountItDidNotDeclare() {
+    Requester requester = requester();
+    VerifiedWorker worker = requester.worker(workerIds.get(0));
+    assertThatThrownBy(
+            () -> requester.newWorkOrder(worker, "simple-wallet").writes("wallet:alice")
+                .input("deposit mallory 5").submit().await())
+        .isInstanceOf(TcsRpcException.class)
+        .hasMessageContaining("resource wallet:mallory is not declared for read");
+  }
+
+  @Test
+  void aHandOffChainOfThreeIsVerifiedEndToEndBySdk() {
+    Requester requester = requester();
+    VerifiedWorker worker = requester.worker(workerIds.get(1));
+    SubmittedWorkOrder first = requester.newWorkOrder(worker, "echo-result").input("Hello").submit();
+    SubmittedWorkOrder second =
+        requester.newWorkOrder(worker, "echo-result").inputFrom(first, 0).submit();
+    SubmittedWorkOrder third =
+        requester.newWorkOrder(worker, "echo-result").input("and").inputFrom(second, 0).submit();
+
+    List<WorkOrderOutcome> chain = third.awaitChain();
+
+    assertThat(chain).hasSize(3);
+    assertThat(chain.get(0).text(0)).isEqualTo("RESULT: Hello");
+    assertThat(chain.get(1).text(0)).isEqualTo("RESULT: RESULT: Hello");
+    assertThat(chain.get(2).outputs()).extracting(p -> p.text())
+        .containsExactly("RESULT: and", "RESULT: RESULT: RESULT: Hello");
+    WorkOrderResult last = chain.get(2).result();
+    assertThat(last.predecessors()).extracting(WorkOrderResult.PredecessorLink::workOrderId)
+        .containsExactly(second.workOrderId());
+    // The requester never sent the handed-off data: the placeholder went out empty.
+    assertThat(third.request().inData().get(1).data()).isEmpty();
+  }
+
+  @Test
+  void anotherRequesterCannotTakeAPredecessorsOutput() {
+    Requester owner = requester();
+    Requester thief = requester();
+    VerifiedWorker worker = owner.worker(workerIds.get(0));
+    SubmittedWorkOrder secret = owner.newWorkOrder(worker, "echo-result").input("secret").submit();
+    secret.await();
+    SubmittedWorkOrder stolen =
+        thief.newWorkOrder(thief.worker(workerIds.get(0)), "echo-result").inputFrom(secret, 0).submit();
+
+    assertThatThrownBy(stolen::await)
+        .isInstanceOf(TcsRpcException.class)
+        .hasMessageContaining("must be signed by the same requester key")
+        .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(3));
+  }
+
+  @Test
+  void aFailedPredecessorFailsItsSuccessorsAcrossWorkersNamingIt() {
+    Requester requester = requester();
+    VerifiedWorker a = requester.worker(workerIds.get(0));
+    VerifiedWorker b = requester.worker(workerIds.get(1));
+    SubmittedWorkOrder broken = requester.newWorkOrder(a, "no-such-workload").input("x").submit();
+    SubmittedWorkOrder next = requester.newWorkOrder(b, "echo-result").after(broken).input("y").submit();
+    SubmittedWorkOrder last = requester.newWorkOrder(a, "echo-result").after(next).input("z").submit();
+
+    assertThatThrownBy(broken::await).isInstanceOf(TcsRpcException.class);
+    assertThatThrownBy(next::await)
+        .isInstanceOf(TcsRpcException.class)
+        .hasMessageContaining("predecessor work order " + broken.workOrderId() + " failed: code 9")
+        .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(1));
+    assertThatThrownBy(last::await)
+        .hasMessageContaining("predecessor work order " + next.workOrderId() + " failed");
+  }
+
+  @Test
+  void unknownPredecessorsAreRefusedAtSubmitWithCodeTwo() {
+    Requester requester = requester();
+    VerifiedWorker worker = requester.worker(workerIds.get(0));
+    // A work order built but never submitted is unknown to the TCS.
+    SubmittedWorkOrder submitted = requester.newWorkOrder(worker, "echo-result").input("a").submit();
+    String fakeId = "ab".repeat(32);
+    var builder = requester.newWorkOrder(worker, "echo-result").input("b").after(submitted);
+    assertThat(builder.submit().await().text(0)).isEqualTo("RESULT: b");
+
+    assertThatThrownBy(
+            () -> requester.newWorkOrder(worker, "echo-result").input("c")
+                .workOrderId("cd".repeat(32)).afterId(fakeId).submit())
+        .isInstanceOf(TcsRpcException.class)
+        .hasMessageContaining("unknown predecessor work order " + fakeId)
+        .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(2));
+  }
+}
