@@ -160,6 +160,13 @@ class DependenciesEndToEndTest {
                 .input("deposit mallory 5").submit().await())
         .isInstanceOf(TcsRpcException.class)
         .hasMessageContaining("resource wallet:mallory is not declared for read");
+    // A read lock is not enough to write.
+    assertThatThrownBy(
+            () -> requester.newWorkOrder(worker, "simple-wallet").reads("wallet:alice")
+                .input("deposit alice 5").submit().await())
+        .isInstanceOf(TcsRpcException.class)
+        .hasMessageContaining("resource wallet:alice is not declared for write")
+        .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(1));
   }
 
   @Test
