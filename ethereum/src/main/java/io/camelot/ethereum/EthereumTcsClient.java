@@ -283,6 +283,9 @@ public final class EthereumTcsClient implements TcsClient {
       throw rpcError(method, ErrorCode.ACCESS_DENIED.code(), "Transaction reverted: " + e.getMessage(), null);
     } catch (org.web3j.tx.exceptions.ContractCallException e) {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), e.getMessage(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TcsTransportException(method + " via " + endpoint + " interrupted", e);
     } catch (Exception e) {
       throw new TcsTransportException(method + " via " + endpoint + " failed: " + e.getMessage(), e);
     }
