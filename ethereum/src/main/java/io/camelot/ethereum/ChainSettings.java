@@ -40,8 +40,10 @@ public record ChainSettings(
         Duration.ofSeconds(60));
   }
 
-  public ChainSettings withKey(String otherPrivateKey) {
-    return new ChainSettings(
-        rpcUrl, chainId, otherPrivateKey, gasPrice, gasLimit, receiptPoll, receiptTimeout);
+  /** Never prints the private key. */
+  @Override
+  public String toString() {
+    return "ChainSettings[rpcUrl=" + rpcUrl + ", chainId=" + chainId + ", gasPrice=" + gasPrice
+        + ", gasLimit=" + gasLimit + "]";
   }
 }

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -81,15 +82,16 @@ public final class EthereumTcsClient implements TcsClient {
     String method = "WorkerLookUp";
     WorkerRegistry registry = contracts.workerRegistry(chain);
     BigInteger type = BigInteger.valueOf(filter.workerType() == null ? 0 : filter.workerType());
-    byte[] organization = id(method, () -> Bytes32.orZero(filter.organizationId()));
-    byte[] app = id(method, () -> Bytes32.orZero(filter.applicationTypeId()));
+    byte[] organization = anyOr32(method, filter.organizationId());
+    byte[] app = anyOr32(method, filter.applicationTypeId());
     return lookUp(call(method, registry.workerLookUpNext(type, organization, app, tag)));
   }
 
   @Override
   public WorkerRecord workerRetrieve(String workerId) {
     String method = "WorkerRetrieve";
-    var worker = call(method, contracts.workerRegistry(chain).workerRetrieve(id(method, () -> Bytes32.of(workerId))));
+    var worker =
+        call(method, contracts.workerRegistry(chain).workerRetrieve(bytes32(method, workerId)));
     if (worker.component1().signum() == 0) {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Worker Id not found on chain", null);
     }
@@ -98,7 +100,8 @@ public final class EthereumTcsClient implements TcsClient {
       details = ProtocolJson.bind(
           ProtocolJson.parse(worker.component5().getBytes(StandardCharsets.UTF_8)), WorkerDetails.class);
     } catch (EeaException e) {
-      throw new TcsTransportException("Worker " + workerId + " has unreadable details on chain: " + e.getMessage(), e);
+      throw new TcsTransportException(
+          "Worker " + workerId + " has unreadable details on chain: " + e.getMessage(), e);
     }
     String appTypeIds = worker.component4().stream().map(Bytes32::hex).collect(Collectors.joining(","));
     return new WorkerRecord(
@@ -109,9 +112,9 @@ public final class EthereumTcsClient implements TcsClient {
   @Override
   public SubmitReply workOrderSubmit(WorkOrderSubmitParams params) {
     String method = "WorkOrderSubmit";
-    byte[] workOrderId = id(method, () -> Bytes32.of(params.workOrderId()));
-    byte[] workerId = id(method, () -> Bytes32.of(params.workerId()));
-    byte[] requesterId = id(method, () -> Bytes32.of(params.requesterId()));
+    byte[] workOrderId = bytes32(method, params.workOrderId());
+    byte[] workerId = bytes32(method, params.workerId());
+    byte[] requesterId = bytes32(method, params.requesterId());
     TransactionReceipt receipt =
         call(method, contracts.workOrderRegistry(chain)
             .workOrderSubmit(workOrderId, workerId, requesterId, ProtocolJson.toText(params)));
@@ -128,7 +131,8 @@ public final class EthereumTcsClient implements TcsClient {
   @Override
   public SubmitReply workOrderGetResult(String workOrderId) {
     String method = "WorkOrderGetResult";
-    var order = call(method, contracts.workOrderRegistry(chain).workOrderGet(id(method, () -> Bytes32.of(workOrderId))));
+    var order =
+        call(method, contracts.workOrderRegistry(chain).workOrderGet(bytes32(method, workOrderId)));
     if (order.component1().equals(ACTIVE)) {
       return new SubmitReply.Pending("Work order is not completed on chain yet");
     }
@@ -142,7 +146,8 @@ public final class EthereumTcsClient implements TcsClient {
         return new SubmitReply.Completed(ProtocolJson.bind(response.get("result"), WorkOrderResult.class));
       }
     } catch (EeaException e) {
-      throw new TcsTransportException("Work order " + workOrderId + " has an unreadable response on chain", e);
+      throw new TcsTransportException(
+          "Work order " + workOrderId + " has an unreadable response on chain", e);
     }
     JsonNode error = response.path("error");
     throw rpcError(method, error.path("code").asInt(ErrorCode.UNKNOWN_ERROR.code()),
@@ -160,13 +165,14 @@ public final class EthereumTcsClient implements TcsClient {
     }
     TransactionReceipt receipt =
         call(method, contracts.receiptRegistry(chain).workOrderReceiptCreate(
-            id(method, () -> Bytes32.of(params.workOrderId())),
-            id(method, () -> Bytes32.of(params.workerId())),
-            id(method, () -> Bytes32.of(params.workerServiceId())),
-            id(method, () -> Bytes32.of(params.requesterId())),
+            bytes32(method, params.workOrderId()),
+            bytes32(method, params.workerId()),
+            bytes32(method, params.workerServiceId()),
+            bytes32(method, params.requesterId()),
             BigInteger.valueOf(params.receiptCreateStatus() == null ? 0 : params.receiptCreateStatus()),
             requestHash));
-    if (WorkOrderReceiptRegistry.getWorkOrderReceiptCreatedEvents(receipt).getFirst().errorCode.signum() != 0) {
+    var created = WorkOrderReceiptRegistry.getWorkOrderReceiptCreatedEvents(receipt).getFirst();
+    if (created.errorCode.signum() != 0) {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Receipt already exists on chain", null);
     }
   }
@@ -175,8 +181,8 @@ public final class EthereumTcsClient implements TcsClient {
   public void receiptUpdate(ReceiptUpdateParams params) {
     String method = "WorkOrderReceiptUpdate";
     call(method, contracts.receiptRegistry(chain).workOrderReceiptUpdate(
-        id(method, () -> Bytes32.of(params.workOrderId())),
-        id(method, () -> Bytes32.of(params.updaterId())),
+        bytes32(method, params.workOrderId()),
+        bytes32(method, params.updaterId()),
         BigInteger.valueOf(params.updateType() == null ? 0 : params.updateType()),
         utf8(params.updateData()), utf8(params.updateSignature()),
         params.signatureRules() == null ? "" : params.signatureRules()));
@@ -185,7 +191,8 @@ public final class EthereumTcsClient implements TcsClient {
   @Override
   public ReceiptRetrieveResult receiptRetrieve(String workOrderId) {
     String method = "WorkOrderReceiptRetrieve";
-    var receipt = call(method, contracts.receiptRegistry(chain).workOrderReceiptRetrieve(id(method, () -> Bytes32.of(workOrderId))));
+    var receipt =
+        call(method, contracts.receiptRegistry(chain).workOrderReceiptRetrieve(bytes32(method, workOrderId)));
     if (Bytes32.isZero(receipt.component2())) {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Receipt not found on chain", null);
     }
@@ -199,10 +206,11 @@ public final class EthereumTcsClient implements TcsClient {
   @Override
   public ReceiptUpdateRetrieveResult receiptUpdateRetrieve(ReceiptUpdateRetrieveParams params) {
     String method = "WorkOrderReceiptUpdateRetrieve";
-    long index = params.updateIndex() == null ? ReceiptUpdateRetrieveParams.LAST_UPDATE : params.updateIndex();
+    long index =
+        params.updateIndex() == null ? ReceiptUpdateRetrieveParams.LAST_UPDATE : params.updateIndex();
     var update = call(method, contracts.receiptRegistry(chain).workOrderReceiptUpdateRetrieve(
-        id(method, () -> Bytes32.of(params.workOrderId())),
-        id(method, () -> Bytes32.orZero(params.updaterId())),
+        bytes32(method, params.workOrderId()),
+        anyOr32(method, params.updaterId()),
         index == ReceiptUpdateRetrieveParams.LAST_UPDATE ? LAST_UPDATE : BigInteger.valueOf(index)));
     return new ReceiptUpdateRetrieveResult(
         Bytes32.normalized(params.workOrderId()), Bytes32.hex(update.component1()),
@@ -230,9 +238,9 @@ public final class EthereumTcsClient implements TcsClient {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "receiptStatus is not a number", null);
     }
     return lookUp(call(method, contracts.receiptRegistry(chain).workOrderReceiptLookUpNext(
-        id(method, () -> Bytes32.orZero(filter.workerServiceId())),
-        id(method, () -> Bytes32.orZero(filter.workerId())),
-        id(method, () -> Bytes32.orZero(filter.requesterId())),
+        anyOr32(method, filter.workerServiceId()),
+        anyOr32(method, filter.workerId()),
+        anyOr32(method, filter.requesterId()),
         status == null ? ANY_RECEIPT_STATUS : BigInteger.valueOf(status), tag)));
   }
 
@@ -260,11 +268,21 @@ public final class EthereumTcsClient implements TcsClient {
     try {
       return tag == null || tag.isEmpty() ? BigInteger.ZERO : new BigInteger(tag);
     } catch (NumberFormatException e) {
-      throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "lookUpTag is not an on-chain tag: " + tag, null);
+      throw rpcError(
+          method, ErrorCode.INVALID_PARAMETER.code(), "lookUpTag is not an on-chain tag: " + tag, null);
     }
   }
 
-  private byte[] id(String method, java.util.function.Supplier<byte[]> parse) {
+  private byte[] bytes32(String method, String id) {
+    return parsed(method, () -> Bytes32.of(id));
+  }
+
+  /** A lookup filter: null or empty means any. */
+  private byte[] anyOr32(String method, String id) {
+    return parsed(method, () -> Bytes32.orZero(id));
+  }
+
+  private byte[] parsed(String method, Supplier<byte[]> parse) {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {
@@ -283,6 +301,9 @@ public final class EthereumTcsClient implements TcsClient {
       throw rpcError(method, ErrorCode.ACCESS_DENIED.code(), "Transaction reverted: " + e.getMessage(), null);
     } catch (org.web3j.tx.exceptions.ContractCallException e) {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), e.getMessage(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TcsTransportException(method + " via " + endpoint + " interrupted", e);
     } catch (Exception e) {
       throw new TcsTransportException(method + " via " + endpoint + " failed: " + e.getMessage(), e);
     }

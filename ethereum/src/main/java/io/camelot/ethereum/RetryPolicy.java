@@ -13,7 +13,8 @@ public record RetryPolicy(int attempts, Duration initial, Duration max) {
   private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
   /** 8 attempts from 200 ms to 5 s: rides out a node restart of about 20 s. */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(5));
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(5));
 
   public RetryPolicy {
     if (attempts < 1 || initial.isNegative() || max.compareTo(initial) < 0) {

@@ -8,6 +8,7 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
+import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -79,6 +80,9 @@ final class WorkOrderRelay {
     try {
       return result(awaitResult(params.workOrderId(), tcs.workOrderSubmit(params)));
     } catch (TcsRpcException submitFailure) {
+      if (submitFailure.code() == WorkOrderStatus.BUSY.code()) {
+        throw submitFailure; // a full TCS queue is transient: the round is retried later
+      }
       // A replay after a restart meets the TCS's duplicate check: read the stored outcome instead.
       try {
         return result(awaitResult(params.workOrderId(), tcs.workOrderGetResult(params.workOrderId())));

@@ -1,2 +1,5 @@
-/** The EEA proxy model on Ethereum: contracts' wrappers, the TCS's DLT bridge, and the requester transport. */
+/**
+ * The EEA proxy model on Ethereum: the contracts' wrappers, the TCS's DLT bridge and the requester
+ * transport.
+ */
 package io.camelot.ethereum;

@@ -3,6 +3,7 @@ package io.camelot.ethereum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelot.ethereum.contracts.OracleResults;
 import io.camelot.ethereum.contracts.WorkOrderReceiptRegistry;
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
 import io.camelot.ethereum.contracts.WorkerRegistry;
@@ -155,6 +156,32 @@ class ContractsTest {
     assertThat(found.component1()).isEqualTo(BigInteger.ONE);
     assertThat(found.component3()).hasSize(1);
     assertThat(list.registryRetrieve(ORG).send().component2()).isEqualTo(scAddr);
+  }
+
+  @Test
+  void oracleValuesAreAcceptedOnlyFromAnActiveWorkersTcsAccount() throws Exception {
+    byte[] worker = register("05");
+    OracleResults asOrganization =
+        OracleResults.deploy(organization.web3j(), organization.transactions(), organization.gas(),
+            contracts.workerRegistry()).send();
+    OracleResults asStranger =
+        OracleResults.load(asOrganization.getContractAddress(), stranger.web3j(), stranger.transactions(),
+            stranger.gas());
+    byte[] feed = Bytes32.of("ab".repeat(32));
+    byte[] order = Bytes32.of("c6".repeat(32));
+
+    assertThatThrownBy(() -> asStranger.post(feed, worker, order, "42").send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("not the worker's TCS account");
+    asOrganization.post(feed, worker, order, "42").send();
+    var latest = asStranger.latestResult(feed).send();
+    assertThat(latest.component1()).isEqualTo(worker);
+    assertThat(latest.component3()).isEqualTo("42");
+
+    contracts.workerRegistry(organization).workerSetStatus(worker, BigInteger.valueOf(4)).send();
+    assertThatThrownBy(() -> asOrganization.post(feed, worker, order, "43").send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("worker not active");
   }
 
   private static byte[] register(String suffix) throws Exception {
