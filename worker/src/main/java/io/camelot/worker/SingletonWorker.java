@@ -32,6 +32,7 @@ import io.camelot.protocol.model.WorkerTypeData;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.TcsStore;
+import io.camelot.workload.ExternalIo;
 import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadException;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,10 +65,24 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private final TcsStore store;
   private final Clock clock;
   private final WorkerRecord record;
+  private final Function<String, ExternalIo> ioByWorkload;
   private final Map<String, ReentrantLock> statefulLocks = new ConcurrentHashMap<>();
 
   public SingletonWorker(
       WorkerConfig config, WorkerKeys keys, Tee tee, Workloads workloads, TcsStore store, Clock clock) {
+    this(config, keys, tee, workloads, store, clock, workloadName -> ExternalIo.NONE);
+  }
+
+  /** @param ioByWorkload the External IO connectors granted to each workload, by workload name */
+  public SingletonWorker(
+      WorkerConfig config,
+      WorkerKeys keys,
+      Tee tee,
+      Workloads workloads,
+      TcsStore store,
+      Clock clock,
+      Function<String, ExternalIo> ioByWorkload) {
+    this.ioByWorkload = ioByWorkload;
     this.config = config;
     this.keys = keys;
     this.workloads = workloads;
@@ -133,7 +149,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
   }
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
-    StagedState state = new StagedState(store, workload.name());
+    StagedState state = new StagedState(store, workload.name(), ioByWorkload.apply(workload.name()));
     WorkOrderResponse response;
     try {
       OpenedRequest opened = RequestOpener.open(params, keys.unwrapKeys());
@@ -149,7 +165,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
     } catch (EeaException e) {
       response = failure(id, e.code(), e.getMessage());
     } catch (WorkloadException e) {
-      response = failure(id, WorkOrderStatus.FAILED.code(), e.getMessage());
+      response = failure(id, statusOf(e.reason()).code(), e.getMessage());
     } catch (RuntimeException e) {
       log.error("Work order {} failed unexpectedly in workload {}", id, workload.name(), e);
       response = failure(id, WorkOrderStatus.UNKNOWN_ERROR.code(), "unknown internal error");
@@ -197,6 +213,14 @@ public final class SingletonWorker implements WorkOrderProcessor {
             Signatures.receiptUpdateSignature(keys.signing(), id, type, data),
             ReceiptCreateParams.SIGNATURE_RULES,
             keys.signing().verifier().pem()));
+  }
+
+  private static WorkOrderStatus statusOf(WorkloadException.Reason reason) {
+    return switch (reason) {
+      case FAILED, RESOURCE_LIMIT -> WorkOrderStatus.FAILED;
+      case INVALID_INPUT -> WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE;
+      case ACCESS_DENIED -> WorkOrderStatus.ACCESS_DENIED;
+    };
   }
 
   private static WorkOrderSubmitParams parseStored(byte[] rawRequest) {

@@ -1,6 +1,7 @@
 package io.camelot.worker;
 
 import io.camelot.store.TcsStore;
+import io.camelot.workload.ExternalIo;
 import io.camelot.workload.WorkloadContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,11 +15,18 @@ import java.util.Optional;
 final class StagedState implements WorkloadContext {
   private final TcsStore store;
   private final String namespace;
+  private final ExternalIo io;
   private final Map<String, byte[]> writes = new HashMap<>();
 
-  StagedState(TcsStore store, String workloadName) {
+  StagedState(TcsStore store, String workloadName, ExternalIo io) {
     this.store = store;
     this.namespace = workloadName + "/";
+    this.io = io;
+  }
+
+  @Override
+  public ExternalIo io() {
+    return io;
   }
 
   @Override
