@@ -6,6 +6,8 @@ import io.camelot.workload.WorkloadContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A workload's view of its state during one work order: reads see committed state overlaid with
@@ -16,12 +18,19 @@ final class StagedState implements WorkloadContext {
   private final TcsStore store;
   private final String namespace;
   private final ExternalIo io;
+  private final Logger workloadLog;
   private final Map<String, byte[]> writes = new HashMap<>();
 
   StagedState(TcsStore store, String workloadName, ExternalIo io) {
     this.store = store;
     this.namespace = workloadName + "/";
     this.io = io;
+    this.workloadLog = LoggerFactory.getLogger("io.camelot.workload." + workloadName);
+  }
+
+  @Override
+  public void log(String message) {
+    workloadLog.info("{}", message);
   }
 
   @Override
