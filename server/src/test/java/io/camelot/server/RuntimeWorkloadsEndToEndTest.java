@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.io.LocalHttpsServer;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.envelope.DataKeyItem;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
@@ -93,6 +95,19 @@ class RuntimeWorkloadsEndToEndTest {
 
     assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
     assertThat(echo.text(1)).isEqualTo(hashItem(WasmCatalog.example("wasm-echo")));
+  }
+
+  @Test
+  void aSealedBidAuctionOverBiddersWhoNeverSeeEachOthersBids() {
+    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults());
+    // Bob seals his bid under his own data key; the auctioneer submitting the work order sees only ciphertext.
+    DataKeyItem bobsBid =
+        DataKeyItem.seal("bob:175".getBytes(StandardCharsets.UTF_8), AesGcm.newKey(), worker.encryptionKey(), true);
+    WorkOrderOutcome outcome =
+        requester().newWorkOrder(worker, "wasm-sealed-bid-auction")
+            .input("alice:120").dataKeyInput(bobsBid).input("carol:150").submit().await();
+    assertThat(outcome.text(0)).isEqualTo("winner bob pays 150");
+    assertThat(outcome.text(1)).isEqualTo(hashItem(WasmCatalog.example("wasm-sealed-bid-auction")));
   }
 
   @Test
