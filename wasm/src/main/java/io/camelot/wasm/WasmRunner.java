@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.types.OpCode;
 import io.camelot.workload.Item;
 import io.camelot.workload.WorkloadContext;
 import io.camelot.workload.WorkloadException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,7 @@ public final class WasmRunner {
   public static final String ENTRY_POINT = "run";
 
   private static final Logger log = LoggerFactory.getLogger(WasmRunner.class);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private final WasmLimits limits;
 
@@ -62,8 +64,7 @@ public final class WasmRunner {
     try {
       return result.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      // The interpreter checks for interruption between instructions, so the thread ends promptly.
-      thread.interrupt();
+      stop(thread);
       throw limit("the module ran longer than " + limits.timeout().toMillis() + " ms");
     } catch (InterruptedException e) {
       thread.interrupt();
@@ -71,6 +72,21 @@ public final class WasmRunner {
       throw new WorkloadException("the worker was interrupted while the module ran");
     } catch (ExecutionException e) {
       throw outcome(e.getCause());
+    }
+  }
+
+  /**
+   * Interrupts a module that ran out of time and waits for it to end: the interpreter checks for
+   * interruption as it runs, so it stops promptly and keeps no CPU busy after its work order failed.
+   */
+  private static void stop(Thread thread) {
+    thread.interrupt();
+    try {
+      if (!thread.join(STOP_GRACE)) {
+        log.error("WASM thread {} did not stop within {} after its timeout", thread.getName(), STOP_GRACE);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -60,6 +60,9 @@ class WasmRunnerTest {
         .hasMessage("resource limit: the module ran longer than 300 ms")
         .extracting(e -> ((WorkloadException) e).reason())
         .isEqualTo(Reason.RESOURCE_LIMIT);
+    // The interrupted interpreter has stopped: no thread is left spinning.
+    String threadName = "wasm-" + spin.sha256().substring(0, 12);
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals(threadName));
   }
 
   @Test
