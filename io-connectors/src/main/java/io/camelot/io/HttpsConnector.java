@@ -19,7 +19,9 @@ import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
@@ -60,7 +62,7 @@ public final class HttpsConnector implements Connector {
   @Override
   public byte[] call(String workload, ConnectorPolicy policy, byte[] requestBytes) {
     Request request = Requests.read(NAME, requestBytes, Request.class);
-    String method = request.method() == null ? "GET" : request.method().toUpperCase(java.util.Locale.ROOT);
+    String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
     URI uri = allowedUri(workload, policy, request.url());
     if (!policy.methods().contains(method)) {
       throw Requests.denied("method " + method + " is not allowed for " + workload + " on " + NAME);
@@ -123,7 +125,7 @@ public final class HttpsConnector implements Connector {
     try {
       Certificate[] chain = session.orElseThrow().getPeerCertificates();
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
-    } catch (SSLPeerUnverifiedException | GeneralSecurityException | java.util.NoSuchElementException e) {
+    } catch (SSLPeerUnverifiedException | GeneralSecurityException | NoSuchElementException e) {
       throw new WorkloadException("https: no verified server certificate to attest: " + e);
     }
   }

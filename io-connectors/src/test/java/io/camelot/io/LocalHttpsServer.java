@@ -21,6 +21,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -53,8 +55,8 @@ public final class LocalHttpsServer implements AutoCloseable {
       Instant now = Instant.now();
       var builder =
           new JcaX509v3CertificateBuilder(
-              name, BigInteger.valueOf(now.toEpochMilli()), java.util.Date.from(now.minus(1, ChronoUnit.DAYS)),
-              java.util.Date.from(now.plus(1, ChronoUnit.DAYS)), name, keys.getPublic());
+              name, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.DAYS)),
+              Date.from(now.plus(1, ChronoUnit.DAYS)), name, keys.getPublic());
       builder.addExtension(
           Extension.subjectAlternativeName, false,
           new GeneralNames(
@@ -96,7 +98,7 @@ public final class LocalHttpsServer implements AutoCloseable {
           "-----BEGIN CERTIFICATE-----\n"
               + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
               + "\n-----END CERTIFICATE-----\n");
-    } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+    } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -160,6 +160,14 @@ class RuntimeWorkloadsEndToEndTest {
   }
 
   @Test
+  void anInlineModuleThatIsNotWebAssemblyIsAnInvalidParameter() {
+    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true));
+    assertThatThrownBy(() -> requester().newWorkOrder(worker, "wasm-inline").input("not wasm").submit().await())
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(2))
+        .hasMessageContaining("not a valid WebAssembly module");
+  }
+
+  @Test
   void inlineModulesAreRefusedWithAccessDeniedByDefault() {
     VerifiedWorker worker = start(CamelotConfig.Workloads.defaults());
     assertThatThrownBy(

@@ -3,6 +3,7 @@ package io.camelot.wasm;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import io.camelot.workload.Item;
@@ -108,8 +109,7 @@ final class HostAbi {
   }
 
   private static HostFunction function(
-      String name, List<ValType> params, List<ValType> results,
-      com.dylibso.chicory.runtime.WasmFunctionHandle handle) {
+      String name, List<ValType> params, List<ValType> results, WasmFunctionHandle handle) {
     return new HostFunction(MODULE, name, FunctionType.of(params, results), handle);
   }
 }

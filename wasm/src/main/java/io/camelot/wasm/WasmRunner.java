@@ -3,6 +3,8 @@ package io.camelot.wasm;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.MStack;
+import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.OpCode;
 import io.camelot.workload.Item;
@@ -162,7 +164,7 @@ public final class WasmRunner {
       this.instance.set(instance);
     }
 
-    void onInstruction(com.dylibso.chicory.wasm.types.Instruction instruction, com.dylibso.chicory.runtime.MStack stack) {
+    void onInstruction(Instruction instruction, MStack stack) {
       if (--remaining < 0) {
         throw limit("the module used its budget of " + limits.instructions() + " instructions");
       }
