@@ -74,7 +74,12 @@ public final class HttpsConnector implements Connector {
     HttpRequest.Builder http =
         HttpRequest.newBuilder(uri).timeout(TIMEOUT).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     if (request.headers() != null) {
-      request.headers().forEach(http::header);
+      try {
+        request.headers().forEach(http::header);
+      } catch (IllegalArgumentException e) {
+        // e.g. Host or Connection, which the client sets itself
+        throw Requests.invalid("https connector request header refused: " + e.getMessage());
+      }
     }
     HttpResponse<InputStream> response;
     byte[] responseBody;

@@ -124,6 +124,16 @@ class HttpsConnectorTest {
   }
 
   @Test
+  void aHeaderTheClientReservesIsInvalidInput() {
+    String request = "{\"url\": \"" + source.url("/price") + "\", \"headers\": {\"Host\": \"elsewhere.example\"}}";
+    assertThatThrownBy(() -> io(allowSource()).call("https", request(request)))
+        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+        .hasMessageStartingWith("https connector request header refused")
+        .extracting(WorkloadException::reason)
+        .isEqualTo(Reason.INVALID_INPUT);
+  }
+
+  @Test
   void aMalformedRequestIsInvalidInput() {
     assertThatThrownBy(() -> io(allowSource()).call("https", request("not json")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
