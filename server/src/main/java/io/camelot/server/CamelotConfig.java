@@ -22,7 +22,12 @@ import java.util.Map;
  * the file.
  */
 public record CamelotConfig(
-    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
+    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto, Workloads workloads) {
+
+  /** A configuration with the default {@code [workloads]} section. */
+  public CamelotConfig(Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
+    this(listener, store, queue, worker, crypto, Workloads.defaults());
+  }
 
   public record Listener(
       String host,
@@ -104,9 +109,97 @@ public record CamelotConfig(
     }
   }
 
+  /**
+   * WASM runtime workloads and External IO (docs/workloads.md).
+   *
+   * @param builtinExamples offer the example modules built into the distribution
+   * @param inlineModules let requesters send their own module as workload {@code wasm-inline}
+   * @param inlineMaxBytes the largest inline module accepted
+   * @param maxInstructions per WASM work order: the instruction budget
+   * @param maxMemoryPages per WASM work order: 64 KiB pages of linear memory
+   * @param timeoutMs per WASM work order: the wall-clock limit
+   * @param kvDir where the {@code kv} connector keeps sealed values; empty means {@code
+   *     <data_dir>/kv}
+   * @param modules operator-registered WASM modules, each with its SHA-256
+   * @param grants which workload may call which connector, and under what policy
+   */
+  public record Workloads(
+      @JsonProperty("builtin_examples") boolean builtinExamples,
+      @JsonProperty("inline_modules") boolean inlineModules,
+      @JsonProperty("inline_max_bytes") int inlineMaxBytes,
+      @JsonProperty("max_instructions") long maxInstructions,
+      @JsonProperty("max_memory_pages") int maxMemoryPages,
+      @JsonProperty("timeout_ms") long timeoutMs,
+      @JsonProperty("kv_dir") String kvDir,
+      List<Module> modules,
+      List<Grant> grants) {
+
+    public Workloads {
+      modules = modules == null ? List.of() : List.copyOf(modules);
+      grants = grants == null ? List.of() : List.copyOf(grants);
+    }
+
+    public static Workloads defaults() {
+      return new Workloads(true, false, 1 << 20, 100_000_000L, 256, 10_000, "", List.of(), List.of());
+    }
+
+    public Workloads withInlineModules(boolean allowed) {
+      return new Workloads(
+          builtinExamples, allowed, inlineMaxBytes, maxInstructions, maxMemoryPages, timeoutMs, kvDir, modules, grants);
+    }
+
+    public Workloads withGrants(List<Grant> newGrants) {
+      return new Workloads(
+          builtinExamples, inlineModules, inlineMaxBytes, maxInstructions, maxMemoryPages, timeoutMs, kvDir, modules,
+          newGrants);
+    }
+
+    public Workloads withModules(List<Module> newModules) {
+      return new Workloads(
+          builtinExamples, inlineModules, inlineMaxBytes, maxInstructions, maxMemoryPages, timeoutMs, kvDir,
+          newModules, grants);
+    }
+
+    public Workloads withLimits(long instructions, int memoryPages, long timeout) {
+      return new Workloads(
+          builtinExamples, inlineModules, inlineMaxBytes, instructions, memoryPages, timeout, kvDir, modules, grants);
+    }
+
+    /** {@code [[workloads.modules]]}: a WASM module file registered under a workload name. */
+    public record Module(String name, String file, String sha256) {}
+
+    /**
+     * {@code [[workloads.grants]]}: lets {@code workload} call {@code connector}.
+     *
+     * @param allowedHosts https only: {@code host} (port 443) or {@code host:port}
+     * @param methods https only: allowed HTTP methods; default GET
+     * @param maxBytes largest request, response or stored value; default 1 MiB
+     * @param trustPem https only: a PEM file of the roots to trust instead of the JDK's
+     */
+    public record Grant(
+        String workload,
+        String connector,
+        @JsonProperty("allowed_hosts") List<String> allowedHosts,
+        List<String> methods,
+        @JsonProperty("max_bytes") long maxBytes,
+        @JsonProperty("trust_pem") String trustPem) {
+      public Grant {
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        methods = methods == null ? List.of("GET") : List.copyOf(methods);
+        maxBytes = maxBytes == 0 ? 1 << 20 : maxBytes;
+        trustPem = trustPem == null ? "" : trustPem;
+      }
+    }
+  }
+
   public static CamelotConfig defaults() {
     return new CamelotConfig(
-        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults());
+        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults(),
+        Workloads.defaults());
+  }
+
+  public CamelotConfig withWorkloads(Workloads newWorkloads) {
+    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads);
   }
 
   /**

@@ -17,7 +17,6 @@ import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerKeys;
-import io.camelot.worker.Workloads;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +60,11 @@ public final class TcsNode implements AutoCloseable {
               dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"),
               tee,
               offerX25519);
-      worker = new SingletonWorker(workerConfig, keys, tee, Workloads.load(), store, clock);
+      CamelotConfig.Workloads runtime = config.workloads();
+      worker =
+          new SingletonWorker(
+              workerConfig, keys, tee, RuntimeWorkloads.workloads(runtime), store, clock,
+              RuntimeWorkloads.connectors(runtime, dataDir, workerConfig.workerId(), tee, clock)::forWorkload);
       worker.register();
       vertx = Vertx.vertx();
       notifier = CompletionNotifier.withDefaults(vertx);

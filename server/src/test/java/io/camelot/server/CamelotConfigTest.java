@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,5 +91,37 @@ class CamelotConfigTest {
     assertThatThrownBy(() -> CamelotConfig.load(file).worker().offersX25519())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"ECIES\"");
+  }
+
+  @Test
+  void theDocumentedWorkloadsSectionLoads() throws IOException {
+    String doc = Files.readString(Path.of("../docs/configuration.md"));
+    int start = doc.indexOf("```toml\n[workloads]") + 7;
+    CamelotConfig.Workloads workloads =
+        CamelotConfig.load(toml(doc.substring(start, doc.indexOf("```", start)))).workloads();
+    CamelotConfig.Workloads defaults = CamelotConfig.Workloads.defaults();
+
+    assertThat(workloads.withModules(List.of()).withGrants(List.of())).isEqualTo(defaults);
+    assertThat(workloads.modules())
+        .containsExactly(
+            new CamelotConfig.Workloads.Module(
+                "my-model", "/opt/camelot/modules/my-model.wasm", "5f1d...64 hex digits..."));
+    assertThat(workloads.grants())
+        .containsExactly(
+            new CamelotConfig.Workloads.Grant(
+                "attested-oracle", "https", List.of("prices.example", "api.example:8443"), List.of("GET"), 65536, ""),
+            new CamelotConfig.Workloads.Grant("wasm-inline", "kv", List.of(), List.of("GET"), 4096, ""));
+  }
+
+  @Test
+  void workloadsKeysReplaceDefaultsOneByOne() throws IOException {
+    CamelotConfig.Workloads workloads =
+        CamelotConfig.load(toml("[workloads]\ninline_modules = true\ntimeout_ms = 500\n")).workloads();
+    assertThat(workloads.inlineModules()).isTrue();
+    assertThat(workloads.timeoutMs()).isEqualTo(500);
+    assertThat(workloads.maxInstructions()).isEqualTo(CamelotConfig.Workloads.defaults().maxInstructions());
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[workloads]\ninline = true\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inline");
   }
 }

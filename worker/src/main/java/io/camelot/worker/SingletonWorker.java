@@ -34,6 +34,7 @@ import io.camelot.protocol.model.WorkerTypeData;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.TcsStore;
+import io.camelot.workload.ExternalIo;
 import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadException;
@@ -45,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,11 +72,25 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private final TcsStore store;
   private final Clock clock;
   private final WorkerRecord record;
+  private final Function<String, ExternalIo> ioByWorkload;
   private final Map<String, ReadWriteLock> statefulLocks = new ConcurrentHashMap<>();
   private final HandOffs handOffs;
 
   public SingletonWorker(
       WorkerConfig config, WorkerKeys keys, Tee tee, Workloads workloads, TcsStore store, Clock clock) {
+    this(config, keys, tee, workloads, store, clock, workloadName -> ExternalIo.NONE);
+  }
+
+  /** @param ioByWorkload the External IO connectors granted to each workload, by workload name */
+  public SingletonWorker(
+      WorkerConfig config,
+      WorkerKeys keys,
+      Tee tee,
+      Workloads workloads,
+      TcsStore store,
+      Clock clock,
+      Function<String, ExternalIo> ioByWorkload) {
+    this.ioByWorkload = ioByWorkload;
     this.config = config;
     this.keys = keys;
     this.workloads = workloads;
@@ -149,9 +165,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
     StagedState state =
-        params.dependencies() != null && params.dependencies().hasResources()
-            ? new StagedState(store, workload, params.dependencies())
-            : new StagedState(store, workload.name());
+        new StagedState(store, workload, params.dependencies(), ioByWorkload.apply(workload.name()));
     WorkOrderResponse response;
     try {
       OpenedRequest opened = RequestOpener.open(params, keys.unwrapKeys());
@@ -171,7 +185,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
     } catch (EeaException e) {
       response = failure(id, e.code(), e.getMessage());
     } catch (WorkloadException e) {
-      response = failure(id, WorkOrderStatus.FAILED.code(), e.getMessage());
+      response = failure(id, statusOf(e.reason()).code(), e.getMessage());
     } catch (RuntimeException e) {
       log.error("Work order {} failed unexpectedly in workload {}", id, workload.name(), e);
       response = failure(id, WorkOrderStatus.UNKNOWN_ERROR.code(), "unknown internal error");
@@ -219,6 +233,14 @@ public final class SingletonWorker implements WorkOrderProcessor {
             Signatures.receiptUpdateSignature(keys.signing(), id, type, data),
             ReceiptCreateParams.SIGNATURE_RULES,
             keys.signing().verifier().pem()));
+  }
+
+  private static WorkOrderStatus statusOf(WorkloadException.Reason reason) {
+    return switch (reason) {
+      case FAILED, RESOURCE_LIMIT -> WorkOrderStatus.FAILED;
+      case INVALID_INPUT -> WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE;
+      case ACCESS_DENIED -> WorkOrderStatus.ACCESS_DENIED;
+    };
   }
 
   private static WorkOrderSubmitParams parseStored(byte[] rawRequest) {

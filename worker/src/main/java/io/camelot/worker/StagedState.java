@@ -2,13 +2,17 @@ package io.camelot.worker;
 
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.store.TcsStore;
+import io.camelot.workload.ExternalIo;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadContext;
 import io.camelot.workload.WorkloadException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A workload's view of its state during one work order: reads see committed state overlaid with
@@ -22,27 +26,42 @@ import java.util.Set;
 final class StagedState implements WorkloadContext {
   private final TcsStore store;
   private final String namespace;
+  private final ExternalIo io;
+  private final Logger workloadLog;
   private final Map<String, byte[]> writes = new HashMap<>();
   private final Workload scopeOwner;
   private final Set<String> readable;
   private final Set<String> writable;
 
-  StagedState(TcsStore store, String workloadName) {
-    this.store = store;
-    this.namespace = workloadName + "/";
-    this.scopeOwner = null;
-    this.readable = null;
-    this.writable = null;
-  }
-
-  /** State limited to the resources {@code deps} declares. */
-  StagedState(TcsStore store, Workload workload, Dependencies deps) {
+  /**
+   * @param deps the work order's declared dependencies, or null; when they name resources, state is
+   *     limited to those resources
+   */
+  StagedState(TcsStore store, Workload workload, Dependencies deps, ExternalIo io) {
     this.store = store;
     this.namespace = workload.name() + "/";
-    this.scopeOwner = workload;
-    this.writable = Set.copyOf(deps.writeResources());
-    this.readable = new java.util.HashSet<>(deps.readResources());
-    this.readable.addAll(writable);
+    this.io = io;
+    this.workloadLog = LoggerFactory.getLogger("io.camelot.workload." + workload.name());
+    if (deps != null && deps.hasResources()) {
+      this.scopeOwner = workload;
+      this.writable = Set.copyOf(deps.writeResources());
+      this.readable = new HashSet<>(deps.readResources());
+      this.readable.addAll(writable);
+    } else {
+      this.scopeOwner = null;
+      this.readable = null;
+      this.writable = null;
+    }
+  }
+
+  @Override
+  public void log(String message) {
+    workloadLog.info("{}", message);
+  }
+
+  @Override
+  public ExternalIo io() {
+    return io;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.camelot.worker;
 
 import io.camelot.workload.Workload;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -26,6 +27,22 @@ public final class Workloads {
       }
     }
     return new Workloads(found);
+  }
+
+  /**
+   * These workloads plus {@code more} (e.g. the WASM catalog, built from configuration rather than
+   * found by ServiceLoader).
+   *
+   * @throws IllegalStateException if a name is taken twice
+   */
+  public Workloads with(Collection<? extends Workload> more) {
+    Map<String, Workload> all = new TreeMap<>(byName);
+    for (Workload workload : more) {
+      if (all.putIfAbsent(workload.name(), workload) != null) {
+        throw new IllegalStateException("two workloads are named " + workload.name());
+      }
+    }
+    return new Workloads(all);
   }
 
   public Optional<Workload> find(String name) {

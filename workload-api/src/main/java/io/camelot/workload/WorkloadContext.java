@@ -10,4 +10,14 @@ public interface WorkloadContext {
 
   /** Writes a state value; it is committed only together with this work order's response. */
   void putState(String key, byte[] value);
+
+  /** The connectors the operator granted this workload; none unless the worker provides them. */
+  default ExternalIo io() {
+    return ExternalIo.NONE;
+  }
+
+  /** A diagnostic line in the worker's log; never returned to the requester. */
+  default void log(String message) {
+    System.getLogger("io.camelot.workload").log(System.Logger.Level.INFO, message);
+  }
 }

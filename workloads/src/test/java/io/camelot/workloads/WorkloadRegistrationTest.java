@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 class WorkloadRegistrationTest {
 
   @Test
-  void serviceLoaderFindsExactlyTheThreeWorkloads() {
+  void serviceLoaderFindsExactlyTheFourWorkloads() {
     assertThat(ServiceLoader.load(Workload.class))
         .extracting(Workload::name, Workload::stateful)
         .containsExactlyInAnyOrder(
             tuple("echo-result", false),
             tuple("heart-disease-eval", true),
-            tuple("simple-wallet", true));
+            tuple("simple-wallet", true),
+            tuple("attested-oracle", false));
   }
 }

@@ -1,0 +1,46 @@
+package io.camelot.io;
+
+import io.camelot.workload.ExternalIo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The worker's connectors and the operator's grants: which workload may call which connector under
+ * which policy. A workload's {@link ExternalIo} reaches only the connectors granted to it by name.
+ */
+public final class Connectors {
+
+  /** One grant: {@code workload} may call {@code connector} under {@code policy}. */
+  public record Grant(String workload, String connector, ConnectorPolicy policy) {}
+
+  private final Map<String, Connector> byName = new HashMap<>();
+  private final Map<String, Map<String, ConnectorPolicy>> grants = new HashMap<>();
+
+  /** @throws IllegalArgumentException if a grant names a connector that is not among {@code connectors} */
+  public Connectors(List<Connector> connectors, List<Grant> grantList) {
+    for (Connector connector : connectors) {
+      byName.put(connector.name(), connector);
+    }
+    for (Grant grant : grantList) {
+      if (!byName.containsKey(grant.connector())) {
+        throw new IllegalArgumentException(
+            "grant for workload " + grant.workload() + " names unknown connector " + grant.connector()
+                + "; known: " + byName.keySet());
+      }
+      grants.computeIfAbsent(grant.workload(), w -> new HashMap<>()).put(grant.connector(), grant.policy());
+    }
+  }
+
+  /** The External IO of one workload: calls to ungranted connectors are denied. */
+  public ExternalIo forWorkload(String workload) {
+    Map<String, ConnectorPolicy> granted = grants.getOrDefault(workload, Map.of());
+    return (connector, request) -> {
+      ConnectorPolicy policy =
+          Optional.ofNullable(granted.get(connector))
+              .orElseThrow(() -> Requests.denied("connector " + connector + " is not granted to " + workload));
+      return byName.get(connector).call(workload, policy, request);
+    };
+  }
+}

@@ -1,0 +1,82 @@
+package io.camelot.server;
+
+import io.camelot.attestation.Tee;
+import io.camelot.io.ConnectorPolicy;
+import io.camelot.io.Connectors;
+import io.camelot.io.HttpsConnector;
+import io.camelot.io.KeyValueConnector;
+import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.wasm.WasmCatalog;
+import io.camelot.wasm.WasmLimits;
+import io.camelot.worker.Workloads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds what the {@code [workloads]} section configures: the WASM catalog next to the Java
+ * workloads, and the External IO connectors with their grants.
+ */
+final class RuntimeWorkloads {
+  private static final Logger log = LoggerFactory.getLogger(RuntimeWorkloads.class);
+
+  private RuntimeWorkloads() {}
+
+  /** The ServiceLoader workloads plus the WASM catalog and {@code wasm-inline}. */
+  static Workloads workloads(CamelotConfig.Workloads config) {
+    WasmLimits limits =
+        new WasmLimits(config.maxInstructions(), config.maxMemoryPages(), Duration.ofMillis(config.timeoutMs()));
+    List<WasmCatalog.Entry> entries =
+        config.modules().stream()
+            .map(module -> new WasmCatalog.Entry(module.name(), Path.of(module.file()), module.sha256()))
+            .toList();
+    return Workloads.load()
+        .with(WasmCatalog.load(entries, config.builtinExamples(), config.inlineModules(), config.inlineMaxBytes(), limits));
+  }
+
+  /**
+   * The connectors and the operator's grants. The {@code kv} connector's key is generated once and
+   * kept sealed to the TEE beside the worker's keys.
+   */
+  static Connectors connectors(CamelotConfig.Workloads config, Path dataDir, String workerId, Tee tee, Clock clock) {
+    Path kvDir = config.kvDir().isEmpty() ? dataDir.resolve("kv") : Path.of(config.kvDir());
+    byte[] kvKey = sealedKey(dataDir.resolve("workers").resolve(workerId + ".kv-key.sealed"), tee);
+    List<Connectors.Grant> grants =
+        config.grants().stream()
+            .map(
+                grant ->
+                    new Connectors.Grant(
+                        grant.workload(),
+                        grant.connector(),
+                        new ConnectorPolicy(
+                            new HashSet<>(grant.allowedHosts()),
+                            new HashSet<>(grant.methods()),
+                            grant.maxBytes(),
+                            grant.trustPem().isEmpty() ? Optional.empty() : Optional.of(Path.of(grant.trustPem())))))
+            .toList();
+    return new Connectors(List.of(new HttpsConnector(clock), new KeyValueConnector(kvDir, kvKey)), grants);
+  }
+
+  private static byte[] sealedKey(Path file, Tee tee) {
+    try {
+      if (Files.exists(file)) {
+        return tee.unseal(Files.readAllBytes(file));
+      }
+      byte[] key = AesGcm.newKey();
+      Files.createDirectories(file.getParent());
+      Files.write(file, tee.seal(key));
+      log.info("Generated and sealed a new kv connector key in {}", file);
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write the kv connector key " + file, e);
+    }
+  }
+}
