@@ -49,6 +49,9 @@ public final class JsonRpcDispatcher {
       }
       method = methodNode.textValue();
       JsonNode params = request.get("params");
+      if (params == null && registry.find(method).filter(RpcMethod::paramsOptional).isPresent()) {
+        params = ProtocolJson.mapper().createObjectNode();
+      }
       if (params == null || !params.isObject()) {
         throw EeaException.invalidParameter("Invalid data format for params");
       }
