@@ -22,7 +22,12 @@ import java.util.Map;
  * the file.
  */
 public record CamelotConfig(
-    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
+    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto, Admin admin, Logging logging) {
+
+  /** A configuration built in code (bench, tests, embedding): no admin port, text logs. */
+  public CamelotConfig(Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
+    this(listener, store, queue, worker, crypto, Admin.disabled(), Logging.defaults());
+  }
 
   public record Listener(
       String host,
@@ -104,9 +109,39 @@ public record CamelotConfig(
     }
   }
 
+  /**
+   * The admin port: Prometheus {@code /metrics}, {@code /health/live}, {@code /health/ready} and the
+   * dashboard. Loopback by default; it shows ids and timings, never work-order data.
+   */
+  public record Admin(boolean enabled, String host, int port) {
+    static Admin defaults() {
+      return new Admin(true, "127.0.0.1", 9947);
+    }
+
+    static Admin disabled() {
+      return new Admin(false, "127.0.0.1", 0);
+    }
+  }
+
+  /**
+   * @param format {@code "text"} (human) or {@code "json"} (one JSON object per line, with the
+   *     MDC: {@code traceId} and {@code workOrderId} on work-order lines)
+   * @param workOrders log every work order's stages (listener, queue, worker) at DEBUG on the
+   *     {@code io.camelot.trace} logger
+   */
+  public record Logging(String format, @JsonProperty("work_orders") boolean workOrders) {
+    public static final String TEXT = "text";
+    public static final String JSON = "json";
+
+    static Logging defaults() {
+      return new Logging(TEXT, false);
+    }
+  }
+
   public static CamelotConfig defaults() {
     return new CamelotConfig(
-        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults());
+        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults(),
+        Admin.defaults(), Logging.defaults());
   }
 
   /**
@@ -132,6 +167,11 @@ public record CamelotConfig(
       if (!Worker.SIMULATED.equals(tee) && !Worker.GRAMINE.equals(tee)) {
         throw new IllegalArgumentException(
             "invalid configuration " + file + ": [worker] tee must be \"simulated\" or \"gramine\", not \"" + tee + "\"");
+      }
+      String format = config.logging().format();
+      if (!Logging.TEXT.equals(format) && !Logging.JSON.equals(format)) {
+        throw new IllegalArgumentException(
+            "invalid configuration " + file + ": [logging] format must be \"text\" or \"json\", not \"" + format + "\"");
       }
       return config;
     } catch (JsonProcessingException e) {
