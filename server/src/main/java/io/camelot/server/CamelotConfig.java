@@ -1,6 +1,7 @@
 package io.camelot.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,7 +114,10 @@ public record CamelotConfig(
    * The admin port: Prometheus {@code /metrics}, {@code /health/live}, {@code /health/ready} and the
    * dashboard. Loopback by default; it shows ids and timings, never work-order data.
    */
-  public record Admin(boolean enabled, String host, int port) {
+  public record Admin(
+      @JsonPropertyDescription("serve /metrics, /health/live, /health/ready and the dashboard") boolean enabled,
+      @JsonPropertyDescription("interface to bind; keep it on loopback unless a firewall guards the port") String host,
+      @JsonPropertyDescription("TCP port; 0 picks a free one (printed at start-up)") int port) {
     static Admin defaults() {
       return new Admin(true, "127.0.0.1", 9947);
     }
@@ -129,7 +133,11 @@ public record CamelotConfig(
    * @param workOrders log every work order's stages (listener, queue, worker) at DEBUG on the
    *     {@code io.camelot.trace} logger
    */
-  public record Logging(String format, @JsonProperty("work_orders") boolean workOrders) {
+  public record Logging(
+      @JsonPropertyDescription("\"text\" for people, \"json\" for one JSON object per line with the MDC") String format,
+      @JsonPropertyDescription("log every work order's stages with its traceId (logger io.camelot.trace)")
+          @JsonProperty("work_orders")
+          boolean workOrders) {
     public static final String TEXT = "text";
     public static final String JSON = "json";
 
