@@ -17,6 +17,7 @@ import io.camelot.ops.ReadinessCheck;
 import io.camelot.ops.RecentWorkOrders;
 import io.camelot.ops.TcsDashboard;
 import io.camelot.ops.Telemetry;
+import io.camelot.ops.WorkerDirectoryMetrics;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
@@ -130,6 +131,7 @@ public final class TcsNode implements AutoCloseable {
           listener.port();
           return Optional.empty();
         }));
+    WorkerDirectoryMetrics.register(metrics, store);
     new TcsDashboard(store, metrics, recent, history, clock).serveOn(admin);
     admin.start();
   }

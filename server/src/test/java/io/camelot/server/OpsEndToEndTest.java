@@ -93,7 +93,9 @@ class OpsEndToEndTest {
         .contains("camelot_rpc_requests_total{code=\"5\",method=\"WorkOrderSubmit\",process=\"serve\"} 1.0")
         .contains("camelot_queue_depth{process=\"serve\",worker=\"" + workerId + "\"}")
         .contains("camelot_queue_outstanding{process=\"serve\"} 0.0")
-        .contains("camelot_workers_attached{process=\"serve\"} 1.0");
+        .contains("camelot_workers_attached{process=\"serve\"} 1.0")
+        .contains("camelot_workers_directory{process=\"serve\",status=\"ACTIVE\"} 1.0")
+        .contains("camelot_workers_directory{process=\"serve\",status=\"COMPROMISED\"} 0.0");
     for (String stage : List.of("listener", "queue_wait", "decrypt", "workload", "sign", "store")) {
       assertThat(metrics).contains("camelot_workorder_stage_seconds_count{process=\"serve\",stage=\"" + stage + "\"} 1");
     }
