@@ -59,7 +59,7 @@ function renderOverview(overview) {
   const completed = Object.values(byCode).reduce((a, b) => a + b, 0);
   document.getElementById("outstanding").textContent = overview.queue.outstanding;
   document.getElementById("submitted").textContent = overview.totals.submitted;
-  document.getElementById("completed").textContent = completed;
+  document.getElementById("succeeded").textContent = byCode["0"] || 0;
   document.getElementById("failed").textContent = completed - (byCode["0"] || 0);
   document.getElementById("busy").textContent = overview.totals.rejectedBusy;
 }
