@@ -63,11 +63,19 @@ class OpsEndToEndTest {
 
   /** Submits one echo work order through the SDK and waits for its verified result. */
   static String submitEcho(DirectTcsClient client) {
+    return submitEcho(client, false);
+  }
+
+  /** The same, and with a receipt when asked (the worker then appends its PROCESSED update). */
+  static String submitEcho(DirectTcsClient client, boolean withReceipt) {
     Requester requester = Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
     List<String> ids = requester.findWorkers(new WorkerLookUpParams(1, null, null, null, null));
     VerifiedWorker worker = requester.worker(ids.getFirst());
     SubmittedWorkOrder submitted = requester.newWorkOrder(worker, "echo-result").input("Hello").submit();
     assertThat(submitted.await().text(0)).isEqualTo("RESULT: Hello");
+    if (withReceipt) {
+      requester.createReceipt(submitted);
+    }
     return submitted.workOrderId();
   }
 
@@ -83,7 +91,7 @@ class OpsEndToEndTest {
     assertThat(checks.properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
         .containsExactly("store=UP", "worker-registered=UP", "keys-unsealed=UP", "listener=UP");
 
-    String id = submitEcho(client);
+    String id = submitEcho(client, true);
     String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
 
     String metrics = get(admin + "/metrics").body();
@@ -107,6 +115,8 @@ class OpsEndToEndTest {
     assertThat(rows.get(0).path("state").asText()).isEqualTo("COMPLETED");
     assertThat(rows.get(0).path("code").asInt()).isZero();
     assertThat(rows.get(0).has("durationMs")).isTrue();
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> json(get(admin + "/api/workorders")).get(0).path("receipt").asText(), "PROCESSED"::equals);
     assertThat(rows.toString()).doesNotContain("RESULT").doesNotContain("outData").doesNotContain("inData");
 
     JsonNode overview = json(get(admin + "/api/overview"));
