@@ -11,7 +11,7 @@ if [ ! -x "$work/venv/bin/python" ]; then
 fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 rm -rf "$work/data"
-"$root/camelot" serve --port "$port" --data-dir "$work/data" > "$work/serve.log" 2>&1 &
+"$root/camelot" serve --port "$port" --admin-port 0 --data-dir "$work/data" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do

@@ -7,6 +7,8 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.jsonrpc.JsonRpcResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +24,23 @@ public final class JsonRpcDispatcher {
       "Invalid data format for method or method not supported";
 
   private final MethodRegistry registry;
+  private final RpcMetrics metrics;
 
   public JsonRpcDispatcher(MethodRegistry registry) {
+    this(registry, new CompositeMeterRegistry());
+  }
+
+  /** @param meters where call counts and the listener stage go (an empty composite: no-ops) */
+  public JsonRpcDispatcher(MethodRegistry registry, MeterRegistry meters) {
     this.registry = registry;
+    this.metrics = new RpcMetrics(meters, registry.names());
   }
 
   public byte[] handle(byte[] body) {
+    long start = System.nanoTime();
     JsonNode id = null;
     String method = null;
+    RpcOutcome outcome;
     try {
       JsonNode request = ProtocolJson.parse(body);
       if (!request.isObject()) {
@@ -49,16 +60,24 @@ public final class JsonRpcDispatcher {
       }
       method = methodNode.textValue();
       JsonNode params = request.get("params");
+      if (params == null && registry.find(method).filter(RpcMethod::paramsOptional).isPresent()) {
+        params = ProtocolJson.mapper().createObjectNode();
+      }
       if (params == null || !params.isObject()) {
         throw EeaException.invalidParameter("Invalid data format for params");
       }
-      return render(id, invoke(method, new RpcCall(params, body)));
+      outcome = invoke(method, new RpcCall(params, body));
     } catch (EeaException e) {
-      return render(id, new RpcOutcome.Error(JsonRpcError.of(e)));
+      outcome = new RpcOutcome.Error(JsonRpcError.of(e));
     } catch (RuntimeException e) {
       log.error("{} failed unexpectedly", method == null ? "Request" : method, e);
-      return render(id, RpcOutcome.error(ErrorCode.INTERNAL_ERROR.code(), "Internal error"));
+      outcome = RpcOutcome.error(ErrorCode.INTERNAL_ERROR.code(), "Internal error");
     }
+    byte[] answer = render(id, outcome);
+    String code =
+        outcome instanceof RpcOutcome.Error error ? Integer.toString(error.error().code()) : RpcMetrics.RESULT;
+    metrics.record(method, code, System.nanoTime() - start);
+    return answer;
   }
 
   private RpcOutcome invoke(String name, RpcCall call) {

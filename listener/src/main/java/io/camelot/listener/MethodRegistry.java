@@ -2,6 +2,7 @@ package io.camelot.listener;
 
 import io.camelot.listener.methods.EncryptionKeyGet;
 import io.camelot.listener.methods.EncryptionKeySet;
+import io.camelot.listener.methods.RpcDiscover;
 import io.camelot.listener.methods.WorkOrderGetResult;
 import io.camelot.listener.methods.WorkOrderReceiptCreate;
 import io.camelot.listener.methods.WorkOrderReceiptLookUp;
@@ -24,6 +25,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,8 +58,14 @@ public final class MethodRegistry {
             new WorkOrderReceiptRetrieve(store),
             new WorkOrderReceiptUpdateRetrieve(store),
             new WorkOrderReceiptLookUp(store),
-            new WorkOrderReceiptLookUpNext(store));
+            new WorkOrderReceiptLookUpNext(store),
+            new RpcDiscover());
     return new MethodRegistry(all, config.operatorMethodsEnabled());
+  }
+
+  /** The names of every method this registry serves, whatever the permissions. */
+  public Set<String> names() {
+    return methods.keySet();
   }
 
   public Optional<RpcMethod> find(String name) {

@@ -9,6 +9,14 @@ public interface RpcMethod {
   }
 
   /**
+   * Whether a request may omit {@code params} (OpenRPC's {@code rpc.discover} takes none); Avalon's
+   * methods all require a params object.
+   */
+  default boolean paramsOptional() {
+    return false;
+  }
+
+  /**
    * Answers one call. Invalid params surface as {@link io.camelot.protocol.EeaException}s, which the
    * dispatcher turns into error objects; expected outcomes are returned as values.
    */

@@ -10,7 +10,10 @@ import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +51,23 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<String, CompletableFuture<byte[]>> waiters = new ConcurrentHashMap<>();
   private final List<CompletionListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<AdmissionListener> admissionListeners = new CopyOnWriteArrayList<>();
+  private final QueueMetrics metrics;
   private final ScheduledExecutorService purger;
   private final DependencyGate gate;
 
   public PersistentWorkOrderQueue(TcsStore store, QueueSettings settings, Clock clock) {
+    this(store, settings, clock, new CompositeMeterRegistry());
+  }
+
+  /** @param registry where the queue's meters go (an empty composite registry makes them no-ops) */
+  public PersistentWorkOrderQueue(TcsStore store, QueueSettings settings, Clock clock, MeterRegistry registry) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
     this.outstanding = new AtomicLong(store.pendingCount());
     this.gate = new InMemoryDependencyGate(store, new GateEvents());
+    this.metrics = new QueueMetrics(registry, outstanding::get, lanes::size);
     this.purger =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
     long every = settings.purgeInterval().toMillis();
@@ -73,6 +84,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       lane.executor.shutdown();
       throw new IllegalStateException("worker " + workerId + " is already attached");
     }
+    metrics.laneAttached(workerId, lane.executor);
     List<String> pending = store.pending(workerId);
     if (!pending.isEmpty()) {
       log.info("Recovering {} pending work order(s) of worker {}", pending.size(), workerId);
@@ -86,6 +98,10 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     listeners.add(listener);
   }
 
+  public void addAdmissionListener(AdmissionListener listener) {
+    admissionListeners.add(listener);
+  }
+
   /**
    * @throws EeaException code 2 if the work order's dependencies name an unknown predecessor
    */
@@ -97,6 +113,8 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       gate.checkAdmissible(workOrderId, workerId, deps);
     }
     if (!reserveSlot()) {
+      metrics.busy.increment();
+      WorkOrderTrace.LOG.debug("refused: queue full");
       return Admission.BUSY;
     }
     TcsStore.SubmitResult stored;
@@ -108,7 +126,13 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     }
     if (stored == TcsStore.SubmitResult.DUPLICATE) {
       outstanding.decrementAndGet();
+      metrics.duplicate.increment();
       return Admission.DUPLICATE;
+    }
+    metrics.submitted.increment();
+    WorkOrderTrace.LOG.debug("admitted for worker {}", workerId);
+    for (AdmissionListener listener : admissionListeners) {
+      listener.admitted(workOrderId, workerId);
     }
     Lane lane = lanes.get(workerId);
     if (lane != null) {
@@ -181,14 +205,21 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
   private void dispatch(Lane lane, QueuedWorkOrder workOrder) {
     if (inFlight.add(workOrder.workOrderId())) {
-      lane.executor.execute(() -> run(lane, workOrder));
+      long queuedAt = System.nanoTime();
+      lane.executor.execute(() -> run(lane, workOrder, queuedAt));
     }
   }
 
-  private void run(Lane lane, QueuedWorkOrder workOrder) {
-    try {
+  private void run(Lane lane, QueuedWorkOrder workOrder, long queuedAt) {
+    try (var trace = WorkOrderTrace.open(workOrder.workOrderId())) {
+      long startedAt = System.nanoTime();
+      metrics.queueWait.record(startedAt - queuedAt, TimeUnit.NANOSECONDS);
+      WorkOrderTrace.LOG.debug("started after {} us in the queue", (startedAt - queuedAt) / 1000);
       byte[] response = lane.processor.process(workOrder);
       if (response != null) {
+        long completedAt = System.nanoTime();
+        metrics.latency.record(completedAt - queuedAt, TimeUnit.NANOSECONDS);
+        WorkOrderTrace.LOG.debug("completed {} us after it was queued", (completedAt - queuedAt) / 1000);
         completed(workOrder, response);
       } else {
         // Completed before (a recovery replay): its dependents may still be waiting for word.

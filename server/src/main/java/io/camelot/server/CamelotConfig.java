@@ -1,6 +1,7 @@
 package io.camelot.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,11 +23,18 @@ import java.util.Map;
  * the file.
  */
 public record CamelotConfig(
-    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto, Workloads workloads) {
+    Listener listener,
+    Store store,
+    Queue queue,
+    Worker worker,
+    Crypto crypto,
+    Workloads workloads,
+    Admin admin,
+    Logging logging) {
 
-  /** A configuration with the default {@code [workloads]} section. */
+  /** A configuration built in code (bench, tests, embedding): default workloads, no admin port, text logs. */
   public CamelotConfig(Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
-    this(listener, store, queue, worker, crypto, Workloads.defaults());
+    this(listener, store, queue, worker, crypto, Workloads.defaults(), Admin.disabled(), Logging.defaults());
   }
 
   public record Listener(
@@ -192,14 +200,54 @@ public record CamelotConfig(
     }
   }
 
+  /**
+   * The admin port: Prometheus {@code /metrics}, {@code /health/live}, {@code /health/ready} and the
+   * dashboard. Loopback by default; it shows ids and timings, never work-order data.
+   */
+  public record Admin(
+      @JsonPropertyDescription("serve /metrics, /health/live, /health/ready and the dashboard") boolean enabled,
+      @JsonPropertyDescription("interface to bind; keep it on loopback unless a firewall guards the port") String host,
+      @JsonPropertyDescription("TCP port; 0 picks a free one (printed at start-up)") int port) {
+    static Admin defaults() {
+      return new Admin(true, "127.0.0.1", 9947);
+    }
+
+    static Admin disabled() {
+      return new Admin(false, "127.0.0.1", 0);
+    }
+  }
+
+  /**
+   * @param format {@code "text"} (human) or {@code "json"} (one JSON object per line, with the
+   *     MDC: {@code traceId} and {@code workOrderId} on work-order lines)
+   * @param workOrders log every work order's stages (listener, queue, worker) at DEBUG on the
+   *     {@code io.camelot.trace} logger
+   */
+  public record Logging(
+      @JsonPropertyDescription("\"text\" for people, \"json\" for one JSON object per line with the MDC") String format,
+      @JsonPropertyDescription("log every work order's stages with its traceId (logger io.camelot.trace)")
+          @JsonProperty("work_orders")
+          boolean workOrders) {
+    public static final String TEXT = "text";
+    public static final String JSON = "json";
+
+    static Logging defaults() {
+      return new Logging(TEXT, false);
+    }
+  }
+
   public static CamelotConfig defaults() {
     return new CamelotConfig(
         Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults(),
-        Workloads.defaults());
+        Workloads.defaults(), Admin.defaults(), Logging.defaults());
   }
 
   public CamelotConfig withWorkloads(Workloads newWorkloads) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads);
+    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads, admin, logging);
+  }
+
+  public CamelotConfig withAdmin(Admin newAdmin) {
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, newAdmin, logging);
   }
 
   /**
@@ -225,6 +273,11 @@ public record CamelotConfig(
       if (!Worker.SIMULATED.equals(tee) && !Worker.GRAMINE.equals(tee)) {
         throw new IllegalArgumentException(
             "invalid configuration " + file + ": [worker] tee must be \"simulated\" or \"gramine\", not \"" + tee + "\"");
+      }
+      String format = config.logging().format();
+      if (!Logging.TEXT.equals(format) && !Logging.JSON.equals(format)) {
+        throw new IllegalArgumentException(
+            "invalid configuration " + file + ": [logging] format must be \"text\" or \"json\", not \"" + format + "\"");
       }
       return config;
     } catch (JsonProcessingException e) {

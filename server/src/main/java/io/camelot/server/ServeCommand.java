@@ -28,10 +28,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--sync", description = "Answer WorkOrderSubmit with the result when ready")
   boolean sync;
 
+  @Option(names = "--admin-port", description = "Admin port: metrics, health, dashboard (default 9947; 0 picks one)")
+  Integer adminPort;
+
   @Override
   public Integer call() throws InterruptedException {
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
     config = withOverrides(config);
+    LoggingSetup.apply(config.logging());
     TcsNode node = TcsNode.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -52,6 +56,8 @@ final class ServeCommand implements Callable<Integer> {
             ? "TEE: SGX under Gramine (DCAP quotes from /dev/attestation)"
             : "TEE: SIMULATED (no hardware; keys sealed under " + Path.of(config.store().dataDir()).resolve("tee")
                 + "; requesters must allow simulation)");
+    node.adminUrl(config.admin().host())
+        .ifPresent(admin -> System.out.println("Dashboard " + admin + "/  metrics " + admin + "/metrics  health " + admin + "/health/ready"));
     System.out.println("Data directory: " + Path.of(config.store().dataDir()).toAbsolutePath());
     System.out.println("Try it: ./camelot submit --url " + url + " --workload echo-result \"Hello\"");
     stopped.await();
@@ -70,6 +76,8 @@ final class ServeCommand implements Callable<Integer> {
             l.operatorMethods());
     CamelotConfig.Store store =
         dataDir != null ? new CamelotConfig.Store(dataDir.toString(), c.store().mapSizeMb()) : c.store();
-    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto());
+    CamelotConfig.Admin admin =
+        adminPort != null ? new CamelotConfig.Admin(c.admin().enabled(), c.admin().host(), adminPort) : c.admin();
+    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), admin, c.logging());
   }
 }

@@ -10,6 +10,17 @@ import io.camelot.listener.JsonRpcDispatcher;
 import io.camelot.listener.ListenerConfig;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
+import io.camelot.ops.AdminConfig;
+import io.camelot.ops.AdminServer;
+import io.camelot.ops.MetricHistory;
+import io.camelot.ops.ReadinessCheck;
+import io.camelot.ops.RecentWorkOrders;
+import io.camelot.ops.TcsDashboard;
+import io.camelot.ops.Telemetry;
+import io.camelot.ops.WorkerDirectoryMetrics;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkerStatus;
+import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
@@ -17,10 +28,13 @@ import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerKeys;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
@@ -34,6 +48,9 @@ public final class TcsNode implements AutoCloseable {
   private final Vertx vertx;
   private final CompletionNotifier notifier;
   private final ListenerServer listener;
+  private final PrometheusMeterRegistry metrics = Telemetry.prometheus("serve");
+  private MetricHistory history;
+  private AdminServer admin;
 
   private TcsNode(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
@@ -52,7 +69,8 @@ public final class TcsNode implements AutoCloseable {
                   Duration.ofHours(q.retainCompletedHours()),
                   q.maxRetainedCompleted(),
                   Duration.ofSeconds(q.purgeIntervalSeconds())),
-              clock);
+              clock,
+              metrics);
       Tee tee = openTee(config.worker(), dataDir, clock);
       var workerConfig = config.workerConfig();
       WorkerKeys keys =
@@ -64,11 +82,17 @@ public final class TcsNode implements AutoCloseable {
       worker =
           new SingletonWorker(
               workerConfig, keys, tee, RuntimeWorkloads.workloads(runtime), store, clock,
-              RuntimeWorkloads.connectors(runtime, dataDir, workerConfig.workerId(), tee, clock)::forWorkload);
+              RuntimeWorkloads.connectors(runtime, dataDir, workerConfig.workerId(), tee, clock)::forWorkload,
+              metrics);
       worker.register();
       vertx = Vertx.vertx();
       notifier = CompletionNotifier.withDefaults(vertx);
       queue.addCompletionListener(notifier);
+      RecentWorkOrders recent = new RecentWorkOrders(200, clock);
+      if (config.admin().enabled()) {
+        queue.addAdmissionListener(recent);
+        queue.addCompletionListener(recent);
+      }
       queue.attach(worker.workerId(), worker, workerConfig.concurrency());
 
       CamelotConfig.Listener l = config.listener();
@@ -80,12 +104,60 @@ public final class TcsNode implements AutoCloseable {
           new ListenerServer(
               vertx,
               listenerConfig,
-              new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig)));
+              new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig), metrics));
       listener.start();
+      if (config.admin().enabled()) {
+        startAdmin(config.admin(), recent, clock);
+      }
     } catch (RuntimeException e) {
+      if (admin != null) {
+        admin.close();
+      }
+      if (history != null) {
+        history.close();
+      }
       store.close();
       throw e;
     }
+  }
+
+  private void startAdmin(CamelotConfig.Admin settings, RecentWorkOrders recent, Clock clock) {
+    history = new MetricHistory(metrics, clock, 300).start(1000);
+    admin = new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics);
+    admin
+        .addReadinessCheck(ReadinessCheck.of("store", () -> {
+          store.pendingCount();
+          return Optional.empty();
+        }))
+        .addReadinessCheck(ReadinessCheck.of("worker-registered", this::workerRegistration))
+        .addReadinessCheck(ReadinessCheck.of("keys-unsealed", this::keysPublished))
+        .addReadinessCheck(ReadinessCheck.of("listener", () -> {
+          listener.port();
+          return Optional.empty();
+        }));
+    WorkerDirectoryMetrics.register(metrics, store);
+    new TcsDashboard(store, metrics, recent, history, clock).serveOn(admin);
+    admin.start();
+  }
+
+  /** The worker's record is in the directory and ACTIVE. */
+  private Optional<String> workerRegistration() {
+    return store
+        .worker(worker.workerId())
+        .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class))
+        .map(record -> record.status() != null && record.status() == WorkerStatus.ACTIVE.code()
+            ? Optional.<String>empty()
+            : Optional.of("worker " + worker.workerId() + " has status " + record.status()))
+        .orElse(Optional.of("worker " + worker.workerId() + " is not in the Worker Directory"));
+  }
+
+  /** The directory publishes exactly the record built from the keys this process unsealed. */
+  private Optional<String> keysPublished() {
+    return store
+        .worker(worker.workerId())
+        .filter(bytes -> Arrays.equals(bytes, ProtocolJson.toBytes(worker.record())))
+        .map(bytes -> Optional.<String>empty())
+        .orElse(Optional.of("the Worker Directory does not publish the keys this worker holds"));
   }
 
   private static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
@@ -113,8 +185,21 @@ public final class TcsNode implements AutoCloseable {
     return worker;
   }
 
+  /** The admin server's base URL, when the admin port is enabled. */
+  public Optional<String> adminUrl(String host) {
+    return admin == null ? Optional.empty() : Optional.of("http://" + host + ":" + admin.port());
+  }
+
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
+  }
+
   @Override
   public void close() {
+    if (admin != null) {
+      admin.close();
+      history.close();
+    }
     listener.close();
     queue.close();
     notifier.close();

@@ -41,6 +41,8 @@ class CamelotConfigTest {
     assertThat(loaded.queue()).isEqualTo(defaults.queue());
     assertThat(loaded.worker().name()).isEqualTo(defaults.worker().name());
     assertThat(loaded.worker().concurrency()).isEqualTo(2);
+    assertThat(loaded.admin()).isEqualTo(defaults.admin());
+    assertThat(loaded.logging()).isEqualTo(defaults.logging());
   }
 
   @Test
@@ -54,6 +56,22 @@ class CamelotConfigTest {
     assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nport = \"x\"\n")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid configuration");
+  }
+
+  @Test
+  void theAdminPortIsOnLoopbackByDefaultAndConfigurable() throws IOException {
+    assertThat(CamelotConfig.defaults().admin()).isEqualTo(new CamelotConfig.Admin(true, "127.0.0.1", 9947));
+    CamelotConfig config = CamelotConfig.load(toml("[admin]\nport = 9100\n\n[logging]\nformat = \"json\"\nwork_orders = true\n"));
+    assertThat(config.admin()).isEqualTo(new CamelotConfig.Admin(true, "127.0.0.1", 9100));
+    assertThat(config.logging()).isEqualTo(new CamelotConfig.Logging("json", true));
+    assertThat(CamelotConfig.load(toml("[admin]\nenabled = false\n")).admin().enabled()).isFalse();
+  }
+
+  @Test
+  void anUnknownLogFormatIsRefused() throws IOException {
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[logging]\nformat = \"xml\"\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[logging] format must be");
   }
 
   @Test

@@ -65,8 +65,8 @@ class RuntimeWorkloadsEndToEndTest {
                 WorkerConfig.DEFAULT_NAME, WorkerConfig.DEFAULT_ORGANIZATION_ID,
                 WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2, CamelotConfig.Worker.SIMULATED, "",
                 List.of("RSA-OAEP-3072")),
-            defaults.crypto(),
-            workloads);
+            defaults.crypto())
+            .withWorkloads(workloads);
     node = TcsNode.start(config);
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     return requester().worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));

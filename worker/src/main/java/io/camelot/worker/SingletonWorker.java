@@ -31,18 +31,25 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.model.WorkerDetails;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.protocol.model.WorkerTypeData;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
+import io.camelot.scheduler.WorkOrderStages;
 import io.camelot.store.TcsStore;
 import io.camelot.workload.ExternalIo;
 import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -75,13 +82,24 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private final Function<String, ExternalIo> ioByWorkload;
   private final Map<String, ReadWriteLock> statefulLocks = new ConcurrentHashMap<>();
   private final HandOffs handOffs;
+  private final MeterRegistry registry;
+  private final Timer decryptTimer;
+  private final Timer workloadTimer;
+  private final Timer signTimer;
+  private final Timer storeTimer;
+  /** Completions by outcome code (0 = success); codes are few, so the map stays tiny. */
+  private final Map<Integer, Counter> completions = new ConcurrentHashMap<>();
 
+  /** A worker whose workloads get no External IO connectors and whose meters are no-ops. */
   public SingletonWorker(
       WorkerConfig config, WorkerKeys keys, Tee tee, Workloads workloads, TcsStore store, Clock clock) {
-    this(config, keys, tee, workloads, store, clock, workloadName -> ExternalIo.NONE);
+    this(config, keys, tee, workloads, store, clock, workloadName -> ExternalIo.NONE, new CompositeMeterRegistry());
   }
 
-  /** @param ioByWorkload the External IO connectors granted to each workload, by workload name */
+  /**
+   * @param ioByWorkload the External IO connectors granted to each workload, by workload name
+   * @param registry where stage timings and completions go (an empty composite: no-ops)
+   */
   public SingletonWorker(
       WorkerConfig config,
       WorkerKeys keys,
@@ -89,8 +107,14 @@ public final class SingletonWorker implements WorkOrderProcessor {
       Workloads workloads,
       TcsStore store,
       Clock clock,
-      Function<String, ExternalIo> ioByWorkload) {
+      Function<String, ExternalIo> ioByWorkload,
+      MeterRegistry registry) {
     this.ioByWorkload = ioByWorkload;
+    this.registry = registry;
+    this.decryptTimer = WorkOrderStages.timer(registry, WorkOrderStages.DECRYPT);
+    this.workloadTimer = WorkOrderStages.timer(registry, WorkOrderStages.WORKLOAD);
+    this.signTimer = WorkOrderStages.timer(registry, WorkOrderStages.SIGN);
+    this.storeTimer = WorkOrderStages.timer(registry, WorkOrderStages.STORE);
     this.config = config;
     this.keys = keys;
     this.workloads = workloads;
@@ -168,6 +192,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
         new StagedState(store, workload, params.dependencies(), ioByWorkload.apply(workload.name()));
     WorkOrderResponse response;
     try {
+      long start = System.nanoTime();
       OpenedRequest opened = RequestOpener.open(params, keys.unwrapKeys());
       Dependencies deps = params.dependencies();
       List<PlainItem> plainInputs = deps == null ? opened.inputs() : handOffs.fill(opened);
@@ -175,13 +200,24 @@ public final class SingletonWorker implements WorkOrderProcessor {
           deps == null || deps.afterIds().isEmpty() ? null : handOffs.links(deps);
       List<Item> inputs =
           plainInputs.stream().map(item -> new Item(item.index(), item.data())).toList();
+      long decrypted = System.nanoTime();
+      decryptTimer.record(decrypted - start, TimeUnit.NANOSECONDS);
       List<Item> outputs = workload.process(inputs, state);
       if (outputs == null || outputs.isEmpty()) {
         throw new WorkloadException("workload " + workload.name() + " produced no output");
       }
+      long processed = System.nanoTime();
+      workloadTimer.record(processed - decrypted, TimeUnit.NANOSECONDS);
       List<PlainItem> plainOutputs =
           outputs.stream().map(item -> new PlainItem(item.index(), item.data())).toList();
       response = WorkOrderResponse.of(ResponseSealer.sealChained(opened, plainOutputs, keys.signing(), links));
+      long sealed = System.nanoTime();
+      signTimer.record(sealed - processed, TimeUnit.NANOSECONDS);
+      if (WorkOrderTrace.LOG.isDebugEnabled()) {
+        WorkOrderTrace.LOG.debug(
+            "worker {} ran {}: decrypt {} us, workload {} us, sign {} us", workerId(), workload.name(),
+            (decrypted - start) / 1000, (processed - decrypted) / 1000, (sealed - processed) / 1000);
+      }
     } catch (EeaException e) {
       response = failure(id, e.code(), e.getMessage());
     } catch (WorkloadException e) {
@@ -197,15 +233,27 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private byte[] store(
       String id, WorkOrderResponse response, Map<String, byte[]> stateWrites, WorkOrderSubmitParams params) {
     byte[] bytes = ProtocolJson.toBytes(response);
+    long start = System.nanoTime();
     boolean stored =
         store.complete(
             new TcsStore.Completion(
                 id, bytes, clock.millis(), stateWrites,
                 (rawCreate, updates) -> receiptUpdate(id, response, bytes, updates)));
     if (stored) {
-      log.debug("Work order {} completed{}", id, response.failed() ? " with error " + response.error().code() : "");
+      storeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      int code = response.failed() ? response.error().code() : WorkOrderStatus.SUCCESS.code();
+      completions.computeIfAbsent(code, this::completionCounter).increment();
+      WorkOrderTrace.LOG.debug("stored outcome code {}", code);
     }
     return stored ? bytes : null;
+  }
+
+  private Counter completionCounter(int code) {
+    return Counter.builder("camelot.workorders.completed")
+        .description("Work orders whose outcome is stored, by code: 0 success, otherwise the error code")
+        .tag("code", Integer.toString(code))
+        .tag("worker", workerId())
+        .register(registry);
   }
 
   /**

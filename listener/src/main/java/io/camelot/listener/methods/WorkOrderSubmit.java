@@ -8,6 +8,7 @@ import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
 import java.time.Duration;
@@ -46,6 +47,14 @@ public final class WorkOrderSubmit implements RpcMethod {
   @Override
   public RpcOutcome invoke(RpcCall call) {
     WorkOrderSubmitParams p = WorkOrders.parse(call.params(), Params::workOrderSubmit);
+    String id = p.workOrderId();
+    try (var trace = WorkOrderTrace.open(id)) {
+      WorkOrderTrace.LOG.debug("received for worker {}", p.workerId());
+      return admit(p, call);
+    }
+  }
+
+  private RpcOutcome admit(WorkOrderSubmitParams p, RpcCall call) {
     String id = p.workOrderId();
     if (store.worker(p.workerId()).isEmpty()) {
       return WorkOrders.error(

@@ -1,0 +1,39 @@
+package io.camelot.server;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import io.camelot.protocol.trace.WorkOrderTrace;
+import java.net.URL;
+import org.slf4j.LoggerFactory;
+
+/** Applies the [logging] section to Logback before the node starts. */
+final class LoggingSetup {
+  static final String JSON_CONFIG = "/logback-json.xml";
+
+  private LoggingSetup() {}
+
+  static void apply(CamelotConfig.Logging logging) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    if (CamelotConfig.Logging.JSON.equals(logging.format())) {
+      URL config = LoggingSetup.class.getResource(JSON_CONFIG);
+      if (config == null) {
+        throw new IllegalStateException(JSON_CONFIG + " is missing from the camelot jar");
+      }
+      context.reset();
+      JoranConfigurator configurator = new JoranConfigurator();
+      configurator.setContext(context);
+      try {
+        configurator.doConfigure(config);
+      } catch (JoranException e) {
+        throw new IllegalStateException("cannot configure JSON logging from " + JSON_CONFIG, e);
+      }
+    }
+    if (logging.workOrders()) {
+      context.getLogger(WorkOrderTrace.LOG.getName()).setLevel(Level.DEBUG);
+    }
+  }
+}
