@@ -24,6 +24,11 @@ public final class RpcCallException extends RuntimeException {
     return peerMessage;
   }
 
+  /** May be null. */
+  public JsonNode data() {
+    return data;
+  }
+
   /** The same error, to be passed on to whoever called us. */
   public EeaException toEeaException() {
     return new EeaException(code, peerMessage, data);
