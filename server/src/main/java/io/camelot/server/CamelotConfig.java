@@ -22,7 +22,16 @@ import java.util.Map;
  * the file.
  */
 public record CamelotConfig(
-    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
+    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto, Pool pool) {
+
+  /** A configuration without a worker pool. */
+  public CamelotConfig(Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
+    this(listener, store, queue, worker, crypto, Pool.defaults());
+  }
+
+  public CamelotConfig withPool(Pool newPool) {
+    return new CamelotConfig(listener, store, queue, worker, crypto, newPool);
+  }
 
   public record Listener(
       String host,
@@ -104,9 +113,71 @@ public record CamelotConfig(
     }
   }
 
+  /**
+   * A worker pool beside the singleton worker (see docs/pools.md): WKMs and WPs as child processes,
+   * published as one worker named {@code name}. {@code processors = 0} runs no pool.
+   *
+   * @param wpLocalization {@code any}, or {@code same-platform}: WKMs admit only WPs on their platform
+   * @param signatureScheme {@code pool-key} (results signed by the pool key) or {@code ext-key}
+   *     (Avalon's two-step: a per-work-order key vouched for by the pool key)
+   */
+  public record Pool(
+      int processors,
+      String name,
+      @JsonProperty("key_managers") int keyManagers,
+      @JsonProperty("slots_per_processor") int slotsPerProcessor,
+      @JsonProperty("allowed_wp_measurements") List<String> allowedWpMeasurements,
+      @JsonProperty("wp_localization") String wpLocalization,
+      @JsonProperty("max_concurrent_wps") int maxConcurrentWps,
+      @JsonProperty("restart_wp_after") int restartWpAfter,
+      @JsonProperty("key_migration") boolean keyMigration,
+      @JsonProperty("signature_scheme") String signatureScheme,
+      @JsonProperty("rotation_grace_seconds") long rotationGraceSeconds,
+      @JsonProperty("dedicated_requester") String dedicatedRequester,
+      @JsonProperty("wp_dedicated_requesters") List<String> wpDedicatedRequesters,
+      @JsonProperty("internal_host") String internalHost) {
+    public static final String DEFAULT_NAME = "pool-worker-1";
+    public static final String POOL_KEY = "pool-key";
+    public static final String EXT_KEY = "ext-key";
+    public static final String ANY_PLATFORM = "any";
+    public static final String SAME_PLATFORM = "same-platform";
+
+    static Pool defaults() {
+      return new Pool(
+          0, DEFAULT_NAME, 1, 2, List.of(), ANY_PLATFORM, 0, 0, true, POOL_KEY, 300, "", List.of(), "127.0.0.1");
+    }
+
+    public Pool withProcessors(int count) {
+      return new Pool(
+          count, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          wpDedicatedRequesters, internalHost);
+    }
+
+    /** @throws IllegalArgumentException naming the offending key */
+    void validate() {
+      if (processors < 0 || keyManagers < 1 || slotsPerProcessor < 1) {
+        throw new IllegalArgumentException(
+            "[pool] processors must be >= 0, key_managers and slots_per_processor >= 1");
+      }
+      if (!POOL_KEY.equals(signatureScheme) && !EXT_KEY.equals(signatureScheme)) {
+        throw new IllegalArgumentException(
+            "[pool] signature_scheme must be \"" + POOL_KEY + "\" or \"" + EXT_KEY + "\", not \"" + signatureScheme + "\"");
+      }
+      if (!ANY_PLATFORM.equals(wpLocalization) && !SAME_PLATFORM.equals(wpLocalization)) {
+        throw new IllegalArgumentException(
+            "[pool] wp_localization must be \"" + ANY_PLATFORM + "\" or \"" + SAME_PLATFORM + "\", not \"" + wpLocalization + "\"");
+      }
+      if (keyManagers > 1 && !keyMigration) {
+        throw new IllegalArgumentException("[pool] key_managers > 1 needs key_migration = true");
+      }
+    }
+  }
+
   public static CamelotConfig defaults() {
     return new CamelotConfig(
-        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults());
+        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults(),
+        Pool.defaults());
   }
 
   /**
@@ -132,6 +203,11 @@ public record CamelotConfig(
       if (!Worker.SIMULATED.equals(tee) && !Worker.GRAMINE.equals(tee)) {
         throw new IllegalArgumentException(
             "invalid configuration " + file + ": [worker] tee must be \"simulated\" or \"gramine\", not \"" + tee + "\"");
+      }
+      try {
+        config.pool().validate();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("invalid configuration " + file + ": " + e.getMessage(), e);
       }
       return config;
     } catch (JsonProcessingException e) {

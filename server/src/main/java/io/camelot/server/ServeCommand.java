@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--sync", description = "Answer WorkOrderSubmit with the result when ready")
   boolean sync;
 
+  @Option(names = "--pool", description = "Also run a worker pool of this many WP processes and [pool] key_managers WKM processes")
+  Integer poolProcessors;
+
   @Override
   public Integer call() throws InterruptedException {
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
@@ -52,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
             ? "TEE: SGX under Gramine (DCAP quotes from /dev/attestation)"
             : "TEE: SIMULATED (no hardware; keys sealed under " + Path.of(config.store().dataDir()).resolve("tee")
                 + "; requesters must allow simulation)");
+    if (node.pool() != null) {
+      System.out.println("Worker pool " + config.pool().name() + " id " + WorkerConfig.idOf(config.pool().name())
+          + ": " + node.pool().keyManagers().size() + " WKM(s), " + node.pool().processors().size()
+          + " WP(s) (TEE: SIMULATED), Worker Manager at " + node.pool().manager().url());
+    }
     System.out.println("Data directory: " + Path.of(config.store().dataDir()).toAbsolutePath());
     System.out.println("Try it: ./camelot submit --url " + url + " --workload echo-result \"Hello\"");
     stopped.await();
@@ -70,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
             l.operatorMethods());
     CamelotConfig.Store store =
         dataDir != null ? new CamelotConfig.Store(dataDir.toString(), c.store().mapSizeMb()) : c.store();
-    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto());
+    CamelotConfig.Pool pool = poolProcessors != null ? c.pool().withProcessors(poolProcessors) : c.pool();
+    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto(), pool);
   }
 }

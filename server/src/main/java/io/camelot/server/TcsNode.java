@@ -10,12 +10,20 @@ import io.camelot.listener.JsonRpcDispatcher;
 import io.camelot.listener.ListenerConfig;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
+import io.camelot.pool.PoolPolicy;
+import io.camelot.pool.manager.JavaLauncher;
+import io.camelot.pool.manager.LocalPool;
+import io.camelot.pool.manager.PoolDirectory;
+import io.camelot.pool.manager.PoolDispatcher;
+import io.camelot.pool.manager.PoolGate;
+import io.camelot.pool.manager.WorkerManager;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
+import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerKeys;
 import io.camelot.worker.Workloads;
 import io.vertx.core.Vertx;
@@ -35,6 +43,7 @@ public final class TcsNode implements AutoCloseable {
   private final Vertx vertx;
   private final CompletionNotifier notifier;
   private final ListenerServer listener;
+  private LocalPool pool;
 
   private TcsNode(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
@@ -67,6 +76,19 @@ public final class TcsNode implements AutoCloseable {
       notifier = CompletionNotifier.withDefaults(vertx);
       queue.addCompletionListener(notifier);
       queue.attach(worker.workerId(), worker, workerConfig.concurrency());
+      PoolGate gate = null;
+      if (config.pool().processors() > 0) {
+        config.pool().validate();
+        var poolWorker =
+            new WorkerConfig(
+                config.pool().name(), workerConfig.organizationId(), workerConfig.applicationTypeId(),
+                config.pool().processors() * config.pool().slotsPerProcessor());
+        gate = new PoolGate(queue, poolWorker.workerId(), poolPolicy(config.pool()), clock);
+        pool = startPool(config.pool(), poolWorker, dataDir, gate, clock);
+        queue.attach(poolWorker.workerId(), poolDispatcher, poolWorker.concurrency());
+      } else {
+        pool = null;
+      }
 
       CamelotConfig.Listener l = config.listener();
       ListenerConfig listenerConfig =
@@ -77,9 +99,13 @@ public final class TcsNode implements AutoCloseable {
           new ListenerServer(
               vertx,
               listenerConfig,
-              new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig)));
+              new JsonRpcDispatcher(
+                  MethodRegistry.directModel(store, gate != null ? gate : queue, listenerConfig)));
       listener.start();
     } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
       store.close();
       throw e;
     }
@@ -92,6 +118,45 @@ public final class TcsNode implements AutoCloseable {
       return new GramineTee(GramineTee.DEFAULT_DIRECTORY, collateral);
     }
     return SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
+  }
+
+  private PoolDispatcher poolDispatcher;
+
+  /** Starts the pool's WKMs and WPs as child processes of this JVM, sharing its simulated TEE. */
+  private LocalPool startPool(
+      CamelotConfig.Pool config, WorkerConfig poolWorker, Path dataDir, PoolGate gate, Clock clock) {
+    Duration callTimeout = Duration.ofSeconds(30);
+    poolDispatcher = new PoolDispatcher(store, clock, callTimeout);
+    WorkerManager manager =
+        new WorkerManager(callTimeout, new PoolDirectory(store, poolWorker, gate));
+    LocalPool.Settings settings =
+        new LocalPool.Settings(
+            config.processors(), config.keyManagers(), config.slotsPerProcessor(), poolPolicy(config),
+            config.wpDedicatedRequesters(), config.internalHost(), callTimeout);
+    // The children open the same simulated TEE directory, so they count as one platform.
+    LocalPool started =
+        new LocalPool(
+            JavaLauncher.ofThisJvm(CamelotCli.class.getName()), dataDir.resolve("pool"), dataDir.resolve("tee"),
+            settings, poolDispatcher, manager);
+    started.start();
+    return started;
+  }
+
+  static PoolPolicy poolPolicy(CamelotConfig.Pool config) {
+    return new PoolPolicy(
+        config.allowedWpMeasurements(),
+        CamelotConfig.Pool.SAME_PLATFORM.equals(config.wpLocalization()),
+        config.maxConcurrentWps(),
+        config.restartWpAfter(),
+        config.keyMigration(),
+        CamelotConfig.Pool.EXT_KEY.equals(config.signatureScheme()),
+        Duration.ofSeconds(config.rotationGraceSeconds()),
+        config.dedicatedRequester());
+  }
+
+  /** The worker pool, or null when this node runs none. */
+  public LocalPool pool() {
+    return pool;
   }
 
   public static TcsNode start(CamelotConfig config) {
@@ -113,6 +178,10 @@ public final class TcsNode implements AutoCloseable {
   @Override
   public void close() {
     listener.close();
+    if (pool != null) {
+      // Running pool work orders are abandoned, not lost: they stay queued for the next start.
+      pool.close();
+    }
     queue.close();
     notifier.close();
     vertx.close().await();

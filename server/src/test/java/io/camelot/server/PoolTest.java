@@ -1,0 +1,164 @@
+package io.camelot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camelot.pool.PoolApi;
+import io.camelot.pool.RpcCallException;
+import io.camelot.pool.RpcClient;
+import io.camelot.pool.manager.ChildProcess;
+import io.camelot.pool.manager.JavaLauncher;
+import io.camelot.protocol.WorkloadIds;
+import io.camelot.protocol.envelope.InputSpec;
+import io.camelot.protocol.envelope.RequestSealer;
+import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsRpcException;
+import io.camelot.sdk.VerifiedWorker;
+import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.worker.WorkerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A TCS with a worker pool whose WKMs and WPs are real child JVMs on loopback, used through the
+ * SDK as a requester would.
+ */
+class PoolTest {
+  static final String POOL_ID = WorkerConfig.idOf(CamelotConfig.Pool.DEFAULT_NAME);
+  static final String REQUESTER = "aa".repeat(32);
+
+  @TempDir Path dataDir;
+  TcsNode node;
+  DirectTcsClient client;
+  final List<ChildProcess> extraProcesses = new ArrayList<>();
+
+  Requester start(CamelotConfig.Pool pool) {
+    CamelotConfig defaults = CamelotConfig.defaults();
+    CamelotConfig config =
+        new CamelotConfig(
+            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
+            new CamelotConfig.Store(dataDir.toString(), 256),
+            defaults.queue(),
+            defaults.worker(),
+            defaults.crypto(),
+            pool);
+    node = TcsNode.start(config);
+    client = DirectTcsClient.create(node.url("127.0.0.1"));
+    return Requester.builder(client).allowSimulation().build();
+  }
+
+  static CamelotConfig.Pool pool(int processors, int keyManagers, String scheme, String dedicatedRequester) {
+    return new CamelotConfig.Pool(
+        processors, CamelotConfig.Pool.DEFAULT_NAME, keyManagers, 2, List.of(), CamelotConfig.Pool.SAME_PLATFORM,
+        0, 0, true, scheme, 300, dedicatedRequester, List.of(), "127.0.0.1");
+  }
+
+  @AfterEach
+  void stop() {
+    extraProcesses.forEach(ChildProcess::close);
+    if (client != null) {
+      client.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  void oneWkmAndTwoWpsServeWorkOrdersAsOneWorker() throws Exception {
+    Requester requester = start(pool(2, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+    VerifiedWorker singleton = requester.worker(node.worker().workerId());
+    assertThat(poolWorker.verificationKey().pem()).isNotEqualTo(singleton.verificationKey().pem());
+
+    List<SubmittedWorkOrder> submitted = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      submitted.add(requester.newWorkOrder(poolWorker, "echo-result").input("pool " + i).submit());
+    }
+    for (int i = 0; i < submitted.size(); i++) {
+      WorkOrderOutcome outcome = submitted.get(i).await(Duration.ofSeconds(120));
+      assertThat(outcome.text(0)).isEqualTo("RESULT: pool " + i);
+      // Signed by the pool key in one step: what the record publishes.
+      assertThat(outcome.result().extVerificationKey()).isNull();
+    }
+    assertThat(node.pool().processors()).hasSize(2);
+    // Both WPs attested and were admitted by the WKM; neither ever held the pool keys.
+    assertThat(Files.readString(node.pool().keyManagers().getFirst().log())).contains("Admitted a WP (2 admitted)");
+  }
+
+  @Test
+  void aWpWithAnotherMeasurementIsRefusedKeysAndAGenuineOneIsServed() throws Exception {
+    Requester requester = start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+    String manager = node.pool().manager().url();
+    ChildProcess impostor = startWp(manager, "00".repeat(32));
+    ChildProcess genuine = startWp(manager, null);
+
+    RpcCallException refused =
+        (RpcCallException) org.assertj.core.api.Assertions.catchThrowable(
+            () -> processDirectly(impostor, poolWorker));
+    assertThat(refused.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+    assertThat(refused.peerMessage()).contains("MEASUREMENT_NOT_ALLOWED");
+
+    WorkOrderResponse served = processDirectly(genuine, poolWorker);
+    assertThat(served.failed()).isFalse();
+    assertThat(served.result().workerId()).isEqualTo(POOL_ID);
+  }
+
+  /** Seals an echo work order to the pool's key and hands it to one WP, bypassing the listener. */
+  WorkOrderResponse processDirectly(ChildProcess wp, VerifiedWorker poolWorker) {
+    RequestTemplate template =
+        new RequestTemplate(
+            "0123456789abcdef".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), REQUESTER, "00112233", 6000L,
+            null, List.of(InputSpec.text("direct")), List.of());
+    var params = RequestSealer.seal(template, poolWorker.sessionKeyWrap(), null).request();
+    var result =
+        new RpcClient(wp.url(), Duration.ofSeconds(60))
+            .call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", ProtocolJson.toTree(params)));
+    return ProtocolJson.bind(result.path("response"), WorkOrderResponse.class);
+  }
+
+  ChildProcess startWp(String manager, String simulatedMeasurement) {
+    List<String> args =
+        new ArrayList<>(List.of("wp", "--manager", manager, "--tee-dir", dataDir.resolve("tee").toString()));
+    if (simulatedMeasurement != null) {
+      args.add("--simulated-measurement");
+      args.add(simulatedMeasurement);
+    }
+    ChildProcess wp =
+        ChildProcess.start(
+            "test-wp", JavaLauncher.ofThisJvm(CamelotCli.class.getName()).command(args),
+            dataDir.resolve("test-wp-" + extraProcesses.size() + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
+    extraProcesses.add(wp);
+    return wp;
+  }
+
+  @Test
+  void extKeyResultsVerifyTwoStepAndADedicatedPoolRefusesOtherRequesters() {
+    Requester requester = start(pool(1, 1, CamelotConfig.Pool.EXT_KEY, REQUESTER));
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+
+    WorkOrderOutcome outcome =
+        requester.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("two-step").submit()
+            .await(Duration.ofSeconds(120));
+    assertThat(outcome.text(0)).isEqualTo("RESULT: two-step");
+    assertThat(outcome.result().extVerificationKey()).startsWith("-----BEGIN PUBLIC KEY-----");
+    assertThat(outcome.result().extVerificationKeySignature()).isNotBlank();
+
+    assertThatThrownBy(
+            () -> requester.newWorkOrder(poolWorker, "echo-result").requesterId("bb".repeat(32)).input("x").submit())
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3));
+  }
+}
