@@ -21,14 +21,18 @@ import io.camelot.sdk.TcsRpcException;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.worker.WorkerConfig;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -60,19 +64,32 @@ class PoolTest {
   }
 
   static CamelotConfig.Pool pool(int processors, int keyManagers, String scheme, String dedicatedRequester) {
+    return pool(processors, keyManagers, scheme, dedicatedRequester, 300);
+  }
+
+  static CamelotConfig.Pool pool(
+      int processors, int keyManagers, String scheme, String dedicatedRequester, long graceSeconds) {
     return new CamelotConfig.Pool(
         processors, CamelotConfig.Pool.DEFAULT_NAME, keyManagers, 2, List.of(), CamelotConfig.Pool.SAME_PLATFORM,
-        0, 0, true, scheme, 300, dedicatedRequester, List.of(), "127.0.0.1");
+        0, 0, true, scheme, graceSeconds, dedicatedRequester, List.of(), "127.0.0.1");
   }
 
   @AfterEach
-  void stop() {
+  void stop(TestInfo test) throws IOException {
     extraProcesses.forEach(ChildProcess::close);
     if (client != null) {
       client.close();
     }
     if (node != null) {
       node.close();
+    }
+    // The children's logs outlive the temporary directory, for diagnosis.
+    Path kept = Path.of("target", "pool-logs", test.getTestMethod().orElseThrow().getName());
+    Files.createDirectories(kept);
+    try (var logs = Files.list(dataDir.resolve("pool"))) {
+      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+        Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 
@@ -115,6 +132,118 @@ class PoolTest {
     WorkOrderResponse served = processDirectly(genuine, poolWorker);
     assertThat(served.failed()).isFalse();
     assertThat(served.result().workerId()).isEqualTo(POOL_ID);
+  }
+
+  /**
+   * Closed-loop load from three requesters while the key is rotated (on one WKM, copied to the
+   * other) and then the WKM in use is killed: every work order completes and verifies, requests
+   * sealed to the old key are taken during the grace period and afterwards the SDK moves to the new
+   * key by itself.
+   */
+  @Test
+  void rotationAndWkmFailoverUnderLoadLoseNoWorkOrder() throws Exception {
+    long graceSeconds = 3;
+    Requester requester = start(pool(2, 2, CamelotConfig.Pool.POOL_KEY, "", graceSeconds));
+    VerifiedWorker before = requester.worker(POOL_ID);
+    Load load = new Load(requester, before, 3);
+    load.start();
+    load.awaitCompleted(9);
+
+    long rotatedAt = System.currentTimeMillis();
+    new RpcClient(node.pool().manager().url(), Duration.ofSeconds(60))
+        .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
+    VerifiedWorker after = requester.worker(POOL_ID);
+    assertThat(after.encryptionKey().pem()).isNotEqualTo(before.encryptionKey().pem());
+    load.awaitCompleted(load.completed() + 6);
+
+    node.pool().keyManagers().getFirst().kill();
+    int atKill = load.completed();
+    load.awaitCompleted(atKill + 9);
+    // Past the grace period the load, still holding the old worker record, must have moved on.
+    Awaitility.await().atMost(Duration.ofMinutes(3))
+        .until(() -> System.currentTimeMillis() > rotatedAt + (graceSeconds + 2) * 1000);
+    load.awaitCompleted(load.completed() + 6);
+    load.stop();
+
+    assertThat(load.failures()).isEmpty();
+    assertThat(load.completed()).isGreaterThanOrEqualTo(30);
+    assertThat(load.lastWorker().encryptionKey().pem()).isEqualTo(after.encryptionKey().pem());
+
+    // A request still sealed to the old key after the grace period gets a clear error.
+    RequestTemplate template =
+        new RequestTemplate(
+            "fedcba9876543210".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), REQUESTER, "0011", 6000L,
+            null, List.of(InputSpec.text("late")), List.of());
+    var stale = RequestSealer.seal(template, before.sessionKeyWrap(), null).request();
+    assertThatThrownBy(() -> client.workOrderSubmit(stale))
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
+          assertThat(e.code()).isEqualTo(2);
+          assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+        });
+  }
+
+  /** Requesters that each submit a work order, await and check it, and repeat. */
+  static final class Load {
+    final Requester requester;
+    final VerifiedWorker worker;
+    final List<Thread> threads = new ArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
+    final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile VerifiedWorker lastWorker;
+    volatile boolean stopping;
+
+    Load(Requester requester, VerifiedWorker worker, int requesters) {
+      this.requester = requester;
+      this.worker = worker;
+      for (int i = 0; i < requesters; i++) {
+        int id = i;
+        threads.add(Thread.ofPlatform().unstarted(() -> run(id)));
+      }
+    }
+
+    void start() {
+      threads.forEach(Thread::start);
+    }
+
+    void run(int id) {
+      for (int n = 0; !stopping; n++) {
+        String input = "load " + id + "/" + n;
+        try {
+          SubmittedWorkOrder order = requester.newWorkOrder(worker, "echo-result").input(input).submit();
+          if (!order.await(Duration.ofSeconds(120)).text(0).equals("RESULT: " + input)) {
+            failures.add(new AssertionError("wrong result for " + input));
+          }
+          lastWorker = order.worker();
+          completed.incrementAndGet();
+        } catch (RuntimeException e) {
+          failures.add(e);
+        }
+      }
+    }
+
+    int completed() {
+      return completed.get();
+    }
+
+    List<Throwable> failures() {
+      return failures;
+    }
+
+    VerifiedWorker lastWorker() {
+      return lastWorker;
+    }
+
+    void awaitCompleted(int count) {
+      Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> completed.get() >= count || !failures.isEmpty());
+      assertThat(failures).isEmpty();
+    }
+
+    void stop() throws InterruptedException {
+      stopping = true;
+      for (Thread thread : threads) {
+        thread.join(Duration.ofMinutes(3));
+      }
+    }
   }
 
   /** Seals an echo work order to the pool's key and hands it to one WP, bypassing the listener. */

@@ -64,6 +64,7 @@ public final class KeyManager {
   private static final Duration RANDOM_ID_LIFETIME = Duration.ofMinutes(10);
   private static final Duration IDLE_WP_EXPIRY = Duration.ofMinutes(5);
   private static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+  private static final Duration RETIRED_KEY_QUEUE_ALLOWANCE = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Tee tee;
@@ -188,8 +189,7 @@ public final class KeyManager {
     if (retired.isEmpty()) {
       return current.encryption();
     }
-    // Twice the listener's grace: a work order admitted at its end may still wait in the queue.
-    if (clock.millis() > retired.get().retiredAtMillis() + 2 * policy.rotationGrace().toMillis()) {
+    if (clock.millis() > retired.get().retiredAtMillis() + retiredKeyLifetime()) {
       throw retiredKey(request.workOrderId());
     }
     return retired.get().key();
@@ -411,7 +411,7 @@ public final class KeyManager {
     if (current == null) {
       throw new EeaException(PoolApi.NO_KEYS, "this WKM holds no pool keys yet");
     }
-    long cutoff = clock.millis() - 2 * policy.rotationGrace().toMillis();
+    long cutoff = clock.millis() - retiredKeyLifetime();
     if (current.retired().stream().anyMatch(r -> r.retiredAtMillis() < cutoff)) {
       synchronized (this) {
         current = keys.dropRetiredBefore(cutoff);
@@ -419,6 +419,15 @@ public final class KeyManager {
       }
     }
     return current;
+  }
+
+  /**
+   * How long a retired key still opens work orders. The listener stops admitting work orders sealed
+   * to it after the grace period; those it admitted before may wait in the queue, so the key stays
+   * usable an hour longer.
+   */
+  private long retiredKeyLifetime() {
+    return policy.rotationGrace().plus(RETIRED_KEY_QUEUE_ALLOWANCE).toMillis();
   }
 
   private PoolKeys loadKeys(boolean generateIfMissing) {
