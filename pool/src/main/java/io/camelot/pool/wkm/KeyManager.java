@@ -411,13 +411,6 @@ public final class KeyManager {
     if (current == null) {
       throw new EeaException(PoolApi.NO_KEYS, "this WKM holds no pool keys yet");
     }
-    long cutoff = clock.millis() - retiredKeyLifetime();
-    if (current.retired().stream().anyMatch(r -> r.retiredAtMillis() < cutoff)) {
-      synchronized (this) {
-        current = keys.dropRetiredBefore(cutoff);
-        store(current);
-      }
-    }
     return current;
   }
 

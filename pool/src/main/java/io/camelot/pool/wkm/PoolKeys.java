@@ -28,18 +28,19 @@ public record PoolKeys(PublicKeySign signing, KeyWrapPrivateKey encryption, List
     return new PoolKeys(Secp256k1.generate(), RsaOaep.generate(), List.of());
   }
 
-  /** These keys with a fresh encryption key; the current one retires now. */
+  /**
+   * These keys with a fresh encryption key; the current one retires now. The last {@value
+   * #RETIRED_KEPT} retired keys are kept, past their use, so that requests sealed to them get a clear
+   * "retired" error rather than a failed decryption.
+   */
   PoolKeys rotate(long nowMillis) {
     List<Retired> older = new ArrayList<>(retired);
     older.add(new Retired(encryption, nowMillis));
-    return new PoolKeys(signing, RsaOaep.generate(), List.copyOf(older));
+    int from = Math.max(0, older.size() - RETIRED_KEPT);
+    return new PoolKeys(signing, RsaOaep.generate(), List.copyOf(older.subList(from, older.size())));
   }
 
-  /** Forgets keys retired before {@code cutoffMillis}. */
-  PoolKeys dropRetiredBefore(long cutoffMillis) {
-    return new PoolKeys(
-        signing, encryption, retired.stream().filter(r -> r.retiredAtMillis() >= cutoffMillis).toList());
-  }
+  static final int RETIRED_KEPT = 8;
 
   /** The key whose public PEM is {@code pem}: current or retired. */
   Optional<Retired> retiredByPem(String pem) {
