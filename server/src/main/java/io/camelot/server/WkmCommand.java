@@ -68,8 +68,14 @@ final class WkmCommand implements Callable<Integer> {
   @Option(names = "--dedicated-requester", description = "Serve only this requester id")
   String dedicatedRequester = "";
 
+  @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
+  boolean exitWithParent;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (exitWithParent) {
+      Commands.exitWithParent();
+    }
     Clock clock = Clock.systemUTC();
     String measurement = Measurements.hex(Measurements.keyManager());
     SimulatedTee tee =

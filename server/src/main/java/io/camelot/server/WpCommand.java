@@ -45,8 +45,14 @@ final class WpCommand implements Callable<Integer> {
       description = "SIMULATION only: report this measurement (hex) instead of this build's, as a WP built from other code would")
   String simulatedMeasurement;
 
+  @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
+  boolean exitWithParent;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (exitWithParent) {
+      Commands.exitWithParent();
+    }
     Workloads workloads = Workloads.load();
     byte[] measurement =
         simulatedMeasurement != null

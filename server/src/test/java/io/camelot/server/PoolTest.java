@@ -261,7 +261,7 @@ class PoolTest {
 
   ChildProcess startWp(String manager, String simulatedMeasurement) {
     List<String> args =
-        new ArrayList<>(List.of("wp", "--manager", manager, "--tee-dir", dataDir.resolve("tee").toString()));
+        new ArrayList<>(List.of("wp", "--exit-with-parent", "--manager", manager, "--tee-dir", dataDir.resolve("tee").toString()));
     if (simulatedMeasurement != null) {
       args.add("--simulated-measurement");
       args.add(simulatedMeasurement);

@@ -97,7 +97,7 @@ public final class LocalPool implements AutoCloseable {
   private ChildProcess startKeyManager(int index) {
     PoolPolicy policy = settings.policy();
     List<String> args = new ArrayList<>(List.of(
-        "wkm", "--data-dir", directory.resolve("wkm-" + index).toString(), "--tee-dir", teeDirectory.toString(),
+        "wkm", "--exit-with-parent", "--data-dir", directory.resolve("wkm-" + index).toString(), "--tee-dir", teeDirectory.toString(),
         "--host", settings.host(), "--port", "0",
         "--max-wps", Integer.toString(policy.maxConcurrentWps()),
         "--restart-wp-after", Integer.toString(policy.maxWorkOrdersPerWp()),
@@ -130,7 +130,7 @@ public final class LocalPool implements AutoCloseable {
   private void startProcessor(int index, String managerUrl) {
     String dedicated = index < settings.wpDedicatedRequesters().size() ? settings.wpDedicatedRequesters().get(index) : "";
     List<String> args = new ArrayList<>(List.of(
-        "wp", "--manager", managerUrl, "--tee-dir", teeDirectory.toString(),
+        "wp", "--exit-with-parent", "--manager", managerUrl, "--tee-dir", teeDirectory.toString(),
         "--host", settings.host(), "--port", "0",
         "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
     if (!dedicated.isEmpty()) {
