@@ -95,7 +95,15 @@ class PoolTest {
 
   @Test
   void oneWkmAndTwoWpsServeWorkOrdersAsOneWorker() throws Exception {
-    Requester requester = start(pool(2, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    // WP 1 is dedicated to REQUESTER: its work orders go there, everyone else's to WP 0.
+    CamelotConfig.Pool config = pool(2, 1, CamelotConfig.Pool.POOL_KEY, "");
+    Requester requester =
+        start(new CamelotConfig.Pool(
+            config.processors(), config.name(), config.keyManagers(), config.slotsPerProcessor(),
+            config.allowedWpMeasurements(), config.wpLocalization(), config.maxConcurrentWps(),
+            config.restartWpAfter(), config.keyMigration(), config.signatureScheme(),
+            config.rotationGraceSeconds(), config.dedicatedRequester(), List.of("", REQUESTER),
+            config.internalHost()));
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     VerifiedWorker singleton = requester.worker(node.worker().workerId());
     assertThat(poolWorker.verificationKey().pem()).isNotEqualTo(singleton.verificationKey().pem());
@@ -110,9 +118,16 @@ class PoolTest {
       // Signed by the pool key in one step: what the record publishes.
       assertThat(outcome.result().extVerificationKey()).isNull();
     }
-    assertThat(node.pool().processors()).hasSize(2);
+    assertThat(Files.readString(node.pool().keyManagers().getFirst().log())).contains("Admitted a WP (1 admitted)");
+    for (int i = 0; i < 4; i++) {
+      assertThat(requester.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("mine " + i)
+          .submit().await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: mine " + i);
+    }
     // Both WPs attested and were admitted by the WKM; neither ever held the pool keys.
     assertThat(Files.readString(node.pool().keyManagers().getFirst().log())).contains("Admitted a WP (2 admitted)");
+    // The dedicated WP refuses another requester's work order itself, with code 3.
+    WorkOrderResponse refused = processDirectly(node.pool().processor(1), poolWorker, "bb".repeat(32));
+    assertThat(refused.error().code()).isEqualTo(3);
   }
 
   @Test
@@ -248,9 +263,13 @@ class PoolTest {
 
   /** Seals an echo work order to the pool's key and hands it to one WP, bypassing the listener. */
   WorkOrderResponse processDirectly(ChildProcess wp, VerifiedWorker poolWorker) {
+    return processDirectly(wp, poolWorker, REQUESTER);
+  }
+
+  WorkOrderResponse processDirectly(ChildProcess wp, VerifiedWorker poolWorker, String requesterId) {
     RequestTemplate template =
         new RequestTemplate(
-            "0123456789abcdef".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), REQUESTER, "00112233", 6000L,
+            "0123456789abcdef".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), requesterId, "00112233", 6000L,
             null, List.of(InputSpec.text("direct")), List.of());
     var params = RequestSealer.seal(template, poolWorker.sessionKeyWrap(), null).request();
     var result =

@@ -90,6 +90,11 @@ public final class LocalPool implements AutoCloseable {
     return List.copyOf(processors.values());
   }
 
+  /** The WP started with this index (its latest incarnation). */
+  public ChildProcess processor(int index) {
+    return processors.get(index);
+  }
+
   public WorkerManager manager() {
     return manager;
   }
