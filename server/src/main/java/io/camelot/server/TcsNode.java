@@ -44,6 +44,7 @@ public final class TcsNode implements AutoCloseable {
   private final CompletionNotifier notifier;
   private final ListenerServer listener;
   private LocalPool pool;
+  private PoolDispatcher poolDispatcher;
 
   private TcsNode(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
@@ -119,8 +120,6 @@ public final class TcsNode implements AutoCloseable {
     }
     return SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
   }
-
-  private PoolDispatcher poolDispatcher;
 
   /** Starts the pool's WKMs and WPs as child processes of this JVM, sharing its simulated TEE. */
   private LocalPool startPool(
