@@ -2,6 +2,7 @@ package io.camelot.pool;
 
 import io.camelot.attestation.Tee;
 import io.camelot.attestation.TeeEvidence;
+import io.camelot.protocol.Hex;
 import io.camelot.protocol.hash.Sha256;
 import java.util.Arrays;
 
@@ -41,7 +42,7 @@ public record AttestationInfo(
 
   /** Identifies this info (and so one admitted instance) by a digest of all its fields. */
   public String digest() {
-    return io.camelot.protocol.Hex.upper(
+    return Hex.upper(
         Sha256.digest(randomId + "\n" + verificationKey + "\n" + encryptionKey + "\n" + proofData));
   }
 }

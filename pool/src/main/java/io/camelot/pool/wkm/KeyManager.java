@@ -9,6 +9,7 @@ import io.camelot.attestation.Tee;
 import io.camelot.attestation.TeeEvidence;
 import io.camelot.attestation.TeeKind;
 import io.camelot.attestation.Verdict;
+import io.camelot.attestation.VerificationContext;
 import io.camelot.pool.AttestationInfo;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.PoolPolicy;
@@ -124,7 +125,7 @@ public final class KeyManager {
     }
     TeeEvidence own = tee.attest(new byte[ReportDataBinding.LENGTH]);
     Verdict verdict = verifier.verify(own.proofDataType(), own.proofData(),
-        io.camelot.attestation.VerificationContext.at(clock.instant()));
+        VerificationContext.at(clock.instant()));
     return verdict.measurements().get("SIMULATION_KEY_SHA256");
   }
 

@@ -6,6 +6,7 @@ import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.KeyWrapPublicKey;
 import io.camelot.protocol.crypto.RsaOaep;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ final class PreprocessedKeys implements KeyWrapPrivateKey {
   PreprocessedKeys(Map<String, String> keys, KeyWrapPrivateKey wpKey) {
     int size = RsaOaep.KEY_BITS / 8;
     for (Map.Entry<String, String> entry : keys.entrySet()) {
-      byCiphertext.put(entry.getKey().toUpperCase(java.util.Locale.ROOT), wpKey.unwrap(Hex.decode(entry.getValue())));
+      byCiphertext.put(entry.getKey().toUpperCase(Locale.ROOT), wpKey.unwrap(Hex.decode(entry.getValue())));
       size = entry.getKey().length() / 2;
     }
     this.wrappedBytes = size;
