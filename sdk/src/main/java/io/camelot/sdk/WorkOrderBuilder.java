@@ -19,6 +19,8 @@ import java.util.Objects;
  */
 public final class WorkOrderBuilder {
   private static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMillis(6000);
+  /** {@code data.reason} of a worker pool's error for a request sealed to a retired key. */
+  static final String RETIRED_KEY_REASON = "encryption-key-retired";
 
   private final Requester requester;
   private final VerifiedWorker worker;
@@ -155,7 +157,9 @@ public final class WorkOrderBuilder {
   }
 
   /**
-   * Seals the work order to the worker's key and submits it.
+   * Seals the work order to the worker's key and submits it. If the worker is a pool that has
+   * rotated its encryption key since the worker was verified, and refuses the old key, the worker is
+   * retrieved and verified again and the work order resubmitted to its new key, once.
    *
    * @throws IllegalStateException if no input was added
    * @throws TcsRpcException if the TCS refuses the work order
@@ -164,8 +168,33 @@ public final class WorkOrderBuilder {
     if (inputs.isEmpty()) {
       throw new IllegalStateException("A work order needs at least one input");
     }
-    RequestTemplate template =
-        new RequestTemplate(
+    RequestTemplate template = template();
+    try {
+      return submit(template, worker);
+    } catch (TcsRpcException e) {
+      if (!sealedToRetiredKey(e)) {
+        throw e;
+      }
+      // The worker rotated its key and the grace period is over: nothing was stored, so the same
+      // work order is sealed again to the key the worker publishes now, once.
+      return submit(template, requester.worker(worker.workerId()));
+    }
+  }
+
+  private SubmittedWorkOrder submit(RequestTemplate template, VerifiedWorker target) {
+    RequestSecrets secrets =
+        RequestSealer.seal(template, target.sessionKeyWrap(), requester.requesterKey());
+    SubmitReply reply = requester.client().workOrderSubmit(secrets.request());
+    return new SubmittedWorkOrder(requester, target, secrets, reply, List.copyOf(predecessors));
+  }
+
+  /** A worker pool's answer to a request sealed to an encryption key it retired. */
+  private static boolean sealedToRetiredKey(TcsRpcException e) {
+    return e.data() != null && RETIRED_KEY_REASON.equals(e.data().path("reason").asText());
+  }
+
+  private RequestTemplate template() {
+    return new RequestTemplate(
             workOrderId != null ? workOrderId : RandomIds.hex(32),
             worker.workerId(),
             WorkloadIds.of(workloadName),
@@ -176,10 +205,6 @@ public final class WorkOrderBuilder {
             inputs.stream().map(this::applyDataHashSetting).toList(),
             List.copyOf(outputKeys),
             dependencies());
-    RequestSecrets secrets =
-        RequestSealer.seal(template, worker.sessionKeyWrap(), requester.requesterKey());
-    SubmitReply reply = requester.client().workOrderSubmit(secrets.request());
-    return new SubmittedWorkOrder(requester, worker, secrets, reply, List.copyOf(predecessors));
   }
 
   /** Null unless something was declared, so plain work orders stay exactly Avalon's. */

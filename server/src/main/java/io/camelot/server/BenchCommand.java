@@ -67,6 +67,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--worker-id", description = "Worker id in hex (default: the default singleton worker)")
   String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
 
+  @Option(
+      names = "--pool",
+      description = "Own TCS only: also run a worker pool of this many WP processes (and one WKM) and load it")
+  Integer poolProcessors;
+
   @Option(names = "--sign", description = "Requesters sign their work orders")
   boolean sign;
 
@@ -116,13 +121,19 @@ final class BenchCommand implements Callable<Integer> {
       if (allowSimulation) {
         System.err.println("camelot bench: accepting a SIMULATED worker (no hardware TEE)");
       }
+      // With a pool, its worker is the one loaded unless another was named.
+      String loaded =
+          poolProcessors != null && workerId.equals(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME))
+              ? WorkerConfig.idOf(CamelotConfig.Pool.DEFAULT_NAME)
+              : workerId;
       BenchSettings settings =
           new BenchSettings(
-              target, workerId, workload, seconds(warmupSeconds), seconds(durationSeconds),
+              target, loaded, workload, seconds(warmupSeconds), seconds(durationSeconds),
               concurrency, rate, payloadBytes, sign, allowSimulation,
               Duration.ofSeconds(timeoutSeconds));
 
-      System.err.println("camelot bench: loading " + target + (ownNode ? " (in this process, " + mode + " mode)" : ""));
+      System.err.println("camelot bench: loading " + target + (ownNode ? " (in this process, " + mode + " mode)" : "")
+          + (poolProcessors != null ? ", worker pool of " + poolProcessors + " WP(s)" : ""));
       boolean terminal = System.console() != null;
       LoadResult load =
           new LoadGenerator(settings)
@@ -174,7 +185,8 @@ final class BenchCommand implements Callable<Integer> {
         new CamelotConfig.Worker(
             w.name(), w.organizationId(), w.applicationTypeId(), w.concurrency(), w.tee(),
             w.collateralDir(), keyEncryption),
-        new CamelotConfig.Crypto(cryptoProvider));
+        new CamelotConfig.Crypto(cryptoProvider))
+        .withPool(poolProcessors != null ? defaults.pool().withProcessors(poolProcessors) : defaults.pool());
   }
 
   /** The crypto the ceiling is measured with: the same key wrap and provider the worker uses. */

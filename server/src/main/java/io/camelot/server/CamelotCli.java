@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       WorkersCommand.class,
       AttestCommand.class,
       BenchCommand.class,
-      EthereumBridgeCommand.class
+      EthereumBridgeCommand.class,
+      WkmCommand.class,
+      WpCommand.class
     })
 public final class CamelotCli implements Runnable {
 

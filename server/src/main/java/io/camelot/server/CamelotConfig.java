@@ -29,12 +29,22 @@ public record CamelotConfig(
     Worker worker,
     Crypto crypto,
     Workloads workloads,
+    Pool pool,
     Admin admin,
     Logging logging) {
 
-  /** A configuration built in code (bench, tests, embedding): default workloads, no admin port, text logs. */
+  /**
+   * A configuration built in code (bench, tests, embedding): default workloads, no worker pool, no
+   * admin port, text logs.
+   */
   public CamelotConfig(Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
-    this(listener, store, queue, worker, crypto, Workloads.defaults(), Admin.disabled(), Logging.defaults());
+    this(
+        listener, store, queue, worker, crypto, Workloads.defaults(), Pool.defaults(), Admin.disabled(),
+        Logging.defaults());
+  }
+
+  public CamelotConfig withPool(Pool newPool) {
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, newPool, admin, logging);
   }
 
   public record Listener(
@@ -201,6 +211,67 @@ public record CamelotConfig(
   }
 
   /**
+   * A worker pool beside the singleton worker (see docs/pools.md): WKMs and WPs as child processes,
+   * published as one worker named {@code name}. {@code processors = 0} runs no pool.
+   *
+   * @param wpLocalization {@code any}, or {@code same-platform}: WKMs admit only WPs on their platform
+   * @param signatureScheme {@code pool-key} (results signed by the pool key) or {@code ext-key}
+   *     (Avalon's two-step: a per-work-order key vouched for by the pool key)
+   */
+  public record Pool(
+      int processors,
+      String name,
+      @JsonProperty("key_managers") int keyManagers,
+      @JsonProperty("slots_per_processor") int slotsPerProcessor,
+      @JsonProperty("allowed_wp_measurements") List<String> allowedWpMeasurements,
+      @JsonProperty("wp_localization") String wpLocalization,
+      @JsonProperty("max_concurrent_wps") int maxConcurrentWps,
+      @JsonProperty("restart_wp_after") int restartWpAfter,
+      @JsonProperty("key_migration") boolean keyMigration,
+      @JsonProperty("signature_scheme") String signatureScheme,
+      @JsonProperty("rotation_grace_seconds") long rotationGraceSeconds,
+      @JsonProperty("dedicated_requester") String dedicatedRequester,
+      @JsonProperty("wp_dedicated_requesters") List<String> wpDedicatedRequesters,
+      @JsonProperty("internal_host") String internalHost) {
+    public static final String DEFAULT_NAME = "pool-worker-1";
+    public static final String POOL_KEY = "pool-key";
+    public static final String EXT_KEY = "ext-key";
+    public static final String ANY_PLATFORM = "any";
+    public static final String SAME_PLATFORM = "same-platform";
+
+    static Pool defaults() {
+      return new Pool(
+          0, DEFAULT_NAME, 1, 2, List.of(), ANY_PLATFORM, 0, 0, true, POOL_KEY, 300, "", List.of(), "127.0.0.1");
+    }
+
+    public Pool withProcessors(int count) {
+      return new Pool(
+          count, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          wpDedicatedRequesters, internalHost);
+    }
+
+    /** @throws IllegalArgumentException naming the offending key */
+    void validate() {
+      if (processors < 0 || keyManagers < 1 || slotsPerProcessor < 1) {
+        throw new IllegalArgumentException(
+            "[pool] processors must be >= 0, key_managers and slots_per_processor >= 1");
+      }
+      if (!POOL_KEY.equals(signatureScheme) && !EXT_KEY.equals(signatureScheme)) {
+        throw new IllegalArgumentException(
+            "[pool] signature_scheme must be \"" + POOL_KEY + "\" or \"" + EXT_KEY + "\", not \"" + signatureScheme + "\"");
+      }
+      if (!ANY_PLATFORM.equals(wpLocalization) && !SAME_PLATFORM.equals(wpLocalization)) {
+        throw new IllegalArgumentException(
+            "[pool] wp_localization must be \"" + ANY_PLATFORM + "\" or \"" + SAME_PLATFORM + "\", not \"" + wpLocalization + "\"");
+      }
+      if (keyManagers > 1 && !keyMigration) {
+        throw new IllegalArgumentException("[pool] key_managers > 1 needs key_migration = true");
+      }
+    }
+  }
+
+  /**
    * The admin port: Prometheus {@code /metrics}, {@code /health/live}, {@code /health/ready} and the
    * dashboard. Loopback by default; it shows ids and timings, never work-order data.
    */
@@ -239,15 +310,15 @@ public record CamelotConfig(
   public static CamelotConfig defaults() {
     return new CamelotConfig(
         Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults(),
-        Workloads.defaults(), Admin.defaults(), Logging.defaults());
+        Workloads.defaults(), Pool.defaults(), Admin.defaults(), Logging.defaults());
   }
 
   public CamelotConfig withWorkloads(Workloads newWorkloads) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads, admin, logging);
+    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads, pool, admin, logging);
   }
 
   public CamelotConfig withAdmin(Admin newAdmin) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, newAdmin, logging);
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, newAdmin, logging);
   }
 
   /**
@@ -278,6 +349,11 @@ public record CamelotConfig(
       if (!Logging.TEXT.equals(format) && !Logging.JSON.equals(format)) {
         throw new IllegalArgumentException(
             "invalid configuration " + file + ": [logging] format must be \"text\" or \"json\", not \"" + format + "\"");
+      }
+      try {
+        config.pool().validate();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("invalid configuration " + file + ": " + e.getMessage(), e);
       }
       return config;
     } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--admin-port", description = "Admin port: metrics, health, dashboard (default 9947; 0 picks one)")
   Integer adminPort;
 
+  @Option(names = "--pool", description = "Also run a worker pool of this many WP processes and [pool] key_managers WKM processes")
+  Integer poolProcessors;
+
   @Override
   public Integer call() throws InterruptedException {
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
@@ -58,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
                 + "; requesters must allow simulation)");
     node.adminUrl(config.admin().host())
         .ifPresent(admin -> System.out.println("Dashboard " + admin + "/  metrics " + admin + "/metrics  health " + admin + "/health/ready"));
+    if (node.pool() != null) {
+      System.out.println("Worker pool " + config.pool().name() + " id " + WorkerConfig.idOf(config.pool().name())
+          + ": " + node.pool().keyManagers().size() + " WKM(s), " + node.pool().processors().size()
+          + " WP(s) (TEE: SIMULATED), Worker Manager at " + node.pool().manager().url());
+    }
     System.out.println("Data directory: " + Path.of(config.store().dataDir()).toAbsolutePath());
     System.out.println("Try it: ./camelot submit --url " + url + " --workload echo-result \"Hello\"");
     stopped.await();
@@ -78,6 +87,9 @@ final class ServeCommand implements Callable<Integer> {
         dataDir != null ? new CamelotConfig.Store(dataDir.toString(), c.store().mapSizeMb()) : c.store();
     CamelotConfig.Admin admin =
         adminPort != null ? new CamelotConfig.Admin(c.admin().enabled(), c.admin().host(), adminPort) : c.admin();
-    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), admin, c.logging());
+    
+    CamelotConfig.Pool pool = poolProcessors != null ? c.pool().withProcessors(poolProcessors) : c.pool();
+    return new CamelotConfig(
+        listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), pool, admin, c.logging());
   }
 }

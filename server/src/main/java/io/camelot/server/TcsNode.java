@@ -21,12 +21,20 @@ import io.camelot.ops.WorkerDirectoryMetrics;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.pool.PoolPolicy;
+import io.camelot.pool.manager.JavaLauncher;
+import io.camelot.pool.manager.LocalPool;
+import io.camelot.pool.manager.PoolDirectory;
+import io.camelot.pool.manager.PoolDispatcher;
+import io.camelot.pool.manager.PoolGate;
+import io.camelot.pool.manager.WorkerManager;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
+import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerKeys;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -51,6 +59,8 @@ public final class TcsNode implements AutoCloseable {
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("serve");
   private MetricHistory history;
   private AdminServer admin;
+  private LocalPool pool;
+  private PoolDispatcher poolDispatcher;
 
   private TcsNode(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
@@ -94,6 +104,19 @@ public final class TcsNode implements AutoCloseable {
         queue.addCompletionListener(recent);
       }
       queue.attach(worker.workerId(), worker, workerConfig.concurrency());
+      PoolGate gate = null;
+      if (config.pool().processors() > 0) {
+        config.pool().validate();
+        var poolWorker =
+            new WorkerConfig(
+                config.pool().name(), workerConfig.organizationId(), workerConfig.applicationTypeId(),
+                config.pool().processors() * config.pool().slotsPerProcessor());
+        gate = new PoolGate(queue, poolWorker.workerId(), poolPolicy(config.pool()), clock);
+        pool = startPool(config.pool(), poolWorker, dataDir, gate, clock);
+        queue.attach(poolWorker.workerId(), poolDispatcher, poolWorker.concurrency());
+      } else {
+        pool = null;
+      }
 
       CamelotConfig.Listener l = config.listener();
       ListenerConfig listenerConfig =
@@ -104,7 +127,8 @@ public final class TcsNode implements AutoCloseable {
           new ListenerServer(
               vertx,
               listenerConfig,
-              new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig), metrics));
+              new JsonRpcDispatcher(
+                  MethodRegistry.directModel(store, gate != null ? gate : queue, listenerConfig), metrics));
       listener.start();
       if (config.admin().enabled()) {
         startAdmin(config.admin(), recent, clock);
@@ -115,6 +139,9 @@ public final class TcsNode implements AutoCloseable {
       }
       if (history != null) {
         history.close();
+      }
+      if (pool != null) {
+        pool.close();
       }
       store.close();
       throw e;
@@ -169,6 +196,43 @@ public final class TcsNode implements AutoCloseable {
     return SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
   }
 
+  /** Starts the pool's WKMs and WPs as child processes of this JVM, sharing its simulated TEE. */
+  private LocalPool startPool(
+      CamelotConfig.Pool config, WorkerConfig poolWorker, Path dataDir, PoolGate gate, Clock clock) {
+    Duration callTimeout = Duration.ofSeconds(30);
+    poolDispatcher = new PoolDispatcher(store, clock, callTimeout);
+    WorkerManager manager =
+        new WorkerManager(callTimeout, new PoolDirectory(store, poolWorker, gate));
+    LocalPool.Settings settings =
+        new LocalPool.Settings(
+            config.processors(), config.keyManagers(), config.slotsPerProcessor(), poolPolicy(config),
+            config.wpDedicatedRequesters(), config.internalHost(), callTimeout);
+    // The children open the same simulated TEE directory, so they count as one platform.
+    LocalPool started =
+        new LocalPool(
+            JavaLauncher.ofThisJvm(CamelotCli.class.getName()), dataDir.resolve("pool"), dataDir.resolve("tee"),
+            settings, poolDispatcher, manager);
+    started.start();
+    return started;
+  }
+
+  static PoolPolicy poolPolicy(CamelotConfig.Pool config) {
+    return new PoolPolicy(
+        config.allowedWpMeasurements(),
+        CamelotConfig.Pool.SAME_PLATFORM.equals(config.wpLocalization()),
+        config.maxConcurrentWps(),
+        config.restartWpAfter(),
+        config.keyMigration(),
+        CamelotConfig.Pool.EXT_KEY.equals(config.signatureScheme()),
+        Duration.ofSeconds(config.rotationGraceSeconds()),
+        config.dedicatedRequester());
+  }
+
+  /** The worker pool, or null when this node runs none. */
+  public LocalPool pool() {
+    return pool;
+  }
+
   public static TcsNode start(CamelotConfig config) {
     return new TcsNode(config);
   }
@@ -201,6 +265,10 @@ public final class TcsNode implements AutoCloseable {
       history.close();
     }
     listener.close();
+    if (pool != null) {
+      // Running pool work orders are abandoned, not lost: they stay queued for the next start.
+      pool.close();
+    }
     queue.close();
     notifier.close();
     vertx.close().await();

@@ -1,0 +1,44 @@
+package io.camelot.pool;
+
+/**
+ * Names and error codes of the pool's internal JSON-RPC APIs (seed §3.2): the Key Management API
+ * served by every WKM and proxied by the Worker Manager, the Redirection API, and the call a
+ * listener's dispatcher makes on a WP. Errors about a work order itself use the EEA work order
+ * codes (2 tampered, 3 access denied...); errors about the caller use the negative codes below, so
+ * a WP can tell "this work order fails" from "I must re-attest" or "I am not admitted".
+ */
+public final class PoolApi {
+  public static final String GET_RANDOM_ID = "GetRandomId";
+  public static final String GET_WORKER_PRIVATE_KEYS = "GetWorkerPrivateKeys";
+  public static final String SET_WORKER_PRIVATE_KEYS = "SetWorkerPrivateKeys";
+  public static final String GENERATE_NEW_ENCRYPTION_KEY = "GenerateNewEncryptionKey";
+  public static final String PREPROCESS_WORKORDER = "PreprocessWorkorder";
+  public static final String POSTPROCESS_WORKORDER = "PostprocessWorkorder";
+  /** Redirection API: the Key Management endpoint to use for a worker. */
+  public static final String REDIRECT = "Redirect";
+  /** Not in the seed's list: the public half of the pool identity, for the Worker Directory. */
+  public static final String WORKER_INFO = "WorkerInfo";
+  /**
+   * Not in the seed's list: the untrusted half of a WKM asks its TEE for attestation info carrying
+   * a random id another WKM issued, to request that WKM's private keys (seed §3.3.2 replication).
+   */
+  public static final String CREATE_KEY_REQUEST = "CreateKeyRequest";
+  /** Served by a WP: process one work order end to end. */
+  public static final String PROCESS_WORK_ORDER = "ProcessWorkOrder";
+
+  /** The caller's attestation was refused: wrong measurement, bad evidence, policy. */
+  public static final int NOT_ADMITTED = -32001;
+  /** The caller's identity is unknown, spent or over its work order budget: re-attest and retry. */
+  public static final int REATTEST = -32002;
+  /** This WKM holds no pool keys yet (a replica that has not joined). */
+  public static final int NO_KEYS = -32003;
+  /** No WKM of the pool could be reached. */
+  public static final int NO_KEY_MANAGER = -32004;
+  /** The call needs key migration, which this pool's policy forbids. */
+  public static final int MIGRATION_FORBIDDEN = -32005;
+
+  /** {@code data.reason} of the work order error for a request sealed to a retired key. */
+  public static final String RETIRED_KEY_REASON = "encryption-key-retired";
+
+  private PoolApi() {}
+}

@@ -1,0 +1,89 @@
+package io.camelot.pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A blocking JSON-RPC 2.0 client for the pool's internal APIs (Key Management, Redirect, work order
+ * processing). Errors the peer answers become {@link RpcCallException}; a peer that cannot be
+ * reached or answers garbage becomes {@link PeerUnavailableException}, which callers treat as "try
+ * another instance". Thread-safe.
+ */
+public final class RpcClient {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+
+  private final URI uri;
+  private final Duration timeout;
+  private final AtomicLong ids = new AtomicLong();
+
+  public RpcClient(String url, Duration timeout) {
+    this.uri = URI.create(url);
+    this.timeout = timeout;
+  }
+
+  public String url() {
+    return uri.toString();
+  }
+
+  /** Sends a call and returns its {@code result}. */
+  public JsonNode call(String method, Object params) {
+    byte[] body =
+        ProtocolJson.toBytes(JsonRpcRequest.of(method, ids.incrementAndGet(), ProtocolJson.toTree(params)));
+    return result(method, send(method, body));
+  }
+
+  /** Sends a complete JSON-RPC request body as is and returns the peer's response body. */
+  public byte[] forward(String method, byte[] requestBody) {
+    return send(method, requestBody);
+  }
+
+  private byte[] send(String method, byte[] body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    try {
+      HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new PeerUnavailableException(method + " to " + uri + " answered HTTP " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new PeerUnavailableException(method + " to " + uri + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PeerUnavailableException(method + " to " + uri + " was interrupted", e);
+    }
+  }
+
+  private JsonNode result(String method, byte[] responseBody) {
+    JsonNode envelope;
+    try {
+      envelope = ProtocolJson.parse(responseBody);
+    } catch (EeaException e) {
+      throw new PeerUnavailableException(method + " to " + uri + " answered malformed JSON");
+    }
+    JsonNode error = envelope.get("error");
+    if (error != null && error.isObject()) {
+      throw new RpcCallException(
+          method, error.path("code").asInt(), error.path("message").asText(""), error.get("data"));
+    }
+    JsonNode result = envelope.get("result");
+    if (result == null) {
+      throw new PeerUnavailableException(method + " to " + uri + " answered neither result nor error");
+    }
+    return result;
+  }
+}

@@ -1,0 +1,175 @@
+package io.camelot.pool.manager;
+
+import io.camelot.pool.PoolPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker pool on one machine ({@code camelot serve --pool N}): WKMs and WPs as child JVMs,
+ * launched with the same java and class path, each on an ephemeral loopback port it reports when
+ * ready. The first WKM creates (or unseals) the pool keys; the others join through the Worker
+ * Manager with the Key Management API. A WP that exits is started again; WKMs are not (the pool
+ * keeps serving from the others).
+ *
+ * @see WorkerManager
+ */
+public final class LocalPool implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalPool.class);
+
+  /**
+   * @param processors WP processes
+   * @param keyManagers WKM processes (replicas)
+   * @param slotsPerProcessor work orders one WP runs at once
+   * @param wpDedicatedRequesters requester id each WP (by index) is bound to; "" or missing: any
+   */
+  public record Settings(
+      int processors,
+      int keyManagers,
+      int slotsPerProcessor,
+      PoolPolicy policy,
+      List<String> wpDedicatedRequesters,
+      String host,
+      Duration callTimeout) {}
+
+  private final JavaLauncher launcher;
+  private final Path directory;
+  private final Path teeDirectory;
+  private final Settings settings;
+  private final PoolDispatcher dispatcher;
+  private final WorkerManager manager;
+  private final List<ChildProcess> keyManagers = new CopyOnWriteArrayList<>();
+  private final Map<Integer, ChildProcess> processors = new ConcurrentHashMap<>();
+  private volatile boolean closing;
+
+  public LocalPool(
+      JavaLauncher launcher, Path directory, Path teeDirectory, Settings settings, PoolDispatcher dispatcher,
+      WorkerManager manager) {
+    this.launcher = launcher;
+    this.directory = directory;
+    this.teeDirectory = teeDirectory;
+    this.settings = settings;
+    this.dispatcher = dispatcher;
+    this.manager = manager;
+    if (settings.keyManagers() > 1 && !settings.policy().keyMigration()) {
+      throw new IllegalArgumentException("[pool] key_managers > 1 needs key_migration = true: replicas get the keys by migration");
+    }
+  }
+
+  /** Starts the WKMs, the Worker Manager and the WPs, and publishes the pool's worker record. */
+  public void start() {
+    try {
+      for (int i = 0; i < settings.keyManagers(); i++) {
+        ChildProcess wkm = startKeyManager(i);
+        keyManagers.add(wkm);
+        manager.addKeyManager(wkm.url(), i > 0);
+      }
+      String managerUrl = manager.start(settings.host());
+      manager.publish();
+      for (int j = 0; j < settings.processors(); j++) {
+        startProcessor(j, managerUrl);
+      }
+      log.info("Pool started: {} WKM(s), {} WP(s), Worker Manager at {}", keyManagers.size(), processors.size(), managerUrl);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  public List<ChildProcess> keyManagers() {
+    return List.copyOf(keyManagers);
+  }
+
+  public List<ChildProcess> processors() {
+    return List.copyOf(processors.values());
+  }
+
+  /** The WP started with this index (its latest incarnation). */
+  public ChildProcess processor(int index) {
+    return processors.get(index);
+  }
+
+  public WorkerManager manager() {
+    return manager;
+  }
+
+  private ChildProcess startKeyManager(int index) {
+    PoolPolicy policy = settings.policy();
+    List<String> args = new ArrayList<>(List.of(
+        "wkm", "--exit-with-parent", "--data-dir", directory.resolve("wkm-" + index).toString(), "--tee-dir", teeDirectory.toString(),
+        "--host", settings.host(), "--port", "0",
+        "--max-wps", Integer.toString(policy.maxConcurrentWps()),
+        "--restart-wp-after", Integer.toString(policy.maxWorkOrdersPerWp()),
+        "--rotation-grace-seconds", Long.toString(policy.rotationGrace().toSeconds())));
+    for (String measurement : policy.allowedWpMeasurements()) {
+      args.add("--allow-wp-measurement");
+      args.add(measurement);
+    }
+    if (index == 0) {
+      args.add("--generate-keys");
+    }
+    if (policy.samePlatformOnly()) {
+      args.add("--same-platform");
+    }
+    if (!policy.keyMigration()) {
+      args.add("--no-key-migration");
+    }
+    if (policy.extKeySignatures()) {
+      args.add("--ext-key");
+    }
+    if (!policy.dedicatedRequester().isEmpty()) {
+      args.add("--dedicated-requester");
+      args.add(policy.dedicatedRequester());
+    }
+    return ChildProcess.start(
+        "wkm-" + index, launcher.command(args), directory.resolve("wkm-" + index + ".log"),
+        ChildProcess.DEFAULT_START_TIMEOUT);
+  }
+
+  private void startProcessor(int index, String managerUrl) {
+    String dedicated = index < settings.wpDedicatedRequesters().size() ? settings.wpDedicatedRequesters().get(index) : "";
+    List<String> args = new ArrayList<>(List.of(
+        "wp", "--exit-with-parent", "--manager", managerUrl, "--tee-dir", teeDirectory.toString(),
+        "--host", settings.host(), "--port", "0",
+        "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
+    if (!dedicated.isEmpty()) {
+      args.add("--dedicated-requester");
+      args.add(dedicated);
+    }
+    ChildProcess wp =
+        ChildProcess.start("wp-" + index, launcher.command(args), directory.resolve("wp-" + index + ".log"),
+            ChildProcess.DEFAULT_START_TIMEOUT);
+    processors.put(index, wp);
+    dispatcher.add(wp.url(), settings.slotsPerProcessor(), dedicated);
+    wp.onExit().thenRun(() -> {
+      dispatcher.remove(wp.url());
+      if (!closing) {
+        log.warn("WP {} exited; starting it again", index);
+        Thread.ofVirtual().start(() -> restartProcessor(index, managerUrl));
+      }
+    });
+  }
+
+  private void restartProcessor(int index, String managerUrl) {
+    try {
+      startProcessor(index, managerUrl);
+    } catch (RuntimeException e) {
+      log.error("WP {} could not be started again", index, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    dispatcher.close();
+    processors.values().forEach(ChildProcess::close);
+    manager.close();
+    keyManagers.forEach(ChildProcess::close);
+  }
+}

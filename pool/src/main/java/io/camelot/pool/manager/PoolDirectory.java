@@ -1,0 +1,67 @@
+package io.camelot.pool.manager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkerStatus;
+import io.camelot.protocol.WorkerType;
+import io.camelot.protocol.model.WorkerDetails;
+import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.protocol.model.WorkerTypeData;
+import io.camelot.store.TcsStore;
+import io.camelot.worker.WorkerConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Publishes the pool in the Worker Directory as one worker, whose keys are the WKMs' pool keys and
+ * whose evidence is a WKM's, and tells the admission gate which keys are retired. Requesters cannot
+ * tell it from a singleton worker. Simulated evidence is published as Avalon's simulation mode
+ * does, with an empty proofData.
+ */
+public final class PoolDirectory implements Consumer<JsonNode> {
+  private final TcsStore store;
+  private final WorkerConfig pool;
+  private final PoolGate gate;
+
+  public PoolDirectory(TcsStore store, WorkerConfig pool, PoolGate gate) {
+    this.store = store;
+    this.pool = pool;
+    this.gate = gate;
+  }
+
+  @Override
+  public void accept(JsonNode info) {
+    String encryptionKey = info.path("encryptionKey").asText();
+    WorkerTypeData typeData =
+        new WorkerTypeData(
+            info.path("verificationKey").asText(),
+            null,
+            info.path("proofDataType").asText(),
+            info.path("simulated").asBoolean() ? "" : info.path("proofData").asText(),
+            encryptionKey,
+            null,
+            info.path("encryptionKeySignature").asText(),
+            null);
+    WorkerDetails details =
+        new WorkerDetails(
+            "", "", "", "", "", "", "", "",
+            WorkerDetails.SHA_256,
+            WorkerDetails.SECP256K1,
+            WorkerDetails.RSA_OAEP_3072,
+            WorkerDetails.AES_GCM_256,
+            WorkerDetails.JSON_RPC,
+            typeData);
+    WorkerRecord record =
+        new WorkerRecord(
+            WorkerType.TEE_SGX.code(), pool.organizationId(), pool.applicationTypeId(), details,
+            WorkerStatus.ACTIVE.code());
+    Map<String, Long> retired = new HashMap<>();
+    for (JsonNode key : info.path("retiredEncryptionKeys")) {
+      retired.put(key.path("encryptionKey").asText(), key.path("retiredAt").asLong());
+    }
+    // The gate learns of retirements before requesters see the new key.
+    gate.retiredKeys(retired);
+    store.putWorker(pool.workerId(), ProtocolJson.toBytes(record));
+  }
+}

@@ -1,0 +1,76 @@
+package io.camelot.pool.manager;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.camelot.pool.PoolPolicy;
+import io.camelot.pool.wkm.KeyManager;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.Hex;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.WorkOrderQueue;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Admission for a pool's work orders in front of the queue, so a requester learns at once (and
+ * nothing is stored) when a work order cannot be served: a pool dedicated to another requester
+ * answers code 3, a work order sealed to an encryption key retired longer ago than the grace period
+ * answers code 2 with {@code data.reason = "encryption-key-retired"}, on which the SDK fetches the
+ * worker again and resubmits. The WKM enforces both again with the keys themselves.
+ */
+public final class PoolGate implements WorkOrderQueue {
+  private final WorkOrderQueue queue;
+  private final String poolWorkerId;
+  private final PoolPolicy policy;
+  private final Clock clock;
+  private volatile Map<String, Long> retiredKeys = Map.of();
+
+  public PoolGate(WorkOrderQueue queue, String poolWorkerId, PoolPolicy policy, Clock clock) {
+    this.queue = queue;
+    this.poolWorkerId = poolWorkerId;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** The pool's retired encryption keys (PEM to retirement time), as the WKMs report them. */
+  public void retiredKeys(Map<String, Long> retired) {
+    this.retiredKeys = Map.copyOf(retired);
+  }
+
+  @Override
+  public Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+    if (poolWorkerId.equals(workerId) && params != null) {
+      if (!policy.servesRequester(params.requesterId())) {
+        throw new EeaException(
+            WorkOrderStatus.ACCESS_DENIED.code(), "this worker is dedicated to another requester",
+            JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId));
+      }
+      Long retiredAt = retiredKeys.get(namedKey(params));
+      if (retiredAt != null && clock.millis() > retiredAt + policy.rotationGrace().toMillis()) {
+        throw KeyManager.retiredKey(workOrderId);
+      }
+    }
+    return queue.submit(workOrderId, workerId, params, rawRequest);
+  }
+
+  private static String namedKey(WorkOrderSubmitParams params) {
+    try {
+      return new String(Hex.decode(Params.stripHexPrefix(params.workerEncryptionKey())), StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  @Override
+  public CompletableFuture<byte[]> completion(String workOrderId) {
+    return queue.completion(workOrderId);
+  }
+
+  @Override
+  public void receiptCreated(String workOrderId) {
+    queue.receiptCreated(workOrderId);
+  }
+}

@@ -1,0 +1,26 @@
+package io.camelot.pool.manager;
+
+import io.camelot.listener.RpcCall;
+import io.camelot.listener.RpcMethod;
+import io.camelot.listener.RpcOutcome;
+import io.camelot.pool.PoolApi;
+import java.util.Map;
+
+/** Redirect(workerId): the URI of a live WKM of the pool, for the Key Management API. */
+final class Redirect implements RpcMethod {
+  private final WorkerManager manager;
+
+  Redirect(WorkerManager manager) {
+    this.manager = manager;
+  }
+
+  @Override
+  public String name() {
+    return PoolApi.REDIRECT;
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall call) {
+    return RpcOutcome.result(Map.of("uri", manager.live().url()));
+  }
+}

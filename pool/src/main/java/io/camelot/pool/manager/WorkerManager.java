@@ -1,0 +1,142 @@
+package io.camelot.pool.manager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.listener.RpcMethod;
+import io.camelot.pool.InternalServer;
+import io.camelot.pool.KeyCopy;
+import io.camelot.pool.PeerUnavailableException;
+import io.camelot.pool.PoolApi;
+import io.camelot.pool.RpcClient;
+import io.camelot.protocol.EeaException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Worker Manager of one pool (seed §3.2): knows the pool's WKMs, redirects callers to a live
+ * one, proxies the Key Management API to it, and runs key rotation: a new key on one WKM, copied to
+ * every other WKM, then published in the Worker Directory. It lives in the listener's process
+ * because it writes the Worker Directory.
+ */
+public final class WorkerManager implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WorkerManager.class);
+
+  private final List<RpcClient> wkms = new CopyOnWriteArrayList<>();
+  private final Consumer<JsonNode> publishWorkerInfo;
+  private final Duration callTimeout;
+  private volatile int current;
+  private InternalServer server;
+
+  /**
+   * @param publishWorkerInfo writes the pool's worker record (and whatever else follows the keys)
+   *     from a WKM's WorkerInfo
+   */
+  public WorkerManager(Duration callTimeout, Consumer<JsonNode> publishWorkerInfo) {
+    this.callTimeout = callTimeout;
+    this.publishWorkerInfo = publishWorkerInfo;
+  }
+
+  /** Adds a WKM; one that has no keys yet gets them from a live WKM first. */
+  public void addKeyManager(String url, boolean needsKeys) {
+    RpcClient wkm = new RpcClient(url, callTimeout);
+    if (needsKeys) {
+      KeyCopy.copy(live(), wkm);
+      log.info("WKM {} joined the pool with keys from {}", url, live().url());
+    }
+    wkms.add(wkm);
+  }
+
+  /** Serves Redirect and the Key Management API on {@code host} (loopback by default). */
+  public String start(String host) {
+    List<RpcMethod> methods = new ArrayList<>();
+    methods.add(new Redirect(this));
+    for (String name :
+        List.of(PoolApi.GET_RANDOM_ID, PoolApi.GET_WORKER_PRIVATE_KEYS, PoolApi.SET_WORKER_PRIVATE_KEYS,
+            PoolApi.PREPROCESS_WORKORDER, PoolApi.POSTPROCESS_WORKORDER, PoolApi.WORKER_INFO)) {
+      methods.add(new ProxiedMethod(name, this));
+    }
+    methods.add(new GenerateNewEncryptionKey(this));
+    server = InternalServer.start(host, 0, methods);
+    return server.url();
+  }
+
+  public String url() {
+    return server.url();
+  }
+
+  /** Publishes the pool's identity as a live WKM reports it. */
+  public void publish() {
+    publishWorkerInfo.accept(call(PoolApi.WORKER_INFO, Map.of()));
+  }
+
+  /** A WKM that answers, preferring the one in use; it becomes the one in use. */
+  RpcClient live() {
+    int size = wkms.size();
+    for (int i = 0; i < size; i++) {
+      int index = (current + i) % size;
+      RpcClient wkm = wkms.get(index);
+      try {
+        wkm.call(PoolApi.WORKER_INFO, Map.of());
+        if (index != current) {
+          log.warn("WKM {} is unreachable; switching to {}", wkms.get(current).url(), wkm.url());
+          current = index;
+        }
+        return wkm;
+      } catch (PeerUnavailableException e) {
+        log.debug("WKM {} does not answer: {}", wkm.url(), e.getMessage());
+      }
+    }
+    throw new EeaException(PoolApi.NO_KEY_MANAGER, "no WKM of this pool answers");
+  }
+
+  /** Forwards a call to the WKM in use, failing over once if it has gone. */
+  JsonNode call(String method, Object params) {
+    RpcClient wkm = size() == 0 ? null : wkms.get(current % size());
+    if (wkm != null) {
+      try {
+        return wkm.call(method, params);
+      } catch (PeerUnavailableException e) {
+        log.warn("{} to WKM {} failed: {}", method, wkm.url(), e.getMessage());
+      }
+    }
+    return live().call(method, params);
+  }
+
+  /**
+   * GenerateNewEncryptionKey on the WKM in use, then the same keys to every other WKM, then the
+   * Worker Directory. Requesters see the new key only once every WKM can use it.
+   */
+  synchronized JsonNode rotate(Object params) {
+    RpcClient primary = live();
+    JsonNode generated = primary.call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, params);
+    for (RpcClient other : wkms) {
+      if (other == primary) {
+        continue;
+      }
+      try {
+        KeyCopy.copy(primary, other);
+      } catch (PeerUnavailableException e) {
+        log.warn("WKM {} is unreachable and keeps the previous key until it rejoins: {}", other.url(), e.getMessage());
+      }
+    }
+    publishWorkerInfo.accept(primary.call(PoolApi.WORKER_INFO, Map.of()));
+    log.info("Rotated the pool encryption key on {} WKM(s)", wkms.size());
+    return generated;
+  }
+
+  private int size() {
+    return wkms.size();
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.camelot.pool.wkm;
+
+import io.camelot.attestation.AppraisalPolicy;
+import io.camelot.attestation.ProofDataVerifier;
+import io.camelot.attestation.Verdict;
+import io.camelot.attestation.VerificationContext;
+import io.camelot.pool.AttestationInfo;
+import io.camelot.pool.PoolApi;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.hash.Sha256;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * Verifies another instance's attestation info with the attestation module: the evidence itself,
+ * that REPORT_DATA commits to the instance's keys and to what it must be bound to, and the policy
+ * (measurement allow-list, simulation).
+ */
+final class EvidenceCheck {
+  private static final Duration MAX_EVIDENCE_AGE = Duration.ofMinutes(10);
+
+  private final ProofDataVerifier verifier;
+  private final Clock clock;
+
+  EvidenceCheck(ProofDataVerifier verifier, Clock clock) {
+    this.verifier = verifier;
+    this.clock = clock;
+  }
+
+  /**
+   * @return the accepted verdict
+   * @throws EeaException {@link PoolApi#NOT_ADMITTED} naming the failed check
+   */
+  Verdict require(AttestationInfo info, byte[] bound, AppraisalPolicy policy, String who) {
+    if (info == null || info.verificationKey() == null || info.encryptionKey() == null) {
+      throw new EeaException(PoolApi.NOT_ADMITTED, who + " sent no attestation info");
+    }
+    VerificationContext context =
+        VerificationContext.at(clock.instant())
+            .boundTo(AttestationInfo.keyBinding(info.verificationKey(), info.encryptionKey()))
+            .withMaxReportAge(MAX_EVIDENCE_AGE);
+    Verdict verdict =
+        policy.appraise(verifier.verify(info.proofDataType(), info.proofData(), context), context.at());
+    if (!verdict.valid()) {
+      throw new EeaException(PoolApi.NOT_ADMITTED, who + " refused: " + verdict.reasonText());
+    }
+    byte[] reportData = HexFormat.of().parseHex(verdict.reportData());
+    if (!Arrays.equals(Arrays.copyOfRange(reportData, 32, 64), Sha256.digest(bound))) {
+      throw new EeaException(
+          PoolApi.NOT_ADMITTED, who + " refused: REPORT_DATA does not carry the expected random id or digest");
+    }
+    return verdict;
+  }
+}

@@ -1,0 +1,31 @@
+package io.camelot.pool.wkm;
+
+import io.camelot.listener.RpcCall;
+import io.camelot.listener.RpcMethod;
+import io.camelot.listener.RpcOutcome;
+import io.camelot.pool.PoolApi;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+
+/** PostprocessWorkorder: checks a WP's response and re-signs it with the pool key. */
+final class PostprocessWorkorder implements RpcMethod {
+  private final KeyManager keyManager;
+
+  PostprocessWorkorder(KeyManager keyManager) {
+    this.keyManager = keyManager;
+  }
+
+  @Override
+  public String name() {
+    return PoolApi.POSTPROCESS_WORKORDER;
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall call) {
+    WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
+    WorkOrderResult response = ProtocolJson.bind(call.params().get("response"), WorkOrderResult.class);
+    return RpcOutcome.result(keyManager.postprocess(request, response));
+  }
+}

@@ -1,0 +1,250 @@
+package io.camelot.pool.wp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelot.attestation.Tee;
+import io.camelot.pool.AttestationInfo;
+import io.camelot.pool.PeerUnavailableException;
+import io.camelot.pool.PoolApi;
+import io.camelot.pool.RpcCallException;
+import io.camelot.pool.RpcClient;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.WorkloadIds;
+import io.camelot.protocol.crypto.KeyWrapKeyRing;
+import io.camelot.protocol.crypto.KeyWrapPrivateKey;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.crypto.X25519Hkdf;
+import io.camelot.protocol.envelope.OpenedRequest;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.RequestOpener;
+import io.camelot.protocol.envelope.ResponseSealer;
+import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.worker.Workloads;
+import io.camelot.workload.Item;
+import io.camelot.workload.Workload;
+import io.camelot.workload.WorkloadContext;
+import io.camelot.workload.WorkloadException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Workorder Processor (seed §3.3.2): runs work orders without ever holding the pool's keys. Its
+ * TEE identity is an ephemeral signing key and encryption key bound into its attestation together
+ * with a random id from the WKM. Per work order it asks the WKM (found with Redirect) for the
+ * work order's keys, opens the request, runs the workload, signs the result with its own key and
+ * has the WKM check and re-sign it. A lost WKM, or an identity the WKM no longer accepts, makes it
+ * restart its identity (and redirect) and run the work order again.
+ */
+public final class WpRuntime {
+  private static final Logger log = LoggerFactory.getLogger(WpRuntime.class);
+  private static final int ATTEMPTS = 4;
+
+  private final Tee tee;
+  private final Workloads workloads;
+  private final RpcClient manager;
+  private final Duration callTimeout;
+  private final String dedicatedRequester;
+  private final int restartAfter;
+  private volatile Session session;
+
+  /**
+   * @param manager the Worker Manager (or a WKM) whose Redirect names the WKM to use
+   * @param dedicatedRequester the only requester id this WP serves, or empty
+   * @param restartAfter restart the TEE identity after this many work orders (0: never)
+   */
+  public WpRuntime(
+      Tee tee, Workloads workloads, RpcClient manager, Duration callTimeout, String dedicatedRequester,
+      int restartAfter) {
+    this.tee = tee;
+    this.workloads = workloads;
+    this.manager = manager;
+    this.callTimeout = callTimeout;
+    this.dedicatedRequester = dedicatedRequester == null ? "" : dedicatedRequester;
+    this.restartAfter = restartAfter;
+  }
+
+  /**
+   * Processes one work order. The outcome of the work order, success or EEA error, is returned;
+   * what is wrong with this WP instead (not admitted, no WKM reachable) is thrown as an
+   * {@link EeaException} with a {@link PoolApi} code, so the caller can send the work order to
+   * another WP.
+   */
+  public WorkOrderResponse process(JsonNode requestParams) {
+    String id = requestParams.path("workOrderId").asText("");
+    WorkOrderSubmitParams request;
+    try {
+      request = Params.workOrderSubmit(requestParams);
+    } catch (EeaException e) {
+      return failure(id, e);
+    }
+    if (!dedicatedRequester.isEmpty() && !dedicatedRequester.equals(request.requesterId())) {
+      return failure(id, new EeaException(
+          WorkOrderStatus.ACCESS_DENIED.code(), "this work order processor is dedicated to another requester"));
+    }
+    Workload workload = WorkloadIds.name(request.workloadId()).flatMap(workloads::find).orElse(null);
+    if (workload == null) {
+      return failure(id, new EeaException(
+          WorkOrderStatus.INVALID_WORKLOAD.code(), "Workload cannot be processed by this worker"));
+    }
+    if (workload.stateful()) {
+      return failure(id, new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(),
+          "workload " + workload.name() + " keeps state and runs on singleton workers, not in a pool"));
+    }
+    PeerUnavailableException lastUnavailable = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Session current;
+      try {
+        current = session(request.workerId());
+      } catch (PeerUnavailableException e) {
+        lastUnavailable = e;
+        continue;
+      } catch (RpcCallException e) {
+        throw e.toEeaException();
+      }
+      try {
+        WorkOrderResponse response = run(current, request, requestParams, workload);
+        if (restartAfter > 0 && current.workOrders.incrementAndGet() >= restartAfter) {
+          restart(current, "it processed " + restartAfter + " work orders");
+        }
+        return response;
+      } catch (PeerUnavailableException e) {
+        lastUnavailable = e;
+        current.wkmLost = true;
+        restart(current, "its WKM is unreachable: " + e.getMessage());
+      } catch (RpcCallException e) {
+        switch (e.code()) {
+          case PoolApi.REATTEST -> restart(current, "the WKM asked it to re-attest: " + e.peerMessage());
+          case PoolApi.NO_KEYS, PoolApi.NOT_ADMITTED, PoolApi.MIGRATION_FORBIDDEN -> throw e.toEeaException();
+          default -> {
+            return failure(id, e.toEeaException());
+          }
+        }
+      }
+    }
+    throw new EeaException(PoolApi.NO_KEY_MANAGER,
+        "no key manager could serve this work order" + (lastUnavailable == null ? "" : ": " + lastUnavailable.getMessage()));
+  }
+
+  private WorkOrderResponse run(
+      Session current, WorkOrderSubmitParams request, JsonNode requestParams, Workload workload) {
+    JsonNode preprocessed =
+        current.wkm.call(PoolApi.PREPROCESS_WORKORDER, Map.of("request", requestParams, "attestation", current.info));
+    Map<String, String> keys = new HashMap<>();
+    for (JsonNode key : preprocessed.path("keys")) {
+      keys.put(key.path("wrapped").asText(), key.path("key").asText());
+    }
+    WorkOrderResult signed;
+    try {
+      OpenedRequest opened =
+          RequestOpener.open(request, KeyWrapKeyRing.of(new PreprocessedKeys(keys, current.transport)));
+      List<Item> inputs = opened.inputs().stream().map(item -> new Item(item.index(), item.data())).toList();
+      List<Item> outputs = workload.process(inputs, STATELESS);
+      if (outputs == null || outputs.isEmpty()) {
+        throw new WorkloadException("workload " + workload.name() + " produced no output");
+      }
+      signed =
+          ResponseSealer.seal(
+              opened, outputs.stream().map(item -> new PlainItem(item.index(), item.data())).toList(), current.signing);
+    } catch (EeaException e) {
+      return failure(request.workOrderId(), e);
+    } catch (WorkloadException e) {
+      return failure(request.workOrderId(), new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage()));
+    }
+    JsonNode result =
+        current.wkm.call(PoolApi.POSTPROCESS_WORKORDER, Map.of("request", requestParams, "response", signed));
+    return WorkOrderResponse.of(ProtocolJson.bind(result, WorkOrderResult.class));
+  }
+
+  /** The current identity, after redirecting and attesting if there is none. */
+  private Session session(String workerId) {
+    Session current = session;
+    if (current != null && !current.retired) {
+      return current;
+    }
+    synchronized (this) {
+      current = session;
+      if (current != null && !current.retired) {
+        return current;
+      }
+      RpcClient wkm =
+          current != null && !current.wkmLost
+              ? current.wkm
+              : new RpcClient(
+                  manager.call(PoolApi.REDIRECT, Map.of("workerId", workerId)).path("uri").asText(), callTimeout);
+      String randomId = wkm.call(PoolApi.GET_RANDOM_ID, Map.of()).path("randomId").asText();
+      PublicKeySign signing = Secp256k1.generate();
+      KeyWrapPrivateKey transport = X25519Hkdf.generate();
+      AttestationInfo info =
+          AttestationInfo.create(
+              tee, randomId, signing.verifier().pem(), transport.publicKey().pem(),
+              randomId.getBytes(StandardCharsets.UTF_8));
+      session = new Session(wkm, signing, transport, info);
+      log.info("Attested a new WP identity for WKM {}", wkm.url());
+      return session;
+    }
+  }
+
+  private void restart(Session current, String why) {
+    if (!current.retired) {
+      current.retired = true;
+      log.info("Restarting this WP's TEE identity: {}", why);
+    }
+  }
+
+  private static WorkOrderResponse failure(String workOrderId, EeaException e) {
+    JsonNode data = e.data();
+    if (data == null || !data.isObject()) {
+      ObjectNode named = JsonNodeFactory.instance.objectNode();
+      named.put("workOrderId", workOrderId);
+      data = named;
+    }
+    return WorkOrderResponse.of(new JsonRpcError(e.code(), e.getMessage(), data));
+  }
+
+  /** Pool workloads are stateless: any state access is a bug in the workload. */
+  private static final WorkloadContext STATELESS =
+      new WorkloadContext() {
+        @Override
+        public Optional<byte[]> state(String key) {
+          throw new WorkloadException("pool workloads have no state");
+        }
+
+        @Override
+        public void putState(String key, byte[] value) {
+          throw new WorkloadException("pool workloads have no state");
+        }
+      };
+
+  /** One TEE identity: its keys, its attestation info, and the WKM that admitted it. */
+  private static final class Session {
+    final RpcClient wkm;
+    final PublicKeySign signing;
+    final KeyWrapPrivateKey transport;
+    final AttestationInfo info;
+    final AtomicInteger workOrders = new AtomicInteger();
+    volatile boolean retired;
+    volatile boolean wkmLost;
+
+    Session(RpcClient wkm, PublicKeySign signing, KeyWrapPrivateKey transport, AttestationInfo info) {
+      this.wkm = wkm;
+      this.signing = signing;
+      this.transport = transport;
+      this.info = info;
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package io.camelot.pool.wkm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camelot.attestation.ProofDataVerifier;
+import io.camelot.attestation.SimulatedTee;
+import io.camelot.pool.AttestationInfo;
+import io.camelot.pool.PoolApi;
+import io.camelot.pool.PoolPolicy;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.Hex;
+import io.camelot.protocol.WorkloadIds;
+import io.camelot.protocol.crypto.KeyWrapPrivateKey;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.RsaOaep;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.crypto.X25519Hkdf;
+import io.camelot.protocol.envelope.InputSpec;
+import io.camelot.protocol.envelope.OpenedRequest;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.RequestSealer;
+import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.envelope.ResponseOpener;
+import io.camelot.protocol.envelope.ResponseSealer;
+import io.camelot.protocol.envelope.RequestSecrets;
+import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The WKM's trusted logic in one JVM, with simulated TEEs for the WKM and its WPs. */
+class KeyManagerTest {
+  static final byte[] WKM_MEASUREMENT = Hex.decode("11".repeat(32));
+  static final byte[] WP_MEASUREMENT = Hex.decode("22".repeat(32));
+  static final String POOL_ID = "ab".repeat(32);
+
+  @TempDir Path dir;
+  final AtomicLong now = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+  final Clock clock = new Clock() {
+    @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+    @Override public Instant instant() { return Instant.ofEpochMilli(now.get()); }
+  };
+
+  PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicated) {
+    return new PoolPolicy(
+        List.of(Hex.upper(WP_MEASUREMENT)), true, maxWps, maxWorkOrders, true, ext, Duration.ofSeconds(60), dedicated);
+  }
+
+  KeyManager keyManager(String name, PoolPolicy policy, boolean generate) {
+    SimulatedTee tee = SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, clock);
+    return new KeyManager(
+        tee, Hex.upper(WKM_MEASUREMENT), policy, dir.resolve(name).resolve("pool-keys.sealed"),
+        new ProofDataVerifier(), clock, generate);
+  }
+
+  /** A WP identity as WpRuntime makes it. */
+  record Wp(PublicKeySign signing, KeyWrapPrivateKey transport, AttestationInfo info) {
+    static Wp attest(KeyManager wkm, SimulatedTee tee) {
+      String id = wkm.randomId();
+      PublicKeySign signing = Secp256k1.generate();
+      KeyWrapPrivateKey transport = X25519Hkdf.generate();
+      return new Wp(signing, transport, AttestationInfo.create(
+          tee, id, signing.verifier().pem(), transport.publicKey().pem(), id.getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  SimulatedTee wpTee(byte[] measurement) {
+    return SimulatedTee.open(dir.resolve("tee"), measurement, clock);
+  }
+
+  RequestSecrets request(KeyManager wkm, String requester, String input) {
+    String pem = wkm.workerInfo().path("encryptionKey").asText();
+    RequestTemplate template =
+        new RequestTemplate(
+            Hex.upper(new byte[8]) + input.length(), POOL_ID, WorkloadIds.of("echo-result"), requester, "0a0b", 6000L,
+            null, List.of(InputSpec.text(input)), List.of());
+    return RequestSealer.seal(template, RsaOaep.publicKeyFromPem(pem), null);
+  }
+
+  /** What a WP does with the preprocessed keys: open, "run", seal and sign with its own key. */
+  static WorkOrderResult runOnWp(Wp wp, WorkOrderSubmitParams request, List<KeyManager.PreprocessedKey> keys) {
+    java.util.Map<String, byte[]> byCiphertext = new java.util.HashMap<>();
+    for (KeyManager.PreprocessedKey key : keys) {
+      byCiphertext.put(key.wrapped(), wp.transport().unwrap(Hex.decode(key.key())));
+    }
+    KeyWrapPrivateKey released = new KeyWrapPrivateKey() {
+      @Override public byte[] unwrap(byte[] wrapped) { return byCiphertext.get(Hex.upper(wrapped)); }
+      @Override public int wrappedBytes() { return 384; }
+      @Override public io.camelot.protocol.crypto.KeyWrapPublicKey publicKey() { throw new UnsupportedOperationException(); }
+      @Override public byte[] toPkcs8() { throw new UnsupportedOperationException(); }
+    };
+    OpenedRequest opened = io.camelot.protocol.envelope.RequestOpener.open(request, released);
+    return ResponseSealer.seal(opened, List.of(PlainItem.ofText(0, "echo " + opened.inputs().getFirst().text())),
+        wp.signing());
+  }
+
+  @Test
+  void anAdmittedWpGetsOnlyItsWorkOrdersKeysAndTheResultVerifiesWithThePoolKey() {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
+    Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    RequestSecrets secrets = request(wkm, "cc".repeat(32), "hello");
+
+    var keys = wkm.preprocess(secrets.request(), wp.info());
+    assertThat(keys).hasSize(1);
+    WorkOrderResult signed = wkm.postprocess(secrets.request(), runOnWp(wp, secrets.request(), keys));
+
+    var poolKey = Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText());
+    assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text()).isEqualTo("echo hello");
+    assertThat(signed.extVerificationKey()).isNull();
+  }
+
+  @Test
+  void extKeyResultsVerifyInTwoStepsBoundToTheRequesterNonce() {
+    KeyManager wkm = keyManager("a", policy(0, 0, true, ""), true);
+    Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    RequestSecrets secrets = request(wkm, "cc".repeat(32), "two");
+    WorkOrderResult signed =
+        wkm.postprocess(secrets.request(), runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info())));
+
+    var poolKey = Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText());
+    assertThat(signed.extVerificationKey()).isNotNull();
+    assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text()).isEqualTo("echo two");
+  }
+
+  @Test
+  void aWpWithAnotherMeasurementIsRefused() {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
+    Wp impostor = Wp.attest(wkm, wpTee(Hex.decode("33".repeat(32))));
+    RequestSecrets secrets = request(wkm, "cc".repeat(32), "x");
+    assertThatThrownBy(() -> wkm.preprocess(secrets.request(), impostor.info()))
+        .isInstanceOfSatisfying(EeaException.class, e -> {
+          assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+          assertThat(e.getMessage()).contains("MEASUREMENT_NOT_ALLOWED");
+        });
+  }
+
+  @Test
+  void aRandomIdAdmitsOneIdentityOnlyAndEvidenceMustCarryIt() {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
+    Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    RequestSecrets secrets = request(wkm, "cc".repeat(32), "x");
+    wkm.preprocess(secrets.request(), wp.info());
+    // Another identity replaying the spent id is told to re-attest.
+    PublicKeySign other = Secp256k1.generate();
+    KeyWrapPrivateKey transport = X25519Hkdf.generate();
+    AttestationInfo replay = AttestationInfo.create(wpTee(WP_MEASUREMENT), wp.info().randomId(),
+        other.verifier().pem(), transport.publicKey().pem(), wp.info().randomId().getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> wkm.preprocess(secrets.request(), replay))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.REATTEST));
+    // Evidence over another id than the one presented is refused.
+    String fresh = wkm.randomId();
+    AttestationInfo mismatched = AttestationInfo.create(wpTee(WP_MEASUREMENT), fresh,
+        other.verifier().pem(), transport.publicKey().pem(), "another".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> wkm.preprocess(secrets.request(), mismatched))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+  }
+
+  @Test
+  void aResponseNotSignedByThePreprocessingWpIsNotReSigned() {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
+    Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    RequestSecrets secrets = request(wkm, "cc".repeat(32), "x");
+    WorkOrderResult byWp = runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info()));
+    WorkOrderResult forged = byWp.withSignature(java.util.Base64.getEncoder().encodeToString(
+        Secp256k1.generate().signDigest(io.camelot.protocol.hash.WorkOrderHashes.responseHash(byWp))));
+    assertThatThrownBy(() -> wkm.postprocess(secrets.request(), forged))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+  }
+
+  @Test
+  void maxConcurrentWpsAndWorkOrderBudgetAreEnforced() {
+    KeyManager wkm = keyManager("a", policy(1, 2, false, ""), true);
+    Wp first = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    Wp second = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    wkm.preprocess(request(wkm, "cc".repeat(32), "1").request(), first.info());
+    assertThatThrownBy(() -> wkm.preprocess(request(wkm, "cc".repeat(32), "2").request(), second.info()))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.getMessage()).contains("at most 1 WPs"));
+    wkm.preprocess(request(wkm, "cc".repeat(32), "22").request(), first.info());
+    // Its budget of two is spent: it must restart and re-attest, which frees its place.
+    assertThatThrownBy(() -> wkm.preprocess(request(wkm, "cc".repeat(32), "333").request(), first.info()))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.REATTEST));
+    Wp restarted = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "4444").request(), restarted.info())).hasSize(1);
+  }
+
+  @Test
+  void aDedicatedPoolRefusesOtherRequestersWithCode3() {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, "cc".repeat(32)), true);
+    Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    assertThatThrownBy(() -> wkm.preprocess(request(wkm, "dd".repeat(32), "x").request(), wp.info()))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(3));
+  }
+
+  @Test
+  void keysMigrateToAnAttestedReplicaAndRotationRetiresTheOldKeyAfterItsLifetime() {
+    KeyManager source = keyManager("a", policy(0, 0, false, ""), true);
+    KeyManager replica = keyManager("b", policy(0, 0, false, ""), false);
+    assertThat(replica.hasKeys()).isFalse();
+    var exported = source.exportKeys(replica.createKeyRequest(source.randomId()));
+    replica.importKeys(exported.keys(), exported.attestation());
+    assertThat(replica.workerInfo().path("verificationKey").asText())
+        .isEqualTo(source.workerInfo().path("verificationKey").asText());
+
+    RequestSecrets old = request(source, "cc".repeat(32), "old");
+    source.generateNewEncryptionKey(null, null);
+    var again = source.exportKeys(replica.createKeyRequest(source.randomId()));
+    replica.importKeys(again.keys(), again.attestation());
+    Wp wp = Wp.attest(replica, wpTee(WP_MEASUREMENT));
+    // Within its lifetime the retired key still opens work orders, on the replica too.
+    assertThat(replica.preprocess(old.request(), wp.info())).hasSize(1);
+    now.addAndGet(Duration.ofMinutes(62).toMillis());
+    Wp later = Wp.attest(replica, wpTee(WP_MEASUREMENT));
+    assertThatThrownBy(() -> replica.preprocess(old.request(), later.info()))
+        .isInstanceOfSatisfying(EeaException.class, e -> {
+          assertThat(e.code()).isEqualTo(2);
+          assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+        });
+  }
+
+  @Test
+  void aWkmOfAnotherMeasurementGetsNoKeys() {
+    KeyManager source = keyManager("a", policy(0, 0, false, ""), true);
+    SimulatedTee otherTee = SimulatedTee.open(dir.resolve("tee"), Hex.decode("44".repeat(32)), clock);
+    KeyManager stranger = new KeyManager(otherTee, "44".repeat(32), policy(0, 0, false, ""),
+        dir.resolve("c").resolve("keys"), new ProofDataVerifier(), clock, false);
+    assertThatThrownBy(() -> source.exportKeys(stranger.createKeyRequest(source.randomId())))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+  }
+}

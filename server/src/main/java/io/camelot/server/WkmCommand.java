@@ -1,0 +1,104 @@
+package io.camelot.server;
+
+import io.camelot.attestation.ProofDataVerifier;
+import io.camelot.attestation.SimulatedTee;
+import io.camelot.pool.KeyCopy;
+import io.camelot.pool.Measurements;
+import io.camelot.pool.PoolPolicy;
+import io.camelot.pool.RpcClient;
+import io.camelot.pool.manager.ChildProcess;
+import io.camelot.pool.wkm.KeyManager;
+import io.camelot.pool.wkm.WkmServer;
+import io.camelot.worker.Workloads;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs one Worker Key Manager of a pool until stopped. */
+@Command(
+    name = "wkm",
+    mixinStandardHelpOptions = true,
+    description = "Run a Worker Key Manager: the only holder of a worker pool's private keys (SIMULATED TEE).")
+final class WkmCommand implements Callable<Integer> {
+
+  @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE}; the API has no authentication yet)")
+  String host = "127.0.0.1";
+
+  @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}: any free port)")
+  int port;
+
+  @Option(names = "--data-dir", required = true, description = "Where the pool keys are kept sealed")
+  Path dataDir;
+
+  @Option(names = "--tee-dir", description = "Simulated TEE directory (default: <data-dir>/tee)")
+  Path teeDir;
+
+  @Option(names = "--generate-keys", description = "Create pool keys if none are sealed here")
+  boolean generateKeys;
+
+  @Option(names = "--join", description = "Get the pool keys from the WKM at this URL (replication)")
+  String join;
+
+  @Option(names = "--allow-wp-measurement", description = "WP association: allowed WP measurement (hex), repeatable; default: this build's WP")
+  List<String> allowedWpMeasurements = new ArrayList<>();
+
+  @Option(names = "--same-platform", description = "WP localization: admit only WPs on this WKM's platform")
+  boolean samePlatform;
+
+  @Option(names = "--max-wps", description = "Maximum WPs admitted at once (default ${DEFAULT-VALUE}: no limit)")
+  int maxWps;
+
+  @Option(names = "--restart-wp-after", description = "Work orders per WP identity before it must restart (default ${DEFAULT-VALUE}: no limit)")
+  int restartWpAfter;
+
+  @Option(names = "--no-key-migration", description = "Private key migration policy: never export the keys")
+  boolean noKeyMigration;
+
+  @Option(names = "--ext-key", description = "Sign results Avalon's two-step way (extVerificationKey)")
+  boolean extKey;
+
+  @Option(names = "--rotation-grace-seconds", description = "Grace for the previous key after a rotation (default ${DEFAULT-VALUE})")
+  long rotationGraceSeconds = 300;
+
+  @Option(names = "--dedicated-requester", description = "Serve only this requester id")
+  String dedicatedRequester = "";
+
+  @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
+  boolean exitWithParent;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (exitWithParent) {
+      Commands.exitWithParent();
+    }
+    Clock clock = Clock.systemUTC();
+    String measurement = Measurements.hex(Measurements.keyManager());
+    SimulatedTee tee =
+        SimulatedTee.open(teeDir != null ? teeDir : dataDir.resolve("tee"), Measurements.keyManager(), clock);
+    List<String> allowed =
+        allowedWpMeasurements.isEmpty()
+            ? List.of(Measurements.hex(Measurements.processor(Workloads.load())))
+            : allowedWpMeasurements;
+    PoolPolicy policy =
+        new PoolPolicy(allowed, samePlatform, maxWps, restartWpAfter, !noKeyMigration, extKey,
+            Duration.ofSeconds(rotationGraceSeconds), dedicatedRequester);
+    KeyManager keyManager =
+        new KeyManager(tee, measurement, policy, dataDir.resolve("pool-keys.sealed"), new ProofDataVerifier(),
+            clock, generateKeys);
+    WkmServer server = WkmServer.start(keyManager, host, port);
+    if (join != null) {
+      KeyCopy.copy(new RpcClient(join, Duration.ofSeconds(30)), new RpcClient(server.url(), Duration.ofSeconds(30)));
+    }
+    System.out.println("WKM (TEE: SIMULATED, measurement " + measurement + ") serving the Key Management API on "
+        + server.url() + (keyManager.hasKeys() ? "" : " (no pool keys yet: waiting for SetWorkerPrivateKeys)"));
+    System.out.println("Admits WP measurements " + allowed);
+    System.out.println(ChildProcess.READY + server.url());
+    Commands.runUntilStopped(server);
+    return 0;
+  }
+}

@@ -1,0 +1,72 @@
+package io.camelot.server;
+
+import io.camelot.attestation.SimulatedTee;
+import io.camelot.pool.Measurements;
+import io.camelot.pool.RpcClient;
+import io.camelot.pool.manager.ChildProcess;
+import io.camelot.pool.wp.WpRuntime;
+import io.camelot.pool.wp.WpServer;
+import io.camelot.worker.Workloads;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs one Workorder Processor of a pool until stopped. */
+@Command(
+    name = "wp",
+    mixinStandardHelpOptions = true,
+    description = "Run a Workorder Processor: runs a pool's work orders without its private keys (SIMULATED TEE).")
+final class WpCommand implements Callable<Integer> {
+
+  @Option(names = "--manager", required = true, description = "Worker Manager (or WKM) URL whose Redirect names the WKM")
+  String manager;
+
+  @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE}; the API has no authentication yet)")
+  String host = "127.0.0.1";
+
+  @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}: any free port)")
+  int port;
+
+  @Option(names = "--tee-dir", required = true, description = "Simulated TEE directory")
+  Path teeDir;
+
+  @Option(names = "--restart-after", description = "Restart the TEE identity after this many work orders (default ${DEFAULT-VALUE}: never)")
+  int restartAfter;
+
+  @Option(names = "--dedicated-requester", description = "Serve only this requester id")
+  String dedicatedRequester = "";
+
+  @Option(
+      names = "--simulated-measurement",
+      description = "SIMULATION only: report this measurement (hex) instead of this build's, as a WP built from other code would")
+  String simulatedMeasurement;
+
+  @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
+  boolean exitWithParent;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (exitWithParent) {
+      Commands.exitWithParent();
+    }
+    Workloads workloads = Workloads.load();
+    byte[] measurement =
+        simulatedMeasurement != null
+            ? HexFormat.of().parseHex(simulatedMeasurement)
+            : Measurements.processor(workloads);
+    SimulatedTee tee = SimulatedTee.open(teeDir, measurement, Clock.systemUTC());
+    Duration timeout = Duration.ofSeconds(30);
+    WpRuntime runtime =
+        new WpRuntime(tee, workloads, new RpcClient(manager, timeout), timeout, dedicatedRequester, restartAfter);
+    WpServer server = WpServer.start(runtime, host, port);
+    System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
+        + ") on " + server.url() + ", key manager via " + manager);
+    System.out.println(ChildProcess.READY + server.url());
+    Commands.runUntilStopped(server);
+    return 0;
+  }
+}

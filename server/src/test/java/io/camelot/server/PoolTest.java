@@ -1,0 +1,312 @@
+package io.camelot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camelot.pool.PoolApi;
+import io.camelot.pool.RpcCallException;
+import io.camelot.pool.RpcClient;
+import io.camelot.pool.manager.ChildProcess;
+import io.camelot.pool.manager.JavaLauncher;
+import io.camelot.protocol.WorkloadIds;
+import io.camelot.protocol.envelope.InputSpec;
+import io.camelot.protocol.envelope.RequestSealer;
+import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsRpcException;
+import io.camelot.sdk.VerifiedWorker;
+import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.worker.WorkerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A TCS with a worker pool whose WKMs and WPs are real child JVMs on loopback, used through the
+ * SDK as a requester would.
+ */
+class PoolTest {
+  static final String POOL_ID = WorkerConfig.idOf(CamelotConfig.Pool.DEFAULT_NAME);
+  static final String REQUESTER = "aa".repeat(32);
+
+  @TempDir Path dataDir;
+  TcsNode node;
+  DirectTcsClient client;
+  final List<ChildProcess> extraProcesses = new ArrayList<>();
+
+  Requester start(CamelotConfig.Pool pool) {
+    CamelotConfig defaults = CamelotConfig.defaults();
+    CamelotConfig config =
+        new CamelotConfig(
+            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
+            new CamelotConfig.Store(dataDir.toString(), 256),
+            defaults.queue(),
+            defaults.worker(),
+            defaults.crypto())
+            .withPool(pool);
+    node = TcsNode.start(config);
+    client = DirectTcsClient.create(node.url("127.0.0.1"));
+    return Requester.builder(client).allowSimulation().build();
+  }
+
+  static CamelotConfig.Pool pool(int processors, int keyManagers, String scheme, String dedicatedRequester) {
+    return pool(processors, keyManagers, scheme, dedicatedRequester, 300);
+  }
+
+  static CamelotConfig.Pool pool(
+      int processors, int keyManagers, String scheme, String dedicatedRequester, long graceSeconds) {
+    return new CamelotConfig.Pool(
+        processors, CamelotConfig.Pool.DEFAULT_NAME, keyManagers, 2, List.of(), CamelotConfig.Pool.SAME_PLATFORM,
+        0, 0, true, scheme, graceSeconds, dedicatedRequester, List.of(), "127.0.0.1");
+  }
+
+  @AfterEach
+  void stop(TestInfo test) throws IOException {
+    extraProcesses.forEach(ChildProcess::close);
+    if (client != null) {
+      client.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+    // The children's logs outlive the temporary directory, for diagnosis.
+    Path kept = Path.of("target", "pool-logs", test.getTestMethod().orElseThrow().getName());
+    Files.createDirectories(kept);
+    try (var logs = Files.list(dataDir.resolve("pool"))) {
+      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+        Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  @Test
+  void oneWkmAndTwoWpsServeWorkOrdersAsOneWorker() throws Exception {
+    // WP 1 is dedicated to REQUESTER: its work orders go there, everyone else's to WP 0.
+    CamelotConfig.Pool config = pool(2, 1, CamelotConfig.Pool.POOL_KEY, "");
+    Requester requester =
+        start(new CamelotConfig.Pool(
+            config.processors(), config.name(), config.keyManagers(), config.slotsPerProcessor(),
+            config.allowedWpMeasurements(), config.wpLocalization(), config.maxConcurrentWps(),
+            config.restartWpAfter(), config.keyMigration(), config.signatureScheme(),
+            config.rotationGraceSeconds(), config.dedicatedRequester(), List.of("", REQUESTER),
+            config.internalHost()));
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+    VerifiedWorker singleton = requester.worker(node.worker().workerId());
+    assertThat(poolWorker.verificationKey().pem()).isNotEqualTo(singleton.verificationKey().pem());
+
+    List<SubmittedWorkOrder> submitted = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      submitted.add(requester.newWorkOrder(poolWorker, "echo-result").input("pool " + i).submit());
+    }
+    for (int i = 0; i < submitted.size(); i++) {
+      WorkOrderOutcome outcome = submitted.get(i).await(Duration.ofSeconds(120));
+      assertThat(outcome.text(0)).isEqualTo("RESULT: pool " + i);
+      // Signed by the pool key in one step: what the record publishes.
+      assertThat(outcome.result().extVerificationKey()).isNull();
+    }
+    assertThat(Files.readString(node.pool().keyManagers().getFirst().log())).contains("Admitted a WP (1 admitted)");
+    for (int i = 0; i < 4; i++) {
+      assertThat(requester.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("mine " + i)
+          .submit().await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: mine " + i);
+    }
+    // Both WPs attested and were admitted by the WKM; neither ever held the pool keys.
+    assertThat(Files.readString(node.pool().keyManagers().getFirst().log())).contains("Admitted a WP (2 admitted)");
+    // The dedicated WP refuses another requester's work order itself, with code 3.
+    WorkOrderResponse refused = processDirectly(node.pool().processor(1), poolWorker, "bb".repeat(32));
+    assertThat(refused.error().code()).isEqualTo(3);
+  }
+
+  @Test
+  void aWpWithAnotherMeasurementIsRefusedKeysAndAGenuineOneIsServed() throws Exception {
+    Requester requester = start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+    String manager = node.pool().manager().url();
+    ChildProcess impostor = startWp(manager, "00".repeat(32));
+    ChildProcess genuine = startWp(manager, null);
+
+    RpcCallException refused =
+        (RpcCallException) org.assertj.core.api.Assertions.catchThrowable(
+            () -> processDirectly(impostor, poolWorker));
+    assertThat(refused.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+    assertThat(refused.peerMessage()).contains("MEASUREMENT_NOT_ALLOWED");
+
+    WorkOrderResponse served = processDirectly(genuine, poolWorker);
+    assertThat(served.failed()).isFalse();
+    assertThat(served.result().workerId()).isEqualTo(POOL_ID);
+  }
+
+  /**
+   * Closed-loop load from three requesters while the key is rotated (on one WKM, copied to the
+   * other) and then the WKM in use is killed: every work order completes and verifies, requests
+   * sealed to the old key are taken during the grace period and afterwards the SDK moves to the new
+   * key by itself.
+   */
+  @Test
+  void rotationAndWkmFailoverUnderLoadLoseNoWorkOrder() throws Exception {
+    long graceSeconds = 3;
+    Requester requester = start(pool(2, 2, CamelotConfig.Pool.POOL_KEY, "", graceSeconds));
+    VerifiedWorker before = requester.worker(POOL_ID);
+    Load load = new Load(requester, before, 3);
+    load.start();
+    load.awaitCompleted(9);
+
+    long rotatedAt = System.currentTimeMillis();
+    new RpcClient(node.pool().manager().url(), Duration.ofSeconds(60))
+        .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
+    VerifiedWorker after = requester.worker(POOL_ID);
+    assertThat(after.encryptionKey().pem()).isNotEqualTo(before.encryptionKey().pem());
+    load.awaitCompleted(load.completed() + 6);
+
+    node.pool().keyManagers().getFirst().kill();
+    int atKill = load.completed();
+    load.awaitCompleted(atKill + 9);
+    // Past the grace period the load, still holding the old worker record, must have moved on.
+    Awaitility.await().atMost(Duration.ofMinutes(3))
+        .until(() -> System.currentTimeMillis() > rotatedAt + (graceSeconds + 2) * 1000);
+    load.awaitCompleted(load.completed() + 6);
+    load.stop();
+
+    assertThat(load.failures()).isEmpty();
+    assertThat(load.completed()).isGreaterThanOrEqualTo(30);
+    assertThat(load.lastWorker().encryptionKey().pem()).isEqualTo(after.encryptionKey().pem());
+
+    // A request still sealed to the old key after the grace period gets a clear error.
+    RequestTemplate template =
+        new RequestTemplate(
+            "fedcba9876543210".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), REQUESTER, "0011", 6000L,
+            null, List.of(InputSpec.text("late")), List.of());
+    var stale = RequestSealer.seal(template, before.sessionKeyWrap(), null).request();
+    assertThatThrownBy(() -> client.workOrderSubmit(stale))
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
+          assertThat(e.code()).isEqualTo(2);
+          assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+        });
+  }
+
+  /** Requesters that each submit a work order, await and check it, and repeat. */
+  static final class Load {
+    final Requester requester;
+    final VerifiedWorker worker;
+    final List<Thread> threads = new ArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
+    final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile VerifiedWorker lastWorker;
+    volatile boolean stopping;
+
+    Load(Requester requester, VerifiedWorker worker, int requesters) {
+      this.requester = requester;
+      this.worker = worker;
+      for (int i = 0; i < requesters; i++) {
+        int id = i;
+        threads.add(Thread.ofPlatform().unstarted(() -> run(id)));
+      }
+    }
+
+    void start() {
+      threads.forEach(Thread::start);
+    }
+
+    void run(int id) {
+      for (int n = 0; !stopping; n++) {
+        String input = "load " + id + "/" + n;
+        try {
+          SubmittedWorkOrder order = requester.newWorkOrder(worker, "echo-result").input(input).submit();
+          if (!order.await(Duration.ofSeconds(120)).text(0).equals("RESULT: " + input)) {
+            failures.add(new AssertionError("wrong result for " + input));
+          }
+          lastWorker = order.worker();
+          completed.incrementAndGet();
+        } catch (RuntimeException e) {
+          failures.add(e);
+        }
+      }
+    }
+
+    int completed() {
+      return completed.get();
+    }
+
+    List<Throwable> failures() {
+      return failures;
+    }
+
+    VerifiedWorker lastWorker() {
+      return lastWorker;
+    }
+
+    void awaitCompleted(int count) {
+      Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> completed.get() >= count || !failures.isEmpty());
+      assertThat(failures).isEmpty();
+    }
+
+    void stop() throws InterruptedException {
+      stopping = true;
+      for (Thread thread : threads) {
+        thread.join(Duration.ofMinutes(3));
+      }
+    }
+  }
+
+  /** Seals an echo work order to the pool's key and hands it to one WP, bypassing the listener. */
+  WorkOrderResponse processDirectly(ChildProcess wp, VerifiedWorker poolWorker) {
+    return processDirectly(wp, poolWorker, REQUESTER);
+  }
+
+  WorkOrderResponse processDirectly(ChildProcess wp, VerifiedWorker poolWorker, String requesterId) {
+    RequestTemplate template =
+        new RequestTemplate(
+            "0123456789abcdef".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), requesterId, "00112233", 6000L,
+            null, List.of(InputSpec.text("direct")), List.of());
+    var params = RequestSealer.seal(template, poolWorker.sessionKeyWrap(), null).request();
+    var result =
+        new RpcClient(wp.url(), Duration.ofSeconds(60))
+            .call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", ProtocolJson.toTree(params)));
+    return ProtocolJson.bind(result.path("response"), WorkOrderResponse.class);
+  }
+
+  ChildProcess startWp(String manager, String simulatedMeasurement) {
+    List<String> args =
+        new ArrayList<>(List.of("wp", "--exit-with-parent", "--manager", manager, "--tee-dir", dataDir.resolve("tee").toString()));
+    if (simulatedMeasurement != null) {
+      args.add("--simulated-measurement");
+      args.add(simulatedMeasurement);
+    }
+    ChildProcess wp =
+        ChildProcess.start(
+            "test-wp", JavaLauncher.ofThisJvm(CamelotCli.class.getName()).command(args),
+            dataDir.resolve("test-wp-" + extraProcesses.size() + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
+    extraProcesses.add(wp);
+    return wp;
+  }
+
+  @Test
+  void extKeyResultsVerifyTwoStepAndADedicatedPoolRefusesOtherRequesters() {
+    Requester requester = start(pool(1, 1, CamelotConfig.Pool.EXT_KEY, REQUESTER));
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+
+    WorkOrderOutcome outcome =
+        requester.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("two-step").submit()
+            .await(Duration.ofSeconds(120));
+    assertThat(outcome.text(0)).isEqualTo("RESULT: two-step");
+    assertThat(outcome.result().extVerificationKey()).startsWith("-----BEGIN PUBLIC KEY-----");
+    assertThat(outcome.result().extVerificationKeySignature()).isNotBlank();
+
+    assertThatThrownBy(
+            () -> requester.newWorkOrder(poolWorker, "echo-result").requesterId("bb".repeat(32)).input("x").submit())
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3));
+  }
+}
