@@ -63,8 +63,9 @@ public final class WorkOrderSubmit implements RpcMethod {
     WorkOrderQueue.Admission admission;
     try {
       admission = queue.submit(id, p.workerId(), p, call.rawRequest());
-    } catch (EeaException refusedDependencies) {
-      throw refusedDependencies.withData(WorkOrders.data(id));
+    } catch (EeaException refused) {
+      // Refusals that carry their own data (a pool's retired-key reason) keep it; others name the id.
+      throw refused.data() != null ? refused : refused.withData(WorkOrders.data(id));
     }
     return switch (admission) {
       case BUSY -> WorkOrders.error(WorkOrderStatus.BUSY.code(), BUSY, id);
