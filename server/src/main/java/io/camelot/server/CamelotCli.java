@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
       SubmitCommand.class,
       WorkersCommand.class,
       AttestCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ListenerCommand.class,
+      WorkerCommand.class
     })
 public final class CamelotCli implements Runnable {
 

@@ -32,6 +32,11 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
     config = withOverrides(config);
+    if (config.store().postgres()) {
+      throw new IllegalArgumentException(
+          "camelot serve runs on the local LMDB store; with [store] backend = \"postgres\" start"
+              + " `camelot listener` and `camelot worker` processes instead (see docs/scale-out.md)");
+    }
     TcsNode node = TcsNode.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -69,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
             l.syncWaitCapMs(),
             l.operatorMethods());
     CamelotConfig.Store store =
-        dataDir != null ? new CamelotConfig.Store(dataDir.toString(), c.store().mapSizeMb()) : c.store();
-    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto());
+        dataDir != null ? c.store().withDataDir(dataDir.toString()) : c.store();
+    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto(), c.cluster(), c.health());
   }
 }

@@ -22,6 +22,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
@@ -35,6 +36,7 @@ public final class TcsNode implements AutoCloseable {
   private final Vertx vertx;
   private final CompletionNotifier notifier;
   private final ListenerServer listener;
+  private final HealthServer health;
 
   private TcsNode(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
@@ -44,16 +46,7 @@ public final class TcsNode implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
     try {
-      CamelotConfig.Queue q = config.queue();
-      queue =
-          new PersistentWorkOrderQueue(
-              store,
-              new QueueSettings(
-                  q.maxOutstanding(),
-                  Duration.ofHours(q.retainCompletedHours()),
-                  q.maxRetainedCompleted(),
-                  Duration.ofSeconds(q.purgeIntervalSeconds())),
-              clock);
+      queue = new PersistentWorkOrderQueue(store, queueSettings(config.queue()), clock);
       Tee tee = openTee(config.worker(), dataDir, clock);
       var workerConfig = config.workerConfig();
       WorkerKeys keys =
@@ -68,24 +61,36 @@ public final class TcsNode implements AutoCloseable {
       queue.addCompletionListener(notifier);
       queue.attach(worker.workerId(), worker, workerConfig.concurrency());
 
-      CamelotConfig.Listener l = config.listener();
-      ListenerConfig listenerConfig =
-          new ListenerConfig(
-              l.host(), l.port(), l.maxBodyBytes(), l.syncMode(),
-              Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods());
+      ListenerConfig listenerConfig = listenerConfig(config.listener());
       listener =
           new ListenerServer(
               vertx,
               listenerConfig,
               new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig)));
       listener.start();
+      CamelotConfig.Health h = config.health();
+      // LMDB is in this process: ready once started.
+      health = h.port() >= 0 ? HealthServer.start(vertx, h.host(), h.port(), Map.of()) : null;
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
   }
 
-  private static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
+  static QueueSettings queueSettings(CamelotConfig.Queue q) {
+    return new QueueSettings(
+        q.maxOutstanding(),
+        Duration.ofHours(q.retainCompletedHours()),
+        q.maxRetainedCompleted(),
+        Duration.ofSeconds(q.purgeIntervalSeconds()));
+  }
+
+  static ListenerConfig listenerConfig(CamelotConfig.Listener l) {
+    return new ListenerConfig(
+        l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods());
+  }
+
+  static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
     if (CamelotConfig.Worker.GRAMINE.equals(worker.tee())) {
       DcapCollateral collateral =
           worker.collateralDir().isEmpty() ? null : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));
@@ -110,8 +115,16 @@ public final class TcsNode implements AutoCloseable {
     return worker;
   }
 
+  /** The health endpoint's port, or -1 if it is off. */
+  public int healthPort() {
+    return health == null ? -1 : health.port();
+  }
+
   @Override
   public void close() {
+    if (health != null) {
+      health.close();
+    }
     listener.close();
     queue.close();
     notifier.close();

@@ -1,0 +1,40 @@
+package io.camelot.server;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** A stateless listener over the shared PostgreSQL store; run as many as the load needs. */
+@Command(
+    name = "listener",
+    mixinStandardHelpOptions = true,
+    description = "Run a stateless JSON-RPC listener on the shared PostgreSQL store ([store] backend = \"postgres\").")
+final class ListenerCommand implements Callable<Integer> {
+
+  @Option(names = "--config", required = true, description = "TOML configuration file (see docs/scale-out.md)")
+  Path configFile;
+
+  @Option(names = "--port", description = "Listener port (default from the file, else 1947)")
+  Integer port;
+
+  @Option(names = "--host", description = "Listener interface (default from the file, else 127.0.0.1)")
+  String host;
+
+  @Option(names = "--health-port", description = "Port of /health/live and /health/ready (-1: off)")
+  Integer healthPort;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CamelotConfig config = ScaleOutOverrides.apply(CamelotConfig.load(configFile), host, port, healthPort, null, null);
+    ListenerNode node = ListenerNode.start(config);
+    System.out.println(
+        "Camelot listener on http://" + config.listener().host() + ":" + node.port()
+            + " sharing the store at " + config.store().url());
+    if (node.healthPort() >= 0) {
+      System.out.println("Health on http://" + config.health().host() + ":" + node.healthPort() + "/health/ready");
+    }
+    RunUntilStopped.await(node);
+    return 0;
+  }
+}
