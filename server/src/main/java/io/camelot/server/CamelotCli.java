@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       AttestCommand.class,
       BenchCommand.class,
       ListenerCommand.class,
-      WorkerCommand.class
+      WorkerCommand.class,
+      QueueBenchCommand.class
     })
 public final class CamelotCli implements Runnable {
 
