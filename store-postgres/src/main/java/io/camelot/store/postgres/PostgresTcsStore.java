@@ -557,6 +557,28 @@ public final class PostgresTcsStore implements TcsStore {
     }
   }
 
+  /** A worker's queue right now: pending work orders without a live lease, and with one. */
+  public record QueueDepth(long queued, long leased) {}
+
+  /** How much work a worker has (what a pool scaler follows). */
+  public QueueDepth queueDepth(String workerId) {
+    byte[] worker = Ids.encode(workerId, "workerId");
+    return connection(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT count(*) FILTER (WHERE lease_expires IS NULL OR lease_expires < now()),"
+                      + " count(*) FILTER (WHERE lease_expires >= now())"
+                      + " FROM work_orders WHERE worker_id = ? AND completed_at IS NULL")) {
+            s.setBytes(1, worker);
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              return new QueueDepth(rs.getLong(1), rs.getLong(2));
+            }
+          }
+        });
+  }
+
   /** Tells the processes listening on {@link #RECEIPT_CHANNEL} that a receipt now exists. */
   public void announceReceipt(String workOrderId) {
     String payload = Ids.toPayload(Ids.encode(workOrderId, "workOrderId"));
