@@ -1,4 +1,4 @@
-package io.camelot.server.elastic;
+package io.camelot.scheduler.elastic;
 
 import java.util.Map;
 

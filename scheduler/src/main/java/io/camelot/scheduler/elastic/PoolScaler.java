@@ -1,8 +1,9 @@
-package io.camelot.server.elastic;
+package io.camelot.scheduler.elastic;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -71,8 +72,11 @@ public final class PoolScaler implements AutoCloseable {
             launcher.reap(name);
           }
         });
+    // A stopped instance that is gone (a deleted pod) is no longer being stopped.
+    stopping.retainAll(instances.keySet());
     live.removeAll(stopping);
-    live.sort(null);
+    // Launch order: names share the prefix, so a longer number is a later one.
+    live.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
 
     PoolLoad now = load.get();
     int needed = policy.needed(now);
