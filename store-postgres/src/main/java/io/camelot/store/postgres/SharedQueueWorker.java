@@ -119,6 +119,9 @@ public final class SharedQueueWorker implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
+      if (stopping) {
+        return;
+      }
       int slots = 1 + freeSlots.drainPermits();
       clearSignal();
       List<PostgresTcsStore.Claim> claims;
@@ -232,8 +235,10 @@ public final class SharedQueueWorker implements AutoCloseable {
    */
   @Override
   public void close() {
+    // No interrupt: it could abandon a claim that committed, whose work orders would then wait out
+    // their leases. A spare permit and a signal wake the claim loop wherever it waits.
     stopping = true;
-    claimer.interrupt();
+    freeSlots.release();
     signal();
     try {
       claimer.join(10_000);
