@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EthereumBridgeCommand.class,
       WkmCommand.class,
-      WpCommand.class
+      WpCommand.class,
+      ListenerCommand.class,
+      WorkerCommand.class,
+      QueueBenchCommand.class
     })
 public final class CamelotCli implements Runnable {
 

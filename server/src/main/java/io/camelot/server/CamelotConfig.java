@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.model.WorkerDetails;
+import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,21 +31,22 @@ public record CamelotConfig(
     Crypto crypto,
     Workloads workloads,
     Pool pool,
+    Cluster cluster,
     Admin admin,
     Logging logging) {
 
   /**
-   * A configuration built in code (bench, tests, embedding): default workloads, no worker pool, no
-   * admin port, text logs.
+   * A configuration built in code (bench, tests, embedding): default workloads, no worker pool,
+   * default cluster settings, no admin port, text logs.
    */
   public CamelotConfig(Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
     this(
-        listener, store, queue, worker, crypto, Workloads.defaults(), Pool.defaults(), Admin.disabled(),
-        Logging.defaults());
+        listener, store, queue, worker, crypto, Workloads.defaults(), Pool.defaults(), Cluster.defaults(),
+        Admin.disabled(), Logging.defaults());
   }
 
   public CamelotConfig withPool(Pool newPool) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, newPool, admin, logging);
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, newPool, cluster, admin, logging);
   }
 
   public record Listener(
@@ -59,9 +61,55 @@ public record CamelotConfig(
     }
   }
 
-  public record Store(@JsonProperty("data_dir") String dataDir, @JsonProperty("map_size_mb") long mapSizeMb) {
+  /**
+   * @param backend {@code "lmdb"} (one process, the default) or {@code "postgres"} (a store shared
+   *     by many listener and worker processes, see docs/scale-out.md)
+   * @param password empty means: take it from the environment variable {@code CAMELOT_STORE_PASSWORD}
+   */
+  public record Store(
+      @JsonProperty("data_dir") String dataDir,
+      @JsonProperty("map_size_mb") long mapSizeMb,
+      String backend,
+      String url,
+      String user,
+      String password,
+      @JsonProperty("pool_size") int poolSize) {
+    public static final String LMDB = "lmdb";
+    public static final String POSTGRES = "postgres";
+
+    public Store(String dataDir, long mapSizeMb) {
+      this(dataDir, mapSizeMb, LMDB, "", "", "", 8);
+    }
+
     static Store defaults() {
       return new Store("camelot-data", 4096);
+    }
+
+    public boolean postgres() {
+      return POSTGRES.equals(backend);
+    }
+
+    /** The PostgreSQL connection, the password from the file or else from the environment. */
+    public PostgresSettings postgresSettings() {
+      String secret = password.isEmpty() ? System.getenv().getOrDefault("CAMELOT_STORE_PASSWORD", "") : password;
+      return new PostgresSettings(url, user, secret, poolSize);
+    }
+
+    /** Same store, another data directory (for a command-line override). */
+    public Store withDataDir(String otherDataDir) {
+      return new Store(otherDataDir, mapSizeMb, backend, url, user, password, poolSize);
+    }
+  }
+
+  /**
+   * The shared queue of a PostgreSQL store.
+   *
+   * @param leaseMs how long a worker process holds a claimed work order without renewing; a crashed
+   *     process's work orders are taken over after at most this long
+   */
+  public record Cluster(@JsonProperty("lease_ms") long leaseMs) {
+    static Cluster defaults() {
+      return new Cluster(30_000);
     }
   }
 
@@ -310,15 +358,15 @@ public record CamelotConfig(
   public static CamelotConfig defaults() {
     return new CamelotConfig(
         Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults(),
-        Workloads.defaults(), Pool.defaults(), Admin.defaults(), Logging.defaults());
+        Workloads.defaults(), Pool.defaults(), Cluster.defaults(), Admin.defaults(), Logging.defaults());
   }
 
   public CamelotConfig withWorkloads(Workloads newWorkloads) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads, pool, admin, logging);
+    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads, pool, cluster, admin, logging);
   }
 
   public CamelotConfig withAdmin(Admin newAdmin) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, newAdmin, logging);
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, cluster, newAdmin, logging);
   }
 
   /**
@@ -340,6 +388,15 @@ public record CamelotConfig(
         target.setAll((ObjectNode) section.getValue());
       }
       CamelotConfig config = mapper.treeToValue(merged, CamelotConfig.class);
+      String backend = config.store().backend();
+      if (!Store.LMDB.equals(backend) && !Store.POSTGRES.equals(backend)) {
+        throw new IllegalArgumentException(
+            "invalid configuration " + file + ": [store] backend must be \"lmdb\" or \"postgres\", not \"" + backend + "\"");
+      }
+      if (config.store().postgres() && config.store().url().isBlank()) {
+        throw new IllegalArgumentException(
+            "invalid configuration " + file + ": [store] backend = \"postgres\" needs url = \"jdbc:postgresql://host:port/database\"");
+      }
       String tee = config.worker().tee();
       if (!Worker.SIMULATED.equals(tee) && !Worker.GRAMINE.equals(tee)) {
         throw new IllegalArgumentException(

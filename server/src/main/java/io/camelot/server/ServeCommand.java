@@ -40,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
     config = withOverrides(config);
     LoggingSetup.apply(config.logging());
+    if (config.store().postgres()) {
+      throw new IllegalArgumentException(
+          "camelot serve runs on the local LMDB store; with [store] backend = \"postgres\" start"
+              + " `camelot listener` and `camelot worker` processes instead (see docs/scale-out.md)");
+    }
     TcsNode node = TcsNode.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -84,12 +89,11 @@ final class ServeCommand implements Callable<Integer> {
             l.syncWaitCapMs(),
             l.operatorMethods());
     CamelotConfig.Store store =
-        dataDir != null ? new CamelotConfig.Store(dataDir.toString(), c.store().mapSizeMb()) : c.store();
+        dataDir != null ? c.store().withDataDir(dataDir.toString()) : c.store();
     CamelotConfig.Admin admin =
         adminPort != null ? new CamelotConfig.Admin(c.admin().enabled(), c.admin().host(), adminPort) : c.admin();
-    
     CamelotConfig.Pool pool = poolProcessors != null ? c.pool().withProcessors(poolProcessors) : c.pool();
     return new CamelotConfig(
-        listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), pool, admin, c.logging());
+        listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), pool, c.cluster(), admin, c.logging());
   }
 }

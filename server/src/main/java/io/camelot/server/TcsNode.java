@@ -70,17 +70,7 @@ public final class TcsNode implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
     try {
-      CamelotConfig.Queue q = config.queue();
-      queue =
-          new PersistentWorkOrderQueue(
-              store,
-              new QueueSettings(
-                  q.maxOutstanding(),
-                  Duration.ofHours(q.retainCompletedHours()),
-                  q.maxRetainedCompleted(),
-                  Duration.ofSeconds(q.purgeIntervalSeconds())),
-              clock,
-              metrics);
+      queue = new PersistentWorkOrderQueue(store, queueSettings(config.queue()), clock, metrics);
       Tee tee = openTee(config.worker(), dataDir, clock);
       var workerConfig = config.workerConfig();
       WorkerKeys keys =
@@ -118,11 +108,7 @@ public final class TcsNode implements AutoCloseable {
         pool = null;
       }
 
-      CamelotConfig.Listener l = config.listener();
-      ListenerConfig listenerConfig =
-          new ListenerConfig(
-              l.host(), l.port(), l.maxBodyBytes(), l.syncMode(),
-              Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods());
+      ListenerConfig listenerConfig = listenerConfig(config.listener());
       listener =
           new ListenerServer(
               vertx,
@@ -187,7 +173,20 @@ public final class TcsNode implements AutoCloseable {
         .orElse(Optional.of("the Worker Directory does not publish the keys this worker holds"));
   }
 
-  private static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
+  static QueueSettings queueSettings(CamelotConfig.Queue q) {
+    return new QueueSettings(
+        q.maxOutstanding(),
+        Duration.ofHours(q.retainCompletedHours()),
+        q.maxRetainedCompleted(),
+        Duration.ofSeconds(q.purgeIntervalSeconds()));
+  }
+
+  static ListenerConfig listenerConfig(CamelotConfig.Listener l) {
+    return new ListenerConfig(
+        l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods());
+  }
+
+  static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
     if (CamelotConfig.Worker.GRAMINE.equals(worker.tee())) {
       DcapCollateral collateral =
           worker.collateralDir().isEmpty() ? null : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));

@@ -43,6 +43,44 @@ class CamelotConfigTest {
     assertThat(loaded.worker().concurrency()).isEqualTo(2);
     assertThat(loaded.admin()).isEqualTo(defaults.admin());
     assertThat(loaded.logging()).isEqualTo(defaults.logging());
+    assertThat(loaded.cluster()).isEqualTo(defaults.cluster());
+  }
+
+  @Test
+  void aPostgresStoreNeedsAUrlAndAKnownBackend() throws IOException {
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[store]\nbackend = \"postgres\"\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs url");
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[store]\nbackend = \"redis\"\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backend must be");
+    CamelotConfig shared =
+        CamelotConfig.load(
+            toml("[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://db:5432/camelot\"\n"
+                + "user = \"camelot\"\npassword = \"secret\"\npool_size = 3\n[admin]\nport = 8558\n"));
+    assertThat(shared.store().postgres()).isTrue();
+    assertThat(shared.store().postgresSettings().poolSize()).isEqualTo(3);
+    assertThat(shared.store().postgresSettings().password()).isEqualTo("secret");
+    assertThat(shared.store().postgresSettings().toString()).doesNotContain("secret");
+    assertThat(shared.admin().port()).isEqualTo(8558);
+    assertThat(shared.store().dataDir()).isEqualTo(CamelotConfig.defaults().store().dataDir());
+  }
+
+  @Test
+  void theKubernetesConfigMapHoldsALoadableSharedStoreConfig() throws IOException {
+    // The TOML block of deploy/k8s/config.yaml, indented four spaces under "camelot.toml: |".
+    String yaml = Files.readString(Path.of("../deploy/k8s/config.yaml"));
+    String block = yaml.substring(yaml.indexOf("camelot.toml: |") + "camelot.toml: |".length());
+    String toml = block.lines().map(line -> line.startsWith("    ") ? line.substring(4) : line)
+        .reduce("", (a, b) -> a + b + "\n");
+    CamelotConfig config = CamelotConfig.load(toml(toml));
+    assertThat(config.store().postgres()).isTrue();
+    assertThat(config.admin().port()).isEqualTo(8558);
+    assertThat(config.listener().host()).isEqualTo("0.0.0.0");
+    for (String manifest : new String[] {"listener.yaml", "worker.yaml"}) {
+      String text = Files.readString(Path.of("../deploy/k8s/" + manifest));
+      assertThat(text).contains("path: /health/ready", "path: /health/live", "containerPort: 8558");
+    }
   }
 
   @Test

@@ -1,0 +1,106 @@
+package io.camelot.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camelot.scheduler.elastic.PoolLoad;
+import io.camelot.scheduler.elastic.PoolScaler;
+import io.camelot.scheduler.elastic.ScalingPolicy;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool scaler driving pods through fabric8 against its mock API server in CRUD mode: pods are
+ * created for the minimum, scaled up under a queued burst, replaced when deleted or failed, and
+ * deleted again when the pool is idle.
+ */
+@EnableKubernetesMockClient(crud = true)
+class KubernetesLauncherTest {
+  static final String NAMESPACE = "camelot";
+
+  static {
+    // The mock server logs every request through java.util.logging at INFO.
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+  }
+
+  KubernetesClient client;
+
+  final AtomicReference<PoolLoad> load = new AtomicReference<>(new PoolLoad(0, 0));
+  final MovableClock clock = new MovableClock();
+
+  static final class MovableClock extends Clock {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  List<String> podNames() {
+    return client.pods().inNamespace(NAMESPACE).withLabel(KubernetesLauncher.POOL_LABEL, "pool-a").list().getItems()
+        .stream().map(pod -> pod.getMetadata().getName()).sorted().toList();
+  }
+
+  @Test
+  void podsFollowTheQueue() {
+    KubernetesLauncher launcher =
+        new KubernetesLauncher(client, NAMESPACE, "pool-a", "camelot:0.1.0",
+            List.of("--config", "/etc/camelot/camelot.toml"), 90);
+    PoolScaler scaler =
+        new PoolScaler(launcher, new ScalingPolicy(1, 3, 10, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
+
+    assertThat(scaler.reconcile()).isEqualTo(1);
+    assertThat(podNames()).containsExactly("wp-1");
+    Pod first = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
+    var container = first.getSpec().getContainers().getFirst();
+    assertThat(container.getImage()).isEqualTo("camelot:0.1.0");
+    assertThat(container.getArgs()).containsExactly("worker", "--config", "/etc/camelot/camelot.toml");
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
+    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
+    assertThat(first.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(90);
+
+    // A queued burst: up to the maximum at once.
+    load.set(new PoolLoad(500, 2));
+    assertThat(scaler.reconcile()).isEqualTo(3);
+    assertThat(podNames()).containsExactly("wp-1", "wp-2", "wp-3");
+
+    // Killed (deleted by someone else) and failed pods are replaced.
+    client.pods().inNamespace(NAMESPACE).withName("wp-2").delete();
+    Pod failed = client.pods().inNamespace(NAMESPACE).withName("wp-3").get();
+    failed.setStatus(new PodStatusBuilder().withPhase("Failed").build());
+    client.pods().inNamespace(NAMESPACE).resource(failed).update();
+    assertThat(scaler.reconcile()).isEqualTo(3);
+    assertThat(podNames()).containsExactly("wp-1", "wp-4", "wp-5");
+
+    // Idle: one pod removed per idle period, down to the minimum.
+    load.set(new PoolLoad(0, 0));
+    for (int round = 0; round < 6; round++) {
+      scaler.reconcile();
+      clock.now = clock.now.plus(Duration.ofSeconds(30));
+    }
+    assertThat(podNames()).containsExactly("wp-1");
+
+    launcher.close();
+    assertThat(podNames()).isEmpty();
+  }
+}

@@ -1,0 +1,116 @@
+package io.camelot.scheduler.elastic;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a worker's instances between {@link ScalingPolicy#min} and {@link ScalingPolicy#max},
+ * following the shared queue: each round it reaps and replaces instances that died, adds instances
+ * at once when the queued and running work orders exceed what the current ones carry, and removes
+ * one instance (drained, newest first) each time the pool has stayed idle for the policy's idle
+ * period. The same logic drives any {@link WorkerLauncher}.
+ */
+public final class PoolScaler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PoolScaler.class);
+
+  private final WorkerLauncher launcher;
+  private final ScalingPolicy policy;
+  private final Supplier<PoolLoad> load;
+  private final String namePrefix;
+  private final Clock clock;
+  private final AtomicLong launched = new AtomicLong();
+  private final List<String> stopping = new ArrayList<>();
+  private final ScheduledExecutorService rounds =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pool-scaler").daemon().factory());
+  private long idleSinceMillis = -1;
+
+  public PoolScaler(
+      WorkerLauncher launcher, ScalingPolicy policy, Supplier<PoolLoad> load, String namePrefix, Clock clock) {
+    this.launcher = launcher;
+    this.policy = policy;
+    this.load = load;
+    this.namePrefix = namePrefix;
+    this.clock = clock;
+  }
+
+  /** Runs {@link #reconcile} now and then every {@code interval}. */
+  public void start(Duration interval) {
+    rounds.scheduleWithFixedDelay(this::safeReconcile, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void safeReconcile() {
+    try {
+      reconcile();
+    } catch (RuntimeException e) {
+      log.warn("Scaling round failed; next round retries: {}", e.toString());
+    }
+  }
+
+  /** One round; returns the number of instances wanted after it. */
+  public synchronized int reconcile() {
+    Map<String, Boolean> instances = launcher.instances();
+    List<String> live = new ArrayList<>();
+    instances.forEach(
+        (name, running) -> {
+          if (running) {
+            live.add(name);
+          } else {
+            if (!stopping.remove(name)) {
+              log.warn("Worker instance {} died; replacing it", name);
+            }
+            launcher.reap(name);
+          }
+        });
+    // A stopped instance that is gone (a deleted pod) is no longer being stopped.
+    stopping.retainAll(instances.keySet());
+    live.removeAll(stopping);
+    // Launch order: names share the prefix, so a longer number is a later one.
+    live.sort(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+
+    PoolLoad now = load.get();
+    int needed = policy.needed(now);
+    int current = live.size();
+    if (needed > current) {
+      idleSinceMillis = -1;
+      for (int i = current; i < needed; i++) {
+        String name = namePrefix + "-" + launched.incrementAndGet();
+        log.info("Starting worker instance {} ({} queued, {} running)", name, now.queued(), now.running());
+        launcher.launch(name);
+      }
+      return needed;
+    }
+    if (current > policy.min() && policy.idle(now, current)) {
+      long nowMillis = clock.millis();
+      if (idleSinceMillis < 0) {
+        idleSinceMillis = nowMillis;
+      } else if (nowMillis - idleSinceMillis >= policy.idleBeforeScaleDown().toMillis()) {
+        String newest = live.getLast();
+        log.info("Stopping idle worker instance {} ({} running)", newest, now.running());
+        stopping.add(newest);
+        launcher.stop(newest);
+        idleSinceMillis = nowMillis;
+        return current - 1;
+      }
+    } else {
+      idleSinceMillis = -1;
+    }
+    return current;
+  }
+
+  /** Stops scaling; the instances keep running until the launcher is closed. */
+  @Override
+  public void close() {
+    rounds.shutdownNow();
+  }
+}

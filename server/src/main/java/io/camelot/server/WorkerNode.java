@@ -1,0 +1,89 @@
+package io.camelot.server;
+
+import io.camelot.attestation.Tee;
+import io.camelot.listener.CompletionNotifier;
+import io.camelot.protocol.crypto.CryptoProviders;
+import io.camelot.store.postgres.PostgresTcsStore;
+import io.camelot.store.postgres.SharedQueueWorker;
+import io.camelot.worker.SingletonWorker;
+import io.camelot.worker.WorkerKeys;
+import io.camelot.worker.Workloads;
+import io.camelot.ops.AdminServer;
+import io.camelot.ops.Telemetry;
+import io.camelot.workload.ExternalIo;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A worker process ({@code camelot worker}): one singleton worker that registers in the shared
+ * store's Worker Directory and drains its work orders from the shared queue. Its keys are sealed to
+ * its TEE in its own local data directory (never on shared storage). Several processes may serve
+ * different workers against one database; completions reach the listeners through the database.
+ */
+public final class WorkerNode implements AutoCloseable {
+  private final PostgresTcsStore store;
+  private final SingletonWorker worker;
+  private final Vertx vertx;
+  private final CompletionNotifier notifier;
+  private final SharedQueueWorker drain;
+  private final PrometheusMeterRegistry metrics = Telemetry.prometheus("worker");
+  private final AdminServer admin;
+
+  private WorkerNode(CamelotConfig config) {
+    CryptoProviders.use(config.crypto().provider());
+    boolean offerX25519 = config.worker().offersX25519();
+    Path dataDir = Path.of(config.store().dataDir());
+    Clock clock = Clock.systemUTC();
+    store = PostgresTcsStore.open(ListenerNode.requireShared(config, "worker").postgresSettings());
+    try {
+      Tee tee = TcsNode.openTee(config.worker(), dataDir, clock);
+      var workerConfig = config.workerConfig();
+      WorkerKeys keys =
+          WorkerKeys.loadOrCreate(
+              dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, offerX25519);
+      worker =
+          new SingletonWorker(
+              workerConfig, keys, tee, Workloads.load(), store, clock, workloadName -> ExternalIo.NONE, metrics);
+      worker.register();
+      vertx = Vertx.vertx();
+      notifier = CompletionNotifier.withDefaults(vertx);
+      drain =
+          new SharedQueueWorker(
+              store, worker.workerId(), worker, workerConfig.concurrency(), Duration.ofMillis(config.cluster().leaseMs()));
+      drain.addCompletionListener(notifier);
+      drain.start();
+      admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public static WorkerNode start(CamelotConfig config) {
+    return new WorkerNode(config);
+  }
+
+  public SingletonWorker worker() {
+    return worker;
+  }
+
+  /** The admin port (metrics and health), or -1 if it is off. */
+  public int adminPort() {
+    return admin == null ? -1 : admin.port();
+  }
+
+  /** Drains: running work orders finish, queued ones stay in the database for other processes. */
+  @Override
+  public void close() {
+    if (admin != null) {
+      admin.close();
+    }
+    drain.close();
+    notifier.close();
+    vertx.close().await();
+    store.close();
+  }
+}

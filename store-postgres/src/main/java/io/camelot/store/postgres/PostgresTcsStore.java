@@ -1,0 +1,721 @@
+package io.camelot.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.camelot.store.StoreException;
+import io.camelot.store.TcsStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link TcsStore} that many processes on many hosts share: PostgreSQL through a HikariCP pool.
+ * Each mutating method is one PostgreSQL transaction, committed (and so durable under PostgreSQL's
+ * default {@code synchronous_commit}) before it returns.
+ *
+ * <p>The store also carries the shared work order queue: pending rows of {@code work_orders} are
+ * claimed under a lease ({@link #claim}, {@code FOR UPDATE SKIP LOCKED}), and commits announce
+ * themselves on PostgreSQL channels that other processes LISTEN to ({@link PostgresNotifications}):
+ * {@link #SUBMITTED_CHANNEL} (payload: the worker id), {@link #COMPLETED_CHANNEL} and {@link
+ * #RECEIPT_CHANNEL} (payload: the work order id), ids as the hex of their UTF-8 bytes.
+ */
+public final class PostgresTcsStore implements TcsStore {
+  public static final String SUBMITTED_CHANNEL = "camelot_submitted";
+  public static final String COMPLETED_CHANNEL = "camelot_completed";
+  public static final String RECEIPT_CHANNEL = "camelot_receipt";
+
+  static final int FORMAT_VERSION = 1;
+  // Work orders per purge transaction: bounds how long a purge holds row locks.
+  static final int PURGE_BATCH = 256;
+  // Advisory lock keys ("CAMELOT" + 1 and + 2): one migration and one purge at a time cluster-wide.
+  private static final long MIGRATION_LOCK = 0x43414d454c4f5401L;
+  private static final long PURGE_LOCK = 0x43414d454c4f5402L;
+  private static final String SCHEMA_RESOURCE = "schema-v1.sql";
+
+  private static final Logger log = LoggerFactory.getLogger(PostgresTcsStore.class);
+  // A ReceiptUpdateFactory runs inside an open transaction holding a pooled connection: a store
+  // call from it could wait forever for a second connection, so it is refused.
+  private static final ThreadLocal<Boolean> IN_FACTORY = ThreadLocal.withInitial(() -> false);
+
+  private final PostgresSettings settings;
+  private final HikariDataSource pool;
+  private volatile boolean closed;
+
+  private PostgresTcsStore(PostgresSettings settings, HikariDataSource pool) {
+    this.settings = settings;
+    this.pool = pool;
+  }
+
+  /**
+   * Connects and creates the tables if the database has none yet (under an advisory lock, so that
+   * processes starting together migrate once).
+   *
+   * @throws StoreException if PostgreSQL is unreachable or holds another layout version
+   */
+  public static PostgresTcsStore open(PostgresSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.url());
+    if (!settings.user().isEmpty()) {
+      config.setUsername(settings.user());
+    }
+    if (!settings.password().isEmpty()) {
+      config.setPassword(settings.password());
+    }
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setPoolName("camelot-store");
+    config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to PostgreSQL at " + settings.url() + ": " + rootMessage(e), e);
+    }
+    PostgresTcsStore store = new PostgresTcsStore(settings, pool);
+    try {
+      store.migrate();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    log.info("Opened PostgreSQL store at {} (pool of {})", settings.url(), settings.poolSize());
+    return store;
+  }
+
+  public PostgresSettings settings() {
+    return settings;
+  }
+
+  private void migrate() {
+    transaction(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+            s.execute("CREATE TABLE IF NOT EXISTS camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
+            try (ResultSet rs = s.executeQuery("SELECT value FROM camelot_meta WHERE name = 'format'")) {
+              if (rs.next()) {
+                long version = rs.getLong(1);
+                if (version != FORMAT_VERSION) {
+                  throw new StoreException(
+                      "the database at " + settings.url() + " has layout version " + version
+                          + "; this version of Camelot reads version " + FORMAT_VERSION);
+                }
+                return null;
+              }
+            }
+            s.execute(schemaSql());
+            s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', " + FORMAT_VERSION + ")");
+            log.info("Created the Camelot tables (layout version {}) at {}", FORMAT_VERSION, settings.url());
+            return null;
+          }
+        });
+  }
+
+  private static String schemaSql() {
+    try (InputStream in = PostgresTcsStore.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- Worker directory ----
+
+  @Override
+  public void putWorker(String workerId, byte[] record) {
+    byte[] id = Ids.encode(workerId, "workerId");
+    Objects.requireNonNull(record, "record");
+    update(
+        "INSERT INTO workers (id, record) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record",
+        id, record);
+  }
+
+  @Override
+  public Optional<byte[]> worker(String workerId) {
+    return bytes("SELECT record FROM workers WHERE id = ?", Ids.encode(workerId, "workerId"));
+  }
+
+  @Override
+  public List<String> workerIds() {
+    return ids("SELECT id FROM workers ORDER BY id");
+  }
+
+  // ---- Work orders ----
+
+  @Override
+  public SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis) {
+    byte[] id = Ids.encode(workOrderId, "workOrderId");
+    byte[] worker = Ids.encode(workerId, "workerId");
+    Objects.requireNonNull(rawRequest, "rawRequest");
+    // One statement, so one round trip: the insert, and the wake-up of the worker's processes,
+    // which PostgreSQL delivers only if the insert commits.
+    return connection(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "WITH inserted AS (INSERT INTO work_orders (id, worker_id, received_at, request)"
+                      + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING worker_id)"
+                      + " SELECT pg_notify('" + SUBMITTED_CHANNEL + "', encode(worker_id, 'hex')) FROM inserted")) {
+            s.setBytes(1, id);
+            s.setBytes(2, worker);
+            s.setLong(3, receivedAtMillis);
+            s.setBytes(4, rawRequest);
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? SubmitResult.ACCEPTED : SubmitResult.DUPLICATE;
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<byte[]> request(String workOrderId) {
+    return bytes("SELECT request FROM work_orders WHERE id = ?", Ids.encode(workOrderId, "workOrderId"));
+  }
+
+  @Override
+  public Optional<byte[]> response(String workOrderId) {
+    return bytes(
+        "SELECT response FROM work_orders WHERE id = ? AND completed_at IS NOT NULL",
+        Ids.encode(workOrderId, "workOrderId"));
+  }
+
+  @Override
+  public Optional<WorkOrderInfo> workOrder(String workOrderId) {
+    byte[] id = Ids.encode(workOrderId, "workOrderId");
+    return connection(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT worker_id, received_at, completed_at FROM work_orders WHERE id = ?")) {
+            s.setBytes(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              rs.getLong(3);
+              Status status = rs.wasNull() ? Status.PENDING : Status.COMPLETED;
+              return Optional.of(
+                  new WorkOrderInfo(workOrderId, Ids.decode(rs.getBytes(1)), rs.getLong(2), status));
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<String> pending(String workerId) {
+    return ids(
+        "SELECT id FROM work_orders WHERE worker_id = ? AND completed_at IS NULL ORDER BY seq",
+        Ids.encode(workerId, "workerId"));
+  }
+
+  @Override
+  public long pendingCount() {
+    return connection(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT count(*) FROM work_orders WHERE completed_at IS NULL")) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  @Override
+  public boolean complete(Completion completion) {
+    byte[] id = Ids.encode(completion.workOrderId(), "workOrderId");
+    byte[] response = Objects.requireNonNull(completion.response(), "response");
+    List<Map.Entry<byte[], byte[]>> stateWrites = encodeStateWrites(completion.stateWrites());
+    return transaction(
+        c -> {
+          // The row lock taken by the update makes a concurrent completion wait, then see
+          // completed_at set and update nothing: one completion wins.
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "WITH done AS (UPDATE work_orders SET response = ?, completed_at = ?,"
+                      + " lease_owner = NULL, lease_expires = NULL"
+                      + " WHERE id = ? AND completed_at IS NULL RETURNING id)"
+                      + " SELECT pg_notify('" + COMPLETED_CHANNEL + "', encode(id, 'hex')) FROM done")) {
+            s.setBytes(1, response);
+            s.setLong(2, completion.completedAtMillis());
+            s.setBytes(3, id);
+            try (ResultSet rs = s.executeQuery()) {
+              if (!rs.next()) {
+                return false;
+              }
+            }
+          }
+          writeState(c, stateWrites);
+          appendBuiltReceiptUpdate(c, id, completion.receiptUpdate());
+          return true;
+        });
+  }
+
+  /** Sorted by key, so that concurrent completions lock state rows in one order and never deadlock. */
+  private static List<Map.Entry<byte[], byte[]>> encodeStateWrites(Map<String, byte[]> writes) {
+    Objects.requireNonNull(writes, "stateWrites");
+    return writes.entrySet().stream()
+        .map(
+            entry ->
+                Map.entry(
+                    Ids.encode(entry.getKey(), "state key"),
+                    Objects.requireNonNull(entry.getValue(), "state value")))
+        .sorted(Comparator.comparing(Map.Entry::getKey, Arrays::compareUnsigned))
+        .toList();
+  }
+
+  private static void writeState(Connection c, List<Map.Entry<byte[], byte[]>> writes) throws SQLException {
+    if (writes.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
+      for (Map.Entry<byte[], byte[]> write : writes) {
+        s.setBytes(1, write.getKey());
+        s.setBytes(2, write.getValue());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  private static void appendBuiltReceiptUpdate(Connection c, byte[] id, ReceiptUpdateFactory factory)
+      throws SQLException {
+    if (factory == null) {
+      return;
+    }
+    byte[] rawCreate = lockReceipt(c, id);
+    if (rawCreate == null) {
+      return;
+    }
+    List<byte[]> existing = updates(c, id);
+    byte[] update;
+    IN_FACTORY.set(true);
+    try {
+      update = factory.build(rawCreate, existing);
+    } finally {
+      IN_FACTORY.set(false);
+    }
+    if (update != null) {
+      insertUpdate(c, id, existing.size(), update);
+    }
+  }
+
+  @Override
+  public int purge(long completedBeforeMillis, long maxRetained) {
+    if (maxRetained < 0) {
+      throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
+    }
+    int removed = 0;
+    int batch;
+    do {
+      batch = transaction(c -> purgeBatch(c, completedBeforeMillis, maxRetained));
+      removed += batch;
+    } while (batch == PURGE_BATCH);
+    if (removed > 0) {
+      log.info("Purged {} completed work orders", removed);
+    }
+    return removed;
+  }
+
+  private static int purgeBatch(Connection c, long completedBeforeMillis, long maxRetained) throws SQLException {
+    long excess;
+    try (Statement s = c.createStatement()) {
+      // Another process purging now does the same work: leave it to that one.
+      try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(" + PURGE_LOCK + ")")) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return 0;
+        }
+      }
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM work_orders WHERE completed_at IS NOT NULL")) {
+        rs.next();
+        excess = rs.getLong(1) - maxRetained;
+      }
+    }
+    List<byte[]> ids = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id, completed_at FROM work_orders WHERE completed_at IS NOT NULL"
+                + " ORDER BY completed_at, seq LIMIT " + PURGE_BATCH)) {
+      try (ResultSet rs = s.executeQuery()) {
+        // Oldest first: the expired ones and the excess ones are both a prefix.
+        while (rs.next() && (rs.getLong(2) < completedBeforeMillis || excess > 0)) {
+          ids.add(rs.getBytes(1));
+          excess--;
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    java.sql.Array idArray = c.createArrayOf("bytea", ids.toArray(new byte[0][]));
+    for (String table : List.of("receipt_updates", "receipts", "work_orders")) {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY(?)")) {
+        s.setArray(1, idArray);
+        s.executeUpdate();
+      }
+    }
+    return ids.size();
+  }
+
+  // ---- Receipts ----
+
+  @Override
+  public boolean createReceipt(String workOrderId, byte[] rawCreateRequest) {
+    byte[] id = Ids.encode(workOrderId, "workOrderId");
+    Objects.requireNonNull(rawCreateRequest, "rawCreateRequest");
+    return update(
+            "INSERT INTO receipts (id, create_request) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+            id, rawCreateRequest)
+        == 1;
+  }
+
+  @Override
+  public Optional<byte[]> receipt(String workOrderId) {
+    return bytes("SELECT create_request FROM receipts WHERE id = ?", Ids.encode(workOrderId, "workOrderId"));
+  }
+
+  @Override
+  public List<byte[]> receiptUpdates(String workOrderId) {
+    byte[] id = Ids.encode(workOrderId, "workOrderId");
+    return connection(c -> updates(c, id));
+  }
+
+  @Override
+  public boolean appendReceiptUpdate(String workOrderId, int expectedCount, byte[] update) {
+    byte[] id = Ids.encode(workOrderId, "workOrderId");
+    if (expectedCount < 0) {
+      throw new IllegalArgumentException("expectedCount must not be negative: " + expectedCount);
+    }
+    Objects.requireNonNull(update, "update");
+    // The receipt's row lock serialises appenders (and completions appending the worker's update).
+    return transaction(
+        c -> {
+          if (lockReceipt(c, id) == null || countUpdates(c, id) != expectedCount) {
+            return false;
+          }
+          insertUpdate(c, id, expectedCount, update);
+          return true;
+        });
+  }
+
+  @Override
+  public List<String> receiptIds() {
+    return ids("SELECT id FROM receipts ORDER BY id");
+  }
+
+  private static byte[] lockReceipt(Connection c, byte[] id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT create_request FROM receipts WHERE id = ? FOR UPDATE")) {
+      s.setBytes(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getBytes(1) : null;
+      }
+    }
+  }
+
+  private static int countUpdates(Connection c, byte[] id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM receipt_updates WHERE id = ?")) {
+      s.setBytes(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static List<byte[]> updates(Connection c, byte[] id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT body FROM receipt_updates WHERE id = ? ORDER BY idx")) {
+      s.setBytes(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        List<byte[]> updates = new ArrayList<>();
+        while (rs.next()) {
+          updates.add(rs.getBytes(1));
+        }
+        return Collections.unmodifiableList(updates);
+      }
+    }
+  }
+
+  private static void insertUpdate(Connection c, byte[] id, int index, byte[] update) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO receipt_updates (id, idx, body) VALUES (?, ?, ?)")) {
+      s.setBytes(1, id);
+      s.setInt(2, index);
+      s.setBytes(3, update);
+      s.executeUpdate();
+    }
+  }
+
+  // ---- Workload state ----
+
+  @Override
+  public Optional<byte[]> state(String key) {
+    return bytes("SELECT value FROM state WHERE key = ?", Ids.encode(key, "state key"));
+  }
+
+  // ---- The shared queue ----
+
+  /** A pending work order this process now holds a lease on. */
+  public record Claim(String workOrderId, String workerId, byte[] rawRequest, int attempt) {}
+
+  /**
+   * Leases up to {@code max} pending work orders of the given workers, oldest first, skipping those
+   * another process holds an unexpired lease on. Rows locked by a concurrent claim are skipped, not
+   * waited for, so any number of processes drain one queue and each work order goes to one of them.
+   * A lease that expires (its holder crashed) makes the work order claimable again.
+   *
+   * @param owner identifies this process in the lease (for renewals)
+   */
+  public List<Claim> claim(Collection<String> workerIds, String owner, int max, Duration lease) {
+    if (workerIds.isEmpty() || max < 1) {
+      return List.of();
+    }
+    byte[][] workers = workerIds.stream().map(id -> Ids.encode(id, "workerId")).toArray(byte[][]::new);
+    return transaction(
+        c -> {
+          skipCommitFlush(c);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE work_orders w SET lease_owner = ?, lease_expires = now() + ? * interval '1 millisecond',"
+                      + " attempts = attempts + 1"
+                      + " FROM (SELECT id FROM work_orders WHERE completed_at IS NULL AND worker_id = ANY(?)"
+                      + " AND (lease_expires IS NULL OR lease_expires < now())"
+                      + " ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) claimable"
+                      + " WHERE w.id = claimable.id"
+                      + " RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq")) {
+            s.setString(1, owner);
+            s.setLong(2, lease.toMillis());
+            s.setArray(3, c.createArrayOf("bytea", workers));
+            s.setInt(4, max);
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                rows.add(new Object[] {
+                    new Claim(Ids.decode(rs.getBytes(1)), Ids.decode(rs.getBytes(2)), rs.getBytes(3), rs.getInt(4)),
+                    rs.getLong(5)});
+              }
+            }
+            // RETURNING has no order: hand them out in submission order.
+            rows.sort(Comparator.comparingLong(row -> (Long) row[1]));
+            return rows.stream().map(row -> (Claim) row[0]).toList();
+          }
+        });
+  }
+
+  /**
+   * Extends this owner's leases on the given work orders that are still pending.
+   *
+   * @return how many leases were extended
+   */
+  public int renewLeases(String owner, Collection<String> workOrderIds, Duration lease) {
+    if (workOrderIds.isEmpty()) {
+      return 0;
+    }
+    byte[][] ids = workOrderIds.stream().map(id -> Ids.encode(id, "workOrderId")).toArray(byte[][]::new);
+    return transaction(
+        c -> {
+          skipCommitFlush(c);
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE work_orders SET lease_expires = now() + ? * interval '1 millisecond'"
+                      + " WHERE lease_owner = ? AND completed_at IS NULL AND id = ANY(?)")) {
+            s.setLong(1, lease.toMillis());
+            s.setString(2, owner);
+            s.setArray(3, c.createArrayOf("bytea", ids));
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * A lease is soft state: if PostgreSQL crashes before flushing it, the work order is merely
+   * claimable again (and completes once, as after any expiry). Not waiting for the WAL flush saves
+   * a disk sync per work order; submissions and completions still wait for theirs.
+   */
+  private static void skipCommitFlush(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET LOCAL synchronous_commit TO off");
+    }
+  }
+
+  /** A worker's queue right now: pending work orders without a live lease, and with one. */
+  public record QueueDepth(long queued, long leased) {}
+
+  /** How much work a worker has (what a pool scaler follows). */
+  public QueueDepth queueDepth(String workerId) {
+    byte[] worker = Ids.encode(workerId, "workerId");
+    return connection(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT count(*) FILTER (WHERE lease_expires IS NULL OR lease_expires < now()),"
+                      + " count(*) FILTER (WHERE lease_expires >= now())"
+                      + " FROM work_orders WHERE worker_id = ? AND completed_at IS NULL")) {
+            s.setBytes(1, worker);
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              return new QueueDepth(rs.getLong(1), rs.getLong(2));
+            }
+          }
+        });
+  }
+
+  /** Tells the processes listening on {@link #RECEIPT_CHANNEL} that a receipt now exists. */
+  public void announceReceipt(String workOrderId) {
+    String payload = Ids.toPayload(Ids.encode(workOrderId, "workOrderId"));
+    connection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement("SELECT pg_notify('" + RECEIPT_CHANNEL + "', ?)")) {
+            s.setString(1, payload);
+            s.executeQuery().close();
+            return null;
+          }
+        });
+  }
+
+  /** Whether PostgreSQL answers now (the readiness check). */
+  public boolean reachable() {
+    try {
+      return connection(c -> c.isValid(2));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  // ---- Lifecycle ----
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    pool.close();
+    log.info("Closed PostgreSQL store at {}", settings.url());
+  }
+
+  // ---- JDBC plumbing ----
+
+  @FunctionalInterface
+  private interface SqlWork<R> {
+    R run(Connection connection) throws SQLException;
+  }
+
+  /** One statement in autocommit mode. */
+  private <R> R connection(SqlWork<R> work) {
+    checkUsable();
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+  private <R> R transaction(SqlWork<R> work) {
+    checkUsable();
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        R result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private int update(String sql, byte[]... parameters) {
+    return connection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+              s.setBytes(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  private Optional<byte[]> bytes(String sql, byte[] key) {
+    return connection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setBytes(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  private List<String> ids(String sql, byte[]... parameters) {
+    return connection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+              s.setBytes(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+              List<String> ids = new ArrayList<>();
+              while (rs.next()) {
+                ids.add(Ids.decode(rs.getBytes(1)));
+              }
+              return Collections.unmodifiableList(ids);
+            }
+          }
+        });
+  }
+
+  private void checkUsable() {
+    if (IN_FACTORY.get()) {
+      throw new IllegalStateException("the store must not be called from inside a ReceiptUpdateFactory");
+    }
+    if (closed) {
+      throw new IllegalStateException("the store at " + settings.url() + " is closed");
+    }
+  }
+
+  private StoreException failure(SQLException e) {
+    return new StoreException("PostgreSQL at " + settings.url() + " failed: " + e.getMessage(), e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

@@ -1,0 +1,272 @@
+package io.camelot.store.postgres;
+
+import io.camelot.scheduler.CompletionListener;
+import io.camelot.scheduler.QueuedWorkOrder;
+import io.camelot.scheduler.WorkOrderProcessor;
+import io.camelot.store.TcsStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains one worker's work orders from the shared PostgreSQL queue in a worker process. Any number
+ * of processes may drain the same worker's queue: each claim leases work orders with {@code FOR
+ * UPDATE SKIP LOCKED}, so a work order goes to one process; leases of running work orders are
+ * renewed every third of the lease, and a crashed process's work orders become claimable again
+ * when its leases expire. The store's idempotent completion then makes every work order complete
+ * exactly once, even if a presumed-dead process finishes late.
+ *
+ * <p>The claim loop sleeps until a submission for this worker is announced ({@code NOTIFY}) or a
+ * running work order finishes; only the lease-expiry check wakes it on a timer.
+ */
+public final class SharedQueueWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SharedQueueWorker.class);
+
+  private final PostgresTcsStore store;
+  private final String workerId;
+  private final String workerPayload;
+  private final WorkOrderProcessor processor;
+  private final int concurrency;
+  private final Duration lease;
+  private final String owner;
+  private final Semaphore freeSlots;
+  private final Set<String> running = ConcurrentHashMap.newKeySet();
+  private final List<CompletionListener> listeners = new CopyOnWriteArrayList<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  private final ExecutorService executor;
+  private final ExecutorService receiptThreads = Executors.newVirtualThreadPerTaskExecutor();
+  private final ScheduledExecutorService heartbeat;
+  private final Thread claimer;
+  private PostgresNotifications notifications;
+  private boolean signalled = true;
+  private volatile boolean stopping;
+
+  /**
+   * @param concurrency work orders processed at once by this process
+   * @param lease how long a claim holds without renewal; a crashed process's work orders wait this
+   *     long before another process takes them
+   */
+  public SharedQueueWorker(
+      PostgresTcsStore store, String workerId, WorkOrderProcessor processor, int concurrency, Duration lease) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+    }
+    if (lease.toMillis() < 300) {
+      throw new IllegalArgumentException("lease must be at least 300 ms, got " + lease);
+    }
+    this.store = store;
+    this.workerId = workerId;
+    this.workerPayload = Ids.toPayload(Ids.encode(workerId, "workerId"));
+    this.processor = processor;
+    this.concurrency = concurrency;
+    this.lease = lease;
+    this.owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
+    this.freeSlots = new Semaphore(concurrency);
+    String prefix = "worker-" + workerId.substring(0, Math.min(8, workerId.length())) + "-";
+    this.executor =
+        Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name(prefix, 1).daemon().factory());
+    this.heartbeat =
+        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lease-heartbeat").daemon().factory());
+    this.claimer = Thread.ofPlatform().name("queue-claimer").daemon().unstarted(this::claimLoop);
+  }
+
+  public void addCompletionListener(CompletionListener listener) {
+    listeners.add(listener);
+  }
+
+  /** The lease owner this process writes into the rows it claims. */
+  public String owner() {
+    return owner;
+  }
+
+  /** Work orders this process is running now. */
+  public int busy() {
+    return running.size();
+  }
+
+  public void start() {
+    notifications =
+        PostgresNotifications.listen(
+            store.settings(),
+            Map.of(
+                PostgresTcsStore.SUBMITTED_CHANNEL, payload -> { if (workerPayload.equals(payload)) signal(); },
+                PostgresTcsStore.RECEIPT_CHANNEL, payload -> receiptCreated(Ids.fromPayload(payload))),
+            this::signal);
+    long every = Math.max(100, lease.toMillis() / 3);
+    heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    claimer.start();
+  }
+
+  private void claimLoop() {
+    long expiryCheckMillis = Math.max(100, lease.toMillis() / 2);
+    while (!stopping) {
+      try {
+        freeSlots.acquire();
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (stopping) {
+        return;
+      }
+      int slots = 1 + freeSlots.drainPermits();
+      clearSignal();
+      List<PostgresTcsStore.Claim> claims;
+      try {
+        claims = store.claim(List.of(workerId), owner, slots, lease);
+      } catch (RuntimeException e) {
+        freeSlots.release(slots);
+        if (stopping) {
+          return;
+        }
+        // The database is unreachable or failing; the queue is durable: back off, then retry.
+        log.warn("Claiming work orders failed: {}", e.getMessage());
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+        continue;
+      }
+      freeSlots.release(slots - claims.size());
+      claims.forEach(this::dispatch);
+      if (claims.isEmpty()) {
+        awaitSignal(expiryCheckMillis);
+      }
+    }
+  }
+
+  private void dispatch(PostgresTcsStore.Claim claim) {
+    running.add(claim.workOrderId());
+    if (claim.attempt() > 1) {
+      log.info("Work order {} claimed again (attempt {}): its previous lease expired", claim.workOrderId(), claim.attempt());
+    }
+    executor.execute(() -> run(new QueuedWorkOrder(claim.workOrderId(), claim.workerId(), null, claim.rawRequest())));
+  }
+
+  private void run(QueuedWorkOrder workOrder) {
+    try {
+      byte[] response = processor.process(workOrder);
+      if (response != null) {
+        for (CompletionListener listener : listeners) {
+          listener.completed(workOrder, response);
+        }
+      }
+    } catch (RuntimeException e) {
+      // Not completed: the lease lapses and the work order is claimed again.
+      log.error("Work order {} could not be completed; it stays queued", workOrder.workOrderId(), e);
+    } finally {
+      running.remove(workOrder.workOrderId());
+      freeSlots.release();
+      signal();
+    }
+  }
+
+  private void renewLeases() {
+    try {
+      store.renewLeases(owner, Set.copyOf(running), lease);
+    } catch (RuntimeException e) {
+      log.warn("Renewing work order leases failed: {}", e.getMessage());
+    }
+  }
+
+  private void receiptCreated(String workOrderId) {
+    receiptThreads.execute(
+        () -> {
+          boolean ours =
+              store.workOrder(workOrderId)
+                  .filter(info -> info.workerId().equals(workerId) && info.status() == TcsStore.Status.COMPLETED)
+                  .isPresent();
+          if (ours) {
+            processor.receiptCreated(workOrderId);
+          }
+        });
+  }
+
+  private void signal() {
+    lock.lock();
+    try {
+      signalled = true;
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void clearSignal() {
+    lock.lock();
+    try {
+      signalled = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void awaitSignal(long timeoutMillis) {
+    lock.lock();
+    try {
+      long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+      while (!signalled && !stopping && nanos > 0) {
+        nanos = wake.awaitNanos(nanos);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Drains: claims nothing more, lets the running work orders finish (and their leases be renewed
+   * meanwhile), then stops. Work orders still queued stay in the database for the other processes.
+   */
+  @Override
+  public void close() {
+    // No interrupt: it could abandon a claim that committed, whose work orders would then wait out
+    // their leases. A spare permit and a signal wake the claim loop wherever it waits.
+    stopping = true;
+    freeSlots.release();
+    signal();
+    try {
+      claimer.join(10_000);
+      executor.shutdown();
+      if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+        log.warn("Work orders still running after 60 s; their leases will lapse");
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      executor.shutdownNow();
+    }
+    heartbeat.shutdownNow();
+    receiptThreads.shutdown();
+    if (notifications != null) {
+      notifications.close();
+    }
+  }
+
+  private static String hostName() {
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.io.IOException e) {
+        host = "unknown-host";
+      }
+    }
+    return host;
+  }
+}

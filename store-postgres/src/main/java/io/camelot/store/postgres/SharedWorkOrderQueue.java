@@ -1,0 +1,138 @@
+package io.camelot.store.postgres;
+
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.QueueSettings;
+import io.camelot.scheduler.WorkOrderQueue;
+import io.camelot.store.TcsStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The work order queue of a stateless listener: submissions go into the shared PostgreSQL store,
+ * whose commit wakes the worker processes ({@link SharedQueueWorker}); completions made by any
+ * worker process reach this listener's waiters (sync mode) through {@code NOTIFY}. Any number of
+ * listeners may run against one database.
+ *
+ * <p>Admission (BUSY beyond {@code maxOutstanding}) counts the pending work orders of the whole
+ * database, re-read at most every {@link #COUNT_REFRESH_MILLIS} ms and increased by this listener's
+ * own admissions in between: across listeners the limit may be overshot by what the others admit
+ * within that window.
+ */
+public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable {
+  static final long COUNT_REFRESH_MILLIS = 200;
+  private static final Logger log = LoggerFactory.getLogger(SharedWorkOrderQueue.class);
+
+  private final PostgresTcsStore store;
+  private final QueueSettings settings;
+  private final Clock clock;
+  private final Map<String, CompletableFuture<byte[]>> waiters = new ConcurrentHashMap<>();
+  private final PostgresNotifications notifications;
+  private final ScheduledExecutorService purger;
+  private final ReentrantLock countRefresh = new ReentrantLock();
+  private final AtomicLong admittedSinceCount = new AtomicLong();
+  private volatile long countedPending;
+  private volatile long countedAtMillis;
+
+  public SharedWorkOrderQueue(PostgresTcsStore store, QueueSettings settings, Clock clock) {
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+    this.notifications =
+        PostgresNotifications.listen(
+            store.settings(),
+            Map.of(PostgresTcsStore.COMPLETED_CHANNEL, payload -> completed(Ids.fromPayload(payload))),
+            this::recheckWaiters);
+    this.purger =
+        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
+    long every = settings.purgeInterval().toMillis();
+    purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+    if (estimatedPending() >= settings.maxOutstanding()) {
+      return Admission.BUSY;
+    }
+    TcsStore.SubmitResult stored = store.submit(workOrderId, workerId, rawRequest, clock.millis());
+    if (stored == TcsStore.SubmitResult.DUPLICATE) {
+      return Admission.DUPLICATE;
+    }
+    admittedSinceCount.incrementAndGet();
+    return Admission.ACCEPTED;
+  }
+
+  private long estimatedPending() {
+    long now = clock.millis();
+    if (now - countedAtMillis >= COUNT_REFRESH_MILLIS && countRefresh.tryLock()) {
+      try {
+        // Reset first: an admission racing the count is then counted twice, never missed.
+        admittedSinceCount.set(0);
+        countedPending = store.pendingCount();
+        countedAtMillis = now;
+      } finally {
+        countRefresh.unlock();
+      }
+    }
+    return countedPending + admittedSinceCount.get();
+  }
+
+  @Override
+  public CompletableFuture<byte[]> completion(String workOrderId) {
+    var stored = store.response(workOrderId);
+    if (stored.isPresent()) {
+      return CompletableFuture.completedFuture(stored.get());
+    }
+    CompletableFuture<byte[]> waiter = waiters.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
+    // The work order may have completed between the lookup and the registration.
+    store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
+    return waiter;
+  }
+
+  /** The worker processes append their signed receipt update: they hold the keys, not the listener. */
+  @Override
+  public void receiptCreated(String workOrderId) {
+    store.announceReceipt(workOrderId);
+  }
+
+  private void completed(String workOrderId) {
+    if (waiters.containsKey(workOrderId)) {
+      store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
+    }
+  }
+
+  /** Completions announced while the notification connection was down. */
+  private void recheckWaiters() {
+    waiters.keySet().forEach(this::completed);
+  }
+
+  private void resolve(String workOrderId, byte[] response) {
+    CompletableFuture<byte[]> waiter = waiters.remove(workOrderId);
+    if (waiter != null) {
+      waiter.complete(response);
+    }
+  }
+
+  private void purge() {
+    try {
+      long cutoff = clock.millis() - settings.retainCompleted().toMillis();
+      store.purge(cutoff, settings.maxRetainedCompleted());
+    } catch (RuntimeException e) {
+      log.error("Purge failed; it will run again", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    purger.shutdownNow();
+    notifications.close();
+  }
+}

@@ -1,0 +1,241 @@
+package io.camelot.store.postgres;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelot.scheduler.QueueSettings;
+import io.camelot.scheduler.QueuedWorkOrder;
+import io.camelot.scheduler.WorkOrderProcessor;
+import io.camelot.scheduler.WorkOrderQueue.Admission;
+import io.camelot.store.TcsStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared queue as several processes use it: each {@link SharedQueueWorker} and {@link
+ * SharedWorkOrderQueue} here has its own pool, lease owner and LISTEN connection, as separate
+ * processes would.
+ */
+class SharedQueueTest {
+  static final String WORKER = "worker-a";
+  static final Duration LONG_LEASE = Duration.ofSeconds(60);
+
+  PostgresSettings database;
+  final List<AutoCloseable> open = new ArrayList<>();
+  final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+  final Set<String> receiptsAnnounced = ConcurrentHashMap.newKeySet();
+
+  @BeforeEach
+  void newDatabase() {
+    database = TestPostgres.get().newDatabase(4);
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable closeable : open.reversed()) {
+      closeable.close();
+    }
+  }
+
+  PostgresTcsStore store() {
+    PostgresTcsStore store = PostgresTcsStore.open(database);
+    open.add(store);
+    return store;
+  }
+
+  SharedWorkOrderQueue listener(long maxOutstanding) {
+    QueueSettings defaults = QueueSettings.defaults();
+    SharedWorkOrderQueue queue =
+        new SharedWorkOrderQueue(
+            store(),
+            new QueueSettings(maxOutstanding, defaults.retainCompleted(), defaults.maxRetainedCompleted(),
+                defaults.purgeInterval()),
+            Clock.systemUTC());
+    open.add(queue);
+    return queue;
+  }
+
+  SharedQueueWorker worker(Duration lease) {
+    PostgresTcsStore store = store();
+    SharedQueueWorker worker = new SharedQueueWorker(store, WORKER, new CountingProcessor(store), 2, lease);
+    open.add(worker);
+    worker.start();
+    return worker;
+  }
+
+  /** Completes each work order with "done <id>" and counts how often it ran. */
+  final class CountingProcessor implements WorkOrderProcessor {
+    final PostgresTcsStore store;
+
+    CountingProcessor(PostgresTcsStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public byte[] process(QueuedWorkOrder workOrder) {
+      runs.computeIfAbsent(workOrder.workOrderId(), id -> new AtomicInteger()).incrementAndGet();
+      byte[] response = ("done " + workOrder.workOrderId()).getBytes(UTF_8);
+      boolean stored =
+          store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null));
+      return stored ? response : null;
+    }
+
+    @Override
+    public void receiptCreated(String workOrderId) {
+      receiptsAnnounced.add(workOrderId);
+    }
+  }
+
+  static byte[] request(String id) {
+    return ("{\"id\":\"" + id + "\"}").getBytes(UTF_8);
+  }
+
+  @Test
+  void threeWorkerProcessesDrainOneQueueEachWorkOrderOnce() {
+    SharedWorkOrderQueue queue = listener(10_000);
+    List<SharedQueueWorker> workers = List.of(worker(LONG_LEASE), worker(LONG_LEASE), worker(LONG_LEASE));
+    int count = 300;
+    for (int i = 0; i < count; i++) {
+      assertThat(queue.submit("wo-" + i, WORKER, null, request("wo-" + i))).isEqualTo(Admission.ACCEPTED);
+    }
+
+    PostgresTcsStore reader = store();
+    await().atMost(Duration.ofSeconds(120)).until(() -> reader.pendingCount() == 0);
+    assertThat(runs).hasSize(count);
+    assertThat(runs.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+    assertThat(reader.response("wo-7")).get().isEqualTo("done wo-7".getBytes(UTF_8));
+    assertThat(workers).allSatisfy(worker -> assertThat(worker.busy()).isZero());
+  }
+
+  @Test
+  void aCrashedProcessesWorkOrdersAreClaimedAgainExactlyOnceAfterItsLeaseExpires() throws Exception {
+    PostgresTcsStore store = store();
+    for (int i = 0; i < 20; i++) {
+      store.submit("wo-" + i, WORKER, request("wo-" + i), i);
+    }
+    // The "crashed" process claimed everything and then vanished without renewing.
+    List<PostgresTcsStore.Claim> lost = store.claim(List.of(WORKER), "crashed", 100, Duration.ofSeconds(1));
+    assertThat(lost).hasSize(20);
+    assertThat(lost.stream().map(PostgresTcsStore.Claim::workOrderId))
+        .containsExactlyElementsOf(store.pending(WORKER));
+    assertThat(store.claim(List.of(WORKER), "other", 100, LONG_LEASE)).isEmpty();
+
+    // After expiry, racing claimers split the work orders: none is claimed twice.
+    Thread.sleep(1_100); // the crashed process's 1 s leases expire
+    List<Future<List<PostgresTcsStore.Claim>>> racers = new ArrayList<>();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int r = 0; r < 4; r++) {
+        String owner = "racer-" + r;
+        racers.add(threads.submit(() -> store.claim(List.of(WORKER), owner, 7, LONG_LEASE)));
+      }
+    }
+    List<String> reclaimed = new ArrayList<>();
+    for (Future<List<PostgresTcsStore.Claim>> racer : racers) {
+      for (PostgresTcsStore.Claim claim : racer.get(30, TimeUnit.SECONDS)) {
+        reclaimed.add(claim.workOrderId());
+        assertThat(claim.attempt()).isEqualTo(2);
+      }
+    }
+    assertThat(reclaimed).doesNotHaveDuplicates().hasSize(20);
+  }
+
+  @Test
+  void aWorkerProcessRecoversExpiredLeasesWithoutANewSubmission() {
+    PostgresTcsStore store = store();
+    for (int i = 0; i < 5; i++) {
+      store.submit("wo-" + i, WORKER, request("wo-" + i), i);
+    }
+    assertThat(store.claim(List.of(WORKER), "crashed", 5, Duration.ofMillis(500))).hasSize(5);
+
+    worker(Duration.ofSeconds(2));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> store.pendingCount() == 0);
+    assertThat(runs).hasSize(5);
+    assertThat(runs.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+  }
+
+  @Test
+  void aRunningWorkOrdersLeaseIsRenewedSoNoOtherProcessTakesIt() throws Exception {
+    PostgresTcsStore store = store();
+    store.submit("slow", WORKER, request("slow"), 0);
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    SharedQueueWorker slow =
+        new SharedQueueWorker(
+            store,
+            WORKER,
+            workOrder -> {
+              runs.computeIfAbsent(workOrder.workOrderId(), id -> new AtomicInteger()).incrementAndGet();
+              release.join();
+              return null;
+            },
+            1,
+            Duration.ofMillis(600));
+    open.add(slow);
+    slow.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> slow.busy() == 1);
+
+    // Several lease lengths later the work order is still held by the slow process.
+    Thread.sleep(2_000);
+    assertThat(store.claim(List.of(WORKER), "other", 1, LONG_LEASE)).isEmpty();
+    release.complete(null);
+    assertThat(runs.get("slow").get()).isEqualTo(1);
+  }
+
+  @Test
+  void aListenerLearnsOfCompletionsMadeByAnotherProcess() throws Exception {
+    SharedWorkOrderQueue queue = listener(10_000);
+    queue.submit("wo-1", WORKER, null, request("wo-1"));
+    CompletableFuture<byte[]> completion = queue.completion("wo-1");
+    assertThat(completion).isNotDone();
+
+    worker(LONG_LEASE);
+
+    assertThat(completion.get(60, TimeUnit.SECONDS)).isEqualTo("done wo-1".getBytes(UTF_8));
+    assertThat(queue.completion("wo-1")).isDone();
+    assertThat(queue.completion("wo-1").get()).isEqualTo("done wo-1".getBytes(UTF_8));
+  }
+
+  @Test
+  void aReceiptCreatedThroughAListenerReachesTheWorkerProcess() {
+    SharedWorkOrderQueue queue = listener(10_000);
+    worker(LONG_LEASE);
+    queue.submit("wo-1", WORKER, null, request("wo-1"));
+    PostgresTcsStore reader = store();
+    await().atMost(Duration.ofSeconds(60)).until(() -> reader.response("wo-1").isPresent());
+
+    reader.createReceipt("wo-1", "create".getBytes(UTF_8));
+    queue.receiptCreated("wo-1");
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> receiptsAnnounced.contains("wo-1"));
+  }
+
+  @Test
+  void admissionCountsPendingWorkOrdersOfAllListeners() {
+    SharedWorkOrderQueue first = listener(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(first.submit("wo-" + i, WORKER, null, request("wo-" + i))).isEqualTo(Admission.ACCEPTED);
+    }
+    assertThat(first.submit("wo-5", WORKER, null, request("wo-5"))).isEqualTo(Admission.BUSY);
+    assertThat(first.submit("wo-0", WORKER, null, request("wo-0"))).isEqualTo(Admission.BUSY);
+
+    // A listener started later counts the same database.
+    SharedWorkOrderQueue second = listener(5);
+    assertThat(second.submit("wo-6", WORKER, null, request("wo-6"))).isEqualTo(Admission.BUSY);
+    assertThat(new HashSet<>(store().pending(WORKER))).hasSize(5);
+  }
+}
