@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.jsonrpc.JsonRpcResponse;
+import io.camelot.security.RateLimiter;
+import io.camelot.security.RequestAuthenticator;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +24,30 @@ public final class JsonRpcDispatcher {
   static final String METHOD_NOT_SUPPORTED =
       "Invalid data format for method or method not supported";
 
+  static final String RATE_LIMITED = "Too many requests; retry later";
+
   private final MethodRegistry registry;
+  private final RequestAuthenticator operatorAuth;
+  private final RateLimiter perAddress;
+  private final RateLimiter perRequester;
 
   public JsonRpcDispatcher(MethodRegistry registry) {
-    this.registry = registry;
+    this(registry, ListenerSecurity.defaults());
   }
 
+  public JsonRpcDispatcher(MethodRegistry registry, ListenerSecurity security) {
+    this.registry = registry;
+    this.operatorAuth = security.operatorAuth();
+    this.perAddress = new RateLimiter(security.perAddress());
+    this.perRequester = new RateLimiter(security.perRequester());
+  }
+
+  /** {@link #handle(byte[], Caller)} for an in-process caller. */
   public byte[] handle(byte[] body) {
+    return handle(body, Caller.LOCAL);
+  }
+
+  public byte[] handle(byte[] body, Caller caller) {
     JsonNode id = null;
     String method = null;
     try {
@@ -52,7 +72,11 @@ public final class JsonRpcDispatcher {
       if (params == null || !params.isObject()) {
         throw EeaException.invalidParameter("Invalid data format for params");
       }
-      return render(id, invoke(method, new RpcCall(params, body)));
+      Optional<RpcOutcome> limited = rateLimit(caller, params);
+      if (limited.isPresent()) {
+        return render(id, limited.get());
+      }
+      return render(id, invoke(method, new RpcCall(params, body), caller));
     } catch (EeaException e) {
       return render(id, new RpcOutcome.Error(JsonRpcError.of(e)));
     } catch (RuntimeException e) {
@@ -61,7 +85,7 @@ public final class JsonRpcDispatcher {
     }
   }
 
-  private RpcOutcome invoke(String name, RpcCall call) {
+  private RpcOutcome invoke(String name, RpcCall call, Caller caller) {
     Optional<RpcMethod> method = registry.find(name);
     if (method.isEmpty()) {
       return RpcOutcome.error(ErrorCode.INVALID_PARAMETER.code(), METHOD_NOT_SUPPORTED);
@@ -70,7 +94,46 @@ public final class JsonRpcDispatcher {
     if (denial.isPresent()) {
       return new RpcOutcome.Error(denial.get());
     }
+    if (method.get().permission() == Permission.OPERATOR) {
+      Optional<String> refusal = operatorRefusal(caller, call.rawRequest());
+      if (refusal.isPresent()) {
+        log.warn("{} from {} refused: {}", name, caller.address(), refusal.get());
+        return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(), name + " refused: " + refusal.get());
+      }
+    }
     return method.get().invoke(call);
+  }
+
+  /**
+   * Operator calls carry a signed request when operator keys are configured; without keys, only
+   * callers on this host are trusted (development).
+   */
+  private Optional<String> operatorRefusal(Caller caller, byte[] body) {
+    if (operatorAuth == null) {
+      return caller.loopback()
+          ? Optional.empty()
+          : Optional.of("no operator keys are configured, so operator methods answer local callers only");
+    }
+    return switch (operatorAuth.verify(caller.authorization(), body)) {
+      case RequestAuthenticator.Result.Authenticated ok -> Optional.empty();
+      case RequestAuthenticator.Result.Refused refused -> Optional.of(refused.reason());
+    };
+  }
+
+  /**
+   * One token per call from the caller's address and, if the call names a requester, one from
+   * that requester's bucket: a requester cannot escape its limit by changing address, nor an
+   * address by inventing requester ids. Refused with code 8 (BUSY), which clients retry.
+   */
+  private Optional<RpcOutcome> rateLimit(Caller caller, JsonNode params) {
+    if (!perAddress.tryAcquire(caller.address())) {
+      return Optional.of(RpcOutcome.error(WorkOrderStatus.BUSY.code(), RATE_LIMITED));
+    }
+    JsonNode requesterId = params.get("requesterId");
+    if (requesterId != null && requesterId.isTextual() && !perRequester.tryAcquire(requesterId.textValue())) {
+      return Optional.of(RpcOutcome.error(WorkOrderStatus.BUSY.code(), RATE_LIMITED));
+    }
+    return Optional.empty();
   }
 
   private static byte[] render(JsonNode id, RpcOutcome outcome) {

@@ -71,7 +71,8 @@ public final class DevCertificates {
       }
       List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
       names.addAll(hostNames);
-      selfSigned("Camelot development listener (NOT FOR PRODUCTION)", names).write(certificate, key);
+      selfSigned("Camelot development listener (NOT FOR PRODUCTION)", names.stream().distinct().toList())
+          .write(certificate, key);
       log.warn("Generated a self-signed DEVELOPMENT TLS certificate in {}; clients must trust {}", directory, certificate);
     }
     return new ServerTls(certificate, key, null);

@@ -22,7 +22,12 @@ import java.util.Map;
  * the file.
  */
 public record CamelotConfig(
-    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
+    Listener listener, Store store, Queue queue, Worker worker, Crypto crypto, Security security) {
+
+  /** A configuration with the default {@link Security} section. */
+  public CamelotConfig(Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
+    this(listener, store, queue, worker, crypto, Security.defaults());
+  }
 
   public record Listener(
       String host,
@@ -104,9 +109,41 @@ public record CamelotConfig(
     }
   }
 
+  /**
+   * The listener's protection (docs/SECURITY.md).
+   *
+   * @param tls {@code "off"} (plain HTTP, as Avalon), {@code "dev"} (a generated self-signed
+   *     certificate under the data directory) or {@code "on"} (tlsCert and tlsKey)
+   * @param tlsClientCa non-empty: mutual TLS, clients need a certificate from this CA
+   * @param operatorKeys PEM file of the P-256 public keys whose signed requests may call operator
+   *     methods; empty: operator methods (if enabled) answer loopback callers only
+   */
+  public record Security(
+      String tls,
+      @JsonProperty("tls_cert") String tlsCert,
+      @JsonProperty("tls_key") String tlsKey,
+      @JsonProperty("tls_client_ca") String tlsClientCa,
+      @JsonProperty("operator_keys") String operatorKeys,
+      @JsonProperty("operator_window_seconds") long operatorWindowSeconds,
+      @JsonProperty("rate_per_address") double ratePerAddress,
+      @JsonProperty("burst_per_address") int burstPerAddress,
+      @JsonProperty("rate_per_requester") double ratePerRequester,
+      @JsonProperty("burst_per_requester") int burstPerRequester,
+      @JsonProperty("max_items") int maxItems,
+      @JsonProperty("max_item_chars") int maxItemChars) {
+    public static final String TLS_OFF = "off";
+    public static final String TLS_DEV = "dev";
+    public static final String TLS_ON = "on";
+
+    static Security defaults() {
+      return new Security(TLS_OFF, "", "", "", "", 300, 2000, 4000, 500, 1000, 100, 1 << 20);
+    }
+  }
+
   public static CamelotConfig defaults() {
     return new CamelotConfig(
-        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults());
+        Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults(),
+        Security.defaults());
   }
 
   /**
@@ -132,6 +169,11 @@ public record CamelotConfig(
       if (!Worker.SIMULATED.equals(tee) && !Worker.GRAMINE.equals(tee)) {
         throw new IllegalArgumentException(
             "invalid configuration " + file + ": [worker] tee must be \"simulated\" or \"gramine\", not \"" + tee + "\"");
+      }
+      String tls = config.security().tls();
+      if (!List.of(Security.TLS_OFF, Security.TLS_DEV, Security.TLS_ON).contains(tls)) {
+        throw new IllegalArgumentException(
+            "invalid configuration " + file + ": [security] tls must be \"off\", \"dev\" or \"on\", not \"" + tls + "\"");
       }
       return config;
     } catch (JsonProcessingException e) {

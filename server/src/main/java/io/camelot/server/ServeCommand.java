@@ -70,6 +70,6 @@ final class ServeCommand implements Callable<Integer> {
             l.operatorMethods());
     CamelotConfig.Store store =
         dataDir != null ? new CamelotConfig.Store(dataDir.toString(), c.store().mapSizeMb()) : c.store();
-    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto());
+    return new CamelotConfig(listener, store, c.queue(), c.worker(), c.crypto(), c.security());
   }
 }

@@ -8,11 +8,17 @@ import io.camelot.attestation.Tee;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.listener.JsonRpcDispatcher;
 import io.camelot.listener.ListenerConfig;
+import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
+import io.camelot.security.DevCertificates;
+import io.camelot.security.PemFiles;
+import io.camelot.security.RateLimiter;
+import io.camelot.security.RequestAuthenticator;
+import io.camelot.security.ServerTls;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
@@ -22,6 +28,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
@@ -72,17 +79,44 @@ public final class TcsNode implements AutoCloseable {
       ListenerConfig listenerConfig =
           new ListenerConfig(
               l.host(), l.port(), l.maxBodyBytes(), l.syncMode(),
-              Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods());
+              Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods(),
+              listenerSecurity(config.security(), dataDir, l.host(), clock));
       listener =
           new ListenerServer(
               vertx,
               listenerConfig,
-              new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig)));
+              new JsonRpcDispatcher(
+                  MethodRegistry.directModel(store, queue, listenerConfig), listenerConfig.security()));
       listener.start();
     } catch (RuntimeException e) {
       store.close();
       throw e;
     }
+  }
+
+  static ListenerSecurity listenerSecurity(CamelotConfig.Security s, Path dataDir, String host, Clock clock) {
+    ServerTls tls =
+        switch (s.tls()) {
+          case CamelotConfig.Security.TLS_DEV -> DevCertificates.ensureSelfSigned(dataDir.resolve("tls"), List.of(host));
+          case CamelotConfig.Security.TLS_ON -> {
+            if (s.tlsCert().isEmpty() || s.tlsKey().isEmpty()) {
+              throw new IllegalArgumentException("[security] tls = \"on\" needs tls_cert and tls_key");
+            }
+            yield new ServerTls(
+                Path.of(s.tlsCert()), Path.of(s.tlsKey()), s.tlsClientCa().isEmpty() ? null : Path.of(s.tlsClientCa()));
+          }
+          default -> null;
+        };
+    RequestAuthenticator operators =
+        s.operatorKeys().isEmpty()
+            ? null
+            : new RequestAuthenticator(
+                PemFiles.readPublicKeys(Path.of(s.operatorKeys())), clock, Duration.ofSeconds(s.operatorWindowSeconds()));
+    return new ListenerSecurity(
+        tls, operators,
+        new RateLimiter.Limit(s.ratePerAddress(), s.burstPerAddress()),
+        new RateLimiter.Limit(s.ratePerRequester(), s.burstPerRequester()),
+        s.maxItems(), s.maxItemChars());
   }
 
   private static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
@@ -99,7 +133,7 @@ public final class TcsNode implements AutoCloseable {
   }
 
   public String url(String host) {
-    return "http://" + host + ":" + listener.port();
+    return listener.scheme() + "://" + host + ":" + listener.port();
   }
 
   public int port() {
