@@ -40,6 +40,19 @@ class CamelotConfigTest {
     assertThat(loaded.queue()).isEqualTo(defaults.queue());
     assertThat(loaded.worker().name()).isEqualTo(defaults.worker().name());
     assertThat(loaded.worker().concurrency()).isEqualTo(2);
+    assertThat(loaded.security()).isEqualTo(defaults.security());
+  }
+
+  @Test
+  void securityKeysAreReadAndAnUnknownTlsModeIsNamed() throws IOException {
+    CamelotConfig config =
+        CamelotConfig.load(toml("[security]\ntls = \"dev\"\nrate_per_requester = 5.0\nmax_items = 3\n"));
+    assertThat(config.security().tls()).isEqualTo(CamelotConfig.Security.TLS_DEV);
+    assertThat(config.security().ratePerRequester()).isEqualTo(5.0);
+    assertThat(config.security().maxItems()).isEqualTo(3);
+    assertThat(config.security().burstPerAddress()).isEqualTo(CamelotConfig.defaults().security().burstPerAddress());
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[security]\ntls = \"maybe\"\n")))
+        .hasMessageContaining("[security] tls must be");
   }
 
   @Test
