@@ -25,7 +25,7 @@ public record ListenerSecurity(
     int maxItems,
     int maxItemChars) {
 
-  public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(2000, 4000);
+  public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
   public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(500, 1000);
   public static final int DEFAULT_MAX_ITEMS = 100;
   public static final int DEFAULT_MAX_ITEM_CHARS = 1 << 20;

@@ -136,7 +136,7 @@ public record CamelotConfig(
     public static final String TLS_ON = "on";
 
     static Security defaults() {
-      return new Security(TLS_OFF, "", "", "", "", 300, 2000, 4000, 500, 1000, 100, 1 << 20);
+      return new Security(TLS_OFF, "", "", "", "", 300, 10_000, 20_000, 500, 1000, 100, 1 << 20);
     }
   }
 
