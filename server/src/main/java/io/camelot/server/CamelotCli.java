@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       SubmitCommand.class,
       WorkersCommand.class,
       AttestCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      OperatorCommand.class
     })
 public final class CamelotCli implements Runnable {
 
