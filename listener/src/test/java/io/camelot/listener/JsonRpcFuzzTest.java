@@ -8,6 +8,7 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.security.RateLimiter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,11 @@ class JsonRpcFuzzTest {
   static void start() {
     // No worker attached: submits are stored and queued, never run, so the fuzzer stays in the listener.
     tcs = TestTcs.start(directory, TestTcs.config(false, true), 1_000, false);
-    dispatcher = new JsonRpcDispatcher(MethodRegistry.directModel(tcs.store, tcs.queue, TestTcs.config(false, true)));
+    // Unlimited rates: at fuzzing speed the default limits would answer most inputs with BUSY.
+    dispatcher =
+        new JsonRpcDispatcher(
+            MethodRegistry.directModel(tcs.store, tcs.queue, TestTcs.config(false, true)),
+            ListenerSecurity.defaults().withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED));
   }
 
   @AfterAll
