@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.jsonrpc.JsonRpcResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.camelot.security.RateLimiter;
+import io.camelot.security.RequestAuthenticator;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,20 +26,41 @@ public final class JsonRpcDispatcher {
   static final String METHOD_NOT_SUPPORTED =
       "Invalid data format for method or method not supported";
 
+  static final String RATE_LIMITED = "Too many requests; retry later";
+
   private final MethodRegistry registry;
   private final RpcMetrics metrics;
+  private final RequestAuthenticator operatorAuth;
+  private final RateLimiter perAddress;
+  private final RateLimiter perRequester;
 
   public JsonRpcDispatcher(MethodRegistry registry) {
-    this(registry, new CompositeMeterRegistry());
+    this(registry, ListenerSecurity.defaults(), new CompositeMeterRegistry());
   }
 
   /** @param meters where call counts and the listener stage go (an empty composite: no-ops) */
   public JsonRpcDispatcher(MethodRegistry registry, MeterRegistry meters) {
-    this.registry = registry;
-    this.metrics = new RpcMetrics(meters, registry.names());
+    this(registry, ListenerSecurity.defaults(), meters);
   }
 
+  public JsonRpcDispatcher(MethodRegistry registry, ListenerSecurity security) {
+    this(registry, security, new CompositeMeterRegistry());
+  }
+
+  public JsonRpcDispatcher(MethodRegistry registry, ListenerSecurity security, MeterRegistry meters) {
+    this.registry = registry;
+    this.metrics = new RpcMetrics(meters, registry.names());
+    this.operatorAuth = security.operatorAuth();
+    this.perAddress = new RateLimiter(security.perAddress());
+    this.perRequester = new RateLimiter(security.perRequester());
+  }
+
+  /** {@link #handle(byte[], Caller)} for an in-process caller. */
   public byte[] handle(byte[] body) {
+    return handle(body, Caller.LOCAL);
+  }
+
+  public byte[] handle(byte[] body, Caller caller) {
     long start = System.nanoTime();
     JsonNode id = null;
     String method = null;
@@ -66,7 +90,8 @@ public final class JsonRpcDispatcher {
       if (params == null || !params.isObject()) {
         throw EeaException.invalidParameter("Invalid data format for params");
       }
-      outcome = invoke(method, new RpcCall(params, body));
+      Optional<RpcOutcome> limited = rateLimit(caller, params);
+      outcome = limited.isPresent() ? limited.get() : invoke(method, new RpcCall(params, body), caller);
     } catch (EeaException e) {
       outcome = new RpcOutcome.Error(JsonRpcError.of(e));
     } catch (RuntimeException e) {
@@ -80,7 +105,7 @@ public final class JsonRpcDispatcher {
     return answer;
   }
 
-  private RpcOutcome invoke(String name, RpcCall call) {
+  private RpcOutcome invoke(String name, RpcCall call, Caller caller) {
     Optional<RpcMethod> method = registry.find(name);
     if (method.isEmpty()) {
       return RpcOutcome.error(ErrorCode.INVALID_PARAMETER.code(), METHOD_NOT_SUPPORTED);
@@ -89,7 +114,46 @@ public final class JsonRpcDispatcher {
     if (denial.isPresent()) {
       return new RpcOutcome.Error(denial.get());
     }
+    if (method.get().permission() == Permission.OPERATOR) {
+      Optional<String> refusal = operatorRefusal(caller, call.rawRequest());
+      if (refusal.isPresent()) {
+        log.warn("{} from {} refused: {}", name, caller.address(), refusal.get());
+        return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(), name + " refused: " + refusal.get());
+      }
+    }
     return method.get().invoke(call);
+  }
+
+  /**
+   * Operator calls carry a signed request when operator keys are configured; without keys, only
+   * callers on this host are trusted (development).
+   */
+  private Optional<String> operatorRefusal(Caller caller, byte[] body) {
+    if (operatorAuth == null) {
+      return caller.loopback()
+          ? Optional.empty()
+          : Optional.of("no operator keys are configured, so operator methods answer local callers only");
+    }
+    return switch (operatorAuth.verify(caller.authorization(), body)) {
+      case RequestAuthenticator.Result.Authenticated ok -> Optional.empty();
+      case RequestAuthenticator.Result.Refused refused -> Optional.of(refused.reason());
+    };
+  }
+
+  /**
+   * One token per call from the caller's address and, if the call names a requester, one from
+   * that requester's bucket: a requester cannot escape its limit by changing address, nor an
+   * address by inventing requester ids. Refused with code 8 (BUSY), which clients retry.
+   */
+  private Optional<RpcOutcome> rateLimit(Caller caller, JsonNode params) {
+    if (!perAddress.tryAcquire(caller.address())) {
+      return Optional.of(RpcOutcome.error(WorkOrderStatus.BUSY.code(), RATE_LIMITED));
+    }
+    JsonNode requesterId = params.get("requesterId");
+    if (requesterId != null && requesterId.isTextual() && !perRequester.tryAcquire(requesterId.textValue())) {
+      return Optional.of(RpcOutcome.error(WorkOrderStatus.BUSY.code(), RATE_LIMITED));
+    }
+    return Optional.empty();
   }
 
   private static byte[] render(JsonNode id, RpcOutcome outcome) {

@@ -1,6 +1,7 @@
 package io.camelot.listener;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * @param host interface to bind (Avalon's default is localhost)
@@ -10,6 +11,7 @@ import java.time.Duration;
  * @param syncWaitCap the longest a synchronous submit waits, whatever responseTimeoutMSecs says;
  *     Avalon clients give up after 10 s
  * @param operatorMethodsEnabled allow WorkerRegister, WorkerUpdate and WorkerSetStatus
+ * @param security TLS, operator authentication, rate and size limits
  */
 public record ListenerConfig(
     String host,
@@ -17,7 +19,8 @@ public record ListenerConfig(
     int maxBodyBytes,
     boolean syncMode,
     Duration syncWaitCap,
-    boolean operatorMethodsEnabled) {
+    boolean operatorMethodsEnabled,
+    ListenerSecurity security) {
 
   public static final int DEFAULT_PORT = 1947;
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -30,6 +33,17 @@ public record ListenerConfig(
     if (maxBodyBytes <= 0) {
       throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
     }
+    Objects.requireNonNull(security, "security");
+  }
+
+  /** A listener with {@link ListenerSecurity#defaults()}. */
+  public ListenerConfig(
+      String host, int port, int maxBodyBytes, boolean syncMode, Duration syncWaitCap, boolean operatorMethodsEnabled) {
+    this(host, port, maxBodyBytes, syncMode, syncWaitCap, operatorMethodsEnabled, ListenerSecurity.defaults());
+  }
+
+  public ListenerConfig withSecurity(ListenerSecurity newSecurity) {
+    return new ListenerConfig(host, port, maxBodyBytes, syncMode, syncWaitCap, operatorMethodsEnabled, newSecurity);
   }
 
   public static ListenerConfig defaults() {

@@ -1,5 +1,6 @@
 package io.camelot.listener;
 
+import io.camelot.security.ServerTls;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,12 +44,21 @@ public final class ListenerServer implements AutoCloseable {
 
   /** Binds and returns once the listener accepts connections. */
   public void start() {
-    HttpServer created =
-        vertx
-            .createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
-            .requestHandler(this::accept);
+    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
+    ServerTls tls = config.security().tls();
+    if (tls != null) {
+      tls.applyTo(options);
+    }
+    HttpServer created = vertx.createHttpServer(options).requestHandler(this::accept);
     server = await(created.listen(), "bind " + config.host() + ":" + config.port());
-    log.info("Listening for direct-model JSON-RPC on {}:{}", config.host(), server.actualPort());
+    log.info(
+        "Listening for direct-model JSON-RPC on {}://{}:{}{}",
+        scheme(), config.host(), server.actualPort(), tls != null && tls.mutual() ? " (mutual TLS)" : "");
+  }
+
+  /** {@code https} when TLS is configured, else {@code http}. */
+  public String scheme() {
+    return config.security().tls() != null ? "https" : "http";
   }
 
   /** The bound port (the chosen one when configured with port 0). */
@@ -93,12 +104,25 @@ public final class ListenerServer implements AutoCloseable {
             return;
           }
           byte[] bytes = body.getBytes();
+          Caller caller = caller(request);
           dispatchThreads.execute(() -> {
-            byte[] answer = dispatcher.handle(bytes);
+            byte[] answer = dispatcher.handle(bytes, caller);
             context.runOnContext(ignored -> reply(request, answer));
           });
         });
     request.exceptionHandler(e -> log.debug("Request from {} failed: {}", request.remoteAddress(), e.toString()));
+  }
+
+  private static Caller caller(HttpServerRequest request) {
+    SocketAddress remote = request.remoteAddress();
+    String address = remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+    return new Caller(address, isLoopback(address), request.getHeader(HttpHeaders.AUTHORIZATION));
+  }
+
+  // The socket gives an IP literal; matched as text so that no name is ever resolved.
+  private static boolean isLoopback(String address) {
+    String ip = address.startsWith("::ffff:") ? address.substring("::ffff:".length()) : address;
+    return ip.startsWith("127.") || ip.equals("::1") || ip.equals("0:0:0:0:0:0:0:1");
   }
 
   private boolean exceedsLimit(String declaredLength) {

@@ -51,7 +51,9 @@ public final class MethodRegistry {
             new WorkerSetStatus(store),
             new EncryptionKeyGet(store),
             new EncryptionKeySet(),
-            new WorkOrderSubmit(store, queue, config.syncMode(), config.syncWaitCap()),
+            new WorkOrderSubmit(
+                store, queue, config.syncMode(), config.syncWaitCap(),
+                config.security().maxItems(), config.security().maxItemChars()),
             new WorkOrderGetResult(store),
             new WorkOrderReceiptCreate(store, queue),
             new WorkOrderReceiptUpdate(store),

@@ -68,7 +68,7 @@ final class TestTcs implements AutoCloseable {
     vertx = Vertx.vertx();
     notifier = new CompletionNotifier(vertx, 5, Duration.ofMillis(50));
     queue.addCompletionListener(notifier);
-    server = new ListenerServer(vertx, config, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, config)));
+    server = new ListenerServer(vertx, config, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, config), config.security()));
     server.start();
     if (attachWorker) {
       attachWorker();

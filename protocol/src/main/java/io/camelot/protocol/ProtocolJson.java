@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
@@ -45,6 +46,9 @@ public final class ProtocolJson {
       return node;
     } catch (JsonProcessingException e) {
       throw EeaException.invalidParameter("Malformed JSON: " + e.getOriginalMessage());
+    } catch (CharConversionException e) {
+      // Leading zero bytes make Jackson guess UTF-16/32 and then fail decoding (found by fuzzing).
+      throw EeaException.invalidParameter("Malformed JSON: " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,6 +22,7 @@ import io.camelot.protocol.model.WorkerIdParams;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.model.WorkerRecord;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientAgent;
 import java.time.Duration;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class DirectTcsClient implements TcsClient {
   private DirectTcsClient(Builder builder) {
     this.ownsVertx = builder.vertx == null;
     this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
-    this.http = vertx.createHttpClient();
+    this.http = vertx.createHttpClient(builder.httpOptions);
     this.rpc = new JsonRpcHttp(http, builder.url, builder.callTimeout);
   }
 
@@ -187,6 +188,7 @@ public final class DirectTcsClient implements TcsClient {
     private final String url;
     private Vertx vertx;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private HttpClientOptions httpOptions = new HttpClientOptions();
 
     private Builder(String url) {
       this.url = Objects.requireNonNull(url, "url");
@@ -204,6 +206,15 @@ public final class DirectTcsClient implements TcsClient {
         throw new IllegalArgumentException("call timeout must be positive: " + timeout);
       }
       this.callTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * HTTP client options, e.g. TLS for an {@code https://} listener (camelot-security's {@code
+     * ClientTls.applyTo} fills them in).
+     */
+    public Builder httpOptions(HttpClientOptions options) {
+      this.httpOptions = new HttpClientOptions(Objects.requireNonNull(options, "options"));
       return this;
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       WpCommand.class,
       ListenerCommand.class,
       WorkerCommand.class,
-      QueueBenchCommand.class
+      QueueBenchCommand.class,
+      OperatorCommand.class
     })
 public final class CamelotCli implements Runnable {
 

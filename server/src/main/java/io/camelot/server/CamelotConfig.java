@@ -32,21 +32,22 @@ public record CamelotConfig(
     Workloads workloads,
     Pool pool,
     Cluster cluster,
+    Security security,
     Admin admin,
     Logging logging) {
 
   /**
    * A configuration built in code (bench, tests, embedding): default workloads, no worker pool,
-   * default cluster settings, no admin port, text logs.
+   * default cluster and security settings, no admin port, text logs.
    */
   public CamelotConfig(Listener listener, Store store, Queue queue, Worker worker, Crypto crypto) {
     this(
         listener, store, queue, worker, crypto, Workloads.defaults(), Pool.defaults(), Cluster.defaults(),
-        Admin.disabled(), Logging.defaults());
+        Security.defaults(), Admin.disabled(), Logging.defaults());
   }
 
   public CamelotConfig withPool(Pool newPool) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, newPool, cluster, admin, logging);
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, newPool, cluster, security, admin, logging);
   }
 
   public record Listener(
@@ -355,18 +356,53 @@ public record CamelotConfig(
     }
   }
 
+  /**
+   * The listener's protection (docs/SECURITY.md).
+   *
+   * @param tls {@code "off"} (plain HTTP, as Avalon), {@code "dev"} (a generated self-signed
+   *     certificate under the data directory) or {@code "on"} (tlsCert and tlsKey)
+   * @param tlsClientCa non-empty: mutual TLS, clients need a certificate from this CA
+   * @param operatorKeys PEM file of the P-256 public keys whose signed requests may call operator
+   *     methods; empty: operator methods (if enabled) answer loopback callers only
+   */
+  public record Security(
+      String tls,
+      @JsonProperty("tls_cert") String tlsCert,
+      @JsonProperty("tls_key") String tlsKey,
+      @JsonProperty("tls_client_ca") String tlsClientCa,
+      @JsonProperty("operator_keys") String operatorKeys,
+      @JsonProperty("operator_window_seconds") long operatorWindowSeconds,
+      @JsonProperty("rate_per_address") double ratePerAddress,
+      @JsonProperty("burst_per_address") int burstPerAddress,
+      @JsonProperty("rate_per_requester") double ratePerRequester,
+      @JsonProperty("burst_per_requester") int burstPerRequester,
+      @JsonProperty("max_items") int maxItems,
+      @JsonProperty("max_item_chars") int maxItemChars) {
+    public static final String TLS_OFF = "off";
+    public static final String TLS_DEV = "dev";
+    public static final String TLS_ON = "on";
+
+    static Security defaults() {
+      return new Security(TLS_OFF, "", "", "", "", 300, 10_000, 20_000, 500, 1000, 100, 1 << 20);
+    }
+  }
+
   public static CamelotConfig defaults() {
     return new CamelotConfig(
         Listener.defaults(), Store.defaults(), Queue.defaults(), Worker.defaults(), Crypto.defaults(),
-        Workloads.defaults(), Pool.defaults(), Cluster.defaults(), Admin.defaults(), Logging.defaults());
+        Workloads.defaults(), Pool.defaults(), Cluster.defaults(), Security.defaults(), Admin.defaults(), Logging.defaults());
   }
 
   public CamelotConfig withWorkloads(Workloads newWorkloads) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads, pool, cluster, admin, logging);
+    return new CamelotConfig(listener, store, queue, worker, crypto, newWorkloads, pool, cluster, security, admin, logging);
+  }
+
+  public CamelotConfig withSecurity(Security newSecurity) {
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, cluster, newSecurity, admin, logging);
   }
 
   public CamelotConfig withAdmin(Admin newAdmin) {
-    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, cluster, newAdmin, logging);
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, cluster, security, newAdmin, logging);
   }
 
   /**
@@ -411,6 +447,11 @@ public record CamelotConfig(
         config.pool().validate();
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("invalid configuration " + file + ": " + e.getMessage(), e);
+      }
+      String tls = config.security().tls();
+      if (!List.of(Security.TLS_OFF, Security.TLS_DEV, Security.TLS_ON).contains(tls)) {
+        throw new IllegalArgumentException(
+            "invalid configuration " + file + ": [security] tls must be \"off\", \"dev\" or \"on\", not \"" + tls + "\"");
       }
       return config;
     } catch (JsonProcessingException e) {

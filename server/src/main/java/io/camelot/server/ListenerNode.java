@@ -11,6 +11,7 @@ import io.camelot.ops.AdminServer;
 import io.camelot.ops.Telemetry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -32,10 +33,12 @@ public final class ListenerNode implements AutoCloseable {
     try {
       queue = new SharedWorkOrderQueue(store, TcsNode.queueSettings(config.queue()), Clock.systemUTC());
       vertx = Vertx.vertx();
-      ListenerConfig listenerConfig = TcsNode.listenerConfig(config.listener());
+      ListenerConfig listenerConfig =
+          TcsNode.listenerConfig(config, Path.of(config.store().dataDir()), Clock.systemUTC());
       listener =
           new ListenerServer(
-              vertx, listenerConfig, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig), metrics));
+              vertx, listenerConfig, new JsonRpcDispatcher(
+                  MethodRegistry.directModel(store, queue, listenerConfig), listenerConfig.security(), metrics));
       listener.start();
       admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, store);
     } catch (RuntimeException e) {

@@ -22,6 +22,6 @@ final class ScaleOutOverrides {
     CamelotConfig.Admin admin =
         adminPort != null ? new CamelotConfig.Admin(c.admin().enabled(), c.admin().host(), adminPort) : c.admin();
     return new CamelotConfig(
-        listener, store, c.queue(), worker, c.crypto(), c.workloads(), c.pool(), c.cluster(), admin, c.logging());
+        listener, store, c.queue(), worker, c.crypto(), c.workloads(), c.pool(), c.cluster(), c.security(), admin, c.logging());
   }
 }

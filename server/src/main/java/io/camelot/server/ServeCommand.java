@@ -94,6 +94,6 @@ final class ServeCommand implements Callable<Integer> {
         adminPort != null ? new CamelotConfig.Admin(c.admin().enabled(), c.admin().host(), adminPort) : c.admin();
     CamelotConfig.Pool pool = poolProcessors != null ? c.pool().withProcessors(poolProcessors) : c.pool();
     return new CamelotConfig(
-        listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), pool, c.cluster(), admin, c.logging());
+        listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), pool, c.cluster(), c.security(), admin, c.logging());
   }
 }

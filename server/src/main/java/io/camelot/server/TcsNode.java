@@ -8,6 +8,7 @@ import io.camelot.attestation.Tee;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.listener.JsonRpcDispatcher;
 import io.camelot.listener.ListenerConfig;
+import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
 import io.camelot.ops.AdminConfig;
@@ -31,6 +32,11 @@ import io.camelot.pool.manager.WorkerManager;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
+import io.camelot.security.DevCertificates;
+import io.camelot.security.PemFiles;
+import io.camelot.security.RateLimiter;
+import io.camelot.security.RequestAuthenticator;
+import io.camelot.security.ServerTls;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
@@ -43,6 +49,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.List;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
@@ -108,13 +115,15 @@ public final class TcsNode implements AutoCloseable {
         pool = null;
       }
 
-      ListenerConfig listenerConfig = listenerConfig(config.listener());
+      ListenerConfig listenerConfig = listenerConfig(config, dataDir, clock);
       listener =
           new ListenerServer(
               vertx,
               listenerConfig,
               new JsonRpcDispatcher(
-                  MethodRegistry.directModel(store, gate != null ? gate : queue, listenerConfig), metrics));
+                  MethodRegistry.directModel(store, gate != null ? gate : queue, listenerConfig),
+                  listenerConfig.security(),
+                  metrics));
       listener.start();
       if (config.admin().enabled()) {
         startAdmin(config.admin(), recent, clock);
@@ -181,9 +190,37 @@ public final class TcsNode implements AutoCloseable {
         Duration.ofSeconds(q.purgeIntervalSeconds()));
   }
 
-  static ListenerConfig listenerConfig(CamelotConfig.Listener l) {
+  /** The listener's settings with its security (TLS, operator keys, rate and size limits). */
+  static ListenerConfig listenerConfig(CamelotConfig config, Path dataDir, Clock clock) {
+    CamelotConfig.Listener l = config.listener();
     return new ListenerConfig(
-        l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods());
+        l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods(),
+        listenerSecurity(config.security(), dataDir, l.host(), clock));
+  }
+
+  static ListenerSecurity listenerSecurity(CamelotConfig.Security s, Path dataDir, String host, Clock clock) {
+    ServerTls tls =
+        switch (s.tls()) {
+          case CamelotConfig.Security.TLS_DEV -> DevCertificates.ensureSelfSigned(dataDir.resolve("tls"), List.of(host));
+          case CamelotConfig.Security.TLS_ON -> {
+            if (s.tlsCert().isEmpty() || s.tlsKey().isEmpty()) {
+              throw new IllegalArgumentException("[security] tls = \"on\" needs tls_cert and tls_key");
+            }
+            yield new ServerTls(
+                Path.of(s.tlsCert()), Path.of(s.tlsKey()), s.tlsClientCa().isEmpty() ? null : Path.of(s.tlsClientCa()));
+          }
+          default -> null;
+        };
+    RequestAuthenticator operators =
+        s.operatorKeys().isEmpty()
+            ? null
+            : new RequestAuthenticator(
+                PemFiles.readPublicKeys(Path.of(s.operatorKeys())), clock, Duration.ofSeconds(s.operatorWindowSeconds()));
+    return new ListenerSecurity(
+        tls, operators,
+        new RateLimiter.Limit(s.ratePerAddress(), s.burstPerAddress()),
+        new RateLimiter.Limit(s.ratePerRequester(), s.burstPerRequester()),
+        s.maxItems(), s.maxItemChars());
   }
 
   static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
@@ -237,7 +274,7 @@ public final class TcsNode implements AutoCloseable {
   }
 
   public String url(String host) {
-    return "http://" + host + ":" + listener.port();
+    return listener.scheme() + "://" + host + ":" + listener.port();
   }
 
   public int port() {

@@ -44,6 +44,7 @@ class CamelotConfigTest {
     assertThat(loaded.admin()).isEqualTo(defaults.admin());
     assertThat(loaded.logging()).isEqualTo(defaults.logging());
     assertThat(loaded.cluster()).isEqualTo(defaults.cluster());
+    assertThat(loaded.security()).isEqualTo(defaults.security());
   }
 
   @Test
@@ -81,6 +82,18 @@ class CamelotConfigTest {
       String text = Files.readString(Path.of("../deploy/k8s/" + manifest));
       assertThat(text).contains("path: /health/ready", "path: /health/live", "containerPort: 8558");
     }
+  }
+
+  @Test
+  void securityKeysAreReadAndAnUnknownTlsModeIsNamed() throws IOException {
+    CamelotConfig config =
+        CamelotConfig.load(toml("[security]\ntls = \"dev\"\nrate_per_requester = 5.0\nmax_items = 3\n"));
+    assertThat(config.security().tls()).isEqualTo(CamelotConfig.Security.TLS_DEV);
+    assertThat(config.security().ratePerRequester()).isEqualTo(5.0);
+    assertThat(config.security().maxItems()).isEqualTo(3);
+    assertThat(config.security().burstPerAddress()).isEqualTo(CamelotConfig.defaults().security().burstPerAddress());
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[security]\ntls = \"maybe\"\n")))
+        .hasMessageContaining("[security] tls must be");
   }
 
   @Test

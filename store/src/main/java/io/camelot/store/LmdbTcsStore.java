@@ -66,8 +66,9 @@ public final class LmdbTcsStore implements TcsStore {
 
   private static final int FORMAT_VERSION = 1;
   private static final byte[] FORMAT_KEY = LmdbKeys.id("format", "meta key");
+  private static final byte[] PURGED = {1};
   private static final byte[] SEQUENCE_KEY = LmdbKeys.id("sequence", "meta key");
-  private static final int TABLE_COUNT = 10;
+  private static final int TABLE_COUNT = 11;
   // Concurrent read transactions; each holds a slot only for the duration of one call.
   private static final int MAX_READERS = 512;
   // Work orders per purge transaction: bounds how long a purge holds up submissions.
@@ -91,6 +92,8 @@ public final class LmdbTcsStore implements TcsStore {
   private final Dbi<byte[]> receiptUpdates;
   private final Dbi<byte[]> state;
   private final Dbi<byte[]> meta;
+  // Ids of purged work orders, kept so that a replayed old request is still refused.
+  private final Dbi<byte[]> purgedIds;
 
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -109,6 +112,7 @@ public final class LmdbTcsStore implements TcsStore {
     receiptUpdates = table("receipt-updates");
     state = table("state");
     meta = table("meta");
+    purgedIds = table("purged-ids");
   }
 
   /** Opens (creating if needed) the store in {@code dataDir} with the default map size. */
@@ -219,7 +223,7 @@ public final class LmdbTcsStore implements TcsStore {
     Objects.requireNonNull(rawRequest, "rawRequest");
     return write(
         txn -> {
-          if (orders.get(txn, id) != null) {
+          if (orders.get(txn, id) != null || purgedIds.get(txn, id) != null) {
             return SubmitResult.DUPLICATE;
           }
           long sequence = nextSequence(txn);
@@ -377,6 +381,7 @@ public final class LmdbTcsStore implements TcsStore {
   }
 
   private void removeWorkOrder(Txn<byte[]> txn, byte[] id) {
+    purgedIds.put(txn, id, PURGED);
     requests.delete(txn, id);
     responses.delete(txn, id);
     orders.delete(txn, id);

@@ -33,7 +33,8 @@ public interface TcsStore extends AutoCloseable {
   /**
    * Stores the raw request and appends the work order to its worker's FIFO, in one transaction.
    *
-   * @return {@link SubmitResult#DUPLICATE} (and writes nothing) if the id is already known
+   * @return {@link SubmitResult#DUPLICATE} (and writes nothing) if the id is already known or was
+   *     known and purged since: a replayed request never runs twice, however old
    */
   SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis);
 

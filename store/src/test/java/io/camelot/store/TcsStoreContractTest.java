@@ -370,10 +370,12 @@ abstract class TcsStoreContractTest {
     assertThat(store.purge(2_001, Long.MAX_VALUE)).isEqualTo(1);
     assertThat(store.workOrder("wo-1")).isEmpty();
 
-    // A purged work order is unknown again, so its id may be submitted anew.
+    // A purged work order is forgotten, but its id is not: a replay of it must not run again.
     assertThat(store.submit("wo-1", "worker", utf8("again"), 3_000))
-        .isEqualTo(SubmitResult.ACCEPTED);
+        .isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(store.request("wo-1")).isEmpty();
     assertThat(store.response("wo-1")).isEmpty();
+    assertThat(store.pendingCount()).isZero();
   }
 
   // ---- Purge ----

@@ -1,5 +1,6 @@
 package io.camelot.listener.methods;
 
+import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.RpcCall;
 import io.camelot.listener.RpcMethod;
 import io.camelot.listener.RpcOutcome;
@@ -7,11 +8,14 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,12 +35,25 @@ public final class WorkOrderSubmit implements RpcMethod {
   private final WorkOrderQueue queue;
   private final boolean syncMode;
   private final Duration syncWaitCap;
+  private final int maxItems;
+  private final int maxItemChars;
 
   public WorkOrderSubmit(TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap) {
+    this(store, queue, syncMode, syncWaitCap, ListenerSecurity.DEFAULT_MAX_ITEMS, ListenerSecurity.DEFAULT_MAX_ITEM_CHARS);
+  }
+
+  /**
+   * @param maxItems most inData and most outData items admitted
+   * @param maxItemChars longest {@code data} text of one item
+   */
+  public WorkOrderSubmit(
+      TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap, int maxItems, int maxItemChars) {
     this.store = store;
     this.queue = queue;
     this.syncMode = syncMode;
     this.syncWaitCap = syncWaitCap;
+    this.maxItems = maxItems;
+    this.maxItemChars = maxItemChars;
   }
 
   @Override
@@ -56,6 +73,10 @@ public final class WorkOrderSubmit implements RpcMethod {
 
   private RpcOutcome admit(WorkOrderSubmitParams p, RpcCall call) {
     String id = p.workOrderId();
+    Optional<String> oversize = oversize("inData", p.inData()).or(() -> oversize("outData", p.outData()));
+    if (oversize.isPresent()) {
+      return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), oversize.get(), id);
+    }
     if (store.worker(p.workerId()).isEmpty()) {
       return WorkOrders.error(
           ErrorCode.INVALID_PARAMETER.code(), "worker " + p.workerId() + " doesn't exists", id);
@@ -72,6 +93,22 @@ public final class WorkOrderSubmit implements RpcMethod {
       case DUPLICATE -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), DUPLICATE, id);
       case ACCEPTED -> syncMode ? awaitOutcome(id, p.responseTimeoutMSecs()) : computing(id);
     };
+  }
+
+  private Optional<String> oversize(String field, List<DataItem> items) {
+    if (items == null) {
+      return Optional.empty();
+    }
+    if (items.size() > maxItems) {
+      return Optional.of("Too many " + field + " items: " + items.size() + ", at most " + maxItems + " allowed");
+    }
+    for (int i = 0; i < items.size(); i++) {
+      String data = items.get(i).data();
+      if (data != null && data.length() > maxItemChars) {
+        return Optional.of(field + "[" + i + "].data is too long: at most " + maxItemChars + " characters allowed");
+      }
+    }
+    return Optional.empty();
   }
 
   private RpcOutcome awaitOutcome(String id, long responseTimeoutMillis) {

@@ -1,0 +1,59 @@
+package io.camelot.listener;
+
+import io.camelot.security.RateLimiter;
+import io.camelot.security.RequestAuthenticator;
+import io.camelot.security.ServerTls;
+
+/**
+ * How a listener protects itself: transport, who may call operator methods, rate limits, and the
+ * largest work order it admits. The defaults keep Avalon clients working unchanged: plain HTTP,
+ * requester methods open, limits well above honest use.
+ *
+ * @param tls null: plain HTTP (Avalon's wire); otherwise HTTPS, or mutual TLS if it names a client CA
+ * @param operatorAuth null: operator methods (when enabled) answer loopback callers only; otherwise
+ *     every operator call must carry a request signed by one of its keys
+ * @param perAddress calls per remote address, over every method
+ * @param perRequester calls per {@code requesterId}, for calls that name one
+ * @param maxItems most inData and most outData items in one work order
+ * @param maxItemChars longest {@code data} text of one item
+ */
+public record ListenerSecurity(
+    ServerTls tls,
+    RequestAuthenticator operatorAuth,
+    RateLimiter.Limit perAddress,
+    RateLimiter.Limit perRequester,
+    int maxItems,
+    int maxItemChars) {
+
+  public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
+  public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(500, 1000);
+  public static final int DEFAULT_MAX_ITEMS = 100;
+  public static final int DEFAULT_MAX_ITEM_CHARS = 1 << 20;
+
+  public ListenerSecurity {
+    if (maxItems < 1 || maxItemChars < 1) {
+      throw new IllegalArgumentException("maxItems and maxItemChars must be positive");
+    }
+  }
+
+  public static ListenerSecurity defaults() {
+    return new ListenerSecurity(
+        null, null, DEFAULT_PER_ADDRESS, DEFAULT_PER_REQUESTER, DEFAULT_MAX_ITEMS, DEFAULT_MAX_ITEM_CHARS);
+  }
+
+  public ListenerSecurity withTls(ServerTls newTls) {
+    return new ListenerSecurity(newTls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars);
+  }
+
+  public ListenerSecurity withOperatorAuth(RequestAuthenticator auth) {
+    return new ListenerSecurity(tls, auth, perAddress, perRequester, maxItems, maxItemChars);
+  }
+
+  public ListenerSecurity withRateLimits(RateLimiter.Limit address, RateLimiter.Limit requester) {
+    return new ListenerSecurity(tls, operatorAuth, address, requester, maxItems, maxItemChars);
+  }
+
+  public ListenerSecurity withItemLimits(int items, int itemChars) {
+    return new ListenerSecurity(tls, operatorAuth, perAddress, perRequester, items, itemChars);
+  }
+}

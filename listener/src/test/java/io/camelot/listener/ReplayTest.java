@@ -1,0 +1,116 @@
+package io.camelot.listener;
+
+import static io.camelot.listener.ListenerTransportTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.envelope.InputSpec;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.RequestSealer;
+import io.camelot.protocol.envelope.RequestSecrets;
+import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.envelope.ResponseOpener;
+import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import io.camelot.protocol.model.WorkOrderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A replayed WorkOrderSubmit never runs twice: not when sent again at once, not by many senders at
+ * the same moment, and not after the original has been purged. The workload is the stateful
+ * simple-wallet, so a second run would show as a doubled balance.
+ */
+class ReplayTest {
+  private static final String WALLET =
+      HexFormat.of().formatHex("simple-wallet".getBytes(StandardCharsets.UTF_8));
+  private static final String DUPLICATE =
+      "Work order id already exists in the database. Hence invalid parameter";
+
+  @TempDir Path directory;
+  private TestTcs tcs;
+
+  @AfterEach
+  void stop() {
+    tcs.close();
+  }
+
+  private RequestSecrets deposit(String account, long amount) {
+    RequestTemplate template =
+        new RequestTemplate(
+            TestTcs.randomHex(32), tcs.workerId(), WALLET, TestTcs.randomHex(32), TestTcs.randomHex(16),
+            6000, null, List.of(InputSpec.text("deposit " + account + " " + amount)), List.of());
+    return RequestSealer.seal(template, tcs.keys().encryption().publicKey(), null);
+  }
+
+  private String balanceAfter(RequestSecrets secrets) {
+    JsonNode outcome = tcs.awaitOutcome(secrets.request().workOrderId());
+    WorkOrderResult result = ProtocolJson.bind(outcome.get("result"), WorkOrderResult.class);
+    List<PlainItem> items = ResponseOpener.open(result, secrets, tcs.keys().signing().verifier());
+    return new String(items.get(0).data(), StandardCharsets.UTF_8);
+  }
+
+  private byte[] body(RequestSecrets secrets) {
+    return ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
+  }
+
+  @Test
+  void theSameBytesSentManyTimesAtOnceAreAdmittedOnceAndRunOnce() throws Exception {
+    tcs = TestTcs.start(directory);
+    RequestSecrets first = deposit("alice", 10);
+    byte[] replayed = body(first);
+    List<JsonNode> answers;
+    try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
+      List<Future<JsonNode>> sent =
+          IntStream.range(0, 16)
+              .mapToObj(i -> senders.submit(() -> ProtocolJson.parse(tcs.post("/", replayed).body())))
+              .toList();
+      answers = sent.stream().map(ReplayTest::join).toList();
+    }
+    assertThat(answers).filteredOn(a -> a.path("error").path("code").asInt() == 5).hasSize(1);
+    assertThat(answers)
+        .filteredOn(a -> a.path("error").path("code").asInt() == 2)
+        .hasSize(15)
+        .allSatisfy(a -> assertError(a, 2, DUPLICATE));
+    assertThat(balanceAfter(first)).isEqualTo("WALLET RESULT: alice::10");
+
+    // Sent again after it completed: still refused, and the balance moved once.
+    assertError(ProtocolJson.parse(tcs.post("/", replayed).body()), 2, DUPLICATE);
+    RequestSecrets second = deposit("alice", 1);
+    tcs.submit(second.request());
+    assertThat(balanceAfter(second)).isEqualTo("WALLET RESULT: alice::11");
+  }
+
+  @Test
+  void aRequestReplayedAfterItsWorkOrderWasPurgedIsStillRefused() {
+    tcs = TestTcs.start(directory);
+    RequestSecrets original = deposit("bob", 7);
+    tcs.submit(original.request());
+    assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: bob::7");
+    assertThat(tcs.store.purge(Long.MAX_VALUE, 0)).isEqualTo(1);
+
+    JsonNode replay = ProtocolJson.parse(tcs.post("/", body(original)).body());
+    assertError(replay, 2, DUPLICATE);
+    assertThat(tcs.store.pendingCount()).isZero();
+    RequestSecrets next = deposit("bob", 1);
+    tcs.submit(next.request());
+    assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: bob::8");
+  }
+
+  private static JsonNode join(Future<JsonNode> answer) {
+    try {
+      return answer.get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

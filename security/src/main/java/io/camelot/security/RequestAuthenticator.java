@@ -1,0 +1,118 @@
+package io.camelot.security;
+
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks {@link SignedRequests} headers against a fixed set of authorised public keys. A request
+ * passes if its key is authorised, its signature covers this body, its timestamp is within the
+ * window of now, and its nonce has not been seen within the window (so a captured header cannot be
+ * replayed). Thread-safe.
+ */
+public final class RequestAuthenticator {
+  public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
+  // Bounds the replay cache: at most this many signed calls per window are admitted.
+  static final int MAX_REMEMBERED_NONCES = 100_000;
+  private static final Pattern HEADER =
+      Pattern.compile(
+          SignedRequests.SCHEME
+              + " key=([0-9a-f]{32}), ts=([0-9]{1,15}), nonce=([0-9a-f]{16,64}), sig=([A-Za-z0-9+/]{1,200}={0,2})");
+
+  private final Map<String, PublicKey> keys = new HashMap<>();
+  private final Clock clock;
+  private final long windowMillis;
+  private final Map<String, Long> seenNonces = new ConcurrentHashMap<>();
+
+  /** The outcome: the caller's key id, or why the request is refused. */
+  public sealed interface Result {
+    record Authenticated(String keyId) implements Result {}
+
+    record Refused(String reason) implements Result {}
+  }
+
+  public RequestAuthenticator(Collection<PublicKey> authorisedKeys, Clock clock, Duration window) {
+    if (authorisedKeys.isEmpty()) {
+      throw new IllegalArgumentException("at least one authorised key is needed");
+    }
+    for (PublicKey key : authorisedKeys) {
+      if (!"EC".equals(key.getAlgorithm())) {
+        throw new IllegalArgumentException("authorised keys must be EC (P-256), not " + key.getAlgorithm());
+      }
+      keys.put(SignedRequests.keyId(key), key);
+    }
+    this.clock = clock;
+    this.windowMillis = window.toMillis();
+  }
+
+  public Result verify(String authorization, byte[] body) {
+    if (authorization == null) {
+      return new Result.Refused("a signed request is required (" + SignedRequests.HEADER + ": " + SignedRequests.SCHEME + " ...)");
+    }
+    Matcher header = HEADER.matcher(authorization.trim());
+    if (!header.matches()) {
+      return new Result.Refused("malformed " + SignedRequests.HEADER + " header");
+    }
+    String keyId = header.group(1);
+    long timestamp = Long.parseLong(header.group(2));
+    String nonce = header.group(3);
+    PublicKey key = keys.get(keyId);
+    if (key == null) {
+      return new Result.Refused("key " + keyId + " is not authorised");
+    }
+    long now = clock.millis();
+    if (Math.abs(now - timestamp) > windowMillis) {
+      return new Result.Refused("request timestamp is outside the accepted window");
+    }
+    if (!signatureValid(key, timestamp, nonce, body, header.group(4))) {
+      return new Result.Refused("invalid request signature");
+    }
+    // Recorded only after the signature checks out, so strangers cannot fill the cache.
+    forgetExpired(now);
+    if (seenNonces.size() >= MAX_REMEMBERED_NONCES) {
+      return new Result.Refused("too many signed requests in the window; retry later");
+    }
+    if (seenNonces.putIfAbsent(keyId + "/" + nonce, timestamp + windowMillis) != null) {
+      return new Result.Refused("replayed request (nonce already used)");
+    }
+    return new Result.Authenticated(keyId);
+  }
+
+  private static boolean signatureValid(PublicKey key, long timestamp, String nonce, byte[] body, String sig) {
+    byte[] der;
+    try {
+      der = Base64.getDecoder().decode(sig);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    try {
+      Signature verifier = Signature.getInstance(SignedRequests.ALGORITHM);
+      verifier.initVerify(key);
+      verifier.update(SignedRequests.signedText(timestamp, nonce, body));
+      return verifier.verify(der);
+    } catch (InvalidKeyException | java.security.SignatureException e) {
+      return false;
+    } catch (GeneralSecurityException e) {
+      throw SignedRequests.unavailable(e);
+    }
+  }
+
+  private void forgetExpired(long now) {
+    for (Iterator<Long> expiries = seenNonces.values().iterator(); expiries.hasNext(); ) {
+      if (expiries.next() < now) {
+        expiries.remove();
+      }
+    }
+  }
+}

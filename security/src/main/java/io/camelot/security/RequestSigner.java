@@ -1,0 +1,42 @@
+package io.camelot.security;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Signs request bodies for {@link RequestAuthenticator}; see {@link SignedRequests}. */
+public final class RequestSigner {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final PrivateKey privateKey;
+  private final String keyId;
+  private final Clock clock;
+
+  public RequestSigner(PrivateKey privateKey, PublicKey publicKey, Clock clock) {
+    this.privateKey = privateKey;
+    this.keyId = SignedRequests.keyId(publicKey);
+    this.clock = clock;
+  }
+
+  /** The {@value SignedRequests#HEADER} header value for this body, fresh for each call. */
+  public String authorization(byte[] body) {
+    long now = clock.millis();
+    byte[] nonceBytes = new byte[16];
+    RANDOM.nextBytes(nonceBytes);
+    String nonce = HexFormat.of().formatHex(nonceBytes);
+    try {
+      Signature signature = Signature.getInstance(SignedRequests.ALGORITHM);
+      signature.initSign(privateKey);
+      signature.update(SignedRequests.signedText(now, nonce, body));
+      String sig = Base64.getEncoder().encodeToString(signature.sign());
+      return SignedRequests.SCHEME + " key=" + keyId + ", ts=" + now + ", nonce=" + nonce + ", sig=" + sig;
+    } catch (GeneralSecurityException e) {
+      throw SignedRequests.unavailable(e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.camelot.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.util.HexFormat;
+
+/**
+ * The signed-request scheme that authenticates operator and pool-internal JSON-RPC calls. The
+ * caller sends one HTTP header,
+ *
+ * <pre>Authorization: Camelot-Signature key=KEYID, ts=MILLIS, nonce=HEX, sig=BASE64</pre>
+ *
+ * where {@code sig} is SHA256withECDSA (P-256, DER) by the caller's private key over
+ *
+ * <pre>camelot-request-v1 LF ts LF nonce LF hex(SHA-256(body))</pre>
+ *
+ * and {@code KEYID} names the public key ({@link #keyId}). The signature covers the exact body, so
+ * a token cannot authorise any other call; the time window and the nonce make each token single use.
+ */
+public final class SignedRequests {
+  public static final String HEADER = "Authorization";
+  public static final String SCHEME = "Camelot-Signature";
+  static final String ALGORITHM = "SHA256withECDSA";
+  static final String CONTEXT = "camelot-request-v1";
+
+  private SignedRequests() {}
+
+  /** The first 16 bytes of SHA-256 over the key's X.509 SubjectPublicKeyInfo, in hex. */
+  public static String keyId(PublicKey key) {
+    return HexFormat.of().formatHex(sha256(key.getEncoded()), 0, 16);
+  }
+
+  static byte[] signedText(long timestampMillis, String nonce, byte[] body) {
+    String text = CONTEXT + "\n" + timestampMillis + "\n" + nonce + "\n" + HexFormat.of().formatHex(sha256(body));
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static IllegalStateException unavailable(GeneralSecurityException e) {
+    return new IllegalStateException(ALGORITHM + " is not available", e);
+  }
+}

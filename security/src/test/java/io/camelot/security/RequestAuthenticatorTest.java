@@ -1,0 +1,80 @@
+package io.camelot.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequestAuthenticatorTest {
+  static final byte[] BODY = "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerSetStatus\",\"id\":1,\"params\":{}}".getBytes(StandardCharsets.UTF_8);
+  final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+  final KeyPair operator = p256();
+  final RequestSigner signer = new RequestSigner(operator.getPrivate(), operator.getPublic(), clock);
+  final RequestAuthenticator authenticator =
+      new RequestAuthenticator(List.of(operator.getPublic()), clock, Duration.ofMinutes(5));
+
+  static KeyPair p256() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String refusal(RequestAuthenticator.Result result) {
+    assertThat(result).isInstanceOf(RequestAuthenticator.Result.Refused.class);
+    return ((RequestAuthenticator.Result.Refused) result).reason();
+  }
+
+  @Test
+  void aSignedBodyIsAuthenticatedOnceAndItsReplayIsRefused() {
+    String header = signer.authorization(BODY);
+    assertThat(authenticator.verify(header, BODY))
+        .isEqualTo(new RequestAuthenticator.Result.Authenticated(SignedRequests.keyId(operator.getPublic())));
+    assertThat(refusal(authenticator.verify(header, BODY))).isEqualTo("replayed request (nonce already used)");
+  }
+
+  @Test
+  void theSignatureCoversTheExactBody() {
+    String header = signer.authorization(BODY);
+    byte[] other = BODY.clone();
+    other[other.length - 3] = '1';
+    assertThat(refusal(authenticator.verify(header, other))).isEqualTo("invalid request signature");
+  }
+
+  @Test
+  void refusesMissingMalformedUnknownAndStaleHeaders() {
+    assertThat(refusal(authenticator.verify(null, BODY))).startsWith("a signed request is required");
+    assertThat(refusal(authenticator.verify("Bearer abc", BODY))).isEqualTo("malformed Authorization header");
+    KeyPair stranger = p256();
+    String strangers = new RequestSigner(stranger.getPrivate(), stranger.getPublic(), clock).authorization(BODY);
+    assertThat(refusal(authenticator.verify(strangers, BODY))).endsWith("is not authorised");
+    // A stranger's signature under the operator's key id is a bad signature.
+    String forged = strangers.replaceFirst("key=[0-9a-f]{32}", "key=" + SignedRequests.keyId(operator.getPublic()));
+    assertThat(refusal(authenticator.verify(forged, BODY))).isEqualTo("invalid request signature");
+    Clock earlier = Clock.offset(clock, Duration.ofMinutes(-6));
+    String stale = new RequestSigner(operator.getPrivate(), operator.getPublic(), earlier).authorization(BODY);
+    assertThat(refusal(authenticator.verify(stale, BODY))).isEqualTo("request timestamp is outside the accepted window");
+    String garbled = signer.authorization(BODY).replaceFirst("sig=[A-Za-z0-9+/=]+", "sig=AAAA");
+    assertThat(refusal(authenticator.verify(garbled, BODY))).isEqualTo("invalid request signature");
+  }
+
+  @Test
+  void onlyEcKeysCanBeAuthorised() throws Exception {
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new RequestAuthenticator(List.of(rsa.generateKeyPair().getPublic()), clock, Duration.ofMinutes(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,117 @@
+package io.camelot.server;
+
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import io.camelot.security.ClientTls;
+import io.camelot.security.PemFiles;
+import io.camelot.security.RequestSigner;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Operator tooling: a signing key for operator methods, and signed calls with it (docs/SECURITY.md). */
+@Command(
+    name = "operator",
+    mixinStandardHelpOptions = true,
+    description = "Operator keys and signed operator calls (WorkerRegister, WorkerUpdate, WorkerSetStatus).",
+    subcommands = {OperatorCommand.Keygen.class, OperatorCommand.Call.class})
+final class OperatorCommand implements Runnable {
+  static final String PRIVATE_KEY_FILE = "operator-key.pem";
+  static final String PUBLIC_KEY_FILE = "operator-pub.pem";
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  @Command(name = "keygen", mixinStandardHelpOptions = true, description = "Create a P-256 operator key pair.")
+  static final class Keygen implements Callable<Integer> {
+    @Option(names = "--out", description = "Directory for operator-key.pem (owner-only) and operator-pub.pem", required = true)
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      Files.createDirectories(out);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPair keys = generator.generateKeyPair();
+      PemFiles.writeSecret(out.resolve(PRIVATE_KEY_FILE), PemFiles.toPkcs8Pem(keys.getPrivate()));
+      PemFiles.write(out.resolve(PUBLIC_KEY_FILE), PemFiles.toPem(keys.getPublic()));
+      System.out.println("Wrote " + out.resolve(PRIVATE_KEY_FILE) + " and " + out.resolve(PUBLIC_KEY_FILE));
+      System.out.println("Authorise it: [security] operator_keys = \"" + out.resolve(PUBLIC_KEY_FILE).toAbsolutePath() + "\"");
+      return 0;
+    }
+  }
+
+  @Command(name = "call", mixinStandardHelpOptions = true, description = "Send one signed JSON-RPC call and print the reply.")
+  static final class Call implements Callable<Integer> {
+    @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
+    String url = "http://127.0.0.1:1947";
+
+    @Option(names = "--key", description = "Operator private key (PEM)", required = true)
+    Path key;
+
+    @Option(names = "--public-key", description = "Its public key (PEM; default: operator-pub.pem beside --key)")
+    Path publicKey;
+
+    @Option(names = "--trust", description = "PEM certificate(s) to trust for an https:// URL")
+    Path trust;
+
+    @Option(names = "--method", description = "JSON-RPC method, e.g. WorkerSetStatus", required = true)
+    String method;
+
+    @Option(names = "--params", description = "params as a JSON object (default: ${DEFAULT-VALUE})")
+    String params = "{}";
+
+    @Override
+    public Integer call() throws Exception {
+      PrivateKey privateKey = PemFiles.readPrivateKey(key);
+      Path publicFile = publicKey != null ? publicKey : key.resolveSibling(PUBLIC_KEY_FILE);
+      List<PublicKey> publics = PemFiles.readPublicKeys(publicFile);
+      byte[] body =
+          ProtocolJson.toBytes(
+              JsonRpcRequest.of(method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));
+      String authorization = new RequestSigner(privateKey, publics.getFirst(), Clock.systemUTC()).authorization(body);
+      HttpClientOptions options = new HttpClientOptions();
+      if (trust != null) {
+        ClientTls.trusting(trust).applyTo(options);
+      }
+      Vertx vertx = Vertx.vertx();
+      try {
+        Buffer reply =
+            vertx
+                .createHttpClient(options)
+                .request(
+                    new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setAbsoluteURI(url)
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Authorization", authorization))
+                .compose(request -> request.send(Buffer.buffer(body)).compose(response -> response.body()))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        System.out.println(reply.toString(StandardCharsets.UTF_8));
+        return 0;
+      } finally {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
