@@ -174,12 +174,14 @@ public final class PostgresTcsStore implements TcsStore {
           try (PreparedStatement s =
               c.prepareStatement(
                   "WITH inserted AS (INSERT INTO work_orders (id, worker_id, received_at, request)"
-                      + " VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING worker_id)"
+                      + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM purged_ids WHERE id = ?)"
+                      + " ON CONFLICT (id) DO NOTHING RETURNING worker_id)"
                       + " SELECT pg_notify('" + SUBMITTED_CHANNEL + "', encode(worker_id, 'hex')) FROM inserted")) {
             s.setBytes(1, id);
             s.setBytes(2, worker);
             s.setLong(3, receivedAtMillis);
             s.setBytes(4, rawRequest);
+            s.setBytes(5, id);
             try (ResultSet rs = s.executeQuery()) {
               return rs.next() ? SubmitResult.ACCEPTED : SubmitResult.DUPLICATE;
             }
@@ -369,6 +371,11 @@ public final class PostgresTcsStore implements TcsStore {
       return 0;
     }
     java.sql.Array idArray = c.createArrayOf("bytea", ids.toArray(new byte[0][]));
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO purged_ids (id) SELECT unnest(?::bytea[]) ON CONFLICT DO NOTHING")) {
+      s.setArray(1, idArray);
+      s.executeUpdate();
+    }
     for (String table : List.of("receipt_updates", "receipts", "work_orders")) {
       try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY(?)")) {
         s.setArray(1, idArray);

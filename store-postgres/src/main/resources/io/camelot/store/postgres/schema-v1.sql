@@ -27,6 +27,11 @@ CREATE TABLE work_orders (
 CREATE INDEX work_orders_pending ON work_orders (worker_id, seq) WHERE completed_at IS NULL;
 CREATE INDEX work_orders_completed ON work_orders (completed_at, seq) WHERE completed_at IS NOT NULL;
 
+-- Ids of purged work orders, kept so that a replayed old request is still refused as a duplicate.
+CREATE TABLE purged_ids (
+  id bytea PRIMARY KEY
+);
+
 CREATE TABLE receipts (
   id             bytea PRIMARY KEY,
   create_request bytea NOT NULL
