@@ -2,15 +2,13 @@ package io.camelot.server;
 
 import io.camelot.attestation.Tee;
 import io.camelot.listener.CompletionNotifier;
+import io.camelot.ops.AdminServer;
+import io.camelot.ops.Telemetry;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerKeys;
-import io.camelot.worker.Workloads;
-import io.camelot.ops.AdminServer;
-import io.camelot.ops.Telemetry;
-import io.camelot.workload.ExternalIo;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -46,7 +44,9 @@ public final class WorkerNode implements AutoCloseable {
               dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, offerX25519);
       worker =
           new SingletonWorker(
-              workerConfig, keys, tee, Workloads.load(), store, clock, workloadName -> ExternalIo.NONE, metrics);
+              workerConfig, keys, tee, RuntimeWorkloads.workloads(config.workloads()), store, clock,
+              RuntimeWorkloads.connectors(config.workloads(), dataDir, workerConfig.workerId(), tee, clock)::forWorkload,
+              metrics);
       worker.register();
       vertx = Vertx.vertx();
       notifier = CompletionNotifier.withDefaults(vertx);
