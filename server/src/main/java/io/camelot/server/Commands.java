@@ -37,6 +37,7 @@ final class Commands {
                 .name("camelot-shutdown")
                 .unstarted(
                     () -> {
+                      System.err.println("camelot: shutting down");
                       try {
                         service.close();
                       } catch (Exception e) {

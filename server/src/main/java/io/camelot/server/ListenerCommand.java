@@ -35,7 +35,7 @@ final class ListenerCommand implements Callable<Integer> {
       String admin = "http://" + config.admin().host() + ":" + node.adminPort();
       System.out.println("Metrics " + admin + "/metrics  health " + admin + "/health/ready");
     }
-    RunUntilStopped.await(node);
+    Commands.runUntilStopped(node);
     return 0;
   }
 }

@@ -3,7 +3,6 @@ package io.camelot.server;
 import io.camelot.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,17 +45,6 @@ final class ServeCommand implements Callable<Integer> {
               + " `camelot listener` and `camelot worker` processes instead (see docs/scale-out.md)");
     }
     TcsNode node = TcsNode.start(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            Thread.ofPlatform()
-                .name("camelot-shutdown")
-                .unstarted(
-                    () -> {
-                      System.err.println("camelot: shutting down");
-                      node.close();
-                      stopped.countDown();
-                    }));
     String url = node.url(config.listener().host());
     System.out.println("Camelot TCS listening on " + url + (config.listener().syncMode() ? " (sync mode)" : ""));
     System.out.println("Worker " + config.worker().name() + " id " + node.worker().workerId());
@@ -74,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     System.out.println("Data directory: " + Path.of(config.store().dataDir()).toAbsolutePath());
     System.out.println("Try it: ./camelot submit --url " + url + " --workload echo-result \"Hello\"");
-    stopped.await();
+    Commands.runUntilStopped(node);
     return 0;
   }
 
