@@ -49,7 +49,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   private final AtomicLong outstanding;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final Map<String, CompletableFuture<byte[]>> waiters = new ConcurrentHashMap<>();
+  private final CompletionWaiters waiters;
   private final List<CompletionListener> listeners = new CopyOnWriteArrayList<>();
   private final List<AdmissionListener> admissionListeners = new CopyOnWriteArrayList<>();
   private final QueueMetrics metrics;
@@ -66,6 +66,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     this.settings = settings;
     this.clock = clock;
     this.outstanding = new AtomicLong(store.pendingCount());
+    this.waiters = new CompletionWaiters(store);
     this.gate = new InMemoryDependencyGate(store, new GateEvents());
     this.metrics = new QueueMetrics(registry, outstanding::get, lanes::size);
     this.purger =
@@ -143,14 +144,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
   @Override
   public CompletableFuture<byte[]> completion(String workOrderId) {
-    var stored = store.response(workOrderId);
-    if (stored.isPresent()) {
-      return CompletableFuture.completedFuture(stored.get());
-    }
-    CompletableFuture<byte[]> waiter = waiters.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
-    // The work order may have completed between the lookup and the registration.
-    store.response(workOrderId).ifPresent(response -> complete(workOrderId, response));
-    return waiter;
+    return waiters.await(workOrderId);
   }
 
   @Override
@@ -235,7 +229,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
   private void completed(QueuedWorkOrder workOrder, byte[] response) {
     outstanding.decrementAndGet();
-    complete(workOrder.workOrderId(), response);
+    waiters.resolve(workOrder.workOrderId(), response);
     gate.completed(workOrder.workOrderId(), response);
     for (CompletionListener listener : listeners) {
       listener.completed(workOrder, response);
@@ -258,13 +252,6 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       }
     } catch (RuntimeException e) {
       log.error("Work order {} could not be failed; it stays queued", id, e);
-    }
-  }
-
-  private void complete(String workOrderId, byte[] response) {
-    CompletableFuture<byte[]> waiter = waiters.remove(workOrderId);
-    if (waiter != null) {
-      waiter.complete(response);
     }
   }
 

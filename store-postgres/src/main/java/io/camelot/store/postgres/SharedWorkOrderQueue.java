@@ -1,13 +1,13 @@
 package io.camelot.store.postgres;
 
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.CompletionWaiters;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,7 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
   private final PostgresTcsStore store;
   private final QueueSettings settings;
   private final Clock clock;
-  private final Map<String, CompletableFuture<byte[]>> waiters = new ConcurrentHashMap<>();
+  private final CompletionWaiters waiters;
   private final PostgresNotifications notifications;
   private final ScheduledExecutorService purger;
   private final ReentrantLock countRefresh = new ReentrantLock();
@@ -44,6 +44,7 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
 
   public SharedWorkOrderQueue(PostgresTcsStore store, QueueSettings settings, Clock clock) {
     this.store = store;
+    this.waiters = new CompletionWaiters(store);
     this.settings = settings;
     this.clock = clock;
     this.notifications =
@@ -87,14 +88,7 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
 
   @Override
   public CompletableFuture<byte[]> completion(String workOrderId) {
-    var stored = store.response(workOrderId);
-    if (stored.isPresent()) {
-      return CompletableFuture.completedFuture(stored.get());
-    }
-    CompletableFuture<byte[]> waiter = waiters.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
-    // The work order may have completed between the lookup and the registration.
-    store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
-    return waiter;
+    return waiters.await(workOrderId);
   }
 
   /** The worker processes append their signed receipt update: they hold the keys, not the listener. */
@@ -104,21 +98,12 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
   }
 
   private void completed(String workOrderId) {
-    if (waiters.containsKey(workOrderId)) {
-      store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
-    }
+    waiters.resolveFromStore(workOrderId);
   }
 
   /** Completions announced while the notification connection was down. */
   private void recheckWaiters() {
-    waiters.keySet().forEach(this::completed);
-  }
-
-  private void resolve(String workOrderId, byte[] response) {
-    CompletableFuture<byte[]> waiter = waiters.remove(workOrderId);
-    if (waiter != null) {
-      waiter.complete(response);
-    }
+    waiters.resolveAllFromStore();
   }
 
   private void purge() {
