@@ -57,6 +57,9 @@ class LocalProcessPoolTest {
         [listener]
         port = 0
 
+        [admin]
+        port = 0
+
         [worker]
         name = "%s"
         concurrency = 1
@@ -80,7 +83,7 @@ class LocalProcessPoolTest {
                 instance -> List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), CamelotCli.class.getName(),
-                    "worker", "--config", configFile.toString()),
+                    "worker", "--config", configFile.toString(), "--admin-port", "0"),
                 dir)) {
       new SingletonWorker(workerConfig, keys, tee, Workloads.load(), store, clock).register();
       Requester requester = Requester.builder(client).allowSimulation().build();
