@@ -59,6 +59,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println("Worker pool " + config.pool().name() + " id " + WorkerConfig.idOf(config.pool().name())
           + ": " + node.pool().keyManagers().size() + " WKM(s), " + node.pool().processors().size()
           + " WP(s) (TEE: SIMULATED), Worker Manager at " + node.pool().manager().url());
+      for (var child : node.pool().children()) {
+        child.adminUrl().ifPresent(admin -> System.out.println("  " + child.name() + " metrics " + admin + "/metrics  health " + admin + "/health/ready"));
+      }
     }
     System.out.println("Data directory: " + Path.of(config.store().dataDir()).toAbsolutePath());
     System.out.println("Try it: ./camelot submit --url " + url + " --workload echo-result \"Hello\"");

@@ -22,6 +22,7 @@ import io.camelot.ops.WorkerDirectoryMetrics;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
@@ -237,6 +238,7 @@ public final class TcsNode implements AutoCloseable {
       CamelotConfig.Pool config, WorkerConfig poolWorker, Path dataDir, PoolGate gate, Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
     poolDispatcher = new PoolDispatcher(store, clock, callTimeout);
+    PoolMetrics.bind(metrics, poolDispatcher);
     WorkerManager manager =
         new WorkerManager(callTimeout, new PoolDirectory(store, poolWorker, gate));
     LocalPool.Settings settings =

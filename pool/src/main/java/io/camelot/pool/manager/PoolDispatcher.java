@@ -20,6 +20,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   private final BlockingQueue<Processor> shared = new LinkedBlockingQueue<>();
   private final Map<String, BlockingQueue<Processor>> dedicated = new ConcurrentHashMap<>();
   private final Map<String, Processor> byUrl = new ConcurrentHashMap<>();
+  private final AtomicInteger busySlots = new AtomicInteger();
   private volatile boolean closed;
 
   public PoolDispatcher(TcsStore store, Clock clock, Duration callTimeout) {
@@ -69,6 +71,21 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     }
   }
 
+  /** WPs offering slots now. */
+  public int registeredWps() {
+    return byUrl.size();
+  }
+
+  /** Slots waiting for a work order (a withdrawn WP's slots count until they come up). */
+  public int freeSlots() {
+    return shared.size() + dedicated.values().stream().mapToInt(BlockingQueue::size).sum();
+  }
+
+  /** Work orders running on a WP now. */
+  public int busySlots() {
+    return busySlots.get();
+  }
+
   @Override
   public byte[] process(QueuedWorkOrder workOrder) {
     String id = workOrder.workOrderId();
@@ -85,6 +102,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         continue;
       }
       attempts++;
+      busySlots.incrementAndGet();
       try {
         JsonNode result = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
         slots.add(wp);
@@ -103,6 +121,8 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
           slots.add(wp);
           log.warn("WP {} could not process work order {}: {}", wp.client.url(), id, e.getMessage());
         }
+      } finally {
+        busySlots.decrementAndGet();
       }
     }
     log.error("Work order {} failed on {} WPs: {}", id, MAX_ATTEMPTS, lastProblem);
