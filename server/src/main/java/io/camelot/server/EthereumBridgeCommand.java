@@ -134,7 +134,7 @@ final class EthereumBridgeCommand implements Callable<Integer> {
         .description("Relays that failed; their block range is read again")
         .register(metrics);
     return ProcessAdmin.start(
-        options, metrics,
+        options, "bridge", metrics,
         List.of(ReadinessCheck.of("chain", bridge::chainProblem), ReadinessCheck.of("tcs", () -> tcsProblem(tcs))));
   }
 

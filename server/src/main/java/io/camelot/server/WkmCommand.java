@@ -118,7 +118,7 @@ final class WkmCommand implements Callable<Integer> {
   static ProcessAdmin startAdmin(AdminOptions options, KeyManager keyManager) {
     var metrics = Telemetry.prometheus("wkm");
     PoolMetrics.bind(metrics, keyManager);
-    return ProcessAdmin.start(options, metrics, List.of(ReadinessCheck.of("pool-keys", () -> keyManager.hasKeys()
+    return ProcessAdmin.start(options, "wkm", metrics, List.of(ReadinessCheck.of("pool-keys", () -> keyManager.hasKeys()
         ? Optional.empty()
         : Optional.of("no pool keys yet: waiting for SetWorkerPrivateKeys"))));
   }

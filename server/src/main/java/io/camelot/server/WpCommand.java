@@ -87,6 +87,6 @@ final class WpCommand implements Callable<Integer> {
    */
   static ProcessAdmin startAdmin(AdminOptions options, WpRuntime runtime) {
     return ProcessAdmin.start(
-        options, Telemetry.prometheus("wp"), List.of(ReadinessCheck.of("key-manager", runtime::keyManagerProblem)));
+        options, "wp", Telemetry.prometheus("wp"), List.of(ReadinessCheck.of("key-manager", runtime::keyManagerProblem)));
   }
 }

@@ -10,6 +10,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.TcsStore;
@@ -88,6 +89,12 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
 
   @Override
   public byte[] process(QueuedWorkOrder workOrder) {
+    try (var span = WorkOrderTrace.open(workOrder.workOrderId(), "camelot.pool.dispatch")) {
+      return processInSpan(workOrder);
+    }
+  }
+
+  private byte[] processInSpan(QueuedWorkOrder workOrder) {
     String id = workOrder.workOrderId();
     JsonNode params = ProtocolJson.parse(workOrder.rawRequest()).path("params");
     BlockingQueue<Processor> slots = dedicated.getOrDefault(params.path("requesterId").asText(""), shared);
