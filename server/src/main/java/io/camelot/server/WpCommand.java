@@ -1,6 +1,8 @@
 package io.camelot.server;
 
 import io.camelot.attestation.SimulatedTee;
+import io.camelot.ops.ReadinessCheck;
+import io.camelot.ops.Telemetry;
 import io.camelot.pool.Measurements;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
@@ -11,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs one Workorder Processor of a pool until stopped. */
@@ -45,6 +49,8 @@ final class WpCommand implements Callable<Integer> {
       description = "SIMULATION only: report this measurement (hex) instead of this build's, as a WP built from other code would")
   String simulatedMeasurement;
 
+  @Mixin AdminOptions admin = new AdminOptions();
+
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
@@ -65,8 +71,22 @@ final class WpCommand implements Callable<Integer> {
     WpServer server = WpServer.start(runtime, host, port);
     System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
         + ") on " + server.url() + ", key manager via " + manager);
+    ProcessAdmin adminPort = startAdmin(admin, runtime);
+    adminPort.announce();
     System.out.println(ChildProcess.READY + server.url());
-    Commands.runUntilStopped(server);
+    Commands.runUntilStopped(() -> {
+      adminPort.close();
+      server.close();
+    });
     return 0;
+  }
+
+  /**
+   * Ready while its key manager serves it: a WP that was refused or found no WKM for its last work
+   * order is not, until one goes through. Known from the last work order, so a probe costs no call.
+   */
+  static ProcessAdmin startAdmin(AdminOptions options, WpRuntime runtime) {
+    return ProcessAdmin.start(
+        options, "wp", Telemetry.prometheus("wp"), List.of(ReadinessCheck.of("key-manager", runtime::keyManagerProblem)));
   }
 }

@@ -90,6 +90,13 @@ public final class LocalPool implements AutoCloseable {
     return List.copyOf(processors.values());
   }
 
+  /** The WKMs, then the WPs. */
+  public List<ChildProcess> children() {
+    List<ChildProcess> all = new ArrayList<>(keyManagers);
+    all.addAll(processors.values());
+    return all;
+  }
+
   /** The WP started with this index (its latest incarnation). */
   public ChildProcess processor(int index) {
     return processors.get(index);
@@ -103,7 +110,7 @@ public final class LocalPool implements AutoCloseable {
     PoolPolicy policy = settings.policy();
     List<String> args = new ArrayList<>(List.of(
         "wkm", "--exit-with-parent", "--data-dir", directory.resolve("wkm-" + index).toString(), "--tee-dir", teeDirectory.toString(),
-        "--host", settings.host(), "--port", "0",
+        "--host", settings.host(), "--port", "0", "--admin-port", "0",
         "--max-wps", Integer.toString(policy.maxConcurrentWps()),
         "--restart-wp-after", Integer.toString(policy.maxWorkOrdersPerWp()),
         "--rotation-grace-seconds", Long.toString(policy.rotationGrace().toSeconds())));
@@ -136,7 +143,7 @@ public final class LocalPool implements AutoCloseable {
     String dedicated = index < settings.wpDedicatedRequesters().size() ? settings.wpDedicatedRequesters().get(index) : "";
     List<String> args = new ArrayList<>(List.of(
         "wp", "--exit-with-parent", "--manager", managerUrl, "--tee-dir", teeDirectory.toString(),
-        "--host", settings.host(), "--port", "0",
+        "--host", settings.host(), "--port", "0", "--admin-port", "0",
         "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
     if (!dedicated.isEmpty()) {
       args.add("--dedicated-requester");

@@ -10,6 +10,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.TcsStore;
@@ -20,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   private final BlockingQueue<Processor> shared = new LinkedBlockingQueue<>();
   private final Map<String, BlockingQueue<Processor>> dedicated = new ConcurrentHashMap<>();
   private final Map<String, Processor> byUrl = new ConcurrentHashMap<>();
+  private final AtomicInteger busySlots = new AtomicInteger();
   private volatile boolean closed;
 
   public PoolDispatcher(TcsStore store, Clock clock, Duration callTimeout) {
@@ -69,8 +72,29 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     }
   }
 
+  /** WPs offering slots now. */
+  public int registeredWps() {
+    return byUrl.size();
+  }
+
+  /** Slots waiting for a work order (a withdrawn WP's slots count until they come up). */
+  public int freeSlots() {
+    return shared.size() + dedicated.values().stream().mapToInt(BlockingQueue::size).sum();
+  }
+
+  /** Work orders running on a WP now. */
+  public int busySlots() {
+    return busySlots.get();
+  }
+
   @Override
   public byte[] process(QueuedWorkOrder workOrder) {
+    try (var span = WorkOrderTrace.open(workOrder.workOrderId(), "camelot.pool.dispatch")) {
+      return processInSpan(workOrder);
+    }
+  }
+
+  private byte[] processInSpan(QueuedWorkOrder workOrder) {
     String id = workOrder.workOrderId();
     JsonNode params = ProtocolJson.parse(workOrder.rawRequest()).path("params");
     BlockingQueue<Processor> slots = dedicated.getOrDefault(params.path("requesterId").asText(""), shared);
@@ -85,6 +109,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         continue;
       }
       attempts++;
+      busySlots.incrementAndGet();
       try {
         JsonNode result = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
         slots.add(wp);
@@ -103,6 +128,8 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
           slots.add(wp);
           log.warn("WP {} could not process work order {}: {}", wp.client.url(), id, e.getMessage());
         }
+      } finally {
+        busySlots.decrementAndGet();
       }
     }
     log.error("Work order {} failed on {} WPs: {}", id, MAX_ATTEMPTS, lastProblem);
