@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,9 +46,7 @@ final class OperatorCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Files.createDirectories(out);
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      KeyPair keys = generator.generateKeyPair();
+      KeyPair keys = RequestSigner.newKeyPair();
       PemFiles.writeSecret(out.resolve(PRIVATE_KEY_FILE), PemFiles.toPkcs8Pem(keys.getPrivate()));
       PemFiles.write(out.resolve(PUBLIC_KEY_FILE), PemFiles.toPem(keys.getPublic()));
       System.out.println("Wrote " + out.resolve(PRIVATE_KEY_FILE) + " and " + out.resolve(PUBLIC_KEY_FILE));

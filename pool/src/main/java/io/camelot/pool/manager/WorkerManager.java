@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.listener.RpcMethod;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.KeyCopy;
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcClient;
@@ -29,6 +30,7 @@ public final class WorkerManager implements AutoCloseable {
   private final List<RpcClient> wkms = new CopyOnWriteArrayList<>();
   private final Consumer<JsonNode> publishWorkerInfo;
   private final Duration callTimeout;
+  private final PeerSecurity security;
   private volatile int current;
   private InternalServer server;
 
@@ -36,17 +38,34 @@ public final class WorkerManager implements AutoCloseable {
    * @param publishWorkerInfo writes the pool's worker record (and whatever else follows the keys)
    *     from a WKM's WorkerInfo
    */
-  public WorkerManager(Duration callTimeout, Consumer<JsonNode> publishWorkerInfo) {
+  public WorkerManager(Duration callTimeout, PeerSecurity security, Consumer<JsonNode> publishWorkerInfo) {
     this.callTimeout = callTimeout;
+    this.security = security;
     this.publishWorkerInfo = publishWorkerInfo;
   }
 
   /** Adds a WKM; one that has no keys yet gets them from a live WKM first. */
   public void addKeyManager(String url, boolean needsKeys) {
-    RpcClient wkm = new RpcClient(url, callTimeout);
+    RpcClient wkm = new RpcClient(url, callTimeout, security);
     if (needsKeys) {
       KeyCopy.copy(live(), wkm);
       log.info("WKM {} joined the pool with keys from {}", url, live().url());
+    }
+    wkms.add(wkm);
+  }
+
+  /**
+   * A restarted WKM takes its previous incarnation's place. It gets the current keys from a live
+   * WKM when there is one (its own sealed keys may predate a rotation); when it is the only one,
+   * the keys it unsealed are the pool's.
+   */
+  public synchronized void replaceKeyManager(String previousUrl, String url) {
+    wkms.removeIf(wkm -> wkm.url().equals(previousUrl));
+    RpcClient wkm = new RpcClient(url, callTimeout, security);
+    if (!wkms.isEmpty()) {
+      RpcClient source = live();
+      KeyCopy.copy(source, wkm);
+      log.info("WKM {} rejoined the pool with keys from {}", url, source.url());
     }
     wkms.add(wkm);
   }
@@ -61,7 +80,7 @@ public final class WorkerManager implements AutoCloseable {
       methods.add(new ProxiedMethod(name, this));
     }
     methods.add(new GenerateNewEncryptionKey(this));
-    server = InternalServer.start(host, 0, methods);
+    server = InternalServer.start(host, 0, methods, security);
     return server.url();
   }
 
