@@ -98,7 +98,8 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         log.warn("WP {} is unreachable; work order {} goes to another WP", wp.client.url(), id);
       } catch (RpcCallException e) {
         lastProblem = e.getMessage();
-        if (e.code() == PoolApi.NOT_ADMITTED) {
+        if (e.code() == PoolApi.NOT_ADMITTED || e.code() == WorkOrderStatus.ACCESS_DENIED.code()) {
+          // Not admitted by the WKM, or a pool member refused a signature on the way: no retry helps.
           wp.gone = true;
           log.error("WP {} was refused by the pool's key manager and takes no more work: {}",
               wp.client.url(), e.peerMessage());

@@ -55,13 +55,17 @@ public final class PoolIdentities {
   }
 
   private static PublicKey write(Path directory, String member, KeyPair keys) {
-    PemFiles.writeSecret(directory.resolve(member + "-key.pem"), PemFiles.toPkcs8Pem(keys.getPrivate()));
+    PemFiles.writeSecret(directory.resolve(keyFileName(member)), PemFiles.toPkcs8Pem(keys.getPrivate()));
     return keys.getPublic();
   }
 
   /** The private key file of a member ({@code wkm-0}, {@code wp-1}, {@link #MANAGER}). */
   public Path keyFile(String member) {
-    return directory.resolve(member + "-key.pem");
+    return directory.resolve(keyFileName(member));
+  }
+
+  public static String keyFileName(String member) {
+    return member + "-key.pem";
   }
 
   public Path peersFile() {
