@@ -16,13 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -164,12 +163,21 @@ class PoolCrashTest {
     return Files.readAllLines(launcher.log()).stream().filter(line -> line.contains("rejoined the pool")).count();
   }
 
-  /** The live child process of the node that signs with this child's pool key. */
+  /**
+   * The live child process of the node that signs with this child's pool key. Its command line is
+   * read from /proc: {@code ProcessHandle.Info} drops the arguments of a command line as long as a
+   * JVM's class path.
+   */
   private Optional<ProcessHandle> child(String name) {
-    String keyFile = PoolIdentities.keyFileName(name);
-    return server.descendants()
-        .filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().arguments().map(Arrays::asList).orElse(List.of()).stream().anyMatch(a -> a.endsWith("/" + keyFile)))
-        .findFirst();
+    String keyArgument = "/" + PoolIdentities.keyFileName(name) + "\0";
+    return server.descendants().filter(ProcessHandle::isAlive).filter(p -> commandLine(p).contains(keyArgument)).findFirst();
+  }
+
+  private static String commandLine(ProcessHandle process) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+    } catch (IOException e) {
+      return ""; // it has exited
+    }
   }
 }
