@@ -14,7 +14,9 @@ import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +32,9 @@ import java.util.concurrent.locks.LockSupport;
  * to run them) and which submits failed in transit (the TCS may or may not have stored them).
  */
 final class CrashLoad {
+  /** A window that never makes a submitter wait. */
+  static final int UNBOUNDED = Integer.MAX_VALUE;
+
   /** A work order whose submit returned "pending", with its input and whether a receipt was made. */
   record Acknowledged(SubmittedWorkOrder order, String input, boolean receipt) {}
 
@@ -40,17 +45,20 @@ final class CrashLoad {
 
   /**
    * Starts {@code threads} submitters of {@code workload} work orders, each with an input of its
-   * own; the first also creates a receipt for each if {@code receipts}.
+   * own; the first also creates a receipt for each if {@code receipts}. A submitter with {@code
+   * window} unfinished work orders awaits the oldest before it submits again
+   * ({@link #UNBOUNDED}: never, for a node that is itself killed).
    */
-  CrashLoad(int threads, Requester requester, VerifiedWorker worker, String workload, boolean receipts) {
+  CrashLoad(int threads, Requester requester, VerifiedWorker worker, String workload, boolean receipts, int window) {
     for (int t = 0; t < threads; t++) {
       boolean withReceipts = receipts && t == 0;
       submitters.add(
           Thread.ofPlatform()
               .name("crash-submitter-" + t)
-              .start(() -> submitUntilStopped(requester, worker, workload, withReceipts)));
+              .start(() -> submitUntilStopped(requester, worker, workload, withReceipts, window)));
     }
   }
+
 
   void stop() throws InterruptedException {
     loading = false;
@@ -59,8 +67,13 @@ final class CrashLoad {
     }
   }
 
-  private void submitUntilStopped(Requester requester, VerifiedWorker worker, String workload, boolean withReceipts) {
+  private void submitUntilStopped(
+      Requester requester, VerifiedWorker worker, String workload, boolean withReceipts, int window) {
+    Deque<SubmittedWorkOrder> unfinished = new ArrayDeque<>();
     while (loading) {
+      if (unfinished.size() >= window) {
+        unfinished.removeFirst().await(Duration.ofSeconds(120));
+      }
       byte[] idBytes = new byte[32];
       ThreadLocalRandom.current().nextBytes(idBytes);
       String id = HexFormat.of().formatHex(idBytes);
@@ -84,6 +97,7 @@ final class CrashLoad {
         }
       }
       acknowledged.add(new Acknowledged(order, input, receipt));
+      unfinished.addLast(order);
     }
   }
 

@@ -66,7 +66,7 @@ class CrashTest {
           Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
       VerifiedWorker worker = RestartTest.awaitWorker(requester);
 
-      load = new CrashLoad(SUBMITTERS, requester, worker, SlowCounter.NAME, true);
+      load = new CrashLoad(SUBMITTERS, requester, worker, SlowCounter.NAME, true, CrashLoad.UNBOUNDED);
       List<CrashLoad.Acknowledged> acknowledged = load.acknowledged;
 
       for (int kill = 1; kill <= KILLS; kill++) {

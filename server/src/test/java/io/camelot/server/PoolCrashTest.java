@@ -44,6 +44,8 @@ class PoolCrashTest {
   static final int KILLS = 12;
   static final int WKM_KILLS = 3;
   static final int SUBMITTERS = 3;
+  /** Unfinished work orders per submitter: enough to keep every WP slot busy, few to drain at the end. */
+  static final int WINDOW = 8;
   static final List<String> WPS = List.of("wp-0", "wp-1");
   static final List<String> WKMS = List.of("wkm-0", "wkm-1");
 
@@ -86,7 +88,7 @@ class PoolCrashTest {
       Requester requester =
           Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
       VerifiedWorker worker = RestartTest.awaitWorker(requester, PoolTest.POOL_ID);
-      load = new CrashLoad(SUBMITTERS, requester, worker, "echo-result", false);
+      load = new CrashLoad(SUBMITTERS, requester, worker, "echo-result", false, WINDOW);
 
       int wkmKills = 0;
       for (int kill = 0; kill < KILLS; kill++) {

@@ -153,10 +153,19 @@ public final class LocalPool implements AutoCloseable {
   }
 
   private void restartKeyManager(int index, String previousUrl) {
+    ChildProcess wkm;
     try {
-      manager.replaceKeyManager(previousUrl, startKeyManager(index).url());
+      wkm = startKeyManager(index);
     } catch (RuntimeException e) {
       log.error("WKM {} could not be started again", index, e);
+      return;
+    }
+    try {
+      manager.replaceKeyManager(previousUrl, wkm.url());
+    } catch (RuntimeException e) {
+      // Without the current keys it must not serve; its exit starts the next attempt.
+      log.error("WKM {} could not rejoin the pool; stopping it to start it again", index, e);
+      wkm.kill();
     }
   }
 

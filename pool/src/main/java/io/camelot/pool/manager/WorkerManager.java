@@ -31,7 +31,7 @@ public final class WorkerManager implements AutoCloseable {
   private final Consumer<JsonNode> publishWorkerInfo;
   private final Duration callTimeout;
   private final PeerSecurity security;
-  private volatile int current;
+  private volatile RpcClient inUse;
   private InternalServer server;
 
   /**
@@ -93,17 +93,24 @@ public final class WorkerManager implements AutoCloseable {
     publishWorkerInfo.accept(call(PoolApi.WORKER_INFO, Map.of()));
   }
 
-  /** A WKM that answers, preferring the one in use; it becomes the one in use. */
+  /**
+   * A WKM that answers, preferring the one in use; it becomes the one in use. Works on a snapshot
+   * of the list: a restarted WKM may replace its previous incarnation meanwhile.
+   */
   RpcClient live() {
-    int size = wkms.size();
-    for (int i = 0; i < size; i++) {
-      int index = (current + i) % size;
-      RpcClient wkm = wkms.get(index);
+    RpcClient preferred = inUse;
+    List<RpcClient> candidates = new ArrayList<>(wkms);
+    if (preferred != null && candidates.remove(preferred)) {
+      candidates.addFirst(preferred);
+    }
+    for (RpcClient wkm : candidates) {
       try {
         wkm.call(PoolApi.WORKER_INFO, Map.of());
-        if (index != current) {
-          log.warn("WKM {} is unreachable; switching to {}", wkms.get(current).url(), wkm.url());
-          current = index;
+        if (wkm != preferred) {
+          if (preferred != null) {
+            log.warn("WKM {} is unreachable; switching to {}", preferred.url(), wkm.url());
+          }
+          inUse = wkm;
         }
         return wkm;
       } catch (PeerUnavailableException e) {
@@ -115,7 +122,7 @@ public final class WorkerManager implements AutoCloseable {
 
   /** Forwards a call to the WKM in use, failing over once if it has gone. */
   JsonNode call(String method, Object params) {
-    RpcClient wkm = size() == 0 ? null : wkms.get(current % size());
+    RpcClient wkm = inUse;
     if (wkm != null) {
       try {
         return wkm.call(method, params);
@@ -146,10 +153,6 @@ public final class WorkerManager implements AutoCloseable {
     publishWorkerInfo.accept(primary.call(PoolApi.WORKER_INFO, Map.of()));
     log.info("Rotated the pool encryption key on {} WKM(s)", wkms.size());
     return generated;
-  }
-
-  private int size() {
-    return wkms.size();
   }
 
   @Override
