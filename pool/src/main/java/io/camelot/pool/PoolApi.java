@@ -5,7 +5,8 @@ package io.camelot.pool;
  * served by every WKM and proxied by the Worker Manager, the Redirection API, and the call a
  * listener's dispatcher makes on a WP. Errors about a work order itself use the EEA work order
  * codes (2 tampered, 3 access denied...); errors about the caller use the negative codes below, so
- * a WP can tell "this work order fails" from "I must re-attest" or "I am not admitted".
+ * a WP can tell "this work order fails" from "I must re-attest" or "I am not admitted". A call
+ * not signed by a listed pool peer never reaches a method: {@link InternalServer} answers code 3.
  */
 public final class PoolApi {
   public static final String GET_RANDOM_ID = "GetRandomId";

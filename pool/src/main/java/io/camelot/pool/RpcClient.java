@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import io.camelot.security.SignedRequests;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,21 +14,26 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A blocking JSON-RPC 2.0 client for the pool's internal APIs (Key Management, Redirect, work order
- * processing). Errors the peer answers become {@link RpcCallException}; a peer that cannot be
- * reached or answers garbage becomes {@link PeerUnavailableException}, which callers treat as "try
- * another instance". Thread-safe.
+ * processing). Every request carries this process's signature ({@link PeerSecurity}), so a call
+ * added anywhere is signed without further thought. Errors the peer answers become {@link
+ * RpcCallException}; a peer that cannot be reached or answers garbage becomes {@link
+ * PeerUnavailableException}, which callers treat as "try another instance". Thread-safe.
  */
 public final class RpcClient {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
-
   private final URI uri;
   private final Duration timeout;
+  private final PeerSecurity security;
   private final AtomicLong ids = new AtomicLong();
 
-  public RpcClient(String url, Duration timeout) {
+  public RpcClient(String url, Duration timeout, PeerSecurity security) {
     this.uri = URI.create(url);
     this.timeout = timeout;
+    this.security = security;
+  }
+
+  /** A client for another pool process, with this one's identity and timeout. */
+  public RpcClient at(String url) {
+    return new RpcClient(url, timeout, security);
   }
 
   public String url() {
@@ -42,20 +47,16 @@ public final class RpcClient {
     return result(method, send(method, body));
   }
 
-  /** Sends a complete JSON-RPC request body as is and returns the peer's response body. */
-  public byte[] forward(String method, byte[] requestBody) {
-    return send(method, requestBody);
-  }
-
   private byte[] send(String method, byte[] body) {
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
             .header("Content-Type", "application/json")
+            .header(SignedRequests.HEADER, security.signer().authorization(body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
-      HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = security.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         throw new PeerUnavailableException(method + " to " + uri + " answered HTTP " + response.statusCode());
       }

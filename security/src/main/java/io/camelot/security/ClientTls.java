@@ -3,11 +3,23 @@ package io.camelot.security;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.util.Objects;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
- * TLS for a Vert.x HTTP client of a {@link ServerTls} endpoint.
+ * TLS for an HTTP client (Vert.x or JDK) of a {@link ServerTls} endpoint.
  *
  * @param trustedCertificates PEM certificates to trust: the server's CA, or for a development
  *     certificate the certificate itself
@@ -26,6 +38,49 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
   /** Trusts {@code trustedCertificates}, with no client certificate. */
   public static ClientTls trusting(Path trustedCertificates) {
     return new ClientTls(trustedCertificates, null, null);
+  }
+
+  /**
+   * The same settings for a JDK {@link java.net.http.HttpClient}, which verifies host names itself:
+   * trust exactly {@code trustedCertificates}, and present the client certificate if there is one.
+   */
+  public SSLContext sslContext() {
+    try {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      List<Certificate> trusted = readCertificates(trustedCertificates);
+      for (int i = 0; i < trusted.size(); i++) {
+        trust.setCertificateEntry("trusted-" + i, trusted.get(i));
+      }
+      TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trustManagers.init(trust);
+      KeyManager[] keyManagers = null;
+      if (certificate != null) {
+        KeyStore own = KeyStore.getInstance(KeyStore.getDefaultType());
+        own.load(null, null);
+        own.setKeyEntry(
+            "client", PemFiles.readPrivateKey(privateKey), new char[0],
+            readCertificates(certificate).toArray(Certificate[]::new));
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(own, new char[0]);
+        keyManagers = factory.getKeyManagers();
+      }
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers, trustManagers.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot set up TLS trusting " + trustedCertificates + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
+    try (InputStream in = Files.newInputStream(file)) {
+      List<Certificate> certificates = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
+      if (certificates.isEmpty()) {
+        throw new IllegalArgumentException(file + " holds no PEM certificate");
+      }
+      return certificates;
+    }
   }
 
   /** Turns TLS on in {@code options} with hostname verification; returns them. */

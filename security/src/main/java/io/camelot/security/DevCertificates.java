@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,38 +78,28 @@ public final class DevCertificates {
 
   /** A self-signed server certificate for the given DNS names or IP literals. */
   public static Issued selfSigned(String commonName, List<String> hostNames) {
-    KeyPair keys = newKeyPair();
+    KeyPair keys = RequestSigner.newKeyPair();
     return sign(keys, commonName, keys, commonName, hostNames, false, KeyPurposeId.id_kp_serverAuth);
   }
 
   /** A self-signed CA certificate for test PKIs. */
   public static Issued certificateAuthority(String commonName) {
-    KeyPair keys = newKeyPair();
+    KeyPair keys = RequestSigner.newKeyPair();
     return sign(keys, commonName, keys, commonName, List.of(), true, null);
   }
 
   /** A server certificate issued by {@code ca}. */
   public static Issued server(Issued ca, String commonName, List<String> hostNames) {
-    return sign(newKeyPair(), commonName, ca.keys(), subjectOf(ca), hostNames, false, KeyPurposeId.id_kp_serverAuth);
+    return sign(RequestSigner.newKeyPair(), commonName, ca.keys(), subjectOf(ca), hostNames, false, KeyPurposeId.id_kp_serverAuth);
   }
 
   /** A client certificate issued by {@code ca}, for mutual TLS. */
   public static Issued client(Issued ca, String commonName) {
-    return sign(newKeyPair(), commonName, ca.keys(), subjectOf(ca), List.of(), false, KeyPurposeId.id_kp_clientAuth);
+    return sign(RequestSigner.newKeyPair(), commonName, ca.keys(), subjectOf(ca), List.of(), false, KeyPurposeId.id_kp_clientAuth);
   }
 
   private static String subjectOf(Issued ca) {
     return new X500Name(ca.certificate().getSubjectX500Principal().getName()).getRDNs()[0].getFirst().getValue().toString();
-  }
-
-  private static KeyPair newKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("P-256 keys are not available", e);
-    }
   }
 
   private static Issued sign(

@@ -8,12 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECPublicKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -70,6 +77,25 @@ public final class PemFiles {
       };
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read a private key from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A P-256 identity from the PEM file of its private key alone: the public key is derived (Q =
+   * d·G), so one owner-only file is all a process needs to sign its requests.
+   */
+  public static KeyPair readKeyPair(Path file) {
+    PrivateKey privateKey = readPrivateKey(file);
+    if (!(privateKey instanceof ECPrivateKey ec)) {
+      throw new IllegalArgumentException(file + " holds a " + privateKey.getAlgorithm() + " key where an EC key was expected");
+    }
+    ECPoint q = EC5Util.convertSpec(ec.getParams()).getG().multiply(ec.getS()).normalize();
+    try {
+      PublicKey publicKey =
+          KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(EC5Util.convertPoint(q), ec.getParams()));
+      return new KeyPair(publicKey, privateKey);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot derive the public key of " + file, e);
     }
   }
 

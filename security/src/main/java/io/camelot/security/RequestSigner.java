@@ -1,10 +1,13 @@
 package io.camelot.security;
 
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,6 +24,21 @@ public final class RequestSigner {
     this.privateKey = privateKey;
     this.keyId = SignedRequests.keyId(publicKey);
     this.clock = clock;
+  }
+
+  public RequestSigner(KeyPair keys, Clock clock) {
+    this(keys.getPrivate(), keys.getPublic(), clock);
+  }
+
+  /** A fresh P-256 key pair, the kind this scheme signs with (operators, pool processes). */
+  public static KeyPair newKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("P-256 keys are not available", e);
+    }
   }
 
   /** The {@value SignedRequests#HEADER} header value for this body, fresh for each call. */

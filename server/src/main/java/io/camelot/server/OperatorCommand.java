@@ -14,12 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -48,9 +43,7 @@ final class OperatorCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Files.createDirectories(out);
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      KeyPair keys = generator.generateKeyPair();
+      KeyPair keys = RequestSigner.newKeyPair();
       PemFiles.writeSecret(out.resolve(PRIVATE_KEY_FILE), PemFiles.toPkcs8Pem(keys.getPrivate()));
       PemFiles.write(out.resolve(PUBLIC_KEY_FILE), PemFiles.toPem(keys.getPublic()));
       System.out.println("Wrote " + out.resolve(PRIVATE_KEY_FILE) + " and " + out.resolve(PUBLIC_KEY_FILE));
@@ -67,9 +60,6 @@ final class OperatorCommand implements Runnable {
     @Option(names = "--key", description = "Operator private key (PEM)", required = true)
     Path key;
 
-    @Option(names = "--public-key", description = "Its public key (PEM; default: operator-pub.pem beside --key)")
-    Path publicKey;
-
     @Option(names = "--trust", description = "PEM certificate(s) to trust for an https:// URL")
     Path trust;
 
@@ -81,13 +71,11 @@ final class OperatorCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      PrivateKey privateKey = PemFiles.readPrivateKey(key);
-      Path publicFile = publicKey != null ? publicKey : key.resolveSibling(PUBLIC_KEY_FILE);
-      List<PublicKey> publics = PemFiles.readPublicKeys(publicFile);
       byte[] body =
           ProtocolJson.toBytes(
               JsonRpcRequest.of(method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));
-      String authorization = new RequestSigner(privateKey, publics.getFirst(), Clock.systemUTC()).authorization(body);
+      // The public key (its id names the key in the header) is derived from the private key.
+      String authorization = new RequestSigner(PemFiles.readKeyPair(key), Clock.systemUTC()).authorization(body);
       HttpClientOptions options = new HttpClientOptions();
       if (trust != null) {
         ClientTls.trusting(trust).applyTo(options);

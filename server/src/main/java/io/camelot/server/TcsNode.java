@@ -24,11 +24,13 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.pool.PoolMetrics;
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
 import io.camelot.pool.manager.PoolDirectory;
 import io.camelot.pool.manager.PoolDispatcher;
+import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.PoolGate;
 import io.camelot.pool.manager.WorkerManager;
 import io.camelot.protocol.crypto.CryptoProviders;
@@ -241,10 +243,13 @@ public final class TcsNode implements AutoCloseable {
   private LocalPool startPool(
       CamelotConfig.Pool config, WorkerConfig poolWorker, Path dataDir, PoolGate gate, Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
-    poolDispatcher = new PoolDispatcher(store, clock, callTimeout);
+    PoolIdentities identities =
+        PoolIdentities.generate(dataDir.resolve("pool").resolve("keys"), config.keyManagers(), config.processors());
+    PeerSecurity security = identities.managerSecurity(clock);
+    poolDispatcher = new PoolDispatcher(store, clock, callTimeout, security);
     PoolMetrics.bind(metrics, poolDispatcher);
     WorkerManager manager =
-        new WorkerManager(callTimeout, new PoolDirectory(store, poolWorker, gate));
+        new WorkerManager(callTimeout, security, new PoolDirectory(store, poolWorker, gate));
     LocalPool.Settings settings =
         new LocalPool.Settings(
             config.processors(), config.keyManagers(), config.slotsPerProcessor(), poolPolicy(config),
@@ -253,7 +258,7 @@ public final class TcsNode implements AutoCloseable {
     LocalPool started =
         new LocalPool(
             JavaLauncher.ofThisJvm(CamelotCli.class.getName()), dataDir.resolve("pool"), dataDir.resolve("tee"),
-            settings, poolDispatcher, manager);
+            identities, settings, poolDispatcher, manager);
     started.start();
     return started;
   }

@@ -7,6 +7,7 @@ import io.camelot.ops.Telemetry;
 import io.camelot.pool.KeyCopy;
 import io.camelot.pool.Measurements;
 import io.camelot.pool.PoolMetrics;
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
     description = "Run a Worker Key Manager: the only holder of a worker pool's private keys (SIMULATED TEE).")
 final class WkmCommand implements Callable<Integer> {
 
-  @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE}; the API has no authentication yet)")
+  @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE})")
   String host = "127.0.0.1";
 
   @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}: any free port)")
@@ -74,6 +75,7 @@ final class WkmCommand implements Callable<Integer> {
   String dedicatedRequester = "";
 
   @Mixin AdminOptions admin = new AdminOptions();
+  @Mixin PeerOptions peer;
 
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
@@ -97,9 +99,11 @@ final class WkmCommand implements Callable<Integer> {
     KeyManager keyManager =
         new KeyManager(tee, measurement, policy, dataDir.resolve("pool-keys.sealed"), new ProofDataVerifier(),
             clock, generateKeys);
-    WkmServer server = WkmServer.start(keyManager, host, port);
+    PeerSecurity security = peer.security(clock);
+    WkmServer server = WkmServer.start(keyManager, host, port, security);
     if (join != null) {
-      KeyCopy.copy(new RpcClient(join, Duration.ofSeconds(30)), new RpcClient(server.url(), Duration.ofSeconds(30)));
+      RpcClient source = new RpcClient(join, Duration.ofSeconds(30), security);
+      KeyCopy.copy(source, source.at(server.url()));
     }
     System.out.println("WKM (TEE: SIMULATED, measurement " + measurement + ") serving the Key Management API on "
         + server.url() + (keyManager.hasKeys() ? "" : " (no pool keys yet: waiting for SetWorkerPrivateKeys)"));

@@ -4,6 +4,7 @@ import io.camelot.attestation.SimulatedTee;
 import io.camelot.ops.ReadinessCheck;
 import io.camelot.ops.Telemetry;
 import io.camelot.pool.Measurements;
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
 import io.camelot.pool.wp.WpRuntime;
@@ -29,7 +30,7 @@ final class WpCommand implements Callable<Integer> {
   @Option(names = "--manager", required = true, description = "Worker Manager (or WKM) URL whose Redirect names the WKM")
   String manager;
 
-  @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE}; the API has no authentication yet)")
+  @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE})")
   String host = "127.0.0.1";
 
   @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}: any free port)")
@@ -50,6 +51,7 @@ final class WpCommand implements Callable<Integer> {
   String simulatedMeasurement;
 
   @Mixin AdminOptions admin = new AdminOptions();
+  @Mixin PeerOptions peer;
 
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
@@ -64,11 +66,13 @@ final class WpCommand implements Callable<Integer> {
         simulatedMeasurement != null
             ? HexFormat.of().parseHex(simulatedMeasurement)
             : Measurements.processor(workloads);
-    SimulatedTee tee = SimulatedTee.open(teeDir, measurement, Clock.systemUTC());
-    Duration timeout = Duration.ofSeconds(30);
+    Clock clock = Clock.systemUTC();
+    SimulatedTee tee = SimulatedTee.open(teeDir, measurement, clock);
+    PeerSecurity security = peer.security(clock);
     WpRuntime runtime =
-        new WpRuntime(tee, workloads, new RpcClient(manager, timeout), timeout, dedicatedRequester, restartAfter);
-    WpServer server = WpServer.start(runtime, host, port);
+        new WpRuntime(
+            tee, workloads, new RpcClient(manager, Duration.ofSeconds(30), security), dedicatedRequester, restartAfter);
+    WpServer server = WpServer.start(runtime, host, port, security);
     System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
         + ") on " + server.url() + ", key manager via " + manager);
     ProcessAdmin adminPort = startAdmin(admin, runtime);

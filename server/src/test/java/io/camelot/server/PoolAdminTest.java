@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,8 @@ class PoolAdminTest {
     VerifiedWorker pool = requester.worker(PoolTest.POOL_ID);
     assertThat(requester.newWorkOrder(pool, "echo-result").input("metered").submit()
         .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: metered");
-    new RpcClient(node.pool().manager().url(), Duration.ofSeconds(60))
+    new RpcClient(node.pool().manager().url(), Duration.ofSeconds(60),
+            node.pool().identities().managerSecurity(Clock.systemUTC()))
         .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
 
     String wkmMetrics = get(wkmAdmin + "/metrics").body();

@@ -3,11 +3,14 @@ package io.camelot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcCallException;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
 import io.camelot.pool.manager.JavaLauncher;
+import io.camelot.pool.manager.PoolIdentities;
+import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
@@ -20,11 +23,14 @@ import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsRpcException;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.security.PemFiles;
+import io.camelot.security.RequestSigner;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,13 +136,38 @@ class PoolTest {
     assertThat(refused.error().code()).isEqualTo(3);
   }
 
+  /**
+   * Impostor WPs get no keys: one with another measurement is refused by the WKM's attestation
+   * check, one whose signing key the operator did not list by the Worker Manager (code 3, W1).
+   */
   @Test
-  void aWpWithAnotherMeasurementIsRefusedKeysAndAGenuineOneIsServed() throws Exception {
+  void impostorWpsAreRefusedKeysAndAGenuineOneIsServed() throws Exception {
     Requester requester = start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, ""));
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     String manager = node.pool().manager().url();
-    ChildProcess impostor = startWp(manager, "00".repeat(32));
-    ChildProcess genuine = startWp(manager, null);
+    Path listedKey = node.pool().identities().keyFile(PoolIdentities.MANAGER);
+    ChildProcess impostor = startWp(manager, "00".repeat(32), listedKey);
+    ChildProcess genuine = startWp(manager, null, listedKey);
+    Path unlistedKey = dataDir.resolve("unlisted-key.pem");
+    PemFiles.writeSecret(unlistedKey, PemFiles.toPkcs8Pem(RequestSigner.newKeyPair().getPrivate()));
+    ChildProcess unlisted = startWp(manager, null, unlistedKey);
+
+    RpcCallException notListed =
+        (RpcCallException) org.assertj.core.api.Assertions.catchThrowable(() -> processDirectly(unlisted, poolWorker));
+    assertThat(notListed.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code());
+    assertThat(notListed.peerMessage()).contains("Redirect refused").contains("is not authorised");
+    // Nor does a caller without a pool key get anything from the Worker Manager or a WP.
+    RpcClient stranger =
+        new RpcClient(manager, Duration.ofSeconds(60),
+            new PeerSecurity(RequestSigner.newKeyPair(), List.of(RequestSigner.newKeyPair().getPublic()), null, null,
+                Clock.systemUTC()));
+    Map<String, String> calls =
+        Map.of(manager, PoolApi.WORKER_INFO, node.pool().keyManager(0).url(), PoolApi.WORKER_INFO,
+            genuine.url(), PoolApi.PROCESS_WORK_ORDER);
+    calls.forEach((url, method) ->
+        assertThatThrownBy(() -> stranger.at(url).call(method, Map.of()))
+            .isInstanceOfSatisfying(RpcCallException.class,
+                e -> assertThat(e.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code())));
 
     RpcCallException refused =
         (RpcCallException) org.assertj.core.api.Assertions.catchThrowable(
@@ -165,8 +196,7 @@ class PoolTest {
     load.awaitCompleted(9);
 
     long rotatedAt = System.currentTimeMillis();
-    new RpcClient(node.pool().manager().url(), Duration.ofSeconds(60))
-        .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
+    poolClient(node.pool().manager().url()).call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
     VerifiedWorker after = requester.worker(POOL_ID);
     assertThat(after.encryptionKey().pem()).isNotEqualTo(before.encryptionKey().pem());
     load.awaitCompleted(load.completed() + 6);
@@ -272,15 +302,21 @@ class PoolTest {
             "0123456789abcdef".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), requesterId, "00112233", 6000L,
             null, List.of(InputSpec.text("direct")), List.of());
     var params = RequestSealer.seal(template, poolWorker.sessionKeyWrap(), null).request();
-    var result =
-        new RpcClient(wp.url(), Duration.ofSeconds(60))
-            .call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", ProtocolJson.toTree(params)));
+    var result = poolClient(wp.url()).call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", ProtocolJson.toTree(params)));
     return ProtocolJson.bind(result.path("response"), WorkOrderResponse.class);
   }
 
-  ChildProcess startWp(String manager, String simulatedMeasurement) {
+  /** A client of pool-internal APIs signing with the pool's own (Worker Manager's) key. */
+  RpcClient poolClient(String url) {
+    return new RpcClient(url, Duration.ofSeconds(60), node.pool().identities().managerSecurity(Clock.systemUTC()));
+  }
+
+  /** A WP outside the pool's own; it signs with {@code signingKey} and admits the pool's peers. */
+  ChildProcess startWp(String manager, String simulatedMeasurement, Path signingKey) {
     List<String> args =
-        new ArrayList<>(List.of("wp", "--exit-with-parent", "--manager", manager, "--tee-dir", dataDir.resolve("tee").toString()));
+        new ArrayList<>(List.of(
+            "wp", "--exit-with-parent", "--manager", manager, "--tee-dir", dataDir.resolve("tee").toString(),
+            "--signing-key", signingKey.toString(), "--peer-keys", node.pool().identities().peersFile().toString()));
     if (simulatedMeasurement != null) {
       args.add("--simulated-measurement");
       args.add(simulatedMeasurement);

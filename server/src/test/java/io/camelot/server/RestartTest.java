@@ -40,22 +40,17 @@ class RestartTest {
     }
   }
 
-  Process serve(int port) throws IOException {
+  /** {@code camelot serve} on this port and data directory, with {@code extraArgs}. */
+  Process serve(int port, String... extraArgs) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java.toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            CamelotCli.class.getName(),
-            "serve",
-            "--port",
-            Integer.toString(port),
-            "--data-dir",
-            dataDir.toString(),
+    List<String> command =
+        new ArrayList<>(List.of(
+            java.toString(), "-cp", System.getProperty("java.class.path"), CamelotCli.class.getName(),
+            "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
             // Ephemeral: a fixed admin port would collide with any other Camelot process on the host.
-            "--admin-port",
-            "0");
+            "--admin-port", "0"));
+    command.addAll(List.of(extraArgs));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     // Both runs append to one log kept beside the data directory, for diagnosis.
     builder.redirectOutput(
@@ -74,7 +69,11 @@ class RestartTest {
   }
 
   static VerifiedWorker awaitWorker(Requester requester) {
-    String id = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
+    return awaitWorker(requester, WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
+  }
+
+  /** The worker with this id, once the TCS at the requester's URL lists it. */
+  static VerifiedWorker awaitWorker(Requester requester, String id) {
     await()
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptionsInstanceOf(TcsException.class)

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * A worker pool on one machine ({@code camelot serve --pool N}): WKMs and WPs as child JVMs,
  * launched with the same java and class path, each on an ephemeral loopback port it reports when
  * ready. The first WKM creates (or unseals) the pool keys; the others join through the Worker
- * Manager with the Key Management API. A WP that exits is started again; WKMs are not (the pool
- * keeps serving from the others).
+ * Manager with the Key Management API. A WP or WKM that exits is started again; a restarted WKM
+ * takes the current keys from a live one (the pool keeps serving from the others meanwhile). Every
+ * internal call is signed: each child gets its own key from {@link PoolIdentities}.
  *
  * @see WorkerManager
  */
@@ -41,19 +41,21 @@ public final class LocalPool implements AutoCloseable {
   private final JavaLauncher launcher;
   private final Path directory;
   private final Path teeDirectory;
+  private final PoolIdentities identities;
   private final Settings settings;
   private final PoolDispatcher dispatcher;
   private final WorkerManager manager;
-  private final List<ChildProcess> keyManagers = new CopyOnWriteArrayList<>();
+  private final Map<Integer, ChildProcess> keyManagers = new ConcurrentHashMap<>();
   private final Map<Integer, ChildProcess> processors = new ConcurrentHashMap<>();
   private volatile boolean closing;
 
   public LocalPool(
-      JavaLauncher launcher, Path directory, Path teeDirectory, Settings settings, PoolDispatcher dispatcher,
-      WorkerManager manager) {
+      JavaLauncher launcher, Path directory, Path teeDirectory, PoolIdentities identities, Settings settings,
+      PoolDispatcher dispatcher, WorkerManager manager) {
     this.launcher = launcher;
     this.directory = directory;
     this.teeDirectory = teeDirectory;
+    this.identities = identities;
     this.settings = settings;
     this.dispatcher = dispatcher;
     this.manager = manager;
@@ -66,9 +68,7 @@ public final class LocalPool implements AutoCloseable {
   public void start() {
     try {
       for (int i = 0; i < settings.keyManagers(); i++) {
-        ChildProcess wkm = startKeyManager(i);
-        keyManagers.add(wkm);
-        manager.addKeyManager(wkm.url(), i > 0);
+        manager.addKeyManager(startKeyManager(i).url(), i > 0);
       }
       String managerUrl = manager.start(settings.host());
       manager.publish();
@@ -83,7 +83,17 @@ public final class LocalPool implements AutoCloseable {
   }
 
   public List<ChildProcess> keyManagers() {
-    return List.copyOf(keyManagers);
+    return List.copyOf(keyManagers.values());
+  }
+
+  /** The WKM started with this index (its latest incarnation). */
+  public ChildProcess keyManager(int index) {
+    return keyManagers.get(index);
+  }
+
+  /** The keys this pool's members sign with and admit. */
+  public PoolIdentities identities() {
+    return identities;
   }
 
   public List<ChildProcess> processors() {
@@ -92,7 +102,7 @@ public final class LocalPool implements AutoCloseable {
 
   /** The WKMs, then the WPs. */
   public List<ChildProcess> children() {
-    List<ChildProcess> all = new ArrayList<>(keyManagers);
+    List<ChildProcess> all = new ArrayList<>(keyManagers.values());
     all.addAll(processors.values());
     return all;
   }
@@ -110,6 +120,7 @@ public final class LocalPool implements AutoCloseable {
     PoolPolicy policy = settings.policy();
     List<String> args = new ArrayList<>(List.of(
         "wkm", "--exit-with-parent", "--data-dir", directory.resolve("wkm-" + index).toString(), "--tee-dir", teeDirectory.toString(),
+        "--signing-key", identities.keyFile("wkm-" + index).toString(), "--peer-keys", identities.peersFile().toString(),
         "--host", settings.host(), "--port", "0", "--admin-port", "0",
         "--max-wps", Integer.toString(policy.maxConcurrentWps()),
         "--restart-wp-after", Integer.toString(policy.maxWorkOrdersPerWp()),
@@ -134,15 +145,42 @@ public final class LocalPool implements AutoCloseable {
       args.add("--dedicated-requester");
       args.add(policy.dedicatedRequester());
     }
-    return ChildProcess.start(
-        "wkm-" + index, launcher.command(args), directory.resolve("wkm-" + index + ".log"),
-        ChildProcess.DEFAULT_START_TIMEOUT);
+    ChildProcess wkm =
+        ChildProcess.start(
+            "wkm-" + index, launcher.command(args), directory.resolve("wkm-" + index + ".log"),
+            ChildProcess.DEFAULT_START_TIMEOUT);
+    keyManagers.put(index, wkm);
+    wkm.onExit().thenRun(() -> {
+      if (!closing) {
+        log.warn("WKM {} exited; starting it again", index);
+        Thread.ofVirtual().start(() -> restartKeyManager(index, wkm.url()));
+      }
+    });
+    return wkm;
+  }
+
+  private void restartKeyManager(int index, String previousUrl) {
+    ChildProcess wkm;
+    try {
+      wkm = startKeyManager(index);
+    } catch (RuntimeException e) {
+      log.error("WKM {} could not be started again", index, e);
+      return;
+    }
+    try {
+      manager.replaceKeyManager(previousUrl, wkm.url());
+    } catch (RuntimeException e) {
+      // Without the current keys it must not serve; its exit starts the next attempt.
+      log.error("WKM {} could not rejoin the pool; stopping it to start it again", index, e);
+      wkm.kill();
+    }
   }
 
   private void startProcessor(int index, String managerUrl) {
     String dedicated = index < settings.wpDedicatedRequesters().size() ? settings.wpDedicatedRequesters().get(index) : "";
     List<String> args = new ArrayList<>(List.of(
         "wp", "--exit-with-parent", "--manager", managerUrl, "--tee-dir", teeDirectory.toString(),
+        "--signing-key", identities.keyFile("wp-" + index).toString(), "--peer-keys", identities.peersFile().toString(),
         "--host", settings.host(), "--port", "0", "--admin-port", "0",
         "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
     if (!dedicated.isEmpty()) {
@@ -177,6 +215,6 @@ public final class LocalPool implements AutoCloseable {
     dispatcher.close();
     processors.values().forEach(ChildProcess::close);
     manager.close();
-    keyManagers.forEach(ChildProcess::close);
+    keyManagers.values().forEach(ChildProcess::close);
   }
 }

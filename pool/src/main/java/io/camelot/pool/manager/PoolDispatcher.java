@@ -2,6 +2,7 @@ package io.camelot.pool.manager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcCallException;
@@ -39,21 +40,23 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   private final TcsStore store;
   private final Clock clock;
   private final Duration callTimeout;
+  private final PeerSecurity security;
   private final BlockingQueue<Processor> shared = new LinkedBlockingQueue<>();
   private final Map<String, BlockingQueue<Processor>> dedicated = new ConcurrentHashMap<>();
   private final Map<String, Processor> byUrl = new ConcurrentHashMap<>();
   private final AtomicInteger busySlots = new AtomicInteger();
   private volatile boolean closed;
 
-  public PoolDispatcher(TcsStore store, Clock clock, Duration callTimeout) {
+  public PoolDispatcher(TcsStore store, Clock clock, Duration callTimeout, PeerSecurity security) {
     this.store = store;
     this.clock = clock;
     this.callTimeout = callTimeout;
+    this.security = security;
   }
 
   /** Offers a WP's slots; a WP dedicated to a requester takes only that requester's work orders. */
   public void add(String url, int slots, String dedicatedRequester) {
-    Processor wp = new Processor(new RpcClient(url, callTimeout));
+    Processor wp = new Processor(new RpcClient(url, callTimeout, security));
     byUrl.put(url, wp);
     BlockingQueue<Processor> queue =
         dedicatedRequester == null || dedicatedRequester.isEmpty()
@@ -120,7 +123,8 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         log.warn("WP {} is unreachable; work order {} goes to another WP", wp.client.url(), id);
       } catch (RpcCallException e) {
         lastProblem = e.getMessage();
-        if (e.code() == PoolApi.NOT_ADMITTED) {
+        if (e.code() == PoolApi.NOT_ADMITTED || e.code() == WorkOrderStatus.ACCESS_DENIED.code()) {
+          // Not admitted by the WKM, or a pool member refused a signature on the way: no retry helps.
           wp.gone = true;
           log.error("WP {} was refused by the pool's key manager and takes no more work: {}",
               wp.client.url(), e.peerMessage());

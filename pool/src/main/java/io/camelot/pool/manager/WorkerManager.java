@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.listener.RpcMethod;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.KeyCopy;
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcClient;
@@ -29,24 +30,42 @@ public final class WorkerManager implements AutoCloseable {
   private final List<RpcClient> wkms = new CopyOnWriteArrayList<>();
   private final Consumer<JsonNode> publishWorkerInfo;
   private final Duration callTimeout;
-  private volatile int current;
+  private final PeerSecurity security;
+  private volatile RpcClient inUse;
   private InternalServer server;
 
   /**
    * @param publishWorkerInfo writes the pool's worker record (and whatever else follows the keys)
    *     from a WKM's WorkerInfo
    */
-  public WorkerManager(Duration callTimeout, Consumer<JsonNode> publishWorkerInfo) {
+  public WorkerManager(Duration callTimeout, PeerSecurity security, Consumer<JsonNode> publishWorkerInfo) {
     this.callTimeout = callTimeout;
+    this.security = security;
     this.publishWorkerInfo = publishWorkerInfo;
   }
 
   /** Adds a WKM; one that has no keys yet gets them from a live WKM first. */
   public void addKeyManager(String url, boolean needsKeys) {
-    RpcClient wkm = new RpcClient(url, callTimeout);
+    RpcClient wkm = new RpcClient(url, callTimeout, security);
     if (needsKeys) {
       KeyCopy.copy(live(), wkm);
       log.info("WKM {} joined the pool with keys from {}", url, live().url());
+    }
+    wkms.add(wkm);
+  }
+
+  /**
+   * A restarted WKM takes its previous incarnation's place. It gets the current keys from a live
+   * WKM when there is one (its own sealed keys may predate a rotation); when it is the only one,
+   * the keys it unsealed are the pool's.
+   */
+  public synchronized void replaceKeyManager(String previousUrl, String url) {
+    wkms.removeIf(wkm -> wkm.url().equals(previousUrl));
+    RpcClient wkm = new RpcClient(url, callTimeout, security);
+    if (!wkms.isEmpty()) {
+      RpcClient source = live();
+      KeyCopy.copy(source, wkm);
+      log.info("WKM {} rejoined the pool with keys from {}", url, source.url());
     }
     wkms.add(wkm);
   }
@@ -61,7 +80,7 @@ public final class WorkerManager implements AutoCloseable {
       methods.add(new ProxiedMethod(name, this));
     }
     methods.add(new GenerateNewEncryptionKey(this));
-    server = InternalServer.start(host, 0, methods);
+    server = InternalServer.start(host, 0, methods, security);
     return server.url();
   }
 
@@ -74,17 +93,24 @@ public final class WorkerManager implements AutoCloseable {
     publishWorkerInfo.accept(call(PoolApi.WORKER_INFO, Map.of()));
   }
 
-  /** A WKM that answers, preferring the one in use; it becomes the one in use. */
+  /**
+   * A WKM that answers, preferring the one in use; it becomes the one in use. Works on a snapshot
+   * of the list: a restarted WKM may replace its previous incarnation meanwhile.
+   */
   RpcClient live() {
-    int size = wkms.size();
-    for (int i = 0; i < size; i++) {
-      int index = (current + i) % size;
-      RpcClient wkm = wkms.get(index);
+    RpcClient preferred = inUse;
+    List<RpcClient> candidates = new ArrayList<>(wkms);
+    if (preferred != null && candidates.remove(preferred)) {
+      candidates.addFirst(preferred);
+    }
+    for (RpcClient wkm : candidates) {
       try {
         wkm.call(PoolApi.WORKER_INFO, Map.of());
-        if (index != current) {
-          log.warn("WKM {} is unreachable; switching to {}", wkms.get(current).url(), wkm.url());
-          current = index;
+        if (wkm != preferred) {
+          if (preferred != null) {
+            log.warn("WKM {} is unreachable; switching to {}", preferred.url(), wkm.url());
+          }
+          inUse = wkm;
         }
         return wkm;
       } catch (PeerUnavailableException e) {
@@ -96,7 +122,7 @@ public final class WorkerManager implements AutoCloseable {
 
   /** Forwards a call to the WKM in use, failing over once if it has gone. */
   JsonNode call(String method, Object params) {
-    RpcClient wkm = size() == 0 ? null : wkms.get(current % size());
+    RpcClient wkm = inUse;
     if (wkm != null) {
       try {
         return wkm.call(method, params);
@@ -127,10 +153,6 @@ public final class WorkerManager implements AutoCloseable {
     publishWorkerInfo.accept(primary.call(PoolApi.WORKER_INFO, Map.of()));
     log.info("Rotated the pool encryption key on {} WKM(s)", wkms.size());
     return generated;
-  }
-
-  private int size() {
-    return wkms.size();
   }
 
   @Override

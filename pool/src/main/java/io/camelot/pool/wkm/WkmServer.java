@@ -2,6 +2,7 @@ package io.camelot.pool.wkm;
 
 import io.camelot.listener.RpcMethod;
 import io.camelot.pool.InternalServer;
+import io.camelot.pool.PeerSecurity;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,7 +14,7 @@ public final class WkmServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static WkmServer start(KeyManager keyManager, String host, int port) {
+  public static WkmServer start(KeyManager keyManager, String host, int port, PeerSecurity security) {
     AtomicReference<String> url = new AtomicReference<>();
     List<RpcMethod> methods =
         List.of(
@@ -26,7 +27,7 @@ public final class WkmServer implements AutoCloseable {
             new WorkerInfo(keyManager),
             new CreateKeyRequest(keyManager),
             new Redirect(url::get));
-    InternalServer server = InternalServer.start(host, port, methods);
+    InternalServer server = InternalServer.start(host, port, methods, security);
     url.set(server.url());
     return new WkmServer(server);
   }

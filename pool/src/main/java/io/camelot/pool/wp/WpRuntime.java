@@ -33,7 +33,6 @@ import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadContext;
 import io.camelot.workload.WorkloadException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,24 +56,23 @@ public final class WpRuntime {
   private final Tee tee;
   private final Workloads workloads;
   private final RpcClient manager;
-  private final Duration callTimeout;
   private final String dedicatedRequester;
   private final int restartAfter;
   private volatile Session session;
   private volatile String keyManagerProblem;
 
   /**
-   * @param manager the Worker Manager (or a WKM) whose Redirect names the WKM to use
+   * @param manager the Worker Manager (or a WKM) whose Redirect names the WKM to use; the WKM is
+   *     called with the same identity
    * @param dedicatedRequester the only requester id this WP serves, or empty
    * @param restartAfter restart the TEE identity after this many work orders (0: never)
    */
   public WpRuntime(
-      Tee tee, Workloads workloads, RpcClient manager, Duration callTimeout, String dedicatedRequester,
+      Tee tee, Workloads workloads, RpcClient manager, String dedicatedRequester,
       int restartAfter) {
     this.tee = tee;
     this.workloads = workloads;
     this.manager = manager;
-    this.callTimeout = callTimeout;
     this.dedicatedRequester = dedicatedRequester == null ? "" : dedicatedRequester;
     this.restartAfter = restartAfter;
   }
@@ -199,8 +197,7 @@ public final class WpRuntime {
       RpcClient wkm =
           current != null && !current.wkmLost
               ? current.wkm
-              : new RpcClient(
-                  manager.call(PoolApi.REDIRECT, Map.of("workerId", workerId)).path("uri").asText(), callTimeout);
+              : manager.at(manager.call(PoolApi.REDIRECT, Map.of("workerId", workerId)).path("uri").asText());
       String randomId = wkm.call(PoolApi.GET_RANDOM_ID, Map.of()).path("randomId").asText();
       PublicKeySign signing = Secp256k1.generate();
       KeyWrapPrivateKey transport = X25519Hkdf.generate();

@@ -1,6 +1,7 @@
 package io.camelot.pool.wp;
 
 import io.camelot.pool.InternalServer;
+import io.camelot.pool.PeerSecurity;
 import java.util.List;
 
 /** A WP process's endpoint: ProcessWorkOrder over JSON-RPC. */
@@ -11,8 +12,8 @@ public final class WpServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static WpServer start(WpRuntime runtime, String host, int port) {
-    return new WpServer(InternalServer.start(host, port, List.of(new ProcessWorkOrder(runtime))));
+  public static WpServer start(WpRuntime runtime, String host, int port, PeerSecurity security) {
+    return new WpServer(InternalServer.start(host, port, List.of(new ProcessWorkOrder(runtime)), security));
   }
 
   public String url() {

@@ -1,0 +1,41 @@
+package io.camelot.server;
+
+import io.camelot.pool.PeerSecurity;
+import io.camelot.security.ClientTls;
+import io.camelot.security.ServerTls;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+
+/**
+ * How a pool process ({@code camelot wkm}, {@code camelot wp}) signs its calls and which callers it
+ * serves (docs/SECURITY.md, W1). There is no unsigned mode: {@code serve --pool} generates the keys
+ * itself; by hand, {@code camelot operator keygen} makes a key pair per process.
+ */
+final class PeerOptions {
+  @Option(names = "--signing-key", required = true, description = "This process's P-256 private key (PEM), which signs its pool-internal calls")
+  Path signingKey;
+
+  @Option(names = "--peer-keys", required = true, description = "PEM file of the pool members' public keys: only calls signed by one of them are served")
+  Path peerKeys;
+
+  @Option(names = "--tls-cert", description = "Serve HTTPS with this PEM certificate chain (needs --tls-key)")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", description = "The PEM private key of --tls-cert")
+  Path tlsKey;
+
+  @Option(names = "--tls-trust", description = "PEM certificate(s) to trust when calling https:// pool members")
+  Path tlsTrust;
+
+  PeerSecurity security(Clock clock) {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    return PeerSecurity.fromFiles(
+        signingKey, peerKeys,
+        tlsCert == null ? null : new ServerTls(tlsCert, tlsKey, null),
+        tlsTrust == null ? null : ClientTls.trusting(tlsTrust),
+        clock);
+  }
+}
