@@ -16,18 +16,23 @@ import java.util.TreeMap;
 /**
  * Worker instances as Kubernetes pods, through the fabric8 client: one pod per instance, labelled
  * with its pool, running the Camelot image as {@code worker} with readiness and liveness probes on
- * the health port. Stopping deletes the pod with a grace period, in which the worker drains on
- * SIGTERM; a pod deleted by someone else simply disappears, and the scaler starts a replacement.
+ * the health port, or as a pool's {@code wp} (see {@link #workorderProcessors}). Stopping deletes
+ * the pod with a grace period, in which the instance drains on SIGTERM; a pod deleted by someone
+ * else simply disappears, and the scaler starts a replacement.
  */
 public final class KubernetesLauncher implements WorkerLauncher {
   public static final String POOL_LABEL = "camelot.io/pool";
   static final int HEALTH_PORT = 8558;
+  /** The pod's IP, from the downward API: where a WP pod is reached. */
+  static final String POD_IP = "POD_IP";
 
   private final KubernetesClient client;
   private final String namespace;
   private final String pool;
   private final String image;
-  private final List<String> workerArgs;
+  private final String app;
+  private final List<String> args;
+  private final boolean healthProbes;
   private final long drainSeconds;
 
   /**
@@ -36,39 +41,76 @@ public final class KubernetesLauncher implements WorkerLauncher {
    */
   public KubernetesLauncher(
       KubernetesClient client, String namespace, String pool, String image, List<String> workerArgs, long drainSeconds) {
+    this(client, namespace, pool, image, "camelot-worker", concat("worker", workerArgs), true, drainSeconds);
+  }
+
+  private KubernetesLauncher(
+      KubernetesClient client, String namespace, String pool, String image, String app, List<String> args,
+      boolean healthProbes, long drainSeconds) {
     this.client = client;
     this.namespace = namespace;
     this.pool = pool;
     this.image = image;
-    this.workerArgs = List.copyOf(workerArgs);
+    this.app = app;
+    this.args = List.copyOf(args);
+    this.healthProbes = healthProbes;
     this.drainSeconds = drainSeconds;
+  }
+
+  /**
+   * Workorder Processors of a pool as pods running {@code wp --register --manager managerUrl ...}:
+   * each binds all interfaces and registers under its pod IP ({@code POD_IP} from the downward API),
+   * and deregisters and drains on SIGTERM. No HTTP probes: a WP has no health endpoint, and it takes
+   * work only once it has registered, which is its readiness.
+   *
+   * @param wpArgs arguments after {@code wp --register --manager managerUrl --host 0.0.0.0
+   *     --advertise-host $(POD_IP)}, e.g. {@code --slots 2 --tee-dir /tmp/tee}
+   */
+  public static KubernetesLauncher workorderProcessors(
+      KubernetesClient client, String namespace, String pool, String image, String managerUrl, List<String> wpArgs,
+      long drainSeconds) {
+    List<String> args = new ArrayList<>(List.of(
+        "wp", "--register", "--manager", managerUrl, "--host", "0.0.0.0", "--advertise-host", "$(" + POD_IP + ")"));
+    args.addAll(wpArgs);
+    return new KubernetesLauncher(client, namespace, pool, image, "camelot-wp", args, false, drainSeconds);
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
   }
 
   @Override
   public void launch(String instanceName) {
-    List<String> args = new ArrayList<>();
-    args.add("worker");
-    args.addAll(workerArgs);
+    ContainerBuilder container =
+        new ContainerBuilder()
+            .withName(app.substring("camelot-".length()))
+            .withImage(image)
+            .withArgs(args)
+            .addNewEnv()
+            .withName(POD_IP)
+            .withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom()
+            .endEnv();
+    if (healthProbes) {
+      container
+          .addNewPort().withName("health").withContainerPort(HEALTH_PORT).endPort()
+          .withReadinessProbe(probe("/health/ready"))
+          .withLivenessProbe(probe("/health/live"));
+    }
     Pod pod =
         new PodBuilder()
             .withNewMetadata()
             .withName(instanceName)
             .withNamespace(namespace)
-            .addToLabels("app", "camelot-worker")
+            .addToLabels("app", app)
             .addToLabels(POOL_LABEL, pool)
             .endMetadata()
             .withNewSpec()
             .withRestartPolicy("Never")
             .withTerminationGracePeriodSeconds(drainSeconds)
-            .withContainers(
-                new ContainerBuilder()
-                    .withName("worker")
-                    .withImage(image)
-                    .withArgs(args)
-                    .addNewPort().withName("health").withContainerPort(HEALTH_PORT).endPort()
-                    .withReadinessProbe(probe("/health/ready"))
-                    .withLivenessProbe(probe("/health/live"))
-                    .build())
+            .withContainers(container.build())
             .endSpec()
             .build();
     client.pods().inNamespace(namespace).resource(pod).create();

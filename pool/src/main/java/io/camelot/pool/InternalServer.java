@@ -42,6 +42,10 @@ public final class InternalServer implements AutoCloseable {
     return new InternalServer(vertx, server, host);
   }
 
+  public int port() {
+    return server.port();
+  }
+
   public String url() {
     return "http://" + host + ":" + server.port();
   }

@@ -4,6 +4,7 @@ import io.camelot.attestation.SimulatedTee;
 import io.camelot.pool.Measurements;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
+import io.camelot.pool.wp.WpRegistration;
 import io.camelot.pool.wp.WpRuntime;
 import io.camelot.pool.wp.WpServer;
 import io.camelot.worker.Workloads;
@@ -45,6 +46,19 @@ final class WpCommand implements Callable<Integer> {
       description = "SIMULATION only: report this measurement (hex) instead of this build's, as a WP built from other code would")
   String simulatedMeasurement;
 
+  @Option(
+      names = "--register",
+      description = "Register with the --manager Worker Manager once serving; on SIGTERM deregister, drain and exit")
+  boolean register;
+
+  @Option(names = "--slots", description = "Work orders this WP runs at once, offered when it registers (default ${DEFAULT-VALUE})")
+  int slots = 1;
+
+  @Option(
+      names = "--advertise-host",
+      description = "Host the Worker Manager reaches this WP on, when it differs from --host (e.g. a pod IP with --host 0.0.0.0)")
+  String advertiseHost;
+
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
@@ -63,10 +77,29 @@ final class WpCommand implements Callable<Integer> {
     WpRuntime runtime =
         new WpRuntime(tee, workloads, new RpcClient(manager, timeout), timeout, dedicatedRequester, restartAfter);
     WpServer server = WpServer.start(runtime, host, port);
+    String url = advertiseHost == null ? server.url() : "http://" + advertiseHost + ":" + server.port();
     System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
-        + ") on " + server.url() + ", key manager via " + manager);
-    System.out.println(ChildProcess.READY + server.url());
-    Commands.runUntilStopped(server);
+        + ") on " + url + ", key manager via " + manager);
+    if (!register) {
+      System.out.println(ChildProcess.READY + url);
+      Commands.runUntilStopped(server);
+      return 0;
+    }
+    WpRegistration registration;
+    try {
+      registration = WpRegistration.register(
+          new RpcClient(manager, timeout), url, slots, dedicatedRequester, HexFormat.of().formatHex(measurement));
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    System.out.println(ChildProcess.READY + url);
+    // Deregistering first drains: the server closes only once its in-flight work orders are done.
+    Commands.runUntilStopped(() -> {
+      try (server) {
+        registration.close();
+      }
+    });
     return 0;
   }
 }

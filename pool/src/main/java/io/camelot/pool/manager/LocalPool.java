@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * A worker pool on one machine ({@code camelot serve --pool N}): WKMs and WPs as child JVMs,
  * launched with the same java and class path, each on an ephemeral loopback port it reports when
  * ready. The first WKM creates (or unseals) the pool keys; the others join through the Worker
- * Manager with the Key Management API. A WP that exits is started again; WKMs are not (the pool
- * keeps serving from the others).
+ * Manager with the Key Management API. WPs register themselves with the Worker Manager, as elastic
+ * ones do. A WP that exits is started again; WKMs are not (the pool keeps serving from the others).
  *
  * @see WorkerManager
  */
@@ -28,6 +28,7 @@ public final class LocalPool implements AutoCloseable {
    * @param keyManagers WKM processes (replicas)
    * @param slotsPerProcessor work orders one WP runs at once
    * @param wpDedicatedRequesters requester id each WP (by index) is bound to; "" or missing: any
+   * @param managerPort the Worker Manager's port (0: any free port)
    */
   public record Settings(
       int processors,
@@ -36,7 +37,8 @@ public final class LocalPool implements AutoCloseable {
       PoolPolicy policy,
       List<String> wpDedicatedRequesters,
       String host,
-      Duration callTimeout) {}
+      Duration callTimeout,
+      int managerPort) {}
 
   private final JavaLauncher launcher;
   private final Path directory;
@@ -70,7 +72,7 @@ public final class LocalPool implements AutoCloseable {
         keyManagers.add(wkm);
         manager.addKeyManager(wkm.url(), i > 0);
       }
-      String managerUrl = manager.start(settings.host());
+      String managerUrl = manager.start(settings.host(), settings.managerPort());
       manager.publish();
       for (int j = 0; j < settings.processors(); j++) {
         startProcessor(j, managerUrl);
@@ -134,19 +136,11 @@ public final class LocalPool implements AutoCloseable {
 
   private void startProcessor(int index, String managerUrl) {
     String dedicated = index < settings.wpDedicatedRequesters().size() ? settings.wpDedicatedRequesters().get(index) : "";
-    List<String> args = new ArrayList<>(List.of(
-        "wp", "--exit-with-parent", "--manager", managerUrl, "--tee-dir", teeDirectory.toString(),
-        "--host", settings.host(), "--port", "0",
-        "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
-    if (!dedicated.isEmpty()) {
-      args.add("--dedicated-requester");
-      args.add(dedicated);
-    }
     ChildProcess wp =
-        ChildProcess.start("wp-" + index, launcher.command(args), directory.resolve("wp-" + index + ".log"),
-            ChildProcess.DEFAULT_START_TIMEOUT);
+        ChildProcess.start("wp-" + index, launcher.command(processorArgs(managerUrl, dedicated)),
+            directory.resolve("wp-" + index + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
     processors.put(index, wp);
-    dispatcher.add(wp.url(), settings.slotsPerProcessor(), dedicated);
+    // Registered before it printed its readiness line; an exit without deregistering is a crash.
     wp.onExit().thenRun(() -> {
       dispatcher.remove(wp.url());
       if (!closing) {
@@ -154,6 +148,23 @@ public final class LocalPool implements AutoCloseable {
         Thread.ofVirtual().start(() -> restartProcessor(index, managerUrl));
       }
     });
+  }
+
+  /**
+   * The {@code camelot wp} arguments of a WP of this pool that registers itself with the Worker
+   * Manager at {@code managerUrl}: the fixed WPs here and the elastic ones an execution adaptor starts.
+   */
+  public List<String> processorArgs(String managerUrl, String dedicatedRequester) {
+    List<String> args = new ArrayList<>(List.of(
+        "wp", "--exit-with-parent", "--manager", managerUrl, "--register",
+        "--slots", Integer.toString(settings.slotsPerProcessor()), "--tee-dir", teeDirectory.toString(),
+        "--host", settings.host(), "--port", "0",
+        "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
+    if (!dedicatedRequester.isEmpty()) {
+      args.add("--dedicated-requester");
+      args.add(dedicatedRequester);
+    }
+    return args;
   }
 
   private void restartProcessor(int index, String managerUrl) {
