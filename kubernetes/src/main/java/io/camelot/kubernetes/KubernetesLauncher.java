@@ -85,19 +85,19 @@ public final class KubernetesLauncher implements WorkerLauncher {
   @Override
   public void launch(String instanceName) {
     ContainerBuilder container =
-        new ContainerBuilder()
-            .withName(app.substring("camelot-".length()))
-            .withImage(image)
-            .withArgs(args)
-            .addNewEnv()
-            .withName(POD_IP)
-            .withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom()
-            .endEnv();
+        new ContainerBuilder().withName(app.substring("camelot-".length())).withImage(image).withArgs(args);
     if (healthProbes) {
       container
           .addNewPort().withName("health").withContainerPort(HEALTH_PORT).endPort()
           .withReadinessProbe(probe("/health/ready"))
           .withLivenessProbe(probe("/health/live"));
+    } else {
+      // A WP registers under its pod IP.
+      container
+          .addNewEnv()
+          .withName(POD_IP)
+          .withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom()
+          .endEnv();
     }
     Pod pod =
         new PodBuilder()

@@ -57,8 +57,12 @@ final class ServeCommand implements Callable<Integer> {
         .ifPresent(admin -> System.out.println("Dashboard " + admin + "/  metrics " + admin + "/metrics  health " + admin + "/health/ready"));
     if (node.pool() != null) {
       System.out.println("Worker pool " + config.pool().name() + " id " + WorkerConfig.idOf(config.pool().name())
-          + ": " + node.pool().keyManagers().size() + " WKM(s), " + node.pool().processors().size()
-          + " WP(s) (TEE: SIMULATED), Worker Manager at " + node.pool().manager().url());
+          + ": " + node.pool().keyManagers().size() + " WKM(s), "
+          + (config.pool().elastic()
+              ? config.pool().processors() + " to " + config.pool().maxProcessors() + " elastic WP(s) ("
+                  + config.pool().launcher() + ")"
+              : node.pool().processors().size() + " WP(s)")
+          + " (TEE: SIMULATED), Worker Manager at " + node.pool().manager().url());
     }
     System.out.println("Data directory: " + Path.of(config.store().dataDir()).toAbsolutePath());
     System.out.println("Try it: ./camelot submit --url " + url + " --workload echo-result \"Hello\"");

@@ -251,7 +251,8 @@ public final class TcsNode implements AutoCloseable {
     Duration callTimeout = Duration.ofSeconds(30);
     poolDispatcher = new PoolDispatcher(store, clock, callTimeout);
     WorkerManager manager =
-        new WorkerManager(callTimeout, new PoolDirectory(store, poolWorker, gate), poolDispatcher);
+        new WorkerManager(
+            callTimeout, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl());
     LocalPool.Settings settings =
         new LocalPool.Settings(
             config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),

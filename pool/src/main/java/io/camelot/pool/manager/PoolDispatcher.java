@@ -80,6 +80,12 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     }
   }
 
+  /** Withdraws a WP found unreachable or refused; it leaves the directory, unless re-registered since. */
+  private void drop(Processor wp) {
+    wp.withdraw();
+    byUrl.remove(wp.client.url(), wp);
+  }
+
   /**
    * Stops giving a WP work: its slots are dropped as they come up, and the returned future completes
    * (and the WP leaves the directory) once its in-flight work orders have finished. An unknown WP is
@@ -126,19 +132,19 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       }
       attempts++;
       boolean keepSlot = true;
+      JsonNode result = null;
       try {
-        JsonNode result = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
-        return store(id, ProtocolJson.bind(result.path("response"), WorkOrderResponse.class));
+        result = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
       } catch (PeerUnavailableException e) {
         keepSlot = false;
-        wp.withdraw();
+        drop(wp);
         lastProblem = e.getMessage();
         log.warn("WP {} is unreachable; work order {} goes to another WP", wp.client.url(), id);
       } catch (RpcCallException e) {
         lastProblem = e.getMessage();
         if (e.code() == PoolApi.NOT_ADMITTED) {
           keepSlot = false;
-          wp.withdraw();
+          drop(wp);
           log.error("WP {} was refused by the pool's key manager and takes no more work: {}",
               wp.client.url(), e.peerMessage());
         } else {
@@ -149,6 +155,9 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         if (wp.end() && keepSlot) {
           slots.add(wp);
         }
+      }
+      if (result != null) {
+        return store(id, ProtocolJson.bind(result.path("response"), WorkOrderResponse.class));
       }
     }
     log.error("Work order {} failed on {} WPs: {}", id, MAX_ATTEMPTS, lastProblem);

@@ -31,6 +31,7 @@ public final class WorkerManager implements AutoCloseable {
   private final Consumer<JsonNode> publishWorkerInfo;
   private final Duration callTimeout;
   private final PoolDispatcher dispatcher;
+  private final String advertisedUrl;
   private volatile int current;
   private InternalServer server;
 
@@ -38,11 +39,16 @@ public final class WorkerManager implements AutoCloseable {
    * @param publishWorkerInfo writes the pool's worker record (and whatever else follows the keys)
    *     from a WKM's WorkerInfo
    * @param dispatcher where registered WPs get work orders from
+   * @param advertisedUrl where WPs on other hosts reach this Worker Manager (e.g. a Kubernetes
+   *     Service), or empty. When set, Redirect names it: the WPs then use the Key Management API
+   *     this manager proxies, since the WKMs themselves are reachable only on its host.
    */
-  public WorkerManager(Duration callTimeout, Consumer<JsonNode> publishWorkerInfo, PoolDispatcher dispatcher) {
+  public WorkerManager(
+      Duration callTimeout, Consumer<JsonNode> publishWorkerInfo, PoolDispatcher dispatcher, String advertisedUrl) {
     this.callTimeout = callTimeout;
     this.publishWorkerInfo = publishWorkerInfo;
     this.dispatcher = dispatcher;
+    this.advertisedUrl = advertisedUrl;
   }
 
   /** Adds a WKM; one that has no keys yet gets them from a live WKM first. */
@@ -78,6 +84,11 @@ public final class WorkerManager implements AutoCloseable {
 
   public String url() {
     return server.url();
+  }
+
+  /** The Key Management endpoint Redirect names: the advertised proxy, or a live WKM. */
+  String redirectUri() {
+    return advertisedUrl.isEmpty() ? live().url() : advertisedUrl;
   }
 
   /** The pool's internal WP directory: registered WPs, their slots and whether they take work. */

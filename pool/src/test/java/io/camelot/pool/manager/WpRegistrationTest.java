@@ -54,7 +54,7 @@ class WpRegistrationTest {
   void start() {
     store = LmdbTcsStore.open(dir);
     dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT);
-    manager = new WorkerManager(TIMEOUT, info -> {}, dispatcher);
+    manager = new WorkerManager(TIMEOUT, info -> {}, dispatcher, "");
     managerClient = new RpcClient(manager.start("127.0.0.1", 0), TIMEOUT);
     wp = InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)));
   }
