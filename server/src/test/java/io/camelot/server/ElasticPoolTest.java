@@ -13,6 +13,8 @@ import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * An elastic pool with real WP processes ({@code camelot wp --register}) started by the scaler of a
@@ -88,6 +91,10 @@ class ElasticPoolTest {
     assertThat(launcher.instances()).containsOnlyKeys("wp-1");
     ProcessorState survivor = manager.processors().getFirst();
     assertThat(survivor.state()).isEqualTo(State.AVAILABLE);
+    StringWriter listing = new StringWriter();
+    assertThat(new CommandLine(new CamelotCli()).setOut(new PrintWriter(listing)).execute("wps", "--manager", manager.url()))
+        .isZero();
+    assertThat(listing.toString()).contains(survivor.url() + " ", "AVAILABLE", "1 WP(s)");
 
     // Killed (no deregistration): replaced, and the dead WP leaves the directory when the
     // dispatcher finds it unreachable.
