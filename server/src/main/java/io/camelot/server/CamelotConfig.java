@@ -295,7 +295,7 @@ public record CamelotConfig(
           long scaleDownIdleSeconds,
       @JsonPropertyDescription("elastic pool: \"process\" (WPs as child processes) or \"kubernetes\" (WPs as pods)")
           String launcher,
-      @JsonPropertyDescription("launcher = \"kubernetes\": namespace of the WP pods (the listener's service account may manage pods there)")
+      @JsonPropertyDescription("launcher = \"kubernetes\": namespace of the WP pods (the serve pod's service account may manage pods there)")
           @JsonProperty("kubernetes_namespace")
           String kubernetesNamespace,
       @JsonPropertyDescription("launcher = \"kubernetes\": the Camelot image the WP pods run")
@@ -309,7 +309,10 @@ public record CamelotConfig(
           int managerPort,
       @JsonPropertyDescription("URL WPs reach the Worker Manager on, when it is not http://internal_host:port (e.g. a Service name)")
           @JsonProperty("manager_url")
-          String managerUrl) {
+          String managerUrl,
+      @JsonPropertyDescription("WKMs that run on their own (e.g. a StatefulSet, replicas joined with wkm --join): serve starts none and uses these URLs")
+          @JsonProperty("key_manager_urls")
+          List<String> keyManagerUrls) {
     public static final String DEFAULT_NAME = "pool-worker-1";
     public static final String PROCESS_LAUNCHER = "process";
     public static final String KUBERNETES_LAUNCHER = "kubernetes";
@@ -326,7 +329,7 @@ public record CamelotConfig(
       this(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, wpDedicatedRequesters,
-          internalHost, 0, 4, 30, PROCESS_LAUNCHER, "default", "", 60, 0, "");
+          internalHost, 0, 4, 30, PROCESS_LAUNCHER, "default", "", 60, 0, "", List.of());
     }
 
     static Pool defaults() {
@@ -339,7 +342,16 @@ public record CamelotConfig(
           count, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls);
+    }
+
+    /** The same pool on WKMs that run on their own at these URLs. */
+    public Pool withKeyManagerUrls(List<String> urls) {
+      return new Pool(
+          processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, List.copyOf(urls));
     }
 
     /** An elastic pool of {@code min} to {@code max} WPs started by the given launcher. */
@@ -348,7 +360,7 @@ public record CamelotConfig(
           min, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
           wpDedicatedRequesters, internalHost, max, perProcessor, idleSeconds, newLauncher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls);
     }
 
     /** Whether a scaler starts and stops WPs between processors and max_processors. */

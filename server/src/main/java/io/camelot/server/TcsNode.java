@@ -257,7 +257,7 @@ public final class TcsNode implements AutoCloseable {
         new LocalPool.Settings(
             config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),
             poolPolicy(config), config.wpDedicatedRequesters(), config.internalHost(), callTimeout,
-            config.managerPort());
+            config.managerPort(), config.keyManagerUrls());
     // The children open the same simulated TEE directory, so they count as one platform.
     LocalPool started =
         new LocalPool(java, dataDir.resolve("pool"), dataDir.resolve("tee"), settings, poolDispatcher, manager);

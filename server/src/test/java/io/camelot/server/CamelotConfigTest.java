@@ -99,6 +99,11 @@ class CamelotConfigTest {
     assertThat(serve).contains("containerPort: " + pool.managerPort(), "serviceAccountName: camelot-pool",
         "path: /health/ready", "path: /health/live", "containerPort: 8558");
     assertThat(Files.readString(Path.of("../deploy/k8s/pool/rbac.yaml"))).contains("resources: [\"pods\"]");
+    // The WKM StatefulSet's replicas, by their headless-Service names.
+    assertThat(pool.keyManagerUrls())
+        .containsExactly("http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
+    assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
+        .contains("replicas: 2", "containerPort: 7001", "--generate-keys", "--join http://camelot-wkm-0.camelot-wkm:7001");
   }
 
   @Test

@@ -278,6 +278,43 @@ class PoolTest {
     return ProtocolJson.bind(result.path("response"), WorkOrderResponse.class);
   }
 
+  /**
+   * WKMs that run on their own, as a StatefulSet's pods would (the replica joins the first with
+   * wkm --join): serve starts none, publishes the keys they hold and fails over between them.
+   */
+  @Test
+  void externalKeyManagersServeThePoolAndTheReplicaTakesOver() throws Exception {
+    ChildProcess first = startWkm("--generate-keys");
+    ChildProcess replica = startWkm("--join", first.url());
+    Requester requester =
+        start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, "").withKeyManagerUrls(List.of(first.url(), replica.url())));
+    assertThat(node.pool().keyManagers()).isEmpty();
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+    for (int i = 0; i < 3; i++) {
+      assertThat(requester.newWorkOrder(poolWorker, "echo-result").input("first " + i).submit()
+          .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: first " + i);
+    }
+    first.kill();
+    for (int i = 0; i < 3; i++) {
+      assertThat(requester.newWorkOrder(poolWorker, "echo-result").input("replica " + i).submit()
+          .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: replica " + i);
+    }
+    assertThat(Files.readString(replica.log())).contains("Admitted a WP");
+  }
+
+  ChildProcess startWkm(String... roleArgs) {
+    String name = "test-wkm-" + extraProcesses.size();
+    List<String> args = new ArrayList<>(List.of(
+        "wkm", "--exit-with-parent", "--data-dir", dataDir.resolve(name).toString(),
+        "--tee-dir", dataDir.resolve("tee").toString(), "--port", "0"));
+    args.addAll(List.of(roleArgs));
+    ChildProcess wkm =
+        ChildProcess.start(name, JavaLauncher.ofThisJvm(CamelotCli.class.getName()).command(args),
+            dataDir.resolve(name + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
+    extraProcesses.add(wkm);
+    return wkm;
+  }
+
   ChildProcess startWp(String manager, String simulatedMeasurement) {
     List<String> args =
         new ArrayList<>(List.of("wp", "--exit-with-parent", "--manager", manager, "--tee-dir", dataDir.resolve("tee").toString()));

@@ -29,6 +29,7 @@ public final class LocalPool implements AutoCloseable {
    * @param slotsPerProcessor work orders one WP runs at once
    * @param wpDedicatedRequesters requester id each WP (by index) is bound to; "" or missing: any
    * @param managerPort the Worker Manager's port (0: any free port)
+   * @param keyManagerUrls WKMs that run on their own (replicas already joined); none started here
    */
   public record Settings(
       int processors,
@@ -38,7 +39,8 @@ public final class LocalPool implements AutoCloseable {
       List<String> wpDedicatedRequesters,
       String host,
       Duration callTimeout,
-      int managerPort) {}
+      int managerPort,
+      List<String> keyManagerUrls) {}
 
   private final JavaLauncher launcher;
   private final Path directory;
@@ -67,17 +69,24 @@ public final class LocalPool implements AutoCloseable {
   /** Starts the WKMs, the Worker Manager and the WPs, and publishes the pool's worker record. */
   public void start() {
     try {
-      for (int i = 0; i < settings.keyManagers(); i++) {
-        ChildProcess wkm = startKeyManager(i);
-        keyManagers.add(wkm);
-        manager.addKeyManager(wkm.url(), i > 0);
+      if (settings.keyManagerUrls().isEmpty()) {
+        for (int i = 0; i < settings.keyManagers(); i++) {
+          ChildProcess wkm = startKeyManager(i);
+          keyManagers.add(wkm);
+          manager.addKeyManager(wkm.url(), i > 0);
+        }
+      } else {
+        // Their policies are their own command lines; the replicas got the keys with wkm --join.
+        settings.keyManagerUrls().forEach(url -> manager.addKeyManager(url, false));
       }
       String managerUrl = manager.start(settings.host(), settings.managerPort());
       manager.publish();
       for (int j = 0; j < settings.processors(); j++) {
         startProcessor(j, managerUrl);
       }
-      log.info("Pool started: {} WKM(s), {} WP(s), Worker Manager at {}", keyManagers.size(), processors.size(), managerUrl);
+      log.info("Pool started: {} WKM(s), {} WP(s), Worker Manager at {}",
+          settings.keyManagerUrls().isEmpty() ? keyManagers.size() : settings.keyManagerUrls().size(), processors.size(),
+          managerUrl);
     } catch (RuntimeException e) {
       close();
       throw e;
