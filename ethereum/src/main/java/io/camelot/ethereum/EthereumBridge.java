@@ -2,15 +2,18 @@ package io.camelot.ethereum;
 
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
 import io.camelot.sdk.TcsClient;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.abi.EventEncoder;
@@ -42,6 +45,9 @@ public final class EthereumBridge implements AutoCloseable {
   private final Thread follower;
   private volatile boolean running = true;
   private volatile long lastHandledBlock;
+  private volatile long chainHead = -1;
+  private final AtomicLong relayed = new AtomicLong();
+  private final AtomicLong relayFailures = new AtomicLong();
 
   private EthereumBridge(
       TcsClient tcs, Chain chain, ProxyContracts contracts, BridgeSettings settings)
@@ -82,11 +88,43 @@ public final class EthereumBridge implements AutoCloseable {
     return workerIds;
   }
 
+  /** The latest block number the bridge read from the chain (-1 before any). */
+  public long chainHead() {
+    return chainHead;
+  }
+
+  /** Blocks the chain is ahead of the checkpoint: events not yet handled may be in them. */
+  public long lagBlocks() {
+    return chainHead < 0 ? 0 : Math.max(0, chainHead - lastHandledBlock);
+  }
+
+  /** Work orders relayed to the TCS whose outcome the bridge posted on chain. */
+  public long relayedWorkOrders() {
+    return relayed.get();
+  }
+
+  /** Relays that failed (the block range is read again later). */
+  public long failedRelays() {
+    return relayFailures.get();
+  }
+
+  /** Why the chain does not answer eth_blockNumber now, or empty when it does. */
+  public Optional<String> chainProblem() {
+    try {
+      chainHead = Math.max(chainHead, chain.blockNumber().longValueExact());
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.of("eth_blockNumber at " + chain.settings().rpcUrl() + " failed: " + e.getMessage());
+    }
+  }
+
   private void follow() {
     Duration failureDelay = settings.retry().initial();
     while (running) {
       try {
-        long safe = chain.blockNumber().longValueExact() - settings.confirmations();
+        long head = chain.blockNumber().longValueExact();
+        chainHead = head;
+        long safe = head - settings.confirmations();
         long from = lastHandledBlock + 1;
         if (safe < from) {
           Thread.sleep(settings.pollInterval());
@@ -149,7 +187,13 @@ public final class EthereumBridge implements AutoCloseable {
     List<Future<?>> pending = new ArrayList<>();
     for (var event : events) {
       pending.add(relays.submit(() -> {
-        relay.relay(event);
+        try {
+          relay.relay(event);
+          relayed.incrementAndGet();
+        } catch (Exception e) {
+          relayFailures.incrementAndGet();
+          throw e;
+        }
         return null;
       }));
     }

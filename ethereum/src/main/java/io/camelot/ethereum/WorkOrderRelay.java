@@ -12,6 +12,7 @@ import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.sdk.SubmitReply;
 import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.TcsRpcException;
@@ -49,6 +50,12 @@ final class WorkOrderRelay {
 
   void relay(WorkOrderRegistry.WorkOrderSubmittedEventResponse event) throws Exception {
     String id = Bytes32.hex(event.workOrderId);
+    try (var span = WorkOrderTrace.open(id, "camelot.bridge.relay")) {
+      relay(id, event);
+    }
+  }
+
+  private void relay(String id, WorkOrderRegistry.WorkOrderSubmittedEventResponse event) throws Exception {
     WorkOrderRegistry orders = contracts.workOrderRegistry(chain);
     if (isCompleted(orders, event.workOrderId)) {
       LOG.debug("Work order {} is already completed on chain", id);

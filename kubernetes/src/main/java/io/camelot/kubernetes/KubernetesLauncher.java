@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Worker instances as Kubernetes pods, through the fabric8 client: one pod per instance, labelled
- * with its pool, running the Camelot image as {@code worker} with readiness and liveness probes on
- * the health port, or as a pool's {@code wp} (see {@link #workorderProcessors}). Stopping deletes
+ * with its pool, running the Camelot image as {@code worker}, or as a pool's {@code wp} (see {@link
+ * #workorderProcessors}), with readiness and liveness probes on the health port. Stopping deletes
  * the pod with a grace period, in which the instance drains on SIGTERM; a pod deleted by someone
  * else simply disappears, and the scaler starts a replacement.
  */
@@ -32,7 +32,7 @@ public final class KubernetesLauncher implements WorkerLauncher {
   private final String image;
   private final String app;
   private final List<String> args;
-  private final boolean healthProbes;
+  private final boolean podIpEnv;
   private final long drainSeconds;
 
   /**
@@ -41,38 +41,39 @@ public final class KubernetesLauncher implements WorkerLauncher {
    */
   public KubernetesLauncher(
       KubernetesClient client, String namespace, String pool, String image, List<String> workerArgs, long drainSeconds) {
-    this(client, namespace, pool, image, "camelot-worker", concat("worker", workerArgs), true, drainSeconds);
+    this(client, namespace, pool, image, "camelot-worker", concat("worker", workerArgs), false, drainSeconds);
   }
 
   private KubernetesLauncher(
       KubernetesClient client, String namespace, String pool, String image, String app, List<String> args,
-      boolean healthProbes, long drainSeconds) {
+      boolean podIpEnv, long drainSeconds) {
     this.client = client;
     this.namespace = namespace;
     this.pool = pool;
     this.image = image;
     this.app = app;
     this.args = List.copyOf(args);
-    this.healthProbes = healthProbes;
+    this.podIpEnv = podIpEnv;
     this.drainSeconds = drainSeconds;
   }
 
   /**
    * Workorder Processors of a pool as pods running {@code wp --register --manager managerUrl ...}:
    * each binds all interfaces and registers under its pod IP ({@code POD_IP} from the downward API),
-   * and deregisters and drains on SIGTERM. No HTTP probes: a WP has no health endpoint, and it takes
-   * work only once it has registered, which is its readiness.
+   * serves its admin port on the health port for the probes, and deregisters and drains on SIGTERM.
    *
    * @param wpArgs arguments after {@code wp --register --manager managerUrl --host 0.0.0.0
-   *     --advertise-host $(POD_IP)}, e.g. {@code --slots 2 --tee-dir /tmp/tee}
+   *     --advertise-host $(POD_IP) --admin-host 0.0.0.0 --admin-port 8558}, e.g. {@code --slots 2
+   *     --tee-dir /tmp/tee}
    */
   public static KubernetesLauncher workorderProcessors(
       KubernetesClient client, String namespace, String pool, String image, String managerUrl, List<String> wpArgs,
       long drainSeconds) {
     List<String> args = new ArrayList<>(List.of(
-        "wp", "--register", "--manager", managerUrl, "--host", "0.0.0.0", "--advertise-host", "$(" + POD_IP + ")"));
+        "wp", "--register", "--manager", managerUrl, "--host", "0.0.0.0", "--advertise-host", "$(" + POD_IP + ")",
+        "--admin-host", "0.0.0.0", "--admin-port", Integer.toString(HEALTH_PORT)));
     args.addAll(wpArgs);
-    return new KubernetesLauncher(client, namespace, pool, image, "camelot-wp", args, false, drainSeconds);
+    return new KubernetesLauncher(client, namespace, pool, image, "camelot-wp", args, true, drainSeconds);
   }
 
   private static List<String> concat(String first, List<String> rest) {
@@ -85,14 +86,14 @@ public final class KubernetesLauncher implements WorkerLauncher {
   @Override
   public void launch(String instanceName) {
     ContainerBuilder container =
-        new ContainerBuilder().withName(app.substring("camelot-".length())).withImage(image).withArgs(args);
-    if (healthProbes) {
-      container
-          .addNewPort().withName("health").withContainerPort(HEALTH_PORT).endPort()
-          .withReadinessProbe(probe("/health/ready"))
-          .withLivenessProbe(probe("/health/live"));
-    } else {
-      // A WP registers under its pod IP.
+        new ContainerBuilder()
+            .withName(app.substring("camelot-".length()))
+            .withImage(image)
+            .withArgs(args)
+            .addNewPort().withName("health").withContainerPort(HEALTH_PORT).endPort()
+            .withReadinessProbe(probe("/health/ready"))
+            .withLivenessProbe(probe("/health/live"));
+    if (podIpEnv) {
       container
           .addNewEnv()
           .withName(POD_IP)

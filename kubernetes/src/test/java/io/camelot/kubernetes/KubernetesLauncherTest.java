@@ -121,14 +121,15 @@ class KubernetesLauncherTest {
     var container = wp.getSpec().getContainers().getFirst();
     assertThat(container.getArgs()).containsExactly(
         "wp", "--register", "--manager", "http://camelot-pool-manager:9950", "--host", "0.0.0.0",
-        "--advertise-host", "$(POD_IP)", "--slots", "2", "--tee-dir", "/tmp/camelot-tee");
+        "--advertise-host", "$(POD_IP)", "--admin-host", "0.0.0.0", "--admin-port", "8558",
+        "--slots", "2", "--tee-dir", "/tmp/camelot-tee");
     assertThat(container.getEnv()).singleElement().satisfies(env -> {
       assertThat(env.getName()).isEqualTo("POD_IP");
       assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
     });
-    // A WP is ready once it has registered; it serves no health endpoint to probe.
-    assertThat(container.getReadinessProbe()).isNull();
-    assertThat(container.getLivenessProbe()).isNull();
+    // Its admin port serves the probes: ready while its key manager serves it.
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
+    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
     assertThat(wp.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(60);
 
     load.set(new PoolLoad(20, 0));

@@ -214,7 +214,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   }
 
   private void run(Lane lane, QueuedWorkOrder workOrder, long queuedAt) {
-    try (var trace = WorkOrderTrace.open(workOrder.workOrderId())) {
+    try (var trace = WorkOrderTrace.open(workOrder.workOrderId(), "camelot.queue.run")) {
       long startedAt = System.nanoTime();
       metrics.queueWait.record(startedAt - queuedAt, TimeUnit.NANOSECONDS);
       WorkOrderTrace.LOG.debug("started after {} us in the queue", (startedAt - queuedAt) / 1000);

@@ -442,17 +442,30 @@ public record CamelotConfig(
    *     MDC: {@code traceId} and {@code workOrderId} on work-order lines)
    * @param workOrders log every work order's stages (listener, queue, worker) at DEBUG on the
    *     {@code io.camelot.trace} logger
+   * @param otlpEndpoint OTLP/HTTP base URL to export work-order spans to; empty: no spans
    */
   public record Logging(
       @JsonPropertyDescription("\"text\" for people, \"json\" for one JSON object per line with the MDC") String format,
       @JsonPropertyDescription("log every work order's stages with its traceId (logger io.camelot.trace)")
           @JsonProperty("work_orders")
-          boolean workOrders) {
+          boolean workOrders,
+      @JsonPropertyDescription(
+              "OTLP/HTTP endpoint (e.g. http://127.0.0.1:4318) to export work-order spans to, under the work order's traceId; empty: none")
+          @JsonProperty("otlp_endpoint")
+          String otlpEndpoint) {
     public static final String TEXT = "text";
     public static final String JSON = "json";
 
+    public Logging(String format, boolean workOrders) {
+      this(format, workOrders, "");
+    }
+
     static Logging defaults() {
       return new Logging(TEXT, false);
+    }
+
+    public Logging withOtlpEndpoint(String endpoint) {
+      return new Logging(format, workOrders, endpoint);
     }
   }
 
@@ -499,6 +512,10 @@ public record CamelotConfig(
 
   public CamelotConfig withSecurity(Security newSecurity) {
     return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, cluster, newSecurity, admin, logging);
+  }
+
+  public CamelotConfig withLogging(Logging newLogging) {
+    return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, cluster, security, admin, newLogging);
   }
 
   public CamelotConfig withAdmin(Admin newAdmin) {

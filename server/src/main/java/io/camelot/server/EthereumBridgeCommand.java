@@ -6,15 +6,24 @@ import io.camelot.ethereum.ChainSettings;
 import io.camelot.ethereum.EthereumBridge;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.ethereum.RetryPolicy;
+import io.camelot.ops.ReadinessCheck;
+import io.camelot.ops.Telemetry;
+import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.TcsClient;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,6 +76,8 @@ final class EthereumBridgeCommand implements Callable<Integer> {
   @Option(names = "--gas-limit", description = "Gas limit per transaction (default 6000000)")
   BigInteger gasLimit = ChainSettings.DEFAULT_GAS_LIMIT;
 
+  @Mixin AdminOptions admin = new AdminOptions();
+
   @Override
   public Integer call() throws Exception {
     ChainSettings chainSettings =
@@ -90,9 +101,11 @@ final class EthereumBridgeCommand implements Callable<Integer> {
         new BridgeSettings(confirmations, Duration.ofMillis(500), 500, startBlock, checkpoint,
             Duration.ofMinutes(5), RetryPolicy.DEFAULT);
     EthereumBridge bridge = EthereumBridge.start(tcs, chain, contracts, settings);
+    ProcessAdmin adminPort = startAdmin(admin, bridge, tcs);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("camelot-bridge-shutdown").unstarted(() -> {
       System.err.println("camelot: stopping the Ethereum bridge");
+      adminPort.close();
       bridge.close();
       tcs.close();
       chain.close();
@@ -103,8 +116,35 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     System.out.println("Workers on chain: " + bridge.workerIds() + "; work orders at " + contracts.workOrderRegistry());
     System.out.println("Checkpoint: " + checkpoint.toAbsolutePath() + " (resuming after block "
         + bridge.lastHandledBlock() + ")");
+    adminPort.announce();
     stopped.await();
     return 0;
+  }
+
+  /** Lag and relay meters; ready while the chain answers eth_blockNumber and the TCS answers a look-up. */
+  static ProcessAdmin startAdmin(AdminOptions options, EthereumBridge bridge, TcsClient tcs) {
+    var metrics = Telemetry.prometheus("bridge");
+    Gauge.builder("camelot.bridge.lag.blocks", bridge, EthereumBridge::lagBlocks)
+        .description("Chain head minus the bridge's last handled block")
+        .register(metrics);
+    FunctionCounter.builder("camelot.bridge.workorders.relayed", bridge, EthereumBridge::relayedWorkOrders)
+        .description("Work orders relayed to the TCS and completed on chain")
+        .register(metrics);
+    FunctionCounter.builder("camelot.bridge.relays.failed", bridge, EthereumBridge::failedRelays)
+        .description("Relays that failed; their block range is read again")
+        .register(metrics);
+    return ProcessAdmin.start(
+        options, "bridge", metrics,
+        List.of(ReadinessCheck.of("chain", bridge::chainProblem), ReadinessCheck.of("tcs", () -> tcsProblem(tcs))));
+  }
+
+  private static Optional<String> tcsProblem(TcsClient tcs) {
+    try {
+      tcs.workerLookUp(new WorkerLookUpParams(null, null, null, null, null));
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of("the TCS does not answer WorkerLookUp: " + e.getMessage());
+    }
   }
 
   private String privateKey() throws Exception {

@@ -5,6 +5,7 @@ import io.camelot.listener.ListenerConfig;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
 import io.camelot.ops.AdminServer;
+import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.store.postgres.PostgresTcsStore;
@@ -26,10 +27,12 @@ public final class ListenerNode implements AutoCloseable {
   private final ListenerServer listener;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("listener");
   private final AdminServer admin;
+  private final OtlpTracing tracing;
 
   private ListenerNode(CamelotConfig config) {
     CryptoProviders.use(config.crypto().provider());
     store = PostgresTcsStore.open(requireShared(config, "listener").postgresSettings());
+    tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "listener");
     try {
       queue = new SharedWorkOrderQueue(store, TcsNode.queueSettings(config.queue()), Clock.systemUTC());
       vertx = Vertx.vertx();
@@ -42,6 +45,7 @@ public final class ListenerNode implements AutoCloseable {
       listener.start();
       admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, store);
     } catch (RuntimeException e) {
+      tracing.close();
       store.close();
       throw e;
     }
@@ -77,6 +81,7 @@ public final class ListenerNode implements AutoCloseable {
     listener.close();
     queue.close();
     vertx.close().await();
+    tracing.close();
     store.close();
   }
 }

@@ -31,6 +31,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--admin-port", description = "Admin port: metrics, health, dashboard (default 9947; 0 picks one)")
   Integer adminPort;
 
+  @Option(
+      names = "--otlp-endpoint",
+      description = "OTLP/HTTP endpoint to export work-order spans to (default: [logging] otlp_endpoint)")
+  String otlpEndpoint;
+
   @Option(names = "--pool", description = "Also run a worker pool of this many WP processes and [pool] key_managers WKM processes")
   Integer poolProcessors;
 
@@ -65,6 +70,9 @@ final class ServeCommand implements Callable<Integer> {
                   + config.pool().launcher() + ")"
               : node.pool().processors().size() + " WP(s)")
           + " (TEE: SIMULATED), Worker Manager at " + node.pool().manager().url());
+      for (var child : node.pool().children()) {
+        child.adminUrl().ifPresent(admin -> System.out.println("  " + child.name() + " metrics " + admin + "/metrics  health " + admin + "/health/ready"));
+      }
     }
     System.out.println("Data directory: " + Path.of(config.store().dataDir()).toAbsolutePath());
     System.out.println("Try it: ./camelot submit --url " + url + " --workload echo-result \"Hello\"");
@@ -88,6 +96,7 @@ final class ServeCommand implements Callable<Integer> {
         adminPort != null ? new CamelotConfig.Admin(c.admin().enabled(), c.admin().host(), adminPort) : c.admin();
     CamelotConfig.Pool pool = poolProcessors != null ? c.pool().withProcessors(poolProcessors) : c.pool();
     return new CamelotConfig(
-        listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), pool, c.cluster(), c.security(), admin, c.logging());
+        listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), pool, c.cluster(), c.security(), admin,
+        otlpEndpoint != null ? c.logging().withOtlpEndpoint(otlpEndpoint) : c.logging());
   }
 }

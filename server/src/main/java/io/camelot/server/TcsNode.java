@@ -14,6 +14,7 @@ import io.camelot.listener.MethodRegistry;
 import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.MetricHistory;
+import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.ReadinessCheck;
 import io.camelot.ops.RecentWorkOrders;
 import io.camelot.ops.TcsDashboard;
@@ -22,6 +23,7 @@ import io.camelot.ops.WorkerDirectoryMetrics;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
@@ -64,6 +66,7 @@ public final class TcsNode implements AutoCloseable {
   private final CompletionNotifier notifier;
   private final ListenerServer listener;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("serve");
+  private final OtlpTracing tracing;
   private MetricHistory history;
   private AdminServer admin;
   private LocalPool pool;
@@ -77,6 +80,7 @@ public final class TcsNode implements AutoCloseable {
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
     store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
+    tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "serve");
     try {
       queue = new PersistentWorkOrderQueue(store, queueSettings(config.queue()), clock, metrics);
       Tee tee = openTee(config.worker(), dataDir, clock);
@@ -148,6 +152,7 @@ public final class TcsNode implements AutoCloseable {
       if (pool != null) {
         pool.close();
       }
+      tracing.close();
       store.close();
       throw e;
     }
@@ -250,6 +255,7 @@ public final class TcsNode implements AutoCloseable {
       CamelotConfig.Pool config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate, Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
     poolDispatcher = new PoolDispatcher(store, clock, callTimeout);
+    PoolMetrics.bind(metrics, poolDispatcher);
     WorkerManager manager =
         new WorkerManager(
             callTimeout, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl());
@@ -330,6 +336,7 @@ public final class TcsNode implements AutoCloseable {
     queue.close();
     notifier.close();
     vertx.close().await();
+    tracing.close();
     store.close();
   }
 }

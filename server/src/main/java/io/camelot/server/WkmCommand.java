@@ -2,8 +2,11 @@ package io.camelot.server;
 
 import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.SimulatedTee;
+import io.camelot.ops.ReadinessCheck;
+import io.camelot.ops.Telemetry;
 import io.camelot.pool.KeyCopy;
 import io.camelot.pool.Measurements;
+import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
@@ -15,8 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs one Worker Key Manager of a pool until stopped. */
@@ -68,6 +73,8 @@ final class WkmCommand implements Callable<Integer> {
   @Option(names = "--dedicated-requester", description = "Serve only this requester id")
   String dedicatedRequester = "";
 
+  @Mixin AdminOptions admin = new AdminOptions();
+
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
@@ -97,8 +104,22 @@ final class WkmCommand implements Callable<Integer> {
     System.out.println("WKM (TEE: SIMULATED, measurement " + measurement + ") serving the Key Management API on "
         + server.url() + (keyManager.hasKeys() ? "" : " (no pool keys yet: waiting for SetWorkerPrivateKeys)"));
     System.out.println("Admits WP measurements " + allowed);
+    ProcessAdmin adminPort = startAdmin(admin, keyManager);
+    adminPort.announce();
     System.out.println(ChildProcess.READY + server.url());
-    Commands.runUntilStopped(server);
+    Commands.runUntilStopped(() -> {
+      adminPort.close();
+      server.close();
+    });
     return 0;
+  }
+
+  /** Metrics of the key manager; ready once the pool keys are unsealed here (or received). */
+  static ProcessAdmin startAdmin(AdminOptions options, KeyManager keyManager) {
+    var metrics = Telemetry.prometheus("wkm");
+    PoolMetrics.bind(metrics, keyManager);
+    return ProcessAdmin.start(options, "wkm", metrics, List.of(ReadinessCheck.of("pool-keys", () -> keyManager.hasKeys()
+        ? Optional.empty()
+        : Optional.of("no pool keys yet: waiting for SetWorkerPrivateKeys"))));
   }
 }

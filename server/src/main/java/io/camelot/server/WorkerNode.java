@@ -3,6 +3,7 @@ package io.camelot.server;
 import io.camelot.attestation.Tee;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.ops.AdminServer;
+import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.store.postgres.PostgresTcsStore;
@@ -29,6 +30,7 @@ public final class WorkerNode implements AutoCloseable {
   private final SharedQueueWorker drain;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("worker");
   private final AdminServer admin;
+  private final OtlpTracing tracing;
 
   private WorkerNode(CamelotConfig config) {
     CryptoProviders.use(config.crypto().provider());
@@ -36,6 +38,7 @@ public final class WorkerNode implements AutoCloseable {
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
     store = PostgresTcsStore.open(ListenerNode.requireShared(config, "worker").postgresSettings());
+    tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "worker");
     try {
       Tee tee = TcsNode.openTee(config.worker(), dataDir, clock);
       var workerConfig = config.workerConfig();
@@ -57,6 +60,7 @@ public final class WorkerNode implements AutoCloseable {
       drain.start();
       admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, store);
     } catch (RuntimeException e) {
+      tracing.close();
       store.close();
       throw e;
     }
@@ -84,6 +88,7 @@ public final class WorkerNode implements AutoCloseable {
     drain.close();
     notifier.close();
     vertx.close().await();
+    tracing.close();
     store.close();
   }
 }

@@ -1,6 +1,8 @@
 package io.camelot.server;
 
 import io.camelot.attestation.SimulatedTee;
+import io.camelot.ops.ReadinessCheck;
+import io.camelot.ops.Telemetry;
 import io.camelot.pool.Measurements;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
@@ -12,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs one Workorder Processor of a pool until stopped. */
@@ -59,6 +63,8 @@ final class WpCommand implements Callable<Integer> {
       description = "Host the Worker Manager reaches this WP on, when it differs from --host (e.g. a pod IP with --host 0.0.0.0)")
   String advertiseHost;
 
+  @Mixin AdminOptions admin = new AdminOptions();
+
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
@@ -80,26 +86,38 @@ final class WpCommand implements Callable<Integer> {
     String url = advertiseHost == null ? server.url() : "http://" + advertiseHost + ":" + server.port();
     System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
         + ") on " + url + ", key manager via " + manager);
-    if (!register) {
-      System.out.println(ChildProcess.READY + url);
-      Commands.runUntilStopped(server);
-      return 0;
-    }
-    WpRegistration registration;
-    try {
-      registration = WpRegistration.register(
-          new RpcClient(manager, timeout), url, slots, dedicatedRequester, HexFormat.of().formatHex(measurement));
-    } catch (RuntimeException e) {
-      server.close();
-      throw e;
+    ProcessAdmin adminPort = startAdmin(admin, runtime);
+    adminPort.announce();
+    WpRegistration registration = null;
+    if (register) {
+      try {
+        registration = WpRegistration.register(
+            new RpcClient(manager, timeout), url, slots, dedicatedRequester, HexFormat.of().formatHex(measurement));
+      } catch (RuntimeException e) {
+        adminPort.close();
+        server.close();
+        throw e;
+      }
     }
     System.out.println(ChildProcess.READY + url);
-    // Deregistering first drains: the server closes only once its in-flight work orders are done.
+    WpRegistration registered = registration;
     Commands.runUntilStopped(() -> {
-      try (server) {
-        registration.close();
+      try (server; adminPort) {
+        // Deregistering first drains: the server closes only once its in-flight work orders are done.
+        if (registered != null) {
+          registered.close();
+        }
       }
     });
     return 0;
+  }
+
+  /**
+   * Ready while its key manager serves it: a WP that was refused or found no WKM for its last work
+   * order is not, until one goes through. Known from the last work order, so a probe costs no call.
+   */
+  static ProcessAdmin startAdmin(AdminOptions options, WpRuntime runtime) {
+    return ProcessAdmin.start(
+        options, "wp", Telemetry.prometheus("wp"), List.of(ReadinessCheck.of("key-manager", runtime::keyManagerProblem)));
   }
 }

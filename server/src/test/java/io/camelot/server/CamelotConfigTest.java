@@ -103,7 +103,8 @@ class CamelotConfigTest {
     assertThat(pool.keyManagerUrls())
         .containsExactly("http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
     assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
-        .contains("replicas: 2", "containerPort: 7001", "--generate-keys", "--join http://camelot-wkm-0.camelot-wkm:7001");
+        .contains("replicas: 2", "containerPort: 7001", "--generate-keys", "--join http://camelot-wkm-0.camelot-wkm:7001",
+            "--admin-port 8558", "path: /health/ready", "path: /health/live", "containerPort: 8558");
   }
 
   @Test

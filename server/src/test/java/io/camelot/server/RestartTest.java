@@ -52,7 +52,10 @@ class RestartTest {
             "--port",
             Integer.toString(port),
             "--data-dir",
-            dataDir.toString());
+            dataDir.toString(),
+            // Ephemeral: a fixed admin port would collide with any other Camelot process on the host.
+            "--admin-port",
+            "0");
     builder.redirectErrorStream(true);
     // Both runs append to one log kept beside the data directory, for diagnosis.
     builder.redirectOutput(

@@ -139,6 +139,12 @@ public final class SingletonWorker implements WorkOrderProcessor {
 
   @Override
   public byte[] process(QueuedWorkOrder workOrder) {
+    try (var span = WorkOrderTrace.open(workOrder.workOrderId(), "camelot.worker.process")) {
+      return processInSpan(workOrder);
+    }
+  }
+
+  private byte[] processInSpan(QueuedWorkOrder workOrder) {
     String id = workOrder.workOrderId();
     WorkOrderSubmitParams params;
     try {

@@ -65,7 +65,7 @@ public final class WorkOrderSubmit implements RpcMethod {
   public RpcOutcome invoke(RpcCall call) {
     WorkOrderSubmitParams p = WorkOrders.parse(call.params(), Params::workOrderSubmit);
     String id = p.workOrderId();
-    try (var trace = WorkOrderTrace.open(id)) {
+    try (var trace = WorkOrderTrace.open(id, "camelot.listener.submit")) {
       WorkOrderTrace.LOG.debug("received for worker {}", p.workerId());
       return admit(p, call);
     }

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A WKM or WP child process. It is ready when it prints {@value #READY} and its URL on a line of
@@ -22,17 +24,21 @@ import java.util.concurrent.TimeoutException;
 public final class ChildProcess implements AutoCloseable {
   /** The readiness line a child prints once it serves requests, followed by its URL. */
   public static final String READY = "CAMELOT-READY ";
+  /** The line a child with an admin port prints before {@value #READY}, followed by the admin URL. */
+  public static final String ADMIN = "CAMELOT-ADMIN ";
 
   private final String name;
   private final Process process;
   private final String url;
   private final Path log;
+  private final String adminUrl;
 
-  private ChildProcess(String name, Process process, String url, Path log) {
+  private ChildProcess(String name, Process process, String url, Path log, String adminUrl) {
     this.name = name;
     this.process = process;
     this.url = url;
     this.log = log;
+    this.adminUrl = adminUrl;
   }
 
   /**
@@ -49,10 +55,11 @@ public final class ChildProcess implements AutoCloseable {
       throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
     }
     CompletableFuture<String> ready = new CompletableFuture<>();
-    Thread.ofPlatform().daemon().name(name + "-output").start(() -> copyOutput(process, log, ready));
+    AtomicReference<String> admin = new AtomicReference<>();
+    Thread.ofPlatform().daemon().name(name + "-output").start(() -> copyOutput(process, log, ready, admin));
     try {
       String url = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new ChildProcess(name, process, url, log);
+      return new ChildProcess(name, process, url, log, admin.get());
     } catch (ExecutionException | TimeoutException e) {
       process.destroyForcibly();
       throw new IllegalStateException(name + " did not become ready; see " + log, e);
@@ -63,13 +70,17 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
-  private static void copyOutput(Process process, Path log, CompletableFuture<String> ready) {
+  private static void copyOutput(
+      Process process, Path log, CompletableFuture<String> ready, AtomicReference<String> admin) {
     try (BufferedReader in =
             new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         BufferedWriter out =
             Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       String line;
       while ((line = in.readLine()) != null) {
+        if (!ready.isDone() && line.startsWith(ADMIN)) {
+          admin.set(line.substring(ADMIN.length()).trim());
+        }
         if (!ready.isDone() && line.startsWith(READY)) {
           ready.complete(line.substring(READY.length()).trim());
         }
@@ -89,6 +100,11 @@ public final class ChildProcess implements AutoCloseable {
 
   public String url() {
     return url;
+  }
+
+  /** The child's admin URL (metrics, health), when it reported one before it was ready. */
+  public Optional<String> adminUrl() {
+    return Optional.ofNullable(adminUrl);
   }
 
   public Path log() {

@@ -101,6 +101,13 @@ public final class LocalPool implements AutoCloseable {
     return List.copyOf(processors.values());
   }
 
+  /** The WKMs, then the WPs. */
+  public List<ChildProcess> children() {
+    List<ChildProcess> all = new ArrayList<>(keyManagers);
+    all.addAll(processors.values());
+    return all;
+  }
+
   /** The WP started with this index (its latest incarnation). */
   public ChildProcess processor(int index) {
     return processors.get(index);
@@ -114,7 +121,7 @@ public final class LocalPool implements AutoCloseable {
     PoolPolicy policy = settings.policy();
     List<String> args = new ArrayList<>(List.of(
         "wkm", "--exit-with-parent", "--data-dir", directory.resolve("wkm-" + index).toString(), "--tee-dir", teeDirectory.toString(),
-        "--host", settings.host(), "--port", "0",
+        "--host", settings.host(), "--port", "0", "--admin-port", "0",
         "--max-wps", Integer.toString(policy.maxConcurrentWps()),
         "--restart-wp-after", Integer.toString(policy.maxWorkOrdersPerWp()),
         "--rotation-grace-seconds", Long.toString(policy.rotationGrace().toSeconds())));
@@ -167,7 +174,7 @@ public final class LocalPool implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of(
         "wp", "--exit-with-parent", "--manager", managerUrl, "--register",
         "--slots", Integer.toString(settings.slotsPerProcessor()), "--tee-dir", teeDirectory.toString(),
-        "--host", settings.host(), "--port", "0",
+        "--host", settings.host(), "--port", "0", "--admin-port", "0",
         "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
     if (!dedicatedRequester.isEmpty()) {
       args.add("--dedicated-requester");

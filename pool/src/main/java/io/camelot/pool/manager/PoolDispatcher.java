@@ -10,6 +10,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.TcsStore;
@@ -45,6 +46,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   private final Map<String, BlockingQueue<Processor>> dedicated = new ConcurrentHashMap<>();
   private final Map<String, Processor> byUrl = new ConcurrentHashMap<>();
   private final AtomicInteger waiting = new AtomicInteger();
+  private final AtomicInteger busySlots = new AtomicInteger();
   private volatile boolean closed;
 
   public PoolDispatcher(TcsStore store, Clock clock, Duration callTimeout) {
@@ -110,13 +112,29 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     return waiting.get();
   }
 
-  /** WP slots running a work order now. */
+  /** WPs offering slots now. */
+  public int registeredWps() {
+    return byUrl.size();
+  }
+
+  /** Slots waiting for a work order (a withdrawn WP's slots count until they come up). */
+  public int freeSlots() {
+    return shared.size() + dedicated.values().stream().mapToInt(BlockingQueue::size).sum();
+  }
+
+  /** Work orders running on a WP now. */
   public int busySlots() {
-    return byUrl.values().stream().mapToInt(wp -> wp.state().busy()).sum();
+    return busySlots.get();
   }
 
   @Override
   public byte[] process(QueuedWorkOrder workOrder) {
+    try (var span = WorkOrderTrace.open(workOrder.workOrderId(), "camelot.pool.dispatch")) {
+      return processInSpan(workOrder);
+    }
+  }
+
+  private byte[] processInSpan(QueuedWorkOrder workOrder) {
     String id = workOrder.workOrderId();
     JsonNode params = ProtocolJson.parse(workOrder.rawRequest()).path("params");
     BlockingQueue<Processor> slots = dedicated.getOrDefault(params.path("requesterId").asText(""), shared);
@@ -133,6 +151,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       attempts++;
       boolean keepSlot = true;
       JsonNode result = null;
+      busySlots.incrementAndGet();
       try {
         result = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
       } catch (PeerUnavailableException e) {
@@ -151,6 +170,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
           log.warn("WP {} could not process work order {}: {}", wp.client.url(), id, e.getMessage());
         }
       } finally {
+        busySlots.decrementAndGet();
         // The slot goes back before the next attempt or the caller's next work order.
         if (wp.end() && keepSlot) {
           slots.add(wp);

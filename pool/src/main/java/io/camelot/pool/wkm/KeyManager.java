@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,7 @@ public final class KeyManager {
   private final Map<String, AdmittedWp> admitted = new ConcurrentHashMap<>();
   private final Map<String, Preprocessed> preprocessed = new ConcurrentHashMap<>();
   private final Map<String, KeyWrapPrivateKey> keyRequests = new ConcurrentHashMap<>();
+  private final AtomicLong rotations = new AtomicLong();
 
   /**
    * @param measurement this WKM's own measurement (hex), which replica WKMs must share
@@ -131,6 +133,16 @@ public final class KeyManager {
 
   public boolean hasKeys() {
     return keys != null;
+  }
+
+  /** Encryption key rotations this process performed since it started. */
+  public long rotations() {
+    return rotations.get();
+  }
+
+  /** WP identities admitted and not yet expired or spent. */
+  public int admittedWps() {
+    return admitted.size();
   }
 
   // ---- GetRandomId ----
@@ -260,6 +272,7 @@ public final class KeyManager {
   public synchronized NewEncryptionKey generateNewEncryptionKey(String nonce, String tag) {
     PoolKeys rotated = requireKeys().rotate(clock.millis());
     store(rotated);
+    rotations.incrementAndGet();
     String n = nonce != null && !nonce.isEmpty() ? nonce : randomHex();
     String t = tag != null && !tag.isEmpty() ? tag : randomHex();
     String pem = rotated.encryption().publicKey().pem();

@@ -8,6 +8,7 @@ import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.trace.WorkOrderTrace;
 
 /** PostprocessWorkorder: checks a WP's response and re-signs it with the pool key. */
 final class PostprocessWorkorder implements RpcMethod {
@@ -26,6 +27,8 @@ final class PostprocessWorkorder implements RpcMethod {
   public RpcOutcome invoke(RpcCall call) {
     WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
     WorkOrderResult response = ProtocolJson.bind(call.params().get("response"), WorkOrderResult.class);
-    return RpcOutcome.result(keyManager.postprocess(request, response));
+    try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.postprocess")) {
+      return RpcOutcome.result(keyManager.postprocess(request, response));
+    }
   }
 }

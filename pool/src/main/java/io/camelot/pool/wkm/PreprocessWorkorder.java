@@ -6,6 +6,7 @@ import io.camelot.listener.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import java.util.Map;
 
 /** PreprocessWorkorder: the keys of one work order, wrapped to the calling WP's attested key. */
@@ -24,7 +25,9 @@ final class PreprocessWorkorder implements RpcMethod {
   @Override
   public RpcOutcome invoke(RpcCall call) {
     WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
-    return RpcOutcome.result(
-        Map.of("keys", keyManager.preprocess(request, InternalParams.attestation(call.params(), "attestation"))));
+    try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.preprocess")) {
+      return RpcOutcome.result(
+          Map.of("keys", keyManager.preprocess(request, InternalParams.attestation(call.params(), "attestation"))));
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.camelot.listener.RpcMethod;
 import io.camelot.listener.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.trace.WorkOrderTrace;
 import java.util.Map;
 
 /**
@@ -30,6 +31,8 @@ final class ProcessWorkOrder implements RpcMethod {
     if (request == null || !request.isObject()) {
       throw EeaException.invalidParameter("Invalid data format for request: expected WorkOrderSubmit params");
     }
-    return RpcOutcome.result(Map.of("response", runtime.process(request)));
+    try (var span = WorkOrderTrace.open(request.path("workOrderId").asText(""), "camelot.wp.process")) {
+      return RpcOutcome.result(Map.of("response", runtime.process(request)));
+    }
   }
 }

@@ -61,6 +61,7 @@ public final class WpRuntime {
   private final String dedicatedRequester;
   private final int restartAfter;
   private volatile Session session;
+  private volatile String keyManagerProblem;
 
   /**
    * @param manager the Worker Manager (or a WKM) whose Redirect names the WKM to use
@@ -114,10 +115,12 @@ public final class WpRuntime {
         lastUnavailable = e;
         continue;
       } catch (RpcCallException e) {
+        keyManagerProblem = e.getMessage();
         throw e.toEeaException();
       }
       try {
         WorkOrderResponse response = run(current, request, requestParams, workload);
+        keyManagerProblem = null;
         if (restartAfter > 0 && current.workOrders.incrementAndGet() >= restartAfter) {
           restart(current, "it processed " + restartAfter + " work orders");
         }
@@ -129,15 +132,27 @@ public final class WpRuntime {
       } catch (RpcCallException e) {
         switch (e.code()) {
           case PoolApi.REATTEST -> restart(current, "the WKM asked it to re-attest: " + e.peerMessage());
-          case PoolApi.NO_KEYS, PoolApi.NOT_ADMITTED, PoolApi.MIGRATION_FORBIDDEN -> throw e.toEeaException();
+          case PoolApi.NO_KEYS, PoolApi.NOT_ADMITTED, PoolApi.MIGRATION_FORBIDDEN -> {
+            keyManagerProblem = e.getMessage();
+            throw e.toEeaException();
+          }
           default -> {
             return failure(id, e.toEeaException());
           }
         }
       }
     }
-    throw new EeaException(PoolApi.NO_KEY_MANAGER,
-        "no key manager could serve this work order" + (lastUnavailable == null ? "" : ": " + lastUnavailable.getMessage()));
+    keyManagerProblem = "no key manager could serve the last work order"
+        + (lastUnavailable == null ? "" : ": " + lastUnavailable.getMessage());
+    throw new EeaException(PoolApi.NO_KEY_MANAGER, keyManagerProblem);
+  }
+
+  /**
+   * Why the last work order could not get keys (not admitted, no WKM reachable), or empty once a
+   * work order went through or before the first: the WP's readiness, known without a call.
+   */
+  public Optional<String> keyManagerProblem() {
+    return Optional.ofNullable(keyManagerProblem);
   }
 
   private WorkOrderResponse run(

@@ -7,6 +7,7 @@ import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.SimulatedTee;
 import io.camelot.pool.AttestationInfo;
 import io.camelot.pool.PoolApi;
+import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Hex;
@@ -26,6 +27,7 @@ import io.camelot.protocol.envelope.ResponseSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -117,6 +119,24 @@ class KeyManagerTest {
     var poolKey = Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText());
     assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text()).isEqualTo("echo hello");
     assertThat(signed.extVerificationKey()).isNull();
+  }
+
+  @Test
+  void metersCountKeyRotationsAndAdmittedWps() {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PoolMetrics.bind(registry, wkm);
+    assertThat(registry.get("camelot.pool.key.rotations").functionCounter().count()).isZero();
+    assertThat(registry.get("camelot.pool.wps.admitted").gauge().value()).isZero();
+
+    Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    RequestSecrets secrets = request(wkm, "cc".repeat(32), "counted");
+    wkm.preprocess(secrets.request(), wp.info());
+    wkm.generateNewEncryptionKey(null, null);
+    wkm.generateNewEncryptionKey(null, null);
+
+    assertThat(registry.get("camelot.pool.wps.admitted").gauge().value()).isEqualTo(1);
+    assertThat(registry.get("camelot.pool.key.rotations").functionCounter().count()).isEqualTo(2);
   }
 
   @Test

@@ -19,8 +19,8 @@ class WorkOrderTraceTest {
 
   @Test
   void aScopeSetsTheMdcAndRestoresTheOuterScope() {
-    try (var outer = WorkOrderTrace.open("aa")) {
-      try (var inner = WorkOrderTrace.open("bb")) {
+    try (var outer = WorkOrderTrace.open("aa", "test.outer")) {
+      try (var inner = WorkOrderTrace.open("bb", "test.inner")) {
         assertThat(MDC.get(WorkOrderTrace.WORK_ORDER_ID)).isEqualTo("bb");
         assertThat(MDC.get(WorkOrderTrace.TRACE_ID)).isEqualTo(WorkOrderTrace.traceId("bb"));
       }

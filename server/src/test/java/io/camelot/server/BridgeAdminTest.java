@@ -1,0 +1,84 @@
+package io.camelot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelot.ethereum.BridgeSettings;
+import io.camelot.ethereum.Chain;
+import io.camelot.ethereum.EthereumBridge;
+import io.camelot.ethereum.LocalGanache;
+import io.camelot.ethereum.ProxyContracts;
+import io.camelot.sdk.DirectTcsClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin port of {@code camelot ethereum-bridge}: lag meter, and readiness that follows the chain. */
+class BridgeAdminTest {
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir Path dir;
+  LocalGanache ganache;
+  TcsNode node;
+  DirectTcsClient tcs;
+  Chain chain;
+  EthereumBridge bridge;
+  ProcessAdmin admin;
+
+  @AfterEach
+  void stop() {
+    for (AutoCloseable open : new AutoCloseable[] {admin, bridge, chain, tcs, node, ganache}) {
+      if (open != null) {
+        try {
+          open.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  @Test
+  void readyWhileTheChainAnswersAndDownOnceItStops() throws Exception {
+    ganache = LocalGanache.start(dir);
+    CamelotConfig defaults = CamelotConfig.defaults();
+    node = TcsNode.start(
+        new CamelotConfig(
+            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
+            new CamelotConfig.Store(dir.resolve("tcs").toString(), 256),
+            defaults.queue(), defaults.worker(), defaults.crypto()));
+    tcs = DirectTcsClient.create(node.url("127.0.0.1"));
+    chain = Chain.connect(ganache.account(0));
+    bridge = EthereumBridge.start(tcs, chain, ProxyContracts.deploy(chain), BridgeSettings.defaults(dir.resolve("checkpoint")));
+    AdminOptions options = new AdminOptions();
+    admin = EthereumBridgeCommand.startAdmin(options, bridge, tcs);
+
+    HttpResponse<String> ready = get(admin.url() + "/health/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"chain\":\"UP\"").contains("\"tcs\":\"UP\"");
+    await().atMost(Duration.ofMinutes(2)).until(() -> bridge.chainHead() >= 0 && bridge.lagBlocks() == 0);
+    assertThat(get(admin.url() + "/metrics").body())
+        .contains("camelot_bridge_lag_blocks{process=\"bridge\"} 0.0")
+        .contains("camelot_bridge_workorders_relayed_total{process=\"bridge\"} 0.0")
+        .contains("camelot_bridge_relays_failed_total{process=\"bridge\"} 0.0");
+
+    ganache.close();
+    ganache = null;
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+      HttpResponse<String> down = get(admin.url() + "/health/ready");
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).contains("eth_blockNumber").contains("\"tcs\":\"UP\"");
+    });
+    assertThat(get(admin.url() + "/health/live").statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

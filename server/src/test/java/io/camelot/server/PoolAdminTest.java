@@ -1,0 +1,91 @@
+package io.camelot.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camelot.pool.PoolApi;
+import io.camelot.pool.RpcClient;
+import io.camelot.pool.manager.ChildProcess;
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.VerifiedWorker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The admin ports of a pool's WKM and WP processes: {@code serve --pool} starts them on free
+ * ports and learns their URLs; they answer health and show the pool meters after activity.
+ */
+class PoolAdminTest {
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir Path dataDir;
+  TcsNode node;
+  DirectTcsClient client;
+
+  @AfterEach
+  void stop() {
+    if (client != null) {
+      client.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  void wkmAndWpAdminPortsAnswerAndCountRotationsAndWps() throws Exception {
+    CamelotConfig defaults = CamelotConfig.defaults();
+    node = TcsNode.start(
+        new CamelotConfig(
+            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
+            new CamelotConfig.Store(dataDir.toString(), 256),
+            defaults.queue(), defaults.worker(), defaults.crypto())
+            .withPool(PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")));
+    client = DirectTcsClient.create(node.url("127.0.0.1"));
+    Requester requester = Requester.builder(client).allowSimulation().build();
+    ChildProcess wkm = node.pool().keyManagers().getFirst();
+    ChildProcess wp = node.pool().processor(0);
+    String wkmAdmin = wkm.adminUrl().orElseThrow();
+    String wpAdmin = wp.adminUrl().orElseThrow();
+    assertThat(node.pool().children()).containsExactly(wkm, wp);
+
+    HttpResponse<String> wkmReady = get(wkmAdmin + "/health/ready");
+    assertThat(wkmReady.statusCode()).isEqualTo(200);
+    assertThat(wkmReady.body()).contains("\"pool-keys\":\"UP\"");
+    assertThat(get(wpAdmin + "/health/ready").body()).contains("\"key-manager\":\"UP\"");
+    assertThat(node.metrics().scrape())
+        .contains("camelot_pool_wps_registered{process=\"serve\"} 1.0")
+        .contains("camelot_pool_slots_free{process=\"serve\"} 2.0")
+        .contains("camelot_pool_slots_busy{process=\"serve\"} 0.0");
+
+    VerifiedWorker pool = requester.worker(PoolTest.POOL_ID);
+    assertThat(requester.newWorkOrder(pool, "echo-result").input("metered").submit()
+        .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: metered");
+    new RpcClient(node.pool().manager().url(), Duration.ofSeconds(60))
+        .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
+
+    String wkmMetrics = get(wkmAdmin + "/metrics").body();
+    assertThat(wkmMetrics)
+        .contains("camelot_pool_key_rotations_total{process=\"wkm\"} 1.0")
+        .contains("camelot_pool_wps_admitted{process=\"wkm\"} 1.0");
+    HttpResponse<String> wpMetrics = get(wpAdmin + "/metrics");
+    assertThat(wpMetrics.statusCode()).isEqualTo(200);
+    assertThat(wpMetrics.body()).contains("jvm_memory_used_bytes").contains("process=\"wp\"");
+    assertThat(get(wpAdmin + "/health/ready").statusCode()).isEqualTo(200);
+    assertThat(List.of(get(wkmAdmin + "/health/live").statusCode(), get(wpAdmin + "/health/live").statusCode()))
+        .containsOnly(200);
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
