@@ -147,5 +147,11 @@ public final class PoolScaler implements AutoCloseable {
   @Override
   public void close() {
     rounds.shutdownNow();
+    try {
+      // A round in progress may still launch; the caller closes the launcher after this returns.
+      rounds.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
