@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +17,27 @@ import java.util.TreeMap;
 
 /**
  * Worker instances as Kubernetes pods, through the fabric8 client: one pod per instance, labelled
- * with its pool, running the Camelot image as {@code worker} with readiness and liveness probes on
- * the health port. Stopping deletes the pod with a grace period, in which the worker drains on
- * SIGTERM; a pod deleted by someone else simply disappears, and the scaler starts a replacement.
+ * with its pool, running the Camelot image as {@code worker}, or as a pool's {@code wp} (see {@link
+ * #workorderProcessors}), with readiness and liveness probes on the health port. Stopping deletes
+ * the pod with a grace period, in which the instance drains on SIGTERM; a pod deleted by someone
+ * else simply disappears, and the scaler starts a replacement.
  */
 public final class KubernetesLauncher implements WorkerLauncher {
   public static final String POOL_LABEL = "camelot.io/pool";
   static final int HEALTH_PORT = 8558;
+  /** The pod's IP, from the downward API: where a WP pod is reached. */
+  static final String POD_IP = "POD_IP";
+  /** Where a WP pod finds the pool's signing keys (a Secret made with camelot operator pool-keys). */
+  public static final String POOL_KEYS_MOUNT = "/etc/camelot/pool-keys";
 
   private final KubernetesClient client;
   private final String namespace;
   private final String pool;
   private final String image;
-  private final List<String> workerArgs;
+  private final String app;
+  private final List<String> args;
+  private final boolean podIpEnv;
+  private final String keysSecret;
   private final long drainSeconds;
 
   /**
@@ -36,39 +46,88 @@ public final class KubernetesLauncher implements WorkerLauncher {
    */
   public KubernetesLauncher(
       KubernetesClient client, String namespace, String pool, String image, List<String> workerArgs, long drainSeconds) {
+    this(client, namespace, pool, image, "camelot-worker", concat("worker", workerArgs), false, "", drainSeconds);
+  }
+
+  private KubernetesLauncher(
+      KubernetesClient client, String namespace, String pool, String image, String app, List<String> args,
+      boolean podIpEnv, String keysSecret, long drainSeconds) {
     this.client = client;
     this.namespace = namespace;
     this.pool = pool;
     this.image = image;
-    this.workerArgs = List.copyOf(workerArgs);
+    this.app = app;
+    this.args = List.copyOf(args);
+    this.podIpEnv = podIpEnv;
+    this.keysSecret = keysSecret;
     this.drainSeconds = drainSeconds;
+  }
+
+  /**
+   * Workorder Processors of a pool as pods running {@code wp --register --manager managerUrl ...}:
+   * each binds all interfaces and registers under its pod IP ({@code POD_IP} from the downward API),
+   * serves its admin port on the health port for the probes, and deregisters and drains on SIGTERM.
+   * It signs its pool calls with the {@code signingMember} key of the {@code keysSecret} Secret,
+   * mounted read-only at {@value #POOL_KEYS_MOUNT}.
+   *
+   * @param wpArgs arguments after {@code wp --register --manager managerUrl --host 0.0.0.0
+   *     --advertise-host $(POD_IP) --admin-host 0.0.0.0 --admin-port 8558}, e.g. {@code --slots 2
+   *     --tee-dir /tmp/tee}
+   */
+  public static KubernetesLauncher workorderProcessors(
+      KubernetesClient client, String namespace, String pool, String image, String managerUrl, String keysSecret,
+      String signingKeyFile, String peersFile, List<String> wpArgs, long drainSeconds) {
+    List<String> args = new ArrayList<>(List.of(
+        "wp", "--register", "--manager", managerUrl, "--host", "0.0.0.0", "--advertise-host", "$(" + POD_IP + ")",
+        "--admin-host", "0.0.0.0", "--admin-port", Integer.toString(HEALTH_PORT),
+        "--signing-key", POOL_KEYS_MOUNT + "/" + signingKeyFile, "--peer-keys", POOL_KEYS_MOUNT + "/" + peersFile));
+    args.addAll(wpArgs);
+    return new KubernetesLauncher(client, namespace, pool, image, "camelot-wp", args, true, keysSecret, drainSeconds);
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
   }
 
   @Override
   public void launch(String instanceName) {
-    List<String> args = new ArrayList<>();
-    args.add("worker");
-    args.addAll(workerArgs);
+    ContainerBuilder container =
+        new ContainerBuilder()
+            .withName(app.substring("camelot-".length()))
+            .withImage(image)
+            .withArgs(args)
+            .addNewPort().withName("health").withContainerPort(HEALTH_PORT).endPort()
+            .withReadinessProbe(probe("/health/ready"))
+            .withLivenessProbe(probe("/health/live"));
+    if (podIpEnv) {
+      container
+          .addNewEnv()
+          .withName(POD_IP)
+          .withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom()
+          .endEnv();
+    }
+    List<Volume> volumes = new ArrayList<>();
+    if (!keysSecret.isEmpty()) {
+      container.addNewVolumeMount().withName("pool-keys").withMountPath(POOL_KEYS_MOUNT).withReadOnly(true).endVolumeMount();
+      volumes.add(new VolumeBuilder().withName("pool-keys")
+          .withNewSecret().withSecretName(keysSecret).withDefaultMode(0400).endSecret().build());
+    }
     Pod pod =
         new PodBuilder()
             .withNewMetadata()
             .withName(instanceName)
             .withNamespace(namespace)
-            .addToLabels("app", "camelot-worker")
+            .addToLabels("app", app)
             .addToLabels(POOL_LABEL, pool)
             .endMetadata()
             .withNewSpec()
             .withRestartPolicy("Never")
             .withTerminationGracePeriodSeconds(drainSeconds)
-            .withContainers(
-                new ContainerBuilder()
-                    .withName("worker")
-                    .withImage(image)
-                    .withArgs(args)
-                    .addNewPort().withName("health").withContainerPort(HEALTH_PORT).endPort()
-                    .withReadinessProbe(probe("/health/ready"))
-                    .withLivenessProbe(probe("/health/live"))
-                    .build())
+            .withContainers(container.build())
+            .withVolumes(volumes)
             .endSpec()
             .build();
     client.pods().inNamespace(namespace).resource(pod).create();

@@ -103,4 +103,47 @@ class KubernetesLauncherTest {
     launcher.close();
     assertThat(podNames()).isEmpty();
   }
+
+  @Test
+  void workorderProcessorPodsRegisterUnderTheirPodIpAndStopByDraining() {
+    KubernetesLauncher launcher =
+        KubernetesLauncher.workorderProcessors(
+            client, NAMESPACE, "pool-a", "camelot:0.1.0", "http://camelot-pool-manager:9950", "camelot-pool-keys",
+            "wp-elastic-key.pem", "pool-peers.pem", List.of("--slots", "2", "--tee-dir", "/tmp/camelot-tee"), 60);
+    PoolScaler scaler =
+        new PoolScaler(launcher, new ScalingPolicy(1, 2, 4, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
+
+    assertThat(scaler.reconcile()).isEqualTo(1);
+    Pod wp = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
+    assertThat(wp.getMetadata().getLabels())
+        .containsEntry("app", "camelot-wp")
+        .containsEntry(KubernetesLauncher.POOL_LABEL, "pool-a");
+    var container = wp.getSpec().getContainers().getFirst();
+    assertThat(container.getArgs()).containsExactly(
+        "wp", "--register", "--manager", "http://camelot-pool-manager:9950", "--host", "0.0.0.0",
+        "--advertise-host", "$(POD_IP)", "--admin-host", "0.0.0.0", "--admin-port", "8558",
+        "--signing-key", "/etc/camelot/pool-keys/wp-elastic-key.pem", "--peer-keys", "/etc/camelot/pool-keys/pool-peers.pem",
+        "--slots", "2", "--tee-dir", "/tmp/camelot-tee");
+    // The pool's signing keys come from the operator's Secret, read-only.
+    assertThat(container.getVolumeMounts()).singleElement().satisfies(mount -> {
+      assertThat(mount.getMountPath()).isEqualTo("/etc/camelot/pool-keys");
+      assertThat(mount.getReadOnly()).isTrue();
+    });
+    assertThat(wp.getSpec().getVolumes()).singleElement()
+        .satisfies(volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo("camelot-pool-keys"));
+    assertThat(container.getEnv()).singleElement().satisfies(env -> {
+      assertThat(env.getName()).isEqualTo("POD_IP");
+      assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+    });
+    // Its admin port serves the probes: ready while its key manager serves it.
+    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
+    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
+    assertThat(wp.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(60);
+
+    load.set(new PoolLoad(20, 0));
+    assertThat(scaler.reconcile()).isEqualTo(2);
+    assertThat(podNames()).containsExactly("wp-1", "wp-2");
+    launcher.close();
+    assertThat(podNames()).isEmpty();
+  }
 }

@@ -50,6 +50,10 @@ public final class InternalServer implements AutoCloseable {
     return new InternalServer(vertx, server, host);
   }
 
+  public int port() {
+    return server.port();
+  }
+
   public String url() {
     return server.scheme() + "://" + host + ":" + server.port();
   }

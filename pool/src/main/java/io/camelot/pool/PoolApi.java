@@ -24,6 +24,20 @@ public final class PoolApi {
    * a random id another WKM issued, to request that WKM's private keys (seed §3.3.2 replication).
    */
   public static final String CREATE_KEY_REQUEST = "CreateKeyRequest";
+  /**
+   * Not in the seed's list, served by the Worker Manager: a started WP offers its slots ({@code url,
+   * slots, dedicatedRequester, measurement}). WPs are pool-internal: they are never listed in the
+   * public Worker Directory, where the pool is one worker.
+   */
+  public static final String REGISTER_WORKORDER_PROCESSOR = "RegisterWorkorderProcessor";
+  /**
+   * Not in the seed's list, served by the Worker Manager: a stopping WP ({@code url}) takes no more
+   * work; answers {@code drained} once its in-flight work orders finished, or after a bounded wait
+   * (the WP asks again).
+   */
+  public static final String DEREGISTER_WORKORDER_PROCESSOR = "DeregisterWorkorderProcessor";
+  /** Not in the seed's list, served by the Worker Manager: the registered WPs and their slot use. */
+  public static final String LIST_WORKORDER_PROCESSORS = "ListWorkorderProcessors";
   /** Served by a WP: process one work order end to end. */
   public static final String PROCESS_WORK_ORDER = "ProcessWorkOrder";
 

@@ -31,5 +31,8 @@ public final class PoolMetrics {
     Gauge.builder("camelot.pool.slots.busy", dispatcher, PoolDispatcher::busySlots)
         .description("Work orders running on a WP now")
         .register(registry);
+    Gauge.builder("camelot.pool.work_orders.waiting", dispatcher, PoolDispatcher::waiting)
+        .description("Work orders handed to the pool dispatcher that wait for a free WP slot")
+        .register(registry);
   }
 }

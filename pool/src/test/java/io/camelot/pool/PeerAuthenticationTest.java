@@ -143,7 +143,7 @@ class PeerAuthenticationTest {
 
   @Test
   void generatedPoolIdentitiesSignAsListedPeers() {
-    PoolIdentities identities = PoolIdentities.generate(dir.resolve("keys"), 1, 2);
+    PoolIdentities identities = PoolIdentities.generate(dir.resolve("keys"), 1, 2, false);
     InternalServer endpoint =
         InternalServer.start(
             "127.0.0.1", 0, List.of(ping),

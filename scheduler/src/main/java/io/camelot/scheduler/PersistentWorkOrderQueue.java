@@ -161,6 +161,15 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     return outstanding.get();
   }
 
+  /**
+   * Work orders of a worker waiting in its lane for a thread (released, not yet handed to its
+   * processor): the queue depth an elastic pool scales on.
+   */
+  public int queued(String workerId) {
+    Lane lane = lanes.get(workerId);
+    return lane == null ? 0 : lane.executor.getQueue().size();
+  }
+
   private boolean reserveSlot() {
     while (true) {
       long current = outstanding.get();

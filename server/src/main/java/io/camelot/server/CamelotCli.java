@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       EthereumBridgeCommand.class,
       WkmCommand.class,
       WpCommand.class,
+      WpsCommand.class,
       ListenerCommand.class,
       WorkerCommand.class,
       QueueBenchCommand.class,

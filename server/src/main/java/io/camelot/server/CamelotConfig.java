@@ -2,11 +2,12 @@ package io.camelot.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.model.WorkerDetails;
@@ -261,7 +262,9 @@ public record CamelotConfig(
 
   /**
    * A worker pool beside the singleton worker (see docs/pools.md): WKMs and WPs as child processes,
-   * published as one worker named {@code name}. {@code processors = 0} runs no pool.
+   * published as one worker named {@code name}. {@code processors = 0} (and no {@code
+   * max_processors}) runs no pool. With {@code max_processors > processors} the pool is elastic: a
+   * scaler starts and stops WPs between the two by queue depth and slot use (docs/pools.md).
    *
    * @param wpLocalization {@code any}, or {@code same-platform}: WKMs admit only WPs on their platform
    * @param signatureScheme {@code pool-key} (results signed by the pool key) or {@code ext-key}
@@ -281,12 +284,60 @@ public record CamelotConfig(
       @JsonProperty("rotation_grace_seconds") long rotationGraceSeconds,
       @JsonProperty("dedicated_requester") String dedicatedRequester,
       @JsonProperty("wp_dedicated_requesters") List<String> wpDedicatedRequesters,
-      @JsonProperty("internal_host") String internalHost) {
+      @JsonProperty("internal_host") String internalHost,
+      @JsonPropertyDescription("elastic pool: at most this many WPs, started on demand; 0 or processors: a fixed pool")
+          @JsonProperty("max_processors")
+          int maxProcessors,
+      @JsonPropertyDescription("elastic pool: queued plus running work orders one WP is expected to carry before another starts")
+          @JsonProperty("work_orders_per_processor")
+          int workOrdersPerProcessor,
+      @JsonPropertyDescription("elastic pool: seconds the pool must stay idle before one WP above processors is stopped (drained)")
+          @JsonProperty("scale_down_idle_seconds")
+          long scaleDownIdleSeconds,
+      @JsonPropertyDescription("elastic pool: \"process\" (WPs as child processes) or \"kubernetes\" (WPs as pods)")
+          String launcher,
+      @JsonPropertyDescription("launcher = \"kubernetes\": namespace of the WP pods (the serve pod's service account may manage pods there)")
+          @JsonProperty("kubernetes_namespace")
+          String kubernetesNamespace,
+      @JsonPropertyDescription("launcher = \"kubernetes\": the Camelot image the WP pods run")
+          @JsonProperty("kubernetes_image")
+          String kubernetesImage,
+      @JsonPropertyDescription("seconds a stopping WP may take to drain before it is killed (pod grace period)")
+          @JsonProperty("drain_seconds")
+          long drainSeconds,
+      @JsonPropertyDescription("the Worker Manager's port on internal_host; 0 picks a free one (pods need a fixed one)")
+          @JsonProperty("manager_port")
+          int managerPort,
+      @JsonPropertyDescription("URL WPs reach the Worker Manager on, when it is not http://internal_host:port (e.g. a Service name)")
+          @JsonProperty("manager_url")
+          String managerUrl,
+      @JsonPropertyDescription("WKMs that run on their own (e.g. a StatefulSet, replicas joined with wkm --join): serve starts none and uses these URLs")
+          @JsonProperty("key_manager_urls")
+          List<String> keyManagerUrls,
+      @JsonPropertyDescription("directory of pool signing keys provisioned with camelot operator pool-keys (needed when pool processes run elsewhere: key_manager_urls, launcher = \"kubernetes\"); empty: generated afresh at each start")
+          @JsonProperty("keys_dir")
+          String keysDir,
+      @JsonPropertyDescription("launcher = \"kubernetes\": the Secret holding keys_dir's files, mounted into the WP pods")
+          @JsonProperty("kubernetes_keys_secret")
+          String kubernetesKeysSecret) {
     public static final String DEFAULT_NAME = "pool-worker-1";
+    public static final String PROCESS_LAUNCHER = "process";
+    public static final String KUBERNETES_LAUNCHER = "kubernetes";
     public static final String POOL_KEY = "pool-key";
     public static final String EXT_KEY = "ext-key";
     public static final String ANY_PLATFORM = "any";
     public static final String SAME_PLATFORM = "same-platform";
+
+    /** A fixed pool with the default elastic settings, for pools built in code. */
+    public Pool(
+        int processors, String name, int keyManagers, int slotsPerProcessor, List<String> allowedWpMeasurements,
+        String wpLocalization, int maxConcurrentWps, int restartWpAfter, boolean keyMigration, String signatureScheme,
+        long rotationGraceSeconds, String dedicatedRequester, List<String> wpDedicatedRequesters, String internalHost) {
+      this(
+          processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, wpDedicatedRequesters,
+          internalHost, 0, 4, 30, PROCESS_LAUNCHER, "default", "", 60, 0, "", List.of(), "", "camelot-pool-keys");
+    }
 
     static Pool defaults() {
       return new Pool(
@@ -297,7 +348,50 @@ public record CamelotConfig(
       return new Pool(
           count, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
-          wpDedicatedRequesters, internalHost);
+          wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret);
+    }
+
+    /** The same pool on WKMs that run on their own at these URLs. */
+    public Pool withKeyManagerUrls(List<String> urls) {
+      return new Pool(
+          processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, List.copyOf(urls), keysDir, kubernetesKeysSecret);
+    }
+
+    /** The same pool signing with the keys an operator provisioned in {@code directory}. */
+    public Pool withKeysDir(String directory) {
+      return new Pool(
+          processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, directory, kubernetesKeysSecret);
+    }
+
+    /** An elastic pool of {@code min} to {@code max} WPs started by the given launcher. */
+    public Pool withScaling(int min, int max, int perProcessor, long idleSeconds, String newLauncher) {
+      return new Pool(
+          min, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          wpDedicatedRequesters, internalHost, max, perProcessor, idleSeconds, newLauncher,
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret);
+    }
+
+    /** Whether a scaler starts and stops WPs between processors and max_processors. */
+    public boolean elastic() {
+      return maxProcessors > processors;
+    }
+
+    /** Whether this node runs a pool at all. */
+    public boolean enabled() {
+      return processors > 0 || maxProcessors > 0;
+    }
+
+    /** The most WPs the pool runs at once. */
+    public int maxWps() {
+      return Math.max(processors, maxProcessors);
     }
 
     /** @throws IllegalArgumentException naming the offending key */
@@ -316,6 +410,34 @@ public record CamelotConfig(
       }
       if (keyManagers > 1 && !keyMigration) {
         throw new IllegalArgumentException("[pool] key_managers > 1 needs key_migration = true");
+      }
+      if (!keyManagerUrls.isEmpty() && keysDir.isBlank()) {
+        throw new IllegalArgumentException(
+            "[pool] key_manager_urls needs keys_dir: WKMs started elsewhere must admit this node's signed calls");
+      }
+      validateScaling();
+    }
+
+    private void validateScaling() {
+      if (maxProcessors < 0 || workOrdersPerProcessor < 1 || scaleDownIdleSeconds < 0 || drainSeconds < 0) {
+        throw new IllegalArgumentException(
+            "[pool] max_processors, scale_down_idle_seconds and drain_seconds must be >= 0, work_orders_per_processor >= 1");
+      }
+      if (!PROCESS_LAUNCHER.equals(launcher) && !KUBERNETES_LAUNCHER.equals(launcher)) {
+        throw new IllegalArgumentException(
+            "[pool] launcher must be \"" + PROCESS_LAUNCHER + "\" or \"" + KUBERNETES_LAUNCHER + "\", not \"" + launcher + "\"");
+      }
+      if (!elastic()) {
+        return;
+      }
+      if (!wpDedicatedRequesters.isEmpty()) {
+        throw new IllegalArgumentException("[pool] wp_dedicated_requesters needs a fixed pool: elastic WPs serve any requester");
+      }
+      if (KUBERNETES_LAUNCHER.equals(launcher)
+          && (kubernetesImage.isBlank() || managerUrl.isBlank() || managerPort == 0 || keysDir.isBlank())) {
+        throw new IllegalArgumentException(
+            "[pool] launcher = \"kubernetes\" needs kubernetes_image, manager_port and manager_url (the pods reach the Worker Manager there)"
+                + " and keys_dir (the pods sign with its " + PoolIdentities.ELASTIC_WP + " key, mounted from a Secret)");
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.security.ClientTls;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
     name = "operator",
     mixinStandardHelpOptions = true,
     description = "Operator keys and signed operator calls (WorkerRegister, WorkerUpdate, WorkerSetStatus).",
-    subcommands = {OperatorCommand.Keygen.class, OperatorCommand.Call.class})
+    subcommands = {OperatorCommand.Keygen.class, OperatorCommand.Call.class, OperatorCommand.PoolKeys.class})
 final class OperatorCommand implements Runnable {
   static final String PRIVATE_KEY_FILE = "operator-key.pem";
   static final String PUBLIC_KEY_FILE = "operator-pub.pem";
@@ -100,6 +102,30 @@ final class OperatorCommand implements Runnable {
       } finally {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  @Command(
+      name = "pool-keys",
+      mixinStandardHelpOptions = true,
+      description = "Create the signing keys of a pool whose processes run on several hosts or pods ([pool] keys_dir).")
+  static final class PoolKeys implements Callable<Integer> {
+    @Option(names = "--dir", required = true, description = "New directory for the keys (owner-only)")
+    Path dir;
+
+    @Option(
+        names = "--member",
+        required = true,
+        description = "A pool process that gets its own key, repeatable: e.g. camelot-wkm-0, camelot-wkm-1, "
+            + PoolIdentities.ELASTIC_WP + " (shared by WPs started on demand); the manager's key is always made")
+    List<String> members;
+
+    @Override
+    public Integer call() {
+      PoolIdentities.generate(dir, members);
+      System.out.println("Pool keys for " + PoolIdentities.MANAGER + " and " + members + " in " + dir
+          + "; every member admits the keys in " + PoolIdentities.PEERS_FILE);
+      return 0;
     }
   }
 }

@@ -62,8 +62,14 @@ final class ServeCommand implements Callable<Integer> {
         .ifPresent(admin -> System.out.println("Dashboard " + admin + "/  metrics " + admin + "/metrics  health " + admin + "/health/ready"));
     if (node.pool() != null) {
       System.out.println("Worker pool " + config.pool().name() + " id " + WorkerConfig.idOf(config.pool().name())
-          + ": " + node.pool().keyManagers().size() + " WKM(s), " + node.pool().processors().size()
-          + " WP(s) (TEE: SIMULATED), Worker Manager at " + node.pool().manager().url());
+          + ": " + (config.pool().keyManagerUrls().isEmpty()
+              ? node.pool().keyManagers().size() + " WKM(s), "
+              : config.pool().keyManagerUrls().size() + " external WKM(s), ")
+          + (config.pool().elastic()
+              ? config.pool().processors() + " to " + config.pool().maxProcessors() + " elastic WP(s) ("
+                  + config.pool().launcher() + ")"
+              : node.pool().processors().size() + " WP(s)")
+          + " (TEE: SIMULATED), Worker Manager at " + node.pool().manager().url());
       for (var child : node.pool().children()) {
         child.adminUrl().ifPresent(admin -> System.out.println("  " + child.name() + " metrics " + admin + "/metrics  health " + admin + "/health/ready"));
       }

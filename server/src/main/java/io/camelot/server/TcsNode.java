@@ -73,6 +73,7 @@ public final class TcsNode implements AutoCloseable {
   private AdminServer admin;
   private LocalPool pool;
   private PoolDispatcher poolDispatcher;
+  private ElasticPool elasticPool;
 
   private TcsNode(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
@@ -108,15 +109,21 @@ public final class TcsNode implements AutoCloseable {
       }
       queue.attach(worker.workerId(), worker, workerConfig.concurrency());
       PoolGate gate = null;
-      if (config.pool().processors() > 0) {
+      if (config.pool().enabled()) {
         config.pool().validate();
         var poolWorker =
             new WorkerConfig(
                 config.pool().name(), workerConfig.organizationId(), workerConfig.applicationTypeId(),
-                config.pool().processors() * config.pool().slotsPerProcessor());
+                config.pool().maxWps() * config.pool().slotsPerProcessor());
         gate = new PoolGate(queue, poolWorker.workerId(), poolPolicy(config.pool()), clock);
-        pool = startPool(config.pool(), poolWorker, dataDir, gate, clock);
+        JavaLauncher java = JavaLauncher.ofThisJvm(CamelotCli.class.getName());
+        pool = startPool(config.pool(), poolWorker, java, dataDir, gate, clock);
         queue.attach(poolWorker.workerId(), poolDispatcher, poolWorker.concurrency());
+        if (config.pool().elastic()) {
+          elasticPool =
+              ElasticPool.start(
+                  config.pool(), pool, poolDispatcher, queue, poolWorker.workerId(), java, dataDir.resolve("pool"), clock);
+        }
       } else {
         pool = null;
       }
@@ -135,6 +142,9 @@ public final class TcsNode implements AutoCloseable {
         startAdmin(config.admin(), recent, clock);
       }
     } catch (RuntimeException e) {
+      if (elasticPool != null) {
+        elasticPool.close();
+      }
       if (admin != null) {
         admin.close();
       }
@@ -239,26 +249,33 @@ public final class TcsNode implements AutoCloseable {
     return SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
   }
 
-  /** Starts the pool's WKMs and WPs as child processes of this JVM, sharing its simulated TEE. */
+  /**
+   * Starts the pool's WKMs and its fixed WPs as child processes of this JVM, sharing its simulated
+   * TEE. An elastic pool starts no fixed WPs: its scaler starts them all.
+   */
   private LocalPool startPool(
-      CamelotConfig.Pool config, WorkerConfig poolWorker, Path dataDir, PoolGate gate, Clock clock) {
+      CamelotConfig.Pool config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate, Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
     PoolIdentities identities =
-        PoolIdentities.generate(dataDir.resolve("pool").resolve("keys"), config.keyManagers(), config.processors());
+        config.keysDir().isBlank()
+            ? PoolIdentities.generate(
+                dataDir.resolve("pool").resolve("keys"), config.keyManagers(), config.processors(), config.elastic())
+            : PoolIdentities.load(Path.of(config.keysDir()));
     PeerSecurity security = identities.managerSecurity(clock);
     poolDispatcher = new PoolDispatcher(store, clock, callTimeout, security);
     PoolMetrics.bind(metrics, poolDispatcher);
     WorkerManager manager =
-        new WorkerManager(callTimeout, security, new PoolDirectory(store, poolWorker, gate));
+        new WorkerManager(
+            callTimeout, security, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl());
     LocalPool.Settings settings =
         new LocalPool.Settings(
-            config.processors(), config.keyManagers(), config.slotsPerProcessor(), poolPolicy(config),
-            config.wpDedicatedRequesters(), config.internalHost(), callTimeout);
+            config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),
+            poolPolicy(config), config.wpDedicatedRequesters(), config.internalHost(), callTimeout,
+            config.managerPort(), config.keyManagerUrls());
     // The children open the same simulated TEE directory, so they count as one platform.
     LocalPool started =
         new LocalPool(
-            JavaLauncher.ofThisJvm(CamelotCli.class.getName()), dataDir.resolve("pool"), dataDir.resolve("tee"),
-            identities, settings, poolDispatcher, manager);
+            java, dataDir.resolve("pool"), dataDir.resolve("tee"), identities, settings, poolDispatcher, manager);
     started.start();
     return started;
   }
@@ -273,6 +290,11 @@ public final class TcsNode implements AutoCloseable {
         CamelotConfig.Pool.EXT_KEY.equals(config.signatureScheme()),
         Duration.ofSeconds(config.rotationGraceSeconds()),
         config.dedicatedRequester());
+  }
+
+  /** The elastic pool's scaling, or null when the pool is fixed or there is none. */
+  ElasticPool elasticPool() {
+    return elasticPool;
   }
 
   /** The worker pool, or null when this node runs none. */
@@ -312,6 +334,10 @@ public final class TcsNode implements AutoCloseable {
       history.close();
     }
     listener.close();
+    if (elasticPool != null) {
+      // Before the pool: stopping WPs deregister with its Worker Manager and drain.
+      elasticPool.close();
+    }
     if (pool != null) {
       // Running pool work orders are abandoned, not lost: they stay queued for the next start.
       pool.close();

@@ -7,6 +7,7 @@ import io.camelot.pool.Measurements;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
+import io.camelot.pool.wp.WpRegistration;
 import io.camelot.pool.wp.WpRuntime;
 import io.camelot.pool.wp.WpServer;
 import io.camelot.worker.Workloads;
@@ -50,6 +51,19 @@ final class WpCommand implements Callable<Integer> {
       description = "SIMULATION only: report this measurement (hex) instead of this build's, as a WP built from other code would")
   String simulatedMeasurement;
 
+  @Option(
+      names = "--register",
+      description = "Register with the --manager Worker Manager once serving; on SIGTERM deregister, drain and exit")
+  boolean register;
+
+  @Option(names = "--slots", description = "Work orders this WP runs at once, offered when it registers (default ${DEFAULT-VALUE})")
+  int slots = 1;
+
+  @Option(
+      names = "--advertise-host",
+      description = "Host the Worker Manager reaches this WP on, when it differs from --host (e.g. a pod IP with --host 0.0.0.0)")
+  String advertiseHost;
+
   @Mixin AdminOptions admin = new AdminOptions();
   @Mixin PeerOptions peer;
 
@@ -69,18 +83,38 @@ final class WpCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     SimulatedTee tee = SimulatedTee.open(teeDir, measurement, clock);
     PeerSecurity security = peer.security(clock);
+    Duration timeout = Duration.ofSeconds(30);
     WpRuntime runtime =
-        new WpRuntime(
-            tee, workloads, new RpcClient(manager, Duration.ofSeconds(30), security), dedicatedRequester, restartAfter);
+        new WpRuntime(tee, workloads, new RpcClient(manager, timeout, security), dedicatedRequester, restartAfter);
     WpServer server = WpServer.start(runtime, host, port, security);
+    String url =
+        advertiseHost == null
+            ? server.url()
+            : java.net.URI.create(server.url()).getScheme() + "://" + advertiseHost + ":" + server.port();
     System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
-        + ") on " + server.url() + ", key manager via " + manager);
+        + ") on " + url + ", key manager via " + manager);
     ProcessAdmin adminPort = startAdmin(admin, runtime);
     adminPort.announce();
-    System.out.println(ChildProcess.READY + server.url());
+    WpRegistration registration = null;
+    if (register) {
+      try {
+        registration = WpRegistration.register(
+            new RpcClient(manager, timeout, security), url, slots, dedicatedRequester, HexFormat.of().formatHex(measurement));
+      } catch (RuntimeException e) {
+        adminPort.close();
+        server.close();
+        throw e;
+      }
+    }
+    System.out.println(ChildProcess.READY + url);
+    WpRegistration registered = registration;
     Commands.runUntilStopped(() -> {
-      adminPort.close();
-      server.close();
+      try (server; adminPort) {
+        // Deregistering first drains: the server closes only once its in-flight work orders are done.
+        if (registered != null) {
+          registered.close();
+        }
+      }
     });
     return 0;
   }

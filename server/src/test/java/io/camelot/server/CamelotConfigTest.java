@@ -69,12 +69,7 @@ class CamelotConfigTest {
 
   @Test
   void theKubernetesConfigMapHoldsALoadableSharedStoreConfig() throws IOException {
-    // The TOML block of deploy/k8s/config.yaml, indented four spaces under "camelot.toml: |".
-    String yaml = Files.readString(Path.of("../deploy/k8s/config.yaml"));
-    String block = yaml.substring(yaml.indexOf("camelot.toml: |") + "camelot.toml: |".length());
-    String toml = block.lines().map(line -> line.startsWith("    ") ? line.substring(4) : line)
-        .reduce("", (a, b) -> a + b + "\n");
-    CamelotConfig config = CamelotConfig.load(toml(toml));
+    CamelotConfig config = configMap("../deploy/k8s/config.yaml");
     assertThat(config.store().postgres()).isTrue();
     assertThat(config.admin().port()).isEqualTo(8558);
     assertThat(config.listener().host()).isEqualTo("0.0.0.0");
@@ -82,6 +77,46 @@ class CamelotConfigTest {
       String text = Files.readString(Path.of("../deploy/k8s/" + manifest));
       assertThat(text).contains("path: /health/ready", "path: /health/live", "containerPort: 8558");
     }
+  }
+
+  /** The TOML block of a ConfigMap manifest, indented four spaces under "camelot.toml: |", loaded. */
+  private CamelotConfig configMap(String manifest) throws IOException {
+    String yaml = Files.readString(Path.of(manifest));
+    String block = yaml.substring(yaml.indexOf("camelot.toml: |") + "camelot.toml: |".length());
+    String toml = block.lines().map(line -> line.startsWith("    ") ? line.substring(4) : line)
+        .reduce("", (a, b) -> a + b + "\n");
+    return CamelotConfig.load(toml(toml));
+  }
+
+  @Test
+  void theKubernetesPoolConfigMapRunsAnElasticPoolOfPodsReachingTheManagerService() throws IOException {
+    CamelotConfig.Pool pool = configMap("../deploy/k8s/pool/config.yaml").pool();
+    assertThat(pool.elastic()).isTrue();
+    assertThat(pool.launcher()).isEqualTo(CamelotConfig.Pool.KUBERNETES_LAUNCHER);
+    assertThat(pool.wpLocalization()).isEqualTo(CamelotConfig.Pool.ANY_PLATFORM);
+    assertThat(pool.managerUrl()).isEqualTo("http://camelot-pool-manager:" + pool.managerPort());
+    String serve = Files.readString(Path.of("../deploy/k8s/pool/serve.yaml"));
+    assertThat(serve).contains("containerPort: " + pool.managerPort(), "serviceAccountName: camelot-pool",
+        "path: /health/ready", "path: /health/live", "containerPort: 8558");
+    assertThat(Files.readString(Path.of("../deploy/k8s/pool/rbac.yaml"))).contains("resources: [\"pods\"]");
+    // The WKM StatefulSet's replicas, by their headless-Service names.
+    assertThat(pool.keyManagerUrls())
+        .containsExactly("http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
+    assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
+        .contains("replicas: 2", "containerPort: 7001", "--generate-keys", "--join http://camelot-wkm-0.camelot-wkm:7001",
+            "--admin-port 8558", "path: /health/ready", "path: /health/live", "containerPort: 8558");
+  }
+
+  @Test
+  void elasticPoolSettingsAreChecked() throws IOException {
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\nlauncher = \"vm\"\n")))
+        .hasMessageContaining("[pool] launcher must be");
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nmax_processors = 3\nlauncher = \"kubernetes\"\n")))
+        .hasMessageContaining("needs kubernetes_image, manager_port and manager_url");
+    CamelotConfig.Pool elastic = CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\n")).pool();
+    assertThat(elastic.elastic()).isTrue();
+    assertThat(elastic.maxWps()).isEqualTo(3);
+    assertThat(elastic.launcher()).isEqualTo(CamelotConfig.Pool.PROCESS_LAUNCHER);
   }
 
   @Test

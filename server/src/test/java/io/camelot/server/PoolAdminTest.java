@@ -66,7 +66,8 @@ class PoolAdminTest {
     assertThat(node.metrics().scrape())
         .contains("camelot_pool_wps_registered{process=\"serve\"} 1.0")
         .contains("camelot_pool_slots_free{process=\"serve\"} 2.0")
-        .contains("camelot_pool_slots_busy{process=\"serve\"} 0.0");
+        .contains("camelot_pool_slots_busy{process=\"serve\"} 0.0")
+        .contains("camelot_pool_work_orders_waiting{process=\"serve\"} 0.0");
 
     VerifiedWorker pool = requester.worker(PoolTest.POOL_ID);
     assertThat(requester.newWorkOrder(pool, "echo-result").input("metered").submit()

@@ -311,6 +311,50 @@ class PoolTest {
     return new RpcClient(url, Duration.ofSeconds(60), node.pool().identities().managerSecurity(Clock.systemUTC()));
   }
 
+  /**
+   * WKMs that run on their own, as a StatefulSet's pods would (the replica joins the first with
+   * wkm --join): serve starts none, publishes the keys they hold and fails over between them.
+   */
+  @Test
+  void externalKeyManagersServeThePoolAndTheReplicaTakesOver() throws Exception {
+    // Provisioned as for pods: each WKM its own key, serve the manager's, all admitting each other.
+    Path keys = dataDir.resolve("provisioned-keys");
+    PoolIdentities.generate(keys, List.of("wkm-a", "wkm-b"));
+    ChildProcess first = startWkm(keys, "wkm-a", "--generate-keys");
+    ChildProcess replica = startWkm(keys, "wkm-b", "--join", first.url());
+    Requester requester =
+        start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
+            .withKeyManagerUrls(List.of(first.url(), replica.url()))
+            .withKeysDir(keys.toString()));
+    assertThat(node.pool().keyManagers()).isEmpty();
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+    for (int i = 0; i < 3; i++) {
+      assertThat(requester.newWorkOrder(poolWorker, "echo-result").input("first " + i).submit()
+          .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: first " + i);
+    }
+    first.kill();
+    for (int i = 0; i < 3; i++) {
+      assertThat(requester.newWorkOrder(poolWorker, "echo-result").input("replica " + i).submit()
+          .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: replica " + i);
+    }
+    assertThat(Files.readString(replica.log())).contains("Admitted a WP");
+  }
+
+  ChildProcess startWkm(Path keys, String member, String... roleArgs) {
+    String name = "test-wkm-" + extraProcesses.size();
+    List<String> args = new ArrayList<>(List.of(
+        "wkm", "--exit-with-parent", "--data-dir", dataDir.resolve(name).toString(),
+        "--tee-dir", dataDir.resolve("tee").toString(), "--port", "0",
+        "--signing-key", keys.resolve(PoolIdentities.keyFileName(member)).toString(),
+        "--peer-keys", keys.resolve(PoolIdentities.PEERS_FILE).toString()));
+    args.addAll(List.of(roleArgs));
+    ChildProcess wkm =
+        ChildProcess.start(name, JavaLauncher.ofThisJvm(CamelotCli.class.getName()).command(args),
+            dataDir.resolve(name + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
+    extraProcesses.add(wkm);
+    return wkm;
+  }
+
   /** A WP outside the pool's own; it signs with {@code signingKey} and admits the pool's peers. */
   ChildProcess startWp(String manager, String simulatedMeasurement, Path signingKey) {
     List<String> args =

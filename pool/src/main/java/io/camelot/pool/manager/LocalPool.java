@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * A worker pool on one machine ({@code camelot serve --pool N}): WKMs and WPs as child JVMs,
  * launched with the same java and class path, each on an ephemeral loopback port it reports when
  * ready. The first WKM creates (or unseals) the pool keys; the others join through the Worker
- * Manager with the Key Management API. A WP or WKM that exits is started again; a restarted WKM
- * takes the current keys from a live one (the pool keeps serving from the others meanwhile). Every
- * internal call is signed: each child gets its own key from {@link PoolIdentities}.
+ * Manager with the Key Management API. WPs register themselves with the Worker Manager, as elastic
+ * ones do. A WP or WKM that exits is started again; a restarted WKM takes the current keys from a
+ * live one (the pool keeps serving from the others meanwhile). Every internal call is signed: each
+ * child gets its own key from {@link PoolIdentities}.
  *
  * @see WorkerManager
  */
@@ -28,6 +29,8 @@ public final class LocalPool implements AutoCloseable {
    * @param keyManagers WKM processes (replicas)
    * @param slotsPerProcessor work orders one WP runs at once
    * @param wpDedicatedRequesters requester id each WP (by index) is bound to; "" or missing: any
+   * @param managerPort the Worker Manager's port (0: any free port)
+   * @param keyManagerUrls WKMs that run on their own (replicas already joined); none started here
    */
   public record Settings(
       int processors,
@@ -36,7 +39,9 @@ public final class LocalPool implements AutoCloseable {
       PoolPolicy policy,
       List<String> wpDedicatedRequesters,
       String host,
-      Duration callTimeout) {}
+      Duration callTimeout,
+      int managerPort,
+      List<String> keyManagerUrls) {}
 
   private final JavaLauncher launcher;
   private final Path directory;
@@ -67,15 +72,22 @@ public final class LocalPool implements AutoCloseable {
   /** Starts the WKMs, the Worker Manager and the WPs, and publishes the pool's worker record. */
   public void start() {
     try {
-      for (int i = 0; i < settings.keyManagers(); i++) {
-        manager.addKeyManager(startKeyManager(i).url(), i > 0);
+      if (settings.keyManagerUrls().isEmpty()) {
+        for (int i = 0; i < settings.keyManagers(); i++) {
+          manager.addKeyManager(startKeyManager(i).url(), i > 0);
+        }
+      } else {
+        // Their policies are their own command lines; the replicas got the keys with wkm --join.
+        settings.keyManagerUrls().forEach(url -> manager.addKeyManager(url, false));
       }
-      String managerUrl = manager.start(settings.host());
+      String managerUrl = manager.start(settings.host(), settings.managerPort());
       manager.publish();
       for (int j = 0; j < settings.processors(); j++) {
         startProcessor(j, managerUrl);
       }
-      log.info("Pool started: {} WKM(s), {} WP(s), Worker Manager at {}", keyManagers.size(), processors.size(), managerUrl);
+      log.info("Pool started: {} WKM(s), {} WP(s), Worker Manager at {}",
+          settings.keyManagerUrls().isEmpty() ? keyManagers.size() : settings.keyManagerUrls().size(), processors.size(),
+          managerUrl);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -178,20 +190,11 @@ public final class LocalPool implements AutoCloseable {
 
   private void startProcessor(int index, String managerUrl) {
     String dedicated = index < settings.wpDedicatedRequesters().size() ? settings.wpDedicatedRequesters().get(index) : "";
-    List<String> args = new ArrayList<>(List.of(
-        "wp", "--exit-with-parent", "--manager", managerUrl, "--tee-dir", teeDirectory.toString(),
-        "--signing-key", identities.keyFile("wp-" + index).toString(), "--peer-keys", identities.peersFile().toString(),
-        "--host", settings.host(), "--port", "0", "--admin-port", "0",
-        "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
-    if (!dedicated.isEmpty()) {
-      args.add("--dedicated-requester");
-      args.add(dedicated);
-    }
     ChildProcess wp =
-        ChildProcess.start("wp-" + index, launcher.command(args), directory.resolve("wp-" + index + ".log"),
-            ChildProcess.DEFAULT_START_TIMEOUT);
+        ChildProcess.start("wp-" + index, launcher.command(processorArgs(managerUrl, dedicated, "wp-" + index)),
+            directory.resolve("wp-" + index + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
     processors.put(index, wp);
-    dispatcher.add(wp.url(), settings.slotsPerProcessor(), dedicated);
+    // Registered before it printed its readiness line; an exit without deregistering is a crash.
     wp.onExit().thenRun(() -> {
       dispatcher.remove(wp.url());
       if (!closing) {
@@ -199,6 +202,25 @@ public final class LocalPool implements AutoCloseable {
         Thread.ofVirtual().start(() -> restartProcessor(index, managerUrl));
       }
     });
+  }
+
+  /**
+   * The {@code camelot wp} arguments of a WP of this pool that registers itself with the Worker
+   * Manager at {@code managerUrl}: the fixed WPs here and the elastic ones an execution adaptor starts.
+   * It signs with the key of {@code member} in {@link PoolIdentities}.
+   */
+  public List<String> processorArgs(String managerUrl, String dedicatedRequester, String member) {
+    List<String> args = new ArrayList<>(List.of(
+        "wp", "--exit-with-parent", "--manager", managerUrl, "--register",
+        "--slots", Integer.toString(settings.slotsPerProcessor()), "--tee-dir", teeDirectory.toString(),
+        "--signing-key", identities.keyFile(member).toString(), "--peer-keys", identities.peersFile().toString(),
+        "--host", settings.host(), "--port", "0", "--admin-port", "0",
+        "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
+    if (!dedicatedRequester.isEmpty()) {
+      args.add("--dedicated-requester");
+      args.add(dedicatedRequester);
+    }
+    return args;
   }
 
   private void restartProcessor(int index, String managerUrl) {

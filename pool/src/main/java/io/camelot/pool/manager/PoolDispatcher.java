@@ -17,7 +17,10 @@ import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.TcsStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,6 +47,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   private final BlockingQueue<Processor> shared = new LinkedBlockingQueue<>();
   private final Map<String, BlockingQueue<Processor>> dedicated = new ConcurrentHashMap<>();
   private final Map<String, Processor> byUrl = new ConcurrentHashMap<>();
+  private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicInteger busySlots = new AtomicInteger();
   private volatile boolean closed;
 
@@ -54,25 +58,61 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     this.security = security;
   }
 
-  /** Offers a WP's slots; a WP dedicated to a requester takes only that requester's work orders. */
-  public void add(String url, int slots, String dedicatedRequester) {
-    Processor wp = new Processor(new RpcClient(url, callTimeout, security));
-    byUrl.put(url, wp);
+  /**
+   * Offers a WP's slots; a WP dedicated to a requester takes only that requester's work orders. A
+   * WP registering again under the same URL (a restarted process) replaces the earlier one.
+   */
+  public void add(String url, int slots, String dedicatedRequester, String measurement) {
+    String requester = dedicatedRequester == null ? "" : dedicatedRequester;
+    Processor wp = new Processor(new RpcClient(url, callTimeout, security), slots, requester, measurement == null ? "" : measurement);
+    Processor replaced = byUrl.put(url, wp);
+    if (replaced != null) {
+      replaced.withdraw();
+    }
     BlockingQueue<Processor> queue =
-        dedicatedRequester == null || dedicatedRequester.isEmpty()
-            ? shared
-            : dedicated.computeIfAbsent(dedicatedRequester, id -> new LinkedBlockingQueue<>());
+        requester.isEmpty() ? shared : dedicated.computeIfAbsent(requester, id -> new LinkedBlockingQueue<>());
     for (int i = 0; i < slots; i++) {
       queue.add(wp);
     }
+    log.info("WP {} registered with {} slot(s){}", url, slots, requester.isEmpty() ? "" : " for requester " + requester);
   }
 
   /** Withdraws a WP (it exited); its slots are dropped as they come up. */
   public void remove(String url) {
     Processor wp = byUrl.remove(url);
     if (wp != null) {
-      wp.gone = true;
+      wp.withdraw();
     }
+  }
+
+  /** Withdraws a WP found unreachable or refused; it leaves the directory, unless re-registered since. */
+  private void drop(Processor wp) {
+    wp.withdraw();
+    byUrl.remove(wp.client.url(), wp);
+  }
+
+  /**
+   * Stops giving a WP work: its slots are dropped as they come up, and the returned future completes
+   * (and the WP leaves the directory) once its in-flight work orders have finished. An unknown WP is
+   * drained already.
+   */
+  public CompletableFuture<Void> drain(String url) {
+    Processor wp = byUrl.get(url);
+    if (wp == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    log.info("WP {} is draining", url);
+    return wp.drain().whenComplete((done, failure) -> byUrl.remove(url, wp));
+  }
+
+  /** The registered WPs and their slot use, by URL: the pool's internal WP directory. */
+  public List<ProcessorState> processors() {
+    return byUrl.values().stream().map(Processor::state).sorted(Comparator.comparing(ProcessorState::url)).toList();
+  }
+
+  /** Work orders the queue has handed over that wait for a free WP slot. */
+  public int waiting() {
+    return waiting.get();
   }
 
   /** WPs offering slots now. */
@@ -108,32 +148,40 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       if (wp == null) {
         return null;
       }
-      if (wp.gone) {
+      if (!wp.begin()) {
         continue;
       }
       attempts++;
+      boolean keepSlot = true;
+      JsonNode result = null;
       busySlots.incrementAndGet();
       try {
-        JsonNode result = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
-        slots.add(wp);
-        return store(id, ProtocolJson.bind(result.path("response"), WorkOrderResponse.class));
+        result = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
       } catch (PeerUnavailableException e) {
-        wp.gone = true;
+        keepSlot = false;
+        drop(wp);
         lastProblem = e.getMessage();
         log.warn("WP {} is unreachable; work order {} goes to another WP", wp.client.url(), id);
       } catch (RpcCallException e) {
         lastProblem = e.getMessage();
         if (e.code() == PoolApi.NOT_ADMITTED || e.code() == WorkOrderStatus.ACCESS_DENIED.code()) {
           // Not admitted by the WKM, or a pool member refused a signature on the way: no retry helps.
-          wp.gone = true;
+          keepSlot = false;
+          drop(wp);
           log.error("WP {} was refused by the pool's key manager and takes no more work: {}",
               wp.client.url(), e.peerMessage());
         } else {
-          slots.add(wp);
           log.warn("WP {} could not process work order {}: {}", wp.client.url(), id, e.getMessage());
         }
       } finally {
         busySlots.decrementAndGet();
+        // The slot goes back before the next attempt or the caller's next work order.
+        if (wp.end() && keepSlot) {
+          slots.add(wp);
+        }
+      }
+      if (result != null) {
+        return store(id, ProtocolJson.bind(result.path("response"), WorkOrderResponse.class));
       }
     }
     log.error("Work order {} failed on {} WPs: {}", id, MAX_ATTEMPTS, lastProblem);
@@ -143,6 +191,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   }
 
   private Processor take(BlockingQueue<Processor> slots) {
+    waiting.incrementAndGet();
     try {
       while (!closed) {
         Processor wp = slots.poll(1, TimeUnit.SECONDS);
@@ -152,6 +201,8 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      waiting.decrementAndGet();
     }
     return null;
   }
@@ -169,12 +220,75 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     closed = true;
   }
 
+  /** Whether a WP takes work, and how much of it it runs now. */
+  public enum State {
+    AVAILABLE,
+    BUSY,
+    DRAINING
+  }
+
+  /**
+   * One WP in the directory.
+   *
+   * @param busy slots running a work order now
+   * @param measurement the code measurement the WP reported when it registered (hex; empty if none)
+   */
+  public record ProcessorState(
+      String url, int slots, int busy, String dedicatedRequester, String measurement, State state) {}
+
+  /** A WP's slot accounting; its monitor orders "start a work order" against "drain". */
   private static final class Processor {
     final RpcClient client;
-    volatile boolean gone;
+    final int slots;
+    final String dedicatedRequester;
+    final String measurement;
+    final CompletableFuture<Void> drained = new CompletableFuture<>();
+    private int busy;
+    private boolean draining;
+    private boolean gone;
 
-    Processor(RpcClient client) {
+    Processor(RpcClient client, int slots, String dedicatedRequester, String measurement) {
       this.client = client;
+      this.slots = slots;
+      this.dedicatedRequester = dedicatedRequester;
+      this.measurement = measurement;
+    }
+
+    /** Takes a work order on one of its slots, unless it is gone or draining (the slot is dropped). */
+    synchronized boolean begin() {
+      if (gone || draining) {
+        return false;
+      }
+      busy++;
+      return true;
+    }
+
+    /** A work order finished; returns whether the slot is still usable. */
+    synchronized boolean end() {
+      busy--;
+      if (draining && busy == 0) {
+        drained.complete(null);
+      }
+      return !gone && !draining;
+    }
+
+    synchronized CompletableFuture<Void> drain() {
+      draining = true;
+      if (busy == 0) {
+        drained.complete(null);
+      }
+      return drained;
+    }
+
+    /** Gone (exited, unreachable, refused): nothing more will run on it. */
+    synchronized void withdraw() {
+      gone = true;
+      drained.complete(null);
+    }
+
+    synchronized ProcessorState state() {
+      State state = draining ? State.DRAINING : busy < slots ? State.AVAILABLE : State.BUSY;
+      return new ProcessorState(client.url(), slots, busy, dedicatedRequester, measurement, state);
     }
   }
 }

@@ -18,12 +18,15 @@ import java.util.List;
  * The signing identities of a pool on one machine ({@code serve --pool}): a P-256 key for each WKM
  * and each WP slot, one for this process (the Worker Manager, which is also the dispatcher's
  * client), and {@value #PEERS_FILE}, the public keys of them all, which every member admits.
- * Generated afresh at each start, private keys owner-only, so the user configures nothing.
+ * On one machine they are generated afresh at each start, private keys owner-only, so the user
+ * configures nothing; pools spread over hosts or pods use a set the operator provisioned.
  */
 public final class PoolIdentities {
   public static final String PEERS_FILE = "pool-peers.pem";
   /** The member name of this process's own key. */
   public static final String MANAGER = "manager";
+  /** The member whose key every WP started on demand (elastic pools) signs with. */
+  public static final String ELASTIC_WP = "wp-elastic";
 
   private final Path directory;
   private final KeyPair manager;
@@ -35,8 +38,29 @@ public final class PoolIdentities {
     this.peers = peers;
   }
 
-  /** Keys for {@code wkm-0..} and {@code wp-0..} and the manager, written to {@code directory}. */
-  public static PoolIdentities generate(Path directory, int keyManagers, int processors) {
+  /**
+   * Keys for {@code wkm-0..}, {@code wp-0..}, {@link #ELASTIC_WP} when WPs are started on demand,
+   * and the manager, written to {@code directory}.
+   */
+  public static PoolIdentities generate(Path directory, int keyManagers, int processors, boolean elastic) {
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < keyManagers; i++) {
+      members.add("wkm-" + i);
+    }
+    for (int j = 0; j < processors; j++) {
+      members.add("wp-" + j);
+    }
+    if (elastic) {
+      members.add(ELASTIC_WP);
+    }
+    return generate(directory, members);
+  }
+
+  /**
+   * Keys for the manager and the named {@code members}, written to {@code directory} with the peers
+   * file: what an operator provisions for pool processes on several hosts or pods.
+   */
+  public static PoolIdentities generate(Path directory, List<String> members) {
     try {
       Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (IOException e) {
@@ -44,14 +68,27 @@ public final class PoolIdentities {
     }
     KeyPair manager = RequestSigner.newKeyPair();
     List<PublicKey> peers = new ArrayList<>(List.of(write(directory, MANAGER, manager)));
-    for (int i = 0; i < keyManagers; i++) {
-      peers.add(write(directory, "wkm-" + i, RequestSigner.newKeyPair()));
-    }
-    for (int j = 0; j < processors; j++) {
-      peers.add(write(directory, "wp-" + j, RequestSigner.newKeyPair()));
+    for (String member : members) {
+      if (member.equals(MANAGER) || !member.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("pool member names are letters, digits, '.', '_' and '-', other than "
+            + MANAGER + "; got '" + member + "'");
+      }
+      peers.add(write(directory, member, RequestSigner.newKeyPair()));
     }
     PemFiles.write(directory.resolve(PEERS_FILE), PemFiles.toPem(peers.toArray()));
     return new PoolIdentities(directory, manager, List.copyOf(peers));
+  }
+
+  /** Identities an operator provisioned with {@link #generate(Path, List)}: the manager's key and the peers file. */
+  public static PoolIdentities load(Path directory) {
+    Path managerKey = directory.resolve(keyFileName(MANAGER));
+    Path peers = directory.resolve(PEERS_FILE);
+    if (!Files.isRegularFile(managerKey) || !Files.isRegularFile(peers)) {
+      throw new IllegalArgumentException(
+          "[pool] keys_dir " + directory + " needs " + managerKey.getFileName() + " and " + PEERS_FILE
+              + " (create them with: camelot operator pool-keys --dir " + directory + " --member ...)");
+    }
+    return new PoolIdentities(directory, PemFiles.readKeyPair(managerKey), PemFiles.readPublicKeys(peers));
   }
 
   private static PublicKey write(Path directory, String member, KeyPair keys) {

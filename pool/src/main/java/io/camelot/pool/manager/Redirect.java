@@ -6,7 +6,10 @@ import io.camelot.listener.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import java.util.Map;
 
-/** Redirect(workerId): the URI of a live WKM of the pool, for the Key Management API. */
+/**
+ * Redirect(workerId): the URI of a live WKM of the pool, for the Key Management API, or of this
+ * Worker Manager's proxy of it when the WPs run on other hosts.
+ */
 final class Redirect implements RpcMethod {
   private final WorkerManager manager;
 
@@ -21,6 +24,6 @@ final class Redirect implements RpcMethod {
 
   @Override
   public RpcOutcome invoke(RpcCall call) {
-    return RpcOutcome.result(Map.of("uri", manager.live().url()));
+    return RpcOutcome.result(Map.of("uri", manager.redirectUri()));
   }
 }

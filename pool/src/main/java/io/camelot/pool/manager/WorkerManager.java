@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The Worker Manager of one pool (seed §3.2): knows the pool's WKMs, redirects callers to a live
  * one, proxies the Key Management API to it, and runs key rotation: a new key on one WKM, copied to
  * every other WKM, then published in the Worker Directory. It lives in the listener's process
- * because it writes the Worker Directory.
+ * because it writes the Worker Directory. WPs register with it and deregister (draining first);
+ * they go into the dispatcher's internal WP directory, never into the public Worker Directory.
  */
 public final class WorkerManager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerManager.class);
@@ -31,17 +32,27 @@ public final class WorkerManager implements AutoCloseable {
   private final Consumer<JsonNode> publishWorkerInfo;
   private final Duration callTimeout;
   private final PeerSecurity security;
+  private final PoolDispatcher dispatcher;
+  private final String advertisedUrl;
   private volatile RpcClient inUse;
   private InternalServer server;
 
   /**
    * @param publishWorkerInfo writes the pool's worker record (and whatever else follows the keys)
    *     from a WKM's WorkerInfo
+   * @param dispatcher where registered WPs get work orders from
+   * @param advertisedUrl where WPs on other hosts reach this Worker Manager (e.g. a Kubernetes
+   *     Service), or empty. When set, Redirect names it: the WPs then use the Key Management API
+   *     this manager proxies, since the WKMs themselves are reachable only on its host.
    */
-  public WorkerManager(Duration callTimeout, PeerSecurity security, Consumer<JsonNode> publishWorkerInfo) {
+  public WorkerManager(
+      Duration callTimeout, PeerSecurity security, Consumer<JsonNode> publishWorkerInfo, PoolDispatcher dispatcher,
+      String advertisedUrl) {
     this.callTimeout = callTimeout;
     this.security = security;
     this.publishWorkerInfo = publishWorkerInfo;
+    this.dispatcher = dispatcher;
+    this.advertisedUrl = advertisedUrl;
   }
 
   /** Adds a WKM; one that has no keys yet gets them from a live WKM first. */
@@ -70,8 +81,11 @@ public final class WorkerManager implements AutoCloseable {
     wkms.add(wkm);
   }
 
-  /** Serves Redirect and the Key Management API on {@code host} (loopback by default). */
-  public String start(String host) {
+  /**
+   * Serves Redirect, the Key Management API and WP registration on {@code host} (loopback by
+   * default) and {@code port} (0: any free port).
+   */
+  public String start(String host, int port) {
     List<RpcMethod> methods = new ArrayList<>();
     methods.add(new Redirect(this));
     for (String name :
@@ -80,12 +94,26 @@ public final class WorkerManager implements AutoCloseable {
       methods.add(new ProxiedMethod(name, this));
     }
     methods.add(new GenerateNewEncryptionKey(this));
-    server = InternalServer.start(host, 0, methods, security);
+    methods.add(new RegisterWorkorderProcessor(dispatcher));
+    // Below the WPs' call timeout, so a WP with long work orders asks again instead of timing out.
+    methods.add(new DeregisterWorkorderProcessor(dispatcher, callTimeout.dividedBy(3)));
+    methods.add(new ListWorkorderProcessors(dispatcher));
+    server = InternalServer.start(host, port, methods, security);
     return server.url();
   }
 
   public String url() {
     return server.url();
+  }
+
+  /** The Key Management endpoint Redirect names: the advertised proxy, or a live WKM. */
+  String redirectUri() {
+    return advertisedUrl.isEmpty() ? live().url() : advertisedUrl;
+  }
+
+  /** The pool's internal WP directory: registered WPs, their slots and whether they take work. */
+  public List<PoolDispatcher.ProcessorState> processors() {
+    return dispatcher.processors();
   }
 
   /** Publishes the pool's identity as a live WKM reports it. */

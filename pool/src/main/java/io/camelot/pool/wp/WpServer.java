@@ -16,6 +16,10 @@ public final class WpServer implements AutoCloseable {
     return new WpServer(InternalServer.start(host, port, List.of(new ProcessWorkOrder(runtime)), security));
   }
 
+  public int port() {
+    return server.port();
+  }
+
   public String url() {
     return server.url();
   }

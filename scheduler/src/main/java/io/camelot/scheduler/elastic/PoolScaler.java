@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -19,10 +20,16 @@ import org.slf4j.LoggerFactory;
  * following the shared queue: each round it reaps and replaces instances that died, adds instances
  * at once when the queued and running work orders exceed what the current ones carry, and removes
  * one instance (drained, newest first) each time the pool has stayed idle for the policy's idle
- * period. The same logic drives any {@link WorkerLauncher}.
+ * period. The same logic drives any {@link WorkerLauncher}. An instance that dies within {@link
+ * #CRASH_WINDOW} of its launch counts as a crash loop: each further such death doubles the wait
+ * before the next launch (from {@link #FIRST_BACKOFF} up to {@link #MAX_BACKOFF}), so a broken image
+ * or configuration is not restarted in a tight loop; an instance that lives longer resets it.
  */
 public final class PoolScaler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PoolScaler.class);
+  static final Duration CRASH_WINDOW = Duration.ofSeconds(15);
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
   private final WorkerLauncher launcher;
   private final ScalingPolicy policy;
@@ -33,7 +40,10 @@ public final class PoolScaler implements AutoCloseable {
   private final List<String> stopping = new ArrayList<>();
   private final ScheduledExecutorService rounds =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pool-scaler").daemon().factory());
+  private final Map<String, Long> launchedAtMillis = new HashMap<>();
   private long idleSinceMillis = -1;
+  private int quickDeaths;
+  private long launchNotBeforeMillis;
 
   public PoolScaler(
       WorkerLauncher launcher, ScalingPolicy policy, Supplier<PoolLoad> load, String namePrefix, Clock clock) {
@@ -67,8 +77,9 @@ public final class PoolScaler implements AutoCloseable {
             live.add(name);
           } else {
             if (!stopping.remove(name)) {
-              log.warn("Worker instance {} died; replacing it", name);
+              died(name);
             }
+            launchedAtMillis.remove(name);
             launcher.reap(name);
           }
         });
@@ -83,9 +94,13 @@ public final class PoolScaler implements AutoCloseable {
     int current = live.size();
     if (needed > current) {
       idleSinceMillis = -1;
+      if (clock.millis() < launchNotBeforeMillis) {
+        return current;
+      }
       for (int i = current; i < needed; i++) {
         String name = namePrefix + "-" + launched.incrementAndGet();
         log.info("Starting worker instance {} ({} queued, {} running)", name, now.queued(), now.running());
+        launchedAtMillis.put(name, clock.millis());
         launcher.launch(name);
       }
       return needed;
@@ -108,9 +123,35 @@ public final class PoolScaler implements AutoCloseable {
     return current;
   }
 
+  /** An instance ended that nobody stopped: replaced, after a backoff if it died young again. */
+  private void died(String name) {
+    Long launchedAt = launchedAtMillis.get(name);
+    long nowMillis = clock.millis();
+    if (launchedAt == null || nowMillis - launchedAt >= CRASH_WINDOW.toMillis()) {
+      quickDeaths = 0;
+      log.warn("Worker instance {} died; replacing it", name);
+      return;
+    }
+    quickDeaths++;
+    if (quickDeaths == 1) {
+      log.warn("Worker instance {} died within {} s of its launch; replacing it", name, CRASH_WINDOW.toSeconds());
+      return;
+    }
+    long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(quickDeaths - 2, 20));
+    launchNotBeforeMillis = nowMillis + backoff;
+    log.error("Worker instance {} died within {} s of its launch, {} times in a row (crash loop?); next launch in {} ms;"
+            + " see its log", name, CRASH_WINDOW.toSeconds(), quickDeaths, backoff);
+  }
+
   /** Stops scaling; the instances keep running until the launcher is closed. */
   @Override
   public void close() {
     rounds.shutdownNow();
+    try {
+      // A round in progress may still launch; the caller closes the launcher after this returns.
+      rounds.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -155,6 +155,40 @@ class PoolScalerTest {
   }
 
   @Test
+  void instancesDyingRightAfterLaunchAreReplacedWithAGrowingBackoff() {
+    scaler.reconcile();
+    launcher.exit("wp-1");
+    // The first early death is replaced at once: one crash is not a loop.
+    scaler.reconcile();
+    assertThat(launcher.instances).containsOnlyKeys("wp-2");
+
+    launcher.exit("wp-2");
+    scaler.reconcile();
+    assertThat(launcher.instances).isEmpty();
+    clock.advance(PoolScaler.FIRST_BACKOFF.minusMillis(1));
+    scaler.reconcile();
+    assertThat(launcher.instances).isEmpty();
+    clock.advance(Duration.ofMillis(1));
+    scaler.reconcile();
+    assertThat(launcher.instances).containsOnlyKeys("wp-3");
+
+    launcher.exit("wp-3");
+    scaler.reconcile();
+    clock.advance(PoolScaler.FIRST_BACKOFF);
+    scaler.reconcile();
+    assertThat(launcher.instances).as("the wait doubled").isEmpty();
+    clock.advance(PoolScaler.FIRST_BACKOFF);
+    scaler.reconcile();
+    assertThat(launcher.instances).containsOnlyKeys("wp-4");
+
+    // An instance that lived past the crash window ends the loop: replaced at once again.
+    clock.advance(PoolScaler.CRASH_WINDOW);
+    launcher.exit("wp-4");
+    scaler.reconcile();
+    assertThat(launcher.instances).containsOnlyKeys("wp-5");
+  }
+
+  @Test
   void aMinimumOfZeroStartsOnTheFirstWorkOrder() {
     PoolScaler onDemand =
         new PoolScaler(launcher, new ScalingPolicy(0, 2, 10, 2, 0.5, Duration.ZERO), load::get, "wp", clock);

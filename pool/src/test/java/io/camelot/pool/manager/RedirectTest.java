@@ -1,0 +1,34 @@
+package io.camelot.pool.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camelot.pool.PeerSecurity;
+import io.camelot.pool.PoolApi;
+import io.camelot.pool.RpcClient;
+import io.camelot.store.LmdbTcsStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Redirect when the WPs run on other hosts: they are sent to the Worker Manager's Key Management proxy. */
+class RedirectTest {
+  @TempDir Path dir;
+
+  @Test
+  void anAdvertisedManagerRedirectsToItself() {
+    Duration timeout = Duration.ofSeconds(30);
+    PeerSecurity security = PoolIdentities.generate(dir.resolve("keys"), List.of()).managerSecurity(Clock.systemUTC());
+    try (LmdbTcsStore store = LmdbTcsStore.open(dir.resolve("store"));
+        PoolDispatcher dispatcher = new PoolDispatcher(store, Clock.systemUTC(), timeout, security);
+        WorkerManager manager =
+            new WorkerManager(timeout, security, info -> {}, dispatcher, "http://camelot-pool-manager:9950")) {
+      RpcClient client = new RpcClient(manager.start("127.0.0.1", 0), timeout, security);
+      assertThat(client.call(PoolApi.REDIRECT, Map.of("workerId", "ab")).path("uri").asText())
+          .isEqualTo("http://camelot-pool-manager:9950");
+    }
+  }
+}

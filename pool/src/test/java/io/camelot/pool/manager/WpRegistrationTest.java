@@ -1,0 +1,151 @@
+package io.camelot.pool.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.camelot.listener.RpcCall;
+import io.camelot.listener.RpcMethod;
+import io.camelot.listener.RpcOutcome;
+import io.camelot.pool.InternalServer;
+import io.camelot.pool.PeerSecurity;
+import io.camelot.pool.PoolApi;
+import io.camelot.pool.RpcCallException;
+import io.camelot.pool.RpcClient;
+import io.camelot.pool.manager.PoolDispatcher.ProcessorState;
+import io.camelot.pool.manager.PoolDispatcher.State;
+import io.camelot.pool.wp.WpRegistration;
+import io.camelot.protocol.ErrorCode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.scheduler.QueuedWorkOrder;
+import io.camelot.store.LmdbTcsStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * WP registration with the Worker Manager: a registered WP gets work orders from the dispatcher
+ * and shows busy while it runs one; deregistering stops new work at once and answers only once the
+ * in-flight work order has finished, after which the WP is gone from the directory.
+ */
+class WpRegistrationTest {
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  @TempDir Path dir;
+  LmdbTcsStore store;
+  PoolDispatcher dispatcher;
+  WorkerManager manager;
+  RpcClient managerClient;
+  final CountDownLatch release = new CountDownLatch(1);
+  InternalServer wp;
+  PeerSecurity security;
+
+  @BeforeEach
+  void start() {
+    // One identity for every party here: signing is covered by PeerAuthenticationTest.
+    security = PoolIdentities.generate(dir.resolve("keys"), List.of()).managerSecurity(Clock.systemUTC());
+    store = LmdbTcsStore.open(dir.resolve("store"));
+    dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
+    manager = new WorkerManager(TIMEOUT, security, info -> {}, dispatcher, "");
+    managerClient = new RpcClient(manager.start("127.0.0.1", 0), TIMEOUT, security);
+    wp = InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
+  }
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    wp.close();
+    manager.close();
+    dispatcher.close();
+    store.close();
+  }
+
+  @Test
+  void aRegisteredWpTakesWorkAndDeregisteringDrainsItsInFlightWorkOrder() throws Exception {
+    WpRegistration registration = WpRegistration.register(managerClient, wp.url(), 1, "", "ab".repeat(32));
+    assertThat(manager.processors())
+        .containsExactly(new ProcessorState(wp.url(), 1, 0, "", "ab".repeat(32), State.AVAILABLE));
+
+    store.submit("wo-1", "pool", request("wo-1"), 0);
+    CompletableFuture<byte[]> outcome =
+        CompletableFuture.supplyAsync(() -> dispatcher.process(new QueuedWorkOrder("wo-1", "pool", null, request("wo-1"))));
+    await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.BUSY);
+    assertThat(dispatcher.busySlots()).isEqualTo(1);
+
+    CompletableFuture<Void> deregistered = CompletableFuture.runAsync(registration::close);
+    await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.DRAINING);
+    assertThat(deregistered).isNotDone();
+    assertThat(outcome).isNotDone();
+
+    release.countDown();
+    deregistered.get();
+    assertThat(manager.processors()).isEmpty();
+    WorkOrderResponse response = ProtocolJson.bind(ProtocolJson.parse(outcome.get()), WorkOrderResponse.class);
+    assertThat(response.error().message()).isEqualTo("processed by the test WP");
+  }
+
+  @Test
+  void aDrainedWpGetsNoMoreWorkAndAnotherRegisteredOneDoes() throws Exception {
+    release.countDown();
+    WpRegistration.register(managerClient, wp.url(), 2, "", "").close();
+    assertThat(manager.processors()).isEmpty();
+
+    InternalServer other =
+        InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
+    try (WpRegistration registration = WpRegistration.register(managerClient, other.url(), 1, "", "")) {
+      store.submit("wo-2", "pool", request("wo-2"), 0);
+      byte[] outcome = dispatcher.process(new QueuedWorkOrder("wo-2", "pool", null, request("wo-2")));
+      assertThat(new String(outcome, StandardCharsets.UTF_8)).contains("processed by the test WP");
+      assertThat(manager.processors()).extracting(ProcessorState::url).containsExactly(other.url());
+    } finally {
+      other.close();
+    }
+  }
+
+  @Test
+  void registrationNeedsAUrlAndSlots() {
+    assertThatThrownBy(() -> WpRegistration.register(managerClient, wp.url(), 0, "", ""))
+        .isInstanceOfSatisfying(
+            RpcCallException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMS.code()));
+    assertThatThrownBy(() -> managerClient.call(PoolApi.REGISTER_WORKORDER_PROCESSOR, Map.of("slots", 1)))
+        .isInstanceOf(RpcCallException.class);
+    assertThat(manager.processors()).isEmpty();
+  }
+
+  private static byte[] request(String id) {
+    return ("{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{\"workOrderId\":\"" + id + "\"}}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A WP's ProcessWorkOrder that answers once the test releases it. */
+  private record BlockingProcessWorkOrder(CountDownLatch release) implements RpcMethod {
+    @Override
+    public String name() {
+      return PoolApi.PROCESS_WORK_ORDER;
+    }
+
+    @Override
+    public RpcOutcome invoke(RpcCall call) {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      WorkOrderResponse response = WorkOrderResponse.of(new JsonRpcError(
+          5, "processed by the test WP", JsonNodeFactory.instance.objectNode().put("workOrderId", "x")));
+      return RpcOutcome.result(Map.of("response", response));
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.camelot.server;
+
+import io.camelot.kubernetes.KubernetesLauncher;
+import io.camelot.pool.manager.JavaLauncher;
+import io.camelot.pool.manager.LocalPool;
+import io.camelot.pool.manager.PoolDispatcher;
+import io.camelot.pool.manager.PoolIdentities;
+import io.camelot.scheduler.PersistentWorkOrderQueue;
+import io.camelot.scheduler.elastic.LocalProcessLauncher;
+import io.camelot.scheduler.elastic.PoolLoad;
+import io.camelot.scheduler.elastic.PoolScaler;
+import io.camelot.scheduler.elastic.ScalingPolicy;
+import io.camelot.scheduler.elastic.WorkerLauncher;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An elastic pool's WPs: a {@link PoolScaler} keeps between {@code processors} and {@code
+ * max_processors} of them, started by the configured execution adaptor (child processes or pods)
+ * as {@code camelot wp --register}, so each registers with the Worker Manager and deregisters and
+ * drains when stopped. The load is the pool worker's work orders waiting in its queue lane or for a
+ * WP slot, and the WP slots busy now.
+ */
+final class ElasticPool implements AutoCloseable {
+  /** Below this share of busy slots, with nothing waiting, the pool counts as idle. */
+  private static final double SCALE_DOWN_UTILISATION = 0.5;
+  private static final Duration ROUND = Duration.ofSeconds(1);
+
+  private final WorkerLauncher launcher;
+  private final PoolScaler scaler;
+
+  private ElasticPool(WorkerLauncher launcher, PoolScaler scaler) {
+    this.launcher = launcher;
+    this.scaler = scaler;
+  }
+
+  static ElasticPool start(
+      CamelotConfig.Pool config, LocalPool pool, PoolDispatcher dispatcher, PersistentWorkOrderQueue queue,
+      String poolWorkerId, JavaLauncher java, Path logDir, Clock clock) {
+    String managerUrl = config.managerUrl().isBlank() ? pool.manager().url() : config.managerUrl();
+    WorkerLauncher launcher =
+        CamelotConfig.Pool.KUBERNETES_LAUNCHER.equals(config.launcher())
+            ? KubernetesLauncher.workorderProcessors(
+                new KubernetesClientBuilder().build(), config.kubernetesNamespace(), config.name(),
+                config.kubernetesImage(), managerUrl, config.kubernetesKeysSecret(),
+                PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP), PoolIdentities.PEERS_FILE,
+                List.of("--slots", Integer.toString(config.slotsPerProcessor()), "--tee-dir", "/tmp/camelot-tee",
+                    "--restart-after", Integer.toString(config.restartWpAfter())),
+                config.drainSeconds())
+            : new LocalProcessLauncher(name -> java.command(pool.processorArgs(managerUrl, "", PoolIdentities.ELASTIC_WP)), logDir);
+    ScalingPolicy policy =
+        new ScalingPolicy(
+            config.processors(), config.maxProcessors(), config.workOrdersPerProcessor(), config.slotsPerProcessor(),
+            SCALE_DOWN_UTILISATION, Duration.ofSeconds(config.scaleDownIdleSeconds()));
+    PoolScaler scaler =
+        new PoolScaler(
+            launcher, policy,
+            () -> new PoolLoad(queue.queued(poolWorkerId) + dispatcher.waiting(), dispatcher.busySlots()),
+            "wp", clock);
+    scaler.start(ROUND);
+    return new ElasticPool(launcher, scaler);
+  }
+
+  WorkerLauncher launcher() {
+    return launcher;
+  }
+
+  /** Stops scaling, then stops every WP; each deregisters and drains first. */
+  @Override
+  public void close() {
+    scaler.close();
+    launcher.close();
+  }
+}
