@@ -41,6 +41,8 @@ final class ElasticPool implements AutoCloseable {
       CamelotConfig.Pool config, LocalPool pool, PoolDispatcher dispatcher, PersistentWorkOrderQueue queue,
       String poolWorkerId, JavaLauncher java, Path logDir, Clock clock) {
     String managerUrl = config.managerUrl().isBlank() ? pool.manager().url() : config.managerUrl();
+    // Built once: a key set without the elastic WPs' member fails here, not at the first launch.
+    List<String> processorArgs = pool.processorArgs(managerUrl, "", PoolIdentities.ELASTIC_WP);
     WorkerLauncher launcher =
         CamelotConfig.Pool.KUBERNETES_LAUNCHER.equals(config.launcher())
             ? KubernetesLauncher.workorderProcessors(
@@ -50,7 +52,7 @@ final class ElasticPool implements AutoCloseable {
                 List.of("--slots", Integer.toString(config.slotsPerProcessor()), "--tee-dir", "/tmp/camelot-tee",
                     "--restart-after", Integer.toString(config.restartWpAfter())),
                 config.drainSeconds())
-            : new LocalProcessLauncher(name -> java.command(pool.processorArgs(managerUrl, "", PoolIdentities.ELASTIC_WP)), logDir);
+            : new LocalProcessLauncher(name -> java.command(processorArgs), logDir);
     ScalingPolicy policy =
         new ScalingPolicy(
             config.processors(), config.maxProcessors(), config.workOrdersPerProcessor(), config.slotsPerProcessor(),

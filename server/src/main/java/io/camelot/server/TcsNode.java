@@ -117,7 +117,7 @@ public final class TcsNode implements AutoCloseable {
                 config.pool().maxWps() * config.pool().slotsPerProcessor());
         gate = new PoolGate(queue, poolWorker.workerId(), poolPolicy(config.pool()), clock);
         JavaLauncher java = JavaLauncher.ofThisJvm(CamelotCli.class.getName());
-        pool = startPool(config.pool(), poolWorker, java, dataDir, gate, clock);
+        pool = startPool(config.pool(), poolWorker, java, dataDir, gate, config.logging().otlpEndpoint(), clock);
         queue.attach(poolWorker.workerId(), poolDispatcher, poolWorker.concurrency());
         if (config.pool().elastic()) {
           elasticPool =
@@ -254,7 +254,8 @@ public final class TcsNode implements AutoCloseable {
    * TEE. An elastic pool starts no fixed WPs: its scaler starts them all.
    */
   private LocalPool startPool(
-      CamelotConfig.Pool config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate, Clock clock) {
+      CamelotConfig.Pool config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate,
+      String otlpEndpoint, Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
     PoolIdentities identities =
         config.keysDir().isBlank()
@@ -271,7 +272,7 @@ public final class TcsNode implements AutoCloseable {
         new LocalPool.Settings(
             config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),
             poolPolicy(config), config.wpDedicatedRequesters(), config.internalHost(), callTimeout,
-            config.managerPort(), config.keyManagerUrls());
+            config.managerPort(), config.keyManagerUrls(), otlpEndpoint);
     // The children open the same simulated TEE directory, so they count as one platform.
     LocalPool started =
         new LocalPool(

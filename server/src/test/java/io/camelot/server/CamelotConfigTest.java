@@ -3,6 +3,7 @@ package io.camelot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelot.kubernetes.KubernetesLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,17 @@ class CamelotConfigTest {
         .containsExactly("http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
     assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
         .contains("replicas: 2", "containerPort: 7001", "--generate-keys", "--join http://camelot-wkm-0.camelot-wkm:7001",
-            "--admin-port 8558", "path: /health/ready", "path: /health/live", "containerPort: 8558");
+            "--admin-port 8558", "path: /health/ready", "path: /health/live", "containerPort: 8558",
+            "--signing-key /etc/camelot/pool-keys/$HOSTNAME-key.pem", "secretName: " + pool.kubernetesKeysSecret());
+    // Signed pool links: serve and the WKMs mount the provisioned keys the WP pods get too.
+    assertThat(pool.keysDir()).isEqualTo(KubernetesLauncher.POOL_KEYS_MOUNT);
+    assertThat(serve).contains("mountPath: " + pool.keysDir(), "secretName: " + pool.kubernetesKeysSecret());
+  }
+
+  @Test
+  void poolProcessesRunningElsewhereNeedProvisionedKeys() throws IOException {
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nprocessors = 1\nkey_manager_urls = [\"http://wkm:7001\"]\n")))
+        .hasMessageContaining("key_manager_urls needs keys_dir");
   }
 
   @Test

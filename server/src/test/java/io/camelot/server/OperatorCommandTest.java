@@ -2,16 +2,23 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.sdk.DirectTcsClient;
+import io.camelot.security.PemFiles;
 import io.camelot.worker.WorkerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code camelot operator keygen} and {@code camelot operator call} against a node that lists the key. */
+/**
+ * {@code camelot operator keygen} and {@code camelot operator call} against a node that lists the key;
+ * {@code camelot operator pool-keys} for pool processes on several hosts.
+ */
 class OperatorCommandTest {
   @TempDir Path dir;
 
@@ -45,5 +52,27 @@ class OperatorCommandTest {
       assertThat(exit).isZero();
       assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
     }
+  }
+
+  @Test
+  void poolKeysProvisionEveryMemberAndAPeerListThatAdmitsThemAll() throws Exception {
+    Path keys = dir.resolve("pool-keys");
+    assertThat(new CommandLine(new CamelotCli()).execute(
+        "operator", "pool-keys", "--dir", keys.toString(), "--member", "camelot-wkm-0", "--member",
+        PoolIdentities.ELASTIC_WP)).isZero();
+    for (String member : List.of(PoolIdentities.MANAGER, "camelot-wkm-0", PoolIdentities.ELASTIC_WP)) {
+      Path key = keys.resolve(PoolIdentities.keyFileName(member));
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    }
+    List<PublicKey> peers = PemFiles.readPublicKeys(keys.resolve(PoolIdentities.PEERS_FILE));
+    assertThat(peers).hasSize(3)
+        .contains(PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName("camelot-wkm-0"))).getPublic());
+    // serve with [pool] keys_dir signs as the manager, whose key is listed too.
+    PoolIdentities loaded = PoolIdentities.load(keys);
+    assertThat(loaded.peersFile()).isEqualTo(keys.resolve(PoolIdentities.PEERS_FILE));
+    assertThat(peers).contains(PemFiles.readKeyPair(loaded.keyFile(PoolIdentities.MANAGER)).getPublic());
+
+    assertThat(new CommandLine(new CamelotCli()).execute(
+        "operator", "pool-keys", "--dir", dir.resolve("bad").toString(), "--member", PoolIdentities.MANAGER)).isNotZero();
   }
 }

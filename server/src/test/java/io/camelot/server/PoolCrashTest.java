@@ -75,7 +75,7 @@ class PoolCrashTest {
     RestartTest launcher = new RestartTest();
     launcher.dataDir = dataDir;
     int port = RestartTest.freePort();
-    server = launcher.serve(port, "--pool", "2", "--config", config.toString(), "--admin-port", "0");
+    server = launcher.serve(port, "--pool", "2", "--config", config.toString());
     for (String child : WPS) {
       incarnations.put(child, 1);
     }

@@ -41,7 +41,8 @@ public final class LocalPool implements AutoCloseable {
       String host,
       Duration callTimeout,
       int managerPort,
-      List<String> keyManagerUrls) {}
+      List<String> keyManagerUrls,
+      String otlpEndpoint) {}
 
   private final JavaLauncher launcher;
   private final Path directory;
@@ -137,6 +138,7 @@ public final class LocalPool implements AutoCloseable {
         "--max-wps", Integer.toString(policy.maxConcurrentWps()),
         "--restart-wp-after", Integer.toString(policy.maxWorkOrdersPerWp()),
         "--rotation-grace-seconds", Long.toString(policy.rotationGrace().toSeconds())));
+    addTracing(args);
     for (String measurement : policy.allowedWpMeasurements()) {
       args.add("--allow-wp-measurement");
       args.add(measurement);
@@ -220,7 +222,16 @@ public final class LocalPool implements AutoCloseable {
       args.add("--dedicated-requester");
       args.add(dedicatedRequester);
     }
+    addTracing(args);
     return args;
+  }
+
+  /** Children export their spans where this process does, so one work order's trace spans them all. */
+  private void addTracing(List<String> args) {
+    if (!settings.otlpEndpoint().isBlank()) {
+      args.add("--otlp-endpoint");
+      args.add(settings.otlpEndpoint());
+    }
   }
 
   private void restartProcessor(int index, String managerUrl) {

@@ -96,9 +96,18 @@ public final class PoolIdentities {
     return keys.getPublic();
   }
 
-  /** The private key file of a member ({@code wkm-0}, {@code wp-1}, {@link #MANAGER}). */
+  /**
+   * The private key file of a member ({@code wkm-0}, {@code wp-1}, {@link #MANAGER}).
+   *
+   * @throws IllegalArgumentException if the set has no key for it (an operator's set lacks a member)
+   */
   public Path keyFile(String member) {
-    return directory.resolve(keyFileName(member));
+    Path file = directory.resolve(keyFileName(member));
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("the pool keys in " + directory + " have no key for member " + member
+          + "; provision it with: camelot operator pool-keys --member " + member + " ...");
+    }
+    return file;
   }
 
   public static String keyFileName(String member) {
