@@ -319,11 +319,15 @@ public record CamelotConfig(
           String keysDir,
       @JsonPropertyDescription("launcher = \"kubernetes\": the Secret holding keys_dir's files, mounted into the WP pods")
           @JsonProperty("kubernetes_keys_secret")
-          String kubernetesKeysSecret) {
+          String kubernetesKeysSecret,
+      @JsonPropertyDescription("pool links of serve's own children: \"off\" (HTTP on internal_host, every call still signed) or \"dev\" (HTTPS with a self-signed development certificate generated at each start)")
+          String tls) {
     public static final String DEFAULT_NAME = "pool-worker-1";
     public static final String PROCESS_LAUNCHER = "process";
     public static final String KUBERNETES_LAUNCHER = "kubernetes";
     public static final String POOL_KEY = "pool-key";
+    public static final String TLS_OFF = "off";
+    public static final String TLS_DEV = "dev";
     public static final String EXT_KEY = "ext-key";
     public static final String ANY_PLATFORM = "any";
     public static final String SAME_PLATFORM = "same-platform";
@@ -336,7 +340,7 @@ public record CamelotConfig(
       this(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, wpDedicatedRequesters,
-          internalHost, 0, 4, 30, PROCESS_LAUNCHER, "default", "", 60, 0, "", List.of(), "", "camelot-pool-keys");
+          internalHost, 0, 4, 30, PROCESS_LAUNCHER, "default", "", 60, 0, "", List.of(), "", "camelot-pool-keys", TLS_OFF);
     }
 
     static Pool defaults() {
@@ -349,7 +353,7 @@ public record CamelotConfig(
           count, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret, tls);
     }
 
     /** The same pool on WKMs that run on their own at these URLs. */
@@ -358,7 +362,17 @@ public record CamelotConfig(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, List.copyOf(urls), keysDir, kubernetesKeysSecret);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, List.copyOf(urls), keysDir, kubernetesKeysSecret, tls);
+    }
+
+    /** The same pool with its children's links over TLS ({@link #TLS_DEV}) or not. */
+    public Pool withTls(String mode) {
+      return new Pool(
+          processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir,
+          kubernetesKeysSecret, mode);
     }
 
     /** The same pool signing with the keys an operator provisioned in {@code directory}. */
@@ -367,7 +381,7 @@ public record CamelotConfig(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, directory, kubernetesKeysSecret);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, directory, kubernetesKeysSecret, tls);
     }
 
     /** An elastic pool of {@code min} to {@code max} WPs started by the given launcher. */
@@ -376,7 +390,7 @@ public record CamelotConfig(
           min, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
           wpDedicatedRequesters, internalHost, max, perProcessor, idleSeconds, newLauncher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret, tls);
     }
 
     /** Whether a scaler starts and stops WPs between processors and max_processors. */
@@ -410,6 +424,13 @@ public record CamelotConfig(
       }
       if (keyManagers > 1 && !keyMigration) {
         throw new IllegalArgumentException("[pool] key_managers > 1 needs key_migration = true");
+      }
+      if (!TLS_OFF.equals(tls) && !TLS_DEV.equals(tls)) {
+        throw new IllegalArgumentException("[pool] tls must be \"" + TLS_OFF + "\" or \"" + TLS_DEV + "\", not \"" + tls + "\"");
+      }
+      if (TLS_DEV.equals(tls) && !keysDir.isBlank()) {
+        throw new IllegalArgumentException(
+            "[pool] tls = \"dev\" is for the children of one serve; with keys_dir give wkm and wp --tls-cert/--tls-key/--tls-trust");
       }
       if (!keyManagerUrls.isEmpty() && keysDir.isBlank()) {
         throw new IllegalArgumentException(

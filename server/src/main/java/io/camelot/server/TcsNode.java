@@ -262,6 +262,9 @@ public final class TcsNode implements AutoCloseable {
             ? PoolIdentities.generate(
                 dataDir.resolve("pool").resolve("keys"), config.keyManagers(), config.processors(), config.elastic())
             : PoolIdentities.load(Path.of(config.keysDir()));
+    if (CamelotConfig.Pool.TLS_DEV.equals(config.tls())) {
+      identities = identities.withDevelopmentTls(List.of(config.internalHost()));
+    }
     PeerSecurity security = identities.managerSecurity(clock);
     poolDispatcher = new PoolDispatcher(store, clock, callTimeout, security);
     PoolMetrics.bind(metrics, poolDispatcher);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelot.pool.PeerSecurity;
+import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcCallException;
 import io.camelot.pool.RpcClient;
@@ -97,6 +98,23 @@ class PoolTest {
         Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
+  }
+
+  /** tls = "dev": every link between serve and its children is HTTPS, and work orders still flow. */
+  @Test
+  void developmentTlsCarriesEveryPoolLink() throws Exception {
+    Requester requester = start(pool(1, 2, CamelotConfig.Pool.POOL_KEY, "").withTls(CamelotConfig.Pool.TLS_DEV));
+    assertThat(node.pool().manager().url()).startsWith("https://");
+    assertThat(node.pool().children()).hasSize(3).allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+    for (int i = 0; i < 3; i++) {
+      assertThat(requester.newWorkOrder(poolWorker, "echo-result").input("tls " + i).submit()
+          .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: tls " + i);
+    }
+    // A plain-HTTP call to a child gets no answer from its HTTPS endpoint.
+    String wkm = node.pool().keyManagers().getFirst().url().replace("https://", "http://");
+    assertThatThrownBy(() -> poolClient(wkm).call(PoolApi.GET_RANDOM_ID, Map.of()))
+        .isInstanceOf(PeerUnavailableException.class);
   }
 
   @Test

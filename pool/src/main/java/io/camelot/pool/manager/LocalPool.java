@@ -138,6 +138,7 @@ public final class LocalPool implements AutoCloseable {
         "--max-wps", Integer.toString(policy.maxConcurrentWps()),
         "--restart-wp-after", Integer.toString(policy.maxWorkOrdersPerWp()),
         "--rotation-grace-seconds", Long.toString(policy.rotationGrace().toSeconds())));
+    args.addAll(identities.tlsArgs());
     addTracing(args);
     for (String measurement : policy.allowedWpMeasurements()) {
       args.add("--allow-wp-measurement");
@@ -222,6 +223,7 @@ public final class LocalPool implements AutoCloseable {
       args.add("--dedicated-requester");
       args.add(dedicatedRequester);
     }
+    args.addAll(identities.tlsArgs());
     addTracing(args);
     return args;
   }

@@ -1,8 +1,11 @@
 package io.camelot.pool.manager;
 
 import io.camelot.pool.PeerSecurity;
+import io.camelot.security.ClientTls;
+import io.camelot.security.DevCertificates;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
+import io.camelot.security.ServerTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,14 +31,40 @@ public final class PoolIdentities {
   /** The member whose key every WP started on demand (elastic pools) signs with. */
   public static final String ELASTIC_WP = "wp-elastic";
 
+  private static final String TLS_CERTIFICATE = "tls-cert.pem";
+  private static final String TLS_KEY = "tls-key.pem";
+
   private final Path directory;
   private final KeyPair manager;
   private final List<PublicKey> peers;
+  private final boolean tls;
 
-  private PoolIdentities(Path directory, KeyPair manager, List<PublicKey> peers) {
+  private PoolIdentities(Path directory, KeyPair manager, List<PublicKey> peers, boolean tls) {
     this.directory = directory;
     this.manager = manager;
     this.peers = peers;
+    this.tls = tls;
+  }
+
+  /**
+   * The same identities with HTTPS on every pool link: a self-signed DEVELOPMENT certificate for
+   * {@code hostNames} (and loopback), generated afresh here, which every member serves and trusts.
+   */
+  public PoolIdentities withDevelopmentTls(List<String> hostNames) {
+    List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
+    names.addAll(hostNames);
+    DevCertificates.selfSigned("Camelot pool links (DEVELOPMENT ONLY)", names.stream().distinct().toList())
+        .write(directory.resolve(TLS_CERTIFICATE), directory.resolve(TLS_KEY));
+    return new PoolIdentities(directory, manager, peers, true);
+  }
+
+  /** The {@code wkm}/{@code wp} options that make a child serve and call over this TLS, if any. */
+  public List<String> tlsArgs() {
+    if (!tls) {
+      return List.of();
+    }
+    String certificate = directory.resolve(TLS_CERTIFICATE).toString();
+    return List.of("--tls-cert", certificate, "--tls-key", directory.resolve(TLS_KEY).toString(), "--tls-trust", certificate);
   }
 
   /**
@@ -76,7 +105,7 @@ public final class PoolIdentities {
       peers.add(write(directory, member, RequestSigner.newKeyPair()));
     }
     PemFiles.write(directory.resolve(PEERS_FILE), PemFiles.toPem(peers.toArray()));
-    return new PoolIdentities(directory, manager, List.copyOf(peers));
+    return new PoolIdentities(directory, manager, List.copyOf(peers), false);
   }
 
   /** Identities an operator provisioned with {@link #generate(Path, List)}: the manager's key and the peers file. */
@@ -88,7 +117,7 @@ public final class PoolIdentities {
           "[pool] keys_dir " + directory + " needs " + managerKey.getFileName() + " and " + PEERS_FILE
               + " (create them with: camelot operator pool-keys --dir " + directory + " --member ...)");
     }
-    return new PoolIdentities(directory, PemFiles.readKeyPair(managerKey), PemFiles.readPublicKeys(peers));
+    return new PoolIdentities(directory, PemFiles.readKeyPair(managerKey), PemFiles.readPublicKeys(peers), false);
   }
 
   private static PublicKey write(Path directory, String member, KeyPair keys) {
@@ -120,6 +149,11 @@ public final class PoolIdentities {
 
   /** This process's part: its own key, admitting every member of the pool. */
   public PeerSecurity managerSecurity(Clock clock) {
-    return new PeerSecurity(manager, peers, null, null, clock);
+    if (!tls) {
+      return new PeerSecurity(manager, peers, null, null, clock);
+    }
+    Path certificate = directory.resolve(TLS_CERTIFICATE);
+    return new PeerSecurity(
+        manager, peers, new ServerTls(certificate, directory.resolve(TLS_KEY), null), ClientTls.trusting(certificate), clock);
   }
 }
