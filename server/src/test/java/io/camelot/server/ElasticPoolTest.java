@@ -52,15 +52,8 @@ class ElasticPoolTest {
 
   @Test
   void aBurstScalesUpIdleScalesDownAndAKilledWpIsReplaced() throws Exception {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto())
-            .withPool(PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
-                .withScaling(1, 3, 2, 2, CamelotConfig.Pool.PROCESS_LAUNCHER));
-    node = TcsNode.start(config);
+    node = TcsNode.start(PoolTest.config(dataDir, PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
+        .withScaling(1, 3, 2, 2, CamelotConfig.Pool.PROCESS_LAUNCHER)));
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     Requester requester = Requester.builder(client).allowSimulation().build();
     VerifiedWorker poolWorker = requester.worker(PoolTest.POOL_ID);

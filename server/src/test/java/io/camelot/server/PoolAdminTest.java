@@ -44,13 +44,7 @@ class PoolAdminTest {
 
   @Test
   void wkmAndWpAdminPortsAnswerAndCountRotationsAndWps() throws Exception {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    node = TcsNode.start(
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto())
-            .withPool(PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")));
+    node = TcsNode.start(PoolTest.config(dataDir, PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")));
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     Requester requester = Requester.builder(client).allowSimulation().build();
     ChildProcess wkm = node.pool().keyManagers().getFirst();

@@ -56,18 +56,21 @@ class PoolTest {
   final List<ChildProcess> extraProcesses = new ArrayList<>();
 
   Requester start(CamelotConfig.Pool pool) {
+    node = TcsNode.start(config(dataDir, pool));
+    client = DirectTcsClient.create(node.url("127.0.0.1"));
+    return Requester.builder(client).allowSimulation().build();
+  }
+
+  /** A node on loopback ephemeral ports, with no admin port, running {@code pool}. */
+  static CamelotConfig config(Path dataDir, CamelotConfig.Pool pool) {
     CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig config =
-        new CamelotConfig(
+    return new CamelotConfig(
             new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
             new CamelotConfig.Store(dataDir.toString(), 256),
             defaults.queue(),
             defaults.worker(),
             defaults.crypto())
-            .withPool(pool);
-    node = TcsNode.start(config);
-    client = DirectTcsClient.create(node.url("127.0.0.1"));
-    return Requester.builder(client).allowSimulation().build();
+        .withPool(pool);
   }
 
   static CamelotConfig.Pool pool(int processors, int keyManagers, String scheme, String dedicatedRequester) {

@@ -136,7 +136,8 @@ class SharedQueueTest {
     assertThat(store.claim(List.of(WORKER), "other", 100, LONG_LEASE)).isEmpty();
 
     // After expiry, racing claimers split the work orders: none is claimed twice.
-    Thread.sleep(1_100); // the crashed process's 1 s leases expire
+    // The crashed process's 1 s leases expire, by the database clock the claims use.
+    await().atMost(Duration.ofSeconds(30)).until(() -> store.queueDepth(WORKER).queued() == 20);
     List<Future<List<PostgresTcsStore.Claim>>> racers = new ArrayList<>();
     try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int r = 0; r < 4; r++) {
