@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * which does blocking store I/O and may wait for a result, runs on a virtual thread per request.
  */
 public final class ListenerServer implements AutoCloseable {
-  /** Most of an oversized body read and dropped after the answer, before the connection is cut. */
-  private static final long DISCARD_LIMIT_BYTES = 16L << 20;
   private static final Logger log = LoggerFactory.getLogger(ListenerServer.class);
   private static final String APPLICATION_JSON = "application/json";
   private static final long STARTUP_TIMEOUT_SECONDS = 30;
@@ -135,25 +133,14 @@ public final class ListenerServer implements AutoCloseable {
     }
   }
 
-  /**
-   * Answers at once, then discards the rest of the body and closes the connection when it ends. Closing
-   * while body bytes are still unread would make the kernel reset the connection, which can destroy the
-   * answer before the client reads it; a body beyond {@link #DISCARD_LIMIT_BYTES} is cut off anyway.
-   */
+  /** Answers at once and drops the connection, so the rest of the body is never read. */
   private void refuseOversize(HttpServerRequest request) {
     if (request.response().ended()) {
       return;
     }
-    reply(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"));
-    long[] discarded = {0};
-    request.handler(
-        chunk -> {
-          discarded[0] += chunk.length();
-          if (discarded[0] > DISCARD_LIMIT_BYTES) {
-            request.connection().close();
-          }
-        });
-    request.endHandler(end -> request.connection().close());
+    request.pause();
+    reply(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"))
+        .onComplete(done -> request.connection().close());
   }
 
   private static Future<Void> reply(HttpServerRequest request, byte[] json) {
