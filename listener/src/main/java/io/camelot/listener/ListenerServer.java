@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * which does blocking store I/O and may wait for a result, runs on a virtual thread per request.
  */
 public final class ListenerServer implements AutoCloseable {
+  /** Most of an oversized body read and dropped after the answer, before the connection is cut. */
+  private static final long DISCARD_LIMIT_BYTES = 16L << 20;
   private static final Logger log = LoggerFactory.getLogger(ListenerServer.class);
   private static final String APPLICATION_JSON = "application/json";
   private static final long STARTUP_TIMEOUT_SECONDS = 30;
@@ -133,14 +136,33 @@ public final class ListenerServer implements AutoCloseable {
     }
   }
 
-  /** Answers at once and drops the connection, so the rest of the body is never read. */
+  /**
+   * Answers at once, then discards the rest of the body. Closing while body bytes are still unread
+   * would make the kernel reset the connection, which can destroy the answer before the client reads
+   * it. On HTTP/1.x the answer says {@code Connection: close} and the connection closes once the body
+   * ends; an HTTP/2 (h2c) connection carries other streams, so only the stream ends. A body beyond
+   * {@link #DISCARD_LIMIT_BYTES} cuts the connection anyway.
+   */
   private void refuseOversize(HttpServerRequest request) {
     if (request.response().ended()) {
       return;
     }
-    request.pause();
-    reply(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"))
-        .onComplete(done -> request.connection().close());
+    boolean http1 = request.version() != HttpVersion.HTTP_2;
+    if (http1) {
+      request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    }
+    reply(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"));
+    long[] discarded = {0};
+    request.handler(
+        chunk -> {
+          discarded[0] += chunk.length();
+          if (discarded[0] > DISCARD_LIMIT_BYTES) {
+            request.connection().close();
+          }
+        });
+    if (http1) {
+      request.endHandler(end -> request.connection().close());
+    }
   }
 
   private static Future<Void> reply(HttpServerRequest request, byte[] json) {
