@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class RequestAuthenticator {
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
-  // Bounds the replay cache: at most this many signed calls per window are admitted.
-  static final int MAX_REMEMBERED_NONCES = 100_000;
+  // Bounds the replay cache (about 200 bytes a call): at most this many signed calls per window are
+  // admitted. Only authorised keys reach it; a pool's busiest member makes a few thousand a second.
+  static final int MAX_REMEMBERED_NONCES = 500_000;
   private static final Pattern HEADER =
       Pattern.compile(
           SignedRequests.SCHEME
@@ -34,6 +37,11 @@ public final class RequestAuthenticator {
   private final Clock clock;
   private final long windowMillis;
   private final Map<String, Long> seenNonces = new ConcurrentHashMap<>();
+  // The same nonces in the order they were recorded, so forgetting costs only what expired.
+  private final Queue<Remembered> recorded = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock forgetting = new ReentrantLock();
+
+  private record Remembered(String nonceKey, long expiresAt) {}
 
   /** The outcome: the caller's key id, or why the request is refused. */
   public sealed interface Result {
@@ -83,9 +91,12 @@ public final class RequestAuthenticator {
     if (seenNonces.size() >= MAX_REMEMBERED_NONCES) {
       return new Result.Refused("too many signed requests in the window; retry later");
     }
-    if (seenNonces.putIfAbsent(keyId + "/" + nonce, timestamp + windowMillis) != null) {
+    String nonceKey = keyId + "/" + nonce;
+    long expiresAt = timestamp + windowMillis;
+    if (seenNonces.putIfAbsent(nonceKey, expiresAt) != null) {
       return new Result.Refused("replayed request (nonce already used)");
     }
+    recorded.add(new Remembered(nonceKey, expiresAt));
     return new Result.Authenticated(keyId);
   }
 
@@ -108,11 +119,26 @@ public final class RequestAuthenticator {
     }
   }
 
+  int rememberedNonces() {
+    return seenNonces.size();
+  }
+
+  /**
+   * Drops expired nonces from the oldest recorded on. Timestamps may arrive slightly out of order, so
+   * an unexpired nonce at the head keeps later, expired ones a little longer: never shorter, which is
+   * what matters. One thread cleans at a time; the others need not wait for it.
+   */
   private void forgetExpired(long now) {
-    for (Iterator<Long> expiries = seenNonces.values().iterator(); expiries.hasNext(); ) {
-      if (expiries.next() < now) {
-        expiries.remove();
+    if (!forgetting.tryLock()) {
+      return;
+    }
+    try {
+      for (Remembered head = recorded.peek(); head != null && head.expiresAt() < now; head = recorded.peek()) {
+        recorded.poll();
+        seenNonces.remove(head.nonceKey(), head.expiresAt());
       }
+    } finally {
+      forgetting.unlock();
     }
   }
 }

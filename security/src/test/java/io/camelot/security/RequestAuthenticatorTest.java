@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RequestAuthenticatorTest {
@@ -42,6 +43,47 @@ class RequestAuthenticatorTest {
     assertThat(authenticator.verify(header, BODY))
         .isEqualTo(new RequestAuthenticator.Result.Authenticated(SignedRequests.keyId(operator.getPublic())));
     assertThat(refusal(authenticator.verify(header, BODY))).isEqualTo("replayed request (nonce already used)");
+  }
+
+  @Test
+  void noncesAreForgottenOnceTheirWindowHasPassedAndNotBefore() {
+    AtomicLong now = new AtomicLong(clock.millis());
+    Clock moving = new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(now.get());
+      }
+    };
+    RequestSigner movingSigner = new RequestSigner(operator.getPrivate(), operator.getPublic(), moving);
+    RequestAuthenticator window =
+        new RequestAuthenticator(List.of(operator.getPublic()), moving, Duration.ofSeconds(60));
+    String first = movingSigner.authorization(BODY);
+    for (int i = 0; i < 50; i++) {
+      assertThat(window.verify(movingSigner.authorization(BODY), BODY))
+          .isInstanceOf(RequestAuthenticator.Result.Authenticated.class);
+    }
+    assertThat(window.verify(first, BODY)).isInstanceOf(RequestAuthenticator.Result.Authenticated.class);
+    now.addAndGet(59_000);
+    assertThat(window.verify(movingSigner.authorization(BODY), BODY))
+        .isInstanceOf(RequestAuthenticator.Result.Authenticated.class);
+    assertThat(refusal(window.verify(first, BODY))).isEqualTo("replayed request (nonce already used)");
+    assertThat(window.rememberedNonces()).isEqualTo(52);
+    now.addAndGet(2_000);
+    assertThat(window.verify(movingSigner.authorization(BODY), BODY))
+        .isInstanceOf(RequestAuthenticator.Result.Authenticated.class);
+    // The first 51 expired; the one signed at +59 s and the one just made remain.
+    assertThat(window.rememberedNonces()).isEqualTo(2);
+    assertThat(refusal(window.verify(first, BODY))).isEqualTo("request timestamp is outside the accepted window");
   }
 
   @Test
