@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Worker Manager of one pool (seed §3.2): knows the pool's WKMs, redirects callers to a live
  * one, proxies the Key Management API to it, and runs key rotation: a new key on one WKM, copied to
- * every other WKM, then published in the Worker Directory. It lives in the listener's process
+ * every other WKM, then published in the Worker Directory; it has a WKM sign the receipt updates of
+ * the dispatcher's work orders. It lives in the listener's process
  * because it writes the Worker Directory. WPs register with it and deregister (draining first);
  * they go into the dispatcher's internal WP directory, never into the public Worker Directory.
  */

@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * The trusted half of a Worker Key Manager: the only holder of the pool's private keys. It admits
  * WPs whose attestation passes the pool policy, gives each admitted WP the keys of one work order
  * wrapped to that WP's attested key, and re-signs what the WP produced once it checks the result
- * answers the request it preprocessed. With a simulated TEE all of this runs in the WKM's JVM.
+ * answers the request it preprocessed. It also signs the pool's receipt updates, for results the
+ * pool signed. With a simulated TEE all of this runs in the WKM's JVM.
  */
 public final class KeyManager {
   private static final Logger log = LoggerFactory.getLogger(KeyManager.class);
