@@ -187,6 +187,43 @@ def verify_and_decrypt(type_data, params, session_key, iv, result):
     return outputs
 
 
+def check_receipt(client, type_data, worker_id, requester_key):
+    """Creates the receipt of a signed work order and checks the worker's signed PROCESSED update."""
+    params, key, iv, reply = run_work_order(client, type_data, worker_id, "echo-result", ["receipt"],
+                                            requester_key)
+    receipt = {
+        "workOrderId": params["workOrderId"], "workerServiceId": worker_id, "workerId": worker_id,
+        "requesterId": params["requesterId"], "receiptCreateStatus": 0,
+        "workOrderRequestHash": base64.b64encode(request_hash(params)).decode(),
+        "requesterGeneratedNonce": str(secrets.randbelow(10**10) + 1),
+        "signatureRules": "SHA-256/SECP256K1",
+        "receiptVerificationKey": requester_key.get_verifying_key().to_pem().decode(),
+    }
+    signed = (receipt["workOrderId"] + receipt["workerServiceId"] + receipt["workerId"]
+              + receipt["requesterId"] + str(receipt["receiptCreateStatus"])
+              + receipt["workOrderRequestHash"] + receipt["requesterGeneratedNonce"])
+    receipt["requesterSignature"] = base64.b64encode(requester_key.sign_digest_deterministic(
+        sha256(signed.encode("utf-8")), sigencode=sigencode_der)).decode()
+    reply = client.call("WorkOrderReceiptCreate", receipt)
+    check("receipt created (error code 0)", reply.get("error", {}).get("code") == 0, json.dumps(reply))
+    update = client.call("WorkOrderReceiptUpdateRetrieve",
+                         {"workOrderId": params["workOrderId"], "updaterId": None, "updateIndex": 1 << 32})
+    check("the worker appended its update", "result" in update, json.dumps(update))
+    if "result" in update:
+        u = update["result"]
+        check("worker update is PROCESSED", u["updateType"] == 2)
+        check("worker update is signed with the worker's registry key",
+              ecdsa.VerifyingKey.from_pem(u["receiptVerificationKey"]).to_string()
+              == ecdsa.VerifyingKey.from_pem(type_data["verificationKey"]).to_string())
+        check("worker update signature verifies",
+              verify_digest(u["receiptVerificationKey"], base64.b64decode(u["updateSignature"]),
+                            sha256((u["workOrderId"] + str(u["updateType"]) + u["updateData"]).encode())))
+    retrieved = client.call("WorkOrderReceiptRetrieve", {"workOrderId": params["workOrderId"]})
+    check("receipt current status is PROCESSED", retrieved["result"]["receiptCurrentStatus"] == 2,
+          json.dumps(retrieved))
+
+
+
 def main(url):
     client = Client(url)
     worker_id = hashlib.sha256(WORKER_NAME.encode("utf-8")).hexdigest()
@@ -215,35 +252,7 @@ def main(url):
     check("heart-disease-eval output", outputs == ["You have a 47% risk of heart disease"], outputs)
 
     # Receipts, as the generic client's -r flag intends them.
-    params, key, iv, reply = run_work_order(client, type_data, worker_id, "echo-result", ["receipt"],
-                                            requester_key)
-    receipt = {
-        "workOrderId": params["workOrderId"], "workerServiceId": worker_id, "workerId": worker_id,
-        "requesterId": params["requesterId"], "receiptCreateStatus": 0,
-        "workOrderRequestHash": base64.b64encode(request_hash(params)).decode(),
-        "requesterGeneratedNonce": str(secrets.randbelow(10**10) + 1),
-        "signatureRules": "SHA-256/SECP256K1",
-        "receiptVerificationKey": requester_key.get_verifying_key().to_pem().decode(),
-    }
-    signed = (receipt["workOrderId"] + receipt["workerServiceId"] + receipt["workerId"]
-              + receipt["requesterId"] + str(receipt["receiptCreateStatus"])
-              + receipt["workOrderRequestHash"] + receipt["requesterGeneratedNonce"])
-    receipt["requesterSignature"] = base64.b64encode(requester_key.sign_digest_deterministic(
-        sha256(signed.encode("utf-8")), sigencode=sigencode_der)).decode()
-    reply = client.call("WorkOrderReceiptCreate", receipt)
-    check("receipt created (error code 0)", reply.get("error", {}).get("code") == 0, json.dumps(reply))
-    update = client.call("WorkOrderReceiptUpdateRetrieve",
-                         {"workOrderId": params["workOrderId"], "updaterId": None, "updateIndex": 1 << 32})
-    check("the worker appended its update", "result" in update, json.dumps(update))
-    if "result" in update:
-        u = update["result"]
-        check("worker update is PROCESSED", u["updateType"] == 2)
-        check("worker update signature verifies",
-              verify_digest(u["receiptVerificationKey"], base64.b64decode(u["updateSignature"]),
-                            sha256((u["workOrderId"] + str(u["updateType"]) + u["updateData"]).encode())))
-    retrieved = client.call("WorkOrderReceiptRetrieve", {"workOrderId": params["workOrderId"]})
-    check("receipt current status is PROCESSED", retrieved["result"]["receiptCurrentStatus"] == 2,
-          json.dumps(retrieved))
+    check_receipt(client, type_data, worker_id, requester_key)
 
     # Errors Avalon clients rely on.
     params, key, iv, reply = run_work_order(client, type_data, worker_id, "no-such-workload", ["x"])

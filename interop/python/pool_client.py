@@ -4,7 +4,8 @@ A pool is one worker in the Worker Directory. Its results are verified as Avalon
 worker_signing.verify_signature does: with no extVerificationKey, workerSignature against the
 registry verificationKey; with one, first extVerificationKeySignature over
 SHA-256(extVerificationKey + requesterNonce) against the registry key, then workerSignature against
-extVerificationKey. The request side is the same as for a singleton (avalon_style_client.py).
+extVerificationKey. The request side, and receipts with the pool-signed PROCESSED update, are the
+same as for a singleton (avalon_style_client.py).
 
 Usage: python pool_client.py URL POOL_WORKER_NAME ext-key|pool-key
 """
@@ -15,6 +16,7 @@ import json
 import sys
 
 import avalon_style_client as avalon
+import ecdsa
 
 
 def verify_pool_result(type_data, params, session_key, iv, result, scheme):
@@ -54,6 +56,8 @@ def main(url, pool_name, scheme):
         if "result" in reply:
             outputs = verify_pool_result(type_data, params, key, iv, reply["result"], scheme)
             avalon.check("pool output", outputs == [f"RESULT: {text}"], outputs)
+    # The pool signs its receipt updates with the registry key, whatever the result scheme.
+    avalon.check_receipt(client, type_data, worker_id, ecdsa.SigningKey.generate(curve=ecdsa.SECP256k1))
     print(f"{avalon.RESULTS['passed']} passed, {avalon.RESULTS['failed']} failed")
     return 1 if avalon.RESULTS["failed"] else 0
 

@@ -15,6 +15,12 @@ public final class PoolApi {
   public static final String GENERATE_NEW_ENCRYPTION_KEY = "GenerateNewEncryptionKey";
   public static final String PREPROCESS_WORKORDER = "PreprocessWorkorder";
   public static final String POSTPROCESS_WORKORDER = "PostprocessWorkorder";
+  /**
+   * Not in the seed's list: the pool-signed PROCESSED/FAILED receipt update for a work order's
+   * stored outcome ({@code workOrderId, workerId, response: base64 of the stored bytes,
+   * requesterNonce}); a result must carry the pool's signature.
+   */
+  public static final String SIGN_RECEIPT_UPDATE = "SignReceiptUpdate";
   /** Redirection API: the Key Management endpoint to use for a worker. */
   public static final String REDIRECT = "Redirect";
   /** Not in the seed's list: the public half of the pool identity, for the Worker Directory. */

@@ -11,11 +11,15 @@ import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.PoolIdentities;
+import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.sdk.DirectTcsClient;
@@ -189,6 +193,12 @@ class PoolTest {
         assertThatThrownBy(() -> stranger.at(url).call(method, Map.of()))
             .isInstanceOfSatisfying(RpcCallException.class,
                 e -> assertThat(e.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code())));
+    // Nor a pool-signed receipt update: the WKM signs only for listed peers.
+    assertThatThrownBy(() -> stranger.at(node.pool().keyManager(0).url()).call(PoolApi.SIGN_RECEIPT_UPDATE, Map.of()))
+        .isInstanceOfSatisfying(RpcCallException.class, e -> {
+          assertThat(e.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code());
+          assertThat(e.peerMessage()).contains("SignReceiptUpdate refused");
+        });
 
     RpcCallException refused =
         (RpcCallException) org.assertj.core.api.Assertions.catchThrowable(
@@ -246,6 +256,53 @@ class PoolTest {
           assertThat(e.code()).isEqualTo(2);
           assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
         });
+  }
+
+  /**
+   * Receipts of pool work orders end with the pool-signed PROCESSED or FAILED update, as the
+   * singleton's do: a WKM signs it whether the receipt was created before the work order completed
+   * or after, and the SDK verifies it against the pool's one worker record.
+   */
+  @Test
+  void receiptsOfPoolWorkOrdersGetThePoolSignedUpdate() {
+    start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    Requester requester = signingRequester();
+    VerifiedWorker poolWorker = requester.worker(POOL_ID);
+
+    SubmittedWorkOrder early = requester.newWorkOrder(poolWorker, "echo-result").input("early").submit();
+    requester.createReceipt(early);
+    early.await(Duration.ofSeconds(120));
+    SubmittedWorkOrder late = requester.newWorkOrder(poolWorker, "echo-result").input("late").submit();
+    late.await(Duration.ofSeconds(120));
+    requester.createReceipt(late);
+    SubmittedWorkOrder failing = requester.newWorkOrder(poolWorker, "no-such-workload").input("x").submit();
+    assertThatThrownBy(() -> failing.await(Duration.ofSeconds(120))).isInstanceOf(TcsRpcException.class);
+    requester.createReceipt(failing);
+
+    for (SubmittedWorkOrder processed : List.of(early, late)) {
+      ReceiptUpdateRetrieveResult update = awaitPoolUpdate(requester, poolWorker, processed, ReceiptStatus.PROCESSED);
+      // The listener accepts COMPLETED only with the hash of the stored result: the WKM hashed the same bytes.
+      requester.updateReceipt(processed.workOrderId(), ReceiptStatus.COMPLETED, update.updateData());
+    }
+    awaitPoolUpdate(requester, poolWorker, failing, ReceiptStatus.FAILED);
+  }
+
+  ReceiptUpdateRetrieveResult awaitPoolUpdate(
+      Requester requester, VerifiedWorker poolWorker, SubmittedWorkOrder workOrder, ReceiptStatus status) {
+    Awaitility.await().atMost(Duration.ofMinutes(2)).until(
+        () -> requester.retrieveReceipt(workOrder.workOrderId()).receiptCurrentStatus() == status.code());
+    ReceiptUpdateRetrieveResult update =
+        requester.receiptUpdate(workOrder.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
+    assertThat(update.updateType()).isEqualTo(status.code());
+    assertThat(update.updaterId()).isEqualTo(POOL_ID);
+    assertThat(update.updateCount()).isEqualTo(1);
+    assertThat(requester.verifyReceiptUpdate(update, poolWorker)).isTrue();
+    return update;
+  }
+
+  /** A requester of this node that signs, as receipts need. */
+  Requester signingRequester() {
+    return Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
   }
 
   /** Requesters that each submit a work order, await and check it, and repeat. */
@@ -405,6 +462,13 @@ class PoolTest {
     assertThat(outcome.text(0)).isEqualTo("RESULT: two-step");
     assertThat(outcome.result().extVerificationKey()).startsWith("-----BEGIN PUBLIC KEY-----");
     assertThat(outcome.result().extVerificationKeySignature()).isNotBlank();
+    // The receipt update is signed with the pool key itself, the record's, not a per-work-order key.
+    Requester signing = signingRequester();
+    SubmittedWorkOrder receipted =
+        signing.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("receipt").submit();
+    receipted.await(Duration.ofSeconds(120));
+    signing.createReceipt(receipted);
+    awaitPoolUpdate(signing, poolWorker, receipted, ReceiptStatus.PROCESSED);
 
     assertThatThrownBy(
             () -> requester.newWorkOrder(poolWorker, "echo-result").requesterId("bb".repeat(32)).input("x").submit())

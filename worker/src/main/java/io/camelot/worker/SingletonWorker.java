@@ -7,10 +7,8 @@ import io.camelot.attestation.Tee;
 import io.camelot.attestation.TeeEvidence;
 import io.camelot.attestation.TeeKind;
 import io.camelot.protocol.EeaException;
-import io.camelot.protocol.Hex;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
-import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.WorkerType;
@@ -20,12 +18,9 @@ import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestOpener;
 import io.camelot.protocol.envelope.ResponseSealer;
 import io.camelot.protocol.envelope.Signatures;
-import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.Dependencies;
-import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.WorkOrderResult;
-import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.model.WorkerDetails;
@@ -182,15 +177,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
     }
     WorkOrderResponse response =
         ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
-    // Compare-and-append: a concurrent update makes us look again rather than append blindly.
-    // A missing receipt makes the append fail too: then there is nothing to update.
-    while (store.receipt(workOrderId).isPresent()) {
-      List<byte[]> updates = store.receiptUpdates(workOrderId);
-      byte[] update = receiptUpdate(workOrderId, response, responseBytes, updates);
-      if (update == null || store.appendReceiptUpdate(workOrderId, updates.size(), update)) {
-        return;
-      }
-    }
+    WorkerReceiptUpdates.append(store, workOrderId, () -> receiptUpdate(workOrderId, response, responseBytes));
   }
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
@@ -244,7 +231,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
         store.complete(
             new TcsStore.Completion(
                 id, bytes, clock.millis(), stateWrites,
-                (rawCreate, updates) -> receiptUpdate(id, response, bytes, updates)));
+                (rawCreate, updates) ->
+                    WorkerReceiptUpdates.due(updates) ? receiptUpdate(id, response, bytes) : null));
     if (stored) {
       storeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       int code = response.failed() ? response.error().code() : WorkOrderStatus.SUCCESS.code();
@@ -262,31 +250,9 @@ public final class SingletonWorker implements WorkOrderProcessor {
         .register(registry);
   }
 
-  /**
-   * The worker-signed PROCESSED or FAILED update appended to an existing receipt; nothing once the
-   * receipt is COMPLETED or the worker's own update is there.
-   */
-  private byte[] receiptUpdate(String id, WorkOrderResponse response, byte[] responseBytes, List<byte[]> existing) {
-    for (byte[] update : existing) {
-      Long type = ProtocolJson.bind(ProtocolJson.parse(update), ReceiptUpdateParams.class).updateType();
-      if (type != null
-          && (type == ReceiptStatus.COMPLETED.code()
-              || type == ReceiptStatus.PROCESSED.code()
-              || type == ReceiptStatus.FAILED.code())) {
-        return null;
-      }
-    }
-    long type = response.failed() ? ReceiptStatus.FAILED.code() : ReceiptStatus.PROCESSED.code();
-    String data = Hex.upper(Sha256.digest(responseBytes));
-    return ProtocolJson.toBytes(
-        new ReceiptUpdateParams(
-            id,
-            workerId(),
-            type,
-            data,
-            Signatures.receiptUpdateSignature(keys.signing(), id, type, data),
-            ReceiptCreateParams.SIGNATURE_RULES,
-            keys.signing().verifier().pem()));
+  /** This worker's signed PROCESSED or FAILED update of the receipt. */
+  private byte[] receiptUpdate(String id, WorkOrderResponse response, byte[] responseBytes) {
+    return ProtocolJson.toBytes(WorkerReceiptUpdates.signed(keys.signing(), workerId(), id, response, responseBytes));
   }
 
   private static WorkOrderStatus statusOf(WorkloadException.Reason reason) {

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * a free WP slot and stores the outcome the WP returns. Each WP offers a fixed number of slots;
  * a work order waits (blocking its queue thread, not polling) until one is free. A WP that cannot
  * be reached or that its WKM refuses loses its slots and the work order goes to another WP. Work
- * orders of a requester with dedicated WPs go only to those.
+ * orders of a requester with dedicated WPs go only to those. Receipts of its work orders get the
+ * pool-signed PROCESSED or FAILED update ({@link PoolReceipts}).
  */
 public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PoolDispatcher.class);
@@ -44,6 +45,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   private final Clock clock;
   private final Duration callTimeout;
   private final PeerSecurity security;
+  private final PoolReceipts receipts;
   private final BlockingQueue<Processor> shared = new LinkedBlockingQueue<>();
   private final Map<String, BlockingQueue<Processor>> dedicated = new ConcurrentHashMap<>();
   private final Map<String, Processor> byUrl = new ConcurrentHashMap<>();
@@ -56,6 +58,12 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     this.clock = clock;
     this.callTimeout = callTimeout;
     this.security = security;
+    this.receipts = new PoolReceipts(store);
+  }
+
+  /** Where the pool key signs receipt updates: the Worker Manager's WKMs. */
+  void signReceiptsWith(PoolReceipts.Signer signer) {
+    receipts.signWith(signer);
   }
 
   /**
@@ -181,11 +189,11 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         }
       }
       if (result != null) {
-        return store(id, ProtocolJson.bind(result.path("response"), WorkOrderResponse.class));
+        return store(workOrder, params, ProtocolJson.bind(result.path("response"), WorkOrderResponse.class));
       }
     }
     log.error("Work order {} failed on {} WPs: {}", id, MAX_ATTEMPTS, lastProblem);
-    return store(id, WorkOrderResponse.of(new JsonRpcError(
+    return store(workOrder, params, WorkOrderResponse.of(new JsonRpcError(
         WorkOrderStatus.UNKNOWN_ERROR.code(), "the worker pool could not process the work order: " + lastProblem,
         JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
   }
@@ -207,12 +215,20 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     return null;
   }
 
-  private byte[] store(String id, WorkOrderResponse response) {
+  private byte[] store(QueuedWorkOrder workOrder, JsonNode params, WorkOrderResponse response) {
+    String id = workOrder.workOrderId();
     byte[] bytes = ProtocolJson.toBytes(response);
-    // A pool signs no receipt updates: its signing key is in the WKMs, not here.
-    boolean stored =
-        store.complete(new TcsStore.Completion(id, bytes, clock.millis(), Map.of(), (raw, updates) -> null));
-    return stored ? bytes : null;
+    // The receipt update is signed in a WKM, so it follows the commit rather than joining it.
+    if (!store.complete(new TcsStore.Completion(id, bytes, clock.millis(), Map.of(), null))) {
+      return null;
+    }
+    receipts.completed(id, workOrder.workerId(), bytes, params.path("requesterNonce").asText(null));
+    return bytes;
+  }
+
+  @Override
+  public void receiptCreated(String workOrderId) {
+    receipts.receiptCreated(workOrderId);
   }
 
   @Override

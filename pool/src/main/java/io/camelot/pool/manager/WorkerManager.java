@@ -1,6 +1,8 @@
 package io.camelot.pool.manager;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.listener.RpcMethod;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.KeyCopy;
@@ -9,8 +11,11 @@ import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcClient;
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.model.ReceiptUpdateParams;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Worker Manager of one pool (seed §3.2): knows the pool's WKMs, redirects callers to a live
  * one, proxies the Key Management API to it, and runs key rotation: a new key on one WKM, copied to
- * every other WKM, then published in the Worker Directory. It lives in the listener's process
+ * every other WKM, then published in the Worker Directory; it has a WKM sign the receipt updates of
+ * the dispatcher's work orders. It lives in the listener's process
  * because it writes the Worker Directory. WPs register with it and deregister (draining first);
  * they go into the dispatcher's internal WP directory, never into the public Worker Directory.
  */
@@ -53,6 +59,7 @@ public final class WorkerManager implements AutoCloseable {
     this.publishWorkerInfo = publishWorkerInfo;
     this.dispatcher = dispatcher;
     this.advertisedUrl = advertisedUrl;
+    dispatcher.signReceiptsWith(this::signReceiptUpdate);
   }
 
   /** Adds a WKM; one that has no keys yet gets them from a live WKM first. */
@@ -159,6 +166,17 @@ public final class WorkerManager implements AutoCloseable {
       }
     }
     return live().call(method, params);
+  }
+
+  /** The pool-signed receipt update of a stored outcome, from the WKM in use (SignReceiptUpdate). */
+  private ReceiptUpdateParams signReceiptUpdate(
+      String workOrderId, String workerId, byte[] response, String requesterNonce) {
+    ObjectNode params = JsonNodeFactory.instance.objectNode()
+        .put("workOrderId", workOrderId)
+        .put("workerId", workerId)
+        .put("response", Base64.getEncoder().encodeToString(response))
+        .put("requesterNonce", requesterNonce);
+    return ProtocolJson.bind(call(PoolApi.SIGN_RECEIPT_UPDATE, params), ReceiptUpdateParams.class);
   }
 
   /**

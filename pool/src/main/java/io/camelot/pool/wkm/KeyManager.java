@@ -1,5 +1,6 @@
 package io.camelot.pool.wkm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.attestation.AppraisalPolicy;
@@ -16,6 +17,7 @@ import io.camelot.pool.PoolPolicy;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
@@ -28,11 +30,15 @@ import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.RequestOpener;
+import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.worker.WorkerReceiptUpdates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * The trusted half of a Worker Key Manager: the only holder of the pool's private keys. It admits
  * WPs whose attestation passes the pool policy, gives each admitted WP the keys of one work order
  * wrapped to that WP's attested key, and re-signs what the WP produced once it checks the result
- * answers the request it preprocessed. With a simulated TEE all of this runs in the WKM's JVM.
+ * answers the request it preprocessed. It also signs the pool's receipt updates, for results the
+ * pool signed. With a simulated TEE all of this runs in the WKM's JVM.
  */
 public final class KeyManager {
   private static final Logger log = LoggerFactory.getLogger(KeyManager.class);
@@ -261,6 +268,39 @@ public final class KeyManager {
     return response
         .withSignature(Base64.getEncoder().encodeToString(current.signing().signDigest(hash)))
         .withExtVerificationKey(null, null);
+  }
+
+  // ---- SignReceiptUpdate ----
+
+  /**
+   * The pool-signed PROCESSED or FAILED receipt update for a work order's stored outcome, whose
+   * exact bytes it hashes itself. A result gets PROCESSED only if the pool signed it (with the pool
+   * key, or with an ext key the pool key vouched for under {@code requesterNonce}), so nothing else
+   * can be passed off as the pool's result. An error object is unsigned in EEA: FAILED says only that
+   * the stored outcome with that hash is an error naming this work order, as the singleton's does.
+   * Stateless, so any replica signs any work order, across restarts.
+   *
+   * @param updaterId the pool worker's id, which the update names (not covered by the signature)
+   */
+  public ReceiptUpdateParams signReceiptUpdate(
+      String workOrderId, String updaterId, byte[] responseBytes, String requesterNonce) {
+    PoolKeys current = requireKeys();
+    WorkOrderResponse response = ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
+    if (response.failed()) {
+      JsonNode data = response.error().data();
+      if (data == null || !workOrderId.equals(data.path("workOrderId").asText())) {
+        throw new EeaException(PoolApi.NOT_ADMITTED, "the error does not name work order " + workOrderId);
+      }
+    } else if (response.result() == null || !workOrderId.equals(response.result().workOrderId())) {
+      throw new EeaException(PoolApi.NOT_ADMITTED, "the response is no result of work order " + workOrderId);
+    } else {
+      try {
+        ResponseOpener.verifySignature(response.result(), requesterNonce, current.signing().verifier());
+      } catch (CryptoException e) {
+        throw new EeaException(PoolApi.NOT_ADMITTED, "the result is not signed by this pool: " + e.getMessage());
+      }
+    }
+    return WorkerReceiptUpdates.signed(current.signing(), updaterId, workOrderId, response, responseBytes);
   }
 
   // ---- GenerateNewEncryptionKey ----

@@ -24,6 +24,7 @@ public final class WkmServer implements AutoCloseable {
             new GenerateNewEncryptionKey(keyManager),
             new PreprocessWorkorder(keyManager),
             new PostprocessWorkorder(keyManager),
+            new SignReceiptUpdate(keyManager),
             new WorkerInfo(keyManager),
             new CreateKeyRequest(keyManager),
             new Redirect(url::get));

@@ -3,6 +3,7 @@ package io.camelot.pool.wkm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.SimulatedTee;
 import io.camelot.pool.AttestationInfo;
@@ -11,6 +12,8 @@ import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Hex;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
@@ -25,6 +28,11 @@ import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.ResponseSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
+import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -150,6 +158,74 @@ class KeyManagerTest {
     var poolKey = Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText());
     assertThat(signed.extVerificationKey()).isNotNull();
     assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text()).isEqualTo("echo two");
+  }
+
+  @Test
+  void receiptUpdatesAreSignedWithThePoolKeyForTheStoredBytesUnderBothSchemes() {
+    for (boolean ext : List.of(false, true)) {
+      KeyManager wkm = keyManager(ext ? "ext" : "pool", policy(0, 0, ext, ""), true);
+      Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+      RequestSecrets secrets = request(wkm, "cc".repeat(32), "receipt");
+      WorkOrderSubmitParams request = secrets.request();
+      byte[] stored = ProtocolJson.toBytes(WorkOrderResponse.of(
+          wkm.postprocess(request, runOnWp(wp, request, wkm.preprocess(request, wp.info())))));
+
+      ReceiptUpdateParams update =
+          wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, request.requesterNonce());
+
+      String poolKey = wkm.workerInfo().path("verificationKey").asText();
+      assertThat(update.updateType()).isEqualTo(ReceiptStatus.PROCESSED.code());
+      assertThat(update.updaterId()).isEqualTo(POOL_ID);
+      assertThat(update.updateData()).isEqualTo(Hex.upper(Sha256.digest(stored)));
+      assertThat(update.receiptVerificationKey()).isEqualTo(poolKey);
+      assertThat(Signatures.verifyReceiptUpdate(Secp256k1.verifierFromPem(poolKey), request.workOrderId(),
+          update.updateType(), update.updateData(), update.updateSignature())).isTrue();
+      if (ext) {
+        // The ext key is vouched for under the request's nonce: another nonce proves nothing.
+        assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, "ffff"))
+            .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+      }
+    }
+  }
+
+  @Test
+  void noReceiptUpdateForAResultThePoolDidNotSignOrForAnotherWorkOrder() {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
+    Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    RequestSecrets secrets = request(wkm, "cc".repeat(32), "x");
+    WorkOrderSubmitParams request = secrets.request();
+    // The WP's own signature is not the pool's: it never went through PostprocessWorkorder.
+    byte[] wpSigned =
+        ProtocolJson.toBytes(WorkOrderResponse.of(runOnWp(wp, request, wkm.preprocess(request, wp.info()))));
+    assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, wpSigned, null))
+        .isInstanceOfSatisfying(EeaException.class, e -> {
+          assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+          assertThat(e.getMessage()).contains("not signed by this pool");
+        });
+
+    RequestSecrets other = request(wkm, "cc".repeat(32), "other");
+    byte[] poolSigned = ProtocolJson.toBytes(WorkOrderResponse.of(wkm.postprocess(other.request(),
+        runOnWp(wp, other.request(), wkm.preprocess(other.request(), wp.info())))));
+    assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, poolSigned, null))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+  }
+
+  @Test
+  void anErrorNamingTheWorkOrderGetsAFailedUpdateAndOneNamingAnotherNone() {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
+    String id = "0f".repeat(32);
+    byte[] failure = ProtocolJson.toBytes(WorkOrderResponse.of(new JsonRpcError(
+        5, "the workload failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
+
+    ReceiptUpdateParams update = wkm.signReceiptUpdate(id, POOL_ID, failure, null);
+
+    assertThat(update.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
+    assertThat(update.updateData()).isEqualTo(Hex.upper(Sha256.digest(failure)));
+    assertThat(Signatures.verifyReceiptUpdate(
+        Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText()), id,
+        update.updateType(), update.updateData(), update.updateSignature())).isTrue();
+    assertThatThrownBy(() -> wkm.signReceiptUpdate("1e".repeat(32), POOL_ID, failure, null))
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
   }
 
   @Test

@@ -1,0 +1,107 @@
+package io.camelot.pool.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.camelot.pool.PeerUnavailableException;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.ReceiptStatus;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.store.LmdbTcsStore;
+import io.camelot.store.TcsStore;
+import io.camelot.worker.WorkerReceiptUpdates;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pool's receipt updates against a real store, with a stand-in for the WKM's signature. */
+class PoolReceiptsTest {
+  static final String POOL_ID = "ab".repeat(32);
+
+  @TempDir Path dir;
+  TcsStore store;
+  PoolReceipts receipts;
+  final PublicKeySign poolKey = Secp256k1.generate();
+  final AtomicBoolean wkmUp = new AtomicBoolean(true);
+  final AtomicInteger signatures = new AtomicInteger();
+
+  @BeforeEach
+  void start() {
+    store = LmdbTcsStore.open(dir.resolve("store"));
+    receipts = new PoolReceipts(store);
+    receipts.signWith((id, workerId, response, nonce) -> {
+      if (!wkmUp.get()) {
+        throw new PeerUnavailableException("SignReceiptUpdate to the WKM failed: connection refused");
+      }
+      signatures.incrementAndGet();
+      WorkOrderResponse parsed = ProtocolJson.bind(ProtocolJson.parse(response), WorkOrderResponse.class);
+      return WorkerReceiptUpdates.signed(poolKey, workerId, id, parsed, response);
+    });
+  }
+
+  @AfterEach
+  void stop() {
+    store.close();
+  }
+
+  /** Submits and completes a failing work order, with a receipt created first if asked. */
+  byte[] complete(String id, boolean withReceipt) {
+    store.submit(id, POOL_ID, "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8), 1);
+    if (withReceipt) {
+      store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] response = ProtocolJson.toBytes(WorkOrderResponse.of(
+        new JsonRpcError(5, "failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
+    assertThat(store.complete(new TcsStore.Completion(id, response, 2, Map.of(), null))).isTrue();
+    receipts.completed(id, POOL_ID, response, "0a");
+    return response;
+  }
+
+  ReceiptUpdateParams onlyUpdate(String id) {
+    assertThat(store.receiptUpdates(id)).hasSize(1);
+    return ProtocolJson.bind(ProtocolJson.parse(store.receiptUpdates(id).getFirst()), ReceiptUpdateParams.class);
+  }
+
+  @Test
+  void anUpdateNoWkmCouldSignIsAppendedAfterTheNextCompletion() {
+    String missed = "01".repeat(32);
+    wkmUp.set(false);
+    complete(missed, true);
+    assertThat(store.response(missed)).isPresent();
+    assertThat(store.receiptUpdates(missed)).isEmpty();
+
+    wkmUp.set(true);
+    complete("02".repeat(32), false);
+
+    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> !store.receiptUpdates(missed).isEmpty());
+    ReceiptUpdateParams update = onlyUpdate(missed);
+    assertThat(update.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
+    assertThat(update.updaterId()).isEqualTo(POOL_ID);
+    assertThat(update.receiptVerificationKey()).isEqualTo(poolKey.verifier().pem());
+  }
+
+  @Test
+  void theUpdateIsAppendedOnceWhicheverPathComesFirst() {
+    String id = "03".repeat(32);
+    complete(id, false);
+    assertThat(signatures).hasValue(0);
+    store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
+    receipts.receiptCreated(id);
+    receipts.receiptCreated(id);
+
+    assertThat(onlyUpdate(id).updateType()).isEqualTo(ReceiptStatus.FAILED.code());
+    assertThat(signatures).hasValue(1);
+  }
+}
