@@ -1,5 +1,6 @@
 package io.camelot.ethereum;
 
+import io.camelot.io.ConnectorPolicy;
 import io.camelot.sdk.AttestationCheck;
 import io.camelot.sdk.AttestationPolicy;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.util.Objects;
  *     pushed on chain
  * @param oracleFeeds attested-oracle values to post to OracleResults, each on its own schedule
  * @param oracleAttestation how the oracle feeds judge the evidence of the worker they use
+ * @param requestUris which hosts a workOrderRequest given as an https:// URI may be fetched from,
+ *     and the largest request; with no allowed host such work orders are completed with error 2
  */
 public record BridgeSettings(
     int confirmations,
@@ -33,13 +36,15 @@ public record BridgeSettings(
     RetryPolicy retry,
     Duration workerSyncInterval,
     List<OracleFeed> oracleFeeds,
-    AttestationCheck oracleAttestation) {
+    AttestationCheck oracleAttestation,
+    ConnectorPolicy requestUris) {
 
   public static final Duration DEFAULT_WORKER_SYNC = Duration.ofSeconds(30);
 
   public BridgeSettings {
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(oracleAttestation, "oracleAttestation");
+    Objects.requireNonNull(requestUris, "requestUris");
     oracleFeeds = List.copyOf(oracleFeeds);
     if (confirmations < 0 || maxBlockRange < 1 || startBlock < 0) {
       throw new IllegalArgumentException(
@@ -53,28 +58,42 @@ public record BridgeSettings(
     }
   }
 
-  /** No oracle feeds; a feed's worker must present hardware evidence (strict attestation). */
+  /**
+   * No oracle feeds (a feed's worker would have to present hardware evidence) and no request URIs
+   * fetched.
+   */
   public static BridgeSettings defaults(Path checkpoint) {
     return new BridgeSettings(
         0, Duration.ofMillis(250), 500, 0, checkpoint, Duration.ofMinutes(5), RetryPolicy.DEFAULT,
-        DEFAULT_WORKER_SYNC, List.of(), AttestationPolicy.strict());
+        DEFAULT_WORKER_SYNC, List.of(), AttestationPolicy.strict(), noRequestUris());
+  }
+
+  /** A policy that allows no host: workOrderRequest URIs are refused. */
+  public static ConnectorPolicy noRequestUris() {
+    return ConnectorPolicy.https(List.of(), List.of("GET"), ConnectorPolicy.DEFAULT_MAX_BYTES);
   }
 
   public BridgeSettings withConfirmations(int blocks) {
     return new BridgeSettings(
         blocks, pollInterval, maxBlockRange, startBlock, checkpoint, resultTimeout, retry,
-        workerSyncInterval, oracleFeeds, oracleAttestation);
+        workerSyncInterval, oracleFeeds, oracleAttestation, requestUris);
   }
 
   public BridgeSettings withWorkerSyncInterval(Duration interval) {
     return new BridgeSettings(
         confirmations, pollInterval, maxBlockRange, startBlock, checkpoint, resultTimeout, retry,
-        interval, oracleFeeds, oracleAttestation);
+        interval, oracleFeeds, oracleAttestation, requestUris);
   }
 
   public BridgeSettings withOracleFeeds(List<OracleFeed> feeds, AttestationCheck attestation) {
     return new BridgeSettings(
         confirmations, pollInterval, maxBlockRange, startBlock, checkpoint, resultTimeout, retry,
-        workerSyncInterval, feeds, attestation);
+        workerSyncInterval, feeds, attestation, requestUris);
+  }
+
+  public BridgeSettings withRequestUris(ConnectorPolicy policy) {
+    return new BridgeSettings(
+        confirmations, pollInterval, maxBlockRange, startBlock, checkpoint, resultTimeout, retry,
+        workerSyncInterval, oracleFeeds, oracleAttestation, policy);
   }
 }

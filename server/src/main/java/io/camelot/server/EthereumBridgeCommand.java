@@ -7,6 +7,7 @@ import io.camelot.ethereum.EthereumBridge;
 import io.camelot.ethereum.OracleFeed;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.ethereum.RetryPolicy;
+import io.camelot.io.ConnectorPolicy;
 import io.camelot.ops.ReadinessCheck;
 import io.camelot.ops.Telemetry;
 import io.camelot.protocol.model.WorkerLookUpParams;
@@ -101,6 +102,19 @@ final class EthereumBridgeCommand implements Callable<Integer> {
       description = "Let the oracle feeds use a SIMULATED worker; without it their worker must present hardware evidence")
   boolean allowSimulated;
 
+  @Option(names = "--request-uri-host", paramLabel = "HOST[:PORT]",
+      description = "A host a workOrderRequest given as an https:// URI may be fetched from; repeatable."
+          + " Without any, such work orders are completed with error 2")
+  List<String> requestUriHosts = List.of();
+
+  @Option(names = "--request-uri-trust", paramLabel = "PEM",
+      description = "Trust only these root certificates when fetching request URIs (default: the JDK's)")
+  Path requestUriTrust;
+
+  @Option(names = "--request-uri-max-bytes", defaultValue = "1048576",
+      description = "Largest workOrderRequest fetched from a URI (default ${DEFAULT-VALUE})")
+  long requestUriMaxBytes;
+
   @Mixin AdminOptions admin = new AdminOptions();
 
   @Override
@@ -128,7 +142,8 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     BridgeSettings settings =
         new BridgeSettings(confirmations, Duration.ofMillis(500), 500, startBlock, checkpoint,
             Duration.ofMinutes(5), RetryPolicy.DEFAULT, Duration.ofSeconds(workerSyncSeconds), feeds,
-            allowSimulated ? AttestationPolicy.builder().allowSimulation().build() : AttestationPolicy.strict());
+            allowSimulated ? AttestationPolicy.builder().allowSimulation().build() : AttestationPolicy.strict(),
+            requestUriPolicy());
     EthereumBridge bridge = EthereumBridge.start(tcs, chain, contracts, settings);
     ProcessAdmin adminPort = startAdmin(admin, bridge, tcs);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -195,6 +210,11 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return Optional.of("the TCS does not answer WorkerLookUp: " + e.getMessage());
     }
+  }
+
+  private ConnectorPolicy requestUriPolicy() {
+    ConnectorPolicy policy = ConnectorPolicy.https(requestUriHosts, List.of("GET"), requestUriMaxBytes);
+    return requestUriTrust == null ? policy : policy.withTrustPem(requestUriTrust);
   }
 
   private String privateKey() throws Exception {
