@@ -76,8 +76,9 @@ public final class EthereumBridge implements AutoCloseable {
     this.oracle = new OracleFeeds(tcs, chain, contracts, settings, this::workerIds);
     this.lastHandledBlock = checkpoint.load().orElse(settings.startBlock() - 1);
     this.follower = Thread.ofPlatform().name("ethereum-bridge").daemon().unstarted(this::follow);
-    this.background = Executors.newScheduledThreadPool(
-        1 + settings.oracleFeeds().size(), Thread.ofPlatform().name("ethereum-bridge-sync-", 0).daemon().factory());
+    // One thread for worker re-syncs and one per oracle feed, so that a slow round delays no other.
+    this.background = Executors.newScheduledThreadPool(1 + settings.oracleFeeds().size(),
+        Thread.ofPlatform().name("ethereum-bridge-background-", 0).daemon().factory());
   }
 
   /**
