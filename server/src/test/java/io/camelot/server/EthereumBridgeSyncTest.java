@@ -142,6 +142,17 @@ class EthereumBridgeSyncTest {
     assertThat(bridge.workerSyncProblem()).isEmpty();
     assertThat(onChain(registry, WORKER).component5())
         .contains("\"fromAddress\":\"" + tcsAccount.address() + "\"");
+
+    // An id another account registered on chain first is not taken over: the re-sync fails, saying why.
+    String squatted = HexFormat.of().formatHex(randomBytes());
+    contracts.workerRegistry(stranger).workerRegister(
+        Bytes32.of(squatted), BigInteger.ONE, Bytes32.of(record.organizationId()), List.of(), "{}").send();
+    operatorCall("WorkerRegister", new WorkerRegisterParams(
+        squatted, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
+    await().atMost(AWAIT).until(() -> bridge.workerSyncProblem().isPresent());
+    assertThat(bridge.workerSyncProblem().get()).contains("not the worker's organization");
+    assertThat(bridge.failedWorkerSyncs()).isPositive();
+    assertThat(bridge.workerIds()).doesNotContain(squatted);
   }
 
   @Test
