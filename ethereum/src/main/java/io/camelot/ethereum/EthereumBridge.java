@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +73,10 @@ public final class EthereumBridge implements AutoCloseable {
     this.relay = new WorkOrderRelay(tcs, chain, contracts, settings);
     this.publisher = new WorkerPublisher(tcs, chain, contracts, settings.retry());
     WorkerPublisher.Published published = publisher.publish();
+    if (!published.failures().isEmpty()) {
+      // Starting without a worker would skip its work orders and checkpoint past them.
+      throw new IllegalStateException("cannot publish the TCS's workers on chain: " + published.failures());
+    }
     this.workerIds = published.workerIds();
     workerTransactions.addAndGet(published.transactions());
     this.oracle = new OracleFeeds(tcs, chain, contracts, settings, this::workerIds);
@@ -108,13 +114,22 @@ public final class EthereumBridge implements AutoCloseable {
     }
   }
 
-  /** Brings the chain in step with the TCS's worker directory; a failure waits for the next run. */
+  /**
+   * Brings the chain in step with the TCS's worker directory; what fails waits for the next run.
+   * Workers are only ever added to those relayed for: one that fails a re-sync keeps its orders.
+   */
   private void syncWorkers() {
     try {
       WorkerPublisher.Published published = publisher.publish();
-      workerIds = published.workerIds();
+      Set<String> ids = new LinkedHashSet<>(workerIds);
+      ids.addAll(published.workerIds());
+      workerIds = Collections.unmodifiableSet(ids);
       workerTransactions.addAndGet(published.transactions());
-      workerSyncProblem = null;
+      boolean failed = !published.failures().isEmpty();
+      workerSyncProblem = failed ? "workers " + published.failures() : null;
+      if (failed) {
+        workerSyncFailures.incrementAndGet();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
@@ -158,7 +173,7 @@ public final class EthereumBridge implements AutoCloseable {
     return workerTransactions.get();
   }
 
-  /** Worker re-syncs that failed (the next one tries again). */
+  /** Worker re-syncs that failed, wholly or for some worker (the next one tries again). */
   public long failedWorkerSyncs() {
     return workerSyncFailures.get();
   }

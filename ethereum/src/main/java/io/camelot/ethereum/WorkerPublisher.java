@@ -11,8 +11,10 @@ import io.camelot.sdk.TcsClient;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,20 +42,29 @@ final class WorkerPublisher {
   }
 
   /**
-   * @param workerIds the ids (lower-case hex) of the TCS's workers, now all on chain as the TCS has them
+   * @param workerIds the ids (lower-case hex) of the TCS's workers now on chain as the TCS has them
    * @param transactions how many worker transactions this took (0 when the chain was in step)
+   * @param failures why the other workers could not be published, by id
    */
-  record Published(Set<String> workerIds, int transactions) {}
+  record Published(Set<String> workerIds, int transactions, Map<String, String> failures) {}
 
+  /** Publishes each worker on its own, so that one the chain refuses holds up no other. */
   Published publish() throws Exception {
     Set<String> published = new LinkedHashSet<>();
+    Map<String, String> failures = new LinkedHashMap<>();
     int transactions = 0;
     for (String id : tcsWorkerIds()) {
-      WorkerRecord record = tcs.workerRetrieve(id);
-      transactions += publish(id, record);
-      published.add(Bytes32.normalized(id));
+      try {
+        transactions += publish(id, tcs.workerRetrieve(id));
+        published.add(Bytes32.normalized(id));
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        failures.put(id, e.getMessage());
+        LOG.warn("Cannot publish worker {} on chain", id, e);
+      }
     }
-    return new Published(Collections.unmodifiableSet(published), transactions);
+    return new Published(Collections.unmodifiableSet(published), transactions, Collections.unmodifiableMap(failures));
   }
 
   /** @return the transactions sent */

@@ -188,7 +188,7 @@ final class EthereumBridgeCommand implements Callable<Integer> {
         .description("Worker transactions (register, update, status) sent to keep the chain in step with the TCS")
         .register(metrics);
     FunctionCounter.builder("camelot.bridge.worker.syncs.failed", bridge, EthereumBridge::failedWorkerSyncs)
-        .description("Worker re-syncs that failed; the next one tries again")
+        .description("Worker re-syncs that failed, wholly or for some worker; the next one tries again")
         .register(metrics);
     FunctionCounter.builder("camelot.bridge.oracle.posts", bridge, EthereumBridge::oraclePosts)
         .description("Verified attested-oracle values posted to OracleResults")

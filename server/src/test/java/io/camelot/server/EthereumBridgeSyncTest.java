@@ -143,14 +143,20 @@ class EthereumBridgeSyncTest {
     assertThat(onChain(registry, WORKER).component5())
         .contains("\"fromAddress\":\"" + tcsAccount.address() + "\"");
 
-    // An id another account registered on chain first is not taken over: the re-sync fails, saying why.
+    // An id another account registered on chain first is not taken over: the re-sync fails for it,
+    // saying why, and still publishes the others.
     String squatted = HexFormat.of().formatHex(randomBytes());
     contracts.workerRegistry(stranger).workerRegister(
         Bytes32.of(squatted), BigInteger.ONE, Bytes32.of(record.organizationId()), List.of(), "{}").send();
-    operatorCall("WorkerRegister", new WorkerRegisterParams(
-        squatted, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
+    String later = HexFormat.of().formatHex(randomBytes());
+    for (String id : List.of(squatted, later)) {
+      operatorCall("WorkerRegister", new WorkerRegisterParams(
+          id, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
+    }
+    await().atMost(AWAIT).until(() -> bridge.workerIds().contains(later));
+    assertThat(onChain(registry, later).component1().intValue()).isEqualTo(1);
     await().atMost(AWAIT).until(() -> bridge.workerSyncProblem().isPresent());
-    assertThat(bridge.workerSyncProblem().get()).contains("not the worker's organization");
+    assertThat(bridge.workerSyncProblem().get()).contains(squatted).contains("not the worker's organization");
     assertThat(bridge.failedWorkerSyncs()).isPositive();
     assertThat(bridge.workerIds()).doesNotContain(squatted);
   }
