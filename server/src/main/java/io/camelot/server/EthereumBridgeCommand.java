@@ -136,14 +136,7 @@ final class EthereumBridgeCommand implements Callable<Integer> {
       contracts = ProxyContracts.load(contractsFile);
     }
     DirectTcsClient tcs = DirectTcsClient.create(tcsUrl);
-    List<OracleFeed> feeds = oracleFeeds.entrySet().stream()
-        .map(feed -> new OracleFeed(feed.getKey(), oracleWorker, feed.getValue(), Duration.ofSeconds(oracleSeconds)))
-        .toList();
-    BridgeSettings settings =
-        new BridgeSettings(confirmations, Duration.ofMillis(500), 500, startBlock, checkpoint,
-            Duration.ofMinutes(5), RetryPolicy.DEFAULT, Duration.ofSeconds(workerSyncSeconds), feeds,
-            allowSimulated ? AttestationPolicy.builder().allowSimulation().build() : AttestationPolicy.strict(),
-            requestUriPolicy());
+    BridgeSettings settings = settings();
     EthereumBridge bridge = EthereumBridge.start(tcs, chain, contracts, settings);
     ProcessAdmin adminPort = startAdmin(admin, bridge, tcs);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -158,7 +151,7 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     System.out.println("Ethereum bridge: TCS " + tcsUrl + " <-> " + rpcUrl + " (chain " + chainId + ") as "
         + chain.address());
     System.out.println("Workers on chain: " + bridge.workerIds() + "; work orders at " + contracts.workOrderRegistry());
-    if (!feeds.isEmpty()) {
+    if (!settings.oracleFeeds().isEmpty()) {
       System.out.println("Oracle feeds " + oracleFeeds.keySet() + " every " + oracleSeconds + " s to OracleResults at "
           + contracts.oracleResults());
     }
@@ -210,6 +203,16 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return Optional.of("the TCS does not answer WorkerLookUp: " + e.getMessage());
     }
+  }
+
+  BridgeSettings settings() {
+    List<OracleFeed> feeds = oracleFeeds.entrySet().stream()
+        .map(feed -> new OracleFeed(feed.getKey(), oracleWorker, feed.getValue(), Duration.ofSeconds(oracleSeconds)))
+        .toList();
+    return new BridgeSettings(confirmations, Duration.ofMillis(500), 500, startBlock, checkpoint,
+        Duration.ofMinutes(5), RetryPolicy.DEFAULT, Duration.ofSeconds(workerSyncSeconds), feeds,
+        allowSimulated ? AttestationPolicy.builder().allowSimulation().build() : AttestationPolicy.strict(),
+        requestUriPolicy());
   }
 
   private ConnectorPolicy requestUriPolicy() {
