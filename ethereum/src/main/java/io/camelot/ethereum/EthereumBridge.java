@@ -6,13 +6,18 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,9 @@ import org.web3j.protocol.core.methods.response.Log;
  * direct-model API concurrently, posts the outcomes with workOrderComplete, and only then moves
  * the persisted checkpoint past the range. A crash or stop re-reads at most the unfinished range,
  * and relaying is idempotent, so no order is lost or completed twice.
+ *
+ * <p>In the background it re-reads the TCS's worker directory every {@code workerSyncInterval}
+ * and pushes what changed (a rotated key, a status, a new worker), and runs the oracle feeds.
  */
 public final class EthereumBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EthereumBridge.class);
@@ -40,14 +48,20 @@ public final class EthereumBridge implements AutoCloseable {
   private final BridgeSettings settings;
   private final FileCheckpoint checkpoint;
   private final WorkOrderRelay relay;
-  private final Set<String> workerIds;
+  private final WorkerPublisher publisher;
+  private final OracleFeeds oracle;
+  private volatile Set<String> workerIds;
   private final ExecutorService relays = Executors.newVirtualThreadPerTaskExecutor();
+  private final ScheduledExecutorService background;
   private final Thread follower;
   private volatile boolean running = true;
   private volatile long lastHandledBlock;
   private volatile long chainHead = -1;
   private final AtomicLong relayed = new AtomicLong();
   private final AtomicLong relayFailures = new AtomicLong();
+  private final AtomicLong workerTransactions = new AtomicLong();
+  private final AtomicLong workerSyncFailures = new AtomicLong();
+  private volatile String workerSyncProblem;
 
   private EthereumBridge(
       TcsClient tcs, Chain chain, ProxyContracts contracts, BridgeSettings settings)
@@ -57,9 +71,20 @@ public final class EthereumBridge implements AutoCloseable {
     this.settings = settings;
     this.checkpoint = new FileCheckpoint(settings.checkpoint());
     this.relay = new WorkOrderRelay(tcs, chain, contracts, settings);
-    this.workerIds = new WorkerPublisher(tcs, chain, contracts, settings.retry()).publish();
+    this.publisher = new WorkerPublisher(tcs, chain, contracts, settings.retry());
+    WorkerPublisher.Published published = publisher.publish();
+    if (!published.failures().isEmpty()) {
+      // Starting without a worker would skip its work orders and checkpoint past them.
+      throw new IllegalStateException("cannot publish the TCS's workers on chain: " + published.failures());
+    }
+    this.workerIds = published.workerIds();
+    workerTransactions.addAndGet(published.transactions());
+    this.oracle = new OracleFeeds(tcs, chain, contracts, settings, this::workerIds);
     this.lastHandledBlock = checkpoint.load().orElse(settings.startBlock() - 1);
     this.follower = Thread.ofPlatform().name("ethereum-bridge").daemon().unstarted(this::follow);
+    // One thread for worker re-syncs and one per oracle feed, so that a slow round delays no other.
+    this.background = Executors.newScheduledThreadPool(1 + settings.oracleFeeds().size(),
+        Thread.ofPlatform().name("ethereum-bridge-background-", 0).daemon().factory());
   }
 
   /**
@@ -76,7 +101,42 @@ public final class EthereumBridge implements AutoCloseable {
         bridge.workerIds, chain.address(), chain.settings().rpcUrl(), contracts.workOrderRegistry(),
         bridge.lastHandledBlock + 1);
     bridge.follower.start();
+    bridge.startBackground();
     return bridge;
+  }
+
+  private void startBackground() {
+    long syncMillis = settings.workerSyncInterval().toMillis();
+    background.scheduleWithFixedDelay(this::syncWorkers, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
+    for (OracleFeed feed : settings.oracleFeeds()) {
+      background.scheduleWithFixedDelay(
+          () -> oracle.round(feed), 0, feed.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Brings the chain in step with the TCS's worker directory; what fails waits for the next run.
+   * Workers are only ever added to those relayed for: one that fails a re-sync keeps its orders.
+   */
+  private void syncWorkers() {
+    try {
+      WorkerPublisher.Published published = publisher.publish();
+      Set<String> ids = new LinkedHashSet<>(workerIds);
+      ids.addAll(published.workerIds());
+      workerIds = Collections.unmodifiableSet(ids);
+      workerTransactions.addAndGet(published.transactions());
+      boolean failed = !published.failures().isEmpty();
+      workerSyncProblem = failed ? "workers " + published.failures() : null;
+      if (failed) {
+        workerSyncFailures.incrementAndGet();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      workerSyncFailures.incrementAndGet();
+      workerSyncProblem = e.toString();
+      LOG.warn("Worker re-sync failed; retrying in {} ms", settings.workerSyncInterval().toMillis(), e);
+    }
   }
 
   /** The last block whose work orders are all completed on chain (-1 before any). */
@@ -106,6 +166,41 @@ public final class EthereumBridge implements AutoCloseable {
   /** Relays that failed (the block range is read again later). */
   public long failedRelays() {
     return relayFailures.get();
+  }
+
+  /** Worker transactions (register, update, status, registry list) sent to keep the chain in step. */
+  public long workerTransactions() {
+    return workerTransactions.get();
+  }
+
+  /** Worker re-syncs that failed, wholly or for some worker (the next one tries again). */
+  public long failedWorkerSyncs() {
+    return workerSyncFailures.get();
+  }
+
+  /** Why the last worker re-sync failed, or empty if it succeeded. */
+  public Optional<String> workerSyncProblem() {
+    String problem = workerSyncProblem;
+    return problem == null ? Optional.empty() : Optional.of("worker re-sync failed: " + problem);
+  }
+
+  /** What the oracle feed of this name last posted on chain, if anything yet. */
+  public Optional<OraclePost> latestOraclePost(String feedName) {
+    return oracle.latest(feedName);
+  }
+
+  public long oraclePosts() {
+    return oracle.posts();
+  }
+
+  public long failedOracleRounds() {
+    return oracle.failures();
+  }
+
+  /** Why oracle feeds failed their last round, or empty if none did. */
+  public Optional<String> oracleProblem() {
+    Map<String, String> problems = oracle.problems();
+    return problems.isEmpty() ? Optional.empty() : Optional.of("oracle feeds failing: " + problems);
   }
 
   /** Why the chain does not answer eth_blockNumber now, or empty when it does. */
@@ -212,14 +307,19 @@ public final class EthereumBridge implements AutoCloseable {
     }
   }
 
-  /** Stops following; relays in flight are interrupted and redone after a restart. */
+  /**
+   * Stops following; relays in flight are interrupted and redone after a restart, as are a worker
+   * re-sync or an oracle round.
+   */
   @Override
   public void close() {
     running = false;
     follower.interrupt();
+    background.shutdownNow();
     relays.shutdownNow();
     try {
       follower.join(Duration.ofSeconds(30));
+      background.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

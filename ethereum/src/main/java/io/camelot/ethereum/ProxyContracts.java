@@ -1,5 +1,6 @@
 package io.camelot.ethereum;
 
+import io.camelot.ethereum.contracts.OracleResults;
 import io.camelot.ethereum.contracts.WorkOrderReceiptRegistry;
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
 import io.camelot.ethereum.contracts.WorkerRegistry;
@@ -11,9 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** Where the four proxy-model contracts live on one chain. */
+/**
+ * Where the four proxy-model contracts and OracleResults live on one chain. {@code oracleResults}
+ * is null in an addresses file written before OracleResults was deployed with the others.
+ */
 public record ProxyContracts(
-    String workerRegistryList, String workerRegistry, String workOrderRegistry, String receiptRegistry) {
+    String workerRegistryList,
+    String workerRegistry,
+    String workOrderRegistry,
+    String receiptRegistry,
+    String oracleResults) {
 
   public ProxyContracts {
     Objects.requireNonNull(workerRegistryList, "workerRegistryList");
@@ -36,12 +44,15 @@ public record ProxyContracts(
         WorkOrderReceiptRegistry.deploy(
                 chain.web3j(), chain.transactions(), chain.gas(), orders.getContractAddress())
             .send();
+    OracleResults oracle =
+        OracleResults.deploy(chain.web3j(), chain.transactions(), chain.gas(), workers.getContractAddress())
+            .send();
     return new ProxyContracts(
         list.getContractAddress(), workers.getContractAddress(), orders.getContractAddress(),
-        receipts.getContractAddress());
+        receipts.getContractAddress(), oracle.getContractAddress());
   }
 
-  /** Reads addresses saved by {@link #save(Path)}: a JSON object with this record's four names. */
+  /** Reads addresses saved by {@link #save(Path)}: a JSON object with this record's names. */
   public static ProxyContracts load(Path file) {
     try {
       return ProtocolJson.mapper().readValue(Files.readAllBytes(file), ProxyContracts.class);
@@ -72,5 +83,14 @@ public record ProxyContracts(
 
   public WorkOrderReceiptRegistry receiptRegistry(Chain chain) {
     return WorkOrderReceiptRegistry.load(receiptRegistry, chain.web3j(), chain.transactions(), chain.gas());
+  }
+
+  /** @throws IllegalStateException if these addresses have none for OracleResults */
+  public OracleResults oracleResults(Chain chain) {
+    if (oracleResults == null) {
+      throw new IllegalStateException(
+          "the contract addresses have no oracleResults: deploy OracleResults(workerRegistry) and add its address");
+    }
+    return OracleResults.load(oracleResults, chain.web3j(), chain.transactions(), chain.gas());
   }
 }

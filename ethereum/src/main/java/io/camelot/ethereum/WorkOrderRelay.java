@@ -40,12 +40,14 @@ final class WorkOrderRelay {
   private final Chain chain;
   private final ProxyContracts contracts;
   private final BridgeSettings settings;
+  private final WorkOrderRequests requests;
 
   WorkOrderRelay(TcsClient tcs, Chain chain, ProxyContracts contracts, BridgeSettings settings) {
     this.tcs = tcs;
     this.chain = chain;
     this.contracts = contracts;
     this.settings = settings;
+    this.requests = new WorkOrderRequests(settings.requestUris());
   }
 
   void relay(WorkOrderRegistry.WorkOrderSubmittedEventResponse event) throws Exception {
@@ -74,8 +76,7 @@ final class WorkOrderRelay {
       throws InterruptedException {
     WorkOrderSubmitParams params;
     try {
-      params = Params.workOrderSubmit(ProtocolJson.parse(
-          event.workOrderRequest.getBytes(StandardCharsets.UTF_8)));
+      params = Params.workOrderSubmit(ProtocolJson.parse(requests.json(event.workOrderRequest)));
     } catch (EeaException e) {
       return error(e.code(), e.getMessage(), id);
     }

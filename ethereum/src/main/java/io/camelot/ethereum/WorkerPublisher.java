@@ -10,14 +10,18 @@ import io.camelot.sdk.LookUpPages;
 import io.camelot.sdk.TcsClient;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the TCS's workers on chain: registers new ones and updates changed ones, with their details
+ * Puts the TCS's workers on chain: registers new ones and updates changed ones (details, status),
+ * sending only what differs so that repeating it is cheap and harmless, with their details
  * and attestation evidence exactly as the TCS publishes them (a SIMULATED worker's evidence says so
  * in its proofDataType), plus the proxy-model addresses: the work order contract and the account
  * that completes work orders. Also lists each worker's organization in the registry list.
@@ -37,52 +41,76 @@ final class WorkerPublisher {
     this.retry = retry;
   }
 
-  /** @return the ids (lower-case hex) of the workers now on chain for this TCS */
-  Set<String> publish() throws Exception {
+  /**
+   * @param workerIds the ids (lower-case hex) of the TCS's workers now on chain as the TCS has them
+   * @param transactions how many worker transactions this took (0 when the chain was in step)
+   * @param failures why the other workers could not be published, by id
+   */
+  record Published(Set<String> workerIds, int transactions, Map<String, String> failures) {}
+
+  /** Publishes each worker on its own, so that one the chain refuses holds up no other. */
+  Published publish() throws Exception {
     Set<String> published = new LinkedHashSet<>();
+    Map<String, String> failures = new LinkedHashMap<>();
+    int transactions = 0;
     for (String id : tcsWorkerIds()) {
-      WorkerRecord record = tcs.workerRetrieve(id);
-      publish(id, record);
-      published.add(Bytes32.normalized(id));
+      try {
+        transactions += publish(id, tcs.workerRetrieve(id));
+        published.add(Bytes32.normalized(id));
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        failures.put(id, e.getMessage());
+        LOG.warn("Cannot publish worker {} on chain", id, e);
+      }
     }
-    return published;
+    return new Published(Collections.unmodifiableSet(published), transactions, Collections.unmodifiableMap(failures));
   }
 
-  private void publish(String id, WorkerRecord record) throws Exception {
+  /** @return the transactions sent */
+  private int publish(String id, WorkerRecord record) throws Exception {
     WorkerRegistry registry = contracts.workerRegistry(chain);
     byte[] workerId = Bytes32.of(id);
     String details = ProtocolJson.toText(onChain(record.details()));
     List<byte[]> appTypeIds = appTypeIds(record.applicationTypeId());
     byte[] organization = Bytes32.of(record.organizationId());
-    listOrganization(organization, appTypeIds);
+    int transactions = listOrganization(organization, appTypeIds);
 
     var existing = registry.workerRetrieve(workerId).send();
     if (existing.component1().signum() == 0) {
       retry.call("workerRegister " + id, () -> registry.workerRegister(
           workerId, BigInteger.valueOf(record.workerType()), organization, appTypeIds, details).send());
       LOG.info("Registered worker {} on chain (proofDataType {})", id, proofDataType(record));
-      return;
+      return transactions + 1;
     }
     if (!existing.component5().equals(details)) {
       retry.call("workerUpdate " + id, () -> registry.workerUpdate(workerId, details).send());
       LOG.info("Updated worker {} on chain", id);
+      transactions++;
     }
     if (existing.component1().intValue() != record.status()) {
       retry.call("workerSetStatus " + id, () -> registry.workerSetStatus(
           workerId, BigInteger.valueOf(record.status())).send());
+      LOG.info("Set worker {} status {} on chain", id, record.status());
+      transactions++;
     }
+    return transactions;
   }
 
-  private void listOrganization(byte[] organization, List<byte[]> appTypeIds) throws Exception {
+  /** @return the transactions sent */
+  private int listOrganization(byte[] organization, List<byte[]> appTypeIds) throws Exception {
     WorkerRegistryList list = contracts.workerRegistryList(chain);
     String owner = list.registryOwner(organization).send();
     byte[] scAddr = Bytes32.of("00".repeat(12) + contracts.workerRegistry().substring(2));
     if (new BigInteger(owner.substring(2), 16).signum() == 0) {
       retry.call("registryAdd", () -> list.registryAdd(organization, "", scAddr, appTypeIds).send());
-    } else if (!owner.equalsIgnoreCase(chain.address())) {
+      return 1;
+    }
+    if (!owner.equalsIgnoreCase(chain.address())) {
       LOG.warn("Organization {} is listed on chain by {}, not by this TCS's account {}",
           Bytes32.hex(organization), owner, chain.address());
     }
+    return 0;
   }
 
   private WorkerDetails onChain(WorkerDetails details) {

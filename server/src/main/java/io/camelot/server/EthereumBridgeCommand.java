@@ -4,11 +4,14 @@ import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Chain;
 import io.camelot.ethereum.ChainSettings;
 import io.camelot.ethereum.EthereumBridge;
+import io.camelot.ethereum.OracleFeed;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.ethereum.RetryPolicy;
+import io.camelot.io.ConnectorPolicy;
 import io.camelot.ops.ReadinessCheck;
 import io.camelot.ops.Telemetry;
 import io.camelot.protocol.model.WorkerLookUpParams;
+import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.TcsClient;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -18,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +57,7 @@ final class EthereumBridgeCommand implements Callable<Integer> {
   Path keyFile;
 
   @Option(names = "--contracts", required = true,
-      description = "JSON file with the four contract addresses (written by --deploy)")
+      description = "JSON file with the contract addresses (written by --deploy)")
   Path contractsFile;
 
   @Option(names = "--deploy", description = "Deploy fresh contracts from the TCS account and write --contracts")
@@ -76,6 +81,40 @@ final class EthereumBridgeCommand implements Callable<Integer> {
   @Option(names = "--gas-limit", description = "Gas limit per transaction (default 6000000)")
   BigInteger gasLimit = ChainSettings.DEFAULT_GAS_LIMIT;
 
+  @Option(names = "--worker-sync-interval", defaultValue = "30",
+      description = "Seconds between re-reads of the TCS's workers; changes are pushed on chain (default ${DEFAULT-VALUE})")
+  long workerSyncSeconds;
+
+  @Option(names = "--oracle-feed", paramLabel = "NAME=URL",
+      description = "Post the attested-oracle value of this https:// URL to OracleResults under keccak256(NAME);"
+          + " repeatable. The TCS's worker must grant attested-oracle the URL's host")
+  Map<String, String> oracleFeeds = new LinkedHashMap<>();
+
+  @Option(names = "--oracle-interval", defaultValue = "60",
+      description = "Seconds between rounds of each oracle feed (default ${DEFAULT-VALUE})")
+  long oracleSeconds;
+
+  @Option(names = "--oracle-worker",
+      description = "Worker id (hex) that runs the oracle feeds (default: the TCS's first worker)")
+  String oracleWorker;
+
+  @Option(names = "--allow-simulated",
+      description = "Let the oracle feeds use a SIMULATED worker; without it their worker must present hardware evidence")
+  boolean allowSimulated;
+
+  @Option(names = "--request-uri-host", paramLabel = "HOST[:PORT]",
+      description = "A host a workOrderRequest given as an https:// URI may be fetched from; repeatable."
+          + " Without any, such work orders are completed with error 2")
+  List<String> requestUriHosts = List.of();
+
+  @Option(names = "--request-uri-trust", paramLabel = "PEM",
+      description = "Trust only these root certificates when fetching request URIs (default: the JDK's)")
+  Path requestUriTrust;
+
+  @Option(names = "--request-uri-max-bytes", defaultValue = "1048576",
+      description = "Largest workOrderRequest fetched from a URI (default ${DEFAULT-VALUE})")
+  long requestUriMaxBytes;
+
   @Mixin AdminOptions admin = new AdminOptions();
 
   @Override
@@ -97,9 +136,7 @@ final class EthereumBridgeCommand implements Callable<Integer> {
       contracts = ProxyContracts.load(contractsFile);
     }
     DirectTcsClient tcs = DirectTcsClient.create(tcsUrl);
-    BridgeSettings settings =
-        new BridgeSettings(confirmations, Duration.ofMillis(500), 500, startBlock, checkpoint,
-            Duration.ofMinutes(5), RetryPolicy.DEFAULT);
+    BridgeSettings settings = settings();
     EthereumBridge bridge = EthereumBridge.start(tcs, chain, contracts, settings);
     ProcessAdmin adminPort = startAdmin(admin, bridge, tcs);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -114,6 +151,10 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     System.out.println("Ethereum bridge: TCS " + tcsUrl + " <-> " + rpcUrl + " (chain " + chainId + ") as "
         + chain.address());
     System.out.println("Workers on chain: " + bridge.workerIds() + "; work orders at " + contracts.workOrderRegistry());
+    if (!settings.oracleFeeds().isEmpty()) {
+      System.out.println("Oracle feeds " + oracleFeeds.keySet() + " every " + oracleSeconds + " s to OracleResults at "
+          + contracts.oracleResults());
+    }
     System.out.println("Checkpoint: " + checkpoint.toAbsolutePath() + " (resuming after block "
         + bridge.lastHandledBlock() + ")");
     adminPort.announce();
@@ -121,7 +162,10 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Lag and relay meters; ready while the chain answers eth_blockNumber and the TCS answers a look-up. */
+  /**
+   * Lag, relay, worker and oracle meters; ready while the chain answers eth_blockNumber, the TCS
+   * answers a look-up, the last worker re-sync succeeded and no oracle feed's last round failed.
+   */
   static ProcessAdmin startAdmin(AdminOptions options, EthereumBridge bridge, TcsClient tcs) {
     var metrics = Telemetry.prometheus("bridge");
     Gauge.builder("camelot.bridge.lag.blocks", bridge, EthereumBridge::lagBlocks)
@@ -133,9 +177,23 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     FunctionCounter.builder("camelot.bridge.relays.failed", bridge, EthereumBridge::failedRelays)
         .description("Relays that failed; their block range is read again")
         .register(metrics);
+    FunctionCounter.builder("camelot.bridge.worker.transactions", bridge, EthereumBridge::workerTransactions)
+        .description("Worker transactions (register, update, status) sent to keep the chain in step with the TCS")
+        .register(metrics);
+    FunctionCounter.builder("camelot.bridge.worker.syncs.failed", bridge, EthereumBridge::failedWorkerSyncs)
+        .description("Worker re-syncs that failed, wholly or for some worker; the next one tries again")
+        .register(metrics);
+    FunctionCounter.builder("camelot.bridge.oracle.posts", bridge, EthereumBridge::oraclePosts)
+        .description("Verified attested-oracle values posted to OracleResults")
+        .register(metrics);
+    FunctionCounter.builder("camelot.bridge.oracle.failed", bridge, EthereumBridge::failedOracleRounds)
+        .description("Oracle feed rounds that failed; the next round tries again")
+        .register(metrics);
     return ProcessAdmin.start(
         options, "bridge", metrics,
-        List.of(ReadinessCheck.of("chain", bridge::chainProblem), ReadinessCheck.of("tcs", () -> tcsProblem(tcs))));
+        List.of(ReadinessCheck.of("chain", bridge::chainProblem), ReadinessCheck.of("tcs", () -> tcsProblem(tcs)),
+            ReadinessCheck.of("workers", bridge::workerSyncProblem),
+            ReadinessCheck.of("oracle", bridge::oracleProblem)));
   }
 
   private static Optional<String> tcsProblem(TcsClient tcs) {
@@ -145,6 +203,21 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return Optional.of("the TCS does not answer WorkerLookUp: " + e.getMessage());
     }
+  }
+
+  BridgeSettings settings() {
+    List<OracleFeed> feeds = oracleFeeds.entrySet().stream()
+        .map(feed -> new OracleFeed(feed.getKey(), oracleWorker, feed.getValue(), Duration.ofSeconds(oracleSeconds)))
+        .toList();
+    return new BridgeSettings(confirmations, Duration.ofMillis(500), 500, startBlock, checkpoint,
+        Duration.ofMinutes(5), RetryPolicy.DEFAULT, Duration.ofSeconds(workerSyncSeconds), feeds,
+        allowSimulated ? AttestationPolicy.builder().allowSimulation().build() : AttestationPolicy.strict(),
+        requestUriPolicy());
+  }
+
+  private ConnectorPolicy requestUriPolicy() {
+    ConnectorPolicy policy = ConnectorPolicy.https(requestUriHosts, List.of("GET"), requestUriMaxBytes);
+    return requestUriTrust == null ? policy : policy.withTrustPem(requestUriTrust);
   }
 
   private String privateKey() throws Exception {

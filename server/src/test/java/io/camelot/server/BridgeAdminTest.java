@@ -61,12 +61,17 @@ class BridgeAdminTest {
 
     HttpResponse<String> ready = get(admin.url() + "/health/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
-    assertThat(ready.body()).contains("\"chain\":\"UP\"").contains("\"tcs\":\"UP\"");
+    assertThat(ready.body()).contains("\"chain\":\"UP\"").contains("\"tcs\":\"UP\"")
+        .contains("\"workers\":\"UP\"").contains("\"oracle\":\"UP\"");
     await().atMost(Duration.ofMinutes(2)).until(() -> bridge.chainHead() >= 0 && bridge.lagBlocks() == 0);
     assertThat(get(admin.url() + "/metrics").body())
         .contains("camelot_bridge_lag_blocks{process=\"bridge\"} 0.0")
         .contains("camelot_bridge_workorders_relayed_total{process=\"bridge\"} 0.0")
-        .contains("camelot_bridge_relays_failed_total{process=\"bridge\"} 0.0");
+        .contains("camelot_bridge_relays_failed_total{process=\"bridge\"} 0.0")
+        // The registry list entry and the worker's registration; nothing since, the chain is in step.
+        .contains("camelot_bridge_worker_transactions_total{process=\"bridge\"} 2.0")
+        .contains("camelot_bridge_worker_syncs_failed_total{process=\"bridge\"} 0.0")
+        .contains("camelot_bridge_oracle_posts_total{process=\"bridge\"} 0.0");
 
     ganache.close();
     ganache = null;

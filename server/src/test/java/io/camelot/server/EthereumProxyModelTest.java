@@ -13,17 +13,25 @@ import io.camelot.ethereum.FileCheckpoint;
 import io.camelot.ethereum.LocalGanache;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
+import io.camelot.io.ConnectorPolicy;
+import io.camelot.io.LocalHttpsServer;
+import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmitReply;
 import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.worker.WorkerConfig;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,8 +148,11 @@ class EthereumProxyModelTest {
   }
 
   EthereumBridge startBridge(int confirmations) throws Exception {
-    bridge = EthereumBridge.start(tcs, tcsAccount, contracts,
-        BridgeSettings.defaults(dir.resolve("checkpoint")).withConfirmations(confirmations));
+    return startBridge(BridgeSettings.defaults(dir.resolve("checkpoint")).withConfirmations(confirmations));
+  }
+
+  EthereumBridge startBridge(BridgeSettings settings) throws Exception {
+    bridge = EthereumBridge.start(tcs, tcsAccount, contracts, settings);
     return bridge;
   }
 
@@ -223,6 +234,46 @@ class EthereumProxyModelTest {
     assertThat(order.await().text(0)).isEqualTo("RESULT: deep");
     long completedIn = blockOf(WorkOrderRegistry.WORKORDERCOMPLETED_EVENT, null);
     assertThat(completedIn).isGreaterThan(submittedIn + confirmations);
+  }
+
+  @Test
+  void aWorkOrderRequestGivenAsAUriIsFetchedOnlyFromAnAllowedHost() throws Exception {
+    try (LocalHttpsServer requests = new LocalHttpsServer(dir);
+        Chain uriSubmitter = Chain.connect(ganache.account(3))) {
+      startBridge(BridgeSettings.defaults(dir.resolve("checkpoint")).withRequestUris(
+          ConnectorPolicy.https(List.of(requests.host()), List.of("GET"), 1 << 20).withTrustPem(requests.trustPem())));
+      WorkOrderRegistry asSubmitter = contracts.workOrderRegistry(uriSubmitter);
+      // The SDK seals as usual; on chain the request is an https:// URI of its JSON.
+      TcsClient byUri = (TcsClient) Proxy.newProxyInstance(
+          TcsClient.class.getClassLoader(), new Class<?>[] {TcsClient.class}, (proxy, method, args) -> {
+            if (!method.getName().equals("workOrderSubmit")) {
+              try {
+                return method.invoke(requesterClient, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }
+            WorkOrderSubmitParams params = (WorkOrderSubmitParams) args[0];
+            String path = "/requests/" + params.workOrderId();
+            requests.serve(path, ProtocolJson.toText(params));
+            asSubmitter.workOrderSubmit(Bytes32.of(params.workOrderId()), Bytes32.of(params.workerId()),
+                Bytes32.of(params.requesterId()), requests.url(path)).send();
+            return new SubmitReply.Pending("submitted on chain by URI");
+          });
+      Requester overUri = Requester.builder(byUri).requesterKey(Secp256k1.generate()).allowSimulation()
+          .pollBackoff(Duration.ofMillis(20), Duration.ofMillis(250)).awaitTimeout(AWAIT).build();
+      VerifiedWorker worker = workerFromChain();
+      assertThat(overUri.newWorkOrder(worker, "echo-result").input("by uri").submit().await().text(0))
+          .isEqualTo("RESULT: by uri");
+
+      // A host the operator did not allow is never fetched: the order is completed with error 2.
+      byte[] refusedId = Bytes32.of(HexFormat.of().formatHex(Sha256.digest("refused")));
+      asSubmitter.workOrderSubmit(refusedId, Bytes32.of(worker.workerId()), refusedId,
+          "https://127.0.0.1:1/requests/refused").send();
+      await().atMost(AWAIT).until(() -> asSubmitter.workOrderGet(refusedId).send().component1().intValueExact() == 2);
+      assertThat(asSubmitter.workOrderGet(refusedId).send().component4())
+          .contains("\"code\":2").contains("host 127.0.0.1:1 is not allowed");
+    }
   }
 
   /** The block of the (single) event of this kind, optionally with the work order id as topic 1. */
