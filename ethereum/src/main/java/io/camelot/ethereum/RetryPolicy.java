@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.protocol.exceptions.TransactionException;
 
 /**
  * Retries with exponential backoff: web3j has no retry of its own for sends. A failed attempt waits
- * {@code initial}, doubling up to {@code max}, for at most {@code attempts} attempts in all.
+ * {@code initial}, doubling up to {@code max}, for at most {@code attempts} attempts in all. A
+ * transaction the chain mined and reverted is not retried: the same call against the same state
+ * reverts again, and retrying would only hold up the caller.
  */
 public record RetryPolicy(int attempts, Duration initial, Duration max) {
   private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
@@ -33,7 +36,7 @@ public record RetryPolicy(int attempts, Duration initial, Duration max) {
       } catch (InterruptedException e) {
         throw e;
       } catch (Exception e) {
-        if (tried >= attempts || Thread.currentThread().isInterrupted()) {
+        if (tried >= attempts || reverted(e) || Thread.currentThread().isInterrupted()) {
           throw e;
         }
         LOG.warn("{} failed (attempt {} of {}), retrying in {} ms: {}", what, tried, attempts,
@@ -43,5 +46,11 @@ public record RetryPolicy(int attempts, Duration initial, Duration max) {
         delay = doubled.compareTo(max) > 0 ? max : doubled;
       }
     }
+  }
+
+  /** Mined with a failed status; a receipt that never came (a timeout) is worth another try. */
+  static boolean reverted(Exception e) {
+    return e instanceof TransactionException failed
+        && failed.getTransactionReceipt().map(receipt -> !receipt.isStatusOK()).orElse(false);
   }
 }
