@@ -9,6 +9,8 @@ import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.store.TcsStore;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What every dependency scheduler says the same way, whether its tables live in one node's memory
@@ -21,6 +23,17 @@ public final class DependencyRules {
   /** Whether the work order waits for anything: predecessors or resource locks. */
   public static boolean gated(Dependencies deps) {
     return deps != null && (!deps.afterIds().isEmpty() || deps.hasResources());
+  }
+
+  /**
+   * The resources a work order locks, in canonical (sorted) order, each mapped to true if it locks
+   * it exclusively: a resource both read and written is written.
+   */
+  public static SortedMap<String, Boolean> lockModes(Dependencies deps) {
+    SortedMap<String, Boolean> exclusive = new TreeMap<>();
+    deps.readResources().forEach(name -> exclusive.put(name, false));
+    deps.writeResources().forEach(name -> exclusive.put(name, true));
+    return exclusive;
   }
 
   /**

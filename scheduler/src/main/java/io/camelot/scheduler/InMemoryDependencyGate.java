@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The {@link DependencyGate} of one node: a dependency table and a lock table in memory, under one
@@ -128,10 +127,7 @@ public final class InMemoryDependencyGate implements DependencyGate {
       fired.add(() -> events.ready(workOrder));
       return;
     }
-    // Canonical order; a resource both read and written is written.
-    Map<String, Boolean> exclusive = new TreeMap<>();
-    deps.readResources().forEach(name -> exclusive.put(name, false));
-    deps.writeResources().forEach(name -> exclusive.put(name, true));
+    Map<String, Boolean> exclusive = DependencyRules.lockModes(deps);
     LockOwner owner = new LockOwner(workOrder, exclusive.size());
     owners.put(workOrder.workOrderId(), owner);
     for (Map.Entry<String, Boolean> entry : exclusive.entrySet()) {

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,10 +217,7 @@ public final class PostgresTcsStore implements TcsStore {
     Objects.requireNonNull(rawRequest, "rawRequest");
     byte[][] predecessors =
         deps.afterIds().stream().distinct().map(p -> Ids.encode(p, "predecessor id")).toArray(byte[][]::new);
-    // A resource both read and written is written.
-    Map<String, Boolean> exclusive = new TreeMap<>();
-    deps.readResources().forEach(name -> exclusive.put(name, false));
-    deps.writeResources().forEach(name -> exclusive.put(name, true));
+    Map<String, Boolean> exclusive = DependencyRules.lockModes(deps);
     byte[][] resources = exclusive.keySet().stream().map(name -> Ids.encode(name, "resource")).toArray(byte[][]::new);
     Boolean[] modes = exclusive.values().toArray(Boolean[]::new);
     return connection(
