@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,8 @@ class SharedDependenciesTest {
     final Set<String> succeeded = new HashSet<>();
     final List<String> startOrder = new ArrayList<>();
     final List<String> violations = new CopyOnWriteArrayList<>();
+    /** Work orders the worker was asked to append its receipt update for. */
+    final Set<String> receiptCalls = ConcurrentHashMap.newKeySet();
 
     synchronized void plan(List<Planned> planned) {
       planned.forEach(p -> plans.put(p.id(), p));
@@ -105,7 +108,17 @@ class SharedDependenciesTest {
     }
 
     WorkOrderProcessor on(PostgresTcsStore store) {
-      return workOrder -> process(store, workOrder);
+      return new WorkOrderProcessor() {
+        @Override
+        public byte[] process(QueuedWorkOrder workOrder) {
+          return Observer.this.process(store, workOrder);
+        }
+
+        @Override
+        public void receiptCreated(String workOrderId) {
+          receiptCalls.add(workOrderId);
+        }
+      };
     }
 
     byte[] process(PostgresTcsStore store, QueuedWorkOrder workOrder) {
@@ -237,6 +250,9 @@ class SharedDependenciesTest {
         .contains("Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
     assertThat(text(queue, "leaf")).contains("Work order leaf cannot run: predecessor work order mid failed");
     assertThat(observer.starts()).containsExactly("root");
+    // The worker process that failed them was asked for its signed FAILED receipt update.
+    // (Asked after the completion commits, which may be after a listener saw it.)
+    await().atMost(Duration.ofSeconds(60)).until(() -> observer.receiptCalls.containsAll(List.of("mid", "leaf")));
   }
 
   static String text(SharedWorkOrderQueue queue, String id) throws Exception {
