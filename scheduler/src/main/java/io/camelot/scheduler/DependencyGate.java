@@ -10,7 +10,8 @@ import io.camelot.protocol.model.Dependencies;
  *
  * <p>Everything it knows is recoverable from the stored requests and responses: after a restart the
  * queue registers the pending work orders again, and predecessor outcomes are read from the store.
- * That keeps the interface small enough to be backed later by a shared store for several nodes.
+ * The shared PostgreSQL queue of scale-out deployments applies the same rules ({@link
+ * DependencyRules}) in its claim query instead, with its tables in the database.
  */
 public interface DependencyGate {
 

@@ -1,8 +1,5 @@
 package io.camelot.scheduler;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.protocol.EeaException;
-import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.store.TcsStore;
 import java.util.ArrayDeque;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The {@link DependencyGate} of one node: a dependency table and a lock table in memory, under one
@@ -47,22 +43,7 @@ public final class InMemoryDependencyGate implements DependencyGate {
 
   @Override
   public void checkAdmissible(String workOrderId, String workerId, Dependencies deps) {
-    for (String predecessor : deps.afterIds()) {
-      if (store.workOrder(predecessor).isEmpty()) {
-        throw EeaException.invalidParameter(
-            "Invalid dependencies.after: unknown predecessor work order " + predecessor
-                + " (a predecessor must be submitted first, so no cycle can form)");
-      }
-    }
-    for (Dependencies.HandOff handOff : deps.handOffs()) {
-      String predecessorWorker =
-          store.workOrder(handOff.workOrderId()).map(TcsStore.WorkOrderInfo::workerId).orElse("");
-      if (!predecessorWorker.equals(workerId)) {
-        throw EeaException.invalidParameter(
-            "Invalid dependencies.inputFrom: work order " + handOff.workOrderId()
-                + " ran on another worker; a hand-off stays inside one worker's TEE");
-      }
-    }
+    DependencyRules.checkAdmissible(store, workerId, deps);
   }
 
   @Override
@@ -83,10 +64,10 @@ public final class InMemoryDependencyGate implements DependencyGate {
         }
         Optional<TcsStore.WorkOrderInfo> info = store.workOrder(predecessor);
         if (info.isEmpty()) {
-          fail(w, predecessor, "predecessor work order " + predecessor + " is unknown (purged)", fired);
+          fail(w, predecessor, DependencyRules.predecessorUnknown(predecessor), fired);
         } else if (info.get().status() == TcsStore.Status.COMPLETED) {
           store.response(predecessor)
-              .ifPresent(response -> resolve(w, predecessor, failureOf(response), fired));
+              .ifPresent(response -> resolve(w, predecessor, DependencyRules.failureOf(response), fired));
         }
       }
       if (waiting.containsKey(workOrder.workOrderId()) && w.remaining.isEmpty()) {
@@ -104,7 +85,7 @@ public final class InMemoryDependencyGate implements DependencyGate {
       releaseLocks(workOrderId, fired);
       List<String> waiters = dependents.remove(workOrderId);
       if (waiters != null) {
-        String failure = failureOf(response);
+        String failure = DependencyRules.failureOf(response);
         for (String id : waiters) {
           Waiting w = waiting.get(id);
           if (w != null) {
@@ -132,7 +113,7 @@ public final class InMemoryDependencyGate implements DependencyGate {
       return;
     }
     if (failure != null) {
-      fail(w, predecessor, "predecessor work order " + predecessor + " failed: " + failure, fired);
+      fail(w, predecessor, DependencyRules.predecessorFailed(predecessor, failure), fired);
     }
   }
 
@@ -146,10 +127,7 @@ public final class InMemoryDependencyGate implements DependencyGate {
       fired.add(() -> events.ready(workOrder));
       return;
     }
-    // Canonical order; a resource both read and written is written.
-    Map<String, Boolean> exclusive = new TreeMap<>();
-    deps.readResources().forEach(name -> exclusive.put(name, false));
-    deps.writeResources().forEach(name -> exclusive.put(name, true));
+    Map<String, Boolean> exclusive = DependencyRules.lockModes(deps);
     LockOwner owner = new LockOwner(workOrder, exclusive.size());
     owners.put(workOrder.workOrderId(), owner);
     for (Map.Entry<String, Boolean> entry : exclusive.entrySet()) {
@@ -198,18 +176,6 @@ public final class InMemoryDependencyGate implements DependencyGate {
       anyAhead = true;
       writerAhead |= request.exclusive;
     }
-  }
-
-  /**
-   * The error message of a stored response, or null if it is a result. Only responses of
-   * predecessors are parsed, never on the path of independent work orders.
-   */
-  static String failureOf(byte[] response) {
-    JsonNode error = ProtocolJson.parse(response).get("error");
-    if (error == null || error.isNull()) {
-      return null;
-    }
-    return "code " + error.path("code").asInt() + ", " + error.path("message").asText();
   }
 
   private static final class Waiting {

@@ -1,14 +1,10 @@
 package io.camelot.scheduler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
-import io.camelot.protocol.WorkOrderStatus;
-import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.Dependencies;
-import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.store.TcsStore;
@@ -184,7 +180,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
   private void schedule(Lane lane, QueuedWorkOrder workOrder) {
     Dependencies deps = workOrder.params() == null ? null : workOrder.params().dependencies();
-    if (deps == null || (deps.afterIds().isEmpty() && !deps.hasResources())) {
+    if (!DependencyRules.gated(deps)) {
       dispatch(lane, workOrder);
     } else {
       gate.register(workOrder, deps);
@@ -251,9 +247,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
    */
   private void failDependent(Lane lane, QueuedWorkOrder workOrder, String reason) {
     String id = workOrder.workOrderId();
-    JsonNode data = JsonNodeFactory.instance.objectNode().put("workOrderId", id);
-    byte[] response =
-        ProtocolJson.toBytes(WorkOrderResponse.of(new JsonRpcError(WorkOrderStatus.FAILED.code(), reason, data)));
+    byte[] response = DependencyRules.cannotRunResponse(id, reason);
     try {
       if (store.complete(new TcsStore.Completion(id, response, clock.millis(), Map.of(), null))) {
         lane.processor.receiptCreated(id);
@@ -313,7 +307,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         lane.executor.execute(
             () -> {
               try {
-                failDependent(lane, workOrder, "Work order " + workOrder.workOrderId() + " cannot run: " + reason);
+                failDependent(lane, workOrder, reason);
               } finally {
                 inFlight.remove(workOrder.workOrderId());
               }

@@ -14,6 +14,7 @@ import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
+import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
@@ -48,30 +49,46 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DependenciesEndToEndTest {
   @TempDir Path dataDir;
-  TcsStore store;
-  PersistentWorkOrderQueue queue;
   Vertx vertx;
   ListenerServer listener;
   DirectTcsClient client;
   final List<String> workerIds = new ArrayList<>();
+  /** Stores, queues and workers the node runs, closed in reverse order. */
+  final List<AutoCloseable> started = new ArrayList<>();
+
+  <T extends AutoCloseable> T started(T closeable) {
+    started.add(closeable);
+    return closeable;
+  }
 
   /** Scheduler plus two SingletonWorkers (simulated TEE) sharing the store, and the listener. */
   @BeforeEach
   void startTwoWorkerNode() {
     Clock clock = Clock.systemUTC();
-    store = LmdbTcsStore.open(dataDir.resolve("store"), 256L << 20);
-    queue = new PersistentWorkOrderQueue(
-        store, new QueueSettings(10_000, Duration.ofHours(1), 100_000, Duration.ofMinutes(10)), clock);
+    TcsStore store = started(LmdbTcsStore.open(dataDir.resolve("store"), 256L << 20));
+    PersistentWorkOrderQueue queue = started(new PersistentWorkOrderQueue(store, queueSettings(), clock));
     Tee tee = SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
     for (String name : List.of("dep-worker-a", "dep-worker-b")) {
-      WorkerConfig config =
-          new WorkerConfig(name, WorkerConfig.DEFAULT_ORGANIZATION_ID, WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2);
+      WorkerConfig config = workerConfig(name);
       SingletonWorker worker =
           new SingletonWorker(config, WorkerKeys.generate(), tee, Workloads.load(), store, clock);
       worker.register();
       queue.attach(worker.workerId(), worker, config.concurrency());
       workerIds.add(worker.workerId());
     }
+    serve(store, queue);
+  }
+
+  static QueueSettings queueSettings() {
+    return new QueueSettings(10_000, Duration.ofHours(1), 100_000, Duration.ofMinutes(10));
+  }
+
+  static WorkerConfig workerConfig(String name) {
+    return new WorkerConfig(name, WorkerConfig.DEFAULT_ORGANIZATION_ID, WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2);
+  }
+
+  /** Starts the listener on {@code queue} and the SDK client talking to it. */
+  void serve(TcsStore store, WorkOrderQueue queue) {
     vertx = Vertx.vertx();
     ListenerConfig listenerConfig =
         new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
@@ -82,12 +99,13 @@ class DependenciesEndToEndTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     client.close();
     listener.close();
-    queue.close();
+    for (AutoCloseable closeable : started.reversed()) {
+      closeable.close();
+    }
     vertx.close().await();
-    store.close();
   }
 
   Requester requester() {

@@ -2,6 +2,8 @@ package io.camelot.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.camelot.protocol.model.Dependencies;
+import io.camelot.scheduler.DependencyRules;
 import io.camelot.store.StoreException;
 import io.camelot.store.TcsStore;
 import java.io.IOException;
@@ -42,13 +44,16 @@ public final class PostgresTcsStore implements TcsStore {
   public static final String COMPLETED_CHANNEL = "camelot_completed";
   public static final String RECEIPT_CHANNEL = "camelot_receipt";
 
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
   // Work orders per purge transaction: bounds how long a purge holds row locks.
   static final int PURGE_BATCH = 256;
-  // Advisory lock keys ("CAMELOT" + 1 and + 2): one migration and one purge at a time cluster-wide.
+  // Advisory lock keys ("CAMELOT" + 1, 2, 3): one migration, one purge and one claim of gated work
+  // orders at a time cluster-wide.
   private static final long MIGRATION_LOCK = 0x43414d454c4f5401L;
   private static final long PURGE_LOCK = 0x43414d454c4f5402L;
-  private static final String SCHEMA_RESOURCE = "schema-v1.sql";
+  private static final long GATED_CLAIM_LOCK = 0x43414d454c4f5403L;
+  // Element i creates layout version i + 1 from version i.
+  private static final List<String> SCHEMA_STEPS = List.of("schema-v1.sql", "schema-v2.sql");
 
   private static final Logger log = LoggerFactory.getLogger(PostgresTcsStore.class);
   // A ReceiptUpdateFactory runs inside an open transaction holding a pooled connection: a store
@@ -65,8 +70,8 @@ public final class PostgresTcsStore implements TcsStore {
   }
 
   /**
-   * Connects and creates the tables if the database has none yet (under an advisory lock, so that
-   * processes starting together migrate once).
+   * Connects and creates the tables if the database has none yet, or upgrades an older layout in
+   * place (under an advisory lock, so that processes starting together migrate once).
    *
    * @throws StoreException if PostgreSQL is unreachable or holds another layout version
    */
@@ -109,29 +114,36 @@ public final class PostgresTcsStore implements TcsStore {
           try (Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
             s.execute("CREATE TABLE IF NOT EXISTS camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
+            long version = 0;
             try (ResultSet rs = s.executeQuery("SELECT value FROM camelot_meta WHERE name = 'format'")) {
               if (rs.next()) {
-                long version = rs.getLong(1);
-                if (version != FORMAT_VERSION) {
+                version = rs.getLong(1);
+                if (version < 1 || version > FORMAT_VERSION) {
                   throw new StoreException(
                       "the database at " + settings.url() + " has layout version " + version
-                          + "; this version of Camelot reads version " + FORMAT_VERSION);
+                          + "; this version of Camelot reads versions 1 to " + FORMAT_VERSION);
                 }
-                return null;
               }
             }
-            s.execute(schemaSql());
-            s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', " + FORMAT_VERSION + ")");
-            log.info("Created the Camelot tables (layout version {}) at {}", FORMAT_VERSION, settings.url());
+            if (version == FORMAT_VERSION) {
+              return null;
+            }
+            for (int step = (int) version; step < FORMAT_VERSION; step++) {
+              s.execute(schemaSql(SCHEMA_STEPS.get(step)));
+            }
+            s.execute(
+                "INSERT INTO camelot_meta (name, value) VALUES ('format', " + FORMAT_VERSION + ")"
+                    + " ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value");
+            log.info("Camelot tables at {} now have layout version {} (was {})", settings.url(), FORMAT_VERSION, version);
             return null;
           }
         });
   }
 
-  private static String schemaSql() {
-    try (InputStream in = PostgresTcsStore.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+  private static String schemaSql(String resource) {
+    try (InputStream in = PostgresTcsStore.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+        throw new IllegalStateException("missing resource " + resource);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -184,6 +196,79 @@ public final class PostgresTcsStore implements TcsStore {
             s.setBytes(5, id);
             try (ResultSet rs = s.executeQuery()) {
               return rs.next() ? SubmitResult.ACCEPTED : SubmitResult.DUPLICATE;
+            }
+          }
+        });
+  }
+
+  /**
+   * Stores a work order with its declared dependencies, in one statement: its predecessors and
+   * resources are in the database from the moment the work order is visible to any claimer. A work
+   * order without predecessors or resources is stored as by {@link #submit(String, String, byte[],
+   * long)}. The caller has checked that the predecessors exist ({@link DependencyRules#checkAdmissible}).
+   */
+  public SubmitResult submit(
+      String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis, Dependencies deps) {
+    if (!DependencyRules.gated(deps)) {
+      return submit(workOrderId, workerId, rawRequest, receivedAtMillis);
+    }
+    byte[] id = Ids.encode(workOrderId, "workOrderId");
+    byte[] worker = Ids.encode(workerId, "workerId");
+    Objects.requireNonNull(rawRequest, "rawRequest");
+    byte[][] predecessors =
+        deps.afterIds().stream().distinct().map(p -> Ids.encode(p, "predecessor id")).toArray(byte[][]::new);
+    Map<String, Boolean> exclusive = DependencyRules.lockModes(deps);
+    byte[][] resources = exclusive.keySet().stream().map(name -> Ids.encode(name, "resource")).toArray(byte[][]::new);
+    Boolean[] modes = exclusive.values().toArray(Boolean[]::new);
+    return connection(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "WITH inserted AS (INSERT INTO work_orders (id, worker_id, received_at, request, gated)"
+                      + " SELECT ?, ?, ?, ?, true WHERE NOT EXISTS (SELECT 1 FROM purged_ids WHERE id = ?)"
+                      + " ON CONFLICT (id) DO NOTHING RETURNING id, worker_id, seq),"
+                      + " after_rows AS (INSERT INTO work_order_after (id, idx, predecessor)"
+                      + " SELECT inserted.id, p.idx, p.predecessor"
+                      + " FROM inserted, unnest(?::bytea[]) WITH ORDINALITY AS p(predecessor, idx)),"
+                      + " resource_rows AS (INSERT INTO work_order_resources (id, resource, seq, exclusive)"
+                      + " SELECT inserted.id, r.resource, inserted.seq, r.exclusive"
+                      + " FROM inserted, unnest(?::bytea[], ?::boolean[]) AS r(resource, exclusive))"
+                      + " SELECT pg_notify('" + SUBMITTED_CHANNEL + "', encode(worker_id, 'hex')) FROM inserted")) {
+            s.setBytes(1, id);
+            s.setBytes(2, worker);
+            s.setLong(3, receivedAtMillis);
+            s.setBytes(4, rawRequest);
+            s.setBytes(5, id);
+            s.setArray(6, c.createArrayOf("bytea", predecessors));
+            s.setArray(7, c.createArrayOf("bytea", resources));
+            s.setArray(8, c.createArrayOf("boolean", modes));
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? SubmitResult.ACCEPTED : SubmitResult.DUPLICATE;
+            }
+          }
+        });
+  }
+
+  /** A declared predecessor of a work order, with its stored response; empty if it was purged. */
+  public record Predecessor(String workOrderId, Optional<byte[]> response) {}
+
+  /** The predecessors a work order declared ({@code dependencies.after}), in declared order. */
+  public List<Predecessor> predecessors(String workOrderId) {
+    byte[] id = Ids.encode(workOrderId, "workOrderId");
+    return connection(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT a.predecessor, p.response FROM work_order_after a"
+                      + " LEFT JOIN work_orders p ON p.id = a.predecessor AND p.completed_at IS NOT NULL"
+                      + " WHERE a.id = ? ORDER BY a.idx")) {
+            s.setBytes(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+              List<Predecessor> predecessors = new ArrayList<>();
+              while (rs.next()) {
+                predecessors.add(new Predecessor(Ids.decode(rs.getBytes(1)), Optional.ofNullable(rs.getBytes(2))));
+              }
+              return predecessors;
             }
           }
         });
@@ -249,13 +334,25 @@ public final class PostgresTcsStore implements TcsStore {
     return transaction(
         c -> {
           // The row lock taken by the update makes a concurrent completion wait, then see
-          // completed_at set and update nothing: one completion wins.
+          // completed_at set and update nothing: one completion wins. A gated work order's
+          // resource rows go with it; the workers of the pending work orders it held back (its
+          // successors, and those waiting for its resources) are woken, as by a submission.
           try (PreparedStatement s =
               c.prepareStatement(
                   "WITH done AS (UPDATE work_orders SET response = ?, completed_at = ?,"
                       + " lease_owner = NULL, lease_expires = NULL"
-                      + " WHERE id = ? AND completed_at IS NULL RETURNING id)"
-                      + " SELECT pg_notify('" + COMPLETED_CHANNEL + "', encode(id, 'hex')) FROM done")) {
+                      + " WHERE id = ? AND completed_at IS NULL RETURNING id, gated),"
+                      + " freed AS (DELETE FROM work_order_resources r USING done"
+                      + " WHERE done.gated AND r.id = done.id RETURNING r.id, r.resource),"
+                      + " woken AS (SELECT s.worker_id FROM done"
+                      + " JOIN work_order_after a ON a.predecessor = done.id"
+                      + " JOIN work_orders s ON s.id = a.id WHERE s.completed_at IS NULL"
+                      + " UNION SELECT w.worker_id FROM freed"
+                      + " JOIN work_order_resources o ON o.resource = freed.resource AND o.id <> freed.id"
+                      + " JOIN work_orders w ON w.id = o.id WHERE w.completed_at IS NULL)"
+                      + " SELECT pg_notify('" + COMPLETED_CHANNEL + "', encode(id, 'hex')),"
+                      + " (SELECT count(pg_notify('" + SUBMITTED_CHANNEL + "', encode(worker_id, 'hex'))) FROM woken)"
+                      + " FROM done")) {
             s.setBytes(1, response);
             s.setLong(2, completion.completedAtMillis());
             s.setBytes(3, id);
@@ -376,7 +473,8 @@ public final class PostgresTcsStore implements TcsStore {
       s.setArray(1, idArray);
       s.executeUpdate();
     }
-    for (String table : List.of("receipt_updates", "receipts", "work_orders")) {
+    for (String table :
+        List.of("receipt_updates", "receipts", "work_order_after", "work_order_resources", "work_orders")) {
       try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY(?)")) {
         s.setArray(1, idArray);
         s.executeUpdate();
@@ -481,14 +579,26 @@ public final class PostgresTcsStore implements TcsStore {
 
   // ---- The shared queue ----
 
-  /** A pending work order this process now holds a lease on. */
-  public record Claim(String workOrderId, String workerId, byte[] rawRequest, int attempt) {}
+  /**
+   * A pending work order this process now holds a lease on.
+   *
+   * @param gated it declared predecessors or resources: all its predecessors have completed (see
+   *     {@link #predecessors} for how) and it holds its resources until it completes
+   */
+  public record Claim(String workOrderId, String workerId, byte[] rawRequest, int attempt, boolean gated) {}
 
   /**
    * Leases up to {@code max} pending work orders of the given workers, oldest first, skipping those
    * another process holds an unexpired lease on. Rows locked by a concurrent claim are skipped, not
    * waited for, so any number of processes drain one queue and each work order goes to one of them.
    * A lease that expires (its holder crashed) makes the work order claimable again.
+   *
+   * <p>Work orders that declared dependencies ({@code gated}) are claimed after the plain ones, and
+   * only when every predecessor has completed and no conflicting work order (on a shared resource,
+   * at least one of the two writing) is pending with a lower seq or holds a live lease: readers
+   * share a resource, a writer has it alone, in submission order, and every wait points to a lower
+   * seq, so none can be circular. Those claims take a cluster-wide advisory lock first, so that each
+   * sees the leases the previous one committed.
    *
    * @param owner identifies this process in the lease (for renewals)
    */
@@ -500,32 +610,89 @@ public final class PostgresTcsStore implements TcsStore {
     return transaction(
         c -> {
           skipCommitFlush(c);
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "UPDATE work_orders w SET lease_owner = ?, lease_expires = now() + ? * interval '1 millisecond',"
-                      + " attempts = attempts + 1"
-                      + " FROM (SELECT id FROM work_orders WHERE completed_at IS NULL AND worker_id = ANY(?)"
-                      + " AND (lease_expires IS NULL OR lease_expires < now())"
+          java.sql.Array workerArray = c.createArrayOf("bytea", workers);
+          List<Claim> claims = new ArrayList<>();
+          // The plain claim also says, in a row of nulls, whether gated work orders are waiting:
+          // work orders without dependencies pay no extra round trip.
+          boolean gatedWaiting =
+              claimRows(
+                  c,
+                  "WITH claimed AS (UPDATE work_orders w SET lease_owner = ?,"
+                      + " lease_expires = now() + ? * interval '1 millisecond', attempts = attempts + 1"
+                      + " FROM (SELECT id FROM work_orders WHERE completed_at IS NULL AND NOT gated"
+                      + " AND worker_id = ANY(?) AND (lease_expires IS NULL OR lease_expires < now())"
                       + " ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) claimable"
                       + " WHERE w.id = claimable.id"
-                      + " RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq")) {
-            s.setString(1, owner);
-            s.setLong(2, lease.toMillis());
-            s.setArray(3, c.createArrayOf("bytea", workers));
-            s.setInt(4, max);
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                rows.add(new Object[] {
-                    new Claim(Ids.decode(rs.getBytes(1)), Ids.decode(rs.getBytes(2)), rs.getBytes(3), rs.getInt(4)),
-                    rs.getLong(5)});
-              }
+                      + " RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated)"
+                      + " SELECT * FROM claimed UNION ALL"
+                      + " SELECT NULL::bytea, NULL::bytea, NULL::bytea, NULL::integer, NULL::bigint, NULL::boolean"
+                      + " WHERE EXISTS (SELECT 1 FROM work_orders WHERE gated AND completed_at IS NULL"
+                      + " AND worker_id = ANY(?) AND (lease_expires IS NULL OR lease_expires < now()))",
+                  true, owner, lease, workerArray, max, claims);
+          if (gatedWaiting && claims.size() < max) {
+            try (Statement s = c.createStatement()) {
+              s.execute("SELECT pg_advisory_xact_lock(" + GATED_CLAIM_LOCK + ")");
             }
-            // RETURNING has no order: hand them out in submission order.
-            rows.sort(Comparator.comparingLong(row -> (Long) row[1]));
-            return rows.stream().map(row -> (Claim) row[0]).toList();
+            claimRows(
+                c,
+                "UPDATE work_orders w SET lease_owner = ?,"
+                    + " lease_expires = now() + ? * interval '1 millisecond', attempts = attempts + 1"
+                    + " FROM (SELECT c.id FROM work_orders c WHERE c.gated AND c.completed_at IS NULL"
+                    + " AND c.worker_id = ANY(?) AND (c.lease_expires IS NULL OR c.lease_expires < now())"
+                    + " AND NOT EXISTS (SELECT 1 FROM work_order_after a JOIN work_orders p ON p.id = a.predecessor"
+                    + " WHERE a.id = c.id AND p.completed_at IS NULL)"
+                    + " AND NOT EXISTS (SELECT 1 FROM work_order_resources r"
+                    + " JOIN work_order_resources o ON o.resource = r.resource AND o.id <> r.id"
+                    + " AND (r.exclusive OR o.exclusive)"
+                    + " JOIN work_orders ow ON ow.id = o.id"
+                    + " WHERE r.id = c.id AND ow.completed_at IS NULL AND (o.seq < c.seq OR ow.lease_expires >= now()))"
+                    + " ORDER BY c.seq LIMIT ? FOR UPDATE OF c SKIP LOCKED) claimable"
+                    + " WHERE w.id = claimable.id"
+                    + " RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated",
+                false, owner, lease, workerArray, max - claims.size(), claims);
           }
+          return claims;
         });
+  }
+
+  /**
+   * Runs a claim statement and adds its claims in submission order (RETURNING has no order).
+   *
+   * @param reportsGated the statement takes the workers a second time, to report waiting gated work
+   *     orders in a row of nulls
+   * @return whether it returned that row
+   */
+  private static boolean claimRows(
+      Connection c, String sql, boolean reportsGated, String owner, Duration lease, java.sql.Array workers, int max,
+      List<Claim> claims)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, owner);
+      s.setLong(2, lease.toMillis());
+      s.setArray(3, workers);
+      s.setInt(4, max);
+      if (reportsGated) {
+        s.setArray(5, workers);
+      }
+      boolean nullRow = false;
+      List<Map.Entry<Long, Claim>> rows = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          byte[] id = rs.getBytes(1);
+          if (id == null) {
+            nullRow = true;
+          } else {
+            rows.add(
+                Map.entry(
+                    rs.getLong(5),
+                    new Claim(Ids.decode(id), Ids.decode(rs.getBytes(2)), rs.getBytes(3), rs.getInt(4), rs.getBoolean(6))));
+          }
+        }
+      }
+      rows.sort(Map.Entry.comparingByKey());
+      rows.forEach(row -> claims.add(row.getValue()));
+      return nullRow;
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.camelot.store.postgres;
 
 import io.camelot.scheduler.CompletionListener;
+import io.camelot.scheduler.DependencyRules;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.TcsStore;
@@ -29,8 +30,13 @@ import org.slf4j.LoggerFactory;
  * when its leases expire. The store's idempotent completion then makes every work order complete
  * exactly once, even if a presumed-dead process finishes late.
  *
- * <p>The claim loop sleeps until a submission for this worker is announced ({@code NOTIFY}) or a
- * running work order finishes; only the lease-expiry check wakes it on a timer.
+ * <p>The claim loop sleeps until a submission for this worker is announced ({@code NOTIFY}), a
+ * completion announces that work orders of this worker it held back may now run (the same
+ * channel), or a running work order finishes; only the lease-expiry check wakes it on a timer.
+ *
+ * <p>Work orders with declared dependencies are claimed only when they may run ({@link
+ * PostgresTcsStore#claim}); one whose predecessor failed is failed here, naming the predecessor, as
+ * the single-node scheduler does.
  */
 public final class SharedQueueWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SharedQueueWorker.class);
@@ -154,12 +160,14 @@ public final class SharedQueueWorker implements AutoCloseable {
     if (claim.attempt() > 1) {
       log.info("Work order {} claimed again (attempt {}): its previous lease expired", claim.workOrderId(), claim.attempt());
     }
-    executor.execute(() -> run(new QueuedWorkOrder(claim.workOrderId(), claim.workerId(), null, claim.rawRequest())));
+    QueuedWorkOrder workOrder = new QueuedWorkOrder(claim.workOrderId(), claim.workerId(), null, claim.rawRequest());
+    executor.execute(() -> run(workOrder, claim.gated()));
   }
 
-  private void run(QueuedWorkOrder workOrder) {
+  private void run(QueuedWorkOrder workOrder, boolean gated) {
     try {
-      byte[] response = processor.process(workOrder);
+      String cannotRun = gated ? predecessorFailure(workOrder.workOrderId()) : null;
+      byte[] response = cannotRun == null ? processor.process(workOrder) : failDependent(workOrder, cannotRun);
       if (response != null) {
         for (CompletionListener listener : listeners) {
           listener.completed(workOrder, response);
@@ -173,6 +181,40 @@ public final class SharedQueueWorker implements AutoCloseable {
       freeSlots.release();
       signal();
     }
+  }
+
+  /**
+   * Why a claimed gated work order cannot run: the first of its predecessors, in declared order, that
+   * failed or was purged; null if all succeeded. The claim guarantees they have all completed.
+   */
+  private String predecessorFailure(String workOrderId) {
+    for (PostgresTcsStore.Predecessor predecessor : store.predecessors(workOrderId)) {
+      if (predecessor.response().isEmpty()) {
+        return DependencyRules.predecessorUnknown(predecessor.workOrderId());
+      }
+      String failure = DependencyRules.failureOf(predecessor.response().get());
+      if (failure != null) {
+        return DependencyRules.predecessorFailed(predecessor.workOrderId(), failure);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Completes a work order whose predecessor failed, through the store like any completion (so
+   * listeners' waiters and the work orders waiting for this one learn of it); the worker appends its
+   * signed FAILED update if a receipt exists.
+   *
+   * @return the stored response, or null if the work order had already been completed
+   */
+  private byte[] failDependent(QueuedWorkOrder workOrder, String reason) {
+    String id = workOrder.workOrderId();
+    byte[] response = DependencyRules.cannotRunResponse(id, reason);
+    if (!store.complete(new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null))) {
+      return null;
+    }
+    processor.receiptCreated(id);
+    return response;
   }
 
   private void renewLeases() {

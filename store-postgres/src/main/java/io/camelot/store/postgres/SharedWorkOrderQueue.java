@@ -1,7 +1,9 @@
 package io.camelot.store.postgres;
 
+import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.CompletionWaiters;
+import io.camelot.scheduler.DependencyRules;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * database, re-read at most every {@link #COUNT_REFRESH_MILLIS} ms and increased by this listener's
  * own admissions in between: across listeners the limit may be overshot by what the others admit
  * within that window.
+ *
+ * <p>Declared dependencies (docs/dependencies.md) are checked here and stored with the work order;
+ * the worker processes' claims honour them ({@link PostgresTcsStore#claim}).
  */
 public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable {
   static final long COUNT_REFRESH_MILLIS = 200;
@@ -58,12 +63,20 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * @throws io.camelot.protocol.EeaException code 2 if the work order's dependencies name an unknown
+   *     predecessor, or hand off from a work order of another worker
+   */
   @Override
   public Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+    Dependencies deps = params == null ? null : params.dependencies();
+    if (deps != null && store.workOrder(workOrderId).isEmpty()) {
+      DependencyRules.checkAdmissible(store, workerId, deps);
+    }
     if (estimatedPending() >= settings.maxOutstanding()) {
       return Admission.BUSY;
     }
-    TcsStore.SubmitResult stored = store.submit(workOrderId, workerId, rawRequest, clock.millis());
+    TcsStore.SubmitResult stored = store.submit(workOrderId, workerId, rawRequest, clock.millis(), deps);
     if (stored == TcsStore.SubmitResult.DUPLICATE) {
       return Admission.DUPLICATE;
     }

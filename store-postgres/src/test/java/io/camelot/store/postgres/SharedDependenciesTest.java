@@ -1,0 +1,428 @@
+package io.camelot.store.postgres;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.QueueSettings;
+import io.camelot.scheduler.QueuedWorkOrder;
+import io.camelot.scheduler.WorkOrderProcessor;
+import io.camelot.scheduler.WorkOrderQueue.Admission;
+import io.camelot.store.TcsStore;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Declared dependencies on the shared PostgreSQL queue: resource order and sharing, failure
+ * propagation, refusals, crashed claimers mid-chain, random plans over several claiming processes,
+ * and the upgrade of a layout version 1 database. Each store, queue and worker here has its own
+ * pool and LISTEN connection, as separate processes would.
+ */
+class SharedDependenciesTest {
+  static final Duration LONG_LEASE = Duration.ofSeconds(60);
+  static final String[] RESOURCES = {"acct:a", "acct:b", "acct:c", "acct:d"};
+  static final String[] WORKERS = {"w0", "w1"};
+
+  PostgresSettings database;
+  final List<AutoCloseable> open = new ArrayList<>();
+  final Observer observer = new Observer();
+
+  @BeforeEach
+  void newDatabase() {
+    database = TestPostgres.get().newDatabase(4);
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable closeable : open.reversed()) {
+      closeable.close();
+    }
+  }
+
+  PostgresTcsStore store() {
+    PostgresTcsStore store = PostgresTcsStore.open(database);
+    open.add(store);
+    return store;
+  }
+
+  SharedWorkOrderQueue listener() {
+    SharedWorkOrderQueue queue = new SharedWorkOrderQueue(store(), QueueSettings.defaults(), Clock.systemUTC());
+    open.add(queue);
+    return queue;
+  }
+
+  /** A worker process draining {@code workerId}'s queue through the observer. */
+  SharedQueueWorker workerProcess(String workerId, Duration lease) {
+    PostgresTcsStore store = store();
+    SharedQueueWorker worker = new SharedQueueWorker(store, workerId, observer.on(store), 3, lease);
+    open.add(worker);
+    worker.start();
+    return worker;
+  }
+
+  /** One planned work order. */
+  record Planned(String id, String worker, Dependencies deps, boolean fails) {}
+
+  /**
+   * Runs planned work orders in any process, checking at each start that its predecessors
+   * succeeded and that no conflicting work order is running; fails those planned to fail.
+   */
+  static final class Observer {
+    final Map<String, Planned> plans = new HashMap<>();
+    final Map<String, Integer> readers = new HashMap<>();
+    final Set<String> writers = new HashSet<>();
+    final Set<String> succeeded = new HashSet<>();
+    final List<String> startOrder = new ArrayList<>();
+    final List<String> violations = new CopyOnWriteArrayList<>();
+    /** Work orders the worker was asked to append its receipt update for. */
+    final Set<String> receiptCalls = ConcurrentHashMap.newKeySet();
+
+    synchronized void plan(List<Planned> planned) {
+      planned.forEach(p -> plans.put(p.id(), p));
+    }
+
+    synchronized List<String> starts() {
+      return List.copyOf(startOrder);
+    }
+
+    WorkOrderProcessor on(PostgresTcsStore store) {
+      return new WorkOrderProcessor() {
+        @Override
+        public byte[] process(QueuedWorkOrder workOrder) {
+          return Observer.this.process(store, workOrder);
+        }
+
+        @Override
+        public void receiptCreated(String workOrderId) {
+          receiptCalls.add(workOrderId);
+        }
+      };
+    }
+
+    byte[] process(PostgresTcsStore store, QueuedWorkOrder workOrder) {
+      Planned plan;
+      synchronized (this) {
+        plan = plans.get(workOrder.workOrderId());
+        Dependencies deps = plan.deps();
+        startOrder.add(plan.id());
+        for (String p : deps.afterIds()) {
+          if (!succeeded.contains(p)) {
+            violations.add(plan.id() + " started before its predecessor " + p + " succeeded");
+          }
+        }
+        for (String r : deps.writeResources()) {
+          if (writers.contains(r) || readers.getOrDefault(r, 0) > 0) {
+            violations.add(plan.id() + " writes " + r + " while another work order uses it");
+          }
+        }
+        for (String r : deps.readResources()) {
+          if (writers.contains(r) && !deps.writeResources().contains(r)) {
+            violations.add(plan.id() + " reads " + r + " while it is being written");
+          }
+        }
+        deps.writeResources().forEach(writers::add);
+        deps.readResources().stream()
+            .filter(r -> !deps.writeResources().contains(r))
+            .forEach(r -> readers.merge(r, 1, Integer::sum));
+      }
+      Thread.yield();
+      String body =
+          plan.fails()
+              ? "{\"error\":{\"code\":1,\"message\":\"planned failure\"}}"
+              : "{\"result\":{\"workOrderId\":\"" + plan.id() + "\"}}";
+      byte[] response = body.getBytes(UTF_8);
+      synchronized (this) {
+        Dependencies deps = plan.deps();
+        deps.writeResources().forEach(writers::remove);
+        deps.readResources().stream()
+            .filter(r -> !deps.writeResources().contains(r))
+            .forEach(r -> readers.merge(r, -1, Integer::sum));
+        if (!plan.fails()) {
+          succeeded.add(plan.id());
+        }
+      }
+      boolean stored = store.complete(new TcsStore.Completion(plan.id(), response, 1, Map.of(), null));
+      return stored ? response : null;
+    }
+  }
+
+  static WorkOrderSubmitParams params(Dependencies deps) {
+    return new WorkOrderSubmitParams(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, deps);
+  }
+
+  static byte[] raw(String id) {
+    return ("{\"id\":\"" + id + "\"}").getBytes(UTF_8);
+  }
+
+  static Dependencies reads(String resource) {
+    return new Dependencies(null, List.of(resource), null, null);
+  }
+
+  static Dependencies writes(String resource) {
+    return new Dependencies(null, null, List.of(resource), null);
+  }
+
+  static Dependencies after(String... predecessors) {
+    return new Dependencies(List.of(predecessors), null, null, null);
+  }
+
+  static List<String> ids(List<PostgresTcsStore.Claim> claims) {
+    return claims.stream().map(PostgresTcsStore.Claim::workOrderId).toList();
+  }
+
+  static void succeed(PostgresTcsStore store, String id) {
+    assertThat(store.complete(new TcsStore.Completion(id, "{\"result\":{}}".getBytes(UTF_8), 1, Map.of(), null)))
+        .isTrue();
+  }
+
+  @Test
+  void readersShareAResourceAWriterHasItAloneAndAWaitingWriterHoldsBackLaterReaders() {
+    PostgresTcsStore store = store();
+    store.submit("w1", "w0", raw("w1"), 0, writes("acct:a"));
+    store.submit("r1", "w1", raw("r1"), 0, reads("acct:a"));
+    store.submit("r2", "w0", raw("r2"), 0, reads("acct:a"));
+    store.submit("w2", "w1", raw("w2"), 0, writes("acct:a"));
+    store.submit("r3", "w0", raw("r3"), 0, reads("acct:a"));
+    store.submit("plain", "w0", raw("plain"), 0, null);
+    List<String> both = List.of("w0", "w1");
+
+    // Independent work orders never wait; of the resource's queue only its head may run.
+    assertThat(ids(store.claim(both, "p1", 10, LONG_LEASE))).containsExactly("plain", "w1");
+    assertThat(store.claim(both, "p2", 10, LONG_LEASE)).isEmpty();
+    succeed(store, "w1");
+    assertThat(ids(store.claim(both, "p2", 10, LONG_LEASE))).containsExactly("r1", "r2");
+    succeed(store, "r1");
+    // r3 could share with r2, but the writer ahead of it came first: no writer starvation.
+    assertThat(store.claim(both, "p3", 10, LONG_LEASE)).isEmpty();
+    succeed(store, "r2");
+    assertThat(ids(store.claim(both, "p3", 10, LONG_LEASE))).containsExactly("w2");
+    assertThat(store.claim(both, "p1", 10, LONG_LEASE)).isEmpty();
+    succeed(store, "w2");
+    assertThat(store.claim(both, "p1", 10, LONG_LEASE)).singleElement()
+        .satisfies(claim -> {
+          assertThat(claim.workOrderId()).isEqualTo("r3");
+          assertThat(claim.gated()).isTrue();
+        });
+  }
+
+  @Test
+  void aFailureReachesEveryTransitiveDependentAcrossWorkerProcessesNamingItsDirectPredecessor() throws Exception {
+    SharedWorkOrderQueue queue = listener();
+    List<Planned> chain =
+        List.of(
+            new Planned("root", "w0", new Dependencies(null, null, List.of("acct:a"), null), true),
+            new Planned("mid", "w1", after("root"), false),
+            new Planned("leaf", "w0", new Dependencies(List.of("mid"), List.of("acct:a"), null, null), false));
+    observer.plan(chain);
+    for (Planned p : chain) {
+      assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
+    }
+    workerProcess("w0", LONG_LEASE);
+    workerProcess("w1", LONG_LEASE);
+
+    assertThat(text(queue, "root")).contains("planned failure");
+    assertThat(text(queue, "mid"))
+        .contains("\"code\":1")
+        .contains("Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
+    assertThat(text(queue, "leaf")).contains("Work order leaf cannot run: predecessor work order mid failed");
+    assertThat(observer.starts()).containsExactly("root");
+    // The worker process that failed them was asked for its signed FAILED receipt update.
+    // (Asked after the completion commits, which may be after a listener saw it.)
+    await().atMost(Duration.ofSeconds(60)).until(() -> observer.receiptCalls.containsAll(List.of("mid", "leaf")));
+  }
+
+  static String text(SharedWorkOrderQueue queue, String id) throws Exception {
+    return new String(queue.completion(id).get(60, TimeUnit.SECONDS), UTF_8);
+  }
+
+  @Test
+  void unknownPredecessorsAndForeignHandOffsAreRefusedAtSubmitAndNothingIsStored() {
+    SharedWorkOrderQueue queue = listener();
+    PostgresTcsStore reader = store();
+    assertThatThrownBy(() -> queue.submit("late", "w0", params(after("feed")), raw("late")))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining(
+            "Invalid dependencies.after: unknown predecessor work order feed"
+                + " (a predecessor must be submitted first, so no cycle can form)")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+    assertThat(reader.workOrder("late")).isEmpty();
+
+    queue.submit("elsewhere", "w1", null, raw("elsewhere"));
+    Dependencies handOff =
+        new Dependencies(List.of("elsewhere"), null, null, List.of(new Dependencies.HandOff(0, "elsewhere", 0)));
+    assertThatThrownBy(() -> queue.submit("taker", "w0", params(handOff), raw("taker")))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining("work order elsewhere ran on another worker")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+    assertThat(reader.workOrder("taker")).isEmpty();
+  }
+
+  @Test
+  void aChainResumesInOrderAfterItsClaimerCrashedMidChain() {
+    PostgresTcsStore store = store();
+    List<Planned> chain =
+        List.of(
+            new Planned("c0", "w0", new Dependencies(null, null, List.of("acct:a"), null), false),
+            new Planned("c1", "w0", new Dependencies(List.of("c0"), null, List.of("acct:a"), null), false),
+            new Planned("c2", "w0", after("c1"), false));
+    observer.plan(chain);
+    chain.forEach(p -> store.submit(p.id(), p.worker(), raw(p.id()), 0, p.deps()));
+    // A process ran c0, then claimed c1 and crashed: c2 must wait for c1's lease to lapse.
+    assertThat(ids(store.claim(List.of("w0"), "crashed", 10, LONG_LEASE))).containsExactly("c0");
+    succeed(store, "c0");
+    observer.succeeded.add("c0");
+    assertThat(ids(store.claim(List.of("w0"), "crashed", 10, Duration.ofMillis(500)))).containsExactly("c1");
+    assertThat(store.claim(List.of("w0"), "other", 10, LONG_LEASE)).isEmpty();
+
+    workerProcess("w0", Duration.ofSeconds(2));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> store.pendingCount() == 0);
+    assertThat(observer.starts()).containsExactly("c1", "c2");
+    assertThat(observer.violations).isEmpty();
+  }
+
+  @Test
+  void randomPlansOverTwoWorkersAndFourProcessesRespectPredecessorsResourcesAndFailures() throws Exception {
+    long seed = Long.getLong("camelot.test.seed", System.nanoTime());
+    System.out.println("SharedDependenciesTest random plans: seed " + seed + " (rerun with -Dcamelot.test.seed=" + seed + ")");
+    Random random = new Random(seed);
+    SharedWorkOrderQueue queue = listener();
+    for (String worker : WORKERS) {
+      workerProcess(worker, LONG_LEASE);
+      workerProcess(worker, LONG_LEASE);
+    }
+    for (int round = 0; round < 4; round++) {
+      List<Planned> plan = randomPlan("e" + round + "-", random, 10 + random.nextInt(31));
+      observer.plan(plan);
+      for (Planned p : plan) {
+        assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
+      }
+      Map<String, String> responses = new HashMap<>();
+      for (Planned p : plan) {
+        responses.put(p.id(), text(queue, p.id()));
+      }
+      assertThat(observer.violations).as("seed " + seed).isEmpty();
+      Set<String> failed = new HashSet<>();
+      for (Planned p : plan) {
+        String response = responses.get(p.id());
+        List<String> failedPredecessors = p.deps().afterIds().stream().filter(failed::contains).toList();
+        if (!failedPredecessors.isEmpty()) {
+          assertThat(response).as("seed " + seed).contains("\"code\":1").contains("cannot run: predecessor work order ");
+          assertThat(failedPredecessors.stream().anyMatch(response::contains)).as("seed " + seed).isTrue();
+          failed.add(p.id());
+        } else if (p.fails()) {
+          assertThat(response).as("seed " + seed).contains("planned failure");
+          failed.add(p.id());
+        } else {
+          assertThat(response).as("seed " + seed).contains("\"result\"");
+        }
+      }
+      // Conflicting work orders start in submission order, whatever process claims them.
+      List<String> starts = observer.starts();
+      for (int i = 0; i < plan.size(); i++) {
+        for (int j = i + 1; j < plan.size(); j++) {
+          Planned a = plan.get(i);
+          Planned b = plan.get(j);
+          if (starts.contains(a.id()) && starts.contains(b.id()) && conflict(a, b)) {
+            assertThat(starts.indexOf(a.id())).as("seed " + seed + ": " + a.id() + " before " + b.id())
+                .isLessThan(starts.indexOf(b.id()));
+          }
+        }
+      }
+    }
+  }
+
+  static List<Planned> randomPlan(String prefix, Random random, int size) {
+    List<Planned> plan = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      List<String> after = new ArrayList<>();
+      if (i > 0 && random.nextInt(3) == 0) {
+        for (int k = random.nextInt(3); k >= 0; k--) {
+          String p = plan.get(random.nextInt(i)).id();
+          if (!after.contains(p)) {
+            after.add(p);
+          }
+        }
+      }
+      List<String> reads = new ArrayList<>();
+      List<String> writes = new ArrayList<>();
+      for (String r : RESOURCES) {
+        switch (random.nextInt(4)) {
+          case 0 -> reads.add(r);
+          case 1 -> writes.add(r);
+          default -> {}
+        }
+      }
+      plan.add(
+          new Planned(
+              prefix + i,
+              WORKERS[random.nextInt(WORKERS.length)],
+              new Dependencies(after, reads, writes, null),
+              random.nextInt(8) == 0));
+    }
+    return plan;
+  }
+
+  static boolean conflict(Planned a, Planned b) {
+    for (String r : a.deps().writeResources()) {
+      if (b.deps().writeResources().contains(r) || b.deps().readResources().contains(r)) {
+        return true;
+      }
+    }
+    for (String r : b.deps().writeResources()) {
+      if (a.deps().readResources().contains(r)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void aLayoutVersionOneDatabaseIsUpgradedInPlaceAndKeepsItsWorkOrders() throws Exception {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", database.user());
+    credentials.setProperty("password", database.password());
+    try (Connection c = DriverManager.getConnection(database.url(), credentials);
+        Statement s = c.createStatement();
+        InputStream v1 = PostgresTcsStore.class.getResourceAsStream("schema-v1.sql")) {
+      s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
+      s.execute(new String(v1.readAllBytes(), UTF_8));
+      s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', 1)");
+      s.execute("INSERT INTO work_orders (id, worker_id, received_at, request) VALUES ('old', 'w0', 0, 'x')");
+    }
+
+    PostgresTcsStore store = store();
+
+    assertThat(store.pending("w0")).containsExactly("old");
+    store.submit("new", "w0", raw("new"), 0, after("old"));
+    assertThat(ids(store.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("old");
+    succeed(store, "old");
+    assertThat(ids(store.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("new");
+    // A second opening finds the current layout and changes nothing.
+    assertThat(store().pending("w0")).containsExactly("new");
+  }
+}
