@@ -44,7 +44,7 @@ public final class PostgresTcsStore implements TcsStore {
   public static final String COMPLETED_CHANNEL = "camelot_completed";
   public static final String RECEIPT_CHANNEL = "camelot_receipt";
 
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
   // Work orders per purge transaction: bounds how long a purge holds row locks.
   static final int PURGE_BATCH = 256;
   // Advisory lock keys ("CAMELOT" + 1, 2, 3): one migration, one purge and one claim of gated work
@@ -53,7 +53,9 @@ public final class PostgresTcsStore implements TcsStore {
   private static final long PURGE_LOCK = 0x43414d454c4f5402L;
   private static final long GATED_CLAIM_LOCK = 0x43414d454c4f5403L;
   // Element i creates layout version i + 1 from version i.
-  private static final List<String> SCHEMA_STEPS = List.of("schema-v1.sql", "schema-v2.sql");
+  private static final List<String> SCHEMA_STEPS = List.of("schema-v1.sql", "schema-v2.sql", "schema-v3.sql");
+  // Raised by the schema-v3 trigger when an inserted work order's id was purged meanwhile.
+  private static final String PURGED_ID_STATE = "CMPRG";
 
   private static final Logger log = LoggerFactory.getLogger(PostgresTcsStore.class);
   // A ReceiptUpdateFactory runs inside an open transaction holding a pooled connection: a store
@@ -87,6 +89,9 @@ public final class PostgresTcsStore implements TcsStore {
     config.setMaximumPoolSize(settings.poolSize());
     config.setPoolName("camelot-store");
     config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+    // Whatever the server's default: completions rely on re-reading a row they waited for, and the
+    // purged-id trigger on a fresh snapshot per query, which only READ COMMITTED gives.
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -194,9 +199,7 @@ public final class PostgresTcsStore implements TcsStore {
             s.setLong(3, receivedAtMillis);
             s.setBytes(4, rawRequest);
             s.setBytes(5, id);
-            try (ResultSet rs = s.executeQuery()) {
-              return rs.next() ? SubmitResult.ACCEPTED : SubmitResult.DUPLICATE;
-            }
+            return insertResult(s);
           }
         });
   }
@@ -242,11 +245,25 @@ public final class PostgresTcsStore implements TcsStore {
             s.setArray(6, c.createArrayOf("bytea", predecessors));
             s.setArray(7, c.createArrayOf("bytea", resources));
             s.setArray(8, c.createArrayOf("boolean", modes));
-            try (ResultSet rs = s.executeQuery()) {
-              return rs.next() ? SubmitResult.ACCEPTED : SubmitResult.DUPLICATE;
-            }
+            return insertResult(s);
           }
         });
+  }
+
+  /**
+   * Runs a submit statement, which returns a row if it inserted the work order. Its NOT EXISTS
+   * refuses a purged id quietly; the trigger of schema-v3.sql refuses one purged while the
+   * statement ran (the statement then rolls back).
+   */
+  private static SubmitResult insertResult(PreparedStatement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next() ? SubmitResult.ACCEPTED : SubmitResult.DUPLICATE;
+    } catch (SQLException e) {
+      if (PURGED_ID_STATE.equals(e.getSQLState())) {
+        return SubmitResult.DUPLICATE;
+      }
+      throw e;
+    }
   }
 
   /** A declared predecessor of a work order, with its stored response; empty if it was purged. */

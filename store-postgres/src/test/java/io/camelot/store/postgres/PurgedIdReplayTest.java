@@ -1,0 +1,242 @@
+package io.camelot.store.postgres;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camelot.protocol.model.Dependencies;
+import io.camelot.store.StoreException;
+import io.camelot.store.TcsStore;
+import io.camelot.store.TcsStore.SubmitResult;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * A replayed submission of a work order that a concurrent purge removes is refused: the submit's
+ * snapshot predates the purge's commit, so only a check made after its insert waited for the purge
+ * sees the tombstone. The interleaving is forced, not hoped for: a test trigger holds the real
+ * {@link PostgresTcsStore#purge} after it deleted the row and before it commits, until the submit
+ * is seen waiting on that row in {@code pg_stat_activity}. Also the layout upgrades that install
+ * the check: a version 1 or 2 database is upgraded in place, a newer one is refused.
+ */
+class PurgedIdReplayTest {
+  // Advisory lock key the test trigger waits for while the test holds it.
+  private static final long HOLD_PURGE = 0x43414d454c4f54FFL;
+
+  PostgresSettings database;
+  Connection admin;
+  final List<AutoCloseable> open = new ArrayList<>();
+  // Threads of their own: the common pool may have one thread, which the held purge occupies.
+  final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+  @BeforeEach
+  void newDatabase() throws SQLException {
+    database = TestPostgres.get().newDatabase(4);
+    Properties credentials = new Properties();
+    credentials.setProperty("user", database.user());
+    credentials.setProperty("password", database.password());
+    admin = DriverManager.getConnection(database.url(), credentials);
+    open.add(threads);
+    open.add(admin);
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable closeable : open.reversed()) {
+      closeable.close();
+    }
+  }
+
+  PostgresTcsStore store() {
+    PostgresTcsStore store = PostgresTcsStore.open(database);
+    open.add(store);
+    return store;
+  }
+
+  @ParameterizedTest(name = "created at layout version {0}")
+  @ValueSource(ints = {0, 1, 2})
+  void aReplayRacingThePurgeOfItsIdIsRefusedAndAnnouncesNothing(int createdAtVersion) throws Exception {
+    createLayout(createdAtVersion);
+    PostgresTcsStore store = store();
+    assertThat(store.submit("wo", "w0", raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    complete(store, "wo");
+
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1))).isEqualTo(SubmitResult.DUPLICATE);
+
+    assertGone(store, "wo");
+    assertNothingAnnouncedForW0Before(store);
+    assertThat(queryLong("SELECT value FROM camelot_meta WHERE name = 'format'"))
+        .isEqualTo(PostgresTcsStore.FORMAT_VERSION);
+  }
+
+  @Test
+  void aReplayRacingThePurgeOfItsIdIsRefusedWhereTheServerDefaultsToRepeatableRead() throws Exception {
+    // Under REPEATABLE READ the trigger's query would reuse the submit's snapshot and miss the tombstone.
+    try (Statement s = admin.createStatement()) {
+      s.execute("ALTER DATABASE " + admin.getCatalog() + " SET default_transaction_isolation = 'repeatable read'");
+    }
+    PostgresTcsStore store = store();
+    assertThat(store.submit("wo", "w0", raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    complete(store, "wo");
+
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1))).isEqualTo(SubmitResult.DUPLICATE);
+
+    assertGone(store, "wo");
+  }
+
+  @Test
+  void aReplayWithDependenciesRacingThePurgeOfItsIdIsRefused() throws Exception {
+    PostgresTcsStore store = store();
+    Dependencies writes = new Dependencies(null, null, List.of("acct:a"), null);
+    assertThat(store.submit("wo", "w0", raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
+    complete(store, "wo");
+
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1, writes)))
+        .isEqualTo(SubmitResult.DUPLICATE);
+
+    assertGone(store, "wo");
+    assertThat(queryLong("SELECT count(*) FROM work_order_resources")).isZero();
+    assertNothingAnnouncedForW0Before(store);
+  }
+
+  @Test
+  void aDatabaseOfANewerLayoutIsRefused() throws Exception {
+    try (Statement s = admin.createStatement()) {
+      s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
+      s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', " + (PostgresTcsStore.FORMAT_VERSION + 1) + ")");
+    }
+
+    assertThatThrownBy(() -> PostgresTcsStore.open(database))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("has layout version " + (PostgresTcsStore.FORMAT_VERSION + 1))
+        .hasMessageContaining("reads versions 1 to " + PostgresTcsStore.FORMAT_VERSION);
+  }
+
+  /**
+   * Purges every completed work order on one thread and runs {@code replay} on another once the
+   * purge has inserted its tombstones and deleted the rows but not committed; lets the purge commit
+   * once the replay waits for it.
+   */
+  SubmitResult replayDuringPurge(PostgresTcsStore store, Supplier<SubmitResult> replay)
+      throws Exception {
+    try (Statement s = admin.createStatement()) {
+      s.execute(
+          "CREATE FUNCTION test_hold_purge() RETURNS trigger LANGUAGE plpgsql AS $$"
+              + " BEGIN PERFORM pg_advisory_xact_lock(" + HOLD_PURGE + "); RETURN NULL; END $$");
+      s.execute(
+          "CREATE TRIGGER test_hold_purge AFTER DELETE ON work_orders"
+              + " FOR EACH STATEMENT EXECUTE FUNCTION test_hold_purge()");
+      s.execute("SELECT pg_advisory_lock(" + HOLD_PURGE + ")");
+      s.execute("LISTEN " + PostgresTcsStore.SUBMITTED_CHANNEL);
+    }
+    CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> store.purge(Long.MAX_VALUE, 0), threads);
+    awaitWaiting("DELETE FROM work_orders%", "advisory");
+    CompletableFuture<SubmitResult> submit = CompletableFuture.supplyAsync(replay, threads);
+    // The insert found the row the uncommitted purge deleted, and waits for the purge's outcome.
+    awaitWaiting("WITH inserted AS (INSERT INTO work_orders%", "transactionid");
+    try (Statement s = admin.createStatement()) {
+      s.execute("SELECT pg_advisory_unlock(" + HOLD_PURGE + ")");
+    }
+    assertThat(purge.get(60, TimeUnit.SECONDS)).isEqualTo(1);
+    return submit.get(60, TimeUnit.SECONDS);
+  }
+
+  void awaitWaiting(String queryPattern, String waitEvent) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                queryLong(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND wait_event_type = 'Lock' AND wait_event = ? AND query LIKE ?",
+                        waitEvent, queryPattern)
+                    == 1);
+  }
+
+  void assertGone(PostgresTcsStore store, String id) throws SQLException {
+    assertThat(store.workOrder(id)).isEmpty();
+    assertThat(store.request(id)).isEmpty();
+    assertThat(store.pending("w0")).isEmpty();
+    assertThat(queryLong("SELECT count(*) FROM purged_ids WHERE id = ?", (Object) id.getBytes(UTF_8))).isEqualTo(1);
+  }
+
+  /**
+   * Notifications arrive in commit order: a submission for w1 committed after the race is the
+   * first the admin connection hears of, so the refused replay's pg_notify was rolled back.
+   */
+  void assertNothingAnnouncedForW0Before(PostgresTcsStore store) throws SQLException {
+    assertThat(store.submit("other", "w1", raw("other"), 2)).isEqualTo(SubmitResult.ACCEPTED);
+    List<String> payloads = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              PGNotification[] received = admin.unwrap(PGConnection.class).getNotifications(1000);
+              Arrays.stream(received).map(PGNotification::getParameter).forEach(payloads::add);
+              return !payloads.isEmpty();
+            });
+    assertThat(payloads).containsExactly(Ids.toPayload(Ids.encode("w1", "workerId")));
+  }
+
+  /** Tables of layout {@code version} as an older Camelot created them; 0 leaves the database empty. */
+  void createLayout(int version) throws Exception {
+    if (version == 0) {
+      return;
+    }
+    try (Statement s = admin.createStatement()) {
+      s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
+      for (int step = 1; step <= version; step++) {
+        try (InputStream sql = PostgresTcsStore.class.getResourceAsStream("schema-v" + step + ".sql")) {
+          s.execute(new String(sql.readAllBytes(), UTF_8));
+        }
+      }
+      s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', " + version + ")");
+    }
+  }
+
+  /** The first column of the first row. */
+  long queryLong(String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement s = admin.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  static byte[] raw(String id) {
+    return ("{\"id\":\"" + id + "\"}").getBytes(UTF_8);
+  }
+
+  static void complete(PostgresTcsStore store, String id) {
+    assertThat(store.complete(new TcsStore.Completion(id, "{\"result\":{}}".getBytes(UTF_8), 1, Map.of(), null)))
+        .isTrue();
+  }
+}
