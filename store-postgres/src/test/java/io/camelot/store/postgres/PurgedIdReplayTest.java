@@ -1,5 +1,7 @@
 package io.camelot.store.postgres;
 
+import static io.camelot.store.postgres.SharedDependenciesTest.raw;
+import static io.camelot.store.postgres.SharedDependenciesTest.succeed;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.store.StoreException;
-import io.camelot.store.TcsStore;
 import io.camelot.store.TcsStore.SubmitResult;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -77,15 +76,19 @@ class PurgedIdReplayTest {
     return store;
   }
 
+  // 0: a new database; 1 and 2: upgraded in place to the current layout when the store opens.
   @ParameterizedTest(name = "created at layout version {0}")
   @ValueSource(ints = {0, 1, 2})
   void aReplayRacingThePurgeOfItsIdIsRefusedAndAnnouncesNothing(int createdAtVersion) throws Exception {
-    createLayout(createdAtVersion);
+    if (createdAtVersion > 0) {
+      OldLayouts.create(admin, createdAtVersion);
+    }
     PostgresTcsStore store = store();
     assertThat(store.submit("wo", "w0", raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
-    complete(store, "wo");
+    succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1))).isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1)))
+        .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
     assertNothingAnnouncedForW0Before(store);
@@ -101,9 +104,10 @@ class PurgedIdReplayTest {
     }
     PostgresTcsStore store = store();
     assertThat(store.submit("wo", "w0", raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
-    complete(store, "wo");
+    succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1))).isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1)))
+        .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
   }
@@ -113,7 +117,7 @@ class PurgedIdReplayTest {
     PostgresTcsStore store = store();
     Dependencies writes = new Dependencies(null, null, List.of("acct:a"), null);
     assertThat(store.submit("wo", "w0", raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
-    complete(store, "wo");
+    succeed(store, "wo");
 
     assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1, writes)))
         .isEqualTo(SubmitResult.DUPLICATE);
@@ -127,7 +131,8 @@ class PurgedIdReplayTest {
   void aDatabaseOfANewerLayoutIsRefused() throws Exception {
     try (Statement s = admin.createStatement()) {
       s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
-      s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', " + (PostgresTcsStore.FORMAT_VERSION + 1) + ")");
+      s.execute(
+          "INSERT INTO camelot_meta (name, value) VALUES ('format', " + (PostgresTcsStore.FORMAT_VERSION + 1) + ")");
     }
 
     assertThatThrownBy(() -> PostgresTcsStore.open(database))
@@ -141,8 +146,7 @@ class PurgedIdReplayTest {
    * purge has inserted its tombstones and deleted the rows but not committed; lets the purge commit
    * once the replay waits for it.
    */
-  SubmitResult replayDuringPurge(PostgresTcsStore store, Supplier<SubmitResult> replay)
-      throws Exception {
+  SubmitResult replayDuringPurge(PostgresTcsStore store, Supplier<SubmitResult> replay) throws Exception {
     try (Statement s = admin.createStatement()) {
       s.execute(
           "CREATE FUNCTION test_hold_purge() RETURNS trigger LANGUAGE plpgsql AS $$"
@@ -181,7 +185,8 @@ class PurgedIdReplayTest {
     assertThat(store.workOrder(id)).isEmpty();
     assertThat(store.request(id)).isEmpty();
     assertThat(store.pending("w0")).isEmpty();
-    assertThat(queryLong("SELECT count(*) FROM purged_ids WHERE id = ?", (Object) id.getBytes(UTF_8))).isEqualTo(1);
+    assertThat(queryLong("SELECT count(*) FROM purged_ids WHERE id = ?", (Object) id.getBytes(UTF_8)))
+        .isEqualTo(1);
   }
 
   /**
@@ -202,22 +207,6 @@ class PurgedIdReplayTest {
     assertThat(payloads).containsExactly(Ids.toPayload(Ids.encode("w1", "workerId")));
   }
 
-  /** Tables of layout {@code version} as an older Camelot created them; 0 leaves the database empty. */
-  void createLayout(int version) throws Exception {
-    if (version == 0) {
-      return;
-    }
-    try (Statement s = admin.createStatement()) {
-      s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
-      for (int step = 1; step <= version; step++) {
-        try (InputStream sql = PostgresTcsStore.class.getResourceAsStream("schema-v" + step + ".sql")) {
-          s.execute(new String(sql.readAllBytes(), UTF_8));
-        }
-      }
-      s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', " + version + ")");
-    }
-  }
-
   /** The first column of the first row. */
   long queryLong(String sql, Object... parameters) throws SQLException {
     try (PreparedStatement s = admin.prepareStatement(sql)) {
@@ -229,14 +218,5 @@ class PurgedIdReplayTest {
         return rs.getLong(1);
       }
     }
-  }
-
-  static byte[] raw(String id) {
-    return ("{\"id\":\"" + id + "\"}").getBytes(UTF_8);
-  }
-
-  static void complete(PostgresTcsStore store, String id) {
-    assertThat(store.complete(new TcsStore.Completion(id, "{\"result\":{}}".getBytes(UTF_8), 1, Map.of(), null)))
-        .isTrue();
   }
 }

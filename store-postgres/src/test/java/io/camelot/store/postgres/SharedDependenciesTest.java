@@ -13,7 +13,6 @@ import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.scheduler.WorkOrderQueue.Admission;
 import io.camelot.store.TcsStore;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -407,11 +406,8 @@ class SharedDependenciesTest {
     credentials.setProperty("user", database.user());
     credentials.setProperty("password", database.password());
     try (Connection c = DriverManager.getConnection(database.url(), credentials);
-        Statement s = c.createStatement();
-        InputStream v1 = PostgresTcsStore.class.getResourceAsStream("schema-v1.sql")) {
-      s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
-      s.execute(new String(v1.readAllBytes(), UTF_8));
-      s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', 1)");
+        Statement s = c.createStatement()) {
+      OldLayouts.create(c, 1);
       s.execute("INSERT INTO work_orders (id, worker_id, received_at, request) VALUES ('old', 'w0', 0, 'x')");
     }
 
