@@ -12,8 +12,9 @@ public interface Connector {
   /**
    * @param workload the calling workload, for namespacing and messages
    * @param policy what the operator granted that workload on this connector
+   * @param state the calling work order's staged state, for connectors that keep data
    * @throws io.camelot.workload.WorkloadException ACCESS_DENIED if the policy forbids the call,
    *     INVALID_INPUT if the request is malformed, FAILED if the call itself fails
    */
-  byte[] call(String workload, ConnectorPolicy policy, byte[] request);
+  byte[] call(String workload, ConnectorPolicy policy, ConnectorState state, byte[] request);
 }

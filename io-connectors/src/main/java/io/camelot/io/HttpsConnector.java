@@ -60,7 +60,7 @@ public final class HttpsConnector implements Connector {
   }
 
   @Override
-  public byte[] call(String workload, ConnectorPolicy policy, byte[] requestBytes) {
+  public byte[] call(String workload, ConnectorPolicy policy, ConnectorState state, byte[] requestBytes) {
     Request request = Requests.read(NAME, requestBytes, Request.class);
     String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
     URI uri = allowedUri(workload, policy, request.url());
