@@ -10,6 +10,14 @@ public interface Connector {
   String name();
 
   /**
+   * True if it keeps data in the work order's {@link ConnectorState}: a workload granted it then
+   * runs one work order at a time, like a stateful workload, so its read-modify-writes lose nothing.
+   */
+  default boolean keepsState() {
+    return false;
+  }
+
+  /**
    * @param workload the calling workload, for namespacing and messages
    * @param policy what the operator granted that workload on this connector
    * @param state the calling work order's staged state, for connectors that keep data

@@ -33,6 +33,11 @@ public final class Connectors {
     }
   }
 
+  /** True if {@code workload} is granted a connector that keeps state (see {@link Connector#keepsState()}). */
+  public boolean keepsState(String workload) {
+    return grants.getOrDefault(workload, Map.of()).keySet().stream().anyMatch(name -> byName.get(name).keepsState());
+  }
+
   /**
    * The External IO of one work order of {@code workload}: calls to ungranted connectors are
    * denied; connectors that keep data stage it in {@code state}.

@@ -58,6 +58,11 @@ public final class KeyValueConnector implements Connector {
   }
 
   @Override
+  public boolean keepsState() {
+    return true;
+  }
+
+  @Override
   public byte[] call(String workload, ConnectorPolicy policy, ConnectorState state, byte[] requestBytes) {
     Request request = Requests.read(NAME, requestBytes, Request.class);
     if (request.key() == null || request.key().isEmpty() || request.op() == null) {

@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * at a time, holding their lock until that transaction commits, so no update is lost; work orders
  * that declare the resources they read and write are instead serialised by the queue's resource
  * locks (which hold across workers), run concurrently with each other, and may touch only those
- * resources.
+ * resources. A workload granted a connector that keeps state (kv) runs one work order at a time
+ * too, whatever it declares, and its connector writes commit with the response like state writes.
  */
 public final class SingletonWorker implements WorkOrderProcessor {
   private static final Logger log = LoggerFactory.getLogger(SingletonWorker.class);
@@ -152,15 +153,17 @@ public final class SingletonWorker implements WorkOrderProcessor {
       return store(id, failure(id, WorkOrderStatus.INVALID_WORKLOAD.code(),
           "Workload cannot be processed by this worker"), Map.of(), params);
     }
-    if (!workload.stateful()) {
+    boolean keepsConnectorState = connectors.keepsState(workload.name());
+    if (!workload.stateful() && !keepsConnectorState) {
       return run(id, params, workload);
     }
     ReadWriteLock workloadLock =
         statefulLocks.computeIfAbsent(workload.name(), name -> new ReentrantReadWriteLock());
     // A work order declaring its resources is serialised by the queue's resource locks (which hold
     // across workers) and shares the workload with its like; one that declares nothing runs alone.
+    // Connector state (kv keys) belongs to no resource, so a workload keeping it always runs alone.
     boolean declared = params.dependencies() != null && params.dependencies().hasResources();
-    Lock lock = declared ? workloadLock.readLock() : workloadLock.writeLock();
+    Lock lock = declared && !keepsConnectorState ? workloadLock.readLock() : workloadLock.writeLock();
     lock.lock();
     try {
       return run(id, params, workload);

@@ -56,7 +56,8 @@ class KvWorkOrderTest {
   SingletonWorker worker;
 
   /**
-   * A counter kept in the kv connector. Input 0 is {@code add <key> <n>} (read, add, put, and read
+   * A counter kept in the kv connector; the workload is stateless, so only its kv grant makes the
+   * worker run its work orders one at a time. Input 0 is {@code add <key> <n>} (read, add, put, and read
    * back within the work order), {@code add-then-fail <key> <n>}, {@code delete <key>} or
    * {@code get <key>}; the output is the value it then reads.
    */
@@ -64,11 +65,6 @@ class KvWorkOrderTest {
     @Override
     public String name() {
       return "kv-counter";
-    }
-
-    @Override
-    public boolean stateful() {
-      return true;
     }
 
     @Override
