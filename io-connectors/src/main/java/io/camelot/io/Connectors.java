@@ -33,14 +33,22 @@ public final class Connectors {
     }
   }
 
-  /** The External IO of one workload: calls to ungranted connectors are denied. */
-  public ExternalIo forWorkload(String workload) {
+  /** True if {@code workload} is granted a connector that keeps state (see {@link Connector#keepsState()}). */
+  public boolean keepsState(String workload) {
+    return grants.getOrDefault(workload, Map.of()).keySet().stream().anyMatch(name -> byName.get(name).keepsState());
+  }
+
+  /**
+   * The External IO of one work order of {@code workload}: calls to ungranted connectors are
+   * denied; connectors that keep data stage it in {@code state}.
+   */
+  public ExternalIo forWorkOrder(String workload, ConnectorState state) {
     Map<String, ConnectorPolicy> granted = grants.getOrDefault(workload, Map.of());
     return (connector, request) -> {
       ConnectorPolicy policy =
           Optional.ofNullable(granted.get(connector))
               .orElseThrow(() -> Requests.denied("connector " + connector + " is not granted to " + workload));
-      return byName.get(connector).call(workload, policy, request);
+      return byName.get(connector).call(workload, policy, state, request);
     };
   }
 }

@@ -59,7 +59,13 @@ public final class HttpsConnector implements Connector {
     return NAME;
   }
 
+  /** Keeps no state: the work order's state is not touched. */
   @Override
+  public byte[] call(String workload, ConnectorPolicy policy, ConnectorState state, byte[] requestBytes) {
+    return call(workload, policy, requestBytes);
+  }
+
+  /** One fetch, outside any work order too (the Ethereum bridge fetches work-order requests). */
   public byte[] call(String workload, ConnectorPolicy policy, byte[] requestBytes) {
     Request request = Requests.read(NAME, requestBytes, Request.class);
     String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);

@@ -2,13 +2,7 @@ package io.camelot.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.camelot.workload.WorkloadException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -22,8 +16,12 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code kv}: a key-value store for data that lives outside the worker but only the worker can
  * read (Avalon's "inside-out" data). Values are sealed with AES-256-GCM under a worker-held key,
  * with the workload and key as associated data, so a value cannot be read outside the worker nor
- * moved to another key or workload unnoticed. Each workload sees only its own keys. One file per
- * value; file names are hashes, so keys do not leak either.
+ * moved to another key or workload unnoticed. Each workload sees only its own keys.
+ *
+ * <p>Values live in the TCS store under the work order's {@link ConnectorState}: a put or delete
+ * commits with the work order's response, atomically, and not at all if the work order fails. Store
+ * keys are hashes of the worker id, the workload and the key, so keys do not leak, and workers
+ * sharing one store (each with its own sealing key) keep separate values.
  *
  * <p>Request: {@code {"op": "get"|"put"|"delete", "key": "..", "value": "<base64>"}}. Response:
  * {@code {"found": true, "value": "<base64>"}} for get, {@code {"found": <existed>}} otherwise.
@@ -38,16 +36,19 @@ public final class KeyValueConnector implements Connector {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Response(boolean found, byte[] value) {}
 
-  private final Path directory;
+  private final String workerKeyspace;
   private final SecretKeySpec key;
   private final SecureRandom random = new SecureRandom();
 
-  /** @param sealingKey 32 bytes the worker keeps sealed to its TEE */
-  public KeyValueConnector(Path directory, byte[] sealingKey) {
+  /**
+   * @param workerId the worker whose values these are (the sealing key is that worker's)
+   * @param sealingKey 32 bytes the worker keeps sealed to its TEE
+   */
+  public KeyValueConnector(String workerId, byte[] sealingKey) {
     if (sealingKey.length != 32) {
       throw new IllegalArgumentException("the kv sealing key must be 32 bytes");
     }
-    this.directory = directory;
+    this.workerKeyspace = keyspace(workerId);
     this.key = new SecretKeySpec(sealingKey.clone(), "AES");
   }
 
@@ -57,45 +58,50 @@ public final class KeyValueConnector implements Connector {
   }
 
   @Override
-  public byte[] call(String workload, ConnectorPolicy policy, byte[] requestBytes) {
+  public boolean keepsState() {
+    return true;
+  }
+
+  @Override
+  public byte[] call(String workload, ConnectorPolicy policy, ConnectorState state, byte[] requestBytes) {
     Request request = Requests.read(NAME, requestBytes, Request.class);
     if (request.key() == null || request.key().isEmpty() || request.op() == null) {
       throw Requests.invalid("kv connector request needs an op and a non-empty key");
     }
-    Path file = fileOf(workload, request.key());
+    String stateKey = workerKeyspace + sha256Hex(workload) + "/" + sha256Hex(request.key());
     byte[] aad = (workload + "\u0000" + request.key()).getBytes(StandardCharsets.UTF_8);
-    try {
-      return switch (request.op()) {
-        case "get" -> {
-          if (!Files.exists(file)) {
-            yield Requests.write(new Response(false, null));
-          }
-          yield Requests.write(new Response(true, open(Files.readAllBytes(file), aad)));
+    return switch (request.op()) {
+      case "get" ->
+          Requests.write(
+              state.get(stateKey)
+                  .map(sealed -> new Response(true, open(sealed, aad)))
+                  .orElse(new Response(false, null)));
+      case "put" -> {
+        if (request.value() == null) {
+          throw Requests.invalid("kv put needs a value");
         }
-        case "put" -> {
-          if (request.value() == null) {
-            throw Requests.invalid("kv put needs a value");
-          }
-          if (request.value().length > policy.maxBytes()) {
-            throw Requests.denied(
-                "kv value of " + request.value().length + " bytes exceeds the policy's " + policy.maxBytes());
-          }
-          boolean existed = Files.exists(file);
-          write(file, seal(request.value(), aad));
-          yield Requests.write(new Response(existed, null));
+        if (request.value().length > policy.maxBytes()) {
+          throw Requests.denied(
+              "kv value of " + request.value().length + " bytes exceeds the policy's " + policy.maxBytes());
         }
-        case "delete" -> Requests.write(new Response(Files.deleteIfExists(file), null));
-        default -> throw Requests.invalid("kv op must be get, put or delete, not " + request.op());
-      };
-    } catch (NoSuchFileException e) {
-      return Requests.write(new Response(false, null));
-    } catch (IOException e) {
-      throw new WorkloadException("kv store I/O failed: " + e);
-    }
+        boolean existed = state.get(stateKey).isPresent();
+        state.put(stateKey, seal(request.value(), aad));
+        yield Requests.write(new Response(existed, null));
+      }
+      case "delete" -> {
+        boolean existed = state.get(stateKey).isPresent();
+        if (existed) {
+          state.remove(stateKey);
+        }
+        yield Requests.write(new Response(existed, null));
+      }
+      default -> throw Requests.invalid("kv op must be get, put or delete, not " + request.op());
+    };
   }
 
-  private Path fileOf(String workload, String name) {
-    return directory.resolve(sha256Hex(workload)).resolve(sha256Hex(name));
+  /** Where a worker's values live among the connectors' state keys. */
+  static String keyspace(String workerId) {
+    return NAME + "/" + sha256Hex(workerId) + "/";
   }
 
   private byte[] seal(byte[] plaintext, byte[] aad) {
@@ -125,19 +131,7 @@ public final class KeyValueConnector implements Connector {
     }
   }
 
-  /** Write-then-rename, so a reader never sees half a value. */
-  private static void write(Path file, byte[] bytes) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), "kv", ".tmp");
-    Files.write(temp, bytes);
-    try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static String sha256Hex(String text) {
+  static String sha256Hex(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {

@@ -42,7 +42,7 @@ class HttpsConnectorTest {
     return new Connectors(
             List.of(new HttpsConnector(CLOCK)),
             List.of(new Connectors.Grant("oracle", HttpsConnector.NAME, policy)))
-        .forWorkload("oracle");
+        .forWorkOrder("oracle", new MapConnectorState());
   }
 
   ConnectorPolicy allowSource() {

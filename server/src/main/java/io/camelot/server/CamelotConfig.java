@@ -186,8 +186,9 @@ public record CamelotConfig(
    * @param maxInstructions per WASM work order: the instruction budget
    * @param maxMemoryPages per WASM work order: 64 KiB pages of linear memory
    * @param timeoutMs per WASM work order: the wall-clock limit
-   * @param kvDir where the {@code kv} connector keeps sealed values; empty means {@code
-   *     <data_dir>/kv}
+   * @param kvDir deprecated: where releases before the store-backed {@code kv} connector kept its
+   *     sealed values, one file per key; they are imported into the store at start and the
+   *     directory renamed; empty means {@code <data_dir>/kv}
    * @param modules operator-registered WASM modules, each with its SHA-256
    * @param grants which workload may call which connector, and under what policy
    */
@@ -198,7 +199,9 @@ public record CamelotConfig(
       @JsonProperty("max_instructions") long maxInstructions,
       @JsonProperty("max_memory_pages") int maxMemoryPages,
       @JsonProperty("timeout_ms") long timeoutMs,
-      @JsonProperty("kv_dir") String kvDir,
+      @JsonProperty("kv_dir")
+          @JsonPropertyDescription("deprecated: kv files of earlier releases, imported into the store at start; \"\" = kv in data_dir")
+          String kvDir,
       List<Module> modules,
       List<Grant> grants) {
 

@@ -96,7 +96,7 @@ public final class TcsNode implements AutoCloseable {
       worker =
           new SingletonWorker(
               workerConfig, keys, tee, RuntimeWorkloads.workloads(runtime), store, clock,
-              RuntimeWorkloads.connectors(runtime, dataDir, workerConfig.workerId(), tee, clock)::forWorkload,
+              RuntimeWorkloads.connectors(runtime, dataDir, workerConfig.workerId(), tee, clock, store),
               metrics);
       worker.register();
       vertx = Vertx.vertx();

@@ -48,7 +48,7 @@ public final class WorkerNode implements AutoCloseable {
       worker =
           new SingletonWorker(
               workerConfig, keys, tee, RuntimeWorkloads.workloads(config.workloads()), store, clock,
-              RuntimeWorkloads.connectors(config.workloads(), dataDir, workerConfig.workerId(), tee, clock)::forWorkload,
+              RuntimeWorkloads.connectors(config.workloads(), dataDir, workerConfig.workerId(), tee, clock, store),
               metrics);
       worker.register();
       vertx = Vertx.vertx();

@@ -215,6 +215,48 @@ class RuntimeWorkloadsEndToEndTest {
         .hasMessageContaining("connector https is not granted to wasm-inline");
   }
 
+  static String kvPut(String key, String value) {
+    String encoded = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    return "{\"op\":\"put\",\"key\":\"" + key + "\",\"value\":\"" + encoded + "\"}";
+  }
+
+  static String kvFound(String value) {
+    return "{\"found\":true,\"value\":\"" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "\"}";
+  }
+
+  @Test
+  void kvWritesCommitWithTheWorkOrderOrNotAtAll() {
+    CamelotConfig.Workloads.Grant kv =
+        new CamelotConfig.Workloads.Grant("wasm-inline", "kv", null, null, 1024, null);
+    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true).withGrants(List.of(kv)));
+    Requester requester = requester();
+    byte[] module = testModule("io-forward-each");
+    String get = "{\"op\":\"get\",\"key\":\"answer\"}";
+
+    WorkOrderOutcome putThenGet =
+        requester.newWorkOrder(worker, "wasm-inline").input(module).input("kv")
+            .input(get).input(kvPut("answer", "42")).input(get).submit().await();
+    assertThat(putThenGet.text(0)).isEqualTo("{\"found\":false}");
+    assertThat(putThenGet.text(1)).isEqualTo("{\"found\":false}");
+    assertThat(putThenGet.text(2)).isEqualTo(kvFound("42"));
+
+    // A put followed by a call that fails: the work order fails and its put is not committed.
+    assertThatThrownBy(
+            () -> requester.newWorkOrder(worker, "wasm-inline").input(module).input("kv")
+                .input(kvPut("answer", "7")).input("{not json").submit().await())
+        .isInstanceOf(TcsRpcException.class)
+        .hasMessageContaining("malformed kv connector request");
+    WorkOrderOutcome after =
+        requester.newWorkOrder(worker, "wasm-inline").input(module).input("kv").input(get).submit().await();
+    assertThat(after.text(0)).isEqualTo(kvFound("42"));
+
+    requester.newWorkOrder(worker, "wasm-inline").input(module).input("kv")
+        .input("{\"op\":\"delete\",\"key\":\"answer\"}").submit().await();
+    WorkOrderOutcome deleted =
+        requester.newWorkOrder(worker, "wasm-inline").input(module).input("kv").input(get).submit().await();
+    assertThat(deleted.text(0)).isEqualTo("{\"found\":false}");
+  }
+
   @Test
   void theAttestedOracleSignsWhatAnAllowedSourceSaidAndTheCertificateItShowed() {
     source = new LocalHttpsServer(dataDir).serve("/eth-usd", "3120.55");

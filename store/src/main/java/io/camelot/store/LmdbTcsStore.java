@@ -291,7 +291,7 @@ public final class LmdbTcsStore implements TcsStore {
   public boolean complete(Completion completion) {
     byte[] id = LmdbKeys.id(completion.workOrderId(), "workOrderId");
     byte[] response = Objects.requireNonNull(completion.response(), "response");
-    List<Map.Entry<byte[], byte[]>> stateWrites = encodeStateWrites(completion.stateWrites());
+    List<StateWrite> stateWrites = encodeStateWrites(completion.stateWrites());
     return write(
         txn -> {
           byte[] stored = orders.get(txn, id);
@@ -307,20 +307,27 @@ public final class LmdbTcsStore implements TcsStore {
           queue.delete(txn, LmdbKeys.queueKey(order.workerId(), order.sequence()));
           orders.put(txn, id, order.completed(completedAt).encode());
           completed.put(txn, LmdbKeys.completedKey(completedAt, order.sequence()), id);
-          stateWrites.forEach(entry -> state.put(txn, entry.getKey(), entry.getValue()));
+          stateWrites.forEach(write -> write.apply(txn, state));
           appendBuiltReceiptUpdate(txn, id, completion.receiptUpdate());
           return true;
         });
   }
 
-  private static List<Map.Entry<byte[], byte[]>> encodeStateWrites(Map<String, byte[]> writes) {
+  /** One state write; a null value removes the key. */
+  private record StateWrite(byte[] key, byte[] value) {
+    void apply(Txn<byte[]> txn, Dbi<byte[]> table) {
+      if (value == null) {
+        table.delete(txn, key);
+      } else {
+        table.put(txn, key, value);
+      }
+    }
+  }
+
+  private static List<StateWrite> encodeStateWrites(Map<String, byte[]> writes) {
     Objects.requireNonNull(writes, "stateWrites");
     return writes.entrySet().stream()
-        .map(
-            entry ->
-                Map.entry(
-                    LmdbKeys.id(entry.getKey(), "state key"),
-                    Objects.requireNonNull(entry.getValue(), "state value")))
+        .map(entry -> new StateWrite(LmdbKeys.id(entry.getKey(), "state key"), entry.getValue()))
         .toList();
   }
 
@@ -463,6 +470,19 @@ public final class LmdbTcsStore implements TcsStore {
   public Optional<byte[]> state(String key) {
     byte[] stateKey = LmdbKeys.id(key, "state key");
     return read(txn -> Optional.ofNullable(state.get(txn, stateKey)));
+  }
+
+  @Override
+  public int importState(Map<String, byte[]> values) {
+    List<StateWrite> writes = encodeStateWrites(values);
+    if (writes.stream().anyMatch(write -> write.value() == null)) {
+      throw new IllegalArgumentException("an imported state value cannot be null");
+    }
+    return write(
+        txn ->
+            (int) writes.stream()
+                .filter(write -> state.put(txn, write.key(), write.value(), PutFlags.MDB_NOOVERWRITE))
+                .count());
   }
 
   // ---- Lifecycle ----

@@ -94,6 +94,14 @@ public interface TcsStore extends AutoCloseable {
 
   Optional<byte[]> state(String key);
 
+  /**
+   * Writes each value whose key holds none yet, in one transaction: a one-off import of state kept
+   * elsewhere before (at start-up, never on the work-order path). Keys that hold a value keep it.
+   *
+   * @return the number of values written
+   */
+  int importState(Map<String, byte[]> values);
+
   @Override
   void close();
 
@@ -111,7 +119,8 @@ public interface TcsStore extends AutoCloseable {
 
   /**
    * @param receiptUpdate built from the response; appended only if a receipt exists (may be null)
-   * @param stateWrites workload state to commit with the response (key to value; empty for stateless)
+   * @param stateWrites workload state to commit with the response (key to value; empty for
+   *     stateless); a null value removes the key
    */
   record Completion(
       String workOrderId,

@@ -295,6 +295,36 @@ abstract class TcsStoreContractTest {
     assertThat(store.state("k")).get(BYTE_ARRAY).isEqualTo(utf8("v2"));
   }
 
+  @Test
+  void aNullStateWriteRemovesTheKeyWithTheCompletion() {
+    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    store.submit("wo-2", "worker", utf8("request"), 1_001);
+    store.complete(new Completion("wo-1", utf8("r1"), 2_000, Map.of("gone", utf8("v1"), "kept", utf8("v1")), null));
+    Map<String, byte[]> writes = new HashMap<>();
+    writes.put("gone", null);
+    writes.put("kept", utf8("v2"));
+    writes.put("never-there", null);
+
+    assertThat(store.complete(new Completion("wo-2", utf8("r2"), 2_001, writes, null))).isTrue();
+
+    assertThat(store.state("gone")).isEmpty();
+    assertThat(store.state("never-there")).isEmpty();
+    assertThat(store.state("kept")).get(BYTE_ARRAY).isEqualTo(utf8("v2"));
+  }
+
+  @Test
+  void importStateWritesOnlyKeysWithoutAValue() {
+    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    store.complete(new Completion("wo-1", utf8("r1"), 2_000, Map.of("taken", utf8("committed")), null));
+
+    int imported = store.importState(Map.of("taken", utf8("imported"), "free", utf8("imported")));
+
+    assertThat(imported).isEqualTo(1);
+    assertThat(store.state("taken")).get(BYTE_ARRAY).isEqualTo(utf8("committed"));
+    assertThat(store.state("free")).get(BYTE_ARRAY).isEqualTo(utf8("imported"));
+    assertThat(store.importState(Map.of("free", utf8("again")))).isZero();
+  }
+
   // ---- Receipts ----
 
   @Test

@@ -6,6 +6,7 @@ import io.camelot.attestation.ReportDataBinding;
 import io.camelot.attestation.Tee;
 import io.camelot.attestation.TeeEvidence;
 import io.camelot.attestation.TeeKind;
+import io.camelot.io.Connectors;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
@@ -31,7 +32,6 @@ import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.scheduler.WorkOrderStages;
 import io.camelot.store.TcsStore;
-import io.camelot.workload.ExternalIo;
 import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadException;
@@ -48,7 +48,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * at a time, holding their lock until that transaction commits, so no update is lost; work orders
  * that declare the resources they read and write are instead serialised by the queue's resource
  * locks (which hold across workers), run concurrently with each other, and may touch only those
- * resources.
+ * resources. A workload granted a connector that keeps state (kv) runs one work order at a time
+ * too, whatever it declares, and its connector writes commit with the response like state writes.
  */
 public final class SingletonWorker implements WorkOrderProcessor {
   private static final Logger log = LoggerFactory.getLogger(SingletonWorker.class);
@@ -74,7 +74,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private final TcsStore store;
   private final Clock clock;
   private final WorkerRecord record;
-  private final Function<String, ExternalIo> ioByWorkload;
+  private final Connectors connectors;
   private final Map<String, ReadWriteLock> statefulLocks = new ConcurrentHashMap<>();
   private final HandOffs handOffs;
   private final MeterRegistry registry;
@@ -88,11 +88,12 @@ public final class SingletonWorker implements WorkOrderProcessor {
   /** A worker whose workloads get no External IO connectors and whose meters are no-ops. */
   public SingletonWorker(
       WorkerConfig config, WorkerKeys keys, Tee tee, Workloads workloads, TcsStore store, Clock clock) {
-    this(config, keys, tee, workloads, store, clock, workloadName -> ExternalIo.NONE, new CompositeMeterRegistry());
+    this(config, keys, tee, workloads, store, clock, new Connectors(List.of(), List.of()), new CompositeMeterRegistry());
   }
 
   /**
-   * @param ioByWorkload the External IO connectors granted to each workload, by workload name
+   * @param connectors the External IO connectors and the operator's grants; each work order gets
+   *     its own view, whose kv writes commit with its response
    * @param registry where stage timings and completions go (an empty composite: no-ops)
    */
   public SingletonWorker(
@@ -102,9 +103,9 @@ public final class SingletonWorker implements WorkOrderProcessor {
       Workloads workloads,
       TcsStore store,
       Clock clock,
-      Function<String, ExternalIo> ioByWorkload,
+      Connectors connectors,
       MeterRegistry registry) {
-    this.ioByWorkload = ioByWorkload;
+    this.connectors = connectors;
     this.registry = registry;
     this.decryptTimer = WorkOrderStages.timer(registry, WorkOrderStages.DECRYPT);
     this.workloadTimer = WorkOrderStages.timer(registry, WorkOrderStages.WORKLOAD);
@@ -152,15 +153,17 @@ public final class SingletonWorker implements WorkOrderProcessor {
       return store(id, failure(id, WorkOrderStatus.INVALID_WORKLOAD.code(),
           "Workload cannot be processed by this worker"), Map.of(), params);
     }
-    if (!workload.stateful()) {
+    boolean keepsConnectorState = connectors.keepsState(workload.name());
+    if (!workload.stateful() && !keepsConnectorState) {
       return run(id, params, workload);
     }
     ReadWriteLock workloadLock =
         statefulLocks.computeIfAbsent(workload.name(), name -> new ReentrantReadWriteLock());
     // A work order declaring its resources is serialised by the queue's resource locks (which hold
     // across workers) and shares the workload with its like; one that declares nothing runs alone.
+    // Connector state (kv keys) belongs to no resource, so a workload keeping it always runs alone.
     boolean declared = params.dependencies() != null && params.dependencies().hasResources();
-    Lock lock = declared ? workloadLock.readLock() : workloadLock.writeLock();
+    Lock lock = declared && !keepsConnectorState ? workloadLock.readLock() : workloadLock.writeLock();
     lock.lock();
     try {
       return run(id, params, workload);
@@ -182,7 +185,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
     StagedState state =
-        new StagedState(store, workload, params.dependencies(), ioByWorkload.apply(workload.name()));
+        new StagedState(store, workload, params.dependencies(), connectors);
     WorkOrderResponse response;
     try {
       long start = System.nanoTime();

@@ -1,5 +1,7 @@
 package io.camelot.worker;
 
+import io.camelot.io.ConnectorState;
+import io.camelot.io.Connectors;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.store.TcsStore;
 import io.camelot.workload.ExternalIo;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Scoped to declared resources, it refuses any key whose resource the work order did not declare
  * (reads need a read or write lock, writes a write lock): the resource locks then really cover
- * every access.
+ * every access. Connector state (the {@code kv} connector's values) is External IO, granted per
+ * workload by the operator: it lives under {@link ConnectorState#STORE_PREFIX}, stages and commits
+ * the same way, and is outside that scoping.
  */
 final class StagedState implements WorkloadContext {
   private final TcsStore store;
@@ -37,10 +41,10 @@ final class StagedState implements WorkloadContext {
    * @param deps the work order's declared dependencies, or null; when they name resources, state is
    *     limited to those resources
    */
-  StagedState(TcsStore store, Workload workload, Dependencies deps, ExternalIo io) {
+  StagedState(TcsStore store, Workload workload, Dependencies deps, Connectors connectors) {
     this.store = store;
     this.namespace = workload.name() + "/";
-    this.io = io;
+    this.io = connectors.forWorkOrder(workload.name(), new StagedConnectorState());
     this.workloadLog = LoggerFactory.getLogger("io.camelot.workload." + workload.name());
     if (deps != null && deps.hasResources()) {
       this.scopeOwner = workload;
@@ -92,7 +96,27 @@ final class StagedState implements WorkloadContext {
     }
   }
 
+  /** Key to value, or to null for a removed connector key. */
   Map<String, byte[]> writes() {
     return writes;
+  }
+
+  /** The connectors' keys, staged beside the workload's own under their reserved prefix. */
+  private final class StagedConnectorState implements ConnectorState {
+    @Override
+    public Optional<byte[]> get(String key) {
+      String stored = STORE_PREFIX + key;
+      return writes.containsKey(stored) ? Optional.ofNullable(writes.get(stored)) : store.state(stored);
+    }
+
+    @Override
+    public void put(String key, byte[] value) {
+      writes.put(STORE_PREFIX + key, value.clone());
+    }
+
+    @Override
+    public void remove(String key) {
+      writes.put(STORE_PREFIX + key, null);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.camelot.worker;
 
+import io.camelot.io.ConnectorState;
 import io.camelot.workload.Workload;
 import java.util.Collection;
 import java.util.Map;
@@ -12,7 +13,13 @@ import java.util.TreeMap;
 public final class Workloads {
   private final Map<String, Workload> byName;
 
+  /** @throws IllegalStateException if a name starts with U+0000, which marks connector state keys */
   private Workloads(Map<String, Workload> byName) {
+    for (String name : byName.keySet()) {
+      if (name.startsWith(ConnectorState.STORE_PREFIX.substring(0, 1))) {
+        throw new IllegalStateException("a workload name cannot start with U+0000 (reserved for connector state)");
+      }
+    }
     this.byName = Map.copyOf(byName);
   }
 

@@ -347,7 +347,7 @@ public final class PostgresTcsStore implements TcsStore {
   public boolean complete(Completion completion) {
     byte[] id = Ids.encode(completion.workOrderId(), "workOrderId");
     byte[] response = Objects.requireNonNull(completion.response(), "response");
-    List<Map.Entry<byte[], byte[]>> stateWrites = encodeStateWrites(completion.stateWrites());
+    List<StateWrite> stateWrites = encodeStateWrites(completion.stateWrites());
     return transaction(
         c -> {
           // The row lock taken by the update makes a concurrent completion wait, then see
@@ -385,32 +385,38 @@ public final class PostgresTcsStore implements TcsStore {
         });
   }
 
+  /** One state write; a null value removes the key. */
+  private record StateWrite(byte[] key, byte[] value) {}
+
   /** Sorted by key, so that concurrent completions lock state rows in one order and never deadlock. */
-  private static List<Map.Entry<byte[], byte[]>> encodeStateWrites(Map<String, byte[]> writes) {
+  private static List<StateWrite> encodeStateWrites(Map<String, byte[]> writes) {
     Objects.requireNonNull(writes, "stateWrites");
     return writes.entrySet().stream()
-        .map(
-            entry ->
-                Map.entry(
-                    Ids.encode(entry.getKey(), "state key"),
-                    Objects.requireNonNull(entry.getValue(), "state value")))
-        .sorted(Comparator.comparing(Map.Entry::getKey, Arrays::compareUnsigned))
+        .map(entry -> new StateWrite(Ids.encode(entry.getKey(), "state key"), entry.getValue()))
+        .sorted(Comparator.comparing(StateWrite::key, Arrays::compareUnsigned))
         .toList();
   }
 
-  private static void writeState(Connection c, List<Map.Entry<byte[], byte[]>> writes) throws SQLException {
+  private static void writeState(Connection c, List<StateWrite> writes) throws SQLException {
     if (writes.isEmpty()) {
       return;
     }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
-      for (Map.Entry<byte[], byte[]> write : writes) {
-        s.setBytes(1, write.getKey());
-        s.setBytes(2, write.getValue());
-        s.addBatch();
+    try (PreparedStatement upsert =
+            c.prepareStatement(
+                "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value");
+        PreparedStatement delete = c.prepareStatement("DELETE FROM state WHERE key = ?")) {
+      for (StateWrite write : writes) {
+        if (write.value() == null) {
+          delete.setBytes(1, write.key());
+          delete.addBatch();
+        } else {
+          upsert.setBytes(1, write.key());
+          upsert.setBytes(2, write.value());
+          upsert.addBatch();
+        }
       }
-      s.executeBatch();
+      upsert.executeBatch();
+      delete.executeBatch();
     }
   }
 
@@ -592,6 +598,27 @@ public final class PostgresTcsStore implements TcsStore {
   @Override
   public Optional<byte[]> state(String key) {
     return bytes("SELECT value FROM state WHERE key = ?", Ids.encode(key, "state key"));
+  }
+
+  @Override
+  public int importState(Map<String, byte[]> values) {
+    List<StateWrite> writes = encodeStateWrites(values);
+    if (writes.stream().anyMatch(write -> write.value() == null)) {
+      throw new IllegalArgumentException("an imported state value cannot be null");
+    }
+    return transaction(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+            int written = 0;
+            for (StateWrite write : writes) {
+              s.setBytes(1, write.key());
+              s.setBytes(2, write.value());
+              written += s.executeUpdate();
+            }
+            return written;
+          }
+        });
   }
 
   // ---- The shared queue ----
