@@ -1,5 +1,8 @@
 package io.camelot.scheduler;
 
+import static io.camelot.scheduler.DependencyPlans.WORKERS;
+import static io.camelot.scheduler.DependencyPlans.conflict;
+import static io.camelot.scheduler.DependencyPlans.randomPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
@@ -9,6 +12,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.DependencyPlans.Planned;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * failure propagation and refusal of unknown predecessors, under random plans and schedules.
  */
 class DependencySchedulingTest {
-  static final String[] RESOURCES = {"acct:a", "acct:b", "acct:c", "acct:d"};
-  static final String[] WORKERS = {"w0", "w1"};
-
   @TempDir Path dir;
   TcsStore store;
   PersistentWorkOrderQueue queue;
@@ -59,9 +60,6 @@ class DependencySchedulingTest {
     queue.close();
     store.close();
   }
-
-  /** One planned work order of a random plan. */
-  record Planned(String id, String worker, Dependencies deps, boolean fails) {}
 
   /**
    * Runs planned work orders, checking at each start that its predecessors succeeded and that no
@@ -133,38 +131,6 @@ class DependencySchedulingTest {
     }
   }
 
-  static List<Planned> randomPlan(String prefix, long seed, int size) {
-    Random random = new Random(seed);
-    List<Planned> plan = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      List<String> after = new ArrayList<>();
-      if (i > 0 && random.nextInt(3) == 0) {
-        for (int k = random.nextInt(3); k >= 0; k--) {
-          String p = plan.get(random.nextInt(i)).id();
-          if (!after.contains(p)) {
-            after.add(p);
-          }
-        }
-      }
-      List<String> reads = new ArrayList<>();
-      List<String> writes = new ArrayList<>();
-      for (String r : RESOURCES) {
-        switch (random.nextInt(4)) {
-          case 0 -> reads.add(r);
-          case 1 -> writes.add(r);
-          default -> {}
-        }
-      }
-      plan.add(
-          new Planned(
-              prefix + i,
-              WORKERS[random.nextInt(WORKERS.length)],
-              new Dependencies(after, reads, writes, null),
-              random.nextInt(8) == 0));
-    }
-    return plan;
-  }
-
   void submitAll(List<Planned> plan) {
     synchronized (observer) {
       plan.forEach(p -> observer.plans.put(p.id(), p));
@@ -197,7 +163,7 @@ class DependencySchedulingTest {
         .checkAssert(
             (seed, size) -> {
               String prefix = "e" + example.incrementAndGet() + "-";
-              List<Planned> plan = randomPlan(prefix, seed, size);
+              List<Planned> plan = randomPlan(prefix, new Random(seed), size);
               submitAll(plan);
               Map<String, String> responses = new HashMap<>();
               for (Planned p : plan) {
@@ -241,20 +207,6 @@ class DependencySchedulingTest {
                 }
               }
             });
-  }
-
-  static boolean conflict(Planned a, Planned b) {
-    for (String r : a.deps().writeResources()) {
-      if (b.deps().writeResources().contains(r) || b.deps().readResources().contains(r)) {
-        return true;
-      }
-    }
-    for (String r : b.deps().writeResources()) {
-      if (a.deps().readResources().contains(r)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Test

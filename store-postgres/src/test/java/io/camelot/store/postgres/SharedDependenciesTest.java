@@ -1,5 +1,8 @@
 package io.camelot.store.postgres;
 
+import static io.camelot.scheduler.DependencyPlans.WORKERS;
+import static io.camelot.scheduler.DependencyPlans.conflict;
+import static io.camelot.scheduler.DependencyPlans.randomPlan;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.DependencyPlans.Planned;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
@@ -41,8 +45,6 @@ import org.junit.jupiter.api.Test;
  */
 class SharedDependenciesTest {
   static final Duration LONG_LEASE = Duration.ofSeconds(60);
-  static final String[] RESOURCES = {"acct:a", "acct:b", "acct:c", "acct:d"};
-  static final String[] WORKERS = {"w0", "w1"};
 
   PostgresSettings database;
   final List<AutoCloseable> open = new ArrayList<>();
@@ -81,8 +83,6 @@ class SharedDependenciesTest {
     return worker;
   }
 
-  /** One planned work order. */
-  record Planned(String id, String worker, Dependencies deps, boolean fails) {}
 
   /**
    * Runs planned work orders in any process, checking at each start that its predecessors
@@ -353,51 +353,6 @@ class SharedDependenciesTest {
         }
       }
     }
-  }
-
-  static List<Planned> randomPlan(String prefix, Random random, int size) {
-    List<Planned> plan = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      List<String> after = new ArrayList<>();
-      if (i > 0 && random.nextInt(3) == 0) {
-        for (int k = random.nextInt(3); k >= 0; k--) {
-          String p = plan.get(random.nextInt(i)).id();
-          if (!after.contains(p)) {
-            after.add(p);
-          }
-        }
-      }
-      List<String> reads = new ArrayList<>();
-      List<String> writes = new ArrayList<>();
-      for (String r : RESOURCES) {
-        switch (random.nextInt(4)) {
-          case 0 -> reads.add(r);
-          case 1 -> writes.add(r);
-          default -> {}
-        }
-      }
-      plan.add(
-          new Planned(
-              prefix + i,
-              WORKERS[random.nextInt(WORKERS.length)],
-              new Dependencies(after, reads, writes, null),
-              random.nextInt(8) == 0));
-    }
-    return plan;
-  }
-
-  static boolean conflict(Planned a, Planned b) {
-    for (String r : a.deps().writeResources()) {
-      if (b.deps().writeResources().contains(r) || b.deps().readResources().contains(r)) {
-        return true;
-      }
-    }
-    for (String r : b.deps().writeResources()) {
-      if (a.deps().readResources().contains(r)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Test
