@@ -1,13 +1,20 @@
 package io.camelot.scheduler;
 
 import io.camelot.protocol.model.Dependencies;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Random dependency plans over two workers and four resources, and the conflict rule they are
- * checked against: shared by the single-node gate's tests and the shared PostgreSQL queue's.
+ * Random dependency plans over two workers and four resources, the conflict rule, and a checker of
+ * what runs: shared by the single-node gate's tests and the shared PostgreSQL queue's.
  */
 public final class DependencyPlans {
   public static final String[] RESOURCES = {"acct:a", "acct:b", "acct:c", "acct:d"};
@@ -66,5 +73,79 @@ public final class DependencyPlans {
       }
     }
     return false;
+  }
+
+  /** What a planned work order answers: a result, or the planned failure. */
+  public static byte[] response(Planned plan) {
+    String body =
+        plan.fails()
+            ? "{\"error\":{\"code\":1,\"message\":\"planned failure\"}}"
+            : "{\"result\":{\"workOrderId\":\"" + plan.id() + "\"}}";
+    return body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Records planned work orders as they start and finish, and what breaks the rules at a start: a
+   * predecessor that has not succeeded, or a conflicting work order still running.
+   */
+  public static final class Checker {
+    public final List<String> violations = new CopyOnWriteArrayList<>();
+    private final Map<String, Planned> plans = new HashMap<>();
+    private final Map<String, Integer> readers = new HashMap<>();
+    private final Set<String> writers = new HashSet<>();
+    private final Set<String> succeeded = new HashSet<>();
+    private final List<String> startOrder = new ArrayList<>();
+
+    public synchronized void plan(Collection<Planned> planned) {
+      planned.forEach(p -> plans.put(p.id(), p));
+    }
+
+    /** Counts a work order as succeeded without running it here. */
+    public synchronized void succeeded(String workOrderId) {
+      succeeded.add(workOrderId);
+    }
+
+    public synchronized List<String> starts() {
+      return List.copyOf(startOrder);
+    }
+
+    /** The planned work order {@code workOrderId} starts now. */
+    public synchronized Planned started(String workOrderId) {
+      Planned plan = plans.get(workOrderId);
+      Dependencies deps = plan.deps();
+      startOrder.add(plan.id());
+      for (String p : deps.afterIds()) {
+        if (!succeeded.contains(p)) {
+          violations.add(plan.id() + " started before its predecessor " + p + " succeeded");
+        }
+      }
+      for (String r : deps.writeResources()) {
+        if (writers.contains(r) || readers.getOrDefault(r, 0) > 0) {
+          violations.add(plan.id() + " writes " + r + " while another work order uses it");
+        }
+      }
+      for (String r : deps.readResources()) {
+        if (writers.contains(r) && !deps.writeResources().contains(r)) {
+          violations.add(plan.id() + " reads " + r + " while it is being written");
+        }
+      }
+      deps.writeResources().forEach(writers::add);
+      deps.readResources().stream()
+          .filter(r -> !deps.writeResources().contains(r))
+          .forEach(r -> readers.merge(r, 1, Integer::sum));
+      return plan;
+    }
+
+    /** The work order has run; call before its outcome is stored, which may release successors. */
+    public synchronized void finished(Planned plan) {
+      Dependencies deps = plan.deps();
+      deps.writeResources().forEach(writers::remove);
+      deps.readResources().stream()
+          .filter(r -> !deps.writeResources().contains(r))
+          .forEach(r -> readers.merge(r, -1, Integer::sum));
+      if (!plan.fails()) {
+        succeeded.add(plan.id());
+      }
+    }
   }
 }

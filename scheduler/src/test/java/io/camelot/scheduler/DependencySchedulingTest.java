@@ -66,41 +66,12 @@ class DependencySchedulingTest {
    * conflicting work order is running; failing those planned to fail.
    */
   final class Observer implements WorkOrderProcessor {
-    final Map<String, Planned> plans = new HashMap<>();
-    final Map<String, Integer> readers = new HashMap<>();
-    final Set<String> writers = new HashSet<>();
-    final Set<String> succeeded = new HashSet<>();
-    final List<String> startOrder = new ArrayList<>();
-    final List<String> violations = new CopyOnWriteArrayList<>();
+    final DependencyPlans.Checker checker = new DependencyPlans.Checker();
     final AtomicInteger delaySeed = new AtomicInteger();
 
     @Override
     public byte[] process(QueuedWorkOrder workOrder) {
-      Planned plan;
-      synchronized (this) {
-        plan = plans.get(workOrder.workOrderId());
-        Dependencies deps = plan.deps();
-        startOrder.add(plan.id());
-        for (String p : deps.afterIds()) {
-          if (!succeeded.contains(p)) {
-            violations.add(plan.id() + " started before its predecessor " + p + " succeeded");
-          }
-        }
-        for (String r : deps.writeResources()) {
-          if (writers.contains(r) || readers.getOrDefault(r, 0) > 0) {
-            violations.add(plan.id() + " writes " + r + " while another work order uses it");
-          }
-        }
-        for (String r : deps.readResources()) {
-          if (writers.contains(r) && !deps.writeResources().contains(r)) {
-            violations.add(plan.id() + " reads " + r + " while it is being written");
-          }
-        }
-        deps.writeResources().forEach(writers::add);
-        deps.readResources().stream()
-            .filter(r -> !deps.writeResources().contains(r))
-            .forEach(r -> readers.merge(r, 1, Integer::sum));
-      }
+      Planned plan = checker.started(workOrder.workOrderId());
       // A random pause makes the interleavings differ from run to run.
       int pause = new Random(delaySeed.incrementAndGet()).nextInt(3);
       if (pause > 0) {
@@ -110,20 +81,9 @@ class DependencySchedulingTest {
           Thread.currentThread().interrupt();
         }
       }
-      String body =
-          plan.fails()
-              ? "{\"error\":{\"code\":1,\"message\":\"planned failure\"}}"
-              : "{\"result\":{\"workOrderId\":\"" + plan.id() + "\"}}";
-      byte[] response = body.getBytes(StandardCharsets.UTF_8);
-      synchronized (this) {
-        Dependencies deps = plan.deps();
-        deps.writeResources().forEach(writers::remove);
-        deps.readResources().stream()
-            .filter(r -> !deps.writeResources().contains(r))
-            .forEach(r -> readers.merge(r, -1, Integer::sum));
-        if (!plan.fails()) {
-          succeeded.add(plan.id());
-        }
+      byte[] response = DependencyPlans.response(plan);
+      synchronized (checker) {
+        checker.finished(plan);
         boolean stored =
             store.complete(new TcsStore.Completion(plan.id(), response, 1, Map.of(), null));
         return stored ? response : null;
@@ -132,9 +92,7 @@ class DependencySchedulingTest {
   }
 
   void submitAll(List<Planned> plan) {
-    synchronized (observer) {
-      plan.forEach(p -> observer.plans.put(p.id(), p));
-    }
+    observer.checker.plan(plan);
     for (Planned p : plan) {
       assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id())))
           .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
@@ -173,7 +131,7 @@ class DependencySchedulingTest {
                   throw new AssertionError("work order " + p.id() + " never completed", e);
                 }
               }
-              assertThat(observer.violations).isEmpty();
+              assertThat(observer.checker.violations).isEmpty();
               // Expected outcome: planned failure, or failure naming the first failed predecessor.
               Set<String> failed = new HashSet<>();
               for (Planned p : plan) {
@@ -192,10 +150,7 @@ class DependencySchedulingTest {
                 }
               }
               // Work orders without predecessors start, per resource they conflict on, in submission order.
-              List<String> starts;
-              synchronized (observer) {
-                starts = List.copyOf(observer.startOrder);
-              }
+              List<String> starts = observer.checker.starts();
               for (int i = 0; i < plan.size(); i++) {
                 for (int j = i + 1; j < plan.size(); j++) {
                   Planned a = plan.get(i);
@@ -234,7 +189,7 @@ class DependencySchedulingTest {
         .contains("\"code\":1")
         .contains("Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
     assertThat(awaitResponse("leaf")).contains("predecessor work order mid failed");
-    assertThat(observer.startOrder).containsExactly("root");
+    assertThat(observer.checker.starts()).containsExactly("root");
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.DependencyPlans;
 import io.camelot.scheduler.DependencyPlans.Planned;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.QueuedWorkOrder;
@@ -31,7 +32,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,22 +89,9 @@ class SharedDependenciesTest {
    * succeeded and that no conflicting work order is running; fails those planned to fail.
    */
   static final class Observer {
-    final Map<String, Planned> plans = new HashMap<>();
-    final Map<String, Integer> readers = new HashMap<>();
-    final Set<String> writers = new HashSet<>();
-    final Set<String> succeeded = new HashSet<>();
-    final List<String> startOrder = new ArrayList<>();
-    final List<String> violations = new CopyOnWriteArrayList<>();
+    final DependencyPlans.Checker checker = new DependencyPlans.Checker();
     /** Work orders the worker was asked to append its receipt update for. */
     final Set<String> receiptCalls = ConcurrentHashMap.newKeySet();
-
-    synchronized void plan(List<Planned> planned) {
-      planned.forEach(p -> plans.put(p.id(), p));
-    }
-
-    synchronized List<String> starts() {
-      return List.copyOf(startOrder);
-    }
 
     WorkOrderProcessor on(PostgresTcsStore store) {
       return new WorkOrderProcessor() {
@@ -121,47 +108,10 @@ class SharedDependenciesTest {
     }
 
     byte[] process(PostgresTcsStore store, QueuedWorkOrder workOrder) {
-      Planned plan;
-      synchronized (this) {
-        plan = plans.get(workOrder.workOrderId());
-        Dependencies deps = plan.deps();
-        startOrder.add(plan.id());
-        for (String p : deps.afterIds()) {
-          if (!succeeded.contains(p)) {
-            violations.add(plan.id() + " started before its predecessor " + p + " succeeded");
-          }
-        }
-        for (String r : deps.writeResources()) {
-          if (writers.contains(r) || readers.getOrDefault(r, 0) > 0) {
-            violations.add(plan.id() + " writes " + r + " while another work order uses it");
-          }
-        }
-        for (String r : deps.readResources()) {
-          if (writers.contains(r) && !deps.writeResources().contains(r)) {
-            violations.add(plan.id() + " reads " + r + " while it is being written");
-          }
-        }
-        deps.writeResources().forEach(writers::add);
-        deps.readResources().stream()
-            .filter(r -> !deps.writeResources().contains(r))
-            .forEach(r -> readers.merge(r, 1, Integer::sum));
-      }
+      Planned plan = checker.started(workOrder.workOrderId());
       Thread.yield();
-      String body =
-          plan.fails()
-              ? "{\"error\":{\"code\":1,\"message\":\"planned failure\"}}"
-              : "{\"result\":{\"workOrderId\":\"" + plan.id() + "\"}}";
-      byte[] response = body.getBytes(UTF_8);
-      synchronized (this) {
-        Dependencies deps = plan.deps();
-        deps.writeResources().forEach(writers::remove);
-        deps.readResources().stream()
-            .filter(r -> !deps.writeResources().contains(r))
-            .forEach(r -> readers.merge(r, -1, Integer::sum));
-        if (!plan.fails()) {
-          succeeded.add(plan.id());
-        }
-      }
+      byte[] response = DependencyPlans.response(plan);
+      checker.finished(plan);
       boolean stored = store.complete(new TcsStore.Completion(plan.id(), response, 1, Map.of(), null));
       return stored ? response : null;
     }
@@ -236,7 +186,7 @@ class SharedDependenciesTest {
             new Planned("root", "w0", new Dependencies(null, null, List.of("acct:a"), null), true),
             new Planned("mid", "w1", after("root"), false),
             new Planned("leaf", "w0", new Dependencies(List.of("mid"), List.of("acct:a"), null, null), false));
-    observer.plan(chain);
+    observer.checker.plan(chain);
     for (Planned p : chain) {
       assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
     }
@@ -248,7 +198,7 @@ class SharedDependenciesTest {
         .contains("\"code\":1")
         .contains("Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
     assertThat(text(queue, "leaf")).contains("Work order leaf cannot run: predecessor work order mid failed");
-    assertThat(observer.starts()).containsExactly("root");
+    assertThat(observer.checker.starts()).containsExactly("root");
     // The worker process that failed them was asked for its signed FAILED receipt update.
     // (Asked after the completion commits, which may be after a listener saw it.)
     await().atMost(Duration.ofSeconds(60)).until(() -> observer.receiptCalls.containsAll(List.of("mid", "leaf")));
@@ -288,20 +238,20 @@ class SharedDependenciesTest {
             new Planned("c0", "w0", new Dependencies(null, null, List.of("acct:a"), null), false),
             new Planned("c1", "w0", new Dependencies(List.of("c0"), null, List.of("acct:a"), null), false),
             new Planned("c2", "w0", after("c1"), false));
-    observer.plan(chain);
+    observer.checker.plan(chain);
     chain.forEach(p -> store.submit(p.id(), p.worker(), raw(p.id()), 0, p.deps()));
     // A process ran c0, then claimed c1 and crashed: c2 must wait for c1's lease to lapse.
     assertThat(ids(store.claim(List.of("w0"), "crashed", 10, LONG_LEASE))).containsExactly("c0");
     succeed(store, "c0");
-    observer.succeeded.add("c0");
+    observer.checker.succeeded("c0");
     assertThat(ids(store.claim(List.of("w0"), "crashed", 10, Duration.ofMillis(500)))).containsExactly("c1");
     assertThat(store.claim(List.of("w0"), "other", 10, LONG_LEASE)).isEmpty();
 
     workerProcess("w0", Duration.ofSeconds(2));
 
     await().atMost(Duration.ofSeconds(60)).until(() -> store.pendingCount() == 0);
-    assertThat(observer.starts()).containsExactly("c1", "c2");
-    assertThat(observer.violations).isEmpty();
+    assertThat(observer.checker.starts()).containsExactly("c1", "c2");
+    assertThat(observer.checker.violations).isEmpty();
   }
 
   @Test
@@ -316,7 +266,7 @@ class SharedDependenciesTest {
     }
     for (int round = 0; round < 4; round++) {
       List<Planned> plan = randomPlan("e" + round + "-", random, 10 + random.nextInt(31));
-      observer.plan(plan);
+      observer.checker.plan(plan);
       for (Planned p : plan) {
         assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
       }
@@ -324,7 +274,7 @@ class SharedDependenciesTest {
       for (Planned p : plan) {
         responses.put(p.id(), text(queue, p.id()));
       }
-      assertThat(observer.violations).as("seed " + seed).isEmpty();
+      assertThat(observer.checker.violations).as("seed " + seed).isEmpty();
       Set<String> failed = new HashSet<>();
       for (Planned p : plan) {
         String response = responses.get(p.id());
@@ -341,7 +291,7 @@ class SharedDependenciesTest {
         }
       }
       // Conflicting work orders start in submission order, whatever process claims them.
-      List<String> starts = observer.starts();
+      List<String> starts = observer.checker.starts();
       for (int i = 0; i < plan.size(); i++) {
         for (int j = i + 1; j < plan.size(); j++) {
           Planned a = plan.get(i);
