@@ -77,18 +77,23 @@ final class WorkerPublisher {
     int transactions = listOrganization(organization, appTypeIds);
 
     var existing = registry.workerRetrieve(workerId).send();
+    // workerRegister makes a worker active (status 1); a TCS worker in another status is set after.
+    int chainStatus;
     if (existing.component1().signum() == 0) {
       retry.call("workerRegister " + id, () -> registry.workerRegister(
           workerId, BigInteger.valueOf(record.workerType()), organization, appTypeIds, details).send());
       LOG.info("Registered worker {} on chain (proofDataType {})", id, proofDataType(record));
-      return transactions + 1;
-    }
-    if (!existing.component5().equals(details)) {
-      retry.call("workerUpdate " + id, () -> registry.workerUpdate(workerId, details).send());
-      LOG.info("Updated worker {} on chain", id);
       transactions++;
+      chainStatus = registry.STATUS_ACTIVE().send().intValue();
+    } else {
+      if (!existing.component5().equals(details)) {
+        retry.call("workerUpdate " + id, () -> registry.workerUpdate(workerId, details).send());
+        LOG.info("Updated worker {} on chain", id);
+        transactions++;
+      }
+      chainStatus = existing.component1().intValue();
     }
-    if (existing.component1().intValue() != record.status()) {
+    if (chainStatus != record.status()) {
       retry.call("workerSetStatus " + id, () -> registry.workerSetStatus(
           workerId, BigInteger.valueOf(record.status())).send());
       LOG.info("Set worker {} status {} on chain", id, record.status());

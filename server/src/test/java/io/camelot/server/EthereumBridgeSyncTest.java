@@ -162,6 +162,22 @@ class EthereumBridgeSyncTest {
   }
 
   @Test
+  void aWorkerFirstPublishedWhileNotActiveGetsItsStatusOnChain() throws Exception {
+    startTcs(CamelotConfig.Workloads.defaults());
+    WorkerRecord record = tcs.workerRetrieve(WORKER);
+    String offline = HexFormat.of().formatHex(randomBytes());
+    operatorCall("WorkerRegister", new WorkerRegisterParams(
+        offline, record.workerType(), record.organizationId(), record.applicationTypeId(), record.details()));
+    operatorCall("WorkerSetStatus", new WorkerSetStatusParams(offline, 2));
+
+    bridge = EthereumBridge.start(tcs, tcsAccount, contracts, BridgeSettings.defaults(dir.resolve("checkpoint")));
+
+    WorkerRegistry registry = contracts.workerRegistry(tcsAccount);
+    assertThat(onChain(registry, offline).component1().intValue()).isEqualTo(2);
+    assertThat(onChain(registry, WORKER).component1().intValue()).isEqualTo(1);
+  }
+
+  @Test
   void anOracleFeedPostsTheAttestedValueOfItsSourceFromAVerifiedWorkOrder() throws Exception {
     source = new LocalHttpsServer(dir).serve("/eth-usd", "3120.55");
     startTcs(CamelotConfig.Workloads.defaults().withGrants(List.of(
