@@ -2,9 +2,11 @@ package io.camelot.io;
 
 import io.camelot.workload.ExternalIo;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The worker's connectors and the operator's grants: which workload may call which connector under
@@ -17,6 +19,7 @@ public final class Connectors {
 
   private final Map<String, Connector> byName = new HashMap<>();
   private final Map<String, Map<String, ConnectorPolicy>> grants = new HashMap<>();
+  private final Set<String> keepingState = new HashSet<>();
 
   /** @throws IllegalArgumentException if a grant names a connector that is not among {@code connectors} */
   public Connectors(List<Connector> connectors, List<Grant> grantList) {
@@ -30,12 +33,15 @@ public final class Connectors {
                 + "; known: " + byName.keySet());
       }
       grants.computeIfAbsent(grant.workload(), w -> new HashMap<>()).put(grant.connector(), grant.policy());
+      if (byName.get(grant.connector()).keepsState()) {
+        keepingState.add(grant.workload());
+      }
     }
   }
 
   /** True if {@code workload} is granted a connector that keeps state (see {@link Connector#keepsState()}). */
   public boolean keepsState(String workload) {
-    return grants.getOrDefault(workload, Map.of()).keySet().stream().anyMatch(name -> byName.get(name).keepsState());
+    return keepingState.contains(workload);
   }
 
   /**
