@@ -11,7 +11,6 @@ import io.camelot.protocol.model.Dependencies;
 import io.camelot.store.StoreException;
 import io.camelot.store.TcsStore.SubmitResult;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,34 +44,25 @@ class PurgedIdReplayTest {
   // Advisory lock key the test trigger waits for while the test holds it.
   private static final long HOLD_PURGE = 0x43414d454c4f54FFL;
 
-  PostgresSettings database;
+  ScratchDatabase db;
   Connection admin;
-  final List<AutoCloseable> open = new ArrayList<>();
   // Threads of their own: the common pool may have one thread, which the held purge occupies.
   final ExecutorService threads = Executors.newFixedThreadPool(2);
 
   @BeforeEach
   void newDatabase() throws SQLException {
-    database = TestPostgres.get().newDatabase(4);
-    Properties credentials = new Properties();
-    credentials.setProperty("user", database.user());
-    credentials.setProperty("password", database.password());
-    admin = DriverManager.getConnection(database.url(), credentials);
-    open.add(threads);
-    open.add(admin);
+    db = new ScratchDatabase();
+    db.track(threads);
+    admin = db.track(db.connection());
   }
 
   @AfterEach
   void closeAll() throws Exception {
-    for (AutoCloseable closeable : open.reversed()) {
-      closeable.close();
-    }
+    db.close();
   }
 
   PostgresTcsStore store() {
-    PostgresTcsStore store = PostgresTcsStore.open(database);
-    open.add(store);
-    return store;
+    return db.store();
   }
 
   // 0: a new database; 1 and 2: upgraded in place to the current layout when the store opens.
@@ -135,7 +124,7 @@ class PurgedIdReplayTest {
           "INSERT INTO camelot_meta (name, value) VALUES ('format', " + (PostgresTcsStore.FORMAT_VERSION + 1) + ")");
     }
 
-    assertThatThrownBy(() -> PostgresTcsStore.open(database))
+    assertThatThrownBy(() -> PostgresTcsStore.open(db.settings))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("has layout version " + (PostgresTcsStore.FORMAT_VERSION + 1))
         .hasMessageContaining("reads versions 1 to " + PostgresTcsStore.FORMAT_VERSION);

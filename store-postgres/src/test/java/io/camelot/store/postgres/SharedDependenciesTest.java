@@ -19,16 +19,13 @@ import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.scheduler.WorkOrderQueue.Admission;
 import io.camelot.store.TcsStore;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,31 +43,26 @@ import org.junit.jupiter.api.Test;
 class SharedDependenciesTest {
   static final Duration LONG_LEASE = Duration.ofSeconds(60);
 
-  PostgresSettings database;
-  final List<AutoCloseable> open = new ArrayList<>();
+  ScratchDatabase db;
   final Observer observer = new Observer();
 
   @BeforeEach
   void newDatabase() {
-    database = TestPostgres.get().newDatabase(4);
+    db = new ScratchDatabase();
   }
 
   @AfterEach
   void closeAll() throws Exception {
-    for (AutoCloseable closeable : open.reversed()) {
-      closeable.close();
-    }
+    db.close();
   }
 
   PostgresTcsStore store() {
-    PostgresTcsStore store = PostgresTcsStore.open(database);
-    open.add(store);
-    return store;
+    return db.store();
   }
 
   SharedWorkOrderQueue listener() {
     SharedWorkOrderQueue queue = new SharedWorkOrderQueue(store(), QueueSettings.defaults(), Clock.systemUTC());
-    open.add(queue);
+    db.track(queue);
     return queue;
   }
 
@@ -78,7 +70,7 @@ class SharedDependenciesTest {
   SharedQueueWorker workerProcess(String workerId, Duration lease) {
     PostgresTcsStore store = store();
     SharedQueueWorker worker = new SharedQueueWorker(store, workerId, observer.on(store), 3, lease);
-    open.add(worker);
+    db.track(worker);
     worker.start();
     return worker;
   }
@@ -307,10 +299,7 @@ class SharedDependenciesTest {
 
   @Test
   void aLayoutVersionOneDatabaseIsUpgradedInPlaceAndKeepsItsWorkOrders() throws Exception {
-    Properties credentials = new Properties();
-    credentials.setProperty("user", database.user());
-    credentials.setProperty("password", database.password());
-    try (Connection c = DriverManager.getConnection(database.url(), credentials);
+    try (Connection c = db.connection();
         Statement s = c.createStatement()) {
       OldLayouts.create(c, 1);
       s.execute("INSERT INTO work_orders (id, worker_id, received_at, request) VALUES ('old', 'w0', 0, 'x')");

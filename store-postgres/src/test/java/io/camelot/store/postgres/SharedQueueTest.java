@@ -35,27 +35,22 @@ class SharedQueueTest {
   static final String WORKER = "worker-a";
   static final Duration LONG_LEASE = Duration.ofSeconds(60);
 
-  PostgresSettings database;
-  final List<AutoCloseable> open = new ArrayList<>();
+  ScratchDatabase db;
   final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
   final Set<String> receiptsAnnounced = ConcurrentHashMap.newKeySet();
 
   @BeforeEach
   void newDatabase() {
-    database = TestPostgres.get().newDatabase(4);
+    db = new ScratchDatabase();
   }
 
   @AfterEach
   void closeAll() throws Exception {
-    for (AutoCloseable closeable : open.reversed()) {
-      closeable.close();
-    }
+    db.close();
   }
 
   PostgresTcsStore store() {
-    PostgresTcsStore store = PostgresTcsStore.open(database);
-    open.add(store);
-    return store;
+    return db.store();
   }
 
   SharedWorkOrderQueue listener(long maxOutstanding) {
@@ -66,14 +61,14 @@ class SharedQueueTest {
             new QueueSettings(maxOutstanding, defaults.retainCompleted(), defaults.maxRetainedCompleted(),
                 defaults.purgeInterval()),
             Clock.systemUTC());
-    open.add(queue);
+    db.track(queue);
     return queue;
   }
 
   SharedQueueWorker worker(Duration lease) {
     PostgresTcsStore store = store();
     SharedQueueWorker worker = new SharedQueueWorker(store, WORKER, new CountingProcessor(store), 2, lease);
-    open.add(worker);
+    db.track(worker);
     worker.start();
     return worker;
   }
@@ -186,7 +181,7 @@ class SharedQueueTest {
             },
             1,
             Duration.ofMillis(600));
-    open.add(slow);
+    db.track(slow);
     slow.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> slow.busy() == 1);
 
