@@ -45,12 +45,12 @@ public final class GramineTee implements Tee {
 
   @Override
   public byte[] seal(byte[] plaintext) {
-    return AesGcm.of(sealingKey()).encryptIvPrefixed(plaintext);
+    return AesGcm.of(sealingKey()).seal(plaintext, null);
   }
 
   @Override
   public byte[] unseal(byte[] sealed) {
-    return AesGcm.of(sealingKey()).decryptIvPrefixed(sealed);
+    return AesGcm.of(sealingKey()).open(sealed, null);
   }
 
   @Override

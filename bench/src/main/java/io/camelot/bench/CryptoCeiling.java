@@ -62,10 +62,9 @@ public final class CryptoCeiling {
     PublicKeySign requesterKey = Secp256k1.generate();
     byte[] sessionKey = AesGcm.newKey();
     byte[] wrapped = wrapKey.wrap(sessionKey);
-    byte[] iv = AesGcm.newIv();
     Aead session = AesGcm.of(sessionKey);
     byte[] payload = new byte[payloadBytes];
-    byte[] sealedPayload = session.encrypt(iv, payload);
+    Aead.Detached sealedPayload = session.sealDetached(payload, null);
     // A request or response hash covers the base64 payload plus the other fields.
     byte[] hashedMessage = new byte[(payloadBytes + 2) / 3 * 4 + HASHED_FIELD_BYTES];
     byte[] digest = Sha256.digest(hashedMessage);
@@ -80,8 +79,8 @@ public final class CryptoCeiling {
         };
     Runnable aesBothWays =
         () -> {
-          consume(session.decrypt(iv, sealedPayload));
-          consume(session.encrypt(iv, payload));
+          consume(session.openDetached(sealedPayload.iv(), sealedPayload.ciphertextAndTag(), null));
+          consume(session.sealDetached(payload, null).ciphertextAndTag());
         };
     List<Step> steps = new ArrayList<>();
     CryptoCost.Side server = CryptoCost.Side.SERVER;

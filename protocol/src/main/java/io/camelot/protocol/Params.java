@@ -38,6 +38,7 @@ public final class Params {
 
   public static WorkOrderSubmitParams workOrderSubmit(JsonNode params) {
     WorkOrderSubmitParams p = ProtocolJson.bind(params, WorkOrderSubmitParams.class);
+    p.envelope(); // refuses an envelopeVersion this build does not serve, before anything else
     required("responseTimeoutMSecs", p.responseTimeoutMSecs());
     required("payloadFormat", p.payloadFormat());
     id("workOrderId", p.workOrderId());

@@ -1,5 +1,6 @@
 package io.camelot.sdk;
 
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.PublicKeySign;
@@ -35,6 +36,7 @@ public final class Requester {
   private final WorkerVerifier workerVerifier;
   private final Backoff pollBackoff;
   private final Duration awaitTimeout;
+  private final EnvelopeChoice envelopeChoice;
 
   private Requester(Builder builder) {
     this.client = Objects.requireNonNull(builder.client, "client");
@@ -42,6 +44,7 @@ public final class Requester {
     this.workerVerifier = new WorkerVerifier(builder.attestationCheck, builder.rsaOnly);
     this.pollBackoff = new Backoff(builder.pollInitial, builder.pollMax);
     this.awaitTimeout = builder.awaitTimeout;
+    this.envelopeChoice = builder.envelopeChoice;
   }
 
   public static Builder builder(TcsClient client) {
@@ -65,7 +68,23 @@ public final class Requester {
    * @throws WorkerVerificationException naming the failed check
    */
   public VerifiedWorker worker(String workerId) {
-    return workerVerifier.verify(workerId, client.workerRetrieve(workerId));
+    VerifiedWorker worker = workerVerifier.verify(workerId, client.workerRetrieve(workerId));
+    if (envelopeChoice == EnvelopeChoice.HARDENED_ONLY && !servesHardened(worker)) {
+      throw new WorkerVerificationException(
+          "Worker " + workerId + " does not advertise the hardened envelope camelot-2, which this requester requires");
+    }
+    return worker;
+  }
+
+  /** The envelope form work orders to {@code worker} are sealed in. */
+  EnvelopeVersion envelopeFor(VerifiedWorker worker) {
+    return envelopeChoice != EnvelopeChoice.LEGACY && servesHardened(worker)
+        ? EnvelopeVersion.CAMELOT_2
+        : EnvelopeVersion.AVALON_1;
+  }
+
+  private static boolean servesHardened(VerifiedWorker worker) {
+    return worker.record().details().workerTypeData().serves(EnvelopeVersion.CAMELOT_2);
   }
 
   /** Starts a work order for {@code workloadName} on a verified worker. */
@@ -197,6 +216,7 @@ public final class Requester {
     private Duration pollMax = Duration.ofMillis(500);
     private Duration awaitTimeout = DEFAULT_AWAIT_TIMEOUT;
     private boolean rsaOnly;
+    private EnvelopeChoice envelopeChoice = EnvelopeChoice.HARDENED_IF_OFFERED;
 
     private Builder(TcsClient client) {
       this.client = Objects.requireNonNull(client, "client");
@@ -229,6 +249,17 @@ public final class Requester {
     public Builder forceRsaOaep(boolean force) {
       this.rsaOnly = force;
       return this;
+    }
+
+    /** The envelope form to seal in (default: the hardened form wherever the worker offers it). */
+    public Builder envelope(EnvelopeChoice choice) {
+      this.envelopeChoice = Objects.requireNonNull(choice, "envelope");
+      return this;
+    }
+
+    /** Shorthand for {@code envelope(EnvelopeChoice.HARDENED_ONLY)}. */
+    public Builder requireHardenedEnvelope() {
+      return envelope(EnvelopeChoice.HARDENED_ONLY);
     }
 
     /** Result polling starts at {@code initial} and doubles up to {@code max} (5 ms to 500 ms). */

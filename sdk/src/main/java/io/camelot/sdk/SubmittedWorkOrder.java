@@ -105,7 +105,10 @@ public final class SubmittedWorkOrder {
       WorkOrderOutcome outcome = predecessor.verifyChain(verified);
       expected.add(
           new WorkOrderResult.PredecessorLink(
-              predecessor.workOrderId(), Hex.upper(WorkOrderHashes.responseHash(outcome.result()))));
+              predecessor.workOrderId(),
+              Hex.upper(
+                  WorkOrderHashes.responseHash(
+                      outcome.result(), WorkOrderHashes.requestHash(predecessor.secrets.request())))));
     }
     WorkOrderOutcome outcome = await();
     List<WorkOrderResult.PredecessorLink> named =

@@ -183,7 +183,8 @@ public final class WorkOrderBuilder {
 
   private SubmittedWorkOrder submit(RequestTemplate template, VerifiedWorker target) {
     RequestSecrets secrets =
-        RequestSealer.seal(template, target.sessionKeyWrap(), requester.requesterKey());
+        RequestSealer.seal(
+            template.withEnvelope(requester.envelopeFor(target)), target.sessionKeyWrap(), requester.requesterKey());
     SubmitReply reply = requester.client().workOrderSubmit(secrets.request());
     return new SubmittedWorkOrder(requester, target, secrets, reply, List.copyOf(predecessors));
   }

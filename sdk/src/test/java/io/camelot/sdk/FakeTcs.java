@@ -233,7 +233,7 @@ final class FakeTcs implements TcsClient {
         .withExtVerificationKey(
             extKey,
             Signatures.extVerificationKeySignature(
-                poolVouchingKey, extKey, request.request().requesterNonce()));
+                poolVouchingKey, extKey, request.request()));
   }
 
   /** Pages of {@link #PAGE_SIZE} ids after {@code tag}; a repeating server ignores the tag. */

@@ -133,9 +133,8 @@ class RequesterTest {
             .submit();
     WorkOrderOutcome outcome = workOrder.await();
 
-    DataItem ownersItem = outcome.result().outData().get(1);
     assertThat(outcome.outputs()).extracting(item -> item.index()).containsExactly(0);
-    assertThat(new String(DataKeyItem.openOutput(ownersItem, dataKey), StandardCharsets.UTF_8))
+    assertThat(new String(DataKeyItem.openOutput(outcome.result(), 1, dataKey), StandardCharsets.UTF_8))
         .isEqualTo("RESULT: for the owner");
   }
 

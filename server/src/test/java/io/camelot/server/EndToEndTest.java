@@ -137,9 +137,7 @@ class EndToEndTest {
             .await();
 
     assertThat(outcome.outputs()).extracting(PlainItem::text).containsExactly("RESULT: A's input");
-    DataItem forB =
-        outcome.result().outData().stream().filter(item -> item.index() == 1).findFirst().orElseThrow();
-    assertThat(new String(DataKeyItem.openOutput(forB, partyBKey), StandardCharsets.UTF_8))
+    assertThat(new String(DataKeyItem.openOutput(outcome.result(), 1, partyBKey), StandardCharsets.UTF_8))
         .isEqualTo("RESULT: B's secret");
   }
 

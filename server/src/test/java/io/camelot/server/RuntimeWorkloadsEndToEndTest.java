@@ -152,10 +152,10 @@ class RuntimeWorkloadsEndToEndTest {
     WorkOrderResult tampered =
         new WorkOrderResult(result.workOrderId(), result.workloadId(), result.workerId(), result.requesterId(),
             result.workerNonce(), result.workerSignature(), swapped, result.extVerificationKey(),
-            result.extVerificationKeySignature());
-    ResponseOpener.verifySignature(result, submitted.request().requesterNonce(), worker.verificationKey());
+            result.extVerificationKeySignature(), result.predecessors(), result.envelopeVersion());
+    ResponseOpener.verifySignature(result, submitted.request(), worker.verificationKey());
     assertThatThrownBy(
-            () -> ResponseOpener.verifySignature(tampered, submitted.request().requesterNonce(), worker.verificationKey()))
+            () -> ResponseOpener.verifySignature(tampered, submitted.request(), worker.verificationKey()))
         .isInstanceOf(CryptoException.class);
   }
 

@@ -44,7 +44,8 @@ final class HandOffs {
     for (String predecessor : deps.afterIds()) {
       WorkOrderResult result = predecessorResult(predecessor);
       links.add(
-          new WorkOrderResult.PredecessorLink(predecessor, Hex.upper(WorkOrderHashes.responseHash(result))));
+          new WorkOrderResult.PredecessorLink(
+              predecessor, Hex.upper(WorkOrderHashes.responseHash(result, predecessorRequestHash(predecessor)))));
     }
     return links;
   }
@@ -70,10 +71,7 @@ final class HandOffs {
 
   private byte[] predecessorOutput(WorkOrderSubmitParams successor, Dependencies.HandOff handOff) {
     String id = handOff.workOrderId();
-    WorkOrderSubmitParams predecessor =
-        store.request(id)
-            .map(raw -> Params.workOrderSubmit(ProtocolJson.parse(raw).get("params")))
-            .orElseThrow(() -> failed("hand-off from work order " + id + ": its request is no longer stored"));
+    WorkOrderSubmitParams predecessor = storedRequest(id);
     if (!workerId.equals(predecessor.workerId())) {
       throw failed("hand-off from work order " + id + ": it ran on worker " + predecessor.workerId());
     }
@@ -122,6 +120,17 @@ final class HandOffs {
           WorkOrderStatus.ACCESS_DENIED.code(),
           "hand-off from work order " + id + " refused: both work orders must be signed by the same requester key");
     }
+  }
+
+  /** The stored predecessor request's hash, which a hardened result's hash covers. */
+  private byte[] predecessorRequestHash(String id) {
+    return WorkOrderHashes.requestHash(storedRequest(id));
+  }
+
+  private WorkOrderSubmitParams storedRequest(String id) {
+    return store.request(id)
+        .map(raw -> Params.workOrderSubmit(ProtocolJson.parse(raw).get("params")))
+        .orElseThrow(() -> failed("hand-off from work order " + id + ": its request is no longer stored"));
   }
 
   private WorkOrderResult predecessorResult(String id) {

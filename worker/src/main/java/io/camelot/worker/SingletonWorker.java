@@ -8,6 +8,7 @@ import io.camelot.attestation.TeeEvidence;
 import io.camelot.attestation.TeeKind;
 import io.camelot.io.Connectors;
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
@@ -293,7 +294,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
             encryptionKey,
             null,
             Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
-            null);
+            null)
+        .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()));
     if (keys.x25519().isPresent()) {
       // Signed like encryptionKey, so a requester can trust it as far as it trusts the worker.
       String x25519Key = keys.x25519().get().publicKey().pem();

@@ -23,6 +23,7 @@ import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.protocol.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;
@@ -168,7 +169,7 @@ class SingletonWorkerTest {
   static WorkOrderSubmitParams rehash(RequestSecrets secrets, WorkOrderSubmitParams changed) {
     byte[] hash = WorkOrderHashes.requestHash(changed);
     return changed.withEncryptedRequestHash(
-        Hex.upper(AesGcm.of(secrets.sessionKey()).encrypt(secrets.sessionIv(), hash)));
+        Hex.upper(LegacyFixedIvGcm.of(secrets.sessionKey()).encryptWithCallerIv(secrets.sessionIv(), hash)));
   }
 
   static WorkOrderSubmitParams withInData(WorkOrderSubmitParams p, DataItem item) {

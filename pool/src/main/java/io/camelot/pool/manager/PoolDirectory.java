@@ -1,6 +1,7 @@
 package io.camelot.pool.manager;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.WorkerType;
@@ -10,6 +11,7 @@ import io.camelot.protocol.model.WorkerTypeData;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.WorkerConfig;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -42,7 +44,9 @@ public final class PoolDirectory implements Consumer<JsonNode> {
             encryptionKey,
             null,
             info.path("encryptionKeySignature").asText(),
-            null);
+            null)
+        // Every WP opens and seals through the shared envelope code, which serves both forms.
+        .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()));
     WorkerDetails details =
         new WorkerDetails(
             "", "", "", "", "", "", "", "",

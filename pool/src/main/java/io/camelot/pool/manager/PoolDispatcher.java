@@ -222,7 +222,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     if (!store.complete(new TcsStore.Completion(id, bytes, clock.millis(), Map.of(), null))) {
       return null;
     }
-    receipts.completed(id, workOrder.workerId(), bytes, params.path("requesterNonce").asText(null));
+    receipts.completed(id, workOrder.workerId(), bytes, params);
     return bytes;
   }
 

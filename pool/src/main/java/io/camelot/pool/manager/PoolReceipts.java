@@ -1,5 +1,6 @@
 package io.camelot.pool.manager;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcCallException;
 import io.camelot.protocol.ProtocolJson;
@@ -31,7 +32,8 @@ final class PoolReceipts {
   /** Signs a receipt update with the pool key, in a WKM. */
   @FunctionalInterface
   interface Signer {
-    ReceiptUpdateParams sign(String workOrderId, String workerId, byte[] response, String requesterNonce);
+    /** @param request the stored request's params (the result is checked against it), or null */
+    ReceiptUpdateParams sign(String workOrderId, String workerId, byte[] response, JsonNode request);
   }
 
   private final TcsStore store;
@@ -48,8 +50,8 @@ final class PoolReceipts {
   }
 
   /** A pool work order's outcome has just been stored. */
-  void completed(String workOrderId, String workerId, byte[] response, String requesterNonce) {
-    if (append(workOrderId, workerId, response, requesterNonce)
+  void completed(String workOrderId, String workerId, byte[] response, JsonNode request) {
+    if (append(workOrderId, workerId, response, request)
         && !unsigned.isEmpty()
         && retrying.compareAndSet(false, true)) {
       Thread.ofVirtual().name("pool-receipt-retry").start(this::retryUnsigned);
@@ -64,22 +66,19 @@ final class PoolReceipts {
       unsigned.remove(workOrderId);
       return;
     }
-    String requesterNonce =
-        store.request(workOrderId)
-            .map(raw -> ProtocolJson.parse(raw).path("params").path("requesterNonce").asText(null))
-            .orElse(null);
-    append(workOrderId, workerId, response, requesterNonce);
+    JsonNode request = store.request(workOrderId).map(raw -> ProtocolJson.parse(raw).get("params")).orElse(null);
+    append(workOrderId, workerId, response, request);
   }
 
   /** Returns false when no WKM could sign it now (the work order is kept to try again). */
-  private boolean append(String workOrderId, String workerId, byte[] response, String requesterNonce) {
+  private boolean append(String workOrderId, String workerId, byte[] response, JsonNode request) {
     try {
       WorkerReceiptUpdates.append(store, workOrderId, () -> {
         Signer current = signer;
         if (current == null) {
           throw new IllegalStateException("no Worker Manager signs this pool's receipt updates yet");
         }
-        return ProtocolJson.toBytes(current.sign(workOrderId, workerId, response, requesterNonce));
+        return ProtocolJson.toBytes(current.sign(workOrderId, workerId, response, request));
       });
       unsigned.remove(workOrderId);
       return true;

@@ -170,12 +170,12 @@ public final class WorkerManager implements AutoCloseable {
 
   /** The pool-signed receipt update of a stored outcome, from the WKM in use (SignReceiptUpdate). */
   private ReceiptUpdateParams signReceiptUpdate(
-      String workOrderId, String workerId, byte[] response, String requesterNonce) {
+      String workOrderId, String workerId, byte[] response, JsonNode request) {
     ObjectNode params = JsonNodeFactory.instance.objectNode()
         .put("workOrderId", workOrderId)
         .put("workerId", workerId)
         .put("response", Base64.getEncoder().encodeToString(response))
-        .put("requesterNonce", requesterNonce);
+        .set("request", request);
     return ProtocolJson.bind(call(PoolApi.SIGN_RECEIPT_UPDATE, params), ReceiptUpdateParams.class);
   }
 

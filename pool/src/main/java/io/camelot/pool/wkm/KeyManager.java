@@ -237,7 +237,8 @@ public final class KeyManager {
    */
   public WorkOrderResult postprocess(WorkOrderSubmitParams request, WorkOrderResult response) {
     PoolKeys current = requireKeys();
-    Preprocessed p = preprocessed.remove(Hex.upper(WorkOrderHashes.requestHash(request)));
+    byte[] requestHash = WorkOrderHashes.requestHash(request);
+    Preprocessed p = preprocessed.remove(Hex.upper(requestHash));
     if (p == null) {
       throw new EeaException(
           PoolApi.REATTEST, "work order " + request.workOrderId() + " was not preprocessed by this WKM");
@@ -248,7 +249,7 @@ public final class KeyManager {
         || !Objects.equals(response.requesterId(), request.requesterId())) {
       throw new EeaException(PoolApi.NOT_ADMITTED, "the response does not answer the preprocessed request");
     }
-    byte[] hash = WorkOrderHashes.responseHash(response);
+    byte[] hash = WorkOrderHashes.responseHash(response, requestHash);
     byte[] wpSignature;
     try {
       wpSignature = Base64.getDecoder().decode(Objects.requireNonNullElse(response.workerSignature(), ""));
@@ -263,7 +264,7 @@ public final class KeyManager {
       String pem = perWorkOrder.verifier().pem();
       return response
           .withSignature(Base64.getEncoder().encodeToString(perWorkOrder.signDigest(hash)))
-          .withExtVerificationKey(pem, Signatures.extVerificationKeySignature(current.signing(), pem, request.requesterNonce()));
+          .withExtVerificationKey(pem, Signatures.extVerificationKeySignature(current.signing(), pem, request));
     }
     return response
         .withSignature(Base64.getEncoder().encodeToString(current.signing().signDigest(hash)))
@@ -275,7 +276,7 @@ public final class KeyManager {
   /**
    * The pool-signed PROCESSED or FAILED receipt update for a work order's stored outcome, whose
    * exact bytes it hashes itself. A result gets PROCESSED only if the pool signed it (with the pool
-   * key, or with an ext key the pool key vouched for under {@code requesterNonce}), so nothing else
+   * key, or with an ext key the pool key vouched for, bound to {@code request}), so nothing else
    * can be passed off as the pool's result. An error object is unsigned in EEA: FAILED says only that
    * the stored outcome with that hash is an error naming this work order, as the singleton's does.
    * Stateless, so any replica signs any work order, across restarts.
@@ -283,7 +284,7 @@ public final class KeyManager {
    * @param updaterId the pool worker's id, which the update names (not covered by the signature)
    */
   public ReceiptUpdateParams signReceiptUpdate(
-      String workOrderId, String updaterId, byte[] responseBytes, String requesterNonce) {
+      String workOrderId, String updaterId, byte[] responseBytes, WorkOrderSubmitParams request) {
     PoolKeys current = requireKeys();
     WorkOrderResponse response = ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
     if (response.failed()) {
@@ -291,11 +292,14 @@ public final class KeyManager {
       if (data == null || !workOrderId.equals(data.path("workOrderId").asText())) {
         throw new EeaException(PoolApi.NOT_ADMITTED, "the error does not name work order " + workOrderId);
       }
-    } else if (response.result() == null || !workOrderId.equals(response.result().workOrderId())) {
+    } else if (response.result() == null
+        || request == null
+        || !workOrderId.equals(response.result().workOrderId())
+        || !workOrderId.equals(request.workOrderId())) {
       throw new EeaException(PoolApi.NOT_ADMITTED, "the response is no result of work order " + workOrderId);
     } else {
       try {
-        ResponseOpener.verifySignature(response.result(), requesterNonce, current.signing().verifier());
+        ResponseOpener.verifySignature(response.result(), request, current.signing().verifier());
       } catch (CryptoException e) {
         throw new EeaException(PoolApi.NOT_ADMITTED, "the result is not signed by this pool: " + e.getMessage());
       }
@@ -347,7 +351,7 @@ public final class KeyManager {
     evidence.require(requester, requester.randomId().getBytes(StandardCharsets.UTF_8), peerPolicy, "WKM");
     KeyWrapPublicKey to = X25519Hkdf.publicKeyFromPem(requester.encryptionKey());
     byte[] secret = AesGcm.newKey();
-    byte[] blob = concat(to.wrap(secret), AesGcm.of(secret).encryptIvPrefixed(current.toJson()));
+    byte[] blob = concat(to.wrap(secret), AesGcm.of(secret).seal(current.toJson(), null));
     AttestationInfo own =
         AttestationInfo.create(tee, requester.randomId(), instanceKey.verifier().pem(), "-", blob);
     log.info("Exported the pool keys to an attested WKM");
@@ -370,7 +374,7 @@ public final class KeyManager {
     try {
       int wrapped = X25519Hkdf.WRAPPED_BYTES;
       byte[] secret = transport.unwrap(Arrays.copyOf(blob, wrapped));
-      received = PoolKeys.fromJson(AesGcm.of(secret).decryptIvPrefixed(Arrays.copyOfRange(blob, wrapped, blob.length)));
+      received = PoolKeys.fromJson(AesGcm.of(secret).open(Arrays.copyOfRange(blob, wrapped, blob.length), null));
     } catch (CryptoException | IllegalArgumentException e) {
       throw EeaException.invalidParameter("the keys do not decrypt: " + e.getMessage());
     }

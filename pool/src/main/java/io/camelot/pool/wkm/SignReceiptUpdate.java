@@ -4,7 +4,10 @@ import io.camelot.listener.RpcCall;
 import io.camelot.listener.RpcMethod;
 import io.camelot.listener.RpcOutcome;
 import io.camelot.pool.PoolApi;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.Params;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.util.Base64;
 
 /**
@@ -34,6 +37,11 @@ final class SignReceiptUpdate implements RpcMethod {
     return RpcOutcome.result(
         keyManager.signReceiptUpdate(
             InternalParams.text(call.params(), "workOrderId"), InternalParams.text(call.params(), "workerId"),
-            response, InternalParams.optionalText(call.params(), "requesterNonce")));
+            response, request(call.params().get("request"))));
+  }
+
+  /** The stored request the result must answer; absent for an outcome whose request is gone. */
+  private static WorkOrderSubmitParams request(JsonNode params) {
+    return params == null || params.isNull() ? null : Params.workOrderSubmit(params);
   }
 }

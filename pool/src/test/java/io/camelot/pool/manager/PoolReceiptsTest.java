@@ -41,7 +41,7 @@ class PoolReceiptsTest {
   void start() {
     store = LmdbTcsStore.open(dir.resolve("store"));
     receipts = new PoolReceipts(store);
-    receipts.signWith((id, workerId, response, nonce) -> {
+    receipts.signWith((id, workerId, response, request) -> {
       if (!wkmUp.get()) {
         throw new PeerUnavailableException("SignReceiptUpdate to the WKM failed: connection refused");
       }
@@ -58,14 +58,15 @@ class PoolReceiptsTest {
 
   /** Submits and completes a failing work order, with a receipt created first if asked. */
   byte[] complete(String id, boolean withReceipt) {
-    store.submit(id, POOL_ID, "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8), 1);
+    byte[] request = "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8);
+    store.submit(id, POOL_ID, request, 1);
     if (withReceipt) {
       store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
     }
     byte[] response = ProtocolJson.toBytes(WorkOrderResponse.of(
         new JsonRpcError(5, "failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
     assertThat(store.complete(new TcsStore.Completion(id, response, 2, Map.of(), null))).isTrue();
-    receipts.completed(id, POOL_ID, response, "0a");
+    receipts.completed(id, POOL_ID, response, ProtocolJson.parse(request).get("params"));
     return response;
   }
 

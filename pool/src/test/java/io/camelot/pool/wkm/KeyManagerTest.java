@@ -171,7 +171,7 @@ class KeyManagerTest {
           wkm.postprocess(request, runOnWp(wp, request, wkm.preprocess(request, wp.info())))));
 
       ReceiptUpdateParams update =
-          wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, request.requesterNonce());
+          wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, request);
 
       String poolKey = wkm.workerInfo().path("verificationKey").asText();
       assertThat(update.updateType()).isEqualTo(ReceiptStatus.PROCESSED.code());
@@ -182,7 +182,11 @@ class KeyManagerTest {
           update.updateType(), update.updateData(), update.updateSignature())).isTrue();
       if (ext) {
         // The ext key is vouched for under the request's nonce: another nonce proves nothing.
-        assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, "ffff"))
+        WorkOrderSubmitParams otherNonce =
+            ProtocolJson.bind(
+                ((com.fasterxml.jackson.databind.node.ObjectNode) ProtocolJson.toTree(request)).put("requesterNonce", "ffff"),
+                WorkOrderSubmitParams.class);
+        assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, otherNonce))
             .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
       }
     }
@@ -268,7 +272,8 @@ class KeyManagerTest {
     RequestSecrets secrets = request(wkm, "cc".repeat(32), "x");
     WorkOrderResult byWp = runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info()));
     WorkOrderResult forged = byWp.withSignature(java.util.Base64.getEncoder().encodeToString(
-        Secp256k1.generate().signDigest(io.camelot.protocol.hash.WorkOrderHashes.responseHash(byWp))));
+        Secp256k1.generate().signDigest(io.camelot.protocol.hash.WorkOrderHashes.responseHash(
+            byWp, io.camelot.protocol.hash.WorkOrderHashes.requestHash(secrets.request())))));
     assertThatThrownBy(() -> wkm.postprocess(secrets.request(), forged))
         .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
   }

@@ -1,8 +1,9 @@
 package io.camelot.protocol.crypto;
 
 /**
- * Factory for the AES-256-GCM {@link Aead} of the work order envelope, plus its key and IV
- * generators.
+ * Factory for the AES-256-GCM {@link Aead}, plus its key generator. Keys are plain bytes only where
+ * they must leave the process wrapped (a session key to the worker's key, a sealed secret); use goes
+ * through the {@link Aead}, which never hands its key back.
  */
 public final class AesGcm {
   public static final int KEY_BYTES = 32;
@@ -15,19 +16,18 @@ public final class AesGcm {
    * @throws CryptoException if the key is not 32 bytes (Avalon only uses AES-256)
    */
   public static Aead of(byte[] key) {
-    if (key.length != KEY_BYTES) {
-      throw new CryptoException("AES_GCM key must be " + KEY_BYTES + " bytes, got " + key.length);
-    }
+    requireKeyLength(key);
     return new AesGcmAead(key);
   }
 
-  /** A fresh random 32-byte session key. */
+  /** A fresh random 32-byte key. */
   public static byte[] newKey() {
     return SecureRandomHolder.randomBytes(KEY_BYTES);
   }
 
-  /** A fresh random 12-byte IV. */
-  public static byte[] newIv() {
-    return SecureRandomHolder.randomBytes(Aead.IV_BYTES);
+  static void requireKeyLength(byte[] key) {
+    if (key.length != KEY_BYTES) {
+      throw new CryptoException("AES_GCM key must be " + KEY_BYTES + " bytes, got " + key.length);
+    }
   }
 }

@@ -28,8 +28,7 @@ final class X25519HkdfPrivateKey implements KeyWrapPrivateKey {
         X25519HkdfPublicKey.agree(key, new X25519PublicKeyParameters(ephemeralPublic, 0));
     X25519HkdfPublicKey.KeyEncryptionKey kek =
         X25519HkdfPublicKey.KeyEncryptionKey.derive(shared, ephemeralPublic, publicKey.raw());
-    return AesGcm.of(kek.key())
-        .decrypt(kek.iv(), Arrays.copyOfRange(wrapped, pointBytes, wrapped.length));
+    return GcmCipher.decrypt(kek.key(), kek.iv(), Arrays.copyOfRange(wrapped, pointBytes, wrapped.length), null);
   }
 
   @Override

@@ -39,7 +39,8 @@ final class X25519HkdfPublicKey implements KeyWrapPublicKey {
     byte[] ephemeralPublic = ephemeral.generatePublicKey().getEncoded();
     byte[] shared = agree(ephemeral, key);
     KeyEncryptionKey kek = KeyEncryptionKey.derive(shared, ephemeralPublic, key.getEncoded());
-    return Arrays.concatenate(ephemeralPublic, AesGcm.of(kek.key()).encrypt(kek.iv(), secret));
+    // The KEK is single-use (fresh ephemeral key), so its HKDF-derived IV is never reused.
+    return Arrays.concatenate(ephemeralPublic, GcmCipher.encrypt(kek.key(), kek.iv(), secret, null));
   }
 
   @Override

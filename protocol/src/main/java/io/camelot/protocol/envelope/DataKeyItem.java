@@ -1,11 +1,14 @@
 package io.camelot.protocol.envelope;
 
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Hex;
+import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.KeyWrapPublicKey;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.DataItem;
+import io.camelot.protocol.model.WorkOrderResult;
 import java.util.Base64;
 
 /**
@@ -27,25 +30,35 @@ public record DataKeyItem(String data, String iv, String dataHash, byte[] wrappe
 
   public static DataKeyItem seal(
       byte[] plaintext, byte[] dataKey, KeyWrapPublicKey workerKey, boolean withDataHash) {
-    byte[] iv = AesGcm.newIv();
-    byte[] ciphertext = AesGcm.of(dataKey).encrypt(iv, plaintext);
+    Aead.Detached sealed = AesGcm.of(dataKey).sealDetached(plaintext, null);
     return new DataKeyItem(
-        Base64.getEncoder().encodeToString(ciphertext),
-        Hex.upper(iv),
+        Base64.getEncoder().encodeToString(sealed.ciphertextAndTag()),
+        Hex.upper(sealed.iv()),
         withDataHash ? Hex.upper(Sha256.digest(plaintext)) : null,
         workerKey.wrap(dataKey));
   }
 
   /**
-   * Decrypts an output item that the worker encrypted under this owner's data key.
+   * Decrypts the output item at {@code index} of a result, which the worker encrypted under this
+   * owner's data key; in the hardened form it is also bound to its index and work order.
    *
-   * @throws CryptoException if the item was not encrypted under this key or was tampered with
+   * @throws CryptoException if there is no such item, or it was not encrypted under this key or was
+   *     tampered with
    */
-  public static byte[] openOutput(DataItem output, byte[] dataKey) {
-    if (output.iv() == null || output.iv().isEmpty()) {
-      throw new CryptoException("output item " + output.index() + " carries no IV");
+  public static byte[] openOutput(WorkOrderResult result, int index, byte[] dataKey) {
+    DataItem output =
+        result.outData().stream()
+            .filter(item -> item.index() == index)
+            .findFirst()
+            .orElseThrow(() -> new CryptoException("the result has no output item " + index));
+    byte[] data = Base64.getDecoder().decode(output.data());
+    Aead key = AesGcm.of(dataKey);
+    if (result.envelope() == EnvelopeVersion.CAMELOT_2) {
+      return ResponseOpener.hardenedOutput(key, result.workOrderId(), output, data);
     }
-    return AesGcm.of(dataKey)
-        .decrypt(Hex.decode(output.iv()), Base64.getDecoder().decode(output.data()));
+    if (output.iv() == null || output.iv().isEmpty()) {
+      throw new CryptoException("output item " + index + " carries no IV");
+    }
+    return key.openDetached(Hex.decode(output.iv()), data, null);
   }
 }

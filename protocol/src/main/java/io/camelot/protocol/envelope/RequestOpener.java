@@ -1,6 +1,7 @@
 package io.camelot.protocol.envelope;
 
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.WorkOrderStatus;
@@ -9,6 +10,7 @@ import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
+import io.camelot.protocol.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;
@@ -24,8 +26,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The worker's first half of the envelope: unwrap the session key, check the request hash and the
- * optional requester signature, then decrypt the inputs. Integrity is checked before any input is
+ * The worker's first half of the envelope, for both forms (docs/envelope.md): check the hardened
+ * form's shape, unwrap the session key, check the request hash and the optional requester
+ * signature, then decrypt the inputs. Integrity is checked before any input is
  * decrypted, so a tampered request is refused without touching its data. Failures carry the codes
  * and messages Avalon clients know (reference §5.3).
  */
@@ -49,14 +52,24 @@ public final class RequestOpener {
    * @param request params already validated by {@link io.camelot.protocol.Params}
    */
   public static OpenedRequest open(WorkOrderSubmitParams request, KeyWrapKeyRing workerKey) {
+    EnvelopeVersion version = request.envelope();
+    if (version == EnvelopeVersion.CAMELOT_2) {
+      requireHardenedForm(request);
+    }
     byte[] sessionKey = unwrapSessionKey(request, workerKey);
     byte[] iv = hex("sessionKeyIv", request.sessionKeyIv());
     Aead session = AesGcm.of(sessionKey);
+    LegacyFixedIvGcm fixedIv = LegacyFixedIvGcm.of(sessionKey);
+    String id = request.workOrderId();
 
     byte[] requestHash = WorkOrderHashes.requestHash(request);
     byte[] sentHash;
     try {
-      sentHash = session.decrypt(iv, hex("encryptedRequestHash", request.encryptedRequestHash()));
+      byte[] encryptedHash = hex("encryptedRequestHash", request.encryptedRequestHash());
+      sentHash =
+          version == EnvelopeVersion.AVALON_1
+              ? fixedIv.decrypt(iv, encryptedHash)
+              : session.openDetached(iv, encryptedHash, EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, id));
     } catch (CryptoException e) {
       throw invalid(TAMPERED_HASH);
     }
@@ -73,7 +86,10 @@ public final class RequestOpener {
       if (item.data().isEmpty() && hasDataHash) {
         throw invalid("Invalid case: input data is empty but dataHash is non empty");
       }
-      byte[] plaintext = decryptItem(item, session, iv, workerKey);
+      byte[] plaintext =
+          version == EnvelopeVersion.AVALON_1
+              ? decryptLegacyItem(item, session, fixedIv, iv, workerKey)
+              : decryptHardenedItem(item, session, id, workerKey);
       if (hasDataHash) {
         byte[] expected = hex("inData dataHash", item.dataHash());
         if (!MessageDigest.isEqual(expected, Sha256.digest(plaintext))) {
@@ -87,11 +103,45 @@ public final class RequestOpener {
     if (request.outData() != null) {
       for (DataItem item : request.outData()) {
         if (item.keyMode() == DataItem.KeyMode.DATA_KEY) {
-          outputKeys.put(item.index(), unwrapDataKey(item, session, workerKey));
+          byte[] aad =
+              version == EnvelopeVersion.AVALON_1 ? null : EnvelopeAad.of(EnvelopeAad.OUT_KEY, item.index(), id);
+          outputKeys.put(item.index(), unwrapDataKey(item, session, aad, workerKey));
         }
       }
     }
     return new OpenedRequest(request, requestHash, sessionKey, iv, inputs, Map.copyOf(outputKeys));
+  }
+
+  /**
+   * The hardened form's shape rules (docs/envelope.md §5), checked before any key is touched: no
+   * legacy item inside a hardened request, and no signature stripped from its key.
+   */
+  private static void requireHardenedForm(WorkOrderSubmitParams request) {
+    boolean hasKey = request.verifyingKey() != null && !request.verifyingKey().isEmpty();
+    boolean hasSignature = request.requesterSignature() != null && !request.requesterSignature().isEmpty();
+    if (hasKey != hasSignature) {
+      throw invalid(
+          "camelot-2 request: verifyingKey and requesterSignature must be sent together; a request whose"
+              + " signature was removed is refused");
+    }
+    for (DataItem item : request.inData()) {
+      DataItem.KeyMode mode = item.keyMode();
+      if (mode == DataItem.KeyMode.PLAINTEXT) {
+        continue;
+      }
+      if (item.dataHash() != null && !item.dataHash().isEmpty()) {
+        throw invalid(
+            "camelot-2 request: encrypted inData[" + item.index() + "] must not carry a dataHash (mixed forms)");
+      }
+      if (mode == DataItem.KeyMode.SESSION_KEY && !item.data().isEmpty() && !hasIv(item)) {
+        throw invalid(
+            "camelot-2 request: inData[" + item.index() + "] needs its own 12-byte iv (mixed forms)");
+      }
+    }
+  }
+
+  private static boolean hasIv(DataItem item) {
+    return item.iv() != null && !item.iv().isEmpty();
   }
 
   private static byte[] unwrapSessionKey(WorkOrderSubmitParams request, KeyWrapKeyRing key) {
@@ -123,14 +173,9 @@ public final class RequestOpener {
     }
   }
 
-  private static byte[] decryptItem(
-      DataItem item, Aead session, byte[] iv, KeyWrapKeyRing workerKey) {
-    byte[] data;
-    try {
-      data = Base64.getDecoder().decode(item.data());
-    } catch (IllegalArgumentException e) {
-      throw invalid("Invalid data format for inData[" + item.index() + "].data: not base64");
-    }
+  private static byte[] decryptLegacyItem(
+      DataItem item, Aead session, LegacyFixedIvGcm fixedIv, byte[] iv, KeyWrapKeyRing workerKey) {
+    byte[] data = base64Data(item);
     if (data.length == 0) {
       // An empty item carries no ciphertext at all, as Avalon emits empty outputs.
       return data;
@@ -138,25 +183,59 @@ public final class RequestOpener {
     try {
       return switch (item.keyMode()) {
         case PLAINTEXT -> data;
-        case SESSION_KEY -> session.decrypt(iv, data);
-        case DATA_KEY -> {
-          if (item.iv() == null || item.iv().isEmpty()) {
-            throw invalid("invalid request; failed to retrieve iv of inData[" + item.index() + "]");
-          }
-          byte[] dataKey = unwrapDataKey(item, session, workerKey);
-          yield AesGcm.of(dataKey).decrypt(hex("inData iv", item.iv()), data);
-        }
+        case SESSION_KEY -> fixedIv.decrypt(iv, data);
+        case DATA_KEY -> decryptDataKeyItem(item, data, unwrapDataKey(item, session, null, workerKey));
       };
     } catch (CryptoException e) {
       throw new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage());
     }
   }
 
+  private static byte[] decryptHardenedItem(DataItem item, Aead session, String id, KeyWrapKeyRing workerKey) {
+    byte[] data = base64Data(item);
+    if (data.length == 0) {
+      // Only a hand-off placeholder is sent empty; its emptiness is covered by the request hash.
+      return data;
+    }
+    try {
+      return switch (item.keyMode()) {
+        case PLAINTEXT -> data;
+        case SESSION_KEY ->
+            session.openDetached(
+                hex("inData iv", item.iv()), data, EnvelopeAad.of(EnvelopeAad.IN, item.index(), id));
+        case DATA_KEY ->
+            decryptDataKeyItem(
+                item,
+                data,
+                unwrapDataKey(item, session, EnvelopeAad.of(EnvelopeAad.IN_KEY, item.index(), id), workerKey));
+      };
+    } catch (CryptoException e) {
+      throw new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage());
+    }
+  }
+
+  /** An item under its owner's data key and the owner's IV, in either form. */
+  private static byte[] decryptDataKeyItem(DataItem item, byte[] data, byte[] dataKey) {
+    if (!hasIv(item)) {
+      throw invalid("invalid request; failed to retrieve iv of inData[" + item.index() + "]");
+    }
+    return AesGcm.of(dataKey).openDetached(hex("inData iv", item.iv()), data, null);
+  }
+
+  private static byte[] base64Data(DataItem item) {
+    try {
+      return Base64.getDecoder().decode(item.data());
+    } catch (IllegalArgumentException e) {
+      throw invalid("Invalid data format for inData[" + item.index() + "].data: not base64");
+    }
+  }
+
   /** Reverses both layers: the session-key AES-GCM, then the worker's key wrap. */
-  private static byte[] unwrapDataKey(DataItem item, Aead session, KeyWrapKeyRing workerKey) {
+  private static byte[] unwrapDataKey(
+      DataItem item, Aead session, byte[] associatedData, KeyWrapKeyRing workerKey) {
     byte[] layered = hex("encryptedDataEncryptionKey", item.encryptedDataEncryptionKey());
     try {
-      byte[] dataKey = workerKey.unwrap(session.decryptIvPrefixed(layered));
+      byte[] dataKey = workerKey.unwrap(session.open(layered, associatedData));
       if (dataKey.length != 32) {
         throw invalid("Invalid data encryption key of item " + item.index() + ": not 32 bytes");
       }

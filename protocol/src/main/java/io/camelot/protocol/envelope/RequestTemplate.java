@@ -1,5 +1,6 @@
 package io.camelot.protocol.envelope;
 
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.model.Dependencies;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param outputKeys per-index data keys that outputs must be encrypted under (usually empty)
  * @param notifyUri where to POST a completion notice, or null
  * @param dependencies Camelot's dependencies extension, or null (as Avalon clients send)
+ * @param envelope the envelope form to seal in: hardened when the worker serves it
  */
 public record RequestTemplate(
     String workOrderId,
@@ -22,7 +24,32 @@ public record RequestTemplate(
     String notifyUri,
     List<InputSpec> inputs,
     List<OutputKey> outputKeys,
-    Dependencies dependencies) {
+    Dependencies dependencies,
+    EnvelopeVersion envelope) {
+
+  /** A template for Avalon's form, as Avalon's clients seal. */
+  public RequestTemplate(
+      String workOrderId,
+      String workerId,
+      String workloadId,
+      String requesterId,
+      String requesterNonce,
+      long responseTimeoutMSecs,
+      String notifyUri,
+      List<InputSpec> inputs,
+      List<OutputKey> outputKeys,
+      Dependencies dependencies) {
+    this(
+        workOrderId, workerId, workloadId, requesterId, requesterNonce, responseTimeoutMSecs,
+        notifyUri, inputs, outputKeys, dependencies, EnvelopeVersion.AVALON_1);
+  }
+
+  /** A copy sealed in the given form. */
+  public RequestTemplate withEnvelope(EnvelopeVersion version) {
+    return new RequestTemplate(
+        workOrderId, workerId, workloadId, requesterId, requesterNonce, responseTimeoutMSecs,
+        notifyUri, inputs, outputKeys, dependencies, version);
+  }
 
   public RequestTemplate(
       String workOrderId,

@@ -1,8 +1,11 @@
 package io.camelot.protocol.envelope;
 
+import io.camelot.protocol.EnvelopeVersion;
+import io.camelot.protocol.Hex;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
+import io.camelot.protocol.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.SignedDigests;
@@ -16,7 +19,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The requester's second half of the envelope: check that the result answers this request, verify
+ * The requester's second half of the envelope, in the request's form (docs/envelope.md §7): check
+ * that the result answers this request in the same form, verify
  * the worker's signature (one step against the registry key, or two steps through a pool's
  * per-work-order key), then decrypt the outputs.
  */
@@ -32,6 +36,13 @@ public final class ResponseOpener {
   public static List<PlainItem> open(
       WorkOrderResult result, RequestSecrets secrets, PublicKeyVerify workerVerificationKey) {
     WorkOrderSubmitParams request = secrets.request();
+    EnvelopeVersion version = request.envelope();
+    if (!Objects.equals(request.envelopeVersion(), result.envelopeVersion())) {
+      // A legacy-form answer to a hardened request would undo every protection: no downgrade.
+      throw new CryptoException(
+          "result envelopeVersion '" + result.envelopeVersion() + "' does not match the request's '"
+              + request.envelopeVersion() + "'");
+    }
     requireEcho("workOrderId", request.workOrderId(), result.workOrderId());
     requireEcho("workerId", request.workerId(), result.workerId());
     requireEcho("workloadId", request.workloadId(), result.workloadId());
@@ -39,16 +50,18 @@ public final class ResponseOpener {
     if (result.outData() == null || result.outData().isEmpty()) {
       throw new CryptoException("the result has no outData items");
     }
-    verifySignature(result, request.requesterNonce(), workerVerificationKey);
+    verifySignature(result, request, workerVerificationKey);
 
-    Aead session = AesGcm.of(secrets.sessionKey());
     List<PlainItem> outputs = new ArrayList<>();
     for (DataItem item : result.outData()) {
       switch (item.keyMode()) {
         case PLAINTEXT -> outputs.add(new PlainItem(item.index(), decodeBase64(item)));
         case SESSION_KEY -> {
           byte[] data = decodeBase64(item);
-          byte[] plaintext = data.length == 0 ? data : session.decrypt(secrets.sessionIv(), data);
+          byte[] plaintext =
+              version == EnvelopeVersion.AVALON_1
+                  ? legacyOutput(secrets, data)
+                  : hardenedOutput(AesGcm.of(secrets.sessionKey()), request.workOrderId(), item, data);
           outputs.add(new PlainItem(item.index(), plaintext));
         }
         case DATA_KEY -> {
@@ -59,25 +72,46 @@ public final class ResponseOpener {
     return outputs;
   }
 
+  private static byte[] legacyOutput(RequestSecrets secrets, byte[] data) {
+    return data.length == 0
+        ? data
+        : LegacyFixedIvGcm.of(secrets.sessionKey()).decrypt(secrets.sessionIv(), data);
+  }
+
+  /** Every hardened output is encrypted, an empty one included, so each is checked. */
+  static byte[] hardenedOutput(Aead key, String workOrderId, DataItem item, byte[] data) {
+    if (item.iv() == null || item.iv().length() != 2 * Aead.IV_BYTES || !Hex.isHex(item.iv())) {
+      throw new CryptoException("outData item " + item.index() + " carries no 12-byte iv");
+    }
+    if (item.dataHash() != null && !item.dataHash().isEmpty()) {
+      throw new CryptoException("outData item " + item.index() + " publishes a dataHash of its plaintext");
+    }
+    return key.openDetached(
+        Hex.decode(item.iv()), data, EnvelopeAad.of(EnvelopeAad.OUT, item.index(), workOrderId));
+  }
+
   /**
    * Verifies a result's signature: with {@code extVerificationKey} present, first that the worker
-   * key vouches for the ext key bound to this request's nonce, then the result under the ext key.
+   * key vouches for the ext key bound to this request, then the result under the ext key.
    *
+   * @param request the request the result answers: the hardened form's response hash covers its hash
    * @throws CryptoException if any step fails
    */
   public static void verifySignature(
-      WorkOrderResult result, String requesterNonce, PublicKeyVerify workerVerificationKey) {
+      WorkOrderResult result, WorkOrderSubmitParams request, PublicKeyVerify workerVerificationKey) {
     PublicKeyVerify signer = workerVerificationKey;
+    EnvelopeVersion version = result.envelope();
     if (result.extVerificationKey() != null) {
       byte[] vouch = decodeSignature("extVerificationKeySignature", result.extVerificationKeySignature());
       if (!workerVerificationKey.verifyDigest(
-          SignedDigests.extVerificationKey(result.extVerificationKey(), requesterNonce), vouch)) {
+          SignedDigests.extVerificationKey(version, result.extVerificationKey(), request), vouch)) {
         throw new CryptoException("extVerificationKeySignature does not verify with the worker key");
       }
       signer = Secp256k1.verifierFromPem(result.extVerificationKey());
     }
     byte[] signature = decodeSignature("workerSignature", result.workerSignature());
-    if (!signer.verifyDigest(WorkOrderHashes.responseHash(result), signature)) {
+    byte[] requestHash = version == EnvelopeVersion.AVALON_1 ? null : WorkOrderHashes.requestHash(request);
+    if (!signer.verifyDigest(WorkOrderHashes.responseHash(result, requestHash), signature)) {
       throw new CryptoException("workerSignature does not verify: the result is not the worker's");
     }
   }

@@ -1,8 +1,10 @@
 package io.camelot.protocol.envelope;
 
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.protocol.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;
@@ -16,9 +18,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The worker's second half of the envelope: encrypt the outputs, hash the response and sign it.
- * Outputs go under the session key and the request's IV (as Avalon clients expect) unless the
- * request named a data key or plaintext for that index. What is hashed is exactly what is emitted.
+ * The worker's second half of the envelope: encrypt the outputs, hash the response and sign it, in
+ * the request's form (docs/envelope.md). Outputs go under the session key unless the request named a
+ * data key or plaintext for that index: in Avalon's form under the request's IV (as Avalon clients
+ * expect), in the hardened form each under a fresh IV and its associated data, with no public hash
+ * of the plaintext. What is hashed is exactly what is emitted.
  */
 public final class ResponseSealer {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,10 +67,13 @@ public final class ResponseSealer {
       throw new IllegalArgumentException("a response needs at least one output item");
     }
     WorkOrderSubmitParams request = opened.request();
-    Aead session = AesGcm.of(opened.sessionKey());
+    EnvelopeVersion version = request.envelope();
     List<DataItem> outData = new ArrayList<>(outputs.size());
     for (PlainItem output : outputs.stream().sorted(Comparator.comparingInt(PlainItem::index)).toList()) {
-      outData.add(outputItem(opened, session, output));
+      outData.add(
+          version == EnvelopeVersion.AVALON_1
+              ? legacyOutputItem(opened, output)
+              : hardenedOutputItem(opened, output));
     }
     WorkOrderResult unsigned =
         new WorkOrderResult(
@@ -79,29 +86,50 @@ public final class ResponseSealer {
             List.copyOf(outData),
             null,
             null,
-            predecessors == null ? null : List.copyOf(predecessors));
-    byte[] signature = workerKey.signDigest(WorkOrderHashes.responseHash(unsigned));
+            predecessors == null ? null : List.copyOf(predecessors),
+            version.wireValue());
+    byte[] signature = workerKey.signDigest(WorkOrderHashes.responseHash(unsigned, opened.requestHash()));
     return unsigned.withSignature(Base64.getEncoder().encodeToString(signature));
   }
 
-  private static DataItem outputItem(OpenedRequest opened, Aead session, PlainItem output) {
+  private static DataItem legacyOutputItem(OpenedRequest opened, PlainItem output) {
     String dataHash = Hex.upper(Sha256.digest(output.data()));
     byte[] dataKey = opened.outputDataKeys().get(output.index());
     if (dataKey != null) {
-      byte[] iv = AesGcm.newIv();
-      String data = Base64.getEncoder().encodeToString(AesGcm.of(dataKey).encrypt(iv, output.data()));
-      return new DataItem(output.index(), dataHash, data, requestedKey(opened, output.index()), Hex.upper(iv));
+      Aead.Detached sealed = AesGcm.of(dataKey).sealDetached(output.data(), null);
+      return new DataItem(
+          output.index(), dataHash, base64(sealed.ciphertextAndTag()), requestedKey(opened, output.index()),
+          Hex.upper(sealed.iv()));
     }
     if (DataItem.PLAINTEXT_KEY.equals(requestedKey(opened, output.index()))) {
-      String data = Base64.getEncoder().encodeToString(output.data());
-      return new DataItem(output.index(), dataHash, data, DataItem.PLAINTEXT_KEY, "");
+      return new DataItem(output.index(), dataHash, base64(output.data()), DataItem.PLAINTEXT_KEY, "");
     }
     // Avalon never encrypts an empty output: it emits "" and clients decode that as empty.
     String data =
         output.data().length == 0
             ? ""
-            : Base64.getEncoder().encodeToString(session.encrypt(opened.sessionIv(), output.data()));
+            : base64(LegacyFixedIvGcm.of(opened.sessionKey()).encryptWithCallerIv(opened.sessionIv(), output.data()));
     return new DataItem(output.index(), dataHash, data, "", "");
+  }
+
+  private static DataItem hardenedOutputItem(OpenedRequest opened, PlainItem output) {
+    byte[] aad = EnvelopeAad.of(EnvelopeAad.OUT, output.index(), opened.request().workOrderId());
+    String requestedKey = requestedKey(opened, output.index());
+    if (DataItem.PLAINTEXT_KEY.equals(requestedKey)) {
+      // Public anyway, so its hash reveals nothing.
+      return new DataItem(
+          output.index(), Hex.upper(Sha256.digest(output.data())), base64(output.data()), DataItem.PLAINTEXT_KEY, "");
+    }
+    byte[] dataKey = opened.outputDataKeys().get(output.index());
+    Aead key = AesGcm.of(dataKey != null ? dataKey : opened.sessionKey());
+    Aead.Detached sealed = key.sealDetached(output.data(), aad);
+    return new DataItem(
+        output.index(), null, base64(sealed.ciphertextAndTag()), dataKey != null ? requestedKey : "",
+        Hex.upper(sealed.iv()));
+  }
+
+  private static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
   }
 
   /** The encryptedDataEncryptionKey the request gave for an output index, or null. */

@@ -5,6 +5,7 @@ import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.hash.SignedDigests;
 import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.util.Base64;
 
 /**
@@ -29,11 +30,11 @@ public final class Signatures {
         SignedDigests.encryptionKey(encryptionKeyPem), Hex.decode(hexSignature));
   }
 
-  /** A pool key vouching for a per-work-order key, bound to the requester's nonce. */
+  /** A pool key vouching for a per-work-order key, bound to the request (docs/envelope.md §6). */
   public static String extVerificationKeySignature(
-      PublicKeySign poolKey, String extVerificationKeyPem, String requesterNonce) {
+      PublicKeySign poolKey, String extVerificationKeyPem, WorkOrderSubmitParams request) {
     return base64(
-        poolKey.signDigest(SignedDigests.extVerificationKey(extVerificationKeyPem, requesterNonce)));
+        poolKey.signDigest(SignedDigests.extVerificationKey(request.envelope(), extVerificationKeyPem, request)));
   }
 
   /** The requester's signature of a receipt it creates. */

@@ -1,6 +1,8 @@
 package io.camelot.protocol.hash;
 
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.model.ReceiptCreateParams;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 
 /**
  * The digests that EEA signatures other than the work order's are made over. Each hashes the exact
@@ -14,9 +16,22 @@ public final class SignedDigests {
     return Sha256.digest(encryptionKeyPem);
   }
 
-  /** A pool's extVerificationKeySignature signs {@code SHA256(extVerificationKey + requesterNonce)}. */
-  public static byte[] extVerificationKey(String extVerificationKeyPem, String requesterNonce) {
-    return Sha256.digest(extVerificationKeyPem + requesterNonce);
+  /**
+   * What a pool's extVerificationKeySignature signs: in Avalon's form {@code
+   * SHA256(extVerificationKey + requesterNonce)}; in the hardened form the key bound to the whole
+   * request by its hash (docs/envelope.md §6).
+   */
+  public static byte[] extVerificationKey(
+      EnvelopeVersion version, String extVerificationKeyPem, WorkOrderSubmitParams request) {
+    return switch (version) {
+      case AVALON_1 -> Sha256.digest(extVerificationKeyPem + text(request.requesterNonce()));
+      case CAMELOT_2 ->
+          new Canonical()
+              .text("camelot-2/ext-key")
+              .text(extVerificationKeyPem)
+              .bytes(WorkOrderHashes.requestHash(request))
+              .sha256();
+    };
   }
 
   /**

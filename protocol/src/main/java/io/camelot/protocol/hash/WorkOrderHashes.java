@@ -9,21 +9,82 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The request and response hashes of the EEA envelope, computed over the text exactly as it is (or
- * will be) transmitted: ids as sent, base64 {@code data}, hex {@code dataHash} and {@code iv}; an
- * absent field contributes nothing.
+ * The request and response hashes of both envelope forms, computed over the text exactly as it is
+ * (or will be) transmitted: ids as sent, base64 {@code data}, hex {@code dataHash} and {@code iv}.
+ * Avalon's form joins fields with no separator (an absent field contributes nothing); Camelot's
+ * hardened form encodes each field with its length ({@link Canonical}) and binds the response to its
+ * request (docs/envelope.md §2, §6).
  */
 public final class WorkOrderHashes {
   private static final Comparator<DataItem> BY_INDEX = Comparator.comparing(DataItem::index);
 
   private WorkOrderHashes() {}
 
+  /** The request hash of the form the request names. */
+  public static byte[] requestHash(WorkOrderSubmitParams p) {
+    return switch (p.envelope()) {
+      case AVALON_1 -> legacyRequestHash(p);
+      case CAMELOT_2 -> hardenedRequestHash(p);
+    };
+  }
+
+  /**
+   * The response hash of the form the result names.
+   *
+   * @param requestHash the hash of the request this result answers; the hardened form covers it,
+   *     Avalon's does not
+   */
+  public static byte[] responseHash(WorkOrderResult r, byte[] requestHash) {
+    return switch (r.envelope()) {
+      case AVALON_1 -> legacyResponseHash(r);
+      case CAMELOT_2 -> hardenedResponseHash(r, requestHash);
+    };
+  }
+
+  private static byte[] hardenedRequestHash(WorkOrderSubmitParams p) {
+    return new Canonical()
+        .text("camelot-2/request")
+        .text(p.envelopeVersion())
+        .text(p.requesterNonce())
+        .text(p.workOrderId())
+        .text(p.workerId())
+        .text(p.workloadId())
+        .text(p.requesterId())
+        .number(p.responseTimeoutMSecs())
+        .text(p.payloadFormat())
+        .text(p.resultUri())
+        .text(p.notifyUri())
+        .text(p.workerEncryptionKey())
+        .text(p.dataEncryptionAlgorithm())
+        .text(p.encryptedSessionKey())
+        .text(p.verifyingKey())
+        .items(p.inData())
+        .items(p.outData())
+        .text(p.dependencies() == null ? null : p.dependencies().canonicalText())
+        .sha256();
+  }
+
+  private static byte[] hardenedResponseHash(WorkOrderResult r, byte[] requestHash) {
+    return new Canonical()
+        .text("camelot-2/response")
+        .text(r.envelopeVersion())
+        .bytes(requestHash)
+        .text(r.workerNonce())
+        .text(r.workOrderId())
+        .text(r.workerId())
+        .text(r.workloadId())
+        .text(r.requesterId())
+        .items(r.outData())
+        .links(r.predecessors())
+        .sha256();
+  }
+
   /**
    * {@code SHA256(h1 ‖ h2 [‖ h3] [‖ h4])} where h1 hashes nonce and ids, h2 the inData items, h3 the
    * outData items (only when the request has outData) and h4 the canonical text of Camelot's
    * dependencies extension (only when present, so Avalon requests hash exactly as Avalon does).
    */
-  public static byte[] requestHash(WorkOrderSubmitParams p) {
+  private static byte[] legacyRequestHash(WorkOrderSubmitParams p) {
     byte[] ids =
         Sha256.digest(
             text(p.requesterNonce())
@@ -49,7 +110,7 @@ public final class WorkOrderHashes {
    * {@code SHA256(r1 ‖ r2 [‖ r3])}: like the request hash, with the worker nonce and outData; r3
    * hashes Camelot's predecessor links, only when the result carries them.
    */
-  public static byte[] responseHash(WorkOrderResult r) {
+  private static byte[] legacyResponseHash(WorkOrderResult r) {
     byte[] ids =
         Sha256.digest(
             text(r.workerNonce())

@@ -1,5 +1,6 @@
 package io.camelot.protocol.model;
 
+import io.camelot.protocol.EnvelopeVersion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.List;
   "outData",
   "extVerificationKey",
   "extVerificationKeySignature",
-  "predecessors"
+  "predecessors",
+  "envelopeVersion"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkOrderResult(
@@ -31,7 +33,25 @@ public record WorkOrderResult(
     List<DataItem> outData,
     String extVerificationKey,
     String extVerificationKeySignature,
-    List<PredecessorLink> predecessors) {
+    List<PredecessorLink> predecessors,
+    String envelopeVersion) {
+
+  /** A result without an envelope version: Avalon's form. */
+  public WorkOrderResult(
+      String workOrderId,
+      String workloadId,
+      String workerId,
+      String requesterId,
+      String workerNonce,
+      String workerSignature,
+      List<DataItem> outData,
+      String extVerificationKey,
+      String extVerificationKeySignature,
+      List<PredecessorLink> predecessors) {
+    this(
+        workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
+        extVerificationKey, extVerificationKeySignature, predecessors, null);
+  }
 
   public WorkOrderResult(
       String workOrderId,
@@ -55,12 +75,17 @@ public record WorkOrderResult(
   public WorkOrderResult withSignature(String signature) {
     return new WorkOrderResult(
         workOrderId, workloadId, workerId, requesterId, workerNonce, signature, outData,
-        extVerificationKey, extVerificationKeySignature, predecessors);
+        extVerificationKey, extVerificationKeySignature, predecessors, envelopeVersion);
   }
 
   public WorkOrderResult withExtVerificationKey(String key, String keySignature) {
     return new WorkOrderResult(
         workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
-        key, keySignature, predecessors);
+        key, keySignature, predecessors, envelopeVersion);
+  }
+
+  /** The form this result claims (docs/envelope.md). */
+  public EnvelopeVersion envelope() {
+    return EnvelopeVersion.ofWire(envelopeVersion);
   }
 }

@@ -1,5 +1,6 @@
 package io.camelot.protocol.model;
 
+import io.camelot.protocol.EnvelopeVersion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.List;
  *
  * @param dependencies Camelot's optional extension (docs/dependencies.md); null for every Avalon
  *     client
+ * @param envelopeVersion {@code "camelot-2"} for the hardened form (docs/envelope.md); null, as
+ *     Avalon's clients send it, for the legacy form
  */
 @JsonPropertyOrder({
   "workOrderId",
@@ -31,7 +34,8 @@ import java.util.List;
   "verifyingKey",
   "inData",
   "outData",
-  "dependencies"
+  "dependencies",
+  "envelopeVersion"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkOrderSubmitParams(
@@ -53,7 +57,36 @@ public record WorkOrderSubmitParams(
     String verifyingKey,
     List<DataItem> inData,
     List<DataItem> outData,
-    Dependencies dependencies) {
+    Dependencies dependencies,
+    String envelopeVersion) {
+
+  /** The params without an envelope version: Avalon's form. */
+  public WorkOrderSubmitParams(
+      String workOrderId,
+      Long responseTimeoutMSecs,
+      String payloadFormat,
+      String resultUri,
+      String notifyUri,
+      String requesterNonce,
+      String workloadId,
+      String workerId,
+      String requesterId,
+      String sessionKeyIv,
+      String workerEncryptionKey,
+      String dataEncryptionAlgorithm,
+      String encryptedSessionKey,
+      String encryptedRequestHash,
+      String requesterSignature,
+      String verifyingKey,
+      List<DataItem> inData,
+      List<DataItem> outData,
+      Dependencies dependencies) {
+    this(
+        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
+        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
+        dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, requesterSignature,
+        verifyingKey, inData, outData, dependencies, null);
+  }
 
   /** The params of Avalon's schema, without Camelot's dependencies extension. */
   public WorkOrderSubmitParams(
@@ -88,7 +121,7 @@ public record WorkOrderSubmitParams(
         workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
         workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
         dataEncryptionAlgorithm, encryptedSessionKey, hash, requesterSignature, verifyingKey,
-        inData, outData, dependencies);
+        inData, outData, dependencies, envelopeVersion);
   }
 
   /** A copy carrying a requester signature and the key that verifies it. */
@@ -97,7 +130,7 @@ public record WorkOrderSubmitParams(
         workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
         workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
         dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, signature,
-        verifyingKeyPem, inData, outData, dependencies);
+        verifyingKeyPem, inData, outData, dependencies, envelopeVersion);
   }
 
   /** A copy carrying the dependencies extension (before the request hash is computed). */
@@ -106,6 +139,11 @@ public record WorkOrderSubmitParams(
         workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
         workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
         dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, requesterSignature,
-        verifyingKey, inData, outData, deps);
+        verifyingKey, inData, outData, deps, envelopeVersion);
+  }
+
+  /** The form this request claims (docs/envelope.md). */
+  public EnvelopeVersion envelope() {
+    return EnvelopeVersion.ofWire(envelopeVersion);
   }
 }

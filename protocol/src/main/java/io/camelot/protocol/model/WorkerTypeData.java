@@ -3,6 +3,8 @@ package io.camelot.protocol.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.EnvelopeVersion;
+import java.util.List;
 
 /**
  * {@code details.workerTypeData} of a worker record. {@code proofData} is a string holding JSON (or
@@ -24,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
   "encryptionKeyNonce",
   "encryptionKeySignature",
   "enclaveCertificate",
+  "envelopeVersions",
   "x25519EncryptionKey",
   "x25519EncryptionKeySignature"
 })
@@ -38,7 +41,8 @@ public record WorkerTypeData(
     @JsonInclude(JsonInclude.Include.ALWAYS) String encryptionKeySignature,
     String enclaveCertificate,
     String x25519EncryptionKey,
-    String x25519EncryptionKeySignature) {
+    String x25519EncryptionKeySignature,
+    List<String> envelopeVersions) {
 
   /** Avalon's eight keys, without an X25519 key. */
   public WorkerTypeData(
@@ -52,13 +56,28 @@ public record WorkerTypeData(
       String enclaveCertificate) {
     this(
         verificationKey, extendedMeasurements, proofDataType, proofData, encryptionKey,
-        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, null, null);
+        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, null, null, null);
   }
 
   /** A copy publishing an X25519 key and the worker's signature of its PEM. */
   public WorkerTypeData withX25519EncryptionKey(String pem, String signature) {
     return new WorkerTypeData(
         verificationKey, extendedMeasurements, proofDataType, proofData, encryptionKey,
-        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, pem, signature);
+        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, pem, signature,
+        envelopeVersions);
+  }
+
+  /** A copy advertising the hardened envelope forms the worker serves. */
+  public WorkerTypeData withEnvelopeVersions(List<String> versions) {
+    return new WorkerTypeData(
+        verificationKey, extendedMeasurements, proofDataType, proofData, encryptionKey,
+        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, x25519EncryptionKey,
+        x25519EncryptionKeySignature, versions == null ? null : List.copyOf(versions));
+  }
+
+  /** Whether the worker advertises {@code version} (Avalon's form is always served). */
+  public boolean serves(EnvelopeVersion version) {
+    return version == EnvelopeVersion.AVALON_1
+        || (envelopeVersions != null && envelopeVersions.contains(version.label()));
   }
 }

@@ -42,10 +42,13 @@ class AesGcmTest {
   @ParameterizedTest
   @MethodSource("avalonVectors")
   void matchesAvalonVectors(byte[] plaintext, byte[] ciphertextAndTag) {
-    Aead aead = AesGcm.of(VECTOR_KEY);
+    LegacyFixedIvGcm legacy = LegacyFixedIvGcm.of(VECTOR_KEY);
 
-    assertThat(aead.encrypt(VECTOR_IV, plaintext)).isEqualTo(ciphertextAndTag);
-    assertThat(aead.decrypt(VECTOR_IV, ciphertextAndTag)).isEqualTo(plaintext);
+    assertThat(legacy.encryptWithCallerIv(VECTOR_IV, plaintext)).isEqualTo(ciphertextAndTag);
+    assertThat(legacy.decrypt(VECTOR_IV, ciphertextAndTag)).isEqualTo(plaintext);
+    assertThat(AesGcm.of(VECTOR_KEY).openDetached(VECTOR_IV, ciphertextAndTag, null))
+        .as("with no associated data, the everyday Aead opens what the legacy form sealed")
+        .isEqualTo(plaintext);
   }
 
   @Test
@@ -53,29 +56,62 @@ class AesGcmTest {
     qt().forAll(ByteGens.bytes(32), ByteGens.bytes(12), ByteGens.bytes(0, 4096))
         .checkAssert(
             (key, iv, plaintext) -> {
-              Aead aead = AesGcm.of(key);
-              byte[] ciphertextAndTag = aead.encrypt(iv, plaintext);
+              LegacyFixedIvGcm legacy = LegacyFixedIvGcm.of(key);
+              byte[] ciphertextAndTag = legacy.encryptWithCallerIv(iv, plaintext);
 
               assertThat(ciphertextAndTag).hasSize(plaintext.length + Aead.TAG_BYTES);
-              assertThat(aead.decrypt(iv, ciphertextAndTag)).isEqualTo(plaintext);
+              assertThat(legacy.decrypt(iv, ciphertextAndTag)).isEqualTo(plaintext);
             });
   }
 
   @Test
   void roundTripsWithIvPrefix() {
-    qt().forAll(ByteGens.bytes(32), ByteGens.bytes(0, 4096))
+    qt().forAll(ByteGens.bytes(32), ByteGens.bytes(0, 4096), ByteGens.bytes(0, 64))
         .checkAssert(
-            (key, plaintext) -> {
+            (key, plaintext, aad) -> {
               Aead aead = AesGcm.of(key);
-              byte[] sealed = aead.encryptIvPrefixed(plaintext);
+              byte[] sealed = aead.seal(plaintext, aad);
               byte[] iv = Arrays.copyOf(sealed, Aead.IV_BYTES);
 
               assertThat(sealed).hasSize(Aead.IV_BYTES + plaintext.length + Aead.TAG_BYTES);
-              assertThat(Arrays.copyOfRange(sealed, Aead.IV_BYTES, sealed.length))
+              assertThat(aead.openDetached(iv, Arrays.copyOfRange(sealed, Aead.IV_BYTES, sealed.length), aad))
                   .as("the prefix is the IV the rest was encrypted under")
-                  .isEqualTo(aead.encrypt(iv, plaintext));
-              assertThat(aead.decryptIvPrefixed(sealed)).isEqualTo(plaintext);
+                  .isEqualTo(plaintext);
+              assertThat(aead.open(sealed, aad)).isEqualTo(plaintext);
             });
+  }
+
+  @Test
+  void roundTripsDetached() {
+    qt().forAll(ByteGens.bytes(32), ByteGens.bytes(0, 4096), ByteGens.bytes(0, 64))
+        .checkAssert(
+            (key, plaintext, aad) -> {
+              Aead aead = AesGcm.of(key);
+              Aead.Detached sealed = aead.sealDetached(plaintext, aad);
+
+              assertThat(sealed.iv()).hasSize(Aead.IV_BYTES);
+              assertThat(sealed.ciphertextAndTag()).hasSize(plaintext.length + Aead.TAG_BYTES);
+              assertThat(aead.openDetached(sealed.iv(), sealed.ciphertextAndTag(), aad)).isEqualTo(plaintext);
+            });
+  }
+
+  @Test
+  void otherAssociatedDataFailsAuthentication() {
+    Aead aead = AesGcm.of(AesGcm.newKey());
+    byte[] plaintext = "bound to its place".getBytes(StandardCharsets.UTF_8);
+    byte[] aad = "in/0/work-order-1".getBytes(StandardCharsets.UTF_8);
+
+    Aead.Detached detached = aead.sealDetached(plaintext, aad);
+    byte[] prefixed = aead.seal(plaintext, aad);
+
+    for (byte[] other : new byte[][] {null, new byte[0], "in/1/work-order-1".getBytes(StandardCharsets.UTF_8)}) {
+      assertThatThrownBy(() -> aead.openDetached(detached.iv(), detached.ciphertextAndTag(), other))
+          .isInstanceOf(CryptoException.class)
+          .hasMessage(AUTHENTICATION_FAILED);
+      assertThatThrownBy(() -> aead.open(prefixed, other))
+          .isInstanceOf(CryptoException.class)
+          .hasMessage(AUTHENTICATION_FAILED);
+    }
   }
 
   @Test
@@ -83,29 +119,32 @@ class AesGcmTest {
     Aead aead = AesGcm.of(AesGcm.newKey());
     byte[] plaintext = "same message".getBytes(StandardCharsets.UTF_8);
 
-    byte[] first = aead.encryptIvPrefixed(plaintext);
-    byte[] second = aead.encryptIvPrefixed(plaintext);
+    byte[] first = aead.seal(plaintext, null);
+    byte[] second = aead.seal(plaintext, null);
 
     assertThat(Arrays.copyOf(first, Aead.IV_BYTES))
         .isNotEqualTo(Arrays.copyOf(second, Aead.IV_BYTES));
+    assertThat(aead.sealDetached(plaintext, null).iv()).isNotEqualTo(aead.sealDetached(plaintext, null).iv());
   }
 
   @Test
   void reusingAnIvUnderOneKeyIsDeterministicAsAvalonRequires() {
-    Aead aead = AesGcm.of(VECTOR_KEY);
+    LegacyFixedIvGcm legacy = LegacyFixedIvGcm.of(VECTOR_KEY);
     byte[] plaintext = "Hello".getBytes(StandardCharsets.UTF_8);
 
-    assertThat(aead.encrypt(VECTOR_IV, plaintext)).isEqualTo(aead.encrypt(VECTOR_IV, plaintext));
+    assertThat(legacy.encryptWithCallerIv(VECTOR_IV, plaintext))
+        .isEqualTo(legacy.encryptWithCallerIv(VECTOR_IV, plaintext));
   }
 
   @Test
   void emptyPlaintextEncryptsToJustTheTag() {
-    Aead aead = AesGcm.of(VECTOR_KEY);
+    LegacyFixedIvGcm legacy = LegacyFixedIvGcm.of(VECTOR_KEY);
 
-    byte[] tag = aead.encrypt(VECTOR_IV, new byte[0]);
+    byte[] tag = legacy.encryptWithCallerIv(VECTOR_IV, new byte[0]);
 
     assertThat(tag).hasSize(Aead.TAG_BYTES);
-    assertThat(aead.decrypt(VECTOR_IV, tag)).isEmpty();
+    assertThat(legacy.decrypt(VECTOR_IV, tag)).isEmpty();
+    assertThat(AesGcm.of(VECTOR_KEY).sealDetached(new byte[0], null).ciphertextAndTag()).hasSize(Aead.TAG_BYTES);
   }
 
   @Test
@@ -118,10 +157,11 @@ class AesGcmTest {
         .checkAssert(
             (key, plaintext, position, flipMask) -> {
               Aead aead = AesGcm.of(key);
-              byte[] tampered = aead.encrypt(VECTOR_IV, plaintext);
+              Aead.Detached sealed = aead.sealDetached(plaintext, null);
+              byte[] tampered = sealed.ciphertextAndTag();
               tampered[position % tampered.length] ^= flipMask.byteValue();
 
-              assertThatThrownBy(() -> aead.decrypt(VECTOR_IV, tampered))
+              assertThatThrownBy(() -> aead.openDetached(sealed.iv(), tampered, null))
                   .isInstanceOf(CryptoException.class)
                   .hasMessage(AUTHENTICATION_FAILED);
             });
@@ -137,10 +177,10 @@ class AesGcmTest {
         .checkAssert(
             (key, plaintext, position, flipMask) -> {
               Aead aead = AesGcm.of(key);
-              byte[] tampered = aead.encryptIvPrefixed(plaintext);
+              byte[] tampered = aead.seal(plaintext, null);
               tampered[position % tampered.length] ^= flipMask.byteValue();
 
-              assertThatThrownBy(() -> aead.decryptIvPrefixed(tampered))
+              assertThatThrownBy(() -> aead.open(tampered, null))
                   .isInstanceOf(CryptoException.class)
                   .hasMessage(AUTHENTICATION_FAILED);
             });
@@ -154,12 +194,12 @@ class AesGcmTest {
                 !Arrays.equals(key, otherKey) && !Arrays.equals(otherIv, VECTOR_IV))
         .checkAssert(
             (key, otherKey, otherIv, plaintext) -> {
-              byte[] ciphertextAndTag = AesGcm.of(key).encrypt(VECTOR_IV, plaintext);
+              byte[] ciphertextAndTag = LegacyFixedIvGcm.of(key).encryptWithCallerIv(VECTOR_IV, plaintext);
 
-              assertThatThrownBy(() -> AesGcm.of(otherKey).decrypt(VECTOR_IV, ciphertextAndTag))
+              assertThatThrownBy(() -> AesGcm.of(otherKey).openDetached(VECTOR_IV, ciphertextAndTag, null))
                   .isInstanceOf(CryptoException.class)
                   .hasMessage(AUTHENTICATION_FAILED);
-              assertThatThrownBy(() -> AesGcm.of(key).decrypt(otherIv, ciphertextAndTag))
+              assertThatThrownBy(() -> AesGcm.of(key).openDetached(otherIv, ciphertextAndTag, null))
                   .isInstanceOf(CryptoException.class)
                   .hasMessage(AUTHENTICATION_FAILED);
             });
@@ -169,10 +209,10 @@ class AesGcmTest {
   void ciphertextShorterThanTheTagFailsAuthentication() {
     Aead aead = AesGcm.of(VECTOR_KEY);
 
-    assertThatThrownBy(() -> aead.decrypt(VECTOR_IV, new byte[Aead.TAG_BYTES - 1]))
+    assertThatThrownBy(() -> aead.openDetached(VECTOR_IV, new byte[Aead.TAG_BYTES - 1], null))
         .isInstanceOf(CryptoException.class)
         .hasMessage(AUTHENTICATION_FAILED);
-    assertThatThrownBy(() -> aead.decryptIvPrefixed(new byte[Aead.IV_BYTES + Aead.TAG_BYTES - 1]))
+    assertThatThrownBy(() -> aead.open(new byte[Aead.IV_BYTES + Aead.TAG_BYTES - 1], null))
         .isInstanceOf(CryptoException.class);
   }
 
@@ -182,18 +222,24 @@ class AesGcmTest {
     assertThatThrownBy(() -> AesGcm.of(new byte[keyLength]))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("32 bytes");
+    assertThatThrownBy(() -> LegacyFixedIvGcm.of(new byte[keyLength]))
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("32 bytes");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {0, 8, 11, 13, 16})
   void rejectsIvsOtherThan12Bytes(int ivLength) {
-    Aead aead = AesGcm.of(VECTOR_KEY);
+    LegacyFixedIvGcm legacy = LegacyFixedIvGcm.of(VECTOR_KEY);
     byte[] iv = new byte[ivLength];
 
-    assertThatThrownBy(() -> aead.encrypt(iv, new byte[1]))
+    assertThatThrownBy(() -> legacy.encryptWithCallerIv(iv, new byte[1]))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("IV must be 12 bytes");
-    assertThatThrownBy(() -> aead.decrypt(iv, new byte[Aead.TAG_BYTES + 1]))
+    assertThatThrownBy(() -> legacy.decrypt(iv, new byte[Aead.TAG_BYTES + 1]))
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("IV must be 12 bytes");
+    assertThatThrownBy(() -> AesGcm.of(VECTOR_KEY).openDetached(iv, new byte[Aead.TAG_BYTES + 1], null))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("IV must be 12 bytes");
   }
@@ -202,15 +248,17 @@ class AesGcmTest {
   void keepsItsOwnCopyOfTheKey() {
     byte[] key = VECTOR_KEY.clone();
     Aead aead = AesGcm.of(key);
+    LegacyFixedIvGcm legacy = LegacyFixedIvGcm.of(key);
     Arrays.fill(key, (byte) 0);
 
-    assertThat(aead.encrypt(VECTOR_IV, "Hello".getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(Base64.getDecoder().decode("D2e6d6o26UuDZhDvSNiG11zk1557"));
+    byte[] hello = Base64.getDecoder().decode("D2e6d6o26UuDZhDvSNiG11zk1557");
+    assertThat(legacy.encryptWithCallerIv(VECTOR_IV, "Hello".getBytes(StandardCharsets.UTF_8))).isEqualTo(hello);
+    assertThat(aead.openDetached(VECTOR_IV, hello, null)).asString(StandardCharsets.UTF_8).isEqualTo("Hello");
   }
 
   @Test
   void generatesRandomKeysAndIvsOfTheRightSize() {
     assertThat(AesGcm.newKey()).hasSize(32).isNotEqualTo(AesGcm.newKey());
-    assertThat(AesGcm.newIv()).hasSize(12).isNotEqualTo(AesGcm.newIv());
+    assertThat(LegacyFixedIvGcm.newSessionIv()).hasSize(12).isNotEqualTo(LegacyFixedIvGcm.newSessionIv());
   }
 }

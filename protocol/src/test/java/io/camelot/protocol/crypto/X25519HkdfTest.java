@@ -112,7 +112,7 @@ class X25519HkdfTest {
 
     byte[] opened =
         AesGcm.of(Arrays.copyOf(okm, 32))
-            .decrypt(Arrays.copyOfRange(okm, 32, 44), Arrays.copyOfRange(wrapped, 32, 80));
+            .openDetached(Arrays.copyOfRange(okm, 32, 44), Arrays.copyOfRange(wrapped, 32, 80), null);
 
     assertThat(opened).isEqualTo(sessionKey);
   }

@@ -3,7 +3,7 @@ package io.camelot.protocol.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.protocol.Hex;
-import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.protocol.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
@@ -95,7 +95,7 @@ class AvalonVectorsTest {
             WORK_ORDER_ID, WORKER_ID, WORKLOAD_ID, REQUESTER_ID, REQUESTER_NONCE, 6000, null,
             List.of(InputSpec.text("Hello")), List.of());
     RequestSecrets secrets =
-        RequestSealer.seal(template, workerKey.publicKey(), null, SESSION_KEY, SESSION_IV);
+        RequestSealer.sealLegacy(template, workerKey.publicKey(), null, SESSION_KEY, SESSION_IV);
     WorkOrderSubmitParams sent = secrets.request();
 
     assertThat(sent.inData()).containsExactly(new DataItem(0, null, HELLO_DATA, null, null));
@@ -123,7 +123,7 @@ class AvalonVectorsTest {
 
     assertThat(result.outData())
         .containsExactly(new DataItem(0, RESULT_DATA_HASH, RESULT_DATA, "", ""));
-    assertThat(Hex.upper(WorkOrderHashes.responseHash(result))).isEqualTo(RESPONSE_HASH);
+    assertThat(Hex.upper(WorkOrderHashes.responseHash(result, opened.requestHash()))).isEqualTo(RESPONSE_HASH);
     assertThat(
             Secp256k1.verifierFromPem(VERIFICATION_KEY)
                 .verifyDigest(Hex.decode(RESPONSE_HASH), Base64.getDecoder().decode(result.workerSignature())))
@@ -150,9 +150,9 @@ class AvalonVectorsTest {
   void theVectorAesGcmOutputsMatch() {
     assertThat(
             Base64.getEncoder()
-                .encodeToString(AesGcm.of(SESSION_KEY).encrypt(SESSION_IV, "Hello".getBytes())))
+                .encodeToString(LegacyFixedIvGcm.of(SESSION_KEY).encryptWithCallerIv(SESSION_IV, "Hello".getBytes())))
         .isEqualTo(HELLO_DATA);
-    assertThat(Hex.upper(AesGcm.of(SESSION_KEY).encrypt(SESSION_IV, Hex.decode(REQUEST_HASH))))
+    assertThat(Hex.upper(LegacyFixedIvGcm.of(SESSION_KEY).encryptWithCallerIv(SESSION_IV, Hex.decode(REQUEST_HASH))))
         .isEqualTo(ENCRYPTED_REQUEST_HASH);
   }
 

@@ -167,7 +167,7 @@ class DependenciesEnvelopeTest {
     var link = new WorkOrderResult.PredecessorLink(PREDECESSOR, "AB".repeat(32));
     WorkOrderResult result =
         ResponseSealer.sealChained(opened, opened.inputs(), workerSigningKey, List.of(link));
-    ResponseOpener.verifySignature(result, sealed.request().requesterNonce(), workerSigningKey.verifier());
+    ResponseOpener.verifySignature(result, sealed.request(), workerSigningKey.verifier());
 
     WorkOrderResult forged =
         new WorkOrderResult(
@@ -175,14 +175,14 @@ class DependenciesEnvelopeTest {
             result.workerNonce(), result.workerSignature(), result.outData(), null, null,
             List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))));
     assertThatThrownBy(
-            () -> ResponseOpener.verifySignature(forged, sealed.request().requesterNonce(), workerSigningKey.verifier()))
+            () -> ResponseOpener.verifySignature(forged, sealed.request(), workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class);
     WorkOrderResult unlinked =
         new WorkOrderResult(
             result.workOrderId(), result.workloadId(), result.workerId(), result.requesterId(),
             result.workerNonce(), result.workerSignature(), result.outData(), null, null, null);
     assertThatThrownBy(
-            () -> ResponseOpener.verifySignature(unlinked, sealed.request().requesterNonce(), workerSigningKey.verifier()))
+            () -> ResponseOpener.verifySignature(unlinked, sealed.request(), workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class);
   }
 }

@@ -196,11 +196,18 @@ class EnvelopeRoundTripTest {
 
     List<PlainItem> seenByA = ResponseOpener.open(result, secrets, workerSigningKey.verifier());
     assertThat(seenByA).extracting(PlainItem::text).containsExactly("from A");
-    DataItem forB = result.outData().stream().filter(i -> i.index() == 1).findFirst().orElseThrow();
-    assertThat(new String(DataKeyItem.openOutput(forB, partyBKey), StandardCharsets.UTF_8))
+    assertThat(new String(DataKeyItem.openOutput(result, 1, partyBKey), StandardCharsets.UTF_8))
         .isEqualTo("from B");
-    assertThatThrownBy(() -> DataKeyItem.openOutput(forB, AesGcm.newKey()))
+    assertThatThrownBy(() -> DataKeyItem.openOutput(result, 1, AesGcm.newKey()))
         .isInstanceOf(CryptoException.class);
+  }
+
+  private static WorkOrderSubmitParams withNonce(WorkOrderSubmitParams p, String nonce) {
+    return new WorkOrderSubmitParams(
+        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(), nonce,
+        p.workloadId(), p.workerId(), p.requesterId(), p.sessionKeyIv(), p.workerEncryptionKey(),
+        p.dataEncryptionAlgorithm(), p.encryptedSessionKey(), p.encryptedRequestHash(), p.requesterSignature(),
+        p.verifyingKey(), p.inData(), p.outData(), p.dependencies(), p.envelopeVersion());
   }
 
   record DataItemsOfB(DataKeyItem input, byte[] outputKey) {
@@ -223,15 +230,14 @@ class EnvelopeRoundTripTest {
     WorkOrderResult poolResult =
         signedByExtKey.withExtVerificationKey(
             extPem,
-            Signatures.extVerificationKeySignature(
-                workerSigningKey, extPem, secrets.request().requesterNonce()));
+            Signatures.extVerificationKeySignature(workerSigningKey, extPem, secrets.request()));
 
     assertThat(ResponseOpener.open(poolResult, secrets, workerSigningKey.verifier()))
         .extracting(PlainItem::text)
         .containsExactly("pool");
     WorkOrderResult replayedForAnotherNonce =
         signedByExtKey.withExtVerificationKey(
-            extPem, Signatures.extVerificationKeySignature(workerSigningKey, extPem, "00"));
+            extPem, Signatures.extVerificationKeySignature(workerSigningKey, extPem, withNonce(secrets.request(), "00")));
     assertThatThrownBy(
             () -> ResponseOpener.open(replayedForAnotherNonce, secrets, workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class)

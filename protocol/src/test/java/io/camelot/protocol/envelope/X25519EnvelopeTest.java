@@ -95,8 +95,7 @@ class X25519EnvelopeTest {
 
     WorkOrderResult result = echo(secrets.request(), bothKeys);
 
-    DataItem output = result.outData().getFirst();
-    assertThat(new String(DataKeyItem.openOutput(output, ownerKey), StandardCharsets.UTF_8))
+    assertThat(new String(DataKeyItem.openOutput(result, 0, ownerKey), StandardCharsets.UTF_8))
         .isEqualTo("owned");
   }
 
