@@ -198,6 +198,12 @@ class RequesterTest {
   }
 
   @Test
+  void codeOutsideTheSdkCannotMakeAVerifiedWorker() {
+    // Holding one must prove the checks ran: no public constructor, as a record would have.
+    assertThat(VerifiedWorker.class.getConstructors()).isEmpty();
+  }
+
+  @Test
   void byDefaultASimulatedWorkerIsRefused() {
     Requester strict = Requester.builder(tcs).build();
 
