@@ -216,6 +216,16 @@ class DirectTcsClientTest {
   }
 
   @Test
+  void aConnectionClosedBeforeTheAnswerIsATransportFailure() {
+    // The server read the request, perhaps stored it, and the answer was lost: worth a resend.
+    script = request -> request.body().onSuccess(bytes -> request.connection().close());
+
+    assertThatThrownBy(() -> client.workOrderGetResult(WORK_ORDER_ID))
+        .isInstanceOf(TcsTransportException.class)
+        .hasMessageContaining("WorkOrderGetResult");
+  }
+
+  @Test
   void closeLeavesASharedVertxRunningAndReceiptUpdateSuccessIsCodeZero() {
     answerJson(id -> error(id, 0, "Receipt updated successfully"));
     DirectTcsClient.builder(url(server.actualPort())).vertx(vertx).build().close();
