@@ -8,4 +8,14 @@ record Backoff(Duration initial, Duration max) {
     Duration doubled = previous.multipliedBy(2);
     return doubled.compareTo(max) > 0 ? max : doubled;
   }
+
+  /** Sleeps; an interrupt ends the wait as a {@link TcsException} naming {@code during}. */
+  static void pause(Duration delay, String during) {
+    try {
+      Thread.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TcsException("Interrupted while " + during, e);
+    }
+  }
 }

@@ -48,7 +48,7 @@ public final class DirectTcsClient implements TcsClient {
     this.ownsVertx = builder.vertx == null;
     this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
     this.http = vertx.createHttpClient(builder.httpOptions);
-    this.rpc = new JsonRpcHttp(http, builder.url, builder.callTimeout);
+    this.rpc = new JsonRpcHttp(http, builder.url, builder.callTimeout, builder.wireLog);
   }
 
   /** A client for the listener at {@code url} with its own Vert.x and the default timeout. */
@@ -189,6 +189,7 @@ public final class DirectTcsClient implements TcsClient {
     private Vertx vertx;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
     private HttpClientOptions httpOptions = new HttpClientOptions();
+    private WireLog wireLog;
 
     private Builder(String url) {
       this.url = Objects.requireNonNull(url, "url");
@@ -215,6 +216,12 @@ public final class DirectTcsClient implements TcsClient {
      */
     public Builder httpOptions(HttpClientOptions options) {
       this.httpOptions = new HttpClientOptions(Objects.requireNonNull(options, "options"));
+      return this;
+    }
+
+    /** Shows every request and response body, exactly as on the wire, to {@code log}. */
+    public Builder wireLog(WireLog log) {
+      this.wireLog = Objects.requireNonNull(log, "wireLog");
       return this;
     }
 

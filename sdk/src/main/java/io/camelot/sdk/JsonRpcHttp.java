@@ -29,12 +29,15 @@ final class JsonRpcHttp {
   private final HttpClient http;
   private final String url;
   private final Duration timeout;
+  private final WireLog wireLog;
   private final AtomicLong ids = new AtomicLong();
 
-  JsonRpcHttp(HttpClient http, String url, Duration timeout) {
+  /** @param wireLog null for none */
+  JsonRpcHttp(HttpClient http, String url, Duration timeout, WireLog wireLog) {
     this.http = http;
     this.url = url;
     this.timeout = timeout;
+    this.wireLog = wireLog;
   }
 
   String url() {
@@ -60,6 +63,7 @@ final class JsonRpcHttp {
             .setIdleTimeout(millis)
             .putHeader(HttpHeaders.CONTENT_TYPE, JSON);
     LOG.debug("{} id {} to {}", method, id, url);
+    log(WireLog.Direction.REQUEST, body);
     Future<HttpReply> exchange =
         http.request(options)
             .compose(
@@ -82,7 +86,14 @@ final class JsonRpcHttp {
                   return request.end(body).compose(sent -> reply);
                 });
     HttpReply reply = await(method, exchange, millis);
+    log(WireLog.Direction.RESPONSE, reply.body());
     return parse(method, id, reply);
+  }
+
+  private void log(WireLog.Direction direction, Buffer body) {
+    if (wireLog != null) {
+      wireLog.exchanged(direction, url, body.getBytes());
+    }
   }
 
   private record HttpReply(int status, String contentType, Buffer body) {}

@@ -35,6 +35,8 @@ public final class Requester {
   private final PublicKeySign requesterKey;
   private final WorkerVerifier workerVerifier;
   private final Backoff pollBackoff;
+  private final int submitAttempts;
+  private final Backoff submitBackoff;
   private final Duration awaitTimeout;
   private final EnvelopeChoice envelopeChoice;
 
@@ -43,6 +45,8 @@ public final class Requester {
     this.requesterKey = builder.requesterKey;
     this.workerVerifier = new WorkerVerifier(builder.attestationCheck, builder.rsaOnly);
     this.pollBackoff = new Backoff(builder.pollInitial, builder.pollMax);
+    this.submitAttempts = builder.submitAttempts;
+    this.submitBackoff = new Backoff(builder.submitInitial, builder.submitMax);
     this.awaitTimeout = builder.awaitTimeout;
     this.envelopeChoice = builder.envelopeChoice;
   }
@@ -196,6 +200,15 @@ public final class Requester {
     return pollBackoff;
   }
 
+  /** How many times in all one sealed work order is sent when sending fails in transport. */
+  int submitAttempts() {
+    return submitAttempts;
+  }
+
+  Backoff submitBackoff() {
+    return submitBackoff;
+  }
+
   Duration awaitTimeout() {
     return awaitTimeout;
   }
@@ -214,6 +227,9 @@ public final class Requester {
     private AttestationCheck attestationCheck = AttestationPolicy.strict();
     private Duration pollInitial = Duration.ofMillis(5);
     private Duration pollMax = Duration.ofMillis(500);
+    private int submitAttempts = 4;
+    private Duration submitInitial = Duration.ofMillis(250);
+    private Duration submitMax = Duration.ofSeconds(2);
     private Duration awaitTimeout = DEFAULT_AWAIT_TIMEOUT;
     private boolean rsaOnly;
     private EnvelopeChoice envelopeChoice = EnvelopeChoice.HARDENED_IF_OFFERED;
@@ -270,6 +286,24 @@ public final class Requester {
       }
       this.pollInitial = initial;
       this.pollMax = max;
+      return this;
+    }
+
+    /**
+     * A submit that fails in transport (no connection, a lost or garbled answer, a call timeout)
+     * sends the same sealed work order again, up to {@code attempts} sends in all, waiting {@code
+     * initial} doubling up to {@code max} in between (default 4 sends, 250 ms to 2 s). One send
+     * disables retrying.
+     */
+    public Builder submitRetry(int attempts, Duration initial, Duration max) {
+      if (attempts < 1 || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+        throw new IllegalArgumentException(
+            "submit retry needs attempts >= 1 and 0 < initial <= max, got " + attempts + ", "
+                + initial + " and " + max);
+      }
+      this.submitAttempts = attempts;
+      this.submitInitial = initial;
+      this.submitMax = max;
       return this;
     }
 

@@ -149,17 +149,10 @@ public final class SubmittedWorkOrder {
             "Work order " + workOrderId() + " " + why + " after " + timeout.toMillis() + " ms",
             lastFailure);
       }
-      sleep(Math.min(delay.toNanos(), remaining));
+      Backoff.pause(
+          Duration.ofNanos(Math.min(delay.toNanos(), remaining)),
+          "awaiting work order " + workOrderId());
       delay = backoff.next(delay);
-    }
-  }
-
-  private void sleep(long nanos) {
-    try {
-      Thread.sleep(Duration.ofNanos(nanos));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TcsException("Interrupted while awaiting work order " + workOrderId(), e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.camelot.sdk;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.envelope.DataKeyItem;
 import io.camelot.protocol.envelope.InputSpec;
@@ -7,17 +9,21 @@ import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Describes one work order; {@link #submit()} seals and sends it. Inputs get wire indexes in the
  * order they are added. Ids default to fresh random hex as Avalon's SDK makes them.
  */
 public final class WorkOrderBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkOrderBuilder.class);
   private static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMillis(6000);
   /** {@code data.reason} of a worker pool's error for a request sealed to a retired key. */
   static final String RETIRED_KEY_REASON = "encryption-key-retired";
@@ -157,12 +163,16 @@ public final class WorkOrderBuilder {
   }
 
   /**
-   * Seals the work order to the worker's key and submits it. If the worker is a pool that has
-   * rotated its encryption key since the worker was verified, and refuses the old key, the worker is
-   * retrieved and verified again and the work order resubmitted to its new key, once.
+   * Seals the work order to the worker's key and submits it. If sending fails in transport, the same
+   * sealed work order is sent again as {@link Requester.Builder#submitRetry} allows. If the worker is
+   * a pool that has rotated its encryption key since the worker was verified, and refuses the old
+   * key, the worker is retrieved and verified again and the work order resubmitted to its new key,
+   * once.
    *
    * @throws IllegalStateException if no input was added
    * @throws TcsRpcException if the TCS refuses the work order
+   * @throws TcsTransportException if the last send failed in transport
+   * @throws TcsTimeoutException if the last send got no answer in time
    */
   public SubmittedWorkOrder submit() {
     if (inputs.isEmpty()) {
@@ -185,8 +195,54 @@ public final class WorkOrderBuilder {
     RequestSecrets secrets =
         RequestSealer.seal(
             template.withEnvelope(requester.envelopeFor(target)), target.sessionKeyWrap(), requester.requesterKey());
-    SubmitReply reply = requester.client().workOrderSubmit(secrets.request());
+    SubmitReply reply = send(secrets.request());
     return new SubmittedWorkOrder(requester, target, secrets, reply, List.copyOf(predecessors));
+  }
+
+  /**
+   * Sends the sealed work order; after a transport failure or call timeout, sends the very same
+   * params again. Sealing anew would make a different request under the same id, and the secrets
+   * that open the first one's result would be lost. If a failed send was in fact stored, the TCS
+   * answers the resend as a duplicate that is the same request, and the work order is pending like
+   * any accepted one.
+   */
+  private SubmitReply send(WorkOrderSubmitParams request) {
+    Backoff backoff = requester.submitBackoff();
+    Duration delay = backoff.initial();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return requester.client().workOrderSubmit(request);
+      } catch (TcsRpcException e) {
+        // On a first send a duplicate cannot be ours: it is another work order under this id.
+        if (attempt > 1 && storedByAnEarlierSend(e, request.workOrderId())) {
+          return new SubmitReply.Pending(e.serverMessage());
+        }
+        throw e;
+      } catch (TcsTransportException | TcsTimeoutException e) {
+        if (attempt >= requester.submitAttempts()) {
+          throw e;
+        }
+        LOG.debug(
+            "Sending work order {} failed (attempt {} of {}); resending it in {} ms: {}",
+            request.workOrderId(), attempt, requester.submitAttempts(), delay.toMillis(),
+            e.getMessage());
+        Backoff.pause(delay, "resending work order " + request.workOrderId());
+        delay = backoff.next(delay);
+      }
+    }
+  }
+
+  /**
+   * The TCS's duplicate answer (code 2) with {@code data} naming this work order and {@code
+   * "sameRequest": true}: the request it stored under the id is the one sent.
+   */
+  private static boolean storedByAnEarlierSend(TcsRpcException e, String workOrderId) {
+    JsonNode data = e.data();
+    return e.code() == WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code()
+        && data != null
+        && workOrderId.equals(data.path("workOrderId").textValue())
+        // booleanValue() is false for anything but a JSON true, so "true" as text does not count.
+        && data.path("sameRequest").booleanValue();
   }
 
   /** A worker pool's answer to a request sealed to an encryption key it retired. */

@@ -15,10 +15,12 @@ import io.camelot.protocol.model.WorkerLookUpParams;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -216,6 +218,16 @@ class DirectTcsClientTest {
   }
 
   @Test
+  void aConnectionClosedBeforeTheAnswerIsATransportFailure() {
+    // The server read the request, perhaps stored it, and the answer was lost: worth a resend.
+    script = request -> request.body().onSuccess(bytes -> request.connection().close());
+
+    assertThatThrownBy(() -> client.workOrderGetResult(WORK_ORDER_ID))
+        .isInstanceOf(TcsTransportException.class)
+        .hasMessageContaining("WorkOrderGetResult");
+  }
+
+  @Test
   void closeLeavesASharedVertxRunningAndReceiptUpdateSuccessIsCodeZero() {
     answerJson(id -> error(id, 0, "Receipt updated successfully"));
     DirectTcsClient.builder(url(server.actualPort())).vertx(vertx).build().close();
@@ -225,6 +237,61 @@ class DirectTcsClientTest {
         .doesNotThrowAnyException();
     assertThat(received.getFirst().body().get("method").asText()).isEqualTo("WorkOrderReceiptUpdate");
   }
+
+  @Test
+  void wireLogSeesEachBodyExactlyAsOnTheWireInOrder() {
+    List<byte[]> sent = new CopyOnWriteArrayList<>();
+    List<byte[]> answered = new CopyOnWriteArrayList<>();
+    script =
+        request ->
+            request.body().onSuccess(bytes -> {
+              sent.add(bytes.getBytes());
+              // Indented, with newlines and non-ASCII: the log must keep what came, not a re-encoding.
+              JsonNode id = ProtocolJson.parse(bytes.getBytes()).get("id");
+              byte[] answer =
+                  ("{\n  \"jsonrpc\": \"2.0\",\n  \"id\": " + id
+                          + ",\n  \"error\": {\"code\": 5, \"message\": \"en cours \u2026\"}\n}")
+                      .getBytes(StandardCharsets.UTF_8);
+              answered.add(answer);
+              request.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(answer));
+            });
+    List<Logged> logged = new CopyOnWriteArrayList<>();
+    try (DirectTcsClient logging =
+        DirectTcsClient.builder(url(server.actualPort()))
+            .callTimeout(ORDINARY_TIMEOUT)
+            .wireLog((direction, endpoint, body) -> logged.add(new Logged(direction, endpoint, body)))
+            .build()) {
+      logging.workOrderGetResult(WORK_ORDER_ID);
+      logging.workOrderGetResult(WORK_ORDER_ID);
+    }
+
+    assertThat(logged).extracting(Logged::direction).containsExactly(
+        WireLog.Direction.REQUEST, WireLog.Direction.RESPONSE,
+        WireLog.Direction.REQUEST, WireLog.Direction.RESPONSE);
+    assertThat(logged).extracting(Logged::url).containsOnly(url(server.actualPort()));
+    assertThat(logged.get(0).body()).isEqualTo(sent.get(0));
+    assertThat(logged.get(1).body()).isEqualTo(answered.get(0));
+    assertThat(logged.get(2).body()).isEqualTo(sent.get(1));
+    assertThat(logged.get(3).body()).isEqualTo(answered.get(1));
+  }
+
+  @Test
+  void wireLogShowsARequestThatGotNoAnswerAlone() {
+    script = request -> request.body().onSuccess(bytes -> request.connection().close());
+    List<WireLog.Direction> logged = new CopyOnWriteArrayList<>();
+    try (DirectTcsClient logging =
+        DirectTcsClient.builder(url(server.actualPort()))
+            .callTimeout(ORDINARY_TIMEOUT)
+            .wireLog((direction, endpoint, body) -> logged.add(direction))
+            .build()) {
+      assertThatThrownBy(() -> logging.workOrderGetResult(WORK_ORDER_ID))
+          .isInstanceOf(TcsTransportException.class);
+    }
+
+    assertThat(logged).containsExactly(WireLog.Direction.REQUEST);
+  }
+
+  private record Logged(WireLog.Direction direction, String url, byte[] body) {}
 
   private void answerJson(Function<JsonNode, ObjectNode> body) {
     answer(200, "application/json", id -> body.apply(id).toString());

@@ -1,5 +1,6 @@
 package io.camelot.sdk;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
@@ -30,11 +31,13 @@ import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.protocol.model.WorkerTypeData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -71,18 +74,27 @@ final class FakeTcs implements TcsClient {
   PublicKeySign poolVouchingKey = SIGNING_KEY;
   int pendingPolls;
   int unreachablePolls;
+  /** This many submits fail in transport before the TCS sees them. */
+  int unreachableSubmits;
+  /** This many submits are stored, then fail in transport: the answer is lost. */
+  int lostSubmitAnswers;
+  /** Edits the {@code data} of a duplicate answer, to play a TCS that says otherwise or nothing. */
+  Consumer<ObjectNode> duplicateData = data -> {};
   Integer failureCode;
   UnaryOperator<WorkOrderResult> tamper = UnaryOperator.identity();
   boolean repeatingPages;
   List<String> workerDirectory = List.of(WORKER_ID);
 
   int getResultCalls;
+  /** Every submit's params as serialized for the wire, in order, stored or not. */
+  final List<byte[]> submitBodies = new ArrayList<>();
   final Map<String, WorkOrderSubmitParams> requests = new HashMap<>();
   final Map<String, OpenedRequest> opened = new HashMap<>();
   final Map<String, ReceiptCreateParams> receipts = new TreeMap<>();
   final Map<String, List<ReceiptUpdateParams>> receiptUpdates = new HashMap<>();
   final List<String> workerLookUpTags = new ArrayList<>();
   private final Map<String, WorkOrderResult> results = new HashMap<>();
+  private final Map<String, byte[]> storedBodies = new HashMap<>();
 
   @Override
   public LookUpResult workerLookUp(WorkerLookUpParams filter) {
@@ -116,13 +128,35 @@ final class FakeTcs implements TcsClient {
 
   @Override
   public SubmitReply workOrderSubmit(WorkOrderSubmitParams params) {
+    byte[] body = ProtocolJson.toBytes(params);
+    submitBodies.add(body);
+    if (unreachableSubmits > 0) {
+      unreachableSubmits--;
+      throw new TcsTransportException("WorkOrderSubmit to fake failed: Connection refused");
+    }
     // Through the wire format, as a real TCS would see it.
     WorkOrderSubmitParams request = Params.workOrderSubmit(ProtocolJson.toTree(params));
+    byte[] stored = storedBodies.get(request.workOrderId());
+    if (stored != null) {
+      ObjectNode data =
+          ProtocolJson.mapper().createObjectNode()
+              .put("workOrderId", request.workOrderId())
+              .put("sameRequest", Arrays.equals(stored, body));
+      duplicateData.accept(data);
+      throw new TcsRpcException(
+          "WorkOrderSubmit", "fake", WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code(),
+          "Work order id already exists in the database. Hence invalid parameter", data);
+    }
     OpenedRequest openedRequest =
         RequestOpener.open(request, KeyWrapKeyRing.of(ENCRYPTION_KEY, X25519_KEY));
+    storedBodies.put(request.workOrderId(), body);
     requests.put(request.workOrderId(), request);
     opened.put(request.workOrderId(), openedRequest);
     results.put(request.workOrderId(), tamper.apply(execute(openedRequest)));
+    if (lostSubmitAnswers > 0) {
+      lostSubmitAnswers--;
+      throw new TcsTransportException("WorkOrderSubmit to fake failed: Connection was closed");
+    }
     return syncMode
         ? new SubmitReply.Completed(results.get(request.workOrderId()))
         : new SubmitReply.Pending("Work order is computing");

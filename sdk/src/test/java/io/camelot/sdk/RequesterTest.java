@@ -33,6 +33,7 @@ class RequesterTest {
           .requesterKey(REQUESTER_KEY)
           .allowSimulation()
           .pollBackoff(Duration.ofMillis(1), Duration.ofMillis(4))
+          .submitRetry(4, Duration.ofMillis(1), Duration.ofMillis(4))
           .awaitTimeout(Duration.ofSeconds(5))
           .build();
 
@@ -150,6 +151,63 @@ class RequesterTest {
   }
 
   @Test
+  void aSubmitWhoseAnswerIsLostIsResentAsIsAndAcceptedAsTheSameRequest() {
+    tcs.lostSubmitAnswers = 1;
+
+    SubmittedWorkOrder workOrder =
+        requester.newWorkOrder(worker(), "echo-result").input("once").submit();
+
+    assertThat(workOrder.await().text(0)).isEqualTo("RESULT: once");
+    assertThat(tcs.submitBodies).hasSize(2);
+    assertThat(tcs.submitBodies.get(1)).isEqualTo(tcs.submitBodies.get(0));
+    assertThat(tcs.requests).containsOnlyKeys(workOrder.workOrderId());
+  }
+
+  @Test
+  void aResendThatFindsAnotherRequestUnderItsIdFails() {
+    echoUnder("ab".repeat(32), "first").submit();
+    tcs.unreachableSubmits = 1;
+
+    assertThatThrownBy(() -> echoUnder("ab".repeat(32), "second").submit())
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
+          assertThat(e.code()).isEqualTo(2);
+          assertThat(e.data().get("sameRequest").booleanValue()).isFalse();
+        });
+    assertThat(tcs.submitBodies).hasSize(3);
+    assertThat(tcs.submitBodies.get(2)).isEqualTo(tcs.submitBodies.get(1));
+  }
+
+  @Test
+  void aResendAnsweredDuplicateWithoutSayingItIsTheSameRequestFails() {
+    tcs.lostSubmitAnswers = 1;
+    tcs.duplicateData = data -> data.remove("sameRequest");
+
+    assertThatThrownBy(() -> requester.newWorkOrder(worker(), "echo-result").input("x").submit())
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(2));
+  }
+
+  @Test
+  void aDuplicateOnTheFirstSendFailsEvenIfTheTcsCallsItTheSameRequest() {
+    echoUnder("ab".repeat(32), "first").submit();
+    tcs.duplicateData = data -> data.put("sameRequest", true);
+
+    assertThatThrownBy(() -> echoUnder("ab".repeat(32), "second").submit())
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(2));
+    assertThat(tcs.submitBodies).hasSize(2);
+  }
+
+  @Test
+  void submitGivesUpAfterTheConfiguredSends() {
+    tcs.unreachableSubmits = Integer.MAX_VALUE;
+
+    assertThatThrownBy(() -> requester.newWorkOrder(worker(), "echo-result").input("x").submit())
+        .isInstanceOf(TcsTransportException.class)
+        .hasMessageContaining("Connection refused");
+    assertThat(tcs.submitBodies).hasSize(4);
+    assertThat(tcs.requests).isEmpty();
+  }
+
+  @Test
   void refusesInactiveWorker() {
     tcs.status = 2;
 
@@ -194,6 +252,12 @@ class RequesterTest {
 
     assertThatThrownBy(() -> requester.worker(FakeTcs.WORKER_ID))
         .isInstanceOf(WorkerVerificationException.class);
+  }
+
+  @Test
+  void codeOutsideTheSdkCannotMakeAVerifiedWorker() {
+    // Holding one must prove the checks ran: no public constructor, as a record would have.
+    assertThat(VerifiedWorker.class.getConstructors()).isEmpty();
   }
 
   @Test
@@ -404,6 +468,10 @@ class RequesterTest {
 
   private VerifiedWorker worker() {
     return requester.worker(FakeTcs.WORKER_ID);
+  }
+
+  private WorkOrderBuilder echoUnder(String workOrderId, String input) {
+    return requester.newWorkOrder(worker(), "echo-result").workOrderId(workOrderId).input(input);
   }
 
   private String submittedWithReceipt() {

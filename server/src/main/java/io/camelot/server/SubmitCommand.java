@@ -69,6 +69,12 @@ final class SubmitCommand implements Callable<Integer> {
       + " (else the " + EthereumBridgeCommand.KEY_VARIABLE + " variable)")
   Path keyFile;
 
+  @Option(names = "--wire-log", paramLabel = "FILE",
+      description = "Append every JSON-RPC request and response body exchanged with --url to FILE, one JSON"
+          + " object per line: {\"direction\": \"request\"|\"response\", \"url\", \"at\" (ISO-8601),"
+          + " \"body\"}, where body is the exact body as a JSON string (bodyBase64 if it is not UTF-8)")
+  Path wireLog;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
   List<String> inputs;
 
@@ -76,7 +82,20 @@ final class SubmitCommand implements Callable<Integer> {
   public Integer call() {
     String id = workerId != null ? workerId : WorkerConfig.idOf(workerName);
     String endpoint = ethereumRpc != null ? ethereumRpc : url;
-    try (TcsClient client = client()) {
+    if (wireLog != null && ethereumRpc != null) {
+      System.err.println(
+          "camelot submit: --wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
+      return 2;
+    }
+    WireLogFile wire;
+    try {
+      wire = wireLog == null ? null : WireLogFile.open(wireLog);
+    } catch (IOException e) {
+      System.err.println(
+          "camelot submit: cannot open wire log " + wireLog + ": " + WireLogFile.reason(e));
+      return 2;
+    }
+    try (wire; TcsClient client = client(wire)) {
       AttestationPolicy policy =
           allowSimulated || isLoopback(endpoint)
               ? AttestationPolicy.builder().allowSimulation().build()
@@ -98,15 +117,17 @@ final class SubmitCommand implements Callable<Integer> {
       System.err.println(
           "work order " + submitted.workOrderId() + ": signature verified against worker " + id);
       return 0;
-    } catch (TcsException e) {
+    } catch (TcsException | UncheckedIOException e) {
       System.err.println("camelot submit: " + e.getMessage());
       return 1;
     }
   }
 
-  private TcsClient client() {
+  /** @param wire null for none */
+  private TcsClient client(WireLogFile wire) {
     if (ethereumRpc == null) {
-      return DirectTcsClient.create(url);
+      DirectTcsClient.Builder direct = DirectTcsClient.builder(url);
+      return (wire == null ? direct : direct.wireLog(wire)).build();
     }
     if (contractsFile == null) {
       throw new IllegalArgumentException("--ethereum-rpc needs --contracts");
