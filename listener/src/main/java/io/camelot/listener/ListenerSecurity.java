@@ -16,6 +16,7 @@ import io.camelot.security.ServerTls;
  * @param perRequester calls per {@code requesterId}, for calls that name one
  * @param maxItems most inData and most outData items in one work order
  * @param maxItemChars longest {@code data} text of one item
+ * @param refuseLegacyEnvelope refuse work orders in Avalon's envelope form (docs/envelope.md)
  */
 public record ListenerSecurity(
     ServerTls tls,
@@ -23,7 +24,8 @@ public record ListenerSecurity(
     RateLimiter.Limit perAddress,
     RateLimiter.Limit perRequester,
     int maxItems,
-    int maxItemChars) {
+    int maxItemChars,
+    boolean refuseLegacyEnvelope) {
 
   public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
   public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(500, 1000);
@@ -38,22 +40,27 @@ public record ListenerSecurity(
 
   public static ListenerSecurity defaults() {
     return new ListenerSecurity(
-        null, null, DEFAULT_PER_ADDRESS, DEFAULT_PER_REQUESTER, DEFAULT_MAX_ITEMS, DEFAULT_MAX_ITEM_CHARS);
+        null, null, DEFAULT_PER_ADDRESS, DEFAULT_PER_REQUESTER, DEFAULT_MAX_ITEMS, DEFAULT_MAX_ITEM_CHARS, false);
   }
 
   public ListenerSecurity withTls(ServerTls newTls) {
-    return new ListenerSecurity(newTls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars);
+    return new ListenerSecurity(
+        newTls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope);
   }
 
   public ListenerSecurity withOperatorAuth(RequestAuthenticator auth) {
-    return new ListenerSecurity(tls, auth, perAddress, perRequester, maxItems, maxItemChars);
+    return new ListenerSecurity(tls, auth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope);
   }
 
   public ListenerSecurity withRateLimits(RateLimiter.Limit address, RateLimiter.Limit requester) {
-    return new ListenerSecurity(tls, operatorAuth, address, requester, maxItems, maxItemChars);
+    return new ListenerSecurity(tls, operatorAuth, address, requester, maxItems, maxItemChars, refuseLegacyEnvelope);
   }
 
   public ListenerSecurity withItemLimits(int items, int itemChars) {
-    return new ListenerSecurity(tls, operatorAuth, perAddress, perRequester, items, itemChars);
+    return new ListenerSecurity(tls, operatorAuth, perAddress, perRequester, items, itemChars, refuseLegacyEnvelope);
+  }
+
+  public ListenerSecurity withLegacyEnvelopeRefused(boolean refuse) {
+    return new ListenerSecurity(tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuse);
   }
 }

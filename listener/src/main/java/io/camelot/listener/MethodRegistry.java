@@ -21,6 +21,8 @@ import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,14 @@ public final class MethodRegistry {
     this.operatorMethodsEnabled = operatorMethodsEnabled;
   }
 
-  /** Every direct-model method, wired to the store and the work order queue. */
+  /** Every direct-model method, wired to the store and the work order queue, with unpublished meters. */
   public static MethodRegistry directModel(TcsStore store, WorkOrderQueue queue, ListenerConfig config) {
+    return directModel(store, queue, config, new CompositeMeterRegistry());
+  }
+
+  /** Every direct-model method, wired to the store and the work order queue. */
+  public static MethodRegistry directModel(
+      TcsStore store, WorkOrderQueue queue, ListenerConfig config, MeterRegistry meters) {
     List<RpcMethod> all =
         List.of(
             new WorkerLookUp(store),
@@ -53,7 +61,8 @@ public final class MethodRegistry {
             new EncryptionKeySet(),
             new WorkOrderSubmit(
                 store, queue, config.syncMode(), config.syncWaitCap(),
-                config.security().maxItems(), config.security().maxItemChars()),
+                config.security().maxItems(), config.security().maxItemChars(),
+                new EnvelopeAdmission(config.security().refuseLegacyEnvelope(), meters)),
             new WorkOrderGetResult(store),
             new WorkOrderReceiptCreate(store, queue),
             new WorkOrderReceiptUpdate(store),

@@ -523,6 +523,8 @@ public record CamelotConfig(
    * @param tlsClientCa non-empty: mutual TLS, clients need a certificate from this CA
    * @param operatorKeys PEM file of the P-256 public keys whose signed requests may call operator
    *     methods; empty: operator methods (if enabled) answer loopback callers only
+   * @param legacyEnvelope {@code "allow"} (Avalon's clients keep working) or {@code "refuse"}: work
+   *     orders in Avalon's envelope form, with its known flaws, get code 2 (docs/envelope.md)
    */
   public record Security(
       String tls,
@@ -536,13 +538,16 @@ public record CamelotConfig(
       @JsonProperty("rate_per_requester") double ratePerRequester,
       @JsonProperty("burst_per_requester") int burstPerRequester,
       @JsonProperty("max_items") int maxItems,
-      @JsonProperty("max_item_chars") int maxItemChars) {
+      @JsonProperty("max_item_chars") int maxItemChars,
+      @JsonProperty("legacy_envelope") String legacyEnvelope) {
     public static final String TLS_OFF = "off";
+    public static final String ALLOW = "allow";
+    public static final String REFUSE = "refuse";
     public static final String TLS_DEV = "dev";
     public static final String TLS_ON = "on";
 
     static Security defaults() {
-      return new Security(TLS_OFF, "", "", "", "", 300, 10_000, 20_000, 500, 1000, 100, 1 << 20);
+      return new Security(TLS_OFF, "", "", "", "", 300, 10_000, 20_000, 500, 1000, 100, 1 << 20, ALLOW);
     }
   }
 
@@ -615,6 +620,12 @@ public record CamelotConfig(
       if (!List.of(Security.TLS_OFF, Security.TLS_DEV, Security.TLS_ON).contains(tls)) {
         throw new IllegalArgumentException(
             "invalid configuration " + file + ": [security] tls must be \"off\", \"dev\" or \"on\", not \"" + tls + "\"");
+      }
+      String legacy = config.security().legacyEnvelope();
+      if (!Security.ALLOW.equals(legacy) && !Security.REFUSE.equals(legacy)) {
+        throw new IllegalArgumentException(
+            "invalid configuration " + file + ": [security] legacy_envelope must be \"allow\" or \"refuse\", not \""
+                + legacy + "\"");
       }
       return config;
     } catch (JsonProcessingException e) {

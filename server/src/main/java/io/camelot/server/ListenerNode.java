@@ -41,7 +41,7 @@ public final class ListenerNode implements AutoCloseable {
       listener =
           new ListenerServer(
               vertx, listenerConfig, new JsonRpcDispatcher(
-                  MethodRegistry.directModel(store, queue, listenerConfig), listenerConfig.security(), metrics));
+                  MethodRegistry.directModel(store, queue, listenerConfig, metrics), listenerConfig.security(), metrics));
       listener.start();
       admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, store);
     } catch (RuntimeException e) {

@@ -134,7 +134,7 @@ public final class TcsNode implements AutoCloseable {
               vertx,
               listenerConfig,
               new JsonRpcDispatcher(
-                  MethodRegistry.directModel(store, gate != null ? gate : queue, listenerConfig),
+                  MethodRegistry.directModel(store, gate != null ? gate : queue, listenerConfig, metrics),
                   listenerConfig.security(),
                   metrics));
       listener.start();
@@ -237,7 +237,7 @@ public final class TcsNode implements AutoCloseable {
         tls, operators,
         new RateLimiter.Limit(s.ratePerAddress(), s.burstPerAddress()),
         new RateLimiter.Limit(s.ratePerRequester(), s.burstPerRequester()),
-        s.maxItems(), s.maxItemChars());
+        s.maxItems(), s.maxItemChars(), CamelotConfig.Security.REFUSE.equals(s.legacyEnvelope()));
   }
 
   static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {

@@ -38,7 +38,7 @@ class OperatorCommandTest {
             defaults.queue(), defaults.worker(), defaults.crypto()).withSecurity(new CamelotConfig.Security(
                 CamelotConfig.Security.TLS_OFF, "", "", "", keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), 300,
                 s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
-                s.maxItems(), s.maxItemChars()));
+                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()));
     String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
     try (TcsNode node = TcsNode.start(config);
         DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {

@@ -56,7 +56,7 @@ class SecureServeTest {
             defaults.queue(), defaults.worker(), defaults.crypto()).withSecurity(new CamelotConfig.Security(
                 CamelotConfig.Security.TLS_DEV, "", "", "", operatorKeys.toString(), 300,
                 s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
-                s.maxItems(), s.maxItemChars()));
+                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()));
     try (TcsNode node = TcsNode.start(config)) {
       String url = node.url("localhost");
       assertThat(url).startsWith("https://");

@@ -1,5 +1,6 @@
 package io.camelot.listener.methods;
 
+import io.camelot.listener.EnvelopeAdmission;
 import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.RpcCall;
 import io.camelot.listener.RpcMethod;
@@ -13,6 +14,7 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,23 +39,34 @@ public final class WorkOrderSubmit implements RpcMethod {
   private final Duration syncWaitCap;
   private final int maxItems;
   private final int maxItemChars;
+  private final EnvelopeAdmission envelopes;
 
   public WorkOrderSubmit(TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap) {
-    this(store, queue, syncMode, syncWaitCap, ListenerSecurity.DEFAULT_MAX_ITEMS, ListenerSecurity.DEFAULT_MAX_ITEM_CHARS);
+    this(
+        store, queue, syncMode, syncWaitCap, ListenerSecurity.DEFAULT_MAX_ITEMS, ListenerSecurity.DEFAULT_MAX_ITEM_CHARS,
+        new EnvelopeAdmission(false, new CompositeMeterRegistry()));
   }
 
   /**
    * @param maxItems most inData and most outData items admitted
    * @param maxItemChars longest {@code data} text of one item
+   * @param envelopes which envelope forms are admitted, counted per form
    */
   public WorkOrderSubmit(
-      TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap, int maxItems, int maxItemChars) {
+      TcsStore store,
+      WorkOrderQueue queue,
+      boolean syncMode,
+      Duration syncWaitCap,
+      int maxItems,
+      int maxItemChars,
+      EnvelopeAdmission envelopes) {
     this.store = store;
     this.queue = queue;
     this.syncMode = syncMode;
     this.syncWaitCap = syncWaitCap;
     this.maxItems = maxItems;
     this.maxItemChars = maxItemChars;
+    this.envelopes = envelopes;
   }
 
   @Override
@@ -73,6 +86,11 @@ public final class WorkOrderSubmit implements RpcMethod {
 
   private RpcOutcome admit(WorkOrderSubmitParams p, RpcCall call) {
     String id = p.workOrderId();
+    try {
+      envelopes.admit(p.envelope());
+    } catch (EeaException refused) {
+      throw refused.withData(WorkOrders.data(id));
+    }
     Optional<String> oversize = oversize("inData", p.inData()).or(() -> oversize("outData", p.outData()));
     if (oversize.isPresent()) {
       return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), oversize.get(), id);
