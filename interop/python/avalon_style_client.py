@@ -221,6 +221,34 @@ def check_receipt(client, type_data, worker_id, requester_key):
     retrieved = client.call("WorkOrderReceiptRetrieve", {"workOrderId": params["workOrderId"]})
     check("receipt current status is PROCESSED", retrieved["result"]["receiptCurrentStatus"] == 2,
           json.dumps(retrieved))
+    if "result" not in update:
+        return
+    # Only the worker and the receipt's creator write updates: COMPLETED, as Avalon's requester
+    # would send it, lands only when signed with the key that signed the create.
+    response_hash = update["result"]["updateData"]
+    unsigned = {"workOrderId": params["workOrderId"], "updaterId": params["requesterId"], "updateType": 1,
+                "updateData": response_hash, "signatureRules": "SHA-256/SECP256K1"}
+    reply = client.call("WorkOrderReceiptUpdate", unsigned)
+    check("unsigned receipt update refused (code 2)", reply.get("error", {}).get("code") == 2, json.dumps(reply))
+    stranger = ecdsa.SigningKey.generate(curve=ecdsa.SECP256k1)
+    reply = client.call("WorkOrderReceiptUpdate", sign_update(unsigned, stranger))
+    check("receipt update signed with another key refused (code 2)",
+          reply.get("error", {}).get("code") == 2, json.dumps(reply))
+    reply = client.call("WorkOrderReceiptUpdate", sign_update(unsigned, requester_key))
+    check("receipt creator's COMPLETED accepted (error code 0)",
+          reply.get("error", {}).get("code") == 0, json.dumps(reply))
+    retrieved = client.call("WorkOrderReceiptRetrieve", {"workOrderId": params["workOrderId"]})
+    check("receipt current status is COMPLETED", retrieved["result"]["receiptCurrentStatus"] == 1,
+          json.dumps(retrieved))
+
+
+def sign_update(update, key):
+    """The update signed as Avalon signs one: SHA-256 of workOrderId + str(updateType) + updateData."""
+    digest = sha256((update["workOrderId"] + str(update["updateType"]) + update["updateData"]).encode("utf-8"))
+    return dict(update,
+                updateSignature=base64.b64encode(key.sign_digest_deterministic(
+                    digest, sigencode=sigencode_der)).decode(),
+                receiptVerificationKey=key.get_verifying_key().to_pem().decode())
 
 
 

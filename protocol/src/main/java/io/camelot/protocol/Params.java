@@ -34,6 +34,13 @@ public final class Params {
   /** Ids become store keys; anything longer than this is not a real id. */
   public static final int MAX_ID_LENGTH = 256;
 
+  /**
+   * A receipt update's data is a response hash (64 hex digits) or a short application note; every
+   * update of a receipt is read back whole on each further update, so bulk data belongs elsewhere,
+   * named by its hash.
+   */
+  public static final int MAX_UPDATE_DATA_LENGTH = 1024;
+
   private Params() {}
 
   public static WorkOrderSubmitParams workOrderSubmit(JsonNode params) {
@@ -255,10 +262,14 @@ public final class Params {
     hex("updaterId", p.updaterId(), false);
     required("updateType", p.updateType());
     required("updateData", p.updateData());
+    if (p.updateData().length() > MAX_UPDATE_DATA_LENGTH) {
+      throw EeaException.invalidParameter(
+          "Invalid data format for updateData: longer than " + MAX_UPDATE_DATA_LENGTH + " characters");
+    }
     signatureRules(p.signatureRules());
+    // The key it verifies under is the worker's or the receipt creator's, which the listener knows.
     if (p.updateSignature() != null && !p.updateSignature().isEmpty()) {
       base64("updateSignature", p.updateSignature());
-      required("receiptVerificationKey", p.receiptVerificationKey());
     }
     return p;
   }

@@ -142,5 +142,10 @@ class ParamsTest {
         .hasMessage("Unsupported the signing rules");
     assertThatThrownBy(() -> Params.receiptUpdateRetrieve(json("{'workOrderId':'aa','updateIndex':0}")))
         .hasMessage("Update index should be positive non-zero number. Hence invalid parameter");
+    String update = "{'workOrderId':'aa','updateType':300,'updateData':'%s'}";
+    String longest = "d".repeat(Params.MAX_UPDATE_DATA_LENGTH);
+    assertThat(Params.receiptUpdate(json(update.formatted(longest))).updateData()).isEqualTo(longest);
+    assertThatThrownBy(() -> Params.receiptUpdate(json(update.formatted(longest + "d"))))
+        .hasMessage("Invalid data format for updateData: longer than 1024 characters");
   }
 }

@@ -123,7 +123,9 @@ public final class Requester {
   }
 
   /**
-   * Appends an update to a receipt, signed by the requester key.
+   * Appends an update to a receipt, signed by the requester key. The TCS takes it only on a receipt
+   * this key created ({@link #createReceipt}), and never as PROCESSED or FAILED, which only the
+   * worker writes.
    *
    * @return the params sent
    * @throws IllegalStateException if this requester has no signing key

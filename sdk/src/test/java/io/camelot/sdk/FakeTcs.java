@@ -12,6 +12,7 @@ import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.ReceiptWriters;
 import io.camelot.protocol.envelope.RequestOpener;
 import io.camelot.protocol.envelope.ResponseSealer;
 import io.camelot.protocol.envelope.Signatures;
@@ -197,10 +198,13 @@ final class FakeTcs implements TcsClient {
 
   @Override
   public void receiptUpdate(ReceiptUpdateParams params) {
-    if (!Signatures.verifyReceiptUpdate(
-        Secp256k1.verifierFromPem(params.receiptVerificationKey()), params.workOrderId(),
-        params.updateType(), params.updateData(), params.updateSignature())) {
-      throw invalid("WorkOrderReceiptUpdate", "Receipt update signature does not match");
+    // As the listener: only the worker's key or the receipt creator's may write.
+    ReceiptCreateParams create = receipts.get(params.workOrderId());
+    if (create == null
+        || !ReceiptWriters.signedBy(SIGNING_KEY.verifier(), params)
+            && !ReceiptWriters.signedBy(Secp256k1.verifierFromPem(create.receiptVerificationKey()), params)) {
+      throw invalid("WorkOrderReceiptUpdate",
+          "Receipt update signature does not verify under the worker's key or the receipt creator's key");
     }
     receiptUpdates.computeIfAbsent(params.workOrderId(), id -> new ArrayList<>()).add(params);
   }

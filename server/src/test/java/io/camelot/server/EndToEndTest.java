@@ -270,6 +270,14 @@ class EndToEndTest {
     assertThat(processed.updateType()).isEqualTo(ReceiptStatus.PROCESSED.code());
     assertThat(requester.verifyReceiptUpdate(processed, worker)).isTrue();
 
+    // Another requester signs with its own key, which is neither the worker's nor the creator's.
+    assertThatThrownBy(
+            () -> requester().updateReceipt(submitted.workOrderId(), ReceiptStatus.COMPLETED, processed.updateData()))
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
+          assertThat(e.code()).isEqualTo(2);
+          assertThat(e.serverMessage()).isEqualTo(
+              "Receipt update signature does not verify under the worker's key or the receipt creator's key");
+        });
     ReceiptUpdateParams completed =
         requester.updateReceipt(submitted.workOrderId(), ReceiptStatus.COMPLETED, processed.updateData());
     assertThat(completed.updateType()).isEqualTo(ReceiptStatus.COMPLETED.code());

@@ -181,7 +181,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
     }
     WorkOrderResponse response =
         ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
-    WorkerReceiptUpdates.append(store, workOrderId, () -> receiptUpdate(workOrderId, response, responseBytes));
+    WorkerReceiptUpdates.append(
+        store, workOrderId, keys.signing().verifier(), () -> receiptUpdate(workOrderId, response, responseBytes));
   }
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
@@ -236,7 +237,9 @@ public final class SingletonWorker implements WorkOrderProcessor {
             new TcsStore.Completion(
                 id, bytes, clock.millis(), stateWrites,
                 (rawCreate, updates) ->
-                    WorkerReceiptUpdates.due(updates) ? receiptUpdate(id, response, bytes) : null));
+                    WorkerReceiptUpdates.due(rawCreate, updates, keys.signing().verifier())
+                        ? receiptUpdate(id, response, bytes)
+                        : null));
     if (stored) {
       storeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       int code = response.failed() ? response.error().code() : WorkOrderStatus.SUCCESS.code();

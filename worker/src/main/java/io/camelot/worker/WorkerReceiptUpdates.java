@@ -4,6 +4,8 @@ import io.camelot.protocol.Hex;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.PublicKeyVerify;
+import io.camelot.protocol.envelope.ReceiptWriters;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.ReceiptCreateParams;
@@ -11,6 +13,7 @@ import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.store.TcsStore;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,14 +24,28 @@ import java.util.function.Supplier;
 public final class WorkerReceiptUpdates {
   private WorkerReceiptUpdates() {}
 
-  /** Due unless the receipt is COMPLETED or a worker's PROCESSED or FAILED update is there. */
-  public static boolean due(List<byte[]> existing) {
-    for (byte[] update : existing) {
-      Long type = ProtocolJson.bind(ProtocolJson.parse(update), ReceiptUpdateParams.class).updateType();
-      if (type != null
-          && (type == ReceiptStatus.COMPLETED.code()
-              || type == ReceiptStatus.PROCESSED.code()
-              || type == ReceiptStatus.FAILED.code())) {
+  /**
+   * Due unless the worker's own outcome is there: a PROCESSED, FAILED or COMPLETED update that
+   * verifies under {@code workerKey}, or a COMPLETED by the receipt's creator (the key it signed
+   * the create with), after which a receipt takes no update. Updates under any other key are
+   * ignored, so nobody else can keep the worker's update out.
+   *
+   * @param workerKey the worker's registry verification key (a pool's: the pool key)
+   */
+  public static boolean due(byte[] rawCreate, List<byte[]> existing, PublicKeyVerify workerKey) {
+    for (byte[] bytes : existing) {
+      ReceiptUpdateParams update = ProtocolJson.bind(ProtocolJson.parse(bytes), ReceiptUpdateParams.class);
+      Long type = update.updateType();
+      if (type == null) {
+        continue;
+      }
+      boolean completed = type == ReceiptStatus.COMPLETED.code();
+      if ((completed || ReceiptWriters.isWorkerOutcome(type)) && ReceiptWriters.signedBy(workerKey, update)) {
+        return false;
+      }
+      // Looked up only for a COMPLETED, which ends a receipt's updates.
+      if (completed
+          && ReceiptWriters.creatorKey(rawCreate).filter(key -> ReceiptWriters.signedBy(key, update)).isPresent()) {
         return false;
       }
     }
@@ -60,12 +77,15 @@ public final class WorkerReceiptUpdates {
    * due. Compare-and-append: a concurrent update makes it look again rather than append blindly; a
    * missing receipt makes the append fail too, and then there is nothing to update. {@code update}
    * is built once, and only if due.
+   *
+   * @param workerKey the key {@code update} is signed with, as for {@link #due}
    */
-  public static void append(TcsStore store, String workOrderId, Supplier<byte[]> update) {
+  public static void append(TcsStore store, String workOrderId, PublicKeyVerify workerKey, Supplier<byte[]> update) {
     byte[] built = null;
-    while (store.receipt(workOrderId).isPresent()) {
+    Optional<byte[]> rawCreate;
+    while ((rawCreate = store.receipt(workOrderId)).isPresent()) {
       List<byte[]> updates = store.receiptUpdates(workOrderId);
-      if (!due(updates)) {
+      if (!due(rawCreate.get(), updates, workerKey)) {
         return;
       }
       if (built == null) {

@@ -16,8 +16,10 @@ import java.util.Base64;
 
 /**
  * Creates the receipt of a submitted work order, once. The receipt must name the request by its
- * hash (recomputed here from the stored request) and, when signed, verify under the given key.
- * Success is reported as Avalon does: an error object with code 0.
+ * hash (recomputed here from the stored request), and its worker, service and requester ids, when
+ * given, must be the request's. When signed, it must verify under the given key, which then may
+ * write the receipt's updates (WorkOrderReceiptUpdate); an unsigned receipt's key may not. Success
+ * is reported as Avalon does: an error object with code 0.
  */
 public final class WorkOrderReceiptCreate implements RpcMethod {
   private final TcsStore store;
@@ -43,6 +45,10 @@ public final class WorkOrderReceiptCreate implements RpcMethod {
       throw alreadyExists();
     }
     var submitted = Params.workOrderSubmit(ProtocolJson.parse(request).get("params"));
+    // Lookups filter on these ids, so a receipt must not claim another worker or requester.
+    requireSameId("workerId", p.workerId(), submitted.workerId());
+    requireSameId("workerServiceId", p.workerServiceId(), submitted.workerId());
+    requireSameId("requesterId", p.requesterId(), submitted.requesterId());
     String requestHash = Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(submitted));
     if (!requestHash.equals(p.workOrderRequestHash())) {
       throw EeaException.invalidParameter("Work order request hash does not match");
@@ -57,6 +63,13 @@ public final class WorkOrderReceiptCreate implements RpcMethod {
     }
     queue.receiptCreated(p.workOrderId());
     return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Receipt created successfully");
+  }
+
+  /** A hex id is the same with or without 0x and in either case. */
+  private static void requireSameId(String field, String given, String submitted) {
+    if (given != null && !Params.stripHexPrefix(given).equalsIgnoreCase(Params.stripHexPrefix(submitted))) {
+      throw EeaException.invalidParameter("Receipt " + field + " does not match the work order's");
+    }
   }
 
   private static EeaException alreadyExists() {

@@ -5,6 +5,8 @@ import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcCallException;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.crypto.PublicKeyVerify;
+import io.camelot.protocol.envelope.ReceiptWriters;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.WorkerReceiptUpdates;
@@ -72,8 +74,16 @@ final class PoolReceipts {
 
   /** Returns false when no WKM could sign it now (the work order is kept to try again). */
   private boolean append(String workOrderId, String workerId, byte[] response, JsonNode request) {
+    // The key the listener checks the pool's updates against, so both agree on what is the pool's.
+    PublicKeyVerify poolKey = store.worker(workerId).flatMap(ReceiptWriters::workerKey).orElse(null);
+    if (poolKey == null) {
+      unsigned.remove(workOrderId);
+      log.error("Pool worker {} has no verification key in the Worker Directory; the receipt of work order {}"
+          + " gets no pool-signed update", workerId, workOrderId);
+      return true;
+    }
     try {
-      WorkerReceiptUpdates.append(store, workOrderId, () -> {
+      WorkerReceiptUpdates.append(store, workOrderId, poolKey, () -> {
         Signer current = signer;
         if (current == null) {
           throw new IllegalStateException("no Worker Manager signs this pool's receipt updates yet");

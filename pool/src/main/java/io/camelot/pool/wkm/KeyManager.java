@@ -279,7 +279,9 @@ public final class KeyManager {
    * key, or with an ext key the pool key vouched for, bound to {@code request}), so nothing else
    * can be passed off as the pool's result. An error object is unsigned in EEA: FAILED says only that
    * the stored outcome with that hash is an error naming this work order, as the singleton's does.
-   * Stateless, so any replica signs any work order, across restarts.
+   * Stateless, so any replica signs any work order, across restarts; it cannot tell whether the pool
+   * saw a work order, so the listener makes that check: it takes a FAILED only with the hash of the
+   * stored outcome.
    *
    * @param updaterId the pool worker's id, which the update names (not covered by the signature)
    */

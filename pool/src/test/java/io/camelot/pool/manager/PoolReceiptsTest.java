@@ -8,7 +8,9 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
+import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.store.LmdbTcsStore;
@@ -40,6 +42,9 @@ class PoolReceiptsTest {
   @BeforeEach
   void start() {
     store = LmdbTcsStore.open(dir.resolve("store"));
+    // The pool's record, as the Worker Manager publishes it: its updates verify under this key.
+    store.putWorker(POOL_ID, ProtocolJson.toBytes(
+        Map.of("details", Map.of("workerTypeData", Map.of("verificationKey", poolKey.verifier().pem())))));
     receipts = new PoolReceipts(store);
     receipts.signWith((id, workerId, response, request) -> {
       if (!wkmUp.get()) {
@@ -91,6 +96,40 @@ class PoolReceiptsTest {
     assertThat(update.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
     assertThat(update.updaterId()).isEqualTo(POOL_ID);
     assertThat(update.receiptVerificationKey()).isEqualTo(poolKey.verifier().pem());
+  }
+
+  @Test
+  void aThirdPartysUpdateDoesNotKeepThePoolsOut() {
+    String id = "04".repeat(32);
+    store.submit(id, POOL_ID, "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8), 1);
+    store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
+    PublicKeySign stranger = Secp256k1.generate();
+    assertThat(store.appendReceiptUpdate(id, 0, ProtocolJson.toBytes(new ReceiptUpdateParams(
+        id, POOL_ID, 3L, "00", Signatures.receiptUpdateSignature(stranger, id, 3, "00"),
+        ReceiptCreateParams.SIGNATURE_RULES, stranger.verifier().pem())))).isTrue();
+    byte[] response = ProtocolJson.toBytes(WorkOrderResponse.of(
+        new JsonRpcError(5, "failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
+    assertThat(store.complete(new TcsStore.Completion(id, response, 2, Map.of(), null))).isTrue();
+
+    receipts.completed(id, POOL_ID, response, ProtocolJson.parse(store.request(id).orElseThrow()).get("params"));
+    receipts.receiptCreated(id);
+
+    assertThat(store.receiptUpdates(id)).hasSize(2);
+    ReceiptUpdateParams pools =
+        ProtocolJson.bind(ProtocolJson.parse(store.receiptUpdates(id).getLast()), ReceiptUpdateParams.class);
+    assertThat(pools.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
+    assertThat(pools.receiptVerificationKey()).isEqualTo(poolKey.verifier().pem());
+    assertThat(signatures).hasValue(1);
+  }
+
+  @Test
+  void withoutTheRegistryKeyNothingCouldVerifyThePoolsUpdateSoNoneIsAppended() {
+    String id = "05".repeat(32);
+    store.putWorker(POOL_ID, "{}".getBytes(StandardCharsets.UTF_8));
+    complete(id, true);
+
+    assertThat(store.receiptUpdates(id)).isEmpty();
+    assertThat(signatures).hasValue(0);
   }
 
   @Test

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * A receipt update, as WorkOrderReceiptUpdate sends it and as it is stored. {@code updateData} of a
- * PROCESSED or COMPLETED update is the upper-hex SHA-256 of the stored response.
- * {@code receiptVerificationKey} carries the updater's PEM so anyone can check the signature.
+ * PROCESSED, FAILED or COMPLETED update is the upper-hex SHA-256 of the stored response. A stored
+ * update's {@code receiptVerificationKey} is the PEM of the key its signature verified under (the
+ * worker's or the receipt creator's), so anyone can check it; a sender may leave it out.
  */
 @JsonPropertyOrder({
   "workOrderId",
