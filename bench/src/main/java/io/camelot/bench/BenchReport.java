@@ -1,5 +1,6 @@
 package io.camelot.bench;
 
+import io.camelot.sdk.EnvelopeChoice;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -58,6 +59,10 @@ public record BenchReport(
     return (crypto.serverMicros() + crypto.clientMicros()) / 1e3;
   }
 
+  private String envelopeName() {
+    return settings.envelope() == EnvelopeChoice.LEGACY ? "avalon-1 (legacy)" : "camelot-2 where offered";
+  }
+
   public String table() {
     Histogram latency = load.latencyMicros();
     StringBuilder out = new StringBuilder();
@@ -66,7 +71,7 @@ public record BenchReport(
         ? String.format(Locale.ROOT, "open loop at %.1f WO/s over %d requesters", settings.rate(), settings.concurrency())
         : "closed loop, " + settings.concurrency() + " requesters");
     line(out, "workload", settings.workload() + ", " + settings.payloadBytes() + " B input"
-        + (settings.signRequests() ? ", signed requests" : ""));
+        + (settings.signRequests() ? ", signed requests" : "") + ", envelope " + envelopeName());
     line(out, "measured", String.format(Locale.ROOT, "%.1f s after %.1f s warm-up",
         load.windowSeconds(), settings.warmup().toMillis() / 1e3));
     line(out, "completed", Long.toString(load.completed()));
@@ -139,6 +144,7 @@ public record BenchReport(
     root.put("concurrency", settings.concurrency());
     root.put("payload_bytes", settings.payloadBytes());
     root.put("signed_requests", settings.signRequests());
+    root.put("envelope", envelopeName());
     root.put("workload", settings.workload());
     root.put("mode", mode);
     root.put("server_cores", serverCores);

@@ -1,5 +1,6 @@
 package io.camelot.bench;
 
+import io.camelot.sdk.EnvelopeChoice;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param rate work orders per second for the open loop, or 0 for the closed loop
  * @param signRequests whether requesters sign work orders (adds a signature verify on the worker)
  * @param allowSimulation whether requesters accept a SIMULATED worker (the SDK refuses one otherwise)
+ * @param envelope the envelope form requesters seal in (docs/envelope.md)
  * @param callTimeout how long one work order may take from submit to verified result
  */
 public record BenchSettings(
@@ -27,12 +29,14 @@ public record BenchSettings(
     int payloadBytes,
     boolean signRequests,
     boolean allowSimulation,
+    EnvelopeChoice envelope,
     Duration callTimeout) {
 
   public BenchSettings {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(workerId, "workerId");
     Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(envelope, "envelope");
     if (warmup.isNegative() || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("duration must be positive and warmup not negative");
     }

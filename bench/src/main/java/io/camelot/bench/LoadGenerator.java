@@ -85,7 +85,8 @@ public final class LoadGenerator {
         DirectTcsClient client =
             DirectTcsClient.builder(settings.url()).vertx(vertx).callTimeout(settings.callTimeout()).build();
         clients.add(client);
-        Requester.Builder builder = Requester.builder(client).awaitTimeout(settings.callTimeout());
+        Requester.Builder builder =
+            Requester.builder(client).awaitTimeout(settings.callTimeout()).envelope(settings.envelope());
         if (settings.signRequests()) {
           builder.requesterKey(Secp256k1.generate());
         }

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.sdk.EnvelopeChoice;
 import io.camelot.bench.BenchReport;
 import io.camelot.bench.BenchSettings;
 import io.camelot.bench.CryptoCeiling;
@@ -76,6 +77,24 @@ final class BenchCommand implements Callable<Integer> {
   boolean sign;
 
   @Option(
+      names = "--envelope",
+      description = "Envelope form requesters seal in: hardened (camelot-2 where the worker offers it) or legacy"
+          + " (Avalon's form), to measure what the hardening costs (default: ${DEFAULT-VALUE})")
+  EnvelopeForm envelope = EnvelopeForm.hardened;
+
+  /** The CLI's names for the SDK's {@link EnvelopeChoice}. */
+  enum EnvelopeForm {
+    hardened(EnvelopeChoice.HARDENED_IF_OFFERED),
+    legacy(EnvelopeChoice.LEGACY);
+
+    final EnvelopeChoice choice;
+
+    EnvelopeForm(EnvelopeChoice choice) {
+      this.choice = choice;
+    }
+  }
+
+  @Option(
       names = "--allow-simulated",
       description = "Accept a SIMULATED worker at a non-loopback --url (always accepted on loopback)")
   boolean allowSimulated;
@@ -129,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
       BenchSettings settings =
           new BenchSettings(
               target, loaded, workload, seconds(warmupSeconds), seconds(durationSeconds),
-              concurrency, rate, payloadBytes, sign, allowSimulation,
+              concurrency, rate, payloadBytes, sign, allowSimulation, envelope.choice,
               Duration.ofSeconds(timeoutSeconds));
 
       System.err.println("camelot bench: loading " + target + (ownNode ? " (in this process, " + mode + " mode)" : "")
