@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class Params {
   /** Avalon's hex pattern: an optional {@code 0x}/{@code 0X} prefix, then at least one hex digit. */
-  private static final Pattern HEX = Pattern.compile("^(0[x|X])?[0-9a-fA-F]+$");
+  private static final Pattern HEX = Pattern.compile("^(0[xX])?[0-9a-fA-F]+$");
 
 
   /** Ids become store keys; anything longer than this is not a real id. */
@@ -320,7 +320,8 @@ public final class Params {
     if (node == null || node.isNull() || node.isIntegralNumber()) {
       return;
     }
-    if (!node.isTextual() || !HEX.matcher(node.asText()).matches() || node.asText().length() > 16) {
+    // At most 15 hex digits, so the value always fits the long it is parsed into.
+    if (!node.isTextual() || !HEX.matcher(node.asText()).matches() || stripHexPrefix(node.asText()).length() > 15) {
       throw EeaException.invalidParameter("Invalid data format for " + field);
     }
   }

@@ -127,6 +127,13 @@ class ParamsTest {
     assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{'receiptStatus':'0x3'}")))).isEqualTo(3L);
     assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{}")))).isNull();
     assertThatThrownBy(() -> Params.receiptLookUp(json("{'receiptStatus':'x'}"))).hasMessage("Invalid data format for receiptStatus");
+    // Security review L3: these reached Long.parseLong and answered -32603 with a stack trace.
+    assertThatThrownBy(() -> Params.receiptLookUp(json("{'receiptStatus':'ffffffffffffffff'}")))
+        .hasMessage("Invalid data format for receiptStatus");
+    assertThatThrownBy(() -> Params.receiptLookUp(json("{'receiptStatus':'0|1'}")))
+        .hasMessage("Invalid data format for receiptStatus");
+    assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{'receiptStatus':'0xfffffffffffffff'}"))))
+        .isEqualTo(0xfffffffffffffffL);
   }
 
   @Test

@@ -201,7 +201,7 @@ class KeyManagerTest {
     // The WP's own signature is not the pool's: it never went through PostprocessWorkorder.
     byte[] wpSigned =
         ProtocolJson.toBytes(WorkOrderResponse.of(runOnWp(wp, request, wkm.preprocess(request, wp.info()))));
-    assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, wpSigned, null))
+    assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, wpSigned, request))
         .isInstanceOfSatisfying(EeaException.class, e -> {
           assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
           assertThat(e.getMessage()).contains("not signed by this pool");
@@ -210,7 +210,7 @@ class KeyManagerTest {
     RequestSecrets other = request(wkm, "cc".repeat(32), "other");
     byte[] poolSigned = ProtocolJson.toBytes(WorkOrderResponse.of(wkm.postprocess(other.request(),
         runOnWp(wp, other.request(), wkm.preprocess(other.request(), wp.info())))));
-    assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, poolSigned, null))
+    assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, poolSigned, request))
         .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
   }
 
