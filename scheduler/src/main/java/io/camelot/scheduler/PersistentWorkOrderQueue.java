@@ -104,7 +104,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
    */
   @Override
   public Admission submit(
-      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
     Dependencies deps = params == null ? null : params.dependencies();
     if (deps != null && store.workOrder(workOrderId).isEmpty()) {
       gate.checkAdmissible(workOrderId, workerId, deps);
@@ -116,7 +116,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     }
     TcsStore.SubmitResult stored;
     try {
-      stored = store.submit(workOrderId, workerId, rawRequest, clock.millis());
+      stored = store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis());
     } catch (RuntimeException e) {
       outstanding.decrementAndGet();
       throw e;

@@ -14,11 +14,13 @@ public interface WorkOrderQueue {
    * Admits a validated work order: refuses it when the queue is full, otherwise stores the raw
    * request durably and hands it to its worker. Returns only after the store commit.
    *
+   * @param requestHash the request hash of {@code params}, computed once by the listener
    * @param rawRequest the JSON-RPC request exactly as received, kept for recovery and receipts
    * @throws io.camelot.protocol.EeaException if the work order's dependencies extension names an
    *     unknown predecessor (code 2); nothing is stored then
    */
-  Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest);
+  Admission submit(
+      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest);
 
   /**
    * A future that completes with the stored response bytes (a serialised

@@ -217,9 +217,10 @@ public final class LmdbTcsStore implements TcsStore {
 
   @Override
   public SubmitResult submit(
-      String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis) {
+      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
     byte[] worker = LmdbKeys.id(workerId, "workerId");
+    RequestHashes.checked(requestHash);
     Objects.requireNonNull(rawRequest, "rawRequest");
     return write(
         txn -> {

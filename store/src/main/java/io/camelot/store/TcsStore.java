@@ -33,10 +33,13 @@ public interface TcsStore extends AutoCloseable {
   /**
    * Stores the raw request and appends the work order to its worker's FIFO, in one transaction.
    *
+   * @param requestHash the request hash ({@value RequestHashes#BYTES} bytes) the listener computed
+   *     from the params
    * @return {@link SubmitResult#DUPLICATE} (and writes nothing) if the id is already known or was
    *     known and purged since: a replayed request never runs twice, however old
    */
-  SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis);
+  SubmitResult submit(
+      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis);
 
   /** The raw request as received, while the work order is known (not purged). */
   Optional<byte[]> request(String workOrderId);

@@ -48,7 +48,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   void aFailingWriteRollsBackAloneWhileConcurrentWritesCommit() throws Exception {
     int count = 200;
     for (int i = 0; i < count; i++) {
-      store.submit("wo-" + i, "worker", utf8("request " + i), i);
+      submit("wo-" + i, "worker", utf8("request " + i), i);
       store.createReceipt("wo-" + i, utf8("create " + i));
     }
     List<Thread> threads = new ArrayList<>();
@@ -97,7 +97,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     store.putWorker("worker-1", utf8("record 1"));
     store.putWorker("worker-2", utf8("record 2"));
     for (int i = 0; i < 5; i++) {
-      store.submit("wo-" + i, i % 2 == 0 ? "worker-1" : "worker-2", utf8("request " + i), i);
+      submit("wo-" + i, i % 2 == 0 ? "worker-1" : "worker-2", utf8("request " + i), i);
     }
     store.createReceipt("wo-1", utf8("create 1"));
     store.appendReceiptUpdate("wo-1", 0, utf8("update 0"));
@@ -127,7 +127,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     assertThat(store.state("state")).get(BYTE_ARRAY).isEqualTo(utf8("value"));
 
     // The sequence survives too: a work order submitted now queues behind the old ones.
-    store.submit("wo-5", "worker-1", utf8("request 5"), 5);
+    submit("wo-5", "worker-1", utf8("request 5"), 5);
     assertThat(store.pending("worker-1")).containsExactly("wo-0", "wo-4", "wo-5");
     assertThat(store.complete(completion("wo-1", utf8("again"), 200))).isFalse();
     assertThat(store.purge(Long.MIN_VALUE, 1)).isEqualTo(1);
@@ -202,12 +202,12 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     // 167 three-byte characters: few characters, too many bytes.
     String tooManyBytes = "€".repeat(167);
 
-    assertThat(store.submit(longest, longest, utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(submit(longest, longest, utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     assertThat(store.pending(longest)).containsExactly(longest);
     assertThat(store.createReceipt(longest, utf8("create"))).isTrue();
     assertThat(store.appendReceiptUpdate(longest, 0, utf8("update"))).isTrue();
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> store.submit(longest + "a", "worker", utf8("request"), 0))
+        .isThrownBy(() -> submit(longest + "a", "worker", utf8("request"), 0))
         .withMessageContaining("501 bytes");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> store.putWorker(tooManyBytes, utf8("record")))
@@ -225,10 +225,10 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   void purgeRemovesMoreThanOneTransactionsWorth() {
     int count = 2 * LmdbTcsStore.PURGE_BATCH + 1;
     for (int i = 0; i < count; i++) {
-      store.submit("wo-" + i, "worker", utf8("request"), 0);
+      submit("wo-" + i, "worker", utf8("request"), 0);
       store.complete(completion("wo-" + i, utf8("response"), i));
     }
-    store.submit("pending", "worker", utf8("request"), 0);
+    submit("pending", "worker", utf8("request"), 0);
 
     assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(count);
 
@@ -239,7 +239,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
 
   @Test
   void aReceiptUpdateFactoryCannotCallTheStore() {
-    store.submit("wo-1", "worker", utf8("request"), 0);
+    submit("wo-1", "worker", utf8("request"), 0);
     store.createReceipt("wo-1", utf8("create"));
     Completion reentrant =
         new Completion(
@@ -260,7 +260,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   void anInterruptedCallerStillLearnsTheOutcome() {
     Thread.currentThread().interrupt();
     try {
-      assertThat(store.submit("wo-1", "worker", utf8("request"), 0))
+      assertThat(submit("wo-1", "worker", utf8("request"), 0))
           .isEqualTo(SubmitResult.ACCEPTED);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {

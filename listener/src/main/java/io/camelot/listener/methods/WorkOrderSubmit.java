@@ -8,6 +8,7 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
@@ -83,7 +84,7 @@ public final class WorkOrderSubmit implements RpcMethod {
     }
     WorkOrderQueue.Admission admission;
     try {
-      admission = queue.submit(id, p.workerId(), p, call.rawRequest());
+      admission = queue.submit(id, p.workerId(), p, WorkOrderHashes.requestHash(p), call.rawRequest());
     } catch (EeaException refused) {
       // Refusals that carry their own data (a pool's retired-key reason) keep it; others name the id.
       throw refused.data() != null ? refused : refused.withData(WorkOrders.data(id));

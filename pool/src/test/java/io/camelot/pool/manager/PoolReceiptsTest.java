@@ -8,6 +8,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
@@ -58,7 +59,7 @@ class PoolReceiptsTest {
 
   /** Submits and completes a failing work order, with a receipt created first if asked. */
   byte[] complete(String id, boolean withReceipt) {
-    store.submit(id, POOL_ID, "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8), 1);
+    store.submit(id, POOL_ID, Sha256.digest(id), "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8), 1);
     if (withReceipt) {
       store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.scheduler.DependencyRules;
+import io.camelot.store.RequestHashes;
 import io.camelot.store.StoreException;
 import io.camelot.store.TcsStore;
 import java.io.IOException;
@@ -180,9 +181,11 @@ public final class PostgresTcsStore implements TcsStore {
   // ---- Work orders ----
 
   @Override
-  public SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis) {
+  public SubmitResult submit(
+      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
     byte[] id = Ids.encode(workOrderId, "workOrderId");
     byte[] worker = Ids.encode(workerId, "workerId");
+    RequestHashes.checked(requestHash);
     Objects.requireNonNull(rawRequest, "rawRequest");
     // One statement, so one round trip: the insert, and the wake-up of the worker's processes,
     // which PostgreSQL delivers only if the insert commits.
@@ -208,15 +211,21 @@ public final class PostgresTcsStore implements TcsStore {
    * Stores a work order with its declared dependencies, in one statement: its predecessors and
    * resources are in the database from the moment the work order is visible to any claimer. A work
    * order without predecessors or resources is stored as by {@link #submit(String, String, byte[],
-   * long)}. The caller has checked that the predecessors exist ({@link DependencyRules#checkAdmissible}).
+   * byte[], long)}. The caller has checked that the predecessors exist ({@link DependencyRules#checkAdmissible}).
    */
   public SubmitResult submit(
-      String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis, Dependencies deps) {
+      String workOrderId,
+      String workerId,
+      byte[] requestHash,
+      byte[] rawRequest,
+      long receivedAtMillis,
+      Dependencies deps) {
     if (!DependencyRules.gated(deps)) {
-      return submit(workOrderId, workerId, rawRequest, receivedAtMillis);
+      return submit(workOrderId, workerId, requestHash, rawRequest, receivedAtMillis);
     }
     byte[] id = Ids.encode(workOrderId, "workOrderId");
     byte[] worker = Ids.encode(workerId, "workerId");
+    RequestHashes.checked(requestHash);
     Objects.requireNonNull(rawRequest, "rawRequest");
     byte[][] predecessors =
         deps.afterIds().stream().distinct().map(p -> Ids.encode(p, "predecessor id")).toArray(byte[][]::new);

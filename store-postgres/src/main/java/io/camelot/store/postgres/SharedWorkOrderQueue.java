@@ -68,7 +68,8 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
    *     predecessor, or hand off from a work order of another worker
    */
   @Override
-  public Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+  public Admission submit(
+      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
     Dependencies deps = params == null ? null : params.dependencies();
     if (deps != null && store.workOrder(workOrderId).isEmpty()) {
       DependencyRules.checkAdmissible(store, workerId, deps);
@@ -76,7 +77,7 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     if (estimatedPending() >= settings.maxOutstanding()) {
       return Admission.BUSY;
     }
-    TcsStore.SubmitResult stored = store.submit(workOrderId, workerId, rawRequest, clock.millis(), deps);
+    TcsStore.SubmitResult stored = store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), deps);
     if (stored == TcsStore.SubmitResult.DUPLICATE) {
       return Admission.DUPLICATE;
     }

@@ -1,5 +1,6 @@
 package io.camelot.store.postgres;
 
+import static io.camelot.store.postgres.SharedDependenciesTest.hash;
 import static io.camelot.store.postgres.SharedDependenciesTest.raw;
 import static io.camelot.store.postgres.SharedDependenciesTest.succeed;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -73,10 +74,10 @@ class PurgedIdReplayTest {
       OldLayouts.create(admin, createdAtVersion);
     }
     PostgresTcsStore store = store();
-    assertThat(store.submit("wo", "w0", raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1)))
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo"), raw("wo"), 1)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -92,10 +93,10 @@ class PurgedIdReplayTest {
       s.execute("ALTER DATABASE " + admin.getCatalog() + " SET default_transaction_isolation = 'repeatable read'");
     }
     PostgresTcsStore store = store();
-    assertThat(store.submit("wo", "w0", raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1)))
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo"), raw("wo"), 1)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -105,10 +106,10 @@ class PurgedIdReplayTest {
   void aReplayWithDependenciesRacingThePurgeOfItsIdIsRefused() throws Exception {
     PostgresTcsStore store = store();
     Dependencies writes = new Dependencies(null, null, List.of("acct:a"), null);
-    assertThat(store.submit("wo", "w0", raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1, writes)))
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo"), raw("wo"), 1, writes)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -183,7 +184,7 @@ class PurgedIdReplayTest {
    * first the admin connection hears of, so the refused replay's pg_notify was rolled back.
    */
   void assertNothingAnnouncedForW0Before(PostgresTcsStore store) throws SQLException {
-    assertThat(store.submit("other", "w1", raw("other"), 2)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("other", "w1", hash("other"), raw("other"), 2)).isEqualTo(SubmitResult.ACCEPTED);
     List<String> payloads = new ArrayList<>();
     await()
         .atMost(Duration.ofSeconds(60))
