@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,15 +81,21 @@ class PersistentWorkOrderQueueTest {
   }
 
   @Test
-  void duplicateIdsAreRefusedAndFullQueuesAreBusy() {
+  void duplicateIdsAndReplayedRequestsAreRefusedAndFullQueuesAreBusy() {
     queue.close();
-    queue = new PersistentWorkOrderQueue(store, settings(2), Clock.systemUTC());
+    MeterRegistry meters = new SimpleMeterRegistry();
+    queue = new PersistentWorkOrderQueue(store, settings(2), Clock.systemUTC(), meters);
     assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
-    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.DUPLICATE);
+    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.IDENTICAL);
+    assertThat(queue.submit("a", "unattached", null, hash("a again"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.DUPLICATE);
+    assertThat(queue.submit("a2", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.REPLAYED);
     assertThat(queue.submit("b", "unattached", null, hash("b"), raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
     assertThat(queue.submit("c", "unattached", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
+    assertThat(store.request("a2")).isEmpty();
     assertThat(store.request("c")).isEmpty();
     assertThat(queue.outstanding()).isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "duplicate").counter().count()).isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "replay").counter().count()).isEqualTo(1);
   }
 
   @Test

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.BYTE_ARRAY;
 import static org.lmdbjava.ByteArrayProxy.PROXY_BA;
 
+import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.store.TcsStore.Completion;
 import io.camelot.store.TcsStore.Status;
 import io.camelot.store.TcsStore.SubmitResult;
@@ -18,6 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmdbjava.Dbi;
@@ -267,6 +274,66 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
       Thread.interrupted();
     }
     assertThat(store.pending("worker")).containsExactly("wo-1");
+  }
+
+  @Test
+  void aVersion1StoreIsUpgradedByIndexingTheRequestHashesOfWhatItHolds(@TempDir Path oldDir) throws Exception {
+    // More than one batch of the upgrade, submitted concurrently so that they share commits.
+    List<String> ids = IntStream.rangeClosed(0, LmdbTcsStore.INDEX_BATCH).mapToObj(i -> "%04x".formatted(i)).toList();
+    try (LmdbTcsStore old = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<SubmitResult>> submitted = new ArrayList<>();
+      for (String id : ids) {
+        submitted.add(executor.submit(() -> old.submit(id, "worker", listenersHash(id), submitRequest(id), 0)));
+      }
+      submitted.add(executor.submit(() -> old.submit("unparsable", "worker", requestHash("x", utf8("x")), utf8("{"), 0)));
+      for (Future<SubmitResult> result : submitted) {
+        assertThat(result.get()).isEqualTo(SubmitResult.ACCEPTED);
+      }
+    }
+    // As version 1 left it: no request hashes.
+    try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(oldDir.toFile())) {
+      Dbi<byte[]> hashes = env.openDbi("request-hashes");
+      Dbi<byte[]> meta = env.openDbi("meta");
+      try (Txn<byte[]> txn = env.txnWrite()) {
+        hashes.drop(txn, true);
+        meta.put(txn, "format".getBytes(UTF_8), ByteBuffer.allocate(8).putLong(1).array());
+        txn.commit();
+      }
+    }
+
+    try (LmdbTcsStore upgraded = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE)) {
+      for (String id : List.of(ids.getFirst(), ids.get(ids.size() / 2), ids.getLast())) {
+        assertThat(upgraded.submit("new", "worker", listenersHash(id), submitRequest(id), 1))
+            .isEqualTo(SubmitResult.REPLAYED);
+        assertThat(upgraded.submit(id, "worker", listenersHash(id), submitRequest(id), 1))
+            .isEqualTo(SubmitResult.IDENTICAL);
+      }
+      // A request that does not parse is skipped, and its work order kept.
+      assertThat(upgraded.pending("worker")).hasSize(ids.size() + 1).contains("unparsable");
+    }
+    try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(oldDir.toFile())) {
+      Dbi<byte[]> meta = env.openDbi("meta");
+      try (Txn<byte[]> txn = env.txnRead()) {
+        assertThat(ByteBuffer.wrap(meta.get(txn, "format".getBytes(UTF_8))).getLong()).isEqualTo(2);
+      }
+    }
+  }
+
+  /** A WorkOrderSubmit request as the listener stores it (its crypto is never opened here). */
+  private static byte[] submitRequest(String id) {
+    return utf8(
+        "{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{"
+            + "\"workOrderId\":\"" + id + "\",\"responseTimeoutMSecs\":6000,\"payloadFormat\":\"JSON-RPC\","
+            + "\"requesterNonce\":\"00\",\"workloadId\":\"00\",\"workerId\":\"aa\","
+            + "\"requesterId\":\"00\",\"sessionKeyIv\":\"000000000000000000000000\","
+            + "\"encryptedSessionKey\":\"00\",\"encryptedRequestHash\":\"00\","
+            + "\"inData\":[{\"index\":0,\"data\":\"\"}]}}");
+  }
+
+  /** The request hash the listener computes of {@link #submitRequest}. */
+  private static byte[] listenersHash(String id) {
+    return WorkOrderHashes.requestHash(Params.workOrderSubmit(ProtocolJson.parse(submitRequest(id)).get("params")));
   }
 
   @Test

@@ -157,6 +157,82 @@ abstract class TcsStoreContractTest {
     assertThat(store.pending("unknown")).isEmpty();
   }
 
+  // ---- Request hashes ----
+
+  @Test
+  void aKnownRequestHashIsRefusedUnderAnotherIdAndNothingIsWritten() {
+    byte[] hash = requestHash("wo-1", utf8("request"));
+    assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 1_000)).isEqualTo(SubmitResult.ACCEPTED);
+
+    assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 2_000)).isEqualTo(SubmitResult.REPLAYED);
+
+    assertThat(store.workOrder("wo-2")).isEmpty();
+    assertThat(store.request("wo-2")).isEmpty();
+    assertThat(store.pending("worker")).containsExactly("wo-1");
+    assertThat(store.pendingCount()).isEqualTo(1);
+    // The refused id stays free for a request of its own.
+    assertThat(submit("wo-2", "worker", utf8("another request"), 3_000)).isEqualTo(SubmitResult.ACCEPTED);
+  }
+
+  @Test
+  void aKnownIdIsIdenticalWithItsOwnRequestHashAndADuplicateWithAnyOther() {
+    byte[] first = requestHash("wo-1", utf8("request 1"));
+    byte[] second = requestHash("wo-2", utf8("request 2"));
+    store.submit("wo-1", "worker", first, utf8("request 1"), 1_000);
+    store.submit("wo-2", "worker", second, utf8("request 2"), 1_000);
+
+    assertThat(store.submit("wo-1", "worker", first, utf8("request 1"), 2_000)).isEqualTo(SubmitResult.IDENTICAL);
+    assertThat(submit("wo-1", "worker", utf8("other request"), 2_000)).isEqualTo(SubmitResult.DUPLICATE);
+    // The id is checked first: another work order's hash under a known id is a duplicate.
+    assertThat(store.submit("wo-1", "worker", second, utf8("request 2"), 2_000)).isEqualTo(SubmitResult.DUPLICATE);
+
+    assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("request 1"));
+    assertThat(store.pending("worker")).containsExactly("wo-1", "wo-2");
+  }
+
+  @Test
+  void aPurgedWorkOrdersRequestHashIsStillRefused() {
+    byte[] hash = requestHash("wo-1", utf8("request"));
+    store.submit("wo-1", "worker", hash, utf8("request"), 1_000);
+    store.complete(completion("wo-1", utf8("response"), 2_000));
+    assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(1);
+
+    assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 3_000)).isEqualTo(SubmitResult.REPLAYED);
+    assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 3_000)).isEqualTo(SubmitResult.IDENTICAL);
+    assertThat(submit("wo-1", "worker", utf8("other request"), 3_000)).isEqualTo(SubmitResult.DUPLICATE);
+
+    assertThat(store.workOrder("wo-2")).isEmpty();
+    assertThat(store.pendingCount()).isZero();
+  }
+
+  @Test
+  void concurrentSubmissionsOfOneRequestHashUnderManyIdsAcceptOne() throws Exception {
+    byte[] hash = requestHash("replayed", utf8("request"));
+    int senders = 16;
+    List<SubmitResult> results = new ArrayList<>();
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<SubmitResult>> sent = new ArrayList<>();
+      for (int i = 0; i < senders; i++) {
+        String id = "wo-" + i;
+        sent.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  return store.submit(id, "worker", hash, utf8("request"), 0);
+                }));
+      }
+      start.countDown();
+      for (Future<SubmitResult> result : sent) {
+        results.add(result.get());
+      }
+    }
+
+    assertThat(results).containsOnlyOnce(SubmitResult.ACCEPTED);
+    assertThat(results).filteredOn(result -> result == SubmitResult.REPLAYED).hasSize(senders - 1);
+    assertThat(store.pendingCount()).isEqualTo(1);
+  }
+
   // ---- Complete ----
 
   @Test

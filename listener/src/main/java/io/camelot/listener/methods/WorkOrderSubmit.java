@@ -31,6 +31,8 @@ public final class WorkOrderSubmit implements RpcMethod {
       "Work order is computing. Please query for WorkOrderGetResult to view the result";
   static final String BUSY = "Work order handler is busy updating the result";
   static final String DUPLICATE = "Work order id already exists in the database. Hence invalid parameter";
+  static final String REPLAYED =
+      "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
 
   private final TcsStore store;
   private final WorkOrderQueue queue;
@@ -91,9 +93,21 @@ public final class WorkOrderSubmit implements RpcMethod {
     }
     return switch (admission) {
       case BUSY -> WorkOrders.error(WorkOrderStatus.BUSY.code(), BUSY, id);
-      case DUPLICATE -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), DUPLICATE, id);
+      case IDENTICAL -> duplicate(id, true);
+      case DUPLICATE -> duplicate(id, false);
+      case REPLAYED -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), REPLAYED, id);
       case ACCEPTED -> syncMode ? awaitOutcome(id, p.responseTimeoutMSecs()) : computing(id);
     };
+  }
+
+  /**
+   * Avalon's answer to a known id. {@code sameRequest} tells a client whose submission was
+   * accepted although the reply was lost (it may now poll for the result) from one whose id
+   * clashes with another request.
+   */
+  private static RpcOutcome duplicate(String id, boolean sameRequest) {
+    return RpcOutcome.error(
+        ErrorCode.INVALID_PARAMETER.code(), DUPLICATE, WorkOrders.data(id).put("sameRequest", sameRequest));
   }
 
   private Optional<String> oversize(String field, List<DataItem> items) {

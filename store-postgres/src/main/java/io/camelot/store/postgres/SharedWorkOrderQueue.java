@@ -6,7 +6,6 @@ import io.camelot.scheduler.CompletionWaiters;
 import io.camelot.scheduler.DependencyRules;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.WorkOrderQueue;
-import io.camelot.store.TcsStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,12 +76,12 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     if (estimatedPending() >= settings.maxOutstanding()) {
       return Admission.BUSY;
     }
-    TcsStore.SubmitResult stored = store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), deps);
-    if (stored == TcsStore.SubmitResult.DUPLICATE) {
-      return Admission.DUPLICATE;
+    Admission stored =
+        Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), deps));
+    if (stored == Admission.ACCEPTED) {
+      admittedSinceCount.incrementAndGet();
     }
-    admittedSinceCount.incrementAndGet();
-    return Admission.ACCEPTED;
+    return stored;
   }
 
   private long estimatedPending() {
