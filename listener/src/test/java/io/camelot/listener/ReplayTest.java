@@ -1,9 +1,11 @@
 package io.camelot.listener;
 
 import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.scheduler.Replays.shiftIdDigitOntoNonce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.PlainItem;
@@ -11,8 +13,11 @@ import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -27,14 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A replayed WorkOrderSubmit never runs twice: not when sent again at once, not by many senders at
- * the same moment, and not after the original has been purged. The workload is the stateful
- * simple-wallet, so a second run would show as a doubled balance.
+ * the same moment, not after the original has been purged, and not under another id made by moving
+ * a digit of its id onto its nonce (security review H1: the request hash joins them without a
+ * separator). The workload is the stateful simple-wallet, so a second run would show as a doubled
+ * balance.
  */
 class ReplayTest {
   private static final String WALLET =
       HexFormat.of().formatHex("simple-wallet".getBytes(StandardCharsets.UTF_8));
   private static final String DUPLICATE =
       "Work order id already exists in the database. Hence invalid parameter";
+  private static final String REPLAYED =
+      "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
 
   @TempDir Path directory;
   private TestTcs tcs;
@@ -45,9 +54,13 @@ class ReplayTest {
   }
 
   private RequestSecrets deposit(String account, long amount) {
+    return deposit(TestTcs.randomHex(32), account, amount);
+  }
+
+  private RequestSecrets deposit(String workOrderId, String account, long amount) {
     RequestTemplate template =
         new RequestTemplate(
-            TestTcs.randomHex(32), tcs.workerId(), WALLET, TestTcs.randomHex(32), TestTcs.randomHex(16),
+            workOrderId, tcs.workerId(), WALLET, TestTcs.randomHex(32), TestTcs.randomHex(16),
             6000, null, List.of(InputSpec.text("deposit " + account + " " + amount)), List.of());
     return RequestSealer.seal(template, tcs.keys().encryption().publicKey(), null);
   }
@@ -61,6 +74,10 @@ class ReplayTest {
 
   private byte[] body(RequestSecrets secrets) {
     return ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
+  }
+
+  private static JsonNode duplicateData(String workOrderId, boolean sameRequest) {
+    return JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId).put("sameRequest", sameRequest);
   }
 
   @Test
@@ -77,10 +94,12 @@ class ReplayTest {
       answers = sent.stream().map(ReplayTest::join).toList();
     }
     assertThat(answers).filteredOn(a -> a.path("error").path("code").asInt() == 5).hasSize(1);
+    String id = first.request().workOrderId();
     assertThat(answers)
         .filteredOn(a -> a.path("error").path("code").asInt() == 2)
         .hasSize(15)
-        .allSatisfy(a -> assertError(a, 2, DUPLICATE));
+        .allSatisfy(a -> assertError(a, 2, DUPLICATE))
+        .allSatisfy(a -> assertThat(a.path("error").path("data")).isEqualTo(duplicateData(id, true)));
     assertThat(balanceAfter(first)).isEqualTo("WALLET RESULT: alice::10");
 
     // Sent again after it completed: still refused, and the balance moved once.
@@ -100,10 +119,54 @@ class ReplayTest {
 
     JsonNode replay = ProtocolJson.parse(tcs.post("/", body(original)).body());
     assertError(replay, 2, DUPLICATE);
+    assertThat(replay.path("error").path("data")).isEqualTo(duplicateData(original.request().workOrderId(), true));
+    // Its request hash is remembered too: not even under another id.
+    assertError(tcs.submit(shiftIdDigitOntoNonce(original.request())), 2, REPLAYED);
     assertThat(tcs.store.pendingCount()).isZero();
     RequestSecrets next = deposit("bob", 1);
     tcs.submit(next.request());
     assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: bob::8");
+  }
+
+  @Test
+  void aRequestReplayedUnderAnotherIdMadeByMovingADigitOntoTheNonceIsRefused() {
+    tcs = TestTcs.start(directory);
+    RequestSecrets original = deposit("carol", 5);
+    tcs.submit(original.request());
+    assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: carol::5");
+    WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original.request());
+    assertThat(shifted.workOrderId()).isNotEqualTo(original.request().workOrderId());
+    assertThat(WorkOrderHashes.requestHash(shifted)).isEqualTo(WorkOrderHashes.requestHash(original.request()));
+
+    JsonNode replay = tcs.submit(shifted);
+
+    assertError(replay, 2, REPLAYED);
+    assertThat(replay.path("error").path("data"))
+        .isEqualTo(JsonNodeFactory.instance.objectNode().put("workOrderId", shifted.workOrderId()));
+    assertError(
+        tcs.call("WorkOrderGetResult", new WorkOrderIdParams(shifted.workOrderId())),
+        2,
+        "Work order Id not found in the database. Hence invalid parameter");
+    RequestSecrets next = deposit("carol", 1);
+    tcs.submit(next.request());
+    assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: carol::6");
+  }
+
+  @Test
+  void aKnownIdSaysWhetherItWasTheSameRequest() {
+    tcs = TestTcs.start(directory);
+    RequestSecrets original = deposit("dave", 3);
+    String id = original.request().workOrderId();
+    tcs.submit(original.request());
+
+    JsonNode retried = tcs.submit(original.request());
+    JsonNode clash = tcs.submit(deposit(id, "dave", 4).request());
+
+    assertError(retried, 2, DUPLICATE);
+    assertThat(retried.path("error").path("data")).isEqualTo(duplicateData(id, true));
+    assertError(clash, 2, DUPLICATE);
+    assertThat(clash.path("error").path("data")).isEqualTo(duplicateData(id, false));
+    assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: dave::3");
   }
 
   private static JsonNode join(Future<JsonNode> answer) {

@@ -93,6 +93,7 @@ class WorkOrderMethodsTest {
     JsonNode duplicate = tcs.submit(secrets.request());
     assertError(duplicate, 2, "Work order id already exists in the database. Hence invalid parameter");
     assertThat(duplicate.path("error").path("data").path("workOrderId").asText()).isEqualTo(id);
+    assertThat(duplicate.path("error").path("data").path("sameRequest").asBoolean()).isTrue();
 
     ObjectNode invalid = (ObjectNode) ProtocolJson.toTree(tcs.sealEcho("y").request());
     invalid.remove("requesterNonce");

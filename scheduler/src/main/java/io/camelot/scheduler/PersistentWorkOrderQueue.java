@@ -104,7 +104,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
    */
   @Override
   public Admission submit(
-      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
     Dependencies deps = params == null ? null : params.dependencies();
     if (deps != null && store.workOrder(workOrderId).isEmpty()) {
       gate.checkAdmissible(workOrderId, workerId, deps);
@@ -114,17 +114,17 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       WorkOrderTrace.LOG.debug("refused: queue full");
       return Admission.BUSY;
     }
-    TcsStore.SubmitResult stored;
+    Admission stored;
     try {
-      stored = store.submit(workOrderId, workerId, rawRequest, clock.millis());
+      stored = Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis()));
     } catch (RuntimeException e) {
       outstanding.decrementAndGet();
       throw e;
     }
-    if (stored == TcsStore.SubmitResult.DUPLICATE) {
+    if (stored != Admission.ACCEPTED) {
       outstanding.decrementAndGet();
-      metrics.duplicate.increment();
-      return Admission.DUPLICATE;
+      (stored == Admission.REPLAYED ? metrics.replay : metrics.duplicate).increment();
+      return stored;
     }
     metrics.submitted.increment();
     WorkOrderTrace.LOG.debug("admitted for worker {}", workerId);

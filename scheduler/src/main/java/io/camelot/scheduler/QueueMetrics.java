@@ -12,6 +12,7 @@ final class QueueMetrics {
   final Counter submitted;
   final Counter busy;
   final Counter duplicate;
+  final Counter replay;
   final Timer queueWait;
   final Timer latency;
   private final MeterRegistry registry;
@@ -22,6 +23,7 @@ final class QueueMetrics {
         .description("Work orders admitted to the queue (durable)").register(registry);
     busy = rejected(registry, "busy");
     duplicate = rejected(registry, "duplicate");
+    replay = rejected(registry, "replay");
     queueWait = WorkOrderStages.timer(registry, WorkOrderStages.QUEUE_WAIT);
     latency = Timer.builder("camelot.workorder.latency")
         .description("From hand-off to the worker queue until the outcome is stored")

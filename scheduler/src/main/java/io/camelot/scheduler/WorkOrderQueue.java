@@ -1,6 +1,7 @@
 package io.camelot.scheduler;
 
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.store.TcsStore;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,14 +12,17 @@ import java.util.concurrent.CompletableFuture;
 public interface WorkOrderQueue {
 
   /**
-   * Admits a validated work order: refuses it when the queue is full, otherwise stores the raw
-   * request durably and hands it to its worker. Returns only after the store commit.
+   * Admits a validated work order: refuses it when the queue is full or the store refuses it (its
+   * id or its request hash is known, {@link TcsStore#submit}), otherwise stores the raw request
+   * durably and hands it to its worker. Returns only after the store commit.
    *
+   * @param requestHash the request hash of {@code params}, computed once by the listener
    * @param rawRequest the JSON-RPC request exactly as received, kept for recovery and receipts
    * @throws io.camelot.protocol.EeaException if the work order's dependencies extension names an
    *     unknown predecessor (code 2); nothing is stored then
    */
-  Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest);
+  Admission submit(
+      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest);
 
   /**
    * A future that completes with the stored response bytes (a serialised
@@ -36,7 +40,22 @@ public interface WorkOrderQueue {
 
   enum Admission {
     ACCEPTED,
+    /** The id is known with this request hash: the same request sent again. */
+    IDENTICAL,
+    /** The id is known with another request. */
     DUPLICATE,
-    BUSY
+    /** The id is new but its request hash is known: a request replayed under another id. */
+    REPLAYED,
+    BUSY;
+
+    /** The admission that the store's answer to a submission means. */
+    public static Admission of(TcsStore.SubmitResult stored) {
+      return switch (stored) {
+        case ACCEPTED -> ACCEPTED;
+        case IDENTICAL -> IDENTICAL;
+        case DUPLICATE -> DUPLICATE;
+        case REPLAYED -> REPLAYED;
+      };
+    }
   }
 }

@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.DependencyPlans.Planned;
@@ -94,7 +95,7 @@ class DependencySchedulingTest {
   void submitAll(List<Planned> plan) {
     observer.checker.plan(plan);
     for (Planned p : plan) {
-      assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id())))
+      assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), hash(p.id()), raw(p.id())))
           .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
     }
   }
@@ -107,6 +108,11 @@ class DependencySchedulingTest {
 
   static byte[] raw(String id) {
     return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The request hash of {@link #raw}. */
+  static byte[] hash(String id) {
+    return Sha256.digest(raw(id));
   }
 
   String awaitResponse(String id) throws Exception {
@@ -167,7 +173,7 @@ class DependencySchedulingTest {
   @Test
   void unknownPredecessorsAreRefusedAtSubmitAndNothingIsStored() {
     Dependencies deps = new Dependencies(List.of("feed"), null, null, null);
-    assertThatThrownBy(() -> queue.submit("late", "w0", params(deps), raw("late")))
+    assertThatThrownBy(() -> queue.submit("late", "w0", params(deps), hash("late"), raw("late")))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining("unknown predecessor work order feed")
         .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
@@ -218,10 +224,10 @@ class DependencySchedulingTest {
         8);
     Dependencies read = new Dependencies(null, List.of("acct:a"), null, null);
     Dependencies write = new Dependencies(null, null, List.of("acct:a"), null);
-    queue.submit("reader1", "w0", params(read), raw("reader1"));
+    queue.submit("reader1", "w0", params(read), hash("reader1"), raw("reader1"));
     org.awaitility.Awaitility.await().until(() -> started.contains("reader1"));
-    queue.submit("writer", "w0", params(write), raw("writer"));
-    queue.submit("reader2", "w0", params(read), raw("reader2"));
+    queue.submit("writer", "w0", params(write), hash("writer"), raw("writer"));
+    queue.submit("reader2", "w0", params(read), hash("reader2"), raw("reader2"));
     // Free threads are there, yet neither may start while reader1 holds the resource.
     assertThat(queue.completion("writer").isDone()).isFalse();
     assertThat(started).containsExactly("reader1");
@@ -264,9 +270,9 @@ class DependencySchedulingTest {
     queue = new PersistentWorkOrderQueue(
         store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
     // Acknowledged, then a "crash" before any worker attached.
-    queue.submit(first, "c0", null, validRaw(first, "c0", null));
+    queue.submit(first, "c0", null, Sha256.digest(validRaw(first, "c0", null)), validRaw(first, "c0", null));
     Dependencies afterFirst = new Dependencies(List.of(first), null, null, null);
-    queue.submit(second, "c1", params(afterFirst), validRaw(second, "c1", first));
+    queue.submit(second, "c1", params(afterFirst), Sha256.digest(validRaw(second, "c1", first)), validRaw(second, "c1", first));
     queue.close();
     store.close();
     store = LmdbTcsStore.open(dir, 256L << 20);

@@ -3,8 +3,11 @@ package io.camelot.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,11 +61,16 @@ class PersistentWorkOrderQueueTest {
     return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The request hash of {@link #raw}. */
+  static byte[] hash(String id) {
+    return Sha256.digest(raw(id));
+  }
+
   @Test
   void handsWorkOrdersToTheWorkerInSubmissionOrderAndSignalsCompletion() throws Exception {
     queue.attach("w1", recordingProcessor(), 1);
     for (int i = 0; i < 50; i++) {
-      assertThat(queue.submit("wo" + i, "w1", null, raw("wo" + i))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+      assertThat(queue.submit("wo" + i, "w1", null, hash("wo" + i), raw("wo" + i))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
     }
     byte[] last = queue.completion("wo49").get(10, TimeUnit.SECONDS);
 
@@ -73,21 +81,27 @@ class PersistentWorkOrderQueueTest {
   }
 
   @Test
-  void duplicateIdsAreRefusedAndFullQueuesAreBusy() {
+  void duplicateIdsAndReplayedRequestsAreRefusedAndFullQueuesAreBusy() {
     queue.close();
-    queue = new PersistentWorkOrderQueue(store, settings(2), Clock.systemUTC());
-    assertThat(queue.submit("a", "unattached", null, raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
-    assertThat(queue.submit("a", "unattached", null, raw("a"))).isEqualTo(WorkOrderQueue.Admission.DUPLICATE);
-    assertThat(queue.submit("b", "unattached", null, raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
-    assertThat(queue.submit("c", "unattached", null, raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
+    MeterRegistry meters = new SimpleMeterRegistry();
+    queue = new PersistentWorkOrderQueue(store, settings(2), Clock.systemUTC(), meters);
+    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.IDENTICAL);
+    assertThat(queue.submit("a", "unattached", null, hash("a again"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.DUPLICATE);
+    assertThat(queue.submit("a2", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.REPLAYED);
+    assertThat(queue.submit("b", "unattached", null, hash("b"), raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("c", "unattached", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
+    assertThat(store.request("a2")).isEmpty();
     assertThat(store.request("c")).isEmpty();
     assertThat(queue.outstanding()).isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "duplicate").counter().count()).isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "replay").counter().count()).isEqualTo(1);
   }
 
   @Test
   void workOrdersAcknowledgedBeforeARestartAreProcessedExactlyOnceAfterIt() throws Exception {
     for (int i = 0; i < 20; i++) {
-      queue.submit("r" + i, "w1", null, raw("r" + i));
+      queue.submit("r" + i, "w1", null, hash("r" + i), raw("r" + i));
     }
     // "Crash": nothing was attached, so nothing ran; reopen everything from disk.
     queue.close();
@@ -117,7 +131,7 @@ class PersistentWorkOrderQueueTest {
         });
     queue.attach("w1", recordingProcessor(), 2);
     for (String id : List.of("x", "y", "z")) {
-      queue.submit(id, "w1", null, raw(id));
+      queue.submit(id, "w1", null, hash(id), raw(id));
     }
     assertThat(heard.await(10, TimeUnit.SECONDS)).isTrue();
   }
@@ -132,7 +146,7 @@ class PersistentWorkOrderQueueTest {
           throw new IllegalStateException("disk on fire");
         },
         1);
-    queue.submit("f", "w1", null, raw("f"));
+    queue.submit("f", "w1", null, hash("f"), raw("f"));
     assertThat(attempted.await(10, TimeUnit.SECONDS)).isTrue();
     await().until(() -> store.pending("w1").contains("f"));
     assertThat(queue.completion("f").isDone()).isFalse();
@@ -145,7 +159,7 @@ class PersistentWorkOrderQueueTest {
     queue = new PersistentWorkOrderQueue(
         store, new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20)), Clock.systemUTC());
     queue.attach("w1", recordingProcessor(), 1);
-    queue.submit("old", "w1", null, raw("old"));
+    queue.submit("old", "w1", null, hash("old"), raw("old"));
     await().atMost(Duration.ofSeconds(10)).until(() -> store.workOrder("old").isEmpty());
     assertThat(store.request("old")).isEmpty();
   }

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
@@ -118,7 +119,7 @@ final class QueueBenchCommand implements Callable<Integer> {
                           .getBytes(StandardCharsets.UTF_8);
                       // Stamped before the submit: the latency includes the commit.
                       submittedAt.put(id, System.nanoTime());
-                      if (queue.submit(id, workerId, null, request) != Admission.ACCEPTED) {
+                      if (queue.submit(id, workerId, null, Sha256.digest(request), request) != Admission.ACCEPTED) {
                         throw new IllegalStateException("work order " + id + " was not accepted");
                       }
                     }

@@ -69,7 +69,7 @@ class RuntimeWorkloadsKvTest {
   static JsonNode workOrder(Connectors connectors, TcsStore shared, String workOrderId, String kvRequest) {
     StagedConnectorState state = new StagedConnectorState(shared);
     byte[] response = connectors.forWorkOrder("alice", state).call("kv", request(kvRequest));
-    shared.submit(workOrderId, WORKER, request("{}"), 1_000);
+    shared.submit(workOrderId, WORKER, Sha256.digest(workOrderId), request("{}"), 1_000);
     assertThat(shared.complete(new TcsStore.Completion(workOrderId, response, 2_000, state.storeWrites(), null))).isTrue();
     return ProtocolJson.parse(response);
   }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code receipts}: workOrderId → raw receipt create request
  *   <li>{@code receipt-updates}: (workOrderId, index) → update
  *   <li>{@code state}: key → workload state value
+ *   <li>{@code purged-ids}: workOrderId → 1, for each purged work order
+ *   <li>{@code request-hashes}: request hash → workOrderId, for each work order ever accepted
+ *       (purge keeps it, as it keeps the id in {@code purged-ids})
  *   <li>{@code meta}: {@code format} → layout version, {@code sequence} → last sequence number
  * </ul>
  *
@@ -64,15 +68,19 @@ public final class LmdbTcsStore implements TcsStore {
 
   private static final Logger log = LoggerFactory.getLogger(LmdbTcsStore.class);
 
-  private static final int FORMAT_VERSION = 1;
+  // Version 2 added request-hashes.
+  private static final int FORMAT_VERSION = 2;
   private static final byte[] FORMAT_KEY = LmdbKeys.id("format", "meta key");
   private static final byte[] PURGED = {1};
   private static final byte[] SEQUENCE_KEY = LmdbKeys.id("sequence", "meta key");
-  private static final int TABLE_COUNT = 11;
+  private static final int TABLE_COUNT = 12;
   // Concurrent read transactions; each holds a slot only for the duration of one call.
   private static final int MAX_READERS = 512;
   // Work orders per purge transaction: bounds how long a purge holds up submissions.
   static final int PURGE_BATCH = 256;
+  // Requests indexed per transaction by the upgrade from version 1: bounds the pages one LMDB
+  // transaction dirties, however many work orders the store holds.
+  static final int INDEX_BATCH = 4096;
 
   // LMDB must not open one environment twice in a process: closing either copy would release the
   // other's file locks. Holds the real paths of the stores open now.
@@ -94,6 +102,8 @@ public final class LmdbTcsStore implements TcsStore {
   private final Dbi<byte[]> meta;
   // Ids of purged work orders, kept so that a replayed old request is still refused.
   private final Dbi<byte[]> purgedIds;
+  // Request hashes of all work orders accepted: a request re-sent under another id is refused.
+  private final Dbi<byte[]> requestHashes;
 
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
@@ -113,6 +123,7 @@ public final class LmdbTcsStore implements TcsStore {
     state = table("state");
     meta = table("meta");
     purgedIds = table("purged-ids");
+    requestHashes = table("request-hashes");
   }
 
   /** Opens (creating if needed) the store in {@code dataDir} with the default map size. */
@@ -144,7 +155,7 @@ public final class LmdbTcsStore implements TcsStore {
     try {
       env = openEnv(dir, mapSizeBytes);
       store = new LmdbTcsStore(dir, env);
-      store.update(store::checkFormat);
+      store.openLayout();
     } catch (RuntimeException e) {
       if (store != null) {
         store.close();
@@ -182,15 +193,77 @@ public final class LmdbTcsStore implements TcsStore {
     }
   }
 
-  private void checkFormat(Txn<byte[]> txn) {
-    byte[] format = meta.get(txn, FORMAT_KEY);
-    if (format == null) {
-      meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION));
-    } else if (LmdbKeys.readLong(format) != FORMAT_VERSION) {
+  /** Sets the layout version of a new store, or upgrades a version 1 store in place. */
+  private void openLayout() {
+    long format =
+        write(
+            txn -> {
+              byte[] stored = meta.get(txn, FORMAT_KEY);
+              if (stored != null) {
+                return LmdbKeys.readLong(stored);
+              }
+              meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION));
+              return (long) FORMAT_VERSION;
+            });
+    if (format == 1) {
+      int indexed = indexStoredRequests();
+      update(txn -> meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION)));
+      log.info(
+          "Upgraded the store in {} to layout version {}: indexed {} request hashes",
+          dataDir, FORMAT_VERSION, indexed);
+    } else if (format != FORMAT_VERSION) {
       throw new StoreException(
-          "the store in " + dataDir + " has layout version " + LmdbKeys.readLong(format)
-              + "; this version of Camelot reads version " + FORMAT_VERSION);
+          "the store in " + dataDir + " has layout version " + format
+              + "; this version of Camelot reads versions 1 and " + FORMAT_VERSION);
     }
+  }
+
+  /**
+   * Version 1 kept no request hashes: indexes those of the requests it holds, in batches. Ids it
+   * purged keep refusing their replays, but their hashes are gone. The version is raised only after
+   * the last batch, so an upgrade cut short runs again.
+   *
+   * @return the number of request hashes indexed
+   */
+  private int indexStoredRequests() {
+    int indexed = 0;
+    byte[] after = null;
+    while (true) {
+      byte[] from = after;
+      List<byte[]> batch = read(txn -> requestIds(txn, from));
+      if (batch.isEmpty()) {
+        return indexed;
+      }
+      indexed += write(txn -> indexRequests(txn, batch));
+      after = batch.getLast();
+    }
+  }
+
+  /** Up to {@link #INDEX_BATCH} ids of stored requests in key order, after {@code after} if given. */
+  private List<byte[]> requestIds(Txn<byte[]> txn, byte[] after) {
+    List<byte[]> ids = new ArrayList<>();
+    try (CursorIterable<byte[]> entries =
+        requests.iterate(txn, after == null ? KeyRange.all() : KeyRange.greaterThan(after))) {
+      for (KeyVal<byte[]> entry : entries) {
+        if (ids.size() == INDEX_BATCH) {
+          break;
+        }
+        ids.add(entry.key());
+      }
+    }
+    return ids;
+  }
+
+  private int indexRequests(Txn<byte[]> txn, List<byte[]> ids) {
+    int indexed = 0;
+    for (byte[] id : ids) {
+      Optional<byte[]> hash = RequestHashes.ofStoredRequest(requests.get(txn, id));
+      // The first of two stored requests with one hash keeps it: the other was a replay already.
+      if (hash.isPresent() && requestHashes.put(txn, hash.get(), id, PutFlags.MDB_NOOVERWRITE)) {
+        indexed++;
+      }
+    }
+    return indexed;
   }
 
   // ---- Worker directory ----
@@ -217,14 +290,20 @@ public final class LmdbTcsStore implements TcsStore {
 
   @Override
   public SubmitResult submit(
-      String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis) {
+      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
     byte[] worker = LmdbKeys.id(workerId, "workerId");
+    byte[] hash = RequestHashes.checked(requestHash);
     Objects.requireNonNull(rawRequest, "rawRequest");
     return write(
         txn -> {
           if (orders.get(txn, id) != null || purgedIds.get(txn, id) != null) {
-            return SubmitResult.DUPLICATE;
+            return Arrays.equals(requestHashes.get(txn, hash), id)
+                ? SubmitResult.IDENTICAL
+                : SubmitResult.DUPLICATE;
+          }
+          if (!requestHashes.put(txn, hash, id, PutFlags.MDB_NOOVERWRITE)) {
+            return SubmitResult.REPLAYED;
           }
           long sequence = nextSequence(txn);
           requests.put(txn, id, rawRequest);
@@ -387,6 +466,7 @@ public final class LmdbTcsStore implements TcsStore {
     return ids.size();
   }
 
+  // The request hash stays in request-hashes, refusing replays as the tombstone in purged-ids does.
   private void removeWorkOrder(Txn<byte[]> txn, byte[] id) {
     purgedIds.put(txn, id, PURGED);
     requests.delete(txn, id);

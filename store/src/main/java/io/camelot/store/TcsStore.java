@@ -31,12 +31,17 @@ public interface TcsStore extends AutoCloseable {
   // ---- Work orders ----
 
   /**
-   * Stores the raw request and appends the work order to its worker's FIFO, in one transaction.
+   * Stores the raw request and its request hash and appends the work order to its worker's FIFO, in
+   * one transaction, unless its id or its request hash is already known: a replayed request never
+   * runs twice, however old. Both stay known after the work order is purged.
    *
-   * @return {@link SubmitResult#DUPLICATE} (and writes nothing) if the id is already known or was
-   *     known and purged since: a replayed request never runs twice, however old
+   * @param requestHash the request hash ({@value RequestHashes#BYTES} bytes) the listener computed
+   *     from the params. Its fields are joined without separators, so a request re-sent with part of
+   *     the id moved into the nonce keeps it under a new id: the hash, not the id, names a request.
+   * @return {@link SubmitResult#ACCEPTED}, or why nothing was written
    */
-  SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis);
+  SubmitResult submit(
+      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis);
 
   /** The raw request as received, while the work order is known (not purged). */
   Optional<byte[]> request(String workOrderId);
@@ -105,9 +110,15 @@ public interface TcsStore extends AutoCloseable {
   @Override
   void close();
 
+  /** A known id is checked first: only a new id can be {@link #REPLAYED}. */
   enum SubmitResult {
     ACCEPTED,
-    DUPLICATE
+    /** The id is known with this request hash: the same request sent again (e.g. a client retry). */
+    IDENTICAL,
+    /** The id is known with another request hash, or with none (purged before hashes were kept). */
+    DUPLICATE,
+    /** The id is new but the request hash is known: a request replayed under another id. */
+    REPLAYED
   }
 
   enum Status {

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.BYTE_ARRAY;
 import static org.lmdbjava.ByteArrayProxy.PROXY_BA;
 
+import io.camelot.protocol.Params;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.store.TcsStore.Completion;
 import io.camelot.store.TcsStore.Status;
 import io.camelot.store.TcsStore.SubmitResult;
@@ -18,6 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmdbjava.Dbi;
@@ -48,7 +55,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   void aFailingWriteRollsBackAloneWhileConcurrentWritesCommit() throws Exception {
     int count = 200;
     for (int i = 0; i < count; i++) {
-      store.submit("wo-" + i, "worker", utf8("request " + i), i);
+      submit("wo-" + i, "worker", utf8("request " + i), i);
       store.createReceipt("wo-" + i, utf8("create " + i));
     }
     List<Thread> threads = new ArrayList<>();
@@ -97,7 +104,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     store.putWorker("worker-1", utf8("record 1"));
     store.putWorker("worker-2", utf8("record 2"));
     for (int i = 0; i < 5; i++) {
-      store.submit("wo-" + i, i % 2 == 0 ? "worker-1" : "worker-2", utf8("request " + i), i);
+      submit("wo-" + i, i % 2 == 0 ? "worker-1" : "worker-2", utf8("request " + i), i);
     }
     store.createReceipt("wo-1", utf8("create 1"));
     store.appendReceiptUpdate("wo-1", 0, utf8("update 0"));
@@ -127,7 +134,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     assertThat(store.state("state")).get(BYTE_ARRAY).isEqualTo(utf8("value"));
 
     // The sequence survives too: a work order submitted now queues behind the old ones.
-    store.submit("wo-5", "worker-1", utf8("request 5"), 5);
+    submit("wo-5", "worker-1", utf8("request 5"), 5);
     assertThat(store.pending("worker-1")).containsExactly("wo-0", "wo-4", "wo-5");
     assertThat(store.complete(completion("wo-1", utf8("again"), 200))).isFalse();
     assertThat(store.purge(Long.MIN_VALUE, 1)).isEqualTo(1);
@@ -202,12 +209,12 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     // 167 three-byte characters: few characters, too many bytes.
     String tooManyBytes = "€".repeat(167);
 
-    assertThat(store.submit(longest, longest, utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(submit(longest, longest, utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     assertThat(store.pending(longest)).containsExactly(longest);
     assertThat(store.createReceipt(longest, utf8("create"))).isTrue();
     assertThat(store.appendReceiptUpdate(longest, 0, utf8("update"))).isTrue();
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> store.submit(longest + "a", "worker", utf8("request"), 0))
+        .isThrownBy(() -> submit(longest + "a", "worker", utf8("request"), 0))
         .withMessageContaining("501 bytes");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> store.putWorker(tooManyBytes, utf8("record")))
@@ -225,10 +232,10 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   void purgeRemovesMoreThanOneTransactionsWorth() {
     int count = 2 * LmdbTcsStore.PURGE_BATCH + 1;
     for (int i = 0; i < count; i++) {
-      store.submit("wo-" + i, "worker", utf8("request"), 0);
+      submit("wo-" + i, "worker", utf8("request"), 0);
       store.complete(completion("wo-" + i, utf8("response"), i));
     }
-    store.submit("pending", "worker", utf8("request"), 0);
+    submit("pending", "worker", utf8("request"), 0);
 
     assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(count);
 
@@ -239,7 +246,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
 
   @Test
   void aReceiptUpdateFactoryCannotCallTheStore() {
-    store.submit("wo-1", "worker", utf8("request"), 0);
+    submit("wo-1", "worker", utf8("request"), 0);
     store.createReceipt("wo-1", utf8("create"));
     Completion reentrant =
         new Completion(
@@ -260,13 +267,73 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   void anInterruptedCallerStillLearnsTheOutcome() {
     Thread.currentThread().interrupt();
     try {
-      assertThat(store.submit("wo-1", "worker", utf8("request"), 0))
+      assertThat(submit("wo-1", "worker", utf8("request"), 0))
           .isEqualTo(SubmitResult.ACCEPTED);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();
     }
     assertThat(store.pending("worker")).containsExactly("wo-1");
+  }
+
+  @Test
+  void aVersion1StoreIsUpgradedByIndexingTheRequestHashesOfWhatItHolds(@TempDir Path oldDir) throws Exception {
+    // More than one batch of the upgrade, submitted concurrently so that they share commits.
+    List<String> ids = IntStream.rangeClosed(0, LmdbTcsStore.INDEX_BATCH).mapToObj(i -> "%04x".formatted(i)).toList();
+    try (LmdbTcsStore old = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE);
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<SubmitResult>> submitted = new ArrayList<>();
+      for (String id : ids) {
+        submitted.add(executor.submit(() -> old.submit(id, "worker", listenersHash(id), submitRequest(id), 0)));
+      }
+      submitted.add(executor.submit(() -> old.submit("unparsable", "worker", requestHash("x", utf8("x")), utf8("{"), 0)));
+      for (Future<SubmitResult> result : submitted) {
+        assertThat(result.get()).isEqualTo(SubmitResult.ACCEPTED);
+      }
+    }
+    // As version 1 left it: no request hashes.
+    try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(oldDir.toFile())) {
+      Dbi<byte[]> hashes = env.openDbi("request-hashes");
+      Dbi<byte[]> meta = env.openDbi("meta");
+      try (Txn<byte[]> txn = env.txnWrite()) {
+        hashes.drop(txn, true);
+        meta.put(txn, "format".getBytes(UTF_8), ByteBuffer.allocate(8).putLong(1).array());
+        txn.commit();
+      }
+    }
+
+    try (LmdbTcsStore upgraded = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE)) {
+      for (String id : List.of(ids.getFirst(), ids.get(ids.size() / 2), ids.getLast())) {
+        assertThat(upgraded.submit("new", "worker", listenersHash(id), submitRequest(id), 1))
+            .isEqualTo(SubmitResult.REPLAYED);
+        assertThat(upgraded.submit(id, "worker", listenersHash(id), submitRequest(id), 1))
+            .isEqualTo(SubmitResult.IDENTICAL);
+      }
+      // A request that does not parse is skipped, and its work order kept.
+      assertThat(upgraded.pending("worker")).hasSize(ids.size() + 1).contains("unparsable");
+    }
+    try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(oldDir.toFile())) {
+      Dbi<byte[]> meta = env.openDbi("meta");
+      try (Txn<byte[]> txn = env.txnRead()) {
+        assertThat(ByteBuffer.wrap(meta.get(txn, "format".getBytes(UTF_8))).getLong()).isEqualTo(2);
+      }
+    }
+  }
+
+  /** A WorkOrderSubmit request as the listener stores it (its crypto is never opened here). */
+  private static byte[] submitRequest(String id) {
+    return utf8(
+        "{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{"
+            + "\"workOrderId\":\"" + id + "\",\"responseTimeoutMSecs\":6000,\"payloadFormat\":\"JSON-RPC\","
+            + "\"requesterNonce\":\"00\",\"workloadId\":\"00\",\"workerId\":\"aa\","
+            + "\"requesterId\":\"00\",\"sessionKeyIv\":\"000000000000000000000000\","
+            + "\"encryptedSessionKey\":\"00\",\"encryptedRequestHash\":\"00\","
+            + "\"inData\":[{\"index\":0,\"data\":\"\"}]}}");
+  }
+
+  /** The request hash the listener computes of {@link #submitRequest}. */
+  private static byte[] listenersHash(String id) {
+    return WorkOrderHashes.requestHash(Params.workOrderSubmit(ProtocolJson.parse(submitRequest(id)).get("params")));
   }
 
   @Test

@@ -12,6 +12,8 @@ import io.camelot.store.TcsStore.ReceiptUpdateFactory;
 import io.camelot.store.TcsStore.Status;
 import io.camelot.store.TcsStore.SubmitResult;
 import io.camelot.store.TcsStore.WorkOrderInfo;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -85,7 +87,7 @@ abstract class TcsStoreContractTest {
 
   @Test
   void submitStoresTheRequestAndQueuesTheWorkOrder() {
-    assertThat(store.submit("wo-1", "worker", utf8("request 1"), 1_000))
+    assertThat(submit("wo-1", "worker", utf8("request 1"), 1_000))
         .isEqualTo(SubmitResult.ACCEPTED);
 
     assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("request 1"));
@@ -98,9 +100,9 @@ abstract class TcsStoreContractTest {
 
   @Test
   void resubmittingAKnownWorkOrderIsADuplicateAndOverwritesNothing() {
-    store.submit("wo-1", "worker-1", utf8("original"), 1_000);
+    submit("wo-1", "worker-1", utf8("original"), 1_000);
 
-    assertThat(store.submit("wo-1", "worker-2", utf8("replay"), 2_000))
+    assertThat(submit("wo-1", "worker-2", utf8("replay"), 2_000))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("original"));
@@ -113,10 +115,10 @@ abstract class TcsStoreContractTest {
 
   @Test
   void resubmittingACompletedWorkOrderIsADuplicateAndKeepsItsResponse() {
-    store.submit("wo-1", "worker", utf8("original"), 1_000);
+    submit("wo-1", "worker", utf8("original"), 1_000);
     store.complete(completion("wo-1", utf8("response"), 1_500));
 
-    assertThat(store.submit("wo-1", "worker", utf8("replay"), 2_000))
+    assertThat(submit("wo-1", "worker", utf8("replay"), 2_000))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("original"));
@@ -135,7 +137,7 @@ abstract class TcsStoreContractTest {
     for (int i = 0; i < 300; i++) {
       String workerId = workerIds.get(random.nextInt(workerIds.size()));
       String workOrderId = "wo-" + i;
-      store.submit(workOrderId, workerId, utf8("request " + i), i);
+      submit(workOrderId, workerId, utf8("request " + i), i);
       expected.computeIfAbsent(workerId, unused -> new ArrayList<>()).add(workOrderId);
     }
     for (String workerId : workerIds) {
@@ -155,11 +157,87 @@ abstract class TcsStoreContractTest {
     assertThat(store.pending("unknown")).isEmpty();
   }
 
+  // ---- Request hashes ----
+
+  @Test
+  void aKnownRequestHashIsRefusedUnderAnotherIdAndNothingIsWritten() {
+    byte[] hash = requestHash("wo-1", utf8("request"));
+    assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 1_000)).isEqualTo(SubmitResult.ACCEPTED);
+
+    assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 2_000)).isEqualTo(SubmitResult.REPLAYED);
+
+    assertThat(store.workOrder("wo-2")).isEmpty();
+    assertThat(store.request("wo-2")).isEmpty();
+    assertThat(store.pending("worker")).containsExactly("wo-1");
+    assertThat(store.pendingCount()).isEqualTo(1);
+    // The refused id stays free for a request of its own.
+    assertThat(submit("wo-2", "worker", utf8("another request"), 3_000)).isEqualTo(SubmitResult.ACCEPTED);
+  }
+
+  @Test
+  void aKnownIdIsIdenticalWithItsOwnRequestHashAndADuplicateWithAnyOther() {
+    byte[] first = requestHash("wo-1", utf8("request 1"));
+    byte[] second = requestHash("wo-2", utf8("request 2"));
+    store.submit("wo-1", "worker", first, utf8("request 1"), 1_000);
+    store.submit("wo-2", "worker", second, utf8("request 2"), 1_000);
+
+    assertThat(store.submit("wo-1", "worker", first, utf8("request 1"), 2_000)).isEqualTo(SubmitResult.IDENTICAL);
+    assertThat(submit("wo-1", "worker", utf8("other request"), 2_000)).isEqualTo(SubmitResult.DUPLICATE);
+    // The id is checked first: another work order's hash under a known id is a duplicate.
+    assertThat(store.submit("wo-1", "worker", second, utf8("request 2"), 2_000)).isEqualTo(SubmitResult.DUPLICATE);
+
+    assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("request 1"));
+    assertThat(store.pending("worker")).containsExactly("wo-1", "wo-2");
+  }
+
+  @Test
+  void aPurgedWorkOrdersRequestHashIsStillRefused() {
+    byte[] hash = requestHash("wo-1", utf8("request"));
+    store.submit("wo-1", "worker", hash, utf8("request"), 1_000);
+    store.complete(completion("wo-1", utf8("response"), 2_000));
+    assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(1);
+
+    assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 3_000)).isEqualTo(SubmitResult.REPLAYED);
+    assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 3_000)).isEqualTo(SubmitResult.IDENTICAL);
+    assertThat(submit("wo-1", "worker", utf8("other request"), 3_000)).isEqualTo(SubmitResult.DUPLICATE);
+
+    assertThat(store.workOrder("wo-2")).isEmpty();
+    assertThat(store.pendingCount()).isZero();
+  }
+
+  @Test
+  void concurrentSubmissionsOfOneRequestHashUnderManyIdsAcceptOne() throws Exception {
+    byte[] hash = requestHash("replayed", utf8("request"));
+    int senders = 16;
+    List<SubmitResult> results = new ArrayList<>();
+    try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<SubmitResult>> sent = new ArrayList<>();
+      for (int i = 0; i < senders; i++) {
+        String id = "wo-" + i;
+        sent.add(
+            executor.submit(
+                () -> {
+                  start.await();
+                  return store.submit(id, "worker", hash, utf8("request"), 0);
+                }));
+      }
+      start.countDown();
+      for (Future<SubmitResult> result : sent) {
+        results.add(result.get());
+      }
+    }
+
+    assertThat(results).containsOnlyOnce(SubmitResult.ACCEPTED);
+    assertThat(results).filteredOn(result -> result == SubmitResult.REPLAYED).hasSize(senders - 1);
+    assertThat(store.pendingCount()).isEqualTo(1);
+  }
+
   // ---- Complete ----
 
   @Test
   void completingIsIdempotent() {
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-1", "worker", utf8("request"), 1_000);
 
     assertThat(store.complete(completion("unknown", utf8("response"), 2_000))).isFalse();
     assertThat(store.response("unknown")).isEmpty();
@@ -181,7 +259,7 @@ abstract class TcsStoreContractTest {
 
   @Test
   void completingWritesResponseStateAndReceiptUpdateTogether() {
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-1", "worker", utf8("request"), 1_000);
     store.createReceipt("wo-1", utf8("receipt create"));
     store.appendReceiptUpdate("wo-1", 0, utf8("update 0"));
     List<byte[]> seenCreate = new ArrayList<>();
@@ -217,7 +295,7 @@ abstract class TcsStoreContractTest {
 
   @Test
   void aThrowingReceiptUpdateFactoryLeavesNoTrace() {
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-1", "worker", utf8("request"), 1_000);
     store.createReceipt("wo-1", utf8("receipt create"));
     store.appendReceiptUpdate("wo-1", 0, utf8("update 0"));
     IllegalStateException failure = new IllegalStateException("cannot build the update");
@@ -249,7 +327,7 @@ abstract class TcsStoreContractTest {
 
   @Test
   void theReceiptUpdateFactoryIsNotCalledWithoutAReceipt() {
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-1", "worker", utf8("request"), 1_000);
     AtomicBoolean called = new AtomicBoolean();
 
     boolean completed =
@@ -273,7 +351,7 @@ abstract class TcsStoreContractTest {
 
   @Test
   void aReceiptUpdateFactoryReturningNullAppendsNothing() {
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-1", "worker", utf8("request"), 1_000);
     store.createReceipt("wo-1", utf8("receipt create"));
 
     boolean completed =
@@ -287,8 +365,8 @@ abstract class TcsStoreContractTest {
 
   @Test
   void laterCompletionsOverwriteState() {
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
-    store.submit("wo-2", "worker", utf8("request"), 1_001);
+    submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-2", "worker", utf8("request"), 1_001);
     store.complete(new Completion("wo-1", utf8("r1"), 2_000, Map.of("k", utf8("v1")), null));
     store.complete(new Completion("wo-2", utf8("r2"), 2_001, Map.of("k", utf8("v2")), null));
 
@@ -297,8 +375,8 @@ abstract class TcsStoreContractTest {
 
   @Test
   void aNullStateWriteRemovesTheKeyWithTheCompletion() {
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
-    store.submit("wo-2", "worker", utf8("request"), 1_001);
+    submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-2", "worker", utf8("request"), 1_001);
     store.complete(new Completion("wo-1", utf8("r1"), 2_000, Map.of("gone", utf8("v1"), "kept", utf8("v1")), null));
     Map<String, byte[]> writes = new HashMap<>();
     writes.put("gone", null);
@@ -314,7 +392,7 @@ abstract class TcsStoreContractTest {
 
   @Test
   void importStateWritesOnlyKeysWithoutAValue() {
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-1", "worker", utf8("request"), 1_000);
     store.complete(new Completion("wo-1", utf8("r1"), 2_000, Map.of("taken", utf8("committed")), null));
 
     int imported = store.importState(Map.of("taken", utf8("imported"), "free", utf8("imported")));
@@ -389,7 +467,7 @@ abstract class TcsStoreContractTest {
   void aWorkOrderGoesFromPendingToCompletedToPurged() {
     assertThat(store.workOrder("wo-1")).isEmpty();
 
-    store.submit("wo-1", "worker", utf8("request"), 1_000);
+    submit("wo-1", "worker", utf8("request"), 1_000);
     assertThat(store.workOrder("wo-1"))
         .contains(new WorkOrderInfo("wo-1", "worker", 1_000, Status.PENDING));
 
@@ -401,7 +479,7 @@ abstract class TcsStoreContractTest {
     assertThat(store.workOrder("wo-1")).isEmpty();
 
     // A purged work order is forgotten, but its id is not: a replay of it must not run again.
-    assertThat(store.submit("wo-1", "worker", utf8("again"), 3_000))
+    assertThat(submit("wo-1", "worker", utf8("again"), 3_000))
         .isEqualTo(SubmitResult.DUPLICATE);
     assertThat(store.request("wo-1")).isEmpty();
     assertThat(store.response("wo-1")).isEmpty();
@@ -413,7 +491,7 @@ abstract class TcsStoreContractTest {
   @Test
   void purgeRemovesWorkOrdersCompletedBeforeTheCutoff() {
     for (String id : List.of("old-1", "old-2", "recent", "pending")) {
-      store.submit(id, "worker", utf8("request " + id), 0);
+      submit(id, "worker", utf8("request " + id), 0);
       store.createReceipt(id, utf8("create " + id));
       store.appendReceiptUpdate(id, 0, utf8("update " + id));
     }
@@ -443,9 +521,9 @@ abstract class TcsStoreContractTest {
     // Completed in the reverse of submission order: age is completion time, not submission.
     List<String> ids = List.of("wo-1", "wo-2", "wo-3", "wo-4", "wo-5");
     for (String id : ids) {
-      store.submit(id, "worker", utf8("request"), 0);
+      submit(id, "worker", utf8("request"), 0);
     }
-    store.submit("pending", "worker", utf8("request"), 0);
+    submit("pending", "worker", utf8("request"), 0);
     for (int i = 0; i < ids.size(); i++) {
       store.complete(completion(ids.get(ids.size() - 1 - i), utf8("response"), 1_000 + i));
     }
@@ -463,7 +541,7 @@ abstract class TcsStoreContractTest {
   @Test
   void purgeAppliesAgeAndCountTogetherOldestFirst() {
     for (int i = 0; i < 6; i++) {
-      store.submit("wo-" + i, "worker", utf8("request"), 0);
+      submit("wo-" + i, "worker", utf8("request"), 0);
     }
     // Equal completion times: the earlier submission counts as older.
     store.complete(completion("wo-0", utf8("response"), 100));
@@ -482,8 +560,8 @@ abstract class TcsStoreContractTest {
 
   @Test
   void purgeNeverRemovesPendingWorkOrders() {
-    store.submit("pending-1", "worker-1", utf8("request"), 0);
-    store.submit("pending-2", "worker-2", utf8("request"), 0);
+    submit("pending-1", "worker-1", utf8("request"), 0);
+    submit("pending-2", "worker-2", utf8("request"), 0);
 
     assertThat(store.purge(Long.MAX_VALUE, 0)).isZero();
 
@@ -512,8 +590,8 @@ abstract class TcsStoreContractTest {
 
     store.putWorker("every-byte", everyByte);
     store.putWorker("empty", empty);
-    store.submit("wo-1", "worker", everyByte, 0);
-    store.submit("wo-2", "worker", empty, 0);
+    submit("wo-1", "worker", everyByte, 0);
+    submit("wo-2", "worker", empty, 0);
     store.createReceipt("wo-1", zeros);
     store.createReceipt("wo-2", empty);
     store.appendReceiptUpdate("wo-1", 0, large);
@@ -541,7 +619,7 @@ abstract class TcsStoreContractTest {
   void idsAreKeptExactlyAsSent() {
     List<String> ids = List.of("A1b2", "a1b2", " a1b2 ", "ünï-😀", "id\u0000with-nul");
     for (String id : ids) {
-      store.submit(id, id, utf8("request " + id), 0);
+      submit(id, id, utf8("request " + id), 0);
     }
 
     for (String id : ids) {
@@ -554,18 +632,28 @@ abstract class TcsStoreContractTest {
   @Test
   void unusableIdsAreRejected() {
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> store.submit("", "worker", utf8("request"), 0));
+        .isThrownBy(() -> submit("", "worker", utf8("request"), 0));
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> store.submit("wo", "", utf8("request"), 0));
+        .isThrownBy(() -> submit("wo", "", utf8("request"), 0));
     assertThatIllegalArgumentException().isThrownBy(() -> store.putWorker("", utf8("record")));
     assertThatIllegalArgumentException()
         .isThrownBy(() -> store.createReceipt("\uD800", utf8("create")))
         .withMessageContaining("Unicode");
-    assertThatThrownBy(() -> store.submit(null, "worker", utf8("request"), 0))
+    assertThatThrownBy(() -> store.submit(null, "worker", requestHash("wo", utf8("request")), utf8("request"), 0))
         .isInstanceOf(NullPointerException.class);
     assertThat(store.pendingCount()).isZero();
     assertThat(store.workerIds()).isEmpty();
     assertThat(store.receiptIds()).isEmpty();
+  }
+
+  @Test
+  void aRequestHashMustBeASha256Digest() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> store.submit("wo", "worker", new byte[31], utf8("request"), 0))
+        .withMessageContaining("31 bytes");
+    assertThatThrownBy(() -> store.submit("wo", "worker", null, utf8("request"), 0))
+        .isInstanceOf(NullPointerException.class);
+    assertThat(store.pendingCount()).isZero();
   }
 
   // ---- Concurrency ----
@@ -605,7 +693,7 @@ abstract class TcsStoreContractTest {
                   start.await();
                   for (int i = 0; i < perThread; i++) {
                     String workerId = workerIds.get((thread + i) % workerIds.size());
-                    store.submit(workOrderId(thread, i), workerId, utf8("request"), i);
+                    submit(workOrderId(thread, i), workerId, utf8("request"), i);
                   }
                   return null;
                 }));
@@ -684,6 +772,23 @@ abstract class TcsStoreContractTest {
 
   protected static byte[] utf8(String text) {
     return text.getBytes(UTF_8);
+  }
+
+  /** Submits with a request hash of its own to each distinct id and request. */
+  protected SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis) {
+    return store.submit(workOrderId, workerId, requestHash(workOrderId, rawRequest), rawRequest, receivedAtMillis);
+  }
+
+  /** Stands for the request hash of a request with this id and content. */
+  protected static byte[] requestHash(String workOrderId, byte[] rawRequest) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(utf8(workOrderId));
+      sha256.update((byte) 0);
+      return sha256.digest(rawRequest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   protected static Completion completion(String workOrderId, byte[] response, long completedAt) {

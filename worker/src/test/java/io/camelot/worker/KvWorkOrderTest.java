@@ -18,6 +18,7 @@ import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -143,7 +144,7 @@ class KvWorkOrderTest {
 
   void submit(WorkOrderSubmitParams params) {
     byte[] raw = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-    queue.submit(params.workOrderId(), params.workerId(), params, raw);
+    queue.submit(params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
   }
 
   WorkOrderResponse await(WorkOrderSubmitParams params) throws Exception {

@@ -106,7 +106,7 @@ class SingletonWorkerTest {
   void submit(WorkOrderSubmitParams params) {
     byte[] raw =
         ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-    queue.submit(params.workOrderId(), params.workerId(), params, raw);
+    queue.submit(params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
   }
 
   WorkOrderResponse run(WorkOrderSubmitParams params) throws Exception {

@@ -9,6 +9,7 @@ import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ class WorkerReceiptUpdatesTest {
   @Test
   void appendAddsTheUpdateOnceAfterAThirdPartysUpdate(@TempDir Path dir) {
     try (TcsStore store = LmdbTcsStore.open(dir.resolve("store"))) {
-      store.submit(ID, "ab", "{}".getBytes(StandardCharsets.UTF_8), 1);
+      store.submit(ID, "ab", Sha256.digest(ID), "{}".getBytes(StandardCharsets.UTF_8), 1);
       store.complete(new TcsStore.Completion(ID, "{}".getBytes(StandardCharsets.UTF_8), 2, Map.of(), null));
       assertThat(store.createReceipt(ID, create(creator, true))).isTrue();
       assertThat(store.appendReceiptUpdate(ID, 0, unsigned(2))).isTrue();

@@ -16,6 +16,7 @@ import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkerTypeData;
@@ -140,7 +141,7 @@ class X25519WorkerTest {
     byte[] raw =
         ProtocolJson.toBytes(
             JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
-    queue.submit(id, worker.workerId(), secrets.request(), raw);
+    queue.submit(id, worker.workerId(), secrets.request(), WorkOrderHashes.requestHash(secrets.request()), raw);
     byte[] stored = queue.completion(id).get(20, TimeUnit.SECONDS);
     WorkOrderResponse response = ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
     assertThat(response.failed()).as("%s", response.error()).isFalse();

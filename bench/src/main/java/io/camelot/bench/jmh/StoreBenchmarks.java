@@ -1,5 +1,6 @@
 package io.camelot.bench.jmh;
 
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public class StoreBenchmarks {
 
   private boolean writeOne() {
     String id = String.format("%064x", ids.incrementAndGet());
-    store.submit(id, WORKER_ID, request, System.currentTimeMillis());
+    store.submit(id, WORKER_ID, Sha256.digest(id), request, System.currentTimeMillis());
     return store.complete(new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null));
   }
 }

@@ -9,6 +9,7 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
@@ -32,6 +33,8 @@ public final class WorkOrderSubmit implements RpcMethod {
       "Work order is computing. Please query for WorkOrderGetResult to view the result";
   static final String BUSY = "Work order handler is busy updating the result";
   static final String DUPLICATE = "Work order id already exists in the database. Hence invalid parameter";
+  static final String REPLAYED =
+      "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
 
   private final TcsStore store;
   private final WorkOrderQueue queue;
@@ -101,16 +104,28 @@ public final class WorkOrderSubmit implements RpcMethod {
     }
     WorkOrderQueue.Admission admission;
     try {
-      admission = queue.submit(id, p.workerId(), p, call.rawRequest());
+      admission = queue.submit(id, p.workerId(), p, WorkOrderHashes.requestHash(p), call.rawRequest());
     } catch (EeaException refused) {
       // Refusals that carry their own data (a pool's retired-key reason) keep it; others name the id.
       throw refused.data() != null ? refused : refused.withData(WorkOrders.data(id));
     }
     return switch (admission) {
       case BUSY -> WorkOrders.error(WorkOrderStatus.BUSY.code(), BUSY, id);
-      case DUPLICATE -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), DUPLICATE, id);
+      case IDENTICAL -> duplicate(id, true);
+      case DUPLICATE -> duplicate(id, false);
+      case REPLAYED -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), REPLAYED, id);
       case ACCEPTED -> syncMode ? awaitOutcome(id, p.responseTimeoutMSecs()) : computing(id);
     };
+  }
+
+  /**
+   * Avalon's answer to a known id. {@code sameRequest} tells a client whose submission was
+   * accepted although the reply was lost (it may now poll for the result) from one whose id
+   * clashes with another request.
+   */
+  private static RpcOutcome duplicate(String id, boolean sameRequest) {
+    return RpcOutcome.error(
+        ErrorCode.INVALID_PARAMETER.code(), DUPLICATE, WorkOrders.data(id).put("sameRequest", sameRequest));
   }
 
   private Optional<String> oversize(String field, List<DataItem> items) {

@@ -2,6 +2,7 @@ package io.camelot.listener.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.listener.RpcOutcome;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ProtocolJson;
@@ -13,7 +14,7 @@ final class WorkOrders {
   private WorkOrders() {}
 
   /** {@code {"workOrderId": id}}, attached to every work order error as Avalon does. */
-  static JsonNode data(String workOrderId) {
+  static ObjectNode data(String workOrderId) {
     return JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId);
   }
 

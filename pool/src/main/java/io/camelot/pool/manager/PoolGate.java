@@ -41,7 +41,8 @@ public final class PoolGate implements WorkOrderQueue {
   }
 
   @Override
-  public Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+  public Admission submit(
+      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
     if (poolWorkerId.equals(workerId) && params != null) {
       if (!policy.servesRequester(params.requesterId())) {
         throw new EeaException(
@@ -53,7 +54,7 @@ public final class PoolGate implements WorkOrderQueue {
         throw KeyManager.retiredKey(workOrderId);
       }
     }
-    return queue.submit(workOrderId, workerId, params, rawRequest);
+    return queue.submit(workOrderId, workerId, params, requestHash, rawRequest);
   }
 
   private static String namedKey(WorkOrderSubmitParams params) {

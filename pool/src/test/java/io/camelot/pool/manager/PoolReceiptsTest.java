@@ -9,6 +9,7 @@ import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
@@ -64,7 +65,7 @@ class PoolReceiptsTest {
   /** Submits and completes a failing work order, with a receipt created first if asked. */
   byte[] complete(String id, boolean withReceipt) {
     byte[] request = "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8);
-    store.submit(id, POOL_ID, request, 1);
+    store.submit(id, POOL_ID, Sha256.digest(id), request, 1);
     if (withReceipt) {
       store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
     }
@@ -101,7 +102,7 @@ class PoolReceiptsTest {
   @Test
   void aThirdPartysUpdateDoesNotKeepThePoolsOut() {
     String id = "04".repeat(32);
-    store.submit(id, POOL_ID, "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8), 1);
+    store.submit(id, POOL_ID, Sha256.digest(id), "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8), 1);
     store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
     PublicKeySign stranger = Secp256k1.generate();
     assertThat(store.appendReceiptUpdate(id, 0, ProtocolJson.toBytes(new ReceiptUpdateParams(

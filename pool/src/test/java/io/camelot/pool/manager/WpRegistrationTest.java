@@ -18,6 +18,7 @@ import io.camelot.pool.manager.PoolDispatcher.State;
 import io.camelot.pool.wp.WpRegistration;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.scheduler.QueuedWorkOrder;
@@ -78,7 +79,7 @@ class WpRegistrationTest {
     assertThat(manager.processors())
         .containsExactly(new ProcessorState(wp.url(), 1, 0, "", "ab".repeat(32), State.AVAILABLE));
 
-    store.submit("wo-1", "pool", request("wo-1"), 0);
+    store.submit("wo-1", "pool", Sha256.digest("wo-1"), request("wo-1"), 0);
     CompletableFuture<byte[]> outcome =
         CompletableFuture.supplyAsync(() -> dispatcher.process(new QueuedWorkOrder("wo-1", "pool", null, request("wo-1"))));
     await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.BUSY);
@@ -105,7 +106,7 @@ class WpRegistrationTest {
     InternalServer other =
         InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
     try (WpRegistration registration = WpRegistration.register(managerClient, other.url(), 1, "", "")) {
-      store.submit("wo-2", "pool", request("wo-2"), 0);
+      store.submit("wo-2", "pool", Sha256.digest("wo-2"), request("wo-2"), 0);
       byte[] outcome = dispatcher.process(new QueuedWorkOrder("wo-2", "pool", null, request("wo-2")));
       assertThat(new String(outcome, StandardCharsets.UTF_8)).contains("processed by the test WP");
       assertThat(manager.processors()).extracting(ProcessorState::url).containsExactly(other.url());

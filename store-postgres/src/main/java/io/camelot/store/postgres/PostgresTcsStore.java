@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.scheduler.DependencyRules;
+import io.camelot.store.RequestHashes;
 import io.camelot.store.StoreException;
 import io.camelot.store.TcsStore;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,9 @@ public final class PostgresTcsStore implements TcsStore {
   public static final String COMPLETED_CHANNEL = "camelot_completed";
   public static final String RECEIPT_CHANNEL = "camelot_receipt";
 
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = 4;
+  // The layout that added request_hashes: an older database's requests are indexed on upgrade.
+  private static final int REQUEST_HASHES_VERSION = 4;
   // Work orders per purge transaction: bounds how long a purge holds row locks.
   static final int PURGE_BATCH = 256;
   // Advisory lock keys ("CAMELOT" + 1, 2, 3): one migration, one purge and one claim of gated work
@@ -53,9 +57,15 @@ public final class PostgresTcsStore implements TcsStore {
   private static final long PURGE_LOCK = 0x43414d454c4f5402L;
   private static final long GATED_CLAIM_LOCK = 0x43414d454c4f5403L;
   // Element i creates layout version i + 1 from version i.
-  private static final List<String> SCHEMA_STEPS = List.of("schema-v1.sql", "schema-v2.sql", "schema-v3.sql");
+  private static final List<String> SCHEMA_STEPS =
+      List.of("schema-v1.sql", "schema-v2.sql", "schema-v3.sql", "schema-v4.sql");
   // Raised by the schema-v3 trigger when an inserted work order's id was purged meanwhile.
   private static final String PURGED_ID_STATE = "CMPRG";
+  // unique_violation: on request_hashes' key, a hash another submission inserted meanwhile.
+  private static final String UNIQUE_VIOLATION_STATE = "23505";
+  private static final String REQUEST_HASHES_KEY = "request_hashes_pkey";
+  // Rows the upgrade to REQUEST_HASHES_VERSION reads and indexes per round trip.
+  private static final int INDEX_BATCH = 1000;
 
   private static final Logger log = LoggerFactory.getLogger(PostgresTcsStore.class);
   // A ReceiptUpdateFactory runs inside an open transaction holding a pooled connection: a store
@@ -136,6 +146,9 @@ public final class PostgresTcsStore implements TcsStore {
             for (int step = (int) version; step < FORMAT_VERSION; step++) {
               s.execute(schemaSql(SCHEMA_STEPS.get(step)));
             }
+            if (version > 0 && version < REQUEST_HASHES_VERSION) {
+              log.info("Indexed the request hashes of {} stored work orders", indexStoredRequests(c));
+            }
             s.execute(
                 "INSERT INTO camelot_meta (name, value) VALUES ('format', " + FORMAT_VERSION + ")"
                     + " ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value");
@@ -143,6 +156,39 @@ public final class PostgresTcsStore implements TcsStore {
             return null;
           }
         });
+  }
+
+  /**
+   * A database of a layout before {@link #REQUEST_HASHES_VERSION} kept no request hashes: indexes
+   * those of the work orders it holds, oldest first, so that the first of two requests with one
+   * hash keeps it (the second was a replay already). Ids purged before keep refusing their replays;
+   * their hashes are gone.
+   *
+   * @return the number of hashes indexed
+   */
+  private static int indexStoredRequests(Connection c) throws SQLException {
+    int indexed = 0;
+    try (PreparedStatement read = c.prepareStatement("SELECT id, request FROM work_orders ORDER BY seq");
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO request_hashes (hash, id) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING")) {
+      // Read through a cursor (the transaction is open), not the whole table at once.
+      read.setFetchSize(INDEX_BATCH);
+      int batched = 0;
+      try (ResultSet rs = read.executeQuery()) {
+        while (rs.next()) {
+          Optional<byte[]> hash = RequestHashes.ofStoredRequest(rs.getBytes(2));
+          if (hash.isPresent()) {
+            insert.setBytes(1, hash.get());
+            insert.setBytes(2, rs.getBytes(1));
+            insert.addBatch();
+            if (++batched % INDEX_BATCH == 0) {
+              indexed += Arrays.stream(insert.executeBatch()).sum();
+            }
+          }
+        }
+      }
+      return indexed + Arrays.stream(insert.executeBatch()).sum();
+    }
   }
 
   private static String schemaSql(String resource) {
@@ -180,26 +226,32 @@ public final class PostgresTcsStore implements TcsStore {
   // ---- Work orders ----
 
   @Override
-  public SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis) {
+  public SubmitResult submit(
+      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
     byte[] id = Ids.encode(workOrderId, "workOrderId");
     byte[] worker = Ids.encode(workerId, "workerId");
+    byte[] hash = RequestHashes.checked(requestHash);
     Objects.requireNonNull(rawRequest, "rawRequest");
-    // One statement, so one round trip: the insert, and the wake-up of the worker's processes,
-    // which PostgreSQL delivers only if the insert commits.
+    // One statement, so one round trip: the insert with its request hash, and the wake-up of the
+    // worker's processes, which PostgreSQL delivers only if the insert commits.
     return connection(
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
                   "WITH inserted AS (INSERT INTO work_orders (id, worker_id, received_at, request)"
                       + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM purged_ids WHERE id = ?)"
-                      + " ON CONFLICT (id) DO NOTHING RETURNING worker_id)"
+                      + " AND NOT EXISTS (SELECT 1 FROM request_hashes WHERE hash = ?)"
+                      + " ON CONFLICT (id) DO NOTHING RETURNING id, worker_id),"
+                      + " hashed AS (INSERT INTO request_hashes (hash, id) SELECT ?, id FROM inserted)"
                       + " SELECT pg_notify('" + SUBMITTED_CHANNEL + "', encode(worker_id, 'hex')) FROM inserted")) {
             s.setBytes(1, id);
             s.setBytes(2, worker);
             s.setLong(3, receivedAtMillis);
             s.setBytes(4, rawRequest);
             s.setBytes(5, id);
-            return insertResult(s);
+            s.setBytes(6, hash);
+            s.setBytes(7, hash);
+            return insertResult(c, s, id, hash);
           }
         });
   }
@@ -208,15 +260,21 @@ public final class PostgresTcsStore implements TcsStore {
    * Stores a work order with its declared dependencies, in one statement: its predecessors and
    * resources are in the database from the moment the work order is visible to any claimer. A work
    * order without predecessors or resources is stored as by {@link #submit(String, String, byte[],
-   * long)}. The caller has checked that the predecessors exist ({@link DependencyRules#checkAdmissible}).
+   * byte[], long)}. The caller has checked that the predecessors exist ({@link DependencyRules#checkAdmissible}).
    */
   public SubmitResult submit(
-      String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis, Dependencies deps) {
+      String workOrderId,
+      String workerId,
+      byte[] requestHash,
+      byte[] rawRequest,
+      long receivedAtMillis,
+      Dependencies deps) {
     if (!DependencyRules.gated(deps)) {
-      return submit(workOrderId, workerId, rawRequest, receivedAtMillis);
+      return submit(workOrderId, workerId, requestHash, rawRequest, receivedAtMillis);
     }
     byte[] id = Ids.encode(workOrderId, "workOrderId");
     byte[] worker = Ids.encode(workerId, "workerId");
+    byte[] hash = RequestHashes.checked(requestHash);
     Objects.requireNonNull(rawRequest, "rawRequest");
     byte[][] predecessors =
         deps.afterIds().stream().distinct().map(p -> Ids.encode(p, "predecessor id")).toArray(byte[][]::new);
@@ -229,7 +287,9 @@ public final class PostgresTcsStore implements TcsStore {
               c.prepareStatement(
                   "WITH inserted AS (INSERT INTO work_orders (id, worker_id, received_at, request, gated)"
                       + " SELECT ?, ?, ?, ?, true WHERE NOT EXISTS (SELECT 1 FROM purged_ids WHERE id = ?)"
+                      + " AND NOT EXISTS (SELECT 1 FROM request_hashes WHERE hash = ?)"
                       + " ON CONFLICT (id) DO NOTHING RETURNING id, worker_id, seq),"
+                      + " hashed AS (INSERT INTO request_hashes (hash, id) SELECT ?, id FROM inserted),"
                       + " after_rows AS (INSERT INTO work_order_after (id, idx, predecessor)"
                       + " SELECT inserted.id, p.idx, p.predecessor"
                       + " FROM inserted, unnest(?::bytea[]) WITH ORDINALITY AS p(predecessor, idx)),"
@@ -242,27 +302,63 @@ public final class PostgresTcsStore implements TcsStore {
             s.setLong(3, receivedAtMillis);
             s.setBytes(4, rawRequest);
             s.setBytes(5, id);
-            s.setArray(6, c.createArrayOf("bytea", predecessors));
-            s.setArray(7, c.createArrayOf("bytea", resources));
-            s.setArray(8, c.createArrayOf("boolean", modes));
-            return insertResult(s);
+            s.setBytes(6, hash);
+            s.setBytes(7, hash);
+            s.setArray(8, c.createArrayOf("bytea", predecessors));
+            s.setArray(9, c.createArrayOf("bytea", resources));
+            s.setArray(10, c.createArrayOf("boolean", modes));
+            return insertResult(c, s, id, hash);
           }
         });
   }
 
   /**
    * Runs a submit statement, which returns a row if it inserted the work order. Its NOT EXISTS
-   * refuses a purged id quietly; the trigger of schema-v3.sql refuses one purged while the
-   * statement ran (the statement then rolls back).
+   * refuses a purged id or a known request hash quietly; the trigger of schema-v3.sql refuses an
+   * id purged while the statement ran, and the key of request_hashes a hash inserted by a
+   * submission that committed meanwhile (the statement then rolls back).
    */
-  private static SubmitResult insertResult(PreparedStatement s) throws SQLException {
+  private static SubmitResult insertResult(Connection c, PreparedStatement s, byte[] id, byte[] hash)
+      throws SQLException {
     try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? SubmitResult.ACCEPTED : SubmitResult.DUPLICATE;
-    } catch (SQLException e) {
-      if (PURGED_ID_STATE.equals(e.getSQLState())) {
-        return SubmitResult.DUPLICATE;
+      if (rs.next()) {
+        return SubmitResult.ACCEPTED;
       }
-      throw e;
+    } catch (SQLException e) {
+      if (!PURGED_ID_STATE.equals(e.getSQLState()) && !isRequestHashConflict(e)) {
+        throw e;
+      }
+    }
+    return refusal(c, id, hash);
+  }
+
+  private static boolean isRequestHashConflict(SQLException e) {
+    return UNIQUE_VIOLATION_STATE.equals(e.getSQLState())
+        && e instanceof PSQLException p
+        && p.getServerErrorMessage() != null
+        && REQUEST_HASHES_KEY.equals(p.getServerErrorMessage().getConstraint());
+  }
+
+  /**
+   * Why a submission was refused, read afterwards in a new snapshot: what refused it was committed
+   * and stays known (the id as a work order or, once purged, a tombstone; the request hash).
+   */
+  private static SubmitResult refusal(Connection c, byte[] id, byte[] hash) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM work_orders WHERE id = ?) OR EXISTS (SELECT 1 FROM purged_ids WHERE id = ?),"
+                + " EXISTS (SELECT 1 FROM request_hashes WHERE hash = ? AND id = ?)")) {
+      s.setBytes(1, id);
+      s.setBytes(2, id);
+      s.setBytes(3, hash);
+      s.setBytes(4, id);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return SubmitResult.REPLAYED;
+        }
+        return rs.getBoolean(2) ? SubmitResult.IDENTICAL : SubmitResult.DUPLICATE;
+      }
     }
   }
 
@@ -491,6 +587,7 @@ public final class PostgresTcsStore implements TcsStore {
       return 0;
     }
     java.sql.Array idArray = c.createArrayOf("bytea", ids.toArray(new byte[0][]));
+    // Tombstones for the ids; their request_hashes rows stay, refusing replays under other ids.
     try (PreparedStatement s =
         c.prepareStatement("INSERT INTO purged_ids (id) SELECT unnest(?::bytea[]) ON CONFLICT DO NOTHING")) {
       s.setArray(1, idArray);

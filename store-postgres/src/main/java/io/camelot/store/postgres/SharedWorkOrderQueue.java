@@ -6,7 +6,6 @@ import io.camelot.scheduler.CompletionWaiters;
 import io.camelot.scheduler.DependencyRules;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.WorkOrderQueue;
-import io.camelot.store.TcsStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -68,7 +67,8 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
    *     predecessor, or hand off from a work order of another worker
    */
   @Override
-  public Admission submit(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {
+  public Admission submit(
+      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
     Dependencies deps = params == null ? null : params.dependencies();
     if (deps != null && store.workOrder(workOrderId).isEmpty()) {
       DependencyRules.checkAdmissible(store, workerId, deps);
@@ -76,12 +76,12 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     if (estimatedPending() >= settings.maxOutstanding()) {
       return Admission.BUSY;
     }
-    TcsStore.SubmitResult stored = store.submit(workOrderId, workerId, rawRequest, clock.millis(), deps);
-    if (stored == TcsStore.SubmitResult.DUPLICATE) {
-      return Admission.DUPLICATE;
+    Admission stored =
+        Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), deps));
+    if (stored == Admission.ACCEPTED) {
+      admittedSinceCount.incrementAndGet();
     }
-    admittedSinceCount.incrementAndGet();
-    return Admission.ACCEPTED;
+    return stored;
   }
 
   private long estimatedPending() {

@@ -1,5 +1,6 @@
 package io.camelot.store.postgres;
 
+import static io.camelot.store.postgres.SharedDependenciesTest.hash;
 import static io.camelot.store.postgres.SharedDependenciesTest.raw;
 import static io.camelot.store.postgres.SharedDependenciesTest.succeed;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -37,8 +38,10 @@ import org.postgresql.PGNotification;
  * snapshot predates the purge's commit, so only a check made after its insert waited for the purge
  * sees the tombstone. The interleaving is forced, not hoped for: a test trigger holds the real
  * {@link PostgresTcsStore#purge} after it deleted the row and before it commits, until the submit
- * is seen waiting on that row in {@code pg_stat_activity}. Also the layout upgrades that install
- * the check: a version 1 or 2 database is upgraded in place, a newer one is refused.
+ * is seen waiting on that row in {@code pg_stat_activity}. The replay carries another request hash
+ * than the purged work order: the same request would be refused by its hash before its insert.
+ * Also the layout upgrades that install the check: a version 1, 2 or 3 database is upgraded in
+ * place, a newer one is refused.
  */
 class PurgedIdReplayTest {
   // Advisory lock key the test trigger waits for while the test holds it.
@@ -65,18 +68,18 @@ class PurgedIdReplayTest {
     return db.store();
   }
 
-  // 0: a new database; 1 and 2: upgraded in place to the current layout when the store opens.
+  // 0: a new database; 1 to 3: upgraded in place to the current layout when the store opens.
   @ParameterizedTest(name = "created at layout version {0}")
-  @ValueSource(ints = {0, 1, 2})
+  @ValueSource(ints = {0, 1, 2, 3})
   void aReplayRacingThePurgeOfItsIdIsRefusedAndAnnouncesNothing(int createdAtVersion) throws Exception {
     if (createdAtVersion > 0) {
       OldLayouts.create(admin, createdAtVersion);
     }
     PostgresTcsStore store = store();
-    assertThat(store.submit("wo", "w0", raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1)))
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo again"), raw("wo"), 1)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -92,10 +95,10 @@ class PurgedIdReplayTest {
       s.execute("ALTER DATABASE " + admin.getCatalog() + " SET default_transaction_isolation = 'repeatable read'");
     }
     PostgresTcsStore store = store();
-    assertThat(store.submit("wo", "w0", raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1)))
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo again"), raw("wo"), 1)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -105,10 +108,10 @@ class PurgedIdReplayTest {
   void aReplayWithDependenciesRacingThePurgeOfItsIdIsRefused() throws Exception {
     PostgresTcsStore store = store();
     Dependencies writes = new Dependencies(null, null, List.of("acct:a"), null);
-    assertThat(store.submit("wo", "w0", raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", raw("wo"), 1, writes)))
+    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo again"), raw("wo"), 1, writes)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -183,7 +186,7 @@ class PurgedIdReplayTest {
    * first the admin connection hears of, so the refused replay's pg_notify was rolled back.
    */
   void assertNothingAnnouncedForW0Before(PostgresTcsStore store) throws SQLException {
-    assertThat(store.submit("other", "w1", raw("other"), 2)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("other", "w1", hash("other"), raw("other"), 2)).isEqualTo(SubmitResult.ACCEPTED);
     List<String> payloads = new ArrayList<>();
     await()
         .atMost(Duration.ofSeconds(60))

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.DependencyPlans;
@@ -119,6 +120,11 @@ class SharedDependenciesTest {
     return ("{\"id\":\"" + id + "\"}").getBytes(UTF_8);
   }
 
+  /** The request hash of {@link #raw}. */
+  static byte[] hash(String id) {
+    return Sha256.digest(raw(id));
+  }
+
   static Dependencies reads(String resource) {
     return new Dependencies(null, List.of(resource), null, null);
   }
@@ -143,12 +149,12 @@ class SharedDependenciesTest {
   @Test
   void readersShareAResourceAWriterHasItAloneAndAWaitingWriterHoldsBackLaterReaders() {
     PostgresTcsStore store = store();
-    store.submit("w1", "w0", raw("w1"), 0, writes("acct:a"));
-    store.submit("r1", "w1", raw("r1"), 0, reads("acct:a"));
-    store.submit("r2", "w0", raw("r2"), 0, reads("acct:a"));
-    store.submit("w2", "w1", raw("w2"), 0, writes("acct:a"));
-    store.submit("r3", "w0", raw("r3"), 0, reads("acct:a"));
-    store.submit("plain", "w0", raw("plain"), 0, null);
+    store.submit("w1", "w0", hash("w1"), raw("w1"), 0, writes("acct:a"));
+    store.submit("r1", "w1", hash("r1"), raw("r1"), 0, reads("acct:a"));
+    store.submit("r2", "w0", hash("r2"), raw("r2"), 0, reads("acct:a"));
+    store.submit("w2", "w1", hash("w2"), raw("w2"), 0, writes("acct:a"));
+    store.submit("r3", "w0", hash("r3"), raw("r3"), 0, reads("acct:a"));
+    store.submit("plain", "w0", hash("plain"), raw("plain"), 0, null);
     List<String> both = List.of("w0", "w1");
 
     // Independent work orders never wait; of the resource's queue only its head may run.
@@ -180,7 +186,7 @@ class SharedDependenciesTest {
             new Planned("leaf", "w0", new Dependencies(List.of("mid"), List.of("acct:a"), null, null), false));
     observer.checker.plan(chain);
     for (Planned p : chain) {
-      assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
+      assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), hash(p.id()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
     }
     workerProcess("w0", LONG_LEASE);
     workerProcess("w1", LONG_LEASE);
@@ -204,7 +210,7 @@ class SharedDependenciesTest {
   void unknownPredecessorsAndForeignHandOffsAreRefusedAtSubmitAndNothingIsStored() {
     SharedWorkOrderQueue queue = listener();
     PostgresTcsStore reader = store();
-    assertThatThrownBy(() -> queue.submit("late", "w0", params(after("feed")), raw("late")))
+    assertThatThrownBy(() -> queue.submit("late", "w0", params(after("feed")), hash("late"), raw("late")))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining(
             "Invalid dependencies.after: unknown predecessor work order feed"
@@ -212,10 +218,10 @@ class SharedDependenciesTest {
         .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
     assertThat(reader.workOrder("late")).isEmpty();
 
-    queue.submit("elsewhere", "w1", null, raw("elsewhere"));
+    queue.submit("elsewhere", "w1", null, hash("elsewhere"), raw("elsewhere"));
     Dependencies handOff =
         new Dependencies(List.of("elsewhere"), null, null, List.of(new Dependencies.HandOff(0, "elsewhere", 0)));
-    assertThatThrownBy(() -> queue.submit("taker", "w0", params(handOff), raw("taker")))
+    assertThatThrownBy(() -> queue.submit("taker", "w0", params(handOff), hash("taker"), raw("taker")))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining("work order elsewhere ran on another worker")
         .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
@@ -231,7 +237,7 @@ class SharedDependenciesTest {
             new Planned("c1", "w0", new Dependencies(List.of("c0"), null, List.of("acct:a"), null), false),
             new Planned("c2", "w0", after("c1"), false));
     observer.checker.plan(chain);
-    chain.forEach(p -> store.submit(p.id(), p.worker(), raw(p.id()), 0, p.deps()));
+    chain.forEach(p -> store.submit(p.id(), p.worker(), hash(p.id()), raw(p.id()), 0, p.deps()));
     // A process ran c0, then claimed c1 and crashed: c2 must wait for c1's lease to lapse.
     assertThat(ids(store.claim(List.of("w0"), "crashed", 10, LONG_LEASE))).containsExactly("c0");
     succeed(store, "c0");
@@ -260,7 +266,7 @@ class SharedDependenciesTest {
       List<Planned> plan = randomPlan("e" + round + "-", random, 10 + random.nextInt(31));
       observer.checker.plan(plan);
       for (Planned p : plan) {
-        assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
+        assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), hash(p.id()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
       }
       Map<String, String> responses = new HashMap<>();
       for (Planned p : plan) {
@@ -308,7 +314,7 @@ class SharedDependenciesTest {
     PostgresTcsStore store = store();
 
     assertThat(store.pending("w0")).containsExactly("old");
-    store.submit("new", "w0", raw("new"), 0, after("old"));
+    store.submit("new", "w0", hash("new"), raw("new"), 0, after("old"));
     assertThat(ids(store.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("old");
     succeed(store, "old");
     assertThat(ids(store.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("new");

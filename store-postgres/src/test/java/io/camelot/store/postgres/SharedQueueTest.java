@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
@@ -100,13 +101,18 @@ class SharedQueueTest {
     return ("{\"id\":\"" + id + "\"}").getBytes(UTF_8);
   }
 
+  /** The request hash of {@link #request}. */
+  static byte[] hash(String id) {
+    return Sha256.digest(request(id));
+  }
+
   @Test
   void threeWorkerProcessesDrainOneQueueEachWorkOrderOnce() {
     SharedWorkOrderQueue queue = listener(10_000);
     List<SharedQueueWorker> workers = List.of(worker(LONG_LEASE), worker(LONG_LEASE), worker(LONG_LEASE));
     int count = 300;
     for (int i = 0; i < count; i++) {
-      assertThat(queue.submit("wo-" + i, WORKER, null, request("wo-" + i))).isEqualTo(Admission.ACCEPTED);
+      assertThat(queue.submit("wo-" + i, WORKER, null, hash("wo-" + i), request("wo-" + i))).isEqualTo(Admission.ACCEPTED);
     }
 
     PostgresTcsStore reader = store();
@@ -121,7 +127,7 @@ class SharedQueueTest {
   void aCrashedProcessesWorkOrdersAreClaimedAgainExactlyOnceAfterItsLeaseExpires() throws Exception {
     PostgresTcsStore store = store();
     for (int i = 0; i < 20; i++) {
-      store.submit("wo-" + i, WORKER, request("wo-" + i), i);
+      store.submit("wo-" + i, WORKER, hash("wo-" + i), request("wo-" + i), i);
     }
     // The "crashed" process claimed everything and then vanished without renewing.
     List<PostgresTcsStore.Claim> lost = store.claim(List.of(WORKER), "crashed", 100, Duration.ofSeconds(1));
@@ -154,7 +160,7 @@ class SharedQueueTest {
   void aWorkerProcessRecoversExpiredLeasesWithoutANewSubmission() {
     PostgresTcsStore store = store();
     for (int i = 0; i < 5; i++) {
-      store.submit("wo-" + i, WORKER, request("wo-" + i), i);
+      store.submit("wo-" + i, WORKER, hash("wo-" + i), request("wo-" + i), i);
     }
     assertThat(store.claim(List.of(WORKER), "crashed", 5, Duration.ofMillis(500))).hasSize(5);
 
@@ -168,7 +174,7 @@ class SharedQueueTest {
   @Test
   void aRunningWorkOrdersLeaseIsRenewedSoNoOtherProcessTakesIt() throws Exception {
     PostgresTcsStore store = store();
-    store.submit("slow", WORKER, request("slow"), 0);
+    store.submit("slow", WORKER, hash("slow"), request("slow"), 0);
     CompletableFuture<Void> release = new CompletableFuture<>();
     SharedQueueWorker slow =
         new SharedQueueWorker(
@@ -195,7 +201,7 @@ class SharedQueueTest {
   @Test
   void aListenerLearnsOfCompletionsMadeByAnotherProcess() throws Exception {
     SharedWorkOrderQueue queue = listener(10_000);
-    queue.submit("wo-1", WORKER, null, request("wo-1"));
+    queue.submit("wo-1", WORKER, null, hash("wo-1"), request("wo-1"));
     CompletableFuture<byte[]> completion = queue.completion("wo-1");
     assertThat(completion).isNotDone();
 
@@ -210,7 +216,7 @@ class SharedQueueTest {
   void aReceiptCreatedThroughAListenerReachesTheWorkerProcess() {
     SharedWorkOrderQueue queue = listener(10_000);
     worker(LONG_LEASE);
-    queue.submit("wo-1", WORKER, null, request("wo-1"));
+    queue.submit("wo-1", WORKER, null, hash("wo-1"), request("wo-1"));
     PostgresTcsStore reader = store();
     await().atMost(Duration.ofSeconds(60)).until(() -> reader.response("wo-1").isPresent());
 
@@ -224,14 +230,14 @@ class SharedQueueTest {
   void admissionCountsPendingWorkOrdersOfAllListeners() {
     SharedWorkOrderQueue first = listener(5);
     for (int i = 0; i < 5; i++) {
-      assertThat(first.submit("wo-" + i, WORKER, null, request("wo-" + i))).isEqualTo(Admission.ACCEPTED);
+      assertThat(first.submit("wo-" + i, WORKER, null, hash("wo-" + i), request("wo-" + i))).isEqualTo(Admission.ACCEPTED);
     }
-    assertThat(first.submit("wo-5", WORKER, null, request("wo-5"))).isEqualTo(Admission.BUSY);
-    assertThat(first.submit("wo-0", WORKER, null, request("wo-0"))).isEqualTo(Admission.BUSY);
+    assertThat(first.submit("wo-5", WORKER, null, hash("wo-5"), request("wo-5"))).isEqualTo(Admission.BUSY);
+    assertThat(first.submit("wo-0", WORKER, null, hash("wo-0"), request("wo-0"))).isEqualTo(Admission.BUSY);
 
     // A listener started later counts the same database.
     SharedWorkOrderQueue second = listener(5);
-    assertThat(second.submit("wo-6", WORKER, null, request("wo-6"))).isEqualTo(Admission.BUSY);
+    assertThat(second.submit("wo-6", WORKER, null, hash("wo-6"), request("wo-6"))).isEqualTo(Admission.BUSY);
     assertThat(new HashSet<>(store().pending(WORKER))).hasSize(5);
   }
 }
