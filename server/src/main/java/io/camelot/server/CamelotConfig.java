@@ -137,11 +137,21 @@ public record CamelotConfig(
       int concurrency,
       String tee,
       @JsonProperty("collateral_dir") String collateralDir,
-      @JsonProperty("key_encryption") List<String> keyEncryption) {
+      @JsonProperty("key_encryption") List<String> keyEncryption,
+      @JsonPropertyDescription("refuse work orders without a requester signature (code 3), in either envelope form")
+          @JsonProperty("require_requester_signature")
+          boolean requireRequesterSignature) {
     /** The simulated TEE: no hardware, evidence labelled TEE-SIMULATED. */
     public static final String SIMULATED = "simulated";
     /** SGX under Gramine: DCAP quotes from /dev/attestation. */
     public static final String GRAMINE = "gramine";
+
+    /** A worker built in code that takes unsigned work orders. */
+    public Worker(
+        String name, String organizationId, String applicationTypeId, int concurrency, String tee,
+        String collateralDir, List<String> keyEncryption) {
+      this(name, organizationId, applicationTypeId, concurrency, tee, collateralDir, keyEncryption, false);
+    }
 
     static Worker defaults() {
       WorkerConfig defaults = WorkerConfig.defaults();
@@ -285,7 +295,12 @@ public record CamelotConfig(
       @JsonProperty("key_migration") boolean keyMigration,
       @JsonProperty("signature_scheme") String signatureScheme,
       @JsonProperty("rotation_grace_seconds") long rotationGraceSeconds,
-      @JsonProperty("dedicated_requester") String dedicatedRequester,
+      @JsonPropertyDescription("serve only work orders signed with this requester key: secp256k1 SPKI PEM text or the path of a PEM file (not a requester id, which anyone can claim); \"\" = any requester")
+          @JsonProperty("dedicated_requester")
+          String dedicatedRequester,
+      @JsonPropertyDescription("refuse work orders without a requester signature (code 3); implied by dedicated_requester")
+          @JsonProperty("require_requester_signature")
+          boolean requireRequesterSignature,
       @JsonProperty("wp_dedicated_requesters") List<String> wpDedicatedRequesters,
       @JsonProperty("internal_host") String internalHost,
       @JsonPropertyDescription("elastic pool: at most this many WPs, started on demand; 0 or processors: a fixed pool")
@@ -335,15 +350,16 @@ public record CamelotConfig(
     public static final String ANY_PLATFORM = "any";
     public static final String SAME_PLATFORM = "same-platform";
 
-    /** A fixed pool with the default elastic settings, for pools built in code. */
+    /** A fixed pool with the default elastic settings and no signature requirement, for pools built in code. */
     public Pool(
         int processors, String name, int keyManagers, int slotsPerProcessor, List<String> allowedWpMeasurements,
         String wpLocalization, int maxConcurrentWps, int restartWpAfter, boolean keyMigration, String signatureScheme,
         long rotationGraceSeconds, String dedicatedRequester, List<String> wpDedicatedRequesters, String internalHost) {
       this(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
-          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, wpDedicatedRequesters,
-          internalHost, 0, 4, 30, PROCESS_LAUNCHER, "default", "", 60, 0, "", List.of(), "", "camelot-pool-keys", TLS_OFF);
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, false,
+          wpDedicatedRequesters, internalHost, 0, 4, 30, PROCESS_LAUNCHER, "default", "", 60, 0, "", List.of(), "",
+          "camelot-pool-keys", TLS_OFF);
     }
 
     static Pool defaults() {
@@ -354,7 +370,7 @@ public record CamelotConfig(
     public Pool withProcessors(int count) {
       return new Pool(
           count, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
-          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
           kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret, tls);
     }
@@ -363,7 +379,7 @@ public record CamelotConfig(
     public Pool withKeyManagerUrls(List<String> urls) {
       return new Pool(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
-          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
           kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, List.copyOf(urls), keysDir, kubernetesKeysSecret, tls);
     }
@@ -372,7 +388,7 @@ public record CamelotConfig(
     public Pool withTls(String mode) {
       return new Pool(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
-          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
           kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir,
           kubernetesKeysSecret, mode);
@@ -382,7 +398,7 @@ public record CamelotConfig(
     public Pool withKeysDir(String directory) {
       return new Pool(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
-          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
           kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, directory, kubernetesKeysSecret, tls);
     }
@@ -391,7 +407,7 @@ public record CamelotConfig(
     public Pool withScaling(int min, int max, int perProcessor, long idleSeconds, String newLauncher) {
       return new Pool(
           min, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
-          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
+          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, max, perProcessor, idleSeconds, newLauncher,
           kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret, tls);
     }
@@ -409,6 +425,15 @@ public record CamelotConfig(
     /** The most WPs the pool runs at once. */
     public int maxWps() {
       return Math.max(processors, maxProcessors);
+    }
+
+    /**
+     * {@code dedicated_requester} as canonical PEM, "" for none.
+     *
+     * @throws IllegalArgumentException if it is no requester key, a requester id in particular
+     */
+    public String dedicatedRequesterKey() {
+      return RequesterKeySetting.canonicalPem("[pool] dedicated_requester", dedicatedRequester);
     }
 
     /** @throws IllegalArgumentException naming the offending key */
@@ -439,6 +464,7 @@ public record CamelotConfig(
         throw new IllegalArgumentException(
             "[pool] key_manager_urls needs keys_dir: WKMs started elsewhere must admit this node's signed calls");
       }
+      dedicatedRequesterKey();
       validateScaling();
     }
 
@@ -637,6 +663,8 @@ public record CamelotConfig(
   }
 
   public WorkerConfig workerConfig() {
-    return new WorkerConfig(worker.name, worker.organizationId, worker.applicationTypeId, worker.concurrency);
+    return new WorkerConfig(
+        worker.name, worker.organizationId, worker.applicationTypeId, worker.concurrency,
+        worker.requireRequesterSignature);
   }
 }

@@ -17,7 +17,7 @@ final class ScaleOutOverrides {
     CamelotConfig.Worker worker =
         new CamelotConfig.Worker(
             workerName != null ? workerName : w.name(), w.organizationId(), w.applicationTypeId(), w.concurrency(),
-            w.tee(), w.collateralDir(), w.keyEncryption());
+            w.tee(), w.collateralDir(), w.keyEncryption(), w.requireRequesterSignature());
     CamelotConfig.Store store = dataDir != null ? c.store().withDataDir(dataDir.toString()) : c.store();
     CamelotConfig.Admin admin =
         adminPort != null ? new CamelotConfig.Admin(c.admin().enabled(), c.admin().host(), adminPort) : c.admin();

@@ -293,7 +293,8 @@ public final class TcsNode implements AutoCloseable {
         config.keyMigration(),
         CamelotConfig.Pool.EXT_KEY.equals(config.signatureScheme()),
         Duration.ofSeconds(config.rotationGraceSeconds()),
-        config.dedicatedRequester());
+        config.dedicatedRequesterKey(),
+        config.requireRequesterSignature());
   }
 
   /** The elastic pool's scaling, or null when the pool is fixed or there is none. */

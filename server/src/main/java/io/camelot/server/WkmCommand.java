@@ -71,8 +71,12 @@ final class WkmCommand implements Callable<Integer> {
   @Option(names = "--rotation-grace-seconds", description = "Grace for the previous key after a rotation (default ${DEFAULT-VALUE})")
   long rotationGraceSeconds = 300;
 
-  @Option(names = "--dedicated-requester", description = "Serve only this requester id")
+  @Option(names = "--dedicated-requester",
+      description = "Serve only work orders signed with this requester key: secp256k1 SPKI PEM text or a PEM file")
   String dedicatedRequester = "";
+
+  @Option(names = "--require-requester-signature", description = "Refuse work orders without a requester signature")
+  boolean requireRequesterSignature;
 
   @Mixin AdminOptions admin = new AdminOptions();
   @Mixin PeerOptions peer;
@@ -95,7 +99,8 @@ final class WkmCommand implements Callable<Integer> {
             : allowedWpMeasurements;
     PoolPolicy policy =
         new PoolPolicy(allowed, samePlatform, maxWps, restartWpAfter, !noKeyMigration, extKey,
-            Duration.ofSeconds(rotationGraceSeconds), dedicatedRequester);
+            Duration.ofSeconds(rotationGraceSeconds),
+            RequesterKeySetting.canonicalPem("--dedicated-requester", dedicatedRequester), requireRequesterSignature);
     KeyManager keyManager =
         new KeyManager(tee, measurement, policy, dataDir.resolve("pool-keys.sealed"), new ProofDataVerifier(),
             clock, generateKeys);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelot.kubernetes.KubernetesLauncher;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,6 +142,31 @@ class CamelotConfigTest {
     assertThat(config.security().burstPerAddress()).isEqualTo(CamelotConfig.defaults().security().burstPerAddress());
     assertThatThrownBy(() -> CamelotConfig.load(toml("[security]\ntls = \"maybe\"\n")))
         .hasMessageContaining("[security] tls must be");
+  }
+
+  /** M7: a requester id names no one, so the setting that used to hold one now takes a key. */
+  @Test
+  void aDedicatedRequesterIsAPublicKeyAndAnOldStyleRequesterIdIsRefused() throws IOException {
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + "aa".repeat(32) + "\"\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[pool] dedicated_requester is a requester id")
+        .hasMessageContaining("secp256k1 SPKI PEM text");
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + dir.resolve("none.pem") + "\"\n")))
+        .hasMessageContaining("[pool] dedicated_requester: cannot read the requester key file");
+
+    PublicKeySign key = Secp256k1.generate();
+    String pem = key.verifier().pem();
+    Path file = Files.writeString(dir.resolve("requester.pem"), pem);
+    CamelotConfig fromFile =
+        CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + file + "\"\n\n[worker]\nrequire_requester_signature = true\n"));
+    assertThat(fromFile.pool().dedicatedRequesterKey()).isEqualTo(pem);
+    assertThat(TcsNode.poolPolicy(fromFile.pool()).dedicatedRequesterKey()).isEqualTo(pem);
+    assertThat(fromFile.workerConfig().requireRequesterSignature()).isTrue();
+    CamelotConfig inline =
+        CamelotConfig.load(toml("[pool]\nrequire_requester_signature = true\ndedicated_requester = '''\n" + pem + "'''\n"));
+    assertThat(inline.pool().dedicatedRequesterKey()).isEqualTo(pem);
+    assertThat(TcsNode.poolPolicy(inline.pool()).requireRequesterSignature()).isTrue();
+    assertThat(CamelotConfig.defaults().workerConfig().requireRequesterSignature()).isFalse();
   }
 
   @Test

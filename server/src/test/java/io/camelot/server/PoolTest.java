@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
+import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.RpcCallException;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
@@ -17,6 +18,7 @@ import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestTemplate;
+import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
@@ -375,11 +377,17 @@ class PoolTest {
   }
 
   WorkOrderResponse processDirectly(ChildProcess wp, VerifiedWorker poolWorker, String requesterId) {
+    return processDirectly(wp, poolWorker, requesterId, null);
+  }
+
+  /** @param requesterKey signs the work order, or null for an unsigned one */
+  WorkOrderResponse processDirectly(
+      ChildProcess wp, VerifiedWorker poolWorker, String requesterId, PublicKeySign requesterKey) {
     RequestTemplate template =
         new RequestTemplate(
             "0123456789abcdef".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), requesterId, "00112233", 6000L,
             null, List.of(InputSpec.text("direct")), List.of());
-    var params = RequestSealer.seal(template, poolWorker.sessionKeyWrap(), null).request();
+    var params = RequestSealer.seal(template, poolWorker.sessionKeyWrap(), requesterKey).request();
     var result = poolClient(wp.url()).call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", ProtocolJson.toTree(params)));
     return ProtocolJson.bind(result.path("response"), WorkOrderResponse.class);
   }
@@ -451,9 +459,13 @@ class PoolTest {
     return wp;
   }
 
+  /** The pool is dedicated to REQUESTER's key (M7): its id alone, which anyone may send, gets nothing. */
   @Test
-  void extKeyResultsVerifyTwoStepAndADedicatedPoolRefusesOtherRequesters() {
-    Requester requester = start(pool(1, 1, CamelotConfig.Pool.EXT_KEY, REQUESTER));
+  void extKeyResultsVerifyTwoStepAndADedicatedPoolRefusesOtherRequesterKeys() throws IOException {
+    PublicKeySign requesterKey = Secp256k1.generate();
+    Path requesterPem = Files.writeString(dataDir.resolve("requester.pem"), requesterKey.verifier().pem());
+    Requester unsigned = start(pool(1, 1, CamelotConfig.Pool.EXT_KEY, requesterPem.toString()));
+    Requester requester = Requester.builder(client).requesterKey(requesterKey).allowSimulation().build();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
 
     WorkOrderOutcome outcome =
@@ -463,15 +475,25 @@ class PoolTest {
     assertThat(outcome.result().extVerificationKey()).startsWith("-----BEGIN PUBLIC KEY-----");
     assertThat(outcome.result().extVerificationKeySignature()).isNotBlank();
     // The receipt update is signed with the pool key itself, the record's, not a per-work-order key.
-    Requester signing = signingRequester();
     SubmittedWorkOrder receipted =
-        signing.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("receipt").submit();
+        requester.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("receipt").submit();
     receipted.await(Duration.ofSeconds(120));
-    signing.createReceipt(receipted);
-    awaitPoolUpdate(signing, poolWorker, receipted, ReceiptStatus.PROCESSED);
+    requester.createReceipt(receipted);
+    awaitPoolUpdate(requester, poolWorker, receipted, ReceiptStatus.PROCESSED);
 
     assertThatThrownBy(
-            () -> requester.newWorkOrder(poolWorker, "echo-result").requesterId("bb".repeat(32)).input("x").submit())
+            () -> unsigned.newWorkOrder(poolWorker, "echo-result").requesterId("bb".repeat(32)).input("x").submit())
         .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3));
+    Requester impostor = signingRequester();
+    assertThatThrownBy(
+            () -> impostor.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("y").submit())
+        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
+          assertThat(e.code()).isEqualTo(3);
+          assertThat(e.getMessage()).contains(PoolPolicy.OTHER_REQUESTER_KEY);
+        });
+    // Past the listener's gate, the WKM refuses the impostor's key itself.
+    WorkOrderResponse direct = processDirectly(node.pool().processor(0), poolWorker, REQUESTER, Secp256k1.generate());
+    assertThat(direct.error().code()).isEqualTo(3);
+    assertThat(direct.error().message()).contains(PoolPolicy.OTHER_REQUESTER_KEY);
   }
 }

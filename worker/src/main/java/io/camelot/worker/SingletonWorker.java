@@ -68,6 +68,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SingletonWorker implements WorkOrderProcessor {
   private static final Logger log = LoggerFactory.getLogger(SingletonWorker.class);
+  /** Why a worker that requires requester signatures refused an unsigned work order (code 3). */
+  public static final String REQUIRES_SIGNATURE = "this worker requires work orders signed by the requester";
 
   private final WorkerConfig config;
   private final WorkerKeys keys;
@@ -192,6 +194,9 @@ public final class SingletonWorker implements WorkOrderProcessor {
     try {
       long start = System.nanoTime();
       OpenedRequest opened = RequestOpener.open(params, keys.unwrapKeys());
+      if (config.requireRequesterSignature() && opened.verifiedRequesterKey().isEmpty()) {
+        throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), REQUIRES_SIGNATURE);
+      }
       Dependencies deps = params.dependencies();
       List<PlainItem> plainInputs = deps == null ? opened.inputs() : handOffs.fill(opened);
       List<WorkOrderResult.PredecessorLink> links =

@@ -6,9 +6,16 @@ import java.util.HexFormat;
 /**
  * @param name the worker name; its id is the lower-hex SHA-256 of the name, as Avalon derives it
  * @param concurrency work orders processed at once (the crypto is CPU-bound: one per core)
+ * @param requireRequesterSignature refuse work orders that carry no requester signature (code 3)
  */
 public record WorkerConfig(
-    String name, String organizationId, String applicationTypeId, int concurrency) {
+    String name, String organizationId, String applicationTypeId, int concurrency,
+    boolean requireRequesterSignature) {
+
+  /** A worker that also takes unsigned work orders, as Avalon's does. */
+  public WorkerConfig(String name, String organizationId, String applicationTypeId, int concurrency) {
+    this(name, organizationId, applicationTypeId, concurrency, false);
+  }
 
   /** Avalon's defaults, so Avalon's own scripts and lookups work unchanged. */
   public static final String DEFAULT_NAME = "singleton-worker-1";

@@ -12,6 +12,7 @@ import io.camelot.attestation.TeeEvidence;
 import io.camelot.attestation.TeeKind;
 import io.camelot.attestation.Verdict;
 import io.camelot.attestation.VerificationContext;
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
@@ -54,6 +55,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The worker behind a real queue and store, fed work orders sealed as a requester seals them. */
 class SingletonWorkerTest {
@@ -87,11 +90,17 @@ class SingletonWorkerTest {
   }
 
   RequestSecrets seal(String workload, String... inputs) {
+    return seal(worker.workerId(), EnvelopeVersion.AVALON_1, null, workload, inputs);
+  }
+
+  /** @param requesterKey signs the request, or null for an unsigned one */
+  RequestSecrets seal(
+      String workerId, EnvelopeVersion envelope, PublicKeySign requesterKey, String workload, String... inputs) {
     String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
     RequestTemplate template =
         new RequestTemplate(
             id,
-            worker.workerId(),
+            workerId,
             HexFormat.of().formatHex(workload.getBytes(StandardCharsets.UTF_8)),
             "22",
             "00ff",
@@ -99,7 +108,7 @@ class SingletonWorkerTest {
             null,
             List.of(inputs).stream().map(InputSpec::text).toList(),
             List.of());
-    return RequestSealer.seal(template, keys.encryption().publicKey(), null);
+    return RequestSealer.seal(template.withEnvelope(envelope), keys.encryption().publicKey(), requesterKey);
   }
 
   /** Submits as the listener does: the raw bytes are the whole JSON-RPC request. */
@@ -163,6 +172,46 @@ class SingletonWorkerTest {
     assertThat(response.error().code()).isEqualTo(2);
     assertThat(response.error().message())
         .isEqualTo("Decryption of client request hash failed. Request is tampered.");
+  }
+
+  /**
+   * A worker that requires requester signatures stores code 3 for an unsigned work order and runs a
+   * signed one. A signature stripped in transit is refused too: the hardened form's hash covers
+   * verifyingKey (code 2, from the opener), Avalon's does not (L10), so there the request turns
+   * unsigned (code 3).
+   */
+  @ParameterizedTest
+  @EnumSource(EnvelopeVersion.class)
+  void aWorkerRequiringSignaturesRefusesUnsignedAndStrippedWorkOrders(EnvelopeVersion envelope) throws Exception {
+    WorkerConfig defaults = WorkerConfig.defaults();
+    SingletonWorker strict =
+        new SingletonWorker(
+            new WorkerConfig("strict-worker", defaults.organizationId(), defaults.applicationTypeId(), 2, true),
+            keys, simulatedTee(dir), Workloads.load(), store, Clock.systemUTC());
+    strict.register();
+    queue.attach(strict.workerId(), strict, 2);
+    PublicKeySign requesterKey = Secp256k1.generate();
+
+    WorkOrderResponse unsigned = run(seal(strict.workerId(), envelope, null, "echo-result", "Hello").request());
+    assertThat(unsigned.error().code()).isEqualTo(3);
+    assertThat(unsigned.error().message()).isEqualTo(SingletonWorker.REQUIRES_SIGNATURE);
+
+    WorkOrderResponse stripped =
+        run(seal(strict.workerId(), envelope, requesterKey, "echo-result", "Hello").request()
+            .withRequesterSignature(null, null));
+    if (envelope == EnvelopeVersion.CAMELOT_2) {
+      assertThat(stripped.error().code()).isEqualTo(2);
+      assertThat(stripped.error().message()).isEqualTo("Decryption of client request hash failed. Request is tampered.");
+    } else {
+      assertThat(stripped.error().code()).isEqualTo(3);
+      assertThat(stripped.error().message()).isEqualTo(SingletonWorker.REQUIRES_SIGNATURE);
+    }
+
+    RequestSecrets signed = seal(strict.workerId(), envelope, requesterKey, "echo-result", "Hello");
+    WorkOrderResponse served = run(signed.request());
+    assertThat(ResponseOpener.open(served.result(), signed, keys.signing().verifier()))
+        .extracting(PlainItem::text)
+        .containsExactly("RESULT: Hello");
   }
 
   /** Re-seals the request hash after a change, as a requester who made that change would. */

@@ -156,9 +156,12 @@ public final class LocalPool implements AutoCloseable {
     if (policy.extKeySignatures()) {
       args.add("--ext-key");
     }
-    if (!policy.dedicatedRequester().isEmpty()) {
+    if (!policy.dedicatedRequesterKey().isEmpty()) {
       args.add("--dedicated-requester");
-      args.add(policy.dedicatedRequester());
+      args.add(policy.dedicatedRequesterKey());
+    }
+    if (policy.requireRequesterSignature()) {
+      args.add("--require-requester-signature");
     }
     ChildProcess wkm =
         ChildProcess.start(

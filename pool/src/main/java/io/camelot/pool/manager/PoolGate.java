@@ -12,14 +12,17 @@ import io.camelot.scheduler.WorkOrderQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Admission for a pool's work orders in front of the queue, so a requester learns at once (and
- * nothing is stored) when a work order cannot be served: a pool dedicated to another requester
- * answers code 3, a work order sealed to an encryption key retired longer ago than the grace period
+ * nothing is stored) when a work order cannot be served: one the requester policy refuses (unsigned,
+ * or not signed under the dedicated requester key, judged here on the key the request names) answers
+ * code 3, a work order sealed to an encryption key retired longer ago than the grace period
  * answers code 2 with {@code data.reason = "encryption-key-retired"}, on which the SDK fetches the
- * worker again and resubmits. The WKM enforces both again with the keys themselves.
+ * worker again and resubmits. The WKM enforces both again with the keys themselves, and verifies
+ * the signature.
  */
 public final class PoolGate implements WorkOrderQueue {
   private final WorkOrderQueue queue;
@@ -44,17 +47,23 @@ public final class PoolGate implements WorkOrderQueue {
   public Admission submit(
       String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
     if (poolWorkerId.equals(workerId) && params != null) {
-      if (!policy.servesRequester(params.requesterId())) {
+      policy.refusal(claimedRequesterKey(params)).ifPresent(reason -> {
         throw new EeaException(
-            WorkOrderStatus.ACCESS_DENIED.code(), "this worker is dedicated to another requester",
+            WorkOrderStatus.ACCESS_DENIED.code(), reason,
             JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId));
-      }
+      });
       Long retiredAt = retiredKeys.get(namedKey(params));
       if (retiredAt != null && clock.millis() > retiredAt + policy.rotationGrace().toMillis()) {
         throw KeyManager.retiredKey(workOrderId);
       }
     }
     return queue.submit(workOrderId, workerId, params, requestHash, rawRequest);
+  }
+
+  /** The key the request says it is signed under; the WKM verifies the signature itself. */
+  private static Optional<String> claimedRequesterKey(WorkOrderSubmitParams params) {
+    String signature = params.requesterSignature();
+    return signature == null || signature.isEmpty() ? Optional.empty() : Optional.ofNullable(params.verifyingKey());
   }
 
   private static String namedKey(WorkOrderSubmitParams params) {

@@ -170,18 +170,18 @@ public final class KeyManager {
   public record PreprocessedKey(String wrapped, String key) {}
 
   /**
-   * Checks the request (hash, signature) with the pool key and returns every key it unwrapped,
-   * wrapped again to the calling WP's attested encryption key.
+   * Checks the request (hash, signature) with the pool key and the requester policy, and returns
+   * every key it unwrapped, wrapped again to the calling WP's attested encryption key.
    */
   public List<PreprocessedKey> preprocess(WorkOrderSubmitParams request, AttestationInfo caller) {
     PoolKeys current = requireKeys();
     AdmittedWp wp = admit(caller);
-    if (!policy.servesRequester(request.requesterId())) {
-      throw new EeaException(
-          WorkOrderStatus.ACCESS_DENIED.code(), "this worker is dedicated to another requester");
-    }
     RecordingKey recording = new RecordingKey(keyFor(request, current));
     OpenedRequest opened = RequestOpener.open(request, KeyWrapKeyRing.of(recording));
+    // Judged on the key the signature verified under, never on the requesterId anyone may claim (M7).
+    policy.refusal(opened.verifiedRequesterKey()).ifPresent(reason -> {
+      throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), reason);
+    });
     spend(caller, wp);
     long now = clock.millis();
     if (preprocessed.size() > 10_000) {

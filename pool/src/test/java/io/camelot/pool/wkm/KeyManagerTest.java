@@ -11,6 +11,7 @@ import io.camelot.pool.PoolApi;
 import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
@@ -44,8 +45,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The WKM's trusted logic in one JVM, with simulated TEEs for the WKM and its WPs. */
 class KeyManagerTest {
@@ -61,9 +65,14 @@ class KeyManagerTest {
     @Override public Instant instant() { return Instant.ofEpochMilli(now.get()); }
   };
 
-  PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicated) {
+  PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey) {
+    return policy(maxWps, maxWorkOrders, ext, dedicatedKey, false);
+  }
+
+  PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey, boolean requireSignature) {
     return new PoolPolicy(
-        List.of(Hex.upper(WP_MEASUREMENT)), true, maxWps, maxWorkOrders, true, ext, Duration.ofSeconds(60), dedicated);
+        List.of(Hex.upper(WP_MEASUREMENT)), true, maxWps, maxWorkOrders, true, ext, Duration.ofSeconds(60),
+        dedicatedKey, requireSignature);
   }
 
   KeyManager keyManager(String name, PoolPolicy policy, boolean generate) {
@@ -89,12 +98,26 @@ class KeyManagerTest {
   }
 
   RequestSecrets request(KeyManager wkm, String requester, String input) {
+    return request(wkm, requester, input, null, EnvelopeVersion.AVALON_1);
+  }
+
+  /** @param requesterKey signs the request, or null for an unsigned one */
+  RequestSecrets request(
+      KeyManager wkm, String requester, String input, PublicKeySign requesterKey, EnvelopeVersion envelope) {
     String pem = wkm.workerInfo().path("encryptionKey").asText();
     RequestTemplate template =
         new RequestTemplate(
             Hex.upper(new byte[8]) + input.length(), POOL_ID, WorkloadIds.of("echo-result"), requester, "0a0b", 6000L,
             null, List.of(InputSpec.text(input)), List.of());
-    return RequestSealer.seal(template, RsaOaep.publicKeyFromPem(pem), null);
+    return RequestSealer.seal(template.withEnvelope(envelope), RsaOaep.publicKeyFromPem(pem), requesterKey);
+  }
+
+  static void assertRefused(ThrowingCallable preprocess, int code, String message) {
+    assertThatThrownBy(preprocess)
+        .isInstanceOfSatisfying(EeaException.class, e -> {
+          assertThat(e.code()).isEqualTo(code);
+          assertThat(e.getMessage()).isEqualTo(message);
+        });
   }
 
   /** What a WP does with the preprocessed keys: open, "run", seal and sign with its own key. */
@@ -294,12 +317,61 @@ class KeyManagerTest {
     assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "4444").request(), restarted.info())).hasSize(1);
   }
 
-  @Test
-  void aDedicatedPoolRefusesOtherRequestersWithCode3() {
-    KeyManager wkm = keyManager("a", policy(0, 0, false, "cc".repeat(32)), true);
+  /**
+   * M7: the pool is dedicated to a key, not to the requesterId anyone may put in a request, so an
+   * impostor claiming the dedicated requester's id with its own key gets code 3, in both forms.
+   */
+  @ParameterizedTest
+  @EnumSource(EnvelopeVersion.class)
+  void aDedicatedPoolServesOnlyWorkOrdersSignedWithTheDedicatedKey(EnvelopeVersion envelope) {
+    PublicKeySign dedicated = Secp256k1.generate();
+    // Compared as keys, not as text: CRLF line endings name the same key.
+    KeyManager wkm =
+        keyManager("a", policy(0, 0, false, dedicated.verifier().pem().replace("\n", "\r\n")), true);
     Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
-    assertThatThrownBy(() -> wkm.preprocess(request(wkm, "dd".repeat(32), "x").request(), wp.info()))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(3));
+    String dedicatedId = "cc".repeat(32);
+
+    PublicKeySign impostor = Secp256k1.generate();
+    assertRefused(() -> wkm.preprocess(request(wkm, dedicatedId, "a", impostor, envelope).request(), wp.info()),
+        3, PoolPolicy.OTHER_REQUESTER_KEY);
+    assertRefused(() -> wkm.preprocess(request(wkm, dedicatedId, "b", null, envelope).request(), wp.info()),
+        3, PoolPolicy.OTHER_REQUESTER_KEY);
+    assertRefused(() -> wkm.preprocess(request(wkm, "dd".repeat(32), "c", null, envelope).request(), wp.info()),
+        3, PoolPolicy.OTHER_REQUESTER_KEY);
+
+    RequestSecrets signed = request(wkm, dedicatedId, "served", dedicated, envelope);
+    var keys = wkm.preprocess(signed.request(), wp.info());
+    WorkOrderResult result = wkm.postprocess(signed.request(), runOnWp(wp, signed.request(), keys));
+    var poolKey = Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText());
+    assertThat(ResponseOpener.open(result, signed, poolKey).getFirst().text()).isEqualTo("echo served");
+    // The key is the binding; the id plays no part.
+    assertThat(wkm.preprocess(request(wkm, "dd".repeat(32), "dd", dedicated, envelope).request(), wp.info()))
+        .hasSize(1);
+  }
+
+  /**
+   * With signatures required an unsigned work order gets code 3. Stripping the signature from a
+   * signed request is refused in both forms: the hardened form's hash covers verifyingKey (code 2,
+   * by the opener), and Avalon's, whose hash does not (L10), becomes unsigned (code 3).
+   */
+  @ParameterizedTest
+  @EnumSource(EnvelopeVersion.class)
+  void aPoolRequiringSignaturesRefusesUnsignedAndStrippedWorkOrders(EnvelopeVersion envelope) {
+    KeyManager wkm = keyManager("a", policy(0, 0, false, "", true), true);
+    Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
+    PublicKeySign anyone = Secp256k1.generate();
+
+    assertRefused(() -> wkm.preprocess(request(wkm, "cc".repeat(32), "a", null, envelope).request(), wp.info()),
+        3, PoolPolicy.UNSIGNED);
+    WorkOrderSubmitParams stripped =
+        request(wkm, "cc".repeat(32), "b", anyone, envelope).request().withRequesterSignature(null, null);
+    if (envelope == EnvelopeVersion.CAMELOT_2) {
+      assertRefused(() -> wkm.preprocess(stripped, wp.info()),
+          2, "Decryption of client request hash failed. Request is tampered.");
+    } else {
+      assertRefused(() -> wkm.preprocess(stripped, wp.info()), 3, PoolPolicy.UNSIGNED);
+    }
+    assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "c", anyone, envelope).request(), wp.info())).hasSize(1);
   }
 
   @Test

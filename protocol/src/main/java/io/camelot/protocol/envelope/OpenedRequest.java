@@ -3,6 +3,7 @@ package io.camelot.protocol.envelope;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A work order after the worker has unwrapped its keys and checked its integrity. Lives only inside
@@ -17,4 +18,16 @@ public record OpenedRequest(
     byte[] sessionKey,
     byte[] sessionIv,
     List<PlainItem> inputs,
-    Map<Integer, byte[]> outputDataKeys) {}
+    Map<Integer, byte[]> outputDataKeys) {
+
+  /**
+   * The requester key the request is signed under (its {@code verifyingKey} PEM, as sent), or empty
+   * for an unsigned request. {@link RequestOpener} returns an OpenedRequest only once a signature
+   * present verified under that key, so this is the key a requester policy may trust; a key sent
+   * without a signature proves nothing and is not returned.
+   */
+  public Optional<String> verifiedRequesterKey() {
+    String signature = request.requesterSignature();
+    return signature == null || signature.isEmpty() ? Optional.empty() : Optional.of(request.verifyingKey());
+  }
+}
