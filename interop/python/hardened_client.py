@@ -177,7 +177,6 @@ class Sealed:
         p = self.params
         for field in ("sessionKeyIv", "encryptedRequestHash", "requesterSignature"):
             p.pop(field, None)
-        p["envelopeVersion"] = VERSION
         self.digest = request_hash(p)
         iv0 = iv0 or secrets.token_bytes(12)
         p["sessionKeyIv"] = iv0.hex().upper()
@@ -196,6 +195,7 @@ def new_request(type_data, worker_id, texts, signing_key=None, edek_forms=None):
     or "null" (all three mean the session key, §4.2)."""
     session_key = secrets.token_bytes(32)
     params = {
+        "envelopeVersion": VERSION,
         "workOrderId": secrets.token_hex(32),
         "responseTimeoutMSecs": 6000,
         "payloadFormat": "JSON-RPC",
@@ -373,7 +373,19 @@ def negative_checks(client, type_data, worker_id, signing_key):
     in0, in1 = sealed.params["inData"]
     in0["data"], in1["data"] = in1["data"], in0["data"]
     in0["iv"], in1["iv"] = in1["iv"], in0["iv"]
-    expect_refused("4e' inputs 0 and 1 swapped in transit", client, sealed.params, any_stored_error=True)
+    expect_refused("4e' inputs 0 and 1 swapped in transit", client, sealed.params)
+
+    # Fields Avalon's hash left out, changed in transit (review L10), and an unknown version (§5.1).
+    sealed = new_request(type_data, worker_id, ["late"], signing_key)
+    sealed.params["notifyUri"] = "http://127.0.0.1:9/attacker"
+    expect_refused("4f notifyUri added in transit", client, sealed.params)
+    sealed = new_request(type_data, worker_id, ["late"], signing_key)
+    sealed.params["responseTimeoutMSecs"] = 6001
+    expect_refused("4g responseTimeoutMSecs changed in transit", client, sealed.params)
+    sealed = new_request(type_data, worker_id, ["future"])
+    sealed.params["envelopeVersion"] = "camelot-3"
+    sealed.finish()
+    expect_refused("4h an unknown envelopeVersion", client, sealed.params)
 
 
 # §8 The test vector.
