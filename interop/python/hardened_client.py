@@ -390,40 +390,27 @@ def negative_checks(client, type_data, worker_id, signing_key):
 
 # §8 The test vector.
 
-def _pick(obj, *names):
-    for name in names:
-        if isinstance(obj, dict) and obj.get(name) is not None:
-            return obj[name]
-    return None
-
-
 def check_vector(path):
     """Checks docs/envelope-vector.json (§8) with this file's implementation of the page.
 
-    ASSUMED LAYOUT (the Java side had not written the file when this was written; adapt once it
-    exists). One JSON object:
-      "sessionKey":     hex of the 32-byte session key K
-      "request":        the WorkOrderSubmit params (or a whole JSON-RPC request with "params")
-      "requestHash":    hex of the 32-byte request hash
-      "result":         the WorkOrderGetResult result (or a whole JSON-RPC response with "result")
-      "responseHash":   hex of the response hash (optional, recomputed and compared if present)
-      "workerVerificationKey": the worker's secp256k1 PEM (or "worker": {"verificationKey": ...});
-                        with a pool ext key, the result's extVerificationKey is vouched for with it
-      "inputs"/"outputs": optional lists of the plaintexts (UTF-8 text), in index order
-      "dataKeys":       optional {"<index>": hex D} for own-data-key items, to open them too
-    """
+    The layout (as EnvelopeVectorTest writes it): "sessionKey" (hex K), "workerVerificationKey"
+    (PEM), "requestHash" and "responseHash" (hex), "aad" ({"<purpose>/<index>": hex of the AAD
+    bytes}), "inputs" and "outputs" (UTF-8 plaintexts by index), "request" (the WorkOrderSubmit
+    params) and "result" (the WorkOrderGetResult result). With a pool's ext key in the result, the
+    vouch is checked with workerVerificationKey."""
     name = "vector"
     with open(path, encoding="utf-8") as f:
         vector = json.load(f)
-    key = bytes.fromhex(_pick(vector, "sessionKey", "sessionKeyHex"))
-    request = _pick(vector, "request", "workOrderSubmit")
-    request = request.get("params", request) if "method" in request else request
-    result = _pick(vector, "result", "response", "workOrderResult")
-    result = result["result"] if "jsonrpc" in result and "result" in result else result
-    worker = _pick(vector, "worker") or {}
-    worker_key = _pick(vector, "workerVerificationKey", "verificationKey") or _pick(worker, "verificationKey")
+    key = bytes.fromhex(vector["sessionKey"])
+    request, result = vector["request"], vector["result"]
+    worker_key = vector["workerVerificationKey"]
     work_order_id = request["workOrderId"]
 
+    for label, expected in (vector.get("aad") or {}).items():
+        purpose, index = label.rsplit("/", 1)
+        ours = aad(purpose, int(index), work_order_id)
+        check(f"{name}: AAD {label} is S(\"camelot-2/aad\") S(purpose) N(index) S(workOrderId)",
+              ours.hex().upper() == expected.upper(), f"{ours.hex().upper()} != {expected}")
     digest = request_hash(request)
     check(f"{name}: envelopeVersion is camelot-2 in request and result",
           request.get("envelopeVersion") == VERSION and result.get("envelopeVersion") == VERSION)
@@ -439,17 +426,14 @@ def check_vector(path):
         check(f"{name}: requesterSignature verifies with verifyingKey",
               avalon.verify_digest(request["verifyingKey"], base64.b64decode(request["requesterSignature"]),
                                    digest))
-    data_keys = {int(k): bytes.fromhex(v) for k, v in (_pick(vector, "dataKeys") or {}).items()}
-    inputs = _open_items(name, "in", key, request.get("inData") or [], work_order_id, data_keys)
-    if _pick(vector, "inputs") is not None:
+    inputs = _open_items(name, "in", key, request.get("inData") or [], work_order_id)
+    if vector.get("inputs") is not None:
         check(f"{name}: inputs decrypt to the given plaintexts",
               inputs == [t.encode("utf-8") for t in vector["inputs"]], repr(inputs))
 
     rdigest = response_hash(result, digest)
-    if _pick(vector, "responseHash") is not None:
-        check(f"{name}: recomputed responseHash matches",
-              rdigest.hex().upper() == vector["responseHash"].upper(),
-              f"{rdigest.hex().upper()} != {vector['responseHash']}")
+    check(f"{name}: recomputed responseHash matches", rdigest.hex().upper() == vector["responseHash"].upper(),
+          f"{rdigest.hex().upper()} != {vector['responseHash']}")
     signature = base64.b64decode(result["workerSignature"])
     ext_key = result.get("extVerificationKey")
     if ext_key is not None:
@@ -458,13 +442,13 @@ def check_vector(path):
                                    ext_key_digest(ext_key, digest)))
     check(f"{name}: workerSignature verifies over the responseHash",
           avalon.verify_digest(ext_key or worker_key, signature, rdigest))
-    outputs = _open_items(name, "out", key, result.get("outData") or [], work_order_id, data_keys)
-    if _pick(vector, "outputs") is not None:
+    outputs = _open_items(name, "out", key, result.get("outData") or [], work_order_id)
+    if vector.get("outputs") is not None:
         check(f"{name}: outputs decrypt to the given plaintexts",
               outputs == [t.encode("utf-8") for t in vector["outputs"]], repr(outputs))
 
 
-def _open_items(name, direction, key, items, work_order_id, data_keys):
+def _open_items(name, direction, key, items, work_order_id):
     """Opens every item of inData ("in") or outData ("out") as §4/§6 seal it; returns plaintexts."""
     plaintexts = []
     for item in sorted(items, key=lambda i: i["index"]):
@@ -492,11 +476,7 @@ def _open_items(name, direction, key, items, work_order_id, data_keys):
             wrapped = open_sealed(key, raw[:12], raw[12:], aad(f"{direction}-key", index, work_order_id))
             check(f"{what} encryptedDataEncryptionKey decrypts under AAD(\"{direction}-key\", {index}, id)",
                   wrapped is not None)
-            plain = None
-            if index in data_keys:  # own data key: the owner seals inputs without AAD (§4.2)
-                plain = open_sealed(data_keys[index], iv_bytes(item.get("iv")) or bytes(12), data,
-                                    b"" if direction == "in" else aad("out", index, work_order_id))
-                check(f"{what} decrypts under its data key", plain is not None)
+            plain = None  # under the data key D, which the vector does not reveal
         plaintexts.append(plain)
     return plaintexts
 
