@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Avalon-style Python requester against a fresh `camelot serve` on a free loopback port.
+# Runs the Avalon-style and the camelot-2 (hardened_client.py) Python requesters against a fresh
+# `camelot serve` on a free loopback port.
 # Needs python3 with venv (and network access to PyPI on first use); CI runs it after ./mvnw verify.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -19,4 +20,8 @@ for _ in $(seq 1 120); do
   kill -0 $server 2>/dev/null || { cat "$work/serve.log"; exit 1; }
   sleep 0.5
 done
-"$work/venv/bin/python" "$root/interop/python/avalon_style_client.py" "http://127.0.0.1:$port"
+status=0
+"$work/venv/bin/python" "$root/interop/python/avalon_style_client.py" "http://127.0.0.1:$port" || status=1
+# The hardened camelot-2 envelope (docs/envelope.md) against the same server, and its test vector.
+"$work/venv/bin/python" "$root/interop/python/hardened_client.py" "http://127.0.0.1:$port" || status=1
+exit $status
