@@ -11,6 +11,7 @@ import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.ReceiptCreateParams;
@@ -20,6 +21,7 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +120,23 @@ class ReceiptMethodsTest {
     assertError(tcs.call("WorkOrderReceiptCreate", sameIdsOtherwiseWritten), 0, "Receipt created successfully");
     assertError(tcs.call("WorkOrderReceiptCreate", unsignedCreate(request, 0)), 2,
         "Work order receipt already exists. Hence invalid parameter");
+  }
+
+  @Test
+  void theReceiptOfASignedWorkOrderIsCreatedOnlyUnderItsRequestersKey() {
+    RequestSecrets secrets = tcs.seal(List.of(InputSpec.text("signed")), requester, null);
+    tcs.submit(secrets.request());
+    WorkOrderSubmitParams request = secrets.request();
+    ReceiptCreateParams unsigned = createParams(request, 0, null, null);
+    String message = "The work order was signed by its requester: its receipt must be created signed with the same key";
+
+    assertError(tcs.call("WorkOrderReceiptCreate", asMap(unsigned)), 2, message);
+    assertError(
+        tcs.call(
+            "WorkOrderReceiptCreate",
+            asMap(createParams(request, 0, Signatures.receiptCreateSignature(stranger, unsigned), stranger.verifier().pem()))),
+        2, message);
+    assertError(tcs.call("WorkOrderReceiptCreate", signedCreate(request, 0)), 0, "Receipt created successfully");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestOpener;
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseSealer;
@@ -37,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The worker's per-work-order steps one at a time, on a real sealed echo request: parse the
  * JSON-RPC body into params, hash the request, open it (RSA unwrap, hash check, AES-GCM decrypt),
- * and seal the response (AES-GCM, response hash, secp256k1 signature).
+ * and seal the response (AES-GCM, response hash, secp256k1 signature), in either envelope form
+ * (docs/envelope.md), so what the hardened form costs is measured step by step.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,6 +51,9 @@ public class HotPathBenchmarks {
 
   @Param({"64", "1024", "65536"})
   int payloadBytes;
+
+  @Param({"avalon-1", "camelot-2"})
+  String envelope;
 
   private byte[] body;
   private WorkOrderSubmitParams params;
@@ -75,7 +80,8 @@ public class HotPathBenchmarks {
             6000,
             null,
             List.of(new InputSpec.SessionKey(payload, false)),
-            List.of());
+            List.of())
+        .withEnvelope(EnvelopeVersion.byLabel(envelope).orElseThrow());
     params = RequestSealer.seal(template, workerWrapKey.publicKey(), null).request();
     body = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
     opened = RequestOpener.open(params, workerWrapKey);
