@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -77,17 +78,20 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
   public CompletionNotifier(
       Vertx vertx, NotifyHosts hosts, int maxAttempts, Duration firstRetryDelay, int concurrency, int queueCapacity,
       MeterRegistry meters) {
-    this(vertx, hosts, maxAttempts, firstRetryDelay, concurrency, queueCapacity, meters, InetAddress::getAllByName);
+    this(
+        vertx, hosts, maxAttempts, firstRetryDelay, concurrency, queueCapacity, meters, InetAddress::getAllByName,
+        new HttpClientOptions());
   }
 
+  /** With a stand-in for DNS and client options (the trust of test certificates). */
   CompletionNotifier(
       Vertx vertx, NotifyHosts hosts, int maxAttempts, Duration firstRetryDelay, int concurrency, int queueCapacity,
-      MeterRegistry meters, Resolver resolver) {
+      MeterRegistry meters, Resolver resolver, HttpClientOptions clientOptions) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
     this.hosts = hosts;
-    this.client = vertx.createHttpClient();
+    this.client = vertx.createHttpClient(clientOptions);
     this.senders =
         new ThreadPoolExecutor(
             concurrency, concurrency, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
@@ -188,7 +192,10 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
     }
   }
 
-  /** One POST to the checked address, naming the host for the Host header and TLS; its status. */
+  /**
+   * One POST to the checked address; its status. The host is named for the Host header and for TLS,
+   * so an https certificate is verified for the listed name, not for the address.
+   */
   private int post(NotifyHosts.Target target, InetAddress address, Buffer body)
       throws InterruptedException, ExecutionException, TimeoutException {
     RequestOptions options =

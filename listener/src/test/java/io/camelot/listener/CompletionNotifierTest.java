@@ -9,8 +9,13 @@ import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.scheduler.QueuedWorkOrder;
+import io.camelot.security.DevCertificates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -165,6 +170,36 @@ class CompletionNotifierTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> hanging.get() == 1);
   }
 
+  @Test
+  void anHttpsNoticeGoesToTheCheckedAddressWithTheCertificateVerifiedForTheListedName() {
+    DevCertificates.selfSigned("hooks.test", List.of("hooks.test")).write(directory.resolve("c.pem"), directory.resolve("k.pem"));
+    HttpServer tlsReceiver =
+        tcs.vertx
+            .createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(directory.resolve("c.pem").toString())
+                .setKeyPath(directory.resolve("k.pem").toString())))
+            .requestHandler(request -> request.body().onSuccess(body -> {
+              delivered.add(ProtocolJson.parse(body.getBytes()));
+              request.response().setStatusCode(204).end();
+            }))
+            .listen(0, "127.0.0.1")
+            .await();
+    try {
+      CompletionNotifier notifier =
+          notifier(
+              1, 10, List.of("hooks.test!private", "other.test!private"),
+              new HttpClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(directory.resolve("c.pem").toString())));
+      QueuedWorkOrder otherName = workOrder("https://other.test:" + tlsReceiver.actualPort() + "/ok");
+      QueuedWorkOrder listedName = workOrder("https://hooks.test:" + tlsReceiver.actualPort() + "/ok");
+      notifier.completed(otherName, RESULT);
+      notifier.completed(listedName, RESULT);
+      await().atMost(Duration.ofSeconds(20)).until(() -> !delivered.isEmpty());
+      assertThat(delivered).extracting(notice -> notice.path("workOrderId").asText()).containsExactly(listedName.workOrderId());
+    } finally {
+      tlsReceiver.close().await();
+    }
+  }
+
   private void assertRefusedAtSubmit(String notifyUri, String message) {
     RequestSecrets secrets = tcs.seal(List.of(InputSpec.text("ping")), null, notifyUri);
     String id = secrets.request().workOrderId();
@@ -177,12 +212,19 @@ class CompletionNotifierTest {
   }
 
   private CompletionNotifier notifier(int concurrency, int queueCapacity, List<String> hosts) {
+    return notifier(concurrency, queueCapacity, hosts, new HttpClientOptions());
+  }
+
+  /** hooks.test and other.test resolve to 127.0.0.1 here only, other names through DNS. */
+  private CompletionNotifier notifier(
+      int concurrency, int queueCapacity, List<String> hosts, HttpClientOptions clientOptions) {
     CompletionNotifier notifier =
         new CompletionNotifier(
             tcs.vertx, NotifyHosts.parse(hosts), 5, Duration.ofMillis(50), concurrency, queueCapacity, meters,
-            host -> host.equals("hooks.test")
+            host -> host.endsWith(".test")
                 ? new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})}
-                : InetAddress.getAllByName(host));
+                : InetAddress.getAllByName(host),
+            clientOptions);
     notifiers.add(notifier);
     return notifier;
   }
