@@ -3,6 +3,7 @@ package io.camelot.listener;
 import io.camelot.security.RateLimiter;
 import io.camelot.security.RequestAuthenticator;
 import io.camelot.security.ServerTls;
+import java.util.Objects;
 
 /**
  * How a listener protects itself: transport, who may call operator methods, rate limits, and the
@@ -17,6 +18,7 @@ import io.camelot.security.ServerTls;
  * @param maxItems most inData and most outData items in one work order
  * @param maxItemChars longest {@code data} text of one item
  * @param refuseLegacyEnvelope refuse work orders in Avalon's envelope form (docs/envelope.md)
+ * @param notifyHosts the hosts a work order's notifyUri may name; none by default
  */
 public record ListenerSecurity(
     ServerTls tls,
@@ -25,7 +27,8 @@ public record ListenerSecurity(
     RateLimiter.Limit perRequester,
     int maxItems,
     int maxItemChars,
-    boolean refuseLegacyEnvelope) {
+    boolean refuseLegacyEnvelope,
+    NotifyHosts notifyHosts) {
 
   public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
   public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(500, 1000);
@@ -36,31 +39,42 @@ public record ListenerSecurity(
     if (maxItems < 1 || maxItemChars < 1) {
       throw new IllegalArgumentException("maxItems and maxItemChars must be positive");
     }
+    Objects.requireNonNull(notifyHosts, "notifyHosts");
   }
 
   public static ListenerSecurity defaults() {
     return new ListenerSecurity(
-        null, null, DEFAULT_PER_ADDRESS, DEFAULT_PER_REQUESTER, DEFAULT_MAX_ITEMS, DEFAULT_MAX_ITEM_CHARS, false);
+        null, null, DEFAULT_PER_ADDRESS, DEFAULT_PER_REQUESTER, DEFAULT_MAX_ITEMS, DEFAULT_MAX_ITEM_CHARS, false,
+        NotifyHosts.none());
   }
 
   public ListenerSecurity withTls(ServerTls newTls) {
     return new ListenerSecurity(
-        newTls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope);
+        newTls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
   }
 
   public ListenerSecurity withOperatorAuth(RequestAuthenticator auth) {
-    return new ListenerSecurity(tls, auth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope);
+    return new ListenerSecurity(
+        tls, auth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
   }
 
   public ListenerSecurity withRateLimits(RateLimiter.Limit address, RateLimiter.Limit requester) {
-    return new ListenerSecurity(tls, operatorAuth, address, requester, maxItems, maxItemChars, refuseLegacyEnvelope);
+    return new ListenerSecurity(
+        tls, operatorAuth, address, requester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
   }
 
   public ListenerSecurity withItemLimits(int items, int itemChars) {
-    return new ListenerSecurity(tls, operatorAuth, perAddress, perRequester, items, itemChars, refuseLegacyEnvelope);
+    return new ListenerSecurity(
+        tls, operatorAuth, perAddress, perRequester, items, itemChars, refuseLegacyEnvelope, notifyHosts);
   }
 
   public ListenerSecurity withLegacyEnvelopeRefused(boolean refuse) {
-    return new ListenerSecurity(tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuse);
+    return new ListenerSecurity(
+        tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuse, notifyHosts);
+  }
+
+  public ListenerSecurity withNotifyHosts(NotifyHosts hosts) {
+    return new ListenerSecurity(
+        tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, hosts);
   }
 }

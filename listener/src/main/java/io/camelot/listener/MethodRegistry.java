@@ -62,7 +62,8 @@ public final class MethodRegistry {
             new WorkOrderSubmit(
                 store, queue, config.syncMode(), config.syncWaitCap(),
                 config.security().maxItems(), config.security().maxItemChars(),
-                new EnvelopeAdmission(config.security().refuseLegacyEnvelope(), meters)),
+                new EnvelopeAdmission(config.security().refuseLegacyEnvelope(), meters),
+                config.security().notifyHosts()),
             new WorkOrderGetResult(store),
             new WorkOrderReceiptCreate(store, queue),
             new WorkOrderReceiptUpdate(store),

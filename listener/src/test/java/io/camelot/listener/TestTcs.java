@@ -20,6 +20,7 @@ import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerKeys;
 import io.camelot.worker.Workloads;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +67,9 @@ final class TestTcs implements AutoCloseable {
             Workloads.load(), store, Clock.systemUTC());
     worker.register();
     vertx = Vertx.vertx();
-    notifier = new CompletionNotifier(vertx, 5, Duration.ofMillis(50));
+    notifier =
+        new CompletionNotifier(
+            vertx, config.security().notifyHosts(), 5, Duration.ofMillis(50), 4, 100, new SimpleMeterRegistry());
     queue.addCompletionListener(notifier);
     server = new ListenerServer(vertx, config, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, config), config.security()));
     server.start();
@@ -81,6 +84,13 @@ final class TestTcs implements AutoCloseable {
 
   static TestTcs start(Path directory, ListenerConfig config, long maxOutstanding, boolean attachWorker) {
     return new TestTcs(directory, config, maxOutstanding, attachWorker);
+  }
+
+  /** A TCS whose listener and notifier allow these notify_hosts entries. */
+  static TestTcs start(Path directory, List<String> notifyHosts) {
+    ListenerConfig config = config(false, false);
+    return new TestTcs(
+        directory, config.withSecurity(config.security().withNotifyHosts(NotifyHosts.parse(notifyHosts))), 100, true);
   }
 
   static ListenerConfig config(boolean syncMode, boolean operatorMethodsEnabled) {

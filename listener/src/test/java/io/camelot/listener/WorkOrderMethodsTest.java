@@ -103,6 +103,23 @@ class WorkOrderMethodsTest {
   }
 
   @Test
+  void withNoNotifyHostsListedAnEmptyOrAbsentNotifyUriIsAcceptedAndAnyOtherRefused() {
+    tcs = TestTcs.start(directory);
+    RequestSecrets empty = tcs.seal(List.of(InputSpec.text("e")), null, "");
+    assertError(tcs.submit(empty.request()), 5, COMPUTING);
+    RequestSecrets absent = tcs.sealEcho("a");
+    assertThat(ProtocolJson.toTree(absent.request()).has("notifyUri")).isFalse();
+    assertError(tcs.submit(absent.request()), 5, COMPUTING);
+    assertThat(tcs.awaitOutcome(empty.request().workOrderId()).has("result")).isTrue();
+    assertThat(tcs.awaitOutcome(absent.request().workOrderId()).has("result")).isTrue();
+
+    RequestSecrets loopback = tcs.seal(List.of(InputSpec.text("l")), null, "http://127.0.0.1:9/");
+    assertError(
+        tcs.submit(loopback.request()), 2, "notifyUri host 127.0.0.1:9 is not allowed by this TCS ([listener] notify_hosts)");
+    assertThat(tcs.store.workOrder(loopback.request().workOrderId())).isEmpty();
+  }
+
+  @Test
   void aFullQueueAnswersBusy() {
     tcs = TestTcs.start(directory, TestTcs.config(false, false), 0, true);
     RequestSecrets secrets = tcs.sealEcho("no room");

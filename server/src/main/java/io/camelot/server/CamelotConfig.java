@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.camelot.listener.NotifyHosts;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.X25519Hkdf;
@@ -51,13 +52,27 @@ public record CamelotConfig(
     return new CamelotConfig(listener, store, queue, worker, crypto, workloads, newPool, cluster, security, admin, logging);
   }
 
+  /**
+   * @param notifyHosts the hosts a work order's notifyUri may name (review finding H2); empty:
+   *     notifications are off and a WorkOrderSubmit with a non-empty notifyUri gets code 2
+   */
   public record Listener(
       String host,
       int port,
       @JsonProperty("max_body_bytes") int maxBodyBytes,
       @JsonProperty("sync_mode") boolean syncMode,
       @JsonProperty("sync_wait_cap_ms") long syncWaitCapMs,
-      @JsonProperty("operator_methods") boolean operatorMethods) {
+      @JsonProperty("operator_methods") boolean operatorMethods,
+      @JsonProperty("notify_hosts")
+      @JsonPropertyDescription("hosts a work order's notifyUri may name: \"host\" (any port) or \"host:port\"; append"
+          + " \"!private\" to let that host resolve to loopback, link-local or private addresses; [] = no notifications")
+      List<String> notifyHosts) {
+    /** A listener that sends no completion notices. */
+    public Listener(
+        String host, int port, int maxBodyBytes, boolean syncMode, long syncWaitCapMs, boolean operatorMethods) {
+      this(host, port, maxBodyBytes, syncMode, syncWaitCapMs, operatorMethods, List.of());
+    }
+
     static Listener defaults() {
       return new Listener("127.0.0.1", 1947, 1 << 20, false, 9_000, false);
     }
@@ -641,6 +656,11 @@ public record CamelotConfig(
         config.pool().validate();
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("invalid configuration " + file + ": " + e.getMessage(), e);
+      }
+      try {
+        NotifyHosts.parse(config.listener().notifyHosts());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("invalid configuration " + file + ": [listener] " + e.getMessage(), e);
       }
       String tls = config.security().tls();
       if (!List.of(Security.TLS_OFF, Security.TLS_DEV, Security.TLS_ON).contains(tls)) {

@@ -12,7 +12,7 @@ final class ScaleOutOverrides {
     CamelotConfig.Listener listener =
         new CamelotConfig.Listener(
             host != null ? host : l.host(), port != null ? port : l.port(), l.maxBodyBytes(), l.syncMode(),
-            l.syncWaitCapMs(), l.operatorMethods());
+            l.syncWaitCapMs(), l.operatorMethods(), l.notifyHosts());
     CamelotConfig.Worker w = c.worker();
     CamelotConfig.Worker worker =
         new CamelotConfig.Worker(

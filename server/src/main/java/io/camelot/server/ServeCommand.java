@@ -89,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
             l.maxBodyBytes(),
             sync || l.syncMode(),
             l.syncWaitCapMs(),
-            l.operatorMethods());
+            l.operatorMethods(),
+            l.notifyHosts());
     CamelotConfig.Store store =
         dataDir != null ? c.store().withDataDir(dataDir.toString()) : c.store();
     CamelotConfig.Admin admin =

@@ -11,6 +11,7 @@ import io.camelot.listener.ListenerConfig;
 import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
+import io.camelot.listener.NotifyHosts;
 import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.MetricHistory;
@@ -100,7 +101,7 @@ public final class TcsNode implements AutoCloseable {
               metrics);
       worker.register();
       vertx = Vertx.vertx();
-      notifier = CompletionNotifier.withDefaults(vertx);
+      notifier = CompletionNotifier.withDefaults(vertx, notifyHosts(config.listener()), metrics);
       queue.addCompletionListener(notifier);
       RecentWorkOrders recent = new RecentWorkOrders(200, clock);
       if (config.admin().enabled()) {
@@ -207,15 +208,20 @@ public final class TcsNode implements AutoCloseable {
         Duration.ofSeconds(q.purgeIntervalSeconds()));
   }
 
-  /** The listener's settings with its security (TLS, operator keys, rate and size limits). */
+  /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */
   static ListenerConfig listenerConfig(CamelotConfig config, Path dataDir, Clock clock) {
     CamelotConfig.Listener l = config.listener();
     return new ListenerConfig(
         l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods(),
-        listenerSecurity(config.security(), dataDir, l.host(), clock));
+        listenerSecurity(config.security(), dataDir, l.host(), notifyHosts(l), clock));
   }
 
-  static ListenerSecurity listenerSecurity(CamelotConfig.Security s, Path dataDir, String host, Clock clock) {
+  static NotifyHosts notifyHosts(CamelotConfig.Listener listener) {
+    return NotifyHosts.parse(listener.notifyHosts());
+  }
+
+  static ListenerSecurity listenerSecurity(
+      CamelotConfig.Security s, Path dataDir, String host, NotifyHosts notifyHosts, Clock clock) {
     ServerTls tls =
         switch (s.tls()) {
           case CamelotConfig.Security.TLS_DEV -> DevCertificates.ensureSelfSigned(dataDir.resolve("tls"), List.of(host));
@@ -237,7 +243,7 @@ public final class TcsNode implements AutoCloseable {
         tls, operators,
         new RateLimiter.Limit(s.ratePerAddress(), s.burstPerAddress()),
         new RateLimiter.Limit(s.ratePerRequester(), s.burstPerRequester()),
-        s.maxItems(), s.maxItemChars(), CamelotConfig.Security.REFUSE.equals(s.legacyEnvelope()));
+        s.maxItems(), s.maxItemChars(), CamelotConfig.Security.REFUSE.equals(s.legacyEnvelope()), notifyHosts);
   }
 
   static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {

@@ -52,7 +52,8 @@ public final class WorkerNode implements AutoCloseable {
               metrics);
       worker.register();
       vertx = Vertx.vertx();
-      notifier = CompletionNotifier.withDefaults(vertx);
+      // Work orders reach this process through the shared queue: the same hosts as the listeners'.
+      notifier = CompletionNotifier.withDefaults(vertx, TcsNode.notifyHosts(config.listener()), metrics);
       drain =
           new SharedQueueWorker(
               store, worker.workerId(), worker, workerConfig.concurrency(), Duration.ofMillis(config.cluster().leaseMs()));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelot.kubernetes.KubernetesLauncher;
+import io.camelot.listener.NotifyHosts;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -189,6 +191,23 @@ class CamelotConfigTest {
     assertThat(config.admin()).isEqualTo(new CamelotConfig.Admin(true, "127.0.0.1", 9100));
     assertThat(config.logging()).isEqualTo(new CamelotConfig.Logging("json", true));
     assertThat(CamelotConfig.load(toml("[admin]\nenabled = false\n")).admin().enabled()).isFalse();
+  }
+
+  /** H2: no host gets completion notices unless listed; entries are checked when the file loads. */
+  @Test
+  void notifyHostsAreNoneByDefaultCheckedAtLoadAndKeptByOverrides() throws IOException {
+    assertThat(CamelotConfig.defaults().listener().notifyHosts()).isEmpty();
+    CamelotConfig config =
+        CamelotConfig.load(toml("[listener]\nnotify_hosts = [\"hooks.example.com\", \"127.0.0.1:8080!private\"]\n"));
+    assertThat(config.listener().notifyHosts()).containsExactly("hooks.example.com", "127.0.0.1:8080!private");
+    NotifyHosts hosts = TcsNode.listenerConfig(config, dir, Clock.systemUTC()).security().notifyHosts();
+    assertThat(hosts.refusal("http://127.0.0.1:8080/done")).isEmpty();
+    assertThat(hosts.refusal("http://127.0.0.1:8081/done")).isPresent();
+    assertThat(ScaleOutOverrides.apply(config, "0.0.0.0", 2000, null, null, null).listener().notifyHosts())
+        .isEqualTo(config.listener().notifyHosts());
+    assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nnotify_hosts = [\"http://hooks.example.com/\"]\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[listener] notify_hosts entry \"http://hooks.example.com/\" is not host or host:port");
   }
 
   @Test

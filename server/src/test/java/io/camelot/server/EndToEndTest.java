@@ -52,10 +52,14 @@ class EndToEndTest {
   }
 
   TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption) {
+    return start(syncMode, crypto, keyEncryption, List.of());
+  }
+
+  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption, List<String> notifyHosts) {
     CamelotConfig defaults = CamelotConfig.defaults();
     CamelotConfig config =
         new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, syncMode, 9000, false),
+            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, syncMode, 9000, false, notifyHosts),
             new CamelotConfig.Store(dataDir.toString(), 256),
             defaults.queue(),
             new CamelotConfig.Worker(
@@ -214,7 +218,7 @@ class EndToEndTest {
 
   @Test
   void notifyUriReceivesTheCompletedResult() {
-    start(false);
+    start(false, CamelotConfig.Crypto.defaults(), List.of("RSA-OAEP-3072"), List.of("127.0.0.1!private"));
     Map<String, JsonNode> notices = new ConcurrentHashMap<>();
     Vertx vertx = Vertx.vertx();
     try {

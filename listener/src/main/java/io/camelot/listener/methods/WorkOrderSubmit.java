@@ -2,6 +2,7 @@ package io.camelot.listener.methods;
 
 import io.camelot.listener.EnvelopeAdmission;
 import io.camelot.listener.ListenerSecurity;
+import io.camelot.listener.NotifyHosts;
 import io.camelot.listener.RpcCall;
 import io.camelot.listener.RpcMethod;
 import io.camelot.listener.RpcOutcome;
@@ -43,17 +44,19 @@ public final class WorkOrderSubmit implements RpcMethod {
   private final int maxItems;
   private final int maxItemChars;
   private final EnvelopeAdmission envelopes;
+  private final NotifyHosts notifyHosts;
 
   public WorkOrderSubmit(TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap) {
     this(
         store, queue, syncMode, syncWaitCap, ListenerSecurity.DEFAULT_MAX_ITEMS, ListenerSecurity.DEFAULT_MAX_ITEM_CHARS,
-        new EnvelopeAdmission(false, new CompositeMeterRegistry()));
+        new EnvelopeAdmission(false, new CompositeMeterRegistry()), NotifyHosts.none());
   }
 
   /**
    * @param maxItems most inData and most outData items admitted
    * @param maxItemChars longest {@code data} text of one item
    * @param envelopes which envelope forms are admitted, counted per form
+   * @param notifyHosts the hosts a notifyUri may name
    */
   public WorkOrderSubmit(
       TcsStore store,
@@ -62,7 +65,8 @@ public final class WorkOrderSubmit implements RpcMethod {
       Duration syncWaitCap,
       int maxItems,
       int maxItemChars,
-      EnvelopeAdmission envelopes) {
+      EnvelopeAdmission envelopes,
+      NotifyHosts notifyHosts) {
     this.store = store;
     this.queue = queue;
     this.syncMode = syncMode;
@@ -70,6 +74,7 @@ public final class WorkOrderSubmit implements RpcMethod {
     this.maxItems = maxItems;
     this.maxItemChars = maxItemChars;
     this.envelopes = envelopes;
+    this.notifyHosts = notifyHosts;
   }
 
   @Override
@@ -94,9 +99,12 @@ public final class WorkOrderSubmit implements RpcMethod {
     } catch (EeaException refused) {
       throw refused.withData(WorkOrders.data(id));
     }
-    Optional<String> oversize = oversize("inData", p.inData()).or(() -> oversize("outData", p.outData()));
-    if (oversize.isPresent()) {
-      return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), oversize.get(), id);
+    Optional<String> refusal =
+        oversize("inData", p.inData())
+            .or(() -> oversize("outData", p.outData()))
+            .or(() -> notifyHosts.refusal(p.notifyUri()));
+    if (refusal.isPresent()) {
+      return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), refusal.get(), id);
     }
     if (store.worker(p.workerId()).isEmpty()) {
       return WorkOrders.error(
