@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -152,6 +153,12 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         .ifPresent(lane -> lane.processor.receiptCreated(workOrderId));
   }
 
+  /** True once the worker is {@link #attach attached}: only then does a lane run its work orders. */
+  @Override
+  public boolean serves(String workerId) {
+    return lanes.containsKey(workerId);
+  }
+
   /** Work orders admitted and not yet completed. */
   public long outstanding() {
     return outstanding.get();
@@ -214,6 +221,12 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       long startedAt = System.nanoTime();
       metrics.queueWait.record(startedAt - queuedAt, TimeUnit.NANOSECONDS);
       WorkOrderTrace.LOG.debug("started after {} us in the queue", (startedAt - queuedAt) / 1000);
+      Optional<String> refusal = WorkerAvailability.refusal(store, workOrder.workerId());
+      if (refusal.isPresent()) {
+        // The status changed while it waited: a worker marked COMPROMISED or OFF_LINE runs nothing.
+        cannotRun(lane, workOrder, refusal.get());
+        return;
+      }
       byte[] response = lane.processor.process(workOrder);
       if (response != null) {
         long completedAt = System.nanoTime();
@@ -242,10 +255,11 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   }
 
   /**
-   * Fails a work order whose predecessor failed, on its worker's lane. The worker signs nothing here;
-   * if a receipt exists it appends its signed FAILED update as for any failed work order.
+   * Fails a work order that must not run (its predecessor failed, or its worker is not ACTIVE), on
+   * its worker's lane, with code 1. The worker signs nothing here; if a receipt exists it appends its
+   * signed FAILED update as for any failed work order.
    */
-  private void failDependent(Lane lane, QueuedWorkOrder workOrder, String reason) {
+  private void cannotRun(Lane lane, QueuedWorkOrder workOrder, String reason) {
     String id = workOrder.workOrderId();
     byte[] response = DependencyRules.cannotRunResponse(id, reason);
     try {
@@ -307,7 +321,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         lane.executor.execute(
             () -> {
               try {
-                failDependent(lane, workOrder, reason);
+                cannotRun(lane, workOrder, reason);
               } finally {
                 inFlight.remove(workOrder.workOrderId());
               }

@@ -3,7 +3,11 @@ package io.camelot.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,6 +82,41 @@ class PersistentWorkOrderQueueTest {
     assertThat(processed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "wo" + i).toList());
     assertThat(queue.completion("wo3").isDone()).isTrue();
     await().until(() -> queue.outstanding() == 0);
+  }
+
+  @Test
+  void servesOnlyAttachedWorkers() {
+    assertThat(queue.serves("w1")).isFalse();
+    queue.attach("w1", recordingProcessor(), 1);
+    assertThat(queue.serves("w1")).isTrue();
+    assertThat(queue.serves("w2")).isFalse();
+  }
+
+  @Test
+  void workOrdersOfAWorkerThatIsNoLongerActiveFailWithoutRunning() throws Exception {
+    store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
+    queue.submit("before", "w1", null, hash("before"), raw("before"));
+    // Marked after the work order was queued, before any worker ran it (a restart, a late attach).
+    store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.COMPROMISED)));
+    queue.attach("w1", recordingProcessor(), 1);
+    queue.submit("after", "w1", null, hash("after"), raw("after"));
+
+    for (String id : List.of("before", "after")) {
+      JsonNode error = ProtocolJson.parse(queue.completion(id).get(10, TimeUnit.SECONDS)).path("error");
+      assertThat(error.path("code").asInt()).isEqualTo(1);
+      assertThat(error.path("message").asText())
+          .isEqualTo("Work order " + id + " cannot run: worker w1 is COMPROMISED (status 4): it takes no work orders");
+    }
+    assertThat(processed).isEmpty();
+    await().until(() -> queue.outstanding() == 0);
+
+    store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
+    queue.submit("again", "w1", null, hash("again"), raw("again"));
+    assertThat(queue.completion("again").get(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("done:again");
+  }
+
+  static WorkerRecord record(WorkerStatus status) {
+    return new WorkerRecord(1, "org", "app", null, status.code());
   }
 
   @Test
