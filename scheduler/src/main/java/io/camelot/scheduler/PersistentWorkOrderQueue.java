@@ -70,6 +70,10 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
     long every = settings.purgeInterval().toMillis();
     purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+    if (settings.pendingTimeout().isPositive()) {
+      long check = Math.min(every, settings.pendingTimeout().toMillis());
+      purger.scheduleWithFixedDelay(this::expireWaiting, check, check, TimeUnit.MILLISECONDS);
+    }
   }
 
   /**
@@ -221,20 +225,24 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       long startedAt = System.nanoTime();
       metrics.queueWait.record(startedAt - queuedAt, TimeUnit.NANOSECONDS);
       WorkOrderTrace.LOG.debug("started after {} us in the queue", (startedAt - queuedAt) / 1000);
-      Optional<String> refusal = WorkerAvailability.refusal(store, workOrder.workerId());
+      TcsStore.WorkOrderInfo info = store.workOrder(workOrder.workOrderId()).orElse(null);
+      // Waited too long, or its worker left ACTIVE meanwhile (a COMPROMISED or OFF_LINE worker runs nothing).
+      Optional<String> refusal =
+          expiry(info).or(() -> WorkerAvailability.refusal(store, workOrder.workerId()));
       if (refusal.isPresent()) {
-        // The status changed while it waited: a worker marked COMPROMISED or OFF_LINE runs nothing.
         cannotRun(lane, workOrder, refusal.get());
         return;
       }
-      byte[] response = lane.processor.process(workOrder);
+      // Completed before (a recovery replay, or expired while it waited for a dependency): not run again.
+      boolean done = info != null && info.status() == TcsStore.Status.COMPLETED;
+      byte[] response = done ? null : lane.processor.process(workOrder);
       if (response != null) {
         long completedAt = System.nanoTime();
         metrics.latency.record(completedAt - queuedAt, TimeUnit.NANOSECONDS);
         WorkOrderTrace.LOG.debug("completed {} us after it was queued", (completedAt - queuedAt) / 1000);
         completed(workOrder, response);
       } else {
-        // Completed before (a recovery replay): its dependents may still be waiting for word.
+        // Completed before: its dependents may still be waiting for word.
         store.response(workOrder.workOrderId()).ifPresent(stored -> gate.completed(workOrder.workOrderId(), stored));
       }
     } catch (RuntimeException e) {
@@ -255,20 +263,68 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   }
 
   /**
-   * Fails a work order that must not run (its predecessor failed, or its worker is not ACTIVE), on
-   * its worker's lane, with code 1. The worker signs nothing here; if a receipt exists it appends its
-   * signed FAILED update as for any failed work order.
+   * Fails a work order that must not run (its predecessor failed, its worker is not ACTIVE, or it
+   * waited too long), with code 1. The worker signs nothing here; if it is attached and a receipt
+   * exists it appends its signed FAILED update as for any failed work order.
+   *
+   * @param lane the worker's lane, or null if it has none
    */
   private void cannotRun(Lane lane, QueuedWorkOrder workOrder, String reason) {
     String id = workOrder.workOrderId();
     byte[] response = DependencyRules.cannotRunResponse(id, reason);
     try {
       if (store.complete(new TcsStore.Completion(id, response, clock.millis(), Map.of(), null))) {
-        lane.processor.receiptCreated(id);
+        if (lane != null) {
+          lane.processor.receiptCreated(id);
+        }
         completed(workOrder, response);
       }
     } catch (RuntimeException e) {
       log.error("Work order {} could not be failed; it stays queued", id, e);
+    }
+  }
+
+  /** Why a work order still pending has waited too long, if it has. */
+  private Optional<String> expiry(TcsStore.WorkOrderInfo info) {
+    if (info == null || info.status() != TcsStore.Status.PENDING || !settings.pendingTimeout().isPositive()) {
+      return Optional.empty();
+    }
+    long waitedMillis = clock.millis() - info.receivedAtMillis();
+    return waitedMillis < settings.pendingTimeout().toMillis()
+        ? Optional.empty()
+        : Optional.of("it expired after " + waitedMillis / 1000 + " s waiting for worker " + info.workerId());
+  }
+
+  /**
+   * Fails the work orders that waited longer than the pending timeout and that no lane holds: those
+   * of workers with no lane (attached no more, or never) and those a dependency holds back. A lane's
+   * own backlog expires as each reaches a thread ({@link #run}), and running work orders finish.
+   */
+  private void expireWaiting() {
+    try {
+      long cutoff = clock.millis() - settings.pendingTimeout().toMillis();
+      for (String workerId : store.workerIds()) {
+        for (String id : store.pending(workerId)) {
+          TcsStore.WorkOrderInfo info = store.workOrder(id).orElse(null);
+          if (info != null && info.receivedAtMillis() > cutoff) {
+            break; // oldest first: the rest are younger
+          }
+          // Claimed like a dispatch, so that a lane cannot start it meanwhile.
+          if (inFlight.add(id)) {
+            try {
+              Optional<String> reason = expiry(info);
+              if (reason.isPresent()) {
+                QueuedWorkOrder expired = new QueuedWorkOrder(id, workerId, null, store.request(id).orElse(null));
+                cannotRun(lanes.get(workerId), expired, reason.get());
+              }
+            } finally {
+              inFlight.remove(id);
+            }
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("Expiring waiting work orders failed; it will run again", e);
     }
   }
 

@@ -205,7 +205,8 @@ public final class TcsNode implements AutoCloseable {
         q.maxOutstanding(),
         Duration.ofHours(q.retainCompletedHours()),
         q.maxRetainedCompleted(),
-        Duration.ofSeconds(q.purgeIntervalSeconds()));
+        Duration.ofSeconds(q.purgeIntervalSeconds()),
+        Duration.ofSeconds(q.pendingTimeoutSeconds()));
   }
 
   /** The listener's settings with its security (TLS, operator keys, rate and size limits). */
