@@ -14,6 +14,8 @@ import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
+import io.camelot.scheduler.QueuedWorkOrder;
+import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
@@ -35,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -54,6 +57,7 @@ final class TestTcs implements AutoCloseable {
   final CompletionNotifier notifier;
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicLong ids = new AtomicLong();
+  private final CountDownLatch workerReleased = new CountDownLatch(1);
 
   private TestTcs(Path directory, ListenerConfig config, long maxOutstanding, boolean attachWorker) {
     store = LmdbTcsStore.open(directory.resolve("store"), 64L << 20);
@@ -73,6 +77,25 @@ final class TestTcs implements AutoCloseable {
     queue.addCompletionListener(notifier);
     server = new ListenerServer(vertx, config, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, config), config.security()));
     server.start();
+    // Attached at once, since the listener admits work orders only for served workers; held until
+    // attachWorker(), so work orders stay pending as they would for a worker attached late.
+    queue.attach(worker.workerId(), new WorkOrderProcessor() {
+      @Override
+      public byte[] process(QueuedWorkOrder workOrder) {
+        try {
+          workerReleased.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+        return worker.process(workOrder);
+      }
+
+      @Override
+      public void receiptCreated(String workOrderId) {
+        worker.receiptCreated(workOrderId);
+      }
+    }, 2);
     if (attachWorker) {
       attachWorker();
     }
@@ -98,8 +121,9 @@ final class TestTcs implements AutoCloseable {
         "127.0.0.1", 0, ListenerConfig.DEFAULT_MAX_BODY_BYTES, syncMode, Duration.ofSeconds(5), operatorMethodsEnabled);
   }
 
+  /** Lets the worker run the work orders it holds and those that follow. */
   void attachWorker() {
-    queue.attach(worker.workerId(), worker, 2);
+    workerReleased.countDown();
   }
 
   String workerId() {
@@ -184,6 +208,7 @@ final class TestTcs implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    attachWorker();
     queue.close();
     notifier.close();
     vertx.close().toCompletionStage().toCompletableFuture().join();

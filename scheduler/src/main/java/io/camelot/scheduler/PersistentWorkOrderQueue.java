@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,10 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
     long every = settings.purgeInterval().toMillis();
     purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+    if (settings.pendingTimeout().isPositive()) {
+      long check = Math.min(every, settings.pendingTimeout().toMillis());
+      purger.scheduleWithFixedDelay(this::expireWaiting, check, check, TimeUnit.MILLISECONDS);
+    }
   }
 
   /**
@@ -152,6 +157,12 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         .ifPresent(lane -> lane.processor.receiptCreated(workOrderId));
   }
 
+  /** True once the worker is {@link #attach attached}: only then does a lane run its work orders. */
+  @Override
+  public boolean serves(String workerId) {
+    return lanes.containsKey(workerId);
+  }
+
   /** Work orders admitted and not yet completed. */
   public long outstanding() {
     return outstanding.get();
@@ -214,14 +225,24 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       long startedAt = System.nanoTime();
       metrics.queueWait.record(startedAt - queuedAt, TimeUnit.NANOSECONDS);
       WorkOrderTrace.LOG.debug("started after {} us in the queue", (startedAt - queuedAt) / 1000);
-      byte[] response = lane.processor.process(workOrder);
+      TcsStore.WorkOrderInfo info = store.workOrder(workOrder.workOrderId()).orElse(null);
+      // Waited too long, or its worker left ACTIVE meanwhile (a COMPROMISED or OFF_LINE worker runs nothing).
+      Optional<String> refusal =
+          expiry(info).or(() -> WorkerAvailability.refusal(store, workOrder.workerId()));
+      if (refusal.isPresent()) {
+        cannotRun(lane, workOrder, refusal.get());
+        return;
+      }
+      // Completed before (a recovery replay, or expired while it waited for a dependency): not run again.
+      boolean done = info != null && info.status() == TcsStore.Status.COMPLETED;
+      byte[] response = done ? null : lane.processor.process(workOrder);
       if (response != null) {
         long completedAt = System.nanoTime();
         metrics.latency.record(completedAt - queuedAt, TimeUnit.NANOSECONDS);
         WorkOrderTrace.LOG.debug("completed {} us after it was queued", (completedAt - queuedAt) / 1000);
         completed(workOrder, response);
       } else {
-        // Completed before (a recovery replay): its dependents may still be waiting for word.
+        // Completed before: its dependents may still be waiting for word.
         store.response(workOrder.workOrderId()).ifPresent(stored -> gate.completed(workOrder.workOrderId(), stored));
       }
     } catch (RuntimeException e) {
@@ -242,19 +263,68 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   }
 
   /**
-   * Fails a work order whose predecessor failed, on its worker's lane. The worker signs nothing here;
-   * if a receipt exists it appends its signed FAILED update as for any failed work order.
+   * Fails a work order that must not run (its predecessor failed, its worker is not ACTIVE, or it
+   * waited too long), with code 1. The worker signs nothing here; if it is attached and a receipt
+   * exists it appends its signed FAILED update as for any failed work order.
+   *
+   * @param lane the worker's lane, or null if it has none
    */
-  private void failDependent(Lane lane, QueuedWorkOrder workOrder, String reason) {
+  private void cannotRun(Lane lane, QueuedWorkOrder workOrder, String reason) {
     String id = workOrder.workOrderId();
     byte[] response = DependencyRules.cannotRunResponse(id, reason);
     try {
       if (store.complete(new TcsStore.Completion(id, response, clock.millis(), Map.of(), null))) {
-        lane.processor.receiptCreated(id);
+        if (lane != null) {
+          lane.processor.receiptCreated(id);
+        }
         completed(workOrder, response);
       }
     } catch (RuntimeException e) {
       log.error("Work order {} could not be failed; it stays queued", id, e);
+    }
+  }
+
+  /** Why a work order still pending has waited too long, if it has. */
+  private Optional<String> expiry(TcsStore.WorkOrderInfo info) {
+    if (info == null || info.status() != TcsStore.Status.PENDING || !settings.pendingTimeout().isPositive()) {
+      return Optional.empty();
+    }
+    long waitedMillis = clock.millis() - info.receivedAtMillis();
+    return waitedMillis < settings.pendingTimeout().toMillis()
+        ? Optional.empty()
+        : Optional.of("it expired after " + waitedMillis / 1000 + " s waiting for worker " + info.workerId());
+  }
+
+  /**
+   * Fails the work orders that waited longer than the pending timeout and that no lane holds: those
+   * of workers with no lane (attached no more, or never) and those a dependency holds back. A lane's
+   * own backlog expires as each reaches a thread ({@link #run}), and running work orders finish.
+   */
+  private void expireWaiting() {
+    try {
+      long cutoff = clock.millis() - settings.pendingTimeout().toMillis();
+      for (String workerId : store.workerIds()) {
+        for (String id : store.pending(workerId)) {
+          TcsStore.WorkOrderInfo info = store.workOrder(id).orElse(null);
+          if (info != null && info.receivedAtMillis() > cutoff) {
+            break; // oldest first: the rest are younger
+          }
+          // Claimed like a dispatch, so that a lane cannot start it meanwhile.
+          if (inFlight.add(id)) {
+            try {
+              Optional<String> reason = expiry(info);
+              if (reason.isPresent()) {
+                QueuedWorkOrder expired = new QueuedWorkOrder(id, workerId, null, store.request(id).orElse(null));
+                cannotRun(lanes.get(workerId), expired, reason.get());
+              }
+            } finally {
+              inFlight.remove(id);
+            }
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("Expiring waiting work orders failed; it will run again", e);
     }
   }
 
@@ -307,7 +377,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         lane.executor.execute(
             () -> {
               try {
-                failDependent(lane, workOrder, reason);
+                cannotRun(lane, workOrder, reason);
               } finally {
                 inFlight.remove(workOrder.workOrderId());
               }

@@ -8,12 +8,24 @@ import java.time.Duration;
  * @param retainCompleted how long completed work orders stay retrievable before purge
  * @param maxRetainedCompleted how many completed work orders are kept at most
  * @param purgeInterval how often the purge runs
+ * @param pendingTimeout how long a work order may wait for its worker before it fails unrun (code
+ *     1), so that work orders nobody runs do not hold slots of {@code maxOutstanding} for ever; zero
+ *     for never. Not {@code responseTimeoutMSecs}, which Avalon clients set to a few seconds and
+ *     treat as advisory.
  */
 public record QueueSettings(
     long maxOutstanding,
     Duration retainCompleted,
     long maxRetainedCompleted,
-    Duration purgeInterval) {
+    Duration purgeInterval,
+    Duration pendingTimeout) {
+
+  public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofHours(1);
+
+  /** Settings with the default pending timeout. */
+  public QueueSettings(long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval) {
+    this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, DEFAULT_PENDING_TIMEOUT);
+  }
 
   public static QueueSettings defaults() {
     return new QueueSettings(10_000, Duration.ofHours(24), 1_000_000, Duration.ofMinutes(1));

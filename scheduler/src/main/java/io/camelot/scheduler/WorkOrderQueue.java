@@ -38,6 +38,13 @@ public interface WorkOrderQueue {
    */
   void receiptCreated(String workOrderId);
 
+  /**
+   * Whether a processor for the worker is known to take its work orders, so that the listener admits
+   * none that would only wait forever (and hold a slot of {@code maxOutstanding}). A queue that
+   * cannot tell answers true.
+   */
+  boolean serves(String workerId);
+
   enum Admission {
     ACCEPTED,
     /** The id is known with this request hash: the same request sent again. */

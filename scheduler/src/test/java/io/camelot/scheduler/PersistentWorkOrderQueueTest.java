@@ -3,7 +3,11 @@ package io.camelot.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,6 +82,99 @@ class PersistentWorkOrderQueueTest {
     assertThat(processed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "wo" + i).toList());
     assertThat(queue.completion("wo3").isDone()).isTrue();
     await().until(() -> queue.outstanding() == 0);
+  }
+
+  @Test
+  void servesOnlyAttachedWorkers() {
+    assertThat(queue.serves("w1")).isFalse();
+    queue.attach("w1", recordingProcessor(), 1);
+    assertThat(queue.serves("w1")).isTrue();
+    assertThat(queue.serves("w2")).isFalse();
+  }
+
+  @Test
+  void workOrdersOfAWorkerThatIsNoLongerActiveFailWithoutRunning() throws Exception {
+    store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
+    queue.submit("before", "w1", null, hash("before"), raw("before"));
+    // Marked after the work order was queued, before any worker ran it (a restart, a late attach).
+    store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.COMPROMISED)));
+    queue.attach("w1", recordingProcessor(), 1);
+    queue.submit("after", "w1", null, hash("after"), raw("after"));
+
+    for (String id : List.of("before", "after")) {
+      JsonNode error = ProtocolJson.parse(queue.completion(id).get(10, TimeUnit.SECONDS)).path("error");
+      assertThat(error.path("code").asInt()).isEqualTo(1);
+      assertThat(error.path("message").asText())
+          .isEqualTo("Work order " + id + " cannot run: worker w1 is COMPROMISED (status 4): it takes no work orders");
+    }
+    assertThat(processed).isEmpty();
+    await().until(() -> queue.outstanding() == 0);
+
+    store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
+    queue.submit("again", "w1", null, hash("again"), raw("again"));
+    assertThat(queue.completion("again").get(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("done:again");
+  }
+
+  @Test
+  void workOrdersThatNoWorkerTakesWithinThePendingTimeoutFailUnrun() throws Exception {
+    useQueue(Duration.ofSeconds(1));
+    store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
+    queue.submit("stale", "w1", null, hash("stale"), raw("stale"));
+
+    JsonNode error = ProtocolJson.parse(queue.completion("stale").get(10, TimeUnit.SECONDS)).path("error");
+    assertThat(error.path("code").asInt()).isEqualTo(1);
+    assertThat(error.path("message").asText())
+        .matches("Work order stale cannot run: it expired after \\d+ s waiting for worker w1");
+    assertThat(queue.outstanding()).isZero();
+    queue.attach("w1", recordingProcessor(), 1);
+    assertThat(store.pending("w1")).isEmpty();
+    assertThat(processed).isEmpty();
+  }
+
+  @Test
+  void aLanesBacklogExpiresWhenItsTurnComesAndRunningWorkOrdersFinish() throws Exception {
+    useQueue(Duration.ofSeconds(1));
+    CountDownLatch release = new CountDownLatch(1);
+    WorkOrderProcessor recording = recordingProcessor();
+    queue.attach("w1", workOrder -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return recording.process(workOrder);
+    }, 1);
+    queue.submit("running", "w1", null, hash("running"), raw("running"));
+    queue.submit("waiting", "w1", null, hash("waiting"), raw("waiting"));
+    Thread.sleep(1_500);
+    release.countDown();
+
+    assertThat(queue.completion("running").get(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("done:running");
+    JsonNode error = ProtocolJson.parse(queue.completion("waiting").get(10, TimeUnit.SECONDS)).path("error");
+    assertThat(error.path("message").asText()).startsWith("Work order waiting cannot run: it expired after ");
+    assertThat(processed).containsExactly("running");
+  }
+
+  @Test
+  void aPendingTimeoutOfZeroNeverExpires() throws Exception {
+    // Received two hours before a restart: the default timeout (one hour) would expire it.
+    store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
+    store.submit("patient", "w1", hash("patient"), raw("patient"), System.currentTimeMillis() - Duration.ofHours(2).toMillis());
+    useQueue(Duration.ZERO);
+    queue.attach("w1", recordingProcessor(), 1);
+    assertThat(queue.completion("patient").get(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("done:patient");
+  }
+
+  /** Replaces the queue with one whose pending timeout is {@code pendingTimeout} (purge: hourly). */
+  void useQueue(Duration pendingTimeout) {
+    queue.close();
+    queue =
+        new PersistentWorkOrderQueue(
+            store, new QueueSettings(100, Duration.ofHours(1), 1000, Duration.ofHours(1), pendingTimeout), Clock.systemUTC());
+  }
+
+  static WorkerRecord record(WorkerStatus status) {
+    return new WorkerRecord(1, "org", "app", null, status.code());
   }
 
   @Test

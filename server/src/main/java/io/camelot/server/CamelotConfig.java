@@ -12,6 +12,7 @@ import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.model.WorkerDetails;
+import io.camelot.scheduler.QueueSettings;
 import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
@@ -134,7 +135,18 @@ public record CamelotConfig(
       @JsonProperty("max_outstanding") long maxOutstanding,
       @JsonProperty("retain_completed_hours") long retainCompletedHours,
       @JsonProperty("max_retained_completed") long maxRetainedCompleted,
-      @JsonProperty("purge_interval_seconds") long purgeIntervalSeconds) {
+      @JsonProperty("purge_interval_seconds") long purgeIntervalSeconds,
+      @JsonPropertyDescription(
+              "a work order still waiting for its worker after this long fails unrun (code 1); 0 = never;"
+                  + " serve only (not the scale-out shared queue)")
+          @JsonProperty("pending_timeout_seconds")
+          long pendingTimeoutSeconds) {
+    /** A queue with the default pending timeout. */
+    public Queue(long maxOutstanding, long retainCompletedHours, long maxRetainedCompleted, long purgeIntervalSeconds) {
+      this(maxOutstanding, retainCompletedHours, maxRetainedCompleted, purgeIntervalSeconds,
+          QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds());
+    }
+
     static Queue defaults() {
       return new Queue(10_000, 24, 1_000_000, 60);
     }

@@ -47,12 +47,12 @@ import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerKeys;
+import io.camelot.worker.WorkerRegistration;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.List;
 
@@ -191,13 +191,14 @@ public final class TcsNode implements AutoCloseable {
         .orElse(Optional.of("worker " + worker.workerId() + " is not in the Worker Directory"));
   }
 
-  /** The directory publishes exactly the record built from the keys this process unsealed. */
+  /**
+   * The directory publishes exactly the record built from the keys this process unsealed, with the
+   * operator's status ({@link #workerRegistration} judges that).
+   */
   private Optional<String> keysPublished() {
-    return store
-        .worker(worker.workerId())
-        .filter(bytes -> Arrays.equals(bytes, ProtocolJson.toBytes(worker.record())))
-        .map(bytes -> Optional.<String>empty())
-        .orElse(Optional.of("the Worker Directory does not publish the keys this worker holds"));
+    return WorkerRegistration.publishes(store, worker.workerId(), worker.record())
+        ? Optional.empty()
+        : Optional.of("the Worker Directory does not publish the keys this worker holds");
   }
 
   static QueueSettings queueSettings(CamelotConfig.Queue q) {
@@ -205,7 +206,8 @@ public final class TcsNode implements AutoCloseable {
         q.maxOutstanding(),
         Duration.ofHours(q.retainCompletedHours()),
         q.maxRetainedCompleted(),
-        Duration.ofSeconds(q.purgeIntervalSeconds()));
+        Duration.ofSeconds(q.purgeIntervalSeconds()),
+        Duration.ofSeconds(q.pendingTimeoutSeconds()));
   }
 
   /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,14 @@ class CamelotConfigTest {
     assertThat(config.worker().name()).isEqualTo("w9");
     assertThat(config.worker().organizationId()).isEqualTo(CamelotConfig.defaults().worker().organizationId());
     assertThat(config.queue()).isEqualTo(CamelotConfig.defaults().queue());
+  }
+
+  @Test
+  void pendingWorkOrdersExpireAfterAnHourByDefaultAndNeverWithZero() throws IOException {
+    assertThat(TcsNode.queueSettings(CamelotConfig.defaults().queue()).pendingTimeout()).isEqualTo(Duration.ofHours(1));
+    CamelotConfig never = CamelotConfig.load(toml("[queue]\npending_timeout_seconds = 0\n"));
+    assertThat(TcsNode.queueSettings(never.queue()).pendingTimeout()).isZero();
+    assertThat(never.queue().maxOutstanding()).isEqualTo(CamelotConfig.defaults().queue().maxOutstanding());
   }
 
   @Test

@@ -52,6 +52,11 @@ class OperatorCommandTest {
       assertThat(exit).isZero();
       assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
     }
+    // A restart republishes the worker's keys but keeps the status the operator set (M2).
+    try (TcsNode node = TcsNode.start(config);
+        DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
+      assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
+    }
   }
 
   @Test

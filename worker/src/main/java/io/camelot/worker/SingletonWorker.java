@@ -131,9 +131,12 @@ public final class SingletonWorker implements WorkOrderProcessor {
     return record;
   }
 
-  /** Publishes this worker's record in the Worker Directory. */
+  /**
+   * Publishes this worker's keys and details in the Worker Directory, keeping the status stored for
+   * its id ({@link WorkerRegistration}); a new record starts ACTIVE.
+   */
   public void register() {
-    store.putWorker(workerId(), ProtocolJson.toBytes(record));
+    WorkerRegistration.publish(store, workerId(), record);
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.WorkOrderQueue;
+import io.camelot.scheduler.WorkerAvailability;
 import io.camelot.store.TcsStore;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Admits a work order to its worker's queue, storing the request exactly as received. Answers
+ * Admits a work order to its worker's queue, storing the request exactly as received, if the worker
+ * is ACTIVE and a worker process serves it (security review M2, M3). Answers
  * "computing" (code 5) at once, or in sync mode waits for the outcome, bounded so the client's
  * 10 s socket timeout is never hit; a work order still running then gets code 5 and is polled for.
  */
@@ -110,6 +112,13 @@ public final class WorkOrderSubmit implements RpcMethod {
       return WorkOrders.error(
           ErrorCode.INVALID_PARAMETER.code(), "worker " + p.workerId() + " doesn't exists", id);
     }
+    // Avalon has no code for these; 2 (as for an unknown worker) tells the client not to poll.
+    Optional<String> unavailable =
+        WorkerAvailability.refusal(store, p.workerId())
+            .or(() -> queue.serves(p.workerId()) ? Optional.empty() : Optional.of(unserved(p.workerId())));
+    if (unavailable.isPresent()) {
+      return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), unavailable.get(), id);
+    }
     WorkOrderQueue.Admission admission;
     try {
       admission = queue.submit(id, p.workerId(), p, WorkOrderHashes.requestHash(p), call.rawRequest());
@@ -124,6 +133,10 @@ public final class WorkOrderSubmit implements RpcMethod {
       case REPLAYED -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), REPLAYED, id);
       case ACCEPTED -> syncMode ? awaitOutcome(id, p.responseTimeoutMSecs()) : computing(id);
     };
+  }
+
+  static String unserved(String workerId) {
+    return "worker " + workerId + " is served by no worker process: it takes no work orders";
   }
 
   /**

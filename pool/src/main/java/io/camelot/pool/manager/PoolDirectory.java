@@ -2,7 +2,6 @@ package io.camelot.pool.manager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EnvelopeVersion;
-import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.WorkerType;
 import io.camelot.protocol.model.WorkerDetails;
@@ -10,6 +9,7 @@ import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.protocol.model.WorkerTypeData;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.WorkerConfig;
+import io.camelot.worker.WorkerRegistration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * Publishes the pool in the Worker Directory as one worker, whose keys are the WKMs' pool keys and
  * whose evidence is a WKM's, and tells the admission gate which keys are retired. Requesters cannot
- * tell it from a singleton worker. Simulated evidence is published as Avalon's simulation mode
+ * tell it from a singleton worker; its status stays the operator's ({@link WorkerRegistration}). Simulated evidence is published as Avalon's simulation mode
  * does, with an empty proofData.
  */
 public final class PoolDirectory implements Consumer<JsonNode> {
@@ -66,6 +66,7 @@ public final class PoolDirectory implements Consumer<JsonNode> {
     }
     // The gate learns of retirements before requesters see the new key.
     gate.retiredKeys(retired);
-    store.putWorker(pool.workerId(), ProtocolJson.toBytes(record));
+    // A status the operator set (COMPROMISED after a leak) outlives key changes and restarts.
+    WorkerRegistration.publish(store, pool.workerId(), record);
   }
 }

@@ -83,4 +83,9 @@ public final class PoolGate implements WorkOrderQueue {
   public void receiptCreated(String workOrderId) {
     queue.receiptCreated(workOrderId);
   }
+
+  @Override
+  public boolean serves(String workerId) {
+    return queue.serves(workerId);
+  }
 }

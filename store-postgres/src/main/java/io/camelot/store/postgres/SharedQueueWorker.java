@@ -4,6 +4,7 @@ import io.camelot.scheduler.CompletionListener;
 import io.camelot.scheduler.DependencyRules;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
+import io.camelot.scheduler.WorkerAvailability;
 import io.camelot.store.TcsStore;
 import java.time.Duration;
 import java.util.List;
@@ -166,8 +167,11 @@ public final class SharedQueueWorker implements AutoCloseable {
 
   private void run(QueuedWorkOrder workOrder, boolean gated) {
     try {
-      String cannotRun = gated ? predecessorFailure(workOrder.workOrderId()) : null;
-      byte[] response = cannotRun == null ? processor.process(workOrder) : failDependent(workOrder, cannotRun);
+      // A worker whose status is no longer ACTIVE runs nothing, whatever waited for it.
+      String cannotRun =
+          WorkerAvailability.refusal(store, workOrder.workerId())
+              .orElseGet(() -> gated ? predecessorFailure(workOrder.workOrderId()) : null);
+      byte[] response = cannotRun == null ? processor.process(workOrder) : cannotRun(workOrder, cannotRun);
       if (response != null) {
         for (CompletionListener listener : listeners) {
           listener.completed(workOrder, response);
@@ -201,13 +205,13 @@ public final class SharedQueueWorker implements AutoCloseable {
   }
 
   /**
-   * Completes a work order whose predecessor failed, through the store like any completion (so
+   * Completes a work order that must not run (its predecessor failed, or its worker is not ACTIVE), through the store like any completion (so
    * listeners' waiters and the work orders waiting for this one learn of it); the worker appends its
    * signed FAILED update if a receipt exists.
    *
    * @return the stored response, or null if the work order had already been completed
    */
-  private byte[] failDependent(QueuedWorkOrder workOrder, String reason) {
+  private byte[] cannotRun(QueuedWorkOrder workOrder, String reason) {
     String id = workOrder.workOrderId();
     byte[] response = DependencyRules.cannotRunResponse(id, reason);
     if (!store.complete(new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null))) {

@@ -110,6 +110,15 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     store.announceReceipt(workOrderId);
   }
 
+  /**
+   * Always true: worker processes leave no trace of being alive in the database (no heartbeat
+   * table), so a work order for a worker no process serves waits until one starts.
+   */
+  @Override
+  public boolean serves(String workerId) {
+    return true;
+  }
+
   private void completed(String workOrderId) {
     waiters.resolveFromStore(workOrderId);
   }

@@ -4,7 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
@@ -104,6 +108,21 @@ class SharedQueueTest {
   /** The request hash of {@link #request}. */
   static byte[] hash(String id) {
     return Sha256.digest(request(id));
+  }
+
+  @Test
+  void workOrdersOfAWorkerThatIsNotActiveFailWithoutRunning() throws Exception {
+    PostgresTcsStore store = store();
+    store.putWorker(WORKER, ProtocolJson.toBytes(new WorkerRecord(1, "org", "app", null, WorkerStatus.OFF_LINE.code())));
+    SharedWorkOrderQueue queue = listener(100);
+    assertThat(queue.submit("off", WORKER, null, hash("off"), request("off"))).isEqualTo(Admission.ACCEPTED);
+    worker(LONG_LEASE);
+
+    JsonNode error = ProtocolJson.parse(queue.completion("off").get(30, TimeUnit.SECONDS)).path("error");
+    assertThat(error.path("code").asInt()).isEqualTo(1);
+    assertThat(error.path("message").asText())
+        .isEqualTo("Work order off cannot run: worker " + WORKER + " is OFF_LINE (status 2): it takes no work orders");
+    assertThat(runs).isEmpty();
   }
 
   @Test
