@@ -8,6 +8,8 @@ import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * One owner per data directory: a second TCS on a directory in use is refused before it opens the
@@ -87,6 +90,24 @@ class DataDirLockTest {
           .hasMessageContaining("is in use by pid " + ProcessHandle.current().pid() + " (camelot wkm, since ");
     }
     DataDirLock.acquire(dataDir, "camelot wkm").close();
+  }
+
+  @Test
+  void aWkmOnADirectoryInUseExitsWithOneLineBeforeReadingAnything() {
+    StringWriter err = new StringWriter();
+    try (DataDirLock held = DataDirLock.acquire(dataDir, "camelot wkm")) {
+      int exit =
+          new CommandLine(new CamelotCli())
+              .setErr(new PrintWriter(err, true))
+              .execute("wkm", "--data-dir", dataDir.toString(), "--generate-keys",
+                  "--signing-key", "absent.pem", "--peer-keys", "absent.pem");
+      assertThat(exit).isEqualTo(1);
+    }
+    assertThat(err.toString().lines().toList())
+        .singleElement(STRING)
+        .startsWith("camelot wkm: data directory " + dataDir.toAbsolutePath() + " is in use by pid "
+            + ProcessHandle.current().pid() + " (camelot wkm, since ");
+    assertThat(dataDir.resolve("pool-keys.sealed")).doesNotExist();
   }
 
   Process serve(String name, int port) throws IOException {
