@@ -4,7 +4,9 @@ import io.camelot.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Runs listener, store, queue and a singleton worker in one process until SIGTERM or Ctrl-C. */
 @Command(
@@ -39,6 +41,8 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--pool", description = "Also run a worker pool of this many WP processes and [pool] key_managers WKM processes")
   Integer poolProcessors;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
@@ -49,7 +53,14 @@ final class ServeCommand implements Callable<Integer> {
           "camelot serve runs on the local LMDB store; with [store] backend = \"postgres\" start"
               + " `camelot listener` and `camelot worker` processes instead (see docs/scale-out.md)");
     }
-    TcsNode node = TcsNode.start(config);
+    TcsNode node;
+    try {
+      node = TcsNode.start(config);
+    } catch (DataDirLock.InUseException e) {
+      // An operator's mistake, not a fault: one line saying who holds it, no stack trace.
+      spec.commandLine().getErr().println("camelot serve: " + e.getMessage());
+      return 1;
+    }
     String url = node.url(config.listener().host());
     System.out.println("Camelot TCS listening on " + url + (config.listener().syncMode() ? " (sync mode)" : ""));
     System.out.println("Worker " + config.worker().name() + " id " + node.worker().workerId());

@@ -59,9 +59,10 @@ import java.util.List;
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
  * in dependency order and closes in reverse: the listener stops taking requests first, running work
- * orders finish, then the store closes.
+ * orders finish, then the store closes. It owns its data directory ({@link DataDirLock}) until closed.
  */
 public final class TcsNode implements AutoCloseable {
+  private final DataDirLock dataDirLock;
   private final TcsStore store;
   private final PersistentWorkOrderQueue queue;
   private final SingletonWorker worker;
@@ -82,7 +83,15 @@ public final class TcsNode implements AutoCloseable {
     boolean offerX25519 = config.worker().offersX25519();
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
-    store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
+    // Before the store, keys and ports: a second process on this directory would open the same
+    // LMDB store and sealed keys, and both would lose work orders.
+    dataDirLock = DataDirLock.acquire(dataDir, "camelot serve");
+    try {
+      store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
+    } catch (RuntimeException e) {
+      dataDirLock.close();
+      throw e;
+    }
     tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "serve");
     try {
       queue = new PersistentWorkOrderQueue(store, queueSettings(config.queue()), clock, metrics);
@@ -157,6 +166,7 @@ public final class TcsNode implements AutoCloseable {
       }
       tracing.close();
       store.close();
+      dataDirLock.close();
       throw e;
     }
   }
@@ -360,5 +370,6 @@ public final class TcsNode implements AutoCloseable {
     vertx.close().await();
     tracing.close();
     store.close();
+    dataDirLock.close();
   }
 }

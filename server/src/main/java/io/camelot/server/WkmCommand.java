@@ -23,7 +23,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Runs one Worker Key Manager of a pool until stopped. */
 @Command(
@@ -84,10 +86,21 @@ final class WkmCommand implements Callable<Integer> {
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
     if (exitWithParent) {
       Commands.exitWithParent();
+    }
+    // Its sealed pool keys are its own: two WKMs rotating one pool-keys.sealed would overwrite each
+    // other's keys. Not --tee-dir: serve --pool shares its simulated TEE with its children by design.
+    DataDirLock lock;
+    try {
+      lock = DataDirLock.acquire(dataDir, "camelot wkm");
+    } catch (DataDirLock.InUseException e) {
+      spec.commandLine().getErr().println("camelot wkm: " + e.getMessage());
+      return 1;
     }
     Clock clock = Clock.systemUTC();
     String measurement = Measurements.hex(Measurements.keyManager());
@@ -119,6 +132,7 @@ final class WkmCommand implements Callable<Integer> {
     Commands.runUntilStopped(() -> {
       adminPort.close();
       server.close();
+      lock.close();
     });
     return 0;
   }
