@@ -46,4 +46,12 @@ public record ConnectorPolicy(Set<String> allowedHosts, Set<String> methods, lon
     String lower = host.toLowerCase(Locale.ROOT);
     return allowedHosts.contains(lower + ":" + port) || (port == 443 && allowedHosts.contains(lower));
   }
+
+  /** Whether {@code host} is an IP address literal the operator listed (with or without a port). */
+  boolean allowsAddressLiteral(String host) {
+    String lower = host.toLowerCase(Locale.ROOT);
+    boolean literal = lower.startsWith("[") || lower.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    return literal
+        && allowedHosts.stream().anyMatch(entry -> entry.equals(lower) || entry.startsWith(lower + ":"));
+  }
 }

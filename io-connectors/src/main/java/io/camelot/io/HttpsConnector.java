@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.camelot.workload.WorkloadException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -40,7 +47,8 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class HttpsConnector implements Connector {
   public static final String NAME = "https";
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  /** The default deadline for one whole fetch: connect, TLS, headers and body. */
+  public static final Duration DEADLINE = Duration.ofSeconds(10);
 
   record Request(String method, String url, Map<String, String> headers, byte[] body) {}
 
@@ -48,10 +56,16 @@ public final class HttpsConnector implements Connector {
   record Response(int status, byte[] body, String contentType, String fetchedAt, String certificateSha256) {}
 
   private final Clock clock;
+  private final Duration deadline;
   private final Map<Optional<Path>, HttpClient> clientsByTrust = new ConcurrentHashMap<>();
 
   public HttpsConnector(Clock clock) {
+    this(clock, DEADLINE);
+  }
+
+  HttpsConnector(Clock clock, Duration deadline) {
     this.clock = clock;
+    this.deadline = deadline;
   }
 
   @Override
@@ -78,7 +92,7 @@ public final class HttpsConnector implements Connector {
       throw Requests.denied("request body of " + body.length + " bytes exceeds the policy's " + policy.maxBytes());
     }
     HttpRequest.Builder http =
-        HttpRequest.newBuilder(uri).timeout(TIMEOUT).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.newBuilder(uri).timeout(deadline).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     if (request.headers() != null) {
       try {
         request.headers().forEach(http::header);
@@ -87,26 +101,33 @@ public final class HttpsConnector implements Connector {
         throw Requests.invalid("https connector request header refused: " + e.getMessage());
       }
     }
-    HttpResponse<InputStream> response;
-    byte[] responseBody;
+    checkResolvedAddresses(workload, policy, uri);
+    // The request timeout ends when the headers arrive, so the whole exchange, body included,
+    // runs under one deadline; a source that drips its body cannot hold the worker's thread.
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client(policy.trustPem()).sendAsync(http.build(), info -> new LimitedBody(policy.maxBytes()));
+    HttpResponse<byte[]> response;
     try {
-      response = client(policy.trustPem()).send(http.build(), HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
-        responseBody = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, policy.maxBytes() + 1));
+      response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new WorkloadException("https fetch of " + uri + " did not finish within " + deadline.toMillis() + " ms");
+    } catch (ExecutionException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof LimitedBody.TooLarge) {
+          throw Requests.denied("response from " + uri + " exceeds the policy's " + policy.maxBytes() + " bytes");
+        }
       }
-    } catch (IOException e) {
-      throw new WorkloadException("https fetch of " + uri + " failed: " + e);
+      throw new WorkloadException("https fetch of " + uri + " failed: " + e.getCause());
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new WorkloadException("https fetch of " + uri + " was interrupted");
-    }
-    if (responseBody.length > policy.maxBytes()) {
-      throw Requests.denied("response from " + uri + " exceeds the policy's " + policy.maxBytes() + " bytes");
     }
     return Requests.write(
         new Response(
             response.statusCode(),
-            responseBody,
+            response.body(),
             response.headers().firstValue("content-type").orElse(null),
             clock.instant().toString(),
             leafFingerprint(response.sslSession())));
@@ -132,6 +153,37 @@ public final class HttpsConnector implements Connector {
     return uri;
   }
 
+  /**
+   * Refuses a host name that resolves to a loopback, link-local, site-local (private) or wildcard
+   * address: an allowed name whose DNS is changed must not lead into the worker's own network. An
+   * IP literal in {@code allowed_hosts} is the operator naming that address, so it is allowed. The
+   * client resolves the name again, but the JVM's address cache answers it with the same result.
+   */
+  private static void checkResolvedAddresses(String workload, ConnectorPolicy policy, URI uri) {
+    String host = uri.getHost();
+    if (policy.allowsAddressLiteral(host)) {
+      return;
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(host);
+    } catch (UnknownHostException e) {
+      throw new WorkloadException("https fetch of " + uri + " failed: unknown host " + host);
+    }
+    for (InetAddress address : addresses) {
+      if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+          || address.isAnyLocalAddress() || isUniqueLocal(address)) {
+        throw Requests.denied("host " + host + " resolves to the internal address " + address.getHostAddress()
+            + ", which " + workload + " may reach only if allowed_hosts names that address");
+      }
+    }
+  }
+
+  /** IPv6 fc00::/7, which {@link InetAddress#isSiteLocalAddress()} does not cover. */
+  private static boolean isUniqueLocal(InetAddress address) {
+    return address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
+  }
+
   private static String leafFingerprint(Optional<SSLSession> session) {
     try {
       Certificate[] chain = session.orElseThrow().getPeerCertificates();
@@ -146,7 +198,7 @@ public final class HttpsConnector implements Connector {
         trustPem,
         pem -> {
           HttpClient.Builder builder =
-              HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT);
+              HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(deadline);
           pem.ifPresent(path -> builder.sslContext(trusting(path)));
           return builder.build();
         });

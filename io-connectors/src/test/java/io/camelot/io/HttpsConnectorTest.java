@@ -11,6 +11,7 @@ import io.camelot.workload.WorkloadException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -100,6 +101,49 @@ class HttpsConnectorTest {
     assertThatThrownBy(() -> io(allowSource()).call("https", request("{\"url\": \"" + source.url("/big") + "\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .hasMessageContaining("exceeds the policy's 4096 bytes")
+        .extracting(WorkloadException::reason)
+        .isEqualTo(Reason.ACCESS_DENIED);
+  }
+
+  @Test
+  void aBodyTrickledPastTheDeadlineFailsTheFetchAtTheDeadline() {
+    source.serveSlowly("/slow", "x".repeat(100), Duration.ofMillis(100));
+    ExternalIo io =
+        new Connectors(
+                List.of(new HttpsConnector(CLOCK, Duration.ofSeconds(1))),
+                List.of(new Connectors.Grant("oracle", HttpsConnector.NAME, allowSource())))
+            .forWorkOrder("oracle", new MapConnectorState());
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> io.call("https", request("{\"url\": \"" + source.url("/slow") + "\"}")))
+        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+        .hasMessage("https fetch of " + source.url("/slow") + " did not finish within 1000 ms")
+        .extracting(WorkloadException::reason)
+        .isEqualTo(Reason.FAILED);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+  }
+
+  @Test
+  void aTrickledBodyLargerThanThePolicyIsDeniedWithoutWaitingForItsEnd() {
+    source.serveSlowly("/slow-big", "x".repeat(100), Duration.ofMillis(20));
+    ConnectorPolicy tenBytes =
+        ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 10).withTrustPem(source.trustPem());
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> io(tenBytes).call("https", request("{\"url\": \"" + source.url("/slow-big") + "\"}")))
+        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+        .hasMessageContaining("exceeds the policy's 10 bytes")
+        .extracting(WorkloadException::reason)
+        .isEqualTo(Reason.ACCESS_DENIED);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void aNameResolvingToAnInternalAddressIsDenied() {
+    ConnectorPolicy byName =
+        ConnectorPolicy.https(List.of("localhost:" + source.port()), List.of("GET"), 4096).withTrustPem(source.trustPem());
+    String url = "https://localhost:" + source.port() + "/price";
+    assertThatThrownBy(() -> io(byName).call("https", request("{\"url\": \"" + url + "\"}")))
+        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+        .hasMessageStartingWith("host localhost resolves to the internal address ")
         .extracting(WorkloadException::reason)
         .isEqualTo(Reason.ACCESS_DENIED);
   }

@@ -3,6 +3,7 @@ package io.camelot.io;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -18,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -25,6 +27,8 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -45,6 +49,8 @@ public final class LocalHttpsServer implements AutoCloseable {
   private final X509Certificate certificate;
   private final Path trustPem;
   private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+  private final Map<String, Duration> byteDelays = new ConcurrentHashMap<>();
+  private final ExecutorService handlers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
 
   public LocalHttpsServer(Path directory) {
     try {
@@ -87,10 +93,16 @@ public final class LocalHttpsServer implements AutoCloseable {
             } else {
               exchange.getResponseHeaders().set("Content-Type", "application/json");
               exchange.sendResponseHeaders(200, body.length);
-              exchange.getResponseBody().write(body);
+              Duration delay = byteDelays.get(exchange.getRequestURI().getPath());
+              if (delay == null) {
+                exchange.getResponseBody().write(body);
+              } else {
+                trickle(exchange.getResponseBody(), body, delay);
+              }
             }
             exchange.close();
           });
+      server.setExecutor(handlers);
       server.start();
       trustPem = directory.resolve("oracle-source.pem");
       Files.writeString(
@@ -108,6 +120,26 @@ public final class LocalHttpsServer implements AutoCloseable {
   public LocalHttpsServer serve(String path, String body) {
     bodies.put(path, body.getBytes(StandardCharsets.UTF_8));
     return this;
+  }
+
+  /** Serves {@code body} after the headers one byte at a time, {@code delay} apart. */
+  public LocalHttpsServer serveSlowly(String path, String body, Duration delay) {
+    byteDelays.put(path, delay);
+    return serve(path, body);
+  }
+
+  private static void trickle(OutputStream out, byte[] body, Duration delay) throws IOException {
+    out.flush();
+    for (byte b : body) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      out.write(b);
+      out.flush();
+    }
   }
 
   public int port() {
@@ -138,5 +170,6 @@ public final class LocalHttpsServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    handlers.shutdownNow();
   }
 }
