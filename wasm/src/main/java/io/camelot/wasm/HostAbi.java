@@ -20,13 +20,14 @@ import java.util.List;
  */
 final class HostAbi {
   static final String MODULE = "camelot";
-  private static final int MAX_LOG_BYTES = 4096;
+  private static final int MAX_LINE_BYTES = 4096;
 
   private final List<Item> inputs;
   private final WorkloadContext context;
   private final long maxOutputBytes;
   private final List<Item> outputs = new ArrayList<>();
   private long outputBytes;
+  private long loggedBytes;
   private byte[] lastResponse = new byte[0];
 
   HostAbi(List<Item> inputs, WorkloadContext context, long maxOutputBytes) {
@@ -58,13 +59,12 @@ final class HostAbi {
                 }),
             function("log", List.of(ValType.I32, ValType.I32), List.of(),
                 (instance, args) -> {
-                  int length = (int) Math.min(args[1], MAX_LOG_BYTES);
-                  context.log(new String(read(instance, args[0], length), StandardCharsets.UTF_8));
+                  log(instance, args[0], (int) Math.min(args[1], MAX_LINE_BYTES));
                   return null;
                 }),
             function("fail", List.of(ValType.I32, ValType.I32), List.of(),
                 (instance, args) -> {
-                  int length = (int) Math.min(args[1], MAX_LOG_BYTES);
+                  int length = (int) Math.min(args[1], MAX_LINE_BYTES);
                   throw new WorkloadException(new String(read(instance, args[0], length), StandardCharsets.UTF_8));
                 }),
             function("io_call", List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of(ValType.I32),
@@ -90,7 +90,28 @@ final class HostAbi {
     return inputs.get(position).data();
   }
 
+  /**
+   * Logging is diagnostics, so a module that logs too much is not failed: its later lines are
+   * dropped, and one marker line says so, keeping requester content from flooding the host's log.
+   */
+  private void log(Instance instance, long address, int length) {
+    if (loggedBytes > WasmLimits.MAX_LOG_BYTES) {
+      return;
+    }
+    loggedBytes += length;
+    if (loggedBytes > WasmLimits.MAX_LOG_BYTES) {
+      context.log("[log limit of " + WasmLimits.MAX_LOG_BYTES + " bytes per work order reached; later lines dropped]");
+      return;
+    }
+    context.log(new String(read(instance, address, length), StandardCharsets.UTF_8));
+  }
+
   private void output(byte[] data) {
+    if (outputs.size() >= WasmLimits.MAX_OUTPUT_ITEMS) {
+      throw new WorkloadException(
+          WorkloadException.Reason.RESOURCE_LIMIT,
+          "resource limit: the module wrote more than " + WasmLimits.MAX_OUTPUT_ITEMS + " output items");
+    }
     outputBytes += data.length;
     if (outputBytes > maxOutputBytes) {
       throw new WorkloadException(

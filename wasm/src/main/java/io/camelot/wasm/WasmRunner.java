@@ -7,6 +7,7 @@ import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.OpCode;
+import com.dylibso.chicory.wasm.types.TableSection;
 import io.camelot.workload.Item;
 import io.camelot.workload.WorkloadContext;
 import io.camelot.workload.WorkloadException;
@@ -94,6 +95,7 @@ public final class WasmRunner {
 
   private void invoke(WasmBinary binary, HostAbi abi) {
     MemoryLimits memory = memoryLimits(binary);
+    checkTables(binary);
     Budget budget = new Budget(limits);
     Instance instance =
         Instance.builder(binary.module())
@@ -125,6 +127,18 @@ public final class WasmRunner {
     return new MemoryLimits(wanted.initialPages(), Math.min(wanted.maximumPages(), limits.memoryPages()));
   }
 
+  /** Chicory allocates a table's initial elements at instantiation, so a huge one is refused first. */
+  private static void checkTables(WasmBinary binary) {
+    TableSection tables = binary.module().tableSection();
+    for (int i = 0; i < tables.tableCount(); i++) {
+      long initial = tables.getTable(i).limits().min();
+      if (initial > WasmLimits.MAX_TABLE_ELEMENTS) {
+        throw limit("the module's table " + i + " has " + initial + " elements at start, the limit is "
+            + WasmLimits.MAX_TABLE_ELEMENTS);
+      }
+    }
+  }
+
   /** Maps whatever ended the module's thread to this work order's failure. */
   private RuntimeException outcome(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -149,7 +163,7 @@ public final class WasmRunner {
     return new WorkloadException(WorkloadException.Reason.RESOURCE_LIMIT, "resource limit: " + what);
   }
 
-  /** Fuel and memory accounting, called before every instruction. */
+  /** Fuel, memory and table accounting, called before every instruction. */
   private static final class Budget {
     private final WasmLimits limits;
     private final AtomicReference<Instance> instance = new AtomicReference<>();
@@ -174,6 +188,14 @@ public final class WasmRunner {
             (running == null ? 0 : running.memory().pages()) + Integer.toUnsignedLong((int) stack.peek());
         if (wanted > limits.memoryPages()) {
           throw limit("the module asked for " + wanted + " memory pages, the limit is " + limits.memoryPages());
+        }
+      } else if (instruction.opcode() == OpCode.TABLE_GROW) {
+        Instance running = instance.get();
+        long wanted = (running == null ? 0 : running.table((int) instruction.operand(0)).size())
+            + Integer.toUnsignedLong((int) stack.peek());
+        if (wanted > WasmLimits.MAX_TABLE_ELEMENTS) {
+          throw limit("the module asked for " + wanted + " table elements, the limit is "
+              + WasmLimits.MAX_TABLE_ELEMENTS);
         }
       }
     }

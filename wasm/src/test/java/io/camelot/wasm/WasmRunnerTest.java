@@ -10,6 +10,7 @@ import io.camelot.workload.WorkloadException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,67 @@ class WasmRunnerTest {
     WasmLimits tiny = new WasmLimits(1000, 2, Duration.ofSeconds(60));
     assertThatThrownBy(() -> new WasmRunner(tiny).run(forward, texts("kv", "{}"), context))
         .hasMessage("resource limit: the module needs 4 memory pages at start, the limit is 2");
+  }
+
+  @Test
+  void writingTooManyOutputItemsFails() {
+    WasmBinary flood = WasmBinary.parse(TestModules.bytes("output-flood"));
+    assertThatThrownBy(() -> new WasmRunner(SMALL).run(flood, List.of(), context))
+        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+        .hasMessage("resource limit: the module wrote more than 1000 output items")
+        .extracting(WorkloadException::reason)
+        .isEqualTo(Reason.RESOURCE_LIMIT);
+  }
+
+  @Test
+  void logLinesBeyondTheWorkOrdersLogLimitAreDroppedAfterAMarker() {
+    WasmBinary chatty = WasmBinary.parse(TestModules.bytes("log-flood"));
+    List<Item> outputs = new WasmRunner(SMALL).run(chatty, List.of(), context);
+    assertThat(outputs).extracting(Item::text).containsExactly("done");
+    assertThat(context.logged).hasSize(17);
+    assertThat(context.logged.subList(0, 16)).allMatch(line -> line.equals("x".repeat(4096)));
+    assertThat(context.logged.getLast())
+        .isEqualTo("[log limit of 65536 bytes per work order reached; later lines dropped]");
+  }
+
+  @Test
+  void aModuleDeclaringATableLargerThanTheLimitIsRefused() {
+    WasmBinary big = WasmBinary.parse(TestModules.bytes("big-table"));
+    assertThatThrownBy(() -> new WasmRunner(SMALL).run(big, List.of(), context))
+        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+        .hasMessage("resource limit: the module's table 0 has 1000000 elements at start, the limit is 65536")
+        .extracting(WorkloadException::reason)
+        .isEqualTo(Reason.RESOURCE_LIMIT);
+  }
+
+  @Test
+  void growingATablePastTheLimitFails() {
+    WasmBinary grow = WasmBinary.parse(TestModules.bytes("table-grow"));
+    assertThatThrownBy(() -> new WasmRunner(SMALL).run(grow, List.of(), context))
+        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+        .hasMessage("resource limit: the module asked for 1000001 table elements, the limit is 65536")
+        .extracting(WorkloadException::reason)
+        .isEqualTo(Reason.RESOURCE_LIMIT);
+  }
+
+  @Test
+  void aModuleStuckInAConnectorCallIsStoppedByTheTimeout() {
+    ExternalIo blocking =
+        (connector, request) -> {
+          try {
+            new CountDownLatch(1).await();
+            throw new AssertionError("unreachable");
+          } catch (InterruptedException e) {
+            throw new WorkloadException("interrupted");
+          }
+        };
+    WasmBinary forward = WasmBinary.parse(TestModules.bytes("io-forward"));
+    WasmLimits timeBound = new WasmLimits(SMALL.instructions(), 16, Duration.ofMillis(300));
+    assertThatThrownBy(() -> new WasmRunner(timeBound).run(forward, texts("kv", "{}"), new TestModules.Context(blocking)))
+        .hasMessage("resource limit: the module ran longer than 300 ms");
+    // The interrupt reached the blocked connector call, so the module's thread has ended.
+    String threadName = "wasm-" + forward.sha256().substring(0, 12);
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals(threadName));
   }
 
   @Test
