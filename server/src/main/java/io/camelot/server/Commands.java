@@ -1,5 +1,13 @@
 package io.camelot.server;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /** Process plumbing shared by the long-running subcommands. */
@@ -46,5 +54,60 @@ final class Commands {
                       stopped.countDown();
                     }));
     stopped.await();
+  }
+
+  /** @throws UserError if {@code value} of {@code option} is no TCP port */
+  static void requirePortNumber(String option, Integer value) {
+    if (value != null && (value < 0 || value > 65535)) {
+      throw UserError.usage(option + " " + value + " is not a port; use 0..65535 (0 picks a free one)");
+    }
+  }
+
+  /**
+   * Binds and releases {@code host:port}, so that a busy port is reported before anything is
+   * opened or recovered. Port 0 always binds.
+   *
+   * @throws UserError naming the port and the option that moves it
+   */
+  static void requireFreePort(String option, String host, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      // As Vert.x does, so a port in TIME_WAIT after a restart counts as free.
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+    } catch (BindException e) {
+      throw UserError.runtime(
+          "Address already in use".equals(e.getMessage())
+              ? "port " + port + " on " + host + " is in use; stop the other process or pass " + option
+              : "cannot listen on " + host + ":" + port + ": " + e.getMessage(),
+          e);
+    } catch (IOException e) {
+      throw UserError.runtime("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates {@code dir} if needed and checks that it is a writable directory.
+   *
+   * @throws UserError naming the directory and why it cannot be used
+   */
+  static void requireUsableDirectory(String option, Path dir) {
+    String problem;
+    try {
+      Files.createDirectories(dir);
+      problem = Files.isWritable(dir) ? null : "it is not writable";
+    } catch (FileAlreadyExistsException e) {
+      problem = "it is a file, not a directory";
+    } catch (IOException e) {
+      // The failing path may be a parent: name it.
+      boolean parent = e instanceof FileSystemException failed && failed.getFile() != null
+          && !failed.getFile().equals(dir.toString());
+      problem = WireLogFile.reason(e) + (parent ? " (" + ((FileSystemException) e).getFile() + ")" : "");
+    }
+    if (problem != null) {
+      throw UserError.runtime("cannot use data directory " + dir + ": " + problem + "; fix it or pass " + option);
+    }
   }
 }

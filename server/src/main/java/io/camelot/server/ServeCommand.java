@@ -41,14 +41,22 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Commands.requirePortNumber("--port", port);
+    Commands.requirePortNumber("--admin-port", adminPort);
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
     config = withOverrides(config);
-    LoggingSetup.apply(config.logging());
     if (config.store().postgres()) {
-      throw new IllegalArgumentException(
+      throw UserError.usage(
           "camelot serve runs on the local LMDB store; with [store] backend = \"postgres\" start"
               + " `camelot listener` and `camelot worker` processes instead (see docs/scale-out.md)");
     }
+    // Before the store opens and work orders are recovered: a mistake here then costs nothing.
+    Commands.requireFreePort("--port", config.listener().host(), config.listener().port());
+    if (config.admin().enabled()) {
+      Commands.requireFreePort("--admin-port", config.admin().host(), config.admin().port());
+    }
+    Commands.requireUsableDirectory("--data-dir", Path.of(config.store().dataDir()));
+    LoggingSetup.apply(config.logging());
     TcsNode node = TcsNode.start(config);
     String url = node.url(config.listener().host());
     System.out.println("Camelot TCS listening on " + url + (config.listener().syncMode() ? " (sync mode)" : ""));

@@ -2,15 +2,23 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every user mistake the CLI can spot is one line on stderr naming the command and what to do:
  * exit 2 for usage and configuration, 1 for the environment; a stack trace only with --verbose.
  */
 class CliErrorsTest {
+  @TempDir Path dir;
+
   record Run(int exit, String err) {
     /** The one line printed, after checking it is the only one and no stack frame. */
     String line() {
@@ -60,5 +68,54 @@ class CliErrorsTest {
     assertThat(run.err().strip().lines().toList().getLast())
         .isEqualTo("camelot submit: --url 127.0.0.1:1947 has no scheme; use http://127.0.0.1:1947");
     assertThat(run.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aBusyListenerPortNamesThePortAndTheOption() throws IOException {
+    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Run run = camelot(
+          "serve", "--port", String.valueOf(other.getLocalPort()), "--admin-port", "0",
+          "--data-dir", dir.resolve("data").toString());
+
+      assertThat(run.line())
+          .isEqualTo("camelot serve: port " + other.getLocalPort()
+              + " on 127.0.0.1 is in use; stop the other process or pass --port");
+      assertThat(run.exit()).isEqualTo(1);
+    }
+    assertThat(dir.resolve("data")).as("nothing opened before the check").doesNotExist();
+  }
+
+  @Test
+  void aBusyAdminPortNamesTheAdminOption() throws IOException {
+    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Run run = camelot(
+          "serve", "--port", "0", "--admin-port", String.valueOf(other.getLocalPort()),
+          "--data-dir", dir.resolve("data").toString());
+
+      assertThat(run.line())
+          .isEqualTo("camelot serve: port " + other.getLocalPort()
+              + " on 127.0.0.1 is in use; stop the other process or pass --admin-port");
+      assertThat(run.exit()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPortOutOfRangeIsAUsageError() {
+    Run run = camelot("serve", "--port", "70000");
+
+    assertThat(run.line()).isEqualTo("camelot serve: --port 70000 is not a port; use 0..65535 (0 picks a free one)");
+    assertThat(run.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aDataDirectoryThatIsAFileIsNamed() throws IOException {
+    Path file = Files.writeString(dir.resolve("data"), "");
+
+    Run run = camelot("serve", "--port", "0", "--admin-port", "0", "--data-dir", file.toString());
+
+    assertThat(run.line())
+        .isEqualTo("camelot serve: cannot use data directory " + file
+            + ": it is a file, not a directory; fix it or pass --data-dir");
+    assertThat(run.exit()).isEqualTo(1);
   }
 }
