@@ -118,4 +118,37 @@ class CliErrorsTest {
             + ": it is a file, not a directory; fix it or pass --data-dir");
     assertThat(run.exit()).isEqualTo(1);
   }
+
+  @Test
+  void aMissingConfigFileIsOneLine() {
+    Path missing = dir.resolve("missing.toml");
+
+    Run run = camelot("serve", "--config", missing.toString());
+
+    assertThat(run.line()).isEqualTo("camelot serve: configuration file " + missing + " does not exist");
+    assertThat(run.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aConfigErrorNamesFileLineSectionAndKey() throws IOException {
+    Path file = Files.writeString(dir.resolve("camelot.toml"), "[listener]\nport = \"20020\"\n");
+
+    Run run = camelot("serve", "--config", file.toString());
+
+    assertThat(run.line())
+        .isEqualTo("camelot serve: invalid configuration " + file + ": line 2: [listener] port: expected an integer, not \"20020\"");
+    assertThat(run.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aConfigValueOutOfRangeIsCaughtBeforeStartUp() throws IOException {
+    Path file = Files.writeString(dir.resolve("camelot.toml"), "[worker]\nconcurrency = -1\n");
+
+    Run run = camelot("serve", "--config", file.toString(), "--data-dir", dir.resolve("data").toString());
+
+    assertThat(run.line())
+        .isEqualTo("camelot serve: invalid configuration " + file + ": line 2: [worker] concurrency: must be >= 1, not -1");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
 }
