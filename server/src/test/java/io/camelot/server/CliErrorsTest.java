@@ -61,6 +61,20 @@ class CliErrorsTest {
   }
 
   @Test
+  void anUnexpectedFailureIsOneLineWithItsCausesAndTheVerboseHint() throws IOException {
+    // Nothing listens on port 9: the store's own failure, not a mistake the CLI checks for.
+    Path file = Files.writeString(
+        dir.resolve("pg.toml"), "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
+
+    Run run = camelot("listener", "--config", file.toString(), "--port", "0", "--admin-port", "0");
+
+    assertThat(run.line())
+        .startsWith("camelot listener: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:9/x")
+        .endsWith(" (run with --verbose for the stack trace)");
+    assertThat(run.exit()).isEqualTo(1);
+  }
+
+  @Test
   void verbosePrintsTheStackTraceToo() {
     Run run = camelot("submit", "--verbose", "--url", "127.0.0.1:1947", "hi");
 
