@@ -96,7 +96,8 @@ public final class CamelotCli implements Runnable {
   static String describe(Throwable e) {
     StringBuilder line = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = t.getMessage();
+      // Some messages (Jackson's, JDBC drivers') span lines; the report stays on one.
+      String message = t.getMessage() == null ? null : String.join(" ", t.getMessage().strip().lines().toList());
       if (message != null && !line.toString().contains(message)) {
         line.append(line.isEmpty() ? "" : ": ").append(message);
       }

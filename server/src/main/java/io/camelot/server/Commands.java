@@ -88,6 +88,13 @@ final class Commands {
     }
   }
 
+  /** {@link #requireFreePort} for the admin port, when it is on. */
+  static void requireFreeAdminPort(CamelotConfig config) {
+    if (config.admin().enabled()) {
+      requireFreePort("--admin-port", config.admin().host(), config.admin().port());
+    }
+  }
+
   /**
    * Creates {@code dir} if needed and checks that it is a writable directory.
    *

@@ -52,9 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     // Before the store opens and work orders are recovered: a mistake here then costs nothing.
     Commands.requireFreePort("--port", config.listener().host(), config.listener().port());
-    if (config.admin().enabled()) {
-      Commands.requireFreePort("--admin-port", config.admin().host(), config.admin().port());
-    }
+    Commands.requireFreeAdminPort(config);
     Commands.requireUsableDirectory("--data-dir", Path.of(config.store().dataDir()));
     LoggingSetup.apply(config.logging());
     TcsNode node = TcsNode.start(config);

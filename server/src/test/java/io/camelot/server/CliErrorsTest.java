@@ -114,6 +114,22 @@ class CliErrorsTest {
   }
 
   @Test
+  void aScaleOutListenerChecksItsPortBeforeOpeningTheSharedStore() throws IOException {
+    // Were the store opened first, the unreachable PostgreSQL would be the error.
+    Path file = Files.writeString(
+        dir.resolve("pg.toml"), "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
+    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Run run = camelot(
+          "listener", "--config", file.toString(), "--port", String.valueOf(other.getLocalPort()), "--admin-port", "0");
+
+      assertThat(run.line())
+          .isEqualTo("camelot listener: port " + other.getLocalPort()
+              + " on 127.0.0.1 is in use; stop the other process or pass --port");
+      assertThat(run.exit()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aPortOutOfRangeIsAUsageError() {
     Run run = camelot("serve", "--port", "70000");
 
