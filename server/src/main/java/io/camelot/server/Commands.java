@@ -109,9 +109,8 @@ final class Commands {
       problem = "it is a file, not a directory";
     } catch (IOException e) {
       // The failing path may be a parent: name it.
-      boolean parent = e instanceof FileSystemException failed && failed.getFile() != null
-          && !failed.getFile().equals(dir.toString());
-      problem = WireLogFile.reason(e) + (parent ? " (" + ((FileSystemException) e).getFile() + ")" : "");
+      String failed = e instanceof FileSystemException fs ? fs.getFile() : null;
+      problem = WireLogFile.reason(e) + (failed != null && !failed.equals(dir.toString()) ? " (" + failed + ")" : "");
     }
     if (problem != null) {
       throw UserError.runtime("cannot use data directory " + dir + ": " + problem + "; fix it or pass " + option);

@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     config = withOverrides(config);
     if (config.store().postgres()) {
       throw UserError.usage(
-          "camelot serve runs on the local LMDB store; with [store] backend = \"postgres\" start"
+          "needs the local LMDB store; with [store] backend = \"postgres\" start"
               + " `camelot listener` and `camelot worker` processes instead (see docs/scale-out.md)");
     }
     // Before the store opens and work orders are recovered: a mistake here then costs nothing.
