@@ -56,6 +56,13 @@ final class Commands {
     stopped.await();
   }
 
+  /** A URL without {@code scheme://} would otherwise fail deep in the HTTP client with a trace. */
+  static void requireScheme(String option, String url) {
+    if (!url.contains("://")) {
+      throw UserError.usage(option + " " + url + " has no scheme; use http://" + url);
+    }
+  }
+
   /** @throws UserError if {@code value} of {@code option} is no TCP port */
   static void requirePortNumber(String option, Integer value) {
     if (value != null && (value < 0 || value > 65535)) {

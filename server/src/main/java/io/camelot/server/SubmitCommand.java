@@ -85,7 +85,7 @@ final class SubmitCommand implements Callable<Integer> {
     if (wireLog != null && ethereumRpc != null) {
       throw UserError.usage("--wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
     }
-    requireScheme(ethereumRpc != null ? "--ethereum-rpc" : "--url", endpoint);
+    Commands.requireScheme(ethereumRpc != null ? "--ethereum-rpc" : "--url", endpoint);
     WireLogFile wire;
     try {
       wire = wireLog == null ? null : WireLogFile.open(wireLog);
@@ -116,13 +116,6 @@ final class SubmitCommand implements Callable<Integer> {
       return 0;
     } catch (TcsException | UncheckedIOException e) {
       throw UserError.runtime(e.getMessage(), e);
-    }
-  }
-
-  /** A URL without {@code scheme://} would otherwise fail deep in the HTTP client with a trace. */
-  static void requireScheme(String option, String url) {
-    if (!url.contains("://")) {
-      throw UserError.usage(option + " " + url + " has no scheme; use http://" + url);
     }
   }
 

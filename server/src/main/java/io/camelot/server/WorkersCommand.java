@@ -18,7 +18,7 @@ final class WorkersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SubmitCommand.requireScheme("--url", url);
+    Commands.requireScheme("--url", url);
     try (DirectTcsClient client = DirectTcsClient.create(url)) {
       List<String> ids = client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)).ids();
       System.out.printf("%-64s  %-6s  %-4s  %s%n", "WORKER ID", "STATUS", "TYPE", "PROOF");

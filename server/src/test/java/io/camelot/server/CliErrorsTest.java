@@ -44,6 +44,20 @@ class CliErrorsTest {
   }
 
   @Test
+  void everyUrlOptionWantsAScheme() {
+    String url = "--url localhost:1947 has no scheme; use http://localhost:1947";
+    assertThat(camelot("workers", "--url", "localhost:1947").line()).isEqualTo("camelot workers: " + url);
+    assertThat(camelot("bench", "--url", "localhost:1947").line()).isEqualTo("camelot bench: " + url);
+    assertThat(camelot("operator", "call", "--url", "localhost:1947", "--key", "k.pem", "--method", "WorkerSetStatus")
+            .line())
+        .isEqualTo("camelot operator call: " + url);
+    Run rpc = camelot("submit", "--ethereum-rpc", "localhost:8545", "hi");
+    assertThat(rpc.line())
+        .isEqualTo("camelot submit: --ethereum-rpc localhost:8545 has no scheme; use http://localhost:8545");
+    assertThat(rpc.exit()).isEqualTo(2);
+  }
+
+  @Test
   void anUnknownOptionIsOneLinePointingAtHelp() {
     Run run = camelot("serve", "--bogus");
 
