@@ -28,6 +28,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -686,10 +688,15 @@ public record CamelotConfig(
     try {
       config.validateChoices();
     } catch (IllegalArgumentException e) {
-      throw UserError.usage("invalid configuration " + file + ": " + e.getMessage(), e);
+      // Each message starts "[section] key": point at the line that sets it.
+      Matcher named = NAMED_SETTING.matcher(e.getMessage());
+      String line = named.lookingAt() ? at(lines, named.group(1), named.group(2)) : "";
+      throw UserError.usage("invalid configuration " + file + ": " + line + e.getMessage(), e);
     }
     return config;
   }
+
+  private static final Pattern NAMED_SETTING = Pattern.compile("\\[(\\w+)\\] (\\w+)");
 
   /** A setting outside the values it may take. */
   record OutOfRange(String section, String key, String problem) {}

@@ -110,7 +110,14 @@ class CamelotConfigTest {
     Path file = toml("[crypto]\nprovider = \"nope\"\n");
     assertThatThrownBy(() -> CamelotConfig.load(file))
         .isInstanceOf(UserError.class)
-        .hasMessage("invalid configuration " + file + ": [crypto] provider must be \"jca\" or \"accp\", not \"nope\"");
+        .hasMessage("invalid configuration " + file + ": line 2: [crypto] provider must be \"jca\" or \"accp\", not \"nope\"");
+  }
+
+  @Test
+  void aSettingWithNoSuchChoiceNamesItsLine() throws IOException {
+    Path file = toml("[logging]\nwork_orders = true\nformat = \"xml\"\n");
+    assertThatThrownBy(() -> CamelotConfig.load(file))
+        .hasMessage("invalid configuration " + file + ": line 3: [logging] format must be \"text\" or \"json\", not \"xml\"");
   }
 
   @Test
