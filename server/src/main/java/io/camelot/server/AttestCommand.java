@@ -92,8 +92,7 @@ final class AttestCommand implements Runnable {
         time = at == null ? Instant.now() : parseTime(at);
         minimum = TcbStatus.parse(minTcb);
       } catch (IllegalArgumentException | DateTimeParseException e) {
-        System.err.println("camelot attest verify: " + e.getMessage());
-        return 2;
+        throw UserError.usage(e.getMessage(), e);
       }
       Verdict verdict;
       try {
@@ -103,8 +102,7 @@ final class AttestCommand implements Runnable {
         }
         verdict = verify(context);
       } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
-        System.err.println("camelot attest verify: " + e.getMessage());
-        return 2;
+        throw UserError.usage(e.getMessage(), e);
       }
       Verdict judged = policy(minimum).appraise(verdict, time);
       if (json) {

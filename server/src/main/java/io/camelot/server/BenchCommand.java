@@ -131,6 +131,9 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     int cores = serverCores != null ? serverCores : Runtime.getRuntime().availableProcessors();
     boolean ownNode = url == null;
+    if (!ownNode) {
+      Commands.requireScheme("--url", url);
+    }
     Path dataDir = ownNode ? newDataDir() : null;
     try (TcsNode node = ownNode ? TcsNode.start(ownConfig(dataDir)) : null) {
       String target = ownNode ? node.url("127.0.0.1") : url;

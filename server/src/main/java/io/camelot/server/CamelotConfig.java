@@ -2,10 +2,18 @@ package io.camelot.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.camelot.listener.NotifyHosts;
 import io.camelot.pool.manager.PoolIdentities;
@@ -17,9 +25,13 @@ import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The {@code camelot serve} configuration, read from an optional TOML file; every key has a
@@ -629,69 +641,204 @@ public record CamelotConfig(
   /**
    * Reads a TOML file over the defaults: keys it names replace the default, others keep it.
    *
-   * @throws IllegalArgumentException naming the file and the offending key
+   * @throws UserError naming the file and, where it can, the line, section and key at fault
    */
   public static CamelotConfig load(Path file) {
+    // No coercion: port = "20020" or host = 5 is a mistake to report, not to guess at.
     TomlMapper mapper =
-        TomlMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        TomlMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(
+                LogicalType.Textual,
+                c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+    String text;
     try {
-      ObjectNode merged = mapper.valueToTree(defaults());
-      JsonNode given = mapper.readTree(Files.readAllBytes(file));
-      for (Map.Entry<String, JsonNode> section : given.properties()) {
-        if (!(merged.get(section.getKey()) instanceof ObjectNode target) || !section.getValue().isObject()) {
-          throw new IllegalArgumentException(
-              "invalid configuration " + file + ": unknown section [" + section.getKey() + "]");
-        }
-        target.setAll((ObjectNode) section.getValue());
-      }
-      CamelotConfig config = mapper.treeToValue(merged, CamelotConfig.class);
-      String backend = config.store().backend();
-      if (!Store.LMDB.equals(backend) && !Store.POSTGRES.equals(backend)) {
-        throw new IllegalArgumentException(
-            "invalid configuration " + file + ": [store] backend must be \"lmdb\" or \"postgres\", not \"" + backend + "\"");
-      }
-      if (config.store().postgres() && config.store().url().isBlank()) {
-        throw new IllegalArgumentException(
-            "invalid configuration " + file + ": [store] backend = \"postgres\" needs url = \"jdbc:postgresql://host:port/database\"");
-      }
-      String tee = config.worker().tee();
-      if (!Worker.SIMULATED.equals(tee) && !Worker.GRAMINE.equals(tee)) {
-        throw new IllegalArgumentException(
-            "invalid configuration " + file + ": [worker] tee must be \"simulated\" or \"gramine\", not \"" + tee + "\"");
-      }
-      String format = config.logging().format();
-      if (!Logging.TEXT.equals(format) && !Logging.JSON.equals(format)) {
-        throw new IllegalArgumentException(
-            "invalid configuration " + file + ": [logging] format must be \"text\" or \"json\", not \"" + format + "\"");
-      }
-      try {
-        config.pool().validate();
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("invalid configuration " + file + ": " + e.getMessage(), e);
-      }
-      try {
-        NotifyHosts.parse(config.listener().notifyHosts());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("invalid configuration " + file + ": [listener] " + e.getMessage(), e);
-      }
-      String tls = config.security().tls();
-      if (!List.of(Security.TLS_OFF, Security.TLS_DEV, Security.TLS_ON).contains(tls)) {
-        throw new IllegalArgumentException(
-            "invalid configuration " + file + ": [security] tls must be \"off\", \"dev\" or \"on\", not \"" + tls + "\"");
-      }
-      String legacy = config.security().legacyEnvelope();
-      if (!Security.ALLOW.equals(legacy) && !Security.REFUSE.equals(legacy)) {
-        throw new IllegalArgumentException(
-            "invalid configuration " + file + ": [security] legacy_envelope must be \"allow\" or \"refuse\", not \""
-                + legacy + "\"");
-      }
-      return config;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "invalid configuration " + file + ": " + e.getOriginalMessage(), e);
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw UserError.usage("configuration file " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read configuration " + file + ": " + e, e);
+      throw UserError.usage("cannot read configuration file " + file + ": " + WireLogFile.reason(e), e);
     }
+    List<String> lines = text.lines().toList();
+    ObjectNode merged = mapper.valueToTree(defaults());
+    JsonNode given;
+    try {
+      given = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw UserError.usage(
+          "invalid configuration " + file + ": " + (at != null && at.getLineNr() > 0 ? "line " + at.getLineNr() + ": " : "")
+              + e.getOriginalMessage(),
+          e);
+    }
+    for (Map.Entry<String, JsonNode> section : given.properties()) {
+      if (!(merged.get(section.getKey()) instanceof ObjectNode target) || !section.getValue().isObject()) {
+        String known = merged.properties().stream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
+        throw UserError.usage(
+            "invalid configuration " + file + ": " + at(lines, section.getKey(), null) + "unknown section ["
+                + section.getKey() + "]; known sections: " + known);
+      }
+      target.setAll((ObjectNode) section.getValue());
+    }
+    CamelotConfig config;
+    try {
+      config = mapper.treeToValue(merged, CamelotConfig.class);
+    } catch (JsonProcessingException e) {
+      throw UserError.usage("invalid configuration " + file + ": " + mappingProblem(e, lines, given), e);
+    }
+    OutOfRange range = config.outOfRange();
+    if (range != null) {
+      throw UserError.usage(
+          "invalid configuration " + file + ": " + at(lines, range.section(), range.key()) + "[" + range.section() + "] "
+              + range.key() + ": " + range.problem());
+    }
+    try {
+      config.validateChoices();
+    } catch (IllegalArgumentException e) {
+      // Each message starts "[section] key": point at the line that sets it.
+      Matcher named = NAMED_SETTING.matcher(e.getMessage());
+      String line = named.lookingAt() ? at(lines, named.group(1), named.group(2)) : "";
+      throw UserError.usage("invalid configuration " + file + ": " + line + e.getMessage(), e);
+    }
+    return config;
+  }
+
+  private static final Pattern NAMED_SETTING = Pattern.compile("\\[(\\w+)\\] (\\w+)");
+
+  /** A setting outside the values it may take. */
+  record OutOfRange(String section, String key, String problem) {}
+
+  /** The first numeric setting outside its range, null if all are in range. */
+  OutOfRange outOfRange() {
+    if (listener.port() < 0 || listener.port() > 65535) {
+      return new OutOfRange("listener", "port", "must be in 0..65535, not " + listener.port());
+    }
+    if (admin.port() < 0 || admin.port() > 65535) {
+      return new OutOfRange("admin", "port", "must be in 0..65535, not " + admin.port());
+    }
+    if (listener.maxBodyBytes() < 1) {
+      return new OutOfRange("listener", "max_body_bytes", "must be >= 1, not " + listener.maxBodyBytes());
+    }
+    if (worker.concurrency() < 1) {
+      return new OutOfRange("worker", "concurrency", "must be >= 1, not " + worker.concurrency());
+    }
+    if (store.mapSizeMb() < 1) {
+      return new OutOfRange("store", "map_size_mb", "must be >= 1, not " + store.mapSizeMb());
+    }
+    return null;
+  }
+
+  /** @throws IllegalArgumentException naming the section and key of a setting with no such choice */
+  private void validateChoices() {
+    if (!Store.LMDB.equals(store.backend()) && !Store.POSTGRES.equals(store.backend())) {
+      throw new IllegalArgumentException("[store] backend must be \"lmdb\" or \"postgres\", not \"" + store.backend() + "\"");
+    }
+    if (store.postgres() && store.url().isBlank()) {
+      throw new IllegalArgumentException(
+          "[store] backend = \"postgres\" needs url = \"jdbc:postgresql://host:port/database\"");
+    }
+    if (!Worker.SIMULATED.equals(worker.tee()) && !Worker.GRAMINE.equals(worker.tee())) {
+      throw new IllegalArgumentException("[worker] tee must be \"simulated\" or \"gramine\", not \"" + worker.tee() + "\"");
+    }
+    if (!CryptoProviders.JCA.equals(crypto.provider()) && !CryptoProviders.ACCP.equals(crypto.provider())) {
+      throw new IllegalArgumentException(
+          "[crypto] provider must be \"" + CryptoProviders.JCA + "\" or \"" + CryptoProviders.ACCP + "\", not \""
+              + crypto.provider() + "\"");
+    }
+    if (!Logging.TEXT.equals(logging.format()) && !Logging.JSON.equals(logging.format())) {
+      throw new IllegalArgumentException("[logging] format must be \"text\" or \"json\", not \"" + logging.format() + "\"");
+    }
+    pool.validate();
+    try {
+      NotifyHosts.parse(listener.notifyHosts());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("[listener] " + e.getMessage(), e);
+    }
+    if (!List.of(Security.TLS_OFF, Security.TLS_DEV, Security.TLS_ON).contains(security.tls())) {
+      throw new IllegalArgumentException(
+          "[security] tls must be \"off\", \"dev\" or \"on\", not \"" + security.tls() + "\"");
+    }
+    if (!Security.ALLOW.equals(security.legacyEnvelope()) && !Security.REFUSE.equals(security.legacyEnvelope())) {
+      throw new IllegalArgumentException(
+          "[security] legacy_envelope must be \"allow\" or \"refuse\", not \"" + security.legacyEnvelope() + "\"");
+    }
+  }
+
+  /**
+   * Jackson's binding error as "line N: [section] key: what is wrong". The file is bound as a tree
+   * merged over the defaults, which has no lines, so the line is looked up by section and key.
+   */
+  private static String mappingProblem(JsonProcessingException e, List<String> lines, JsonNode given) {
+    List<JsonMappingException.Reference> path =
+        e instanceof JsonMappingException mapping ? mapping.getPath() : List.of();
+    if (path.isEmpty()) {
+      return e.getOriginalMessage();
+    }
+    String section = path.getFirst().getFieldName();
+    StringBuilder key = new StringBuilder();
+    JsonNode value = given.path(section);
+    for (JsonMappingException.Reference step : path.subList(1, path.size())) {
+      if (step.getFieldName() != null) {
+        key.append(key.isEmpty() ? "" : ".").append(step.getFieldName());
+        value = value.path(step.getFieldName());
+      } else {
+        key.append('[').append(step.getIndex()).append(']');
+        value = value.path(step.getIndex());
+      }
+    }
+    String problem =
+        switch (e) {
+          case UnrecognizedPropertyException unknown ->
+              "unknown key; known keys: "
+                  + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+          case MismatchedInputException mismatch when mismatch.getTargetType() != null ->
+              "expected " + typeName(mismatch.getTargetType()) + (value.isMissingNode() ? "" : ", not " + value);
+          default -> e.getOriginalMessage();
+        };
+    String name = key.toString();
+    return at(lines, section, name.isEmpty() ? null : name) + "[" + section + "] " + name + ": " + problem;
+  }
+
+  private static String typeName(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "an integer";
+    }
+    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+      return "a number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    return List.class.isAssignableFrom(type) ? "an array" : "a table";
+  }
+
+  /** "line N: " where [section] (or its key, if not null) is set, "" if not found. */
+  private static String at(List<String> lines, String section, String key) {
+    String current = "";
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.startsWith("[")) {
+        current = line.replaceAll("^\\[+\\s*|\\s*\\].*$", "");
+        if (key == null && current.equals(section)) {
+          return "line " + (i + 1) + ": ";
+        }
+        continue;
+      }
+      int equals = line.indexOf('=');
+      String name = equals > 0 ? line.substring(0, equals).strip().replace("\"", "") : "";
+      if (key != null && (current.equals(section) && name.equals(key) || current.isEmpty() && name.equals(section + "." + key))) {
+        return "line " + (i + 1) + ": ";
+      }
+    }
+    return "";
   }
 
   public WorkerConfig workerConfig() {

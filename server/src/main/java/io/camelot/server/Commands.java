@@ -1,5 +1,13 @@
 package io.camelot.server;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /** Process plumbing shared by the long-running subcommands. */
@@ -46,5 +54,73 @@ final class Commands {
                       stopped.countDown();
                     }));
     stopped.await();
+  }
+
+  /** A URL without {@code scheme://} would otherwise fail deep in the HTTP client with a trace. */
+  static void requireScheme(String option, String url) {
+    if (!url.contains("://")) {
+      throw UserError.usage(option + " " + url + " has no scheme; use http://" + url);
+    }
+  }
+
+  /** @throws UserError if {@code value} of {@code option} is no TCP port */
+  static void requirePortNumber(String option, Integer value) {
+    if (value != null && (value < 0 || value > 65535)) {
+      throw UserError.usage(option + " " + value + " is not a port; use 0..65535 (0 picks a free one)");
+    }
+  }
+
+  /**
+   * Binds and releases {@code host:port}, so that a busy port is reported before anything is
+   * opened or recovered. Port 0 always binds.
+   *
+   * @throws UserError naming the port and the option that moves it
+   */
+  static void requireFreePort(String option, String host, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      // As Vert.x does, so a port in TIME_WAIT after a restart counts as free.
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+    } catch (BindException e) {
+      throw UserError.runtime(
+          "Address already in use".equals(e.getMessage())
+              ? "port " + port + " on " + host + " is in use; stop the other process or pass " + option
+              : "cannot listen on " + host + ":" + port + ": " + e.getMessage(),
+          e);
+    } catch (IOException e) {
+      throw UserError.runtime("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #requireFreePort} for the admin port, when it is on. */
+  static void requireFreeAdminPort(CamelotConfig config) {
+    if (config.admin().enabled()) {
+      requireFreePort("--admin-port", config.admin().host(), config.admin().port());
+    }
+  }
+
+  /**
+   * Creates {@code dir} if needed and checks that it is a writable directory.
+   *
+   * @throws UserError naming the directory and why it cannot be used
+   */
+  static void requireUsableDirectory(String option, Path dir) {
+    String problem;
+    try {
+      Files.createDirectories(dir);
+      problem = Files.isWritable(dir) ? null : "it is not writable";
+    } catch (FileAlreadyExistsException e) {
+      problem = "it is a file, not a directory";
+    } catch (IOException e) {
+      // The failing path may be a parent: name it.
+      String failed = e instanceof FileSystemException fs ? fs.getFile() : null;
+      problem = WireLogFile.reason(e) + (failed != null && !failed.equals(dir.toString()) ? " (" + failed + ")" : "");
+    }
+    if (problem != null) {
+      throw UserError.runtime("cannot use data directory " + dir + ": " + problem + "; fix it or pass " + option);
+    }
   }
 }

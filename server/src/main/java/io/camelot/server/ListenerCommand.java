@@ -26,7 +26,12 @@ final class ListenerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Commands.requirePortNumber("--port", port);
+    Commands.requirePortNumber("--admin-port", adminPort);
     CamelotConfig config = ScaleOutOverrides.apply(CamelotConfig.load(configFile), host, port, adminPort, null, null);
+    // Before the shared store is opened.
+    Commands.requireFreePort("--port", config.listener().host(), config.listener().port());
+    Commands.requireFreeAdminPort(config);
     ListenerNode node = ListenerNode.start(config);
     System.out.println(
         "Camelot listener on http://" + config.listener().host() + ":" + node.port()

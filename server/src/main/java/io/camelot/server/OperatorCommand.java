@@ -73,6 +73,7 @@ final class OperatorCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      Commands.requireScheme("--url", url);
       byte[] body =
           ProtocolJson.toBytes(
               JsonRpcRequest.of(method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));

@@ -4,7 +4,6 @@ import io.camelot.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -41,25 +40,28 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--pool", description = "Also run a worker pool of this many WP processes and [pool] key_managers WKM processes")
   Integer poolProcessors;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws InterruptedException {
+    Commands.requirePortNumber("--port", port);
+    Commands.requirePortNumber("--admin-port", adminPort);
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
     config = withOverrides(config);
-    LoggingSetup.apply(config.logging());
     if (config.store().postgres()) {
-      throw new IllegalArgumentException(
-          "camelot serve runs on the local LMDB store; with [store] backend = \"postgres\" start"
+      throw UserError.usage(
+          "needs the local LMDB store; with [store] backend = \"postgres\" start"
               + " `camelot listener` and `camelot worker` processes instead (see docs/scale-out.md)");
     }
+    // Before the store opens and work orders are recovered: a mistake here then costs nothing.
+    Commands.requireFreePort("--port", config.listener().host(), config.listener().port());
+    Commands.requireFreeAdminPort(config);
+    Commands.requireUsableDirectory("--data-dir", Path.of(config.store().dataDir()));
+    LoggingSetup.apply(config.logging());
     TcsNode node;
     try {
       node = TcsNode.start(config);
     } catch (DataDirLock.InUseException e) {
       // An operator's mistake, not a fault: one line saying who holds it, no stack trace.
-      spec.commandLine().getErr().println("camelot serve: " + e.getMessage());
-      return 1;
+      throw UserError.runtime(e.getMessage(), e);
     }
     String url = node.url(config.listener().host());
     System.out.println("Camelot TCS listening on " + url + (config.listener().syncMode() ? " (sync mode)" : ""));

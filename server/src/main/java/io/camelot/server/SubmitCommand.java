@@ -83,17 +83,14 @@ final class SubmitCommand implements Callable<Integer> {
     String id = workerId != null ? workerId : WorkerConfig.idOf(workerName);
     String endpoint = ethereumRpc != null ? ethereumRpc : url;
     if (wireLog != null && ethereumRpc != null) {
-      System.err.println(
-          "camelot submit: --wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
-      return 2;
+      throw UserError.usage("--wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
     }
+    Commands.requireScheme(ethereumRpc != null ? "--ethereum-rpc" : "--url", endpoint);
     WireLogFile wire;
     try {
       wire = wireLog == null ? null : WireLogFile.open(wireLog);
     } catch (IOException e) {
-      System.err.println(
-          "camelot submit: cannot open wire log " + wireLog + ": " + WireLogFile.reason(e));
-      return 2;
+      throw UserError.usage("cannot open wire log " + wireLog + ": " + WireLogFile.reason(e), e);
     }
     try (wire; TcsClient client = client(wire)) {
       AttestationPolicy policy =
@@ -118,8 +115,7 @@ final class SubmitCommand implements Callable<Integer> {
           "work order " + submitted.workOrderId() + ": signature verified against worker " + id);
       return 0;
     } catch (TcsException | UncheckedIOException e) {
-      System.err.println("camelot submit: " + e.getMessage());
-      return 1;
+      throw UserError.runtime(e.getMessage(), e);
     }
   }
 
@@ -130,7 +126,7 @@ final class SubmitCommand implements Callable<Integer> {
       return (wire == null ? direct : direct.wireLog(wire)).build();
     }
     if (contractsFile == null) {
-      throw new IllegalArgumentException("--ethereum-rpc needs --contracts");
+      throw UserError.usage("--ethereum-rpc needs --contracts");
     }
     String key;
     try {
@@ -139,8 +135,7 @@ final class SubmitCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     if (key == null || key.isBlank()) {
-      throw new IllegalArgumentException(
-          "--ethereum-rpc needs --key-file or " + EthereumBridgeCommand.KEY_VARIABLE);
+      throw UserError.usage("--ethereum-rpc needs --key-file or " + EthereumBridgeCommand.KEY_VARIABLE);
     }
     return EthereumTcsClient.connect(ChainSettings.of(ethereumRpc, chainId, key), ProxyContracts.load(contractsFile));
   }

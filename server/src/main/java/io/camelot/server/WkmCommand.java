@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -86,8 +85,6 @@ final class WkmCommand implements Callable<Integer> {
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws InterruptedException {
     if (exitWithParent) {
@@ -99,8 +96,7 @@ final class WkmCommand implements Callable<Integer> {
     try {
       lock = DataDirLock.acquire(dataDir, "camelot wkm");
     } catch (DataDirLock.InUseException e) {
-      spec.commandLine().getErr().println("camelot wkm: " + e.getMessage());
-      return 1;
+      throw UserError.runtime(e.getMessage(), e);
     }
     Clock clock = Clock.systemUTC();
     String measurement = Measurements.hex(Measurements.keyManager());

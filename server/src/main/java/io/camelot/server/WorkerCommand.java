@@ -26,8 +26,12 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Commands.requirePortNumber("--admin-port", adminPort);
     CamelotConfig config =
         ScaleOutOverrides.apply(CamelotConfig.load(configFile), null, null, adminPort, name, dataDir);
+    // Before the shared store is opened and work orders are claimed.
+    Commands.requireFreeAdminPort(config);
+    Commands.requireUsableDirectory("--data-dir", Path.of(config.store().dataDir()));
     WorkerNode node = WorkerNode.start(config);
     System.out.println(
         "Camelot worker " + config.worker().name() + " id " + node.worker().workerId()

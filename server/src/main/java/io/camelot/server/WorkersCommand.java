@@ -18,6 +18,7 @@ final class WorkersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Commands.requireScheme("--url", url);
     try (DirectTcsClient client = DirectTcsClient.create(url)) {
       List<String> ids = client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)).ids();
       System.out.printf("%-64s  %-6s  %-4s  %s%n", "WORKER ID", "STATUS", "TYPE", "PROOF");
@@ -29,8 +30,7 @@ final class WorkersCommand implements Callable<Integer> {
       System.out.println(ids.size() + " worker(s)");
       return 0;
     } catch (TcsException e) {
-      System.err.println("camelot workers: " + e.getMessage());
-      return 1;
+      throw UserError.runtime(e.getMessage(), e);
     }
   }
 }

@@ -62,6 +62,82 @@ class CamelotConfigTest {
   }
 
   @Test
+  void aSyntaxErrorNamesTheLine() throws IOException {
+    Path file = toml("[listener]\nport = 2\nhost = \"x\n");
+    assertThatThrownBy(() -> CamelotConfig.load(file))
+        .isInstanceOf(UserError.class)
+        .hasMessage("invalid configuration " + file + ": line 3: Newline not permitted here");
+  }
+
+  @Test
+  void anUnknownKeyNamesLineSectionAndTheKnownKeys() throws IOException {
+    Path file = toml("# ports\n[listener]\nport = 1\nbogus = 1\n");
+    assertThatThrownBy(() -> CamelotConfig.load(file))
+        .hasMessage("invalid configuration " + file + ": line 4: [listener] bogus: unknown key; known keys: host,"
+            + " max_body_bytes, notify_hosts, operator_methods, port, sync_mode, sync_wait_cap_ms");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAnErrorNotACoercion() throws IOException {
+    Path quoted = toml("[listener]\nport = \"20020\"\n");
+    assertThatThrownBy(() -> CamelotConfig.load(quoted))
+        .hasMessage("invalid configuration " + quoted + ": line 2: [listener] port: expected an integer, not \"20020\"");
+    Path fraction = toml("[listener]\nport = 1.5\n");
+    assertThatThrownBy(() -> CamelotConfig.load(fraction))
+        .hasMessageContaining("line 2: [listener] port: expected an integer, not 1.5");
+    Path number = toml("[worker]\nname = 5\n");
+    assertThatThrownBy(() -> CamelotConfig.load(number))
+        .hasMessageContaining("line 2: [worker] name: expected a string, not 5");
+    Path text = toml("[listener]\nsync_mode = \"true\"\n");
+    assertThatThrownBy(() -> CamelotConfig.load(text))
+        .hasMessageContaining("line 2: [listener] sync_mode: expected true or false, not \"true\"");
+  }
+
+  @Test
+  void integersStillBindToEveryNumericType() throws IOException {
+    CamelotConfig config =
+        CamelotConfig.load(toml("[security]\nrate_per_address = 7\n[queue]\nmax_outstanding = 5\n"));
+    assertThat(config.security().ratePerAddress()).isEqualTo(7.0);
+    assertThat(config.queue().maxOutstanding()).isEqualTo(5);
+  }
+
+  @Test
+  void rangesAreCheckedWithTheKeyNamed() throws IOException {
+    Path concurrency = toml("[worker]\nconcurrency = -1\n");
+    assertThatThrownBy(() -> CamelotConfig.load(concurrency))
+        .hasMessage("invalid configuration " + concurrency + ": line 2: [worker] concurrency: must be >= 1, not -1");
+    Path port = toml("[admin]\nenabled = true\nport = 70000\n");
+    assertThatThrownBy(() -> CamelotConfig.load(port))
+        .hasMessage("invalid configuration " + port + ": line 3: [admin] port: must be in 0..65535, not 70000");
+    Path dotted = toml("listener.port = -2\n");
+    assertThatThrownBy(() -> CamelotConfig.load(dotted))
+        .hasMessageContaining(": line 1: [listener] port: must be in 0..65535, not -2");
+  }
+
+  @Test
+  void anUnknownCryptoProviderIsAConfigError() throws IOException {
+    Path file = toml("[crypto]\nprovider = \"nope\"\n");
+    assertThatThrownBy(() -> CamelotConfig.load(file))
+        .isInstanceOf(UserError.class)
+        .hasMessage("invalid configuration " + file + ": line 2: [crypto] provider must be \"jca\" or \"accp\", not \"nope\"");
+  }
+
+  @Test
+  void aSettingWithNoSuchChoiceNamesItsLine() throws IOException {
+    Path file = toml("[logging]\nwork_orders = true\nformat = \"xml\"\n");
+    assertThatThrownBy(() -> CamelotConfig.load(file))
+        .hasMessage("invalid configuration " + file + ": line 3: [logging] format must be \"text\" or \"json\", not \"xml\"");
+  }
+
+  @Test
+  void aMissingFileIsOneSentence() {
+    Path missing = dir.resolve("nope.toml");
+    assertThatThrownBy(() -> CamelotConfig.load(missing))
+        .isInstanceOf(UserError.class)
+        .hasMessage("configuration file " + missing + " does not exist");
+  }
+
+  @Test
   void aPostgresStoreNeedsAUrlAndAKnownBackend() throws IOException {
     assertThatThrownBy(() -> CamelotConfig.load(toml("[store]\nbackend = \"postgres\"\n")))
         .isInstanceOf(IllegalArgumentException.class)

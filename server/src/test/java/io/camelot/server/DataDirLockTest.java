@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * One owner per data directory: a second TCS on a directory in use is refused before it opens the
@@ -97,7 +96,7 @@ class DataDirLockTest {
     StringWriter err = new StringWriter();
     try (DataDirLock held = DataDirLock.acquire(dataDir, "camelot wkm")) {
       int exit =
-          new CommandLine(new CamelotCli())
+          CamelotCli.commandLine()
               .setErr(new PrintWriter(err, true))
               .execute("wkm", "--data-dir", dataDir.toString(), "--generate-keys",
                   "--signing-key", "absent.pem", "--peer-keys", "absent.pem");

@@ -104,7 +104,7 @@ class SubmitWireLogTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       exit =
-          new CommandLine(new CamelotCli())
+          CamelotCli.commandLine()
               .execute("submit", "--url", "http://127.0.0.1:9", "--wire-log", log.toString(), "x");
     } finally {
       System.setErr(systemErr);
