@@ -34,8 +34,9 @@ public interface DependencyGate {
   void register(QueuedWorkOrder workOrder, Dependencies deps);
 
   /**
-   * The work order's outcome is durable: release its locks and resolve the work orders waiting for
-   * it. Called for every completion; cheap for work orders the gate does not track.
+   * The work order's outcome is durable: release its locks, forget it if it still waited for
+   * predecessors (it failed unrun, e.g. expired), and resolve the work orders waiting for it. Called
+   * for every completion; cheap for work orders the gate does not track.
    *
    * @param response the stored response bytes
    */

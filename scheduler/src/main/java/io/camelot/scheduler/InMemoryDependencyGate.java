@@ -84,6 +84,8 @@ public final class InMemoryDependencyGate implements DependencyGate {
     List<Runnable> fired = new ArrayList<>();
     synchronized (lock) {
       releaseLocks(workOrderId, fired);
+      // Failed before its predecessors were done (it expired): it must not take locks later.
+      waiting.remove(workOrderId);
       List<String> waiters = dependents.remove(workOrderId);
       if (waiters != null) {
         String failure = DependencyRules.failureOf(response);
