@@ -65,7 +65,14 @@ public final class DependencyRules {
     if (!signed(params)) {
       return UNSIGNED_SCOPE;
     }
-    String pem = Secp256k1.verifierFromPem(params.verifyingKey()).pem();
+    String pem;
+    try {
+      pem = Secp256k1.verifierFromPem(params.verifyingKey()).pem();
+    } catch (CryptoException malformed) {
+      // Only in a request stored before submit checked signatures: its worker refuses it, and a
+      // restart must not fail on it meanwhile.
+      pem = params.verifyingKey();
+    }
     return HexFormat.of().formatHex(Sha256.digest(pem));
   }
 

@@ -97,4 +97,16 @@ class InMemoryDependencyGateTest {
     complete("reader", OK);
     assertThat(gate.tracked()).isZero();
   }
+
+  @Test
+  void aStoredWorkOrderWithAMalformedKeyFromBeforeTheSignatureCheckIsStillScheduled() {
+    Dependencies deps = writes("acct:a");
+    byte[] raw = stored("legacy");
+    gate.register(
+        new QueuedWorkOrder("legacy", "w0", DependencyPlans.signed("legacy", deps, REQUESTER)
+            .withRequesterSignature("AAAA", "not a key"), raw),
+        deps);
+    // Its worker refuses it; until then it takes its lock like any other.
+    assertThat(ready).containsExactly("legacy");
+  }
 }
