@@ -1,6 +1,7 @@
 package io.camelot.scheduler;
 
 import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 
 /**
  * Holds back work orders that declare {@link Dependencies} until they may run: their predecessors
@@ -17,12 +18,14 @@ public interface DependencyGate {
 
   /**
    * Refuses, before anything is stored, a work order naming a predecessor the TCS does not know (so
-   * no cycle can ever form: a predecessor must exist before its successor) or a hand-off from a work
-   * order of another worker.
+   * no cycle can ever form: a predecessor must exist before its successor), a hand-off from a work
+   * order of another worker, or resources without a requester signature that verifies ({@link
+   * DependencyRules#checkAdmissible}).
    *
-   * @throws io.camelot.protocol.EeaException code 2 naming the offending id
+   * @param params a work order with dependencies
+   * @throws io.camelot.protocol.EeaException code 2 naming the offending id or the reason
    */
-  void checkAdmissible(String workOrderId, String workerId, Dependencies deps);
+  void checkAdmissible(String workOrderId, String workerId, WorkOrderSubmitParams params);
 
   /**
    * Tracks an admitted work order: {@link Events#ready} once it may run, or
@@ -31,8 +34,9 @@ public interface DependencyGate {
   void register(QueuedWorkOrder workOrder, Dependencies deps);
 
   /**
-   * The work order's outcome is durable: release its locks and resolve the work orders waiting for
-   * it. Called for every completion; cheap for work orders the gate does not track.
+   * The work order's outcome is durable: release its locks, forget it if it still waited for
+   * predecessors (it failed unrun, e.g. expired), and resolve the work orders waiting for it. Called
+   * for every completion; cheap for work orders the gate does not track.
    *
    * @param response the stored response bytes
    */

@@ -1,6 +1,7 @@
 package io.camelot.scheduler;
 
 import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.store.TcsStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ public final class InMemoryDependencyGate implements DependencyGate {
   }
 
   @Override
-  public void checkAdmissible(String workOrderId, String workerId, Dependencies deps) {
-    DependencyRules.checkAdmissible(store, workerId, deps);
+  public void checkAdmissible(String workOrderId, String workerId, WorkOrderSubmitParams params) {
+    DependencyRules.checkAdmissible(store, workerId, params);
   }
 
   @Override
@@ -83,6 +84,8 @@ public final class InMemoryDependencyGate implements DependencyGate {
     List<Runnable> fired = new ArrayList<>();
     synchronized (lock) {
       releaseLocks(workOrderId, fired);
+      // Failed before its predecessors were done (it expired): it must not take locks later.
+      waiting.remove(workOrderId);
       List<String> waiters = dependents.remove(workOrderId);
       if (waiters != null) {
         String failure = DependencyRules.failureOf(response);
@@ -127,7 +130,7 @@ public final class InMemoryDependencyGate implements DependencyGate {
       fired.add(() -> events.ready(workOrder));
       return;
     }
-    Map<String, Boolean> exclusive = DependencyRules.lockModes(deps);
+    Map<String, Boolean> exclusive = DependencyRules.lockModes(workOrder.params());
     LockOwner owner = new LockOwner(workOrder, exclusive.size());
     owners.put(workOrder.workOrderId(), owner);
     for (Map.Entry<String, Boolean> entry : exclusive.entrySet()) {

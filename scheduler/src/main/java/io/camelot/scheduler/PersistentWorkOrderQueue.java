@@ -105,14 +105,15 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   }
 
   /**
-   * @throws EeaException code 2 if the work order's dependencies name an unknown predecessor
+   * @throws EeaException code 2 if the work order's dependencies name an unknown predecessor, or
+   *     resources without a verifying requester signature
    */
   @Override
   public Admission submit(
       String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
     Dependencies deps = params == null ? null : params.dependencies();
     if (deps != null && store.workOrder(workOrderId).isEmpty()) {
-      gate.checkAdmissible(workOrderId, workerId, deps);
+      gate.checkAdmissible(workOrderId, workerId, params);
     }
     if (!reserveSlot()) {
       metrics.busy.increment();

@@ -1,8 +1,13 @@
 package io.camelot.scheduler;
 
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +25,20 @@ public final class DependencyPlans {
   public static final String[] RESOURCES = {"acct:a", "acct:b", "acct:c", "acct:d"};
   public static final String[] WORKERS = {"w0", "w1"};
 
+  /** The key that signs the planned work orders: resource locks belong to a requester key. */
+  public static final PublicKeySign REQUESTER = Secp256k1.generate();
+
   private DependencyPlans() {}
+
+  /** Params carrying {@code deps}, signed by {@code requester} as resources require. */
+  public static WorkOrderSubmitParams signed(String id, Dependencies deps, PublicKeySign requester) {
+    WorkOrderSubmitParams params =
+        new WorkOrderSubmitParams(
+            id, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, deps);
+    byte[] signature = requester.signDigest(WorkOrderHashes.requestHash(params));
+    return params.withRequesterSignature(Base64.getEncoder().encodeToString(signature), requester.verifier().pem());
+  }
 
   /** One planned work order of a random plan. */
   public record Planned(String id, String worker, Dependencies deps, boolean fails) {}

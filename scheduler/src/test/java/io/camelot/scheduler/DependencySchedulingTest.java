@@ -1,5 +1,6 @@
 package io.camelot.scheduler;
 
+import static io.camelot.scheduler.DependencyPlans.REQUESTER;
 import static io.camelot.scheduler.DependencyPlans.WORKERS;
 import static io.camelot.scheduler.DependencyPlans.conflict;
 import static io.camelot.scheduler.DependencyPlans.randomPlan;
@@ -10,6 +11,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -100,10 +103,9 @@ class DependencySchedulingTest {
     }
   }
 
+  /** Params signed by {@link DependencyPlans#REQUESTER}, as resources require. */
   static WorkOrderSubmitParams params(Dependencies deps) {
-    return new WorkOrderSubmitParams(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, deps);
+    return DependencyPlans.signed(null, deps, REQUESTER);
   }
 
   static byte[] raw(String id) {
@@ -202,26 +204,7 @@ class DependencySchedulingTest {
   void aWaitingWriterHoldsBackLaterReadersSoWritersNeverStarve() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     List<String> started = new CopyOnWriteArrayList<>();
-    queue.close();
-    queue = new PersistentWorkOrderQueue(
-        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
-    queue.attach(
-        "w0",
-        workOrder -> {
-          started.add(workOrder.workOrderId());
-          if (workOrder.workOrderId().equals("reader1")) {
-            try {
-              release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-          byte[] response = "{\"result\":{}}".getBytes(StandardCharsets.UTF_8);
-          return store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
-              ? response
-              : null;
-        },
-        8);
+    attachHolding("reader1", release, started);
     Dependencies read = new Dependencies(null, List.of("acct:a"), null, null);
     Dependencies write = new Dependencies(null, null, List.of("acct:a"), null);
     queue.submit("reader1", "w0", params(read), hash("reader1"), raw("reader1"));
@@ -234,6 +217,75 @@ class DependencySchedulingTest {
     release.countDown();
     queue.completion("reader2").get(30, TimeUnit.SECONDS);
     assertThat(started).containsExactly("reader1", "writer", "reader2");
+  }
+
+  /** A queue on {@code w0} whose processor holds {@code stuck} until {@code release}, recording starts. */
+  void attachHolding(String stuck, CountDownLatch release, List<String> started) {
+    queue.close();
+    queue = new PersistentWorkOrderQueue(
+        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+    queue.attach(
+        "w0",
+        workOrder -> {
+          started.add(workOrder.workOrderId());
+          if (workOrder.workOrderId().equals(stuck)) {
+            try {
+              release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          byte[] response = "{\"result\":{}}".getBytes(StandardCharsets.UTF_8);
+          return store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
+              ? response
+              : null;
+        },
+        8);
+  }
+
+  @Test
+  void aStrangersStuckWriterOnTheSameResourceNameDoesNotHoldBackTheOwner() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> started = new CopyOnWriteArrayList<>();
+    attachHolding("squatter", release, started);
+    Dependencies wallet = new Dependencies(null, null, List.of("wallet:alice"), null);
+    PublicKeySign stranger = Secp256k1.generate();
+    queue.submit("squatter", "w0", DependencyPlans.signed("squatter", wallet, stranger), hash("squatter"), raw("squatter"));
+    org.awaitility.Awaitility.await().until(() -> started.contains("squatter"));
+
+    // Locks are per requester key: alice's wallet:alice is not the stranger's.
+    queue.submit("alice1", "w0", DependencyPlans.signed("alice1", wallet, REQUESTER), hash("alice1"), raw("alice1"));
+    queue.submit("alice2", "w0", DependencyPlans.signed("alice2", wallet, REQUESTER), hash("alice2"), raw("alice2"));
+    queue.completion("alice2").get(30, TimeUnit.SECONDS);
+    assertThat(started).containsExactly("squatter", "alice1", "alice2");
+    assertThat(queue.completion("squatter").isDone()).isFalse();
+    release.countDown();
+    queue.completion("squatter").get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void resourcesNeedARequesterSignatureThatVerifiesAndNothingElseIsStored() {
+    Dependencies wallet = new Dependencies(null, null, List.of("wallet:alice"), null);
+    WorkOrderSubmitParams unsigned =
+        new WorkOrderSubmitParams(
+            "unsigned", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, wallet);
+    assertThatThrownBy(() -> queue.submit("unsigned", "w0", unsigned, hash("unsigned"), raw("unsigned")))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining("resources need a signed work order")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+
+    // A stranger claiming alice's key: signed by his own key, sent with hers.
+    WorkOrderSubmitParams bySquatter = DependencyPlans.signed("forged", wallet, Secp256k1.generate());
+    WorkOrderSubmitParams forged =
+        bySquatter.withRequesterSignature(bySquatter.requesterSignature(), REQUESTER.verifier().pem());
+    assertThatThrownBy(() -> queue.submit("forged", "w0", forged, hash("forged"), raw("forged")))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining("requester signature does not verify")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+    assertThat(store.workOrder("unsigned")).isEmpty();
+    assertThat(store.workOrder("forged")).isEmpty();
+    assertThat(queue.outstanding()).isZero();
   }
 
   @Test

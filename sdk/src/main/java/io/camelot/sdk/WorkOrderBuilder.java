@@ -115,13 +115,20 @@ public final class WorkOrderBuilder {
     return this;
   }
 
-  /** Declares named resources (e.g. {@code wallet:alice}) this work order only reads. */
+  /**
+   * Declares named resources (e.g. {@code wallet:alice}) this work order only reads. Resources are
+   * the requester key's own, so the requester needs a {@code requesterKey}: the TCS refuses an
+   * unsigned work order that declares any (code 2).
+   */
   public WorkOrderBuilder reads(String... resources) {
     reads.addAll(List.of(resources));
     return this;
   }
 
-  /** Declares named resources this work order writes: it runs alone on each of them. */
+  /**
+   * Declares named resources this work order writes: it runs alone on each of the requester key's
+   * resources of those names. Needs a {@code requesterKey}, as {@link #reads} does.
+   */
   public WorkOrderBuilder writes(String... resources) {
     writes.addAll(List.of(resources));
     return this;

@@ -170,6 +170,37 @@ class DependenciesEndToEndTest {
   }
 
   @Test
+  void eachRequesterKeysWalletAliceIsItsOwnAccountUnderItsOwnLock() {
+    Requester owner = requester();
+    Requester stranger = requester();
+    VerifiedWorker ownersWorker = owner.worker(workerIds.get(0));
+    VerifiedWorker strangersWorker = stranger.worker(workerIds.get(1));
+    assertThat(owner.newWorkOrder(ownersWorker, "simple-wallet").writes("wallet:alice")
+            .input("deposit alice 10").submit().await().text(0))
+        .isEqualTo("WALLET RESULT: alice::10");
+    // Another key's wallet:alice is another lock, so it must be another account.
+    assertThat(stranger.newWorkOrder(strangersWorker, "simple-wallet").writes("wallet:alice")
+            .input("withdraw alice 10").submit().await().text(0))
+        .isEqualTo("WALLET RESULT: No wallet details found");
+    assertThat(owner.newWorkOrder(ownersWorker, "simple-wallet").writes("wallet:alice")
+            .input("deposit alice 1").submit().await().text(0))
+        .isEqualTo("WALLET RESULT: alice::11");
+  }
+
+  @Test
+  void anUnsignedWorkOrderDeclaringResourcesIsRefused() {
+    Requester unsigned =
+        Requester.builder(client).allowSimulation().awaitTimeout(Duration.ofMinutes(3)).build();
+    VerifiedWorker worker = unsigned.worker(workerIds.get(0));
+    assertThatThrownBy(
+            () -> unsigned.newWorkOrder(worker, "simple-wallet").writes("wallet:alice")
+                .input("deposit alice 5").submit())
+        .isInstanceOf(TcsRpcException.class)
+        .hasMessageContaining("resources need a signed work order")
+        .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(2));
+  }
+
+  @Test
   void aWalletWorkOrderCannotTouchAnAccountItDidNotDeclare() {
     Requester requester = requester();
     VerifiedWorker worker = requester.worker(workerIds.get(0));

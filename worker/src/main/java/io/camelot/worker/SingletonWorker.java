@@ -191,15 +191,17 @@ public final class SingletonWorker implements WorkOrderProcessor {
   }
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
-    StagedState state =
-        new StagedState(store, workload, params.dependencies(), connectors);
     WorkOrderResponse response;
+    // A failed work order leaves no state behind.
+    Map<String, byte[]> stateWrites = Map.of();
     try {
       long start = System.nanoTime();
       OpenedRequest opened = RequestOpener.open(params, keys.unwrapKeys());
       if (config.requireRequesterSignature() && opened.verifiedRequesterKey().isEmpty()) {
         throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), REQUIRES_SIGNATURE);
       }
+      // After the signature check: declared resources' state lives under the requester key.
+      StagedState state = new StagedState(store, workload, params, connectors);
       Dependencies deps = params.dependencies();
       List<PlainItem> plainInputs = deps == null ? opened.inputs() : handOffs.fill(opened);
       List<WorkOrderResult.PredecessorLink> links =
@@ -217,6 +219,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
       List<PlainItem> plainOutputs =
           outputs.stream().map(item -> new PlainItem(item.index(), item.data())).toList();
       response = WorkOrderResponse.of(ResponseSealer.sealChained(opened, plainOutputs, keys.signing(), links));
+      stateWrites = state.writes();
       long sealed = System.nanoTime();
       signTimer.record(sealed - processed, TimeUnit.NANOSECONDS);
       if (WorkOrderTrace.LOG.isDebugEnabled()) {
@@ -232,8 +235,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
       log.error("Work order {} failed unexpectedly in workload {}", id, workload.name(), e);
       response = failure(id, WorkOrderStatus.UNKNOWN_ERROR.code(), "unknown internal error");
     }
-    // A failed work order leaves no state behind.
-    return store(id, response, response.failed() ? Map.of() : state.writes(), params);
+    return store(id, response, stateWrites, params);
   }
 
   private byte[] store(

@@ -3,6 +3,8 @@ package io.camelot.worker;
 import io.camelot.io.ConnectorState;
 import io.camelot.io.Connectors;
 import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.DependencyRules;
 import io.camelot.store.TcsStore;
 import io.camelot.workload.ExternalIo;
 import io.camelot.workload.Workload;
@@ -22,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * response. Keys are namespaced by workload so one workload cannot touch another's state.
  *
  * <p>Scoped to declared resources, it refuses any key whose resource the work order did not declare
- * (reads need a read or write lock, writes a write lock): the resource locks then really cover
- * every access. Connector state (the {@code kv} connector's values) is External IO, granted per
- * workload by the operator: it lives under {@link ConnectorState#STORE_PREFIX}, stages and commits
- * the same way, and is outside that scoping.
+ * (reads need a read or write lock, writes a write lock), and it keeps the state in the requester
+ * key's own namespace, as the locks are the requester key's own ({@link DependencyRules#lockModes}):
+ * the resource locks then really cover every access. Connector state (the {@code kv} connector's
+ * values) is External IO, granted per workload by the operator: it lives under {@link
+ * ConnectorState#STORE_PREFIX}, stages and commits the same way, and is outside that scoping.
  */
 final class StagedState implements WorkloadContext {
   private final TcsStore store;
@@ -38,12 +41,18 @@ final class StagedState implements WorkloadContext {
   private final Set<String> writable;
 
   /**
-   * @param deps the work order's declared dependencies, or null; when they name resources, state is
-   *     limited to those resources
+   * @param params the work order, its signature verified; when its dependencies name resources,
+   *     state is limited to those resources, in the requester key's namespace
    */
-  StagedState(TcsStore store, Workload workload, Dependencies deps, Connectors connectors) {
+  StagedState(TcsStore store, Workload workload, WorkOrderSubmitParams params, Connectors connectors) {
+    Dependencies deps = params.dependencies();
     this.store = store;
-    this.namespace = workload.name() + "/";
+    // Two requesters' wallet:alice are two locks, so they must be two accounts: a state shared
+    // across keys would be written by work orders no lock serialises.
+    this.namespace =
+        deps != null && deps.hasResources()
+            ? workload.name() + "/" + DependencyRules.lockScope(params) + "/"
+            : workload.name() + "/";
     this.io = connectors.forWorkOrder(workload.name(), new StagedConnectorState());
     this.workloadLog = LoggerFactory.getLogger("io.camelot.workload." + workload.name());
     if (deps != null && deps.hasResources()) {

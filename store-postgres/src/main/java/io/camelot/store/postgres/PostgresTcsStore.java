@@ -3,6 +3,7 @@ package io.camelot.store.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.DependencyRules;
 import io.camelot.store.RequestHashes;
 import io.camelot.store.StoreException;
@@ -260,7 +261,10 @@ public final class PostgresTcsStore implements TcsStore {
    * Stores a work order with its declared dependencies, in one statement: its predecessors and
    * resources are in the database from the moment the work order is visible to any claimer. A work
    * order without predecessors or resources is stored as by {@link #submit(String, String, byte[],
-   * byte[], long)}. The caller has checked that the predecessors exist ({@link DependencyRules#checkAdmissible}).
+   * byte[], long)}. The caller has checked the dependencies ({@link DependencyRules#checkAdmissible});
+   * resources are stored as locks scoped to the requester key ({@link DependencyRules#lockModes}).
+   *
+   * @param params the parsed request, or null
    */
   public SubmitResult submit(
       String workOrderId,
@@ -268,7 +272,8 @@ public final class PostgresTcsStore implements TcsStore {
       byte[] requestHash,
       byte[] rawRequest,
       long receivedAtMillis,
-      Dependencies deps) {
+      WorkOrderSubmitParams params) {
+    Dependencies deps = params == null ? null : params.dependencies();
     if (!DependencyRules.gated(deps)) {
       return submit(workOrderId, workerId, requestHash, rawRequest, receivedAtMillis);
     }
@@ -278,7 +283,7 @@ public final class PostgresTcsStore implements TcsStore {
     Objects.requireNonNull(rawRequest, "rawRequest");
     byte[][] predecessors =
         deps.afterIds().stream().distinct().map(p -> Ids.encode(p, "predecessor id")).toArray(byte[][]::new);
-    Map<String, Boolean> exclusive = DependencyRules.lockModes(deps);
+    Map<String, Boolean> exclusive = DependencyRules.lockModes(params);
     byte[][] resources = exclusive.keySet().stream().map(name -> Ids.encode(name, "resource")).toArray(byte[][]::new);
     Boolean[] modes = exclusive.values().toArray(Boolean[]::new);
     return connection(

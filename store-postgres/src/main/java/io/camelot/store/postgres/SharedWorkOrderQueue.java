@@ -64,20 +64,21 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
 
   /**
    * @throws io.camelot.protocol.EeaException code 2 if the work order's dependencies name an unknown
-   *     predecessor, or hand off from a work order of another worker
+   *     predecessor, hand off from a work order of another worker, or declare resources without a
+   *     verifying requester signature
    */
   @Override
   public Admission submit(
       String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
     Dependencies deps = params == null ? null : params.dependencies();
     if (deps != null && store.workOrder(workOrderId).isEmpty()) {
-      DependencyRules.checkAdmissible(store, workerId, deps);
+      DependencyRules.checkAdmissible(store, workerId, params);
     }
     if (estimatedPending() >= settings.maxOutstanding()) {
       return Admission.BUSY;
     }
     Admission stored =
-        Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), deps));
+        Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
     if (stored == Admission.ACCEPTED) {
       admittedSinceCount.incrementAndGet();
     }

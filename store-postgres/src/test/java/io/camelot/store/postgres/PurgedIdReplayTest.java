@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camelot.protocol.model.Dependencies;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.store.StoreException;
 import io.camelot.store.TcsStore.SubmitResult;
 import java.sql.Connection;
@@ -107,7 +108,7 @@ class PurgedIdReplayTest {
   @Test
   void aReplayWithDependenciesRacingThePurgeOfItsIdIsRefused() throws Exception {
     PostgresTcsStore store = store();
-    Dependencies writes = new Dependencies(null, null, List.of("acct:a"), null);
+    WorkOrderSubmitParams writes = SharedDependenciesTest.params(new Dependencies(null, null, List.of("acct:a"), null));
     assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 

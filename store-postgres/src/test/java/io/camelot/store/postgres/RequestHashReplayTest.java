@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.RsaOaep;
+import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestTemplate;
@@ -117,13 +118,17 @@ class RequestHashReplayTest {
     assertThat(queryLong("SELECT count(*) FROM request_hashes")).isEqualTo(1);
   }
 
-  /** A request sealed to a worker key of its own; no worker opens it here. */
+  /**
+   * A request sealed to a worker key of its own; no worker opens it here. One with dependencies is
+   * signed, as resources require.
+   */
   static WorkOrderSubmitParams sealed(String input, Dependencies deps) {
     RequestTemplate template =
         new RequestTemplate(
             randomHex(32), WORKER, randomHex(8), randomHex(32), randomHex(16), 6000, null,
             List.of(InputSpec.text(input)), List.of(), deps);
-    return RequestSealer.seal(template, RsaOaep.generate().publicKey(), null).request();
+    return RequestSealer.seal(template, RsaOaep.generate().publicKey(), deps == null ? null : Secp256k1.generate())
+        .request();
   }
 
   static byte[] body(WorkOrderSubmitParams params) {

@@ -1,5 +1,6 @@
 package io.camelot.store.postgres;
 
+import static io.camelot.scheduler.DependencyPlans.REQUESTER;
 import static io.camelot.scheduler.DependencyPlans.WORKERS;
 import static io.camelot.scheduler.DependencyPlans.conflict;
 import static io.camelot.scheduler.DependencyPlans.randomPlan;
@@ -9,11 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camelot.protocol.EeaException;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.DependencyPlans;
 import io.camelot.scheduler.DependencyPlans.Planned;
+import io.camelot.scheduler.DependencyRules;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
@@ -110,10 +114,9 @@ class SharedDependenciesTest {
     }
   }
 
+  /** Params signed by {@link DependencyPlans#REQUESTER}, as resources require. */
   static WorkOrderSubmitParams params(Dependencies deps) {
-    return new WorkOrderSubmitParams(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, deps);
+    return DependencyPlans.signed(null, deps, REQUESTER);
   }
 
   static byte[] raw(String id) {
@@ -149,11 +152,11 @@ class SharedDependenciesTest {
   @Test
   void readersShareAResourceAWriterHasItAloneAndAWaitingWriterHoldsBackLaterReaders() {
     PostgresTcsStore store = store();
-    store.submit("w1", "w0", hash("w1"), raw("w1"), 0, writes("acct:a"));
-    store.submit("r1", "w1", hash("r1"), raw("r1"), 0, reads("acct:a"));
-    store.submit("r2", "w0", hash("r2"), raw("r2"), 0, reads("acct:a"));
-    store.submit("w2", "w1", hash("w2"), raw("w2"), 0, writes("acct:a"));
-    store.submit("r3", "w0", hash("r3"), raw("r3"), 0, reads("acct:a"));
+    store.submit("w1", "w0", hash("w1"), raw("w1"), 0, params(writes("acct:a")));
+    store.submit("r1", "w1", hash("r1"), raw("r1"), 0, params(reads("acct:a")));
+    store.submit("r2", "w0", hash("r2"), raw("r2"), 0, params(reads("acct:a")));
+    store.submit("w2", "w1", hash("w2"), raw("w2"), 0, params(writes("acct:a")));
+    store.submit("r3", "w0", hash("r3"), raw("r3"), 0, params(reads("acct:a")));
     store.submit("plain", "w0", hash("plain"), raw("plain"), 0, null);
     List<String> both = List.of("w0", "w1");
 
@@ -174,6 +177,62 @@ class SharedDependenciesTest {
           assertThat(claim.workOrderId()).isEqualTo("r3");
           assertThat(claim.gated()).isTrue();
         });
+  }
+
+  @Test
+  void aStrangersPendingWriterOnTheSameResourceNameDoesNotHoldBackTheOwner() {
+    PostgresTcsStore store = store();
+    PublicKeySign stranger = Secp256k1.generate();
+    // For a worker no process serves: it would stay pending for ever.
+    store.submit("squatter", "ghost", hash("squatter"), raw("squatter"), 0,
+        DependencyPlans.signed("squatter", writes("wallet:alice"), stranger));
+    store.submit("alice1", "w0", hash("alice1"), raw("alice1"), 0, params(writes("wallet:alice")));
+    store.submit("alice2", "w0", hash("alice2"), raw("alice2"), 0, params(writes("wallet:alice")));
+
+    // Locks are per requester key; alice's own work orders still run one at a time, in order.
+    assertThat(ids(store.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("alice1");
+    succeed(store, "alice1");
+    assertThat(ids(store.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("alice2");
+    assertThat(store.pending("ghost")).containsExactly("squatter");
+  }
+
+  @Test
+  void aPendingWorkOrderThatFailsUnrunReleasesItsResourcesAtOnce() {
+    PostgresTcsStore store = store();
+    store.submit("stuck", "ghost", hash("stuck"), raw("stuck"), 0, params(writes("acct:a")));
+    store.submit("next", "w0", hash("next"), raw("next"), 0, params(writes("acct:a")));
+    assertThat(store.claim(List.of("w0"), "p1", 10, LONG_LEASE)).isEmpty();
+
+    // Failed unrun (expired, or its worker is no longer ACTIVE), as a worker process completes it.
+    assertThat(store.complete(new TcsStore.Completion(
+            "stuck", DependencyRules.cannotRunResponse("stuck", "it expired"), 1, Map.of(), null)))
+        .isTrue();
+    assertThat(ids(store.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("next");
+  }
+
+  @Test
+  void resourcesNeedARequesterSignatureThatVerifiesAndNothingIsStored() {
+    SharedWorkOrderQueue queue = listener();
+    PostgresTcsStore reader = store();
+    WorkOrderSubmitParams unsigned =
+        new WorkOrderSubmitParams(
+            "unsigned", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, writes("wallet:alice"));
+    assertThatThrownBy(() -> queue.submit("unsigned", "w0", unsigned, hash("unsigned"), raw("unsigned")))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining("resources need a signed work order")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+
+    // A stranger claiming alice's key: signed by his own key, sent with hers.
+    WorkOrderSubmitParams bySquatter = DependencyPlans.signed("forged", writes("wallet:alice"), Secp256k1.generate());
+    WorkOrderSubmitParams forged =
+        bySquatter.withRequesterSignature(bySquatter.requesterSignature(), REQUESTER.verifier().pem());
+    assertThatThrownBy(() -> queue.submit("forged", "w0", forged, hash("forged"), raw("forged")))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining("requester signature does not verify")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+    assertThat(reader.workOrder("unsigned")).isEmpty();
+    assertThat(reader.workOrder("forged")).isEmpty();
   }
 
   @Test
@@ -237,7 +296,7 @@ class SharedDependenciesTest {
             new Planned("c1", "w0", new Dependencies(List.of("c0"), null, List.of("acct:a"), null), false),
             new Planned("c2", "w0", after("c1"), false));
     observer.checker.plan(chain);
-    chain.forEach(p -> store.submit(p.id(), p.worker(), hash(p.id()), raw(p.id()), 0, p.deps()));
+    chain.forEach(p -> store.submit(p.id(), p.worker(), hash(p.id()), raw(p.id()), 0, params(p.deps())));
     // A process ran c0, then claimed c1 and crashed: c2 must wait for c1's lease to lapse.
     assertThat(ids(store.claim(List.of("w0"), "crashed", 10, LONG_LEASE))).containsExactly("c0");
     succeed(store, "c0");
@@ -314,7 +373,7 @@ class SharedDependenciesTest {
     PostgresTcsStore store = store();
 
     assertThat(store.pending("w0")).containsExactly("old");
-    store.submit("new", "w0", hash("new"), raw("new"), 0, after("old"));
+    store.submit("new", "w0", hash("new"), raw("new"), 0, params(after("old")));
     assertThat(ids(store.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("old");
     succeed(store, "old");
     assertThat(ids(store.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("new");
