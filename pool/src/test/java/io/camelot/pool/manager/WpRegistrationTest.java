@@ -144,8 +144,10 @@ class WpRegistrationTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      // Names the work order it was given: the dispatcher stores no answer to another one.
+      String id = call.params().path("request").path("workOrderId").asText();
       WorkOrderResponse response = WorkOrderResponse.of(new JsonRpcError(
-          5, "processed by the test WP", JsonNodeFactory.instance.objectNode().put("workOrderId", "x")));
+          5, "processed by the test WP", JsonNodeFactory.instance.objectNode().put("workOrderId", id)));
       return RpcOutcome.result(Map.of("response", response));
     }
   }
