@@ -6,17 +6,25 @@ import io.camelot.listener.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.ErrorCode;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RegisterWorkorderProcessor(url, slots, dedicatedRequester?, measurement?): a started WP offers its
  * slots to the pool's dispatcher. Admission stays with the WKMs, which check the WP's attestation
- * on every key request; this only tells the dispatcher where to send work.
+ * on every key request; this only tells the dispatcher where to send work, and only to a host in
+ * {@link WpHosts}, since the Worker Manager calls whatever is registered.
  */
 final class RegisterWorkorderProcessor implements RpcMethod {
-  private final PoolDispatcher dispatcher;
+  private static final Logger log = LoggerFactory.getLogger(RegisterWorkorderProcessor.class);
 
-  RegisterWorkorderProcessor(PoolDispatcher dispatcher) {
+  private final PoolDispatcher dispatcher;
+  private final WpHosts wpHosts;
+
+  RegisterWorkorderProcessor(PoolDispatcher dispatcher, WpHosts wpHosts) {
     this.dispatcher = dispatcher;
+    this.wpHosts = wpHosts;
   }
 
   @Override
@@ -30,6 +38,11 @@ final class RegisterWorkorderProcessor implements RpcMethod {
     int slots = call.params().path("slots").asInt(0);
     if (!url.startsWith("http://") && !url.startsWith("https://") || slots < 1) {
       return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "RegisterWorkorderProcessor needs an http(s) url and slots >= 1");
+    }
+    Optional<String> refusal = wpHosts.refusal(url);
+    if (refusal.isPresent()) {
+      log.warn("RegisterWorkorderProcessor for {} refused: {}", url, refusal.get());
+      return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(), "RegisterWorkorderProcessor refused: " + refusal.get());
     }
     dispatcher.add(
         url, slots, call.params().path("dedicatedRequester").asText(""), call.params().path("measurement").asText(""));

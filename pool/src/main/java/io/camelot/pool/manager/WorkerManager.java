@@ -40,6 +40,7 @@ public final class WorkerManager implements AutoCloseable {
   private final PeerSecurity security;
   private final PoolDispatcher dispatcher;
   private final String advertisedUrl;
+  private final WpHosts wpHosts;
   private volatile RpcClient inUse;
   private InternalServer server;
 
@@ -50,15 +51,17 @@ public final class WorkerManager implements AutoCloseable {
    * @param advertisedUrl where WPs on other hosts reach this Worker Manager (e.g. a Kubernetes
    *     Service), or empty. When set, Redirect names it: the WPs then use the Key Management API
    *     this manager proxies, since the WKMs themselves are reachable only on its host.
+   * @param wpHosts the hosts WPs may register under
    */
   public WorkerManager(
       Duration callTimeout, PeerSecurity security, Consumer<JsonNode> publishWorkerInfo, PoolDispatcher dispatcher,
-      String advertisedUrl) {
+      String advertisedUrl, WpHosts wpHosts) {
     this.callTimeout = callTimeout;
     this.security = security;
     this.publishWorkerInfo = publishWorkerInfo;
     this.dispatcher = dispatcher;
     this.advertisedUrl = advertisedUrl;
+    this.wpHosts = wpHosts;
     dispatcher.signReceiptsWith(this::signReceiptUpdate);
   }
 
@@ -101,7 +104,7 @@ public final class WorkerManager implements AutoCloseable {
       methods.add(new ProxiedMethod(name, this));
     }
     methods.add(new GenerateNewEncryptionKey(this));
-    methods.add(new RegisterWorkorderProcessor(dispatcher));
+    methods.add(new RegisterWorkorderProcessor(dispatcher, wpHosts));
     // Below the WPs' call timeout, so a WP with long work orders asks again instead of timing out.
     methods.add(new DeregisterWorkorderProcessor(dispatcher, callTimeout.dividedBy(3)));
     methods.add(new ListWorkorderProcessors(dispatcher));

@@ -25,7 +25,8 @@ class RedirectTest {
     try (LmdbTcsStore store = LmdbTcsStore.open(dir.resolve("store"));
         PoolDispatcher dispatcher = new PoolDispatcher(store, Clock.systemUTC(), timeout, security);
         WorkerManager manager =
-            new WorkerManager(timeout, security, info -> {}, dispatcher, "http://camelot-pool-manager:9950")) {
+            new WorkerManager(
+                timeout, security, info -> {}, dispatcher, "http://camelot-pool-manager:9950", WpHosts.loopback())) {
       RpcClient client = new RpcClient(manager.start("127.0.0.1", 0), timeout, security);
       assertThat(client.call(PoolApi.REDIRECT, Map.of("workerId", "ab")).path("uri").asText())
           .isEqualTo("http://camelot-pool-manager:9950");

@@ -59,7 +59,7 @@ class WpRegistrationTest {
     security = PoolIdentities.generate(dir.resolve("keys"), List.of()).managerSecurity(Clock.systemUTC());
     store = LmdbTcsStore.open(dir.resolve("store"));
     dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
-    manager = new WorkerManager(TIMEOUT, security, info -> {}, dispatcher, "");
+    manager = new WorkerManager(TIMEOUT, security, info -> {}, dispatcher, "", WpHosts.loopback());
     managerClient = new RpcClient(manager.start("127.0.0.1", 0), TIMEOUT, security);
     wp = InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
   }
@@ -122,6 +122,19 @@ class WpRegistrationTest {
             RpcCallException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMS.code()));
     assertThatThrownBy(() -> managerClient.call(PoolApi.REGISTER_WORKORDER_PROCESSOR, Map.of("slots", 1)))
         .isInstanceOf(RpcCallException.class);
+    assertThat(manager.processors()).isEmpty();
+  }
+
+  @Test
+  void aWpMayRegisterOnlyAtAnAllowedHost() {
+    // The Worker Manager would send signed calls to whatever a member registers (review M6).
+    for (String url : List.of("http://10.0.0.7:8080", "http://169.254.169.254:80", "http://camelot-listener:1947")) {
+      assertThatThrownBy(() -> WpRegistration.register(managerClient, url, 1, "", ""))
+          .isInstanceOfSatisfying(RpcCallException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+            assertThat(e.peerMessage()).contains("is not allowed for WPs ([pool] wp_hosts)");
+          });
+    }
     assertThat(manager.processors()).isEmpty();
   }
 
