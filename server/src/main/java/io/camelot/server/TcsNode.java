@@ -289,7 +289,7 @@ public final class TcsNode implements AutoCloseable {
     WorkerManager manager =
         new WorkerManager(
             callTimeout, security, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl(),
-            config.allowedWpHosts());
+            config.allowedWpHosts(), identities.wpKeyIds());
     LocalPool.Settings settings =
         new LocalPool.Settings(
             config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),

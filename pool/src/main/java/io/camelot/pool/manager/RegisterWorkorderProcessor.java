@@ -7,6 +7,7 @@ import io.camelot.pool.PoolApi;
 import io.camelot.protocol.ErrorCode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,17 +15,20 @@ import org.slf4j.LoggerFactory;
  * RegisterWorkorderProcessor(url, slots, dedicatedRequester?, measurement?): a started WP offers its
  * slots to the pool's dispatcher. Admission stays with the WKMs, which check the WP's attestation
  * on every key request; this only tells the dispatcher where to send work, and only to a host in
- * {@link WpHosts}, since the Worker Manager calls whatever is registered.
+ * {@link WpHosts}, since the Worker Manager calls whatever is registered, and only when a WP member's
+ * key signed the call: any other pool member (a WKM, the manager's key) runs no WP.
  */
 final class RegisterWorkorderProcessor implements RpcMethod {
   private static final Logger log = LoggerFactory.getLogger(RegisterWorkorderProcessor.class);
 
   private final PoolDispatcher dispatcher;
   private final WpHosts wpHosts;
+  private final Set<String> wpKeyIds;
 
-  RegisterWorkorderProcessor(PoolDispatcher dispatcher, WpHosts wpHosts) {
+  RegisterWorkorderProcessor(PoolDispatcher dispatcher, WpHosts wpHosts, Set<String> wpKeyIds) {
     this.dispatcher = dispatcher;
     this.wpHosts = wpHosts;
+    this.wpKeyIds = wpKeyIds;
   }
 
   @Override
@@ -39,7 +43,9 @@ final class RegisterWorkorderProcessor implements RpcMethod {
     if (!url.startsWith("http://") && !url.startsWith("https://") || slots < 1) {
       return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "RegisterWorkorderProcessor needs an http(s) url and slots >= 1");
     }
-    Optional<String> refusal = wpHosts.refusal(url);
+    Optional<String> refusal = wpKeyIds.contains(call.signer())
+        ? wpHosts.refusal(url)
+        : Optional.of("the call is not signed by a WP's key (" + PoolIdentities.WP_PEERS_FILE + ")");
     if (refusal.isPresent()) {
       log.warn("RegisterWorkorderProcessor for {} refused: {}", url, refusal.get());
       return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(), "RegisterWorkorderProcessor refused: " + refusal.get());

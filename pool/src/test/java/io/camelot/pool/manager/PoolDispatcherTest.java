@@ -68,7 +68,7 @@ class PoolDispatcherTest {
   @BeforeEach
   void start() {
     // One identity for every party here: signing is covered by PeerAuthenticationTest.
-    security = PoolIdentities.generate(dir.resolve("keys"), List.of()).managerSecurity(Clock.systemUTC());
+    security = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of()).managerSecurity(Clock.systemUTC());
     store = LmdbTcsStore.open(dir.resolve("store"));
     // The pool's record, as the Worker Manager publishes it: results verify under this key.
     store.putWorker(POOL_ID, ProtocolJson.toBytes(
