@@ -40,7 +40,7 @@ final class DeregisterWorkorderProcessor implements RpcMethod {
     if (url.isEmpty()) {
       return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "DeregisterWorkorderProcessor needs the WP's url");
     }
-    if (!wpKeyIds.contains(call.signer())) {
+    if (call.signer() == null || !wpKeyIds.contains(call.signer())) {
       return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(),
           "DeregisterWorkorderProcessor refused: the call is not signed by a WP's key (" + PoolIdentities.WP_PEERS_FILE + ")");
     }

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * RegisterWorkorderProcessor(url, slots, dedicatedRequester?, measurement?): a started WP offers its
  * slots to the pool's dispatcher. Admission stays with the WKMs, which check the WP's attestation
- * on every key request; this only tells the dispatcher where to send work, and only to a host in
- * {@link WpHosts}, since the Worker Manager calls whatever is registered, and only when a WP member's
- * key signed the call: any other pool member (a WKM, the manager's key) runs no WP.
+ * on every key request; this only tells the dispatcher where to send work. The Worker Manager then
+ * calls whatever is registered, so it takes only a call signed by a WP member's key (no other member
+ * runs a WP) for a URL on a host in {@link WpHosts}.
  */
 final class RegisterWorkorderProcessor implements RpcMethod {
   private static final Logger log = LoggerFactory.getLogger(RegisterWorkorderProcessor.class);
@@ -43,7 +43,7 @@ final class RegisterWorkorderProcessor implements RpcMethod {
     if (!url.startsWith("http://") && !url.startsWith("https://") || slots < 1) {
       return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "RegisterWorkorderProcessor needs an http(s) url and slots >= 1");
     }
-    Optional<String> refusal = wpKeyIds.contains(call.signer())
+    Optional<String> refusal = call.signer() != null && wpKeyIds.contains(call.signer())
         ? wpHosts.refusal(url)
         : Optional.of("the call is not signed by a WP's key (" + PoolIdentities.WP_PEERS_FILE + ")");
     if (refusal.isPresent()) {
