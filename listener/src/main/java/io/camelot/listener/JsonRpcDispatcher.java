@@ -115,10 +115,14 @@ public final class JsonRpcDispatcher {
       return new RpcOutcome.Error(denial.get());
     }
     if (method.get().permission() == Permission.OPERATOR) {
-      Optional<String> refusal = operatorRefusal(caller, call.rawRequest());
-      if (refusal.isPresent()) {
-        log.warn("{} from {} refused: {}", name, caller.address(), refusal.get());
-        return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(), name + " refused: " + refusal.get());
+      switch (operatorCheck(caller, call.rawRequest())) {
+        case RequestAuthenticator.Result.Refused refused -> {
+          log.warn("{} from {} refused: {}", name, caller.address(), refused.reason());
+          return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(), name + " refused: " + refused.reason());
+        }
+        // The method learns which key signed, for checks of its own (which pool member may register a WP).
+        case RequestAuthenticator.Result.Authenticated signed ->
+            call = new RpcCall(call.params(), call.rawRequest(), signed.keyId());
       }
     }
     return method.get().invoke(call);
@@ -126,18 +130,16 @@ public final class JsonRpcDispatcher {
 
   /**
    * Operator calls carry a signed request when operator keys are configured; without keys, only
-   * callers on this host are trusted (development).
+   * callers on this host are trusted (development), and they are authenticated under no key id.
    */
-  private Optional<String> operatorRefusal(Caller caller, byte[] body) {
+  private RequestAuthenticator.Result operatorCheck(Caller caller, byte[] body) {
     if (operatorAuth == null) {
       return caller.loopback()
-          ? Optional.empty()
-          : Optional.of("no operator keys are configured, so operator methods answer local callers only");
+          ? new RequestAuthenticator.Result.Authenticated(null)
+          : new RequestAuthenticator.Result.Refused(
+              "no operator keys are configured, so operator methods answer local callers only");
     }
-    return switch (operatorAuth.verify(caller.authorization(), body)) {
-      case RequestAuthenticator.Result.Authenticated ok -> Optional.empty();
-      case RequestAuthenticator.Result.Refused refused -> Optional.of(refused.reason());
-    };
+    return operatorAuth.verify(caller.authorization(), body);
   }
 
   /**

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.camelot.listener.NotifyHosts;
 import io.camelot.pool.manager.PoolIdentities;
+import io.camelot.pool.manager.WpHosts;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.model.WorkerDetails;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -378,7 +380,10 @@ public record CamelotConfig(
           @JsonProperty("kubernetes_keys_secret")
           String kubernetesKeysSecret,
       @JsonPropertyDescription("pool links of serve's own children: \"off\" (HTTP on internal_host, every call still signed) or \"dev\" (HTTPS with a self-signed development certificate generated at each start)")
-          String tls) {
+          String tls,
+      @JsonPropertyDescription("hosts (names, addresses or CIDR ranges) WPs may register under; [] = loopback and internal_host")
+          @JsonProperty("wp_hosts")
+          List<String> wpHosts) {
     public static final String DEFAULT_NAME = "pool-worker-1";
     public static final String PROCESS_LAUNCHER = "process";
     public static final String KUBERNETES_LAUNCHER = "kubernetes";
@@ -398,7 +403,7 @@ public record CamelotConfig(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, false,
           wpDedicatedRequesters, internalHost, 0, 4, 30, PROCESS_LAUNCHER, "default", "", 60, 0, "", List.of(), "",
-          "camelot-pool-keys", TLS_OFF);
+          "camelot-pool-keys", TLS_OFF, List.of());
     }
 
     static Pool defaults() {
@@ -411,7 +416,7 @@ public record CamelotConfig(
           count, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret, tls);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret, tls, wpHosts);
     }
 
     /** The same pool on WKMs that run on their own at these URLs. */
@@ -420,7 +425,7 @@ public record CamelotConfig(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, List.copyOf(urls), keysDir, kubernetesKeysSecret, tls);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, List.copyOf(urls), keysDir, kubernetesKeysSecret, tls, wpHosts);
     }
 
     /** The same pool with its children's links over TLS ({@link #TLS_DEV}) or not. */
@@ -430,7 +435,7 @@ public record CamelotConfig(
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
           kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir,
-          kubernetesKeysSecret, mode);
+          kubernetesKeysSecret, mode, wpHosts);
     }
 
     /** The same pool signing with the keys an operator provisioned in {@code directory}. */
@@ -439,7 +444,7 @@ public record CamelotConfig(
           processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor, scaleDownIdleSeconds, launcher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, directory, kubernetesKeysSecret, tls);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, directory, kubernetesKeysSecret, tls, wpHosts);
     }
 
     /** An elastic pool of {@code min} to {@code max} WPs started by the given launcher. */
@@ -448,7 +453,7 @@ public record CamelotConfig(
           min, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
           restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester, requireRequesterSignature,
           wpDedicatedRequesters, internalHost, max, perProcessor, idleSeconds, newLauncher,
-          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret, tls);
+          kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl, keyManagerUrls, keysDir, kubernetesKeysSecret, tls, wpHosts);
     }
 
     /** Whether a scaler starts and stops WPs between processors and max_processors. */
@@ -459,6 +464,16 @@ public record CamelotConfig(
     /** Whether this node runs a pool at all. */
     public boolean enabled() {
       return processors > 0 || maxProcessors > 0;
+    }
+
+    /** Where WPs may register: {@code wp_hosts}, or where serve's own WPs listen (loopback, internal_host). */
+    public WpHosts allowedWpHosts() {
+      if (!wpHosts.isEmpty()) {
+        return WpHosts.parse(wpHosts);
+      }
+      List<String> local = new ArrayList<>(WpHosts.LOOPBACK);
+      local.add(internalHost);
+      return WpHosts.parse(local);
     }
 
     /** The most WPs the pool runs at once. */
@@ -504,6 +519,7 @@ public record CamelotConfig(
             "[pool] key_manager_urls needs keys_dir: WKMs started elsewhere must admit this node's signed calls");
       }
       dedicatedRequesterKey();
+      allowedWpHosts();
       validateScaling();
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -117,15 +118,22 @@ final class OperatorCommand implements Runnable {
     @Option(
         names = "--member",
         required = true,
-        description = "A pool process that gets its own key, repeatable: e.g. camelot-wkm-0, camelot-wkm-1, "
-            + PoolIdentities.ELASTIC_WP + " (shared by WPs started on demand); the manager's key is always made")
+        description = "A pool process other than a WP that gets its own key, repeatable: e.g. camelot-wkm-0,"
+            + " camelot-wkm-1; the manager's key is always made")
     List<String> members;
+
+    @Option(
+        names = "--wp",
+        description = "A WP that gets its own key, repeatable: e.g. " + PoolIdentities.ELASTIC_WP
+            + " (shared by WPs started on demand); only WP keys may register WPs with the Worker Manager")
+    List<String> wps = new ArrayList<>();
 
     @Override
     public Integer call() {
-      PoolIdentities.generate(dir, members);
-      System.out.println("Pool keys for " + PoolIdentities.MANAGER + " and " + members + " in " + dir
-          + "; every member admits the keys in " + PoolIdentities.PEERS_FILE);
+      PoolIdentities.generate(dir, members, wps);
+      System.out.println("Pool keys for " + PoolIdentities.MANAGER + ", " + members + " and WPs " + wps + " in " + dir
+          + "; every member admits the keys in " + PoolIdentities.PEERS_FILE + ", WPs register with those in "
+          + PoolIdentities.WP_PEERS_FILE);
       return 0;
     }
   }

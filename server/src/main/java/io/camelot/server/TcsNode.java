@@ -288,7 +288,8 @@ public final class TcsNode implements AutoCloseable {
     PoolMetrics.bind(metrics, poolDispatcher);
     WorkerManager manager =
         new WorkerManager(
-            callTimeout, security, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl());
+            callTimeout, security, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl(),
+            config.allowedWpHosts(), identities.wpKeyIds());
     LocalPool.Settings settings =
         new LocalPool.Settings(
             config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.security.PemFiles;
+import io.camelot.security.SignedRequests;
 import io.camelot.worker.WorkerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class OperatorCommandTest {
   void poolKeysProvisionEveryMemberAndAPeerListThatAdmitsThemAll() throws Exception {
     Path keys = dir.resolve("pool-keys");
     assertThat(new CommandLine(new CamelotCli()).execute(
-        "operator", "pool-keys", "--dir", keys.toString(), "--member", "camelot-wkm-0", "--member",
+        "operator", "pool-keys", "--dir", keys.toString(), "--member", "camelot-wkm-0", "--wp",
         PoolIdentities.ELASTIC_WP)).isZero();
     for (String member : List.of(PoolIdentities.MANAGER, "camelot-wkm-0", PoolIdentities.ELASTIC_WP)) {
       Path key = keys.resolve(PoolIdentities.keyFileName(member));
@@ -76,6 +77,10 @@ class OperatorCommandTest {
     PoolIdentities loaded = PoolIdentities.load(keys);
     assertThat(loaded.peersFile()).isEqualTo(keys.resolve(PoolIdentities.PEERS_FILE));
     assertThat(peers).contains(PemFiles.readKeyPair(loaded.keyFile(PoolIdentities.MANAGER)).getPublic());
+    // Only the WP's key may register WPs.
+    PublicKey wp = PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP))).getPublic();
+    assertThat(PemFiles.readPublicKeys(keys.resolve(PoolIdentities.WP_PEERS_FILE))).containsExactly(wp);
+    assertThat(loaded.wpKeyIds()).containsExactly(SignedRequests.keyId(wp));
 
     assertThat(new CommandLine(new CamelotCli()).execute(
         "operator", "pool-keys", "--dir", dir.resolve("bad").toString(), "--member", PoolIdentities.MANAGER)).isNotZero();

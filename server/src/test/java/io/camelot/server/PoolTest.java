@@ -405,7 +405,7 @@ class PoolTest {
   void externalKeyManagersServeThePoolAndTheReplicaTakesOver() throws Exception {
     // Provisioned as for pods: each WKM its own key, serve the manager's, all admitting each other.
     Path keys = dataDir.resolve("provisioned-keys");
-    PoolIdentities.generate(keys, List.of("wkm-a", "wkm-b", "wp-0"));
+    PoolIdentities.generate(keys, List.of("wkm-a", "wkm-b"), List.of("wp-0"));
     ChildProcess first = startWkm(keys, "wkm-a", "--generate-keys");
     ChildProcess replica = startWkm(keys, "wkm-b", "--join", first.url());
     Requester requester =

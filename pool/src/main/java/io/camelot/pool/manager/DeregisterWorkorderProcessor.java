@@ -7,6 +7,7 @@ import io.camelot.pool.PoolApi;
 import io.camelot.protocol.ErrorCode;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,15 +15,18 @@ import java.util.concurrent.TimeoutException;
 /**
  * DeregisterWorkorderProcessor(url): the dispatcher gives the WP no more work and the answer says
  * whether its in-flight work orders have finished. The wait is bounded below the caller's call
- * timeout, so a long work order makes the WP ask again rather than time out.
+ * timeout, so a long work order makes the WP ask again rather than time out. Only WPs' keys may
+ * call it, as for registration: another member could otherwise take every WP out of rotation.
  */
 final class DeregisterWorkorderProcessor implements RpcMethod {
   private final PoolDispatcher dispatcher;
   private final Duration wait;
+  private final Set<String> wpKeyIds;
 
-  DeregisterWorkorderProcessor(PoolDispatcher dispatcher, Duration wait) {
+  DeregisterWorkorderProcessor(PoolDispatcher dispatcher, Duration wait, Set<String> wpKeyIds) {
     this.dispatcher = dispatcher;
     this.wait = wait;
+    this.wpKeyIds = wpKeyIds;
   }
 
   @Override
@@ -35,6 +39,10 @@ final class DeregisterWorkorderProcessor implements RpcMethod {
     String url = call.params().path("url").asText("");
     if (url.isEmpty()) {
       return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "DeregisterWorkorderProcessor needs the WP's url");
+    }
+    if (call.signer() == null || !wpKeyIds.contains(call.signer())) {
+      return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(),
+          "DeregisterWorkorderProcessor refused: the call is not signed by a WP's key (" + PoolIdentities.WP_PEERS_FILE + ")");
     }
     try {
       dispatcher.drain(url).get(wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -7,10 +7,18 @@ import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcCallException;
 import io.camelot.pool.RpcClient;
+import io.camelot.protocol.EeaException;
+import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.crypto.CryptoException;
+import io.camelot.protocol.crypto.PublicKeyVerify;
+import io.camelot.protocol.envelope.ReceiptWriters;
+import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.model.WorkOrderResult;
+import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
@@ -20,6 +28,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * The pool's execution adaptor: the queue hands it a pool work order, it sends the work order to
  * a free WP slot and stores the outcome the WP returns. Each WP offers a fixed number of slots;
  * a work order waits (blocking its queue thread, not polling) until one is free. A WP that cannot
- * be reached or that its WKM refuses loses its slots and the work order goes to another WP. Work
+ * be reached or that its WKM refuses loses its slots and the work order goes to another WP; so does
+ * one whose answer is not the pool's verified outcome of that work order (review M6). Work
  * orders of a requester with dedicated WPs go only to those. Receipts of its work orders get the
  * pool-signed PROCESSED or FAILED update ({@link PoolReceipts}).
  */
@@ -161,10 +171,25 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       }
       attempts++;
       boolean keepSlot = true;
-      JsonNode result = null;
+      boolean refused = false;
+      WorkOrderResponse outcome = null;
       busySlots.incrementAndGet();
       try {
-        result = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
+        JsonNode answer = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
+        WorkOrderResponse response = bound(answer.path("response"));
+        String refusal = response == null ? "an answer that is no WorkOrderResponse" : refusal(workOrder, params, response);
+        if (refusal == null) {
+          outcome = response;
+        } else {
+          // A pool member forged or misdirected an answer (review M6): it is no outcome, and the WP
+          // that sent it gets no more work.
+          keepSlot = false;
+          refused = true;
+          drop(wp);
+          lastProblem = "WP " + wp.client.url() + " answered with " + refusal;
+          log.warn("WP {} answered work order {} with {}; it takes no more work and the work order goes to"
+              + " another WP", wp.client.url(), id, refusal);
+        }
       } catch (PeerUnavailableException e) {
         keepSlot = false;
         drop(wp);
@@ -188,14 +213,76 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
           slots.add(wp);
         }
       }
-      if (result != null) {
-        return store(workOrder, params, ProtocolJson.bind(result.path("response"), WorkOrderResponse.class));
+      if (outcome != null) {
+        return store(workOrder, params, outcome);
+      }
+      if (refused && !serving(wp.dedicatedRequester)) {
+        // A crashed WP comes back (restarted, or replaced by the scaler) and waiting for it is right;
+        // one dropped for its answer does not, so with none left the work order would wait forever.
+        break;
       }
     }
-    log.error("Work order {} failed on {} WPs: {}", id, MAX_ATTEMPTS, lastProblem);
+    log.error("Work order {} failed on {} WP attempt(s): {}", id, attempts, lastProblem);
     return store(workOrder, params, WorkOrderResponse.of(new JsonRpcError(
         WorkOrderStatus.UNKNOWN_ERROR.code(), "the worker pool could not process the work order: " + lastProblem,
         JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
+  }
+
+  /**
+   * Why a WP's answer is not this work order's outcome, or null if it is. A result must be the
+   * pool's (signed with the pool key, or with an ext key the pool key vouches for, over this request)
+   * and echo the request's ids; an error object must name this work order. EEA error objects carry
+   * no signature, so a WP can still fail a work order, as it could by crashing on it.
+   *
+   * @throws IllegalStateException if the pool's record has no verification key (the host's fault,
+   *     not the WP's: the work order stays queued)
+   */
+  private String refusal(QueuedWorkOrder workOrder, JsonNode params, WorkOrderResponse response) {
+    if (response.failed()) {
+      JsonNode data = response.error().data();
+      return data != null && workOrder.workOrderId().equals(data.path("workOrderId").asText())
+          ? null
+          : "an error that does not name it";
+    }
+    if (response.result() == null) {
+      return "neither a result nor an error";
+    }
+    WorkOrderSubmitParams request;
+    try {
+      request = Params.workOrderSubmit(params);
+    } catch (EeaException e) {
+      return "a result to a request that does not parse: " + e.getMessage();
+    }
+    WorkOrderResult result = response.result();
+    if (!Objects.equals(result.workOrderId(), request.workOrderId())
+        || !Objects.equals(result.workerId(), request.workerId())
+        || !Objects.equals(result.workloadId(), request.workloadId())
+        || !Objects.equals(result.requesterId(), request.requesterId())
+        || !Objects.equals(result.envelopeVersion(), request.envelopeVersion())) {
+      return "a result of another request (work order " + result.workOrderId() + ")";
+    }
+    PublicKeyVerify poolKey = store.worker(workOrder.workerId()).flatMap(ReceiptWriters::workerKey)
+        .orElseThrow(() -> new IllegalStateException(
+            "pool worker " + workOrder.workerId() + " has no verification key in the Worker Directory"));
+    try {
+      ResponseOpener.verifySignature(result, request, poolKey);
+      return null;
+    } catch (CryptoException e) {
+      return "a result the pool did not sign: " + e.getMessage();
+    }
+  }
+
+  private static WorkOrderResponse bound(JsonNode answer) {
+    try {
+      return ProtocolJson.bind(answer, WorkOrderResponse.class);
+    } catch (EeaException e) {
+      return null;
+    }
+  }
+
+  /** Whether a WP of this lane (shared, or one requester's) still takes work. */
+  private boolean serving(String dedicatedRequester) {
+    return byUrl.values().stream().anyMatch(wp -> wp.dedicatedRequester.equals(dedicatedRequester) && wp.takesWork());
   }
 
   private Processor take(BlockingQueue<Processor> slots) {
@@ -285,6 +372,10 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       if (draining && busy == 0) {
         drained.complete(null);
       }
+      return !gone && !draining;
+    }
+
+    synchronized boolean takesWork() {
       return !gone && !draining;
     }
 

@@ -5,6 +5,7 @@ import io.camelot.security.ClientTls;
 import io.camelot.security.DevCertificates;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
+import io.camelot.security.SignedRequests;
 import io.camelot.security.ServerTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,16 +17,20 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The signing identities of a pool on one machine ({@code serve --pool}): a P-256 key for each WKM
  * and each WP slot, one for this process (the Worker Manager, which is also the dispatcher's
- * client), and {@value #PEERS_FILE}, the public keys of them all, which every member admits.
+ * client), {@value #PEERS_FILE}, the public keys of them all, which every member admits, and
+ * {@value #WP_PEERS_FILE}, the WPs' among them: only those may register WPs.
  * On one machine they are generated afresh at each start, private keys owner-only, so the user
  * configures nothing; pools spread over hosts or pods use a set the operator provisioned.
  */
 public final class PoolIdentities {
   public static final String PEERS_FILE = "pool-peers.pem";
+  public static final String WP_PEERS_FILE = "wp-peers.pem";
   /** The member name of this process's own key. */
   public static final String MANAGER = "manager";
   /** The member whose key every WP started on demand (elastic pools) signs with. */
@@ -37,12 +42,14 @@ public final class PoolIdentities {
   private final Path directory;
   private final KeyPair manager;
   private final List<PublicKey> peers;
+  private final List<PublicKey> wps;
   private final boolean tls;
 
-  private PoolIdentities(Path directory, KeyPair manager, List<PublicKey> peers, boolean tls) {
+  private PoolIdentities(Path directory, KeyPair manager, List<PublicKey> peers, List<PublicKey> wps, boolean tls) {
     this.directory = directory;
     this.manager = manager;
     this.peers = peers;
+    this.wps = wps;
     this.tls = tls;
   }
 
@@ -55,7 +62,7 @@ public final class PoolIdentities {
     names.addAll(hostNames);
     DevCertificates.selfSigned("Camelot pool links (DEVELOPMENT ONLY)", names.stream().distinct().toList())
         .write(directory.resolve(TLS_CERTIFICATE), directory.resolve(TLS_KEY));
-    return new PoolIdentities(directory, manager, peers, true);
+    return new PoolIdentities(directory, manager, peers, wps, true);
   }
 
   /** The {@code wkm}/{@code wp} options that make a child serve and call over this TLS, if any. */
@@ -76,20 +83,22 @@ public final class PoolIdentities {
     for (int i = 0; i < keyManagers; i++) {
       members.add("wkm-" + i);
     }
+    List<String> wps = new ArrayList<>();
     for (int j = 0; j < processors; j++) {
-      members.add("wp-" + j);
+      wps.add("wp-" + j);
     }
     if (elastic) {
-      members.add(ELASTIC_WP);
+      wps.add(ELASTIC_WP);
     }
-    return generate(directory, members);
+    return generate(directory, members, wps);
   }
 
   /**
-   * Keys for the manager and the named {@code members}, written to {@code directory} with the peers
-   * file: what an operator provisions for pool processes on several hosts or pods.
+   * Keys for the manager, the named {@code members} and the WPs {@code wpMembers}, written to
+   * {@code directory} with the peers files: what an operator provisions for pool processes on
+   * several hosts or pods.
    */
-  public static PoolIdentities generate(Path directory, List<String> members) {
+  public static PoolIdentities generate(Path directory, List<String> members, List<String> wpMembers) {
     try {
       Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (IOException e) {
@@ -97,27 +106,39 @@ public final class PoolIdentities {
     }
     KeyPair manager = RequestSigner.newKeyPair();
     List<PublicKey> peers = new ArrayList<>(List.of(write(directory, MANAGER, manager)));
-    for (String member : members) {
+    List<PublicKey> wps = new ArrayList<>();
+    List<String> all = new ArrayList<>(members);
+    all.addAll(wpMembers);
+    for (String member : all) {
       if (member.equals(MANAGER) || !member.matches("[A-Za-z0-9._-]+")) {
         throw new IllegalArgumentException("pool member names are letters, digits, '.', '_' and '-', other than "
             + MANAGER + "; got '" + member + "'");
       }
-      peers.add(write(directory, member, RequestSigner.newKeyPair()));
+      PublicKey key = write(directory, member, RequestSigner.newKeyPair());
+      peers.add(key);
+      if (wpMembers.contains(member)) {
+        wps.add(key);
+      }
     }
     PemFiles.write(directory.resolve(PEERS_FILE), PemFiles.toPem(peers.toArray()));
-    return new PoolIdentities(directory, manager, List.copyOf(peers), false);
+    PemFiles.write(directory.resolve(WP_PEERS_FILE), PemFiles.toPem(wps.toArray()));
+    return new PoolIdentities(directory, manager, List.copyOf(peers), List.copyOf(wps), false);
   }
 
   /** Identities an operator provisioned with {@link #generate(Path, List)}: the manager's key and the peers file. */
   public static PoolIdentities load(Path directory) {
     Path managerKey = directory.resolve(keyFileName(MANAGER));
     Path peers = directory.resolve(PEERS_FILE);
-    if (!Files.isRegularFile(managerKey) || !Files.isRegularFile(peers)) {
+    Path wps = directory.resolve(WP_PEERS_FILE);
+    if (!Files.isRegularFile(managerKey) || !Files.isRegularFile(peers) || !Files.isRegularFile(wps)) {
       throw new IllegalArgumentException(
-          "[pool] keys_dir " + directory + " needs " + managerKey.getFileName() + " and " + PEERS_FILE
-              + " (create them with: camelot operator pool-keys --dir " + directory + " --member ...)");
+          "[pool] keys_dir " + directory + " needs " + managerKey.getFileName() + ", " + PEERS_FILE + " and "
+              + WP_PEERS_FILE + " (create them with: camelot operator pool-keys --dir " + directory
+              + " --member ... --wp ...)");
     }
-    return new PoolIdentities(directory, PemFiles.readKeyPair(managerKey), PemFiles.readPublicKeys(peers), false);
+    return new PoolIdentities(
+        directory, PemFiles.readKeyPair(managerKey), PemFiles.readPublicKeys(peers), PemFiles.readPublicKeys(wps),
+        false);
   }
 
   private static PublicKey write(Path directory, String member, KeyPair keys) {
@@ -145,6 +166,11 @@ public final class PoolIdentities {
 
   public Path peersFile() {
     return directory.resolve(PEERS_FILE);
+  }
+
+  /** The ids of the WP members' keys: the only callers that may register a WP. */
+  public Set<String> wpKeyIds() {
+    return wps.stream().map(SignedRequests::keyId).collect(Collectors.toUnmodifiableSet());
   }
 
   /** This process's part: its own key, admitting every member of the pool. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ public final class WorkerManager implements AutoCloseable {
   private final PeerSecurity security;
   private final PoolDispatcher dispatcher;
   private final String advertisedUrl;
+  private final WpHosts wpHosts;
+  private final Set<String> wpKeyIds;
   private volatile RpcClient inUse;
   private InternalServer server;
 
@@ -50,15 +53,20 @@ public final class WorkerManager implements AutoCloseable {
    * @param advertisedUrl where WPs on other hosts reach this Worker Manager (e.g. a Kubernetes
    *     Service), or empty. When set, Redirect names it: the WPs then use the Key Management API
    *     this manager proxies, since the WKMs themselves are reachable only on its host.
+   * @param wpHosts the hosts WPs may register under
+   * @param wpKeyIds the keys ({@code SignedRequests.keyId}) WPs sign with: only they may register
+   *     and deregister WPs
    */
   public WorkerManager(
       Duration callTimeout, PeerSecurity security, Consumer<JsonNode> publishWorkerInfo, PoolDispatcher dispatcher,
-      String advertisedUrl) {
+      String advertisedUrl, WpHosts wpHosts, Set<String> wpKeyIds) {
     this.callTimeout = callTimeout;
     this.security = security;
     this.publishWorkerInfo = publishWorkerInfo;
     this.dispatcher = dispatcher;
     this.advertisedUrl = advertisedUrl;
+    this.wpHosts = wpHosts;
+    this.wpKeyIds = Set.copyOf(wpKeyIds);
     dispatcher.signReceiptsWith(this::signReceiptUpdate);
   }
 
@@ -101,9 +109,9 @@ public final class WorkerManager implements AutoCloseable {
       methods.add(new ProxiedMethod(name, this));
     }
     methods.add(new GenerateNewEncryptionKey(this));
-    methods.add(new RegisterWorkorderProcessor(dispatcher));
+    methods.add(new RegisterWorkorderProcessor(dispatcher, wpHosts, wpKeyIds));
     // Below the WPs' call timeout, so a WP with long work orders asks again instead of timing out.
-    methods.add(new DeregisterWorkorderProcessor(dispatcher, callTimeout.dividedBy(3)));
+    methods.add(new DeregisterWorkorderProcessor(dispatcher, callTimeout.dividedBy(3), wpKeyIds));
     methods.add(new ListWorkorderProcessors(dispatcher));
     server = InternalServer.start(host, port, methods, security);
     return server.url();

@@ -52,15 +52,20 @@ class WpRegistrationTest {
   final CountDownLatch release = new CountDownLatch(1);
   InternalServer wp;
   PeerSecurity security;
+  PoolIdentities identities;
 
   @BeforeEach
   void start() {
-    // One identity for every party here: signing is covered by PeerAuthenticationTest.
-    security = PoolIdentities.generate(dir.resolve("keys"), List.of()).managerSecurity(Clock.systemUTC());
+    // The manager's identity serves the WPs too; registration is signed with a WP member's key.
+    identities = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of("wp-0"));
+    security = identities.managerSecurity(Clock.systemUTC());
     store = LmdbTcsStore.open(dir.resolve("store"));
     dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
-    manager = new WorkerManager(TIMEOUT, security, info -> {}, dispatcher, "");
-    managerClient = new RpcClient(manager.start("127.0.0.1", 0), TIMEOUT, security);
+    manager = new WorkerManager(TIMEOUT, security, info -> {}, dispatcher, "", WpHosts.loopback(), identities.wpKeyIds());
+    String managerUrl = manager.start("127.0.0.1", 0);
+    PeerSecurity wpSecurity = PeerSecurity.fromFiles(
+        identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC());
+    managerClient = new RpcClient(managerUrl, TIMEOUT, wpSecurity);
     wp = InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
   }
 
@@ -125,6 +130,37 @@ class WpRegistrationTest {
     assertThat(manager.processors()).isEmpty();
   }
 
+  @Test
+  void onlyAWpMembersKeyMayRegisterOrDeregisterAWp() {
+    // A pool member that is no WP (here the manager's own key, listed in the peer file).
+    RpcClient notAWp = new RpcClient(manager.url(), TIMEOUT, security);
+    assertThatThrownBy(() -> WpRegistration.register(notAWp, wp.url(), 1, "", ""))
+        .isInstanceOfSatisfying(RpcCallException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+          assertThat(e.peerMessage()).contains("not signed by a WP's key");
+        });
+    assertThat(manager.processors()).isEmpty();
+
+    WpRegistration.register(managerClient, wp.url(), 1, "", "");
+    assertThatThrownBy(() -> notAWp.call(PoolApi.DEREGISTER_WORKORDER_PROCESSOR, Map.of("url", wp.url())))
+        .isInstanceOfSatisfying(
+            RpcCallException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code()));
+    assertThat(manager.processors()).extracting(ProcessorState::state).containsExactly(State.AVAILABLE);
+  }
+
+  @Test
+  void aWpMayRegisterOnlyAtAnAllowedHost() {
+    // The Worker Manager would send signed calls to whatever a member registers (review M6).
+    for (String url : List.of("http://10.0.0.7:8080", "http://169.254.169.254:80", "http://camelot-listener:1947")) {
+      assertThatThrownBy(() -> WpRegistration.register(managerClient, url, 1, "", ""))
+          .isInstanceOfSatisfying(RpcCallException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+            assertThat(e.peerMessage()).contains("is not allowed for WPs ([pool] wp_hosts)");
+          });
+    }
+    assertThat(manager.processors()).isEmpty();
+  }
+
   private static byte[] request(String id) {
     return ("{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{\"workOrderId\":\"" + id + "\"}}")
         .getBytes(StandardCharsets.UTF_8);
@@ -144,8 +180,10 @@ class WpRegistrationTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      // Names the work order it was given: the dispatcher stores no answer to another one.
+      String id = call.params().path("request").path("workOrderId").asText();
       WorkOrderResponse response = WorkOrderResponse.of(new JsonRpcError(
-          5, "processed by the test WP", JsonNodeFactory.instance.objectNode().put("workOrderId", "x")));
+          5, "processed by the test WP", JsonNodeFactory.instance.objectNode().put("workOrderId", id)));
       return RpcOutcome.result(Map.of("response", response));
     }
   }
