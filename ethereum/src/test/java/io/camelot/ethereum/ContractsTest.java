@@ -174,7 +174,7 @@ class ContractsTest {
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's TCS account");
     asOrganization.post(feed, worker, order, "42").send();
-    var latest = asStranger.latestResult(feed).send();
+    var latest = asStranger.latestResult(worker, feed).send();
     assertThat(latest.component1()).isEqualTo(worker);
     assertThat(latest.component3()).isEqualTo("42");
 
@@ -182,6 +182,25 @@ class ContractsTest {
     assertThatThrownBy(() -> asOrganization.post(feed, worker, order, "43").send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("worker not active");
+  }
+
+  @Test
+  void anotherWorkersPostDoesNotChangeAWorkersValue() throws Exception {
+    byte[] worker = register("06");
+    byte[] other = Bytes32.of("e0".repeat(31) + "06");
+    contracts.workerRegistry(stranger).workerRegister(other, BigInteger.ONE, ORG, List.of(APP), "{}").send();
+    OracleResults asOrganization = contracts.oracleResults(organization);
+    OracleResults asStranger = contracts.oracleResults(stranger);
+    byte[] feed = Bytes32.of("ac".repeat(32));
+
+    asOrganization.post(feed, worker, Bytes32.of("c7".repeat(32)), "42").send();
+    asStranger.post(feed, other, Bytes32.of("c8".repeat(32)), "1").send();
+
+    var latest = asStranger.latestResult(worker, feed).send();
+    assertThat(latest.component1()).isEqualTo(worker);
+    assertThat(latest.component2()).isEqualTo(Bytes32.of("c7".repeat(32)));
+    assertThat(latest.component3()).isEqualTo("42");
+    assertThat(asStranger.latestResult(other, feed).send().component3()).isEqualTo("1");
   }
 
   private static byte[] register(String suffix) throws Exception {

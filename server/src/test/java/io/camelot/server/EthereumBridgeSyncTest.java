@@ -189,13 +189,13 @@ class EthereumBridgeSyncTest {
             .withOracleFeeds(List.of(feed), AttestationPolicy.builder().allowSimulation().build()));
     OracleResults oracle = contracts.oracleResults(tcsAccount);
 
-    await().atMost(AWAIT).until(() -> oracle.latestResult(feed.id()).send().component3().equals("3120.55"));
+    await().atMost(AWAIT).until(() -> oracle.latestResult(Bytes32.of(WORKER), feed.id()).send().component3().equals("3120.55"));
     source.serve("/eth-usd", "3121.00");
-    await().atMost(AWAIT).until(() -> oracle.latestResult(feed.id()).send().component3().equals("3121.00"));
+    await().atMost(AWAIT).until(() -> oracle.latestResult(Bytes32.of(WORKER), feed.id()).send().component3().equals("3121.00"));
 
     // What is on chain is what the bridge verified: the worker's signed statement of the source's answer.
     await().atMost(AWAIT).untilAsserted(() -> {
-      var onChain = oracle.latestResult(feed.id()).send();
+      var onChain = oracle.latestResult(Bytes32.of(WORKER), feed.id()).send();
       Optional<OraclePost> posted = bridge.latestOraclePost(feed.name());
       assertThat(posted).isPresent();
       assertThat(Bytes32.hex(onChain.component1())).isEqualTo(WORKER).isEqualTo(posted.get().workerId());
