@@ -6,6 +6,11 @@ import "./WorkerRegistry.sol";
 /// The EEA proxy-model work order contract. Anyone may submit; only the TCS account of the work
 /// order's worker may complete it, and only once. Submission errors are reported as errorCode in
 /// the event rather than by reverting, as EEA clients expect.
+///
+/// On chain a work order is known by workOrderKey(submitter, workOrderId), not by the id its
+/// submitter chose: an id visible in a pending transaction could otherwise be submitted first by
+/// anyone, refusing the genuine order as a duplicate (review M10). The event, workOrderComplete,
+/// workOrderGet and the receipts all use this key; the request JSON keeps the submitter's id.
 contract WorkOrderRegistry {
     bytes4 public constant VERSION = 0x01010000;
 
@@ -52,20 +57,27 @@ contract WorkOrderRegistry {
         workerRegistry = registry;
     }
 
+    function workOrderKey(address submitter, bytes32 workOrderId) public pure returns (bytes32) {
+        return keccak256(abi.encodePacked(submitter, workOrderId));
+    }
+
+    /// @param workOrderId the submitter's id, as in workOrderRequest; the event carries the key
     function workOrderSubmit(bytes32 workOrderId, bytes32 workerId, bytes32 requesterId, string calldata workOrderRequest)
         external returns (uint256 errorCode)
     {
-        if (workOrders[workOrderId].status != STATUS_NULL) {
+        bytes32 key = workOrderKey(msg.sender, workOrderId);
+        if (workOrders[key].status != STATUS_NULL) {
             errorCode = ERROR_DUPLICATE;
         } else if (workerRegistry.workerStatus(workerId) != workerRegistry.STATUS_ACTIVE()) {
             errorCode = ERROR_WORKER_NOT_ACTIVE;
         } else {
-            workOrders[workOrderId] =
+            workOrders[key] =
                 WorkOrder(STATUS_ACTIVE, block.timestamp, workerId, requesterId, msg.sender, workOrderRequest, "");
         }
-        emit workOrderSubmitted(workOrderId, workerId, requesterId, workOrderRequest, errorCode, msg.sender, VERSION);
+        emit workOrderSubmitted(key, workerId, requesterId, workOrderRequest, errorCode, msg.sender, VERSION);
     }
 
+    /// @param workOrderId the work order's key, as in the workOrderSubmitted event
     function workOrderComplete(bytes32 workOrderId, string calldata workOrderResponse)
         external returns (uint256 errorCode)
     {

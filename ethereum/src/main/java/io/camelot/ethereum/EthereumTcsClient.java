@@ -46,6 +46,9 @@ import org.web3j.tuples.generated.Tuple3;
  * nonce and verification key are not stored; string update data and signatures are kept as their
  * UTF-8 bytes. EncryptionKeyGet has no contract here (Avalon's proxy model has none either): the
  * worker's encryption key is in its registered details.
+ *
+ * <p>Work orders and receipts are named by the ids this client's account submitted them under; on
+ * chain they are keyed by {@link ProxyContracts#workOrderKey}, so a receipt lookup lists keys.
  */
 public final class EthereumTcsClient implements TcsClient {
   private static final BigInteger ACTIVE = BigInteger.ONE;
@@ -132,7 +135,7 @@ public final class EthereumTcsClient implements TcsClient {
   public SubmitReply workOrderGetResult(String workOrderId) {
     String method = "WorkOrderGetResult";
     var order =
-        call(method, contracts.workOrderRegistry(chain).workOrderGet(bytes32(method, workOrderId)));
+        call(method, contracts.workOrderRegistry(chain).workOrderGet(key(method, workOrderId)));
     if (order.component1().equals(ACTIVE)) {
       return new SubmitReply.Pending("Work order is not completed on chain yet");
     }
@@ -165,7 +168,7 @@ public final class EthereumTcsClient implements TcsClient {
     }
     TransactionReceipt receipt =
         call(method, contracts.receiptRegistry(chain).workOrderReceiptCreate(
-            bytes32(method, params.workOrderId()),
+            key(method, params.workOrderId()),
             bytes32(method, params.workerId()),
             bytes32(method, params.workerServiceId()),
             bytes32(method, params.requesterId()),
@@ -181,7 +184,7 @@ public final class EthereumTcsClient implements TcsClient {
   public void receiptUpdate(ReceiptUpdateParams params) {
     String method = "WorkOrderReceiptUpdate";
     call(method, contracts.receiptRegistry(chain).workOrderReceiptUpdate(
-        bytes32(method, params.workOrderId()),
+        key(method, params.workOrderId()),
         bytes32(method, params.updaterId()),
         BigInteger.valueOf(params.updateType() == null ? 0 : params.updateType()),
         utf8(params.updateData()), utf8(params.updateSignature()),
@@ -192,7 +195,7 @@ public final class EthereumTcsClient implements TcsClient {
   public ReceiptRetrieveResult receiptRetrieve(String workOrderId) {
     String method = "WorkOrderReceiptRetrieve";
     var receipt =
-        call(method, contracts.receiptRegistry(chain).workOrderReceiptRetrieve(bytes32(method, workOrderId)));
+        call(method, contracts.receiptRegistry(chain).workOrderReceiptRetrieve(key(method, workOrderId)));
     if (Bytes32.isZero(receipt.component2())) {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Receipt not found on chain", null);
     }
@@ -209,7 +212,7 @@ public final class EthereumTcsClient implements TcsClient {
     long index =
         params.updateIndex() == null ? ReceiptUpdateRetrieveParams.LAST_UPDATE : params.updateIndex();
     var update = call(method, contracts.receiptRegistry(chain).workOrderReceiptUpdateRetrieve(
-        bytes32(method, params.workOrderId()),
+        key(method, params.workOrderId()),
         anyOr32(method, params.updaterId()),
         index == ReceiptUpdateRetrieveParams.LAST_UPDATE ? LAST_UPDATE : BigInteger.valueOf(index)));
     return new ReceiptUpdateRetrieveResult(
@@ -275,6 +278,11 @@ public final class EthereumTcsClient implements TcsClient {
 
   private byte[] bytes32(String method, String id) {
     return parsed(method, () -> Bytes32.of(id));
+  }
+
+  /** The on-chain key of a work order this client's account submitted under {@code id}. */
+  private byte[] key(String method, String id) {
+    return ProxyContracts.workOrderKey(chain.address(), bytes32(method, id));
   }
 
   /** A lookup filter: null or empty means any. */

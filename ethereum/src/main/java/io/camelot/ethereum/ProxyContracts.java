@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
 
 /**
  * Where the four proxy-model contracts and OracleResults live on one chain. {@code oracleResults}
@@ -28,6 +30,17 @@ public record ProxyContracts(
     Objects.requireNonNull(workerRegistry, "workerRegistry");
     Objects.requireNonNull(workOrderRegistry, "workOrderRegistry");
     Objects.requireNonNull(receiptRegistry, "receiptRegistry");
+  }
+
+  /**
+   * A work order's key on chain, {@code WorkOrderRegistry.workOrderKey}: the id the contracts, their
+   * events and receipts use, bound to the submitting account so no one else can take it (M10).
+   */
+  public static byte[] workOrderKey(String submitter, byte[] workOrderId) {
+    byte[] packed = new byte[20 + 32];
+    System.arraycopy(Numeric.toBytesPadded(Numeric.toBigInt(submitter), 20), 0, packed, 0, 20);
+    System.arraycopy(workOrderId, 0, packed, 20, 32);
+    return Hash.sha3(packed);
   }
 
   /** Deploys a fresh set from {@code chain}'s account, wired to each other. */

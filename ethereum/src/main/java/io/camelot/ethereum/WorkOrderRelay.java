@@ -20,6 +20,7 @@ import io.camelot.sdk.TcsTimeoutException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,7 @@ final class WorkOrderRelay {
     } catch (EeaException e) {
       return error(e.code(), e.getMessage(), id);
     }
-    if (!Bytes32.same(params.workOrderId(), event.workOrderId)
+    if (!isKey(params.workOrderId(), event)
         || !Bytes32.same(params.workerId(), event.workerId)
         || !Bytes32.same(params.requesterId(), event.requesterId)) {
       return error(2, "The ids in workOrderRequest differ from the workOrderSubmit arguments", id);
@@ -152,6 +153,16 @@ final class WorkOrderRelay {
         receipts.workOrderReceiptUpdate(
             event.workOrderId, event.workerId, BigInteger.valueOf(outcome.status().code()), updateData,
             new byte[0], RECEIPT_SIGNATURE_RULES).send());
+  }
+
+  /** Whether the event's work order key is the submitter's key for the JSON's id. */
+  private static boolean isKey(String workOrderId, WorkOrderRegistry.WorkOrderSubmittedEventResponse event) {
+    try {
+      return Arrays.equals(
+          ProxyContracts.workOrderKey(event.senderAddress, Bytes32.of(workOrderId)), event.workOrderId);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static boolean isCompleted(WorkOrderRegistry orders, byte[] workOrderId) throws Exception {

@@ -72,20 +72,21 @@ class ContractsTest {
     byte[] order = Bytes32.of("c2".repeat(32));
     WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
     asRequester.workOrderSubmit(order, worker, Bytes32.of("dd".repeat(32)), "{}").send();
+    byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
 
-    assertThatThrownBy(() -> contracts.workOrderRegistry(stranger).workOrderComplete(order, "{}").send())
+    assertThatThrownBy(() -> contracts.workOrderRegistry(stranger).workOrderComplete(key, "{}").send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's TCS account");
-    assertThatThrownBy(() -> asRequester.workOrderComplete(order, "{}").send())
+    assertThatThrownBy(() -> asRequester.workOrderComplete(key, "{}").send())
         .isInstanceOf(TransactionException.class);
-    assertThat(asRequester.workOrderGet(order).send().component1()).isEqualTo(BigInteger.ONE);
+    assertThat(asRequester.workOrderGet(key).send().component1()).isEqualTo(BigInteger.ONE);
 
-    contracts.workOrderRegistry(organization).workOrderComplete(order, "{\"result\":1}").send();
+    contracts.workOrderRegistry(organization).workOrderComplete(key, "{\"result\":1}").send();
     assertThatThrownBy(
-            () -> contracts.workOrderRegistry(organization).workOrderComplete(order, "{}").send())
+            () -> contracts.workOrderRegistry(organization).workOrderComplete(key, "{}").send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("already completed");
-    var stored = asRequester.workOrderGet(order).send();
+    var stored = asRequester.workOrderGet(key).send();
     assertThat(stored.component1()).isEqualTo(BigInteger.TWO);
     assertThat(stored.component4()).isEqualTo("{\"result\":1}");
   }
@@ -110,33 +111,62 @@ class ContractsTest {
   }
 
   @Test
+  void anotherAccountSubmittingTheSameIdNeitherBlocksNorOverwritesTheFirstOrder() throws Exception {
+    byte[] worker = register("07");
+    byte[] order = Bytes32.of("c9".repeat(32));
+    WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
+    TransactionReceipt squatted =
+        contracts.workOrderRegistry(stranger).workOrderSubmit(order, worker, order, "{\"squat\":1}").send();
+    TransactionReceipt genuine = asRequester.workOrderSubmit(order, worker, order, "{}").send();
+
+    var genuineEvent = WorkOrderRegistry.getWorkOrderSubmittedEvents(genuine).getFirst();
+    assertThat(genuineEvent.errorCode).isEqualTo(BigInteger.ZERO);
+    byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
+    assertThat(genuineEvent.workOrderId)
+        .isEqualTo(key)
+        .isEqualTo(asRequester.workOrderKey(requester.address(), order).send());
+    byte[] squatKey = WorkOrderRegistry.getWorkOrderSubmittedEvents(squatted).getFirst().workOrderId;
+    assertThat(squatKey).isNotEqualTo(key);
+    assertThat(asRequester.workOrderGet(key).send().component3()).isEqualTo("{}");
+    assertThat(asRequester.workOrderGet(squatKey).send().component3()).isEqualTo("{\"squat\":1}");
+
+    assertThatThrownBy(() -> contracts.workOrderRegistry(stranger).workOrderComplete(key, "{}").send())
+        .isInstanceOf(TransactionException.class)
+        .hasMessageContaining("not the worker's TCS account");
+    contracts.workOrderRegistry(organization).workOrderComplete(key, "{\"result\":1}").send();
+    assertThat(asRequester.workOrderGet(key).send().component4()).isEqualTo("{\"result\":1}");
+    assertThat(asRequester.workOrderGet(squatKey).send().component1()).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
   void receiptsAreCreatedBySubmitterAndUpdatedByCreatorOrWorker() throws Exception {
     byte[] worker = register("04");
     byte[] order = Bytes32.of("c5".repeat(32));
     byte[] requesterId = Bytes32.of("dd".repeat(32));
     contracts.workOrderRegistry(requester).workOrderSubmit(order, worker, requesterId, "{}").send();
+    byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
     WorkOrderReceiptRegistry asStranger = contracts.receiptRegistry(stranger);
     assertThatThrownBy(
-            () -> asStranger.workOrderReceiptCreate(order, worker, worker, requesterId, BigInteger.ZERO,
+            () -> asStranger.workOrderReceiptCreate(key, worker, worker, requesterId, BigInteger.ZERO,
                 new byte[] {1}).send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the work order's submitter");
 
     contracts.receiptRegistry(requester)
-        .workOrderReceiptCreate(order, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1, 2})
+        .workOrderReceiptCreate(key, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1, 2})
         .send();
     assertThatThrownBy(
-            () -> asStranger.workOrderReceiptUpdate(order, worker, BigInteger.ONE, new byte[] {9},
+            () -> asStranger.workOrderReceiptUpdate(key, worker, BigInteger.ONE, new byte[] {9},
                 new byte[0], "").send())
         .isInstanceOf(TransactionException.class);
     contracts.receiptRegistry(organization)
-        .workOrderReceiptUpdate(order, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
+        .workOrderReceiptUpdate(key, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
         .send();
 
-    var receipt = asStranger.workOrderReceiptRetrieve(order).send();
+    var receipt = asStranger.workOrderReceiptRetrieve(key).send();
     assertThat(receipt.component5()).containsExactly(1, 2);
     assertThat(receipt.component6()).isEqualTo(BigInteger.ONE);
-    var last = asStranger.workOrderReceiptUpdateRetrieve(order, new byte[32], BigInteger.valueOf(0xFFFFFFFFL)).send();
+    var last = asStranger.workOrderReceiptUpdateRetrieve(key, new byte[32], BigInteger.valueOf(0xFFFFFFFFL)).send();
     assertThat(last.component3()).containsExactly(9);
     assertThat(last.component6()).isEqualTo(BigInteger.ONE);
     var found = asStranger.workOrderReceiptLookUp(new byte[32], worker, new byte[32], BigInteger.ONE).send();

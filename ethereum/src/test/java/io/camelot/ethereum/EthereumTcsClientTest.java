@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
 
 /** The proxy transport's mapping of chain state and rejections onto the SDK's client contract. */
 class EthereumTcsClientTest {
@@ -102,7 +103,7 @@ class EthereumTcsClientTest {
     String order = "e3".repeat(32);
     client.workOrderSubmit(params(order, WORKER));
     contracts.workOrderRegistry(organization)
-        .workOrderComplete(Bytes32.of(order),
+        .workOrderComplete(ProxyContracts.workOrderKey(clientAddress(), Bytes32.of(order)),
             "{\"error\":{\"code\":9,\"message\":\"no such workload\",\"data\":{\"workOrderId\":\"" + order + "\"}}}")
         .send();
     assertThatThrownBy(() -> client.workOrderGetResult(order))
@@ -110,6 +111,10 @@ class EthereumTcsClientTest {
           assertThat(e.code()).isEqualTo(9);
           assertThat(e.serverMessage()).isEqualTo("no such workload");
         });
+  }
+
+  private static String clientAddress() {
+    return Credentials.create(ganache.account(1).privateKey()).getAddress();
   }
 
   private static WorkOrderSubmitParams params(String workOrderId, String workerId) {

@@ -55,11 +55,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.abi.EventEncoder;
+import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.exceptions.TransactionException;
+import org.web3j.utils.Numeric;
 
 /**
  * The EEA proxy model end to end on a real local Ethereum node: a requester's SDK submits through
@@ -198,7 +200,7 @@ class EthereumProxyModelTest {
     // Nobody but the worker's TCS account may complete a work order.
     WorkOrderRegistry asStranger = contracts.workOrderRegistry(stranger);
     assertThatThrownBy(() -> asStranger.workOrderComplete(
-            Bytes32.of(whileStopped.getFirst().workOrderId()), "{\"result\":{}}").send())
+            onChain(1, whileStopped.getFirst().workOrderId()), "{\"result\":{}}").send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's TCS account");
 
@@ -214,7 +216,7 @@ class EthereumProxyModelTest {
           () -> requester.retrieveReceipt(order.workOrderId()).receiptCurrentStatus()
               == ReceiptStatus.COMPLETED.code());
       var update = requester.receiptUpdate(order.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
-      String response = asStranger.workOrderGet(Bytes32.of(order.workOrderId())).send().component4();
+      String response = asStranger.workOrderGet(onChain(1, order.workOrderId())).send().component4();
       assertThat(update.updateData())
           .isEqualTo(HexFormat.of().withUpperCase().formatHex(Sha256.digest(response)));
       assertThat(update.updaterId()).isEqualTo(worker.workerId());
@@ -239,7 +241,8 @@ class EthereumProxyModelTest {
   @Test
   void aWorkOrderRequestGivenAsAUriIsFetchedOnlyFromAnAllowedHost() throws Exception {
     try (LocalHttpsServer requests = new LocalHttpsServer(dir);
-        Chain uriSubmitter = Chain.connect(ganache.account(3))) {
+        Chain uriSubmitter = Chain.connect(ganache.account(3));
+        EthereumTcsClient uriClient = EthereumTcsClient.connect(ganache.account(3), contracts)) {
       startBridge(BridgeSettings.defaults(dir.resolve("checkpoint")).withRequestUris(
           ConnectorPolicy.https(List.of(requests.host()), List.of("GET"), 1 << 20).withTrustPem(requests.trustPem())));
       WorkOrderRegistry asSubmitter = contracts.workOrderRegistry(uriSubmitter);
@@ -248,7 +251,7 @@ class EthereumProxyModelTest {
           TcsClient.class.getClassLoader(), new Class<?>[] {TcsClient.class}, (proxy, method, args) -> {
             if (!method.getName().equals("workOrderSubmit")) {
               try {
-                return method.invoke(requesterClient, args);
+                return method.invoke(uriClient, args);
               } catch (InvocationTargetException e) {
                 throw e.getCause();
               }
@@ -270,20 +273,27 @@ class EthereumProxyModelTest {
       byte[] refusedId = Bytes32.of(HexFormat.of().formatHex(Sha256.digest("refused")));
       asSubmitter.workOrderSubmit(refusedId, Bytes32.of(worker.workerId()), refusedId,
           "https://127.0.0.1:1/requests/refused").send();
-      await().atMost(AWAIT).until(() -> asSubmitter.workOrderGet(refusedId).send().component1().intValueExact() == 2);
-      assertThat(asSubmitter.workOrderGet(refusedId).send().component4())
+      byte[] refusedKey = ProxyContracts.workOrderKey(uriSubmitter.address(), refusedId);
+      await().atMost(AWAIT).until(() -> asSubmitter.workOrderGet(refusedKey).send().component1().intValueExact() == 2);
+      assertThat(asSubmitter.workOrderGet(refusedKey).send().component4())
           .contains("\"code\":2").contains("host 127.0.0.1:1 is not allowed");
     }
   }
 
-  /** The block of the (single) event of this kind, optionally with the work order id as topic 1. */
+  /** The on-chain key of a work order that ganache account {@code account} submitted. */
+  private static byte[] onChain(int account, String workOrderId) {
+    return ProxyContracts.workOrderKey(
+        Credentials.create(ganache.account(account).privateKey()).getAddress(), Bytes32.of(workOrderId));
+  }
+
+  /** The block of the (single) event of this kind, optionally with the work order's key as topic 1. */
   private long blockOf(org.web3j.abi.datatypes.Event event, String workOrderId) throws Exception {
     EthFilter filter =
         new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
             contracts.workOrderRegistry());
     filter.addSingleTopic(EventEncoder.encode(event));
     if (workOrderId != null) {
-      filter.addSingleTopic("0x" + workOrderId);
+      filter.addSingleTopic(Numeric.toHexString(onChain(1, workOrderId)));
     }
     var logs = tcsAccount.web3j().ethGetLogs(filter).send().getLogs();
     assertThat(logs).hasSize(1);
