@@ -6,6 +6,7 @@ import "./WorkOrderRegistry.sol";
 /// EEA work order receipts. Only the account that submitted a work order may create its receipt;
 /// only that account or the TCS account of the work order's worker may update it. Update types
 /// 0 to 255 set the receipt status; larger ones are application-specific and leave it alone.
+/// A receipt's workOrderId is the work order's on-chain key (WorkOrderRegistry.workOrderKey).
 contract WorkOrderReceiptRegistry {
     uint256 public constant STATUS_ANY = 255;
     uint256 public constant LAST_UPDATE = 0xFFFFFFFF;
