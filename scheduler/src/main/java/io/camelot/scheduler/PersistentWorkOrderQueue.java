@@ -129,7 +129,11 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     }
     if (stored != Admission.ACCEPTED) {
       outstanding.decrementAndGet();
-      (stored == Admission.REPLAYED ? metrics.replay : metrics.duplicate).increment();
+      switch (stored) {
+        case STORE_FULL -> metrics.busy.increment();
+        case REPLAYED -> metrics.replay.increment();
+        default -> metrics.duplicate.increment();
+      }
       return stored;
     }
     metrics.submitted.increment();

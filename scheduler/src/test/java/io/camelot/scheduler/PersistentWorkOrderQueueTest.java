@@ -196,6 +196,23 @@ class PersistentWorkOrderQueueTest {
   }
 
   @Test
+  void aNearlyFullStoreRefusesSubmitsAsBusyAndFreesTheSlot(@TempDir Path smallDir) {
+    MeterRegistry meters = new SimpleMeterRegistry();
+    // 1 % of a 1 MiB map is 2 pages: the first work order's tables take more.
+    try (TcsStore small = LmdbTcsStore.open(smallDir, 1L << 20, 1);
+        PersistentWorkOrderQueue smallQueue =
+            new PersistentWorkOrderQueue(small, settings(100), Clock.systemUTC(), meters)) {
+      assertThat(smallQueue.submit("a", "unattached", null, hash("a"), raw("a")))
+          .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+      assertThat(smallQueue.submit("b", "unattached", null, hash("b"), raw("b")))
+          .isEqualTo(WorkOrderQueue.Admission.STORE_FULL);
+      assertThat(small.request("b")).isEmpty();
+      assertThat(smallQueue.outstanding()).isEqualTo(1);
+      assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void workOrdersAcknowledgedBeforeARestartAreProcessedExactlyOnceAfterIt() throws Exception {
     for (int i = 0; i < 20; i++) {
       queue.submit("r" + i, "w1", null, hash("r" + i), raw("r" + i));

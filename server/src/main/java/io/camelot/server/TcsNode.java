@@ -87,7 +87,9 @@ public final class TcsNode implements AutoCloseable {
     // LMDB store and sealed keys, and both would lose work orders.
     dataDirLock = DataDirLock.acquire(dataDir, "camelot serve");
     try {
-      store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
+      store =
+          LmdbTcsStore.open(
+              dataDir.resolve("store"), config.store().mapSizeMb() << 20, config.store().submitLimitPercent());
     } catch (RuntimeException e) {
       dataDirLock.close();
       throw e;

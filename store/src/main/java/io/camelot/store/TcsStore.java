@@ -118,7 +118,12 @@ public interface TcsStore extends AutoCloseable {
     /** The id is known with another request hash, or with none (purged before hashes were kept). */
     DUPLICATE,
     /** The id is new but the request hash is known: a request replayed under another id. */
-    REPLAYED
+    REPLAYED,
+    /**
+     * The store is nearly full: new work is refused so that completions, receipts and purge keep
+     * room. Checked after the id, so a retry of a stored request is still {@link #IDENTICAL}.
+     */
+    FULL
   }
 
   enum Status {
