@@ -335,8 +335,9 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
   private void purge() {
     try {
-      long cutoff = clock.millis() - settings.retainCompleted().toMillis();
-      int removed = store.purge(cutoff, settings.maxRetainedCompleted());
+      long now = clock.millis();
+      long cutoff = now - settings.retainCompleted().toMillis();
+      int removed = store.purge(cutoff, settings.maxRetainedCompleted(), settings.purgeFloorMillis(now));
       if (removed > 0) {
         log.info("Purged {} completed work order(s)", removed);
       }

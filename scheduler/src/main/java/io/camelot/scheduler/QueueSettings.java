@@ -12,19 +12,35 @@ import java.time.Duration;
  *     1), so that work orders nobody runs do not hold slots of {@code maxOutstanding} for ever; zero
  *     for never. Not {@code responseTimeoutMSecs}, which Avalon clients set to a few seconds and
  *     treat as advisory.
+ * @param minRetention how long a completed work order is kept whatever {@code retainCompleted} and
+ *     {@code maxRetainedCompleted} say: a flood of work orders cannot purge others' fresh results
  */
 public record QueueSettings(
     long maxOutstanding,
     Duration retainCompleted,
     long maxRetainedCompleted,
     Duration purgeInterval,
-    Duration pendingTimeout) {
+    Duration pendingTimeout,
+    Duration minRetention) {
 
   public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofHours(1);
+  public static final Duration DEFAULT_MIN_RETENTION = Duration.ofHours(1);
 
-  /** Settings with the default pending timeout. */
+  /** Settings with the default pending timeout and retention floor. */
   public QueueSettings(long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval) {
     this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, DEFAULT_PENDING_TIMEOUT);
+  }
+
+  /** Settings with the default retention floor. */
+  public QueueSettings(
+      long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval,
+      Duration pendingTimeout) {
+    this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, pendingTimeout, DEFAULT_MIN_RETENTION);
+  }
+
+  /** The completion time at and after which purge keeps every work order. */
+  public long purgeFloorMillis(long nowMillis) {
+    return nowMillis - minRetention.toMillis();
   }
 
   public static QueueSettings defaults() {

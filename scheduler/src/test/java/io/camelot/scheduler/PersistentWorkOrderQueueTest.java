@@ -271,10 +271,36 @@ class PersistentWorkOrderQueueTest {
   void purgeRemovesOldCompletedWorkOrders() {
     queue.close();
     queue = new PersistentWorkOrderQueue(
-        store, new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20)), Clock.systemUTC());
+        store,
+        new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20), Duration.ofHours(1), Duration.ZERO),
+        Clock.systemUTC());
     queue.attach("w1", recordingProcessor(), 1);
     queue.submit("old", "w1", null, hash("old"), raw("old"));
     await().atMost(Duration.ofSeconds(10)).until(() -> store.workOrder("old").isEmpty());
     assertThat(store.request("old")).isEmpty();
+  }
+
+  @Test
+  void purgeKeepsWorkOrdersYoungerThanTheRetentionFloor() throws Exception {
+    queue.close();
+    queue = new PersistentWorkOrderQueue(
+        store,
+        new QueueSettings(100, Duration.ZERO, 0, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1)),
+        Clock.systemUTC());
+    // Completed now, unlike recordingProcessor's work orders (at time 1).
+    queue.attach(
+        "w1",
+        workOrder -> {
+          byte[] response = "done".getBytes(StandardCharsets.UTF_8);
+          store.complete(
+              new TcsStore.Completion(workOrder.workOrderId(), response, System.currentTimeMillis(), Map.of(), null));
+          return response;
+        },
+        1);
+    queue.submit("fresh", "w1", null, hash("fresh"), raw("fresh"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> store.response("fresh").isPresent());
+    // Several purge rounds, each of which would remove it by age and by count.
+    Thread.sleep(200);
+    assertThat(store.response("fresh")).isPresent();
   }
 }

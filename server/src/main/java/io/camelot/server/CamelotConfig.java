@@ -160,11 +160,16 @@ public record CamelotConfig(
               "a work order still waiting for its worker after this long fails unrun (code 1); 0 = never;"
                   + " serve only (not the scale-out shared queue)")
           @JsonProperty("pending_timeout_seconds")
-          long pendingTimeoutSeconds) {
-    /** A queue with the default pending timeout. */
+          long pendingTimeoutSeconds,
+      @JsonPropertyDescription(
+              "purge keeps every work order completed this recently, even beyond max_retained_completed"
+                  + " (it logs an ERROR instead): a flood cannot push out others' results and receipts")
+          @JsonProperty("min_retention_seconds")
+          long minRetentionSeconds) {
+    /** A queue with the default pending timeout and retention floor. */
     public Queue(long maxOutstanding, long retainCompletedHours, long maxRetainedCompleted, long purgeIntervalSeconds) {
       this(maxOutstanding, retainCompletedHours, maxRetainedCompleted, purgeIntervalSeconds,
-          QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds());
+          QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(), QueueSettings.DEFAULT_MIN_RETENTION.toSeconds());
     }
 
     static Queue defaults() {
@@ -751,6 +756,9 @@ public record CamelotConfig(
     }
     if (store.mapSizeMb() < 1) {
       return new OutOfRange("store", "map_size_mb", "must be >= 1, not " + store.mapSizeMb());
+    }
+    if (queue.minRetentionSeconds() < 0) {
+      return new OutOfRange("queue", "min_retention_seconds", "must be >= 0, not " + queue.minRetentionSeconds());
     }
     if (store.submitLimitPercent() < 1 || store.submitLimitPercent() > 100) {
       return new OutOfRange(

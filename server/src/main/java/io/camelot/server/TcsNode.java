@@ -219,7 +219,8 @@ public final class TcsNode implements AutoCloseable {
         Duration.ofHours(q.retainCompletedHours()),
         q.maxRetainedCompleted(),
         Duration.ofSeconds(q.purgeIntervalSeconds()),
-        Duration.ofSeconds(q.pendingTimeoutSeconds()));
+        Duration.ofSeconds(q.pendingTimeoutSeconds()),
+        Duration.ofSeconds(q.minRetentionSeconds()));
   }
 
   /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */

@@ -466,30 +466,41 @@ public final class LmdbTcsStore implements TcsStore {
   }
 
   @Override
-  public int purge(long completedBeforeMillis, long maxRetained) {
+  public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
     if (maxRetained < 0) {
       throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
     }
     int removed = 0;
-    int batch;
+    PurgeBatch batch;
     do {
-      batch = write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained));
-      removed += batch;
-    } while (batch == PURGE_BATCH);
+      batch = write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis));
+      removed += batch.removed();
+    } while (batch.removed() == PURGE_BATCH);
     if (removed > 0) {
       log.info("Purged {} completed work orders", removed);
+    }
+    if (batch.keptByFloor() > 0) {
+      log.error(
+          "{} completed work orders beyond the retained maximum of {} are younger than the retention"
+              + " floor and were kept: the store may be flooded; raise the maximum or the map size",
+          batch.keptByFloor(), maxRetained);
     }
     return removed;
   }
 
-  private int purgeBatch(Txn<byte[]> txn, long completedBeforeMillis, long maxRetained) {
+  /** @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the batch) */
+  private record PurgeBatch(int removed, long keptByFloor) {}
+
+  private PurgeBatch purgeBatch(Txn<byte[]> txn, long completedBeforeMillis, long maxRetained, long floorMillis) {
     long excess = completed.stat(txn).entries - maxRetained;
     List<byte[]> indexKeys = new ArrayList<>();
     List<byte[]> ids = new ArrayList<>();
     try (CursorIterable<byte[]> oldestFirst = completed.iterate(txn)) {
       for (KeyVal<byte[]> entry : oldestFirst) {
-        boolean expired = LmdbKeys.completedAt(entry.key()) < completedBeforeMillis;
-        if (ids.size() == PURGE_BATCH || !(expired || excess > 0)) {
+        long completedAt = LmdbKeys.completedAt(entry.key());
+        boolean expired = completedAt < completedBeforeMillis;
+        // Oldest first: once one is under the floor, so are the rest.
+        if (ids.size() == PURGE_BATCH || !(expired || excess > 0) || completedAt >= floorMillis) {
           break;
         }
         indexKeys.add(entry.key());
@@ -502,7 +513,7 @@ public final class LmdbTcsStore implements TcsStore {
       completed.delete(txn, indexKeys.get(i));
       removeWorkOrder(txn, ids.get(i));
     }
-    return ids.size();
+    return new PurgeBatch(ids.size(), ids.size() < PURGE_BATCH ? Math.max(excess, 0) : 0);
   }
 
   // The request hash stays in request-hashes, refusing replays as the tombstone in purged-ids does.

@@ -68,11 +68,13 @@ public interface TcsStore extends AutoCloseable {
   /**
    * Removes completed work orders (request, response, receipt and its updates) that completed
    * before {@code completedBeforeMillis}, and then the oldest completed ones beyond
-   * {@code maxRetained}. Pending work orders are never purged.
+   * {@code maxRetained}. Pending work orders are never purged, nor are those completed at or after
+   * {@code floorMillis}: a flood of work orders cannot push out others' fresh results and receipts.
+   * When the floor keeps more than {@code maxRetained}, the excess stays and an ERROR is logged.
    *
    * @return the number of work orders removed
    */
-  int purge(long completedBeforeMillis, long maxRetained);
+  int purge(long completedBeforeMillis, long maxRetained, long floorMillis);
 
   // ---- Receipts ----
 

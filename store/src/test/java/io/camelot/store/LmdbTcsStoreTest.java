@@ -137,7 +137,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     submit("wo-5", "worker-1", utf8("request 5"), 5);
     assertThat(store.pending("worker-1")).containsExactly("wo-0", "wo-4", "wo-5");
     assertThat(store.complete(completion("wo-1", utf8("again"), 200))).isFalse();
-    assertThat(store.purge(Long.MIN_VALUE, 1)).isEqualTo(1);
+    assertThat(store.purge(Long.MIN_VALUE, 1, Long.MAX_VALUE)).isEqualTo(1);
     assertThat(store.workOrder("wo-1")).isEmpty();
   }
 
@@ -242,7 +242,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
       assertThat(store.complete(completion("junk-" + i, utf8("error"), 10 + i))).isTrue();
     }
 
-    assertThat(store.purge(500_000, Long.MAX_VALUE)).isEqualTo(accepted);
+    assertThat(store.purge(500_000, Long.MAX_VALUE, Long.MAX_VALUE)).isEqualTo(accepted);
 
     assertThat(submit("legit-new", "worker", utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     assertThat(store.receiptUpdates("legit-done")).hasSize(1);
@@ -292,7 +292,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     }
     submit("pending", "worker", utf8("request"), 0);
 
-    assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(count);
+    assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(count);
 
     assertThat(store.workOrder("wo-0")).isEmpty();
     assertThat(store.workOrder("wo-" + (count - 1))).isEmpty();
