@@ -213,6 +213,30 @@ class PersistentWorkOrderQueueTest {
   }
 
   @Test
+  void outstandingRequestBytesBeyondTheCapAreBusyUntilWorkOrdersComplete() {
+    queue.close();
+    MeterRegistry meters = new SimpleMeterRegistry();
+    int size = raw("a").length;
+    queue = new PersistentWorkOrderQueue(
+        store,
+        new QueueSettings(100, Duration.ofHours(1), 1000, Duration.ofMinutes(10), Duration.ofHours(1),
+            Duration.ofHours(1), 2L * size),
+        Clock.systemUTC(),
+        meters);
+    assertThat(queue.submit("a", "w1", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("b", "w1", null, hash("b"), raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
+    assertThat(store.request("c")).isEmpty();
+    assertThat(queue.outstanding()).isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count()).isEqualTo(1);
+
+    queue.attach("w1", recordingProcessor(), 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> queue.outstanding() == 0);
+
+    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+  }
+
+  @Test
   void workOrdersAcknowledgedBeforeARestartAreProcessedExactlyOnceAfterIt() throws Exception {
     for (int i = 0; i < 20; i++) {
       queue.submit("r" + i, "w1", null, hash("r" + i), raw("r" + i));
@@ -272,7 +296,8 @@ class PersistentWorkOrderQueueTest {
     queue.close();
     queue = new PersistentWorkOrderQueue(
         store,
-        new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20), Duration.ofHours(1), Duration.ZERO),
+        new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20), Duration.ofHours(1), Duration.ZERO,
+            QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
         Clock.systemUTC());
     queue.attach("w1", recordingProcessor(), 1);
     queue.submit("old", "w1", null, hash("old"), raw("old"));
@@ -285,7 +310,8 @@ class PersistentWorkOrderQueueTest {
     queue.close();
     queue = new PersistentWorkOrderQueue(
         store,
-        new QueueSettings(100, Duration.ZERO, 0, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1)),
+        new QueueSettings(100, Duration.ZERO, 0, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1),
+            QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
         Clock.systemUTC());
     // Completed now, unlike recordingProcessor's work orders (at time 1).
     queue.attach(

@@ -206,7 +206,7 @@ final class BenchCommand implements Callable<Integer> {
         // A throwaway node: --retain bounds its store, with no retention floor to hold the purge back.
         new CamelotConfig.Queue(
             q.maxOutstanding(), q.retainCompletedHours(), retainCompleted, purgeIntervalSeconds,
-            q.pendingTimeoutSeconds(), 0),
+            q.pendingTimeoutSeconds(), 0, q.maxOutstandingBytes()),
         new CamelotConfig.Worker(
             w.name(), w.organizationId(), w.applicationTypeId(), w.concurrency(), w.tee(),
             w.collateralDir(), keyEncryption),

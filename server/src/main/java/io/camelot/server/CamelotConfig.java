@@ -165,11 +165,17 @@ public record CamelotConfig(
               "purge keeps every work order completed this recently, even beyond max_retained_completed"
                   + " (it logs an ERROR instead): a flood cannot push out others' results and receipts")
           @JsonProperty("min_retention_seconds")
-          long minRetentionSeconds) {
-    /** A queue with the default pending timeout and retention floor. */
+          long minRetentionSeconds,
+      @JsonPropertyDescription(
+              "raw request bytes of the work orders admitted and not yet completed; beyond: code 8 BUSY;"
+                  + " serve only (not the scale-out shared queue)")
+          @JsonProperty("max_outstanding_bytes")
+          long maxOutstandingBytes) {
+    /** A queue with the default pending timeout, retention floor and byte cap. */
     public Queue(long maxOutstanding, long retainCompletedHours, long maxRetainedCompleted, long purgeIntervalSeconds) {
       this(maxOutstanding, retainCompletedHours, maxRetainedCompleted, purgeIntervalSeconds,
-          QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(), QueueSettings.DEFAULT_MIN_RETENTION.toSeconds());
+          QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(), QueueSettings.DEFAULT_MIN_RETENTION.toSeconds(),
+          QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
     }
 
     static Queue defaults() {
@@ -756,6 +762,9 @@ public record CamelotConfig(
     }
     if (store.mapSizeMb() < 1) {
       return new OutOfRange("store", "map_size_mb", "must be >= 1, not " + store.mapSizeMb());
+    }
+    if (queue.maxOutstandingBytes() < 1) {
+      return new OutOfRange("queue", "max_outstanding_bytes", "must be >= 1, not " + queue.maxOutstandingBytes());
     }
     if (queue.minRetentionSeconds() < 0) {
       return new OutOfRange("queue", "min_retention_seconds", "must be >= 0, not " + queue.minRetentionSeconds());

@@ -220,7 +220,8 @@ public final class TcsNode implements AutoCloseable {
         q.maxRetainedCompleted(),
         Duration.ofSeconds(q.purgeIntervalSeconds()),
         Duration.ofSeconds(q.pendingTimeoutSeconds()),
-        Duration.ofSeconds(q.minRetentionSeconds()));
+        Duration.ofSeconds(q.minRetentionSeconds()),
+        q.maxOutstandingBytes());
   }
 
   /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */
