@@ -115,7 +115,7 @@ class ReplayTest {
     RequestSecrets original = deposit("bob", 7);
     tcs.submit(original.request());
     assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: bob::7");
-    assertThat(tcs.store.purge(Long.MAX_VALUE, 0)).isEqualTo(1);
+    assertThat(tcs.store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
 
     JsonNode replay = ProtocolJson.parse(tcs.post("/", body(original)).body());
     assertError(replay, 2, DUPLICATE);

@@ -60,7 +60,12 @@ final class TestTcs implements AutoCloseable {
   private final CountDownLatch workerReleased = new CountDownLatch(1);
 
   private TestTcs(Path directory, ListenerConfig config, long maxOutstanding, boolean attachWorker) {
-    store = LmdbTcsStore.open(directory.resolve("store"), 64L << 20);
+    this(directory, config, maxOutstanding, attachWorker, LmdbTcsStore.open(directory.resolve("store"), 64L << 20));
+  }
+
+  private TestTcs(
+      Path directory, ListenerConfig config, long maxOutstanding, boolean attachWorker, TcsStore store) {
+    this.store = store;
     queue =
         new PersistentWorkOrderQueue(
             store, new QueueSettings(maxOutstanding, Duration.ofHours(1), 1000, Duration.ofHours(1)), Clock.systemUTC());
@@ -103,6 +108,12 @@ final class TestTcs implements AutoCloseable {
 
   static TestTcs start(Path directory) {
     return new TestTcs(directory, config(false, false), 100, true);
+  }
+
+  /** A TCS whose store takes no new work orders: 1 % of a 1 MiB map is less than the worker record alone. */
+  static TestTcs startNearlyFull(Path directory) {
+    return new TestTcs(
+        directory, config(false, false), 100, true, LmdbTcsStore.open(directory.resolve("store"), 1L << 20, 1));
   }
 
   static TestTcs start(Path directory, ListenerConfig config, long maxOutstanding, boolean attachWorker) {

@@ -120,6 +120,18 @@ class WorkOrderMethodsTest {
   }
 
   @Test
+  void aNearlyFullStoreAnswersBusyNamingTheStore() {
+    tcs = TestTcs.startNearlyFull(directory);
+    RequestSecrets secrets = tcs.sealEcho("no room");
+    JsonNode busy = tcs.submit(secrets.request());
+    assertError(
+        busy, 8,
+        "Work order handler is busy: the store is nearly full and takes no new work orders until purge frees room");
+    assertThat(busy.path("error").path("data").path("workOrderId").asText()).isEqualTo(secrets.request().workOrderId());
+    assertThat(tcs.store.workOrder(secrets.request().workOrderId())).isEmpty();
+  }
+
+  @Test
   void aFullQueueAnswersBusy() {
     tcs = TestTcs.start(directory, TestTcs.config(false, false), 0, true);
     RequestSecrets secrets = tcs.sealEcho("no room");

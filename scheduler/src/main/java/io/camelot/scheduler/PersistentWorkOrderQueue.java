@@ -44,6 +44,8 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   private final QueueSettings settings;
   private final Clock clock;
   private final AtomicLong outstanding;
+  // Raw request bytes of the outstanding work orders.
+  private final AtomicLong outstandingBytes;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final CompletionWaiters waiters;
@@ -63,6 +65,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     this.settings = settings;
     this.clock = clock;
     this.outstanding = new AtomicLong(store.pendingCount());
+    this.outstandingBytes = new AtomicLong(pendingBytes(store));
     this.waiters = new CompletionWaiters(store);
     this.gate = new InMemoryDependencyGate(store, new GateEvents());
     this.metrics = new QueueMetrics(registry, outstanding::get, lanes::size);
@@ -120,16 +123,26 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       WorkOrderTrace.LOG.debug("refused: queue full");
       return Admission.BUSY;
     }
+    if (!reserveBytes(rawRequest.length)) {
+      outstanding.decrementAndGet();
+      metrics.busy.increment();
+      WorkOrderTrace.LOG.debug("refused: outstanding bytes full");
+      return Admission.BUSY;
+    }
     Admission stored;
     try {
       stored = Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis()));
     } catch (RuntimeException e) {
-      outstanding.decrementAndGet();
+      release(rawRequest);
       throw e;
     }
     if (stored != Admission.ACCEPTED) {
-      outstanding.decrementAndGet();
-      (stored == Admission.REPLAYED ? metrics.replay : metrics.duplicate).increment();
+      release(rawRequest);
+      switch (stored) {
+        case STORE_FULL -> metrics.busy.increment();
+        case REPLAYED -> metrics.replay.increment();
+        default -> metrics.duplicate.increment();
+      }
       return stored;
     }
     metrics.submitted.increment();
@@ -188,6 +201,38 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         return true;
       }
     }
+  }
+
+  private boolean reserveBytes(long bytes) {
+    while (true) {
+      long current = outstandingBytes.get();
+      // One work order is admitted into an empty queue whatever its size: the body limit bounds it.
+      if (current > 0 && current + bytes > settings.maxOutstandingBytes()) {
+        return false;
+      }
+      if (outstandingBytes.compareAndSet(current, current + bytes)) {
+        return true;
+      }
+    }
+  }
+
+  /** Frees the slot and the bytes of a work order that is no longer outstanding. */
+  private void release(byte[] rawRequest) {
+    outstanding.decrementAndGet();
+    int bytes = rawRequest == null ? 0 : rawRequest.length;
+    // Never below zero: the start-up sum misses work orders of workers the directory does not list.
+    outstandingBytes.updateAndGet(current -> Math.max(0, current - bytes));
+  }
+
+  /** Raw request bytes of the work orders a restart left pending: read once, at start-up. */
+  private static long pendingBytes(TcsStore store) {
+    long bytes = 0;
+    for (String workerId : store.workerIds()) {
+      for (String id : store.pending(workerId)) {
+        bytes += store.request(id).map(raw -> raw.length).orElse(0);
+      }
+    }
+    return bytes;
   }
 
   private void schedule(Lane lane, QueuedWorkOrder workOrder) {
@@ -255,7 +300,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   }
 
   private void completed(QueuedWorkOrder workOrder, byte[] response) {
-    outstanding.decrementAndGet();
+    release(workOrder.rawRequest());
     waiters.resolve(workOrder.workOrderId(), response);
     gate.completed(workOrder.workOrderId(), response);
     for (CompletionListener listener : listeners) {
@@ -331,8 +376,9 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
   private void purge() {
     try {
-      long cutoff = clock.millis() - settings.retainCompleted().toMillis();
-      int removed = store.purge(cutoff, settings.maxRetainedCompleted());
+      long now = clock.millis();
+      long cutoff = now - settings.retainCompleted().toMillis();
+      int removed = store.purge(cutoff, settings.maxRetainedCompleted(), settings.purgeFloorMillis(now));
       if (removed > 0) {
         log.info("Purged {} completed work order(s)", removed);
       }

@@ -12,19 +12,40 @@ import java.time.Duration;
  *     1), so that work orders nobody runs do not hold slots of {@code maxOutstanding} for ever; zero
  *     for never. Not {@code responseTimeoutMSecs}, which Avalon clients set to a few seconds and
  *     treat as advisory.
+ * @param minRetention how long a completed work order is kept whatever {@code retainCompleted} and
+ *     {@code maxRetainedCompleted} say: a flood of work orders cannot purge others' fresh results
+ * @param maxOutstandingBytes raw request bytes of the work orders admitted and not yet completed;
+ *     beyond it submits get BUSY (code 8), so large requests cannot fill the store under the count
  */
 public record QueueSettings(
     long maxOutstanding,
     Duration retainCompleted,
     long maxRetainedCompleted,
     Duration purgeInterval,
-    Duration pendingTimeout) {
+    Duration pendingTimeout,
+    Duration minRetention,
+    long maxOutstandingBytes) {
 
   public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofHours(1);
+  public static final Duration DEFAULT_MIN_RETENTION = Duration.ofHours(1);
+  public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 1L << 30;
 
-  /** Settings with the default pending timeout. */
+  /** Settings with the default pending timeout, retention floor and byte cap. */
   public QueueSettings(long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval) {
     this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, DEFAULT_PENDING_TIMEOUT);
+  }
+
+  /** Settings with the default retention floor and byte cap. */
+  public QueueSettings(
+      long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval,
+      Duration pendingTimeout) {
+    this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, pendingTimeout, DEFAULT_MIN_RETENTION,
+        DEFAULT_MAX_OUTSTANDING_BYTES);
+  }
+
+  /** The completion time at and after which purge keeps every work order. */
+  public long purgeFloorMillis(long nowMillis) {
+    return nowMillis - minRetention.toMillis();
   }
 
   public static QueueSettings defaults() {

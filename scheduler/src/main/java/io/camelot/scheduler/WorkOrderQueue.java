@@ -53,7 +53,9 @@ public interface WorkOrderQueue {
     DUPLICATE,
     /** The id is new but its request hash is known: a request replayed under another id. */
     REPLAYED,
-    BUSY;
+    BUSY,
+    /** The store is nearly full: refused like {@link #BUSY}, with its own reason. */
+    STORE_FULL;
 
     /** The admission that the store's answer to a submission means. */
     public static Admission of(TcsStore.SubmitResult stored) {
@@ -62,6 +64,7 @@ public interface WorkOrderQueue {
         case IDENTICAL -> IDENTICAL;
         case DUPLICATE -> DUPLICATE;
         case REPLAYED -> REPLAYED;
+        case FULL -> STORE_FULL;
       };
     }
   }

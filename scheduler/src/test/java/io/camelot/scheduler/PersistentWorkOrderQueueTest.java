@@ -196,6 +196,47 @@ class PersistentWorkOrderQueueTest {
   }
 
   @Test
+  void aNearlyFullStoreRefusesSubmitsAsBusyAndFreesTheSlot(@TempDir Path smallDir) {
+    MeterRegistry meters = new SimpleMeterRegistry();
+    // 1 % of a 1 MiB map is 2 pages: the first work order's tables take more.
+    try (TcsStore small = LmdbTcsStore.open(smallDir, 1L << 20, 1);
+        PersistentWorkOrderQueue smallQueue =
+            new PersistentWorkOrderQueue(small, settings(100), Clock.systemUTC(), meters)) {
+      assertThat(smallQueue.submit("a", "unattached", null, hash("a"), raw("a")))
+          .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+      assertThat(smallQueue.submit("b", "unattached", null, hash("b"), raw("b")))
+          .isEqualTo(WorkOrderQueue.Admission.STORE_FULL);
+      assertThat(small.request("b")).isEmpty();
+      assertThat(smallQueue.outstanding()).isEqualTo(1);
+      assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void outstandingRequestBytesBeyondTheCapAreBusyUntilWorkOrdersComplete() {
+    queue.close();
+    MeterRegistry meters = new SimpleMeterRegistry();
+    int size = raw("a").length;
+    queue = new PersistentWorkOrderQueue(
+        store,
+        new QueueSettings(100, Duration.ofHours(1), 1000, Duration.ofMinutes(10), Duration.ofHours(1),
+            Duration.ofHours(1), 2L * size),
+        Clock.systemUTC(),
+        meters);
+    assertThat(queue.submit("a", "w1", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("b", "w1", null, hash("b"), raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
+    assertThat(store.request("c")).isEmpty();
+    assertThat(queue.outstanding()).isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count()).isEqualTo(1);
+
+    queue.attach("w1", recordingProcessor(), 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> queue.outstanding() == 0);
+
+    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+  }
+
+  @Test
   void workOrdersAcknowledgedBeforeARestartAreProcessedExactlyOnceAfterIt() throws Exception {
     for (int i = 0; i < 20; i++) {
       queue.submit("r" + i, "w1", null, hash("r" + i), raw("r" + i));
@@ -254,10 +295,38 @@ class PersistentWorkOrderQueueTest {
   void purgeRemovesOldCompletedWorkOrders() {
     queue.close();
     queue = new PersistentWorkOrderQueue(
-        store, new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20)), Clock.systemUTC());
+        store,
+        new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20), Duration.ofHours(1), Duration.ZERO,
+            QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
+        Clock.systemUTC());
     queue.attach("w1", recordingProcessor(), 1);
     queue.submit("old", "w1", null, hash("old"), raw("old"));
     await().atMost(Duration.ofSeconds(10)).until(() -> store.workOrder("old").isEmpty());
     assertThat(store.request("old")).isEmpty();
+  }
+
+  @Test
+  void purgeKeepsWorkOrdersYoungerThanTheRetentionFloor() throws Exception {
+    queue.close();
+    queue = new PersistentWorkOrderQueue(
+        store,
+        new QueueSettings(100, Duration.ZERO, 0, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1),
+            QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
+        Clock.systemUTC());
+    // Completed now, unlike recordingProcessor's work orders (at time 1).
+    queue.attach(
+        "w1",
+        workOrder -> {
+          byte[] response = "done".getBytes(StandardCharsets.UTF_8);
+          store.complete(
+              new TcsStore.Completion(workOrder.workOrderId(), response, System.currentTimeMillis(), Map.of(), null));
+          return response;
+        },
+        1);
+    queue.submit("fresh", "w1", null, hash("fresh"), raw("fresh"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> store.response("fresh").isPresent());
+    // Several purge rounds, each of which would remove it by age and by count.
+    Thread.sleep(200);
+    assertThat(store.response("fresh")).isPresent();
   }
 }

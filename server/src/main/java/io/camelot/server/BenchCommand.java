@@ -203,7 +203,10 @@ final class BenchCommand implements Callable<Integer> {
     return new CamelotConfig(
         new CamelotConfig.Listener("127.0.0.1", 0, l.maxBodyBytes(), mode == Mode.sync, l.syncWaitCapMs(), false),
         new CamelotConfig.Store(dataDir.toString(), defaults.store().mapSizeMb()),
-        new CamelotConfig.Queue(q.maxOutstanding(), q.retainCompletedHours(), retainCompleted, purgeIntervalSeconds),
+        // A throwaway node: --retain bounds its store, with no retention floor to hold the purge back.
+        new CamelotConfig.Queue(
+            q.maxOutstanding(), q.retainCompletedHours(), retainCompleted, purgeIntervalSeconds,
+            q.pendingTimeoutSeconds(), 0, q.maxOutstandingBytes()),
         new CamelotConfig.Worker(
             w.name(), w.organizationId(), w.applicationTypeId(), w.concurrency(), w.tee(),
             w.collateralDir(), keyEncryption),

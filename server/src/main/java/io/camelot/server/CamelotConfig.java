@@ -22,6 +22,7 @@ import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.model.WorkerDetails;
 import io.camelot.scheduler.QueueSettings;
+import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
@@ -105,12 +106,17 @@ public record CamelotConfig(
       String url,
       String user,
       String password,
-      @JsonProperty("pool_size") int poolSize) {
+      @JsonProperty("pool_size") int poolSize,
+      @JsonPropertyDescription(
+              "lmdb only: new work orders are refused with BUSY (code 8) once the store uses this share"
+                  + " of map_size_mb; the rest keeps completions, receipts and purge writable")
+          @JsonProperty("submit_limit_percent")
+          int submitLimitPercent) {
     public static final String LMDB = "lmdb";
     public static final String POSTGRES = "postgres";
 
     public Store(String dataDir, long mapSizeMb) {
-      this(dataDir, mapSizeMb, LMDB, "", "", "", 8);
+      this(dataDir, mapSizeMb, LMDB, "", "", "", 8, LmdbTcsStore.DEFAULT_SUBMIT_LIMIT_PERCENT);
     }
 
     static Store defaults() {
@@ -129,7 +135,7 @@ public record CamelotConfig(
 
     /** Same store, another data directory (for a command-line override). */
     public Store withDataDir(String otherDataDir) {
-      return new Store(otherDataDir, mapSizeMb, backend, url, user, password, poolSize);
+      return new Store(otherDataDir, mapSizeMb, backend, url, user, password, poolSize, submitLimitPercent);
     }
   }
 
@@ -154,11 +160,22 @@ public record CamelotConfig(
               "a work order still waiting for its worker after this long fails unrun (code 1); 0 = never;"
                   + " serve only (not the scale-out shared queue)")
           @JsonProperty("pending_timeout_seconds")
-          long pendingTimeoutSeconds) {
-    /** A queue with the default pending timeout. */
+          long pendingTimeoutSeconds,
+      @JsonPropertyDescription(
+              "purge keeps every work order completed this recently, even beyond max_retained_completed"
+                  + " (it logs an ERROR instead): a flood cannot push out others' results and receipts")
+          @JsonProperty("min_retention_seconds")
+          long minRetentionSeconds,
+      @JsonPropertyDescription(
+              "raw request bytes of the work orders admitted and not yet completed; beyond: code 8 BUSY;"
+                  + " serve only (not the scale-out shared queue)")
+          @JsonProperty("max_outstanding_bytes")
+          long maxOutstandingBytes) {
+    /** A queue with the default pending timeout, retention floor and byte cap. */
     public Queue(long maxOutstanding, long retainCompletedHours, long maxRetainedCompleted, long purgeIntervalSeconds) {
       this(maxOutstanding, retainCompletedHours, maxRetainedCompleted, purgeIntervalSeconds,
-          QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds());
+          QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(), QueueSettings.DEFAULT_MIN_RETENTION.toSeconds(),
+          QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
     }
 
     static Queue defaults() {
@@ -745,6 +762,16 @@ public record CamelotConfig(
     }
     if (store.mapSizeMb() < 1) {
       return new OutOfRange("store", "map_size_mb", "must be >= 1, not " + store.mapSizeMb());
+    }
+    if (queue.maxOutstandingBytes() < 1) {
+      return new OutOfRange("queue", "max_outstanding_bytes", "must be >= 1, not " + queue.maxOutstandingBytes());
+    }
+    if (queue.minRetentionSeconds() < 0) {
+      return new OutOfRange("queue", "min_retention_seconds", "must be >= 0, not " + queue.minRetentionSeconds());
+    }
+    if (store.submitLimitPercent() < 1 || store.submitLimitPercent() > 100) {
+      return new OutOfRange(
+          "store", "submit_limit_percent", "must be in 1..100, not " + store.submitLimitPercent());
     }
     return null;
   }

@@ -87,7 +87,9 @@ public final class TcsNode implements AutoCloseable {
     // LMDB store and sealed keys, and both would lose work orders.
     dataDirLock = DataDirLock.acquire(dataDir, "camelot serve");
     try {
-      store = LmdbTcsStore.open(dataDir.resolve("store"), config.store().mapSizeMb() << 20);
+      store =
+          LmdbTcsStore.open(
+              dataDir.resolve("store"), config.store().mapSizeMb() << 20, config.store().submitLimitPercent());
     } catch (RuntimeException e) {
       dataDirLock.close();
       throw e;
@@ -217,7 +219,9 @@ public final class TcsNode implements AutoCloseable {
         Duration.ofHours(q.retainCompletedHours()),
         q.maxRetainedCompleted(),
         Duration.ofSeconds(q.purgeIntervalSeconds()),
-        Duration.ofSeconds(q.pendingTimeoutSeconds()));
+        Duration.ofSeconds(q.pendingTimeoutSeconds()),
+        Duration.ofSeconds(q.minRetentionSeconds()),
+        q.maxOutstandingBytes());
   }
 
   /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */

@@ -112,6 +112,9 @@ class CamelotConfigTest {
     Path dotted = toml("listener.port = -2\n");
     assertThatThrownBy(() -> CamelotConfig.load(dotted))
         .hasMessageContaining(": line 1: [listener] port: must be in 0..65535, not -2");
+    Path submitLimit = toml("[store]\nsubmit_limit_percent = 0\n");
+    assertThatThrownBy(() -> CamelotConfig.load(submitLimit))
+        .hasMessageContaining(": line 2: [store] submit_limit_percent: must be in 1..100, not 0");
   }
 
   @Test

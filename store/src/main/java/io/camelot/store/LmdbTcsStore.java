@@ -66,6 +66,12 @@ public final class LmdbTcsStore implements TcsStore {
   /** LMDB reserves address space, not disk: the file grows only as data is written. */
   public static final long DEFAULT_MAP_SIZE_BYTES = 4L << 30;
 
+  /**
+   * Submits are refused once the tables use this share of the map: the rest keeps completions,
+   * receipts and purge writable however fast junk arrives (LMDB copies pages on write).
+   */
+  public static final int DEFAULT_SUBMIT_LIMIT_PERCENT = 80;
+
   private static final Logger log = LoggerFactory.getLogger(LmdbTcsStore.class);
 
   // Version 2 added request-hashes.
@@ -104,11 +110,14 @@ public final class LmdbTcsStore implements TcsStore {
   private final Dbi<byte[]> purgedIds;
   // Request hashes of all work orders accepted: a request re-sent under another id is refused.
   private final Dbi<byte[]> requestHashes;
+  private final List<Dbi<byte[]>> tables;
+  // Pages the tables may use before submits are refused (SubmitResult.FULL).
+  private final long submitLimitPages;
 
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
-  private LmdbTcsStore(Path dataDir, Env<byte[]> env) {
+  private LmdbTcsStore(Path dataDir, Env<byte[]> env, int submitLimitPercent) {
     this.dataDir = dataDir;
     this.env = env;
     this.writer = new LmdbWriter("lmdb-writer " + dataDir.getFileName(), env, commits, this::failure);
@@ -124,6 +133,10 @@ public final class LmdbTcsStore implements TcsStore {
     meta = table("meta");
     purgedIds = table("purged-ids");
     requestHashes = table("request-hashes");
+    tables =
+        List.of(workers, requests, responses, orders, queue, completed, receipts, receiptUpdates, state,
+            meta, purgedIds, requestHashes);
+    submitLimitPages = env.info().mapSize / env.stat().pageSize * submitLimitPercent / 100;
   }
 
   /** Opens (creating if needed) the store in {@code dataDir} with the default map size. */
@@ -131,15 +144,25 @@ public final class LmdbTcsStore implements TcsStore {
     return open(dataDir, DEFAULT_MAP_SIZE_BYTES);
   }
 
+  /** Opens the store with the {@linkplain #DEFAULT_SUBMIT_LIMIT_PERCENT default submit limit}. */
+  public static LmdbTcsStore open(Path dataDir, long mapSizeBytes) {
+    return open(dataDir, mapSizeBytes, DEFAULT_SUBMIT_LIMIT_PERCENT);
+  }
+
   /**
    * Opens (creating if needed) the store in {@code dataDir}.
    *
    * @param mapSizeBytes the most the data may grow to; writes beyond it fail with a {@link
    *     StoreException} until the store is reopened with a larger size
+   * @param submitLimitPercent the share of the map (1..100) the tables may use before {@link
+   *     #submit} answers {@link SubmitResult#FULL}
    */
-  public static LmdbTcsStore open(Path dataDir, long mapSizeBytes) {
+  public static LmdbTcsStore open(Path dataDir, long mapSizeBytes, int submitLimitPercent) {
     if (mapSizeBytes <= 0) {
       throw new IllegalArgumentException("map size must be positive: " + mapSizeBytes);
+    }
+    if (submitLimitPercent < 1 || submitLimitPercent > 100) {
+      throw new IllegalArgumentException("submit limit must be 1..100 percent: " + submitLimitPercent);
     }
     Path dir;
     try {
@@ -154,7 +177,7 @@ public final class LmdbTcsStore implements TcsStore {
     LmdbTcsStore store = null;
     try {
       env = openEnv(dir, mapSizeBytes);
-      store = new LmdbTcsStore(dir, env);
+      store = new LmdbTcsStore(dir, env, submitLimitPercent);
       store.openLayout();
     } catch (RuntimeException e) {
       if (store != null) {
@@ -302,6 +325,9 @@ public final class LmdbTcsStore implements TcsStore {
                 ? SubmitResult.IDENTICAL
                 : SubmitResult.DUPLICATE;
           }
+          if (usedPages(txn) >= submitLimitPages) {
+            return SubmitResult.FULL;
+          }
           if (!requestHashes.put(txn, hash, id, PutFlags.MDB_NOOVERWRITE)) {
             return SubmitResult.REPLAYED;
           }
@@ -311,6 +337,19 @@ public final class LmdbTcsStore implements TcsStore {
           queue.put(txn, LmdbKeys.queueKey(worker, sequence), id);
           return SubmitResult.ACCEPTED;
         });
+  }
+
+  /**
+   * Pages the tables hold now, from each table's root record (no scan). Pages freed by purge count
+   * no more, unlike the environment's last page number, which never shrinks.
+   */
+  private long usedPages(Txn<byte[]> txn) {
+    long pages = 0;
+    for (Dbi<byte[]> table : tables) {
+      var stat = table.stat(txn);
+      pages += stat.branchPages + stat.leafPages + stat.overflowPages;
+    }
+    return pages;
   }
 
   private long nextSequence(Txn<byte[]> txn) {
@@ -427,30 +466,41 @@ public final class LmdbTcsStore implements TcsStore {
   }
 
   @Override
-  public int purge(long completedBeforeMillis, long maxRetained) {
+  public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
     if (maxRetained < 0) {
       throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
     }
     int removed = 0;
-    int batch;
+    PurgeBatch batch;
     do {
-      batch = write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained));
-      removed += batch;
-    } while (batch == PURGE_BATCH);
+      batch = write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis));
+      removed += batch.removed();
+    } while (batch.removed() == PURGE_BATCH);
     if (removed > 0) {
       log.info("Purged {} completed work orders", removed);
+    }
+    if (batch.keptByFloor() > 0) {
+      log.error(
+          "{} completed work orders beyond the retained maximum of {} are younger than the retention"
+              + " floor and were kept: the store may be flooded; raise the maximum or the map size",
+          batch.keptByFloor(), maxRetained);
     }
     return removed;
   }
 
-  private int purgeBatch(Txn<byte[]> txn, long completedBeforeMillis, long maxRetained) {
+  /** @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the batch) */
+  private record PurgeBatch(int removed, long keptByFloor) {}
+
+  private PurgeBatch purgeBatch(Txn<byte[]> txn, long completedBeforeMillis, long maxRetained, long floorMillis) {
     long excess = completed.stat(txn).entries - maxRetained;
     List<byte[]> indexKeys = new ArrayList<>();
     List<byte[]> ids = new ArrayList<>();
     try (CursorIterable<byte[]> oldestFirst = completed.iterate(txn)) {
       for (KeyVal<byte[]> entry : oldestFirst) {
-        boolean expired = LmdbKeys.completedAt(entry.key()) < completedBeforeMillis;
-        if (ids.size() == PURGE_BATCH || !(expired || excess > 0)) {
+        long completedAt = LmdbKeys.completedAt(entry.key());
+        boolean expired = completedAt < completedBeforeMillis;
+        // Oldest first: once one is under the floor, so are the rest.
+        if (ids.size() == PURGE_BATCH || !(expired || excess > 0) || completedAt >= floorMillis) {
           break;
         }
         indexKeys.add(entry.key());
@@ -463,7 +513,7 @@ public final class LmdbTcsStore implements TcsStore {
       completed.delete(txn, indexKeys.get(i));
       removeWorkOrder(txn, ids.get(i));
     }
-    return ids.size();
+    return new PurgeBatch(ids.size(), ids.size() < PURGE_BATCH ? Math.max(excess, 0) : 0);
   }
 
   // The request hash stays in request-hashes, refusing replays as the tombstone in purged-ids does.

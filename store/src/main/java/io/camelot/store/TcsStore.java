@@ -68,11 +68,13 @@ public interface TcsStore extends AutoCloseable {
   /**
    * Removes completed work orders (request, response, receipt and its updates) that completed
    * before {@code completedBeforeMillis}, and then the oldest completed ones beyond
-   * {@code maxRetained}. Pending work orders are never purged.
+   * {@code maxRetained}. Pending work orders are never purged, nor are those completed at or after
+   * {@code floorMillis}: a flood of work orders cannot push out others' fresh results and receipts.
+   * When the floor keeps more than {@code maxRetained}, the excess stays and an ERROR is logged.
    *
    * @return the number of work orders removed
    */
-  int purge(long completedBeforeMillis, long maxRetained);
+  int purge(long completedBeforeMillis, long maxRetained, long floorMillis);
 
   // ---- Receipts ----
 
@@ -118,7 +120,12 @@ public interface TcsStore extends AutoCloseable {
     /** The id is known with another request hash, or with none (purged before hashes were kept). */
     DUPLICATE,
     /** The id is new but the request hash is known: a request replayed under another id. */
-    REPLAYED
+    REPLAYED,
+    /**
+     * The store is nearly full: new work is refused so that completions, receipts and purge keep
+     * room. Checked after the id, so a retry of a stored request is still {@link #IDENTICAL}.
+     */
+    FULL
   }
 
   enum Status {

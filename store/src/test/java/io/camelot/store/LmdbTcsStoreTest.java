@@ -137,7 +137,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     submit("wo-5", "worker-1", utf8("request 5"), 5);
     assertThat(store.pending("worker-1")).containsExactly("wo-0", "wo-4", "wo-5");
     assertThat(store.complete(completion("wo-1", utf8("again"), 200))).isFalse();
-    assertThat(store.purge(Long.MIN_VALUE, 1)).isEqualTo(1);
+    assertThat(store.purge(Long.MIN_VALUE, 1, Long.MAX_VALUE)).isEqualTo(1);
     assertThat(store.workOrder("wo-1")).isEmpty();
   }
 
@@ -203,6 +203,61 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     }
   }
 
+  /**
+   * H5: one requester floods a small store with junk. Submits stop with FULL before the map is
+   * full, the others' results and receipts stay, completions and receipts still commit, and once
+   * purge removes the junk, submits are accepted again.
+   */
+  @Test
+  void aFloodOfJunkIsRefusedBeforeTheMapFillsAndTheStoreStaysWritable(@TempDir Path smallDir) {
+    store.close();
+    store = LmdbTcsStore.open(smallDir, 16L << 20);
+    assertThat(submit("legit-done", "worker", utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.createReceipt("legit-done", utf8("create"))).isTrue();
+    assertThat(store.complete(completion("legit-done", utf8("result"), 1_000_000))).isTrue();
+    assertThat(submit("legit-pending", "worker", utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+
+    byte[] junk = new byte[64 << 10];
+    Random random = new Random(5);
+    int accepted = 0;
+    SubmitResult last = SubmitResult.ACCEPTED;
+    while (last == SubmitResult.ACCEPTED) {
+      random.nextBytes(junk);
+      last = submit("junk-" + accepted, "attacker", junk, 0);
+      if (last == SubmitResult.ACCEPTED) {
+        accepted++;
+      }
+      assertThat(accepted).as("junk accepted").isLessThan(256);
+    }
+
+    assertThat(last).isEqualTo(SubmitResult.FULL);
+    assertThat(accepted).isGreaterThan(100);
+    assertThat(submit("legit-new", "worker", utf8("request"), 0)).isEqualTo(SubmitResult.FULL);
+    assertThat(store.response("legit-done")).get(BYTE_ARRAY).isEqualTo(utf8("result"));
+    assertThat(store.receipt("legit-done")).get(BYTE_ARRAY).isEqualTo(utf8("create"));
+    assertThat(store.appendReceiptUpdate("legit-done", 0, utf8("update"))).isTrue();
+    assertThat(store.createReceipt("legit-pending", utf8("create"))).isTrue();
+    assertThat(store.complete(completion("legit-pending", utf8("result"), 1_000_000))).isTrue();
+    for (int i = 0; i < accepted; i++) {
+      assertThat(store.complete(completion("junk-" + i, utf8("error"), 10 + i))).isTrue();
+    }
+
+    assertThat(store.purge(500_000, Long.MAX_VALUE, Long.MAX_VALUE)).isEqualTo(accepted);
+
+    assertThat(submit("legit-new", "worker", utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.receiptUpdates("legit-done")).hasSize(1);
+    assertThat(store.response("legit-pending")).get(BYTE_ARRAY).isEqualTo(utf8("result"));
+  }
+
+  @Test
+  void theSubmitLimitMustBeAPercentage(@TempDir Path otherDir) {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> LmdbTcsStore.open(otherDir, 1L << 20, 0))
+        .withMessageContaining("1..100 percent");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> LmdbTcsStore.open(otherDir, 1L << 20, 101));
+  }
+
   @Test
   void idsMustFitAnLmdbKey() {
     String longest = "a".repeat(LmdbKeys.MAX_ID_BYTES);
@@ -237,7 +292,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     }
     submit("pending", "worker", utf8("request"), 0);
 
-    assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(count);
+    assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(count);
 
     assertThat(store.workOrder("wo-0")).isEmpty();
     assertThat(store.workOrder("wo-" + (count - 1))).isEmpty();

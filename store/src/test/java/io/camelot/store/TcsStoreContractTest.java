@@ -195,7 +195,7 @@ abstract class TcsStoreContractTest {
     byte[] hash = requestHash("wo-1", utf8("request"));
     store.submit("wo-1", "worker", hash, utf8("request"), 1_000);
     store.complete(completion("wo-1", utf8("response"), 2_000));
-    assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(1);
+    assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
 
     assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 3_000)).isEqualTo(SubmitResult.REPLAYED);
     assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 3_000)).isEqualTo(SubmitResult.IDENTICAL);
@@ -318,7 +318,7 @@ abstract class TcsStoreContractTest {
         .isEqualTo(Status.PENDING);
     assertThat(store.pending("worker")).containsExactly("wo-1");
     assertThat(store.pendingCount()).isEqualTo(1);
-    assertThat(store.purge(Long.MAX_VALUE, 0)).isZero();
+    assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isZero();
 
     // The work order can still complete once the failure is gone.
     assertThat(store.complete(completion("wo-1", utf8("response"), 3_000))).isTrue();
@@ -475,7 +475,7 @@ abstract class TcsStoreContractTest {
     assertThat(store.workOrder("wo-1"))
         .contains(new WorkOrderInfo("wo-1", "worker", 1_000, Status.COMPLETED));
 
-    assertThat(store.purge(2_001, Long.MAX_VALUE)).isEqualTo(1);
+    assertThat(store.purge(2_001, Long.MAX_VALUE, Long.MAX_VALUE)).isEqualTo(1);
     assertThat(store.workOrder("wo-1")).isEmpty();
 
     // A purged work order is forgotten, but its id is not: a replay of it must not run again.
@@ -499,7 +499,7 @@ abstract class TcsStoreContractTest {
     store.complete(completion("old-2", utf8("response"), 199));
     store.complete(completion("recent", utf8("response"), 200));
 
-    assertThat(store.purge(200, Long.MAX_VALUE)).isEqualTo(2);
+    assertThat(store.purge(200, Long.MAX_VALUE, Long.MAX_VALUE)).isEqualTo(2);
 
     for (String purged : List.of("old-1", "old-2")) {
       assertThat(store.workOrder(purged)).isEmpty();
@@ -513,7 +513,7 @@ abstract class TcsStoreContractTest {
     assertThat(store.request("pending")).get(BYTE_ARRAY).isEqualTo(utf8("request pending"));
     assertThat(store.pending("worker")).containsExactly("pending");
     assertThat(store.receiptIds()).containsExactly("pending", "recent");
-    assertThat(store.purge(200, Long.MAX_VALUE)).isZero();
+    assertThat(store.purge(200, Long.MAX_VALUE, Long.MAX_VALUE)).isZero();
   }
 
   @Test
@@ -528,12 +528,12 @@ abstract class TcsStoreContractTest {
       store.complete(completion(ids.get(ids.size() - 1 - i), utf8("response"), 1_000 + i));
     }
 
-    assertThat(store.purge(Long.MIN_VALUE, 2)).isEqualTo(3);
+    assertThat(store.purge(Long.MIN_VALUE, 2, Long.MAX_VALUE)).isEqualTo(3);
 
     assertThat(present(ids)).containsExactly("wo-1", "wo-2");
     assertThat(store.pending("worker")).containsExactly("pending");
-    assertThat(store.purge(Long.MIN_VALUE, 2)).isZero();
-    assertThat(store.purge(Long.MIN_VALUE, 0)).isEqualTo(2);
+    assertThat(store.purge(Long.MIN_VALUE, 2, Long.MAX_VALUE)).isZero();
+    assertThat(store.purge(Long.MIN_VALUE, 0, Long.MAX_VALUE)).isEqualTo(2);
     assertThat(present(ids)).isEmpty();
     assertThat(store.workOrder("pending")).isPresent();
   }
@@ -551,7 +551,7 @@ abstract class TcsStoreContractTest {
     store.complete(completion("wo-4", utf8("response"), 400));
 
     // The cutoff alone removes wo-0; the count then removes wo-1 and wo-2.
-    assertThat(store.purge(150, 2)).isEqualTo(3);
+    assertThat(store.purge(150, 2, Long.MAX_VALUE)).isEqualTo(3);
 
     assertThat(present(List.of("wo-0", "wo-1", "wo-2", "wo-3", "wo-4", "wo-5")))
         .containsExactly("wo-3", "wo-4", "wo-5");
@@ -559,11 +559,42 @@ abstract class TcsStoreContractTest {
   }
 
   @Test
+  void theCountCapNeverRemovesWorkOrdersCompletedAtOrAfterTheFloor() {
+    for (int i = 0; i < 5; i++) {
+      submit("wo-" + i, "worker", utf8("request"), 0);
+      store.createReceipt("wo-" + i, utf8("create"));
+      store.complete(completion("wo-" + i, utf8("response"), 100 * (i + 1)));
+    }
+    List<String> ids = List.of("wo-0", "wo-1", "wo-2", "wo-3", "wo-4");
+
+    // A cap of 1 would remove four; the floor at 300 lets it remove only those completed before.
+    assertThat(store.purge(Long.MIN_VALUE, 1, 300)).isEqualTo(2);
+
+    assertThat(present(ids)).containsExactly("wo-2", "wo-3", "wo-4");
+    assertThat(store.receipt("wo-2")).isPresent();
+    assertThat(store.purge(Long.MIN_VALUE, 1, 300)).isZero();
+    assertThat(store.purge(Long.MIN_VALUE, 1, 501)).isEqualTo(2);
+    assertThat(present(ids)).containsExactly("wo-4");
+  }
+
+  @Test
+  void theAgeCutoffNeverRemovesWorkOrdersCompletedAtOrAfterTheFloor() {
+    submit("old", "worker", utf8("request"), 0);
+    submit("young", "worker", utf8("request"), 0);
+    store.complete(completion("old", utf8("response"), 100));
+    store.complete(completion("young", utf8("response"), 200));
+
+    assertThat(store.purge(Long.MAX_VALUE, Long.MAX_VALUE, 200)).isEqualTo(1);
+
+    assertThat(present(List.of("old", "young"))).containsExactly("young");
+  }
+
+  @Test
   void purgeNeverRemovesPendingWorkOrders() {
     submit("pending-1", "worker-1", utf8("request"), 0);
     submit("pending-2", "worker-2", utf8("request"), 0);
 
-    assertThat(store.purge(Long.MAX_VALUE, 0)).isZero();
+    assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isZero();
 
     assertThat(store.pendingCount()).isEqualTo(2);
     assertThat(store.request("pending-1")).isPresent();
@@ -572,7 +603,7 @@ abstract class TcsStoreContractTest {
 
   @Test
   void purgeRejectsANegativeRetainCount() {
-    assertThatIllegalArgumentException().isThrownBy(() -> store.purge(0, -1));
+    assertThatIllegalArgumentException().isThrownBy(() -> store.purge(0, -1, Long.MAX_VALUE));
   }
 
   // ---- Values and ids ----

@@ -35,6 +35,8 @@ public final class WorkOrderSubmit implements RpcMethod {
   static final String COMPUTING =
       "Work order is computing. Please query for WorkOrderGetResult to view the result";
   static final String BUSY = "Work order handler is busy updating the result";
+  static final String STORE_FULL =
+      "Work order handler is busy: the store is nearly full and takes no new work orders until purge frees room";
   static final String DUPLICATE = "Work order id already exists in the database. Hence invalid parameter";
   static final String REPLAYED =
       "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
@@ -128,6 +130,7 @@ public final class WorkOrderSubmit implements RpcMethod {
     }
     return switch (admission) {
       case BUSY -> WorkOrders.error(WorkOrderStatus.BUSY.code(), BUSY, id);
+      case STORE_FULL -> WorkOrders.error(WorkOrderStatus.BUSY.code(), STORE_FULL, id);
       case IDENTICAL -> duplicate(id, true);
       case DUPLICATE -> duplicate(id, false);
       case REPLAYED -> WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), REPLAYED, id);

@@ -544,30 +544,40 @@ public final class PostgresTcsStore implements TcsStore {
   }
 
   @Override
-  public int purge(long completedBeforeMillis, long maxRetained) {
+  public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
     if (maxRetained < 0) {
       throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
     }
     int removed = 0;
-    int batch;
+    PurgeBatch batch;
     do {
-      batch = transaction(c -> purgeBatch(c, completedBeforeMillis, maxRetained));
-      removed += batch;
-    } while (batch == PURGE_BATCH);
+      batch = transaction(c -> purgeBatch(c, completedBeforeMillis, maxRetained, floorMillis));
+      removed += batch.removed();
+    } while (batch.removed() == PURGE_BATCH);
     if (removed > 0) {
       log.info("Purged {} completed work orders", removed);
+    }
+    if (batch.keptByFloor() > 0) {
+      log.error(
+          "{} completed work orders beyond the retained maximum of {} are younger than the retention"
+              + " floor and were kept: the store may be flooded; raise the maximum",
+          batch.keptByFloor(), maxRetained);
     }
     return removed;
   }
 
-  private static int purgeBatch(Connection c, long completedBeforeMillis, long maxRetained) throws SQLException {
+  /** @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the batch) */
+  private record PurgeBatch(int removed, long keptByFloor) {}
+
+  private static PurgeBatch purgeBatch(Connection c, long completedBeforeMillis, long maxRetained, long floorMillis)
+      throws SQLException {
     long excess;
     try (Statement s = c.createStatement()) {
       // Another process purging now does the same work: leave it to that one.
       try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(" + PURGE_LOCK + ")")) {
         rs.next();
         if (!rs.getBoolean(1)) {
-          return 0;
+          return new PurgeBatch(0, 0);
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM work_orders WHERE completed_at IS NOT NULL")) {
@@ -576,20 +586,26 @@ public final class PostgresTcsStore implements TcsStore {
       }
     }
     List<byte[]> ids = new ArrayList<>();
+    boolean floorReached = false;
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT id, completed_at FROM work_orders WHERE completed_at IS NOT NULL"
                 + " ORDER BY completed_at, seq LIMIT " + PURGE_BATCH)) {
       try (ResultSet rs = s.executeQuery()) {
-        // Oldest first: the expired ones and the excess ones are both a prefix.
+        // Oldest first: the expired ones, the excess ones and those above the floor are all a prefix.
         while (rs.next() && (rs.getLong(2) < completedBeforeMillis || excess > 0)) {
+          if (rs.getLong(2) >= floorMillis) {
+            floorReached = true;
+            break;
+          }
           ids.add(rs.getBytes(1));
           excess--;
         }
       }
     }
+    long keptByFloor = floorReached ? Math.max(excess, 0) : 0;
     if (ids.isEmpty()) {
-      return 0;
+      return new PurgeBatch(0, keptByFloor);
     }
     java.sql.Array idArray = c.createArrayOf("bytea", ids.toArray(new byte[0][]));
     // Tombstones for the ids; their request_hashes rows stay, refusing replays under other ids.
@@ -605,7 +621,7 @@ public final class PostgresTcsStore implements TcsStore {
         s.executeUpdate();
       }
     }
-    return ids.size();
+    return new PurgeBatch(ids.size(), keptByFloor);
   }
 
   // ---- Receipts ----

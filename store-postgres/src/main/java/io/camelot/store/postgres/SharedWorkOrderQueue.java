@@ -131,8 +131,9 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
 
   private void purge() {
     try {
-      long cutoff = clock.millis() - settings.retainCompleted().toMillis();
-      store.purge(cutoff, settings.maxRetainedCompleted());
+      long now = clock.millis();
+      long cutoff = now - settings.retainCompleted().toMillis();
+      store.purge(cutoff, settings.maxRetainedCompleted(), settings.purgeFloorMillis(now));
     } catch (RuntimeException e) {
       log.error("Purge failed; it will run again", e);
     }

@@ -150,7 +150,7 @@ class PurgedIdReplayTest {
       s.execute("SELECT pg_advisory_lock(" + HOLD_PURGE + ")");
       s.execute("LISTEN " + PostgresTcsStore.SUBMITTED_CHANNEL);
     }
-    CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> store.purge(Long.MAX_VALUE, 0), threads);
+    CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE), threads);
     awaitWaiting("DELETE FROM work_orders%", "advisory");
     CompletableFuture<SubmitResult> submit = CompletableFuture.supplyAsync(replay, threads);
     // The insert found the row the uncommitted purge deleted, and waits for the purge's outcome.

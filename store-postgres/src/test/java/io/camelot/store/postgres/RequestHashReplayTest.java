@@ -73,7 +73,7 @@ class RequestHashReplayTest {
 
     // Still refused once the original completed and was purged.
     succeed(store, original.workOrderId());
-    assertThat(store.purge(Long.MAX_VALUE, 0)).isEqualTo(1);
+    assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
     assertThat(submit(queue, shifted)).isEqualTo(Admission.REPLAYED);
     assertThat(submit(queue, original)).isEqualTo(Admission.IDENTICAL);
     assertThat(store.pendingCount()).isZero();
