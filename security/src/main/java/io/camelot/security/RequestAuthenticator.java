@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,26 +65,21 @@ public final class RequestAuthenticator {
     this.windowMillis = window.toMillis();
   }
 
+  /**
+   * The checks that need no body: the header's form, an authorised key, a timestamp in the window.
+   * A server whose every method needs a signature runs them before it reads (and parses) the body.
+   */
+  public Optional<Result.Refused> refusalBeforeBody(String authorization) {
+    return headerOf(authorization) instanceof Result.Refused refused ? Optional.of(refused) : Optional.empty();
+  }
+
   public Result verify(String authorization, byte[] body) {
-    if (authorization == null) {
-      return new Result.Refused("a signed request is required (" + SignedRequests.HEADER + ": " + SignedRequests.SCHEME + " ...)");
-    }
-    Matcher header = HEADER.matcher(authorization.trim());
-    if (!header.matches()) {
-      return new Result.Refused("malformed " + SignedRequests.HEADER + " header");
-    }
-    String keyId = header.group(1);
-    long timestamp = Long.parseLong(header.group(2));
-    String nonce = header.group(3);
-    PublicKey key = keys.get(keyId);
-    if (key == null) {
-      return new Result.Refused("key " + keyId + " is not authorised");
+    Object checked = headerOf(authorization);
+    if (!(checked instanceof Header(String keyId, PublicKey key, long timestamp, String nonce, String sig))) {
+      return (Result.Refused) checked;
     }
     long now = clock.millis();
-    if (Math.abs(now - timestamp) > windowMillis) {
-      return new Result.Refused("request timestamp is outside the accepted window");
-    }
-    if (!signatureValid(key, timestamp, nonce, body, header.group(4))) {
+    if (!signatureValid(key, timestamp, nonce, body, sig)) {
       return new Result.Refused("invalid request signature");
     }
     // Recorded only after the signature checks out, so strangers cannot fill the cache.
@@ -98,6 +94,29 @@ public final class RequestAuthenticator {
     }
     recorded.add(new Remembered(nonceKey, expiresAt));
     return new Result.Authenticated(keyId);
+  }
+
+  private record Header(String keyId, PublicKey key, long timestamp, String nonce, String sig) {}
+
+  /** A {@link Header} of an authorised key within the window, or the {@link Result.Refused} saying why not. */
+  private Object headerOf(String authorization) {
+    if (authorization == null) {
+      return new Result.Refused("a signed request is required (" + SignedRequests.HEADER + ": " + SignedRequests.SCHEME + " ...)");
+    }
+    Matcher header = HEADER.matcher(authorization.trim());
+    if (!header.matches()) {
+      return new Result.Refused("malformed " + SignedRequests.HEADER + " header");
+    }
+    String keyId = header.group(1);
+    long timestamp = Long.parseLong(header.group(2));
+    PublicKey key = keys.get(keyId);
+    if (key == null) {
+      return new Result.Refused("key " + keyId + " is not authorised");
+    }
+    if (Math.abs(clock.millis() - timestamp) > windowMillis) {
+      return new Result.Refused("request timestamp is outside the accepted window");
+    }
+    return new Header(keyId, key, timestamp, header.group(3), header.group(4));
   }
 
   private static boolean signatureValid(PublicKey key, long timestamp, String nonce, byte[] body, String sig) {
