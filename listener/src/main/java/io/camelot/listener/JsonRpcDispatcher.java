@@ -63,7 +63,7 @@ public final class JsonRpcDispatcher {
 
   /**
    * On a listener whose every method needs a signature (the pool-internal servers), the answer
-   * refusing a caller whose header fails the checks that need no body (form, key, timestamp): the
+   * refusing a caller whose header fails the checks that need no body (form, key, time, audience): the
    * transport sends it without reading, let alone parsing, the body. Empty: read the body and
    * {@link #handle} it, which checks the signature.
    */

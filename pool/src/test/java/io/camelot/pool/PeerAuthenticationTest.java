@@ -126,8 +126,8 @@ class PeerAuthenticationTest {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("missing", null);
     headers.put("malformed", SignedRequests.SCHEME + " key=00");
-    headers.put("unlisted key", new RequestSigner(RequestSigner.newKeyPair(), CLOCK).authorization(large));
-    headers.put("stale", new RequestSigner(peer, tenMinutesAgo).authorization(large));
+    headers.put("unlisted key", new RequestSigner(RequestSigner.newKeyPair(), CLOCK).authorization("wkm.test:7001", large));
+    headers.put("stale", new RequestSigner(peer, tenMinutesAgo).authorization("wkm.test:7001", large));
     for (var header : headers.entrySet()) {
       JsonNode answer = post(endpoint.url(), large, header.getValue());
       assertThat(answer.path("error").path("code").asInt()).as(header.getKey()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
@@ -152,13 +152,13 @@ class PeerAuthenticationTest {
   void aReplayedCallIsRefusedWithCode3AndASignatureCoversItsBodyOnly() throws Exception {
     InternalServer endpoint = start(null);
     byte[] body = ping(5);
-    String authorization = new RequestSigner(peer, CLOCK).authorization(body);
+    String authorization = new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body);
     assertThat(post(endpoint.url(), body, authorization).path("result").path("pong").asInt()).isEqualTo(5);
 
     JsonNode replayed = post(endpoint.url(), body, authorization);
     assertThat(replayed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
     assertThat(replayed.path("error").path("message").asText()).contains("replayed");
-    JsonNode otherBody = post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization(body));
+    JsonNode otherBody = post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body));
     assertThat(otherBody.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
     assertThat(served).hasValue(1);
   }

@@ -604,6 +604,10 @@ public record CamelotConfig(
    * @param tlsClientCa non-empty: mutual TLS, clients need a certificate from this CA
    * @param operatorKeys PEM file of the P-256 public keys whose signed requests may call operator
    *     methods; empty: operator methods (if enabled) answer loopback callers only
+   * @param operatorAudiences the {@code host:port}s operators address this listener by (its URL in
+   *     {@code camelot operator --url}); a request signed for another listener is refused. Empty:
+   *     any, which lets a request captured on its way to one listener of a deployment be replayed
+   *     at another with the same operator keys
    * @param legacyEnvelope {@code "allow"} (Avalon's clients keep working) or {@code "refuse"}: work
    *     orders in Avalon's envelope form, with its known flaws, get code 2 (docs/envelope.md)
    */
@@ -614,6 +618,7 @@ public record CamelotConfig(
       @JsonProperty("tls_client_ca") String tlsClientCa,
       @JsonProperty("operator_keys") String operatorKeys,
       @JsonProperty("operator_window_seconds") long operatorWindowSeconds,
+      @JsonProperty("operator_audiences") List<String> operatorAudiences,
       @JsonProperty("rate_per_address") double ratePerAddress,
       @JsonProperty("burst_per_address") int burstPerAddress,
       @JsonProperty("rate_per_requester") double ratePerRequester,
@@ -628,7 +633,7 @@ public record CamelotConfig(
     public static final String TLS_ON = "on";
 
     static Security defaults() {
-      return new Security(TLS_OFF, "", "", "", "", 300, 10_000, 20_000, 500, 1000, 100, 1 << 20, ALLOW);
+      return new Security(TLS_OFF, "", "", "", "", 300, List.of(), 10_000, 20_000, 500, 1000, 100, 1 << 20, ALLOW);
     }
   }
 
@@ -724,6 +729,8 @@ public record CamelotConfig(
     return config;
   }
 
+  private static final Pattern OPERATOR_AUDIENCE = Pattern.compile("[a-z0-9.\\[\\]:-]{1,255}:[0-9]{1,5}");
+
   private static final Pattern NAMED_SETTING = Pattern.compile("\\[(\\w+)\\] (\\w+)");
 
   /** A setting outside the values it may take. */
@@ -778,6 +785,12 @@ public record CamelotConfig(
     if (!List.of(Security.TLS_OFF, Security.TLS_DEV, Security.TLS_ON).contains(security.tls())) {
       throw new IllegalArgumentException(
           "[security] tls must be \"off\", \"dev\" or \"on\", not \"" + security.tls() + "\"");
+    }
+    for (String audience : security.operatorAudiences()) {
+      if (!OPERATOR_AUDIENCE.matcher(audience).matches()) {
+        throw new IllegalArgumentException(
+            "[security] operator_audiences: \"" + audience + "\" is not a lower-case host:port such as \"tcs.example.com:443\"");
+      }
     }
     if (!Security.ALLOW.equals(security.legacyEnvelope()) && !Security.REFUSE.equals(security.legacyEnvelope())) {
       throw new IllegalArgumentException(

@@ -55,6 +55,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
@@ -250,7 +251,8 @@ public final class TcsNode implements AutoCloseable {
         s.operatorKeys().isEmpty()
             ? null
             : new RequestAuthenticator(
-                PemFiles.readPublicKeys(Path.of(s.operatorKeys())), clock, Duration.ofSeconds(s.operatorWindowSeconds()));
+                PemFiles.readPublicKeys(Path.of(s.operatorKeys())), clock, Duration.ofSeconds(s.operatorWindowSeconds()),
+                Set.copyOf(s.operatorAudiences()));
     return new ListenerSecurity(
         tls, operators,
         new RateLimiter.Limit(s.ratePerAddress(), s.burstPerAddress()),
