@@ -756,6 +756,27 @@ public record CamelotConfig(
     return null;
   }
 
+  /**
+   * Without operator keys, operator methods trust callers by their loopback address, and behind a
+   * same-host proxy or sidecar every caller has one (review L2): only a listener bound to loopback,
+   * where nothing else can forward to it from outside by accident, may do that.
+   *
+   * @throws IllegalArgumentException naming {@code [listener] operator_methods}
+   */
+  void validateOperatorAccess() {
+    if (listener.operatorMethods() && security.operatorKeys().isEmpty() && !loopback(listener.host())) {
+      throw new IllegalArgumentException(
+          "[listener] operator_methods = true without [security] operator_keys is allowed only on a listener bound to"
+              + " loopback (host = \"127.0.0.1\", \"::1\" or \"localhost\"), not \"" + listener.host()
+              + "\": set operator_keys (camelot operator keygen) so operator calls are signed");
+    }
+  }
+
+  // As written in the configuration: no name is resolved.
+  private static boolean loopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+  }
+
   /** @throws IllegalArgumentException naming the section and key of a setting with no such choice */
   private void validateChoices() {
     if (!Store.LMDB.equals(store.backend()) && !Store.POSTGRES.equals(store.backend())) {
@@ -777,6 +798,7 @@ public record CamelotConfig(
       throw new IllegalArgumentException("[logging] format must be \"text\" or \"json\", not \"" + logging.format() + "\"");
     }
     pool.validate();
+    validateOperatorAccess();
     try {
       NotifyHosts.parse(listener.notifyHosts());
     } catch (IllegalArgumentException e) {

@@ -223,6 +223,8 @@ public final class TcsNode implements AutoCloseable {
 
   /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */
   static ListenerConfig listenerConfig(CamelotConfig config, Path dataDir, Clock clock) {
+    // Again here: --host on the command line may have moved the listener since the file was checked.
+    config.validateOperatorAccess();
     CamelotConfig.Listener l = config.listener();
     return new ListenerConfig(
         l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods(),
