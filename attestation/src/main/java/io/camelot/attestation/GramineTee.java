@@ -44,12 +44,17 @@ public final class GramineTee implements Tee {
   }
 
   @Override
-  public byte[] seal(byte[] plaintext) {
-    return AesGcm.of(sealingKey()).seal(plaintext, null);
+  public byte[] seal(String kind, byte[] plaintext) {
+    return AesGcm.of(sealingKey()).seal(plaintext, SealedFile.associatedData(kind));
   }
 
   @Override
-  public byte[] unseal(byte[] sealed) {
+  public byte[] unseal(String kind, byte[] sealed) {
+    return AesGcm.of(sealingKey()).open(sealed, SealedFile.associatedData(kind));
+  }
+
+  @Override
+  public byte[] unsealUnbound(byte[] sealed) {
     return AesGcm.of(sealingKey()).open(sealed, null);
   }
 

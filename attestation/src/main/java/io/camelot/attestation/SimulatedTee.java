@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -30,6 +27,7 @@ import java.util.Arrays;
 public final class SimulatedTee implements Tee {
   private static final String SECRET_FILE = "sealing-secret.SIMULATED";
   private static final String KEY_FILE = "simulation-key.sealed";
+  private static final String KEY_KIND = "simulation-key";
 
   private final byte[] sealingSecret;
   private final KeyPair simulationKey;
@@ -61,12 +59,17 @@ public final class SimulatedTee implements Tee {
   }
 
   @Override
-  public byte[] seal(byte[] plaintext) {
-    return AesGcm.of(sealingSecret).seal(plaintext, null);
+  public byte[] seal(String kind, byte[] plaintext) {
+    return AesGcm.of(sealingSecret).seal(plaintext, SealedFile.associatedData(kind));
   }
 
   @Override
-  public byte[] unseal(byte[] sealed) {
+  public byte[] unseal(String kind, byte[] sealed) {
+    return AesGcm.of(sealingSecret).open(sealed, SealedFile.associatedData(kind));
+  }
+
+  @Override
+  public byte[] unsealUnbound(byte[] sealed) {
     return AesGcm.of(sealingSecret).open(sealed, null);
   }
 
@@ -83,11 +86,10 @@ public final class SimulatedTee implements Tee {
   private static byte[] loadSecret(Path directory) {
     Path file = directory.resolve(SECRET_FILE);
     try {
-      Files.createDirectories(directory);
+      SealedFile.createDirectories(directory);
       if (!Files.exists(file)) {
         try {
-          Files.write(file, AesGcm.newKey(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          restrictToOwner(file);
+          SealedFile.createNew(file, AesGcm.newKey());
         } catch (FileAlreadyExistsException raced) {
           // Another process created it first; use theirs.
         }
@@ -106,7 +108,7 @@ public final class SimulatedTee implements Tee {
     try {
       KeyFactory factory = KeyFactory.getInstance("EC");
       if (Files.exists(file)) {
-        byte[] pkcs8 = sealer.unseal(Files.readAllBytes(file));
+        byte[] pkcs8 = SealedFile.read(sealer, KEY_KIND, file);
         PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         byte[] spki = Files.readAllBytes(file.resolveSibling(file.getFileName() + ".pub"));
         return new KeyPair(factory.generatePublic(new X509EncodedKeySpec(spki)), privateKey);
@@ -115,22 +117,12 @@ public final class SimulatedTee implements Tee {
       generator.initialize(new ECGenParameterSpec("secp256r1"));
       KeyPair key = generator.generateKeyPair();
       Files.write(file.resolveSibling(file.getFileName() + ".pub"), key.getPublic().getEncoded());
-      Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.write(temporary, sealer.seal(key.getPrivate().getEncoded()));
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+      SealedFile.write(sealer, KEY_KIND, file, key.getPrivate().getEncoded());
       return key;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the simulation key " + file, e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("damaged simulation key " + file, e);
-    }
-  }
-
-  private static void restrictToOwner(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system; nothing more to do.
     }
   }
 }

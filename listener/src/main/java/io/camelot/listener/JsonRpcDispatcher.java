@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.camelot.security.RateLimiter;
 import io.camelot.security.RequestAuthenticator;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +29,16 @@ public final class JsonRpcDispatcher {
 
   static final String RATE_LIMITED = "Too many requests; retry later";
 
+  // Refusals are logged at WARN at most once a second (the rest at DEBUG, counted), so strangers cannot flood the log.
+  private static final long REFUSAL_WARNING_INTERVAL_NANOS = 1_000_000_000L;
+
   private final MethodRegistry registry;
   private final RpcMetrics metrics;
   private final RequestAuthenticator operatorAuth;
   private final RateLimiter perAddress;
   private final RateLimiter perRequester;
+  private final AtomicLong nextRefusalWarning = new AtomicLong(System.nanoTime());
+  private final AtomicLong unloggedRefusals = new AtomicLong();
 
   public JsonRpcDispatcher(MethodRegistry registry) {
     this(registry, ListenerSecurity.defaults(), new CompositeMeterRegistry());
@@ -53,6 +59,22 @@ public final class JsonRpcDispatcher {
     this.operatorAuth = security.operatorAuth();
     this.perAddress = new RateLimiter(security.perAddress());
     this.perRequester = new RateLimiter(security.perRequester());
+  }
+
+  /**
+   * On a listener whose every method needs a signature (the pool-internal servers), the answer
+   * refusing a caller whose header fails the checks that need no body (form, key, time, audience): the
+   * transport sends it without reading, let alone parsing, the body. Empty: read the body and
+   * {@link #handle} it, which checks the signature.
+   */
+  public Optional<byte[]> refusalBeforeBody(Caller caller) {
+    if (operatorAuth == null || !registry.signedCallsOnly()) {
+      return Optional.empty();
+    }
+    return operatorAuth.refusalBeforeBody(caller.authorization()).map(refused -> {
+      logRefusal("Request", caller, refused.reason());
+      return render(null, RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(), "Request refused: " + refused.reason()));
+    });
   }
 
   /** {@link #handle(byte[], Caller)} for an in-process caller. */
@@ -117,7 +139,7 @@ public final class JsonRpcDispatcher {
     if (method.get().permission() == Permission.OPERATOR) {
       switch (operatorCheck(caller, call.rawRequest())) {
         case RequestAuthenticator.Result.Refused refused -> {
-          log.warn("{} from {} refused: {}", name, caller.address(), refused.reason());
+          logRefusal(name, caller, refused.reason());
           return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(), name + " refused: " + refused.reason());
         }
         // The method learns which key signed, for checks of its own (which pool member may register a WP).
@@ -126,6 +148,19 @@ public final class JsonRpcDispatcher {
       }
     }
     return method.get().invoke(call);
+  }
+
+  private void logRefusal(String name, Caller caller, String reason) {
+    long now = System.nanoTime();
+    long next = nextRefusalWarning.get();
+    if (now - next >= 0 && nextRefusalWarning.compareAndSet(next, now + REFUSAL_WARNING_INTERVAL_NANOS)) {
+      long unlogged = unloggedRefusals.getAndSet(0);
+      log.warn("{} from {} refused: {}{}", name, caller.address(), reason,
+          unlogged == 0 ? "" : " (and " + unlogged + " more refusals since the last warning)");
+    } else {
+      unloggedRefusals.incrementAndGet();
+      log.debug("{} from {} refused: {}", name, caller.address(), reason);
+    }
   }
 
   /**

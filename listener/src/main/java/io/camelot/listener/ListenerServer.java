@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +92,11 @@ public final class ListenerServer implements AutoCloseable {
       refuseOversize(request);
       return;
     }
+    Optional<byte[]> refused = dispatcher.refusalBeforeBody(caller(request));
+    if (refused.isPresent()) {
+      answerAndDiscard(request, refused.get());
+      return;
+    }
     Context context = vertx.getOrCreateContext();
     Buffer body = Buffer.buffer();
     request.handler(
@@ -136,6 +142,10 @@ public final class ListenerServer implements AutoCloseable {
     }
   }
 
+  private void refuseOversize(HttpServerRequest request) {
+    answerAndDiscard(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"));
+  }
+
   /**
    * Answers at once, then discards the rest of the body. Closing while body bytes are still unread
    * would make the kernel reset the connection, which can destroy the answer before the client reads
@@ -143,7 +153,7 @@ public final class ListenerServer implements AutoCloseable {
    * ends; an HTTP/2 (h2c) connection carries other streams, so only the stream ends. A body beyond
    * {@link #DISCARD_LIMIT_BYTES} cuts the connection anyway.
    */
-  private void refuseOversize(HttpServerRequest request) {
+  private void answerAndDiscard(HttpServerRequest request, byte[] answer) {
     if (request.response().ended()) {
       return;
     }
@@ -151,7 +161,7 @@ public final class ListenerServer implements AutoCloseable {
     if (http1) {
       request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     }
-    reply(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"));
+    reply(request, answer);
     long[] discarded = {0};
     request.handler(
         chunk -> {

@@ -80,6 +80,13 @@ public final class MethodRegistry {
     return methods.keySet();
   }
 
+  /** Whether every method here needs an operator's (or pool peer's) signature, so no call is open. */
+  public boolean signedCallsOnly() {
+    return operatorMethodsEnabled
+        && !methods.isEmpty()
+        && methods.values().stream().allMatch(method -> method.permission() == Permission.OPERATOR);
+  }
+
   public Optional<RpcMethod> find(String name) {
     return Optional.ofNullable(methods.get(name));
   }

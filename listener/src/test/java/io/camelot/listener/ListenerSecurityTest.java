@@ -92,15 +92,15 @@ class ListenerSecurityTest {
         "WorkerSetStatus refused: a signed request is required (Authorization: Camelot-Signature ...)");
     KeyPair stranger = p256();
     String strangers =
-        new RequestSigner(stranger.getPrivate(), stranger.getPublic(), Clock.systemUTC()).authorization(setStatus);
+        new RequestSigner(stranger.getPrivate(), stranger.getPublic(), Clock.systemUTC()).authorization("tcs.test:1947", setStatus);
     assertThat(post(setStatus, strangers).path("error").path("message").asText()).endsWith("is not authorised");
 
-    String signed = signer.authorization(setStatus);
+    String signed = signer.authorization("tcs.test:1947", setStatus);
     assertError(post(setStatus, signed), 0, "Successfully Set Status");
     assertError(post(setStatus, signed), 3, "WorkerSetStatus refused: replayed request (nonce already used)");
     // A valid signature for one body does not authorise another.
     byte[] otherStatus = body("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", 3));
-    assertError(post(otherStatus, signer.authorization(setStatus)), 3, "WorkerSetStatus refused: invalid request signature");
+    assertError(post(otherStatus, signer.authorization("tcs.test:1947", setStatus)), 3, "WorkerSetStatus refused: invalid request signature");
 
     // Requester methods need nothing.
     assertThat(tcs.call("WorkerLookUp", Map.of()).path("result").path("ids").get(0).asText()).isEqualTo(tcs.workerId());

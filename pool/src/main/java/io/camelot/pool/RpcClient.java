@@ -52,7 +52,7 @@ public final class RpcClient {
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .header(SignedRequests.HEADER, security.signer().authorization(body))
+            .header(SignedRequests.HEADER, security.signer().authorization(SignedRequests.audience(uri), body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {

@@ -25,6 +25,8 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,6 +117,26 @@ class PeerAuthenticationTest {
   }
 
   @Test
+  void aHeaderWithoutAListedKeyOrFreshTimestampIsRefusedBeforeTheBodyIsParsed() throws Exception {
+    InternalServer endpoint = start(null);
+    // 8 MiB that is not JSON: parsed, it would be code 2; refused on its header, it is never read.
+    byte[] large = new byte[8 << 20];
+    Arrays.fill(large, (byte) 'x');
+    Clock tenMinutesAgo = Clock.offset(CLOCK, Duration.ofMinutes(-10));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("missing", null);
+    headers.put("malformed", SignedRequests.SCHEME + " key=00");
+    headers.put("unlisted key", new RequestSigner(RequestSigner.newKeyPair(), CLOCK).authorization("wkm.test:7001", large));
+    headers.put("stale", new RequestSigner(peer, tenMinutesAgo).authorization("wkm.test:7001", large));
+    for (var header : headers.entrySet()) {
+      JsonNode answer = post(endpoint.url(), large, header.getValue());
+      assertThat(answer.path("error").path("code").asInt()).as(header.getKey()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+      assertThat(answer.path("error").path("message").asText()).as(header.getKey()).startsWith("Request refused: ");
+    }
+    assertThat(served).hasValue(0);
+  }
+
+  @Test
   void aCallSignedByAnUnlistedKeyIsRefusedWithCode3() {
     InternalServer endpoint = start(null);
     RpcClient stranger = client(endpoint.url(), RequestSigner.newKeyPair(), null);
@@ -130,13 +152,13 @@ class PeerAuthenticationTest {
   void aReplayedCallIsRefusedWithCode3AndASignatureCoversItsBodyOnly() throws Exception {
     InternalServer endpoint = start(null);
     byte[] body = ping(5);
-    String authorization = new RequestSigner(peer, CLOCK).authorization(body);
+    String authorization = new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body);
     assertThat(post(endpoint.url(), body, authorization).path("result").path("pong").asInt()).isEqualTo(5);
 
     JsonNode replayed = post(endpoint.url(), body, authorization);
     assertThat(replayed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
     assertThat(replayed.path("error").path("message").asText()).contains("replayed");
-    JsonNode otherBody = post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization(body));
+    JsonNode otherBody = post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body));
     assertThat(otherBody.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
     assertThat(served).hasValue(1);
   }

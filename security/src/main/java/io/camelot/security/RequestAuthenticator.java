@@ -10,7 +10,9 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,9 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Checks {@link SignedRequests} headers against a fixed set of authorised public keys. A request
- * passes if its key is authorised, its signature covers this body, its timestamp is within the
- * window of now, and its nonce has not been seen within the window (so a captured header cannot be
- * replayed). Thread-safe.
+ * passes if its key is authorised, its signature covers this body and an audience this listener
+ * answers to, its timestamp is within the window of now and not before this authenticator was made,
+ * and its nonce has not been seen within the window (so a captured header cannot be replayed, even
+ * after a restart). Thread-safe.
  */
 public final class RequestAuthenticator {
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(5);
@@ -31,11 +34,15 @@ public final class RequestAuthenticator {
   private static final Pattern HEADER =
       Pattern.compile(
           SignedRequests.SCHEME
-              + " key=([0-9a-f]{32}), ts=([0-9]{1,15}), nonce=([0-9a-f]{16,64}), sig=([A-Za-z0-9+/]{1,200}={0,2})");
+              + " key=([0-9a-f]{32}), ts=([0-9]{1,15}), nonce=([0-9a-f]{16,64}), aud=([a-z0-9.:\\[\\]-]{1,262}), sig=([A-Za-z0-9+/]{1,200}={0,2})");
 
   private final Map<String, PublicKey> keys = new HashMap<>();
+  private final Set<String> audiences;
   private final Clock clock;
   private final long windowMillis;
+  // The nonce cache starts empty with each process: a request signed before then may have been
+  // served already, so it is refused rather than replayed after a restart within the window.
+  private final long startedAt;
   private final Map<String, Long> seenNonces = new ConcurrentHashMap<>();
   // The same nonces in the order they were recorded, so forgetting costs only what expired.
   private final Queue<Remembered> recorded = new ConcurrentLinkedQueue<>();
@@ -50,7 +57,17 @@ public final class RequestAuthenticator {
     record Refused(String reason) implements Result {}
   }
 
+  /** As {@link #RequestAuthenticator(Collection, Clock, Duration, Set)}, for any audience. */
   public RequestAuthenticator(Collection<PublicKey> authorisedKeys, Clock clock, Duration window) {
+    this(authorisedKeys, clock, window, Set.of());
+  }
+
+  /**
+   * @param audiences the {@link SignedRequests#audience}s this listener answers to (the names and
+   *     ports its callers address it by); empty: any, so a token for another listener is accepted here
+   */
+  public RequestAuthenticator(
+      Collection<PublicKey> authorisedKeys, Clock clock, Duration window, Set<String> audiences) {
     if (authorisedKeys.isEmpty()) {
       throw new IllegalArgumentException("at least one authorised key is needed");
     }
@@ -62,28 +79,26 @@ public final class RequestAuthenticator {
     }
     this.clock = clock;
     this.windowMillis = window.toMillis();
+    this.audiences = Set.copyOf(audiences);
+    this.startedAt = clock.millis();
+  }
+
+  /**
+   * The checks that need no body: the header's form, an authorised key, a timestamp in the window
+   * and not before this process started, an audience this listener answers to. A server whose every
+   * method needs a signature runs them before it reads (and parses) the body.
+   */
+  public Optional<Result.Refused> refusalBeforeBody(String authorization) {
+    return headerOf(authorization) instanceof Result.Refused refused ? Optional.of(refused) : Optional.empty();
   }
 
   public Result verify(String authorization, byte[] body) {
-    if (authorization == null) {
-      return new Result.Refused("a signed request is required (" + SignedRequests.HEADER + ": " + SignedRequests.SCHEME + " ...)");
-    }
-    Matcher header = HEADER.matcher(authorization.trim());
-    if (!header.matches()) {
-      return new Result.Refused("malformed " + SignedRequests.HEADER + " header");
-    }
-    String keyId = header.group(1);
-    long timestamp = Long.parseLong(header.group(2));
-    String nonce = header.group(3);
-    PublicKey key = keys.get(keyId);
-    if (key == null) {
-      return new Result.Refused("key " + keyId + " is not authorised");
+    Object checked = headerOf(authorization);
+    if (!(checked instanceof Header(String keyId, PublicKey key, long timestamp, String nonce, String audience, String sig))) {
+      return (Result.Refused) checked;
     }
     long now = clock.millis();
-    if (Math.abs(now - timestamp) > windowMillis) {
-      return new Result.Refused("request timestamp is outside the accepted window");
-    }
-    if (!signatureValid(key, timestamp, nonce, body, header.group(4))) {
+    if (!signatureValid(key, audience, timestamp, nonce, body, sig)) {
       return new Result.Refused("invalid request signature");
     }
     // Recorded only after the signature checks out, so strangers cannot fill the cache.
@@ -100,7 +115,38 @@ public final class RequestAuthenticator {
     return new Result.Authenticated(keyId);
   }
 
-  private static boolean signatureValid(PublicKey key, long timestamp, String nonce, byte[] body, String sig) {
+  private record Header(String keyId, PublicKey key, long timestamp, String nonce, String audience, String sig) {}
+
+  /** A {@link Header} of an authorised key within the window, or the {@link Result.Refused} saying why not. */
+  private Object headerOf(String authorization) {
+    if (authorization == null) {
+      return new Result.Refused("a signed request is required (" + SignedRequests.HEADER + ": " + SignedRequests.SCHEME + " ...)");
+    }
+    Matcher header = HEADER.matcher(authorization.trim());
+    if (!header.matches()) {
+      return new Result.Refused("malformed " + SignedRequests.HEADER + " header");
+    }
+    String keyId = header.group(1);
+    long timestamp = Long.parseLong(header.group(2));
+    PublicKey key = keys.get(keyId);
+    if (key == null) {
+      return new Result.Refused("key " + keyId + " is not authorised");
+    }
+    if (Math.abs(clock.millis() - timestamp) > windowMillis) {
+      return new Result.Refused("request timestamp is outside the accepted window");
+    }
+    if (timestamp < startedAt) {
+      return new Result.Refused("request timestamp is before this process started");
+    }
+    String audience = header.group(4);
+    if (!audiences.isEmpty() && !audiences.contains(audience)) {
+      return new Result.Refused("request is for " + audience + ", not this listener");
+    }
+    return new Header(keyId, key, timestamp, header.group(3), audience, header.group(5));
+  }
+
+  private static boolean signatureValid(
+      PublicKey key, String audience, long timestamp, String nonce, byte[] body, String sig) {
     byte[] der;
     try {
       der = Base64.getDecoder().decode(sig);
@@ -110,7 +156,7 @@ public final class RequestAuthenticator {
     try {
       Signature verifier = Signature.getInstance(SignedRequests.ALGORITHM);
       verifier.initVerify(key);
-      verifier.update(SignedRequests.signedText(timestamp, nonce, body));
+      verifier.update(SignedRequests.signedText(audience, timestamp, nonce, body));
       return verifier.verify(der);
     } catch (InvalidKeyException | java.security.SignatureException e) {
       return false;

@@ -41,8 +41,11 @@ public final class RequestSigner {
     }
   }
 
-  /** The {@value SignedRequests#HEADER} header value for this body, fresh for each call. */
-  public String authorization(byte[] body) {
+  /**
+   * The {@value SignedRequests#HEADER} header value for this body sent to {@code audience}
+   * ({@link SignedRequests#audience}), fresh for each call.
+   */
+  public String authorization(String audience, byte[] body) {
     long now = clock.millis();
     byte[] nonceBytes = new byte[16];
     RANDOM.nextBytes(nonceBytes);
@@ -50,9 +53,10 @@ public final class RequestSigner {
     try {
       Signature signature = Signature.getInstance(SignedRequests.ALGORITHM);
       signature.initSign(privateKey);
-      signature.update(SignedRequests.signedText(now, nonce, body));
+      signature.update(SignedRequests.signedText(audience, now, nonce, body));
       String sig = Base64.getEncoder().encodeToString(signature.sign());
-      return SignedRequests.SCHEME + " key=" + keyId + ", ts=" + now + ", nonce=" + nonce + ", sig=" + sig;
+      return SignedRequests.SCHEME + " key=" + keyId + ", ts=" + now + ", nonce=" + nonce + ", aud=" + audience
+          + ", sig=" + sig;
     } catch (GeneralSecurityException e) {
       throw SignedRequests.unavailable(e);
     }

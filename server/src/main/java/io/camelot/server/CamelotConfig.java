@@ -621,6 +621,10 @@ public record CamelotConfig(
    * @param tlsClientCa non-empty: mutual TLS, clients need a certificate from this CA
    * @param operatorKeys PEM file of the P-256 public keys whose signed requests may call operator
    *     methods; empty: operator methods (if enabled) answer loopback callers only
+   * @param operatorAudiences the {@code host:port}s operators address this listener by (its URL in
+   *     {@code camelot operator --url}); a request signed for another listener is refused. Empty:
+   *     any, which lets a request captured on its way to one listener of a deployment be replayed
+   *     at another with the same operator keys
    * @param legacyEnvelope {@code "allow"} (Avalon's clients keep working) or {@code "refuse"}: work
    *     orders in Avalon's envelope form, with its known flaws, get code 2 (docs/envelope.md)
    */
@@ -631,6 +635,7 @@ public record CamelotConfig(
       @JsonProperty("tls_client_ca") String tlsClientCa,
       @JsonProperty("operator_keys") String operatorKeys,
       @JsonProperty("operator_window_seconds") long operatorWindowSeconds,
+      @JsonProperty("operator_audiences") List<String> operatorAudiences,
       @JsonProperty("rate_per_address") double ratePerAddress,
       @JsonProperty("burst_per_address") int burstPerAddress,
       @JsonProperty("rate_per_requester") double ratePerRequester,
@@ -645,7 +650,7 @@ public record CamelotConfig(
     public static final String TLS_ON = "on";
 
     static Security defaults() {
-      return new Security(TLS_OFF, "", "", "", "", 300, 10_000, 20_000, 500, 1000, 100, 1 << 20, ALLOW);
+      return new Security(TLS_OFF, "", "", "", "", 300, List.of(), 10_000, 20_000, 500, 1000, 100, 1 << 20, ALLOW);
     }
   }
 
@@ -741,6 +746,8 @@ public record CamelotConfig(
     return config;
   }
 
+  private static final Pattern OPERATOR_AUDIENCE = Pattern.compile("[a-z0-9.\\[\\]:-]{1,255}:[0-9]{1,5}");
+
   private static final Pattern NAMED_SETTING = Pattern.compile("\\[(\\w+)\\] (\\w+)");
 
   /** A setting outside the values it may take. */
@@ -776,6 +783,27 @@ public record CamelotConfig(
     return null;
   }
 
+  /**
+   * Without operator keys, operator methods trust callers by their loopback address, and behind a
+   * same-host proxy or sidecar every caller has one (review L2): only a listener bound to loopback,
+   * where nothing else can forward to it from outside by accident, may do that.
+   *
+   * @throws IllegalArgumentException naming {@code [listener] operator_methods}
+   */
+  void validateOperatorAccess() {
+    if (listener.operatorMethods() && security.operatorKeys().isEmpty() && !loopback(listener.host())) {
+      throw new IllegalArgumentException(
+          "[listener] operator_methods = true without [security] operator_keys is allowed only on a listener bound to"
+              + " loopback (host = \"127.0.0.1\", \"::1\" or \"localhost\"), not \"" + listener.host()
+              + "\": set operator_keys (camelot operator keygen) so operator calls are signed");
+    }
+  }
+
+  // As written in the configuration: no name is resolved.
+  private static boolean loopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+  }
+
   /** @throws IllegalArgumentException naming the section and key of a setting with no such choice */
   private void validateChoices() {
     if (!Store.LMDB.equals(store.backend()) && !Store.POSTGRES.equals(store.backend())) {
@@ -797,6 +825,7 @@ public record CamelotConfig(
       throw new IllegalArgumentException("[logging] format must be \"text\" or \"json\", not \"" + logging.format() + "\"");
     }
     pool.validate();
+    validateOperatorAccess();
     try {
       NotifyHosts.parse(listener.notifyHosts());
     } catch (IllegalArgumentException e) {
@@ -805,6 +834,12 @@ public record CamelotConfig(
     if (!List.of(Security.TLS_OFF, Security.TLS_DEV, Security.TLS_ON).contains(security.tls())) {
       throw new IllegalArgumentException(
           "[security] tls must be \"off\", \"dev\" or \"on\", not \"" + security.tls() + "\"");
+    }
+    for (String audience : security.operatorAudiences()) {
+      if (!OPERATOR_AUDIENCE.matcher(audience).matches()) {
+        throw new IllegalArgumentException(
+            "[security] operator_audiences: \"" + audience + "\" is not a lower-case host:port such as \"tcs.example.com:443\"");
+      }
     }
     if (!Security.ALLOW.equals(security.legacyEnvelope()) && !Security.REFUSE.equals(security.legacyEnvelope())) {
       throw new IllegalArgumentException(

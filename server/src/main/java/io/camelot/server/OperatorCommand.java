@@ -6,11 +6,13 @@ import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.security.ClientTls;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
+import io.camelot.security.SignedRequests;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +81,9 @@ final class OperatorCommand implements Runnable {
           ProtocolJson.toBytes(
               JsonRpcRequest.of(method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));
       // The public key (its id names the key in the header) is derived from the private key.
-      String authorization = new RequestSigner(PemFiles.readKeyPair(key), Clock.systemUTC()).authorization(body);
+      String authorization =
+          new RequestSigner(PemFiles.readKeyPair(key), Clock.systemUTC())
+              .authorization(SignedRequests.audience(URI.create(url)), body);
       HttpClientOptions options = new HttpClientOptions();
       if (trust != null) {
         ClientTls.trusting(trust).applyTo(options);

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.attestation.SealedFile;
 import io.camelot.attestation.Tee;
 import io.camelot.io.ConnectorPolicy;
 import io.camelot.io.Connectors;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RuntimeWorkloads {
   private static final Logger log = LoggerFactory.getLogger(RuntimeWorkloads.class);
+  private static final String SEALED_KIND = "kv-connector-key";
 
   private RuntimeWorkloads() {}
 
@@ -95,11 +97,10 @@ final class RuntimeWorkloads {
   private static byte[] sealedKey(Path file, Tee tee) {
     try {
       if (Files.exists(file)) {
-        return tee.unseal(Files.readAllBytes(file));
+        return SealedFile.read(tee, SEALED_KIND, file);
       }
       byte[] key = AesGcm.newKey();
-      Files.createDirectories(file.getParent());
-      Files.write(file, tee.seal(key));
+      SealedFile.write(tee, SEALED_KIND, file, key);
       log.info("Generated and sealed a new kv connector key in {}", file);
       return key;
     } catch (IOException e) {

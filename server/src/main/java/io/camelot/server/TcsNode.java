@@ -55,6 +55,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
@@ -226,6 +227,8 @@ public final class TcsNode implements AutoCloseable {
 
   /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */
   static ListenerConfig listenerConfig(CamelotConfig config, Path dataDir, Clock clock) {
+    // Again here: --host on the command line may have moved the listener since the file was checked.
+    config.validateOperatorAccess();
     CamelotConfig.Listener l = config.listener();
     return new ListenerConfig(
         l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods(),
@@ -254,7 +257,8 @@ public final class TcsNode implements AutoCloseable {
         s.operatorKeys().isEmpty()
             ? null
             : new RequestAuthenticator(
-                PemFiles.readPublicKeys(Path.of(s.operatorKeys())), clock, Duration.ofSeconds(s.operatorWindowSeconds()));
+                PemFiles.readPublicKeys(Path.of(s.operatorKeys())), clock, Duration.ofSeconds(s.operatorWindowSeconds()),
+                Set.copyOf(s.operatorAudiences()));
     return new ListenerSecurity(
         tls, operators,
         new RateLimiter.Limit(s.ratePerAddress(), s.burstPerAddress()),

@@ -161,6 +161,25 @@ class CamelotConfigTest {
   }
 
   @Test
+  void operatorMethodsWithoutOperatorKeysAreRefusedUnlessTheListenerIsBoundToLoopback() throws IOException {
+    Path open = toml("[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n");
+    assertThatThrownBy(() -> CamelotConfig.load(open))
+        .isInstanceOf(UserError.class)
+        .hasMessage("invalid configuration " + open + ": line 3: [listener] operator_methods = true without [security]"
+            + " operator_keys is allowed only on a listener bound to loopback (host = \"127.0.0.1\", \"::1\" or"
+            + " \"localhost\"), not \"0.0.0.0\": set operator_keys (camelot operator keygen) so operator calls are signed");
+    assertThat(CamelotConfig.load(toml("[listener]\nhost = \"127.0.0.1\"\noperator_methods = true\n")).listener().operatorMethods())
+        .isTrue();
+    assertThat(CamelotConfig.load(toml("[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n\n[security]\n"
+        + "operator_keys = \"ops/operator-pub.pem\"\n")).listener().operatorMethods()).isTrue();
+    // A --host override after loading is checked where the listener is built.
+    CamelotConfig moved = ScaleOutOverrides.apply(
+        CamelotConfig.load(toml("[listener]\noperator_methods = true\n")), "0.0.0.0", 2000, null, null, null);
+    assertThatThrownBy(() -> TcsNode.listenerConfig(moved, dir, Clock.systemUTC()))
+        .hasMessageStartingWith("[listener] operator_methods = true without [security] operator_keys");
+  }
+
+  @Test
   void theKubernetesConfigMapHoldsALoadableSharedStoreConfig() throws IOException {
     CamelotConfig config = configMap("../deploy/k8s/config.yaml");
     assertThat(config.store().postgres()).isTrue();

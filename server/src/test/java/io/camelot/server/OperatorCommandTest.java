@@ -37,7 +37,7 @@ class OperatorCommandTest {
             new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, true),
             new CamelotConfig.Store(dir.resolve("data").toString(), 256),
             defaults.queue(), defaults.worker(), defaults.crypto()).withSecurity(new CamelotConfig.Security(
-                CamelotConfig.Security.TLS_OFF, "", "", "", keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), 300,
+                CamelotConfig.Security.TLS_OFF, "", "", "", keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), 300, List.of(),
                 s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
                 s.maxItems(), s.maxItemChars(), s.legacyEnvelope()));
     String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);

@@ -54,7 +54,7 @@ class SecureServeTest {
             new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, true),
             new CamelotConfig.Store(dataDir.toString(), 256),
             defaults.queue(), defaults.worker(), defaults.crypto()).withSecurity(new CamelotConfig.Security(
-                CamelotConfig.Security.TLS_DEV, "", "", "", operatorKeys.toString(), 300,
+                CamelotConfig.Security.TLS_DEV, "", "", "", operatorKeys.toString(), 300, List.of("tcs.test:1947"),
                 s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
                 s.maxItems(), s.maxItemChars(), s.legacyEnvelope()));
     try (TcsNode node = TcsNode.start(config)) {
@@ -82,7 +82,11 @@ class SecureServeTest {
         HttpClient http = vertx.createHttpClient(tls);
         JsonNode unsigned = post(http, node.port(), setStatus, null);
         assertThat(unsigned.path("error").path("code").asInt()).isEqualTo(3);
-        String signature = new RequestSigner(operator.getPrivate(), operator.getPublic(), Clock.systemUTC()).authorization(setStatus);
+        RequestSigner signer = new RequestSigner(operator.getPrivate(), operator.getPublic(), Clock.systemUTC());
+        JsonNode forAnother = post(http, node.port(), setStatus, signer.authorization("tcs-b.test:1947", setStatus));
+        assertThat(forAnother.path("error").path("message").asText())
+            .isEqualTo("WorkerSetStatus refused: request is for tcs-b.test:1947, not this listener");
+        String signature = signer.authorization("tcs.test:1947", setStatus);
         JsonNode signed = post(http, node.port(), setStatus, signature);
         assertThat(signed.path("error").path("code").asInt()).as(signed.toString()).isEqualTo(0);
       } finally {

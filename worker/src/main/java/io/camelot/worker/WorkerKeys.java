@@ -1,6 +1,7 @@
 package io.camelot.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.attestation.SealedFile;
 import io.camelot.attestation.Tee;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.KeyWrapKeyRing;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +38,7 @@ public record WorkerKeys(
   private static final String SIGNING = "signing";
   private static final String ENCRYPTION = "encryption";
   private static final String X25519 = "x25519";
+  private static final String SEALED_KIND = "worker-keys";
 
   /** Keys of a worker that offers RSA-OAEP only, as Avalon's workers do. */
   public WorkerKeys(PublicKeySign signing, KeyWrapPrivateKey encryption) {
@@ -68,7 +69,7 @@ public record WorkerKeys(
     try {
       Map<String, String> sealed = new LinkedHashMap<>();
       if (Files.exists(file)) {
-        JsonNode keys = ProtocolJson.parse(tee.unseal(Files.readAllBytes(file)));
+        JsonNode keys = ProtocolJson.parse(SealedFile.read(tee, SEALED_KIND, file));
         keys.properties().forEach(entry -> sealed.put(entry.getKey(), entry.getValue().asText()));
       }
       boolean changed = false;
@@ -82,7 +83,7 @@ public record WorkerKeys(
         changed = true;
       }
       if (changed) {
-        write(file, tee.seal(ProtocolJson.toBytes(sealed)));
+        SealedFile.write(tee, SEALED_KIND, file, ProtocolJson.toBytes(sealed));
         log.info("Generated and sealed new worker keys in {}", file);
       }
       return new WorkerKeys(
@@ -110,13 +111,6 @@ public record WorkerKeys(
     return x25519.isPresent()
         ? WorkerDetails.RSA_OAEP_3072 + "," + X25519Hkdf.ALGORITHM
         : WorkerDetails.RSA_OAEP_3072;
-  }
-
-  private static void write(Path file, byte[] sealed) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(temporary, sealed);
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static String base64(byte[] der) {

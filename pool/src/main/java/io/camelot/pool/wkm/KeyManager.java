@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.attestation.AppraisalPolicy;
 import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.ReportDataBinding;
+import io.camelot.attestation.SealedFile;
 import io.camelot.attestation.Tee;
 import io.camelot.attestation.TeeEvidence;
 import io.camelot.attestation.TeeKind;
@@ -44,7 +45,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +75,7 @@ public final class KeyManager {
   private static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
   private static final Duration RETIRED_KEY_QUEUE_ALLOWANCE = Duration.ofHours(1);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String SEALED_KIND = "pool-keys";
 
   private final Tee tee;
   private final PoolPolicy policy;
@@ -486,7 +487,7 @@ public final class KeyManager {
   private PoolKeys loadKeys(boolean generateIfMissing) {
     try {
       if (Files.exists(sealedKeys)) {
-        return PoolKeys.fromJson(tee.unseal(Files.readAllBytes(sealedKeys)));
+        return PoolKeys.fromJson(SealedFile.read(tee, SEALED_KIND, sealedKeys));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the sealed pool keys " + sealedKeys, e);
@@ -502,10 +503,7 @@ public final class KeyManager {
 
   private void store(PoolKeys updated) {
     try {
-      Files.createDirectories(sealedKeys.toAbsolutePath().getParent());
-      Path temporary = sealedKeys.resolveSibling(sealedKeys.getFileName() + ".tmp");
-      Files.write(temporary, tee.seal(updated.toJson()));
-      Files.move(temporary, sealedKeys, StandardCopyOption.ATOMIC_MOVE);
+      SealedFile.write(tee, SEALED_KIND, sealedKeys, updated.toJson());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot seal the pool keys to " + sealedKeys, e);
     }
