@@ -1,5 +1,9 @@
 package io.camelot.scheduler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camelot.protocol.EeaException;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.WorkOrderHashes;
@@ -38,6 +42,37 @@ public final class DependencyPlans {
             null, null, null, deps);
     byte[] signature = requester.signDigest(WorkOrderHashes.requestHash(params));
     return params.withRequesterSignature(Base64.getEncoder().encodeToString(signature), requester.verifier().pem());
+  }
+
+  /** Submits one work order to the queue under test. */
+  @FunctionalInterface
+  public interface Submit {
+    void submit(String id, WorkOrderSubmitParams params);
+  }
+
+  /**
+   * The two refusals of a work order declaring {@code resources} without a signature that verifies
+   * under its own key, code 2 each: unsigned ({@code "unsigned"}), and signed by a stranger but sent
+   * with {@link #REQUESTER}'s key ({@code "forged"}). The caller checks nothing was stored.
+   */
+  public static void assertResourcesNeedAVerifiedSignature(Submit queue, Dependencies resources) {
+    WorkOrderSubmitParams unsigned =
+        new WorkOrderSubmitParams(
+            "unsigned", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, resources);
+    assertThatThrownBy(() -> queue.submit("unsigned", unsigned))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining("resources need a signed work order")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+
+    // A stranger claiming the requester's key: signed by his own key, sent with hers.
+    WorkOrderSubmitParams bySquatter = signed("forged", resources, Secp256k1.generate());
+    WorkOrderSubmitParams forged =
+        bySquatter.withRequesterSignature(bySquatter.requesterSignature(), REQUESTER.verifier().pem());
+    assertThatThrownBy(() -> queue.submit("forged", forged))
+        .isInstanceOf(EeaException.class)
+        .hasMessageContaining("requester signature does not verify")
+        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
   }
 
   /** One planned work order of a random plan. */

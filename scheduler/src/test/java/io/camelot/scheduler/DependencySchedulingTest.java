@@ -265,24 +265,9 @@ class DependencySchedulingTest {
 
   @Test
   void resourcesNeedARequesterSignatureThatVerifiesAndNothingElseIsStored() {
-    Dependencies wallet = new Dependencies(null, null, List.of("wallet:alice"), null);
-    WorkOrderSubmitParams unsigned =
-        new WorkOrderSubmitParams(
-            "unsigned", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, wallet);
-    assertThatThrownBy(() -> queue.submit("unsigned", "w0", unsigned, hash("unsigned"), raw("unsigned")))
-        .isInstanceOf(EeaException.class)
-        .hasMessageContaining("resources need a signed work order")
-        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
-
-    // A stranger claiming alice's key: signed by his own key, sent with hers.
-    WorkOrderSubmitParams bySquatter = DependencyPlans.signed("forged", wallet, Secp256k1.generate());
-    WorkOrderSubmitParams forged =
-        bySquatter.withRequesterSignature(bySquatter.requesterSignature(), REQUESTER.verifier().pem());
-    assertThatThrownBy(() -> queue.submit("forged", "w0", forged, hash("forged"), raw("forged")))
-        .isInstanceOf(EeaException.class)
-        .hasMessageContaining("requester signature does not verify")
-        .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
+    DependencyPlans.assertResourcesNeedAVerifiedSignature(
+        (id, params) -> queue.submit(id, "w0", params, hash(id), raw(id)),
+        new Dependencies(null, null, List.of("wallet:alice"), null));
     assertThat(store.workOrder("unsigned")).isEmpty();
     assertThat(store.workOrder("forged")).isEmpty();
     assertThat(queue.outstanding()).isZero();
