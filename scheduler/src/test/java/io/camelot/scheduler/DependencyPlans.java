@@ -39,7 +39,7 @@ public final class DependencyPlans {
     WorkOrderSubmitParams params =
         new WorkOrderSubmitParams(
             id, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, deps);
+            null, null, null, deps, null);
     byte[] signature = requester.signDigest(WorkOrderHashes.requestHash(params));
     return params.withRequesterSignature(Base64.getEncoder().encodeToString(signature), requester.verifier().pem());
   }
@@ -59,7 +59,7 @@ public final class DependencyPlans {
     WorkOrderSubmitParams unsigned =
         new WorkOrderSubmitParams(
             "unsigned", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, resources);
+            null, null, null, resources, null);
     assertThatThrownBy(() -> queue.submit("unsigned", unsigned))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining("resources need a signed work order")

@@ -60,34 +60,6 @@ public record WorkOrderSubmitParams(
     Dependencies dependencies,
     String envelopeVersion) {
 
-  /** The params without an envelope version: Avalon's form. */
-  public WorkOrderSubmitParams(
-      String workOrderId,
-      Long responseTimeoutMSecs,
-      String payloadFormat,
-      String resultUri,
-      String notifyUri,
-      String requesterNonce,
-      String workloadId,
-      String workerId,
-      String requesterId,
-      String sessionKeyIv,
-      String workerEncryptionKey,
-      String dataEncryptionAlgorithm,
-      String encryptedSessionKey,
-      String encryptedRequestHash,
-      String requesterSignature,
-      String verifyingKey,
-      List<DataItem> inData,
-      List<DataItem> outData,
-      Dependencies dependencies) {
-    this(
-        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
-        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
-        dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, requesterSignature,
-        verifyingKey, inData, outData, dependencies, null);
-  }
-
   /** The params of Avalon's schema, without Camelot's dependencies extension. */
   public WorkOrderSubmitParams(
       String workOrderId,
@@ -112,7 +84,7 @@ public record WorkOrderSubmitParams(
         workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
         workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
         dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, requesterSignature,
-        verifyingKey, inData, outData, null);
+        verifyingKey, inData, outData, null, null);
   }
 
   /** A copy with the given encrypted request hash (the last field a requester fills in). */
