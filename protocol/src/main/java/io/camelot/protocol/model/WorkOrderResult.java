@@ -36,23 +36,7 @@ public record WorkOrderResult(
     List<PredecessorLink> predecessors,
     String envelopeVersion) {
 
-  /** A result without an envelope version: Avalon's form. */
-  public WorkOrderResult(
-      String workOrderId,
-      String workloadId,
-      String workerId,
-      String requesterId,
-      String workerNonce,
-      String workerSignature,
-      List<DataItem> outData,
-      String extVerificationKey,
-      String extVerificationKeySignature,
-      List<PredecessorLink> predecessors) {
-    this(
-        workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
-        extVerificationKey, extVerificationKeySignature, predecessors, null);
-  }
-
+  /** A result in Avalon's form, as Avalon's workers send it. */
   public WorkOrderResult(
       String workOrderId,
       String workloadId,
@@ -65,7 +49,7 @@ public record WorkOrderResult(
       String extVerificationKeySignature) {
     this(
         workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
-        extVerificationKey, extVerificationKeySignature, null);
+        extVerificationKey, extVerificationKeySignature, null, null);
   }
 
   /** A predecessor's id and the upper-hex SHA-256 response hash of its result. */

@@ -173,14 +173,14 @@ class DependenciesEnvelopeTest {
         new WorkOrderResult(
             result.workOrderId(), result.workloadId(), result.workerId(), result.requesterId(),
             result.workerNonce(), result.workerSignature(), result.outData(), null, null,
-            List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))));
+            List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))), null);
     assertThatThrownBy(
             () -> ResponseOpener.verifySignature(forged, sealed.request(), workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class);
     WorkOrderResult unlinked =
         new WorkOrderResult(
             result.workOrderId(), result.workloadId(), result.workerId(), result.requesterId(),
-            result.workerNonce(), result.workerSignature(), result.outData(), null, null, null);
+            result.workerNonce(), result.workerSignature(), result.outData(), null, null, null, null);
     assertThatThrownBy(
             () -> ResponseOpener.verifySignature(unlinked, sealed.request(), workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class);
