@@ -1,7 +1,6 @@
 package io.camelot.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.attestation.ReportDataBinding;
 import io.camelot.attestation.Tee;
 import io.camelot.attestation.TeeEvidence;
@@ -14,13 +13,9 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.WorkerType;
-import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.envelope.RequestOpener;
-import io.camelot.protocol.envelope.ResponseSealer;
 import io.camelot.protocol.envelope.Signatures;
-import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderResponse;
@@ -33,14 +28,11 @@ import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.scheduler.WorkOrderStages;
 import io.camelot.store.TcsStore;
-import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
-import io.camelot.workload.WorkloadException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +41,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A singleton trusted worker: it runs the EEA work order protocol (unwrap, verify, decrypt, run,
@@ -67,7 +57,6 @@ import org.slf4j.LoggerFactory;
  * too, whatever it declares, and its connector writes commit with the response like state writes.
  */
 public final class SingletonWorker implements WorkOrderProcessor {
-  private static final Logger log = LoggerFactory.getLogger(SingletonWorker.class);
   /** Why a worker that requires requester signatures refused an unsigned work order (code 3). */
   public static final String REQUIRES_SIGNATURE = "this worker requires work orders signed by the requester";
 
@@ -81,9 +70,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private final Map<String, ReadWriteLock> statefulLocks = new ConcurrentHashMap<>();
   private final HandOffs handOffs;
   private final MeterRegistry registry;
-  private final Timer decryptTimer;
-  private final Timer workloadTimer;
-  private final Timer signTimer;
+  private final WorkOrderExecution execution;
+  private final WorkOrderExecution.Keys executionKeys;
   private final Timer storeTimer;
   /** Completions by outcome code (0 = success); codes are few, so the map stays tiny. */
   private final Map<Integer, Counter> completions = new ConcurrentHashMap<>();
@@ -110,9 +98,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
       MeterRegistry registry) {
     this.connectors = connectors;
     this.registry = registry;
-    this.decryptTimer = WorkOrderStages.timer(registry, WorkOrderStages.DECRYPT);
-    this.workloadTimer = WorkOrderStages.timer(registry, WorkOrderStages.WORKLOAD);
-    this.signTimer = WorkOrderStages.timer(registry, WorkOrderStages.SIGN);
+    this.execution = new WorkOrderExecution(registry);
+    this.executionKeys = new WorkOrderExecution.Keys(keys.unwrapKeys(), keys.signing());
     this.storeTimer = WorkOrderStages.timer(registry, WorkOrderStages.STORE);
     this.config = config;
     this.keys = keys;
@@ -148,16 +135,13 @@ public final class SingletonWorker implements WorkOrderProcessor {
 
   private byte[] processInSpan(QueuedWorkOrder workOrder) {
     String id = workOrder.workOrderId();
-    WorkOrderSubmitParams params;
+    WorkOrderSubmitParams params = null;
+    Workload workload;
     try {
       params = workOrder.params() != null ? workOrder.params() : parseStored(workOrder.rawRequest());
+      workload = WorkOrderExecution.workload(workloads, params);
     } catch (EeaException e) {
-      return store(id, failure(id, e.code(), e.getMessage()), Map.of(), null);
-    }
-    Workload workload = WorkloadIds.name(params.workloadId()).flatMap(workloads::find).orElse(null);
-    if (workload == null) {
-      return store(id, failure(id, WorkOrderStatus.INVALID_WORKLOAD.code(),
-          "Workload cannot be processed by this worker"), Map.of(), params);
+      return store(id, WorkOrderExecution.failure(id, e), Map.of(), params);
     }
     boolean keepsConnectorState = connectors.keepsState(workload.name());
     if (!workload.stateful() && !keepsConnectorState) {
@@ -191,51 +175,25 @@ public final class SingletonWorker implements WorkOrderProcessor {
   }
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
-    WorkOrderResponse response;
+    // The workload touches state only once the opener verified the requester's signature: declared
+    // resources' state lives under the requester key.
+    StagedState state = new StagedState(store, workload, params, connectors);
+    WorkOrderResponse response =
+        execution.run(params, workload, executionKeys, opened -> prepare(opened, state));
     // A failed work order leaves no state behind.
-    Map<String, byte[]> stateWrites = Map.of();
-    try {
-      long start = System.nanoTime();
-      OpenedRequest opened = RequestOpener.open(params, keys.unwrapKeys());
-      if (config.requireRequesterSignature() && opened.verifiedRequesterKey().isEmpty()) {
-        throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), REQUIRES_SIGNATURE);
-      }
-      // After the signature check: declared resources' state lives under the requester key.
-      StagedState state = new StagedState(store, workload, params, connectors);
-      Dependencies deps = params.dependencies();
-      List<PlainItem> plainInputs = deps == null ? opened.inputs() : handOffs.fill(opened);
-      List<WorkOrderResult.PredecessorLink> links =
-          deps == null || deps.afterIds().isEmpty() ? null : handOffs.links(deps);
-      List<Item> inputs =
-          plainInputs.stream().map(item -> new Item(item.index(), item.data())).toList();
-      long decrypted = System.nanoTime();
-      decryptTimer.record(decrypted - start, TimeUnit.NANOSECONDS);
-      List<Item> outputs = workload.process(inputs, state);
-      if (outputs == null || outputs.isEmpty()) {
-        throw new WorkloadException("workload " + workload.name() + " produced no output");
-      }
-      long processed = System.nanoTime();
-      workloadTimer.record(processed - decrypted, TimeUnit.NANOSECONDS);
-      List<PlainItem> plainOutputs =
-          outputs.stream().map(item -> new PlainItem(item.index(), item.data())).toList();
-      response = WorkOrderResponse.of(ResponseSealer.sealChained(opened, plainOutputs, keys.signing(), links));
-      stateWrites = state.writes();
-      long sealed = System.nanoTime();
-      signTimer.record(sealed - processed, TimeUnit.NANOSECONDS);
-      if (WorkOrderTrace.LOG.isDebugEnabled()) {
-        WorkOrderTrace.LOG.debug(
-            "worker {} ran {}: decrypt {} us, workload {} us, sign {} us", workerId(), workload.name(),
-            (decrypted - start) / 1000, (processed - decrypted) / 1000, (sealed - processed) / 1000);
-      }
-    } catch (EeaException e) {
-      response = failure(id, e.code(), e.getMessage());
-    } catch (WorkloadException e) {
-      response = failure(id, statusOf(e.reason()).code(), e.getMessage());
-    } catch (RuntimeException e) {
-      log.error("Work order {} failed unexpectedly in workload {}", id, workload.name(), e);
-      response = failure(id, WorkOrderStatus.UNKNOWN_ERROR.code(), "unknown internal error");
+    return store(id, response, response.failed() ? Map.of() : state.writes(), params);
+  }
+
+  /** This worker's part of the execution: its signature policy, and the work order's hand-offs and links. */
+  private WorkOrderExecution.Setting prepare(OpenedRequest opened, StagedState state) {
+    if (config.requireRequesterSignature() && opened.verifiedRequesterKey().isEmpty()) {
+      throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), REQUIRES_SIGNATURE);
     }
-    return store(id, response, stateWrites, params);
+    Dependencies deps = opened.request().dependencies();
+    List<PlainItem> inputs = deps == null ? opened.inputs() : handOffs.fill(opened);
+    List<WorkOrderResult.PredecessorLink> links =
+        deps == null || deps.afterIds().isEmpty() ? null : handOffs.links(deps);
+    return new WorkOrderExecution.Setting(state, inputs, links);
   }
 
   private byte[] store(
@@ -272,22 +230,9 @@ public final class SingletonWorker implements WorkOrderProcessor {
     return ProtocolJson.toBytes(WorkerReceiptUpdates.signed(keys.signing(), workerId(), id, response, responseBytes));
   }
 
-  private static WorkOrderStatus statusOf(WorkloadException.Reason reason) {
-    return switch (reason) {
-      case FAILED, RESOURCE_LIMIT -> WorkOrderStatus.FAILED;
-      case INVALID_INPUT -> WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE;
-      case ACCESS_DENIED -> WorkOrderStatus.ACCESS_DENIED;
-    };
-  }
-
   private static WorkOrderSubmitParams parseStored(byte[] rawRequest) {
     JsonNode request = ProtocolJson.parse(rawRequest);
     return Params.workOrderSubmit(request.get("params"));
-  }
-
-  private static WorkOrderResponse failure(String id, int code, String message) {
-    JsonNode data = JsonNodeFactory.instance.objectNode().put("workOrderId", id);
-    return WorkOrderResponse.of(new JsonRpcError(code, message, data));
   }
 
   private WorkerRecord buildRecord(Tee tee) {

@@ -1,8 +1,6 @@
 package io.camelot.pool.wp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.attestation.Tee;
 import io.camelot.pool.AttestationInfo;
 import io.camelot.pool.PeerUnavailableException;
@@ -13,28 +11,22 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
-import io.camelot.protocol.WorkloadIds;
 import io.camelot.protocol.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
-import io.camelot.protocol.envelope.OpenedRequest;
-import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.envelope.RequestOpener;
-import io.camelot.protocol.envelope.ResponseSealer;
-import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.worker.WorkOrderExecution;
 import io.camelot.worker.Workloads;
-import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadContext;
 import io.camelot.workload.WorkloadException;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +50,8 @@ public final class WpRuntime {
   private final RpcClient manager;
   private final String dedicatedRequester;
   private final int restartAfter;
+  /** A WP exports no meters, so the execution's stage timings go nowhere. */
+  private final WorkOrderExecution execution = new WorkOrderExecution(new CompositeMeterRegistry());
   private volatile Session session;
   private volatile String keyManagerProblem;
 
@@ -86,23 +80,20 @@ public final class WpRuntime {
   public WorkOrderResponse process(JsonNode requestParams) {
     String id = requestParams.path("workOrderId").asText("");
     WorkOrderSubmitParams request;
+    Workload workload;
     try {
       request = Params.workOrderSubmit(requestParams);
+      if (!dedicatedRequester.isEmpty() && !dedicatedRequester.equals(request.requesterId())) {
+        throw new EeaException(
+            WorkOrderStatus.ACCESS_DENIED.code(), "this work order processor is dedicated to another requester");
+      }
+      workload = WorkOrderExecution.workload(workloads, request);
+      if (workload.stateful()) {
+        throw new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(),
+            "workload " + workload.name() + " keeps state and runs on singleton workers, not in a pool");
+      }
     } catch (EeaException e) {
-      return failure(id, e);
-    }
-    if (!dedicatedRequester.isEmpty() && !dedicatedRequester.equals(request.requesterId())) {
-      return failure(id, new EeaException(
-          WorkOrderStatus.ACCESS_DENIED.code(), "this work order processor is dedicated to another requester"));
-    }
-    Workload workload = WorkloadIds.name(request.workloadId()).flatMap(workloads::find).orElse(null);
-    if (workload == null) {
-      return failure(id, new EeaException(
-          WorkOrderStatus.INVALID_WORKLOAD.code(), "Workload cannot be processed by this worker"));
-    }
-    if (workload.stateful()) {
-      return failure(id, new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(),
-          "workload " + workload.name() + " keeps state and runs on singleton workers, not in a pool"));
+      return WorkOrderExecution.failure(id, e);
     }
     PeerUnavailableException lastUnavailable = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -135,7 +126,7 @@ public final class WpRuntime {
             throw e.toEeaException();
           }
           default -> {
-            return failure(id, e.toEeaException());
+            return WorkOrderExecution.failure(id, e.toEeaException());
           }
         }
       }
@@ -161,25 +152,16 @@ public final class WpRuntime {
     for (JsonNode key : preprocessed.path("keys")) {
       keys.put(key.path("wrapped").asText(), key.path("key").asText());
     }
-    WorkOrderResult signed;
-    try {
-      OpenedRequest opened =
-          RequestOpener.open(request, KeyWrapKeyRing.of(new PreprocessedKeys(keys, current.transport)));
-      List<Item> inputs = opened.inputs().stream().map(item -> new Item(item.index(), item.data())).toList();
-      List<Item> outputs = workload.process(inputs, STATELESS);
-      if (outputs == null || outputs.isEmpty()) {
-        throw new WorkloadException("workload " + workload.name() + " produced no output");
-      }
-      signed =
-          ResponseSealer.seal(
-              opened, outputs.stream().map(item -> new PlainItem(item.index(), item.data())).toList(), current.signing);
-    } catch (EeaException e) {
-      return failure(request.workOrderId(), e);
-    } catch (WorkloadException e) {
-      return failure(request.workOrderId(), new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage()));
+    WorkOrderExecution.Keys released =
+        new WorkOrderExecution.Keys(KeyWrapKeyRing.of(new PreprocessedKeys(keys, current.transport)), current.signing);
+    WorkOrderResponse signed =
+        execution.run(
+            request, workload, released, opened -> new WorkOrderExecution.Setting(STATELESS, opened.inputs(), null));
+    if (signed.failed()) {
+      return signed;
     }
     JsonNode result =
-        current.wkm.call(PoolApi.POSTPROCESS_WORKORDER, Map.of("request", requestParams, "response", signed));
+        current.wkm.call(PoolApi.POSTPROCESS_WORKORDER, Map.of("request", requestParams, "response", signed.result()));
     return WorkOrderResponse.of(ProtocolJson.bind(result, WorkOrderResult.class));
   }
 
@@ -216,16 +198,6 @@ public final class WpRuntime {
       current.retired = true;
       log.info("Restarting this WP's TEE identity: {}", why);
     }
-  }
-
-  private static WorkOrderResponse failure(String workOrderId, EeaException e) {
-    JsonNode data = e.data();
-    if (data == null || !data.isObject()) {
-      ObjectNode named = JsonNodeFactory.instance.objectNode();
-      named.put("workOrderId", workOrderId);
-      data = named;
-    }
-    return WorkOrderResponse.of(new JsonRpcError(e.code(), e.getMessage(), data));
   }
 
   /** Pool workloads are stateless: any state access is a bug in the workload. */
