@@ -121,9 +121,9 @@ class KeyManagerTest {
   }
 
   /** What a WP does with the preprocessed keys: open, "run", seal and sign with its own key. */
-  static WorkOrderResult runOnWp(Wp wp, WorkOrderSubmitParams request, List<KeyManager.PreprocessedKey> keys) {
+  static WorkOrderResult runOnWp(Wp wp, WorkOrderSubmitParams request, List<WorkOrderKeyBroker.PreprocessedKey> keys) {
     java.util.Map<String, byte[]> byCiphertext = new java.util.HashMap<>();
-    for (KeyManager.PreprocessedKey key : keys) {
+    for (WorkOrderKeyBroker.PreprocessedKey key : keys) {
       byCiphertext.put(key.wrapped(), wp.transport().unwrap(Hex.decode(key.key())));
     }
     KeyWrapPrivateKey released = new KeyWrapPrivateKey() {
