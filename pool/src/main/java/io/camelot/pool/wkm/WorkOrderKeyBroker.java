@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * request it preprocessed. It also signs the pool's receipt updates, for results the pool signed.
  */
 final class WorkOrderKeyBroker {
-  static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+  private static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
   // Beyond this many pending work orders, preprocess drops those older than PENDING_LIFETIME.
   private static final int PENDING_PRUNE_THRESHOLD = 10_000;
 

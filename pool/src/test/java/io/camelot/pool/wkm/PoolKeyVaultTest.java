@@ -1,5 +1,6 @@
 package io.camelot.pool.wkm;
 
+import static io.camelot.pool.wkm.EeaAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,10 +51,6 @@ class PoolKeyVaultTest {
             .put("workOrderId", "0f".repeat(32))
             .put("workerEncryptionKey", Hex.upper(encryptionKey.getBytes(StandardCharsets.UTF_8))),
         WorkOrderSubmitParams.class);
-  }
-
-  static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   @Test

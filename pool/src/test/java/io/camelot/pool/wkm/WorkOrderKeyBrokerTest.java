@@ -1,5 +1,6 @@
 package io.camelot.pool.wkm;
 
+import static io.camelot.pool.wkm.EeaAssertions.assertCode;
 import static io.camelot.pool.wkm.KeyManagerTest.runOnWp;
 import static io.camelot.pool.wkm.KeyManagerTest.seal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,10 +71,6 @@ class WorkOrderKeyBrokerTest {
   RequestSecrets request(String input, PublicKeySign requesterKey) {
     return seal(vault.workerInfo().path("encryptionKey").asText(), "cc".repeat(32), input, requesterKey,
         EnvelopeVersion.CAMELOT_2);
-  }
-
-  static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.camelot.pool.wkm;
 
+import static io.camelot.pool.wkm.EeaAssertions.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,10 +46,6 @@ class WpAdmissionsTest {
         SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, clock), id,
         Secp256k1.generate().verifier().pem(), X25519Hkdf.generate().publicKey().pem(),
         id.getBytes(StandardCharsets.UTF_8));
-  }
-
-  static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   @Test
