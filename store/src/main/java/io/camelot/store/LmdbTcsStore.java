@@ -15,20 +15,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.lmdbjava.ByteArrayProxy;
-import org.lmdbjava.Cursor;
 import org.lmdbjava.CursorIterable;
 import org.lmdbjava.CursorIterable.KeyVal;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
-import org.lmdbjava.GetOp;
 import org.lmdbjava.KeyRange;
 import org.lmdbjava.LmdbException;
 import org.lmdbjava.PutFlags;
@@ -56,10 +49,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code meta}: {@code format} → layout version, {@code sequence} → last sequence number
  * </ul>
  *
- * <p>Reads run on the caller's thread in their own read transaction ({@code MDB_NOTLS}, so virtual
- * threads are fine) and see only whole, published commits ({@link CommitCounter}). Writes run one
- * at a time on a dedicated thread ({@link LmdbWriter}) and are synced to disk before the method
- * returns.
+ * <p>Reads run on the caller's thread and see only whole, published commits; writes run one at a
+ * time on a dedicated thread and are synced to disk before the method returns ({@link
+ * LmdbTransactions}). {@link LmdbLayout} versions the tables, {@link LmdbReceipts} keeps the
+ * receipts.
  */
 public final class LmdbTcsStore implements TcsStore {
 
@@ -74,9 +67,6 @@ public final class LmdbTcsStore implements TcsStore {
 
   private static final Logger log = LoggerFactory.getLogger(LmdbTcsStore.class);
 
-  // Version 2 added request-hashes.
-  private static final int FORMAT_VERSION = 2;
-  private static final byte[] FORMAT_KEY = LmdbKeys.id("format", "meta key");
   private static final byte[] PURGED = {1};
   private static final byte[] SEQUENCE_KEY = LmdbKeys.id("sequence", "meta key");
   private static final int TABLE_COUNT = 12;
@@ -84,9 +74,6 @@ public final class LmdbTcsStore implements TcsStore {
   private static final int MAX_READERS = 512;
   // Work orders per purge transaction: bounds how long a purge holds up submissions.
   static final int PURGE_BATCH = 256;
-  // Requests indexed per transaction by the upgrade from version 1: bounds the pages one LMDB
-  // transaction dirties, however many work orders the store holds.
-  static final int INDEX_BATCH = 4096;
 
   // LMDB must not open one environment twice in a process: closing either copy would release the
   // other's file locks. Holds the real paths of the stores open now.
@@ -94,8 +81,7 @@ public final class LmdbTcsStore implements TcsStore {
 
   private final Path dataDir;
   private final Env<byte[]> env;
-  private final LmdbWriter writer;
-  private final CommitCounter commits = new CommitCounter();
+  private final LmdbTransactions txns;
   private final Dbi<byte[]> workers;
   private final Dbi<byte[]> requests;
   private final Dbi<byte[]> responses;
@@ -103,7 +89,7 @@ public final class LmdbTcsStore implements TcsStore {
   private final Dbi<byte[]> queue;
   private final Dbi<byte[]> completed;
   private final Dbi<byte[]> receipts;
-  private final Dbi<byte[]> receiptUpdates;
+  private final LmdbReceipts receiptTables;
   private final Dbi<byte[]> state;
   private final Dbi<byte[]> meta;
   // Ids of purged work orders, kept so that a replayed old request is still refused.
@@ -114,13 +100,10 @@ public final class LmdbTcsStore implements TcsStore {
   // Pages the tables may use before submits are refused (SubmitResult.FULL).
   private final long submitLimitPages;
 
-  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  private boolean closed;
-
   private LmdbTcsStore(Path dataDir, Env<byte[]> env, int submitLimitPercent) {
     this.dataDir = dataDir;
     this.env = env;
-    this.writer = new LmdbWriter("lmdb-writer " + dataDir.getFileName(), env, commits, this::failure);
+    this.txns = new LmdbTransactions(dataDir, env);
     workers = table("workers");
     requests = table("requests");
     responses = table("responses");
@@ -128,7 +111,8 @@ public final class LmdbTcsStore implements TcsStore {
     queue = table("queue");
     completed = table("completed");
     receipts = table("receipts");
-    receiptUpdates = table("receipt-updates");
+    Dbi<byte[]> receiptUpdates = table("receipt-updates");
+    receiptTables = new LmdbReceipts(receipts, receiptUpdates);
     state = table("state");
     meta = table("meta");
     purgedIds = table("purged-ids");
@@ -178,7 +162,7 @@ public final class LmdbTcsStore implements TcsStore {
     try {
       env = openEnv(dir, mapSizeBytes);
       store = new LmdbTcsStore(dir, env, submitLimitPercent);
-      store.openLayout();
+      new LmdbLayout(dir, store.txns, store.meta, store.requests, store.requestHashes).open();
     } catch (RuntimeException e) {
       if (store != null) {
         store.close();
@@ -212,81 +196,8 @@ public final class LmdbTcsStore implements TcsStore {
     try {
       return env.openDbi(name, ByteArrayProxy::compareArrays, false, DbiFlags.MDB_CREATE);
     } catch (LmdbException e) {
-      throw failure(e);
+      throw txns.failure(e);
     }
-  }
-
-  /** Sets the layout version of a new store, or upgrades a version 1 store in place. */
-  private void openLayout() {
-    long format =
-        write(
-            txn -> {
-              byte[] stored = meta.get(txn, FORMAT_KEY);
-              if (stored != null) {
-                return LmdbKeys.readLong(stored);
-              }
-              meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION));
-              return (long) FORMAT_VERSION;
-            });
-    if (format == 1) {
-      int indexed = indexStoredRequests();
-      update(txn -> meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION)));
-      log.info(
-          "Upgraded the store in {} to layout version {}: indexed {} request hashes",
-          dataDir, FORMAT_VERSION, indexed);
-    } else if (format != FORMAT_VERSION) {
-      throw new StoreException(
-          "the store in " + dataDir + " has layout version " + format
-              + "; this version of Camelot reads versions 1 and " + FORMAT_VERSION);
-    }
-  }
-
-  /**
-   * Version 1 kept no request hashes: indexes those of the requests it holds, in batches. Ids it
-   * purged keep refusing their replays, but their hashes are gone. The version is raised only after
-   * the last batch, so an upgrade cut short runs again.
-   *
-   * @return the number of request hashes indexed
-   */
-  private int indexStoredRequests() {
-    int indexed = 0;
-    byte[] after = null;
-    while (true) {
-      byte[] from = after;
-      List<byte[]> batch = read(txn -> requestIds(txn, from));
-      if (batch.isEmpty()) {
-        return indexed;
-      }
-      indexed += write(txn -> indexRequests(txn, batch));
-      after = batch.getLast();
-    }
-  }
-
-  /** Up to {@link #INDEX_BATCH} ids of stored requests in key order, after {@code after} if given. */
-  private List<byte[]> requestIds(Txn<byte[]> txn, byte[] after) {
-    List<byte[]> ids = new ArrayList<>();
-    try (CursorIterable<byte[]> entries =
-        requests.iterate(txn, after == null ? KeyRange.all() : KeyRange.greaterThan(after))) {
-      for (KeyVal<byte[]> entry : entries) {
-        if (ids.size() == INDEX_BATCH) {
-          break;
-        }
-        ids.add(entry.key());
-      }
-    }
-    return ids;
-  }
-
-  private int indexRequests(Txn<byte[]> txn, List<byte[]> ids) {
-    int indexed = 0;
-    for (byte[] id : ids) {
-      Optional<byte[]> hash = RequestHashes.ofStoredRequest(requests.get(txn, id));
-      // The first of two stored requests with one hash keeps it: the other was a replay already.
-      if (hash.isPresent() && requestHashes.put(txn, hash.get(), id, PutFlags.MDB_NOOVERWRITE)) {
-        indexed++;
-      }
-    }
-    return indexed;
   }
 
   // ---- Worker directory ----
@@ -295,18 +206,18 @@ public final class LmdbTcsStore implements TcsStore {
   public void putWorker(String workerId, byte[] record) {
     byte[] key = LmdbKeys.id(workerId, "workerId");
     Objects.requireNonNull(record, "record");
-    update(txn -> workers.put(txn, key, record));
+    txns.update(txn -> workers.put(txn, key, record));
   }
 
   @Override
   public Optional<byte[]> worker(String workerId) {
     byte[] key = LmdbKeys.id(workerId, "workerId");
-    return read(txn -> Optional.ofNullable(workers.get(txn, key)));
+    return txns.read(txn -> Optional.ofNullable(workers.get(txn, key)));
   }
 
   @Override
   public List<String> workerIds() {
-    return read(txn -> keys(txn, workers));
+    return txns.read(txn -> keys(txn, workers));
   }
 
   // ---- Work orders ----
@@ -318,7 +229,7 @@ public final class LmdbTcsStore implements TcsStore {
     byte[] worker = LmdbKeys.id(workerId, "workerId");
     byte[] hash = RequestHashes.checked(requestHash);
     Objects.requireNonNull(rawRequest, "rawRequest");
-    return write(
+    return txns.write(
         txn -> {
           if (orders.get(txn, id) != null || purgedIds.get(txn, id) != null) {
             return Arrays.equals(requestHashes.get(txn, hash), id)
@@ -362,19 +273,19 @@ public final class LmdbTcsStore implements TcsStore {
   @Override
   public Optional<byte[]> request(String workOrderId) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return read(txn -> Optional.ofNullable(requests.get(txn, id)));
+    return txns.read(txn -> Optional.ofNullable(requests.get(txn, id)));
   }
 
   @Override
   public Optional<byte[]> response(String workOrderId) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return read(txn -> Optional.ofNullable(responses.get(txn, id)));
+    return txns.read(txn -> Optional.ofNullable(responses.get(txn, id)));
   }
 
   @Override
   public Optional<WorkOrderInfo> workOrder(String workOrderId) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return read(txn -> Optional.ofNullable(orders.get(txn, id)))
+    return txns.read(txn -> Optional.ofNullable(orders.get(txn, id)))
         .map(OrderMeta::decode)
         .map(
             order ->
@@ -390,7 +301,7 @@ public final class LmdbTcsStore implements TcsStore {
     byte[] worker = LmdbKeys.id(workerId, "workerId");
     KeyRange<byte[]> fifo =
         KeyRange.closed(LmdbKeys.queueKey(worker, 0), LmdbKeys.queueKey(worker, -1L));
-    return read(
+    return txns.read(
         txn -> {
           List<String> ids = new ArrayList<>();
           try (CursorIterable<byte[]> entries = queue.iterate(txn, fifo)) {
@@ -402,7 +313,7 @@ public final class LmdbTcsStore implements TcsStore {
 
   @Override
   public long pendingCount() {
-    return read(txn -> queue.stat(txn).entries);
+    return txns.read(txn -> queue.stat(txn).entries);
   }
 
   @Override
@@ -410,7 +321,7 @@ public final class LmdbTcsStore implements TcsStore {
     byte[] id = LmdbKeys.id(completion.workOrderId(), "workOrderId");
     byte[] response = Objects.requireNonNull(completion.response(), "response");
     List<StateWrite> stateWrites = encodeStateWrites(completion.stateWrites());
-    return write(
+    return txns.write(
         txn -> {
           byte[] stored = orders.get(txn, id);
           if (stored == null) {
@@ -426,7 +337,7 @@ public final class LmdbTcsStore implements TcsStore {
           orders.put(txn, id, order.completed(completedAt).encode());
           completed.put(txn, LmdbKeys.completedKey(completedAt, order.sequence()), id);
           stateWrites.forEach(write -> write.apply(txn, state));
-          appendBuiltReceiptUpdate(txn, id, completion.receiptUpdate());
+          receiptTables.appendBuilt(txn, id, completion.receiptUpdate());
           return true;
         });
   }
@@ -449,22 +360,6 @@ public final class LmdbTcsStore implements TcsStore {
         .toList();
   }
 
-  private void appendBuiltReceiptUpdate(
-      Txn<byte[]> txn, byte[] workOrderId, ReceiptUpdateFactory factory) {
-    if (factory == null) {
-      return;
-    }
-    byte[] rawCreate = receipts.get(txn, workOrderId);
-    if (rawCreate == null) {
-      return;
-    }
-    List<byte[]> existing = updates(txn, workOrderId);
-    byte[] update = factory.build(rawCreate, existing);
-    if (update != null) {
-      receiptUpdates.put(txn, LmdbKeys.updateKey(workOrderId, existing.size()), update);
-    }
-  }
-
   @Override
   public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
     if (maxRetained < 0) {
@@ -473,7 +368,7 @@ public final class LmdbTcsStore implements TcsStore {
     int removed = 0;
     PurgeBatch batch;
     do {
-      batch = write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis));
+      batch = txns.write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis));
       removed += batch.removed();
     } while (batch.removed() == PURGE_BATCH);
     if (removed > 0) {
@@ -522,10 +417,7 @@ public final class LmdbTcsStore implements TcsStore {
     requests.delete(txn, id);
     responses.delete(txn, id);
     orders.delete(txn, id);
-    receipts.delete(txn, id);
-    for (int index = updateCount(txn, id) - 1; index >= 0; index--) {
-      receiptUpdates.delete(txn, LmdbKeys.updateKey(id, index));
-    }
+    receiptTables.remove(txn, id);
   }
 
   // ---- Receipts ----
@@ -534,19 +426,19 @@ public final class LmdbTcsStore implements TcsStore {
   public boolean createReceipt(String workOrderId, byte[] rawCreateRequest) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
     Objects.requireNonNull(rawCreateRequest, "rawCreateRequest");
-    return write(txn -> receipts.put(txn, id, rawCreateRequest, PutFlags.MDB_NOOVERWRITE));
+    return txns.write(txn -> receiptTables.create(txn, id, rawCreateRequest));
   }
 
   @Override
   public Optional<byte[]> receipt(String workOrderId) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return read(txn -> Optional.ofNullable(receipts.get(txn, id)));
+    return txns.read(txn -> Optional.ofNullable(receiptTables.receipt(txn, id)));
   }
 
   @Override
   public List<byte[]> receiptUpdates(String workOrderId) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return read(txn -> updates(txn, id));
+    return txns.read(txn -> receiptTables.updates(txn, id));
   }
 
   @Override
@@ -556,42 +448,12 @@ public final class LmdbTcsStore implements TcsStore {
       throw new IllegalArgumentException("expectedCount must not be negative: " + expectedCount);
     }
     Objects.requireNonNull(update, "update");
-    return write(
-        txn -> {
-          if (receipts.get(txn, id) == null || updateCount(txn, id) != expectedCount) {
-            return false;
-          }
-          receiptUpdates.put(txn, LmdbKeys.updateKey(id, expectedCount), update);
-          return true;
-        });
+    return txns.write(txn -> receiptTables.append(txn, id, expectedCount, update));
   }
 
   @Override
   public List<String> receiptIds() {
-    return read(txn -> keys(txn, receipts));
-  }
-
-  private List<byte[]> updates(Txn<byte[]> txn, byte[] workOrderId) {
-    KeyRange<byte[]> all =
-        KeyRange.closed(LmdbKeys.updateKey(workOrderId, 0), LmdbKeys.updateKey(workOrderId, -1));
-    List<byte[]> updates = new ArrayList<>();
-    try (CursorIterable<byte[]> entries = receiptUpdates.iterate(txn, all)) {
-      entries.forEach(entry -> updates.add(entry.val()));
-    }
-    return Collections.unmodifiableList(updates);
-  }
-
-  /** Counts a receipt's updates by finding its last one, without reading the others. */
-  private int updateCount(Txn<byte[]> txn, byte[] workOrderId) {
-    try (Cursor<byte[]> cursor = receiptUpdates.openCursor(txn)) {
-      boolean positioned =
-          cursor.get(LmdbKeys.updateKey(workOrderId, -1), GetOp.MDB_SET_RANGE)
-              ? cursor.prev()
-              : cursor.last();
-      return positioned && LmdbKeys.isUpdateKeyOf(cursor.key(), workOrderId)
-          ? LmdbKeys.updateIndex(cursor.key()) + 1
-          : 0;
-    }
+    return txns.read(txn -> keys(txn, receipts));
   }
 
   // ---- Workload state ----
@@ -599,7 +461,7 @@ public final class LmdbTcsStore implements TcsStore {
   @Override
   public Optional<byte[]> state(String key) {
     byte[] stateKey = LmdbKeys.id(key, "state key");
-    return read(txn -> Optional.ofNullable(state.get(txn, stateKey)));
+    return txns.read(txn -> Optional.ofNullable(state.get(txn, stateKey)));
   }
 
   @Override
@@ -608,7 +470,7 @@ public final class LmdbTcsStore implements TcsStore {
     if (writes.stream().anyMatch(write -> write.value() == null)) {
       throw new IllegalArgumentException("an imported state value cannot be null");
     }
-    return write(
+    return txns.write(
         txn ->
             (int) writes.stream()
                 .filter(write -> state.put(txn, write.key(), write.value(), PutFlags.MDB_NOOVERWRITE))
@@ -619,98 +481,19 @@ public final class LmdbTcsStore implements TcsStore {
 
   @Override
   public void close() {
-    lifecycle.writeLock().lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      writer.close();
-      env.close();
-      OPEN_DIRS.remove(dataDir);
-      log.info("Closed LMDB store in {}", dataDir);
-    } finally {
-      lifecycle.writeLock().unlock();
-    }
+    txns.close(
+        () -> {
+          OPEN_DIRS.remove(dataDir);
+          log.info("Closed LMDB store in {}", dataDir);
+        });
   }
 
-  // ---- Transactions ----
-
+  /** The ids {@code table} is keyed by, in key order. */
   private static List<String> keys(Txn<byte[]> txn, Dbi<byte[]> table) {
     List<String> keys = new ArrayList<>();
     try (CursorIterable<byte[]> entries = table.iterate(txn)) {
       entries.forEach(entry -> keys.add(LmdbKeys.string(entry.key())));
     }
     return Collections.unmodifiableList(keys);
-  }
-
-  private <R> R read(Function<Txn<byte[]>, R> work) {
-    return guarded(
-        () -> {
-          try (Txn<byte[]> txn = beginRead()) {
-            return work.apply(txn);
-          } catch (LmdbException e) {
-            throw failure(e);
-          }
-        });
-  }
-
-  /** Begins a read transaction, again if two commits raced its begin (see {@link CommitCounter}). */
-  private Txn<byte[]> beginRead() {
-    while (true) {
-      long finishedBefore = commits.finished();
-      Txn<byte[]> txn = env.txnRead();
-      if (commits.beganSafely(finishedBefore)) {
-        return txn;
-      }
-      txn.close();
-    }
-  }
-
-  /** Runs {@code work} in one write transaction, committed if it returns, aborted if it throws. */
-  private <R> R write(Function<Txn<byte[]>, R> work) {
-    return guarded(() -> writer.write(work));
-  }
-
-  private void update(Consumer<Txn<byte[]>> work) {
-    write(
-        txn -> {
-          work.accept(txn);
-          return null;
-        });
-  }
-
-  // Every operation holds the read side of the lifecycle lock so that close() waits for it:
-  // closing the LMDB environment under a live transaction would crash the JVM. tryLock() fails fast
-  // while close() runs instead of queueing behind it.
-  private <R> R guarded(Supplier<R> operation) {
-    if (writer.isWriterThread()) {
-      throw new IllegalStateException(
-          "the store must not be called from inside a ReceiptUpdateFactory");
-    }
-    if (!lifecycle.readLock().tryLock()) {
-      throw closedException();
-    }
-    try {
-      if (closed) {
-        throw closedException();
-      }
-      return operation.get();
-    } finally {
-      lifecycle.readLock().unlock();
-    }
-  }
-
-  private IllegalStateException closedException() {
-    return new IllegalStateException("the store in " + dataDir + " is closed");
-  }
-
-  private StoreException failure(LmdbException e) {
-    if (e instanceof Env.MapFullException) {
-      return new StoreException(
-          "store is full: raise the map size (now " + env.info().mapSize + " bytes) of " + dataDir,
-          e);
-    }
-    return new StoreException("LMDB failed in " + dataDir + ": " + e.getMessage(), e);
   }
 }

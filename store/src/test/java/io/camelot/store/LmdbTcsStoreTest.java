@@ -334,7 +334,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   @Test
   void aVersion1StoreIsUpgradedByIndexingTheRequestHashesOfWhatItHolds(@TempDir Path oldDir) throws Exception {
     // More than one batch of the upgrade, submitted concurrently so that they share commits.
-    List<String> ids = IntStream.rangeClosed(0, LmdbTcsStore.INDEX_BATCH).mapToObj(i -> "%04x".formatted(i)).toList();
+    List<String> ids = IntStream.rangeClosed(0, LmdbLayout.INDEX_BATCH).mapToObj(i -> "%04x".formatted(i)).toList();
     try (LmdbTcsStore old = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<SubmitResult>> submitted = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.camelot.pool.wkm;
 
 import io.camelot.attestation.AppraisalPolicy;
 import io.camelot.attestation.ProofDataVerifier;
+import io.camelot.attestation.TeeKind;
 import io.camelot.attestation.Verdict;
 import io.camelot.attestation.VerificationContext;
 import io.camelot.pool.AttestationInfo;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Verifies another instance's attestation info with the attestation module: the evidence itself,
@@ -23,17 +25,37 @@ final class EvidenceCheck {
 
   private final ProofDataVerifier verifier;
   private final Clock clock;
+  private final AppraisalPolicy policy;
 
-  EvidenceCheck(ProofDataVerifier verifier, Clock clock) {
+  EvidenceCheck(ProofDataVerifier verifier, Clock clock, AppraisalPolicy policy) {
     this.verifier = verifier;
     this.clock = clock;
+    this.policy = policy;
+  }
+
+  /**
+   * Admits instances on a TEE of {@code kind} (simulated ones only when that is simulated too) whose
+   * measurement is one of {@code allowed}.
+   */
+  static EvidenceCheck forMeasurements(
+      ProofDataVerifier verifier, Clock clock, TeeKind kind, List<String> allowed) {
+    AppraisalPolicy.Builder builder = AppraisalPolicy.builder();
+    if (kind == TeeKind.SIMULATED) {
+      builder.allowSimulation();
+    }
+    if (allowed.isEmpty()) {
+      throw new IllegalArgumentException("a WKM needs at least one allowed measurement");
+    }
+    String measurementName = kind == TeeKind.SIMULATED ? "MEASUREMENT" : "MRENCLAVE";
+    return new EvidenceCheck(
+        verifier, clock, builder.allowMeasurement(measurementName, allowed.toArray(String[]::new)).build());
   }
 
   /**
    * @return the accepted verdict
    * @throws EeaException {@link PoolApi#NOT_ADMITTED} naming the failed check
    */
-  Verdict require(AttestationInfo info, byte[] bound, AppraisalPolicy policy, String who) {
+  Verdict require(AttestationInfo info, byte[] bound, String who) {
     if (info == null || info.verificationKey() == null || info.encryptionKey() == null) {
       throw new EeaException(PoolApi.NOT_ADMITTED, who + " sent no attestation info");
     }

@@ -39,12 +39,8 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,12 +54,7 @@ class KeyManagerTest {
   static final String POOL_ID = "ab".repeat(32);
 
   @TempDir Path dir;
-  final AtomicLong now = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
-  final Clock clock = new Clock() {
-    @Override public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-    @Override public Instant instant() { return Instant.ofEpochMilli(now.get()); }
-  };
+  final ManualClock clock = new ManualClock();
 
   PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey) {
     return policy(maxWps, maxWorkOrders, ext, dedicatedKey, false);
@@ -104,7 +95,12 @@ class KeyManagerTest {
   /** @param requesterKey signs the request, or null for an unsigned one */
   RequestSecrets request(
       KeyManager wkm, String requester, String input, PublicKeySign requesterKey, EnvelopeVersion envelope) {
-    String pem = wkm.workerInfo().path("encryptionKey").asText();
+    return seal(wkm.workerInfo().path("encryptionKey").asText(), requester, input, requesterKey, envelope);
+  }
+
+  /** A work order for the echo workload sealed to the pool encryption key {@code pem}. */
+  static RequestSecrets seal(
+      String pem, String requester, String input, PublicKeySign requesterKey, EnvelopeVersion envelope) {
     RequestTemplate template =
         new RequestTemplate(
             Hex.upper(new byte[8]) + input.length(), POOL_ID, WorkloadIds.of("echo-result"), requester, "0a0b", 6000L,
@@ -121,9 +117,9 @@ class KeyManagerTest {
   }
 
   /** What a WP does with the preprocessed keys: open, "run", seal and sign with its own key. */
-  static WorkOrderResult runOnWp(Wp wp, WorkOrderSubmitParams request, List<KeyManager.PreprocessedKey> keys) {
+  static WorkOrderResult runOnWp(Wp wp, WorkOrderSubmitParams request, List<WorkOrderKeyBroker.PreprocessedKey> keys) {
     java.util.Map<String, byte[]> byCiphertext = new java.util.HashMap<>();
-    for (KeyManager.PreprocessedKey key : keys) {
+    for (WorkOrderKeyBroker.PreprocessedKey key : keys) {
       byCiphertext.put(key.wrapped(), wp.transport().unwrap(Hex.decode(key.key())));
     }
     KeyWrapPrivateKey released = new KeyWrapPrivateKey() {
@@ -391,7 +387,7 @@ class KeyManagerTest {
     Wp wp = Wp.attest(replica, wpTee(WP_MEASUREMENT));
     // Within its lifetime the retired key still opens work orders, on the replica too.
     assertThat(replica.preprocess(old.request(), wp.info())).hasSize(1);
-    now.addAndGet(Duration.ofMinutes(62).toMillis());
+    clock.advance(Duration.ofMinutes(62));
     Wp later = Wp.attest(replica, wpTee(WP_MEASUREMENT));
     assertThatThrownBy(() -> replica.preprocess(old.request(), later.info()))
         .isInstanceOfSatisfying(EeaException.class, e -> {
