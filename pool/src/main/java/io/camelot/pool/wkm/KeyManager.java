@@ -108,7 +108,8 @@ public final class KeyManager {
     vault.importKeys(keysHex, producer);
   }
 
-  ObjectNode workerInfo() {
+  /** The pool's public Worker Directory entry (public keys and evidence, nothing secret). */
+  public ObjectNode workerInfo() {
     return vault.workerInfo();
   }
 }
