@@ -2,13 +2,21 @@ package io.camelot.store.postgres;
 
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.trace.WorkOrderTrace;
+import io.camelot.scheduler.AdmissionListener;
 import io.camelot.scheduler.CompletionWaiters;
 import io.camelot.scheduler.DependencyRules;
+import io.camelot.scheduler.QueueMetrics;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.WorkOrderQueue;
+import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,37 +37,55 @@ import org.slf4j.LoggerFactory;
  * within that window.
  *
  * <p>Declared dependencies (docs/dependencies.md) are checked here and stored with the work order;
- * the worker processes' claims honour them ({@link PostgresTcsStore#claim}).
+ * the worker processes' claims honour them ({@link PostgresQueueTable#claim}).
+ *
+ * <p>Its meters are those of every queue ({@link QueueMetrics}); {@code camelot.queue.outstanding}
+ * is the estimate admission uses, and no worker is attached here (the worker processes run the work
+ * orders, and record their queue wait and latency).
  */
 public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable {
   static final long COUNT_REFRESH_MILLIS = 200;
   private static final Logger log = LoggerFactory.getLogger(SharedWorkOrderQueue.class);
 
-  private final PostgresTcsStore store;
+  private final TcsStore store;
+  private final PostgresQueueTable table;
   private final QueueSettings settings;
   private final Clock clock;
   private final CompletionWaiters waiters;
   private final PostgresNotifications notifications;
+  private final List<AdmissionListener> admissionListeners = new CopyOnWriteArrayList<>();
+  private final QueueMetrics metrics;
   private final ScheduledExecutorService purger;
   private final ReentrantLock countRefresh = new ReentrantLock();
   private final AtomicLong admittedSinceCount = new AtomicLong();
   private volatile long countedPending;
   private volatile long countedAtMillis;
 
-  public SharedWorkOrderQueue(PostgresTcsStore store, QueueSettings settings, Clock clock) {
-    this.store = store;
+  public SharedWorkOrderQueue(PostgresQueueTable table, QueueSettings settings, Clock clock) {
+    this(table, settings, clock, new CompositeMeterRegistry());
+  }
+
+  /** @param registry where the queue's meters go (an empty composite registry makes them no-ops) */
+  public SharedWorkOrderQueue(PostgresQueueTable table, QueueSettings settings, Clock clock, MeterRegistry registry) {
+    this.table = table;
+    this.store = table.store();
     this.waiters = new CompletionWaiters(store);
     this.settings = settings;
     this.clock = clock;
+    this.metrics = new QueueMetrics(registry, this::estimatedPending, () -> 0);
     this.notifications =
         PostgresNotifications.listen(
-            store.settings(),
-            Map.of(PostgresTcsStore.COMPLETED_CHANNEL, payload -> completed(Ids.fromPayload(payload))),
+            table.settings(),
+            Map.of(PostgresNotifications.COMPLETED_CHANNEL, payload -> completed(Ids.fromPayload(payload))),
             this::recheckWaiters);
     this.purger =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
     long every = settings.purgeInterval().toMillis();
     purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  public void addAdmissionListener(AdmissionListener listener) {
+    admissionListeners.add(listener);
   }
 
   /**
@@ -75,12 +101,19 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
       DependencyRules.checkAdmissible(store, workerId, params);
     }
     if (estimatedPending() >= settings.maxOutstanding()) {
+      metrics.admission(Admission.BUSY);
+      WorkOrderTrace.LOG.debug("refused: queue full");
       return Admission.BUSY;
     }
     Admission stored =
-        Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
+        Admission.of(table.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
+    metrics.admission(stored);
     if (stored == Admission.ACCEPTED) {
       admittedSinceCount.incrementAndGet();
+      WorkOrderTrace.LOG.debug("admitted for worker {}", workerId);
+      for (AdmissionListener listener : admissionListeners) {
+        listener.admitted(workOrderId, workerId);
+      }
     }
     return stored;
   }
@@ -108,7 +141,7 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
   /** The worker processes append their signed receipt update: they hold the keys, not the listener. */
   @Override
   public void receiptCreated(String workOrderId) {
-    store.announceReceipt(workOrderId);
+    table.announceReceipt(workOrderId);
   }
 
   /**
