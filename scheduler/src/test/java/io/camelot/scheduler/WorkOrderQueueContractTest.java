@@ -107,6 +107,7 @@ public abstract class WorkOrderQueueContractTest {
     assertThat(text(queue, "wo3")).isEqualTo(done("wo3"));
     assertThat(admitted).containsExactlyElementsOf(ids.stream().map(id -> id + "@w1").toList());
     assertThat(meters.get("camelot.workorders.submitted").counter().count()).isEqualTo(ids.size());
+    await().atMost(WAIT).until(() -> meters.get("camelot.workorder.latency").timer().count() == ids.size());
   }
 
   @Test

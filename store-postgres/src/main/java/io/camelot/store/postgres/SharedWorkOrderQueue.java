@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>Declared dependencies (docs/dependencies.md) are checked here and stored with the work order;
  * the worker processes' claims honour them ({@link PostgresQueueTable#claim}).
  *
- * <p>Its meters are those of every queue ({@link QueueMetrics}); {@code camelot.queue.outstanding}
- * is the estimate admission uses, and no worker is attached here (the worker processes run the work
- * orders, and record their queue wait and latency).
+ * <p>Its meters are those of every queue ({@link QueueMetrics}): {@code camelot.queue.outstanding}
+ * is the estimate admission uses; the latency of a work order admitted here runs until its
+ * completion is announced; no worker is attached here, so nothing waits in a lane of this process
+ * and no queue wait is recorded.
  */
 public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable {
   static final long COUNT_REFRESH_MILLIS = 200;
@@ -55,6 +57,9 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
   private final PostgresNotifications notifications;
   private final List<AdmissionListener> admissionListeners = new CopyOnWriteArrayList<>();
   private final QueueMetrics metrics;
+  // When the work orders admitted here and not yet known to be completed were admitted: at their
+  // completion notice, their latency. At most the pending work orders, which admission bounds.
+  private final Map<String, Long> admittedAt = new ConcurrentHashMap<>();
   private final ScheduledExecutorService purger;
   private final ReentrantLock countRefresh = new ReentrantLock();
   private final AtomicLong admittedSinceCount = new AtomicLong();
@@ -105,9 +110,21 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
       WorkOrderTrace.LOG.debug("refused: queue full");
       return Admission.BUSY;
     }
-    Admission stored =
-        Admission.of(table.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
+    // Noted before the commit: its completion may be announced before submit returns.
+    boolean noted = admittedAt.putIfAbsent(workOrderId, System.nanoTime()) == null;
+    Admission stored;
+    try {
+      stored = Admission.of(table.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
+    } catch (RuntimeException e) {
+      if (noted) {
+        admittedAt.remove(workOrderId);
+      }
+      throw e;
+    }
     metrics.admission(stored);
+    if (stored != Admission.ACCEPTED && noted) {
+      admittedAt.remove(workOrderId);
+    }
     if (stored == Admission.ACCEPTED) {
       admittedSinceCount.incrementAndGet();
       WorkOrderTrace.LOG.debug("admitted for worker {}", workerId);
@@ -154,12 +171,20 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
   }
 
   private void completed(String workOrderId) {
+    Long admitted = admittedAt.remove(workOrderId);
+    if (admitted != null) {
+      metrics.latency(System.nanoTime() - admitted);
+    }
     waiters.resolveFromStore(workOrderId);
   }
 
-  /** Completions announced while the notification connection was down. */
+  /**
+   * Completions announced while the notification connection was down: their waiters are resolved,
+   * and their admissions forgotten (their latency is unknown).
+   */
   private void recheckWaiters() {
     waiters.resolveAllFromStore();
+    admittedAt.keySet().removeIf(id -> store.workOrder(id).map(info -> info.status() != TcsStore.Status.PENDING).orElse(true));
   }
 
   private void purge() {
