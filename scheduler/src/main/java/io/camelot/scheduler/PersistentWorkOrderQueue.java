@@ -119,13 +119,13 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       gate.checkAdmissible(workOrderId, workerId, params);
     }
     if (!reserveSlot()) {
-      metrics.busy.increment();
+      metrics.admission(Admission.BUSY);
       WorkOrderTrace.LOG.debug("refused: queue full");
       return Admission.BUSY;
     }
     if (!reserveBytes(rawRequest.length)) {
       outstanding.decrementAndGet();
-      metrics.busy.increment();
+      metrics.admission(Admission.BUSY);
       WorkOrderTrace.LOG.debug("refused: outstanding bytes full");
       return Admission.BUSY;
     }
@@ -136,16 +136,11 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       release(rawRequest);
       throw e;
     }
+    metrics.admission(stored);
     if (stored != Admission.ACCEPTED) {
       release(rawRequest);
-      switch (stored) {
-        case STORE_FULL -> metrics.busy.increment();
-        case REPLAYED -> metrics.replay.increment();
-        default -> metrics.duplicate.increment();
-      }
       return stored;
     }
-    metrics.submitted.increment();
     WorkOrderTrace.LOG.debug("admitted for worker {}", workerId);
     for (AdmissionListener listener : admissionListeners) {
       listener.admitted(workOrderId, workerId);
@@ -269,7 +264,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
   private void run(Lane lane, QueuedWorkOrder workOrder, long queuedAt) {
     try (var trace = WorkOrderTrace.open(workOrder.workOrderId(), "camelot.queue.run")) {
       long startedAt = System.nanoTime();
-      metrics.queueWait.record(startedAt - queuedAt, TimeUnit.NANOSECONDS);
+      metrics.queueWait(startedAt - queuedAt);
       WorkOrderTrace.LOG.debug("started after {} us in the queue", (startedAt - queuedAt) / 1000);
       TcsStore.WorkOrderInfo info = store.workOrder(workOrder.workOrderId()).orElse(null);
       // Waited too long, or its worker left ACTIVE meanwhile (a COMPROMISED or OFF_LINE worker runs nothing).
@@ -284,7 +279,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       byte[] response = done ? null : lane.processor.process(workOrder);
       if (response != null) {
         long completedAt = System.nanoTime();
-        metrics.latency.record(completedAt - queuedAt, TimeUnit.NANOSECONDS);
+        metrics.latency(completedAt - queuedAt);
         WorkOrderTrace.LOG.debug("completed {} us after it was queued", (completedAt - queuedAt) / 1000);
         completed(workOrder, response);
       } else {

@@ -5,19 +5,27 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** The queue's meters, created once so the hot path only increments and records. */
-final class QueueMetrics {
-  final Counter submitted;
-  final Counter busy;
-  final Counter duplicate;
-  final Counter replay;
-  final Timer queueWait;
-  final Timer latency;
+/**
+ * A work order queue's meters, the same for every {@link WorkOrderQueue} implementation, created
+ * once so the hot path only increments and records.
+ */
+public final class QueueMetrics {
+  private final Counter submitted;
+  private final Counter busy;
+  private final Counter duplicate;
+  private final Counter replay;
+  private final Timer queueWait;
+  private final Timer latency;
   private final MeterRegistry registry;
 
-  QueueMetrics(MeterRegistry registry, Supplier<Number> outstanding, Supplier<Number> attachedWorkers) {
+  /**
+   * @param outstanding work orders admitted and not yet completed, all workers
+   * @param attachedWorkers workers whose work orders this process runs
+   */
+  public QueueMetrics(MeterRegistry registry, Supplier<Number> outstanding, Supplier<Number> attachedWorkers) {
     this.registry = registry;
     submitted = Counter.builder("camelot.workorders.submitted")
         .description("Work orders admitted to the queue (durable)").register(registry);
@@ -32,6 +40,26 @@ final class QueueMetrics {
         .description("Work orders admitted and not yet completed, all workers").register(registry);
     Gauge.builder("camelot.workers.attached", attachedWorkers)
         .description("Workers attached to this queue").register(registry);
+  }
+
+  /** Counts the answer to one submission: admitted, or refused for its reason. */
+  public void admission(WorkOrderQueue.Admission admission) {
+    switch (admission) {
+      case ACCEPTED -> submitted.increment();
+      case BUSY, STORE_FULL -> busy.increment();
+      case REPLAYED -> replay.increment();
+      case IDENTICAL, DUPLICATE -> duplicate.increment();
+    }
+  }
+
+  /** A work order waited {@code nanos} from hand-off until a worker thread took it. */
+  public void queueWait(long nanos) {
+    queueWait.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A work order's outcome was stored {@code nanos} after its hand-off. */
+  public void latency(long nanos) {
+    latency.record(nanos, TimeUnit.NANOSECONDS);
   }
 
   void laneAttached(String workerId, ThreadPoolExecutor executor) {

@@ -8,6 +8,7 @@ import io.camelot.ops.AdminServer;
 import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
 import io.camelot.protocol.crypto.CryptoProviders;
+import io.camelot.store.postgres.PostgresQueueTable;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,7 +35,8 @@ public final class ListenerNode implements AutoCloseable {
     store = PostgresTcsStore.open(requireShared(config, "listener").postgresSettings());
     tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "listener");
     try {
-      queue = new SharedWorkOrderQueue(store, TcsNode.queueSettings(config.queue()), Clock.systemUTC());
+      PostgresQueueTable table = new PostgresQueueTable(store);
+      queue = new SharedWorkOrderQueue(table, TcsNode.queueSettings(config.queue()), Clock.systemUTC(), metrics);
       vertx = Vertx.vertx();
       ListenerConfig listenerConfig =
           TcsNode.listenerConfig(config, Path.of(config.store().dataDir()), Clock.systemUTC());
@@ -43,7 +45,7 @@ public final class ListenerNode implements AutoCloseable {
               vertx, listenerConfig, new JsonRpcDispatcher(
                   MethodRegistry.directModel(store, queue, listenerConfig, metrics), listenerConfig.security(), metrics));
       listener.start();
-      admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, store);
+      admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, table);
     } catch (RuntimeException e) {
       tracing.close();
       store.close();

@@ -7,6 +7,7 @@ import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.scheduler.WorkOrderQueue.Admission;
 import io.camelot.store.TcsStore;
 import io.camelot.store.postgres.PostgresSettings;
+import io.camelot.store.postgres.PostgresQueueTable;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
@@ -80,7 +81,7 @@ final class QueueBenchCommand implements Callable<Integer> {
       QueueSettings defaults = QueueSettings.defaults();
       SharedWorkOrderQueue queue =
           new SharedWorkOrderQueue(
-              listenerStore,
+              new PostgresQueueTable(listenerStore),
               new QueueSettings(Long.MAX_VALUE, defaults.retainCompleted(), defaults.maxRetainedCompleted(),
                   defaults.purgeInterval()),
               Clock.systemUTC());
@@ -98,7 +99,7 @@ final class QueueBenchCommand implements Callable<Integer> {
               return complete(store, workOrder, lastCompletion, drained);
             };
         SharedQueueWorker drainer =
-            new SharedQueueWorker(store, workerId, processor, concurrency, Duration.ofSeconds(30));
+            new SharedQueueWorker(new PostgresQueueTable(store), workerId, processor, concurrency, Duration.ofSeconds(30));
         open.add(drainer);
         drainer.start();
       }

@@ -3,7 +3,7 @@ package io.camelot.server;
 import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.ReadinessCheck;
-import io.camelot.store.postgres.PostgresTcsStore;
+import io.camelot.store.postgres.PostgresQueueTable;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.util.Optional;
@@ -14,14 +14,14 @@ final class ScaleOutAdmin {
 
   /** Starts the admin server when {@code [admin]} enables it; ready while PostgreSQL answers. */
   static AdminServer startIfEnabled(
-      Vertx vertx, CamelotConfig.Admin settings, PrometheusMeterRegistry metrics, PostgresTcsStore store) {
+      Vertx vertx, CamelotConfig.Admin settings, PrometheusMeterRegistry metrics, PostgresQueueTable queue) {
     if (!settings.enabled()) {
       return null;
     }
     AdminServer admin = new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics);
     admin.addReadinessCheck(
         ReadinessCheck.of(
-            "store", () -> store.reachable() ? Optional.empty() : Optional.of("PostgreSQL does not answer")));
+            "store", () -> queue.reachable() ? Optional.empty() : Optional.of("PostgreSQL does not answer")));
     admin.start();
     return admin;
   }

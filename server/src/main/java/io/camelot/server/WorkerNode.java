@@ -6,6 +6,7 @@ import io.camelot.ops.AdminServer;
 import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
 import io.camelot.protocol.crypto.CryptoProviders;
+import io.camelot.store.postgres.PostgresQueueTable;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.worker.SingletonWorker;
@@ -54,12 +55,13 @@ public final class WorkerNode implements AutoCloseable {
       vertx = Vertx.vertx();
       // Work orders reach this process through the shared queue: the same hosts as the listeners'.
       notifier = CompletionNotifier.withDefaults(vertx, TcsNode.notifyHosts(config.listener()), metrics);
+      PostgresQueueTable table = new PostgresQueueTable(store);
       drain =
           new SharedQueueWorker(
-              store, worker.workerId(), worker, workerConfig.concurrency(), Duration.ofMillis(config.cluster().leaseMs()));
+              table, worker.workerId(), worker, workerConfig.concurrency(), Duration.ofMillis(config.cluster().leaseMs()));
       drain.addCompletionListener(notifier);
       drain.start();
-      admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, store);
+      admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, table);
     } catch (RuntimeException e) {
       tracing.close();
       store.close();

@@ -13,7 +13,8 @@ import io.camelot.scheduler.elastic.PoolLoad;
 import io.camelot.scheduler.elastic.PoolScaler;
 import io.camelot.scheduler.elastic.ScalingPolicy;
 import io.camelot.store.postgres.PostgresTcsStore;
-import io.camelot.store.postgres.PostgresTcsStore.QueueDepth;
+import io.camelot.store.postgres.PostgresQueueTable;
+import io.camelot.store.postgres.PostgresQueueTable.QueueDepth;
 import io.camelot.store.postgres.TestPostgres;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerKeys;
@@ -98,7 +99,7 @@ class LocalProcessPoolTest {
               launcher,
               new ScalingPolicy(0, 3, 5, 1, 0.5, Duration.ofSeconds(2)),
               () -> {
-                QueueDepth depth = store.queueDepth(workerConfig.workerId());
+                QueueDepth depth = new PostgresQueueTable(store).queueDepth(workerConfig.workerId());
                 return new PoolLoad(depth.queued(), depth.leased());
               },
               "wp",

@@ -23,6 +23,7 @@ import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.SubmitReply;
 import io.camelot.sdk.TcsRpcException;
 import io.camelot.store.postgres.PostgresSettings;
+import io.camelot.store.postgres.PostgresQueueTable;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
@@ -74,7 +75,7 @@ class SharedQueueReplayTest {
     PostgresSettings database = TestPostgres.get().newDatabase(4);
     PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
     SharedWorkOrderQueue queue =
-        started(new SharedWorkOrderQueue(listenerStore, DependenciesEndToEndTest.queueSettings(), clock));
+        started(new SharedWorkOrderQueue(new PostgresQueueTable(listenerStore), DependenciesEndToEndTest.queueSettings(), clock));
     PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
     WorkerConfig config = DependenciesEndToEndTest.workerConfig("replay-worker");
     SingletonWorker worker =
@@ -83,7 +84,7 @@ class SharedQueueReplayTest {
             Workloads.load(), workerStore, clock);
     worker.register();
     workerId = worker.workerId();
-    started(new SharedQueueWorker(workerStore, workerId, worker, config.concurrency(), Duration.ofSeconds(30)))
+    started(new SharedQueueWorker(new PostgresQueueTable(workerStore), workerId, worker, config.concurrency(), Duration.ofSeconds(30)))
         .start();
     vertx = Vertx.vertx();
     ListenerConfig listenerConfig = new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);

@@ -23,8 +23,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Events sent while the connection is down are lost, so after every (re)connect the
  * reconnect handlers run: they look at the tables for whatever they may have missed.
+ *
+ * <p>Camelot's commits announce themselves on three channels, ids as the hex of their UTF-8 bytes.
  */
 public final class PostgresNotifications implements AutoCloseable {
+  /** A work order was submitted, or one held back may now be claimable; payload: its worker id. */
+  public static final String SUBMITTED_CHANNEL = "camelot_submitted";
+  /** A work order completed; payload: its id. */
+  public static final String COMPLETED_CHANNEL = "camelot_completed";
+  /** A receipt was created for a work order; payload: its id. */
+  public static final String RECEIPT_CHANNEL = "camelot_receipt";
+
   private static final Logger log = LoggerFactory.getLogger(PostgresNotifications.class);
   // Only bounds how long close() waits: events wake the thread at once.
   private static final int WAIT_MILLIS = 1_000;

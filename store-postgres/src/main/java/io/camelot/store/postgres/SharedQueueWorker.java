@@ -36,13 +36,14 @@ import org.slf4j.LoggerFactory;
  * channel), or a running work order finishes; only the lease-expiry check wakes it on a timer.
  *
  * <p>Work orders with declared dependencies are claimed only when they may run ({@link
- * PostgresTcsStore#claim}); one whose predecessor failed is failed here, naming the predecessor, as
+ * PostgresQueueTable#claim}); one whose predecessor failed is failed here, naming the predecessor, as
  * the single-node scheduler does.
  */
 public final class SharedQueueWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SharedQueueWorker.class);
 
-  private final PostgresTcsStore store;
+  private final TcsStore store;
+  private final PostgresQueueTable table;
   private final String workerId;
   private final String workerPayload;
   private final WorkOrderProcessor processor;
@@ -68,14 +69,15 @@ public final class SharedQueueWorker implements AutoCloseable {
    *     long before another process takes them
    */
   public SharedQueueWorker(
-      PostgresTcsStore store, String workerId, WorkOrderProcessor processor, int concurrency, Duration lease) {
+      PostgresQueueTable table, String workerId, WorkOrderProcessor processor, int concurrency, Duration lease) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
     }
     if (lease.toMillis() < 300) {
       throw new IllegalArgumentException("lease must be at least 300 ms, got " + lease);
     }
-    this.store = store;
+    this.table = table;
+    this.store = table.store();
     this.workerId = workerId;
     this.workerPayload = Ids.toPayload(Ids.encode(workerId, "workerId"));
     this.processor = processor;
@@ -108,10 +110,10 @@ public final class SharedQueueWorker implements AutoCloseable {
   public void start() {
     notifications =
         PostgresNotifications.listen(
-            store.settings(),
+            table.settings(),
             Map.of(
-                PostgresTcsStore.SUBMITTED_CHANNEL, payload -> { if (workerPayload.equals(payload)) signal(); },
-                PostgresTcsStore.RECEIPT_CHANNEL, payload -> receiptCreated(Ids.fromPayload(payload))),
+                PostgresNotifications.SUBMITTED_CHANNEL, payload -> { if (workerPayload.equals(payload)) signal(); },
+                PostgresNotifications.RECEIPT_CHANNEL, payload -> receiptCreated(Ids.fromPayload(payload))),
             this::signal);
     long every = Math.max(100, lease.toMillis() / 3);
     heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
@@ -131,9 +133,9 @@ public final class SharedQueueWorker implements AutoCloseable {
       }
       int slots = 1 + freeSlots.drainPermits();
       clearSignal();
-      List<PostgresTcsStore.Claim> claims;
+      List<PostgresQueueTable.Claim> claims;
       try {
-        claims = store.claim(List.of(workerId), owner, slots, lease);
+        claims = table.claim(List.of(workerId), owner, slots, lease);
       } catch (RuntimeException e) {
         freeSlots.release(slots);
         if (stopping) {
@@ -156,7 +158,7 @@ public final class SharedQueueWorker implements AutoCloseable {
     }
   }
 
-  private void dispatch(PostgresTcsStore.Claim claim) {
+  private void dispatch(PostgresQueueTable.Claim claim) {
     running.add(claim.workOrderId());
     if (claim.attempt() > 1) {
       log.info("Work order {} claimed again (attempt {}): its previous lease expired", claim.workOrderId(), claim.attempt());
@@ -192,7 +194,7 @@ public final class SharedQueueWorker implements AutoCloseable {
    * failed or was purged; null if all succeeded. The claim guarantees they have all completed.
    */
   private String predecessorFailure(String workOrderId) {
-    for (PostgresTcsStore.Predecessor predecessor : store.predecessors(workOrderId)) {
+    for (PostgresQueueTable.Predecessor predecessor : table.predecessors(workOrderId)) {
       if (predecessor.response().isEmpty()) {
         return DependencyRules.predecessorUnknown(predecessor.workOrderId());
       }
@@ -223,7 +225,7 @@ public final class SharedQueueWorker implements AutoCloseable {
 
   private void renewLeases() {
     try {
-      store.renewLeases(owner, Set.copyOf(running), lease);
+      table.renewLeases(owner, Set.copyOf(running), lease);
     } catch (RuntimeException e) {
       log.warn("Renewing work order leases failed: {}", e.getMessage());
     }

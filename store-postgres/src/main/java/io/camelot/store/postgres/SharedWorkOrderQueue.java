@@ -2,13 +2,22 @@ package io.camelot.store.postgres;
 
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.trace.WorkOrderTrace;
+import io.camelot.scheduler.AdmissionListener;
 import io.camelot.scheduler.CompletionWaiters;
 import io.camelot.scheduler.DependencyRules;
+import io.camelot.scheduler.QueueMetrics;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.WorkOrderQueue;
+import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,37 +38,59 @@ import org.slf4j.LoggerFactory;
  * within that window.
  *
  * <p>Declared dependencies (docs/dependencies.md) are checked here and stored with the work order;
- * the worker processes' claims honour them ({@link PostgresTcsStore#claim}).
+ * the worker processes' claims honour them ({@link PostgresQueueTable#claim}).
+ *
+ * <p>Its meters are those of every queue ({@link QueueMetrics}): {@code camelot.queue.outstanding}
+ * is the estimate admission uses; the latency of a work order admitted here runs until its
+ * completion is announced; no worker is attached here, so nothing waits in a lane of this process
+ * and no queue wait is recorded.
  */
 public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable {
   static final long COUNT_REFRESH_MILLIS = 200;
   private static final Logger log = LoggerFactory.getLogger(SharedWorkOrderQueue.class);
 
-  private final PostgresTcsStore store;
+  private final TcsStore store;
+  private final PostgresQueueTable table;
   private final QueueSettings settings;
   private final Clock clock;
   private final CompletionWaiters waiters;
   private final PostgresNotifications notifications;
+  private final List<AdmissionListener> admissionListeners = new CopyOnWriteArrayList<>();
+  private final QueueMetrics metrics;
+  // When the work orders admitted here and not yet known to be completed were admitted: at their
+  // completion notice, their latency. At most the pending work orders, which admission bounds.
+  private final Map<String, Long> admittedAt = new ConcurrentHashMap<>();
   private final ScheduledExecutorService purger;
   private final ReentrantLock countRefresh = new ReentrantLock();
   private final AtomicLong admittedSinceCount = new AtomicLong();
   private volatile long countedPending;
   private volatile long countedAtMillis;
 
-  public SharedWorkOrderQueue(PostgresTcsStore store, QueueSettings settings, Clock clock) {
-    this.store = store;
+  public SharedWorkOrderQueue(PostgresQueueTable table, QueueSettings settings, Clock clock) {
+    this(table, settings, clock, new CompositeMeterRegistry());
+  }
+
+  /** @param registry where the queue's meters go (an empty composite registry makes them no-ops) */
+  public SharedWorkOrderQueue(PostgresQueueTable table, QueueSettings settings, Clock clock, MeterRegistry registry) {
+    this.table = table;
+    this.store = table.store();
     this.waiters = new CompletionWaiters(store);
     this.settings = settings;
     this.clock = clock;
+    this.metrics = new QueueMetrics(registry, this::estimatedPending, () -> 0);
     this.notifications =
         PostgresNotifications.listen(
-            store.settings(),
-            Map.of(PostgresTcsStore.COMPLETED_CHANNEL, payload -> completed(Ids.fromPayload(payload))),
+            table.settings(),
+            Map.of(PostgresNotifications.COMPLETED_CHANNEL, payload -> completed(Ids.fromPayload(payload))),
             this::recheckWaiters);
     this.purger =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
     long every = settings.purgeInterval().toMillis();
     purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  public void addAdmissionListener(AdmissionListener listener) {
+    admissionListeners.add(listener);
   }
 
   /**
@@ -75,12 +106,31 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
       DependencyRules.checkAdmissible(store, workerId, params);
     }
     if (estimatedPending() >= settings.maxOutstanding()) {
+      metrics.admission(Admission.BUSY);
+      WorkOrderTrace.LOG.debug("refused: queue full");
       return Admission.BUSY;
     }
-    Admission stored =
-        Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
+    // Noted before the commit: its completion may be announced before submit returns.
+    boolean noted = admittedAt.putIfAbsent(workOrderId, System.nanoTime()) == null;
+    Admission stored;
+    try {
+      stored = Admission.of(table.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
+    } catch (RuntimeException e) {
+      if (noted) {
+        admittedAt.remove(workOrderId);
+      }
+      throw e;
+    }
+    metrics.admission(stored);
+    if (stored != Admission.ACCEPTED && noted) {
+      admittedAt.remove(workOrderId);
+    }
     if (stored == Admission.ACCEPTED) {
       admittedSinceCount.incrementAndGet();
+      WorkOrderTrace.LOG.debug("admitted for worker {}", workerId);
+      for (AdmissionListener listener : admissionListeners) {
+        listener.admitted(workOrderId, workerId);
+      }
     }
     return stored;
   }
@@ -108,7 +158,7 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
   /** The worker processes append their signed receipt update: they hold the keys, not the listener. */
   @Override
   public void receiptCreated(String workOrderId) {
-    store.announceReceipt(workOrderId);
+    table.announceReceipt(workOrderId);
   }
 
   /**
@@ -121,12 +171,20 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
   }
 
   private void completed(String workOrderId) {
+    Long admitted = admittedAt.remove(workOrderId);
+    if (admitted != null) {
+      metrics.latency(System.nanoTime() - admitted);
+    }
     waiters.resolveFromStore(workOrderId);
   }
 
-  /** Completions announced while the notification connection was down. */
+  /**
+   * Completions announced while the notification connection was down: their waiters are resolved,
+   * and their admissions forgotten (their latency is unknown).
+   */
   private void recheckWaiters() {
     waiters.resolveAllFromStore();
+    admittedAt.keySet().removeIf(id -> store.workOrder(id).map(info -> info.status() != TcsStore.Status.PENDING).orElse(true));
   }
 
   private void purge() {

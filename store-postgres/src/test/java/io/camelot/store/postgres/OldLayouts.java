@@ -1,9 +1,5 @@
 package io.camelot.store.postgres;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,13 +9,11 @@ final class OldLayouts {
   private OldLayouts() {}
 
   /** Creates the tables of layout {@code version} (schema steps 1 to version) and records it. */
-  static void create(Connection c, int version) throws SQLException, IOException {
+  static void create(Connection c, int version) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
       for (int step = 1; step <= version; step++) {
-        try (InputStream sql = PostgresTcsStore.class.getResourceAsStream("schema-v" + step + ".sql")) {
-          s.execute(new String(sql.readAllBytes(), UTF_8));
-        }
+        s.execute(PostgresSchema.stepSql(step));
       }
       s.execute("INSERT INTO camelot_meta (name, value) VALUES ('format', " + version + ")");
     }

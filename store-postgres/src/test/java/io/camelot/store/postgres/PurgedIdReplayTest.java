@@ -86,7 +86,7 @@ class PurgedIdReplayTest {
     assertGone(store, "wo");
     assertNothingAnnouncedForW0Before(store);
     assertThat(queryLong("SELECT value FROM camelot_meta WHERE name = 'format'"))
-        .isEqualTo(PostgresTcsStore.FORMAT_VERSION);
+        .isEqualTo(PostgresSchema.FORMAT_VERSION);
   }
 
   @Test
@@ -108,11 +108,12 @@ class PurgedIdReplayTest {
   @Test
   void aReplayWithDependenciesRacingThePurgeOfItsIdIsRefused() throws Exception {
     PostgresTcsStore store = store();
+    PostgresQueueTable table = new PostgresQueueTable(store);
     WorkOrderSubmitParams writes = SharedDependenciesTest.params(new Dependencies(null, null, List.of("acct:a"), null));
-    assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(table.submit("wo", "w0", hash("wo"), raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo again"), raw("wo"), 1, writes)))
+    assertThat(replayDuringPurge(store, () -> table.submit("wo", "w0", hash("wo again"), raw("wo"), 1, writes)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -125,13 +126,13 @@ class PurgedIdReplayTest {
     try (Statement s = admin.createStatement()) {
       s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
       s.execute(
-          "INSERT INTO camelot_meta (name, value) VALUES ('format', " + (PostgresTcsStore.FORMAT_VERSION + 1) + ")");
+          "INSERT INTO camelot_meta (name, value) VALUES ('format', " + (PostgresSchema.FORMAT_VERSION + 1) + ")");
     }
 
     assertThatThrownBy(() -> PostgresTcsStore.open(db.settings))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("has layout version " + (PostgresTcsStore.FORMAT_VERSION + 1))
-        .hasMessageContaining("reads versions 1 to " + PostgresTcsStore.FORMAT_VERSION);
+        .hasMessageContaining("has layout version " + (PostgresSchema.FORMAT_VERSION + 1))
+        .hasMessageContaining("reads versions 1 to " + PostgresSchema.FORMAT_VERSION);
   }
 
   /**
@@ -148,7 +149,7 @@ class PurgedIdReplayTest {
           "CREATE TRIGGER test_hold_purge AFTER DELETE ON work_orders"
               + " FOR EACH STATEMENT EXECUTE FUNCTION test_hold_purge()");
       s.execute("SELECT pg_advisory_lock(" + HOLD_PURGE + ")");
-      s.execute("LISTEN " + PostgresTcsStore.SUBMITTED_CHANNEL);
+      s.execute("LISTEN " + PostgresNotifications.SUBMITTED_CHANNEL);
     }
     CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE), threads);
     awaitWaiting("DELETE FROM work_orders%", "advisory");

@@ -59,7 +59,7 @@ class RequestHashReplayTest {
   void aSealedRequestWithADigitOfItsIdMovedOntoItsNonceIsRefusedAsAReplay(boolean withDependencies) {
     PostgresTcsStore store = db.store();
     SharedWorkOrderQueue queue =
-        db.track(new SharedWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC()));
+        db.track(new SharedWorkOrderQueue(new PostgresQueueTable(store), QueueSettings.defaults(), Clock.systemUTC()));
     WorkOrderSubmitParams original = sealed("deposit carol 5", withDependencies ? writes("wallet:carol") : null);
     WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original);
     assertThat(shifted.workOrderId()).isNotEqualTo(original.workOrderId());
@@ -103,7 +103,7 @@ class RequestHashReplayTest {
     assertThat(store.pending(WORKER)).containsExactlyInAnyOrder(pending.workOrderId(), "0c");
     assertThat(queryLong("SELECT count(*) FROM request_hashes")).isEqualTo(2);
     assertThat(queryLong("SELECT value FROM camelot_meta WHERE name = 'format'"))
-        .isEqualTo(PostgresTcsStore.FORMAT_VERSION);
+        .isEqualTo(PostgresSchema.FORMAT_VERSION);
   }
 
   @Test

@@ -66,7 +66,7 @@ class SharedDependenciesTest {
   }
 
   SharedWorkOrderQueue listener() {
-    SharedWorkOrderQueue queue = new SharedWorkOrderQueue(store(), QueueSettings.defaults(), Clock.systemUTC());
+    SharedWorkOrderQueue queue = new SharedWorkOrderQueue(new PostgresQueueTable(store()), QueueSettings.defaults(), Clock.systemUTC());
     db.track(queue);
     return queue;
   }
@@ -74,7 +74,7 @@ class SharedDependenciesTest {
   /** A worker process draining {@code workerId}'s queue through the observer. */
   SharedQueueWorker workerProcess(String workerId, Duration lease) {
     PostgresTcsStore store = store();
-    SharedQueueWorker worker = new SharedQueueWorker(store, workerId, observer.on(store), 3, lease);
+    SharedQueueWorker worker = new SharedQueueWorker(new PostgresQueueTable(store), workerId, observer.on(store), 3, lease);
     db.track(worker);
     worker.start();
     return worker;
@@ -140,8 +140,8 @@ class SharedDependenciesTest {
     return new Dependencies(List.of(predecessors), null, null, null);
   }
 
-  static List<String> ids(List<PostgresTcsStore.Claim> claims) {
-    return claims.stream().map(PostgresTcsStore.Claim::workOrderId).toList();
+  static List<String> ids(List<PostgresQueueTable.Claim> claims) {
+    return claims.stream().map(PostgresQueueTable.Claim::workOrderId).toList();
   }
 
   static void succeed(PostgresTcsStore store, String id) {
@@ -152,27 +152,28 @@ class SharedDependenciesTest {
   @Test
   void readersShareAResourceAWriterHasItAloneAndAWaitingWriterHoldsBackLaterReaders() {
     PostgresTcsStore store = store();
-    store.submit("w1", "w0", hash("w1"), raw("w1"), 0, params(writes("acct:a")));
-    store.submit("r1", "w1", hash("r1"), raw("r1"), 0, params(reads("acct:a")));
-    store.submit("r2", "w0", hash("r2"), raw("r2"), 0, params(reads("acct:a")));
-    store.submit("w2", "w1", hash("w2"), raw("w2"), 0, params(writes("acct:a")));
-    store.submit("r3", "w0", hash("r3"), raw("r3"), 0, params(reads("acct:a")));
-    store.submit("plain", "w0", hash("plain"), raw("plain"), 0, null);
+    PostgresQueueTable table = new PostgresQueueTable(store);
+    table.submit("w1", "w0", hash("w1"), raw("w1"), 0, params(writes("acct:a")));
+    table.submit("r1", "w1", hash("r1"), raw("r1"), 0, params(reads("acct:a")));
+    table.submit("r2", "w0", hash("r2"), raw("r2"), 0, params(reads("acct:a")));
+    table.submit("w2", "w1", hash("w2"), raw("w2"), 0, params(writes("acct:a")));
+    table.submit("r3", "w0", hash("r3"), raw("r3"), 0, params(reads("acct:a")));
+    table.submit("plain", "w0", hash("plain"), raw("plain"), 0, null);
     List<String> both = List.of("w0", "w1");
 
     // Independent work orders never wait; of the resource's queue only its head may run.
-    assertThat(ids(store.claim(both, "p1", 10, LONG_LEASE))).containsExactly("plain", "w1");
-    assertThat(store.claim(both, "p2", 10, LONG_LEASE)).isEmpty();
+    assertThat(ids(table.claim(both, "p1", 10, LONG_LEASE))).containsExactly("plain", "w1");
+    assertThat(table.claim(both, "p2", 10, LONG_LEASE)).isEmpty();
     succeed(store, "w1");
-    assertThat(ids(store.claim(both, "p2", 10, LONG_LEASE))).containsExactly("r1", "r2");
+    assertThat(ids(table.claim(both, "p2", 10, LONG_LEASE))).containsExactly("r1", "r2");
     succeed(store, "r1");
     // r3 could share with r2, but the writer ahead of it came first: no writer starvation.
-    assertThat(store.claim(both, "p3", 10, LONG_LEASE)).isEmpty();
+    assertThat(table.claim(both, "p3", 10, LONG_LEASE)).isEmpty();
     succeed(store, "r2");
-    assertThat(ids(store.claim(both, "p3", 10, LONG_LEASE))).containsExactly("w2");
-    assertThat(store.claim(both, "p1", 10, LONG_LEASE)).isEmpty();
+    assertThat(ids(table.claim(both, "p3", 10, LONG_LEASE))).containsExactly("w2");
+    assertThat(table.claim(both, "p1", 10, LONG_LEASE)).isEmpty();
     succeed(store, "w2");
-    assertThat(store.claim(both, "p1", 10, LONG_LEASE)).singleElement()
+    assertThat(table.claim(both, "p1", 10, LONG_LEASE)).singleElement()
         .satisfies(claim -> {
           assertThat(claim.workOrderId()).isEqualTo("r3");
           assertThat(claim.gated()).isTrue();
@@ -182,32 +183,34 @@ class SharedDependenciesTest {
   @Test
   void aStrangersPendingWriterOnTheSameResourceNameDoesNotHoldBackTheOwner() {
     PostgresTcsStore store = store();
+    PostgresQueueTable table = new PostgresQueueTable(store);
     PublicKeySign stranger = Secp256k1.generate();
     // For a worker no process serves: it would stay pending for ever.
-    store.submit("squatter", "ghost", hash("squatter"), raw("squatter"), 0,
+    table.submit("squatter", "ghost", hash("squatter"), raw("squatter"), 0,
         DependencyPlans.signed("squatter", writes("wallet:alice"), stranger));
-    store.submit("alice1", "w0", hash("alice1"), raw("alice1"), 0, params(writes("wallet:alice")));
-    store.submit("alice2", "w0", hash("alice2"), raw("alice2"), 0, params(writes("wallet:alice")));
+    table.submit("alice1", "w0", hash("alice1"), raw("alice1"), 0, params(writes("wallet:alice")));
+    table.submit("alice2", "w0", hash("alice2"), raw("alice2"), 0, params(writes("wallet:alice")));
 
     // Locks are per requester key; alice's own work orders still run one at a time, in order.
-    assertThat(ids(store.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("alice1");
+    assertThat(ids(table.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("alice1");
     succeed(store, "alice1");
-    assertThat(ids(store.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("alice2");
+    assertThat(ids(table.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("alice2");
     assertThat(store.pending("ghost")).containsExactly("squatter");
   }
 
   @Test
   void aPendingWorkOrderThatFailsUnrunReleasesItsResourcesAtOnce() {
     PostgresTcsStore store = store();
-    store.submit("stuck", "ghost", hash("stuck"), raw("stuck"), 0, params(writes("acct:a")));
-    store.submit("next", "w0", hash("next"), raw("next"), 0, params(writes("acct:a")));
-    assertThat(store.claim(List.of("w0"), "p1", 10, LONG_LEASE)).isEmpty();
+    PostgresQueueTable table = new PostgresQueueTable(store);
+    table.submit("stuck", "ghost", hash("stuck"), raw("stuck"), 0, params(writes("acct:a")));
+    table.submit("next", "w0", hash("next"), raw("next"), 0, params(writes("acct:a")));
+    assertThat(table.claim(List.of("w0"), "p1", 10, LONG_LEASE)).isEmpty();
 
     // Failed unrun (expired, or its worker is no longer ACTIVE), as a worker process completes it.
     assertThat(store.complete(new TcsStore.Completion(
             "stuck", DependencyRules.cannotRunResponse("stuck", "it expired"), 1, Map.of(), null)))
         .isTrue();
-    assertThat(ids(store.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("next");
+    assertThat(ids(table.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("next");
   }
 
   @Test
@@ -275,19 +278,20 @@ class SharedDependenciesTest {
   @Test
   void aChainResumesInOrderAfterItsClaimerCrashedMidChain() {
     PostgresTcsStore store = store();
+    PostgresQueueTable table = new PostgresQueueTable(store);
     List<Planned> chain =
         List.of(
             new Planned("c0", "w0", new Dependencies(null, null, List.of("acct:a"), null), false),
             new Planned("c1", "w0", new Dependencies(List.of("c0"), null, List.of("acct:a"), null), false),
             new Planned("c2", "w0", after("c1"), false));
     observer.checker.plan(chain);
-    chain.forEach(p -> store.submit(p.id(), p.worker(), hash(p.id()), raw(p.id()), 0, params(p.deps())));
+    chain.forEach(p -> table.submit(p.id(), p.worker(), hash(p.id()), raw(p.id()), 0, params(p.deps())));
     // A process ran c0, then claimed c1 and crashed: c2 must wait for c1's lease to lapse.
-    assertThat(ids(store.claim(List.of("w0"), "crashed", 10, LONG_LEASE))).containsExactly("c0");
+    assertThat(ids(table.claim(List.of("w0"), "crashed", 10, LONG_LEASE))).containsExactly("c0");
     succeed(store, "c0");
     observer.checker.succeeded("c0");
-    assertThat(ids(store.claim(List.of("w0"), "crashed", 10, Duration.ofMillis(500)))).containsExactly("c1");
-    assertThat(store.claim(List.of("w0"), "other", 10, LONG_LEASE)).isEmpty();
+    assertThat(ids(table.claim(List.of("w0"), "crashed", 10, Duration.ofMillis(500)))).containsExactly("c1");
+    assertThat(table.claim(List.of("w0"), "other", 10, LONG_LEASE)).isEmpty();
 
     workerProcess("w0", Duration.ofSeconds(2));
 
@@ -356,12 +360,13 @@ class SharedDependenciesTest {
     }
 
     PostgresTcsStore store = store();
+    PostgresQueueTable table = new PostgresQueueTable(store);
 
     assertThat(store.pending("w0")).containsExactly("old");
-    store.submit("new", "w0", hash("new"), raw("new"), 0, params(after("old")));
-    assertThat(ids(store.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("old");
+    table.submit("new", "w0", hash("new"), raw("new"), 0, params(after("old")));
+    assertThat(ids(table.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("old");
     succeed(store, "old");
-    assertThat(ids(store.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("new");
+    assertThat(ids(table.claim(List.of("w0"), "p", 10, LONG_LEASE))).containsExactly("new");
     // A second opening finds the current layout and changes nothing.
     assertThat(store().pending("w0")).containsExactly("new");
   }

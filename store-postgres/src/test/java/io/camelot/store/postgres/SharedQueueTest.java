@@ -62,7 +62,7 @@ class SharedQueueTest {
     QueueSettings defaults = QueueSettings.defaults();
     SharedWorkOrderQueue queue =
         new SharedWorkOrderQueue(
-            store(),
+            new PostgresQueueTable(store()),
             new QueueSettings(maxOutstanding, defaults.retainCompleted(), defaults.maxRetainedCompleted(),
                 defaults.purgeInterval()),
             Clock.systemUTC());
@@ -72,7 +72,7 @@ class SharedQueueTest {
 
   SharedQueueWorker worker(Duration lease) {
     PostgresTcsStore store = store();
-    SharedQueueWorker worker = new SharedQueueWorker(store, WORKER, new CountingProcessor(store), 2, lease);
+    SharedQueueWorker worker = new SharedQueueWorker(new PostgresQueueTable(store), WORKER, new CountingProcessor(store), 2, lease);
     db.track(worker);
     worker.start();
     return worker;
@@ -145,29 +145,30 @@ class SharedQueueTest {
   @Test
   void aCrashedProcessesWorkOrdersAreClaimedAgainExactlyOnceAfterItsLeaseExpires() throws Exception {
     PostgresTcsStore store = store();
+    PostgresQueueTable table = new PostgresQueueTable(store);
     for (int i = 0; i < 20; i++) {
       store.submit("wo-" + i, WORKER, hash("wo-" + i), request("wo-" + i), i);
     }
     // The "crashed" process claimed everything and then vanished without renewing.
-    List<PostgresTcsStore.Claim> lost = store.claim(List.of(WORKER), "crashed", 100, Duration.ofSeconds(1));
+    List<PostgresQueueTable.Claim> lost = table.claim(List.of(WORKER), "crashed", 100, Duration.ofSeconds(1));
     assertThat(lost).hasSize(20);
-    assertThat(lost.stream().map(PostgresTcsStore.Claim::workOrderId))
+    assertThat(lost.stream().map(PostgresQueueTable.Claim::workOrderId))
         .containsExactlyElementsOf(store.pending(WORKER));
-    assertThat(store.claim(List.of(WORKER), "other", 100, LONG_LEASE)).isEmpty();
+    assertThat(table.claim(List.of(WORKER), "other", 100, LONG_LEASE)).isEmpty();
 
     // After expiry, racing claimers split the work orders: none is claimed twice.
     // The crashed process's 1 s leases expire, by the database clock the claims use.
-    await().atMost(Duration.ofSeconds(30)).until(() -> store.queueDepth(WORKER).queued() == 20);
-    List<Future<List<PostgresTcsStore.Claim>>> racers = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(30)).until(() -> table.queueDepth(WORKER).queued() == 20);
+    List<Future<List<PostgresQueueTable.Claim>>> racers = new ArrayList<>();
     try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int r = 0; r < 4; r++) {
         String owner = "racer-" + r;
-        racers.add(threads.submit(() -> store.claim(List.of(WORKER), owner, 7, LONG_LEASE)));
+        racers.add(threads.submit(() -> table.claim(List.of(WORKER), owner, 7, LONG_LEASE)));
       }
     }
     List<String> reclaimed = new ArrayList<>();
-    for (Future<List<PostgresTcsStore.Claim>> racer : racers) {
-      for (PostgresTcsStore.Claim claim : racer.get(30, TimeUnit.SECONDS)) {
+    for (Future<List<PostgresQueueTable.Claim>> racer : racers) {
+      for (PostgresQueueTable.Claim claim : racer.get(30, TimeUnit.SECONDS)) {
         reclaimed.add(claim.workOrderId());
         assertThat(claim.attempt()).isEqualTo(2);
       }
@@ -178,10 +179,11 @@ class SharedQueueTest {
   @Test
   void aWorkerProcessRecoversExpiredLeasesWithoutANewSubmission() {
     PostgresTcsStore store = store();
+    PostgresQueueTable table = new PostgresQueueTable(store);
     for (int i = 0; i < 5; i++) {
       store.submit("wo-" + i, WORKER, hash("wo-" + i), request("wo-" + i), i);
     }
-    assertThat(store.claim(List.of(WORKER), "crashed", 5, Duration.ofMillis(500))).hasSize(5);
+    assertThat(table.claim(List.of(WORKER), "crashed", 5, Duration.ofMillis(500))).hasSize(5);
 
     worker(Duration.ofSeconds(2));
 
@@ -193,11 +195,12 @@ class SharedQueueTest {
   @Test
   void aRunningWorkOrdersLeaseIsRenewedSoNoOtherProcessTakesIt() throws Exception {
     PostgresTcsStore store = store();
+    PostgresQueueTable table = new PostgresQueueTable(store);
     store.submit("slow", WORKER, hash("slow"), request("slow"), 0);
     CompletableFuture<Void> release = new CompletableFuture<>();
     SharedQueueWorker slow =
         new SharedQueueWorker(
-            store,
+            table,
             WORKER,
             workOrder -> {
               runs.computeIfAbsent(workOrder.workOrderId(), id -> new AtomicInteger()).incrementAndGet();
@@ -212,7 +215,7 @@ class SharedQueueTest {
 
     // Several lease lengths later the work order is still held by the slow process.
     Thread.sleep(2_000);
-    assertThat(store.claim(List.of(WORKER), "other", 1, LONG_LEASE)).isEmpty();
+    assertThat(table.claim(List.of(WORKER), "other", 1, LONG_LEASE)).isEmpty();
     release.complete(null);
     assertThat(runs.get("slow").get()).isEqualTo(1);
   }
