@@ -1,7 +1,7 @@
 package io.camelot.listener;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.jsonrpc.AuthenticatingProcessor;
-import io.camelot.jsonrpc.Caller;
 import io.camelot.jsonrpc.InvokingProcessor;
 import io.camelot.jsonrpc.JsonRpcDispatcher;
 import io.camelot.jsonrpc.MeteredProcessor;
@@ -114,8 +114,8 @@ public final class DirectModel {
         new RateLimitingProcessor(
             operatorGate, security.perRequester(),
             request -> Optional.ofNullable(request.params().get("requesterId"))
-                .filter(id -> id.isTextual())
-                .map(id -> id.textValue()));
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::textValue));
     return new MeteredProcessor(
         RateLimitingProcessor.perAddress(perRequester, security.perAddress()),
         meters, methods.names(),
@@ -137,7 +137,7 @@ public final class DirectModel {
     if (keys != null) {
       return (caller, body) -> keys.verify(caller.authorization(), body);
     }
-    return (Caller caller, byte[] body) -> caller.loopback()
+    return (caller, body) -> caller.loopback()
         ? new RequestAuthenticator.Result.Authenticated(null)
         : new RequestAuthenticator.Result.Refused(
             "no operator keys are configured, so operator methods answer local callers only");
