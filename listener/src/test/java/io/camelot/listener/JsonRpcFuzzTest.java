@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.JsonRpcDispatcher;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
@@ -34,9 +35,10 @@ class JsonRpcFuzzTest {
     tcs = TestTcs.start(directory, TestTcs.config(false, true), 1_000, false);
     // Unlimited rates: at fuzzing speed the default limits would answer most inputs with BUSY.
     dispatcher =
-        new JsonRpcDispatcher(
-            MethodRegistry.directModel(tcs.store, tcs.queue, TestTcs.config(false, true)),
-            ListenerSecurity.defaults().withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED));
+        DirectModel.dispatcher(
+            tcs.store, tcs.queue,
+            TestTcs.config(false, true).withSecurity(
+                ListenerSecurity.defaults().withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED)));
   }
 
   @AfterAll

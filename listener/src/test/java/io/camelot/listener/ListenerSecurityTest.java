@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelot.jsonrpc.Caller;
+import io.camelot.jsonrpc.JsonRpcDispatcher;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkerLookUpParams;
@@ -110,7 +112,7 @@ class ListenerSecurityTest {
   void withoutOperatorKeysOperatorMethodsAnswerLoopbackCallersOnly() {
     start(ListenerSecurity.defaults(), true);
     JsonRpcDispatcher dispatcher =
-        new JsonRpcDispatcher(MethodRegistry.directModel(tcs.store, tcs.queue, TestTcs.config(false, true)));
+        DirectModel.dispatcher(tcs.store, tcs.queue, TestTcs.config(false, true));
     byte[] setStatus = body("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", 1));
     JsonNode remote = ProtocolJson.parse(dispatcher.handle(setStatus, new Caller("192.0.2.7", false, null)));
     assertError(
@@ -132,9 +134,10 @@ class ListenerSecurityTest {
 
     // Per requester, whatever address it comes from.
     JsonRpcDispatcher dispatcher =
-        new JsonRpcDispatcher(
-            MethodRegistry.directModel(tcs.store, tcs.queue, TestTcs.config(false, false)),
-            ListenerSecurity.defaults().withRateLimits(RateLimiter.Limit.UNLIMITED, new RateLimiter.Limit(0.001, 2)));
+        DirectModel.dispatcher(
+            tcs.store, tcs.queue,
+            TestTcs.config(false, false).withSecurity(
+                ListenerSecurity.defaults().withRateLimits(RateLimiter.Limit.UNLIMITED, new RateLimiter.Limit(0.001, 2))));
     byte[] submit = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(tcs.sealEcho("x").request())));
     String requester = ProtocolJson.parse(submit).path("params").path("requesterId").asText();
     for (int i = 0; i < 2; i++) {

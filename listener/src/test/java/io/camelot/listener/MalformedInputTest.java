@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelot.jsonrpc.InvokingProcessor;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.InputSpec;
@@ -163,7 +164,7 @@ class MalformedInputTest {
         envelope("method of the wrong type", "{\"jsonrpc\":\"2.0\",\"method\":5,\"id\":1,\"params\":{}}", 2, "Invalid data format for method"),
         envelope("params of the wrong type", "{" + lookUp + ",\"params\":[]}", 2, "Invalid data format for params"),
         envelope("wrong jsonrpc version", "{\"jsonrpc\":\"1.0\",\"method\":\"WorkerLookUp\",\"id\":1,\"params\":{}}", 2, "Invalid data format for jsonrpc"),
-        envelope("unknown method", "{\"jsonrpc\":\"2.0\",\"method\":\"DropTables\",\"id\":1,\"params\":{}}", 2, JsonRpcDispatcher.METHOD_NOT_SUPPORTED),
+        envelope("unknown method", "{\"jsonrpc\":\"2.0\",\"method\":\"DropTables\",\"id\":1,\"params\":{}}", 2, InvokingProcessor.METHOD_NOT_SUPPORTED),
         envelope("duplicate keys", "{" + lookUp + ",\"id\":2,\"params\":{}}", 2, "Malformed JSON: Duplicate field 'id'"),
         envelope("duplicate keys in params", "{" + lookUp + ",\"params\":{\"workerType\":1,\"workerType\":2}}", 2, "Malformed JSON: Duplicate field 'workerType'"),
         envelope("huge integer id", "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":" + "9".repeat(2000) + ",\"params\":{}}", 2,

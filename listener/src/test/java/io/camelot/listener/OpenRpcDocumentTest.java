@@ -3,24 +3,15 @@ package io.camelot.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.JsonRpcDispatcher;
+import io.camelot.jsonrpc.MethodRegistry;
 import io.camelot.listener.methods.RpcDiscover;
 import io.camelot.protocol.ProtocolJson;
-import io.camelot.protocol.model.EncryptionKeyGetParams;
-import io.camelot.protocol.model.ReceiptCreateParams;
-import io.camelot.protocol.model.ReceiptLookUpParams;
-import io.camelot.protocol.model.ReceiptUpdateParams;
-import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
-import io.camelot.protocol.model.WorkOrderIdParams;
-import io.camelot.protocol.model.WorkOrderSubmitParams;
-import io.camelot.protocol.model.WorkerIdParams;
-import io.camelot.protocol.model.WorkerLookUpParams;
-import io.camelot.protocol.model.WorkerRegisterParams;
-import io.camelot.protocol.model.WorkerSetStatusParams;
-import io.camelot.protocol.model.WorkerUpdateParams;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +21,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -41,28 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The committed OpenRPC document and the method registry describe the same API. */
 class OpenRpcDocumentTest {
 
-  /** The record each method's params are bound to by {@code Params}: the names it accepts. */
-  private static final Map<String, Class<? extends Record>> PARAMS_RECORDS =
-      Map.ofEntries(
-          Map.entry("WorkerLookUp", WorkerLookUpParams.class),
-          Map.entry("WorkerLookUpNext", WorkerLookUpParams.class),
-          Map.entry("WorkerRetrieve", WorkerIdParams.class),
-          Map.entry("WorkerRegister", WorkerRegisterParams.class),
-          Map.entry("WorkerUpdate", WorkerUpdateParams.class),
-          Map.entry("WorkerSetStatus", WorkerSetStatusParams.class),
-          Map.entry("EncryptionKeyGet", EncryptionKeyGetParams.class),
-          Map.entry("WorkOrderSubmit", WorkOrderSubmitParams.class),
-          Map.entry("WorkOrderGetResult", WorkOrderIdParams.class),
-          Map.entry("WorkOrderReceiptCreate", ReceiptCreateParams.class),
-          Map.entry("WorkOrderReceiptUpdate", ReceiptUpdateParams.class),
-          Map.entry("WorkOrderReceiptRetrieve", WorkOrderIdParams.class),
-          Map.entry("WorkOrderReceiptUpdateRetrieve", ReceiptUpdateRetrieveParams.class),
-          Map.entry("WorkOrderReceiptLookUp", ReceiptLookUpParams.class),
-          Map.entry("WorkOrderReceiptLookUpNext", ReceiptLookUpParams.class));
-
-  /** Methods that take no params at all. */
-  private static final Set<String> NO_PARAMS = Set.of("EncryptionKeySet", RpcDiscover.NAME);
-
   private final JsonNode document = RpcDiscover.loadDocument();
 
   @Test
@@ -72,8 +40,12 @@ class OpenRpcDocumentTest {
             new PersistentWorkOrderQueue(
                 store, new QueueSettings(10, Duration.ofHours(1), 10, Duration.ofHours(1)), Clock.systemUTC())) {
       Set<String> registered =
-          new TreeSet<>(MethodRegistry.directModel(store, queue, ListenerConfig.defaults()).names());
+          new TreeSet<>(
+              DirectModel.methods(store, queue, ListenerConfig.defaults(), new CompositeMeterRegistry()).names());
       assertThat(documentedMethods()).as("methods in openrpc.json").isEqualTo(registered);
+      assertThat(Arrays.stream(DirectModelMethod.values()).map(DirectModelMethod::methodName))
+          .as("the method table")
+          .containsExactlyInAnyOrderElementsOf(registered);
     }
   }
 
@@ -86,11 +58,11 @@ class OpenRpcDocumentTest {
               .map(param -> param.get("name").asText())
               .collect(Collectors.toCollection(TreeSet::new));
       Set<String> bound =
-          NO_PARAMS.contains(name)
-              ? Set.of()
-              : Arrays.stream(PARAMS_RECORDS.get(name).getRecordComponents())
+          method(name).paramsType()
+              .map(type -> Arrays.stream(type.getRecordComponents())
                   .map(component -> component.getName())
-                  .collect(Collectors.toCollection(TreeSet::new));
+                  .collect(Collectors.toCollection(TreeSet::new)))
+              .orElse(new TreeSet<>());
       assertThat(documented).as("params of %s", name).isEqualTo(bound);
       assertThat(method.path("paramStructure").asText()).isEqualTo("by-name");
       assertThat(method.has("result")).as("result of %s", name).isTrue();
@@ -125,7 +97,7 @@ class OpenRpcDocumentTest {
 
   @Test
   void rpcDiscoverAnswersWithTheDocumentWithOrWithoutParams() {
-    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover()), false));
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover())));
     for (String request :
         new String[] {
           "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}",
@@ -138,11 +110,19 @@ class OpenRpcDocumentTest {
 
   @Test
   void otherMethodsStillRequireParams() {
-    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover()), false));
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover())));
     JsonNode response =
         ProtocolJson.parse(
             dispatcher.handle("{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":1}".getBytes(StandardCharsets.UTF_8)));
     ListenerTransportTest.assertError(response, 2, "Invalid data format for params");
+  }
+
+  /** A documented method's row in the table, which names the record {@code Params} binds its params to. */
+  private static DirectModelMethod method(String name) {
+    return Arrays.stream(DirectModelMethod.values())
+        .filter(method -> method.methodName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " is not in DirectModelMethod"));
   }
 
   private Set<String> documentedMethods() {

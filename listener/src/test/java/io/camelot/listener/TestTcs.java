@@ -4,12 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.attestation.SimulatedTee;
+import io.camelot.jsonrpc.RpcServer;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.RequestTemplate;
-import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
@@ -53,7 +54,7 @@ final class TestTcs implements AutoCloseable {
   final PersistentWorkOrderQueue queue;
   final SingletonWorker worker;
   final Vertx vertx;
-  final ListenerServer server;
+  final RpcServer server;
   final CompletionNotifier notifier;
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicLong ids = new AtomicLong();
@@ -80,7 +81,7 @@ final class TestTcs implements AutoCloseable {
         new CompletionNotifier(
             vertx, config.security().notifyHosts(), 5, Duration.ofMillis(50), 4, 100, new SimpleMeterRegistry());
     queue.addCompletionListener(notifier);
-    server = new ListenerServer(vertx, config, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, config), config.security()));
+    server = DirectModel.server(vertx, config, store, queue, new SimpleMeterRegistry());
     server.start();
     // Attached at once, since the listener admits work orders only for served workers; held until
     // attachWorker(), so work orders stay pending as they would for a worker attached late.

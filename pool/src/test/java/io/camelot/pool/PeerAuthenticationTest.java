@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.ProtocolJson;
@@ -49,15 +50,15 @@ class PeerAuthenticationTest {
   final List<AutoCloseable> open = new ArrayList<>();
 
   /** A pool method that counts the calls it is given. */
-  final RpcMethod ping =
-      new RpcMethod() {
+  final RpcMethod<JsonNode> ping =
+      new JsonParamsMethod() {
         @Override
         public String name() {
           return "Ping";
         }
 
         @Override
-        public RpcOutcome invoke(RpcCall call) {
+        public RpcOutcome invoke(RpcCall<JsonNode> call) {
           served.incrementAndGet();
           return RpcOutcome.result(Map.of("pong", call.params().path("n").asInt()));
         }

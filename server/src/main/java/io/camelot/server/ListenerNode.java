@@ -1,9 +1,8 @@
 package io.camelot.server;
 
-import io.camelot.listener.JsonRpcDispatcher;
+import io.camelot.jsonrpc.RpcServer;
+import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
-import io.camelot.listener.ListenerServer;
-import io.camelot.listener.MethodRegistry;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
@@ -25,7 +24,7 @@ public final class ListenerNode implements AutoCloseable {
   private final PostgresTcsStore store;
   private final SharedWorkOrderQueue queue;
   private final Vertx vertx;
-  private final ListenerServer listener;
+  private final RpcServer listener;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("listener");
   private final AdminServer admin;
   private final OtlpTracing tracing;
@@ -40,10 +39,7 @@ public final class ListenerNode implements AutoCloseable {
       vertx = Vertx.vertx();
       ListenerConfig listenerConfig =
           TcsNode.listenerConfig(config, Path.of(config.store().dataDir()), Clock.systemUTC());
-      listener =
-          new ListenerServer(
-              vertx, listenerConfig, new JsonRpcDispatcher(
-                  MethodRegistry.directModel(store, queue, listenerConfig, metrics), listenerConfig.security(), metrics));
+      listener = DirectModel.server(vertx, listenerConfig, store, queue, metrics);
       listener.start();
       admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, table);
     } catch (RuntimeException e) {

@@ -5,12 +5,11 @@ import io.camelot.attestation.DcapCollateral;
 import io.camelot.attestation.GramineTee;
 import io.camelot.attestation.SimulatedTee;
 import io.camelot.attestation.Tee;
+import io.camelot.jsonrpc.RpcServer;
 import io.camelot.listener.CompletionNotifier;
-import io.camelot.listener.JsonRpcDispatcher;
+import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
 import io.camelot.listener.ListenerSecurity;
-import io.camelot.listener.ListenerServer;
-import io.camelot.listener.MethodRegistry;
 import io.camelot.listener.NotifyHosts;
 import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
@@ -69,7 +68,7 @@ public final class TcsNode implements AutoCloseable {
   private final SingletonWorker worker;
   private final Vertx vertx;
   private final CompletionNotifier notifier;
-  private final ListenerServer listener;
+  private final RpcServer listener;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("serve");
   private final OtlpTracing tracing;
   private MetricHistory history;
@@ -142,14 +141,7 @@ public final class TcsNode implements AutoCloseable {
       }
 
       ListenerConfig listenerConfig = listenerConfig(config, dataDir, clock);
-      listener =
-          new ListenerServer(
-              vertx,
-              listenerConfig,
-              new JsonRpcDispatcher(
-                  MethodRegistry.directModel(store, gate != null ? gate : queue, listenerConfig, metrics),
-                  listenerConfig.security(),
-                  metrics));
+      listener = DirectModel.server(vertx, listenerConfig, store, gate != null ? gate : queue, metrics);
       listener.start();
       if (config.admin().enabled()) {
         startAdmin(config.admin(), recent, clock);

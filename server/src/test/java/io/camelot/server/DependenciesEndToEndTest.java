@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelot.attestation.CodeMeasurement;
 import io.camelot.attestation.SimulatedTee;
 import io.camelot.attestation.Tee;
-import io.camelot.listener.JsonRpcDispatcher;
+import io.camelot.jsonrpc.RpcServer;
+import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
-import io.camelot.listener.ListenerServer;
-import io.camelot.listener.MethodRegistry;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
@@ -27,6 +26,7 @@ import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerKeys;
 import io.camelot.worker.Workloads;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DependenciesEndToEndTest {
   @TempDir Path dataDir;
   Vertx vertx;
-  ListenerServer listener;
+  RpcServer listener;
   DirectTcsClient client;
   final List<String> workerIds = new ArrayList<>();
   /** Stores, queues and workers the node runs, closed in reverse order. */
@@ -92,8 +92,7 @@ class DependenciesEndToEndTest {
     vertx = Vertx.vertx();
     ListenerConfig listenerConfig =
         new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
-    listener = new ListenerServer(
-        vertx, listenerConfig, new JsonRpcDispatcher(MethodRegistry.directModel(store, queue, listenerConfig)));
+    listener = DirectModel.server(vertx, listenerConfig, store, queue, new CompositeMeterRegistry());
     listener.start();
     client = DirectTcsClient.create("http://127.0.0.1:" + listener.port());
   }

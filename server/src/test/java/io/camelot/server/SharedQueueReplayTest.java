@@ -8,10 +8,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.attestation.CodeMeasurement;
 import io.camelot.attestation.SimulatedTee;
-import io.camelot.listener.JsonRpcDispatcher;
+import io.camelot.jsonrpc.RpcServer;
+import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
-import io.camelot.listener.ListenerServer;
-import io.camelot.listener.MethodRegistry;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
@@ -32,6 +31,7 @@ import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerKeys;
 import io.camelot.worker.Workloads;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -88,11 +88,8 @@ class SharedQueueReplayTest {
         .start();
     vertx = Vertx.vertx();
     ListenerConfig listenerConfig = new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
-    ListenerServer listener =
-        started(
-            new ListenerServer(
-                vertx, listenerConfig,
-                new JsonRpcDispatcher(MethodRegistry.directModel(listenerStore, queue, listenerConfig))));
+    RpcServer listener =
+        started(DirectModel.server(vertx, listenerConfig, listenerStore, queue, new CompositeMeterRegistry()));
     listener.start();
     client = started(DirectTcsClient.create("http://127.0.0.1:" + listener.port()));
   }

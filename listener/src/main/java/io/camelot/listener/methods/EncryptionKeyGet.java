@@ -1,10 +1,13 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
+import io.camelot.protocol.model.EncryptionKeyGetParams;
 import io.camelot.protocol.model.EncryptionKeyResult;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.protocol.model.WorkerTypeData;
@@ -14,7 +17,7 @@ import io.camelot.store.TcsStore;
  * The worker's encryption key as published in its record, with the worker's real signature over
  * it; keys are long-lived, so there is no nonce or tag.
  */
-public final class EncryptionKeyGet implements RpcMethod {
+public final class EncryptionKeyGet implements RpcMethod<EncryptionKeyGetParams> {
   private final TcsStore store;
 
   public EncryptionKeyGet(TcsStore store) {
@@ -23,12 +26,17 @@ public final class EncryptionKeyGet implements RpcMethod {
 
   @Override
   public String name() {
-    return "EncryptionKeyGet";
+    return DirectModelMethod.ENCRYPTION_KEY_GET.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    String workerId = Params.encryptionKeyGet(call.params()).workerId();
+  public EncryptionKeyGetParams params(JsonNode params) {
+    return Params.encryptionKeyGet(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<EncryptionKeyGetParams> call) {
+    String workerId = call.params().workerId();
     WorkerRecord record = WorkerDirectory.existing(store, workerId);
     WorkerTypeData typeData = record.details() == null ? null : record.details().workerTypeData();
     if (typeData == null || typeData.encryptionKey() == null) {

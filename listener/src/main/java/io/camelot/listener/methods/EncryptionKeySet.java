@@ -1,20 +1,22 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.ErrorCode;
 
 /** Requesters cannot set a worker's key: the worker generates it inside its TEE. */
-public final class EncryptionKeySet implements RpcMethod {
+public final class EncryptionKeySet implements JsonParamsMethod {
 
   @Override
   public String name() {
-    return "EncryptionKeySet";
+    return DirectModelMethod.ENCRYPTION_KEY_SET.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.error(
         ErrorCode.INVALID_PARAMETER.code(), "Operation is not supported. Hence invalid parameter");
   }

@@ -1,9 +1,10 @@
 package io.camelot.listener.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.ProtocolJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,7 @@ import java.io.UncheckedIOException;
  * OpenRPC service discovery: answers with the committed {@code openrpc.json}, which a test keeps in
  * step with the method registry.
  */
-public final class RpcDiscover implements RpcMethod {
-  public static final String NAME = "rpc.discover";
+public final class RpcDiscover implements JsonParamsMethod {
   public static final String DOCUMENT_RESOURCE = "/openrpc.json";
 
   private final JsonNode document;
@@ -37,7 +37,7 @@ public final class RpcDiscover implements RpcMethod {
 
   @Override
   public String name() {
-    return NAME;
+    return DirectModelMethod.RPC_DISCOVER.methodName();
   }
 
   @Override
@@ -46,7 +46,7 @@ public final class RpcDiscover implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(document);
   }
 }

@@ -1,16 +1,19 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.WorkOrderStatus;
+import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.store.TcsStore;
 import java.util.Optional;
 
 /** The stored outcome of a work order, or "pending" (code 5, the only code clients poll on). */
-public final class WorkOrderGetResult implements RpcMethod {
+public final class WorkOrderGetResult implements RpcMethod<WorkOrderIdParams> {
   static final String PENDING = "Work order result is yet to be updated";
   static final String NOT_FOUND = "Work order Id not found in the database. Hence invalid parameter";
 
@@ -22,12 +25,17 @@ public final class WorkOrderGetResult implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkOrderGetResult";
+    return DirectModelMethod.WORK_ORDER_GET_RESULT.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    String id = WorkOrders.parse(call.params(), Params::workOrderId).workOrderId();
+  public WorkOrderIdParams params(JsonNode params) {
+    return WorkOrders.parse(params, Params::workOrderId);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<WorkOrderIdParams> call) {
+    String id = call.params().workOrderId();
     Optional<byte[]> response = store.response(id);
     if (response.isPresent()) {
       return WorkOrders.outcome(response.get());

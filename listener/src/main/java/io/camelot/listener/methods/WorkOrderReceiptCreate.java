@@ -1,8 +1,10 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
@@ -24,7 +26,7 @@ import java.util.Base64;
  * write the receipt's updates (WorkOrderReceiptUpdate); an unsigned receipt's key may not. Success
  * is reported as Avalon does: an error object with code 0.
  */
-public final class WorkOrderReceiptCreate implements RpcMethod {
+public final class WorkOrderReceiptCreate implements RpcMethod<ReceiptCreateParams> {
   private final TcsStore store;
   private final WorkOrderQueue queue;
 
@@ -35,12 +37,17 @@ public final class WorkOrderReceiptCreate implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkOrderReceiptCreate";
+    return DirectModelMethod.WORK_ORDER_RECEIPT_CREATE.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    ReceiptCreateParams p = Params.receiptCreate(call.params());
+  public ReceiptCreateParams params(JsonNode params) {
+    return Params.receiptCreate(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<ReceiptCreateParams> call) {
+    ReceiptCreateParams p = call.params();
     byte[] request =
         store.request(p.workOrderId())
             .orElseThrow(() -> EeaException.invalidParameter("Work order id does not exist, hence invalid request"));

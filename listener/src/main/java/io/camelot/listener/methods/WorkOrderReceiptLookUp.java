@@ -1,13 +1,16 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.Params;
+import io.camelot.protocol.model.ReceiptLookUpParams;
 import io.camelot.store.TcsStore;
 
 /** All receipts matching the filters; empty params match every receipt. */
-public final class WorkOrderReceiptLookUp implements RpcMethod {
+public final class WorkOrderReceiptLookUp implements RpcMethod<ReceiptLookUpParams> {
   private final TcsStore store;
 
   public WorkOrderReceiptLookUp(TcsStore store) {
@@ -16,11 +19,16 @@ public final class WorkOrderReceiptLookUp implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkOrderReceiptLookUp";
+    return DirectModelMethod.WORK_ORDER_RECEIPT_LOOK_UP.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    return RpcOutcome.result(Receipts.lookUp(store, Params.receiptLookUp(call.params()), null));
+  public ReceiptLookUpParams params(JsonNode params) {
+    return Params.receiptLookUp(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<ReceiptLookUpParams> call) {
+    return RpcOutcome.result(Receipts.lookUp(store, call.params(), null));
   }
 }

@@ -1,14 +1,16 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.model.ReceiptLookUpParams;
 import io.camelot.store.TcsStore;
 
 /** The receipts after {@code lastLookUpTag} that match the filters. */
-public final class WorkOrderReceiptLookUpNext implements RpcMethod {
+public final class WorkOrderReceiptLookUpNext implements RpcMethod<ReceiptLookUpParams> {
   private final TcsStore store;
 
   public WorkOrderReceiptLookUpNext(TcsStore store) {
@@ -17,12 +19,17 @@ public final class WorkOrderReceiptLookUpNext implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkOrderReceiptLookUpNext";
+    return DirectModelMethod.WORK_ORDER_RECEIPT_LOOK_UP_NEXT.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    ReceiptLookUpParams params = Params.receiptLookUp(call.params());
+  public ReceiptLookUpParams params(JsonNode params) {
+    return Params.receiptLookUp(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<ReceiptLookUpParams> call) {
+    ReceiptLookUpParams params = call.params();
     return RpcOutcome.result(Receipts.lookUp(store, params, params.lastLookUpTag()));
   }
 }

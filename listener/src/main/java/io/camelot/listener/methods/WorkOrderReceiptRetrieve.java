@@ -1,16 +1,19 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptRetrieveResult;
+import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.store.TcsStore;
 
 /** A receipt's create params plus its current status. */
-public final class WorkOrderReceiptRetrieve implements RpcMethod {
+public final class WorkOrderReceiptRetrieve implements RpcMethod<WorkOrderIdParams> {
   private final TcsStore store;
 
   public WorkOrderReceiptRetrieve(TcsStore store) {
@@ -19,12 +22,17 @@ public final class WorkOrderReceiptRetrieve implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkOrderReceiptRetrieve";
+    return DirectModelMethod.WORK_ORDER_RECEIPT_RETRIEVE.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    String id = Params.workOrderId(call.params()).workOrderId();
+  public WorkOrderIdParams params(JsonNode params) {
+    return Params.workOrderId(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<WorkOrderIdParams> call) {
+    String id = call.params().workOrderId();
     ReceiptCreateParams create =
         Receipts.create(store, id).orElseThrow(() -> EeaException.invalidParameter(Receipts.notFound(id)));
     return RpcOutcome.result(

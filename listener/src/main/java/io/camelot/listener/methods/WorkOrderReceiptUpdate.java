@@ -1,8 +1,10 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Hex;
@@ -28,7 +30,7 @@ import java.util.Set;
  * worker's outcome, need the worker's key; every other type takes either. The status checks and
  * the append are one compare-and-append, retried if another update got in between.
  */
-public final class WorkOrderReceiptUpdate implements RpcMethod {
+public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdateParams> {
   /**
    * A receipt needs a handful of updates (the worker's outcome, the requester's COMPLETED, a few
    * application notes). Each update re-reads every stored one, so the cap bounds what one receipt
@@ -53,12 +55,17 @@ public final class WorkOrderReceiptUpdate implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkOrderReceiptUpdate";
+    return DirectModelMethod.WORK_ORDER_RECEIPT_UPDATE.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    ReceiptUpdateParams p = Params.receiptUpdate(call.params());
+  public ReceiptUpdateParams params(JsonNode params) {
+    return Params.receiptUpdate(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<ReceiptUpdateParams> call) {
+    ReceiptUpdateParams p = call.params();
     byte[] rawCreate = requireReceipt(p.workOrderId());
     long type = p.updateType();
     if (ReceiptStatus.of(type).isEmpty() && type < FIRST_APPLICATION_STATUS) {

@@ -1,8 +1,10 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.model.ReceiptUpdateParams;
@@ -15,7 +17,7 @@ import java.util.List;
  * One update of a receipt by 1-based index ({@code 1<<32} = the latest) with the total count. A
  * null or absent updaterId matches any updater (Avalon's generic client sends null).
  */
-public final class WorkOrderReceiptUpdateRetrieve implements RpcMethod {
+public final class WorkOrderReceiptUpdateRetrieve implements RpcMethod<ReceiptUpdateRetrieveParams> {
   private final TcsStore store;
 
   public WorkOrderReceiptUpdateRetrieve(TcsStore store) {
@@ -24,12 +26,17 @@ public final class WorkOrderReceiptUpdateRetrieve implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkOrderReceiptUpdateRetrieve";
+    return DirectModelMethod.WORK_ORDER_RECEIPT_UPDATE_RETRIEVE.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    ReceiptUpdateRetrieveParams p = Params.receiptUpdateRetrieve(call.params());
+  public ReceiptUpdateRetrieveParams params(JsonNode params) {
+    return Params.receiptUpdateRetrieve(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<ReceiptUpdateRetrieveParams> call) {
+    ReceiptUpdateRetrieveParams p = call.params();
     if (store.receipt(p.workOrderId()).isEmpty()) {
       throw EeaException.invalidParameter(Receipts.notFound(p.workOrderId()));
     }

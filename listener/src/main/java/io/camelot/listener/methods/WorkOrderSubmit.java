@@ -1,11 +1,13 @@
 package io.camelot.listener.methods;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.listener.EnvelopeAdmission;
 import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.NotifyHosts;
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
@@ -31,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * "computing" (code 5) at once, or in sync mode waits for the outcome, bounded so the client's
  * 10 s socket timeout is never hit; a work order still running then gets code 5 and is polled for.
  */
-public final class WorkOrderSubmit implements RpcMethod {
+public final class WorkOrderSubmit implements RpcMethod<WorkOrderSubmitParams> {
   static final String COMPUTING =
       "Work order is computing. Please query for WorkOrderGetResult to view the result";
   static final String BUSY = "Work order handler is busy updating the result";
@@ -83,12 +85,17 @@ public final class WorkOrderSubmit implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkOrderSubmit";
+    return DirectModelMethod.WORK_ORDER_SUBMIT.methodName();
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    WorkOrderSubmitParams p = WorkOrders.parse(call.params(), Params::workOrderSubmit);
+  public WorkOrderSubmitParams params(JsonNode params) {
+    return WorkOrders.parse(params, Params::workOrderSubmit);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<WorkOrderSubmitParams> call) {
+    WorkOrderSubmitParams p = call.params();
     String id = p.workOrderId();
     try (var trace = WorkOrderTrace.open(id, "camelot.listener.submit")) {
       WorkOrderTrace.LOG.debug("received for worker {}", p.workerId());
@@ -96,7 +103,7 @@ public final class WorkOrderSubmit implements RpcMethod {
     }
   }
 
-  private RpcOutcome admit(WorkOrderSubmitParams p, RpcCall call) {
+  private RpcOutcome admit(WorkOrderSubmitParams p, RpcCall<WorkOrderSubmitParams> call) {
     String id = p.workOrderId();
     try {
       envelopes.admit(p.envelope());

@@ -3,7 +3,7 @@ package io.camelot.listener.methods;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelot.listener.RpcOutcome;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcError;

@@ -1,9 +1,12 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.Permission;
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.Permission;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModel;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
@@ -14,7 +17,7 @@ import io.camelot.protocol.model.WorkerRegisterParams;
 import io.camelot.store.TcsStore;
 
 /** Adds a worker to the directory as ACTIVE; an existing id is refused, never overwritten. */
-public final class WorkerRegister implements RpcMethod {
+public final class WorkerRegister implements RpcMethod<WorkerRegisterParams> {
   private final TcsStore store;
 
   public WorkerRegister(TcsStore store) {
@@ -23,17 +26,22 @@ public final class WorkerRegister implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkerRegister";
+    return DirectModelMethod.WORKER_REGISTER.methodName();
   }
 
   @Override
   public Permission permission() {
-    return Permission.OPERATOR;
+    return DirectModel.OPERATOR;
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    WorkerRegisterParams p = Params.workerRegister(call.params());
+  public WorkerRegisterParams params(JsonNode params) {
+    return Params.workerRegister(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<WorkerRegisterParams> call) {
+    WorkerRegisterParams p = call.params();
     if (store.worker(p.workerId()).isPresent()) {
       throw EeaException.invalidParameter("Worker Id already exists in the database. Hence invalid parameter");
     }

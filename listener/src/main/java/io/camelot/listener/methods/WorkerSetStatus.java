@@ -1,9 +1,12 @@
 package io.camelot.listener.methods;
 
-import io.camelot.listener.Permission;
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.Permission;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.listener.DirectModel;
+import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
@@ -11,7 +14,7 @@ import io.camelot.protocol.model.WorkerSetStatusParams;
 import io.camelot.store.TcsStore;
 
 /** Changes a registered worker's status (1 active .. 4 compromised). */
-public final class WorkerSetStatus implements RpcMethod {
+public final class WorkerSetStatus implements RpcMethod<WorkerSetStatusParams> {
   private final TcsStore store;
 
   public WorkerSetStatus(TcsStore store) {
@@ -20,17 +23,22 @@ public final class WorkerSetStatus implements RpcMethod {
 
   @Override
   public String name() {
-    return "WorkerSetStatus";
+    return DirectModelMethod.WORKER_SET_STATUS.methodName();
   }
 
   @Override
   public Permission permission() {
-    return Permission.OPERATOR;
+    return DirectModel.OPERATOR;
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
-    WorkerSetStatusParams p = Params.workerSetStatus(call.params());
+  public WorkerSetStatusParams params(JsonNode params) {
+    return Params.workerSetStatus(params);
+  }
+
+  @Override
+  public RpcOutcome invoke(RpcCall<WorkerSetStatusParams> call) {
+    WorkerSetStatusParams p = call.params();
     var record = WorkerDirectory.existing(store, p.workerId());
     store.putWorker(p.workerId(), ProtocolJson.toBytes(record.withStatus(p.status())));
     return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Successfully Set Status");

@@ -1,8 +1,9 @@
 package io.camelot.pool.manager;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.ErrorCode;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * timeout, so a long work order makes the WP ask again rather than time out. Only WPs' keys may
  * call it, as for registration: another member could otherwise take every WP out of rotation.
  */
-final class DeregisterWorkorderProcessor implements RpcMethod {
+final class DeregisterWorkorderProcessor implements JsonParamsMethod {
   private final PoolDispatcher dispatcher;
   private final Duration wait;
   private final Set<String> wpKeyIds;
@@ -35,7 +36,7 @@ final class DeregisterWorkorderProcessor implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     String url = call.params().path("url").asText("");
     if (url.isEmpty()) {
       return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "DeregisterWorkorderProcessor needs the WP's url");

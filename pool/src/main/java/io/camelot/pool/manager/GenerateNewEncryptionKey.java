@@ -1,8 +1,9 @@
 package io.camelot.pool.manager;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcCallException;
 
@@ -10,7 +11,7 @@ import io.camelot.pool.RpcCallException;
  * GenerateNewEncryptionKey at the Worker Manager: rotates the key on one WKM, propagates it to the
  * others and updates the Worker Directory.
  */
-final class GenerateNewEncryptionKey implements RpcMethod {
+final class GenerateNewEncryptionKey implements JsonParamsMethod {
   private final WorkerManager manager;
 
   GenerateNewEncryptionKey(WorkerManager manager) {
@@ -23,7 +24,7 @@ final class GenerateNewEncryptionKey implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     try {
       return RpcOutcome.result(manager.rotate(call.params()));
     } catch (RpcCallException e) {

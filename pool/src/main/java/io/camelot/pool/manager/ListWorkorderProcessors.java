@@ -1,13 +1,14 @@
 package io.camelot.pool.manager;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import java.util.Map;
 
 /** ListWorkorderProcessors: the pool's internal WP directory (url, slots, busy, state), for operators. */
-final class ListWorkorderProcessors implements RpcMethod {
+final class ListWorkorderProcessors implements JsonParamsMethod {
   private final PoolDispatcher dispatcher;
 
   ListWorkorderProcessors(PoolDispatcher dispatcher) {
@@ -20,7 +21,7 @@ final class ListWorkorderProcessors implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(Map.of("processors", dispatcher.processors()));
   }
 }

@@ -1,12 +1,13 @@
 package io.camelot.pool.manager;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.RpcCallException;
 
 /** A Key Management API method the Worker Manager forwards to the WKM in use, errors included. */
-final class ProxiedMethod implements RpcMethod {
+final class ProxiedMethod implements JsonParamsMethod {
   private final String name;
   private final WorkerManager manager;
 
@@ -21,7 +22,7 @@ final class ProxiedMethod implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     try {
       return RpcOutcome.result(manager.call(name, call.params()));
     } catch (RpcCallException e) {

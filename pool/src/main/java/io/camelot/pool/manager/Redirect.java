@@ -1,8 +1,9 @@
 package io.camelot.pool.manager;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  * Redirect(workerId): the URI of a live WKM of the pool, for the Key Management API, or of this
  * Worker Manager's proxy of it when the WPs run on other hosts.
  */
-final class Redirect implements RpcMethod {
+final class Redirect implements JsonParamsMethod {
   private final WorkerManager manager;
 
   Redirect(WorkerManager manager) {
@@ -23,7 +24,7 @@ final class Redirect implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(Map.of("uri", manager.redirectUri()));
   }
 }

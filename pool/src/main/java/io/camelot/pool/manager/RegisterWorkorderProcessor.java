@@ -1,8 +1,9 @@
 package io.camelot.pool.manager;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.ErrorCode;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * calls whatever is registered, so it takes only a call signed by a WP member's key (no other member
  * runs a WP) for a URL on a host in {@link WpHosts}.
  */
-final class RegisterWorkorderProcessor implements RpcMethod {
+final class RegisterWorkorderProcessor implements JsonParamsMethod {
   private static final Logger log = LoggerFactory.getLogger(RegisterWorkorderProcessor.class);
 
   private final PoolDispatcher dispatcher;
@@ -37,7 +38,7 @@ final class RegisterWorkorderProcessor implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     String url = call.params().path("url").asText("");
     int slots = call.params().path("slots").asInt(0);
     if (!url.startsWith("http://") && !url.startsWith("https://") || slots < 1) {

@@ -3,7 +3,7 @@ package io.camelot.pool.manager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelot.listener.RpcMethod;
+import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.KeyCopy;
 import io.camelot.pool.PeerSecurity;
@@ -101,7 +101,7 @@ public final class WorkerManager implements AutoCloseable {
    * default) and {@code port} (0: any free port).
    */
   public String start(String host, int port) {
-    List<RpcMethod> methods = new ArrayList<>();
+    List<RpcMethod<?>> methods = new ArrayList<>();
     methods.add(new Redirect(this));
     for (String name :
         List.of(PoolApi.GET_RANDOM_ID, PoolApi.GET_WORKER_PRIVATE_KEYS, PoolApi.SET_WORKER_PRIVATE_KEYS,

@@ -1,12 +1,13 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 
 /** CreateKeyRequest: this WKM's attestation info for a GetWorkerPrivateKeys at another WKM. */
-final class CreateKeyRequest implements RpcMethod {
+final class CreateKeyRequest implements JsonParamsMethod {
   private final KeyManager keyManager;
 
   CreateKeyRequest(KeyManager keyManager) {
@@ -19,7 +20,7 @@ final class CreateKeyRequest implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(keyManager.createKeyRequest(InternalParams.text(call.params(), "randomId")));
   }
 }

@@ -1,12 +1,13 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 
 /** GenerateNewEncryptionKey: rotates the pool encryption key on this WKM. */
-final class GenerateNewEncryptionKey implements RpcMethod {
+final class GenerateNewEncryptionKey implements JsonParamsMethod {
   private final KeyManager keyManager;
 
   GenerateNewEncryptionKey(KeyManager keyManager) {
@@ -19,7 +20,7 @@ final class GenerateNewEncryptionKey implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(
         keyManager.generateNewEncryptionKey(
             InternalParams.optionalText(call.params(), "nonce"), InternalParams.optionalText(call.params(), "tag")));

@@ -1,13 +1,14 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import java.util.Map;
 
 /** GetRandomId: a fresh single-use id the caller must put in its attestation info. */
-final class GetRandomId implements RpcMethod {
+final class GetRandomId implements JsonParamsMethod {
   private final KeyManager keyManager;
 
   GetRandomId(KeyManager keyManager) {
@@ -20,7 +21,7 @@ final class GetRandomId implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(Map.of("randomId", keyManager.randomId()));
   }
 }

@@ -1,8 +1,9 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
@@ -11,7 +12,7 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
 
 /** PostprocessWorkorder: checks a WP's response and re-signs it with the pool key. */
-final class PostprocessWorkorder implements RpcMethod {
+final class PostprocessWorkorder implements JsonParamsMethod {
   private final KeyManager keyManager;
 
   PostprocessWorkorder(KeyManager keyManager) {
@@ -24,7 +25,7 @@ final class PostprocessWorkorder implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
     WorkOrderResult response = ProtocolJson.bind(call.params().get("response"), WorkOrderResult.class);
     try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.postprocess")) {

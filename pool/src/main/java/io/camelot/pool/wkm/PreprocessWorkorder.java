@@ -1,8 +1,9 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -10,7 +11,7 @@ import io.camelot.protocol.trace.WorkOrderTrace;
 import java.util.Map;
 
 /** PreprocessWorkorder: the keys of one work order, wrapped to the calling WP's attested key. */
-final class PreprocessWorkorder implements RpcMethod {
+final class PreprocessWorkorder implements JsonParamsMethod {
   private final KeyManager keyManager;
 
   PreprocessWorkorder(KeyManager keyManager) {
@@ -23,7 +24,7 @@ final class PreprocessWorkorder implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
     try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.preprocess")) {
       return RpcOutcome.result(

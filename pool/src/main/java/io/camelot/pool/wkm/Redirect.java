@@ -1,8 +1,9 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
  * Redirect on a WKM answers with the WKM itself, so a WP can be pointed at a WKM directly as well
  * as at a Worker Manager.
  */
-final class Redirect implements RpcMethod {
+final class Redirect implements JsonParamsMethod {
   private final Supplier<String> ownUrl;
 
   Redirect(Supplier<String> ownUrl) {
@@ -24,7 +25,7 @@ final class Redirect implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(Map.of("uri", ownUrl.get()));
   }
 }

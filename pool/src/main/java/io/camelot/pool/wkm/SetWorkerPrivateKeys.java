@@ -1,13 +1,14 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import java.util.Map;
 
 /** SetWorkerPrivateKeys: installs keys a GetWorkerPrivateKeys of another WKM returned. */
-final class SetWorkerPrivateKeys implements RpcMethod {
+final class SetWorkerPrivateKeys implements JsonParamsMethod {
   private final KeyManager keyManager;
 
   SetWorkerPrivateKeys(KeyManager keyManager) {
@@ -20,7 +21,7 @@ final class SetWorkerPrivateKeys implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     keyManager.importKeys(
         InternalParams.text(call.params(), "keys"), InternalParams.attestation(call.params(), "attestation"));
     return RpcOutcome.result(Map.of());

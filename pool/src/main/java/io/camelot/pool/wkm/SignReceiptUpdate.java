@@ -1,8 +1,8 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EeaException;
@@ -14,7 +14,7 @@ import java.util.Base64;
  * SignReceiptUpdate {workOrderId, workerId, response, requesterNonce?}: the pool-signed PROCESSED or
  * FAILED receipt update for the stored outcome (base64 of its exact bytes), as ReceiptUpdate params.
  */
-final class SignReceiptUpdate implements RpcMethod {
+final class SignReceiptUpdate implements JsonParamsMethod {
   private final KeyManager keyManager;
 
   SignReceiptUpdate(KeyManager keyManager) {
@@ -27,7 +27,7 @@ final class SignReceiptUpdate implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     byte[] response;
     try {
       response = Base64.getDecoder().decode(InternalParams.text(call.params(), "response"));

@@ -1,6 +1,6 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcMethod;
+import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.PeerSecurity;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class WkmServer implements AutoCloseable {
 
   public static WkmServer start(KeyManager keyManager, String host, int port, PeerSecurity security) {
     AtomicReference<String> url = new AtomicReference<>();
-    List<RpcMethod> methods =
+    List<RpcMethod<?>> methods =
         List.of(
             new GetRandomId(keyManager),
             new GetWorkerPrivateKeys(keyManager),

@@ -1,12 +1,13 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 
 /** WorkerInfo: the pool's public keys and evidence, for the Worker Directory. */
-final class WorkerInfo implements RpcMethod {
+final class WorkerInfo implements JsonParamsMethod {
   private final KeyManager keyManager;
 
   WorkerInfo(KeyManager keyManager) {
@@ -19,7 +20,7 @@ final class WorkerInfo implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(keyManager.workerInfo());
   }
 }

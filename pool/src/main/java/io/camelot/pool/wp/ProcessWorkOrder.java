@@ -1,9 +1,9 @@
 package io.camelot.pool.wp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.trace.WorkOrderTrace;
@@ -13,7 +13,7 @@ import java.util.Map;
  * ProcessWorkOrder {request: WorkOrderSubmit params}: the work order's outcome as {response:
  * result or error object}; an error of the call itself means this WP could not process it.
  */
-final class ProcessWorkOrder implements RpcMethod {
+final class ProcessWorkOrder implements JsonParamsMethod {
   private final WpRuntime runtime;
 
   ProcessWorkOrder(WpRuntime runtime) {
@@ -26,7 +26,7 @@ final class ProcessWorkOrder implements RpcMethod {
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall call) {
+  public RpcOutcome invoke(RpcCall<JsonNode> call) {
     JsonNode request = call.params().get("request");
     if (request == null || !request.isObject()) {
       throw EeaException.invalidParameter("Invalid data format for request: expected WorkOrderSubmit params");

@@ -1,11 +1,12 @@
 package io.camelot.pool.manager;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
@@ -208,14 +209,14 @@ class PoolDispatcherTest {
     WorkOrderResponse to(WorkOrderSubmitParams request);
   }
 
-  private record FakeProcessWorkOrder(Answer answer) implements RpcMethod {
+  private record FakeProcessWorkOrder(Answer answer) implements JsonParamsMethod {
     @Override
     public String name() {
       return PoolApi.PROCESS_WORK_ORDER;
     }
 
     @Override
-    public RpcOutcome invoke(RpcCall call) {
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
       return RpcOutcome.result(Map.of("response", answer.to(Params.workOrderSubmit(call.params().get("request")))));
     }
   }

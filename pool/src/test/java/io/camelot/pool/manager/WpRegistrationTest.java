@@ -1,13 +1,14 @@
 package io.camelot.pool.manager;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.camelot.listener.RpcCall;
-import io.camelot.listener.RpcMethod;
-import io.camelot.listener.RpcOutcome;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
@@ -167,14 +168,14 @@ class WpRegistrationTest {
   }
 
   /** A WP's ProcessWorkOrder that answers once the test releases it. */
-  private record BlockingProcessWorkOrder(CountDownLatch release) implements RpcMethod {
+  private record BlockingProcessWorkOrder(CountDownLatch release) implements JsonParamsMethod {
     @Override
     public String name() {
       return PoolApi.PROCESS_WORK_ORDER;
     }
 
     @Override
-    public RpcOutcome invoke(RpcCall call) {
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
       try {
         release.await();
       } catch (InterruptedException e) {

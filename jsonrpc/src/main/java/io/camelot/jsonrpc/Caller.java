@@ -1,4 +1,4 @@
-package io.camelot.listener;
+package io.camelot.jsonrpc;
 
 /**
  * Who sent a request, as far as the transport knows.

@@ -1,4 +1,4 @@
-package io.camelot.listener;
+package io.camelot.jsonrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,27 +10,33 @@ import org.junit.jupiter.api.Test;
 
 class JsonRpcDispatcherTest {
 
-  private static final RpcMethod FAILING =
-      new RpcMethod() {
+  private static final RpcMethod<JsonNode> FAILING =
+      new JsonParamsMethod() {
         @Override
         public String name() {
           return "Broken";
         }
 
         @Override
-        public RpcOutcome invoke(RpcCall call) {
+        public RpcOutcome invoke(RpcCall<JsonNode> call) {
           throw new IllegalStateException("secret internals");
         }
       };
 
   @Test
   void anUnexpectedExceptionBecomesInternalErrorWithoutDetails() {
-    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(FAILING), false));
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(FAILING)));
     byte[] answer =
         dispatcher.handle("{\"jsonrpc\":\"2.0\",\"method\":\"Broken\",\"id\":5,\"params\":{}}".getBytes(StandardCharsets.UTF_8));
     JsonNode response = ProtocolJson.parse(answer);
-    ListenerTransportTest.assertError(response, -32603, "Internal error");
+    assertError(response, -32603, "Internal error");
     assertThat(response.path("id").asInt()).isEqualTo(5);
     assertThat(new String(answer, StandardCharsets.UTF_8)).doesNotContain("secret");
+  }
+
+  static void assertError(JsonNode response, int code, String message) {
+    assertThat(response.has("result")).as(response.toString()).isFalse();
+    assertThat(response.path("error").path("code").asInt(-1)).as(response.toString()).isEqualTo(code);
+    assertThat(response.path("error").path("message").asText()).as(response.toString()).isEqualTo(message);
   }
 }

@@ -1,5 +1,7 @@
-package io.camelot.listener;
+package io.camelot.jsonrpc;
 
+import io.camelot.protocol.ErrorCode;
+import io.camelot.security.RequestAuthenticator;
 import io.camelot.security.ServerTls;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -12,7 +14,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,53 +23,77 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of the listener, as Avalon clients expect it: any path, POST only, status 200 for
+ * The HTTP face of a JSON-RPC endpoint, as Avalon clients expect it: any path, POST only, status 200 for
  * every JSON-RPC answer, and {@code Content-Type} exactly {@code application/json} (the Python
  * client drops any other value, even with a charset). The event loop only moves bytes; dispatch,
  * which does blocking store I/O and may wait for a result, runs on a virtual thread per request.
  */
-public final class ListenerServer implements AutoCloseable {
+public final class RpcServer implements AutoCloseable {
+  /**
+   * @param api what the endpoint serves, for the log
+   * @param host interface to bind
+   * @param port TCP port; 0 picks a free one
+   * @param maxBodyBytes larger request bodies are refused without being read
+   * @param tls null: plain HTTP (Avalon's wire); otherwise HTTPS, or mutual TLS if it names a client CA
+   * @param signedCallsOnly null: every body is read and dispatched; otherwise every call must be
+   *     signed by one of its keys (the dispatcher's chain checks the signature), and a caller whose
+   *     header fails the checks that need no body (form, key, time, audience) is refused without
+   *     its body being read, let alone parsed
+   */
+  public record Settings(
+      String api, String host, int port, int maxBodyBytes, ServerTls tls, RequestAuthenticator signedCallsOnly) {
+    public Settings {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+      }
+      if (maxBodyBytes <= 0) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+      }
+    }
+  }
+
   /** Most of an oversized body read and dropped after the answer, before the connection is cut. */
   private static final long DISCARD_LIMIT_BYTES = 16L << 20;
-  private static final Logger log = LoggerFactory.getLogger(ListenerServer.class);
+  private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
   private static final String APPLICATION_JSON = "application/json";
   private static final long STARTUP_TIMEOUT_SECONDS = 30;
 
   private final Vertx vertx;
-  private final ListenerConfig config;
+  private final Settings settings;
   private final JsonRpcDispatcher dispatcher;
+  private final RefusalLog refusals = new RefusalLog();
   private final ExecutorService dispatchThreads = Executors.newVirtualThreadPerTaskExecutor();
   private HttpServer server;
 
-  public ListenerServer(Vertx vertx, ListenerConfig config, JsonRpcDispatcher dispatcher) {
+  public RpcServer(Vertx vertx, Settings settings, JsonRpcDispatcher dispatcher) {
     this.vertx = vertx;
-    this.config = config;
+    this.settings = settings;
     this.dispatcher = dispatcher;
   }
 
-  /** Binds and returns once the listener accepts connections. */
+  /** Binds and returns once the endpoint accepts connections. */
   public void start() {
-    HttpServerOptions options = new HttpServerOptions().setHost(config.host()).setPort(config.port());
-    ServerTls tls = config.security().tls();
+    HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port());
+    ServerTls tls = settings.tls();
     if (tls != null) {
       tls.applyTo(options);
     }
     HttpServer created = vertx.createHttpServer(options).requestHandler(this::accept);
-    server = await(created.listen(), "bind " + config.host() + ":" + config.port());
+    server = await(created.listen(), "bind " + settings.host() + ":" + settings.port());
     log.info(
-        "Listening for direct-model JSON-RPC on {}://{}:{}{}",
-        scheme(), config.host(), server.actualPort(), tls != null && tls.mutual() ? " (mutual TLS)" : "");
+        "Listening for {} on {}://{}:{}{}",
+        settings.api(), scheme(), settings.host(), server.actualPort(), tls != null && tls.mutual() ? " (mutual TLS)" : "");
   }
 
   /** {@code https} when TLS is configured, else {@code http}. */
   public String scheme() {
-    return config.security().tls() != null ? "https" : "http";
+    return settings.tls() != null ? "https" : "http";
   }
 
   /** The bound port (the chosen one when configured with port 0). */
   public int port() {
     if (server == null) {
-      throw new IllegalStateException("the listener is not started");
+      throw new IllegalStateException("the server is not started");
     }
     return server.actualPort();
   }
@@ -92,16 +117,22 @@ public final class ListenerServer implements AutoCloseable {
       refuseOversize(request);
       return;
     }
-    Optional<byte[]> refused = dispatcher.refusalBeforeBody(caller(request));
-    if (refused.isPresent()) {
-      answerAndDiscard(request, refused.get());
-      return;
+    if (settings.signedCallsOnly() != null) {
+      Caller caller = caller(request);
+      var refused = settings.signedCallsOnly().refusalBeforeBody(caller.authorization());
+      if (refused.isPresent()) {
+        refusals.refused("Request", caller, refused.get().reason());
+        answerAndDiscard(
+            request,
+            JsonRpcDispatcher.refusal(ErrorCode.ACCESS_DENIED.code(), "Request refused: " + refused.get().reason()));
+        return;
+      }
     }
     Context context = vertx.getOrCreateContext();
     Buffer body = Buffer.buffer();
     request.handler(
         chunk -> {
-          if (body.length() + chunk.length() > config.maxBodyBytes()) {
+          if (body.length() + chunk.length() > settings.maxBodyBytes()) {
             refuseOversize(request);
           } else {
             body.appendBuffer(chunk);
@@ -136,14 +167,14 @@ public final class ListenerServer implements AutoCloseable {
 
   private boolean exceedsLimit(String declaredLength) {
     try {
-      return Long.parseLong(declaredLength.trim()) > config.maxBodyBytes();
+      return Long.parseLong(declaredLength.trim()) > settings.maxBodyBytes();
     } catch (NumberFormatException e) {
       return true;
     }
   }
 
   private void refuseOversize(HttpServerRequest request) {
-    answerAndDiscard(request, JsonRpcDispatcher.transportError("Request body exceeds " + config.maxBodyBytes() + " bytes"));
+    answerAndDiscard(request, JsonRpcDispatcher.transportError("Request body exceeds " + settings.maxBodyBytes() + " bytes"));
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.camelot.listener;
+package io.camelot.jsonrpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
