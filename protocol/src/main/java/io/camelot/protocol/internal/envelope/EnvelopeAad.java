@@ -1,4 +1,4 @@
-package io.camelot.protocol.envelope;
+package io.camelot.protocol.internal.envelope;
 
 import io.camelot.protocol.hash.Canonical;
 
@@ -6,16 +6,16 @@ import io.camelot.protocol.hash.Canonical;
  * The hardened envelope's AES-GCM associated data (docs/envelope.md §3): each ciphertext is bound to
  * its purpose, its item index and its work order, so none can be moved to another place.
  */
-final class EnvelopeAad {
-  static final String REQUEST_HASH = "request-hash";
-  static final String IN = "in";
-  static final String IN_KEY = "in-key";
-  static final String OUT_KEY = "out-key";
-  static final String OUT = "out";
+public final class EnvelopeAad {
+  public static final String REQUEST_HASH = "request-hash";
+  public static final String IN = "in";
+  public static final String IN_KEY = "in-key";
+  public static final String OUT_KEY = "out-key";
+  public static final String OUT = "out";
 
   private EnvelopeAad() {}
 
-  static byte[] of(String purpose, int index, String workOrderId) {
+  public static byte[] of(String purpose, int index, String workOrderId) {
     return new Canonical()
         .text("camelot-2/aad")
         .text(purpose)
