@@ -4,7 +4,7 @@ import io.camelot.listener.RpcCall;
 import io.camelot.listener.RpcMethod;
 import io.camelot.listener.RpcOutcome;
 import io.camelot.protocol.Params;
-import io.camelot.protocol.model.ReceiptLookUpParams;
+import io.camelot.protocol.ReceiptLookUp;
 import io.camelot.store.TcsStore;
 
 /** The receipts after {@code lastLookUpTag} that match the filters. */
@@ -22,7 +22,7 @@ public final class WorkOrderReceiptLookUpNext implements RpcMethod {
 
   @Override
   public RpcOutcome invoke(RpcCall call) {
-    ReceiptLookUpParams params = Params.receiptLookUp(call.params());
-    return RpcOutcome.result(Receipts.lookUp(store, params, params.lastLookUpTag()));
+    ReceiptLookUp lookUp = Params.receiptLookUp(call.params());
+    return RpcOutcome.result(Receipts.lookUp(store, lookUp, lookUp.params().lastLookUpTag()));
   }
 }

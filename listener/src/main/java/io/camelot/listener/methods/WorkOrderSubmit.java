@@ -9,6 +9,7 @@ import io.camelot.listener.RpcOutcome;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
+import io.camelot.protocol.Validated;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.DataItem;
@@ -88,15 +89,16 @@ public final class WorkOrderSubmit implements RpcMethod {
 
   @Override
   public RpcOutcome invoke(RpcCall call) {
-    WorkOrderSubmitParams p = WorkOrders.parse(call.params(), Params::workOrderSubmit);
-    String id = p.workOrderId();
+    Validated<WorkOrderSubmitParams> validated = WorkOrders.parse(call.params(), Params::validatedWorkOrderSubmit);
+    String id = validated.params().workOrderId();
     try (var trace = WorkOrderTrace.open(id, "camelot.listener.submit")) {
-      WorkOrderTrace.LOG.debug("received for worker {}", p.workerId());
-      return admit(p, call);
+      WorkOrderTrace.LOG.debug("received for worker {}", validated.params().workerId());
+      return admit(validated, call);
     }
   }
 
-  private RpcOutcome admit(WorkOrderSubmitParams p, RpcCall call) {
+  private RpcOutcome admit(Validated<WorkOrderSubmitParams> validated, RpcCall call) {
+    WorkOrderSubmitParams p = validated.params();
     String id = p.workOrderId();
     try {
       envelopes.admit(p.envelope());

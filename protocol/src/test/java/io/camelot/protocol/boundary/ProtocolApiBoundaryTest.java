@@ -3,7 +3,11 @@ package io.camelot.protocol.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.protocol.Params;
+import io.camelot.protocol.ReceiptLookUp;
+import io.camelot.protocol.ReceiptStatusFilter;
+import io.camelot.protocol.Validated;
 import io.camelot.protocol.internal.envelope.RequestOpener;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,15 @@ class ProtocolApiBoundaryTest {
 
     assertThat(api).hasSizeGreaterThan(40);
     assertThat(ApiSurface.leaks(api, ProtocolApiBoundaryTest::notInternal)).isEmpty();
+  }
+
+  /** Design review 9: a method taking these knows its params went through {@link Params}. */
+  @Test
+  void onlyTheParserMakesValidatedParams() {
+    for (Class<?> type : List.of(Validated.class, ReceiptLookUp.class, ReceiptStatusFilter.class)) {
+      assertThat(Modifier.isFinal(type.getModifiers())).as(type.getName()).isTrue();
+      assertThat(type.getConstructors()).as(type.getName()).isEmpty();
+    }
   }
 
   @Test
