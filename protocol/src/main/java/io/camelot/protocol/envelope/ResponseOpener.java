@@ -8,7 +8,7 @@ import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
-import io.camelot.protocol.hash.SignedDigests;
+import io.camelot.protocol.internal.hash.SignedDigests;
 import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.internal.envelope.EnvelopeAad;
 import io.camelot.protocol.model.DataItem;

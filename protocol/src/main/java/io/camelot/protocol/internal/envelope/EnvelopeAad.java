@@ -1,6 +1,6 @@
 package io.camelot.protocol.internal.envelope;
 
-import io.camelot.protocol.hash.Canonical;
+import io.camelot.protocol.internal.hash.Canonical;
 
 /**
  * The hardened envelope's AES-GCM associated data (docs/envelope.md §3): each ciphertext is bound to
