@@ -45,7 +45,7 @@ public final class Params {
 
   /**
    * WorkOrderSubmit's params, for re-reading a request that was checked when it was admitted (a
-   * stored request, a pool's forwarded one); admission itself takes {@link #validatedWorkOrderSubmit}.
+   * stored request, a pool's forwarded one); admission takes {@link #validatedWorkOrderSubmit}.
    */
   public static WorkOrderSubmitParams workOrderSubmit(JsonNode params) {
     return validatedWorkOrderSubmit(params).params();

@@ -42,12 +42,12 @@ public final class ReceiptStatusFilter {
     if (node.isIntegralNumber()) {
       return new ReceiptStatusFilter(OptionalLong.of(node.asLong()));
     }
+    String digits = node.isTextual() ? Params.stripHexPrefix(node.asText()) : "";
     // At most 15 hex digits, so the value always fits the long it is parsed into.
-    if (!node.isTextual() || !Params.HEX.matcher(node.asText()).matches()
-        || Params.stripHexPrefix(node.asText()).length() > 15) {
+    if (!node.isTextual() || !Params.HEX.matcher(node.asText()).matches() || digits.length() > 15) {
       throw EeaException.invalidParameter("Invalid data format for " + field);
     }
-    return new ReceiptStatusFilter(OptionalLong.of(Long.parseLong(Params.stripHexPrefix(node.asText()), 16)));
+    return new ReceiptStatusFilter(OptionalLong.of(Long.parseLong(digits, 16)));
   }
 
   /** The status filtered on; empty when the lookup does not filter by status. */

@@ -122,6 +122,17 @@ class ParamsTest {
   }
 
   @Test
+  void receiptStatusFilterReadsTheCurrentStatusOnlyWhenItFilters() {
+    ReceiptStatusFilter two = Params.receiptLookUp(json("{'receiptStatus':'0x2'}")).status();
+    assertThat(two.matches(() -> 2)).isTrue();
+    assertThat(two.matches(() -> 3)).isFalse();
+    assertThat(
+            Params.receiptLookUp(json("{}")).status()
+                .matches(() -> { throw new AssertionError("read a status without a filter"); }))
+        .isTrue();
+  }
+
+  @Test
   void receiptStatusFilterUnderEitherName() {
     assertThat(Params.receiptLookUp(json("{'requestCreateStatus':2}")).status().status()).hasValue(2L);
     assertThat(Params.receiptLookUp(json("{'receiptStatus':'0x3'}")).status().status()).hasValue(3L);

@@ -89,7 +89,8 @@ public final class WorkOrderSubmit implements RpcMethod {
 
   @Override
   public RpcOutcome invoke(RpcCall call) {
-    Validated<WorkOrderSubmitParams> validated = WorkOrders.parse(call.params(), Params::validatedWorkOrderSubmit);
+    Validated<WorkOrderSubmitParams> validated =
+        WorkOrders.parse(call.params(), Params::validatedWorkOrderSubmit);
     String id = validated.params().workOrderId();
     try (var trace = WorkOrderTrace.open(id, "camelot.listener.submit")) {
       WorkOrderTrace.LOG.debug("received for worker {}", validated.params().workerId());
