@@ -6,8 +6,8 @@ import io.camelot.ethereum.contracts.WorkOrderRegistry;
 import io.camelot.ethereum.contracts.WorkerRegistry;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
-import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.ReceiptStatusFilter;
 import io.camelot.protocol.model.EncryptionKeyResult;
 import io.camelot.protocol.model.LookUpResult;
 import io.camelot.protocol.model.ReceiptCreateParams;
@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.web3j.protocol.core.RemoteFunctionCall;
@@ -234,17 +235,17 @@ public final class EthereumTcsClient implements TcsClient {
 
   private LookUpResult receiptLookUpFrom(ReceiptLookUpParams filter, BigInteger tag) {
     String method = "WorkOrderReceiptLookUp";
-    Long status;
+    OptionalLong status;
     try {
-      status = Params.receiptStatusFilter(filter);
-    } catch (NumberFormatException e) {
+      status = ReceiptStatusFilter.of(filter).status();
+    } catch (EeaException e) {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "receiptStatus is not a number", null);
     }
     return lookUp(call(method, contracts.receiptRegistry(chain).workOrderReceiptLookUpNext(
         anyOr32(method, filter.workerServiceId()),
         anyOr32(method, filter.workerId()),
         anyOr32(method, filter.requesterId()),
-        status == null ? ANY_RECEIPT_STATUS : BigInteger.valueOf(status), tag)));
+        status.isEmpty() ? ANY_RECEIPT_STATUS : BigInteger.valueOf(status.getAsLong()), tag)));
   }
 
   @Override

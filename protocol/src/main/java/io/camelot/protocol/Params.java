@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class Params {
   /** Avalon's hex pattern: an optional {@code 0x}/{@code 0X} prefix, then at least one hex digit. */
-  private static final Pattern HEX = Pattern.compile("^(0[xX])?[0-9a-fA-F]+$");
+  static final Pattern HEX = Pattern.compile("^(0[xX])?[0-9a-fA-F]+$");
 
 
   /** Ids become store keys; anything longer than this is not a real id. */
@@ -43,7 +43,16 @@ public final class Params {
 
   private Params() {}
 
+  /**
+   * WorkOrderSubmit's params, for re-reading a request that was checked when it was admitted (a
+   * stored request, a pool's forwarded one); admission takes {@link #validatedWorkOrderSubmit}.
+   */
   public static WorkOrderSubmitParams workOrderSubmit(JsonNode params) {
+    return validatedWorkOrderSubmit(params).params();
+  }
+
+  /** WorkOrderSubmit's params, checked, as a type only this class makes. */
+  public static Validated<WorkOrderSubmitParams> validatedWorkOrderSubmit(JsonNode params) {
     WorkOrderSubmitParams p = ProtocolJson.bind(params, WorkOrderSubmitParams.class);
     p.envelope(); // refuses an envelopeVersion this build does not serve, before anything else
     required("responseTimeoutMSecs", p.responseTimeoutMSecs());
@@ -89,7 +98,7 @@ public final class Params {
     if (p.dependencies() != null) {
       dependencies(p.workOrderId(), p.dependencies(), p.inData());
     }
-    return p;
+    return new Validated<>(p);
   }
 
   /** Names a resource in {@code reads}/{@code writes}: a namespace, a colon, a name, e.g. {@code wallet:alice}. */
@@ -286,27 +295,13 @@ public final class Params {
     return p;
   }
 
-  public static ReceiptLookUpParams receiptLookUp(JsonNode params) {
+  public static ReceiptLookUp receiptLookUp(JsonNode params) {
     ReceiptLookUpParams p = ProtocolJson.bind(params, ReceiptLookUpParams.class);
     hex("workerServiceId", p.workerServiceId(), false);
     hex("workerId", p.workerId(), false);
     hex("requesterId", p.requesterId(), false);
     hex("lastLookUpTag", p.lastLookUpTag(), false);
-    receiptStatusFilter("receiptStatus", p.receiptStatus());
-    receiptStatusFilter("requestCreateStatus", p.requestCreateStatus());
-    return p;
-  }
-
-  /**
-   * The receipt status a lookup filters on, from whichever of its two names was sent: a number, or
-   * a hex string as Avalon's schema defines it. Null when absent.
-   */
-  public static Long receiptStatusFilter(ReceiptLookUpParams p) {
-    JsonNode node = p.receiptStatus() != null ? p.receiptStatus() : p.requestCreateStatus();
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    return node.isIntegralNumber() ? node.asLong() : Long.parseLong(stripHexPrefix(node.asText()), 16);
+    return new ReceiptLookUp(p, ReceiptStatusFilter.of(p));
   }
 
   /** The text after an optional {@code 0x}/{@code 0X} prefix. */
@@ -314,16 +309,6 @@ public final class Params {
     return hex.length() > 1 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')
         ? hex.substring(2)
         : hex;
-  }
-
-  private static void receiptStatusFilter(String field, JsonNode node) {
-    if (node == null || node.isNull() || node.isIntegralNumber()) {
-      return;
-    }
-    // At most 15 hex digits, so the value always fits the long it is parsed into.
-    if (!node.isTextual() || !HEX.matcher(node.asText()).matches() || stripHexPrefix(node.asText()).length() > 15) {
-      throw EeaException.invalidParameter("Invalid data format for " + field);
-    }
   }
 
   private static void items(String field, List<DataItem> items, boolean dataRequired) {

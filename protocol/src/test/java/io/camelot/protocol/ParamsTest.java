@@ -122,18 +122,29 @@ class ParamsTest {
   }
 
   @Test
+  void receiptStatusFilterReadsTheCurrentStatusOnlyWhenItFilters() {
+    ReceiptStatusFilter two = Params.receiptLookUp(json("{'receiptStatus':'0x2'}")).status();
+    assertThat(two.matches(() -> 2)).isTrue();
+    assertThat(two.matches(() -> 3)).isFalse();
+    assertThat(
+            Params.receiptLookUp(json("{}")).status()
+                .matches(() -> { throw new AssertionError("read a status without a filter"); }))
+        .isTrue();
+  }
+
+  @Test
   void receiptStatusFilterUnderEitherName() {
-    assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{'requestCreateStatus':2}")))).isEqualTo(2L);
-    assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{'receiptStatus':'0x3'}")))).isEqualTo(3L);
-    assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{}")))).isNull();
+    assertThat(Params.receiptLookUp(json("{'requestCreateStatus':2}")).status().status()).hasValue(2L);
+    assertThat(Params.receiptLookUp(json("{'receiptStatus':'0x3'}")).status().status()).hasValue(3L);
+    assertThat(Params.receiptLookUp(json("{}")).status().status()).isEmpty();
     assertThatThrownBy(() -> Params.receiptLookUp(json("{'receiptStatus':'x'}"))).hasMessage("Invalid data format for receiptStatus");
     // Security review L3: these reached Long.parseLong and answered -32603 with a stack trace.
     assertThatThrownBy(() -> Params.receiptLookUp(json("{'receiptStatus':'ffffffffffffffff'}")))
         .hasMessage("Invalid data format for receiptStatus");
     assertThatThrownBy(() -> Params.receiptLookUp(json("{'receiptStatus':'0|1'}")))
         .hasMessage("Invalid data format for receiptStatus");
-    assertThat(Params.receiptStatusFilter(Params.receiptLookUp(json("{'receiptStatus':'0xfffffffffffffff'}"))))
-        .isEqualTo(0xfffffffffffffffL);
+    assertThat(Params.receiptLookUp(json("{'receiptStatus':'0xfffffffffffffff'}")).status().status())
+        .hasValue(0xfffffffffffffffL);
   }
 
   @Test

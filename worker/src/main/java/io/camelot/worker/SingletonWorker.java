@@ -13,7 +13,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.WorkerType;
-import io.camelot.protocol.envelope.OpenedRequest;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.model.Dependencies;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.attestation.SealedFile;
 import io.camelot.attestation.Tee;
 import io.camelot.protocol.ProtocolJson;
-import io.camelot.protocol.crypto.KeyWrapKeyRing;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;

@@ -5,7 +5,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.PublicKeyVerify;
-import io.camelot.protocol.envelope.ReceiptWriters;
+import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.ReceiptCreateParams;

@@ -24,7 +24,7 @@ import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.crypto.AesGcm;
-import io.camelot.protocol.crypto.LegacyFixedIvGcm;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;

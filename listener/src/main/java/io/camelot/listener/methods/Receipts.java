@@ -3,6 +3,7 @@ package io.camelot.listener.methods;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.ReceiptLookUp;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
@@ -55,8 +56,8 @@ final class Receipts {
    * Receipts matching every filter given (none given matches all), in key order; the status filter
    * compares with the receipt's current status. With a tag, only receipts after that id.
    */
-  static LookUpResult lookUp(TcsStore store, ReceiptLookUpParams filter, String afterTag) {
-    Long status = Params.receiptStatusFilter(filter);
+  static LookUpResult lookUp(TcsStore store, ReceiptLookUp lookUp, String afterTag) {
+    ReceiptLookUpParams filter = lookUp.params();
     List<String> ids = store.receiptIds();
     List<String> matches = new ArrayList<>();
     for (String id : ids) {
@@ -67,7 +68,7 @@ final class Receipts {
       Optional<ReceiptCreateParams> create = create(store, id);
       if (create.isPresent()
           && matches(create.get(), filter)
-          && (status == null || status == currentStatus(create.get(), updates(store, id)))) {
+          && lookUp.status().matches(() -> currentStatus(create.get(), updates(store, id)))) {
         matches.add(id);
       }
     }

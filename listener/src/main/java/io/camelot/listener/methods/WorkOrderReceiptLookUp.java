@@ -6,11 +6,11 @@ import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.Params;
-import io.camelot.protocol.model.ReceiptLookUpParams;
+import io.camelot.protocol.ReceiptLookUp;
 import io.camelot.store.TcsStore;
 
 /** All receipts matching the filters; empty params match every receipt. */
-public final class WorkOrderReceiptLookUp implements RpcMethod<ReceiptLookUpParams> {
+public final class WorkOrderReceiptLookUp implements RpcMethod<ReceiptLookUp> {
   private final TcsStore store;
 
   public WorkOrderReceiptLookUp(TcsStore store) {
@@ -23,12 +23,12 @@ public final class WorkOrderReceiptLookUp implements RpcMethod<ReceiptLookUpPara
   }
 
   @Override
-  public ReceiptLookUpParams params(JsonNode params) {
+  public ReceiptLookUp params(JsonNode params) {
     return Params.receiptLookUp(params);
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall<ReceiptLookUpParams> call) {
+  public RpcOutcome invoke(RpcCall<ReceiptLookUp> call) {
     return RpcOutcome.result(Receipts.lookUp(store, call.params(), null));
   }
 }

@@ -6,11 +6,11 @@ import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.Params;
-import io.camelot.protocol.model.ReceiptLookUpParams;
+import io.camelot.protocol.ReceiptLookUp;
 import io.camelot.store.TcsStore;
 
 /** The receipts after {@code lastLookUpTag} that match the filters. */
-public final class WorkOrderReceiptLookUpNext implements RpcMethod<ReceiptLookUpParams> {
+public final class WorkOrderReceiptLookUpNext implements RpcMethod<ReceiptLookUp> {
   private final TcsStore store;
 
   public WorkOrderReceiptLookUpNext(TcsStore store) {
@@ -23,13 +23,13 @@ public final class WorkOrderReceiptLookUpNext implements RpcMethod<ReceiptLookUp
   }
 
   @Override
-  public ReceiptLookUpParams params(JsonNode params) {
+  public ReceiptLookUp params(JsonNode params) {
     return Params.receiptLookUp(params);
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall<ReceiptLookUpParams> call) {
-    ReceiptLookUpParams params = call.params();
-    return RpcOutcome.result(Receipts.lookUp(store, params, params.lastLookUpTag()));
+  public RpcOutcome invoke(RpcCall<ReceiptLookUp> call) {
+    ReceiptLookUp lookUp = call.params();
+    return RpcOutcome.result(Receipts.lookUp(store, lookUp, lookUp.params().lastLookUpTag()));
   }
 }

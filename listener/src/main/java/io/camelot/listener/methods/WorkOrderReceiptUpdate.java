@@ -12,7 +12,7 @@ import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeyVerify;
-import io.camelot.protocol.envelope.ReceiptWriters;
+import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.store.TcsStore;

@@ -11,6 +11,7 @@ import io.camelot.listener.NotifyHosts;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
+import io.camelot.protocol.Validated;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.DataItem;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * "computing" (code 5) at once, or in sync mode waits for the outcome, bounded so the client's
  * 10 s socket timeout is never hit; a work order still running then gets code 5 and is polled for.
  */
-public final class WorkOrderSubmit implements RpcMethod<WorkOrderSubmitParams> {
+public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmitParams>> {
   static final String COMPUTING =
       "Work order is computing. Please query for WorkOrderGetResult to view the result";
   static final String BUSY = "Work order handler is busy updating the result";
@@ -89,21 +90,23 @@ public final class WorkOrderSubmit implements RpcMethod<WorkOrderSubmitParams> {
   }
 
   @Override
-  public WorkOrderSubmitParams params(JsonNode params) {
-    return WorkOrders.parse(params, Params::workOrderSubmit);
+  public Validated<WorkOrderSubmitParams> params(JsonNode params) {
+    return WorkOrders.parse(params, Params::validatedWorkOrderSubmit);
   }
 
   @Override
-  public RpcOutcome invoke(RpcCall<WorkOrderSubmitParams> call) {
-    WorkOrderSubmitParams p = call.params();
-    String id = p.workOrderId();
+  public RpcOutcome invoke(RpcCall<Validated<WorkOrderSubmitParams>> call) {
+    Validated<WorkOrderSubmitParams> validated = call.params();
+    String id = validated.params().workOrderId();
     try (var trace = WorkOrderTrace.open(id, "camelot.listener.submit")) {
-      WorkOrderTrace.LOG.debug("received for worker {}", p.workerId());
-      return admit(p, call);
+      WorkOrderTrace.LOG.debug("received for worker {}", validated.params().workerId());
+      return admit(validated, call);
     }
   }
 
-  private RpcOutcome admit(WorkOrderSubmitParams p, RpcCall<WorkOrderSubmitParams> call) {
+  private RpcOutcome admit(
+      Validated<WorkOrderSubmitParams> validated, RpcCall<Validated<WorkOrderSubmitParams>> call) {
+    WorkOrderSubmitParams p = validated.params();
     String id = p.workOrderId();
     try {
       envelopes.admit(p.envelope());

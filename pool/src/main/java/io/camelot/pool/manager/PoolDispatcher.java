@@ -13,7 +13,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.PublicKeyVerify;
-import io.camelot.protocol.envelope.ReceiptWriters;
+import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;

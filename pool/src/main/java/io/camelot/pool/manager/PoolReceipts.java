@@ -6,7 +6,7 @@ import io.camelot.pool.RpcCallException;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.PublicKeyVerify;
-import io.camelot.protocol.envelope.ReceiptWriters;
+import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.WorkerReceiptUpdates;

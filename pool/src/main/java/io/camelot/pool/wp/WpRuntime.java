@@ -11,7 +11,7 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
-import io.camelot.protocol.crypto.KeyWrapKeyRing;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;

@@ -22,12 +22,12 @@ import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.InputSpec;
-import io.camelot.protocol.envelope.OpenedRequest;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
-import io.camelot.protocol.envelope.ResponseSealer;
+import io.camelot.protocol.internal.envelope.ResponseSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
@@ -128,7 +128,7 @@ class KeyManagerTest {
       @Override public io.camelot.protocol.crypto.KeyWrapPublicKey publicKey() { throw new UnsupportedOperationException(); }
       @Override public byte[] toPkcs8() { throw new UnsupportedOperationException(); }
     };
-    OpenedRequest opened = io.camelot.protocol.envelope.RequestOpener.open(request, released);
+    OpenedRequest opened = io.camelot.protocol.internal.envelope.RequestOpener.open(request, released);
     return ResponseSealer.seal(opened, List.of(PlainItem.ofText(0, "echo " + opened.inputs().getFirst().text())),
         wp.signing());
   }

@@ -1,5 +1,8 @@
 package io.camelot.protocol.crypto;
 
+import io.camelot.protocol.internal.crypto.GcmCipher;
+import io.camelot.protocol.internal.crypto.SecureRandomHolder;
+
 /**
  * Factory for the AES-256-GCM {@link Aead}, plus its key generator. Keys are plain bytes only where
  * they must leave the process wrapped (a session key to the worker's key, a sealed secret); use goes
@@ -16,18 +19,12 @@ public final class AesGcm {
    * @throws CryptoException if the key is not 32 bytes (Avalon only uses AES-256)
    */
   public static Aead of(byte[] key) {
-    requireKeyLength(key);
+    GcmCipher.requireKeyLength(key);
     return new AesGcmAead(key);
   }
 
   /** A fresh random 32-byte key. */
   public static byte[] newKey() {
     return SecureRandomHolder.randomBytes(KEY_BYTES);
-  }
-
-  static void requireKeyLength(byte[] key) {
-    if (key.length != KEY_BYTES) {
-      throw new CryptoException("AES_GCM key must be " + KEY_BYTES + " bytes, got " + key.length);
-    }
   }
 }

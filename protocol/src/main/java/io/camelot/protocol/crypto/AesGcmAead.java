@@ -1,5 +1,7 @@
 package io.camelot.protocol.crypto;
 
+import io.camelot.protocol.internal.crypto.GcmCipher;
+import io.camelot.protocol.internal.crypto.SecureRandomHolder;
 import java.util.Arrays;
 
 /** AES-256-GCM under a fresh random IV per message. */

@@ -67,7 +67,8 @@ public final class CryptoProviders {
     }
   }
 
-  static Cipher cipher(String transformation) throws GeneralSecurityException {
+  /** A {@link Cipher} from the selected provider. */
+  public static Cipher cipher(String transformation) throws GeneralSecurityException {
     Provider provider = selection.provider();
     return provider == null
         ? Cipher.getInstance(transformation)

@@ -1,5 +1,6 @@
 package io.camelot.protocol.crypto;
 
+import io.camelot.protocol.internal.crypto.SecureRandomHolder;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -1,5 +1,6 @@
 package io.camelot.protocol.crypto;
 
+import io.camelot.protocol.internal.crypto.SecureRandomHolder;
 import java.security.GeneralSecurityException;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;

@@ -1,5 +1,6 @@
 package io.camelot.protocol.crypto;
 
+import io.camelot.protocol.internal.crypto.GcmCipher;
 import java.io.IOException;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X25519PublicKeyParameters;

@@ -1,5 +1,7 @@
 package io.camelot.protocol.crypto;
 
+import io.camelot.protocol.internal.crypto.GcmCipher;
+import io.camelot.protocol.internal.crypto.SecureRandomHolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.digests.SHA256Digest;

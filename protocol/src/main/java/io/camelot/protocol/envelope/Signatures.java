@@ -3,7 +3,7 @@ package io.camelot.protocol.envelope;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.PublicKeyVerify;
-import io.camelot.protocol.hash.SignedDigests;
+import io.camelot.protocol.internal.hash.SignedDigests;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package io.camelot.protocol.hash;
 
+import io.camelot.protocol.internal.hash.Canonical;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;

@@ -3,6 +3,7 @@ package io.camelot.protocol.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import org.junit.jupiter.api.Test;
 
 class KeyWrapKeyRingTest {

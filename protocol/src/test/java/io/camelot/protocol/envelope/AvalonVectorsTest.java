@@ -3,12 +3,15 @@ package io.camelot.protocol.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.protocol.Hex;
-import io.camelot.protocol.crypto.LegacyFixedIvGcm;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
+import io.camelot.protocol.internal.envelope.RequestOpener;
+import io.camelot.protocol.internal.envelope.FixedNonceSealer;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -118,7 +121,7 @@ class AvalonVectorsTest {
 
     PublicKeySign signer = Secp256k1.fromPrivateScalar(SIGNING_KEY);
     WorkOrderResult result =
-        ResponseSealer.seal(
+        FixedNonceSealer.seal(
             opened, List.of(PlainItem.ofText(0, "RESULT: Hello")), signer, WORKER_NONCE);
 
     assertThat(result.outData())

@@ -1,5 +1,6 @@
-package io.camelot.protocol.hash;
+package io.camelot.protocol.internal.hash;
 
+import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ public final class Canonical {
   }
 
   public byte[] sha256() {
-    var md = Sha256.newDigest();
+    var md = CryptoProviders.sha256();
     md.update(buffer, 0, size);
     return md.digest();
   }

@@ -1,4 +1,4 @@
-package io.camelot.protocol.envelope;
+package io.camelot.protocol.internal.envelope;
 
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.EnvelopeVersion;
@@ -8,9 +8,10 @@ import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
-import io.camelot.protocol.crypto.KeyWrapKeyRing;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
-import io.camelot.protocol.crypto.LegacyFixedIvGcm;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;

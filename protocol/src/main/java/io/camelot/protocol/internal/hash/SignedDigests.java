@@ -1,6 +1,8 @@
-package io.camelot.protocol.hash;
+package io.camelot.protocol.internal.hash;
 
 import io.camelot.protocol.EnvelopeVersion;
+import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 

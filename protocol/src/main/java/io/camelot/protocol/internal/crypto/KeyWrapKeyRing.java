@@ -1,5 +1,6 @@
-package io.camelot.protocol.crypto;
+package io.camelot.protocol.internal.crypto;
 
+import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,7 @@
-package io.camelot.protocol.crypto;
+package io.camelot.protocol.internal.crypto;
+
+import io.camelot.protocol.crypto.Aead;
+import io.camelot.protocol.crypto.CryptoException;
 
 /**
  * AES-256-GCM under an IV the caller chooses, with no associated data: only for Avalon's legacy
@@ -15,7 +18,7 @@ public final class LegacyFixedIvGcm {
 
   /** @throws CryptoException if the key is not 32 bytes */
   public static LegacyFixedIvGcm of(byte[] key) {
-    AesGcm.requireKeyLength(key);
+    GcmCipher.requireKeyLength(key);
     return new LegacyFixedIvGcm(key);
   }
 

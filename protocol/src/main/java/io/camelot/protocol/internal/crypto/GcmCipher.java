@@ -1,5 +1,9 @@
-package io.camelot.protocol.crypto;
+package io.camelot.protocol.internal.crypto;
 
+import io.camelot.protocol.crypto.Aead;
+import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.protocol.crypto.CryptoException;
+import io.camelot.protocol.crypto.CryptoProviders;
 import java.security.GeneralSecurityException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -7,16 +11,17 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The raw AES-256-GCM operation behind {@link Aead} and {@link LegacyFixedIvGcm}; never exposed, so
- * the IV is always chosen by one of those two. A new {@link Cipher} per call keeps it thread-safe.
+ * The raw AES-256-GCM operation under a caller's IV, behind {@link Aead}, the X25519 key wrap and
+ * {@link LegacyFixedIvGcm}. Internal: outside {@code protocol} an IV is always chosen by one of
+ * those. A new {@link Cipher} per call keeps it thread-safe.
  */
-final class GcmCipher {
+public final class GcmCipher {
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
   private static final byte[] NO_AAD = new byte[0];
 
   private GcmCipher() {}
 
-  static byte[] encrypt(byte[] key, byte[] iv, byte[] plaintext, byte[] associatedData) {
+  public static byte[] encrypt(byte[] key, byte[] iv, byte[] plaintext, byte[] associatedData) {
     requireIvLength(iv);
     try {
       return cipher(Cipher.ENCRYPT_MODE, key, iv, associatedData).doFinal(plaintext);
@@ -25,7 +30,7 @@ final class GcmCipher {
     }
   }
 
-  static byte[] decrypt(byte[] key, byte[] iv, byte[] ciphertextAndTag, byte[] associatedData) {
+  public static byte[] decrypt(byte[] key, byte[] iv, byte[] ciphertextAndTag, byte[] associatedData) {
     requireIvLength(iv);
     try {
       return cipher(Cipher.DECRYPT_MODE, key, iv, associatedData).doFinal(ciphertextAndTag);
@@ -33,6 +38,13 @@ final class GcmCipher {
       throw new CryptoException("AES_GCM authentication failed, plaintext is not trustworthy", e);
     } catch (GeneralSecurityException e) {
       throw new CryptoException("AES_GCM decryption failed", e);
+    }
+  }
+
+  /** @throws CryptoException if the key is not 32 bytes (Avalon only uses AES-256) */
+  public static void requireKeyLength(byte[] key) {
+    if (key.length != AesGcm.KEY_BYTES) {
+      throw new CryptoException("AES_GCM key must be " + AesGcm.KEY_BYTES + " bytes, got " + key.length);
     }
   }
 

@@ -1,10 +1,11 @@
-package io.camelot.protocol.envelope;
+package io.camelot.protocol.internal.envelope;
 
 import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
-import io.camelot.protocol.crypto.LegacyFixedIvGcm;
+import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;

@@ -1,4 +1,4 @@
-package io.camelot.protocol.envelope;
+package io.camelot.protocol.internal.envelope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EeaException;
@@ -7,6 +7,7 @@ import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkerRecord;

@@ -1,4 +1,4 @@
-package io.camelot.protocol.crypto;
+package io.camelot.protocol.internal.crypto;
 
 import java.security.SecureRandom;
 
@@ -6,12 +6,12 @@ import java.security.SecureRandom;
  * One process-wide {@link SecureRandom}: it is thread-safe, and seeding one per caller only costs
  * time.
  */
-final class SecureRandomHolder {
-  static final SecureRandom RANDOM = new SecureRandom();
+public final class SecureRandomHolder {
+  public static final SecureRandom RANDOM = new SecureRandom();
 
   private SecureRandomHolder() {}
 
-  static byte[] randomBytes(int count) {
+  public static byte[] randomBytes(int count) {
     byte[] bytes = new byte[count];
     RANDOM.nextBytes(bytes);
     return bytes;

@@ -1,5 +1,6 @@
-package io.camelot.protocol.envelope;
+package io.camelot.protocol.internal.envelope;
 
+import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.util.List;
 import java.util.Map;
