@@ -63,7 +63,7 @@ final class QueueBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CamelotConfig config = CamelotConfig.load(configFile);
-    PostgresSettings settings = ListenerNode.requireShared(config, "queue-bench").postgresSettings();
+    PostgresSettings settings = StoreFactory.sharedSettings(config.store(), "queue-bench");
     String workerId = "queue-bench-" + UUID.randomUUID();
     Map<String, Long> submittedAt = new ConcurrentHashMap<>();
     long[] latencies = new long[workOrders];
