@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -39,13 +38,7 @@ class DataDirLockTest {
   }
 
   CamelotConfig config() {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    return new CamelotConfig(
-        new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false, List.of()),
-        new CamelotConfig.Store(dataDir.toString(), 256),
-        defaults.queue(),
-        defaults.worker(),
-        defaults.crypto());
+    return TestConfigs.loopback(dataDir).build();
   }
 
   static String echo(TcsNode node, String input) {
