@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,23 @@ class DataDirLockTest {
     }
     try (TcsNode next = TcsNode.start(config())) {
       assertThat(echo(next, "next owner")).isEqualTo("RESULT: next owner");
+    }
+  }
+
+  @Test
+  void aStartThatFailsAfterOpeningTheStoreReleasesTheDirectory() {
+    // The worker's workloads fail after the lock, store, Vert.x and queue are open.
+    Path missing = logs.resolve("missing.wasm");
+    CamelotConfig broken =
+        TestConfigs.loopback(dataDir)
+            .workloads(CamelotConfig.Workloads.defaults()
+                .withModules(List.of(new CamelotConfig.Workloads.Module("missing", missing.toString(), "00".repeat(32)))))
+            .build();
+    assertThatThrownBy(() -> TcsNode.start(broken))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot read WASM module missing");
+    try (TcsNode next = TcsNode.start(config())) {
+      assertThat(echo(next, "after a failed start")).isEqualTo("RESULT: after a failed start");
     }
   }
 
