@@ -12,7 +12,8 @@ import java.util.function.Function;
 final class NodeAssembly implements AutoCloseable {
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
 
-  private NodeAssembly() {}
+  /** An empty assembly, for a caller that closes it itself (try-with-resources); a node uses {@link #start}. */
+  NodeAssembly() {}
 
   /**
    * Runs {@code steps} on a new assembly. If a step throws, every part added so far is closed (their

@@ -73,8 +73,7 @@ final class QueueBenchCommand implements Callable<Integer> {
     byte[] payload = new byte[payloadBytes];
     Arrays.fill(payload, (byte) 'x');
 
-    List<AutoCloseable> open = new ArrayList<>();
-    try {
+    try (NodeAssembly open = new NodeAssembly()) {
       PostgresTcsStore listenerStore = PostgresTcsStore.open(settings);
       open.add(listenerStore);
       QueueSettings defaults = QueueSettings.defaults();
@@ -151,10 +150,6 @@ final class QueueBenchCommand implements Callable<Integer> {
       long left = listenerStore.pending(workerId).size();
       System.out.printf("left pending            %d%n", left);
       return measured.get() == workOrders && left == 0 ? 0 : 1;
-    } finally {
-      for (AutoCloseable closeable : open.reversed()) {
-        closeable.close();
-      }
     }
   }
 

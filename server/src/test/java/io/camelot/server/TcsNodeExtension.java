@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * methods run before that, while the node still serves.
  */
 final class TcsNodeExtension implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
-  private final NodeAssembly opened = NodeAssembly.start(parts -> parts);
+  private final NodeAssembly opened = new NodeAssembly();
   private boolean perClass;
   private TcsNode node;
   private DirectTcsClient client;
