@@ -21,45 +21,33 @@ import java.time.Clock;
  * balancer; worker processes ({@link WorkerNode}) do the work.
  */
 public final class ListenerNode implements AutoCloseable {
-  private final PostgresTcsStore store;
-  private final SharedWorkOrderQueue queue;
-  private final Vertx vertx;
+  private final NodeAssembly parts;
   private final RpcServer listener;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("listener");
   private final AdminServer admin;
-  private final OtlpTracing tracing;
 
-  private ListenerNode(CamelotConfig config) {
-    CryptoProviders.use(config.crypto().provider());
-    store = PostgresTcsStore.open(requireShared(config, "listener").postgresSettings());
-    tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "listener");
-    try {
-      PostgresQueueTable table = new PostgresQueueTable(store);
-      queue = new SharedWorkOrderQueue(table, TcsNode.queueSettings(config.queue()), Clock.systemUTC(), metrics);
-      vertx = Vertx.vertx();
-      ListenerConfig listenerConfig =
-          TcsNode.listenerConfig(config, Path.of(config.store().dataDir()), Clock.systemUTC());
-      listener = DirectModel.server(vertx, listenerConfig, store, queue, metrics);
-      listener.start();
-      admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, table);
-    } catch (RuntimeException e) {
-      tracing.close();
-      store.close();
-      throw e;
-    }
+  private ListenerNode(CamelotConfig config, NodeAssembly parts) {
+    this.parts = parts;
+    PostgresTcsStore store = parts.add(StoreFactory.openShared(config.store(), "listener"));
+    parts.add(OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "listener"));
+    Vertx vertx = Vertx.vertx();
+    parts.add(() -> vertx.close().await());
+    PostgresQueueTable table = new PostgresQueueTable(store);
+    // The queue (its LISTEN connection, its purge) closes once the listener takes no more work orders.
+    SharedWorkOrderQueue queue =
+        parts.add(
+            new SharedWorkOrderQueue(
+                table, NodeSettings.queueSettings(config.queue()), Clock.systemUTC(), metrics));
+    ListenerConfig listenerConfig =
+        NodeSettings.listenerConfig(config, Path.of(config.store().dataDir()), Clock.systemUTC());
+    listener = parts.add(DirectModel.server(vertx, listenerConfig, store, queue, metrics));
+    listener.start();
+    admin = ScaleOutAdmin.startIfEnabled(parts, vertx, config.admin(), metrics, table);
   }
 
   public static ListenerNode start(CamelotConfig config) {
-    return new ListenerNode(config);
-  }
-
-  static CamelotConfig.Store requireShared(CamelotConfig config, String command) {
-    if (!config.store().postgres()) {
-      throw new IllegalArgumentException(
-          "camelot " + command + " shares its store with other processes: configure [store] backend = \"postgres\""
-              + " and url = \"jdbc:postgresql://host:port/database\" (see docs/scale-out.md)");
-    }
-    return config.store();
+    CryptoProviders.use(config.crypto().provider());
+    return NodeAssembly.start(parts -> new ListenerNode(config, parts));
   }
 
   public int port() {
@@ -73,13 +61,6 @@ public final class ListenerNode implements AutoCloseable {
 
   @Override
   public void close() {
-    if (admin != null) {
-      admin.close();
-    }
-    listener.close();
-    queue.close();
-    vertx.close().await();
-    tracing.close();
-    store.close();
+    parts.close();
   }
 }

@@ -64,7 +64,7 @@ final class QueueBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CamelotConfig config = CamelotConfig.load(configFile);
-    PostgresSettings settings = ListenerNode.requireShared(config, "queue-bench").postgresSettings();
+    PostgresSettings settings = StoreFactory.sharedSettings(config.store(), "queue-bench");
     String workerId = "queue-bench-" + UUID.randomUUID();
     Map<String, Long> submittedAt = new ConcurrentHashMap<>();
     long[] latencies = new long[workOrders];
@@ -74,8 +74,7 @@ final class QueueBenchCommand implements Callable<Integer> {
     byte[] payload = new byte[payloadBytes];
     Arrays.fill(payload, (byte) 'x');
 
-    List<AutoCloseable> open = new ArrayList<>();
-    try {
+    try (NodeAssembly open = new NodeAssembly()) {
       PostgresTcsStore listenerStore = PostgresTcsStore.open(settings);
       open.add(listenerStore);
       QueueSettings defaults = QueueSettings.defaults();
@@ -152,10 +151,6 @@ final class QueueBenchCommand implements Callable<Integer> {
       long left = listenerStore.pending(workerId).size();
       System.out.printf("left pending            %d%n", left);
       return measured.get() == workOrders && left == 0 ? 0 : 1;
-    } finally {
-      for (AutoCloseable closeable : open.reversed()) {
-        closeable.close();
-      }
     }
   }
 

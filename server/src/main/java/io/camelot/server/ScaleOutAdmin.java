@@ -12,13 +12,18 @@ import java.util.Optional;
 final class ScaleOutAdmin {
   private ScaleOutAdmin() {}
 
-  /** Starts the admin server when {@code [admin]} enables it; ready while PostgreSQL answers. */
+  /**
+   * Starts the admin server, closed with {@code parts}, when {@code [admin]} enables it; ready while
+   * PostgreSQL answers.
+   */
   static AdminServer startIfEnabled(
-      Vertx vertx, CamelotConfig.Admin settings, PrometheusMeterRegistry metrics, PostgresQueueTable queue) {
+      NodeAssembly parts, Vertx vertx, CamelotConfig.Admin settings, PrometheusMeterRegistry metrics,
+      PostgresQueueTable queue) {
     if (!settings.enabled()) {
       return null;
     }
-    AdminServer admin = new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics);
+    AdminServer admin =
+        parts.add(new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics));
     admin.addReadinessCheck(
         ReadinessCheck.of(
             "store", () -> queue.reachable() ? Optional.empty() : Optional.of("PostgreSQL does not answer")));

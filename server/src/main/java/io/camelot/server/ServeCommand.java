@@ -46,11 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     Commands.requirePortNumber("--admin-port", adminPort);
     CamelotConfig config = configFile != null ? CamelotConfig.load(configFile) : CamelotConfig.defaults();
     config = withOverrides(config);
-    if (config.store().postgres()) {
-      throw UserError.usage(
-          "needs the local LMDB store; with [store] backend = \"postgres\" start"
-              + " `camelot listener` and `camelot worker` processes instead (see docs/scale-out.md)");
-    }
+    StoreFactory.requireLocal(config.store());
     // Before the store opens and work orders are recovered: a mistake here then costs nothing.
     Commands.requireFreePort("--port", config.listener().host(), config.listener().port());
     Commands.requireFreeAdminPort(config);

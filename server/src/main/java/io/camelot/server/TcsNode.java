@@ -1,16 +1,9 @@
 package io.camelot.server;
 
-import io.camelot.attestation.CodeMeasurement;
-import io.camelot.attestation.DcapCollateral;
-import io.camelot.attestation.GramineTee;
-import io.camelot.attestation.SimulatedTee;
-import io.camelot.attestation.Tee;
 import io.camelot.jsonrpc.RpcServer;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
-import io.camelot.listener.ListenerSecurity;
-import io.camelot.listener.NotifyHosts;
 import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.MetricHistory;
@@ -25,7 +18,6 @@ import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PeerSecurity;
-import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
 import io.camelot.pool.manager.PoolDirectory;
@@ -35,17 +27,10 @@ import io.camelot.pool.manager.PoolGate;
 import io.camelot.pool.manager.WorkerManager;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
-import io.camelot.scheduler.QueueSettings;
-import io.camelot.security.DevCertificates;
-import io.camelot.security.PemFiles;
-import io.camelot.security.RateLimiter;
-import io.camelot.security.RequestAuthenticator;
-import io.camelot.security.ServerTls;
-import io.camelot.store.LmdbTcsStore;
+import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
-import io.camelot.worker.WorkerKeys;
 import io.camelot.worker.WorkerRegistration;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -54,7 +39,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
@@ -62,114 +46,81 @@ import java.util.Set;
  * orders finish, then the store closes. It owns its data directory ({@link DataDirLock}) until closed.
  */
 public final class TcsNode implements AutoCloseable {
-  private final DataDirLock dataDirLock;
+  private final NodeAssembly parts;
   private final TcsStore store;
-  private final PersistentWorkOrderQueue queue;
   private final SingletonWorker worker;
-  private final Vertx vertx;
-  private final CompletionNotifier notifier;
   private final RpcServer listener;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("serve");
-  private final OtlpTracing tracing;
-  private MetricHistory history;
-  private AdminServer admin;
-  private LocalPool pool;
-  private PoolDispatcher poolDispatcher;
-  private ElasticPool elasticPool;
+  private final LocalPool pool;
+  private final ElasticPool elasticPool;
+  private final AdminServer admin;
 
-  private TcsNode(CamelotConfig config) {
-    // First, so that a configured provider that cannot load stops start-up before anything opens.
-    CryptoProviders.use(config.crypto().provider());
-    boolean offerX25519 = config.worker().offersX25519();
+  /** The pool's child processes and the dispatcher that hands its work orders to their WPs. */
+  private record StartedPool(LocalPool processes, PoolDispatcher dispatcher) {}
+
+  private TcsNode(CamelotConfig config, NodeAssembly parts) {
+    this.parts = parts;
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
     // Before the store, keys and ports: a second process on this directory would open the same
     // LMDB store and sealed keys, and both would lose work orders.
-    dataDirLock = DataDirLock.acquire(dataDir, "camelot serve");
-    try {
-      store =
-          LmdbTcsStore.open(
-              dataDir.resolve("store"), config.store().mapSizeMb() << 20, config.store().submitLimitPercent());
-    } catch (RuntimeException e) {
-      dataDirLock.close();
-      throw e;
+    parts.add(DataDirLock.acquire(dataDir, "camelot serve"));
+    store = parts.add(StoreFactory.openLocal(config.store()));
+    parts.add(OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "serve"));
+    // Vert.x and the notifier close after the queue, whose running work orders finish and notify.
+    Vertx vertx = Vertx.vertx();
+    parts.add(() -> vertx.close().await());
+    CompletionNotifier notifier =
+        parts.add(CompletionNotifier.withDefaults(vertx, NodeSettings.notifyHosts(config.listener()), metrics));
+    PersistentWorkOrderQueue queue =
+        parts.add(new PersistentWorkOrderQueue(store, NodeSettings.queueSettings(config.queue()), clock, metrics));
+    worker = WorkerAssembly.create(config, store, clock, metrics).worker();
+    queue.addCompletionListener(notifier);
+    RecentWorkOrders recent = new RecentWorkOrders(200, clock);
+    if (config.admin().enabled()) {
+      queue.addAdmissionListener(recent);
+      queue.addCompletionListener(recent);
     }
-    tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "serve");
-    try {
-      queue = new PersistentWorkOrderQueue(store, queueSettings(config.queue()), clock, metrics);
-      Tee tee = openTee(config.worker(), dataDir, clock);
-      var workerConfig = config.workerConfig();
-      WorkerKeys keys =
-          WorkerKeys.loadOrCreate(
-              dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"),
-              tee,
-              offerX25519);
-      CamelotConfig.Workloads runtime = config.workloads();
-      worker =
-          new SingletonWorker(
-              workerConfig, keys, tee, RuntimeWorkloads.workloads(runtime), store, clock,
-              RuntimeWorkloads.connectors(runtime, dataDir, workerConfig.workerId(), tee, clock, store),
-              metrics);
-      worker.register();
-      vertx = Vertx.vertx();
-      notifier = CompletionNotifier.withDefaults(vertx, notifyHosts(config.listener()), metrics);
-      queue.addCompletionListener(notifier);
-      RecentWorkOrders recent = new RecentWorkOrders(200, clock);
-      if (config.admin().enabled()) {
-        queue.addAdmissionListener(recent);
-        queue.addCompletionListener(recent);
-      }
-      queue.attach(worker.workerId(), worker, workerConfig.concurrency());
-      PoolGate gate = null;
-      if (config.pool().enabled()) {
-        config.pool().validate();
-        var poolWorker =
-            new WorkerConfig(
-                config.pool().name(), workerConfig.organizationId(), workerConfig.applicationTypeId(),
-                config.pool().maxWps() * config.pool().slotsPerProcessor());
-        gate = new PoolGate(queue, poolWorker.workerId(), poolPolicy(config.pool()), clock);
-        JavaLauncher java = JavaLauncher.ofThisJvm(CamelotCli.class.getName());
-        pool = startPool(config.pool(), poolWorker, java, dataDir, gate, config.logging().otlpEndpoint(), clock);
-        queue.attach(poolWorker.workerId(), poolDispatcher, poolWorker.concurrency());
-        if (config.pool().elastic()) {
-          elasticPool =
-              ElasticPool.start(
-                  config.pool(), pool, poolDispatcher, queue, poolWorker.workerId(), java, dataDir.resolve("pool"), clock);
-        }
-      } else {
-        pool = null;
-      }
+    var workerConfig = config.workerConfig();
+    queue.attach(worker.workerId(), worker, workerConfig.concurrency());
+    WorkOrderQueue admission = queue;
+    if (config.pool().enabled()) {
+      config.pool().validate();
+      var poolWorker =
+          new WorkerConfig(
+              config.pool().name(), workerConfig.organizationId(), workerConfig.applicationTypeId(),
+              config.pool().maxWps() * config.pool().slotsPerProcessor());
+      PoolGate gate = new PoolGate(queue, poolWorker.workerId(), NodeSettings.poolPolicy(config.pool()), clock);
+      JavaLauncher java = JavaLauncher.ofThisJvm(CamelotCli.class.getName());
+      StartedPool started = startPool(config.pool(), poolWorker, java, dataDir, gate, config.logging().otlpEndpoint(), clock);
+      // Running pool work orders are abandoned on close, not lost: they stay queued for the next start.
+      pool = parts.add(started.processes());
+      queue.attach(poolWorker.workerId(), started.dispatcher(), poolWorker.concurrency());
+      // Closed before the pool: stopping WPs deregister with its Worker Manager and drain.
+      elasticPool =
+          config.pool().elastic()
+              ? parts.add(
+                  ElasticPool.start(
+                      config.pool(), pool, started.dispatcher(), queue, poolWorker.workerId(), java,
+                      dataDir.resolve("pool"), clock))
+              : null;
+      admission = gate;
+    } else {
+      pool = null;
+      elasticPool = null;
+    }
 
-      ListenerConfig listenerConfig = listenerConfig(config, dataDir, clock);
-      listener = DirectModel.server(vertx, listenerConfig, store, gate != null ? gate : queue, metrics);
-      listener.start();
-      if (config.admin().enabled()) {
-        startAdmin(config.admin(), recent, clock);
-      }
-    } catch (RuntimeException e) {
-      if (elasticPool != null) {
-        elasticPool.close();
-      }
-      if (admin != null) {
-        admin.close();
-      }
-      if (history != null) {
-        history.close();
-      }
-      if (pool != null) {
-        pool.close();
-      }
-      tracing.close();
-      store.close();
-      dataDirLock.close();
-      throw e;
-    }
+    ListenerConfig listenerConfig = NodeSettings.listenerConfig(config, dataDir, clock);
+    listener = parts.add(DirectModel.server(vertx, listenerConfig, store, admission, metrics));
+    listener.start();
+    admin = config.admin().enabled() ? startAdmin(config.admin(), vertx, recent, clock) : null;
   }
 
-  private void startAdmin(CamelotConfig.Admin settings, RecentWorkOrders recent, Clock clock) {
-    history = new MetricHistory(metrics, clock, 300).start(1000);
-    admin = new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics);
-    admin
+  private AdminServer startAdmin(CamelotConfig.Admin settings, Vertx vertx, RecentWorkOrders recent, Clock clock) {
+    MetricHistory history = parts.add(new MetricHistory(metrics, clock, 300).start(1000));
+    AdminServer server =
+        parts.add(new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics));
+    server
         .addReadinessCheck(ReadinessCheck.of("store", () -> {
           store.pendingCount();
           return Optional.empty();
@@ -181,8 +132,9 @@ public final class TcsNode implements AutoCloseable {
           return Optional.empty();
         }));
     WorkerDirectoryMetrics.register(metrics, store);
-    new TcsDashboard(store, metrics, recent, history, clock).serveOn(admin);
-    admin.start();
+    new TcsDashboard(store, metrics, recent, history, clock).serveOn(server);
+    server.start();
+    return server;
   }
 
   /** The worker's record is in the directory and ACTIVE. */
@@ -206,72 +158,11 @@ public final class TcsNode implements AutoCloseable {
         : Optional.of("the Worker Directory does not publish the keys this worker holds");
   }
 
-  static QueueSettings queueSettings(CamelotConfig.Queue q) {
-    return new QueueSettings(
-        q.maxOutstanding(),
-        Duration.ofHours(q.retainCompletedHours()),
-        q.maxRetainedCompleted(),
-        Duration.ofSeconds(q.purgeIntervalSeconds()),
-        Duration.ofSeconds(q.pendingTimeoutSeconds()),
-        Duration.ofSeconds(q.minRetentionSeconds()),
-        q.maxOutstandingBytes());
-  }
-
-  /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */
-  static ListenerConfig listenerConfig(CamelotConfig config, Path dataDir, Clock clock) {
-    // Again here: --host on the command line may have moved the listener since the file was checked.
-    config.validateOperatorAccess();
-    CamelotConfig.Listener l = config.listener();
-    return new ListenerConfig(
-        l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods(),
-        listenerSecurity(config.security(), dataDir, l.host(), notifyHosts(l), clock));
-  }
-
-  static NotifyHosts notifyHosts(CamelotConfig.Listener listener) {
-    return NotifyHosts.parse(listener.notifyHosts());
-  }
-
-  static ListenerSecurity listenerSecurity(
-      CamelotConfig.Security s, Path dataDir, String host, NotifyHosts notifyHosts, Clock clock) {
-    ServerTls tls =
-        switch (s.tls()) {
-          case CamelotConfig.Security.TLS_DEV -> DevCertificates.ensureSelfSigned(dataDir.resolve("tls"), List.of(host));
-          case CamelotConfig.Security.TLS_ON -> {
-            if (s.tlsCert().isEmpty() || s.tlsKey().isEmpty()) {
-              throw new IllegalArgumentException("[security] tls = \"on\" needs tls_cert and tls_key");
-            }
-            yield new ServerTls(
-                Path.of(s.tlsCert()), Path.of(s.tlsKey()), s.tlsClientCa().isEmpty() ? null : Path.of(s.tlsClientCa()));
-          }
-          default -> null;
-        };
-    RequestAuthenticator operators =
-        s.operatorKeys().isEmpty()
-            ? null
-            : new RequestAuthenticator(
-                PemFiles.readPublicKeys(Path.of(s.operatorKeys())), clock, Duration.ofSeconds(s.operatorWindowSeconds()),
-                Set.copyOf(s.operatorAudiences()));
-    return new ListenerSecurity(
-        tls, operators,
-        new RateLimiter.Limit(s.ratePerAddress(), s.burstPerAddress()),
-        new RateLimiter.Limit(s.ratePerRequester(), s.burstPerRequester()),
-        s.maxItems(), s.maxItemChars(), CamelotConfig.Security.REFUSE.equals(s.legacyEnvelope()), notifyHosts);
-  }
-
-  static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
-    if (CamelotConfig.Worker.GRAMINE.equals(worker.tee())) {
-      DcapCollateral collateral =
-          worker.collateralDir().isEmpty() ? null : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));
-      return new GramineTee(GramineTee.DEFAULT_DIRECTORY, collateral);
-    }
-    return SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
-  }
-
   /**
    * Starts the pool's WKMs and its fixed WPs as child processes of this JVM, sharing its simulated
    * TEE. An elastic pool starts no fixed WPs: its scaler starts them all.
    */
-  private LocalPool startPool(
+  private StartedPool startPool(
       CamelotConfig.Pool config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate,
       String otlpEndpoint, Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
@@ -284,7 +175,7 @@ public final class TcsNode implements AutoCloseable {
       identities = identities.withDevelopmentTls(List.of(config.internalHost()));
     }
     PeerSecurity security = identities.managerSecurity(clock);
-    poolDispatcher = new PoolDispatcher(store, clock, callTimeout, security);
+    PoolDispatcher poolDispatcher = new PoolDispatcher(store, clock, callTimeout, security);
     PoolMetrics.bind(metrics, poolDispatcher);
     WorkerManager manager =
         new WorkerManager(
@@ -293,27 +184,14 @@ public final class TcsNode implements AutoCloseable {
     LocalPool.Settings settings =
         new LocalPool.Settings(
             config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),
-            poolPolicy(config), config.wpDedicatedRequesters(), config.internalHost(), callTimeout,
+            NodeSettings.poolPolicy(config), config.wpDedicatedRequesters(), config.internalHost(), callTimeout,
             config.managerPort(), config.keyManagerUrls(), otlpEndpoint);
     // The children open the same simulated TEE directory, so they count as one platform.
     LocalPool started =
         new LocalPool(
             java, dataDir.resolve("pool"), dataDir.resolve("tee"), identities, settings, poolDispatcher, manager);
     started.start();
-    return started;
-  }
-
-  static PoolPolicy poolPolicy(CamelotConfig.Pool config) {
-    return new PoolPolicy(
-        config.allowedWpMeasurements(),
-        CamelotConfig.Pool.SAME_PLATFORM.equals(config.wpLocalization()),
-        config.maxConcurrentWps(),
-        config.restartWpAfter(),
-        config.keyMigration(),
-        CamelotConfig.Pool.EXT_KEY.equals(config.signatureScheme()),
-        Duration.ofSeconds(config.rotationGraceSeconds()),
-        config.dedicatedRequesterKey(),
-        config.requireRequesterSignature());
+    return new StartedPool(started, poolDispatcher);
   }
 
   /** The elastic pool's scaling, or null when the pool is fixed or there is none. */
@@ -327,7 +205,9 @@ public final class TcsNode implements AutoCloseable {
   }
 
   public static TcsNode start(CamelotConfig config) {
-    return new TcsNode(config);
+    // First, so that a configured provider that cannot load stops start-up before anything opens.
+    CryptoProviders.use(config.crypto().provider());
+    return NodeAssembly.start(parts -> new TcsNode(config, parts));
   }
 
   public String url(String host) {
@@ -351,26 +231,12 @@ public final class TcsNode implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Closes in reverse start order: the listener stops taking requests first, running work orders
+   * finish, then the store closes and the data directory is released.
+   */
   @Override
   public void close() {
-    if (admin != null) {
-      admin.close();
-      history.close();
-    }
-    listener.close();
-    if (elasticPool != null) {
-      // Before the pool: stopping WPs deregister with its Worker Manager and drain.
-      elasticPool.close();
-    }
-    if (pool != null) {
-      // Running pool work orders are abandoned, not lost: they stay queued for the next start.
-      pool.close();
-    }
-    queue.close();
-    notifier.close();
-    vertx.close().await();
-    tracing.close();
-    store.close();
-    dataDirLock.close();
+    parts.close();
   }
 }

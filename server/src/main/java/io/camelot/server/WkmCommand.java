@@ -98,38 +98,37 @@ final class WkmCommand implements Callable<Integer> {
     } catch (DataDirLock.InUseException e) {
       throw UserError.runtime(e.getMessage(), e);
     }
-    Clock clock = Clock.systemUTC();
-    String measurement = Measurements.hex(Measurements.keyManager());
-    SimulatedTee tee =
-        SimulatedTee.open(teeDir != null ? teeDir : dataDir.resolve("tee"), Measurements.keyManager(), clock);
-    List<String> allowed =
-        allowedWpMeasurements.isEmpty()
-            ? List.of(Measurements.hex(Measurements.processor(Workloads.load())))
-            : allowedWpMeasurements;
-    PoolPolicy policy =
-        new PoolPolicy(allowed, samePlatform, maxWps, restartWpAfter, !noKeyMigration, extKey,
-            Duration.ofSeconds(rotationGraceSeconds),
-            RequesterKeySetting.canonicalPem("--dedicated-requester", dedicatedRequester), requireRequesterSignature);
-    KeyManager keyManager =
-        new KeyManager(tee, measurement, policy, dataDir.resolve("pool-keys.sealed"), new ProofDataVerifier(),
-            clock, generateKeys);
-    PeerSecurity security = peer.security(clock);
-    WkmServer server = WkmServer.start(keyManager, host, port, security);
-    if (join != null) {
-      RpcClient source = new RpcClient(join, Duration.ofSeconds(30), security);
-      KeyCopy.copy(source, source.at(server.url()));
-    }
-    System.out.println("WKM (TEE: SIMULATED, measurement " + measurement + ") serving the Key Management API on "
-        + server.url() + (keyManager.hasKeys() ? "" : " (no pool keys yet: waiting for SetWorkerPrivateKeys)"));
-    System.out.println("Admits WP measurements " + allowed);
-    ProcessAdmin adminPort = startAdmin(admin, keyManager);
-    adminPort.announce();
-    System.out.println(ChildProcess.READY + server.url());
-    Commands.runUntilStopped(() -> {
-      adminPort.close();
-      server.close();
-      lock.close();
+    NodeAssembly process = NodeAssembly.start(parts -> {
+      parts.add(lock);
+      Clock clock = Clock.systemUTC();
+      String measurement = Measurements.hex(Measurements.keyManager());
+      SimulatedTee tee =
+          SimulatedTee.open(teeDir != null ? teeDir : dataDir.resolve("tee"), Measurements.keyManager(), clock);
+      List<String> allowed =
+          allowedWpMeasurements.isEmpty()
+              ? List.of(Measurements.hex(Measurements.processor(Workloads.load())))
+              : allowedWpMeasurements;
+      PoolPolicy policy =
+          new PoolPolicy(allowed, samePlatform, maxWps, restartWpAfter, !noKeyMigration, extKey,
+              Duration.ofSeconds(rotationGraceSeconds),
+              RequesterKeySetting.canonicalPem("--dedicated-requester", dedicatedRequester), requireRequesterSignature);
+      KeyManager keyManager =
+          new KeyManager(tee, measurement, policy, dataDir.resolve("pool-keys.sealed"), new ProofDataVerifier(),
+              clock, generateKeys);
+      PeerSecurity security = peer.security(clock);
+      WkmServer server = parts.add(WkmServer.start(keyManager, host, port, security));
+      if (join != null) {
+        RpcClient source = new RpcClient(join, Duration.ofSeconds(30), security);
+        KeyCopy.copy(source, source.at(server.url()));
+      }
+      System.out.println("WKM (TEE: SIMULATED, measurement " + measurement + ") serving the Key Management API on "
+          + server.url() + (keyManager.hasKeys() ? "" : " (no pool keys yet: waiting for SetWorkerPrivateKeys)"));
+      System.out.println("Admits WP measurements " + allowed);
+      parts.add(startAdmin(admin, keyManager)).announce();
+      System.out.println(ChildProcess.READY + server.url());
+      return parts;
     });
+    Commands.runUntilStopped(process);
     return 0;
   }
 

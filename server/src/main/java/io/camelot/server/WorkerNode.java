@@ -1,6 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.attestation.Tee;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.OtlpTracing;
@@ -10,10 +9,8 @@ import io.camelot.store.postgres.PostgresQueueTable;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.worker.SingletonWorker;
-import io.camelot.worker.WorkerKeys;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -24,53 +21,35 @@ import java.time.Duration;
  * different workers against one database; completions reach the listeners through the database.
  */
 public final class WorkerNode implements AutoCloseable {
-  private final PostgresTcsStore store;
+  private final NodeAssembly parts;
   private final SingletonWorker worker;
-  private final Vertx vertx;
-  private final CompletionNotifier notifier;
-  private final SharedQueueWorker drain;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("worker");
   private final AdminServer admin;
-  private final OtlpTracing tracing;
 
-  private WorkerNode(CamelotConfig config) {
-    CryptoProviders.use(config.crypto().provider());
-    boolean offerX25519 = config.worker().offersX25519();
-    Path dataDir = Path.of(config.store().dataDir());
+  private WorkerNode(CamelotConfig config, NodeAssembly parts) {
+    this.parts = parts;
     Clock clock = Clock.systemUTC();
-    store = PostgresTcsStore.open(ListenerNode.requireShared(config, "worker").postgresSettings());
-    tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "worker");
-    try {
-      Tee tee = TcsNode.openTee(config.worker(), dataDir, clock);
-      var workerConfig = config.workerConfig();
-      WorkerKeys keys =
-          WorkerKeys.loadOrCreate(
-              dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, offerX25519);
-      worker =
-          new SingletonWorker(
-              workerConfig, keys, tee, RuntimeWorkloads.workloads(config.workloads()), store, clock,
-              RuntimeWorkloads.connectors(config.workloads(), dataDir, workerConfig.workerId(), tee, clock, store),
-              metrics);
-      worker.register();
-      vertx = Vertx.vertx();
-      // Work orders reach this process through the shared queue: the same hosts as the listeners'.
-      notifier = CompletionNotifier.withDefaults(vertx, TcsNode.notifyHosts(config.listener()), metrics);
-      PostgresQueueTable table = new PostgresQueueTable(store);
-      drain =
-          new SharedQueueWorker(
-              table, worker.workerId(), worker, workerConfig.concurrency(), Duration.ofMillis(config.cluster().leaseMs()));
-      drain.addCompletionListener(notifier);
-      drain.start();
-      admin = ScaleOutAdmin.startIfEnabled(vertx, config.admin(), metrics, table);
-    } catch (RuntimeException e) {
-      tracing.close();
-      store.close();
-      throw e;
-    }
+    PostgresTcsStore store = parts.add(StoreFactory.openShared(config.store(), "worker"));
+    parts.add(OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "worker"));
+    worker = WorkerAssembly.create(config, store, clock, metrics).worker();
+    Vertx vertx = Vertx.vertx();
+    parts.add(() -> vertx.close().await());
+    // Work orders reach this process through the shared queue: the same hosts as the listeners'.
+    CompletionNotifier notifier =
+        parts.add(CompletionNotifier.withDefaults(vertx, NodeSettings.notifyHosts(config.listener()), metrics));
+    SharedQueueWorker drain =
+        parts.add(
+            new SharedQueueWorker(
+                new PostgresQueueTable(store), worker.workerId(), worker, config.workerConfig().concurrency(),
+                Duration.ofMillis(config.cluster().leaseMs())));
+    drain.addCompletionListener(notifier);
+    drain.start();
+    admin = ScaleOutAdmin.startIfEnabled(parts, vertx, config.admin(), metrics, new PostgresQueueTable(store));
   }
 
   public static WorkerNode start(CamelotConfig config) {
-    return new WorkerNode(config);
+    CryptoProviders.use(config.crypto().provider());
+    return NodeAssembly.start(parts -> new WorkerNode(config, parts));
   }
 
   public SingletonWorker worker() {
@@ -85,13 +64,6 @@ public final class WorkerNode implements AutoCloseable {
   /** Drains: running work orders finish, queued ones stay in the database for other processes. */
   @Override
   public void close() {
-    if (admin != null) {
-      admin.close();
-    }
-    drain.close();
-    notifier.close();
-    vertx.close().await();
-    tracing.close();
-    store.close();
+    parts.close();
   }
 }

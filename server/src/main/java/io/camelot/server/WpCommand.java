@@ -75,47 +75,37 @@ final class WpCommand implements Callable<Integer> {
     if (exitWithParent) {
       Commands.exitWithParent();
     }
-    Workloads workloads = Workloads.load();
-    byte[] measurement =
-        simulatedMeasurement != null
-            ? HexFormat.of().parseHex(simulatedMeasurement)
-            : Measurements.processor(workloads);
-    Clock clock = Clock.systemUTC();
-    SimulatedTee tee = SimulatedTee.open(teeDir, measurement, clock);
-    PeerSecurity security = peer.security(clock);
-    Duration timeout = Duration.ofSeconds(30);
-    WpRuntime runtime =
-        new WpRuntime(tee, workloads, new RpcClient(manager, timeout, security), dedicatedRequester, restartAfter);
-    WpServer server = WpServer.start(runtime, host, port, security);
-    String url =
-        advertiseHost == null
-            ? server.url()
-            : java.net.URI.create(server.url()).getScheme() + "://" + advertiseHost + ":" + server.port();
-    System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
-        + ") on " + url + ", key manager via " + manager);
-    ProcessAdmin adminPort = startAdmin(admin, runtime);
-    adminPort.announce();
-    WpRegistration registration = null;
-    if (register) {
-      try {
-        registration = WpRegistration.register(
-            new RpcClient(manager, timeout, security), url, slots, dedicatedRequester, HexFormat.of().formatHex(measurement));
-      } catch (RuntimeException e) {
-        adminPort.close();
-        server.close();
-        throw e;
+    NodeAssembly process = NodeAssembly.start(parts -> {
+      Workloads workloads = Workloads.load();
+      byte[] measurement =
+          simulatedMeasurement != null
+              ? HexFormat.of().parseHex(simulatedMeasurement)
+              : Measurements.processor(workloads);
+      Clock clock = Clock.systemUTC();
+      SimulatedTee tee = SimulatedTee.open(teeDir, measurement, clock);
+      PeerSecurity security = peer.security(clock);
+      Duration timeout = Duration.ofSeconds(30);
+      WpRuntime runtime =
+          new WpRuntime(tee, workloads, new RpcClient(manager, timeout, security), dedicatedRequester, restartAfter);
+      WpServer server = parts.add(WpServer.start(runtime, host, port, security));
+      String url =
+          advertiseHost == null
+              ? server.url()
+              : java.net.URI.create(server.url()).getScheme() + "://" + advertiseHost + ":" + server.port();
+      System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
+          + ") on " + url + ", key manager via " + manager);
+      parts.add(startAdmin(admin, runtime)).announce();
+      if (register) {
+        // Closed first, so stopping deregisters and drains: the server closes once its in-flight work orders are done.
+        parts.add(
+            WpRegistration.register(
+                new RpcClient(manager, timeout, security), url, slots, dedicatedRequester,
+                HexFormat.of().formatHex(measurement)));
       }
-    }
-    System.out.println(ChildProcess.READY + url);
-    WpRegistration registered = registration;
-    Commands.runUntilStopped(() -> {
-      try (server; adminPort) {
-        // Deregistering first drains: the server closes only once its in-flight work orders are done.
-        if (registered != null) {
-          registered.close();
-        }
-      }
+      System.out.println(ChildProcess.READY + url);
+      return parts;
     });
+    Commands.runUntilStopped(process);
     return 0;
   }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The admin port of {@code camelot ethereum-bridge}: lag meter, and readiness that follows the chain. */
@@ -24,6 +25,7 @@ class BridgeAdminTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path dir;
+  @RegisterExtension final TcsNodeExtension nodes = new TcsNodeExtension();
   LocalGanache ganache;
   TcsNode node;
   DirectTcsClient tcs;
@@ -33,7 +35,7 @@ class BridgeAdminTest {
 
   @AfterEach
   void stop() {
-    for (AutoCloseable open : new AutoCloseable[] {admin, bridge, chain, tcs, node, ganache}) {
+    for (AutoCloseable open : new AutoCloseable[] {admin, bridge, chain, ganache}) {
       if (open != null) {
         try {
           open.close();
@@ -47,13 +49,8 @@ class BridgeAdminTest {
   @Test
   void readyWhileTheChainAnswersAndDownOnceItStops() throws Exception {
     ganache = LocalGanache.start(dir);
-    CamelotConfig defaults = CamelotConfig.defaults();
-    node = TcsNode.start(
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dir.resolve("tcs").toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto()));
-    tcs = DirectTcsClient.create(node.url("127.0.0.1"));
+    node = nodes.start(TestConfigs.loopback(dir.resolve("tcs")).build());
+    tcs = nodes.client();
     chain = Chain.connect(ganache.account(0));
     bridge = EthereumBridge.start(tcs, chain, ProxyContracts.deploy(chain), BridgeSettings.defaults(dir.resolve("checkpoint")));
     AdminOptions options = new AdminOptions();

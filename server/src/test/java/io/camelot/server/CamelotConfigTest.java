@@ -38,9 +38,9 @@ class CamelotConfigTest {
 
   @Test
   void pendingWorkOrdersExpireAfterAnHourByDefaultAndNeverWithZero() throws IOException {
-    assertThat(TcsNode.queueSettings(CamelotConfig.defaults().queue()).pendingTimeout()).isEqualTo(Duration.ofHours(1));
+    assertThat(NodeSettings.queueSettings(CamelotConfig.defaults().queue()).pendingTimeout()).isEqualTo(Duration.ofHours(1));
     CamelotConfig never = CamelotConfig.load(toml("[queue]\npending_timeout_seconds = 0\n"));
-    assertThat(TcsNode.queueSettings(never.queue()).pendingTimeout()).isZero();
+    assertThat(NodeSettings.queueSettings(never.queue()).pendingTimeout()).isZero();
     assertThat(never.queue().maxOutstanding()).isEqualTo(CamelotConfig.defaults().queue().maxOutstanding());
   }
 
@@ -175,7 +175,7 @@ class CamelotConfigTest {
     // A --host override after loading is checked where the listener is built.
     CamelotConfig moved = ScaleOutOverrides.apply(
         CamelotConfig.load(toml("[listener]\noperator_methods = true\n")), "0.0.0.0", 2000, null, null, null);
-    assertThatThrownBy(() -> TcsNode.listenerConfig(moved, dir, Clock.systemUTC()))
+    assertThatThrownBy(() -> NodeSettings.listenerConfig(moved, dir, Clock.systemUTC()))
         .hasMessageStartingWith("[listener] operator_methods = true without [security] operator_keys");
   }
 
@@ -269,12 +269,12 @@ class CamelotConfigTest {
     CamelotConfig fromFile =
         CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + file + "\"\n\n[worker]\nrequire_requester_signature = true\n"));
     assertThat(fromFile.pool().dedicatedRequesterKey()).isEqualTo(pem);
-    assertThat(TcsNode.poolPolicy(fromFile.pool()).dedicatedRequesterKey()).isEqualTo(pem);
+    assertThat(NodeSettings.poolPolicy(fromFile.pool()).dedicatedRequesterKey()).isEqualTo(pem);
     assertThat(fromFile.workerConfig().requireRequesterSignature()).isTrue();
     CamelotConfig inline =
         CamelotConfig.load(toml("[pool]\nrequire_requester_signature = true\ndedicated_requester = '''\n" + pem + "'''\n"));
     assertThat(inline.pool().dedicatedRequesterKey()).isEqualTo(pem);
-    assertThat(TcsNode.poolPolicy(inline.pool()).requireRequesterSignature()).isTrue();
+    assertThat(NodeSettings.poolPolicy(inline.pool()).requireRequesterSignature()).isTrue();
     assertThat(CamelotConfig.defaults().workerConfig().requireRequesterSignature()).isFalse();
   }
 
@@ -307,7 +307,7 @@ class CamelotConfigTest {
     CamelotConfig config =
         CamelotConfig.load(toml("[listener]\nnotify_hosts = [\"hooks.example.com\", \"127.0.0.1:8080!private\"]\n"));
     assertThat(config.listener().notifyHosts()).containsExactly("hooks.example.com", "127.0.0.1:8080!private");
-    NotifyHosts hosts = TcsNode.listenerConfig(config, dir, Clock.systemUTC()).security().notifyHosts();
+    NotifyHosts hosts = NodeSettings.listenerConfig(config, dir, Clock.systemUTC()).security().notifyHosts();
     assertThat(hosts.refusal("http://127.0.0.1:8080/done")).isEmpty();
     assertThat(hosts.refusal("http://127.0.0.1:8081/done")).isPresent();
     assertThat(ScaleOutOverrides.apply(config, "0.0.0.0", 2000, null, null, null).listener().notifyHosts())

@@ -3,7 +3,6 @@ package io.camelot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.camelot.sdk.DirectTcsClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,18 +26,7 @@ class DashboardBrowserTest {
 
   @TempDir Path dataDir;
   @TempDir Path browserProfile;
-  private TcsNode node;
-  private DirectTcsClient client;
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
 
   @Test
   void aSubmittedWorkOrderAppearsOnTheDashboard() throws Exception {
@@ -48,9 +36,8 @@ class DashboardBrowserTest {
     }
     assumeTrue(browser.isPresent(), "Chromium is not installed; apt-get install -y chromium");
 
-    node = TcsNode.start(OpsEndToEndTest.configWithAdmin(dataDir));
-    client = DirectTcsClient.create(node.url("127.0.0.1"));
-    String id = OpsEndToEndTest.submitEcho(client);
+    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).admin().build());
+    String id = OpsEndToEndTest.submitEcho(tcs.client());
 
     String dom = dumpDom(browser.get(), node.adminUrl("127.0.0.1").orElseThrow() + "/");
     assertThat(dom)

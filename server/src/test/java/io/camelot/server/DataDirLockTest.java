@@ -39,13 +39,7 @@ class DataDirLockTest {
   }
 
   CamelotConfig config() {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    return new CamelotConfig(
-        new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false, List.of()),
-        new CamelotConfig.Store(dataDir.toString(), 256),
-        defaults.queue(),
-        defaults.worker(),
-        defaults.crypto());
+    return TestConfigs.loopback(dataDir).build();
   }
 
   static String echo(TcsNode node, String input) {
@@ -76,6 +70,23 @@ class DataDirLockTest {
     }
     try (TcsNode next = TcsNode.start(config())) {
       assertThat(echo(next, "next owner")).isEqualTo("RESULT: next owner");
+    }
+  }
+
+  @Test
+  void aStartThatFailsAfterOpeningTheStoreReleasesTheDirectory() {
+    // The worker's workloads fail after the lock, store, Vert.x and queue are open.
+    Path missing = logs.resolve("missing.wasm");
+    CamelotConfig broken =
+        TestConfigs.loopback(dataDir)
+            .workloads(CamelotConfig.Workloads.defaults()
+                .withModules(List.of(new CamelotConfig.Workloads.Module("missing", missing.toString(), "00".repeat(32)))))
+            .build();
+    assertThatThrownBy(() -> TcsNode.start(broken))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot read WASM module missing");
+    try (TcsNode next = TcsNode.start(config())) {
+      assertThat(echo(next, "after a failed start")).isEqualTo("RESULT: after a failed start");
     }
   }
 

@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -37,25 +37,14 @@ class ElasticPoolTest {
   static final Duration WAIT = Duration.ofSeconds(180);
 
   @TempDir Path dataDir;
-  TcsNode node;
-  DirectTcsClient client;
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
 
   @Test
   void aBurstScalesUpIdleScalesDownAndAKilledWpIsReplaced() throws Exception {
-    node = TcsNode.start(PoolTest.config(dataDir, PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
-        .withScaling(1, 3, 2, 2, CamelotConfig.Pool.PROCESS_LAUNCHER)));
-    client = DirectTcsClient.create(node.url("127.0.0.1"));
-    Requester requester = Requester.builder(client).allowSimulation().build();
+    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).pool(PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
+        .withScaling(1, 3, 2, 2, CamelotConfig.Pool.PROCESS_LAUNCHER)).build());
+    DirectTcsClient client = tcs.client();
+    Requester requester = tcs.requester();
     VerifiedWorker poolWorker = requester.worker(PoolTest.POOL_ID);
     WorkerManager manager = node.pool().manager();
     LocalProcessLauncher launcher = (LocalProcessLauncher) node.elasticPool().launcher();

@@ -35,11 +35,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A whole TCS on loopback, used only through the SDK over real HTTP, as a requester would. */
 class EndToEndTest {
   @TempDir Path dataDir;
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
   TcsNode node;
   DirectTcsClient client;
 
@@ -56,34 +58,21 @@ class EndToEndTest {
   }
 
   TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption, List<String> notifyHosts) {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, syncMode, 9000, false, notifyHosts),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(),
-            new CamelotConfig.Worker(
-                WorkerConfig.DEFAULT_NAME,
-                WorkerConfig.DEFAULT_ORGANIZATION_ID,
-                WorkerConfig.DEFAULT_APPLICATION_TYPE_ID,
-                2,
-                CamelotConfig.Worker.SIMULATED,
-                "",
-                keyEncryption),
-            crypto);
-    node = TcsNode.start(config);
-    client = DirectTcsClient.create(node.url("127.0.0.1"));
+    node =
+        tcs.start(
+            TestConfigs.loopback(dataDir)
+                .syncMode(syncMode)
+                .notifyHosts(notifyHosts)
+                .workerConcurrency(2)
+                .keyEncryption(keyEncryption)
+                .crypto(crypto)
+                .build());
+    client = tcs.client();
     return node;
   }
 
   @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.close();
-    }
+  void resetCryptoProvider() {
     CryptoProviders.use(CryptoProviders.JCA);
   }
 

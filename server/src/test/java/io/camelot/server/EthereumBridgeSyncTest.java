@@ -44,6 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.exceptions.TransactionException;
 import org.web3j.tuples.generated.Tuple5;
@@ -62,6 +63,7 @@ class EthereumBridgeSyncTest {
   static Chain stranger;
 
   @TempDir Path dir;
+  @RegisterExtension final TcsNodeExtension nodes = new TcsNodeExtension();
   TcsNode node;
   DirectTcsClient tcs;
   ProxyContracts contracts;
@@ -84,26 +86,16 @@ class EthereumBridgeSyncTest {
 
   @AfterEach
   void stop() {
-    for (AutoCloseable open : new AutoCloseable[] {bridge, tcs, node, source}) {
+    for (AutoCloseable open : new AutoCloseable[] {bridge, source}) {
       close(open);
     }
   }
 
   /** A TCS whose operator methods answer loopback callers (no operator keys configured). */
   void startTcs(CamelotConfig.Workloads workloads) throws Exception {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    node = TcsNode.start(
-        new CamelotConfig(
-                new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, true),
-                new CamelotConfig.Store(dir.resolve("tcs").toString(), 256),
-                defaults.queue(),
-                new CamelotConfig.Worker(
-                    WorkerConfig.DEFAULT_NAME, WorkerConfig.DEFAULT_ORGANIZATION_ID,
-                    WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2, CamelotConfig.Worker.SIMULATED, "",
-                    List.of("RSA-OAEP-3072")),
-                defaults.crypto())
-            .withWorkloads(workloads));
-    tcs = DirectTcsClient.create(node.url("127.0.0.1"));
+    node = nodes.start(
+        TestConfigs.loopback(dir.resolve("tcs")).operatorMethods().workerConcurrency(2).workloads(workloads).build());
+    tcs = nodes.client();
     contracts = ProxyContracts.deploy(tcsAccount);
   }
 

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,7 @@ class EthereumProxyModelTest {
   private static final Duration AWAIT = Duration.ofMinutes(3);
 
   @TempDir static Path shared;
+  @RegisterExtension static final TcsNodeExtension nodes = new TcsNodeExtension();
   static LocalGanache ganache;
   static TcsNode node;
   static DirectTcsClient tcs;
@@ -88,19 +90,8 @@ class EthereumProxyModelTest {
   @BeforeAll
   static void startChainAndTcs() throws Exception {
     ganache = LocalGanache.start(shared);
-    CamelotConfig defaults = CamelotConfig.defaults();
-    node =
-        TcsNode.start(
-            new CamelotConfig(
-                new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-                new CamelotConfig.Store(shared.resolve("tcs").toString(), 256),
-                defaults.queue(),
-                new CamelotConfig.Worker(
-                    WorkerConfig.DEFAULT_NAME, WorkerConfig.DEFAULT_ORGANIZATION_ID,
-                    WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2, CamelotConfig.Worker.SIMULATED, "",
-                    List.of("RSA-OAEP-3072")),
-                defaults.crypto()));
-    tcs = DirectTcsClient.create(node.url("127.0.0.1"));
+    node = nodes.start(TestConfigs.loopback(shared.resolve("tcs")).workerConcurrency(2).build());
+    tcs = nodes.client();
     tcsAccount = Chain.connect(ganache.account(0));
     stranger = Chain.connect(ganache.account(2));
   }
@@ -112,12 +103,6 @@ class EthereumProxyModelTest {
     }
     if (stranger != null) {
       stranger.close();
-    }
-    if (tcs != null) {
-      tcs.close();
-    }
-    if (node != null) {
-      node.close();
     }
     if (ganache != null) {
       ganache.close();

@@ -71,7 +71,7 @@ class LocalProcessPoolTest {
     // Provisioning, before any instance runs: the identity's keys, sealed in the shared-by-this-host
     // directory, and its record in the Worker Directory.
     Clock clock = Clock.systemUTC();
-    Tee tee = TcsNode.openTee(config.worker(), dataDir, clock);
+    Tee tee = WorkerAssembly.openTee(config.worker(), dataDir, clock);
     var workerConfig = config.workerConfig();
     WorkerKeys keys = WorkerKeys.loadOrCreate(
         dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, false);

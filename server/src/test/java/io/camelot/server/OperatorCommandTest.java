@@ -30,16 +30,13 @@ class OperatorCommandTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
         .isEqualTo("rw-------");
 
-    CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig.Security s = defaults.security();
+    CamelotConfig.Security s = CamelotConfig.defaults().security();
     CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, true),
-            new CamelotConfig.Store(dir.resolve("data").toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto()).withSecurity(new CamelotConfig.Security(
+        TestConfigs.loopback(dir.resolve("data")).operatorMethods().security(new CamelotConfig.Security(
                 CamelotConfig.Security.TLS_OFF, "", "", "", keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), 300, List.of(),
                 s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
-                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()));
+                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()))
+            .build();
     String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
     try (TcsNode node = TcsNode.start(config);
         DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {

@@ -27,8 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -36,29 +36,7 @@ import org.slf4j.LoggerFactory;
 class OpsEndToEndTest {
   @TempDir Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
-  private TcsNode node;
-  private DirectTcsClient client;
-
-  static CamelotConfig configWithAdmin(Path dataDir) {
-    CamelotConfig d = CamelotConfig.defaults();
-    return new CamelotConfig(
-        new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-        new CamelotConfig.Store(dataDir.toString(), 256),
-        d.queue(),
-        d.worker(),
-        d.crypto())
-        .withAdmin(new CamelotConfig.Admin(true, "127.0.0.1", 0));
-  }
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
 
   /** Submits one echo work order through the SDK and waits for its verified result. */
   static String submitEcho(DirectTcsClient client) {
@@ -80,8 +58,8 @@ class OpsEndToEndTest {
 
   @Test
   void metricsReadinessAndDashboardDataFollowAWorkOrder() throws Exception {
-    node = TcsNode.start(configWithAdmin(dataDir));
-    client = DirectTcsClient.create(node.url("127.0.0.1"));
+    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).admin().build());
+    DirectTcsClient client = tcs.client();
     String admin = node.adminUrl("127.0.0.1").orElseThrow();
 
     HttpResponse<String> ready = get(admin + "/health/ready");
@@ -134,7 +112,7 @@ class OpsEndToEndTest {
 
   @Test
   void rpcDiscoverIsServedByTheListener() throws Exception {
-    node = TcsNode.start(configWithAdmin(dataDir));
+    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).admin().build());
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(node.url("127.0.0.1")))
@@ -158,9 +136,8 @@ class OpsEndToEndTest {
     trace.setLevel(Level.DEBUG);
     trace.addAppender(events);
     try {
-      node = TcsNode.start(configWithAdmin(dataDir));
-      client = DirectTcsClient.create(node.url("127.0.0.1"));
-      String id = submitEcho(client);
+      tcs.start(TestConfigs.loopback(dataDir).admin().build());
+      String id = submitEcho(tcs.client());
       String traceId = WorkOrderTrace.traceId(id);
       await().atMost(Duration.ofSeconds(30)).until(() -> events.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("completed")));
       List<ILoggingEvent> mine =

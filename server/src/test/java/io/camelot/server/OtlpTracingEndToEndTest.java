@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,13 +32,10 @@ class OtlpTracingEndToEndTest {
   @TempDir Path dataDir;
   final List<Span> received = new CopyOnWriteArrayList<>();
   Vertx vertx;
-  TcsNode node;
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
 
   @AfterEach
   void stop() {
-    if (node != null) {
-      node.close();
-    }
     if (vertx != null) {
       vertx.close().await();
     }
@@ -62,13 +60,8 @@ class OtlpTracingEndToEndTest {
         }
       });
     }).listen(0, "127.0.0.1").await();
-    CamelotConfig defaults = CamelotConfig.defaults();
-    node = TcsNode.start(
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto())
-            .withLogging(defaults.logging().withOtlpEndpoint("http://127.0.0.1:" + receiver.actualPort())));
+    TcsNode node = tcs.start(
+        TestConfigs.loopback(dataDir).otlpEndpoint("http://127.0.0.1:" + receiver.actualPort()).build());
     String workOrderId;
     try (DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
       Requester requester = Requester.builder(client).allowSimulation().build();
@@ -78,8 +71,7 @@ class OtlpTracingEndToEndTest {
       workOrderId = submitted.workOrderId();
     }
     // Closing flushes the batched spans.
-    node.close();
-    node = null;
+    tcs.stop();
 
     String traceId = WorkOrderTrace.traceId(workOrderId);
     Map<String, Span> spans =

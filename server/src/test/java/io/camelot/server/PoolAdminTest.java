@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
-import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.VerifiedWorker;
 import java.net.URI;
@@ -17,8 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,24 +28,12 @@ class PoolAdminTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path dataDir;
-  TcsNode node;
-  DirectTcsClient client;
-
-  @AfterEach
-  void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.close();
-    }
-  }
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
 
   @Test
   void wkmAndWpAdminPortsAnswerAndCountRotationsAndWps() throws Exception {
-    node = TcsNode.start(PoolTest.config(dataDir, PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")));
-    client = DirectTcsClient.create(node.url("127.0.0.1"));
-    Requester requester = Requester.builder(client).allowSimulation().build();
+    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).pool(PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")).build());
+    Requester requester = tcs.requester();
     ChildProcess wkm = node.pool().keyManagers().getFirst();
     ChildProcess wp = node.pool().processor(0);
     String wkmAdmin = wkm.adminUrl().orElseThrow();

@@ -48,6 +48,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,26 +60,15 @@ class PoolTest {
   static final String REQUESTER = "aa".repeat(32);
 
   @TempDir Path dataDir;
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
   TcsNode node;
   DirectTcsClient client;
   final List<ChildProcess> extraProcesses = new ArrayList<>();
 
   Requester start(CamelotConfig.Pool pool) {
-    node = TcsNode.start(config(dataDir, pool));
-    client = DirectTcsClient.create(node.url("127.0.0.1"));
-    return Requester.builder(client).allowSimulation().build();
-  }
-
-  /** A node on loopback ephemeral ports, with no admin port, running {@code pool}. */
-  static CamelotConfig config(Path dataDir, CamelotConfig.Pool pool) {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    return new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(),
-            defaults.worker(),
-            defaults.crypto())
-        .withPool(pool);
+    node = tcs.start(TestConfigs.loopback(dataDir).pool(pool).build());
+    client = tcs.client();
+    return tcs.requester();
   }
 
   static CamelotConfig.Pool pool(int processors, int keyManagers, String scheme, String dedicatedRequester) {
@@ -95,12 +85,8 @@ class PoolTest {
   @AfterEach
   void stop(TestInfo test) throws IOException {
     extraProcesses.forEach(ChildProcess::close);
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.close();
-    }
+    // Stopped first, so that the children's logs are complete.
+    tcs.stop();
     // The children's logs outlive the temporary directory, for diagnosis.
     Path kept = Path.of("target", "pool-logs", test.getTestMethod().orElseThrow().getName());
     Files.createDirectories(kept);

@@ -32,43 +32,28 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** WASM catalog and inline modules, limits, connectors and the attested oracle, through the SDK. */
 class RuntimeWorkloadsEndToEndTest {
   @TempDir Path dataDir;
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
   TcsNode node;
   DirectTcsClient client;
   LocalHttpsServer source;
 
   @AfterEach
   void stop() {
-    if (client != null) {
-      client.close();
-    }
-    if (node != null) {
-      node.close();
-    }
     if (source != null) {
       source.close();
     }
   }
 
   VerifiedWorker start(CamelotConfig.Workloads workloads) {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dataDir.resolve("node").toString(), 256),
-            defaults.queue(),
-            new CamelotConfig.Worker(
-                WorkerConfig.DEFAULT_NAME, WorkerConfig.DEFAULT_ORGANIZATION_ID,
-                WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2, CamelotConfig.Worker.SIMULATED, "",
-                List.of("RSA-OAEP-3072")),
-            defaults.crypto())
-            .withWorkloads(workloads);
-    node = TcsNode.start(config);
-    client = DirectTcsClient.create(node.url("127.0.0.1"));
+    node = tcs.start(
+        TestConfigs.loopback(dataDir.resolve("node")).workerConcurrency(2).workloads(workloads).build());
+    client = tcs.client();
     return requester().worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
   }
 
@@ -119,10 +104,7 @@ class RuntimeWorkloadsEndToEndTest {
             .withModules(List.of(new CamelotConfig.Workloads.Module("my-echo", file.toString(), WasmBinary.sha256Hex(module))));
     VerifiedWorker worker = start(registered);
     assertThat(requester().newWorkOrder(worker, "my-echo").input("x").submit().await().text(0)).isEqualTo("RESULT: x");
-    node.close();
-    client.close();
-    node = null;
-    client = null;
+    tcs.stop();
 
     CamelotConfig.Workloads wrongHash =
         CamelotConfig.Workloads.defaults()

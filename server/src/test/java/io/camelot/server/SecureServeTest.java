@@ -47,16 +47,13 @@ class SecureServeTest {
     Path operatorKeys = dataDir.resolveSibling(dataDir.getFileName() + "-operators.pem");
     PemFiles.write(operatorKeys, PemFiles.toPem(operator.getPublic()));
 
-    CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig.Security s = defaults.security();
+    CamelotConfig.Security s = CamelotConfig.defaults().security();
     CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, true),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto()).withSecurity(new CamelotConfig.Security(
+        TestConfigs.loopback(dataDir).operatorMethods().security(new CamelotConfig.Security(
                 CamelotConfig.Security.TLS_DEV, "", "", "", operatorKeys.toString(), 300, List.of("tcs.test:1947"),
                 s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
-                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()));
+                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()))
+            .build();
     try (TcsNode node = TcsNode.start(config)) {
       String url = node.url("localhost");
       assertThat(url).startsWith("https://");

@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -34,7 +35,7 @@ import picocli.CommandLine;
  */
 class SubmitWireLogTest {
   @TempDir Path dir;
-  private TcsNode node;
+  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
   private Vertx vertx;
 
   @AfterEach
@@ -42,20 +43,11 @@ class SubmitWireLogTest {
     if (vertx != null) {
       await(vertx.close());
     }
-    if (node != null) {
-      node.close();
-    }
   }
 
   @Test
   void theWireLogHoldsEveryRequestAndResponseBodyExactlyAndInOrder() throws Exception {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    node =
-        TcsNode.start(
-            new CamelotConfig(
-                new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-                new CamelotConfig.Store(dir.resolve("data").toString(), 256),
-                defaults.queue(), defaults.worker(), defaults.crypto()));
+    TcsNode node = tcs.start(TestConfigs.loopback(dir.resolve("data")).build());
     List<byte[]> passed = new CopyOnWriteArrayList<>();
     String proxy = startRecordingProxy(node.url("127.0.0.1"), passed);
     Path log = dir.resolve("wire.jsonl");

@@ -1,0 +1,48 @@
+package io.camelot.server;
+
+import io.camelot.attestation.CodeMeasurement;
+import io.camelot.attestation.DcapCollateral;
+import io.camelot.attestation.GramineTee;
+import io.camelot.attestation.SimulatedTee;
+import io.camelot.attestation.Tee;
+import io.camelot.store.TcsStore;
+import io.camelot.worker.SingletonWorker;
+import io.camelot.worker.WorkerKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The singleton worker of a {@code serve} or {@code worker} process: its TEE, its keys sealed to
+ * that TEE under the local data directory, and the worker itself, registered in {@code store}'s
+ * Worker Directory.
+ */
+record WorkerAssembly(Tee tee, WorkerKeys keys, SingletonWorker worker) {
+
+  static WorkerAssembly create(CamelotConfig config, TcsStore store, Clock clock, MeterRegistry metrics) {
+    boolean offerX25519 = config.worker().offersX25519();
+    Path dataDir = Path.of(config.store().dataDir());
+    Tee tee = openTee(config.worker(), dataDir, clock);
+    var workerConfig = config.workerConfig();
+    WorkerKeys keys =
+        WorkerKeys.loadOrCreate(
+            dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, offerX25519);
+    CamelotConfig.Workloads runtime = config.workloads();
+    SingletonWorker worker =
+        new SingletonWorker(
+            workerConfig, keys, tee, RuntimeWorkloads.workloads(runtime), store, clock,
+            RuntimeWorkloads.connectors(runtime, dataDir, workerConfig.workerId(), tee, clock, store),
+            metrics);
+    worker.register();
+    return new WorkerAssembly(tee, keys, worker);
+  }
+
+  static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
+    if (CamelotConfig.Worker.GRAMINE.equals(worker.tee())) {
+      DcapCollateral collateral =
+          worker.collateralDir().isEmpty() ? null : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));
+      return new GramineTee(GramineTee.DEFAULT_DIRECTORY, collateral);
+    }
+    return SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
+  }
+}
