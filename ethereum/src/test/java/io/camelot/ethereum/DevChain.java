@@ -75,6 +75,7 @@ public final class DevChain implements AutoCloseable {
     DevChain node = new DevChain(process, "http://127.0.0.1:" + port);
     try {
       node.awaitReady(log);
+      node.awaitTransactionIndex();
       node.fundTestAccounts();
     } catch (Exception e) {
       node.close();
@@ -142,6 +143,21 @@ public final class DevChain implements AutoCloseable {
       Thread.sleep(200);
     }
     throw new IllegalStateException("geth did not answer within " + READY_TIMEOUT);
+  }
+
+  /**
+   * geth answers receipt queries with "transaction indexing is in progress" (which web3j takes for a
+   * failure) until its indexer has seen a block after genesis; so mine one and wait for it.
+   */
+  private void awaitTransactionIndex() throws IOException, InterruptedException {
+    mineBlock();
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (web3j.ethSyncing().send().isSyncing()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("geth's transaction index not ready within " + READY_TIMEOUT);
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** Sends each test account but the dev account itself its ether from the dev account. */
