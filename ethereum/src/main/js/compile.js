@@ -1,6 +1,7 @@
-// Compiles every contract under src/main/solidity with the pinned solc-js, for the EVM target the
-// local dev chain supports (solc's default, osaka, emits opcodes ganache 7.9 rejects), and writes
-// <Contract>.abi and <Contract>.bin into the output directory for web3j's wrapper generator.
+// Compiles every contract under src/main/solidity with the pinned solc-js for EVM shanghai (which
+// geth, Besu and older networks all run; solc's default, osaka, does not run everywhere yet), and
+// writes <Contract>.abi and <Contract>.bin into the output directory for web3j's wrapper generator.
+// The build's profile "contracts" (ethereum/pom.xml) runs it; its output is committed.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -35,6 +36,8 @@ if (problems.some((p) => p.severity === 'error')) {
   process.exit(1);
 }
 
+// A fresh directory, so a removed contract leaves no stale files.
+fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 let count = 0;
 for (const file of Object.keys(output.contracts)) {

@@ -9,6 +9,7 @@ if (!javaPackage) {
   console.error('usage: node wrappers.js <java> <classpath> <contracts dir> <output dir> <package>');
   process.exit(2);
 }
+fs.rmSync(outDir, { recursive: true, force: true });
 const abis = fs.readdirSync(contractsDir).filter((f) => f.endsWith('.abi')).sort();
 for (const abi of abis) {
   const name = path.basename(abi, '.abi');

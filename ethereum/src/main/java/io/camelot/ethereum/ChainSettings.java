@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * How to reach an Ethereum node and sign for one account: any node speaking standard JSON-RPC over
- * HTTP (ganache, Besu, Geth). Transactions are legacy EIP-155 ones signed locally, so the node needs
+ * HTTP (geth, Besu, …). Transactions are legacy EIP-155 ones signed locally, so the node needs
  * no unlocked accounts.
  *
  * @param privateKey the account's secp256k1 key as hex

@@ -24,7 +24,7 @@ class ContractsTest {
   private static final byte[] APP = Bytes32.of("bb".repeat(32));
 
   @TempDir static Path logs;
-  private static LocalGanache ganache;
+  private static DevChain devChain;
   private static Chain organization;
   private static Chain stranger;
   private static Chain requester;
@@ -32,10 +32,10 @@ class ContractsTest {
 
   @BeforeAll
   static void deploy() throws Exception {
-    ganache = LocalGanache.start(logs);
-    organization = Chain.connect(ganache.account(0));
-    stranger = Chain.connect(ganache.account(1));
-    requester = Chain.connect(ganache.account(2));
+    devChain = DevChain.start(logs);
+    organization = Chain.connect(devChain.account(0));
+    stranger = Chain.connect(devChain.account(1));
+    requester = Chain.connect(devChain.account(2));
     contracts = ProxyContracts.deploy(organization);
   }
 
@@ -46,8 +46,8 @@ class ContractsTest {
         chain.close();
       }
     }
-    if (ganache != null) {
-      ganache.close();
+    if (devChain != null) {
+      devChain.close();
     }
   }
 

@@ -24,21 +24,21 @@ class EthereumTcsClientTest {
   private static final String WORKER = "f1".repeat(32);
 
   @TempDir static Path logs;
-  static LocalGanache ganache;
+  static DevChain devChain;
   static Chain organization;
   static ProxyContracts contracts;
   static EthereumTcsClient client;
 
   @BeforeAll
   static void deploy() throws Exception {
-    ganache = LocalGanache.start(logs);
-    organization = Chain.connect(ganache.account(0));
+    devChain = DevChain.start(logs);
+    organization = Chain.connect(devChain.account(0));
     contracts = ProxyContracts.deploy(organization);
     contracts.workerRegistry(organization)
         .workerRegister(Bytes32.of(WORKER), BigInteger.ONE, Bytes32.of(ORG), List.of(Bytes32.of(APP)),
             "{\"hashingAlgorithm\":\"SHA-256\"}")
         .send();
-    client = EthereumTcsClient.connect(ganache.account(1), contracts);
+    client = EthereumTcsClient.connect(devChain.account(1), contracts);
   }
 
   @AfterAll
@@ -49,8 +49,8 @@ class EthereumTcsClientTest {
     if (organization != null) {
       organization.close();
     }
-    if (ganache != null) {
-      ganache.close();
+    if (devChain != null) {
+      devChain.close();
     }
   }
 
@@ -114,7 +114,7 @@ class EthereumTcsClientTest {
   }
 
   private static String clientAddress() {
-    return Credentials.create(ganache.account(1).privateKey()).getAddress();
+    return Credentials.create(devChain.account(1).privateKey()).getAddress();
   }
 
   private static WorkOrderSubmitParams params(String workOrderId, String workerId) {

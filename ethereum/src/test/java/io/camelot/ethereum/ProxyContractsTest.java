@@ -34,7 +34,7 @@ class ProxyContractsTest {
     assertThat(contracts.workOrderRegistry()).isEqualTo(C);
     assertThat(contracts.oracleResults()).isNull();
     // No node is reached: the missing address is reported first.
-    try (Chain chain = Chain.connect(ChainSettings.of("http://127.0.0.1:1", 1337, LocalGanache.KEYS.getFirst()))) {
+    try (Chain chain = Chain.connect(ChainSettings.of("http://127.0.0.1:1", 1337, DevChain.KEYS.getFirst()))) {
       assertThatThrownBy(() -> contracts.oracleResults(chain))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("no oracleResults");

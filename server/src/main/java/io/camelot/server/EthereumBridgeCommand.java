@@ -46,7 +46,7 @@ final class EthereumBridgeCommand implements Callable<Integer> {
       defaultValue = "http://127.0.0.1:1947")
   String tcsUrl;
 
-  @Option(names = "--rpc-url", required = true, description = "Ethereum node JSON-RPC URL (ganache, Besu, Geth…)")
+  @Option(names = "--rpc-url", required = true, description = "Ethereum node JSON-RPC URL (Geth, Besu…)")
   String rpcUrl;
 
   @Option(names = "--chain-id", required = true, description = "Chain id for EIP-155 signing")

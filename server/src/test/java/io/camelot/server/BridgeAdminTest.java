@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Chain;
+import io.camelot.ethereum.DevChain;
 import io.camelot.ethereum.EthereumBridge;
-import io.camelot.ethereum.LocalGanache;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.sdk.DirectTcsClient;
 import java.net.URI;
@@ -26,7 +26,7 @@ class BridgeAdminTest {
 
   @TempDir Path dir;
   @RegisterExtension final TcsNodeExtension nodes = new TcsNodeExtension();
-  LocalGanache ganache;
+  DevChain devChain;
   TcsNode node;
   DirectTcsClient tcs;
   Chain chain;
@@ -35,7 +35,7 @@ class BridgeAdminTest {
 
   @AfterEach
   void stop() {
-    for (AutoCloseable open : new AutoCloseable[] {admin, bridge, chain, ganache}) {
+    for (AutoCloseable open : new AutoCloseable[] {admin, bridge, chain, devChain}) {
       if (open != null) {
         try {
           open.close();
@@ -48,10 +48,10 @@ class BridgeAdminTest {
 
   @Test
   void readyWhileTheChainAnswersAndDownOnceItStops() throws Exception {
-    ganache = LocalGanache.start(dir);
+    devChain = DevChain.start(dir);
     node = nodes.start(TestConfigs.loopback(dir.resolve("tcs")).build());
     tcs = nodes.client();
-    chain = Chain.connect(ganache.account(0));
+    chain = Chain.connect(devChain.account(0));
     bridge = EthereumBridge.start(tcs, chain, ProxyContracts.deploy(chain), BridgeSettings.defaults(dir.resolve("checkpoint")));
     AdminOptions options = new AdminOptions();
     admin = EthereumBridgeCommand.startAdmin(options, bridge, tcs);
@@ -70,8 +70,8 @@ class BridgeAdminTest {
         .contains("camelot_bridge_worker_syncs_failed_total{process=\"bridge\"} 0.0")
         .contains("camelot_bridge_oracle_posts_total{process=\"bridge\"} 0.0");
 
-    ganache.close();
-    ganache = null;
+    devChain.close();
+    devChain = null;
     await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
       HttpResponse<String> down = get(admin.url() + "/health/ready");
       assertThat(down.statusCode()).isEqualTo(503);

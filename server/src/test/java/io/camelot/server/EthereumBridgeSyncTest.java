@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Bytes32;
 import io.camelot.ethereum.Chain;
+import io.camelot.ethereum.DevChain;
 import io.camelot.ethereum.EthereumBridge;
-import io.camelot.ethereum.LocalGanache;
 import io.camelot.ethereum.OracleFeed;
 import io.camelot.ethereum.OraclePost;
 import io.camelot.ethereum.ProxyContracts;
@@ -58,7 +58,7 @@ class EthereumBridgeSyncTest {
   private static final String WORKER = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
 
   @TempDir static Path shared;
-  static LocalGanache ganache;
+  static DevChain devChain;
   static Chain tcsAccount;
   static Chain stranger;
 
@@ -72,14 +72,14 @@ class EthereumBridgeSyncTest {
 
   @BeforeAll
   static void startChain() throws Exception {
-    ganache = LocalGanache.start(shared);
-    tcsAccount = Chain.connect(ganache.account(0));
-    stranger = Chain.connect(ganache.account(2));
+    devChain = DevChain.start(shared);
+    tcsAccount = Chain.connect(devChain.account(0));
+    stranger = Chain.connect(devChain.account(2));
   }
 
   @AfterAll
   static void stopChain() {
-    for (AutoCloseable open : new AutoCloseable[] {tcsAccount, stranger, ganache}) {
+    for (AutoCloseable open : new AutoCloseable[] {tcsAccount, stranger, devChain}) {
       close(open);
     }
   }

@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 import io.camelot.ethereum.Bytes32;
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Chain;
+import io.camelot.ethereum.DevChain;
 import io.camelot.ethereum.EthereumBridge;
 import io.camelot.ethereum.EthereumTcsClient;
 import io.camelot.ethereum.FileCheckpoint;
-import io.camelot.ethereum.LocalGanache;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
 import io.camelot.io.ConnectorPolicy;
@@ -32,10 +32,6 @@ import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.worker.WorkerConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +71,7 @@ class EthereumProxyModelTest {
 
   @TempDir static Path shared;
   @RegisterExtension static final TcsNodeExtension nodes = new TcsNodeExtension();
-  static LocalGanache ganache;
+  static DevChain devChain;
   static TcsNode node;
   static DirectTcsClient tcs;
   static Chain tcsAccount;
@@ -89,11 +85,11 @@ class EthereumProxyModelTest {
 
   @BeforeAll
   static void startChainAndTcs() throws Exception {
-    ganache = LocalGanache.start(shared);
+    devChain = DevChain.start(shared);
     node = nodes.start(TestConfigs.loopback(shared.resolve("tcs")).workerConcurrency(2).build());
     tcs = nodes.client();
-    tcsAccount = Chain.connect(ganache.account(0));
-    stranger = Chain.connect(ganache.account(2));
+    tcsAccount = Chain.connect(devChain.account(0));
+    stranger = Chain.connect(devChain.account(2));
   }
 
   @AfterAll
@@ -104,15 +100,15 @@ class EthereumProxyModelTest {
     if (stranger != null) {
       stranger.close();
     }
-    if (ganache != null) {
-      ganache.close();
+    if (devChain != null) {
+      devChain.close();
     }
   }
 
   @BeforeEach
   void deploy() throws Exception {
     contracts = ProxyContracts.deploy(tcsAccount);
-    requesterClient = EthereumTcsClient.connect(ganache.account(1), contracts);
+    requesterClient = EthereumTcsClient.connect(devChain.account(1), contracts);
     requester =
         Requester.builder(requesterClient)
             .requesterKey(Secp256k1.generate())
@@ -216,7 +212,7 @@ class EthereumProxyModelTest {
     long submittedIn = blockOf(WorkOrderRegistry.WORKORDERSUBMITTED_EVENT, order.workOrderId());
     // The dev chain mines only on transactions: without these blocks the order would wait forever.
     for (int i = 0; i < confirmations; i++) {
-      mineEmptyBlock();
+      devChain.mineBlock();
     }
     assertThat(order.await().text(0)).isEqualTo("RESULT: deep");
     long completedIn = blockOf(WorkOrderRegistry.WORKORDERCOMPLETED_EVENT, null);
@@ -226,8 +222,8 @@ class EthereumProxyModelTest {
   @Test
   void aWorkOrderRequestGivenAsAUriIsFetchedOnlyFromAnAllowedHost() throws Exception {
     try (LocalHttpsServer requests = new LocalHttpsServer(dir);
-        Chain uriSubmitter = Chain.connect(ganache.account(3));
-        EthereumTcsClient uriClient = EthereumTcsClient.connect(ganache.account(3), contracts)) {
+        Chain uriSubmitter = Chain.connect(devChain.account(3));
+        EthereumTcsClient uriClient = EthereumTcsClient.connect(devChain.account(3), contracts)) {
       startBridge(BridgeSettings.defaults(dir.resolve("checkpoint")).withRequestUris(
           ConnectorPolicy.https(List.of(requests.host()), List.of("GET"), 1 << 20).withTrustPem(requests.trustPem())));
       WorkOrderRegistry asSubmitter = contracts.workOrderRegistry(uriSubmitter);
@@ -265,10 +261,10 @@ class EthereumProxyModelTest {
     }
   }
 
-  /** The on-chain key of a work order that ganache account {@code account} submitted. */
+  /** The on-chain key of a work order that test account {@code account} submitted. */
   private static byte[] onChain(int account, String workOrderId) {
     return ProxyContracts.workOrderKey(
-        Credentials.create(ganache.account(account).privateKey()).getAddress(), Bytes32.of(workOrderId));
+        Credentials.create(devChain.account(account).privateKey()).getAddress(), Bytes32.of(workOrderId));
   }
 
   /** The block of the (single) event of this kind, optionally with the work order's key as topic 1. */
@@ -283,17 +279,6 @@ class EthereumProxyModelTest {
     var logs = tcsAccount.web3j().ethGetLogs(filter).send().getLogs();
     assertThat(logs).hasSize(1);
     return ((Log) logs.getFirst().get()).getBlockNumber().longValueExact();
-  }
-
-  private void mineEmptyBlock() throws Exception {
-    HttpResponse<String> reply = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(ganache.url()))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"evm_mine\",\"params\":[]}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(reply.body()).contains("\"result\"");
   }
 
   private List<SubmittedWorkOrder> submitConcurrently(VerifiedWorker worker, int first, int count)
