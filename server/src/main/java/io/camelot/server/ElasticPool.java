@@ -11,6 +11,7 @@ import io.camelot.scheduler.elastic.PoolLoad;
 import io.camelot.scheduler.elastic.PoolScaler;
 import io.camelot.scheduler.elastic.ScalingPolicy;
 import io.camelot.scheduler.elastic.WorkerLauncher;
+import io.camelot.server.config.PoolSection;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,13 +39,13 @@ final class ElasticPool implements AutoCloseable {
   }
 
   static ElasticPool start(
-      CamelotConfig.Pool config, LocalPool pool, PoolDispatcher dispatcher, PersistentWorkOrderQueue queue,
+      PoolSection config, LocalPool pool, PoolDispatcher dispatcher, PersistentWorkOrderQueue queue,
       String poolWorkerId, JavaLauncher java, Path logDir, Clock clock) {
     String managerUrl = config.managerUrl().isBlank() ? pool.manager().url() : config.managerUrl();
     // Built once: a key set without the elastic WPs' member fails here, not at the first launch.
     List<String> processorArgs = pool.processorArgs(managerUrl, "", PoolIdentities.ELASTIC_WP);
     WorkerLauncher launcher =
-        CamelotConfig.Pool.KUBERNETES_LAUNCHER.equals(config.launcher())
+        config.launcher() == PoolSection.Launcher.KUBERNETES
             ? KubernetesLauncher.workorderProcessors(
                 new KubernetesClientBuilder().build(), config.kubernetesNamespace(), config.name(),
                 config.kubernetesImage(), managerUrl, config.kubernetesKeysSecret(),

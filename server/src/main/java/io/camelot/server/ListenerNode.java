@@ -7,7 +7,7 @@ import io.camelot.listener.MethodRegistry;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
-import io.camelot.protocol.crypto.CryptoProviders;
+import io.camelot.server.config.StoreSection;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,14 +30,14 @@ public final class ListenerNode implements AutoCloseable {
   private final OtlpTracing tracing;
 
   private ListenerNode(CamelotConfig config) {
-    CryptoProviders.use(config.crypto().provider());
+    config.crypto().use();
     store = PostgresTcsStore.open(requireShared(config, "listener").postgresSettings());
     tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "listener");
     try {
-      queue = new SharedWorkOrderQueue(store, TcsNode.queueSettings(config.queue()), Clock.systemUTC());
+      queue = new SharedWorkOrderQueue(store, config.queue().toSettings(), Clock.systemUTC());
       vertx = Vertx.vertx();
       ListenerConfig listenerConfig =
-          TcsNode.listenerConfig(config, Path.of(config.store().dataDir()), Clock.systemUTC());
+          config.listenerConfig(Path.of(config.store().dataDir()), Clock.systemUTC());
       listener =
           new ListenerServer(
               vertx, listenerConfig, new JsonRpcDispatcher(
@@ -55,7 +55,7 @@ public final class ListenerNode implements AutoCloseable {
     return new ListenerNode(config);
   }
 
-  static CamelotConfig.Store requireShared(CamelotConfig config, String command) {
+  static StoreSection requireShared(CamelotConfig config, String command) {
     if (!config.store().postgres()) {
       throw new IllegalArgumentException(
           "camelot " + command + " shares its store with other processes: configure [store] backend = \"postgres\""

@@ -3,6 +3,7 @@ package io.camelot.server;
 import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.ReadinessCheck;
+import io.camelot.server.config.AdminSection;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -14,7 +15,7 @@ final class ScaleOutAdmin {
 
   /** Starts the admin server when {@code [admin]} enables it; ready while PostgreSQL answers. */
   static AdminServer startIfEnabled(
-      Vertx vertx, CamelotConfig.Admin settings, PrometheusMeterRegistry metrics, PostgresTcsStore store) {
+      Vertx vertx, AdminSection settings, PrometheusMeterRegistry metrics, PostgresTcsStore store) {
     if (!settings.enabled()) {
       return null;
     }

@@ -8,10 +8,8 @@ import io.camelot.attestation.Tee;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.listener.JsonRpcDispatcher;
 import io.camelot.listener.ListenerConfig;
-import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.ListenerServer;
 import io.camelot.listener.MethodRegistry;
-import io.camelot.listener.NotifyHosts;
 import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.MetricHistory;
@@ -26,7 +24,6 @@ import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PeerSecurity;
-import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
 import io.camelot.pool.manager.PoolDirectory;
@@ -34,14 +31,11 @@ import io.camelot.pool.manager.PoolDispatcher;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.PoolGate;
 import io.camelot.pool.manager.WorkerManager;
-import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
-import io.camelot.scheduler.QueueSettings;
-import io.camelot.security.DevCertificates;
-import io.camelot.security.PemFiles;
-import io.camelot.security.RateLimiter;
-import io.camelot.security.RequestAuthenticator;
-import io.camelot.security.ServerTls;
+import io.camelot.server.config.AdminSection;
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.WorkerSection;
+import io.camelot.server.config.WorkloadsSection;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
@@ -55,7 +49,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
@@ -80,7 +73,7 @@ public final class TcsNode implements AutoCloseable {
 
   private TcsNode(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
-    CryptoProviders.use(config.crypto().provider());
+    config.crypto().use();
     boolean offerX25519 = config.worker().offersX25519();
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
@@ -97,15 +90,15 @@ public final class TcsNode implements AutoCloseable {
     }
     tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "serve");
     try {
-      queue = new PersistentWorkOrderQueue(store, queueSettings(config.queue()), clock, metrics);
+      queue = new PersistentWorkOrderQueue(store, config.queue().toSettings(), clock, metrics);
       Tee tee = openTee(config.worker(), dataDir, clock);
-      var workerConfig = config.workerConfig();
+      var workerConfig = config.worker().toSettings();
       WorkerKeys keys =
           WorkerKeys.loadOrCreate(
               dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"),
               tee,
               offerX25519);
-      CamelotConfig.Workloads runtime = config.workloads();
+      WorkloadsSection runtime = config.workloads();
       worker =
           new SingletonWorker(
               workerConfig, keys, tee, RuntimeWorkloads.workloads(runtime), store, clock,
@@ -113,7 +106,7 @@ public final class TcsNode implements AutoCloseable {
               metrics);
       worker.register();
       vertx = Vertx.vertx();
-      notifier = CompletionNotifier.withDefaults(vertx, notifyHosts(config.listener()), metrics);
+      notifier = CompletionNotifier.withDefaults(vertx, config.listener().allowedNotifyHosts(), metrics);
       queue.addCompletionListener(notifier);
       RecentWorkOrders recent = new RecentWorkOrders(200, clock);
       if (config.admin().enabled()) {
@@ -123,12 +116,11 @@ public final class TcsNode implements AutoCloseable {
       queue.attach(worker.workerId(), worker, workerConfig.concurrency());
       PoolGate gate = null;
       if (config.pool().enabled()) {
-        config.pool().validate();
         var poolWorker =
             new WorkerConfig(
                 config.pool().name(), workerConfig.organizationId(), workerConfig.applicationTypeId(),
                 config.pool().maxWps() * config.pool().slotsPerProcessor());
-        gate = new PoolGate(queue, poolWorker.workerId(), poolPolicy(config.pool()), clock);
+        gate = new PoolGate(queue, poolWorker.workerId(), config.pool().policy(), clock);
         JavaLauncher java = JavaLauncher.ofThisJvm(CamelotCli.class.getName());
         pool = startPool(config.pool(), poolWorker, java, dataDir, gate, config.logging().otlpEndpoint(), clock);
         queue.attach(poolWorker.workerId(), poolDispatcher, poolWorker.concurrency());
@@ -141,7 +133,7 @@ public final class TcsNode implements AutoCloseable {
         pool = null;
       }
 
-      ListenerConfig listenerConfig = listenerConfig(config, dataDir, clock);
+      ListenerConfig listenerConfig = config.listenerConfig(dataDir, clock);
       listener =
           new ListenerServer(
               vertx,
@@ -174,7 +166,7 @@ public final class TcsNode implements AutoCloseable {
     }
   }
 
-  private void startAdmin(CamelotConfig.Admin settings, RecentWorkOrders recent, Clock clock) {
+  private void startAdmin(AdminSection settings, RecentWorkOrders recent, Clock clock) {
     history = new MetricHistory(metrics, clock, 300).start(1000);
     admin = new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics);
     admin
@@ -214,60 +206,8 @@ public final class TcsNode implements AutoCloseable {
         : Optional.of("the Worker Directory does not publish the keys this worker holds");
   }
 
-  static QueueSettings queueSettings(CamelotConfig.Queue q) {
-    return new QueueSettings(
-        q.maxOutstanding(),
-        Duration.ofHours(q.retainCompletedHours()),
-        q.maxRetainedCompleted(),
-        Duration.ofSeconds(q.purgeIntervalSeconds()),
-        Duration.ofSeconds(q.pendingTimeoutSeconds()),
-        Duration.ofSeconds(q.minRetentionSeconds()),
-        q.maxOutstandingBytes());
-  }
-
-  /** The listener's settings with its security (TLS, operator keys, rate and size limits, notify hosts). */
-  static ListenerConfig listenerConfig(CamelotConfig config, Path dataDir, Clock clock) {
-    // Again here: --host on the command line may have moved the listener since the file was checked.
-    config.validateOperatorAccess();
-    CamelotConfig.Listener l = config.listener();
-    return new ListenerConfig(
-        l.host(), l.port(), l.maxBodyBytes(), l.syncMode(), Duration.ofMillis(l.syncWaitCapMs()), l.operatorMethods(),
-        listenerSecurity(config.security(), dataDir, l.host(), notifyHosts(l), clock));
-  }
-
-  static NotifyHosts notifyHosts(CamelotConfig.Listener listener) {
-    return NotifyHosts.parse(listener.notifyHosts());
-  }
-
-  static ListenerSecurity listenerSecurity(
-      CamelotConfig.Security s, Path dataDir, String host, NotifyHosts notifyHosts, Clock clock) {
-    ServerTls tls =
-        switch (s.tls()) {
-          case CamelotConfig.Security.TLS_DEV -> DevCertificates.ensureSelfSigned(dataDir.resolve("tls"), List.of(host));
-          case CamelotConfig.Security.TLS_ON -> {
-            if (s.tlsCert().isEmpty() || s.tlsKey().isEmpty()) {
-              throw new IllegalArgumentException("[security] tls = \"on\" needs tls_cert and tls_key");
-            }
-            yield new ServerTls(
-                Path.of(s.tlsCert()), Path.of(s.tlsKey()), s.tlsClientCa().isEmpty() ? null : Path.of(s.tlsClientCa()));
-          }
-          default -> null;
-        };
-    RequestAuthenticator operators =
-        s.operatorKeys().isEmpty()
-            ? null
-            : new RequestAuthenticator(
-                PemFiles.readPublicKeys(Path.of(s.operatorKeys())), clock, Duration.ofSeconds(s.operatorWindowSeconds()),
-                Set.copyOf(s.operatorAudiences()));
-    return new ListenerSecurity(
-        tls, operators,
-        new RateLimiter.Limit(s.ratePerAddress(), s.burstPerAddress()),
-        new RateLimiter.Limit(s.ratePerRequester(), s.burstPerRequester()),
-        s.maxItems(), s.maxItemChars(), CamelotConfig.Security.REFUSE.equals(s.legacyEnvelope()), notifyHosts);
-  }
-
-  static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
-    if (CamelotConfig.Worker.GRAMINE.equals(worker.tee())) {
+  static Tee openTee(WorkerSection worker, Path dataDir, Clock clock) {
+    if (worker.tee() == WorkerSection.TeeKind.GRAMINE) {
       DcapCollateral collateral =
           worker.collateralDir().isEmpty() ? null : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));
       return new GramineTee(GramineTee.DEFAULT_DIRECTORY, collateral);
@@ -280,7 +220,7 @@ public final class TcsNode implements AutoCloseable {
    * TEE. An elastic pool starts no fixed WPs: its scaler starts them all.
    */
   private LocalPool startPool(
-      CamelotConfig.Pool config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate,
+      PoolSection config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate,
       String otlpEndpoint, Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
     PoolIdentities identities =
@@ -288,7 +228,7 @@ public final class TcsNode implements AutoCloseable {
             ? PoolIdentities.generate(
                 dataDir.resolve("pool").resolve("keys"), config.keyManagers(), config.processors(), config.elastic())
             : PoolIdentities.load(Path.of(config.keysDir()));
-    if (CamelotConfig.Pool.TLS_DEV.equals(config.tls())) {
+    if (config.tls() == PoolSection.Tls.DEV) {
       identities = identities.withDevelopmentTls(List.of(config.internalHost()));
     }
     PeerSecurity security = identities.managerSecurity(clock);
@@ -298,30 +238,13 @@ public final class TcsNode implements AutoCloseable {
         new WorkerManager(
             callTimeout, security, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl(),
             config.allowedWpHosts(), identities.wpKeyIds());
-    LocalPool.Settings settings =
-        new LocalPool.Settings(
-            config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),
-            poolPolicy(config), config.wpDedicatedRequesters(), config.internalHost(), callTimeout,
-            config.managerPort(), config.keyManagerUrls(), otlpEndpoint);
+    LocalPool.Settings settings = config.localPoolSettings(callTimeout, otlpEndpoint);
     // The children open the same simulated TEE directory, so they count as one platform.
     LocalPool started =
         new LocalPool(
             java, dataDir.resolve("pool"), dataDir.resolve("tee"), identities, settings, poolDispatcher, manager);
     started.start();
     return started;
-  }
-
-  static PoolPolicy poolPolicy(CamelotConfig.Pool config) {
-    return new PoolPolicy(
-        config.allowedWpMeasurements(),
-        CamelotConfig.Pool.SAME_PLATFORM.equals(config.wpLocalization()),
-        config.maxConcurrentWps(),
-        config.restartWpAfter(),
-        config.keyMigration(),
-        CamelotConfig.Pool.EXT_KEY.equals(config.signatureScheme()),
-        Duration.ofSeconds(config.rotationGraceSeconds()),
-        config.dedicatedRequesterKey(),
-        config.requireRequesterSignature());
   }
 
   /** The elastic pool's scaling, or null when the pool is fixed or there is none. */

@@ -13,6 +13,7 @@ import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
 import io.camelot.pool.wkm.KeyManager;
 import io.camelot.pool.wkm.WkmServer;
+import io.camelot.server.config.RequesterKeySetting;
 import io.camelot.worker.Workloads;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,7 +5,6 @@ import io.camelot.listener.CompletionNotifier;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
-import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.worker.SingletonWorker;
@@ -33,7 +32,7 @@ public final class WorkerNode implements AutoCloseable {
   private final OtlpTracing tracing;
 
   private WorkerNode(CamelotConfig config) {
-    CryptoProviders.use(config.crypto().provider());
+    config.crypto().use();
     boolean offerX25519 = config.worker().offersX25519();
     Path dataDir = Path.of(config.store().dataDir());
     Clock clock = Clock.systemUTC();
@@ -41,7 +40,7 @@ public final class WorkerNode implements AutoCloseable {
     tracing = OtlpTracing.startIfConfigured(config.logging().otlpEndpoint(), "worker");
     try {
       Tee tee = TcsNode.openTee(config.worker(), dataDir, clock);
-      var workerConfig = config.workerConfig();
+      var workerConfig = config.worker().toSettings();
       WorkerKeys keys =
           WorkerKeys.loadOrCreate(
               dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, offerX25519);
@@ -53,7 +52,7 @@ public final class WorkerNode implements AutoCloseable {
       worker.register();
       vertx = Vertx.vertx();
       // Work orders reach this process through the shared queue: the same hosts as the listeners'.
-      notifier = CompletionNotifier.withDefaults(vertx, TcsNode.notifyHosts(config.listener()), metrics);
+      notifier = CompletionNotifier.withDefaults(vertx, config.listener().allowedNotifyHosts(), metrics);
       drain =
           new SharedQueueWorker(
               store, worker.workerId(), worker, workerConfig.concurrency(), Duration.ofMillis(config.cluster().leaseMs()));

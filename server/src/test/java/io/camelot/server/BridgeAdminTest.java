@@ -2,13 +2,14 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Chain;
 import io.camelot.ethereum.EthereumBridge;
 import io.camelot.ethereum.LocalGanache;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.sdk.DirectTcsClient;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.StoreSection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,12 +48,11 @@ class BridgeAdminTest {
   @Test
   void readyWhileTheChainAnswersAndDownOnceItStops() throws Exception {
     ganache = LocalGanache.start(dir);
-    CamelotConfig defaults = CamelotConfig.defaults();
     node = TcsNode.start(
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dir.resolve("tcs").toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto()));
+        CamelotConfig.embedded()
+            .listener(ListenerSection.builder().port(0).build())
+            .store(StoreSection.lmdb(dir.resolve("tcs").toString(), 256))
+            .build());
     tcs = DirectTcsClient.create(node.url("127.0.0.1"));
     chain = Chain.connect(ganache.account(0));
     bridge = EthereumBridge.start(tcs, chain, ProxyContracts.deploy(chain), BridgeSettings.defaults(dir.resolve("checkpoint")));

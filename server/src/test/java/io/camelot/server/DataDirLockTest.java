@@ -3,9 +3,10 @@ package io.camelot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
-
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.StoreSection;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -39,13 +39,10 @@ class DataDirLockTest {
   }
 
   CamelotConfig config() {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    return new CamelotConfig(
-        new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false, List.of()),
-        new CamelotConfig.Store(dataDir.toString(), 256),
-        defaults.queue(),
-        defaults.worker(),
-        defaults.crypto());
+    return CamelotConfig.embedded()
+        .listener(ListenerSection.builder().port(0).build())
+        .store(StoreSection.lmdb(dataDir.toString(), 256))
+        .build();
   }
 
   static String echo(TcsNode node, String input) {

@@ -2,7 +2,6 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import io.camelot.pool.manager.PoolDispatcher.ProcessorState;
 import io.camelot.pool.manager.PoolDispatcher.State;
 import io.camelot.pool.manager.PoolIdentities;
@@ -14,6 +13,8 @@ import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.server.config.PoolSection.SignatureScheme;
+import io.camelot.server.config.PoolSection;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -52,8 +53,13 @@ class ElasticPoolTest {
 
   @Test
   void aBurstScalesUpIdleScalesDownAndAKilledWpIsReplaced() throws Exception {
-    node = TcsNode.start(PoolTest.config(dataDir, PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
-        .withScaling(1, 3, 2, 2, CamelotConfig.Pool.PROCESS_LAUNCHER)));
+    node = TcsNode.start(PoolTest.config(dataDir, PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, "").toBuilder()
+        .processors(1)
+        .maxProcessors(3)
+        .workOrdersPerProcessor(2)
+        .scaleDownIdleSeconds(2)
+        .launcher(PoolSection.Launcher.PROCESS)
+        .build()));
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     Requester requester = Requester.builder(client).allowSimulation().build();
     VerifiedWorker poolWorker = requester.worker(PoolTest.POOL_ID);

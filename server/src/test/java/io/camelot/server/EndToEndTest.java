@@ -3,7 +3,6 @@ package io.camelot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
@@ -25,6 +24,10 @@ import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsRpcException;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.server.config.CryptoSection;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.StoreSection;
+import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -44,33 +47,29 @@ class EndToEndTest {
   DirectTcsClient client;
 
   TcsNode start(boolean syncMode) {
-    return start(syncMode, CamelotConfig.Crypto.defaults());
+    return start(syncMode, CryptoSection.defaults());
   }
 
-  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto) {
+  TcsNode start(boolean syncMode, CryptoSection crypto) {
     return start(syncMode, crypto, List.of("RSA-OAEP-3072"));
   }
 
-  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption) {
+  TcsNode start(boolean syncMode, CryptoSection crypto, List<String> keyEncryption) {
     return start(syncMode, crypto, keyEncryption, List.of());
   }
 
-  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption, List<String> notifyHosts) {
-    CamelotConfig defaults = CamelotConfig.defaults();
+  TcsNode start(boolean syncMode, CryptoSection crypto, List<String> keyEncryption, List<String> notifyHosts) {
     CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, syncMode, 9000, false, notifyHosts),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(),
-            new CamelotConfig.Worker(
-                WorkerConfig.DEFAULT_NAME,
-                WorkerConfig.DEFAULT_ORGANIZATION_ID,
-                WorkerConfig.DEFAULT_APPLICATION_TYPE_ID,
-                2,
-                CamelotConfig.Worker.SIMULATED,
-                "",
-                keyEncryption),
-            crypto);
+        CamelotConfig.embedded()
+            .listener(ListenerSection.builder().port(0).syncMode(syncMode).notifyHosts(notifyHosts).build())
+            .store(StoreSection.lmdb(dataDir.toString(), 256))
+            .worker(
+                WorkerSection.builder()
+                    .concurrency(2)
+                    .keyEncryption(keyEncryption.stream().map(WorkerSection.KeyEncryption::of).toList())
+                    .build())
+            .crypto(crypto)
+            .build();
     node = TcsNode.start(config);
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     return node;
@@ -147,7 +146,7 @@ class EndToEndTest {
 
   @Test
   void nativeCryptoProviderServesTheSameProtocol() {
-    start(false, new CamelotConfig.Crypto(CryptoProviders.ACCP));
+    start(false, new CryptoSection(CryptoSection.Provider.ACCP));
     assertThat(CryptoProviders.current()).isEqualTo(CryptoProviders.ACCP);
     Requester requester = requester();
     VerifiedWorker worker = singleton(requester);
@@ -159,7 +158,7 @@ class EndToEndTest {
 
   @Test
   void aWorkerOfferingX25519ServesNewAndAvalonStyleClients() {
-    start(false, new CamelotConfig.Crypto(CryptoProviders.ACCP), List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
+    start(false, new CryptoSection(CryptoSection.Provider.ACCP), List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
     Requester fastest = requester();
     Requester avalonStyle =
         Requester.builder(client)
@@ -183,16 +182,17 @@ class EndToEndTest {
   @Test
   void keyEncryptionWithoutRsaStopsStartUp() {
     assertThatThrownBy(
-            () -> start(false, CamelotConfig.Crypto.defaults(), List.of(X25519Hkdf.ALGORITHM)))
+            () -> start(false, CryptoSection.defaults(), List.of(X25519Hkdf.ALGORITHM)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must list \"RSA-OAEP-3072\"");
   }
 
   @Test
   void unknownCryptoProviderStopsStartUp() {
-    assertThatThrownBy(() -> start(false, new CamelotConfig.Crypto("fast")))
+    // The provider is a closed choice: no configuration can name an unknown one.
+    assertThatThrownBy(() -> CryptoSection.Provider.of("fast"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown crypto provider \"fast\"");
+        .hasMessageContaining("not \"fast\"");
   }
 
   @Test
@@ -218,7 +218,7 @@ class EndToEndTest {
 
   @Test
   void notifyUriReceivesTheCompletedResult() {
-    start(false, CamelotConfig.Crypto.defaults(), List.of("RSA-OAEP-3072"), List.of("127.0.0.1!private"));
+    start(false, CryptoSection.defaults(), List.of("RSA-OAEP-3072"), List.of("127.0.0.1!private"));
     Map<String, JsonNode> notices = new ConcurrentHashMap<>();
     Vertx vertx = Vertx.vertx();
     try {

@@ -3,7 +3,6 @@ package io.camelot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Bytes32;
@@ -27,6 +26,10 @@ import io.camelot.protocol.model.WorkerUpdateParams;
 import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.SubmitReply;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.StoreSection;
+import io.camelot.server.config.WorkerSection;
+import io.camelot.server.config.WorkloadsSection;
 import io.camelot.worker.WorkerConfig;
 import java.math.BigInteger;
 import java.net.URI;
@@ -90,26 +93,21 @@ class EthereumBridgeSyncTest {
   }
 
   /** A TCS whose operator methods answer loopback callers (no operator keys configured). */
-  void startTcs(CamelotConfig.Workloads workloads) throws Exception {
-    CamelotConfig defaults = CamelotConfig.defaults();
+  void startTcs(WorkloadsSection workloads) throws Exception {
     node = TcsNode.start(
-        new CamelotConfig(
-                new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, true),
-                new CamelotConfig.Store(dir.resolve("tcs").toString(), 256),
-                defaults.queue(),
-                new CamelotConfig.Worker(
-                    WorkerConfig.DEFAULT_NAME, WorkerConfig.DEFAULT_ORGANIZATION_ID,
-                    WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2, CamelotConfig.Worker.SIMULATED, "",
-                    List.of("RSA-OAEP-3072")),
-                defaults.crypto())
-            .withWorkloads(workloads));
+        CamelotConfig.embedded()
+            .listener(ListenerSection.builder().port(0).operatorMethods(true).build())
+            .store(StoreSection.lmdb(dir.resolve("tcs").toString(), 256))
+            .worker(WorkerSection.builder().concurrency(2).build())
+            .workloads(workloads)
+            .build());
     tcs = DirectTcsClient.create(node.url("127.0.0.1"));
     contracts = ProxyContracts.deploy(tcsAccount);
   }
 
   @Test
   void workerChangesOnTheTcsReachTheChainWhileTheBridgeRuns() throws Exception {
-    startTcs(CamelotConfig.Workloads.defaults());
+    startTcs(WorkloadsSection.defaults());
     bridge = EthereumBridge.start(tcs, tcsAccount, contracts,
         BridgeSettings.defaults(dir.resolve("checkpoint")).withWorkerSyncInterval(Duration.ofMillis(200)));
     WorkerRegistry registry = contracts.workerRegistry(tcsAccount);
@@ -163,7 +161,7 @@ class EthereumBridgeSyncTest {
 
   @Test
   void aWorkerFirstPublishedWhileNotActiveGetsItsStatusOnChain() throws Exception {
-    startTcs(CamelotConfig.Workloads.defaults());
+    startTcs(WorkloadsSection.defaults());
     WorkerRecord record = tcs.workerRetrieve(WORKER);
     String offline = HexFormat.of().formatHex(randomBytes());
     operatorCall("WorkerRegister", new WorkerRegisterParams(
@@ -180,9 +178,10 @@ class EthereumBridgeSyncTest {
   @Test
   void anOracleFeedPostsTheAttestedValueOfItsSourceFromAVerifiedWorkOrder() throws Exception {
     source = new LocalHttpsServer(dir).serve("/eth-usd", "3120.55");
-    startTcs(CamelotConfig.Workloads.defaults().withGrants(List.of(
-        new CamelotConfig.Workloads.Grant(
-            OracleFeed.WORKLOAD, "https", List.of(source.host()), List.of("GET"), 4096, source.trustPem().toString()))));
+    startTcs(WorkloadsSection.builder().grants(List.of(
+        new WorkloadsSection.Grant(
+            OracleFeed.WORKLOAD, "https", List.of(source.host()), List.of("GET"), 4096, source.trustPem().toString())))
+        .build());
     OracleFeed feed = new OracleFeed("ETH-USD", null, source.url("/eth-usd"), Duration.ofMillis(300));
     bridge = EthereumBridge.start(tcs, tcsAccount, contracts,
         BridgeSettings.defaults(dir.resolve("checkpoint"))

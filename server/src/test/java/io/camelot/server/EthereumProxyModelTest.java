@@ -3,7 +3,6 @@ package io.camelot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-
 import io.camelot.ethereum.Bytes32;
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Chain;
@@ -29,6 +28,9 @@ import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.StoreSection;
+import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -88,18 +90,13 @@ class EthereumProxyModelTest {
   @BeforeAll
   static void startChainAndTcs() throws Exception {
     ganache = LocalGanache.start(shared);
-    CamelotConfig defaults = CamelotConfig.defaults();
     node =
         TcsNode.start(
-            new CamelotConfig(
-                new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-                new CamelotConfig.Store(shared.resolve("tcs").toString(), 256),
-                defaults.queue(),
-                new CamelotConfig.Worker(
-                    WorkerConfig.DEFAULT_NAME, WorkerConfig.DEFAULT_ORGANIZATION_ID,
-                    WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2, CamelotConfig.Worker.SIMULATED, "",
-                    List.of("RSA-OAEP-3072")),
-                defaults.crypto()));
+            CamelotConfig.embedded()
+                .listener(ListenerSection.builder().port(0).build())
+                .store(StoreSection.lmdb(shared.resolve("tcs").toString(), 256))
+                .worker(WorkerSection.builder().concurrency(2).build())
+                .build());
     tcs = DirectTcsClient.create(node.url("127.0.0.1"));
     tcsAccount = Chain.connect(ganache.account(0));
     stranger = Chain.connect(ganache.account(2));

@@ -1,11 +1,13 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.security.PemFiles;
 import io.camelot.security.SignedRequests;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.SecuritySection;
+import io.camelot.server.config.StoreSection;
 import io.camelot.worker.WorkerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +32,12 @@ class OperatorCommandTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
         .isEqualTo("rw-------");
 
-    CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig.Security s = defaults.security();
     CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, true),
-            new CamelotConfig.Store(dir.resolve("data").toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto()).withSecurity(new CamelotConfig.Security(
-                CamelotConfig.Security.TLS_OFF, "", "", "", keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), 300, List.of(),
-                s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
-                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()));
+        CamelotConfig.embedded()
+            .listener(ListenerSection.builder().port(0).operatorMethods(true).build())
+            .store(StoreSection.lmdb(dir.resolve("data").toString(), 256))
+            .security(SecuritySection.builder().operatorKeys(keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString()).build())
+            .build();
     String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
     try (TcsNode node = TcsNode.start(config);
         DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {

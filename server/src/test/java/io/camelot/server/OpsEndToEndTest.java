@@ -2,7 +2,6 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -17,6 +16,9 @@ import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.VerifiedWorker;
+import io.camelot.server.config.AdminSection;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.StoreSection;
 import io.camelot.worker.WorkerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,14 +42,11 @@ class OpsEndToEndTest {
   private DirectTcsClient client;
 
   static CamelotConfig configWithAdmin(Path dataDir) {
-    CamelotConfig d = CamelotConfig.defaults();
-    return new CamelotConfig(
-        new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-        new CamelotConfig.Store(dataDir.toString(), 256),
-        d.queue(),
-        d.worker(),
-        d.crypto())
-        .withAdmin(new CamelotConfig.Admin(true, "127.0.0.1", 0));
+    return CamelotConfig.embedded()
+        .listener(ListenerSection.builder().port(0).build())
+        .store(StoreSection.lmdb(dataDir.toString(), 256))
+        .admin(new AdminSection(true, "127.0.0.1", 0))
+        .build();
   }
 
   @AfterEach

@@ -1,11 +1,13 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.LoggingSection;
+import io.camelot.server.config.StoreSection;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.vertx.core.Vertx;
@@ -62,13 +64,12 @@ class OtlpTracingEndToEndTest {
         }
       });
     }).listen(0, "127.0.0.1").await();
-    CamelotConfig defaults = CamelotConfig.defaults();
     node = TcsNode.start(
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto())
-            .withLogging(defaults.logging().withOtlpEndpoint("http://127.0.0.1:" + receiver.actualPort())));
+        CamelotConfig.embedded()
+            .listener(ListenerSection.builder().port(0).build())
+            .store(StoreSection.lmdb(dataDir.toString(), 256))
+            .logging(LoggingSection.defaults().withOtlpEndpoint("http://127.0.0.1:" + receiver.actualPort()))
+            .build());
     String workOrderId;
     try (DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
       Requester requester = Requester.builder(client).allowSimulation().build();

@@ -1,13 +1,13 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.VerifiedWorker;
+import io.camelot.server.config.PoolSection.SignatureScheme;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +44,7 @@ class PoolAdminTest {
 
   @Test
   void wkmAndWpAdminPortsAnswerAndCountRotationsAndWps() throws Exception {
-    node = TcsNode.start(PoolTest.config(dataDir, PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")));
+    node = TcsNode.start(PoolTest.config(dataDir, PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, "")));
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     Requester requester = Requester.builder(client).allowSimulation().build();
     ChildProcess wkm = node.pool().keyManagers().getFirst();

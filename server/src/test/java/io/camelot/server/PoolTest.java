@@ -2,7 +2,6 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
@@ -33,6 +32,10 @@ import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
 import io.camelot.security.SignedRequests;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.PoolSection.SignatureScheme;
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.StoreSection;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SDK as a requester would.
  */
 class PoolTest {
-  static final String POOL_ID = WorkerConfig.idOf(CamelotConfig.Pool.DEFAULT_NAME);
+  static final String POOL_ID = WorkerConfig.idOf(PoolSection.DEFAULT_NAME);
   static final String REQUESTER = "aa".repeat(32);
 
   @TempDir Path dataDir;
@@ -63,33 +66,36 @@ class PoolTest {
   DirectTcsClient client;
   final List<ChildProcess> extraProcesses = new ArrayList<>();
 
-  Requester start(CamelotConfig.Pool pool) {
+  Requester start(PoolSection pool) {
     node = TcsNode.start(config(dataDir, pool));
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     return Requester.builder(client).allowSimulation().build();
   }
 
   /** A node on loopback ephemeral ports, with no admin port, running {@code pool}. */
-  static CamelotConfig config(Path dataDir, CamelotConfig.Pool pool) {
-    CamelotConfig defaults = CamelotConfig.defaults();
-    return new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(),
-            defaults.worker(),
-            defaults.crypto())
-        .withPool(pool);
+  static CamelotConfig config(Path dataDir, PoolSection pool) {
+    return CamelotConfig.embedded()
+        .listener(ListenerSection.builder().port(0).build())
+        .store(StoreSection.lmdb(dataDir.toString(), 256))
+        .pool(pool)
+        .build();
   }
 
-  static CamelotConfig.Pool pool(int processors, int keyManagers, String scheme, String dedicatedRequester) {
+  static PoolSection pool(int processors, int keyManagers, SignatureScheme scheme, String dedicatedRequester) {
     return pool(processors, keyManagers, scheme, dedicatedRequester, 300);
   }
 
-  static CamelotConfig.Pool pool(
-      int processors, int keyManagers, String scheme, String dedicatedRequester, long graceSeconds) {
-    return new CamelotConfig.Pool(
-        processors, CamelotConfig.Pool.DEFAULT_NAME, keyManagers, 2, List.of(), CamelotConfig.Pool.SAME_PLATFORM,
-        0, 0, true, scheme, graceSeconds, dedicatedRequester, List.of(), "127.0.0.1");
+  /** A fixed pool of WKMs that admit only WPs on their platform. */
+  static PoolSection pool(
+      int processors, int keyManagers, SignatureScheme scheme, String dedicatedRequester, long graceSeconds) {
+    return PoolSection.builder()
+        .processors(processors)
+        .keyManagers(keyManagers)
+        .wpLocalization(PoolSection.Localization.SAME_PLATFORM)
+        .signatureScheme(scheme)
+        .rotationGraceSeconds(graceSeconds)
+        .dedicatedRequester(dedicatedRequester)
+        .build();
   }
 
   @AfterEach
@@ -114,7 +120,7 @@ class PoolTest {
   /** tls = "dev": every link between serve and its children is HTTPS, and work orders still flow. */
   @Test
   void developmentTlsCarriesEveryPoolLink() throws Exception {
-    Requester requester = start(pool(1, 2, CamelotConfig.Pool.POOL_KEY, "").withTls(CamelotConfig.Pool.TLS_DEV));
+    Requester requester = start(pool(1, 2, SignatureScheme.POOL_KEY, "").toBuilder().tls(PoolSection.Tls.DEV).build());
     assertThat(node.pool().manager().url()).startsWith("https://");
     assertThat(node.pool().children()).hasSize(3).allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
@@ -131,14 +137,8 @@ class PoolTest {
   @Test
   void oneWkmAndTwoWpsServeWorkOrdersAsOneWorker() throws Exception {
     // WP 1 is dedicated to REQUESTER: its work orders go there, everyone else's to WP 0.
-    CamelotConfig.Pool config = pool(2, 1, CamelotConfig.Pool.POOL_KEY, "");
     Requester requester =
-        start(new CamelotConfig.Pool(
-            config.processors(), config.name(), config.keyManagers(), config.slotsPerProcessor(),
-            config.allowedWpMeasurements(), config.wpLocalization(), config.maxConcurrentWps(),
-            config.restartWpAfter(), config.keyMigration(), config.signatureScheme(),
-            config.rotationGraceSeconds(), config.dedicatedRequester(), List.of("", REQUESTER),
-            config.internalHost()));
+        start(pool(2, 1, SignatureScheme.POOL_KEY, "").toBuilder().wpDedicatedRequesters(List.of("", REQUESTER)).build());
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     VerifiedWorker singleton = requester.worker(node.worker().workerId());
     assertThat(poolWorker.verificationKey().pem()).isNotEqualTo(singleton.verificationKey().pem());
@@ -171,7 +171,7 @@ class PoolTest {
    */
   @Test
   void impostorWpsAreRefusedKeysAndAGenuineOneIsServed() throws Exception {
-    Requester requester = start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    Requester requester = start(pool(1, 1, SignatureScheme.POOL_KEY, ""));
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     String manager = node.pool().manager().url();
     Path listedKey = node.pool().identities().keyFile(PoolIdentities.MANAGER);
@@ -229,7 +229,7 @@ class PoolTest {
   @Test
   void rotationAndWkmFailoverUnderLoadLoseNoWorkOrder() throws Exception {
     long graceSeconds = 3;
-    Requester requester = start(pool(2, 2, CamelotConfig.Pool.POOL_KEY, "", graceSeconds));
+    Requester requester = start(pool(2, 2, SignatureScheme.POOL_KEY, "", graceSeconds));
     VerifiedWorker before = requester.worker(POOL_ID);
     Load load = new Load(requester, before, 3);
     load.start();
@@ -274,7 +274,7 @@ class PoolTest {
    */
   @Test
   void receiptsOfPoolWorkOrdersGetThePoolSignedUpdate() {
-    start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    start(pool(1, 1, SignatureScheme.POOL_KEY, ""));
     Requester requester = signingRequester();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
 
@@ -416,9 +416,10 @@ class PoolTest {
     ChildProcess first = startWkm(keys, "wkm-a", "--generate-keys");
     ChildProcess replica = startWkm(keys, "wkm-b", "--join", first.url());
     Requester requester =
-        start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
-            .withKeyManagerUrls(List.of(first.url(), replica.url()))
-            .withKeysDir(keys.toString()));
+        start(pool(1, 1, SignatureScheme.POOL_KEY, "").toBuilder()
+            .keyManagerUrls(List.of(first.url(), replica.url()))
+            .keysDir(keys.toString())
+            .build());
     assertThat(node.pool().keyManagers()).isEmpty();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     for (int i = 0; i < 3; i++) {
@@ -471,7 +472,7 @@ class PoolTest {
   void extKeyResultsVerifyTwoStepAndADedicatedPoolRefusesOtherRequesterKeys() throws IOException {
     PublicKeySign requesterKey = Secp256k1.generate();
     Path requesterPem = Files.writeString(dataDir.resolve("requester.pem"), requesterKey.verifier().pem());
-    Requester unsigned = start(pool(1, 1, CamelotConfig.Pool.EXT_KEY, requesterPem.toString()));
+    Requester unsigned = start(pool(1, 1, SignatureScheme.EXT_KEY, requesterPem.toString()));
     Requester requester = Requester.builder(client).requesterKey(requesterKey).allowSimulation().build();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
 

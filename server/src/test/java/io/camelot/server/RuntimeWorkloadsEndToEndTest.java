@@ -2,7 +2,6 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.io.LocalHttpsServer;
 import io.camelot.protocol.ProtocolJson;
@@ -19,6 +18,10 @@ import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsRpcException;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.StoreSection;
+import io.camelot.server.config.WorkerSection;
+import io.camelot.server.config.WorkloadsSection;
 import io.camelot.wasm.WasmBinary;
 import io.camelot.wasm.WasmCatalog;
 import io.camelot.worker.WorkerConfig;
@@ -54,19 +57,14 @@ class RuntimeWorkloadsEndToEndTest {
     }
   }
 
-  VerifiedWorker start(CamelotConfig.Workloads workloads) {
-    CamelotConfig defaults = CamelotConfig.defaults();
+  VerifiedWorker start(WorkloadsSection workloads) {
     CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-            new CamelotConfig.Store(dataDir.resolve("node").toString(), 256),
-            defaults.queue(),
-            new CamelotConfig.Worker(
-                WorkerConfig.DEFAULT_NAME, WorkerConfig.DEFAULT_ORGANIZATION_ID,
-                WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2, CamelotConfig.Worker.SIMULATED, "",
-                List.of("RSA-OAEP-3072")),
-            defaults.crypto())
-            .withWorkloads(workloads);
+        CamelotConfig.embedded()
+            .listener(ListenerSection.builder().port(0).build())
+            .store(StoreSection.lmdb(dataDir.resolve("node").toString(), 256))
+            .worker(WorkerSection.builder().concurrency(2).build())
+            .workloads(workloads)
+            .build();
     node = TcsNode.start(config);
     client = DirectTcsClient.create(node.url("127.0.0.1"));
     return requester().worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
@@ -90,7 +88,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void aCatalogModuleAnswersAndTheSignedResultNamesIt() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults());
+    VerifiedWorker worker = start(WorkloadsSection.defaults());
     WorkOrderOutcome echo = requester().newWorkOrder(worker, "wasm-echo").input("Hello").submit().await();
 
     assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
@@ -99,7 +97,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void aSealedBidAuctionOverBiddersWhoNeverSeeEachOthersBids() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults());
+    VerifiedWorker worker = start(WorkloadsSection.defaults());
     // Bob seals his bid under his own data key; the auctioneer submitting the work order sees only ciphertext.
     DataKeyItem bobsBid =
         DataKeyItem.seal("bob:175".getBytes(StandardCharsets.UTF_8), AesGcm.newKey(), worker.encryptionKey(), true);
@@ -114,9 +112,10 @@ class RuntimeWorkloadsEndToEndTest {
   void anOperatorRegisteredModuleRunsOnlyWithItsRegisteredHash() throws IOException {
     byte[] module = WasmCatalog.example("wasm-echo");
     Path file = Files.write(dataDir.resolve("my-echo.wasm"), module);
-    CamelotConfig.Workloads registered =
-        CamelotConfig.Workloads.defaults()
-            .withModules(List.of(new CamelotConfig.Workloads.Module("my-echo", file.toString(), WasmBinary.sha256Hex(module))));
+    WorkloadsSection registered =
+        WorkloadsSection.builder()
+            .modules(List.of(new WorkloadsSection.Module("my-echo", file.toString(), WasmBinary.sha256Hex(module))))
+            .build();
     VerifiedWorker worker = start(registered);
     assertThat(requester().newWorkOrder(worker, "my-echo").input("x").submit().await().text(0)).isEqualTo("RESULT: x");
     node.close();
@@ -124,9 +123,10 @@ class RuntimeWorkloadsEndToEndTest {
     node = null;
     client = null;
 
-    CamelotConfig.Workloads wrongHash =
-        CamelotConfig.Workloads.defaults()
-            .withModules(List.of(new CamelotConfig.Workloads.Module("my-echo", file.toString(), "00".repeat(32))));
+    WorkloadsSection wrongHash =
+        WorkloadsSection.builder()
+            .modules(List.of(new WorkloadsSection.Module("my-echo", file.toString(), "00".repeat(32))))
+            .build();
     assertThatThrownBy(() -> start(wrongHash))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has SHA-256 " + WasmBinary.sha256Hex(module) + ", but " + "00".repeat(32) + " is registered");
@@ -134,7 +134,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void anInlineModuleRunsWhenThePolicyAllowsItAndItsHashIsSigned() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true));
+    VerifiedWorker worker = start(WorkloadsSection.builder().inlineModules(true).build());
     byte[] module = WasmCatalog.example("wasm-echo");
     Requester requester = requester();
     SubmittedWorkOrder submitted =
@@ -161,7 +161,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void anInlineModuleThatIsNotWebAssemblyIsAnInvalidParameter() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true));
+    VerifiedWorker worker = start(WorkloadsSection.builder().inlineModules(true).build());
     assertThatThrownBy(() -> requester().newWorkOrder(worker, "wasm-inline").input("not wasm").submit().await())
         .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(2))
         .hasMessageContaining("not a valid WebAssembly module");
@@ -169,7 +169,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void inlineModulesAreRefusedWithAccessDeniedByDefault() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults());
+    VerifiedWorker worker = start(WorkloadsSection.defaults());
     assertThatThrownBy(
             () -> requester().newWorkOrder(worker, "wasm-inline").input(WasmCatalog.example("wasm-echo")).submit().await())
         .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3))
@@ -179,7 +179,7 @@ class RuntimeWorkloadsEndToEndTest {
   @Test
   void aRunawayModuleFailsItsOwnWorkOrderAndTheWorkerCarriesOn() {
     VerifiedWorker worker =
-        start(CamelotConfig.Workloads.defaults().withInlineModules(true).withLimits(2_000_000, 16, 60_000));
+        start(WorkloadsSection.builder().inlineModules(true).maxInstructions(2_000_000).maxMemoryPages(16).timeoutMs(60_000).build());
     Requester requester = requester();
     SubmittedWorkOrder spin = requester.newWorkOrder(worker, "wasm-inline").input(testModule("spin")).submit();
     SubmittedWorkOrder hog = requester.newWorkOrder(worker, "wasm-inline").input(testModule("memory-hog")).submit();
@@ -196,9 +196,9 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void aWasmModuleUsesTheSealedKeyValueStoreOnlyWhenGranted() {
-    CamelotConfig.Workloads.Grant kv =
-        new CamelotConfig.Workloads.Grant("wasm-inline", "kv", null, null, 1024, null);
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true).withGrants(List.of(kv)));
+    WorkloadsSection.Grant kv =
+        new WorkloadsSection.Grant("wasm-inline", "kv", null, null, 1024, null);
+    VerifiedWorker worker = start(WorkloadsSection.builder().inlineModules(true).grants(List.of(kv)).build());
     Requester requester = requester();
     String value = Base64.getEncoder().encodeToString("42".getBytes(StandardCharsets.UTF_8));
     requester.newWorkOrder(worker, "wasm-inline").input(testModule("io-forward")).input("kv")
@@ -226,9 +226,9 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void kvWritesCommitWithTheWorkOrderOrNotAtAll() {
-    CamelotConfig.Workloads.Grant kv =
-        new CamelotConfig.Workloads.Grant("wasm-inline", "kv", null, null, 1024, null);
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true).withGrants(List.of(kv)));
+    WorkloadsSection.Grant kv =
+        new WorkloadsSection.Grant("wasm-inline", "kv", null, null, 1024, null);
+    VerifiedWorker worker = start(WorkloadsSection.builder().inlineModules(true).grants(List.of(kv)).build());
     Requester requester = requester();
     byte[] module = testModule("io-forward-each");
     String get = "{\"op\":\"get\",\"key\":\"answer\"}";
@@ -260,10 +260,10 @@ class RuntimeWorkloadsEndToEndTest {
   @Test
   void theAttestedOracleSignsWhatAnAllowedSourceSaidAndTheCertificateItShowed() {
     source = new LocalHttpsServer(dataDir).serve("/eth-usd", "3120.55");
-    CamelotConfig.Workloads.Grant https =
-        new CamelotConfig.Workloads.Grant(
+    WorkloadsSection.Grant https =
+        new WorkloadsSection.Grant(
             "attested-oracle", "https", List.of(source.host()), List.of("GET"), 4096, source.trustPem().toString());
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withGrants(List.of(https)));
+    VerifiedWorker worker = start(WorkloadsSection.builder().grants(List.of(https)).build());
 
     WorkOrderOutcome outcome =
         requester().newWorkOrder(worker, "attested-oracle").input(source.url("/eth-usd")).submit().await();

@@ -1,7 +1,6 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.Secp256k1;
@@ -14,6 +13,9 @@ import io.camelot.security.ClientTls;
 import io.camelot.security.DevCertificates;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.SecuritySection;
+import io.camelot.server.config.StoreSection;
 import io.camelot.worker.WorkerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -47,16 +49,17 @@ class SecureServeTest {
     Path operatorKeys = dataDir.resolveSibling(dataDir.getFileName() + "-operators.pem");
     PemFiles.write(operatorKeys, PemFiles.toPem(operator.getPublic()));
 
-    CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig.Security s = defaults.security();
     CamelotConfig config =
-        new CamelotConfig(
-            new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, true),
-            new CamelotConfig.Store(dataDir.toString(), 256),
-            defaults.queue(), defaults.worker(), defaults.crypto()).withSecurity(new CamelotConfig.Security(
-                CamelotConfig.Security.TLS_DEV, "", "", "", operatorKeys.toString(), 300, List.of("tcs.test:1947"),
-                s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
-                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()));
+        CamelotConfig.embedded()
+            .listener(ListenerSection.builder().port(0).operatorMethods(true).build())
+            .store(StoreSection.lmdb(dataDir.toString(), 256))
+            .security(
+                SecuritySection.builder()
+                    .tls(SecuritySection.TlsMode.DEV)
+                    .operatorKeys(operatorKeys.toString())
+                    .operatorAudiences(List.of("tcs.test:1947"))
+                    .build())
+            .build();
     try (TcsNode node = TcsNode.start(config)) {
       String url = node.url("localhost");
       assertThat(url).startsWith("https://");

@@ -1,10 +1,11 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.StoreSection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -49,13 +50,12 @@ class SubmitWireLogTest {
 
   @Test
   void theWireLogHoldsEveryRequestAndResponseBodyExactlyAndInOrder() throws Exception {
-    CamelotConfig defaults = CamelotConfig.defaults();
     node =
         TcsNode.start(
-            new CamelotConfig(
-                new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, false, 9000, false),
-                new CamelotConfig.Store(dir.resolve("data").toString(), 256),
-                defaults.queue(), defaults.worker(), defaults.crypto()));
+            CamelotConfig.embedded()
+                .listener(ListenerSection.builder().port(0).build())
+                .store(StoreSection.lmdb(dir.resolve("data").toString(), 256))
+                .build());
     List<byte[]> passed = new CopyOnWriteArrayList<>();
     String proxy = startRecordingProxy(node.url("127.0.0.1"), passed);
     Path log = dir.resolve("wire.jsonl");
