@@ -396,7 +396,8 @@ class CamelotConfigTest {
         .hasMessage("invalid configuration " + wrap + ": line 2: [worker] key_encryption must be \"RSA-OAEP-3072\" or"
             + " \"X25519-HKDF-SHA256-AES-GCM-256\", not \"ECIES\"");
     Path number = toml("[pool]\nlauncher = 3\n");
-    assertThatThrownBy(() -> CamelotConfig.load(number)).hasMessageContaining("line 2: [pool] launcher: expected a string, not 3");
+    assertThatThrownBy(() -> CamelotConfig.load(number))
+        .hasMessageContaining("line 2: [pool] launcher must be \"process\" or \"kubernetes\", not \"3\"");
     assertThat(CamelotConfig.load(toml("[pool]\nwp_localization = \"same-platform\"\n")).pool().wpLocalization())
         .isEqualTo(PoolSection.Localization.SAME_PLATFORM);
   }
