@@ -45,9 +45,10 @@ final class ReferenceDocs {
   static String configReference() {
     StringBuilder out = new StringBuilder();
     out.append("# Configuration reference\n\n")
-        .append("Generated from the `CamelotConfig` records and their defaults by `ReferenceDocsTest`; do not\n")
-        .append("edit by hand. `docs/configuration.md` explains the file and shows an example. Every key is\n")
-        .append("optional: a key left out keeps the default below.\n");
+        .append("Generated from the section records of `CamelotConfig` (`io.camelot.server.config`), their\n")
+        .append("descriptions and defaults by `ReferenceDocsTest`; do not edit by hand. `docs/configuration.md`\n")
+        .append("explains the file and shows an example. Every key is optional: a key left out keeps the\n")
+        .append("default below.\n");
     CamelotConfig defaults = CamelotConfig.defaults();
     for (RecordComponent section : CamelotConfig.class.getRecordComponents()) {
       Object sectionDefaults = value(section, defaults);
