@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,25 +111,17 @@ final class WkmCommand implements Callable<Integer> {
         .build();
   }
 
-  /** The spec of a {@code camelot wkm} command line (the arguments after {@code wkm}). */
-  static WkmLaunchSpec parse(List<String> args) {
-    WkmCommand command = new WkmCommand();
-    new CommandLine(command).parseArgs(args.toArray(String[]::new));
-    return command.spec();
-  }
-
   @Override
   public Integer call() throws InterruptedException {
     WkmLaunchSpec spec = spec();
     if (spec.exitWithParent()) {
       Commands.exitWithParent();
     }
-    Path dataDir = spec.dataDir();
     // Its sealed pool keys are its own: two WKMs rotating one pool-keys.sealed would overwrite each
     // other's keys. Not --tee-dir: serve --pool shares its simulated TEE with its children by design.
     DataDirLock lock;
     try {
-      lock = DataDirLock.acquire(dataDir, "camelot wkm");
+      lock = DataDirLock.acquire(spec.dataDir(), "camelot wkm");
     } catch (DataDirLock.InUseException e) {
       throw UserError.runtime(e.getMessage(), e);
     }
@@ -138,7 +129,7 @@ final class WkmCommand implements Callable<Integer> {
     String measurement = Measurements.hex(Measurements.keyManager());
     SimulatedTee tee =
         SimulatedTee.open(
-            spec.teeDir() != null ? spec.teeDir() : dataDir.resolve("tee"), Measurements.keyManager(), clock);
+            spec.teeDir() != null ? spec.teeDir() : spec.dataDir().resolve("tee"), Measurements.keyManager(), clock);
     List<String> allowed =
         spec.allowedWpMeasurements().isEmpty()
             ? List.of(Measurements.hex(Measurements.processor(Workloads.load())))
@@ -149,7 +140,7 @@ final class WkmCommand implements Callable<Integer> {
             RequesterKeySetting.canonicalPem("--dedicated-requester", spec.dedicatedRequester()),
             spec.requireRequesterSignature());
     KeyManager keyManager =
-        new KeyManager(tee, measurement, policy, dataDir.resolve("pool-keys.sealed"), new ProofDataVerifier(),
+        new KeyManager(tee, measurement, policy, spec.dataDir().resolve("pool-keys.sealed"), new ProofDataVerifier(),
             clock, spec.generateKeys());
     PeerSecurity security = spec.peer().security(clock);
     WkmServer server = WkmServer.start(keyManager, spec.host(), spec.port(), security);

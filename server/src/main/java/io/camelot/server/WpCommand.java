@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,13 +87,6 @@ final class WpCommand implements Callable<Integer> {
         .otlpEndpoint(admin.otlpEndpoint == null ? "" : admin.otlpEndpoint)
         .exitWithParent(exitWithParent)
         .build();
-  }
-
-  /** The spec of a {@code camelot wp} command line (the arguments after {@code wp}). */
-  static WpLaunchSpec parse(List<String> args) {
-    WpCommand command = new WpCommand();
-    new CommandLine(command).parseArgs(args.toArray(String[]::new));
-    return command.spec();
   }
 
   @Override

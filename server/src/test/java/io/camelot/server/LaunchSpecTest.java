@@ -8,6 +8,7 @@ import io.camelot.pool.manager.WpLaunchSpec;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The command lines serve writes for its pool children are the ones wp and wkm read back. */
 class LaunchSpecTest {
@@ -38,7 +39,9 @@ class LaunchSpecTest {
     for (WpLaunchSpec spec : List.of(every, defaults)) {
       List<String> args = spec.toArgs();
       assertThat(args.getFirst()).isEqualTo("wp");
-      assertThat(WpCommand.parse(args.subList(1, args.size()))).isEqualTo(spec);
+      WpCommand command = new WpCommand();
+      new CommandLine(command).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+      assertThat(command.spec()).isEqualTo(spec);
     }
     assertThat(defaults.toArgs())
         .containsExactly("wp", "--manager", "http://manager:9950", "--signing-key", "keys/wkm-0-key.pem",
@@ -73,7 +76,9 @@ class LaunchSpecTest {
     for (WkmLaunchSpec spec : List.of(every, defaults)) {
       List<String> args = spec.toArgs();
       assertThat(args.getFirst()).isEqualTo("wkm");
-      assertThat(WkmCommand.parse(args.subList(1, args.size()))).isEqualTo(spec);
+      WkmCommand command = new WkmCommand();
+      new CommandLine(command).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+      assertThat(command.spec()).isEqualTo(spec);
     }
   }
 }
