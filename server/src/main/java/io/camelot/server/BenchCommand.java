@@ -14,7 +14,6 @@ import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.server.config.CryptoSection;
 import io.camelot.server.config.ListenerSection;
 import io.camelot.server.config.PoolSection;
-import io.camelot.server.config.QueueSection;
 import io.camelot.server.config.StoreSection;
 import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
@@ -200,14 +199,16 @@ final class BenchCommand implements Callable<Integer> {
 
   private CamelotConfig ownConfig(Path dataDir) {
     CamelotConfig defaults = CamelotConfig.defaults();
-    QueueSection q = defaults.queue();
     return CamelotConfig.embedded()
         .listener(ListenerSection.builder().port(0).syncMode(mode == Mode.sync).build())
         .store(StoreSection.lmdb(dataDir.toString(), defaults.store().mapSizeMb()))
         // A throwaway node: --retain bounds its store, with no retention floor to hold the purge back.
-        .queue(new QueueSection(
-            q.maxOutstanding(), q.retainCompletedHours(), retainCompleted, purgeIntervalSeconds,
-            q.pendingTimeoutSeconds(), 0, q.maxOutstandingBytes()))
+        .queue(
+            defaults.queue().toBuilder()
+                .maxRetainedCompleted(retainCompleted)
+                .purgeIntervalSeconds(purgeIntervalSeconds)
+                .minRetentionSeconds(0)
+                .build())
         .worker(x25519
             ? WorkerSection.builder()
                 .keyEncryption(List.of(WorkerSection.KeyEncryption.RSA_OAEP_3072, WorkerSection.KeyEncryption.X25519_HKDF))

@@ -13,7 +13,7 @@ final class ScaleOutOverrides {
     return c.toBuilder()
         .listener(l.toBuilder().host(host != null ? host : l.host()).port(port != null ? port : l.port()).build())
         .worker(workerName != null ? c.worker().toBuilder().name(workerName).build() : c.worker())
-        .store(dataDir != null ? c.store().withDataDir(dataDir.toString()) : c.store())
+        .store(dataDir != null ? c.store().toBuilder().dataDir(dataDir.toString()).build() : c.store())
         .admin(adminPort != null ? c.admin().withPort(adminPort) : c.admin())
         .build();
   }

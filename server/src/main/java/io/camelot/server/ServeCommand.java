@@ -104,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                 .port(port != null ? port : l.port())
                 .syncMode(sync || l.syncMode())
                 .build())
-        .store(dataDir != null ? c.store().withDataDir(dataDir.toString()) : c.store())
+        .store(dataDir != null ? c.store().toBuilder().dataDir(dataDir.toString()).build() : c.store())
         .admin(adminPort != null ? c.admin().withPort(adminPort) : c.admin())
         .pool(poolProcessors != null ? c.pool().toBuilder().processors(poolProcessors).build() : c.pool())
         .logging(otlpEndpoint != null ? c.logging().withOtlpEndpoint(otlpEndpoint) : c.logging())

@@ -45,6 +45,10 @@ public record QueueSection(
         QueueSettings.DEFAULT_MIN_RETENTION.toSeconds(), QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
   }
 
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   /** The scheduler's settings. */
   public QueueSettings toSettings() {
     return new QueueSettings(
@@ -55,5 +59,66 @@ public record QueueSection(
         Duration.ofSeconds(pendingTimeoutSeconds),
         Duration.ofSeconds(minRetentionSeconds),
         maxOutstandingBytes);
+  }
+
+  public static final class Builder {
+    private long maxOutstanding;
+    private long retainCompletedHours;
+    private long maxRetainedCompleted;
+    private long purgeIntervalSeconds;
+    private long pendingTimeoutSeconds;
+    private long minRetentionSeconds;
+    private long maxOutstandingBytes;
+
+    private Builder(QueueSection from) {
+      maxOutstanding = from.maxOutstanding;
+      retainCompletedHours = from.retainCompletedHours;
+      maxRetainedCompleted = from.maxRetainedCompleted;
+      purgeIntervalSeconds = from.purgeIntervalSeconds;
+      pendingTimeoutSeconds = from.pendingTimeoutSeconds;
+      minRetentionSeconds = from.minRetentionSeconds;
+      maxOutstandingBytes = from.maxOutstandingBytes;
+    }
+
+    public Builder maxOutstanding(long value) {
+      maxOutstanding = value;
+      return this;
+    }
+
+    public Builder retainCompletedHours(long value) {
+      retainCompletedHours = value;
+      return this;
+    }
+
+    public Builder maxRetainedCompleted(long value) {
+      maxRetainedCompleted = value;
+      return this;
+    }
+
+    public Builder purgeIntervalSeconds(long value) {
+      purgeIntervalSeconds = value;
+      return this;
+    }
+
+    public Builder pendingTimeoutSeconds(long value) {
+      pendingTimeoutSeconds = value;
+      return this;
+    }
+
+    public Builder minRetentionSeconds(long value) {
+      minRetentionSeconds = value;
+      return this;
+    }
+
+    public Builder maxOutstandingBytes(long value) {
+      maxOutstandingBytes = value;
+      return this;
+    }
+
+    public QueueSection build() {
+      return new QueueSection(
+          maxOutstanding, retainCompletedHours, maxRetainedCompleted, purgeIntervalSeconds,
+          pendingTimeoutSeconds, minRetentionSeconds, maxOutstandingBytes);
+    }
   }
 }
