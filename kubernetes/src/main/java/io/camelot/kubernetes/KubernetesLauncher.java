@@ -1,5 +1,6 @@
 package io.camelot.kubernetes;
 
+import io.camelot.pool.manager.WpLaunchSpec;
 import io.camelot.scheduler.elastic.WorkerLauncher;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,25 +66,27 @@ public final class KubernetesLauncher implements WorkerLauncher {
   }
 
   /**
-   * Workorder Processors of a pool as pods running {@code wp --register --manager managerUrl ...}:
-   * each binds all interfaces and registers under its pod IP ({@code POD_IP} from the downward API),
-   * serves its admin port on the health port for the probes, and deregisters and drains on SIGTERM.
-   * It signs its pool calls with the {@code signingMember} key of the {@code keysSecret} Secret,
-   * mounted read-only at {@value #POOL_KEYS_MOUNT}.
+   * Workorder Processors of a pool as pods running {@code wp}: each binds all interfaces and
+   * registers under its pod IP ({@code POD_IP} from the downward API), serves its admin port on the
+   * health port for the probes, and deregisters and drains on SIGTERM. It signs its pool calls with
+   * the key files of {@code wp}, found by name in the {@code keysSecret} Secret mounted read-only at
+   * {@value #POOL_KEYS_MOUNT}.
    *
-   * @param wpArgs arguments after {@code wp --register --manager managerUrl --host 0.0.0.0
-   *     --advertise-host $(POD_IP) --admin-host 0.0.0.0 --admin-port 8558}, e.g. {@code --slots 2
-   *     --tee-dir /tmp/tee}
+   * @param wp the WP's other settings (manager URL, slots, TEE directory, restarts)
    */
   public static KubernetesLauncher workorderProcessors(
-      KubernetesClient client, String namespace, String pool, String image, String managerUrl, String keysSecret,
-      String signingKeyFile, String peersFile, List<String> wpArgs, long drainSeconds) {
-    List<String> args = new ArrayList<>(List.of(
-        "wp", "--register", "--manager", managerUrl, "--host", "0.0.0.0", "--advertise-host", "$(" + POD_IP + ")",
-        "--admin-host", "0.0.0.0", "--admin-port", Integer.toString(HEALTH_PORT),
-        "--signing-key", POOL_KEYS_MOUNT + "/" + signingKeyFile, "--peer-keys", POOL_KEYS_MOUNT + "/" + peersFile));
-    args.addAll(wpArgs);
-    return new KubernetesLauncher(client, namespace, pool, image, "camelot-wp", args, true, keysSecret, drainSeconds);
+      KubernetesClient client, String namespace, String pool, String image, String keysSecret, WpLaunchSpec wp,
+      long drainSeconds) {
+    WpLaunchSpec pod =
+        wp.toBuilder()
+            .host("0.0.0.0")
+            .advertiseHost("$(" + POD_IP + ")")
+            .adminHost("0.0.0.0")
+            .adminPort(HEALTH_PORT)
+            .peer(wp.peer().in(Path.of(POOL_KEYS_MOUNT)))
+            .build();
+    return new KubernetesLauncher(
+        client, namespace, pool, image, "camelot-wp", pod.toArgs(), true, keysSecret, drainSeconds);
   }
 
   private static List<String> concat(String first, List<String> rest) {

@@ -2,6 +2,8 @@ package io.camelot.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelot.pool.manager.PeerFiles;
+import io.camelot.pool.manager.WpLaunchSpec;
 import io.camelot.scheduler.elastic.PoolLoad;
 import io.camelot.scheduler.elastic.PoolScaler;
 import io.camelot.scheduler.elastic.ScalingPolicy;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,8 +111,14 @@ class KubernetesLauncherTest {
   void workorderProcessorPodsRegisterUnderTheirPodIpAndStopByDraining() {
     KubernetesLauncher launcher =
         KubernetesLauncher.workorderProcessors(
-            client, NAMESPACE, "pool-a", "camelot:0.1.0", "http://camelot-pool-manager:9950", "camelot-pool-keys",
-            "wp-elastic-key.pem", "pool-peers.pem", List.of("--slots", "2", "--tee-dir", "/tmp/camelot-tee"), 60);
+            client, NAMESPACE, "pool-a", "camelot:0.1.0", "camelot-pool-keys",
+            WpLaunchSpec.builder(
+                    "http://camelot-pool-manager:9950", Path.of("/tmp/camelot-tee"),
+                    PeerFiles.plain(Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")))
+                .register(true)
+                .slots(2)
+                .build(),
+            60);
     PoolScaler scaler =
         new PoolScaler(launcher, new ScalingPolicy(1, 2, 4, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
 

@@ -11,7 +11,11 @@ import io.camelot.bench.LoadResult;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
-import io.camelot.protocol.model.WorkerDetails;
+import io.camelot.server.config.CryptoSection;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.StoreSection;
+import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,7 +150,7 @@ final class BenchCommand implements Callable<Integer> {
       // With a pool, its worker is the one loaded unless another was named.
       String loaded =
           poolProcessors != null && workerId.equals(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME))
-              ? WorkerConfig.idOf(CamelotConfig.Pool.DEFAULT_NAME)
+              ? WorkerConfig.idOf(PoolSection.DEFAULT_NAME)
               : workerId;
       BenchSettings settings =
           new BenchSettings(
@@ -195,23 +199,24 @@ final class BenchCommand implements Callable<Integer> {
 
   private CamelotConfig ownConfig(Path dataDir) {
     CamelotConfig defaults = CamelotConfig.defaults();
-    CamelotConfig.Listener l = defaults.listener();
-    CamelotConfig.Queue q = defaults.queue();
-    CamelotConfig.Worker w = defaults.worker();
-    List<String> keyEncryption =
-        x25519 ? List.of(WorkerDetails.RSA_OAEP_3072, X25519Hkdf.ALGORITHM) : w.keyEncryption();
-    return new CamelotConfig(
-        new CamelotConfig.Listener("127.0.0.1", 0, l.maxBodyBytes(), mode == Mode.sync, l.syncWaitCapMs(), false),
-        new CamelotConfig.Store(dataDir.toString(), defaults.store().mapSizeMb()),
+    return CamelotConfig.embedded()
+        .listener(ListenerSection.builder().port(0).syncMode(mode == Mode.sync).build())
+        .store(StoreSection.lmdb(dataDir.toString(), defaults.store().mapSizeMb()))
         // A throwaway node: --retain bounds its store, with no retention floor to hold the purge back.
-        new CamelotConfig.Queue(
-            q.maxOutstanding(), q.retainCompletedHours(), retainCompleted, purgeIntervalSeconds,
-            q.pendingTimeoutSeconds(), 0, q.maxOutstandingBytes()),
-        new CamelotConfig.Worker(
-            w.name(), w.organizationId(), w.applicationTypeId(), w.concurrency(), w.tee(),
-            w.collateralDir(), keyEncryption),
-        new CamelotConfig.Crypto(cryptoProvider))
-        .withPool(poolProcessors != null ? defaults.pool().withProcessors(poolProcessors) : defaults.pool());
+        .queue(
+            defaults.queue().toBuilder()
+                .maxRetainedCompleted(retainCompleted)
+                .purgeIntervalSeconds(purgeIntervalSeconds)
+                .minRetentionSeconds(0)
+                .build())
+        .worker(x25519
+            ? WorkerSection.builder()
+                .keyEncryption(List.of(WorkerSection.KeyEncryption.RSA_OAEP_3072, WorkerSection.KeyEncryption.X25519_HKDF))
+                .build()
+            : WorkerSection.defaults())
+        .crypto(new CryptoSection(CryptoSection.Provider.of(cryptoProvider)))
+        .pool(poolProcessors != null ? PoolSection.builder().processors(poolProcessors).build() : defaults.pool())
+        .build();
   }
 
   /** The crypto the ceiling is measured with: the same key wrap and provider the worker uses. */

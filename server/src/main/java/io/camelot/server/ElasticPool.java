@@ -5,17 +5,18 @@ import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
 import io.camelot.pool.manager.PoolDispatcher;
 import io.camelot.pool.manager.PoolIdentities;
+import io.camelot.pool.manager.WpLaunchSpec;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.elastic.LocalProcessLauncher;
 import io.camelot.scheduler.elastic.PoolLoad;
 import io.camelot.scheduler.elastic.PoolScaler;
 import io.camelot.scheduler.elastic.ScalingPolicy;
 import io.camelot.scheduler.elastic.WorkerLauncher;
+import io.camelot.server.config.PoolSection;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * An elastic pool's WPs: a {@link PoolScaler} keeps between {@code processors} and {@code
@@ -38,21 +39,23 @@ final class ElasticPool implements AutoCloseable {
   }
 
   static ElasticPool start(
-      CamelotConfig.Pool config, LocalPool pool, PoolDispatcher dispatcher, PersistentWorkOrderQueue queue,
+      PoolSection config, LocalPool pool, PoolDispatcher dispatcher, PersistentWorkOrderQueue queue,
       String poolWorkerId, JavaLauncher java, Path logDir, Clock clock) {
     String managerUrl = config.managerUrl().isBlank() ? pool.manager().url() : config.managerUrl();
     // Built once: a key set without the elastic WPs' member fails here, not at the first launch.
-    List<String> processorArgs = pool.processorArgs(managerUrl, "", PoolIdentities.ELASTIC_WP);
+    WpLaunchSpec processor = pool.processorSpec(managerUrl, "", PoolIdentities.ELASTIC_WP);
     WorkerLauncher launcher =
-        CamelotConfig.Pool.KUBERNETES_LAUNCHER.equals(config.launcher())
+        config.launcher() == PoolSection.Launcher.KUBERNETES
             ? KubernetesLauncher.workorderProcessors(
                 new KubernetesClientBuilder().build(), config.kubernetesNamespace(), config.name(),
-                config.kubernetesImage(), managerUrl, config.kubernetesKeysSecret(),
-                PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP), PoolIdentities.PEERS_FILE,
-                List.of("--slots", Integer.toString(config.slotsPerProcessor()), "--tee-dir", "/tmp/camelot-tee",
-                    "--restart-after", Integer.toString(config.restartWpAfter())),
+                config.kubernetesImage(), config.kubernetesKeysSecret(),
+                WpLaunchSpec.builder(managerUrl, Path.of("/tmp/camelot-tee"), processor.peer())
+                    .register(true)
+                    .slots(config.slotsPerProcessor())
+                    .restartAfter(config.restartWpAfter())
+                    .build(),
                 config.drainSeconds())
-            : new LocalProcessLauncher(name -> java.command(processorArgs), logDir);
+            : new LocalProcessLauncher(name -> java.command(processor.toArgs()), logDir);
     ScalingPolicy policy =
         new ScalingPolicy(
             config.processors(), config.maxProcessors(), config.workOrdersPerProcessor(), config.slotsPerProcessor(),

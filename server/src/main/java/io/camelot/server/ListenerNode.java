@@ -6,7 +6,6 @@ import io.camelot.listener.ListenerConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
-import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.store.postgres.PostgresQueueTable;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
@@ -37,16 +36,16 @@ public final class ListenerNode implements AutoCloseable {
     SharedWorkOrderQueue queue =
         parts.add(
             new SharedWorkOrderQueue(
-                table, NodeSettings.queueSettings(config.queue()), Clock.systemUTC(), metrics));
+                table, config.queue().toSettings(), Clock.systemUTC(), metrics));
     ListenerConfig listenerConfig =
-        NodeSettings.listenerConfig(config, Path.of(config.store().dataDir()), Clock.systemUTC());
+        config.listenerConfig(Path.of(config.store().dataDir()), Clock.systemUTC());
     listener = parts.add(DirectModel.server(vertx, listenerConfig, store, queue, metrics));
     listener.start();
     admin = ScaleOutAdmin.startIfEnabled(parts, vertx, config.admin(), metrics, table);
   }
 
   public static ListenerNode start(CamelotConfig config) {
-    CryptoProviders.use(config.crypto().provider());
+    config.crypto().use();
     return NodeAssembly.start(parts -> new ListenerNode(config, parts));
   }
 

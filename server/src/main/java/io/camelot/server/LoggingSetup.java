@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import io.camelot.protocol.trace.WorkOrderTrace;
+import io.camelot.server.config.LoggingSection;
 import java.net.URL;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +15,11 @@ final class LoggingSetup {
 
   private LoggingSetup() {}
 
-  static void apply(CamelotConfig.Logging logging) {
+  static void apply(LoggingSection logging) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
-    if (CamelotConfig.Logging.JSON.equals(logging.format())) {
+    if (logging.format() == LoggingSection.Format.JSON) {
       URL config = LoggingSetup.class.getResource(JSON_CONFIG);
       if (config == null) {
         throw new IllegalStateException(JSON_CONFIG + " is missing from the camelot jar");

@@ -1,8 +1,7 @@
 package io.camelot.server;
 
 import io.camelot.pool.PeerSecurity;
-import io.camelot.security.ClientTls;
-import io.camelot.security.ServerTls;
+import io.camelot.pool.manager.PeerFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Option;
@@ -28,14 +27,11 @@ final class PeerOptions {
   @Option(names = "--tls-trust", description = "PEM certificate(s) to trust when calling https:// pool members")
   Path tlsTrust;
 
+  PeerFiles files() {
+    return new PeerFiles(signingKey, peerKeys, tlsCert, tlsKey, tlsTrust);
+  }
+
   PeerSecurity security(Clock clock) {
-    if ((tlsCert == null) != (tlsKey == null)) {
-      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
-    }
-    return PeerSecurity.fromFiles(
-        signingKey, peerKeys,
-        tlsCert == null ? null : new ServerTls(tlsCert, tlsKey, null),
-        tlsTrust == null ? null : ClientTls.trusting(tlsTrust),
-        clock);
+    return files().security(clock);
   }
 }

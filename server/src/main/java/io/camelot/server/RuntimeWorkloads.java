@@ -8,6 +8,7 @@ import io.camelot.io.HttpsConnector;
 import io.camelot.io.KeyValueConnector;
 import io.camelot.io.LegacyKvFiles;
 import io.camelot.protocol.crypto.AesGcm;
+import io.camelot.server.config.WorkloadsSection;
 import io.camelot.store.TcsStore;
 import io.camelot.wasm.WasmCatalog;
 import io.camelot.wasm.WasmLimits;
@@ -36,7 +37,7 @@ final class RuntimeWorkloads {
   private RuntimeWorkloads() {}
 
   /** The ServiceLoader workloads plus the WASM catalog and {@code wasm-inline}. */
-  static Workloads workloads(CamelotConfig.Workloads config) {
+  static Workloads workloads(WorkloadsSection config) {
     WasmLimits limits =
         new WasmLimits(config.maxInstructions(), config.maxMemoryPages(), Duration.ofMillis(config.timeoutMs()));
     List<WasmCatalog.Entry> entries =
@@ -53,7 +54,7 @@ final class RuntimeWorkloads {
    * {@code store}, where values an earlier release kept under {@code kv_dir} are imported first.
    */
   static Connectors connectors(
-      CamelotConfig.Workloads config, Path dataDir, String workerId, Tee tee, Clock clock, TcsStore store) {
+      WorkloadsSection config, Path dataDir, String workerId, Tee tee, Clock clock, TcsStore store) {
     Path kvDir = config.kvDir().isEmpty() ? dataDir.resolve("kv") : Path.of(config.kvDir());
     byte[] kvKey = sealedKey(dataDir.resolve("workers").resolve(workerId + ".kv-key.sealed"), tee);
     importKvFiles(kvDir, workerId, store, clock);

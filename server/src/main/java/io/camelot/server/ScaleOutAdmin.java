@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.server.config.AdminSection;
 import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.ReadinessCheck;
@@ -17,7 +18,7 @@ final class ScaleOutAdmin {
    * PostgreSQL answers.
    */
   static AdminServer startIfEnabled(
-      NodeAssembly parts, Vertx vertx, CamelotConfig.Admin settings, PrometheusMeterRegistry metrics,
+      NodeAssembly parts, Vertx vertx, AdminSection settings, PrometheusMeterRegistry metrics,
       PostgresQueueTable queue) {
     if (!settings.enabled()) {
       return null;

@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -63,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println("Camelot TCS listening on " + url + (config.listener().syncMode() ? " (sync mode)" : ""));
     System.out.println("Worker " + config.worker().name() + " id " + node.worker().workerId());
     System.out.println(
-        CamelotConfig.Worker.GRAMINE.equals(config.worker().tee())
+        config.worker().tee() == WorkerSection.TeeKind.GRAMINE
             ? "TEE: SGX under Gramine (DCAP quotes from /dev/attestation)"
             : "TEE: SIMULATED (no hardware; keys sealed under " + Path.of(config.store().dataDir()).resolve("tee")
                 + "; requesters must allow simulation)");
@@ -90,23 +92,18 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private CamelotConfig withOverrides(CamelotConfig c) {
-    CamelotConfig.Listener l = c.listener();
-    CamelotConfig.Listener listener =
-        new CamelotConfig.Listener(
-            host != null ? host : l.host(),
-            port != null ? port : l.port(),
-            l.maxBodyBytes(),
-            sync || l.syncMode(),
-            l.syncWaitCapMs(),
-            l.operatorMethods(),
-            l.notifyHosts());
-    CamelotConfig.Store store =
-        dataDir != null ? c.store().withDataDir(dataDir.toString()) : c.store();
-    CamelotConfig.Admin admin =
-        adminPort != null ? new CamelotConfig.Admin(c.admin().enabled(), c.admin().host(), adminPort) : c.admin();
-    CamelotConfig.Pool pool = poolProcessors != null ? c.pool().withProcessors(poolProcessors) : c.pool();
-    return new CamelotConfig(
-        listener, store, c.queue(), c.worker(), c.crypto(), c.workloads(), pool, c.cluster(), c.security(), admin,
-        otlpEndpoint != null ? c.logging().withOtlpEndpoint(otlpEndpoint) : c.logging());
+    ListenerSection l = c.listener();
+    return c.toBuilder()
+        .listener(
+            l.toBuilder()
+                .host(host != null ? host : l.host())
+                .port(port != null ? port : l.port())
+                .syncMode(sync || l.syncMode())
+                .build())
+        .store(dataDir != null ? c.store().toBuilder().dataDir(dataDir.toString()).build() : c.store())
+        .admin(adminPort != null ? c.admin().withPort(adminPort) : c.admin())
+        .pool(poolProcessors != null ? c.pool().toBuilder().processors(poolProcessors).build() : c.pool())
+        .logging(otlpEndpoint != null ? c.logging().withOtlpEndpoint(otlpEndpoint) : c.logging())
+        .build();
   }
 }

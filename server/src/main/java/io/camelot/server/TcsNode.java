@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import io.camelot.server.config.AdminSection;
+import io.camelot.server.config.PoolSection;
 import io.camelot.jsonrpc.RpcServer;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.listener.DirectModel;
@@ -25,7 +27,6 @@ import io.camelot.pool.manager.PoolDispatcher;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.PoolGate;
 import io.camelot.pool.manager.WorkerManager;
-import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.store.TcsStore;
@@ -71,9 +72,9 @@ public final class TcsNode implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     parts.add(() -> vertx.close().await());
     CompletionNotifier notifier =
-        parts.add(CompletionNotifier.withDefaults(vertx, NodeSettings.notifyHosts(config.listener()), metrics));
+        parts.add(CompletionNotifier.withDefaults(vertx, config.listener().allowedNotifyHosts(), metrics));
     PersistentWorkOrderQueue queue =
-        parts.add(new PersistentWorkOrderQueue(store, NodeSettings.queueSettings(config.queue()), clock, metrics));
+        parts.add(new PersistentWorkOrderQueue(store, config.queue().toSettings(), clock, metrics));
     worker = WorkerAssembly.create(config, store, clock, metrics).worker();
     queue.addCompletionListener(notifier);
     RecentWorkOrders recent = new RecentWorkOrders(200, clock);
@@ -81,16 +82,15 @@ public final class TcsNode implements AutoCloseable {
       queue.addAdmissionListener(recent);
       queue.addCompletionListener(recent);
     }
-    var workerConfig = config.workerConfig();
+    var workerConfig = config.worker().toSettings();
     queue.attach(worker.workerId(), worker, workerConfig.concurrency());
     WorkOrderQueue admission = queue;
     if (config.pool().enabled()) {
-      config.pool().validate();
       var poolWorker =
           new WorkerConfig(
               config.pool().name(), workerConfig.organizationId(), workerConfig.applicationTypeId(),
               config.pool().maxWps() * config.pool().slotsPerProcessor());
-      PoolGate gate = new PoolGate(queue, poolWorker.workerId(), NodeSettings.poolPolicy(config.pool()), clock);
+      PoolGate gate = new PoolGate(queue, poolWorker.workerId(), config.pool().policy(), clock);
       JavaLauncher java = JavaLauncher.ofThisJvm(CamelotCli.class.getName());
       StartedPool started = startPool(config.pool(), poolWorker, java, dataDir, gate, config.logging().otlpEndpoint(), clock);
       // Running pool work orders are abandoned on close, not lost: they stay queued for the next start.
@@ -110,13 +110,13 @@ public final class TcsNode implements AutoCloseable {
       elasticPool = null;
     }
 
-    ListenerConfig listenerConfig = NodeSettings.listenerConfig(config, dataDir, clock);
+    ListenerConfig listenerConfig = config.listenerConfig(dataDir, clock);
     listener = parts.add(DirectModel.server(vertx, listenerConfig, store, admission, metrics));
     listener.start();
     admin = config.admin().enabled() ? startAdmin(config.admin(), vertx, recent, clock) : null;
   }
 
-  private AdminServer startAdmin(CamelotConfig.Admin settings, Vertx vertx, RecentWorkOrders recent, Clock clock) {
+  private AdminServer startAdmin(AdminSection settings, Vertx vertx, RecentWorkOrders recent, Clock clock) {
     MetricHistory history = parts.add(new MetricHistory(metrics, clock, 300).start(1000));
     AdminServer server =
         parts.add(new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics));
@@ -163,7 +163,7 @@ public final class TcsNode implements AutoCloseable {
    * TEE. An elastic pool starts no fixed WPs: its scaler starts them all.
    */
   private StartedPool startPool(
-      CamelotConfig.Pool config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate,
+      PoolSection config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate,
       String otlpEndpoint, Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
     PoolIdentities identities =
@@ -171,7 +171,7 @@ public final class TcsNode implements AutoCloseable {
             ? PoolIdentities.generate(
                 dataDir.resolve("pool").resolve("keys"), config.keyManagers(), config.processors(), config.elastic())
             : PoolIdentities.load(Path.of(config.keysDir()));
-    if (CamelotConfig.Pool.TLS_DEV.equals(config.tls())) {
+    if (config.tls() == PoolSection.Tls.DEV) {
       identities = identities.withDevelopmentTls(List.of(config.internalHost()));
     }
     PeerSecurity security = identities.managerSecurity(clock);
@@ -181,11 +181,7 @@ public final class TcsNode implements AutoCloseable {
         new WorkerManager(
             callTimeout, security, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl(),
             config.allowedWpHosts(), identities.wpKeyIds());
-    LocalPool.Settings settings =
-        new LocalPool.Settings(
-            config.elastic() ? 0 : config.processors(), config.keyManagers(), config.slotsPerProcessor(),
-            NodeSettings.poolPolicy(config), config.wpDedicatedRequesters(), config.internalHost(), callTimeout,
-            config.managerPort(), config.keyManagerUrls(), otlpEndpoint);
+    LocalPool.Settings settings = config.localPoolSettings(callTimeout, otlpEndpoint);
     // The children open the same simulated TEE directory, so they count as one platform.
     LocalPool started =
         new LocalPool(
@@ -206,7 +202,7 @@ public final class TcsNode implements AutoCloseable {
 
   public static TcsNode start(CamelotConfig config) {
     // First, so that a configured provider that cannot load stops start-up before anything opens.
-    CryptoProviders.use(config.crypto().provider());
+    config.crypto().use();
     return NodeAssembly.start(parts -> new TcsNode(config, parts));
   }
 

@@ -11,8 +11,10 @@ import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
+import io.camelot.pool.manager.WkmLaunchSpec;
 import io.camelot.pool.wkm.KeyManager;
 import io.camelot.pool.wkm.WkmServer;
+import io.camelot.server.config.RequesterKeySetting;
 import io.camelot.worker.Workloads;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
 final class WkmCommand implements Callable<Integer> {
 
   @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE})")
-  String host = "127.0.0.1";
+  String host = WkmLaunchSpec.DEFAULT_HOST;
 
   @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}: any free port)")
   int port;
@@ -70,7 +72,7 @@ final class WkmCommand implements Callable<Integer> {
   boolean extKey;
 
   @Option(names = "--rotation-grace-seconds", description = "Grace for the previous key after a rotation (default ${DEFAULT-VALUE})")
-  long rotationGraceSeconds = 300;
+  long rotationGraceSeconds = WkmLaunchSpec.DEFAULT_ROTATION_GRACE_SECONDS;
 
   @Option(names = "--dedicated-requester",
       description = "Serve only work orders signed with this requester key: secp256k1 SPKI PEM text or a PEM file")
@@ -85,16 +87,41 @@ final class WkmCommand implements Callable<Integer> {
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
+  /** These options, typed: the inverse of {@link WkmLaunchSpec#toArgs()}. */
+  WkmLaunchSpec spec() {
+    return WkmLaunchSpec.builder(dataDir, peer.files())
+        .host(host)
+        .port(port)
+        .teeDir(teeDir)
+        .generateKeys(generateKeys)
+        .join(join == null ? "" : join)
+        .allowedWpMeasurements(allowedWpMeasurements)
+        .samePlatform(samePlatform)
+        .maxWps(maxWps)
+        .restartWpAfter(restartWpAfter)
+        .keyMigration(!noKeyMigration)
+        .extKey(extKey)
+        .rotationGraceSeconds(rotationGraceSeconds)
+        .dedicatedRequester(dedicatedRequester)
+        .requireRequesterSignature(requireRequesterSignature)
+        .adminHost(admin.host)
+        .adminPort(admin.port)
+        .otlpEndpoint(admin.otlpEndpoint == null ? "" : admin.otlpEndpoint)
+        .exitWithParent(exitWithParent)
+        .build();
+  }
+
   @Override
   public Integer call() throws InterruptedException {
-    if (exitWithParent) {
+    WkmLaunchSpec spec = spec();
+    if (spec.exitWithParent()) {
       Commands.exitWithParent();
     }
     // Its sealed pool keys are its own: two WKMs rotating one pool-keys.sealed would overwrite each
     // other's keys. Not --tee-dir: serve --pool shares its simulated TEE with its children by design.
     DataDirLock lock;
     try {
-      lock = DataDirLock.acquire(dataDir, "camelot wkm");
+      lock = DataDirLock.acquire(spec.dataDir(), "camelot wkm");
     } catch (DataDirLock.InUseException e) {
       throw UserError.runtime(e.getMessage(), e);
     }
@@ -103,22 +130,24 @@ final class WkmCommand implements Callable<Integer> {
       Clock clock = Clock.systemUTC();
       String measurement = Measurements.hex(Measurements.keyManager());
       SimulatedTee tee =
-          SimulatedTee.open(teeDir != null ? teeDir : dataDir.resolve("tee"), Measurements.keyManager(), clock);
+          SimulatedTee.open(
+              spec.teeDir() != null ? spec.teeDir() : spec.dataDir().resolve("tee"), Measurements.keyManager(), clock);
       List<String> allowed =
-          allowedWpMeasurements.isEmpty()
+          spec.allowedWpMeasurements().isEmpty()
               ? List.of(Measurements.hex(Measurements.processor(Workloads.load())))
-              : allowedWpMeasurements;
+              : spec.allowedWpMeasurements();
       PoolPolicy policy =
-          new PoolPolicy(allowed, samePlatform, maxWps, restartWpAfter, !noKeyMigration, extKey,
-              Duration.ofSeconds(rotationGraceSeconds),
-              RequesterKeySetting.canonicalPem("--dedicated-requester", dedicatedRequester), requireRequesterSignature);
+          new PoolPolicy(allowed, spec.samePlatform(), spec.maxWps(), spec.restartWpAfter(), spec.keyMigration(),
+              spec.extKey(), Duration.ofSeconds(spec.rotationGraceSeconds()),
+              RequesterKeySetting.canonicalPem("--dedicated-requester", spec.dedicatedRequester()),
+              spec.requireRequesterSignature());
       KeyManager keyManager =
-          new KeyManager(tee, measurement, policy, dataDir.resolve("pool-keys.sealed"), new ProofDataVerifier(),
-              clock, generateKeys);
-      PeerSecurity security = peer.security(clock);
-      WkmServer server = parts.add(WkmServer.start(keyManager, host, port, security));
-      if (join != null) {
-        RpcClient source = new RpcClient(join, Duration.ofSeconds(30), security);
+          new KeyManager(tee, measurement, policy, spec.dataDir().resolve("pool-keys.sealed"), new ProofDataVerifier(),
+              clock, spec.generateKeys());
+      PeerSecurity security = spec.peer().security(clock);
+      WkmServer server = parts.add(WkmServer.start(keyManager, spec.host(), spec.port(), security));
+      if (!spec.join().isEmpty()) {
+        RpcClient source = new RpcClient(spec.join(), Duration.ofSeconds(30), security);
         KeyCopy.copy(source, source.at(server.url()));
       }
       System.out.println("WKM (TEE: SIMULATED, measurement " + measurement + ") serving the Key Management API on "

@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import io.camelot.server.config.WorkerSection;
+import io.camelot.server.config.WorkloadsSection;
 import io.camelot.attestation.CodeMeasurement;
 import io.camelot.attestation.DcapCollateral;
 import io.camelot.attestation.GramineTee;
@@ -23,11 +25,11 @@ record WorkerAssembly(Tee tee, WorkerKeys keys, SingletonWorker worker) {
     boolean offerX25519 = config.worker().offersX25519();
     Path dataDir = Path.of(config.store().dataDir());
     Tee tee = openTee(config.worker(), dataDir, clock);
-    var workerConfig = config.workerConfig();
+    var workerConfig = config.worker().toSettings();
     WorkerKeys keys =
         WorkerKeys.loadOrCreate(
             dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, offerX25519);
-    CamelotConfig.Workloads runtime = config.workloads();
+    WorkloadsSection runtime = config.workloads();
     SingletonWorker worker =
         new SingletonWorker(
             workerConfig, keys, tee, RuntimeWorkloads.workloads(runtime), store, clock,
@@ -37,8 +39,8 @@ record WorkerAssembly(Tee tee, WorkerKeys keys, SingletonWorker worker) {
     return new WorkerAssembly(tee, keys, worker);
   }
 
-  static Tee openTee(CamelotConfig.Worker worker, Path dataDir, Clock clock) {
-    if (CamelotConfig.Worker.GRAMINE.equals(worker.tee())) {
+  static Tee openTee(WorkerSection worker, Path dataDir, Clock clock) {
+    if (worker.tee() == WorkerSection.TeeKind.GRAMINE) {
       DcapCollateral collateral =
           worker.collateralDir().isEmpty() ? null : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));
       return new GramineTee(GramineTee.DEFAULT_DIRECTORY, collateral);

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.server.config.WorkerSection;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class WorkerCommand implements Callable<Integer> {
         "Camelot worker " + config.worker().name() + " id " + node.worker().workerId()
             + " draining the shared queue at " + config.store().url());
     System.out.println(
-        CamelotConfig.Worker.GRAMINE.equals(config.worker().tee())
+        config.worker().tee() == WorkerSection.TeeKind.GRAMINE
             ? "TEE: SGX under Gramine (DCAP quotes from /dev/attestation)"
             : "TEE: SIMULATED (no hardware; keys sealed under " + Path.of(config.store().dataDir()).resolve("tee") + ")");
     if (node.adminPort() >= 0) {

@@ -4,7 +4,6 @@ import io.camelot.listener.CompletionNotifier;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.OtlpTracing;
 import io.camelot.ops.Telemetry;
-import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.store.postgres.PostgresQueueTable;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
@@ -36,11 +35,11 @@ public final class WorkerNode implements AutoCloseable {
     parts.add(() -> vertx.close().await());
     // Work orders reach this process through the shared queue: the same hosts as the listeners'.
     CompletionNotifier notifier =
-        parts.add(CompletionNotifier.withDefaults(vertx, NodeSettings.notifyHosts(config.listener()), metrics));
+        parts.add(CompletionNotifier.withDefaults(vertx, config.listener().allowedNotifyHosts(), metrics));
     SharedQueueWorker drain =
         parts.add(
             new SharedQueueWorker(
-                new PostgresQueueTable(store), worker.workerId(), worker, config.workerConfig().concurrency(),
+                new PostgresQueueTable(store), worker.workerId(), worker, config.worker().toSettings().concurrency(),
                 Duration.ofMillis(config.cluster().leaseMs())));
     drain.addCompletionListener(notifier);
     drain.start();
@@ -48,7 +47,7 @@ public final class WorkerNode implements AutoCloseable {
   }
 
   public static WorkerNode start(CamelotConfig config) {
-    CryptoProviders.use(config.crypto().provider());
+    config.crypto().use();
     return NodeAssembly.start(parts -> new WorkerNode(config, parts));
   }
 

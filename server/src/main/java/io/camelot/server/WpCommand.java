@@ -7,6 +7,7 @@ import io.camelot.pool.Measurements;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
+import io.camelot.pool.manager.WpLaunchSpec;
 import io.camelot.pool.wp.WpRegistration;
 import io.camelot.pool.wp.WpRuntime;
 import io.camelot.pool.wp.WpServer;
@@ -32,7 +33,7 @@ final class WpCommand implements Callable<Integer> {
   String manager;
 
   @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE})")
-  String host = "127.0.0.1";
+  String host = WpLaunchSpec.DEFAULT_HOST;
 
   @Option(names = "--port", description = "Port (default ${DEFAULT-VALUE}: any free port)")
   int port;
@@ -57,7 +58,7 @@ final class WpCommand implements Callable<Integer> {
   boolean register;
 
   @Option(names = "--slots", description = "Work orders this WP runs at once, offered when it registers (default ${DEFAULT-VALUE})")
-  int slots = 1;
+  int slots = WpLaunchSpec.DEFAULT_SLOTS;
 
   @Option(
       names = "--advertise-host",
@@ -70,36 +71,57 @@ final class WpCommand implements Callable<Integer> {
   @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
+  /** These options, typed: the inverse of {@link WpLaunchSpec#toArgs()}. */
+  WpLaunchSpec spec() {
+    return WpLaunchSpec.builder(manager, teeDir, peer.files())
+        .host(host)
+        .port(port)
+        .advertiseHost(advertiseHost == null ? "" : advertiseHost)
+        .restartAfter(restartAfter)
+        .dedicatedRequester(dedicatedRequester)
+        .simulatedMeasurement(simulatedMeasurement == null ? "" : simulatedMeasurement)
+        .register(register)
+        .slots(slots)
+        .adminHost(admin.host)
+        .adminPort(admin.port)
+        .otlpEndpoint(admin.otlpEndpoint == null ? "" : admin.otlpEndpoint)
+        .exitWithParent(exitWithParent)
+        .build();
+  }
+
   @Override
   public Integer call() throws InterruptedException {
-    if (exitWithParent) {
+    WpLaunchSpec spec = spec();
+    if (spec.exitWithParent()) {
       Commands.exitWithParent();
     }
     NodeAssembly process = NodeAssembly.start(parts -> {
       Workloads workloads = Workloads.load();
       byte[] measurement =
-          simulatedMeasurement != null
-              ? HexFormat.of().parseHex(simulatedMeasurement)
-              : Measurements.processor(workloads);
+          spec.simulatedMeasurement().isEmpty()
+              ? Measurements.processor(workloads)
+              : HexFormat.of().parseHex(spec.simulatedMeasurement());
       Clock clock = Clock.systemUTC();
-      SimulatedTee tee = SimulatedTee.open(teeDir, measurement, clock);
-      PeerSecurity security = peer.security(clock);
+      SimulatedTee tee = SimulatedTee.open(spec.teeDir(), measurement, clock);
+      PeerSecurity security = spec.peer().security(clock);
       Duration timeout = Duration.ofSeconds(30);
       WpRuntime runtime =
-          new WpRuntime(tee, workloads, new RpcClient(manager, timeout, security), dedicatedRequester, restartAfter);
-      WpServer server = parts.add(WpServer.start(runtime, host, port, security));
+          new WpRuntime(
+              tee, workloads, new RpcClient(spec.manager(), timeout, security), spec.dedicatedRequester(),
+              spec.restartAfter());
+      WpServer server = parts.add(WpServer.start(runtime, spec.host(), spec.port(), security));
       String url =
-          advertiseHost == null
+          spec.advertiseHost().isEmpty()
               ? server.url()
-              : java.net.URI.create(server.url()).getScheme() + "://" + advertiseHost + ":" + server.port();
+              : java.net.URI.create(server.url()).getScheme() + "://" + spec.advertiseHost() + ":" + server.port();
       System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
-          + ") on " + url + ", key manager via " + manager);
+          + ") on " + url + ", key manager via " + spec.manager());
       parts.add(startAdmin(admin, runtime)).announce();
-      if (register) {
+      if (spec.register()) {
         // Closed first, so stopping deregisters and drains: the server closes once its in-flight work orders are done.
         parts.add(
             WpRegistration.register(
-                new RpcClient(manager, timeout, security), url, slots, dedicatedRequester,
+                new RpcClient(spec.manager(), timeout, security), url, spec.slots(), spec.dedicatedRequester(),
                 HexFormat.of().formatHex(measurement)));
       }
       System.out.println(ChildProcess.READY + url);

@@ -2,11 +2,17 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.camelot.kubernetes.KubernetesLauncher;
 import io.camelot.listener.NotifyHosts;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.server.config.AdminSection;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.LoggingSection;
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.SecuritySection;
+import io.camelot.server.config.WorkerSection;
+import io.camelot.server.config.WorkloadsSection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +44,9 @@ class CamelotConfigTest {
 
   @Test
   void pendingWorkOrdersExpireAfterAnHourByDefaultAndNeverWithZero() throws IOException {
-    assertThat(NodeSettings.queueSettings(CamelotConfig.defaults().queue()).pendingTimeout()).isEqualTo(Duration.ofHours(1));
+    assertThat(CamelotConfig.defaults().queue().toSettings().pendingTimeout()).isEqualTo(Duration.ofHours(1));
     CamelotConfig never = CamelotConfig.load(toml("[queue]\npending_timeout_seconds = 0\n"));
-    assertThat(NodeSettings.queueSettings(never.queue()).pendingTimeout()).isZero();
+    assertThat(never.queue().toSettings().pendingTimeout()).isZero();
     assertThat(never.queue().maxOutstanding()).isEqualTo(CamelotConfig.defaults().queue().maxOutstanding());
   }
 
@@ -172,10 +178,9 @@ class CamelotConfigTest {
         .isTrue();
     assertThat(CamelotConfig.load(toml("[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n\n[security]\n"
         + "operator_keys = \"ops/operator-pub.pem\"\n")).listener().operatorMethods()).isTrue();
-    // A --host override after loading is checked where the listener is built.
-    CamelotConfig moved = ScaleOutOverrides.apply(
-        CamelotConfig.load(toml("[listener]\noperator_methods = true\n")), "0.0.0.0", 2000, null, null, null);
-    assertThatThrownBy(() -> NodeSettings.listenerConfig(moved, dir, Clock.systemUTC()))
+    // A --host override after loading is checked as the file is: when the configuration is built.
+    CamelotConfig loopback = CamelotConfig.load(toml("[listener]\noperator_methods = true\n"));
+    assertThatThrownBy(() -> ScaleOutOverrides.apply(loopback, "0.0.0.0", 2000, null, null, null))
         .hasMessageStartingWith("[listener] operator_methods = true without [security] operator_keys");
   }
 
@@ -202,10 +207,10 @@ class CamelotConfigTest {
 
   @Test
   void theKubernetesPoolConfigMapRunsAnElasticPoolOfPodsReachingTheManagerService() throws IOException {
-    CamelotConfig.Pool pool = configMap("../deploy/k8s/pool/config.yaml").pool();
+    PoolSection pool = configMap("../deploy/k8s/pool/config.yaml").pool();
     assertThat(pool.elastic()).isTrue();
-    assertThat(pool.launcher()).isEqualTo(CamelotConfig.Pool.KUBERNETES_LAUNCHER);
-    assertThat(pool.wpLocalization()).isEqualTo(CamelotConfig.Pool.ANY_PLATFORM);
+    assertThat(pool.launcher()).isEqualTo(PoolSection.Launcher.KUBERNETES);
+    assertThat(pool.wpLocalization()).isEqualTo(PoolSection.Localization.ANY);
     assertThat(pool.managerUrl()).isEqualTo("http://camelot-pool-manager:" + pool.managerPort());
     String serve = Files.readString(Path.of("../deploy/k8s/pool/serve.yaml"));
     assertThat(serve).contains("containerPort: " + pool.managerPort(), "serviceAccountName: camelot-pool",
@@ -235,17 +240,17 @@ class CamelotConfigTest {
         .hasMessageContaining("[pool] launcher must be");
     assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nmax_processors = 3\nlauncher = \"kubernetes\"\n")))
         .hasMessageContaining("needs kubernetes_image, manager_port and manager_url");
-    CamelotConfig.Pool elastic = CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\n")).pool();
+    PoolSection elastic = CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\n")).pool();
     assertThat(elastic.elastic()).isTrue();
     assertThat(elastic.maxWps()).isEqualTo(3);
-    assertThat(elastic.launcher()).isEqualTo(CamelotConfig.Pool.PROCESS_LAUNCHER);
+    assertThat(elastic.launcher()).isEqualTo(PoolSection.Launcher.PROCESS);
   }
 
   @Test
   void securityKeysAreReadAndAnUnknownTlsModeIsNamed() throws IOException {
     CamelotConfig config =
         CamelotConfig.load(toml("[security]\ntls = \"dev\"\nrate_per_requester = 5.0\nmax_items = 3\n"));
-    assertThat(config.security().tls()).isEqualTo(CamelotConfig.Security.TLS_DEV);
+    assertThat(config.security().tls()).isEqualTo(SecuritySection.TlsMode.DEV);
     assertThat(config.security().ratePerRequester()).isEqualTo(5.0);
     assertThat(config.security().maxItems()).isEqualTo(3);
     assertThat(config.security().burstPerAddress()).isEqualTo(CamelotConfig.defaults().security().burstPerAddress());
@@ -269,13 +274,13 @@ class CamelotConfigTest {
     CamelotConfig fromFile =
         CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + file + "\"\n\n[worker]\nrequire_requester_signature = true\n"));
     assertThat(fromFile.pool().dedicatedRequesterKey()).isEqualTo(pem);
-    assertThat(NodeSettings.poolPolicy(fromFile.pool()).dedicatedRequesterKey()).isEqualTo(pem);
-    assertThat(fromFile.workerConfig().requireRequesterSignature()).isTrue();
+    assertThat(fromFile.pool().policy().dedicatedRequesterKey()).isEqualTo(pem);
+    assertThat(fromFile.worker().toSettings().requireRequesterSignature()).isTrue();
     CamelotConfig inline =
         CamelotConfig.load(toml("[pool]\nrequire_requester_signature = true\ndedicated_requester = '''\n" + pem + "'''\n"));
     assertThat(inline.pool().dedicatedRequesterKey()).isEqualTo(pem);
-    assertThat(NodeSettings.poolPolicy(inline.pool()).requireRequesterSignature()).isTrue();
-    assertThat(CamelotConfig.defaults().workerConfig().requireRequesterSignature()).isFalse();
+    assertThat(inline.pool().policy().requireRequesterSignature()).isTrue();
+    assertThat(CamelotConfig.defaults().worker().toSettings().requireRequesterSignature()).isFalse();
   }
 
   @Test
@@ -293,10 +298,10 @@ class CamelotConfigTest {
 
   @Test
   void theAdminPortIsOnLoopbackByDefaultAndConfigurable() throws IOException {
-    assertThat(CamelotConfig.defaults().admin()).isEqualTo(new CamelotConfig.Admin(true, "127.0.0.1", 9947));
+    assertThat(CamelotConfig.defaults().admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9947));
     CamelotConfig config = CamelotConfig.load(toml("[admin]\nport = 9100\n\n[logging]\nformat = \"json\"\nwork_orders = true\n"));
-    assertThat(config.admin()).isEqualTo(new CamelotConfig.Admin(true, "127.0.0.1", 9100));
-    assertThat(config.logging()).isEqualTo(new CamelotConfig.Logging("json", true));
+    assertThat(config.admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9100));
+    assertThat(config.logging()).isEqualTo(new LoggingSection(LoggingSection.Format.JSON, true, ""));
     assertThat(CamelotConfig.load(toml("[admin]\nenabled = false\n")).admin().enabled()).isFalse();
   }
 
@@ -307,7 +312,7 @@ class CamelotConfigTest {
     CamelotConfig config =
         CamelotConfig.load(toml("[listener]\nnotify_hosts = [\"hooks.example.com\", \"127.0.0.1:8080!private\"]\n"));
     assertThat(config.listener().notifyHosts()).containsExactly("hooks.example.com", "127.0.0.1:8080!private");
-    NotifyHosts hosts = NodeSettings.listenerConfig(config, dir, Clock.systemUTC()).security().notifyHosts();
+    NotifyHosts hosts = config.listenerConfig(dir, Clock.systemUTC()).security().notifyHosts();
     assertThat(hosts.refusal("http://127.0.0.1:8080/done")).isEmpty();
     assertThat(hosts.refusal("http://127.0.0.1:8081/done")).isPresent();
     assertThat(ScaleOutOverrides.apply(config, "0.0.0.0", 2000, null, null, null).listener().notifyHosts())
@@ -326,7 +331,7 @@ class CamelotConfigTest {
 
   @Test
   void cryptoProviderDefaultsToJca() {
-    assertThat(CamelotConfig.defaults().crypto().provider()).isEqualTo("jca");
+    assertThat(CamelotConfig.defaults().crypto().provider().toml()).isEqualTo("jca");
   }
 
   @Test
@@ -335,13 +340,13 @@ class CamelotConfigTest {
 
     CamelotConfig config = CamelotConfig.load(file);
 
-    assertThat(config.crypto().provider()).isEqualTo("accp");
+    assertThat(config.crypto().provider().toml()).isEqualTo("accp");
     assertThat(config.listener()).isEqualTo(CamelotConfig.defaults().listener());
   }
 
   @Test
   void workersOfferRsaOnlyUnlessX25519IsListed() throws IOException {
-    assertThat(CamelotConfig.defaults().worker().keyEncryption()).containsExactly("RSA-OAEP-3072");
+    assertThat(CamelotConfig.defaults().worker().keyEncryption()).containsExactly(WorkerSection.KeyEncryption.RSA_OAEP_3072);
     assertThat(CamelotConfig.defaults().worker().offersX25519()).isFalse();
     Path file =
         Files.writeString(
@@ -361,33 +366,69 @@ class CamelotConfigTest {
         .hasMessageContaining("\"ECIES\"");
   }
 
+  /** Bench, tests and command-line overrides build configurations in code: each is checked as a file is. */
+  @Test
+  void aConfigurationBuiltInCodeIsCheckedLikeTheFile() {
+    assertThatThrownBy(() -> ListenerSection.builder().port(70000).build())
+        .hasMessage("[listener] port: must be in 0..65535, not 70000");
+    assertThatThrownBy(() -> PoolSection.builder().processors(1).keyManagers(2).keyMigration(false).build())
+        .hasMessage("[pool] key_managers > 1 needs key_migration = true");
+    assertThatThrownBy(() -> SecuritySection.builder().tls(SecuritySection.TlsMode.ON).build())
+        .hasMessage("[security] tls = \"on\" needs tls_cert and tls_key");
+    assertThatThrownBy(
+            () -> WorkerSection.builder().keyEncryption(List.of(WorkerSection.KeyEncryption.X25519_HKDF)).build())
+        .hasMessageContaining("[worker] key_encryption must list \"RSA-OAEP-3072\"");
+    assertThatThrownBy(
+            () -> CamelotConfig.embedded()
+                .listener(ListenerSection.builder().host("0.0.0.0").operatorMethods(true).build())
+                .build())
+        .hasMessageStartingWith("[listener] operator_methods = true without [security] operator_keys");
+  }
+
+  @Test
+  void aClosedChoiceNamesItsLineAndItsSpellings() throws IOException {
+    Path backend = toml("[store]\nbackend = \"redis\"\n");
+    assertThatThrownBy(() -> CamelotConfig.load(backend))
+        .hasMessage("invalid configuration " + backend + ": line 2: [store] backend must be \"lmdb\" or \"postgres\","
+            + " not \"redis\"");
+    Path wrap = toml("[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"ECIES\"]\n");
+    assertThatThrownBy(() -> CamelotConfig.load(wrap))
+        .hasMessage("invalid configuration " + wrap + ": line 2: [worker] key_encryption must be \"RSA-OAEP-3072\" or"
+            + " \"X25519-HKDF-SHA256-AES-GCM-256\", not \"ECIES\"");
+    Path number = toml("[pool]\nlauncher = 3\n");
+    assertThatThrownBy(() -> CamelotConfig.load(number))
+        .hasMessageContaining("line 2: [pool] launcher must be \"process\" or \"kubernetes\", not \"3\"");
+    assertThat(CamelotConfig.load(toml("[pool]\nwp_localization = \"same-platform\"\n")).pool().wpLocalization())
+        .isEqualTo(PoolSection.Localization.SAME_PLATFORM);
+  }
+
   @Test
   void theDocumentedWorkloadsSectionLoads() throws IOException {
     String doc = Files.readString(Path.of("../docs/configuration.md"));
     int start = doc.indexOf("```toml\n[workloads]") + 7;
-    CamelotConfig.Workloads workloads =
+    WorkloadsSection workloads =
         CamelotConfig.load(toml(doc.substring(start, doc.indexOf("```", start)))).workloads();
-    CamelotConfig.Workloads defaults = CamelotConfig.Workloads.defaults();
+    WorkloadsSection defaults = WorkloadsSection.defaults();
 
-    assertThat(workloads.withModules(List.of()).withGrants(List.of())).isEqualTo(defaults);
+    assertThat(workloads.toBuilder().modules(List.of()).grants(List.of()).build()).isEqualTo(defaults);
     assertThat(workloads.modules())
         .containsExactly(
-            new CamelotConfig.Workloads.Module(
+            new WorkloadsSection.Module(
                 "my-model", "/opt/camelot/modules/my-model.wasm", "5f1d...64 hex digits..."));
     assertThat(workloads.grants())
         .containsExactly(
-            new CamelotConfig.Workloads.Grant(
+            new WorkloadsSection.Grant(
                 "attested-oracle", "https", List.of("prices.example", "api.example:8443"), List.of("GET"), 65536, ""),
-            new CamelotConfig.Workloads.Grant("wasm-inline", "kv", List.of(), List.of("GET"), 4096, ""));
+            new WorkloadsSection.Grant("wasm-inline", "kv", List.of(), List.of("GET"), 4096, ""));
   }
 
   @Test
   void workloadsKeysReplaceDefaultsOneByOne() throws IOException {
-    CamelotConfig.Workloads workloads =
+    WorkloadsSection workloads =
         CamelotConfig.load(toml("[workloads]\ninline_modules = true\ntimeout_ms = 500\n")).workloads();
     assertThat(workloads.inlineModules()).isTrue();
     assertThat(workloads.timeoutMs()).isEqualTo(500);
-    assertThat(workloads.maxInstructions()).isEqualTo(CamelotConfig.Workloads.defaults().maxInstructions());
+    assertThat(workloads.maxInstructions()).isEqualTo(WorkloadsSection.defaults().maxInstructions());
     assertThatThrownBy(() -> CamelotConfig.load(toml("[workloads]\ninline = true\n")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("inline");

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.server.config.WorkloadsSection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
@@ -79,8 +80,7 @@ class DataDirLockTest {
     Path missing = logs.resolve("missing.wasm");
     CamelotConfig broken =
         TestConfigs.loopback(dataDir)
-            .workloads(CamelotConfig.Workloads.defaults()
-                .withModules(List.of(new CamelotConfig.Workloads.Module("missing", missing.toString(), "00".repeat(32)))))
+            .workloads(WorkloadsSection.builder().modules(List.of(new WorkloadsSection.Module("missing", missing.toString(), "00".repeat(32)))).build())
             .build();
     assertThatThrownBy(() -> TcsNode.start(broken))
         .isInstanceOf(IllegalArgumentException.class)

@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.PoolSection.SignatureScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,8 +43,13 @@ class ElasticPoolTest {
 
   @Test
   void aBurstScalesUpIdleScalesDownAndAKilledWpIsReplaced() throws Exception {
-    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).pool(PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
-        .withScaling(1, 3, 2, 2, CamelotConfig.Pool.PROCESS_LAUNCHER)).build());
+    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).pool(PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, "").toBuilder()
+        .processors(1)
+        .maxProcessors(3)
+        .workOrdersPerProcessor(2)
+        .scaleDownIdleSeconds(2)
+        .launcher(PoolSection.Launcher.PROCESS)
+        .build()).build());
     DirectTcsClient client = tcs.client();
     Requester requester = tcs.requester();
     VerifiedWorker poolWorker = requester.worker(PoolTest.POOL_ID);

@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import io.camelot.server.config.CryptoSection;
+import io.camelot.server.config.WorkerSection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -46,25 +48,25 @@ class EndToEndTest {
   DirectTcsClient client;
 
   TcsNode start(boolean syncMode) {
-    return start(syncMode, CamelotConfig.Crypto.defaults());
+    return start(syncMode, CryptoSection.defaults());
   }
 
-  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto) {
+  TcsNode start(boolean syncMode, CryptoSection crypto) {
     return start(syncMode, crypto, List.of("RSA-OAEP-3072"));
   }
 
-  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption) {
+  TcsNode start(boolean syncMode, CryptoSection crypto, List<String> keyEncryption) {
     return start(syncMode, crypto, keyEncryption, List.of());
   }
 
-  TcsNode start(boolean syncMode, CamelotConfig.Crypto crypto, List<String> keyEncryption, List<String> notifyHosts) {
+  TcsNode start(boolean syncMode, CryptoSection crypto, List<String> keyEncryption, List<String> notifyHosts) {
     node =
         tcs.start(
             TestConfigs.loopback(dataDir)
                 .syncMode(syncMode)
                 .notifyHosts(notifyHosts)
                 .workerConcurrency(2)
-                .keyEncryption(keyEncryption)
+                .keyEncryption(keyEncryption.stream().map(WorkerSection.KeyEncryption::of).toList())
                 .crypto(crypto)
                 .build());
     client = tcs.client();
@@ -136,7 +138,7 @@ class EndToEndTest {
 
   @Test
   void nativeCryptoProviderServesTheSameProtocol() {
-    start(false, new CamelotConfig.Crypto(CryptoProviders.ACCP));
+    start(false, new CryptoSection(CryptoSection.Provider.ACCP));
     assertThat(CryptoProviders.current()).isEqualTo(CryptoProviders.ACCP);
     Requester requester = requester();
     VerifiedWorker worker = singleton(requester);
@@ -148,7 +150,7 @@ class EndToEndTest {
 
   @Test
   void aWorkerOfferingX25519ServesNewAndAvalonStyleClients() {
-    start(false, new CamelotConfig.Crypto(CryptoProviders.ACCP), List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
+    start(false, new CryptoSection(CryptoSection.Provider.ACCP), List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
     Requester fastest = requester();
     Requester avalonStyle =
         Requester.builder(client)
@@ -172,16 +174,17 @@ class EndToEndTest {
   @Test
   void keyEncryptionWithoutRsaStopsStartUp() {
     assertThatThrownBy(
-            () -> start(false, CamelotConfig.Crypto.defaults(), List.of(X25519Hkdf.ALGORITHM)))
+            () -> start(false, CryptoSection.defaults(), List.of(X25519Hkdf.ALGORITHM)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must list \"RSA-OAEP-3072\"");
   }
 
   @Test
   void unknownCryptoProviderStopsStartUp() {
-    assertThatThrownBy(() -> start(false, new CamelotConfig.Crypto("fast")))
+    // The provider is a closed choice: no configuration can name an unknown one.
+    assertThatThrownBy(() -> CryptoSection.Provider.of("fast"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown crypto provider \"fast\"");
+        .hasMessageContaining("not \"fast\"");
   }
 
   @Test
@@ -207,7 +210,7 @@ class EndToEndTest {
 
   @Test
   void notifyUriReceivesTheCompletedResult() {
-    start(false, CamelotConfig.Crypto.defaults(), List.of("RSA-OAEP-3072"), List.of("127.0.0.1!private"));
+    start(false, CryptoSection.defaults(), List.of("RSA-OAEP-3072"), List.of("127.0.0.1!private"));
     Map<String, JsonNode> notices = new ConcurrentHashMap<>();
     Vertx vertx = Vertx.vertx();
     try {

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.server.config.WorkloadsSection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -92,7 +93,7 @@ class EthereumBridgeSyncTest {
   }
 
   /** A TCS whose operator methods answer loopback callers (no operator keys configured). */
-  void startTcs(CamelotConfig.Workloads workloads) throws Exception {
+  void startTcs(WorkloadsSection workloads) throws Exception {
     node = nodes.start(
         TestConfigs.loopback(dir.resolve("tcs")).operatorMethods().workerConcurrency(2).workloads(workloads).build());
     tcs = nodes.client();
@@ -101,7 +102,7 @@ class EthereumBridgeSyncTest {
 
   @Test
   void workerChangesOnTheTcsReachTheChainWhileTheBridgeRuns() throws Exception {
-    startTcs(CamelotConfig.Workloads.defaults());
+    startTcs(WorkloadsSection.defaults());
     bridge = EthereumBridge.start(tcs, tcsAccount, contracts,
         BridgeSettings.defaults(dir.resolve("checkpoint")).withWorkerSyncInterval(Duration.ofMillis(200)));
     WorkerRegistry registry = contracts.workerRegistry(tcsAccount);
@@ -155,7 +156,7 @@ class EthereumBridgeSyncTest {
 
   @Test
   void aWorkerFirstPublishedWhileNotActiveGetsItsStatusOnChain() throws Exception {
-    startTcs(CamelotConfig.Workloads.defaults());
+    startTcs(WorkloadsSection.defaults());
     WorkerRecord record = tcs.workerRetrieve(WORKER);
     String offline = HexFormat.of().formatHex(randomBytes());
     operatorCall("WorkerRegister", new WorkerRegisterParams(
@@ -172,9 +173,9 @@ class EthereumBridgeSyncTest {
   @Test
   void anOracleFeedPostsTheAttestedValueOfItsSourceFromAVerifiedWorkOrder() throws Exception {
     source = new LocalHttpsServer(dir).serve("/eth-usd", "3120.55");
-    startTcs(CamelotConfig.Workloads.defaults().withGrants(List.of(
-        new CamelotConfig.Workloads.Grant(
-            OracleFeed.WORKLOAD, "https", List.of(source.host()), List.of("GET"), 4096, source.trustPem().toString()))));
+    startTcs(WorkloadsSection.builder().grants(List.of(
+        new WorkloadsSection.Grant(
+            OracleFeed.WORKLOAD, "https", List.of(source.host()), List.of("GET"), 4096, source.trustPem().toString()))).build());
     OracleFeed feed = new OracleFeed("ETH-USD", null, source.url("/eth-usd"), Duration.ofMillis(300));
     bridge = EthereumBridge.start(tcs, tcsAccount, contracts,
         BridgeSettings.defaults(dir.resolve("checkpoint"))

@@ -72,7 +72,7 @@ class LocalProcessPoolTest {
     // directory, and its record in the Worker Directory.
     Clock clock = Clock.systemUTC();
     Tee tee = WorkerAssembly.openTee(config.worker(), dataDir, clock);
-    var workerConfig = config.workerConfig();
+    var workerConfig = config.worker().toSettings();
     WorkerKeys keys = WorkerKeys.loadOrCreate(
         dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, false);
 

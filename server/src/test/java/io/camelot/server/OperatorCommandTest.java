@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.server.config.SecuritySection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.pool.manager.PoolIdentities;
@@ -30,12 +31,13 @@ class OperatorCommandTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
         .isEqualTo("rw-------");
 
-    CamelotConfig.Security s = CamelotConfig.defaults().security();
     CamelotConfig config =
-        TestConfigs.loopback(dir.resolve("data")).operatorMethods().security(new CamelotConfig.Security(
-                CamelotConfig.Security.TLS_OFF, "", "", "", keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), 300, List.of(),
-                s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
-                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()))
+        TestConfigs.loopback(dir.resolve("data"))
+            .operatorMethods()
+            .security(
+                SecuritySection.builder()
+                    .operatorKeys(keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString())
+                    .build())
             .build();
     String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
     try (TcsNode node = TcsNode.start(config);

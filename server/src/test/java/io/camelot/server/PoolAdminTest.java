@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.PoolSection.SignatureScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.pool.PoolApi;
@@ -32,7 +34,7 @@ class PoolAdminTest {
 
   @Test
   void wkmAndWpAdminPortsAnswerAndCountRotationsAndWps() throws Exception {
-    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).pool(PoolTest.pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")).build());
+    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).pool(PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, "")).build());
     Requester requester = tcs.requester();
     ChildProcess wkm = node.pool().keyManagers().getFirst();
     ChildProcess wp = node.pool().processor(0);

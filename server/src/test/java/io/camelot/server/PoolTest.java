@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.PoolSection.SignatureScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SDK as a requester would.
  */
 class PoolTest {
-  static final String POOL_ID = WorkerConfig.idOf(CamelotConfig.Pool.DEFAULT_NAME);
+  static final String POOL_ID = WorkerConfig.idOf(PoolSection.DEFAULT_NAME);
   static final String REQUESTER = "aa".repeat(32);
 
   @TempDir Path dataDir;
@@ -65,21 +67,27 @@ class PoolTest {
   DirectTcsClient client;
   final List<ChildProcess> extraProcesses = new ArrayList<>();
 
-  Requester start(CamelotConfig.Pool pool) {
+  Requester start(PoolSection pool) {
     node = tcs.start(TestConfigs.loopback(dataDir).pool(pool).build());
     client = tcs.client();
     return tcs.requester();
   }
 
-  static CamelotConfig.Pool pool(int processors, int keyManagers, String scheme, String dedicatedRequester) {
+  static PoolSection pool(int processors, int keyManagers, SignatureScheme scheme, String dedicatedRequester) {
     return pool(processors, keyManagers, scheme, dedicatedRequester, 300);
   }
 
-  static CamelotConfig.Pool pool(
-      int processors, int keyManagers, String scheme, String dedicatedRequester, long graceSeconds) {
-    return new CamelotConfig.Pool(
-        processors, CamelotConfig.Pool.DEFAULT_NAME, keyManagers, 2, List.of(), CamelotConfig.Pool.SAME_PLATFORM,
-        0, 0, true, scheme, graceSeconds, dedicatedRequester, List.of(), "127.0.0.1");
+  /** A fixed pool of WKMs that admit only WPs on their platform. */
+  static PoolSection pool(
+      int processors, int keyManagers, SignatureScheme scheme, String dedicatedRequester, long graceSeconds) {
+    return PoolSection.builder()
+        .processors(processors)
+        .keyManagers(keyManagers)
+        .wpLocalization(PoolSection.Localization.SAME_PLATFORM)
+        .signatureScheme(scheme)
+        .rotationGraceSeconds(graceSeconds)
+        .dedicatedRequester(dedicatedRequester)
+        .build();
   }
 
   @AfterEach
@@ -100,7 +108,7 @@ class PoolTest {
   /** tls = "dev": every link between serve and its children is HTTPS, and work orders still flow. */
   @Test
   void developmentTlsCarriesEveryPoolLink() throws Exception {
-    Requester requester = start(pool(1, 2, CamelotConfig.Pool.POOL_KEY, "").withTls(CamelotConfig.Pool.TLS_DEV));
+    Requester requester = start(pool(1, 2, SignatureScheme.POOL_KEY, "").toBuilder().tls(PoolSection.Tls.DEV).build());
     assertThat(node.pool().manager().url()).startsWith("https://");
     assertThat(node.pool().children()).hasSize(3).allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
@@ -117,14 +125,8 @@ class PoolTest {
   @Test
   void oneWkmAndTwoWpsServeWorkOrdersAsOneWorker() throws Exception {
     // WP 1 is dedicated to REQUESTER: its work orders go there, everyone else's to WP 0.
-    CamelotConfig.Pool config = pool(2, 1, CamelotConfig.Pool.POOL_KEY, "");
     Requester requester =
-        start(new CamelotConfig.Pool(
-            config.processors(), config.name(), config.keyManagers(), config.slotsPerProcessor(),
-            config.allowedWpMeasurements(), config.wpLocalization(), config.maxConcurrentWps(),
-            config.restartWpAfter(), config.keyMigration(), config.signatureScheme(),
-            config.rotationGraceSeconds(), config.dedicatedRequester(), List.of("", REQUESTER),
-            config.internalHost()));
+        start(pool(2, 1, SignatureScheme.POOL_KEY, "").toBuilder().wpDedicatedRequesters(List.of("", REQUESTER)).build());
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     VerifiedWorker singleton = requester.worker(node.worker().workerId());
     assertThat(poolWorker.verificationKey().pem()).isNotEqualTo(singleton.verificationKey().pem());
@@ -157,7 +159,7 @@ class PoolTest {
    */
   @Test
   void impostorWpsAreRefusedKeysAndAGenuineOneIsServed() throws Exception {
-    Requester requester = start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    Requester requester = start(pool(1, 1, SignatureScheme.POOL_KEY, ""));
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     String manager = node.pool().manager().url();
     Path listedKey = node.pool().identities().keyFile(PoolIdentities.MANAGER);
@@ -215,7 +217,7 @@ class PoolTest {
   @Test
   void rotationAndWkmFailoverUnderLoadLoseNoWorkOrder() throws Exception {
     long graceSeconds = 3;
-    Requester requester = start(pool(2, 2, CamelotConfig.Pool.POOL_KEY, "", graceSeconds));
+    Requester requester = start(pool(2, 2, SignatureScheme.POOL_KEY, "", graceSeconds));
     VerifiedWorker before = requester.worker(POOL_ID);
     Load load = new Load(requester, before, 3);
     load.start();
@@ -260,7 +262,7 @@ class PoolTest {
    */
   @Test
   void receiptsOfPoolWorkOrdersGetThePoolSignedUpdate() {
-    start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, ""));
+    start(pool(1, 1, SignatureScheme.POOL_KEY, ""));
     Requester requester = signingRequester();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
 
@@ -402,9 +404,11 @@ class PoolTest {
     ChildProcess first = startWkm(keys, "wkm-a", "--generate-keys");
     ChildProcess replica = startWkm(keys, "wkm-b", "--join", first.url());
     Requester requester =
-        start(pool(1, 1, CamelotConfig.Pool.POOL_KEY, "")
-            .withKeyManagerUrls(List.of(first.url(), replica.url()))
-            .withKeysDir(keys.toString()));
+        start(pool(1, 1, SignatureScheme.POOL_KEY, "")
+            .toBuilder()
+            .keyManagerUrls(List.of(first.url(), replica.url()))
+            .keysDir(keys.toString())
+            .build());
     assertThat(node.pool().keyManagers()).isEmpty();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     for (int i = 0; i < 3; i++) {
@@ -457,7 +461,7 @@ class PoolTest {
   void extKeyResultsVerifyTwoStepAndADedicatedPoolRefusesOtherRequesterKeys() throws IOException {
     PublicKeySign requesterKey = Secp256k1.generate();
     Path requesterPem = Files.writeString(dataDir.resolve("requester.pem"), requesterKey.verifier().pem());
-    Requester unsigned = start(pool(1, 1, CamelotConfig.Pool.EXT_KEY, requesterPem.toString()));
+    Requester unsigned = start(pool(1, 1, SignatureScheme.EXT_KEY, requesterPem.toString()));
     Requester requester = Requester.builder(client).requesterKey(requesterKey).allowSimulation().build();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
 

@@ -2,6 +2,7 @@ package io.camelot.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.camelot.server.config.TomlChoice;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,10 @@ final class ReferenceDocs {
   static String configReference() {
     StringBuilder out = new StringBuilder();
     out.append("# Configuration reference\n\n")
-        .append("Generated from the `CamelotConfig` records and their defaults by `ReferenceDocsTest`; do not\n")
-        .append("edit by hand. `docs/configuration.md` explains the file and shows an example. Every key is\n")
-        .append("optional: a key left out keeps the default below.\n");
+        .append("Generated from the section records of `CamelotConfig` (`io.camelot.server.config`), their\n")
+        .append("descriptions and defaults by `ReferenceDocsTest`; do not edit by hand. `docs/configuration.md`\n")
+        .append("explains the file and shows an example. Every key is optional: a key left out keeps the\n")
+        .append("default below.\n");
     CamelotConfig defaults = CamelotConfig.defaults();
     for (RecordComponent section : CamelotConfig.class.getRecordComponents()) {
       Object sectionDefaults = value(section, defaults);
@@ -56,7 +58,7 @@ final class ReferenceDocs {
         String machineDefault = MACHINE_DEFAULTS.get(tomlName(section) + "." + tomlName(key));
         String defaultValue = machineDefault != null ? machineDefault : "`" + tomlValue(value(key, sectionDefaults)) + "`";
         out.append("| `").append(tomlName(key)).append("` | ").append(tomlType(key)).append(" | ")
-            .append(defaultValue).append(" | ").append(description(key)).append(" |\n");
+            .append(defaultValue).append(" | ").append(description(section, key)).append(" |\n");
       }
     }
     return out.toString();
@@ -76,14 +78,20 @@ final class ReferenceDocs {
     return property != null && !property.value().isEmpty() ? property.value() : component.getName();
   }
 
-  private static String description(RecordComponent component) {
-    JsonPropertyDescription description = component.getAccessor().getAnnotation(JsonPropertyDescription.class);
-    return description == null ? "" : description.value().replace("|", "\\|");
+  /** The key's one description; a key without one fails the generation, and so ReferenceDocsTest. */
+  private static String description(RecordComponent section, RecordComponent key) {
+    JsonPropertyDescription description = key.getAccessor().getAnnotation(JsonPropertyDescription.class);
+    if (description == null || description.value().isBlank()) {
+      throw new IllegalStateException(
+          "[" + tomlName(section) + "] " + tomlName(key) + " has no @JsonPropertyDescription; describe it in "
+              + section.getType().getSimpleName());
+    }
+    return description.value().replace("|", "\\|");
   }
 
   private static String tomlType(RecordComponent component) {
     Class<?> type = component.getType();
-    if (type == String.class) {
+    if (type == String.class || TomlChoice.class.isAssignableFrom(type)) {
       return "string";
     }
     if (type == boolean.class || type == Boolean.class) {
@@ -101,6 +109,9 @@ final class ReferenceDocs {
   private static String tomlValue(Object value) {
     if (value instanceof String text) {
       return "\"" + text + "\"";
+    }
+    if (value instanceof TomlChoice choice) {
+      return "\"" + choice.toml() + "\"";
     }
     if (value instanceof List<?> list) {
       return list.stream().map(ReferenceDocs::tomlValue).toList().toString();

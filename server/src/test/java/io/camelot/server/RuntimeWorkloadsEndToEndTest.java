@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.server.config.WorkloadsSection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class RuntimeWorkloadsEndToEndTest {
     }
   }
 
-  VerifiedWorker start(CamelotConfig.Workloads workloads) {
+  VerifiedWorker start(WorkloadsSection workloads) {
     node = tcs.start(
         TestConfigs.loopback(dataDir.resolve("node")).workerConcurrency(2).workloads(workloads).build());
     client = tcs.client();
@@ -75,7 +76,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void aCatalogModuleAnswersAndTheSignedResultNamesIt() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults());
+    VerifiedWorker worker = start(WorkloadsSection.defaults());
     WorkOrderOutcome echo = requester().newWorkOrder(worker, "wasm-echo").input("Hello").submit().await();
 
     assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
@@ -84,7 +85,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void aSealedBidAuctionOverBiddersWhoNeverSeeEachOthersBids() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults());
+    VerifiedWorker worker = start(WorkloadsSection.defaults());
     // Bob seals his bid under his own data key; the auctioneer submitting the work order sees only ciphertext.
     DataKeyItem bobsBid =
         DataKeyItem.seal("bob:175".getBytes(StandardCharsets.UTF_8), AesGcm.newKey(), worker.encryptionKey(), true);
@@ -99,16 +100,14 @@ class RuntimeWorkloadsEndToEndTest {
   void anOperatorRegisteredModuleRunsOnlyWithItsRegisteredHash() throws IOException {
     byte[] module = WasmCatalog.example("wasm-echo");
     Path file = Files.write(dataDir.resolve("my-echo.wasm"), module);
-    CamelotConfig.Workloads registered =
-        CamelotConfig.Workloads.defaults()
-            .withModules(List.of(new CamelotConfig.Workloads.Module("my-echo", file.toString(), WasmBinary.sha256Hex(module))));
+    WorkloadsSection registered =
+        WorkloadsSection.builder().modules(List.of(new WorkloadsSection.Module("my-echo", file.toString(), WasmBinary.sha256Hex(module)))).build();
     VerifiedWorker worker = start(registered);
     assertThat(requester().newWorkOrder(worker, "my-echo").input("x").submit().await().text(0)).isEqualTo("RESULT: x");
     tcs.stop();
 
-    CamelotConfig.Workloads wrongHash =
-        CamelotConfig.Workloads.defaults()
-            .withModules(List.of(new CamelotConfig.Workloads.Module("my-echo", file.toString(), "00".repeat(32))));
+    WorkloadsSection wrongHash =
+        WorkloadsSection.builder().modules(List.of(new WorkloadsSection.Module("my-echo", file.toString(), "00".repeat(32)))).build();
     assertThatThrownBy(() -> start(wrongHash))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has SHA-256 " + WasmBinary.sha256Hex(module) + ", but " + "00".repeat(32) + " is registered");
@@ -116,7 +115,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void anInlineModuleRunsWhenThePolicyAllowsItAndItsHashIsSigned() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true));
+    VerifiedWorker worker = start(WorkloadsSection.builder().inlineModules(true).build());
     byte[] module = WasmCatalog.example("wasm-echo");
     Requester requester = requester();
     SubmittedWorkOrder submitted =
@@ -143,7 +142,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void anInlineModuleThatIsNotWebAssemblyIsAnInvalidParameter() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true));
+    VerifiedWorker worker = start(WorkloadsSection.builder().inlineModules(true).build());
     assertThatThrownBy(() -> requester().newWorkOrder(worker, "wasm-inline").input("not wasm").submit().await())
         .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(2))
         .hasMessageContaining("not a valid WebAssembly module");
@@ -151,7 +150,7 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void inlineModulesAreRefusedWithAccessDeniedByDefault() {
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults());
+    VerifiedWorker worker = start(WorkloadsSection.defaults());
     assertThatThrownBy(
             () -> requester().newWorkOrder(worker, "wasm-inline").input(WasmCatalog.example("wasm-echo")).submit().await())
         .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3))
@@ -161,7 +160,7 @@ class RuntimeWorkloadsEndToEndTest {
   @Test
   void aRunawayModuleFailsItsOwnWorkOrderAndTheWorkerCarriesOn() {
     VerifiedWorker worker =
-        start(CamelotConfig.Workloads.defaults().withInlineModules(true).withLimits(2_000_000, 16, 60_000));
+        start(WorkloadsSection.builder().inlineModules(true).maxInstructions(2_000_000).maxMemoryPages(16).timeoutMs(60_000).build());
     Requester requester = requester();
     SubmittedWorkOrder spin = requester.newWorkOrder(worker, "wasm-inline").input(testModule("spin")).submit();
     SubmittedWorkOrder hog = requester.newWorkOrder(worker, "wasm-inline").input(testModule("memory-hog")).submit();
@@ -178,9 +177,9 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void aWasmModuleUsesTheSealedKeyValueStoreOnlyWhenGranted() {
-    CamelotConfig.Workloads.Grant kv =
-        new CamelotConfig.Workloads.Grant("wasm-inline", "kv", null, null, 1024, null);
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true).withGrants(List.of(kv)));
+    WorkloadsSection.Grant kv =
+        new WorkloadsSection.Grant("wasm-inline", "kv", null, null, 1024, null);
+    VerifiedWorker worker = start(WorkloadsSection.builder().inlineModules(true).grants(List.of(kv)).build());
     Requester requester = requester();
     String value = Base64.getEncoder().encodeToString("42".getBytes(StandardCharsets.UTF_8));
     requester.newWorkOrder(worker, "wasm-inline").input(testModule("io-forward")).input("kv")
@@ -208,9 +207,9 @@ class RuntimeWorkloadsEndToEndTest {
 
   @Test
   void kvWritesCommitWithTheWorkOrderOrNotAtAll() {
-    CamelotConfig.Workloads.Grant kv =
-        new CamelotConfig.Workloads.Grant("wasm-inline", "kv", null, null, 1024, null);
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withInlineModules(true).withGrants(List.of(kv)));
+    WorkloadsSection.Grant kv =
+        new WorkloadsSection.Grant("wasm-inline", "kv", null, null, 1024, null);
+    VerifiedWorker worker = start(WorkloadsSection.builder().inlineModules(true).grants(List.of(kv)).build());
     Requester requester = requester();
     byte[] module = testModule("io-forward-each");
     String get = "{\"op\":\"get\",\"key\":\"answer\"}";
@@ -242,10 +241,10 @@ class RuntimeWorkloadsEndToEndTest {
   @Test
   void theAttestedOracleSignsWhatAnAllowedSourceSaidAndTheCertificateItShowed() {
     source = new LocalHttpsServer(dataDir).serve("/eth-usd", "3120.55");
-    CamelotConfig.Workloads.Grant https =
-        new CamelotConfig.Workloads.Grant(
+    WorkloadsSection.Grant https =
+        new WorkloadsSection.Grant(
             "attested-oracle", "https", List.of(source.host()), List.of("GET"), 4096, source.trustPem().toString());
-    VerifiedWorker worker = start(CamelotConfig.Workloads.defaults().withGrants(List.of(https)));
+    VerifiedWorker worker = start(WorkloadsSection.builder().grants(List.of(https)).build());
 
     WorkOrderOutcome outcome =
         requester().newWorkOrder(worker, "attested-oracle").input(source.url("/eth-usd")).submit().await();

@@ -1,7 +1,6 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.attestation.CodeMeasurement;
 import io.camelot.attestation.SimulatedTee;
@@ -10,6 +9,7 @@ import io.camelot.io.ConnectorState;
 import io.camelot.io.Connectors;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.server.config.WorkloadsSection;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.store.postgres.PostgresSettings;
@@ -36,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RuntimeWorkloadsKvTest {
   static final String WORKER = "worker-1";
-  static final CamelotConfig.Workloads KV_FOR_ALICE =
-      CamelotConfig.Workloads.defaults()
-          .withGrants(List.of(new CamelotConfig.Workloads.Grant("alice", "kv", null, null, 1024, null)));
+  static final WorkloadsSection KV_FOR_ALICE =
+      WorkloadsSection.builder()
+          .grants(List.of(new WorkloadsSection.Grant("alice", "kv", null, null, 1024, null)))
+          .build();
 
   @TempDir Path dataDir;
   Tee tee;

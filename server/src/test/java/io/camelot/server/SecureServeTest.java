@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.server.config.SecuritySection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,12 +48,15 @@ class SecureServeTest {
     Path operatorKeys = dataDir.resolveSibling(dataDir.getFileName() + "-operators.pem");
     PemFiles.write(operatorKeys, PemFiles.toPem(operator.getPublic()));
 
-    CamelotConfig.Security s = CamelotConfig.defaults().security();
     CamelotConfig config =
-        TestConfigs.loopback(dataDir).operatorMethods().security(new CamelotConfig.Security(
-                CamelotConfig.Security.TLS_DEV, "", "", "", operatorKeys.toString(), 300, List.of("tcs.test:1947"),
-                s.ratePerAddress(), s.burstPerAddress(), s.ratePerRequester(), s.burstPerRequester(),
-                s.maxItems(), s.maxItemChars(), s.legacyEnvelope()))
+        TestConfigs.loopback(dataDir)
+            .operatorMethods()
+            .security(
+                SecuritySection.builder()
+                    .tls(SecuritySection.TlsMode.DEV)
+                    .operatorKeys(operatorKeys.toString())
+                    .operatorAudiences(List.of("tcs.test:1947"))
+                    .build())
             .build();
     try (TcsNode node = TcsNode.start(config)) {
       String url = node.url("localhost");

@@ -1,5 +1,14 @@
 package io.camelot.server;
 
+import io.camelot.server.config.AdminSection;
+import io.camelot.server.config.CryptoSection;
+import io.camelot.server.config.ListenerSection;
+import io.camelot.server.config.LoggingSection;
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.SecuritySection;
+import io.camelot.server.config.StoreSection;
+import io.camelot.server.config.WorkerSection;
+import io.camelot.server.config.WorkloadsSection;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,12 +31,12 @@ final class TestConfigs {
     private boolean operatorMethods;
     private List<String> notifyHosts = List.of();
     private int workerConcurrency = defaults.worker().concurrency();
-    private List<String> keyEncryption = defaults.worker().keyEncryption();
-    private CamelotConfig.Crypto crypto = defaults.crypto();
-    private CamelotConfig.Workloads workloads = defaults.workloads();
-    private CamelotConfig.Pool pool = defaults.pool();
-    private CamelotConfig.Security security = defaults.security();
-    private CamelotConfig.Logging logging = defaults.logging();
+    private List<WorkerSection.KeyEncryption> keyEncryption = defaults.worker().keyEncryption();
+    private CryptoSection crypto = defaults.crypto();
+    private WorkloadsSection workloads = defaults.workloads();
+    private PoolSection pool = defaults.pool();
+    private SecuritySection security = defaults.security();
+    private LoggingSection logging = defaults.logging();
     private boolean admin;
 
     private Builder(Path dataDir) {
@@ -56,27 +65,27 @@ final class TestConfigs {
       return this;
     }
 
-    Builder keyEncryption(List<String> names) {
+    Builder keyEncryption(List<WorkerSection.KeyEncryption> names) {
       keyEncryption = names;
       return this;
     }
 
-    Builder crypto(CamelotConfig.Crypto provider) {
+    Builder crypto(CryptoSection provider) {
       crypto = provider;
       return this;
     }
 
-    Builder workloads(CamelotConfig.Workloads runtime) {
+    Builder workloads(WorkloadsSection runtime) {
       workloads = runtime;
       return this;
     }
 
-    Builder pool(CamelotConfig.Pool workerPool) {
+    Builder pool(PoolSection workerPool) {
       pool = workerPool;
       return this;
     }
 
-    Builder security(CamelotConfig.Security listenerSecurity) {
+    Builder security(SecuritySection listenerSecurity) {
       security = listenerSecurity;
       return this;
     }
@@ -93,21 +102,27 @@ final class TestConfigs {
     }
 
     CamelotConfig build() {
-      CamelotConfig.Worker w = defaults.worker();
-      CamelotConfig config =
-          new CamelotConfig(
-                  new CamelotConfig.Listener("127.0.0.1", 0, 1 << 20, syncMode, 9000, operatorMethods, notifyHosts),
-                  new CamelotConfig.Store(dataDir.toString(), 256),
-                  defaults.queue(),
-                  new CamelotConfig.Worker(
-                      w.name(), w.organizationId(), w.applicationTypeId(), workerConcurrency, w.tee(), w.collateralDir(),
-                      keyEncryption),
-                  crypto)
-              .withWorkloads(workloads)
-              .withPool(pool)
-              .withSecurity(security)
-              .withLogging(logging);
-      return admin ? config.withAdmin(new CamelotConfig.Admin(true, "127.0.0.1", 0)) : config;
+      return CamelotConfig.embedded()
+          .listener(
+              ListenerSection.builder()
+                  .host("127.0.0.1")
+                  .port(0)
+                  .maxBodyBytes(1 << 20)
+                  .syncMode(syncMode)
+                  .syncWaitCapMs(9000)
+                  .operatorMethods(operatorMethods)
+                  .notifyHosts(notifyHosts)
+                  .build())
+          .store(StoreSection.lmdb(dataDir.toString(), 256))
+          .worker(
+              defaults.worker().toBuilder().concurrency(workerConcurrency).keyEncryption(keyEncryption).build())
+          .crypto(crypto)
+          .workloads(workloads)
+          .pool(pool)
+          .security(security)
+          .logging(logging)
+          .admin(admin ? new AdminSection(true, "127.0.0.1", 0) : AdminSection.disabled())
+          .build();
     }
   }
 }

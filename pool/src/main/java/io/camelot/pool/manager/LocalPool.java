@@ -131,41 +131,26 @@ public final class LocalPool implements AutoCloseable {
 
   private ChildProcess startKeyManager(int index) {
     PoolPolicy policy = settings.policy();
-    List<String> args = new ArrayList<>(List.of(
-        "wkm", "--exit-with-parent", "--data-dir", directory.resolve("wkm-" + index).toString(), "--tee-dir", teeDirectory.toString(),
-        "--signing-key", identities.keyFile("wkm-" + index).toString(), "--peer-keys", identities.peersFile().toString(),
-        "--host", settings.host(), "--port", "0", "--admin-port", "0",
-        "--max-wps", Integer.toString(policy.maxConcurrentWps()),
-        "--restart-wp-after", Integer.toString(policy.maxWorkOrdersPerWp()),
-        "--rotation-grace-seconds", Long.toString(policy.rotationGrace().toSeconds())));
-    args.addAll(identities.tlsArgs());
-    addTracing(args);
-    for (String measurement : policy.allowedWpMeasurements()) {
-      args.add("--allow-wp-measurement");
-      args.add(measurement);
-    }
-    if (index == 0) {
-      args.add("--generate-keys");
-    }
-    if (policy.samePlatformOnly()) {
-      args.add("--same-platform");
-    }
-    if (!policy.keyMigration()) {
-      args.add("--no-key-migration");
-    }
-    if (policy.extKeySignatures()) {
-      args.add("--ext-key");
-    }
-    if (!policy.dedicatedRequesterKey().isEmpty()) {
-      args.add("--dedicated-requester");
-      args.add(policy.dedicatedRequesterKey());
-    }
-    if (policy.requireRequesterSignature()) {
-      args.add("--require-requester-signature");
-    }
+    WkmLaunchSpec spec =
+        WkmLaunchSpec.builder(directory.resolve("wkm-" + index), identities.peerFiles("wkm-" + index))
+            .exitWithParent(true)
+            .teeDir(teeDirectory)
+            .host(settings.host())
+            .otlpEndpoint(settings.otlpEndpoint())
+            .generateKeys(index == 0)
+            .allowedWpMeasurements(policy.allowedWpMeasurements())
+            .samePlatform(policy.samePlatformOnly())
+            .maxWps(policy.maxConcurrentWps())
+            .restartWpAfter(policy.maxWorkOrdersPerWp())
+            .keyMigration(policy.keyMigration())
+            .extKey(policy.extKeySignatures())
+            .rotationGraceSeconds(policy.rotationGrace().toSeconds())
+            .dedicatedRequester(policy.dedicatedRequesterKey())
+            .requireRequesterSignature(policy.requireRequesterSignature())
+            .build();
     ChildProcess wkm =
         ChildProcess.start(
-            "wkm-" + index, launcher.command(args), directory.resolve("wkm-" + index + ".log"),
+            "wkm-" + index, launcher.command(spec.toArgs()), directory.resolve("wkm-" + index + ".log"),
             ChildProcess.DEFAULT_START_TIMEOUT);
     keyManagers.put(index, wkm);
     wkm.onExit().thenRun(() -> {
@@ -197,7 +182,7 @@ public final class LocalPool implements AutoCloseable {
   private void startProcessor(int index, String managerUrl) {
     String dedicated = index < settings.wpDedicatedRequesters().size() ? settings.wpDedicatedRequesters().get(index) : "";
     ChildProcess wp =
-        ChildProcess.start("wp-" + index, launcher.command(processorArgs(managerUrl, dedicated, "wp-" + index)),
+        ChildProcess.start("wp-" + index, launcher.command(processorSpec(managerUrl, dedicated, "wp-" + index).toArgs()),
             directory.resolve("wp-" + index + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
     processors.put(index, wp);
     // Registered before it printed its readiness line; an exit without deregistering is a crash.
@@ -211,32 +196,21 @@ public final class LocalPool implements AutoCloseable {
   }
 
   /**
-   * The {@code camelot wp} arguments of a WP of this pool that registers itself with the Worker
+   * The {@code camelot wp} command line of a WP of this pool that registers itself with the Worker
    * Manager at {@code managerUrl}: the fixed WPs here and the elastic ones an execution adaptor starts.
    * It signs with the key of {@code member} in {@link PoolIdentities}.
    */
-  public List<String> processorArgs(String managerUrl, String dedicatedRequester, String member) {
-    List<String> args = new ArrayList<>(List.of(
-        "wp", "--exit-with-parent", "--manager", managerUrl, "--register",
-        "--slots", Integer.toString(settings.slotsPerProcessor()), "--tee-dir", teeDirectory.toString(),
-        "--signing-key", identities.keyFile(member).toString(), "--peer-keys", identities.peersFile().toString(),
-        "--host", settings.host(), "--port", "0", "--admin-port", "0",
-        "--restart-after", Integer.toString(settings.policy().maxWorkOrdersPerWp())));
-    if (!dedicatedRequester.isEmpty()) {
-      args.add("--dedicated-requester");
-      args.add(dedicatedRequester);
-    }
-    args.addAll(identities.tlsArgs());
-    addTracing(args);
-    return args;
-  }
-
-  /** Children export their spans where this process does, so one work order's trace spans them all. */
-  private void addTracing(List<String> args) {
-    if (!settings.otlpEndpoint().isBlank()) {
-      args.add("--otlp-endpoint");
-      args.add(settings.otlpEndpoint());
-    }
+  public WpLaunchSpec processorSpec(String managerUrl, String dedicatedRequester, String member) {
+    return WpLaunchSpec.builder(managerUrl, teeDirectory, identities.peerFiles(member))
+        .exitWithParent(true)
+        .register(true)
+        .host(settings.host())
+        .slots(settings.slotsPerProcessor())
+        .restartAfter(settings.policy().maxWorkOrdersPerWp())
+        .dedicatedRequester(dedicatedRequester)
+        // Children export their spans where this process does, so one work order's trace spans them all.
+        .otlpEndpoint(settings.otlpEndpoint())
+        .build();
   }
 
   private void restartProcessor(int index, String managerUrl) {

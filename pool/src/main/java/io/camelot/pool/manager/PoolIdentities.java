@@ -65,13 +65,13 @@ public final class PoolIdentities {
     return new PoolIdentities(directory, manager, peers, wps, true);
   }
 
-  /** The {@code wkm}/{@code wp} options that make a child serve and call over this TLS, if any. */
-  public List<String> tlsArgs() {
+  /** The files a child signs as {@code member} with, and serves and calls over this TLS with, if any. */
+  public PeerFiles peerFiles(String member) {
     if (!tls) {
-      return List.of();
+      return PeerFiles.plain(keyFile(member), peersFile());
     }
-    String certificate = directory.resolve(TLS_CERTIFICATE).toString();
-    return List.of("--tls-cert", certificate, "--tls-key", directory.resolve(TLS_KEY).toString(), "--tls-trust", certificate);
+    Path certificate = directory.resolve(TLS_CERTIFICATE);
+    return new PeerFiles(keyFile(member), peersFile(), certificate, directory.resolve(TLS_KEY), certificate);
   }
 
   /**

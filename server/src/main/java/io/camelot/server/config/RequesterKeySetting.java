@@ -1,4 +1,4 @@
-package io.camelot.server;
+package io.camelot.server.config;
 
 import io.camelot.pool.PoolPolicy;
 import io.camelot.protocol.crypto.CryptoException;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * PEM file holding it. Fingerprints are deliberately not accepted: a hex fingerprint could not be
  * told from the requester id these settings held before, and an id must be refused, not reread.
  */
-final class RequesterKeySetting {
+public final class RequesterKeySetting {
   private static final Pattern HEX = Pattern.compile("(0[xX])?[0-9a-fA-F]+");
 
   private RequesterKeySetting() {}
@@ -24,7 +24,7 @@ final class RequesterKeySetting {
    * @return the key in {@link PoolPolicy#canonicalKey canonical} PEM form, or "" for an empty value
    * @throws IllegalArgumentException naming {@code setting} and what to give instead
    */
-  static String canonicalPem(String setting, String value) {
+  public static String canonicalPem(String setting, String value) {
     String given = value.strip();
     if (given.isEmpty()) {
       return "";
