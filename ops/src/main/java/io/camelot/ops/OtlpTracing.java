@@ -65,6 +65,8 @@ public final class OtlpTracing implements AutoCloseable {
     return tracing;
   }
 
+  // The scope is closed by the Runnable this returns, which the stage runs when it ends.
+  @SuppressWarnings("MustBeClosedChecker")
   private Runnable startSpan(String stage, String workOrderId) {
     String traceId = WorkOrderTrace.traceId(workOrderId);
     Context parent = Context.current();
