@@ -33,7 +33,8 @@ public final class AppraisalPolicy {
     this.outOfDateGrace = builder.outOfDateGrace;
     this.deniedAdvisories = Set.copyOf(builder.deniedAdvisories);
     Map<String, Set<String>> measurements = new HashMap<>();
-    builder.allowedMeasurements.forEach((name, values) -> measurements.put(name, Set.copyOf(values)));
+    builder.allowedMeasurements.forEach(
+        (name, values) -> measurements.put(name, Set.copyOf(values)));
     this.allowedMeasurements = Map.copyOf(measurements);
   }
 
@@ -47,21 +48,23 @@ public final class AppraisalPolicy {
 
   /**
    * The verdict unchanged if the policy accepts it, else refused with the policy's reason. An
-   * unverified verdict stays refused, except that a policy allowing simulation also accepts a worker
-   * with no evidence at all (Avalon's simulation mode), which proves no less.
+   * unverified verdict stays refused, except that a policy allowing simulation also accepts a
+   * worker with no evidence at all (Avalon's simulation mode), which proves no less.
    */
   public Verdict appraise(Verdict verdict, Instant at) {
     if (verdict.kind() == TeeKind.SIMULATED) {
       if (!allowSimulation) {
         return verdict.valid() || verdict.failure() == FailureReason.NO_EVIDENCE
-            ? verdict.withFailure(FailureReason.SIMULATION_NOT_ALLOWED, "the worker's TEE is SIMULATED")
+            ? verdict.withFailure(
+                FailureReason.SIMULATION_NOT_ALLOWED, "the worker's TEE is SIMULATED")
             : verdict;
       }
       if (verdict.failure() == FailureReason.NO_EVIDENCE) {
         return verdict.withFailure(null, null);
       }
     } else if (verdict.valid() && !kinds.contains(verdict.kind())) {
-      return verdict.withFailure(FailureReason.KIND_NOT_ALLOWED, verdict.kind() + " is not among " + kinds);
+      return verdict.withFailure(
+          FailureReason.KIND_NOT_ALLOWED, verdict.kind() + " is not among " + kinds);
     }
     if (!verdict.valid()) {
       return verdict;
@@ -72,12 +75,17 @@ public final class AppraisalPolicy {
     if (verdict.kind() != TeeKind.SIMULATED && !statusAccepted(verdict, at)) {
       return verdict.withFailure(
           FailureReason.TCB_STATUS_NOT_ALLOWED,
-          verdict.tcbStatusName() + " is below the minimum " + minimumStatus.intelName()
-              + (outOfDateGrace == null ? "" : " and outside the " + outOfDateGrace + " grace period"));
+          verdict.tcbStatusName()
+              + " is below the minimum "
+              + minimumStatus.intelName()
+              + (outOfDateGrace == null
+                  ? ""
+                  : " and outside the " + outOfDateGrace + " grace period"));
     }
     for (String advisory : verdict.advisoryIds()) {
       if (deniedAdvisories.contains(advisory)) {
-        return verdict.withFailure(FailureReason.ADVISORY_DENIED, advisory + " is on the deny-list");
+        return verdict.withFailure(
+            FailureReason.ADVISORY_DENIED, advisory + " is on the deny-list");
       }
     }
     for (Map.Entry<String, Set<String>> allowed : allowedMeasurements.entrySet()) {
@@ -85,7 +93,9 @@ public final class AppraisalPolicy {
       if (actual == null || !allowed.getValue().contains(actual)) {
         return verdict.withFailure(
             FailureReason.MEASUREMENT_NOT_ALLOWED,
-            allowed.getKey() + " " + (actual == null ? "is absent" : actual + " is not on the allow-list"));
+            allowed.getKey()
+                + " "
+                + (actual == null ? "is absent" : actual + " is not on the allow-list"));
       }
     }
     return verdict;
@@ -116,7 +126,8 @@ public final class AppraisalPolicy {
 
   /** Configures an {@link AppraisalPolicy}. */
   public static final class Builder {
-    private final Set<TeeKind> kinds = EnumSet.of(TeeKind.SGX_EPID, TeeKind.SGX_DCAP, TeeKind.TDX_DCAP);
+    private final Set<TeeKind> kinds =
+        EnumSet.of(TeeKind.SGX_EPID, TeeKind.SGX_DCAP, TeeKind.TDX_DCAP);
     private boolean allowSimulation;
     private boolean allowDebug;
     private TcbStatus minimumStatus = TcbStatus.UP_TO_DATE;
@@ -170,7 +181,9 @@ public final class AppraisalPolicy {
      * simulation) to be one of {@code hexValues}; repeated calls widen the list.
      */
     public Builder allowMeasurement(String name, String... hexValues) {
-      Set<String> values = allowedMeasurements.computeIfAbsent(name.toUpperCase(Locale.ROOT), k -> new LinkedHashSet<>());
+      Set<String> values =
+          allowedMeasurements.computeIfAbsent(
+              name.toUpperCase(Locale.ROOT), k -> new LinkedHashSet<>());
       for (String value : hexValues) {
         values.add(value.toLowerCase(Locale.ROOT));
       }

@@ -23,7 +23,11 @@ final class CertificateChain {
    * @return the chain without the root, leaf first
    */
   static List<X509Certificate> validate(
-      String what, List<X509Certificate> chain, X509Certificate root, Instant at, List<X509CRL> crls) {
+      String what,
+      List<X509Certificate> chain,
+      X509Certificate root,
+      Instant at,
+      List<X509CRL> crls) {
     List<X509Certificate> path = new ArrayList<>(chain);
     if (!path.isEmpty() && sameCertificate(path.getLast(), root)) {
       path.removeLast();
@@ -39,8 +43,11 @@ final class CertificateChain {
       if (!cert.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
         throw new VerificationException(
             FailureReason.CERT_CHAIN_UNTRUSTED,
-            name + " is issued by " + cert.getIssuerX500Principal().getName()
-                + ", not by " + issuer.getSubjectX500Principal().getName());
+            name
+                + " is issued by "
+                + cert.getIssuerX500Principal().getName()
+                + ", not by "
+                + issuer.getSubjectX500Principal().getName());
       }
       if (issuer != root && issuer.getBasicConstraints() < 0) {
         throw new VerificationException(
@@ -50,13 +57,16 @@ final class CertificateChain {
         cert.verify(issuer.getPublicKey());
       } catch (GeneralSecurityException e) {
         throw new VerificationException(
-            FailureReason.CERT_CHAIN_UNTRUSTED, name + " signature does not verify with its issuer key");
+            FailureReason.CERT_CHAIN_UNTRUSTED,
+            name + " signature does not verify with its issuer key");
       }
       checkTime(name, cert, at);
       for (X509CRL crl : crls) {
-        if (crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal()) && crl.isRevoked(cert)) {
+        if (crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())
+            && crl.isRevoked(cert)) {
           throw new VerificationException(
-              FailureReason.CERT_REVOKED, name + " (serial " + cert.getSerialNumber().toString(16) + ") is revoked");
+              FailureReason.CERT_REVOKED,
+              name + " (serial " + cert.getSerialNumber().toString(16) + ") is revoked");
         }
       }
     }
@@ -68,20 +78,30 @@ final class CertificateChain {
     if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
       throw new VerificationException(
           FailureReason.CRL_INVALID,
-          what + " is issued by " + crl.getIssuerX500Principal().getName() + ", expected "
+          what
+              + " is issued by "
+              + crl.getIssuerX500Principal().getName()
+              + ", expected "
               + issuer.getSubjectX500Principal().getName());
     }
     try {
       crl.verify(issuer.getPublicKey());
     } catch (GeneralSecurityException e) {
-      throw new VerificationException(FailureReason.CRL_INVALID, what + " signature does not verify");
+      throw new VerificationException(
+          FailureReason.CRL_INVALID, what + " signature does not verify");
     }
     Date now = Date.from(at);
-    if (now.before(crl.getThisUpdate()) || (crl.getNextUpdate() != null && now.after(crl.getNextUpdate()))) {
+    if (now.before(crl.getThisUpdate())
+        || (crl.getNextUpdate() != null && now.after(crl.getNextUpdate()))) {
       throw new VerificationException(
           FailureReason.CRL_NOT_CURRENT,
-          what + " is current from " + crl.getThisUpdate().toInstant() + " to "
-              + (crl.getNextUpdate() == null ? "forever" : crl.getNextUpdate().toInstant()) + ", not at " + at);
+          what
+              + " is current from "
+              + crl.getThisUpdate().toInstant()
+              + " to "
+              + (crl.getNextUpdate() == null ? "forever" : crl.getNextUpdate().toInstant())
+              + ", not at "
+              + at);
     }
   }
 
@@ -90,8 +110,13 @@ final class CertificateChain {
     if (now.before(cert.getNotBefore()) || now.after(cert.getNotAfter())) {
       throw new VerificationException(
           FailureReason.CERT_NOT_VALID_AT_TIME,
-          name + " is valid from " + cert.getNotBefore().toInstant() + " to "
-              + cert.getNotAfter().toInstant() + ", not at " + at);
+          name
+              + " is valid from "
+              + cert.getNotBefore().toInstant()
+              + " to "
+              + cert.getNotAfter().toInstant()
+              + ", not at "
+              + at);
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The simulated MRENCLAVE: SHA-256 over the code artifacts (jars or class directories) the given
  * classes were loaded from, each file named by its path relative to its artifact. The same build
- * gives the same measurement; it says nothing about what actually runs, since no hardware measured it.
+ * gives the same measurement; it says nothing about what actually runs, since no hardware measured
+ * it.
  */
 public final class CodeMeasurement {
   private CodeMeasurement() {}
@@ -26,16 +27,18 @@ public final class CodeMeasurement {
     for (Class<?> type : classes) {
       Path artifact = artifactOf(type);
       for (Path file : filesOf(artifact)) {
-        String name = artifact.getFileName() + "/" + artifact.relativize(file).toString().replace('\\', '/');
+        String name =
+            artifact.getFileName() + "/" + artifact.relativize(file).toString().replace('\\', '/');
         files.put(name, Sha256.digest(read(file)));
       }
     }
     List<byte[]> parts = new ArrayList<>();
-    files.forEach((name, digest) -> {
-      parts.add(name.getBytes(StandardCharsets.UTF_8));
-      parts.add(new byte[] {0});
-      parts.add(digest);
-    });
+    files.forEach(
+        (name, digest) -> {
+          parts.add(name.getBytes(StandardCharsets.UTF_8));
+          parts.add(new byte[] {0});
+          parts.add(digest);
+        });
     return Sha256.digestConcat(parts.toArray(byte[][]::new));
   }
 

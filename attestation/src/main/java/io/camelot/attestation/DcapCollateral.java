@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The PCS collateral a DCAP quote is verified against, byte-exact as Intel's PCS (or a PCCS)
- * served it. On disk it is a directory of files named as below; inside a worker's proofData it is
- * a JSON object with the same names (DER as base64).
+ * The PCS collateral a DCAP quote is verified against, byte-exact as Intel's PCS (or a PCCS) served
+ * it. On disk it is a directory of files named as below; inside a worker's proofData it is a JSON
+ * object with the same names (DER as base64).
  */
 public record DcapCollateral(
     byte[] tcbInfo,
@@ -40,9 +40,13 @@ public record DcapCollateral(
    */
   public static DcapCollateral fromDirectory(Path directory) {
     return new DcapCollateral(
-        read(directory, TCB_INFO), read(directory, TCB_INFO_ISSUER_CHAIN),
-        read(directory, QE_IDENTITY), read(directory, QE_IDENTITY_ISSUER_CHAIN),
-        read(directory, PCK_CRL), read(directory, PCK_CRL_ISSUER_CHAIN), read(directory, ROOT_CA_CRL));
+        read(directory, TCB_INFO),
+        read(directory, TCB_INFO_ISSUER_CHAIN),
+        read(directory, QE_IDENTITY),
+        read(directory, QE_IDENTITY_ISSUER_CHAIN),
+        read(directory, PCK_CRL),
+        read(directory, PCK_CRL_ISSUER_CHAIN),
+        read(directory, ROOT_CA_CRL));
   }
 
   /** True if {@code directory} holds a TCB Info file, i.e. looks like a collateral directory. */
@@ -65,8 +69,12 @@ public record DcapCollateral(
 
   static DcapCollateral fromJson(JsonNode json) {
     return new DcapCollateral(
-        bytes(json, TCB_INFO), bytes(json, TCB_INFO_ISSUER_CHAIN), bytes(json, QE_IDENTITY),
-        bytes(json, QE_IDENTITY_ISSUER_CHAIN), base64(json, PCK_CRL), bytes(json, PCK_CRL_ISSUER_CHAIN),
+        bytes(json, TCB_INFO),
+        bytes(json, TCB_INFO_ISSUER_CHAIN),
+        bytes(json, QE_IDENTITY),
+        bytes(json, QE_IDENTITY_ISSUER_CHAIN),
+        base64(json, PCK_CRL),
+        bytes(json, PCK_CRL_ISSUER_CHAIN),
         base64(json, ROOT_CA_CRL));
   }
 
@@ -74,7 +82,8 @@ public record DcapCollateral(
     try {
       return Files.readAllBytes(directory.resolve(name));
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("collateral file " + directory.resolve(name) + " is missing", e);
+      throw new IllegalArgumentException(
+          "collateral file " + directory.resolve(name) + " is missing", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read collateral " + directory.resolve(name), e);
     }
@@ -92,14 +101,16 @@ public record DcapCollateral(
     try {
       return Base64.getDecoder().decode(field(json, name));
     } catch (IllegalArgumentException e) {
-      throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "collateral " + name + " is not base64");
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "collateral " + name + " is not base64");
     }
   }
 
   private static String field(JsonNode json, String name) {
     JsonNode value = json.get(name);
     if (value == null || !value.isTextual()) {
-      throw new VerificationException(FailureReason.MISSING_COLLATERAL, "collateral " + name + " is missing");
+      throw new VerificationException(
+          FailureReason.MISSING_COLLATERAL, "collateral " + name + " is missing");
     }
     return value.asText();
   }

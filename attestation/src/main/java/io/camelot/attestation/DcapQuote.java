@@ -58,21 +58,24 @@ record DcapQuote(
       throw unsupported("attestation key type " + keyType + " (only 2, ECDSA P-256)");
     }
     if (teeType != TEE_SGX && (teeType != TEE_TDX || version == 3)) {
-      throw unsupported("TEE type 0x" + Integer.toHexString(teeType) + " in a v" + version + " quote");
+      throw unsupported(
+          "TEE type 0x" + Integer.toHexString(teeType) + " in a v" + version + " quote");
     }
     int bodyLength = teeType == TEE_SGX ? SgxReportBody.LENGTH : TdReportBody.TD10_LENGTH;
     if (version == 5) {
       int bodyType = in.u16();
       bodyLength = in.u32();
-      int expected = switch (bodyType) {
-        case 1 -> SgxReportBody.LENGTH;
-        case 2 -> TdReportBody.TD10_LENGTH;
-        case 3 -> TdReportBody.TD15_LENGTH;
-        default -> throw unsupported("v5 body type " + bodyType);
-      };
+      int expected =
+          switch (bodyType) {
+            case 1 -> SgxReportBody.LENGTH;
+            case 2 -> TdReportBody.TD10_LENGTH;
+            case 3 -> TdReportBody.TD15_LENGTH;
+            default -> throw unsupported("v5 body type " + bodyType);
+          };
       if (bodyLength != expected || (bodyType == 1) != (teeType == TEE_SGX)) {
         throw new VerificationException(
-            FailureReason.MALFORMED_EVIDENCE, "v5 body type " + bodyType + " with size " + bodyLength);
+            FailureReason.MALFORMED_EVIDENCE,
+            "v5 body type " + bodyType + " with size " + bodyLength);
       }
     }
     int bodyStart = in.position();
@@ -115,16 +118,32 @@ record DcapQuote(
       // Some producers pad quotes with zeros; anything else is unsigned data we refuse to carry.
       if (quote[i] != 0) {
         throw new VerificationException(
-            FailureReason.MALFORMED_EVIDENCE, "non-zero byte after the signature data at offset " + i);
+            FailureReason.MALFORMED_EVIDENCE,
+            "non-zero byte after the signature data at offset " + i);
       }
     }
     return new DcapQuote(
-        version, teeType == TEE_SGX ? TeeKind.SGX_DCAP : TeeKind.TDX_DCAP, qeSvn, pceSvn, qeVendorId,
-        enclaveReport, tdReport, signedBytes, signature, attestationKey, qeReportBytes, qeReport,
-        qeReportSignature, qeAuthData, Certificates.parseChain(pckData));
+        version,
+        teeType == TEE_SGX ? TeeKind.SGX_DCAP : TeeKind.TDX_DCAP,
+        qeSvn,
+        pceSvn,
+        qeVendorId,
+        enclaveReport,
+        tdReport,
+        signedBytes,
+        signature,
+        attestationKey,
+        qeReportBytes,
+        qeReport,
+        qeReportSignature,
+        qeAuthData,
+        Certificates.parseChain(pckData));
   }
 
-  /** No signature covers the PEM framing, so nothing but whitespace or NUL may follow the last certificate. */
+  /**
+   * No signature covers the PEM framing, so nothing but whitespace or NUL may follow the last
+   * certificate.
+   */
   private static void requireNothingAfterPem(byte[] pem) {
     String text = new String(pem, StandardCharsets.ISO_8859_1);
     int end = text.lastIndexOf(PEM_END);

@@ -1,6 +1,7 @@
 package io.camelot.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.protocol.hash.Sha256;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -19,7 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import io.camelot.protocol.hash.Sha256;
 import java.util.List;
 
 /**
@@ -53,18 +53,27 @@ public final class DcapQuoteVerifier {
     }
   }
 
-  private void check(DcapQuote quote, DcapCollateral collateral, VerificationContext context, Findings findings) {
+  private void check(
+      DcapQuote quote, DcapCollateral collateral, VerificationContext context, Findings findings) {
     if (quote.enclaveReport() != null) {
       quote.enclaveReport().record(findings);
     } else {
       quote.tdReport().record(findings);
     }
     Instant at = context.at();
-    verifyEcdsa(rawP256Key(quote.attestationKey()), quote.signedBytes(), quote.signature(),
-        FailureReason.QUOTE_SIGNATURE_INVALID, "quote signature does not verify with the attestation key");
+    verifyEcdsa(
+        rawP256Key(quote.attestationKey()),
+        quote.signedBytes(),
+        quote.signature(),
+        FailureReason.QUOTE_SIGNATURE_INVALID,
+        "quote signature does not verify with the attestation key");
     X509Certificate pck = quote.pckChain().getFirst();
-    verifyEcdsa(pck.getPublicKey(), quote.qeReportBytes(), quote.qeReportSignature(),
-        FailureReason.QE_REPORT_SIGNATURE_INVALID, "QE report signature does not verify with the PCK key");
+    verifyEcdsa(
+        pck.getPublicKey(),
+        quote.qeReportBytes(),
+        quote.qeReportSignature(),
+        FailureReason.QE_REPORT_SIGNATURE_INVALID,
+        "QE report signature does not verify with the PCK key");
     checkAttestationKeyBinding(quote);
     if (collateral == null) {
       throw new VerificationException(FailureReason.MISSING_COLLATERAL, "no PCS collateral given");
@@ -73,16 +82,22 @@ public final class DcapQuoteVerifier {
     X509CRL rootCrl = Certificates.parseCrl(collateral.rootCaCrl());
     CertificateChain.checkCrl("Root CA CRL", rootCrl, root, at);
     List<X509Certificate> crlIssuers =
-        CertificateChain.validate("PCK CRL issuer", Certificates.parseChain(collateral.pckCrlIssuerChain()),
-            root, at, List.of(rootCrl));
+        CertificateChain.validate(
+            "PCK CRL issuer",
+            Certificates.parseChain(collateral.pckCrlIssuerChain()),
+            root,
+            at,
+            List.of(rootCrl));
     X509CRL pckCrl = Certificates.parseCrl(collateral.pckCrl());
     CertificateChain.checkCrl("PCK CRL", pckCrl, crlIssuers.getFirst(), at);
     CertificateChain.validate("PCK", quote.pckChain(), root, at, List.of(rootCrl, pckCrl));
     if (!pck.getIssuerX500Principal().equals(pckCrl.getIssuerX500Principal())) {
       throw new VerificationException(
           FailureReason.CRL_INVALID,
-          "the PCK CRL is issued by " + pckCrl.getIssuerX500Principal().getName()
-              + ", not by the PCK certificate's issuer " + pck.getIssuerX500Principal().getName());
+          "the PCK CRL is issued by "
+              + pckCrl.getIssuerX500Principal().getName()
+              + ", not by the PCK certificate's issuer "
+              + pck.getIssuerX500Principal().getName());
     }
 
     SignedCollateral tcbInfo = SignedCollateral.parse("TCB Info", collateral.tcbInfo(), "tcbInfo");
@@ -108,7 +123,8 @@ public final class DcapQuoteVerifier {
 
   /** QE report data must be SHA-256(attestation key ‖ QE auth data) followed by 32 zero bytes. */
   private static void checkAttestationKeyBinding(DcapQuote quote) {
-    byte[] expected = Arrays.copyOf(Sha256.digestConcat(quote.attestationKey(), quote.qeAuthData()), 64);
+    byte[] expected =
+        Arrays.copyOf(Sha256.digestConcat(quote.attestationKey(), quote.qeAuthData()), 64);
     if (!MessageDigest.isEqual(expected, quote.qeReport().reportData())) {
       throw new VerificationException(
           FailureReason.ATTESTATION_KEY_NOT_BOUND,
@@ -116,22 +132,30 @@ public final class DcapQuoteVerifier {
     }
   }
 
-  private void verifyCollateral(SignedCollateral document, byte[] issuerChain, X509CRL rootCrl, Instant at) {
+  private void verifyCollateral(
+      SignedCollateral document, byte[] issuerChain, X509CRL rootCrl, Instant at) {
     List<X509Certificate> signers =
-        CertificateChain.validate(document.what() + " signer", Certificates.parseChain(issuerChain), root, at,
+        CertificateChain.validate(
+            document.what() + " signer",
+            Certificates.parseChain(issuerChain),
+            root,
+            at,
             List.of(rootCrl));
     // Intel issues the TCB Signing certificate straight from the root. A PCK certificate chains to
     // the root too, via its CA, and its key may have been extracted from the very platform judged.
     if (signers.size() != 1) {
       throw new VerificationException(
           FailureReason.COLLATERAL_SIGNATURE_INVALID,
-          document.what() + " signer " + signers.getFirst().getSubjectX500Principal().getName()
+          document.what()
+              + " signer "
+              + signers.getFirst().getSubjectX500Principal().getName()
               + " is not issued directly by the root, as the TCB Signing certificate is");
     }
     document.verify(signers.getFirst(), at);
   }
 
-  private static TcbStatus qeTcbStatus(DcapQuote quote, SignedCollateral identity, Findings findings) {
+  private static TcbStatus qeTcbStatus(
+      DcapQuote quote, SignedCollateral identity, Findings findings) {
     JsonNode qe = identity.content();
     String expectedId = quote.kind() == TeeKind.TDX_DCAP ? "TD_QE" : "QE";
     if (qe.has("id") && !qe.get("id").asText().equals(expectedId)) {
@@ -165,7 +189,8 @@ public final class DcapQuoteVerifier {
       }
     }
     throw new VerificationException(
-        FailureReason.TCB_NOT_SUPPORTED, "QE isvsvn " + report.isvSvn() + " is below every QE Identity TCB level");
+        FailureReason.TCB_NOT_SUPPORTED,
+        "QE isvsvn " + report.isvSvn() + " is below every QE Identity TCB level");
   }
 
   private static TcbStatus platformTcbStatus(
@@ -175,14 +200,20 @@ public final class DcapQuoteVerifier {
     String id = info.path("id").asText("SGX");
     if (!id.equals(expectedId)) {
       throw new VerificationException(
-          FailureReason.COLLATERAL_MISMATCH, "TCB Info is for " + id + ", the quote needs " + expectedId);
+          FailureReason.COLLATERAL_MISMATCH,
+          "TCB Info is for " + id + ", the quote needs " + expectedId);
     }
     if (!HEX.formatHex(platform.fmspc()).equalsIgnoreCase(tcbInfo.text("fmspc"))
         || !HEX.formatHex(platform.pceId()).equalsIgnoreCase(tcbInfo.text("pceId"))) {
       throw new VerificationException(
           FailureReason.COLLATERAL_MISMATCH,
-          "TCB Info is for FMSPC " + tcbInfo.text("fmspc") + " PCE ID " + tcbInfo.text("pceId")
-              + ", the PCK certificate has " + HEX.formatHex(platform.fmspc()) + " "
+          "TCB Info is for FMSPC "
+              + tcbInfo.text("fmspc")
+              + " PCE ID "
+              + tcbInfo.text("pceId")
+              + ", the PCK certificate has "
+              + HEX.formatHex(platform.fmspc())
+              + " "
               + HEX.formatHex(platform.pceId()));
     }
     List<TcbLevel> levels = new ArrayList<>();
@@ -192,11 +223,14 @@ public final class DcapQuoteVerifier {
         levels.add(TcbLevel.parse(level, version));
       }
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "TCB Info has a bad TCB level", e);
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "TCB Info has a bad TCB level", e);
     }
     for (int i = 0; i < levels.size(); i++) {
       TcbLevel level = levels.get(i);
-      boolean tdxMatches = quote.tdReport() == null || (level.tdxSvns() != null && level.matchesTdx(quote.tdReport()));
+      boolean tdxMatches =
+          quote.tdReport() == null
+              || (level.tdxSvns() != null && level.matchesTdx(quote.tdReport()));
       if (level.matchesSgx(platform) && tdxMatches) {
         findings.advisoryIds.addAll(level.advisoryIds());
         if (level.status() != TcbStatus.UP_TO_DATE && i > 0) {
@@ -207,12 +241,18 @@ public final class DcapQuoteVerifier {
     }
     throw new VerificationException(
         FailureReason.TCB_NOT_SUPPORTED,
-        "no TCB level matches the platform (PCK TCB " + Arrays.toString(platform.componentSvns())
-            + " pcesvn " + platform.pceSvn() + ")");
+        "no TCB level matches the platform (PCK TCB "
+            + Arrays.toString(platform.componentSvns())
+            + " pcesvn "
+            + platform.pceSvn()
+            + ")");
   }
 
-  /** TDX module identity: the module signer and attributes, and its own TCB levels from version 1. */
-  private static TcbStatus tdxModuleStatus(TdReportBody report, SignedCollateral tcbInfo, Findings findings) {
+  /**
+   * TDX module identity: the module signer and attributes, and its own TCB levels from version 1.
+   */
+  private static TcbStatus tdxModuleStatus(
+      TdReportBody report, SignedCollateral tcbInfo, Findings findings) {
     JsonNode info = tcbInfo.content();
     JsonNode module = info.path("tdxModule");
     if (report.moduleVersion() > 0) {
@@ -224,20 +264,24 @@ public final class DcapQuoteVerifier {
         }
       }
       if (module == null) {
-        throw new VerificationException(FailureReason.TDX_MODULE_MISMATCH, "TCB Info has no module identity " + id);
+        throw new VerificationException(
+            FailureReason.TDX_MODULE_MISMATCH, "TCB Info has no module identity " + id);
       }
     }
     if (module.isMissingNode()) {
-      throw new VerificationException(FailureReason.COLLATERAL_MISMATCH, "TCB Info has no tdxModule");
+      throw new VerificationException(
+          FailureReason.COLLATERAL_MISMATCH, "TCB Info has no tdxModule");
     }
     if (!Arrays.equals(report.mrSignerSeam(), HEX.parseHex(module.path("mrsigner").asText()))) {
-      throw new VerificationException(FailureReason.TDX_MODULE_MISMATCH, "MRSIGNERSEAM differs from the TCB Info");
+      throw new VerificationException(
+          FailureReason.TDX_MODULE_MISMATCH, "MRSIGNERSEAM differs from the TCB Info");
     }
     byte[] mask = HEX.parseHex(module.path("attributesMask").asText());
     byte[] attributes = HEX.parseHex(module.path("attributes").asText());
     for (int i = 0; i < attributes.length; i++) {
       if ((report.seamAttributes()[i] & mask[i]) != attributes[i]) {
-        throw new VerificationException(FailureReason.TDX_MODULE_MISMATCH, "SEAM attributes differ from the TCB Info");
+        throw new VerificationException(
+            FailureReason.TDX_MODULE_MISMATCH, "SEAM attributes differ from the TCB Info");
       }
     }
     if (report.moduleVersion() == 0) {
@@ -250,20 +294,23 @@ public final class DcapQuoteVerifier {
       }
     }
     throw new VerificationException(
-        FailureReason.TCB_NOT_SUPPORTED, "TDX module SVN " + report.moduleIsvSvn() + " is below every module TCB level");
+        FailureReason.TCB_NOT_SUPPORTED,
+        "TDX module SVN " + report.moduleIsvSvn() + " is below every module TCB level");
   }
 
   private static TcbStatus parseStatus(String name) {
     try {
       return TcbStatus.parse(name);
     } catch (IllegalArgumentException e) {
-      throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "unknown TCB status " + name, e);
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "unknown TCB status " + name, e);
     }
   }
 
   private static VerificationException mismatch(String field) {
     return new VerificationException(
-        FailureReason.QE_IDENTITY_MISMATCH, "QE report " + field + " does not match the QE Identity");
+        FailureReason.QE_IDENTITY_MISMATCH,
+        "QE report " + field + " does not match the QE Identity");
   }
 
   private static void verifyEcdsa(
@@ -287,9 +334,12 @@ public final class DcapQuoteVerifier {
       AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
       parameters.init(new ECGenParameterSpec("secp256r1"));
       ECPoint point =
-          new ECPoint(new BigInteger(1, Arrays.copyOf(xy, 32)), new BigInteger(1, Arrays.copyOfRange(xy, 32, 64)));
+          new ECPoint(
+              new BigInteger(1, Arrays.copyOf(xy, 32)),
+              new BigInteger(1, Arrays.copyOfRange(xy, 32, 64)));
       return KeyFactory.getInstance("EC")
-          .generatePublic(new ECPublicKeySpec(point, parameters.getParameterSpec(ECParameterSpec.class)));
+          .generatePublic(
+              new ECPublicKeySpec(point, parameters.getParameterSpec(ECParameterSpec.class)));
     } catch (GeneralSecurityException e) {
       throw new VerificationException(
           FailureReason.QUOTE_SIGNATURE_INVALID, "the attestation key is not a P-256 point", e);

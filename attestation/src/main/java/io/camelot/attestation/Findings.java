@@ -40,9 +40,17 @@ final class Findings {
 
   private Verdict verdict(FailureReason failure, String detail) {
     return new Verdict(
-        kind, failure, detail, tcbStatusName, tcbStatus, List.copyOf(advisoryIds),
-        Collections.unmodifiableMap(new LinkedHashMap<>(measurements)), debug,
-        reportData == null ? null : HexFormat.of().formatHex(reportData), keyBinding, evidenceTime,
+        kind,
+        failure,
+        detail,
+        tcbStatusName,
+        tcbStatus,
+        List.copyOf(advisoryIds),
+        Collections.unmodifiableMap(new LinkedHashMap<>(measurements)),
+        debug,
+        reportData == null ? null : HexFormat.of().formatHex(reportData),
+        keyBinding,
+        evidenceTime,
         outdatedSince);
   }
 }

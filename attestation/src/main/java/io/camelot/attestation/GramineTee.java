@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An SGX enclave run under Gramine, reached through its pseudo-files: write REPORT_DATA to
- * {@code /dev/attestation/user_report_data}, read the DCAP quote from {@code /dev/attestation/quote};
- * the sealing key is {@code /dev/attestation/keys/_sgx_mrenclave}, which only this enclave build on
+ * An SGX enclave run under Gramine, reached through its pseudo-files: write REPORT_DATA to {@code
+ * /dev/attestation/user_report_data}, read the DCAP quote from {@code /dev/attestation/quote}; the
+ * sealing key is {@code /dev/attestation/keys/_sgx_mrenclave}, which only this enclave build on
  * this CPU can read. Evidence uses Avalon's DCAP proofData layout, plus the PCS collateral when the
  * operator provides it (verifiers cannot fetch it offline).
  */
@@ -27,14 +27,18 @@ public final class GramineTee implements Tee {
   private final Path directory;
   private final DcapCollateral collateral;
 
-  /** @param collateral embedded in evidence for verifiers; null to publish the quote alone */
+  /**
+   * @param collateral embedded in evidence for verifiers; null to publish the quote alone
+   */
   public GramineTee(Path directory, DcapCollateral collateral) {
     this.directory = directory;
     this.collateral = collateral;
     String type = readText("attestation_type").strip();
     if (!type.equals("dcap")) {
       throw new IllegalStateException(
-          "Gramine attestation type is \"" + type + "\"; Camelot needs \"dcap\" (sgx.remote_attestation = \"dcap\")");
+          "Gramine attestation type is \""
+              + type
+              + "\"; Camelot needs \"dcap\" (sgx.remote_attestation = \"dcap\")");
     }
   }
 
@@ -84,7 +88,9 @@ public final class GramineTee implements Tee {
     }
   }
 
-  /** Gramine's 128-bit MRENCLAVE sealing key, stretched to the AES-256 key the envelope code uses. */
+  /**
+   * Gramine's 128-bit MRENCLAVE sealing key, stretched to the AES-256 key the envelope code uses.
+   */
   private byte[] sealingKey() {
     try {
       byte[] key = Files.readAllBytes(directory.resolve("keys").resolve("_sgx_mrenclave"));
@@ -99,7 +105,10 @@ public final class GramineTee implements Tee {
       return Files.readString(directory.resolve(name), StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot read " + directory.resolve(name) + ": not running under Gramine with attestation enabled?", e);
+          "cannot read "
+              + directory.resolve(name)
+              + ": not running under Gramine with attestation enabled?",
+          e);
     }
   }
 }

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 public record IasEvidence(byte[] body, String signatureBase64, String certificatesPem) {
   public static final String BODY_SUFFIX = ".body.json";
 
-  /** Reads {@code NAME.body.json} with its {@code NAME.sig.b64} and {@code NAME.certs.pem} siblings. */
+  /**
+   * Reads {@code NAME.body.json} with its {@code NAME.sig.b64} and {@code NAME.certs.pem} siblings.
+   */
   public static IasEvidence fromFiles(Path bodyFile) {
     String name = bodyFile.getFileName().toString();
     if (!name.endsWith(BODY_SUFFIX)) {
@@ -26,8 +28,10 @@ public record IasEvidence(byte[] body, String signatureBase64, String certificat
     try {
       return new IasEvidence(
           Files.readAllBytes(bodyFile),
-          Files.readString(bodyFile.resolveSibling(stem + ".sig.b64"), StandardCharsets.US_ASCII).strip(),
-          Files.readString(bodyFile.resolveSibling(stem + ".certs.pem"), StandardCharsets.US_ASCII));
+          Files.readString(bodyFile.resolveSibling(stem + ".sig.b64"), StandardCharsets.US_ASCII)
+              .strip(),
+          Files.readString(
+              bodyFile.resolveSibling(stem + ".certs.pem"), StandardCharsets.US_ASCII));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read IAS report " + bodyFile + " and its siblings", e);
     }

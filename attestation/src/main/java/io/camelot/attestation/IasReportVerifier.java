@@ -61,13 +61,16 @@ public final class IasReportVerifier {
     findings.evidenceTime = timestamp(text(report, "timestamp"));
 
     if (findings.tcbStatus == TcbStatus.REVOKED) {
-      throw new VerificationException(
-          FailureReason.TCB_REVOKED, "IAS judged the quote " + status);
+      throw new VerificationException(FailureReason.TCB_REVOKED, "IAS judged the quote " + status);
     }
-    if (context.expectedNonce() != null && !context.expectedNonce().equals(report.path("nonce").asText(null))) {
+    if (context.expectedNonce() != null
+        && !context.expectedNonce().equals(report.path("nonce").asText(null))) {
       throw new VerificationException(
           FailureReason.NONCE_MISMATCH,
-          "report nonce " + report.path("nonce").asText("(none)") + ", expected " + context.expectedNonce());
+          "report nonce "
+              + report.path("nonce").asText("(none)")
+              + ", expected "
+              + context.expectedNonce());
     }
     context.checkFreshness(findings.evidenceTime);
     ReportDataBinding.check(findings, findings.reportData, context.verificationKeyPem());
@@ -81,7 +84,8 @@ public final class IasReportVerifier {
       rsa.update(evidence.body());
       if (!rsa.verify(signature)) {
         throw new VerificationException(
-            FailureReason.REPORT_SIGNATURE_INVALID, "RSA-SHA256 signature over the report body does not verify");
+            FailureReason.REPORT_SIGNATURE_INVALID,
+            "RSA-SHA256 signature over the report body does not verify");
       }
     } catch (GeneralSecurityException e) {
       throw new VerificationException(
@@ -93,11 +97,13 @@ public final class IasReportVerifier {
     try {
       JsonNode node = JSON.readTree(body);
       if (node == null || !node.isObject()) {
-        throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "report body is not a JSON object");
+        throw new VerificationException(
+            FailureReason.MALFORMED_EVIDENCE, "report body is not a JSON object");
       }
       return node;
     } catch (IOException e) {
-      throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "report body is not JSON", e);
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "report body is not JSON", e);
     }
   }
 
@@ -122,7 +128,8 @@ public final class IasReportVerifier {
     try {
       return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "bad report timestamp " + text, e);
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "bad report timestamp " + text, e);
     }
   }
 }

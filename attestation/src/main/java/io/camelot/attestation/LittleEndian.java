@@ -44,7 +44,8 @@ final class LittleEndian {
     }
     position += 4;
     if (value > Integer.MAX_VALUE) {
-      throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "length field out of range: " + value);
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "length field out of range: " + value);
     }
     return (int) value;
   }

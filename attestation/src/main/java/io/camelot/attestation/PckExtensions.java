@@ -9,8 +9,8 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 
 /**
- * The Intel SGX extensions of a PCK certificate (OID 1.2.840.113741.1.13.1): the platform's TCB
- * (16 component SVNs and the PCE SVN), PCE ID and FMSPC, which select and match the TCB Info.
+ * The Intel SGX extensions of a PCK certificate (OID 1.2.840.113741.1.13.1): the platform's TCB (16
+ * component SVNs and the PCE SVN), PCE ID and FMSPC, which select and match the TCB Info.
  */
 record PckExtensions(int[] componentSvns, int pceSvn, byte[] pceId, byte[] fmspc) {
   static final String SGX_EXTENSIONS = "1.2.840.113741.1.13.1";
@@ -51,7 +51,7 @@ record PckExtensions(int[] componentSvns, int pceSvn, byte[] pceId, byte[] fmspc
           }
           case PCE_ID -> pceId = ASN1OctetString.getInstance(value).getOctets();
           case FMSPC -> fmspc = ASN1OctetString.getInstance(value).getOctets();
-          default -> { }
+          default -> {}
         }
       }
       if (pceSvn < 0 || pceId == null || fmspc == null) {
@@ -61,7 +61,9 @@ record PckExtensions(int[] componentSvns, int pceSvn, byte[] pceId, byte[] fmspc
       return new PckExtensions(svns, pceSvn, pceId, fmspc);
     } catch (IllegalArgumentException | ArithmeticException | ClassCastException e) {
       throw new VerificationException(
-          FailureReason.MALFORMED_EVIDENCE, "cannot parse the PCK SGX extensions: " + e.getMessage(), e);
+          FailureReason.MALFORMED_EVIDENCE,
+          "cannot parse the PCK SGX extensions: " + e.getMessage(),
+          e);
     }
   }
 }

@@ -66,7 +66,9 @@ public final class ProofDataVerifier {
         return failure(kind, FailureReason.MALFORMED_EVIDENCE, "verification_report is not base64");
       }
       if (!proof.has(COLLATERAL)) {
-        return failure(DcapQuote.peekKind(quote), FailureReason.MISSING_COLLATERAL,
+        return failure(
+            DcapQuote.peekKind(quote),
+            FailureReason.MISSING_COLLATERAL,
             "the DCAP proofData carries no PCS collateral");
       }
       try {
@@ -75,7 +77,8 @@ public final class ProofDataVerifier {
         return failure(DcapQuote.peekKind(quote), e.reason(), e.getMessage());
       }
     }
-    return failure(kind, FailureReason.UNSUPPORTED_EVIDENCE, "proofData has no known evidence field");
+    return failure(
+        kind, FailureReason.UNSUPPORTED_EVIDENCE, "proofData has no known evidence field");
   }
 
   private static Verdict failure(TeeKind kind, FailureReason reason, String detail) {

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
- * REPORT_DATA as Avalon's singleton enclave builds it: SHA-256 of the worker's verification key PEM,
- * then 32 bytes the TEE kind may use (zeros here). Only the first half binds the key.
+ * REPORT_DATA as Avalon's singleton enclave builds it: SHA-256 of the worker's verification key
+ * PEM, then 32 bytes the TEE kind may use (zeros here). Only the first half binds the key.
  */
 public final class ReportDataBinding {
   public static final int LENGTH = 64;

@@ -33,7 +33,8 @@ public final class SealedFile {
 
   /**
    * Unseals {@code file} as {@code kind}. A blob sealed before kinds existed (no associated data)
-   * opens once and is re-sealed with its kind, so data directories from older versions keep working.
+   * opens once and is re-sealed with its kind, so data directories from older versions keep
+   * working.
    */
   public static byte[] read(Tee tee, String kind, Path file) throws IOException {
     byte[] sealed = Files.readAllBytes(file);
@@ -65,17 +66,23 @@ public final class SealedFile {
   static void createNew(Path file, byte[] bytes) throws IOException {
     Path temporary = writeTemporary(file, bytes);
     try {
-      // A link, unlike a rename, never replaces: the first writer wins and readers see all 32 bytes.
+      // A link, unlike a rename, never replaces: the first writer wins and readers see all 32
+      // bytes.
       Files.createLink(file, temporary);
     } finally {
       Files.delete(temporary);
     }
   }
 
-  /** Creates {@code directory} and its missing parents owner-only (0700); existing ones are left as they are. */
+  /**
+   * Creates {@code directory} and its missing parents owner-only (0700); existing ones are left as
+   * they are.
+   */
   static void createDirectories(Path directory) throws IOException {
     if (posix(directory)) {
-      Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectories(
+          directory,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } else {
       Files.createDirectories(directory);
     }
@@ -84,9 +91,12 @@ public final class SealedFile {
   private static Path writeTemporary(Path file, byte[] bytes) throws IOException {
     Path directory = file.toAbsolutePath().getParent();
     createDirectories(directory);
-    FileAttribute<?>[] ownerOnly = posix(directory)
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-        : new FileAttribute<?>[0];
+    FileAttribute<?>[] ownerOnly =
+        posix(directory)
+            ? new FileAttribute<?>[] {
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            }
+            : new FileAttribute<?>[0];
     Path temporary = Files.createTempFile(directory, file.getFileName() + ".", ".tmp", ownerOnly);
     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -17,7 +17,8 @@ record SgxReportBody(
 
   static SgxReportBody parse(byte[] bytes, int offset) {
     if (bytes.length < offset + LENGTH) {
-      throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "truncated SGX report body");
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "truncated SGX report body");
     }
     LittleEndian in = new LittleEndian(bytes, offset);
     byte[] cpuSvn = in.bytes(16);
@@ -32,7 +33,8 @@ record SgxReportBody(
     int isvSvn = in.u16();
     in.skip(60);
     byte[] reportData = in.bytes(64);
-    return new SgxReportBody(cpuSvn, miscSelect, attributes, mrEnclave, mrSigner, isvProdId, isvSvn, reportData);
+    return new SgxReportBody(
+        cpuSvn, miscSelect, attributes, mrEnclave, mrSigner, isvProdId, isvSvn, reportData);
   }
 
   boolean debug() {

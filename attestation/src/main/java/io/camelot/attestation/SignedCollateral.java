@@ -45,7 +45,8 @@ record SignedCollateral(String what, byte[] body, byte[] signature, JsonNode con
       if (body == null || signatureHex == null) {
         throw malformed(what, "lacks \"" + field + "\" or \"signature\"");
       }
-      return new SignedCollateral(what, body, HexFormat.of().parseHex(signatureHex), JSON.readTree(body));
+      return new SignedCollateral(
+          what, body, HexFormat.of().parseHex(signatureHex), JSON.readTree(body));
     } catch (IOException | IllegalArgumentException e) {
       throw new VerificationException(
           FailureReason.MALFORMED_EVIDENCE, what + " cannot be parsed: " + e.getMessage(), e);
@@ -64,7 +65,9 @@ record SignedCollateral(String what, byte[] body, byte[] signature, JsonNode con
       }
     } catch (GeneralSecurityException e) {
       throw new VerificationException(
-          FailureReason.COLLATERAL_SIGNATURE_INVALID, what + " signature check failed: " + e.getMessage(), e);
+          FailureReason.COLLATERAL_SIGNATURE_INVALID,
+          what + " signature check failed: " + e.getMessage(),
+          e);
     }
     Instant issued = date("issueDate");
     Instant nextUpdate = date("nextUpdate");

@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Camelot's SIMULATED quote. proofData is the JSON object
- * {"simulatedQuote": REPORT, "signature": base64 DER ECDSA P-256/SHA-256 over the UTF-8 bytes of
- * REPORT, "simulationKey": SPKI PEM}, where REPORT is the JSON text
+ * Camelot's SIMULATED quote. proofData is the JSON object {"simulatedQuote": REPORT, "signature":
+ * base64 DER ECDSA P-256/SHA-256 over the UTF-8 bytes of REPORT, "simulationKey": SPKI PEM}, where
+ * REPORT is the JSON text
  * {"format":"camelot-simulated-quote-v1","simulation":true,"measurement":hex,"reportData":hex,
  * "issuedAt":ISO-8601}. The key is the simulator's own, so the signature shows only that the report
  * was not altered after the simulator produced it.
@@ -32,7 +32,8 @@ public final class SimulatedQuote {
 
   private SimulatedQuote() {}
 
-  static String create(KeyPair simulationKey, byte[] measurement, byte[] reportData, Instant issuedAt) {
+  static String create(
+      KeyPair simulationKey, byte[] measurement, byte[] reportData, Instant issuedAt) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("format", FORMAT);
     report.put("simulation", true);
@@ -63,16 +64,19 @@ public final class SimulatedQuote {
       JsonNode report = JSON.readTree(reportText);
       if (!FORMAT.equals(report.path("format").asText())) {
         throw new VerificationException(
-            FailureReason.UNSUPPORTED_EVIDENCE, "simulated quote format " + report.path("format").asText());
+            FailureReason.UNSUPPORTED_EVIDENCE,
+            "simulated quote format " + report.path("format").asText());
       }
       findings.tcbStatusName = "Simulated";
       findings.measurement("MEASUREMENT", HexFormat.of().parseHex(text(report, "measurement")));
-      findings.measurements.put("SIMULATION_KEY_SHA256",
+      findings.measurements.put(
+          "SIMULATION_KEY_SHA256",
           HexFormat.of().formatHex(io.camelot.protocol.hash.Sha256.digest(key.getEncoded())));
       findings.reportData = HexFormat.of().parseHex(text(report, "reportData"));
       findings.evidenceTime = Instant.parse(text(report, "issuedAt"));
       if (findings.reportData.length != ReportDataBinding.LENGTH) {
-        throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "reportData is not 64 bytes");
+        throw new VerificationException(
+            FailureReason.MALFORMED_EVIDENCE, "reportData is not 64 bytes");
       }
       context.checkFreshness(findings.evidenceTime);
       ReportDataBinding.check(findings, findings.reportData, context.verificationKeyPem());
@@ -81,7 +85,8 @@ public final class SimulatedQuote {
       return findings.failed(e);
     } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
       return findings.failed(
-          new VerificationException(FailureReason.MALFORMED_EVIDENCE, "bad simulated quote: " + e.getMessage(), e));
+          new VerificationException(
+              FailureReason.MALFORMED_EVIDENCE, "bad simulated quote: " + e.getMessage(), e));
     }
   }
 
@@ -95,7 +100,9 @@ public final class SimulatedQuote {
       }
     } catch (GeneralSecurityException e) {
       throw new VerificationException(
-          FailureReason.SIMULATION_SIGNATURE_INVALID, "simulated quote signature check failed: " + e.getMessage(), e);
+          FailureReason.SIMULATION_SIGNATURE_INVALID,
+          "simulated quote signature check failed: " + e.getMessage(),
+          e);
     }
     throw new VerificationException(
         FailureReason.SIMULATION_SIGNATURE_INVALID, "simulated quote signature does not verify");
@@ -104,7 +111,8 @@ public final class SimulatedQuote {
   private static PublicKey publicKey(String pem) {
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     try {
-      return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      return KeyFactory.getInstance("EC")
+          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (GeneralSecurityException e) {
       throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "bad simulationKey", e);
     }
@@ -112,14 +120,16 @@ public final class SimulatedQuote {
 
   private static String pem(PublicKey key) {
     return "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded())
         + "\n-----END PUBLIC KEY-----\n";
   }
 
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual()) {
-      throw new VerificationException(FailureReason.MALFORMED_EVIDENCE, "simulated quote has no " + field);
+      throw new VerificationException(
+          FailureReason.MALFORMED_EVIDENCE, "simulated quote has no " + field);
     }
     return value.asText();
   }

@@ -34,7 +34,8 @@ public final class SimulatedTee implements Tee {
   private final byte[] measurement;
   private final Clock clock;
 
-  private SimulatedTee(byte[] sealingSecret, KeyPair simulationKey, byte[] measurement, Clock clock) {
+  private SimulatedTee(
+      byte[] sealingSecret, KeyPair simulationKey, byte[] measurement, Clock clock) {
     this.sealingSecret = sealingSecret;
     this.simulationKey = simulationKey;
     this.measurement = measurement;
@@ -96,7 +97,8 @@ public final class SimulatedTee implements Tee {
       }
       byte[] secret = Files.readAllBytes(file);
       if (secret.length != AesGcm.KEY_BYTES) {
-        throw new IllegalStateException(file + " is damaged: expected 32 bytes, found " + secret.length);
+        throw new IllegalStateException(
+            file + " is damaged: expected 32 bytes, found " + secret.length);
       }
       return secret;
     } catch (IOException e) {

@@ -11,7 +11,13 @@ import java.util.List;
  *
  * @param tdxSvns null for SGX TCB Info
  */
-record TcbLevel(int[] sgxSvns, int pceSvn, int[] tdxSvns, Instant tcbDate, TcbStatus status, List<String> advisoryIds) {
+record TcbLevel(
+    int[] sgxSvns,
+    int pceSvn,
+    int[] tdxSvns,
+    Instant tcbDate,
+    TcbStatus status,
+    List<String> advisoryIds) {
 
   static TcbLevel parse(JsonNode level, int version) {
     JsonNode tcb = level.path("tcb");
@@ -36,8 +42,12 @@ record TcbLevel(int[] sgxSvns, int pceSvn, int[] tdxSvns, Instant tcbDate, TcbSt
     List<String> advisories = new ArrayList<>();
     level.path("advisoryIDs").forEach(id -> advisories.add(id.asText()));
     return new TcbLevel(
-        sgx, tcb.path("pcesvn").asInt(), tdx, Instant.parse(level.path("tcbDate").asText()),
-        TcbStatus.parse(level.path("tcbStatus").asText()), List.copyOf(advisories));
+        sgx,
+        tcb.path("pcesvn").asInt(),
+        tdx,
+        Instant.parse(level.path("tcbDate").asText()),
+        TcbStatus.parse(level.path("tcbStatus").asText()),
+        List.copyOf(advisories));
   }
 
   boolean matchesSgx(PckExtensions pck) {

@@ -3,8 +3,8 @@ package io.camelot.attestation;
 import java.util.Locale;
 
 /**
- * A TCB status as Intel's PCS spells it, best first. IAS quote statuses map onto it so one
- * "minimum status" policy covers both EPID and DCAP.
+ * A TCB status as Intel's PCS spells it, best first. IAS quote statuses map onto it so one "minimum
+ * status" policy covers both EPID and DCAP.
  */
 public enum TcbStatus {
   UP_TO_DATE("UpToDate"),
@@ -40,7 +40,9 @@ public enum TcbStatus {
     throw new IllegalArgumentException("unknown TCB status " + name);
   }
 
-  /** The DCAP equivalent of an IAS isvEnclaveQuoteStatus; REVOKED for statuses that mean "invalid". */
+  /**
+   * The DCAP equivalent of an IAS isvEnclaveQuoteStatus; REVOKED for statuses that mean "invalid".
+   */
   public static TcbStatus ofIasQuoteStatus(String quoteStatus) {
     return switch (quoteStatus) {
       case "OK" -> UP_TO_DATE;

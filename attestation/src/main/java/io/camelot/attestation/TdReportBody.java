@@ -1,8 +1,8 @@
 package io.camelot.attestation;
 
 /**
- * A TDX TD report body as quoted: TD 1.0 (584 bytes) or TD 1.5 (648 bytes, adding TEE_TCB_SVN2
- * and MRSERVICETD).
+ * A TDX TD report body as quoted: TD 1.0 (584 bytes) or TD 1.5 (648 bytes, adding TEE_TCB_SVN2 and
+ * MRSERVICETD).
  */
 record TdReportBody(
     byte[] teeTcbSvn,
@@ -25,8 +25,16 @@ record TdReportBody(
     int start = in.position();
     TdReportBody body =
         new TdReportBody(
-            in.bytes(16), in.bytes(48), in.bytes(48), in.bytes(8), in.bytes(8), in.bytes(8),
-            in.bytes(48), in.bytes(48), in.bytes(48), in.bytes(48),
+            in.bytes(16),
+            in.bytes(48),
+            in.bytes(48),
+            in.bytes(8),
+            in.bytes(8),
+            in.bytes(8),
+            in.bytes(48),
+            in.bytes(48),
+            in.bytes(48),
+            in.bytes(48),
             new byte[][] {in.bytes(48), in.bytes(48), in.bytes(48), in.bytes(48)},
             in.bytes(64));
     // TD 1.5 fields are covered by the quote signature but not used in appraisal here.

@@ -16,7 +16,10 @@ public interface Tee {
    */
   byte[] seal(String kind, byte[] plaintext);
 
-  /** @throws io.camelot.protocol.crypto.CryptoException if {@code sealed} was not sealed here as {@code kind} */
+  /**
+   * @throws io.camelot.protocol.crypto.CryptoException if {@code sealed} was not sealed here as
+   *     {@code kind}
+   */
   byte[] unseal(String kind, byte[] sealed);
 
   /**

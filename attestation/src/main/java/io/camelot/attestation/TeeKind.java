@@ -1,6 +1,8 @@
 package io.camelot.attestation;
 
-/** The kinds of evidence Camelot understands, with the {@code proofDataType} each is published as. */
+/**
+ * The kinds of evidence Camelot understands, with the {@code proofDataType} each is published as.
+ */
 public enum TeeKind {
   /** No hardware: a quote signed by a local key. Proves nothing about isolation. */
   SIMULATED("TEE-SIMULATED"),

@@ -48,10 +48,22 @@ public record Verdict(
     return failure == null ? "valid" : failure.name() + ": " + detail;
   }
 
-  /** This verdict with another outcome, keeping everything that was learnt; null reason accepts it. */
+  /**
+   * This verdict with another outcome, keeping everything that was learnt; null reason accepts it.
+   */
   public Verdict withFailure(FailureReason reason, String why) {
     return new Verdict(
-        kind, reason, why, tcbStatusName, tcbStatus, advisoryIds, measurements, debug, reportData,
-        keyBinding, evidenceTime, outdatedSince);
+        kind,
+        reason,
+        why,
+        tcbStatusName,
+        tcbStatus,
+        advisoryIds,
+        measurements,
+        debug,
+        reportData,
+        keyBinding,
+        evidenceTime,
+        outdatedSince);
   }
 }

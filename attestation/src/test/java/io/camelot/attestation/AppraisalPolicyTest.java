@@ -25,29 +25,62 @@ class AppraisalPolicyTest {
     AppraisalPolicy.Builder base =
         AppraisalPolicy.builder().minimumStatus(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED);
     assertThat(base.build().appraise(sgxV3(), SGX_AT).valid()).isTrue();
-    assertThat(AppraisalPolicy.builder().minimumStatus(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED)
-        .denyAdvisories("INTEL-SA-00615").build().appraise(sgxV3(), SGX_AT).failure())
+    assertThat(
+            AppraisalPolicy.builder()
+                .minimumStatus(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED)
+                .denyAdvisories("INTEL-SA-00615")
+                .build()
+                .appraise(sgxV3(), SGX_AT)
+                .failure())
         .isEqualTo(FailureReason.ADVISORY_DENIED);
-    assertThat(AppraisalPolicy.builder().minimumStatus(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED)
-        .allowMeasurement("MRENCLAVE", "00".repeat(32)).build().appraise(sgxV3(), SGX_AT).failure())
+    assertThat(
+            AppraisalPolicy.builder()
+                .minimumStatus(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED)
+                .allowMeasurement("MRENCLAVE", "00".repeat(32))
+                .build()
+                .appraise(sgxV3(), SGX_AT)
+                .failure())
         .isEqualTo(FailureReason.MEASUREMENT_NOT_ALLOWED);
-    assertThat(AppraisalPolicy.builder().minimumStatus(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED)
-        .allowMeasurement("MRSIGNER", "815F42F11CF64430C30BAB7816BA596A1DA0130C3B028B673133A66CF9A3E0E6")
-        .build().appraise(sgxV3(), SGX_AT).valid()).isTrue();
-    assertThat(AppraisalPolicy.builder().minimumStatus(TcbStatus.REVOKED).allowKinds(TeeKind.TDX_DCAP)
-        .build().appraise(sgxV3(), SGX_AT).failure()).isEqualTo(FailureReason.KIND_NOT_ALLOWED);
+    assertThat(
+            AppraisalPolicy.builder()
+                .minimumStatus(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED)
+                .allowMeasurement(
+                    "MRSIGNER", "815F42F11CF64430C30BAB7816BA596A1DA0130C3B028B673133A66CF9A3E0E6")
+                .build()
+                .appraise(sgxV3(), SGX_AT)
+                .valid())
+        .isTrue();
+    assertThat(
+            AppraisalPolicy.builder()
+                .minimumStatus(TcbStatus.REVOKED)
+                .allowKinds(TeeKind.TDX_DCAP)
+                .build()
+                .appraise(sgxV3(), SGX_AT)
+                .failure())
+        .isEqualTo(FailureReason.KIND_NOT_ALLOWED);
   }
 
   @Test
   void outOfDatePlatformsAreAcceptedOnlyWithinTheGracePeriod() throws Exception {
     Instant at = Instant.parse("2025-02-13T04:00:32Z");
-    Verdict outOfDate = GenuineEvidenceTest.verifyDcap("dcap/sgx-v3-outofdate", "dcap/sgx-v3-outofdate", at);
+    Verdict outOfDate =
+        GenuineEvidenceTest.verifyDcap("dcap/sgx-v3-outofdate", "dcap/sgx-v3-outofdate", at);
     assertThat(outOfDate.outdatedSince()).isNotNull().isBefore(at);
     Duration sinceOutdated = Duration.between(outOfDate.outdatedSince(), at);
-    assertThat(AppraisalPolicy.builder().outOfDateGrace(sinceOutdated.plusDays(1)).build().appraise(outOfDate, at)
-        .valid()).isTrue();
-    assertThat(AppraisalPolicy.builder().outOfDateGrace(sinceOutdated.minusDays(1)).build().appraise(outOfDate, at)
-        .failure()).isEqualTo(FailureReason.TCB_STATUS_NOT_ALLOWED);
+    assertThat(
+            AppraisalPolicy.builder()
+                .outOfDateGrace(sinceOutdated.plusDays(1))
+                .build()
+                .appraise(outOfDate, at)
+                .valid())
+        .isTrue();
+    assertThat(
+            AppraisalPolicy.builder()
+                .outOfDateGrace(sinceOutdated.minusDays(1))
+                .build()
+                .appraise(outOfDate, at)
+                .failure())
+        .isEqualTo(FailureReason.TCB_STATUS_NOT_ALLOWED);
   }
 
   @Test
@@ -65,6 +98,7 @@ class AppraisalPolicyTest {
     assertThat(empty.failure()).isEqualTo(FailureReason.NO_EVIDENCE);
     assertThat(AppraisalPolicy.builder().build().appraise(empty, SGX_AT).failure())
         .isEqualTo(FailureReason.SIMULATION_NOT_ALLOWED);
-    assertThat(AppraisalPolicy.builder().allowSimulation().build().appraise(empty, SGX_AT).valid()).isTrue();
+    assertThat(AppraisalPolicy.builder().allowSimulation().build().appraise(empty, SGX_AT).valid())
+        .isTrue();
   }
 }

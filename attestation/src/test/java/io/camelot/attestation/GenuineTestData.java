@@ -22,8 +22,11 @@ public final class GenuineTestData {
       }
     }
     throw new IllegalStateException(
-        "genuine attestation test data not found: expected " + RELATIVE
-            + "/PROVENANCE.md in a parent of " + start + " (../../shared/testdata/attestation from the module"
+        "genuine attestation test data not found: expected "
+            + RELATIVE
+            + "/PROVENANCE.md in a parent of "
+            + start
+            + " (../../shared/testdata/attestation from the module"
             + " directory of the main checkout)");
   }
 

@@ -10,14 +10,15 @@ import java.time.Instant;
 
 /**
  * Jazzer fuzz targets for the parsers that read bytes chosen by someone else: DCAP quotes, PEM/DER
- * certificate chains, worker proofData and requester PEM keys. Each either parses or fails with
- * its own documented exception; anything else (an IndexOutOfBounds, a NullPointer, a hang) is a
- * finding. Plain {@code mvn verify} replays the inputs under {@code ParserFuzzTestInputs/};
- * {@code JAZZER_FUZZ=1} fuzzes (docs/SECURITY.md).
+ * certificate chains, worker proofData and requester PEM keys. Each either parses or fails with its
+ * own documented exception; anything else (an IndexOutOfBounds, a NullPointer, a hang) is a
+ * finding. Plain {@code mvn verify} replays the inputs under {@code ParserFuzzTestInputs/}; {@code
+ * JAZZER_FUZZ=1} fuzzes (docs/SECURITY.md).
  */
 class ParserFuzzTest {
   private static final ProofDataVerifier VERIFIER = new ProofDataVerifier();
-  private static final VerificationContext CONTEXT = VerificationContext.at(Instant.parse("2025-03-01T00:00:00Z"));
+  private static final VerificationContext CONTEXT =
+      VerificationContext.at(Instant.parse("2025-03-01T00:00:00Z"));
 
   @FuzzTest(maxDuration = "60s")
   void dcapQuotesParseOrFailCleanly(byte[] quote) {

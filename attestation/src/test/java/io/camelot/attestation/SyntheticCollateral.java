@@ -13,16 +13,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * PCS collateral for {@link SyntheticDcapPki}: TCB Info v3 and QE Identity v2 signed as Intel
- * signs them, their issuer chains and the two CRLs. The fields are the knobs tests turn; their
- * defaults make the platform UpToDate at {@link SyntheticDcapPki#AT}.
+ * PCS collateral for {@link SyntheticDcapPki}: TCB Info v3 and QE Identity v2 signed as Intel signs
+ * them, their issuer chains and the two CRLs. The fields are the knobs tests turn; their defaults
+ * make the platform UpToDate at {@link SyntheticDcapPki#AT}.
  */
 final class SyntheticCollateral {
   static final byte[] QE_MRSIGNER = Sha256.digest("synthetic quoting enclave signer");
   static final int QE_ISVPRODID = 1;
   static final int QE_ISVSVN = 8;
+
   /** QE ATTRIBUTES flags: INIT | PROVISIONKEY. */
   static final int QE_FLAGS = 0x11;
+
   static final String UP_TO_DATE_DATE = "2024-11-13T00:00:00Z";
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -30,8 +32,13 @@ final class SyntheticCollateral {
   String fmspc = SyntheticDcapPki.FMSPC;
   Instant tcbInfoIssued = ISSUED;
   Instant tcbInfoNextUpdate = NEXT_UPDATE;
-  List<String> tcbLevels = List.of(
-      tcbLevel(SyntheticDcapPki.PLATFORM_SVNS, SyntheticDcapPki.PLATFORM_PCE_SVN, UP_TO_DATE_DATE, "UpToDate"));
+  List<String> tcbLevels =
+      List.of(
+          tcbLevel(
+              SyntheticDcapPki.PLATFORM_SVNS,
+              SyntheticDcapPki.PLATFORM_PCE_SVN,
+              UP_TO_DATE_DATE,
+              "UpToDate"));
   PrivateKey tcbInfoSigner;
   List<X509Certificate> tcbInfoChain;
 
@@ -62,25 +69,51 @@ final class SyntheticCollateral {
 
   DcapCollateral build() {
     return new DcapCollateral(
-        SyntheticDcapPki.signedJson("tcbInfo", tcbInfo(), tcbInfoSigner), SyntheticDcapPki.pem(tcbInfoChain),
+        SyntheticDcapPki.signedJson("tcbInfo", tcbInfo(), tcbInfoSigner),
+        SyntheticDcapPki.pem(tcbInfoChain),
         SyntheticDcapPki.signedJson("enclaveIdentity", qeIdentity(), qeIdentitySigner),
-        SyntheticDcapPki.pem(qeIdentityChain), pckCrl, SyntheticDcapPki.pem(pckCrlChain), rootCrl);
+        SyntheticDcapPki.pem(qeIdentityChain),
+        pckCrl,
+        SyntheticDcapPki.pem(pckCrlChain),
+        rootCrl);
   }
 
   /** A TCB Info v3 level: the minimum SGX component SVNs and PCE SVN for {@code status}. */
-  static String tcbLevel(int[] svns, int pceSvn, String tcbDate, String status, String... advisoryIds) {
-    String components = Arrays.stream(svns).mapToObj(svn -> "{\"svn\":" + svn + "}").collect(Collectors.joining(","));
-    return "{\"tcb\":{\"sgxtcbcomponents\":[" + components + "],\"pcesvn\":" + pceSvn + "},\"tcbDate\":\""
-        + tcbDate + "\",\"tcbStatus\":\"" + status + "\"" + advisories(advisoryIds) + "}";
+  static String tcbLevel(
+      int[] svns, int pceSvn, String tcbDate, String status, String... advisoryIds) {
+    String components =
+        Arrays.stream(svns)
+            .mapToObj(svn -> "{\"svn\":" + svn + "}")
+            .collect(Collectors.joining(","));
+    return "{\"tcb\":{\"sgxtcbcomponents\":["
+        + components
+        + "],\"pcesvn\":"
+        + pceSvn
+        + "},\"tcbDate\":\""
+        + tcbDate
+        + "\",\"tcbStatus\":\""
+        + status
+        + "\""
+        + advisories(advisoryIds)
+        + "}";
   }
 
   /** A QE Identity v2 TCB level: the minimum QE ISVSVN for {@code status}. */
   static String qeTcbLevel(int isvSvn, String status, String... advisoryIds) {
-    return "{\"tcb\":{\"isvsvn\":" + isvSvn + "},\"tcbDate\":\"" + UP_TO_DATE_DATE + "\",\"tcbStatus\":\"" + status
-        + "\"" + advisories(advisoryIds) + "}";
+    return "{\"tcb\":{\"isvsvn\":"
+        + isvSvn
+        + "},\"tcbDate\":\""
+        + UP_TO_DATE_DATE
+        + "\",\"tcbStatus\":\""
+        + status
+        + "\""
+        + advisories(advisoryIds)
+        + "}";
   }
 
-  /** The platform's SVNs with component {@code index} raised by one: a level the platform misses. */
+  /**
+   * The platform's SVNs with component {@code index} raised by one: a level the platform misses.
+   */
   static int[] aboveThePlatform(int index) {
     int[] svns = SyntheticDcapPki.PLATFORM_SVNS.clone();
     svns[index]++;
@@ -92,20 +125,43 @@ final class SyntheticCollateral {
       return "";
     }
     return ",\"advisoryIDs\":["
-        + Arrays.stream(advisoryIds).map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]";
+        + Arrays.stream(advisoryIds).map(id -> "\"" + id + "\"").collect(Collectors.joining(","))
+        + "]";
   }
 
   private String tcbInfo() {
-    return "{\"id\":\"" + tcbInfoId + "\",\"version\":3,\"issueDate\":\"" + tcbInfoIssued + "\",\"nextUpdate\":\""
-        + tcbInfoNextUpdate + "\",\"fmspc\":\"" + fmspc + "\",\"pceId\":\"" + SyntheticDcapPki.PCE_ID
-        + "\",\"tcbType\":0,\"tcbEvaluationDataNumber\":17,\"tcbLevels\":[" + String.join(",", tcbLevels) + "]}";
+    return "{\"id\":\""
+        + tcbInfoId
+        + "\",\"version\":3,\"issueDate\":\""
+        + tcbInfoIssued
+        + "\",\"nextUpdate\":\""
+        + tcbInfoNextUpdate
+        + "\",\"fmspc\":\""
+        + fmspc
+        + "\",\"pceId\":\""
+        + SyntheticDcapPki.PCE_ID
+        + "\",\"tcbType\":0,\"tcbEvaluationDataNumber\":17,\"tcbLevels\":["
+        + String.join(",", tcbLevels)
+        + "]}";
   }
 
   private String qeIdentity() {
-    return "{\"id\":\"" + qeIdentityId + "\",\"version\":2,\"issueDate\":\"" + qeIdentityIssued
-        + "\",\"nextUpdate\":\"" + qeIdentityNextUpdate + "\",\"tcbEvaluationDataNumber\":17,\"miscselect\":\""
-        + qeMiscSelect + "\",\"miscselectMask\":\"FFFFFFFF\",\"attributes\":\"" + qeAttributes
-        + "\",\"attributesMask\":\"FBFFFFFFFFFFFFFF0000000000000000\",\"mrsigner\":\"" + qeMrSigner
-        + "\",\"isvprodid\":" + qeIsvProdId + ",\"tcbLevels\":[" + String.join(",", qeTcbLevels) + "]}";
+    return "{\"id\":\""
+        + qeIdentityId
+        + "\",\"version\":2,\"issueDate\":\""
+        + qeIdentityIssued
+        + "\",\"nextUpdate\":\""
+        + qeIdentityNextUpdate
+        + "\",\"tcbEvaluationDataNumber\":17,\"miscselect\":\""
+        + qeMiscSelect
+        + "\",\"miscselectMask\":\"FFFFFFFF\",\"attributes\":\""
+        + qeAttributes
+        + "\",\"attributesMask\":\"FBFFFFFFFFFFFFFF0000000000000000\",\"mrsigner\":\""
+        + qeMrSigner
+        + "\",\"isvprodid\":"
+        + qeIsvProdId
+        + ",\"tcbLevels\":["
+        + String.join(",", qeTcbLevels)
+        + "]}";
   }
 }

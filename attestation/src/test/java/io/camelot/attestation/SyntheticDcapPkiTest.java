@@ -1,8 +1,8 @@
 package io.camelot.attestation;
 
+import static io.camelot.attestation.SyntheticCollateral.UP_TO_DATE_DATE;
 import static io.camelot.attestation.SyntheticCollateral.aboveThePlatform;
 import static io.camelot.attestation.SyntheticCollateral.qeTcbLevel;
-import static io.camelot.attestation.SyntheticCollateral.UP_TO_DATE_DATE;
 import static io.camelot.attestation.SyntheticCollateral.tcbLevel;
 import static io.camelot.attestation.SyntheticDcapPki.AT;
 import static io.camelot.attestation.SyntheticDcapPki.CERTS_FROM;
@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every DCAP failure branch, reached with evidence from {@link SyntheticDcapPki}: a fresh PKI,
- * quote and collateral per test, valid at {@link SyntheticDcapPki#AT} until the test breaks one thing.
+ * quote and collateral per test, valid at {@link SyntheticDcapPki#AT} until the test breaks one
+ * thing.
  */
 class SyntheticDcapPkiTest {
   private static final String OUT_OF_DATE_SINCE = "2025-01-15T00:00:00Z";
@@ -51,14 +52,16 @@ class SyntheticDcapPkiTest {
     assertThat(verdict.advisoryIds()).isEmpty();
     assertThat(verdict.keyBinding()).isEqualTo(Verdict.KeyBinding.BOUND);
     assertThat(verdict.debug()).isFalse();
-    assertThat(verdict.measurements()).containsEntry("MRENCLAVE", hex(SyntheticQuoteBuilder.MRENCLAVE));
+    assertThat(verdict.measurements())
+        .containsEntry("MRENCLAVE", hex(SyntheticQuoteBuilder.MRENCLAVE));
     assertThat(AppraisalPolicy.builder().build().appraise(verdict, AT).valid()).isTrue();
   }
 
   @Test
   void withoutAVerificationKeyTheBindingIsNotChecked() {
     Verdict verdict =
-        new DcapQuoteVerifier(pki.root).verify(quote.build(), collateral.build(), VerificationContext.at(AT));
+        new DcapQuoteVerifier(pki.root)
+            .verify(quote.build(), collateral.build(), VerificationContext.at(AT));
     assertThat(verdict.valid()).isTrue();
     assertThat(verdict.keyBinding()).isEqualTo(Verdict.KeyBinding.NOT_CHECKED);
   }
@@ -74,12 +77,16 @@ class SyntheticDcapPkiTest {
     // Header fields, (v5: body type and size,) report body, signature data length, ISV signature,
     // attestation key, (v4+: certification data type and size,) QE report, its signature, auth data
     // length and data, PCK data type, size and chain; and finally the end.
-    assertThat(boundaries).startsWith(0, 2, 4, 8, 10, 12, 28, 48).hasSize(19 + 2 * (version - 3))
-        .last().isEqualTo(full.length);
+    assertThat(boundaries)
+        .startsWith(0, 2, 4, 8, 10, 12, 28, 48)
+        .hasSize(19 + 2 * (version - 3))
+        .last()
+        .isEqualTo(full.length);
     for (int boundary : boundaries.subList(0, boundaries.size() - 1)) {
       for (int length : new int[] {boundary, boundary + 1}) {
         Verdict verdict = verify(Arrays.copyOf(full, length));
-        assertThat(verdict.failure()).as("quote cut to %d of %d bytes", length, full.length)
+        assertThat(verdict.failure())
+            .as("quote cut to %d of %d bytes", length, full.length)
             .isEqualTo(FailureReason.MALFORMED_EVIDENCE);
       }
     }
@@ -167,20 +174,23 @@ class SyntheticDcapPkiTest {
 
   @Test
   void aRevokedPckCertificateIsRejected() {
-    collateral.pckCrl = SyntheticDcapPki.crl(pki.pckCa, pki.pckCaKey.getPrivate(), ISSUED, NEXT_UPDATE, pki.pck);
+    collateral.pckCrl =
+        SyntheticDcapPki.crl(pki.pckCa, pki.pckCaKey.getPrivate(), ISSUED, NEXT_UPDATE, pki.pck);
     assertThat(verify().failure()).isEqualTo(FailureReason.CERT_REVOKED);
   }
 
   @Test
   void aRevokedPckCaIsRejected() {
-    collateral.rootCrl = SyntheticDcapPki.crl(pki.root, pki.rootKey.getPrivate(), ISSUED, NEXT_UPDATE, pki.pckCa);
+    collateral.rootCrl =
+        SyntheticDcapPki.crl(pki.root, pki.rootKey.getPrivate(), ISSUED, NEXT_UPDATE, pki.pckCa);
     assertThat(verify().failure()).isEqualTo(FailureReason.CERT_REVOKED);
   }
 
   @Test
   void aRevokedTcbSigningCertificateIsRejected() {
     collateral.rootCrl =
-        SyntheticDcapPki.crl(pki.root, pki.rootKey.getPrivate(), ISSUED, NEXT_UPDATE, pki.tcbSigning);
+        SyntheticDcapPki.crl(
+            pki.root, pki.rootKey.getPrivate(), ISSUED, NEXT_UPDATE, pki.tcbSigning);
     assertThat(verify().failure()).isEqualTo(FailureReason.CERT_REVOKED);
   }
 
@@ -190,14 +200,25 @@ class SyntheticDcapPkiTest {
     "2025-03-01T00:00:01Z, 2031-01-01T00:00:00Z",
   })
   void aPckCertificateOutsideItsValidityIsRejected(Instant notBefore, Instant notAfter) {
-    quote.pckChain = List.of(pki.pck(PLATFORM_SVNS, PLATFORM_PCE_SVN, FMSPC, notBefore, notAfter), pki.pckCa, pki.root);
+    quote.pckChain =
+        List.of(
+            pki.pck(PLATFORM_SVNS, PLATFORM_PCE_SVN, FMSPC, notBefore, notAfter),
+            pki.pckCa,
+            pki.root);
     assertThat(verify().failure()).isEqualTo(FailureReason.CERT_NOT_VALID_AT_TIME);
   }
 
   @Test
   void anExpiredTcbSigningCertificateIsRejected() {
-    X509Certificate expired = SyntheticDcapPki.issue(SyntheticDcapPki.TCB_SIGNING_NAME,
-        pki.tcbSigningKey.getPublic(), pki.root, pki.rootKey.getPrivate(), CERTS_FROM, AT.minusSeconds(1), false);
+    X509Certificate expired =
+        SyntheticDcapPki.issue(
+            SyntheticDcapPki.TCB_SIGNING_NAME,
+            pki.tcbSigningKey.getPublic(),
+            pki.root,
+            pki.rootKey.getPrivate(),
+            CERTS_FROM,
+            AT.minusSeconds(1),
+            false);
     collateral.tcbInfoChain = List.of(expired, pki.root);
     assertThat(verify().failure()).isEqualTo(FailureReason.CERT_NOT_VALID_AT_TIME);
   }
@@ -211,9 +232,11 @@ class SyntheticDcapPkiTest {
   })
   void aCrlThatIsNotCurrentIsRejected(String which, Instant thisUpdate, Instant nextUpdate) {
     if (which.equals("PCK")) {
-      collateral.pckCrl = SyntheticDcapPki.crl(pki.pckCa, pki.pckCaKey.getPrivate(), thisUpdate, nextUpdate);
+      collateral.pckCrl =
+          SyntheticDcapPki.crl(pki.pckCa, pki.pckCaKey.getPrivate(), thisUpdate, nextUpdate);
     } else {
-      collateral.rootCrl = SyntheticDcapPki.crl(pki.root, pki.rootKey.getPrivate(), thisUpdate, nextUpdate);
+      collateral.rootCrl =
+          SyntheticDcapPki.crl(pki.root, pki.rootKey.getPrivate(), thisUpdate, nextUpdate);
     }
     assertThat(verify().failure()).isEqualTo(FailureReason.CRL_NOT_CURRENT);
   }
@@ -224,7 +247,8 @@ class SyntheticDcapPkiTest {
     collateral.pckCrl = SyntheticDcapPki.crl(pki.pckCa, stranger.getPrivate(), ISSUED, NEXT_UPDATE);
     assertThat(verify().failure()).isEqualTo(FailureReason.CRL_INVALID);
 
-    collateral.pckCrl = SyntheticDcapPki.crl(pki.pckCa, pki.pckCaKey.getPrivate(), ISSUED, NEXT_UPDATE);
+    collateral.pckCrl =
+        SyntheticDcapPki.crl(pki.pckCa, pki.pckCaKey.getPrivate(), ISSUED, NEXT_UPDATE);
     collateral.rootCrl = SyntheticDcapPki.crl(pki.root, stranger.getPrivate(), ISSUED, NEXT_UPDATE);
     assertThat(verify().failure()).isEqualTo(FailureReason.CRL_INVALID);
   }
@@ -232,10 +256,17 @@ class SyntheticDcapPkiTest {
   @Test
   void aPckCrlFromAnotherPckCaIsRejected() {
     KeyPair processorCaKey = SyntheticDcapPki.newKey();
-    X509Certificate processorCa = SyntheticDcapPki.issue(
-        "CN=Intel SGX PCK Processor CA,O=Intel Corporation,L=Santa Clara,ST=CA,C=US", processorCaKey.getPublic(),
-        pki.root, pki.rootKey.getPrivate(), CERTS_FROM, CERTS_UNTIL, true);
-    collateral.pckCrl = SyntheticDcapPki.crl(processorCa, processorCaKey.getPrivate(), ISSUED, NEXT_UPDATE);
+    X509Certificate processorCa =
+        SyntheticDcapPki.issue(
+            "CN=Intel SGX PCK Processor CA,O=Intel Corporation,L=Santa Clara,ST=CA,C=US",
+            processorCaKey.getPublic(),
+            pki.root,
+            pki.rootKey.getPrivate(),
+            CERTS_FROM,
+            CERTS_UNTIL,
+            true);
+    collateral.pckCrl =
+        SyntheticDcapPki.crl(processorCa, processorCaKey.getPrivate(), ISSUED, NEXT_UPDATE);
     collateral.pckCrlChain = List.of(processorCa, pki.root);
     assertThat(verify().failure()).isEqualTo(FailureReason.CRL_INVALID);
   }
@@ -252,16 +283,30 @@ class SyntheticDcapPkiTest {
 
   @Test
   void aPckCertificateIssuedByANonCaIsUntrusted() {
-    X509Certificate underTcbSigning = SyntheticDcapPki.issue(SyntheticDcapPki.PCK_NAME, pki.pckKey.getPublic(),
-        pki.tcbSigning, pki.tcbSigningKey.getPrivate(), CERTS_FROM, CERTS_UNTIL, false);
+    X509Certificate underTcbSigning =
+        SyntheticDcapPki.issue(
+            SyntheticDcapPki.PCK_NAME,
+            pki.pckKey.getPublic(),
+            pki.tcbSigning,
+            pki.tcbSigningKey.getPrivate(),
+            CERTS_FROM,
+            CERTS_UNTIL,
+            false);
     quote.pckChain = List.of(underTcbSigning, pki.tcbSigning, pki.root);
     assertThat(verify().failure()).isEqualTo(FailureReason.CERT_CHAIN_UNTRUSTED);
   }
 
   @Test
   void aPckCertificateWithoutTheSgxExtensionIsMalformed() {
-    X509Certificate bare = SyntheticDcapPki.issue(SyntheticDcapPki.PCK_NAME, pki.pckKey.getPublic(), pki.pckCa,
-        pki.pckCaKey.getPrivate(), CERTS_FROM, CERTS_UNTIL, false);
+    X509Certificate bare =
+        SyntheticDcapPki.issue(
+            SyntheticDcapPki.PCK_NAME,
+            pki.pckKey.getPublic(),
+            pki.pckCa,
+            pki.pckCaKey.getPrivate(),
+            CERTS_FROM,
+            CERTS_UNTIL,
+            false);
     quote.pckChain = List.of(bare, pki.pckCa, pki.root);
     assertThat(verify().failure()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
   }
@@ -289,7 +334,8 @@ class SyntheticDcapPkiTest {
   @Test
   void collateralSignedWithAPckKeyIsRejected() {
     // A PCK key extracted from a compromised platform chains to the root too, but must not vouch
-    // for that platform's TCB: only the TCB Signing key, issued by the root itself, signs collateral.
+    // for that platform's TCB: only the TCB Signing key, issued by the root itself, signs
+    // collateral.
     collateral.tcbInfoSigner = pki.pckKey.getPrivate();
     collateral.tcbInfoChain = List.of(pki.pck, pki.pckCa, pki.root);
     assertThat(verify().failure()).isEqualTo(FailureReason.COLLATERAL_SIGNATURE_INVALID);
@@ -308,7 +354,8 @@ class SyntheticDcapPkiTest {
     "QE Identity, 2025-01-01T00:00:00Z, 2025-02-28T23:59:59Z",
     "QE Identity, 2025-03-01T00:00:01Z, 2025-04-01T00:00:00Z",
   })
-  void collateralOutsideItsValidityWindowIsRejected(String which, Instant issued, Instant nextUpdate) {
+  void collateralOutsideItsValidityWindowIsRejected(
+      String which, Instant issued, Instant nextUpdate) {
     if (which.equals("TCB Info")) {
       collateral.tcbInfoIssued = issued;
       collateral.tcbInfoNextUpdate = nextUpdate;
@@ -336,7 +383,8 @@ class SyntheticDcapPkiTest {
     switch (field) {
       case "MRSIGNER" -> quote.qeMrSigner = SyntheticQuoteBuilder.MRSIGNER;
       case "ISVPRODID" -> quote.qeIsvProdId = SyntheticCollateral.QE_ISVPRODID + 1;
-      case "ATTRIBUTES" -> quote.qeFlags = SyntheticCollateral.QE_FLAGS | SyntheticQuoteBuilder.DEBUG;
+      case "ATTRIBUTES" ->
+          quote.qeFlags = SyntheticCollateral.QE_FLAGS | SyntheticQuoteBuilder.DEBUG;
       default -> quote.qeMiscSelect = 1;
     }
     Verdict verdict = verify();
@@ -352,14 +400,17 @@ class SyntheticDcapPkiTest {
 
   @Test
   void aPlatformBelowEveryTcbLevelIsNotSupported() {
-    collateral.tcbLevels = List.of(tcbLevel(aboveThePlatform(7), PLATFORM_PCE_SVN, UP_TO_DATE_DATE, "UpToDate"),
-        tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN + 1, "2024-06-01T00:00:00Z", "OutOfDate"));
+    collateral.tcbLevels =
+        List.of(
+            tcbLevel(aboveThePlatform(7), PLATFORM_PCE_SVN, UP_TO_DATE_DATE, "UpToDate"),
+            tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN + 1, "2024-06-01T00:00:00Z", "OutOfDate"));
     assertThat(verify().failure()).isEqualTo(FailureReason.TCB_NOT_SUPPORTED);
   }
 
   @Test
   void aTcbLevelWithAnUnknownStatusIsMalformed() {
-    collateral.tcbLevels = List.of(tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, UP_TO_DATE_DATE, "Fine"));
+    collateral.tcbLevels =
+        List.of(tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, UP_TO_DATE_DATE, "Fine"));
     assertThat(verify().failure()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
   }
 
@@ -367,8 +418,10 @@ class SyntheticDcapPkiTest {
 
   @Test
   void aRevokedTcbLevelIsRejected() {
-    collateral.tcbLevels = List.of(tcbLevel(aboveThePlatform(0), PLATFORM_PCE_SVN, OUT_OF_DATE_SINCE, "UpToDate"),
-        tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, "2024-06-01T00:00:00Z", "Revoked"));
+    collateral.tcbLevels =
+        List.of(
+            tcbLevel(aboveThePlatform(0), PLATFORM_PCE_SVN, OUT_OF_DATE_SINCE, "UpToDate"),
+            tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, "2024-06-01T00:00:00Z", "Revoked"));
     Verdict verdict = verify();
     assertThat(verdict.failure()).isEqualTo(FailureReason.TCB_REVOKED);
     assertThat(verdict.tcbStatus()).isEqualTo(TcbStatus.REVOKED);
@@ -376,8 +429,15 @@ class SyntheticDcapPkiTest {
 
   @Test
   void anOutOfDatePlatformIsAcceptedOnlyWithinTheGracePeriod() {
-    collateral.tcbLevels = List.of(tcbLevel(aboveThePlatform(0), PLATFORM_PCE_SVN, OUT_OF_DATE_SINCE, "UpToDate"),
-        tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, "2024-06-01T00:00:00Z", "OutOfDate", "INTEL-SA-00999"));
+    collateral.tcbLevels =
+        List.of(
+            tcbLevel(aboveThePlatform(0), PLATFORM_PCE_SVN, OUT_OF_DATE_SINCE, "UpToDate"),
+            tcbLevel(
+                PLATFORM_SVNS,
+                PLATFORM_PCE_SVN,
+                "2024-06-01T00:00:00Z",
+                "OutOfDate",
+                "INTEL-SA-00999"));
     Verdict verdict = verify();
     assertThat(verdict.reasonText()).isEqualTo("valid");
     assertThat(verdict.tcbStatus()).isEqualTo(TcbStatus.OUT_OF_DATE);
@@ -387,16 +447,28 @@ class SyntheticDcapPkiTest {
     // AT is 45 days after the platform fell behind.
     assertThat(AppraisalPolicy.builder().build().appraise(verdict, AT).failure())
         .isEqualTo(FailureReason.TCB_STATUS_NOT_ALLOWED);
-    assertThat(AppraisalPolicy.builder().outOfDateGrace(Duration.ofDays(46)).build().appraise(verdict, AT).valid())
+    assertThat(
+            AppraisalPolicy.builder()
+                .outOfDateGrace(Duration.ofDays(46))
+                .build()
+                .appraise(verdict, AT)
+                .valid())
         .isTrue();
-    assertThat(AppraisalPolicy.builder().outOfDateGrace(Duration.ofDays(45)).build().appraise(verdict, AT).failure())
+    assertThat(
+            AppraisalPolicy.builder()
+                .outOfDateGrace(Duration.ofDays(45))
+                .build()
+                .appraise(verdict, AT)
+                .failure())
         .isEqualTo(FailureReason.TCB_STATUS_NOT_ALLOWED);
   }
 
   @Test
   void anOutOfDateQuotingEnclaveMakesThePlatformOutOfDate() {
-    collateral.qeTcbLevels = List.of(qeTcbLevel(SyntheticCollateral.QE_ISVSVN + 1, "UpToDate"),
-        qeTcbLevel(SyntheticCollateral.QE_ISVSVN, "OutOfDate", "INTEL-SA-00615"));
+    collateral.qeTcbLevels =
+        List.of(
+            qeTcbLevel(SyntheticCollateral.QE_ISVSVN + 1, "UpToDate"),
+            qeTcbLevel(SyntheticCollateral.QE_ISVSVN, "OutOfDate", "INTEL-SA-00615"));
     Verdict verdict = verify();
     assertThat(verdict.tcbStatus()).isEqualTo(TcbStatus.OUT_OF_DATE);
     assertThat(verdict.advisoryIds()).containsExactly("INTEL-SA-00615");
@@ -408,10 +480,17 @@ class SyntheticDcapPkiTest {
     "ConfigurationNeeded, CONFIGURATION_NEEDED",
     "ConfigurationAndSWHardeningNeeded, CONFIGURATION_AND_SW_HARDENING_NEEDED",
   })
-  void advisoryStatusesNeedAPermissivePolicyAndNoDeniedAdvisory(String intelName, TcbStatus status) {
+  void advisoryStatusesNeedAPermissivePolicyAndNoDeniedAdvisory(
+      String intelName, TcbStatus status) {
     collateral.tcbLevels =
-        List.of(tcbLevel(PLATFORM_SVNS, PLATFORM_PCE_SVN, UP_TO_DATE_DATE, intelName, "INTEL-SA-00334",
-            "INTEL-SA-00615"));
+        List.of(
+            tcbLevel(
+                PLATFORM_SVNS,
+                PLATFORM_PCE_SVN,
+                UP_TO_DATE_DATE,
+                intelName,
+                "INTEL-SA-00334",
+                "INTEL-SA-00615"));
     Verdict verdict = verify();
     assertThat(verdict.reasonText()).isEqualTo("valid");
     assertThat(verdict.tcbStatusName()).isEqualTo(intelName);
@@ -419,9 +498,17 @@ class SyntheticDcapPkiTest {
 
     assertThat(AppraisalPolicy.builder().build().appraise(verdict, AT).failure())
         .isEqualTo(FailureReason.TCB_STATUS_NOT_ALLOWED);
-    assertThat(AppraisalPolicy.builder().minimumStatus(status).build().appraise(verdict, AT).valid()).isTrue();
-    assertThat(AppraisalPolicy.builder().minimumStatus(status).denyAdvisories("INTEL-SA-00615").build()
-        .appraise(verdict, AT).failure()).isEqualTo(FailureReason.ADVISORY_DENIED);
+    assertThat(
+            AppraisalPolicy.builder().minimumStatus(status).build().appraise(verdict, AT).valid())
+        .isTrue();
+    assertThat(
+            AppraisalPolicy.builder()
+                .minimumStatus(status)
+                .denyAdvisories("INTEL-SA-00615")
+                .build()
+                .appraise(verdict, AT)
+                .failure())
+        .isEqualTo(FailureReason.ADVISORY_DENIED);
   }
 
   @Test
@@ -432,22 +519,38 @@ class SyntheticDcapPkiTest {
     assertThat(verdict.debug()).isTrue();
     assertThat(AppraisalPolicy.builder().build().appraise(verdict, AT).failure())
         .isEqualTo(FailureReason.DEBUG_NOT_ALLOWED);
-    assertThat(AppraisalPolicy.builder().allowDebug().build().appraise(verdict, AT).valid()).isTrue();
+    assertThat(AppraisalPolicy.builder().allowDebug().build().appraise(verdict, AT).valid())
+        .isTrue();
   }
 
   @Test
   void aMeasurementOffTheAllowListIsRefused() {
     Verdict verdict = verify();
-    assertThat(AppraisalPolicy.builder().allowMeasurement("MRENCLAVE", "00".repeat(32)).build()
-        .appraise(verdict, AT).failure()).isEqualTo(FailureReason.MEASUREMENT_NOT_ALLOWED);
-    assertThat(AppraisalPolicy.builder().allowMeasurement("MRENCLAVE", hex(SyntheticQuoteBuilder.MRENCLAVE))
-        .allowMeasurement("MRSIGNER", hex(SyntheticQuoteBuilder.MRSIGNER)).build().appraise(verdict, AT).valid())
+    assertThat(
+            AppraisalPolicy.builder()
+                .allowMeasurement("MRENCLAVE", "00".repeat(32))
+                .build()
+                .appraise(verdict, AT)
+                .failure())
+        .isEqualTo(FailureReason.MEASUREMENT_NOT_ALLOWED);
+    assertThat(
+            AppraisalPolicy.builder()
+                .allowMeasurement("MRENCLAVE", hex(SyntheticQuoteBuilder.MRENCLAVE))
+                .allowMeasurement("MRSIGNER", hex(SyntheticQuoteBuilder.MRSIGNER))
+                .build()
+                .appraise(verdict, AT)
+                .valid())
         .isTrue();
   }
 
   @Test
   void aKindThePolicyDoesNotAllowIsRefused() {
-    assertThat(AppraisalPolicy.builder().allowKinds(TeeKind.TDX_DCAP).build().appraise(verify(), AT).failure())
+    assertThat(
+            AppraisalPolicy.builder()
+                .allowKinds(TeeKind.TDX_DCAP)
+                .build()
+                .appraise(verify(), AT)
+                .failure())
         .isEqualTo(FailureReason.KIND_NOT_ALLOWED);
   }
 

@@ -23,12 +23,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** An "Intel-like" IAS PKI made here with BouncyCastle, to reach the branches genuine data cannot. */
+/**
+ * An "Intel-like" IAS PKI made here with BouncyCastle, to reach the branches genuine data cannot.
+ */
 class SyntheticIasPkiTest {
   private static final Instant NOT_BEFORE = Instant.parse("2024-01-01T00:00:00Z");
   private static final Instant NOT_AFTER = Instant.parse("2025-01-01T00:00:00Z");
   private static final Instant AT = Instant.parse("2024-06-01T00:10:00Z");
-  private static final String WORKER_KEY = "-----BEGIN PUBLIC KEY-----\nworker\n-----END PUBLIC KEY-----\n";
+  private static final String WORKER_KEY =
+      "-----BEGIN PUBLIC KEY-----\nworker\n-----END PUBLIC KEY-----\n";
 
   static KeyPair caKey;
   static KeyPair leafKey;
@@ -41,20 +44,34 @@ class SyntheticIasPkiTest {
     rsa.initialize(2048);
     caKey = rsa.generateKeyPair();
     leafKey = rsa.generateKeyPair();
-    ca = certificate("CN=Test Report Signing CA", "CN=Test Report Signing CA", caKey, caKey.getPrivate(), true);
-    leaf = certificate("CN=Test Report Signing", "CN=Test Report Signing CA", leafKey, caKey.getPrivate(), false);
+    ca =
+        certificate(
+            "CN=Test Report Signing CA",
+            "CN=Test Report Signing CA",
+            caKey,
+            caKey.getPrivate(),
+            true);
+    leaf =
+        certificate(
+            "CN=Test Report Signing",
+            "CN=Test Report Signing CA",
+            leafKey,
+            caKey.getPrivate(),
+            false);
   }
 
   @Test
   void aWellFormedReportBoundToTheWorkerKeyVerifies() throws Exception {
-    Verdict verdict = verify(report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00"), leafKey, AT);
+    Verdict verdict =
+        verify(report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00"), leafKey, AT);
     assertThat(verdict.reasonText()).isEqualTo("valid");
     assertThat(verdict.keyBinding()).isEqualTo(Verdict.KeyBinding.BOUND);
   }
 
   @Test
   void reportDataForAnotherKeyIsAKeyBindingMismatch() throws Exception {
-    Verdict verdict = verify(report("OK", ReportDataBinding.of("other"), "2024-06-01T00:00:00"), leafKey, AT);
+    Verdict verdict =
+        verify(report("OK", ReportDataBinding.of("other"), "2024-06-01T00:00:00"), leafKey, AT);
     assertThat(verdict.failure()).isEqualTo(FailureReason.KEY_BINDING_MISMATCH);
     assertThat(verdict.keyBinding()).isEqualTo(Verdict.KeyBinding.MISMATCH);
   }
@@ -62,7 +79,12 @@ class SyntheticIasPkiTest {
   @Test
   void aSignatureByAKeyOtherThanTheCertifiedOneFails() throws Exception {
     KeyPair stranger = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-    assertThat(verify(report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00"), stranger, AT).failure())
+    assertThat(
+            verify(
+                    report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00"),
+                    stranger,
+                    AT)
+                .failure())
         .isEqualTo(FailureReason.REPORT_SIGNATURE_INVALID);
   }
 
@@ -76,7 +98,12 @@ class SyntheticIasPkiTest {
   @Test
   void anExpiredSigningCertificateIsRejected() throws Exception {
     Instant later = Instant.parse("2025-02-01T00:00:00Z");
-    assertThat(verify(report("OK", ReportDataBinding.of(WORKER_KEY), "2025-01-31T00:00:00"), leafKey, later).failure())
+    assertThat(
+            verify(
+                    report("OK", ReportDataBinding.of(WORKER_KEY), "2025-01-31T00:00:00"),
+                    leafKey,
+                    later)
+                .failure())
         .isEqualTo(FailureReason.CERT_NOT_VALID_AT_TIME);
   }
 
@@ -85,15 +112,19 @@ class SyntheticIasPkiTest {
     byte[] future = report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-02T00:00:00");
     assertThat(verify(future, leafKey, AT).failure()).isEqualTo(FailureReason.REPORT_NOT_FRESH);
     byte[] old = report("OK", ReportDataBinding.of(WORKER_KEY), "2024-05-01T00:00:00");
-    Verdict verdict = new IasReportVerifier(ca)
-        .verify(evidence(old, leafKey), context(AT).withMaxReportAge(java.time.Duration.ofDays(1)));
+    Verdict verdict =
+        new IasReportVerifier(ca)
+            .verify(
+                evidence(old, leafKey), context(AT).withMaxReportAge(java.time.Duration.ofDays(1)));
     assertThat(verdict.failure()).isEqualTo(FailureReason.REPORT_NOT_FRESH);
   }
 
   @Test
   void invalidQuoteStatusesAreRevoked() throws Exception {
     for (String status : new String[] {"SIGNATURE_INVALID", "GROUP_REVOKED", "KEY_REVOKED"}) {
-      Verdict verdict = verify(report(status, ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00"), leafKey, AT);
+      Verdict verdict =
+          verify(
+              report(status, ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00"), leafKey, AT);
       assertThat(verdict.failure()).as(status).isEqualTo(FailureReason.TCB_REVOKED);
       assertThat(verdict.tcbStatusName()).isEqualTo(status);
     }
@@ -129,20 +160,30 @@ class SyntheticIasPkiTest {
   static byte[] report(String status, byte[] reportData, String timestamp) {
     byte[] quote = new byte[432];
     System.arraycopy(reportData, 0, quote, 48 + 320, 64);
-    return ("{\"id\":\"1\",\"timestamp\":\"" + timestamp + "\",\"version\":4,\"isvEnclaveQuoteStatus\":\""
-        + status + "\",\"isvEnclaveQuoteBody\":\"" + Base64.getEncoder().encodeToString(quote) + "\"}")
+    return ("{\"id\":\"1\",\"timestamp\":\""
+            + timestamp
+            + "\",\"version\":4,\"isvEnclaveQuoteStatus\":\""
+            + status
+            + "\",\"isvEnclaveQuoteBody\":\""
+            + Base64.getEncoder().encodeToString(quote)
+            + "\"}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
   private static X509Certificate certificate(
-      String subject, String issuer, KeyPair subjectKey, PrivateKey issuerKey, boolean isCa) throws Exception {
+      String subject, String issuer, KeyPair subjectKey, PrivateKey issuerKey, boolean isCa)
+      throws Exception {
     JcaX509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
-            new X500Name(issuer), BigInteger.valueOf(subject.hashCode() & 0x7fffffff), Date.from(NOT_BEFORE),
-            Date.from(NOT_AFTER), new X500Name(subject), subjectKey.getPublic());
+            new X500Name(issuer),
+            BigInteger.valueOf(subject.hashCode() & 0x7fffffff),
+            Date.from(NOT_BEFORE),
+            Date.from(NOT_AFTER),
+            new X500Name(subject),
+            subjectKey.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
     return new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
+        .getCertificate(
+            builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
   }
-
 }

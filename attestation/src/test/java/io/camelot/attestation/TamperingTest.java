@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Changing any byte of genuine evidence or collateral makes verification fail, for the right reason. */
+/**
+ * Changing any byte of genuine evidence or collateral makes verification fail, for the right
+ * reason.
+ */
 class TamperingTest {
   private static final Instant AT = Instant.parse("2025-06-20T00:00:00Z");
   private static final String SET = "dcap/sgx-v3/collateral-2025-06/";
@@ -27,7 +30,8 @@ class TamperingTest {
     "960, QE_REPORT_SIGNATURE_INVALID",
     "1018, ATTESTATION_KEY_NOT_BOUND",
   })
-  void aChangedQuoteByteFailsWithTheReasonOfItsRegion(int offset, FailureReason reason) throws Exception {
+  void aChangedQuoteByteFailsWithTheReasonOfItsRegion(int offset, FailureReason reason)
+      throws Exception {
     byte[] quote = quote();
     quote[offset] ^= 0x01;
     assertThat(verify(quote, collateral()).failure()).isEqualTo(reason);
@@ -55,30 +59,71 @@ class TamperingTest {
   @Test
   void changedCollateralIsRejected() throws Exception {
     DcapCollateral c = collateral();
-    assertThat(verify(quote(), new DcapCollateral(flipInside(c.tcbInfo(), "\"tcbLevels\""), c.tcbInfoIssuerChain(),
-        c.qeIdentity(), c.qeIdentityIssuerChain(), c.pckCrl(), c.pckCrlIssuerChain(), c.rootCaCrl())).failure())
+    assertThat(
+            verify(
+                    quote(),
+                    new DcapCollateral(
+                        flipInside(c.tcbInfo(), "\"tcbLevels\""),
+                        c.tcbInfoIssuerChain(),
+                        c.qeIdentity(),
+                        c.qeIdentityIssuerChain(),
+                        c.pckCrl(),
+                        c.pckCrlIssuerChain(),
+                        c.rootCaCrl()))
+                .failure())
         .isEqualTo(FailureReason.COLLATERAL_SIGNATURE_INVALID);
-    assertThat(verify(quote(), new DcapCollateral(c.tcbInfo(), c.tcbInfoIssuerChain(),
-        flipInside(c.qeIdentity(), "\"isvprodid\""), c.qeIdentityIssuerChain(), c.pckCrl(), c.pckCrlIssuerChain(),
-        c.rootCaCrl())).failure())
+    assertThat(
+            verify(
+                    quote(),
+                    new DcapCollateral(
+                        c.tcbInfo(),
+                        c.tcbInfoIssuerChain(),
+                        flipInside(c.qeIdentity(), "\"isvprodid\""),
+                        c.qeIdentityIssuerChain(),
+                        c.pckCrl(),
+                        c.pckCrlIssuerChain(),
+                        c.rootCaCrl()))
+                .failure())
         .isEqualTo(FailureReason.COLLATERAL_SIGNATURE_INVALID);
     byte[] pckCrl = c.pckCrl().clone();
     pckCrl[pckCrl.length - 10] ^= 0x01;
-    assertThat(verify(quote(), new DcapCollateral(c.tcbInfo(), c.tcbInfoIssuerChain(), c.qeIdentity(),
-        c.qeIdentityIssuerChain(), pckCrl, c.pckCrlIssuerChain(), c.rootCaCrl())).failure())
+    assertThat(
+            verify(
+                    quote(),
+                    new DcapCollateral(
+                        c.tcbInfo(),
+                        c.tcbInfoIssuerChain(),
+                        c.qeIdentity(),
+                        c.qeIdentityIssuerChain(),
+                        pckCrl,
+                        c.pckCrlIssuerChain(),
+                        c.rootCaCrl()))
+                .failure())
         .isEqualTo(FailureReason.CRL_INVALID);
     byte[] rootCrl = c.rootCaCrl().clone();
     rootCrl[rootCrl.length - 10] ^= 0x01;
-    assertThat(verify(quote(), new DcapCollateral(c.tcbInfo(), c.tcbInfoIssuerChain(), c.qeIdentity(),
-        c.qeIdentityIssuerChain(), c.pckCrl(), c.pckCrlIssuerChain(), rootCrl)).failure())
+    assertThat(
+            verify(
+                    quote(),
+                    new DcapCollateral(
+                        c.tcbInfo(),
+                        c.tcbInfoIssuerChain(),
+                        c.qeIdentity(),
+                        c.qeIdentityIssuerChain(),
+                        c.pckCrl(),
+                        c.pckCrlIssuerChain(),
+                        rootCrl))
+                .failure())
         .isEqualTo(FailureReason.CRL_INVALID);
   }
 
   @Test
   void collateralForAnotherPlatformIsRejected() throws Exception {
-    DcapCollateral other = DcapCollateral.fromDirectory(GenuineTestData.resolve("dcap/sgx-v3-outofdate"));
+    DcapCollateral other =
+        DcapCollateral.fromDirectory(GenuineTestData.resolve("dcap/sgx-v3-outofdate"));
     Verdict verdict =
-        new DcapQuoteVerifier().verify(quote(), other, VerificationContext.at(Instant.parse("2025-02-13T04:00:32Z")));
+        new DcapQuoteVerifier()
+            .verify(quote(), other, VerificationContext.at(Instant.parse("2025-02-13T04:00:32Z")));
     // Its PCK CRL comes from the Platform CA; this quote's PCK certificate from the Processor CA.
     assertThat(verdict.failure()).isEqualTo(FailureReason.CRL_INVALID);
   }
@@ -92,8 +137,13 @@ class TamperingTest {
       byte[] body = genuine.body().clone();
       body[i] ^= 0x01;
       Verdict verdict =
-          new IasReportVerifier().verify(new IasEvidence(body, genuine.signatureBase64(), genuine.certificatesPem()), context);
-      assertThat(verdict.failure()).as("byte %d changed", i).isEqualTo(FailureReason.REPORT_SIGNATURE_INVALID);
+          new IasReportVerifier()
+              .verify(
+                  new IasEvidence(body, genuine.signatureBase64(), genuine.certificatesPem()),
+                  context);
+      assertThat(verdict.failure())
+          .as("byte %d changed", i)
+          .isEqualTo(FailureReason.REPORT_SIGNATURE_INVALID);
     }
   }
 
@@ -103,7 +153,8 @@ class TamperingTest {
     IasEvidence avr2 = IasEvidence.fromFiles(GenuineTestData.resolve("ias/avr2.body.json"));
     Verdict verdict =
         new IasReportVerifier()
-            .verify(new IasEvidence(avr1.body(), avr2.signatureBase64(), avr1.certificatesPem()),
+            .verify(
+                new IasEvidence(avr1.body(), avr2.signatureBase64(), avr1.certificatesPem()),
                 VerificationContext.at(Instant.parse("2019-11-17T00:00:00Z")));
     assertThat(verdict.failure()).isEqualTo(FailureReason.REPORT_SIGNATURE_INVALID);
   }

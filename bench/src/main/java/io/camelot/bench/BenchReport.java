@@ -1,10 +1,10 @@
 package io.camelot.bench;
 
-import io.camelot.sdk.EnvelopeChoice;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelot.sdk.EnvelopeChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,43 +60,92 @@ public record BenchReport(
   }
 
   private String envelopeName() {
-    return settings.envelope() == EnvelopeChoice.LEGACY ? "avalon-1 (legacy)" : "camelot-2 where offered";
+    return settings.envelope() == EnvelopeChoice.LEGACY
+        ? "avalon-1 (legacy)"
+        : "camelot-2 where offered";
   }
 
   public String table() {
     Histogram latency = load.latencyMicros();
     StringBuilder out = new StringBuilder();
     line(out, "target", settings.url() + " (mode " + mode + ")");
-    line(out, "load", settings.openLoop()
-        ? String.format(Locale.ROOT, "open loop at %.1f WO/s over %d requesters", settings.rate(), settings.concurrency())
-        : "closed loop, " + settings.concurrency() + " requesters");
-    line(out, "workload", settings.workload() + ", " + settings.payloadBytes() + " B input"
-        + (settings.signRequests() ? ", signed requests" : "") + ", envelope " + envelopeName());
-    line(out, "measured", String.format(Locale.ROOT, "%.1f s after %.1f s warm-up",
-        load.windowSeconds(), settings.warmup().toMillis() / 1e3));
+    line(
+        out,
+        "load",
+        settings.openLoop()
+            ? String.format(
+                Locale.ROOT,
+                "open loop at %.1f WO/s over %d requesters",
+                settings.rate(),
+                settings.concurrency())
+            : "closed loop, " + settings.concurrency() + " requesters");
+    line(
+        out,
+        "workload",
+        settings.workload()
+            + ", "
+            + settings.payloadBytes()
+            + " B input"
+            + (settings.signRequests() ? ", signed requests" : "")
+            + ", envelope "
+            + envelopeName());
+    line(
+        out,
+        "measured",
+        String.format(
+            Locale.ROOT,
+            "%.1f s after %.1f s warm-up",
+            load.windowSeconds(),
+            settings.warmup().toMillis() / 1e3));
     line(out, "completed", Long.toString(load.completed()));
     line(out, "throughput", format("%.1f WO/s", load.throughput()));
-    line(out, "ceiling", format("%.1f WO/s (%d server cores%s)", ceiling(), serverCores,
-        clientSharesCores ? ", shared with the load generator's crypto" : ""));
+    line(
+        out,
+        "ceiling",
+        format(
+            "%.1f WO/s (%d server cores%s)",
+            ceiling(),
+            serverCores,
+            clientSharesCores ? ", shared with the load generator's crypto" : ""));
     line(out, "ceiling, server crypto only", format("%.1f WO/s", crypto.ceiling(serverCores)));
     line(out, "efficiency", format("%.3f", efficiency()));
-    line(out, "process CPU per WO", format("%.2f ms (%.2f cores busy)",
-        load.cpuMillisPerWorkOrder(), load.processCpuSeconds() / load.windowSeconds()));
+    line(
+        out,
+        "process CPU per WO",
+        format(
+            "%.2f ms (%.2f cores busy)",
+            load.cpuMillisPerWorkOrder(), load.processCpuSeconds() / load.windowSeconds()));
     if (!Double.isNaN(load.machineCpuLoad())) {
-      line(out, "machine CPU busy", format("%.0f %% of %d cores (all processes)",
-          load.machineCpuLoad() * 100, Runtime.getRuntime().availableProcessors()));
+      line(
+          out,
+          "machine CPU busy",
+          format(
+              "%.0f %% of %d cores (all processes)",
+              load.machineCpuLoad() * 100, Runtime.getRuntime().availableProcessors()));
     }
     if (clientSharesCores) {
-      line(out, "CPU efficiency", format("%.3f (crypto share of this process's CPU time)", cpuEfficiency()));
+      line(
+          out,
+          "CPU efficiency",
+          format("%.3f (crypto share of this process's CPU time)", cpuEfficiency()));
     }
     for (double percentile : PERCENTILES) {
-      line(out, "latency p" + formatPercentile(percentile),
+      line(
+          out,
+          "latency p" + formatPercentile(percentile),
           format("%.2f ms", latency.getValueAtPercentile(percentile) / 1e3));
     }
     line(out, "latency max", format("%.2f ms", latency.getMaxValue() / 1e3));
-    line(out, "crypto per WO", format("%.2f ms (server %.2f, client %.2f)",
-        cryptoMillisPerWorkOrder(), crypto.serverMicros() / 1e3, crypto.clientMicros() / 1e3));
-    line(out, "p50 beyond crypto", format("%.2f ms", latency.getValueAtPercentile(50) / 1e3 - cryptoMillisPerWorkOrder()));
+    line(
+        out,
+        "crypto per WO",
+        format(
+            "%.2f ms (server %.2f, client %.2f)",
+            cryptoMillisPerWorkOrder(), crypto.serverMicros() / 1e3, crypto.clientMicros() / 1e3));
+    line(
+        out,
+        "p50 beyond crypto",
+        format("%.2f ms", latency.getValueAtPercentile(50) / 1e3 - cryptoMillisPerWorkOrder()));
     line(out, "errors", load.errors().isEmpty() ? "none" : load.errors().toString());
     load.firstErrors().forEach((kind, message) -> line(out, "  first " + kind, message));
     if (storeBytes >= 0) {
@@ -105,7 +154,10 @@ public record BenchReport(
     line(out, "live heap at end", format("%.1f MiB", liveHeapBytesAtEnd / 1048576.0));
     out.append("crypto steps (one core, ").append(crypto.suite()).append("):\n");
     for (CryptoCost.StepCost step : crypto.steps()) {
-      out.append(format("  %-6s %-42s %9.1f us%n", step.side().name().toLowerCase(Locale.ROOT), step.name(), step.micros()));
+      out.append(
+          format(
+              "  %-6s %-42s %9.1f us%n",
+              step.side().name().toLowerCase(Locale.ROOT), step.name(), step.micros()));
     }
     return out.toString();
   }
@@ -150,7 +202,9 @@ public record BenchReport(
     root.put("server_cores", serverCores);
     root.put("client_shares_cores", clientSharesCores);
     root.put("crypto_ms_per_wo", cryptoMillisPerWorkOrder());
-    root.put("p50_beyond_crypto_ms", latency.getValueAtPercentile(50) / 1e3 - cryptoMillisPerWorkOrder());
+    root.put(
+        "p50_beyond_crypto_ms",
+        latency.getValueAtPercentile(50) / 1e3 - cryptoMillisPerWorkOrder());
     root.put("store_bytes", storeBytes);
     root.put("live_heap_bytes_at_end", liveHeapBytesAtEnd);
     ObjectNode cryptoNode = root.putObject("crypto");
@@ -159,15 +213,28 @@ public record BenchReport(
     cryptoNode.put("client_us_per_wo", crypto.clientMicros());
     ArrayNode steps = cryptoNode.putArray("steps");
     for (CryptoCost.StepCost step : crypto.steps()) {
-      steps.addObject().put("side", step.side().name().toLowerCase(Locale.ROOT)).put("step", step.name()).put("us", step.micros());
+      steps
+          .addObject()
+          .put("side", step.side().name().toLowerCase(Locale.ROOT))
+          .put("step", step.name())
+          .put("us", step.micros());
     }
     ObjectNode machine = root.putObject("machine");
     machine.put("available_processors", Runtime.getRuntime().availableProcessors());
-    machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    machine.put(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    machine.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     ArrayNode samples = root.putArray("samples");
     for (ProgressSample sample : load.samples()) {
-      samples.addObject()
+      samples
+          .addObject()
           .put("t_s", sample.elapsedSeconds())
           .put("completed", sample.completed())
           .put("wo_per_s", sample.perSecond())
@@ -191,10 +258,18 @@ public record BenchReport(
 
   /** The live progress line: one line, rewritten in place on a terminal. */
   public static String progressLine(ProgressSample sample) {
-    return format("[%5.0f s] %9d WO  %8.1f WO/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  heap %5.0f MiB%s",
-        sample.elapsedSeconds(), sample.completed(), sample.perSecond(), sample.p50Millis(), sample.p99Millis(),
-        sample.errors(), sample.liveHeapBytes() / 1048576.0,
-        sample.storeBytes() >= 0 ? format("  store %5.1f MiB", sample.storeBytes() / 1048576.0) : "");
+    return format(
+        "[%5.0f s] %9d WO  %8.1f WO/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  heap %5.0f MiB%s",
+        sample.elapsedSeconds(),
+        sample.completed(),
+        sample.perSecond(),
+        sample.p50Millis(),
+        sample.p99Millis(),
+        sample.errors(),
+        sample.liveHeapBytes() / 1048576.0,
+        sample.storeBytes() >= 0
+            ? format("  store %5.1f MiB", sample.storeBytes() / 1048576.0)
+            : "");
   }
 
   private static void line(StringBuilder out, String label, String value) {
@@ -202,7 +277,9 @@ public record BenchReport(
   }
 
   private static String formatPercentile(double percentile) {
-    return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
+    return percentile == Math.rint(percentile)
+        ? Long.toString((long) percentile)
+        : Double.toString(percentile);
   }
 
   private static String format(String pattern, Object... args) {

@@ -14,7 +14,8 @@ import java.util.Objects;
  *     open loop they are the client pool the paced work orders are spread over
  * @param rate work orders per second for the open loop, or 0 for the closed loop
  * @param signRequests whether requesters sign work orders (adds a signature verify on the worker)
- * @param allowSimulation whether requesters accept a SIMULATED worker (the SDK refuses one otherwise)
+ * @param allowSimulation whether requesters accept a SIMULATED worker (the SDK refuses one
+ *     otherwise)
  * @param envelope the envelope form requesters seal in (docs/envelope.md)
  * @param callTimeout how long one work order may take from submit to verified result
  */

@@ -14,15 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures, in CPU time of one thread of this JVM, the crypto a work order cannot do without: on the worker an
- * RSA-OAEP private decrypt of the session key, AES-GCM over the input and the output, SHA-256 of
- * the request, the response and the output item, and one secp256k1 signature; on the requester the
- * mirror image (wrap, AES-GCM, the same hashes, one signature verify). Everything else a work
- * order costs (JSON, HTTP, the store) is overhead that the efficiency figure exposes.
+ * Measures, in CPU time of one thread of this JVM, the crypto a work order cannot do without: on
+ * the worker an RSA-OAEP private decrypt of the session key, AES-GCM over the input and the output,
+ * SHA-256 of the request, the response and the output item, and one secp256k1 signature; on the
+ * requester the mirror image (wrap, AES-GCM, the same hashes, one signature verify). Everything
+ * else a work order costs (JSON, HTTP, the store) is overhead that the efficiency figure exposes.
  */
 public final class CryptoCeiling {
   /** Fields hashed next to the base64 payload in a request or response hash (ids, nonce, keys). */
   private static final int HASHED_FIELD_BYTES = 512;
+
   private static final int ROUNDS = 5;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -38,7 +39,8 @@ public final class CryptoCeiling {
    *
    * @param perStep how long each step is timed in all
    */
-  public static CryptoCost measure(CryptoSuite suite, int payloadBytes, boolean signedRequests, Duration perStep) {
+  public static CryptoCost measure(
+      CryptoSuite suite, int payloadBytes, boolean signedRequests, Duration perStep) {
     List<Step> steps = steps(suite, payloadBytes, signedRequests);
     Duration perRound = perStep.dividedBy(ROUNDS);
     List<CryptoCost.StepCost> costs = new ArrayList<>(steps.size());
@@ -85,26 +87,38 @@ public final class CryptoCeiling {
     List<Step> steps = new ArrayList<>();
     CryptoCost.Side server = CryptoCost.Side.SERVER;
     CryptoCost.Side client = CryptoCost.Side.CLIENT;
-    steps.add(new Step("key unwrap (private decrypt)", server, () -> consume(suite.workerWrapKey().unwrap(wrapped))));
+    steps.add(
+        new Step(
+            "key unwrap (private decrypt)",
+            server,
+            () -> consume(suite.workerWrapKey().unwrap(wrapped))));
     steps.add(new Step("AES-GCM decrypt input + encrypt output", server, aesBothWays));
     steps.add(new Step("SHA-256 request, response, output item", server, hashes));
     steps.add(new Step("sign response hash", server, () -> consume(workerKey.signDigest(digest))));
     if (signedRequests) {
-      steps.add(new Step("verify requester signature", server,
-          () -> consume(requesterKey.verifier().verifyDigest(digest, requesterSignature))));
-      steps.add(new Step("sign request hash", client, () -> consume(requesterKey.signDigest(digest))));
+      steps.add(
+          new Step(
+              "verify requester signature",
+              server,
+              () -> consume(requesterKey.verifier().verifyDigest(digest, requesterSignature))));
+      steps.add(
+          new Step("sign request hash", client, () -> consume(requesterKey.signDigest(digest))));
     }
-    steps.add(new Step("key wrap (public encrypt)", client, () -> consume(wrapKey.wrap(sessionKey))));
+    steps.add(
+        new Step("key wrap (public encrypt)", client, () -> consume(wrapKey.wrap(sessionKey))));
     steps.add(new Step("AES-GCM encrypt input + decrypt output", client, aesBothWays));
     steps.add(new Step("SHA-256 request, response, output item", client, hashes));
-    steps.add(new Step("verify response signature", client,
-        () -> consume(workerVerifier.verifyDigest(digest, workerSignature))));
+    steps.add(
+        new Step(
+            "verify response signature",
+            client,
+            () -> consume(workerVerifier.verifyDigest(digest, workerSignature))));
     return steps;
   }
 
   /**
-   * Mean CPU microseconds of this thread per run of {@code operation}, run back to back for
-   * {@code budget} of wall time. CPU time rather than wall time, so that time this thread spends
+   * Mean CPU microseconds of this thread per run of {@code operation}, run back to back for {@code
+   * budget} of wall time. CPU time rather than wall time, so that time this thread spends
    * descheduled while other processes use the core is not charged to the crypto.
    */
   private static double timeFor(Runnable operation, Duration budget) {

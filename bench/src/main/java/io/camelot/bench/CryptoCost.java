@@ -25,7 +25,10 @@ public record CryptoCost(String suite, int payloadBytes, List<StepCost> steps) {
     return cores * 1e6 / serverMicros();
   }
 
-  /** The same when the requesters' crypto runs on those cores too (the bench on the server's machine). */
+  /**
+   * The same when the requesters' crypto runs on those cores too (the bench on the server's
+   * machine).
+   */
   public double sharedCeiling(double cores) {
     return cores * 1e6 / (serverMicros() + clientMicros());
   }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Measures the ceiling of each primitive a worker pays per work order, single-threaded, under
- * each provider: operations per second over a fixed time after a warm-up. A quick, JMH-free
- * reading for operators choosing {@code [crypto] provider} and {@code key_encryption}; not a
- * substitute for a load test.
+ * Measures the ceiling of each primitive a worker pays per work order, single-threaded, under each
+ * provider: operations per second over a fixed time after a warm-up. A quick, JMH-free reading for
+ * operators choosing {@code [crypto] provider} and {@code key_encryption}; not a substitute for a
+ * load test.
  *
  * <p>Run from the repository root, after {@code ./camelot} has built the jar (which carries ACCP):
  *
@@ -58,7 +58,11 @@ public final class CryptoSpeed {
       rows.add(measure("RSA-OAEP-3072 wrap", seconds, () -> rsa.publicKey().wrap(sessionKey)));
       rows.add(measure("X25519-HKDF unwrap", seconds, () -> x25519.unwrap(x25519Wrapped)));
       rows.add(measure("X25519-HKDF wrap", seconds, () -> x25519.publicKey().wrap(sessionKey)));
-      rows.add(measure("AES-256-GCM encrypt 1 KiB", seconds, () -> aead.sealDetached(kib, null).ciphertextAndTag()));
+      rows.add(
+          measure(
+              "AES-256-GCM encrypt 1 KiB",
+              seconds,
+              () -> aead.sealDetached(kib, null).ciphertextAndTag()));
       rows.add(measure("SHA-256 1 KiB", seconds, () -> Sha256.digest(kib)));
       rows.add(measure("secp256k1 sign (BC)", seconds, () -> secp256k1.signDigest(digest)));
     }

@@ -76,17 +76,24 @@ public final class LoadGenerator {
     List<DirectTcsClient> clients = new ArrayList<>();
     List<ProgressSample> samples = Collections.synchronizedList(new ArrayList<>());
     ScheduledExecutorService ticker =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("bench-progress").daemon().factory());
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("bench-progress").daemon().factory());
     try {
       List<Requester> requesters = new ArrayList<>();
       List<VerifiedWorker> workers = new ArrayList<>();
       for (int i = 0; i < settings.concurrency(); i++) {
-        // One client each: a client's connection pool would otherwise cap the work orders in flight.
+        // One client each: a client's connection pool would otherwise cap the work orders in
+        // flight.
         DirectTcsClient client =
-            DirectTcsClient.builder(settings.url()).vertx(vertx).callTimeout(settings.callTimeout()).build();
+            DirectTcsClient.builder(settings.url())
+                .vertx(vertx)
+                .callTimeout(settings.callTimeout())
+                .build();
         clients.add(client);
         Requester.Builder builder =
-            Requester.builder(client).awaitTimeout(settings.callTimeout()).envelope(settings.envelope());
+            Requester.builder(client)
+                .awaitTimeout(settings.callTimeout())
+                .envelope(settings.envelope());
         if (settings.signRequests()) {
           builder.requesterKey(Secp256k1.generate());
         }
@@ -106,10 +113,13 @@ public final class LoadGenerator {
             samples.add(sample);
             onProgress.accept(sample);
           },
-          PROGRESS_INTERVAL_MILLIS, PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+          PROGRESS_INTERVAL_MILLIS,
+          PROGRESS_INTERVAL_MILLIS,
+          TimeUnit.MILLISECONDS);
       ticker.schedule(
           () -> cpuNanosAtWindowStart = os.getProcessCpuTime(),
-          windowStartNanos - startNanos, TimeUnit.NANOSECONDS);
+          windowStartNanos - startNanos,
+          TimeUnit.NANOSECONDS);
       if (settings.openLoop()) {
         runOpenLoop(requesters, workers);
       } else {
@@ -127,12 +137,17 @@ public final class LoadGenerator {
     errors.forEach((kind, count) -> errorCounts.put(kind, count.sum()));
     Histogram latency = window.getIntervalHistogram();
     return new LoadResult(
-        completedInWindow.sum(), settings.duration().toNanos() / 1e9,
-        (cpuNanosAtWindowEnd - cpuNanosAtWindowStart) / 1e9, latency, errorCounts,
-        new TreeMap<>(firstErrors), List.copyOf(samples));
+        completedInWindow.sum(),
+        settings.duration().toNanos() / 1e9,
+        (cpuNanosAtWindowEnd - cpuNanosAtWindowStart) / 1e9,
+        latency,
+        errorCounts,
+        new TreeMap<>(firstErrors),
+        List.copyOf(samples));
   }
 
-  private void runClosedLoop(List<Requester> requesters, List<VerifiedWorker> workers, long untilNanos) {
+  private void runClosedLoop(
+      List<Requester> requesters, List<VerifiedWorker> workers, long untilNanos) {
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < requesters.size(); i++) {
         Requester requester = requesters.get(i);
@@ -179,7 +194,11 @@ public final class LoadGenerator {
 
   private void execute(Requester requester, VerifiedWorker worker, long intendedAt) {
     try {
-      requester.newWorkOrder(worker, settings.workload()).input(payload).submit().await(settings.callTimeout());
+      requester
+          .newWorkOrder(worker, settings.workload())
+          .input(payload)
+          .submit()
+          .await(settings.callTimeout());
     } catch (TcsException e) {
       String kind = errorKind(e);
       errors.computeIfAbsent(kind, unused -> new LongAdder()).increment();

@@ -8,8 +8,8 @@ import org.HdrHistogram.Histogram;
  * What one load run measured.
  *
  * @param completed verified results that arrived inside the measured window
- * @param processCpuSeconds CPU time this whole process used in the window (client, and the TCS
- *     too when it runs in this process)
+ * @param processCpuSeconds CPU time this whole process used in the window (client, and the TCS too
+ *     when it runs in this process)
  * @param latencyMicros submit to verified result; in the open loop from the intended send time
  * @param errors failed work orders by kind ("rpc 2", "timeout", ...) over the whole run
  * @param firstErrors the message of the first failure of each kind, to tell what went wrong
@@ -34,7 +34,11 @@ public record LoadResult(
 
   /** Mean CPU use of the whole machine while the load ran, 0 to 1. */
   public double machineCpuLoad() {
-    return samples.stream().mapToDouble(ProgressSample::machineCpuLoad).filter(load -> load >= 0).average().orElse(Double.NaN);
+    return samples.stream()
+        .mapToDouble(ProgressSample::machineCpuLoad)
+        .filter(load -> load >= 0)
+        .average()
+        .orElse(Double.NaN);
   }
 
   public long errorCount() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class CryptoCostTest {
   private final CryptoCost cost =
       new CryptoCost(
-          "test", 1024,
+          "test",
+          1024,
           List.of(
               new StepCost("unwrap", Side.SERVER, 1500),
               new StepCost("sign", Side.SERVER, 500),

@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * How the DLT bridge follows the chain.
  *
- * @param confirmations blocks a WorkOrderSubmitted event must be buried under before it is acted
- *     on (0 on an instant-mining dev chain; more where reorganisations happen)
+ * @param confirmations blocks a WorkOrderSubmitted event must be buried under before it is acted on
+ *     (0 on an instant-mining dev chain; more where reorganisations happen)
  * @param pollInterval how often to ask the node for new blocks when caught up
  * @param maxBlockRange the most blocks one eth_getLogs call covers
  * @param startBlock the first block to read when there is no checkpoint yet (the contracts'
@@ -51,7 +51,8 @@ public record BridgeSettings(
           "bridge needs confirmations >= 0, maxBlockRange >= 1 and startBlock >= 0");
     }
     if (!workerSyncInterval.isPositive()) {
-      throw new IllegalArgumentException("the worker sync interval must be positive: " + workerSyncInterval);
+      throw new IllegalArgumentException(
+          "the worker sync interval must be positive: " + workerSyncInterval);
     }
     if (oracleFeeds.stream().map(OracleFeed::name).distinct().count() != oracleFeeds.size()) {
       throw new IllegalArgumentException("oracle feed names must be distinct: " + oracleFeeds);
@@ -64,8 +65,17 @@ public record BridgeSettings(
    */
   public static BridgeSettings defaults(Path checkpoint) {
     return new BridgeSettings(
-        0, Duration.ofMillis(250), 500, 0, checkpoint, Duration.ofMinutes(5), RetryPolicy.DEFAULT,
-        DEFAULT_WORKER_SYNC, List.of(), AttestationPolicy.strict(), noRequestUris());
+        0,
+        Duration.ofMillis(250),
+        500,
+        0,
+        checkpoint,
+        Duration.ofMinutes(5),
+        RetryPolicy.DEFAULT,
+        DEFAULT_WORKER_SYNC,
+        List.of(),
+        AttestationPolicy.strict(),
+        noRequestUris());
   }
 
   /** A policy that allows no host: workOrderRequest URIs are refused. */
@@ -75,25 +85,61 @@ public record BridgeSettings(
 
   public BridgeSettings withConfirmations(int blocks) {
     return new BridgeSettings(
-        blocks, pollInterval, maxBlockRange, startBlock, checkpoint, resultTimeout, retry,
-        workerSyncInterval, oracleFeeds, oracleAttestation, requestUris);
+        blocks,
+        pollInterval,
+        maxBlockRange,
+        startBlock,
+        checkpoint,
+        resultTimeout,
+        retry,
+        workerSyncInterval,
+        oracleFeeds,
+        oracleAttestation,
+        requestUris);
   }
 
   public BridgeSettings withWorkerSyncInterval(Duration interval) {
     return new BridgeSettings(
-        confirmations, pollInterval, maxBlockRange, startBlock, checkpoint, resultTimeout, retry,
-        interval, oracleFeeds, oracleAttestation, requestUris);
+        confirmations,
+        pollInterval,
+        maxBlockRange,
+        startBlock,
+        checkpoint,
+        resultTimeout,
+        retry,
+        interval,
+        oracleFeeds,
+        oracleAttestation,
+        requestUris);
   }
 
   public BridgeSettings withOracleFeeds(List<OracleFeed> feeds, AttestationCheck attestation) {
     return new BridgeSettings(
-        confirmations, pollInterval, maxBlockRange, startBlock, checkpoint, resultTimeout, retry,
-        workerSyncInterval, feeds, attestation, requestUris);
+        confirmations,
+        pollInterval,
+        maxBlockRange,
+        startBlock,
+        checkpoint,
+        resultTimeout,
+        retry,
+        workerSyncInterval,
+        feeds,
+        attestation,
+        requestUris);
   }
 
   public BridgeSettings withRequestUris(ConnectorPolicy policy) {
     return new BridgeSettings(
-        confirmations, pollInterval, maxBlockRange, startBlock, checkpoint, resultTimeout, retry,
-        workerSyncInterval, oracleFeeds, oracleAttestation, policy);
+        confirmations,
+        pollInterval,
+        maxBlockRange,
+        startBlock,
+        checkpoint,
+        resultTimeout,
+        retry,
+        workerSyncInterval,
+        oracleFeeds,
+        oracleAttestation,
+        policy);
   }
 }

@@ -45,7 +45,9 @@ public final class Bytes32 {
   }
 
   static String normalized(String id) {
-    return id.startsWith("0x") ? id.substring(2).toLowerCase(Locale.ROOT) : id.toLowerCase(Locale.ROOT);
+    return id.startsWith("0x")
+        ? id.substring(2).toLowerCase(Locale.ROOT)
+        : id.toLowerCase(Locale.ROOT);
   }
 
   static boolean isZero(byte[] value) {

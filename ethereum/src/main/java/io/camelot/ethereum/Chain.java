@@ -26,7 +26,9 @@ public final class Chain implements AutoCloseable {
     int attempts = (int) Math.max(1, settings.receiptTimeout().toMillis() / pollMillis);
     this.transactions =
         new SerialNonceTransactionManager(
-            web3j, credentials, settings.chainId(),
+            web3j,
+            credentials,
+            settings.chainId(),
             new PollingTransactionReceiptProcessor(web3j, pollMillis, attempts));
     this.gas = new StaticGasProvider(settings.gasPrice(), settings.gasLimit());
   }

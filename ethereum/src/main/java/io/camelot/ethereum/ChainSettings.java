@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * How to reach an Ethereum node and sign for one account: any node speaking standard JSON-RPC over
- * HTTP (geth, Besu, …). Transactions are legacy EIP-155 ones signed locally, so the node needs
- * no unlocked accounts.
+ * HTTP (geth, Besu, …). Transactions are legacy EIP-155 ones signed locally, so the node needs no
+ * unlocked accounts.
  *
  * @param privateKey the account's secp256k1 key as hex
  * @param receiptPoll how often to ask for a transaction's receipt
@@ -36,14 +36,26 @@ public record ChainSettings(
   /** Default gas and receipt polling suited to a dev chain that mines at once. */
   public static ChainSettings of(String rpcUrl, long chainId, String privateKey) {
     return new ChainSettings(
-        rpcUrl, chainId, privateKey, DEFAULT_GAS_PRICE, DEFAULT_GAS_LIMIT, Duration.ofMillis(100),
+        rpcUrl,
+        chainId,
+        privateKey,
+        DEFAULT_GAS_PRICE,
+        DEFAULT_GAS_LIMIT,
+        Duration.ofMillis(100),
         Duration.ofSeconds(60));
   }
 
   /** Never prints the private key. */
   @Override
   public String toString() {
-    return "ChainSettings[rpcUrl=" + rpcUrl + ", chainId=" + chainId + ", gasPrice=" + gasPrice
-        + ", gasLimit=" + gasLimit + "]";
+    return "ChainSettings[rpcUrl="
+        + rpcUrl
+        + ", chainId="
+        + chainId
+        + ", gasPrice="
+        + gasPrice
+        + ", gasLimit="
+        + gasLimit
+        + "]";
   }
 }

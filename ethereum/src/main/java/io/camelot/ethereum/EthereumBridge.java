@@ -28,15 +28,15 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
- * The TCS's DLT bridge for the EEA proxy model on Ethereum. At start it publishes the TCS's
- * workers on chain; then it reads WorkOrderSubmitted events block range by block range (each range
- * at least {@code confirmations} deep), relays every order for its workers to the TCS over the
- * direct-model API concurrently, posts the outcomes with workOrderComplete, and only then moves
- * the persisted checkpoint past the range. A crash or stop re-reads at most the unfinished range,
- * and relaying is idempotent, so no order is lost or completed twice.
+ * The TCS's DLT bridge for the EEA proxy model on Ethereum. At start it publishes the TCS's workers
+ * on chain; then it reads WorkOrderSubmitted events block range by block range (each range at least
+ * {@code confirmations} deep), relays every order for its workers to the TCS over the direct-model
+ * API concurrently, posts the outcomes with workOrderComplete, and only then moves the persisted
+ * checkpoint past the range. A crash or stop re-reads at most the unfinished range, and relaying is
+ * idempotent, so no order is lost or completed twice.
  *
- * <p>In the background it re-reads the TCS's worker directory every {@code workerSyncInterval}
- * and pushes what changed (a rotated key, a status, a new worker), and runs the oracle feeds.
+ * <p>In the background it re-reads the TCS's worker directory every {@code workerSyncInterval} and
+ * pushes what changed (a rotated key, a status, a new worker), and runs the oracle feeds.
  */
 public final class EthereumBridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EthereumBridge.class);
@@ -75,7 +75,8 @@ public final class EthereumBridge implements AutoCloseable {
     WorkerPublisher.Published published = publisher.publish();
     if (!published.failures().isEmpty()) {
       // Starting without a worker would skip its work orders and checkpoint past them.
-      throw new IllegalStateException("cannot publish the TCS's workers on chain: " + published.failures());
+      throw new IllegalStateException(
+          "cannot publish the TCS's workers on chain: " + published.failures());
     }
     this.workerIds = published.workerIds();
     workerTransactions.addAndGet(published.transactions());
@@ -83,8 +84,10 @@ public final class EthereumBridge implements AutoCloseable {
     this.lastHandledBlock = checkpoint.load().orElse(settings.startBlock() - 1);
     this.follower = Thread.ofPlatform().name("ethereum-bridge").daemon().unstarted(this::follow);
     // One thread for worker re-syncs and one per oracle feed, so that a slow round delays no other.
-    this.background = Executors.newScheduledThreadPool(1 + settings.oracleFeeds().size(),
-        Thread.ofPlatform().name("ethereum-bridge-background-", 0).daemon().factory());
+    this.background =
+        Executors.newScheduledThreadPool(
+            1 + settings.oracleFeeds().size(),
+            Thread.ofPlatform().name("ethereum-bridge-background-", 0).daemon().factory());
   }
 
   /**
@@ -97,8 +100,12 @@ public final class EthereumBridge implements AutoCloseable {
       TcsClient tcs, Chain chain, ProxyContracts contracts, BridgeSettings settings)
       throws Exception {
     EthereumBridge bridge = new EthereumBridge(tcs, chain, contracts, settings);
-    LOG.info("Ethereum bridge for workers {} from account {} at {}; work orders at {}, from block {}",
-        bridge.workerIds, chain.address(), chain.settings().rpcUrl(), contracts.workOrderRegistry(),
+    LOG.info(
+        "Ethereum bridge for workers {} from account {} at {}; work orders at {}, from block {}",
+        bridge.workerIds,
+        chain.address(),
+        chain.settings().rpcUrl(),
+        contracts.workOrderRegistry(),
         bridge.lastHandledBlock + 1);
     bridge.follower.start();
     bridge.startBackground();
@@ -107,7 +114,8 @@ public final class EthereumBridge implements AutoCloseable {
 
   private void startBackground() {
     long syncMillis = settings.workerSyncInterval().toMillis();
-    background.scheduleWithFixedDelay(this::syncWorkers, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
+    background.scheduleWithFixedDelay(
+        this::syncWorkers, syncMillis, syncMillis, TimeUnit.MILLISECONDS);
     for (OracleFeed feed : settings.oracleFeeds()) {
       background.scheduleWithFixedDelay(
           () -> oracle.round(feed), 0, feed.interval().toMillis(), TimeUnit.MILLISECONDS);
@@ -135,7 +143,8 @@ public final class EthereumBridge implements AutoCloseable {
     } catch (Exception e) {
       workerSyncFailures.incrementAndGet();
       workerSyncProblem = e.toString();
-      LOG.warn("Worker re-sync failed; retrying in {} ms", settings.workerSyncInterval().toMillis(), e);
+      LOG.warn(
+          "Worker re-sync failed; retrying in {} ms", settings.workerSyncInterval().toMillis(), e);
     }
   }
 
@@ -168,7 +177,9 @@ public final class EthereumBridge implements AutoCloseable {
     return relayFailures.get();
   }
 
-  /** Worker transactions (register, update, status, registry list) sent to keep the chain in step. */
+  /**
+   * Worker transactions (register, update, status, registry list) sent to keep the chain in step.
+   */
   public long workerTransactions() {
     return workerTransactions.get();
   }
@@ -209,7 +220,8 @@ public final class EthereumBridge implements AutoCloseable {
       chainHead = Math.max(chainHead, chain.blockNumber().longValueExact());
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      return Optional.of("eth_blockNumber at " + chain.settings().rpcUrl() + " failed: " + e.getMessage());
+      return Optional.of(
+          "eth_blockNumber at " + chain.settings().rpcUrl() + " failed: " + e.getMessage());
     }
   }
 
@@ -236,35 +248,44 @@ public final class EthereumBridge implements AutoCloseable {
         if (!running) {
           return;
         }
-        LOG.warn("Bridge round after block {} failed, retrying in {} ms", lastHandledBlock,
-            failureDelay.toMillis(), e);
+        LOG.warn(
+            "Bridge round after block {} failed, retrying in {} ms",
+            lastHandledBlock,
+            failureDelay.toMillis(),
+            e);
         try {
           Thread.sleep(failureDelay);
         } catch (InterruptedException interrupted) {
           return;
         }
         Duration doubled = failureDelay.multipliedBy(2);
-        failureDelay = doubled.compareTo(settings.retry().max()) > 0 ? settings.retry().max() : doubled;
+        failureDelay =
+            doubled.compareTo(settings.retry().max()) > 0 ? settings.retry().max() : doubled;
       }
     }
   }
 
-  private List<WorkOrderRegistry.WorkOrderSubmittedEventResponse> submittedEvents(long from, long to)
-      throws Exception {
+  private List<WorkOrderRegistry.WorkOrderSubmittedEventResponse> submittedEvents(
+      long from, long to) throws Exception {
     EthFilter filter =
         new EthFilter(
             DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
             DefaultBlockParameter.valueOf(BigInteger.valueOf(to)),
             contracts.workOrderRegistry());
     filter.addSingleTopic(SUBMITTED_TOPIC);
-    EthLog logs = settings.retry().call("eth_getLogs " + from + ".." + to,
-        () -> {
-          EthLog answer = chain.web3j().ethGetLogs(filter).send();
-          if (answer.hasError()) {
-            throw new IllegalStateException("eth_getLogs: " + answer.getError().getMessage());
-          }
-          return answer;
-        });
+    EthLog logs =
+        settings
+            .retry()
+            .call(
+                "eth_getLogs " + from + ".." + to,
+                () -> {
+                  EthLog answer = chain.web3j().ethGetLogs(filter).send();
+                  if (answer.hasError()) {
+                    throw new IllegalStateException(
+                        "eth_getLogs: " + answer.getError().getMessage());
+                  }
+                  return answer;
+                });
     List<WorkOrderRegistry.WorkOrderSubmittedEventResponse> ours = new ArrayList<>();
     for (EthLog.LogResult<?> result : logs.getLogs()) {
       var event = WorkOrderRegistry.getWorkOrderSubmittedEventFromLog((Log) result.get());
@@ -281,16 +302,18 @@ public final class EthereumBridge implements AutoCloseable {
       throws Exception {
     List<Future<?>> pending = new ArrayList<>();
     for (var event : events) {
-      pending.add(relays.submit(() -> {
-        try {
-          relay.relay(event);
-          relayed.incrementAndGet();
-        } catch (Exception e) {
-          relayFailures.incrementAndGet();
-          throw e;
-        }
-        return null;
-      }));
+      pending.add(
+          relays.submit(
+              () -> {
+                try {
+                  relay.relay(event);
+                  relayed.incrementAndGet();
+                } catch (Exception e) {
+                  relayFailures.incrementAndGet();
+                  throw e;
+                }
+                return null;
+              }));
     }
     Exception failure = null;
     for (Future<?> future : pending) {

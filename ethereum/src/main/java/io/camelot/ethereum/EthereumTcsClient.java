@@ -40,8 +40,8 @@ import org.web3j.tuples.generated.Tuple3;
 /**
  * The proxy model behind the SDK's client interface: work orders and receipts travel as
  * transactions from the requester's account, workers and results are read from the contracts. A
- * {@link io.camelot.sdk.Requester} works over it unchanged and verifies results exactly as over
- * the direct model; WorkOrderSubmit always answers "pending" and the requester polls workOrderGet.
+ * {@link io.camelot.sdk.Requester} works over it unchanged and verifies results exactly as over the
+ * direct model; WorkOrderSubmit always answers "pending" and the requester polls workOrderGet.
  *
  * <p>On chain the sender's account authenticates receipts, so a receipt's requester signature,
  * nonce and verification key are not stored; string update data and signatures are kept as their
@@ -64,7 +64,8 @@ public final class EthereumTcsClient implements TcsClient {
   private EthereumTcsClient(Chain chain, ProxyContracts contracts) {
     this.chain = chain;
     this.contracts = contracts;
-    this.endpoint = "ethereum " + chain.settings().rpcUrl() + " contract " + contracts.workOrderRegistry();
+    this.endpoint =
+        "ethereum " + chain.settings().rpcUrl() + " contract " + contracts.workOrderRegistry();
   }
 
   /** A client sending from the requester's account in {@code settings}; closing it disconnects. */
@@ -97,19 +98,26 @@ public final class EthereumTcsClient implements TcsClient {
     var worker =
         call(method, contracts.workerRegistry(chain).workerRetrieve(bytes32(method, workerId)));
     if (worker.component1().signum() == 0) {
-      throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Worker Id not found on chain", null);
+      throw rpcError(
+          method, ErrorCode.INVALID_PARAMETER.code(), "Worker Id not found on chain", null);
     }
     WorkerDetails details;
     try {
-      details = ProtocolJson.bind(
-          ProtocolJson.parse(worker.component5().getBytes(StandardCharsets.UTF_8)), WorkerDetails.class);
+      details =
+          ProtocolJson.bind(
+              ProtocolJson.parse(worker.component5().getBytes(StandardCharsets.UTF_8)),
+              WorkerDetails.class);
     } catch (EeaException e) {
       throw new TcsTransportException(
           "Worker " + workerId + " has unreadable details on chain: " + e.getMessage(), e);
     }
-    String appTypeIds = worker.component4().stream().map(Bytes32::hex).collect(Collectors.joining(","));
+    String appTypeIds =
+        worker.component4().stream().map(Bytes32::hex).collect(Collectors.joining(","));
     return new WorkerRecord(
-        worker.component2().intValueExact(), Bytes32.hex(worker.component3()), appTypeIds, details,
+        worker.component2().intValueExact(),
+        Bytes32.hex(worker.component3()),
+        appTypeIds,
+        details,
         worker.component1().intValueExact());
   }
 
@@ -120,13 +128,18 @@ public final class EthereumTcsClient implements TcsClient {
     byte[] workerId = bytes32(method, params.workerId());
     byte[] requesterId = bytes32(method, params.requesterId());
     TransactionReceipt receipt =
-        call(method, contracts.workOrderRegistry(chain)
-            .workOrderSubmit(workOrderId, workerId, requesterId, ProtocolJson.toText(params)));
-    BigInteger errorCode = WorkOrderRegistry.getWorkOrderSubmittedEvents(receipt).getFirst().errorCode;
+        call(
+            method,
+            contracts
+                .workOrderRegistry(chain)
+                .workOrderSubmit(workOrderId, workerId, requesterId, ProtocolJson.toText(params)));
+    BigInteger errorCode =
+        WorkOrderRegistry.getWorkOrderSubmittedEvents(receipt).getFirst().errorCode;
     if (errorCode.signum() != 0) {
-      String why = errorCode.equals(BigInteger.ONE)
-          ? "Work order id already exists on chain"
-          : "Worker is not active on chain";
+      String why =
+          errorCode.equals(BigInteger.ONE)
+              ? "Work order id already exists on chain"
+              : "Worker is not active on chain";
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), why, null);
     }
     return new SubmitReply.Pending("Submitted on chain in block " + receipt.getBlockNumber());
@@ -141,21 +154,26 @@ public final class EthereumTcsClient implements TcsClient {
       return new SubmitReply.Pending("Work order is not completed on chain yet");
     }
     if (!order.component1().equals(COMPLETED)) {
-      throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Work order Id not found on chain", null);
+      throw rpcError(
+          method, ErrorCode.INVALID_PARAMETER.code(), "Work order Id not found on chain", null);
     }
     JsonNode response;
     try {
       response = ProtocolJson.parse(order.component4().getBytes(StandardCharsets.UTF_8));
       if (response.has("result")) {
-        return new SubmitReply.Completed(ProtocolJson.bind(response.get("result"), WorkOrderResult.class));
+        return new SubmitReply.Completed(
+            ProtocolJson.bind(response.get("result"), WorkOrderResult.class));
       }
     } catch (EeaException e) {
       throw new TcsTransportException(
           "Work order " + workOrderId + " has an unreadable response on chain", e);
     }
     JsonNode error = response.path("error");
-    throw rpcError(method, error.path("code").asInt(ErrorCode.UNKNOWN_ERROR.code()),
-        error.path("message").asText("no message"), error.get("data"));
+    throw rpcError(
+        method,
+        error.path("code").asInt(ErrorCode.UNKNOWN_ERROR.code()),
+        error.path("message").asText("no message"),
+        error.get("data"));
   }
 
   @Override
@@ -165,45 +183,67 @@ public final class EthereumTcsClient implements TcsClient {
     try {
       requestHash = Base64.getDecoder().decode(params.workOrderRequestHash());
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "workOrderRequestHash is not BASE64", null);
+      throw rpcError(
+          method, ErrorCode.INVALID_PARAMETER.code(), "workOrderRequestHash is not BASE64", null);
     }
     TransactionReceipt receipt =
-        call(method, contracts.receiptRegistry(chain).workOrderReceiptCreate(
-            key(method, params.workOrderId()),
-            bytes32(method, params.workerId()),
-            bytes32(method, params.workerServiceId()),
-            bytes32(method, params.requesterId()),
-            BigInteger.valueOf(params.receiptCreateStatus() == null ? 0 : params.receiptCreateStatus()),
-            requestHash));
+        call(
+            method,
+            contracts
+                .receiptRegistry(chain)
+                .workOrderReceiptCreate(
+                    key(method, params.workOrderId()),
+                    bytes32(method, params.workerId()),
+                    bytes32(method, params.workerServiceId()),
+                    bytes32(method, params.requesterId()),
+                    BigInteger.valueOf(
+                        params.receiptCreateStatus() == null ? 0 : params.receiptCreateStatus()),
+                    requestHash));
     var created = WorkOrderReceiptRegistry.getWorkOrderReceiptCreatedEvents(receipt).getFirst();
     if (created.errorCode.signum() != 0) {
-      throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Receipt already exists on chain", null);
+      throw rpcError(
+          method, ErrorCode.INVALID_PARAMETER.code(), "Receipt already exists on chain", null);
     }
   }
 
   @Override
   public void receiptUpdate(ReceiptUpdateParams params) {
     String method = "WorkOrderReceiptUpdate";
-    call(method, contracts.receiptRegistry(chain).workOrderReceiptUpdate(
-        key(method, params.workOrderId()),
-        bytes32(method, params.updaterId()),
-        BigInteger.valueOf(params.updateType() == null ? 0 : params.updateType()),
-        utf8(params.updateData()), utf8(params.updateSignature()),
-        params.signatureRules() == null ? "" : params.signatureRules()));
+    call(
+        method,
+        contracts
+            .receiptRegistry(chain)
+            .workOrderReceiptUpdate(
+                key(method, params.workOrderId()),
+                bytes32(method, params.updaterId()),
+                BigInteger.valueOf(params.updateType() == null ? 0 : params.updateType()),
+                utf8(params.updateData()),
+                utf8(params.updateSignature()),
+                params.signatureRules() == null ? "" : params.signatureRules()));
   }
 
   @Override
   public ReceiptRetrieveResult receiptRetrieve(String workOrderId) {
     String method = "WorkOrderReceiptRetrieve";
     var receipt =
-        call(method, contracts.receiptRegistry(chain).workOrderReceiptRetrieve(key(method, workOrderId)));
+        call(
+            method,
+            contracts.receiptRegistry(chain).workOrderReceiptRetrieve(key(method, workOrderId)));
     if (Bytes32.isZero(receipt.component2())) {
-      throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Receipt not found on chain", null);
+      throw rpcError(
+          method, ErrorCode.INVALID_PARAMETER.code(), "Receipt not found on chain", null);
     }
     return new ReceiptRetrieveResult(
-        Bytes32.normalized(workOrderId), Bytes32.hex(receipt.component1()), Bytes32.hex(receipt.component2()),
-        Bytes32.hex(receipt.component3()), receipt.component4().longValueExact(),
-        Base64.getEncoder().encodeToString(receipt.component5()), null, null, null, null,
+        Bytes32.normalized(workOrderId),
+        Bytes32.hex(receipt.component1()),
+        Bytes32.hex(receipt.component2()),
+        Bytes32.hex(receipt.component3()),
+        receipt.component4().longValueExact(),
+        Base64.getEncoder().encodeToString(receipt.component5()),
+        null,
+        null,
+        null,
+        null,
         receipt.component6().longValueExact());
   }
 
@@ -211,15 +251,28 @@ public final class EthereumTcsClient implements TcsClient {
   public ReceiptUpdateRetrieveResult receiptUpdateRetrieve(ReceiptUpdateRetrieveParams params) {
     String method = "WorkOrderReceiptUpdateRetrieve";
     long index =
-        params.updateIndex() == null ? ReceiptUpdateRetrieveParams.LAST_UPDATE : params.updateIndex();
-    var update = call(method, contracts.receiptRegistry(chain).workOrderReceiptUpdateRetrieve(
-        key(method, params.workOrderId()),
-        anyOr32(method, params.updaterId()),
-        index == ReceiptUpdateRetrieveParams.LAST_UPDATE ? LAST_UPDATE : BigInteger.valueOf(index)));
+        params.updateIndex() == null
+            ? ReceiptUpdateRetrieveParams.LAST_UPDATE
+            : params.updateIndex();
+    var update =
+        call(
+            method,
+            contracts
+                .receiptRegistry(chain)
+                .workOrderReceiptUpdateRetrieve(
+                    key(method, params.workOrderId()),
+                    anyOr32(method, params.updaterId()),
+                    index == ReceiptUpdateRetrieveParams.LAST_UPDATE
+                        ? LAST_UPDATE
+                        : BigInteger.valueOf(index)));
     return new ReceiptUpdateRetrieveResult(
-        Bytes32.normalized(params.workOrderId()), Bytes32.hex(update.component1()),
-        update.component2().longValueExact(), new String(update.component3(), StandardCharsets.UTF_8),
-        new String(update.component4(), StandardCharsets.UTF_8), update.component5(), null,
+        Bytes32.normalized(params.workOrderId()),
+        Bytes32.hex(update.component1()),
+        update.component2().longValueExact(),
+        new String(update.component3(), StandardCharsets.UTF_8),
+        new String(update.component4(), StandardCharsets.UTF_8),
+        update.component5(),
+        null,
         update.component6().intValueExact());
   }
 
@@ -230,7 +283,8 @@ public final class EthereumTcsClient implements TcsClient {
 
   @Override
   public LookUpResult receiptLookUpNext(ReceiptLookUpParams filterWithTag) {
-    return receiptLookUpFrom(filterWithTag, tag("WorkOrderReceiptLookUpNext", filterWithTag.lastLookUpTag()));
+    return receiptLookUpFrom(
+        filterWithTag, tag("WorkOrderReceiptLookUpNext", filterWithTag.lastLookUpTag()));
   }
 
   private LookUpResult receiptLookUpFrom(ReceiptLookUpParams filter, BigInteger tag) {
@@ -239,18 +293,27 @@ public final class EthereumTcsClient implements TcsClient {
     try {
       status = ReceiptStatusFilter.of(filter).status();
     } catch (EeaException e) {
-      throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "receiptStatus is not a number", null);
+      throw rpcError(
+          method, ErrorCode.INVALID_PARAMETER.code(), "receiptStatus is not a number", null);
     }
-    return lookUp(call(method, contracts.receiptRegistry(chain).workOrderReceiptLookUpNext(
-        anyOr32(method, filter.workerServiceId()),
-        anyOr32(method, filter.workerId()),
-        anyOr32(method, filter.requesterId()),
-        status.isEmpty() ? ANY_RECEIPT_STATUS : BigInteger.valueOf(status.getAsLong()), tag)));
+    return lookUp(
+        call(
+            method,
+            contracts
+                .receiptRegistry(chain)
+                .workOrderReceiptLookUpNext(
+                    anyOr32(method, filter.workerServiceId()),
+                    anyOr32(method, filter.workerId()),
+                    anyOr32(method, filter.requesterId()),
+                    status.isEmpty() ? ANY_RECEIPT_STATUS : BigInteger.valueOf(status.getAsLong()),
+                    tag)));
   }
 
   @Override
   public EncryptionKeyResult encryptionKeyGet(String workerId) {
-    throw rpcError("EncryptionKeyGet", ErrorCode.UNSUPPORTED_MODE.code(),
+    throw rpcError(
+        "EncryptionKeyGet",
+        ErrorCode.UNSUPPORTED_MODE.code(),
         "No encryption-key contract in this proxy model; use the encryptionKey in the worker's details",
         null);
   }
@@ -264,7 +327,8 @@ public final class EthereumTcsClient implements TcsClient {
   private static LookUpResult lookUp(Tuple3<BigInteger, BigInteger, List<byte[]>> page) {
     BigInteger next = page.component2();
     return new LookUpResult(
-        page.component1().intValueExact(), next.signum() == 0 ? "" : next.toString(),
+        page.component1().intValueExact(),
+        next.signum() == 0 ? "" : next.toString(),
         page.component3().stream().map(Bytes32::hex).toList());
   }
 
@@ -273,7 +337,10 @@ public final class EthereumTcsClient implements TcsClient {
       return tag == null || tag.isEmpty() ? BigInteger.ZERO : new BigInteger(tag);
     } catch (NumberFormatException e) {
       throw rpcError(
-          method, ErrorCode.INVALID_PARAMETER.code(), "lookUpTag is not an on-chain tag: " + tag, null);
+          method,
+          ErrorCode.INVALID_PARAMETER.code(),
+          "lookUpTag is not an on-chain tag: " + tag,
+          null);
     }
   }
 
@@ -307,14 +374,16 @@ public final class EthereumTcsClient implements TcsClient {
     try {
       return call.send();
     } catch (org.web3j.protocol.exceptions.TransactionException e) {
-      throw rpcError(method, ErrorCode.ACCESS_DENIED.code(), "Transaction reverted: " + e.getMessage(), null);
+      throw rpcError(
+          method, ErrorCode.ACCESS_DENIED.code(), "Transaction reverted: " + e.getMessage(), null);
     } catch (org.web3j.tx.exceptions.ContractCallException e) {
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), e.getMessage(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TcsTransportException(method + " via " + endpoint + " interrupted", e);
     } catch (Exception e) {
-      throw new TcsTransportException(method + " via " + endpoint + " failed: " + e.getMessage(), e);
+      throw new TcsTransportException(
+          method + " via " + endpoint + " failed: " + e.getMessage(), e);
     }
   }
 

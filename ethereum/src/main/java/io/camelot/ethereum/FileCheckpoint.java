@@ -33,7 +33,8 @@ public final class FileCheckpoint {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bridge checkpoint " + file, e);
     } catch (NumberFormatException e) {
-      throw new IllegalStateException("the bridge checkpoint " + file + " is not a block number", e);
+      throw new IllegalStateException(
+          "the bridge checkpoint " + file + " is not a block number", e);
     }
   }
 
@@ -43,12 +44,15 @@ public final class FileCheckpoint {
       Files.createDirectories(file.getParent());
       try (FileChannel out =
           FileChannel.open(
-              temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+              temporary,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
               StandardOpenOption.WRITE)) {
         out.write(ByteBuffer.wrap((block + "\n").getBytes(StandardCharsets.US_ASCII)));
         out.force(true);
       }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the bridge checkpoint " + file, e);
     }

@@ -13,8 +13,8 @@ import org.web3j.crypto.Hash;
  * @param name the feed's name; on chain its id is {@code keccak256(bytes(name))}, as a contract
  *     reading it would compute
  * @param workerId the worker to ask (hex), or null for the first worker the bridge publishes
- * @param source the HTTPS URL the workload fetches; the worker's {@code https} grant must allow
- *     its host
+ * @param source the HTTPS URL the workload fetches; the worker's {@code https} grant must allow its
+ *     host
  */
 public record OracleFeed(String name, String workerId, String source, Duration interval) {
   /** The workload that fetches and attests the value (module {@code workloads}). */
@@ -26,10 +26,12 @@ public record OracleFeed(String name, String workerId, String source, Duration i
       throw new IllegalArgumentException("an oracle feed needs a name");
     }
     if (!"https".equalsIgnoreCase(URI.create(source).getScheme())) {
-      throw new IllegalArgumentException("oracle feed " + name + ": the source must be an https:// URL, not " + source);
+      throw new IllegalArgumentException(
+          "oracle feed " + name + ": the source must be an https:// URL, not " + source);
     }
     if (!interval.isPositive()) {
-      throw new IllegalArgumentException("oracle feed " + name + ": the interval must be positive: " + interval);
+      throw new IllegalArgumentException(
+          "oracle feed " + name + ": the interval must be positive: " + interval);
     }
     workerId = workerId == null ? null : Bytes32.hex(Bytes32.of(workerId));
   }

@@ -38,7 +38,10 @@ final class OracleFeeds {
   private final AtomicLong failures = new AtomicLong();
 
   OracleFeeds(
-      TcsClient tcs, Chain chain, ProxyContracts contracts, BridgeSettings settings,
+      TcsClient tcs,
+      Chain chain,
+      ProxyContracts contracts,
+      BridgeSettings settings,
       Supplier<Set<String>> bridgeWorkers) {
     // A key of its own per run: the bridge is an ordinary requester of its TCS here.
     this.requester =
@@ -60,7 +63,11 @@ final class OracleFeeds {
       latest.put(feed.name(), posted);
       problems.remove(feed.name());
       posts.incrementAndGet();
-      LOG.info("Oracle feed {}: posted {} from work order {}", feed.name(), posted.value(), posted.workOrderId());
+      LOG.info(
+          "Oracle feed {}: posted {} from work order {}",
+          feed.name(),
+          posted.value(),
+          posted.workOrderId());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
@@ -78,13 +85,26 @@ final class OracleFeeds {
     String statement = outcome.text(0);
     JsonNode parsed = ProtocolJson.parse(outcome.bytes(0));
     if (!feed.source().equals(parsed.path("source").asText())) {
-      throw new IllegalStateException("work order " + order.workOrderId() + " attests "
-          + parsed.path("source").asText() + ", not the feed's source " + feed.source());
+      throw new IllegalStateException(
+          "work order "
+              + order.workOrderId()
+              + " attests "
+              + parsed.path("source").asText()
+              + ", not the feed's source "
+              + feed.source());
     }
     String value = parsed.path("value").asText();
     var oracle = contracts.oracleResults(chain);
-    retry.call("OracleResults.post " + feed.name(), () -> oracle.post(
-        feed.id(), Bytes32.of(worker.workerId()), Bytes32.of(order.workOrderId()), value).send());
+    retry.call(
+        "OracleResults.post " + feed.name(),
+        () ->
+            oracle
+                .post(
+                    feed.id(),
+                    Bytes32.of(worker.workerId()),
+                    Bytes32.of(order.workOrderId()),
+                    value)
+                .send());
     return new OraclePost(worker.workerId(), order.workOrderId(), value, statement);
   }
 
@@ -92,8 +112,12 @@ final class OracleFeeds {
     if (feed.workerId() != null) {
       return feed.workerId();
     }
-    return bridgeWorkers.get().stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("the TCS publishes no worker to run oracle feed " + feed.name()));
+    return bridgeWorkers.get().stream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the TCS publishes no worker to run oracle feed " + feed.name()));
   }
 
   Optional<OraclePost> latest(String feedName) {

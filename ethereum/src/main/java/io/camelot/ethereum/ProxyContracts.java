@@ -33,8 +33,9 @@ public record ProxyContracts(
   }
 
   /**
-   * A work order's key on chain, {@code WorkOrderRegistry.workOrderKey}: the id the contracts, their
-   * events and receipts use, bound to the submitting account so no one else can take it (M10).
+   * A work order's key on chain, {@code WorkOrderRegistry.workOrderKey}: the id the contracts,
+   * their events and receipts use, bound to the submitting account so no one else can take it
+   * (M10).
    */
   public static byte[] workOrderKey(String submitter, byte[] workOrderId) {
     byte[] packed = new byte[20 + 32];
@@ -58,11 +59,15 @@ public record ProxyContracts(
                 chain.web3j(), chain.transactions(), chain.gas(), orders.getContractAddress())
             .send();
     OracleResults oracle =
-        OracleResults.deploy(chain.web3j(), chain.transactions(), chain.gas(), workers.getContractAddress())
+        OracleResults.deploy(
+                chain.web3j(), chain.transactions(), chain.gas(), workers.getContractAddress())
             .send();
     return new ProxyContracts(
-        list.getContractAddress(), workers.getContractAddress(), orders.getContractAddress(),
-        receipts.getContractAddress(), oracle.getContractAddress());
+        list.getContractAddress(),
+        workers.getContractAddress(),
+        orders.getContractAddress(),
+        receipts.getContractAddress(),
+        oracle.getContractAddress());
   }
 
   /** Reads addresses saved by {@link #save(Path)}: a JSON object with this record's names. */
@@ -83,7 +88,8 @@ public record ProxyContracts(
   }
 
   public WorkerRegistryList workerRegistryList(Chain chain) {
-    return WorkerRegistryList.load(workerRegistryList, chain.web3j(), chain.transactions(), chain.gas());
+    return WorkerRegistryList.load(
+        workerRegistryList, chain.web3j(), chain.transactions(), chain.gas());
   }
 
   public WorkerRegistry workerRegistry(Chain chain) {
@@ -91,14 +97,18 @@ public record ProxyContracts(
   }
 
   public WorkOrderRegistry workOrderRegistry(Chain chain) {
-    return WorkOrderRegistry.load(workOrderRegistry, chain.web3j(), chain.transactions(), chain.gas());
+    return WorkOrderRegistry.load(
+        workOrderRegistry, chain.web3j(), chain.transactions(), chain.gas());
   }
 
   public WorkOrderReceiptRegistry receiptRegistry(Chain chain) {
-    return WorkOrderReceiptRegistry.load(receiptRegistry, chain.web3j(), chain.transactions(), chain.gas());
+    return WorkOrderReceiptRegistry.load(
+        receiptRegistry, chain.web3j(), chain.transactions(), chain.gas());
   }
 
-  /** @throws IllegalStateException if these addresses have none for OracleResults */
+  /**
+   * @throws IllegalStateException if these addresses have none for OracleResults
+   */
   public OracleResults oracleResults(Chain chain) {
     if (oracleResults == null) {
       throw new IllegalStateException(

@@ -39,8 +39,13 @@ public record RetryPolicy(int attempts, Duration initial, Duration max) {
         if (tried >= attempts || reverted(e) || Thread.currentThread().isInterrupted()) {
           throw e;
         }
-        LOG.warn("{} failed (attempt {} of {}), retrying in {} ms: {}", what, tried, attempts,
-            delay.toMillis(), e.getMessage());
+        LOG.warn(
+            "{} failed (attempt {} of {}), retrying in {} ms: {}",
+            what,
+            tried,
+            attempts,
+            delay.toMillis(),
+            e.getMessage());
         Thread.sleep(delay);
         Duration doubled = delay.multipliedBy(2);
         delay = doubled.compareTo(max) > 0 ? max : doubled;

@@ -27,8 +27,13 @@ final class SerialNonceTransactionManager extends FastRawTransactionManager {
 
   @Override
   public synchronized EthSendTransaction sendTransaction(
-      BigInteger gasPrice, BigInteger gasLimit, String to, String data, BigInteger value,
-      boolean constructor) throws IOException {
+      BigInteger gasPrice,
+      BigInteger gasLimit,
+      String to,
+      String data,
+      BigInteger value,
+      boolean constructor)
+      throws IOException {
     EthSendTransaction sent;
     try {
       sent = super.sendTransaction(gasPrice, gasLimit, to, data, value, constructor);
@@ -43,7 +48,8 @@ final class SerialNonceTransactionManager extends FastRawTransactionManager {
   }
 
   private void resync(String why) throws IOException {
-    LOG.debug("Send from {} failed ({}); re-reading its nonce from the chain", getFromAddress(), why);
+    LOG.debug(
+        "Send from {} failed ({}); re-reading its nonce from the chain", getFromAddress(), why);
     resetNonce();
   }
 }

@@ -58,7 +58,8 @@ final class WorkOrderRelay {
     }
   }
 
-  private void relay(String id, WorkOrderRegistry.WorkOrderSubmittedEventResponse event) throws Exception {
+  private void relay(String id, WorkOrderRegistry.WorkOrderSubmittedEventResponse event)
+      throws Exception {
     WorkOrderRegistry orders = contracts.workOrderRegistry(chain);
     if (isCompleted(orders, event.workOrderId)) {
       LOG.debug("Work order {} is already completed on chain", id);
@@ -94,7 +95,8 @@ final class WorkOrderRelay {
       }
       // A replay after a restart meets the TCS's duplicate check: read the stored outcome instead.
       try {
-        return result(awaitResult(params.workOrderId(), tcs.workOrderGetResult(params.workOrderId())));
+        return result(
+            awaitResult(params.workOrderId(), tcs.workOrderGetResult(params.workOrderId())));
       } catch (TcsRpcException stored) {
         TcsRpcException cause = stored.code() == 2 ? submitFailure : stored;
         return error(cause.code(), cause.serverMessage(), params.workOrderId());
@@ -110,7 +112,10 @@ final class WorkOrderRelay {
     while (!(reply instanceof SubmitReply.Completed)) {
       if (System.nanoTime() > deadline) {
         throw new TcsTimeoutException(
-            "Work order " + workOrderId + " not finished by the TCS within " + settings.resultTimeout());
+            "Work order "
+                + workOrderId
+                + " not finished by the TCS within "
+                + settings.resultTimeout());
       }
       Thread.sleep(delay);
       Duration doubled = delay.multipliedBy(2);
@@ -123,23 +128,27 @@ final class WorkOrderRelay {
   private void complete(WorkOrderRegistry orders, byte[] workOrderId, String response)
       throws Exception {
     String id = Bytes32.hex(workOrderId);
-    settings.retry().call("workOrderComplete " + id, () -> {
-      try {
-        return orders.workOrderComplete(workOrderId, response).send();
-      } catch (TransactionException e) {
-        // An earlier attempt may have been mined after all; that is success, not a failure.
-        if (isCompleted(orders, workOrderId)) {
-          return null;
-        }
-        throw e;
-      }
-    });
+    settings
+        .retry()
+        .call(
+            "workOrderComplete " + id,
+            () -> {
+              try {
+                return orders.workOrderComplete(workOrderId, response).send();
+              } catch (TransactionException e) {
+                // An earlier attempt may have been mined after all; that is success, not a failure.
+                if (isCompleted(orders, workOrderId)) {
+                  return null;
+                }
+                throw e;
+              }
+            });
     LOG.debug("Completed work order {} on chain", id);
   }
 
   /** Records the outcome on the work order's receipt, if its requester created one. */
-  private void updateReceipt(WorkOrderRegistry.WorkOrderSubmittedEventResponse event, Outcome outcome)
-      throws Exception {
+  private void updateReceipt(
+      WorkOrderRegistry.WorkOrderSubmittedEventResponse event, Outcome outcome) throws Exception {
     WorkOrderReceiptRegistry receipts = contracts.receiptRegistry(chain);
     var receipt = receipts.workOrderReceiptRetrieve(event.workOrderId).send();
     if (Bytes32.isZero(receipt.component2())) {
@@ -147,25 +156,40 @@ final class WorkOrderRelay {
     }
     // As in the direct model: the update data of a completed receipt is the response's hash in hex.
     byte[] updateData =
-        HexFormat.of().withUpperCase().formatHex(Sha256.digest(outcome.response()))
+        HexFormat.of()
+            .withUpperCase()
+            .formatHex(Sha256.digest(outcome.response()))
             .getBytes(StandardCharsets.US_ASCII);
-    settings.retry().call("workOrderReceiptUpdate " + Bytes32.hex(event.workOrderId), () ->
-        receipts.workOrderReceiptUpdate(
-            event.workOrderId, event.workerId, BigInteger.valueOf(outcome.status().code()), updateData,
-            new byte[0], RECEIPT_SIGNATURE_RULES).send());
+    settings
+        .retry()
+        .call(
+            "workOrderReceiptUpdate " + Bytes32.hex(event.workOrderId),
+            () ->
+                receipts
+                    .workOrderReceiptUpdate(
+                        event.workOrderId,
+                        event.workerId,
+                        BigInteger.valueOf(outcome.status().code()),
+                        updateData,
+                        new byte[0],
+                        RECEIPT_SIGNATURE_RULES)
+                    .send());
   }
 
   /** Whether the event's work order key is the submitter's key for the JSON's id. */
-  private static boolean isKey(String workOrderId, WorkOrderRegistry.WorkOrderSubmittedEventResponse event) {
+  private static boolean isKey(
+      String workOrderId, WorkOrderRegistry.WorkOrderSubmittedEventResponse event) {
     try {
       return Arrays.equals(
-          ProxyContracts.workOrderKey(event.senderAddress, Bytes32.of(workOrderId)), event.workOrderId);
+          ProxyContracts.workOrderKey(event.senderAddress, Bytes32.of(workOrderId)),
+          event.workOrderId);
     } catch (IllegalArgumentException e) {
       return false;
     }
   }
 
-  private static boolean isCompleted(WorkOrderRegistry orders, byte[] workOrderId) throws Exception {
+  private static boolean isCompleted(WorkOrderRegistry orders, byte[] workOrderId)
+      throws Exception {
     return orders.workOrderGet(workOrderId).send().component1().equals(COMPLETED);
   }
 

@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts the TCS's workers on chain: registers new ones and updates changed ones (details, status),
- * sending only what differs so that repeating it is cheap and harmless, with their details
- * and attestation evidence exactly as the TCS publishes them (a SIMULATED worker's evidence says so
- * in its proofDataType), plus the proxy-model addresses: the work order contract and the account
- * that completes work orders. Also lists each worker's organization in the registry list.
+ * sending only what differs so that repeating it is cheap and harmless, with their details and
+ * attestation evidence exactly as the TCS publishes them (a SIMULATED worker's evidence says so in
+ * its proofDataType), plus the proxy-model addresses: the work order contract and the account that
+ * completes work orders. Also lists each worker's organization in the registry list.
  */
 final class WorkerPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerPublisher.class);
@@ -64,10 +64,15 @@ final class WorkerPublisher {
         LOG.warn("Cannot publish worker {} on chain", id, e);
       }
     }
-    return new Published(Collections.unmodifiableSet(published), transactions, Collections.unmodifiableMap(failures));
+    return new Published(
+        Collections.unmodifiableSet(published),
+        transactions,
+        Collections.unmodifiableMap(failures));
   }
 
-  /** @return the transactions sent */
+  /**
+   * @return the transactions sent
+   */
   private int publish(String id, WorkerRecord record) throws Exception {
     WorkerRegistry registry = contracts.workerRegistry(chain);
     byte[] workerId = Bytes32.of(id);
@@ -80,8 +85,17 @@ final class WorkerPublisher {
     // workerRegister makes a worker active (status 1); a TCS worker in another status is set after.
     int chainStatus;
     if (existing.component1().signum() == 0) {
-      retry.call("workerRegister " + id, () -> registry.workerRegister(
-          workerId, BigInteger.valueOf(record.workerType()), organization, appTypeIds, details).send());
+      retry.call(
+          "workerRegister " + id,
+          () ->
+              registry
+                  .workerRegister(
+                      workerId,
+                      BigInteger.valueOf(record.workerType()),
+                      organization,
+                      appTypeIds,
+                      details)
+                  .send());
       LOG.info("Registered worker {} on chain (proofDataType {})", id, proofDataType(record));
       transactions++;
       chainStatus = registry.STATUS_ACTIVE().send().intValue();
@@ -94,37 +108,52 @@ final class WorkerPublisher {
       chainStatus = existing.component1().intValue();
     }
     if (chainStatus != record.status()) {
-      retry.call("workerSetStatus " + id, () -> registry.workerSetStatus(
-          workerId, BigInteger.valueOf(record.status())).send());
+      retry.call(
+          "workerSetStatus " + id,
+          () -> registry.workerSetStatus(workerId, BigInteger.valueOf(record.status())).send());
       LOG.info("Set worker {} status {} on chain", id, record.status());
       transactions++;
     }
     return transactions;
   }
 
-  /** @return the transactions sent */
+  /**
+   * @return the transactions sent
+   */
   private int listOrganization(byte[] organization, List<byte[]> appTypeIds) throws Exception {
     WorkerRegistryList list = contracts.workerRegistryList(chain);
     String owner = list.registryOwner(organization).send();
     byte[] scAddr = Bytes32.of("00".repeat(12) + contracts.workerRegistry().substring(2));
     if (new BigInteger(owner.substring(2), 16).signum() == 0) {
-      retry.call("registryAdd", () -> list.registryAdd(organization, "", scAddr, appTypeIds).send());
+      retry.call(
+          "registryAdd", () -> list.registryAdd(organization, "", scAddr, appTypeIds).send());
       return 1;
     }
     if (!owner.equalsIgnoreCase(chain.address())) {
-      LOG.warn("Organization {} is listed on chain by {}, not by this TCS's account {}",
-          Bytes32.hex(organization), owner, chain.address());
+      LOG.warn(
+          "Organization {} is listed on chain by {}, not by this TCS's account {}",
+          Bytes32.hex(organization),
+          owner,
+          chain.address());
     }
     return 0;
   }
 
   private WorkerDetails onChain(WorkerDetails details) {
     return new WorkerDetails(
-        details.workOrderSyncUri(), details.workOrderAsyncUri(), details.workOrderPullUri(),
-        details.workOrderNotifyUri(), details.receiptInvocationUri(), contracts.workOrderRegistry(),
-        contracts.receiptRegistry(), chain.address(), details.hashingAlgorithm(),
-        details.signingAlgorithm(), details.keyEncryptionAlgorithm(),
-        details.dataEncryptionAlgorithm(), details.workOrderPayloadFormats(),
+        details.workOrderSyncUri(),
+        details.workOrderAsyncUri(),
+        details.workOrderPullUri(),
+        details.workOrderNotifyUri(),
+        details.receiptInvocationUri(),
+        contracts.workOrderRegistry(),
+        contracts.receiptRegistry(),
+        chain.address(),
+        details.hashingAlgorithm(),
+        details.signingAlgorithm(),
+        details.keyEncryptionAlgorithm(),
+        details.dataEncryptionAlgorithm(),
+        details.workOrderPayloadFormats(),
         details.workerTypeData());
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelot.ethereum.contracts.OracleResults;
 import io.camelot.ethereum.contracts.WorkOrderReceiptRegistry;
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
-import io.camelot.ethereum.contracts.WorkerRegistry;
 import io.camelot.ethereum.contracts.WorkerRegistryList;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -74,7 +73,8 @@ class ContractsTest {
     asRequester.workOrderSubmit(order, worker, Bytes32.of("dd".repeat(32)), "{}").send();
     byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
 
-    assertThatThrownBy(() -> contracts.workOrderRegistry(stranger).workOrderComplete(key, "{}").send())
+    assertThatThrownBy(
+            () -> contracts.workOrderRegistry(stranger).workOrderComplete(key, "{}").send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's TCS account");
     assertThatThrownBy(() -> asRequester.workOrderComplete(key, "{}").send())
@@ -99,7 +99,8 @@ class ContractsTest {
     TransactionReceipt first = asRequester.workOrderSubmit(order, worker, order, "{}").send();
     TransactionReceipt again = asRequester.workOrderSubmit(order, worker, order, "{}").send();
     TransactionReceipt unknown =
-        asRequester.workOrderSubmit(Bytes32.of("c4".repeat(32)), Bytes32.of("ee".repeat(32)), order, "{}")
+        asRequester
+            .workOrderSubmit(Bytes32.of("c4".repeat(32)), Bytes32.of("ee".repeat(32)), order, "{}")
             .send();
 
     assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(first).getFirst().errorCode)
@@ -116,7 +117,10 @@ class ContractsTest {
     byte[] order = Bytes32.of("c9".repeat(32));
     WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
     TransactionReceipt squatted =
-        contracts.workOrderRegistry(stranger).workOrderSubmit(order, worker, order, "{\"squat\":1}").send();
+        contracts
+            .workOrderRegistry(stranger)
+            .workOrderSubmit(order, worker, order, "{\"squat\":1}")
+            .send();
     TransactionReceipt genuine = asRequester.workOrderSubmit(order, worker, order, "{}").send();
 
     var genuineEvent = WorkOrderRegistry.getWorkOrderSubmittedEvents(genuine).getFirst();
@@ -125,12 +129,14 @@ class ContractsTest {
     assertThat(genuineEvent.workOrderId)
         .isEqualTo(key)
         .isEqualTo(asRequester.workOrderKey(requester.address(), order).send());
-    byte[] squatKey = WorkOrderRegistry.getWorkOrderSubmittedEvents(squatted).getFirst().workOrderId;
+    byte[] squatKey =
+        WorkOrderRegistry.getWorkOrderSubmittedEvents(squatted).getFirst().workOrderId;
     assertThat(squatKey).isNotEqualTo(key);
     assertThat(asRequester.workOrderGet(key).send().component3()).isEqualTo("{}");
     assertThat(asRequester.workOrderGet(squatKey).send().component3()).isEqualTo("{\"squat\":1}");
 
-    assertThatThrownBy(() -> contracts.workOrderRegistry(stranger).workOrderComplete(key, "{}").send())
+    assertThatThrownBy(
+            () -> contracts.workOrderRegistry(stranger).workOrderComplete(key, "{}").send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's TCS account");
     contracts.workOrderRegistry(organization).workOrderComplete(key, "{\"result\":1}").send();
@@ -147,29 +153,44 @@ class ContractsTest {
     byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
     WorkOrderReceiptRegistry asStranger = contracts.receiptRegistry(stranger);
     assertThatThrownBy(
-            () -> asStranger.workOrderReceiptCreate(key, worker, worker, requesterId, BigInteger.ZERO,
-                new byte[] {1}).send())
+            () ->
+                asStranger
+                    .workOrderReceiptCreate(
+                        key, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1})
+                    .send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the work order's submitter");
 
-    contracts.receiptRegistry(requester)
-        .workOrderReceiptCreate(key, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1, 2})
+    contracts
+        .receiptRegistry(requester)
+        .workOrderReceiptCreate(
+            key, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1, 2})
         .send();
     assertThatThrownBy(
-            () -> asStranger.workOrderReceiptUpdate(key, worker, BigInteger.ONE, new byte[] {9},
-                new byte[0], "").send())
+            () ->
+                asStranger
+                    .workOrderReceiptUpdate(
+                        key, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
+                    .send())
         .isInstanceOf(TransactionException.class);
-    contracts.receiptRegistry(organization)
+    contracts
+        .receiptRegistry(organization)
         .workOrderReceiptUpdate(key, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
         .send();
 
     var receipt = asStranger.workOrderReceiptRetrieve(key).send();
     assertThat(receipt.component5()).containsExactly(1, 2);
     assertThat(receipt.component6()).isEqualTo(BigInteger.ONE);
-    var last = asStranger.workOrderReceiptUpdateRetrieve(key, new byte[32], BigInteger.valueOf(0xFFFFFFFFL)).send();
+    var last =
+        asStranger
+            .workOrderReceiptUpdateRetrieve(key, new byte[32], BigInteger.valueOf(0xFFFFFFFFL))
+            .send();
     assertThat(last.component3()).containsExactly(9);
     assertThat(last.component6()).isEqualTo(BigInteger.ONE);
-    var found = asStranger.workOrderReceiptLookUp(new byte[32], worker, new byte[32], BigInteger.ONE).send();
+    var found =
+        asStranger
+            .workOrderReceiptLookUp(new byte[32], worker, new byte[32], BigInteger.ONE)
+            .send();
     assertThat(found.component3()).hasSize(1);
   }
 
@@ -179,7 +200,11 @@ class ContractsTest {
     byte[] scAddr = Bytes32.of("00".repeat(12) + contracts.workerRegistry().substring(2));
     list.registryAdd(ORG, "", scAddr, List.of(APP)).send();
     assertThatThrownBy(
-            () -> contracts.workerRegistryList(stranger).registrySetStatus(ORG, BigInteger.TWO).send())
+            () ->
+                contracts
+                    .workerRegistryList(stranger)
+                    .registrySetStatus(ORG, BigInteger.TWO)
+                    .send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the registry's organization");
     var found = list.registryLookUp(APP).send();
@@ -192,10 +217,17 @@ class ContractsTest {
   void oracleValuesAreAcceptedOnlyFromAnActiveWorkersTcsAccount() throws Exception {
     byte[] worker = register("05");
     OracleResults asOrganization =
-        OracleResults.deploy(organization.web3j(), organization.transactions(), organization.gas(),
-            contracts.workerRegistry()).send();
+        OracleResults.deploy(
+                organization.web3j(),
+                organization.transactions(),
+                organization.gas(),
+                contracts.workerRegistry())
+            .send();
     OracleResults asStranger =
-        OracleResults.load(asOrganization.getContractAddress(), stranger.web3j(), stranger.transactions(),
+        OracleResults.load(
+            asOrganization.getContractAddress(),
+            stranger.web3j(),
+            stranger.transactions(),
             stranger.gas());
     byte[] feed = Bytes32.of("ab".repeat(32));
     byte[] order = Bytes32.of("c6".repeat(32));
@@ -218,7 +250,10 @@ class ContractsTest {
   void anotherWorkersPostDoesNotChangeAWorkersValue() throws Exception {
     byte[] worker = register("06");
     byte[] other = Bytes32.of("e0".repeat(31) + "06");
-    contracts.workerRegistry(stranger).workerRegister(other, BigInteger.ONE, ORG, List.of(APP), "{}").send();
+    contracts
+        .workerRegistry(stranger)
+        .workerRegister(other, BigInteger.ONE, ORG, List.of(APP), "{}")
+        .send();
     OracleResults asOrganization = contracts.oracleResults(organization);
     OracleResults asStranger = contracts.oracleResults(stranger);
     byte[] feed = Bytes32.of("ac".repeat(32));
@@ -235,7 +270,8 @@ class ContractsTest {
 
   private static byte[] register(String suffix) throws Exception {
     byte[] worker = Bytes32.of("f0".repeat(31) + suffix);
-    contracts.workerRegistry(organization)
+    contracts
+        .workerRegistry(organization)
         .workerRegister(worker, BigInteger.ONE, ORG, List.of(APP), "{}")
         .send();
     return worker;

@@ -62,12 +62,16 @@ public final class DevChain implements AutoCloseable {
         new ProcessBuilder(
                 executable().toString(),
                 "--dev",
-                "--dev.period", "0",
+                "--dev.period",
+                "0",
                 "--http",
-                "--http.addr", "127.0.0.1",
-                "--http.port", Integer.toString(port),
+                "--http.addr",
+                "127.0.0.1",
+                "--http.port",
+                Integer.toString(port),
                 // dev: dev_addWithdrawal, which mineBlock uses.
-                "--http.api", "eth,net,web3,dev",
+                "--http.api",
+                "eth,net,web3,dev",
                 "--ipcdisable")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
@@ -99,7 +103,15 @@ public final class DevChain implements AutoCloseable {
   public void mineBlock() throws IOException, InterruptedException {
     long before = blockNumber();
     Map<String, String> withdrawal =
-        Map.of("index", "0x0", "validatorIndex", "0x0", "address", "0x" + "00".repeat(20), "amount", "0x0");
+        Map.of(
+            "index",
+            "0x0",
+            "validatorIndex",
+            "0x0",
+            "address",
+            "0x" + "00".repeat(20),
+            "amount",
+            "0x0");
     Response<?> added =
         new Request<>("dev_addWithdrawal", List.of(withdrawal), rpc, VoidResponse.class).send();
     if (added.hasError()) {
@@ -146,15 +158,16 @@ public final class DevChain implements AutoCloseable {
   }
 
   /**
-   * geth answers receipt queries with "transaction indexing is in progress" (which web3j takes for a
-   * failure) until its indexer has seen a block after genesis; so mine one and wait for it.
+   * geth answers receipt queries with "transaction indexing is in progress" (which web3j takes for
+   * a failure) until its indexer has seen a block after genesis; so mine one and wait for it.
    */
   private void awaitTransactionIndex() throws IOException, InterruptedException {
     mineBlock();
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (web3j.ethSyncing().send().isSyncing()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("geth's transaction index not ready within " + READY_TIMEOUT);
+        throw new IllegalStateException(
+            "geth's transaction index not ready within " + READY_TIMEOUT);
       }
       Thread.sleep(50);
     }
@@ -166,8 +179,12 @@ public final class DevChain implements AutoCloseable {
       Transfer transfer = new Transfer(dev.web3j(), dev.transactions());
       for (String key : KEYS.subList(1, KEYS.size())) {
         transfer
-            .sendFunds(Credentials.create(key).getAddress(), FUNDING_ETHER, Convert.Unit.ETHER,
-                dev.settings().gasPrice(), Transfer.GAS_LIMIT)
+            .sendFunds(
+                Credentials.create(key).getAddress(),
+                FUNDING_ETHER,
+                Convert.Unit.ETHER,
+                dev.settings().gasPrice(),
+                Transfer.GAS_LIMIT)
             .send();
       }
     }
@@ -178,8 +195,8 @@ public final class DevChain implements AutoCloseable {
   }
 
   /**
-   * The geth that {@code deploy/ethereum/geth.sh} built and cached (found from the working directory
-   * or a parent), or {@code -Dcamelot.geth=PATH}.
+   * The geth that {@code deploy/ethereum/geth.sh} built and cached (found from the working
+   * directory or a parent), or {@code -Dcamelot.geth=PATH}.
    */
   private static Path executable() throws IOException, InterruptedException {
     String configured = System.getProperty("camelot.geth");
@@ -193,7 +210,8 @@ public final class DevChain implements AutoCloseable {
             new ProcessBuilder("bash", dir.resolve(script).toString(), "path")
                 .redirectErrorStream(true)
                 .start();
-        String out = new String(path.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String out =
+            new String(path.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (path.waitFor() != 0) {
           throw new IllegalStateException(
               "Ethereum tests need geth: " + out + ", or pass -Dcamelot.geth=/path/to/geth");
@@ -202,7 +220,10 @@ public final class DevChain implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        "Ethereum tests need geth: no " + script + " above " + Path.of("").toAbsolutePath()
+        "Ethereum tests need geth: no "
+            + script
+            + " above "
+            + Path.of("").toAbsolutePath()
             + "; pass -Dcamelot.geth=/path/to/geth");
   }
 

@@ -22,12 +22,16 @@ class OracleFeedTest {
     assertThat(new OracleFeed("f", "0x" + id, "https://prices.example/x", MINUTE).workerId())
         .isEqualTo(id.toLowerCase(java.util.Locale.ROOT));
     assertThatThrownBy(() -> new OracleFeed("f", null, "http://prices.example/x", MINUTE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be an https:// URL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be an https:// URL");
     assertThatThrownBy(() -> new OracleFeed(" ", null, "https://prices.example/x", MINUTE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a name");
     assertThatThrownBy(() -> new OracleFeed("f", null, "https://prices.example/x", Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interval must be positive");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("interval must be positive");
     assertThatThrownBy(() -> new OracleFeed("f", "abcd", "https://prices.example/x", MINUTE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a 32-byte hex id");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a 32-byte hex id");
   }
 }

@@ -26,15 +26,26 @@ class ProxyContractsTest {
   }
 
   @Test
-  void aFileFromBeforeOracleResultsStillLoadsAndSaysWhatIsMissingWhenAnOracleNeedsIt() throws Exception {
-    Path file = Files.writeString(dir.resolve("contracts.json"),
-        "{\"workerRegistryList\":\"" + A + "\",\"workerRegistry\":\"" + B + "\",\"workOrderRegistry\":\"" + C
-            + "\",\"receiptRegistry\":\"" + D + "\"}");
+  void aFileFromBeforeOracleResultsStillLoadsAndSaysWhatIsMissingWhenAnOracleNeedsIt()
+      throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("contracts.json"),
+            "{\"workerRegistryList\":\""
+                + A
+                + "\",\"workerRegistry\":\""
+                + B
+                + "\",\"workOrderRegistry\":\""
+                + C
+                + "\",\"receiptRegistry\":\""
+                + D
+                + "\"}");
     ProxyContracts contracts = ProxyContracts.load(file);
     assertThat(contracts.workOrderRegistry()).isEqualTo(C);
     assertThat(contracts.oracleResults()).isNull();
     // No node is reached: the missing address is reported first.
-    try (Chain chain = Chain.connect(ChainSettings.of("http://127.0.0.1:1", 1337, DevChain.KEYS.getFirst()))) {
+    try (Chain chain =
+        Chain.connect(ChainSettings.of("http://127.0.0.1:1", 1337, DevChain.KEYS.getFirst()))) {
       assertThatThrownBy(() -> contracts.oracleResults(chain))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("no oracleResults");

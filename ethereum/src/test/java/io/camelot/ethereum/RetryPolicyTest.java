@@ -18,10 +18,14 @@ class RetryPolicyTest {
     reverted.setStatus("0x0");
     AtomicInteger attempts = new AtomicInteger();
     assertThatThrownBy(
-            () -> retry.call("revert", () -> {
-              attempts.incrementAndGet();
-              throw new TransactionException("reverted: not the worker's organization", reverted);
-            }))
+            () ->
+                retry.call(
+                    "revert",
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new TransactionException(
+                          "reverted: not the worker's organization", reverted);
+                    }))
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's organization");
     assertThat(attempts).hasValue(1);
@@ -31,11 +35,15 @@ class RetryPolicyTest {
   void aMissingReceiptOrAnotherFailureIsRetriedUntilItSucceeds() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
     String result =
-        retry.call("flaky", () -> switch (attempts.incrementAndGet()) {
-          case 1 -> throw new TransactionException("receipt not generated after 60 s", "0xabc");
-          case 2 -> throw new java.io.IOException("connection refused");
-          default -> "mined";
-        });
+        retry.call(
+            "flaky",
+            () ->
+                switch (attempts.incrementAndGet()) {
+                  case 1 ->
+                      throw new TransactionException("receipt not generated after 60 s", "0xabc");
+                  case 2 -> throw new java.io.IOException("connection refused");
+                  default -> "mined";
+                });
     assertThat(result).isEqualTo("mined");
     assertThat(attempts).hasValue(3);
   }
@@ -44,9 +52,12 @@ class RetryPolicyTest {
   void theLastFailureSurfacesAfterAllAttempts() {
     AtomicInteger attempts = new AtomicInteger();
     assertThatThrownBy(
-            () -> retry.call("down", () -> {
-              throw new java.io.IOException("attempt " + attempts.incrementAndGet());
-            }))
+            () ->
+                retry.call(
+                    "down",
+                    () -> {
+                      throw new java.io.IOException("attempt " + attempts.incrementAndGet());
+                    }))
         .hasMessage("attempt 4");
   }
 }

@@ -1,8 +1,8 @@
 package io.camelot.io;
 
 /**
- * An External IO connector the worker runs on a workload's behalf. Requests and responses are
- * JSON documents whose shape each connector defines (docs/workloads.md).
+ * An External IO connector the worker runs on a workload's behalf. Requests and responses are JSON
+ * documents whose shape each connector defines (docs/workloads.md).
  */
 public interface Connector {
 
@@ -11,7 +11,8 @@ public interface Connector {
 
   /**
    * True if it keeps data in the work order's {@link ConnectorState}: a workload granted it then
-   * runs one work order at a time, like a stateful workload, so its read-modify-writes lose nothing.
+   * runs one work order at a time, like a stateful workload, so its read-modify-writes lose
+   * nothing.
    */
   default boolean keepsState() {
     return false;

@@ -17,14 +17,22 @@ import java.util.stream.Collectors;
  * @param trustPem for {@code https}: a PEM file of the only certificates trusted as roots, instead
  *     of the JDK's default trust store (a private oracle source, or a test server)
  */
-public record ConnectorPolicy(Set<String> allowedHosts, Set<String> methods, long maxBytes, Optional<Path> trustPem) {
+public record ConnectorPolicy(
+    Set<String> allowedHosts, Set<String> methods, long maxBytes, Optional<Path> trustPem) {
   public static final long DEFAULT_MAX_BYTES = 1 << 20;
 
   public ConnectorPolicy {
-    allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-    methods = methods.stream().map(m -> m.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    allowedHosts =
+        allowedHosts.stream()
+            .map(h -> h.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
+    methods =
+        methods.stream()
+            .map(m -> m.toUpperCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     if (maxBytes <= 0) {
-      throw new IllegalArgumentException("a connector policy's max_bytes must be positive, not " + maxBytes);
+      throw new IllegalArgumentException(
+          "a connector policy's max_bytes must be positive, not " + maxBytes);
     }
   }
 
@@ -44,14 +52,17 @@ public record ConnectorPolicy(Set<String> allowedHosts, Set<String> methods, lon
 
   boolean allowsHost(String host, int port) {
     String lower = host.toLowerCase(Locale.ROOT);
-    return allowedHosts.contains(lower + ":" + port) || (port == 443 && allowedHosts.contains(lower));
+    return allowedHosts.contains(lower + ":" + port)
+        || (port == 443 && allowedHosts.contains(lower));
   }
 
   /** Whether {@code host} is an IP address literal the operator listed (with or without a port). */
   boolean allowsAddressLiteral(String host) {
     String lower = host.toLowerCase(Locale.ROOT);
-    boolean literal = lower.startsWith("[") || lower.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    boolean literal =
+        lower.startsWith("[") || lower.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     return literal
-        && allowedHosts.stream().anyMatch(entry -> entry.equals(lower) || entry.startsWith(lower + ":"));
+        && allowedHosts.stream()
+            .anyMatch(entry -> entry.equals(lower) || entry.startsWith(lower + ":"));
   }
 }

@@ -21,7 +21,10 @@ public final class Connectors {
   private final Map<String, Map<String, ConnectorPolicy>> grants = new HashMap<>();
   private final Set<String> keepingState = new HashSet<>();
 
-  /** @throws IllegalArgumentException if a grant names a connector that is not among {@code connectors} */
+  /**
+   * @throws IllegalArgumentException if a grant names a connector that is not among {@code
+   *     connectors}
+   */
   public Connectors(List<Connector> connectors, List<Grant> grantList) {
     for (Connector connector : connectors) {
       byName.put(connector.name(), connector);
@@ -29,17 +32,26 @@ public final class Connectors {
     for (Grant grant : grantList) {
       if (!byName.containsKey(grant.connector())) {
         throw new IllegalArgumentException(
-            "grant for workload " + grant.workload() + " names unknown connector " + grant.connector()
-                + "; known: " + byName.keySet());
+            "grant for workload "
+                + grant.workload()
+                + " names unknown connector "
+                + grant.connector()
+                + "; known: "
+                + byName.keySet());
       }
-      grants.computeIfAbsent(grant.workload(), w -> new HashMap<>()).put(grant.connector(), grant.policy());
+      grants
+          .computeIfAbsent(grant.workload(), w -> new HashMap<>())
+          .put(grant.connector(), grant.policy());
       if (byName.get(grant.connector()).keepsState()) {
         keepingState.add(grant.workload());
       }
     }
   }
 
-  /** True if {@code workload} is granted a connector that keeps state (see {@link Connector#keepsState()}). */
+  /**
+   * True if {@code workload} is granted a connector that keeps state (see {@link
+   * Connector#keepsState()}).
+   */
   public boolean keepsState(String workload) {
     return keepingState.contains(workload);
   }
@@ -53,7 +65,9 @@ public final class Connectors {
     return (connector, request) -> {
       ConnectorPolicy policy =
           Optional.ofNullable(granted.get(connector))
-              .orElseThrow(() -> Requests.denied("connector " + connector + " is not granted to " + workload));
+              .orElseThrow(
+                  () ->
+                      Requests.denied("connector " + connector + " is not granted to " + workload));
       return byName.get(connector).call(workload, policy, state, request);
     };
   }

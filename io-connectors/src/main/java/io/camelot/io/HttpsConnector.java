@@ -47,13 +47,15 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class HttpsConnector implements Connector {
   public static final String NAME = "https";
+
   /** The default deadline for one whole fetch: connect, TLS, headers and body. */
   public static final Duration DEADLINE = Duration.ofSeconds(10);
 
   record Request(String method, String url, Map<String, String> headers, byte[] body) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Response(int status, byte[] body, String contentType, String fetchedAt, String certificateSha256) {}
+  record Response(
+      int status, byte[] body, String contentType, String fetchedAt, String certificateSha256) {}
 
   private final Clock clock;
   private final Duration deadline;
@@ -75,7 +77,8 @@ public final class HttpsConnector implements Connector {
 
   /** Keeps no state: the work order's state is not touched. */
   @Override
-  public byte[] call(String workload, ConnectorPolicy policy, ConnectorState state, byte[] requestBytes) {
+  public byte[] call(
+      String workload, ConnectorPolicy policy, ConnectorState state, byte[] requestBytes) {
     return call(workload, policy, requestBytes);
   }
 
@@ -89,10 +92,13 @@ public final class HttpsConnector implements Connector {
     }
     byte[] body = request.body() == null ? new byte[0] : request.body();
     if (body.length > policy.maxBytes()) {
-      throw Requests.denied("request body of " + body.length + " bytes exceeds the policy's " + policy.maxBytes());
+      throw Requests.denied(
+          "request body of " + body.length + " bytes exceeds the policy's " + policy.maxBytes());
     }
     HttpRequest.Builder http =
-        HttpRequest.newBuilder(uri).timeout(deadline).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.newBuilder(uri)
+            .timeout(deadline)
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     if (request.headers() != null) {
       try {
         request.headers().forEach(http::header);
@@ -105,17 +111,20 @@ public final class HttpsConnector implements Connector {
     // The request timeout ends when the headers arrive, so the whole exchange, body included,
     // runs under one deadline; a source that drips its body cannot hold the worker's thread.
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        client(policy.trustPem()).sendAsync(http.build(), info -> new LimitedBody(policy.maxBytes()));
+        client(policy.trustPem())
+            .sendAsync(http.build(), info -> new LimitedBody(policy.maxBytes()));
     HttpResponse<byte[]> response;
     try {
       response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       exchange.cancel(true);
-      throw new WorkloadException("https fetch of " + uri + " did not finish within " + deadline.toMillis() + " ms");
+      throw new WorkloadException(
+          "https fetch of " + uri + " did not finish within " + deadline.toMillis() + " ms");
     } catch (ExecutionException e) {
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof LimitedBody.TooLarge) {
-          throw Requests.denied("response from " + uri + " exceeds the policy's " + policy.maxBytes() + " bytes");
+          throw Requests.denied(
+              "response from " + uri + " exceeds the policy's " + policy.maxBytes() + " bytes");
         }
       }
       throw new WorkloadException("https fetch of " + uri + " failed: " + e.getCause());
@@ -148,7 +157,8 @@ public final class HttpsConnector implements Connector {
     }
     int port = uri.getPort() == -1 ? 443 : uri.getPort();
     if (!policy.allowsHost(uri.getHost(), port)) {
-      throw Requests.denied("host " + uri.getHost() + ":" + port + " is not allowed for " + workload);
+      throw Requests.denied(
+          "host " + uri.getHost() + ":" + port + " is not allowed for " + workload);
     }
     return uri;
   }
@@ -171,10 +181,19 @@ public final class HttpsConnector implements Connector {
       throw new WorkloadException("https fetch of " + uri + " failed: unknown host " + host);
     }
     for (InetAddress address : addresses) {
-      if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-          || address.isAnyLocalAddress() || isUniqueLocal(address)) {
-        throw Requests.denied("host " + host + " resolves to the internal address " + address.getHostAddress()
-            + ", which " + workload + " may reach only if allowed_hosts names that address");
+      if (address.isLoopbackAddress()
+          || address.isLinkLocalAddress()
+          || address.isSiteLocalAddress()
+          || address.isAnyLocalAddress()
+          || isUniqueLocal(address)) {
+        throw Requests.denied(
+            "host "
+                + host
+                + " resolves to the internal address "
+                + address.getHostAddress()
+                + ", which "
+                + workload
+                + " may reach only if allowed_hosts names that address");
       }
     }
   }
@@ -187,7 +206,8 @@ public final class HttpsConnector implements Connector {
   private static String leafFingerprint(Optional<SSLSession> session) {
     try {
       Certificate[] chain = session.orElseThrow().getPeerCertificates();
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
     } catch (SSLPeerUnverifiedException | GeneralSecurityException | NoSuchElementException e) {
       throw new WorkloadException("https: no verified server certificate to attest: " + e);
     }
@@ -198,7 +218,9 @@ public final class HttpsConnector implements Connector {
         trustPem,
         pem -> {
           HttpClient.Builder builder =
-              HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(deadline);
+              HttpClient.newBuilder()
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .connectTimeout(deadline);
           pem.ifPresent(path -> builder.sslContext(trusting(path)));
           return builder.build();
         });
@@ -210,13 +232,15 @@ public final class HttpsConnector implements Connector {
       KeyStore roots = KeyStore.getInstance(KeyStore.getDefaultType());
       roots.load(null, null);
       int n = 0;
-      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         roots.setCertificateEntry("root-" + n++, certificate);
       }
       if (n == 0) {
         throw new IllegalArgumentException("no certificates in trust_pem " + pem);
       }
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(roots);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust.getTrustManagers(), null);

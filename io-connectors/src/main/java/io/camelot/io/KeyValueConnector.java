@@ -13,10 +13,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code kv}: a key-value store for data that lives outside the worker but only the worker can
- * read (Avalon's "inside-out" data). Values are sealed with AES-256-GCM under a worker-held key,
- * with the workload and key as associated data, so a value cannot be read outside the worker nor
- * moved to another key or workload unnoticed. Each workload sees only its own keys.
+ * {@code kv}: a key-value store for data that lives outside the worker but only the worker can read
+ * (Avalon's "inside-out" data). Values are sealed with AES-256-GCM under a worker-held key, with
+ * the workload and key as associated data, so a value cannot be read outside the worker nor moved
+ * to another key or workload unnoticed. Each workload sees only its own keys.
  *
  * <p>Values live in the TCS store under the work order's {@link ConnectorState}: a put or delete
  * commits with the work order's response, atomically, and not at all if the work order fails. Store
@@ -63,7 +63,8 @@ public final class KeyValueConnector implements Connector {
   }
 
   @Override
-  public byte[] call(String workload, ConnectorPolicy policy, ConnectorState state, byte[] requestBytes) {
+  public byte[] call(
+      String workload, ConnectorPolicy policy, ConnectorState state, byte[] requestBytes) {
     Request request = Requests.read(NAME, requestBytes, Request.class);
     if (request.key() == null || request.key().isEmpty() || request.op() == null) {
       throw Requests.invalid("kv connector request needs an op and a non-empty key");
@@ -73,8 +74,9 @@ public final class KeyValueConnector implements Connector {
     return switch (request.op()) {
       case "get" ->
           Requests.write(
-              state.get(stateKey)
-                  .map(sealed -> new Response(true, open(sealed, aad)))
+              state
+                  .get(stateKey)
+                  .map(stored -> new Response(true, open(stored, aad)))
                   .orElse(new Response(false, null)));
       case "put" -> {
         if (request.value() == null) {
@@ -82,7 +84,10 @@ public final class KeyValueConnector implements Connector {
         }
         if (request.value().length > policy.maxBytes()) {
           throw Requests.denied(
-              "kv value of " + request.value().length + " bytes exceeds the policy's " + policy.maxBytes());
+              "kv value of "
+                  + request.value().length
+                  + " bytes exceeds the policy's "
+                  + policy.maxBytes());
         }
         boolean existed = state.get(stateKey).isPresent();
         state.put(stateKey, seal(request.value(), aad));
@@ -127,13 +132,16 @@ public final class KeyValueConnector implements Connector {
       cipher.updateAAD(aad);
       return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new WorkloadException("kv value failed authentication: it was altered or sealed by another worker");
+      throw new WorkloadException(
+          "kv value failed authentication: it was altered or sealed by another worker");
     }
   }
 
   static String sha256Hex(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

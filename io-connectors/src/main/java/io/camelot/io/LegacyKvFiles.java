@@ -11,23 +11,27 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The values an earlier {@code kv} connector kept one file per key under {@code kv_dir}
- * ({@code <sha256(workload)>/<sha256(key)>}), keyed as the store keeps them now. The sealed bytes
- * move unchanged: the associated data is the workload and key, not the place, so they open as before.
+ * The values an earlier {@code kv} connector kept one file per key under {@code kv_dir} ({@code
+ * <sha256(workload)>/<sha256(key)>}), keyed as the store keeps them now. The sealed bytes move
+ * unchanged: the associated data is the workload and key, not the place, so they open as before.
  */
 public final class LegacyKvFiles {
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
   private LegacyKvFiles() {}
 
-  /** @return store key (with {@link ConnectorState#STORE_PREFIX}) to sealed value */
+  /**
+   * @return store key (with {@link ConnectorState#STORE_PREFIX}) to sealed value
+   */
   public static Map<String, byte[]> read(Path directory, String workerId) {
     Map<String, byte[]> values = new HashMap<>();
     String keyspace = ConnectorState.STORE_PREFIX + KeyValueConnector.keyspace(workerId);
     try (Stream<Path> workloads = Files.list(directory)) {
       for (Path workload : workloads.filter(LegacyKvFiles::isHashDirectory).toList()) {
         for (Path value : hashFiles(workload)) {
-          values.put(keyspace + workload.getFileName() + "/" + value.getFileName(), Files.readAllBytes(value));
+          values.put(
+              keyspace + workload.getFileName() + "/" + value.getFileName(),
+              Files.readAllBytes(value));
         }
       }
     } catch (IOException e) {
@@ -44,7 +48,10 @@ public final class LegacyKvFiles {
   private static List<Path> hashFiles(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files
-          .filter(file -> Files.isRegularFile(file) && HASH.matcher(file.getFileName().toString()).matches())
+          .filter(
+              file ->
+                  Files.isRegularFile(file)
+                      && HASH.matcher(file.getFileName().toString()).matches())
           .toList();
     }
   }

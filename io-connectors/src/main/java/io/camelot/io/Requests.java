@@ -6,7 +6,9 @@ import io.camelot.workload.WorkloadException;
 import io.camelot.workload.WorkloadException.Reason;
 import java.io.IOException;
 
-/** Reads and writes connector JSON; a malformed request is the workload's error, not the worker's. */
+/**
+ * Reads and writes connector JSON; a malformed request is the workload's error, not the worker's.
+ */
 final class Requests {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

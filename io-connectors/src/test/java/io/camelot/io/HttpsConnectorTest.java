@@ -47,7 +47,8 @@ class HttpsConnectorTest {
   }
 
   ConnectorPolicy allowSource() {
-    return ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096).withTrustPem(source.trustPem());
+    return ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096)
+        .withTrustPem(source.trustPem());
   }
 
   static byte[] request(String json) {
@@ -57,9 +58,13 @@ class HttpsConnectorTest {
   @Test
   void fetchesAnAllowedSourceWithItsCertificateFingerprintAndTime() throws Exception {
     JsonNode response =
-        JSON.readTree(io(allowSource()).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")));
+        JSON.readTree(
+            io(allowSource())
+                .call("https", request("{\"url\": \"" + source.url("/price") + "\"}")));
     assertThat(response.get("status").asInt()).isEqualTo(200);
-    assertThat(new String(Base64.getDecoder().decode(response.get("body").asText()), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(response.get("body").asText()), StandardCharsets.UTF_8))
         .isEqualTo("{\"eth_usd\": 3120.55}");
     assertThat(response.get("certificateSha256").asText()).isEqualTo(source.certificateSha256());
     assertThat(response.get("fetchedAt").asText()).isEqualTo("2026-11-21T12:00:00Z");
@@ -69,8 +74,11 @@ class HttpsConnectorTest {
   @Test
   void aHostOutsideThePolicyIsDenied() {
     ConnectorPolicy otherHost =
-        ConnectorPolicy.https(List.of("127.0.0.1:1"), List.of("GET"), 4096).withTrustPem(source.trustPem());
-    assertThatThrownBy(() -> io(otherHost).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
+        ConnectorPolicy.https(List.of("127.0.0.1:1"), List.of("GET"), 4096)
+            .withTrustPem(source.trustPem());
+    assertThatThrownBy(
+            () ->
+                io(otherHost).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .hasMessage("host 127.0.0.1:" + source.port() + " is not allowed for oracle")
         .extracting(WorkloadException::reason)
@@ -80,7 +88,12 @@ class HttpsConnectorTest {
   @Test
   void aMethodOutsideThePolicyIsDenied() {
     assertThatThrownBy(
-            () -> io(allowSource()).call("https", request("{\"method\": \"POST\", \"url\": \"" + source.url("/price") + "\"}")))
+            () ->
+                io(allowSource())
+                    .call(
+                        "https",
+                        request(
+                            "{\"method\": \"POST\", \"url\": \"" + source.url("/price") + "\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .hasMessage("method POST is not allowed for oracle on https")
         .extracting(WorkloadException::reason)
@@ -89,7 +102,10 @@ class HttpsConnectorTest {
 
   @Test
   void plainHttpIsDenied() {
-    assertThatThrownBy(() -> io(allowSource()).call("https", request("{\"url\": \"http://" + source.host() + "/price\"}")))
+    assertThatThrownBy(
+            () ->
+                io(allowSource())
+                    .call("https", request("{\"url\": \"http://" + source.host() + "/price\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .extracting(WorkloadException::reason)
         .isEqualTo(Reason.ACCESS_DENIED);
@@ -98,7 +114,10 @@ class HttpsConnectorTest {
   @Test
   void aResponseLargerThanThePolicyIsDenied() {
     source.serve("/big", "x".repeat(5000));
-    assertThatThrownBy(() -> io(allowSource()).call("https", request("{\"url\": \"" + source.url("/big") + "\"}")))
+    assertThatThrownBy(
+            () ->
+                io(allowSource())
+                    .call("https", request("{\"url\": \"" + source.url("/big") + "\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .hasMessageContaining("exceeds the policy's 4096 bytes")
         .extracting(WorkloadException::reason)
@@ -114,7 +133,8 @@ class HttpsConnectorTest {
                 List.of(new Connectors.Grant("oracle", HttpsConnector.NAME, allowSource())))
             .forWorkOrder("oracle", new MapConnectorState());
     long start = System.nanoTime();
-    assertThatThrownBy(() -> io.call("https", request("{\"url\": \"" + source.url("/slow") + "\"}")))
+    assertThatThrownBy(
+            () -> io.call("https", request("{\"url\": \"" + source.url("/slow") + "\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .hasMessage("https fetch of " + source.url("/slow") + " did not finish within 1000 ms")
         .extracting(WorkloadException::reason)
@@ -126,9 +146,13 @@ class HttpsConnectorTest {
   void aTrickledBodyLargerThanThePolicyIsDeniedWithoutWaitingForItsEnd() {
     source.serveSlowly("/slow-big", "x".repeat(100), Duration.ofMillis(20));
     ConnectorPolicy tenBytes =
-        ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 10).withTrustPem(source.trustPem());
+        ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 10)
+            .withTrustPem(source.trustPem());
     long start = System.nanoTime();
-    assertThatThrownBy(() -> io(tenBytes).call("https", request("{\"url\": \"" + source.url("/slow-big") + "\"}")))
+    assertThatThrownBy(
+            () ->
+                io(tenBytes)
+                    .call("https", request("{\"url\": \"" + source.url("/slow-big") + "\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .hasMessageContaining("exceeds the policy's 10 bytes")
         .extracting(WorkloadException::reason)
@@ -139,7 +163,8 @@ class HttpsConnectorTest {
   @Test
   void aNameResolvingToAnInternalAddressIsDenied() {
     ConnectorPolicy byName =
-        ConnectorPolicy.https(List.of("localhost:" + source.port()), List.of("GET"), 4096).withTrustPem(source.trustPem());
+        ConnectorPolicy.https(List.of("localhost:" + source.port()), List.of("GET"), 4096)
+            .withTrustPem(source.trustPem());
     String url = "https://localhost:" + source.port() + "/price";
     assertThatThrownBy(() -> io(byName).call("https", request("{\"url\": \"" + url + "\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
@@ -150,8 +175,12 @@ class HttpsConnectorTest {
 
   @Test
   void aServerTheWorkerDoesNotTrustFailsTheFetch() {
-    ConnectorPolicy defaultTrust = ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096);
-    assertThatThrownBy(() -> io(defaultTrust).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
+    ConnectorPolicy defaultTrust =
+        ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096);
+    assertThatThrownBy(
+            () ->
+                io(defaultTrust)
+                    .call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .hasMessageStartingWith("https fetch of " + source.url("/price") + " failed")
         .extracting(WorkloadException::reason)
@@ -169,7 +198,10 @@ class HttpsConnectorTest {
 
   @Test
   void aHeaderTheClientReservesIsInvalidInput() {
-    String request = "{\"url\": \"" + source.url("/price") + "\", \"headers\": {\"Host\": \"elsewhere.example\"}}";
+    String request =
+        "{\"url\": \""
+            + source.url("/price")
+            + "\", \"headers\": {\"Host\": \"elsewhere.example\"}}";
     assertThatThrownBy(() -> io(allowSource()).call("https", request(request)))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .hasMessageStartingWith("https connector request header refused")

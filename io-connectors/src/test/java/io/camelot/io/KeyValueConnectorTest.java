@@ -29,7 +29,8 @@ class KeyValueConnectorTest {
     ConnectorPolicy small = ConnectorPolicy.sizeOnly(64);
     return new Connectors(
         List.of(new KeyValueConnector(workerId, sealingKey)),
-        List.of(new Connectors.Grant("alice", "kv", small), new Connectors.Grant("bob", "kv", small)));
+        List.of(
+            new Connectors.Grant("alice", "kv", small), new Connectors.Grant("bob", "kv", small)));
   }
 
   ExternalIo io(byte[] sealingKey, String workload) {
@@ -42,7 +43,8 @@ class KeyValueConnectorTest {
 
   static byte[] put(String key, String value) {
     String b64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    return ("{\"op\":\"put\",\"key\":\"" + key + "\",\"value\":\"" + b64 + "\"}").getBytes(StandardCharsets.UTF_8);
+    return ("{\"op\":\"put\",\"key\":\"" + key + "\",\"value\":\"" + b64 + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   static byte[] get(String key) {
@@ -66,9 +68,10 @@ class KeyValueConnectorTest {
     // In the store there is neither the key nor the value in clear.
     assertThat(store.values).hasSize(1);
     store.values.forEach(
-        (key, sealed) -> {
+        (key, stored) -> {
           assertThat(key).doesNotContain("patient-17").doesNotContain("alice").startsWith("kv/");
-          assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("blood pressure");
+          assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+              .doesNotContain("blood pressure");
         });
   }
 
@@ -90,8 +93,12 @@ class KeyValueConnectorTest {
     connectors("worker-1", KEY).forWorkOrder("alice", store).call("kv", put("k", "one"));
     connectors("worker-2", otherKey).forWorkOrder("alice", store).call("kv", put("k", "two"));
 
-    assertThat(value(connectors("worker-1", KEY).forWorkOrder("alice", store).call("kv", get("k")))).isEqualTo("one");
-    assertThat(value(connectors("worker-2", otherKey).forWorkOrder("alice", store).call("kv", get("k")))).isEqualTo("two");
+    assertThat(value(connectors("worker-1", KEY).forWorkOrder("alice", store).call("kv", get("k"))))
+        .isEqualTo("one");
+    assertThat(
+            value(
+                connectors("worker-2", otherKey).forWorkOrder("alice", store).call("kv", get("k"))))
+        .isEqualTo("two");
   }
 
   @Test
@@ -102,10 +109,11 @@ class KeyValueConnectorTest {
     List<String> keys = List.copyOf(store.values.keySet());
     store.values.put(keys.get(1), store.values.get(keys.get(0)));
 
-    assertThatThrownBy(() -> {
-          alice.call("kv", get("a"));
-          alice.call("kv", get("b"));
-        })
+    assertThatThrownBy(
+            () -> {
+              alice.call("kv", get("a"));
+              alice.call("kv", get("b"));
+            })
         .hasMessageContaining("failed authentication");
   }
 
@@ -131,35 +139,45 @@ class KeyValueConnectorTest {
 
   @Test
   void anUnknownOpIsInvalidInput() {
-    assertThatThrownBy(() -> io(KEY, "alice").call("kv", "{\"op\":\"scan\",\"key\":\"k\"}".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () ->
+                io(KEY, "alice")
+                    .call("kv", "{\"op\":\"scan\",\"key\":\"k\"}".getBytes(StandardCharsets.UTF_8)))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
         .extracting(WorkloadException::reason)
         .isEqualTo(Reason.INVALID_INPUT);
   }
 
   /** The sealed bytes of the file-per-key store, as an earlier release wrote them. */
-  static void writeLegacyFile(Path dir, String workload, String key, byte[] sealed) throws Exception {
-    Path file = dir.resolve(KeyValueConnector.sha256Hex(workload)).resolve(KeyValueConnector.sha256Hex(key));
+  static void writeLegacyFile(Path dir, String workload, String key, byte[] sealed)
+      throws Exception {
+    Path file =
+        dir.resolve(KeyValueConnector.sha256Hex(workload))
+            .resolve(KeyValueConnector.sha256Hex(key));
     Files.createDirectories(file.getParent());
     Files.write(file, sealed);
   }
 
   @Test
   void legacyFilesImportUnderTheStoreKeysAndOpenAsBefore() throws Exception {
-    // Seal a value the way the file store did (same AAD), by putting it and taking the sealed bytes.
+    // Seal a value the way the file store did (same AAD), by putting it and taking the sealed
+    // bytes.
     io(KEY, "alice").call("kv", put("patient-17", "blood pressure 120/80"));
     byte[] sealed = store.values.values().iterator().next();
     store.values.clear();
     writeLegacyFile(dir, "alice", "patient-17", sealed);
-    Files.writeString(dir.resolve(KeyValueConnector.sha256Hex("alice")).resolve("kv123.tmp"), "half a write");
+    Files.writeString(
+        dir.resolve(KeyValueConnector.sha256Hex("alice")).resolve("kv123.tmp"), "half a write");
 
     Map<String, byte[]> imported = LegacyKvFiles.read(dir, "worker-1");
 
     assertThat(imported).hasSize(1);
-    imported.forEach((key, value) -> {
-      assertThat(key).startsWith(ConnectorState.STORE_PREFIX);
-      store.values.put(key.substring(ConnectorState.STORE_PREFIX.length()), value);
-    });
-    assertThat(value(io(KEY, "alice").call("kv", get("patient-17")))).isEqualTo("blood pressure 120/80");
+    imported.forEach(
+        (key, value) -> {
+          assertThat(key).startsWith(ConnectorState.STORE_PREFIX);
+          store.values.put(key.substring(ConnectorState.STORE_PREFIX.length()), value);
+        });
+    assertThat(value(io(KEY, "alice").call("kv", get("patient-17"))))
+        .isEqualTo("blood pressure 120/80");
   }
 }

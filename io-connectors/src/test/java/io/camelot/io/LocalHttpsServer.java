@@ -50,7 +50,8 @@ public final class LocalHttpsServer implements AutoCloseable {
   private final Path trustPem;
   private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
   private final Map<String, Duration> byteDelays = new ConcurrentHashMap<>();
-  private final ExecutorService handlers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
+  private final ExecutorService handlers =
+      Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
 
   public LocalHttpsServer(Path directory) {
     try {
@@ -61,17 +62,25 @@ public final class LocalHttpsServer implements AutoCloseable {
       Instant now = Instant.now();
       var builder =
           new JcaX509v3CertificateBuilder(
-              name, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.DAYS)),
-              Date.from(now.plus(1, ChronoUnit.DAYS)), name, keys.getPublic());
+              name,
+              BigInteger.valueOf(now.toEpochMilli()),
+              Date.from(now.minus(1, ChronoUnit.DAYS)),
+              Date.from(now.plus(1, ChronoUnit.DAYS)),
+              name,
+              keys.getPublic());
       builder.addExtension(
-          Extension.subjectAlternativeName, false,
+          Extension.subjectAlternativeName,
+          false,
           new GeneralNames(
               new GeneralName[] {
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.dNSName, "localhost")
               }));
       certificate =
           new JcaX509CertificateConverter()
-              .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       char[] password = "test".toCharArray();
@@ -108,7 +117,8 @@ public final class LocalHttpsServer implements AutoCloseable {
       Files.writeString(
           trustPem,
           "-----BEGIN CERTIFICATE-----\n"
-              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(certificate.getEncoded())
               + "\n-----END CERTIFICATE-----\n");
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException(e);
@@ -161,7 +171,8 @@ public final class LocalHttpsServer implements AutoCloseable {
 
   public String certificateSha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Connector state that writes through to a map at once: the connector's view of a store, minus the staging the worker adds. */
+/**
+ * Connector state that writes through to a map at once: the connector's view of a store, minus the
+ * staging the worker adds.
+ */
 final class MapConnectorState implements ConnectorState {
   final Map<String, byte[]> values = new ConcurrentHashMap<>();
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class InvokingProcessor implements RpcProcessor {
   private static final Logger log = LoggerFactory.getLogger(InvokingProcessor.class);
 
-  public static final String METHOD_NOT_SUPPORTED = "Invalid data format for method or method not supported";
+  public static final String METHOD_NOT_SUPPORTED =
+      "Invalid data format for method or method not supported";
 
   @Override
   public RpcOutcome process(RpcRequest request) {
@@ -33,6 +34,7 @@ public final class InvokingProcessor implements RpcProcessor {
   }
 
   private static <P> RpcOutcome invoke(RpcMethod<P> method, RpcRequest request) {
-    return method.invoke(new RpcCall<>(method.params(request.params()), request.body(), request.signer()));
+    return method.invoke(
+        new RpcCall<>(method.params(request.params()), request.body(), request.signer()));
   }
 }

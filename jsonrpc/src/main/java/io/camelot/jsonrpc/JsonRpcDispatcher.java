@@ -22,7 +22,9 @@ public final class JsonRpcDispatcher {
   private final MethodRegistry registry;
   private final RpcProcessor processor;
 
-  /** @param processor the endpoint's policy, decorators around an {@link InvokingProcessor} */
+  /**
+   * @param processor the endpoint's policy, decorators around an {@link InvokingProcessor}
+   */
   public JsonRpcDispatcher(MethodRegistry registry, RpcProcessor processor) {
     this.registry = registry;
     this.processor = processor;
@@ -45,7 +47,8 @@ public final class JsonRpcDispatcher {
     try {
       JsonNode request = ProtocolJson.parse(body);
       if (!request.isObject()) {
-        throw EeaException.invalidParameter("Invalid data format for request: expected a JSON object");
+        throw EeaException.invalidParameter(
+            "Invalid data format for request: expected a JSON object");
       }
       JsonNode idNode = request.get("id");
       if (idNode == null || !(idNode.isIntegralNumber() || idNode.isTextual())) {

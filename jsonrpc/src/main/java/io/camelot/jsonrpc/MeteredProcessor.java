@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Counts calls by method and outcome code ({@code result}, or the error code), refused ones and
- * malformed requests included, and times the well-formed calls of the methods given a timer. Method names outside the
- * registry count as {@code unknown}, so a client cannot create meters at will. Goes outermost.
+ * malformed requests included, and times the well-formed calls of the methods given a timer. Method
+ * names outside the registry count as {@code unknown}, so a client cannot create meters at will.
+ * Goes outermost.
  */
 public final class MeteredProcessor extends RpcDecorator {
   static final String UNKNOWN_METHOD = "unknown";
@@ -28,7 +29,10 @@ public final class MeteredProcessor extends RpcDecorator {
    * @param timers per method name, the timer its calls are recorded in
    */
   public MeteredProcessor(
-      RpcProcessor next, MeterRegistry registry, Set<String> knownMethods, Map<String, Timer> timers) {
+      RpcProcessor next,
+      MeterRegistry registry,
+      Set<String> knownMethods,
+      Map<String, Timer> timers) {
     super(next);
     this.registry = registry;
     this.knownMethods = knownMethods;
@@ -39,7 +43,8 @@ public final class MeteredProcessor extends RpcDecorator {
   public RpcOutcome process(RpcRequest request) {
     long start = System.nanoTime();
     RpcOutcome outcome = next.process(request);
-    String code = outcome instanceof RpcOutcome.Error error ? Integer.toString(error.error().code()) : RESULT;
+    String code =
+        outcome instanceof RpcOutcome.Error error ? Integer.toString(error.error().code()) : RESULT;
     String name = count(request.methodName(), code);
     Timer timer = timers.get(name);
     if (timer != null) {

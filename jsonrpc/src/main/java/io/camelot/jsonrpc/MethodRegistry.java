@@ -12,7 +12,9 @@ public final class MethodRegistry {
   private final Map<String, RpcMethod<?>> methods;
 
   public MethodRegistry(Collection<? extends RpcMethod<?>> methods) {
-    this.methods = methods.stream().collect(Collectors.toUnmodifiableMap(RpcMethod::name, Function.identity()));
+    this.methods =
+        methods.stream()
+            .collect(Collectors.toUnmodifiableMap(RpcMethod::name, Function.identity()));
   }
 
   /** The names of every method this registry serves, whatever the permissions. */

@@ -16,7 +16,8 @@ public final class RateLimitingProcessor extends RpcDecorator {
   private final RateLimiter limiter;
   private final Function<RpcRequest, Optional<String>> key;
 
-  public RateLimitingProcessor(RpcProcessor next, RateLimiter.Limit limit, Function<RpcRequest, Optional<String>> key) {
+  public RateLimitingProcessor(
+      RpcProcessor next, RateLimiter.Limit limit, Function<RpcRequest, Optional<String>> key) {
     super(next);
     this.limiter = new RateLimiter(limit);
     this.key = key;
@@ -24,7 +25,8 @@ public final class RateLimitingProcessor extends RpcDecorator {
 
   /** A limit on the calls from each remote address, over every method. */
   public static RateLimitingProcessor perAddress(RpcProcessor next, RateLimiter.Limit limit) {
-    return new RateLimitingProcessor(next, limit, request -> Optional.of(request.caller().address()));
+    return new RateLimitingProcessor(
+        next, limit, request -> Optional.of(request.caller().address()));
   }
 
   @Override

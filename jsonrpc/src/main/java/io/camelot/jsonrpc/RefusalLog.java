@@ -20,7 +20,11 @@ final class RefusalLog {
     long next = nextWarning.get();
     if (now - next >= 0 && nextWarning.compareAndSet(next, now + WARNING_INTERVAL_NANOS)) {
       long skipped = unlogged.getAndSet(0);
-      log.warn("{} from {} refused: {}{}", what, caller.address(), reason,
+      log.warn(
+          "{} from {} refused: {}{}",
+          what,
+          caller.address(),
+          reason,
           skipped == 0 ? "" : " (and " + skipped + " more refusals since the last warning)");
     } else {
       unlogged.incrementAndGet();

@@ -23,14 +23,15 @@ public interface RpcMethod<P> {
   }
 
   /**
-   * Binds and checks the params object; invalid params throw an {@link io.camelot.protocol.EeaException},
-   * which becomes the error object. Called only for a caller the processor chain let through.
+   * Binds and checks the params object; invalid params throw an {@link
+   * io.camelot.protocol.EeaException}, which becomes the error object. Called only for a caller the
+   * processor chain let through.
    */
   P params(JsonNode params);
 
   /**
-   * Answers one call. Expected outcomes are returned as values; an {@link io.camelot.protocol.EeaException}
-   * becomes an error object too.
+   * Answers one call. Expected outcomes are returned as values; an {@link
+   * io.camelot.protocol.EeaException} becomes an error object too.
    */
   RpcOutcome invoke(RpcCall<P> call);
 }

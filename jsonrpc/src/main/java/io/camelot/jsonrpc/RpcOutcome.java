@@ -9,7 +9,9 @@ import io.camelot.protocol.jsonrpc.JsonRpcError;
  */
 public sealed interface RpcOutcome {
 
-  /** @param value serialised with the protocol's JSON mapper; a {@link JsonNode} is sent as is */
+  /**
+   * @param value serialised with the protocol's JSON mapper; a {@link JsonNode} is sent as is
+   */
   record Result(Object value) implements RpcOutcome {}
 
   record Error(JsonRpcError error) implements RpcOutcome {}

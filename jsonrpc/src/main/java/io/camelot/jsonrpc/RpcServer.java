@@ -23,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP face of a JSON-RPC endpoint, as Avalon clients expect it: any path, POST only, status 200 for
- * every JSON-RPC answer, and {@code Content-Type} exactly {@code application/json} (the Python
- * client drops any other value, even with a charset). The event loop only moves bytes; dispatch,
- * which does blocking store I/O and may wait for a result, runs on a virtual thread per request.
+ * The HTTP face of a JSON-RPC endpoint, as Avalon clients expect it: any path, POST only, status
+ * 200 for every JSON-RPC answer, and {@code Content-Type} exactly {@code application/json} (the
+ * Python client drops any other value, even with a charset). The event loop only moves bytes;
+ * dispatch, which does blocking store I/O and may wait for a result, runs on a virtual thread per
+ * request.
  */
 public final class RpcServer implements AutoCloseable {
   /**
@@ -34,14 +35,20 @@ public final class RpcServer implements AutoCloseable {
    * @param host interface to bind
    * @param port TCP port; 0 picks a free one
    * @param maxBodyBytes larger request bodies are refused without being read
-   * @param tls null: plain HTTP (Avalon's wire); otherwise HTTPS, or mutual TLS if it names a client CA
+   * @param tls null: plain HTTP (Avalon's wire); otherwise HTTPS, or mutual TLS if it names a
+   *     client CA
    * @param signedCallsOnly null: every body is read and dispatched; otherwise every call must be
    *     signed by one of its keys (the dispatcher's chain checks the signature), and a caller whose
    *     header fails the checks that need no body (form, key, time, audience) is refused without
    *     its body being read, let alone parsed
    */
   public record Settings(
-      String api, String host, int port, int maxBodyBytes, ServerTls tls, RequestAuthenticator signedCallsOnly) {
+      String api,
+      String host,
+      int port,
+      int maxBodyBytes,
+      ServerTls tls,
+      RequestAuthenticator signedCallsOnly) {
     public Settings {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be in 0..65535, got " + port);
@@ -54,6 +61,7 @@ public final class RpcServer implements AutoCloseable {
 
   /** Most of an oversized body read and dropped after the answer, before the connection is cut. */
   private static final long DISCARD_LIMIT_BYTES = 16L << 20;
+
   private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
   private static final String APPLICATION_JSON = "application/json";
   private static final long STARTUP_TIMEOUT_SECONDS = 30;
@@ -73,7 +81,8 @@ public final class RpcServer implements AutoCloseable {
 
   /** Binds and returns once the endpoint accepts connections. */
   public void start() {
-    HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port());
+    HttpServerOptions options =
+        new HttpServerOptions().setHost(settings.host()).setPort(settings.port());
     ServerTls tls = settings.tls();
     if (tls != null) {
       tls.applyTo(options);
@@ -82,7 +91,11 @@ public final class RpcServer implements AutoCloseable {
     server = await(created.listen(), "bind " + settings.host() + ":" + settings.port());
     log.info(
         "Listening for {} on {}://{}:{}{}",
-        settings.api(), scheme(), settings.host(), server.actualPort(), tls != null && tls.mutual() ? " (mutual TLS)" : "");
+        settings.api(),
+        scheme(),
+        settings.host(),
+        server.actualPort(),
+        tls != null && tls.mutual() ? " (mutual TLS)" : "");
   }
 
   /** {@code https} when TLS is configured, else {@code http}. */
@@ -124,7 +137,8 @@ public final class RpcServer implements AutoCloseable {
         refusals.refused("Request", caller, refused.get().reason());
         answerAndDiscard(
             request,
-            JsonRpcDispatcher.refusal(ErrorCode.ACCESS_DENIED.code(), "Request refused: " + refused.get().reason()));
+            JsonRpcDispatcher.refusal(
+                ErrorCode.ACCESS_DENIED.code(), "Request refused: " + refused.get().reason()));
         return;
       }
     }
@@ -145,17 +159,20 @@ public final class RpcServer implements AutoCloseable {
           }
           byte[] bytes = body.getBytes();
           Caller caller = caller(request);
-          dispatchThreads.execute(() -> {
-            byte[] answer = dispatcher.handle(bytes, caller);
-            context.runOnContext(ignored -> reply(request, answer));
-          });
+          dispatchThreads.execute(
+              () -> {
+                byte[] answer = dispatcher.handle(bytes, caller);
+                context.runOnContext(ignored -> reply(request, answer));
+              });
         });
-    request.exceptionHandler(e -> log.debug("Request from {} failed: {}", request.remoteAddress(), e.toString()));
+    request.exceptionHandler(
+        e -> log.debug("Request from {} failed: {}", request.remoteAddress(), e.toString()));
   }
 
   private static Caller caller(HttpServerRequest request) {
     SocketAddress remote = request.remoteAddress();
-    String address = remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+    String address =
+        remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
     return new Caller(address, isLoopback(address), request.getHeader(HttpHeaders.AUTHORIZATION));
   }
 
@@ -174,15 +191,18 @@ public final class RpcServer implements AutoCloseable {
   }
 
   private void refuseOversize(HttpServerRequest request) {
-    answerAndDiscard(request, JsonRpcDispatcher.transportError("Request body exceeds " + settings.maxBodyBytes() + " bytes"));
+    answerAndDiscard(
+        request,
+        JsonRpcDispatcher.transportError(
+            "Request body exceeds " + settings.maxBodyBytes() + " bytes"));
   }
 
   /**
    * Answers at once, then discards the rest of the body. Closing while body bytes are still unread
-   * would make the kernel reset the connection, which can destroy the answer before the client reads
-   * it. On HTTP/1.x the answer says {@code Connection: close} and the connection closes once the body
-   * ends; an HTTP/2 (h2c) connection carries other streams, so only the stream ends. A body beyond
-   * {@link #DISCARD_LIMIT_BYTES} cuts the connection anyway.
+   * would make the kernel reset the connection, which can destroy the answer before the client
+   * reads it. On HTTP/1.x the answer says {@code Connection: close} and the connection closes once
+   * the body ends; an HTTP/2 (h2c) connection carries other streams, so only the stream ends. A
+   * body beyond {@link #DISCARD_LIMIT_BYTES} cuts the connection anyway.
    */
   private void answerAndDiscard(HttpServerRequest request, byte[] answer) {
     if (request.response().ended()) {
@@ -216,7 +236,10 @@ public final class RpcServer implements AutoCloseable {
 
   private static <T> T await(Future<T> future, String what) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot " + what, e.getCause());
     } catch (TimeoutException e) {

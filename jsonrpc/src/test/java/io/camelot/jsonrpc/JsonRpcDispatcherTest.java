@@ -27,7 +27,9 @@ class JsonRpcDispatcherTest {
   void anUnexpectedExceptionBecomesInternalErrorWithoutDetails() {
     JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(FAILING)));
     byte[] answer =
-        dispatcher.handle("{\"jsonrpc\":\"2.0\",\"method\":\"Broken\",\"id\":5,\"params\":{}}".getBytes(StandardCharsets.UTF_8));
+        dispatcher.handle(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"Broken\",\"id\":5,\"params\":{}}"
+                .getBytes(StandardCharsets.UTF_8));
     JsonNode response = ProtocolJson.parse(answer);
     assertError(response, -32603, "Internal error");
     assertThat(response.path("id").asInt()).isEqualTo(5);
@@ -36,7 +38,11 @@ class JsonRpcDispatcherTest {
 
   static void assertError(JsonNode response, int code, String message) {
     assertThat(response.has("result")).as(response.toString()).isFalse();
-    assertThat(response.path("error").path("code").asInt(-1)).as(response.toString()).isEqualTo(code);
-    assertThat(response.path("error").path("message").asText()).as(response.toString()).isEqualTo(message);
+    assertThat(response.path("error").path("code").asInt(-1))
+        .as(response.toString())
+        .isEqualTo(code);
+    assertThat(response.path("error").path("message").asText())
+        .as(response.toString())
+        .isEqualTo(message);
   }
 }

@@ -53,11 +53,14 @@ class ProcessorChainTest {
         new AuthenticatingProcessor(
             new InvokingProcessor(),
             method -> GUARDED.equals(method.permission()),
-            (caller, body) -> "trusted".equals(caller.authorization())
-                ? new RequestAuthenticator.Result.Authenticated("key-1")
-                : new RequestAuthenticator.Result.Refused("not trusted"));
-    RpcProcessor limited = RateLimitingProcessor.perAddress(authenticated, new RateLimiter.Limit(0.001, 2));
-    return new JsonRpcDispatcher(registry, new MeteredProcessor(limited, meters, registry.names(), Map.of()));
+            (caller, body) ->
+                "trusted".equals(caller.authorization())
+                    ? new RequestAuthenticator.Result.Authenticated("key-1")
+                    : new RequestAuthenticator.Result.Refused("not trusted"));
+    RpcProcessor limited =
+        RateLimitingProcessor.perAddress(authenticated, new RateLimiter.Limit(0.001, 2));
+    return new JsonRpcDispatcher(
+        registry, new MeteredProcessor(limited, meters, registry.names(), Map.of()));
   }
 
   @Test
@@ -89,7 +92,9 @@ class ProcessorChainTest {
     call(dispatcher, "Ping", TRUSTED);
     call(dispatcher, "Ping", TRUSTED);
     call(dispatcher, "DropTables", STRANGER);
-    dispatcher.handle("{\"jsonrpc\":\"2.0\",\"method\":\"Ping\",\"id\":1}".getBytes(StandardCharsets.UTF_8), TRUSTED);
+    dispatcher.handle(
+        "{\"jsonrpc\":\"2.0\",\"method\":\"Ping\",\"id\":1}".getBytes(StandardCharsets.UTF_8),
+        TRUSTED);
     dispatcher.handle("not json".getBytes(StandardCharsets.UTF_8), TRUSTED);
 
     assertThat(count("Ping", "result")).isEqualTo(2);
@@ -110,7 +115,9 @@ class ProcessorChainTest {
 
           @Override
           public Integer params(JsonNode params) {
-            return Optional.ofNullable(params.get("n")).filter(JsonNode::isInt).map(JsonNode::intValue)
+            return Optional.ofNullable(params.get("n"))
+                .filter(JsonNode::isInt)
+                .map(JsonNode::intValue)
                 .orElseThrow(() -> EeaException.invalidParameter("Invalid data format for n"));
           }
 
@@ -121,12 +128,15 @@ class ProcessorChainTest {
         };
     JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(strict)));
     assertError(call(dispatcher, "Strict", Caller.LOCAL), 2, "Invalid data format for n");
-    byte[] valid = "{\"jsonrpc\":\"2.0\",\"method\":\"Strict\",\"id\":1,\"params\":{\"n\":41}}".getBytes(StandardCharsets.UTF_8);
+    byte[] valid =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"Strict\",\"id\":1,\"params\":{\"n\":41}}"
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(ProtocolJson.parse(dispatcher.handle(valid)).path("result").asInt()).isEqualTo(42);
   }
 
   private double count(String method, String code) {
-    var counter = meters.find("camelot.rpc.requests").tag("method", method).tag("code", code).counter();
+    var counter =
+        meters.find("camelot.rpc.requests").tag("method", method).tag("code", code).counter();
     return counter == null ? 0 : counter.count();
   }
 

@@ -27,9 +27,13 @@ import java.util.TreeMap;
 public final class KubernetesLauncher implements WorkerLauncher {
   public static final String POOL_LABEL = "camelot.io/pool";
   static final int HEALTH_PORT = 8558;
+
   /** The pod's IP, from the downward API: where a WP pod is reached. */
   static final String POD_IP = "POD_IP";
-  /** Where a WP pod finds the pool's signing keys (a Secret made with camelot operator pool-keys). */
+
+  /**
+   * Where a WP pod finds the pool's signing keys (a Secret made with camelot operator pool-keys).
+   */
   public static final String POOL_KEYS_MOUNT = "/etc/camelot/pool-keys";
 
   private final KubernetesClient client;
@@ -43,17 +47,39 @@ public final class KubernetesLauncher implements WorkerLauncher {
   private final long drainSeconds;
 
   /**
-   * @param workerArgs arguments after {@code worker}, e.g. {@code --config /etc/camelot/camelot.toml}
+   * @param workerArgs arguments after {@code worker}, e.g. {@code --config
+   *     /etc/camelot/camelot.toml}
    * @param drainSeconds the pod's termination grace period: how long a stopping worker may drain
    */
   public KubernetesLauncher(
-      KubernetesClient client, String namespace, String pool, String image, List<String> workerArgs, long drainSeconds) {
-    this(client, namespace, pool, image, "camelot-worker", concat("worker", workerArgs), false, "", drainSeconds);
+      KubernetesClient client,
+      String namespace,
+      String pool,
+      String image,
+      List<String> workerArgs,
+      long drainSeconds) {
+    this(
+        client,
+        namespace,
+        pool,
+        image,
+        "camelot-worker",
+        concat("worker", workerArgs),
+        false,
+        "",
+        drainSeconds);
   }
 
   private KubernetesLauncher(
-      KubernetesClient client, String namespace, String pool, String image, String app, List<String> args,
-      boolean podIpEnv, String keysSecret, long drainSeconds) {
+      KubernetesClient client,
+      String namespace,
+      String pool,
+      String image,
+      String app,
+      List<String> args,
+      boolean podIpEnv,
+      String keysSecret,
+      long drainSeconds) {
     this.client = client;
     this.namespace = namespace;
     this.pool = pool;
@@ -69,13 +95,18 @@ public final class KubernetesLauncher implements WorkerLauncher {
    * Workorder Processors of a pool as pods running {@code wp}: each binds all interfaces and
    * registers under its pod IP ({@code POD_IP} from the downward API), serves its admin port on the
    * health port for the probes, and deregisters and drains on SIGTERM. It signs its pool calls with
-   * the key files of {@code wp}, found by name in the {@code keysSecret} Secret mounted read-only at
-   * {@value #POOL_KEYS_MOUNT}.
+   * the key files of {@code wp}, found by name in the {@code keysSecret} Secret mounted read-only
+   * at {@value #POOL_KEYS_MOUNT}.
    *
    * @param wp the WP's other settings (manager URL, slots, TEE directory, restarts)
    */
   public static KubernetesLauncher workorderProcessors(
-      KubernetesClient client, String namespace, String pool, String image, String keysSecret, WpLaunchSpec wp,
+      KubernetesClient client,
+      String namespace,
+      String pool,
+      String image,
+      String keysSecret,
+      WpLaunchSpec wp,
       long drainSeconds) {
     WpLaunchSpec pod =
         wp.toBuilder()
@@ -103,21 +134,39 @@ public final class KubernetesLauncher implements WorkerLauncher {
             .withName(app.substring("camelot-".length()))
             .withImage(image)
             .withArgs(args)
-            .addNewPort().withName("health").withContainerPort(HEALTH_PORT).endPort()
+            .addNewPort()
+            .withName("health")
+            .withContainerPort(HEALTH_PORT)
+            .endPort()
             .withReadinessProbe(probe("/health/ready"))
             .withLivenessProbe(probe("/health/live"));
     if (podIpEnv) {
       container
           .addNewEnv()
           .withName(POD_IP)
-          .withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom()
+          .withNewValueFrom()
+          .withNewFieldRef()
+          .withFieldPath("status.podIP")
+          .endFieldRef()
+          .endValueFrom()
           .endEnv();
     }
     List<Volume> volumes = new ArrayList<>();
     if (!keysSecret.isEmpty()) {
-      container.addNewVolumeMount().withName("pool-keys").withMountPath(POOL_KEYS_MOUNT).withReadOnly(true).endVolumeMount();
-      volumes.add(new VolumeBuilder().withName("pool-keys")
-          .withNewSecret().withSecretName(keysSecret).withDefaultMode(0400).endSecret().build());
+      container
+          .addNewVolumeMount()
+          .withName("pool-keys")
+          .withMountPath(POOL_KEYS_MOUNT)
+          .withReadOnly(true)
+          .endVolumeMount();
+      volumes.add(
+          new VolumeBuilder()
+              .withName("pool-keys")
+              .withNewSecret()
+              .withSecretName(keysSecret)
+              .withDefaultMode(0400)
+              .endSecret()
+              .build());
     }
     Pod pod =
         new PodBuilder()
@@ -139,21 +188,33 @@ public final class KubernetesLauncher implements WorkerLauncher {
 
   private static io.fabric8.kubernetes.api.model.Probe probe(String path) {
     return new ProbeBuilder()
-        .withHttpGet(new HTTPGetActionBuilder().withPath(path).withPort(new IntOrString(HEALTH_PORT)).build())
+        .withHttpGet(
+            new HTTPGetActionBuilder()
+                .withPath(path)
+                .withPort(new IntOrString(HEALTH_PORT))
+                .build())
         .withPeriodSeconds(10)
         .build();
   }
 
   @Override
   public void stop(String instanceName) {
-    client.pods().inNamespace(namespace).withName(instanceName).withGracePeriod(drainSeconds).delete();
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withName(instanceName)
+        .withGracePeriod(drainSeconds)
+        .delete();
   }
 
-  /** The pool's pods; a pod counts as running until it has Failed or Succeeded (Pending included). */
+  /**
+   * The pool's pods; a pod counts as running until it has Failed or Succeeded (Pending included).
+   */
   @Override
   public Map<String, Boolean> instances() {
     Map<String, Boolean> instances = new TreeMap<>();
-    for (Pod pod : client.pods().inNamespace(namespace).withLabel(POOL_LABEL, pool).list().getItems()) {
+    for (Pod pod :
+        client.pods().inNamespace(namespace).withLabel(POOL_LABEL, pool).list().getItems()) {
       String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
       boolean ended = "Failed".equals(phase) || "Succeeded".equals(phase);
       instances.put(pod.getMetadata().getName(), !ended);
@@ -169,6 +230,11 @@ public final class KubernetesLauncher implements WorkerLauncher {
   /** Deletes the pool's pods (each drains within its grace period). */
   @Override
   public void close() {
-    client.pods().inNamespace(namespace).withLabel(POOL_LABEL, pool).withGracePeriod(drainSeconds).delete();
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withLabel(POOL_LABEL, pool)
+        .withGracePeriod(drainSeconds)
+        .delete();
   }
 }

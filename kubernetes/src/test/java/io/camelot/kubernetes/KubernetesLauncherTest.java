@@ -32,7 +32,8 @@ class KubernetesLauncherTest {
 
   static {
     // The mock server logs every request through java.util.logging at INFO.
-    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
+        .setLevel(java.util.logging.Level.WARNING);
   }
 
   KubernetesClient client;
@@ -60,24 +61,43 @@ class KubernetesLauncherTest {
   }
 
   List<String> podNames() {
-    return client.pods().inNamespace(NAMESPACE).withLabel(KubernetesLauncher.POOL_LABEL, "pool-a").list().getItems()
-        .stream().map(pod -> pod.getMetadata().getName()).sorted().toList();
+    return client
+        .pods()
+        .inNamespace(NAMESPACE)
+        .withLabel(KubernetesLauncher.POOL_LABEL, "pool-a")
+        .list()
+        .getItems()
+        .stream()
+        .map(pod -> pod.getMetadata().getName())
+        .sorted()
+        .toList();
   }
 
   @Test
   void podsFollowTheQueue() {
     KubernetesLauncher launcher =
-        new KubernetesLauncher(client, NAMESPACE, "pool-a", "camelot:0.1.0",
-            List.of("--config", "/etc/camelot/camelot.toml"), 90);
+        new KubernetesLauncher(
+            client,
+            NAMESPACE,
+            "pool-a",
+            "camelot:0.1.0",
+            List.of("--config", "/etc/camelot/camelot.toml"),
+            90);
     PoolScaler scaler =
-        new PoolScaler(launcher, new ScalingPolicy(1, 3, 10, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
+        new PoolScaler(
+            launcher,
+            new ScalingPolicy(1, 3, 10, 2, 0.5, Duration.ofSeconds(30)),
+            load::get,
+            "wp",
+            clock);
 
     assertThat(scaler.reconcile()).isEqualTo(1);
     assertThat(podNames()).containsExactly("wp-1");
     Pod first = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
     var container = first.getSpec().getContainers().getFirst();
     assertThat(container.getImage()).isEqualTo("camelot:0.1.0");
-    assertThat(container.getArgs()).containsExactly("worker", "--config", "/etc/camelot/camelot.toml");
+    assertThat(container.getArgs())
+        .containsExactly("worker", "--config", "/etc/camelot/camelot.toml");
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
     assertThat(first.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(90);
@@ -111,16 +131,27 @@ class KubernetesLauncherTest {
   void workorderProcessorPodsRegisterUnderTheirPodIpAndStopByDraining() {
     KubernetesLauncher launcher =
         KubernetesLauncher.workorderProcessors(
-            client, NAMESPACE, "pool-a", "camelot:0.1.0", "camelot-pool-keys",
+            client,
+            NAMESPACE,
+            "pool-a",
+            "camelot:0.1.0",
+            "camelot-pool-keys",
             WpLaunchSpec.builder(
-                    "http://camelot-pool-manager:9950", Path.of("/tmp/camelot-tee"),
-                    PeerFiles.plain(Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")))
+                    "http://camelot-pool-manager:9950",
+                    Path.of("/tmp/camelot-tee"),
+                    PeerFiles.plain(
+                        Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")))
                 .register(true)
                 .slots(2)
                 .build(),
             60);
     PoolScaler scaler =
-        new PoolScaler(launcher, new ScalingPolicy(1, 2, 4, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
+        new PoolScaler(
+            launcher,
+            new ScalingPolicy(1, 2, 4, 2, 0.5, Duration.ofSeconds(30)),
+            load::get,
+            "wp",
+            clock);
 
     assertThat(scaler.reconcile()).isEqualTo(1);
     Pod wp = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
@@ -128,22 +159,48 @@ class KubernetesLauncherTest {
         .containsEntry("app", "camelot-wp")
         .containsEntry(KubernetesLauncher.POOL_LABEL, "pool-a");
     var container = wp.getSpec().getContainers().getFirst();
-    assertThat(container.getArgs()).containsExactly(
-        "wp", "--register", "--manager", "http://camelot-pool-manager:9950", "--host", "0.0.0.0",
-        "--advertise-host", "$(POD_IP)", "--admin-host", "0.0.0.0", "--admin-port", "8558",
-        "--signing-key", "/etc/camelot/pool-keys/wp-elastic-key.pem", "--peer-keys", "/etc/camelot/pool-keys/pool-peers.pem",
-        "--slots", "2", "--tee-dir", "/tmp/camelot-tee");
+    assertThat(container.getArgs())
+        .containsExactly(
+            "wp",
+            "--register",
+            "--manager",
+            "http://camelot-pool-manager:9950",
+            "--host",
+            "0.0.0.0",
+            "--advertise-host",
+            "$(POD_IP)",
+            "--admin-host",
+            "0.0.0.0",
+            "--admin-port",
+            "8558",
+            "--signing-key",
+            "/etc/camelot/pool-keys/wp-elastic-key.pem",
+            "--peer-keys",
+            "/etc/camelot/pool-keys/pool-peers.pem",
+            "--slots",
+            "2",
+            "--tee-dir",
+            "/tmp/camelot-tee");
     // The pool's signing keys come from the operator's Secret, read-only.
-    assertThat(container.getVolumeMounts()).singleElement().satisfies(mount -> {
-      assertThat(mount.getMountPath()).isEqualTo("/etc/camelot/pool-keys");
-      assertThat(mount.getReadOnly()).isTrue();
-    });
-    assertThat(wp.getSpec().getVolumes()).singleElement()
-        .satisfies(volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo("camelot-pool-keys"));
-    assertThat(container.getEnv()).singleElement().satisfies(env -> {
-      assertThat(env.getName()).isEqualTo("POD_IP");
-      assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
-    });
+    assertThat(container.getVolumeMounts())
+        .singleElement()
+        .satisfies(
+            mount -> {
+              assertThat(mount.getMountPath()).isEqualTo("/etc/camelot/pool-keys");
+              assertThat(mount.getReadOnly()).isTrue();
+            });
+    assertThat(wp.getSpec().getVolumes())
+        .singleElement()
+        .satisfies(
+            volume ->
+                assertThat(volume.getSecret().getSecretName()).isEqualTo("camelot-pool-keys"));
+    assertThat(container.getEnv())
+        .singleElement()
+        .satisfies(
+            env -> {
+              assertThat(env.getName()).isEqualTo("POD_IP");
+              assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+            });
     // Its admin port serves the probes: ready while its key manager serves it.
     assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");

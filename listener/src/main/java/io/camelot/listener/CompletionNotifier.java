@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * POSTs {@code {"workOrderId", "result"|"error"}} to a work order's notifyUri once it completes,
  * but only to a host {@link NotifyHosts} allows (review finding H2: the TCS must not become the
- * requester's way into the operator's network). Each attempt resolves the host, refuses it for
- * good if any address is non-public (unless the entry allows that), and connects to the address it
+ * requester's way into the operator's network). Each attempt resolves the host, refuses it for good
+ * if any address is non-public (unless the entry allows that), and connects to the address it
  * checked, so a second DNS answer cannot rebind the name. Redirects are not followed.
  *
  * <p>The work order path never waits: notices go to a bounded queue served by a fixed number of
@@ -50,8 +50,10 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
   private static final Logger log = LoggerFactory.getLogger(CompletionNotifier.class);
   private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   private static final long IDLE_TIMEOUT_MILLIS = 10_000;
+
   /** A whole attempt; the idle timeout alone lets a trickling endpoint hold a sender for ever. */
   private static final long ATTEMPT_TIMEOUT_MILLIS = 30_000;
+
   public static final int DEFAULT_CONCURRENCY = 8;
   public static final int DEFAULT_QUEUE_CAPACITY = 1000;
 
@@ -76,17 +78,36 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
    * @param queueCapacity notices waiting for a sender; more are dropped
    */
   public CompletionNotifier(
-      Vertx vertx, NotifyHosts hosts, int maxAttempts, Duration firstRetryDelay, int concurrency, int queueCapacity,
+      Vertx vertx,
+      NotifyHosts hosts,
+      int maxAttempts,
+      Duration firstRetryDelay,
+      int concurrency,
+      int queueCapacity,
       MeterRegistry meters) {
     this(
-        vertx, hosts, maxAttempts, firstRetryDelay, concurrency, queueCapacity, meters, InetAddress::getAllByName,
+        vertx,
+        hosts,
+        maxAttempts,
+        firstRetryDelay,
+        concurrency,
+        queueCapacity,
+        meters,
+        InetAddress::getAllByName,
         new HttpClientOptions());
   }
 
   /** With a stand-in for DNS and client options (the trust of test certificates). */
   CompletionNotifier(
-      Vertx vertx, NotifyHosts hosts, int maxAttempts, Duration firstRetryDelay, int concurrency, int queueCapacity,
-      MeterRegistry meters, Resolver resolver, HttpClientOptions clientOptions) {
+      Vertx vertx,
+      NotifyHosts hosts,
+      int maxAttempts,
+      Duration firstRetryDelay,
+      int concurrency,
+      int queueCapacity,
+      MeterRegistry meters,
+      Resolver resolver,
+      HttpClientOptions clientOptions) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
@@ -94,7 +115,11 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
     this.client = vertx.createHttpClient(clientOptions);
     this.senders =
         new ThreadPoolExecutor(
-            concurrency, concurrency, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity),
+            concurrency,
+            concurrency,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(queueCapacity),
             Thread.ofPlatform().name("camelot-notify-", 0).daemon().factory());
     this.resolver = resolver;
     this.maxAttempts = maxAttempts;
@@ -106,9 +131,16 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
   }
 
   /** Five attempts, retried after 0.5, 1, 2 and 4 seconds; 8 senders, 1000 notices queued. */
-  public static CompletionNotifier withDefaults(Vertx vertx, NotifyHosts hosts, MeterRegistry meters) {
+  public static CompletionNotifier withDefaults(
+      Vertx vertx, NotifyHosts hosts, MeterRegistry meters) {
     return new CompletionNotifier(
-        vertx, hosts, 5, Duration.ofMillis(500), DEFAULT_CONCURRENCY, DEFAULT_QUEUE_CAPACITY, meters);
+        vertx,
+        hosts,
+        5,
+        Duration.ofMillis(500),
+        DEFAULT_CONCURRENCY,
+        DEFAULT_QUEUE_CAPACITY,
+        meters);
   }
 
   @Override
@@ -136,7 +168,9 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
         dropped.increment();
         log.warn(
             "Work order {}: notification to {} dropped, {} notices are already waiting",
-            id, target.host(), senders.getQueue().size());
+            id,
+            target.host(),
+            senders.getQueue().size());
       }
     }
   }
@@ -160,7 +194,11 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
           log.warn(
               "Work order {}: notifyUri host {} resolves to non-public address {}, not contacted"
                   + " (list it as {}{} in [listener] notify_hosts to allow it)",
-              id, target.host(), inside.get().getHostAddress(), target.host(), NotifyHosts.PRIVATE_SUFFIX);
+              id,
+              target.host(),
+              inside.get().getHostAddress(),
+              target.host(),
+              NotifyHosts.PRIVATE_SUFFIX);
           return;
         }
         int status = post(target, addresses[0], body);
@@ -171,7 +209,9 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
         if (status / 100 == 3) {
           log.warn(
               "Work order {}: {} answered HTTP {}; redirects are not followed, no notification",
-              id, target.host(), status);
+              id,
+              target.host(),
+              status);
           return;
         }
         failure = "HTTP status " + status;
@@ -181,7 +221,12 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
         failure = e instanceof ExecutionException ? e.getCause().toString() : e.toString();
       }
       if (attempt >= maxAttempts) {
-        log.warn("Work order {}: notifying {} failed {} times, giving up: {}", id, target.host(), attempt, failure);
+        log.warn(
+            "Work order {}: notifying {} failed {} times, giving up: {}",
+            id,
+            target.host(),
+            attempt,
+            failure);
         return;
       }
       try {
@@ -201,7 +246,8 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
-            // The IP literal, not the InetAddress: Vert.x would look up a name the InetAddress carries.
+            // The IP literal, not the InetAddress: Vert.x would look up a name the InetAddress
+            // carries.
             .setServer(SocketAddress.inetSocketAddress(target.port(), address.getHostAddress()))
             .setHost(target.host())
             .setPort(target.port())
@@ -215,14 +261,20 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
     Future<Integer> status =
         client
             .request(options)
-            .compose(request -> {
-              sent.set(request);
-              return request.send(body);
-            })
+            .compose(
+                request -> {
+                  sent.set(request);
+                  return request.send(body);
+                })
             // The body is read and discarded: only the status matters.
-            .compose(response -> response.handler(ignored -> {}).end().map(done -> response.statusCode()));
+            .compose(
+                response ->
+                    response.handler(ignored -> {}).end().map(done -> response.statusCode()));
     try {
-      return status.toCompletionStage().toCompletableFuture().get(ATTEMPT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      return status
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(ATTEMPT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException | InterruptedException e) {
       HttpClientRequest request = sent.get();
       if (request != null) {
@@ -240,7 +292,10 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
         JsonNode request = ProtocolJson.parse(workOrder.rawRequest());
         params = Params.workOrderSubmit(request.get("params"));
       } catch (RuntimeException e) {
-        log.warn("Work order {}: stored request unreadable, no notification: {}", workOrder.workOrderId(), e.toString());
+        log.warn(
+            "Work order {}: stored request unreadable, no notification: {}",
+            workOrder.workOrderId(),
+            e.toString());
         return null;
       }
     }

@@ -41,9 +41,9 @@ import java.util.Optional;
 
 /**
  * The direct-model listener: its methods, and its policy around them. Calls are counted (and
- * WorkOrderSubmit timed as the listener stage), limited per remote address and per
- * {@code requesterId}, and operator methods need an operator (or, without operator keys, a caller
- * on this host) and the listener's permission to serve them.
+ * WorkOrderSubmit timed as the listener stage), limited per remote address and per {@code
+ * requesterId}, and operator methods need an operator (or, without operator keys, a caller on this
+ * host) and the listener's permission to serve them.
  */
 public final class DirectModel {
   /** The Worker Directory writes: WorkerRegister, WorkerUpdate, WorkerSetStatus. */
@@ -53,15 +53,25 @@ public final class DirectModel {
 
   /** The direct-model listener on its own HTTP server; {@link RpcServer#start()} binds it. */
   public static RpcServer server(
-      Vertx vertx, ListenerConfig config, TcsStore store, WorkOrderQueue queue, MeterRegistry meters) {
+      Vertx vertx,
+      ListenerConfig config,
+      TcsStore store,
+      WorkOrderQueue queue,
+      MeterRegistry meters) {
     RpcServer.Settings settings =
         new RpcServer.Settings(
-            "direct-model JSON-RPC", config.host(), config.port(), config.maxBodyBytes(), config.security().tls(), null);
+            "direct-model JSON-RPC",
+            config.host(),
+            config.port(),
+            config.maxBodyBytes(),
+            config.security().tls(),
+            null);
     return new RpcServer(vertx, settings, dispatcher(store, queue, config, meters));
   }
 
   /** The listener's dispatcher, with unpublished meters. */
-  public static JsonRpcDispatcher dispatcher(TcsStore store, WorkOrderQueue queue, ListenerConfig config) {
+  public static JsonRpcDispatcher dispatcher(
+      TcsStore store, WorkOrderQueue queue, ListenerConfig config) {
     return dispatcher(store, queue, config, new CompositeMeterRegistry());
   }
 
@@ -86,8 +96,14 @@ public final class DirectModel {
             new EncryptionKeyGet(store),
             new EncryptionKeySet(),
             new WorkOrderSubmit(
-                store, queue, config.syncMode(), config.syncWaitCap(), security.maxItems(), security.maxItemChars(),
-                new EnvelopeAdmission(security.refuseLegacyEnvelope(), meters), security.notifyHosts()),
+                store,
+                queue,
+                config.syncMode(),
+                config.syncWaitCap(),
+                security.maxItems(),
+                security.maxItemChars(),
+                new EnvelopeAdmission(security.refuseLegacyEnvelope(), meters),
+                security.notifyHosts()),
             new WorkOrderGetResult(store),
             new WorkOrderReceiptCreate(store, queue),
             new WorkOrderReceiptUpdate(store),
@@ -104,21 +120,26 @@ public final class DirectModel {
    * escape its limit by changing address, nor an address by inventing requester ids), then the
    * operator gate, then the method.
    */
-  public static RpcProcessor policy(MethodRegistry methods, ListenerConfig config, MeterRegistry meters) {
+  public static RpcProcessor policy(
+      MethodRegistry methods, ListenerConfig config, MeterRegistry meters) {
     ListenerSecurity security = config.security();
     RpcProcessor operatorGate =
         config.operatorMethodsEnabled()
-            ? new AuthenticatingProcessor(new InvokingProcessor(), DirectModel::operatorOnly, operatorCheck(security))
+            ? new AuthenticatingProcessor(
+                new InvokingProcessor(), DirectModel::operatorOnly, operatorCheck(security))
             : new OperatorMethodsDisabled(new InvokingProcessor());
     RpcProcessor perRequester =
         new RateLimitingProcessor(
-            operatorGate, security.perRequester(),
-            request -> Optional.ofNullable(request.params().get("requesterId"))
-                .filter(JsonNode::isTextual)
-                .map(JsonNode::textValue));
+            operatorGate,
+            security.perRequester(),
+            request ->
+                Optional.ofNullable(request.params().get("requesterId"))
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::textValue));
     return new MeteredProcessor(
         RateLimitingProcessor.perAddress(perRequester, security.perAddress()),
-        meters, methods.names(),
+        meters,
+        methods.names(),
         Map.of(
             DirectModelMethod.WORK_ORDER_SUBMIT.methodName(),
             WorkOrderStages.timer(meters, WorkOrderStages.LISTENER)));
@@ -137,9 +158,10 @@ public final class DirectModel {
     if (keys != null) {
       return (caller, body) -> keys.verify(caller.authorization(), body);
     }
-    return (caller, body) -> caller.loopback()
-        ? new RequestAuthenticator.Result.Authenticated(null)
-        : new RequestAuthenticator.Result.Refused(
-            "no operator keys are configured, so operator methods answer local callers only");
+    return (caller, body) ->
+        caller.loopback()
+            ? new RequestAuthenticator.Result.Authenticated(null)
+            : new RequestAuthenticator.Result.Refused(
+                "no operator keys are configured, so operator methods answer local callers only");
   }
 }

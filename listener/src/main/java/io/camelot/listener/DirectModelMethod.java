@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * The direct-model API in one table: each method's wire name and the record {@code Params} binds
- * its params to. The method classes take their names from here, and the OpenRPC test checks
- * {@code openrpc.json} against it.
+ * its params to. The method classes take their names from here, and the OpenRPC test checks {@code
+ * openrpc.json} against it.
  */
 public enum DirectModelMethod {
   WORKER_LOOK_UP("WorkerLookUp", WorkerLookUpParams.class),
@@ -33,7 +33,8 @@ public enum DirectModelMethod {
   WORK_ORDER_RECEIPT_CREATE("WorkOrderReceiptCreate", ReceiptCreateParams.class),
   WORK_ORDER_RECEIPT_UPDATE("WorkOrderReceiptUpdate", ReceiptUpdateParams.class),
   WORK_ORDER_RECEIPT_RETRIEVE("WorkOrderReceiptRetrieve", WorkOrderIdParams.class),
-  WORK_ORDER_RECEIPT_UPDATE_RETRIEVE("WorkOrderReceiptUpdateRetrieve", ReceiptUpdateRetrieveParams.class),
+  WORK_ORDER_RECEIPT_UPDATE_RETRIEVE(
+      "WorkOrderReceiptUpdateRetrieve", ReceiptUpdateRetrieveParams.class),
   WORK_ORDER_RECEIPT_LOOK_UP("WorkOrderReceiptLookUp", ReceiptLookUpParams.class),
   WORK_ORDER_RECEIPT_LOOK_UP_NEXT("WorkOrderReceiptLookUpNext", ReceiptLookUpParams.class),
   /** OpenRPC service discovery. */

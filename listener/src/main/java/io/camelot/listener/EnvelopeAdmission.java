@@ -42,7 +42,8 @@ public final class EnvelopeAdmission {
 
   private static Counter counter(MeterRegistry meters, EnvelopeVersion version, String outcome) {
     return Counter.builder("camelot.work_order.envelopes")
-        .description("WorkOrderSubmit requests by envelope form (avalon-1 legacy, camelot-2 hardened) and admission")
+        .description(
+            "WorkOrderSubmit requests by envelope form (avalon-1 legacy, camelot-2 hardened) and admission")
         .tag("envelope", version.label())
         .tag("outcome", outcome)
         .register(meters);

@@ -38,12 +38,25 @@ public record ListenerConfig(
 
   /** A listener with {@link ListenerSecurity#defaults()}. */
   public ListenerConfig(
-      String host, int port, int maxBodyBytes, boolean syncMode, Duration syncWaitCap, boolean operatorMethodsEnabled) {
-    this(host, port, maxBodyBytes, syncMode, syncWaitCap, operatorMethodsEnabled, ListenerSecurity.defaults());
+      String host,
+      int port,
+      int maxBodyBytes,
+      boolean syncMode,
+      Duration syncWaitCap,
+      boolean operatorMethodsEnabled) {
+    this(
+        host,
+        port,
+        maxBodyBytes,
+        syncMode,
+        syncWaitCap,
+        operatorMethodsEnabled,
+        ListenerSecurity.defaults());
   }
 
   public ListenerConfig withSecurity(ListenerSecurity newSecurity) {
-    return new ListenerConfig(host, port, maxBodyBytes, syncMode, syncWaitCap, operatorMethodsEnabled, newSecurity);
+    return new ListenerConfig(
+        host, port, maxBodyBytes, syncMode, syncWaitCap, operatorMethodsEnabled, newSecurity);
   }
 
   public static ListenerConfig defaults() {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * largest work order it admits. The defaults keep Avalon clients working unchanged: plain HTTP,
  * requester methods open, limits well above honest use.
  *
- * @param tls null: plain HTTP (Avalon's wire); otherwise HTTPS, or mutual TLS if it names a client CA
+ * @param tls null: plain HTTP (Avalon's wire); otherwise HTTPS, or mutual TLS if it names a client
+ *     CA
  * @param operatorAuth null: operator methods (when enabled) answer loopback callers only; otherwise
  *     every operator call must carry a request signed by one of its keys
  * @param perAddress calls per remote address, over every method
@@ -44,28 +45,62 @@ public record ListenerSecurity(
 
   public static ListenerSecurity defaults() {
     return new ListenerSecurity(
-        null, null, DEFAULT_PER_ADDRESS, DEFAULT_PER_REQUESTER, DEFAULT_MAX_ITEMS, DEFAULT_MAX_ITEM_CHARS, false,
+        null,
+        null,
+        DEFAULT_PER_ADDRESS,
+        DEFAULT_PER_REQUESTER,
+        DEFAULT_MAX_ITEMS,
+        DEFAULT_MAX_ITEM_CHARS,
+        false,
         NotifyHosts.none());
   }
 
   public ListenerSecurity withTls(ServerTls newTls) {
     return new ListenerSecurity(
-        newTls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
+        newTls,
+        operatorAuth,
+        perAddress,
+        perRequester,
+        maxItems,
+        maxItemChars,
+        refuseLegacyEnvelope,
+        notifyHosts);
   }
 
   public ListenerSecurity withOperatorAuth(RequestAuthenticator auth) {
     return new ListenerSecurity(
-        tls, auth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
+        tls,
+        auth,
+        perAddress,
+        perRequester,
+        maxItems,
+        maxItemChars,
+        refuseLegacyEnvelope,
+        notifyHosts);
   }
 
   public ListenerSecurity withRateLimits(RateLimiter.Limit address, RateLimiter.Limit requester) {
     return new ListenerSecurity(
-        tls, operatorAuth, address, requester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
+        tls,
+        operatorAuth,
+        address,
+        requester,
+        maxItems,
+        maxItemChars,
+        refuseLegacyEnvelope,
+        notifyHosts);
   }
 
   public ListenerSecurity withItemLimits(int items, int itemChars) {
     return new ListenerSecurity(
-        tls, operatorAuth, perAddress, perRequester, items, itemChars, refuseLegacyEnvelope, notifyHosts);
+        tls,
+        operatorAuth,
+        perAddress,
+        perRequester,
+        items,
+        itemChars,
+        refuseLegacyEnvelope,
+        notifyHosts);
   }
 
   public ListenerSecurity withLegacyEnvelopeRefused(boolean refuse) {
@@ -75,6 +110,13 @@ public record ListenerSecurity(
 
   public ListenerSecurity withNotifyHosts(NotifyHosts hosts) {
     return new ListenerSecurity(
-        tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, hosts);
+        tls,
+        operatorAuth,
+        perAddress,
+        perRequester,
+        maxItems,
+        maxItemChars,
+        refuseLegacyEnvelope,
+        hosts);
   }
 }

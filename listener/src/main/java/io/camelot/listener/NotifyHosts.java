@@ -58,11 +58,18 @@ public final class NotifyHosts {
     } catch (URISyntaxException e) {
       // Reported below with the entry's text.
     }
-    if (uri == null || uri.getHost() == null || uri.getRawUserInfo() != null || !uri.getRawPath().isEmpty()
-        || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+    if (uri == null
+        || uri.getHost() == null
+        || uri.getRawUserInfo() != null
+        || !uri.getRawPath().isEmpty()
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null) {
       throw new IllegalArgumentException(
-          "notify_hosts entry \"" + text + "\" is not host or host:port (optionally followed by "
-              + PRIVATE_SUFFIX + ")");
+          "notify_hosts entry \""
+              + text
+              + "\" is not host or host:port (optionally followed by "
+              + PRIVATE_SUFFIX
+              + ")");
     }
     return new Entry(normalize(uri.getHost()), uri.getPort(), privateAllowed);
   }
@@ -71,7 +78,10 @@ public final class NotifyHosts {
     return entries.isEmpty();
   }
 
-  /** Whether a submitted notifyUri may be stored: absent or empty (as Avalon's clients send it), or allowed. */
+  /**
+   * Whether a submitted notifyUri may be stored: absent or empty (as Avalon's clients send it), or
+   * allowed.
+   */
   public Optional<String> refusal(String notifyUri) {
     if (notifyUri == null || notifyUri.isBlank()) {
       return Optional.empty();
@@ -109,17 +119,22 @@ public final class NotifyHosts {
             .filter(e -> e.host().equals(host) && (e.port() == -1 || e.port() == port))
             .findFirst()
             .orElseThrow(
-                () -> new IllegalArgumentException(
-                    "notifyUri host " + host + (uri.getPort() == -1 ? "" : ":" + port)
-                        + " is not allowed by this TCS ([listener] notify_hosts)"));
-    String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+                () ->
+                    new IllegalArgumentException(
+                        "notifyUri host "
+                            + host
+                            + (uri.getPort() == -1 ? "" : ":" + port)
+                            + " is not allowed by this TCS ([listener] notify_hosts)"));
+    String path =
+        (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     return new Target(https, host, port, path, match.privateAllowed());
   }
 
   /**
    * Loopback, link-local (cloud metadata at 169.254.169.254), site-local and private (10/8,
-   * 172.16/12, 192.168/16, fec0::/10, fc00::/7), any-local or multicast: inside the operator's network.
+   * 172.16/12, 192.168/16, fec0::/10, fc00::/7), any-local or multicast: inside the operator's
+   * network.
    */
   static boolean isNonPublic(InetAddress address) {
     return address.isLoopbackAddress()

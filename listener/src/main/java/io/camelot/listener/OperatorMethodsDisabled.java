@@ -17,7 +17,8 @@ final class OperatorMethodsDisabled extends RpcDecorator {
     if (request.method().filter(DirectModel::operatorOnly).isPresent()) {
       return RpcOutcome.error(
           ErrorCode.ACCESS_DENIED.code(),
-          request.methodName() + " is an operator method; operator methods are disabled on this listener");
+          request.methodName()
+              + " is an operator method; operator methods are disabled on this listener");
     }
     return next.process(request);
   }

@@ -46,7 +46,8 @@ class CompletionNotifierTest {
 
   /**
    * A requester's endpoint on 127.0.0.1, listed with the private opt-in. Its root fails the first
-   * request, so delivery needs a retry; /ok accepts, /redirect redirects to /elsewhere, /hang never answers.
+   * request, so delivery needs a retry; /ok accepts, /redirect redirects to /elsewhere, /hang never
+   * answers.
    */
   @BeforeEach
   void start() {
@@ -54,31 +55,40 @@ class CompletionNotifierTest {
     receiver =
         tcs.vertx
             .createHttpServer()
-            .requestHandler(request -> request.body().onSuccess(body -> {
-              switch (request.path()) {
-                case "/ok" -> {
-                  delivered.add(ProtocolJson.parse(body.getBytes()));
-                  request.response().setStatusCode(204).end();
-                }
-                case "/redirect" -> {
-                  redirected.incrementAndGet();
-                  request.response().setStatusCode(302).putHeader("Location", "/elsewhere").end();
-                }
-                case "/elsewhere" -> {
-                  followed.incrementAndGet();
-                  request.response().setStatusCode(204).end();
-                }
-                case "/hang" -> hanging.incrementAndGet();
-                default -> {
-                  if (attempts.incrementAndGet() == 1) {
-                    request.response().setStatusCode(503).end();
-                  } else {
-                    notices.add(ProtocolJson.parse(body.getBytes()));
-                    request.response().setStatusCode(204).end();
-                  }
-                }
-              }
-            }))
+            .requestHandler(
+                request ->
+                    request
+                        .body()
+                        .onSuccess(
+                            body -> {
+                              switch (request.path()) {
+                                case "/ok" -> {
+                                  delivered.add(ProtocolJson.parse(body.getBytes()));
+                                  request.response().setStatusCode(204).end();
+                                }
+                                case "/redirect" -> {
+                                  redirected.incrementAndGet();
+                                  request
+                                      .response()
+                                      .setStatusCode(302)
+                                      .putHeader("Location", "/elsewhere")
+                                      .end();
+                                }
+                                case "/elsewhere" -> {
+                                  followed.incrementAndGet();
+                                  request.response().setStatusCode(204).end();
+                                }
+                                case "/hang" -> hanging.incrementAndGet();
+                                default -> {
+                                  if (attempts.incrementAndGet() == 1) {
+                                    request.response().setStatusCode(503).end();
+                                  } else {
+                                    notices.add(ProtocolJson.parse(body.getBytes()));
+                                    request.response().setStatusCode(204).end();
+                                  }
+                                }
+                              }
+                            }))
             .listen(0, "127.0.0.1")
             .toCompletionStage()
             .toCompletableFuture()
@@ -95,7 +105,10 @@ class CompletionNotifierTest {
   @Test
   void postsTheResultToNotifyUriRetryingAfterAFailure() {
     RequestSecrets secrets =
-        tcs.seal(List.of(InputSpec.text("ping")), null, "http://127.0.0.1:" + receiver.actualPort() + "/done");
+        tcs.seal(
+            List.of(InputSpec.text("ping")),
+            null,
+            "http://127.0.0.1:" + receiver.actualPort() + "/done");
     String id = secrets.request().workOrderId();
     tcs.submit(secrets.request());
     await().atMost(Duration.ofSeconds(20)).until(() -> !notices.isEmpty());
@@ -108,10 +121,16 @@ class CompletionNotifierTest {
   @Test
   void readsNotifyUriFromTheRawRequestAfterARecoveryAndSendsErrors() {
     RequestSecrets secrets =
-        tcs.seal(List.of(InputSpec.text("ping")), null, "http://127.0.0.1:" + receiver.actualPort() + "/");
-    byte[] raw = ProtocolJson.toBytes(JsonRpcRequest.of(
-        "WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
-    byte[] error = "{\"error\":{\"code\":9,\"message\":\"Workload cannot be processed by this worker\"}}".getBytes(StandardCharsets.UTF_8);
+        tcs.seal(
+            List.of(InputSpec.text("ping")),
+            null,
+            "http://127.0.0.1:" + receiver.actualPort() + "/");
+    byte[] raw =
+        ProtocolJson.toBytes(
+            JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
+    byte[] error =
+        "{\"error\":{\"code\":9,\"message\":\"Workload cannot be processed by this worker\"}}"
+            .getBytes(StandardCharsets.UTF_8);
     String id = secrets.request().workOrderId();
     tcs.notifier.completed(new QueuedWorkOrder(id, tcs.workerId(), null, raw), error);
     await().atMost(Duration.ofSeconds(20)).until(() -> !notices.isEmpty());
@@ -132,27 +151,34 @@ class CompletionNotifierTest {
         "http://127.0.0.1@10.0.0.7/",
         "notifyUri host 10.0.0.7 is not allowed by this TCS ([listener] notify_hosts)");
     assertRefusedAtSubmit(
-        "gopher://127.0.0.1:" + receiver.actualPort() + "/", "notifyUri must be an http or https URL with a host");
+        "gopher://127.0.0.1:" + receiver.actualPort() + "/",
+        "notifyUri must be an http or https URL with a host");
     assertThat(attempts.get()).isZero();
   }
 
   /** One sender: the second notice is delivered only after the first was dealt with. */
   @Test
   void aListedLoopbackHostIsContactedOnlyWithThePrivateOptInAtTheAddressThatWasChecked() {
-    // hooks.test exists only in this resolver: reaching it proves the POST used the checked address.
-    CompletionNotifier notifier = notifier(1, 10, List.of("127.0.0.1", "hooks.test" + NotifyHosts.PRIVATE_SUFFIX));
+    // hooks.test exists only in this resolver: reaching it proves the POST used the checked
+    // address.
+    CompletionNotifier notifier =
+        notifier(1, 10, List.of("127.0.0.1", "hooks.test" + NotifyHosts.PRIVATE_SUFFIX));
     QueuedWorkOrder plain = workOrder("http://127.0.0.1:" + receiver.actualPort() + "/ok");
     QueuedWorkOrder optedIn = workOrder("http://hooks.test:" + receiver.actualPort() + "/ok");
     notifier.completed(plain, RESULT);
     notifier.completed(optedIn, RESULT);
     await().atMost(Duration.ofSeconds(20)).until(() -> !delivered.isEmpty());
-    assertThat(delivered).extracting(notice -> notice.path("workOrderId").asText()).containsExactly(optedIn.workOrderId());
+    assertThat(delivered)
+        .extracting(notice -> notice.path("workOrderId").asText())
+        .containsExactly(optedIn.workOrderId());
   }
 
   @Test
   void aRedirectIsNotFollowedNorRetried() {
-    CompletionNotifier notifier = notifier(1, 10, List.of("127.0.0.1" + NotifyHosts.PRIVATE_SUFFIX));
-    notifier.completed(workOrder("http://127.0.0.1:" + receiver.actualPort() + "/redirect"), RESULT);
+    CompletionNotifier notifier =
+        notifier(1, 10, List.of("127.0.0.1" + NotifyHosts.PRIVATE_SUFFIX));
+    notifier.completed(
+        workOrder("http://127.0.0.1:" + receiver.actualPort() + "/redirect"), RESULT);
     notifier.completed(workOrder("http://127.0.0.1:" + receiver.actualPort() + "/ok"), RESULT);
     await().atMost(Duration.ofSeconds(20)).until(() -> !delivered.isEmpty());
     assertThat(redirected.get()).isEqualTo(1);
@@ -172,29 +198,47 @@ class CompletionNotifierTest {
 
   @Test
   void anHttpsNoticeGoesToTheCheckedAddressWithTheCertificateVerifiedForTheListedName() {
-    DevCertificates.selfSigned("hooks.test", List.of("hooks.test")).write(directory.resolve("c.pem"), directory.resolve("k.pem"));
+    DevCertificates.selfSigned("hooks.test", List.of("hooks.test"))
+        .write(directory.resolve("c.pem"), directory.resolve("k.pem"));
     HttpServer tlsReceiver =
         tcs.vertx
-            .createHttpServer(new HttpServerOptions().setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
-                .setCertPath(directory.resolve("c.pem").toString())
-                .setKeyPath(directory.resolve("k.pem").toString())))
-            .requestHandler(request -> request.body().onSuccess(body -> {
-              delivered.add(ProtocolJson.parse(body.getBytes()));
-              request.response().setStatusCode(204).end();
-            }))
+            .createHttpServer(
+                new HttpServerOptions()
+                    .setSsl(true)
+                    .setKeyCertOptions(
+                        new PemKeyCertOptions()
+                            .setCertPath(directory.resolve("c.pem").toString())
+                            .setKeyPath(directory.resolve("k.pem").toString())))
+            .requestHandler(
+                request ->
+                    request
+                        .body()
+                        .onSuccess(
+                            body -> {
+                              delivered.add(ProtocolJson.parse(body.getBytes()));
+                              request.response().setStatusCode(204).end();
+                            }))
             .listen(0, "127.0.0.1")
             .await();
     try {
       CompletionNotifier notifier =
           notifier(
-              1, 10, List.of("hooks.test!private", "other.test!private"),
-              new HttpClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(directory.resolve("c.pem").toString())));
-      QueuedWorkOrder otherName = workOrder("https://other.test:" + tlsReceiver.actualPort() + "/ok");
-      QueuedWorkOrder listedName = workOrder("https://hooks.test:" + tlsReceiver.actualPort() + "/ok");
+              1,
+              10,
+              List.of("hooks.test!private", "other.test!private"),
+              new HttpClientOptions()
+                  .setTrustOptions(
+                      new PemTrustOptions().addCertPath(directory.resolve("c.pem").toString())));
+      QueuedWorkOrder otherName =
+          workOrder("https://other.test:" + tlsReceiver.actualPort() + "/ok");
+      QueuedWorkOrder listedName =
+          workOrder("https://hooks.test:" + tlsReceiver.actualPort() + "/ok");
       notifier.completed(otherName, RESULT);
       notifier.completed(listedName, RESULT);
       await().atMost(Duration.ofSeconds(20)).until(() -> !delivered.isEmpty());
-      assertThat(delivered).extracting(notice -> notice.path("workOrderId").asText()).containsExactly(listedName.workOrderId());
+      assertThat(delivered)
+          .extracting(notice -> notice.path("workOrderId").asText())
+          .containsExactly(listedName.workOrderId());
     } finally {
       tlsReceiver.close().await();
     }
@@ -220,10 +264,17 @@ class CompletionNotifierTest {
       int concurrency, int queueCapacity, List<String> hosts, HttpClientOptions clientOptions) {
     CompletionNotifier notifier =
         new CompletionNotifier(
-            tcs.vertx, NotifyHosts.parse(hosts), 5, Duration.ofMillis(50), concurrency, queueCapacity, meters,
-            host -> host.endsWith(".test")
-                ? new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})}
-                : InetAddress.getAllByName(host),
+            tcs.vertx,
+            NotifyHosts.parse(hosts),
+            5,
+            Duration.ofMillis(50),
+            concurrency,
+            queueCapacity,
+            meters,
+            host ->
+                host.endsWith(".test")
+                    ? new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})}
+                    : InetAddress.getAllByName(host),
             clientOptions);
     notifiers.add(notifier);
     return notifier;
@@ -231,6 +282,7 @@ class CompletionNotifierTest {
 
   private QueuedWorkOrder workOrder(String notifyUri) {
     RequestSecrets secrets = tcs.seal(List.of(InputSpec.text("ping")), null, notifyUri);
-    return new QueuedWorkOrder(secrets.request().workOrderId(), tcs.workerId(), secrets.request(), null);
+    return new QueuedWorkOrder(
+        secrets.request().workOrderId(), tcs.workerId(), secrets.request(), null);
   }
 }

@@ -24,8 +24,13 @@ class EnvelopeAdmissionTest {
   @Test
   void bothFormsAreAdmittedByDefaultAndCountedPerForm() {
     try (TestTcs tcs = TestTcs.start(dir)) {
-      assertThat(tcs.awaitOutcome(submit(tcs, EnvelopeVersion.AVALON_1)).path("result").isObject()).isTrue();
-      assertThat(tcs.awaitOutcome(submit(tcs, EnvelopeVersion.CAMELOT_2)).path("result").path("envelopeVersion").asText())
+      assertThat(tcs.awaitOutcome(submit(tcs, EnvelopeVersion.AVALON_1)).path("result").isObject())
+          .isTrue();
+      assertThat(
+              tcs.awaitOutcome(submit(tcs, EnvelopeVersion.CAMELOT_2))
+                  .path("result")
+                  .path("envelopeVersion")
+                  .asText())
           .isEqualTo("camelot-2");
     }
   }
@@ -33,16 +38,20 @@ class EnvelopeAdmissionTest {
   @Test
   void refusingTheLegacyFormTurnsAvalonsAwayAndAdmitsTheHardenedOne() {
     ListenerConfig config =
-        TestTcs.config(false, false).withSecurity(ListenerSecurity.defaults().withLegacyEnvelopeRefused(true));
+        TestTcs.config(false, false)
+            .withSecurity(ListenerSecurity.defaults().withLegacyEnvelopeRefused(true));
     try (TestTcs tcs = TestTcs.start(dir, config, 100, true)) {
       WorkOrderSubmitParams legacy = seal(tcs, EnvelopeVersion.AVALON_1);
       JsonNode refused = tcs.submit(legacy).path("error");
       assertThat(refused.path("code").asInt()).isEqualTo(2);
-      assertThat(refused.path("message").asText()).contains("legacy_envelope").contains("camelot-2");
+      assertThat(refused.path("message").asText())
+          .contains("legacy_envelope")
+          .contains("camelot-2");
       assertThat(refused.path("data").path("workOrderId").asText()).isEqualTo(legacy.workOrderId());
       assertThat(tcs.store.request(legacy.workOrderId())).as("nothing stored").isEmpty();
 
-      assertThat(tcs.awaitOutcome(submit(tcs, EnvelopeVersion.CAMELOT_2)).path("result").isObject()).isTrue();
+      assertThat(tcs.awaitOutcome(submit(tcs, EnvelopeVersion.CAMELOT_2)).path("result").isObject())
+          .isTrue();
     }
   }
 
@@ -52,14 +61,20 @@ class EnvelopeAdmissionTest {
     EnvelopeAdmission admission = new EnvelopeAdmission(true, meters);
     admission.admit(EnvelopeVersion.CAMELOT_2);
     admission.admit(EnvelopeVersion.CAMELOT_2);
-    assertThatThrownBy(() -> admission.admit(EnvelopeVersion.AVALON_1)).isInstanceOf(EeaException.class);
+    assertThatThrownBy(() -> admission.admit(EnvelopeVersion.AVALON_1))
+        .isInstanceOf(EeaException.class);
     assertThat(count(meters, "camelot-2", "admitted")).isEqualTo(2);
     assertThat(count(meters, "avalon-1", "refused")).isEqualTo(1);
     assertThat(count(meters, "avalon-1", "admitted")).isZero();
   }
 
   private static double count(SimpleMeterRegistry meters, String envelope, String outcome) {
-    return meters.get("camelot.work_order.envelopes").tag("envelope", envelope).tag("outcome", outcome).counter().count();
+    return meters
+        .get("camelot.work_order.envelopes")
+        .tag("envelope", envelope)
+        .tag("outcome", outcome)
+        .counter()
+        .count();
   }
 
   private static String submit(TestTcs tcs, EnvelopeVersion version) {
@@ -71,8 +86,15 @@ class EnvelopeAdmissionTest {
   private static WorkOrderSubmitParams seal(TestTcs tcs, EnvelopeVersion version) {
     RequestTemplate template =
         new RequestTemplate(
-                TestTcs.randomHex(32), tcs.workerId(), TestTcs.ECHO, TestTcs.randomHex(32), TestTcs.randomHex(16),
-                Duration.ofSeconds(6).toMillis(), null, List.of(InputSpec.text("Hello")), List.of())
+                TestTcs.randomHex(32),
+                tcs.workerId(),
+                TestTcs.ECHO,
+                TestTcs.randomHex(32),
+                TestTcs.randomHex(16),
+                Duration.ofSeconds(6).toMillis(),
+                null,
+                List.of(InputSpec.text("Hello")),
+                List.of())
             .withEnvelope(version);
     return RequestSealer.seal(template, tcs.keys().encryption().publicKey(), null).request();
   }

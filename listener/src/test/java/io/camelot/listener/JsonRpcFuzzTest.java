@@ -31,14 +31,18 @@ class JsonRpcFuzzTest {
 
   @BeforeAll
   static void start() {
-    // No worker attached: submits are stored and queued, never run, so the fuzzer stays in the listener.
+    // No worker attached: submits are stored and queued, never run, so the fuzzer stays in the
+    // listener.
     tcs = TestTcs.start(directory, TestTcs.config(false, true), 1_000, false);
     // Unlimited rates: at fuzzing speed the default limits would answer most inputs with BUSY.
     dispatcher =
         DirectModel.dispatcher(
-            tcs.store, tcs.queue,
-            TestTcs.config(false, true).withSecurity(
-                ListenerSecurity.defaults().withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED)));
+            tcs.store,
+            tcs.queue,
+            TestTcs.config(false, true)
+                .withSecurity(
+                    ListenerSecurity.defaults()
+                        .withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED)));
   }
 
   @AfterAll

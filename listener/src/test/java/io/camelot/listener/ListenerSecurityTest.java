@@ -60,7 +60,9 @@ class ListenerSecurityTest {
   }
 
   private TestTcs start(ListenerSecurity security, boolean operatorMethods) {
-    tcs = TestTcs.start(directory, TestTcs.config(false, operatorMethods).withSecurity(security), 100, true);
+    tcs =
+        TestTcs.start(
+            directory, TestTcs.config(false, operatorMethods).withSecurity(security), 100, true);
     return tcs;
   }
 
@@ -84,28 +86,40 @@ class ListenerSecurityTest {
   @Test
   void operatorMethodsNeedARequestSignedByAnAuthorisedKeyAndEachSignatureWorksOnce() {
     RequestAuthenticator auth =
-        new RequestAuthenticator(List.of(operator.getPublic()), Clock.systemUTC(), Duration.ofMinutes(5));
+        new RequestAuthenticator(
+            List.of(operator.getPublic()), Clock.systemUTC(), Duration.ofMinutes(5));
     start(ListenerSecurity.defaults().withOperatorAuth(auth), true);
-    RequestSigner signer = new RequestSigner(operator.getPrivate(), operator.getPublic(), Clock.systemUTC());
+    RequestSigner signer =
+        new RequestSigner(operator.getPrivate(), operator.getPublic(), Clock.systemUTC());
     byte[] setStatus = body("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", 2));
 
     assertError(
-        post(setStatus, null), 3,
+        post(setStatus, null),
+        3,
         "WorkerSetStatus refused: a signed request is required (Authorization: Camelot-Signature ...)");
     KeyPair stranger = p256();
     String strangers =
-        new RequestSigner(stranger.getPrivate(), stranger.getPublic(), Clock.systemUTC()).authorization("tcs.test:1947", setStatus);
-    assertThat(post(setStatus, strangers).path("error").path("message").asText()).endsWith("is not authorised");
+        new RequestSigner(stranger.getPrivate(), stranger.getPublic(), Clock.systemUTC())
+            .authorization("tcs.test:1947", setStatus);
+    assertThat(post(setStatus, strangers).path("error").path("message").asText())
+        .endsWith("is not authorised");
 
     String signed = signer.authorization("tcs.test:1947", setStatus);
     assertError(post(setStatus, signed), 0, "Successfully Set Status");
-    assertError(post(setStatus, signed), 3, "WorkerSetStatus refused: replayed request (nonce already used)");
+    assertError(
+        post(setStatus, signed),
+        3,
+        "WorkerSetStatus refused: replayed request (nonce already used)");
     // A valid signature for one body does not authorise another.
     byte[] otherStatus = body("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", 3));
-    assertError(post(otherStatus, signer.authorization("tcs.test:1947", setStatus)), 3, "WorkerSetStatus refused: invalid request signature");
+    assertError(
+        post(otherStatus, signer.authorization("tcs.test:1947", setStatus)),
+        3,
+        "WorkerSetStatus refused: invalid request signature");
 
     // Requester methods need nothing.
-    assertThat(tcs.call("WorkerLookUp", Map.of()).path("result").path("ids").get(0).asText()).isEqualTo(tcs.workerId());
+    assertThat(tcs.call("WorkerLookUp", Map.of()).path("result").path("ids").get(0).asText())
+        .isEqualTo(tcs.workerId());
   }
 
   @Test
@@ -114,9 +128,11 @@ class ListenerSecurityTest {
     JsonRpcDispatcher dispatcher =
         DirectModel.dispatcher(tcs.store, tcs.queue, TestTcs.config(false, true));
     byte[] setStatus = body("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", 1));
-    JsonNode remote = ProtocolJson.parse(dispatcher.handle(setStatus, new Caller("192.0.2.7", false, null)));
+    JsonNode remote =
+        ProtocolJson.parse(dispatcher.handle(setStatus, new Caller("192.0.2.7", false, null)));
     assertError(
-        remote, 3,
+        remote,
+        3,
         "WorkerSetStatus refused: no operator keys are configured, so operator methods answer local callers only");
     assertError(post(setStatus, null), 0, "Successfully Set Status");
   }
@@ -135,16 +151,25 @@ class ListenerSecurityTest {
     // Per requester, whatever address it comes from.
     JsonRpcDispatcher dispatcher =
         DirectModel.dispatcher(
-            tcs.store, tcs.queue,
-            TestTcs.config(false, false).withSecurity(
-                ListenerSecurity.defaults().withRateLimits(RateLimiter.Limit.UNLIMITED, new RateLimiter.Limit(0.001, 2))));
-    byte[] submit = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(tcs.sealEcho("x").request())));
+            tcs.store,
+            tcs.queue,
+            TestTcs.config(false, false)
+                .withSecurity(
+                    ListenerSecurity.defaults()
+                        .withRateLimits(
+                            RateLimiter.Limit.UNLIMITED, new RateLimiter.Limit(0.001, 2))));
+    byte[] submit =
+        ProtocolJson.toBytes(
+            JsonRpcRequest.of(
+                "WorkOrderSubmit", 1, ProtocolJson.toTree(tcs.sealEcho("x").request())));
     String requester = ProtocolJson.parse(submit).path("params").path("requesterId").asText();
     for (int i = 0; i < 2; i++) {
-      JsonNode answer = ProtocolJson.parse(dispatcher.handle(submit, new Caller("198.51.100." + i, false, null)));
+      JsonNode answer =
+          ProtocolJson.parse(dispatcher.handle(submit, new Caller("198.51.100." + i, false, null)));
       assertThat(answer.path("error").path("code").asInt()).isIn(5, 2);
     }
-    JsonNode limited = ProtocolJson.parse(dispatcher.handle(submit, new Caller("198.51.100.9", false, null)));
+    JsonNode limited =
+        ProtocolJson.parse(dispatcher.handle(submit, new Caller("198.51.100.9", false, null)));
     assertError(limited, 8, "Too many requests; retry later");
     assertThat(requester).isNotEmpty();
   }
@@ -171,18 +196,20 @@ class ListenerSecurityTest {
     start(ListenerSecurity.defaults().withTls(tls), false);
     assertThat(tcs.server.scheme()).isEqualTo("https");
     String url = "https://localhost:" + tcs.server.port();
-    HttpClientOptions trusting = ClientTls.trusting(tls.certificate()).applyTo(new HttpClientOptions());
+    HttpClientOptions trusting =
+        ClientTls.trusting(tls.certificate()).applyTo(new HttpClientOptions());
     try (DirectTcsClient client = DirectTcsClient.builder(url).httpOptions(trusting).build()) {
       assertThat(client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)).ids())
           .containsExactly(tcs.workerId());
     }
     // Plain HTTP to the TLS port gets no JSON-RPC answer.
-    assertThatThrownBy(
-            () -> tcs.post("/", body("WorkerLookUp", Map.of())))
+    assertThatThrownBy(() -> tcs.post("/", body("WorkerLookUp", Map.of())))
         .isInstanceOf(RuntimeException.class);
     // Neither does a client that does not trust the certificate.
-    try (DirectTcsClient untrusting = DirectTcsClient.builder(url).httpOptions(new HttpClientOptions().setSsl(true)).build()) {
-      assertThatThrownBy(() -> untrusting.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)))
+    try (DirectTcsClient untrusting =
+        DirectTcsClient.builder(url).httpOptions(new HttpClientOptions().setSsl(true)).build()) {
+      assertThatThrownBy(
+              () -> untrusting.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)))
           .hasMessageContaining("WorkerLookUp");
     }
   }

@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedInputTest {
   static final int MAX_BODY = 16 * 1024;
-  static final String TAMPERED_HASH = "Decryption of client request hash failed. Request is tampered.";
+  static final String TAMPERED_HASH =
+      "Decryption of client request hash failed. Request is tampered.";
   @TempDir static Path directory;
   private TestTcs tcs;
 
@@ -57,7 +58,8 @@ class MalformedInputTest {
    * @param body the request body, from a fresh valid signed WorkOrderSubmit's params
    * @param afterRun the error comes from the worker (WorkOrderGetResult), not from the submit
    */
-  record Case(String name, Function<TestTcs, byte[]> body, boolean afterRun, int code, String message) {
+  record Case(
+      String name, Function<TestTcs, byte[]> body, boolean afterRun, int code, String message) {
     @Override
     public String toString() {
       return name;
@@ -77,16 +79,22 @@ class MalformedInputTest {
   }
 
   /** A valid signed submit whose params are then changed by {@code edit}. */
-  static Case submit(String name, UnaryOperator<ObjectNode> edit, boolean afterRun, int code, String message) {
+  static Case submit(
+      String name, UnaryOperator<ObjectNode> edit, boolean afterRun, int code, String message) {
     return new Case(
         name,
         t -> {
           RequestSecrets secrets =
-              t.seal(List.of(new InputSpec.SessionKey(utf8("hello"), true)), Secp256k1.generate(), null);
+              t.seal(
+                  List.of(new InputSpec.SessionKey(utf8("hello"), true)),
+                  Secp256k1.generate(),
+                  null);
           ObjectNode params = edit.apply((ObjectNode) ProtocolJson.toTree(secrets.request()));
           return ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, params));
         },
-        afterRun, code, message);
+        afterRun,
+        code,
+        message);
   }
 
   /** The same signed request sent a second time: refused, and it never runs again. */
@@ -94,12 +102,19 @@ class MalformedInputTest {
     return new Case(
         "replayed work order id",
         t -> {
-          RequestSecrets secrets = t.seal(List.of(InputSpec.text("once")), Secp256k1.generate(), null);
-          byte[] body = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
-          assertThat(ProtocolJson.parse(t.post("/", body).body()).path("error").path("code").asInt()).isEqualTo(5);
+          RequestSecrets secrets =
+              t.seal(List.of(InputSpec.text("once")), Secp256k1.generate(), null);
+          byte[] body =
+              ProtocolJson.toBytes(
+                  JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
+          assertThat(
+                  ProtocolJson.parse(t.post("/", body).body()).path("error").path("code").asInt())
+              .isEqualTo(5);
           return body;
         },
-        false, 2, "Work order id already exists in the database. Hence invalid parameter");
+        false,
+        2,
+        "Work order id already exists in the database. Hence invalid parameter");
   }
 
   static ObjectNode nineItems(ObjectNode params) {
@@ -147,7 +162,9 @@ class MalformedInputTest {
 
   static byte[] invalidUtf8() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(utf8("{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderGetResult\",\"id\":1,\"params\":{\"workOrderId\":\""));
+    out.writeBytes(
+        utf8(
+            "{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderGetResult\",\"id\":1,\"params\":{\"workOrderId\":\""));
     out.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
     out.writeBytes(utf8("\"}}"));
     return out.toByteArray();
@@ -158,46 +175,176 @@ class MalformedInputTest {
     return Stream.of(
         // Envelope
         envelope("empty body", "", 2, "Empty request body"),
-        envelope("truncated JSON", "{\"jsonrpc\":\"2.0\",\"method\":", 2, "Malformed JSON: Unexpected end-of-input within/between Object entries"),
-        envelope("not an object", "[1,2,3]", 2, "Invalid data format for request: expected a JSON object"),
-        envelope("id of the wrong type", "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":true,\"params\":{}}", 2, "Invalid data format for id"),
-        envelope("method of the wrong type", "{\"jsonrpc\":\"2.0\",\"method\":5,\"id\":1,\"params\":{}}", 2, "Invalid data format for method"),
-        envelope("params of the wrong type", "{" + lookUp + ",\"params\":[]}", 2, "Invalid data format for params"),
-        envelope("wrong jsonrpc version", "{\"jsonrpc\":\"1.0\",\"method\":\"WorkerLookUp\",\"id\":1,\"params\":{}}", 2, "Invalid data format for jsonrpc"),
-        envelope("unknown method", "{\"jsonrpc\":\"2.0\",\"method\":\"DropTables\",\"id\":1,\"params\":{}}", 2, InvokingProcessor.METHOD_NOT_SUPPORTED),
-        envelope("duplicate keys", "{" + lookUp + ",\"id\":2,\"params\":{}}", 2, "Malformed JSON: Duplicate field 'id'"),
-        envelope("duplicate keys in params", "{" + lookUp + ",\"params\":{\"workerType\":1,\"workerType\":2}}", 2, "Malformed JSON: Duplicate field 'workerType'"),
-        envelope("huge integer id", "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":" + "9".repeat(2000) + ",\"params\":{}}", 2,
+        envelope(
+            "truncated JSON",
+            "{\"jsonrpc\":\"2.0\",\"method\":",
+            2,
+            "Malformed JSON: Unexpected end-of-input within/between Object entries"),
+        envelope(
+            "not an object",
+            "[1,2,3]",
+            2,
+            "Invalid data format for request: expected a JSON object"),
+        envelope(
+            "id of the wrong type",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":true,\"params\":{}}",
+            2,
+            "Invalid data format for id"),
+        envelope(
+            "method of the wrong type",
+            "{\"jsonrpc\":\"2.0\",\"method\":5,\"id\":1,\"params\":{}}",
+            2,
+            "Invalid data format for method"),
+        envelope(
+            "params of the wrong type",
+            "{" + lookUp + ",\"params\":[]}",
+            2,
+            "Invalid data format for params"),
+        envelope(
+            "wrong jsonrpc version",
+            "{\"jsonrpc\":\"1.0\",\"method\":\"WorkerLookUp\",\"id\":1,\"params\":{}}",
+            2,
+            "Invalid data format for jsonrpc"),
+        envelope(
+            "unknown method",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"DropTables\",\"id\":1,\"params\":{}}",
+            2,
+            InvokingProcessor.METHOD_NOT_SUPPORTED),
+        envelope(
+            "duplicate keys",
+            "{" + lookUp + ",\"id\":2,\"params\":{}}",
+            2,
+            "Malformed JSON: Duplicate field 'id'"),
+        envelope(
+            "duplicate keys in params",
+            "{" + lookUp + ",\"params\":{\"workerType\":1,\"workerType\":2}}",
+            2,
+            "Malformed JSON: Duplicate field 'workerType'"),
+        envelope(
+            "huge integer id",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":"
+                + "9".repeat(2000)
+                + ",\"params\":{}}",
+            2,
             "Malformed JSON: Number value length (2000) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNumberLength()`)"),
-        envelope("huge number in params", "{" + lookUp + ",\"params\":{\"workerType\":1e400}}", 2, "Invalid data format for workerType"),
-        envelope("integer overflow in params", "{" + lookUp + ",\"params\":{\"workerType\":99999999999999999999}}", 2, "Invalid data format for workerType"),
-        envelope("deep nesting", "{" + lookUp + ",\"params\":{\"workerType\":" + nested(5000) + "}}", 2,
+        envelope(
+            "huge number in params",
+            "{" + lookUp + ",\"params\":{\"workerType\":1e400}}",
+            2,
+            "Invalid data format for workerType"),
+        envelope(
+            "integer overflow in params",
+            "{" + lookUp + ",\"params\":{\"workerType\":99999999999999999999}}",
+            2,
+            "Invalid data format for workerType"),
+        envelope(
+            "deep nesting",
+            "{" + lookUp + ",\"params\":{\"workerType\":" + nested(5000) + "}}",
+            2,
             "Malformed JSON: Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)"),
-        envelope("trailing garbage", "{" + lookUp + ",\"params\":{}} {}", 2,
+        envelope(
+            "trailing garbage",
+            "{" + lookUp + ",\"params\":{}} {}",
+            2,
             "Malformed JSON: Trailing token (of type START_OBJECT) found after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`"),
         raw("invalid UTF-8", invalidUtf8(), 2, "Malformed JSON: Invalid UTF-8 middle byte 0x28"),
-        raw("oversized body", new byte[MAX_BODY + 1000], 2, "Request body exceeds " + MAX_BODY + " bytes"),
+        raw(
+            "oversized body",
+            new byte[MAX_BODY + 1000],
+            2,
+            "Request body exceeds " + MAX_BODY + " bytes"),
         // Work order params: wrong types, sizes and encodings
-        submit("responseTimeoutMSecs as text", p -> p.put("responseTimeoutMSecs", "soon"), false, 2, "Invalid data format for responseTimeoutMSecs"),
-        submit("responseTimeoutMSecs huge", p -> p.put("responseTimeoutMSecs", new java.math.BigInteger("9".repeat(40))), false, 2, "Invalid data format for responseTimeoutMSecs"),
-        submit("inData not an array", p -> p.put("inData", "x"), false, 2, "Invalid data format for inData"),
-        submit("too many items", MalformedInputTest::nineItems, false, 2, "Too many inData items: 9, at most 8 allowed"),
-        submit("item too large", setItem("data", Base64.getEncoder().encodeToString(new byte[4000])), false, 2,
+        submit(
+            "responseTimeoutMSecs as text",
+            p -> p.put("responseTimeoutMSecs", "soon"),
+            false,
+            2,
+            "Invalid data format for responseTimeoutMSecs"),
+        submit(
+            "responseTimeoutMSecs huge",
+            p -> p.put("responseTimeoutMSecs", new java.math.BigInteger("9".repeat(40))),
+            false,
+            2,
+            "Invalid data format for responseTimeoutMSecs"),
+        submit(
+            "inData not an array",
+            p -> p.put("inData", "x"),
+            false,
+            2,
+            "Invalid data format for inData"),
+        submit(
+            "too many items",
+            MalformedInputTest::nineItems,
+            false,
+            2,
+            "Too many inData items: 9, at most 8 allowed"),
+        submit(
+            "item too large",
+            setItem("data", Base64.getEncoder().encodeToString(new byte[4000])),
+            false,
+            2,
             "inData[0].data is too long: at most 4096 characters allowed"),
-        submit("non-hex workOrderId", set("workOrderId", "0xnothex"), false, 2, "Invalid data format for workOrderId"),
-        submit("non-hex requesterNonce", set("requesterNonce", "zz"), false, 2, "Invalid data format for requesterNonce"),
-        submit("truncated base64 data", setItem("data", "QUJD="), false, 2, "Invalid data format for inData[0].data"),
-        submit("truncated base64 signature", set("requesterSignature", "QUJD="), false, 2, "Invalid data format for requesterSignature"),
-        submit("truncated sessionKeyIv", p -> p.put("sessionKeyIv", p.path("sessionKeyIv").asText().substring(0, 16)), false, 2,
+        submit(
+            "non-hex workOrderId",
+            set("workOrderId", "0xnothex"),
+            false,
+            2,
+            "Invalid data format for workOrderId"),
+        submit(
+            "non-hex requesterNonce",
+            set("requesterNonce", "zz"),
+            false,
+            2,
+            "Invalid data format for requesterNonce"),
+        submit(
+            "truncated base64 data",
+            setItem("data", "QUJD="),
+            false,
+            2,
+            "Invalid data format for inData[0].data"),
+        submit(
+            "truncated base64 signature",
+            set("requesterSignature", "QUJD="),
+            false,
+            2,
+            "Invalid data format for requesterSignature"),
+        submit(
+            "truncated sessionKeyIv",
+            p -> p.put("sessionKeyIv", p.path("sessionKeyIv").asText().substring(0, 16)),
+            false,
+            2,
             "Invalid data format for sessionKeyIv: expected 12 bytes as hex"),
-        submit("encryptedSessionKey of the wrong size", set("encryptedSessionKey", "00112233445566778899"), true, 2,
+        submit(
+            "encryptedSessionKey of the wrong size",
+            set("encryptedSessionKey", "00112233445566778899"),
+            true,
+            2,
             "Crypto Error (DecryptMessage): RSA ciphertext size is invalid"),
-        submit("verifyingKey that is not a key", set("verifyingKey", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"), true, 2,
+        submit(
+            "verifyingKey that is not a key",
+            set("verifyingKey", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"),
+            true,
+            2,
             "Invalid data format for verifyingKey: Malformed SubjectPublicKeyInfo"),
         // Tampering: well-formed, but not what the requester sealed and signed
-        submit("tampered encryptedRequestHash", tamper("encryptedRequestHash"), true, 2, TAMPERED_HASH),
-        submit("tampered requesterSignature", tamper("requesterSignature"), true, 2, "Signature verification of client request failed. Request is tampered."),
-        submit("tampered encryptedSessionKey", tamper("encryptedSessionKey"), true, 2, "Crypto Error (DecryptMessage): RSA-OAEP unwrap failed"),
+        submit(
+            "tampered encryptedRequestHash",
+            tamper("encryptedRequestHash"),
+            true,
+            2,
+            TAMPERED_HASH),
+        submit(
+            "tampered requesterSignature",
+            tamper("requesterSignature"),
+            true,
+            2,
+            "Signature verification of client request failed. Request is tampered."),
+        submit(
+            "tampered encryptedSessionKey",
+            tamper("encryptedSessionKey"),
+            true,
+            2,
+            "Crypto Error (DecryptMessage): RSA-OAEP unwrap failed"),
         submit("tampered requesterNonce", tamper("requesterNonce"), true, 2, TAMPERED_HASH),
         submit("tampered inData ciphertext", tamperItem("data"), true, 2, TAMPERED_HASH),
         submit("tampered inData dataHash", tamperItem("dataHash"), true, 2, TAMPERED_HASH),
@@ -215,11 +362,16 @@ class MalformedInputTest {
     JsonNode answer = ProtocolJson.parse(response.body());
     if (c.afterRun()) {
       assertThat(answer.path("error").path("code").asInt()).as(answer.toString()).isEqualTo(5);
-      answer = tcs.awaitOutcome(ProtocolJson.parse(body).path("params").path("workOrderId").asText());
+      answer =
+          tcs.awaitOutcome(ProtocolJson.parse(body).path("params").path("workOrderId").asText());
     }
     assertThat(answer.has("result")).as(answer.toString()).isFalse();
     assertThat(answer.path("jsonrpc").asText()).isEqualTo("2.0");
-    assertThat(answer.path("error").path("code").asInt(-1)).as(answer.toString()).isEqualTo(c.code());
-    assertThat(answer.path("error").path("message").asText()).as(answer.toString()).isEqualTo(c.message());
+    assertThat(answer.path("error").path("code").asInt(-1))
+        .as(answer.toString())
+        .isEqualTo(c.code());
+    assertThat(answer.path("error").path("message").asText())
+        .as(answer.toString())
+        .isEqualTo(c.message());
   }
 }

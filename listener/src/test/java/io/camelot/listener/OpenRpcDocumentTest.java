@@ -38,10 +38,14 @@ class OpenRpcDocumentTest {
     try (TcsStore store = LmdbTcsStore.open(directory.resolve("store"), 16L << 20);
         PersistentWorkOrderQueue queue =
             new PersistentWorkOrderQueue(
-                store, new QueueSettings(10, Duration.ofHours(1), 10, Duration.ofHours(1)), Clock.systemUTC())) {
+                store,
+                new QueueSettings(10, Duration.ofHours(1), 10, Duration.ofHours(1)),
+                Clock.systemUTC())) {
       Set<String> registered =
           new TreeSet<>(
-              DirectModel.methods(store, queue, ListenerConfig.defaults(), new CompositeMeterRegistry()).names());
+              DirectModel.methods(
+                      store, queue, ListenerConfig.defaults(), new CompositeMeterRegistry())
+                  .names());
       assertThat(documentedMethods()).as("methods in openrpc.json").isEqualTo(registered);
       assertThat(Arrays.stream(DirectModelMethod.values()).map(DirectModelMethod::methodName))
           .as("the method table")
@@ -58,10 +62,13 @@ class OpenRpcDocumentTest {
               .map(param -> param.get("name").asText())
               .collect(Collectors.toCollection(TreeSet::new));
       Set<String> bound =
-          method(name).paramsType()
-              .map(type -> Arrays.stream(type.getRecordComponents())
-                  .map(component -> component.getName())
-                  .collect(Collectors.toCollection(TreeSet::new)))
+          method(name)
+              .paramsType()
+              .map(
+                  type ->
+                      Arrays.stream(type.getRecordComponents())
+                          .map(component -> component.getName())
+                          .collect(Collectors.toCollection(TreeSet::new)))
               .orElse(new TreeSet<>());
       assertThat(documented).as("params of %s", name).isEqualTo(bound);
       assertThat(method.path("paramStructure").asText()).isEqualTo("by-name");
@@ -83,7 +90,9 @@ class OpenRpcDocumentTest {
     for (JsonNode error : components.get("errors")) {
       assertThat(error.get("code").isInt()).isTrue();
       int code = error.get("code").asInt();
-      assertThat(code >= 0 && code <= 10 || code <= -32000 && code >= -32768).as("code %s", code).isTrue();
+      assertThat(code >= 0 && code <= 10 || code <= -32000 && code >= -32768)
+          .as("code %s", code)
+          .isTrue();
     }
   }
 
@@ -97,27 +106,35 @@ class OpenRpcDocumentTest {
 
   @Test
   void rpcDiscoverAnswersWithTheDocumentWithOrWithoutParams() {
-    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover())));
+    JsonRpcDispatcher dispatcher =
+        new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover())));
     for (String request :
         new String[] {
           "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1}",
           "{\"jsonrpc\":\"2.0\",\"method\":\"rpc.discover\",\"id\":1,\"params\":{}}"
         }) {
-      JsonNode response = ProtocolJson.parse(dispatcher.handle(request.getBytes(StandardCharsets.UTF_8)));
+      JsonNode response =
+          ProtocolJson.parse(dispatcher.handle(request.getBytes(StandardCharsets.UTF_8)));
       assertThat(response.path("result")).isEqualTo(document);
     }
   }
 
   @Test
   void otherMethodsStillRequireParams() {
-    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover())));
+    JsonRpcDispatcher dispatcher =
+        new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover())));
     JsonNode response =
         ProtocolJson.parse(
-            dispatcher.handle("{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":1}".getBytes(StandardCharsets.UTF_8)));
+            dispatcher.handle(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":1}"
+                    .getBytes(StandardCharsets.UTF_8)));
     ListenerTransportTest.assertError(response, 2, "Invalid data format for params");
   }
 
-  /** A documented method's row in the table, which names the record {@code Params} binds its params to. */
+  /**
+   * A documented method's row in the table, which names the record {@code Params} binds its params
+   * to.
+   */
   private static DirectModelMethod method(String name) {
     return Arrays.stream(DirectModelMethod.values())
         .filter(method -> method.methodName().equals(name))
@@ -133,13 +150,15 @@ class OpenRpcDocumentTest {
 
   private static void collectRefs(JsonNode node, Set<String> refs) {
     if (node.isObject()) {
-      node.properties().forEach(entry -> {
-        if (entry.getKey().equals("$ref")) {
-          refs.add(entry.getValue().asText());
-        } else {
-          collectRefs(entry.getValue(), refs);
-        }
-      });
+      node.properties()
+          .forEach(
+              entry -> {
+                if (entry.getKey().equals("$ref")) {
+                  refs.add(entry.getValue().asText());
+                } else {
+                  collectRefs(entry.getValue(), refs);
+                }
+              });
     } else if (node.isArray()) {
       node.forEach(child -> collectRefs(child, refs));
     }
@@ -151,7 +170,8 @@ class OpenRpcDocumentTest {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("no repository root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "no repository root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
     }
     return dir;
   }

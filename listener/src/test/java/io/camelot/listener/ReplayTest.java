@@ -60,8 +60,15 @@ class ReplayTest {
   private RequestSecrets deposit(String workOrderId, String account, long amount) {
     RequestTemplate template =
         new RequestTemplate(
-            workOrderId, tcs.workerId(), WALLET, TestTcs.randomHex(32), TestTcs.randomHex(16),
-            6000, null, List.of(InputSpec.text("deposit " + account + " " + amount)), List.of());
+            workOrderId,
+            tcs.workerId(),
+            WALLET,
+            TestTcs.randomHex(32),
+            TestTcs.randomHex(16),
+            6000,
+            null,
+            List.of(InputSpec.text("deposit " + account + " " + amount)),
+            List.of());
     return RequestSealer.seal(template, tcs.keys().encryption().publicKey(), null);
   }
 
@@ -73,11 +80,15 @@ class ReplayTest {
   }
 
   private byte[] body(RequestSecrets secrets) {
-    return ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
+    return ProtocolJson.toBytes(
+        JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
   }
 
   private static JsonNode duplicateData(String workOrderId, boolean sameRequest) {
-    return JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId).put("sameRequest", sameRequest);
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put("workOrderId", workOrderId)
+        .put("sameRequest", sameRequest);
   }
 
   @Test
@@ -89,7 +100,8 @@ class ReplayTest {
     try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
       List<Future<JsonNode>> sent =
           IntStream.range(0, 16)
-              .mapToObj(i -> senders.submit(() -> ProtocolJson.parse(tcs.post("/", replayed).body())))
+              .mapToObj(
+                  i -> senders.submit(() -> ProtocolJson.parse(tcs.post("/", replayed).body())))
               .toList();
       answers = sent.stream().map(ReplayTest::join).toList();
     }
@@ -99,7 +111,8 @@ class ReplayTest {
         .filteredOn(a -> a.path("error").path("code").asInt() == 2)
         .hasSize(15)
         .allSatisfy(a -> assertError(a, 2, DUPLICATE))
-        .allSatisfy(a -> assertThat(a.path("error").path("data")).isEqualTo(duplicateData(id, true)));
+        .allSatisfy(
+            a -> assertThat(a.path("error").path("data")).isEqualTo(duplicateData(id, true)));
     assertThat(balanceAfter(first)).isEqualTo("WALLET RESULT: alice::10");
 
     // Sent again after it completed: still refused, and the balance moved once.
@@ -119,7 +132,8 @@ class ReplayTest {
 
     JsonNode replay = ProtocolJson.parse(tcs.post("/", body(original)).body());
     assertError(replay, 2, DUPLICATE);
-    assertThat(replay.path("error").path("data")).isEqualTo(duplicateData(original.request().workOrderId(), true));
+    assertThat(replay.path("error").path("data"))
+        .isEqualTo(duplicateData(original.request().workOrderId(), true));
     // Its request hash is remembered too: not even under another id.
     assertError(tcs.submit(shiftIdDigitOntoNonce(original.request())), 2, REPLAYED);
     assertThat(tcs.store.pendingCount()).isZero();
@@ -136,7 +150,8 @@ class ReplayTest {
     assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: carol::5");
     WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original.request());
     assertThat(shifted.workOrderId()).isNotEqualTo(original.request().workOrderId());
-    assertThat(WorkOrderHashes.requestHash(shifted)).isEqualTo(WorkOrderHashes.requestHash(original.request()));
+    assertThat(WorkOrderHashes.requestHash(shifted))
+        .isEqualTo(WorkOrderHashes.requestHash(original.request()));
 
     JsonNode replay = tcs.submit(shifted);
 

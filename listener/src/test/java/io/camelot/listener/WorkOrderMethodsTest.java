@@ -64,19 +64,25 @@ class WorkOrderMethodsTest {
     tcs = TestTcs.start(directory);
     JsonNode response = tcs.call("WorkOrderGetResult", new WorkOrderIdParams("abcdef"));
     assertError(response, 2, "Work order Id not found in the database. Hence invalid parameter");
-    assertThat(response.path("error").path("data").path("workOrderId").asText()).isEqualTo("abcdef");
-    assertError(tcs.call("WorkOrderGetResult", Map.of("workOrderId", "zz")), 2, "Invalid data format for workOrderId");
+    assertThat(response.path("error").path("data").path("workOrderId").asText())
+        .isEqualTo("abcdef");
+    assertError(
+        tcs.call("WorkOrderGetResult", Map.of("workOrderId", "zz")),
+        2,
+        "Invalid data format for workOrderId");
   }
 
   @Test
   void storedWorkerErrorsAreReturnedWithTheirCode() {
     tcs = TestTcs.start(directory);
     RequestSecrets secrets = tcs.sealEcho("x");
-    WorkOrderSubmitParams unknownWorkload = withField(secrets.request(), "workloadId", "6e6f2d737563682d776f726b6c6f6164");
+    WorkOrderSubmitParams unknownWorkload =
+        withField(secrets.request(), "workloadId", "6e6f2d737563682d776f726b6c6f6164");
     tcs.submit(unknownWorkload);
     JsonNode outcome = tcs.awaitOutcome(unknownWorkload.workOrderId());
     assertError(outcome, 9, "Workload cannot be processed by this worker");
-    assertThat(outcome.path("error").path("data").path("workOrderId").asText()).isEqualTo(unknownWorkload.workOrderId());
+    assertThat(outcome.path("error").path("data").path("workOrderId").asText())
+        .isEqualTo(unknownWorkload.workOrderId());
   }
 
   @Test
@@ -91,7 +97,8 @@ class WorkOrderMethodsTest {
 
     assertError(tcs.submit(secrets.request()), 5, COMPUTING);
     JsonNode duplicate = tcs.submit(secrets.request());
-    assertError(duplicate, 2, "Work order id already exists in the database. Hence invalid parameter");
+    assertError(
+        duplicate, 2, "Work order id already exists in the database. Hence invalid parameter");
     assertThat(duplicate.path("error").path("data").path("workOrderId").asText()).isEqualTo(id);
     assertThat(duplicate.path("error").path("data").path("sameRequest").asBoolean()).isTrue();
 
@@ -99,7 +106,8 @@ class WorkOrderMethodsTest {
     invalid.remove("requesterNonce");
     JsonNode missing = tcs.submit(invalid);
     assertError(missing, 2, "'requesterNonce' is a required property");
-    assertThat(missing.path("error").path("data").path("workOrderId").asText()).isEqualTo(invalid.path("workOrderId").asText());
+    assertThat(missing.path("error").path("data").path("workOrderId").asText())
+        .isEqualTo(invalid.path("workOrderId").asText());
   }
 
   @Test
@@ -115,7 +123,9 @@ class WorkOrderMethodsTest {
 
     RequestSecrets loopback = tcs.seal(List.of(InputSpec.text("l")), null, "http://127.0.0.1:9/");
     assertError(
-        tcs.submit(loopback.request()), 2, "notifyUri host 127.0.0.1:9 is not allowed by this TCS ([listener] notify_hosts)");
+        tcs.submit(loopback.request()),
+        2,
+        "notifyUri host 127.0.0.1:9 is not allowed by this TCS ([listener] notify_hosts)");
     assertThat(tcs.store.workOrder(loopback.request().workOrderId())).isEmpty();
   }
 
@@ -125,9 +135,11 @@ class WorkOrderMethodsTest {
     RequestSecrets secrets = tcs.sealEcho("no room");
     JsonNode busy = tcs.submit(secrets.request());
     assertError(
-        busy, 8,
+        busy,
+        8,
         "Work order handler is busy: the store is nearly full and takes no new work orders until purge frees room");
-    assertThat(busy.path("error").path("data").path("workOrderId").asText()).isEqualTo(secrets.request().workOrderId());
+    assertThat(busy.path("error").path("data").path("workOrderId").asText())
+        .isEqualTo(secrets.request().workOrderId());
     assertThat(tcs.store.workOrder(secrets.request().workOrderId())).isEmpty();
   }
 
@@ -137,7 +149,8 @@ class WorkOrderMethodsTest {
     RequestSecrets secrets = tcs.sealEcho("no room");
     JsonNode busy = tcs.submit(secrets.request());
     assertError(busy, 8, "Work order handler is busy updating the result");
-    assertThat(busy.path("error").path("data").path("workOrderId").asText()).isEqualTo(secrets.request().workOrderId());
+    assertThat(busy.path("error").path("data").path("workOrderId").asText())
+        .isEqualTo(secrets.request().workOrderId());
     assertError(
         tcs.call("WorkOrderGetResult", new WorkOrderIdParams(secrets.request().workOrderId())),
         2,
@@ -168,18 +181,24 @@ class WorkOrderMethodsTest {
     RequestSecrets demoShaped =
         tcs.seal(
             "0x" + TestTcs.randomHex(16),
-            List.of(InputSpec.text("sealed"), new InputSpec.Plaintext("in the clear".getBytes(StandardCharsets.UTF_8), true)),
+            List.of(
+                InputSpec.text("sealed"),
+                new InputSpec.Plaintext("in the clear".getBytes(StandardCharsets.UTF_8), true)),
             requester,
             null);
     WorkOrderSubmitParams sent =
-        demoShaped.request()
+        demoShaped
+            .request()
             .withEncryptedRequestHash(demoShaped.request().encryptedRequestHash().toLowerCase())
-            .withRequesterSignature(demoShaped.request().requesterSignature(), wrapAt76(requester.verifier().pem()));
+            .withRequesterSignature(
+                demoShaped.request().requesterSignature(), wrapAt76(requester.verifier().pem()));
     assertError(tcs.submit(sent), 5, COMPUTING);
     JsonNode outcome = tcs.awaitOutcome(sent.workOrderId());
     assertThat(outcome.path("result").path("workOrderId").asText()).isEqualTo(sent.workOrderId());
-    RequestSecrets asSent = new RequestSecrets(sent, demoShaped.sessionKey(), demoShaped.sessionIv());
-    assertThat(openResult(outcome, asSent)).containsExactly("RESULT: sealed", "RESULT: in the clear");
+    RequestSecrets asSent =
+        new RequestSecrets(sent, demoShaped.sessionKey(), demoShaped.sessionIv());
+    assertThat(openResult(outcome, asSent))
+        .containsExactly("RESULT: sealed", "RESULT: in the clear");
   }
 
   /** A python-ecdsa style PEM: the same key, its body wrapped at 76 columns. */
@@ -197,10 +216,13 @@ class WorkOrderMethodsTest {
   private List<String> openResult(JsonNode response, RequestSecrets secrets) {
     assertThat(response.has("result")).as(response.toString()).isTrue();
     WorkOrderResult result = ProtocolJson.bind(response.path("result"), WorkOrderResult.class);
-    return ResponseOpener.open(result, secrets, tcs.keys().signing().verifier()).stream().map(PlainItem::text).toList();
+    return ResponseOpener.open(result, secrets, tcs.keys().signing().verifier()).stream()
+        .map(PlainItem::text)
+        .toList();
   }
 
-  private static WorkOrderSubmitParams withField(WorkOrderSubmitParams params, String field, String value) {
+  private static WorkOrderSubmitParams withField(
+      WorkOrderSubmitParams params, String field, String value) {
     ObjectNode tree = (ObjectNode) ProtocolJson.toTree(params);
     tree.put(field, value);
     return ProtocolJson.bind(tree, WorkOrderSubmitParams.class);

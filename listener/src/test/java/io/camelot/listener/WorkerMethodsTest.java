@@ -36,25 +36,30 @@ class WorkerMethodsTest {
     assertThat(byType.path("lookupTag").asText()).isEqualTo(tcs.workerId());
     assertThat(byType.path("ids").get(0).asText()).isEqualTo(tcs.workerId());
     JsonNode byOrganization =
-        tcs.call("WorkerLookUp", Map.of("organizationId", tcs.worker.record().organizationId())).path("result");
+        tcs.call("WorkerLookUp", Map.of("organizationId", tcs.worker.record().organizationId()))
+            .path("result");
     assertThat(byOrganization.path("totalCount").asInt()).isEqualTo(1);
     JsonNode none = tcs.call("WorkerLookUp", Map.of("workerType", 2)).path("result");
     assertThat(none.path("totalCount").asInt()).isZero();
     assertThat(none.path("lookupTag").asText()).isEmpty();
-    assertError(tcs.call("WorkerLookUp", Map.of("workerType", 7)), 2, "Invalid data format for workerType");
+    assertError(
+        tcs.call("WorkerLookUp", Map.of("workerType", 7)), 2, "Invalid data format for workerType");
   }
 
   @Test
   void lookUpNextSkipsUpToAndIncludingTheTagUnderEitherSpelling() {
     start(true);
     register(OTHER_WORKER);
-    assertThat(tcs.call("WorkerLookUp", Map.of()).path("result").path("totalCount").asInt()).isEqualTo(2);
+    assertThat(tcs.call("WorkerLookUp", Map.of()).path("result").path("totalCount").asInt())
+        .isEqualTo(2);
     for (String key : new String[] {"lookUpTag", "lookupTag"}) {
-      JsonNode next = tcs.call("WorkerLookUpNext", Map.of(key, OTHER_WORKER, "workerType", 1)).path("result");
+      JsonNode next =
+          tcs.call("WorkerLookUpNext", Map.of(key, OTHER_WORKER, "workerType", 1)).path("result");
       assertThat(next.path("ids")).hasSize(1);
       assertThat(next.path("ids").get(0).asText()).isEqualTo(tcs.workerId());
     }
-    JsonNode afterLast = tcs.call("WorkerLookUpNext", Map.of("lookUpTag", tcs.workerId())).path("result");
+    JsonNode afterLast =
+        tcs.call("WorkerLookUpNext", Map.of("lookUpTag", tcs.workerId())).path("result");
     assertThat(afterLast.path("totalCount").asInt()).isZero();
   }
 
@@ -62,10 +67,12 @@ class WorkerMethodsTest {
   void retrieveReturnsTheStoredRecordAsIs() {
     start(false);
     JsonNode result = tcs.call("WorkerRetrieve", Map.of("workerId", tcs.workerId())).path("result");
-    assertThat(result).isEqualTo(ProtocolJson.parse(tcs.store.worker(tcs.workerId()).orElseThrow()));
+    assertThat(result)
+        .isEqualTo(ProtocolJson.parse(tcs.store.worker(tcs.workerId()).orElseThrow()));
     assertThat(result.path("status").asInt()).isEqualTo(1);
     assertThat(result.has("workerId")).isFalse();
-    assertThat(result.path("details").path("workerTypeData").path("proofData").isTextual()).isTrue();
+    assertThat(result.path("details").path("workerTypeData").path("proofData").isTextual())
+        .isTrue();
     assertError(
         tcs.call("WorkerRetrieve", Map.of("workerId", "abcd")),
         2,
@@ -76,14 +83,19 @@ class WorkerMethodsTest {
   void encryptionKeyGetReturnsTheSignedKeyAndSetIsRefused() {
     start(false);
     JsonNode result =
-        tcs.call("EncryptionKeyGet", Map.of("workerId", tcs.workerId(), "requesterId", "01", "tag", "")).path("result");
+        tcs.call(
+                "EncryptionKeyGet",
+                Map.of("workerId", tcs.workerId(), "requesterId", "01", "tag", ""))
+            .path("result");
     String pem = tcs.worker.record().details().workerTypeData().encryptionKey();
     assertThat(result.path("workerId").asText()).isEqualTo(tcs.workerId());
     assertThat(result.path("encryptionKey").asText()).isEqualTo(pem);
     assertThat(result.path("encryptionKeyNonce").asText()).isEmpty();
     assertThat(result.path("tag").asText()).isEmpty();
-    assertThat(Signatures.verifyEncryptionKeySignature(
-        tcs.keys().signing().verifier(), pem, result.path("signature").asText())).isTrue();
+    assertThat(
+            Signatures.verifyEncryptionKeySignature(
+                tcs.keys().signing().verifier(), pem, result.path("signature").asText()))
+        .isTrue();
     assertError(
         tcs.call("EncryptionKeyGet", Map.of("workerId", "abcd")),
         2,
@@ -120,15 +132,20 @@ class WorkerMethodsTest {
 
     var newDetails = tcs.worker.record().details();
     assertError(
-        tcs.call("WorkerUpdate", Map.of("workerId", OTHER_WORKER, "details", newDetails)), 0, "Successfully Updated");
+        tcs.call("WorkerUpdate", Map.of("workerId", OTHER_WORKER, "details", newDetails)),
+        0,
+        "Successfully Updated");
     assertThat(record(OTHER_WORKER).details()).isEqualTo(newDetails);
     assertError(
-        tcs.call("WorkerSetStatus", Map.of("workerId", OTHER_WORKER, "status", 3)), 0, "Successfully Set Status");
+        tcs.call("WorkerSetStatus", Map.of("workerId", OTHER_WORKER, "status", 3)),
+        0,
+        "Successfully Set Status");
     assertThat(record(OTHER_WORKER).status()).isEqualTo(3);
 
     String missing = "abcdef";
     String notFound = "Worker Id not found in the database. Hence invalid parameter";
-    assertError(tcs.call("WorkerUpdate", Map.of("workerId", missing, "details", newDetails)), 2, notFound);
+    assertError(
+        tcs.call("WorkerUpdate", Map.of("workerId", missing, "details", newDetails)), 2, notFound);
     assertError(tcs.call("WorkerSetStatus", Map.of("workerId", missing, "status", 2)), 2, notFound);
     assertError(
         tcs.call("WorkerSetStatus", Map.of("workerId", OTHER_WORKER, "status", 9)),
@@ -151,6 +168,7 @@ class WorkerMethodsTest {
   }
 
   private WorkerRecord record(String workerId) {
-    return ProtocolJson.bind(ProtocolJson.parse(tcs.store.worker(workerId).orElseThrow()), WorkerRecord.class);
+    return ProtocolJson.bind(
+        ProtocolJson.parse(tcs.store.worker(workerId).orElseThrow()), WorkerRecord.class);
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerStatusAdmissionTest {
   private static final String COMPUTING =
       "Work order is computing. Please query for WorkOrderGetResult to view the result";
-  private static final String NOT_FOUND = "Work order Id not found in the database. Hence invalid parameter";
+  private static final String NOT_FOUND =
+      "Work order Id not found in the database. Hence invalid parameter";
 
   @TempDir Path directory;
   private TestTcs tcs;
@@ -34,9 +35,14 @@ class WorkerStatusAdmissionTest {
     setStatus(2);
     RequestSecrets refused = tcs.sealEcho("while off line");
     JsonNode answer = tcs.submit(refused.request());
-    assertError(answer, 2, "worker " + tcs.workerId() + " is OFF_LINE (status 2): it takes no work orders");
-    assertThat(answer.path("error").path("data").path("workOrderId").asText()).isEqualTo(refused.request().workOrderId());
-    assertError(tcs.call("WorkOrderGetResult", new WorkOrderIdParams(refused.request().workOrderId())), 2, NOT_FOUND);
+    assertError(
+        answer, 2, "worker " + tcs.workerId() + " is OFF_LINE (status 2): it takes no work orders");
+    assertThat(answer.path("error").path("data").path("workOrderId").asText())
+        .isEqualTo(refused.request().workOrderId());
+    assertError(
+        tcs.call("WorkOrderGetResult", new WorkOrderIdParams(refused.request().workOrderId())),
+        2,
+        NOT_FOUND);
     assertThat(tcs.queue.outstanding()).isZero();
 
     setStatus(1);
@@ -50,10 +56,17 @@ class WorkerStatusAdmissionTest {
     tcs = TestTcs.start(directory, TestTcs.config(false, true), 100, true);
     String unserved = "0a0b";
     tcs.store.putWorker(unserved, ProtocolJson.toBytes(tcs.worker.record()));
-    ObjectNode request = (ObjectNode) ProtocolJson.toTree(tcs.sealEcho("nobody runs this").request());
+    ObjectNode request =
+        (ObjectNode) ProtocolJson.toTree(tcs.sealEcho("nobody runs this").request());
     request.put("workerId", unserved);
-    assertError(tcs.submit(request), 2, "worker 0a0b is served by no worker process: it takes no work orders");
-    assertError(tcs.call("WorkOrderGetResult", new WorkOrderIdParams(request.path("workOrderId").asText())), 2, NOT_FOUND);
+    assertError(
+        tcs.submit(request),
+        2,
+        "worker 0a0b is served by no worker process: it takes no work orders");
+    assertError(
+        tcs.call("WorkOrderGetResult", new WorkOrderIdParams(request.path("workOrderId").asText())),
+        2,
+        NOT_FOUND);
     assertThat(tcs.queue.outstanding()).isZero();
   }
 
@@ -72,12 +85,18 @@ class WorkerStatusAdmissionTest {
     assertError(
         tcs.awaitOutcome(id),
         1,
-        "Work order " + id + " cannot run: worker " + tcs.workerId() + " is COMPROMISED (status 4): it takes no work orders");
+        "Work order "
+            + id
+            + " cannot run: worker "
+            + tcs.workerId()
+            + " is COMPROMISED (status 4): it takes no work orders");
     assertThat(tcs.queue.outstanding()).isZero();
   }
 
   private void setStatus(int status) {
     assertError(
-        tcs.call("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", status)), 0, "Successfully Set Status");
+        tcs.call("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", status)),
+        0,
+        "Successfully Set Status");
   }
 }

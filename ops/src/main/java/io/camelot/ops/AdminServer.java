@@ -17,13 +17,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin port of a Camelot process, apart from the port clients use: {@code GET /metrics}
  * (Prometheus text), {@code /health/live} (the process answers), {@code /health/ready} (200 when
- * every {@link ReadinessCheck} passes, else 503 naming the failures), JSON endpoints under
- * {@code /api/} registered by the process, and, when the process registers them, the dashboard's
- * static files at {@code /}. Handlers that read the store run on virtual threads, not the event
- * loop.
+ * every {@link ReadinessCheck} passes, else 503 naming the failures), JSON endpoints under {@code
+ * /api/} registered by the process, and, when the process registers them, the dashboard's static
+ * files at {@code /}. Handlers that read the store run on virtual threads, not the event loop.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
@@ -79,7 +78,10 @@ public final class AdminServer implements AutoCloseable {
     return this;
   }
 
-  /** Serves the dashboard page, which reads {@code /api/overview}, {@code /api/series}, {@code /api/workorders}. */
+  /**
+   * Serves the dashboard page, which reads {@code /api/overview}, {@code /api/series}, {@code
+   * /api/workorders}.
+   */
   public AdminServer enableDashboard() {
     dashboard = true;
     return this;
@@ -95,7 +97,11 @@ public final class AdminServer implements AutoCloseable {
             .createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
             .requestHandler(this::accept);
     server = await(created.listen(), "bind the admin port " + config.host() + ":" + config.port());
-    log.info("Admin (metrics, health{}) on http://{}:{}", dashboard ? ", dashboard" : "", config.host(), server.actualPort());
+    log.info(
+        "Admin (metrics, health{}) on http://{}:{}",
+        dashboard ? ", dashboard" : "",
+        config.host(),
+        server.actualPort());
   }
 
   public int port() {
@@ -124,14 +130,16 @@ public final class AdminServer implements AutoCloseable {
     handlers.execute(
         () -> {
           Response response = respond(path);
-          context.runOnContext(ignored -> reply(request, response.status, response.contentType, response.body));
+          context.runOnContext(
+              ignored -> reply(request, response.status, response.contentType, response.body));
         });
   }
 
   private Response respond(String path) {
     try {
       return switch (path) {
-        case "/metrics" -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", bytes(registry.scrape()));
+        case "/metrics" ->
+            new Response(200, "text/plain; version=0.0.4; charset=utf-8", bytes(registry.scrape()));
         case "/health/live" -> json(200, Map.of("status", HealthReport.UP));
         case "/health/ready" -> {
           HealthReport report = readiness();
@@ -180,7 +188,8 @@ public final class AdminServer implements AutoCloseable {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void reply(HttpServerRequest request, int status, String contentType, byte[] body) {
+  private static void reply(
+      HttpServerRequest request, int status, String contentType, byte[] body) {
     request
         .response()
         .setStatusCode(status)
@@ -193,7 +202,10 @@ public final class AdminServer implements AutoCloseable {
 
   private static <T> T await(Future<T> future, String what) {
     try {
-      return future.toCompletionStage().toCompletableFuture().get(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot " + what, e.getCause());
     } catch (TimeoutException e) {

@@ -25,7 +25,11 @@ public final class MetricHistory implements AutoCloseable {
    * One interval: work orders completed (all codes) and failed (code ≠ 0) per second, the mean
    * admission-to-outcome latency of the interval and the queue's outstanding count at its end.
    */
-  public record Point(long atMillis, double completedPerSecond, double failedPerSecond, double meanLatencyMs,
+  public record Point(
+      long atMillis,
+      double completedPerSecond,
+      double failedPerSecond,
+      double meanLatencyMs,
       double outstanding) {}
 
   private final MeterRegistry registry;
@@ -33,7 +37,8 @@ public final class MetricHistory implements AutoCloseable {
   private final int capacity;
   private final Deque<Point> points = new ArrayDeque<>();
   private final ScheduledExecutorService sampler =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("metric-history").daemon().factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("metric-history").daemon().factory());
   private double lastCompleted;
   private double lastFailed;
   private long lastLatencyCount;
@@ -58,7 +63,9 @@ public final class MetricHistory implements AutoCloseable {
             log.warn("Metric sample failed: {}", e.toString());
           }
         },
-        periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        periodMillis,
+        periodMillis,
+        TimeUnit.MILLISECONDS);
     return this;
   }
 

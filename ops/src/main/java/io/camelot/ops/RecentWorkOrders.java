@@ -15,8 +15,11 @@ import java.util.Map;
  */
 public final class RecentWorkOrders implements AdmissionListener, CompletionListener {
 
-  /** @param completedAtMillis 0 while the work order is pending */
-  public record Entry(String workOrderId, String workerId, long admittedAtMillis, long completedAtMillis) {}
+  /**
+   * @param completedAtMillis 0 while the work order is pending
+   */
+  public record Entry(
+      String workOrderId, String workerId, long admittedAtMillis, long completedAtMillis) {}
 
   private final int capacity;
   private final Clock clock;

@@ -41,10 +41,16 @@ public final class TcsDashboard {
   private final MetricHistory history;
   private final Clock clock;
   private final ProofDataVerifier verifier = new ProofDataVerifier();
+
   /** Verdicts by SHA-256 of the evidence: verified once, counted once. */
   private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
 
-  public TcsDashboard(TcsStore store, MeterRegistry registry, RecentWorkOrders recent, MetricHistory history, Clock clock) {
+  public TcsDashboard(
+      TcsStore store,
+      MeterRegistry registry,
+      RecentWorkOrders recent,
+      MetricHistory history,
+      Clock clock) {
     this.store = store;
     this.registry = registry;
     this.recent = recent;
@@ -52,7 +58,9 @@ public final class TcsDashboard {
     this.clock = clock;
   }
 
-  /** Registers {@code /api/overview}, {@code /api/series} and {@code /api/workorders} and the page. */
+  /**
+   * Registers {@code /api/overview}, {@code /api/series} and {@code /api/workorders} and the page.
+   */
   public void serveOn(AdminServer admin) {
     admin
         .addJsonEndpoint("overview", this::overview)
@@ -138,7 +146,11 @@ public final class TcsDashboard {
     if (typeData != null) {
       row.put("verificationKey", fingerprint(typeData.verificationKey()));
       row.put("encryptionKey", fingerprint(typeData.encryptionKey()));
-      row.put("x25519Key", typeData.x25519EncryptionKey() == null ? null : fingerprint(typeData.x25519EncryptionKey()));
+      row.put(
+          "x25519Key",
+          typeData.x25519EncryptionKey() == null
+              ? null
+              : fingerprint(typeData.x25519EncryptionKey()));
       row.put("proofDataType", typeData.proofDataType());
       Verdict verdict = verdict(typeData);
       Map<String, Object> attestation = new LinkedHashMap<>();
@@ -153,14 +165,17 @@ public final class TcsDashboard {
   private Verdict verdict(WorkerTypeData typeData) {
     String proofData = typeData.proofData() == null ? "" : typeData.proofData();
     String key =
-        Hex.upper(Sha256.digest((typeData.proofDataType() + "\n" + typeData.verificationKey() + "\n" + proofData)
-            .getBytes(StandardCharsets.UTF_8)));
+        Hex.upper(
+            Sha256.digest(
+                (typeData.proofDataType() + "\n" + typeData.verificationKey() + "\n" + proofData)
+                    .getBytes(StandardCharsets.UTF_8)));
     return verdicts.computeIfAbsent(
         key,
         k -> {
           Verdict verdict =
               verifier.verify(
-                  typeData.proofDataType(), proofData,
+                  typeData.proofDataType(),
+                  proofData,
                   VerificationContext.at(clock.instant()).boundTo(typeData.verificationKey()));
           AttestationMetrics.record(registry, verdict);
           return verdict;
@@ -185,12 +200,16 @@ public final class TcsDashboard {
     List<byte[]> updates = store.receiptUpdates(workOrderId);
     Long status;
     if (!updates.isEmpty()) {
-      status = ProtocolJson.bind(ProtocolJson.parse(updates.getLast()), ReceiptUpdateParams.class).updateType();
+      status =
+          ProtocolJson.bind(ProtocolJson.parse(updates.getLast()), ReceiptUpdateParams.class)
+              .updateType();
     } else {
       JsonNode params = ProtocolJson.parse(create.get()).path("params");
       status = ProtocolJson.bind(params, ReceiptCreateParams.class).receiptCreateStatus();
     }
-    return status == null ? "UNKNOWN" : ReceiptStatus.of(status).map(Enum::name).orElse("APPLICATION_" + status);
+    return status == null
+        ? "UNKNOWN"
+        : ReceiptStatus.of(status).map(Enum::name).orElse("APPLICATION_" + status);
   }
 
   private static String statusName(Integer status) {
@@ -206,7 +225,9 @@ public final class TcsDashboard {
 
   /** First 16 hex digits of SHA-256 over the PEM: enough to tell keys apart, nothing secret. */
   private static String fingerprint(String pem) {
-    return pem == null ? null : Hex.upper(Sha256.digest(pem.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+    return pem == null
+        ? null
+        : Hex.upper(Sha256.digest(pem.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
   }
 
   private double gaugeValue(String name) {

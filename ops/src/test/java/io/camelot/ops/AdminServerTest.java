@@ -32,7 +32,10 @@ class AdminServerTest {
     registry = Telemetry.prometheus("test");
     admin =
         new AdminServer(vertx, new AdminConfig(true, "127.0.0.1", 0), registry)
-            .addReadinessCheck(ReadinessCheck.of("store", () -> storeOpen.get() ? Optional.empty() : Optional.of("store closed")))
+            .addReadinessCheck(
+                ReadinessCheck.of(
+                    "store",
+                    () -> storeOpen.get() ? Optional.empty() : Optional.of("store closed")))
             .addReadinessCheck(ReadinessCheck.of("always", Optional::empty))
             .addJsonEndpoint("things", () -> List.of(Map.of("id", "a1")));
     admin.start();
@@ -48,7 +51,8 @@ class AdminServerTest {
   void livenessIsUpWhileTheProcessAnswers() throws Exception {
     HttpResponse<String> response = get("/health/live");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(ProtocolJson.parse(response.body().getBytes()).path("status").asText()).isEqualTo("UP");
+    assertThat(ProtocolJson.parse(response.body().getBytes()).path("status").asText())
+        .isEqualTo("UP");
   }
 
   @Test
@@ -69,9 +73,12 @@ class AdminServerTest {
 
   @Test
   void aThrowingCheckCountsAsNotReady() throws Exception {
-    admin.addReadinessCheck(ReadinessCheck.of("chain", () -> {
-      throw new IllegalStateException("connection refused");
-    }));
+    admin.addReadinessCheck(
+        ReadinessCheck.of(
+            "chain",
+            () -> {
+              throw new IllegalStateException("connection refused");
+            }));
     HttpResponse<String> response = get("/health/ready");
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.body()).contains("connection refused");
@@ -82,7 +89,8 @@ class AdminServerTest {
     Counter.builder("camelot.test.events").tag("kind", "x").register(registry).increment(3);
     HttpResponse<String> response = get("/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     assertThat(response.body())
         .contains("camelot_test_events_total{kind=\"x\",process=\"test\"} 3.0")
         .contains("jvm_memory_used_bytes");
@@ -105,13 +113,16 @@ class AdminServerTest {
   void onlyGetIsServed() throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(uri("/metrics")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+            HttpRequest.newBuilder(uri("/metrics"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(405);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {

@@ -17,14 +17,28 @@ class MetricHistoryTest {
   @Test
   void eachPointIsTheRateAndMeanLatencyOfItsIntervalAndOnlyTheLastAreKept() {
     AtomicLong now = new AtomicLong(1_000_000);
-    Clock clock = new Clock() {
-      @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-      @Override public Instant instant() { return Instant.ofEpochMilli(now.get()); }
-    };
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(now.get());
+          }
+        };
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Counter ok = Counter.builder("camelot.workorders.completed").tag("code", "0").register(registry);
-    Counter failed = Counter.builder("camelot.workorders.completed").tag("code", "9").register(registry);
+    Counter ok =
+        Counter.builder("camelot.workorders.completed").tag("code", "0").register(registry);
+    Counter failed =
+        Counter.builder("camelot.workorders.completed").tag("code", "9").register(registry);
     Timer latency = Timer.builder("camelot.workorder.latency").register(registry);
     try (MetricHistory history = new MetricHistory(registry, clock, 2)) {
       history.start(3_600_000);

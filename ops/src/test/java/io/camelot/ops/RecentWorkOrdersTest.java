@@ -18,7 +18,9 @@ class RecentWorkOrdersTest {
     recent.completed(new QueuedWorkOrder("a1", "w1", null, new byte[0]), new byte[0]);
 
     var rows = recent.newestFirst(10);
-    assertThat(rows).extracting(RecentWorkOrders.Entry::workOrderId).containsExactly("a4", "a3", "a2");
+    assertThat(rows)
+        .extracting(RecentWorkOrders.Entry::workOrderId)
+        .containsExactly("a4", "a3", "a2");
     assertThat(rows.get(1).completedAtMillis()).isPositive();
     assertThat(rows.get(0).completedAtMillis()).isZero();
     assertThat(recent.newestFirst(1)).hasSize(1);

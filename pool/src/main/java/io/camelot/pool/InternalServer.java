@@ -14,12 +14,13 @@ import java.util.List;
 /**
  * A pool-internal JSON-RPC endpoint (WKM, WP or Worker Manager). Its policy: every method needs a
  * request signed by a pool peer's key, so a call without a valid signature from a listed peer key,
- * or a replayed one, is refused with code 3 (access denied) before the method sees it, and a
- * caller whose header alone fails is refused before its body is read. Calls are limited per
- * address only: pool peers name no requester.
+ * or a replayed one, is refused with code 3 (access denied) before the method sees it, and a caller
+ * whose header alone fails is refused before its body is read. Calls are limited per address only:
+ * pool peers name no requester.
  */
 public final class InternalServer implements AutoCloseable {
   private static final int MAX_BODY_BYTES = 16 << 20;
+
   /** Far above what a pool's peers send; a bound on what a stolen peer key could do. */
   private static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
 
@@ -33,16 +34,23 @@ public final class InternalServer implements AutoCloseable {
     this.host = host;
   }
 
-  public static InternalServer start(String host, int port, List<RpcMethod<?>> methods, PeerSecurity security) {
+  public static InternalServer start(
+      String host, int port, List<RpcMethod<?>> methods, PeerSecurity security) {
     Vertx vertx = Vertx.vertx();
     RpcServer.Settings settings =
         new RpcServer.Settings(
-            "pool-internal JSON-RPC", host, port, MAX_BODY_BYTES, security.serverTls(), security.peers());
+            "pool-internal JSON-RPC",
+            host,
+            port,
+            MAX_BODY_BYTES,
+            security.serverTls(),
+            security.peers());
     JsonRpcDispatcher dispatcher =
         new JsonRpcDispatcher(
             new MethodRegistry(methods),
             RateLimitingProcessor.perAddress(
-                AuthenticatingProcessor.signedCallsOnly(new InvokingProcessor(), security.peers()), PER_ADDRESS));
+                AuthenticatingProcessor.signedCallsOnly(new InvokingProcessor(), security.peers()),
+                PER_ADDRESS));
     RpcServer server = new RpcServer(vertx, settings, dispatcher);
     try {
       server.start();

@@ -41,7 +41,11 @@ public final class PeerSecurity {
    *     default trust store)
    */
   public PeerSecurity(
-      KeyPair identity, Collection<PublicKey> peerKeys, ServerTls serverTls, ClientTls clientTls, Clock clock) {
+      KeyPair identity,
+      Collection<PublicKey> peerKeys,
+      ServerTls serverTls,
+      ClientTls clientTls,
+      Clock clock) {
     this.signer = new RequestSigner(identity, clock);
     this.peers = new RequestAuthenticator(peerKeys, clock, WINDOW);
     this.serverTls = serverTls;
@@ -52,7 +56,11 @@ public final class PeerSecurity {
   public static PeerSecurity fromFiles(
       Path signingKey, Path peerKeys, ServerTls serverTls, ClientTls clientTls, Clock clock) {
     return new PeerSecurity(
-        PemFiles.readKeyPair(signingKey), PemFiles.readPublicKeys(peerKeys), serverTls, clientTls, clock);
+        PemFiles.readKeyPair(signingKey),
+        PemFiles.readPublicKeys(peerKeys),
+        serverTls,
+        clientTls,
+        clock);
   }
 
   RequestSigner signer() {
@@ -73,7 +81,9 @@ public final class PeerSecurity {
 
   private static HttpClient http(ClientTls tls) {
     HttpClient.Builder builder =
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1);
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1);
     if (tls != null) {
       builder.sslContext(tls.sslContext());
     }

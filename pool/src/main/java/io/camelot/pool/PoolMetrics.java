@@ -20,7 +20,9 @@ public final class PoolMetrics {
         .register(registry);
   }
 
-  /** The WPs the serving process sends pool work orders to, and how many of their slots are busy. */
+  /**
+   * The WPs the serving process sends pool work orders to, and how many of their slots are busy.
+   */
   public static void bind(MeterRegistry registry, PoolDispatcher dispatcher) {
     Gauge.builder("camelot.pool.wps.registered", dispatcher, PoolDispatcher::registeredWps)
         .description("WPs offering slots to this process's pool dispatcher")

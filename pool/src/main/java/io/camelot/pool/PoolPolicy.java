@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The policies a WKM is instantiated with (seed §3.3.2) and cannot change afterwards. All WKMs of
- * a pool must be given the same policy.
+ * The policies a WKM is instantiated with (seed §3.3.2) and cannot change afterwards. All WKMs of a
+ * pool must be given the same policy.
  *
  * @param allowedWpMeasurements WP association: measurements (hex; MEASUREMENT when simulated,
  *     MRENCLAVE on SGX) of the WPs this WKM serves keys to
@@ -37,18 +37,23 @@ public record PoolPolicy(
     boolean requireRequesterSignature) {
 
   public static final String UNSIGNED = SingletonWorker.REQUIRES_SIGNATURE;
-  public static final String OTHER_REQUESTER_KEY = "this worker is dedicated to another requester key";
+  public static final String OTHER_REQUESTER_KEY =
+      "this worker is dedicated to another requester key";
 
-  /** @throws CryptoException if {@code dedicatedRequesterKey} is not a secp256k1 public key PEM */
+  /**
+   * @throws CryptoException if {@code dedicatedRequesterKey} is not a secp256k1 public key PEM
+   */
   public PoolPolicy {
     allowedWpMeasurements = List.copyOf(allowedWpMeasurements);
     dedicatedRequesterKey =
-        dedicatedRequesterKey == null || dedicatedRequesterKey.isEmpty() ? "" : canonicalKey(dedicatedRequesterKey);
+        dedicatedRequesterKey == null || dedicatedRequesterKey.isEmpty()
+            ? ""
+            : canonicalKey(dedicatedRequesterKey);
   }
 
   /**
-   * The form requester keys are compared in: the SPKI PEM re-encoded with the uncompressed point, so
-   * one key matches whatever its point compression, line width or line endings.
+   * The form requester keys are compared in: the SPKI PEM re-encoded with the uncompressed point,
+   * so one key matches whatever its point compression, line width or line endings.
    *
    * @throws CryptoException if {@code pem} is not a secp256k1 public key
    */
@@ -65,7 +70,9 @@ public record PoolPolicy(
       boolean signedByDedicatedKey = requesterKey.filter(this::isDedicatedKey).isPresent();
       return signedByDedicatedKey ? Optional.empty() : Optional.of(OTHER_REQUESTER_KEY);
     }
-    return requireRequesterSignature && requesterKey.isEmpty() ? Optional.of(UNSIGNED) : Optional.empty();
+    return requireRequesterSignature && requesterKey.isEmpty()
+        ? Optional.of(UNSIGNED)
+        : Optional.empty();
   }
 
   private boolean isDedicatedKey(String pem) {

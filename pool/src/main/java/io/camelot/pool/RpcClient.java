@@ -43,7 +43,8 @@ public final class RpcClient {
   /** Sends a call and returns its {@code result}. */
   public JsonNode call(String method, Object params) {
     byte[] body =
-        ProtocolJson.toBytes(JsonRpcRequest.of(method, ids.incrementAndGet(), ProtocolJson.toTree(params)));
+        ProtocolJson.toBytes(
+            JsonRpcRequest.of(method, ids.incrementAndGet(), ProtocolJson.toTree(params)));
     return result(method, send(method, body));
   }
 
@@ -52,13 +53,17 @@ public final class RpcClient {
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .header(SignedRequests.HEADER, security.signer().authorization(SignedRequests.audience(uri), body))
+            .header(
+                SignedRequests.HEADER,
+                security.signer().authorization(SignedRequests.audience(uri), body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
-      HttpResponse<byte[]> response = security.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          security.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
-        throw new PeerUnavailableException(method + " to " + uri + " answered HTTP " + response.statusCode());
+        throw new PeerUnavailableException(
+            method + " to " + uri + " answered HTTP " + response.statusCode());
       }
       return response.body();
     } catch (IOException e) {
@@ -83,7 +88,8 @@ public final class RpcClient {
     }
     JsonNode result = envelope.get("result");
     if (result == null) {
-      throw new PeerUnavailableException(method + " to " + uri + " answered neither result nor error");
+      throw new PeerUnavailableException(
+          method + " to " + uri + " answered neither result nor error");
     }
     return result;
   }

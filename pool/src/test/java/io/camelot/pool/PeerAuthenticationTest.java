@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.manager.PoolIdentities;
@@ -73,24 +73,32 @@ class PeerAuthenticationTest {
 
   InternalServer start(ServerTls tls) {
     InternalServer started =
-        InternalServer.start("127.0.0.1", 0, List.of(ping), new PeerSecurity(server, List.of(server.getPublic(), peer.getPublic()), tls, null, CLOCK));
+        InternalServer.start(
+            "127.0.0.1",
+            0,
+            List.of(ping),
+            new PeerSecurity(
+                server, List.of(server.getPublic(), peer.getPublic()), tls, null, CLOCK));
     open.add(started);
     return started;
   }
 
   RpcClient client(String url, KeyPair identity, ClientTls tls) {
-    return new RpcClient(url, TIMEOUT, new PeerSecurity(identity, List.of(server.getPublic()), null, tls, CLOCK));
+    return new RpcClient(
+        url, TIMEOUT, new PeerSecurity(identity, List.of(server.getPublic()), null, tls, CLOCK));
   }
 
   static JsonNode post(String url, byte[] body, String authorization) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (authorization != null) {
       request.header(SignedRequests.HEADER, authorization);
     }
     try (HttpClient http = HttpClient.newHttpClient()) {
-      return ProtocolJson.parse(http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+      return ProtocolJson.parse(
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body());
     }
   }
 
@@ -102,7 +110,8 @@ class PeerAuthenticationTest {
   @Test
   void aCallSignedByAListedPeerIsServed() {
     InternalServer endpoint = start(null);
-    assertThat(client(endpoint.url(), peer, null).call("Ping", Map.of("n", 7)).path("pong").asInt()).isEqualTo(7);
+    assertThat(client(endpoint.url(), peer, null).call("Ping", Map.of("n", 7)).path("pong").asInt())
+        .isEqualTo(7);
     assertThat(served).hasValue(1);
   }
 
@@ -111,9 +120,11 @@ class PeerAuthenticationTest {
     InternalServer endpoint = start(null);
     JsonNode answer = post(endpoint.url(), ping(1), null);
     assertThat(answer.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-    assertThat(answer.path("error").path("message").asText()).contains("a signed request is required");
+    assertThat(answer.path("error").path("message").asText())
+        .contains("a signed request is required");
     JsonNode malformed = post(endpoint.url(), ping(1), SignedRequests.SCHEME + " key=00");
-    assertThat(malformed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+    assertThat(malformed.path("error").path("code").asInt())
+        .isEqualTo(ErrorCode.ACCESS_DENIED.code());
     assertThat(served).hasValue(0);
   }
 
@@ -127,12 +138,19 @@ class PeerAuthenticationTest {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("missing", null);
     headers.put("malformed", SignedRequests.SCHEME + " key=00");
-    headers.put("unlisted key", new RequestSigner(RequestSigner.newKeyPair(), CLOCK).authorization("wkm.test:7001", large));
-    headers.put("stale", new RequestSigner(peer, tenMinutesAgo).authorization("wkm.test:7001", large));
+    headers.put(
+        "unlisted key",
+        new RequestSigner(RequestSigner.newKeyPair(), CLOCK).authorization("wkm.test:7001", large));
+    headers.put(
+        "stale", new RequestSigner(peer, tenMinutesAgo).authorization("wkm.test:7001", large));
     for (var header : headers.entrySet()) {
       JsonNode answer = post(endpoint.url(), large, header.getValue());
-      assertThat(answer.path("error").path("code").asInt()).as(header.getKey()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-      assertThat(answer.path("error").path("message").asText()).as(header.getKey()).startsWith("Request refused: ");
+      assertThat(answer.path("error").path("code").asInt())
+          .as(header.getKey())
+          .isEqualTo(ErrorCode.ACCESS_DENIED.code());
+      assertThat(answer.path("error").path("message").asText())
+          .as(header.getKey())
+          .startsWith("Request refused: ");
     }
     assertThat(served).hasValue(0);
   }
@@ -142,10 +160,12 @@ class PeerAuthenticationTest {
     InternalServer endpoint = start(null);
     RpcClient stranger = client(endpoint.url(), RequestSigner.newKeyPair(), null);
     assertThatThrownBy(() -> stranger.call("Ping", Map.of("n", 1)))
-        .isInstanceOfSatisfying(RpcCallException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-          assertThat(e.peerMessage()).contains("is not authorised");
-        });
+        .isInstanceOfSatisfying(
+            RpcCallException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+              assertThat(e.peerMessage()).contains("is not authorised");
+            });
     assertThat(served).hasValue(0);
   }
 
@@ -154,13 +174,20 @@ class PeerAuthenticationTest {
     InternalServer endpoint = start(null);
     byte[] body = ping(5);
     String authorization = new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body);
-    assertThat(post(endpoint.url(), body, authorization).path("result").path("pong").asInt()).isEqualTo(5);
+    assertThat(post(endpoint.url(), body, authorization).path("result").path("pong").asInt())
+        .isEqualTo(5);
 
     JsonNode replayed = post(endpoint.url(), body, authorization);
-    assertThat(replayed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+    assertThat(replayed.path("error").path("code").asInt())
+        .isEqualTo(ErrorCode.ACCESS_DENIED.code());
     assertThat(replayed.path("error").path("message").asText()).contains("replayed");
-    JsonNode otherBody = post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body));
-    assertThat(otherBody.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+    JsonNode otherBody =
+        post(
+            endpoint.url(),
+            ping(6),
+            new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body));
+    assertThat(otherBody.path("error").path("code").asInt())
+        .isEqualTo(ErrorCode.ACCESS_DENIED.code());
     assertThat(served).hasValue(1);
   }
 
@@ -169,14 +196,19 @@ class PeerAuthenticationTest {
     PoolIdentities identities = PoolIdentities.generate(dir.resolve("keys"), 1, 2, false);
     InternalServer endpoint =
         InternalServer.start(
-            "127.0.0.1", 0, List.of(ping),
-            PeerSecurity.fromFiles(identities.keyFile("wkm-0"), identities.peersFile(), null, null, CLOCK));
+            "127.0.0.1",
+            0,
+            List.of(ping),
+            PeerSecurity.fromFiles(
+                identities.keyFile("wkm-0"), identities.peersFile(), null, null, CLOCK));
     open.add(endpoint);
     // A WP signs with the key file alone; the manager with its in-memory identity.
     RpcClient wp =
         new RpcClient(
-            endpoint.url(), TIMEOUT,
-            PeerSecurity.fromFiles(identities.keyFile("wp-1"), identities.peersFile(), null, null, CLOCK));
+            endpoint.url(),
+            TIMEOUT,
+            PeerSecurity.fromFiles(
+                identities.keyFile("wp-1"), identities.peersFile(), null, null, CLOCK));
     assertThat(wp.call("Ping", Map.of("n", 1)).path("pong").asInt()).isEqualTo(1);
     RpcClient manager = new RpcClient(endpoint.url(), TIMEOUT, identities.managerSecurity(CLOCK));
     assertThat(manager.call("Ping", Map.of("n", 2)).path("pong").asInt()).isEqualTo(2);
@@ -191,13 +223,17 @@ class PeerAuthenticationTest {
     RpcClient trusting = client(endpoint.url(), peer, ClientTls.trusting(tls.certificate()));
     assertThat(trusting.call("Ping", Map.of("n", 3)).path("pong").asInt()).isEqualTo(3);
     // Redirected clients keep the trust and the identity.
-    assertThat(trusting.at(endpoint.url()).call("Ping", Map.of("n", 4)).path("pong").asInt()).isEqualTo(4);
+    assertThat(trusting.at(endpoint.url()).call("Ping", Map.of("n", 4)).path("pong").asInt())
+        .isEqualTo(4);
 
-    DevCertificates.selfSigned("other", List.of("127.0.0.1")).write(dir.resolve("o.pem"), dir.resolve("o.key"));
+    DevCertificates.selfSigned("other", List.of("127.0.0.1"))
+        .write(dir.resolve("o.pem"), dir.resolve("o.key"));
     RpcClient untrusting = client(endpoint.url(), peer, ClientTls.trusting(dir.resolve("o.pem")));
-    assertThatThrownBy(() -> untrusting.call("Ping", Map.of("n", 5))).isInstanceOf(PeerUnavailableException.class);
+    assertThatThrownBy(() -> untrusting.call("Ping", Map.of("n", 5)))
+        .isInstanceOf(PeerUnavailableException.class);
     RpcClient plain = client(endpoint.url().replace("https:", "http:"), peer, null);
-    assertThatThrownBy(() -> plain.call("Ping", Map.of("n", 6))).isInstanceOf(PeerUnavailableException.class);
+    assertThatThrownBy(() -> plain.call("Ping", Map.of("n", 6)))
+        .isInstanceOf(PeerUnavailableException.class);
     assertThat(served).hasValue(2);
   }
 }

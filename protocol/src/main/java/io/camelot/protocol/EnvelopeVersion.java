@@ -7,7 +7,10 @@ import java.util.Optional;
  * its form in {@code envelopeVersion}; Avalon's clients send none, which is the legacy form.
  */
 public enum EnvelopeVersion {
-  /** Avalon's format, byte for byte, with its flaws (one session IV for everything, ambiguous hashes). */
+  /**
+   * Avalon's format, byte for byte, with its flaws (one session IV for everything, ambiguous
+   * hashes).
+   */
   AVALON_1("avalon-1"),
   /** Camelot's hardened format: an IV per item, associated data, length-prefixed hashes. */
   CAMELOT_2("camelot-2");
@@ -18,7 +21,9 @@ public enum EnvelopeVersion {
     this.label = label;
   }
 
-  /** The name used in meters, configuration and docs; also the wire value for {@link #CAMELOT_2}. */
+  /**
+   * The name used in meters, configuration and docs; also the wire value for {@link #CAMELOT_2}.
+   */
   public String label() {
     return label;
   }
@@ -40,8 +45,11 @@ public enum EnvelopeVersion {
     return byLabel(wireValue)
         .filter(v -> v != AVALON_1)
         .orElseThrow(
-            () -> EeaException.invalidParameter(
-                "Unsupported envelopeVersion '" + wireValue + "': this worker serves camelot-2 or none (Avalon's form)"));
+            () ->
+                EeaException.invalidParameter(
+                    "Unsupported envelopeVersion '"
+                        + wireValue
+                        + "': this worker serves camelot-2 or none (Avalon's form)"));
   }
 
   public static Optional<EnvelopeVersion> byLabel(String label) {

@@ -27,9 +27,10 @@ import java.util.regex.Pattern;
  * Failures are {@link EeaException}s with code 2 and a message naming the field.
  */
 public final class Params {
-  /** Avalon's hex pattern: an optional {@code 0x}/{@code 0X} prefix, then at least one hex digit. */
+  /**
+   * Avalon's hex pattern: an optional {@code 0x}/{@code 0X} prefix, then at least one hex digit.
+   */
   static final Pattern HEX = Pattern.compile("^(0[xX])?[0-9a-fA-F]+$");
-
 
   /** Ids become store keys; anything longer than this is not a real id. */
   public static final int MAX_ID_LENGTH = 256;
@@ -101,7 +102,10 @@ public final class Params {
     return new Validated<>(p);
   }
 
-  /** Names a resource in {@code reads}/{@code writes}: a namespace, a colon, a name, e.g. {@code wallet:alice}. */
+  /**
+   * Names a resource in {@code reads}/{@code writes}: a namespace, a colon, a name, e.g. {@code
+   * wallet:alice}.
+   */
   private static final Pattern RESOURCE = Pattern.compile("^[A-Za-z0-9._-]+:[A-Za-z0-9._:/@-]+$");
 
   public static final int MAX_PREDECESSORS = 64;
@@ -148,13 +152,18 @@ public final class Params {
       }
       if (!predecessors.contains(h.workOrderId())) {
         throw EeaException.invalidParameter(
-            "Invalid " + at + ": work order " + h.workOrderId() + " is not listed in dependencies.after");
+            "Invalid "
+                + at
+                + ": work order "
+                + h.workOrderId()
+                + " is not listed in dependencies.after");
       }
       if (h.outputIndex() < 0) {
         throw EeaException.invalidParameter("Invalid data format for " + at + ".outputIndex");
       }
       if (!targets.add(h.index())) {
-        throw EeaException.invalidParameter("Invalid " + at + ": inData index " + h.index() + " is filled twice");
+        throw EeaException.invalidParameter(
+            "Invalid " + at + ": inData index " + h.index() + " is filled twice");
       }
       DataItem placeholder =
           inData.stream().filter(item -> h.index().equals(item.index())).findFirst().orElse(null);
@@ -162,7 +171,10 @@ public final class Params {
           || !placeholder.data().isEmpty()
           || (placeholder.dataHash() != null && !placeholder.dataHash().isEmpty())) {
         throw EeaException.invalidParameter(
-            "Invalid " + at + ": inData needs an item at index " + h.index()
+            "Invalid "
+                + at
+                + ": inData needs an item at index "
+                + h.index()
                 + " with empty data and no dataHash");
       }
     }
@@ -172,10 +184,17 @@ public final class Params {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      if (name == null || name.length() > MAX_RESOURCE_LENGTH || !RESOURCE.matcher(name).matches()) {
+      if (name == null
+          || name.length() > MAX_RESOURCE_LENGTH
+          || !RESOURCE.matcher(name).matches()) {
         throw EeaException.invalidParameter(
-            "Invalid data format for " + field + "[" + i + "]: expected namespace:name of at most "
-                + MAX_RESOURCE_LENGTH + " characters from [A-Za-z0-9._:/@-]");
+            "Invalid data format for "
+                + field
+                + "["
+                + i
+                + "]: expected namespace:name of at most "
+                + MAX_RESOURCE_LENGTH
+                + " characters from [A-Za-z0-9._:/@-]");
       }
       if (!seen.add(name)) {
         throw EeaException.invalidParameter("Invalid " + field + ": duplicate resource " + name);
@@ -273,7 +292,9 @@ public final class Params {
     required("updateData", p.updateData());
     if (p.updateData().length() > MAX_UPDATE_DATA_LENGTH) {
       throw EeaException.invalidParameter(
-          "Invalid data format for updateData: longer than " + MAX_UPDATE_DATA_LENGTH + " characters");
+          "Invalid data format for updateData: longer than "
+              + MAX_UPDATE_DATA_LENGTH
+              + " characters");
     }
     signatureRules(p.signatureRules());
     // The key it verifies under is the worker's or the receipt creator's, which the listener knows.
@@ -306,7 +327,9 @@ public final class Params {
 
   /** The text after an optional {@code 0x}/{@code 0X} prefix. */
   public static String stripHexPrefix(String hex) {
-    return hex.length() > 1 && hex.charAt(0) == '0' && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')
+    return hex.length() > 1
+            && hex.charAt(0) == '0'
+            && (hex.charAt(1) == 'x' || hex.charAt(1) == 'X')
         ? hex.substring(2)
         : hex;
   }
@@ -360,11 +383,16 @@ public final class Params {
     if (length % 4 != 0) {
       return false;
     }
-    int padding = length > 0 && text.charAt(length - 1) == '=' ? (text.charAt(length - 2) == '=' ? 2 : 1) : 0;
+    int padding =
+        length > 0 && text.charAt(length - 1) == '=' ? (text.charAt(length - 2) == '=' ? 2 : 1) : 0;
     for (int i = 0; i < length - padding; i++) {
       char c = text.charAt(i);
       boolean inAlphabet =
-          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/';
       if (!inAlphabet) {
         return false;
       }

@@ -2,7 +2,9 @@ package io.camelot.protocol;
 
 import java.util.Optional;
 
-/** Receipt create/update status codes (5..254 reserved, 255 "any", above 255 application-defined). */
+/**
+ * Receipt create/update status codes (5..254 reserved, 255 "any", above 255 application-defined).
+ */
 public enum ReceiptStatus {
   PENDING(0),
   COMPLETED(1),

@@ -17,7 +17,9 @@ public enum WorkerStatus {
     return code;
   }
 
-  /** @throws IllegalArgumentException for a code outside 1..4 */
+  /**
+   * @throws IllegalArgumentException for a code outside 1..4
+   */
   public static WorkerStatus of(int code) {
     for (WorkerStatus status : values()) {
       if (status.code == code) {

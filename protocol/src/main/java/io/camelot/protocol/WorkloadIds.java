@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The wire form of a workload name: {@code workloadId} is the lower-case hex of its UTF-8 bytes
- * ({@code echo-result} is {@code 6563686f2d726573756c74}). It is hashed and echoed as sent; only the
- * worker decodes it, to pick the workload.
+ * ({@code echo-result} is {@code 6563686f2d726573756c74}). It is hashed and echoed as sent; only
+ * the worker decodes it, to pick the workload.
  */
 public final class WorkloadIds {
   private WorkloadIds() {}

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Callers waiting for work orders to complete (sync-mode submits), resolved with the stored
- * response. Shared by the in-process and the shared-database queues, so both close the race
- * between "not completed yet" and registering the waiter the same way.
+ * response. Shared by the in-process and the shared-database queues, so both close the race between
+ * "not completed yet" and registering the waiter the same way.
  */
 public final class CompletionWaiters {
   private final TcsStore store;
@@ -25,7 +25,8 @@ public final class CompletionWaiters {
     if (stored.isPresent()) {
       return CompletableFuture.completedFuture(stored.get());
     }
-    CompletableFuture<byte[]> waiter = waiting.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
+    CompletableFuture<byte[]> waiter =
+        waiting.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
     // The work order may have completed between the lookup and the registration.
     store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
     return waiter;

@@ -5,9 +5,9 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
 
 /**
  * Holds back work orders that declare {@link Dependencies} until they may run: their predecessors
- * ({@code after}) have completed successfully and they hold their resource locks ({@code reads} shared,
- * {@code writes} exclusive). It sits in the queue manager above the per-worker lanes, so it orders
- * work orders of one resource whatever worker they go to.
+ * ({@code after}) have completed successfully and they hold their resource locks ({@code reads}
+ * shared, {@code writes} exclusive). It sits in the queue manager above the per-worker lanes, so it
+ * orders work orders of one resource whatever worker they go to.
  *
  * <p>Everything it knows is recoverable from the stored requests and responses: after a restart the
  * queue registers the pending work orders again, and predecessor outcomes are read from the store.
@@ -28,15 +28,15 @@ public interface DependencyGate {
   void checkAdmissible(String workOrderId, String workerId, WorkOrderSubmitParams params);
 
   /**
-   * Tracks an admitted work order: {@link Events#ready} once it may run, or
-   * {@link Events#predecessorFailed} if a predecessor failed.
+   * Tracks an admitted work order: {@link Events#ready} once it may run, or {@link
+   * Events#predecessorFailed} if a predecessor failed.
    */
   void register(QueuedWorkOrder workOrder, Dependencies deps);
 
   /**
    * The work order's outcome is durable: release its locks, forget it if it still waited for
-   * predecessors (it failed unrun, e.g. expired), and resolve the work orders waiting for it. Called
-   * for every completion; cheap for work orders the gate does not track.
+   * predecessors (it failed unrun, e.g. expired), and resolve the work orders waiting for it.
+   * Called for every completion; cheap for work orders the gate does not track.
    *
    * @param response the stored response bytes
    */

@@ -84,7 +84,8 @@ public final class DependencyRules {
    *
    * @throws EeaException code 2 naming the offending id or the reason
    */
-  public static void checkAdmissible(TcsStore store, String workerId, WorkOrderSubmitParams params) {
+  public static void checkAdmissible(
+      TcsStore store, String workerId, WorkOrderSubmitParams params) {
     Dependencies deps = params.dependencies();
     if (deps.hasResources()) {
       requireRequesterSignature(params);
@@ -92,7 +93,8 @@ public final class DependencyRules {
     for (String predecessor : deps.afterIds()) {
       if (store.workOrder(predecessor).isEmpty()) {
         throw EeaException.invalidParameter(
-            "Invalid dependencies.after: unknown predecessor work order " + predecessor
+            "Invalid dependencies.after: unknown predecessor work order "
+                + predecessor
                 + " (a predecessor must be submitted first, so no cycle can form)");
       }
     }
@@ -101,7 +103,8 @@ public final class DependencyRules {
           store.workOrder(handOff.workOrderId()).map(TcsStore.WorkOrderInfo::workerId).orElse("");
       if (!predecessorWorker.equals(workerId)) {
         throw EeaException.invalidParameter(
-            "Invalid dependencies.inputFrom: work order " + handOff.workOrderId()
+            "Invalid dependencies.inputFrom: work order "
+                + handOff.workOrderId()
                 + " ran on another worker; a hand-off stays inside one worker's TEE");
       }
     }
@@ -110,8 +113,8 @@ public final class DependencyRules {
   /**
    * Checks here, not only in the worker, the signature over the request hash: a work order claiming
    * another requester's key would otherwise sit in that requester's lock queues until a worker
-   * refused it. The hash covers the dependencies, and the TCS refuses a request hash it has seen, so
-   * a signed request cannot be replayed under another id either.
+   * refused it. The hash covers the dependencies, and the TCS refuses a request hash it has seen,
+   * so a signed request cannot be replayed under another id either.
    */
   private static void requireRequesterSignature(WorkOrderSubmitParams params) {
     if (!signed(params)) {
@@ -123,7 +126,8 @@ public final class DependencyRules {
     try {
       verifier = Secp256k1.verifierFromPem(params.verifyingKey());
     } catch (CryptoException e) {
-      throw EeaException.invalidParameter("Invalid data format for verifyingKey: " + e.getMessage());
+      throw EeaException.invalidParameter(
+          "Invalid data format for verifyingKey: " + e.getMessage());
     }
     byte[] signature = Base64.getDecoder().decode(params.requesterSignature());
     if (!verifier.verifyDigest(WorkOrderHashes.requestHash(params), signature)) {
@@ -134,8 +138,10 @@ public final class DependencyRules {
   }
 
   private static boolean signed(WorkOrderSubmitParams params) {
-    return params.requesterSignature() != null && !params.requesterSignature().isEmpty()
-        && params.verifyingKey() != null && !params.verifyingKey().isEmpty();
+    return params.requesterSignature() != null
+        && !params.requesterSignature().isEmpty()
+        && params.verifyingKey() != null
+        && !params.verifyingKey().isEmpty();
   }
 
   /**
@@ -150,12 +156,17 @@ public final class DependencyRules {
     return "code " + error.path("code").asInt() + ", " + error.path("message").asText();
   }
 
-  /** Why a successor cannot run: its predecessor failed with {@code failure} ({@link #failureOf}). */
+  /**
+   * Why a successor cannot run: its predecessor failed with {@code failure} ({@link #failureOf}).
+   */
   public static String predecessorFailed(String predecessorId, String failure) {
     return "predecessor work order " + predecessorId + " failed: " + failure;
   }
 
-  /** Why a successor cannot run: its predecessor is gone (purged before the successor was scheduled). */
+  /**
+   * Why a successor cannot run: its predecessor is gone (purged before the successor was
+   * scheduled).
+   */
   public static String predecessorUnknown(String predecessorId) {
     return "predecessor work order " + predecessorId + " is unknown (purged)";
   }
@@ -170,6 +181,8 @@ public final class DependencyRules {
     return ProtocolJson.toBytes(
         WorkOrderResponse.of(
             new JsonRpcError(
-                WorkOrderStatus.FAILED.code(), "Work order " + workOrderId + " cannot run: " + reason, data)));
+                WorkOrderStatus.FAILED.code(),
+                "Work order " + workOrderId + " cannot run: " + reason,
+                data)));
   }
 }

@@ -17,23 +17,27 @@ import java.util.Set;
  * The {@link DependencyGate} of one node: a dependency table and a lock table in memory, under one
  * lock, with predecessor outcomes read from the store.
  *
- * <p>Locks: each resource has a FIFO of requests. A request is granted when every request ahead of it
- * is granted and compatible (readers share, a writer is alone), and never overtakes one ahead of it,
- * so a waiting writer holds back later readers and cannot starve. A work order enters all its
+ * <p>Locks: each resource has a FIFO of requests. A request is granted when every request ahead of
+ * it is granted and compatible (readers share, a writer is alone), and never overtakes one ahead of
+ * it, so a waiting writer holds back later readers and cannot starve. A work order enters all its
  * resource queues at once, in canonical (sorted) resource order, and only when its predecessors are
- * done; so every lock wait follows one global entry order and no set of work orders can wait for each
- * other in a cycle across several resources.
+ * done; so every lock wait follows one global entry order and no set of work orders can wait for
+ * each other in a cycle across several resources.
  */
 public final class InMemoryDependencyGate implements DependencyGate {
   private final TcsStore store;
   private final Events events;
   private final Object lock = new Object();
+
   /** Work orders waiting for predecessors, by id. */
   private final Map<String, Waiting> waiting = new HashMap<>();
+
   /** Predecessor id to the ids of work orders waiting for it. */
   private final Map<String, List<String>> dependents = new HashMap<>();
+
   /** Resource name to its FIFO of lock requests. */
   private final Map<String, ArrayDeque<LockRequest>> resources = new HashMap<>();
+
   /** Work orders in the lock table (waiting for or holding locks), by id. */
   private final Map<String, LockOwner> owners = new HashMap<>();
 
@@ -54,7 +58,9 @@ public final class InMemoryDependencyGate implements DependencyGate {
       Waiting w = new Waiting(workOrder, deps);
       for (String predecessor : deps.afterIds()) {
         w.remaining.add(predecessor);
-        dependents.computeIfAbsent(predecessor, id -> new ArrayList<>()).add(workOrder.workOrderId());
+        dependents
+            .computeIfAbsent(predecessor, id -> new ArrayList<>())
+            .add(workOrder.workOrderId());
       }
       waiting.put(workOrder.workOrderId(), w);
       // Registered before the store is read: a predecessor completing now either is seen as
@@ -67,8 +73,10 @@ public final class InMemoryDependencyGate implements DependencyGate {
         if (info.isEmpty()) {
           fail(w, predecessor, DependencyRules.predecessorUnknown(predecessor), fired);
         } else if (info.get().status() == TcsStore.Status.COMPLETED) {
-          store.response(predecessor)
-              .ifPresent(response -> resolve(w, predecessor, DependencyRules.failureOf(response), fired));
+          store
+              .response(predecessor)
+              .ifPresent(
+                  response -> resolve(w, predecessor, DependencyRules.failureOf(response), fired));
         }
       }
       if (waiting.containsKey(workOrder.workOrderId()) && w.remaining.isEmpty()) {

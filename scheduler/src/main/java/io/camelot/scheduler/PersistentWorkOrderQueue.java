@@ -59,8 +59,11 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     this(store, settings, clock, new CompositeMeterRegistry());
   }
 
-  /** @param registry where the queue's meters go (an empty composite registry makes them no-ops) */
-  public PersistentWorkOrderQueue(TcsStore store, QueueSettings settings, Clock clock, MeterRegistry registry) {
+  /**
+   * @param registry where the queue's meters go (an empty composite registry makes them no-ops)
+   */
+  public PersistentWorkOrderQueue(
+      TcsStore store, QueueSettings settings, Clock clock, MeterRegistry registry) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
@@ -70,7 +73,8 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     this.gate = new InMemoryDependencyGate(store, new GateEvents());
     this.metrics = new QueueMetrics(registry, outstanding::get, lanes::size);
     this.purger =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("queue-purge").daemon().factory());
     long every = settings.purgeInterval().toMillis();
     purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
     if (settings.pendingTimeout().isPositive()) {
@@ -113,7 +117,11 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
    */
   @Override
   public Admission submit(
-      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
+      String workOrderId,
+      String workerId,
+      WorkOrderSubmitParams params,
+      byte[] requestHash,
+      byte[] rawRequest) {
     Dependencies deps = params == null ? null : params.dependencies();
     if (deps != null && store.workOrder(workOrderId).isEmpty()) {
       gate.checkAdmissible(workOrderId, workerId, params);
@@ -131,7 +139,9 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     }
     Admission stored;
     try {
-      stored = Admission.of(store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis()));
+      stored =
+          Admission.of(
+              store.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis()));
     } catch (RuntimeException e) {
       release(rawRequest);
       throw e;
@@ -166,7 +176,9 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         .ifPresent(lane -> lane.processor.receiptCreated(workOrderId));
   }
 
-  /** True once the worker is {@link #attach attached}: only then does a lane run its work orders. */
+  /**
+   * True once the worker is {@link #attach attached}: only then does a lane run its work orders.
+   */
   @Override
   public boolean serves(String workerId) {
     return lanes.containsKey(workerId);
@@ -267,28 +279,34 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
       metrics.queueWait(startedAt - queuedAt);
       WorkOrderTrace.LOG.debug("started after {} us in the queue", (startedAt - queuedAt) / 1000);
       TcsStore.WorkOrderInfo info = store.workOrder(workOrder.workOrderId()).orElse(null);
-      // Waited too long, or its worker left ACTIVE meanwhile (a COMPROMISED or OFF_LINE worker runs nothing).
+      // Waited too long, or its worker left ACTIVE meanwhile (a COMPROMISED or OFF_LINE worker runs
+      // nothing).
       Optional<String> refusal =
           expiry(info).or(() -> WorkerAvailability.refusal(store, workOrder.workerId()));
       if (refusal.isPresent()) {
         cannotRun(lane, workOrder, refusal.get());
         return;
       }
-      // Completed before (a recovery replay, or expired while it waited for a dependency): not run again.
+      // Completed before (a recovery replay, or expired while it waited for a dependency): not run
+      // again.
       boolean done = info != null && info.status() == TcsStore.Status.COMPLETED;
       byte[] response = done ? null : lane.processor.process(workOrder);
       if (response != null) {
         long completedAt = System.nanoTime();
         metrics.latency(completedAt - queuedAt);
-        WorkOrderTrace.LOG.debug("completed {} us after it was queued", (completedAt - queuedAt) / 1000);
+        WorkOrderTrace.LOG.debug(
+            "completed {} us after it was queued", (completedAt - queuedAt) / 1000);
         completed(workOrder, response);
       } else {
         // Completed before: its dependents may still be waiting for word.
-        store.response(workOrder.workOrderId()).ifPresent(stored -> gate.completed(workOrder.workOrderId(), stored));
+        store
+            .response(workOrder.workOrderId())
+            .ifPresent(stored -> gate.completed(workOrder.workOrderId(), stored));
       }
     } catch (RuntimeException e) {
       // The outcome was not stored, so the work order stays pending and is retried after a restart.
-      log.error("Work order {} could not be completed; it stays queued", workOrder.workOrderId(), e);
+      log.error(
+          "Work order {} could not be completed; it stays queued", workOrder.workOrderId(), e);
     } finally {
       inFlight.remove(workOrder.workOrderId());
     }
@@ -327,19 +345,23 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
   /** Why a work order still pending has waited too long, if it has. */
   private Optional<String> expiry(TcsStore.WorkOrderInfo info) {
-    if (info == null || info.status() != TcsStore.Status.PENDING || !settings.pendingTimeout().isPositive()) {
+    if (info == null
+        || info.status() != TcsStore.Status.PENDING
+        || !settings.pendingTimeout().isPositive()) {
       return Optional.empty();
     }
     long waitedMillis = clock.millis() - info.receivedAtMillis();
     return waitedMillis < settings.pendingTimeout().toMillis()
         ? Optional.empty()
-        : Optional.of("it expired after " + waitedMillis / 1000 + " s waiting for worker " + info.workerId());
+        : Optional.of(
+            "it expired after " + waitedMillis / 1000 + " s waiting for worker " + info.workerId());
   }
 
   /**
    * Fails the work orders that waited longer than the pending timeout and that no lane holds: those
-   * of workers with no lane (attached no more, or never) and those a dependency holds back. A lane's
-   * own backlog expires as each reaches a thread ({@link #run}), and running work orders finish.
+   * of workers with no lane (attached no more, or never) and those a dependency holds back. A
+   * lane's own backlog expires as each reaches a thread ({@link #run}), and running work orders
+   * finish.
    */
   private void expireWaiting() {
     try {
@@ -355,7 +377,8 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
             try {
               Optional<String> reason = expiry(info);
               if (reason.isPresent()) {
-                QueuedWorkOrder expired = new QueuedWorkOrder(id, workerId, null, store.request(id).orElse(null));
+                QueuedWorkOrder expired =
+                    new QueuedWorkOrder(id, workerId, null, store.request(id).orElse(null));
                 cannotRun(lanes.get(workerId), expired, reason.get());
               }
             } finally {
@@ -373,7 +396,8 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
     try {
       long now = clock.millis();
       long cutoff = now - settings.retainCompleted().toMillis();
-      int removed = store.purge(cutoff, settings.maxRetainedCompleted(), settings.purgeFloorMillis(now));
+      int removed =
+          store.purge(cutoff, settings.maxRetainedCompleted(), settings.purgeFloorMillis(now));
       if (removed > 0) {
         log.info("Purged {} completed work order(s)", removed);
       }
@@ -444,7 +468,11 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
               0,
               TimeUnit.MILLISECONDS,
               new LinkedBlockingQueue<>(),
-              runnable -> Thread.ofPlatform().name(prefix + threadNumber.incrementAndGet()).daemon().unstarted(runnable));
+              runnable ->
+                  Thread.ofPlatform()
+                      .name(prefix + threadNumber.incrementAndGet())
+                      .daemon()
+                      .unstarted(runnable));
     }
   }
 }

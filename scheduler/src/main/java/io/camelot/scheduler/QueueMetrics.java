@@ -25,21 +25,28 @@ public final class QueueMetrics {
    * @param outstanding work orders admitted and not yet completed, all workers
    * @param attachedWorkers workers whose work orders this process runs
    */
-  public QueueMetrics(MeterRegistry registry, Supplier<Number> outstanding, Supplier<Number> attachedWorkers) {
+  public QueueMetrics(
+      MeterRegistry registry, Supplier<Number> outstanding, Supplier<Number> attachedWorkers) {
     this.registry = registry;
-    submitted = Counter.builder("camelot.workorders.submitted")
-        .description("Work orders admitted to the queue (durable)").register(registry);
+    submitted =
+        Counter.builder("camelot.workorders.submitted")
+            .description("Work orders admitted to the queue (durable)")
+            .register(registry);
     busy = rejected(registry, "busy");
     duplicate = rejected(registry, "duplicate");
     replay = rejected(registry, "replay");
     queueWait = WorkOrderStages.timer(registry, WorkOrderStages.QUEUE_WAIT);
-    latency = Timer.builder("camelot.workorder.latency")
-        .description("From hand-off to the worker queue until the outcome is stored")
-        .publishPercentileHistogram().register(registry);
+    latency =
+        Timer.builder("camelot.workorder.latency")
+            .description("From hand-off to the worker queue until the outcome is stored")
+            .publishPercentileHistogram()
+            .register(registry);
     Gauge.builder("camelot.queue.outstanding", outstanding)
-        .description("Work orders admitted and not yet completed, all workers").register(registry);
+        .description("Work orders admitted and not yet completed, all workers")
+        .register(registry);
     Gauge.builder("camelot.workers.attached", attachedWorkers)
-        .description("Workers attached to this queue").register(registry);
+        .description("Workers attached to this queue")
+        .register(registry);
   }
 
   /** Counts the answer to one submission: admitted, or refused for its reason. */
@@ -71,6 +78,8 @@ public final class QueueMetrics {
 
   private static Counter rejected(MeterRegistry registry, String reason) {
     return Counter.builder("camelot.workorders.rejected")
-        .description("Work orders refused at admission").tag("reason", reason).register(registry);
+        .description("Work orders refused at admission")
+        .tag("reason", reason)
+        .register(registry);
   }
 }

@@ -9,9 +9,9 @@ import java.time.Duration;
  * @param maxRetainedCompleted how many completed work orders are kept at most
  * @param purgeInterval how often the purge runs
  * @param pendingTimeout how long a work order may wait for its worker before it fails unrun (code
- *     1), so that work orders nobody runs do not hold slots of {@code maxOutstanding} for ever; zero
- *     for never. Not {@code responseTimeoutMSecs}, which Avalon clients set to a few seconds and
- *     treat as advisory.
+ *     1), so that work orders nobody runs do not hold slots of {@code maxOutstanding} for ever;
+ *     zero for never. Not {@code responseTimeoutMSecs}, which Avalon clients set to a few seconds
+ *     and treat as advisory.
  * @param minRetention how long a completed work order is kept whatever {@code retainCompleted} and
  *     {@code maxRetainedCompleted} say: a flood of work orders cannot purge others' fresh results
  * @param maxOutstandingBytes raw request bytes of the work orders admitted and not yet completed;
@@ -31,15 +31,33 @@ public record QueueSettings(
   public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 1L << 30;
 
   /** Settings with the default pending timeout, retention floor and byte cap. */
-  public QueueSettings(long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval) {
-    this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, DEFAULT_PENDING_TIMEOUT);
+  public QueueSettings(
+      long maxOutstanding,
+      Duration retainCompleted,
+      long maxRetainedCompleted,
+      Duration purgeInterval) {
+    this(
+        maxOutstanding,
+        retainCompleted,
+        maxRetainedCompleted,
+        purgeInterval,
+        DEFAULT_PENDING_TIMEOUT);
   }
 
   /** Settings with the default retention floor and byte cap. */
   public QueueSettings(
-      long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval,
+      long maxOutstanding,
+      Duration retainCompleted,
+      long maxRetainedCompleted,
+      Duration purgeInterval,
       Duration pendingTimeout) {
-    this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, pendingTimeout, DEFAULT_MIN_RETENTION,
+    this(
+        maxOutstanding,
+        retainCompleted,
+        maxRetainedCompleted,
+        purgeInterval,
+        pendingTimeout,
+        DEFAULT_MIN_RETENTION,
         DEFAULT_MAX_OUTSTANDING_BYTES);
   }
 

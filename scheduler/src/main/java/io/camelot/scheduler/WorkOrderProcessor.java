@@ -4,9 +4,9 @@ package io.camelot.scheduler;
 public interface WorkOrderProcessor {
 
   /**
-   * Processes the work order and stores its response (a result or an error object) with
-   * {@link io.camelot.store.TcsStore#complete}. Must not throw for bad work orders: those complete
-   * with an error response.
+   * Processes the work order and stores its response (a result or an error object) with {@link
+   * io.camelot.store.TcsStore#complete}. Must not throw for bad work orders: those complete with an
+   * error response.
    *
    * @return the stored response bytes, or null if the work order had already been completed
    */

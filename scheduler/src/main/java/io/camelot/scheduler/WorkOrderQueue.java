@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The Workorder Queue Manager as the listener sees it: admission, durable enqueue, and completion
- * events. Processing happens elsewhere (workers attach to the queue); completions are signalled, never
- * polled for.
+ * events. Processing happens elsewhere (workers attach to the queue); completions are signalled,
+ * never polled for.
  */
 public interface WorkOrderQueue {
 
@@ -22,12 +22,16 @@ public interface WorkOrderQueue {
    *     unknown predecessor (code 2); nothing is stored then
    */
   Admission submit(
-      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest);
+      String workOrderId,
+      String workerId,
+      WorkOrderSubmitParams params,
+      byte[] requestHash,
+      byte[] rawRequest);
 
   /**
-   * A future that completes with the stored response bytes (a serialised
-   * {@link io.camelot.protocol.model.WorkOrderResponse}) once the work order has completed;
-   * already complete if it has. Never completes for an unknown id.
+   * A future that completes with the stored response bytes (a serialised {@link
+   * io.camelot.protocol.model.WorkOrderResponse}) once the work order has completed; already
+   * complete if it has. Never completes for an unknown id.
    */
   CompletableFuture<byte[]> completion(String workOrderId);
 
@@ -39,9 +43,9 @@ public interface WorkOrderQueue {
   void receiptCreated(String workOrderId);
 
   /**
-   * Whether a processor for the worker is known to take its work orders, so that the listener admits
-   * none that would only wait forever (and hold a slot of {@code maxOutstanding}). A queue that
-   * cannot tell answers true.
+   * Whether a processor for the worker is known to take its work orders, so that the listener
+   * admits none that would only wait forever (and hold a slot of {@code maxOutstanding}). A queue
+   * that cannot tell answers true.
    */
   boolean serves(String workerId);
 

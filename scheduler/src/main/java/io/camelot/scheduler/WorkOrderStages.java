@@ -11,14 +11,19 @@ import io.micrometer.core.instrument.Timer;
 public final class WorkOrderStages {
   /** WorkOrderSubmit in the listener: parse, validate, durable admission, answer. */
   public static final String LISTENER = "listener";
+
   /** From hand-off to the worker's queue until a worker thread takes it. */
   public static final String QUEUE_WAIT = "queue_wait";
+
   /** Unwrap the session key, check the request hash and signature, decrypt the inputs. */
   public static final String DECRYPT = "decrypt";
+
   /** The workload itself. */
   public static final String WORKLOAD = "workload";
+
   /** Encrypt the outputs and sign the response. */
   public static final String SIGN = "sign";
+
   /** The transaction storing the outcome, state writes and receipt update. */
   public static final String STORE = "store";
 

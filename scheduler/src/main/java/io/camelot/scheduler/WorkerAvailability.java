@@ -24,7 +24,15 @@ public final class WorkerAvailability {
         .worker(workerId)
         .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class).status())
         .filter(status -> status != WorkerStatus.ACTIVE.code())
-        .map(status -> "worker " + workerId + " is " + name(status) + " (status " + status + "): it takes no work orders");
+        .map(
+            status ->
+                "worker "
+                    + workerId
+                    + " is "
+                    + name(status)
+                    + " (status "
+                    + status
+                    + "): it takes no work orders");
   }
 
   private static String name(int status) {

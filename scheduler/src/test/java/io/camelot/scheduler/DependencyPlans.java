@@ -35,13 +35,15 @@ public final class DependencyPlans {
   private DependencyPlans() {}
 
   /** Params carrying {@code deps}, signed by {@code requester} as resources require. */
-  public static WorkOrderSubmitParams signed(String id, Dependencies deps, PublicKeySign requester) {
+  public static WorkOrderSubmitParams signed(
+      String id, Dependencies deps, PublicKeySign requester) {
     WorkOrderSubmitParams params =
         new WorkOrderSubmitParams(
             id, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, deps, null);
     byte[] signature = requester.signDigest(WorkOrderHashes.requestHash(params));
-    return params.withRequesterSignature(Base64.getEncoder().encodeToString(signature), requester.verifier().pem());
+    return params.withRequesterSignature(
+        Base64.getEncoder().encodeToString(signature), requester.verifier().pem());
   }
 
   /** Submits one work order to the queue under test. */
@@ -52,14 +54,32 @@ public final class DependencyPlans {
 
   /**
    * The two refusals of a work order declaring {@code resources} without a signature that verifies
-   * under its own key, code 2 each: unsigned ({@code "unsigned"}), and signed by a stranger but sent
-   * with {@link #REQUESTER}'s key ({@code "forged"}). The caller checks nothing was stored.
+   * under its own key, code 2 each: unsigned ({@code "unsigned"}), and signed by a stranger but
+   * sent with {@link #REQUESTER}'s key ({@code "forged"}). The caller checks nothing was stored.
    */
   public static void assertResourcesNeedAVerifiedSignature(Submit queue, Dependencies resources) {
     WorkOrderSubmitParams unsigned =
         new WorkOrderSubmitParams(
-            "unsigned", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, resources, null);
+            "unsigned",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            resources,
+            null);
     assertThatThrownBy(() -> queue.submit("unsigned", unsigned))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining("resources need a signed work order")
@@ -68,7 +88,8 @@ public final class DependencyPlans {
     // A stranger claiming the requester's key: signed by his own key, sent with hers.
     WorkOrderSubmitParams bySquatter = signed("forged", resources, Secp256k1.generate());
     WorkOrderSubmitParams forged =
-        bySquatter.withRequesterSignature(bySquatter.requesterSignature(), REQUESTER.verifier().pem());
+        bySquatter.withRequesterSignature(
+            bySquatter.requesterSignature(), REQUESTER.verifier().pem());
     assertThatThrownBy(() -> queue.submit("forged", forged))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining("requester signature does not verify")

@@ -52,8 +52,11 @@ class DependencySchedulingTest {
   @BeforeEach
   void open() {
     store = LmdbTcsStore.open(dir, 256L << 20);
-    queue = new PersistentWorkOrderQueue(
-        store, new QueueSettings(100_000, Duration.ofHours(1), 1_000_000, Duration.ofMinutes(10)), Clock.systemUTC());
+    queue =
+        new PersistentWorkOrderQueue(
+            store,
+            new QueueSettings(100_000, Duration.ofHours(1), 1_000_000, Duration.ofMinutes(10)),
+            Clock.systemUTC());
     for (String worker : WORKERS) {
       queue.attach(worker, observer, 4);
     }
@@ -147,7 +150,9 @@ class DependencySchedulingTest {
                 List<String> failedPredecessors =
                     p.deps().afterIds().stream().filter(failed::contains).toList();
                 if (!failedPredecessors.isEmpty()) {
-                  assertThat(response).contains("\"code\":1").contains("cannot run: predecessor work order ");
+                  assertThat(response)
+                      .contains("\"code\":1")
+                      .contains("cannot run: predecessor work order ");
                   assertThat(failedPredecessors.stream().anyMatch(response::contains)).isTrue();
                   failed.add(p.id());
                 } else if (p.fails()) {
@@ -157,14 +162,18 @@ class DependencySchedulingTest {
                   assertThat(response).contains("\"result\"");
                 }
               }
-              // Work orders without predecessors start, per resource they conflict on, in submission order.
+              // Work orders without predecessors start, per resource they conflict on, in
+              // submission order.
               List<String> starts = observer.checker.starts();
               for (int i = 0; i < plan.size(); i++) {
                 for (int j = i + 1; j < plan.size(); j++) {
                   Planned a = plan.get(i);
                   Planned b = plan.get(j);
-                  if (a.deps().afterIds().isEmpty() && b.deps().afterIds().isEmpty() && conflict(a, b)) {
-                    assertThat(starts.indexOf(a.id())).as(a.id() + " before " + b.id())
+                  if (a.deps().afterIds().isEmpty()
+                      && b.deps().afterIds().isEmpty()
+                      && conflict(a, b)) {
+                    assertThat(starts.indexOf(a.id()))
+                        .as(a.id() + " before " + b.id())
                         .isLessThan(starts.indexOf(b.id()));
                   }
                 }
@@ -180,7 +189,8 @@ class DependencySchedulingTest {
         .hasMessageContaining("unknown predecessor work order feed")
         .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
     assertThat(store.workOrder("late")).isEmpty();
-    // A cycle would need a predecessor submitted after its successor: the refusal above prevents it.
+    // A cycle would need a predecessor submitted after its successor: the refusal above prevents
+    // it.
     assertThat(queue.outstanding()).isZero();
   }
 
@@ -190,12 +200,17 @@ class DependencySchedulingTest {
         List.of(
             new Planned("root", "w0", new Dependencies(null, null, List.of("acct:a"), null), true),
             new Planned("mid", "w1", new Dependencies(List.of("root"), null, null, null), false),
-            new Planned("leaf", "w0", new Dependencies(List.of("mid"), List.of("acct:a"), null, null), false));
+            new Planned(
+                "leaf",
+                "w0",
+                new Dependencies(List.of("mid"), List.of("acct:a"), null, null),
+                false));
     submitAll(chain);
     assertThat(awaitResponse("root")).contains("planned failure");
     assertThat(awaitResponse("mid"))
         .contains("\"code\":1")
-        .contains("Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
+        .contains(
+            "Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
     assertThat(awaitResponse("leaf")).contains("predecessor work order mid failed");
     assertThat(observer.checker.starts()).containsExactly("root");
   }
@@ -219,11 +234,17 @@ class DependencySchedulingTest {
     assertThat(started).containsExactly("reader1", "writer", "reader2");
   }
 
-  /** A queue on {@code w0} whose processor holds {@code stuck} until {@code release}, recording starts. */
+  /**
+   * A queue on {@code w0} whose processor holds {@code stuck} until {@code release}, recording
+   * starts.
+   */
   void attachHolding(String stuck, CountDownLatch release, List<String> started) {
     queue.close();
-    queue = new PersistentWorkOrderQueue(
-        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+    queue =
+        new PersistentWorkOrderQueue(
+            store,
+            new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)),
+            Clock.systemUTC());
     queue.attach(
         "w0",
         workOrder -> {
@@ -236,7 +257,8 @@ class DependencySchedulingTest {
             }
           }
           byte[] response = "{\"result\":{}}".getBytes(StandardCharsets.UTF_8);
-          return store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
+          return store.complete(
+                  new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
               ? response
               : null;
         },
@@ -250,12 +272,27 @@ class DependencySchedulingTest {
     attachHolding("squatter", release, started);
     Dependencies wallet = new Dependencies(null, null, List.of("wallet:alice"), null);
     PublicKeySign stranger = Secp256k1.generate();
-    queue.submit("squatter", "w0", DependencyPlans.signed("squatter", wallet, stranger), hash("squatter"), raw("squatter"));
+    queue.submit(
+        "squatter",
+        "w0",
+        DependencyPlans.signed("squatter", wallet, stranger),
+        hash("squatter"),
+        raw("squatter"));
     org.awaitility.Awaitility.await().until(() -> started.contains("squatter"));
 
     // Locks are per requester key: alice's wallet:alice is not the stranger's.
-    queue.submit("alice1", "w0", DependencyPlans.signed("alice1", wallet, REQUESTER), hash("alice1"), raw("alice1"));
-    queue.submit("alice2", "w0", DependencyPlans.signed("alice2", wallet, REQUESTER), hash("alice2"), raw("alice2"));
+    queue.submit(
+        "alice1",
+        "w0",
+        DependencyPlans.signed("alice1", wallet, REQUESTER),
+        hash("alice1"),
+        raw("alice1"));
+    queue.submit(
+        "alice2",
+        "w0",
+        DependencyPlans.signed("alice2", wallet, REQUESTER),
+        hash("alice2"),
+        raw("alice2"));
     queue.completion("alice2").get(30, TimeUnit.SECONDS);
     assertThat(started).containsExactly("squatter", "alice1", "alice2");
     assertThat(queue.completion("squatter").isDone()).isFalse();
@@ -277,7 +314,8 @@ class DependencySchedulingTest {
   void independentWorkOrdersBypassTheGate() throws Exception {
     List<Planned> plan = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      plan.add(new Planned("free" + i, WORKERS[i % 2], new Dependencies(null, null, null, null), false));
+      plan.add(
+          new Planned("free" + i, WORKERS[i % 2], new Dependencies(null, null, null, null), false));
     }
     submitAll(plan);
     for (Planned p : plan) {
@@ -289,11 +327,17 @@ class DependencySchedulingTest {
   static byte[] validRaw(String id, String worker, String after) {
     String deps = after == null ? "" : ",\"dependencies\":{\"after\":[\"" + after + "\"]}";
     return ("{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{"
-            + "\"workOrderId\":\"" + id + "\",\"responseTimeoutMSecs\":6000,\"payloadFormat\":\"JSON-RPC\","
-            + "\"requesterNonce\":\"00\",\"workloadId\":\"00\",\"workerId\":\"" + worker + "\","
+            + "\"workOrderId\":\""
+            + id
+            + "\",\"responseTimeoutMSecs\":6000,\"payloadFormat\":\"JSON-RPC\","
+            + "\"requesterNonce\":\"00\",\"workloadId\":\"00\",\"workerId\":\""
+            + worker
+            + "\","
             + "\"requesterId\":\"00\",\"sessionKeyIv\":\"000000000000000000000000\","
             + "\"encryptedSessionKey\":\"00\",\"encryptedRequestHash\":\"00\","
-            + "\"inData\":[{\"index\":0,\"data\":\"\"}]" + deps + "}}")
+            + "\"inData\":[{\"index\":0,\"data\":\"\"}]"
+            + deps
+            + "}}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -304,24 +348,37 @@ class DependencySchedulingTest {
     queue.close();
     store.close();
     store = LmdbTcsStore.open(dir, 256L << 20);
-    queue = new PersistentWorkOrderQueue(
-        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+    queue =
+        new PersistentWorkOrderQueue(
+            store,
+            new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)),
+            Clock.systemUTC());
     // Acknowledged, then a "crash" before any worker attached.
-    queue.submit(first, "c0", null, Sha256.digest(validRaw(first, "c0", null)), validRaw(first, "c0", null));
+    queue.submit(
+        first, "c0", null, Sha256.digest(validRaw(first, "c0", null)), validRaw(first, "c0", null));
     Dependencies afterFirst = new Dependencies(List.of(first), null, null, null);
-    queue.submit(second, "c1", params(afterFirst), Sha256.digest(validRaw(second, "c1", first)), validRaw(second, "c1", first));
+    queue.submit(
+        second,
+        "c1",
+        params(afterFirst),
+        Sha256.digest(validRaw(second, "c1", first)),
+        validRaw(second, "c1", first));
     queue.close();
     store.close();
     store = LmdbTcsStore.open(dir, 256L << 20);
-    queue = new PersistentWorkOrderQueue(
-        store, new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)), Clock.systemUTC());
+    queue =
+        new PersistentWorkOrderQueue(
+            store,
+            new QueueSettings(1000, Duration.ofHours(1), 1000, Duration.ofMinutes(10)),
+            Clock.systemUTC());
 
     List<String> ran = new CopyOnWriteArrayList<>();
     WorkOrderProcessor recording =
         workOrder -> {
           ran.add(workOrder.workOrderId());
           byte[] response = "{\"result\":{}}".getBytes(StandardCharsets.UTF_8);
-          return store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
+          return store.complete(
+                  new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null))
               ? response
               : null;
         };

@@ -31,17 +31,21 @@ class InMemoryDependencyGateTest {
   @BeforeEach
   void open() {
     store = LmdbTcsStore.open(dir, 64L << 20);
-    gate = new InMemoryDependencyGate(store, new DependencyGate.Events() {
-      @Override
-      public void ready(QueuedWorkOrder workOrder) {
-        ready.add(workOrder.workOrderId());
-      }
+    gate =
+        new InMemoryDependencyGate(
+            store,
+            new DependencyGate.Events() {
+              @Override
+              public void ready(QueuedWorkOrder workOrder) {
+                ready.add(workOrder.workOrderId());
+              }
 
-      @Override
-      public void predecessorFailed(QueuedWorkOrder workOrder, String predecessorId, String reason) {
-        throw new AssertionError(workOrder.workOrderId() + " failed: " + reason);
-      }
-    });
+              @Override
+              public void predecessorFailed(
+                  QueuedWorkOrder workOrder, String predecessorId, String reason) {
+                throw new AssertionError(workOrder.workOrderId() + " failed: " + reason);
+              }
+            });
   }
 
   @AfterEach
@@ -57,7 +61,8 @@ class InMemoryDependencyGateTest {
 
   void register(String id, Dependencies deps) {
     byte[] raw = stored(id);
-    gate.register(new QueuedWorkOrder(id, "w0", DependencyPlans.signed(id, deps, REQUESTER), raw), deps);
+    gate.register(
+        new QueuedWorkOrder(id, "w0", DependencyPlans.signed(id, deps, REQUESTER), raw), deps);
   }
 
   void complete(String id, byte[] response) {
@@ -103,8 +108,12 @@ class InMemoryDependencyGateTest {
     Dependencies deps = writes("acct:a");
     byte[] raw = stored("legacy");
     gate.register(
-        new QueuedWorkOrder("legacy", "w0", DependencyPlans.signed("legacy", deps, REQUESTER)
-            .withRequesterSignature("AAAA", "not a key"), raw),
+        new QueuedWorkOrder(
+            "legacy",
+            "w0",
+            DependencyPlans.signed("legacy", deps, REQUESTER)
+                .withRequesterSignature("AAAA", "not a key"),
+            raw),
         deps);
     // Its worker refuses it; until then it takes its lock like any other.
     assertThat(ready).containsExactly("legacy");

@@ -35,7 +35,8 @@ class PersistentWorkOrderQueueContractTest extends WorkOrderQueueContractTest {
 
   @Override
   protected WorkOrderQueue queue(QueueSettings settings, MeterRegistry registry) {
-    PersistentWorkOrderQueue queue = new PersistentWorkOrderQueue(store, settings, Clock.systemUTC(), registry);
+    PersistentWorkOrderQueue queue =
+        new PersistentWorkOrderQueue(store, settings, Clock.systemUTC(), registry);
     queues.add(queue);
     return queue;
   }

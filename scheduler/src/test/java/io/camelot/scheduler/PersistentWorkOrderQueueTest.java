@@ -56,7 +56,8 @@ class PersistentWorkOrderQueueTest {
       byte[] response = ("done:" + workOrder.workOrderId()).getBytes(StandardCharsets.UTF_8);
       boolean stored =
           store.complete(
-              new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), (c, u) -> null));
+              new TcsStore.Completion(
+                  workOrder.workOrderId(), response, 1, Map.of(), (c, u) -> null));
       return stored ? response : null;
     };
   }
@@ -74,12 +75,15 @@ class PersistentWorkOrderQueueTest {
   void handsWorkOrdersToTheWorkerInSubmissionOrderAndSignalsCompletion() throws Exception {
     queue.attach("w1", recordingProcessor(), 1);
     for (int i = 0; i < 50; i++) {
-      assertThat(queue.submit("wo" + i, "w1", null, hash("wo" + i), raw("wo" + i))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+      assertThat(queue.submit("wo" + i, "w1", null, hash("wo" + i), raw("wo" + i)))
+          .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
     }
     byte[] last = queue.completion("wo49").get(10, TimeUnit.SECONDS);
 
     assertThat(new String(last, StandardCharsets.UTF_8)).isEqualTo("done:wo49");
-    assertThat(processed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "wo" + i).toList());
+    assertThat(processed)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 50).mapToObj(i -> "wo" + i).toList());
     assertThat(queue.completion("wo3").isDone()).isTrue();
     await().until(() -> queue.outstanding() == 0);
   }
@@ -102,17 +106,23 @@ class PersistentWorkOrderQueueTest {
     queue.submit("after", "w1", null, hash("after"), raw("after"));
 
     for (String id : List.of("before", "after")) {
-      JsonNode error = ProtocolJson.parse(queue.completion(id).get(10, TimeUnit.SECONDS)).path("error");
+      JsonNode error =
+          ProtocolJson.parse(queue.completion(id).get(10, TimeUnit.SECONDS)).path("error");
       assertThat(error.path("code").asInt()).isEqualTo(1);
       assertThat(error.path("message").asText())
-          .isEqualTo("Work order " + id + " cannot run: worker w1 is COMPROMISED (status 4): it takes no work orders");
+          .isEqualTo(
+              "Work order "
+                  + id
+                  + " cannot run: worker w1 is COMPROMISED (status 4): it takes no work orders");
     }
     assertThat(processed).isEmpty();
     await().until(() -> queue.outstanding() == 0);
 
     store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
     queue.submit("again", "w1", null, hash("again"), raw("again"));
-    assertThat(queue.completion("again").get(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("done:again");
+    assertThat(queue.completion("again").get(10, TimeUnit.SECONDS))
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("done:again");
   }
 
   @Test
@@ -121,7 +131,8 @@ class PersistentWorkOrderQueueTest {
     store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
     queue.submit("stale", "w1", null, hash("stale"), raw("stale"));
 
-    JsonNode error = ProtocolJson.parse(queue.completion("stale").get(10, TimeUnit.SECONDS)).path("error");
+    JsonNode error =
+        ProtocolJson.parse(queue.completion("stale").get(10, TimeUnit.SECONDS)).path("error");
     assertThat(error.path("code").asInt()).isEqualTo(1);
     assertThat(error.path("message").asText())
         .matches("Work order stale cannot run: it expired after \\d+ s waiting for worker w1");
@@ -136,22 +147,29 @@ class PersistentWorkOrderQueueTest {
     useQueue(Duration.ofSeconds(1));
     CountDownLatch release = new CountDownLatch(1);
     WorkOrderProcessor recording = recordingProcessor();
-    queue.attach("w1", workOrder -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return recording.process(workOrder);
-    }, 1);
+    queue.attach(
+        "w1",
+        workOrder -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return recording.process(workOrder);
+        },
+        1);
     queue.submit("running", "w1", null, hash("running"), raw("running"));
     queue.submit("waiting", "w1", null, hash("waiting"), raw("waiting"));
     Thread.sleep(1_500);
     release.countDown();
 
-    assertThat(queue.completion("running").get(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("done:running");
-    JsonNode error = ProtocolJson.parse(queue.completion("waiting").get(10, TimeUnit.SECONDS)).path("error");
-    assertThat(error.path("message").asText()).startsWith("Work order waiting cannot run: it expired after ");
+    assertThat(queue.completion("running").get(10, TimeUnit.SECONDS))
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("done:running");
+    JsonNode error =
+        ProtocolJson.parse(queue.completion("waiting").get(10, TimeUnit.SECONDS)).path("error");
+    assertThat(error.path("message").asText())
+        .startsWith("Work order waiting cannot run: it expired after ");
     assertThat(processed).containsExactly("running");
   }
 
@@ -159,18 +177,29 @@ class PersistentWorkOrderQueueTest {
   void aPendingTimeoutOfZeroNeverExpires() throws Exception {
     // Received two hours before a restart: the default timeout (one hour) would expire it.
     store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
-    store.submit("patient", "w1", hash("patient"), raw("patient"), System.currentTimeMillis() - Duration.ofHours(2).toMillis());
+    store.submit(
+        "patient",
+        "w1",
+        hash("patient"),
+        raw("patient"),
+        System.currentTimeMillis() - Duration.ofHours(2).toMillis());
     useQueue(Duration.ZERO);
     queue.attach("w1", recordingProcessor(), 1);
-    assertThat(queue.completion("patient").get(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("done:patient");
+    assertThat(queue.completion("patient").get(10, TimeUnit.SECONDS))
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("done:patient");
   }
 
-  /** Replaces the queue with one whose pending timeout is {@code pendingTimeout} (purge: hourly). */
+  /**
+   * Replaces the queue with one whose pending timeout is {@code pendingTimeout} (purge: hourly).
+   */
   void useQueue(Duration pendingTimeout) {
     queue.close();
     queue =
         new PersistentWorkOrderQueue(
-            store, new QueueSettings(100, Duration.ofHours(1), 1000, Duration.ofHours(1), pendingTimeout), Clock.systemUTC());
+            store,
+            new QueueSettings(100, Duration.ofHours(1), 1000, Duration.ofHours(1), pendingTimeout),
+            Clock.systemUTC());
   }
 
   static WorkerRecord record(WorkerStatus status) {
@@ -182,17 +211,26 @@ class PersistentWorkOrderQueueTest {
     queue.close();
     MeterRegistry meters = new SimpleMeterRegistry();
     queue = new PersistentWorkOrderQueue(store, settings(2), Clock.systemUTC(), meters);
-    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
-    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.IDENTICAL);
-    assertThat(queue.submit("a", "unattached", null, hash("a again"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.DUPLICATE);
-    assertThat(queue.submit("a2", "unattached", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.REPLAYED);
-    assertThat(queue.submit("b", "unattached", null, hash("b"), raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
-    assertThat(queue.submit("c", "unattached", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
+    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a")))
+        .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a")))
+        .isEqualTo(WorkOrderQueue.Admission.IDENTICAL);
+    assertThat(queue.submit("a", "unattached", null, hash("a again"), raw("a")))
+        .isEqualTo(WorkOrderQueue.Admission.DUPLICATE);
+    assertThat(queue.submit("a2", "unattached", null, hash("a"), raw("a")))
+        .isEqualTo(WorkOrderQueue.Admission.REPLAYED);
+    assertThat(queue.submit("b", "unattached", null, hash("b"), raw("b")))
+        .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("c", "unattached", null, hash("c"), raw("c")))
+        .isEqualTo(WorkOrderQueue.Admission.BUSY);
     assertThat(store.request("a2")).isEmpty();
     assertThat(store.request("c")).isEmpty();
     assertThat(queue.outstanding()).isEqualTo(2);
-    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "duplicate").counter().count()).isEqualTo(2);
-    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "replay").counter().count()).isEqualTo(1);
+    assertThat(
+            meters.get("camelot.workorders.rejected").tag("reason", "duplicate").counter().count())
+        .isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "replay").counter().count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -208,7 +246,8 @@ class PersistentWorkOrderQueueTest {
           .isEqualTo(WorkOrderQueue.Admission.STORE_FULL);
       assertThat(small.request("b")).isEmpty();
       assertThat(smallQueue.outstanding()).isEqualTo(1);
-      assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count()).isEqualTo(1);
+      assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count())
+          .isEqualTo(1);
     }
   }
 
@@ -217,23 +256,35 @@ class PersistentWorkOrderQueueTest {
     queue.close();
     MeterRegistry meters = new SimpleMeterRegistry();
     int size = raw("a").length;
-    queue = new PersistentWorkOrderQueue(
-        store,
-        new QueueSettings(100, Duration.ofHours(1), 1000, Duration.ofMinutes(10), Duration.ofHours(1),
-            Duration.ofHours(1), 2L * size),
-        Clock.systemUTC(),
-        meters);
-    assertThat(queue.submit("a", "w1", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
-    assertThat(queue.submit("b", "w1", null, hash("b"), raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
-    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
+    queue =
+        new PersistentWorkOrderQueue(
+            store,
+            new QueueSettings(
+                100,
+                Duration.ofHours(1),
+                1000,
+                Duration.ofMinutes(10),
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                2L * size),
+            Clock.systemUTC(),
+            meters);
+    assertThat(queue.submit("a", "w1", null, hash("a"), raw("a")))
+        .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("b", "w1", null, hash("b"), raw("b")))
+        .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c")))
+        .isEqualTo(WorkOrderQueue.Admission.BUSY);
     assertThat(store.request("c")).isEmpty();
     assertThat(queue.outstanding()).isEqualTo(2);
-    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count()).isEqualTo(1);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count())
+        .isEqualTo(1);
 
     queue.attach("w1", recordingProcessor(), 1);
     await().atMost(Duration.ofSeconds(10)).until(() -> queue.outstanding() == 0);
 
-    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
+    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c")))
+        .isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
   }
 
   @Test
@@ -294,11 +345,18 @@ class PersistentWorkOrderQueueTest {
   @Test
   void purgeRemovesOldCompletedWorkOrders() {
     queue.close();
-    queue = new PersistentWorkOrderQueue(
-        store,
-        new QueueSettings(100, Duration.ZERO, 1000, Duration.ofMillis(20), Duration.ofHours(1), Duration.ZERO,
-            QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
-        Clock.systemUTC());
+    queue =
+        new PersistentWorkOrderQueue(
+            store,
+            new QueueSettings(
+                100,
+                Duration.ZERO,
+                1000,
+                Duration.ofMillis(20),
+                Duration.ofHours(1),
+                Duration.ZERO,
+                QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
+            Clock.systemUTC());
     queue.attach("w1", recordingProcessor(), 1);
     queue.submit("old", "w1", null, hash("old"), raw("old"));
     await().atMost(Duration.ofSeconds(10)).until(() -> store.workOrder("old").isEmpty());
@@ -308,18 +366,26 @@ class PersistentWorkOrderQueueTest {
   @Test
   void purgeKeepsWorkOrdersYoungerThanTheRetentionFloor() throws Exception {
     queue.close();
-    queue = new PersistentWorkOrderQueue(
-        store,
-        new QueueSettings(100, Duration.ZERO, 0, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1),
-            QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
-        Clock.systemUTC());
+    queue =
+        new PersistentWorkOrderQueue(
+            store,
+            new QueueSettings(
+                100,
+                Duration.ZERO,
+                0,
+                Duration.ofMillis(20),
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
+            Clock.systemUTC());
     // Completed now, unlike recordingProcessor's work orders (at time 1).
     queue.attach(
         "w1",
         workOrder -> {
           byte[] response = "done".getBytes(StandardCharsets.UTF_8);
           store.complete(
-              new TcsStore.Completion(workOrder.workOrderId(), response, System.currentTimeMillis(), Map.of(), null));
+              new TcsStore.Completion(
+                  workOrder.workOrderId(), response, System.currentTimeMillis(), Map.of(), null));
           return response;
         },
         1);

@@ -44,8 +44,12 @@ public abstract class WorkOrderQueueContractTest {
 
   protected abstract void addAdmissionListener(WorkOrderQueue queue, AdmissionListener listener);
 
-  /** Runs {@code workerId}'s work orders, queued before and after, one at a time with {@code processor}. */
-  protected abstract void attach(WorkOrderQueue queue, String workerId, WorkOrderProcessor processor);
+  /**
+   * Runs {@code workerId}'s work orders, queued before and after, one at a time with {@code
+   * processor}.
+   */
+  protected abstract void attach(
+      WorkOrderQueue queue, String workerId, WorkOrderProcessor processor);
 
   protected static QueueSettings settings(long maxOutstanding) {
     return new QueueSettings(maxOutstanding, Duration.ofHours(1), 1000, Duration.ofMinutes(10));
@@ -74,18 +78,24 @@ public abstract class WorkOrderQueueContractTest {
       String id = workOrder.workOrderId();
       processed.add(id);
       String body =
-          id.startsWith("bad") ? "{\"error\":{\"code\":1,\"message\":\"planned failure\"}}" : done(id);
+          id.startsWith("bad")
+              ? "{\"error\":{\"code\":1,\"message\":\"planned failure\"}}"
+              : done(id);
       byte[] response = body.getBytes(StandardCharsets.UTF_8);
-      return store().complete(new TcsStore.Completion(id, response, 1, Map.of(), null)) ? response : null;
+      return store().complete(new TcsStore.Completion(id, response, 1, Map.of(), null))
+          ? response
+          : null;
     };
   }
 
   private static String text(WorkOrderQueue queue, String id) throws Exception {
-    return new String(queue.completion(id).get(WAIT.toSeconds(), TimeUnit.SECONDS), StandardCharsets.UTF_8);
+    return new String(
+        queue.completion(id).get(WAIT.toSeconds(), TimeUnit.SECONDS), StandardCharsets.UTF_8);
   }
 
   private static WorkOrderSubmitParams after(String id, String... predecessors) {
-    return DependencyPlans.signed(id, new Dependencies(List.of(predecessors), null, null, null), DependencyPlans.REQUESTER);
+    return DependencyPlans.signed(
+        id, new Dependencies(List.of(predecessors), null, null, null), DependencyPlans.REQUESTER);
   }
 
   @Test
@@ -107,7 +117,9 @@ public abstract class WorkOrderQueueContractTest {
     assertThat(text(queue, "wo3")).isEqualTo(done("wo3"));
     assertThat(admitted).containsExactlyElementsOf(ids.stream().map(id -> id + "@w1").toList());
     assertThat(meters.get("camelot.workorders.submitted").counter().count()).isEqualTo(ids.size());
-    await().atMost(WAIT).until(() -> meters.get("camelot.workorder.latency").timer().count() == ids.size());
+    await()
+        .atMost(WAIT)
+        .until(() -> meters.get("camelot.workorder.latency").timer().count() == ids.size());
   }
 
   @Test
@@ -132,20 +144,30 @@ public abstract class WorkOrderQueueContractTest {
     List<String> admitted = new CopyOnWriteArrayList<>();
     addAdmissionListener(queue, (id, workerId) -> admitted.add(id));
 
-    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(Admission.ACCEPTED);
-    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a"))).isEqualTo(Admission.IDENTICAL);
-    assertThat(queue.submit("a", "unattached", null, hash("a again"), raw("a"))).isEqualTo(Admission.DUPLICATE);
-    assertThat(queue.submit("a2", "unattached", null, hash("a"), raw("a"))).isEqualTo(Admission.REPLAYED);
-    assertThat(queue.submit("b", "unattached", null, hash("b"), raw("b"))).isEqualTo(Admission.ACCEPTED);
-    assertThat(queue.submit("c", "unattached", null, hash("c"), raw("c"))).isEqualTo(Admission.BUSY);
+    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a")))
+        .isEqualTo(Admission.ACCEPTED);
+    assertThat(queue.submit("a", "unattached", null, hash("a"), raw("a")))
+        .isEqualTo(Admission.IDENTICAL);
+    assertThat(queue.submit("a", "unattached", null, hash("a again"), raw("a")))
+        .isEqualTo(Admission.DUPLICATE);
+    assertThat(queue.submit("a2", "unattached", null, hash("a"), raw("a")))
+        .isEqualTo(Admission.REPLAYED);
+    assertThat(queue.submit("b", "unattached", null, hash("b"), raw("b")))
+        .isEqualTo(Admission.ACCEPTED);
+    assertThat(queue.submit("c", "unattached", null, hash("c"), raw("c")))
+        .isEqualTo(Admission.BUSY);
 
     assertThat(store().request("a2")).isEmpty();
     assertThat(store().request("c")).isEmpty();
     assertThat(admitted).containsExactly("a", "b");
     assertThat(meters.get("camelot.workorders.submitted").counter().count()).isEqualTo(2);
-    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "duplicate").counter().count()).isEqualTo(2);
-    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "replay").counter().count()).isEqualTo(1);
-    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count()).isEqualTo(1);
+    assertThat(
+            meters.get("camelot.workorders.rejected").tag("reason", "duplicate").counter().count())
+        .isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "replay").counter().count())
+        .isEqualTo(1);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count())
+        .isEqualTo(1);
     assertThat(meters.get("camelot.queue.outstanding").gauge().value()).isEqualTo(2);
   }
 
@@ -179,21 +201,26 @@ public abstract class WorkOrderQueueContractTest {
     attach(queue, "w1", recordingProcessor());
     queue.submit("good", "w1", null, hash("good"), raw("good"));
     queue.submit("bad", "w1", null, hash("bad"), raw("bad"));
-    queue.submit("afterGood", "w1", after("afterGood", "good"), hash("afterGood"), raw("afterGood"));
+    queue.submit(
+        "afterGood", "w1", after("afterGood", "good"), hash("afterGood"), raw("afterGood"));
     queue.submit("afterBad", "w1", after("afterBad", "bad"), hash("afterBad"), raw("afterBad"));
 
     assertThat(text(queue, "afterGood")).isEqualTo(done("afterGood"));
-    JsonNode error = ProtocolJson.parse(queue.completion("afterBad").get(WAIT.toSeconds(), TimeUnit.SECONDS)).path("error");
+    JsonNode error =
+        ProtocolJson.parse(queue.completion("afterBad").get(WAIT.toSeconds(), TimeUnit.SECONDS))
+            .path("error");
     assertThat(error.path("code").asInt()).isEqualTo(1);
     assertThat(error.path("message").asText())
-        .isEqualTo("Work order afterBad cannot run: predecessor work order bad failed: code 1, planned failure");
+        .isEqualTo(
+            "Work order afterBad cannot run: predecessor work order bad failed: code 1, planned failure");
     assertThat(processed).containsExactly("good", "bad", "afterGood");
   }
 
   @Test
   void unknownPredecessorsAndUnverifiedResourcesAreRefusedWithCodeTwoAndNothingIsStored() {
     WorkOrderQueue queue = queue(settings(100), new SimpleMeterRegistry());
-    assertThatThrownBy(() -> queue.submit("late", "w1", after("late", "feed"), hash("late"), raw("late")))
+    assertThatThrownBy(
+            () -> queue.submit("late", "w1", after("late", "feed"), hash("late"), raw("late")))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining("unknown predecessor work order feed")
         .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));

@@ -15,6 +15,8 @@ public interface AttestationCheck {
    */
   AttestationCheck NONE = (workerId, record) -> {};
 
-  /** @throws WorkerVerificationException to refuse the worker, saying why */
+  /**
+   * @throws WorkerVerificationException to refuse the worker, saying why
+   */
   void check(String workerId, WorkerRecord record);
 }

@@ -51,7 +51,12 @@ public final class AttestationPolicy implements AttestationCheck {
     Verdict verdict = appraise(record);
     if (!verdict.valid()) {
       throw new WorkerVerificationException(
-          "Worker " + workerId + " failed attestation (" + verdict.kind() + "): " + verdict.reasonText());
+          "Worker "
+              + workerId
+              + " failed attestation ("
+              + verdict.kind()
+              + "): "
+              + verdict.reasonText());
     }
   }
 
@@ -59,8 +64,11 @@ public final class AttestationPolicy implements AttestationCheck {
   public Verdict appraise(WorkerRecord record) {
     WorkerTypeData typeData = record.details().workerTypeData();
     VerificationContext context =
-        new VerificationContext(clock.instant(), Objects.requireNonNullElse(typeData.verificationKey(), ""),
-            null, maxReportAge);
+        new VerificationContext(
+            clock.instant(),
+            Objects.requireNonNullElse(typeData.verificationKey(), ""),
+            null,
+            maxReportAge);
     Verdict verdict = verifier.verify(typeData.proofDataType(), typeData.proofData(), context);
     return appraisal.appraise(verdict, context.at());
   }
@@ -80,7 +88,10 @@ public final class AttestationPolicy implements AttestationCheck {
       return this;
     }
 
-    /** Accepts SIMULATED workers (and Avalon's evidence-less simulation mode): no hardware isolation. */
+    /**
+     * Accepts SIMULATED workers (and Avalon's evidence-less simulation mode): no hardware
+     * isolation.
+     */
     public Builder allowSimulation() {
       appraisal.allowSimulation();
       return this;

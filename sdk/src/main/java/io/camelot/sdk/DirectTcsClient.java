@@ -22,8 +22,8 @@ import io.camelot.protocol.model.WorkerIdParams;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.model.WorkerRecord;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -174,8 +174,14 @@ public final class DirectTcsClient implements TcsClient {
       return ProtocolJson.bind(result, type);
     } catch (EeaException e) {
       throw new TcsTransportException(
-          method + " to " + rpc.url() + " answered a result that is not a "
-              + type.getSimpleName() + ": " + e.getMessage(), e);
+          method
+              + " to "
+              + rpc.url()
+              + " answered a result that is not a "
+              + type.getSimpleName()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -9,6 +9,9 @@ public enum EnvelopeChoice {
    * attacker who strips the advertisement from the worker record cannot force the legacy form.
    */
   HARDENED_ONLY,
-  /** Avalon's legacy form even where the worker offers better: to measure it or to mimic Avalon's clients. */
+  /**
+   * Avalon's legacy form even where the worker offers better: to measure it or to mimic Avalon's
+   * clients.
+   */
   LEGACY
 }

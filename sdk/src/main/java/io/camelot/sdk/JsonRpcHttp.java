@@ -32,7 +32,9 @@ final class JsonRpcHttp {
   private final WireLog wireLog;
   private final AtomicLong ids = new AtomicLong();
 
-  /** @param wireLog null for none */
+  /**
+   * @param wireLog null for none
+   */
   JsonRpcHttp(HttpClient http, String url, Duration timeout, WireLog wireLog) {
     this.http = http;
     this.url = url;
@@ -124,14 +126,25 @@ final class JsonRpcHttp {
   private RpcReply parse(String method, long id, HttpReply reply) {
     if (reply.status() != 200) {
       throw new TcsTransportException(
-          method + " to " + url + " answered HTTP " + reply.status() + ": "
+          method
+              + " to "
+              + url
+              + " answered HTTP "
+              + reply.status()
+              + ": "
               + excerpt(reply.body()));
     }
     // Avalon's client accepts exactly this value; a charset suffix means a non-Avalon server.
     if (!JSON.equals(reply.contentType())) {
       throw new TcsTransportException(
-          method + " to " + url + " answered Content-Type '" + reply.contentType()
-              + "', expected exactly '" + JSON + "'");
+          method
+              + " to "
+              + url
+              + " answered Content-Type '"
+              + reply.contentType()
+              + "', expected exactly '"
+              + JSON
+              + "'");
     }
     JsonNode envelope;
     try {

@@ -14,7 +14,8 @@ public final class LookUpPages {
   private LookUpPages() {}
 
   /** The ids of every page, in order and without repeats. */
-  public static List<String> collect(Supplier<LookUpResult> first, Function<String, LookUpResult> next) {
+  public static List<String> collect(
+      Supplier<LookUpResult> first, Function<String, LookUpResult> next) {
     LookUpResult page = first.get();
     Set<String> ids = new LinkedHashSet<>(idsOf(page));
     String tag = page.lookupTag();

@@ -62,7 +62,10 @@ public final class Requester {
         tag ->
             client.workerLookUpNext(
                 new WorkerLookUpParams(
-                    filter.workerType(), filter.organizationId(), filter.applicationTypeId(), tag,
+                    filter.workerType(),
+                    filter.organizationId(),
+                    filter.applicationTypeId(),
+                    tag,
                     null)));
   }
 
@@ -75,7 +78,9 @@ public final class Requester {
     VerifiedWorker worker = workerVerifier.verify(workerId, client.workerRetrieve(workerId));
     if (envelopeChoice == EnvelopeChoice.HARDENED_ONLY && !servesHardened(worker)) {
       throw new WorkerVerificationException(
-          "Worker " + workerId + " does not advertise the hardened envelope camelot-2, which this requester requires");
+          "Worker "
+              + workerId
+              + " does not advertise the hardened envelope camelot-2, which this requester requires");
     }
     return worker;
   }
@@ -109,15 +114,28 @@ public final class Requester {
     String pem = key.verifier().pem();
     ReceiptCreateParams unsigned =
         new ReceiptCreateParams(
-            sent.workOrderId(), sent.workerId(), sent.workerId(), sent.requesterId(),
-            (long) ReceiptStatus.PENDING.code(), requestHash, RandomIds.receiptNonce(), null,
-            ReceiptCreateParams.SIGNATURE_RULES, pem);
+            sent.workOrderId(),
+            sent.workerId(),
+            sent.workerId(),
+            sent.requesterId(),
+            (long) ReceiptStatus.PENDING.code(),
+            requestHash,
+            RandomIds.receiptNonce(),
+            null,
+            ReceiptCreateParams.SIGNATURE_RULES,
+            pem);
     ReceiptCreateParams signed =
         new ReceiptCreateParams(
-            unsigned.workOrderId(), unsigned.workerServiceId(), unsigned.workerId(),
-            unsigned.requesterId(), unsigned.receiptCreateStatus(), unsigned.workOrderRequestHash(),
-            unsigned.requesterGeneratedNonce(), Signatures.receiptCreateSignature(key, unsigned),
-            unsigned.signatureRules(), unsigned.receiptVerificationKey());
+            unsigned.workOrderId(),
+            unsigned.workerServiceId(),
+            unsigned.workerId(),
+            unsigned.requesterId(),
+            unsigned.receiptCreateStatus(),
+            unsigned.workOrderRequestHash(),
+            unsigned.requesterGeneratedNonce(),
+            Signatures.receiptCreateSignature(key, unsigned),
+            unsigned.signatureRules(),
+            unsigned.receiptVerificationKey());
     client.receiptCreate(signed);
     return signed;
   }
@@ -138,9 +156,13 @@ public final class Requester {
     String updaterId = HexFormat.of().formatHex(Sha256.digest(pem));
     ReceiptUpdateParams update =
         new ReceiptUpdateParams(
-            workOrderId, updaterId, (long) status.code(), updateData,
+            workOrderId,
+            updaterId,
+            (long) status.code(),
+            updateData,
             Signatures.receiptUpdateSignature(key, workOrderId, status.code(), updateData),
-            ReceiptCreateParams.SIGNATURE_RULES, pem);
+            ReceiptCreateParams.SIGNATURE_RULES,
+            pem);
     client.receiptUpdate(update);
     return update;
   }
@@ -165,8 +187,12 @@ public final class Requester {
         tag ->
             client.receiptLookUpNext(
                 new ReceiptLookUpParams(
-                    filter.workerServiceId(), filter.workerId(), filter.requesterId(),
-                    filter.receiptStatus(), filter.requestCreateStatus(), tag)));
+                    filter.workerServiceId(),
+                    filter.workerId(),
+                    filter.requesterId(),
+                    filter.receiptStatus(),
+                    filter.requestCreateStatus(),
+                    tag)));
   }
 
   /** True iff the update is signed by the worker's own verification key. */
@@ -185,7 +211,10 @@ public final class Requester {
       return false;
     }
     return Signatures.verifyReceiptUpdate(
-        updaterKey, update.workOrderId(), update.updateType(), update.updateData(),
+        updaterKey,
+        update.workOrderId(),
+        update.updateType(),
+        update.updateData(),
         update.updateSignature());
   }
 
@@ -255,7 +284,9 @@ public final class Requester {
       return this;
     }
 
-    /** Accepts SIMULATED workers: shorthand for an {@link AttestationPolicy} allowing simulation. */
+    /**
+     * Accepts SIMULATED workers: shorthand for an {@link AttestationPolicy} allowing simulation.
+     */
     public Builder allowSimulation() {
       return attestationCheck(AttestationPolicy.builder().allowSimulation().build());
     }
@@ -300,8 +331,12 @@ public final class Requester {
     public Builder submitRetry(int attempts, Duration initial, Duration max) {
       if (attempts < 1 || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
         throw new IllegalArgumentException(
-            "submit retry needs attempts >= 1 and 0 < initial <= max, got " + attempts + ", "
-                + initial + " and " + max);
+            "submit retry needs attempts >= 1 and 0 < initial <= max, got "
+                + attempts
+                + ", "
+                + initial
+                + " and "
+                + max);
       }
       this.submitAttempts = attempts;
       this.submitInitial = initial;

@@ -1,11 +1,11 @@
 package io.camelot.sdk;
 
-import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.Hex;
+import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.ResponseOpener;
+import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.time.Duration;
@@ -76,8 +76,13 @@ public final class SubmittedWorkOrder {
       return new WorkOrderOutcome(result, outputs);
     } catch (CryptoException e) {
       throw new ResultVerificationException(
-          "Result of work order " + workOrderId() + " from worker " + worker.workerId()
-              + " failed verification: " + e.getMessage(), e);
+          "Result of work order "
+              + workOrderId()
+              + " from worker "
+              + worker.workerId()
+              + " failed verification: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -108,15 +113,20 @@ public final class SubmittedWorkOrder {
               predecessor.workOrderId(),
               Hex.upper(
                   WorkOrderHashes.responseHash(
-                      outcome.result(), WorkOrderHashes.requestHash(predecessor.secrets.request())))));
+                      outcome.result(),
+                      WorkOrderHashes.requestHash(predecessor.secrets.request())))));
     }
     WorkOrderOutcome outcome = await();
     List<WorkOrderResult.PredecessorLink> named =
         outcome.result().predecessors() == null ? List.of() : outcome.result().predecessors();
     if (!named.equals(expected)) {
       throw new ResultVerificationException(
-          "Result of work order " + workOrderId() + " names predecessors " + named
-              + " but the verified predecessor results are " + expected);
+          "Result of work order "
+              + workOrderId()
+              + " names predecessors "
+              + named
+              + " but the verified predecessor results are "
+              + expected);
     }
     verified.put(workOrderId(), outcome);
     return outcome;
@@ -144,7 +154,10 @@ public final class SubmittedWorkOrder {
       }
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
-        String why = lastFailure == null ? "still pending" : "unreachable (" + lastFailure.getMessage() + ")";
+        String why =
+            lastFailure == null
+                ? "still pending"
+                : "unreachable (" + lastFailure.getMessage() + ")";
         throw new TcsTimeoutException(
             "Work order " + workOrderId() + " " + why + " after " + timeout.toMillis() + " ms",
             lastFailure);

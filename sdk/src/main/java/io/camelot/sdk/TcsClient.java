@@ -14,8 +14,8 @@ import io.camelot.protocol.model.WorkerRecord;
 
 /**
  * The EEA direct-model methods, one blocking call each, independent of how they travel (JSON-RPC
- * over HTTP in {@link DirectTcsClient}; a proxy model would carry them over a blockchain). Calls
- * do no verification: that is {@link Requester}'s job.
+ * over HTTP in {@link DirectTcsClient}; a proxy model would carry them over a blockchain). Calls do
+ * no verification: that is {@link Requester}'s job.
  *
  * @throws TcsRpcException from any method when the TCS reports an error
  * @throws TcsTransportException when the TCS cannot be reached or answers garbage

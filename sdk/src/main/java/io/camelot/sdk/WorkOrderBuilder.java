@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkOrderBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(WorkOrderBuilder.class);
   private static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMillis(6000);
+
   /** {@code data.reason} of a worker pool's error for a request sealed to a retired key. */
   static final String RETIRED_KEY_REASON = "encryption-key-retired";
 
@@ -92,8 +93,8 @@ public final class WorkOrderBuilder {
 
   /**
    * Runs this work order only after {@code predecessor} has completed successfully; if it fails,
-   * this one fails naming it. Its result names the predecessor's response hash, which
-   * {@link SubmittedWorkOrder#awaitChain()} checks.
+   * this one fails naming it. Its result names the predecessor's response hash, which {@link
+   * SubmittedWorkOrder#awaitChain()} checks.
    */
   public WorkOrderBuilder after(SubmittedWorkOrder predecessor) {
     if (!after.contains(predecessor.workOrderId())) {
@@ -135,9 +136,9 @@ public final class WorkOrderBuilder {
   }
 
   /**
-   * Adds an input that the worker fills, inside its TEE, with output {@code outputIndex} of
-   * {@code predecessor} (which must run on the same worker and be signed by this requester's key).
-   * The requester never downloads or re-uploads that data.
+   * Adds an input that the worker fills, inside its TEE, with output {@code outputIndex} of {@code
+   * predecessor} (which must run on the same worker and be signed by this requester's key). The
+   * requester never downloads or re-uploads that data.
    */
   public WorkOrderBuilder inputFrom(SubmittedWorkOrder predecessor, int outputIndex) {
     after(predecessor);
@@ -170,11 +171,11 @@ public final class WorkOrderBuilder {
   }
 
   /**
-   * Seals the work order to the worker's key and submits it. If sending fails in transport, the same
-   * sealed work order is sent again as {@link Requester.Builder#submitRetry} allows. If the worker is
-   * a pool that has rotated its encryption key since the worker was verified, and refuses the old
-   * key, the worker is retrieved and verified again and the work order resubmitted to its new key,
-   * once.
+   * Seals the work order to the worker's key and submits it. If sending fails in transport, the
+   * same sealed work order is sent again as {@link Requester.Builder#submitRetry} allows. If the
+   * worker is a pool that has rotated its encryption key since the worker was verified, and refuses
+   * the old key, the worker is retrieved and verified again and the work order resubmitted to its
+   * new key, once.
    *
    * @throws IllegalStateException if no input was added
    * @throws TcsRpcException if the TCS refuses the work order
@@ -201,7 +202,9 @@ public final class WorkOrderBuilder {
   private SubmittedWorkOrder submit(RequestTemplate template, VerifiedWorker target) {
     RequestSecrets secrets =
         RequestSealer.seal(
-            template.withEnvelope(requester.envelopeFor(target)), target.sessionKeyWrap(), requester.requesterKey());
+            template.withEnvelope(requester.envelopeFor(target)),
+            target.sessionKeyWrap(),
+            requester.requesterKey());
     SubmitReply reply = send(secrets.request());
     return new SubmittedWorkOrder(requester, target, secrets, reply, List.copyOf(predecessors));
   }
@@ -231,7 +234,10 @@ public final class WorkOrderBuilder {
         }
         LOG.debug(
             "Sending work order {} failed (attempt {} of {}); resending it in {} ms: {}",
-            request.workOrderId(), attempt, requester.submitAttempts(), delay.toMillis(),
+            request.workOrderId(),
+            attempt,
+            requester.submitAttempts(),
+            delay.toMillis(),
             e.getMessage());
         Backoff.pause(delay, "resending work order " + request.workOrderId());
         delay = backoff.next(delay);
@@ -259,16 +265,16 @@ public final class WorkOrderBuilder {
 
   private RequestTemplate template() {
     return new RequestTemplate(
-            workOrderId != null ? workOrderId : RandomIds.hex(32),
-            worker.workerId(),
-            WorkloadIds.of(workloadName),
-            requesterId != null ? requesterId : RandomIds.hex(32),
-            RandomIds.hex(16),
-            responseTimeout.toMillis(),
-            notifyUri,
-            inputs.stream().map(this::applyDataHashSetting).toList(),
-            List.copyOf(outputKeys),
-            dependencies());
+        workOrderId != null ? workOrderId : RandomIds.hex(32),
+        worker.workerId(),
+        WorkloadIds.of(workloadName),
+        requesterId != null ? requesterId : RandomIds.hex(32),
+        RandomIds.hex(16),
+        responseTimeout.toMillis(),
+        notifyUri,
+        inputs.stream().map(this::applyDataHashSetting).toList(),
+        List.copyOf(outputKeys),
+        dependencies());
   }
 
   /** Null unless something was declared, so plain work orders stay exactly Avalon's. */

@@ -16,7 +16,9 @@ public record WorkOrderOutcome(WorkOrderResult result, List<PlainItem> outputs) 
     outputs = List.copyOf(outputs);
   }
 
-  /** @throws NoSuchElementException if no decrypted output has that index */
+  /**
+   * @throws NoSuchElementException if no decrypted output has that index
+   */
   public byte[] bytes(int index) {
     return outputs.stream()
         .filter(item -> item.index() == index)

@@ -23,7 +23,9 @@ final class WorkerVerifier {
   private final AttestationCheck attestationCheck;
   private final boolean rsaOnly;
 
-  /** @param rsaOnly wrap session keys with RSA-OAEP even where a worker offers X25519 */
+  /**
+   * @param rsaOnly wrap session keys with RSA-OAEP even where a worker offers X25519
+   */
   WorkerVerifier(AttestationCheck attestationCheck, boolean rsaOnly) {
     this.attestationCheck = attestationCheck;
     this.rsaOnly = rsaOnly;

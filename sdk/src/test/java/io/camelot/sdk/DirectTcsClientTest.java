@@ -35,8 +35,10 @@ import org.junit.jupiter.api.Test;
 /** DirectTcsClient against a real local HTTP server scripted per test. */
 class DirectTcsClientTest {
   private static final String WORK_ORDER_ID = "ab".repeat(32);
+
   /** Short, for the tests about timeouts; ordinary calls get a timeout a loaded machine meets. */
   private static final Duration CALL_TIMEOUT = Duration.ofMillis(500);
+
   private static final Duration ORDINARY_TIMEOUT = Duration.ofSeconds(10);
 
   private static Vertx vertx;
@@ -53,7 +55,8 @@ class DirectTcsClientTest {
     vertx = Vertx.vertx();
     server =
         await(
-            vertx.createHttpServer()
+            vertx
+                .createHttpServer()
                 .requestHandler(request -> script.handle(request))
                 .listen(0, "127.0.0.1"));
   }
@@ -65,7 +68,8 @@ class DirectTcsClientTest {
 
   @BeforeEach
   void connect() {
-    client = DirectTcsClient.builder(url(server.actualPort())).callTimeout(ORDINARY_TIMEOUT).build();
+    client =
+        DirectTcsClient.builder(url(server.actualPort())).callTimeout(ORDINARY_TIMEOUT).build();
   }
 
   @AfterEach
@@ -75,7 +79,8 @@ class DirectTcsClientTest {
 
   @Test
   void postsAJsonRpcEnvelopeWithIncreasingIntegerIds() {
-    answerJson(id -> envelope(id).set("result", ProtocolJson.toTree(LookUpResult.of(List.of("aa")))));
+    answerJson(
+        id -> envelope(id).set("result", ProtocolJson.toTree(LookUpResult.of(List.of("aa")))));
 
     LookUpResult first = client.workerLookUp(new WorkerLookUpParams(1, null, null, null, null));
     client.workerLookUp(new WorkerLookUpParams(1, null, null, null, null));
@@ -86,7 +91,8 @@ class DirectTcsClientTest {
     assertThat(request.contentType()).isEqualTo("application/json");
     assertThat(request.body().get("jsonrpc").asText()).isEqualTo("2.0");
     assertThat(request.body().get("method").asText()).isEqualTo("WorkerLookUp");
-    assertThat(request.body().get("params")).isEqualTo(ProtocolJson.mapper().createObjectNode().put("workerType", 1));
+    assertThat(request.body().get("params"))
+        .isEqualTo(ProtocolJson.mapper().createObjectNode().put("workerType", 1));
     assertThat(request.body().get("id").isIntegralNumber()).isTrue();
     assertThat(received.get(1).body().get("id").asLong())
         .isGreaterThan(request.body().get("id").asLong());
@@ -100,16 +106,19 @@ class DirectTcsClientTest {
 
     assertThat(reply).isInstanceOf(SubmitReply.Pending.class);
     assertThat(received.getFirst().body().get("method").asText()).isEqualTo("WorkOrderGetResult");
-    assertThat(received.getFirst().body().at("/params/workOrderId").asText()).isEqualTo(WORK_ORDER_ID);
+    assertThat(received.getFirst().body().at("/params/workOrderId").asText())
+        .isEqualTo(WORK_ORDER_ID);
   }
 
   @Test
   void resultIsACompletedReply() {
     WorkOrderResult result =
-        new WorkOrderResult(WORK_ORDER_ID, "6563", "0b03", "cd", "nonce", "sig", List.of(), null, null);
+        new WorkOrderResult(
+            WORK_ORDER_ID, "6563", "0b03", "cd", "nonce", "sig", List.of(), null, null);
     answerJson(id -> envelope(id).set("result", ProtocolJson.toTree(result)));
 
-    assertThat(client.workOrderGetResult(WORK_ORDER_ID)).isEqualTo(new SubmitReply.Completed(result));
+    assertThat(client.workOrderGetResult(WORK_ORDER_ID))
+        .isEqualTo(new SubmitReply.Completed(result));
   }
 
   @Test
@@ -117,9 +126,11 @@ class DirectTcsClientTest {
     answerJson(id -> error(id, 0, "Receipt created successfully"));
 
     client.receiptCreate(
-        new ReceiptCreateParams(WORK_ORDER_ID, null, null, null, 0L, "aGFzaA==", null, null, null, null));
+        new ReceiptCreateParams(
+            WORK_ORDER_ID, null, null, null, 0L, "aGFzaA==", null, null, null, null));
 
-    assertThat(received.getFirst().body().get("method").asText()).isEqualTo("WorkOrderReceiptCreate");
+    assertThat(received.getFirst().body().get("method").asText())
+        .isEqualTo("WorkOrderReceiptCreate");
   }
 
   @Test
@@ -131,7 +142,8 @@ class DirectTcsClientTest {
             TcsRpcException.class,
             e -> {
               assertThat(e.code()).isEqualTo(2);
-              assertThat(e.serverMessage()).isEqualTo("Worker Id not found in the database. Hence invalid parameter");
+              assertThat(e.serverMessage())
+                  .isEqualTo("Worker Id not found in the database. Hence invalid parameter");
               assertThat(e.getMessage()).contains("WorkerRetrieve", url(server.actualPort()));
             });
   }
@@ -210,7 +222,8 @@ class DirectTcsClientTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (DirectTcsClient refused = DirectTcsClient.builder(url(closedPort)).callTimeout(CALL_TIMEOUT).build()) {
+    try (DirectTcsClient refused =
+        DirectTcsClient.builder(url(closedPort)).callTimeout(CALL_TIMEOUT).build()) {
       assertThatThrownBy(() -> refused.workerRetrieve("0b03"))
           .isInstanceOf(TcsTransportException.class)
           .hasMessageContaining(url(closedPort));
@@ -232,10 +245,13 @@ class DirectTcsClientTest {
     answerJson(id -> error(id, 0, "Receipt updated successfully"));
     DirectTcsClient.builder(url(server.actualPort())).vertx(vertx).build().close();
 
-    assertThatCode(() -> client.receiptUpdate(
-            new ReceiptUpdateParams(WORK_ORDER_ID, "ab", 2L, "AB01", null, null, null)))
+    assertThatCode(
+            () ->
+                client.receiptUpdate(
+                    new ReceiptUpdateParams(WORK_ORDER_ID, "ab", 2L, "AB01", null, null, null)))
         .doesNotThrowAnyException();
-    assertThat(received.getFirst().body().get("method").asText()).isEqualTo("WorkOrderReceiptUpdate");
+    assertThat(received.getFirst().body().get("method").asText())
+        .isEqualTo("WorkOrderReceiptUpdate");
   }
 
   @Test
@@ -244,30 +260,41 @@ class DirectTcsClientTest {
     List<byte[]> answered = new CopyOnWriteArrayList<>();
     script =
         request ->
-            request.body().onSuccess(bytes -> {
-              sent.add(bytes.getBytes());
-              // Indented, with newlines and non-ASCII: the log must keep what came, not a re-encoding.
-              JsonNode id = ProtocolJson.parse(bytes.getBytes()).get("id");
-              byte[] answer =
-                  ("{\n  \"jsonrpc\": \"2.0\",\n  \"id\": " + id
-                          + ",\n  \"error\": {\"code\": 5, \"message\": \"en cours \u2026\"}\n}")
-                      .getBytes(StandardCharsets.UTF_8);
-              answered.add(answer);
-              request.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(answer));
-            });
+            request
+                .body()
+                .onSuccess(
+                    bytes -> {
+                      sent.add(bytes.getBytes());
+                      // Indented, with newlines and non-ASCII: the log must keep what came, not a
+                      // re-encoding.
+                      JsonNode id = ProtocolJson.parse(bytes.getBytes()).get("id");
+                      byte[] answer =
+                          ("{\n  \"jsonrpc\": \"2.0\",\n  \"id\": "
+                                  + id
+                                  + ",\n  \"error\": {\"code\": 5, \"message\": \"en cours \u2026\"}\n}")
+                              .getBytes(StandardCharsets.UTF_8);
+                      answered.add(answer);
+                      request
+                          .response()
+                          .putHeader("Content-Type", "application/json")
+                          .end(Buffer.buffer(answer));
+                    });
     List<Logged> logged = new CopyOnWriteArrayList<>();
     try (DirectTcsClient logging =
         DirectTcsClient.builder(url(server.actualPort()))
             .callTimeout(ORDINARY_TIMEOUT)
-            .wireLog((direction, endpoint, body) -> logged.add(new Logged(direction, endpoint, body)))
+            .wireLog(
+                (direction, endpoint, body) -> logged.add(new Logged(direction, endpoint, body)))
             .build()) {
       logging.workOrderGetResult(WORK_ORDER_ID);
       logging.workOrderGetResult(WORK_ORDER_ID);
     }
 
-    assertThat(logged).extracting(Logged::direction).containsExactly(
-        WireLog.Direction.REQUEST, WireLog.Direction.RESPONSE,
-        WireLog.Direction.REQUEST, WireLog.Direction.RESPONSE);
+    assertThat(logged)
+        .extracting(Logged::direction)
+        .containsExactly(
+            WireLog.Direction.REQUEST, WireLog.Direction.RESPONSE,
+            WireLog.Direction.REQUEST, WireLog.Direction.RESPONSE);
     assertThat(logged).extracting(Logged::url).containsOnly(url(server.actualPort()));
     assertThat(logged.get(0).body()).isEqualTo(sent.get(0));
     assertThat(logged.get(1).body()).isEqualTo(answered.get(0));
@@ -301,15 +328,20 @@ class DirectTcsClientTest {
   private void answer(int status, String contentType, Function<JsonNode, String> body) {
     script =
         request ->
-            request.body().onSuccess(bytes -> {
-              JsonNode json = ProtocolJson.parse(bytes.getBytes());
-              received.add(new Received(
-                  request.method().name(), request.getHeader("Content-Type"), json));
-              request.response()
-                  .setStatusCode(status)
-                  .putHeader("Content-Type", contentType)
-                  .end(body.apply(json.get("id")));
-            });
+            request
+                .body()
+                .onSuccess(
+                    bytes -> {
+                      JsonNode json = ProtocolJson.parse(bytes.getBytes());
+                      received.add(
+                          new Received(
+                              request.method().name(), request.getHeader("Content-Type"), json));
+                      request
+                          .response()
+                          .setStatusCode(status)
+                          .putHeader("Content-Type", contentType)
+                          .end(body.apply(json.get("id")));
+                    });
   }
 
   private static ObjectNode envelope(JsonNode id) {
@@ -320,8 +352,11 @@ class DirectTcsClientTest {
 
   private static ObjectNode error(JsonNode id, int code, String message) {
     ObjectNode node = envelope(id);
-    node.putObject("error").put("code", code).put("message", message)
-        .putObject("data").put("workOrderId", WORK_ORDER_ID);
+    node.putObject("error")
+        .put("code", code)
+        .put("message", message)
+        .putObject("data")
+        .put("workOrderId", WORK_ORDER_ID);
     return node;
   }
 

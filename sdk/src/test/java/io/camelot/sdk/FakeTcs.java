@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
-import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
-import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.internal.envelope.ResponseSealer;
-import io.camelot.protocol.envelope.Signatures;
-import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.model.EncryptionKeyResult;
 import io.camelot.protocol.model.LookUpResult;
 import io.camelot.protocol.model.ReceiptCreateParams;
@@ -49,8 +49,10 @@ import java.util.function.UnaryOperator;
 final class FakeTcs implements TcsClient {
   static final String WORKER_ID =
       "0b03616a46ea9cf574f3f8eedc93a62c691a60dbd3783427c0243bacfe5bba94";
+
   /** Generated once: 3072-bit RSA generation is slow. */
   static final KeyWrapPrivateKey ENCRYPTION_KEY = RsaOaep.generate();
+
   static final PublicKeySign SIGNING_KEY = Secp256k1.generate();
   static final KeyWrapPrivateKey X25519_KEY = X25519Hkdf.generate();
   private static final int PAGE_SIZE = 2;
@@ -61,6 +63,7 @@ final class FakeTcs implements TcsClient {
       Signatures.encryptionKeySignature(SIGNING_KEY, ENCRYPTION_KEY.publicKey().pem());
   String proofData = "";
   String encryptionKeyPem = ENCRYPTION_KEY.publicKey().pem();
+
   /** Offers {@link #X25519_KEY}, correctly signed, next to RSA-OAEP. */
   void offerX25519() {
     x25519KeyPem = X25519_KEY.publicKey().pem();
@@ -69,26 +72,33 @@ final class FakeTcs implements TcsClient {
 
   /** Null for an RSA-only worker, as Avalon's are. */
   String x25519KeyPem;
+
   String x25519KeySignature;
   boolean syncMode;
   boolean pool;
   PublicKeySign poolVouchingKey = SIGNING_KEY;
   int pendingPolls;
   int unreachablePolls;
+
   /** This many submits fail in transport before the TCS sees them. */
   int unreachableSubmits;
+
   /** This many submits are stored, then fail in transport: the answer is lost. */
   int lostSubmitAnswers;
+
   /** Edits the {@code data} of a duplicate answer, to play a TCS that says otherwise or nothing. */
   Consumer<ObjectNode> duplicateData = data -> {};
+
   Integer failureCode;
   UnaryOperator<WorkOrderResult> tamper = UnaryOperator.identity();
   boolean repeatingPages;
   List<String> workerDirectory = List.of(WORKER_ID);
 
   int getResultCalls;
+
   /** Every submit's params as serialized for the wire, in order, stored or not. */
   final List<byte[]> submitBodies = new ArrayList<>();
+
   final Map<String, WorkOrderSubmitParams> requests = new HashMap<>();
   final Map<String, OpenedRequest> opened = new HashMap<>();
   final Map<String, ReceiptCreateParams> receipts = new TreeMap<>();
@@ -112,8 +122,14 @@ final class FakeTcs implements TcsClient {
   public WorkerRecord workerRetrieve(String workerId) {
     WorkerTypeData typeData =
         new WorkerTypeData(
-            SIGNING_KEY.verifier().pem(), null, "", proofData, encryptionKeyPem,
-            null, encryptionKeySignature, null);
+            SIGNING_KEY.verifier().pem(),
+            null,
+            "",
+            proofData,
+            encryptionKeyPem,
+            null,
+            encryptionKeySignature,
+            null);
     String keyEncryption = WorkerDetails.RSA_OAEP_3072;
     if (x25519KeyPem != null) {
       typeData = typeData.withX25519EncryptionKey(x25519KeyPem, x25519KeySignature);
@@ -121,9 +137,20 @@ final class FakeTcs implements TcsClient {
     }
     WorkerDetails details =
         new WorkerDetails(
-            null, null, null, null, null, null, null, null, WorkerDetails.SHA_256,
-            signingAlgorithm, keyEncryption, WorkerDetails.AES_GCM_256,
-            WorkerDetails.JSON_RPC, typeData);
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            WorkerDetails.SHA_256,
+            signingAlgorithm,
+            keyEncryption,
+            WorkerDetails.AES_GCM_256,
+            WorkerDetails.JSON_RPC,
+            typeData);
     return new WorkerRecord(1, null, null, details, status);
   }
 
@@ -140,13 +167,17 @@ final class FakeTcs implements TcsClient {
     byte[] stored = storedBodies.get(request.workOrderId());
     if (stored != null) {
       ObjectNode data =
-          ProtocolJson.mapper().createObjectNode()
+          ProtocolJson.mapper()
+              .createObjectNode()
               .put("workOrderId", request.workOrderId())
               .put("sameRequest", Arrays.equals(stored, body));
       duplicateData.accept(data);
       throw new TcsRpcException(
-          "WorkOrderSubmit", "fake", WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code(),
-          "Work order id already exists in the database. Hence invalid parameter", data);
+          "WorkOrderSubmit",
+          "fake",
+          WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code(),
+          "Work order id already exists in the database. Hence invalid parameter",
+          data);
     }
     OpenedRequest openedRequest =
         RequestOpener.open(request, KeyWrapKeyRing.of(ENCRYPTION_KEY, X25519_KEY));
@@ -183,7 +214,8 @@ final class FakeTcs implements TcsClient {
   public void receiptCreate(ReceiptCreateParams params) {
     WorkOrderSubmitParams request = requests.get(params.workOrderId());
     if (request == null) {
-      throw invalid("WorkOrderReceiptCreate", "Work order id does not exist, hence invalid request");
+      throw invalid(
+          "WorkOrderReceiptCreate", "Work order id does not exist, hence invalid request");
     }
     String expectedHash = Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(request));
     if (!expectedHash.equals(params.workOrderRequestHash())) {
@@ -202,8 +234,10 @@ final class FakeTcs implements TcsClient {
     ReceiptCreateParams create = receipts.get(params.workOrderId());
     if (create == null
         || !ReceiptWriters.signedBy(SIGNING_KEY.verifier(), params)
-            && !ReceiptWriters.signedBy(Secp256k1.verifierFromPem(create.receiptVerificationKey()), params)) {
-      throw invalid("WorkOrderReceiptUpdate",
+            && !ReceiptWriters.signedBy(
+                Secp256k1.verifierFromPem(create.receiptVerificationKey()), params)) {
+      throw invalid(
+          "WorkOrderReceiptUpdate",
           "Receipt update signature does not verify under the worker's key or the receipt creator's key");
     }
     receiptUpdates.computeIfAbsent(params.workOrderId(), id -> new ArrayList<>()).add(params);
@@ -213,7 +247,8 @@ final class FakeTcs implements TcsClient {
   public ReceiptRetrieveResult receiptRetrieve(String workOrderId) {
     List<ReceiptUpdateParams> updates = receiptUpdates.getOrDefault(workOrderId, List.of());
     ReceiptCreateParams create = receipts.get(workOrderId);
-    long current = updates.isEmpty() ? create.receiptCreateStatus() : updates.getLast().updateType();
+    long current =
+        updates.isEmpty() ? create.receiptCreateStatus() : updates.getLast().updateType();
     return ReceiptRetrieveResult.of(create, current);
   }
 
@@ -252,9 +287,13 @@ final class FakeTcs implements TcsClient {
         .computeIfAbsent(workOrderId, id -> new ArrayList<>())
         .add(
             new ReceiptUpdateParams(
-                workOrderId, "ab", updateType, updateData,
+                workOrderId,
+                "ab",
+                updateType,
+                updateData,
                 Signatures.receiptUpdateSignature(SIGNING_KEY, workOrderId, updateType, updateData),
-                ReceiptCreateParams.SIGNATURE_RULES, SIGNING_KEY.verifier().pem()));
+                ReceiptCreateParams.SIGNATURE_RULES,
+                SIGNING_KEY.verifier().pem()));
   }
 
   private WorkOrderResult execute(OpenedRequest request) {
@@ -270,14 +309,14 @@ final class FakeTcs implements TcsClient {
     return ResponseSealer.seal(request, outputs, perWorkOrderKey)
         .withExtVerificationKey(
             extKey,
-            Signatures.extVerificationKeySignature(
-                poolVouchingKey, extKey, request.request()));
+            Signatures.extVerificationKeySignature(poolVouchingKey, extKey, request.request()));
   }
 
   /** Pages of {@link #PAGE_SIZE} ids after {@code tag}; a repeating server ignores the tag. */
   private LookUpResult page(List<String> ids, String tag) {
     int start = tag == null || repeatingPages ? 0 : ids.indexOf(tag) + 1;
-    List<String> page = ids.subList(Math.min(start, ids.size()), Math.min(start + PAGE_SIZE, ids.size()));
+    List<String> page =
+        ids.subList(Math.min(start, ids.size()), Math.min(start + PAGE_SIZE, ids.size()));
     return LookUpResult.of(List.copyOf(page));
   }
 

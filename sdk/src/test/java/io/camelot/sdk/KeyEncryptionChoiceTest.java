@@ -26,7 +26,8 @@ class KeyEncryptionChoiceTest {
   /** Submits an echo and returns the request as the TCS received it. */
   WorkOrderSubmitParams echo(Requester requester) {
     VerifiedWorker worker = requester.worker(FakeTcs.WORKER_ID);
-    SubmittedWorkOrder submitted = requester.newWorkOrder(worker, "echo-result").input("hi").submit();
+    SubmittedWorkOrder submitted =
+        requester.newWorkOrder(worker, "echo-result").input("hi").submit();
     assertThat(submitted.await().text(0)).isEqualTo("RESULT: hi");
     return tcs.requests.get(submitted.workOrderId());
   }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class RequesterTest {
   private static final PublicKeySign REQUESTER_KEY = Secp256k1.generate();
-  private static final WorkerLookUpParams SGX_WORKERS = new WorkerLookUpParams(1, null, null, null, null);
+  private static final WorkerLookUpParams SGX_WORKERS =
+      new WorkerLookUpParams(1, null, null, null, null);
 
   private final FakeTcs tcs = new FakeTcs();
   private final Requester requester =
@@ -58,7 +59,8 @@ class RequesterTest {
   void awaitRidesThroughATransientlyUnreachableTcs() {
     tcs.unreachablePolls = 2;
     VerifiedWorker worker = requester.worker(FakeTcs.WORKER_ID);
-    SubmittedWorkOrder workOrder = requester.newWorkOrder(worker, "echo-result").input("again").submit();
+    SubmittedWorkOrder workOrder =
+        requester.newWorkOrder(worker, "echo-result").input("again").submit();
 
     assertThat(workOrder.await().text(0)).isEqualTo("RESULT: again");
     assertThat(tcs.getResultCalls).isEqualTo(3);
@@ -68,7 +70,8 @@ class RequesterTest {
   void awaitReportsTheLastTransportFailureWhenTheTcsStaysUnreachable() {
     tcs.unreachablePolls = Integer.MAX_VALUE;
     VerifiedWorker worker = requester.worker(FakeTcs.WORKER_ID);
-    SubmittedWorkOrder workOrder = requester.newWorkOrder(worker, "echo-result").input("x").submit();
+    SubmittedWorkOrder workOrder =
+        requester.newWorkOrder(worker, "echo-result").input("x").submit();
 
     assertThatThrownBy(() -> workOrder.await(Duration.ofMillis(50)))
         .isInstanceOf(TcsTimeoutException.class)
@@ -96,11 +99,14 @@ class RequesterTest {
     byte[] dataKey = AesGcm.newKey();
     DataKeyItem othersItem =
         DataKeyItem.seal(
-            "secret".getBytes(StandardCharsets.UTF_8), dataKey,
-            FakeTcs.ENCRYPTION_KEY.publicKey(), true);
+            "secret".getBytes(StandardCharsets.UTF_8),
+            dataKey,
+            FakeTcs.ENCRYPTION_KEY.publicKey(),
+            true);
 
     SubmittedWorkOrder workOrder =
-        requester.newWorkOrder(worker(), "echo-result")
+        requester
+            .newWorkOrder(worker(), "echo-result")
             .workOrderId("ab".repeat(32))
             .requesterId("cd".repeat(32))
             .notifyUri("http://requester.example/notify")
@@ -127,7 +133,8 @@ class RequesterTest {
     byte[] dataKey = AesGcm.newKey();
 
     SubmittedWorkOrder workOrder =
-        requester.newWorkOrder(worker(), "echo-result")
+        requester
+            .newWorkOrder(worker(), "echo-result")
             .input("Hello")
             .input("for the owner")
             .outputKey(1, FakeTcs.ENCRYPTION_KEY.publicKey().wrap(dataKey))
@@ -135,7 +142,9 @@ class RequesterTest {
     WorkOrderOutcome outcome = workOrder.await();
 
     assertThat(outcome.outputs()).extracting(item -> item.index()).containsExactly(0);
-    assertThat(new String(DataKeyItem.openOutput(outcome.result(), 1, dataKey), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                DataKeyItem.openOutput(outcome.result(), 1, dataKey), StandardCharsets.UTF_8))
         .isEqualTo("RESULT: for the owner");
   }
 
@@ -169,10 +178,12 @@ class RequesterTest {
     tcs.unreachableSubmits = 1;
 
     assertThatThrownBy(() -> echoUnder("ab".repeat(32), "second").submit())
-        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
-          assertThat(e.code()).isEqualTo(2);
-          assertThat(e.data().get("sameRequest").booleanValue()).isFalse();
-        });
+        .isInstanceOfSatisfying(
+            TcsRpcException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(2);
+              assertThat(e.data().get("sameRequest").booleanValue()).isFalse();
+            });
     assertThat(tcs.submitBodies).hasSize(3);
     assertThat(tcs.submitBodies.get(2)).isEqualTo(tcs.submitBodies.get(1));
   }
@@ -292,9 +303,10 @@ class RequesterTest {
   void attestationCheckFailingOtherwiseStillRefusesTheWorker() {
     Requester broken =
         Requester.builder(tcs)
-            .attestationCheck((workerId, record) -> {
-              throw new IllegalStateException("no collateral");
-            })
+            .attestationCheck(
+                (workerId, record) -> {
+                  throw new IllegalStateException("no collateral");
+                })
             .build();
 
     assertThatThrownBy(() -> broken.worker(FakeTcs.WORKER_ID))
@@ -304,9 +316,18 @@ class RequesterTest {
 
   @Test
   void tamperedResultIsRefused() {
-    tcs.tamper = result -> new WorkOrderResult(
-        result.workOrderId(), result.workloadId(), result.workerId(), result.requesterId(),
-        "another nonce", result.workerSignature(), result.outData(), null, null);
+    tcs.tamper =
+        result ->
+            new WorkOrderResult(
+                result.workOrderId(),
+                result.workloadId(),
+                result.workerId(),
+                result.requesterId(),
+                "another nonce",
+                result.workerSignature(),
+                result.outData(),
+                null,
+                null);
     SubmittedWorkOrder workOrder =
         requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
 
@@ -414,8 +435,13 @@ class RequesterTest {
 
     ReceiptUpdateRetrieveResult tampered =
         new ReceiptUpdateRetrieveResult(
-            update.workOrderId(), update.updaterId(), update.updateType(), "AB02",
-            update.updateSignature(), update.signatureRules(), update.receiptVerificationKey(),
+            update.workOrderId(),
+            update.updaterId(),
+            update.updateType(),
+            "AB02",
+            update.updateSignature(),
+            update.signatureRules(),
+            update.receiptVerificationKey(),
             update.updateCount());
 
     assertThat(requester.verifyReceiptUpdate(update, worker())).isTrue();
@@ -431,8 +457,14 @@ class RequesterTest {
 
     ReceiptUpdateRetrieveResult withPythonPem =
         new ReceiptUpdateRetrieveResult(
-            update.workOrderId(), update.updaterId(), update.updateType(), update.updateData(),
-            update.updateSignature(), update.signatureRules(), rewrapped, update.updateCount());
+            update.workOrderId(),
+            update.updaterId(),
+            update.updateType(),
+            update.updateData(),
+            update.updateSignature(),
+            update.signatureRules(),
+            rewrapped,
+            update.updateCount());
 
     assertThat(rewrapped).isNotEqualTo(update.receiptVerificationKey());
     assertThat(requester.verifyReceiptUpdate(withPythonPem, worker())).isTrue();
@@ -462,7 +494,9 @@ class RequesterTest {
       ids.add(submittedWithReceipt());
     }
 
-    assertThat(requester.lookUpReceipts(new ReceiptLookUpParams(null, FakeTcs.WORKER_ID, null, null, null, null)))
+    assertThat(
+            requester.lookUpReceipts(
+                new ReceiptLookUpParams(null, FakeTcs.WORKER_ID, null, null, null, null)))
         .containsExactlyInAnyOrderElementsOf(ids);
   }
 
@@ -482,9 +516,10 @@ class RequesterTest {
   }
 
   private static String rewrapPem(String pem, int width) {
-    String body = pem.replace("-----BEGIN PUBLIC KEY-----", "")
-        .replace("-----END PUBLIC KEY-----", "")
-        .replaceAll("\\s", "");
+    String body =
+        pem.replace("-----BEGIN PUBLIC KEY-----", "")
+            .replace("-----END PUBLIC KEY-----", "")
+            .replaceAll("\\s", "");
     StringBuilder out = new StringBuilder("-----BEGIN PUBLIC KEY-----\n");
     for (int i = 0; i < body.length(); i += width) {
       out.append(body, i, Math.min(i + width, body.length())).append('\n');

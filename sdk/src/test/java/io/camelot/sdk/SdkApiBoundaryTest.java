@@ -22,7 +22,11 @@ class SdkApiBoundaryTest {
   private static final ApiSurface SDK = ApiSurface.of(Requester.class);
 
   private static final List<String> ALLOWED_PACKAGES =
-      List.of("io.camelot.sdk.", "io.camelot.protocol.model.", "java.", "com.fasterxml.jackson.databind.");
+      List.of(
+          "io.camelot.sdk.",
+          "io.camelot.protocol.model.",
+          "java.",
+          "com.fasterxml.jackson.databind.");
 
   /**
    * Types outside those packages that the SDK's signatures need: the requester's signing key and a
@@ -58,7 +62,8 @@ class SdkApiBoundaryTest {
 
   @Test
   void publicSignaturesExposeOnlyTheRequesterSurface() {
-    List<ApiSurface.Exposure> outside = ApiSurface.leaks(SDK.classes(), SdkApiBoundaryTest::inAllowedPackage);
+    List<ApiSurface.Exposure> outside =
+        ApiSurface.leaks(SDK.classes(), SdkApiBoundaryTest::inAllowedPackage);
 
     // Exactly the listed types: a new one fails here, and so does a listed one no longer needed.
     assertThat(outside.stream().map(e -> e.type().getName()).distinct())
@@ -71,7 +76,8 @@ class SdkApiBoundaryTest {
     assertThat(Modifier.isFinal(VerifiedWorker.class.getModifiers())).isTrue();
     assertThat(VerifiedWorker.class.getConstructors()).isEmpty();
     assertThat(VerifiedWorker.class.getDeclaredConstructors())
-        .allMatch(c -> !Modifier.isPublic(c.getModifiers()) && !Modifier.isProtected(c.getModifiers()));
+        .allMatch(
+            c -> !Modifier.isPublic(c.getModifiers()) && !Modifier.isProtected(c.getModifiers()));
     try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
       assertThat(
               sources

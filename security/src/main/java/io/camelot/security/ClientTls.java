@@ -12,10 +12,10 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.List;
+import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import java.util.Objects;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -31,7 +31,8 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
   public ClientTls {
     Objects.requireNonNull(trustedCertificates, "trustedCertificates");
     if ((certificate == null) != (privateKey == null)) {
-      throw new IllegalArgumentException("a client certificate needs its key, and a key its certificate");
+      throw new IllegalArgumentException(
+          "a client certificate needs its key, and a key its certificate");
     }
   }
 
@@ -52,16 +53,20 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
       for (int i = 0; i < trusted.size(); i++) {
         trust.setCertificateEntry("trusted-" + i, trusted.get(i));
       }
-      TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory trustManagers =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trustManagers.init(trust);
       KeyManager[] keyManagers = null;
       if (certificate != null) {
         KeyStore own = KeyStore.getInstance(KeyStore.getDefaultType());
         own.load(null, null);
         own.setKeyEntry(
-            "client", PemFiles.readPrivateKey(privateKey), new char[0],
+            "client",
+            PemFiles.readPrivateKey(privateKey),
+            new char[0],
             readCertificates(certificate).toArray(Certificate[]::new));
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory factory =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(own, new char[0]);
         keyManagers = factory.getKeyManagers();
       }
@@ -69,13 +74,16 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
       context.init(keyManagers, trustManagers.getTrustManagers(), null);
       return context;
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot set up TLS trusting " + trustedCertificates + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot set up TLS trusting " + trustedCertificates + ": " + e.getMessage(), e);
     }
   }
 
-  private static List<Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
+  private static List<Certificate> readCertificates(Path file)
+      throws IOException, GeneralSecurityException {
     try (InputStream in = Files.newInputStream(file)) {
-      List<Certificate> certificates = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
+      List<Certificate> certificates =
+          List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
       if (certificates.isEmpty()) {
         throw new IllegalArgumentException(file + " holds no PEM certificate");
       }
@@ -91,7 +99,9 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
         .setTrustOptions(new PemTrustOptions().addCertPath(trustedCertificates.toString()));
     if (certificate != null) {
       options.setKeyCertOptions(
-          new PemKeyCertOptions().setCertPath(certificate.toString()).setKeyPath(privateKey.toString()));
+          new PemKeyCertOptions()
+              .setCertPath(certificate.toString())
+              .setKeyPath(privateKey.toString()));
     }
     return options;
   }

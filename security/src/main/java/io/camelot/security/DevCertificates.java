@@ -32,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Development certificates made with BouncyCastle: a self-signed listener certificate for
- * {@code localhost}, and small CAs issuing server and client certificates for mutual-TLS tests.
- * They are for development and tests; production configures certificates from a real CA.
+ * Development certificates made with BouncyCastle: a self-signed listener certificate for {@code
+ * localhost}, and small CAs issuing server and client certificates for mutual-TLS tests. They are
+ * for development and tests; production configures certificates from a real CA.
  */
 public final class DevCertificates {
   private static final Logger log = LoggerFactory.getLogger(DevCertificates.class);
@@ -47,7 +47,9 @@ public final class DevCertificates {
 
   /** A key pair and the certificate for its public key. */
   public record Issued(KeyPair keys, X509Certificate certificate) {
-    /** Writes the certificate and (owner-only) the private key as PEM (PKCS#8, which Vert.x reads). */
+    /**
+     * Writes the certificate and (owner-only) the private key as PEM (PKCS#8, which Vert.x reads).
+     */
     public void write(Path certificateFile, Path keyFile) {
       PemFiles.write(certificateFile, PemFiles.toPem(certificate));
       PemFiles.writeSecret(keyFile, PemFiles.toPkcs8Pem(keys.getPrivate()));
@@ -69,9 +71,14 @@ public final class DevCertificates {
       }
       List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
       names.addAll(hostNames);
-      selfSigned("Camelot development listener (NOT FOR PRODUCTION)", names.stream().distinct().toList())
+      selfSigned(
+              "Camelot development listener (NOT FOR PRODUCTION)",
+              names.stream().distinct().toList())
           .write(certificate, key);
-      log.warn("Generated a self-signed DEVELOPMENT TLS certificate in {}; clients must trust {}", directory, certificate);
+      log.warn(
+          "Generated a self-signed DEVELOPMENT TLS certificate in {}; clients must trust {}",
+          directory,
+          certificate);
     }
     return new ServerTls(certificate, key, null);
   }
@@ -79,7 +86,8 @@ public final class DevCertificates {
   /** A self-signed server certificate for the given DNS names or IP literals. */
   public static Issued selfSigned(String commonName, List<String> hostNames) {
     KeyPair keys = RequestSigner.newKeyPair();
-    return sign(keys, commonName, keys, commonName, hostNames, false, KeyPurposeId.id_kp_serverAuth);
+    return sign(
+        keys, commonName, keys, commonName, hostNames, false, KeyPurposeId.id_kp_serverAuth);
   }
 
   /** A self-signed CA certificate for test PKIs. */
@@ -90,21 +98,44 @@ public final class DevCertificates {
 
   /** A server certificate issued by {@code ca}. */
   public static Issued server(Issued ca, String commonName, List<String> hostNames) {
-    return sign(RequestSigner.newKeyPair(), commonName, ca.keys(), subjectOf(ca), hostNames, false, KeyPurposeId.id_kp_serverAuth);
+    return sign(
+        RequestSigner.newKeyPair(),
+        commonName,
+        ca.keys(),
+        subjectOf(ca),
+        hostNames,
+        false,
+        KeyPurposeId.id_kp_serverAuth);
   }
 
   /** A client certificate issued by {@code ca}, for mutual TLS. */
   public static Issued client(Issued ca, String commonName) {
-    return sign(RequestSigner.newKeyPair(), commonName, ca.keys(), subjectOf(ca), List.of(), false, KeyPurposeId.id_kp_clientAuth);
+    return sign(
+        RequestSigner.newKeyPair(),
+        commonName,
+        ca.keys(),
+        subjectOf(ca),
+        List.of(),
+        false,
+        KeyPurposeId.id_kp_clientAuth);
   }
 
   private static String subjectOf(Issued ca) {
-    return new X500Name(ca.certificate().getSubjectX500Principal().getName()).getRDNs()[0].getFirst().getValue().toString();
+    return new X500Name(ca.certificate().getSubjectX500Principal().getName())
+        .getRDNs()[0]
+        .getFirst()
+        .getValue()
+        .toString();
   }
 
   private static Issued sign(
-      KeyPair subjectKeys, String subject, KeyPair issuerKeys, String issuer, List<String> hostNames,
-      boolean ca, KeyPurposeId purpose) {
+      KeyPair subjectKeys,
+      String subject,
+      KeyPair issuerKeys,
+      String issuer,
+      List<String> hostNames,
+      boolean ca,
+      KeyPurposeId purpose) {
     Instant now = Instant.now();
     try {
       X509v3CertificateBuilder builder =
@@ -117,19 +148,28 @@ public final class DevCertificates {
               subjectKeys.getPublic());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
       builder.addExtension(
-          Extension.keyUsage, true,
-          new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.keyAgreement));
+          Extension.keyUsage,
+          true,
+          new KeyUsage(
+              ca
+                  ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                  : KeyUsage.digitalSignature | KeyUsage.keyAgreement));
       if (purpose != null) {
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
       }
       if (!hostNames.isEmpty()) {
         builder.addExtension(
-            Extension.subjectAlternativeName, false,
-            new GeneralNames(hostNames.stream().map(DevCertificates::generalName).toArray(GeneralName[]::new)));
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(
+                hostNames.stream().map(DevCertificates::generalName).toArray(GeneralName[]::new)));
       }
       X509Certificate certificate =
           new JcaX509CertificateConverter()
-              .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+              .getCertificate(
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA")
+                          .build(issuerKeys.getPrivate())));
       return new Issued(subjectKeys, certificate);
     } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("cannot issue a certificate for " + subject, e);
@@ -137,7 +177,8 @@ public final class DevCertificates {
   }
 
   private static GeneralName generalName(String host) {
-    boolean ipLiteral = host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    boolean ipLiteral =
+        host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     if (ipLiteral) {
       try {
         return new GeneralName(GeneralName.iPAddress, InetAddress.getByName(host).getHostAddress());

@@ -19,13 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.util.io.pem.PemGenerationException;
 
@@ -49,13 +49,18 @@ public final class PemFiles {
             switch (block) {
               case SubjectPublicKeyInfo spki -> spki;
               case X509CertificateHolder certificate -> certificate.getSubjectPublicKeyInfo();
-              default -> throw new IllegalArgumentException(
-                  file + " holds a " + block.getClass().getSimpleName() + " where a public key was expected");
+              default ->
+                  throw new IllegalArgumentException(
+                      file
+                          + " holds a "
+                          + block.getClass().getSimpleName()
+                          + " where a public key was expected");
             };
         keys.add(CONVERTER.getPublicKey(info));
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read public keys from " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read public keys from " + file + ": " + e.getMessage(), e);
     }
     if (keys.isEmpty()) {
       throw new IllegalArgumentException(file + " holds no PEM public key");
@@ -72,11 +77,16 @@ public final class PemFiles {
         case PrivateKeyInfo info -> CONVERTER.getPrivateKey(info);
         case PEMKeyPair pair -> CONVERTER.getPrivateKey(pair.getPrivateKeyInfo());
         case null -> throw new IllegalArgumentException(file + " holds no PEM private key");
-        default -> throw new IllegalArgumentException(
-            file + " holds a " + block.getClass().getSimpleName() + " where a private key was expected");
+        default ->
+            throw new IllegalArgumentException(
+                file
+                    + " holds a "
+                    + block.getClass().getSimpleName()
+                    + " where a private key was expected");
       };
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read a private key from " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read a private key from " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -87,12 +97,14 @@ public final class PemFiles {
   public static KeyPair readKeyPair(Path file) {
     PrivateKey privateKey = readPrivateKey(file);
     if (!(privateKey instanceof ECPrivateKey ec)) {
-      throw new IllegalArgumentException(file + " holds a " + privateKey.getAlgorithm() + " key where an EC key was expected");
+      throw new IllegalArgumentException(
+          file + " holds a " + privateKey.getAlgorithm() + " key where an EC key was expected");
     }
     ECPoint q = EC5Util.convertSpec(ec.getParams()).getG().multiply(ec.getS()).normalize();
     try {
       PublicKey publicKey =
-          KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(EC5Util.convertPoint(q), ec.getParams()));
+          KeyFactory.getInstance("EC")
+              .generatePublic(new ECPublicKeySpec(EC5Util.convertPoint(q), ec.getParams()));
       return new KeyPair(publicKey, privateKey);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot derive the public key of " + file, e);
@@ -125,7 +137,8 @@ public final class PemFiles {
   public static void writeSecret(Path file, String pem) {
     try {
       Files.deleteIfExists(file);
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, pem, StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

@@ -16,13 +16,16 @@ public final class RateLimiter {
   private final LongSupplier nanoTime;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  /** A limit of {@code perSecond} calls with bursts of {@code burst}; perSecond 0 means unlimited. */
+  /**
+   * A limit of {@code perSecond} calls with bursts of {@code burst}; perSecond 0 means unlimited.
+   */
   public record Limit(double perSecond, int burst) {
     public static final Limit UNLIMITED = new Limit(0, 0);
 
     public Limit {
       if (perSecond < 0 || burst < 0 || (perSecond > 0 && burst < 1)) {
-        throw new IllegalArgumentException("a rate limit needs perSecond >= 0 and burst >= 1, got " + perSecond + "/" + burst);
+        throw new IllegalArgumentException(
+            "a rate limit needs perSecond >= 0 and burst >= 1, got " + perSecond + "/" + burst);
       }
     }
 

@@ -64,7 +64,8 @@ public final class RequestAuthenticator {
 
   /**
    * @param audiences the {@link SignedRequests#audience}s this listener answers to (the names and
-   *     ports its callers address it by); empty: any, so a token for another listener is accepted here
+   *     ports its callers address it by); empty: any, so a token for another listener is accepted
+   *     here
    */
   public RequestAuthenticator(
       Collection<PublicKey> authorisedKeys, Clock clock, Duration window, Set<String> audiences) {
@@ -73,7 +74,8 @@ public final class RequestAuthenticator {
     }
     for (PublicKey key : authorisedKeys) {
       if (!"EC".equals(key.getAlgorithm())) {
-        throw new IllegalArgumentException("authorised keys must be EC (P-256), not " + key.getAlgorithm());
+        throw new IllegalArgumentException(
+            "authorised keys must be EC (P-256), not " + key.getAlgorithm());
       }
       keys.put(SignedRequests.keyId(key), key);
     }
@@ -89,12 +91,22 @@ public final class RequestAuthenticator {
    * method needs a signature runs them before it reads (and parses) the body.
    */
   public Optional<Result.Refused> refusalBeforeBody(String authorization) {
-    return headerOf(authorization) instanceof Result.Refused refused ? Optional.of(refused) : Optional.empty();
+    return headerOf(authorization) instanceof Result.Refused refused
+        ? Optional.of(refused)
+        : Optional.empty();
   }
 
   public Result verify(String authorization, byte[] body) {
     Object checked = headerOf(authorization);
-    if (!(checked instanceof Header(String keyId, PublicKey key, long timestamp, String nonce, String audience, String sig))) {
+    if (!(checked
+        instanceof
+        Header(
+            String keyId,
+            PublicKey key,
+            long timestamp,
+            String nonce,
+            String audience,
+            String sig))) {
       return (Result.Refused) checked;
     }
     long now = clock.millis();
@@ -115,12 +127,21 @@ public final class RequestAuthenticator {
     return new Result.Authenticated(keyId);
   }
 
-  private record Header(String keyId, PublicKey key, long timestamp, String nonce, String audience, String sig) {}
+  private record Header(
+      String keyId, PublicKey key, long timestamp, String nonce, String audience, String sig) {}
 
-  /** A {@link Header} of an authorised key within the window, or the {@link Result.Refused} saying why not. */
+  /**
+   * A {@link Header} of an authorised key within the window, or the {@link Result.Refused} saying
+   * why not.
+   */
   private Object headerOf(String authorization) {
     if (authorization == null) {
-      return new Result.Refused("a signed request is required (" + SignedRequests.HEADER + ": " + SignedRequests.SCHEME + " ...)");
+      return new Result.Refused(
+          "a signed request is required ("
+              + SignedRequests.HEADER
+              + ": "
+              + SignedRequests.SCHEME
+              + " ...)");
     }
     Matcher header = HEADER.matcher(authorization.trim());
     if (!header.matches()) {
@@ -170,16 +191,18 @@ public final class RequestAuthenticator {
   }
 
   /**
-   * Drops expired nonces from the oldest recorded on. Timestamps may arrive slightly out of order, so
-   * an unexpired nonce at the head keeps later, expired ones a little longer: never shorter, which is
-   * what matters. One thread cleans at a time; the others need not wait for it.
+   * Drops expired nonces from the oldest recorded on. Timestamps may arrive slightly out of order,
+   * so an unexpired nonce at the head keeps later, expired ones a little longer: never shorter,
+   * which is what matters. One thread cleans at a time; the others need not wait for it.
    */
   private void forgetExpired(long now) {
     if (!forgetting.tryLock()) {
       return;
     }
     try {
-      for (Remembered head = recorded.peek(); head != null && head.expiresAt() < now; head = recorded.peek()) {
+      for (Remembered head = recorded.peek();
+          head != null && head.expiresAt() < now;
+          head = recorded.peek()) {
         recorded.poll();
         seenNonces.remove(head.nonceKey(), head.expiresAt());
       }

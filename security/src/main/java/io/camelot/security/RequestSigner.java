@@ -42,8 +42,8 @@ public final class RequestSigner {
   }
 
   /**
-   * The {@value SignedRequests#HEADER} header value for this body sent to {@code audience}
-   * ({@link SignedRequests#audience}), fresh for each call.
+   * The {@value SignedRequests#HEADER} header value for this body sent to {@code audience} ({@link
+   * SignedRequests#audience}), fresh for each call.
    */
   public String authorization(String audience, byte[] body) {
     long now = clock.millis();
@@ -55,8 +55,17 @@ public final class RequestSigner {
       signature.initSign(privateKey);
       signature.update(SignedRequests.signedText(audience, now, nonce, body));
       String sig = Base64.getEncoder().encodeToString(signature.sign());
-      return SignedRequests.SCHEME + " key=" + keyId + ", ts=" + now + ", nonce=" + nonce + ", aud=" + audience
-          + ", sig=" + sig;
+      return SignedRequests.SCHEME
+          + " key="
+          + keyId
+          + ", ts="
+          + now
+          + ", nonce="
+          + nonce
+          + ", aud="
+          + audience
+          + ", sig="
+          + sig;
     } catch (GeneralSecurityException e) {
       throw SignedRequests.unavailable(e);
     }

@@ -22,7 +22,10 @@ public record ServerTls(Path certificate, Path privateKey, Path clientCa) {
   public ServerTls {
     Objects.requireNonNull(certificate, "certificate");
     Objects.requireNonNull(privateKey, "privateKey");
-    for (Path file : clientCa == null ? new Path[] {certificate, privateKey} : new Path[] {certificate, privateKey, clientCa}) {
+    for (Path file :
+        clientCa == null
+            ? new Path[] {certificate, privateKey}
+            : new Path[] {certificate, privateKey, clientCa}) {
       if (!Files.isReadable(file)) {
         throw new IllegalArgumentException("TLS file " + file + " is missing or unreadable");
       }
@@ -38,7 +41,9 @@ public record ServerTls(Path certificate, Path privateKey, Path clientCa) {
     options
         .setSsl(true)
         .setKeyCertOptions(
-            new PemKeyCertOptions().setCertPath(certificate.toString()).setKeyPath(privateKey.toString()));
+            new PemKeyCertOptions()
+                .setCertPath(certificate.toString())
+                .setKeyPath(privateKey.toString()));
     if (clientCa != null) {
       options.setTrustOptions(new PemTrustOptions().addCertPath(clientCa.toString()));
       options.setClientAuth(ClientAuth.REQUIRED);

@@ -38,7 +38,9 @@ class RateLimiterTest {
     for (int i = 0; i < 1000; i++) {
       assertThat(limiter.tryAcquire("x")).isTrue();
     }
-    assertThatThrownBy(() -> new RateLimiter.Limit(-1, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RateLimiter.Limit(5, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RateLimiter.Limit(-1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RateLimiter.Limit(5, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

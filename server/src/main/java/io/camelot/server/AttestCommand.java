@@ -53,31 +53,47 @@ final class AttestCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "quote.bin, or NAME.body.json for an IAS report")
     Path file;
 
-    @Option(names = "--collateral", paramLabel = "DIR", description = "DCAP collateral directory (default: FILE's)")
+    @Option(
+        names = "--collateral",
+        paramLabel = "DIR",
+        description = "DCAP collateral directory (default: FILE's)")
     Path collateral;
 
-    @Option(names = "--at", paramLabel = "TIME",
-        description = "Verification time, ISO-8601 (2025-06-20T00:00:00Z) or epoch seconds (default: now)")
+    @Option(
+        names = "--at",
+        paramLabel = "TIME",
+        description =
+            "Verification time, ISO-8601 (2025-06-20T00:00:00Z) or epoch seconds (default: now)")
     String at;
 
     @Option(names = "--json", description = "Print one JSON object instead of text")
     boolean json;
 
-    @Option(names = "--min-tcb", paramLabel = "STATUS",
+    @Option(
+        names = "--min-tcb",
+        paramLabel = "STATUS",
         description = "Worst TCB status accepted, as Intel spells it (default: ${DEFAULT-VALUE})")
     String minTcb = TcbStatus.UP_TO_DATE.intelName();
 
     @Option(names = "--allow-debug", description = "Accept debug enclaves")
     boolean allowDebug;
 
-    @Option(names = "--deny-advisory", paramLabel = "ID", description = "Refuse if this advisory applies (repeatable)")
+    @Option(
+        names = "--deny-advisory",
+        paramLabel = "ID",
+        description = "Refuse if this advisory applies (repeatable)")
     List<String> deniedAdvisories = new ArrayList<>();
 
-    @Option(names = "--measurement", paramLabel = "NAME=HEX",
-        description = "Require a measurement value, e.g. MRENCLAVE=33d8..., MRSIGNER=..., MRTD=... (repeatable)")
+    @Option(
+        names = "--measurement",
+        paramLabel = "NAME=HEX",
+        description =
+            "Require a measurement value, e.g. MRENCLAVE=33d8..., MRSIGNER=..., MRTD=... (repeatable)")
     Map<String, String> measurements = new LinkedHashMap<>();
 
-    @Option(names = "--verification-key", paramLabel = "PEM",
+    @Option(
+        names = "--verification-key",
+        paramLabel = "PEM",
         description = "Worker verification key PEM file REPORT_DATA must commit to")
     Path verificationKey;
 
@@ -120,9 +136,14 @@ final class AttestCommand implements Runnable {
       Path directory = collateral != null ? collateral : file.toAbsolutePath().getParent();
       if (!DcapCollateral.present(directory)) {
         throw new IllegalArgumentException(
-            "no DCAP collateral (" + DcapCollateral.TCB_INFO + " ...) in " + directory + "; pass --collateral DIR");
+            "no DCAP collateral ("
+                + DcapCollateral.TCB_INFO
+                + " ...) in "
+                + directory
+                + "; pass --collateral DIR");
       }
-      return new DcapQuoteVerifier().verify(Files.readAllBytes(file), DcapCollateral.fromDirectory(directory), context);
+      return new DcapQuoteVerifier()
+          .verify(Files.readAllBytes(file), DcapCollateral.fromDirectory(directory), context);
     }
 
     private AppraisalPolicy policy(TcbStatus minimum) {
@@ -139,18 +160,33 @@ final class AttestCommand implements Runnable {
       System.out.println("Evidence:     " + file);
       System.out.println("TEE kind:     " + verdict.kind());
       System.out.println("Verified at:  " + time);
-      System.out.println("Verification: " + (verdict.valid() ? "valid (signatures, chains, bindings, collateral)"
-          : "INVALID"));
-      System.out.println("TCB status:   " + (verdict.tcbStatusName() == null ? "(not reached)" : verdict.tcbStatusName()));
-      System.out.println("Advisories:   " + (verdict.advisoryIds().isEmpty() ? "none" : String.join(", ", verdict.advisoryIds())));
+      System.out.println(
+          "Verification: "
+              + (verdict.valid() ? "valid (signatures, chains, bindings, collateral)" : "INVALID"));
+      System.out.println(
+          "TCB status:   "
+              + (verdict.tcbStatusName() == null ? "(not reached)" : verdict.tcbStatusName()));
+      System.out.println(
+          "Advisories:   "
+              + (verdict.advisoryIds().isEmpty()
+                  ? "none"
+                  : String.join(", ", verdict.advisoryIds())));
       System.out.println("Debug:        " + (verdict.debug() ? "yes" : "no"));
-      verdict.measurements().forEach((name, value) -> System.out.printf("%-13s %s%n", name + ":", value));
+      verdict
+          .measurements()
+          .forEach((name, value) -> System.out.printf("%-13s %s%n", name + ":", value));
       if (verdict.reportData() != null) {
         System.out.println("REPORT_DATA:  " + verdict.reportData());
       }
-      System.out.println("Key binding:  " + (verdict.keyBinding() == Verdict.KeyBinding.NOT_CHECKED
-          ? "not checked (no --verification-key)" : verdict.keyBinding()));
-      System.out.println(judged.valid() ? "Verdict:      ACCEPTED" : "Verdict:      REFUSED: " + judged.reasonText());
+      System.out.println(
+          "Key binding:  "
+              + (verdict.keyBinding() == Verdict.KeyBinding.NOT_CHECKED
+                  ? "not checked (no --verification-key)"
+                  : verdict.keyBinding()));
+      System.out.println(
+          judged.valid()
+              ? "Verdict:      ACCEPTED"
+              : "Verdict:      REFUSED: " + judged.reasonText());
     }
 
     private void printJson(Verdict verdict, Verdict judged, Instant time) {
@@ -169,14 +205,17 @@ final class AttestCommand implements Runnable {
       out.put("failure", judged.failure() == null ? null : judged.failure().name());
       out.put("reason", judged.valid() ? null : judged.reasonText());
       try {
-        System.out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+        System.out.println(
+            new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
     private static Instant parseTime(String text) {
-      return text.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(text)) : Instant.parse(text);
+      return text.chars().allMatch(Character::isDigit)
+          ? Instant.ofEpochSecond(Long.parseLong(text))
+          : Instant.parse(text);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.sdk.EnvelopeChoice;
 import io.camelot.bench.BenchReport;
 import io.camelot.bench.BenchSettings;
 import io.camelot.bench.CryptoCeiling;
@@ -11,6 +10,7 @@ import io.camelot.bench.LoadResult;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
+import io.camelot.sdk.EnvelopeChoice;
 import io.camelot.server.config.CryptoSection;
 import io.camelot.server.config.ListenerSection;
 import io.camelot.server.config.PoolSection;
@@ -31,16 +31,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures work-order throughput and latency against the crypto ceiling of this machine, against
- * a running TCS or one started in this process on a temporary data directory.
+ * Measures work-order throughput and latency against the crypto ceiling of this machine, against a
+ * running TCS or one started in this process on a temporary data directory.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Load a TCS through the SDK and report throughput, latency and efficiency against the crypto ceiling.")
+    description =
+        "Load a TCS through the SDK and report throughput, latency and efficiency against the crypto ceiling.")
 final class BenchCommand implements Callable<Integer> {
 
-  enum Mode { sync, async }
+  enum Mode {
+    sync,
+    async
+  }
 
   @Option(names = "--url", description = "TCS to load (default: start one in this process)")
   String url;
@@ -48,33 +52,47 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--duration", description = "Measured seconds (default: ${DEFAULT-VALUE})")
   double durationSeconds = 30;
 
-  @Option(names = "--warmup", description = "Unmeasured seconds of load first (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup",
+      description = "Unmeasured seconds of load first (default: ${DEFAULT-VALUE})")
   double warmupSeconds = 5;
 
-  @Option(names = "--concurrency", description = "Concurrent requesters (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--concurrency",
+      description = "Concurrent requesters (default: ${DEFAULT-VALUE})")
   int concurrency = 8;
 
-  @Option(names = "--rate", description = "Open loop: work orders per second at fixed intervals (default: closed loop)")
+  @Option(
+      names = "--rate",
+      description = "Open loop: work orders per second at fixed intervals (default: closed loop)")
   double rate;
 
-  @Option(names = "--payload", description = "Input bytes per work order (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--payload",
+      description = "Input bytes per work order (default: ${DEFAULT-VALUE})")
   int payloadBytes = 1024;
 
   @Option(names = "--json", description = "Also write the report to this JSON file")
   Path jsonFile;
 
-  @Option(names = "--mode", description = "Own TCS answers WorkOrderSubmit: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--mode",
+      description =
+          "Own TCS answers WorkOrderSubmit: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   Mode mode = Mode.sync;
 
   @Option(names = "--workload", description = "Workload name (default: ${DEFAULT-VALUE})")
   String workload = "echo-result";
 
-  @Option(names = "--worker-id", description = "Worker id in hex (default: the default singleton worker)")
+  @Option(
+      names = "--worker-id",
+      description = "Worker id in hex (default: the default singleton worker)")
   String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
 
   @Option(
       names = "--pool",
-      description = "Own TCS only: also run a worker pool of this many WP processes (and one WKM) and load it")
+      description =
+          "Own TCS only: also run a worker pool of this many WP processes (and one WKM) and load it")
   Integer poolProcessors;
 
   @Option(names = "--sign", description = "Requesters sign their work orders")
@@ -82,8 +100,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--envelope",
-      description = "Envelope form requesters seal in: hardened (camelot-2 where the worker offers it) or legacy"
-          + " (Avalon's form), to measure what the hardening costs (default: ${DEFAULT-VALUE})")
+      description =
+          "Envelope form requesters seal in: hardened (camelot-2 where the worker offers it) or legacy"
+              + " (Avalon's form), to measure what the hardening costs (default: ${DEFAULT-VALUE})")
   EnvelopeForm envelope = EnvelopeForm.hardened;
 
   /** The CLI's names for the SDK's {@link EnvelopeChoice}. */
@@ -100,35 +119,52 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--allow-simulated",
-      description = "Accept a SIMULATED worker at a non-loopback --url (always accepted on loopback)")
+      description =
+          "Accept a SIMULATED worker at a non-loopback --url (always accepted on loopback)")
   boolean allowSimulated;
 
   @Option(
       names = "--crypto-provider",
-      description = "Own TCS only: jca or accp (native AWS-LC) for AES-GCM, RSA-OAEP, SHA-256 (default: ${DEFAULT-VALUE})")
+      description =
+          "Own TCS only: jca or accp (native AWS-LC) for AES-GCM, RSA-OAEP, SHA-256 (default: ${DEFAULT-VALUE})")
   String cryptoProvider = CryptoProviders.JCA;
 
   @Option(
       names = "--x25519",
-      description = "Own TCS only: the worker also offers X25519 key wrap, which the SDK then picks")
+      description =
+          "Own TCS only: the worker also offers X25519 key wrap, which the SDK then picks")
   boolean x25519;
 
-  @Option(names = "--server-cores", description = "Cores the TCS has, for the ceiling (default: this machine's)")
+  @Option(
+      names = "--server-cores",
+      description = "Cores the TCS has, for the ceiling (default: this machine's)")
   Integer serverCores;
 
-  @Option(names = "--ceiling-time", description = "Milliseconds each crypto step is timed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--ceiling-time",
+      description = "Milliseconds each crypto step is timed (default: ${DEFAULT-VALUE})")
   long ceilingMillis = 2_000;
 
-  @Option(names = "--timeout", description = "Seconds one work order may take (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      description = "Seconds one work order may take (default: ${DEFAULT-VALUE})")
   long timeoutSeconds = 10;
 
-  @Option(names = "--data-dir", description = "Own TCS: where its temporary data directory goes (default: the system temp dir)")
+  @Option(
+      names = "--data-dir",
+      description =
+          "Own TCS: where its temporary data directory goes (default: the system temp dir)")
   Path dataParent;
 
-  @Option(names = "--retain", description = "Own TCS: completed work orders kept before purging (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--retain",
+      description =
+          "Own TCS: completed work orders kept before purging (default: ${DEFAULT-VALUE})")
   long retainCompleted = 10_000;
 
-  @Option(names = "--purge-interval", description = "Own TCS: seconds between purges (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--purge-interval",
+      description = "Own TCS: seconds between purges (default: ${DEFAULT-VALUE})")
   long purgeIntervalSeconds = 5;
 
   @Override
@@ -154,19 +190,33 @@ final class BenchCommand implements Callable<Integer> {
               : workerId;
       BenchSettings settings =
           new BenchSettings(
-              target, loaded, workload, seconds(warmupSeconds), seconds(durationSeconds),
-              concurrency, rate, payloadBytes, sign, allowSimulation, envelope.choice,
+              target,
+              loaded,
+              workload,
+              seconds(warmupSeconds),
+              seconds(durationSeconds),
+              concurrency,
+              rate,
+              payloadBytes,
+              sign,
+              allowSimulation,
+              envelope.choice,
               Duration.ofSeconds(timeoutSeconds));
 
-      System.err.println("camelot bench: loading " + target + (ownNode ? " (in this process, " + mode + " mode)" : "")
-          + (poolProcessors != null ? ", worker pool of " + poolProcessors + " WP(s)" : ""));
+      System.err.println(
+          "camelot bench: loading "
+              + target
+              + (ownNode ? " (in this process, " + mode + " mode)" : "")
+              + (poolProcessors != null ? ", worker pool of " + poolProcessors + " WP(s)" : ""));
       boolean terminal = System.console() != null;
       LoadResult load =
           new LoadGenerator(settings)
-              .run(sample -> {
-                String line = BenchReport.progressLine(sample);
-                System.err.print(terminal ? "\r" + line : line + System.lineSeparator());
-              }, storeBytes);
+              .run(
+                  sample -> {
+                    String line = BenchReport.progressLine(sample);
+                    System.err.print(terminal ? "\r" + line : line + System.lineSeparator());
+                  },
+                  storeBytes);
       if (terminal) {
         System.err.println();
       }
@@ -176,8 +226,14 @@ final class BenchCommand implements Callable<Integer> {
           CryptoCeiling.measure(suite(), payloadBytes, sign, Duration.ofMillis(ceilingMillis));
       BenchReport report =
           new BenchReport(
-              settings, crypto, load, cores, ownNode, ownNode ? mode.name() : "unknown",
-              storeBytes.getAsLong(), liveHeapAfterFullGc());
+              settings,
+              crypto,
+              load,
+              cores,
+              ownNode,
+              ownNode ? mode.name() : "unknown",
+              storeBytes.getAsLong(),
+              liveHeapAfterFullGc());
       System.out.print(report.table());
       if (jsonFile != null) {
         report.writeJson(jsonFile);
@@ -202,20 +258,28 @@ final class BenchCommand implements Callable<Integer> {
     return CamelotConfig.embedded()
         .listener(ListenerSection.builder().port(0).syncMode(mode == Mode.sync).build())
         .store(StoreSection.lmdb(dataDir.toString(), defaults.store().mapSizeMb()))
-        // A throwaway node: --retain bounds its store, with no retention floor to hold the purge back.
+        // A throwaway node: --retain bounds its store, with no retention floor to hold the purge
+        // back.
         .queue(
             defaults.queue().toBuilder()
                 .maxRetainedCompleted(retainCompleted)
                 .purgeIntervalSeconds(purgeIntervalSeconds)
                 .minRetentionSeconds(0)
                 .build())
-        .worker(x25519
-            ? WorkerSection.builder()
-                .keyEncryption(List.of(WorkerSection.KeyEncryption.RSA_OAEP_3072, WorkerSection.KeyEncryption.X25519_HKDF))
-                .build()
-            : WorkerSection.defaults())
+        .worker(
+            x25519
+                ? WorkerSection.builder()
+                    .keyEncryption(
+                        List.of(
+                            WorkerSection.KeyEncryption.RSA_OAEP_3072,
+                            WorkerSection.KeyEncryption.X25519_HKDF))
+                    .build()
+                : WorkerSection.defaults())
         .crypto(new CryptoSection(CryptoSection.Provider.of(cryptoProvider)))
-        .pool(poolProcessors != null ? PoolSection.builder().processors(poolProcessors).build() : defaults.pool())
+        .pool(
+            poolProcessors != null
+                ? PoolSection.builder().processors(poolProcessors).build()
+                : defaults.pool())
         .build();
   }
 
@@ -223,7 +287,10 @@ final class BenchCommand implements Callable<Integer> {
   private CryptoSuite suite() {
     return x25519
         ? new CryptoSuite(
-            X25519Hkdf.ALGORITHM + ", secp256k1, AES-256-GCM, SHA-256 (" + CryptoProviders.current() + ")",
+            X25519Hkdf.ALGORITHM
+                + ", secp256k1, AES-256-GCM, SHA-256 ("
+                + CryptoProviders.current()
+                + ")",
             X25519Hkdf.generate(),
             Secp256k1.generate())
         : CryptoSuite.standard();

@@ -35,7 +35,10 @@ public final class CamelotCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   // Read back from the parse result by the error handler; the field only declares the option.
-  @Option(names = VERBOSE, scope = ScopeType.INHERIT, description = "On an error, print its stack trace")
+  @Option(
+      names = VERBOSE,
+      scope = ScopeType.INHERIT,
+      description = "On an error, print its stack trace")
   boolean verbose;
 
   public static void main(String[] args) {
@@ -78,7 +81,8 @@ public final class CamelotCli implements Runnable {
       err.println(name + ": " + mistake.getMessage());
       return mistake.exitCode();
     }
-    err.println(name + ": " + describe(e) + (verbose ? "" : " (run with --verbose for the stack trace)"));
+    err.println(
+        name + ": " + describe(e) + (verbose ? "" : " (run with --verbose for the stack trace)"));
     return UserError.RUNTIME;
   }
 
@@ -97,7 +101,8 @@ public final class CamelotCli implements Runnable {
     StringBuilder line = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) {
       // Some messages (Jackson's, JDBC drivers') span lines; the report stays on one.
-      String message = t.getMessage() == null ? null : String.join(" ", t.getMessage().strip().lines().toList());
+      String message =
+          t.getMessage() == null ? null : String.join(" ", t.getMessage().strip().lines().toList());
       if (message != null && !line.toString().contains(message)) {
         line.append(line.isEmpty() ? "" : ": ").append(message);
       }

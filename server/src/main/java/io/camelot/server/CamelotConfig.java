@@ -57,19 +57,30 @@ public record CamelotConfig(
     LoggingSection logging) {
   public CamelotConfig {
     // Here, not only at load: --host on the command line may move the listener off loopback.
-    if (listener.operatorMethods() && security.operatorKeys().isEmpty() && !loopback(listener.host())) {
+    if (listener.operatorMethods()
+        && security.operatorKeys().isEmpty()
+        && !loopback(listener.host())) {
       throw new IllegalArgumentException(
           "[listener] operator_methods = true without [security] operator_keys is allowed only on a listener bound to"
-              + " loopback (host = \"127.0.0.1\", \"::1\" or \"localhost\"), not \"" + listener.host()
+              + " loopback (host = \"127.0.0.1\", \"::1\" or \"localhost\"), not \""
+              + listener.host()
               + "\": set operator_keys (camelot operator keygen) so operator calls are signed");
     }
   }
 
   public static CamelotConfig defaults() {
     return new CamelotConfig(
-        ListenerSection.defaults(), StoreSection.defaults(), QueueSection.defaults(), WorkerSection.defaults(),
-        CryptoSection.defaults(), WorkloadsSection.defaults(), PoolSection.defaults(), ClusterSection.defaults(),
-        SecuritySection.defaults(), AdminSection.defaults(), LoggingSection.defaults());
+        ListenerSection.defaults(),
+        StoreSection.defaults(),
+        QueueSection.defaults(),
+        WorkerSection.defaults(),
+        CryptoSection.defaults(),
+        WorkloadsSection.defaults(),
+        PoolSection.defaults(),
+        ClusterSection.defaults(),
+        SecuritySection.defaults(),
+        AdminSection.defaults(),
+        LoggingSection.defaults());
   }
 
   /**
@@ -83,16 +94,23 @@ public record CamelotConfig(
     return new Builder(this);
   }
 
-  /** The listener module's settings with their security (TLS, operator keys, rate and size limits, notify hosts). */
+  /**
+   * The listener module's settings with their security (TLS, operator keys, rate and size limits,
+   * notify hosts).
+   */
   public ListenerConfig listenerConfig(Path dataDir, Clock clock) {
-    return listener.toSettings(security.toSettings(dataDir, listener.host(), listener.allowedNotifyHosts(), clock));
+    return listener.toSettings(
+        security.toSettings(dataDir, listener.host(), listener.allowedNotifyHosts(), clock));
   }
 
   // As written in the configuration: no name is resolved. Operator access without operator keys
   // trusts callers by their loopback address, and behind a same-host proxy or sidecar every caller
   // has one (review L2): only a listener bound to loopback may do that.
   private static boolean loopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    return host.equals("localhost")
+        || host.startsWith("127.")
+        || host.equals("::1")
+        || host.equals("[::1]");
   }
 
   /**
@@ -109,9 +127,10 @@ public record CamelotConfig(
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .withCoercionConfig(
                 LogicalType.Textual,
-                c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                c ->
+                    c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
     String text;
     try {
@@ -119,7 +138,8 @@ public record CamelotConfig(
     } catch (NoSuchFileException e) {
       throw UserError.usage("configuration file " + file + " does not exist", e);
     } catch (IOException e) {
-      throw UserError.usage("cannot read configuration file " + file + ": " + WireLogFile.reason(e), e);
+      throw UserError.usage(
+          "cannot read configuration file " + file + ": " + WireLogFile.reason(e), e);
     }
     List<String> lines = text.lines().toList();
     ObjectNode merged = mapper.valueToTree(defaults());
@@ -129,23 +149,35 @@ public record CamelotConfig(
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw UserError.usage(
-          "invalid configuration " + file + ": " + (at != null && at.getLineNr() > 0 ? "line " + at.getLineNr() + ": " : "")
+          "invalid configuration "
+              + file
+              + ": "
+              + (at != null && at.getLineNr() > 0 ? "line " + at.getLineNr() + ": " : "")
               + e.getOriginalMessage(),
           e);
     }
     for (Map.Entry<String, JsonNode> section : given.properties()) {
-      if (!(merged.get(section.getKey()) instanceof ObjectNode target) || !section.getValue().isObject()) {
-        String known = merged.properties().stream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
+      if (!(merged.get(section.getKey()) instanceof ObjectNode target)
+          || !section.getValue().isObject()) {
+        String known =
+            merged.properties().stream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
         throw UserError.usage(
-            "invalid configuration " + file + ": " + at(lines, section.getKey(), null) + "unknown section ["
-                + section.getKey() + "]; known sections: " + known);
+            "invalid configuration "
+                + file
+                + ": "
+                + at(lines, section.getKey(), null)
+                + "unknown section ["
+                + section.getKey()
+                + "]; known sections: "
+                + known);
       }
       target.setAll((ObjectNode) section.getValue());
     }
     try {
       return mapper.treeToValue(merged, CamelotConfig.class);
     } catch (JsonProcessingException e) {
-      throw UserError.usage("invalid configuration " + file + ": " + mappingProblem(e, lines, given), e);
+      throw UserError.usage(
+          "invalid configuration " + file + ": " + mappingProblem(e, lines, given), e);
     }
   }
 
@@ -155,12 +187,15 @@ public record CamelotConfig(
    * Jackson's binding error as "line N: [section] key: what is wrong". The file is bound as a tree
    * merged over the defaults, which has no lines, so the line is looked up by section and key.
    */
-  private static String mappingProblem(JsonProcessingException e, List<String> lines, JsonNode given) {
+  private static String mappingProblem(
+      JsonProcessingException e, List<String> lines, JsonNode given) {
     IllegalArgumentException refused = refusal(e);
     if (refused != null && refused.getMessage().startsWith("[")) {
-      // A record refused a value; its message starts "[section] key": point at the line that sets it.
+      // A record refused a value; its message starts "[section] key": point at the line that sets
+      // it.
       Matcher named = NAMED_SETTING.matcher(refused.getMessage());
-      return (named.lookingAt() ? at(lines, named.group(1), named.group(2)) : "") + refused.getMessage();
+      return (named.lookingAt() ? at(lines, named.group(1), named.group(2)) : "")
+          + refused.getMessage();
     }
     List<JsonMappingException.Reference> path =
         e instanceof JsonMappingException mapping ? mapping.getPath() : List.of();
@@ -180,28 +215,51 @@ public record CamelotConfig(
       }
     }
     if (refused != null) {
-      // A closed choice refused its value: "must be ..." after the setting, its list index left out.
+      // A closed choice refused its value: "must be ..." after the setting, its list index left
+      // out.
       String setting = key.toString().replaceAll("\\[\\d+\\]", "");
-      return at(lines, section, setting) + "[" + section + "] " + setting + " " + refused.getMessage();
+      return at(lines, section, setting)
+          + "["
+          + section
+          + "] "
+          + setting
+          + " "
+          + refused.getMessage();
     }
     String problem =
         switch (e) {
           case UnrecognizedPropertyException unknown ->
               "unknown key; known keys: "
-                  + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+                  + String.join(
+                      ", ",
+                      unknown.getKnownPropertyIds().stream()
+                          .map(String::valueOf)
+                          .sorted()
+                          .toList());
           case MismatchedInputException mismatch when mismatch.getTargetType() != null ->
-              "expected " + typeName(mismatch.getTargetType()) + (value.isMissingNode() ? "" : ", not " + value);
+              "expected "
+                  + typeName(mismatch.getTargetType())
+                  + (value.isMissingNode() ? "" : ", not " + value);
           default -> e.getOriginalMessage();
         };
     String name = key.toString();
-    return at(lines, section, name.isEmpty() ? null : name) + "[" + section + "] " + name + ": " + problem;
+    return at(lines, section, name.isEmpty() ? null : name)
+        + "["
+        + section
+        + "] "
+        + name
+        + ": "
+        + problem;
   }
 
   private static String typeName(Class<?> type) {
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "an integer";
     }
-    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+    if (type == double.class
+        || type == Double.class
+        || type == float.class
+        || type == Float.class) {
       return "a number";
     }
     if (type == boolean.class || type == Boolean.class) {
@@ -227,7 +285,9 @@ public record CamelotConfig(
       }
       int equals = line.indexOf('=');
       String name = equals > 0 ? line.substring(0, equals).strip().replace("\"", "") : "";
-      if (key != null && (current.equals(section) && name.equals(key) || current.isEmpty() && name.equals(section + "." + key))) {
+      if (key != null
+          && (current.equals(section) && name.equals(key)
+              || current.isEmpty() && name.equals(section + "." + key))) {
         return "line " + (i + 1) + ": ";
       }
     }
@@ -327,7 +387,9 @@ public record CamelotConfig(
     }
 
     public CamelotConfig build() {
-      return new CamelotConfig(listener, store, queue, worker, crypto, workloads, pool, cluster, security, admin, logging);
+      return new CamelotConfig(
+          listener, store, queue, worker, crypto, workloads, pool, cluster, security, admin,
+          logging);
     }
   }
 }

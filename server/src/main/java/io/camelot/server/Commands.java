@@ -63,16 +63,19 @@ final class Commands {
     }
   }
 
-  /** @throws UserError if {@code value} of {@code option} is no TCP port */
+  /**
+   * @throws UserError if {@code value} of {@code option} is no TCP port
+   */
   static void requirePortNumber(String option, Integer value) {
     if (value != null && (value < 0 || value > 65535)) {
-      throw UserError.usage(option + " " + value + " is not a port; use 0..65535 (0 picks a free one)");
+      throw UserError.usage(
+          option + " " + value + " is not a port; use 0..65535 (0 picks a free one)");
     }
   }
 
   /**
-   * Binds and releases {@code host:port}, so that a busy port is reported before anything is
-   * opened or recovered. Port 0 always binds.
+   * Binds and releases {@code host:port}, so that a busy port is reported before anything is opened
+   * or recovered. Port 0 always binds.
    *
    * @throws UserError naming the port and the option that moves it
    */
@@ -87,7 +90,12 @@ final class Commands {
     } catch (BindException e) {
       throw UserError.runtime(
           "Address already in use".equals(e.getMessage())
-              ? "port " + port + " on " + host + " is in use; stop the other process or pass " + option
+              ? "port "
+                  + port
+                  + " on "
+                  + host
+                  + " is in use; stop the other process or pass "
+                  + option
               : "cannot listen on " + host + ":" + port + ": " + e.getMessage(),
           e);
     } catch (IOException e) {
@@ -117,10 +125,13 @@ final class Commands {
     } catch (IOException e) {
       // The failing path may be a parent: name it.
       String failed = e instanceof FileSystemException fs ? fs.getFile() : null;
-      problem = WireLogFile.reason(e) + (failed != null && !failed.equals(dir.toString()) ? " (" + failed + ")" : "");
+      problem =
+          WireLogFile.reason(e)
+              + (failed != null && !failed.equals(dir.toString()) ? " (" + failed + ")" : "");
     }
     if (problem != null) {
-      throw UserError.runtime("cannot use data directory " + dir + ": " + problem + "; fix it or pass " + option);
+      throw UserError.runtime(
+          "cannot use data directory " + dir + ": " + problem + "; fix it or pass " + option);
     }
   }
 }

@@ -52,8 +52,13 @@ public final class DataDirLock implements AutoCloseable {
       throw new UncheckedIOException("cannot lock data directory " + dir.toAbsolutePath(), e);
     }
     String details =
-        "pid=" + ProcessHandle.current().pid() + "\ncommand=" + command + "\nsince="
-            + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
+        "pid="
+            + ProcessHandle.current().pid()
+            + "\ncommand="
+            + command
+            + "\nsince="
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + "\n";
     String heldHere = HELD.putIfAbsent(real, details);
     if (heldHere != null) {
       throw new InUseException(dir, heldHere);
@@ -62,7 +67,9 @@ public final class DataDirLock implements AutoCloseable {
     FileChannel channel = null;
     try {
       // No TRUNCATE: the holder's details must survive until this process has the lock.
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       if (channel.tryLock() == null) {
         throw new InUseException(dir, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
       }
@@ -104,11 +111,18 @@ public final class DataDirLock implements AutoCloseable {
   /** Another process owns the data directory; the message says which and what to do. */
   public static final class InUseException extends RuntimeException {
     InUseException(Path dir, String holderDetails) {
-      super("data directory " + dir.toAbsolutePath() + " is in use by " + holder(holderDetails)
-          + "; stop it or use another --data-dir");
+      super(
+          "data directory "
+              + dir.toAbsolutePath()
+              + " is in use by "
+              + holder(holderDetails)
+              + "; stop it or use another --data-dir");
     }
 
-    /** "pid 1234 (camelot serve, since ...)", or "another process" while the holder is still writing it. */
+    /**
+     * "pid 1234 (camelot serve, since ...)", or "another process" while the holder is still writing
+     * it.
+     */
     private static String holder(String details) {
       Properties holder = new Properties();
       try {
@@ -119,7 +133,13 @@ public final class DataDirLock implements AutoCloseable {
       String pid = holder.getProperty("pid");
       return pid == null
           ? "another process"
-          : "pid " + pid + " (" + holder.getProperty("command", "?") + ", since " + holder.getProperty("since", "?") + ")";
+          : "pid "
+              + pid
+              + " ("
+              + holder.getProperty("command", "?")
+              + ", since "
+              + holder.getProperty("since", "?")
+              + ")";
     }
   }
 }

@@ -20,14 +20,15 @@ import java.time.Duration;
 
 /**
  * An elastic pool's WPs: a {@link PoolScaler} keeps between {@code processors} and {@code
- * max_processors} of them, started by the configured execution adaptor (child processes or pods)
- * as {@code camelot wp --register}, so each registers with the Worker Manager and deregisters and
+ * max_processors} of them, started by the configured execution adaptor (child processes or pods) as
+ * {@code camelot wp --register}, so each registers with the Worker Manager and deregisters and
  * drains when stopped. The load is the pool worker's work orders waiting in its queue lane or for a
  * WP slot, and the WP slots busy now.
  */
 final class ElasticPool implements AutoCloseable {
   /** Below this share of busy slots, with nothing waiting, the pool counts as idle. */
   private static final double SCALE_DOWN_UTILISATION = 0.5;
+
   private static final Duration ROUND = Duration.ofSeconds(1);
 
   private final WorkerLauncher launcher;
@@ -39,16 +40,25 @@ final class ElasticPool implements AutoCloseable {
   }
 
   static ElasticPool start(
-      PoolSection config, LocalPool pool, PoolDispatcher dispatcher, PersistentWorkOrderQueue queue,
-      String poolWorkerId, JavaLauncher java, Path logDir, Clock clock) {
+      PoolSection config,
+      LocalPool pool,
+      PoolDispatcher dispatcher,
+      PersistentWorkOrderQueue queue,
+      String poolWorkerId,
+      JavaLauncher java,
+      Path logDir,
+      Clock clock) {
     String managerUrl = config.managerUrl().isBlank() ? pool.manager().url() : config.managerUrl();
     // Built once: a key set without the elastic WPs' member fails here, not at the first launch.
     WpLaunchSpec processor = pool.processorSpec(managerUrl, "", PoolIdentities.ELASTIC_WP);
     WorkerLauncher launcher =
         config.launcher() == PoolSection.Launcher.KUBERNETES
             ? KubernetesLauncher.workorderProcessors(
-                new KubernetesClientBuilder().build(), config.kubernetesNamespace(), config.name(),
-                config.kubernetesImage(), config.kubernetesKeysSecret(),
+                new KubernetesClientBuilder().build(),
+                config.kubernetesNamespace(),
+                config.name(),
+                config.kubernetesImage(),
+                config.kubernetesKeysSecret(),
                 WpLaunchSpec.builder(managerUrl, Path.of("/tmp/camelot-tee"), processor.peer())
                     .register(true)
                     .slots(config.slotsPerProcessor())
@@ -58,13 +68,21 @@ final class ElasticPool implements AutoCloseable {
             : new LocalProcessLauncher(name -> java.command(processor.toArgs()), logDir);
     ScalingPolicy policy =
         new ScalingPolicy(
-            config.processors(), config.maxProcessors(), config.workOrdersPerProcessor(), config.slotsPerProcessor(),
-            SCALE_DOWN_UTILISATION, Duration.ofSeconds(config.scaleDownIdleSeconds()));
+            config.processors(),
+            config.maxProcessors(),
+            config.workOrdersPerProcessor(),
+            config.slotsPerProcessor(),
+            SCALE_DOWN_UTILISATION,
+            Duration.ofSeconds(config.scaleDownIdleSeconds()));
     PoolScaler scaler =
         new PoolScaler(
-            launcher, policy,
-            () -> new PoolLoad(queue.queued(poolWorkerId) + dispatcher.waiting(), dispatcher.busySlots()),
-            "wp", clock);
+            launcher,
+            policy,
+            () ->
+                new PoolLoad(
+                    queue.queued(poolWorkerId) + dispatcher.waiting(), dispatcher.busySlots()),
+            "wp",
+            clock);
     scaler.start(ROUND);
     return new ElasticPool(launcher, scaler);
   }

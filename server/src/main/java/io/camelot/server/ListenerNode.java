@@ -32,7 +32,8 @@ public final class ListenerNode implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     parts.add(() -> vertx.close().await());
     PostgresQueueTable table = new PostgresQueueTable(store);
-    // The queue (its LISTEN connection, its purge) closes once the listener takes no more work orders.
+    // The queue (its LISTEN connection, its purge) closes once the listener takes no more work
+    // orders.
     SharedWorkOrderQueue queue =
         parts.add(
             new SharedWorkOrderQueue(

@@ -12,12 +12,15 @@ import java.util.function.Function;
 final class NodeAssembly implements AutoCloseable {
   private final Deque<AutoCloseable> parts = new ArrayDeque<>();
 
-  /** An empty assembly, for a caller that closes it itself (try-with-resources); a node uses {@link #start}. */
+  /**
+   * An empty assembly, for a caller that closes it itself (try-with-resources); a node uses {@link
+   * #start}.
+   */
   NodeAssembly() {}
 
   /**
-   * Runs {@code steps} on a new assembly. If a step throws, every part added so far is closed (their
-   * failures suppressed in the thrown one) and the exception propagates.
+   * Runs {@code steps} on a new assembly. If a step throws, every part added so far is closed
+   * (their failures suppressed in the thrown one) and the exception propagates.
    */
   static <T> T start(Function<NodeAssembly, T> steps) {
     NodeAssembly assembly = new NodeAssembly();

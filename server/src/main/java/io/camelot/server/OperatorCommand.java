@@ -25,12 +25,20 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Operator tooling: a signing key for operator methods, and signed calls with it (docs/SECURITY.md). */
+/**
+ * Operator tooling: a signing key for operator methods, and signed calls with it
+ * (docs/SECURITY.md).
+ */
 @Command(
     name = "operator",
     mixinStandardHelpOptions = true,
-    description = "Operator keys and signed operator calls (WorkerRegister, WorkerUpdate, WorkerSetStatus).",
-    subcommands = {OperatorCommand.Keygen.class, OperatorCommand.Call.class, OperatorCommand.PoolKeys.class})
+    description =
+        "Operator keys and signed operator calls (WorkerRegister, WorkerUpdate, WorkerSetStatus).",
+    subcommands = {
+      OperatorCommand.Keygen.class,
+      OperatorCommand.Call.class,
+      OperatorCommand.PoolKeys.class
+    })
 final class OperatorCommand implements Runnable {
   static final String PRIVATE_KEY_FILE = "operator-key.pem";
   static final String PUBLIC_KEY_FILE = "operator-pub.pem";
@@ -40,9 +48,15 @@ final class OperatorCommand implements Runnable {
     new picocli.CommandLine(this).usage(System.out);
   }
 
-  @Command(name = "keygen", mixinStandardHelpOptions = true, description = "Create a P-256 operator key pair.")
+  @Command(
+      name = "keygen",
+      mixinStandardHelpOptions = true,
+      description = "Create a P-256 operator key pair.")
   static final class Keygen implements Callable<Integer> {
-    @Option(names = "--out", description = "Directory for operator-key.pem (owner-only) and operator-pub.pem", required = true)
+    @Option(
+        names = "--out",
+        description = "Directory for operator-key.pem (owner-only) and operator-pub.pem",
+        required = true)
     Path out;
 
     @Override
@@ -51,13 +65,20 @@ final class OperatorCommand implements Runnable {
       KeyPair keys = RequestSigner.newKeyPair();
       PemFiles.writeSecret(out.resolve(PRIVATE_KEY_FILE), PemFiles.toPkcs8Pem(keys.getPrivate()));
       PemFiles.write(out.resolve(PUBLIC_KEY_FILE), PemFiles.toPem(keys.getPublic()));
-      System.out.println("Wrote " + out.resolve(PRIVATE_KEY_FILE) + " and " + out.resolve(PUBLIC_KEY_FILE));
-      System.out.println("Authorise it: [security] operator_keys = \"" + out.resolve(PUBLIC_KEY_FILE).toAbsolutePath() + "\"");
+      System.out.println(
+          "Wrote " + out.resolve(PRIVATE_KEY_FILE) + " and " + out.resolve(PUBLIC_KEY_FILE));
+      System.out.println(
+          "Authorise it: [security] operator_keys = \""
+              + out.resolve(PUBLIC_KEY_FILE).toAbsolutePath()
+              + "\"");
       return 0;
     }
   }
 
-  @Command(name = "call", mixinStandardHelpOptions = true, description = "Send one signed JSON-RPC call and print the reply.")
+  @Command(
+      name = "call",
+      mixinStandardHelpOptions = true,
+      description = "Send one signed JSON-RPC call and print the reply.")
   static final class Call implements Callable<Integer> {
     @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
     String url = "http://127.0.0.1:1947";
@@ -68,7 +89,10 @@ final class OperatorCommand implements Runnable {
     @Option(names = "--trust", description = "PEM certificate(s) to trust for an https:// URL")
     Path trust;
 
-    @Option(names = "--method", description = "JSON-RPC method, e.g. WorkerSetStatus", required = true)
+    @Option(
+        names = "--method",
+        description = "JSON-RPC method, e.g. WorkerSetStatus",
+        required = true)
     String method;
 
     @Option(names = "--params", description = "params as a JSON object (default: ${DEFAULT-VALUE})")
@@ -79,7 +103,8 @@ final class OperatorCommand implements Runnable {
       Commands.requireScheme("--url", url);
       byte[] body =
           ProtocolJson.toBytes(
-              JsonRpcRequest.of(method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));
+              JsonRpcRequest.of(
+                  method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));
       // The public key (its id names the key in the header) is derived from the private key.
       String authorization =
           new RequestSigner(PemFiles.readKeyPair(key), Clock.systemUTC())
@@ -99,7 +124,9 @@ final class OperatorCommand implements Runnable {
                         .setAbsoluteURI(url)
                         .putHeader("Content-Type", "application/json")
                         .putHeader("Authorization", authorization))
-                .compose(request -> request.send(Buffer.buffer(body)).compose(response -> response.body()))
+                .compose(
+                    request ->
+                        request.send(Buffer.buffer(body)).compose(response -> response.body()))
                 .toCompletionStage()
                 .toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
@@ -114,30 +141,47 @@ final class OperatorCommand implements Runnable {
   @Command(
       name = "pool-keys",
       mixinStandardHelpOptions = true,
-      description = "Create the signing keys of a pool whose processes run on several hosts or pods ([pool] keys_dir).")
+      description =
+          "Create the signing keys of a pool whose processes run on several hosts or pods ([pool] keys_dir).")
   static final class PoolKeys implements Callable<Integer> {
-    @Option(names = "--dir", required = true, description = "New directory for the keys (owner-only)")
+    @Option(
+        names = "--dir",
+        required = true,
+        description = "New directory for the keys (owner-only)")
     Path dir;
 
     @Option(
         names = "--member",
         required = true,
-        description = "A pool process other than a WP that gets its own key, repeatable: e.g. camelot-wkm-0,"
-            + " camelot-wkm-1; the manager's key is always made")
+        description =
+            "A pool process other than a WP that gets its own key, repeatable: e.g. camelot-wkm-0,"
+                + " camelot-wkm-1; the manager's key is always made")
     List<String> members;
 
     @Option(
         names = "--wp",
-        description = "A WP that gets its own key, repeatable: e.g. " + PoolIdentities.ELASTIC_WP
-            + " (shared by WPs started on demand); only WP keys may register WPs with the Worker Manager")
+        description =
+            "A WP that gets its own key, repeatable: e.g. "
+                + PoolIdentities.ELASTIC_WP
+                + " (shared by WPs started on demand); only WP keys may register WPs with the Worker Manager")
     List<String> wps = new ArrayList<>();
 
     @Override
     public Integer call() {
       PoolIdentities.generate(dir, members, wps);
-      System.out.println("Pool keys for " + PoolIdentities.MANAGER + ", " + members + " and WPs " + wps + " in " + dir
-          + "; every member admits the keys in " + PoolIdentities.PEERS_FILE + ", WPs register with those in "
-          + PoolIdentities.WP_PEERS_FILE);
+      System.out.println(
+          "Pool keys for "
+              + PoolIdentities.MANAGER
+              + ", "
+              + members
+              + " and WPs "
+              + wps
+              + " in "
+              + dir
+              + "; every member admits the keys in "
+              + PoolIdentities.PEERS_FILE
+              + ", WPs register with those in "
+              + PoolIdentities.WP_PEERS_FILE);
       return 0;
     }
   }

@@ -27,14 +27,20 @@ final class ProcessAdmin implements AutoCloseable {
   }
 
   static ProcessAdmin start(
-      AdminOptions options, String role, PrometheusMeterRegistry metrics, List<ReadinessCheck> checks) {
+      AdminOptions options,
+      String role,
+      PrometheusMeterRegistry metrics,
+      List<ReadinessCheck> checks) {
     Vertx vertx = Vertx.vertx();
     try {
-      AdminServer server = new AdminServer(vertx, new AdminConfig(true, options.host, options.port), metrics);
+      AdminServer server =
+          new AdminServer(vertx, new AdminConfig(true, options.host, options.port), metrics);
       checks.forEach(server::addReadinessCheck);
       server.start();
       return new ProcessAdmin(
-          vertx, server, "http://" + options.host + ":" + server.port(),
+          vertx,
+          server,
+          "http://" + options.host + ":" + server.port(),
           OtlpTracing.startIfConfigured(options.otlpEndpoint, role));
     } catch (RuntimeException e) {
       vertx.close();
@@ -46,7 +52,10 @@ final class ProcessAdmin implements AutoCloseable {
     return url;
   }
 
-  /** Prints where to scrape, and the line from which {@code serve --pool} learns a child's admin URL. */
+  /**
+   * Prints where to scrape, and the line from which {@code serve --pool} learns a child's admin
+   * URL.
+   */
   void announce() {
     System.out.println("Metrics " + url + "/metrics  health " + url + "/health/ready");
     System.out.println(ChildProcess.ADMIN + url);

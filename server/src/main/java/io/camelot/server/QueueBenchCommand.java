@@ -6,8 +6,8 @@ import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.scheduler.WorkOrderQueue.Admission;
 import io.camelot.store.TcsStore;
-import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.store.postgres.PostgresQueueTable;
+import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
@@ -40,25 +40,39 @@ import picocli.CommandLine.Option;
 @Command(
     name = "queue-bench",
     mixinStandardHelpOptions = true,
-    description = "Burst-load the shared PostgreSQL work order queue and report queue latency and drain rate.")
+    description =
+        "Burst-load the shared PostgreSQL work order queue and report queue latency and drain rate.")
 final class QueueBenchCommand implements Callable<Integer> {
 
-  @Option(names = "--config", required = true, description = "TOML file with [store] backend = \"postgres\"")
+  @Option(
+      names = "--config",
+      required = true,
+      description = "TOML file with [store] backend = \"postgres\"")
   Path configFile;
 
-  @Option(names = "--work-orders", description = "Work orders in the burst (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--work-orders",
+      description = "Work orders in the burst (default: ${DEFAULT-VALUE})")
   int workOrders = 10_000;
 
-  @Option(names = "--submitters", description = "Concurrent submitting threads (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--submitters",
+      description = "Concurrent submitting threads (default: ${DEFAULT-VALUE})")
   int submitters = 16;
 
-  @Option(names = "--drainers", description = "Draining worker instances (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--drainers",
+      description = "Draining worker instances (default: ${DEFAULT-VALUE})")
   int drainers = 2;
 
-  @Option(names = "--concurrency", description = "Work orders each drainer runs at once (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--concurrency",
+      description = "Work orders each drainer runs at once (default: ${DEFAULT-VALUE})")
   int concurrency = 4;
 
-  @Option(names = "--payload", description = "Request bytes per work order (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--payload",
+      description = "Request bytes per work order (default: ${DEFAULT-VALUE})")
   int payloadBytes = 1024;
 
   @Override
@@ -81,7 +95,10 @@ final class QueueBenchCommand implements Callable<Integer> {
       SharedWorkOrderQueue queue =
           new SharedWorkOrderQueue(
               new PostgresQueueTable(listenerStore),
-              new QueueSettings(Long.MAX_VALUE, defaults.retainCompleted(), defaults.maxRetainedCompleted(),
+              new QueueSettings(
+                  Long.MAX_VALUE,
+                  defaults.retainCompleted(),
+                  defaults.maxRetainedCompleted(),
                   defaults.purgeInterval()),
               Clock.systemUTC());
       open.add(queue);
@@ -98,12 +115,18 @@ final class QueueBenchCommand implements Callable<Integer> {
               return complete(store, workOrder, lastCompletion, drained);
             };
         SharedQueueWorker drainer =
-            new SharedQueueWorker(new PostgresQueueTable(store), workerId, processor, concurrency, Duration.ofSeconds(30));
+            new SharedQueueWorker(
+                new PostgresQueueTable(store),
+                workerId,
+                processor,
+                concurrency,
+                Duration.ofSeconds(30));
         open.add(drainer);
         drainer.start();
       }
 
-      System.err.printf("queue-bench: %d work orders from %d submitters, %d drainers x %d%n",
+      System.err.printf(
+          "queue-bench: %d work orders from %d submitters, %d drainers x %d%n",
           workOrders, submitters, drainers, concurrency);
       long start = System.nanoTime();
       AtomicLong next = new AtomicLong();
@@ -113,13 +136,21 @@ final class QueueBenchCommand implements Callable<Integer> {
           running.add(
               threads.submit(
                   () -> {
-                    for (long i = next.getAndIncrement(); i < workOrders; i = next.getAndIncrement()) {
+                    for (long i = next.getAndIncrement();
+                        i < workOrders;
+                        i = next.getAndIncrement()) {
                       String id = workerId + "-" + i;
-                      byte[] request = ("{\"id\":" + i + ",\"payload\":\"" + new String(payload, StandardCharsets.US_ASCII) + "\"}")
-                          .getBytes(StandardCharsets.UTF_8);
+                      byte[] request =
+                          ("{\"id\":"
+                                  + i
+                                  + ",\"payload\":\""
+                                  + new String(payload, StandardCharsets.US_ASCII)
+                                  + "\"}")
+                              .getBytes(StandardCharsets.UTF_8);
                       // Stamped before the submit: the latency includes the commit.
                       submittedAt.put(id, System.nanoTime());
-                      if (queue.submit(id, workerId, null, Sha256.digest(request), request) != Admission.ACCEPTED) {
+                      if (queue.submit(id, workerId, null, Sha256.digest(request), request)
+                          != Admission.ACCEPTED) {
                         throw new IllegalStateException("work order " + id + " was not accepted");
                       }
                     }
@@ -138,15 +169,18 @@ final class QueueBenchCommand implements Callable<Integer> {
       long end = lastCompletion.get();
       long[] sorted = Arrays.copyOf(latencies, (int) Math.min(measured.get(), workOrders));
       Arrays.sort(sorted);
-      System.out.printf("burst submitted in      %8.2f s  (%.0f submits/s)%n",
+      System.out.printf(
+          "burst submitted in      %8.2f s  (%.0f submits/s)%n",
           seconds(submitted - start), workOrders / seconds(submitted - start));
-      System.out.printf("drained in              %8.2f s  (%.0f work orders/s, from the first submit)%n",
+      System.out.printf(
+          "drained in              %8.2f s  (%.0f work orders/s, from the first submit)%n",
           seconds(end - start), workOrders / seconds(end - start));
       System.out.printf("queue latency p50       %8.1f ms%n", millis(percentile(sorted, 50)));
       System.out.printf("queue latency p90       %8.1f ms%n", millis(percentile(sorted, 90)));
       System.out.printf("queue latency p99       %8.1f ms%n", millis(percentile(sorted, 99)));
       System.out.printf("queue latency max       %8.1f ms%n", millis(sorted[sorted.length - 1]));
-      System.out.printf("processed exactly once  %s (%d runs for %d work orders)%n",
+      System.out.printf(
+          "processed exactly once  %s (%d runs for %d work orders)%n",
           measured.get() == workOrders, measured.get(), workOrders);
       long left = listenerStore.pending(workerId).size();
       System.out.printf("left pending            %d%n", left);
@@ -155,10 +189,15 @@ final class QueueBenchCommand implements Callable<Integer> {
   }
 
   private static byte[] complete(
-      PostgresTcsStore store, QueuedWorkOrder workOrder, AtomicLong lastCompletion, CountDownLatch drained) {
+      PostgresTcsStore store,
+      QueuedWorkOrder workOrder,
+      AtomicLong lastCompletion,
+      CountDownLatch drained) {
     byte[] response = "{\"result\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
     boolean stored =
-        store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, System.currentTimeMillis(), Map.of(), null));
+        store.complete(
+            new TcsStore.Completion(
+                workOrder.workOrderId(), response, System.currentTimeMillis(), Map.of(), null));
     if (stored) {
       lastCompletion.accumulateAndGet(System.nanoTime(), Math::max);
       drained.countDown();

@@ -39,22 +39,38 @@ final class RuntimeWorkloads {
   /** The ServiceLoader workloads plus the WASM catalog and {@code wasm-inline}. */
   static Workloads workloads(WorkloadsSection config) {
     WasmLimits limits =
-        new WasmLimits(config.maxInstructions(), config.maxMemoryPages(), Duration.ofMillis(config.timeoutMs()));
+        new WasmLimits(
+            config.maxInstructions(),
+            config.maxMemoryPages(),
+            Duration.ofMillis(config.timeoutMs()));
     List<WasmCatalog.Entry> entries =
         config.modules().stream()
-            .map(module -> new WasmCatalog.Entry(module.name(), Path.of(module.file()), module.sha256()))
+            .map(
+                module ->
+                    new WasmCatalog.Entry(module.name(), Path.of(module.file()), module.sha256()))
             .toList();
     return Workloads.load()
-        .with(WasmCatalog.load(entries, config.builtinExamples(), config.inlineModules(), config.inlineMaxBytes(), limits));
+        .with(
+            WasmCatalog.load(
+                entries,
+                config.builtinExamples(),
+                config.inlineModules(),
+                config.inlineMaxBytes(),
+                limits));
   }
 
   /**
    * The connectors and the operator's grants. The {@code kv} connector's key is generated once and
-   * kept sealed to the TEE beside the worker's keys (so it goes wherever they go); its values live in
-   * {@code store}, where values an earlier release kept under {@code kv_dir} are imported first.
+   * kept sealed to the TEE beside the worker's keys (so it goes wherever they go); its values live
+   * in {@code store}, where values an earlier release kept under {@code kv_dir} are imported first.
    */
   static Connectors connectors(
-      WorkloadsSection config, Path dataDir, String workerId, Tee tee, Clock clock, TcsStore store) {
+      WorkloadsSection config,
+      Path dataDir,
+      String workerId,
+      Tee tee,
+      Clock clock,
+      TcsStore store) {
     Path kvDir = config.kvDir().isEmpty() ? dataDir.resolve("kv") : Path.of(config.kvDir());
     byte[] kvKey = sealedKey(dataDir.resolve("workers").resolve(workerId + ".kv-key.sealed"), tee);
     importKvFiles(kvDir, workerId, store, clock);
@@ -69,15 +85,19 @@ final class RuntimeWorkloads {
                             new HashSet<>(grant.allowedHosts()),
                             new HashSet<>(grant.methods()),
                             grant.maxBytes(),
-                            grant.trustPem().isEmpty() ? Optional.empty() : Optional.of(Path.of(grant.trustPem())))))
+                            grant.trustPem().isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(Path.of(grant.trustPem())))))
             .toList();
-    return new Connectors(List.of(new HttpsConnector(clock), new KeyValueConnector(workerId, kvKey)), grants);
+    return new Connectors(
+        List.of(new HttpsConnector(clock), new KeyValueConnector(workerId, kvKey)), grants);
   }
 
   /**
    * Moves the values of the file-per-key kv store into the TCS store, keeping values the store
-   * already holds, then renames the directory so that a later start cannot bring back a value a work
-   * order has since deleted. A crash before the rename only repeats the import, which is idempotent.
+   * already holds, then renames the directory so that a later start cannot bring back a value a
+   * work order has since deleted. A crash before the rename only repeats the import, which is
+   * idempotent.
    */
   private static void importKvFiles(Path kvDir, String workerId, TcsStore store, Clock clock) {
     if (!Files.isDirectory(kvDir)) {
@@ -89,10 +109,15 @@ final class RuntimeWorkloads {
     try {
       Files.move(kvDir, done);
     } catch (IOException e) {
-      throw new UncheckedIOException("imported the kv files of " + kvDir + " but cannot rename it to " + done, e);
+      throw new UncheckedIOException(
+          "imported the kv files of " + kvDir + " but cannot rename it to " + done, e);
     }
-    log.info("Imported {} of {} kv values from {} into the store; the files are kept in {}",
-        imported, values.size(), kvDir, done);
+    log.info(
+        "Imported {} of {} kv values from {} into the store; the files are kept in {}",
+        imported,
+        values.size(),
+        kvDir,
+        done);
   }
 
   private static byte[] sealedKey(Path file, Tee tee) {

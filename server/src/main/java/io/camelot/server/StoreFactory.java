@@ -18,10 +18,15 @@ final class StoreFactory {
   static LmdbTcsStore openLocal(StoreSection store) {
     requireLocal(store);
     return LmdbTcsStore.open(
-        Path.of(store.dataDir()).resolve("store"), store.mapSizeMb() << 20, store.submitLimitPercent());
+        Path.of(store.dataDir()).resolve("store"),
+        store.mapSizeMb() << 20,
+        store.submitLimitPercent());
   }
 
-  /** @throws UserError if {@code store} is the shared PostgreSQL one, which {@code serve} cannot run on */
+  /**
+   * @throws UserError if {@code store} is the shared PostgreSQL one, which {@code serve} cannot run
+   *     on
+   */
   static void requireLocal(StoreSection store) {
     if (store.postgres()) {
       throw UserError.usage(
@@ -35,11 +40,15 @@ final class StoreFactory {
     return PostgresTcsStore.open(sharedSettings(store, command));
   }
 
-  /** @throws IllegalArgumentException if {@code store} is not the shared PostgreSQL one */
+  /**
+   * @throws IllegalArgumentException if {@code store} is not the shared PostgreSQL one
+   */
   static PostgresSettings sharedSettings(StoreSection store, String command) {
     if (!store.postgres()) {
       throw new IllegalArgumentException(
-          "camelot " + command + " shares its store with other processes: configure [store] backend = \"postgres\""
+          "camelot "
+              + command
+              + " shares its store with other processes: configure [store] backend = \"postgres\""
               + " and url = \"jdbc:postgresql://host:port/database\" (see docs/scale-out.md)");
     }
     return store.postgresSettings();

@@ -2,14 +2,14 @@ package io.camelot.server;
 
 import io.camelot.attestation.TeeKind;
 import io.camelot.attestation.Verdict;
-import io.camelot.sdk.AttestationPolicy;
 import io.camelot.ethereum.ChainSettings;
 import io.camelot.ethereum.EthereumTcsClient;
 import io.camelot.ethereum.ProxyContracts;
+import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
-import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.TcsException;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderBuilder;
@@ -40,39 +40,57 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--workload", description = "Workload name (default: ${DEFAULT-VALUE})")
   String workload = "echo-result";
 
-  @Option(names = "--worker", description = "Worker name; its id is SHA-256 of the name (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--worker",
+      description = "Worker name; its id is SHA-256 of the name (default: ${DEFAULT-VALUE})")
   String workerName = WorkerConfig.DEFAULT_NAME;
 
   @Option(names = "--worker-id", description = "Worker id in hex (overrides --worker)")
   String workerId;
 
-  @Option(names = "--timeout", description = "Seconds to wait for the result (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--timeout",
+      description = "Seconds to wait for the result (default: ${DEFAULT-VALUE})")
   long timeoutSeconds = 60;
 
   @Option(
       names = "--allow-simulated",
-      description = "Accept a SIMULATED worker. Without it, simulation is accepted only when --url is a loopback"
-          + " address (your own local `camelot serve`); remote workers must present hardware evidence.")
+      description =
+          "Accept a SIMULATED worker. Without it, simulation is accepted only when --url is a loopback"
+              + " address (your own local `camelot serve`); remote workers must present hardware evidence.")
   boolean allowSimulated;
 
-  @Option(names = "--ethereum-rpc",
+  @Option(
+      names = "--ethereum-rpc",
       description = "Submit through the Ethereum proxy model at this node URL instead of --url")
   String ethereumRpc;
 
-  @Option(names = "--chain-id", description = "With --ethereum-rpc: chain id (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--chain-id",
+      description = "With --ethereum-rpc: chain id (default: ${DEFAULT-VALUE})")
   long chainId = 1337;
 
-  @Option(names = "--contracts", description = "With --ethereum-rpc: contract addresses file from ethereum-bridge")
+  @Option(
+      names = "--contracts",
+      description = "With --ethereum-rpc: contract addresses file from ethereum-bridge")
   Path contractsFile;
 
-  @Option(names = "--key-file", description = "With --ethereum-rpc: the requester account's hex private key"
-      + " (else the " + EthereumBridgeCommand.KEY_VARIABLE + " variable)")
+  @Option(
+      names = "--key-file",
+      description =
+          "With --ethereum-rpc: the requester account's hex private key"
+              + " (else the "
+              + EthereumBridgeCommand.KEY_VARIABLE
+              + " variable)")
   Path keyFile;
 
-  @Option(names = "--wire-log", paramLabel = "FILE",
-      description = "Append every JSON-RPC request and response body exchanged with --url to FILE, one JSON"
-          + " object per line: {\"direction\": \"request\"|\"response\", \"url\", \"at\" (ISO-8601),"
-          + " \"body\"}, where body is the exact body as a JSON string (bodyBase64 if it is not UTF-8)")
+  @Option(
+      names = "--wire-log",
+      paramLabel = "FILE",
+      description =
+          "Append every JSON-RPC request and response body exchanged with --url to FILE, one JSON"
+              + " object per line: {\"direction\": \"request\"|\"response\", \"url\", \"at\" (ISO-8601),"
+              + " \"body\"}, where body is the exact body as a JSON string (bodyBase64 if it is not UTF-8)")
   Path wireLog;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
@@ -83,7 +101,8 @@ final class SubmitCommand implements Callable<Integer> {
     String id = workerId != null ? workerId : WorkerConfig.idOf(workerName);
     String endpoint = ethereumRpc != null ? ethereumRpc : url;
     if (wireLog != null && ethereumRpc != null) {
-      throw UserError.usage("--wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
+      throw UserError.usage(
+          "--wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
     }
     Commands.requireScheme(ethereumRpc != null ? "--ethereum-rpc" : "--url", endpoint);
     WireLogFile wire;
@@ -92,7 +111,8 @@ final class SubmitCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw UserError.usage("cannot open wire log " + wireLog + ": " + WireLogFile.reason(e), e);
     }
-    try (wire; TcsClient client = client(wire)) {
+    try (wire;
+        TcsClient client = client(wire)) {
       AttestationPolicy policy =
           allowSimulated || isLoopback(endpoint)
               ? AttestationPolicy.builder().allowSimulation().build()
@@ -102,7 +122,9 @@ final class SubmitCommand implements Callable<Integer> {
       Verdict attestation = policy.appraise(worker.record());
       if (attestation.kind() == TeeKind.SIMULATED) {
         System.err.println(
-            "WARNING: worker " + id + " is SIMULATED: no hardware TEE protects its keys or your data");
+            "WARNING: worker "
+                + id
+                + " is SIMULATED: no hardware TEE protects its keys or your data");
       }
       WorkOrderBuilder order = requester.newWorkOrder(worker, workload);
       inputs.forEach(order::input);
@@ -119,7 +141,9 @@ final class SubmitCommand implements Callable<Integer> {
     }
   }
 
-  /** @param wire null for none */
+  /**
+   * @param wire null for none
+   */
   private TcsClient client(WireLogFile wire) {
     if (ethereumRpc == null) {
       DirectTcsClient.Builder direct = DirectTcsClient.builder(url);
@@ -130,14 +154,19 @@ final class SubmitCommand implements Callable<Integer> {
     }
     String key;
     try {
-      key = keyFile != null ? Files.readString(keyFile).strip() : System.getenv(EthereumBridgeCommand.KEY_VARIABLE);
+      key =
+          keyFile != null
+              ? Files.readString(keyFile).strip()
+              : System.getenv(EthereumBridgeCommand.KEY_VARIABLE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (key == null || key.isBlank()) {
-      throw UserError.usage("--ethereum-rpc needs --key-file or " + EthereumBridgeCommand.KEY_VARIABLE);
+      throw UserError.usage(
+          "--ethereum-rpc needs --key-file or " + EthereumBridgeCommand.KEY_VARIABLE);
     }
-    return EthereumTcsClient.connect(ChainSettings.of(ethereumRpc, chainId, key), ProxyContracts.load(contractsFile));
+    return EthereumTcsClient.connect(
+        ChainSettings.of(ethereumRpc, chainId, key), ProxyContracts.load(contractsFile));
   }
 
   /** Literal loopback hosts only: resolving a name here would let DNS decide what we trust. */
@@ -149,6 +178,9 @@ final class SubmitCommand implements Callable<Integer> {
       return false;
     }
     return host != null
-        && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+        && (host.equals("localhost")
+            || host.startsWith("127.")
+            || host.equals("[::1]")
+            || host.equals("::1"));
   }
 }

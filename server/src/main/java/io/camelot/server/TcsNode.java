@@ -1,7 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.server.config.AdminSection;
-import io.camelot.server.config.PoolSection;
 import io.camelot.jsonrpc.RpcServer;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.listener.DirectModel;
@@ -15,20 +13,22 @@ import io.camelot.ops.RecentWorkOrders;
 import io.camelot.ops.TcsDashboard;
 import io.camelot.ops.Telemetry;
 import io.camelot.ops.WorkerDirectoryMetrics;
-import io.camelot.protocol.ProtocolJson;
-import io.camelot.protocol.WorkerStatus;
-import io.camelot.protocol.model.WorkerRecord;
-import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PeerSecurity;
+import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
 import io.camelot.pool.manager.PoolDirectory;
 import io.camelot.pool.manager.PoolDispatcher;
-import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.PoolGate;
+import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.WorkerManager;
+import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkerStatus;
+import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.WorkOrderQueue;
+import io.camelot.server.config.AdminSection;
+import io.camelot.server.config.PoolSection;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
@@ -38,13 +38,14 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and the listener. Starts
- * in dependency order and closes in reverse: the listener stops taking requests first, running work
- * orders finish, then the store closes. It owns its data directory ({@link DataDirLock}) until closed.
+ * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and
+ * the listener. Starts in dependency order and closes in reverse: the listener stops taking
+ * requests first, running work orders finish, then the store closes. It owns its data directory
+ * ({@link DataDirLock}) until closed.
  */
 public final class TcsNode implements AutoCloseable {
   private final NodeAssembly parts;
@@ -72,7 +73,9 @@ public final class TcsNode implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     parts.add(() -> vertx.close().await());
     CompletionNotifier notifier =
-        parts.add(CompletionNotifier.withDefaults(vertx, config.listener().allowedNotifyHosts(), metrics));
+        parts.add(
+            CompletionNotifier.withDefaults(
+                vertx, config.listener().allowedNotifyHosts(), metrics));
     PersistentWorkOrderQueue queue =
         parts.add(new PersistentWorkOrderQueue(store, config.queue().toSettings(), clock, metrics));
     worker = WorkerAssembly.create(config, store, clock, metrics).worker();
@@ -88,12 +91,23 @@ public final class TcsNode implements AutoCloseable {
     if (config.pool().enabled()) {
       var poolWorker =
           new WorkerConfig(
-              config.pool().name(), workerConfig.organizationId(), workerConfig.applicationTypeId(),
+              config.pool().name(),
+              workerConfig.organizationId(),
+              workerConfig.applicationTypeId(),
               config.pool().maxWps() * config.pool().slotsPerProcessor());
       PoolGate gate = new PoolGate(queue, poolWorker.workerId(), config.pool().policy(), clock);
       JavaLauncher java = JavaLauncher.ofThisJvm(CamelotCli.class.getName());
-      StartedPool started = startPool(config.pool(), poolWorker, java, dataDir, gate, config.logging().otlpEndpoint(), clock);
-      // Running pool work orders are abandoned on close, not lost: they stay queued for the next start.
+      StartedPool started =
+          startPool(
+              config.pool(),
+              poolWorker,
+              java,
+              dataDir,
+              gate,
+              config.logging().otlpEndpoint(),
+              clock);
+      // Running pool work orders are abandoned on close, not lost: they stay queued for the next
+      // start.
       pool = parts.add(started.processes());
       queue.attach(poolWorker.workerId(), started.dispatcher(), poolWorker.concurrency());
       // Closed before the pool: stopping WPs deregister with its Worker Manager and drain.
@@ -101,8 +115,14 @@ public final class TcsNode implements AutoCloseable {
           config.pool().elastic()
               ? parts.add(
                   ElasticPool.start(
-                      config.pool(), pool, started.dispatcher(), queue, poolWorker.workerId(), java,
-                      dataDir.resolve("pool"), clock))
+                      config.pool(),
+                      pool,
+                      started.dispatcher(),
+                      queue,
+                      poolWorker.workerId(),
+                      java,
+                      dataDir.resolve("pool"),
+                      clock))
               : null;
       admission = gate;
     } else {
@@ -116,21 +136,30 @@ public final class TcsNode implements AutoCloseable {
     admin = config.admin().enabled() ? startAdmin(config.admin(), vertx, recent, clock) : null;
   }
 
-  private AdminServer startAdmin(AdminSection settings, Vertx vertx, RecentWorkOrders recent, Clock clock) {
+  private AdminServer startAdmin(
+      AdminSection settings, Vertx vertx, RecentWorkOrders recent, Clock clock) {
     MetricHistory history = parts.add(new MetricHistory(metrics, clock, 300).start(1000));
     AdminServer server =
-        parts.add(new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics));
+        parts.add(
+            new AdminServer(
+                vertx, new AdminConfig(true, settings.host(), settings.port()), metrics));
     server
-        .addReadinessCheck(ReadinessCheck.of("store", () -> {
-          store.pendingCount();
-          return Optional.empty();
-        }))
+        .addReadinessCheck(
+            ReadinessCheck.of(
+                "store",
+                () -> {
+                  store.pendingCount();
+                  return Optional.empty();
+                }))
         .addReadinessCheck(ReadinessCheck.of("worker-registered", this::workerRegistration))
         .addReadinessCheck(ReadinessCheck.of("keys-unsealed", this::keysPublished))
-        .addReadinessCheck(ReadinessCheck.of("listener", () -> {
-          listener.port();
-          return Optional.empty();
-        }));
+        .addReadinessCheck(
+            ReadinessCheck.of(
+                "listener",
+                () -> {
+                  listener.port();
+                  return Optional.empty();
+                }));
     WorkerDirectoryMetrics.register(metrics, store);
     new TcsDashboard(store, metrics, recent, history, clock).serveOn(server);
     server.start();
@@ -142,9 +171,11 @@ public final class TcsNode implements AutoCloseable {
     return store
         .worker(worker.workerId())
         .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class))
-        .map(record -> record.status() != null && record.status() == WorkerStatus.ACTIVE.code()
-            ? Optional.<String>empty()
-            : Optional.of("worker " + worker.workerId() + " has status " + record.status()))
+        .map(
+            record ->
+                record.status() != null && record.status() == WorkerStatus.ACTIVE.code()
+                    ? Optional.<String>empty()
+                    : Optional.of("worker " + worker.workerId() + " has status " + record.status()))
         .orElse(Optional.of("worker " + worker.workerId() + " is not in the Worker Directory"));
   }
 
@@ -163,13 +194,21 @@ public final class TcsNode implements AutoCloseable {
    * TEE. An elastic pool starts no fixed WPs: its scaler starts them all.
    */
   private StartedPool startPool(
-      PoolSection config, WorkerConfig poolWorker, JavaLauncher java, Path dataDir, PoolGate gate,
-      String otlpEndpoint, Clock clock) {
+      PoolSection config,
+      WorkerConfig poolWorker,
+      JavaLauncher java,
+      Path dataDir,
+      PoolGate gate,
+      String otlpEndpoint,
+      Clock clock) {
     Duration callTimeout = Duration.ofSeconds(30);
     PoolIdentities identities =
         config.keysDir().isBlank()
             ? PoolIdentities.generate(
-                dataDir.resolve("pool").resolve("keys"), config.keyManagers(), config.processors(), config.elastic())
+                dataDir.resolve("pool").resolve("keys"),
+                config.keyManagers(),
+                config.processors(),
+                config.elastic())
             : PoolIdentities.load(Path.of(config.keysDir()));
     if (config.tls() == PoolSection.Tls.DEV) {
       identities = identities.withDevelopmentTls(List.of(config.internalHost()));
@@ -179,13 +218,24 @@ public final class TcsNode implements AutoCloseable {
     PoolMetrics.bind(metrics, poolDispatcher);
     WorkerManager manager =
         new WorkerManager(
-            callTimeout, security, new PoolDirectory(store, poolWorker, gate), poolDispatcher, config.managerUrl(),
-            config.allowedWpHosts(), identities.wpKeyIds());
+            callTimeout,
+            security,
+            new PoolDirectory(store, poolWorker, gate),
+            poolDispatcher,
+            config.managerUrl(),
+            config.allowedWpHosts(),
+            identities.wpKeyIds());
     LocalPool.Settings settings = config.localPoolSettings(callTimeout, otlpEndpoint);
     // The children open the same simulated TEE directory, so they count as one platform.
     LocalPool started =
         new LocalPool(
-            java, dataDir.resolve("pool"), dataDir.resolve("tee"), identities, settings, poolDispatcher, manager);
+            java,
+            dataDir.resolve("pool"),
+            dataDir.resolve("tee"),
+            identities,
+            settings,
+            poolDispatcher,
+            manager);
     started.start();
     return new StartedPool(started, poolDispatcher);
   }

@@ -8,6 +8,7 @@ package io.camelot.server;
 public final class UserError extends IllegalArgumentException {
   /** Exit status for a wrong option, argument or configuration. */
   public static final int USAGE = 2;
+
   /** Exit status for a failure of the environment: a busy port, an unusable directory. */
   public static final int RUNTIME = 1;
 

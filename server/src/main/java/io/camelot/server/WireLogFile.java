@@ -22,8 +22,8 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * {@code camelot submit --wire-log FILE}: appends one JSON object per line for each body
- * exchanged, {@code {"direction": "request"|"response", "url", "at": ISO-8601, "body"}}.
+ * {@code camelot submit --wire-log FILE}: appends one JSON object per line for each body exchanged,
+ * {@code {"direction": "request"|"response", "url", "at": ISO-8601, "body"}}.
  *
  * <p>{@code body} is the exact body as a JSON string rather than embedded JSON: a TCS may answer
  * with newlines, spacing or escapes that re-serializing would change. Decoding the string and
@@ -44,8 +44,7 @@ final class WireLogFile implements WireLog, Closeable {
 
   static WireLogFile open(Path path) throws IOException {
     return new WireLogFile(
-        path,
-        Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+        path, Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
   }
 
   /** Why {@link #open} failed, in words for a one-line CLI error. */
@@ -66,7 +65,8 @@ final class WireLogFile implements WireLog, Closeable {
             .put("url", url)
             .put("at", Instant.now().toString());
     try {
-      line.put("body", StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
+      line.put(
+          "body", StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString());
     } catch (CharacterCodingException e) {
       line.put("bodyBase64", Base64.getEncoder().encodeToString(body));
     }

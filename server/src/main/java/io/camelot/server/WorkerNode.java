@@ -35,15 +35,22 @@ public final class WorkerNode implements AutoCloseable {
     parts.add(() -> vertx.close().await());
     // Work orders reach this process through the shared queue: the same hosts as the listeners'.
     CompletionNotifier notifier =
-        parts.add(CompletionNotifier.withDefaults(vertx, config.listener().allowedNotifyHosts(), metrics));
+        parts.add(
+            CompletionNotifier.withDefaults(
+                vertx, config.listener().allowedNotifyHosts(), metrics));
     SharedQueueWorker drain =
         parts.add(
             new SharedQueueWorker(
-                new PostgresQueueTable(store), worker.workerId(), worker, config.worker().toSettings().concurrency(),
+                new PostgresQueueTable(store),
+                worker.workerId(),
+                worker,
+                config.worker().toSettings().concurrency(),
                 Duration.ofMillis(config.cluster().leaseMs())));
     drain.addCompletionListener(notifier);
     drain.start();
-    admin = ScaleOutAdmin.startIfEnabled(parts, vertx, config.admin(), metrics, new PostgresQueueTable(store));
+    admin =
+        ScaleOutAdmin.startIfEnabled(
+            parts, vertx, config.admin(), metrics, new PostgresQueueTable(store));
   }
 
   public static WorkerNode start(CamelotConfig config) {

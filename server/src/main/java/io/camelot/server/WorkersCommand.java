@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Lists the Worker Directory of a running TCS. */
-@Command(name = "workers", mixinStandardHelpOptions = true, description = "List the workers of a TCS.")
+@Command(
+    name = "workers",
+    mixinStandardHelpOptions = true,
+    description = "List the workers of a TCS.")
 final class WorkersCommand implements Callable<Integer> {
 
   @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
@@ -20,12 +23,14 @@ final class WorkersCommand implements Callable<Integer> {
   public Integer call() {
     Commands.requireScheme("--url", url);
     try (DirectTcsClient client = DirectTcsClient.create(url)) {
-      List<String> ids = client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)).ids();
+      List<String> ids =
+          client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)).ids();
       System.out.printf("%-64s  %-6s  %-4s  %s%n", "WORKER ID", "STATUS", "TYPE", "PROOF");
       for (String id : ids) {
         WorkerRecord record = client.workerRetrieve(id);
         String proof = record.details().workerTypeData().proofDataType();
-        System.out.printf("%-64s  %-6s  %-4s  %s%n", id, record.status(), record.workerType(), proof);
+        System.out.printf(
+            "%-64s  %-6s  %-4s  %s%n", id, record.status(), record.workerType(), proof);
       }
       System.out.println(ids.size() + " worker(s)");
       return 0;

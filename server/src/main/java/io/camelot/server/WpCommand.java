@@ -26,10 +26,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "wp",
     mixinStandardHelpOptions = true,
-    description = "Run a Workorder Processor: runs a pool's work orders without its private keys (SIMULATED TEE).")
+    description =
+        "Run a Workorder Processor: runs a pool's work orders without its private keys (SIMULATED TEE).")
 final class WpCommand implements Callable<Integer> {
 
-  @Option(names = "--manager", required = true, description = "Worker Manager (or WKM) URL whose Redirect names the WKM")
+  @Option(
+      names = "--manager",
+      required = true,
+      description = "Worker Manager (or WKM) URL whose Redirect names the WKM")
   String manager;
 
   @Option(names = "--host", description = "Interface to bind (default ${DEFAULT-VALUE})")
@@ -41,7 +45,10 @@ final class WpCommand implements Callable<Integer> {
   @Option(names = "--tee-dir", required = true, description = "Simulated TEE directory")
   Path teeDir;
 
-  @Option(names = "--restart-after", description = "Restart the TEE identity after this many work orders (default ${DEFAULT-VALUE}: never)")
+  @Option(
+      names = "--restart-after",
+      description =
+          "Restart the TEE identity after this many work orders (default ${DEFAULT-VALUE}: never)")
   int restartAfter;
 
   @Option(names = "--dedicated-requester", description = "Serve only this requester id")
@@ -49,26 +56,34 @@ final class WpCommand implements Callable<Integer> {
 
   @Option(
       names = "--simulated-measurement",
-      description = "SIMULATION only: report this measurement (hex) instead of this build's, as a WP built from other code would")
+      description =
+          "SIMULATION only: report this measurement (hex) instead of this build's, as a WP built from other code would")
   String simulatedMeasurement;
 
   @Option(
       names = "--register",
-      description = "Register with the --manager Worker Manager once serving; on SIGTERM deregister, drain and exit")
+      description =
+          "Register with the --manager Worker Manager once serving; on SIGTERM deregister, drain and exit")
   boolean register;
 
-  @Option(names = "--slots", description = "Work orders this WP runs at once, offered when it registers (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--slots",
+      description =
+          "Work orders this WP runs at once, offered when it registers (default ${DEFAULT-VALUE})")
   int slots = WpLaunchSpec.DEFAULT_SLOTS;
 
   @Option(
       names = "--advertise-host",
-      description = "Host the Worker Manager reaches this WP on, when it differs from --host (e.g. a pod IP with --host 0.0.0.0)")
+      description =
+          "Host the Worker Manager reaches this WP on, when it differs from --host (e.g. a pod IP with --host 0.0.0.0)")
   String advertiseHost;
 
   @Mixin AdminOptions admin = new AdminOptions();
   @Mixin PeerOptions peer;
 
-  @Option(names = "--exit-with-parent", description = "Stop when standard input closes (set by serve --pool for its children)")
+  @Option(
+      names = "--exit-with-parent",
+      description = "Stop when standard input closes (set by serve --pool for its children)")
   boolean exitWithParent;
 
   /** These options, typed: the inverse of {@link WpLaunchSpec#toArgs()}. */
@@ -95,38 +110,57 @@ final class WpCommand implements Callable<Integer> {
     if (spec.exitWithParent()) {
       Commands.exitWithParent();
     }
-    NodeAssembly process = NodeAssembly.start(parts -> {
-      Workloads workloads = Workloads.load();
-      byte[] measurement =
-          spec.simulatedMeasurement().isEmpty()
-              ? Measurements.processor(workloads)
-              : HexFormat.of().parseHex(spec.simulatedMeasurement());
-      Clock clock = Clock.systemUTC();
-      SimulatedTee tee = SimulatedTee.open(spec.teeDir(), measurement, clock);
-      PeerSecurity security = spec.peer().security(clock);
-      Duration timeout = Duration.ofSeconds(30);
-      WpRuntime runtime =
-          new WpRuntime(
-              tee, workloads, new RpcClient(spec.manager(), timeout, security), spec.dedicatedRequester(),
-              spec.restartAfter());
-      WpServer server = parts.add(WpServer.start(runtime, spec.host(), spec.port(), security));
-      String url =
-          spec.advertiseHost().isEmpty()
-              ? server.url()
-              : java.net.URI.create(server.url()).getScheme() + "://" + spec.advertiseHost() + ":" + server.port();
-      System.out.println("WP (TEE: SIMULATED, measurement " + HexFormat.of().formatHex(measurement)
-          + ") on " + url + ", key manager via " + spec.manager());
-      parts.add(startAdmin(admin, runtime)).announce();
-      if (spec.register()) {
-        // Closed first, so stopping deregisters and drains: the server closes once its in-flight work orders are done.
-        parts.add(
-            WpRegistration.register(
-                new RpcClient(spec.manager(), timeout, security), url, spec.slots(), spec.dedicatedRequester(),
-                HexFormat.of().formatHex(measurement)));
-      }
-      System.out.println(ChildProcess.READY + url);
-      return parts;
-    });
+    NodeAssembly process =
+        NodeAssembly.start(
+            parts -> {
+              Workloads workloads = Workloads.load();
+              byte[] measurement =
+                  spec.simulatedMeasurement().isEmpty()
+                      ? Measurements.processor(workloads)
+                      : HexFormat.of().parseHex(spec.simulatedMeasurement());
+              Clock clock = Clock.systemUTC();
+              SimulatedTee tee = SimulatedTee.open(spec.teeDir(), measurement, clock);
+              PeerSecurity security = spec.peer().security(clock);
+              Duration timeout = Duration.ofSeconds(30);
+              WpRuntime runtime =
+                  new WpRuntime(
+                      tee,
+                      workloads,
+                      new RpcClient(spec.manager(), timeout, security),
+                      spec.dedicatedRequester(),
+                      spec.restartAfter());
+              WpServer server =
+                  parts.add(WpServer.start(runtime, spec.host(), spec.port(), security));
+              String url =
+                  spec.advertiseHost().isEmpty()
+                      ? server.url()
+                      : java.net.URI.create(server.url()).getScheme()
+                          + "://"
+                          + spec.advertiseHost()
+                          + ":"
+                          + server.port();
+              System.out.println(
+                  "WP (TEE: SIMULATED, measurement "
+                      + HexFormat.of().formatHex(measurement)
+                      + ") on "
+                      + url
+                      + ", key manager via "
+                      + spec.manager());
+              parts.add(startAdmin(admin, runtime)).announce();
+              if (spec.register()) {
+                // Closed first, so stopping deregisters and drains: the server closes once its
+                // in-flight work orders are done.
+                parts.add(
+                    WpRegistration.register(
+                        new RpcClient(spec.manager(), timeout, security),
+                        url,
+                        spec.slots(),
+                        spec.dedicatedRequester(),
+                        HexFormat.of().formatHex(measurement)));
+              }
+              System.out.println(ChildProcess.READY + url);
+              return parts;
+            });
     Commands.runUntilStopped(process);
     return 0;
   }
@@ -137,6 +171,9 @@ final class WpCommand implements Callable<Integer> {
    */
   static ProcessAdmin startAdmin(AdminOptions options, WpRuntime runtime) {
     return ProcessAdmin.start(
-        options, "wp", Telemetry.prometheus("wp"), List.of(ReadinessCheck.of("key-manager", runtime::keyManagerProblem)));
+        options,
+        "wp",
+        Telemetry.prometheus("wp"),
+        List.of(ReadinessCheck.of("key-manager", runtime::keyManagerProblem)));
   }
 }

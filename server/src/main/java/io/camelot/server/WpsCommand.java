@@ -20,11 +20,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "wps",
     mixinStandardHelpOptions = true,
-    description = "List the Workorder Processors registered with a pool's Worker Manager: slots, busy, state"
-        + " (a signed call: --signing-key is a pool member's key, e.g. <data-dir>/pool/keys/manager-key.pem).")
+    description =
+        "List the Workorder Processors registered with a pool's Worker Manager: slots, busy, state"
+            + " (a signed call: --signing-key is a pool member's key, e.g. <data-dir>/pool/keys/manager-key.pem).")
 final class WpsCommand implements Callable<Integer> {
 
-  @Option(names = "--manager", required = true, description = "Worker Manager URL (printed by serve --pool)")
+  @Option(
+      names = "--manager",
+      required = true,
+      description = "Worker Manager URL (printed by serve --pool)")
   String manager;
 
   @Mixin PeerOptions peer;
@@ -36,11 +40,19 @@ final class WpsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       JsonNode processors =
-          new RpcClient(manager, Duration.ofSeconds(10), peer.security(Clock.systemUTC())).call(PoolApi.LIST_WORKORDER_PROCESSORS, Map.of()).path("processors");
-      out.printf("%-32s  %-9s  %5s  %4s  %s%n", "WP URL", "STATE", "SLOTS", "BUSY", "DEDICATED REQUESTER");
+          new RpcClient(manager, Duration.ofSeconds(10), peer.security(Clock.systemUTC()))
+              .call(PoolApi.LIST_WORKORDER_PROCESSORS, Map.of())
+              .path("processors");
+      out.printf(
+          "%-32s  %-9s  %5s  %4s  %s%n", "WP URL", "STATE", "SLOTS", "BUSY", "DEDICATED REQUESTER");
       for (JsonNode wp : processors) {
-        out.printf("%-32s  %-9s  %5d  %4d  %s%n", wp.path("url").asText(), wp.path("state").asText(),
-            wp.path("slots").asInt(), wp.path("busy").asInt(), wp.path("dedicatedRequester").asText());
+        out.printf(
+            "%-32s  %-9s  %5d  %4d  %s%n",
+            wp.path("url").asText(),
+            wp.path("state").asText(),
+            wp.path("slots").asInt(),
+            wp.path("busy").asInt(),
+            wp.path("dedicatedRequester").asText());
       }
       out.println(processors.size() + " WP(s)");
       out.flush();

@@ -19,8 +19,21 @@ class BenchCommandTest {
     int exit =
         new CommandLine(new CamelotCli())
             .execute(
-                "bench", "--duration", "0.5", "--warmup", "0", "--concurrency", "2", "--payload", "64",
-                "--ceiling-time", "20", "--data-dir", dir.toString(), "--json", json.toString());
+                "bench",
+                "--duration",
+                "0.5",
+                "--warmup",
+                "0",
+                "--concurrency",
+                "2",
+                "--payload",
+                "64",
+                "--ceiling-time",
+                "20",
+                "--data-dir",
+                dir.toString(),
+                "--json",
+                json.toString());
 
     assertThat(exit).isZero();
     JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -28,7 +41,8 @@ class BenchCommandTest {
     assertThat(report.get("ceiling_wo_per_s").asDouble()).isPositive();
     assertThat(report.get("errors").size()).isZero();
     assertThat(report.get("store_bytes").asLong()).isPositive();
-    for (String key : new String[] {"throughput_wo_per_s", "efficiency", "p50_ms", "p99_ms", "mode"}) {
+    for (String key :
+        new String[] {"throughput_wo_per_s", "efficiency", "p50_ms", "p99_ms", "mode"}) {
       assertThat(report.has(key)).as(key).isTrue();
     }
     assertThat(dir.toFile().list()).containsExactly("report.json");

@@ -2,6 +2,7 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.camelot.kubernetes.KubernetesLauncher;
 import io.camelot.listener.NotifyHosts;
 import io.camelot.protocol.crypto.PublicKeySign;
@@ -32,28 +33,33 @@ class CamelotConfigTest {
   @Test
   void keysInTheFileReplaceDefaultsOneByOne() throws IOException {
     CamelotConfig config =
-        CamelotConfig.load(toml("[listener]\nport = 2048\nsync_mode = true\n\n[worker]\nname = \"w9\"\n"));
+        CamelotConfig.load(
+            toml("[listener]\nport = 2048\nsync_mode = true\n\n[worker]\nname = \"w9\"\n"));
 
     assertThat(config.listener().port()).isEqualTo(2048);
     assertThat(config.listener().syncMode()).isTrue();
     assertThat(config.listener().host()).isEqualTo(CamelotConfig.defaults().listener().host());
     assertThat(config.worker().name()).isEqualTo("w9");
-    assertThat(config.worker().organizationId()).isEqualTo(CamelotConfig.defaults().worker().organizationId());
+    assertThat(config.worker().organizationId())
+        .isEqualTo(CamelotConfig.defaults().worker().organizationId());
     assertThat(config.queue()).isEqualTo(CamelotConfig.defaults().queue());
   }
 
   @Test
   void pendingWorkOrdersExpireAfterAnHourByDefaultAndNeverWithZero() throws IOException {
-    assertThat(CamelotConfig.defaults().queue().toSettings().pendingTimeout()).isEqualTo(Duration.ofHours(1));
+    assertThat(CamelotConfig.defaults().queue().toSettings().pendingTimeout())
+        .isEqualTo(Duration.ofHours(1));
     CamelotConfig never = CamelotConfig.load(toml("[queue]\npending_timeout_seconds = 0\n"));
     assertThat(never.queue().toSettings().pendingTimeout()).isZero();
-    assertThat(never.queue().maxOutstanding()).isEqualTo(CamelotConfig.defaults().queue().maxOutstanding());
+    assertThat(never.queue().maxOutstanding())
+        .isEqualTo(CamelotConfig.defaults().queue().maxOutstanding());
   }
 
   @Test
   void theDocumentedExampleLoads() throws IOException {
     String doc = Files.readString(Path.of("../docs/configuration.md"));
-    String example = doc.substring(doc.indexOf("```toml") + 7, doc.indexOf("```", doc.indexOf("```toml") + 7));
+    String example =
+        doc.substring(doc.indexOf("```toml") + 7, doc.indexOf("```", doc.indexOf("```toml") + 7));
     CamelotConfig loaded = CamelotConfig.load(toml(example));
     CamelotConfig defaults = CamelotConfig.defaults();
     assertThat(loaded.listener()).isEqualTo(defaults.listener());
@@ -79,15 +85,21 @@ class CamelotConfigTest {
   void anUnknownKeyNamesLineSectionAndTheKnownKeys() throws IOException {
     Path file = toml("# ports\n[listener]\nport = 1\nbogus = 1\n");
     assertThatThrownBy(() -> CamelotConfig.load(file))
-        .hasMessage("invalid configuration " + file + ": line 4: [listener] bogus: unknown key; known keys: host,"
-            + " max_body_bytes, notify_hosts, operator_methods, port, sync_mode, sync_wait_cap_ms");
+        .hasMessage(
+            "invalid configuration "
+                + file
+                + ": line 4: [listener] bogus: unknown key; known keys: host,"
+                + " max_body_bytes, notify_hosts, operator_methods, port, sync_mode, sync_wait_cap_ms");
   }
 
   @Test
   void aValueOfTheWrongTypeIsAnErrorNotACoercion() throws IOException {
     Path quoted = toml("[listener]\nport = \"20020\"\n");
     assertThatThrownBy(() -> CamelotConfig.load(quoted))
-        .hasMessage("invalid configuration " + quoted + ": line 2: [listener] port: expected an integer, not \"20020\"");
+        .hasMessage(
+            "invalid configuration "
+                + quoted
+                + ": line 2: [listener] port: expected an integer, not \"20020\"");
     Path fraction = toml("[listener]\nport = 1.5\n");
     assertThatThrownBy(() -> CamelotConfig.load(fraction))
         .hasMessageContaining("line 2: [listener] port: expected an integer, not 1.5");
@@ -102,7 +114,8 @@ class CamelotConfigTest {
   @Test
   void integersStillBindToEveryNumericType() throws IOException {
     CamelotConfig config =
-        CamelotConfig.load(toml("[security]\nrate_per_address = 7\n[queue]\nmax_outstanding = 5\n"));
+        CamelotConfig.load(
+            toml("[security]\nrate_per_address = 7\n[queue]\nmax_outstanding = 5\n"));
     assertThat(config.security().ratePerAddress()).isEqualTo(7.0);
     assertThat(config.queue().maxOutstanding()).isEqualTo(5);
   }
@@ -111,10 +124,16 @@ class CamelotConfigTest {
   void rangesAreCheckedWithTheKeyNamed() throws IOException {
     Path concurrency = toml("[worker]\nconcurrency = -1\n");
     assertThatThrownBy(() -> CamelotConfig.load(concurrency))
-        .hasMessage("invalid configuration " + concurrency + ": line 2: [worker] concurrency: must be >= 1, not -1");
+        .hasMessage(
+            "invalid configuration "
+                + concurrency
+                + ": line 2: [worker] concurrency: must be >= 1, not -1");
     Path port = toml("[admin]\nenabled = true\nport = 70000\n");
     assertThatThrownBy(() -> CamelotConfig.load(port))
-        .hasMessage("invalid configuration " + port + ": line 3: [admin] port: must be in 0..65535, not 70000");
+        .hasMessage(
+            "invalid configuration "
+                + port
+                + ": line 3: [admin] port: must be in 0..65535, not 70000");
     Path dotted = toml("listener.port = -2\n");
     assertThatThrownBy(() -> CamelotConfig.load(dotted))
         .hasMessageContaining(": line 1: [listener] port: must be in 0..65535, not -2");
@@ -128,14 +147,20 @@ class CamelotConfigTest {
     Path file = toml("[crypto]\nprovider = \"nope\"\n");
     assertThatThrownBy(() -> CamelotConfig.load(file))
         .isInstanceOf(UserError.class)
-        .hasMessage("invalid configuration " + file + ": line 2: [crypto] provider must be \"jca\" or \"accp\", not \"nope\"");
+        .hasMessage(
+            "invalid configuration "
+                + file
+                + ": line 2: [crypto] provider must be \"jca\" or \"accp\", not \"nope\"");
   }
 
   @Test
   void aSettingWithNoSuchChoiceNamesItsLine() throws IOException {
     Path file = toml("[logging]\nwork_orders = true\nformat = \"xml\"\n");
     assertThatThrownBy(() -> CamelotConfig.load(file))
-        .hasMessage("invalid configuration " + file + ": line 3: [logging] format must be \"text\" or \"json\", not \"xml\"");
+        .hasMessage(
+            "invalid configuration "
+                + file
+                + ": line 3: [logging] format must be \"text\" or \"json\", not \"xml\"");
   }
 
   @Test
@@ -156,8 +181,9 @@ class CamelotConfigTest {
         .hasMessageContaining("backend must be");
     CamelotConfig shared =
         CamelotConfig.load(
-            toml("[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://db:5432/camelot\"\n"
-                + "user = \"camelot\"\npassword = \"secret\"\npool_size = 3\n[admin]\nport = 8558\n"));
+            toml(
+                "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://db:5432/camelot\"\n"
+                    + "user = \"camelot\"\npassword = \"secret\"\npool_size = 3\n[admin]\nport = 8558\n"));
     assertThat(shared.store().postgres()).isTrue();
     assertThat(shared.store().postgresSettings().poolSize()).isEqualTo(3);
     assertThat(shared.store().postgresSettings().password()).isEqualTo("secret");
@@ -167,21 +193,35 @@ class CamelotConfigTest {
   }
 
   @Test
-  void operatorMethodsWithoutOperatorKeysAreRefusedUnlessTheListenerIsBoundToLoopback() throws IOException {
+  void operatorMethodsWithoutOperatorKeysAreRefusedUnlessTheListenerIsBoundToLoopback()
+      throws IOException {
     Path open = toml("[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n");
     assertThatThrownBy(() -> CamelotConfig.load(open))
         .isInstanceOf(UserError.class)
-        .hasMessage("invalid configuration " + open + ": line 3: [listener] operator_methods = true without [security]"
-            + " operator_keys is allowed only on a listener bound to loopback (host = \"127.0.0.1\", \"::1\" or"
-            + " \"localhost\"), not \"0.0.0.0\": set operator_keys (camelot operator keygen) so operator calls are signed");
-    assertThat(CamelotConfig.load(toml("[listener]\nhost = \"127.0.0.1\"\noperator_methods = true\n")).listener().operatorMethods())
+        .hasMessage(
+            "invalid configuration "
+                + open
+                + ": line 3: [listener] operator_methods = true without [security]"
+                + " operator_keys is allowed only on a listener bound to loopback (host = \"127.0.0.1\", \"::1\" or"
+                + " \"localhost\"), not \"0.0.0.0\": set operator_keys (camelot operator keygen) so operator calls are signed");
+    assertThat(
+            CamelotConfig.load(toml("[listener]\nhost = \"127.0.0.1\"\noperator_methods = true\n"))
+                .listener()
+                .operatorMethods())
         .isTrue();
-    assertThat(CamelotConfig.load(toml("[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n\n[security]\n"
-        + "operator_keys = \"ops/operator-pub.pem\"\n")).listener().operatorMethods()).isTrue();
+    assertThat(
+            CamelotConfig.load(
+                    toml(
+                        "[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n\n[security]\n"
+                            + "operator_keys = \"ops/operator-pub.pem\"\n"))
+                .listener()
+                .operatorMethods())
+        .isTrue();
     // A --host override after loading is checked as the file is: when the configuration is built.
     CamelotConfig loopback = CamelotConfig.load(toml("[listener]\noperator_methods = true\n"));
     assertThatThrownBy(() -> ScaleOutOverrides.apply(loopback, "0.0.0.0", 2000, null, null, null))
-        .hasMessageStartingWith("[listener] operator_methods = true without [security] operator_keys");
+        .hasMessageStartingWith(
+            "[listener] operator_methods = true without [security] operator_keys");
   }
 
   @Test
@@ -196,51 +236,82 @@ class CamelotConfigTest {
     }
   }
 
-  /** The TOML block of a ConfigMap manifest, indented four spaces under "camelot.toml: |", loaded. */
+  /**
+   * The TOML block of a ConfigMap manifest, indented four spaces under "camelot.toml: |", loaded.
+   */
   private CamelotConfig configMap(String manifest) throws IOException {
     String yaml = Files.readString(Path.of(manifest));
     String block = yaml.substring(yaml.indexOf("camelot.toml: |") + "camelot.toml: |".length());
-    String toml = block.lines().map(line -> line.startsWith("    ") ? line.substring(4) : line)
-        .reduce("", (a, b) -> a + b + "\n");
+    String toml =
+        block
+            .lines()
+            .map(line -> line.startsWith("    ") ? line.substring(4) : line)
+            .reduce("", (a, b) -> a + b + "\n");
     return CamelotConfig.load(toml(toml));
   }
 
   @Test
-  void theKubernetesPoolConfigMapRunsAnElasticPoolOfPodsReachingTheManagerService() throws IOException {
+  void theKubernetesPoolConfigMapRunsAnElasticPoolOfPodsReachingTheManagerService()
+      throws IOException {
     PoolSection pool = configMap("../deploy/k8s/pool/config.yaml").pool();
     assertThat(pool.elastic()).isTrue();
     assertThat(pool.launcher()).isEqualTo(PoolSection.Launcher.KUBERNETES);
     assertThat(pool.wpLocalization()).isEqualTo(PoolSection.Localization.ANY);
     assertThat(pool.managerUrl()).isEqualTo("http://camelot-pool-manager:" + pool.managerPort());
     String serve = Files.readString(Path.of("../deploy/k8s/pool/serve.yaml"));
-    assertThat(serve).contains("containerPort: " + pool.managerPort(), "serviceAccountName: camelot-pool",
-        "path: /health/ready", "path: /health/live", "containerPort: 8558");
-    assertThat(Files.readString(Path.of("../deploy/k8s/pool/rbac.yaml"))).contains("resources: [\"pods\"]");
+    assertThat(serve)
+        .contains(
+            "containerPort: " + pool.managerPort(),
+            "serviceAccountName: camelot-pool",
+            "path: /health/ready",
+            "path: /health/live",
+            "containerPort: 8558");
+    assertThat(Files.readString(Path.of("../deploy/k8s/pool/rbac.yaml")))
+        .contains("resources: [\"pods\"]");
     // The WKM StatefulSet's replicas, by their headless-Service names.
     assertThat(pool.keyManagerUrls())
-        .containsExactly("http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
+        .containsExactly(
+            "http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
     assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
-        .contains("replicas: 2", "containerPort: 7001", "--generate-keys", "--join http://camelot-wkm-0.camelot-wkm:7001",
-            "--admin-port 8558", "path: /health/ready", "path: /health/live", "containerPort: 8558",
-            "--signing-key /etc/camelot/pool-keys/$HOSTNAME-key.pem", "secretName: " + pool.kubernetesKeysSecret());
+        .contains(
+            "replicas: 2",
+            "containerPort: 7001",
+            "--generate-keys",
+            "--join http://camelot-wkm-0.camelot-wkm:7001",
+            "--admin-port 8558",
+            "path: /health/ready",
+            "path: /health/live",
+            "containerPort: 8558",
+            "--signing-key /etc/camelot/pool-keys/$HOSTNAME-key.pem",
+            "secretName: " + pool.kubernetesKeysSecret());
     // Signed pool links: serve and the WKMs mount the provisioned keys the WP pods get too.
     assertThat(pool.keysDir()).isEqualTo(KubernetesLauncher.POOL_KEYS_MOUNT);
-    assertThat(serve).contains("mountPath: " + pool.keysDir(), "secretName: " + pool.kubernetesKeysSecret());
+    assertThat(serve)
+        .contains("mountPath: " + pool.keysDir(), "secretName: " + pool.kubernetesKeysSecret());
   }
 
   @Test
   void poolProcessesRunningElsewhereNeedProvisionedKeys() throws IOException {
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nprocessors = 1\nkey_manager_urls = [\"http://wkm:7001\"]\n")))
+    assertThatThrownBy(
+            () ->
+                CamelotConfig.load(
+                    toml("[pool]\nprocessors = 1\nkey_manager_urls = [\"http://wkm:7001\"]\n")))
         .hasMessageContaining("key_manager_urls needs keys_dir");
   }
 
   @Test
   void elasticPoolSettingsAreChecked() throws IOException {
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\nlauncher = \"vm\"\n")))
+    assertThatThrownBy(
+            () ->
+                CamelotConfig.load(
+                    toml("[pool]\nprocessors = 1\nmax_processors = 3\nlauncher = \"vm\"\n")))
         .hasMessageContaining("[pool] launcher must be");
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nmax_processors = 3\nlauncher = \"kubernetes\"\n")))
+    assertThatThrownBy(
+            () ->
+                CamelotConfig.load(toml("[pool]\nmax_processors = 3\nlauncher = \"kubernetes\"\n")))
         .hasMessageContaining("needs kubernetes_image, manager_port and manager_url");
-    PoolSection elastic = CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\n")).pool();
+    PoolSection elastic =
+        CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\n")).pool();
     assertThat(elastic.elastic()).isTrue();
     assertThat(elastic.maxWps()).isEqualTo(3);
     assertThat(elastic.launcher()).isEqualTo(PoolSection.Launcher.PROCESS);
@@ -249,11 +320,13 @@ class CamelotConfigTest {
   @Test
   void securityKeysAreReadAndAnUnknownTlsModeIsNamed() throws IOException {
     CamelotConfig config =
-        CamelotConfig.load(toml("[security]\ntls = \"dev\"\nrate_per_requester = 5.0\nmax_items = 3\n"));
+        CamelotConfig.load(
+            toml("[security]\ntls = \"dev\"\nrate_per_requester = 5.0\nmax_items = 3\n"));
     assertThat(config.security().tls()).isEqualTo(SecuritySection.TlsMode.DEV);
     assertThat(config.security().ratePerRequester()).isEqualTo(5.0);
     assertThat(config.security().maxItems()).isEqualTo(3);
-    assertThat(config.security().burstPerAddress()).isEqualTo(CamelotConfig.defaults().security().burstPerAddress());
+    assertThat(config.security().burstPerAddress())
+        .isEqualTo(CamelotConfig.defaults().security().burstPerAddress());
     assertThatThrownBy(() -> CamelotConfig.load(toml("[security]\ntls = \"maybe\"\n")))
         .hasMessageContaining("[security] tls must be");
   }
@@ -261,26 +334,41 @@ class CamelotConfigTest {
   /** M7: a requester id names no one, so the setting that used to hold one now takes a key. */
   @Test
   void aDedicatedRequesterIsAPublicKeyAndAnOldStyleRequesterIdIsRefused() throws IOException {
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + "aa".repeat(32) + "\"\n")))
+    assertThatThrownBy(
+            () ->
+                CamelotConfig.load(
+                    toml("[pool]\ndedicated_requester = \"" + "aa".repeat(32) + "\"\n")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[pool] dedicated_requester is a requester id")
         .hasMessageContaining("secp256k1 SPKI PEM text");
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + dir.resolve("none.pem") + "\"\n")))
+    assertThatThrownBy(
+            () ->
+                CamelotConfig.load(
+                    toml("[pool]\ndedicated_requester = \"" + dir.resolve("none.pem") + "\"\n")))
         .hasMessageContaining("[pool] dedicated_requester: cannot read the requester key file");
 
     PublicKeySign key = Secp256k1.generate();
     String pem = key.verifier().pem();
     Path file = Files.writeString(dir.resolve("requester.pem"), pem);
     CamelotConfig fromFile =
-        CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + file + "\"\n\n[worker]\nrequire_requester_signature = true\n"));
+        CamelotConfig.load(
+            toml(
+                "[pool]\ndedicated_requester = \""
+                    + file
+                    + "\"\n\n[worker]\nrequire_requester_signature = true\n"));
     assertThat(fromFile.pool().dedicatedRequesterKey()).isEqualTo(pem);
     assertThat(fromFile.pool().policy().dedicatedRequesterKey()).isEqualTo(pem);
     assertThat(fromFile.worker().toSettings().requireRequesterSignature()).isTrue();
     CamelotConfig inline =
-        CamelotConfig.load(toml("[pool]\nrequire_requester_signature = true\ndedicated_requester = '''\n" + pem + "'''\n"));
+        CamelotConfig.load(
+            toml(
+                "[pool]\nrequire_requester_signature = true\ndedicated_requester = '''\n"
+                    + pem
+                    + "'''\n"));
     assertThat(inline.pool().dedicatedRequesterKey()).isEqualTo(pem);
     assertThat(inline.pool().policy().requireRequesterSignature()).isTrue();
-    assertThat(CamelotConfig.defaults().worker().toSettings().requireRequesterSignature()).isFalse();
+    assertThat(CamelotConfig.defaults().worker().toSettings().requireRequesterSignature())
+        .isFalse();
   }
 
   @Test
@@ -298,10 +386,14 @@ class CamelotConfigTest {
 
   @Test
   void theAdminPortIsOnLoopbackByDefaultAndConfigurable() throws IOException {
-    assertThat(CamelotConfig.defaults().admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9947));
-    CamelotConfig config = CamelotConfig.load(toml("[admin]\nport = 9100\n\n[logging]\nformat = \"json\"\nwork_orders = true\n"));
+    assertThat(CamelotConfig.defaults().admin())
+        .isEqualTo(new AdminSection(true, "127.0.0.1", 9947));
+    CamelotConfig config =
+        CamelotConfig.load(
+            toml("[admin]\nport = 9100\n\n[logging]\nformat = \"json\"\nwork_orders = true\n"));
     assertThat(config.admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9100));
-    assertThat(config.logging()).isEqualTo(new LoggingSection(LoggingSection.Format.JSON, true, ""));
+    assertThat(config.logging())
+        .isEqualTo(new LoggingSection(LoggingSection.Format.JSON, true, ""));
     assertThat(CamelotConfig.load(toml("[admin]\nenabled = false\n")).admin().enabled()).isFalse();
   }
 
@@ -310,16 +402,26 @@ class CamelotConfigTest {
   void notifyHostsAreNoneByDefaultCheckedAtLoadAndKeptByOverrides() throws IOException {
     assertThat(CamelotConfig.defaults().listener().notifyHosts()).isEmpty();
     CamelotConfig config =
-        CamelotConfig.load(toml("[listener]\nnotify_hosts = [\"hooks.example.com\", \"127.0.0.1:8080!private\"]\n"));
-    assertThat(config.listener().notifyHosts()).containsExactly("hooks.example.com", "127.0.0.1:8080!private");
+        CamelotConfig.load(
+            toml(
+                "[listener]\nnotify_hosts = [\"hooks.example.com\", \"127.0.0.1:8080!private\"]\n"));
+    assertThat(config.listener().notifyHosts())
+        .containsExactly("hooks.example.com", "127.0.0.1:8080!private");
     NotifyHosts hosts = config.listenerConfig(dir, Clock.systemUTC()).security().notifyHosts();
     assertThat(hosts.refusal("http://127.0.0.1:8080/done")).isEmpty();
     assertThat(hosts.refusal("http://127.0.0.1:8081/done")).isPresent();
-    assertThat(ScaleOutOverrides.apply(config, "0.0.0.0", 2000, null, null, null).listener().notifyHosts())
+    assertThat(
+            ScaleOutOverrides.apply(config, "0.0.0.0", 2000, null, null, null)
+                .listener()
+                .notifyHosts())
         .isEqualTo(config.listener().notifyHosts());
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nnotify_hosts = [\"http://hooks.example.com/\"]\n")))
+    assertThatThrownBy(
+            () ->
+                CamelotConfig.load(
+                    toml("[listener]\nnotify_hosts = [\"http://hooks.example.com/\"]\n")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("[listener] notify_hosts entry \"http://hooks.example.com/\" is not host or host:port");
+        .hasMessageContaining(
+            "[listener] notify_hosts entry \"http://hooks.example.com/\" is not host or host:port");
   }
 
   @Test
@@ -346,7 +448,8 @@ class CamelotConfigTest {
 
   @Test
   void workersOfferRsaOnlyUnlessX25519IsListed() throws IOException {
-    assertThat(CamelotConfig.defaults().worker().keyEncryption()).containsExactly(WorkerSection.KeyEncryption.RSA_OAEP_3072);
+    assertThat(CamelotConfig.defaults().worker().keyEncryption())
+        .containsExactly(WorkerSection.KeyEncryption.RSA_OAEP_3072);
     assertThat(CamelotConfig.defaults().worker().offersX25519()).isFalse();
     Path file =
         Files.writeString(
@@ -360,45 +463,66 @@ class CamelotConfigTest {
   void unknownKeyEncryptionIsRefused() throws IOException {
     Path file =
         Files.writeString(
-            dir.resolve("camelot.toml"), "[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"ECIES\"]\n");
+            dir.resolve("camelot.toml"),
+            "[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"ECIES\"]\n");
     assertThatThrownBy(() -> CamelotConfig.load(file).worker().offersX25519())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"ECIES\"");
   }
 
-  /** Bench, tests and command-line overrides build configurations in code: each is checked as a file is. */
+  /**
+   * Bench, tests and command-line overrides build configurations in code: each is checked as a file
+   * is.
+   */
   @Test
   void aConfigurationBuiltInCodeIsCheckedLikeTheFile() {
     assertThatThrownBy(() -> ListenerSection.builder().port(70000).build())
         .hasMessage("[listener] port: must be in 0..65535, not 70000");
-    assertThatThrownBy(() -> PoolSection.builder().processors(1).keyManagers(2).keyMigration(false).build())
+    assertThatThrownBy(
+            () -> PoolSection.builder().processors(1).keyManagers(2).keyMigration(false).build())
         .hasMessage("[pool] key_managers > 1 needs key_migration = true");
     assertThatThrownBy(() -> SecuritySection.builder().tls(SecuritySection.TlsMode.ON).build())
         .hasMessage("[security] tls = \"on\" needs tls_cert and tls_key");
     assertThatThrownBy(
-            () -> WorkerSection.builder().keyEncryption(List.of(WorkerSection.KeyEncryption.X25519_HKDF)).build())
+            () ->
+                WorkerSection.builder()
+                    .keyEncryption(List.of(WorkerSection.KeyEncryption.X25519_HKDF))
+                    .build())
         .hasMessageContaining("[worker] key_encryption must list \"RSA-OAEP-3072\"");
     assertThatThrownBy(
-            () -> CamelotConfig.embedded()
-                .listener(ListenerSection.builder().host("0.0.0.0").operatorMethods(true).build())
-                .build())
-        .hasMessageStartingWith("[listener] operator_methods = true without [security] operator_keys");
+            () ->
+                CamelotConfig.embedded()
+                    .listener(
+                        ListenerSection.builder().host("0.0.0.0").operatorMethods(true).build())
+                    .build())
+        .hasMessageStartingWith(
+            "[listener] operator_methods = true without [security] operator_keys");
   }
 
   @Test
   void aClosedChoiceNamesItsLineAndItsSpellings() throws IOException {
     Path backend = toml("[store]\nbackend = \"redis\"\n");
     assertThatThrownBy(() -> CamelotConfig.load(backend))
-        .hasMessage("invalid configuration " + backend + ": line 2: [store] backend must be \"lmdb\" or \"postgres\","
-            + " not \"redis\"");
+        .hasMessage(
+            "invalid configuration "
+                + backend
+                + ": line 2: [store] backend must be \"lmdb\" or \"postgres\","
+                + " not \"redis\"");
     Path wrap = toml("[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"ECIES\"]\n");
     assertThatThrownBy(() -> CamelotConfig.load(wrap))
-        .hasMessage("invalid configuration " + wrap + ": line 2: [worker] key_encryption must be \"RSA-OAEP-3072\" or"
-            + " \"X25519-HKDF-SHA256-AES-GCM-256\", not \"ECIES\"");
+        .hasMessage(
+            "invalid configuration "
+                + wrap
+                + ": line 2: [worker] key_encryption must be \"RSA-OAEP-3072\" or"
+                + " \"X25519-HKDF-SHA256-AES-GCM-256\", not \"ECIES\"");
     Path number = toml("[pool]\nlauncher = 3\n");
     assertThatThrownBy(() -> CamelotConfig.load(number))
-        .hasMessageContaining("line 2: [pool] launcher must be \"process\" or \"kubernetes\", not \"3\"");
-    assertThat(CamelotConfig.load(toml("[pool]\nwp_localization = \"same-platform\"\n")).pool().wpLocalization())
+        .hasMessageContaining(
+            "line 2: [pool] launcher must be \"process\" or \"kubernetes\", not \"3\"");
+    assertThat(
+            CamelotConfig.load(toml("[pool]\nwp_localization = \"same-platform\"\n"))
+                .pool()
+                .wpLocalization())
         .isEqualTo(PoolSection.Localization.SAME_PLATFORM);
   }
 
@@ -410,7 +534,8 @@ class CamelotConfigTest {
         CamelotConfig.load(toml(doc.substring(start, doc.indexOf("```", start)))).workloads();
     WorkloadsSection defaults = WorkloadsSection.defaults();
 
-    assertThat(workloads.toBuilder().modules(List.of()).grants(List.of()).build()).isEqualTo(defaults);
+    assertThat(workloads.toBuilder().modules(List.of()).grants(List.of()).build())
+        .isEqualTo(defaults);
     assertThat(workloads.modules())
         .containsExactly(
             new WorkloadsSection.Module(
@@ -418,17 +543,24 @@ class CamelotConfigTest {
     assertThat(workloads.grants())
         .containsExactly(
             new WorkloadsSection.Grant(
-                "attested-oracle", "https", List.of("prices.example", "api.example:8443"), List.of("GET"), 65536, ""),
+                "attested-oracle",
+                "https",
+                List.of("prices.example", "api.example:8443"),
+                List.of("GET"),
+                65536,
+                ""),
             new WorkloadsSection.Grant("wasm-inline", "kv", List.of(), List.of("GET"), 4096, ""));
   }
 
   @Test
   void workloadsKeysReplaceDefaultsOneByOne() throws IOException {
     WorkloadsSection workloads =
-        CamelotConfig.load(toml("[workloads]\ninline_modules = true\ntimeout_ms = 500\n")).workloads();
+        CamelotConfig.load(toml("[workloads]\ninline_modules = true\ntimeout_ms = 500\n"))
+            .workloads();
     assertThat(workloads.inlineModules()).isTrue();
     assertThat(workloads.timeoutMs()).isEqualTo(500);
-    assertThat(workloads.maxInstructions()).isEqualTo(WorkloadsSection.defaults().maxInstructions());
+    assertThat(workloads.maxInstructions())
+        .isEqualTo(WorkloadsSection.defaults().maxInstructions());
     assertThatThrownBy(() -> CamelotConfig.load(toml("[workloads]\ninline = true\n")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("inline");

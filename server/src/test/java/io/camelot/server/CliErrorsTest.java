@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every user mistake the CLI can spot is one line on stderr naming the command and what to do:
- * exit 2 for usage and configuration, 1 for the environment; a stack trace only with --verbose.
+ * Every user mistake the CLI can spot is one line on stderr naming the command and what to do: exit
+ * 2 for usage and configuration, 1 for the environment; a stack trace only with --verbose.
  */
 class CliErrorsTest {
   @TempDir Path dir;
@@ -46,14 +46,26 @@ class CliErrorsTest {
   @Test
   void everyUrlOptionWantsAScheme() {
     String url = "--url localhost:1947 has no scheme; use http://localhost:1947";
-    assertThat(camelot("workers", "--url", "localhost:1947").line()).isEqualTo("camelot workers: " + url);
-    assertThat(camelot("bench", "--url", "localhost:1947").line()).isEqualTo("camelot bench: " + url);
-    assertThat(camelot("operator", "call", "--url", "localhost:1947", "--key", "k.pem", "--method", "WorkerSetStatus")
-            .line())
+    assertThat(camelot("workers", "--url", "localhost:1947").line())
+        .isEqualTo("camelot workers: " + url);
+    assertThat(camelot("bench", "--url", "localhost:1947").line())
+        .isEqualTo("camelot bench: " + url);
+    assertThat(
+            camelot(
+                    "operator",
+                    "call",
+                    "--url",
+                    "localhost:1947",
+                    "--key",
+                    "k.pem",
+                    "--method",
+                    "WorkerSetStatus")
+                .line())
         .isEqualTo("camelot operator call: " + url);
     Run rpc = camelot("submit", "--ethereum-rpc", "localhost:8545", "hi");
     assertThat(rpc.line())
-        .isEqualTo("camelot submit: --ethereum-rpc localhost:8545 has no scheme; use http://localhost:8545");
+        .isEqualTo(
+            "camelot submit: --ethereum-rpc localhost:8545 has no scheme; use http://localhost:8545");
     assertThat(rpc.exit()).isEqualTo(2);
   }
 
@@ -61,7 +73,8 @@ class CliErrorsTest {
   void anUnknownOptionIsOneLinePointingAtHelp() {
     Run run = camelot("serve", "--bogus");
 
-    assertThat(run.line()).isEqualTo("camelot serve: Unknown option: '--bogus' (see camelot serve --help)");
+    assertThat(run.line())
+        .isEqualTo("camelot serve: Unknown option: '--bogus' (see camelot serve --help)");
     assertThat(run.exit()).isEqualTo(2);
   }
 
@@ -77,13 +90,16 @@ class CliErrorsTest {
   @Test
   void anUnexpectedFailureIsOneLineWithItsCausesAndTheVerboseHint() throws IOException {
     // Nothing listens on port 9: the store's own failure, not a mistake the CLI checks for.
-    Path file = Files.writeString(
-        dir.resolve("pg.toml"), "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("pg.toml"),
+            "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
 
     Run run = camelot("listener", "--config", file.toString(), "--port", "0", "--admin-port", "0");
 
     assertThat(run.line())
-        .startsWith("camelot listener: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:9/x")
+        .startsWith(
+            "camelot listener: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:9/x")
         .endsWith(" (run with --verbose for the stack trace)");
     assertThat(run.exit()).isEqualTo(1);
   }
@@ -101,13 +117,21 @@ class CliErrorsTest {
   @Test
   void aBusyListenerPortNamesThePortAndTheOption() throws IOException {
     try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Run run = camelot(
-          "serve", "--port", String.valueOf(other.getLocalPort()), "--admin-port", "0",
-          "--data-dir", dir.resolve("data").toString());
+      Run run =
+          camelot(
+              "serve",
+              "--port",
+              String.valueOf(other.getLocalPort()),
+              "--admin-port",
+              "0",
+              "--data-dir",
+              dir.resolve("data").toString());
 
       assertThat(run.line())
-          .isEqualTo("camelot serve: port " + other.getLocalPort()
-              + " on 127.0.0.1 is in use; stop the other process or pass --port");
+          .isEqualTo(
+              "camelot serve: port "
+                  + other.getLocalPort()
+                  + " on 127.0.0.1 is in use; stop the other process or pass --port");
       assertThat(run.exit()).isEqualTo(1);
     }
     assertThat(dir.resolve("data")).as("nothing opened before the check").doesNotExist();
@@ -116,13 +140,21 @@ class CliErrorsTest {
   @Test
   void aBusyAdminPortNamesTheAdminOption() throws IOException {
     try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Run run = camelot(
-          "serve", "--port", "0", "--admin-port", String.valueOf(other.getLocalPort()),
-          "--data-dir", dir.resolve("data").toString());
+      Run run =
+          camelot(
+              "serve",
+              "--port",
+              "0",
+              "--admin-port",
+              String.valueOf(other.getLocalPort()),
+              "--data-dir",
+              dir.resolve("data").toString());
 
       assertThat(run.line())
-          .isEqualTo("camelot serve: port " + other.getLocalPort()
-              + " on 127.0.0.1 is in use; stop the other process or pass --admin-port");
+          .isEqualTo(
+              "camelot serve: port "
+                  + other.getLocalPort()
+                  + " on 127.0.0.1 is in use; stop the other process or pass --admin-port");
       assertThat(run.exit()).isEqualTo(1);
     }
   }
@@ -130,15 +162,26 @@ class CliErrorsTest {
   @Test
   void aScaleOutListenerChecksItsPortBeforeOpeningTheSharedStore() throws IOException {
     // Were the store opened first, the unreachable PostgreSQL would be the error.
-    Path file = Files.writeString(
-        dir.resolve("pg.toml"), "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("pg.toml"),
+            "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
     try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Run run = camelot(
-          "listener", "--config", file.toString(), "--port", String.valueOf(other.getLocalPort()), "--admin-port", "0");
+      Run run =
+          camelot(
+              "listener",
+              "--config",
+              file.toString(),
+              "--port",
+              String.valueOf(other.getLocalPort()),
+              "--admin-port",
+              "0");
 
       assertThat(run.line())
-          .isEqualTo("camelot listener: port " + other.getLocalPort()
-              + " on 127.0.0.1 is in use; stop the other process or pass --port");
+          .isEqualTo(
+              "camelot listener: port "
+                  + other.getLocalPort()
+                  + " on 127.0.0.1 is in use; stop the other process or pass --port");
       assertThat(run.exit()).isEqualTo(1);
     }
   }
@@ -147,7 +190,8 @@ class CliErrorsTest {
   void aPortOutOfRangeIsAUsageError() {
     Run run = camelot("serve", "--port", "70000");
 
-    assertThat(run.line()).isEqualTo("camelot serve: --port 70000 is not a port; use 0..65535 (0 picks a free one)");
+    assertThat(run.line())
+        .isEqualTo("camelot serve: --port 70000 is not a port; use 0..65535 (0 picks a free one)");
     assertThat(run.exit()).isEqualTo(2);
   }
 
@@ -158,8 +202,10 @@ class CliErrorsTest {
     Run run = camelot("serve", "--port", "0", "--admin-port", "0", "--data-dir", file.toString());
 
     assertThat(run.line())
-        .isEqualTo("camelot serve: cannot use data directory " + file
-            + ": it is a file, not a directory; fix it or pass --data-dir");
+        .isEqualTo(
+            "camelot serve: cannot use data directory "
+                + file
+                + ": it is a file, not a directory; fix it or pass --data-dir");
     assertThat(run.exit()).isEqualTo(1);
   }
 
@@ -169,7 +215,8 @@ class CliErrorsTest {
 
     Run run = camelot("serve", "--config", missing.toString());
 
-    assertThat(run.line()).isEqualTo("camelot serve: configuration file " + missing + " does not exist");
+    assertThat(run.line())
+        .isEqualTo("camelot serve: configuration file " + missing + " does not exist");
     assertThat(run.exit()).isEqualTo(2);
   }
 
@@ -180,7 +227,10 @@ class CliErrorsTest {
     Run run = camelot("serve", "--config", file.toString());
 
     assertThat(run.line())
-        .isEqualTo("camelot serve: invalid configuration " + file + ": line 2: [listener] port: expected an integer, not \"20020\"");
+        .isEqualTo(
+            "camelot serve: invalid configuration "
+                + file
+                + ": line 2: [listener] port: expected an integer, not \"20020\"");
     assertThat(run.exit()).isEqualTo(2);
   }
 
@@ -188,10 +238,14 @@ class CliErrorsTest {
   void aConfigValueOutOfRangeIsCaughtBeforeStartUp() throws IOException {
     Path file = Files.writeString(dir.resolve("camelot.toml"), "[worker]\nconcurrency = -1\n");
 
-    Run run = camelot("serve", "--config", file.toString(), "--data-dir", dir.resolve("data").toString());
+    Run run =
+        camelot("serve", "--config", file.toString(), "--data-dir", dir.resolve("data").toString());
 
     assertThat(run.line())
-        .isEqualTo("camelot serve: invalid configuration " + file + ": line 2: [worker] concurrency: must be >= 1, not -1");
+        .isEqualTo(
+            "camelot serve: invalid configuration "
+                + file
+                + ": line 2: [worker] concurrency: must be >= 1, not -1");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(dir.resolve("data")).doesNotExist();
   }

@@ -27,15 +27,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The load side of the crash harnesses ({@link CrashTest}, {@link PoolCrashTest}): SDK threads
- * that submit work orders until stopped and record which ones the TCS acknowledged (it promised
- * to run them) and which submits failed in transit (the TCS may or may not have stored them).
+ * The load side of the crash harnesses ({@link CrashTest}, {@link PoolCrashTest}): SDK threads that
+ * submit work orders until stopped and record which ones the TCS acknowledged (it promised to run
+ * them) and which submits failed in transit (the TCS may or may not have stored them).
  */
 final class CrashLoad {
   /** A window that never makes a submitter wait. */
   static final int UNBOUNDED = Integer.MAX_VALUE;
 
-  /** A work order whose submit returned "pending", with its input and whether a receipt was made. */
+  /**
+   * A work order whose submit returned "pending", with its input and whether a receipt was made.
+   */
   record Acknowledged(SubmittedWorkOrder order, String input, boolean receipt) {}
 
   final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
@@ -46,10 +48,16 @@ final class CrashLoad {
   /**
    * Starts {@code threads} submitters of {@code workload} work orders, each with an input of its
    * own; the first also creates a receipt for each if {@code receipts}. A submitter with {@code
-   * window} unfinished work orders awaits the oldest before it submits again
-   * ({@link #UNBOUNDED}: never, for a node that is itself killed).
+   * window} unfinished work orders awaits the oldest before it submits again ({@link #UNBOUNDED}:
+   * never, for a node that is itself killed).
    */
-  CrashLoad(int threads, Requester requester, VerifiedWorker worker, String workload, boolean receipts, int window) {
+  CrashLoad(
+      int threads,
+      Requester requester,
+      VerifiedWorker worker,
+      String workload,
+      boolean receipts,
+      int window) {
     for (int t = 0; t < threads; t++) {
       boolean withReceipts = receipts && t == 0;
       submitters.add(
@@ -59,7 +67,6 @@ final class CrashLoad {
     }
   }
 
-
   void stop() throws InterruptedException {
     loading = false;
     for (Thread submitter : submitters) {
@@ -68,7 +75,11 @@ final class CrashLoad {
   }
 
   private void submitUntilStopped(
-      Requester requester, VerifiedWorker worker, String workload, boolean withReceipts, int window) {
+      Requester requester,
+      VerifiedWorker worker,
+      String workload,
+      boolean withReceipts,
+      int window) {
     Deque<SubmittedWorkOrder> unfinished = new ArrayDeque<>();
     while (loading) {
       if (unfinished.size() >= window) {
@@ -140,8 +151,9 @@ final class CrashLoad {
       assertThat(store.pendingCount()).isZero();
       for (Acknowledged ack : acknowledged) {
         String id = ack.order().workOrderId();
-        assertThat(store.workOrder(id)).hasValueSatisfying(
-            info -> assertThat(info.status()).isEqualTo(TcsStore.Status.COMPLETED));
+        assertThat(store.workOrder(id))
+            .hasValueSatisfying(
+                info -> assertThat(info.status()).isEqualTo(TcsStore.Status.COMPLETED));
         assertThat(store.response(id)).isPresent();
         assertThat(store.request(id)).isPresent();
         if (ack.receipt()) {

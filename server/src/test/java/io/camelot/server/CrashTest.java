@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * verified result, every acknowledged receipt must be there with at most one worker update, replays
  * must be refused, and the LMDB store must open cleanly after the last kill.
  *
- * <p>The workload is {@link SlowCounter}, whose counter is committed in the same transaction as
- * the result: a work order that ran twice, or a result lost while its state was kept, shows up as
- * a repeated or missing count.
+ * <p>The workload is {@link SlowCounter}, whose counter is committed in the same transaction as the
+ * result: a work order that ran twice, or a result lost while its state was kept, shows up as a
+ * repeated or missing count.
  */
 class CrashTest {
   static final int KILLS = 10;
@@ -66,19 +66,25 @@ class CrashTest {
           Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
       VerifiedWorker worker = RestartTest.awaitWorker(requester);
 
-      load = new CrashLoad(SUBMITTERS, requester, worker, SlowCounter.NAME, true, CrashLoad.UNBOUNDED);
+      load =
+          new CrashLoad(SUBMITTERS, requester, worker, SlowCounter.NAME, true, CrashLoad.UNBOUNDED);
       List<CrashLoad.Acknowledged> acknowledged = load.acknowledged;
 
       for (int kill = 1; kill <= KILLS; kill++) {
-        // Kill at a random moment once the node is serving and the submitters have had some answers.
+        // Kill at a random moment once the node is serving and the submitters have had some
+        // answers.
         LockSupport.parkNanos(Duration.ofMillis(150 + random.nextInt(1200)).toNanos());
         server.destroyForcibly();
-        assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("SIGKILL #%d took effect", kill).isTrue();
+        assertThat(server.waitFor(30, TimeUnit.SECONDS))
+            .as("SIGKILL #%d took effect", kill)
+            .isTrue();
         server = launcher.serve(port);
         RestartTest.awaitWorker(requester);
       }
       load.stop();
-      assertThat(acknowledged).as("acknowledged work orders (seed %d)", seed).hasSizeGreaterThan(KILLS);
+      assertThat(acknowledged)
+          .as("acknowledged work orders (seed %d)", seed)
+          .hasSizeGreaterThan(KILLS);
 
       // Every acknowledged work order has one result that verifies, with a count of its own.
       Set<Long> counts = new HashSet<>();
@@ -89,17 +95,23 @@ class CrashTest {
       }
       int storedInDoubt = load.storedInDoubt(client);
       int ran = acknowledged.size() + storedInDoubt;
-      assertThat(counts).as("counts of acknowledged work orders (seed %d)", seed).allMatch(c -> c >= 1 && c <= ran);
+      assertThat(counts)
+          .as("counts of acknowledged work orders (seed %d)", seed)
+          .allMatch(c -> c >= 1 && c <= ran);
       // One more work order: the counter moved exactly once per stored work order, no more.
-      String next = requester.newWorkOrder(worker, SlowCounter.NAME).input("add").submit().await().text(0);
-      assertThat(next).as("runs before the last one (seed %d)", seed).isEqualTo("COUNT: " + (ran + 1));
+      String next =
+          requester.newWorkOrder(worker, SlowCounter.NAME).input("add").submit().await().text(0);
+      assertThat(next)
+          .as("runs before the last one (seed %d)", seed)
+          .isEqualTo("COUNT: " + (ran + 1));
 
       for (CrashLoad.Acknowledged ack : acknowledged) {
         if (ack.receipt()) {
           checkReceipt(requester, worker, ack.order().workOrderId());
         }
       }
-      // A replayed submit, byte for byte the request the TCS acknowledged, is refused and runs nothing.
+      // A replayed submit, byte for byte the request the TCS acknowledged, is refused and runs
+      // nothing.
       for (CrashLoad.Acknowledged ack : acknowledged.subList(0, Math.min(5, acknowledged.size()))) {
         WorkOrderSubmitParams replay = ack.order().request();
         assertThatThrownBy(() -> client.workOrderSubmit(replay))
@@ -107,7 +119,8 @@ class CrashTest {
                 TcsRpcException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER.code()));
       }
-      String after = requester.newWorkOrder(worker, SlowCounter.NAME).input("add").submit().await().text(0);
+      String after =
+          requester.newWorkOrder(worker, SlowCounter.NAME).input("add").submit().await().text(0);
       assertThat(after).isEqualTo("COUNT: " + (ran + 2));
       System.out.printf(
           "CrashTest seed %d: %d SIGKILLs, %d acknowledged work orders, %d of %d in doubt stored%n",
@@ -124,7 +137,8 @@ class CrashTest {
     assertThat(receipt.workOrderId()).isEqualTo(id);
     // Created before the result was stored: one worker update. Created after: none. Never two.
     if (receipt.receiptCurrentStatus() != (long) ReceiptStatus.PENDING.code()) {
-      ReceiptUpdateRetrieveResult last = requester.receiptUpdate(id, ReceiptUpdateRetrieveParams.LAST_UPDATE);
+      ReceiptUpdateRetrieveResult last =
+          requester.receiptUpdate(id, ReceiptUpdateRetrieveParams.LAST_UPDATE);
       assertThat(last.updateCount()).isEqualTo(1);
       assertThat(requester.verifyReceiptUpdate(last, worker)).isTrue();
     }

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Drives the dashboard in headless Chromium: after a work order completes, the page, rendered by
  * its own JavaScript from the admin port's JSON, lists it as COMPLETED. Chromium's {@code
  * --dump-dom} prints the DOM once the page's scripts and fetches have run under a virtual-time
- * budget, so no WebDriver is needed. Skipped when Chromium is not installed, unless
- * {@code CAMELOT_REQUIRE_BROWSER=1} (as in CI), which turns a missing browser into a failure.
+ * budget, so no WebDriver is needed. Skipped when Chromium is not installed, unless {@code
+ * CAMELOT_REQUIRE_BROWSER=1} (as in CI), which turns a missing browser into a failure.
  */
 class DashboardBrowserTest {
-  private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+  private static final List<String> BROWSERS =
+      List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
 
   @TempDir Path dataDir;
   @TempDir Path browserProfile;
@@ -30,7 +31,8 @@ class DashboardBrowserTest {
 
   @Test
   void aSubmittedWorkOrderAppearsOnTheDashboard() throws Exception {
-    Optional<String> browser = BROWSERS.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst();
+    Optional<String> browser =
+        BROWSERS.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst();
     if ("1".equals(System.getenv("CAMELOT_REQUIRE_BROWSER"))) {
       assertThat(browser).as("Chromium (apt-get install -y chromium)").isPresent();
     }
@@ -51,9 +53,15 @@ class DashboardBrowserTest {
     Path output = browserProfile.resolve("dom.html");
     Process process =
         new ProcessBuilder(
-                browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
                 "--user-data-dir=" + browserProfile.resolve("profile"),
-                "--virtual-time-budget=10000", "--dump-dom", url)
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+                url)
             .redirectOutput(output.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();

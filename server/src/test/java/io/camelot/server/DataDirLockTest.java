@@ -1,12 +1,12 @@
 package io.camelot.server;
 
-import io.camelot.server.config.WorkloadsSection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
+import io.camelot.server.config.WorkloadsSection;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One owner per data directory: a second TCS on a directory in use is refused before it opens the
- * store, keys or ports, names the holder, and leaves the first serving; once the owner is gone (closed,
- * or SIGKILLed: the OS drops the lock) the directory can be used again.
+ * store, keys or ports, names the holder, and leaves the first serving; once the owner is gone
+ * (closed, or SIGKILLed: the OS drops the lock) the directory can be used again.
  */
 class DataDirLockTest {
   @TempDir Path dataDir;
@@ -47,7 +47,8 @@ class DataDirLockTest {
     try (DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
       Requester requester = Requester.builder(client).allowSimulation().build();
       return requester
-          .newWorkOrder(requester.worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME)), "echo-result")
+          .newWorkOrder(
+              requester.worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME)), "echo-result")
           .input(input)
           .submit()
           .await(Duration.ofSeconds(60))
@@ -56,7 +57,10 @@ class DataDirLockTest {
   }
 
   static String refusal(long pid, Path dir) {
-    return "data directory " + Pattern.quote(dir.toAbsolutePath().toString()) + " is in use by pid " + pid
+    return "data directory "
+        + Pattern.quote(dir.toAbsolutePath().toString())
+        + " is in use by pid "
+        + pid
         + " \\(camelot serve, since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\); stop it or use another --data-dir";
   }
 
@@ -80,7 +84,13 @@ class DataDirLockTest {
     Path missing = logs.resolve("missing.wasm");
     CamelotConfig broken =
         TestConfigs.loopback(dataDir)
-            .workloads(WorkloadsSection.builder().modules(List.of(new WorkloadsSection.Module("missing", missing.toString(), "00".repeat(32)))).build())
+            .workloads(
+                WorkloadsSection.builder()
+                    .modules(
+                        List.of(
+                            new WorkloadsSection.Module(
+                                "missing", missing.toString(), "00".repeat(32))))
+                    .build())
             .build();
     assertThatThrownBy(() -> TcsNode.start(broken))
         .isInstanceOf(IllegalArgumentException.class)
@@ -92,12 +102,15 @@ class DataDirLockTest {
 
   @Test
   void aLockFileLeftBehindDoesNotBlockAndTheHolderIsNamed() throws IOException {
-    Files.writeString(dataDir.resolve(DataDirLock.FILE), "pid=1\ncommand=camelot serve\nsince=2020-01-01T00:00:00Z\n");
+    Files.writeString(
+        dataDir.resolve(DataDirLock.FILE),
+        "pid=1\ncommand=camelot serve\nsince=2020-01-01T00:00:00Z\n");
     try (DataDirLock lock = DataDirLock.acquire(dataDir, "camelot wkm")) {
       assertThat(Files.readString(dataDir.resolve(DataDirLock.FILE)))
           .startsWith("pid=" + ProcessHandle.current().pid() + "\ncommand=camelot wkm\nsince=");
       assertThatThrownBy(() -> DataDirLock.acquire(dataDir.resolve("."), "camelot wkm"))
-          .hasMessageContaining("is in use by pid " + ProcessHandle.current().pid() + " (camelot wkm, since ");
+          .hasMessageContaining(
+              "is in use by pid " + ProcessHandle.current().pid() + " (camelot wkm, since ");
     }
     DataDirLock.acquire(dataDir, "camelot wkm").close();
   }
@@ -109,22 +122,42 @@ class DataDirLockTest {
       int exit =
           CamelotCli.commandLine()
               .setErr(new PrintWriter(err, true))
-              .execute("wkm", "--data-dir", dataDir.toString(), "--generate-keys",
-                  "--signing-key", "absent.pem", "--peer-keys", "absent.pem");
+              .execute(
+                  "wkm",
+                  "--data-dir",
+                  dataDir.toString(),
+                  "--generate-keys",
+                  "--signing-key",
+                  "absent.pem",
+                  "--peer-keys",
+                  "absent.pem");
       assertThat(exit).isEqualTo(1);
     }
     assertThat(err.toString().lines().toList())
         .singleElement(STRING)
-        .startsWith("camelot wkm: data directory " + dataDir.toAbsolutePath() + " is in use by pid "
-            + ProcessHandle.current().pid() + " (camelot wkm, since ");
+        .startsWith(
+            "camelot wkm: data directory "
+                + dataDir.toAbsolutePath()
+                + " is in use by pid "
+                + ProcessHandle.current().pid()
+                + " (camelot wkm, since ");
     assertThat(dataDir.resolve("pool-keys.sealed")).doesNotExist();
   }
 
   Process serve(String name, int port) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
-            java.toString(), "-cp", System.getProperty("java.class.path"), CamelotCli.class.getName(),
-            "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--admin-port", "0")
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            CamelotCli.class.getName(),
+            "serve",
+            "--port",
+            Integer.toString(port),
+            "--data-dir",
+            dataDir.toString(),
+            "--admin-port",
+            "0")
         .redirectOutput(logs.resolve(name + ".out").toFile())
         .redirectError(logs.resolve(name + ".err").toFile())
         .start();

@@ -43,9 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Declared dependencies through the SDK over real HTTP, on a node with two workers sharing one store
- * and one queue manager: resource locks across workers, failure propagation, refusals and verified
- * hand-off chains.
+ * Declared dependencies through the SDK over real HTTP, on a node with two workers sharing one
+ * store and one queue manager: resource locks across workers, failure propagation, refusals and
+ * verified hand-off chains.
  */
 class DependenciesEndToEndTest {
   @TempDir Path dataDir;
@@ -53,6 +53,7 @@ class DependenciesEndToEndTest {
   RpcServer listener;
   DirectTcsClient client;
   final List<String> workerIds = new ArrayList<>();
+
   /** Stores, queues and workers the node runs, closed in reverse order. */
   final List<AutoCloseable> started = new ArrayList<>();
 
@@ -66,8 +67,10 @@ class DependenciesEndToEndTest {
   void startTwoWorkerNode() {
     Clock clock = Clock.systemUTC();
     TcsStore store = started(LmdbTcsStore.open(dataDir.resolve("store"), 256L << 20));
-    PersistentWorkOrderQueue queue = started(new PersistentWorkOrderQueue(store, queueSettings(), clock));
-    Tee tee = SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
+    PersistentWorkOrderQueue queue =
+        started(new PersistentWorkOrderQueue(store, queueSettings(), clock));
+    Tee tee =
+        SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
     for (String name : List.of("dep-worker-a", "dep-worker-b")) {
       WorkerConfig config = workerConfig(name);
       SingletonWorker worker =
@@ -84,7 +87,8 @@ class DependenciesEndToEndTest {
   }
 
   static WorkerConfig workerConfig(String name) {
-    return new WorkerConfig(name, WorkerConfig.DEFAULT_ORGANIZATION_ID, WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2);
+    return new WorkerConfig(
+        name, WorkerConfig.DEFAULT_ORGANIZATION_ID, WorkerConfig.DEFAULT_APPLICATION_TYPE_ID, 2);
   }
 
   /** Starts the listener on {@code queue} and the SDK client talking to it. */
@@ -92,7 +96,8 @@ class DependenciesEndToEndTest {
     vertx = Vertx.vertx();
     ListenerConfig listenerConfig =
         new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
-    listener = DirectModel.server(vertx, listenerConfig, store, queue, new CompositeMeterRegistry());
+    listener =
+        DirectModel.server(vertx, listenerConfig, store, queue, new CompositeMeterRegistry());
     listener.start();
     client = DirectTcsClient.create("http://127.0.0.1:" + listener.port());
   }
@@ -120,8 +125,12 @@ class DependenciesEndToEndTest {
     Requester requester = requester();
     List<VerifiedWorker> workers = workerIds.stream().map(requester::worker).toList();
     for (String account : List.of("alice", "bob")) {
-      requester.newWorkOrder(workers.get(0), "simple-wallet")
-          .writes("wallet:" + account).input("deposit " + account + " 1000").submit().await();
+      requester
+          .newWorkOrder(workers.get(0), "simple-wallet")
+          .writes("wallet:" + account)
+          .input("deposit " + account + " 1000")
+          .submit()
+          .await();
     }
     List<String> commands = new ArrayList<>();
     for (int i = 0; i < 150; i++) {
@@ -155,16 +164,29 @@ class DependenciesEndToEndTest {
     }
     for (Future<SubmittedWorkOrder> future : submitted) {
       WorkOrderOutcome outcome = future.get(3, TimeUnit.MINUTES).await();
-      assertThat(outcome.text(0)).matches("WALLET RESULT: (alice|bob)::[0-9]+(,(alice|bob)::[0-9]+)?");
+      assertThat(outcome.text(0))
+          .matches("WALLET RESULT: (alice|bob)::[0-9]+(,(alice|bob)::[0-9]+)?");
     }
     submitters.shutdown();
 
     // 1000 + 150 - 50 - 100 + 50 for alice, 1000 + 100 - 50 for bob; each final deposit adds 1.
-    assertThat(requester.newWorkOrder(workers.get(1), "simple-wallet").writes("wallet:alice")
-            .input("deposit alice 1").submit().await().text(0))
+    assertThat(
+            requester
+                .newWorkOrder(workers.get(1), "simple-wallet")
+                .writes("wallet:alice")
+                .input("deposit alice 1")
+                .submit()
+                .await()
+                .text(0))
         .isEqualTo("WALLET RESULT: alice::1051");
-    assertThat(requester.newWorkOrder(workers.get(0), "simple-wallet").writes("wallet:bob")
-            .input("deposit bob 1").submit().await().text(0))
+    assertThat(
+            requester
+                .newWorkOrder(workers.get(0), "simple-wallet")
+                .writes("wallet:bob")
+                .input("deposit bob 1")
+                .submit()
+                .await()
+                .text(0))
         .isEqualTo("WALLET RESULT: bob::1051");
   }
 
@@ -174,15 +196,33 @@ class DependenciesEndToEndTest {
     Requester stranger = requester();
     VerifiedWorker ownersWorker = owner.worker(workerIds.get(0));
     VerifiedWorker strangersWorker = stranger.worker(workerIds.get(1));
-    assertThat(owner.newWorkOrder(ownersWorker, "simple-wallet").writes("wallet:alice")
-            .input("deposit alice 10").submit().await().text(0))
+    assertThat(
+            owner
+                .newWorkOrder(ownersWorker, "simple-wallet")
+                .writes("wallet:alice")
+                .input("deposit alice 10")
+                .submit()
+                .await()
+                .text(0))
         .isEqualTo("WALLET RESULT: alice::10");
     // Another key's wallet:alice is another lock, so it must be another account.
-    assertThat(stranger.newWorkOrder(strangersWorker, "simple-wallet").writes("wallet:alice")
-            .input("withdraw alice 10").submit().await().text(0))
+    assertThat(
+            stranger
+                .newWorkOrder(strangersWorker, "simple-wallet")
+                .writes("wallet:alice")
+                .input("withdraw alice 10")
+                .submit()
+                .await()
+                .text(0))
         .isEqualTo("WALLET RESULT: No wallet details found");
-    assertThat(owner.newWorkOrder(ownersWorker, "simple-wallet").writes("wallet:alice")
-            .input("deposit alice 1").submit().await().text(0))
+    assertThat(
+            owner
+                .newWorkOrder(ownersWorker, "simple-wallet")
+                .writes("wallet:alice")
+                .input("deposit alice 1")
+                .submit()
+                .await()
+                .text(0))
         .isEqualTo("WALLET RESULT: alice::11");
   }
 
@@ -192,8 +232,12 @@ class DependenciesEndToEndTest {
         Requester.builder(client).allowSimulation().awaitTimeout(Duration.ofMinutes(3)).build();
     VerifiedWorker worker = unsigned.worker(workerIds.get(0));
     assertThatThrownBy(
-            () -> unsigned.newWorkOrder(worker, "simple-wallet").writes("wallet:alice")
-                .input("deposit alice 5").submit())
+            () ->
+                unsigned
+                    .newWorkOrder(worker, "simple-wallet")
+                    .writes("wallet:alice")
+                    .input("deposit alice 5")
+                    .submit())
         .isInstanceOf(TcsRpcException.class)
         .hasMessageContaining("resources need a signed work order")
         .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(2));
@@ -204,14 +248,24 @@ class DependenciesEndToEndTest {
     Requester requester = requester();
     VerifiedWorker worker = requester.worker(workerIds.get(0));
     assertThatThrownBy(
-            () -> requester.newWorkOrder(worker, "simple-wallet").writes("wallet:alice")
-                .input("deposit mallory 5").submit().await())
+            () ->
+                requester
+                    .newWorkOrder(worker, "simple-wallet")
+                    .writes("wallet:alice")
+                    .input("deposit mallory 5")
+                    .submit()
+                    .await())
         .isInstanceOf(TcsRpcException.class)
         .hasMessageContaining("resource wallet:mallory is not declared for read");
     // A read lock is not enough to write.
     assertThatThrownBy(
-            () -> requester.newWorkOrder(worker, "simple-wallet").reads("wallet:alice")
-                .input("deposit alice 5").submit().await())
+            () ->
+                requester
+                    .newWorkOrder(worker, "simple-wallet")
+                    .reads("wallet:alice")
+                    .input("deposit alice 5")
+                    .submit()
+                    .await())
         .isInstanceOf(TcsRpcException.class)
         .hasMessageContaining("resource wallet:alice is not declared for write")
         .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(1));
@@ -221,7 +275,8 @@ class DependenciesEndToEndTest {
   void aHandOffChainOfThreeIsVerifiedEndToEndBySdk() {
     Requester requester = requester();
     VerifiedWorker worker = requester.worker(workerIds.get(1));
-    SubmittedWorkOrder first = requester.newWorkOrder(worker, "echo-result").input("Hello").submit();
+    SubmittedWorkOrder first =
+        requester.newWorkOrder(worker, "echo-result").input("Hello").submit();
     SubmittedWorkOrder second =
         requester.newWorkOrder(worker, "echo-result").inputFrom(first, 0).submit();
     SubmittedWorkOrder third =
@@ -232,10 +287,12 @@ class DependenciesEndToEndTest {
     assertThat(chain).hasSize(3);
     assertThat(chain.get(0).text(0)).isEqualTo("RESULT: Hello");
     assertThat(chain.get(1).text(0)).isEqualTo("RESULT: RESULT: Hello");
-    assertThat(chain.get(2).outputs()).extracting(p -> p.text())
+    assertThat(chain.get(2).outputs())
+        .extracting(p -> p.text())
         .containsExactly("RESULT: and", "RESULT: RESULT: RESULT: Hello");
     WorkOrderResult last = chain.get(2).result();
-    assertThat(last.predecessors()).extracting(WorkOrderResult.PredecessorLink::workOrderId)
+    assertThat(last.predecessors())
+        .extracting(WorkOrderResult.PredecessorLink::workOrderId)
         .containsExactly(second.workOrderId());
     // The requester never sent the handed-off data: the placeholder went out empty.
     assertThat(third.request().inData().get(1).data()).isEmpty();
@@ -249,7 +306,10 @@ class DependenciesEndToEndTest {
     SubmittedWorkOrder secret = owner.newWorkOrder(worker, "echo-result").input("secret").submit();
     secret.await();
     SubmittedWorkOrder stolen =
-        thief.newWorkOrder(thief.worker(workerIds.get(0)), "echo-result").inputFrom(secret, 0).submit();
+        thief
+            .newWorkOrder(thief.worker(workerIds.get(0)), "echo-result")
+            .inputFrom(secret, 0)
+            .submit();
 
     assertThatThrownBy(stolen::await)
         .isInstanceOf(TcsRpcException.class)
@@ -263,8 +323,10 @@ class DependenciesEndToEndTest {
     VerifiedWorker a = requester.worker(workerIds.get(0));
     VerifiedWorker b = requester.worker(workerIds.get(1));
     SubmittedWorkOrder broken = requester.newWorkOrder(a, "no-such-workload").input("x").submit();
-    SubmittedWorkOrder next = requester.newWorkOrder(b, "echo-result").after(broken).input("y").submit();
-    SubmittedWorkOrder last = requester.newWorkOrder(a, "echo-result").after(next).input("z").submit();
+    SubmittedWorkOrder next =
+        requester.newWorkOrder(b, "echo-result").after(broken).input("y").submit();
+    SubmittedWorkOrder last =
+        requester.newWorkOrder(a, "echo-result").after(next).input("z").submit();
 
     assertThatThrownBy(broken::await).isInstanceOf(TcsRpcException.class);
     assertThatThrownBy(next::await)
@@ -280,14 +342,20 @@ class DependenciesEndToEndTest {
     Requester requester = requester();
     VerifiedWorker worker = requester.worker(workerIds.get(0));
     // A work order built but never submitted is unknown to the TCS.
-    SubmittedWorkOrder submitted = requester.newWorkOrder(worker, "echo-result").input("a").submit();
+    SubmittedWorkOrder submitted =
+        requester.newWorkOrder(worker, "echo-result").input("a").submit();
     String fakeId = "ab".repeat(32);
     var builder = requester.newWorkOrder(worker, "echo-result").input("b").after(submitted);
     assertThat(builder.submit().await().text(0)).isEqualTo("RESULT: b");
 
     assertThatThrownBy(
-            () -> requester.newWorkOrder(worker, "echo-result").input("c")
-                .workOrderId("cd".repeat(32)).afterId(fakeId).submit())
+            () ->
+                requester
+                    .newWorkOrder(worker, "echo-result")
+                    .input("c")
+                    .workOrderId("cd".repeat(32))
+                    .afterId(fakeId)
+                    .submit())
         .isInstanceOf(TcsRpcException.class)
         .hasMessageContaining("unknown predecessor work order " + fakeId)
         .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(2));

@@ -1,7 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.server.config.CryptoSection;
-import io.camelot.server.config.WorkerSection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,24 +7,25 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
-import io.camelot.protocol.model.ReceiptLookUpParams;
-import io.camelot.protocol.model.ReceiptUpdateParams;
-import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
-import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
-import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoProviders;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.DataKeyItem;
 import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.model.DataItem;
+import io.camelot.protocol.model.ReceiptLookUpParams;
+import io.camelot.protocol.model.ReceiptUpdateParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
+import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
+import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsRpcException;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
+import io.camelot.server.config.CryptoSection;
+import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -59,7 +58,11 @@ class EndToEndTest {
     return start(syncMode, crypto, keyEncryption, List.of());
   }
 
-  TcsNode start(boolean syncMode, CryptoSection crypto, List<String> keyEncryption, List<String> notifyHosts) {
+  TcsNode start(
+      boolean syncMode,
+      CryptoSection crypto,
+      List<String> keyEncryption,
+      List<String> notifyHosts) {
     node =
         tcs.start(
             TestConfigs.loopback(dataDir)
@@ -94,7 +97,8 @@ class EndToEndTest {
     Requester requester = requester();
     VerifiedWorker worker = singleton(requester);
 
-    WorkOrderOutcome echo = requester.newWorkOrder(worker, "echo-result").input("Hello").submit().await();
+    WorkOrderOutcome echo =
+        requester.newWorkOrder(worker, "echo-result").input("Hello").submit().await();
     assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
 
     WorkOrderOutcome heart =
@@ -132,7 +136,9 @@ class EndToEndTest {
             .await();
 
     assertThat(outcome.outputs()).extracting(PlainItem::text).containsExactly("RESULT: A's input");
-    assertThat(new String(DataKeyItem.openOutput(outcome.result(), 1, partyBKey), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                DataKeyItem.openOutput(outcome.result(), 1, partyBKey), StandardCharsets.UTF_8))
         .isEqualTo("RESULT: B's secret");
   }
 
@@ -143,14 +149,18 @@ class EndToEndTest {
     Requester requester = requester();
     VerifiedWorker worker = singleton(requester);
 
-    WorkOrderOutcome echo = requester.newWorkOrder(worker, "echo-result").input("Hello").submit().await();
+    WorkOrderOutcome echo =
+        requester.newWorkOrder(worker, "echo-result").input("Hello").submit().await();
 
     assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
   }
 
   @Test
   void aWorkerOfferingX25519ServesNewAndAvalonStyleClients() {
-    start(false, new CryptoSection(CryptoSection.Provider.ACCP), List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
+    start(
+        false,
+        new CryptoSection(CryptoSection.Provider.ACCP),
+        List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
     Requester fastest = requester();
     Requester avalonStyle =
         Requester.builder(client)
@@ -165,16 +175,22 @@ class EndToEndTest {
         .isEqualTo("RSA-OAEP-3072," + X25519Hkdf.ALGORITHM);
     assertThat(offeringBoth.sessionKeyWrap().algorithm()).isEqualTo(X25519Hkdf.ALGORITHM);
     assertThat(seenAsRsa.sessionKeyWrap().algorithm()).isEqualTo("RSA-OAEP-3072");
-    assertThat(fastest.newWorkOrder(offeringBoth, "echo-result").input("new").submit().await().text(0))
+    assertThat(
+            fastest.newWorkOrder(offeringBoth, "echo-result").input("new").submit().await().text(0))
         .isEqualTo("RESULT: new");
-    assertThat(avalonStyle.newWorkOrder(seenAsRsa, "echo-result").input("old").submit().await().text(0))
+    assertThat(
+            avalonStyle
+                .newWorkOrder(seenAsRsa, "echo-result")
+                .input("old")
+                .submit()
+                .await()
+                .text(0))
         .isEqualTo("RESULT: old");
   }
 
   @Test
   void keyEncryptionWithoutRsaStopsStartUp() {
-    assertThatThrownBy(
-            () -> start(false, CryptoSection.defaults(), List.of(X25519Hkdf.ALGORITHM)))
+    assertThatThrownBy(() -> start(false, CryptoSection.defaults(), List.of(X25519Hkdf.ALGORITHM)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must list \"RSA-OAEP-3072\"");
   }
@@ -240,7 +256,8 @@ class EndToEndTest {
 
       await().until(() -> notices.containsKey(submitted.workOrderId()));
       JsonNode notice = notices.get(submitted.workOrderId());
-      assertThat(notice.get("result").get("workOrderId").asText()).isEqualTo(submitted.workOrderId());
+      assertThat(notice.get("result").get("workOrderId").asText())
+          .isEqualTo(submitted.workOrderId());
       assertThat(notice.get("result").get("workerSignature").asText()).isNotEmpty();
     } finally {
       vertx.close().await();
@@ -252,7 +269,8 @@ class EndToEndTest {
     start(false);
     Requester requester = requester();
     VerifiedWorker worker = singleton(requester);
-    SubmittedWorkOrder submitted = requester.newWorkOrder(worker, "echo-result").input("r").submit();
+    SubmittedWorkOrder submitted =
+        requester.newWorkOrder(worker, "echo-result").input("r").submit();
     requester.createReceipt(submitted);
     submitted.await();
 
@@ -268,14 +286,21 @@ class EndToEndTest {
 
     // Another requester signs with its own key, which is neither the worker's nor the creator's.
     assertThatThrownBy(
-            () -> requester().updateReceipt(submitted.workOrderId(), ReceiptStatus.COMPLETED, processed.updateData()))
-        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
-          assertThat(e.code()).isEqualTo(2);
-          assertThat(e.serverMessage()).isEqualTo(
-              "Receipt update signature does not verify under the worker's key or the receipt creator's key");
-        });
+            () ->
+                requester()
+                    .updateReceipt(
+                        submitted.workOrderId(), ReceiptStatus.COMPLETED, processed.updateData()))
+        .isInstanceOfSatisfying(
+            TcsRpcException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(2);
+              assertThat(e.serverMessage())
+                  .isEqualTo(
+                      "Receipt update signature does not verify under the worker's key or the receipt creator's key");
+            });
     ReceiptUpdateParams completed =
-        requester.updateReceipt(submitted.workOrderId(), ReceiptStatus.COMPLETED, processed.updateData());
+        requester.updateReceipt(
+            submitted.workOrderId(), ReceiptStatus.COMPLETED, processed.updateData());
     assertThat(completed.updateType()).isEqualTo(ReceiptStatus.COMPLETED.code());
     assertThat(requester.retrieveReceipt(submitted.workOrderId()).receiptCurrentStatus())
         .isEqualTo(ReceiptStatus.COMPLETED.code());

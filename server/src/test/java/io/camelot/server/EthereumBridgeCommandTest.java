@@ -15,7 +15,13 @@ import picocli.CommandLine;
 /** {@code camelot ethereum-bridge} options into the bridge's settings. */
 class EthereumBridgeCommandTest {
   private static final List<String> REQUIRED =
-      List.of("--rpc-url", "http://127.0.0.1:8545", "--chain-id", "1337", "--contracts", "contracts.json");
+      List.of(
+          "--rpc-url",
+          "http://127.0.0.1:8545",
+          "--chain-id",
+          "1337",
+          "--contracts",
+          "contracts.json");
 
   private static BridgeSettings settings(String... options) {
     EthereumBridgeCommand command = new EthereumBridgeCommand();
@@ -27,21 +33,39 @@ class EthereumBridgeCommandTest {
 
   @Test
   void oracleFeedsWorkerSyncAndRequestUrisComeFromTheOptions() {
-    BridgeSettings settings = settings(
-        "--worker-sync-interval", "7",
-        "--oracle-feed", "ETH-USD=https://prices.example/eth-usd?pair=eth=usd",
-        "--oracle-feed", "BTC-USD=https://prices.example/btc-usd",
-        "--oracle-interval", "5", "--allow-simulated",
-        "--request-uri-host", "requests.example:8443", "--request-uri-host", "backup.example",
-        "--request-uri-max-bytes", "4096");
+    BridgeSettings settings =
+        settings(
+            "--worker-sync-interval",
+            "7",
+            "--oracle-feed",
+            "ETH-USD=https://prices.example/eth-usd?pair=eth=usd",
+            "--oracle-feed",
+            "BTC-USD=https://prices.example/btc-usd",
+            "--oracle-interval",
+            "5",
+            "--allow-simulated",
+            "--request-uri-host",
+            "requests.example:8443",
+            "--request-uri-host",
+            "backup.example",
+            "--request-uri-max-bytes",
+            "4096");
 
     assertThat(settings.workerSyncInterval()).isEqualTo(Duration.ofSeconds(7));
-    assertThat(settings.oracleFeeds()).containsExactly(
-        new OracleFeed("ETH-USD", null, "https://prices.example/eth-usd?pair=eth=usd", Duration.ofSeconds(5)),
-        new OracleFeed("BTC-USD", null, "https://prices.example/btc-usd", Duration.ofSeconds(5)));
+    assertThat(settings.oracleFeeds())
+        .containsExactly(
+            new OracleFeed(
+                "ETH-USD",
+                null,
+                "https://prices.example/eth-usd?pair=eth=usd",
+                Duration.ofSeconds(5)),
+            new OracleFeed(
+                "BTC-USD", null, "https://prices.example/btc-usd", Duration.ofSeconds(5)));
     assertThat(settings.oracleAttestation())
-        .isInstanceOfSatisfying(AttestationPolicy.class, policy -> assertThat(policy.allowsSimulation()).isTrue());
-    assertThat(settings.requestUris().allowedHosts()).containsExactlyInAnyOrder("requests.example:8443", "backup.example");
+        .isInstanceOfSatisfying(
+            AttestationPolicy.class, policy -> assertThat(policy.allowsSimulation()).isTrue());
+    assertThat(settings.requestUris().allowedHosts())
+        .containsExactlyInAnyOrder("requests.example:8443", "backup.example");
     assertThat(settings.requestUris().methods()).containsExactly("GET");
     assertThat(settings.requestUris().maxBytes()).isEqualTo(4096);
   }
@@ -53,7 +77,8 @@ class EthereumBridgeCommandTest {
     assertThat(settings.workerSyncInterval()).isEqualTo(BridgeSettings.DEFAULT_WORKER_SYNC);
     assertThat(settings.oracleFeeds()).isEmpty();
     assertThat(settings.oracleAttestation())
-        .isInstanceOfSatisfying(AttestationPolicy.class, policy -> assertThat(policy.allowsSimulation()).isFalse());
+        .isInstanceOfSatisfying(
+            AttestationPolicy.class, policy -> assertThat(policy.allowsSimulation()).isFalse());
     assertThat(settings.requestUris().allowedHosts()).isEmpty();
     assertThat(settings.requestUris().maxBytes()).isEqualTo(ConnectorPolicy.DEFAULT_MAX_BYTES);
   }

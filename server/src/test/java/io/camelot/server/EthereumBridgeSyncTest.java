@@ -1,6 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.server.config.WorkloadsSection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +27,7 @@ import io.camelot.protocol.model.WorkerUpdateParams;
 import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.SubmitReply;
+import io.camelot.server.config.WorkloadsSection;
 import io.camelot.worker.WorkerConfig;
 import java.math.BigInteger;
 import java.net.URI;
@@ -94,8 +94,13 @@ class EthereumBridgeSyncTest {
 
   /** A TCS whose operator methods answer loopback callers (no operator keys configured). */
   void startTcs(WorkloadsSection workloads) throws Exception {
-    node = nodes.start(
-        TestConfigs.loopback(dir.resolve("tcs")).operatorMethods().workerConcurrency(2).workloads(workloads).build());
+    node =
+        nodes.start(
+            TestConfigs.loopback(dir.resolve("tcs"))
+                .operatorMethods()
+                .workerConcurrency(2)
+                .workloads(workloads)
+                .build());
     tcs = nodes.client();
     contracts = ProxyContracts.deploy(tcsAccount);
   }
@@ -103,8 +108,13 @@ class EthereumBridgeSyncTest {
   @Test
   void workerChangesOnTheTcsReachTheChainWhileTheBridgeRuns() throws Exception {
     startTcs(WorkloadsSection.defaults());
-    bridge = EthereumBridge.start(tcs, tcsAccount, contracts,
-        BridgeSettings.defaults(dir.resolve("checkpoint")).withWorkerSyncInterval(Duration.ofMillis(200)));
+    bridge =
+        EthereumBridge.start(
+            tcs,
+            tcsAccount,
+            contracts,
+            BridgeSettings.defaults(dir.resolve("checkpoint"))
+                .withWorkerSyncInterval(Duration.ofMillis(200)));
     WorkerRegistry registry = contracts.workerRegistry(tcsAccount);
     long atStart = bridge.workerTransactions();
     assertThat(atStart).as("registry list entry and worker registration").isEqualTo(2);
@@ -113,11 +123,22 @@ class EthereumBridgeSyncTest {
     WorkerRecord record = tcs.workerRetrieve(WORKER);
     WorkerDetails d = record.details();
     String notifyUri = "https://tcs.example/notify";
-    WorkerDetails changed = new WorkerDetails(
-        d.workOrderSyncUri(), d.workOrderAsyncUri(), d.workOrderPullUri(), notifyUri,
-        d.receiptInvocationUri(), d.workOrderInvocationAddress(), d.receiptInvocationAddress(),
-        d.fromAddress(), d.hashingAlgorithm(), d.signingAlgorithm(), d.keyEncryptionAlgorithm(),
-        d.dataEncryptionAlgorithm(), d.workOrderPayloadFormats(), d.workerTypeData());
+    WorkerDetails changed =
+        new WorkerDetails(
+            d.workOrderSyncUri(),
+            d.workOrderAsyncUri(),
+            d.workOrderPullUri(),
+            notifyUri,
+            d.receiptInvocationUri(),
+            d.workOrderInvocationAddress(),
+            d.receiptInvocationAddress(),
+            d.fromAddress(),
+            d.hashingAlgorithm(),
+            d.signingAlgorithm(),
+            d.keyEncryptionAlgorithm(),
+            d.dataEncryptionAlgorithm(),
+            d.workOrderPayloadFormats(),
+            d.workerTypeData());
     operatorCall("WorkerUpdate", new WorkerUpdateParams(WORKER, changed));
     await().atMost(AWAIT).until(() -> onChain(registry, WORKER).component5().contains(notifyUri));
 
@@ -125,8 +146,10 @@ class EthereumBridgeSyncTest {
     await().atMost(AWAIT).until(() -> onChain(registry, WORKER).component1().intValue() == 3);
 
     String added = HexFormat.of().formatHex(randomBytes());
-    operatorCall("WorkerRegister", new WorkerRegisterParams(
-        added, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
+    operatorCall(
+        "WorkerRegister",
+        new WorkerRegisterParams(
+            added, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
     await().atMost(AWAIT).until(() -> onChain(registry, added).component1().intValue() == 1);
     await().atMost(AWAIT).until(() -> bridge.workerIds().contains(added));
 
@@ -139,17 +162,28 @@ class EthereumBridgeSyncTest {
     // An id another account registered on chain first is not taken over: the re-sync fails for it,
     // saying why, and still publishes the others.
     String squatted = HexFormat.of().formatHex(randomBytes());
-    contracts.workerRegistry(stranger).workerRegister(
-        Bytes32.of(squatted), BigInteger.ONE, Bytes32.of(record.organizationId()), List.of(), "{}").send();
+    contracts
+        .workerRegistry(stranger)
+        .workerRegister(
+            Bytes32.of(squatted),
+            BigInteger.ONE,
+            Bytes32.of(record.organizationId()),
+            List.of(),
+            "{}")
+        .send();
     String later = HexFormat.of().formatHex(randomBytes());
     for (String id : List.of(squatted, later)) {
-      operatorCall("WorkerRegister", new WorkerRegisterParams(
-          id, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
+      operatorCall(
+          "WorkerRegister",
+          new WorkerRegisterParams(
+              id, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
     }
     await().atMost(AWAIT).until(() -> bridge.workerIds().contains(later));
     assertThat(onChain(registry, later).component1().intValue()).isEqualTo(1);
     await().atMost(AWAIT).until(() -> bridge.workerSyncProblem().isPresent());
-    assertThat(bridge.workerSyncProblem().get()).contains(squatted).contains("not the worker's organization");
+    assertThat(bridge.workerSyncProblem().get())
+        .contains(squatted)
+        .contains("not the worker's organization");
     assertThat(bridge.failedWorkerSyncs()).isPositive();
     assertThat(bridge.workerIds()).doesNotContain(squatted);
   }
@@ -159,11 +193,19 @@ class EthereumBridgeSyncTest {
     startTcs(WorkloadsSection.defaults());
     WorkerRecord record = tcs.workerRetrieve(WORKER);
     String offline = HexFormat.of().formatHex(randomBytes());
-    operatorCall("WorkerRegister", new WorkerRegisterParams(
-        offline, record.workerType(), record.organizationId(), record.applicationTypeId(), record.details()));
+    operatorCall(
+        "WorkerRegister",
+        new WorkerRegisterParams(
+            offline,
+            record.workerType(),
+            record.organizationId(),
+            record.applicationTypeId(),
+            record.details()));
     operatorCall("WorkerSetStatus", new WorkerSetStatusParams(offline, 2));
 
-    bridge = EthereumBridge.start(tcs, tcsAccount, contracts, BridgeSettings.defaults(dir.resolve("checkpoint")));
+    bridge =
+        EthereumBridge.start(
+            tcs, tcsAccount, contracts, BridgeSettings.defaults(dir.resolve("checkpoint")));
 
     WorkerRegistry registry = contracts.workerRegistry(tcsAccount);
     assertThat(onChain(registry, offline).component1().intValue()).isEqualTo(2);
@@ -173,44 +215,89 @@ class EthereumBridgeSyncTest {
   @Test
   void anOracleFeedPostsTheAttestedValueOfItsSourceFromAVerifiedWorkOrder() throws Exception {
     source = new LocalHttpsServer(dir).serve("/eth-usd", "3120.55");
-    startTcs(WorkloadsSection.builder().grants(List.of(
-        new WorkloadsSection.Grant(
-            OracleFeed.WORKLOAD, "https", List.of(source.host()), List.of("GET"), 4096, source.trustPem().toString()))).build());
-    OracleFeed feed = new OracleFeed("ETH-USD", null, source.url("/eth-usd"), Duration.ofMillis(300));
-    bridge = EthereumBridge.start(tcs, tcsAccount, contracts,
-        BridgeSettings.defaults(dir.resolve("checkpoint"))
-            .withOracleFeeds(List.of(feed), AttestationPolicy.builder().allowSimulation().build()));
+    startTcs(
+        WorkloadsSection.builder()
+            .grants(
+                List.of(
+                    new WorkloadsSection.Grant(
+                        OracleFeed.WORKLOAD,
+                        "https",
+                        List.of(source.host()),
+                        List.of("GET"),
+                        4096,
+                        source.trustPem().toString())))
+            .build());
+    OracleFeed feed =
+        new OracleFeed("ETH-USD", null, source.url("/eth-usd"), Duration.ofMillis(300));
+    bridge =
+        EthereumBridge.start(
+            tcs,
+            tcsAccount,
+            contracts,
+            BridgeSettings.defaults(dir.resolve("checkpoint"))
+                .withOracleFeeds(
+                    List.of(feed), AttestationPolicy.builder().allowSimulation().build()));
     OracleResults oracle = contracts.oracleResults(tcsAccount);
 
-    await().atMost(AWAIT).until(() -> oracle.latestResult(Bytes32.of(WORKER), feed.id()).send().component3().equals("3120.55"));
+    await()
+        .atMost(AWAIT)
+        .until(
+            () ->
+                oracle
+                    .latestResult(Bytes32.of(WORKER), feed.id())
+                    .send()
+                    .component3()
+                    .equals("3120.55"));
     source.serve("/eth-usd", "3121.00");
-    await().atMost(AWAIT).until(() -> oracle.latestResult(Bytes32.of(WORKER), feed.id()).send().component3().equals("3121.00"));
+    await()
+        .atMost(AWAIT)
+        .until(
+            () ->
+                oracle
+                    .latestResult(Bytes32.of(WORKER), feed.id())
+                    .send()
+                    .component3()
+                    .equals("3121.00"));
 
-    // What is on chain is what the bridge verified: the worker's signed statement of the source's answer.
-    await().atMost(AWAIT).untilAsserted(() -> {
-      var onChain = oracle.latestResult(Bytes32.of(WORKER), feed.id()).send();
-      Optional<OraclePost> posted = bridge.latestOraclePost(feed.name());
-      assertThat(posted).isPresent();
-      assertThat(Bytes32.hex(onChain.component1())).isEqualTo(WORKER).isEqualTo(posted.get().workerId());
-      assertThat(Bytes32.hex(onChain.component2())).isEqualTo(posted.get().workOrderId());
-      assertThat(onChain.component3()).isEqualTo(posted.get().value());
-    });
+    // What is on chain is what the bridge verified: the worker's signed statement of the source's
+    // answer.
+    await()
+        .atMost(AWAIT)
+        .untilAsserted(
+            () -> {
+              var onChain = oracle.latestResult(Bytes32.of(WORKER), feed.id()).send();
+              Optional<OraclePost> posted = bridge.latestOraclePost(feed.name());
+              assertThat(posted).isPresent();
+              assertThat(Bytes32.hex(onChain.component1()))
+                  .isEqualTo(WORKER)
+                  .isEqualTo(posted.get().workerId());
+              assertThat(Bytes32.hex(onChain.component2())).isEqualTo(posted.get().workOrderId());
+              assertThat(onChain.component3()).isEqualTo(posted.get().value());
+            });
     OraclePost posted = bridge.latestOraclePost(feed.name()).orElseThrow();
     JsonNode statement = ProtocolJson.parse(posted.statement().getBytes(StandardCharsets.UTF_8));
     assertThat(statement.get("source").asText()).isEqualTo(source.url("/eth-usd"));
     assertThat(statement.get("value").asText()).isEqualTo("3121.00");
-    assertThat(statement.get("tlsCertificateSha256").asText()).isEqualTo(source.certificateSha256());
+    assertThat(statement.get("tlsCertificateSha256").asText())
+        .isEqualTo(source.certificateSha256());
     // The TCS holds that work order's signed result, from that worker, for the oracle workload.
     SubmitReply stored = tcs.workOrderGetResult(posted.workOrderId());
-    assertThat(stored).isInstanceOfSatisfying(SubmitReply.Completed.class, completed -> {
-      assertThat(completed.result().workerId()).isEqualTo(WORKER);
-      assertThat(completed.result().workloadId()).isEqualTo(WorkloadIds.of(OracleFeed.WORKLOAD));
-    });
+    assertThat(stored)
+        .isInstanceOfSatisfying(
+            SubmitReply.Completed.class,
+            completed -> {
+              assertThat(completed.result().workerId()).isEqualTo(WORKER);
+              assertThat(completed.result().workloadId())
+                  .isEqualTo(WorkloadIds.of(OracleFeed.WORKLOAD));
+            });
     assertThat(bridge.oraclePosts()).isGreaterThanOrEqualTo(2);
 
     OracleResults asStranger = contracts.oracleResults(stranger);
-    assertThatThrownBy(() -> asStranger.post(
-            feed.id(), Bytes32.of(WORKER), Bytes32.of(posted.workOrderId()), "1.00").send())
+    assertThatThrownBy(
+            () ->
+                asStranger
+                    .post(feed.id(), Bytes32.of(WORKER), Bytes32.of(posted.workOrderId()), "1.00")
+                    .send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's TCS account");
   }
@@ -223,12 +310,14 @@ class EthereumBridgeSyncTest {
   /** An operator method, answered for a loopback caller when no operator keys are configured. */
   private void operatorCall(String method, Object params) throws Exception {
     byte[] body = ProtocolJson.toBytes(JsonRpcRequest.of(method, 1, ProtocolJson.toTree(params)));
-    HttpResponse<byte[]> reply = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(node.url("127.0.0.1")))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> reply =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(node.url("127.0.0.1")))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     JsonNode answer = ProtocolJson.parse(reply.body());
     assertThat(answer.path("error").path("code").asInt(-1)).as(answer.toString()).isZero();
   }

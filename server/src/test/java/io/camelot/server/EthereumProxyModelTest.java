@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.camelot.ethereum.Bytes32;
 import io.camelot.ethereum.BridgeSettings;
+import io.camelot.ethereum.Bytes32;
 import io.camelot.ethereum.Chain;
 import io.camelot.ethereum.DevChain;
 import io.camelot.ethereum.EthereumBridge;
@@ -131,7 +131,8 @@ class EthereumProxyModelTest {
   }
 
   EthereumBridge startBridge(int confirmations) throws Exception {
-    return startBridge(BridgeSettings.defaults(dir.resolve("checkpoint")).withConfirmations(confirmations));
+    return startBridge(
+        BridgeSettings.defaults(dir.resolve("checkpoint")).withConfirmations(confirmations));
   }
 
   EthereumBridge startBridge(BridgeSettings settings) throws Exception {
@@ -157,9 +158,12 @@ class EthereumProxyModelTest {
       WorkOrderOutcome outcome = submitted.get(i).await();
       assertThat(outcome.text(0)).isEqualTo("RESULT: order " + i);
     }
-    LOG.info("20 work orders submitted through the chain and verified in {} ms",
+    LOG.info(
+        "20 work orders submitted through the chain and verified in {} ms",
         Duration.ofNanos(System.nanoTime() - start).toMillis());
-    assertThat(completionsPerWorkOrder()).hasSize(20).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+    assertThat(completionsPerWorkOrder())
+        .hasSize(20)
+        .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
   }
 
   @Test
@@ -180,8 +184,12 @@ class EthereumProxyModelTest {
 
     // Nobody but the worker's TCS account may complete a work order.
     WorkOrderRegistry asStranger = contracts.workOrderRegistry(stranger);
-    assertThatThrownBy(() -> asStranger.workOrderComplete(
-            onChain(1, whileStopped.getFirst().workOrderId()), "{\"result\":{}}").send())
+    assertThatThrownBy(
+            () ->
+                asStranger
+                    .workOrderComplete(
+                        onChain(1, whileStopped.getFirst().workOrderId()), "{\"result\":{}}")
+                    .send())
         .isInstanceOf(TransactionException.class)
         .hasMessageContaining("not the worker's TCS account");
 
@@ -190,14 +198,21 @@ class EthereumProxyModelTest {
     for (int i = 0; i < submitted.size(); i++) {
       assertThat(submitted.get(i).await().text(0)).isEqualTo("RESULT: order " + i);
     }
-    assertThat(completionsPerWorkOrder()).hasSize(15).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+    assertThat(completionsPerWorkOrder())
+        .hasSize(15)
+        .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
 
     for (SubmittedWorkOrder order : whileStopped) {
-      await().atMost(AWAIT).until(
-          () -> requester.retrieveReceipt(order.workOrderId()).receiptCurrentStatus()
-              == ReceiptStatus.COMPLETED.code());
-      var update = requester.receiptUpdate(order.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
-      String response = asStranger.workOrderGet(onChain(1, order.workOrderId())).send().component4();
+      await()
+          .atMost(AWAIT)
+          .until(
+              () ->
+                  requester.retrieveReceipt(order.workOrderId()).receiptCurrentStatus()
+                      == ReceiptStatus.COMPLETED.code());
+      var update =
+          requester.receiptUpdate(order.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
+      String response =
+          asStranger.workOrderGet(onChain(1, order.workOrderId())).send().component4();
       assertThat(update.updateData())
           .isEqualTo(HexFormat.of().withUpperCase().formatHex(Sha256.digest(response)));
       assertThat(update.updaterId()).isEqualTo(worker.workerId());
@@ -208,7 +223,8 @@ class EthereumProxyModelTest {
   void aWorkOrderIsHandledOnlyOnceItsBlockHasTheConfiguredConfirmations() throws Exception {
     int confirmations = 3;
     startBridge(confirmations);
-    SubmittedWorkOrder order = requester.newWorkOrder(workerFromChain(), "echo-result").input("deep").submit();
+    SubmittedWorkOrder order =
+        requester.newWorkOrder(workerFromChain(), "echo-result").input("deep").submit();
     long submittedIn = blockOf(WorkOrderRegistry.WORKORDERSUBMITTED_EVENT, order.workOrderId());
     // The dev chain mines only on transactions: without these blocks the order would wait forever.
     for (int i = 0; i < confirmations; i++) {
@@ -224,53 +240,85 @@ class EthereumProxyModelTest {
     try (LocalHttpsServer requests = new LocalHttpsServer(dir);
         Chain uriSubmitter = Chain.connect(devChain.account(3));
         EthereumTcsClient uriClient = EthereumTcsClient.connect(devChain.account(3), contracts)) {
-      startBridge(BridgeSettings.defaults(dir.resolve("checkpoint")).withRequestUris(
-          ConnectorPolicy.https(List.of(requests.host()), List.of("GET"), 1 << 20).withTrustPem(requests.trustPem())));
+      startBridge(
+          BridgeSettings.defaults(dir.resolve("checkpoint"))
+              .withRequestUris(
+                  ConnectorPolicy.https(List.of(requests.host()), List.of("GET"), 1 << 20)
+                      .withTrustPem(requests.trustPem())));
       WorkOrderRegistry asSubmitter = contracts.workOrderRegistry(uriSubmitter);
       // The SDK seals as usual; on chain the request is an https:// URI of its JSON.
-      TcsClient byUri = (TcsClient) Proxy.newProxyInstance(
-          TcsClient.class.getClassLoader(), new Class<?>[] {TcsClient.class}, (proxy, method, args) -> {
-            if (!method.getName().equals("workOrderSubmit")) {
-              try {
-                return method.invoke(uriClient, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            }
-            WorkOrderSubmitParams params = (WorkOrderSubmitParams) args[0];
-            String path = "/requests/" + params.workOrderId();
-            requests.serve(path, ProtocolJson.toText(params));
-            asSubmitter.workOrderSubmit(Bytes32.of(params.workOrderId()), Bytes32.of(params.workerId()),
-                Bytes32.of(params.requesterId()), requests.url(path)).send();
-            return new SubmitReply.Pending("submitted on chain by URI");
-          });
-      Requester overUri = Requester.builder(byUri).requesterKey(Secp256k1.generate()).allowSimulation()
-          .pollBackoff(Duration.ofMillis(20), Duration.ofMillis(250)).awaitTimeout(AWAIT).build();
+      TcsClient byUri =
+          (TcsClient)
+              Proxy.newProxyInstance(
+                  TcsClient.class.getClassLoader(),
+                  new Class<?>[] {TcsClient.class},
+                  (proxy, method, args) -> {
+                    if (!method.getName().equals("workOrderSubmit")) {
+                      try {
+                        return method.invoke(uriClient, args);
+                      } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                      }
+                    }
+                    WorkOrderSubmitParams params = (WorkOrderSubmitParams) args[0];
+                    String path = "/requests/" + params.workOrderId();
+                    requests.serve(path, ProtocolJson.toText(params));
+                    asSubmitter
+                        .workOrderSubmit(
+                            Bytes32.of(params.workOrderId()),
+                            Bytes32.of(params.workerId()),
+                            Bytes32.of(params.requesterId()),
+                            requests.url(path))
+                        .send();
+                    return new SubmitReply.Pending("submitted on chain by URI");
+                  });
+      Requester overUri =
+          Requester.builder(byUri)
+              .requesterKey(Secp256k1.generate())
+              .allowSimulation()
+              .pollBackoff(Duration.ofMillis(20), Duration.ofMillis(250))
+              .awaitTimeout(AWAIT)
+              .build();
       VerifiedWorker worker = workerFromChain();
-      assertThat(overUri.newWorkOrder(worker, "echo-result").input("by uri").submit().await().text(0))
+      assertThat(
+              overUri.newWorkOrder(worker, "echo-result").input("by uri").submit().await().text(0))
           .isEqualTo("RESULT: by uri");
 
       // A host the operator did not allow is never fetched: the order is completed with error 2.
       byte[] refusedId = Bytes32.of(HexFormat.of().formatHex(Sha256.digest("refused")));
-      asSubmitter.workOrderSubmit(refusedId, Bytes32.of(worker.workerId()), refusedId,
-          "https://127.0.0.1:1/requests/refused").send();
+      asSubmitter
+          .workOrderSubmit(
+              refusedId,
+              Bytes32.of(worker.workerId()),
+              refusedId,
+              "https://127.0.0.1:1/requests/refused")
+          .send();
       byte[] refusedKey = ProxyContracts.workOrderKey(uriSubmitter.address(), refusedId);
-      await().atMost(AWAIT).until(() -> asSubmitter.workOrderGet(refusedKey).send().component1().intValueExact() == 2);
+      await()
+          .atMost(AWAIT)
+          .until(
+              () -> asSubmitter.workOrderGet(refusedKey).send().component1().intValueExact() == 2);
       assertThat(asSubmitter.workOrderGet(refusedKey).send().component4())
-          .contains("\"code\":2").contains("host 127.0.0.1:1 is not allowed");
+          .contains("\"code\":2")
+          .contains("host 127.0.0.1:1 is not allowed");
     }
   }
 
   /** The on-chain key of a work order that test account {@code account} submitted. */
   private static byte[] onChain(int account, String workOrderId) {
     return ProxyContracts.workOrderKey(
-        Credentials.create(devChain.account(account).privateKey()).getAddress(), Bytes32.of(workOrderId));
+        Credentials.create(devChain.account(account).privateKey()).getAddress(),
+        Bytes32.of(workOrderId));
   }
 
-  /** The block of the (single) event of this kind, optionally with the work order's key as topic 1. */
+  /**
+   * The block of the (single) event of this kind, optionally with the work order's key as topic 1.
+   */
   private long blockOf(org.web3j.abi.datatypes.Event event, String workOrderId) throws Exception {
     EthFilter filter =
-        new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+        new EthFilter(
+            DefaultBlockParameterName.EARLIEST,
+            DefaultBlockParameterName.LATEST,
             contracts.workOrderRegistry());
     filter.addSingleTopic(EventEncoder.encode(event));
     if (workOrderId != null) {
@@ -287,7 +335,8 @@ class EthereumProxyModelTest {
       List<Future<SubmittedWorkOrder>> futures = new ArrayList<>();
       for (int i = first; i < first + count; i++) {
         String input = "order " + i;
-        futures.add(pool.submit(() -> requester.newWorkOrder(worker, "echo-result").input(input).submit()));
+        futures.add(
+            pool.submit(() -> requester.newWorkOrder(worker, "echo-result").input(input).submit()));
       }
       List<SubmittedWorkOrder> submitted = new ArrayList<>();
       for (Future<SubmittedWorkOrder> future : futures) {
@@ -300,12 +349,15 @@ class EthereumProxyModelTest {
   /** workOrderCompleted events on chain, counted by work order id. */
   private Map<String, Long> completionsPerWorkOrder() throws Exception {
     EthFilter filter =
-        new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+        new EthFilter(
+            DefaultBlockParameterName.EARLIEST,
+            DefaultBlockParameterName.LATEST,
             contracts.workOrderRegistry());
     filter.addSingleTopic(EventEncoder.encode(WorkOrderRegistry.WORKORDERCOMPLETED_EVENT));
     EthLog logs = tcsAccount.web3j().ethGetLogs(filter).send();
     return logs.getLogs().stream()
         .map(result -> WorkOrderRegistry.getWorkOrderCompletedEventFromLog((Log) result.get()))
-        .collect(Collectors.groupingBy(event -> Bytes32.hex(event.workOrderId), Collectors.counting()));
+        .collect(
+            Collectors.groupingBy(event -> Bytes32.hex(event.workOrderId), Collectors.counting()));
   }
 }

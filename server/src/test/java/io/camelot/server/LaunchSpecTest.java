@@ -13,9 +13,14 @@ import picocli.CommandLine;
 /** The command lines serve writes for its pool children are the ones wp and wkm read back. */
 class LaunchSpecTest {
   static final PeerFiles TLS =
-      new PeerFiles(Path.of("keys/wp-0-key.pem"), Path.of("keys/pool-peers.pem"), Path.of("keys/tls-cert.pem"),
-          Path.of("keys/tls-key.pem"), Path.of("keys/tls-cert.pem"));
-  static final PeerFiles PLAIN = PeerFiles.plain(Path.of("keys/wkm-0-key.pem"), Path.of("keys/pool-peers.pem"));
+      new PeerFiles(
+          Path.of("keys/wp-0-key.pem"),
+          Path.of("keys/pool-peers.pem"),
+          Path.of("keys/tls-cert.pem"),
+          Path.of("keys/tls-key.pem"),
+          Path.of("keys/tls-cert.pem"));
+  static final PeerFiles PLAIN =
+      PeerFiles.plain(Path.of("keys/wkm-0-key.pem"), Path.of("keys/pool-peers.pem"));
 
   @Test
   void aWpSpecSurvivesItsCommandLine() {
@@ -34,7 +39,8 @@ class LaunchSpecTest {
             .otlpEndpoint("http://127.0.0.1:4318")
             .exitWithParent(true)
             .build();
-    WpLaunchSpec defaults = WpLaunchSpec.builder("http://manager:9950", Path.of("tee"), PLAIN).build();
+    WpLaunchSpec defaults =
+        WpLaunchSpec.builder("http://manager:9950", Path.of("tee"), PLAIN).build();
 
     for (WpLaunchSpec spec : List.of(every, defaults)) {
       List<String> args = spec.toArgs();
@@ -44,8 +50,16 @@ class LaunchSpecTest {
       assertThat(command.spec()).isEqualTo(spec);
     }
     assertThat(defaults.toArgs())
-        .containsExactly("wp", "--manager", "http://manager:9950", "--signing-key", "keys/wkm-0-key.pem",
-            "--peer-keys", "keys/pool-peers.pem", "--tee-dir", "tee");
+        .containsExactly(
+            "wp",
+            "--manager",
+            "http://manager:9950",
+            "--signing-key",
+            "keys/wkm-0-key.pem",
+            "--peer-keys",
+            "keys/pool-peers.pem",
+            "--tee-dir",
+            "tee");
   }
 
   @Test

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelot.attestation.Tee;
-import io.camelot.sdk.DirectTcsClient;
-import io.camelot.sdk.Requester;
-import io.camelot.sdk.SubmittedWorkOrder;
-import io.camelot.sdk.VerifiedWorker;
 import io.camelot.scheduler.elastic.LocalProcessLauncher;
 import io.camelot.scheduler.elastic.PoolLoad;
 import io.camelot.scheduler.elastic.PoolScaler;
 import io.camelot.scheduler.elastic.ScalingPolicy;
-import io.camelot.store.postgres.PostgresTcsStore;
+import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.VerifiedWorker;
 import io.camelot.store.postgres.PostgresQueueTable;
 import io.camelot.store.postgres.PostgresQueueTable.QueueDepth;
+import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.TestPostgres;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerKeys;
@@ -68,23 +68,34 @@ class LocalProcessPoolTest {
             .formatted(TestPostgres.get().newDatabase(4).url(), dataDir, NAME));
     CamelotConfig config = CamelotConfig.load(configFile);
 
-    // Provisioning, before any instance runs: the identity's keys, sealed in the shared-by-this-host
+    // Provisioning, before any instance runs: the identity's keys, sealed in the
+    // shared-by-this-host
     // directory, and its record in the Worker Directory.
     Clock clock = Clock.systemUTC();
     Tee tee = WorkerAssembly.openTee(config.worker(), dataDir, clock);
     var workerConfig = config.worker().toSettings();
-    WorkerKeys keys = WorkerKeys.loadOrCreate(
-        dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, false);
+    WorkerKeys keys =
+        WorkerKeys.loadOrCreate(
+            dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"),
+            tee,
+            false);
 
     try (PostgresTcsStore store = PostgresTcsStore.open(config.store().postgresSettings());
         ListenerNode listener = ListenerNode.start(config);
         DirectTcsClient client = DirectTcsClient.create("http://127.0.0.1:" + listener.port());
         LocalProcessLauncher launcher =
             new LocalProcessLauncher(
-                instance -> List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CamelotCli.class.getName(),
-                    "worker", "--config", configFile.toString(), "--admin-port", "0"),
+                instance ->
+                    List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CamelotCli.class.getName(),
+                        "worker",
+                        "--config",
+                        configFile.toString(),
+                        "--admin-port",
+                        "0"),
                 dir)) {
       new SingletonWorker(workerConfig, keys, tee, Workloads.load(), store, clock).register();
       Requester requester = Requester.builder(client).allowSimulation().build();
@@ -99,7 +110,8 @@ class LocalProcessPoolTest {
               launcher,
               new ScalingPolicy(0, 3, 5, 1, 0.5, Duration.ofSeconds(2)),
               () -> {
-                QueueDepth depth = new PostgresQueueTable(store).queueDepth(workerConfig.workerId());
+                QueueDepth depth =
+                    new PostgresQueueTable(store).queueDepth(workerConfig.workerId());
                 return new PoolLoad(depth.queued(), depth.leased());
               },
               "wp",
@@ -114,7 +126,8 @@ class LocalProcessPoolTest {
 
         scaler.start(Duration.ofMillis(300));
         for (int i = 0; i < burst.size(); i++) {
-          assertThat(burst.get(i).await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: item " + i);
+          assertThat(burst.get(i).await(Duration.ofSeconds(120)).text(0))
+              .isEqualTo("RESULT: item " + i);
         }
         // Idle: drained and stopped one by one, down to the minimum of none.
         await().atMost(Duration.ofSeconds(120)).until(() -> launcher.instances().isEmpty());

@@ -28,11 +28,14 @@ class NodeAssemblyTest {
   @Test
   void aStartThatFailsAtAStepClosesTheStepsBeforeItNewestFirst() {
     IllegalStateException third = new IllegalStateException("step 3 failed");
-    assertThatThrownBy(() -> NodeAssembly.start(parts -> {
-          parts.add(part("1"));
-          parts.add(part("2"));
-          throw third;
-        }))
+    assertThatThrownBy(
+            () ->
+                NodeAssembly.start(
+                    parts -> {
+                      parts.add(part("1"));
+                      parts.add(part("2"));
+                      throw third;
+                    }))
         .isSameAs(third)
         .satisfies(e -> assertThat(e.getSuppressed()).isEmpty());
     assertThat(closed).containsExactly("2", "1");
@@ -41,12 +44,15 @@ class NodeAssemblyTest {
   @Test
   void aFailedStartReportsPartsThatFailedToCloseAndStillClosesTheRest() {
     IOException stuck = new IOException("2 would not close");
-    assertThatThrownBy(() -> NodeAssembly.start(parts -> {
-          parts.add(part("1"));
-          parts.add(part("2", stuck));
-          parts.add(part("3"));
-          throw new IllegalArgumentException("step 4 failed");
-        }))
+    assertThatThrownBy(
+            () ->
+                NodeAssembly.start(
+                    parts -> {
+                      parts.add(part("1"));
+                      parts.add(part("2", stuck));
+                      parts.add(part("3"));
+                      throw new IllegalArgumentException("step 4 failed");
+                    }))
         .hasMessage("step 4 failed")
         .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(stuck));
     assertThat(closed).containsExactly("3", "2", "1");
@@ -56,13 +62,15 @@ class NodeAssemblyTest {
   void aCloseWhereOnePartThrowsStillClosesTheOthersAndReportsIt() {
     IllegalStateException second = new IllegalStateException("2 failed");
     IllegalStateException fourth = new IllegalStateException("4 failed");
-    NodeAssembly assembly = NodeAssembly.start(parts -> {
-      parts.add(part("1"));
-      parts.add(part("2", second));
-      parts.add(part("3"));
-      parts.add(part("4", fourth));
-      return parts;
-    });
+    NodeAssembly assembly =
+        NodeAssembly.start(
+            parts -> {
+              parts.add(part("1"));
+              parts.add(part("2", second));
+              parts.add(part("3"));
+              parts.add(part("4", fourth));
+              return parts;
+            });
     assertThat(closed).isEmpty();
 
     assertThatThrownBy(assembly::close)
@@ -74,11 +82,13 @@ class NodeAssemblyTest {
   @Test
   void aCheckedFailureOnCloseIsReportedUncheckedAndClosingAgainDoesNothing() {
     IOException io = new IOException("disk gone");
-    NodeAssembly assembly = NodeAssembly.start(parts -> {
-      parts.add(part("1"));
-      parts.add(part("2", io));
-      return parts;
-    });
+    NodeAssembly assembly =
+        NodeAssembly.start(
+            parts -> {
+              parts.add(part("1"));
+              parts.add(part("2", io));
+              return parts;
+            });
 
     assertThatThrownBy(assembly::close).isInstanceOf(IllegalStateException.class).hasCause(io);
     assembly.close();

@@ -1,12 +1,12 @@
 package io.camelot.server;
 
-import io.camelot.server.config.SecuritySection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.security.PemFiles;
 import io.camelot.security.SignedRequests;
+import io.camelot.server.config.SecuritySection;
 import io.camelot.worker.WorkerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code camelot operator keygen} and {@code camelot operator call} against a node that lists the key;
- * {@code camelot operator pool-keys} for pool processes on several hosts.
+ * {@code camelot operator keygen} and {@code camelot operator call} against a node that lists the
+ * key; {@code camelot operator pool-keys} for pool processes on several hosts.
  */
 class OperatorCommandTest {
   @TempDir Path dir;
@@ -27,8 +27,13 @@ class OperatorCommandTest {
   @Test
   void aGeneratedKeySignsOperatorCallsTheNodeAccepts() throws Exception {
     Path keys = dir.resolve("keys");
-    assertThat(new CommandLine(new CamelotCli()).execute("operator", "keygen", "--out", keys.toString())).isZero();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
+    assertThat(
+            new CommandLine(new CamelotCli())
+                .execute("operator", "keygen", "--out", keys.toString()))
+        .isZero();
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
         .isEqualTo("rw-------");
 
     CamelotConfig config =
@@ -45,10 +50,16 @@ class OperatorCommandTest {
       int exit =
           new CommandLine(new CamelotCli())
               .execute(
-                  "operator", "call", "--url", node.url("127.0.0.1"),
-                  "--key", keys.resolve(OperatorCommand.PRIVATE_KEY_FILE).toString(),
-                  "--method", "WorkerSetStatus",
-                  "--params", "{\"workerId\":\"" + workerId + "\",\"status\":3}");
+                  "operator",
+                  "call",
+                  "--url",
+                  node.url("127.0.0.1"),
+                  "--key",
+                  keys.resolve(OperatorCommand.PRIVATE_KEY_FILE).toString(),
+                  "--method",
+                  "WorkerSetStatus",
+                  "--params",
+                  "{\"workerId\":\"" + workerId + "\",\"status\":3}");
       assertThat(exit).isZero();
       assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
     }
@@ -62,26 +73,52 @@ class OperatorCommandTest {
   @Test
   void poolKeysProvisionEveryMemberAndAPeerListThatAdmitsThemAll() throws Exception {
     Path keys = dir.resolve("pool-keys");
-    assertThat(new CommandLine(new CamelotCli()).execute(
-        "operator", "pool-keys", "--dir", keys.toString(), "--member", "camelot-wkm-0", "--wp",
-        PoolIdentities.ELASTIC_WP)).isZero();
-    for (String member : List.of(PoolIdentities.MANAGER, "camelot-wkm-0", PoolIdentities.ELASTIC_WP)) {
+    assertThat(
+            new CommandLine(new CamelotCli())
+                .execute(
+                    "operator",
+                    "pool-keys",
+                    "--dir",
+                    keys.toString(),
+                    "--member",
+                    "camelot-wkm-0",
+                    "--wp",
+                    PoolIdentities.ELASTIC_WP))
+        .isZero();
+    for (String member :
+        List.of(PoolIdentities.MANAGER, "camelot-wkm-0", PoolIdentities.ELASTIC_WP)) {
       Path key = keys.resolve(PoolIdentities.keyFileName(member));
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+          .isEqualTo("rw-------");
     }
     List<PublicKey> peers = PemFiles.readPublicKeys(keys.resolve(PoolIdentities.PEERS_FILE));
-    assertThat(peers).hasSize(3)
-        .contains(PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName("camelot-wkm-0"))).getPublic());
+    assertThat(peers)
+        .hasSize(3)
+        .contains(
+            PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName("camelot-wkm-0")))
+                .getPublic());
     // serve with [pool] keys_dir signs as the manager, whose key is listed too.
     PoolIdentities loaded = PoolIdentities.load(keys);
     assertThat(loaded.peersFile()).isEqualTo(keys.resolve(PoolIdentities.PEERS_FILE));
-    assertThat(peers).contains(PemFiles.readKeyPair(loaded.keyFile(PoolIdentities.MANAGER)).getPublic());
+    assertThat(peers)
+        .contains(PemFiles.readKeyPair(loaded.keyFile(PoolIdentities.MANAGER)).getPublic());
     // Only the WP's key may register WPs.
-    PublicKey wp = PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP))).getPublic();
-    assertThat(PemFiles.readPublicKeys(keys.resolve(PoolIdentities.WP_PEERS_FILE))).containsExactly(wp);
+    PublicKey wp =
+        PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP)))
+            .getPublic();
+    assertThat(PemFiles.readPublicKeys(keys.resolve(PoolIdentities.WP_PEERS_FILE)))
+        .containsExactly(wp);
     assertThat(loaded.wpKeyIds()).containsExactly(SignedRequests.keyId(wp));
 
-    assertThat(new CommandLine(new CamelotCli()).execute(
-        "operator", "pool-keys", "--dir", dir.resolve("bad").toString(), "--member", PoolIdentities.MANAGER)).isNotZero();
+    assertThat(
+            new CommandLine(new CamelotCli())
+                .execute(
+                    "operator",
+                    "pool-keys",
+                    "--dir",
+                    dir.resolve("bad").toString(),
+                    "--member",
+                    PoolIdentities.MANAGER))
+        .isNotZero();
   }
 }

@@ -10,9 +10,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
-import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
@@ -45,10 +45,12 @@ class OpsEndToEndTest {
 
   /** The same, and with a receipt when asked (the worker then appends its PROCESSED update). */
   static String submitEcho(DirectTcsClient client, boolean withReceipt) {
-    Requester requester = Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
+    Requester requester =
+        Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
     List<String> ids = requester.findWorkers(new WorkerLookUpParams(1, null, null, null, null));
     VerifiedWorker worker = requester.worker(ids.getFirst());
-    SubmittedWorkOrder submitted = requester.newWorkOrder(worker, "echo-result").input("Hello").submit();
+    SubmittedWorkOrder submitted =
+        requester.newWorkOrder(worker, "echo-result").input("Hello").submit();
     assertThat(submitted.await().text(0)).isEqualTo("RESULT: Hello");
     if (withReceipt) {
       requester.createReceipt(submitted);
@@ -65,7 +67,8 @@ class OpsEndToEndTest {
     HttpResponse<String> ready = get(admin + "/health/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
     JsonNode checks = json(ready).path("checks");
-    assertThat(checks.properties()).extracting(e -> e.getKey() + "=" + e.getValue().asText())
+    assertThat(checks.properties())
+        .extracting(e -> e.getKey() + "=" + e.getValue().asText())
         .containsExactly("store=UP", "worker-registered=UP", "keys-unsealed=UP", "listener=UP");
 
     String id = submitEcho(client, true);
@@ -74,17 +77,24 @@ class OpsEndToEndTest {
     String metrics = get(admin + "/metrics").body();
     assertThat(metrics)
         .contains("camelot_workorders_submitted_total{process=\"serve\"} 1.0")
-        .contains("camelot_workorders_completed_total{code=\"0\",process=\"serve\",worker=\"" + workerId + "\"} 1.0")
-        .contains("camelot_rpc_requests_total{code=\"5\",method=\"WorkOrderSubmit\",process=\"serve\"} 1.0")
+        .contains(
+            "camelot_workorders_completed_total{code=\"0\",process=\"serve\",worker=\""
+                + workerId
+                + "\"} 1.0")
+        .contains(
+            "camelot_rpc_requests_total{code=\"5\",method=\"WorkOrderSubmit\",process=\"serve\"} 1.0")
         .contains("camelot_queue_depth{process=\"serve\",worker=\"" + workerId + "\"}")
         .contains("camelot_queue_outstanding{process=\"serve\"} 0.0")
         .contains("camelot_workers_attached{process=\"serve\"} 1.0")
         .contains("camelot_workers_directory{process=\"serve\",status=\"ACTIVE\"} 1.0")
         .contains("camelot_workers_directory{process=\"serve\",status=\"COMPROMISED\"} 0.0");
     for (String stage : List.of("listener", "queue_wait", "decrypt", "workload", "sign", "store")) {
-      assertThat(metrics).contains("camelot_workorder_stage_seconds_count{process=\"serve\",stage=\"" + stage + "\"} 1");
+      assertThat(metrics)
+          .contains(
+              "camelot_workorder_stage_seconds_count{process=\"serve\",stage=\"" + stage + "\"} 1");
     }
-    assertThat(metrics).contains("camelot_workorder_stage_seconds_bucket{process=\"serve\",stage=\"decrypt\",le=");
+    assertThat(metrics)
+        .contains("camelot_workorder_stage_seconds_bucket{process=\"serve\",stage=\"decrypt\",le=");
 
     JsonNode rows = json(get(admin + "/api/workorders"));
     assertThat(rows).hasSize(1);
@@ -92,9 +102,15 @@ class OpsEndToEndTest {
     assertThat(rows.get(0).path("state").asText()).isEqualTo("COMPLETED");
     assertThat(rows.get(0).path("code").asInt()).isZero();
     assertThat(rows.get(0).has("durationMs")).isTrue();
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> json(get(admin + "/api/workorders")).get(0).path("receipt").asText(), "PROCESSED"::equals);
-    assertThat(rows.toString()).doesNotContain("RESULT").doesNotContain("outData").doesNotContain("inData");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> json(get(admin + "/api/workorders")).get(0).path("receipt").asText(),
+            "PROCESSED"::equals);
+    assertThat(rows.toString())
+        .doesNotContain("RESULT")
+        .doesNotContain("outData")
+        .doesNotContain("inData");
 
     JsonNode overview = json(get(admin + "/api/overview"));
     JsonNode worker = overview.path("workers").get(0);
@@ -104,9 +120,12 @@ class OpsEndToEndTest {
     assertThat(worker.path("attestation").path("valid").asBoolean()).isFalse();
     assertThat(overview.path("totals").path("completedByCode").path("0").asDouble()).isEqualTo(1.0);
     assertThat(get(admin + "/metrics").body())
-        .contains("camelot_attestation_verifications_total{kind=\"SIMULATED\",process=\"serve\",result=\"NO_EVIDENCE\"} 1.0");
+        .contains(
+            "camelot_attestation_verifications_total{kind=\"SIMULATED\",process=\"serve\",result=\"NO_EVIDENCE\"} 1.0");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> json(get(admin + "/api/series")).path("points").size() >= 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> json(get(admin + "/api/series")).path("points").size() >= 2);
     assertThat(get(admin + "/").body()).contains("Recent work orders");
   }
 
@@ -117,7 +136,9 @@ class OpsEndToEndTest {
         http.send(
             HttpRequest.newBuilder(URI.create(node.url("127.0.0.1")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc.discover\"}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"rpc.discover\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     JsonNode document = json(response).path("result");
@@ -139,19 +160,29 @@ class OpsEndToEndTest {
       tcs.start(TestConfigs.loopback(dataDir).admin().build());
       String id = submitEcho(tcs.client());
       String traceId = WorkOrderTrace.traceId(id);
-      await().atMost(Duration.ofSeconds(30)).until(() -> events.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("completed")));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  events.list.stream()
+                      .anyMatch(e -> e.getFormattedMessage().startsWith("completed")));
       List<ILoggingEvent> mine =
-          events.list.stream().filter(e -> traceId.equals(e.getMDCPropertyMap().get(WorkOrderTrace.TRACE_ID))).toList();
-      assertThat(mine).extracting(ILoggingEvent::getFormattedMessage)
+          events.list.stream()
+              .filter(e -> traceId.equals(e.getMDCPropertyMap().get(WorkOrderTrace.TRACE_ID)))
+              .toList();
+      assertThat(mine)
+          .extracting(ILoggingEvent::getFormattedMessage)
           .anyMatch(m -> m.startsWith("received for worker"))
           .anyMatch(m -> m.startsWith("admitted for worker"))
           .anyMatch(m -> m.startsWith("started after"))
           .anyMatch(m -> m.contains("decrypt") && m.contains("workload") && m.contains("sign"))
           .anyMatch(m -> m.startsWith("stored outcome code 0"))
           .anyMatch(m -> m.startsWith("completed"));
-      Set<String> threads = mine.stream().map(ILoggingEvent::getThreadName).collect(Collectors.toSet());
+      Set<String> threads =
+          mine.stream().map(ILoggingEvent::getThreadName).collect(Collectors.toSet());
       assertThat(threads).as("listener and worker threads").hasSizeGreaterThanOrEqualTo(2);
-      assertThat(mine).allMatch(e -> id.equals(e.getMDCPropertyMap().get(WorkOrderTrace.WORK_ORDER_ID)));
+      assertThat(mine)
+          .allMatch(e -> id.equals(e.getMDCPropertyMap().get(WorkOrderTrace.WORK_ORDER_ID)));
     } finally {
       trace.detachAppender(events);
       trace.setLevel(before);
@@ -159,7 +190,9 @@ class OpsEndToEndTest {
   }
 
   private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode json(HttpResponse<String> response) {

@@ -1,7 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.server.config.PoolSection;
-import io.camelot.server.config.PoolSection.SignatureScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.pool.PoolApi;
@@ -9,6 +7,7 @@ import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.VerifiedWorker;
+import io.camelot.server.config.PoolSection.SignatureScheme;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The admin ports of a pool's WKM and WP processes: {@code serve --pool} starts them on free
- * ports and learns their URLs; they answer health and show the pool meters after activity.
+ * The admin ports of a pool's WKM and WP processes: {@code serve --pool} starts them on free ports
+ * and learns their URLs; they answer health and show the pool meters after activity.
  */
 class PoolAdminTest {
   private final HttpClient http = HttpClient.newHttpClient();
@@ -34,7 +33,11 @@ class PoolAdminTest {
 
   @Test
   void wkmAndWpAdminPortsAnswerAndCountRotationsAndWps() throws Exception {
-    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).pool(PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, "")).build());
+    TcsNode node =
+        tcs.start(
+            TestConfigs.loopback(dataDir)
+                .pool(PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, ""))
+                .build());
     Requester requester = tcs.requester();
     ChildProcess wkm = node.pool().keyManagers().getFirst();
     ChildProcess wp = node.pool().processor(0);
@@ -53,9 +56,17 @@ class PoolAdminTest {
         .contains("camelot_pool_work_orders_waiting{process=\"serve\"} 0.0");
 
     VerifiedWorker pool = requester.worker(PoolTest.POOL_ID);
-    assertThat(requester.newWorkOrder(pool, "echo-result").input("metered").submit()
-        .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: metered");
-    new RpcClient(node.pool().manager().url(), Duration.ofSeconds(60),
+    assertThat(
+            requester
+                .newWorkOrder(pool, "echo-result")
+                .input("metered")
+                .submit()
+                .await(Duration.ofSeconds(120))
+                .text(0))
+        .isEqualTo("RESULT: metered");
+    new RpcClient(
+            node.pool().manager().url(),
+            Duration.ofSeconds(60),
             node.pool().identities().managerSecurity(Clock.systemUTC()))
         .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
 
@@ -67,11 +78,16 @@ class PoolAdminTest {
     assertThat(wpMetrics.statusCode()).isEqualTo(200);
     assertThat(wpMetrics.body()).contains("jvm_memory_used_bytes").contains("process=\"wp\"");
     assertThat(get(wpAdmin + "/health/ready").statusCode()).isEqualTo(200);
-    assertThat(List.of(get(wkmAdmin + "/health/live").statusCode(), get(wpAdmin + "/health/live").statusCode()))
+    assertThat(
+            List.of(
+                get(wkmAdmin + "/health/live").statusCode(),
+                get(wpAdmin + "/health/live").statusCode()))
         .containsOnly(200);
   }
 
   private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

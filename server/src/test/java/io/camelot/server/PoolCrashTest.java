@@ -36,16 +36,21 @@ import org.junit.jupiter.api.io.TempDir;
  * verified result (its own input echoed, signed by the pool), nothing may be pending, every child
  * must have come back, and the pool must still serve.
  *
- * <p>A child is killed only once it is ready (a child killed while starting is a start failure,
- * not a crash), and a WKM only while the other one holds the keys: a pool with every WKM down
- * cannot serve, by design.
+ * <p>A child is killed only once it is ready (a child killed while starting is a start failure, not
+ * a crash), and a WKM only while the other one holds the keys: a pool with every WKM down cannot
+ * serve, by design.
  */
 class PoolCrashTest {
   static final int KILLS = 12;
   static final int WKM_KILLS = 3;
   static final int SUBMITTERS = 3;
-  /** Unfinished work orders per submitter: enough to keep every WP slot busy, few to drain at the end. */
+
+  /**
+   * Unfinished work orders per submitter: enough to keep every WP slot busy, few to drain at the
+   * end.
+   */
   static final int WINDOW = 8;
+
   static final List<String> WPS = List.of("wp-0", "wp-1");
   static final List<String> WKMS = List.of("wkm-0", "wkm-1");
 
@@ -97,29 +102,44 @@ class PoolCrashTest {
         if (wkmKill.get(kill)) {
           int rejoined = wkmKills;
           // Both WKMs up and the last restarted one holding the keys again.
-          await().atMost(Duration.ofMinutes(3)).until(() -> WKMS.stream().allMatch(this::ready) && rejoins(launcher) == rejoined);
+          await()
+              .atMost(Duration.ofMinutes(3))
+              .until(() -> WKMS.stream().allMatch(this::ready) && rejoins(launcher) == rejoined);
           victim = WKMS.get(random.nextInt(WKMS.size()));
           wkmKills++;
         } else {
           List<String> ready = new ArrayList<>();
-          await().atMost(Duration.ofMinutes(3)).until(() -> {
-            ready.clear();
-            WPS.stream().filter(this::ready).forEach(ready::add);
-            return !ready.isEmpty();
-          });
+          await()
+              .atMost(Duration.ofMinutes(3))
+              .until(
+                  () -> {
+                    ready.clear();
+                    WPS.stream().filter(this::ready).forEach(ready::add);
+                    return !ready.isEmpty();
+                  });
           victim = ready.get(random.nextInt(ready.size()));
         }
-        ProcessHandle process = child(victim).orElseThrow(() -> new AssertionError("no live process for " + victim));
+        ProcessHandle process =
+            child(victim).orElseThrow(() -> new AssertionError("no live process for " + victim));
         process.destroyForcibly();
-        assertThat(process.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("SIGKILL #%d of %s", kill + 1, victim).isFalse();
+        assertThat(process.onExit().get(30, TimeUnit.SECONDS).isAlive())
+            .as("SIGKILL #%d of %s", kill + 1, victim)
+            .isFalse();
         incarnations.merge(victim, 1, Integer::sum);
       }
-      // Every child came back: a new incarnation of each killed one is ready, the WKMs hold the keys.
+      // Every child came back: a new incarnation of each killed one is ready, the WKMs hold the
+      // keys.
       int rejoined = wkmKills;
-      await().atMost(Duration.ofMinutes(3))
-          .until(() -> incarnations.keySet().stream().allMatch(this::ready) && rejoins(launcher) == rejoined);
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .until(
+              () ->
+                  incarnations.keySet().stream().allMatch(this::ready)
+                      && rejoins(launcher) == rejoined);
       load.stop();
-      assertThat(load.acknowledged).as("acknowledged work orders (seed %d)", seed).hasSizeGreaterThan(KILLS);
+      assertThat(load.acknowledged)
+          .as("acknowledged work orders (seed %d)", seed)
+          .hasSizeGreaterThan(KILLS);
 
       // Every acknowledged work order has its own result, verified by the SDK against the pool key.
       for (CrashLoad.Acknowledged ack : load.acknowledged) {
@@ -134,25 +154,37 @@ class PoolCrashTest {
         after.add(requester.newWorkOrder(worker, "echo-result").input("after " + i).submit());
       }
       for (int i = 0; i < after.size(); i++) {
-        assertThat(after.get(i).await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: after " + i);
+        assertThat(after.get(i).await(Duration.ofSeconds(120)).text(0))
+            .isEqualTo("RESULT: after " + i);
       }
       System.out.printf(
           "PoolCrashTest seed %d: %d SIGKILLs (%d WKM, %d WP), %d acknowledged work orders, %d of %d in doubt stored, incarnations %s%n",
-          seed, KILLS, wkmKills, KILLS - wkmKills, load.acknowledged.size(), storedInDoubt, load.inDoubt.size(),
+          seed,
+          KILLS,
+          wkmKills,
+          KILLS - wkmKills,
+          load.acknowledged.size(),
+          storedInDoubt,
+          load.inDoubt.size(),
           incarnations);
     }
 
-    // A last SIGKILL of the node (its children follow), then the store holds every acknowledged work order, done.
+    // A last SIGKILL of the node (its children follow), then the store holds every acknowledged
+    // work order, done.
     server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     load.assertStoreHoldsEveryAcknowledged(dataDir.resolve("store"));
   }
 
-  /** Whether the latest incarnation of a child has reported ready (its log has one ready line each). */
+  /**
+   * Whether the latest incarnation of a child has reported ready (its log has one ready line each).
+   */
   private boolean ready(String child) {
     Path log = dataDir.resolve("pool").resolve(child + ".log");
     try {
       return Files.exists(log)
-          && Files.readAllLines(log).stream().filter(line -> line.startsWith(ChildProcess.READY)).count()
+          && Files.readAllLines(log).stream()
+                  .filter(line -> line.startsWith(ChildProcess.READY))
+                  .count()
               == incarnations.get(child)
           && child(child).isPresent();
     } catch (IOException e) {
@@ -162,7 +194,9 @@ class PoolCrashTest {
 
   /** How many restarted WKMs took the keys from the other one, from the node's log. */
   private static long rejoins(RestartTest launcher) throws IOException {
-    return Files.readAllLines(launcher.log()).stream().filter(line -> line.contains("rejoined the pool")).count();
+    return Files.readAllLines(launcher.log()).stream()
+        .filter(line -> line.contains("rejoined the pool"))
+        .count();
   }
 
   /**
@@ -172,7 +206,11 @@ class PoolCrashTest {
    */
   private Optional<ProcessHandle> child(String name) {
     String keyArgument = "/" + PoolIdentities.keyFileName(name) + "\0";
-    return server.descendants().filter(ProcessHandle::isAlive).filter(p -> commandLine(p).contains(keyArgument)).findFirst();
+    return server
+        .descendants()
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> commandLine(p).contains(keyArgument))
+        .findFirst();
   }
 
   private static String commandLine(ProcessHandle process) {

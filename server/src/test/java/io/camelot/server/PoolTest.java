@@ -1,7 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.server.config.PoolSection;
-import io.camelot.server.config.PoolSection.SignatureScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,18 +12,18 @@ import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.PoolIdentities;
+import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkloadIds;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestTemplate;
-import io.camelot.protocol.crypto.PublicKeySign;
-import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
 import io.camelot.protocol.model.WorkOrderResponse;
-import io.camelot.protocol.ProtocolJson;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
@@ -35,11 +33,13 @@ import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
 import io.camelot.security.SignedRequests;
+import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.PoolSection.SignatureScheme;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,8 +54,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A TCS with a worker pool whose WKMs and WPs are real child JVMs on loopback, used through the
- * SDK as a requester would.
+ * A TCS with a worker pool whose WKMs and WPs are real child JVMs on loopback, used through the SDK
+ * as a requester would.
  */
 class PoolTest {
   static final String POOL_ID = WorkerConfig.idOf(PoolSection.DEFAULT_NAME);
@@ -73,13 +73,18 @@ class PoolTest {
     return tcs.requester();
   }
 
-  static PoolSection pool(int processors, int keyManagers, SignatureScheme scheme, String dedicatedRequester) {
+  static PoolSection pool(
+      int processors, int keyManagers, SignatureScheme scheme, String dedicatedRequester) {
     return pool(processors, keyManagers, scheme, dedicatedRequester, 300);
   }
 
   /** A fixed pool of WKMs that admit only WPs on their platform. */
   static PoolSection pool(
-      int processors, int keyManagers, SignatureScheme scheme, String dedicatedRequester, long graceSeconds) {
+      int processors,
+      int keyManagers,
+      SignatureScheme scheme,
+      String dedicatedRequester,
+      long graceSeconds) {
     return PoolSection.builder()
         .processors(processors)
         .keyManagers(keyManagers)
@@ -105,16 +110,28 @@ class PoolTest {
     }
   }
 
-  /** tls = "dev": every link between serve and its children is HTTPS, and work orders still flow. */
+  /**
+   * tls = "dev": every link between serve and its children is HTTPS, and work orders still flow.
+   */
   @Test
   void developmentTlsCarriesEveryPoolLink() throws Exception {
-    Requester requester = start(pool(1, 2, SignatureScheme.POOL_KEY, "").toBuilder().tls(PoolSection.Tls.DEV).build());
+    Requester requester =
+        start(
+            pool(1, 2, SignatureScheme.POOL_KEY, "").toBuilder().tls(PoolSection.Tls.DEV).build());
     assertThat(node.pool().manager().url()).startsWith("https://");
-    assertThat(node.pool().children()).hasSize(3).allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
+    assertThat(node.pool().children())
+        .hasSize(3)
+        .allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     for (int i = 0; i < 3; i++) {
-      assertThat(requester.newWorkOrder(poolWorker, "echo-result").input("tls " + i).submit()
-          .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: tls " + i);
+      assertThat(
+              requester
+                  .newWorkOrder(poolWorker, "echo-result")
+                  .input("tls " + i)
+                  .submit()
+                  .await(Duration.ofSeconds(120))
+                  .text(0))
+          .isEqualTo("RESULT: tls " + i);
     }
     // A plain-HTTP call to a child gets no answer from its HTTPS endpoint.
     String wkm = node.pool().keyManagers().getFirst().url().replace("https://", "http://");
@@ -126,7 +143,10 @@ class PoolTest {
   void oneWkmAndTwoWpsServeWorkOrdersAsOneWorker() throws Exception {
     // WP 1 is dedicated to REQUESTER: its work orders go there, everyone else's to WP 0.
     Requester requester =
-        start(pool(2, 1, SignatureScheme.POOL_KEY, "").toBuilder().wpDedicatedRequesters(List.of("", REQUESTER)).build());
+        start(
+            pool(2, 1, SignatureScheme.POOL_KEY, "").toBuilder()
+                .wpDedicatedRequesters(List.of("", REQUESTER))
+                .build());
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     VerifiedWorker singleton = requester.worker(node.worker().workerId());
     assertThat(poolWorker.verificationKey().pem()).isNotEqualTo(singleton.verificationKey().pem());
@@ -141,15 +161,25 @@ class PoolTest {
       // Signed by the pool key in one step: what the record publishes.
       assertThat(outcome.result().extVerificationKey()).isNull();
     }
-    assertThat(Files.readString(node.pool().keyManagers().getFirst().log())).contains("Admitted a WP (1 admitted)");
+    assertThat(Files.readString(node.pool().keyManagers().getFirst().log()))
+        .contains("Admitted a WP (1 admitted)");
     for (int i = 0; i < 4; i++) {
-      assertThat(requester.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("mine " + i)
-          .submit().await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: mine " + i);
+      assertThat(
+              requester
+                  .newWorkOrder(poolWorker, "echo-result")
+                  .requesterId(REQUESTER)
+                  .input("mine " + i)
+                  .submit()
+                  .await(Duration.ofSeconds(120))
+                  .text(0))
+          .isEqualTo("RESULT: mine " + i);
     }
     // Both WPs attested and were admitted by the WKM; neither ever held the pool keys.
-    assertThat(Files.readString(node.pool().keyManagers().getFirst().log())).contains("Admitted a WP (2 admitted)");
+    assertThat(Files.readString(node.pool().keyManagers().getFirst().log()))
+        .contains("Admitted a WP (2 admitted)");
     // The dedicated WP refuses another requester's work order itself, with code 3.
-    WorkOrderResponse refused = processDirectly(node.pool().processor(1), poolWorker, "bb".repeat(32));
+    WorkOrderResponse refused =
+        processDirectly(node.pool().processor(1), poolWorker, "bb".repeat(32));
     assertThat(refused.error().code()).isEqualTo(3);
   }
 
@@ -171,35 +201,63 @@ class PoolTest {
     ChildProcess unlisted = startWp(manager, null, unlistedKey);
 
     RpcCallException notListed =
-        (RpcCallException) org.assertj.core.api.Assertions.catchThrowable(() -> processDirectly(unlisted, poolWorker));
+        (RpcCallException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> processDirectly(unlisted, poolWorker));
     assertThat(notListed.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code());
     // Refused on its header, before the body (and so the method name) is read (review L4).
     assertThat(notListed.peerMessage())
-        .isEqualTo("Request refused: key " + SignedRequests.keyId(unlistedPair.getPublic()) + " is not authorised");
+        .isEqualTo(
+            "Request refused: key "
+                + SignedRequests.keyId(unlistedPair.getPublic())
+                + " is not authorised");
     // Nor does a caller without a pool key get anything from the Worker Manager or a WP.
     KeyPair strangerKey = RequestSigner.newKeyPair();
     RpcClient stranger =
-        new RpcClient(manager, Duration.ofSeconds(60),
-            new PeerSecurity(strangerKey, List.of(RequestSigner.newKeyPair().getPublic()), null, null,
+        new RpcClient(
+            manager,
+            Duration.ofSeconds(60),
+            new PeerSecurity(
+                strangerKey,
+                List.of(RequestSigner.newKeyPair().getPublic()),
+                null,
+                null,
                 Clock.systemUTC()));
     Map<String, String> calls =
-        Map.of(manager, PoolApi.WORKER_INFO, node.pool().keyManager(0).url(), PoolApi.WORKER_INFO,
-            genuine.url(), PoolApi.PROCESS_WORK_ORDER);
-    calls.forEach((url, method) ->
-        assertThatThrownBy(() -> stranger.at(url).call(method, Map.of()))
-            .isInstanceOfSatisfying(RpcCallException.class,
-                e -> assertThat(e.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code())));
+        Map.of(
+            manager,
+            PoolApi.WORKER_INFO,
+            node.pool().keyManager(0).url(),
+            PoolApi.WORKER_INFO,
+            genuine.url(),
+            PoolApi.PROCESS_WORK_ORDER);
+    calls.forEach(
+        (url, method) ->
+            assertThatThrownBy(() -> stranger.at(url).call(method, Map.of()))
+                .isInstanceOfSatisfying(
+                    RpcCallException.class,
+                    e -> assertThat(e.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code())));
     // Nor a pool-signed receipt update: the WKM signs only for listed peers.
-    assertThatThrownBy(() -> stranger.at(node.pool().keyManager(0).url()).call(PoolApi.SIGN_RECEIPT_UPDATE, Map.of()))
-        .isInstanceOfSatisfying(RpcCallException.class, e -> {
-          assertThat(e.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code());
-          assertThat(e.peerMessage())
-              .isEqualTo("Request refused: key " + SignedRequests.keyId(strangerKey.getPublic()) + " is not authorised");
-        });
+    assertThatThrownBy(
+            () ->
+                stranger
+                    .at(node.pool().keyManager(0).url())
+                    .call(PoolApi.SIGN_RECEIPT_UPDATE, Map.of()))
+        .isInstanceOfSatisfying(
+            RpcCallException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(WorkOrderStatus.ACCESS_DENIED.code());
+              assertThat(e.peerMessage())
+                  .isEqualTo(
+                      "Request refused: key "
+                          + SignedRequests.keyId(strangerKey.getPublic())
+                          + " is not authorised");
+            });
 
     RpcCallException refused =
-        (RpcCallException) org.assertj.core.api.Assertions.catchThrowable(
-            () -> processDirectly(impostor, poolWorker));
+        (RpcCallException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> processDirectly(impostor, poolWorker));
     assertThat(refused.code()).isEqualTo(PoolApi.NOT_ADMITTED);
     assertThat(refused.peerMessage()).contains("MEASUREMENT_NOT_ALLOWED");
 
@@ -233,7 +291,8 @@ class PoolTest {
     int atKill = load.completed();
     load.awaitCompleted(atKill + 9);
     // Past the grace period the load, still holding the old worker record, must have moved on.
-    Awaitility.await().atMost(Duration.ofMinutes(3))
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(3))
         .until(() -> System.currentTimeMillis() > rotatedAt + (graceSeconds + 2) * 1000);
     load.awaitCompleted(load.completed() + 6);
     load.stop();
@@ -245,14 +304,23 @@ class PoolTest {
     // A request still sealed to the old key after the grace period gets a clear error.
     RequestTemplate template =
         new RequestTemplate(
-            "fedcba9876543210".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), REQUESTER, "0011", 6000L,
-            null, List.of(InputSpec.text("late")), List.of());
+            "fedcba9876543210".repeat(4),
+            POOL_ID,
+            WorkloadIds.of("echo-result"),
+            REQUESTER,
+            "0011",
+            6000L,
+            null,
+            List.of(InputSpec.text("late")),
+            List.of());
     var stale = RequestSealer.seal(template, before.sessionKeyWrap(), null).request();
     assertThatThrownBy(() -> client.workOrderSubmit(stale))
-        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
-          assertThat(e.code()).isEqualTo(2);
-          assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
-        });
+        .isInstanceOfSatisfying(
+            TcsRpcException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(2);
+              assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+            });
   }
 
   /**
@@ -266,28 +334,42 @@ class PoolTest {
     Requester requester = signingRequester();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
 
-    SubmittedWorkOrder early = requester.newWorkOrder(poolWorker, "echo-result").input("early").submit();
+    SubmittedWorkOrder early =
+        requester.newWorkOrder(poolWorker, "echo-result").input("early").submit();
     requester.createReceipt(early);
     early.await(Duration.ofSeconds(120));
-    SubmittedWorkOrder late = requester.newWorkOrder(poolWorker, "echo-result").input("late").submit();
+    SubmittedWorkOrder late =
+        requester.newWorkOrder(poolWorker, "echo-result").input("late").submit();
     late.await(Duration.ofSeconds(120));
     requester.createReceipt(late);
-    SubmittedWorkOrder failing = requester.newWorkOrder(poolWorker, "no-such-workload").input("x").submit();
-    assertThatThrownBy(() -> failing.await(Duration.ofSeconds(120))).isInstanceOf(TcsRpcException.class);
+    SubmittedWorkOrder failing =
+        requester.newWorkOrder(poolWorker, "no-such-workload").input("x").submit();
+    assertThatThrownBy(() -> failing.await(Duration.ofSeconds(120)))
+        .isInstanceOf(TcsRpcException.class);
     requester.createReceipt(failing);
 
     for (SubmittedWorkOrder processed : List.of(early, late)) {
-      ReceiptUpdateRetrieveResult update = awaitPoolUpdate(requester, poolWorker, processed, ReceiptStatus.PROCESSED);
-      // The listener accepts COMPLETED only with the hash of the stored result: the WKM hashed the same bytes.
-      requester.updateReceipt(processed.workOrderId(), ReceiptStatus.COMPLETED, update.updateData());
+      ReceiptUpdateRetrieveResult update =
+          awaitPoolUpdate(requester, poolWorker, processed, ReceiptStatus.PROCESSED);
+      // The listener accepts COMPLETED only with the hash of the stored result: the WKM hashed the
+      // same bytes.
+      requester.updateReceipt(
+          processed.workOrderId(), ReceiptStatus.COMPLETED, update.updateData());
     }
     awaitPoolUpdate(requester, poolWorker, failing, ReceiptStatus.FAILED);
   }
 
   ReceiptUpdateRetrieveResult awaitPoolUpdate(
-      Requester requester, VerifiedWorker poolWorker, SubmittedWorkOrder workOrder, ReceiptStatus status) {
-    Awaitility.await().atMost(Duration.ofMinutes(2)).until(
-        () -> requester.retrieveReceipt(workOrder.workOrderId()).receiptCurrentStatus() == status.code());
+      Requester requester,
+      VerifiedWorker poolWorker,
+      SubmittedWorkOrder workOrder,
+      ReceiptStatus status) {
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                requester.retrieveReceipt(workOrder.workOrderId()).receiptCurrentStatus()
+                    == status.code());
     ReceiptUpdateRetrieveResult update =
         requester.receiptUpdate(workOrder.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
     assertThat(update.updateType()).isEqualTo(status.code());
@@ -307,7 +389,8 @@ class PoolTest {
     final Requester requester;
     final VerifiedWorker worker;
     final List<Thread> threads = new ArrayList<>();
-    final java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger completed =
+        new java.util.concurrent.atomic.AtomicInteger();
     final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile VerifiedWorker lastWorker;
     volatile boolean stopping;
@@ -329,7 +412,8 @@ class PoolTest {
       for (int n = 0; !stopping; n++) {
         String input = "load " + id + "/" + n;
         try {
-          SubmittedWorkOrder order = requester.newWorkOrder(worker, "echo-result").input(input).submit();
+          SubmittedWorkOrder order =
+              requester.newWorkOrder(worker, "echo-result").input(input).submit();
           if (!order.await(Duration.ofSeconds(120)).text(0).equals("RESULT: " + input)) {
             failures.add(new AssertionError("wrong result for " + input));
           }
@@ -354,7 +438,9 @@ class PoolTest {
     }
 
     void awaitCompleted(int count) {
-      Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> completed.get() >= count || !failures.isEmpty());
+      Awaitility.await()
+          .atMost(Duration.ofMinutes(3))
+          .until(() -> completed.get() >= count || !failures.isEmpty());
       assertThat(failures).isEmpty();
     }
 
@@ -371,30 +457,43 @@ class PoolTest {
     return processDirectly(wp, poolWorker, REQUESTER);
   }
 
-  WorkOrderResponse processDirectly(ChildProcess wp, VerifiedWorker poolWorker, String requesterId) {
+  WorkOrderResponse processDirectly(
+      ChildProcess wp, VerifiedWorker poolWorker, String requesterId) {
     return processDirectly(wp, poolWorker, requesterId, null);
   }
 
-  /** @param requesterKey signs the work order, or null for an unsigned one */
+  /**
+   * @param requesterKey signs the work order, or null for an unsigned one
+   */
   WorkOrderResponse processDirectly(
       ChildProcess wp, VerifiedWorker poolWorker, String requesterId, PublicKeySign requesterKey) {
     RequestTemplate template =
         new RequestTemplate(
-            "0123456789abcdef".repeat(4), POOL_ID, WorkloadIds.of("echo-result"), requesterId, "00112233", 6000L,
-            null, List.of(InputSpec.text("direct")), List.of());
+            "0123456789abcdef".repeat(4),
+            POOL_ID,
+            WorkloadIds.of("echo-result"),
+            requesterId,
+            "00112233",
+            6000L,
+            null,
+            List.of(InputSpec.text("direct")),
+            List.of());
     var params = RequestSealer.seal(template, poolWorker.sessionKeyWrap(), requesterKey).request();
-    var result = poolClient(wp.url()).call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", ProtocolJson.toTree(params)));
+    var result =
+        poolClient(wp.url())
+            .call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", ProtocolJson.toTree(params)));
     return ProtocolJson.bind(result.path("response"), WorkOrderResponse.class);
   }
 
   /** A client of pool-internal APIs signing with the pool's own (Worker Manager's) key. */
   RpcClient poolClient(String url) {
-    return new RpcClient(url, Duration.ofSeconds(60), node.pool().identities().managerSecurity(Clock.systemUTC()));
+    return new RpcClient(
+        url, Duration.ofSeconds(60), node.pool().identities().managerSecurity(Clock.systemUTC()));
   }
 
   /**
-   * WKMs that run on their own, as a StatefulSet's pods would (the replica joins the first with
-   * wkm --join): serve starts none, publishes the keys they hold and fails over between them.
+   * WKMs that run on their own, as a StatefulSet's pods would (the replica joins the first with wkm
+   * --join): serve starts none, publishes the keys they hold and fails over between them.
    */
   @Test
   void externalKeyManagersServeThePoolAndTheReplicaTakesOver() throws Exception {
@@ -404,36 +503,61 @@ class PoolTest {
     ChildProcess first = startWkm(keys, "wkm-a", "--generate-keys");
     ChildProcess replica = startWkm(keys, "wkm-b", "--join", first.url());
     Requester requester =
-        start(pool(1, 1, SignatureScheme.POOL_KEY, "")
-            .toBuilder()
-            .keyManagerUrls(List.of(first.url(), replica.url()))
-            .keysDir(keys.toString())
-            .build());
+        start(
+            pool(1, 1, SignatureScheme.POOL_KEY, "").toBuilder()
+                .keyManagerUrls(List.of(first.url(), replica.url()))
+                .keysDir(keys.toString())
+                .build());
     assertThat(node.pool().keyManagers()).isEmpty();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
     for (int i = 0; i < 3; i++) {
-      assertThat(requester.newWorkOrder(poolWorker, "echo-result").input("first " + i).submit()
-          .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: first " + i);
+      assertThat(
+              requester
+                  .newWorkOrder(poolWorker, "echo-result")
+                  .input("first " + i)
+                  .submit()
+                  .await(Duration.ofSeconds(120))
+                  .text(0))
+          .isEqualTo("RESULT: first " + i);
     }
     first.kill();
     for (int i = 0; i < 3; i++) {
-      assertThat(requester.newWorkOrder(poolWorker, "echo-result").input("replica " + i).submit()
-          .await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: replica " + i);
+      assertThat(
+              requester
+                  .newWorkOrder(poolWorker, "echo-result")
+                  .input("replica " + i)
+                  .submit()
+                  .await(Duration.ofSeconds(120))
+                  .text(0))
+          .isEqualTo("RESULT: replica " + i);
     }
     assertThat(Files.readString(replica.log())).contains("Admitted a WP");
   }
 
   ChildProcess startWkm(Path keys, String member, String... roleArgs) {
     String name = "test-wkm-" + extraProcesses.size();
-    List<String> args = new ArrayList<>(List.of(
-        "wkm", "--exit-with-parent", "--data-dir", dataDir.resolve(name).toString(),
-        "--tee-dir", dataDir.resolve("tee").toString(), "--port", "0",
-        "--signing-key", keys.resolve(PoolIdentities.keyFileName(member)).toString(),
-        "--peer-keys", keys.resolve(PoolIdentities.PEERS_FILE).toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "wkm",
+                "--exit-with-parent",
+                "--data-dir",
+                dataDir.resolve(name).toString(),
+                "--tee-dir",
+                dataDir.resolve("tee").toString(),
+                "--port",
+                "0",
+                "--signing-key",
+                keys.resolve(PoolIdentities.keyFileName(member)).toString(),
+                "--peer-keys",
+                keys.resolve(PoolIdentities.PEERS_FILE).toString()));
     args.addAll(List.of(roleArgs));
     ChildProcess wkm =
-        ChildProcess.start(name, JavaLauncher.ofThisJvm(CamelotCli.class.getName()).command(args),
-            dataDir.resolve(name + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
+        ChildProcess.start(
+            name,
+            JavaLauncher.ofThisJvm(CamelotCli.class.getName()).command(args),
+            dataDir.resolve(name + ".log"),
+            ChildProcess.DEFAULT_START_TIMEOUT);
     extraProcesses.add(wkm);
     return wkm;
   }
@@ -441,55 +565,93 @@ class PoolTest {
   /** A WP outside the pool's own; it signs with {@code signingKey} and admits the pool's peers. */
   ChildProcess startWp(String manager, String simulatedMeasurement, Path signingKey) {
     List<String> args =
-        new ArrayList<>(List.of(
-            "wp", "--exit-with-parent", "--manager", manager, "--tee-dir", dataDir.resolve("tee").toString(),
-            "--signing-key", signingKey.toString(), "--peer-keys", node.pool().identities().peersFile().toString()));
+        new ArrayList<>(
+            List.of(
+                "wp",
+                "--exit-with-parent",
+                "--manager",
+                manager,
+                "--tee-dir",
+                dataDir.resolve("tee").toString(),
+                "--signing-key",
+                signingKey.toString(),
+                "--peer-keys",
+                node.pool().identities().peersFile().toString()));
     if (simulatedMeasurement != null) {
       args.add("--simulated-measurement");
       args.add(simulatedMeasurement);
     }
     ChildProcess wp =
         ChildProcess.start(
-            "test-wp", JavaLauncher.ofThisJvm(CamelotCli.class.getName()).command(args),
-            dataDir.resolve("test-wp-" + extraProcesses.size() + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
+            "test-wp",
+            JavaLauncher.ofThisJvm(CamelotCli.class.getName()).command(args),
+            dataDir.resolve("test-wp-" + extraProcesses.size() + ".log"),
+            ChildProcess.DEFAULT_START_TIMEOUT);
     extraProcesses.add(wp);
     return wp;
   }
 
-  /** The pool is dedicated to REQUESTER's key (M7): its id alone, which anyone may send, gets nothing. */
+  /**
+   * The pool is dedicated to REQUESTER's key (M7): its id alone, which anyone may send, gets
+   * nothing.
+   */
   @Test
   void extKeyResultsVerifyTwoStepAndADedicatedPoolRefusesOtherRequesterKeys() throws IOException {
     PublicKeySign requesterKey = Secp256k1.generate();
-    Path requesterPem = Files.writeString(dataDir.resolve("requester.pem"), requesterKey.verifier().pem());
+    Path requesterPem =
+        Files.writeString(dataDir.resolve("requester.pem"), requesterKey.verifier().pem());
     Requester unsigned = start(pool(1, 1, SignatureScheme.EXT_KEY, requesterPem.toString()));
-    Requester requester = Requester.builder(client).requesterKey(requesterKey).allowSimulation().build();
+    Requester requester =
+        Requester.builder(client).requesterKey(requesterKey).allowSimulation().build();
     VerifiedWorker poolWorker = requester.worker(POOL_ID);
 
     WorkOrderOutcome outcome =
-        requester.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("two-step").submit()
+        requester
+            .newWorkOrder(poolWorker, "echo-result")
+            .requesterId(REQUESTER)
+            .input("two-step")
+            .submit()
             .await(Duration.ofSeconds(120));
     assertThat(outcome.text(0)).isEqualTo("RESULT: two-step");
     assertThat(outcome.result().extVerificationKey()).startsWith("-----BEGIN PUBLIC KEY-----");
     assertThat(outcome.result().extVerificationKeySignature()).isNotBlank();
-    // The receipt update is signed with the pool key itself, the record's, not a per-work-order key.
+    // The receipt update is signed with the pool key itself, the record's, not a per-work-order
+    // key.
     SubmittedWorkOrder receipted =
-        requester.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("receipt").submit();
+        requester
+            .newWorkOrder(poolWorker, "echo-result")
+            .requesterId(REQUESTER)
+            .input("receipt")
+            .submit();
     receipted.await(Duration.ofSeconds(120));
     requester.createReceipt(receipted);
     awaitPoolUpdate(requester, poolWorker, receipted, ReceiptStatus.PROCESSED);
 
     assertThatThrownBy(
-            () -> unsigned.newWorkOrder(poolWorker, "echo-result").requesterId("bb".repeat(32)).input("x").submit())
+            () ->
+                unsigned
+                    .newWorkOrder(poolWorker, "echo-result")
+                    .requesterId("bb".repeat(32))
+                    .input("x")
+                    .submit())
         .isInstanceOfSatisfying(TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3));
     Requester impostor = signingRequester();
     assertThatThrownBy(
-            () -> impostor.newWorkOrder(poolWorker, "echo-result").requesterId(REQUESTER).input("y").submit())
-        .isInstanceOfSatisfying(TcsRpcException.class, e -> {
-          assertThat(e.code()).isEqualTo(3);
-          assertThat(e.getMessage()).contains(PoolPolicy.OTHER_REQUESTER_KEY);
-        });
+            () ->
+                impostor
+                    .newWorkOrder(poolWorker, "echo-result")
+                    .requesterId(REQUESTER)
+                    .input("y")
+                    .submit())
+        .isInstanceOfSatisfying(
+            TcsRpcException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(3);
+              assertThat(e.getMessage()).contains(PoolPolicy.OTHER_REQUESTER_KEY);
+            });
     // Past the listener's gate, the WKM refuses the impostor's key itself.
-    WorkOrderResponse direct = processDirectly(node.pool().processor(0), poolWorker, REQUESTER, Secp256k1.generate());
+    WorkOrderResponse direct =
+        processDirectly(node.pool().processor(0), poolWorker, REQUESTER, Secp256k1.generate());
     assertThat(direct.error().code()).isEqualTo(3);
     assertThat(direct.error().message()).contains(PoolPolicy.OTHER_REQUESTER_KEY);
   }

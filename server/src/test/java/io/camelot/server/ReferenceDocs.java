@@ -17,15 +17,18 @@ import picocli.CommandLine;
 final class ReferenceDocs {
   static final String CLI_FILE = "docs/cli-reference.md";
   static final String CONFIG_FILE = "docs/config-reference.md";
+
   /** Defaults computed from the machine, shown as their rule so the page is the same everywhere. */
-  private static final Map<String, String> MACHINE_DEFAULTS = Map.of("worker.concurrency", "number of cores");
+  private static final Map<String, String> MACHINE_DEFAULTS =
+      Map.of("worker.concurrency", "number of cores");
 
   private ReferenceDocs() {}
 
   static String cliReference() {
     StringBuilder out = new StringBuilder();
     out.append("# CLI reference\n\n")
-        .append("Generated from the picocli definitions by `ReferenceDocsTest`; do not edit by hand.\n")
+        .append(
+            "Generated from the picocli definitions by `ReferenceDocsTest`; do not edit by hand.\n")
         .append("Run any command with `--help` for the same text.\n");
     appendCommand(out, new CommandLine(new CamelotCli()), "camelot");
     return out.toString();
@@ -45,9 +48,12 @@ final class ReferenceDocs {
   static String configReference() {
     StringBuilder out = new StringBuilder();
     out.append("# Configuration reference\n\n")
-        .append("Generated from the section records of `CamelotConfig` (`io.camelot.server.config`), their\n")
-        .append("descriptions and defaults by `ReferenceDocsTest`; do not edit by hand. `docs/configuration.md`\n")
-        .append("explains the file and shows an example. Every key is optional: a key left out keeps the\n")
+        .append(
+            "Generated from the section records of `CamelotConfig` (`io.camelot.server.config`), their\n")
+        .append(
+            "descriptions and defaults by `ReferenceDocsTest`; do not edit by hand. `docs/configuration.md`\n")
+        .append(
+            "explains the file and shows an example. Every key is optional: a key left out keeps the\n")
         .append("default below.\n");
     CamelotConfig defaults = CamelotConfig.defaults();
     for (RecordComponent section : CamelotConfig.class.getRecordComponents()) {
@@ -56,9 +62,19 @@ final class ReferenceDocs {
       out.append("| Key | Type | Default | Description |\n|---|---|---|---|\n");
       for (RecordComponent key : section.getType().getRecordComponents()) {
         String machineDefault = MACHINE_DEFAULTS.get(tomlName(section) + "." + tomlName(key));
-        String defaultValue = machineDefault != null ? machineDefault : "`" + tomlValue(value(key, sectionDefaults)) + "`";
-        out.append("| `").append(tomlName(key)).append("` | ").append(tomlType(key)).append(" | ")
-            .append(defaultValue).append(" | ").append(description(section, key)).append(" |\n");
+        String defaultValue =
+            machineDefault != null
+                ? machineDefault
+                : "`" + tomlValue(value(key, sectionDefaults)) + "`";
+        out.append("| `")
+            .append(tomlName(key))
+            .append("` | ")
+            .append(tomlType(key))
+            .append(" | ")
+            .append(defaultValue)
+            .append(" | ")
+            .append(description(section, key))
+            .append(" |\n");
       }
     }
     return out.toString();
@@ -78,12 +94,19 @@ final class ReferenceDocs {
     return property != null && !property.value().isEmpty() ? property.value() : component.getName();
   }
 
-  /** The key's one description; a key without one fails the generation, and so ReferenceDocsTest. */
+  /**
+   * The key's one description; a key without one fails the generation, and so ReferenceDocsTest.
+   */
   private static String description(RecordComponent section, RecordComponent key) {
-    JsonPropertyDescription description = key.getAccessor().getAnnotation(JsonPropertyDescription.class);
+    JsonPropertyDescription description =
+        key.getAccessor().getAnnotation(JsonPropertyDescription.class);
     if (description == null || description.value().isBlank()) {
       throw new IllegalStateException(
-          "[" + tomlName(section) + "] " + tomlName(key) + " has no @JsonPropertyDescription; describe it in "
+          "["
+              + tomlName(section)
+              + "] "
+              + tomlName(key)
+              + " has no @JsonPropertyDescription; describe it in "
               + section.getType().getSimpleName());
     }
     return description.value().replace("|", "\\|");

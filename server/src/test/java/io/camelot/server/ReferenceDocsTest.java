@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The committed CLI and configuration references match the code. To regenerate them after changing
- * a command or a config record, run from the repository root:
- * {@code ./mvnw -q verify -pl server -am -Dtest=ReferenceDocsTest -Dsurefire.failIfNoSpecifiedTests=false -Dcamelot.docs.write=true}.
+ * a command or a config record, run from the repository root: {@code ./mvnw -q verify -pl server
+ * -am -Dtest=ReferenceDocsTest -Dsurefire.failIfNoSpecifiedTests=false -Dcamelot.docs.write=true}.
  */
 class ReferenceDocsTest {
   static final String REGENERATE =
@@ -21,7 +21,10 @@ class ReferenceDocsTest {
   @ParameterizedTest
   @ValueSource(strings = {ReferenceDocs.CLI_FILE, ReferenceDocs.CONFIG_FILE})
   void theCommittedReferenceIsCurrent(String file) throws IOException {
-    String generated = file.equals(ReferenceDocs.CLI_FILE) ? ReferenceDocs.cliReference() : ReferenceDocs.configReference();
+    String generated =
+        file.equals(ReferenceDocs.CLI_FILE)
+            ? ReferenceDocs.cliReference()
+            : ReferenceDocs.configReference();
     Path path = repositoryRoot().resolve(file);
     if (Boolean.getBoolean("camelot.docs.write")) {
       Files.writeString(path, generated, StandardCharsets.UTF_8);
@@ -38,7 +41,8 @@ class ReferenceDocsTest {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("no repository root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "no repository root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
     }
     return dir;
   }

@@ -44,17 +44,26 @@ class RestartTest {
   Process serve(int port, String... extraArgs) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command =
-        new ArrayList<>(List.of(
-            java.toString(), "-cp", System.getProperty("java.class.path"), CamelotCli.class.getName(),
-            "serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString(),
-            // Ephemeral: a fixed admin port would collide with any other Camelot process on the host.
-            "--admin-port", "0"));
+        new ArrayList<>(
+            List.of(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CamelotCli.class.getName(),
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--data-dir",
+                dataDir.toString(),
+                // Ephemeral: a fixed admin port would collide with any other Camelot process on the
+                // host.
+                "--admin-port",
+                "0"));
     command.addAll(List.of(extraArgs));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     // Both runs append to one log kept beside the data directory, for diagnosis.
-    builder.redirectOutput(
-        ProcessBuilder.Redirect.appendTo(log().toFile()));
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     return builder.start();
   }
 
@@ -77,7 +86,11 @@ class RestartTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptionsInstanceOf(TcsException.class)
-        .until(() -> requester.findWorkers(new WorkerLookUpParams(null, null, null, null, null)).contains(id));
+        .until(
+            () ->
+                requester
+                    .findWorkers(new WorkerLookUpParams(null, null, null, null, null))
+                    .contains(id));
     return requester.worker(id);
   }
 

@@ -1,6 +1,7 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.attestation.CodeMeasurement;
 import io.camelot.attestation.SimulatedTee;
@@ -47,7 +48,9 @@ class RuntimeWorkloadsKvTest {
 
   @BeforeEach
   void open() {
-    tee = SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
+    tee =
+        SimulatedTee.open(
+            dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
     store = LmdbTcsStore.open(dataDir.resolve("store"), 64L << 20);
   }
 
@@ -57,21 +60,33 @@ class RuntimeWorkloadsKvTest {
   }
 
   Connectors connectors() {
-    return RuntimeWorkloads.connectors(KV_FOR_ALICE, dataDir, WORKER, tee, Clock.systemUTC(), store);
+    return RuntimeWorkloads.connectors(
+        KV_FOR_ALICE, dataDir, WORKER, tee, Clock.systemUTC(), store);
   }
 
   static Connectors process(Path processDir, String workerId, TcsStore shared) {
     Tee processTee =
-        SimulatedTee.open(processDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
-    return RuntimeWorkloads.connectors(KV_FOR_ALICE, processDir, workerId, processTee, Clock.systemUTC(), shared);
+        SimulatedTee.open(
+            processDir.resolve("tee"),
+            CodeMeasurement.of(SingletonWorker.class),
+            Clock.systemUTC());
+    return RuntimeWorkloads.connectors(
+        KV_FOR_ALICE, processDir, workerId, processTee, Clock.systemUTC(), shared);
   }
 
-  /** Runs one kv request as a work order of {@code alice} and commits its writes with the completion. */
-  static JsonNode workOrder(Connectors connectors, TcsStore shared, String workOrderId, String kvRequest) {
+  /**
+   * Runs one kv request as a work order of {@code alice} and commits its writes with the
+   * completion.
+   */
+  static JsonNode workOrder(
+      Connectors connectors, TcsStore shared, String workOrderId, String kvRequest) {
     StagedConnectorState state = new StagedConnectorState(shared);
     byte[] response = connectors.forWorkOrder("alice", state).call("kv", request(kvRequest));
     shared.submit(workOrderId, WORKER, Sha256.digest(workOrderId), request("{}"), 1_000);
-    assertThat(shared.complete(new TcsStore.Completion(workOrderId, response, 2_000, state.storeWrites(), null))).isTrue();
+    assertThat(
+            shared.complete(
+                new TcsStore.Completion(workOrderId, response, 2_000, state.storeWrites(), null)))
+        .isTrue();
     return ProtocolJson.parse(response);
   }
 
@@ -91,18 +106,25 @@ class RuntimeWorkloadsKvTest {
       Connectors b = process(dirB, WORKER, storeB);
       String value = Base64.getEncoder().encodeToString("42".getBytes(StandardCharsets.UTF_8));
 
-      workOrder(a, storeA, "wo-put", "{\"op\":\"put\",\"key\":\"answer\",\"value\":\"" + value + "\"}");
+      workOrder(
+          a, storeA, "wo-put", "{\"op\":\"put\",\"key\":\"answer\",\"value\":\"" + value + "\"}");
 
       JsonNode got = workOrder(b, storeB, "wo-get", "{\"op\":\"get\",\"key\":\"answer\"}");
       assertThat(got.get("value").asText()).isEqualTo(value);
       // Another worker sharing the database, with its own kv key, has its own values.
       Connectors other = process(dataDir.resolve("c"), "worker-2", storeB);
-      JsonNode notSeen = ProtocolJson.parse(
-          other.forWorkOrder("alice", new StagedConnectorState(storeB)).call("kv", request("{\"op\":\"get\",\"key\":\"answer\"}")));
+      JsonNode notSeen =
+          ProtocolJson.parse(
+              other
+                  .forWorkOrder("alice", new StagedConnectorState(storeB))
+                  .call("kv", request("{\"op\":\"get\",\"key\":\"answer\"}")));
       assertThat(notSeen.get("found").asBoolean()).isFalse();
 
       workOrder(b, storeB, "wo-delete", "{\"op\":\"delete\",\"key\":\"answer\"}");
-      assertThat(workOrder(a, storeA, "wo-gone", "{\"op\":\"get\",\"key\":\"answer\"}").get("found").asBoolean())
+      assertThat(
+              workOrder(a, storeA, "wo-gone", "{\"op\":\"get\",\"key\":\"answer\"}")
+                  .get("found")
+                  .asBoolean())
           .isFalse();
     }
   }
@@ -133,8 +155,11 @@ class RuntimeWorkloadsKvTest {
     // Seal a value with this worker's kv key (the same AAD the file store used) and write it where
     // the file store kept it.
     StagedConnectorState sealing = new StagedConnectorState(store);
-    String value = Base64.getEncoder().encodeToString("blood pressure 120/80".getBytes(StandardCharsets.UTF_8));
-    connectors().forWorkOrder("alice", sealing)
+    String value =
+        Base64.getEncoder()
+            .encodeToString("blood pressure 120/80".getBytes(StandardCharsets.UTF_8));
+    connectors()
+        .forWorkOrder("alice", sealing)
         .call("kv", request("{\"op\":\"put\",\"key\":\"patient-17\",\"value\":\"" + value + "\"}"));
     byte[] sealed = sealing.storeWrites().values().iterator().next();
     Path legacy = dataDir.resolve("kv").resolve(hex("alice")).resolve(hex("patient-17"));
@@ -145,13 +170,24 @@ class RuntimeWorkloadsKvTest {
 
     assertThat(dataDir.resolve("kv")).doesNotExist();
     try (Stream<Path> siblings = Files.list(dataDir)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("kv.imported-"));
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .anyMatch(name -> name.startsWith("kv.imported-"));
     }
     JsonNode got =
-        ProtocolJson.parse(restarted.forWorkOrder("alice", new StagedConnectorState(store)).call("kv", request("{\"op\":\"get\",\"key\":\"patient-17\"}")));
+        ProtocolJson.parse(
+            restarted
+                .forWorkOrder("alice", new StagedConnectorState(store))
+                .call("kv", request("{\"op\":\"get\",\"key\":\"patient-17\"}")));
     assertThat(got.get("found").asBoolean()).isTrue();
     assertThat(got.get("value").asText()).isEqualTo(value);
-    String stateKey = ConnectorState.STORE_PREFIX + "kv/" + hex(WORKER) + "/" + hex("alice") + "/" + hex("patient-17");
+    String stateKey =
+        ConnectorState.STORE_PREFIX
+            + "kv/"
+            + hex(WORKER)
+            + "/"
+            + hex("alice")
+            + "/"
+            + hex("patient-17");
     assertThat(store.state(stateKey)).get().isEqualTo(sealed);
   }
 
@@ -160,7 +196,8 @@ class RuntimeWorkloadsKvTest {
     connectors();
     assertThat(dataDir.resolve("kv")).doesNotExist();
     try (Stream<Path> siblings = Files.list(dataDir)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("kv"));
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.startsWith("kv"));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

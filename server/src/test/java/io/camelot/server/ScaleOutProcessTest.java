@@ -82,7 +82,8 @@ class ScaleOutProcessTest {
   Process start(String name, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CamelotCli.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), CamelotCli.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()));
@@ -92,7 +93,9 @@ class ScaleOutProcessTest {
   }
 
   void awaitReady(int healthPort) {
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health/ready")).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health/ready"))
+            .build();
     await()
         .atMost(Duration.ofSeconds(120))
         .ignoreExceptionsInstanceOf(IOException.class)
@@ -100,8 +103,17 @@ class ScaleOutProcessTest {
   }
 
   Process worker(Path config, String name, int healthPort) throws IOException {
-    return start(name, "worker", "--config", config.toString(), "--name", name,
-        "--data-dir", dir.resolve(name).toString(), "--admin-port", Integer.toString(healthPort));
+    return start(
+        name,
+        "worker",
+        "--config",
+        config.toString(),
+        "--name",
+        name,
+        "--data-dir",
+        dir.resolve(name).toString(),
+        "--admin-port",
+        Integer.toString(healthPort));
   }
 
   /** A client whose every call goes to the next listener in turn. */
@@ -117,7 +129,8 @@ class ScaleOutProcessTest {
                 return null;
               }
               try {
-                return method.invoke(listeners.get(Math.floorMod(next.getAndIncrement(), listeners.size())), args);
+                return method.invoke(
+                    listeners.get(Math.floorMod(next.getAndIncrement(), listeners.size())), args);
               } catch (InvocationTargetException e) {
                 throw e.getCause();
               }
@@ -131,8 +144,15 @@ class ScaleOutProcessTest {
     for (int i = 0; i < 3; i++) {
       int port = RestartTest.freePort();
       int health = RestartTest.freePort();
-      start("listener-" + i, "listener", "--config", config.toString(), "--port", Integer.toString(port),
-          "--admin-port", Integer.toString(health));
+      start(
+          "listener-" + i,
+          "listener",
+          "--config",
+          config.toString(),
+          "--port",
+          Integer.toString(port),
+          "--admin-port",
+          Integer.toString(health));
       awaitReady(health);
       clients.add(DirectTcsClient.create("http://127.0.0.1:" + port));
     }
@@ -150,8 +170,11 @@ class ScaleOutProcessTest {
       await()
           .atMost(Duration.ofSeconds(60))
           .ignoreExceptionsInstanceOf(TcsException.class)
-          .until(() -> requester.findWorkers(new WorkerLookUpParams(null, null, null, null, null))
-              .containsAll(List.of(id1, id2)));
+          .until(
+              () ->
+                  requester
+                      .findWorkers(new WorkerLookUpParams(null, null, null, null, null))
+                      .containsAll(List.of(id1, id2)));
       VerifiedWorker first = requester.worker(id1);
       VerifiedWorker second = requester.worker(id2);
 
@@ -161,7 +184,8 @@ class ScaleOutProcessTest {
         echoes.add(requester.newWorkOrder(target, "echo-result").input("hello " + i).submit());
       }
       for (int i = 0; i < echoes.size(); i++) {
-        assertThat(echoes.get(i).await(Duration.ofSeconds(60)).text(0)).isEqualTo("RESULT: hello " + i);
+        assertThat(echoes.get(i).await(Duration.ofSeconds(60)).text(0))
+            .isEqualTo("RESULT: hello " + i);
       }
 
       // Work orders queued for worker 2, which is then killed without a chance to drain.

@@ -1,6 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.server.config.SecuritySection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +14,7 @@ import io.camelot.security.ClientTls;
 import io.camelot.security.DevCertificates;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
+import io.camelot.server.config.SecuritySection;
 import io.camelot.worker.WorkerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -65,28 +65,41 @@ class SecureServeTest {
       HttpClientOptions tls = ClientTls.trusting(certificate).applyTo(new HttpClientOptions());
 
       try (DirectTcsClient client = DirectTcsClient.builder(url).httpOptions(tls).build()) {
-        Requester requester = Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
+        Requester requester =
+            Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
         assertThat(requester.findWorkers(new WorkerLookUpParams(null, null, null, null, null)))
             .contains(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
         VerifiedWorker worker = requester.worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
-        assertThat(requester.newWorkOrder(worker, "echo-result").input("over tls").submit().await().text(0))
+        assertThat(
+                requester
+                    .newWorkOrder(worker, "echo-result")
+                    .input("over tls")
+                    .submit()
+                    .await()
+                    .text(0))
             .isEqualTo("RESULT: over tls");
       }
 
       byte[] setStatus =
           ProtocolJson.toBytes(
               JsonRpcRequest.of(
-                  "WorkerSetStatus", 1,
-                  ProtocolJson.toTree(Map.of("workerId", WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME), "status", 1))));
+                  "WorkerSetStatus",
+                  1,
+                  ProtocolJson.toTree(
+                      Map.of(
+                          "workerId", WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME), "status", 1))));
       Vertx vertx = Vertx.vertx();
       try {
         HttpClient http = vertx.createHttpClient(tls);
         JsonNode unsigned = post(http, node.port(), setStatus, null);
         assertThat(unsigned.path("error").path("code").asInt()).isEqualTo(3);
-        RequestSigner signer = new RequestSigner(operator.getPrivate(), operator.getPublic(), Clock.systemUTC());
-        JsonNode forAnother = post(http, node.port(), setStatus, signer.authorization("tcs-b.test:1947", setStatus));
+        RequestSigner signer =
+            new RequestSigner(operator.getPrivate(), operator.getPublic(), Clock.systemUTC());
+        JsonNode forAnother =
+            post(http, node.port(), setStatus, signer.authorization("tcs-b.test:1947", setStatus));
         assertThat(forAnother.path("error").path("message").asText())
-            .isEqualTo("WorkerSetStatus refused: request is for tcs-b.test:1947, not this listener");
+            .isEqualTo(
+                "WorkerSetStatus refused: request is for tcs-b.test:1947, not this listener");
         String signature = signer.authorization("tcs.test:1947", setStatus);
         JsonNode signed = post(http, node.port(), setStatus, signature);
         assertThat(signed.path("error").path("code").asInt()).as(signed.toString()).isEqualTo(0);
@@ -96,17 +109,25 @@ class SecureServeTest {
     }
   }
 
-  private static JsonNode post(HttpClient http, int port, byte[] body, String authorization) throws Exception {
+  private static JsonNode post(HttpClient http, int port, byte[] body, String authorization)
+      throws Exception {
     RequestOptions options =
-        new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost").setPort(port).setURI("/")
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost("localhost")
+            .setPort(port)
+            .setURI("/")
             .putHeader("Content-Type", "application/json");
     if (authorization != null) {
       options.putHeader("Authorization", authorization);
     }
     Buffer reply =
         http.request(options)
-            .compose(request -> request.send(Buffer.buffer(body)).compose(response -> response.body()))
-            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            .compose(
+                request -> request.send(Buffer.buffer(body)).compose(response -> response.body()))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
     return ProtocolJson.parse(reply.getBytes());
   }
 }

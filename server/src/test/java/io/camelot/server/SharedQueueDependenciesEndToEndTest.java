@@ -3,8 +3,8 @@ package io.camelot.server;
 import io.camelot.attestation.CodeMeasurement;
 import io.camelot.attestation.SimulatedTee;
 import io.camelot.attestation.Tee;
-import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.store.postgres.PostgresQueueTable;
+import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
@@ -32,16 +32,27 @@ class SharedQueueDependenciesEndToEndTest extends DependenciesEndToEndTest {
     Clock clock = Clock.systemUTC();
     PostgresSettings database = TestPostgres.get().newDatabase(8);
     PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
-    SharedWorkOrderQueue queue = started(new SharedWorkOrderQueue(new PostgresQueueTable(listenerStore), queueSettings(), clock));
-    Tee tee = SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
+    SharedWorkOrderQueue queue =
+        started(
+            new SharedWorkOrderQueue(
+                new PostgresQueueTable(listenerStore), queueSettings(), clock));
+    Tee tee =
+        SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
     for (String name : List.of("dep-worker-a", "dep-worker-b")) {
       PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
       WorkerConfig config = workerConfig(name);
       SingletonWorker worker =
-          new SingletonWorker(config, WorkerKeys.generate(), tee, Workloads.load(), workerStore, clock);
+          new SingletonWorker(
+              config, WorkerKeys.generate(), tee, Workloads.load(), workerStore, clock);
       worker.register();
       SharedQueueWorker process =
-          started(new SharedQueueWorker(new PostgresQueueTable(workerStore), worker.workerId(), worker, config.concurrency(), Duration.ofSeconds(30)));
+          started(
+              new SharedQueueWorker(
+                  new PostgresQueueTable(workerStore),
+                  worker.workerId(),
+                  worker,
+                  config.concurrency(),
+                  Duration.ofSeconds(30)));
       process.start();
       workerIds.add(worker.workerId());
     }

@@ -21,8 +21,8 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.SubmitReply;
 import io.camelot.sdk.TcsRpcException;
-import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.store.postgres.PostgresQueueTable;
+import io.camelot.store.postgres.PostgresSettings;
 import io.camelot.store.postgres.PostgresTcsStore;
 import io.camelot.store.postgres.SharedQueueWorker;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
@@ -75,21 +75,39 @@ class SharedQueueReplayTest {
     PostgresSettings database = TestPostgres.get().newDatabase(4);
     PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
     SharedWorkOrderQueue queue =
-        started(new SharedWorkOrderQueue(new PostgresQueueTable(listenerStore), DependenciesEndToEndTest.queueSettings(), clock));
+        started(
+            new SharedWorkOrderQueue(
+                new PostgresQueueTable(listenerStore),
+                DependenciesEndToEndTest.queueSettings(),
+                clock));
     PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
     WorkerConfig config = DependenciesEndToEndTest.workerConfig("replay-worker");
     SingletonWorker worker =
         new SingletonWorker(
-            config, keys, SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock),
-            Workloads.load(), workerStore, clock);
+            config,
+            keys,
+            SimulatedTee.open(
+                dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock),
+            Workloads.load(),
+            workerStore,
+            clock);
     worker.register();
     workerId = worker.workerId();
-    started(new SharedQueueWorker(new PostgresQueueTable(workerStore), workerId, worker, config.concurrency(), Duration.ofSeconds(30)))
+    started(
+            new SharedQueueWorker(
+                new PostgresQueueTable(workerStore),
+                workerId,
+                worker,
+                config.concurrency(),
+                Duration.ofSeconds(30)))
         .start();
     vertx = Vertx.vertx();
-    ListenerConfig listenerConfig = new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
+    ListenerConfig listenerConfig =
+        new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
     RpcServer listener =
-        started(DirectModel.server(vertx, listenerConfig, listenerStore, queue, new CompositeMeterRegistry()));
+        started(
+            DirectModel.server(
+                vertx, listenerConfig, listenerStore, queue, new CompositeMeterRegistry()));
     listener.start();
     client = started(DirectTcsClient.create("http://127.0.0.1:" + listener.port()));
   }
@@ -108,7 +126,8 @@ class SharedQueueReplayTest {
     assertThat(client.workOrderSubmit(original.request())).isInstanceOf(SubmitReply.Pending.class);
     assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: erin::5");
     WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original.request());
-    assertThat(WorkOrderHashes.requestHash(shifted)).isEqualTo(WorkOrderHashes.requestHash(original.request()));
+    assertThat(WorkOrderHashes.requestHash(shifted))
+        .isEqualTo(WorkOrderHashes.requestHash(original.request()));
 
     assertThatThrownBy(() -> client.workOrderSubmit(shifted))
         .isInstanceOfSatisfying(
@@ -120,14 +139,18 @@ class SharedQueueReplayTest {
                       "Replayed work order: a request with the same request hash was already submitted."
                           + " Hence invalid parameter");
               assertThat(refused.data())
-                  .isEqualTo(JsonNodeFactory.instance.objectNode().put("workOrderId", shifted.workOrderId()));
+                  .isEqualTo(
+                      JsonNodeFactory.instance
+                          .objectNode()
+                          .put("workOrderId", shifted.workOrderId()));
             });
     assertThatThrownBy(() -> client.workOrderSubmit(original.request()))
         .isInstanceOfSatisfying(
             TcsRpcException.class,
             refused -> {
               assertThat(refused.serverMessage())
-                  .isEqualTo("Work order id already exists in the database. Hence invalid parameter");
+                  .isEqualTo(
+                      "Work order id already exists in the database. Hence invalid parameter");
               assertThat(refused.data().path("sameRequest").asBoolean()).isTrue();
             });
 
@@ -139,8 +162,15 @@ class SharedQueueReplayTest {
   private RequestSecrets deposit(String account, long amount) {
     RequestTemplate template =
         new RequestTemplate(
-            randomHex(32), workerId, WALLET, randomHex(32), randomHex(16), 6000, null,
-            List.of(InputSpec.text("deposit " + account + " " + amount)), List.of());
+            randomHex(32),
+            workerId,
+            WALLET,
+            randomHex(32),
+            randomHex(16),
+            6000,
+            null,
+            List.of(InputSpec.text("deposit " + account + " " + amount)),
+            List.of());
     return RequestSealer.seal(template, keys.encryption().publicKey(), null);
   }
 
@@ -148,8 +178,13 @@ class SharedQueueReplayTest {
     SubmitReply[] reply = new SubmitReply[1];
     await()
         .atMost(Duration.ofSeconds(60))
-        .until(() -> (reply[0] = client.workOrderGetResult(secrets.request().workOrderId())) instanceof SubmitReply.Completed);
-    var items = ResponseOpener.open(((SubmitReply.Completed) reply[0]).result(), secrets, keys.signing().verifier());
+        .until(
+            () ->
+                (reply[0] = client.workOrderGetResult(secrets.request().workOrderId()))
+                    instanceof SubmitReply.Completed);
+    var items =
+        ResponseOpener.open(
+            ((SubmitReply.Completed) reply[0]).result(), secrets, keys.signing().verifier());
     return new String(items.get(0).data(), StandardCharsets.UTF_8);
   }
 

@@ -31,7 +31,11 @@ public final class SlowCounter implements Workload {
   public List<Item> process(List<Item> inputs, WorkloadContext context) {
     LockSupport.parkNanos(WORK.toNanos());
     long count =
-        context.state("count").map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8))).orElse(0L) + 1;
+        context
+                .state("count")
+                .map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8)))
+                .orElse(0L)
+            + 1;
     context.putState("count", Long.toString(count).getBytes(StandardCharsets.UTF_8));
     return List.of(Item.ofText(0, "COUNT: " + count));
   }

@@ -17,7 +17,9 @@ final class StagedConnectorState implements ConnectorState {
 
   @Override
   public Optional<byte[]> get(String key) {
-    return writes.containsKey(key) ? Optional.ofNullable(writes.get(key)) : store.state(STORE_PREFIX + key);
+    return writes.containsKey(key)
+        ? Optional.ofNullable(writes.get(key))
+        : store.state(STORE_PREFIX + key);
   }
 
   @Override

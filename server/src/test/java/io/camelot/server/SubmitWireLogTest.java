@@ -104,7 +104,8 @@ class SubmitWireLogTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .isEqualTo("camelot submit: cannot open wire log " + log + ": its directory does not exist\n");
+        .isEqualTo(
+            "camelot submit: cannot open wire log " + log + ": its directory does not exist\n");
   }
 
   /** Forwards each POST to {@code target}; records the request body, then the indented answer. */
@@ -113,27 +114,32 @@ class SubmitWireLogTest {
     HttpClient http = vertx.createHttpClient();
     HttpServer server =
         await(
-            vertx.createHttpServer()
+            vertx
+                .createHttpServer()
                 .requestHandler(
                     request ->
-                        request.body()
-                            .compose(body -> {
-                              passed.add(body.getBytes());
-                              return http.request(
-                                      new RequestOptions()
-                                          .setMethod(HttpMethod.POST)
-                                          .setAbsoluteURI(target)
-                                          .putHeader("Content-Type", "application/json"))
-                                  .compose(forward -> forward.send(body))
-                                  .compose(response -> response.body());
-                            })
-                            .onSuccess(answer -> {
-                              byte[] indented = indent(answer);
-                              passed.add(indented);
-                              request.response()
-                                  .putHeader("Content-Type", "application/json")
-                                  .end(Buffer.buffer(indented));
-                            })
+                        request
+                            .body()
+                            .compose(
+                                body -> {
+                                  passed.add(body.getBytes());
+                                  return http.request(
+                                          new RequestOptions()
+                                              .setMethod(HttpMethod.POST)
+                                              .setAbsoluteURI(target)
+                                              .putHeader("Content-Type", "application/json"))
+                                      .compose(forward -> forward.send(body))
+                                      .compose(response -> response.body());
+                                })
+                            .onSuccess(
+                                answer -> {
+                                  byte[] indented = indent(answer);
+                                  passed.add(indented);
+                                  request
+                                      .response()
+                                      .putHeader("Content-Type", "application/json")
+                                      .end(Buffer.buffer(indented));
+                                })
                             .onFailure(e -> request.connection().close()))
                 .listen(0, "127.0.0.1"));
     return "http://127.0.0.1:" + server.actualPort();

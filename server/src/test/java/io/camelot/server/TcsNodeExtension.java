@@ -42,7 +42,10 @@ final class TcsNodeExtension implements BeforeAllCallback, AfterEachCallback, Af
     return Requester.builder(client()).allowSimulation().build();
   }
 
-  /** Closes every node and client started so far, newest first; for a test that must see them stopped. */
+  /**
+   * Closes every node and client started so far, newest first; for a test that must see them
+   * stopped.
+   */
   void stop() {
     node = null;
     client = null;

@@ -115,7 +115,10 @@ final class TestConfigs {
                   .build())
           .store(StoreSection.lmdb(dataDir.toString(), 256))
           .worker(
-              defaults.worker().toBuilder().concurrency(workerConcurrency).keyEncryption(keyEncryption).build())
+              defaults.worker().toBuilder()
+                  .concurrency(workerConcurrency)
+                  .keyEncryption(keyEncryption)
+                  .build())
           .crypto(crypto)
           .workloads(workloads)
           .pool(pool)

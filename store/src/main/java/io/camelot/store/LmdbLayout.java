@@ -31,7 +31,11 @@ final class LmdbLayout {
   private final Dbi<byte[]> requestHashes;
 
   LmdbLayout(
-      Path dataDir, LmdbTransactions txns, Dbi<byte[]> meta, Dbi<byte[]> requests, Dbi<byte[]> requestHashes) {
+      Path dataDir,
+      LmdbTransactions txns,
+      Dbi<byte[]> meta,
+      Dbi<byte[]> requests,
+      Dbi<byte[]> requestHashes) {
     this.dataDir = dataDir;
     this.txns = txns;
     this.meta = meta;
@@ -56,11 +60,17 @@ final class LmdbLayout {
       txns.update(txn -> meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION)));
       log.info(
           "Upgraded the store in {} to layout version {}: indexed {} request hashes",
-          dataDir, FORMAT_VERSION, indexed);
+          dataDir,
+          FORMAT_VERSION,
+          indexed);
     } else if (format != FORMAT_VERSION) {
       throw new StoreException(
-          "the store in " + dataDir + " has layout version " + format
-              + "; this version of Camelot reads versions 1 and " + FORMAT_VERSION);
+          "the store in "
+              + dataDir
+              + " has layout version "
+              + format
+              + "; this version of Camelot reads versions 1 and "
+              + FORMAT_VERSION);
     }
   }
 
@@ -85,7 +95,9 @@ final class LmdbLayout {
     }
   }
 
-  /** Up to {@link #INDEX_BATCH} ids of stored requests in key order, after {@code after} if given. */
+  /**
+   * Up to {@link #INDEX_BATCH} ids of stored requests in key order, after {@code after} if given.
+   */
   private List<byte[]> requestIds(Txn<byte[]> txn, byte[] after) {
     List<byte[]> ids = new ArrayList<>();
     try (CursorIterable<byte[]> entries =

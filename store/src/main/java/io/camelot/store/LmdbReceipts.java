@@ -24,7 +24,9 @@ final class LmdbReceipts {
     this.receiptUpdates = receiptUpdates;
   }
 
-  /** @return false if the work order has a receipt already */
+  /**
+   * @return false if the work order has a receipt already
+   */
   boolean create(Txn<byte[]> txn, byte[] workOrderId, byte[] rawCreateRequest) {
     return receipts.put(txn, workOrderId, rawCreateRequest, PutFlags.MDB_NOOVERWRITE);
   }
@@ -42,7 +44,9 @@ final class LmdbReceipts {
     return true;
   }
 
-  /** Appends the update {@code factory} builds, if the work order has a receipt and it builds one. */
+  /**
+   * Appends the update {@code factory} builds, if the work order has a receipt and it builds one.
+   */
   void appendBuilt(Txn<byte[]> txn, byte[] workOrderId, TcsStore.ReceiptUpdateFactory factory) {
     if (factory == null) {
       return;

@@ -118,8 +118,19 @@ public final class LmdbTcsStore implements TcsStore {
     purgedIds = table("purged-ids");
     requestHashes = table("request-hashes");
     tables =
-        List.of(workers, requests, responses, orders, queue, completed, receipts, receiptUpdates, state,
-            meta, purgedIds, requestHashes);
+        List.of(
+            workers,
+            requests,
+            responses,
+            orders,
+            queue,
+            completed,
+            receipts,
+            receiptUpdates,
+            state,
+            meta,
+            purgedIds,
+            requestHashes);
     submitLimitPages = env.info().mapSize / env.stat().pageSize * submitLimitPercent / 100;
   }
 
@@ -146,7 +157,8 @@ public final class LmdbTcsStore implements TcsStore {
       throw new IllegalArgumentException("map size must be positive: " + mapSizeBytes);
     }
     if (submitLimitPercent < 1 || submitLimitPercent > 100) {
-      throw new IllegalArgumentException("submit limit must be 1..100 percent: " + submitLimitPercent);
+      throw new IllegalArgumentException(
+          "submit limit must be 1..100 percent: " + submitLimitPercent);
     }
     Path dir;
     try {
@@ -224,7 +236,11 @@ public final class LmdbTcsStore implements TcsStore {
 
   @Override
   public SubmitResult submit(
-      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
+      String workOrderId,
+      String workerId,
+      byte[] requestHash,
+      byte[] rawRequest,
+      long receivedAtMillis) {
     byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
     byte[] worker = LmdbKeys.id(workerId, "workerId");
     byte[] hash = RequestHashes.checked(requestHash);
@@ -378,15 +394,20 @@ public final class LmdbTcsStore implements TcsStore {
       log.error(
           "{} completed work orders beyond the retained maximum of {} are younger than the retention"
               + " floor and were kept: the store may be flooded; raise the maximum or the map size",
-          batch.keptByFloor(), maxRetained);
+          batch.keptByFloor(),
+          maxRetained);
     }
     return removed;
   }
 
-  /** @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the batch) */
+  /**
+   * @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the
+   *     batch)
+   */
   private record PurgeBatch(int removed, long keptByFloor) {}
 
-  private PurgeBatch purgeBatch(Txn<byte[]> txn, long completedBeforeMillis, long maxRetained, long floorMillis) {
+  private PurgeBatch purgeBatch(
+      Txn<byte[]> txn, long completedBeforeMillis, long maxRetained, long floorMillis) {
     long excess = completed.stat(txn).entries - maxRetained;
     List<byte[]> indexKeys = new ArrayList<>();
     List<byte[]> ids = new ArrayList<>();
@@ -472,9 +493,12 @@ public final class LmdbTcsStore implements TcsStore {
     }
     return txns.write(
         txn ->
-            (int) writes.stream()
-                .filter(write -> state.put(txn, write.key(), write.value(), PutFlags.MDB_NOOVERWRITE))
-                .count());
+            (int)
+                writes.stream()
+                    .filter(
+                        write ->
+                            state.put(txn, write.key(), write.value(), PutFlags.MDB_NOOVERWRITE))
+                    .count());
   }
 
   // ---- Lifecycle ----

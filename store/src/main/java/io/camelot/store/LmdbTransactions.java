@@ -28,7 +28,8 @@ final class LmdbTransactions {
   LmdbTransactions(Path dataDir, Env<byte[]> env) {
     this.dataDir = dataDir;
     this.env = env;
-    this.writer = new LmdbWriter("lmdb-writer " + dataDir.getFileName(), env, commits, this::failure);
+    this.writer =
+        new LmdbWriter("lmdb-writer " + dataDir.getFileName(), env, commits, this::failure);
   }
 
   <R> R read(Function<Txn<byte[]>, R> work) {
@@ -42,7 +43,9 @@ final class LmdbTransactions {
         });
   }
 
-  /** Begins a read transaction, again if two commits raced its begin (see {@link CommitCounter}). */
+  /**
+   * Begins a read transaction, again if two commits raced its begin (see {@link CommitCounter}).
+   */
   private Txn<byte[]> beginRead() {
     while (true) {
       long finishedBefore = commits.finished();

@@ -16,8 +16,8 @@ import org.lmdbjava.Txn;
  * meanwhile together (group commit).
  *
  * <p>LMDB's writer lock is a process-shared pthread mutex owned by the OS thread that began the
- * transaction, and only that thread may release it at commit or abort. A virtual thread can move
- * to another carrier in between (at any blocking call, e.g. logging or the caller's receipt-update
+ * transaction, and only that thread may release it at commit or abort. A virtual thread can move to
+ * another carrier in between (at any blocking call, e.g. logging or the caller's receipt-update
  * code), after which the unlock fails and every later writer hangs. Running writes here also keeps
  * callers' virtual threads from pinning carriers while they wait for the lock.
  *

@@ -4,8 +4,8 @@ import io.camelot.store.TcsStore.Status;
 import java.nio.ByteBuffer;
 
 /**
- * What the LMDB store keeps about a work order besides its request and response. Stored as
- * {@code status(1) sequence(8) receivedAt(8) completedAt(8) workerId(UTF-8, rest)}.
+ * What the LMDB store keeps about a work order besides its request and response. Stored as {@code
+ * status(1) sequence(8) receivedAt(8) completedAt(8) workerId(UTF-8, rest)}.
  *
  * @param sequence submission order over all workers; keys the worker's FIFO entry
  * @param completedAtMillis 0 while pending

@@ -36,12 +36,17 @@ public interface TcsStore extends AutoCloseable {
    * runs twice, however old. Both stay known after the work order is purged.
    *
    * @param requestHash the request hash ({@value RequestHashes#BYTES} bytes) the listener computed
-   *     from the params. Its fields are joined without separators, so a request re-sent with part of
-   *     the id moved into the nonce keeps it under a new id: the hash, not the id, names a request.
+   *     from the params. Its fields are joined without separators, so a request re-sent with part
+   *     of the id moved into the nonce keeps it under a new id: the hash, not the id, names a
+   *     request.
    * @return {@link SubmitResult#ACCEPTED}, or why nothing was written
    */
   SubmitResult submit(
-      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis);
+      String workOrderId,
+      String workerId,
+      byte[] requestHash,
+      byte[] rawRequest,
+      long receivedAtMillis);
 
   /** The raw request as received, while the work order is known (not purged). */
   Optional<byte[]> request(String workOrderId);
@@ -52,25 +57,27 @@ public interface TcsStore extends AutoCloseable {
   /** What the store knows about a work order, or empty if unknown or purged. */
   Optional<WorkOrderInfo> workOrder(String workOrderId);
 
-  /** Work orders of a worker not yet completed, oldest first: the FIFO to rebuild after a restart. */
+  /**
+   * Work orders of a worker not yet completed, oldest first: the FIFO to rebuild after a restart.
+   */
   List<String> pending(String workerId);
 
   /** Number of work orders submitted and not yet completed, over all workers. */
   long pendingCount();
 
   /**
-   * Records a work order's outcome in one transaction: the response, its removal from the FIFO,
-   * the workload's state writes and, if a receipt exists, the receipt update. A second completion of
+   * Records a work order's outcome in one transaction: the response, its removal from the FIFO, the
+   * workload's state writes and, if a receipt exists, the receipt update. A second completion of
    * the same work order is ignored and returns false (exactly-once results after recovery).
    */
   boolean complete(Completion completion);
 
   /**
    * Removes completed work orders (request, response, receipt and its updates) that completed
-   * before {@code completedBeforeMillis}, and then the oldest completed ones beyond
-   * {@code maxRetained}. Pending work orders are never purged, nor are those completed at or after
-   * {@code floorMillis}: a flood of work orders cannot push out others' fresh results and receipts.
-   * When the floor keeps more than {@code maxRetained}, the excess stays and an ERROR is logged.
+   * before {@code completedBeforeMillis}, and then the oldest completed ones beyond {@code
+   * maxRetained}. Pending work orders are never purged, nor are those completed at or after {@code
+   * floorMillis}: a flood of work orders cannot push out others' fresh results and receipts. When
+   * the floor keeps more than {@code maxRetained}, the excess stays and an ERROR is logged.
    *
    * @return the number of work orders removed
    */
@@ -78,7 +85,9 @@ public interface TcsStore extends AutoCloseable {
 
   // ---- Receipts ----
 
-  /** @return false (and writes nothing) if a receipt for this work order already exists */
+  /**
+   * @return false (and writes nothing) if a receipt for this work order already exists
+   */
   boolean createReceipt(String workOrderId, byte[] rawCreateRequest);
 
   Optional<byte[]> receipt(String workOrderId);
@@ -115,7 +124,9 @@ public interface TcsStore extends AutoCloseable {
   /** A known id is checked first: only a new id can be {@link #REPLAYED}. */
   enum SubmitResult {
     ACCEPTED,
-    /** The id is known with this request hash: the same request sent again (e.g. a client retry). */
+    /**
+     * The id is known with this request hash: the same request sent again (e.g. a client retry).
+     */
     IDENTICAL,
     /** The id is known with another request hash, or with none (purged before hashes were kept). */
     DUPLICATE,
@@ -153,7 +164,9 @@ public interface TcsStore extends AutoCloseable {
    */
   @FunctionalInterface
   interface ReceiptUpdateFactory {
-    /** @return the update to append, or null to append nothing */
+    /**
+     * @return the update to append, or null to append nothing
+     */
     byte[] build(byte[] rawCreateRequest, List<byte[]> existingUpdates);
   }
 }

@@ -92,9 +92,13 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
 
     for (int i = 0; i < count; i++) {
       boolean refused = i % 3 == 0;
-      assertThat(store.response("wo-" + i).isPresent()).as("response of wo-%d", i).isEqualTo(!refused);
+      assertThat(store.response("wo-" + i).isPresent())
+          .as("response of wo-%d", i)
+          .isEqualTo(!refused);
       assertThat(store.state("key-" + i).isPresent()).as("state of wo-%d", i).isEqualTo(!refused);
-      assertThat(store.receiptUpdates("wo-" + i)).as("updates of wo-%d", i).hasSize(refused ? 0 : 1);
+      assertThat(store.receiptUpdates("wo-" + i))
+          .as("updates of wo-%d", i)
+          .hasSize(refused ? 0 : 1);
     }
     assertThat(store.pendingCount()).isEqualTo((count + 2) / 3);
   }
@@ -215,7 +219,8 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     assertThat(submit("legit-done", "worker", utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     assertThat(store.createReceipt("legit-done", utf8("create"))).isTrue();
     assertThat(store.complete(completion("legit-done", utf8("result"), 1_000_000))).isTrue();
-    assertThat(submit("legit-pending", "worker", utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(submit("legit-pending", "worker", utf8("request"), 0))
+        .isEqualTo(SubmitResult.ACCEPTED);
 
     byte[] junk = new byte[64 << 10];
     Random random = new Random(5);
@@ -279,7 +284,9 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
             () ->
                 store.complete(
                     new Completion(longest, utf8("r"), 0, Map.of(tooManyBytes, utf8("v")), null)));
-    assertThat(store.workOrder(longest)).get().extracting(WorkOrderInfo::status)
+    assertThat(store.workOrder(longest))
+        .get()
+        .extracting(WorkOrderInfo::status)
         .isEqualTo(Status.PENDING);
   }
 
@@ -322,8 +329,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   void anInterruptedCallerStillLearnsTheOutcome() {
     Thread.currentThread().interrupt();
     try {
-      assertThat(submit("wo-1", "worker", utf8("request"), 0))
-          .isEqualTo(SubmitResult.ACCEPTED);
+      assertThat(submit("wo-1", "worker", utf8("request"), 0)).isEqualTo(SubmitResult.ACCEPTED);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();
@@ -332,16 +338,24 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   }
 
   @Test
-  void aVersion1StoreIsUpgradedByIndexingTheRequestHashesOfWhatItHolds(@TempDir Path oldDir) throws Exception {
+  void aVersion1StoreIsUpgradedByIndexingTheRequestHashesOfWhatItHolds(@TempDir Path oldDir)
+      throws Exception {
     // More than one batch of the upgrade, submitted concurrently so that they share commits.
-    List<String> ids = IntStream.rangeClosed(0, LmdbLayout.INDEX_BATCH).mapToObj(i -> "%04x".formatted(i)).toList();
+    List<String> ids =
+        IntStream.rangeClosed(0, LmdbLayout.INDEX_BATCH)
+            .mapToObj(i -> "%04x".formatted(i))
+            .toList();
     try (LmdbTcsStore old = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<SubmitResult>> submitted = new ArrayList<>();
       for (String id : ids) {
-        submitted.add(executor.submit(() -> old.submit(id, "worker", listenersHash(id), submitRequest(id), 0)));
+        submitted.add(
+            executor.submit(
+                () -> old.submit(id, "worker", listenersHash(id), submitRequest(id), 0)));
       }
-      submitted.add(executor.submit(() -> old.submit("unparsable", "worker", requestHash("x", utf8("x")), utf8("{"), 0)));
+      submitted.add(
+          executor.submit(
+              () -> old.submit("unparsable", "worker", requestHash("x", utf8("x")), utf8("{"), 0)));
       for (Future<SubmitResult> result : submitted) {
         assertThat(result.get()).isEqualTo(SubmitResult.ACCEPTED);
       }
@@ -379,7 +393,9 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
   private static byte[] submitRequest(String id) {
     return utf8(
         "{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{"
-            + "\"workOrderId\":\"" + id + "\",\"responseTimeoutMSecs\":6000,\"payloadFormat\":\"JSON-RPC\","
+            + "\"workOrderId\":\""
+            + id
+            + "\",\"responseTimeoutMSecs\":6000,\"payloadFormat\":\"JSON-RPC\","
             + "\"requesterNonce\":\"00\",\"workloadId\":\"00\",\"workerId\":\"aa\","
             + "\"requesterId\":\"00\",\"sessionKeyIv\":\"000000000000000000000000\","
             + "\"encryptedSessionKey\":\"00\",\"encryptedRequestHash\":\"00\","
@@ -388,7 +404,8 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
 
   /** The request hash the listener computes of {@link #submitRequest}. */
   private static byte[] listenersHash(String id) {
-    return WorkOrderHashes.requestHash(Params.workOrderSubmit(ProtocolJson.parse(submitRequest(id)).get("params")));
+    return WorkOrderHashes.requestHash(
+        Params.workOrderSubmit(ProtocolJson.parse(submitRequest(id)).get("params")));
   }
 
   @Test

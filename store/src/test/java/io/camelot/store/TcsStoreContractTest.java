@@ -87,8 +87,7 @@ abstract class TcsStoreContractTest {
 
   @Test
   void submitStoresTheRequestAndQueuesTheWorkOrder() {
-    assertThat(submit("wo-1", "worker", utf8("request 1"), 1_000))
-        .isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(submit("wo-1", "worker", utf8("request 1"), 1_000)).isEqualTo(SubmitResult.ACCEPTED);
 
     assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("request 1"));
     assertThat(store.response("wo-1")).isEmpty();
@@ -102,8 +101,7 @@ abstract class TcsStoreContractTest {
   void resubmittingAKnownWorkOrderIsADuplicateAndOverwritesNothing() {
     submit("wo-1", "worker-1", utf8("original"), 1_000);
 
-    assertThat(submit("wo-1", "worker-2", utf8("replay"), 2_000))
-        .isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(submit("wo-1", "worker-2", utf8("replay"), 2_000)).isEqualTo(SubmitResult.DUPLICATE);
 
     assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("original"));
     assertThat(store.workOrder("wo-1"))
@@ -118,8 +116,7 @@ abstract class TcsStoreContractTest {
     submit("wo-1", "worker", utf8("original"), 1_000);
     store.complete(completion("wo-1", utf8("response"), 1_500));
 
-    assertThat(submit("wo-1", "worker", utf8("replay"), 2_000))
-        .isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(submit("wo-1", "worker", utf8("replay"), 2_000)).isEqualTo(SubmitResult.DUPLICATE);
 
     assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("original"));
     assertThat(store.response("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("response"));
@@ -162,16 +159,19 @@ abstract class TcsStoreContractTest {
   @Test
   void aKnownRequestHashIsRefusedUnderAnotherIdAndNothingIsWritten() {
     byte[] hash = requestHash("wo-1", utf8("request"));
-    assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 1_000)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 1_000))
+        .isEqualTo(SubmitResult.ACCEPTED);
 
-    assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 2_000)).isEqualTo(SubmitResult.REPLAYED);
+    assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 2_000))
+        .isEqualTo(SubmitResult.REPLAYED);
 
     assertThat(store.workOrder("wo-2")).isEmpty();
     assertThat(store.request("wo-2")).isEmpty();
     assertThat(store.pending("worker")).containsExactly("wo-1");
     assertThat(store.pendingCount()).isEqualTo(1);
     // The refused id stays free for a request of its own.
-    assertThat(submit("wo-2", "worker", utf8("another request"), 3_000)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(submit("wo-2", "worker", utf8("another request"), 3_000))
+        .isEqualTo(SubmitResult.ACCEPTED);
   }
 
   @Test
@@ -181,10 +181,13 @@ abstract class TcsStoreContractTest {
     store.submit("wo-1", "worker", first, utf8("request 1"), 1_000);
     store.submit("wo-2", "worker", second, utf8("request 2"), 1_000);
 
-    assertThat(store.submit("wo-1", "worker", first, utf8("request 1"), 2_000)).isEqualTo(SubmitResult.IDENTICAL);
-    assertThat(submit("wo-1", "worker", utf8("other request"), 2_000)).isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(store.submit("wo-1", "worker", first, utf8("request 1"), 2_000))
+        .isEqualTo(SubmitResult.IDENTICAL);
+    assertThat(submit("wo-1", "worker", utf8("other request"), 2_000))
+        .isEqualTo(SubmitResult.DUPLICATE);
     // The id is checked first: another work order's hash under a known id is a duplicate.
-    assertThat(store.submit("wo-1", "worker", second, utf8("request 2"), 2_000)).isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(store.submit("wo-1", "worker", second, utf8("request 2"), 2_000))
+        .isEqualTo(SubmitResult.DUPLICATE);
 
     assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("request 1"));
     assertThat(store.pending("worker")).containsExactly("wo-1", "wo-2");
@@ -197,9 +200,12 @@ abstract class TcsStoreContractTest {
     store.complete(completion("wo-1", utf8("response"), 2_000));
     assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
 
-    assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 3_000)).isEqualTo(SubmitResult.REPLAYED);
-    assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 3_000)).isEqualTo(SubmitResult.IDENTICAL);
-    assertThat(submit("wo-1", "worker", utf8("other request"), 3_000)).isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(store.submit("wo-2", "worker", hash, utf8("request"), 3_000))
+        .isEqualTo(SubmitResult.REPLAYED);
+    assertThat(store.submit("wo-1", "worker", hash, utf8("request"), 3_000))
+        .isEqualTo(SubmitResult.IDENTICAL);
+    assertThat(submit("wo-1", "worker", utf8("other request"), 3_000))
+        .isEqualTo(SubmitResult.DUPLICATE);
 
     assertThat(store.workOrder("wo-2")).isEmpty();
     assertThat(store.pendingCount()).isZero();
@@ -288,7 +294,9 @@ abstract class TcsStoreContractTest {
     assertThat(store.state("balance/bob")).get(BYTE_ARRAY).isEqualTo(utf8("32"));
     assertThat(store.receiptUpdates("wo-1"))
         .containsExactly(utf8("update 0"), utf8("completed update"));
-    assertThat(store.workOrder("wo-1")).get().extracting(WorkOrderInfo::status)
+    assertThat(store.workOrder("wo-1"))
+        .get()
+        .extracting(WorkOrderInfo::status)
         .isEqualTo(Status.COMPLETED);
     assertThat(store.pending("worker")).isEmpty();
   }
@@ -314,7 +322,9 @@ abstract class TcsStoreContractTest {
     assertThat(store.response("wo-1")).isEmpty();
     assertThat(store.state("key")).isEmpty();
     assertThat(store.receiptUpdates("wo-1")).containsExactly(utf8("update 0"));
-    assertThat(store.workOrder("wo-1")).get().extracting(WorkOrderInfo::status)
+    assertThat(store.workOrder("wo-1"))
+        .get()
+        .extracting(WorkOrderInfo::status)
         .isEqualTo(Status.PENDING);
     assertThat(store.pending("worker")).containsExactly("wo-1");
     assertThat(store.pendingCount()).isEqualTo(1);
@@ -377,7 +387,9 @@ abstract class TcsStoreContractTest {
   void aNullStateWriteRemovesTheKeyWithTheCompletion() {
     submit("wo-1", "worker", utf8("request"), 1_000);
     submit("wo-2", "worker", utf8("request"), 1_001);
-    store.complete(new Completion("wo-1", utf8("r1"), 2_000, Map.of("gone", utf8("v1"), "kept", utf8("v1")), null));
+    store.complete(
+        new Completion(
+            "wo-1", utf8("r1"), 2_000, Map.of("gone", utf8("v1"), "kept", utf8("v1")), null));
     Map<String, byte[]> writes = new HashMap<>();
     writes.put("gone", null);
     writes.put("kept", utf8("v2"));
@@ -393,7 +405,8 @@ abstract class TcsStoreContractTest {
   @Test
   void importStateWritesOnlyKeysWithoutAValue() {
     submit("wo-1", "worker", utf8("request"), 1_000);
-    store.complete(new Completion("wo-1", utf8("r1"), 2_000, Map.of("taken", utf8("committed")), null));
+    store.complete(
+        new Completion("wo-1", utf8("r1"), 2_000, Map.of("taken", utf8("committed")), null));
 
     int imported = store.importState(Map.of("taken", utf8("imported"), "free", utf8("imported")));
 
@@ -479,8 +492,7 @@ abstract class TcsStoreContractTest {
     assertThat(store.workOrder("wo-1")).isEmpty();
 
     // A purged work order is forgotten, but its id is not: a replay of it must not run again.
-    assertThat(submit("wo-1", "worker", utf8("again"), 3_000))
-        .isEqualTo(SubmitResult.DUPLICATE);
+    assertThat(submit("wo-1", "worker", utf8("again"), 3_000)).isEqualTo(SubmitResult.DUPLICATE);
     assertThat(store.request("wo-1")).isEmpty();
     assertThat(store.response("wo-1")).isEmpty();
     assertThat(store.pendingCount()).isZero();
@@ -628,8 +640,7 @@ abstract class TcsStoreContractTest {
     store.appendReceiptUpdate("wo-1", 0, large);
     store.appendReceiptUpdate("wo-1", 1, empty);
     store.appendReceiptUpdate("wo-1", 2, everyByte);
-    store.complete(
-        new Completion("wo-1", large, 1, Map.of("zeros", zeros, "empty", empty), null));
+    store.complete(new Completion("wo-1", large, 1, Map.of("zeros", zeros, "empty", empty), null));
     store.complete(new Completion("wo-2", empty, 1, Map.of("large", large), null));
 
     assertThat(store.worker("every-byte")).get(BYTE_ARRAY).isEqualTo(everyByte);
@@ -662,15 +673,16 @@ abstract class TcsStoreContractTest {
 
   @Test
   void unusableIdsAreRejected() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> submit("", "worker", utf8("request"), 0));
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> submit("wo", "", utf8("request"), 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> submit("", "worker", utf8("request"), 0));
+    assertThatIllegalArgumentException().isThrownBy(() -> submit("wo", "", utf8("request"), 0));
     assertThatIllegalArgumentException().isThrownBy(() -> store.putWorker("", utf8("record")));
     assertThatIllegalArgumentException()
         .isThrownBy(() -> store.createReceipt("\uD800", utf8("create")))
         .withMessageContaining("Unicode");
-    assertThatThrownBy(() -> store.submit(null, "worker", requestHash("wo", utf8("request")), utf8("request"), 0))
+    assertThatThrownBy(
+            () ->
+                store.submit(
+                    null, "worker", requestHash("wo", utf8("request")), utf8("request"), 0))
         .isInstanceOf(NullPointerException.class);
     assertThat(store.pendingCount()).isZero();
     assertThat(store.workerIds()).isEmpty();
@@ -794,9 +806,7 @@ abstract class TcsStoreContractTest {
     assertThat(wins.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
     assertThat(store.pendingCount()).isZero();
     workerIds.forEach(workerId -> assertThat(store.pending(workerId)).isEmpty());
-    assertThat(store.response(workOrderId(3, 7)))
-        .get(BYTE_ARRAY)
-        .isIn(utf8("by 3"), utf8("by 2"));
+    assertThat(store.response(workOrderId(3, 7))).get(BYTE_ARRAY).isIn(utf8("by 3"), utf8("by 2"));
   }
 
   // ---- Helpers ----
@@ -806,8 +816,10 @@ abstract class TcsStoreContractTest {
   }
 
   /** Submits with a request hash of its own to each distinct id and request. */
-  protected SubmitResult submit(String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis) {
-    return store.submit(workOrderId, workerId, requestHash(workOrderId, rawRequest), rawRequest, receivedAtMillis);
+  protected SubmitResult submit(
+      String workOrderId, String workerId, byte[] rawRequest, long receivedAtMillis) {
+    return store.submit(
+        workOrderId, workerId, requestHash(workOrderId, rawRequest), rawRequest, receivedAtMillis);
   }
 
   /** Stands for the request hash of a request with this id and content. */

@@ -43,37 +43,64 @@ final class HostAbi {
   ImportValues imports() {
     return ImportValues.builder()
         .addFunction(
-            function("input_count", List.of(), List.of(ValType.I32), (instance, args) -> i32(inputs.size())),
-            function("input_size", List.of(ValType.I32), List.of(ValType.I32),
+            function(
+                "input_count",
+                List.of(),
+                List.of(ValType.I32),
+                (instance, args) -> i32(inputs.size())),
+            function(
+                "input_size",
+                List.of(ValType.I32),
+                List.of(ValType.I32),
                 (instance, args) -> i32(input((int) args[0]).length)),
-            function("input_read", List.of(ValType.I32, ValType.I32), List.of(ValType.I32),
+            function(
+                "input_read",
+                List.of(ValType.I32, ValType.I32),
+                List.of(ValType.I32),
                 (instance, args) -> {
                   byte[] data = input((int) args[0]);
                   instance.memory().write((int) args[1], data);
                   return i32(data.length);
                 }),
-            function("output", List.of(ValType.I32, ValType.I32), List.of(),
+            function(
+                "output",
+                List.of(ValType.I32, ValType.I32),
+                List.of(),
                 (instance, args) -> {
                   output(read(instance, args[0], args[1]));
                   return null;
                 }),
-            function("log", List.of(ValType.I32, ValType.I32), List.of(),
+            function(
+                "log",
+                List.of(ValType.I32, ValType.I32),
+                List.of(),
                 (instance, args) -> {
                   log(instance, args[0], (int) Math.min(args[1], MAX_LINE_BYTES));
                   return null;
                 }),
-            function("fail", List.of(ValType.I32, ValType.I32), List.of(),
+            function(
+                "fail",
+                List.of(ValType.I32, ValType.I32),
+                List.of(),
                 (instance, args) -> {
                   int length = (int) Math.min(args[1], MAX_LINE_BYTES);
-                  throw new WorkloadException(new String(read(instance, args[0], length), StandardCharsets.UTF_8));
+                  throw new WorkloadException(
+                      new String(read(instance, args[0], length), StandardCharsets.UTF_8));
                 }),
-            function("io_call", List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of(ValType.I32),
+            function(
+                "io_call",
+                List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32),
+                List.of(ValType.I32),
                 (instance, args) -> {
-                  String connector = new String(read(instance, args[0], args[1]), StandardCharsets.UTF_8);
+                  String connector =
+                      new String(read(instance, args[0], args[1]), StandardCharsets.UTF_8);
                   lastResponse = context.io().call(connector, read(instance, args[2], args[3]));
                   return i32(lastResponse.length);
                 }),
-            function("io_response", List.of(ValType.I32), List.of(ValType.I32),
+            function(
+                "io_response",
+                List.of(ValType.I32),
+                List.of(ValType.I32),
                 (instance, args) -> {
                   instance.memory().write((int) args[0], lastResponse);
                   return i32(lastResponse.length);
@@ -100,7 +127,10 @@ final class HostAbi {
     }
     loggedBytes += length;
     if (loggedBytes > WasmLimits.MAX_LOG_BYTES) {
-      context.log("[log limit of " + WasmLimits.MAX_LOG_BYTES + " bytes per work order reached; later lines dropped]");
+      context.log(
+          "[log limit of "
+              + WasmLimits.MAX_LOG_BYTES
+              + " bytes per work order reached; later lines dropped]");
       return;
     }
     context.log(new String(read(instance, address, length), StandardCharsets.UTF_8));
@@ -110,7 +140,9 @@ final class HostAbi {
     if (outputs.size() >= WasmLimits.MAX_OUTPUT_ITEMS) {
       throw new WorkloadException(
           WorkloadException.Reason.RESOURCE_LIMIT,
-          "resource limit: the module wrote more than " + WasmLimits.MAX_OUTPUT_ITEMS + " output items");
+          "resource limit: the module wrote more than "
+              + WasmLimits.MAX_OUTPUT_ITEMS
+              + " output items");
     }
     outputBytes += data.length;
     if (outputBytes > maxOutputBytes) {

@@ -34,7 +34,8 @@ public final class InlineWasmWorkload implements Workload {
   public List<Item> process(List<Item> inputs, WorkloadContext context) {
     if (!allowed) {
       throw new WorkloadException(
-          WorkloadException.Reason.ACCESS_DENIED, "this worker's policy does not allow inline WASM modules");
+          WorkloadException.Reason.ACCESS_DENIED,
+          "this worker's policy does not allow inline WASM modules");
     }
     if (inputs.isEmpty()) {
       throw new WorkloadException(
@@ -44,7 +45,10 @@ public final class InlineWasmWorkload implements Workload {
     if (module.length > maxModuleBytes) {
       throw new WorkloadException(
           WorkloadException.Reason.ACCESS_DENIED,
-          "the inline module has " + module.length + " bytes, this worker's limit is " + maxModuleBytes);
+          "the inline module has "
+              + module.length
+              + " bytes, this worker's limit is "
+              + maxModuleBytes);
     }
     WasmBinary binary = WasmBinary.parse(module);
     List<Item> outputs = runner.run(binary, inputs.subList(1, inputs.size()), context);

@@ -23,7 +23,8 @@ public record WasmBinary(WasmModule module, String sha256) {
       module = Parser.parse(bytes);
     } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new WorkloadException(
-          WorkloadException.Reason.INVALID_INPUT, "not a valid WebAssembly module: " + e.getMessage());
+          WorkloadException.Reason.INVALID_INPUT,
+          "not a valid WebAssembly module: " + e.getMessage());
     }
     return new WasmBinary(module, sha256Hex(bytes));
   }

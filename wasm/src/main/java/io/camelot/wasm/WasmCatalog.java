@@ -29,7 +29,11 @@ public final class WasmCatalog {
    * @throws IllegalArgumentException if a module is missing, invalid, or not the one registered
    */
   public static List<Workload> load(
-      List<Entry> entries, boolean builtinExamples, boolean inlineAllowed, int inlineMaxBytes, WasmLimits limits) {
+      List<Entry> entries,
+      boolean builtinExamples,
+      boolean inlineAllowed,
+      int inlineMaxBytes,
+      WasmLimits limits) {
     WasmRunner runner = new WasmRunner(limits);
     List<Workload> workloads = new ArrayList<>();
     if (builtinExamples) {
@@ -52,13 +56,21 @@ public final class WasmCatalog {
     try {
       bytes = Files.readAllBytes(entry.file());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read WASM module " + entry.name() + " at " + entry.file() + ": " + e);
+      throw new IllegalArgumentException(
+          "cannot read WASM module " + entry.name() + " at " + entry.file() + ": " + e);
     }
     String actual = WasmBinary.sha256Hex(bytes);
     if (!actual.equalsIgnoreCase(entry.sha256())) {
       throw new IllegalArgumentException(
-          "WASM module " + entry.name() + " at " + entry.file() + " has SHA-256 " + actual
-              + ", but " + entry.sha256() + " is registered");
+          "WASM module "
+              + entry.name()
+              + " at "
+              + entry.file()
+              + " has SHA-256 "
+              + actual
+              + ", but "
+              + entry.sha256()
+              + " is registered");
     }
     try {
       return WasmBinary.parse(bytes);
@@ -73,7 +85,10 @@ public final class WasmCatalog {
     if (list == null) {
       return List.of();
     }
-    return new String(list, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+    return new String(list, StandardCharsets.UTF_8)
+        .lines()
+        .filter(line -> !line.isBlank())
+        .toList();
   }
 
   /** The bytes of a built-in example module. */

@@ -80,13 +80,17 @@ public final class WasmRunner {
 
   /**
    * Interrupts a module that ran out of time and waits for it to end: the interpreter checks for
-   * interruption as it runs, so it stops promptly and keeps no CPU busy after its work order failed.
+   * interruption as it runs, so it stops promptly and keeps no CPU busy after its work order
+   * failed.
    */
   private static void stop(Thread thread) {
     thread.interrupt();
     try {
       if (!thread.join(STOP_GRACE)) {
-        log.error("WASM thread {} did not stop within {} after its timeout", thread.getName(), STOP_GRACE);
+        log.error(
+            "WASM thread {} did not stop within {} after its timeout",
+            thread.getName(),
+            STOP_GRACE);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -109,7 +113,8 @@ public final class WasmRunner {
       run = instance.export(ENTRY_POINT);
     } catch (RuntimeException e) {
       throw new WorkloadException(
-          WorkloadException.Reason.INVALID_INPUT, "the module does not export a function named " + ENTRY_POINT);
+          WorkloadException.Reason.INVALID_INPUT,
+          "the module does not export a function named " + ENTRY_POINT);
     }
     run.apply();
   }
@@ -121,20 +126,31 @@ public final class WasmRunner {
     }
     MemoryLimits wanted = declared.get().getMemory(0).limits();
     if (wanted.initialPages() > limits.memoryPages()) {
-      throw limit("the module needs " + wanted.initialPages() + " memory pages at start, the limit is "
-          + limits.memoryPages());
+      throw limit(
+          "the module needs "
+              + wanted.initialPages()
+              + " memory pages at start, the limit is "
+              + limits.memoryPages());
     }
-    return new MemoryLimits(wanted.initialPages(), Math.min(wanted.maximumPages(), limits.memoryPages()));
+    return new MemoryLimits(
+        wanted.initialPages(), Math.min(wanted.maximumPages(), limits.memoryPages()));
   }
 
-  /** Chicory allocates a table's initial elements at instantiation, so a huge one is refused first. */
+  /**
+   * Chicory allocates a table's initial elements at instantiation, so a huge one is refused first.
+   */
   private static void checkTables(WasmBinary binary) {
     TableSection tables = binary.module().tableSection();
     for (int i = 0; i < tables.tableCount(); i++) {
       long initial = tables.getTable(i).limits().min();
       if (initial > WasmLimits.MAX_TABLE_ELEMENTS) {
-        throw limit("the module's table " + i + " has " + initial + " elements at start, the limit is "
-            + WasmLimits.MAX_TABLE_ELEMENTS);
+        throw limit(
+            "the module's table "
+                + i
+                + " has "
+                + initial
+                + " elements at start, the limit is "
+                + WasmLimits.MAX_TABLE_ELEMENTS);
       }
     }
   }
@@ -160,7 +176,8 @@ public final class WasmRunner {
   }
 
   private static WorkloadException limit(String what) {
-    return new WorkloadException(WorkloadException.Reason.RESOURCE_LIMIT, "resource limit: " + what);
+    return new WorkloadException(
+        WorkloadException.Reason.RESOURCE_LIMIT, "resource limit: " + what);
   }
 
   /** Fuel, memory and table accounting, called before every instruction. */
@@ -185,17 +202,26 @@ public final class WasmRunner {
       if (instruction.opcode() == OpCode.MEMORY_GROW) {
         Instance running = instance.get();
         long wanted =
-            (running == null ? 0 : running.memory().pages()) + Integer.toUnsignedLong((int) stack.peek());
+            (running == null ? 0 : running.memory().pages())
+                + Integer.toUnsignedLong((int) stack.peek());
         if (wanted > limits.memoryPages()) {
-          throw limit("the module asked for " + wanted + " memory pages, the limit is " + limits.memoryPages());
+          throw limit(
+              "the module asked for "
+                  + wanted
+                  + " memory pages, the limit is "
+                  + limits.memoryPages());
         }
       } else if (instruction.opcode() == OpCode.TABLE_GROW) {
         Instance running = instance.get();
-        long wanted = (running == null ? 0 : running.table((int) instruction.operand(0)).size())
-            + Integer.toUnsignedLong((int) stack.peek());
+        long wanted =
+            (running == null ? 0 : running.table((int) instruction.operand(0)).size())
+                + Integer.toUnsignedLong((int) stack.peek());
         if (wanted > WasmLimits.MAX_TABLE_ELEMENTS) {
-          throw limit("the module asked for " + wanted + " table elements, the limit is "
-              + WasmLimits.MAX_TABLE_ELEMENTS);
+          throw limit(
+              "the module asked for "
+                  + wanted
+                  + " table elements, the limit is "
+                  + WasmLimits.MAX_TABLE_ELEMENTS);
         }
       }
     }

@@ -16,7 +16,8 @@ final class TestModules {
   private TestModules() {}
 
   static byte[] bytes(String name) {
-    try (InputStream in = TestModules.class.getClassLoader().getResourceAsStream("wasm-test/" + name + ".wasm")) {
+    try (InputStream in =
+        TestModules.class.getClassLoader().getResourceAsStream("wasm-test/" + name + ".wasm")) {
       if (in == null) {
         throw new IllegalArgumentException("no test module " + name);
       }

@@ -15,7 +15,8 @@ import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 
 class WasmExamplesTest {
-  static final WasmRunner RUNNER = new WasmRunner(new WasmLimits(500_000_000, 64, Duration.ofMinutes(2)));
+  static final WasmRunner RUNNER =
+      new WasmRunner(new WasmLimits(500_000_000, 64, Duration.ofMinutes(2)));
   final TestModules.Context context = new TestModules.Context(ExternalIo.NONE);
 
   static List<Item> items(List<String> texts) {
@@ -40,7 +41,8 @@ class WasmExamplesTest {
   @Test
   void heartDiseaseEvalAgreesWithAvalonsExpectedRisks() {
     assertThat(
-            run("wasm-heart-disease-eval",
+            run(
+                "wasm-heart-disease-eval",
                 List.of(
                     "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1",
                     "Data: 32 1 1 156 132 125 1 95 1 0 1 1 3 1",
@@ -55,8 +57,15 @@ class WasmExamplesTest {
 
   @Test
   void heartDiseaseEvalRejectsBadInputAsTheJavaWorkloadDoes() {
-    assertThat(run("wasm-heart-disease-eval", List.of("no colon", "Data: 1 2 3", "Data: 1 2 3 4 5 6 7 8 9 10 11 12 13 x4",
-            "Data: 1 2 3 4 5 6 7 8 9 10 11 12 13 2147483648", "Data: 1 2 3 4 5 6 7 8 9 10 11 12 13 -")))
+    assertThat(
+            run(
+                "wasm-heart-disease-eval",
+                List.of(
+                    "no colon",
+                    "Data: 1 2 3",
+                    "Data: 1 2 3 4 5 6 7 8 9 10 11 12 13 x4",
+                    "Data: 1 2 3 4 5 6 7 8 9 10 11 12 13 2147483648",
+                    "Data: 1 2 3 4 5 6 7 8 9 10 11 12 13 -")))
         .containsExactly(
             "Error with missing or incorrect input format",
             "Error with missing or incorrect input format",
@@ -80,7 +89,9 @@ class WasmExamplesTest {
     List<String> wasm = run("wasm-heart-disease-eval", inputs);
     HeartDiseaseEval java = new HeartDiseaseEval();
     List<String> expected =
-        inputs.stream().map(input -> java.process(List.of(Item.ofText(0, input)), context).getFirst().text()).toList();
+        inputs.stream()
+            .map(input -> java.process(List.of(Item.ofText(0, input)), context).getFirst().text())
+            .toList();
     assertThat(wasm).containsExactlyElementsOf(expected);
   }
 

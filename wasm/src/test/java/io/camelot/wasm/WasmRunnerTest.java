@@ -108,7 +108,8 @@ class WasmRunnerTest {
     WasmBinary big = WasmBinary.parse(TestModules.bytes("big-table"));
     assertThatThrownBy(() -> new WasmRunner(SMALL).run(big, List.of(), context))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessage("resource limit: the module's table 0 has 1000000 elements at start, the limit is 65536")
+        .hasMessage(
+            "resource limit: the module's table 0 has 1000000 elements at start, the limit is 65536")
         .extracting(WorkloadException::reason)
         .isEqualTo(Reason.RESOURCE_LIMIT);
   }
@@ -118,7 +119,8 @@ class WasmRunnerTest {
     WasmBinary grow = WasmBinary.parse(TestModules.bytes("table-grow"));
     assertThatThrownBy(() -> new WasmRunner(SMALL).run(grow, List.of(), context))
         .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessage("resource limit: the module asked for 1000001 table elements, the limit is 65536")
+        .hasMessage(
+            "resource limit: the module asked for 1000001 table elements, the limit is 65536")
         .extracting(WorkloadException::reason)
         .isEqualTo(Reason.RESOURCE_LIMIT);
   }
@@ -136,7 +138,10 @@ class WasmRunnerTest {
         };
     WasmBinary forward = WasmBinary.parse(TestModules.bytes("io-forward"));
     WasmLimits timeBound = new WasmLimits(SMALL.instructions(), 16, Duration.ofMillis(300));
-    assertThatThrownBy(() -> new WasmRunner(timeBound).run(forward, texts("kv", "{}"), new TestModules.Context(blocking)))
+    assertThatThrownBy(
+            () ->
+                new WasmRunner(timeBound)
+                    .run(forward, texts("kv", "{}"), new TestModules.Context(blocking)))
         .hasMessage("resource limit: the module ran longer than 300 ms");
     // The interrupt reached the blocked connector call, so the module's thread has ended.
     String threadName = "wasm-" + forward.sha256().substring(0, 12);
@@ -157,10 +162,12 @@ class WasmRunnerTest {
   void connectorCallsGoThroughTheWorkloadsExternalIo() {
     ExternalIo io =
         (connector, request) ->
-            (connector + " got " + new String(request, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            (connector + " got " + new String(request, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
     TestModules.Context withIo = new TestModules.Context(io);
     WasmBinary forward = WasmBinary.parse(TestModules.bytes("io-forward"));
-    List<Item> outputs = new WasmRunner(SMALL).run(forward, texts("kv", "{\"op\":\"get\"}"), withIo);
+    List<Item> outputs =
+        new WasmRunner(SMALL).run(forward, texts("kv", "{\"op\":\"get\"}"), withIo);
     assertThat(outputs).extracting(Item::text).containsExactly("kv got {\"op\":\"get\"}");
     assertThat(withIo.logged).containsExactly("io-forward calling a connector");
   }

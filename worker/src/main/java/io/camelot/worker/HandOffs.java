@@ -7,12 +7,12 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.Secp256k1;
-import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
+import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
@@ -45,7 +45,9 @@ final class HandOffs {
       WorkOrderResult result = predecessorResult(predecessor);
       links.add(
           new WorkOrderResult.PredecessorLink(
-              predecessor, Hex.upper(WorkOrderHashes.responseHash(result, predecessorRequestHash(predecessor)))));
+              predecessor,
+              Hex.upper(
+                  WorkOrderHashes.responseHash(result, predecessorRequestHash(predecessor)))));
     }
     return links;
   }
@@ -73,10 +75,12 @@ final class HandOffs {
     String id = handOff.workOrderId();
     WorkOrderSubmitParams predecessor = storedRequest(id);
     if (!workerId.equals(predecessor.workerId())) {
-      throw failed("hand-off from work order " + id + ": it ran on worker " + predecessor.workerId());
+      throw failed(
+          "hand-off from work order " + id + ": it ran on worker " + predecessor.workerId());
     }
     requireSameRequester(successor, predecessor, id);
-    // Re-opening checks the predecessor's integrity again and yields its session key, in the worker.
+    // Re-opening checks the predecessor's integrity again and yields its session key, in the
+    // worker.
     OpenedRequest opened = RequestOpener.open(predecessor, keys.unwrapKeys());
     WorkOrderResult result = predecessorResult(id);
     try {
@@ -89,10 +93,17 @@ final class HandOffs {
           .filter(item -> item.index() == handOff.outputIndex())
           .findFirst()
           .map(PlainItem::data)
-          .orElseThrow(() -> failed("hand-off from work order " + id + ": it has no output item "
-              + handOff.outputIndex() + " under its session key"));
+          .orElseThrow(
+              () ->
+                  failed(
+                      "hand-off from work order "
+                          + id
+                          + ": it has no output item "
+                          + handOff.outputIndex()
+                          + " under its session key"));
     } catch (CryptoException e) {
-      throw failed("hand-off from work order " + id + ": its result does not verify: " + e.getMessage());
+      throw failed(
+          "hand-off from work order " + id + ": its result does not verify: " + e.getMessage());
     }
   }
 
@@ -103,13 +114,16 @@ final class HandOffs {
   private static void requireSameRequester(
       WorkOrderSubmitParams successor, WorkOrderSubmitParams predecessor, String id) {
     boolean bothSigned =
-        successor.requesterSignature() != null && !successor.requesterSignature().isEmpty()
-            && predecessor.requesterSignature() != null && !predecessor.requesterSignature().isEmpty();
+        successor.requesterSignature() != null
+            && !successor.requesterSignature().isEmpty()
+            && predecessor.requesterSignature() != null
+            && !predecessor.requesterSignature().isEmpty();
     boolean sameKey = false;
     if (bothSigned) {
       try {
         sameKey =
-            Secp256k1.verifierFromPem(successor.verifyingKey()).pem()
+            Secp256k1.verifierFromPem(successor.verifyingKey())
+                .pem()
                 .equals(Secp256k1.verifierFromPem(predecessor.verifyingKey()).pem());
       } catch (CryptoException e) {
         sameKey = false;
@@ -118,7 +132,9 @@ final class HandOffs {
     if (!sameKey) {
       throw new EeaException(
           WorkOrderStatus.ACCESS_DENIED.code(),
-          "hand-off from work order " + id + " refused: both work orders must be signed by the same requester key");
+          "hand-off from work order "
+              + id
+              + " refused: both work orders must be signed by the same requester key");
     }
   }
 
@@ -128,14 +144,17 @@ final class HandOffs {
   }
 
   private WorkOrderSubmitParams storedRequest(String id) {
-    return store.request(id)
+    return store
+        .request(id)
         .map(raw -> Params.workOrderSubmit(ProtocolJson.parse(raw).get("params")))
-        .orElseThrow(() -> failed("hand-off from work order " + id + ": its request is no longer stored"));
+        .orElseThrow(
+            () -> failed("hand-off from work order " + id + ": its request is no longer stored"));
   }
 
   private WorkOrderResult predecessorResult(String id) {
     WorkOrderResponse response =
-        store.response(id)
+        store
+            .response(id)
             .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkOrderResponse.class))
             .orElseThrow(() -> failed("predecessor work order " + id + " has no stored result"));
     if (response.result() == null) {

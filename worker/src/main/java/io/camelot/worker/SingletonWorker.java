@@ -13,12 +13,12 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.WorkerType;
-import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.Signatures;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.model.Dependencies;
-import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderResponse;
+import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.model.WorkerDetails;
 import io.camelot.protocol.model.WorkerRecord;
@@ -44,9 +44,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A singleton trusted worker: it runs the EEA work order protocol (unwrap, verify, decrypt, run,
- * encrypt, sign) with keys sealed to its {@link Tee}, and publishes the TEE's evidence binding those
- * keys in its worker record. With the default simulated TEE the keys live in this JVM, not in an
- * enclave.
+ * encrypt, sign) with keys sealed to its {@link Tee}, and publishes the TEE's evidence binding
+ * those keys in its worker record. With the default simulated TEE the keys live in this JVM, not in
+ * an enclave.
  *
  * <p>Each work order is processed once and its outcome, the workload's state writes and the
  * worker-signed receipt update are stored in one transaction. Stateful workloads run one work order
@@ -58,7 +58,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class SingletonWorker implements WorkOrderProcessor {
   /** Why a worker that requires requester signatures refused an unsigned work order (code 3). */
-  public static final String REQUIRES_SIGNATURE = "this worker requires work orders signed by the requester";
+  public static final String REQUIRES_SIGNATURE =
+      "this worker requires work orders signed by the requester";
 
   private final WorkerConfig config;
   private final WorkerKeys keys;
@@ -73,13 +74,27 @@ public final class SingletonWorker implements WorkOrderProcessor {
   private final WorkOrderExecution execution;
   private final WorkOrderExecution.Keys executionKeys;
   private final Timer storeTimer;
+
   /** Completions by outcome code (0 = success); codes are few, so the map stays tiny. */
   private final Map<Integer, Counter> completions = new ConcurrentHashMap<>();
 
   /** A worker whose workloads get no External IO connectors and whose meters are no-ops. */
   public SingletonWorker(
-      WorkerConfig config, WorkerKeys keys, Tee tee, Workloads workloads, TcsStore store, Clock clock) {
-    this(config, keys, tee, workloads, store, clock, new Connectors(List.of(), List.of()), new CompositeMeterRegistry());
+      WorkerConfig config,
+      WorkerKeys keys,
+      Tee tee,
+      Workloads workloads,
+      TcsStore store,
+      Clock clock) {
+    this(
+        config,
+        keys,
+        tee,
+        workloads,
+        store,
+        clock,
+        new Connectors(List.of(), List.of()),
+        new CompositeMeterRegistry());
   }
 
   /**
@@ -138,7 +153,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
     WorkOrderSubmitParams params = null;
     Workload workload;
     try {
-      params = workOrder.params() != null ? workOrder.params() : parseStored(workOrder.rawRequest());
+      params =
+          workOrder.params() != null ? workOrder.params() : parseStored(workOrder.rawRequest());
       workload = WorkOrderExecution.workload(workloads, params);
     } catch (EeaException e) {
       return store(id, WorkOrderExecution.failure(id, e), Map.of(), params);
@@ -153,7 +169,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
     // across workers) and shares the workload with its like; one that declares nothing runs alone.
     // Connector state (kv keys) belongs to no resource, so a workload keeping it always runs alone.
     boolean declared = params.dependencies() != null && params.dependencies().hasResources();
-    Lock lock = declared && !keepsConnectorState ? workloadLock.readLock() : workloadLock.writeLock();
+    Lock lock =
+        declared && !keepsConnectorState ? workloadLock.readLock() : workloadLock.writeLock();
     lock.lock();
     try {
       return run(id, params, workload);
@@ -171,7 +188,10 @@ public final class SingletonWorker implements WorkOrderProcessor {
     WorkOrderResponse response =
         ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
     WorkerReceiptUpdates.append(
-        store, workOrderId, keys.signing().verifier(), () -> receiptUpdate(workOrderId, response, responseBytes));
+        store,
+        workOrderId,
+        keys.signing().verifier(),
+        () -> receiptUpdate(workOrderId, response, responseBytes));
   }
 
   private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
@@ -184,7 +204,10 @@ public final class SingletonWorker implements WorkOrderProcessor {
     return store(id, response, response.failed() ? Map.of() : state.writes(), params);
   }
 
-  /** This worker's part of the execution: its signature policy, and the work order's hand-offs and links. */
+  /**
+   * This worker's part of the execution: its signature policy, and the work order's hand-offs and
+   * links.
+   */
   private WorkOrderExecution.Setting prepare(OpenedRequest opened, StagedState state) {
     if (config.requireRequesterSignature() && opened.verifiedRequesterKey().isEmpty()) {
       throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), REQUIRES_SIGNATURE);
@@ -197,13 +220,19 @@ public final class SingletonWorker implements WorkOrderProcessor {
   }
 
   private byte[] store(
-      String id, WorkOrderResponse response, Map<String, byte[]> stateWrites, WorkOrderSubmitParams params) {
+      String id,
+      WorkOrderResponse response,
+      Map<String, byte[]> stateWrites,
+      WorkOrderSubmitParams params) {
     byte[] bytes = ProtocolJson.toBytes(response);
     long start = System.nanoTime();
     boolean stored =
         store.complete(
             new TcsStore.Completion(
-                id, bytes, clock.millis(), stateWrites,
+                id,
+                bytes,
+                clock.millis(),
+                stateWrites,
                 (rawCreate, updates) ->
                     WorkerReceiptUpdates.due(rawCreate, updates, keys.signing().verifier())
                         ? receiptUpdate(id, response, bytes)
@@ -219,7 +248,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
 
   private Counter completionCounter(int code) {
     return Counter.builder("camelot.workorders.completed")
-        .description("Work orders whose outcome is stored, by code: 0 success, otherwise the error code")
+        .description(
+            "Work orders whose outcome is stored, by code: 0 success, otherwise the error code")
         .tag("code", Integer.toString(code))
         .tag("worker", workerId())
         .register(registry);
@@ -227,7 +257,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
 
   /** This worker's signed PROCESSED or FAILED update of the receipt. */
   private byte[] receiptUpdate(String id, WorkOrderResponse response, byte[] responseBytes) {
-    return ProtocolJson.toBytes(WorkerReceiptUpdates.signed(keys.signing(), workerId(), id, response, responseBytes));
+    return ProtocolJson.toBytes(
+        WorkerReceiptUpdates.signed(keys.signing(), workerId(), id, response, responseBytes));
   }
 
   private static WorkOrderSubmitParams parseStored(byte[] rawRequest) {
@@ -245,15 +276,15 @@ public final class SingletonWorker implements WorkOrderProcessor {
     String proofData = tee.kind() == TeeKind.SIMULATED ? "" : evidence.proofData();
     WorkerTypeData typeData =
         new WorkerTypeData(
-            verificationKey,
-            null,
-            evidence.proofDataType(),
-            proofData,
-            encryptionKey,
-            null,
-            Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
-            null)
-        .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()));
+                verificationKey,
+                null,
+                evidence.proofDataType(),
+                proofData,
+                encryptionKey,
+                null,
+                Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
+                null)
+            .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()));
     if (keys.x25519().isPresent()) {
       // Signed like encryptionKey, so a requester can trust it as far as it trusts the worker.
       String x25519Key = keys.x25519().get().publicKey().pem();
@@ -263,7 +294,14 @@ public final class SingletonWorker implements WorkOrderProcessor {
     }
     WorkerDetails details =
         new WorkerDetails(
-            "", "", "", "", "", "", "", "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
             WorkerDetails.SHA_256,
             WorkerDetails.SECP256K1,
             keys.keyEncryptionAlgorithm(),

@@ -11,9 +11,9 @@ import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadContext;
 import io.camelot.workload.WorkloadException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Scoped to declared resources, it refuses any key whose resource the work order did not declare
  * (reads need a read or write lock, writes a write lock), and it keeps the state in the requester
- * key's own namespace, as the locks are the requester key's own ({@link DependencyRules#lockModes}):
- * the resource locks then really cover every access. Connector state (the {@code kv} connector's
- * values) is External IO, granted per workload by the operator: it lives under {@link
- * ConnectorState#STORE_PREFIX}, stages and commits the same way, and is outside that scoping.
+ * key's own namespace, as the locks are the requester key's own ({@link
+ * DependencyRules#lockModes}): the resource locks then really cover every access. Connector state
+ * (the {@code kv} connector's values) is External IO, granted per workload by the operator: it
+ * lives under {@link ConnectorState#STORE_PREFIX}, stages and commits the same way, and is outside
+ * that scoping.
  */
 final class StagedState implements WorkloadContext {
   private final TcsStore store;
@@ -44,7 +45,8 @@ final class StagedState implements WorkloadContext {
    * @param params the work order, its signature verified; when its dependencies name resources,
    *     state is limited to those resources, in the requester key's namespace
    */
-  StagedState(TcsStore store, Workload workload, WorkOrderSubmitParams params, Connectors connectors) {
+  StagedState(
+      TcsStore store, Workload workload, WorkOrderSubmitParams params, Connectors connectors) {
     Dependencies deps = params.dependencies();
     this.store = store;
     // Two requesters' wallet:alice are two locks, so they must be two accounts: a state shared
@@ -97,11 +99,19 @@ final class StagedState implements WorkloadContext {
     String resource =
         scopeOwner
             .resourceOf(key)
-            .orElseThrow(() -> new WorkloadException(
-                "state key " + key + " belongs to no resource, so it cannot be used by a work order that declares resources"));
+            .orElseThrow(
+                () ->
+                    new WorkloadException(
+                        "state key "
+                            + key
+                            + " belongs to no resource, so it cannot be used by a work order that declares resources"));
     if (!allowed.contains(resource)) {
       throw new WorkloadException(
-          "resource " + resource + " is not declared for " + access + " in the work order's dependencies");
+          "resource "
+              + resource
+              + " is not declared for "
+              + access
+              + " in the work order's dependencies");
     }
   }
 
@@ -115,7 +125,9 @@ final class StagedState implements WorkloadContext {
     @Override
     public Optional<byte[]> get(String key) {
       String stored = STORE_PREFIX + key;
-      return writes.containsKey(stored) ? Optional.ofNullable(writes.get(stored)) : store.state(stored);
+      return writes.containsKey(stored)
+          ? Optional.ofNullable(writes.get(stored))
+          : store.state(stored);
     }
 
     @Override

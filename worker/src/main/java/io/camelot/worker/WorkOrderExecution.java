@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.WorkloadIds;
-import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.PublicKeySign;
-import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.internal.envelope.ResponseSealer;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkOrderExecution {
   private static final Logger log = LoggerFactory.getLogger(WorkOrderExecution.class);
+
   /** Code 9's message (Avalon's words): this worker has no workload by the requested name. */
   public static final String UNKNOWN_WORKLOAD = "Workload cannot be processed by this worker";
+
   /** Code 10's message: a workload's bug stays in the worker's log, not in the response. */
   public static final String UNKNOWN_ERROR = "unknown internal error";
 
@@ -56,9 +58,14 @@ public final class WorkOrderExecution {
    * @param links the predecessors the result is chained to, or null for none
    */
   public record Setting(
-      WorkloadContext context, List<PlainItem> inputs, List<WorkOrderResult.PredecessorLink> links) {}
+      WorkloadContext context,
+      List<PlainItem> inputs,
+      List<WorkOrderResult.PredecessorLink> links) {}
 
-  /** The engine's part once the request is open; it may refuse the work order with an {@link EeaException}. */
+  /**
+   * The engine's part once the request is open; it may refuse the work order with an {@link
+   * EeaException}.
+   */
   @FunctionalInterface
   public interface Preparation {
     Setting prepare(OpenedRequest opened);
@@ -68,7 +75,9 @@ public final class WorkOrderExecution {
   private final Timer workloadTimer;
   private final Timer signTimer;
 
-  /** @param registry where the decrypt, workload and sign stage timings go */
+  /**
+   * @param registry where the decrypt, workload and sign stage timings go
+   */
   public WorkOrderExecution(MeterRegistry registry) {
     this.decryptTimer = WorkOrderStages.timer(registry, WorkOrderStages.DECRYPT);
     this.workloadTimer = WorkOrderStages.timer(registry, WorkOrderStages.WORKLOAD);
@@ -83,7 +92,8 @@ public final class WorkOrderExecution {
   public static Workload workload(Workloads workloads, WorkOrderSubmitParams params) {
     return WorkloadIds.name(params.workloadId())
         .flatMap(workloads::find)
-        .orElseThrow(() -> new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(), UNKNOWN_WORKLOAD));
+        .orElseThrow(
+            () -> new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(), UNKNOWN_WORKLOAD));
   }
 
   /**
@@ -110,13 +120,18 @@ public final class WorkOrderExecution {
       List<PlainItem> plainOutputs =
           outputs.stream().map(item -> new PlainItem(item.index(), item.data())).toList();
       WorkOrderResponse response =
-          WorkOrderResponse.of(ResponseSealer.sealChained(opened, plainOutputs, keys.signing(), setting.links()));
+          WorkOrderResponse.of(
+              ResponseSealer.sealChained(opened, plainOutputs, keys.signing(), setting.links()));
       long sealed = System.nanoTime();
       signTimer.record(sealed - processed, TimeUnit.NANOSECONDS);
       if (WorkOrderTrace.LOG.isDebugEnabled()) {
         WorkOrderTrace.LOG.debug(
-            "worker {} ran {}: decrypt {} us, workload {} us, sign {} us", params.workerId(), workload.name(),
-            (decrypted - start) / 1000, (processed - decrypted) / 1000, (sealed - processed) / 1000);
+            "worker {} ran {}: decrypt {} us, workload {} us, sign {} us",
+            params.workerId(),
+            workload.name(),
+            (decrypted - start) / 1000,
+            (processed - decrypted) / 1000,
+            (sealed - processed) / 1000);
       }
       return response;
     } catch (EeaException e) {
@@ -129,7 +144,10 @@ public final class WorkOrderExecution {
     }
   }
 
-  /** The error response for a work order: the exception's data, or Avalon's {@code {"workOrderId": …}}. */
+  /**
+   * The error response for a work order: the exception's data, or Avalon's {@code {"workOrderId":
+   * …}}.
+   */
   public static WorkOrderResponse failure(String workOrderId, EeaException e) {
     JsonNode data = e.data();
     if (data == null || !data.isObject()) {

@@ -9,11 +9,15 @@ import java.util.HexFormat;
  * @param requireRequesterSignature refuse work orders that carry no requester signature (code 3)
  */
 public record WorkerConfig(
-    String name, String organizationId, String applicationTypeId, int concurrency,
+    String name,
+    String organizationId,
+    String applicationTypeId,
+    int concurrency,
     boolean requireRequesterSignature) {
 
   /** A worker that also takes unsigned work orders, as Avalon's does. */
-  public WorkerConfig(String name, String organizationId, String applicationTypeId, int concurrency) {
+  public WorkerConfig(
+      String name, String organizationId, String applicationTypeId, int concurrency) {
     this(name, organizationId, applicationTypeId, concurrency, false);
   }
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.attestation.SealedFile;
 import io.camelot.attestation.Tee;
 import io.camelot.protocol.ProtocolJson;
-import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.model.WorkerDetails;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,8 +62,8 @@ public record WorkerKeys(
   }
 
   /**
-   * As {@link #loadOrCreate(Path, Tee)}, with an X25519 key when {@code offerX25519}: the
-   * sealed one, or a new one added to the file.
+   * As {@link #loadOrCreate(Path, Tee)}, with an X25519 key when {@code offerX25519}: the sealed
+   * one, or a new one added to the file.
    */
   public static WorkerKeys loadOrCreate(Path file, Tee tee, boolean offerX25519) {
     try {
@@ -99,7 +99,9 @@ public record WorkerKeys(
 
   /** Every key this worker unwraps with; the ciphertext's size picks one. */
   public KeyWrapKeyRing unwrapKeys() {
-    return x25519.map(key -> KeyWrapKeyRing.of(encryption, key)).orElse(KeyWrapKeyRing.of(encryption));
+    return x25519
+        .map(key -> KeyWrapKeyRing.of(encryption, key))
+        .orElse(KeyWrapKeyRing.of(encryption));
   }
 
   /**

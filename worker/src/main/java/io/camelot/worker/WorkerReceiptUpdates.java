@@ -5,9 +5,9 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.PublicKeyVerify;
-import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
@@ -34,18 +34,22 @@ public final class WorkerReceiptUpdates {
    */
   public static boolean due(byte[] rawCreate, List<byte[]> existing, PublicKeyVerify workerKey) {
     for (byte[] bytes : existing) {
-      ReceiptUpdateParams update = ProtocolJson.bind(ProtocolJson.parse(bytes), ReceiptUpdateParams.class);
+      ReceiptUpdateParams update =
+          ProtocolJson.bind(ProtocolJson.parse(bytes), ReceiptUpdateParams.class);
       Long type = update.updateType();
       if (type == null) {
         continue;
       }
       boolean completed = type == ReceiptStatus.COMPLETED.code();
-      if ((completed || ReceiptWriters.isWorkerOutcome(type)) && ReceiptWriters.signedBy(workerKey, update)) {
+      if ((completed || ReceiptWriters.isWorkerOutcome(type))
+          && ReceiptWriters.signedBy(workerKey, update)) {
         return false;
       }
       // Looked up only for a COMPLETED, which ends a receipt's updates.
       if (completed
-          && ReceiptWriters.creatorKey(rawCreate).filter(key -> ReceiptWriters.signedBy(key, update)).isPresent()) {
+          && ReceiptWriters.creatorKey(rawCreate)
+              .filter(key -> ReceiptWriters.signedBy(key, update))
+              .isPresent()) {
         return false;
       }
     }
@@ -53,13 +57,17 @@ public final class WorkerReceiptUpdates {
   }
 
   /**
-   * The update for a stored outcome, signed by {@code key}: FAILED for an error, else PROCESSED, with
-   * the SHA-256 of the exact stored response bytes as its data.
+   * The update for a stored outcome, signed by {@code key}: FAILED for an error, else PROCESSED,
+   * with the SHA-256 of the exact stored response bytes as its data.
    *
    * @param updaterId the worker's id (not covered by the signature)
    */
   public static ReceiptUpdateParams signed(
-      PublicKeySign key, String updaterId, String workOrderId, WorkOrderResponse response, byte[] responseBytes) {
+      PublicKeySign key,
+      String updaterId,
+      String workOrderId,
+      WorkOrderResponse response,
+      byte[] responseBytes) {
     long type = response.failed() ? ReceiptStatus.FAILED.code() : ReceiptStatus.PROCESSED.code();
     String data = Hex.upper(Sha256.digest(responseBytes));
     return new ReceiptUpdateParams(
@@ -80,7 +88,8 @@ public final class WorkerReceiptUpdates {
    *
    * @param workerKey the key {@code update} is signed with, as for {@link #due}
    */
-  public static void append(TcsStore store, String workOrderId, PublicKeyVerify workerKey, Supplier<byte[]> update) {
+  public static void append(
+      TcsStore store, String workOrderId, PublicKeyVerify workerKey, Supplier<byte[]> update) {
     byte[] built = null;
     Optional<byte[]> rawCreate;
     while ((rawCreate = store.receipt(workOrderId)).isPresent()) {

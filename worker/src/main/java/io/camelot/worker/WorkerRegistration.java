@@ -10,9 +10,10 @@ import java.util.Optional;
  * Publishes a worker's own record in the Worker Directory (a singleton at each start, a pool each
  * time its WKMs report keys) without taking the status from the operator: a new record starts
  * ACTIVE, an existing one keeps the status it has, since only WorkerSetStatus changes it. So a
- * COMPROMISED or OFF_LINE mark survives restarts and key rotations (security review M2), and a worker
- * the operator marked ACTIVE again resumes. A WorkerSetStatus racing a publication (read, then
- * write) can be lost; publications happen at start and on pool key changes, so set it again after.
+ * COMPROMISED or OFF_LINE mark survives restarts and key rotations (security review M2), and a
+ * worker the operator marked ACTIVE again resumes. A WorkerSetStatus racing a publication (read,
+ * then write) can be lost; publications happen at start and on pool key changes, so set it again
+ * after.
  */
 public final class WorkerRegistration {
   private WorkerRegistration() {}
@@ -31,7 +32,9 @@ public final class WorkerRegistration {
         .filter(
             bytes ->
                 Arrays.equals(
-                    bytes, ProtocolJson.toBytes(storedStatus(bytes).map(record::withStatus).orElse(record))))
+                    bytes,
+                    ProtocolJson.toBytes(
+                        storedStatus(bytes).map(record::withStatus).orElse(record))))
         .isPresent();
   }
 
@@ -40,6 +43,7 @@ public final class WorkerRegistration {
   }
 
   private static Optional<Integer> storedStatus(byte[] bytes) {
-    return Optional.ofNullable(ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class).status());
+    return Optional.ofNullable(
+        ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class).status());
   }
 }

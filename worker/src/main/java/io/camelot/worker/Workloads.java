@@ -13,11 +13,14 @@ import java.util.TreeMap;
 public final class Workloads {
   private final Map<String, Workload> byName;
 
-  /** @throws IllegalStateException if a name starts with U+0000, which marks connector state keys */
+  /**
+   * @throws IllegalStateException if a name starts with U+0000, which marks connector state keys
+   */
   private Workloads(Map<String, Workload> byName) {
     for (String name : byName.keySet()) {
       if (name.startsWith(ConnectorState.STORE_PREFIX.substring(0, 1))) {
-        throw new IllegalStateException("a workload name cannot start with U+0000 (reserved for connector state)");
+        throw new IllegalStateException(
+            "a workload name cannot start with U+0000 (reserved for connector state)");
       }
     }
     this.byName = Map.copyOf(byName);
@@ -29,8 +32,12 @@ public final class Workloads {
       Workload previous = found.putIfAbsent(workload.name(), workload);
       if (previous != null) {
         throw new IllegalStateException(
-            "two workloads are named " + workload.name() + ": " + previous.getClass().getName()
-                + " and " + workload.getClass().getName());
+            "two workloads are named "
+                + workload.name()
+                + ": "
+                + previous.getClass().getName()
+                + " and "
+                + workload.getClass().getName());
       }
     }
     return new Workloads(found);

@@ -58,8 +58,8 @@ class KvWorkOrderTest {
 
   /**
    * A counter kept in the kv connector; the workload is stateless, so only its kv grant makes the
-   * worker run its work orders one at a time. Input 0 is {@code add <key> <n>} (read, add, put, and read
-   * back within the work order), {@code add-then-fail <key> <n>}, {@code delete <key>} or
+   * worker run its work orders one at a time. Input 0 is {@code add <key> <n>} (read, add, put, and
+   * read back within the work order), {@code add-then-fail <key> <n>}, {@code delete <key>} or
    * {@code get <key>}; the output is the value it then reads.
    */
   static final class KvCounter implements Workload {
@@ -75,8 +75,14 @@ class KvWorkOrderTest {
       switch (command[0]) {
         case "add", "add-then-fail" -> {
           long next = read(context, key) + Long.parseLong(command[2]);
-          call(context, "{\"op\":\"put\",\"key\":\"" + key + "\",\"value\":\""
-              + Base64.getEncoder().encodeToString(Long.toString(next).getBytes(StandardCharsets.UTF_8)) + "\"}");
+          call(
+              context,
+              "{\"op\":\"put\",\"key\":\""
+                  + key
+                  + "\",\"value\":\""
+                  + Base64.getEncoder()
+                      .encodeToString(Long.toString(next).getBytes(StandardCharsets.UTF_8))
+                  + "\"}");
           if (command[0].equals("add-then-fail")) {
             throw new WorkloadException("failed after the put");
           }
@@ -91,13 +97,17 @@ class KvWorkOrderTest {
     private static long read(WorkloadContext context, String key) {
       JsonNode response = call(context, "{\"op\":\"get\",\"key\":\"" + key + "\"}");
       return response.get("found").asBoolean()
-          ? Long.parseLong(new String(Base64.getDecoder().decode(response.get("value").asText()), StandardCharsets.UTF_8))
+          ? Long.parseLong(
+              new String(
+                  Base64.getDecoder().decode(response.get("value").asText()),
+                  StandardCharsets.UTF_8))
           : 0;
     }
 
     private static JsonNode call(WorkloadContext context, String request) {
       try {
-        return JSON.readTree(context.io().call(KeyValueConnector.NAME, request.getBytes(StandardCharsets.UTF_8)));
+        return JSON.readTree(
+            context.io().call(KeyValueConnector.NAME, request.getBytes(StandardCharsets.UTF_8)));
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
@@ -117,12 +127,22 @@ class KvWorkOrderTest {
     Connectors connectors =
         new Connectors(
             List.of(new KeyValueConnector(config.workerId(), KV_KEY)),
-            List.of(new Connectors.Grant("kv-counter", KeyValueConnector.NAME, ConnectorPolicy.sizeOnly(64))));
-    SimulatedTee tee = SimulatedTee.open(dir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
+            List.of(
+                new Connectors.Grant(
+                    "kv-counter", KeyValueConnector.NAME, ConnectorPolicy.sizeOnly(64))));
+    SimulatedTee tee =
+        SimulatedTee.open(
+            dir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
     worker =
         new SingletonWorker(
-            config, keys, tee, Workloads.load().with(List.of(new KvCounter())), store, Clock.systemUTC(),
-            connectors, new CompositeMeterRegistry());
+            config,
+            keys,
+            tee,
+            Workloads.load().with(List.of(new KvCounter())),
+            store,
+            Clock.systemUTC(),
+            connectors,
+            new CompositeMeterRegistry());
     worker.register();
     queue.attach(worker.workerId(), worker, 4);
   }
@@ -137,14 +157,23 @@ class KvWorkOrderTest {
     String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
     RequestTemplate template =
         new RequestTemplate(
-            id, worker.workerId(), HexFormat.of().formatHex("kv-counter".getBytes(StandardCharsets.UTF_8)),
-            "22", "00ff", 6000, null, List.of(InputSpec.text(command)), List.of());
+            id,
+            worker.workerId(),
+            HexFormat.of().formatHex("kv-counter".getBytes(StandardCharsets.UTF_8)),
+            "22",
+            "00ff",
+            6000,
+            null,
+            List.of(InputSpec.text(command)),
+            List.of());
     return RequestSealer.seal(template, keys.encryption().publicKey(), null);
   }
 
   void submit(WorkOrderSubmitParams params) {
-    byte[] raw = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-    queue.submit(params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
+    byte[] raw =
+        ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
+    queue.submit(
+        params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
   }
 
   WorkOrderResponse await(WorkOrderSubmitParams params) throws Exception {
@@ -202,7 +231,12 @@ class KvWorkOrderTest {
   void theStoreHoldsOnlySealedBytesUnderHashedKeysInTheReservedNamespace() throws Exception {
     run("add secret-key-name 424242");
     String stateKey =
-        ConnectorState.STORE_PREFIX + "kv/" + sha256Hex(worker.workerId()) + "/" + sha256Hex("kv-counter") + "/"
+        ConnectorState.STORE_PREFIX
+            + "kv/"
+            + sha256Hex(worker.workerId())
+            + "/"
+            + sha256Hex("kv-counter")
+            + "/"
             + sha256Hex("secret-key-name");
 
     byte[] stored = store.state(stateKey).orElseThrow();

@@ -2,8 +2,6 @@ package io.camelot.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import io.camelot.attestation.CodeMeasurement;
 import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.ReportDataBinding;
@@ -16,6 +14,8 @@ import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
+import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestSealer;
@@ -23,14 +23,11 @@ import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
-import io.camelot.protocol.crypto.AesGcm;
-import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
-import io.camelot.protocol.crypto.PublicKeySign;
-import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;
-import io.camelot.protocol.model.DataItem;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
+import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -41,8 +38,10 @@ import io.camelot.store.TcsStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,12 @@ class SingletonWorkerTest {
     queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
     worker =
         new SingletonWorker(
-            WorkerConfig.defaults(), keys, simulatedTee(dir), Workloads.load(), store, Clock.systemUTC());
+            WorkerConfig.defaults(),
+            keys,
+            simulatedTee(dir),
+            Workloads.load(),
+            store,
+            Clock.systemUTC());
     worker.register();
     queue.attach(worker.workerId(), worker, 4);
   }
@@ -93,9 +97,15 @@ class SingletonWorkerTest {
     return seal(worker.workerId(), EnvelopeVersion.AVALON_1, null, workload, inputs);
   }
 
-  /** @param requesterKey signs the request, or null for an unsigned one */
+  /**
+   * @param requesterKey signs the request, or null for an unsigned one
+   */
   RequestSecrets seal(
-      String workerId, EnvelopeVersion envelope, PublicKeySign requesterKey, String workload, String... inputs) {
+      String workerId,
+      EnvelopeVersion envelope,
+      PublicKeySign requesterKey,
+      String workload,
+      String... inputs) {
     String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
     RequestTemplate template =
         new RequestTemplate(
@@ -108,14 +118,16 @@ class SingletonWorkerTest {
             null,
             List.of(inputs).stream().map(InputSpec::text).toList(),
             List.of());
-    return RequestSealer.seal(template.withEnvelope(envelope), keys.encryption().publicKey(), requesterKey);
+    return RequestSealer.seal(
+        template.withEnvelope(envelope), keys.encryption().publicKey(), requesterKey);
   }
 
   /** Submits as the listener does: the raw bytes are the whole JSON-RPC request. */
   void submit(WorkOrderSubmitParams params) {
     byte[] raw =
         ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-    queue.submit(params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
+    queue.submit(
+        params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
   }
 
   WorkOrderResponse run(WorkOrderSubmitParams params) throws Exception {
@@ -182,26 +194,36 @@ class SingletonWorkerTest {
    */
   @ParameterizedTest
   @EnumSource(EnvelopeVersion.class)
-  void aWorkerRequiringSignaturesRefusesUnsignedAndStrippedWorkOrders(EnvelopeVersion envelope) throws Exception {
+  void aWorkerRequiringSignaturesRefusesUnsignedAndStrippedWorkOrders(EnvelopeVersion envelope)
+      throws Exception {
     WorkerConfig defaults = WorkerConfig.defaults();
     SingletonWorker strict =
         new SingletonWorker(
-            new WorkerConfig("strict-worker", defaults.organizationId(), defaults.applicationTypeId(), 2, true),
-            keys, simulatedTee(dir), Workloads.load(), store, Clock.systemUTC());
+            new WorkerConfig(
+                "strict-worker", defaults.organizationId(), defaults.applicationTypeId(), 2, true),
+            keys,
+            simulatedTee(dir),
+            Workloads.load(),
+            store,
+            Clock.systemUTC());
     strict.register();
     queue.attach(strict.workerId(), strict, 2);
     PublicKeySign requesterKey = Secp256k1.generate();
 
-    WorkOrderResponse unsigned = run(seal(strict.workerId(), envelope, null, "echo-result", "Hello").request());
+    WorkOrderResponse unsigned =
+        run(seal(strict.workerId(), envelope, null, "echo-result", "Hello").request());
     assertThat(unsigned.error().code()).isEqualTo(3);
     assertThat(unsigned.error().message()).isEqualTo(SingletonWorker.REQUIRES_SIGNATURE);
 
     WorkOrderResponse stripped =
-        run(seal(strict.workerId(), envelope, requesterKey, "echo-result", "Hello").request()
-            .withRequesterSignature(null, null));
+        run(
+            seal(strict.workerId(), envelope, requesterKey, "echo-result", "Hello")
+                .request()
+                .withRequesterSignature(null, null));
     if (envelope == EnvelopeVersion.CAMELOT_2) {
       assertThat(stripped.error().code()).isEqualTo(2);
-      assertThat(stripped.error().message()).isEqualTo("Decryption of client request hash failed. Request is tampered.");
+      assertThat(stripped.error().message())
+          .isEqualTo("Decryption of client request hash failed. Request is tampered.");
     } else {
       assertThat(stripped.error().code()).isEqualTo(3);
       assertThat(stripped.error().message()).isEqualTo(SingletonWorker.REQUIRES_SIGNATURE);
@@ -218,26 +240,59 @@ class SingletonWorkerTest {
   static WorkOrderSubmitParams rehash(RequestSecrets secrets, WorkOrderSubmitParams changed) {
     byte[] hash = WorkOrderHashes.requestHash(changed);
     return changed.withEncryptedRequestHash(
-        Hex.upper(LegacyFixedIvGcm.of(secrets.sessionKey()).encryptWithCallerIv(secrets.sessionIv(), hash)));
+        Hex.upper(
+            LegacyFixedIvGcm.of(secrets.sessionKey())
+                .encryptWithCallerIv(secrets.sessionIv(), hash)));
   }
 
   static WorkOrderSubmitParams withInData(WorkOrderSubmitParams p, DataItem item) {
     return new WorkOrderSubmitParams(
-        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(),
-        p.requesterNonce(), p.workloadId(), p.workerId(), p.requesterId(), p.sessionKeyIv(),
-        p.workerEncryptionKey(), p.dataEncryptionAlgorithm(), p.encryptedSessionKey(),
-        p.encryptedRequestHash(), p.requesterSignature(), p.verifyingKey(), List.of(item), p.outData());
+        p.workOrderId(),
+        p.responseTimeoutMSecs(),
+        p.payloadFormat(),
+        p.resultUri(),
+        p.notifyUri(),
+        p.requesterNonce(),
+        p.workloadId(),
+        p.workerId(),
+        p.requesterId(),
+        p.sessionKeyIv(),
+        p.workerEncryptionKey(),
+        p.dataEncryptionAlgorithm(),
+        p.encryptedSessionKey(),
+        p.encryptedRequestHash(),
+        p.requesterSignature(),
+        p.verifyingKey(),
+        List.of(item),
+        p.outData());
   }
 
   static WorkOrderSubmitParams withSessionKey(WorkOrderSubmitParams p, String encryptedSessionKey) {
     return new WorkOrderSubmitParams(
-        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(),
-        p.requesterNonce(), p.workloadId(), p.workerId(), p.requesterId(), p.sessionKeyIv(),
-        p.workerEncryptionKey(), p.dataEncryptionAlgorithm(), encryptedSessionKey,
-        p.encryptedRequestHash(), p.requesterSignature(), p.verifyingKey(), p.inData(), p.outData());
+        p.workOrderId(),
+        p.responseTimeoutMSecs(),
+        p.payloadFormat(),
+        p.resultUri(),
+        p.notifyUri(),
+        p.requesterNonce(),
+        p.workloadId(),
+        p.workerId(),
+        p.requesterId(),
+        p.sessionKeyIv(),
+        p.workerEncryptionKey(),
+        p.dataEncryptionAlgorithm(),
+        encryptedSessionKey,
+        p.encryptedRequestHash(),
+        p.requesterSignature(),
+        p.verifyingKey(),
+        p.inData(),
+        p.outData());
   }
 
-  /** Every worker-side failure of reference §5.3 that a request can cause, with its code and message. */
+  /**
+   * Every worker-side failure of reference §5.3 that a request can cause, with its code and
+   * message.
+   */
   @Test
   void workerSideFailuresCarryAvalonsCodesAndMessages() throws Exception {
     String helloHash = Hex.upper(Sha256.digest("Hello".getBytes(StandardCharsets.UTF_8)));
@@ -246,27 +301,58 @@ class SingletonWorkerTest {
         new LinkedHashMap<>();
     cases.put(
         "input data hash verification failed",
-        Map.entry(2, s -> rehash(s, withInData(s.request(), new DataItem(
-            0, "AB" + helloHash.substring(2), s.request().inData().getFirst().data(), null, null)))));
+        Map.entry(
+            2,
+            s ->
+                rehash(
+                    s,
+                    withInData(
+                        s.request(),
+                        new DataItem(
+                            0,
+                            "AB" + helloHash.substring(2),
+                            s.request().inData().getFirst().data(),
+                            null,
+                            null)))));
     cases.put(
         "Invalid case: input data is empty but dataHash is non empty",
-        Map.entry(2, s -> rehash(s, withInData(s.request(), new DataItem(0, helloHash, "", null, null)))));
+        Map.entry(
+            2,
+            s -> rehash(s, withInData(s.request(), new DataItem(0, helloHash, "", null, null)))));
     cases.put(
         "AES_GCM authentication failed, plaintext is not trustworthy",
-        Map.entry(1, s -> rehash(s, withInData(s.request(), new DataItem(
-            0, null, flipFirstByte(s.request().inData().getFirst().data()), null, null)))));
+        Map.entry(
+            1,
+            s ->
+                rehash(
+                    s,
+                    withInData(
+                        s.request(),
+                        new DataItem(
+                            0,
+                            null,
+                            flipFirstByte(s.request().inData().getFirst().data()),
+                            null,
+                            null)))));
     cases.put(
         "Crypto Error (DecryptMessage): RSA ciphertext size is invalid",
-        Map.entry(2, s -> withSessionKey(s.request(), s.request().encryptedSessionKey().substring(2))));
+        Map.entry(
+            2, s -> withSessionKey(s.request(), s.request().encryptedSessionKey().substring(2))));
     cases.put(
         "Signature verification of client request failed. Request is tampered.",
-        Map.entry(2, s -> s.request().withRequesterSignature(
-            Base64.getEncoder().encodeToString(
-                impostor.signDigest(WorkOrderHashes.requestHash(s.request()))),
-            keys.signing().verifier().pem())));
+        Map.entry(
+            2,
+            s ->
+                s.request()
+                    .withRequesterSignature(
+                        Base64.getEncoder()
+                            .encodeToString(
+                                impostor.signDigest(WorkOrderHashes.requestHash(s.request()))),
+                        keys.signing().verifier().pem())));
 
     for (var entry : cases.entrySet()) {
-      WorkOrderResponse response = run(entry.getValue().getValue().apply(seal("echo-result", "Hello")));
+      WorkOrderResponse response =
+          run(entry.getValue().getValue().apply(seal("echo-result", "Hello")));
       assertThat(response.error()).as(entry.getKey()).isNotNull();
       assertThat(response.error().message()).isEqualTo(entry.getKey());
       assertThat(response.error().code()).as(entry.getKey()).isEqualTo(entry.getValue().getKey());
@@ -345,7 +431,10 @@ class SingletonWorkerTest {
     assertThat(update.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
     assertThat(
             Signatures.verifyReceiptUpdate(
-                keys.signing().verifier(), id, update.updateType(), update.updateData(),
+                keys.signing().verifier(),
+                id,
+                update.updateType(),
+                update.updateData(),
                 update.updateSignature()))
         .isTrue();
   }
@@ -368,8 +457,11 @@ class SingletonWorkerTest {
 
     Verdict verdict =
         new ProofDataVerifier()
-            .verify(evidence.proofDataType(), evidence.proofData(),
-                VerificationContext.at(ATTESTED_AT.plusSeconds(60)).boundTo(typeData.verificationKey()));
+            .verify(
+                evidence.proofDataType(),
+                evidence.proofData(),
+                VerificationContext.at(ATTESTED_AT.plusSeconds(60))
+                    .boundTo(typeData.verificationKey()));
 
     assertThat(evidence.proofDataType()).isEqualTo(typeData.proofDataType());
     assertThat(verdict.reasonText()).isEqualTo("valid");
@@ -381,6 +473,8 @@ class SingletonWorkerTest {
 
   private static SimulatedTee simulatedTee(Path dir) {
     return SimulatedTee.open(
-        dir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.fixed(ATTESTED_AT, ZoneOffset.UTC));
+        dir.resolve("tee"),
+        CodeMeasurement.of(SingletonWorker.class),
+        Clock.fixed(ATTESTED_AT, ZoneOffset.UTC));
   }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Security review M2: the operator's worker status survives restarts; the keys are the worker's. */
+/**
+ * Security review M2: the operator's worker status survives restarts; the keys are the worker's.
+ */
 class WorkerRegistrationTest {
   @TempDir Path dir;
   TcsStore store;
@@ -30,17 +32,24 @@ class WorkerRegistrationTest {
     assertThat(stored().status()).isEqualTo(WorkerStatus.ACTIVE.code());
 
     // The operator marks it COMPROMISED (WorkerSetStatus), then the process restarts with new keys.
-    store.putWorker(first.workerId(), ProtocolJson.toBytes(stored().withStatus(WorkerStatus.COMPROMISED.code())));
+    store.putWorker(
+        first.workerId(),
+        ProtocolJson.toBytes(stored().withStatus(WorkerStatus.COMPROMISED.code())));
     store.close();
     SingletonWorker restarted = start();
 
     assertThat(stored().status()).isEqualTo(WorkerStatus.COMPROMISED.code());
-    assertThat(stored().details()).isEqualTo(restarted.record().details()).isNotEqualTo(first.record().details());
-    assertThat(WorkerRegistration.publishes(store, restarted.workerId(), restarted.record())).isTrue();
+    assertThat(stored().details())
+        .isEqualTo(restarted.record().details())
+        .isNotEqualTo(first.record().details());
+    assertThat(WorkerRegistration.publishes(store, restarted.workerId(), restarted.record()))
+        .isTrue();
     assertThat(WorkerRegistration.publishes(store, restarted.workerId(), first.record())).isFalse();
 
     // Marked ACTIVE again by the operator: that sticks too.
-    store.putWorker(restarted.workerId(), ProtocolJson.toBytes(stored().withStatus(WorkerStatus.ACTIVE.code())));
+    store.putWorker(
+        restarted.workerId(),
+        ProtocolJson.toBytes(stored().withStatus(WorkerStatus.ACTIVE.code())));
     store.close();
     start();
     assertThat(stored().status()).isEqualTo(WorkerStatus.ACTIVE.code());
@@ -51,15 +60,19 @@ class WorkerRegistrationTest {
     store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
     SingletonWorker worker =
         new SingletonWorker(
-            WorkerConfig.defaults(), WorkerKeys.generate(),
+            WorkerConfig.defaults(),
+            WorkerKeys.generate(),
             SimulatedTee.open(dir.resolve("tee"), new byte[32], Clock.systemUTC()),
-            Workloads.load(), store, Clock.systemUTC());
+            Workloads.load(),
+            store,
+            Clock.systemUTC());
     worker.register();
     return worker;
   }
 
   private WorkerRecord stored() {
     return ProtocolJson.bind(
-        ProtocolJson.parse(store.worker(WorkerConfig.defaults().workerId()).orElseThrow()), WorkerRecord.class);
+        ProtocolJson.parse(store.worker(WorkerConfig.defaults().workerId()).orElseThrow()),
+        WorkerRecord.class);
   }
 }

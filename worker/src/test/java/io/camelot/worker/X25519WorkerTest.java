@@ -75,7 +75,8 @@ class X25519WorkerTest {
     assertThat(details.keyEncryptionAlgorithm())
         .isEqualTo("RSA-OAEP-3072,X25519-HKDF-SHA256-AES-GCM-256");
     assertThat(typeData.encryptionKey()).isEqualTo(keys.encryption().publicKey().pem());
-    assertThat(typeData.x25519EncryptionKey()).isEqualTo(keys.x25519().orElseThrow().publicKey().pem());
+    assertThat(typeData.x25519EncryptionKey())
+        .isEqualTo(keys.x25519().orElseThrow().publicKey().pem());
     assertThat(
             Signatures.verifyEncryptionKeySignature(
                 keys.signing().verifier(),
@@ -91,17 +92,24 @@ class X25519WorkerTest {
   void anRsaOnlyWorkerPublishesNoX25519Fields() {
     SingletonWorker rsaOnly =
         new SingletonWorker(
-            WorkerConfig.defaults(), new WorkerKeys(keys.signing(), keys.encryption()),
-            tee(dir), Workloads.load(), store, Clock.systemUTC());
+            WorkerConfig.defaults(),
+            new WorkerKeys(keys.signing(), keys.encryption()),
+            tee(dir),
+            Workloads.load(),
+            store,
+            Clock.systemUTC());
     assertThat(rsaOnly.record().details().keyEncryptionAlgorithm()).isEqualTo("RSA-OAEP-3072");
-    assertThat(ProtocolJson.toTree(rsaOnly.record().details().workerTypeData()).has("x25519EncryptionKey"))
+    assertThat(
+            ProtocolJson.toTree(rsaOnly.record().details().workerTypeData())
+                .has("x25519EncryptionKey"))
         .isFalse();
   }
 
   @Test
   void processesWorkOrdersWrappedToEitherKey() throws Exception {
     KeyWrapPublicKey x25519 =
-        X25519Hkdf.publicKeyFromPem(worker.record().details().workerTypeData().x25519EncryptionKey());
+        X25519Hkdf.publicKeyFromPem(
+            worker.record().details().workerTypeData().x25519EncryptionKey());
 
     assertThat(echo(x25519, "via X25519")).isEqualTo("RESULT: via X25519");
     assertThat(echo(keys.encryption().publicKey(), "via RSA")).isEqualTo("RESULT: via RSA");
@@ -119,7 +127,8 @@ class X25519WorkerTest {
 
     assertThat(legacy.x25519()).isEmpty();
     assertThat(upgraded.signing().verifier().pem()).isEqualTo(legacy.signing().verifier().pem());
-    assertThat(upgraded.encryption().publicKey().pem()).isEqualTo(legacy.encryption().publicKey().pem());
+    assertThat(upgraded.encryption().publicKey().pem())
+        .isEqualTo(legacy.encryption().publicKey().pem());
     assertThat(again.x25519().orElseThrow().publicKey().pem())
         .isEqualTo(upgraded.x25519().orElseThrow().publicKey().pem());
     assertThat(withdrawn.x25519()).isEmpty();
@@ -133,15 +142,26 @@ class X25519WorkerTest {
     RequestSecrets secrets =
         RequestSealer.seal(
             new RequestTemplate(
-                id, worker.workerId(),
+                id,
+                worker.workerId(),
                 HexFormat.of().formatHex("echo-result".getBytes(StandardCharsets.UTF_8)),
-                "22", "00ff", 6000, null, List.of(InputSpec.text(input)), List.of()),
+                "22",
+                "00ff",
+                6000,
+                null,
+                List.of(InputSpec.text(input)),
+                List.of()),
             workerKey,
             Secp256k1.generate());
     byte[] raw =
         ProtocolJson.toBytes(
             JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
-    queue.submit(id, worker.workerId(), secrets.request(), WorkOrderHashes.requestHash(secrets.request()), raw);
+    queue.submit(
+        id,
+        worker.workerId(),
+        secrets.request(),
+        WorkOrderHashes.requestHash(secrets.request()),
+        raw);
     byte[] stored = queue.completion(id).get(20, TimeUnit.SECONDS);
     WorkOrderResponse response = ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
     assertThat(response.failed()).as("%s", response.error()).isFalse();

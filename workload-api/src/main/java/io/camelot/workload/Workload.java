@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A workload the trusted worker can run. Implementations are found with {@link java.util.ServiceLoader}
- * and selected by {@link #name()}, which requesters send hex-encoded as {@code workloadId}.
+ * A workload the trusted worker can run. Implementations are found with {@link
+ * java.util.ServiceLoader} and selected by {@link #name()}, which requesters send hex-encoded as
+ * {@code workloadId}.
  *
  * <p>The worker hands a workload the decrypted inputs and encrypts whatever it returns; a workload
  * never sees keys or ciphertext.
@@ -26,9 +27,9 @@ public interface Workload {
 
   /**
    * The named resource (as requesters declare it in a work order's {@code dependencies}, e.g.
-   * {@code wallet:alice}) that a state key belongs to. When a work order declares resources, the TCS
-   * serialises it by those resource locks instead of running the workload one work order at a time,
-   * and refuses any state access outside the declared resources. Empty: the key belongs to no
+   * {@code wallet:alice}) that a state key belongs to. When a work order declares resources, the
+   * TCS serialises it by those resource locks instead of running the workload one work order at a
+   * time, and refuses any state access outside the declared resources. Empty: the key belongs to no
    * resource, and work orders that touch it must not declare resources.
    */
   default Optional<String> resourceOf(String stateKey) {

@@ -46,7 +46,11 @@ public final class AttestedOracle implements Workload {
     ObjectNode statement =
         JSON.createObjectNode()
             .put("source", url)
-            .put("value", new String(Base64.getDecoder().decode(response.path("body").asText()), StandardCharsets.UTF_8))
+            .put(
+                "value",
+                new String(
+                    Base64.getDecoder().decode(response.path("body").asText()),
+                    StandardCharsets.UTF_8))
             .put("fetchedAt", response.path("fetchedAt").asText())
             .put("tlsCertificateSha256", response.path("certificateSha256").asText())
             .put("httpStatus", status);
@@ -58,7 +62,8 @@ public final class AttestedOracle implements Workload {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {
-      throw new WorkloadException(NAME + ": unreadable https connector response: " + e.getMessage());
+      throw new WorkloadException(
+          NAME + ": unreadable https connector response: " + e.getMessage());
     }
   }
 

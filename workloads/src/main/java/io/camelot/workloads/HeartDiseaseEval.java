@@ -17,23 +17,23 @@ import java.util.regex.Pattern;
  * Items are handled in order, each scored person joins the average, and the single output item
  * (index 0) answers the last input item, as in Avalon.
  *
- * <p>Formula (Avalon's, in {@link HeartRiskFactors}): each factor gets a health score from 0 to
- * 100 and the risk is {@code 100 - (int) sum(score * weight)}, truncated, not rounded. Weights: age
+ * <p>Formula (Avalon's, in {@link HeartRiskFactors}): each factor gets a health score from 0 to 100
+ * and the risk is {@code 100 - (int) sum(score * weight)}, truncated, not rounded. Weights: age
  * .03, sex .01, cp .21, trestbps .05, chol .05, fbs .04, restecg .19, thalach .06, exang .18,
  * oldpeak .05, slope .03, ca .04, thal .02, num .04 (summing to 1). Continuous factors score 100
  * below an optimum, falling linearly to 0 at a maximum: age 18..100, trestbps 108..218, chol
  * 126..309, fbs 98..248, oldpeak 0..100; thalach scores 100 at 61, falling to 0 at a distance of
- * 137. Codes: sex 0 → 100, else 0; cp 1/2/3 → 0/12/35, else 100; restecg 1/2 → 9/7, else 100;
- * exang 1 → 0, else 100; slope 0/1 → 49/100, else 63; ca 0/1/2 → 0/35/70, else 100; thal under 3
- * → 0, 3..5 → 45, 6..7 → 79, else 100; num 0 → 100, else 0. The average is the integer quotient
- * of the summed risks by the number of people ({@code "for 1 people"} kept verbatim).
+ * 137. Codes: sex 0 → 100, else 0; cp 1/2/3 → 0/12/35, else 100; restecg 1/2 → 9/7, else 100; exang
+ * 1 → 0, else 100; slope 0/1 → 49/100, else 63; ca 0/1/2 → 0/35/70, else 100; thal under 3 → 0,
+ * 3..5 → 45, 6..7 → 79, else 100; num 0 → 100, else 0. The average is the integer quotient of the
+ * summed risks by the number of people ({@code "for 1 people"} kept verbatim).
  *
- * <p>Deviations from Avalon, whose behaviour here was accidental: the totals live in workload
- * state (Avalon's static counters died with the enclave); an item without {@code ':'} is a format
- * error (Avalon took it as an average request); the data is everything after the first {@code
- * ':'}, split on any whitespace (Avalon ignored text after a second {@code ':'}); each value must
- * be a whole decimal {@code int} (Avalon's {@code stoi} read {@code "12abc"} as 12, and answered
- * an out-of-range value with a generic exception message).
+ * <p>Deviations from Avalon, whose behaviour here was accidental: the totals live in workload state
+ * (Avalon's static counters died with the enclave); an item without {@code ':'} is a format error
+ * (Avalon took it as an average request); the data is everything after the first {@code ':'}, split
+ * on any whitespace (Avalon ignored text after a second {@code ':'}); each value must be a whole
+ * decimal {@code int} (Avalon's {@code stoi} read {@code "12abc"} as 12, and answered an
+ * out-of-range value with a generic exception message).
  */
 public final class HeartDiseaseEval implements Workload {
 

@@ -2,8 +2,8 @@ package io.camelot.workloads;
 
 /**
  * The 14 integers of a {@code heart-disease-eval} request, in wire order, and Avalon's scoring of
- * them. Values are not range-checked: Avalon accepts any integer (its own sample request has
- * {@code sex=10}, {@code ca=11}), and out-of-range codes fall into the scoring's default branches.
+ * them. Values are not range-checked: Avalon accepts any integer (its own sample request has {@code
+ * sex=10}, {@code ca=11}), and out-of-range codes fall into the scoring's default branches.
  */
 record HeartRiskFactors(
     int age,
@@ -25,8 +25,20 @@ record HeartRiskFactors(
 
   static HeartRiskFactors of(int[] values) {
     return new HeartRiskFactors(
-        values[0], values[1], values[2], values[3], values[4], values[5], values[6],
-        values[7], values[8], values[9], values[10], values[11], values[12], values[13]);
+        values[0],
+        values[1],
+        values[2],
+        values[3],
+        values[4],
+        values[5],
+        values[6],
+        values[7],
+        values[8],
+        values[9],
+        values[10],
+        values[11],
+        values[12],
+        values[13]);
   }
 
   /** Risk of heart disease in percent: 100 minus the truncated weighted health score. */

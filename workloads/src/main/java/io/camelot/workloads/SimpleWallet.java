@@ -36,10 +36,10 @@ import java.util.regex.Pattern;
  * (Avalon credited the amount on top, creating money); the ledger lives in workload state (Avalon
  * re-created its encrypted ledger file, and key, on every start).
  *
- * <p>Account {@code alice} is the resource {@code wallet:alice}: a work order declaring the accounts
- * it writes (docs/dependencies.md) runs concurrently with work orders on other accounts, on any
- * worker, and is refused any account it did not declare. Its accounts are its requester key's own,
- * as the locks are: the worker keeps declaring work orders' state under the key's scope.
+ * <p>Account {@code alice} is the resource {@code wallet:alice}: a work order declaring the
+ * accounts it writes (docs/dependencies.md) runs concurrently with work orders on other accounts,
+ * on any worker, and is refused any account it did not declare. Its accounts are its requester
+ * key's own, as the locks are: the worker keeps declaring work orders' state under the key's scope.
  */
 public final class SimpleWallet implements Workload {
 

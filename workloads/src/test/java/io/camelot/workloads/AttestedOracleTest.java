@@ -40,24 +40,33 @@ class AttestedOracleTest {
 
   @Test
   void statesWhatTheSourceSaidWhenAndUnderWhichCertificate() {
-    String body = java.util.Base64.getEncoder().encodeToString("3120.55".getBytes(StandardCharsets.UTF_8));
+    String body =
+        java.util.Base64.getEncoder().encodeToString("3120.55".getBytes(StandardCharsets.UTF_8));
     List<Item> out =
         new AttestedOracle()
             .process(
                 List.of(Item.ofText(0, "https://prices.example/eth ")),
-                answering("{\"status\":200,\"body\":\"" + body + "\",\"fetchedAt\":\"2026-11-21T12:00:00Z\","
-                    + "\"certificateSha256\":\"ab12\"}"));
-    assertThat(requests).containsExactly("https {\"method\":\"GET\",\"url\":\"https://prices.example/eth\"}");
+                answering(
+                    "{\"status\":200,\"body\":\""
+                        + body
+                        + "\",\"fetchedAt\":\"2026-11-21T12:00:00Z\","
+                        + "\"certificateSha256\":\"ab12\"}"));
+    assertThat(requests)
+        .containsExactly("https {\"method\":\"GET\",\"url\":\"https://prices.example/eth\"}");
     assertThat(out.getFirst().text())
-        .isEqualTo("{\"source\":\"https://prices.example/eth\",\"value\":\"3120.55\",\"fetchedAt\":\"2026-11-21T12:00:00Z\","
-            + "\"tlsCertificateSha256\":\"ab12\",\"httpStatus\":200}");
+        .isEqualTo(
+            "{\"source\":\"https://prices.example/eth\",\"value\":\"3120.55\",\"fetchedAt\":\"2026-11-21T12:00:00Z\","
+                + "\"tlsCertificateSha256\":\"ab12\",\"httpStatus\":200}");
   }
 
   @Test
   void aSourceThatDoesNotAnswer200FailsTheWorkOrder() {
     assertThatThrownBy(
-            () -> new AttestedOracle().process(List.of(Item.ofText(0, "https://prices.example/x")),
-                answering("{\"status\":404,\"body\":\"\"}")))
+            () ->
+                new AttestedOracle()
+                    .process(
+                        List.of(Item.ofText(0, "https://prices.example/x")),
+                        answering("{\"status\":404,\"body\":\"\"}")))
         .isInstanceOf(WorkloadException.class)
         .hasMessage("attested-oracle: https://prices.example/x answered HTTP 404");
   }
@@ -74,8 +83,10 @@ class AttestedOracleTest {
           @Override
           public void putState(String key, byte[] value) {}
         };
-    assertThatThrownBy(() -> new AttestedOracle().process(List.of(Item.ofText(0, "https://x/")), noConnectors))
+    assertThatThrownBy(
+            () -> new AttestedOracle().process(List.of(Item.ofText(0, "https://x/")), noConnectors))
         .isInstanceOfSatisfying(
-            WorkloadException.class, e -> assertThat(e.reason()).isEqualTo(WorkloadException.Reason.ACCESS_DENIED));
+            WorkloadException.class,
+            e -> assertThat(e.reason()).isEqualTo(WorkloadException.Reason.ACCESS_DENIED));
   }
 }

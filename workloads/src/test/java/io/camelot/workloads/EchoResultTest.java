@@ -19,7 +19,8 @@ class EchoResultTest {
         echo.process(List.of(Item.ofText(0, "Hello"), Item.ofText(3, "héllo wörld ✓")), context);
 
     assertThat(outputs).extracting(Item::index).containsExactly(0, 3);
-    assertThat(outputs).extracting(Item::text)
+    assertThat(outputs)
+        .extracting(Item::text)
         .containsExactly("RESULT: Hello", "RESULT: héllo wörld ✓");
   }
 

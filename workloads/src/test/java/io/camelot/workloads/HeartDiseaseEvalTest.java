@@ -169,10 +169,13 @@ class HeartDiseaseEvalTest {
     List<Item> outputs =
         workload.process(List.of(Item.ofText(4, SAMPLE), Item.ofText(7, "Data:")), context);
 
-    assertThat(outputs).singleElement().satisfies(output -> {
-      assertThat(output.index()).isZero();
-      assertThat(output.text()).isEqualTo("Heart disease risk is 47% for 1 people");
-    });
+    assertThat(outputs)
+        .singleElement()
+        .satisfies(
+            output -> {
+              assertThat(output.index()).isZero();
+              assertThat(output.text()).isEqualTo("Heart disease risk is 47% for 1 people");
+            });
   }
 
   @ParameterizedTest
@@ -231,8 +234,21 @@ class HeartDiseaseEvalTest {
   /** {@link #SICKEST} with one factor, named as in the wire order, set to {@code value}. */
   private static String withFactor(String factor, String value) {
     List<String> names =
-        List.of("age", "sex", "cp", "trestbps", "chol", "fbs", "restecg", "thalach", "exang",
-            "oldpeak", "slope", "ca", "thal", "num");
+        List.of(
+            "age",
+            "sex",
+            "cp",
+            "trestbps",
+            "chol",
+            "fbs",
+            "restecg",
+            "thalach",
+            "exang",
+            "oldpeak",
+            "slope",
+            "ca",
+            "thal",
+            "num");
     String[] values = SICKEST.substring("Data: ".length()).split(" ");
     values[names.indexOf(factor)] = value;
     return "Data: " + String.join(" ", values);

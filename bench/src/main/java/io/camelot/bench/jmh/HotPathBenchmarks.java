@@ -1,5 +1,6 @@
 package io.camelot.bench.jmh;
 
+import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkloadIds;
@@ -8,14 +9,13 @@ import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.InputSpec;
-import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.internal.envelope.RequestOpener;
-import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestTemplate;
-import io.camelot.protocol.internal.envelope.ResponseSealer;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
+import io.camelot.protocol.internal.envelope.RequestOpener;
+import io.camelot.protocol.internal.envelope.ResponseSealer;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -72,18 +72,19 @@ public class HotPathBenchmarks {
     Arrays.fill(payload, (byte) 'x');
     RequestTemplate template =
         new RequestTemplate(
-            "ab".repeat(32),
-            "cd".repeat(32),
-            WorkloadIds.of("echo-result"),
-            "ef".repeat(32),
-            "01".repeat(16),
-            6000,
-            null,
-            List.of(new InputSpec.SessionKey(payload, false)),
-            List.of())
-        .withEnvelope(EnvelopeVersion.byLabel(envelope).orElseThrow());
+                "ab".repeat(32),
+                "cd".repeat(32),
+                WorkloadIds.of("echo-result"),
+                "ef".repeat(32),
+                "01".repeat(16),
+                6000,
+                null,
+                List.of(new InputSpec.SessionKey(payload, false)),
+                List.of())
+            .withEnvelope(EnvelopeVersion.byLabel(envelope).orElseThrow());
     params = RequestSealer.seal(template, workerWrapKey.publicKey(), null).request();
-    body = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
+    body =
+        ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
     opened = RequestOpener.open(params, workerWrapKey);
     outputs = List.of(new PlainItem(0, payload));
     digest = WorkOrderHashes.requestHash(params);

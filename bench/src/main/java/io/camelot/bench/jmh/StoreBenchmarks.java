@@ -89,6 +89,7 @@ public class StoreBenchmarks {
   private boolean writeOne() {
     String id = String.format("%064x", ids.incrementAndGet());
     store.submit(id, WORKER_ID, Sha256.digest(id), request, System.currentTimeMillis());
-    return store.complete(new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null));
+    return store.complete(
+        new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null));
   }
 }

@@ -14,8 +14,8 @@ import io.camelot.protocol.model.WorkerTypeData;
 import io.camelot.store.TcsStore;
 
 /**
- * The worker's encryption key as published in its record, with the worker's real signature over
- * it; keys are long-lived, so there is no nonce or tag.
+ * The worker's encryption key as published in its record, with the worker's real signature over it;
+ * keys are long-lived, so there is no nonce or tag.
  */
 public final class EncryptionKeyGet implements RpcMethod<EncryptionKeyGetParams> {
   private final TcsStore store;
@@ -43,6 +43,7 @@ public final class EncryptionKeyGet implements RpcMethod<EncryptionKeyGetParams>
       throw EeaException.invalidParameter("Worker " + workerId + " publishes no encryption key");
     }
     return RpcOutcome.result(
-        new EncryptionKeyResult(workerId, typeData.encryptionKey(), "", "", typeData.encryptionKeySignature()));
+        new EncryptionKeyResult(
+            workerId, typeData.encryptionKey(), "", "", typeData.encryptionKeySignature()));
   }
 }

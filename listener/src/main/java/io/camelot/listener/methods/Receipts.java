@@ -25,12 +25,15 @@ final class Receipts {
   private Receipts() {}
 
   static String notFound(String workOrderId) {
-    return "Work order receipt for work order id " + workOrderId
+    return "Work order receipt for work order id "
+        + workOrderId
         + " not found in the database. Hence invalid parameter";
   }
 
   static Optional<ReceiptCreateParams> create(TcsStore store, String workOrderId) {
-    return store.receipt(workOrderId).map(raw -> Params.receiptCreate(ProtocolJson.parse(raw).get("params")));
+    return store
+        .receipt(workOrderId)
+        .map(raw -> Params.receiptCreate(ProtocolJson.parse(raw).get("params")));
   }
 
   static List<ReceiptUpdateParams> updates(TcsStore store, String workOrderId) {
@@ -76,8 +79,10 @@ final class Receipts {
   }
 
   private static boolean matches(ReceiptCreateParams create, ReceiptLookUpParams filter) {
-    return (filter.workerServiceId() == null || Objects.equals(filter.workerServiceId(), create.workerServiceId()))
+    return (filter.workerServiceId() == null
+            || Objects.equals(filter.workerServiceId(), create.workerServiceId()))
         && (filter.workerId() == null || Objects.equals(filter.workerId(), create.workerId()))
-        && (filter.requesterId() == null || Objects.equals(filter.requesterId(), create.requesterId()));
+        && (filter.requesterId() == null
+            || Objects.equals(filter.requesterId(), create.requesterId()));
   }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /** The stored outcome of a work order, or "pending" (code 5, the only code clients poll on). */
 public final class WorkOrderGetResult implements RpcMethod<WorkOrderIdParams> {
   static final String PENDING = "Work order result is yet to be updated";
-  static final String NOT_FOUND = "Work order Id not found in the database. Hence invalid parameter";
+  static final String NOT_FOUND =
+      "Work order Id not found in the database. Hence invalid parameter";
 
   private final TcsStore store;
 

@@ -49,12 +49,17 @@ public final class WorkOrderReceiptCreate implements RpcMethod<ReceiptCreatePara
   public RpcOutcome invoke(RpcCall<ReceiptCreateParams> call) {
     ReceiptCreateParams p = call.params();
     byte[] request =
-        store.request(p.workOrderId())
-            .orElseThrow(() -> EeaException.invalidParameter("Work order id does not exist, hence invalid request"));
+        store
+            .request(p.workOrderId())
+            .orElseThrow(
+                () ->
+                    EeaException.invalidParameter(
+                        "Work order id does not exist, hence invalid request"));
     if (store.receipt(p.workOrderId()).isPresent()) {
       throw alreadyExists();
     }
-    WorkOrderSubmitParams submitted = Params.workOrderSubmit(ProtocolJson.parse(request).get("params"));
+    WorkOrderSubmitParams submitted =
+        Params.workOrderSubmit(ProtocolJson.parse(request).get("params"));
     // Lookups filter on these ids, so a receipt must not claim another worker or requester.
     requireSameId("workerId", p.workerId(), submitted.workerId());
     requireSameId("workerServiceId", p.workerServiceId(), submitted.workerId());
@@ -64,7 +69,8 @@ public final class WorkOrderReceiptCreate implements RpcMethod<ReceiptCreatePara
       throw EeaException.invalidParameter("Work order request hash does not match");
     }
     boolean signed = p.requesterSignature() != null && !p.requesterSignature().isEmpty();
-    if (signed && !Signatures.verifyReceiptCreate(Receipts.verifier(p.receiptVerificationKey()), p)) {
+    if (signed
+        && !Signatures.verifyReceiptCreate(Receipts.verifier(p.receiptVerificationKey()), p)) {
       throw EeaException.invalidParameter("Receipt create requester signature does not match");
     }
     requireRequesterKeyOfSignedWorkOrder(submitted, signed ? p.receiptVerificationKey() : null);
@@ -80,11 +86,14 @@ public final class WorkOrderReceiptCreate implements RpcMethod<ReceiptCreatePara
    * the request, so nobody else becomes the receipt's creator (and so one of its rightful writers).
    * An unsigned work order names no one; its receipt goes to whoever creates it first.
    */
-  private static void requireRequesterKeyOfSignedWorkOrder(WorkOrderSubmitParams submitted, String createKey) {
+  private static void requireRequesterKeyOfSignedWorkOrder(
+      WorkOrderSubmitParams submitted, String createKey) {
     String requestKey = submitted.verifyingKey();
     boolean requestSigned =
-        submitted.requesterSignature() != null && !submitted.requesterSignature().isEmpty()
-            && requestKey != null && !requestKey.isEmpty();
+        submitted.requesterSignature() != null
+            && !submitted.requesterSignature().isEmpty()
+            && requestKey != null
+            && !requestKey.isEmpty();
     if (!requestSigned) {
       return;
     }
@@ -96,7 +105,9 @@ public final class WorkOrderReceiptCreate implements RpcMethod<ReceiptCreatePara
 
   private static boolean sameKey(String requestKeyPem, String createKeyPem) {
     try {
-      return Secp256k1.verifierFromPem(requestKeyPem).pem().equals(Receipts.verifier(createKeyPem).pem());
+      return Secp256k1.verifierFromPem(requestKeyPem)
+          .pem()
+          .equals(Receipts.verifier(createKeyPem).pem());
     } catch (CryptoException e) {
       return false;
     }
@@ -104,12 +115,14 @@ public final class WorkOrderReceiptCreate implements RpcMethod<ReceiptCreatePara
 
   /** A hex id is the same with or without 0x and in either case. */
   private static void requireSameId(String field, String given, String submitted) {
-    if (given != null && !Params.stripHexPrefix(given).equalsIgnoreCase(Params.stripHexPrefix(submitted))) {
+    if (given != null
+        && !Params.stripHexPrefix(given).equalsIgnoreCase(Params.stripHexPrefix(submitted))) {
       throw EeaException.invalidParameter("Receipt " + field + " does not match the work order's");
     }
   }
 
   private static EeaException alreadyExists() {
-    return EeaException.invalidParameter("Work order receipt already exists. Hence invalid parameter");
+    return EeaException.invalidParameter(
+        "Work order receipt already exists. Hence invalid parameter");
   }
 }

@@ -34,8 +34,10 @@ public final class WorkOrderReceiptRetrieve implements RpcMethod<WorkOrderIdPara
   public RpcOutcome invoke(RpcCall<WorkOrderIdParams> call) {
     String id = call.params().workOrderId();
     ReceiptCreateParams create =
-        Receipts.create(store, id).orElseThrow(() -> EeaException.invalidParameter(Receipts.notFound(id)));
+        Receipts.create(store, id)
+            .orElseThrow(() -> EeaException.invalidParameter(Receipts.notFound(id)));
     return RpcOutcome.result(
-        ReceiptRetrieveResult.of(create, Receipts.currentStatus(create, Receipts.updates(store, id))));
+        ReceiptRetrieveResult.of(
+            create, Receipts.currentStatus(create, Receipts.updates(store, id))));
   }
 }

@@ -12,8 +12,8 @@ import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeyVerify;
-import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.store.TcsStore;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ import java.util.Set;
  * upper-hex SHA-256 of the stored response. Only the receipt's rightful writers may append (see
  * {@link ReceiptWriters}): the update must be signed by the work order's worker (its registry key)
  * or by the receipt's creator (the key it signed the create with). PROCESSED and FAILED, the
- * worker's outcome, need the worker's key; every other type takes either. The status checks and
- * the append are one compare-and-append, retried if another update got in between.
+ * worker's outcome, need the worker's key; every other type takes either. The status checks and the
+ * append are one compare-and-append, retried if another update got in between.
  */
 public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdateParams> {
   /**
@@ -44,6 +44,7 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
           (long) ReceiptStatus.PENDING.code(),
           (long) ReceiptStatus.FAILED.code(),
           (long) ReceiptStatus.REJECTED.code());
+
   /** 5..254 are reserved and 255 means "any" (a lookup filter, not a status). */
   private static final long FIRST_APPLICATION_STATUS = 256;
 
@@ -76,7 +77,8 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
       throw EeaException.invalidParameter(
           "Only the worker's key may write a PROCESSED or FAILED receipt update");
     }
-    // FAILED too: a worker-signed FAILED is only ever for the stored error, never for another outcome.
+    // FAILED too: a worker-signed FAILED is only ever for the stored error, never for another
+    // outcome.
     if (type == ReceiptStatus.PROCESSED.code()
         || type == ReceiptStatus.COMPLETED.code()
         || type == ReceiptStatus.FAILED.code()) {
@@ -86,8 +88,13 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
     byte[] update =
         ProtocolJson.toBytes(
             new ReceiptUpdateParams(
-                p.workOrderId(), p.updaterId(), type, p.updateData(), p.updateSignature(),
-                p.signatureRules(), writer.key().pem()));
+                p.workOrderId(),
+                p.updaterId(),
+                type,
+                p.updateData(),
+                p.updateSignature(),
+                p.signatureRules(),
+                writer.key().pem()));
     while (true) {
       requireReceipt(p.workOrderId());
       List<ReceiptUpdateParams> updates = Receipts.updates(store, p.workOrderId());
@@ -116,7 +123,8 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
           "Receipt update needs an updateSignature by the worker's key or the receipt creator's key");
     }
     List<Writer> writers = new ArrayList<>(2);
-    store.workOrder(p.workOrderId())
+    store
+        .workOrder(p.workOrderId())
         .flatMap(info -> store.worker(info.workerId()))
         .flatMap(ReceiptWriters::workerKey)
         .ifPresent(key -> writers.add(new Writer(key, true)));
@@ -126,8 +134,9 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
             .filter(w -> ReceiptWriters.signedBy(w.key(), p))
             .findFirst()
             .orElseThrow(
-                () -> EeaException.invalidParameter(
-                    "Receipt update signature does not verify under the worker's key or the receipt creator's key"));
+                () ->
+                    EeaException.invalidParameter(
+                        "Receipt update signature does not verify under the worker's key or the receipt creator's key"));
     if (p.receiptVerificationKey() != null
         && !Receipts.verifier(p.receiptVerificationKey()).pem().equals(writer.key().pem())) {
       throw EeaException.invalidParameter(
@@ -137,30 +146,41 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
   }
 
   private byte[] requireReceipt(String workOrderId) {
-    return store.receipt(workOrderId)
+    return store
+        .receipt(workOrderId)
         .orElseThrow(
-            () -> EeaException.invalidParameter(
-                "Work order receipt with id " + workOrderId + " is not created yet, hence invalid parameter"));
+            () ->
+                EeaException.invalidParameter(
+                    "Work order receipt with id "
+                        + workOrderId
+                        + " is not created yet, hence invalid parameter"));
   }
 
   private void requireResponseHash(ReceiptUpdateParams p) {
     String expected =
-        store.response(p.workOrderId())
+        store
+            .response(p.workOrderId())
             .map(response -> Hex.upper(Sha256.digest(response)))
             .orElseThrow(
-                () -> EeaException.invalidParameter(
-                    "Work order " + p.workOrderId() + " has no result yet. Hence invalid updateType"));
+                () ->
+                    EeaException.invalidParameter(
+                        "Work order "
+                            + p.workOrderId()
+                            + " has no result yet. Hence invalid updateType"));
     if (!expected.equals(p.updateData())) {
-      throw EeaException.invalidParameter("Update data does not match the hash of the work order result");
+      throw EeaException.invalidParameter(
+          "Update data does not match the hash of the work order result");
     }
   }
 
   private static void requireAllowedAfter(List<ReceiptUpdateParams> updates, long type) {
     for (ReceiptUpdateParams previous : updates) {
       if (previous.updateType() == ReceiptStatus.COMPLETED.code()) {
-        throw EeaException.invalidParameter("Receipt update status is set to completed, No further update allowed");
+        throw EeaException.invalidParameter(
+            "Receipt update status is set to completed, No further update allowed");
       }
-      if (previous.updateType() == ReceiptStatus.PROCESSED.code() && NOT_AFTER_PROCESSED.contains(type)) {
+      if (previous.updateType() == ReceiptStatus.PROCESSED.code()
+          && NOT_AFTER_PROCESSED.contains(type)) {
         throw EeaException.invalidParameter(
             "Receipt update status is set to processed, No further pending, failed or rejected update allowed");
       }
@@ -168,12 +188,14 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
   }
 
   /** A signed update is public, so anyone could replay it; a repeat would only fill the receipt. */
-  private static void requireNew(List<ReceiptUpdateParams> updates, ReceiptUpdateParams p, PublicKeyVerify key) {
+  private static void requireNew(
+      List<ReceiptUpdateParams> updates, ReceiptUpdateParams p, PublicKeyVerify key) {
     for (ReceiptUpdateParams previous : updates) {
       if (Objects.equals(previous.updateType(), p.updateType())
           && Objects.equals(previous.updateData(), p.updateData())
           && ReceiptWriters.signedBy(key, previous)) {
-        throw EeaException.invalidParameter("Receipt update repeats an update already appended by the same key");
+        throw EeaException.invalidParameter(
+            "Receipt update repeats an update already appended by the same key");
       }
     }
   }

@@ -17,7 +17,8 @@ import java.util.List;
  * One update of a receipt by 1-based index ({@code 1<<32} = the latest) with the total count. A
  * null or absent updaterId matches any updater (Avalon's generic client sends null).
  */
-public final class WorkOrderReceiptUpdateRetrieve implements RpcMethod<ReceiptUpdateRetrieveParams> {
+public final class WorkOrderReceiptUpdateRetrieve
+    implements RpcMethod<ReceiptUpdateRetrieveParams> {
   private final TcsStore store;
 
   public WorkOrderReceiptUpdateRetrieve(TcsStore store) {
@@ -42,16 +43,21 @@ public final class WorkOrderReceiptUpdateRetrieve implements RpcMethod<ReceiptUp
     }
     List<ReceiptUpdateParams> updates = Receipts.updates(store, p.workOrderId());
     if (updates.isEmpty()) {
-      throw EeaException.invalidParameter("There is no updates available to this receipt Hence invalid parameter");
+      throw EeaException.invalidParameter(
+          "There is no updates available to this receipt Hence invalid parameter");
     }
-    long index = p.updateIndex() == ReceiptUpdateRetrieveParams.LAST_UPDATE ? updates.size() : p.updateIndex();
+    long index =
+        p.updateIndex() == ReceiptUpdateRetrieveParams.LAST_UPDATE
+            ? updates.size()
+            : p.updateIndex();
     if (index > updates.size()) {
       throw EeaException.invalidParameter(
           "Update index is larger than total update count. Hence invalid parameter");
     }
     ReceiptUpdateParams update = updates.get((int) index - 1);
     if (p.updaterId() != null && !p.updaterId().equals(update.updaterId())) {
-      throw EeaException.invalidParameter("Update index and updater id doesn't match Hence invalid parameter");
+      throw EeaException.invalidParameter(
+          "Update index and updater id doesn't match Hence invalid parameter");
     }
     return RpcOutcome.result(ReceiptUpdateRetrieveResult.of(update, updates.size()));
   }

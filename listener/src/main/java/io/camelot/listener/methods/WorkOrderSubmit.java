@@ -30,9 +30,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Admits a work order to its worker's queue, storing the request exactly as received, if the worker
- * is ACTIVE and a worker process serves it (security review M2, M3). Answers
- * "computing" (code 5) at once, or in sync mode waits for the outcome, bounded so the client's
- * 10 s socket timeout is never hit; a work order still running then gets code 5 and is polled for.
+ * is ACTIVE and a worker process serves it (security review M2, M3). Answers "computing" (code 5)
+ * at once, or in sync mode waits for the outcome, bounded so the client's 10 s socket timeout is
+ * never hit; a work order still running then gets code 5 and is polled for.
  */
 public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmitParams>> {
   static final String COMPUTING =
@@ -40,7 +40,8 @@ public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmi
   static final String BUSY = "Work order handler is busy updating the result";
   static final String STORE_FULL =
       "Work order handler is busy: the store is nearly full and takes no new work orders until purge frees room";
-  static final String DUPLICATE = "Work order id already exists in the database. Hence invalid parameter";
+  static final String DUPLICATE =
+      "Work order id already exists in the database. Hence invalid parameter";
   static final String REPLAYED =
       "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
 
@@ -53,10 +54,17 @@ public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmi
   private final EnvelopeAdmission envelopes;
   private final NotifyHosts notifyHosts;
 
-  public WorkOrderSubmit(TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap) {
+  public WorkOrderSubmit(
+      TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap) {
     this(
-        store, queue, syncMode, syncWaitCap, ListenerSecurity.DEFAULT_MAX_ITEMS, ListenerSecurity.DEFAULT_MAX_ITEM_CHARS,
-        new EnvelopeAdmission(false, new CompositeMeterRegistry()), NotifyHosts.none());
+        store,
+        queue,
+        syncMode,
+        syncWaitCap,
+        ListenerSecurity.DEFAULT_MAX_ITEMS,
+        ListenerSecurity.DEFAULT_MAX_ITEM_CHARS,
+        new EnvelopeAdmission(false, new CompositeMeterRegistry()),
+        NotifyHosts.none());
   }
 
   /**
@@ -127,15 +135,21 @@ public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmi
     // Avalon has no code for these; 2 (as for an unknown worker) tells the client not to poll.
     Optional<String> unavailable =
         WorkerAvailability.refusal(store, p.workerId())
-            .or(() -> queue.serves(p.workerId()) ? Optional.empty() : Optional.of(unserved(p.workerId())));
+            .or(
+                () ->
+                    queue.serves(p.workerId())
+                        ? Optional.empty()
+                        : Optional.of(unserved(p.workerId())));
     if (unavailable.isPresent()) {
       return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), unavailable.get(), id);
     }
     WorkOrderQueue.Admission admission;
     try {
-      admission = queue.submit(id, p.workerId(), p, WorkOrderHashes.requestHash(p), call.rawRequest());
+      admission =
+          queue.submit(id, p.workerId(), p, WorkOrderHashes.requestHash(p), call.rawRequest());
     } catch (EeaException refused) {
-      // Refusals that carry their own data (a pool's retired-key reason) keep it; others name the id.
+      // Refusals that carry their own data (a pool's retired-key reason) keep it; others name the
+      // id.
       throw refused.data() != null ? refused : refused.withData(WorkOrders.data(id));
     }
     return switch (admission) {
@@ -153,13 +167,15 @@ public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmi
   }
 
   /**
-   * Avalon's answer to a known id. {@code sameRequest} tells a client whose submission was
-   * accepted although the reply was lost (it may now poll for the result) from one whose id
-   * clashes with another request.
+   * Avalon's answer to a known id. {@code sameRequest} tells a client whose submission was accepted
+   * although the reply was lost (it may now poll for the result) from one whose id clashes with
+   * another request.
    */
   private static RpcOutcome duplicate(String id, boolean sameRequest) {
     return RpcOutcome.error(
-        ErrorCode.INVALID_PARAMETER.code(), DUPLICATE, WorkOrders.data(id).put("sameRequest", sameRequest));
+        ErrorCode.INVALID_PARAMETER.code(),
+        DUPLICATE,
+        WorkOrders.data(id).put("sameRequest", sameRequest));
   }
 
   private Optional<String> oversize(String field, List<DataItem> items) {
@@ -167,12 +183,19 @@ public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmi
       return Optional.empty();
     }
     if (items.size() > maxItems) {
-      return Optional.of("Too many " + field + " items: " + items.size() + ", at most " + maxItems + " allowed");
+      return Optional.of(
+          "Too many " + field + " items: " + items.size() + ", at most " + maxItems + " allowed");
     }
     for (int i = 0; i < items.size(); i++) {
       String data = items.get(i).data();
       if (data != null && data.length() > maxItemChars) {
-        return Optional.of(field + "[" + i + "].data is too long: at most " + maxItemChars + " characters allowed");
+        return Optional.of(
+            field
+                + "["
+                + i
+                + "].data is too long: at most "
+                + maxItemChars
+                + " characters allowed");
       }
     }
     return Optional.empty();

@@ -18,7 +18,9 @@ final class WorkerDirectory {
   private WorkerDirectory() {}
 
   static Optional<WorkerRecord> record(TcsStore store, String workerId) {
-    return store.worker(workerId).map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class));
+    return store
+        .worker(workerId)
+        .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class));
   }
 
   static WorkerRecord existing(TcsStore store, String workerId) {
@@ -37,14 +39,17 @@ final class WorkerDirectory {
       if (afterTag != null && id.compareTo(afterTag) <= 0) {
         continue;
       }
-      record(store, id).filter(record -> matches(record, filter)).ifPresent(record -> matches.add(id));
+      record(store, id)
+          .filter(record -> matches(record, filter))
+          .ifPresent(record -> matches.add(id));
     }
     return LookUpResult.of(matches);
   }
 
   private static boolean matches(WorkerRecord record, WorkerLookUpParams filter) {
     return (filter.workerType() == null || filter.workerType().equals(record.workerType()))
-        && (filter.organizationId() == null || Objects.equals(filter.organizationId(), record.organizationId()))
+        && (filter.organizationId() == null
+            || Objects.equals(filter.organizationId(), record.organizationId()))
         && (filter.applicationTypeId() == null
             || Objects.equals(filter.applicationTypeId(), record.applicationTypeId()));
   }

@@ -43,11 +43,16 @@ public final class WorkerRegister implements RpcMethod<WorkerRegisterParams> {
   public RpcOutcome invoke(RpcCall<WorkerRegisterParams> call) {
     WorkerRegisterParams p = call.params();
     if (store.worker(p.workerId()).isPresent()) {
-      throw EeaException.invalidParameter("Worker Id already exists in the database. Hence invalid parameter");
+      throw EeaException.invalidParameter(
+          "Worker Id already exists in the database. Hence invalid parameter");
     }
     WorkerRecord record =
         new WorkerRecord(
-            p.workerType(), p.organizationId(), p.applicationTypeId(), p.details(), WorkerStatus.ACTIVE.code());
+            p.workerType(),
+            p.organizationId(),
+            p.applicationTypeId(),
+            p.details(),
+            WorkerStatus.ACTIVE.code());
     store.putWorker(p.workerId(), ProtocolJson.toBytes(record));
     return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Successfully Registered");
   }

@@ -36,7 +36,9 @@ public final class WorkerRetrieve implements RpcMethod<WorkerIdParams> {
   public RpcOutcome invoke(RpcCall<WorkerIdParams> call) {
     String workerId = call.params().workerId();
     byte[] record =
-        store.worker(workerId).orElseThrow(() -> EeaException.invalidParameter(WorkerDirectory.NOT_FOUND));
+        store
+            .worker(workerId)
+            .orElseThrow(() -> EeaException.invalidParameter(WorkerDirectory.NOT_FOUND));
     return RpcOutcome.result(ProtocolJson.parse(record));
   }
 }

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ChildProcess implements AutoCloseable {
   /** The readiness line a child prints once it serves requests, followed by its URL. */
   public static final String READY = "CAMELOT-READY ";
-  /** The line a child with an admin port prints before {@value #READY}, followed by the admin URL. */
+
+  /**
+   * The line a child with an admin port prints before {@value #READY}, followed by the admin URL.
+   */
   public static final String ADMIN = "CAMELOT-ADMIN ";
 
   private final String name;
@@ -56,7 +59,10 @@ public final class ChildProcess implements AutoCloseable {
     }
     CompletableFuture<String> ready = new CompletableFuture<>();
     AtomicReference<String> admin = new AtomicReference<>();
-    Thread.ofPlatform().daemon().name(name + "-output").start(() -> copyOutput(process, log, ready, admin));
+    Thread.ofPlatform()
+        .daemon()
+        .name(name + "-output")
+        .start(() -> copyOutput(process, log, ready, admin));
     try {
       String url = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return new ChildProcess(name, process, url, log, admin.get());
@@ -73,9 +79,14 @@ public final class ChildProcess implements AutoCloseable {
   private static void copyOutput(
       Process process, Path log, CompletableFuture<String> ready, AtomicReference<String> admin) {
     try (BufferedReader in =
-            new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         BufferedWriter out =
-            Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            Files.newBufferedWriter(
+                log,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
       String line;
       while ((line = in.readLine()) != null) {
         if (!ready.isDone() && line.startsWith(ADMIN)) {
@@ -91,7 +102,8 @@ public final class ChildProcess implements AutoCloseable {
     } catch (IOException e) {
       ready.completeExceptionally(e);
     }
-    ready.completeExceptionally(new IllegalStateException("the process exited before it was ready"));
+    ready.completeExceptionally(
+        new IllegalStateException("the process exited before it was ready"));
   }
 
   public String name() {

@@ -1,8 +1,8 @@
 package io.camelot.pool.manager;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.ErrorCode;
@@ -39,11 +39,15 @@ final class DeregisterWorkorderProcessor implements JsonParamsMethod {
   public RpcOutcome invoke(RpcCall<JsonNode> call) {
     String url = call.params().path("url").asText("");
     if (url.isEmpty()) {
-      return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "DeregisterWorkorderProcessor needs the WP's url");
+      return RpcOutcome.error(
+          ErrorCode.INVALID_PARAMS.code(), "DeregisterWorkorderProcessor needs the WP's url");
     }
     if (call.signer() == null || !wpKeyIds.contains(call.signer())) {
-      return RpcOutcome.error(ErrorCode.ACCESS_DENIED.code(),
-          "DeregisterWorkorderProcessor refused: the call is not signed by a WP's key (" + PoolIdentities.WP_PEERS_FILE + ")");
+      return RpcOutcome.error(
+          ErrorCode.ACCESS_DENIED.code(),
+          "DeregisterWorkorderProcessor refused: the call is not signed by a WP's key ("
+              + PoolIdentities.WP_PEERS_FILE
+              + ")");
     }
     try {
       dispatcher.drain(url).get(wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -2,7 +2,9 @@ package io.camelot.pool.manager;
 
 import java.util.List;
 
-/** Writes the options of a launch spec: an option whose value is its command's default is left out. */
+/**
+ * Writes the options of a launch spec: an option whose value is its command's default is left out.
+ */
 final class LaunchArgs {
   private LaunchArgs() {}
 

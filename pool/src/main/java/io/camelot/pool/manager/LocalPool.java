@@ -56,8 +56,13 @@ public final class LocalPool implements AutoCloseable {
   private volatile boolean closing;
 
   public LocalPool(
-      JavaLauncher launcher, Path directory, Path teeDirectory, PoolIdentities identities, Settings settings,
-      PoolDispatcher dispatcher, WorkerManager manager) {
+      JavaLauncher launcher,
+      Path directory,
+      Path teeDirectory,
+      PoolIdentities identities,
+      Settings settings,
+      PoolDispatcher dispatcher,
+      WorkerManager manager) {
     this.launcher = launcher;
     this.directory = directory;
     this.teeDirectory = teeDirectory;
@@ -66,7 +71,8 @@ public final class LocalPool implements AutoCloseable {
     this.dispatcher = dispatcher;
     this.manager = manager;
     if (settings.keyManagers() > 1 && !settings.policy().keyMigration()) {
-      throw new IllegalArgumentException("[pool] key_managers > 1 needs key_migration = true: replicas get the keys by migration");
+      throw new IllegalArgumentException(
+          "[pool] key_managers > 1 needs key_migration = true: replicas get the keys by migration");
     }
   }
 
@@ -86,8 +92,12 @@ public final class LocalPool implements AutoCloseable {
       for (int j = 0; j < settings.processors(); j++) {
         startProcessor(j, managerUrl);
       }
-      log.info("Pool started: {} WKM(s), {} WP(s), Worker Manager at {}",
-          settings.keyManagerUrls().isEmpty() ? keyManagers.size() : settings.keyManagerUrls().size(), processors.size(),
+      log.info(
+          "Pool started: {} WKM(s), {} WP(s), Worker Manager at {}",
+          settings.keyManagerUrls().isEmpty()
+              ? keyManagers.size()
+              : settings.keyManagerUrls().size(),
+          processors.size(),
           managerUrl);
     } catch (RuntimeException e) {
       close();
@@ -132,7 +142,8 @@ public final class LocalPool implements AutoCloseable {
   private ChildProcess startKeyManager(int index) {
     PoolPolicy policy = settings.policy();
     WkmLaunchSpec spec =
-        WkmLaunchSpec.builder(directory.resolve("wkm-" + index), identities.peerFiles("wkm-" + index))
+        WkmLaunchSpec.builder(
+                directory.resolve("wkm-" + index), identities.peerFiles("wkm-" + index))
             .exitWithParent(true)
             .teeDir(teeDirectory)
             .host(settings.host())
@@ -150,15 +161,19 @@ public final class LocalPool implements AutoCloseable {
             .build();
     ChildProcess wkm =
         ChildProcess.start(
-            "wkm-" + index, launcher.command(spec.toArgs()), directory.resolve("wkm-" + index + ".log"),
+            "wkm-" + index,
+            launcher.command(spec.toArgs()),
+            directory.resolve("wkm-" + index + ".log"),
             ChildProcess.DEFAULT_START_TIMEOUT);
     keyManagers.put(index, wkm);
-    wkm.onExit().thenRun(() -> {
-      if (!closing) {
-        log.warn("WKM {} exited; starting it again", index);
-        Thread.ofVirtual().start(() -> restartKeyManager(index, wkm.url()));
-      }
-    });
+    wkm.onExit()
+        .thenRun(
+            () -> {
+              if (!closing) {
+                log.warn("WKM {} exited; starting it again", index);
+                Thread.ofVirtual().start(() -> restartKeyManager(index, wkm.url()));
+              }
+            });
     return wkm;
   }
 
@@ -180,25 +195,33 @@ public final class LocalPool implements AutoCloseable {
   }
 
   private void startProcessor(int index, String managerUrl) {
-    String dedicated = index < settings.wpDedicatedRequesters().size() ? settings.wpDedicatedRequesters().get(index) : "";
+    String dedicated =
+        index < settings.wpDedicatedRequesters().size()
+            ? settings.wpDedicatedRequesters().get(index)
+            : "";
     ChildProcess wp =
-        ChildProcess.start("wp-" + index, launcher.command(processorSpec(managerUrl, dedicated, "wp-" + index).toArgs()),
-            directory.resolve("wp-" + index + ".log"), ChildProcess.DEFAULT_START_TIMEOUT);
+        ChildProcess.start(
+            "wp-" + index,
+            launcher.command(processorSpec(managerUrl, dedicated, "wp-" + index).toArgs()),
+            directory.resolve("wp-" + index + ".log"),
+            ChildProcess.DEFAULT_START_TIMEOUT);
     processors.put(index, wp);
     // Registered before it printed its readiness line; an exit without deregistering is a crash.
-    wp.onExit().thenRun(() -> {
-      dispatcher.remove(wp.url());
-      if (!closing) {
-        log.warn("WP {} exited; starting it again", index);
-        Thread.ofVirtual().start(() -> restartProcessor(index, managerUrl));
-      }
-    });
+    wp.onExit()
+        .thenRun(
+            () -> {
+              dispatcher.remove(wp.url());
+              if (!closing) {
+                log.warn("WP {} exited; starting it again", index);
+                Thread.ofVirtual().start(() -> restartProcessor(index, managerUrl));
+              }
+            });
   }
 
   /**
    * The {@code camelot wp} command line of a WP of this pool that registers itself with the Worker
-   * Manager at {@code managerUrl}: the fixed WPs here and the elastic ones an execution adaptor starts.
-   * It signs with the key of {@code member} in {@link PoolIdentities}.
+   * Manager at {@code managerUrl}: the fixed WPs here and the elastic ones an execution adaptor
+   * starts. It signs with the key of {@code member} in {@link PoolIdentities}.
    */
   public WpLaunchSpec processorSpec(String managerUrl, String dedicatedRequester, String member) {
     return WpLaunchSpec.builder(managerUrl, teeDirectory, identities.peerFiles(member))
@@ -208,7 +231,8 @@ public final class LocalPool implements AutoCloseable {
         .slots(settings.slotsPerProcessor())
         .restartAfter(settings.policy().maxWorkOrdersPerWp())
         .dedicatedRequester(dedicatedRequester)
-        // Children export their spans where this process does, so one work order's trace spans them all.
+        // Children export their spans where this process does, so one work order's trace spans them
+        // all.
         .otlpEndpoint(settings.otlpEndpoint())
         .build();
   }

@@ -30,8 +30,11 @@ public record PeerFiles(Path signingKey, Path peerKeys, Path tlsCert, Path tlsKe
   /** The same files, by name, in {@code directory} (where a pod mounts them). */
   public PeerFiles in(Path directory) {
     return new PeerFiles(
-        directory.resolve(signingKey.getFileName()), directory.resolve(peerKeys.getFileName()), moved(tlsCert, directory),
-        moved(tlsKey, directory), moved(tlsTrust, directory));
+        directory.resolve(signingKey.getFileName()),
+        directory.resolve(peerKeys.getFileName()),
+        moved(tlsCert, directory),
+        moved(tlsKey, directory),
+        moved(tlsTrust, directory));
   }
 
   private static Path moved(Path file, Path directory) {
@@ -40,7 +43,8 @@ public record PeerFiles(Path signingKey, Path peerKeys, Path tlsCert, Path tlsKe
 
   public PeerSecurity security(Clock clock) {
     return PeerSecurity.fromFiles(
-        signingKey, peerKeys,
+        signingKey,
+        peerKeys,
         tlsCert == null ? null : new ServerTls(tlsCert, tlsKey, null),
         tlsTrust == null ? null : ClientTls.trusting(tlsTrust),
         clock);

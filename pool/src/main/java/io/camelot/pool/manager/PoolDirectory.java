@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 /**
  * Publishes the pool in the Worker Directory as one worker, whose keys are the WKMs' pool keys and
  * whose evidence is a WKM's, and tells the admission gate which keys are retired. Requesters cannot
- * tell it from a singleton worker; its status stays the operator's ({@link WorkerRegistration}). Simulated evidence is published as Avalon's simulation mode
- * does, with an empty proofData.
+ * tell it from a singleton worker; its status stays the operator's ({@link WorkerRegistration}).
+ * Simulated evidence is published as Avalon's simulation mode does, with an empty proofData.
  */
 public final class PoolDirectory implements Consumer<JsonNode> {
   private final TcsStore store;
@@ -37,19 +37,26 @@ public final class PoolDirectory implements Consumer<JsonNode> {
     String encryptionKey = info.path("encryptionKey").asText();
     WorkerTypeData typeData =
         new WorkerTypeData(
-            info.path("verificationKey").asText(),
-            null,
-            info.path("proofDataType").asText(),
-            info.path("simulated").asBoolean() ? "" : info.path("proofData").asText(),
-            encryptionKey,
-            null,
-            info.path("encryptionKeySignature").asText(),
-            null)
-        // Every WP opens and seals through the shared envelope code, which serves both forms.
-        .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()));
+                info.path("verificationKey").asText(),
+                null,
+                info.path("proofDataType").asText(),
+                info.path("simulated").asBoolean() ? "" : info.path("proofData").asText(),
+                encryptionKey,
+                null,
+                info.path("encryptionKeySignature").asText(),
+                null)
+            // Every WP opens and seals through the shared envelope code, which serves both forms.
+            .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()));
     WorkerDetails details =
         new WorkerDetails(
-            "", "", "", "", "", "", "", "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
             WorkerDetails.SHA_256,
             WorkerDetails.SECP256K1,
             WorkerDetails.RSA_OAEP_3072,
@@ -58,7 +65,10 @@ public final class PoolDirectory implements Consumer<JsonNode> {
             typeData);
     WorkerRecord record =
         new WorkerRecord(
-            WorkerType.TEE_SGX.code(), pool.organizationId(), pool.applicationTypeId(), details,
+            WorkerType.TEE_SGX.code(),
+            pool.organizationId(),
+            pool.applicationTypeId(),
+            details,
             WorkerStatus.ACTIVE.code());
     Map<String, Long> retired = new HashMap<>();
     for (JsonNode key : info.path("retiredEncryptionKeys")) {

@@ -13,8 +13,8 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.PublicKeyVerify;
-import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.envelope.ResponseOpener;
+import io.camelot.protocol.internal.envelope.ReceiptWriters;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
@@ -39,12 +39,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pool's execution adaptor: the queue hands it a pool work order, it sends the work order to
- * a free WP slot and stores the outcome the WP returns. Each WP offers a fixed number of slots;
- * a work order waits (blocking its queue thread, not polling) until one is free. A WP that cannot
- * be reached or that its WKM refuses loses its slots and the work order goes to another WP; so does
- * one whose answer is not the pool's verified outcome of that work order (review M6). Work
- * orders of a requester with dedicated WPs go only to those. Receipts of its work orders get the
+ * The pool's execution adaptor: the queue hands it a pool work order, it sends the work order to a
+ * free WP slot and stores the outcome the WP returns. Each WP offers a fixed number of slots; a
+ * work order waits (blocking its queue thread, not polling) until one is free. A WP that cannot be
+ * reached or that its WKM refuses loses its slots and the work order goes to another WP; so does
+ * one whose answer is not the pool's verified outcome of that work order (review M6). Work orders
+ * of a requester with dedicated WPs go only to those. Receipts of its work orders get the
  * pool-signed PROCESSED or FAILED update ({@link PoolReceipts}).
  */
 public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
@@ -82,17 +82,28 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
    */
   public void add(String url, int slots, String dedicatedRequester, String measurement) {
     String requester = dedicatedRequester == null ? "" : dedicatedRequester;
-    Processor wp = new Processor(new RpcClient(url, callTimeout, security), slots, requester, measurement == null ? "" : measurement);
+    Processor wp =
+        new Processor(
+            new RpcClient(url, callTimeout, security),
+            slots,
+            requester,
+            measurement == null ? "" : measurement);
     Processor replaced = byUrl.put(url, wp);
     if (replaced != null) {
       replaced.withdraw();
     }
     BlockingQueue<Processor> queue =
-        requester.isEmpty() ? shared : dedicated.computeIfAbsent(requester, id -> new LinkedBlockingQueue<>());
+        requester.isEmpty()
+            ? shared
+            : dedicated.computeIfAbsent(requester, id -> new LinkedBlockingQueue<>());
     for (int i = 0; i < slots; i++) {
       queue.add(wp);
     }
-    log.info("WP {} registered with {} slot(s){}", url, slots, requester.isEmpty() ? "" : " for requester " + requester);
+    log.info(
+        "WP {} registered with {} slot(s){}",
+        url,
+        slots,
+        requester.isEmpty() ? "" : " for requester " + requester);
   }
 
   /** Withdraws a WP (it exited); its slots are dropped as they come up. */
@@ -103,16 +114,19 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     }
   }
 
-  /** Withdraws a WP found unreachable or refused; it leaves the directory, unless re-registered since. */
+  /**
+   * Withdraws a WP found unreachable or refused; it leaves the directory, unless re-registered
+   * since.
+   */
   private void drop(Processor wp) {
     wp.withdraw();
     byUrl.remove(wp.client.url(), wp);
   }
 
   /**
-   * Stops giving a WP work: its slots are dropped as they come up, and the returned future completes
-   * (and the WP leaves the directory) once its in-flight work orders have finished. An unknown WP is
-   * drained already.
+   * Stops giving a WP work: its slots are dropped as they come up, and the returned future
+   * completes (and the WP leaves the directory) once its in-flight work orders have finished. An
+   * unknown WP is drained already.
    */
   public CompletableFuture<Void> drain(String url) {
     Processor wp = byUrl.get(url);
@@ -125,7 +139,10 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
 
   /** The registered WPs and their slot use, by URL: the pool's internal WP directory. */
   public List<ProcessorState> processors() {
-    return byUrl.values().stream().map(Processor::state).sorted(Comparator.comparing(ProcessorState::url)).toList();
+    return byUrl.values().stream()
+        .map(Processor::state)
+        .sorted(Comparator.comparing(ProcessorState::url))
+        .toList();
   }
 
   /** Work orders the queue has handed over that wait for a free WP slot. */
@@ -158,7 +175,8 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
   private byte[] processInSpan(QueuedWorkOrder workOrder) {
     String id = workOrder.workOrderId();
     JsonNode params = ProtocolJson.parse(workOrder.rawRequest()).path("params");
-    BlockingQueue<Processor> slots = dedicated.getOrDefault(params.path("requesterId").asText(""), shared);
+    BlockingQueue<Processor> slots =
+        dedicated.getOrDefault(params.path("requesterId").asText(""), shared);
     String lastProblem = "no WP was available";
     int attempts = 0;
     while (attempts < MAX_ATTEMPTS) {
@@ -177,7 +195,10 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       try {
         JsonNode answer = wp.client.call(PoolApi.PROCESS_WORK_ORDER, Map.of("request", params));
         WorkOrderResponse response = bound(answer.path("response"));
-        String refusal = response == null ? "an answer that is no WorkOrderResponse" : refusal(workOrder, params, response);
+        String refusal =
+            response == null
+                ? "an answer that is no WorkOrderResponse"
+                : refusal(workOrder, params, response);
         if (refusal == null) {
           outcome = response;
         } else {
@@ -187,8 +208,12 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
           refused = true;
           drop(wp);
           lastProblem = "WP " + wp.client.url() + " answered with " + refusal;
-          log.warn("WP {} answered work order {} with {}; it takes no more work and the work order goes to"
-              + " another WP", wp.client.url(), id, refusal);
+          log.warn(
+              "WP {} answered work order {} with {}; it takes no more work and the work order goes to"
+                  + " another WP",
+              wp.client.url(),
+              id,
+              refusal);
         }
       } catch (PeerUnavailableException e) {
         keepSlot = false;
@@ -198,13 +223,17 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       } catch (RpcCallException e) {
         lastProblem = e.getMessage();
         if (e.code() == PoolApi.NOT_ADMITTED || e.code() == WorkOrderStatus.ACCESS_DENIED.code()) {
-          // Not admitted by the WKM, or a pool member refused a signature on the way: no retry helps.
+          // Not admitted by the WKM, or a pool member refused a signature on the way: no retry
+          // helps.
           keepSlot = false;
           drop(wp);
-          log.error("WP {} was refused by the pool's key manager and takes no more work: {}",
-              wp.client.url(), e.peerMessage());
+          log.error(
+              "WP {} was refused by the pool's key manager and takes no more work: {}",
+              wp.client.url(),
+              e.peerMessage());
         } else {
-          log.warn("WP {} could not process work order {}: {}", wp.client.url(), id, e.getMessage());
+          log.warn(
+              "WP {} could not process work order {}: {}", wp.client.url(), id, e.getMessage());
         }
       } finally {
         busySlots.decrementAndGet();
@@ -217,22 +246,28 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         return store(workOrder, params, outcome);
       }
       if (refused && !serving(wp.dedicatedRequester)) {
-        // A crashed WP comes back (restarted, or replaced by the scaler) and waiting for it is right;
+        // A crashed WP comes back (restarted, or replaced by the scaler) and waiting for it is
+        // right;
         // one dropped for its answer does not, so with none left the work order would wait forever.
         break;
       }
     }
     log.error("Work order {} failed on {} WP attempt(s): {}", id, attempts, lastProblem);
-    return store(workOrder, params, WorkOrderResponse.of(new JsonRpcError(
-        WorkOrderStatus.UNKNOWN_ERROR.code(), "the worker pool could not process the work order: " + lastProblem,
-        JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
+    return store(
+        workOrder,
+        params,
+        WorkOrderResponse.of(
+            new JsonRpcError(
+                WorkOrderStatus.UNKNOWN_ERROR.code(),
+                "the worker pool could not process the work order: " + lastProblem,
+                JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
   }
 
   /**
    * Why a WP's answer is not this work order's outcome, or null if it is. A result must be the
-   * pool's (signed with the pool key, or with an ext key the pool key vouches for, over this request)
-   * and echo the request's ids; an error object must name this work order. EEA error objects carry
-   * no signature, so a WP can still fail a work order, as it could by crashing on it.
+   * pool's (signed with the pool key, or with an ext key the pool key vouches for, over this
+   * request) and echo the request's ids; an error object must name this work order. EEA error
+   * objects carry no signature, so a WP can still fail a work order, as it could by crashing on it.
    *
    * @throws IllegalStateException if the pool's record has no verification key (the host's fault,
    *     not the WP's: the work order stays queued)
@@ -261,9 +296,16 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         || !Objects.equals(result.envelopeVersion(), request.envelopeVersion())) {
       return "a result of another request (work order " + result.workOrderId() + ")";
     }
-    PublicKeyVerify poolKey = store.worker(workOrder.workerId()).flatMap(ReceiptWriters::workerKey)
-        .orElseThrow(() -> new IllegalStateException(
-            "pool worker " + workOrder.workerId() + " has no verification key in the Worker Directory"));
+    PublicKeyVerify poolKey =
+        store
+            .worker(workOrder.workerId())
+            .flatMap(ReceiptWriters::workerKey)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "pool worker "
+                            + workOrder.workerId()
+                            + " has no verification key in the Worker Directory"));
     try {
       ResponseOpener.verifySignature(result, request, poolKey);
       return null;
@@ -282,7 +324,8 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
 
   /** Whether a WP of this lane (shared, or one requester's) still takes work. */
   private boolean serving(String dedicatedRequester) {
-    return byUrl.values().stream().anyMatch(wp -> wp.dedicatedRequester.equals(dedicatedRequester) && wp.takesWork());
+    return byUrl.values().stream()
+        .anyMatch(wp -> wp.dedicatedRequester.equals(dedicatedRequester) && wp.takesWork());
   }
 
   private Processor take(BlockingQueue<Processor> slots) {
@@ -337,7 +380,12 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
    * @param measurement the code measurement the WP reported when it registered (hex; empty if none)
    */
   public record ProcessorState(
-      String url, int slots, int busy, String dedicatedRequester, String measurement, State state) {}
+      String url,
+      int slots,
+      int busy,
+      String dedicatedRequester,
+      String measurement,
+      State state) {}
 
   /** A WP's slot accounting; its monitor orders "start a work order" against "drain". */
   private static final class Processor {
@@ -357,7 +405,9 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
       this.measurement = measurement;
     }
 
-    /** Takes a work order on one of its slots, unless it is gone or draining (the slot is dropped). */
+    /**
+     * Takes a work order on one of its slots, unless it is gone or draining (the slot is dropped).
+     */
     synchronized boolean begin() {
       if (gone || draining) {
         return false;

@@ -17,12 +17,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Admission for a pool's work orders in front of the queue, so a requester learns at once (and
- * nothing is stored) when a work order cannot be served: one the requester policy refuses (unsigned,
- * or not signed under the dedicated requester key, judged here on the key the request names) answers
- * code 3, a work order sealed to an encryption key retired longer ago than the grace period
- * answers code 2 with {@code data.reason = "encryption-key-retired"}, on which the SDK fetches the
- * worker again and resubmits. The WKM enforces both again with the keys themselves, and verifies
- * the signature.
+ * nothing is stored) when a work order cannot be served: one the requester policy refuses
+ * (unsigned, or not signed under the dedicated requester key, judged here on the key the request
+ * names) answers code 3, a work order sealed to an encryption key retired longer ago than the grace
+ * period answers code 2 with {@code data.reason = "encryption-key-retired"}, on which the SDK
+ * fetches the worker again and resubmits. The WKM enforces both again with the keys themselves, and
+ * verifies the signature.
  */
 public final class PoolGate implements WorkOrderQueue {
   private final WorkOrderQueue queue;
@@ -45,13 +45,21 @@ public final class PoolGate implements WorkOrderQueue {
 
   @Override
   public Admission submit(
-      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
+      String workOrderId,
+      String workerId,
+      WorkOrderSubmitParams params,
+      byte[] requestHash,
+      byte[] rawRequest) {
     if (poolWorkerId.equals(workerId) && params != null) {
-      policy.refusal(claimedRequesterKey(params)).ifPresent(reason -> {
-        throw new EeaException(
-            WorkOrderStatus.ACCESS_DENIED.code(), reason,
-            JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId));
-      });
+      policy
+          .refusal(claimedRequesterKey(params))
+          .ifPresent(
+              reason -> {
+                throw new EeaException(
+                    WorkOrderStatus.ACCESS_DENIED.code(),
+                    reason,
+                    JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId));
+              });
       Long retiredAt = retiredKeys.get(namedKey(params));
       if (retiredAt != null && clock.millis() > retiredAt + policy.rotationGrace().toMillis()) {
         throw KeyManager.retiredKey(workOrderId);
@@ -63,12 +71,15 @@ public final class PoolGate implements WorkOrderQueue {
   /** The key the request says it is signed under; the WKM verifies the signature itself. */
   private static Optional<String> claimedRequesterKey(WorkOrderSubmitParams params) {
     String signature = params.requesterSignature();
-    return signature == null || signature.isEmpty() ? Optional.empty() : Optional.ofNullable(params.verifyingKey());
+    return signature == null || signature.isEmpty()
+        ? Optional.empty()
+        : Optional.ofNullable(params.verifyingKey());
   }
 
   private static String namedKey(WorkOrderSubmitParams params) {
     try {
-      return new String(Hex.decode(Params.stripHexPrefix(params.workerEncryptionKey())), StandardCharsets.UTF_8);
+      return new String(
+          Hex.decode(Params.stripHexPrefix(params.workerEncryptionKey())), StandardCharsets.UTF_8);
     } catch (RuntimeException e) {
       return "";
     }

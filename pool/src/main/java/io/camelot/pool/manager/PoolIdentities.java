@@ -5,8 +5,8 @@ import io.camelot.security.ClientTls;
 import io.camelot.security.DevCertificates;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
-import io.camelot.security.SignedRequests;
 import io.camelot.security.ServerTls;
+import io.camelot.security.SignedRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,15 +24,17 @@ import java.util.stream.Collectors;
  * The signing identities of a pool on one machine ({@code serve --pool}): a P-256 key for each WKM
  * and each WP slot, one for this process (the Worker Manager, which is also the dispatcher's
  * client), {@value #PEERS_FILE}, the public keys of them all, which every member admits, and
- * {@value #WP_PEERS_FILE}, the WPs' among them: only those may register WPs.
- * On one machine they are generated afresh at each start, private keys owner-only, so the user
- * configures nothing; pools spread over hosts or pods use a set the operator provisioned.
+ * {@value #WP_PEERS_FILE}, the WPs' among them: only those may register WPs. On one machine they
+ * are generated afresh at each start, private keys owner-only, so the user configures nothing;
+ * pools spread over hosts or pods use a set the operator provisioned.
  */
 public final class PoolIdentities {
   public static final String PEERS_FILE = "pool-peers.pem";
   public static final String WP_PEERS_FILE = "wp-peers.pem";
+
   /** The member name of this process's own key. */
   public static final String MANAGER = "manager";
+
   /** The member whose key every WP started on demand (elastic pools) signs with. */
   public static final String ELASTIC_WP = "wp-elastic";
 
@@ -45,7 +47,8 @@ public final class PoolIdentities {
   private final List<PublicKey> wps;
   private final boolean tls;
 
-  private PoolIdentities(Path directory, KeyPair manager, List<PublicKey> peers, List<PublicKey> wps, boolean tls) {
+  private PoolIdentities(
+      Path directory, KeyPair manager, List<PublicKey> peers, List<PublicKey> wps, boolean tls) {
     this.directory = directory;
     this.manager = manager;
     this.peers = peers;
@@ -60,25 +63,31 @@ public final class PoolIdentities {
   public PoolIdentities withDevelopmentTls(List<String> hostNames) {
     List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
     names.addAll(hostNames);
-    DevCertificates.selfSigned("Camelot pool links (DEVELOPMENT ONLY)", names.stream().distinct().toList())
+    DevCertificates.selfSigned(
+            "Camelot pool links (DEVELOPMENT ONLY)", names.stream().distinct().toList())
         .write(directory.resolve(TLS_CERTIFICATE), directory.resolve(TLS_KEY));
     return new PoolIdentities(directory, manager, peers, wps, true);
   }
 
-  /** The files a child signs as {@code member} with, and serves and calls over this TLS with, if any. */
+  /**
+   * The files a child signs as {@code member} with, and serves and calls over this TLS with, if
+   * any.
+   */
   public PeerFiles peerFiles(String member) {
     if (!tls) {
       return PeerFiles.plain(keyFile(member), peersFile());
     }
     Path certificate = directory.resolve(TLS_CERTIFICATE);
-    return new PeerFiles(keyFile(member), peersFile(), certificate, directory.resolve(TLS_KEY), certificate);
+    return new PeerFiles(
+        keyFile(member), peersFile(), certificate, directory.resolve(TLS_KEY), certificate);
   }
 
   /**
    * Keys for {@code wkm-0..}, {@code wp-0..}, {@link #ELASTIC_WP} when WPs are started on demand,
    * and the manager, written to {@code directory}.
    */
-  public static PoolIdentities generate(Path directory, int keyManagers, int processors, boolean elastic) {
+  public static PoolIdentities generate(
+      Path directory, int keyManagers, int processors, boolean elastic) {
     List<String> members = new ArrayList<>();
     for (int i = 0; i < keyManagers; i++) {
       members.add("wkm-" + i);
@@ -98,9 +107,12 @@ public final class PoolIdentities {
    * {@code directory} with the peers files: what an operator provisions for pool processes on
    * several hosts or pods.
    */
-  public static PoolIdentities generate(Path directory, List<String> members, List<String> wpMembers) {
+  public static PoolIdentities generate(
+      Path directory, List<String> members, List<String> wpMembers) {
     try {
-      Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createDirectories(
+          directory,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + directory, e);
     }
@@ -111,8 +123,12 @@ public final class PoolIdentities {
     all.addAll(wpMembers);
     for (String member : all) {
       if (member.equals(MANAGER) || !member.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("pool member names are letters, digits, '.', '_' and '-', other than "
-            + MANAGER + "; got '" + member + "'");
+        throw new IllegalArgumentException(
+            "pool member names are letters, digits, '.', '_' and '-', other than "
+                + MANAGER
+                + "; got '"
+                + member
+                + "'");
       }
       PublicKey key = write(directory, member, RequestSigner.newKeyPair());
       peers.add(key);
@@ -125,37 +141,61 @@ public final class PoolIdentities {
     return new PoolIdentities(directory, manager, List.copyOf(peers), List.copyOf(wps), false);
   }
 
-  /** Identities an operator provisioned with {@link #generate(Path, List)}: the manager's key and the peers file. */
+  /**
+   * Identities an operator provisioned with {@link #generate(Path, List)}: the manager's key and
+   * the peers file.
+   */
   public static PoolIdentities load(Path directory) {
     Path managerKey = directory.resolve(keyFileName(MANAGER));
     Path peers = directory.resolve(PEERS_FILE);
     Path wps = directory.resolve(WP_PEERS_FILE);
-    if (!Files.isRegularFile(managerKey) || !Files.isRegularFile(peers) || !Files.isRegularFile(wps)) {
+    if (!Files.isRegularFile(managerKey)
+        || !Files.isRegularFile(peers)
+        || !Files.isRegularFile(wps)) {
       throw new IllegalArgumentException(
-          "[pool] keys_dir " + directory + " needs " + managerKey.getFileName() + ", " + PEERS_FILE + " and "
-              + WP_PEERS_FILE + " (create them with: camelot operator pool-keys --dir " + directory
+          "[pool] keys_dir "
+              + directory
+              + " needs "
+              + managerKey.getFileName()
+              + ", "
+              + PEERS_FILE
+              + " and "
+              + WP_PEERS_FILE
+              + " (create them with: camelot operator pool-keys --dir "
+              + directory
               + " --member ... --wp ...)");
     }
     return new PoolIdentities(
-        directory, PemFiles.readKeyPair(managerKey), PemFiles.readPublicKeys(peers), PemFiles.readPublicKeys(wps),
+        directory,
+        PemFiles.readKeyPair(managerKey),
+        PemFiles.readPublicKeys(peers),
+        PemFiles.readPublicKeys(wps),
         false);
   }
 
   private static PublicKey write(Path directory, String member, KeyPair keys) {
-    PemFiles.writeSecret(directory.resolve(keyFileName(member)), PemFiles.toPkcs8Pem(keys.getPrivate()));
+    PemFiles.writeSecret(
+        directory.resolve(keyFileName(member)), PemFiles.toPkcs8Pem(keys.getPrivate()));
     return keys.getPublic();
   }
 
   /**
    * The private key file of a member ({@code wkm-0}, {@code wp-1}, {@link #MANAGER}).
    *
-   * @throws IllegalArgumentException if the set has no key for it (an operator's set lacks a member)
+   * @throws IllegalArgumentException if the set has no key for it (an operator's set lacks a
+   *     member)
    */
   public Path keyFile(String member) {
     Path file = directory.resolve(keyFileName(member));
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("the pool keys in " + directory + " have no key for member " + member
-          + "; provision it with: camelot operator pool-keys --member " + member + " ...");
+      throw new IllegalArgumentException(
+          "the pool keys in "
+              + directory
+              + " have no key for member "
+              + member
+              + "; provision it with: camelot operator pool-keys --member "
+              + member
+              + " ...");
     }
     return file;
   }
@@ -180,6 +220,10 @@ public final class PoolIdentities {
     }
     Path certificate = directory.resolve(TLS_CERTIFICATE);
     return new PeerSecurity(
-        manager, peers, new ServerTls(certificate, directory.resolve(TLS_KEY), null), ClientTls.trusting(certificate), clock);
+        manager,
+        peers,
+        new ServerTls(certificate, directory.resolve(TLS_KEY), null),
+        ClientTls.trusting(certificate),
+        clock);
   }
 }

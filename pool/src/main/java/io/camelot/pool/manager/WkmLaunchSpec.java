@@ -16,7 +16,8 @@ import java.util.List;
  * @param maxWps WPs admitted at once; 0 = no limit
  * @param restartWpAfter work orders per WP identity before it must restart; 0 = no limit
  * @param extKey sign results Avalon's two-step way (extVerificationKey)
- * @param dedicatedRequester "" or the requester key (PEM text or file) whose work orders alone are served
+ * @param dedicatedRequester "" or the requester key (PEM text or file) whose work orders alone are
+ *     served
  * @param adminPort 0 = any free port
  * @param otlpEndpoint "" = no span export
  * @param exitWithParent stop when standard input closes (the children of {@code serve --pool})
@@ -53,8 +54,26 @@ public record WkmLaunchSpec(
   public static Builder builder(Path dataDir, PeerFiles peer) {
     return new Builder(
         new WkmLaunchSpec(
-            DEFAULT_HOST, 0, dataDir, null, false, "", List.of(), false, 0, 0, true, false,
-            DEFAULT_ROTATION_GRACE_SECONDS, "", false, peer, DEFAULT_HOST, 0, "", false));
+            DEFAULT_HOST,
+            0,
+            dataDir,
+            null,
+            false,
+            "",
+            List.of(),
+            false,
+            0,
+            0,
+            true,
+            false,
+            DEFAULT_ROTATION_GRACE_SECONDS,
+            "",
+            false,
+            peer,
+            DEFAULT_HOST,
+            0,
+            "",
+            false));
   }
 
   public Builder toBuilder() {
@@ -82,7 +101,8 @@ public record WkmLaunchSpec(
     LaunchArgs.add(args, "--restart-wp-after", restartWpAfter, 0);
     LaunchArgs.flag(args, "--no-key-migration", !keyMigration);
     LaunchArgs.flag(args, "--ext-key", extKey);
-    LaunchArgs.add(args, "--rotation-grace-seconds", rotationGraceSeconds, DEFAULT_ROTATION_GRACE_SECONDS);
+    LaunchArgs.add(
+        args, "--rotation-grace-seconds", rotationGraceSeconds, DEFAULT_ROTATION_GRACE_SECONDS);
     LaunchArgs.add(args, "--dedicated-requester", dedicatedRequester);
     LaunchArgs.flag(args, "--require-requester-signature", requireRequesterSignature);
     LaunchArgs.add(args, "--otlp-endpoint", otlpEndpoint);
@@ -236,9 +256,26 @@ public record WkmLaunchSpec(
 
     public WkmLaunchSpec build() {
       return new WkmLaunchSpec(
-          host, port, dataDir, teeDir, generateKeys, join, allowedWpMeasurements, samePlatform, maxWps,
-          restartWpAfter, keyMigration, extKey, rotationGraceSeconds, dedicatedRequester,
-          requireRequesterSignature, peer, adminHost, adminPort, otlpEndpoint, exitWithParent);
+          host,
+          port,
+          dataDir,
+          teeDir,
+          generateKeys,
+          join,
+          allowedWpMeasurements,
+          samePlatform,
+          maxWps,
+          restartWpAfter,
+          keyMigration,
+          extKey,
+          rotationGraceSeconds,
+          dedicatedRequester,
+          requireRequesterSignature,
+          peer,
+          adminHost,
+          adminPort,
+          otlpEndpoint,
+          exitWithParent);
     }
   }
 }

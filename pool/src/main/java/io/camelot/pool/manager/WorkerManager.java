@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * The Worker Manager of one pool (seed §3.2): knows the pool's WKMs, redirects callers to a live
  * one, proxies the Key Management API to it, and runs key rotation: a new key on one WKM, copied to
  * every other WKM, then published in the Worker Directory; it has a WKM sign the receipt updates of
- * the dispatcher's work orders. It lives in the listener's process
- * because it writes the Worker Directory. WPs register with it and deregister (draining first);
- * they go into the dispatcher's internal WP directory, never into the public Worker Directory.
+ * the dispatcher's work orders. It lives in the listener's process because it writes the Worker
+ * Directory. WPs register with it and deregister (draining first); they go into the dispatcher's
+ * internal WP directory, never into the public Worker Directory.
  */
 public final class WorkerManager implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerManager.class);
@@ -58,8 +58,13 @@ public final class WorkerManager implements AutoCloseable {
    *     and deregister WPs
    */
   public WorkerManager(
-      Duration callTimeout, PeerSecurity security, Consumer<JsonNode> publishWorkerInfo, PoolDispatcher dispatcher,
-      String advertisedUrl, WpHosts wpHosts, Set<String> wpKeyIds) {
+      Duration callTimeout,
+      PeerSecurity security,
+      Consumer<JsonNode> publishWorkerInfo,
+      PoolDispatcher dispatcher,
+      String advertisedUrl,
+      WpHosts wpHosts,
+      Set<String> wpKeyIds) {
     this.callTimeout = callTimeout;
     this.security = security;
     this.publishWorkerInfo = publishWorkerInfo;
@@ -104,8 +109,13 @@ public final class WorkerManager implements AutoCloseable {
     List<RpcMethod<?>> methods = new ArrayList<>();
     methods.add(new Redirect(this));
     for (String name :
-        List.of(PoolApi.GET_RANDOM_ID, PoolApi.GET_WORKER_PRIVATE_KEYS, PoolApi.SET_WORKER_PRIVATE_KEYS,
-            PoolApi.PREPROCESS_WORKORDER, PoolApi.POSTPROCESS_WORKORDER, PoolApi.WORKER_INFO)) {
+        List.of(
+            PoolApi.GET_RANDOM_ID,
+            PoolApi.GET_WORKER_PRIVATE_KEYS,
+            PoolApi.SET_WORKER_PRIVATE_KEYS,
+            PoolApi.PREPROCESS_WORKORDER,
+            PoolApi.POSTPROCESS_WORKORDER,
+            PoolApi.WORKER_INFO)) {
       methods.add(new ProxiedMethod(name, this));
     }
     methods.add(new GenerateNewEncryptionKey(this));
@@ -176,14 +186,18 @@ public final class WorkerManager implements AutoCloseable {
     return live().call(method, params);
   }
 
-  /** The pool-signed receipt update of a stored outcome, from the WKM in use (SignReceiptUpdate). */
+  /**
+   * The pool-signed receipt update of a stored outcome, from the WKM in use (SignReceiptUpdate).
+   */
   private ReceiptUpdateParams signReceiptUpdate(
       String workOrderId, String workerId, byte[] response, JsonNode request) {
-    ObjectNode params = JsonNodeFactory.instance.objectNode()
-        .put("workOrderId", workOrderId)
-        .put("workerId", workerId)
-        .put("response", Base64.getEncoder().encodeToString(response))
-        .set("request", request);
+    ObjectNode params =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("workOrderId", workOrderId)
+            .put("workerId", workerId)
+            .put("response", Base64.getEncoder().encodeToString(response))
+            .set("request", request);
     return ProtocolJson.bind(call(PoolApi.SIGN_RECEIPT_UPDATE, params), ReceiptUpdateParams.class);
   }
 
@@ -201,7 +215,10 @@ public final class WorkerManager implements AutoCloseable {
       try {
         KeyCopy.copy(primary, other);
       } catch (PeerUnavailableException e) {
-        log.warn("WKM {} is unreachable and keeps the previous key until it rejoins: {}", other.url(), e.getMessage());
+        log.warn(
+            "WKM {} is unreachable and keeps the previous key until it rejoins: {}",
+            other.url(),
+            e.getMessage());
       }
     }
     publishWorkerInfo.accept(primary.call(PoolApi.WORKER_INFO, Map.of()));

@@ -48,7 +48,9 @@ public final class WpHosts {
     return parse(LOOPBACK);
   }
 
-  /** @throws IllegalArgumentException naming an entry that is neither a host nor a CIDR range */
+  /**
+   * @throws IllegalArgumentException naming an entry that is neither a host nor a CIDR range
+   */
   public static WpHosts parse(List<String> entries) {
     List<String> names = new ArrayList<>();
     List<Range> ranges = new ArrayList<>();
@@ -64,7 +66,10 @@ public final class WpHosts {
         continue;
       }
       String suffix = slash < 0 ? "" : spec.substring(slash + 1);
-      int prefix = slash < 0 ? address.length * 8 : suffix.matches("\\d{1,3}") ? Integer.parseInt(suffix) : -1;
+      int prefix =
+          slash < 0
+              ? address.length * 8
+              : suffix.matches("\\d{1,3}") ? Integer.parseInt(suffix) : -1;
       if (prefix < 0 || prefix > address.length * 8) {
         throw invalid(entry);
       }
@@ -74,7 +79,8 @@ public final class WpHosts {
   }
 
   private static IllegalArgumentException invalid(String entry) {
-    return new IllegalArgumentException("wp_hosts entry \"" + entry + "\" is not a host name, address or CIDR range");
+    return new IllegalArgumentException(
+        "wp_hosts entry \"" + entry + "\" is not a host name, address or CIDR range");
   }
 
   /** Why a WP may not register under {@code url}, or empty if it may. */
@@ -90,11 +96,16 @@ public final class WpHosts {
     }
     String h = normalize(host);
     byte[] address = literal(h);
-    boolean allowed = address == null ? names.contains(h) : ranges.stream().anyMatch(r -> r.contains(address));
-    return allowed ? Optional.empty() : Optional.of("host " + h + " is not allowed for WPs ([pool] wp_hosts)");
+    boolean allowed =
+        address == null ? names.contains(h) : ranges.stream().anyMatch(r -> r.contains(address));
+    return allowed
+        ? Optional.empty()
+        : Optional.of("host " + h + " is not allowed for WPs ([pool] wp_hosts)");
   }
 
-  /** The bytes of an IPv4 or IPv6 literal, or null for anything else (no name is ever looked up). */
+  /**
+   * The bytes of an IPv4 or IPv6 literal, or null for anything else (no name is ever looked up).
+   */
   private static byte[] literal(String host) {
     if (host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
       String[] parts = host.split("\\.");

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The {@code camelot wp} command line of a Workorder Processor, typed: {@link LocalPool} starts its
- * WPs with {@link #toArgs()}, the elastic pool its process and pod WPs, and {@code camelot wp} parses
- * its arguments back into this record, so the flags one side writes are the flags the other reads.
+ * WPs with {@link #toArgs()}, the elastic pool its process and pod WPs, and {@code camelot wp}
+ * parses its arguments back into this record, so the flags one side writes are the flags the other
+ * reads.
  *
  * @param advertiseHost host the Worker Manager reaches this WP on; "" = {@code host}
  * @param dedicatedRequester "" = any requester
@@ -40,8 +41,21 @@ public record WpLaunchSpec(
   public static Builder builder(String manager, Path teeDir, PeerFiles peer) {
     return new Builder(
         new WpLaunchSpec(
-            manager, DEFAULT_HOST, 0, "", teeDir, 0, "", "", false, DEFAULT_SLOTS, peer, DEFAULT_HOST, 0,
-            "", false));
+            manager,
+            DEFAULT_HOST,
+            0,
+            "",
+            teeDir,
+            0,
+            "",
+            "",
+            false,
+            DEFAULT_SLOTS,
+            peer,
+            DEFAULT_HOST,
+            0,
+            "",
+            false));
   }
 
   public Builder toBuilder() {
@@ -181,8 +195,21 @@ public record WpLaunchSpec(
 
     public WpLaunchSpec build() {
       return new WpLaunchSpec(
-          manager, host, port, advertiseHost, teeDir, restartAfter, dedicatedRequester, simulatedMeasurement,
-          register, slots, peer, adminHost, adminPort, otlpEndpoint, exitWithParent);
+          manager,
+          host,
+          port,
+          advertiseHost,
+          teeDir,
+          restartAfter,
+          dedicatedRequester,
+          simulatedMeasurement,
+          register,
+          slots,
+          peer,
+          adminHost,
+          adminPort,
+          otlpEndpoint,
+          exitWithParent);
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.camelot.pool.wkm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 
@@ -21,6 +21,7 @@ final class CreateKeyRequest implements JsonParamsMethod {
 
   @Override
   public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(keyManager.createKeyRequest(InternalParams.text(call.params(), "randomId")));
+    return RpcOutcome.result(
+        keyManager.createKeyRequest(InternalParams.text(call.params(), "randomId")));
   }
 }

@@ -34,8 +34,8 @@ final class EvidenceCheck {
   }
 
   /**
-   * Admits instances on a TEE of {@code kind} (simulated ones only when that is simulated too) whose
-   * measurement is one of {@code allowed}.
+   * Admits instances on a TEE of {@code kind} (simulated ones only when that is simulated too)
+   * whose measurement is one of {@code allowed}.
    */
   static EvidenceCheck forMeasurements(
       ProofDataVerifier verifier, Clock clock, TeeKind kind, List<String> allowed) {
@@ -48,7 +48,9 @@ final class EvidenceCheck {
     }
     String measurementName = kind == TeeKind.SIMULATED ? "MEASUREMENT" : "MRENCLAVE";
     return new EvidenceCheck(
-        verifier, clock, builder.allowMeasurement(measurementName, allowed.toArray(String[]::new)).build());
+        verifier,
+        clock,
+        builder.allowMeasurement(measurementName, allowed.toArray(String[]::new)).build());
   }
 
   /**
@@ -64,14 +66,16 @@ final class EvidenceCheck {
             .boundTo(AttestationInfo.keyBinding(info.verificationKey(), info.encryptionKey()))
             .withMaxReportAge(MAX_EVIDENCE_AGE);
     Verdict verdict =
-        policy.appraise(verifier.verify(info.proofDataType(), info.proofData(), context), context.at());
+        policy.appraise(
+            verifier.verify(info.proofDataType(), info.proofData(), context), context.at());
     if (!verdict.valid()) {
       throw new EeaException(PoolApi.NOT_ADMITTED, who + " refused: " + verdict.reasonText());
     }
     byte[] reportData = HexFormat.of().parseHex(verdict.reportData());
     if (!Arrays.equals(Arrays.copyOfRange(reportData, 32, 64), Sha256.digest(bound))) {
       throw new EeaException(
-          PoolApi.NOT_ADMITTED, who + " refused: REPORT_DATA does not carry the expected random id or digest");
+          PoolApi.NOT_ADMITTED,
+          who + " refused: REPORT_DATA does not carry the expected random id or digest");
     }
     return verdict;
   }

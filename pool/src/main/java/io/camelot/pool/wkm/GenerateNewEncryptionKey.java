@@ -1,8 +1,8 @@
 package io.camelot.pool.wkm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 
@@ -23,6 +23,7 @@ final class GenerateNewEncryptionKey implements JsonParamsMethod {
   public RpcOutcome invoke(RpcCall<JsonNode> call) {
     return RpcOutcome.result(
         keyManager.generateNewEncryptionKey(
-            InternalParams.optionalText(call.params(), "nonce"), InternalParams.optionalText(call.params(), "tag")));
+            InternalParams.optionalText(call.params(), "nonce"),
+            InternalParams.optionalText(call.params(), "tag")));
   }
 }

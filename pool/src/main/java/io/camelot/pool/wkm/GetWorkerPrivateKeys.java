@@ -1,8 +1,8 @@
 package io.camelot.pool.wkm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 
@@ -21,6 +21,7 @@ final class GetWorkerPrivateKeys implements JsonParamsMethod {
 
   @Override
   public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(keyManager.exportKeys(InternalParams.attestation(call.params(), "attestation")));
+    return RpcOutcome.result(
+        keyManager.exportKeys(InternalParams.attestation(call.params(), "attestation")));
   }
 }

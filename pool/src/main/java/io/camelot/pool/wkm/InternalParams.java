@@ -12,7 +12,8 @@ public final class InternalParams {
   public static AttestationInfo attestation(JsonNode params, String field) {
     JsonNode node = params.get(field);
     if (node == null || !node.isObject()) {
-      throw EeaException.invalidParameter("Invalid data format for " + field + ": expected attestation info");
+      throw EeaException.invalidParameter(
+          "Invalid data format for " + field + ": expected attestation info");
     }
     return ProtocolJson.bind(node, AttestationInfo.class);
   }
@@ -20,7 +21,8 @@ public final class InternalParams {
   public static String text(JsonNode params, String field) {
     JsonNode node = params.get(field);
     if (node == null || !node.isTextual() || node.textValue().isEmpty()) {
-      throw EeaException.invalidParameter("Invalid data format for " + field + ": expected a non-empty string");
+      throw EeaException.invalidParameter(
+          "Invalid data format for " + field + ": expected a non-empty string");
     }
     return node.textValue();
   }
@@ -32,7 +34,8 @@ public final class InternalParams {
       return null;
     }
     if (!node.isTextual()) {
-      throw EeaException.invalidParameter("Invalid data format for " + field + ": expected a string");
+      throw EeaException.invalidParameter(
+          "Invalid data format for " + field + ": expected a string");
     }
     return node.textValue();
   }

@@ -35,15 +35,24 @@ public final class KeyManager {
    * @param generateIfMissing create pool keys when none are sealed; false for a replica that joins
    */
   public KeyManager(
-      Tee tee, String measurement, PoolPolicy policy, Path sealedKeys, ProofDataVerifier verifier,
-      Clock clock, boolean generateIfMissing) {
+      Tee tee,
+      String measurement,
+      PoolPolicy policy,
+      Path sealedKeys,
+      ProofDataVerifier verifier,
+      Clock clock,
+      boolean generateIfMissing) {
     randomIds = new RandomIds(clock);
     EvidenceCheck wpEvidence =
         EvidenceCheck.forMeasurements(verifier, clock, tee.kind(), policy.allowedWpMeasurements());
-    EvidenceCheck peerEvidence = EvidenceCheck.forMeasurements(verifier, clock, tee.kind(), List.of(measurement));
-    String ownPlatform = policy.samePlatformOnly() ? WpAdmissions.platformOf(tee, verifier, clock) : null;
+    EvidenceCheck peerEvidence =
+        EvidenceCheck.forMeasurements(verifier, clock, tee.kind(), List.of(measurement));
+    String ownPlatform =
+        policy.samePlatformOnly() ? WpAdmissions.platformOf(tee, verifier, clock) : null;
     admissions = new WpAdmissions(policy, randomIds, wpEvidence, ownPlatform, clock);
-    vault = new PoolKeyVault(tee, sealedKeys, policy, randomIds, peerEvidence, clock, generateIfMissing);
+    vault =
+        new PoolKeyVault(
+            tee, sealedKeys, policy, randomIds, peerEvidence, clock, generateIfMissing);
     broker = new WorkOrderKeyBroker(policy, vault, admissions, clock);
   }
 
@@ -79,7 +88,8 @@ public final class KeyManager {
     return randomIds.issue();
   }
 
-  List<WorkOrderKeyBroker.PreprocessedKey> preprocess(WorkOrderSubmitParams request, AttestationInfo caller) {
+  List<WorkOrderKeyBroker.PreprocessedKey> preprocess(
+      WorkOrderSubmitParams request, AttestationInfo caller) {
     return broker.preprocess(request, caller);
   }
 

@@ -58,6 +58,7 @@ final class PoolKeyVault {
   private final RandomIds randomIds;
   private final EvidenceCheck peerEvidence;
   private final Clock clock;
+
   /** This instance's own identity, distinct from the pool's: it signs nothing for requesters. */
   private final PublicKeySign instanceKey = Secp256k1.generate();
 
@@ -74,7 +75,12 @@ final class PoolKeyVault {
    * @param generateIfMissing create pool keys when none are sealed; false for a replica that joins
    */
   PoolKeyVault(
-      Tee tee, Path sealedKeys, PoolPolicy policy, RandomIds randomIds, EvidenceCheck peerEvidence, Clock clock,
+      Tee tee,
+      Path sealedKeys,
+      PoolPolicy policy,
+      RandomIds randomIds,
+      EvidenceCheck peerEvidence,
+      Clock clock,
       boolean generateIfMissing) {
     this.tee = tee;
     this.sealedKeys = sealedKeys;
@@ -110,7 +116,10 @@ final class PoolKeyVault {
   KeyWrapPrivateKey keyFor(WorkOrderSubmitParams request, PoolKeys current) {
     String named;
     try {
-      named = new String(Hex.decode(Params.stripHexPrefix(request.workerEncryptionKey())), StandardCharsets.UTF_8);
+      named =
+          new String(
+              Hex.decode(Params.stripHexPrefix(request.workerEncryptionKey())),
+              StandardCharsets.UTF_8);
     } catch (RuntimeException e) {
       return current.encryption();
     }
@@ -138,7 +147,11 @@ final class PoolKeyVault {
 
   /** The new key's public half, as GenerateNewEncryptionKey returns it. */
   public record NewEncryptionKey(
-      String nonce, String tag, String encryptionKey, String encryptionKeySignature, String signature) {}
+      String nonce,
+      String tag,
+      String encryptionKey,
+      String encryptionKeySignature,
+      String signature) {}
 
   /** Replaces the encryption key (the current one retires) and seals the result. */
   synchronized NewEncryptionKey rotate(String nonce, String tag) {
@@ -149,27 +162,36 @@ final class PoolKeyVault {
     String t = tag != null && !tag.isEmpty() ? tag : randomHex();
     String pem = rotated.encryption().publicKey().pem();
     String signature =
-        Base64.getEncoder().encodeToString(rotated.signing().signDigest(Sha256.digest(n + t + pem)));
+        Base64.getEncoder()
+            .encodeToString(rotated.signing().signDigest(Sha256.digest(n + t + pem)));
     log.info("Generated a new pool encryption key; the previous one is retired");
-    return new NewEncryptionKey(n, t, pem, Signatures.encryptionKeySignature(rotated.signing(), pem), signature);
+    return new NewEncryptionKey(
+        n, t, pem, Signatures.encryptionKeySignature(rotated.signing(), pem), signature);
   }
 
   /** Private keys encrypted to the requesting WKM, and this WKM's attestation bound to them. */
   public record ExportedKeys(String keys, AttestationInfo attestation) {}
 
-  /** The untrusted half of a joining WKM: attestation info carrying a random id another WKM issued. */
+  /**
+   * The untrusted half of a joining WKM: attestation info carrying a random id another WKM issued.
+   */
   AttestationInfo createKeyRequest(String randomIdOfSource) {
     KeyWrapPrivateKey transport = X25519Hkdf.generate();
     keyRequests.put(randomIdOfSource, transport);
     return AttestationInfo.create(
-        tee, randomIdOfSource, instanceKey.verifier().pem(), transport.publicKey().pem(),
+        tee,
+        randomIdOfSource,
+        instanceKey.verifier().pem(),
+        transport.publicKey().pem(),
         randomIdOfSource.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The keys for an attested replica WKM whose request carries a random id issued here. */
   ExportedKeys export(AttestationInfo requester) {
     if (!policy.keyMigration()) {
-      throw new EeaException(PoolApi.MIGRATION_FORBIDDEN, "this pool's key migration policy keeps its keys in one WKM");
+      throw new EeaException(
+          PoolApi.MIGRATION_FORBIDDEN,
+          "this pool's key migration policy keeps its keys in one WKM");
     }
     PoolKeys current = current();
     if (requester == null || !randomIds.redeem(requester.randomId())) {
@@ -202,11 +224,14 @@ final class PoolKeyVault {
     try {
       int wrapped = X25519Hkdf.WRAPPED_BYTES;
       byte[] secret = transport.unwrap(Arrays.copyOf(blob, wrapped));
-      received = PoolKeys.fromJson(AesGcm.of(secret).open(Arrays.copyOfRange(blob, wrapped, blob.length), null));
+      received =
+          PoolKeys.fromJson(
+              AesGcm.of(secret).open(Arrays.copyOfRange(blob, wrapped, blob.length), null));
     } catch (CryptoException | IllegalArgumentException e) {
       throw EeaException.invalidParameter("the keys do not decrypt: " + e.getMessage());
     }
-    if (keys != null && !keys.signing().verifier().pem().equals(received.signing().verifier().pem())) {
+    if (keys != null
+        && !keys.signing().verifier().pem().equals(received.signing().verifier().pem())) {
       log.warn("Replacing this WKM's pool keys with another pool's keys");
     }
     store(received);
@@ -226,13 +251,18 @@ final class PoolKeyVault {
     ObjectNode info = JsonNodeFactory.instance.objectNode();
     info.put("verificationKey", verificationKey);
     info.put("encryptionKey", encryptionKey);
-    info.put("encryptionKeySignature", Signatures.encryptionKeySignature(current.signing(), encryptionKey));
+    info.put(
+        "encryptionKeySignature",
+        Signatures.encryptionKeySignature(current.signing(), encryptionKey));
     info.put("proofDataType", evidence.proofDataType());
     info.put("proofData", evidence.proofData());
     info.put("simulated", tee.kind() == TeeKind.SIMULATED);
     var retired = info.putArray("retiredEncryptionKeys");
     for (PoolKeys.Retired r : current.retired()) {
-      retired.addObject().put("encryptionKey", r.key().publicKey().pem()).put("retiredAt", r.retiredAtMillis());
+      retired
+          .addObject()
+          .put("encryptionKey", r.key().publicKey().pem())
+          .put("retiredAt", r.retiredAtMillis());
     }
     return info;
   }
@@ -260,7 +290,8 @@ final class PoolKeyVault {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot seal the pool keys to " + sealedKeys, e);
     }
-    if (keys == null || !keys.signing().verifier().pem().equals(updated.signing().verifier().pem())) {
+    if (keys == null
+        || !keys.signing().verifier().pem().equals(updated.signing().verifier().pem())) {
       poolEvidence = null;
     }
     keys = updated;

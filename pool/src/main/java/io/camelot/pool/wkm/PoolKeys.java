@@ -30,14 +30,15 @@ public record PoolKeys(PublicKeySign signing, KeyWrapPrivateKey encryption, List
 
   /**
    * These keys with a fresh encryption key; the current one retires now. The last {@value
-   * #RETIRED_KEPT} retired keys are kept, past their use, so that requests sealed to them get a clear
-   * "retired" error rather than a failed decryption.
+   * #RETIRED_KEPT} retired keys are kept, past their use, so that requests sealed to them get a
+   * clear "retired" error rather than a failed decryption.
    */
   PoolKeys rotate(long nowMillis) {
     List<Retired> older = new ArrayList<>(retired);
     older.add(new Retired(encryption, nowMillis));
     int from = Math.max(0, older.size() - RETIRED_KEPT);
-    return new PoolKeys(signing, RsaOaep.generate(), List.copyOf(older.subList(from, older.size())));
+    return new PoolKeys(
+        signing, RsaOaep.generate(), List.copyOf(older.subList(from, older.size())));
   }
 
   static final int RETIRED_KEPT = 8;
@@ -62,7 +63,9 @@ public record PoolKeys(PublicKeySign signing, KeyWrapPrivateKey encryption, List
     JsonNode node = ProtocolJson.parse(json);
     List<Retired> retired = new ArrayList<>();
     for (JsonNode r : node.path("retired")) {
-      retired.add(new Retired(RsaOaep.fromPkcs8(decode(r.path("key").asText())), r.path("retiredAt").asLong()));
+      retired.add(
+          new Retired(
+              RsaOaep.fromPkcs8(decode(r.path("key").asText())), r.path("retiredAt").asLong()));
     }
     return new PoolKeys(
         Secp256k1.fromPkcs8(decode(node.path("signing").asText())),

@@ -1,8 +1,8 @@
 package io.camelot.pool.wkm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.Params;
@@ -27,7 +27,8 @@ final class PostprocessWorkorder implements JsonParamsMethod {
   @Override
   public RpcOutcome invoke(RpcCall<JsonNode> call) {
     WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
-    WorkOrderResult response = ProtocolJson.bind(call.params().get("response"), WorkOrderResult.class);
+    WorkOrderResult response =
+        ProtocolJson.bind(call.params().get("response"), WorkOrderResult.class);
     try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.postprocess")) {
       return RpcOutcome.result(keyManager.postprocess(request, response));
     }

@@ -1,8 +1,8 @@
 package io.camelot.pool.wkm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import io.camelot.protocol.Params;
@@ -28,7 +28,10 @@ final class PreprocessWorkorder implements JsonParamsMethod {
     WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
     try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.preprocess")) {
       return RpcOutcome.result(
-          Map.of("keys", keyManager.preprocess(request, InternalParams.attestation(call.params(), "attestation"))));
+          Map.of(
+              "keys",
+              keyManager.preprocess(
+                  request, InternalParams.attestation(call.params(), "attestation"))));
     }
   }
 }

@@ -40,7 +40,8 @@ final class RecordingKey implements KeyWrapPrivateKey {
   /** Never: this view exists to hand out per-work-order keys, not the pool key. */
   @Override
   public byte[] toPkcs8() {
-    throw new UnsupportedOperationException("the pool key cannot be exported through a request view");
+    throw new UnsupportedOperationException(
+        "the pool key cannot be exported through a request view");
   }
 
   List<Unwrapped> unwrapped() {

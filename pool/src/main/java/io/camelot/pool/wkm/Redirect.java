@@ -1,8 +1,8 @@
 package io.camelot.pool.wkm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.camelot.pool.wkm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
 import java.util.Map;
@@ -23,7 +23,8 @@ final class SetWorkerPrivateKeys implements JsonParamsMethod {
   @Override
   public RpcOutcome invoke(RpcCall<JsonNode> call) {
     keyManager.importKeys(
-        InternalParams.text(call.params(), "keys"), InternalParams.attestation(call.params(), "attestation"));
+        InternalParams.text(call.params(), "keys"),
+        InternalParams.attestation(call.params(), "attestation"));
     return RpcOutcome.result(Map.of());
   }
 }

@@ -1,18 +1,19 @@
 package io.camelot.pool.wkm;
 
-import io.camelot.jsonrpc.RpcCall;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.PoolApi;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.util.Base64;
 
 /**
- * SignReceiptUpdate {workOrderId, workerId, response, requesterNonce?}: the pool-signed PROCESSED or
- * FAILED receipt update for the stored outcome (base64 of its exact bytes), as ReceiptUpdate params.
+ * SignReceiptUpdate {workOrderId, workerId, response, requesterNonce?}: the pool-signed PROCESSED
+ * or FAILED receipt update for the stored outcome (base64 of its exact bytes), as ReceiptUpdate
+ * params.
  */
 final class SignReceiptUpdate implements JsonParamsMethod {
   private final KeyManager keyManager;
@@ -36,8 +37,10 @@ final class SignReceiptUpdate implements JsonParamsMethod {
     }
     return RpcOutcome.result(
         keyManager.signReceiptUpdate(
-            InternalParams.text(call.params(), "workOrderId"), InternalParams.text(call.params(), "workerId"),
-            response, request(call.params().get("request"))));
+            InternalParams.text(call.params(), "workOrderId"),
+            InternalParams.text(call.params(), "workerId"),
+            response,
+            request(call.params().get("request"))));
   }
 
   /** The stored request the result must answer; absent for an outcome whose request is gone. */

@@ -14,7 +14,8 @@ public final class WkmServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static WkmServer start(KeyManager keyManager, String host, int port, PeerSecurity security) {
+  public static WkmServer start(
+      KeyManager keyManager, String host, int port, PeerSecurity security) {
     AtomicReference<String> url = new AtomicReference<>();
     List<RpcMethod<?>> methods =
         List.of(

@@ -9,15 +9,15 @@ import io.camelot.protocol.Hex;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.CryptoException;
-import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
-import io.camelot.protocol.internal.envelope.OpenedRequest;
-import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
+import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
@@ -67,10 +67,14 @@ final class WorkOrderKeyBroker {
     WpAdmissions.Admitted wp = admissions.admit(caller);
     RecordingKey recording = new RecordingKey(vault.keyFor(request, current));
     OpenedRequest opened = RequestOpener.open(request, KeyWrapKeyRing.of(recording));
-    // Judged on the key the signature verified under, never on the requesterId anyone may claim (M7).
-    policy.refusal(opened.verifiedRequesterKey()).ifPresent(reason -> {
-      throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), reason);
-    });
+    // Judged on the key the signature verified under, never on the requesterId anyone may claim
+    // (M7).
+    policy
+        .refusal(opened.verifiedRequesterKey())
+        .ifPresent(
+            reason -> {
+              throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), reason);
+            });
     admissions.spend(caller, wp);
     long now = clock.millis();
     if (pending.size() > PENDING_PRUNE_THRESHOLD) {
@@ -79,7 +83,8 @@ final class WorkOrderKeyBroker {
     pending.put(Hex.upper(opened.requestHash()), new Pending(wp.verificationKey, now));
     List<PreprocessedKey> result = new ArrayList<>();
     for (RecordingKey.Unwrapped u : recording.unwrapped()) {
-      result.add(new PreprocessedKey(Hex.upper(u.wrapped()), Hex.upper(wp.transportKey.wrap(u.key()))));
+      result.add(
+          new PreprocessedKey(Hex.upper(u.wrapped()), Hex.upper(wp.transportKey.wrap(u.key()))));
     }
     return result;
   }
@@ -96,30 +101,35 @@ final class WorkOrderKeyBroker {
     Pending p = pending.remove(Hex.upper(requestHash));
     if (p == null) {
       throw new EeaException(
-          PoolApi.REATTEST, "work order " + request.workOrderId() + " was not preprocessed by this WKM");
+          PoolApi.REATTEST,
+          "work order " + request.workOrderId() + " was not preprocessed by this WKM");
     }
     if (!Objects.equals(response.workOrderId(), request.workOrderId())
         || !Objects.equals(response.workloadId(), request.workloadId())
         || !Objects.equals(response.workerId(), request.workerId())
         || !Objects.equals(response.requesterId(), request.requesterId())) {
-      throw new EeaException(PoolApi.NOT_ADMITTED, "the response does not answer the preprocessed request");
+      throw new EeaException(
+          PoolApi.NOT_ADMITTED, "the response does not answer the preprocessed request");
     }
     byte[] hash = WorkOrderHashes.responseHash(response, requestHash);
     byte[] wpSignature;
     try {
-      wpSignature = Base64.getDecoder().decode(Objects.requireNonNullElse(response.workerSignature(), ""));
+      wpSignature =
+          Base64.getDecoder().decode(Objects.requireNonNullElse(response.workerSignature(), ""));
     } catch (IllegalArgumentException e) {
       wpSignature = new byte[0];
     }
     if (!p.wpKey.verifyDigest(hash, wpSignature)) {
-      throw new EeaException(PoolApi.NOT_ADMITTED, "the response is not signed by the WP that preprocessed it");
+      throw new EeaException(
+          PoolApi.NOT_ADMITTED, "the response is not signed by the WP that preprocessed it");
     }
     if (policy.extKeySignatures()) {
       PublicKeySign perWorkOrder = Secp256k1.generate();
       String pem = perWorkOrder.verifier().pem();
       return response
           .withSignature(Base64.getEncoder().encodeToString(perWorkOrder.signDigest(hash)))
-          .withExtVerificationKey(pem, Signatures.extVerificationKeySignature(current.signing(), pem, request));
+          .withExtVerificationKey(
+              pem, Signatures.extVerificationKeySignature(current.signing(), pem, request));
     }
     return response
         .withSignature(Base64.getEncoder().encodeToString(current.signing().signDigest(hash)))
@@ -130,36 +140,41 @@ final class WorkOrderKeyBroker {
    * The pool-signed PROCESSED or FAILED receipt update for a work order's stored outcome, whose
    * exact bytes it hashes itself. A result gets PROCESSED only if the pool signed it (with the pool
    * key, or with an ext key the pool key vouched for, bound to {@code request}), so nothing else
-   * can be passed off as the pool's result. An error object is unsigned in EEA: FAILED says only that
-   * the stored outcome with that hash is an error naming this work order, as the singleton's does.
-   * Stateless, so any replica signs any work order, across restarts; it cannot tell whether the pool
-   * saw a work order, so the listener makes that check: it takes a FAILED only with the hash of the
-   * stored outcome.
+   * can be passed off as the pool's result. An error object is unsigned in EEA: FAILED says only
+   * that the stored outcome with that hash is an error naming this work order, as the singleton's
+   * does. Stateless, so any replica signs any work order, across restarts; it cannot tell whether
+   * the pool saw a work order, so the listener makes that check: it takes a FAILED only with the
+   * hash of the stored outcome.
    *
    * @param updaterId the pool worker's id, which the update names (not covered by the signature)
    */
   ReceiptUpdateParams signReceiptUpdate(
       String workOrderId, String updaterId, byte[] responseBytes, WorkOrderSubmitParams request) {
     PoolKeys current = vault.current();
-    WorkOrderResponse response = ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
+    WorkOrderResponse response =
+        ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
     if (response.failed()) {
       JsonNode data = response.error().data();
       if (data == null || !workOrderId.equals(data.path("workOrderId").asText())) {
-        throw new EeaException(PoolApi.NOT_ADMITTED, "the error does not name work order " + workOrderId);
+        throw new EeaException(
+            PoolApi.NOT_ADMITTED, "the error does not name work order " + workOrderId);
       }
     } else if (response.result() == null
         || request == null
         || !workOrderId.equals(response.result().workOrderId())
         || !workOrderId.equals(request.workOrderId())) {
-      throw new EeaException(PoolApi.NOT_ADMITTED, "the response is no result of work order " + workOrderId);
+      throw new EeaException(
+          PoolApi.NOT_ADMITTED, "the response is no result of work order " + workOrderId);
     } else {
       try {
         ResponseOpener.verifySignature(response.result(), request, current.signing().verifier());
       } catch (CryptoException e) {
-        throw new EeaException(PoolApi.NOT_ADMITTED, "the result is not signed by this pool: " + e.getMessage());
+        throw new EeaException(
+            PoolApi.NOT_ADMITTED, "the result is not signed by this pool: " + e.getMessage());
       }
     }
-    return WorkerReceiptUpdates.signed(current.signing(), updaterId, workOrderId, response, responseBytes);
+    return WorkerReceiptUpdates.signed(
+        current.signing(), updaterId, workOrderId, response, responseBytes);
   }
 
   /** What preprocess remembers, under the request hash, for postprocess. */

@@ -40,8 +40,15 @@ final class WpAdmissions {
   private final Clock clock;
   private final Map<String, Admitted> admitted = new ConcurrentHashMap<>();
 
-  /** @param ownPlatform the platform a WP must run on (WP localization), or null for any */
-  WpAdmissions(PoolPolicy policy, RandomIds randomIds, EvidenceCheck wpEvidence, String ownPlatform, Clock clock) {
+  /**
+   * @param ownPlatform the platform a WP must run on (WP localization), or null for any
+   */
+  WpAdmissions(
+      PoolPolicy policy,
+      RandomIds randomIds,
+      EvidenceCheck wpEvidence,
+      String ownPlatform,
+      Clock clock) {
     this.policy = policy;
     this.randomIds = randomIds;
     this.wpEvidence = wpEvidence;
@@ -56,8 +63,9 @@ final class WpAdmissions {
           "WP localization is implemented for the simulated TEE only (it compares the simulation platform key)");
     }
     TeeEvidence own = tee.attest(new byte[ReportDataBinding.LENGTH]);
-    Verdict verdict = verifier.verify(own.proofDataType(), own.proofData(),
-        VerificationContext.at(clock.instant()));
+    Verdict verdict =
+        verifier.verify(
+            own.proofDataType(), own.proofData(), VerificationContext.at(clock.instant()));
     return verdict.measurements().get("SIMULATION_KEY_SHA256");
   }
 
@@ -83,17 +91,22 @@ final class WpAdmissions {
         return known;
       }
       if (!randomIds.redeem(caller.randomId())) {
-        throw new EeaException(PoolApi.REATTEST, "random id unknown or already used: get a new one and re-attest");
+        throw new EeaException(
+            PoolApi.REATTEST, "random id unknown or already used: get a new one and re-attest");
       }
-      Verdict verdict = wpEvidence.require(caller, caller.randomId().getBytes(StandardCharsets.UTF_8), "WP");
-      if (ownPlatform != null && !ownPlatform.equals(verdict.measurements().get("SIMULATION_KEY_SHA256"))) {
-        throw new EeaException(PoolApi.NOT_ADMITTED, "WP refused: it does not run on this WKM's platform");
+      Verdict verdict =
+          wpEvidence.require(caller, caller.randomId().getBytes(StandardCharsets.UTF_8), "WP");
+      if (ownPlatform != null
+          && !ownPlatform.equals(verdict.measurements().get("SIMULATION_KEY_SHA256"))) {
+        throw new EeaException(
+            PoolApi.NOT_ADMITTED, "WP refused: it does not run on this WKM's platform");
       }
       long now = clock.millis();
       admitted.values().removeIf(wp -> wp.lastUsedMillis < now - IDLE_WP_EXPIRY.toMillis());
       if (policy.maxConcurrentWps() > 0 && admitted.size() >= policy.maxConcurrentWps()) {
         throw new EeaException(
-            PoolApi.NOT_ADMITTED, "WP refused: the pool allows at most " + policy.maxConcurrentWps() + " WPs at once");
+            PoolApi.NOT_ADMITTED,
+            "WP refused: the pool allows at most " + policy.maxConcurrentWps() + " WPs at once");
       }
       Admitted wp =
           new Admitted(
@@ -113,7 +126,9 @@ final class WpAdmissions {
       admitted.remove(caller.digest());
     }
     if (policy.maxWorkOrdersPerWp() > 0 && used > policy.maxWorkOrdersPerWp()) {
-      throw new EeaException(PoolApi.REATTEST, "this WP identity has used its work order budget: restart and re-attest");
+      throw new EeaException(
+          PoolApi.REATTEST,
+          "this WP identity has used its work order budget: restart and re-attest");
     }
   }
 

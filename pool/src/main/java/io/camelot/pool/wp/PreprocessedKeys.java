@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Stands in for the pool's encryption key inside a WP, for one work order: it "unwraps" exactly
- * the ciphertexts the WKM unwrapped in PreprocessWorkorder, returning the keys the WKM sent wrapped
- * to this WP's attested key, and nothing else. The WP never holds the pool key.
+ * Stands in for the pool's encryption key inside a WP, for one work order: it "unwraps" exactly the
+ * ciphertexts the WKM unwrapped in PreprocessWorkorder, returning the keys the WKM sent wrapped to
+ * this WP's attested key, and nothing else. The WP never holds the pool key.
  */
 final class PreprocessedKeys implements KeyWrapPrivateKey {
   private final Map<String, byte[]> byCiphertext = new HashMap<>();
@@ -24,7 +24,8 @@ final class PreprocessedKeys implements KeyWrapPrivateKey {
   PreprocessedKeys(Map<String, String> keys, KeyWrapPrivateKey wpKey) {
     int size = RsaOaep.KEY_BITS / 8;
     for (Map.Entry<String, String> entry : keys.entrySet()) {
-      byCiphertext.put(entry.getKey().toUpperCase(Locale.ROOT), wpKey.unwrap(Hex.decode(entry.getValue())));
+      byCiphertext.put(
+          entry.getKey().toUpperCase(Locale.ROOT), wpKey.unwrap(Hex.decode(entry.getValue())));
       size = entry.getKey().length() / 2;
     }
     this.wrappedBytes = size;

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A WP's entry in its Worker Manager's WP directory: registered once the WP serves, deregistered
  * when it stops. Deregistering drains: the Worker Manager sends no more work and answers "drained"
- * once the WP's in-flight work orders have finished, so closing the WP's server afterwards loses none.
+ * once the WP's in-flight work orders have finished, so closing the WP's server afterwards loses
+ * none.
  */
 public final class WpRegistration implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WpRegistration.class);
@@ -33,7 +34,15 @@ public final class WpRegistration implements AutoCloseable {
       RpcClient manager, String url, int slots, String dedicatedRequester, String measurement) {
     manager.call(
         PoolApi.REGISTER_WORKORDER_PROCESSOR,
-        Map.of("url", url, "slots", slots, "dedicatedRequester", dedicatedRequester, "measurement", measurement));
+        Map.of(
+            "url",
+            url,
+            "slots",
+            slots,
+            "dedicatedRequester",
+            dedicatedRequester,
+            "measurement",
+            measurement));
     log.info("Registered with the Worker Manager {} as {}", manager.url(), url);
     return new WpRegistration(manager, url);
   }
@@ -42,7 +51,10 @@ public final class WpRegistration implements AutoCloseable {
   @Override
   public void close() {
     try {
-      while (!manager.call(PoolApi.DEREGISTER_WORKORDER_PROCESSOR, Map.of("url", url)).path("drained").asBoolean()) {
+      while (!manager
+          .call(PoolApi.DEREGISTER_WORKORDER_PROCESSOR, Map.of("url", url))
+          .path("drained")
+          .asBoolean()) {
         log.info("Draining: work orders still running on {}", url);
       }
       log.info("Deregistered from the Worker Manager {}", manager.url());

@@ -11,11 +11,11 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
-import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -36,10 +36,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A Workorder Processor (seed §3.3.2): runs work orders without ever holding the pool's keys. Its
  * TEE identity is an ephemeral signing key and encryption key bound into its attestation together
- * with a random id from the WKM. Per work order it asks the WKM (found with Redirect) for the
- * work order's keys, opens the request, runs the workload, signs the result with its own key and
- * has the WKM check and re-sign it. A lost WKM, or an identity the WKM no longer accepts, makes it
- * restart its identity (and redirect) and run the work order again.
+ * with a random id from the WKM. Per work order it asks the WKM (found with Redirect) for the work
+ * order's keys, opens the request, runs the workload, signs the result with its own key and has the
+ * WKM check and re-sign it. A lost WKM, or an identity the WKM no longer accepts, makes it restart
+ * its identity (and redirect) and run the work order again.
  */
 public final class WpRuntime {
   private static final Logger log = LoggerFactory.getLogger(WpRuntime.class);
@@ -50,8 +50,10 @@ public final class WpRuntime {
   private final RpcClient manager;
   private final String dedicatedRequester;
   private final int restartAfter;
+
   /** A WP exports no meters, so the execution's stage timings go nowhere. */
   private final WorkOrderExecution execution = new WorkOrderExecution(new CompositeMeterRegistry());
+
   private volatile Session session;
   private volatile String keyManagerProblem;
 
@@ -62,7 +64,10 @@ public final class WpRuntime {
    * @param restartAfter restart the TEE identity after this many work orders (0: never)
    */
   public WpRuntime(
-      Tee tee, Workloads workloads, RpcClient manager, String dedicatedRequester,
+      Tee tee,
+      Workloads workloads,
+      RpcClient manager,
+      String dedicatedRequester,
       int restartAfter) {
     this.tee = tee;
     this.workloads = workloads;
@@ -73,9 +78,8 @@ public final class WpRuntime {
 
   /**
    * Processes one work order. The outcome of the work order, success or EEA error, is returned;
-   * what is wrong with this WP instead (not admitted, no WKM reachable) is thrown as an
-   * {@link EeaException} with a {@link PoolApi} code, so the caller can send the work order to
-   * another WP.
+   * what is wrong with this WP instead (not admitted, no WKM reachable) is thrown as an {@link
+   * EeaException} with a {@link PoolApi} code, so the caller can send the work order to another WP.
    */
   public WorkOrderResponse process(JsonNode requestParams) {
     String id = requestParams.path("workOrderId").asText("");
@@ -85,12 +89,16 @@ public final class WpRuntime {
       request = Params.workOrderSubmit(requestParams);
       if (!dedicatedRequester.isEmpty() && !dedicatedRequester.equals(request.requesterId())) {
         throw new EeaException(
-            WorkOrderStatus.ACCESS_DENIED.code(), "this work order processor is dedicated to another requester");
+            WorkOrderStatus.ACCESS_DENIED.code(),
+            "this work order processor is dedicated to another requester");
       }
       workload = WorkOrderExecution.workload(workloads, request);
       if (workload.stateful()) {
-        throw new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(),
-            "workload " + workload.name() + " keeps state and runs on singleton workers, not in a pool");
+        throw new EeaException(
+            WorkOrderStatus.INVALID_WORKLOAD.code(),
+            "workload "
+                + workload.name()
+                + " keeps state and runs on singleton workers, not in a pool");
       }
     } catch (EeaException e) {
       return WorkOrderExecution.failure(id, e);
@@ -120,7 +128,8 @@ public final class WpRuntime {
         restart(current, "its WKM is unreachable: " + e.getMessage());
       } catch (RpcCallException e) {
         switch (e.code()) {
-          case PoolApi.REATTEST -> restart(current, "the WKM asked it to re-attest: " + e.peerMessage());
+          case PoolApi.REATTEST ->
+              restart(current, "the WKM asked it to re-attest: " + e.peerMessage());
           case PoolApi.NO_KEYS, PoolApi.NOT_ADMITTED, PoolApi.MIGRATION_FORBIDDEN -> {
             keyManagerProblem = e.getMessage();
             throw e.toEeaException();
@@ -131,8 +140,9 @@ public final class WpRuntime {
         }
       }
     }
-    keyManagerProblem = "no key manager could serve the last work order"
-        + (lastUnavailable == null ? "" : ": " + lastUnavailable.getMessage());
+    keyManagerProblem =
+        "no key manager could serve the last work order"
+            + (lastUnavailable == null ? "" : ": " + lastUnavailable.getMessage());
     throw new EeaException(PoolApi.NO_KEY_MANAGER, keyManagerProblem);
   }
 
@@ -147,21 +157,29 @@ public final class WpRuntime {
   private WorkOrderResponse run(
       Session current, WorkOrderSubmitParams request, JsonNode requestParams, Workload workload) {
     JsonNode preprocessed =
-        current.wkm.call(PoolApi.PREPROCESS_WORKORDER, Map.of("request", requestParams, "attestation", current.info));
+        current.wkm.call(
+            PoolApi.PREPROCESS_WORKORDER,
+            Map.of("request", requestParams, "attestation", current.info));
     Map<String, String> keys = new HashMap<>();
     for (JsonNode key : preprocessed.path("keys")) {
       keys.put(key.path("wrapped").asText(), key.path("key").asText());
     }
     WorkOrderExecution.Keys released =
-        new WorkOrderExecution.Keys(KeyWrapKeyRing.of(new PreprocessedKeys(keys, current.transport)), current.signing);
+        new WorkOrderExecution.Keys(
+            KeyWrapKeyRing.of(new PreprocessedKeys(keys, current.transport)), current.signing);
     WorkOrderResponse signed =
         execution.run(
-            request, workload, released, opened -> new WorkOrderExecution.Setting(STATELESS, opened.inputs(), null));
+            request,
+            workload,
+            released,
+            opened -> new WorkOrderExecution.Setting(STATELESS, opened.inputs(), null));
     if (signed.failed()) {
       return signed;
     }
     JsonNode result =
-        current.wkm.call(PoolApi.POSTPROCESS_WORKORDER, Map.of("request", requestParams, "response", signed.result()));
+        current.wkm.call(
+            PoolApi.POSTPROCESS_WORKORDER,
+            Map.of("request", requestParams, "response", signed.result()));
     return WorkOrderResponse.of(ProtocolJson.bind(result, WorkOrderResult.class));
   }
 
@@ -179,13 +197,20 @@ public final class WpRuntime {
       RpcClient wkm =
           current != null && !current.wkmLost
               ? current.wkm
-              : manager.at(manager.call(PoolApi.REDIRECT, Map.of("workerId", workerId)).path("uri").asText());
+              : manager.at(
+                  manager
+                      .call(PoolApi.REDIRECT, Map.of("workerId", workerId))
+                      .path("uri")
+                      .asText());
       String randomId = wkm.call(PoolApi.GET_RANDOM_ID, Map.of()).path("randomId").asText();
       PublicKeySign signing = Secp256k1.generate();
       KeyWrapPrivateKey transport = X25519Hkdf.generate();
       AttestationInfo info =
           AttestationInfo.create(
-              tee, randomId, signing.verifier().pem(), transport.publicKey().pem(),
+              tee,
+              randomId,
+              signing.verifier().pem(),
+              transport.publicKey().pem(),
               randomId.getBytes(StandardCharsets.UTF_8));
       session = new Session(wkm, signing, transport, info);
       log.info("Attested a new WP identity for WKM {}", wkm.url());
@@ -224,7 +249,8 @@ public final class WpRuntime {
     volatile boolean retired;
     volatile boolean wkmLost;
 
-    Session(RpcClient wkm, PublicKeySign signing, KeyWrapPrivateKey transport, AttestationInfo info) {
+    Session(
+        RpcClient wkm, PublicKeySign signing, KeyWrapPrivateKey transport, AttestationInfo info) {
       this.wkm = wkm;
       this.signing = signing;
       this.transport = transport;

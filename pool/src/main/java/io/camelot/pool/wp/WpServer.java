@@ -13,7 +13,8 @@ public final class WpServer implements AutoCloseable {
   }
 
   public static WpServer start(WpRuntime runtime, String host, int port, PeerSecurity security) {
-    return new WpServer(InternalServer.start(host, port, List.of(new ProcessWorkOrder(runtime)), security));
+    return new WpServer(
+        InternalServer.start(host, port, List.of(new ProcessWorkOrder(runtime)), security));
   }
 
   public int port() {

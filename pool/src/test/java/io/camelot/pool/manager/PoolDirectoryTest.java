@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Security review M2: the pool's published keys follow the WKMs, its status stays the operator's. */
+/**
+ * Security review M2: the pool's published keys follow the WKMs, its status stays the operator's.
+ */
 class PoolDirectoryTest {
   static final WorkerConfig POOL = new WorkerConfig("cd".repeat(32), "org", "app", 2);
 
@@ -31,8 +33,11 @@ class PoolDirectoryTest {
   @BeforeEach
   void start() {
     store = LmdbTcsStore.open(dir.resolve("store"));
-    PoolPolicy policy = new PoolPolicy(List.of(), false, 1, 1, false, false, Duration.ZERO, null, false);
-    directory = new PoolDirectory(store, POOL, new PoolGate(null, POOL.workerId(), policy, Clock.systemUTC()));
+    PoolPolicy policy =
+        new PoolPolicy(List.of(), false, 1, 1, false, false, Duration.ZERO, null, false);
+    directory =
+        new PoolDirectory(
+            store, POOL, new PoolGate(null, POOL.workerId(), policy, Clock.systemUTC()));
   }
 
   @AfterEach
@@ -45,23 +50,30 @@ class PoolDirectoryTest {
     directory.accept(keys("first"));
     assertThat(stored().status()).isEqualTo(WorkerStatus.ACTIVE.code());
 
-    store.putWorker(POOL.workerId(), ProtocolJson.toBytes(stored().withStatus(WorkerStatus.OFF_LINE.code())));
+    store.putWorker(
+        POOL.workerId(), ProtocolJson.toBytes(stored().withStatus(WorkerStatus.OFF_LINE.code())));
     directory.accept(keys("rotated"));
 
     assertThat(stored().status()).isEqualTo(WorkerStatus.OFF_LINE.code());
-    assertThat(stored().details().workerTypeData().encryptionKey()).isEqualTo("rotated encryption key");
+    assertThat(stored().details().workerTypeData().encryptionKey())
+        .isEqualTo("rotated encryption key");
   }
 
   private static JsonNode keys(String label) {
     return ProtocolJson.toTree(
         Map.of(
-            "encryptionKey", label + " encryption key",
-            "verificationKey", label + " verification key",
-            "proofDataType", "simulated",
-            "simulated", true));
+            "encryptionKey",
+            label + " encryption key",
+            "verificationKey",
+            label + " verification key",
+            "proofDataType",
+            "simulated",
+            "simulated",
+            true));
   }
 
   private WorkerRecord stored() {
-    return ProtocolJson.bind(ProtocolJson.parse(store.worker(POOL.workerId()).orElseThrow()), WorkerRecord.class);
+    return ProtocolJson.bind(
+        ProtocolJson.parse(store.worker(POOL.workerId()).orElseThrow()), WorkerRecord.class);
   }
 }

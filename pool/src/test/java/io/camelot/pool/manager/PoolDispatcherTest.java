@@ -1,11 +1,11 @@
 package io.camelot.pool.manager;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.PeerSecurity;
@@ -22,13 +22,13 @@ import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
-import io.camelot.protocol.internal.envelope.ResponseSealer;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.internal.envelope.RequestOpener;
+import io.camelot.protocol.internal.envelope.ResponseSealer;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
@@ -69,11 +69,17 @@ class PoolDispatcherTest {
   @BeforeEach
   void start() {
     // One identity for every party here: signing is covered by PeerAuthenticationTest.
-    security = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of()).managerSecurity(Clock.systemUTC());
+    security =
+        PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of())
+            .managerSecurity(Clock.systemUTC());
     store = LmdbTcsStore.open(dir.resolve("store"));
     // The pool's record, as the Worker Manager publishes it: results verify under this key.
-    store.putWorker(POOL_ID, ProtocolJson.toBytes(
-        Map.of("details", Map.of("workerTypeData", Map.of("verificationKey", poolKey.verifier().pem())))));
+    store.putWorker(
+        POOL_ID,
+        ProtocolJson.toBytes(
+            Map.of(
+                "details",
+                Map.of("workerTypeData", Map.of("verificationKey", poolKey.verifier().pem())))));
     dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
   }
 
@@ -107,18 +113,26 @@ class PoolDispatcherTest {
     assertThat(outcome.failed()).isFalse();
     ResponseOpener.verifySignature(outcome.result(), request, poolKey.verifier());
     assertThat(outcome.result().workOrderId()).isEqualTo(request.workOrderId());
-    assertThat(dispatcher.processors()).extracting(ProcessorState::url).containsExactly(honest).doesNotContain(rogue);
+    assertThat(dispatcher.processors())
+        .extracting(ProcessorState::url)
+        .containsExactly(honest)
+        .doesNotContain(rogue);
   }
 
   @ParameterizedTest
   @EnumSource(EnvelopeVersion.class)
   void aResultSignedWithAnExtKeyThePoolVouchesForIsStored(EnvelopeVersion envelope) {
-    String wp = wp(request -> {
-      PublicKeySign perWorkOrder = Secp256k1.generate();
-      String pem = perWorkOrder.verifier().pem();
-      return WorkOrderResponse.of(sealed(request, perWorkOrder).result()
-          .withExtVerificationKey(pem, Signatures.extVerificationKeySignature(poolKey, pem, request)));
-    });
+    String wp =
+        wp(
+            request -> {
+              PublicKeySign perWorkOrder = Secp256k1.generate();
+              String pem = perWorkOrder.verifier().pem();
+              return WorkOrderResponse.of(
+                  sealed(request, perWorkOrder)
+                      .result()
+                      .withExtVerificationKey(
+                          pem, Signatures.extVerificationKeySignature(poolKey, pem, request)));
+            });
     WorkOrderSubmitParams request = submit("02", envelope);
 
     WorkOrderResponse outcome = process(request);
@@ -140,15 +154,23 @@ class PoolDispatcherTest {
     assertThat(outcome.error().message())
         .startsWith("the worker pool could not process the work order: WP ")
         .contains("answered with a result the pool did not sign");
-    assertThat(outcome.error().data().path("workOrderId").asText()).isEqualTo(request.workOrderId());
+    assertThat(outcome.error().data().path("workOrderId").asText())
+        .isEqualTo(request.workOrderId());
     assertThat(dispatcher.processors()).isEmpty();
   }
 
   @Test
   void anErrorNamingTheWorkOrderIsItsOutcome() {
-    String wp = wp(request -> WorkOrderResponse.of(new JsonRpcError(
-        WorkOrderStatus.INVALID_WORKLOAD.code(), "no such workload",
-        JsonNodeFactory.instance.objectNode().put("workOrderId", request.workOrderId()))));
+    String wp =
+        wp(
+            request ->
+                WorkOrderResponse.of(
+                    new JsonRpcError(
+                        WorkOrderStatus.INVALID_WORKLOAD.code(),
+                        "no such workload",
+                        JsonNodeFactory.instance
+                            .objectNode()
+                            .put("workOrderId", request.workOrderId()))));
     WorkOrderSubmitParams request = submit("04", EnvelopeVersion.CAMELOT_2);
 
     WorkOrderResponse outcome = process(request);
@@ -159,23 +181,44 @@ class PoolDispatcherTest {
 
   /** A request to the pool, sealed to its encryption key and stored as the listener stores it. */
   private WorkOrderSubmitParams submit(String id, EnvelopeVersion envelope) {
-    RequestTemplate template = new RequestTemplate(
-        id.repeat(32), POOL_ID, WorkloadIds.of("echo-result"), "cc".repeat(32), "0a0b", 6000L, null,
-        List.of(InputSpec.text("hello")), List.of());
+    RequestTemplate template =
+        new RequestTemplate(
+            id.repeat(32),
+            POOL_ID,
+            WorkloadIds.of("echo-result"),
+            "cc".repeat(32),
+            "0a0b",
+            6000L,
+            null,
+            List.of(InputSpec.text("hello")),
+            List.of());
     WorkOrderSubmitParams request =
-        RequestSealer.seal(template.withEnvelope(envelope), poolEncryptionKey.publicKey(), null).request();
-    store.submit(request.workOrderId(), POOL_ID, Sha256.digest(request.workOrderId()), raw(request), 0);
+        RequestSealer.seal(template.withEnvelope(envelope), poolEncryptionKey.publicKey(), null)
+            .request();
+    store.submit(
+        request.workOrderId(), POOL_ID, Sha256.digest(request.workOrderId()), raw(request), 0);
     return request;
   }
 
   private static byte[] raw(WorkOrderSubmitParams request) {
     return ProtocolJson.toBytes(
-        Map.of("jsonrpc", "2.0", "method", "WorkOrderSubmit", "id", 1, "params", ProtocolJson.toTree(request)));
+        Map.of(
+            "jsonrpc",
+            "2.0",
+            "method",
+            "WorkOrderSubmit",
+            "id",
+            1,
+            "params",
+            ProtocolJson.toTree(request)));
   }
 
   private WorkOrderResponse process(WorkOrderSubmitParams request) {
-    byte[] stored = dispatcher.process(new QueuedWorkOrder(request.workOrderId(), POOL_ID, request, raw(request)));
-    assertThat(store.response(request.workOrderId())).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(stored));
+    byte[] stored =
+        dispatcher.process(
+            new QueuedWorkOrder(request.workOrderId(), POOL_ID, request, raw(request)));
+    assertThat(store.response(request.workOrderId()))
+        .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(stored));
     return ProtocolJson.bind(ProtocolJson.parse(stored), WorkOrderResponse.class);
   }
 
@@ -183,22 +226,33 @@ class PoolDispatcherTest {
   private WorkOrderResponse sealed(WorkOrderSubmitParams request, PublicKeySign signer) {
     var opened = RequestOpener.open(request, poolEncryptionKey);
     WorkOrderResult result =
-        ResponseSealer.seal(opened, List.of(PlainItem.ofText(0, "echo " + opened.inputs().getFirst().text())), signer);
+        ResponseSealer.seal(
+            opened,
+            List.of(PlainItem.ofText(0, "echo " + opened.inputs().getFirst().text())),
+            signer);
     return WorkOrderResponse.of(result);
   }
 
   private Answer forged(Forgery forgery) {
-    return request -> switch (forgery) {
-      case SIGNED_BY_ANOTHER_KEY -> sealed(request, Secp256k1.generate());
-      case RESULT_OF_ANOTHER_WORK_ORDER -> sealed(submit("ff", request.envelope()), poolKey);
-      case ERROR_OF_ANOTHER_WORK_ORDER -> WorkOrderResponse.of(new JsonRpcError(
-          WorkOrderStatus.FAILED.code(), "failed", JsonNodeFactory.instance.objectNode().put("workOrderId", "ff".repeat(32))));
-    };
+    return request ->
+        switch (forgery) {
+          case SIGNED_BY_ANOTHER_KEY -> sealed(request, Secp256k1.generate());
+          case RESULT_OF_ANOTHER_WORK_ORDER -> sealed(submit("ff", request.envelope()), poolKey);
+          case ERROR_OF_ANOTHER_WORK_ORDER ->
+              WorkOrderResponse.of(
+                  new JsonRpcError(
+                      WorkOrderStatus.FAILED.code(),
+                      "failed",
+                      JsonNodeFactory.instance.objectNode().put("workOrderId", "ff".repeat(32))));
+        };
   }
 
-  /** Starts a WP that answers with {@code answer} and registers it with one slot; returns its url. */
+  /**
+   * Starts a WP that answers with {@code answer} and registers it with one slot; returns its url.
+   */
   private String wp(Answer answer) {
-    InternalServer server = InternalServer.start("127.0.0.1", 0, List.of(new FakeProcessWorkOrder(answer)), security);
+    InternalServer server =
+        InternalServer.start("127.0.0.1", 0, List.of(new FakeProcessWorkOrder(answer)), security);
     wps.add(server);
     dispatcher.add(server.url(), 1, "", "");
     return server.url();
@@ -217,7 +271,8 @@ class PoolDispatcherTest {
 
     @Override
     public RpcOutcome invoke(RpcCall<JsonNode> call) {
-      return RpcOutcome.result(Map.of("response", answer.to(Params.workOrderSubmit(call.params().get("request")))));
+      return RpcOutcome.result(
+          Map.of("response", answer.to(Params.workOrderSubmit(call.params().get("request")))));
     }
   }
 }

@@ -44,17 +44,24 @@ class PoolReceiptsTest {
   void start() {
     store = LmdbTcsStore.open(dir.resolve("store"));
     // The pool's record, as the Worker Manager publishes it: its updates verify under this key.
-    store.putWorker(POOL_ID, ProtocolJson.toBytes(
-        Map.of("details", Map.of("workerTypeData", Map.of("verificationKey", poolKey.verifier().pem())))));
+    store.putWorker(
+        POOL_ID,
+        ProtocolJson.toBytes(
+            Map.of(
+                "details",
+                Map.of("workerTypeData", Map.of("verificationKey", poolKey.verifier().pem())))));
     receipts = new PoolReceipts(store);
-    receipts.signWith((id, workerId, response, request) -> {
-      if (!wkmUp.get()) {
-        throw new PeerUnavailableException("SignReceiptUpdate to the WKM failed: connection refused");
-      }
-      signatures.incrementAndGet();
-      WorkOrderResponse parsed = ProtocolJson.bind(ProtocolJson.parse(response), WorkOrderResponse.class);
-      return WorkerReceiptUpdates.signed(poolKey, workerId, id, parsed, response);
-    });
+    receipts.signWith(
+        (id, workerId, response, request) -> {
+          if (!wkmUp.get()) {
+            throw new PeerUnavailableException(
+                "SignReceiptUpdate to the WKM failed: connection refused");
+          }
+          signatures.incrementAndGet();
+          WorkOrderResponse parsed =
+              ProtocolJson.bind(ProtocolJson.parse(response), WorkOrderResponse.class);
+          return WorkerReceiptUpdates.signed(poolKey, workerId, id, parsed, response);
+        });
   }
 
   @AfterEach
@@ -69,8 +76,11 @@ class PoolReceiptsTest {
     if (withReceipt) {
       store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
     }
-    byte[] response = ProtocolJson.toBytes(WorkOrderResponse.of(
-        new JsonRpcError(5, "failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
+    byte[] response =
+        ProtocolJson.toBytes(
+            WorkOrderResponse.of(
+                new JsonRpcError(
+                    5, "failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
     assertThat(store.complete(new TcsStore.Completion(id, response, 2, Map.of(), null))).isTrue();
     receipts.completed(id, POOL_ID, response, ProtocolJson.parse(request).get("params"));
     return response;
@@ -78,7 +88,8 @@ class PoolReceiptsTest {
 
   ReceiptUpdateParams onlyUpdate(String id) {
     assertThat(store.receiptUpdates(id)).hasSize(1);
-    return ProtocolJson.bind(ProtocolJson.parse(store.receiptUpdates(id).getFirst()), ReceiptUpdateParams.class);
+    return ProtocolJson.bind(
+        ProtocolJson.parse(store.receiptUpdates(id).getFirst()), ReceiptUpdateParams.class);
   }
 
   @Test
@@ -92,7 +103,9 @@ class PoolReceiptsTest {
     wkmUp.set(true);
     complete("02".repeat(32), false);
 
-    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> !store.receiptUpdates(missed).isEmpty());
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> !store.receiptUpdates(missed).isEmpty());
     ReceiptUpdateParams update = onlyUpdate(missed);
     assertThat(update.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
     assertThat(update.updaterId()).isEqualTo(POOL_ID);
@@ -102,22 +115,43 @@ class PoolReceiptsTest {
   @Test
   void aThirdPartysUpdateDoesNotKeepThePoolsOut() {
     String id = "04".repeat(32);
-    store.submit(id, POOL_ID, Sha256.digest(id), "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8), 1);
+    store.submit(
+        id,
+        POOL_ID,
+        Sha256.digest(id),
+        "{\"params\":{\"requesterNonce\":\"0a\"}}".getBytes(StandardCharsets.UTF_8),
+        1);
     store.createReceipt(id, "{}".getBytes(StandardCharsets.UTF_8));
     PublicKeySign stranger = Secp256k1.generate();
-    assertThat(store.appendReceiptUpdate(id, 0, ProtocolJson.toBytes(new ReceiptUpdateParams(
-        id, POOL_ID, 3L, "00", Signatures.receiptUpdateSignature(stranger, id, 3, "00"),
-        ReceiptCreateParams.SIGNATURE_RULES, stranger.verifier().pem())))).isTrue();
-    byte[] response = ProtocolJson.toBytes(WorkOrderResponse.of(
-        new JsonRpcError(5, "failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
+    assertThat(
+            store.appendReceiptUpdate(
+                id,
+                0,
+                ProtocolJson.toBytes(
+                    new ReceiptUpdateParams(
+                        id,
+                        POOL_ID,
+                        3L,
+                        "00",
+                        Signatures.receiptUpdateSignature(stranger, id, 3, "00"),
+                        ReceiptCreateParams.SIGNATURE_RULES,
+                        stranger.verifier().pem()))))
+        .isTrue();
+    byte[] response =
+        ProtocolJson.toBytes(
+            WorkOrderResponse.of(
+                new JsonRpcError(
+                    5, "failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
     assertThat(store.complete(new TcsStore.Completion(id, response, 2, Map.of(), null))).isTrue();
 
-    receipts.completed(id, POOL_ID, response, ProtocolJson.parse(store.request(id).orElseThrow()).get("params"));
+    receipts.completed(
+        id, POOL_ID, response, ProtocolJson.parse(store.request(id).orElseThrow()).get("params"));
     receipts.receiptCreated(id);
 
     assertThat(store.receiptUpdates(id)).hasSize(2);
     ReceiptUpdateParams pools =
-        ProtocolJson.bind(ProtocolJson.parse(store.receiptUpdates(id).getLast()), ReceiptUpdateParams.class);
+        ProtocolJson.bind(
+            ProtocolJson.parse(store.receiptUpdates(id).getLast()), ReceiptUpdateParams.class);
     assertThat(pools.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
     assertThat(pools.receiptVerificationKey()).isEqualTo(poolKey.verifier().pem());
     assertThat(signatures).hasValue(1);

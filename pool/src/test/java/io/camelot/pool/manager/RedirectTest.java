@@ -15,19 +15,30 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Redirect when the WPs run on other hosts: they are sent to the Worker Manager's Key Management proxy. */
+/**
+ * Redirect when the WPs run on other hosts: they are sent to the Worker Manager's Key Management
+ * proxy.
+ */
 class RedirectTest {
   @TempDir Path dir;
 
   @Test
   void anAdvertisedManagerRedirectsToItself() {
     Duration timeout = Duration.ofSeconds(30);
-    PeerSecurity security = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of()).managerSecurity(Clock.systemUTC());
+    PeerSecurity security =
+        PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of())
+            .managerSecurity(Clock.systemUTC());
     try (LmdbTcsStore store = LmdbTcsStore.open(dir.resolve("store"));
-        PoolDispatcher dispatcher = new PoolDispatcher(store, Clock.systemUTC(), timeout, security);
+        PoolDispatcher dispatcher =
+            new PoolDispatcher(store, Clock.systemUTC(), timeout, security);
         WorkerManager manager =
             new WorkerManager(
-                timeout, security, info -> {}, dispatcher, "http://camelot-pool-manager:9950", WpHosts.loopback(),
+                timeout,
+                security,
+                info -> {},
+                dispatcher,
+                "http://camelot-pool-manager:9950",
+                WpHosts.loopback(),
                 Set.of())) {
       RpcClient client = new RpcClient(manager.start("127.0.0.1", 0), timeout, security);
       assertThat(client.call(PoolApi.REDIRECT, Map.of("workerId", "ab")).path("uri").asText())

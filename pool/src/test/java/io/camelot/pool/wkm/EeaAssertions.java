@@ -11,6 +11,7 @@ final class EeaAssertions {
   private EeaAssertions() {}
 
   static void assertCode(ThrowingCallable call, int code) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(code));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

@@ -22,15 +22,15 @@ import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.InputSpec;
-import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestSealer;
+import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
-import io.camelot.protocol.internal.envelope.ResponseSealer;
-import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
+import io.camelot.protocol.internal.envelope.OpenedRequest;
+import io.camelot.protocol.internal.envelope.ResponseSealer;
 import io.camelot.protocol.jsonrpc.JsonRpcError;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
@@ -60,17 +60,30 @@ class KeyManagerTest {
     return policy(maxWps, maxWorkOrders, ext, dedicatedKey, false);
   }
 
-  PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey, boolean requireSignature) {
+  PoolPolicy policy(
+      int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey, boolean requireSignature) {
     return new PoolPolicy(
-        List.of(Hex.upper(WP_MEASUREMENT)), true, maxWps, maxWorkOrders, true, ext, Duration.ofSeconds(60),
-        dedicatedKey, requireSignature);
+        List.of(Hex.upper(WP_MEASUREMENT)),
+        true,
+        maxWps,
+        maxWorkOrders,
+        true,
+        ext,
+        Duration.ofSeconds(60),
+        dedicatedKey,
+        requireSignature);
   }
 
   KeyManager keyManager(String name, PoolPolicy policy, boolean generate) {
     SimulatedTee tee = SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, clock);
     return new KeyManager(
-        tee, Hex.upper(WKM_MEASUREMENT), policy, dir.resolve(name).resolve("pool-keys.sealed"),
-        new ProofDataVerifier(), clock, generate);
+        tee,
+        Hex.upper(WKM_MEASUREMENT),
+        policy,
+        dir.resolve(name).resolve("pool-keys.sealed"),
+        new ProofDataVerifier(),
+        clock,
+        generate);
   }
 
   /** A WP identity as WpRuntime makes it. */
@@ -79,8 +92,15 @@ class KeyManagerTest {
       String id = wkm.randomId();
       PublicKeySign signing = Secp256k1.generate();
       KeyWrapPrivateKey transport = X25519Hkdf.generate();
-      return new Wp(signing, transport, AttestationInfo.create(
-          tee, id, signing.verifier().pem(), transport.publicKey().pem(), id.getBytes(StandardCharsets.UTF_8)));
+      return new Wp(
+          signing,
+          transport,
+          AttestationInfo.create(
+              tee,
+              id,
+              signing.verifier().pem(),
+              transport.publicKey().pem(),
+              id.getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -92,44 +112,85 @@ class KeyManagerTest {
     return request(wkm, requester, input, null, EnvelopeVersion.AVALON_1);
   }
 
-  /** @param requesterKey signs the request, or null for an unsigned one */
+  /**
+   * @param requesterKey signs the request, or null for an unsigned one
+   */
   RequestSecrets request(
-      KeyManager wkm, String requester, String input, PublicKeySign requesterKey, EnvelopeVersion envelope) {
-    return seal(wkm.workerInfo().path("encryptionKey").asText(), requester, input, requesterKey, envelope);
+      KeyManager wkm,
+      String requester,
+      String input,
+      PublicKeySign requesterKey,
+      EnvelopeVersion envelope) {
+    return seal(
+        wkm.workerInfo().path("encryptionKey").asText(), requester, input, requesterKey, envelope);
   }
 
   /** A work order for the echo workload sealed to the pool encryption key {@code pem}. */
   static RequestSecrets seal(
-      String pem, String requester, String input, PublicKeySign requesterKey, EnvelopeVersion envelope) {
+      String pem,
+      String requester,
+      String input,
+      PublicKeySign requesterKey,
+      EnvelopeVersion envelope) {
     RequestTemplate template =
         new RequestTemplate(
-            Hex.upper(new byte[8]) + input.length(), POOL_ID, WorkloadIds.of("echo-result"), requester, "0a0b", 6000L,
-            null, List.of(InputSpec.text(input)), List.of());
-    return RequestSealer.seal(template.withEnvelope(envelope), RsaOaep.publicKeyFromPem(pem), requesterKey);
+            Hex.upper(new byte[8]) + input.length(),
+            POOL_ID,
+            WorkloadIds.of("echo-result"),
+            requester,
+            "0a0b",
+            6000L,
+            null,
+            List.of(InputSpec.text(input)),
+            List.of());
+    return RequestSealer.seal(
+        template.withEnvelope(envelope), RsaOaep.publicKeyFromPem(pem), requesterKey);
   }
 
   static void assertRefused(ThrowingCallable preprocess, int code, String message) {
     assertThatThrownBy(preprocess)
-        .isInstanceOfSatisfying(EeaException.class, e -> {
-          assertThat(e.code()).isEqualTo(code);
-          assertThat(e.getMessage()).isEqualTo(message);
-        });
+        .isInstanceOfSatisfying(
+            EeaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(code);
+              assertThat(e.getMessage()).isEqualTo(message);
+            });
   }
 
   /** What a WP does with the preprocessed keys: open, "run", seal and sign with its own key. */
-  static WorkOrderResult runOnWp(Wp wp, WorkOrderSubmitParams request, List<WorkOrderKeyBroker.PreprocessedKey> keys) {
+  static WorkOrderResult runOnWp(
+      Wp wp, WorkOrderSubmitParams request, List<WorkOrderKeyBroker.PreprocessedKey> keys) {
     java.util.Map<String, byte[]> byCiphertext = new java.util.HashMap<>();
     for (WorkOrderKeyBroker.PreprocessedKey key : keys) {
       byCiphertext.put(key.wrapped(), wp.transport().unwrap(Hex.decode(key.key())));
     }
-    KeyWrapPrivateKey released = new KeyWrapPrivateKey() {
-      @Override public byte[] unwrap(byte[] wrapped) { return byCiphertext.get(Hex.upper(wrapped)); }
-      @Override public int wrappedBytes() { return 384; }
-      @Override public io.camelot.protocol.crypto.KeyWrapPublicKey publicKey() { throw new UnsupportedOperationException(); }
-      @Override public byte[] toPkcs8() { throw new UnsupportedOperationException(); }
-    };
-    OpenedRequest opened = io.camelot.protocol.internal.envelope.RequestOpener.open(request, released);
-    return ResponseSealer.seal(opened, List.of(PlainItem.ofText(0, "echo " + opened.inputs().getFirst().text())),
+    KeyWrapPrivateKey released =
+        new KeyWrapPrivateKey() {
+          @Override
+          public byte[] unwrap(byte[] wrapped) {
+            return byCiphertext.get(Hex.upper(wrapped));
+          }
+
+          @Override
+          public int wrappedBytes() {
+            return 384;
+          }
+
+          @Override
+          public io.camelot.protocol.crypto.KeyWrapPublicKey publicKey() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public byte[] toPkcs8() {
+            throw new UnsupportedOperationException();
+          }
+        };
+    OpenedRequest opened =
+        io.camelot.protocol.internal.envelope.RequestOpener.open(request, released);
+    return ResponseSealer.seal(
+        opened,
+        List.of(PlainItem.ofText(0, "echo " + opened.inputs().getFirst().text())),
         wp.signing());
   }
 
@@ -141,10 +202,12 @@ class KeyManagerTest {
 
     var keys = wkm.preprocess(secrets.request(), wp.info());
     assertThat(keys).hasSize(1);
-    WorkOrderResult signed = wkm.postprocess(secrets.request(), runOnWp(wp, secrets.request(), keys));
+    WorkOrderResult signed =
+        wkm.postprocess(secrets.request(), runOnWp(wp, secrets.request(), keys));
 
     var poolKey = Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText());
-    assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text()).isEqualTo("echo hello");
+    assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text())
+        .isEqualTo("echo hello");
     assertThat(signed.extVerificationKey()).isNull();
   }
 
@@ -172,11 +235,14 @@ class KeyManagerTest {
     Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
     RequestSecrets secrets = request(wkm, "cc".repeat(32), "two");
     WorkOrderResult signed =
-        wkm.postprocess(secrets.request(), runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info())));
+        wkm.postprocess(
+            secrets.request(),
+            runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info())));
 
     var poolKey = Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText());
     assertThat(signed.extVerificationKey()).isNotNull();
-    assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text()).isEqualTo("echo two");
+    assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text())
+        .isEqualTo("echo two");
   }
 
   @Test
@@ -186,8 +252,11 @@ class KeyManagerTest {
       Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
       RequestSecrets secrets = request(wkm, "cc".repeat(32), "receipt");
       WorkOrderSubmitParams request = secrets.request();
-      byte[] stored = ProtocolJson.toBytes(WorkOrderResponse.of(
-          wkm.postprocess(request, runOnWp(wp, request, wkm.preprocess(request, wp.info())))));
+      byte[] stored =
+          ProtocolJson.toBytes(
+              WorkOrderResponse.of(
+                  wkm.postprocess(
+                      request, runOnWp(wp, request, wkm.preprocess(request, wp.info())))));
 
       ReceiptUpdateParams update =
           wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, request);
@@ -197,16 +266,25 @@ class KeyManagerTest {
       assertThat(update.updaterId()).isEqualTo(POOL_ID);
       assertThat(update.updateData()).isEqualTo(Hex.upper(Sha256.digest(stored)));
       assertThat(update.receiptVerificationKey()).isEqualTo(poolKey);
-      assertThat(Signatures.verifyReceiptUpdate(Secp256k1.verifierFromPem(poolKey), request.workOrderId(),
-          update.updateType(), update.updateData(), update.updateSignature())).isTrue();
+      assertThat(
+              Signatures.verifyReceiptUpdate(
+                  Secp256k1.verifierFromPem(poolKey),
+                  request.workOrderId(),
+                  update.updateType(),
+                  update.updateData(),
+                  update.updateSignature()))
+          .isTrue();
       if (ext) {
         // The ext key is vouched for under the request's nonce: another nonce proves nothing.
         WorkOrderSubmitParams otherNonce =
             ProtocolJson.bind(
-                ((com.fasterxml.jackson.databind.node.ObjectNode) ProtocolJson.toTree(request)).put("requesterNonce", "ffff"),
+                ((com.fasterxml.jackson.databind.node.ObjectNode) ProtocolJson.toTree(request))
+                    .put("requesterNonce", "ffff"),
                 WorkOrderSubmitParams.class);
-        assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, otherNonce))
-            .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        assertThatThrownBy(
+                () -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, otherNonce))
+            .isInstanceOfSatisfying(
+                EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
       }
     }
   }
@@ -219,36 +297,57 @@ class KeyManagerTest {
     WorkOrderSubmitParams request = secrets.request();
     // The WP's own signature is not the pool's: it never went through PostprocessWorkorder.
     byte[] wpSigned =
-        ProtocolJson.toBytes(WorkOrderResponse.of(runOnWp(wp, request, wkm.preprocess(request, wp.info()))));
-    assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, wpSigned, request))
-        .isInstanceOfSatisfying(EeaException.class, e -> {
-          assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
-          assertThat(e.getMessage()).contains("not signed by this pool");
-        });
+        ProtocolJson.toBytes(
+            WorkOrderResponse.of(runOnWp(wp, request, wkm.preprocess(request, wp.info()))));
+    assertThatThrownBy(
+            () -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, wpSigned, request))
+        .isInstanceOfSatisfying(
+            EeaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+              assertThat(e.getMessage()).contains("not signed by this pool");
+            });
 
     RequestSecrets other = request(wkm, "cc".repeat(32), "other");
-    byte[] poolSigned = ProtocolJson.toBytes(WorkOrderResponse.of(wkm.postprocess(other.request(),
-        runOnWp(wp, other.request(), wkm.preprocess(other.request(), wp.info())))));
-    assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, poolSigned, request))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+    byte[] poolSigned =
+        ProtocolJson.toBytes(
+            WorkOrderResponse.of(
+                wkm.postprocess(
+                    other.request(),
+                    runOnWp(wp, other.request(), wkm.preprocess(other.request(), wp.info())))));
+    assertThatThrownBy(
+            () -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, poolSigned, request))
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
   }
 
   @Test
   void anErrorNamingTheWorkOrderGetsAFailedUpdateAndOneNamingAnotherNone() {
     KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
     String id = "0f".repeat(32);
-    byte[] failure = ProtocolJson.toBytes(WorkOrderResponse.of(new JsonRpcError(
-        5, "the workload failed", JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
+    byte[] failure =
+        ProtocolJson.toBytes(
+            WorkOrderResponse.of(
+                new JsonRpcError(
+                    5,
+                    "the workload failed",
+                    JsonNodeFactory.instance.objectNode().put("workOrderId", id))));
 
     ReceiptUpdateParams update = wkm.signReceiptUpdate(id, POOL_ID, failure, null);
 
     assertThat(update.updateType()).isEqualTo(ReceiptStatus.FAILED.code());
     assertThat(update.updateData()).isEqualTo(Hex.upper(Sha256.digest(failure)));
-    assertThat(Signatures.verifyReceiptUpdate(
-        Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText()), id,
-        update.updateType(), update.updateData(), update.updateSignature())).isTrue();
+    assertThat(
+            Signatures.verifyReceiptUpdate(
+                Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText()),
+                id,
+                update.updateType(),
+                update.updateData(),
+                update.updateSignature()))
+        .isTrue();
     assertThatThrownBy(() -> wkm.signReceiptUpdate("1e".repeat(32), POOL_ID, failure, null))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
   }
 
   @Test
@@ -257,10 +356,12 @@ class KeyManagerTest {
     Wp impostor = Wp.attest(wkm, wpTee(Hex.decode("33".repeat(32))));
     RequestSecrets secrets = request(wkm, "cc".repeat(32), "x");
     assertThatThrownBy(() -> wkm.preprocess(secrets.request(), impostor.info()))
-        .isInstanceOfSatisfying(EeaException.class, e -> {
-          assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
-          assertThat(e.getMessage()).contains("MEASUREMENT_NOT_ALLOWED");
-        });
+        .isInstanceOfSatisfying(
+            EeaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+              assertThat(e.getMessage()).contains("MEASUREMENT_NOT_ALLOWED");
+            });
   }
 
   @Test
@@ -272,16 +373,28 @@ class KeyManagerTest {
     // Another identity replaying the spent id is told to re-attest.
     PublicKeySign other = Secp256k1.generate();
     KeyWrapPrivateKey transport = X25519Hkdf.generate();
-    AttestationInfo replay = AttestationInfo.create(wpTee(WP_MEASUREMENT), wp.info().randomId(),
-        other.verifier().pem(), transport.publicKey().pem(), wp.info().randomId().getBytes(StandardCharsets.UTF_8));
+    AttestationInfo replay =
+        AttestationInfo.create(
+            wpTee(WP_MEASUREMENT),
+            wp.info().randomId(),
+            other.verifier().pem(),
+            transport.publicKey().pem(),
+            wp.info().randomId().getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> wkm.preprocess(secrets.request(), replay))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.REATTEST));
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.REATTEST));
     // Evidence over another id than the one presented is refused.
     String fresh = wkm.randomId();
-    AttestationInfo mismatched = AttestationInfo.create(wpTee(WP_MEASUREMENT), fresh,
-        other.verifier().pem(), transport.publicKey().pem(), "another".getBytes(StandardCharsets.UTF_8));
+    AttestationInfo mismatched =
+        AttestationInfo.create(
+            wpTee(WP_MEASUREMENT),
+            fresh,
+            other.verifier().pem(),
+            transport.publicKey().pem(),
+            "another".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> wkm.preprocess(secrets.request(), mismatched))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
   }
 
   @Test
@@ -289,12 +402,21 @@ class KeyManagerTest {
     KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
     Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
     RequestSecrets secrets = request(wkm, "cc".repeat(32), "x");
-    WorkOrderResult byWp = runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info()));
-    WorkOrderResult forged = byWp.withSignature(java.util.Base64.getEncoder().encodeToString(
-        Secp256k1.generate().signDigest(io.camelot.protocol.hash.WorkOrderHashes.responseHash(
-            byWp, io.camelot.protocol.hash.WorkOrderHashes.requestHash(secrets.request())))));
+    WorkOrderResult byWp =
+        runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info()));
+    WorkOrderResult forged =
+        byWp.withSignature(
+            java.util.Base64.getEncoder()
+                .encodeToString(
+                    Secp256k1.generate()
+                        .signDigest(
+                            io.camelot.protocol.hash.WorkOrderHashes.responseHash(
+                                byWp,
+                                io.camelot.protocol.hash.WorkOrderHashes.requestHash(
+                                    secrets.request())))));
     assertThatThrownBy(() -> wkm.postprocess(secrets.request(), forged))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
   }
 
   @Test
@@ -303,14 +425,19 @@ class KeyManagerTest {
     Wp first = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
     Wp second = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
     wkm.preprocess(request(wkm, "cc".repeat(32), "1").request(), first.info());
-    assertThatThrownBy(() -> wkm.preprocess(request(wkm, "cc".repeat(32), "2").request(), second.info()))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.getMessage()).contains("at most 1 WPs"));
+    assertThatThrownBy(
+            () -> wkm.preprocess(request(wkm, "cc".repeat(32), "2").request(), second.info()))
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.getMessage()).contains("at most 1 WPs"));
     wkm.preprocess(request(wkm, "cc".repeat(32), "22").request(), first.info());
     // Its budget of two is spent: it must restart and re-attest, which frees its place.
-    assertThatThrownBy(() -> wkm.preprocess(request(wkm, "cc".repeat(32), "333").request(), first.info()))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.REATTEST));
+    assertThatThrownBy(
+            () -> wkm.preprocess(request(wkm, "cc".repeat(32), "333").request(), first.info()))
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.REATTEST));
     Wp restarted = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
-    assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "4444").request(), restarted.info())).hasSize(1);
+    assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "4444").request(), restarted.info()))
+        .hasSize(1);
   }
 
   /**
@@ -323,25 +450,37 @@ class KeyManagerTest {
     PublicKeySign dedicated = Secp256k1.generate();
     // Compared as keys, not as text: CRLF line endings name the same key.
     KeyManager wkm =
-        keyManager("a", policy(0, 0, false, dedicated.verifier().pem().replace("\n", "\r\n")), true);
+        keyManager(
+            "a", policy(0, 0, false, dedicated.verifier().pem().replace("\n", "\r\n")), true);
     Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
     String dedicatedId = "cc".repeat(32);
 
     PublicKeySign impostor = Secp256k1.generate();
-    assertRefused(() -> wkm.preprocess(request(wkm, dedicatedId, "a", impostor, envelope).request(), wp.info()),
-        3, PoolPolicy.OTHER_REQUESTER_KEY);
-    assertRefused(() -> wkm.preprocess(request(wkm, dedicatedId, "b", null, envelope).request(), wp.info()),
-        3, PoolPolicy.OTHER_REQUESTER_KEY);
-    assertRefused(() -> wkm.preprocess(request(wkm, "dd".repeat(32), "c", null, envelope).request(), wp.info()),
-        3, PoolPolicy.OTHER_REQUESTER_KEY);
+    assertRefused(
+        () ->
+            wkm.preprocess(request(wkm, dedicatedId, "a", impostor, envelope).request(), wp.info()),
+        3,
+        PoolPolicy.OTHER_REQUESTER_KEY);
+    assertRefused(
+        () -> wkm.preprocess(request(wkm, dedicatedId, "b", null, envelope).request(), wp.info()),
+        3,
+        PoolPolicy.OTHER_REQUESTER_KEY);
+    assertRefused(
+        () ->
+            wkm.preprocess(request(wkm, "dd".repeat(32), "c", null, envelope).request(), wp.info()),
+        3,
+        PoolPolicy.OTHER_REQUESTER_KEY);
 
     RequestSecrets signed = request(wkm, dedicatedId, "served", dedicated, envelope);
     var keys = wkm.preprocess(signed.request(), wp.info());
     WorkOrderResult result = wkm.postprocess(signed.request(), runOnWp(wp, signed.request(), keys));
     var poolKey = Secp256k1.verifierFromPem(wkm.workerInfo().path("verificationKey").asText());
-    assertThat(ResponseOpener.open(result, signed, poolKey).getFirst().text()).isEqualTo("echo served");
+    assertThat(ResponseOpener.open(result, signed, poolKey).getFirst().text())
+        .isEqualTo("echo served");
     // The key is the binding; the id plays no part.
-    assertThat(wkm.preprocess(request(wkm, "dd".repeat(32), "dd", dedicated, envelope).request(), wp.info()))
+    assertThat(
+            wkm.preprocess(
+                request(wkm, "dd".repeat(32), "dd", dedicated, envelope).request(), wp.info()))
         .hasSize(1);
   }
 
@@ -357,17 +496,27 @@ class KeyManagerTest {
     Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
     PublicKeySign anyone = Secp256k1.generate();
 
-    assertRefused(() -> wkm.preprocess(request(wkm, "cc".repeat(32), "a", null, envelope).request(), wp.info()),
-        3, PoolPolicy.UNSIGNED);
+    assertRefused(
+        () ->
+            wkm.preprocess(request(wkm, "cc".repeat(32), "a", null, envelope).request(), wp.info()),
+        3,
+        PoolPolicy.UNSIGNED);
     WorkOrderSubmitParams stripped =
-        request(wkm, "cc".repeat(32), "b", anyone, envelope).request().withRequesterSignature(null, null);
+        request(wkm, "cc".repeat(32), "b", anyone, envelope)
+            .request()
+            .withRequesterSignature(null, null);
     if (envelope == EnvelopeVersion.CAMELOT_2) {
-      assertRefused(() -> wkm.preprocess(stripped, wp.info()),
-          2, "Decryption of client request hash failed. Request is tampered.");
+      assertRefused(
+          () -> wkm.preprocess(stripped, wp.info()),
+          2,
+          "Decryption of client request hash failed. Request is tampered.");
     } else {
       assertRefused(() -> wkm.preprocess(stripped, wp.info()), 3, PoolPolicy.UNSIGNED);
     }
-    assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "c", anyone, envelope).request(), wp.info())).hasSize(1);
+    assertThat(
+            wkm.preprocess(
+                request(wkm, "cc".repeat(32), "c", anyone, envelope).request(), wp.info()))
+        .hasSize(1);
   }
 
   @Test
@@ -390,19 +539,30 @@ class KeyManagerTest {
     clock.advance(Duration.ofMinutes(62));
     Wp later = Wp.attest(replica, wpTee(WP_MEASUREMENT));
     assertThatThrownBy(() -> replica.preprocess(old.request(), later.info()))
-        .isInstanceOfSatisfying(EeaException.class, e -> {
-          assertThat(e.code()).isEqualTo(2);
-          assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
-        });
+        .isInstanceOfSatisfying(
+            EeaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(2);
+              assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+            });
   }
 
   @Test
   void aWkmOfAnotherMeasurementGetsNoKeys() {
     KeyManager source = keyManager("a", policy(0, 0, false, ""), true);
-    SimulatedTee otherTee = SimulatedTee.open(dir.resolve("tee"), Hex.decode("44".repeat(32)), clock);
-    KeyManager stranger = new KeyManager(otherTee, "44".repeat(32), policy(0, 0, false, ""),
-        dir.resolve("c").resolve("keys"), new ProofDataVerifier(), clock, false);
+    SimulatedTee otherTee =
+        SimulatedTee.open(dir.resolve("tee"), Hex.decode("44".repeat(32)), clock);
+    KeyManager stranger =
+        new KeyManager(
+            otherTee,
+            "44".repeat(32),
+            policy(0, 0, false, ""),
+            dir.resolve("c").resolve("keys"),
+            new ProofDataVerifier(),
+            clock,
+            false);
     assertThatThrownBy(() -> source.exportKeys(stranger.createKeyRequest(source.randomId())))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
   }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A UTC clock the test moves forward by hand. */
 final class ManualClock extends Clock {
-  private final AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+  private final AtomicLong millis =
+      new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
 
   void advance(Duration by) {
     millis.addAndGet(by.toMillis());

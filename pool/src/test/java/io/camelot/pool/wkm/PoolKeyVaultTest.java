@@ -35,19 +35,29 @@ class PoolKeyVaultTest {
 
   PoolKeyVault vault(String name, boolean keyMigration, boolean generate) {
     PoolPolicy policy =
-        new PoolPolicy(List.of("22".repeat(32)), false, 0, 0, keyMigration, false, GRACE, "", false);
+        new PoolPolicy(
+            List.of("22".repeat(32)), false, 0, 0, keyMigration, false, GRACE, "", false);
     EvidenceCheck peers =
         EvidenceCheck.forMeasurements(
             new ProofDataVerifier(), clock, TeeKind.SIMULATED, List.of(Hex.upper(WKM_MEASUREMENT)));
     return new PoolKeyVault(
-        SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, clock), dir.resolve(name).resolve("pool-keys.sealed"),
-        policy, randomIds, peers, clock, generate);
+        SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, clock),
+        dir.resolve(name).resolve("pool-keys.sealed"),
+        policy,
+        randomIds,
+        peers,
+        clock,
+        generate);
   }
 
-  /** A request naming {@code encryptionKey} as the worker key it is sealed to (only what keyFor reads). */
+  /**
+   * A request naming {@code encryptionKey} as the worker key it is sealed to (only what keyFor
+   * reads).
+   */
   static WorkOrderSubmitParams sealedTo(String encryptionKey) {
     return ProtocolJson.bind(
-        JsonNodeFactory.instance.objectNode()
+        JsonNodeFactory.instance
+            .objectNode()
             .put("workOrderId", "0f".repeat(32))
             .put("workerEncryptionKey", Hex.upper(encryptionKey.getBytes(StandardCharsets.UTF_8))),
         WorkOrderSubmitParams.class);
@@ -77,11 +87,19 @@ class PoolKeyVaultTest {
     PoolKeyVault.NewEncryptionKey rotated = vault.rotate("abcd", "ef");
 
     assertThat(vault.rotations()).isEqualTo(1);
-    assertThat(rotated.encryptionKey()).isNotEqualTo(oldPem).isEqualTo(vault.current().encryption().publicKey().pem());
-    assertThat(before.signing().verifier().verifyDigest(
-        Sha256.digest("abcd" + "ef" + rotated.encryptionKey()), Base64.getDecoder().decode(rotated.signature())))
+    assertThat(rotated.encryptionKey())
+        .isNotEqualTo(oldPem)
+        .isEqualTo(vault.current().encryption().publicKey().pem());
+    assertThat(
+            before
+                .signing()
+                .verifier()
+                .verifyDigest(
+                    Sha256.digest("abcd" + "ef" + rotated.encryptionKey()),
+                    Base64.getDecoder().decode(rotated.signature())))
         .isTrue();
-    assertThat(vault.workerInfo().path("retiredEncryptionKeys").get(0).path("encryptionKey").asText())
+    assertThat(
+            vault.workerInfo().path("retiredEncryptionKeys").get(0).path("encryptionKey").asText())
         .isEqualTo(oldPem);
     PoolKeys now = vault.current();
     assertThat(vault.keyFor(sealedTo(oldPem), now)).isSameAs(before.encryption());
@@ -92,10 +110,12 @@ class PoolKeyVaultTest {
     assertThat(vault.keyFor(sealedTo(oldPem), now)).isSameAs(before.encryption());
     clock.advance(Duration.ofMillis(1));
     assertThatThrownBy(() -> vault.keyFor(sealedTo(oldPem), now))
-        .isInstanceOfSatisfying(EeaException.class, e -> {
-          assertThat(e.code()).isEqualTo(2);
-          assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
-        });
+        .isInstanceOfSatisfying(
+            EeaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(2);
+              assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+            });
   }
 
   @Test

@@ -47,15 +47,36 @@ class WorkOrderKeyBrokerTest {
   @BeforeEach
   void start() {
     PoolPolicy policy =
-        new PoolPolicy(List.of(Hex.upper(WP_MEASUREMENT)), false, 0, 1, true, false, Duration.ofSeconds(60),
-            dedicated.verifier().pem(), false);
+        new PoolPolicy(
+            List.of(Hex.upper(WP_MEASUREMENT)),
+            false,
+            0,
+            1,
+            true,
+            false,
+            Duration.ofSeconds(60),
+            dedicated.verifier().pem(),
+            false);
     ProofDataVerifier verifier = new ProofDataVerifier();
     SimulatedTee tee = SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, clock);
-    vault = new PoolKeyVault(tee, dir.resolve("pool-keys.sealed"), policy, randomIds,
-        EvidenceCheck.forMeasurements(verifier, clock, TeeKind.SIMULATED, List.of(Hex.upper(WKM_MEASUREMENT))),
-        clock, true);
-    admissions = new WpAdmissions(policy, randomIds,
-        EvidenceCheck.forMeasurements(verifier, clock, TeeKind.SIMULATED, policy.allowedWpMeasurements()), null, clock);
+    vault =
+        new PoolKeyVault(
+            tee,
+            dir.resolve("pool-keys.sealed"),
+            policy,
+            randomIds,
+            EvidenceCheck.forMeasurements(
+                verifier, clock, TeeKind.SIMULATED, List.of(Hex.upper(WKM_MEASUREMENT))),
+            clock,
+            true);
+    admissions =
+        new WpAdmissions(
+            policy,
+            randomIds,
+            EvidenceCheck.forMeasurements(
+                verifier, clock, TeeKind.SIMULATED, policy.allowedWpMeasurements()),
+            null,
+            clock);
     broker = new WorkOrderKeyBroker(policy, vault, admissions, clock);
   }
 
@@ -63,13 +84,23 @@ class WorkOrderKeyBrokerTest {
     String id = randomIds.issue();
     PublicKeySign signing = Secp256k1.generate();
     KeyWrapPrivateKey transport = X25519Hkdf.generate();
-    return new KeyManagerTest.Wp(signing, transport, AttestationInfo.create(
-        SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, clock), id, signing.verifier().pem(),
-        transport.publicKey().pem(), id.getBytes(StandardCharsets.UTF_8)));
+    return new KeyManagerTest.Wp(
+        signing,
+        transport,
+        AttestationInfo.create(
+            SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, clock),
+            id,
+            signing.verifier().pem(),
+            transport.publicKey().pem(),
+            id.getBytes(StandardCharsets.UTF_8)));
   }
 
   RequestSecrets request(String input, PublicKeySign requesterKey) {
-    return seal(vault.workerInfo().path("encryptionKey").asText(), "cc".repeat(32), input, requesterKey,
+    return seal(
+        vault.workerInfo().path("encryptionKey").asText(),
+        "cc".repeat(32),
+        input,
+        requesterKey,
         EnvelopeVersion.CAMELOT_2);
   }
 
@@ -84,7 +115,8 @@ class WorkOrderKeyBrokerTest {
     WorkOrderResult signed = broker.postprocess(request, byWp);
 
     var poolKey = vault.current().signing().verifier();
-    assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text()).isEqualTo("echo once");
+    assertThat(ResponseOpener.open(signed, secrets, poolKey).getFirst().text())
+        .isEqualTo("echo once");
     assertCode(() -> broker.postprocess(request, byWp), PoolApi.REATTEST);
   }
 
@@ -95,13 +127,17 @@ class WorkOrderKeyBrokerTest {
     broker.preprocess(asked, wp.info());
     KeyManagerTest.Wp other = attestWp();
     WorkOrderSubmitParams answered = request("bb", dedicated).request();
-    WorkOrderResult otherResult = runOnWp(other, answered, broker.preprocess(answered, other.info()));
+    WorkOrderResult otherResult =
+        runOnWp(other, answered, broker.preprocess(answered, other.info()));
 
     assertThatThrownBy(() -> broker.postprocess(asked, otherResult))
-        .isInstanceOfSatisfying(EeaException.class, e -> {
-          assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
-          assertThat(e.getMessage()).isEqualTo("the response does not answer the preprocessed request");
-        });
+        .isInstanceOfSatisfying(
+            EeaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+              assertThat(e.getMessage())
+                  .isEqualTo("the response does not answer the preprocessed request");
+            });
   }
 
   /** A refused requester gets no keys and costs the WP none of its budget (here one work order). */

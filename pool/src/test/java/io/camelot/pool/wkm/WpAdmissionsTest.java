@@ -31,8 +31,16 @@ class WpAdmissionsTest {
 
   WpAdmissions admissions(int maxWps, int maxWorkOrders, String ownPlatform) {
     PoolPolicy policy =
-        new PoolPolicy(List.of(Hex.upper(WP_MEASUREMENT)), ownPlatform != null, maxWps, maxWorkOrders, true, false,
-            Duration.ofSeconds(60), "", false);
+        new PoolPolicy(
+            List.of(Hex.upper(WP_MEASUREMENT)),
+            ownPlatform != null,
+            maxWps,
+            maxWorkOrders,
+            true,
+            false,
+            Duration.ofSeconds(60),
+            "",
+            false);
     EvidenceCheck evidence =
         EvidenceCheck.forMeasurements(
             new ProofDataVerifier(), clock, TeeKind.SIMULATED, policy.allowedWpMeasurements());
@@ -43,8 +51,10 @@ class WpAdmissionsTest {
   AttestationInfo attest() {
     String id = randomIds.issue();
     return AttestationInfo.create(
-        SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, clock), id,
-        Secp256k1.generate().verifier().pem(), X25519Hkdf.generate().publicKey().pem(),
+        SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, clock),
+        id,
+        Secp256k1.generate().verifier().pem(),
+        X25519Hkdf.generate().publicKey().pem(),
         id.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -67,7 +77,8 @@ class WpAdmissionsTest {
     admissions.admit(attest());
     AttestationInfo second = attest();
     assertThatThrownBy(() -> admissions.admit(second))
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.getMessage()).contains("at most 1 WPs"));
+        .isInstanceOfSatisfying(
+            EeaException.class, e -> assertThat(e.getMessage()).contains("at most 1 WPs"));
 
     clock.advance(WpAdmissions.IDLE_WP_EXPIRY.plus(Duration.ofMillis(1)));
     admissions.admit(attest());
@@ -91,9 +102,11 @@ class WpAdmissionsTest {
   void aWpOnAnotherPlatformIsRefused() {
     WpAdmissions admissions = admissions(0, 0, "another platform");
     assertThatThrownBy(() -> admissions.admit(attest()))
-        .isInstanceOfSatisfying(EeaException.class, e -> {
-          assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
-          assertThat(e.getMessage()).contains("does not run on this WKM's platform");
-        });
+        .isInstanceOfSatisfying(
+            EeaException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+              assertThat(e.getMessage()).contains("does not run on this WKM's platform");
+            });
   }
 }

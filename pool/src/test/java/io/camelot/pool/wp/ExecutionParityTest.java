@@ -77,7 +77,9 @@ class ExecutionParityTest {
             case "crash" -> throw new IllegalStateException("a bug in the workload");
             case "empty" -> List.of();
             case "null" -> null;
-            default -> throw new WorkloadException(WorkloadException.Reason.valueOf(how), "refused: " + how);
+            default ->
+                throw new WorkloadException(
+                    WorkloadException.Reason.valueOf(how), "refused: " + how);
           };
         }
       };
@@ -99,23 +101,44 @@ class ExecutionParityTest {
     queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), CLOCK);
     singleton =
         new SingletonWorker(
-            WorkerConfig.defaults(), workerKeys, SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, CLOCK),
-            workloads, store, CLOCK);
+            WorkerConfig.defaults(),
+            workerKeys,
+            SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, CLOCK),
+            workloads,
+            store,
+            CLOCK);
     queue.attach(singleton.workerId(), singleton, 1);
 
     PoolPolicy policy =
-        new PoolPolicy(List.of(Hex.upper(WP_MEASUREMENT)), true, 0, 0, true, false, Duration.ofSeconds(60), "", false);
+        new PoolPolicy(
+            List.of(Hex.upper(WP_MEASUREMENT)),
+            true,
+            0,
+            0,
+            true,
+            false,
+            Duration.ofSeconds(60),
+            "",
+            false);
     keyManager =
         new KeyManager(
-            SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, CLOCK), Hex.upper(WKM_MEASUREMENT), policy,
-            dir.resolve("wkm/pool-keys.sealed"), new ProofDataVerifier(), CLOCK, true);
+            SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, CLOCK),
+            Hex.upper(WKM_MEASUREMENT),
+            policy,
+            dir.resolve("wkm/pool-keys.sealed"),
+            new ProofDataVerifier(),
+            CLOCK,
+            true);
     KeyPair peer = RequestSigner.newKeyPair();
     PeerSecurity security = new PeerSecurity(peer, List.of(peer.getPublic()), null, null, CLOCK);
     wkm = WkmServer.start(keyManager, "127.0.0.1", 0, security);
     wp =
         new WpRuntime(
-            SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, CLOCK), workloads,
-            new RpcClient(wkm.url(), Duration.ofSeconds(30), security), "", 0);
+            SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, CLOCK),
+            workloads,
+            new RpcClient(wkm.url(), Duration.ofSeconds(30), security),
+            "",
+            0);
   }
 
   @AfterAll
@@ -131,17 +154,27 @@ class ExecutionParityTest {
   Sealed seal(String workload, String input) {
     RequestTemplate template =
         new RequestTemplate(
-            Hex.upper(Sha256.digest(UUID.randomUUID().toString())), singleton.workerId(), WorkloadIds.of(workload),
-            "cc".repeat(32), "00ff", 6000L, null, List.of(InputSpec.text(input)), List.of());
-    KeyWrapPublicKey poolKey = RsaOaep.publicKeyFromPem(keyManager.workerInfo().path("encryptionKey").asText());
+            Hex.upper(Sha256.digest(UUID.randomUUID().toString())),
+            singleton.workerId(),
+            WorkloadIds.of(workload),
+            "cc".repeat(32),
+            "00ff",
+            6000L,
+            null,
+            List.of(InputSpec.text(input)),
+            List.of());
+    KeyWrapPublicKey poolKey =
+        RsaOaep.publicKeyFromPem(keyManager.workerInfo().path("encryptionKey").asText());
     return new Sealed(
         RequestSealer.seal(template, workerKeys.encryption().publicKey(), null),
         RequestSealer.seal(template, poolKey, null));
   }
 
   WorkOrderResponse onSingleton(WorkOrderSubmitParams params) throws Exception {
-    byte[] raw = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-    queue.submit(params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
+    byte[] raw =
+        ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
+    queue.submit(
+        params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
     byte[] stored = queue.completion(params.workOrderId()).get(20, TimeUnit.SECONDS);
     return ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
   }
@@ -150,7 +183,10 @@ class ExecutionParityTest {
     return wp.process(ProtocolJson.toTree(params));
   }
 
-  /** Both engines' errors, asserted identical (code, message and data) and equal to the expected code and message. */
+  /**
+   * Both engines' errors, asserted identical (code, message and data) and equal to the expected
+   * code and message.
+   */
   void assertSameError(String workload, String input, int code, String message) throws Exception {
     Sealed sealed = seal(workload, input);
     JsonRpcError onSingleton = onSingleton(sealed.singleton().request()).error();
@@ -159,7 +195,8 @@ class ExecutionParityTest {
     assertThat(onWp).as("WP error for %s", input).isEqualTo(onSingleton);
     assertThat(onSingleton.code()).as(input).isEqualTo(code);
     assertThat(onSingleton.message()).as(input).isEqualTo(message);
-    assertThat(onSingleton.data().path("workOrderId").asText()).isEqualTo(sealed.singleton().request().workOrderId());
+    assertThat(onSingleton.data().path("workOrderId").asText())
+        .isEqualTo(sealed.singleton().request().workOrderId());
   }
 
   @ParameterizedTest
@@ -172,7 +209,8 @@ class ExecutionParityTest {
     "empty, 1, workload parity produced no output",
     "null, 1, workload parity produced no output",
   })
-  void eachFailureKindHasOneCodeAndMessageOnBothEngines(String input, int code, String message) throws Exception {
+  void eachFailureKindHasOneCodeAndMessageOnBothEngines(String input, int code, String message)
+      throws Exception {
     assertSameError("parity", input, code, message);
   }
 
@@ -187,8 +225,11 @@ class ExecutionParityTest {
     WorkOrderResponse onSingleton = onSingleton(sealed.singleton().request());
     WorkOrderResponse onWp = onWp(sealed.pool().request());
 
-    var poolVerifier = Secp256k1.verifierFromPem(keyManager.workerInfo().path("verificationKey").asText());
-    assertThat(ResponseOpener.open(onSingleton.result(), sealed.singleton(), workerKeys.signing().verifier()))
+    var poolVerifier =
+        Secp256k1.verifierFromPem(keyManager.workerInfo().path("verificationKey").asText());
+    assertThat(
+            ResponseOpener.open(
+                onSingleton.result(), sealed.singleton(), workerKeys.signing().verifier()))
         .extracting(PlainItem::text)
         .containsExactly("RESULT: Hello");
     assertThat(ResponseOpener.open(onWp.result(), sealed.pool(), poolVerifier))

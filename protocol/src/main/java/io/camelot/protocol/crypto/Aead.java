@@ -1,11 +1,12 @@
 package io.camelot.protocol.crypto;
 
 /**
- * Authenticated encryption that picks its own nonces (AES-256-GCM: 12-byte IV, 16-byte tag appended).
- * Every call draws a fresh random IV, so no caller can use one (key, IV) pair twice. The associated
- * data binds a ciphertext to its context: decrypting with other associated data fails.
+ * Authenticated encryption that picks its own nonces (AES-256-GCM: 12-byte IV, 16-byte tag
+ * appended). Every call draws a fresh random IV, so no caller can use one (key, IV) pair twice. The
+ * associated data binds a ciphertext to its context: decrypting with other associated data fails.
  *
- * <p>Avalon's legacy envelope needs a caller-chosen IV; that lives apart, in {@link LegacyFixedIvGcm}.
+ * <p>Avalon's legacy envelope needs a caller-chosen IV; that lives apart, in {@link
+ * LegacyFixedIvGcm}.
  */
 public interface Aead {
   int IV_BYTES = 12;

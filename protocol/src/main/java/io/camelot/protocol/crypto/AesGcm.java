@@ -5,8 +5,8 @@ import io.camelot.protocol.internal.crypto.SecureRandomHolder;
 
 /**
  * Factory for the AES-256-GCM {@link Aead}, plus its key generator. Keys are plain bytes only where
- * they must leave the process wrapped (a session key to the worker's key, a sealed secret); use goes
- * through the {@link Aead}, which never hands its key back.
+ * they must leave the process wrapped (a session key to the worker's key, a sealed secret); use
+ * goes through the {@link Aead}, which never hands its key back.
  */
 public final class AesGcm {
   public static final int KEY_BYTES = 32;

@@ -16,7 +16,8 @@ final class AesGcmAead implements Aead {
   public byte[] seal(byte[] plaintext, byte[] associatedData) {
     Detached detached = sealDetached(plaintext, associatedData);
     byte[] out = Arrays.copyOf(detached.iv(), IV_BYTES + detached.ciphertextAndTag().length);
-    System.arraycopy(detached.ciphertextAndTag(), 0, out, IV_BYTES, detached.ciphertextAndTag().length);
+    System.arraycopy(
+        detached.ciphertextAndTag(), 0, out, IV_BYTES, detached.ciphertextAndTag().length);
     return out;
   }
 

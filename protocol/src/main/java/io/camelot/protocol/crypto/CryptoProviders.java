@@ -10,11 +10,11 @@ import javax.crypto.Cipher;
  * Selects the JCA provider for the envelope's hot primitives: AES-GCM, RSA-OAEP and SHA-256.
  *
  * <p>{@value #JCA} (the default) leaves them to the JDK's provider order. {@value #ACCP} runs them
- * on Amazon Corretto Crypto Provider (native AWS-LC), an optional runtime dependency loaded by class
- * name so that {@code protocol} compiles and runs without it. The provider is passed explicitly to
- * each {@code getInstance} rather than installed globally, so nothing else in the process (TLS,
- * {@code SecureRandom}) changes behind the operator's back. secp256k1 and X25519 stay on
- * BouncyCastle: ACCP offers neither.
+ * on Amazon Corretto Crypto Provider (native AWS-LC), an optional runtime dependency loaded by
+ * class name so that {@code protocol} compiles and runs without it. The provider is passed
+ * explicitly to each {@code getInstance} rather than installed globally, so nothing else in the
+ * process (TLS, {@code SecureRandom}) changes behind the operator's back. secp256k1 and X25519 stay
+ * on BouncyCastle: ACCP offers neither.
  *
  * <p>Chosen once at start-up, before any key is used.
  */
@@ -45,7 +45,12 @@ public final class CryptoProviders {
           case ACCP -> new Selection(ACCP, loadAccp());
           default ->
               throw new IllegalArgumentException(
-                  "unknown crypto provider \"" + name + "\", expected \"" + JCA + "\" or \"" + ACCP
+                  "unknown crypto provider \""
+                      + name
+                      + "\", expected \""
+                      + JCA
+                      + "\" or \""
+                      + ACCP
                       + "\"");
         };
   }

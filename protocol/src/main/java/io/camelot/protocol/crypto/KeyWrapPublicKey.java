@@ -4,7 +4,9 @@ package io.camelot.protocol.crypto;
 public interface KeyWrapPublicKey {
   byte[] wrap(byte[] secret);
 
-  /** SubjectPublicKeyInfo PEM, 64-column lines, trailing newline: the exact text a worker publishes. */
+  /**
+   * SubjectPublicKeyInfo PEM, 64-column lines, trailing newline: the exact text a worker publishes.
+   */
   String pem();
 
   /** The name a worker advertises in {@code keyEncryptionAlgorithm}, e.g. {@code RSA-OAEP-3072}. */

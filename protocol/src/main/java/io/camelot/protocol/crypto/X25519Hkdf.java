@@ -29,16 +29,17 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * </pre>
  *
  * <p>On the wire ({@code encryptedSessionKey}, and inside {@code encryptedDataEncryptionKey}) it is
- * upper hex like the RSA ciphertext. The fixed 80 bytes are what tells it apart from RSA-OAEP, whose
- * ciphertext is exactly the modulus size (384 bytes for RSA-3072): see {@link KeyWrapKeyRing}. The
- * KEK is single-use (fresh {@code e}), so deriving the IV from it is safe; naming both public keys
- * in {@code info} binds the KEK to this worker and this ephemeral key.
+ * upper hex like the RSA ciphertext. The fixed 80 bytes are what tells it apart from RSA-OAEP,
+ * whose ciphertext is exactly the modulus size (384 bytes for RSA-3072): see {@link
+ * KeyWrapKeyRing}. The KEK is single-use (fresh {@code e}), so deriving the IV from it is safe;
+ * naming both public keys in {@code info} binds the KEK to this worker and this ephemeral key.
  *
  * <p>Keys travel as RFC 8410 SubjectPublicKeyInfo PEM (OID 1.3.101.110) and PKCS#8. BouncyCastle
  * does the curve arithmetic: ACCP has no X25519 and BouncyCastle's is faster than the JDK's.
  */
 public final class X25519Hkdf {
   public static final String ALGORITHM = "X25519-HKDF-SHA256-AES-GCM-256";
+
   /** The wrapped size of the 32-byte secrets (AES-256 keys) it accepts. */
   public static final int WRAPPED_BYTES =
       X25519PublicKeyParameters.KEY_SIZE + AesGcm.KEY_BYTES + Aead.TAG_BYTES;
@@ -87,8 +88,11 @@ public final class X25519Hkdf {
     }
     if (!ID_X25519.equals(spki.getAlgorithm().getAlgorithm())) {
       throw new CryptoException(
-          "Key algorithm is " + spki.getAlgorithm().getAlgorithm() + ", expected id-X25519 ("
-              + ID_X25519 + ")");
+          "Key algorithm is "
+              + spki.getAlgorithm().getAlgorithm()
+              + ", expected id-X25519 ("
+              + ID_X25519
+              + ")");
     }
     try {
       return new X25519HkdfPublicKey((X25519PublicKeyParameters) PublicKeyFactory.createKey(spki));

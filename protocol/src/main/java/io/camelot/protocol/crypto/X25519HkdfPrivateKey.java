@@ -29,7 +29,8 @@ final class X25519HkdfPrivateKey implements KeyWrapPrivateKey {
         X25519HkdfPublicKey.agree(key, new X25519PublicKeyParameters(ephemeralPublic, 0));
     X25519HkdfPublicKey.KeyEncryptionKey kek =
         X25519HkdfPublicKey.KeyEncryptionKey.derive(shared, ephemeralPublic, publicKey.raw());
-    return GcmCipher.decrypt(kek.key(), kek.iv(), Arrays.copyOfRange(wrapped, pointBytes, wrapped.length), null);
+    return GcmCipher.decrypt(
+        kek.key(), kek.iv(), Arrays.copyOfRange(wrapped, pointBytes, wrapped.length), null);
   }
 
   @Override

@@ -14,7 +14,8 @@ import org.bouncycastle.util.Arrays;
 
 /** Wraps 32-byte secrets as {@link X25519Hkdf} specifies. Immutable. */
 final class X25519HkdfPublicKey implements KeyWrapPublicKey {
-  private static final byte[] INFO_PREFIX = X25519Hkdf.ALGORITHM.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] INFO_PREFIX =
+      X25519Hkdf.ALGORITHM.getBytes(StandardCharsets.US_ASCII);
 
   private final X25519PublicKeyParameters key;
   private final String pem;
@@ -24,7 +25,8 @@ final class X25519HkdfPublicKey implements KeyWrapPublicKey {
     try {
       this.pem =
           Pem.encode(
-              "PUBLIC KEY", SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(key).getEncoded());
+              "PUBLIC KEY",
+              SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(key).getEncoded());
     } catch (IOException e) {
       throw new CryptoException("SubjectPublicKeyInfo encoding failed", e);
     }
@@ -37,12 +39,14 @@ final class X25519HkdfPublicKey implements KeyWrapPublicKey {
       throw new CryptoException(
           X25519Hkdf.ALGORITHM + " wraps " + AesGcm.KEY_BYTES + "-byte keys, got " + secret.length);
     }
-    X25519PrivateKeyParameters ephemeral = new X25519PrivateKeyParameters(SecureRandomHolder.RANDOM);
+    X25519PrivateKeyParameters ephemeral =
+        new X25519PrivateKeyParameters(SecureRandomHolder.RANDOM);
     byte[] ephemeralPublic = ephemeral.generatePublicKey().getEncoded();
     byte[] shared = agree(ephemeral, key);
     KeyEncryptionKey kek = KeyEncryptionKey.derive(shared, ephemeralPublic, key.getEncoded());
     // The KEK is single-use (fresh ephemeral key), so its HKDF-derived IV is never reused.
-    return Arrays.concatenate(ephemeralPublic, GcmCipher.encrypt(kek.key(), kek.iv(), secret, null));
+    return Arrays.concatenate(
+        ephemeralPublic, GcmCipher.encrypt(kek.key(), kek.iv(), secret, null));
   }
 
   @Override
@@ -59,7 +63,9 @@ final class X25519HkdfPublicKey implements KeyWrapPublicKey {
     return key.getEncoded();
   }
 
-  /** Z = X25519(private, public); BouncyCastle refuses the all-zero result of a small-order point. */
+  /**
+   * Z = X25519(private, public); BouncyCastle refuses the all-zero result of a small-order point.
+   */
   static byte[] agree(X25519PrivateKeyParameters privateKey, X25519PublicKeyParameters publicKey) {
     byte[] shared = new byte[X25519PrivateKeyParameters.SECRET_SIZE];
     try {

@@ -5,10 +5,10 @@ import io.camelot.protocol.Hex;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.KeyWrapPublicKey;
-import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.internal.envelope.EnvelopeAad;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -20,8 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The requester's half of the envelope: one fresh session key per work order, inputs encrypted under
- * it, the session key wrapped to the worker's key, the request hash encrypted (and optionally
+ * The requester's half of the envelope: one fresh session key per work order, inputs encrypted
+ * under it, the session key wrapped to the worker's key, the request hash encrypted (and optionally
  * signed). The template's form decides the rest (docs/envelope.md): Avalon's reuses one IV for
  * everything and is, with the worker's RSA key, byte for byte what Avalon's SDK produces; Camelot's
  * hardened form gives every ciphertext its own random IV and associated data. {@code
@@ -38,7 +38,8 @@ public final class RequestSealer {
     byte[] sessionKey = AesGcm.newKey();
     return switch (template.envelope()) {
       case AVALON_1 ->
-          sealLegacy(template, workerKey, requesterKey, sessionKey, LegacyFixedIvGcm.newSessionIv());
+          sealLegacy(
+              template, workerKey, requesterKey, sessionKey, LegacyFixedIvGcm.newSessionIv());
       case CAMELOT_2 -> sealHardened(template, workerKey, requesterKey, sessionKey);
     };
   }
@@ -74,20 +75,26 @@ public final class RequestSealer {
             default -> unencryptedItem(i, spec);
           });
     }
-    List<DataItem> outData = outputKeys(template, key -> Hex.upper(session.seal(key.wrappedDataKey(), null)));
+    List<DataItem> outData =
+        outputKeys(template, key -> Hex.upper(session.seal(key.wrappedDataKey(), null)));
     WorkOrderSubmitParams unsigned =
         unsignedParams(template, workerKey, sessionKey, Hex.upper(iv), inData, outData, null);
     byte[] requestHash = WorkOrderHashes.requestHash(unsigned);
     WorkOrderSubmitParams sealed =
         unsigned.withEncryptedRequestHash(Hex.upper(fixedIv.encryptWithCallerIv(iv, requestHash)));
     if (requesterKey != null) {
-      sealed = sealed.withRequesterSignature(base64(requesterKey.signDigest(requestHash)), requesterKey.verifier().pem());
+      sealed =
+          sealed.withRequesterSignature(
+              base64(requesterKey.signDigest(requestHash)), requesterKey.verifier().pem());
     }
     return new RequestSecrets(sealed, sessionKey, iv);
   }
 
   private static RequestSecrets sealHardened(
-      RequestTemplate template, KeyWrapPublicKey workerKey, PublicKeySign requesterKey, byte[] sessionKey) {
+      RequestTemplate template,
+      KeyWrapPublicKey workerKey,
+      PublicKeySign requesterKey,
+      byte[] sessionKey) {
     Aead session = AesGcm.of(sessionKey);
     String id = template.workOrderId();
     List<DataItem> inData = new ArrayList<>();
@@ -98,14 +105,18 @@ public final class RequestSealer {
           switch (spec) {
             case InputSpec.SessionKey s -> {
               Aead.Detached sealed = session.sealDetached(s.plaintext(), aad);
-              yield new DataItem(i, null, base64(sealed.ciphertextAndTag()), null, Hex.upper(sealed.iv()));
+              yield new DataItem(
+                  i, null, base64(sealed.ciphertextAndTag()), null, Hex.upper(sealed.iv()));
             }
             case InputSpec.OwnDataKey own ->
                 new DataItem(
                     i,
                     null,
                     own.item().data(),
-                    Hex.upper(session.seal(own.item().wrappedDataKey(), EnvelopeAad.of(EnvelopeAad.IN_KEY, i, id))),
+                    Hex.upper(
+                        session.seal(
+                            own.item().wrappedDataKey(),
+                            EnvelopeAad.of(EnvelopeAad.IN_KEY, i, id))),
                     own.item().iv());
             default -> unencryptedItem(i, spec);
           });
@@ -113,7 +124,11 @@ public final class RequestSealer {
     List<DataItem> outData =
         outputKeys(
             template,
-            key -> Hex.upper(session.seal(key.wrappedDataKey(), EnvelopeAad.of(EnvelopeAad.OUT_KEY, key.index(), id))));
+            key ->
+                Hex.upper(
+                    session.seal(
+                        key.wrappedDataKey(),
+                        EnvelopeAad.of(EnvelopeAad.OUT_KEY, key.index(), id))));
     WorkOrderSubmitParams unsigned =
         unsignedParams(
             template,
@@ -130,7 +145,9 @@ public final class RequestSealer {
         withSessionKeyIv(unsigned, Hex.upper(encryptedHash.iv()))
             .withEncryptedRequestHash(Hex.upper(encryptedHash.ciphertextAndTag()));
     if (requesterKey != null) {
-      sealed = sealed.withRequesterSignature(base64(requesterKey.signDigest(requestHash)), sealed.verifyingKey());
+      sealed =
+          sealed.withRequesterSignature(
+              base64(requesterKey.signDigest(requestHash)), sealed.verifyingKey());
     }
     return new RequestSecrets(sealed, sessionKey, encryptedHash.iv());
   }
@@ -141,19 +158,24 @@ public final class RequestSealer {
       case InputSpec.Plaintext p ->
           new DataItem(
               index,
-              // An empty item may not carry a dataHash (Avalon refuses it): there is nothing to hash.
-              p.withDataHash() && p.plaintext().length > 0 ? Hex.upper(Sha256.digest(p.plaintext())) : null,
+              // An empty item may not carry a dataHash (Avalon refuses it): there is nothing to
+              // hash.
+              p.withDataHash() && p.plaintext().length > 0
+                  ? Hex.upper(Sha256.digest(p.plaintext()))
+                  : null,
               base64(p.plaintext()),
               DataItem.PLAINTEXT_KEY,
               null);
       case InputSpec.HandOffPlaceholder h -> new DataItem(index, null, "", null, null);
-      default -> throw new IllegalArgumentException("encrypted input " + spec.getClass().getSimpleName());
+      default ->
+          throw new IllegalArgumentException("encrypted input " + spec.getClass().getSimpleName());
     };
   }
 
   /** {@code encryptedDataEncryptionKey} per output index: the data key under the session key. */
   private static List<DataItem> outputKeys(
-      RequestTemplate template, java.util.function.Function<RequestTemplate.OutputKey, String> wrap) {
+      RequestTemplate template,
+      java.util.function.Function<RequestTemplate.OutputKey, String> wrap) {
     if (template.outputKeys().isEmpty()) {
       return null;
     }
@@ -198,10 +220,25 @@ public final class RequestSealer {
 
   private static WorkOrderSubmitParams withSessionKeyIv(WorkOrderSubmitParams p, String iv) {
     return new WorkOrderSubmitParams(
-        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(),
-        p.requesterNonce(), p.workloadId(), p.workerId(), p.requesterId(), iv, p.workerEncryptionKey(),
-        p.dataEncryptionAlgorithm(), p.encryptedSessionKey(), p.encryptedRequestHash(),
-        p.requesterSignature(), p.verifyingKey(), p.inData(), p.outData(), p.dependencies(),
+        p.workOrderId(),
+        p.responseTimeoutMSecs(),
+        p.payloadFormat(),
+        p.resultUri(),
+        p.notifyUri(),
+        p.requesterNonce(),
+        p.workloadId(),
+        p.workerId(),
+        p.requesterId(),
+        iv,
+        p.workerEncryptionKey(),
+        p.dataEncryptionAlgorithm(),
+        p.encryptedSessionKey(),
+        p.encryptedRequestHash(),
+        p.requesterSignature(),
+        p.verifyingKey(),
+        p.inData(),
+        p.outData(),
+        p.dependencies(),
         p.envelopeVersion());
   }
 

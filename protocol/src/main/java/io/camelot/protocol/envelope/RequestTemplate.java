@@ -40,15 +40,33 @@ public record RequestTemplate(
       List<OutputKey> outputKeys,
       Dependencies dependencies) {
     this(
-        workOrderId, workerId, workloadId, requesterId, requesterNonce, responseTimeoutMSecs,
-        notifyUri, inputs, outputKeys, dependencies, EnvelopeVersion.AVALON_1);
+        workOrderId,
+        workerId,
+        workloadId,
+        requesterId,
+        requesterNonce,
+        responseTimeoutMSecs,
+        notifyUri,
+        inputs,
+        outputKeys,
+        dependencies,
+        EnvelopeVersion.AVALON_1);
   }
 
   /** A copy sealed in the given form. */
   public RequestTemplate withEnvelope(EnvelopeVersion version) {
     return new RequestTemplate(
-        workOrderId, workerId, workloadId, requesterId, requesterNonce, responseTimeoutMSecs,
-        notifyUri, inputs, outputKeys, dependencies, version);
+        workOrderId,
+        workerId,
+        workloadId,
+        requesterId,
+        requesterNonce,
+        responseTimeoutMSecs,
+        notifyUri,
+        inputs,
+        outputKeys,
+        dependencies,
+        version);
   }
 
   public RequestTemplate(
@@ -62,8 +80,16 @@ public record RequestTemplate(
       List<InputSpec> inputs,
       List<OutputKey> outputKeys) {
     this(
-        workOrderId, workerId, workloadId, requesterId, requesterNonce, responseTimeoutMSecs,
-        notifyUri, inputs, outputKeys, null);
+        workOrderId,
+        workerId,
+        workloadId,
+        requesterId,
+        requesterNonce,
+        responseTimeoutMSecs,
+        notifyUri,
+        inputs,
+        outputKeys,
+        null);
   }
 
   /** An output index whose result must be encrypted under its owner's data key. */

@@ -5,12 +5,12 @@ import io.camelot.protocol.Hex;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
-import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
-import io.camelot.protocol.internal.hash.SignedDigests;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.internal.envelope.EnvelopeAad;
+import io.camelot.protocol.internal.hash.SignedDigests;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -21,9 +21,9 @@ import java.util.Objects;
 
 /**
  * The requester's second half of the envelope, in the request's form (docs/envelope.md §7): check
- * that the result answers this request in the same form, verify
- * the worker's signature (one step against the registry key, or two steps through a pool's
- * per-work-order key), then decrypt the outputs.
+ * that the result answers this request in the same form, verify the worker's signature (one step
+ * against the registry key, or two steps through a pool's per-work-order key), then decrypt the
+ * outputs.
  */
 public final class ResponseOpener {
   private ResponseOpener() {}
@@ -41,8 +41,11 @@ public final class ResponseOpener {
     if (!Objects.equals(request.envelopeVersion(), result.envelopeVersion())) {
       // A legacy-form answer to a hardened request would undo every protection: no downgrade.
       throw new CryptoException(
-          "result envelopeVersion '" + result.envelopeVersion() + "' does not match the request's '"
-              + request.envelopeVersion() + "'");
+          "result envelopeVersion '"
+              + result.envelopeVersion()
+              + "' does not match the request's '"
+              + request.envelopeVersion()
+              + "'");
     }
     requireEcho("workOrderId", request.workOrderId(), result.workOrderId());
     requireEcho("workerId", request.workerId(), result.workerId());
@@ -62,7 +65,8 @@ public final class ResponseOpener {
           byte[] plaintext =
               version == EnvelopeVersion.AVALON_1
                   ? legacyOutput(secrets, data)
-                  : hardenedOutput(AesGcm.of(secrets.sessionKey()), request.workOrderId(), item, data);
+                  : hardenedOutput(
+                      AesGcm.of(secrets.sessionKey()), request.workOrderId(), item, data);
           outputs.add(new PlainItem(item.index(), plaintext));
         }
         case DATA_KEY -> {
@@ -85,7 +89,8 @@ public final class ResponseOpener {
       throw new CryptoException("outData item " + item.index() + " carries no 12-byte iv");
     }
     if (item.dataHash() != null && !item.dataHash().isEmpty()) {
-      throw new CryptoException("outData item " + item.index() + " publishes a dataHash of its plaintext");
+      throw new CryptoException(
+          "outData item " + item.index() + " publishes a dataHash of its plaintext");
     }
     return key.openDetached(
         Hex.decode(item.iv()), data, EnvelopeAad.of(EnvelopeAad.OUT, item.index(), workOrderId));
@@ -95,23 +100,29 @@ public final class ResponseOpener {
    * Verifies a result's signature: with {@code extVerificationKey} present, first that the worker
    * key vouches for the ext key bound to this request, then the result under the ext key.
    *
-   * @param request the request the result answers: the hardened form's response hash covers its hash
+   * @param request the request the result answers: the hardened form's response hash covers its
+   *     hash
    * @throws CryptoException if any step fails
    */
   public static void verifySignature(
-      WorkOrderResult result, WorkOrderSubmitParams request, PublicKeyVerify workerVerificationKey) {
+      WorkOrderResult result,
+      WorkOrderSubmitParams request,
+      PublicKeyVerify workerVerificationKey) {
     PublicKeyVerify signer = workerVerificationKey;
     EnvelopeVersion version = result.envelope();
     if (result.extVerificationKey() != null) {
-      byte[] vouch = decodeSignature("extVerificationKeySignature", result.extVerificationKeySignature());
+      byte[] vouch =
+          decodeSignature("extVerificationKeySignature", result.extVerificationKeySignature());
       if (!workerVerificationKey.verifyDigest(
           SignedDigests.extVerificationKey(version, result.extVerificationKey(), request), vouch)) {
-        throw new CryptoException("extVerificationKeySignature does not verify with the worker key");
+        throw new CryptoException(
+            "extVerificationKeySignature does not verify with the worker key");
       }
       signer = Secp256k1.verifierFromPem(result.extVerificationKey());
     }
     byte[] signature = decodeSignature("workerSignature", result.workerSignature());
-    byte[] requestHash = version == EnvelopeVersion.AVALON_1 ? null : WorkOrderHashes.requestHash(request);
+    byte[] requestHash =
+        version == EnvelopeVersion.AVALON_1 ? null : WorkOrderHashes.requestHash(request);
     if (!signer.verifyDigest(WorkOrderHashes.responseHash(result, requestHash), signature)) {
       throw new CryptoException("workerSignature does not verify: the result is not the worker's");
     }

@@ -34,7 +34,8 @@ public final class Signatures {
   public static String extVerificationKeySignature(
       PublicKeySign poolKey, String extVerificationKeyPem, WorkOrderSubmitParams request) {
     return base64(
-        poolKey.signDigest(SignedDigests.extVerificationKey(request.envelope(), extVerificationKeyPem, request)));
+        poolKey.signDigest(
+            SignedDigests.extVerificationKey(request.envelope(), extVerificationKeyPem, request)));
   }
 
   /** The requester's signature of a receipt it creates. */

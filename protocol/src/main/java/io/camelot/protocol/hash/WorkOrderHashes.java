@@ -13,8 +13,8 @@ import java.util.List;
  * The request and response hashes of both envelope forms, computed over the text exactly as it is
  * (or will be) transmitted: ids as sent, base64 {@code data}, hex {@code dataHash} and {@code iv}.
  * Avalon's form joins fields with no separator (an absent field contributes nothing); Camelot's
- * hardened form encodes each field with its length ({@link Canonical}) and binds the response to its
- * request (docs/envelope.md §2, §6).
+ * hardened form encodes each field with its length ({@link Canonical}) and binds the response to
+ * its request (docs/envelope.md §2, §6).
  */
 public final class WorkOrderHashes {
   private static final Comparator<DataItem> BY_INDEX = Comparator.comparing(DataItem::index);
@@ -81,8 +81,8 @@ public final class WorkOrderHashes {
   }
 
   /**
-   * {@code SHA256(h1 ‖ h2 [‖ h3] [‖ h4])} where h1 hashes nonce and ids, h2 the inData items, h3 the
-   * outData items (only when the request has outData) and h4 the canonical text of Camelot's
+   * {@code SHA256(h1 ‖ h2 [‖ h3] [‖ h4])} where h1 hashes nonce and ids, h2 the inData items, h3
+   * the outData items (only when the request has outData) and h4 the canonical text of Camelot's
    * dependencies extension (only when present, so Avalon requests hash exactly as Avalon does).
    */
   private static byte[] legacyRequestHash(WorkOrderSubmitParams p) {
@@ -120,7 +120,8 @@ public final class WorkOrderHashes {
                 + text(r.workloadId())
                 + text(r.requesterId()));
     if (r.predecessors() != null) {
-      return Sha256.digestConcat(ids, itemsDigest(r.outData()), Sha256.digest(linksText(r.predecessors())));
+      return Sha256.digestConcat(
+          ids, itemsDigest(r.outData()), Sha256.digest(linksText(r.predecessors())));
     }
     return Sha256.digestConcat(ids, itemsDigest(r.outData()));
   }

@@ -22,7 +22,8 @@ public record Dependencies(
 
   /**
    * The successor's inData item {@code index} (sent with empty {@code data}) receives output item
-   * {@code outputIndex} of predecessor {@code workOrderId}, which must also be listed in {@code after}.
+   * {@code outputIndex} of predecessor {@code workOrderId}, which must also be listed in {@code
+   * after}.
    */
   @JsonPropertyOrder({"index", "workOrderId", "outputIndex"})
   public record HandOff(Integer index, String workOrderId, Integer outputIndex) {}
@@ -49,9 +50,9 @@ public record Dependencies(
   }
 
   /**
-   * The text whose SHA-256 joins the request hash. Every element has passed
-   * {@link io.camelot.protocol.Params}, so none contains the separators {@code , ; =} or a newline,
-   * and the encoding is unambiguous.
+   * The text whose SHA-256 joins the request hash. Every element has passed {@link
+   * io.camelot.protocol.Params}, so none contains the separators {@code , ; =} or a newline, and
+   * the encoding is unambiguous.
    */
   public String canonicalText() {
     StringBuilder text = new StringBuilder();
@@ -65,7 +66,11 @@ public record Dependencies(
       if (i > 0) {
         text.append(',');
       }
-      text.append(h.index()).append(';').append(h.workOrderId()).append(';').append(h.outputIndex());
+      text.append(h.index())
+          .append(';')
+          .append(h.workOrderId())
+          .append(';')
+          .append(h.outputIndex());
     }
     return text.toString();
   }

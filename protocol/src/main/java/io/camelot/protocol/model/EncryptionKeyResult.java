@@ -9,4 +9,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"workerId", "encryptionKey", "encryptionKeyNonce", "tag", "signature"})
 public record EncryptionKeyResult(
-    String workerId, String encryptionKey, String encryptionKeyNonce, String tag, String signature) {}
+    String workerId,
+    String encryptionKey,
+    String encryptionKeyNonce,
+    String tag,
+    String signature) {}

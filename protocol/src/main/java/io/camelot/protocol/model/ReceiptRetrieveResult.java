@@ -33,9 +33,16 @@ public record ReceiptRetrieveResult(
 
   public static ReceiptRetrieveResult of(ReceiptCreateParams create, long currentStatus) {
     return new ReceiptRetrieveResult(
-        create.workOrderId(), create.workerServiceId(), create.workerId(), create.requesterId(),
-        create.receiptCreateStatus(), create.workOrderRequestHash(),
-        create.requesterGeneratedNonce(), create.requesterSignature(), create.signatureRules(),
-        create.receiptVerificationKey(), currentStatus);
+        create.workOrderId(),
+        create.workerServiceId(),
+        create.workerId(),
+        create.requesterId(),
+        create.receiptCreateStatus(),
+        create.workOrderRequestHash(),
+        create.requesterGeneratedNonce(),
+        create.requesterSignature(),
+        create.signatureRules(),
+        create.receiptVerificationKey(),
+        currentStatus);
   }
 }

@@ -27,8 +27,13 @@ public record ReceiptUpdateRetrieveResult(
 
   public static ReceiptUpdateRetrieveResult of(ReceiptUpdateParams update, int updateCount) {
     return new ReceiptUpdateRetrieveResult(
-        update.workOrderId(), update.updaterId(), update.updateType(), update.updateData(),
-        update.updateSignature(), update.signatureRules(), update.receiptVerificationKey(),
+        update.workOrderId(),
+        update.updaterId(),
+        update.updateType(),
+        update.updateData(),
+        update.updateSignature(),
+        update.signatureRules(),
+        update.receiptVerificationKey(),
         updateCount);
   }
 }

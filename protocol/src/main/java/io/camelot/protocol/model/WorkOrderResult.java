@@ -1,8 +1,8 @@
 package io.camelot.protocol.model;
 
-import io.camelot.protocol.EnvelopeVersion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.camelot.protocol.EnvelopeVersion;
 import java.util.List;
 
 /**
@@ -48,8 +48,17 @@ public record WorkOrderResult(
       String extVerificationKey,
       String extVerificationKeySignature) {
     this(
-        workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
-        extVerificationKey, extVerificationKeySignature, null, null);
+        workOrderId,
+        workloadId,
+        workerId,
+        requesterId,
+        workerNonce,
+        workerSignature,
+        outData,
+        extVerificationKey,
+        extVerificationKeySignature,
+        null,
+        null);
   }
 
   /** A predecessor's id and the upper-hex SHA-256 response hash of its result. */
@@ -58,14 +67,32 @@ public record WorkOrderResult(
 
   public WorkOrderResult withSignature(String signature) {
     return new WorkOrderResult(
-        workOrderId, workloadId, workerId, requesterId, workerNonce, signature, outData,
-        extVerificationKey, extVerificationKeySignature, predecessors, envelopeVersion);
+        workOrderId,
+        workloadId,
+        workerId,
+        requesterId,
+        workerNonce,
+        signature,
+        outData,
+        extVerificationKey,
+        extVerificationKeySignature,
+        predecessors,
+        envelopeVersion);
   }
 
   public WorkOrderResult withExtVerificationKey(String key, String keySignature) {
     return new WorkOrderResult(
-        workOrderId, workloadId, workerId, requesterId, workerNonce, workerSignature, outData,
-        key, keySignature, predecessors, envelopeVersion);
+        workOrderId,
+        workloadId,
+        workerId,
+        requesterId,
+        workerNonce,
+        workerSignature,
+        outData,
+        key,
+        keySignature,
+        predecessors,
+        envelopeVersion);
   }
 
   /** The form this result claims (docs/envelope.md). */

@@ -1,8 +1,8 @@
 package io.camelot.protocol.model;
 
-import io.camelot.protocol.EnvelopeVersion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.camelot.protocol.EnvelopeVersion;
 import java.util.List;
 
 /**
@@ -81,37 +81,101 @@ public record WorkOrderSubmitParams(
       List<DataItem> inData,
       List<DataItem> outData) {
     this(
-        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
-        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
-        dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, requesterSignature,
-        verifyingKey, inData, outData, null, null);
+        workOrderId,
+        responseTimeoutMSecs,
+        payloadFormat,
+        resultUri,
+        notifyUri,
+        requesterNonce,
+        workloadId,
+        workerId,
+        requesterId,
+        sessionKeyIv,
+        workerEncryptionKey,
+        dataEncryptionAlgorithm,
+        encryptedSessionKey,
+        encryptedRequestHash,
+        requesterSignature,
+        verifyingKey,
+        inData,
+        outData,
+        null,
+        null);
   }
 
   /** A copy with the given encrypted request hash (the last field a requester fills in). */
   public WorkOrderSubmitParams withEncryptedRequestHash(String hash) {
     return new WorkOrderSubmitParams(
-        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
-        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
-        dataEncryptionAlgorithm, encryptedSessionKey, hash, requesterSignature, verifyingKey,
-        inData, outData, dependencies, envelopeVersion);
+        workOrderId,
+        responseTimeoutMSecs,
+        payloadFormat,
+        resultUri,
+        notifyUri,
+        requesterNonce,
+        workloadId,
+        workerId,
+        requesterId,
+        sessionKeyIv,
+        workerEncryptionKey,
+        dataEncryptionAlgorithm,
+        encryptedSessionKey,
+        hash,
+        requesterSignature,
+        verifyingKey,
+        inData,
+        outData,
+        dependencies,
+        envelopeVersion);
   }
 
   /** A copy carrying a requester signature and the key that verifies it. */
   public WorkOrderSubmitParams withRequesterSignature(String signature, String verifyingKeyPem) {
     return new WorkOrderSubmitParams(
-        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
-        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
-        dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, signature,
-        verifyingKeyPem, inData, outData, dependencies, envelopeVersion);
+        workOrderId,
+        responseTimeoutMSecs,
+        payloadFormat,
+        resultUri,
+        notifyUri,
+        requesterNonce,
+        workloadId,
+        workerId,
+        requesterId,
+        sessionKeyIv,
+        workerEncryptionKey,
+        dataEncryptionAlgorithm,
+        encryptedSessionKey,
+        encryptedRequestHash,
+        signature,
+        verifyingKeyPem,
+        inData,
+        outData,
+        dependencies,
+        envelopeVersion);
   }
 
   /** A copy carrying the dependencies extension (before the request hash is computed). */
   public WorkOrderSubmitParams withDependencies(Dependencies deps) {
     return new WorkOrderSubmitParams(
-        workOrderId, responseTimeoutMSecs, payloadFormat, resultUri, notifyUri, requesterNonce,
-        workloadId, workerId, requesterId, sessionKeyIv, workerEncryptionKey,
-        dataEncryptionAlgorithm, encryptedSessionKey, encryptedRequestHash, requesterSignature,
-        verifyingKey, inData, outData, deps, envelopeVersion);
+        workOrderId,
+        responseTimeoutMSecs,
+        payloadFormat,
+        resultUri,
+        notifyUri,
+        requesterNonce,
+        workloadId,
+        workerId,
+        requesterId,
+        sessionKeyIv,
+        workerEncryptionKey,
+        dataEncryptionAlgorithm,
+        encryptedSessionKey,
+        encryptedRequestHash,
+        requesterSignature,
+        verifyingKey,
+        inData,
+        outData,
+        deps,
+        envelopeVersion);
   }
 
   /** The form this request claims (docs/envelope.md). */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * WorkerLookUp / WorkerLookUpNext filters; every filter is optional and an empty object matches all
- * workers. The Avalon SDK sends the paging tag as {@code lookUpTag}; Avalon's listener read
- * {@code lookupTag}: both are accepted.
+ * workers. The Avalon SDK sends the paging tag as {@code lookUpTag}; Avalon's listener read {@code
+ * lookupTag}: both are accepted.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerLookUpParams(

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * {@code details.workerTypeData} of a worker record. {@code proofData} is a string holding JSON (or
- * {@code ""} when not attested), never an object: Avalon clients {@code json.loads} it.
- * {@code encryptionKeySignature} is always written, as {@code null} if unknown, because clients read
- * the key unconditionally.
+ * {@code ""} when not attested), never an object: Avalon clients {@code json.loads} it. {@code
+ * encryptionKeySignature} is always written, as {@code null} if unknown, because clients read the
+ * key unconditionally.
  *
  * <p>{@code x25519EncryptionKey} (SPKI PEM) and {@code x25519EncryptionKeySignature} (as {@code
  * encryptionKeySignature}, over the X25519 PEM) are Camelot's own and appear only on workers that
@@ -55,24 +55,49 @@ public record WorkerTypeData(
       String encryptionKeySignature,
       String enclaveCertificate) {
     this(
-        verificationKey, extendedMeasurements, proofDataType, proofData, encryptionKey,
-        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, null, null, null);
+        verificationKey,
+        extendedMeasurements,
+        proofDataType,
+        proofData,
+        encryptionKey,
+        encryptionKeyNonce,
+        encryptionKeySignature,
+        enclaveCertificate,
+        null,
+        null,
+        null);
   }
 
   /** A copy publishing an X25519 key and the worker's signature of its PEM. */
   public WorkerTypeData withX25519EncryptionKey(String pem, String signature) {
     return new WorkerTypeData(
-        verificationKey, extendedMeasurements, proofDataType, proofData, encryptionKey,
-        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, pem, signature,
+        verificationKey,
+        extendedMeasurements,
+        proofDataType,
+        proofData,
+        encryptionKey,
+        encryptionKeyNonce,
+        encryptionKeySignature,
+        enclaveCertificate,
+        pem,
+        signature,
         envelopeVersions);
   }
 
   /** A copy advertising the hardened envelope forms the worker serves. */
   public WorkerTypeData withEnvelopeVersions(List<String> versions) {
     return new WorkerTypeData(
-        verificationKey, extendedMeasurements, proofDataType, proofData, encryptionKey,
-        encryptionKeyNonce, encryptionKeySignature, enclaveCertificate, x25519EncryptionKey,
-        x25519EncryptionKeySignature, versions == null ? null : List.copyOf(versions));
+        verificationKey,
+        extendedMeasurements,
+        proofDataType,
+        proofData,
+        encryptionKey,
+        encryptionKeyNonce,
+        encryptionKeySignature,
+        enclaveCertificate,
+        x25519EncryptionKey,
+        x25519EncryptionKeySignature,
+        versions == null ? null : List.copyOf(versions));
   }
 
   /** Whether the worker advertises {@code version} (Avalon's form is always served). */

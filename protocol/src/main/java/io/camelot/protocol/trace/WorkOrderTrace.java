@@ -10,13 +10,13 @@ import org.slf4j.MDC;
 
 /**
  * The trace of one work order across threads and processes. Its trace id is derived from the work
- * order id (the first 16 bytes of SHA-256 over its text, as a W3C trace id), so every component that
- * handles the work order, in this process or another, names the same trace without carrying it in a
- * header or a stored field; a requester can compute it too, to find the server's log lines.
+ * order id (the first 16 bytes of SHA-256 over its text, as a W3C trace id), so every component
+ * that handles the work order, in this process or another, names the same trace without carrying it
+ * in a header or a stored field; a requester can compute it too, to find the server's log lines.
  *
  * <p>Each stage hands the trace over explicitly by opening a {@link Scope} on the thread that runs
- * it; the scope puts {@code traceId} and {@code workOrderId} in the SLF4J MDC, so structured logs of
- * that stage carry them. Per-stage events go to {@link #LOG} at DEBUG. When span export is on
+ * it; the scope puts {@code traceId} and {@code workOrderId} in the SLF4J MDC, so structured logs
+ * of that stage carry them. Per-stage events go to {@link #LOG} at DEBUG. When span export is on
  * ({@link #exportSpans}), each scope is also a span named after its stage, in that trace.
  */
 public final class WorkOrderTrace {
@@ -38,7 +38,10 @@ public final class WorkOrderTrace {
 
   private WorkOrderTrace() {}
 
-  /** Makes every scope opened from now on a span too, until {@link #stopExporting} with the same starter. */
+  /**
+   * Makes every scope opened from now on a span too, until {@link #stopExporting} with the same
+   * starter.
+   */
   public static void exportSpans(SpanStarter starter) {
     spans = starter;
   }

@@ -38,7 +38,8 @@ public final class ApiSurface {
   /** The compiled classes directory (or jar's classes) that {@code anchor} was loaded from. */
   public static ApiSurface of(Class<?> anchor) {
     try {
-      return new ApiSurface(Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()));
+      return new ApiSurface(
+          Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -48,7 +49,10 @@ public final class ApiSurface {
   public List<Class<?>> classes() {
     try (Stream<Path> files = Files.walk(classesDir)) {
       return files
-          .filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().endsWith("-info.class"))
+          .filter(
+              f ->
+                  f.toString().endsWith(".class")
+                      && !f.getFileName().toString().endsWith("-info.class"))
           .map(this::load)
           .toList();
     } catch (IOException e) {
@@ -138,7 +142,8 @@ public final class ApiSurface {
     return member.getDeclaringClass().getName() + "." + member.getName();
   }
 
-  private static void check(String at, Type type, Predicate<Class<?>> allowed, List<Exposure> leaks) {
+  private static void check(
+      String at, Type type, Predicate<Class<?>> allowed, List<Exposure> leaks) {
     for (Class<?> named : named(type, new HashSet<>())) {
       if (!allowed.test(named)) {
         leaks.add(new Exposure(at, named));

@@ -26,7 +26,9 @@ class ProtocolApiBoundaryTest {
   @Test
   void publicPackagesExposeNoInternalType() {
     List<Class<?>> api =
-        ApiSurface.of(Params.class).classes().stream().filter(ProtocolApiBoundaryTest::notInternal).toList();
+        ApiSurface.of(Params.class).classes().stream()
+            .filter(ProtocolApiBoundaryTest::notInternal)
+            .toList();
 
     assertThat(api).hasSizeGreaterThan(40);
     assertThat(ApiSurface.leaks(api, ProtocolApiBoundaryTest::notInternal)).isEmpty();
@@ -45,6 +47,8 @@ class ProtocolApiBoundaryTest {
   void theCheckSeesAnInternalTypeInASignature() {
     assertThat(ApiSurface.leaks(List.of(RequestOpener.class), ProtocolApiBoundaryTest::notInternal))
         .map(Object::toString)
-        .contains(RequestOpener.class.getName() + ".open exposes io.camelot.protocol.internal.envelope.OpenedRequest");
+        .contains(
+            RequestOpener.class.getName()
+                + ".open exposes io.camelot.protocol.internal.envelope.OpenedRequest");
   }
 }

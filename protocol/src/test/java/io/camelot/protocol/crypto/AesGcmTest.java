@@ -75,7 +75,9 @@ class AesGcmTest {
               byte[] iv = Arrays.copyOf(sealed, Aead.IV_BYTES);
 
               assertThat(sealed).hasSize(Aead.IV_BYTES + plaintext.length + Aead.TAG_BYTES);
-              assertThat(aead.openDetached(iv, Arrays.copyOfRange(sealed, Aead.IV_BYTES, sealed.length), aad))
+              assertThat(
+                      aead.openDetached(
+                          iv, Arrays.copyOfRange(sealed, Aead.IV_BYTES, sealed.length), aad))
                   .as("the prefix is the IV the rest was encrypted under")
                   .isEqualTo(plaintext);
               assertThat(aead.open(sealed, aad)).isEqualTo(plaintext);
@@ -92,7 +94,8 @@ class AesGcmTest {
 
               assertThat(sealed.iv()).hasSize(Aead.IV_BYTES);
               assertThat(sealed.ciphertextAndTag()).hasSize(plaintext.length + Aead.TAG_BYTES);
-              assertThat(aead.openDetached(sealed.iv(), sealed.ciphertextAndTag(), aad)).isEqualTo(plaintext);
+              assertThat(aead.openDetached(sealed.iv(), sealed.ciphertextAndTag(), aad))
+                  .isEqualTo(plaintext);
             });
   }
 
@@ -105,7 +108,8 @@ class AesGcmTest {
     Aead.Detached detached = aead.sealDetached(plaintext, aad);
     byte[] prefixed = aead.seal(plaintext, aad);
 
-    for (byte[] other : new byte[][] {null, new byte[0], "in/1/work-order-1".getBytes(StandardCharsets.UTF_8)}) {
+    for (byte[] other :
+        new byte[][] {null, new byte[0], "in/1/work-order-1".getBytes(StandardCharsets.UTF_8)}) {
       assertThatThrownBy(() -> aead.openDetached(detached.iv(), detached.ciphertextAndTag(), other))
           .isInstanceOf(CryptoException.class)
           .hasMessage(AUTHENTICATION_FAILED);
@@ -125,7 +129,8 @@ class AesGcmTest {
 
     assertThat(Arrays.copyOf(first, Aead.IV_BYTES))
         .isNotEqualTo(Arrays.copyOf(second, Aead.IV_BYTES));
-    assertThat(aead.sealDetached(plaintext, null).iv()).isNotEqualTo(aead.sealDetached(plaintext, null).iv());
+    assertThat(aead.sealDetached(plaintext, null).iv())
+        .isNotEqualTo(aead.sealDetached(plaintext, null).iv());
   }
 
   @Test
@@ -145,7 +150,8 @@ class AesGcmTest {
 
     assertThat(tag).hasSize(Aead.TAG_BYTES);
     assertThat(legacy.decrypt(VECTOR_IV, tag)).isEmpty();
-    assertThat(AesGcm.of(VECTOR_KEY).sealDetached(new byte[0], null).ciphertextAndTag()).hasSize(Aead.TAG_BYTES);
+    assertThat(AesGcm.of(VECTOR_KEY).sealDetached(new byte[0], null).ciphertextAndTag())
+        .hasSize(Aead.TAG_BYTES);
   }
 
   @Test
@@ -195,9 +201,11 @@ class AesGcmTest {
                 !Arrays.equals(key, otherKey) && !Arrays.equals(otherIv, VECTOR_IV))
         .checkAssert(
             (key, otherKey, otherIv, plaintext) -> {
-              byte[] ciphertextAndTag = LegacyFixedIvGcm.of(key).encryptWithCallerIv(VECTOR_IV, plaintext);
+              byte[] ciphertextAndTag =
+                  LegacyFixedIvGcm.of(key).encryptWithCallerIv(VECTOR_IV, plaintext);
 
-              assertThatThrownBy(() -> AesGcm.of(otherKey).openDetached(VECTOR_IV, ciphertextAndTag, null))
+              assertThatThrownBy(
+                      () -> AesGcm.of(otherKey).openDetached(VECTOR_IV, ciphertextAndTag, null))
                   .isInstanceOf(CryptoException.class)
                   .hasMessage(AUTHENTICATION_FAILED);
               assertThatThrownBy(() -> AesGcm.of(key).openDetached(otherIv, ciphertextAndTag, null))
@@ -240,7 +248,8 @@ class AesGcmTest {
     assertThatThrownBy(() -> legacy.decrypt(iv, new byte[Aead.TAG_BYTES + 1]))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("IV must be 12 bytes");
-    assertThatThrownBy(() -> AesGcm.of(VECTOR_KEY).openDetached(iv, new byte[Aead.TAG_BYTES + 1], null))
+    assertThatThrownBy(
+            () -> AesGcm.of(VECTOR_KEY).openDetached(iv, new byte[Aead.TAG_BYTES + 1], null))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("IV must be 12 bytes");
   }
@@ -253,13 +262,18 @@ class AesGcmTest {
     Arrays.fill(key, (byte) 0);
 
     byte[] hello = Base64.getDecoder().decode("D2e6d6o26UuDZhDvSNiG11zk1557");
-    assertThat(legacy.encryptWithCallerIv(VECTOR_IV, "Hello".getBytes(StandardCharsets.UTF_8))).isEqualTo(hello);
-    assertThat(aead.openDetached(VECTOR_IV, hello, null)).asString(StandardCharsets.UTF_8).isEqualTo("Hello");
+    assertThat(legacy.encryptWithCallerIv(VECTOR_IV, "Hello".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(hello);
+    assertThat(aead.openDetached(VECTOR_IV, hello, null))
+        .asString(StandardCharsets.UTF_8)
+        .isEqualTo("Hello");
   }
 
   @Test
   void generatesRandomKeysAndIvsOfTheRightSize() {
     assertThat(AesGcm.newKey()).hasSize(32).isNotEqualTo(AesGcm.newKey());
-    assertThat(LegacyFixedIvGcm.newSessionIv()).hasSize(12).isNotEqualTo(LegacyFixedIvGcm.newSessionIv());
+    assertThat(LegacyFixedIvGcm.newSessionIv())
+        .hasSize(12)
+        .isNotEqualTo(LegacyFixedIvGcm.newSessionIv());
   }
 }

@@ -97,7 +97,8 @@ class X25519HkdfTest {
 
   @Test
   void derivationFollowsTheDocumentedFormat() throws Exception {
-    // Recomputes the KEK from the documented formula, with the JDK's HMAC rather than BouncyCastle's
+    // Recomputes the KEK from the documented formula, with the JDK's HMAC rather than
+    // BouncyCastle's
     // HKDF, from nothing but the wire bytes and the private key.
     byte[] sessionKey = AesGcm.newKey();
     byte[] wrapped = WORKER.publicKey().wrap(sessionKey);
@@ -107,12 +108,16 @@ class X25519HkdfTest {
     ((X25519PrivateKeyParameters) PrivateKeyFactory.createKey(WORKER.toPkcs8()))
         .generateSecret(new X25519PublicKeyParameters(ephemeral), shared, 0);
     byte[] info =
-        concat("X25519-HKDF-SHA256-AES-GCM-256".getBytes(StandardCharsets.US_ASCII), ephemeral, workerPublic);
+        concat(
+            "X25519-HKDF-SHA256-AES-GCM-256".getBytes(StandardCharsets.US_ASCII),
+            ephemeral,
+            workerPublic);
     byte[] okm = hkdfSha256(shared, new byte[32], info, 44);
 
     byte[] opened =
         AesGcm.of(Arrays.copyOf(okm, 32))
-            .openDetached(Arrays.copyOfRange(okm, 32, 44), Arrays.copyOfRange(wrapped, 32, 80), null);
+            .openDetached(
+                Arrays.copyOfRange(okm, 32, 44), Arrays.copyOfRange(wrapped, 32, 80), null);
 
     assertThat(opened).isEqualTo(sessionKey);
   }

@@ -3,15 +3,15 @@ package io.camelot.protocol.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.protocol.Hex;
-import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
+import io.camelot.protocol.internal.envelope.FixedNonceSealer;
 import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.internal.envelope.RequestOpener;
-import io.camelot.protocol.internal.envelope.FixedNonceSealer;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -29,7 +29,8 @@ class AvalonVectorsTest {
   static final String REQUESTER_NONCE = "00112233445566778899aabbccddeeff";
   static final String WORK_ORDER_ID = "1".repeat(64);
   static final String REQUESTER_ID = "2".repeat(64);
-  static final String WORKER_ID = "0b03616a46ea9cf574f3f8eedc93a62c691a60dbd3783427c0243bacfe5bba94";
+  static final String WORKER_ID =
+      "0b03616a46ea9cf574f3f8eedc93a62c691a60dbd3783427c0243bacfe5bba94";
   static final String WORKLOAD_ID = "6563686f2d726573756c74";
   static final String HELLO_DATA = "D2e6d6o26UuDZhDvSNiG11zk1557";
   static final String REQUEST_HASH =
@@ -62,14 +63,30 @@ class AvalonVectorsTest {
 
   static WorkOrderSubmitParams vectorRequest(List<DataItem> inData) {
     return new WorkOrderSubmitParams(
-        WORK_ORDER_ID, 6000L, "JSON-RPC", null, null, REQUESTER_NONCE, WORKLOAD_ID, WORKER_ID,
-        REQUESTER_ID, Hex.upper(SESSION_IV), null, "AES-GCM-256", null, null, "", null, inData,
+        WORK_ORDER_ID,
+        6000L,
+        "JSON-RPC",
+        null,
+        null,
+        REQUESTER_NONCE,
+        WORKLOAD_ID,
+        WORKER_ID,
+        REQUESTER_ID,
+        Hex.upper(SESSION_IV),
+        null,
+        "AES-GCM-256",
+        null,
+        null,
+        "",
+        null,
+        inData,
         null);
   }
 
   @Test
   void requestHashOfTheVectorRequest() {
-    WorkOrderSubmitParams request = vectorRequest(List.of(new DataItem(0, null, HELLO_DATA, null, null)));
+    WorkOrderSubmitParams request =
+        vectorRequest(List.of(new DataItem(0, null, HELLO_DATA, null, null)));
     assertThat(Hex.upper(WorkOrderHashes.requestHash(request))).isEqualTo(REQUEST_HASH);
     assertThat(Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(request)))
         .isEqualTo("7FpN639ueNZkTjOhm6jfbpz1Fz+HUA+uA6XKhKK8uZs=");
@@ -95,8 +112,15 @@ class AvalonVectorsTest {
   void sealerReproducesTheVectorRequestByteForByte() {
     RequestTemplate template =
         new RequestTemplate(
-            WORK_ORDER_ID, WORKER_ID, WORKLOAD_ID, REQUESTER_ID, REQUESTER_NONCE, 6000, null,
-            List.of(InputSpec.text("Hello")), List.of());
+            WORK_ORDER_ID,
+            WORKER_ID,
+            WORKLOAD_ID,
+            REQUESTER_ID,
+            REQUESTER_NONCE,
+            6000,
+            null,
+            List.of(InputSpec.text("Hello")),
+            List.of());
     RequestSecrets secrets =
         RequestSealer.sealLegacy(template, workerKey.publicKey(), null, SESSION_KEY, SESSION_IV);
     WorkOrderSubmitParams sent = secrets.request();
@@ -126,10 +150,13 @@ class AvalonVectorsTest {
 
     assertThat(result.outData())
         .containsExactly(new DataItem(0, RESULT_DATA_HASH, RESULT_DATA, "", ""));
-    assertThat(Hex.upper(WorkOrderHashes.responseHash(result, opened.requestHash()))).isEqualTo(RESPONSE_HASH);
+    assertThat(Hex.upper(WorkOrderHashes.responseHash(result, opened.requestHash())))
+        .isEqualTo(RESPONSE_HASH);
     assertThat(
             Secp256k1.verifierFromPem(VERIFICATION_KEY)
-                .verifyDigest(Hex.decode(RESPONSE_HASH), Base64.getDecoder().decode(result.workerSignature())))
+                .verifyDigest(
+                    Hex.decode(RESPONSE_HASH),
+                    Base64.getDecoder().decode(result.workerSignature())))
         .isTrue();
   }
 
@@ -139,8 +166,15 @@ class AvalonVectorsTest {
         vectorRequest(List.of(new DataItem(0, null, HELLO_DATA, null, null)));
     WorkOrderResult vectorResult =
         new WorkOrderResult(
-            WORK_ORDER_ID, WORKLOAD_ID, WORKER_ID, REQUESTER_ID, WORKER_NONCE, WORKER_SIGNATURE,
-            List.of(new DataItem(0, RESULT_DATA_HASH, RESULT_DATA, "", "")), null, null);
+            WORK_ORDER_ID,
+            WORKLOAD_ID,
+            WORKER_ID,
+            REQUESTER_ID,
+            WORKER_NONCE,
+            WORKER_SIGNATURE,
+            List.of(new DataItem(0, RESULT_DATA_HASH, RESULT_DATA, "", "")),
+            null,
+            null);
     RequestSecrets secrets = new RequestSecrets(request, SESSION_KEY, SESSION_IV);
 
     List<PlainItem> outputs =
@@ -153,18 +187,36 @@ class AvalonVectorsTest {
   void theVectorAesGcmOutputsMatch() {
     assertThat(
             Base64.getEncoder()
-                .encodeToString(LegacyFixedIvGcm.of(SESSION_KEY).encryptWithCallerIv(SESSION_IV, "Hello".getBytes())))
+                .encodeToString(
+                    LegacyFixedIvGcm.of(SESSION_KEY)
+                        .encryptWithCallerIv(SESSION_IV, "Hello".getBytes())))
         .isEqualTo(HELLO_DATA);
-    assertThat(Hex.upper(LegacyFixedIvGcm.of(SESSION_KEY).encryptWithCallerIv(SESSION_IV, Hex.decode(REQUEST_HASH))))
+    assertThat(
+            Hex.upper(
+                LegacyFixedIvGcm.of(SESSION_KEY)
+                    .encryptWithCallerIv(SESSION_IV, Hex.decode(REQUEST_HASH))))
         .isEqualTo(ENCRYPTED_REQUEST_HASH);
   }
 
   private static WorkOrderSubmitParams withSessionKey(WorkOrderSubmitParams p, String key) {
     return new WorkOrderSubmitParams(
-        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(),
-        p.notifyUri(), p.requesterNonce(), p.workloadId(), p.workerId(), p.requesterId(),
-        p.sessionKeyIv(), p.workerEncryptionKey(), p.dataEncryptionAlgorithm(), key,
-        p.encryptedRequestHash(), p.requesterSignature(), p.verifyingKey(), p.inData(),
+        p.workOrderId(),
+        p.responseTimeoutMSecs(),
+        p.payloadFormat(),
+        p.resultUri(),
+        p.notifyUri(),
+        p.requesterNonce(),
+        p.workloadId(),
+        p.workerId(),
+        p.requesterId(),
+        p.sessionKeyIv(),
+        p.workerEncryptionKey(),
+        p.dataEncryptionAlgorithm(),
+        key,
+        p.encryptedRequestHash(),
+        p.requesterSignature(),
+        p.verifyingKey(),
+        p.inData(),
         p.outData());
   }
 }

@@ -27,7 +27,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependencies extension on the wire: strict validation, and integrity under the request hash. */
+/**
+ * The dependencies extension on the wire: strict validation, and integrity under the request hash.
+ */
 class DependenciesEnvelopeTest {
   static final String PREDECESSOR = "aa".repeat(32);
   static KeyWrapPrivateKey workerKey;
@@ -45,14 +47,24 @@ class DependenciesEnvelopeTest {
     RequestTemplate base = EnvelopeRoundTripTest.template(inputs, List.of());
     RequestTemplate template =
         new RequestTemplate(
-            base.workOrderId(), base.workerId(), base.workloadId(), base.requesterId(),
-            base.requesterNonce(), base.responseTimeoutMSecs(), null, inputs, List.of(), deps);
+            base.workOrderId(),
+            base.workerId(),
+            base.workloadId(),
+            base.requesterId(),
+            base.requesterNonce(),
+            base.responseTimeoutMSecs(),
+            null,
+            inputs,
+            List.of(),
+            deps);
     return RequestSealer.seal(template, workerKey.publicKey(), requesterKey);
   }
 
   static Dependencies deps() {
     return new Dependencies(
-        List.of(PREDECESSOR), List.of("ledger:rates"), List.of("wallet:alice", "wallet:bob"),
+        List.of(PREDECESSOR),
+        List.of("ledger:rates"),
+        List.of("wallet:alice", "wallet:bob"),
         List.of(new Dependencies.HandOff(1, PREDECESSOR, 0)));
   }
 
@@ -68,10 +80,24 @@ class DependenciesEnvelopeTest {
     WorkOrderSubmitParams p = plain.request();
     WorkOrderSubmitParams avalonShape =
         new WorkOrderSubmitParams(
-            p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(),
-            p.requesterNonce(), p.workloadId(), p.workerId(), p.requesterId(), p.sessionKeyIv(),
-            p.workerEncryptionKey(), p.dataEncryptionAlgorithm(), p.encryptedSessionKey(),
-            p.encryptedRequestHash(), p.requesterSignature(), p.verifyingKey(), p.inData(), p.outData());
+            p.workOrderId(),
+            p.responseTimeoutMSecs(),
+            p.payloadFormat(),
+            p.resultUri(),
+            p.notifyUri(),
+            p.requesterNonce(),
+            p.workloadId(),
+            p.workerId(),
+            p.requesterId(),
+            p.sessionKeyIv(),
+            p.workerEncryptionKey(),
+            p.dataEncryptionAlgorithm(),
+            p.encryptedSessionKey(),
+            p.encryptedRequestHash(),
+            p.requesterSignature(),
+            p.verifyingKey(),
+            p.inData(),
+            p.outData());
     assertThat(WorkOrderHashes.requestHash(avalonShape)).isEqualTo(WorkOrderHashes.requestHash(p));
   }
 
@@ -83,8 +109,12 @@ class DependenciesEnvelopeTest {
     OpenedRequest opened = RequestOpener.open(received, workerKey);
     assertThat(opened.inputs().get(1).data()).isEmpty();
     assertThat(received.dependencies().canonicalText())
-        .isEqualTo("after=" + PREDECESSOR + "\nreads=ledger:rates\nwrites=wallet:alice,wallet:bob\ninputFrom=1;"
-            + PREDECESSOR + ";0");
+        .isEqualTo(
+            "after="
+                + PREDECESSOR
+                + "\nreads=ledger:rates\nwrites=wallet:alice,wallet:bob\ninputFrom=1;"
+                + PREDECESSOR
+                + ";0");
   }
 
   @Test
@@ -117,13 +147,16 @@ class DependenciesEnvelopeTest {
   @Test
   void paramsRefuseMalformedDependenciesNamingTheField() {
     assertRefused(d -> d.putArray("after").add(sealedId()), "cannot depend on itself (cycle)");
-    assertRefused(d -> d.putArray("after").add(PREDECESSOR).add(PREDECESSOR), "duplicate id " + PREDECESSOR);
+    assertRefused(
+        d -> d.putArray("after").add(PREDECESSOR).add(PREDECESSOR), "duplicate id " + PREDECESSOR);
     assertRefused(d -> d.putArray("after").add("not-hex"), "dependencies.after[0]");
     assertRefused(d -> d.putArray("after").add(7), "dependencies");
     assertRefused(d -> d.putArray("writes").add("alice"), "dependencies.writes[0]");
     assertRefused(d -> d.putArray("reads").add("wallet:a,b"), "dependencies.reads[0]");
-    assertRefused(d -> d.putArray("reads").add("wallet:" + "x".repeat(130)), "dependencies.reads[0]");
-    assertRefused(d -> d.putArray("writes").add("wallet:a").add("wallet:a"), "duplicate resource wallet:a");
+    assertRefused(
+        d -> d.putArray("reads").add("wallet:" + "x".repeat(130)), "dependencies.reads[0]");
+    assertRefused(
+        d -> d.putArray("writes").add("wallet:a").add("wallet:a"), "duplicate resource wallet:a");
     assertRefused(
         d -> {
           ArrayNode many = d.putArray("writes");
@@ -137,12 +170,21 @@ class DependenciesEnvelopeTest {
         },
         "more than 64 ids");
     assertRefused(
-        d -> d.putArray("inputFrom").addObject().put("index", 0).put("workOrderId", PREDECESSOR).put("outputIndex", 0),
+        d ->
+            d.putArray("inputFrom")
+                .addObject()
+                .put("index", 0)
+                .put("workOrderId", PREDECESSOR)
+                .put("outputIndex", 0),
         "is not listed in dependencies.after");
     assertRefused(
         d -> {
           d.putArray("after").add(PREDECESSOR);
-          d.putArray("inputFrom").addObject().put("index", 0).put("workOrderId", PREDECESSOR).put("outputIndex", 0);
+          d.putArray("inputFrom")
+              .addObject()
+              .put("index", 0)
+              .put("workOrderId", PREDECESSOR)
+              .put("outputIndex", 0);
         },
         "with empty data");
     assertRefused(d -> d.put("priority", 1), "priority");
@@ -165,7 +207,9 @@ class DependenciesEnvelopeTest {
 
   @Test
   void theWorkerSignatureCoversPredecessorLinks() {
-    RequestSecrets sealed = seal(new Dependencies(List.of(PREDECESSOR), null, null, null), List.of(InputSpec.text("x")));
+    RequestSecrets sealed =
+        seal(
+            new Dependencies(List.of(PREDECESSOR), null, null, null), List.of(InputSpec.text("x")));
     OpenedRequest opened = RequestOpener.open(sealed.request(), workerKey);
     var link = new WorkOrderResult.PredecessorLink(PREDECESSOR, "AB".repeat(32));
     WorkOrderResult result =
@@ -174,18 +218,39 @@ class DependenciesEnvelopeTest {
 
     WorkOrderResult forged =
         new WorkOrderResult(
-            result.workOrderId(), result.workloadId(), result.workerId(), result.requesterId(),
-            result.workerNonce(), result.workerSignature(), result.outData(), null, null,
-            List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))), null);
+            result.workOrderId(),
+            result.workloadId(),
+            result.workerId(),
+            result.requesterId(),
+            result.workerNonce(),
+            result.workerSignature(),
+            result.outData(),
+            null,
+            null,
+            List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))),
+            null);
     assertThatThrownBy(
-            () -> ResponseOpener.verifySignature(forged, sealed.request(), workerSigningKey.verifier()))
+            () ->
+                ResponseOpener.verifySignature(
+                    forged, sealed.request(), workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class);
     WorkOrderResult unlinked =
         new WorkOrderResult(
-            result.workOrderId(), result.workloadId(), result.workerId(), result.requesterId(),
-            result.workerNonce(), result.workerSignature(), result.outData(), null, null, null, null);
+            result.workOrderId(),
+            result.workloadId(),
+            result.workerId(),
+            result.requesterId(),
+            result.workerNonce(),
+            result.workerSignature(),
+            result.outData(),
+            null,
+            null,
+            null,
+            null);
     assertThatThrownBy(
-            () -> ResponseOpener.verifySignature(unlinked, sealed.request(), workerSigningKey.verifier()))
+            () ->
+                ResponseOpener.verifySignature(
+                    unlinked, sealed.request(), workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class);
   }
 }

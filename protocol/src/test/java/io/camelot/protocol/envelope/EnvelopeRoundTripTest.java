@@ -46,12 +46,19 @@ class EnvelopeRoundTripTest {
     requesterKey = Secp256k1.generate();
   }
 
-  static RequestTemplate template(List<InputSpec> inputs, List<RequestTemplate.OutputKey> outputKeys) {
+  static RequestTemplate template(
+      List<InputSpec> inputs, List<RequestTemplate.OutputKey> outputKeys) {
     Random random = new Random(inputs.size());
     return new RequestTemplate(
-        randomHex(random, 32), randomHex(random, 32),
+        randomHex(random, 32),
+        randomHex(random, 32),
         HexFormat.of().formatHex("echo-result".getBytes(StandardCharsets.UTF_8)),
-        randomHex(random, 32), randomHex(random, 16), 6000, null, inputs, outputKeys);
+        randomHex(random, 32),
+        randomHex(random, 16),
+        6000,
+        null,
+        inputs,
+        outputKeys);
   }
 
   static String randomHex(Random random, int bytes) {
@@ -71,7 +78,9 @@ class EnvelopeRoundTripTest {
   void sealOpenSealOpenRoundTripsRandomInputs() {
     qt().withExamples(40)
         .forAll(
-            lists().of(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(0, 300)).ofSizeBetween(1, 4),
+            lists()
+                .of(strings().betweenCodePoints(1, 0xD7FF).ofLengthBetween(0, 300))
+                .ofSizeBetween(1, 4),
             integers().between(0, 2))
         .checkAssert(
             (texts, mode) -> {
@@ -86,7 +95,8 @@ class EnvelopeRoundTripTest {
                     });
               }
               RequestSecrets secrets =
-                  RequestSealer.seal(template(inputs, List.of()), workerEncryptionKey.publicKey(), requesterKey);
+                  RequestSealer.seal(
+                      template(inputs, List.of()), workerEncryptionKey.publicKey(), requesterKey);
               WorkOrderResult result = echoWorker(secrets.request());
               List<String> outputs =
                   ResponseOpener.open(result, secrets, workerSigningKey.verifier()).stream()
@@ -103,12 +113,17 @@ class EnvelopeRoundTripTest {
         p -> copy(p, "workerId", "0x" + p.workerId()),
         p -> copy(p, "workloadId", "68656c6c6f"),
         p -> copy(p, "requesterId", p.requesterId().toUpperCase()),
-        p -> withInData(p, 0, new DataItem(0, null, flipBase64(p.inData().get(0).data()), null, null)),
+        p ->
+            withInData(
+                p, 0, new DataItem(0, null, flipBase64(p.inData().get(0).data()), null, null)),
         p -> withInData(p, 0, new DataItem(0, "AB", p.inData().get(0).data(), null, null)),
         p -> withInData(p, 0, new DataItem(0, null, p.inData().get(0).data(), "", "00")),
         // Swapping indexes reorders the hashed concatenation.
-        p -> withInData(withInData(p, 0, new DataItem(1, null, p.inData().get(0).data(), null, null)),
-            1, new DataItem(0, null, p.inData().get(1).data(), null, null)));
+        p ->
+            withInData(
+                withInData(p, 0, new DataItem(1, null, p.inData().get(0).data(), null, null)),
+                1,
+                new DataItem(0, null, p.inData().get(1).data(), null, null)));
   }
 
   @ParameterizedTest
@@ -138,14 +153,18 @@ class EnvelopeRoundTripTest {
   void requesterSignatureIsVerifiedAndAForeignSignatureRefused() {
     RequestSecrets signed =
         RequestSealer.seal(
-            template(List.of(InputSpec.text("x")), List.of()), workerEncryptionKey.publicKey(), requesterKey);
+            template(List.of(InputSpec.text("x")), List.of()),
+            workerEncryptionKey.publicKey(),
+            requesterKey);
     assertThat(signed.request().verifyingKey()).isEqualTo(requesterKey.verifier().pem());
     assertThat(RequestOpener.open(signed.request(), workerEncryptionKey).inputs()).hasSize(1);
 
     PublicKeySign impostor = Secp256k1.generate();
     WorkOrderSubmitParams forged =
-        signed.request().withRequesterSignature(
-            signed.request().requesterSignature(), impostor.verifier().pem());
+        signed
+            .request()
+            .withRequesterSignature(
+                signed.request().requesterSignature(), impostor.verifier().pem());
     assertThatThrownBy(() -> RequestOpener.open(forged, workerEncryptionKey))
         .isInstanceOf(EeaException.class)
         .hasMessage("Signature verification of client request failed. Request is tampered.");
@@ -155,20 +174,33 @@ class EnvelopeRoundTripTest {
   void tamperedResultsAreRejectedByTheRequester() {
     RequestSecrets secrets =
         RequestSealer.seal(
-            template(List.of(InputSpec.text("payload")), List.of()), workerEncryptionKey.publicKey(), null);
+            template(List.of(InputSpec.text("payload")), List.of()),
+            workerEncryptionKey.publicKey(),
+            null);
     WorkOrderResult result = echoWorker(secrets.request());
     DataItem out = result.outData().get(0);
     WorkOrderResult flipped =
         new WorkOrderResult(
-            result.workOrderId(), result.workloadId(), result.workerId(), result.requesterId(),
-            result.workerNonce(), result.workerSignature(),
+            result.workOrderId(),
+            result.workloadId(),
+            result.workerId(),
+            result.requesterId(),
+            result.workerNonce(),
+            result.workerSignature(),
             List.of(new DataItem(out.index(), out.dataHash(), flipBase64(out.data()), "", "")),
-            null, null);
+            null,
+            null);
     WorkOrderResult otherOrder =
         new WorkOrderResult(
-            "ab" + result.workOrderId(), result.workloadId(), result.workerId(),
-            result.requesterId(), result.workerNonce(), result.workerSignature(), result.outData(),
-            null, null);
+            "ab" + result.workOrderId(),
+            result.workloadId(),
+            result.workerId(),
+            result.requesterId(),
+            result.workerNonce(),
+            result.workerSignature(),
+            result.outData(),
+            null,
+            null);
 
     assertThatThrownBy(() -> ResponseOpener.open(flipped, secrets, workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class)
@@ -207,16 +239,36 @@ class EnvelopeRoundTripTest {
 
   private static WorkOrderSubmitParams withNonce(WorkOrderSubmitParams p, String nonce) {
     return new WorkOrderSubmitParams(
-        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(), nonce,
-        p.workloadId(), p.workerId(), p.requesterId(), p.sessionKeyIv(), p.workerEncryptionKey(),
-        p.dataEncryptionAlgorithm(), p.encryptedSessionKey(), p.encryptedRequestHash(), p.requesterSignature(),
-        p.verifyingKey(), p.inData(), p.outData(), p.dependencies(), p.envelopeVersion());
+        p.workOrderId(),
+        p.responseTimeoutMSecs(),
+        p.payloadFormat(),
+        p.resultUri(),
+        p.notifyUri(),
+        nonce,
+        p.workloadId(),
+        p.workerId(),
+        p.requesterId(),
+        p.sessionKeyIv(),
+        p.workerEncryptionKey(),
+        p.dataEncryptionAlgorithm(),
+        p.encryptedSessionKey(),
+        p.encryptedRequestHash(),
+        p.requesterSignature(),
+        p.verifyingKey(),
+        p.inData(),
+        p.outData(),
+        p.dependencies(),
+        p.envelopeVersion());
   }
 
   record DataItemsOfB(DataKeyItem input, byte[] outputKey) {
     static DataItemsOfB prepare(byte[] key) {
       return new DataItemsOfB(
-          DataKeyItem.seal("from B".getBytes(StandardCharsets.UTF_8), key, workerEncryptionKey.publicKey(), true),
+          DataKeyItem.seal(
+              "from B".getBytes(StandardCharsets.UTF_8),
+              key,
+              workerEncryptionKey.publicKey(),
+              true),
           workerEncryptionKey.publicKey().wrap(key));
     }
   }
@@ -225,7 +277,9 @@ class EnvelopeRoundTripTest {
   void twoStepPoolSignatureVerifiesAndIsBoundToTheRequesterNonce() {
     RequestSecrets secrets =
         RequestSealer.seal(
-            template(List.of(InputSpec.text("pool")), List.of()), workerEncryptionKey.publicKey(), null);
+            template(List.of(InputSpec.text("pool")), List.of()),
+            workerEncryptionKey.publicKey(),
+            null);
     OpenedRequest opened = RequestOpener.open(secrets.request(), workerEncryptionKey);
     PublicKeySign perWorkOrderKey = Secp256k1.generate();
     WorkOrderResult signedByExtKey = ResponseSealer.seal(opened, opened.inputs(), perWorkOrderKey);
@@ -240,9 +294,12 @@ class EnvelopeRoundTripTest {
         .containsExactly("pool");
     WorkOrderResult replayedForAnotherNonce =
         signedByExtKey.withExtVerificationKey(
-            extPem, Signatures.extVerificationKeySignature(workerSigningKey, extPem, withNonce(secrets.request(), "00")));
+            extPem,
+            Signatures.extVerificationKeySignature(
+                workerSigningKey, extPem, withNonce(secrets.request(), "00")));
     assertThatThrownBy(
-            () -> ResponseOpener.open(replayedForAnotherNonce, secrets, workerSigningKey.verifier()))
+            () ->
+                ResponseOpener.open(replayedForAnotherNonce, secrets, workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("extVerificationKeySignature");
   }
@@ -252,15 +309,23 @@ class EnvelopeRoundTripTest {
     String pem = workerEncryptionKey.publicKey().pem();
     String signature = Signatures.encryptionKeySignature(workerSigningKey, pem);
     assertThat(signature).matches("[0-9A-F]+");
-    assertThat(Signatures.verifyEncryptionKeySignature(workerSigningKey.verifier(), pem, signature)).isTrue();
-    assertThat(Signatures.verifyEncryptionKeySignature(workerSigningKey.verifier(), pem + " ", signature)).isFalse();
-    assertThat(Signatures.verifyEncryptionKeySignature(workerSigningKey.verifier(), pem, "zz")).isFalse();
+    assertThat(Signatures.verifyEncryptionKeySignature(workerSigningKey.verifier(), pem, signature))
+        .isTrue();
+    assertThat(
+            Signatures.verifyEncryptionKeySignature(
+                workerSigningKey.verifier(), pem + " ", signature))
+        .isFalse();
+    assertThat(Signatures.verifyEncryptionKeySignature(workerSigningKey.verifier(), pem, "zz"))
+        .isFalse();
   }
 
   @Test
   void emptyOutputIsSentAsEmptyDataAndStillSigned() {
     RequestSecrets secrets =
-        RequestSealer.seal(template(List.of(InputSpec.text("")), List.of()), workerEncryptionKey.publicKey(), null);
+        RequestSealer.seal(
+            template(List.of(InputSpec.text("")), List.of()),
+            workerEncryptionKey.publicKey(),
+            null);
     WorkOrderResult result = echoWorker(secrets.request());
     assertThat(result.outData().get(0).data()).isEmpty();
     assertThat(ResponseOpener.open(result, secrets, workerSigningKey.verifier()))
@@ -277,7 +342,14 @@ class EnvelopeRoundTripTest {
   private static WorkOrderSubmitParams withInData(WorkOrderSubmitParams p, int at, DataItem item) {
     List<DataItem> items = new ArrayList<>(p.inData());
     items.set(at, item);
-    return rebuild(p, p.requesterNonce(), p.workOrderId(), p.workerId(), p.workloadId(), p.requesterId(), items);
+    return rebuild(
+        p,
+        p.requesterNonce(),
+        p.workOrderId(),
+        p.workerId(),
+        p.workloadId(),
+        p.requesterId(),
+        items);
   }
 
   private static WorkOrderSubmitParams copy(WorkOrderSubmitParams p, String field, String value) {
@@ -292,12 +364,31 @@ class EnvelopeRoundTripTest {
   }
 
   private static WorkOrderSubmitParams rebuild(
-      WorkOrderSubmitParams p, String nonce, String woId, String workerId, String workloadId,
-      String requesterId, List<DataItem> inData) {
+      WorkOrderSubmitParams p,
+      String nonce,
+      String woId,
+      String workerId,
+      String workloadId,
+      String requesterId,
+      List<DataItem> inData) {
     return new WorkOrderSubmitParams(
-        woId, p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(), nonce,
-        workloadId, workerId, requesterId, p.sessionKeyIv(), p.workerEncryptionKey(),
-        p.dataEncryptionAlgorithm(), p.encryptedSessionKey(), p.encryptedRequestHash(),
-        p.requesterSignature(), p.verifyingKey(), inData, p.outData());
+        woId,
+        p.responseTimeoutMSecs(),
+        p.payloadFormat(),
+        p.resultUri(),
+        p.notifyUri(),
+        nonce,
+        workloadId,
+        workerId,
+        requesterId,
+        p.sessionKeyIv(),
+        p.workerEncryptionKey(),
+        p.dataEncryptionAlgorithm(),
+        p.encryptedSessionKey(),
+        p.encryptedRequestHash(),
+        p.requesterSignature(),
+        p.verifyingKey(),
+        inData,
+        p.outData());
   }
 }

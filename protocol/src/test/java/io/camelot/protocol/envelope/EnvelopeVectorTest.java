@@ -42,7 +42,10 @@ class EnvelopeVectorTest {
   void theCommittedVectorFollowsTheSpec() throws IOException {
     Path path = repositoryRoot().resolve(FILE);
     if (Boolean.getBoolean("camelot.docs.write")) {
-      Files.writeString(path, ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(generate()) + "\n");
+      Files.writeString(
+          path,
+          ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(generate())
+              + "\n");
     }
     JsonNode vector = ProtocolJson.parse(Files.readAllBytes(path));
     WorkOrderSubmitParams request = Params.workOrderSubmit(vector.get("request"));
@@ -52,16 +55,19 @@ class EnvelopeVectorTest {
 
     byte[] requestHash = WorkOrderHashes.requestHash(request);
     assertThat(Hex.upper(requestHash)).isEqualTo(vector.path("requestHash").asText());
-    assertThat(Hex.upper(EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, id))).isEqualTo(vector.path("aad").path("request-hash/0").asText());
+    assertThat(Hex.upper(EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, id)))
+        .isEqualTo(vector.path("aad").path("request-hash/0").asText());
     assertThat(
             AesGcm.of(sessionKey)
                 .openDetached(
-                    Hex.decode(request.sessionKeyIv()), Hex.decode(request.encryptedRequestHash()),
+                    Hex.decode(request.sessionKeyIv()),
+                    Hex.decode(request.encryptedRequestHash()),
                     EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, id)))
         .isEqualTo(requestHash);
     assertThat(
             Secp256k1.verifierFromPem(request.verifyingKey())
-                .verifyDigest(requestHash, Base64.getDecoder().decode(request.requesterSignature())))
+                .verifyDigest(
+                    requestHash, Base64.getDecoder().decode(request.requesterSignature())))
         .isTrue();
     for (DataItem item : request.inData()) {
       assertThat(Hex.upper(EnvelopeAad.of(EnvelopeAad.IN, item.index(), id)))
@@ -69,9 +75,11 @@ class EnvelopeVectorTest {
       byte[] plaintext =
           AesGcm.of(sessionKey)
               .openDetached(
-                  Hex.decode(item.iv()), Base64.getDecoder().decode(item.data()),
+                  Hex.decode(item.iv()),
+                  Base64.getDecoder().decode(item.data()),
                   EnvelopeAad.of(EnvelopeAad.IN, item.index(), id));
-      assertThat(new String(plaintext, StandardCharsets.UTF_8)).isEqualTo(vector.path("inputs").get(item.index()).asText());
+      assertThat(new String(plaintext, StandardCharsets.UTF_8))
+          .isEqualTo(vector.path("inputs").get(item.index()).asText());
     }
 
     byte[] responseHash = WorkOrderHashes.responseHash(result, requestHash);
@@ -82,7 +90,8 @@ class EnvelopeVectorTest {
         .isTrue();
     List<PlainItem> outputs =
         ResponseOpener.open(
-            result, new RequestSecrets(request, sessionKey, Hex.decode(request.sessionKeyIv())),
+            result,
+            new RequestSecrets(request, sessionKey, Hex.decode(request.sessionKeyIv())),
             Secp256k1.verifierFromPem(vector.path("workerVerificationKey").asText()));
     for (PlainItem output : outputs) {
       assertThat(Hex.upper(EnvelopeAad.of(EnvelopeAad.OUT, output.index(), id)))
@@ -98,12 +107,23 @@ class EnvelopeVectorTest {
     List<String> inputs = List.of("Hello", "camelot-2");
     RequestTemplate template =
         new RequestTemplate(
-                "1d4c5e2f", "6f1a", Hex.upper("echo-result".getBytes(StandardCharsets.UTF_8)).toLowerCase(), "2e7b",
-                "5a0d3c", 6000, null, inputs.stream().map(InputSpec::text).toList(), List.of())
+                "1d4c5e2f",
+                "6f1a",
+                Hex.upper("echo-result".getBytes(StandardCharsets.UTF_8)).toLowerCase(),
+                "2e7b",
+                "5a0d3c",
+                6000,
+                null,
+                inputs.stream().map(InputSpec::text).toList(),
+                List.of())
             .withEnvelope(EnvelopeVersion.CAMELOT_2);
-    RequestSecrets secrets = RequestSealer.seal(template, workerKey.publicKey(), Secp256k1.generate());
+    RequestSecrets secrets =
+        RequestSealer.seal(template, workerKey.publicKey(), Secp256k1.generate());
     OpenedRequest opened = RequestOpener.open(secrets.request(), workerKey);
-    List<PlainItem> outputs = opened.inputs().stream().map(in -> PlainItem.ofText(in.index(), "RESULT: " + in.text())).toList();
+    List<PlainItem> outputs =
+        opened.inputs().stream()
+            .map(in -> PlainItem.ofText(in.index(), "RESULT: " + in.text()))
+            .toList();
     WorkOrderResult result = ResponseSealer.seal(opened, outputs, workerSigningKey);
     String id = template.workOrderId();
 
@@ -115,7 +135,8 @@ class EnvelopeVectorTest {
     vector.put("sessionKey", Hex.upper(secrets.sessionKey()));
     vector.put("workerVerificationKey", workerSigningKey.verifier().pem());
     vector.put("requestHash", Hex.upper(opened.requestHash()));
-    vector.put("responseHash", Hex.upper(WorkOrderHashes.responseHash(result, opened.requestHash())));
+    vector.put(
+        "responseHash", Hex.upper(WorkOrderHashes.responseHash(result, opened.requestHash())));
     ObjectNode aad = vector.putObject("aad");
     aad.put("request-hash/0", Hex.upper(EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, id)));
     for (int i = 0; i < inputs.size(); i++) {
@@ -135,6 +156,7 @@ class EnvelopeVectorTest {
         return dir;
       }
     }
-    throw new IllegalStateException("no repository root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no repository root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
   }
 }

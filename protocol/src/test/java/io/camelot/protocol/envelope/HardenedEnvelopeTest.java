@@ -24,7 +24,6 @@ import io.camelot.protocol.internal.envelope.EnvelopeAad;
 import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.internal.envelope.ResponseSealer;
-import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The flaws of Avalon's envelope that the security review found (C1, H1, M4, L10), each shown on the
- * legacy form and shown closed in the hardened camelot-2 form (docs/envelope.md).
+ * The flaws of Avalon's envelope that the security review found (C1, H1, M4, L10), each shown on
+ * the legacy form and shown closed in the hardened camelot-2 form (docs/envelope.md).
  */
 class HardenedEnvelopeTest {
   private static final byte[] SECRET =
@@ -50,14 +49,17 @@ class HardenedEnvelopeTest {
     EnvelopeRoundTripTest.keys();
   }
 
-  static RequestSecrets seal(EnvelopeVersion version, List<InputSpec> inputs, PublicKeySign signer) {
+  static RequestSecrets seal(
+      EnvelopeVersion version, List<InputSpec> inputs, PublicKeySign signer) {
     return RequestSealer.seal(
-        EnvelopeRoundTripTest.template(inputs, List.of()).withEnvelope(version), workerEncryptionKey.publicKey(), signer);
+        EnvelopeRoundTripTest.template(inputs, List.of()).withEnvelope(version),
+        workerEncryptionKey.publicKey(),
+        signer);
   }
 
   /**
-   * C1: the request hash is computable from public fields and, in Avalon's form, encrypted under the
-   * same (key, IV) as every input, so its keystream reads the first 32 bytes of every input.
+   * C1: the request hash is computable from public fields and, in Avalon's form, encrypted under
+   * the same (key, IV) as every input, so its keystream reads the first 32 bytes of every input.
    */
   static byte[] keystreamRecovery(WorkOrderSubmitParams sealed) {
     byte[] hash = WorkOrderHashes.requestHash(sealed);
@@ -73,7 +75,8 @@ class HardenedEnvelopeTest {
   @Test
   void c1TheLegacyFormLeaksTheFirst32BytesOfEveryInputFromTheSealedParamsAlone() {
     WorkOrderSubmitParams legacy =
-        seal(EnvelopeVersion.AVALON_1, List.of(new InputSpec.SessionKey(SECRET, false)), null).request();
+        seal(EnvelopeVersion.AVALON_1, List.of(new InputSpec.SessionKey(SECRET, false)), null)
+            .request();
 
     assertThat(keystreamRecovery(legacy)).isEqualTo(Arrays.copyOf(SECRET, 32));
   }
@@ -83,7 +86,9 @@ class HardenedEnvelopeTest {
     WorkOrderSubmitParams hardened =
         seal(
                 EnvelopeVersion.CAMELOT_2,
-                List.of(new InputSpec.SessionKey(SECRET, false), new InputSpec.SessionKey(SECRET, false)),
+                List.of(
+                    new InputSpec.SessionKey(SECRET, false),
+                    new InputSpec.SessionKey(SECRET, false)),
                 null)
             .request();
 
@@ -100,7 +105,10 @@ class HardenedEnvelopeTest {
   @Test
   void c1TheWorkerAnswersTheHardenedFormWithAFreshIvPerOutputAndReusesNoRequestIv() {
     RequestSecrets secrets =
-        seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("a"), InputSpec.text("a"), InputSpec.text("")), null);
+        seal(
+            EnvelopeVersion.CAMELOT_2,
+            List.of(InputSpec.text("a"), InputSpec.text("a"), InputSpec.text("")),
+            null);
     WorkOrderResult result = echoWorker(secrets.request());
 
     Set<String> ivs = new HashSet<>();
@@ -108,7 +116,8 @@ class HardenedEnvelopeTest {
     secrets.request().inData().forEach(item -> ivs.add(item.iv()));
     result.outData().forEach(item -> ivs.add(item.iv()));
     assertThat(ivs).hasSize(1 + 3 + 3);
-    assertThat(result.outData()).allSatisfy(item -> assertThat(item.data()).as("even empty is sealed").isNotEmpty());
+    assertThat(result.outData())
+        .allSatisfy(item -> assertThat(item.data()).as("even empty is sealed").isNotEmpty());
     assertThat(ResponseOpener.open(result, secrets, workerSigningKey.verifier()))
         .extracting(PlainItem::text)
         .containsExactly("a", "a", "");
@@ -124,16 +133,22 @@ class HardenedEnvelopeTest {
 
   @Test
   void h1AShiftedIdKeepsTheLegacyHashButBreaksTheHardenedOne() {
-    WorkOrderSubmitParams legacy = seal(EnvelopeVersion.AVALON_1, List.of(InputSpec.text("pay bob 10")), requesterKey).request();
+    WorkOrderSubmitParams legacy =
+        seal(EnvelopeVersion.AVALON_1, List.of(InputSpec.text("pay bob 10")), requesterKey)
+            .request();
     WorkOrderSubmitParams hardened =
-        seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("pay bob 10")), requesterKey).request();
+        seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("pay bob 10")), requesterKey)
+            .request();
 
     assertThat(WorkOrderHashes.requestHash(boundaryShifted(legacy)))
-        .as("Avalon's form: the same hash, so the worker would run the replay (the TCS refuses known hashes)")
+        .as(
+            "Avalon's form: the same hash, so the worker would run the replay (the TCS refuses known hashes)")
         .isEqualTo(WorkOrderHashes.requestHash(legacy));
-    assertThat(RequestOpener.open(boundaryShifted(legacy), workerEncryptionKey).inputs()).hasSize(1);
+    assertThat(RequestOpener.open(boundaryShifted(legacy), workerEncryptionKey).inputs())
+        .hasSize(1);
 
-    assertThat(WorkOrderHashes.requestHash(boundaryShifted(hardened))).isNotEqualTo(WorkOrderHashes.requestHash(hardened));
+    assertThat(WorkOrderHashes.requestHash(boundaryShifted(hardened)))
+        .isNotEqualTo(WorkOrderHashes.requestHash(hardened));
     assertThatThrownBy(() -> RequestOpener.open(boundaryShifted(hardened), workerEncryptionKey))
         .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(2))
         .hasMessageContaining("Request is tampered");
@@ -141,19 +156,30 @@ class HardenedEnvelopeTest {
 
   @Test
   void h1AHardenedResultCannotBeRelabelledAsTheAnswerToAnotherRequest() {
-    RequestSecrets victim = seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("victim")), null);
+    RequestSecrets victim =
+        seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("victim")), null);
     // The attacker's request names the same ids but is another request (its own nonce and key).
     RequestSecrets attacker =
         RequestSealer.seal(
             new RequestTemplate(
-                    victim.request().workOrderId(), victim.request().workerId(), victim.request().workloadId(),
-                    victim.request().requesterId(), "ff", 6000, null, List.of(InputSpec.text("attacker")), List.of())
+                    victim.request().workOrderId(),
+                    victim.request().workerId(),
+                    victim.request().workloadId(),
+                    victim.request().requesterId(),
+                    "ff",
+                    6000,
+                    null,
+                    List.of(InputSpec.text("attacker")),
+                    List.of())
                 .withEnvelope(EnvelopeVersion.CAMELOT_2),
             workerEncryptionKey.publicKey(),
             null);
     WorkOrderResult answerToAttacker = echoWorker(attacker.request());
 
-    assertThatThrownBy(() -> ResponseOpener.verifySignature(answerToAttacker, victim.request(), workerSigningKey.verifier()))
+    assertThatThrownBy(
+            () ->
+                ResponseOpener.verifySignature(
+                    answerToAttacker, victim.request(), workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("workerSignature does not verify");
   }
@@ -164,22 +190,29 @@ class HardenedEnvelopeTest {
     WorkOrderResult result = echoWorker(hardened.request());
     WorkOrderResult relabelledLegacy = withEnvelopeVersion(result, null);
 
-    assertThatThrownBy(() -> ResponseOpener.open(relabelledLegacy, hardened, workerSigningKey.verifier()))
+    assertThatThrownBy(
+            () -> ResponseOpener.open(relabelledLegacy, hardened, workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("envelopeVersion");
 
     RequestSecrets legacy = seal(EnvelopeVersion.AVALON_1, List.of(InputSpec.text("x")), null);
     WorkOrderResult legacyResult = echoWorker(legacy.request());
     assertThatThrownBy(
-            () -> ResponseOpener.open(withEnvelopeVersion(legacyResult, "camelot-2"), legacy, workerSigningKey.verifier()))
+            () ->
+                ResponseOpener.open(
+                    withEnvelopeVersion(legacyResult, "camelot-2"),
+                    legacy,
+                    workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("envelopeVersion");
   }
 
   @Test
   void m4AHardenedResultPublishesNoHashOfAnEncryptedOutputWhileTheLegacyOneDoes() {
-    WorkOrderResult legacy = echoWorker(seal(EnvelopeVersion.AVALON_1, List.of(InputSpec.text("yes")), null).request());
-    WorkOrderResult hardened = echoWorker(seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("yes")), null).request());
+    WorkOrderResult legacy =
+        echoWorker(seal(EnvelopeVersion.AVALON_1, List.of(InputSpec.text("yes")), null).request());
+    WorkOrderResult hardened =
+        echoWorker(seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("yes")), null).request());
 
     assertThat(legacy.outData().getFirst().dataHash()).isNotNull();
     assertThat(hardened.outData()).allSatisfy(item -> assertThat(item.dataHash()).isNull());
@@ -191,8 +224,15 @@ class HardenedEnvelopeTest {
     RequestSecrets secrets =
         RequestSealer.seal(
             new RequestTemplate(
-                    "0a", "0b", "0c", "0d", "0e", 6000, "https://requester.example/notify",
-                    List.of(InputSpec.text("x")), List.of())
+                    "0a",
+                    "0b",
+                    "0c",
+                    "0d",
+                    "0e",
+                    6000,
+                    "https://requester.example/notify",
+                    List.of(InputSpec.text("x")),
+                    List.of())
                 .withEnvelope(EnvelopeVersion.CAMELOT_2),
             workerEncryptionKey.publicKey(),
             requesterKey);
@@ -205,14 +245,16 @@ class HardenedEnvelopeTest {
     for (Consumer<ObjectNode> tamper : tamperings) {
       ObjectNode json = (ObjectNode) ProtocolJson.toTree(secrets.request());
       tamper.accept(json);
-      assertThatThrownBy(() -> RequestOpener.open(Params.workOrderSubmit(json), workerEncryptionKey))
+      assertThatThrownBy(
+              () -> RequestOpener.open(Params.workOrderSubmit(json), workerEncryptionKey))
           .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(2));
     }
   }
 
   @Test
   void l10AStrippedSignatureIsRefusedInTheHardenedForm() {
-    WorkOrderSubmitParams signed = seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("x")), requesterKey).request();
+    WorkOrderSubmitParams signed =
+        seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("x")), requesterKey).request();
     ObjectNode json = (ObjectNode) ProtocolJson.toTree(signed);
     json.remove("requesterSignature");
 
@@ -228,7 +270,8 @@ class HardenedEnvelopeTest {
 
   @Test
   void mixedFormsAreRefused() {
-    WorkOrderSubmitParams hardened = seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("x")), null).request();
+    WorkOrderSubmitParams hardened =
+        seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("x")), null).request();
     ObjectNode noIv = (ObjectNode) ProtocolJson.toTree(hardened);
     ((ObjectNode) noIv.withArray("inData").get(0)).remove("iv");
     assertThatThrownBy(() -> RequestOpener.open(Params.workOrderSubmit(noIv), workerEncryptionKey))
@@ -237,7 +280,8 @@ class HardenedEnvelopeTest {
 
     ObjectNode withHash = (ObjectNode) ProtocolJson.toTree(hardened);
     ((ObjectNode) withHash.withArray("inData").get(0)).put("dataHash", "AB".repeat(32));
-    assertThatThrownBy(() -> RequestOpener.open(Params.workOrderSubmit(withHash), workerEncryptionKey))
+    assertThatThrownBy(
+            () -> RequestOpener.open(Params.workOrderSubmit(withHash), workerEncryptionKey))
         .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(2))
         .hasMessageContaining("mixed forms");
 
@@ -250,7 +294,11 @@ class HardenedEnvelopeTest {
 
   @Test
   void swappedInputCiphertextsFailTheirAssociatedDataEvenUnderARecomputedHash() {
-    RequestSecrets secrets = seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("first"), InputSpec.text("second")), null);
+    RequestSecrets secrets =
+        seal(
+            EnvelopeVersion.CAMELOT_2,
+            List.of(InputSpec.text("first"), InputSpec.text("second")),
+            null);
     ObjectNode json = (ObjectNode) ProtocolJson.toTree(secrets.request());
     ArrayNode inData = json.withArray("inData");
     ObjectNode first = inData.get(0).deepCopy();
@@ -263,12 +311,15 @@ class HardenedEnvelopeTest {
     // Even a party holding the session key, who can re-encrypt the hash, cannot move a ciphertext.
     byte[] hash = WorkOrderHashes.requestHash(swapped);
     Aead resealed = AesGcm.of(secrets.sessionKey());
-    var encryptedHash = resealed.sealDetached(hash, EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, swapped.workOrderId()));
+    var encryptedHash =
+        resealed.sealDetached(
+            hash, EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, swapped.workOrderId()));
     ObjectNode rehashed = (ObjectNode) ProtocolJson.toTree(swapped);
     rehashed.put("sessionKeyIv", Hex.upper(encryptedHash.iv()));
     rehashed.put("encryptedRequestHash", Hex.upper(encryptedHash.ciphertextAndTag()));
 
-    assertThatThrownBy(() -> RequestOpener.open(Params.workOrderSubmit(rehashed), workerEncryptionKey))
+    assertThatThrownBy(
+            () -> RequestOpener.open(Params.workOrderSubmit(rehashed), workerEncryptionKey))
         .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(1))
         .hasMessageContaining("authentication failed");
   }
@@ -276,7 +327,12 @@ class HardenedEnvelopeTest {
   @Test
   void hardenedRoundTripsWithPlaintextDataKeyAndHandOffItems() {
     byte[] ownerKey = AesGcm.newKey();
-    DataKeyItem owned = DataKeyItem.seal("owned".getBytes(StandardCharsets.UTF_8), ownerKey, workerEncryptionKey.publicKey(), true);
+    DataKeyItem owned =
+        DataKeyItem.seal(
+            "owned".getBytes(StandardCharsets.UTF_8),
+            ownerKey,
+            workerEncryptionKey.publicKey(),
+            true);
     RequestSecrets secrets =
         RequestSealer.seal(
             EnvelopeRoundTripTest.template(
@@ -284,19 +340,25 @@ class HardenedEnvelopeTest {
                         InputSpec.text("session"),
                         new InputSpec.Plaintext("public".getBytes(StandardCharsets.UTF_8), true),
                         new InputSpec.OwnDataKey(owned)),
-                    List.of(new RequestTemplate.OutputKey(2, workerEncryptionKey.publicKey().wrap(ownerKey))))
+                    List.of(
+                        new RequestTemplate.OutputKey(
+                            2, workerEncryptionKey.publicKey().wrap(ownerKey))))
                 .withEnvelope(EnvelopeVersion.CAMELOT_2),
             workerEncryptionKey.publicKey(),
             requesterKey);
-    assertThat(secrets.request().inData().get(2).dataHash()).as("the owner's hash is not forwarded").isNull();
+    assertThat(secrets.request().inData().get(2).dataHash())
+        .as("the owner's hash is not forwarded")
+        .isNull();
 
     WorkOrderResult result = echoWorker(secrets.request());
 
     assertThat(ResponseOpener.open(result, secrets, workerSigningKey.verifier()))
         .extracting(PlainItem::text)
         .containsExactly("session", "public");
-    assertThat(new String(DataKeyItem.openOutput(result, 2, ownerKey), StandardCharsets.UTF_8)).isEqualTo("owned");
-    assertThatThrownBy(() -> DataKeyItem.openOutput(result, 2, AesGcm.newKey())).isInstanceOf(CryptoException.class);
+    assertThat(new String(DataKeyItem.openOutput(result, 2, ownerKey), StandardCharsets.UTF_8))
+        .isEqualTo("owned");
+    assertThatThrownBy(() -> DataKeyItem.openOutput(result, 2, AesGcm.newKey()))
+        .isInstanceOf(CryptoException.class);
   }
 
   @Test
@@ -308,7 +370,8 @@ class HardenedEnvelopeTest {
     WorkOrderResult signedByExtKey = ResponseSealer.seal(opened, opened.inputs(), perWorkOrderKey);
     WorkOrderResult poolResult =
         signedByExtKey.withExtVerificationKey(
-            extPem, Signatures.extVerificationKeySignature(workerSigningKey, extPem, secrets.request()));
+            extPem,
+            Signatures.extVerificationKeySignature(workerSigningKey, extPem, secrets.request()));
 
     assertThat(ResponseOpener.open(poolResult, secrets, workerSigningKey.verifier()))
         .extracting(PlainItem::text)
@@ -316,8 +379,10 @@ class HardenedEnvelopeTest {
     RequestSecrets other = seal(EnvelopeVersion.CAMELOT_2, List.of(InputSpec.text("other")), null);
     WorkOrderResult vouchedForAnother =
         signedByExtKey.withExtVerificationKey(
-            extPem, Signatures.extVerificationKeySignature(workerSigningKey, extPem, other.request()));
-    assertThatThrownBy(() -> ResponseOpener.open(vouchedForAnother, secrets, workerSigningKey.verifier()))
+            extPem,
+            Signatures.extVerificationKeySignature(workerSigningKey, extPem, other.request()));
+    assertThatThrownBy(
+            () -> ResponseOpener.open(vouchedForAnother, secrets, workerSigningKey.verifier()))
         .isInstanceOf(CryptoException.class)
         .hasMessageContaining("extVerificationKeySignature");
   }
@@ -325,11 +390,24 @@ class HardenedEnvelopeTest {
   private static WorkOrderResult withEnvelopeVersion(WorkOrderResult r, String version) {
     WorkOrderResult relabelled =
         new WorkOrderResult(
-            r.workOrderId(), r.workloadId(), r.workerId(), r.requesterId(), r.workerNonce(), null, r.outData(),
-            r.extVerificationKey(), r.extVerificationKeySignature(), r.predecessors(), version);
-    // Re-signed with the worker's own key: only the form is wrong, so only the form check can refuse it.
+            r.workOrderId(),
+            r.workloadId(),
+            r.workerId(),
+            r.requesterId(),
+            r.workerNonce(),
+            null,
+            r.outData(),
+            r.extVerificationKey(),
+            r.extVerificationKeySignature(),
+            r.predecessors(),
+            version);
+    // Re-signed with the worker's own key: only the form is wrong, so only the form check can
+    // refuse it.
     byte[] requestHash = version == null ? null : new byte[32];
     return relabelled.withSignature(
-        Base64.getEncoder().encodeToString(workerSigningKey.signDigest(WorkOrderHashes.responseHash(relabelled, requestHash))));
+        Base64.getEncoder()
+            .encodeToString(
+                workerSigningKey.signDigest(
+                    WorkOrderHashes.responseHash(relabelled, requestHash))));
   }
 }

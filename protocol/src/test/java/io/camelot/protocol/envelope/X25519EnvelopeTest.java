@@ -10,16 +10,15 @@ import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.AesGcm;
-import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.internal.envelope.RequestOpener;
 import io.camelot.protocol.internal.envelope.ResponseSealer;
-import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +59,8 @@ class X25519EnvelopeTest {
             requesterKey);
     WorkOrderSubmitParams sent = secrets.request();
     assertThat(sent.encryptedSessionKey()).matches("[0-9A-F]{160}");
-    assertThat(new String(HexFormat.of().parseHex(sent.workerEncryptionKey()), StandardCharsets.UTF_8))
+    assertThat(
+            new String(HexFormat.of().parseHex(sent.workerEncryptionKey()), StandardCharsets.UTF_8))
         .isEqualTo(x25519.publicKey().pem());
 
     WorkOrderResult result = echo(sent, bothKeys);
@@ -73,7 +73,8 @@ class X25519EnvelopeTest {
   @Test
   void anAvalonStyleRsaRequestStillOpensOnAWorkerOfferingBoth() {
     RequestSecrets secrets =
-        RequestSealer.seal(template(List.of(InputSpec.text("Avalon")), List.of()), rsa.publicKey(), null);
+        RequestSealer.seal(
+            template(List.of(InputSpec.text("Avalon")), List.of()), rsa.publicKey(), null);
     assertThat(secrets.request().encryptedSessionKey()).hasSize(2 * 384);
 
     WorkOrderResult result = echo(secrets.request(), bothKeys);
@@ -87,7 +88,8 @@ class X25519EnvelopeTest {
   void dataKeysMayBeWrappedWithX25519Too() {
     byte[] ownerKey = AesGcm.newKey();
     DataKeyItem owned =
-        DataKeyItem.seal("owned".getBytes(StandardCharsets.UTF_8), ownerKey, x25519.publicKey(), true);
+        DataKeyItem.seal(
+            "owned".getBytes(StandardCharsets.UTF_8), ownerKey, x25519.publicKey(), true);
     RequestSecrets secrets =
         RequestSealer.seal(
             template(
@@ -105,18 +107,22 @@ class X25519EnvelopeTest {
   @Test
   void anX25519RequestIsRefusedByAnRsaOnlyWorker() {
     RequestSecrets secrets =
-        RequestSealer.seal(template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
+        RequestSealer.seal(
+            template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
     assertThatThrownBy(() -> echo(secrets.request(), KeyWrapKeyRing.of(rsa)))
         .isInstanceOfSatisfying(
             EeaException.class,
-            e -> assertThat(e.code()).isEqualTo(WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code()))
+            e ->
+                assertThat(e.code())
+                    .isEqualTo(WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code()))
         .hasMessage("Crypto Error (DecryptMessage): RSA ciphertext size is invalid");
   }
 
   @Test
   void aTamperedX25519SessionKeyIsRefused() {
     RequestSecrets secrets =
-        RequestSealer.seal(template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
+        RequestSealer.seal(
+            template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
     byte[] wrapped = Hex.decode(secrets.request().encryptedSessionKey());
     wrapped[40] ^= 1;
     WorkOrderSubmitParams tampered = withEncryptedSessionKey(secrets.request(), Hex.upper(wrapped));
@@ -128,9 +134,23 @@ class X25519EnvelopeTest {
 
   static WorkOrderSubmitParams withEncryptedSessionKey(WorkOrderSubmitParams p, String value) {
     return new WorkOrderSubmitParams(
-        p.workOrderId(), p.responseTimeoutMSecs(), p.payloadFormat(), p.resultUri(), p.notifyUri(),
-        p.requesterNonce(), p.workloadId(), p.workerId(), p.requesterId(), p.sessionKeyIv(),
-        p.workerEncryptionKey(), p.dataEncryptionAlgorithm(), value, p.encryptedRequestHash(),
-        p.requesterSignature(), p.verifyingKey(), p.inData(), p.outData());
+        p.workOrderId(),
+        p.responseTimeoutMSecs(),
+        p.payloadFormat(),
+        p.resultUri(),
+        p.notifyUri(),
+        p.requesterNonce(),
+        p.workloadId(),
+        p.workerId(),
+        p.requesterId(),
+        p.sessionKeyIv(),
+        p.workerEncryptionKey(),
+        p.dataEncryptionAlgorithm(),
+        value,
+        p.encryptedRequestHash(),
+        p.requesterSignature(),
+        p.verifyingKey(),
+        p.inData(),
+        p.outData());
   }
 }

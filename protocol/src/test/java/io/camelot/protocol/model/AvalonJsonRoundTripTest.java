@@ -86,9 +86,12 @@ class AvalonJsonRoundTripTest {
   @Test
   void aNullEncryptionKeySignatureIsWrittenAsNullNotDropped() {
     JsonNode record =
-        json("{'verificationKey':'v','proofData':'','encryptionKey':'e','encryptionKeySignature':null}");
+        json(
+            "{'verificationKey':'v','proofData':'','encryptionKey':'e','encryptionKeySignature':null}");
     assertRoundTrip(record, WorkerTypeData.class);
-    assertThat(ProtocolJson.toTree(new WorkerTypeData("v", null, null, "", "e", null, null, null)).has("encryptionKeySignature"))
+    assertThat(
+            ProtocolJson.toTree(new WorkerTypeData("v", null, null, "", "e", null, null, null))
+                .has("encryptionKeySignature"))
         .isTrue();
   }
 
@@ -106,8 +109,12 @@ class AvalonJsonRoundTripTest {
             "{'workOrderId':'aa','updaterId':'0b03','updateType':2,'updateData':'84EA',"
                 + "'updateSignature':'MEUC','signatureRules':'SHA-256/SECP256K1','receiptVerificationKey':'k'}"),
         ReceiptUpdateParams.class);
-    assertRoundTrip(json("{'workOrderId':'aa','updateIndex':4294967296}"), ReceiptUpdateRetrieveParams.class);
-    assertThat(Params.receiptUpdateRetrieve(json("{'workOrderId':'aa','updaterId':null,'updateIndex':1}")).updaterId())
+    assertRoundTrip(
+        json("{'workOrderId':'aa','updateIndex':4294967296}"), ReceiptUpdateRetrieveParams.class);
+    assertThat(
+            Params.receiptUpdateRetrieve(
+                    json("{'workOrderId':'aa','updaterId':null,'updateIndex':1}"))
+                .updaterId())
         .isNull();
   }
 

@@ -20,7 +20,9 @@ public final class LocalProcessLauncher implements WorkerLauncher {
   private final Path logDir;
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
 
-  /** @param command the command line for an instance name */
+  /**
+   * @param command the command line for an instance name
+   */
   public LocalProcessLauncher(Function<String, List<String>> command, Path logDir) {
     this.command = command;
     this.logDir = logDir;
@@ -28,8 +30,10 @@ public final class LocalProcessLauncher implements WorkerLauncher {
 
   @Override
   public void launch(String instanceName) {
-    ProcessBuilder builder = new ProcessBuilder(command.apply(instanceName)).redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(instanceName + ".log").toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command.apply(instanceName)).redirectErrorStream(true);
+    builder.redirectOutput(
+        ProcessBuilder.Redirect.appendTo(logDir.resolve(instanceName + ".log").toFile()));
     try {
       processes.put(instanceName, builder.start());
     } catch (IOException e) {

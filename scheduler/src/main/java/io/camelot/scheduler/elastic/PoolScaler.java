@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * one instance (drained, newest first) each time the pool has stayed idle for the policy's idle
  * period. The same logic drives any {@link WorkerLauncher}. An instance that dies within {@link
  * #CRASH_WINDOW} of its launch counts as a crash loop: each further such death doubles the wait
- * before the next launch (from {@link #FIRST_BACKOFF} up to {@link #MAX_BACKOFF}), so a broken image
- * or configuration is not restarted in a tight loop; an instance that lives longer resets it.
+ * before the next launch (from {@link #FIRST_BACKOFF} up to {@link #MAX_BACKOFF}), so a broken
+ * image or configuration is not restarted in a tight loop; an instance that lives longer resets it.
  */
 public final class PoolScaler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PoolScaler.class);
@@ -39,14 +39,19 @@ public final class PoolScaler implements AutoCloseable {
   private final AtomicLong launched = new AtomicLong();
   private final List<String> stopping = new ArrayList<>();
   private final ScheduledExecutorService rounds =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("pool-scaler").daemon().factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("pool-scaler").daemon().factory());
   private final Map<String, Long> launchedAtMillis = new HashMap<>();
   private long idleSinceMillis = -1;
   private int quickDeaths;
   private long launchNotBeforeMillis;
 
   public PoolScaler(
-      WorkerLauncher launcher, ScalingPolicy policy, Supplier<PoolLoad> load, String namePrefix, Clock clock) {
+      WorkerLauncher launcher,
+      ScalingPolicy policy,
+      Supplier<PoolLoad> load,
+      String namePrefix,
+      Clock clock) {
     this.launcher = launcher;
     this.policy = policy;
     this.load = load;
@@ -56,7 +61,8 @@ public final class PoolScaler implements AutoCloseable {
 
   /** Runs {@link #reconcile} now and then every {@code interval}. */
   public void start(Duration interval) {
-    rounds.scheduleWithFixedDelay(this::safeReconcile, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    rounds.scheduleWithFixedDelay(
+        this::safeReconcile, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void safeReconcile() {
@@ -99,7 +105,11 @@ public final class PoolScaler implements AutoCloseable {
       }
       for (int i = current; i < needed; i++) {
         String name = namePrefix + "-" + launched.incrementAndGet();
-        log.info("Starting worker instance {} ({} queued, {} running)", name, now.queued(), now.running());
+        log.info(
+            "Starting worker instance {} ({} queued, {} running)",
+            name,
+            now.queued(),
+            now.running());
         launchedAtMillis.put(name, clock.millis());
         launcher.launch(name);
       }
@@ -134,13 +144,22 @@ public final class PoolScaler implements AutoCloseable {
     }
     quickDeaths++;
     if (quickDeaths == 1) {
-      log.warn("Worker instance {} died within {} s of its launch; replacing it", name, CRASH_WINDOW.toSeconds());
+      log.warn(
+          "Worker instance {} died within {} s of its launch; replacing it",
+          name,
+          CRASH_WINDOW.toSeconds());
       return;
     }
-    long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(quickDeaths - 2, 20));
+    long backoff =
+        Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(quickDeaths - 2, 20));
     launchNotBeforeMillis = nowMillis + backoff;
-    log.error("Worker instance {} died within {} s of its launch, {} times in a row (crash loop?); next launch in {} ms;"
-            + " see its log", name, CRASH_WINDOW.toSeconds(), quickDeaths, backoff);
+    log.error(
+        "Worker instance {} died within {} s of its launch, {} times in a row (crash loop?); next launch in {} ms;"
+            + " see its log",
+        name,
+        CRASH_WINDOW.toSeconds(),
+        quickDeaths,
+        backoff);
   }
 
   /** Stops scaling; the instances keep running until the launcher is closed. */

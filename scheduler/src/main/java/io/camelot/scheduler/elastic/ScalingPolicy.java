@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param workOrdersPerInstance queued plus running work orders one instance is expected to carry;
  *     more than that per instance scales up at once
  * @param concurrency work orders one instance runs at once (for utilisation)
- * @param scaleDownUtilisation below this share of busy threads, with nothing queued, the pool is idle
+ * @param scaleDownUtilisation below this share of busy threads, with nothing queued, the pool is
+ *     idle
  * @param idleBeforeScaleDown how long the pool must stay idle before one instance is removed (and
  *     again before the next), so a short lull does not shed capacity
  */
@@ -24,10 +25,12 @@ public record ScalingPolicy(
 
   public ScalingPolicy {
     if (min < 0 || max < 1 || min > max) {
-      throw new IllegalArgumentException("need 0 <= min <= max and max >= 1, got min " + min + ", max " + max);
+      throw new IllegalArgumentException(
+          "need 0 <= min <= max and max >= 1, got min " + min + ", max " + max);
     }
     if (workOrdersPerInstance < 1 || concurrency < 1) {
-      throw new IllegalArgumentException("workOrdersPerInstance and concurrency must be at least 1");
+      throw new IllegalArgumentException(
+          "workOrdersPerInstance and concurrency must be at least 1");
     }
   }
 
@@ -44,6 +47,7 @@ public record ScalingPolicy(
     if (load.queued() > 0) {
       return false;
     }
-    return instances == 0 || (double) load.running() / ((long) instances * concurrency) < scaleDownUtilisation;
+    return instances == 0
+        || (double) load.running() / ((long) instances * concurrency) < scaleDownUtilisation;
   }
 }

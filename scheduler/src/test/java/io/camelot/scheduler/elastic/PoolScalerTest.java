@@ -134,7 +134,10 @@ class PoolScalerTest {
     for (int i = 0; i < 10; i++) {
       clock.advance(Duration.ofSeconds(30));
       scaler.reconcile();
-      launcher.stopped.forEach(name -> { if (launcher.instances.containsKey(name)) launcher.exit(name); });
+      launcher.stopped.forEach(
+          name -> {
+            if (launcher.instances.containsKey(name)) launcher.exit(name);
+          });
     }
     scaler.reconcile();
     assertThat(launcher.instances).containsOnlyKeys("wp-1");
@@ -191,7 +194,8 @@ class PoolScalerTest {
   @Test
   void aMinimumOfZeroStartsOnTheFirstWorkOrder() {
     PoolScaler onDemand =
-        new PoolScaler(launcher, new ScalingPolicy(0, 2, 10, 2, 0.5, Duration.ZERO), load::get, "wp", clock);
+        new PoolScaler(
+            launcher, new ScalingPolicy(0, 2, 10, 2, 0.5, Duration.ZERO), load::get, "wp", clock);
     assertThat(onDemand.reconcile()).isZero();
     assertThat(launcher.instances).isEmpty();
 

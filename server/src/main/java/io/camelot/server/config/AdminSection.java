@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
  * {@code [admin]}: the admin port: Prometheus {@code /metrics}, {@code /health/live}, {@code
- * /health/ready} and the dashboard. Loopback by default; it shows ids and timings, never
- * work-order data.
+ * /health/ready} and the dashboard. Loopback by default; it shows ids and timings, never work-order
+ * data.
  */
 public record AdminSection(
-    @JsonPropertyDescription("serve /metrics, /health/live, /health/ready and the dashboard") boolean enabled,
-    @JsonPropertyDescription("interface to bind; keep it on loopback unless a firewall guards the port") String host,
+    @JsonPropertyDescription("serve /metrics, /health/live, /health/ready and the dashboard")
+        boolean enabled,
+    @JsonPropertyDescription(
+            "interface to bind; keep it on loopback unless a firewall guards the port")
+        String host,
     @JsonPropertyDescription("TCP port; 0 picks a free one (printed at start-up)") int port) {
   public AdminSection {
     Ranges.port("admin", port);

@@ -7,7 +7,8 @@ import io.camelot.protocol.crypto.CryptoProviders;
 
 /** {@code [crypto]}: which JCA provider does the cryptography. */
 public record CryptoSection(
-    @JsonPropertyDescription("\"jca\" (the JDK's providers) or \"accp\" (AES-GCM, RSA-OAEP and SHA-256 on Amazon Corretto Crypto Provider)")
+    @JsonPropertyDescription(
+            "\"jca\" (the JDK's providers) or \"accp\" (AES-GCM, RSA-OAEP and SHA-256 on Amazon Corretto Crypto Provider)")
         Provider provider) {
   /** The providers {@link CryptoProviders} can install. */
   public enum Provider implements TomlChoice {
@@ -37,8 +38,8 @@ public record CryptoSection(
   }
 
   /**
-   * Installs the provider. First thing at start, so that one that cannot load stops start-up
-   * before anything opens.
+   * Installs the provider. First thing at start, so that one that cannot load stops start-up before
+   * anything opens.
    */
   public void use() {
     CryptoProviders.use(provider.toml());

@@ -11,8 +11,11 @@ import java.util.List;
 /** {@code [listener]}: the JSON-RPC endpoint. */
 public record ListenerSection(
     @JsonPropertyDescription("interface the JSON-RPC listener binds to") String host,
-    @JsonPropertyDescription("TCP port of the JSON-RPC listener (Avalon's default: 1947); 0 picks a free one") int port,
-    @JsonPropertyDescription("largest request body in bytes; larger requests get code 2 without being read")
+    @JsonPropertyDescription(
+            "TCP port of the JSON-RPC listener (Avalon's default: 1947); 0 picks a free one")
+        int port,
+    @JsonPropertyDescription(
+            "largest request body in bytes; larger requests get code 2 without being read")
         @JsonProperty("max_body_bytes")
         int maxBodyBytes,
     @JsonPropertyDescription("WorkOrderSubmit answers with the result when it is ready")
@@ -21,12 +24,14 @@ public record ListenerSection(
     @JsonPropertyDescription("longest a synchronous submit waits (Avalon clients time out at 10 s)")
         @JsonProperty("sync_wait_cap_ms")
         long syncWaitCapMs,
-    @JsonPropertyDescription("allow WorkerRegister, WorkerUpdate and WorkerSetStatus; without [security] operator_keys, host must be loopback")
+    @JsonPropertyDescription(
+            "allow WorkerRegister, WorkerUpdate and WorkerSetStatus; without [security] operator_keys, host must be loopback")
         @JsonProperty("operator_methods")
         boolean operatorMethods,
     @JsonProperty("notify_hosts")
-        @JsonPropertyDescription("hosts a work order's notifyUri may name: \"host\" (any port) or \"host:port\"; append"
-            + " \"!private\" to let that host resolve to loopback, link-local or private addresses; [] = no notifications")
+        @JsonPropertyDescription(
+            "hosts a work order's notifyUri may name: \"host\" (any port) or \"host:port\"; append"
+                + " \"!private\" to let that host resolve to loopback, link-local or private addresses; [] = no notifications")
         List<String> notifyHosts) {
   public ListenerSection {
     notifyHosts = List.copyOf(notifyHosts);
@@ -63,7 +68,13 @@ public record ListenerSection(
   /** The listener module's settings, with its security built from {@code [security]}. */
   public ListenerConfig toSettings(ListenerSecurity security) {
     return new ListenerConfig(
-        host, port, maxBodyBytes, syncMode, Duration.ofMillis(syncWaitCapMs), operatorMethods, security);
+        host,
+        port,
+        maxBodyBytes,
+        syncMode,
+        Duration.ofMillis(syncWaitCapMs),
+        operatorMethods,
+        security);
   }
 
   public static final class Builder {
@@ -121,7 +132,8 @@ public record ListenerSection(
     }
 
     public ListenerSection build() {
-      return new ListenerSection(host, port, maxBodyBytes, syncMode, syncWaitCapMs, operatorMethods, notifyHosts);
+      return new ListenerSection(
+          host, port, maxBodyBytes, syncMode, syncWaitCapMs, operatorMethods, notifyHosts);
     }
   }
 }

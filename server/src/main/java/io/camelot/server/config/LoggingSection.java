@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** {@code [logging]}: log format, work-order tracing and span export. */
 public record LoggingSection(
-    @JsonPropertyDescription("\"text\" for people, \"json\" for one JSON object per line with the MDC") Format format,
-    @JsonPropertyDescription("log every work order's stages with its traceId (logger io.camelot.trace)")
+    @JsonPropertyDescription(
+            "\"text\" for people, \"json\" for one JSON object per line with the MDC")
+        Format format,
+    @JsonPropertyDescription(
+            "log every work order's stages with its traceId (logger io.camelot.trace)")
         @JsonProperty("work_orders")
         boolean workOrders,
     @JsonPropertyDescription(
@@ -19,7 +22,10 @@ public record LoggingSection(
   public enum Format implements TomlChoice {
     /** For people. */
     TEXT("text"),
-    /** One JSON object per line, with the MDC: {@code traceId} and {@code workOrderId} on work-order lines. */
+    /**
+     * One JSON object per line, with the MDC: {@code traceId} and {@code workOrderId} on work-order
+     * lines.
+     */
     JSON("json");
 
     private final String toml;

@@ -26,80 +26,101 @@ public record PoolSection(
     @JsonPropertyDescription("WKM processes; more than one needs key_migration = true")
         @JsonProperty("key_managers")
         int keyManagers,
-    @JsonPropertyDescription("work orders one WP runs at once")
-        @JsonProperty("slots_per_processor")
+    @JsonPropertyDescription("work orders one WP runs at once") @JsonProperty("slots_per_processor")
         int slotsPerProcessor,
-    @JsonPropertyDescription("WP association: WP measurements (hex) the WKMs serve; [] = this build's WP")
+    @JsonPropertyDescription(
+            "WP association: WP measurements (hex) the WKMs serve; [] = this build's WP")
         @JsonProperty("allowed_wp_measurements")
         List<String> allowedWpMeasurements,
-    @JsonPropertyDescription("\"any\" or \"same-platform\": WKMs admit only WPs on their own (simulated) platform")
+    @JsonPropertyDescription(
+            "\"any\" or \"same-platform\": WKMs admit only WPs on their own (simulated) platform")
         @JsonProperty("wp_localization")
         Localization wpLocalization,
     @JsonPropertyDescription("WPs a WKM admits at once; 0 = no limit")
         @JsonProperty("max_concurrent_wps")
         int maxConcurrentWps,
-    @JsonPropertyDescription("work orders per WP identity before it must restart and re-attest; 0 = never")
+    @JsonPropertyDescription(
+            "work orders per WP identity before it must restart and re-attest; 0 = never")
         @JsonProperty("restart_wp_after")
         int restartWpAfter,
-    @JsonPropertyDescription("private key migration policy: may another attested WKM get the pool keys")
+    @JsonPropertyDescription(
+            "private key migration policy: may another attested WKM get the pool keys")
         @JsonProperty("key_migration")
         boolean keyMigration,
-    @JsonPropertyDescription("\"pool-key\" (results signed by the pool key) or \"ext-key\" (Avalon's two-step: a per-work-order key vouched for by the pool key)")
+    @JsonPropertyDescription(
+            "\"pool-key\" (results signed by the pool key) or \"ext-key\" (Avalon's two-step: a per-work-order key vouched for by the pool key)")
         @JsonProperty("signature_scheme")
         SignatureScheme signatureScheme,
-    @JsonPropertyDescription("after a key rotation, work orders sealed to the old key are taken this long")
+    @JsonPropertyDescription(
+            "after a key rotation, work orders sealed to the old key are taken this long")
         @JsonProperty("rotation_grace_seconds")
         long rotationGraceSeconds,
-    @JsonPropertyDescription("serve only work orders signed with this requester key: secp256k1 SPKI PEM text or the path of a PEM file (not a requester id, which anyone can claim); \"\" = any requester")
+    @JsonPropertyDescription(
+            "serve only work orders signed with this requester key: secp256k1 SPKI PEM text or the path of a PEM file (not a requester id, which anyone can claim); \"\" = any requester")
         @JsonProperty("dedicated_requester")
         String dedicatedRequester,
-    @JsonPropertyDescription("refuse work orders without a requester signature (code 3); implied by dedicated_requester")
+    @JsonPropertyDescription(
+            "refuse work orders without a requester signature (code 3); implied by dedicated_requester")
         @JsonProperty("require_requester_signature")
         boolean requireRequesterSignature,
     @JsonPropertyDescription("per WP (by index): the only requester id it serves; \"\" = any")
         @JsonProperty("wp_dedicated_requesters")
         List<String> wpDedicatedRequesters,
-    @JsonPropertyDescription("where the Worker Manager and the children bind (every internal call is signed: docs/pools.md)")
+    @JsonPropertyDescription(
+            "where the Worker Manager and the children bind (every internal call is signed: docs/pools.md)")
         @JsonProperty("internal_host")
         String internalHost,
-    @JsonPropertyDescription("elastic pool: at most this many WPs, started on demand; 0 or processors: a fixed pool")
+    @JsonPropertyDescription(
+            "elastic pool: at most this many WPs, started on demand; 0 or processors: a fixed pool")
         @JsonProperty("max_processors")
         int maxProcessors,
-    @JsonPropertyDescription("elastic pool: queued plus running work orders one WP is expected to carry before another starts")
+    @JsonPropertyDescription(
+            "elastic pool: queued plus running work orders one WP is expected to carry before another starts")
         @JsonProperty("work_orders_per_processor")
         int workOrdersPerProcessor,
-    @JsonPropertyDescription("elastic pool: seconds the pool must stay idle before one WP above processors is stopped (drained)")
+    @JsonPropertyDescription(
+            "elastic pool: seconds the pool must stay idle before one WP above processors is stopped (drained)")
         @JsonProperty("scale_down_idle_seconds")
         long scaleDownIdleSeconds,
-    @JsonPropertyDescription("elastic pool: \"process\" (WPs as child processes) or \"kubernetes\" (WPs as pods)")
+    @JsonPropertyDescription(
+            "elastic pool: \"process\" (WPs as child processes) or \"kubernetes\" (WPs as pods)")
         Launcher launcher,
-    @JsonPropertyDescription("launcher = \"kubernetes\": namespace of the WP pods (the serve pod's service account may manage pods there)")
+    @JsonPropertyDescription(
+            "launcher = \"kubernetes\": namespace of the WP pods (the serve pod's service account may manage pods there)")
         @JsonProperty("kubernetes_namespace")
         String kubernetesNamespace,
     @JsonPropertyDescription("launcher = \"kubernetes\": the Camelot image the WP pods run")
         @JsonProperty("kubernetes_image")
         String kubernetesImage,
-    @JsonPropertyDescription("seconds a stopping WP may take to drain before it is killed (pod grace period)")
+    @JsonPropertyDescription(
+            "seconds a stopping WP may take to drain before it is killed (pod grace period)")
         @JsonProperty("drain_seconds")
         long drainSeconds,
-    @JsonPropertyDescription("the Worker Manager's port on internal_host; 0 picks a free one (pods need a fixed one)")
+    @JsonPropertyDescription(
+            "the Worker Manager's port on internal_host; 0 picks a free one (pods need a fixed one)")
         @JsonProperty("manager_port")
         int managerPort,
-    @JsonPropertyDescription("URL WPs reach the Worker Manager on, when it is not http://internal_host:port (e.g. a Service name)")
+    @JsonPropertyDescription(
+            "URL WPs reach the Worker Manager on, when it is not http://internal_host:port (e.g. a Service name)")
         @JsonProperty("manager_url")
         String managerUrl,
-    @JsonPropertyDescription("WKMs that run on their own (e.g. a StatefulSet, replicas joined with wkm --join): serve starts none and uses these URLs")
+    @JsonPropertyDescription(
+            "WKMs that run on their own (e.g. a StatefulSet, replicas joined with wkm --join): serve starts none and uses these URLs")
         @JsonProperty("key_manager_urls")
         List<String> keyManagerUrls,
-    @JsonPropertyDescription("directory of pool signing keys provisioned with camelot operator pool-keys (needed when pool processes run elsewhere: key_manager_urls, launcher = \"kubernetes\"); empty: generated afresh at each start")
+    @JsonPropertyDescription(
+            "directory of pool signing keys provisioned with camelot operator pool-keys (needed when pool processes run elsewhere: key_manager_urls, launcher = \"kubernetes\"); empty: generated afresh at each start")
         @JsonProperty("keys_dir")
         String keysDir,
-    @JsonPropertyDescription("launcher = \"kubernetes\": the Secret holding keys_dir's files, mounted into the WP pods")
+    @JsonPropertyDescription(
+            "launcher = \"kubernetes\": the Secret holding keys_dir's files, mounted into the WP pods")
         @JsonProperty("kubernetes_keys_secret")
         String kubernetesKeysSecret,
-    @JsonPropertyDescription("pool links of serve's own children: \"off\" (HTTP on internal_host, every call still signed) or \"dev\" (HTTPS with a self-signed development certificate generated at each start)")
+    @JsonPropertyDescription(
+            "pool links of serve's own children: \"off\" (HTTP on internal_host, every call still signed) or \"dev\" (HTTPS with a self-signed development certificate generated at each start)")
         Tls tls,
-    @JsonPropertyDescription("hosts (names, addresses or CIDR ranges) WPs may register under; [] = loopback and internal_host")
+    @JsonPropertyDescription(
+            "hosts (names, addresses or CIDR ranges) WPs may register under; [] = loopback and internal_host")
         @JsonProperty("wp_hosts")
         List<String> wpHosts) {
   public static final String DEFAULT_NAME = "pool-worker-1";
@@ -218,19 +239,28 @@ public record PoolSection(
     }
     RequesterKeySetting.canonicalPem("[pool] dedicated_requester", dedicatedRequester);
     allowedWpHosts(wpHosts, internalHost);
-    if (maxProcessors < 0 || workOrdersPerProcessor < 1 || scaleDownIdleSeconds < 0 || drainSeconds < 0) {
+    if (maxProcessors < 0
+        || workOrdersPerProcessor < 1
+        || scaleDownIdleSeconds < 0
+        || drainSeconds < 0) {
       throw new IllegalArgumentException(
           "[pool] max_processors, scale_down_idle_seconds and drain_seconds must be >= 0, work_orders_per_processor >= 1");
     }
     if (maxProcessors > processors) {
       if (!wpDedicatedRequesters.isEmpty()) {
-        throw new IllegalArgumentException("[pool] wp_dedicated_requesters needs a fixed pool: elastic WPs serve any requester");
+        throw new IllegalArgumentException(
+            "[pool] wp_dedicated_requesters needs a fixed pool: elastic WPs serve any requester");
       }
       if (launcher == Launcher.KUBERNETES
-          && (kubernetesImage.isBlank() || managerUrl.isBlank() || managerPort == 0 || keysDir.isBlank())) {
+          && (kubernetesImage.isBlank()
+              || managerUrl.isBlank()
+              || managerPort == 0
+              || keysDir.isBlank())) {
         throw new IllegalArgumentException(
             "[pool] launcher = \"kubernetes\" needs kubernetes_image, manager_port and manager_url (the pods reach the Worker Manager there)"
-                + " and keys_dir (the pods sign with its " + PoolIdentities.ELASTIC_WP + " key, mounted from a Secret)");
+                + " and keys_dir (the pods sign with its "
+                + PoolIdentities.ELASTIC_WP
+                + " key, mounted from a Secret)");
       }
     }
   }
@@ -238,9 +268,35 @@ public record PoolSection(
   /** No pool: the settings of one, ready for {@code processors} or {@code max_processors}. */
   public static PoolSection defaults() {
     return new PoolSection(
-        0, DEFAULT_NAME, 1, 2, List.of(), Localization.ANY, 0, 0, true, SignatureScheme.POOL_KEY, 300, "", false,
-        List.of(), "127.0.0.1", 0, 4, 30, Launcher.PROCESS, "default", "", 60, 0, "", List.of(), "",
-        "camelot-pool-keys", Tls.OFF, List.of());
+        0,
+        DEFAULT_NAME,
+        1,
+        2,
+        List.of(),
+        Localization.ANY,
+        0,
+        0,
+        true,
+        SignatureScheme.POOL_KEY,
+        300,
+        "",
+        false,
+        List.of(),
+        "127.0.0.1",
+        0,
+        4,
+        30,
+        Launcher.PROCESS,
+        "default",
+        "",
+        60,
+        0,
+        "",
+        List.of(),
+        "",
+        "camelot-pool-keys",
+        Tls.OFF,
+        List.of());
   }
 
   public static Builder builder() {
@@ -266,7 +322,10 @@ public record PoolSection(
     return Math.max(processors, maxProcessors);
   }
 
-  /** Where WPs may register: {@code wp_hosts}, or where serve's own WPs listen (loopback, internal_host). */
+  /**
+   * Where WPs may register: {@code wp_hosts}, or where serve's own WPs listen (loopback,
+   * internal_host).
+   */
   public WpHosts allowedWpHosts() {
     return allowedWpHosts(wpHosts, internalHost);
   }
@@ -305,8 +364,16 @@ public record PoolSection(
    */
   public LocalPool.Settings localPoolSettings(Duration callTimeout, String otlpEndpoint) {
     return new LocalPool.Settings(
-        elastic() ? 0 : processors, keyManagers, slotsPerProcessor, policy(), wpDedicatedRequesters, internalHost,
-        callTimeout, managerPort, keyManagerUrls, otlpEndpoint);
+        elastic() ? 0 : processors,
+        keyManagers,
+        slotsPerProcessor,
+        policy(),
+        wpDedicatedRequesters,
+        internalHost,
+        callTimeout,
+        managerPort,
+        keyManagerUrls,
+        otlpEndpoint);
   }
 
   public static final class Builder {
@@ -519,11 +586,35 @@ public record PoolSection(
 
     public PoolSection build() {
       return new PoolSection(
-          processors, name, keyManagers, slotsPerProcessor, allowedWpMeasurements, wpLocalization, maxConcurrentWps,
-          restartWpAfter, keyMigration, signatureScheme, rotationGraceSeconds, dedicatedRequester,
-          requireRequesterSignature, wpDedicatedRequesters, internalHost, maxProcessors, workOrdersPerProcessor,
-          scaleDownIdleSeconds, launcher, kubernetesNamespace, kubernetesImage, drainSeconds, managerPort, managerUrl,
-          keyManagerUrls, keysDir, kubernetesKeysSecret, tls, wpHosts);
+          processors,
+          name,
+          keyManagers,
+          slotsPerProcessor,
+          allowedWpMeasurements,
+          wpLocalization,
+          maxConcurrentWps,
+          restartWpAfter,
+          keyMigration,
+          signatureScheme,
+          rotationGraceSeconds,
+          dedicatedRequester,
+          requireRequesterSignature,
+          wpDedicatedRequesters,
+          internalHost,
+          maxProcessors,
+          workOrdersPerProcessor,
+          scaleDownIdleSeconds,
+          launcher,
+          kubernetesNamespace,
+          kubernetesImage,
+          drainSeconds,
+          managerPort,
+          managerUrl,
+          keyManagerUrls,
+          keysDir,
+          kubernetesKeysSecret,
+          tls,
+          wpHosts);
     }
   }
 }

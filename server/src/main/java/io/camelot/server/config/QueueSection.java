@@ -7,17 +7,18 @@ import java.time.Duration;
 
 /** {@code [queue]}: admission limits and retention of completed work orders. */
 public record QueueSection(
-    @JsonPropertyDescription("work orders admitted and not yet completed, over all workers; beyond: code 8 BUSY")
+    @JsonPropertyDescription(
+            "work orders admitted and not yet completed, over all workers; beyond: code 8 BUSY")
         @JsonProperty("max_outstanding")
         long maxOutstanding,
     @JsonPropertyDescription("completed work orders older than this are purged")
         @JsonProperty("retain_completed_hours")
         long retainCompletedHours,
-    @JsonPropertyDescription("purge keeps at most this many completed work orders, removing the oldest first")
+    @JsonPropertyDescription(
+            "purge keeps at most this many completed work orders, removing the oldest first")
         @JsonProperty("max_retained_completed")
         long maxRetainedCompleted,
-    @JsonPropertyDescription("seconds between purges")
-        @JsonProperty("purge_interval_seconds")
+    @JsonPropertyDescription("seconds between purges") @JsonProperty("purge_interval_seconds")
         long purgeIntervalSeconds,
     @JsonPropertyDescription(
             "a work order still waiting for its worker after this long fails unrun (code 1); 0 = never;"
@@ -41,8 +42,13 @@ public record QueueSection(
 
   public static QueueSection defaults() {
     return new QueueSection(
-        10_000, 24, 1_000_000, 60, QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(),
-        QueueSettings.DEFAULT_MIN_RETENTION.toSeconds(), QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
+        10_000,
+        24,
+        1_000_000,
+        60,
+        QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(),
+        QueueSettings.DEFAULT_MIN_RETENTION.toSeconds(),
+        QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
   }
 
   public Builder toBuilder() {
@@ -117,8 +123,13 @@ public record QueueSection(
 
     public QueueSection build() {
       return new QueueSection(
-          maxOutstanding, retainCompletedHours, maxRetainedCompleted, purgeIntervalSeconds,
-          pendingTimeoutSeconds, minRetentionSeconds, maxOutstandingBytes);
+          maxOutstanding,
+          retainCompletedHours,
+          maxRetainedCompleted,
+          purgeIntervalSeconds,
+          pendingTimeoutSeconds,
+          minRetentionSeconds,
+          maxOutstandingBytes);
     }
   }
 }

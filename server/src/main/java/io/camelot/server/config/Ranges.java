@@ -6,7 +6,8 @@ final class Ranges {
 
   static void atLeast(String section, String key, long value, long min) {
     if (value < min) {
-      throw new IllegalArgumentException("[" + section + "] " + key + ": must be >= " + min + ", not " + value);
+      throw new IllegalArgumentException(
+          "[" + section + "] " + key + ": must be >= " + min + ", not " + value);
     }
   }
 

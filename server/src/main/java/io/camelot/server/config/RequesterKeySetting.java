@@ -32,7 +32,10 @@ public final class RequesterKeySetting {
     if (HEX.matcher(given).matches()) {
       // Before M7 this held a requesterId, which anyone can claim; keeping it would keep the hole.
       throw new IllegalArgumentException(
-          setting + " is a requester id (\"" + given + "\"), which anyone can claim: give instead the public key the"
+          setting
+              + " is a requester id (\""
+              + given
+              + "\"), which anyone can claim: give instead the public key the"
               + " requester signs its work orders with, as secp256k1 SPKI PEM text (-----BEGIN PUBLIC KEY-----) or the"
               + " path of a PEM file holding it; only work orders signed with that key are served (docs/pools.md)");
     }
@@ -50,8 +53,12 @@ public final class RequesterKeySetting {
       return Files.readString(Path.of(path));
     } catch (IOException | InvalidPathException e) {
       throw new IllegalArgumentException(
-          setting + ": cannot read the requester key file " + path
-              + " (give secp256k1 SPKI PEM text or the path of a PEM file): " + e, e);
+          setting
+              + ": cannot read the requester key file "
+              + path
+              + " (give secp256k1 SPKI PEM text or the path of a PEM file): "
+              + e,
+          e);
     }
   }
 }

@@ -20,37 +20,43 @@ import java.util.regex.Pattern;
 
 /** {@code [security]}: the listener's protection (docs/SECURITY.md). */
 public record SecuritySection(
-    @JsonPropertyDescription("\"off\" (plain HTTP, as Avalon), \"dev\" (a generated self-signed certificate under the"
-            + " data directory) or \"on\" (tls_cert and tls_key)")
+    @JsonPropertyDescription(
+            "\"off\" (plain HTTP, as Avalon), \"dev\" (a generated self-signed certificate under the"
+                + " data directory) or \"on\" (tls_cert and tls_key)")
         TlsMode tls,
     @JsonPropertyDescription("tls = \"on\": PEM file of the certificate chain")
         @JsonProperty("tls_cert")
         String tlsCert,
-    @JsonPropertyDescription("tls = \"on\": PEM file of the private key")
-        @JsonProperty("tls_key")
+    @JsonPropertyDescription("tls = \"on\": PEM file of the private key") @JsonProperty("tls_key")
         String tlsKey,
-    @JsonPropertyDescription("non-empty: mutual TLS, clients need a certificate from the CA in this PEM file")
+    @JsonPropertyDescription(
+            "non-empty: mutual TLS, clients need a certificate from the CA in this PEM file")
         @JsonProperty("tls_client_ca")
         String tlsClientCa,
-    @JsonPropertyDescription("PEM file of the P-256 public keys whose signed requests may call operator methods;"
-            + " empty: operator methods (if enabled) answer loopback callers only")
+    @JsonPropertyDescription(
+            "PEM file of the P-256 public keys whose signed requests may call operator methods;"
+                + " empty: operator methods (if enabled) answer loopback callers only")
         @JsonProperty("operator_keys")
         String operatorKeys,
-    @JsonPropertyDescription("signed operator requests: accepted clock skew and replay memory, in seconds")
+    @JsonPropertyDescription(
+            "signed operator requests: accepted clock skew and replay memory, in seconds")
         @JsonProperty("operator_window_seconds")
         long operatorWindowSeconds,
-    @JsonPropertyDescription("the host:ports operators address this listener by (its URL in camelot operator --url);"
-            + " a request signed for another listener is refused; [] = any, which lets a request captured on its way"
-            + " to one listener be replayed at another with the same operator keys")
+    @JsonPropertyDescription(
+            "the host:ports operators address this listener by (its URL in camelot operator --url);"
+                + " a request signed for another listener is refused; [] = any, which lets a request captured on its way"
+                + " to one listener be replayed at another with the same operator keys")
         @JsonProperty("operator_audiences")
         List<String> operatorAudiences,
-    @JsonPropertyDescription("calls per second per remote address (0: unlimited); beyond: code 8 BUSY")
+    @JsonPropertyDescription(
+            "calls per second per remote address (0: unlimited); beyond: code 8 BUSY")
         @JsonProperty("rate_per_address")
         double ratePerAddress,
     @JsonPropertyDescription("calls one remote address may make in a burst above rate_per_address")
         @JsonProperty("burst_per_address")
         int burstPerAddress,
-    @JsonPropertyDescription("calls per second per requesterId, for calls naming one (0: unlimited); beyond: code 8 BUSY")
+    @JsonPropertyDescription(
+            "calls per second per requesterId, for calls naming one (0: unlimited); beyond: code 8 BUSY")
         @JsonProperty("rate_per_requester")
         double ratePerRequester,
     @JsonPropertyDescription("calls one requesterId may make in a burst above rate_per_requester")
@@ -62,8 +68,9 @@ public record SecuritySection(
     @JsonPropertyDescription("longest data text of one item (code 2 beyond)")
         @JsonProperty("max_item_chars")
         int maxItemChars,
-    @JsonPropertyDescription("\"allow\" (Avalon's clients keep working) or \"refuse\": work orders in Avalon's envelope"
-            + " form, with its known flaws, get code 2 (docs/envelope.md)")
+    @JsonPropertyDescription(
+            "\"allow\" (Avalon's clients keep working) or \"refuse\": work orders in Avalon's envelope"
+                + " form, with its known flaws, get code 2 (docs/envelope.md)")
         @JsonProperty("legacy_envelope")
         LegacyEnvelope legacyEnvelope) {
   /** How the listener speaks TLS. */
@@ -113,7 +120,8 @@ public record SecuritySection(
     }
   }
 
-  private static final Pattern OPERATOR_AUDIENCE = Pattern.compile("[a-z0-9.\\[\\]:-]{1,255}:[0-9]{1,5}");
+  private static final Pattern OPERATOR_AUDIENCE =
+      Pattern.compile("[a-z0-9.\\[\\]:-]{1,255}:[0-9]{1,5}");
 
   public SecuritySection {
     operatorAudiences = List.copyOf(operatorAudiences);
@@ -123,14 +131,29 @@ public record SecuritySection(
     for (String audience : operatorAudiences) {
       if (!OPERATOR_AUDIENCE.matcher(audience).matches()) {
         throw new IllegalArgumentException(
-            "[security] operator_audiences: \"" + audience + "\" is not a lower-case host:port such as \"tcs.example.com:443\"");
+            "[security] operator_audiences: \""
+                + audience
+                + "\" is not a lower-case host:port such as \"tcs.example.com:443\"");
       }
     }
   }
 
   public static SecuritySection defaults() {
     return new SecuritySection(
-        TlsMode.OFF, "", "", "", "", 300, List.of(), 10_000, 20_000, 500, 1000, 100, 1 << 20, LegacyEnvelope.ALLOW);
+        TlsMode.OFF,
+        "",
+        "",
+        "",
+        "",
+        300,
+        List.of(),
+        10_000,
+        20_000,
+        500,
+        1000,
+        100,
+        1 << 20,
+        LegacyEnvelope.ALLOW);
   }
 
   public static Builder builder() {
@@ -145,24 +168,35 @@ public record SecuritySection(
    * The listener module's security settings: TLS (a dev certificate for {@code host} under {@code
    * dataDir} if so configured), operator keys, rate and size limits.
    */
-  public ListenerSecurity toSettings(Path dataDir, String host, NotifyHosts notifyHosts, Clock clock) {
+  public ListenerSecurity toSettings(
+      Path dataDir, String host, NotifyHosts notifyHosts, Clock clock) {
     ServerTls serverTls =
         switch (tls) {
           case DEV -> DevCertificates.ensureSelfSigned(dataDir.resolve("tls"), List.of(host));
-          case ON -> new ServerTls(Path.of(tlsCert), Path.of(tlsKey), tlsClientCa.isEmpty() ? null : Path.of(tlsClientCa));
+          case ON ->
+              new ServerTls(
+                  Path.of(tlsCert),
+                  Path.of(tlsKey),
+                  tlsClientCa.isEmpty() ? null : Path.of(tlsClientCa));
           case OFF -> null;
         };
     RequestAuthenticator operators =
         operatorKeys.isEmpty()
             ? null
             : new RequestAuthenticator(
-                PemFiles.readPublicKeys(Path.of(operatorKeys)), clock, Duration.ofSeconds(operatorWindowSeconds),
+                PemFiles.readPublicKeys(Path.of(operatorKeys)),
+                clock,
+                Duration.ofSeconds(operatorWindowSeconds),
                 Set.copyOf(operatorAudiences));
     return new ListenerSecurity(
-        serverTls, operators,
+        serverTls,
+        operators,
         new RateLimiter.Limit(ratePerAddress, burstPerAddress),
         new RateLimiter.Limit(ratePerRequester, burstPerRequester),
-        maxItems, maxItemChars, legacyEnvelope == LegacyEnvelope.REFUSE, notifyHosts);
+        maxItems,
+        maxItemChars,
+        legacyEnvelope == LegacyEnvelope.REFUSE,
+        notifyHosts);
   }
 
   public static final class Builder {
@@ -270,8 +304,20 @@ public record SecuritySection(
 
     public SecuritySection build() {
       return new SecuritySection(
-          tls, tlsCert, tlsKey, tlsClientCa, operatorKeys, operatorWindowSeconds, operatorAudiences, ratePerAddress,
-          burstPerAddress, ratePerRequester, burstPerRequester, maxItems, maxItemChars, legacyEnvelope);
+          tls,
+          tlsCert,
+          tlsKey,
+          tlsClientCa,
+          operatorKeys,
+          operatorWindowSeconds,
+          operatorAudiences,
+          ratePerAddress,
+          burstPerAddress,
+          ratePerRequester,
+          burstPerRequester,
+          maxItems,
+          maxItemChars,
+          legacyEnvelope);
     }
   }
 }

@@ -9,17 +9,20 @@ import io.camelot.store.postgres.PostgresSettings;
 
 /** {@code [store]}: where work orders, results and the Worker Directory are kept. */
 public record StoreSection(
-    @JsonPropertyDescription("directory of the lmdb store, the sealed worker keys and the simulated sealing secret")
+    @JsonPropertyDescription(
+            "directory of the lmdb store, the sealed worker keys and the simulated sealing secret")
         @JsonProperty("data_dir")
         String dataDir,
     @JsonPropertyDescription("lmdb only: the map size in MiB; the file grows lazily up to it")
         @JsonProperty("map_size_mb")
         long mapSizeMb,
-    @JsonPropertyDescription("\"lmdb\" (one process) or \"postgres\" (a store shared by many listener and worker processes, see docs/scale-out.md)")
+    @JsonPropertyDescription(
+            "\"lmdb\" (one process) or \"postgres\" (a store shared by many listener and worker processes, see docs/scale-out.md)")
         Backend backend,
     @JsonPropertyDescription("postgres only: \"jdbc:postgresql://host:port/database\"") String url,
     @JsonPropertyDescription("postgres only: the database user") String user,
-    @JsonPropertyDescription("postgres only: the database password; \"\" = from the environment variable CAMELOT_STORE_PASSWORD")
+    @JsonPropertyDescription(
+            "postgres only: the database password; \"\" = from the environment variable CAMELOT_STORE_PASSWORD")
         String password,
     @JsonPropertyDescription("postgres only: connections this process keeps (HikariCP)")
         @JsonProperty("pool_size")
@@ -63,7 +66,8 @@ public record StoreSection(
 
   /** An lmdb store in {@code dataDir}, of {@code mapSizeMb} MiB at most. */
   public static StoreSection lmdb(String dataDir, long mapSizeMb) {
-    return new StoreSection(dataDir, mapSizeMb, Backend.LMDB, "", "", "", 8, LmdbTcsStore.DEFAULT_SUBMIT_LIMIT_PERCENT);
+    return new StoreSection(
+        dataDir, mapSizeMb, Backend.LMDB, "", "", "", 8, LmdbTcsStore.DEFAULT_SUBMIT_LIMIT_PERCENT);
   }
 
   public static StoreSection defaults() {
@@ -76,7 +80,8 @@ public record StoreSection(
 
   /** The PostgreSQL connection, the password from the file or else from the environment. */
   public PostgresSettings postgresSettings() {
-    String secret = password.isEmpty() ? System.getenv().getOrDefault("CAMELOT_STORE_PASSWORD", "") : password;
+    String secret =
+        password.isEmpty() ? System.getenv().getOrDefault("CAMELOT_STORE_PASSWORD", "") : password;
     return new PostgresSettings(url, user, secret, poolSize);
   }
 

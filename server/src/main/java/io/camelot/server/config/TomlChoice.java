@@ -13,7 +13,8 @@ public interface TomlChoice {
   String toml();
 
   /**
-   * @throws IllegalArgumentException "must be "a" or "b", not "c"": load puts the section and key in front
+   * @throws IllegalArgumentException "must be "a" or "b", not "c"": load puts the section and key
+   *     in front
    */
   static <E extends Enum<E> & TomlChoice> E parse(Class<E> type, String toml) {
     for (E choice : type.getEnumConstants()) {
@@ -21,9 +22,15 @@ public interface TomlChoice {
         return choice;
       }
     }
-    List<String> quoted = Arrays.stream(type.getEnumConstants()).map(c -> "\"" + c.toml() + "\"").toList();
+    List<String> quoted =
+        Arrays.stream(type.getEnumConstants()).map(c -> "\"" + c.toml() + "\"").toList();
     throw new IllegalArgumentException(
-        "must be " + String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.getLast() + ", not \""
-            + toml + "\"");
+        "must be "
+            + String.join(", ", quoted.subList(0, quoted.size() - 1))
+            + " or "
+            + quoted.getLast()
+            + ", not \""
+            + toml
+            + "\"");
   }
 }

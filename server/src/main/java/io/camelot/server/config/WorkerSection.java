@@ -11,7 +11,9 @@ import java.util.List;
 
 /** {@code [worker]}: the singleton worker and its TEE. */
 public record WorkerSection(
-    @JsonPropertyDescription("the worker's name; its worker id is SHA-256 of the name (Avalon's rule)") String name,
+    @JsonPropertyDescription(
+            "the worker's name; its worker id is SHA-256 of the name (Avalon's rule)")
+        String name,
     @JsonPropertyDescription("organization id (hex) in the worker's Worker Directory record")
         @JsonProperty("organization_id")
         String organizationId,
@@ -19,17 +21,21 @@ public record WorkerSection(
         @JsonProperty("application_type_id")
         String applicationTypeId,
     @JsonPropertyDescription("work orders processed at once") int concurrency,
-    @JsonPropertyDescription("\"simulated\" (no hardware, evidence labelled TEE-SIMULATED) or \"gramine\" (SGX under"
-            + " Gramine: DCAP quotes from /dev/attestation)")
+    @JsonPropertyDescription(
+            "\"simulated\" (no hardware, evidence labelled TEE-SIMULATED) or \"gramine\" (SGX under"
+                + " Gramine: DCAP quotes from /dev/attestation)")
         TeeKind tee,
-    @JsonPropertyDescription("gramine only: directory of DCAP collateral to publish beside the quote; \"\" = none")
+    @JsonPropertyDescription(
+            "gramine only: directory of DCAP collateral to publish beside the quote; \"\" = none")
         @JsonProperty("collateral_dir")
         String collateralDir,
-    @JsonPropertyDescription("the session-key wraps the worker offers: \"RSA-OAEP-3072\", which Avalon clients need and so"
-            + " must be listed, optionally with \"X25519-HKDF-SHA256-AES-GCM-256\"")
+    @JsonPropertyDescription(
+            "the session-key wraps the worker offers: \"RSA-OAEP-3072\", which Avalon clients need and so"
+                + " must be listed, optionally with \"X25519-HKDF-SHA256-AES-GCM-256\"")
         @JsonProperty("key_encryption")
         List<KeyEncryption> keyEncryption,
-    @JsonPropertyDescription("refuse work orders without a requester signature (code 3), in either envelope form")
+    @JsonPropertyDescription(
+            "refuse work orders without a requester signature (code 3), in either envelope form")
         @JsonProperty("require_requester_signature")
         boolean requireRequesterSignature) {
   /** Where the worker runs. */
@@ -85,7 +91,8 @@ public record WorkerSection(
     Ranges.atLeast("worker", "concurrency", concurrency, 1);
     if (!keyEncryption.contains(KeyEncryption.RSA_OAEP_3072)) {
       throw new IllegalArgumentException(
-          "[worker] key_encryption must list \"" + WorkerDetails.RSA_OAEP_3072
+          "[worker] key_encryption must list \""
+              + WorkerDetails.RSA_OAEP_3072
               + "\": Avalon clients only wrap to the RSA key");
     }
   }
@@ -93,8 +100,14 @@ public record WorkerSection(
   public static WorkerSection defaults() {
     WorkerConfig defaults = WorkerConfig.defaults();
     return new WorkerSection(
-        defaults.name(), defaults.organizationId(), defaults.applicationTypeId(), defaults.concurrency(),
-        TeeKind.SIMULATED, "", List.of(KeyEncryption.RSA_OAEP_3072), false);
+        defaults.name(),
+        defaults.organizationId(),
+        defaults.applicationTypeId(),
+        defaults.concurrency(),
+        TeeKind.SIMULATED,
+        "",
+        List.of(KeyEncryption.RSA_OAEP_3072),
+        false);
   }
 
   public static Builder builder() {
@@ -111,7 +124,8 @@ public record WorkerSection(
 
   /** The worker module's settings. */
   public WorkerConfig toSettings() {
-    return new WorkerConfig(name, organizationId, applicationTypeId, concurrency, requireRequesterSignature);
+    return new WorkerConfig(
+        name, organizationId, applicationTypeId, concurrency, requireRequesterSignature);
   }
 
   public static final class Builder {
@@ -177,7 +191,13 @@ public record WorkerSection(
 
     public WorkerSection build() {
       return new WorkerSection(
-          name, organizationId, applicationTypeId, concurrency, tee, collateralDir, keyEncryption,
+          name,
+          organizationId,
+          applicationTypeId,
+          concurrency,
+          tee,
+          collateralDir,
+          keyEncryption,
           requireRequesterSignature);
     }
   }

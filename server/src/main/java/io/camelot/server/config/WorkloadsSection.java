@@ -25,12 +25,15 @@ public record WorkloadsSection(
         @JsonProperty("timeout_ms")
         long timeoutMs,
     @JsonProperty("kv_dir")
-        @JsonPropertyDescription("deprecated: kv files of earlier releases, imported into the store at start; \"\" = kv in data_dir")
+        @JsonPropertyDescription(
+            "deprecated: kv files of earlier releases, imported into the store at start; \"\" = kv in data_dir")
         String kvDir,
-    @JsonPropertyDescription("[[workloads.modules]]: operator-registered WASM modules (name, file, sha256)")
+    @JsonPropertyDescription(
+            "[[workloads.modules]]: operator-registered WASM modules (name, file, sha256)")
         List<Module> modules,
-    @JsonPropertyDescription("[[workloads.grants]]: which workload may call which connector (workload, connector,"
-            + " allowed_hosts, methods, max_bytes, trust_pem)")
+    @JsonPropertyDescription(
+            "[[workloads.grants]]: which workload may call which connector (workload, connector,"
+                + " allowed_hosts, methods, max_bytes, trust_pem)")
         List<Grant> grants) {
 
   public WorkloadsSection {
@@ -39,7 +42,8 @@ public record WorkloadsSection(
   }
 
   public static WorkloadsSection defaults() {
-    return new WorkloadsSection(true, false, 1 << 20, 100_000_000L, 256, 10_000, "", List.of(), List.of());
+    return new WorkloadsSection(
+        true, false, 1 << 20, 100_000_000L, 256, 10_000, "", List.of(), List.of());
   }
 
   public static Builder builder() {
@@ -146,7 +150,14 @@ public record WorkloadsSection(
 
     public WorkloadsSection build() {
       return new WorkloadsSection(
-          builtinExamples, inlineModules, inlineMaxBytes, maxInstructions, maxMemoryPages, timeoutMs, kvDir, modules,
+          builtinExamples,
+          inlineModules,
+          inlineMaxBytes,
+          maxInstructions,
+          maxMemoryPages,
+          timeoutMs,
+          kvDir,
+          modules,
           grants);
     }
   }

@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /** Ids and keys as the bytea the tables hold: their exact UTF-8 bytes. */
 final class Ids {
-  /** Longer ids are refused: they would bloat the indexes and the NOTIFY payloads (hex, 8000 max). */
+  /**
+   * Longer ids are refused: they would bloat the indexes and the NOTIFY payloads (hex, 8000 max).
+   */
   static final int MAX_BYTES = 1024;
 
   private Ids() {}
@@ -29,7 +31,12 @@ final class Ids {
     }
     if (encoded.remaining() > MAX_BYTES) {
       throw new IllegalArgumentException(
-          name + " is " + encoded.remaining() + " bytes of UTF-8; at most " + MAX_BYTES + " are allowed");
+          name
+              + " is "
+              + encoded.remaining()
+              + " bytes of UTF-8; at most "
+              + MAX_BYTES
+              + " are allowed");
     }
     byte[] bytes = new byte[encoded.remaining()];
     encoded.get(bytes);

@@ -34,7 +34,9 @@ final class Jdbc implements AutoCloseable {
     this.pool = pool;
   }
 
-  /** @throws StoreException if PostgreSQL is unreachable */
+  /**
+   * @throws StoreException if PostgreSQL is unreachable
+   */
   static Jdbc connect(PostgresSettings settings) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(settings.url());
@@ -53,7 +55,8 @@ final class Jdbc implements AutoCloseable {
     try {
       return new Jdbc(settings, new HikariDataSource(config));
     } catch (RuntimeException e) {
-      throw new StoreException("cannot connect to PostgreSQL at " + settings.url() + ": " + rootMessage(e), e);
+      throw new StoreException(
+          "cannot connect to PostgreSQL at " + settings.url() + ": " + rootMessage(e), e);
     }
   }
 
@@ -176,7 +179,8 @@ final class Jdbc implements AutoCloseable {
 
   private void checkUsable() {
     if (HOLDING.get()) {
-      throw new IllegalStateException("the store must not be called from inside a ReceiptUpdateFactory");
+      throw new IllegalStateException(
+          "the store must not be called from inside a ReceiptUpdateFactory");
     }
     if (closed) {
       throw new IllegalStateException("the store at " + settings.url() + " is closed");

@@ -21,16 +21,18 @@ import org.slf4j.LoggerFactory;
  * payload to the handlers of its channel. The thread blocks in {@code getNotifications(timeout)}:
  * events arrive as they are committed, with no polling of tables.
  *
- * <p>Events sent while the connection is down are lost, so after every (re)connect the
- * reconnect handlers run: they look at the tables for whatever they may have missed.
+ * <p>Events sent while the connection is down are lost, so after every (re)connect the reconnect
+ * handlers run: they look at the tables for whatever they may have missed.
  *
  * <p>Camelot's commits announce themselves on three channels, ids as the hex of their UTF-8 bytes.
  */
 public final class PostgresNotifications implements AutoCloseable {
   /** A work order was submitted, or one held back may now be claimable; payload: its worker id. */
   public static final String SUBMITTED_CHANNEL = "camelot_submitted";
+
   /** A work order completed; payload: its id. */
   public static final String COMPLETED_CHANNEL = "camelot_completed";
+
   /** A receipt was created for a work order; payload: its id. */
   public static final String RECEIPT_CHANNEL = "camelot_receipt";
 
@@ -47,9 +49,12 @@ public final class PostgresNotifications implements AutoCloseable {
   private volatile boolean running = true;
   private volatile Connection connection;
 
-  private PostgresNotifications(PostgresSettings settings, Map<String, Consumer<String>> subscriptions) {
+  private PostgresNotifications(
+      PostgresSettings settings, Map<String, Consumer<String>> subscriptions) {
     this.settings = settings;
-    subscriptions.forEach((channel, handler) -> handlers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(handler));
+    subscriptions.forEach(
+        (channel, handler) ->
+            handlers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(handler));
     this.thread = Thread.ofPlatform().name("pg-notifications").daemon().unstarted(this::run);
   }
 
@@ -60,13 +65,16 @@ public final class PostgresNotifications implements AutoCloseable {
    * @param onReconnect run after every reconnect (not the first connect)
    */
   public static PostgresNotifications listen(
-      PostgresSettings settings, Map<String, Consumer<String>> subscriptions, Runnable onReconnect) {
+      PostgresSettings settings,
+      Map<String, Consumer<String>> subscriptions,
+      Runnable onReconnect) {
     PostgresNotifications notifications = new PostgresNotifications(settings, subscriptions);
     notifications.reconnectHandlers.add(onReconnect);
     notifications.thread.start();
     try {
       if (!notifications.firstConnect.await(30, TimeUnit.SECONDS)) {
-        log.warn("Not yet listening for PostgreSQL notifications at {}; still trying", settings.url());
+        log.warn(
+            "Not yet listening for PostgreSQL notifications at {}; still trying", settings.url());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -78,7 +86,8 @@ public final class PostgresNotifications implements AutoCloseable {
     long delay = 100;
     boolean reconnecting = false;
     while (running) {
-      try (Connection c = DriverManager.getConnection(settings.url(), settings.connectionProperties())) {
+      try (Connection c =
+          DriverManager.getConnection(settings.url(), settings.connectionProperties())) {
         connection = c;
         try (Statement s = c.createStatement()) {
           for (String channel : handlers.keySet()) {
@@ -104,7 +113,10 @@ public final class PostgresNotifications implements AutoCloseable {
         if (!running) {
           return;
         }
-        log.warn("PostgreSQL notification connection lost ({}); reconnecting in {} ms", e.getMessage(), delay);
+        log.warn(
+            "PostgreSQL notification connection lost ({}); reconnecting in {} ms",
+            e.getMessage(),
+            delay);
         reconnecting = true;
         try {
           Thread.sleep(delay);

@@ -145,9 +145,15 @@ public final class PostgresQueueTable {
     byte[] hash = RequestHashes.checked(requestHash);
     Objects.requireNonNull(rawRequest, "rawRequest");
     byte[][] predecessors =
-        deps.afterIds().stream().distinct().map(p -> Ids.encode(p, "predecessor id")).toArray(byte[][]::new);
+        deps.afterIds().stream()
+            .distinct()
+            .map(p -> Ids.encode(p, "predecessor id"))
+            .toArray(byte[][]::new);
     Map<String, Boolean> exclusive = DependencyRules.lockModes(params);
-    byte[][] resources = exclusive.keySet().stream().map(name -> Ids.encode(name, "resource")).toArray(byte[][]::new);
+    byte[][] resources =
+        exclusive.keySet().stream()
+            .map(name -> Ids.encode(name, "resource"))
+            .toArray(byte[][]::new);
     Boolean[] modes = exclusive.values().toArray(Boolean[]::new);
     return jdbc.connection(
         c -> {
@@ -180,7 +186,9 @@ public final class PostgresQueueTable {
             try (ResultSet rs = s.executeQuery()) {
               List<Predecessor> predecessors = new ArrayList<>();
               while (rs.next()) {
-                predecessors.add(new Predecessor(Ids.decode(rs.getBytes(1)), Optional.ofNullable(rs.getBytes(2))));
+                predecessors.add(
+                    new Predecessor(
+                        Ids.decode(rs.getBytes(1)), Optional.ofNullable(rs.getBytes(2))));
               }
               return predecessors;
             }
@@ -194,7 +202,8 @@ public final class PostgresQueueTable {
    * @param gated it declared predecessors or resources: all its predecessors have completed (see
    *     {@link #predecessors} for how) and it holds its resources until it completes
    */
-  public record Claim(String workOrderId, String workerId, byte[] rawRequest, int attempt, boolean gated) {}
+  public record Claim(
+      String workOrderId, String workerId, byte[] rawRequest, int attempt, boolean gated) {}
 
   /**
    * Leases up to {@code max} pending work orders of the given workers, oldest first, skipping those
@@ -206,8 +215,8 @@ public final class PostgresQueueTable {
    * only when every predecessor has completed and no conflicting work order (on a shared resource,
    * at least one of the two writing) is pending with a lower seq or holds a live lease: readers
    * share a resource, a writer has it alone, in submission order, and every wait points to a lower
-   * seq, so none can be circular. Those claims take a cluster-wide advisory lock first, so that each
-   * sees the leases the previous one committed.
+   * seq, so none can be circular. Those claims take a cluster-wide advisory lock first, so that
+   * each sees the leases the previous one committed.
    *
    * @param owner identifies this process in the lease (for renewals)
    */
@@ -215,18 +224,21 @@ public final class PostgresQueueTable {
     if (workerIds.isEmpty() || max < 1) {
       return List.of();
     }
-    byte[][] workers = workerIds.stream().map(id -> Ids.encode(id, "workerId")).toArray(byte[][]::new);
+    byte[][] workers =
+        workerIds.stream().map(id -> Ids.encode(id, "workerId")).toArray(byte[][]::new);
     return jdbc.transaction(
         c -> {
           skipCommitFlush(c);
           java.sql.Array workerArray = c.createArrayOf("bytea", workers);
           List<Claim> claims = new ArrayList<>();
-          boolean gatedWaiting = claimRows(c, CLAIM_PLAIN, true, owner, lease, workerArray, max, claims);
+          boolean gatedWaiting =
+              claimRows(c, CLAIM_PLAIN, true, owner, lease, workerArray, max, claims);
           if (gatedWaiting && claims.size() < max) {
             try (Statement s = c.createStatement()) {
               s.execute("SELECT pg_advisory_xact_lock(" + GATED_CLAIM_LOCK + ")");
             }
-            claimRows(c, CLAIM_GATED, false, owner, lease, workerArray, max - claims.size(), claims);
+            claimRows(
+                c, CLAIM_GATED, false, owner, lease, workerArray, max - claims.size(), claims);
           }
           return claims;
         });
@@ -240,7 +252,13 @@ public final class PostgresQueueTable {
    * @return whether it returned that row
    */
   private static boolean claimRows(
-      Connection c, String sql, boolean reportsGated, String owner, Duration lease, java.sql.Array workers, int max,
+      Connection c,
+      String sql,
+      boolean reportsGated,
+      String owner,
+      Duration lease,
+      java.sql.Array workers,
+      int max,
       List<Claim> claims)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -262,7 +280,12 @@ public final class PostgresQueueTable {
             rows.add(
                 Map.entry(
                     rs.getLong(5),
-                    new Claim(Ids.decode(id), Ids.decode(rs.getBytes(2)), rs.getBytes(3), rs.getInt(4), rs.getBoolean(6))));
+                    new Claim(
+                        Ids.decode(id),
+                        Ids.decode(rs.getBytes(2)),
+                        rs.getBytes(3),
+                        rs.getInt(4),
+                        rs.getBoolean(6))));
           }
         }
       }
@@ -281,7 +304,8 @@ public final class PostgresQueueTable {
     if (workOrderIds.isEmpty()) {
       return 0;
     }
-    byte[][] ids = workOrderIds.stream().map(id -> Ids.encode(id, "workOrderId")).toArray(byte[][]::new);
+    byte[][] ids =
+        workOrderIds.stream().map(id -> Ids.encode(id, "workOrderId")).toArray(byte[][]::new);
     return jdbc.transaction(
         c -> {
           skipCommitFlush(c);
@@ -323,7 +347,10 @@ public final class PostgresQueueTable {
         });
   }
 
-  /** Tells the processes listening on {@link PostgresNotifications#RECEIPT_CHANNEL} that a receipt now exists. */
+  /**
+   * Tells the processes listening on {@link PostgresNotifications#RECEIPT_CHANNEL} that a receipt
+   * now exists.
+   */
   public void announceReceipt(String workOrderId) {
     String payload = Ids.toPayload(Ids.encode(workOrderId, "workOrderId"));
     jdbc.connection(

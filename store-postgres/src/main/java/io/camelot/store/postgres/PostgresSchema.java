@@ -43,7 +43,9 @@ final class PostgresSchema {
 
   private PostgresSchema() {}
 
-  /** @throws StoreException if the database holds a layout version this Camelot does not read */
+  /**
+   * @throws StoreException if the database holds a layout version this Camelot does not read
+   */
   static void migrate(Jdbc jdbc) {
     String url = jdbc.settings().url();
     jdbc.transaction(
@@ -57,8 +59,12 @@ final class PostgresSchema {
                 version = rs.getLong(1);
                 if (version < 1 || version > FORMAT_VERSION) {
                   throw new StoreException(
-                      "the database at " + url + " has layout version " + version
-                          + "; this version of Camelot reads versions 1 to " + FORMAT_VERSION);
+                      "the database at "
+                          + url
+                          + " has layout version "
+                          + version
+                          + "; this version of Camelot reads versions 1 to "
+                          + FORMAT_VERSION);
                 }
               }
             }
@@ -69,13 +75,18 @@ final class PostgresSchema {
               s.execute(stepSql(step));
             }
             if (version > 0 && version < REQUEST_HASHES_VERSION) {
-              log.info("Indexed the request hashes of {} stored work orders", indexStoredRequests(c));
+              log.info(
+                  "Indexed the request hashes of {} stored work orders", indexStoredRequests(c));
             }
             try (PreparedStatement write = c.prepareStatement(WRITE_VERSION)) {
               write.setLong(1, FORMAT_VERSION);
               write.executeUpdate();
             }
-            log.info("Camelot tables at {} now have layout version {} (was {})", url, FORMAT_VERSION, version);
+            log.info(
+                "Camelot tables at {} now have layout version {} (was {})",
+                url,
+                FORMAT_VERSION,
+                version);
             return null;
           }
         });

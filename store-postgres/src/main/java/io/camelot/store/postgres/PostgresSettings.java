@@ -14,7 +14,8 @@ public record PostgresSettings(String url, String user, String password, int poo
   public PostgresSettings {
     Objects.requireNonNull(url, "url");
     if (!url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db): " + url);
+      throw new IllegalArgumentException(
+          "not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db): " + url);
     }
     if (poolSize < 1) {
       throw new IllegalArgumentException("pool size must be at least 1, got " + poolSize);

@@ -65,7 +65,8 @@ public final class PostgresTcsStore implements TcsStore {
       SELECT pg_notify('%s', encode(id, 'hex')),
         (SELECT count(pg_notify('%s', encode(worker_id, 'hex'))) FROM woken)
       FROM done"""
-          .formatted(PostgresNotifications.COMPLETED_CHANNEL, PostgresNotifications.SUBMITTED_CHANNEL);
+          .formatted(
+              PostgresNotifications.COMPLETED_CHANNEL, PostgresNotifications.SUBMITTED_CHANNEL);
 
   private static final String PURGE_CANDIDATES =
       "SELECT id, completed_at FROM work_orders WHERE completed_at IS NOT NULL ORDER BY completed_at, seq LIMIT "
@@ -111,7 +112,8 @@ public final class PostgresTcsStore implements TcsStore {
     Objects.requireNonNull(record, "record");
     jdbc.update(
         "INSERT INTO workers (id, record) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record",
-        id, record);
+        id,
+        record);
   }
 
   @Override
@@ -128,7 +130,11 @@ public final class PostgresTcsStore implements TcsStore {
 
   @Override
   public SubmitResult submit(
-      String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
+      String workOrderId,
+      String workerId,
+      byte[] requestHash,
+      byte[] rawRequest,
+      long receivedAtMillis) {
     byte[] id = Ids.encode(workOrderId, "workOrderId");
     byte[] worker = Ids.encode(workerId, "workerId");
     byte[] hash = RequestHashes.checked(requestHash);
@@ -150,7 +156,8 @@ public final class PostgresTcsStore implements TcsStore {
 
   @Override
   public Optional<byte[]> request(String workOrderId) {
-    return jdbc.bytes("SELECT request FROM work_orders WHERE id = ?", Ids.encode(workOrderId, "workOrderId"));
+    return jdbc.bytes(
+        "SELECT request FROM work_orders WHERE id = ?", Ids.encode(workOrderId, "workOrderId"));
   }
 
   @Override
@@ -166,7 +173,8 @@ public final class PostgresTcsStore implements TcsStore {
     return jdbc.connection(
         c -> {
           try (PreparedStatement s =
-              c.prepareStatement("SELECT worker_id, received_at, completed_at FROM work_orders WHERE id = ?")) {
+              c.prepareStatement(
+                  "SELECT worker_id, received_at, completed_at FROM work_orders WHERE id = ?")) {
             s.setBytes(1, id);
             try (ResultSet rs = s.executeQuery()) {
               if (!rs.next()) {
@@ -175,7 +183,8 @@ public final class PostgresTcsStore implements TcsStore {
               rs.getLong(3);
               Status status = rs.wasNull() ? Status.PENDING : Status.COMPLETED;
               return Optional.of(
-                  new WorkOrderInfo(workOrderId, Ids.decode(rs.getBytes(1)), rs.getLong(2), status));
+                  new WorkOrderInfo(
+                      workOrderId, Ids.decode(rs.getBytes(1)), rs.getLong(2), status));
             }
           }
         });
@@ -190,7 +199,8 @@ public final class PostgresTcsStore implements TcsStore {
 
   @Override
   public long pendingCount() {
-    return jdbc.connection(c -> Jdbc.count(c, "SELECT count(*) FROM work_orders WHERE completed_at IS NULL"));
+    return jdbc.connection(
+        c -> Jdbc.count(c, "SELECT count(*) FROM work_orders WHERE completed_at IS NULL"));
   }
 
   @Override
@@ -204,8 +214,7 @@ public final class PostgresTcsStore implements TcsStore {
           // completed_at set and update nothing: one completion wins. A gated work order's
           // resource rows go with it; the workers of the pending work orders it held back (its
           // successors, and those waiting for its resources) are woken, as by a submission.
-          try (PreparedStatement s =
-              c.prepareStatement(COMPLETE)) {
+          try (PreparedStatement s = c.prepareStatement(COMPLETE)) {
             s.setBytes(1, response);
             s.setLong(2, completion.completedAtMillis());
             s.setBytes(3, id);
@@ -224,7 +233,9 @@ public final class PostgresTcsStore implements TcsStore {
   /** One state write; a null value removes the key. */
   private record StateWrite(byte[] key, byte[] value) {}
 
-  /** Sorted by key, so that concurrent completions lock state rows in one order and never deadlock. */
+  /**
+   * Sorted by key, so that concurrent completions lock state rows in one order and never deadlock.
+   */
   private static List<StateWrite> encodeStateWrites(Map<String, byte[]> writes) {
     Objects.requireNonNull(writes, "stateWrites");
     return writes.entrySet().stream()
@@ -256,8 +267,8 @@ public final class PostgresTcsStore implements TcsStore {
     }
   }
 
-  private static void appendBuiltReceiptUpdate(Connection c, byte[] id, ReceiptUpdateFactory factory)
-      throws SQLException {
+  private static void appendBuiltReceiptUpdate(
+      Connection c, byte[] id, ReceiptUpdateFactory factory) throws SQLException {
     if (factory == null) {
       return;
     }
@@ -290,15 +301,20 @@ public final class PostgresTcsStore implements TcsStore {
       log.error(
           "{} completed work orders beyond the retained maximum of {} are younger than the retention"
               + " floor and were kept: the store may be flooded; raise the maximum",
-          batch.keptByFloor(), maxRetained);
+          batch.keptByFloor(),
+          maxRetained);
     }
     return removed;
   }
 
-  /** @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the batch) */
+  /**
+   * @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the
+   *     batch)
+   */
   private record PurgeBatch(int removed, long keptByFloor) {}
 
-  private static PurgeBatch purgeBatch(Connection c, long completedBeforeMillis, long maxRetained, long floorMillis)
+  private static PurgeBatch purgeBatch(
+      Connection c, long completedBeforeMillis, long maxRetained, long floorMillis)
       throws SQLException {
     long excess;
     try (Statement s = c.createStatement()) {
@@ -309,17 +325,18 @@ public final class PostgresTcsStore implements TcsStore {
           return new PurgeBatch(0, 0);
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM work_orders WHERE completed_at IS NOT NULL")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT count(*) FROM work_orders WHERE completed_at IS NOT NULL")) {
         rs.next();
         excess = rs.getLong(1) - maxRetained;
       }
     }
     List<byte[]> ids = new ArrayList<>();
     boolean floorReached = false;
-    try (PreparedStatement s =
-        c.prepareStatement(PURGE_CANDIDATES)) {
+    try (PreparedStatement s = c.prepareStatement(PURGE_CANDIDATES)) {
       try (ResultSet rs = s.executeQuery()) {
-        // Oldest first: the expired ones, the excess ones and those above the floor are all a prefix.
+        // Oldest first: the expired ones, the excess ones and those above the floor are all a
+        // prefix.
         while (rs.next() && (rs.getLong(2) < completedBeforeMillis || excess > 0)) {
           if (rs.getLong(2) >= floorMillis) {
             floorReached = true;
@@ -337,13 +354,20 @@ public final class PostgresTcsStore implements TcsStore {
     java.sql.Array idArray = c.createArrayOf("bytea", ids.toArray(new byte[0][]));
     // Tombstones for the ids; their request_hashes rows stay, refusing replays under other ids.
     try (PreparedStatement s =
-        c.prepareStatement("INSERT INTO purged_ids (id) SELECT unnest(?::bytea[]) ON CONFLICT DO NOTHING")) {
+        c.prepareStatement(
+            "INSERT INTO purged_ids (id) SELECT unnest(?::bytea[]) ON CONFLICT DO NOTHING")) {
       s.setArray(1, idArray);
       s.executeUpdate();
     }
     for (String table :
-        List.of("receipt_updates", "receipts", "work_order_after", "work_order_resources", "work_orders")) {
-      try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY(?)")) {
+        List.of(
+            "receipt_updates",
+            "receipts",
+            "work_order_after",
+            "work_order_resources",
+            "work_orders")) {
+      try (PreparedStatement s =
+          c.prepareStatement("DELETE FROM " + table + " WHERE id = ANY(?)")) {
         s.setArray(1, idArray);
         s.executeUpdate();
       }
@@ -359,13 +383,15 @@ public final class PostgresTcsStore implements TcsStore {
     Objects.requireNonNull(rawCreateRequest, "rawCreateRequest");
     return jdbc.update(
             "INSERT INTO receipts (id, create_request) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
-            id, rawCreateRequest)
+            id,
+            rawCreateRequest)
         == 1;
   }
 
   @Override
   public Optional<byte[]> receipt(String workOrderId) {
-    return jdbc.bytes("SELECT create_request FROM receipts WHERE id = ?", Ids.encode(workOrderId, "workOrderId"));
+    return jdbc.bytes(
+        "SELECT create_request FROM receipts WHERE id = ?", Ids.encode(workOrderId, "workOrderId"));
   }
 
   @Override
@@ -398,7 +424,8 @@ public final class PostgresTcsStore implements TcsStore {
   }
 
   private static byte[] lockReceipt(Connection c, byte[] id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT create_request FROM receipts WHERE id = ? FOR UPDATE")) {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT create_request FROM receipts WHERE id = ? FOR UPDATE")) {
       s.setBytes(1, id);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? rs.getBytes(1) : null;
@@ -407,7 +434,8 @@ public final class PostgresTcsStore implements TcsStore {
   }
 
   private static int countUpdates(Connection c, byte[] id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM receipt_updates WHERE id = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT count(*) FROM receipt_updates WHERE id = ?")) {
       s.setBytes(1, id);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
@@ -417,7 +445,8 @@ public final class PostgresTcsStore implements TcsStore {
   }
 
   private static List<byte[]> updates(Connection c, byte[] id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT body FROM receipt_updates WHERE id = ? ORDER BY idx")) {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT body FROM receipt_updates WHERE id = ? ORDER BY idx")) {
       s.setBytes(1, id);
       try (ResultSet rs = s.executeQuery()) {
         List<byte[]> updates = new ArrayList<>();
@@ -429,8 +458,10 @@ public final class PostgresTcsStore implements TcsStore {
     }
   }
 
-  private static void insertUpdate(Connection c, byte[] id, int index, byte[] update) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO receipt_updates (id, idx, body) VALUES (?, ?, ?)")) {
+  private static void insertUpdate(Connection c, byte[] id, int index, byte[] update)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO receipt_updates (id, idx, body) VALUES (?, ?, ?)")) {
       s.setBytes(1, id);
       s.setInt(2, index);
       s.setBytes(3, update);
@@ -454,7 +485,8 @@ public final class PostgresTcsStore implements TcsStore {
     return jdbc.transaction(
         c -> {
           try (PreparedStatement s =
-              c.prepareStatement("INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+              c.prepareStatement(
+                  "INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
             int written = 0;
             for (StateWrite write : writes) {
               s.setBytes(1, write.key());

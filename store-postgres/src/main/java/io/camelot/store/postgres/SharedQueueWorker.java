@@ -27,17 +27,17 @@ import org.slf4j.LoggerFactory;
  * Drains one worker's work orders from the shared PostgreSQL queue in a worker process. Any number
  * of processes may drain the same worker's queue: each claim leases work orders with {@code FOR
  * UPDATE SKIP LOCKED}, so a work order goes to one process; leases of running work orders are
- * renewed every third of the lease, and a crashed process's work orders become claimable again
- * when its leases expire. The store's idempotent completion then makes every work order complete
- * exactly once, even if a presumed-dead process finishes late.
+ * renewed every third of the lease, and a crashed process's work orders become claimable again when
+ * its leases expire. The store's idempotent completion then makes every work order complete exactly
+ * once, even if a presumed-dead process finishes late.
  *
  * <p>The claim loop sleeps until a submission for this worker is announced ({@code NOTIFY}), a
- * completion announces that work orders of this worker it held back may now run (the same
- * channel), or a running work order finishes; only the lease-expiry check wakes it on a timer.
+ * completion announces that work orders of this worker it held back may now run (the same channel),
+ * or a running work order finishes; only the lease-expiry check wakes it on a timer.
  *
  * <p>Work orders with declared dependencies are claimed only when they may run ({@link
- * PostgresQueueTable#claim}); one whose predecessor failed is failed here, naming the predecessor, as
- * the single-node scheduler does.
+ * PostgresQueueTable#claim}); one whose predecessor failed is failed here, naming the predecessor,
+ * as the single-node scheduler does.
  */
 public final class SharedQueueWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SharedQueueWorker.class);
@@ -69,7 +69,11 @@ public final class SharedQueueWorker implements AutoCloseable {
    *     long before another process takes them
    */
   public SharedQueueWorker(
-      PostgresQueueTable table, String workerId, WorkOrderProcessor processor, int concurrency, Duration lease) {
+      PostgresQueueTable table,
+      String workerId,
+      WorkOrderProcessor processor,
+      int concurrency,
+      Duration lease) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
     }
@@ -87,9 +91,11 @@ public final class SharedQueueWorker implements AutoCloseable {
     this.freeSlots = new Semaphore(concurrency);
     String prefix = "worker-" + workerId.substring(0, Math.min(8, workerId.length())) + "-";
     this.executor =
-        Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().name(prefix, 1).daemon().factory());
+        Executors.newFixedThreadPool(
+            concurrency, Thread.ofPlatform().name(prefix, 1).daemon().factory());
     this.heartbeat =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lease-heartbeat").daemon().factory());
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("lease-heartbeat").daemon().factory());
     this.claimer = Thread.ofPlatform().name("queue-claimer").daemon().unstarted(this::claimLoop);
   }
 
@@ -112,8 +118,12 @@ public final class SharedQueueWorker implements AutoCloseable {
         PostgresNotifications.listen(
             table.settings(),
             Map.of(
-                PostgresNotifications.SUBMITTED_CHANNEL, payload -> { if (workerPayload.equals(payload)) signal(); },
-                PostgresNotifications.RECEIPT_CHANNEL, payload -> receiptCreated(Ids.fromPayload(payload))),
+                PostgresNotifications.SUBMITTED_CHANNEL,
+                    payload -> {
+                      if (workerPayload.equals(payload)) signal();
+                    },
+                PostgresNotifications.RECEIPT_CHANNEL,
+                    payload -> receiptCreated(Ids.fromPayload(payload))),
             this::signal);
     long every = Math.max(100, lease.toMillis() / 3);
     heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
@@ -161,9 +171,13 @@ public final class SharedQueueWorker implements AutoCloseable {
   private void dispatch(PostgresQueueTable.Claim claim) {
     running.add(claim.workOrderId());
     if (claim.attempt() > 1) {
-      log.info("Work order {} claimed again (attempt {}): its previous lease expired", claim.workOrderId(), claim.attempt());
+      log.info(
+          "Work order {} claimed again (attempt {}): its previous lease expired",
+          claim.workOrderId(),
+          claim.attempt());
     }
-    QueuedWorkOrder workOrder = new QueuedWorkOrder(claim.workOrderId(), claim.workerId(), null, claim.rawRequest());
+    QueuedWorkOrder workOrder =
+        new QueuedWorkOrder(claim.workOrderId(), claim.workerId(), null, claim.rawRequest());
     executor.execute(() -> run(workOrder, claim.gated()));
   }
 
@@ -173,7 +187,8 @@ public final class SharedQueueWorker implements AutoCloseable {
       String cannotRun =
           WorkerAvailability.refusal(store, workOrder.workerId())
               .orElseGet(() -> gated ? predecessorFailure(workOrder.workOrderId()) : null);
-      byte[] response = cannotRun == null ? processor.process(workOrder) : cannotRun(workOrder, cannotRun);
+      byte[] response =
+          cannotRun == null ? processor.process(workOrder) : cannotRun(workOrder, cannotRun);
       if (response != null) {
         for (CompletionListener listener : listeners) {
           listener.completed(workOrder, response);
@@ -181,7 +196,8 @@ public final class SharedQueueWorker implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // Not completed: the lease lapses and the work order is claimed again.
-      log.error("Work order {} could not be completed; it stays queued", workOrder.workOrderId(), e);
+      log.error(
+          "Work order {} could not be completed; it stays queued", workOrder.workOrderId(), e);
     } finally {
       running.remove(workOrder.workOrderId());
       freeSlots.release();
@@ -190,8 +206,8 @@ public final class SharedQueueWorker implements AutoCloseable {
   }
 
   /**
-   * Why a claimed gated work order cannot run: the first of its predecessors, in declared order, that
-   * failed or was purged; null if all succeeded. The claim guarantees they have all completed.
+   * Why a claimed gated work order cannot run: the first of its predecessors, in declared order,
+   * that failed or was purged; null if all succeeded. The claim guarantees they have all completed.
    */
   private String predecessorFailure(String workOrderId) {
     for (PostgresQueueTable.Predecessor predecessor : table.predecessors(workOrderId)) {
@@ -207,16 +223,17 @@ public final class SharedQueueWorker implements AutoCloseable {
   }
 
   /**
-   * Completes a work order that must not run (its predecessor failed, or its worker is not ACTIVE), through the store like any completion (so
-   * listeners' waiters and the work orders waiting for this one learn of it); the worker appends its
-   * signed FAILED update if a receipt exists.
+   * Completes a work order that must not run (its predecessor failed, or its worker is not ACTIVE),
+   * through the store like any completion (so listeners' waiters and the work orders waiting for
+   * this one learn of it); the worker appends its signed FAILED update if a receipt exists.
    *
    * @return the stored response, or null if the work order had already been completed
    */
   private byte[] cannotRun(QueuedWorkOrder workOrder, String reason) {
     String id = workOrder.workOrderId();
     byte[] response = DependencyRules.cannotRunResponse(id, reason);
-    if (!store.complete(new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null))) {
+    if (!store.complete(
+        new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null))) {
       return null;
     }
     processor.receiptCreated(id);
@@ -235,8 +252,12 @@ public final class SharedQueueWorker implements AutoCloseable {
     receiptThreads.execute(
         () -> {
           boolean ours =
-              store.workOrder(workOrderId)
-                  .filter(info -> info.workerId().equals(workerId) && info.status() == TcsStore.Status.COMPLETED)
+              store
+                  .workOrder(workOrderId)
+                  .filter(
+                      info ->
+                          info.workerId().equals(workerId)
+                              && info.status() == TcsStore.Status.COMPLETED)
                   .isPresent();
           if (ours) {
             processor.receiptCreated(workOrderId);

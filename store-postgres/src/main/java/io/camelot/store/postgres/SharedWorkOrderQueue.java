@@ -70,8 +70,11 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     this(table, settings, clock, new CompositeMeterRegistry());
   }
 
-  /** @param registry where the queue's meters go (an empty composite registry makes them no-ops) */
-  public SharedWorkOrderQueue(PostgresQueueTable table, QueueSettings settings, Clock clock, MeterRegistry registry) {
+  /**
+   * @param registry where the queue's meters go (an empty composite registry makes them no-ops)
+   */
+  public SharedWorkOrderQueue(
+      PostgresQueueTable table, QueueSettings settings, Clock clock, MeterRegistry registry) {
     this.table = table;
     this.store = table.store();
     this.waiters = new CompletionWaiters(store);
@@ -81,10 +84,13 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     this.notifications =
         PostgresNotifications.listen(
             table.settings(),
-            Map.of(PostgresNotifications.COMPLETED_CHANNEL, payload -> completed(Ids.fromPayload(payload))),
+            Map.of(
+                PostgresNotifications.COMPLETED_CHANNEL,
+                payload -> completed(Ids.fromPayload(payload))),
             this::recheckWaiters);
     this.purger =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("queue-purge").daemon().factory());
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("queue-purge").daemon().factory());
     long every = settings.purgeInterval().toMillis();
     purger.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
   }
@@ -94,13 +100,17 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
   }
 
   /**
-   * @throws io.camelot.protocol.EeaException code 2 if the work order's dependencies name an unknown
-   *     predecessor, hand off from a work order of another worker, or declare resources without a
-   *     verifying requester signature
+   * @throws io.camelot.protocol.EeaException code 2 if the work order's dependencies name an
+   *     unknown predecessor, hand off from a work order of another worker, or declare resources
+   *     without a verifying requester signature
    */
   @Override
   public Admission submit(
-      String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
+      String workOrderId,
+      String workerId,
+      WorkOrderSubmitParams params,
+      byte[] requestHash,
+      byte[] rawRequest) {
     Dependencies deps = params == null ? null : params.dependencies();
     if (deps != null && store.workOrder(workOrderId).isEmpty()) {
       DependencyRules.checkAdmissible(store, workerId, params);
@@ -114,7 +124,9 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     boolean noted = admittedAt.putIfAbsent(workOrderId, System.nanoTime()) == null;
     Admission stored;
     try {
-      stored = Admission.of(table.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
+      stored =
+          Admission.of(
+              table.submit(workOrderId, workerId, requestHash, rawRequest, clock.millis(), params));
     } catch (RuntimeException e) {
       if (noted) {
         admittedAt.remove(workOrderId);
@@ -155,7 +167,9 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
     return waiters.await(workOrderId);
   }
 
-  /** The worker processes append their signed receipt update: they hold the keys, not the listener. */
+  /**
+   * The worker processes append their signed receipt update: they hold the keys, not the listener.
+   */
   @Override
   public void receiptCreated(String workOrderId) {
     table.announceReceipt(workOrderId);
@@ -184,7 +198,14 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
    */
   private void recheckWaiters() {
     waiters.resolveAllFromStore();
-    admittedAt.keySet().removeIf(id -> store.workOrder(id).map(info -> info.status() != TcsStore.Status.PENDING).orElse(true));
+    admittedAt
+        .keySet()
+        .removeIf(
+            id ->
+                store
+                    .workOrder(id)
+                    .map(info -> info.status() != TcsStore.Status.PENDING)
+                    .orElse(true));
   }
 
   private void purge() {

@@ -30,8 +30,11 @@ final class SubmitOutcomes {
 
   private SubmitOutcomes() {}
 
-  /** Runs the insert statement {@code s} of work order {@code id} with request hash {@code hash}. */
-  static SubmitResult insert(Connection c, PreparedStatement s, byte[] id, byte[] hash) throws SQLException {
+  /**
+   * Runs the insert statement {@code s} of work order {@code id} with request hash {@code hash}.
+   */
+  static SubmitResult insert(Connection c, PreparedStatement s, byte[] id, byte[] hash)
+      throws SQLException {
     try (ResultSet rs = s.executeQuery()) {
       if (rs.next()) {
         return SubmitResult.ACCEPTED;

@@ -40,9 +40,9 @@ import org.postgresql.PGNotification;
  * sees the tombstone. The interleaving is forced, not hoped for: a test trigger holds the real
  * {@link PostgresTcsStore#purge} after it deleted the row and before it commits, until the submit
  * is seen waiting on that row in {@code pg_stat_activity}. The replay carries another request hash
- * than the purged work order: the same request would be refused by its hash before its insert.
- * Also the layout upgrades that install the check: a version 1, 2 or 3 database is upgraded in
- * place, a newer one is refused.
+ * than the purged work order: the same request would be refused by its hash before its insert. Also
+ * the layout upgrades that install the check: a version 1, 2 or 3 database is upgraded in place, a
+ * newer one is refused.
  */
 class PurgedIdReplayTest {
   // Advisory lock key the test trigger waits for while the test holds it.
@@ -72,7 +72,8 @@ class PurgedIdReplayTest {
   // 0: a new database; 1 to 3: upgraded in place to the current layout when the store opens.
   @ParameterizedTest(name = "created at layout version {0}")
   @ValueSource(ints = {0, 1, 2, 3})
-  void aReplayRacingThePurgeOfItsIdIsRefusedAndAnnouncesNothing(int createdAtVersion) throws Exception {
+  void aReplayRacingThePurgeOfItsIdIsRefusedAndAnnouncesNothing(int createdAtVersion)
+      throws Exception {
     if (createdAtVersion > 0) {
       OldLayouts.create(admin, createdAtVersion);
     }
@@ -80,7 +81,9 @@ class PurgedIdReplayTest {
     assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo again"), raw("wo"), 1)))
+    assertThat(
+            replayDuringPurge(
+                store, () -> store.submit("wo", "w0", hash("wo again"), raw("wo"), 1)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -90,16 +93,23 @@ class PurgedIdReplayTest {
   }
 
   @Test
-  void aReplayRacingThePurgeOfItsIdIsRefusedWhereTheServerDefaultsToRepeatableRead() throws Exception {
-    // Under REPEATABLE READ the trigger's query would reuse the submit's snapshot and miss the tombstone.
+  void aReplayRacingThePurgeOfItsIdIsRefusedWhereTheServerDefaultsToRepeatableRead()
+      throws Exception {
+    // Under REPEATABLE READ the trigger's query would reuse the submit's snapshot and miss the
+    // tombstone.
     try (Statement s = admin.createStatement()) {
-      s.execute("ALTER DATABASE " + admin.getCatalog() + " SET default_transaction_isolation = 'repeatable read'");
+      s.execute(
+          "ALTER DATABASE "
+              + admin.getCatalog()
+              + " SET default_transaction_isolation = 'repeatable read'");
     }
     PostgresTcsStore store = store();
     assertThat(store.submit("wo", "w0", hash("wo"), raw("wo"), 0)).isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> store.submit("wo", "w0", hash("wo again"), raw("wo"), 1)))
+    assertThat(
+            replayDuringPurge(
+                store, () -> store.submit("wo", "w0", hash("wo again"), raw("wo"), 1)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -109,11 +119,15 @@ class PurgedIdReplayTest {
   void aReplayWithDependenciesRacingThePurgeOfItsIdIsRefused() throws Exception {
     PostgresTcsStore store = store();
     PostgresQueueTable table = new PostgresQueueTable(store);
-    WorkOrderSubmitParams writes = SharedDependenciesTest.params(new Dependencies(null, null, List.of("acct:a"), null));
-    assertThat(table.submit("wo", "w0", hash("wo"), raw("wo"), 0, writes)).isEqualTo(SubmitResult.ACCEPTED);
+    WorkOrderSubmitParams writes =
+        SharedDependenciesTest.params(new Dependencies(null, null, List.of("acct:a"), null));
+    assertThat(table.submit("wo", "w0", hash("wo"), raw("wo"), 0, writes))
+        .isEqualTo(SubmitResult.ACCEPTED);
     succeed(store, "wo");
 
-    assertThat(replayDuringPurge(store, () -> table.submit("wo", "w0", hash("wo again"), raw("wo"), 1, writes)))
+    assertThat(
+            replayDuringPurge(
+                store, () -> table.submit("wo", "w0", hash("wo again"), raw("wo"), 1, writes)))
         .isEqualTo(SubmitResult.DUPLICATE);
 
     assertGone(store, "wo");
@@ -126,7 +140,9 @@ class PurgedIdReplayTest {
     try (Statement s = admin.createStatement()) {
       s.execute("CREATE TABLE camelot_meta (name text PRIMARY KEY, value bigint NOT NULL)");
       s.execute(
-          "INSERT INTO camelot_meta (name, value) VALUES ('format', " + (PostgresSchema.FORMAT_VERSION + 1) + ")");
+          "INSERT INTO camelot_meta (name, value) VALUES ('format', "
+              + (PostgresSchema.FORMAT_VERSION + 1)
+              + ")");
     }
 
     assertThatThrownBy(() -> PostgresTcsStore.open(db.settings))
@@ -140,18 +156,23 @@ class PurgedIdReplayTest {
    * purge has inserted its tombstones and deleted the rows but not committed; lets the purge commit
    * once the replay waits for it.
    */
-  SubmitResult replayDuringPurge(PostgresTcsStore store, Supplier<SubmitResult> replay) throws Exception {
+  SubmitResult replayDuringPurge(PostgresTcsStore store, Supplier<SubmitResult> replay)
+      throws Exception {
     try (Statement s = admin.createStatement()) {
       s.execute(
           "CREATE FUNCTION test_hold_purge() RETURNS trigger LANGUAGE plpgsql AS $$"
-              + " BEGIN PERFORM pg_advisory_xact_lock(" + HOLD_PURGE + "); RETURN NULL; END $$");
+              + " BEGIN PERFORM pg_advisory_xact_lock("
+              + HOLD_PURGE
+              + "); RETURN NULL; END $$");
       s.execute(
           "CREATE TRIGGER test_hold_purge AFTER DELETE ON work_orders"
               + " FOR EACH STATEMENT EXECUTE FUNCTION test_hold_purge()");
       s.execute("SELECT pg_advisory_lock(" + HOLD_PURGE + ")");
       s.execute("LISTEN " + PostgresNotifications.SUBMITTED_CHANNEL);
     }
-    CompletableFuture<Integer> purge = CompletableFuture.supplyAsync(() -> store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE), threads);
+    CompletableFuture<Integer> purge =
+        CompletableFuture.supplyAsync(
+            () -> store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE), threads);
     awaitWaiting("DELETE FROM work_orders%", "advisory");
     CompletableFuture<SubmitResult> submit = CompletableFuture.supplyAsync(replay, threads);
     // The insert found the row the uncommitted purge deleted, and waits for the purge's outcome.
@@ -171,7 +192,8 @@ class PurgedIdReplayTest {
                 queryLong(
                         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                             + " AND wait_event_type = 'Lock' AND wait_event = ? AND query LIKE ?",
-                        waitEvent, queryPattern)
+                        waitEvent,
+                        queryPattern)
                     == 1);
   }
 
@@ -179,16 +201,18 @@ class PurgedIdReplayTest {
     assertThat(store.workOrder(id)).isEmpty();
     assertThat(store.request(id)).isEmpty();
     assertThat(store.pending("w0")).isEmpty();
-    assertThat(queryLong("SELECT count(*) FROM purged_ids WHERE id = ?", (Object) id.getBytes(UTF_8)))
+    assertThat(
+            queryLong("SELECT count(*) FROM purged_ids WHERE id = ?", (Object) id.getBytes(UTF_8)))
         .isEqualTo(1);
   }
 
   /**
-   * Notifications arrive in commit order: a submission for w1 committed after the race is the
-   * first the admin connection hears of, so the refused replay's pg_notify was rolled back.
+   * Notifications arrive in commit order: a submission for w1 committed after the race is the first
+   * the admin connection hears of, so the refused replay's pg_notify was rolled back.
    */
   void assertNothingAnnouncedForW0Before(PostgresTcsStore store) throws SQLException {
-    assertThat(store.submit("other", "w1", hash("other"), raw("other"), 2)).isEqualTo(SubmitResult.ACCEPTED);
+    assertThat(store.submit("other", "w1", hash("other"), raw("other"), 2))
+        .isEqualTo(SubmitResult.ACCEPTED);
     List<String> payloads = new ArrayList<>();
     await()
         .atMost(Duration.ofSeconds(60))

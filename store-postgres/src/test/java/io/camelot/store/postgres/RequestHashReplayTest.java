@@ -33,10 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A request re-sent under another id is refused by its request hash (security review H1): the
- * hash joins the nonce and the id without a separator, so moving the id's first digit onto the
- * nonce makes a new id with the same hash, which the shared queue must not run again. Also the
- * upgrade that indexes the requests a database of an older layout holds.
+ * A request re-sent under another id is refused by its request hash (security review H1): the hash
+ * joins the nonce and the id without a separator, so moving the id's first digit onto the nonce
+ * makes a new id with the same hash, which the shared queue must not run again. Also the upgrade
+ * that indexes the requests a database of an older layout holds.
  */
 class RequestHashReplayTest {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -56,14 +56,19 @@ class RequestHashReplayTest {
 
   @ParameterizedTest(name = "with dependencies: {0}")
   @ValueSource(booleans = {false, true})
-  void aSealedRequestWithADigitOfItsIdMovedOntoItsNonceIsRefusedAsAReplay(boolean withDependencies) {
+  void aSealedRequestWithADigitOfItsIdMovedOntoItsNonceIsRefusedAsAReplay(
+      boolean withDependencies) {
     PostgresTcsStore store = db.store();
     SharedWorkOrderQueue queue =
-        db.track(new SharedWorkOrderQueue(new PostgresQueueTable(store), QueueSettings.defaults(), Clock.systemUTC()));
-    WorkOrderSubmitParams original = sealed("deposit carol 5", withDependencies ? writes("wallet:carol") : null);
+        db.track(
+            new SharedWorkOrderQueue(
+                new PostgresQueueTable(store), QueueSettings.defaults(), Clock.systemUTC()));
+    WorkOrderSubmitParams original =
+        sealed("deposit carol 5", withDependencies ? writes("wallet:carol") : null);
     WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original);
     assertThat(shifted.workOrderId()).isNotEqualTo(original.workOrderId());
-    assertThat(WorkOrderHashes.requestHash(shifted)).isEqualTo(WorkOrderHashes.requestHash(original));
+    assertThat(WorkOrderHashes.requestHash(shifted))
+        .isEqualTo(WorkOrderHashes.requestHash(original));
 
     assertThat(submit(queue, original)).isEqualTo(Admission.ACCEPTED);
     assertThat(submit(queue, shifted)).isEqualTo(Admission.REPLAYED);
@@ -95,7 +100,8 @@ class RequestHashReplayTest {
 
     for (WorkOrderSubmitParams stored : List.of(pending, completed)) {
       byte[] hash = WorkOrderHashes.requestHash(stored);
-      assertThat(store.submit("0d", WORKER, hash, body(stored), 1)).isEqualTo(SubmitResult.REPLAYED);
+      assertThat(store.submit("0d", WORKER, hash, body(stored), 1))
+          .isEqualTo(SubmitResult.REPLAYED);
       assertThat(store.submit(stored.workOrderId(), WORKER, hash, body(stored), 1))
           .isEqualTo(SubmitResult.IDENTICAL);
     }
@@ -109,7 +115,8 @@ class RequestHashReplayTest {
   @Test
   void aNewDatabaseIsNotReindexedWhenOpenedAgain() throws Exception {
     WorkOrderSubmitParams params = sealed("once", null);
-    db.store().submit(params.workOrderId(), WORKER, WorkOrderHashes.requestHash(params), body(params), 0);
+    db.store()
+        .submit(params.workOrderId(), WORKER, WorkOrderHashes.requestHash(params), body(params), 0);
 
     PostgresTcsStore again = db.store();
 
@@ -125,19 +132,30 @@ class RequestHashReplayTest {
   static WorkOrderSubmitParams sealed(String input, Dependencies deps) {
     RequestTemplate template =
         new RequestTemplate(
-            randomHex(32), WORKER, randomHex(8), randomHex(32), randomHex(16), 6000, null,
-            List.of(InputSpec.text(input)), List.of(), deps);
-    return RequestSealer.seal(template, RsaOaep.generate().publicKey(), deps == null ? null : Secp256k1.generate())
+            randomHex(32),
+            WORKER,
+            randomHex(8),
+            randomHex(32),
+            randomHex(16),
+            6000,
+            null,
+            List.of(InputSpec.text(input)),
+            List.of(),
+            deps);
+    return RequestSealer.seal(
+            template, RsaOaep.generate().publicKey(), deps == null ? null : Secp256k1.generate())
         .request();
   }
 
   static byte[] body(WorkOrderSubmitParams params) {
-    return ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
+    return ProtocolJson.toBytes(
+        JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
   }
 
   /** As the listener submits: the hash of the parsed params, the request as received. */
   static Admission submit(SharedWorkOrderQueue queue, WorkOrderSubmitParams params) {
-    return queue.submit(params.workOrderId(), WORKER, params, WorkOrderHashes.requestHash(params), body(params));
+    return queue.submit(
+        params.workOrderId(), WORKER, params, WorkOrderHashes.requestHash(params), body(params));
   }
 
   static void insert(Connection c, String id, byte[] request, byte[] response) throws SQLException {

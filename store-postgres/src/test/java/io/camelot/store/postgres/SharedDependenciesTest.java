@@ -66,7 +66,9 @@ class SharedDependenciesTest {
   }
 
   SharedWorkOrderQueue listener() {
-    SharedWorkOrderQueue queue = new SharedWorkOrderQueue(new PostgresQueueTable(store()), QueueSettings.defaults(), Clock.systemUTC());
+    SharedWorkOrderQueue queue =
+        new SharedWorkOrderQueue(
+            new PostgresQueueTable(store()), QueueSettings.defaults(), Clock.systemUTC());
     db.track(queue);
     return queue;
   }
@@ -74,19 +76,21 @@ class SharedDependenciesTest {
   /** A worker process draining {@code workerId}'s queue through the observer. */
   SharedQueueWorker workerProcess(String workerId, Duration lease) {
     PostgresTcsStore store = store();
-    SharedQueueWorker worker = new SharedQueueWorker(new PostgresQueueTable(store), workerId, observer.on(store), 3, lease);
+    SharedQueueWorker worker =
+        new SharedQueueWorker(
+            new PostgresQueueTable(store), workerId, observer.on(store), 3, lease);
     db.track(worker);
     worker.start();
     return worker;
   }
 
-
   /**
-   * Runs planned work orders in any process, checking at each start that its predecessors
-   * succeeded and that no conflicting work order is running; fails those planned to fail.
+   * Runs planned work orders in any process, checking at each start that its predecessors succeeded
+   * and that no conflicting work order is running; fails those planned to fail.
    */
   static final class Observer {
     final DependencyPlans.Checker checker = new DependencyPlans.Checker();
+
     /** Work orders the worker was asked to append its receipt update for. */
     final Set<String> receiptCalls = ConcurrentHashMap.newKeySet();
 
@@ -109,7 +113,8 @@ class SharedDependenciesTest {
       Thread.yield();
       byte[] response = DependencyPlans.response(plan);
       checker.finished(plan);
-      boolean stored = store.complete(new TcsStore.Completion(plan.id(), response, 1, Map.of(), null));
+      boolean stored =
+          store.complete(new TcsStore.Completion(plan.id(), response, 1, Map.of(), null));
       return stored ? response : null;
     }
   }
@@ -145,7 +150,9 @@ class SharedDependenciesTest {
   }
 
   static void succeed(PostgresTcsStore store, String id) {
-    assertThat(store.complete(new TcsStore.Completion(id, "{\"result\":{}}".getBytes(UTF_8), 1, Map.of(), null)))
+    assertThat(
+            store.complete(
+                new TcsStore.Completion(id, "{\"result\":{}}".getBytes(UTF_8), 1, Map.of(), null)))
         .isTrue();
   }
 
@@ -173,11 +180,13 @@ class SharedDependenciesTest {
     assertThat(ids(table.claim(both, "p3", 10, LONG_LEASE))).containsExactly("w2");
     assertThat(table.claim(both, "p1", 10, LONG_LEASE)).isEmpty();
     succeed(store, "w2");
-    assertThat(table.claim(both, "p1", 10, LONG_LEASE)).singleElement()
-        .satisfies(claim -> {
-          assertThat(claim.workOrderId()).isEqualTo("r3");
-          assertThat(claim.gated()).isTrue();
-        });
+    assertThat(table.claim(both, "p1", 10, LONG_LEASE))
+        .singleElement()
+        .satisfies(
+            claim -> {
+              assertThat(claim.workOrderId()).isEqualTo("r3");
+              assertThat(claim.gated()).isTrue();
+            });
   }
 
   @Test
@@ -186,7 +195,12 @@ class SharedDependenciesTest {
     PostgresQueueTable table = new PostgresQueueTable(store);
     PublicKeySign stranger = Secp256k1.generate();
     // For a worker no process serves: it would stay pending for ever.
-    table.submit("squatter", "ghost", hash("squatter"), raw("squatter"), 0,
+    table.submit(
+        "squatter",
+        "ghost",
+        hash("squatter"),
+        raw("squatter"),
+        0,
         DependencyPlans.signed("squatter", writes("wallet:alice"), stranger));
     table.submit("alice1", "w0", hash("alice1"), raw("alice1"), 0, params(writes("wallet:alice")));
     table.submit("alice2", "w0", hash("alice2"), raw("alice2"), 0, params(writes("wallet:alice")));
@@ -207,8 +221,14 @@ class SharedDependenciesTest {
     assertThat(table.claim(List.of("w0"), "p1", 10, LONG_LEASE)).isEmpty();
 
     // Failed unrun (expired, or its worker is no longer ACTIVE), as a worker process completes it.
-    assertThat(store.complete(new TcsStore.Completion(
-            "stuck", DependencyRules.cannotRunResponse("stuck", "it expired"), 1, Map.of(), null)))
+    assertThat(
+            store.complete(
+                new TcsStore.Completion(
+                    "stuck",
+                    DependencyRules.cannotRunResponse("stuck", "it expired"),
+                    1,
+                    Map.of(),
+                    null)))
         .isTrue();
     assertThat(ids(table.claim(List.of("w0"), "p1", 10, LONG_LEASE))).containsExactly("next");
   }
@@ -224,16 +244,22 @@ class SharedDependenciesTest {
   }
 
   @Test
-  void aFailureReachesEveryTransitiveDependentAcrossWorkerProcessesNamingItsDirectPredecessor() throws Exception {
+  void aFailureReachesEveryTransitiveDependentAcrossWorkerProcessesNamingItsDirectPredecessor()
+      throws Exception {
     SharedWorkOrderQueue queue = listener();
     List<Planned> chain =
         List.of(
             new Planned("root", "w0", new Dependencies(null, null, List.of("acct:a"), null), true),
             new Planned("mid", "w1", after("root"), false),
-            new Planned("leaf", "w0", new Dependencies(List.of("mid"), List.of("acct:a"), null, null), false));
+            new Planned(
+                "leaf",
+                "w0",
+                new Dependencies(List.of("mid"), List.of("acct:a"), null, null),
+                false));
     observer.checker.plan(chain);
     for (Planned p : chain) {
-      assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), hash(p.id()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
+      assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), hash(p.id()), raw(p.id())))
+          .isEqualTo(Admission.ACCEPTED);
     }
     workerProcess("w0", LONG_LEASE);
     workerProcess("w1", LONG_LEASE);
@@ -241,12 +267,16 @@ class SharedDependenciesTest {
     assertThat(text(queue, "root")).contains("planned failure");
     assertThat(text(queue, "mid"))
         .contains("\"code\":1")
-        .contains("Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
-    assertThat(text(queue, "leaf")).contains("Work order leaf cannot run: predecessor work order mid failed");
+        .contains(
+            "Work order mid cannot run: predecessor work order root failed: code 1, planned failure");
+    assertThat(text(queue, "leaf"))
+        .contains("Work order leaf cannot run: predecessor work order mid failed");
     assertThat(observer.checker.starts()).containsExactly("root");
     // The worker process that failed them was asked for its signed FAILED receipt update.
     // (Asked after the completion commits, which may be after a listener saw it.)
-    await().atMost(Duration.ofSeconds(60)).until(() -> observer.receiptCalls.containsAll(List.of("mid", "leaf")));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> observer.receiptCalls.containsAll(List.of("mid", "leaf")));
   }
 
   static String text(SharedWorkOrderQueue queue, String id) throws Exception {
@@ -257,7 +287,8 @@ class SharedDependenciesTest {
   void unknownPredecessorsAndForeignHandOffsAreRefusedAtSubmitAndNothingIsStored() {
     SharedWorkOrderQueue queue = listener();
     PostgresTcsStore reader = store();
-    assertThatThrownBy(() -> queue.submit("late", "w0", params(after("feed")), hash("late"), raw("late")))
+    assertThatThrownBy(
+            () -> queue.submit("late", "w0", params(after("feed")), hash("late"), raw("late")))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining(
             "Invalid dependencies.after: unknown predecessor work order feed"
@@ -267,8 +298,10 @@ class SharedDependenciesTest {
 
     queue.submit("elsewhere", "w1", null, hash("elsewhere"), raw("elsewhere"));
     Dependencies handOff =
-        new Dependencies(List.of("elsewhere"), null, null, List.of(new Dependencies.HandOff(0, "elsewhere", 0)));
-    assertThatThrownBy(() -> queue.submit("taker", "w0", params(handOff), hash("taker"), raw("taker")))
+        new Dependencies(
+            List.of("elsewhere"), null, null, List.of(new Dependencies.HandOff(0, "elsewhere", 0)));
+    assertThatThrownBy(
+            () -> queue.submit("taker", "w0", params(handOff), hash("taker"), raw("taker")))
         .isInstanceOf(EeaException.class)
         .hasMessageContaining("work order elsewhere ran on another worker")
         .satisfies(e -> assertThat(((EeaException) e).code()).isEqualTo(2));
@@ -282,15 +315,18 @@ class SharedDependenciesTest {
     List<Planned> chain =
         List.of(
             new Planned("c0", "w0", new Dependencies(null, null, List.of("acct:a"), null), false),
-            new Planned("c1", "w0", new Dependencies(List.of("c0"), null, List.of("acct:a"), null), false),
+            new Planned(
+                "c1", "w0", new Dependencies(List.of("c0"), null, List.of("acct:a"), null), false),
             new Planned("c2", "w0", after("c1"), false));
     observer.checker.plan(chain);
-    chain.forEach(p -> table.submit(p.id(), p.worker(), hash(p.id()), raw(p.id()), 0, params(p.deps())));
+    chain.forEach(
+        p -> table.submit(p.id(), p.worker(), hash(p.id()), raw(p.id()), 0, params(p.deps())));
     // A process ran c0, then claimed c1 and crashed: c2 must wait for c1's lease to lapse.
     assertThat(ids(table.claim(List.of("w0"), "crashed", 10, LONG_LEASE))).containsExactly("c0");
     succeed(store, "c0");
     observer.checker.succeeded("c0");
-    assertThat(ids(table.claim(List.of("w0"), "crashed", 10, Duration.ofMillis(500)))).containsExactly("c1");
+    assertThat(ids(table.claim(List.of("w0"), "crashed", 10, Duration.ofMillis(500))))
+        .containsExactly("c1");
     assertThat(table.claim(List.of("w0"), "other", 10, LONG_LEASE)).isEmpty();
 
     workerProcess("w0", Duration.ofSeconds(2));
@@ -301,9 +337,15 @@ class SharedDependenciesTest {
   }
 
   @Test
-  void randomPlansOverTwoWorkersAndFourProcessesRespectPredecessorsResourcesAndFailures() throws Exception {
+  void randomPlansOverTwoWorkersAndFourProcessesRespectPredecessorsResourcesAndFailures()
+      throws Exception {
     long seed = Long.getLong("camelot.test.seed", System.nanoTime());
-    System.out.println("SharedDependenciesTest random plans: seed " + seed + " (rerun with -Dcamelot.test.seed=" + seed + ")");
+    System.out.println(
+        "SharedDependenciesTest random plans: seed "
+            + seed
+            + " (rerun with -Dcamelot.test.seed="
+            + seed
+            + ")");
     Random random = new Random(seed);
     SharedWorkOrderQueue queue = listener();
     for (String worker : WORKERS) {
@@ -314,7 +356,8 @@ class SharedDependenciesTest {
       List<Planned> plan = randomPlan("e" + round + "-", random, 10 + random.nextInt(31));
       observer.checker.plan(plan);
       for (Planned p : plan) {
-        assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), hash(p.id()), raw(p.id()))).isEqualTo(Admission.ACCEPTED);
+        assertThat(queue.submit(p.id(), p.worker(), params(p.deps()), hash(p.id()), raw(p.id())))
+            .isEqualTo(Admission.ACCEPTED);
       }
       Map<String, String> responses = new HashMap<>();
       for (Planned p : plan) {
@@ -324,10 +367,16 @@ class SharedDependenciesTest {
       Set<String> failed = new HashSet<>();
       for (Planned p : plan) {
         String response = responses.get(p.id());
-        List<String> failedPredecessors = p.deps().afterIds().stream().filter(failed::contains).toList();
+        List<String> failedPredecessors =
+            p.deps().afterIds().stream().filter(failed::contains).toList();
         if (!failedPredecessors.isEmpty()) {
-          assertThat(response).as("seed " + seed).contains("\"code\":1").contains("cannot run: predecessor work order ");
-          assertThat(failedPredecessors.stream().anyMatch(response::contains)).as("seed " + seed).isTrue();
+          assertThat(response)
+              .as("seed " + seed)
+              .contains("\"code\":1")
+              .contains("cannot run: predecessor work order ");
+          assertThat(failedPredecessors.stream().anyMatch(response::contains))
+              .as("seed " + seed)
+              .isTrue();
           failed.add(p.id());
         } else if (p.fails()) {
           assertThat(response).as("seed " + seed).contains("planned failure");
@@ -343,7 +392,8 @@ class SharedDependenciesTest {
           Planned a = plan.get(i);
           Planned b = plan.get(j);
           if (starts.contains(a.id()) && starts.contains(b.id()) && conflict(a, b)) {
-            assertThat(starts.indexOf(a.id())).as("seed " + seed + ": " + a.id() + " before " + b.id())
+            assertThat(starts.indexOf(a.id()))
+                .as("seed " + seed + ": " + a.id() + " before " + b.id())
                 .isLessThan(starts.indexOf(b.id()));
           }
         }
@@ -356,7 +406,8 @@ class SharedDependenciesTest {
     try (Connection c = db.connection();
         Statement s = c.createStatement()) {
       OldLayouts.create(c, 1);
-      s.execute("INSERT INTO work_orders (id, worker_id, received_at, request) VALUES ('old', 'w0', 0, 'x')");
+      s.execute(
+          "INSERT INTO work_orders (id, worker_id, received_at, request) VALUES ('old', 'w0', 0, 'x')");
     }
 
     PostgresTcsStore store = store();

@@ -21,8 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +63,10 @@ class SharedQueueTest {
     SharedWorkOrderQueue queue =
         new SharedWorkOrderQueue(
             new PostgresQueueTable(store()),
-            new QueueSettings(maxOutstanding, defaults.retainCompleted(), defaults.maxRetainedCompleted(),
+            new QueueSettings(
+                maxOutstanding,
+                defaults.retainCompleted(),
+                defaults.maxRetainedCompleted(),
                 defaults.purgeInterval()),
             Clock.systemUTC());
     db.track(queue);
@@ -72,7 +75,9 @@ class SharedQueueTest {
 
   SharedQueueWorker worker(Duration lease) {
     PostgresTcsStore store = store();
-    SharedQueueWorker worker = new SharedQueueWorker(new PostgresQueueTable(store), WORKER, new CountingProcessor(store), 2, lease);
+    SharedQueueWorker worker =
+        new SharedQueueWorker(
+            new PostgresQueueTable(store), WORKER, new CountingProcessor(store), 2, lease);
     db.track(worker);
     worker.start();
     return worker;
@@ -91,7 +96,8 @@ class SharedQueueTest {
       runs.computeIfAbsent(workOrder.workOrderId(), id -> new AtomicInteger()).incrementAndGet();
       byte[] response = ("done " + workOrder.workOrderId()).getBytes(UTF_8);
       boolean stored =
-          store.complete(new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null));
+          store.complete(
+              new TcsStore.Completion(workOrder.workOrderId(), response, 1, Map.of(), null));
       return stored ? response : null;
     }
 
@@ -113,25 +119,35 @@ class SharedQueueTest {
   @Test
   void workOrdersOfAWorkerThatIsNotActiveFailWithoutRunning() throws Exception {
     PostgresTcsStore store = store();
-    store.putWorker(WORKER, ProtocolJson.toBytes(new WorkerRecord(1, "org", "app", null, WorkerStatus.OFF_LINE.code())));
+    store.putWorker(
+        WORKER,
+        ProtocolJson.toBytes(
+            new WorkerRecord(1, "org", "app", null, WorkerStatus.OFF_LINE.code())));
     SharedWorkOrderQueue queue = listener(100);
-    assertThat(queue.submit("off", WORKER, null, hash("off"), request("off"))).isEqualTo(Admission.ACCEPTED);
+    assertThat(queue.submit("off", WORKER, null, hash("off"), request("off")))
+        .isEqualTo(Admission.ACCEPTED);
     worker(LONG_LEASE);
 
-    JsonNode error = ProtocolJson.parse(queue.completion("off").get(30, TimeUnit.SECONDS)).path("error");
+    JsonNode error =
+        ProtocolJson.parse(queue.completion("off").get(30, TimeUnit.SECONDS)).path("error");
     assertThat(error.path("code").asInt()).isEqualTo(1);
     assertThat(error.path("message").asText())
-        .isEqualTo("Work order off cannot run: worker " + WORKER + " is OFF_LINE (status 2): it takes no work orders");
+        .isEqualTo(
+            "Work order off cannot run: worker "
+                + WORKER
+                + " is OFF_LINE (status 2): it takes no work orders");
     assertThat(runs).isEmpty();
   }
 
   @Test
   void threeWorkerProcessesDrainOneQueueEachWorkOrderOnce() {
     SharedWorkOrderQueue queue = listener(10_000);
-    List<SharedQueueWorker> workers = List.of(worker(LONG_LEASE), worker(LONG_LEASE), worker(LONG_LEASE));
+    List<SharedQueueWorker> workers =
+        List.of(worker(LONG_LEASE), worker(LONG_LEASE), worker(LONG_LEASE));
     int count = 300;
     for (int i = 0; i < count; i++) {
-      assertThat(queue.submit("wo-" + i, WORKER, null, hash("wo-" + i), request("wo-" + i))).isEqualTo(Admission.ACCEPTED);
+      assertThat(queue.submit("wo-" + i, WORKER, null, hash("wo-" + i), request("wo-" + i)))
+          .isEqualTo(Admission.ACCEPTED);
     }
 
     PostgresTcsStore reader = store();
@@ -143,14 +159,16 @@ class SharedQueueTest {
   }
 
   @Test
-  void aCrashedProcessesWorkOrdersAreClaimedAgainExactlyOnceAfterItsLeaseExpires() throws Exception {
+  void aCrashedProcessesWorkOrdersAreClaimedAgainExactlyOnceAfterItsLeaseExpires()
+      throws Exception {
     PostgresTcsStore store = store();
     PostgresQueueTable table = new PostgresQueueTable(store);
     for (int i = 0; i < 20; i++) {
       store.submit("wo-" + i, WORKER, hash("wo-" + i), request("wo-" + i), i);
     }
     // The "crashed" process claimed everything and then vanished without renewing.
-    List<PostgresQueueTable.Claim> lost = table.claim(List.of(WORKER), "crashed", 100, Duration.ofSeconds(1));
+    List<PostgresQueueTable.Claim> lost =
+        table.claim(List.of(WORKER), "crashed", 100, Duration.ofSeconds(1));
     assertThat(lost).hasSize(20);
     assertThat(lost.stream().map(PostgresQueueTable.Claim::workOrderId))
         .containsExactlyElementsOf(store.pending(WORKER));
@@ -203,7 +221,8 @@ class SharedQueueTest {
             table,
             WORKER,
             workOrder -> {
-              runs.computeIfAbsent(workOrder.workOrderId(), id -> new AtomicInteger()).incrementAndGet();
+              runs.computeIfAbsent(workOrder.workOrderId(), id -> new AtomicInteger())
+                  .incrementAndGet();
               release.join();
               return null;
             },
@@ -252,14 +271,18 @@ class SharedQueueTest {
   void admissionCountsPendingWorkOrdersOfAllListeners() {
     SharedWorkOrderQueue first = listener(5);
     for (int i = 0; i < 5; i++) {
-      assertThat(first.submit("wo-" + i, WORKER, null, hash("wo-" + i), request("wo-" + i))).isEqualTo(Admission.ACCEPTED);
+      assertThat(first.submit("wo-" + i, WORKER, null, hash("wo-" + i), request("wo-" + i)))
+          .isEqualTo(Admission.ACCEPTED);
     }
-    assertThat(first.submit("wo-5", WORKER, null, hash("wo-5"), request("wo-5"))).isEqualTo(Admission.BUSY);
-    assertThat(first.submit("wo-0", WORKER, null, hash("wo-0"), request("wo-0"))).isEqualTo(Admission.BUSY);
+    assertThat(first.submit("wo-5", WORKER, null, hash("wo-5"), request("wo-5")))
+        .isEqualTo(Admission.BUSY);
+    assertThat(first.submit("wo-0", WORKER, null, hash("wo-0"), request("wo-0")))
+        .isEqualTo(Admission.BUSY);
 
     // A listener started later counts the same database.
     SharedWorkOrderQueue second = listener(5);
-    assertThat(second.submit("wo-6", WORKER, null, hash("wo-6"), request("wo-6"))).isEqualTo(Admission.BUSY);
+    assertThat(second.submit("wo-6", WORKER, null, hash("wo-6"), request("wo-6")))
+        .isEqualTo(Admission.BUSY);
     assertThat(new HashSet<>(store().pending(WORKER))).hasSize(5);
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The queue contract against the shared queue on PostgreSQL: each test on a new database, its work
- * orders run by a worker process ({@link SharedQueueWorker} with its own pool and LISTEN connection).
+ * orders run by a worker process ({@link SharedQueueWorker} with its own pool and LISTEN
+ * connection).
  */
 class SharedWorkOrderQueueContractTest extends WorkOrderQueueContractTest {
   private ScratchDatabase db;
@@ -38,7 +39,9 @@ class SharedWorkOrderQueueContractTest extends WorkOrderQueueContractTest {
 
   @Override
   protected WorkOrderQueue queue(QueueSettings settings, MeterRegistry registry) {
-    return db.track(new SharedWorkOrderQueue(new PostgresQueueTable(store), settings, Clock.systemUTC(), registry));
+    return db.track(
+        new SharedWorkOrderQueue(
+            new PostgresQueueTable(store), settings, Clock.systemUTC(), registry));
   }
 
   @Override
@@ -49,7 +52,13 @@ class SharedWorkOrderQueueContractTest extends WorkOrderQueueContractTest {
   @Override
   protected void attach(WorkOrderQueue queue, String workerId, WorkOrderProcessor processor) {
     SharedQueueWorker worker =
-        db.track(new SharedQueueWorker(new PostgresQueueTable(db.store()), workerId, processor, 1, Duration.ofSeconds(30)));
+        db.track(
+            new SharedQueueWorker(
+                new PostgresQueueTable(db.store()),
+                workerId,
+                processor,
+                1,
+                Duration.ofSeconds(30)));
     worker.start();
   }
 }

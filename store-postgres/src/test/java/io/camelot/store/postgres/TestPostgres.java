@@ -52,7 +52,8 @@ public final class TestPostgres {
 
   /** A new, empty database and the settings to reach it with a pool of {@code poolSize}. */
   public PostgresSettings newDatabase(int poolSize) {
-    String name = "camelot_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    String name =
+        "camelot_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     try (Connection c = DriverManager.getConnection(adminUrl, credentials);
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
@@ -60,7 +61,10 @@ public final class TestPostgres {
       throw new IllegalStateException("cannot create test database " + name + " at " + adminUrl, e);
     }
     return new PostgresSettings(
-        baseUrl + name, credentials.getProperty("user"), credentials.getProperty("password"), poolSize);
+        baseUrl + name,
+        credentials.getProperty("user"),
+        credentials.getProperty("password"),
+        poolSize);
   }
 
   private static TestPostgres external(String url) {
@@ -87,23 +91,57 @@ public final class TestPostgres {
       }
       Path data = dir.resolve("data");
       int port = freePort();
-      run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
-          "-E", "UTF8", "--locale=C", "--no-sync"), root);
+      run(
+          List.of(
+              bin.resolve("initdb").toString(),
+              "-D",
+              data.toString(),
+              "-U",
+              "postgres",
+              "-A",
+              "trust",
+              "-E",
+              "UTF8",
+              "--locale=C",
+              "--no-sync"),
+          root);
       // fsync off: the tests check Camelot's logic, not PostgreSQL's durability, on a busy box.
-      run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
-          "-w", "-t", "120", "-o",
-          "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir + " -c fsync=off -c max_connections=300",
-          "start"), root);
+      run(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              data.toString(),
+              "-l",
+              dir.resolve("server.log").toString(),
+              "-w",
+              "-t",
+              "120",
+              "-o",
+              "-p "
+                  + port
+                  + " -c listen_addresses=127.0.0.1 -k "
+                  + dir
+                  + " -c fsync=off -c max_connections=300",
+              "start"),
+          root);
       Runtime.getRuntime()
           .addShutdownHook(
               Thread.ofPlatform()
                   .unstarted(
                       () -> {
                         try {
-                          run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate",
-                              "stop"), root);
+                          run(
+                              List.of(
+                                  bin.resolve("pg_ctl").toString(),
+                                  "-D",
+                                  data.toString(),
+                                  "-m",
+                                  "immediate",
+                                  "stop"),
+                              root);
                         } catch (RuntimeException e) {
-                          System.err.println("TestPostgres: could not stop the test cluster: " + e.getMessage());
+                          System.err.println(
+                              "TestPostgres: could not stop the test cluster: " + e.getMessage());
                         }
                         deleteRecursively(dir);
                       }));
@@ -125,7 +163,10 @@ public final class TestPostgres {
         var newest =
             versions
                 .map(version -> version.resolve("bin"))
-                .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                .filter(
+                    bin ->
+                        Files.isExecutable(bin.resolve("initdb"))
+                            && Files.isExecutable(bin.resolve("pg_ctl")))
                 .max(Comparator.comparing(bin -> versionNumber(bin.getParent())));
         if (newest.isPresent()) {
           return newest.get();
@@ -135,8 +176,10 @@ public final class TestPostgres {
       }
     }
     throw new IllegalStateException(
-        "PostgreSQL tests need a PostgreSQL server: no initdb/pg_ctl under " + debian
-            + ". Install it (apt-get install postgresql) or point " + URL_VARIABLE
+        "PostgreSQL tests need a PostgreSQL server: no initdb/pg_ctl under "
+            + debian
+            + ". Install it (apt-get install postgresql) or point "
+            + URL_VARIABLE
             + " at a database whose user may CREATE DATABASE.");
   }
 

@@ -30,7 +30,8 @@ public final class GcmCipher {
     }
   }
 
-  public static byte[] decrypt(byte[] key, byte[] iv, byte[] ciphertextAndTag, byte[] associatedData) {
+  public static byte[] decrypt(
+      byte[] key, byte[] iv, byte[] ciphertextAndTag, byte[] associatedData) {
     requireIvLength(iv);
     try {
       return cipher(Cipher.DECRYPT_MODE, key, iv, associatedData).doFinal(ciphertextAndTag);
@@ -41,10 +42,13 @@ public final class GcmCipher {
     }
   }
 
-  /** @throws CryptoException if the key is not 32 bytes (Avalon only uses AES-256) */
+  /**
+   * @throws CryptoException if the key is not 32 bytes (Avalon only uses AES-256)
+   */
   public static void requireKeyLength(byte[] key) {
     if (key.length != AesGcm.KEY_BYTES) {
-      throw new CryptoException("AES_GCM key must be " + AesGcm.KEY_BYTES + " bytes, got " + key.length);
+      throw new CryptoException(
+          "AES_GCM key must be " + AesGcm.KEY_BYTES + " bytes, got " + key.length);
     }
   }
 
@@ -59,7 +63,8 @@ public final class GcmCipher {
   private static Cipher cipher(int mode, byte[] key, byte[] iv, byte[] associatedData)
       throws GeneralSecurityException {
     Cipher cipher = CryptoProviders.cipher(TRANSFORMATION);
-    cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(Aead.TAG_BYTES * Byte.SIZE, iv));
+    cipher.init(
+        mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(Aead.TAG_BYTES * Byte.SIZE, iv));
     byte[] aad = associatedData == null ? NO_AAD : associatedData;
     if (aad.length > 0) {
       cipher.updateAAD(aad);

@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * All the private keys a worker unwraps with, told apart by the ciphertext's size alone: RSA-OAEP
- * ciphertexts are exactly the modulus size (384 bytes for RSA-3072), {@link X25519Hkdf} ones exactly
- * {@value X25519Hkdf#WRAPPED_BYTES} bytes. No marker is needed, so Avalon's RSA ciphertexts stay
- * byte for byte what Avalon clients send, and a ciphertext can never be tried under the wrong key.
+ * ciphertexts are exactly the modulus size (384 bytes for RSA-3072), {@link X25519Hkdf} ones
+ * exactly {@value X25519Hkdf#WRAPPED_BYTES} bytes. No marker is needed, so Avalon's RSA ciphertexts
+ * stay byte for byte what Avalon clients send, and a ciphertext can never be tried under the wrong
+ * key.
  */
 public final class KeyWrapKeyRing {
   private final List<KeyWrapPrivateKey> keys;
@@ -32,7 +33,9 @@ public final class KeyWrapKeyRing {
     for (KeyWrapPrivateKey key : keys) {
       if (!sizes.add(key.wrappedBytes())) {
         throw new IllegalArgumentException(
-            "two keys unwrap " + key.wrappedBytes() + "-byte ciphertexts; the size must name the key");
+            "two keys unwrap "
+                + key.wrappedBytes()
+                + "-byte ciphertexts; the size must name the key");
       }
     }
     return new KeyWrapKeyRing(List.copyOf(keys));

@@ -16,7 +16,9 @@ public final class LegacyFixedIvGcm {
     this.key = key.clone();
   }
 
-  /** @throws CryptoException if the key is not 32 bytes */
+  /**
+   * @throws CryptoException if the key is not 32 bytes
+   */
   public static LegacyFixedIvGcm of(byte[] key) {
     GcmCipher.requireKeyLength(key);
     return new LegacyFixedIvGcm(key);

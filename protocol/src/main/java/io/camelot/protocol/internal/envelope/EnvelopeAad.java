@@ -3,8 +3,8 @@ package io.camelot.protocol.internal.envelope;
 import io.camelot.protocol.internal.hash.Canonical;
 
 /**
- * The hardened envelope's AES-GCM associated data (docs/envelope.md §3): each ciphertext is bound to
- * its purpose, its item index and its work order, so none can be moved to another place.
+ * The hardened envelope's AES-GCM associated data (docs/envelope.md §3): each ciphertext is bound
+ * to its purpose, its item index and its work order, so none can be moved to another place.
  */
 public final class EnvelopeAad {
   public static final String REQUEST_HASH = "request-hash";

@@ -29,6 +29,8 @@ public record OpenedRequest(
    */
   public Optional<String> verifiedRequesterKey() {
     String signature = request.requesterSignature();
-    return signature == null || signature.isEmpty() ? Optional.empty() : Optional.of(request.verifyingKey());
+    return signature == null || signature.isEmpty()
+        ? Optional.empty()
+        : Optional.of(request.verifyingKey());
   }
 }

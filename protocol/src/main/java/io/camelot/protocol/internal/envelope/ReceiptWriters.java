@@ -50,7 +50,8 @@ public final class ReceiptWriters {
       if (create.requesterSignature() == null || create.requesterSignature().isEmpty()) {
         return Optional.empty();
       }
-      return key(create.receiptVerificationKey()).filter(key -> Signatures.verifyReceiptCreate(key, create));
+      return key(create.receiptVerificationKey())
+          .filter(key -> Signatures.verifyReceiptCreate(key, create));
     } catch (EeaException e) {
       return Optional.empty();
     }
@@ -62,12 +63,17 @@ public final class ReceiptWriters {
         && update.updateSignature() != null
         && !update.updateSignature().isEmpty()
         && Signatures.verifyReceiptUpdate(
-            key, update.workOrderId(), update.updateType(), update.updateData(), update.updateSignature());
+            key,
+            update.workOrderId(),
+            update.updateType(),
+            update.updateData(),
+            update.updateSignature());
   }
 
   /** PROCESSED and FAILED report the worker's outcome, so only the worker's key may write them. */
   public static boolean isWorkerOutcome(long updateType) {
-    return updateType == ReceiptStatus.PROCESSED.code() || updateType == ReceiptStatus.FAILED.code();
+    return updateType == ReceiptStatus.PROCESSED.code()
+        || updateType == ReceiptStatus.FAILED.code();
   }
 
   private static Optional<PublicKeyVerify> key(String pem) {

@@ -8,14 +8,14 @@ import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
-import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
-import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeyVerify;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.security.MessageDigest;
@@ -29,9 +29,9 @@ import java.util.Map;
 /**
  * The worker's first half of the envelope, for both forms (docs/envelope.md): check the hardened
  * form's shape, unwrap the session key, check the request hash and the optional requester
- * signature, then decrypt the inputs. Integrity is checked before any input is
- * decrypted, so a tampered request is refused without touching its data. Failures carry the codes
- * and messages Avalon clients know (reference §5.3).
+ * signature, then decrypt the inputs. Integrity is checked before any input is decrypted, so a
+ * tampered request is refused without touching its data. Failures carry the codes and messages
+ * Avalon clients know (reference §5.3).
  */
 public final class RequestOpener {
   private static final String TAMPERED_HASH =
@@ -41,14 +41,16 @@ public final class RequestOpener {
 
   private RequestOpener() {}
 
-  /** @param request params already validated by {@link io.camelot.protocol.Params} */
+  /**
+   * @param request params already validated by {@link io.camelot.protocol.Params}
+   */
   public static OpenedRequest open(WorkOrderSubmitParams request, KeyWrapPrivateKey workerKey) {
     return open(request, KeyWrapKeyRing.of(workerKey));
   }
 
   /**
-   * Opens a request whose keys are wrapped to any of the worker's keys, each ciphertext told apart by
-   * its size ({@link KeyWrapKeyRing}).
+   * Opens a request whose keys are wrapped to any of the worker's keys, each ciphertext told apart
+   * by its size ({@link KeyWrapKeyRing}).
    *
    * @param request params already validated by {@link io.camelot.protocol.Params}
    */
@@ -70,7 +72,8 @@ public final class RequestOpener {
       sentHash =
           version == EnvelopeVersion.AVALON_1
               ? fixedIv.decrypt(iv, encryptedHash)
-              : session.openDetached(iv, encryptedHash, EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, id));
+              : session.openDetached(
+                  iv, encryptedHash, EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, id));
     } catch (CryptoException e) {
       throw invalid(TAMPERED_HASH);
     }
@@ -105,7 +108,9 @@ public final class RequestOpener {
       for (DataItem item : request.outData()) {
         if (item.keyMode() == DataItem.KeyMode.DATA_KEY) {
           byte[] aad =
-              version == EnvelopeVersion.AVALON_1 ? null : EnvelopeAad.of(EnvelopeAad.OUT_KEY, item.index(), id);
+              version == EnvelopeVersion.AVALON_1
+                  ? null
+                  : EnvelopeAad.of(EnvelopeAad.OUT_KEY, item.index(), id);
           outputKeys.put(item.index(), unwrapDataKey(item, session, aad, workerKey));
         }
       }
@@ -119,7 +124,8 @@ public final class RequestOpener {
    */
   private static void requireHardenedForm(WorkOrderSubmitParams request) {
     boolean hasKey = request.verifyingKey() != null && !request.verifyingKey().isEmpty();
-    boolean hasSignature = request.requesterSignature() != null && !request.requesterSignature().isEmpty();
+    boolean hasSignature =
+        request.requesterSignature() != null && !request.requesterSignature().isEmpty();
     if (hasKey != hasSignature) {
       throw invalid(
           "camelot-2 request: verifyingKey and requesterSignature must be sent together; a request whose"
@@ -132,11 +138,15 @@ public final class RequestOpener {
       }
       if (item.dataHash() != null && !item.dataHash().isEmpty()) {
         throw invalid(
-            "camelot-2 request: encrypted inData[" + item.index() + "] must not carry a dataHash (mixed forms)");
+            "camelot-2 request: encrypted inData["
+                + item.index()
+                + "] must not carry a dataHash (mixed forms)");
       }
       if (mode == DataItem.KeyMode.SESSION_KEY && !item.data().isEmpty() && !hasIv(item)) {
         throw invalid(
-            "camelot-2 request: inData[" + item.index() + "] needs its own 12-byte iv (mixed forms)");
+            "camelot-2 request: inData["
+                + item.index()
+                + "] needs its own 12-byte iv (mixed forms)");
       }
     }
   }
@@ -185,14 +195,16 @@ public final class RequestOpener {
       return switch (item.keyMode()) {
         case PLAINTEXT -> data;
         case SESSION_KEY -> fixedIv.decrypt(iv, data);
-        case DATA_KEY -> decryptDataKeyItem(item, data, unwrapDataKey(item, session, null, workerKey));
+        case DATA_KEY ->
+            decryptDataKeyItem(item, data, unwrapDataKey(item, session, null, workerKey));
       };
     } catch (CryptoException e) {
       throw new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage());
     }
   }
 
-  private static byte[] decryptHardenedItem(DataItem item, Aead session, String id, KeyWrapKeyRing workerKey) {
+  private static byte[] decryptHardenedItem(
+      DataItem item, Aead session, String id, KeyWrapKeyRing workerKey) {
     byte[] data = base64Data(item);
     if (data.length == 0) {
       // Only a hand-off placeholder is sent empty; its emptiness is covered by the request hash.
@@ -203,12 +215,18 @@ public final class RequestOpener {
         case PLAINTEXT -> data;
         case SESSION_KEY ->
             session.openDetached(
-                hex("inData iv", item.iv()), data, EnvelopeAad.of(EnvelopeAad.IN, item.index(), id));
+                hex("inData iv", item.iv()),
+                data,
+                EnvelopeAad.of(EnvelopeAad.IN, item.index(), id));
         case DATA_KEY ->
             decryptDataKeyItem(
                 item,
                 data,
-                unwrapDataKey(item, session, EnvelopeAad.of(EnvelopeAad.IN_KEY, item.index(), id), workerKey));
+                unwrapDataKey(
+                    item,
+                    session,
+                    EnvelopeAad.of(EnvelopeAad.IN_KEY, item.index(), id),
+                    workerKey));
       };
     } catch (CryptoException e) {
       throw new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage());
@@ -242,8 +260,7 @@ public final class RequestOpener {
       }
       return dataKey;
     } catch (CryptoException e) {
-      throw invalid(
-          "Invalid data encryption key of item " + item.index() + ": " + e.getMessage());
+      throw invalid("Invalid data encryption key of item " + item.index() + ": " + e.getMessage());
     }
   }
 

@@ -4,11 +4,11 @@ import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.crypto.Aead;
 import io.camelot.protocol.crypto.AesGcm;
-import io.camelot.protocol.envelope.PlainItem;
-import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.crypto.PublicKeySign;
+import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;
+import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -20,10 +20,10 @@ import java.util.List;
 
 /**
  * The worker's second half of the envelope: encrypt the outputs, hash the response and sign it, in
- * the request's form (docs/envelope.md). Outputs go under the session key unless the request named a
- * data key or plaintext for that index: in Avalon's form under the request's IV (as Avalon clients
- * expect), in the hardened form each under a fresh IV and its associated data, with no public hash
- * of the plaintext. What is hashed is exactly what is emitted.
+ * the request's form (docs/envelope.md). Outputs go under the session key unless the request named
+ * a data key or plaintext for that index: in Avalon's form under the request's IV (as Avalon
+ * clients expect), in the hardened form each under a fresh IV and its associated data, with no
+ * public hash of the plaintext. What is hashed is exactly what is emitted.
  */
 public final class ResponseSealer {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,7 +49,11 @@ public final class ResponseSealer {
     byte[] nonceSeed = new byte[16];
     RANDOM.nextBytes(nonceSeed);
     return sealChained(
-        opened, outputs, workerKey, Base64.getEncoder().encodeToString(Sha256.digest(nonceSeed)), predecessors);
+        opened,
+        outputs,
+        workerKey,
+        Base64.getEncoder().encodeToString(Sha256.digest(nonceSeed)),
+        predecessors);
   }
 
   /** Seals with a given worker nonce; for test vectors and for nothing else. */
@@ -70,7 +74,8 @@ public final class ResponseSealer {
     WorkOrderSubmitParams request = opened.request();
     EnvelopeVersion version = request.envelope();
     List<DataItem> outData = new ArrayList<>(outputs.size());
-    for (PlainItem output : outputs.stream().sorted(Comparator.comparingInt(PlainItem::index)).toList()) {
+    for (PlainItem output :
+        outputs.stream().sorted(Comparator.comparingInt(PlainItem::index)).toList()) {
       outData.add(
           version == EnvelopeVersion.AVALON_1
               ? legacyOutputItem(opened, output)
@@ -89,7 +94,8 @@ public final class ResponseSealer {
             null,
             predecessors == null ? null : List.copyOf(predecessors),
             version.wireValue());
-    byte[] signature = workerKey.signDigest(WorkOrderHashes.responseHash(unsigned, opened.requestHash()));
+    byte[] signature =
+        workerKey.signDigest(WorkOrderHashes.responseHash(unsigned, opened.requestHash()));
     return unsigned.withSignature(Base64.getEncoder().encodeToString(signature));
   }
 
@@ -99,17 +105,23 @@ public final class ResponseSealer {
     if (dataKey != null) {
       Aead.Detached sealed = AesGcm.of(dataKey).sealDetached(output.data(), null);
       return new DataItem(
-          output.index(), dataHash, base64(sealed.ciphertextAndTag()), requestedKey(opened, output.index()),
+          output.index(),
+          dataHash,
+          base64(sealed.ciphertextAndTag()),
+          requestedKey(opened, output.index()),
           Hex.upper(sealed.iv()));
     }
     if (DataItem.PLAINTEXT_KEY.equals(requestedKey(opened, output.index()))) {
-      return new DataItem(output.index(), dataHash, base64(output.data()), DataItem.PLAINTEXT_KEY, "");
+      return new DataItem(
+          output.index(), dataHash, base64(output.data()), DataItem.PLAINTEXT_KEY, "");
     }
     // Avalon never encrypts an empty output: it emits "" and clients decode that as empty.
     String data =
         output.data().length == 0
             ? ""
-            : base64(LegacyFixedIvGcm.of(opened.sessionKey()).encryptWithCallerIv(opened.sessionIv(), output.data()));
+            : base64(
+                LegacyFixedIvGcm.of(opened.sessionKey())
+                    .encryptWithCallerIv(opened.sessionIv(), output.data()));
     return new DataItem(output.index(), dataHash, data, "", "");
   }
 
@@ -119,13 +131,20 @@ public final class ResponseSealer {
     if (DataItem.PLAINTEXT_KEY.equals(requestedKey)) {
       // Public anyway, so its hash reveals nothing.
       return new DataItem(
-          output.index(), Hex.upper(Sha256.digest(output.data())), base64(output.data()), DataItem.PLAINTEXT_KEY, "");
+          output.index(),
+          Hex.upper(Sha256.digest(output.data())),
+          base64(output.data()),
+          DataItem.PLAINTEXT_KEY,
+          "");
     }
     byte[] dataKey = opened.outputDataKeys().get(output.index());
     Aead key = AesGcm.of(dataKey != null ? dataKey : opened.sessionKey());
     Aead.Detached sealed = key.sealDetached(output.data(), aad);
     return new DataItem(
-        output.index(), null, base64(sealed.ciphertextAndTag()), dataKey != null ? requestedKey : "",
+        output.index(),
+        null,
+        base64(sealed.ciphertextAndTag()),
+        dataKey != null ? requestedKey : "",
         Hex.upper(sealed.iv()));
   }
 

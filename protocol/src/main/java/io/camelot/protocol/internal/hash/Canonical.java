@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The canonical encoding of the hardened envelope (docs/envelope.md §1): every field carries a
- * presence byte and a length, so no two different field lists encode alike. Builds the bytes of
- * one hash input or one AES-GCM associated data.
+ * presence byte and a length, so no two different field lists encode alike. Builds the bytes of one
+ * hash input or one AES-GCM associated data.
  */
 public final class Canonical {
   private static final byte ABSENT = 0;

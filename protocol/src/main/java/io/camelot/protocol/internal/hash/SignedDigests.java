@@ -51,7 +51,9 @@ public final class SignedDigests {
             + text(p.requesterGeneratedNonce()));
   }
 
-  /** A receipt update's updateSignature signs {@code SHA256(workOrderId + updateType + updateData)}. */
+  /**
+   * A receipt update's updateSignature signs {@code SHA256(workOrderId + updateType + updateData)}.
+   */
   public static byte[] receiptUpdate(String workOrderId, long updateType, String updateData) {
     return Sha256.digest(text(workOrderId) + updateType + text(updateData));
   }
