@@ -80,7 +80,13 @@ class WorkOrderMethodsTest {
         withField(secrets.request(), "workloadId", "6e6f2d737563682d776f726b6c6f6164");
     tcs.submit(unknownWorkload);
     JsonNode outcome = tcs.awaitOutcome(unknownWorkload.workOrderId());
-    assertError(outcome, 9, "Workload cannot be processed by this worker");
+    assertThat(outcome.path("error").path("code").asInt()).isEqualTo(9);
+    // Code 9 names the workload asked for and those the worker runs (a typo, a WASM module on a
+    // pool).
+    assertThat(outcome.path("error").path("message").asText())
+        .startsWith(
+            "Workload cannot be processed by this worker: it has no workload \"no-such-workload\"; it runs ")
+        .contains("echo-result");
     assertThat(outcome.path("error").path("data").path("workOrderId").asText())
         .isEqualTo(unknownWorkload.workOrderId());
   }

@@ -1,9 +1,12 @@
 package io.camelot.server;
 
+import io.camelot.protocol.WorkerStatus;
+import io.camelot.protocol.WorkerType;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.TcsException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,17 +28,42 @@ final class WorkersCommand implements Callable<Integer> {
     try (DirectTcsClient client = DirectTcsClient.create(url)) {
       List<String> ids =
           client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)).ids();
-      System.out.printf("%-64s  %-6s  %-4s  %s%n", "WORKER ID", "STATUS", "TYPE", "PROOF");
+      System.out.printf("%-64s  %-14s  %-7s  %s%n", "WORKER ID", "STATUS", "TYPE", "PROOF");
       for (String id : ids) {
         WorkerRecord record = client.workerRetrieve(id);
         String proof = record.details().workerTypeData().proofDataType();
         System.out.printf(
-            "%-64s  %-6s  %-4s  %s%n", id, record.status(), record.workerType(), proof);
+            "%-64s  %-14s  %-7s  %s%n",
+            id, statusName(record.status()), typeName(record.workerType()), proof);
       }
       System.out.println(ids.size() + " worker(s)");
       return 0;
     } catch (TcsException e) {
       throw UserError.runtime(e.getMessage(), e);
     }
+  }
+
+  /** The EEA name with its code, e.g. {@code ACTIVE (1)}; a code outside the EEA's set as it is. */
+  static String statusName(Integer code) {
+    if (code == null) {
+      return "-";
+    }
+    return Arrays.stream(WorkerStatus.values())
+        .filter(status -> status.code() == code)
+        .findFirst()
+        .map(status -> status.name() + " (" + code + ")")
+        .orElse(String.valueOf(code));
+  }
+
+  /** The EEA worker type's name, e.g. {@code TEE_SGX}; an unknown code as it is. */
+  static String typeName(Integer code) {
+    if (code == null) {
+      return "-";
+    }
+    return Arrays.stream(WorkerType.values())
+        .filter(type -> type.code() == code)
+        .findFirst()
+        .map(WorkerType::name)
+        .orElse(String.valueOf(code));
   }
 }

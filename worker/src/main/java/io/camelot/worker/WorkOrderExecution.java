@@ -24,6 +24,7 @@ import io.camelot.workload.WorkloadException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,10 +91,25 @@ public final class WorkOrderExecution {
    * @throws EeaException code 9 if {@code workloads} has none by that name
    */
   public static Workload workload(Workloads workloads, WorkOrderSubmitParams params) {
-    return WorkloadIds.name(params.workloadId())
-        .flatMap(workloads::find)
+    Optional<String> name = WorkloadIds.name(params.workloadId());
+    return name.flatMap(workloads::find)
         .orElseThrow(
-            () -> new EeaException(WorkOrderStatus.INVALID_WORKLOAD.code(), UNKNOWN_WORKLOAD));
+            () ->
+                new EeaException(
+                    WorkOrderStatus.INVALID_WORKLOAD.code(),
+                    unknownWorkload(name.orElse(params.workloadId()), workloads)));
+  }
+
+  /**
+   * Avalon's code 9 message, then what a requester needs to fix the request: the name it sent and
+   * the names this worker runs (a typo in case, a WASM module on a pool).
+   */
+  static String unknownWorkload(String requested, Workloads workloads) {
+    return UNKNOWN_WORKLOAD
+        + ": it has no workload \""
+        + requested
+        + "\"; it runs "
+        + String.join(", ", workloads.names());
   }
 
   /**

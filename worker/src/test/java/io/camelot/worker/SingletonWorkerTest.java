@@ -171,7 +171,10 @@ class SingletonWorkerTest {
   void anUnknownWorkloadFailsWithCodeNine() throws Exception {
     WorkOrderResponse response = run(seal("no-such-workload", "x").request());
     assertThat(response.error().code()).isEqualTo(9);
-    assertThat(response.error().message()).isEqualTo("Workload cannot be processed by this worker");
+    assertThat(response.error().message())
+        .startsWith(
+            "Workload cannot be processed by this worker: it has no workload \"no-such-workload\"; it runs ")
+        .contains("echo-result");
     assertThat(response.error().data().get("workOrderId").asText()).isNotEmpty();
   }
 

@@ -216,7 +216,12 @@ class ExecutionParityTest {
 
   @Test
   void anUnknownWorkloadIsCodeNineOnBothEngines() throws Exception {
-    assertSameError("no-such-workload", "x", 9, "Workload cannot be processed by this worker");
+    assertSameError(
+        "no-such-workload",
+        "x",
+        9,
+        "Workload cannot be processed by this worker: it has no workload \"no-such-workload\"; it runs "
+            + String.join(", ", workloads.names()));
   }
 
   @Test
