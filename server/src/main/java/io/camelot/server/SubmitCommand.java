@@ -8,6 +8,7 @@ import io.camelot.ethereum.ProxyContracts;
 import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmitReply;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.TcsException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,6 +95,15 @@ final class SubmitCommand implements Callable<Integer> {
               + " \"body\"}, where body is the exact body as a JSON string (bodyBase64 if it is not UTF-8)")
   Path wireLog;
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "REGEX",
+      description =
+          "After printing the outputs, exit 1 if one contains a match of REGEX: an application"
+              + " failure the worker returns as a result, e.g. simple-wallet's --fail-on 'RESULT:"
+              + " (?!.*::)' (docs/workloads.md). A work order the worker fails exits 1 anyway.")
+  Pattern failOn;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
   List<String> inputs;
 
@@ -129,15 +140,32 @@ final class SubmitCommand implements Callable<Integer> {
       WorkOrderBuilder order = requester.newWorkOrder(worker, workload);
       inputs.forEach(order::input);
       SubmittedWorkOrder submitted = order.submit();
+      if (ethereumRpc != null && submitted.submitReply() instanceof SubmitReply.Pending chain) {
+        System.err.println("work order " + submitted.workOrderId() + ": " + chain.message());
+      }
       WorkOrderOutcome outcome = submitted.await(Duration.ofSeconds(timeoutSeconds));
       for (int i = 0; i < outcome.outputs().size(); i++) {
         System.out.println(outcome.outputs().get(i).text());
       }
       System.err.println(
           "work order " + submitted.workOrderId() + ": signature verified against worker " + id);
+      checkFailOn(outcome);
       return 0;
     } catch (TcsException | UncheckedIOException e) {
       throw UserError.runtime(e.getMessage(), e);
+    }
+  }
+
+  private void checkFailOn(WorkOrderOutcome outcome) {
+    if (failOn == null) {
+      return;
+    }
+    for (int i = 0; i < outcome.outputs().size(); i++) {
+      String text = outcome.outputs().get(i).text();
+      if (failOn.matcher(text).find()) {
+        throw UserError.runtime(
+            "output " + i + " matches --fail-on " + failOn.pattern() + ": " + text);
+      }
     }
   }
 
