@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -102,7 +103,7 @@ final class SubmitCommand implements Callable<Integer> {
           "After printing the outputs, exit 1 if one contains a match of REGEX: an application"
               + " failure the worker returns as a result, e.g. simple-wallet's --fail-on 'RESULT:"
               + " (?!.*::)' (docs/workloads.md). A work order the worker fails exits 1 anyway.")
-  Pattern failOn;
+  String failOn;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
   List<String> inputs;
@@ -116,6 +117,7 @@ final class SubmitCommand implements Callable<Integer> {
           "--wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
     }
     Commands.requireScheme(ethereumRpc != null ? "--ethereum-rpc" : "--url", endpoint);
+    Pattern failure = failOn == null ? null : failurePattern(failOn);
     WireLogFile wire;
     try {
       wire = wireLog == null ? null : WireLogFile.open(wireLog);
@@ -149,22 +151,41 @@ final class SubmitCommand implements Callable<Integer> {
       }
       System.err.println(
           "work order " + submitted.workOrderId() + ": signature verified against worker " + id);
-      checkFailOn(outcome);
+      checkFailOn(failure, outcome);
       return 0;
     } catch (TcsException | UncheckedIOException e) {
       throw UserError.runtime(e.getMessage(), e);
     }
   }
 
-  private void checkFailOn(WorkOrderOutcome outcome) {
-    if (failOn == null) {
+  /** Compiled here, not by picocli, whose message would carry the JDK's multi-line one. */
+  private static Pattern failurePattern(String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw UserError.usage(
+          "--fail-on "
+              + regex
+              + " is not a regular expression: "
+              + e.getDescription()
+              + " at index "
+              + e.getIndex(),
+          e);
+    }
+  }
+
+  /**
+   * @param failure null for none
+   */
+  private static void checkFailOn(Pattern failure, WorkOrderOutcome outcome) {
+    if (failure == null) {
       return;
     }
     for (int i = 0; i < outcome.outputs().size(); i++) {
       String text = outcome.outputs().get(i).text();
-      if (failOn.matcher(text).find()) {
+      if (failure.matcher(text).find()) {
         throw UserError.runtime(
-            "output " + i + " matches --fail-on " + failOn.pattern() + ": " + text);
+            "output " + i + " matches --fail-on " + failure.pattern() + ": " + text);
       }
     }
   }

@@ -85,22 +85,15 @@ class DocumentedCommandsTest {
   }
 
   @Test
-  void theWalletExampleOfTheWorkloadsDocExitsOneAfterPrintingEveryOutput() {
+  void theWalletExampleOfTheWorkloadsDocExitsOneAfterPrintingEveryOutput() throws IOException {
     String url = tcs.start(TestConfigs.loopback(dir.resolve("data")).build()).url("127.0.0.1");
+    List<String> example =
+        commandsIn(Files.readString(ROOT.resolve("docs/workloads.md"))).stream()
+            .filter(command -> command.contains("simple-wallet"))
+            .findFirst()
+            .orElseThrow();
 
-    Run run =
-        camelot(
-            List.of(
-                "submit",
-                "--url",
-                url,
-                "--workload",
-                "simple-wallet",
-                "--fail-on",
-                WALLET_FAILURE,
-                "deposit alice 100",
-                "transfer alice bob 30",
-                "balance alice"));
+    Run run = camelot(asRun(example, url));
 
     assertThat(run.out())
         .isEqualTo(
