@@ -8,6 +8,7 @@ import io.camelot.sdk.EnvelopeChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -256,10 +257,16 @@ public record BenchReport(
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json());
   }
 
-  /** The live progress line: one line, rewritten in place on a terminal. */
-  public static String progressLine(ProgressSample sample) {
+  /**
+   * The live progress line: one line, rewritten in place on a terminal, led by its phase, {@code
+   * warm-up} (not in the results) or {@code measure}.
+   */
+  public static String progressLine(ProgressSample sample, Duration warmup) {
+    // A tick ending after the warm-up is measured; the columns count from the start either way.
+    String phase = sample.elapsedSeconds() * 1e9 <= warmup.toNanos() ? "warm-up" : "measure";
     return format(
-        "[%5.0f s] %9d WO  %8.1f WO/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  heap %5.0f MiB%s",
+        "%-7s [%5.0f s] %9d WO  %8.1f WO/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  heap %5.0f MiB%s",
+        phase,
         sample.elapsedSeconds(),
         sample.completed(),
         sample.perSecond(),

@@ -142,7 +142,11 @@ public final class EthereumTcsClient implements TcsClient {
               : "Worker is not active on chain";
       throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), why, null);
     }
-    return new SubmitReply.Pending("Submitted on chain in block " + receipt.getBlockNumber());
+    return new SubmitReply.Pending(
+        "submitted on chain in transaction "
+            + receipt.getTransactionHash()
+            + ", block "
+            + receipt.getBlockNumber());
   }
 
   @Override

@@ -24,6 +24,7 @@ public final class SubmittedWorkOrder {
   private final VerifiedWorker worker;
   private final RequestSecrets secrets;
   private final List<SubmittedWorkOrder> predecessors;
+  private final SubmitReply submitReply;
   private volatile WorkOrderResult completed;
 
   SubmittedWorkOrder(
@@ -36,6 +37,7 @@ public final class SubmittedWorkOrder {
     this.worker = worker;
     this.secrets = secrets;
     this.predecessors = predecessors;
+    this.submitReply = reply;
     this.completed = reply instanceof SubmitReply.Completed done ? done.result() : null;
   }
 
@@ -45,6 +47,14 @@ public final class SubmittedWorkOrder {
 
   public VerifiedWorker worker() {
     return worker;
+  }
+
+  /**
+   * What the TCS answered the submit: through a chain, the transaction and block that carried it
+   * ({@code EthereumTcsClient}).
+   */
+  public SubmitReply submitReply() {
+    return submitReply;
   }
 
   /** The params exactly as sent; their hash is what receipts refer to. */

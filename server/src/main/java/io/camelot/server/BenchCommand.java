@@ -213,7 +213,7 @@ final class BenchCommand implements Callable<Integer> {
           new LoadGenerator(settings)
               .run(
                   sample -> {
-                    String line = BenchReport.progressLine(sample);
+                    String line = BenchReport.progressLine(sample, settings.warmup());
                     System.err.print(terminal ? "\r" + line : line + System.lineSeparator());
                   },
                   storeBytes);

@@ -8,6 +8,7 @@ import io.camelot.ethereum.ProxyContracts;
 import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmitReply;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.TcsException;
@@ -23,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,6 +96,15 @@ final class SubmitCommand implements Callable<Integer> {
               + " \"body\"}, where body is the exact body as a JSON string (bodyBase64 if it is not UTF-8)")
   Path wireLog;
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "REGEX",
+      description =
+          "After printing the outputs, exit 1 if one contains a match of REGEX: an application"
+              + " failure the worker returns as a result, e.g. simple-wallet's --fail-on 'RESULT:"
+              + " (?!.*::)' (docs/workloads.md). A work order the worker fails exits 1 anyway.")
+  String failOn;
+
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
   List<String> inputs;
 
@@ -105,6 +117,7 @@ final class SubmitCommand implements Callable<Integer> {
           "--wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
     }
     Commands.requireScheme(ethereumRpc != null ? "--ethereum-rpc" : "--url", endpoint);
+    Pattern failure = failOn == null ? null : failurePattern(failOn);
     WireLogFile wire;
     try {
       wire = wireLog == null ? null : WireLogFile.open(wireLog);
@@ -129,15 +142,51 @@ final class SubmitCommand implements Callable<Integer> {
       WorkOrderBuilder order = requester.newWorkOrder(worker, workload);
       inputs.forEach(order::input);
       SubmittedWorkOrder submitted = order.submit();
+      if (ethereumRpc != null && submitted.submitReply() instanceof SubmitReply.Pending chain) {
+        System.err.println("work order " + submitted.workOrderId() + ": " + chain.message());
+      }
       WorkOrderOutcome outcome = submitted.await(Duration.ofSeconds(timeoutSeconds));
       for (int i = 0; i < outcome.outputs().size(); i++) {
         System.out.println(outcome.outputs().get(i).text());
       }
       System.err.println(
           "work order " + submitted.workOrderId() + ": signature verified against worker " + id);
+      checkFailOn(failure, outcome);
       return 0;
     } catch (TcsException | UncheckedIOException e) {
       throw UserError.runtime(e.getMessage(), e);
+    }
+  }
+
+  /** Compiled here, not by picocli, whose message would carry the JDK's multi-line one. */
+  private static Pattern failurePattern(String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw UserError.usage(
+          "--fail-on "
+              + regex
+              + " is not a regular expression: "
+              + e.getDescription()
+              + " at index "
+              + e.getIndex(),
+          e);
+    }
+  }
+
+  /**
+   * @param failure null for none
+   */
+  private static void checkFailOn(Pattern failure, WorkOrderOutcome outcome) {
+    if (failure == null) {
+      return;
+    }
+    for (int i = 0; i < outcome.outputs().size(); i++) {
+      String text = outcome.outputs().get(i).text();
+      if (failure.matcher(text).find()) {
+        throw UserError.runtime(
+            "output " + i + " matches --fail-on " + failure.pattern() + ": " + text);
+      }
     }
   }
 

@@ -70,6 +70,17 @@ class CliErrorsTest {
   }
 
   @Test
+  void aFailOnThatIsNoRegexIsOneUsageLine() {
+    Run run = camelot("submit", "--fail-on", "RESULT: (", "hi");
+
+    assertThat(run.line())
+        .isEqualTo(
+            "camelot submit: --fail-on RESULT: ( is not a regular expression: Unclosed group at"
+                + " index 9");
+    assertThat(run.exit()).isEqualTo(2);
+  }
+
+  @Test
   void anUnknownOptionIsOneLinePointingAtHelp() {
     Run run = camelot("serve", "--bogus");
 

@@ -32,6 +32,7 @@ import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.worker.WorkerConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -164,6 +167,49 @@ class EthereumProxyModelTest {
     assertThat(completionsPerWorkOrder())
         .hasSize(20)
         .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+  }
+
+  @Test
+  void submitThroughTheChainPrintsTheTransactionAndBlockThatCarriedIt() throws Exception {
+    startBridge();
+    workerFromChain();
+    Path contractsFile = dir.resolve("contracts.json");
+    contracts.save(contractsFile);
+    Path keyFile = Files.writeString(dir.resolve("requester.key"), DevChain.KEYS.get(1));
+
+    DocumentedCommandsTest.Run run =
+        DocumentedCommandsTest.camelot(
+            List.of(
+                "submit",
+                "--ethereum-rpc",
+                devChain.url(),
+                "--chain-id",
+                Long.toString(DevChain.CHAIN_ID),
+                "--contracts",
+                contractsFile.toString(),
+                "--key-file",
+                keyFile.toString(),
+                "Hello"));
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("RESULT: Hello\n");
+    Matcher line =
+        Pattern.compile(
+                "work order (\\w+): submitted on chain in transaction (0x[0-9a-f]{64}), block (\\d+)")
+            .matcher(run.err());
+    assertThat(line.find()).as(run.err()).isTrue();
+    long block = Long.parseLong(line.group(3));
+    assertThat(block)
+        .isEqualTo(blockOf(WorkOrderRegistry.WORKORDERSUBMITTED_EVENT, line.group(1)))
+        .isEqualTo(
+            tcsAccount
+                .web3j()
+                .ethGetTransactionReceipt(line.group(2))
+                .send()
+                .getTransactionReceipt()
+                .orElseThrow()
+                .getBlockNumber()
+                .longValueExact());
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.camelot.workload.Item;
 import io.camelot.workload.WorkloadException;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,54 @@ class SimpleWalletTest {
   void withdrawNeedsAnExistingAccount() {
     assertThat(context.submit(wallet, "withdraw carol 1"))
         .containsExactly("WALLET RESULT: No wallet details found");
+  }
+
+  @Test
+  void balanceAnswersTheBalanceAndWritesNothing() {
+    context.submit(wallet, "deposit alice 100", "withdraw alice 100", "deposit bob 7");
+
+    assertThat(context.submit(wallet, "balance alice", "balance bob", "balance carol"))
+        .containsExactly(
+            "WALLET RESULT: alice::0",
+            "WALLET RESULT: bob::7",
+            "WALLET RESULT: No wallet details found");
+    assertThat(context.submit(wallet, "withdraw carol 1"))
+        .as("a balance query opens no account")
+        .containsExactly("WALLET RESULT: No wallet details found");
+  }
+
+  @Test
+  void everyFailureAndNoSuccessMatchesTheDocumentedFailOnPattern() {
+    // docs/workloads.md: `camelot submit --workload simple-wallet --fail-on 'RESULT: (?!.*::)'`.
+    Pattern failure = Pattern.compile("RESULT: (?!.*::)");
+    context.submit(wallet, "deposit alice 10", "deposit bob " + MAX);
+    List<String> failures =
+        context.submit(
+            wallet,
+            "",
+            "steal alice 1",
+            "deposit alice 0",
+            "withdraw alice x",
+            "transfer alice bob 0",
+            "withdraw carol 1",
+            "withdraw alice 11",
+            "transfer carol alice 1",
+            "transfer alice bob 11",
+            "transfer alice carol 1",
+            "transfer alice bob 1",
+            "deposit bob 1",
+            "balance carol");
+    List<String> successes =
+        context.submit(
+            wallet,
+            "deposit alice 1",
+            "withdraw alice 1",
+            "transfer bob alice 1",
+            "transfer alice alice 1",
+            "balance alice");
+
+    assertThat(failures).allMatch(text -> failure.matcher(text).find(), "a failure");
+    assertThat(successes).noneMatch(text -> failure.matcher(text).find(), "a failure");
   }
 
   @Test
@@ -156,7 +205,9 @@ class SimpleWalletTest {
         "deposit alice 1 2",
         "withdraw alice",
         "transfer alice bob",
-        "transfer alice bob carol 1"
+        "transfer alice bob carol 1",
+        "balance",
+        "balance alice bob"
       })
   void refusesAWrongNumberOfWords(String command) {
     assertThat(context.submit(wallet, command))
@@ -164,7 +215,7 @@ class SimpleWalletTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"balance alice", "Deposit alice 1", "steal bob 100"})
+  @ValueSource(strings = {"Balance alice", "Deposit alice 1", "steal bob 100"})
   void refusesUnknownOperations(String command) {
     assertThat(context.submit(wallet, command))
         .containsExactly("WALLET RESULT: " + INVALID_OPERATION);
