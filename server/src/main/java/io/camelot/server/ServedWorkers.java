@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ServedWorkers {
   private static final Logger log = LoggerFactory.getLogger(ServedWorkers.class);
-  static final String FILE = "unserved-workers";
+  private static final String FILE = "unserved-workers";
 
   private ServedWorkers() {}
 
@@ -52,6 +52,7 @@ final class ServedWorkers {
       TcsStore store, Predicate<String> served, Path dataDir, Map<String, String> names) {
     Path file = dataDir.resolve(FILE);
     Set<String> listed = read(file);
+    Set<String> before = Set.copyOf(listed);
     for (String id : store.workerIds()) {
       Optional<WorkerRecord> record = record(store, id);
       Integer status = record.map(WorkerRecord::status).orElse(null);
@@ -73,7 +74,9 @@ final class ServedWorkers {
         listed.remove(id);
       }
     }
-    write(file, listed);
+    if (!listed.equals(before)) {
+      write(file, listed);
+    }
   }
 
   private static Optional<WorkerRecord> record(TcsStore store, String id) {

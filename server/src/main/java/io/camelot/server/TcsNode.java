@@ -84,10 +84,10 @@ public final class TcsNode implements AutoCloseable {
         parts.add(new PersistentWorkOrderQueue(store, config.queue().toSettings(), clock, metrics));
     worker = WorkerAssembly.create(config, store, clock, metrics).worker();
     queue.addCompletionListener(notifier);
-    // Before any lane runs: recovered work orders complete into the history read back here.
     RecentWorkOrders recent = new RecentWorkOrders(200, clock);
-    recent.restore(store);
     if (config.admin().enabled()) {
+      // Before any lane runs: recovered work orders complete into the history read back here.
+      recent.restore(store);
       queue.addAdmissionListener(recent);
       queue.addCompletionListener(recent);
     }
@@ -151,7 +151,7 @@ public final class TcsNode implements AutoCloseable {
     listener.start();
     admin =
         config.admin().enabled()
-            ? startAdmin(config.admin(), vertx, queue, recent, Map.copyOf(names), clock)
+            ? startAdmin(config.admin(), vertx, queue, recent, names, clock)
             : null;
   }
 
