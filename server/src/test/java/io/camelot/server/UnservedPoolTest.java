@@ -1,11 +1,13 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.sdk.Requester;
+import io.camelot.sdk.WorkerVerificationException;
 import io.camelot.server.config.PoolSection;
 import io.camelot.server.config.PoolSection.SignatureScheme;
 import io.camelot.store.LmdbTcsStore;
@@ -51,6 +53,11 @@ class UnservedPoolTest {
 
     TcsNode plain = tcs.start(TestConfigs.loopback(dataDir).admin().build());
     assertThat(status(PoolTest.POOL_ID)).isEqualTo(WorkerStatus.OFF_LINE);
+    // Clients see it off-line (the listener refuses its work orders too:
+    // WorkerStatusAdmissionTest).
+    assertThatThrownBy(() -> tcs.requester().worker(PoolTest.POOL_ID))
+        .isInstanceOf(WorkerVerificationException.class)
+        .hasMessageContaining("not active (status 2)");
     String admin = plain.adminUrl("127.0.0.1").orElseThrow();
     HttpResponse<String> ready = get(admin + "/health/ready");
     assertThat(ready.statusCode()).isEqualTo(503);
