@@ -3,15 +3,18 @@ package io.camelot.ops;
 import io.camelot.scheduler.AdmissionListener;
 import io.camelot.scheduler.CompletionListener;
 import io.camelot.scheduler.QueuedWorkOrder;
+import io.camelot.store.LmdbTcsStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The last work orders this process admitted, with when they were admitted and completed: ids and
- * timings only, never their data. Bounded, so it costs the same after a million work orders.
+ * The last work orders this process admitted (and, {@link #restore read back}, those before a
+ * restart), with when they were admitted and completed: ids and timings only, never their data.
+ * Bounded, so it costs the same after a million work orders.
  */
 public final class RecentWorkOrders implements AdmissionListener, CompletionListener {
 
@@ -35,6 +38,35 @@ public final class RecentWorkOrders implements AdmissionListener, CompletionList
             return size() > RecentWorkOrders.this.capacity;
           }
         };
+  }
+
+  /**
+   * Reads back the newest work orders of {@code store}, pending and completed, so that the history
+   * survives a restart. Called before the store's work orders are admitted or complete.
+   */
+  public void restore(LmdbTcsStore store) {
+    List<Entry> found = new ArrayList<>();
+    for (LmdbTcsStore.CompletedWorkOrder done : store.lastCompleted(capacity)) {
+      found.add(
+          new Entry(
+              done.workOrderId(),
+              done.workerId(),
+              done.receivedAtMillis(),
+              done.completedAtMillis()));
+    }
+    for (String workerId : store.workerIds()) {
+      for (String id : store.pending(workerId)) {
+        store
+            .workOrder(id)
+            .ifPresent(info -> found.add(new Entry(id, workerId, info.receivedAtMillis(), 0)));
+      }
+    }
+    found.sort(Comparator.comparingLong(Entry::admittedAtMillis));
+    synchronized (entries) {
+      for (Entry entry : found) {
+        entries.put(entry.workOrderId(), entry);
+      }
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.camelot.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.Verdict;
 import io.camelot.attestation.VerificationContext;
@@ -29,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The JSON behind the dashboard of a TCS node: workers with their keys and attestation verdict,
  * queue depth, totals, the recent history of throughput and latency, and recent work orders with
- * their state and receipt status. Only ids, states, key fingerprints and timings leave here, never
- * work-order data or results.
+ * their state, error message and receipt status. Only ids, worker names, states, error messages,
+ * key fingerprints and timings leave here, never work-order data or results.
  */
 public final class TcsDashboard {
   private static final int RECENT_LIMIT = 50;
@@ -39,22 +40,29 @@ public final class TcsDashboard {
   private final MeterRegistry registry;
   private final RecentWorkOrders recent;
   private final MetricHistory history;
+  private final Map<String, String> names;
   private final Clock clock;
   private final ProofDataVerifier verifier = new ProofDataVerifier();
 
   /** Verdicts by SHA-256 of the evidence: verified once, counted once. */
   private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
 
+  /**
+   * @param names worker names by id where this process knows them (its configuration): the
+   *     directory keeps only ids
+   */
   public TcsDashboard(
       TcsStore store,
       MeterRegistry registry,
       RecentWorkOrders recent,
       MetricHistory history,
+      Map<String, String> names,
       Clock clock) {
     this.store = store;
     this.registry = registry;
     this.recent = recent;
     this.history = history;
+    this.names = Map.copyOf(names);
     this.clock = clock;
   }
 
@@ -107,6 +115,7 @@ public final class TcsDashboard {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("workOrderId", entry.workOrderId());
       row.put("workerId", entry.workerId());
+      row.put("workerName", names.get(entry.workerId()));
       row.put("admittedAt", entry.admittedAtMillis());
       Optional<TcsStore.WorkOrderInfo> info = store.workOrder(entry.workOrderId());
       if (info.isEmpty()) {
@@ -114,9 +123,13 @@ public final class TcsDashboard {
       } else if (info.get().status() == TcsStore.Status.PENDING) {
         row.put("state", "PENDING");
       } else {
-        int code = outcomeCode(entry.workOrderId());
+        JsonNode error = outcomeError(entry.workOrderId());
+        int code = error.path("code").asInt(0);
         row.put("state", code == 0 ? "COMPLETED" : "FAILED");
         row.put("code", code);
+        if (code != 0) {
+          row.put("error", error.path("message").asText(null));
+        }
         if (entry.completedAtMillis() > 0) {
           row.put("completedAt", entry.completedAtMillis());
           row.put("durationMs", entry.completedAtMillis() - entry.admittedAtMillis());
@@ -131,6 +144,7 @@ public final class TcsDashboard {
   private Map<String, Object> worker(String id, byte[] recordBytes) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("workerId", id);
+    row.put("name", names.get(id));
     WorkerRecord record;
     try {
       record = ProtocolJson.bind(ProtocolJson.parse(recordBytes), WorkerRecord.class);
@@ -182,13 +196,13 @@ public final class TcsDashboard {
         });
   }
 
-  private int outcomeCode(String workOrderId) {
+  /** The stored response's error object, or a missing node for a result. */
+  private JsonNode outcomeError(String workOrderId) {
     return store
         .response(workOrderId)
         .map(ProtocolJson::parse)
-        .map(response -> response.path("error").path("code"))
-        .map(code -> code.isMissingNode() ? 0 : code.asInt())
-        .orElse(0);
+        .map(response -> response.path("error"))
+        .orElse(MissingNode.getInstance());
   }
 
   /** The receipt's current status name, or null without a receipt. */

@@ -29,7 +29,7 @@ import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.server.config.AdminSection;
 import io.camelot.server.config.PoolSection;
-import io.camelot.store.TcsStore;
+import io.camelot.store.LmdbTcsStore;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerRegistration;
@@ -38,8 +38,12 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One TCS process: store, queue, a singleton worker in its TEE (SIMULATED unless configured), and
@@ -49,7 +53,7 @@ import java.util.Optional;
  */
 public final class TcsNode implements AutoCloseable {
   private final NodeAssembly parts;
-  private final TcsStore store;
+  private final LmdbTcsStore store;
   private final SingletonWorker worker;
   private final RpcServer listener;
   private final PrometheusMeterRegistry metrics = Telemetry.prometheus("serve");
@@ -82,11 +86,23 @@ public final class TcsNode implements AutoCloseable {
     queue.addCompletionListener(notifier);
     RecentWorkOrders recent = new RecentWorkOrders(200, clock);
     if (config.admin().enabled()) {
+      // Before any lane runs: recovered work orders complete into the history read back here.
+      recent.restore(store);
       queue.addAdmissionListener(recent);
       queue.addCompletionListener(recent);
     }
     var workerConfig = config.worker().toSettings();
     queue.attach(worker.workerId(), worker, workerConfig.concurrency());
+    // Named also when the pool is off, so that its off-line record shows its name.
+    String poolId = WorkerConfig.idOf(config.pool().name());
+    Map<String, String> names = new HashMap<>();
+    names.put(poolId, config.pool().name());
+    names.put(worker.workerId(), config.worker().name());
+    // Before the pool starts and republishes its record under the stored status: the workers this
+    // process serves are ACTIVE again, the others off-line.
+    Set<String> served =
+        config.pool().enabled() ? Set.of(worker.workerId(), poolId) : Set.of(worker.workerId());
+    ServedWorkers.sync(store, served::contains, dataDir, names);
     WorkOrderQueue admission = queue;
     if (config.pool().enabled()) {
       var poolWorker =
@@ -133,11 +149,19 @@ public final class TcsNode implements AutoCloseable {
     ListenerConfig listenerConfig = config.listenerConfig(dataDir, clock);
     listener = parts.add(DirectModel.server(vertx, listenerConfig, store, admission, metrics));
     listener.start();
-    admin = config.admin().enabled() ? startAdmin(config.admin(), vertx, recent, clock) : null;
+    admin =
+        config.admin().enabled()
+            ? startAdmin(config.admin(), vertx, queue, recent, names, clock)
+            : null;
   }
 
   private AdminServer startAdmin(
-      AdminSection settings, Vertx vertx, RecentWorkOrders recent, Clock clock) {
+      AdminSection settings,
+      Vertx vertx,
+      WorkOrderQueue queue,
+      RecentWorkOrders recent,
+      Map<String, String> names,
+      Clock clock) {
     MetricHistory history = parts.add(new MetricHistory(metrics, clock, 300).start(1000));
     AdminServer server =
         parts.add(
@@ -153,6 +177,7 @@ public final class TcsNode implements AutoCloseable {
                 }))
         .addReadinessCheck(ReadinessCheck.of("worker-registered", this::workerRegistration))
         .addReadinessCheck(ReadinessCheck.of("keys-unsealed", this::keysPublished))
+        .addReadinessCheck(ReadinessCheck.of("unserved-work", () -> unservedWork(queue, names)))
         .addReadinessCheck(
             ReadinessCheck.of(
                 "listener",
@@ -161,7 +186,7 @@ public final class TcsNode implements AutoCloseable {
                   return Optional.empty();
                 }));
     WorkerDirectoryMetrics.register(metrics, store);
-    new TcsDashboard(store, metrics, recent, history, clock).serveOn(server);
+    new TcsDashboard(store, metrics, recent, history, names, clock).serveOn(server);
     server.start();
     return server;
   }
@@ -177,6 +202,26 @@ public final class TcsNode implements AutoCloseable {
                     ? Optional.<String>empty()
                     : Optional.of("worker " + worker.workerId() + " has status " + record.status()))
         .orElse(Optional.of("worker " + worker.workerId() + " is not in the Worker Directory"));
+  }
+
+  /**
+   * Work orders that wait for a worker no process serves: they run when it is served again, or fail
+   * after {@code [queue] pending_timeout_seconds}.
+   */
+  private Optional<String> unservedWork(WorkOrderQueue queue, Map<String, String> names) {
+    List<String> waiting = new ArrayList<>();
+    for (String id : store.workerIds()) {
+      int pending = queue.serves(id) ? 0 : store.pending(id).size();
+      if (pending > 0) {
+        waiting.add(pending + " for worker " + names.getOrDefault(id, id));
+      }
+    }
+    return waiting.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            "work orders wait for workers no process serves ("
+                + String.join(", ", waiting)
+                + "); they fail after [queue] pending_timeout_seconds unless served again");
   }
 
   /**

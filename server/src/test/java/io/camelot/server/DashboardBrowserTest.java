@@ -1,8 +1,13 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsRpcException;
+import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +20,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Drives the dashboard in headless Chromium: after a work order completes, the page, rendered by
- * its own JavaScript from the admin port's JSON, lists it as COMPLETED. Chromium's {@code
- * --dump-dom} prints the DOM once the page's scripts and fetches have run under a virtual-time
- * budget, so no WebDriver is needed. Skipped when Chromium is not installed, unless {@code
- * CAMELOT_REQUIRE_BROWSER=1} (as in CI), which turns a missing browser into a failure.
+ * Drives the dashboard in headless Chromium: after a work order completes and another fails, the
+ * page, rendered by its own JavaScript from the admin port's JSON, lists them as COMPLETED and
+ * FAILED with its error message, and names the worker. Chromium's {@code --dump-dom} prints the DOM
+ * once the page's scripts and fetches have run under a virtual-time budget, so no WebDriver is
+ * needed. Skipped when Chromium is not installed, unless {@code CAMELOT_REQUIRE_BROWSER=1} (as in
+ * CI), which turns a missing browser into a failure.
  */
 class DashboardBrowserTest {
   private static final List<String> BROWSERS =
@@ -40,11 +46,21 @@ class DashboardBrowserTest {
 
     TcsNode node = tcs.start(TestConfigs.loopback(dataDir).admin().build());
     String id = OpsEndToEndTest.submitEcho(tcs.client());
+    Requester requester = tcs.requester();
+    SubmittedWorkOrder failing =
+        requester
+            .newWorkOrder(requester.worker(node.worker().workerId()), "no-such-workload")
+            .input("Hello")
+            .submit();
+    String error = assertThrows(TcsRpcException.class, failing::await).serverMessage();
 
     String dom = dumpDom(browser.get(), node.adminUrl("127.0.0.1").orElseThrow() + "/");
     assertThat(dom)
         .contains("data-work-order-id=\"" + id + "\" data-state=\"COMPLETED\"")
+        .contains("data-work-order-id=\"" + failing.workOrderId() + "\" data-state=\"FAILED\"")
+        .contains(error)
         .contains("data-worker-id=\"" + node.worker().workerId() + "\"")
+        .contains(WorkerConfig.DEFAULT_NAME + " (")
         .contains("SIMULATED")
         .doesNotContain("refresh failed");
   }

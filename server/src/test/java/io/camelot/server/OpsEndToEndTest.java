@@ -1,6 +1,7 @@
 package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
@@ -16,6 +17,7 @@ import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
+import io.camelot.sdk.TcsRpcException;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.worker.WorkerConfig;
 import java.net.URI;
@@ -69,7 +71,12 @@ class OpsEndToEndTest {
     JsonNode checks = json(ready).path("checks");
     assertThat(checks.properties())
         .extracting(e -> e.getKey() + "=" + e.getValue().asText())
-        .containsExactly("store=UP", "worker-registered=UP", "keys-unsealed=UP", "listener=UP");
+        .containsExactly(
+            "store=UP",
+            "worker-registered=UP",
+            "keys-unsealed=UP",
+            "unserved-work=UP",
+            "listener=UP");
 
     String id = submitEcho(client, true);
     String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
@@ -127,6 +134,45 @@ class OpsEndToEndTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> json(get(admin + "/api/series")).path("points").size() >= 2);
     assertThat(get(admin + "/").body()).contains("Recent work orders");
+  }
+
+  @Test
+  void recentWorkOrdersSurviveARestartWithTheirErrorsReceiptsAndWorkerNames() throws Exception {
+    TcsNode first = tcs.start(TestConfigs.loopback(dataDir).admin().build());
+    String succeeded = submitEcho(tcs.client(), true);
+    String firstAdmin = first.adminUrl("127.0.0.1").orElseThrow();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> json(get(firstAdmin + "/api/workorders")).get(0).path("receipt").asText(),
+            "PROCESSED"::equals);
+    Requester requester = tcs.requester();
+    SubmittedWorkOrder failing =
+        requester
+            .newWorkOrder(
+                requester.worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME)), "no-such-workload")
+            .input("Hello")
+            .submit();
+    assertThatThrownBy(failing::await).isInstanceOf(TcsRpcException.class);
+    tcs.stop();
+
+    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).admin().build());
+    String admin = node.adminUrl("127.0.0.1").orElseThrow();
+    JsonNode rows = json(get(admin + "/api/workorders"));
+    assertThat(rows.findValuesAsText("workOrderId"))
+        .containsExactly(failing.workOrderId(), succeeded);
+    assertThat(rows.findValuesAsText("workerName")).containsOnly(WorkerConfig.DEFAULT_NAME);
+    JsonNode failed = rows.get(0);
+    assertThat(failed.path("state").asText()).isEqualTo("FAILED");
+    assertThat(failed.path("code").asInt()).isNotZero();
+    assertThat(failed.path("error").asText()).isNotBlank();
+    assertThat(failed.has("durationMs")).isTrue();
+    JsonNode done = rows.get(1);
+    assertThat(done.path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(done.has("error")).isFalse();
+    assertThat(done.path("receipt").asText()).isEqualTo("PROCESSED");
+    assertThat(json(get(admin + "/api/overview")).path("workers").get(0).path("name").asText())
+        .isEqualTo(WorkerConfig.DEFAULT_NAME);
   }
 
   @Test

@@ -312,6 +312,40 @@ public final class LmdbTcsStore implements TcsStore {
                     order.status()));
   }
 
+  /** A completed work order's times, as {@link #lastCompleted} lists them. */
+  public record CompletedWorkOrder(
+      String workOrderId, String workerId, long receivedAtMillis, long completedAtMillis) {}
+
+  /**
+   * The work orders completed last, newest first, at most {@code limit}: the history an operator's
+   * view shows again after a restart.
+   */
+  public List<CompletedWorkOrder> lastCompleted(int limit) {
+    return txns.read(
+        txn -> {
+          List<CompletedWorkOrder> found = new ArrayList<>();
+          try (CursorIterable<byte[]> newestFirst =
+              completed.iterate(txn, KeyRange.allBackward())) {
+            for (KeyVal<byte[]> entry : newestFirst) {
+              if (found.size() == limit) {
+                break;
+              }
+              byte[] meta = orders.get(txn, entry.val());
+              if (meta != null) {
+                OrderMeta order = OrderMeta.decode(meta);
+                found.add(
+                    new CompletedWorkOrder(
+                        LmdbKeys.string(entry.val()),
+                        LmdbKeys.string(order.workerId()),
+                        order.receivedAtMillis(),
+                        order.completedAtMillis()));
+              }
+            }
+          }
+          return found;
+        });
+  }
+
   @Override
   public List<String> pending(String workerId) {
     byte[] worker = LmdbKeys.id(workerId, "workerId");

@@ -26,6 +26,11 @@ function shortId(id) {
   return id.length > 20 ? id.slice(0, 10) + "…" + id.slice(-6) : id;
 }
 
+// A worker's name with its shortened id, or the id alone when the process does not know the name.
+function workerLabel(id, name) {
+  return name ? name + " (" + shortId(id) + ")" : shortId(id);
+}
+
 function time(millis) {
   return new Date(millis).toLocaleTimeString();
 }
@@ -43,7 +48,7 @@ function renderOverview(overview) {
   for (const worker of overview.workers) {
     const row = document.createElement("tr");
     row.dataset.workerId = worker.workerId;
-    cell(row, shortId(worker.workerId), "id").title = worker.workerId;
+    cell(row, workerLabel(worker.workerId, worker.name), "id").title = worker.workerId;
     cell(row, worker.status);
     cell(row, worker.keyEncryption);
     cell(row, worker.verificationKey, "id");
@@ -72,10 +77,11 @@ function renderWorkOrders(workOrders) {
     row.dataset.workOrderId = wo.workOrderId;
     row.dataset.state = wo.state;
     cell(row, shortId(wo.workOrderId), "id").title = wo.workOrderId;
-    cell(row, shortId(wo.workerId), "id").title = wo.workerId;
+    cell(row, workerLabel(wo.workerId, wo.workerName), "id").title = wo.workerId;
     cell(row, time(wo.admittedAt));
     cell(row, wo.state, "state-" + wo.state);
     cell(row, wo.code);
+    cell(row, wo.error, "error");
     cell(row, wo.durationMs === undefined ? undefined : wo.durationMs + " ms");
     cell(row, wo.receipt);
     body.appendChild(row);
