@@ -131,7 +131,9 @@ class DocumentedCommandsTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err().strip().lines().toList().getLast())
         .startsWith("camelot submit: ")
-        .contains("code 9");
+        .contains("code 9")
+        .contains("it has no workload \"no-such-workload\"; it runs ")
+        .contains("echo-result");
     assertThat(run.exit()).isEqualTo(1);
   }
 
