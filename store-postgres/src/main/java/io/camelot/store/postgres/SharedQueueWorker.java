@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * completion announces that work orders of this worker it held back may now run (the same channel),
  * or a running work order finishes; only the lease-expiry check wakes it on a timer.
  *
+ * <p>While it runs, the process keeps a heartbeat on its worker in the database, renewed with the
+ * leases ({@link PostgresQueueTable#serve}): listeners admit work orders only for a worker some
+ * process serves.
+ *
  * <p>Work orders with declared dependencies are claimed only when they may run ({@link
  * PostgresQueueTable#claim}); one whose predecessor failed is failed here, naming the predecessor,
  * as the single-node scheduler does.
@@ -125,8 +129,10 @@ public final class SharedQueueWorker implements AutoCloseable {
                 PostgresNotifications.RECEIPT_CHANNEL,
                     payload -> receiptCreated(Ids.fromPayload(payload))),
             this::signal);
+    // Served from now on, before any listener asks.
+    beat();
     long every = Math.max(100, lease.toMillis() / 3);
-    heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     claimer.start();
   }
 
@@ -240,11 +246,15 @@ public final class SharedQueueWorker implements AutoCloseable {
     return response;
   }
 
-  private void renewLeases() {
+  /** Renews this process's heartbeat on its worker and its leases on the running work orders. */
+  private void beat() {
     try {
+      if (!stopping) {
+        table.serve(workerId, owner, lease);
+      }
       table.renewLeases(owner, Set.copyOf(running), lease);
     } catch (RuntimeException e) {
-      log.warn("Renewing work order leases failed: {}", e.getMessage());
+      log.warn("Renewing the heartbeat and work order leases failed: {}", e.getMessage());
     }
   }
 
@@ -309,6 +319,12 @@ public final class SharedQueueWorker implements AutoCloseable {
     stopping = true;
     freeSlots.release();
     signal();
+    // Listeners stop admitting for the worker unless another process serves it.
+    try {
+      table.unserve(workerId, owner);
+    } catch (RuntimeException e) {
+      log.warn("Withdrawing the heartbeat failed; it lapses within a lease: {}", e.getMessage());
+    }
     try {
       claimer.join(10_000);
       executor.shutdown();

@@ -285,4 +285,34 @@ class SharedQueueTest {
         .isEqualTo(Admission.BUSY);
     assertThat(new HashSet<>(store().pending(WORKER))).hasSize(5);
   }
+
+  @Test
+  void aWorkerIsServedWhileAProcessHeartbeatsOnItAndNotOnceItStopsOrItsHeartbeatLapses() {
+    assertThat(listener(10).serves(WORKER)).isFalse();
+    PostgresTcsStore store = store();
+    try (SharedQueueWorker process =
+        new SharedQueueWorker(
+            new PostgresQueueTable(store), WORKER, new CountingProcessor(store), 1, LONG_LEASE)) {
+      process.start();
+      assertThat(listener(10).serves(WORKER)).isTrue();
+      assertThat(listener(10).serves("worker-b")).isFalse();
+    }
+    // Stopped: withdrawn at once (a new listener remembers no earlier answer).
+    assertThat(listener(10).serves(WORKER)).isFalse();
+
+    // A process that died without withdrawing: served until its heartbeat lapses.
+    PostgresQueueTable table = new PostgresQueueTable(store);
+    table.serve(WORKER, "crashed", Duration.ofSeconds(1));
+    assertThat(listener(10).serves(WORKER)).isTrue();
+    await().atMost(Duration.ofSeconds(30)).until(() -> !listener(10).serves(WORKER));
+  }
+
+  @Test
+  void aVersionFourDatabaseIsUpgradedInPlaceAndItsWorkersServed() throws Exception {
+    try (var c = db.connection()) {
+      OldLayouts.create(c, 4);
+    }
+    worker(LONG_LEASE);
+    assertThat(listener(10).serves(WORKER)).isTrue();
+  }
 }
