@@ -65,9 +65,10 @@ public final class PostgresQueueTable {
           AND worker_id = ANY(?) AND (lease_expires IS NULL OR lease_expires < now())
           ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) claimable
         WHERE w.id = claimable.id
-        RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated)
+        RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated, w.received_at)
       SELECT * FROM claimed UNION ALL
-      SELECT NULL::bytea, NULL::bytea, NULL::bytea, NULL::integer, NULL::bigint, NULL::boolean
+      SELECT NULL::bytea, NULL::bytea, NULL::bytea, NULL::integer, NULL::bigint, NULL::boolean,
+        NULL::bigint
       WHERE EXISTS (SELECT 1 FROM work_orders WHERE gated AND completed_at IS NULL
         AND worker_id = ANY(?) AND (lease_expires IS NULL OR lease_expires < now()))""";
 
@@ -86,7 +87,7 @@ public final class PostgresQueueTable {
           WHERE r.id = c.id AND ow.completed_at IS NULL AND (o.seq < c.seq OR ow.lease_expires >= now()))
         ORDER BY c.seq LIMIT ? FOR UPDATE OF c SKIP LOCKED) claimable
       WHERE w.id = claimable.id
-      RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated""";
+      RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated, w.received_at""";
 
   private static final String RENEW_LEASES =
       """
@@ -234,9 +235,15 @@ public final class PostgresQueueTable {
    *
    * @param gated it declared predecessors or resources: all its predecessors have completed (see
    *     {@link #predecessors} for how) and it holds its resources until it completes
+   * @param receivedAtMillis when a listener admitted it (that listener's clock)
    */
   public record Claim(
-      String workOrderId, String workerId, byte[] rawRequest, int attempt, boolean gated) {}
+      String workOrderId,
+      String workerId,
+      byte[] rawRequest,
+      int attempt,
+      boolean gated,
+      long receivedAtMillis) {}
 
   /**
    * Leases up to {@code max} pending work orders of the given workers, oldest first, skipping those
@@ -318,7 +325,8 @@ public final class PostgresQueueTable {
                         Ids.decode(rs.getBytes(2)),
                         rs.getBytes(3),
                         rs.getInt(4),
-                        rs.getBoolean(6))));
+                        rs.getBoolean(6),
+                        rs.getLong(7))));
           }
         }
       }

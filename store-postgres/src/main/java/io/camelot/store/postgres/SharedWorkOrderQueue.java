@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <p>Its meters are those of every queue ({@link QueueMetrics}): {@code camelot.queue.outstanding}
  * is the estimate admission uses; the latency of a work order admitted here runs until its
  * completion is announced; no worker is attached here, so nothing waits in a lane of this process
- * and no queue wait is recorded.
+ * and the worker processes record the queue wait and depth ({@link SharedQueueWorker}).
  */
 public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable {
   static final long COUNT_REFRESH_MILLIS = 200;

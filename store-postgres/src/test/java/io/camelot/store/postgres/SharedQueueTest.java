@@ -14,6 +14,8 @@ import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.scheduler.WorkOrderQueue.Admission;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -314,5 +316,36 @@ class SharedQueueTest {
     }
     worker(LONG_LEASE);
     assertThat(listener(10).serves(WORKER)).isTrue();
+  }
+
+  @Test
+  void aWorkerProcessRecordsQueueWaitLatencyAndItsWorkersDepth() {
+    PostgresTcsStore store = store();
+    for (int i = 0; i < 3; i++) {
+      store.submit(
+          "wo-" + i, WORKER, hash("wo-" + i), request("wo-" + i), System.currentTimeMillis());
+    }
+    MeterRegistry meters = new SimpleMeterRegistry();
+    SharedQueueWorker process =
+        db.track(
+            new SharedQueueWorker(
+                new PostgresQueueTable(store),
+                WORKER,
+                new CountingProcessor(store),
+                1,
+                LONG_LEASE,
+                meters));
+    assertThat(meters.get("camelot.queue.depth").tag("worker", WORKER).gauge().value())
+        .isEqualTo(3);
+
+    process.start();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> store.pendingCount() == 0);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> meters.get("camelot.workorder.latency").timer().count() == 3);
+    assertThat(meters.get("camelot.workorder.stage").tag("stage", "queue_wait").timer().count())
+        .isEqualTo(3);
+    assertThat(meters.get("camelot.queue.depth").tag("worker", WORKER).gauge().value()).isZero();
   }
 }
