@@ -345,16 +345,10 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
   /** Why a work order still pending has waited too long, if it has. */
   private Optional<String> expiry(TcsStore.WorkOrderInfo info) {
-    if (info == null
-        || info.status() != TcsStore.Status.PENDING
-        || !settings.pendingTimeout().isPositive()) {
+    if (info == null || info.status() != TcsStore.Status.PENDING) {
       return Optional.empty();
     }
-    long waitedMillis = clock.millis() - info.receivedAtMillis();
-    return waitedMillis < settings.pendingTimeout().toMillis()
-        ? Optional.empty()
-        : Optional.of(
-            "it expired after " + waitedMillis / 1000 + " s waiting for worker " + info.workerId());
+    return settings.expiry(info.receivedAtMillis(), clock.millis(), info.workerId());
   }
 
   /**

@@ -36,11 +36,7 @@ public final class QueueMetrics {
     duplicate = rejected(registry, "duplicate");
     replay = rejected(registry, "replay");
     queueWait = WorkOrderStages.timer(registry, WorkOrderStages.QUEUE_WAIT);
-    latency =
-        Timer.builder("camelot.workorder.latency")
-            .description("From hand-off to the worker queue until the outcome is stored")
-            .publishPercentileHistogram()
-            .register(registry);
+    latency = latencyTimer(registry);
     Gauge.builder("camelot.queue.outstanding", outstanding)
         .description("Work orders admitted and not yet completed, all workers")
         .register(registry);
@@ -70,7 +66,23 @@ public final class QueueMetrics {
   }
 
   void laneAttached(String workerId, ThreadPoolExecutor executor) {
-    Gauge.builder("camelot.queue.depth", executor, e -> e.getQueue().size())
+    depthGauge(registry, workerId, () -> executor.getQueue().size());
+  }
+
+  /**
+   * The latency of every work order, from hand-off to the worker queue until its outcome is stored:
+   * recorded by the queue that runs it (a worker process of the shared queue records its own).
+   */
+  public static Timer latencyTimer(MeterRegistry registry) {
+    return Timer.builder("camelot.workorder.latency")
+        .description("From hand-off to the worker queue until the outcome is stored")
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+
+  /** {@code camelot.queue.depth} of a worker: its work orders waiting for a thread, when read. */
+  public static void depthGauge(MeterRegistry registry, String workerId, Supplier<Number> waiting) {
+    Gauge.builder("camelot.queue.depth", waiting)
         .description("Work orders waiting for a thread of this worker")
         .tag("worker", workerId)
         .register(registry);

@@ -1,6 +1,7 @@
 package io.camelot.scheduler;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * @param maxOutstanding work orders admitted and not yet completed, over all workers; beyond it
@@ -64,6 +65,18 @@ public record QueueSettings(
   /** The completion time at and after which purge keeps every work order. */
   public long purgeFloorMillis(long nowMillis) {
     return nowMillis - minRetention.toMillis();
+  }
+
+  /**
+   * Why a work order still pending, received at {@code receivedAtMillis}, has by {@code nowMillis}
+   * waited too long for {@code workerId}, if it has: the reason it fails with, on every queue.
+   */
+  public Optional<String> expiry(long receivedAtMillis, long nowMillis, String workerId) {
+    long waitedMillis = nowMillis - receivedAtMillis;
+    return !pendingTimeout.isPositive() || waitedMillis < pendingTimeout.toMillis()
+        ? Optional.empty()
+        : Optional.of(
+            "it expired after " + waitedMillis / 1000 + " s waiting for worker " + workerId);
   }
 
   public static QueueSettings defaults() {

@@ -89,14 +89,6 @@ class PersistentWorkOrderQueueTest {
   }
 
   @Test
-  void servesOnlyAttachedWorkers() {
-    assertThat(queue.serves("w1")).isFalse();
-    queue.attach("w1", recordingProcessor(), 1);
-    assertThat(queue.serves("w1")).isTrue();
-    assertThat(queue.serves("w2")).isFalse();
-  }
-
-  @Test
   void workOrdersOfAWorkerThatIsNoLongerActiveFailWithoutRunning() throws Exception {
     store.putWorker("w1", ProtocolJson.toBytes(record(WorkerStatus.ACTIVE)));
     queue.submit("before", "w1", null, hash("before"), raw("before"));

@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.scheduler.WorkOrderQueue.Admission;
 import io.camelot.store.TcsStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,9 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every durable {@link WorkOrderQueue} does, whatever runs its work orders: admission with its
- * refusals, meters and admission listeners, hand-off to the worker in submission order, completion
- * events, and declared dependencies. Subclasses run it against the single-node queue (LMDB) and the
- * shared one (PostgreSQL); each test gets a new, empty store.
+ * refusals (by count and by bytes), meters and admission listeners, which workers it serves,
+ * hand-off to the worker in submission order, completion events, declared dependencies, and the
+ * pending timeout. Subclasses run it against the single-node queue (LMDB) and the shared one
+ * (PostgreSQL); each test gets a new, empty store.
  */
 public abstract class WorkOrderQueueContractTest {
   /** How long a test waits for a work order to complete. */
@@ -86,6 +89,23 @@ public abstract class WorkOrderQueueContractTest {
           ? response
           : null;
     };
+  }
+
+  /** Settings whose pending timeout is {@code pendingTimeout} (purge: hourly). */
+  private static QueueSettings expiringAfter(Duration pendingTimeout) {
+    return new QueueSettings(100, Duration.ofHours(1), 1000, Duration.ofHours(1), pendingTimeout);
+  }
+
+  private void registerActive(String workerId) {
+    store()
+        .putWorker(
+            workerId,
+            ProtocolJson.toBytes(
+                new WorkerRecord(1, "org", "app", null, WorkerStatus.ACTIVE.code())));
+  }
+
+  private static double outstanding(MeterRegistry meters) {
+    return meters.get("camelot.queue.outstanding").gauge().value();
   }
 
   private static String text(WorkOrderQueue queue, String id) throws Exception {
@@ -231,5 +251,105 @@ public abstract class WorkOrderQueueContractTest {
     for (String id : List.of("late", "unsigned", "forged")) {
       assertThat(store().workOrder(id)).isEmpty();
     }
+  }
+
+  @Test
+  void servesOnlyWorkersWhoseWorkOrdersAProcessorTakes() {
+    WorkOrderQueue queue = queue(settings(100), new SimpleMeterRegistry());
+    assertThat(queue.serves("w1")).isFalse();
+    attach(queue, "w1", recordingProcessor());
+    assertThat(queue.serves("w1")).isTrue();
+    assertThat(queue.serves("w2")).isFalse();
+  }
+
+  @Test
+  void outstandingRequestBytesBeyondTheCapAreBusyUntilWorkOrdersComplete() {
+    MeterRegistry meters = new SimpleMeterRegistry();
+    int size = raw("a").length;
+    WorkOrderQueue queue =
+        queue(
+            new QueueSettings(
+                100,
+                Duration.ofHours(1),
+                1000,
+                Duration.ofMinutes(10),
+                Duration.ofHours(1),
+                Duration.ofHours(1),
+                2L * size),
+            meters);
+    assertThat(queue.submit("a", "w1", null, hash("a"), raw("a"))).isEqualTo(Admission.ACCEPTED);
+    assertThat(queue.submit("b", "w1", null, hash("b"), raw("b"))).isEqualTo(Admission.ACCEPTED);
+    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(Admission.BUSY);
+    assertThat(store().request("c")).isEmpty();
+    assertThat(outstanding(meters)).isEqualTo(2);
+    assertThat(meters.get("camelot.workorders.rejected").tag("reason", "busy").counter().count())
+        .isEqualTo(1);
+
+    attach(queue, "w1", recordingProcessor());
+    await().atMost(WAIT).until(() -> outstanding(meters) == 0);
+
+    assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(Admission.ACCEPTED);
+  }
+
+  @Test
+  void workOrdersThatNoWorkerTakesWithinThePendingTimeoutFailUnrun() throws Exception {
+    MeterRegistry meters = new SimpleMeterRegistry();
+    WorkOrderQueue queue = queue(expiringAfter(Duration.ofSeconds(1)), meters);
+    registerActive("w1");
+    queue.submit("stale", "w1", null, hash("stale"), raw("stale"));
+
+    JsonNode error =
+        ProtocolJson.parse(queue.completion("stale").get(WAIT.toSeconds(), TimeUnit.SECONDS))
+            .path("error");
+    assertThat(error.path("code").asInt()).isEqualTo(1);
+    assertThat(error.path("message").asText())
+        .matches("Work order stale cannot run: it expired after \\d+ s waiting for worker w1");
+    await().atMost(WAIT).until(() -> outstanding(meters) == 0);
+    attach(queue, "w1", recordingProcessor());
+    assertThat(store().pending("w1")).isEmpty();
+    assertThat(processed).isEmpty();
+  }
+
+  @Test
+  void aBusyWorkersBacklogExpiresWithItsReceiptUpdateAndRunningWorkOrdersFinish() throws Exception {
+    WorkOrderQueue queue = queue(expiringAfter(Duration.ofSeconds(1)), new SimpleMeterRegistry());
+    registerActive("w1");
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> receiptsAppended = new CopyOnWriteArrayList<>();
+    WorkOrderProcessor recording = recordingProcessor();
+    attach(
+        queue,
+        "w1",
+        new WorkOrderProcessor() {
+          @Override
+          public byte[] process(QueuedWorkOrder workOrder) {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return recording.process(workOrder);
+          }
+
+          @Override
+          public void receiptCreated(String workOrderId) {
+            receiptsAppended.add(workOrderId);
+          }
+        });
+    queue.submit("running", "w1", null, hash("running"), raw("running"));
+    queue.submit("waiting", "w1", null, hash("waiting"), raw("waiting"));
+    // Past the timeout and two checks of it: a queue that sweeps has failed "waiting" by now.
+    Thread.sleep(3_000);
+    release.countDown();
+
+    assertThat(text(queue, "running")).isEqualTo(done("running"));
+    JsonNode error =
+        ProtocolJson.parse(queue.completion("waiting").get(WAIT.toSeconds(), TimeUnit.SECONDS))
+            .path("error");
+    assertThat(error.path("code").asInt()).isEqualTo(1);
+    assertThat(error.path("message").asText())
+        .startsWith("Work order waiting cannot run: it expired after ");
+    await().atMost(WAIT).until(() -> receiptsAppended.contains("waiting"));
+    assertThat(processed).containsExactly("running");
   }
 }

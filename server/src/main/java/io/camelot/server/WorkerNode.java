@@ -45,7 +45,8 @@ public final class WorkerNode implements AutoCloseable {
                 worker.workerId(),
                 worker,
                 config.worker().toSettings().concurrency(),
-                Duration.ofMillis(config.cluster().leaseMs())));
+                Duration.ofMillis(config.cluster().leaseMs()),
+                metrics));
     drain.addCompletionListener(notifier);
     drain.start();
     admin =

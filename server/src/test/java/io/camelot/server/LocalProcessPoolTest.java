@@ -98,6 +98,10 @@ class LocalProcessPoolTest {
                         "0"),
                 dir)) {
       new SingletonWorker(workerConfig, keys, tee, Workloads.load(), store, clock).register();
+      // Worker processes start only once work orders queue: the scaler serves the worker meanwhile,
+      // so that the listener admits them (docs/scale-out.md, served workers).
+      new PostgresQueueTable(store)
+          .serve(workerConfig.workerId(), "scaler", Duration.ofMinutes(10));
       Requester requester = Requester.builder(client).allowSimulation().build();
       VerifiedWorker worker = requester.worker(workerConfig.workerId());
       List<SubmittedWorkOrder> burst = new ArrayList<>();

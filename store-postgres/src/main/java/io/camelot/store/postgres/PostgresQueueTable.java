@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,9 +65,10 @@ public final class PostgresQueueTable {
           AND worker_id = ANY(?) AND (lease_expires IS NULL OR lease_expires < now())
           ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) claimable
         WHERE w.id = claimable.id
-        RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated)
+        RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated, w.received_at)
       SELECT * FROM claimed UNION ALL
-      SELECT NULL::bytea, NULL::bytea, NULL::bytea, NULL::integer, NULL::bigint, NULL::boolean
+      SELECT NULL::bytea, NULL::bytea, NULL::bytea, NULL::integer, NULL::bigint, NULL::boolean,
+        NULL::bigint
       WHERE EXISTS (SELECT 1 FROM work_orders WHERE gated AND completed_at IS NULL
         AND worker_id = ANY(?) AND (lease_expires IS NULL OR lease_expires < now()))""";
 
@@ -85,7 +87,7 @@ public final class PostgresQueueTable {
           WHERE r.id = c.id AND ow.completed_at IS NULL AND (o.seq < c.seq OR ow.lease_expires >= now()))
         ORDER BY c.seq LIMIT ? FOR UPDATE OF c SKIP LOCKED) claimable
       WHERE w.id = claimable.id
-      RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated""";
+      RETURNING w.id, w.worker_id, w.request, w.attempts, w.seq, w.gated, w.received_at""";
 
   private static final String RENEW_LEASES =
       """
@@ -97,6 +99,38 @@ public final class PostgresQueueTable {
       SELECT count(*) FILTER (WHERE lease_expires IS NULL OR lease_expires < now()),
              count(*) FILTER (WHERE lease_expires >= now())
       FROM work_orders WHERE worker_id = ? AND completed_at IS NULL""";
+
+  private static final String PENDING_TOTALS =
+      """
+      SELECT count(*), coalesce(sum(octet_length(request)), 0)
+      FROM work_orders WHERE completed_at IS NULL""";
+
+  // Parameters: owner, lease millis, received before (millis), max.
+  private static final String LEASE_STALE =
+      """
+      UPDATE work_orders w SET lease_owner = ?,
+        lease_expires = now() + ? * interval '1 millisecond'
+      FROM (SELECT id FROM work_orders WHERE completed_at IS NULL AND received_at < ?
+        AND (lease_expires IS NULL OR lease_expires < now())
+        ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) stale
+      WHERE w.id = stale.id
+      RETURNING w.id, w.worker_id, w.received_at""";
+
+  // Parameters: worker, owner, lease millis, worker.
+  private static final String SERVE =
+      """
+      WITH beat AS (INSERT INTO workers_served (worker_id, owner, expires)
+          VALUES (?, ?, now() + ? * interval '1 millisecond')
+          ON CONFLICT (worker_id, owner) DO UPDATE SET expires = EXCLUDED.expires)
+      DELETE FROM workers_served WHERE worker_id = ? AND expires < now()""";
+
+  private static final String UNSERVE =
+      "DELETE FROM workers_served WHERE worker_id = ? AND owner = ?";
+
+  private static final String SERVED_FOR =
+      """
+      SELECT coalesce(ceil(extract(epoch FROM max(expires) - now()) * 1000), 0)::bigint
+      FROM workers_served WHERE worker_id = ?""";
 
   private static final String ANNOUNCE_RECEIPT =
       "SELECT pg_notify('" + PostgresNotifications.RECEIPT_CHANNEL + "', ?)";
@@ -201,9 +235,15 @@ public final class PostgresQueueTable {
    *
    * @param gated it declared predecessors or resources: all its predecessors have completed (see
    *     {@link #predecessors} for how) and it holds its resources until it completes
+   * @param receivedAtMillis when a listener admitted it (that listener's clock)
    */
   public record Claim(
-      String workOrderId, String workerId, byte[] rawRequest, int attempt, boolean gated) {}
+      String workOrderId,
+      String workerId,
+      byte[] rawRequest,
+      int attempt,
+      boolean gated,
+      long receivedAtMillis) {}
 
   /**
    * Leases up to {@code max} pending work orders of the given workers, oldest first, skipping those
@@ -285,7 +325,8 @@ public final class PostgresQueueTable {
                         Ids.decode(rs.getBytes(2)),
                         rs.getBytes(3),
                         rs.getInt(4),
-                        rs.getBoolean(6))));
+                        rs.getBoolean(6),
+                        rs.getLong(7))));
           }
         }
       }
@@ -342,6 +383,104 @@ public final class PostgresQueueTable {
             try (ResultSet rs = s.executeQuery()) {
               rs.next();
               return new QueueDepth(rs.getLong(1), rs.getLong(2));
+            }
+          }
+        });
+  }
+
+  /** The work orders of all workers admitted and not yet completed, and their raw request bytes. */
+  public record PendingTotals(long count, long requestBytes) {}
+
+  /** What admission counts, in one read. */
+  public PendingTotals pendingTotals() {
+    return jdbc.connection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(PENDING_TOTALS);
+              ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return new PendingTotals(rs.getLong(1), rs.getLong(2));
+          }
+        });
+  }
+
+  /** A pending work order received before a cutoff, now leased to whoever expires it. */
+  public record Stale(String workOrderId, String workerId, long receivedAtMillis) {}
+
+  /**
+   * Leases up to {@code max} pending work orders of any worker received before {@code
+   * receivedBeforeMillis} that no process holds a live lease on (those waiting for a thread, a
+   * predecessor or a worker process), oldest first, so that no worker process claims them while
+   * {@code owner} fails them. Running work orders keep their leases and finish.
+   */
+  public List<Stale> leaseStale(long receivedBeforeMillis, String owner, int max, Duration lease) {
+    return jdbc.connection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(LEASE_STALE)) {
+            s.setString(1, owner);
+            s.setLong(2, lease.toMillis());
+            s.setLong(3, receivedBeforeMillis);
+            s.setInt(4, max);
+            List<Stale> stale = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                stale.add(
+                    new Stale(
+                        Ids.decode(rs.getBytes(1)), Ids.decode(rs.getBytes(2)), rs.getLong(3)));
+              }
+            }
+            stale.sort(Comparator.comparingLong(Stale::receivedAtMillis));
+            return stale;
+          }
+        });
+  }
+
+  /**
+   * Records that {@code owner} drains {@code workerId}'s queue for the next {@code lease} (its
+   * heartbeat), and forgets the expired heartbeats of processes that stopped without saying so.
+   */
+  public void serve(String workerId, String owner, Duration lease) {
+    byte[] worker = Ids.encode(workerId, "workerId");
+    jdbc.transaction(
+        c -> {
+          skipCommitFlush(c);
+          try (PreparedStatement s = c.prepareStatement(SERVE)) {
+            s.setBytes(1, worker);
+            s.setString(2, owner);
+            s.setLong(3, lease.toMillis());
+            s.setBytes(4, worker);
+            s.executeUpdate();
+            return null;
+          }
+        });
+  }
+
+  /** {@code owner} no longer drains {@code workerId}'s queue. */
+  public void unserve(String workerId, String owner) {
+    byte[] worker = Ids.encode(workerId, "workerId");
+    jdbc.connection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(UNSERVE)) {
+            s.setBytes(1, worker);
+            s.setString(2, owner);
+            s.executeUpdate();
+            return null;
+          }
+        });
+  }
+
+  /**
+   * How much longer the latest heartbeat of a process draining {@code workerId}'s queue holds
+   * ({@link #serve}): zero or less if no process serves it.
+   */
+  public Duration servedFor(String workerId) {
+    byte[] worker = Ids.encode(workerId, "workerId");
+    return jdbc.connection(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(SERVED_FOR)) {
+            s.setBytes(1, worker);
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              return Duration.ofMillis(rs.getLong(1));
             }
           }
         });

@@ -2,10 +2,15 @@ package io.camelot.store.postgres;
 
 import io.camelot.scheduler.CompletionListener;
 import io.camelot.scheduler.DependencyRules;
+import io.camelot.scheduler.QueueMetrics;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
+import io.camelot.scheduler.WorkOrderStages;
 import io.camelot.scheduler.WorkerAvailability;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,15 @@ import org.slf4j.LoggerFactory;
  * completion announces that work orders of this worker it held back may now run (the same channel),
  * or a running work order finishes; only the lease-expiry check wakes it on a timer.
  *
+ * <p>While it runs, the process keeps a heartbeat on its worker in the database, renewed with the
+ * leases ({@link PostgresQueueTable#serve}): listeners admit work orders only for a worker some
+ * process serves.
+ *
+ * <p>Its meters are the worker side of every queue's ({@link QueueMetrics}): the queue wait runs
+ * from admission (the listener's clock) until a thread of this process takes the work order, the
+ * latency until this process stored its outcome, and {@code camelot.queue.depth} counts the
+ * worker's pending work orders that no process holds a lease on, cluster-wide.
+ *
  * <p>Work orders with declared dependencies are claimed only when they may run ({@link
  * PostgresQueueTable#claim}); one whose predecessor failed is failed here, naming the predecessor,
  * as the single-node scheduler does.
@@ -58,6 +72,8 @@ public final class SharedQueueWorker implements AutoCloseable {
   private final ExecutorService executor;
   private final ExecutorService receiptThreads = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService heartbeat;
+  private final Timer queueWait;
+  private final Timer latency;
   private final Thread claimer;
   private PostgresNotifications notifications;
   private boolean signalled = true;
@@ -74,6 +90,20 @@ public final class SharedQueueWorker implements AutoCloseable {
       WorkOrderProcessor processor,
       int concurrency,
       Duration lease) {
+    this(table, workerId, processor, concurrency, lease, new CompositeMeterRegistry());
+  }
+
+  /**
+   * @param registry where the process's queue meters go (an empty composite registry makes them
+   *     no-ops)
+   */
+  public SharedQueueWorker(
+      PostgresQueueTable table,
+      String workerId,
+      WorkOrderProcessor processor,
+      int concurrency,
+      Duration lease,
+      MeterRegistry registry) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
     }
@@ -97,6 +127,9 @@ public final class SharedQueueWorker implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("lease-heartbeat").daemon().factory());
     this.claimer = Thread.ofPlatform().name("queue-claimer").daemon().unstarted(this::claimLoop);
+    this.queueWait = WorkOrderStages.timer(registry, WorkOrderStages.QUEUE_WAIT);
+    this.latency = QueueMetrics.latencyTimer(registry);
+    QueueMetrics.depthGauge(registry, workerId, () -> table.queueDepth(workerId).queued());
   }
 
   public void addCompletionListener(CompletionListener listener) {
@@ -125,8 +158,10 @@ public final class SharedQueueWorker implements AutoCloseable {
                 PostgresNotifications.RECEIPT_CHANNEL,
                     payload -> receiptCreated(Ids.fromPayload(payload))),
             this::signal);
+    // Served from now on, before any listener asks.
+    beat();
     long every = Math.max(100, lease.toMillis() / 3);
-    heartbeat.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+    heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     claimer.start();
   }
 
@@ -178,10 +213,11 @@ public final class SharedQueueWorker implements AutoCloseable {
     }
     QueuedWorkOrder workOrder =
         new QueuedWorkOrder(claim.workOrderId(), claim.workerId(), null, claim.rawRequest());
-    executor.execute(() -> run(workOrder, claim.gated()));
+    executor.execute(() -> run(workOrder, claim.gated(), claim.receivedAtMillis()));
   }
 
-  private void run(QueuedWorkOrder workOrder, boolean gated) {
+  private void run(QueuedWorkOrder workOrder, boolean gated, long receivedAtMillis) {
+    sinceAdmission(queueWait, receivedAtMillis);
     try {
       // A worker whose status is no longer ACTIVE runs nothing, whatever waited for it.
       String cannotRun =
@@ -190,6 +226,7 @@ public final class SharedQueueWorker implements AutoCloseable {
       byte[] response =
           cannotRun == null ? processor.process(workOrder) : cannotRun(workOrder, cannotRun);
       if (response != null) {
+        sinceAdmission(latency, receivedAtMillis);
         for (CompletionListener listener : listeners) {
           listener.completed(workOrder, response);
         }
@@ -203,6 +240,11 @@ public final class SharedQueueWorker implements AutoCloseable {
       freeSlots.release();
       signal();
     }
+  }
+
+  /** Records the time since admission; never below zero, the listener's clock may run ahead. */
+  private static void sinceAdmission(Timer timer, long receivedAtMillis) {
+    timer.record(Math.max(0, System.currentTimeMillis() - receivedAtMillis), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -240,11 +282,15 @@ public final class SharedQueueWorker implements AutoCloseable {
     return response;
   }
 
-  private void renewLeases() {
+  /** Renews this process's heartbeat on its worker and its leases on the running work orders. */
+  private void beat() {
     try {
+      if (!stopping) {
+        table.serve(workerId, owner, lease);
+      }
       table.renewLeases(owner, Set.copyOf(running), lease);
     } catch (RuntimeException e) {
-      log.warn("Renewing work order leases failed: {}", e.getMessage());
+      log.warn("Renewing the heartbeat and work order leases failed: {}", e.getMessage());
     }
   }
 
@@ -309,6 +355,12 @@ public final class SharedQueueWorker implements AutoCloseable {
     stopping = true;
     freeSlots.release();
     signal();
+    // Listeners stop admitting for the worker unless another process serves it.
+    try {
+      table.unserve(workerId, owner);
+    } catch (RuntimeException e) {
+      log.warn("Withdrawing the heartbeat failed; it lapses within a lease: {}", e.getMessage());
+    }
     try {
       claimer.join(10_000);
       executor.shutdown();

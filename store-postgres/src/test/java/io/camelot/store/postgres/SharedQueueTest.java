@@ -14,6 +14,8 @@ import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.scheduler.WorkOrderQueue.Admission;
 import io.camelot.store.TcsStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -284,5 +286,66 @@ class SharedQueueTest {
     assertThat(second.submit("wo-6", WORKER, null, hash("wo-6"), request("wo-6")))
         .isEqualTo(Admission.BUSY);
     assertThat(new HashSet<>(store().pending(WORKER))).hasSize(5);
+  }
+
+  @Test
+  void aWorkerIsServedWhileAProcessHeartbeatsOnItAndNotOnceItStopsOrItsHeartbeatLapses() {
+    assertThat(listener(10).serves(WORKER)).isFalse();
+    PostgresTcsStore store = store();
+    try (SharedQueueWorker process =
+        new SharedQueueWorker(
+            new PostgresQueueTable(store), WORKER, new CountingProcessor(store), 1, LONG_LEASE)) {
+      process.start();
+      assertThat(listener(10).serves(WORKER)).isTrue();
+      assertThat(listener(10).serves("worker-b")).isFalse();
+    }
+    // Stopped: withdrawn at once (a new listener remembers no earlier answer).
+    assertThat(listener(10).serves(WORKER)).isFalse();
+
+    // A process that died without withdrawing: served until its heartbeat lapses.
+    PostgresQueueTable table = new PostgresQueueTable(store);
+    table.serve(WORKER, "crashed", Duration.ofSeconds(1));
+    assertThat(listener(10).serves(WORKER)).isTrue();
+    await().atMost(Duration.ofSeconds(30)).until(() -> !listener(10).serves(WORKER));
+  }
+
+  @Test
+  void aVersionFourDatabaseIsUpgradedInPlaceAndItsWorkersServed() throws Exception {
+    try (var c = db.connection()) {
+      OldLayouts.create(c, 4);
+    }
+    worker(LONG_LEASE);
+    assertThat(listener(10).serves(WORKER)).isTrue();
+  }
+
+  @Test
+  void aWorkerProcessRecordsQueueWaitLatencyAndItsWorkersDepth() {
+    PostgresTcsStore store = store();
+    for (int i = 0; i < 3; i++) {
+      store.submit(
+          "wo-" + i, WORKER, hash("wo-" + i), request("wo-" + i), System.currentTimeMillis());
+    }
+    MeterRegistry meters = new SimpleMeterRegistry();
+    SharedQueueWorker process =
+        db.track(
+            new SharedQueueWorker(
+                new PostgresQueueTable(store),
+                WORKER,
+                new CountingProcessor(store),
+                1,
+                LONG_LEASE,
+                meters));
+    assertThat(meters.get("camelot.queue.depth").tag("worker", WORKER).gauge().value())
+        .isEqualTo(3);
+
+    process.start();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> store.pendingCount() == 0);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> meters.get("camelot.workorder.latency").timer().count() == 3);
+    assertThat(meters.get("camelot.workorder.stage").tag("stage", "queue_wait").timer().count())
+        .isEqualTo(3);
+    assertThat(meters.get("camelot.queue.depth").tag("worker", WORKER).gauge().value()).isZero();
   }
 }
