@@ -64,6 +64,14 @@ public final class DevChain implements AutoCloseable {
                 "--dev",
                 "--dev.period",
                 "0",
+                // Room for a burst of transactions in one block: geth mines on arrival, and a
+                // transaction that did not fit the block sealed for its burst (11.5M gas by
+                // default, one 6M-gas transaction) waits for the next arrival, which may never
+                // come.
+                "--dev.gaslimit",
+                "300000000",
+                "--miner.gaslimit",
+                "300000000",
                 "--http",
                 "--http.addr",
                 "127.0.0.1",
