@@ -22,6 +22,7 @@ import io.camelot.pool.manager.PoolDispatcher;
 import io.camelot.pool.manager.PoolGate;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.WorkerManager;
+import io.camelot.pool.wp.WpRuntime;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
@@ -33,6 +34,7 @@ import io.camelot.store.LmdbTcsStore;
 import io.camelot.worker.SingletonWorker;
 import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerRegistration;
+import io.camelot.worker.Workloads;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -265,7 +267,7 @@ public final class TcsNode implements AutoCloseable {
         new WorkerManager(
             callTimeout,
             security,
-            new PoolDirectory(store, poolWorker, gate),
+            new PoolDirectory(store, poolWorker, gate, WpRuntime.runnable(Workloads.load())),
             poolDispatcher,
             config.managerUrl(),
             config.allowedWpHosts(),

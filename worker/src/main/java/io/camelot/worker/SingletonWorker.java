@@ -284,7 +284,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
                 null,
                 Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
                 null)
-            .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()));
+            .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()))
+            .withNameAndWorkloads(config.name(), workloads.names());
     if (keys.x25519().isPresent()) {
       // Signed like encryptionKey, so a requester can trust it as far as it trusts the worker.
       String x25519Key = keys.x25519().get().publicKey().pem();

@@ -145,6 +145,11 @@ class SingletonWorkerTest {
     // Avalon's simulation-mode record: Avalon clients skip attestation only for an empty proofData.
     assertThat(typeData.proofData()).isEmpty();
     assertThat(typeData.proofDataType()).isEqualTo("TEE-SIMULATED");
+    // Camelot's own fields tell requesters which worker this is and what it runs.
+    assertThat(typeData.name()).isEqualTo(WorkerConfig.DEFAULT_NAME);
+    assertThat(typeData.workloads())
+        .containsExactlyElementsOf(Workloads.load().names())
+        .contains("echo-result", "simple-wallet");
     assertThat(
             Signatures.verifyEncryptionKeySignature(
                 keys.signing().verifier(),

@@ -10,6 +10,7 @@ import io.camelot.protocol.model.WorkerTypeData;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.WorkerConfig;
 import io.camelot.worker.WorkerRegistration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,18 @@ public final class PoolDirectory implements Consumer<JsonNode> {
   private final TcsStore store;
   private final WorkerConfig pool;
   private final PoolGate gate;
+  private final List<String> workloads;
 
-  public PoolDirectory(TcsStore store, WorkerConfig pool, PoolGate gate) {
+  /**
+   * @param workloads the names of the workloads the pool's WPs run ({@link
+   *     io.camelot.pool.wp.WpRuntime#runnable}), advertised with the pool's name
+   */
+  public PoolDirectory(
+      TcsStore store, WorkerConfig pool, PoolGate gate, Collection<String> workloads) {
     this.store = store;
     this.pool = pool;
     this.gate = gate;
+    this.workloads = List.copyOf(workloads);
   }
 
   @Override
@@ -46,7 +54,8 @@ public final class PoolDirectory implements Consumer<JsonNode> {
                 info.path("encryptionKeySignature").asText(),
                 null)
             // Every WP opens and seals through the shared envelope code, which serves both forms.
-            .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()));
+            .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()))
+            .withNameAndWorkloads(pool.name(), workloads);
     WorkerDetails details =
         new WorkerDetails(
             "",

@@ -27,6 +27,7 @@ import io.camelot.workload.WorkloadException;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +75,13 @@ public final class WpRuntime {
     this.manager = manager;
     this.dedicatedRequester = dedicatedRequester == null ? "" : dedicatedRequester;
     this.restartAfter = restartAfter;
+  }
+
+  /** The names of the workloads a WP runs: the stateless ones, as it refuses stateful ones. */
+  public static List<String> runnable(Workloads workloads) {
+    return workloads.names().stream()
+        .filter(name -> !workloads.find(name).orElseThrow().stateful())
+        .toList();
   }
 
   /**

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.pool.PoolPolicy;
+import io.camelot.pool.wp.WpRuntime;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.WorkerConfig;
+import io.camelot.worker.Workloads;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,10 @@ class PoolDirectoryTest {
         new PoolPolicy(List.of(), false, 1, 1, false, false, Duration.ZERO, null, false);
     directory =
         new PoolDirectory(
-            store, POOL, new PoolGate(null, POOL.workerId(), policy, Clock.systemUTC()));
+            store,
+            POOL,
+            new PoolGate(null, POOL.workerId(), policy, Clock.systemUTC()),
+            WpRuntime.runnable(Workloads.load()));
   }
 
   @AfterEach
@@ -57,6 +62,15 @@ class PoolDirectoryTest {
     assertThat(stored().status()).isEqualTo(WorkerStatus.OFF_LINE.code());
     assertThat(stored().details().workerTypeData().encryptionKey())
         .isEqualTo("rotated encryption key");
+  }
+
+  @Test
+  void thePoolAdvertisesItsNameAndTheStatelessWorkloadsItsProcessorsRun() {
+    directory.accept(keys("first"));
+
+    var typeData = stored().details().workerTypeData();
+    assertThat(typeData.name()).isEqualTo(POOL.name());
+    assertThat(typeData.workloads()).contains("echo-result").doesNotContain("simple-wallet");
   }
 
   private static JsonNode keys(String label) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.EnvelopeVersion;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,6 +17,10 @@ import java.util.List;
  * encryptionKeySignature}, over the X25519 PEM) are Camelot's own and appear only on workers that
  * offer {@link io.camelot.protocol.crypto.X25519Hkdf}: Avalon's clients read the keys they know and
  * ignore the rest, while {@code encryptionKey} must stay the RSA key they wrap to.
+ *
+ * <p>{@code name} (the worker's configured name, whose SHA-256 is its id) and {@code workloads}
+ * (the sorted names of the workloads it runs) are Camelot's own too, so requesters can find which
+ * worker runs what; like the other extensions they are omitted when null.
  */
 @JsonPropertyOrder({
   "verificationKey",
@@ -27,6 +32,8 @@ import java.util.List;
   "encryptionKeySignature",
   "enclaveCertificate",
   "envelopeVersions",
+  "name",
+  "workloads",
   "x25519EncryptionKey",
   "x25519EncryptionKeySignature"
 })
@@ -42,7 +49,9 @@ public record WorkerTypeData(
     String enclaveCertificate,
     String x25519EncryptionKey,
     String x25519EncryptionKeySignature,
-    List<String> envelopeVersions) {
+    List<String> envelopeVersions,
+    String name,
+    List<String> workloads) {
 
   /** Avalon's eight keys, without an X25519 key. */
   public WorkerTypeData(
@@ -65,6 +74,8 @@ public record WorkerTypeData(
         enclaveCertificate,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -81,7 +92,9 @@ public record WorkerTypeData(
         enclaveCertificate,
         pem,
         signature,
-        envelopeVersions);
+        envelopeVersions,
+        name,
+        workloads);
   }
 
   /** A copy advertising the hardened envelope forms the worker serves. */
@@ -97,7 +110,27 @@ public record WorkerTypeData(
         enclaveCertificate,
         x25519EncryptionKey,
         x25519EncryptionKeySignature,
-        versions == null ? null : List.copyOf(versions));
+        versions == null ? null : List.copyOf(versions),
+        name,
+        workloads);
+  }
+
+  /** A copy advertising the worker's name and the workloads it runs (sorted by name). */
+  public WorkerTypeData withNameAndWorkloads(String workerName, Collection<String> workloadNames) {
+    return new WorkerTypeData(
+        verificationKey,
+        extendedMeasurements,
+        proofDataType,
+        proofData,
+        encryptionKey,
+        encryptionKeyNonce,
+        encryptionKeySignature,
+        enclaveCertificate,
+        x25519EncryptionKey,
+        x25519EncryptionKeySignature,
+        envelopeVersions,
+        workerName,
+        workloadNames == null ? null : workloadNames.stream().sorted().toList());
   }
 
   /** Whether the worker advertises {@code version} (Avalon's form is always served). */

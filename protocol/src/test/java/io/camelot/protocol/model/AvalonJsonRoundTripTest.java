@@ -96,6 +96,22 @@ class AvalonJsonRoundTripTest {
   }
 
   @Test
+  void nameAndWorkloadsFollowAvalonsKeysAndAreOmittedWhenAbsent() {
+    WorkerTypeData avalon = new WorkerTypeData("v", null, null, "", "e", null, "s", null);
+    String avalonText = ProtocolJson.toText(avalon);
+    assertThat(avalonText).doesNotContain("\"name\"").doesNotContain("\"workloads\"");
+    WorkerTypeData advertised =
+        avalon.withNameAndWorkloads(
+            "worker-1", java.util.List.of("heart-disease-eval", "echo-result"));
+    // Avalon's keys are written byte for byte as before; Camelot's come last, names sorted.
+    assertThat(ProtocolJson.toText(advertised))
+        .isEqualTo(
+            avalonText.substring(0, avalonText.length() - 1)
+                + ",\"name\":\"worker-1\",\"workloads\":[\"echo-result\",\"heart-disease-eval\"]}");
+    assertRoundTrip(ProtocolJson.toTree(advertised), WorkerTypeData.class);
+  }
+
+  @Test
   void receiptShapes() {
     assertRoundTrip(
         json(
