@@ -21,8 +21,7 @@ public record QueueSection(
     @JsonPropertyDescription("seconds between purges") @JsonProperty("purge_interval_seconds")
         long purgeIntervalSeconds,
     @JsonPropertyDescription(
-            "a work order still waiting for its worker after this long fails unrun (code 1); 0 = never;"
-                + " serve only (not the scale-out shared queue)")
+            "a work order still waiting for its worker after this long fails unrun (code 1); 0 = never")
         @JsonProperty("pending_timeout_seconds")
         long pendingTimeoutSeconds,
     @JsonPropertyDescription(
@@ -31,8 +30,7 @@ public record QueueSection(
         @JsonProperty("min_retention_seconds")
         long minRetentionSeconds,
     @JsonPropertyDescription(
-            "raw request bytes of the work orders admitted and not yet completed; beyond: code 8 BUSY;"
-                + " serve only (not the scale-out shared queue)")
+            "raw request bytes of the work orders admitted and not yet completed; beyond: code 8 BUSY")
         @JsonProperty("max_outstanding_bytes")
         long maxOutstandingBytes) {
   public QueueSection {
