@@ -147,7 +147,7 @@ public final class TcsDashboard {
     row.put("name", names.get(id));
     WorkerRecord record;
     try {
-      record = ProtocolJson.bind(ProtocolJson.parse(recordBytes), WorkerRecord.class);
+      record = ProtocolJson.bind(recordBytes, WorkerRecord.class);
     } catch (RuntimeException e) {
       row.put("status", "UNREADABLE");
       return row;
@@ -214,9 +214,7 @@ public final class TcsDashboard {
     List<byte[]> updates = store.receiptUpdates(workOrderId);
     Long status;
     if (!updates.isEmpty()) {
-      status =
-          ProtocolJson.bind(ProtocolJson.parse(updates.getLast()), ReceiptUpdateParams.class)
-              .updateType();
+      status = ProtocolJson.bind(updates.getLast(), ReceiptUpdateParams.class).updateType();
     } else {
       JsonNode params = ProtocolJson.parse(create.get()).path("params");
       status = ProtocolJson.bind(params, ReceiptCreateParams.class).receiptCreateStatus();

@@ -29,7 +29,7 @@ public final class WorkerDirectoryMetrics {
     return store.workerIds().stream()
         .map(store::worker)
         .flatMap(Optional::stream)
-        .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class).status())
+        .map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class).status())
         .filter(Objects::nonNull)
         .filter(code -> code == status.code())
         .count();

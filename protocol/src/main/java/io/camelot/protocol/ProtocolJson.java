@@ -55,6 +55,15 @@ public final class ProtocolJson {
   }
 
   /**
+   * Parses JSON bytes (a stored record, a response body) and binds them to a message record.
+   *
+   * @throws EeaException code 2 if they are not JSON or not the record
+   */
+  public static <T> T bind(byte[] json, Class<T> type) {
+    return bind(parse(json), type);
+  }
+
+  /**
    * Binds a JSON object to a message record.
    *
    * @throws EeaException code 2 naming the offending field

@@ -22,7 +22,7 @@ public final class WorkerAvailability {
   public static Optional<String> refusal(TcsStore store, String workerId) {
     return store
         .worker(workerId)
-        .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class).status())
+        .map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class).status())
         .filter(status -> status != WorkerStatus.ACTIVE.code())
         .map(
             status ->

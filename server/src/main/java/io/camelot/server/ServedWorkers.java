@@ -81,9 +81,7 @@ final class ServedWorkers {
 
   private static Optional<WorkerRecord> record(TcsStore store, String id) {
     try {
-      return store
-          .worker(id)
-          .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class));
+      return store.worker(id).map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class));
     } catch (RuntimeException unreadable) {
       return Optional.empty();
     }

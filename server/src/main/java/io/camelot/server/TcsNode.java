@@ -197,7 +197,7 @@ public final class TcsNode implements AutoCloseable {
   private Optional<String> workerRegistration() {
     return store
         .worker(worker.workerId())
-        .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class))
+        .map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class))
         .map(
             record ->
                 record.status() != null && record.status() == WorkerStatus.ACTIVE.code()

@@ -38,10 +38,11 @@ public final class WorkerNode implements AutoCloseable {
         parts.add(
             CompletionNotifier.withDefaults(
                 vertx, config.listener().allowedNotifyHosts(), metrics));
+    PostgresQueueTable table = new PostgresQueueTable(store);
     SharedQueueWorker drain =
         parts.add(
             new SharedQueueWorker(
-                new PostgresQueueTable(store),
+                table,
                 worker.workerId(),
                 worker,
                 config.worker().toSettings().concurrency(),
@@ -49,9 +50,7 @@ public final class WorkerNode implements AutoCloseable {
                 metrics));
     drain.addCompletionListener(notifier);
     drain.start();
-    admin =
-        ScaleOutAdmin.startIfEnabled(
-            parts, vertx, config.admin(), metrics, new PostgresQueueTable(store));
+    admin = ScaleOutAdmin.startIfEnabled(parts, vertx, config.admin(), metrics, table);
   }
 
   public static WorkerNode start(CamelotConfig config) {

@@ -99,7 +99,6 @@ class ServedWorkersTest {
 
   private WorkerStatus status(String id) {
     return WorkerStatus.of(
-        ProtocolJson.bind(ProtocolJson.parse(store.worker(id).orElseThrow()), WorkerRecord.class)
-            .status());
+        ProtocolJson.bind(store.worker(id).orElseThrow(), WorkerRecord.class).status());
   }
 }

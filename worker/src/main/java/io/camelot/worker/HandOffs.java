@@ -155,7 +155,7 @@ final class HandOffs {
     WorkOrderResponse response =
         store
             .response(id)
-            .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkOrderResponse.class))
+            .map(bytes -> ProtocolJson.bind(bytes, WorkOrderResponse.class))
             .orElseThrow(() -> failed("predecessor work order " + id + " has no stored result"));
     if (response.result() == null) {
       throw failed("predecessor work order " + id + " failed");

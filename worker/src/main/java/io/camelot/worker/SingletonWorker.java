@@ -185,8 +185,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
     if (responseBytes == null) {
       return;
     }
-    WorkOrderResponse response =
-        ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
+    WorkOrderResponse response = ProtocolJson.bind(responseBytes, WorkOrderResponse.class);
     WorkerReceiptUpdates.append(
         store,
         workOrderId,

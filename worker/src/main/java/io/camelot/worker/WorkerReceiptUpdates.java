@@ -34,8 +34,7 @@ public final class WorkerReceiptUpdates {
    */
   public static boolean due(byte[] rawCreate, List<byte[]> existing, PublicKeyVerify workerKey) {
     for (byte[] bytes : existing) {
-      ReceiptUpdateParams update =
-          ProtocolJson.bind(ProtocolJson.parse(bytes), ReceiptUpdateParams.class);
+      ReceiptUpdateParams update = ProtocolJson.bind(bytes, ReceiptUpdateParams.class);
       Long type = update.updateType();
       if (type == null) {
         continue;

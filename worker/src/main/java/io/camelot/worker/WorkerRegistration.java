@@ -43,7 +43,6 @@ public final class WorkerRegistration {
   }
 
   private static Optional<Integer> storedStatus(byte[] bytes) {
-    return Optional.ofNullable(
-        ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class).status());
+    return Optional.ofNullable(ProtocolJson.bind(bytes, WorkerRecord.class).status());
   }
 }

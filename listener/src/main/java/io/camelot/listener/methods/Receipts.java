@@ -38,7 +38,7 @@ final class Receipts {
 
   static List<ReceiptUpdateParams> updates(TcsStore store, String workOrderId) {
     return store.receiptUpdates(workOrderId).stream()
-        .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), ReceiptUpdateParams.class))
+        .map(bytes -> ProtocolJson.bind(bytes, ReceiptUpdateParams.class))
         .toList();
   }
 

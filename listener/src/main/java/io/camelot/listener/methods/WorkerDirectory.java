@@ -18,9 +18,7 @@ final class WorkerDirectory {
   private WorkerDirectory() {}
 
   static Optional<WorkerRecord> record(TcsStore store, String workerId) {
-    return store
-        .worker(workerId)
-        .map(bytes -> ProtocolJson.bind(ProtocolJson.parse(bytes), WorkerRecord.class));
+    return store.worker(workerId).map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class));
   }
 
   static WorkerRecord existing(TcsStore store, String workerId) {

@@ -151,8 +151,7 @@ final class WorkOrderKeyBroker {
   ReceiptUpdateParams signReceiptUpdate(
       String workOrderId, String updaterId, byte[] responseBytes, WorkOrderSubmitParams request) {
     PoolKeys current = vault.current();
-    WorkOrderResponse response =
-        ProtocolJson.bind(ProtocolJson.parse(responseBytes), WorkOrderResponse.class);
+    WorkOrderResponse response = ProtocolJson.bind(responseBytes, WorkOrderResponse.class);
     if (response.failed()) {
       JsonNode data = response.error().data();
       if (data == null || !workOrderId.equals(data.path("workOrderId").asText())) {

@@ -219,7 +219,7 @@ class PoolDispatcherTest {
             new QueuedWorkOrder(request.workOrderId(), POOL_ID, request, raw(request)));
     assertThat(store.response(request.workOrderId()))
         .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(stored));
-    return ProtocolJson.bind(ProtocolJson.parse(stored), WorkOrderResponse.class);
+    return ProtocolJson.bind(stored, WorkOrderResponse.class);
   }
 
   /** The echo result, sealed and signed with {@code signer}. */

@@ -58,8 +58,7 @@ class PoolReceiptsTest {
                 "SignReceiptUpdate to the WKM failed: connection refused");
           }
           signatures.incrementAndGet();
-          WorkOrderResponse parsed =
-              ProtocolJson.bind(ProtocolJson.parse(response), WorkOrderResponse.class);
+          WorkOrderResponse parsed = ProtocolJson.bind(response, WorkOrderResponse.class);
           return WorkerReceiptUpdates.signed(poolKey, workerId, id, parsed, response);
         });
   }

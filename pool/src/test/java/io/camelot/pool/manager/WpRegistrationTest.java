@@ -112,8 +112,7 @@ class WpRegistrationTest {
     release.countDown();
     deregistered.get();
     assertThat(manager.processors()).isEmpty();
-    WorkOrderResponse response =
-        ProtocolJson.bind(ProtocolJson.parse(outcome.get()), WorkOrderResponse.class);
+    WorkOrderResponse response = ProtocolJson.bind(outcome.get(), WorkOrderResponse.class);
     assertThat(response.error().message()).isEqualTo("processed by the test WP");
   }
 

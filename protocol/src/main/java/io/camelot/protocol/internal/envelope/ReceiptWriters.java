@@ -26,7 +26,7 @@ public final class ReceiptWriters {
   /** The verification key of a stored worker record, if it has a readable one. */
   public static Optional<PublicKeyVerify> workerKey(byte[] workerRecord) {
     try {
-      WorkerRecord record = ProtocolJson.bind(ProtocolJson.parse(workerRecord), WorkerRecord.class);
+      WorkerRecord record = ProtocolJson.bind(workerRecord, WorkerRecord.class);
       if (record.details() == null || record.details().workerTypeData() == null) {
         return Optional.empty();
       }
