@@ -19,51 +19,51 @@ import java.util.Map;
  *     above it: when it fell behind (policies measure grace periods from here)
  */
 public record Verdict(
-    TeeKind kind,
-    FailureReason failure,
-    String detail,
-    String tcbStatusName,
-    TcbStatus tcbStatus,
-    List<String> advisoryIds,
-    Map<String, String> measurements,
-    boolean debug,
-    String reportData,
-    KeyBinding keyBinding,
-    Instant evidenceTime,
-    Instant outdatedSince) {
+        TeeKind kind,
+        FailureReason failure,
+        String detail,
+        String tcbStatusName,
+        TcbStatus tcbStatus,
+        List<String> advisoryIds,
+        Map<String, String> measurements,
+        boolean debug,
+        String reportData,
+        KeyBinding keyBinding,
+        Instant evidenceTime,
+        Instant outdatedSince) {
 
-  /** Whether REPORT_DATA was checked against the worker's verification key. */
-  public enum KeyBinding {
-    BOUND,
-    NOT_CHECKED,
-    MISMATCH
-  }
+    /** Whether REPORT_DATA was checked against the worker's verification key. */
+    public enum KeyBinding {
+        BOUND,
+        NOT_CHECKED,
+        MISMATCH
+    }
 
-  public boolean valid() {
-    return failure == null;
-  }
+    public boolean valid() {
+        return failure == null;
+    }
 
-  /** "reason: detail" for humans, or "valid". */
-  public String reasonText() {
-    return failure == null ? "valid" : failure.name() + ": " + detail;
-  }
+    /** "reason: detail" for humans, or "valid". */
+    public String reasonText() {
+        return failure == null ? "valid" : failure.name() + ": " + detail;
+    }
 
-  /**
-   * This verdict with another outcome, keeping everything that was learnt; null reason accepts it.
-   */
-  public Verdict withFailure(FailureReason reason, String why) {
-    return new Verdict(
-        kind,
-        reason,
-        why,
-        tcbStatusName,
-        tcbStatus,
-        advisoryIds,
-        measurements,
-        debug,
-        reportData,
-        keyBinding,
-        evidenceTime,
-        outdatedSince);
-  }
+    /**
+     * This verdict with another outcome, keeping everything that was learnt; null reason accepts it.
+     */
+    public Verdict withFailure(FailureReason reason, String why) {
+        return new Verdict(
+                kind,
+                reason,
+                why,
+                tcbStatusName,
+                tcbStatus,
+                advisoryIds,
+                measurements,
+                debug,
+                reportData,
+                keyBinding,
+                evidenceTime,
+                outdatedSince);
+    }
 }

@@ -9,28 +9,27 @@ import java.nio.file.Path;
  * of the working directory is tried). Missing data fails the test: it must not be skipped silently.
  */
 public final class GenuineTestData {
-  private static final String RELATIVE = "shared/testdata/attestation";
+    private static final String RELATIVE = "shared/testdata/attestation";
 
-  private GenuineTestData() {}
+    private GenuineTestData() {}
 
-  public static Path root() {
-    Path start = Path.of("").toAbsolutePath();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(RELATIVE);
-      if (Files.isRegularFile(candidate.resolve("PROVENANCE.md"))) {
-        return candidate;
-      }
+    public static Path root() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(RELATIVE);
+            if (Files.isRegularFile(candidate.resolve("PROVENANCE.md"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("genuine attestation test data not found: expected "
+                + RELATIVE
+                + "/PROVENANCE.md in a parent of "
+                + start
+                + " (../../shared/testdata/attestation from the module"
+                + " directory of the main checkout)");
     }
-    throw new IllegalStateException(
-        "genuine attestation test data not found: expected "
-            + RELATIVE
-            + "/PROVENANCE.md in a parent of "
-            + start
-            + " (../../shared/testdata/attestation from the module"
-            + " directory of the main checkout)");
-  }
 
-  public static Path resolve(String relative) {
-    return root().resolve(relative);
-  }
+    public static Path resolve(String relative) {
+        return root().resolve(relative);
+    }
 }

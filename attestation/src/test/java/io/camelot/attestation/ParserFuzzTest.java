@@ -16,49 +16,49 @@ import java.time.Instant;
  * JAZZER_FUZZ=1} fuzzes (docs/SECURITY.md).
  */
 class ParserFuzzTest {
-  private static final ProofDataVerifier VERIFIER = new ProofDataVerifier();
-  private static final VerificationContext CONTEXT =
-      VerificationContext.at(Instant.parse("2025-03-01T00:00:00Z"));
+    private static final ProofDataVerifier VERIFIER = new ProofDataVerifier();
+    private static final VerificationContext CONTEXT = VerificationContext.at(Instant.parse("2025-03-01T00:00:00Z"));
 
-  @FuzzTest(maxDuration = "60s")
-  void dcapQuotesParseOrFailCleanly(byte[] quote) {
-    try {
-      DcapQuote.parse(quote);
-    } catch (VerificationException e) {
-      assertThat(e.reason()).isNotNull();
+    @FuzzTest(maxDuration = "60s")
+    void dcapQuotesParseOrFailCleanly(byte[] quote) {
+        try {
+            DcapQuote.parse(quote);
+        } catch (VerificationException e) {
+            assertThat(e.reason()).isNotNull();
+        }
     }
-  }
 
-  @FuzzTest(maxDuration = "60s")
-  void certificateChainsParseOrFailCleanly(byte[] encoded) {
-    try {
-      assertThat(Certificates.parseChain(encoded)).isNotEmpty();
-    } catch (VerificationException e) {
-      assertThat(e.reason()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
+    @FuzzTest(maxDuration = "60s")
+    void certificateChainsParseOrFailCleanly(byte[] encoded) {
+        try {
+            assertThat(Certificates.parseChain(encoded)).isNotEmpty();
+        } catch (VerificationException e) {
+            assertThat(e.reason()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
+        }
+        try {
+            Certificates.parseCrl(encoded);
+        } catch (VerificationException e) {
+            assertThat(e.reason()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
+        }
     }
-    try {
-      Certificates.parseCrl(encoded);
-    } catch (VerificationException e) {
-      assertThat(e.reason()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
-    }
-  }
 
-  /** First line: the proofDataType; the rest: the proofData JSON. A verdict always comes back. */
-  @FuzzTest(maxDuration = "60s")
-  void proofDataAlwaysGetsAVerdict(byte[] input) {
-    String text = new String(input, StandardCharsets.UTF_8);
-    int newline = text.indexOf('\n');
-    String type = newline < 0 ? "" : text.substring(0, newline);
-    String proof = newline < 0 ? text : text.substring(newline + 1);
-    assertThat(VERIFIER.verify(type, proof, CONTEXT)).isNotNull();
-  }
-
-  @FuzzTest(maxDuration = "60s")
-  void requesterKeysParseOrFailCleanly(byte[] pem) {
-    try {
-      assertThat(Secp256k1.verifierFromPem(new String(pem, StandardCharsets.UTF_8))).isNotNull();
-    } catch (CryptoException e) {
-      assertThat(e.getMessage()).isNotBlank();
+    /** First line: the proofDataType; the rest: the proofData JSON. A verdict always comes back. */
+    @FuzzTest(maxDuration = "60s")
+    void proofDataAlwaysGetsAVerdict(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        int newline = text.indexOf('\n');
+        String type = newline < 0 ? "" : text.substring(0, newline);
+        String proof = newline < 0 ? text : text.substring(newline + 1);
+        assertThat(VERIFIER.verify(type, proof, CONTEXT)).isNotNull();
     }
-  }
+
+    @FuzzTest(maxDuration = "60s")
+    void requesterKeysParseOrFailCleanly(byte[] pem) {
+        try {
+            assertThat(Secp256k1.verifierFromPem(new String(pem, StandardCharsets.UTF_8)))
+                    .isNotNull();
+        } catch (CryptoException e) {
+            assertThat(e.getMessage()).isNotBlank();
+        }
+    }
 }

@@ -20,39 +20,39 @@ import java.util.Objects;
  * @param callTimeout how long one work order may take from submit to verified result
  */
 public record BenchSettings(
-    String url,
-    String workerId,
-    String workload,
-    Duration warmup,
-    Duration duration,
-    int concurrency,
-    double rate,
-    int payloadBytes,
-    boolean signRequests,
-    boolean allowSimulation,
-    EnvelopeChoice envelope,
-    Duration callTimeout) {
+        String url,
+        String workerId,
+        String workload,
+        Duration warmup,
+        Duration duration,
+        int concurrency,
+        double rate,
+        int payloadBytes,
+        boolean signRequests,
+        boolean allowSimulation,
+        EnvelopeChoice envelope,
+        Duration callTimeout) {
 
-  public BenchSettings {
-    Objects.requireNonNull(url, "url");
-    Objects.requireNonNull(workerId, "workerId");
-    Objects.requireNonNull(workload, "workload");
-    Objects.requireNonNull(envelope, "envelope");
-    if (warmup.isNegative() || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException("duration must be positive and warmup not negative");
+    public BenchSettings {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(workerId, "workerId");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(envelope, "envelope");
+        if (warmup.isNegative() || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be positive and warmup not negative");
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
+        }
+        if (rate < 0) {
+            throw new IllegalArgumentException("rate must not be negative: " + rate);
+        }
+        if (payloadBytes < 1) {
+            throw new IllegalArgumentException("payload must be at least 1 byte: " + payloadBytes);
+        }
     }
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
-    }
-    if (rate < 0) {
-      throw new IllegalArgumentException("rate must not be negative: " + rate);
-    }
-    if (payloadBytes < 1) {
-      throw new IllegalArgumentException("payload must be at least 1 byte: " + payloadBytes);
-    }
-  }
 
-  public boolean openLoop() {
-    return rate > 0;
-  }
+    public boolean openLoop() {
+        return rate > 0;
+    }
 }

@@ -15,33 +15,33 @@ import org.HdrHistogram.Histogram;
  * @param firstErrors the message of the first failure of each kind, to tell what went wrong
  */
 public record LoadResult(
-    long completed,
-    double windowSeconds,
-    double processCpuSeconds,
-    Histogram latencyMicros,
-    Map<String, Long> errors,
-    Map<String, String> firstErrors,
-    List<ProgressSample> samples) {
+        long completed,
+        double windowSeconds,
+        double processCpuSeconds,
+        Histogram latencyMicros,
+        Map<String, Long> errors,
+        Map<String, String> firstErrors,
+        List<ProgressSample> samples) {
 
-  public double throughput() {
-    return completed / windowSeconds;
-  }
+    public double throughput() {
+        return completed / windowSeconds;
+    }
 
-  /** Process CPU milliseconds per completed work order. */
-  public double cpuMillisPerWorkOrder() {
-    return completed == 0 ? Double.NaN : processCpuSeconds * 1e3 / completed;
-  }
+    /** Process CPU milliseconds per completed work order. */
+    public double cpuMillisPerWorkOrder() {
+        return completed == 0 ? Double.NaN : processCpuSeconds * 1e3 / completed;
+    }
 
-  /** Mean CPU use of the whole machine while the load ran, 0 to 1. */
-  public double machineCpuLoad() {
-    return samples.stream()
-        .mapToDouble(ProgressSample::machineCpuLoad)
-        .filter(load -> load >= 0)
-        .average()
-        .orElse(Double.NaN);
-  }
+    /** Mean CPU use of the whole machine while the load ran, 0 to 1. */
+    public double machineCpuLoad() {
+        return samples.stream()
+                .mapToDouble(ProgressSample::machineCpuLoad)
+                .filter(load -> load >= 0)
+                .average()
+                .orElse(Double.NaN);
+    }
 
-  public long errorCount() {
-    return errors.values().stream().mapToLong(Long::longValue).sum();
-  }
+    public long errorCount() {
+        return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
 }

@@ -8,12 +8,12 @@ package io.camelot.bench;
  * @param machineCpuLoad the whole machine's CPU use over all cores, 0 to 1 (other processes too)
  */
 public record ProgressSample(
-    double elapsedSeconds,
-    long completed,
-    double perSecond,
-    double p50Millis,
-    double p99Millis,
-    long errors,
-    long liveHeapBytes,
-    long storeBytes,
-    double machineCpuLoad) {}
+        double elapsedSeconds,
+        long completed,
+        double perSecond,
+        double p50Millis,
+        double p99Millis,
+        long errors,
+        long liveHeapBytes,
+        long storeBytes,
+        double machineCpuLoad) {}

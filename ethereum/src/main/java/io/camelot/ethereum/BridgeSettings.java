@@ -27,119 +27,118 @@ import java.util.Objects;
  *     and the largest request; with no allowed host such work orders are completed with error 2
  */
 public record BridgeSettings(
-    int confirmations,
-    Duration pollInterval,
-    int maxBlockRange,
-    long startBlock,
-    Path checkpoint,
-    Duration resultTimeout,
-    RetryPolicy retry,
-    Duration workerSyncInterval,
-    List<OracleFeed> oracleFeeds,
-    AttestationCheck oracleAttestation,
-    ConnectorPolicy requestUris) {
+        int confirmations,
+        Duration pollInterval,
+        int maxBlockRange,
+        long startBlock,
+        Path checkpoint,
+        Duration resultTimeout,
+        RetryPolicy retry,
+        Duration workerSyncInterval,
+        List<OracleFeed> oracleFeeds,
+        AttestationCheck oracleAttestation,
+        ConnectorPolicy requestUris) {
 
-  public static final Duration DEFAULT_WORKER_SYNC = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_WORKER_SYNC = Duration.ofSeconds(30);
 
-  public BridgeSettings {
-    Objects.requireNonNull(checkpoint, "checkpoint");
-    Objects.requireNonNull(oracleAttestation, "oracleAttestation");
-    Objects.requireNonNull(requestUris, "requestUris");
-    oracleFeeds = List.copyOf(oracleFeeds);
-    if (confirmations < 0 || maxBlockRange < 1 || startBlock < 0) {
-      throw new IllegalArgumentException(
-          "bridge needs confirmations >= 0, maxBlockRange >= 1 and startBlock >= 0");
+    public BridgeSettings {
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(oracleAttestation, "oracleAttestation");
+        Objects.requireNonNull(requestUris, "requestUris");
+        oracleFeeds = List.copyOf(oracleFeeds);
+        if (confirmations < 0 || maxBlockRange < 1 || startBlock < 0) {
+            throw new IllegalArgumentException(
+                    "bridge needs confirmations >= 0, maxBlockRange >= 1 and startBlock >= 0");
+        }
+        if (!workerSyncInterval.isPositive()) {
+            throw new IllegalArgumentException("the worker sync interval must be positive: " + workerSyncInterval);
+        }
+        if (oracleFeeds.stream().map(OracleFeed::name).distinct().count() != oracleFeeds.size()) {
+            throw new IllegalArgumentException("oracle feed names must be distinct: " + oracleFeeds);
+        }
     }
-    if (!workerSyncInterval.isPositive()) {
-      throw new IllegalArgumentException(
-          "the worker sync interval must be positive: " + workerSyncInterval);
+
+    /**
+     * No oracle feeds (a feed's worker would have to present hardware evidence) and no request URIs
+     * fetched.
+     */
+    public static BridgeSettings defaults(Path checkpoint) {
+        return new BridgeSettings(
+                0,
+                Duration.ofMillis(250),
+                500,
+                0,
+                checkpoint,
+                Duration.ofMinutes(5),
+                RetryPolicy.DEFAULT,
+                DEFAULT_WORKER_SYNC,
+                List.of(),
+                AttestationPolicy.strict(),
+                noRequestUris());
     }
-    if (oracleFeeds.stream().map(OracleFeed::name).distinct().count() != oracleFeeds.size()) {
-      throw new IllegalArgumentException("oracle feed names must be distinct: " + oracleFeeds);
+
+    /** A policy that allows no host: workOrderRequest URIs are refused. */
+    public static ConnectorPolicy noRequestUris() {
+        return ConnectorPolicy.https(List.of(), List.of("GET"), ConnectorPolicy.DEFAULT_MAX_BYTES);
     }
-  }
 
-  /**
-   * No oracle feeds (a feed's worker would have to present hardware evidence) and no request URIs
-   * fetched.
-   */
-  public static BridgeSettings defaults(Path checkpoint) {
-    return new BridgeSettings(
-        0,
-        Duration.ofMillis(250),
-        500,
-        0,
-        checkpoint,
-        Duration.ofMinutes(5),
-        RetryPolicy.DEFAULT,
-        DEFAULT_WORKER_SYNC,
-        List.of(),
-        AttestationPolicy.strict(),
-        noRequestUris());
-  }
+    public BridgeSettings withConfirmations(int blocks) {
+        return new BridgeSettings(
+                blocks,
+                pollInterval,
+                maxBlockRange,
+                startBlock,
+                checkpoint,
+                resultTimeout,
+                retry,
+                workerSyncInterval,
+                oracleFeeds,
+                oracleAttestation,
+                requestUris);
+    }
 
-  /** A policy that allows no host: workOrderRequest URIs are refused. */
-  public static ConnectorPolicy noRequestUris() {
-    return ConnectorPolicy.https(List.of(), List.of("GET"), ConnectorPolicy.DEFAULT_MAX_BYTES);
-  }
+    public BridgeSettings withWorkerSyncInterval(Duration interval) {
+        return new BridgeSettings(
+                confirmations,
+                pollInterval,
+                maxBlockRange,
+                startBlock,
+                checkpoint,
+                resultTimeout,
+                retry,
+                interval,
+                oracleFeeds,
+                oracleAttestation,
+                requestUris);
+    }
 
-  public BridgeSettings withConfirmations(int blocks) {
-    return new BridgeSettings(
-        blocks,
-        pollInterval,
-        maxBlockRange,
-        startBlock,
-        checkpoint,
-        resultTimeout,
-        retry,
-        workerSyncInterval,
-        oracleFeeds,
-        oracleAttestation,
-        requestUris);
-  }
+    public BridgeSettings withOracleFeeds(List<OracleFeed> feeds, AttestationCheck attestation) {
+        return new BridgeSettings(
+                confirmations,
+                pollInterval,
+                maxBlockRange,
+                startBlock,
+                checkpoint,
+                resultTimeout,
+                retry,
+                workerSyncInterval,
+                feeds,
+                attestation,
+                requestUris);
+    }
 
-  public BridgeSettings withWorkerSyncInterval(Duration interval) {
-    return new BridgeSettings(
-        confirmations,
-        pollInterval,
-        maxBlockRange,
-        startBlock,
-        checkpoint,
-        resultTimeout,
-        retry,
-        interval,
-        oracleFeeds,
-        oracleAttestation,
-        requestUris);
-  }
-
-  public BridgeSettings withOracleFeeds(List<OracleFeed> feeds, AttestationCheck attestation) {
-    return new BridgeSettings(
-        confirmations,
-        pollInterval,
-        maxBlockRange,
-        startBlock,
-        checkpoint,
-        resultTimeout,
-        retry,
-        workerSyncInterval,
-        feeds,
-        attestation,
-        requestUris);
-  }
-
-  public BridgeSettings withRequestUris(ConnectorPolicy policy) {
-    return new BridgeSettings(
-        confirmations,
-        pollInterval,
-        maxBlockRange,
-        startBlock,
-        checkpoint,
-        resultTimeout,
-        retry,
-        workerSyncInterval,
-        oracleFeeds,
-        oracleAttestation,
-        policy);
-  }
+    public BridgeSettings withRequestUris(ConnectorPolicy policy) {
+        return new BridgeSettings(
+                confirmations,
+                pollInterval,
+                maxBlockRange,
+                startBlock,
+                checkpoint,
+                resultTimeout,
+                retry,
+                workerSyncInterval,
+                oracleFeeds,
+                oracleAttestation,
+                policy);
+    }
 }

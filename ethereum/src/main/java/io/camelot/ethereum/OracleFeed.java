@@ -17,27 +17,26 @@ import org.web3j.crypto.Hash;
  *     host
  */
 public record OracleFeed(String name, String workerId, String source, Duration interval) {
-  /** The workload that fetches and attests the value (module {@code workloads}). */
-  public static final String WORKLOAD = "attested-oracle";
+    /** The workload that fetches and attests the value (module {@code workloads}). */
+    public static final String WORKLOAD = "attested-oracle";
 
-  public OracleFeed {
-    Objects.requireNonNull(source, "source");
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("an oracle feed needs a name");
+    public OracleFeed {
+        Objects.requireNonNull(source, "source");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an oracle feed needs a name");
+        }
+        if (!"https".equalsIgnoreCase(URI.create(source).getScheme())) {
+            throw new IllegalArgumentException(
+                    "oracle feed " + name + ": the source must be an https:// URL, not " + source);
+        }
+        if (!interval.isPositive()) {
+            throw new IllegalArgumentException("oracle feed " + name + ": the interval must be positive: " + interval);
+        }
+        workerId = workerId == null ? null : Bytes32.hex(Bytes32.of(workerId));
     }
-    if (!"https".equalsIgnoreCase(URI.create(source).getScheme())) {
-      throw new IllegalArgumentException(
-          "oracle feed " + name + ": the source must be an https:// URL, not " + source);
-    }
-    if (!interval.isPositive()) {
-      throw new IllegalArgumentException(
-          "oracle feed " + name + ": the interval must be positive: " + interval);
-    }
-    workerId = workerId == null ? null : Bytes32.hex(Bytes32.of(workerId));
-  }
 
-  /** The feed's bytes32 id in OracleResults. */
-  public byte[] id() {
-    return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
-  }
+    /** The feed's bytes32 id in OracleResults. */
+    public byte[] id() {
+        return Hash.sha3(name.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -13,49 +13,50 @@ import org.web3j.protocol.exceptions.TransactionException;
  * reverts again, and retrying would only hold up the caller.
  */
 public record RetryPolicy(int attempts, Duration initial, Duration max) {
-  private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
-  /** 8 attempts from 200 ms to 5 s: rides out a node restart of about 20 s. */
-  public static final RetryPolicy DEFAULT =
-      new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(5));
+    /** 8 attempts from 200 ms to 5 s: rides out a node restart of about 20 s. */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofMillis(200), Duration.ofSeconds(5));
 
-  public RetryPolicy {
-    if (attempts < 1 || initial.isNegative() || max.compareTo(initial) < 0) {
-      throw new IllegalArgumentException("retry needs attempts >= 1 and 0 <= initial <= max");
-    }
-  }
-
-  /**
-   * @throws Exception the last attempt's failure
-   */
-  public <T> T call(String what, Callable<T> attempt) throws Exception {
-    Duration delay = initial;
-    for (int tried = 1; ; tried++) {
-      try {
-        return attempt.call();
-      } catch (InterruptedException e) {
-        throw e;
-      } catch (Exception e) {
-        if (tried >= attempts || reverted(e) || Thread.currentThread().isInterrupted()) {
-          throw e;
+    public RetryPolicy {
+        if (attempts < 1 || initial.isNegative() || max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("retry needs attempts >= 1 and 0 <= initial <= max");
         }
-        LOG.warn(
-            "{} failed (attempt {} of {}), retrying in {} ms: {}",
-            what,
-            tried,
-            attempts,
-            delay.toMillis(),
-            e.getMessage());
-        Thread.sleep(delay);
-        Duration doubled = delay.multipliedBy(2);
-        delay = doubled.compareTo(max) > 0 ? max : doubled;
-      }
     }
-  }
 
-  /** Mined with a failed status; a receipt that never came (a timeout) is worth another try. */
-  static boolean reverted(Exception e) {
-    return e instanceof TransactionException failed
-        && failed.getTransactionReceipt().map(receipt -> !receipt.isStatusOK()).orElse(false);
-  }
+    /**
+     * @throws Exception the last attempt's failure
+     */
+    public <T> T call(String what, Callable<T> attempt) throws Exception {
+        Duration delay = initial;
+        for (int tried = 1; ; tried++) {
+            try {
+                return attempt.call();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                if (tried >= attempts || reverted(e) || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                LOG.warn(
+                        "{} failed (attempt {} of {}), retrying in {} ms: {}",
+                        what,
+                        tried,
+                        attempts,
+                        delay.toMillis(),
+                        e.getMessage());
+                Thread.sleep(delay);
+                Duration doubled = delay.multipliedBy(2);
+                delay = doubled.compareTo(max) > 0 ? max : doubled;
+            }
+        }
+    }
+
+    /** Mined with a failed status; a receipt that never came (a timeout) is worth another try. */
+    static boolean reverted(Exception e) {
+        return e instanceof TransactionException failed
+                && failed.getTransactionReceipt()
+                        .map(receipt -> !receipt.isStatusOK())
+                        .orElse(false);
+    }
 }

@@ -20,47 +20,39 @@ import org.web3j.tx.response.TransactionReceiptProcessor;
  * thread may have been interrupted (a bridge that stops mid-send) and could not ask the node.
  */
 final class SerialNonceTransactionManager extends FastRawTransactionManager {
-  private static final Logger LOG = LoggerFactory.getLogger(SerialNonceTransactionManager.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SerialNonceTransactionManager.class);
 
-  /** The local nonce may be ahead of what the node holds: re-read it before the next send. */
-  private boolean nonceInDoubt;
+    /** The local nonce may be ahead of what the node holds: re-read it before the next send. */
+    private boolean nonceInDoubt;
 
-  SerialNonceTransactionManager(
-      Web3j web3j, Credentials credentials, long chainId, TransactionReceiptProcessor receipts) {
-    super(web3j, credentials, chainId, receipts);
-  }
-
-  @Override
-  public synchronized EthSendTransaction sendTransaction(
-      BigInteger gasPrice,
-      BigInteger gasLimit,
-      String to,
-      String data,
-      BigInteger value,
-      boolean constructor)
-      throws IOException {
-    if (nonceInDoubt) {
-      resetNonce();
-      nonceInDoubt = false;
+    SerialNonceTransactionManager(
+            Web3j web3j, Credentials credentials, long chainId, TransactionReceiptProcessor receipts) {
+        super(web3j, credentials, chainId, receipts);
     }
-    EthSendTransaction sent;
-    try {
-      sent = super.sendTransaction(gasPrice, gasLimit, to, data, value, constructor);
-    } catch (IOException | RuntimeException e) {
-      inDoubt(e.getMessage());
-      throw e;
-    }
-    if (sent.hasError()) {
-      inDoubt(sent.getError().getMessage());
-    }
-    return sent;
-  }
 
-  private void inDoubt(String why) {
-    LOG.debug(
-        "Send from {} failed ({}); its nonce is re-read before the next send",
-        getFromAddress(),
-        why);
-    nonceInDoubt = true;
-  }
+    @Override
+    public synchronized EthSendTransaction sendTransaction(
+            BigInteger gasPrice, BigInteger gasLimit, String to, String data, BigInteger value, boolean constructor)
+            throws IOException {
+        if (nonceInDoubt) {
+            resetNonce();
+            nonceInDoubt = false;
+        }
+        EthSendTransaction sent;
+        try {
+            sent = super.sendTransaction(gasPrice, gasLimit, to, data, value, constructor);
+        } catch (IOException | RuntimeException e) {
+            inDoubt(e.getMessage());
+            throw e;
+        }
+        if (sent.hasError()) {
+            inDoubt(sent.getError().getMessage());
+        }
+        return sent;
+    }
+
+    private void inDoubt(String why) {
+        LOG.debug("Send from {} failed ({}); its nonce is re-read before the next send", getFromAddress(), why);
+        nonceInDoubt = true;
+    }
 }

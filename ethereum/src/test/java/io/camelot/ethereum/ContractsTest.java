@@ -19,261 +19,278 @@ import org.web3j.protocol.exceptions.TransactionException;
 
 /** The contracts' rules on a real local chain, access control first. */
 class ContractsTest {
-  private static final byte[] ORG = Bytes32.of("aa".repeat(32));
-  private static final byte[] APP = Bytes32.of("bb".repeat(32));
+    private static final byte[] ORG = Bytes32.of("aa".repeat(32));
+    private static final byte[] APP = Bytes32.of("bb".repeat(32));
 
-  @TempDir static Path logs;
-  private static DevChain devChain;
-  private static Chain organization;
-  private static Chain stranger;
-  private static Chain requester;
-  private static ProxyContracts contracts;
+    @TempDir
+    static Path logs;
 
-  @BeforeAll
-  static void deploy() throws Exception {
-    devChain = DevChain.start(logs);
-    organization = Chain.connect(devChain.account(0));
-    stranger = Chain.connect(devChain.account(1));
-    requester = Chain.connect(devChain.account(2));
-    contracts = ProxyContracts.deploy(organization);
-  }
+    private static DevChain devChain;
+    private static Chain organization;
+    private static Chain stranger;
+    private static Chain requester;
+    private static ProxyContracts contracts;
 
-  @AfterAll
-  static void stop() {
-    for (Chain chain : new Chain[] {organization, stranger, requester}) {
-      if (chain != null) {
-        chain.close();
-      }
+    @BeforeAll
+    static void deploy() throws Exception {
+        devChain = DevChain.start(logs);
+        organization = Chain.connect(devChain.account(0));
+        stranger = Chain.connect(devChain.account(1));
+        requester = Chain.connect(devChain.account(2));
+        contracts = ProxyContracts.deploy(organization);
     }
-    if (devChain != null) {
-      devChain.close();
+
+    @AfterAll
+    static void stop() {
+        for (Chain chain : new Chain[] {organization, stranger, requester}) {
+            if (chain != null) {
+                chain.close();
+            }
+        }
+        if (devChain != null) {
+            devChain.close();
+        }
     }
-  }
 
-  @Test
-  void onlyTheRegisteringOrganizationMayUpdateItsWorker() throws Exception {
-    byte[] worker = register("01");
-    assertThatThrownBy(() -> contracts.workerRegistry(stranger).workerUpdate(worker, "{}").send())
-        .isInstanceOf(TransactionException.class)
-        .hasMessageContaining("not the worker's organization");
-    assertThatThrownBy(
-            () -> contracts.workerRegistry(stranger).workerSetStatus(worker, BigInteger.TWO).send())
-        .isInstanceOf(TransactionException.class);
+    @Test
+    void onlyTheRegisteringOrganizationMayUpdateItsWorker() throws Exception {
+        byte[] worker = register("01");
+        assertThatThrownBy(() -> contracts
+                        .workerRegistry(stranger)
+                        .workerUpdate(worker, "{}")
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("not the worker's organization");
+        assertThatThrownBy(() -> contracts
+                        .workerRegistry(stranger)
+                        .workerSetStatus(worker, BigInteger.TWO)
+                        .send())
+                .isInstanceOf(TransactionException.class);
 
-    contracts.workerRegistry(organization).workerUpdate(worker, "{\"v\":2}").send();
-    assertThat(contracts.workerRegistry(stranger).workerRetrieve(worker).send().component5())
-        .isEqualTo("{\"v\":2}");
-  }
+        contracts.workerRegistry(organization).workerUpdate(worker, "{\"v\":2}").send();
+        assertThat(contracts
+                        .workerRegistry(stranger)
+                        .workerRetrieve(worker)
+                        .send()
+                        .component5())
+                .isEqualTo("{\"v\":2}");
+    }
 
-  @Test
-  void onlyTheWorkersTcsAccountMayCompleteAndOnlyOnce() throws Exception {
-    byte[] worker = register("02");
-    byte[] order = Bytes32.of("c2".repeat(32));
-    WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
-    asRequester.workOrderSubmit(order, worker, Bytes32.of("dd".repeat(32)), "{}").send();
-    byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
-
-    assertThatThrownBy(
-            () -> contracts.workOrderRegistry(stranger).workOrderComplete(key, "{}").send())
-        .isInstanceOf(TransactionException.class)
-        .hasMessageContaining("not the worker's TCS account");
-    assertThatThrownBy(() -> asRequester.workOrderComplete(key, "{}").send())
-        .isInstanceOf(TransactionException.class);
-    assertThat(asRequester.workOrderGet(key).send().component1()).isEqualTo(BigInteger.ONE);
-
-    contracts.workOrderRegistry(organization).workOrderComplete(key, "{\"result\":1}").send();
-    assertThatThrownBy(
-            () -> contracts.workOrderRegistry(organization).workOrderComplete(key, "{}").send())
-        .isInstanceOf(TransactionException.class)
-        .hasMessageContaining("already completed");
-    var stored = asRequester.workOrderGet(key).send();
-    assertThat(stored.component1()).isEqualTo(BigInteger.TWO);
-    assertThat(stored.component4()).isEqualTo("{\"result\":1}");
-  }
-
-  @Test
-  void aDuplicateOrUnknownWorkerSubmissionIsReportedNotReverted() throws Exception {
-    byte[] worker = register("03");
-    byte[] order = Bytes32.of("c3".repeat(32));
-    WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
-    TransactionReceipt first = asRequester.workOrderSubmit(order, worker, order, "{}").send();
-    TransactionReceipt again = asRequester.workOrderSubmit(order, worker, order, "{}").send();
-    TransactionReceipt unknown =
+    @Test
+    void onlyTheWorkersTcsAccountMayCompleteAndOnlyOnce() throws Exception {
+        byte[] worker = register("02");
+        byte[] order = Bytes32.of("c2".repeat(32));
+        WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
         asRequester
-            .workOrderSubmit(Bytes32.of("c4".repeat(32)), Bytes32.of("ee".repeat(32)), order, "{}")
-            .send();
+                .workOrderSubmit(order, worker, Bytes32.of("dd".repeat(32)), "{}")
+                .send();
+        byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
 
-    assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(first).getFirst().errorCode)
-        .isEqualTo(BigInteger.ZERO);
-    assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(again).getFirst().errorCode)
-        .isEqualTo(BigInteger.ONE);
-    assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(unknown).getFirst().errorCode)
-        .isEqualTo(BigInteger.TWO);
-  }
+        assertThatThrownBy(() -> contracts
+                        .workOrderRegistry(stranger)
+                        .workOrderComplete(key, "{}")
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("not the worker's TCS account");
+        assertThatThrownBy(() -> asRequester.workOrderComplete(key, "{}").send())
+                .isInstanceOf(TransactionException.class);
+        assertThat(asRequester.workOrderGet(key).send().component1()).isEqualTo(BigInteger.ONE);
 
-  @Test
-  void anotherAccountSubmittingTheSameIdNeitherBlocksNorOverwritesTheFirstOrder() throws Exception {
-    byte[] worker = register("07");
-    byte[] order = Bytes32.of("c9".repeat(32));
-    WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
-    TransactionReceipt squatted =
         contracts
-            .workOrderRegistry(stranger)
-            .workOrderSubmit(order, worker, order, "{\"squat\":1}")
-            .send();
-    TransactionReceipt genuine = asRequester.workOrderSubmit(order, worker, order, "{}").send();
+                .workOrderRegistry(organization)
+                .workOrderComplete(key, "{\"result\":1}")
+                .send();
+        assertThatThrownBy(() -> contracts
+                        .workOrderRegistry(organization)
+                        .workOrderComplete(key, "{}")
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("already completed");
+        var stored = asRequester.workOrderGet(key).send();
+        assertThat(stored.component1()).isEqualTo(BigInteger.TWO);
+        assertThat(stored.component4()).isEqualTo("{\"result\":1}");
+    }
 
-    var genuineEvent = WorkOrderRegistry.getWorkOrderSubmittedEvents(genuine).getFirst();
-    assertThat(genuineEvent.errorCode).isEqualTo(BigInteger.ZERO);
-    byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
-    assertThat(genuineEvent.workOrderId)
-        .isEqualTo(key)
-        .isEqualTo(asRequester.workOrderKey(requester.address(), order).send());
-    byte[] squatKey =
-        WorkOrderRegistry.getWorkOrderSubmittedEvents(squatted).getFirst().workOrderId;
-    assertThat(squatKey).isNotEqualTo(key);
-    assertThat(asRequester.workOrderGet(key).send().component3()).isEqualTo("{}");
-    assertThat(asRequester.workOrderGet(squatKey).send().component3()).isEqualTo("{\"squat\":1}");
+    @Test
+    void aDuplicateOrUnknownWorkerSubmissionIsReportedNotReverted() throws Exception {
+        byte[] worker = register("03");
+        byte[] order = Bytes32.of("c3".repeat(32));
+        WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
+        TransactionReceipt first =
+                asRequester.workOrderSubmit(order, worker, order, "{}").send();
+        TransactionReceipt again =
+                asRequester.workOrderSubmit(order, worker, order, "{}").send();
+        TransactionReceipt unknown = asRequester
+                .workOrderSubmit(Bytes32.of("c4".repeat(32)), Bytes32.of("ee".repeat(32)), order, "{}")
+                .send();
 
-    assertThatThrownBy(
-            () -> contracts.workOrderRegistry(stranger).workOrderComplete(key, "{}").send())
-        .isInstanceOf(TransactionException.class)
-        .hasMessageContaining("not the worker's TCS account");
-    contracts.workOrderRegistry(organization).workOrderComplete(key, "{\"result\":1}").send();
-    assertThat(asRequester.workOrderGet(key).send().component4()).isEqualTo("{\"result\":1}");
-    assertThat(asRequester.workOrderGet(squatKey).send().component1()).isEqualTo(BigInteger.ONE);
-  }
+        assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(first).getFirst().errorCode)
+                .isEqualTo(BigInteger.ZERO);
+        assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(again).getFirst().errorCode)
+                .isEqualTo(BigInteger.ONE);
+        assertThat(WorkOrderRegistry.getWorkOrderSubmittedEvents(unknown).getFirst().errorCode)
+                .isEqualTo(BigInteger.TWO);
+    }
 
-  @Test
-  void receiptsAreCreatedBySubmitterAndUpdatedByCreatorOrWorker() throws Exception {
-    byte[] worker = register("04");
-    byte[] order = Bytes32.of("c5".repeat(32));
-    byte[] requesterId = Bytes32.of("dd".repeat(32));
-    contracts.workOrderRegistry(requester).workOrderSubmit(order, worker, requesterId, "{}").send();
-    byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
-    WorkOrderReceiptRegistry asStranger = contracts.receiptRegistry(stranger);
-    assertThatThrownBy(
-            () ->
-                asStranger
-                    .workOrderReceiptCreate(
-                        key, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1})
-                    .send())
-        .isInstanceOf(TransactionException.class)
-        .hasMessageContaining("not the work order's submitter");
+    @Test
+    void anotherAccountSubmittingTheSameIdNeitherBlocksNorOverwritesTheFirstOrder() throws Exception {
+        byte[] worker = register("07");
+        byte[] order = Bytes32.of("c9".repeat(32));
+        WorkOrderRegistry asRequester = contracts.workOrderRegistry(requester);
+        TransactionReceipt squatted = contracts
+                .workOrderRegistry(stranger)
+                .workOrderSubmit(order, worker, order, "{\"squat\":1}")
+                .send();
+        TransactionReceipt genuine =
+                asRequester.workOrderSubmit(order, worker, order, "{}").send();
 
-    contracts
-        .receiptRegistry(requester)
-        .workOrderReceiptCreate(
-            key, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1, 2})
-        .send();
-    assertThatThrownBy(
-            () ->
-                asStranger
-                    .workOrderReceiptUpdate(
-                        key, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
-                    .send())
-        .isInstanceOf(TransactionException.class);
-    contracts
-        .receiptRegistry(organization)
-        .workOrderReceiptUpdate(key, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
-        .send();
+        var genuineEvent =
+                WorkOrderRegistry.getWorkOrderSubmittedEvents(genuine).getFirst();
+        assertThat(genuineEvent.errorCode).isEqualTo(BigInteger.ZERO);
+        byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
+        assertThat(genuineEvent.workOrderId)
+                .isEqualTo(key)
+                .isEqualTo(asRequester.workOrderKey(requester.address(), order).send());
+        byte[] squatKey =
+                WorkOrderRegistry.getWorkOrderSubmittedEvents(squatted).getFirst().workOrderId;
+        assertThat(squatKey).isNotEqualTo(key);
+        assertThat(asRequester.workOrderGet(key).send().component3()).isEqualTo("{}");
+        assertThat(asRequester.workOrderGet(squatKey).send().component3()).isEqualTo("{\"squat\":1}");
 
-    var receipt = asStranger.workOrderReceiptRetrieve(key).send();
-    assertThat(receipt.component5()).containsExactly(1, 2);
-    assertThat(receipt.component6()).isEqualTo(BigInteger.ONE);
-    var last =
-        asStranger
-            .workOrderReceiptUpdateRetrieve(key, new byte[32], BigInteger.valueOf(0xFFFFFFFFL))
-            .send();
-    assertThat(last.component3()).containsExactly(9);
-    assertThat(last.component6()).isEqualTo(BigInteger.ONE);
-    var found =
-        asStranger
-            .workOrderReceiptLookUp(new byte[32], worker, new byte[32], BigInteger.ONE)
-            .send();
-    assertThat(found.component3()).hasSize(1);
-  }
+        assertThatThrownBy(() -> contracts
+                        .workOrderRegistry(stranger)
+                        .workOrderComplete(key, "{}")
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("not the worker's TCS account");
+        contracts
+                .workOrderRegistry(organization)
+                .workOrderComplete(key, "{\"result\":1}")
+                .send();
+        assertThat(asRequester.workOrderGet(key).send().component4()).isEqualTo("{\"result\":1}");
+        assertThat(asRequester.workOrderGet(squatKey).send().component1()).isEqualTo(BigInteger.ONE);
+    }
 
-  @Test
-  void registryListEntriesBelongToTheirOrganization() throws Exception {
-    WorkerRegistryList list = contracts.workerRegistryList(organization);
-    byte[] scAddr = Bytes32.of("00".repeat(12) + contracts.workerRegistry().substring(2));
-    list.registryAdd(ORG, "", scAddr, List.of(APP)).send();
-    assertThatThrownBy(
-            () ->
-                contracts
-                    .workerRegistryList(stranger)
-                    .registrySetStatus(ORG, BigInteger.TWO)
-                    .send())
-        .isInstanceOf(TransactionException.class)
-        .hasMessageContaining("not the registry's organization");
-    var found = list.registryLookUp(APP).send();
-    assertThat(found.component1()).isEqualTo(BigInteger.ONE);
-    assertThat(found.component3()).hasSize(1);
-    assertThat(list.registryRetrieve(ORG).send().component2()).isEqualTo(scAddr);
-  }
+    @Test
+    void receiptsAreCreatedBySubmitterAndUpdatedByCreatorOrWorker() throws Exception {
+        byte[] worker = register("04");
+        byte[] order = Bytes32.of("c5".repeat(32));
+        byte[] requesterId = Bytes32.of("dd".repeat(32));
+        contracts
+                .workOrderRegistry(requester)
+                .workOrderSubmit(order, worker, requesterId, "{}")
+                .send();
+        byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
+        WorkOrderReceiptRegistry asStranger = contracts.receiptRegistry(stranger);
+        assertThatThrownBy(() -> asStranger
+                        .workOrderReceiptCreate(key, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1})
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("not the work order's submitter");
 
-  @Test
-  void oracleValuesAreAcceptedOnlyFromAnActiveWorkersTcsAccount() throws Exception {
-    byte[] worker = register("05");
-    OracleResults asOrganization =
-        OracleResults.deploy(
-                organization.web3j(),
-                organization.transactions(),
-                organization.gas(),
-                contracts.workerRegistry())
-            .send();
-    OracleResults asStranger =
-        OracleResults.load(
-            asOrganization.getContractAddress(),
-            stranger.web3j(),
-            stranger.transactions(),
-            stranger.gas());
-    byte[] feed = Bytes32.of("ab".repeat(32));
-    byte[] order = Bytes32.of("c6".repeat(32));
+        contracts
+                .receiptRegistry(requester)
+                .workOrderReceiptCreate(key, worker, worker, requesterId, BigInteger.ZERO, new byte[] {1, 2})
+                .send();
+        assertThatThrownBy(() -> asStranger
+                        .workOrderReceiptUpdate(key, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
+                        .send())
+                .isInstanceOf(TransactionException.class);
+        contracts
+                .receiptRegistry(organization)
+                .workOrderReceiptUpdate(key, worker, BigInteger.ONE, new byte[] {9}, new byte[0], "")
+                .send();
 
-    assertThatThrownBy(() -> asStranger.post(feed, worker, order, "42").send())
-        .isInstanceOf(TransactionException.class)
-        .hasMessageContaining("not the worker's TCS account");
-    asOrganization.post(feed, worker, order, "42").send();
-    var latest = asStranger.latestResult(worker, feed).send();
-    assertThat(latest.component1()).isEqualTo(worker);
-    assertThat(latest.component3()).isEqualTo("42");
+        var receipt = asStranger.workOrderReceiptRetrieve(key).send();
+        assertThat(receipt.component5()).containsExactly(1, 2);
+        assertThat(receipt.component6()).isEqualTo(BigInteger.ONE);
+        var last = asStranger
+                .workOrderReceiptUpdateRetrieve(key, new byte[32], BigInteger.valueOf(0xFFFFFFFFL))
+                .send();
+        assertThat(last.component3()).containsExactly(9);
+        assertThat(last.component6()).isEqualTo(BigInteger.ONE);
+        var found = asStranger
+                .workOrderReceiptLookUp(new byte[32], worker, new byte[32], BigInteger.ONE)
+                .send();
+        assertThat(found.component3()).hasSize(1);
+    }
 
-    contracts.workerRegistry(organization).workerSetStatus(worker, BigInteger.valueOf(4)).send();
-    assertThatThrownBy(() -> asOrganization.post(feed, worker, order, "43").send())
-        .isInstanceOf(TransactionException.class)
-        .hasMessageContaining("worker not active");
-  }
+    @Test
+    void registryListEntriesBelongToTheirOrganization() throws Exception {
+        WorkerRegistryList list = contracts.workerRegistryList(organization);
+        byte[] scAddr = Bytes32.of("00".repeat(12) + contracts.workerRegistry().substring(2));
+        list.registryAdd(ORG, "", scAddr, List.of(APP)).send();
+        assertThatThrownBy(() -> contracts
+                        .workerRegistryList(stranger)
+                        .registrySetStatus(ORG, BigInteger.TWO)
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("not the registry's organization");
+        var found = list.registryLookUp(APP).send();
+        assertThat(found.component1()).isEqualTo(BigInteger.ONE);
+        assertThat(found.component3()).hasSize(1);
+        assertThat(list.registryRetrieve(ORG).send().component2()).isEqualTo(scAddr);
+    }
 
-  @Test
-  void anotherWorkersPostDoesNotChangeAWorkersValue() throws Exception {
-    byte[] worker = register("06");
-    byte[] other = Bytes32.of("e0".repeat(31) + "06");
-    contracts
-        .workerRegistry(stranger)
-        .workerRegister(other, BigInteger.ONE, ORG, List.of(APP), "{}")
-        .send();
-    OracleResults asOrganization = contracts.oracleResults(organization);
-    OracleResults asStranger = contracts.oracleResults(stranger);
-    byte[] feed = Bytes32.of("ac".repeat(32));
+    @Test
+    void oracleValuesAreAcceptedOnlyFromAnActiveWorkersTcsAccount() throws Exception {
+        byte[] worker = register("05");
+        OracleResults asOrganization = OracleResults.deploy(
+                        organization.web3j(),
+                        organization.transactions(),
+                        organization.gas(),
+                        contracts.workerRegistry())
+                .send();
+        OracleResults asStranger = OracleResults.load(
+                asOrganization.getContractAddress(), stranger.web3j(), stranger.transactions(), stranger.gas());
+        byte[] feed = Bytes32.of("ab".repeat(32));
+        byte[] order = Bytes32.of("c6".repeat(32));
 
-    asOrganization.post(feed, worker, Bytes32.of("c7".repeat(32)), "42").send();
-    asStranger.post(feed, other, Bytes32.of("c8".repeat(32)), "1").send();
+        assertThatThrownBy(() -> asStranger.post(feed, worker, order, "42").send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("not the worker's TCS account");
+        asOrganization.post(feed, worker, order, "42").send();
+        var latest = asStranger.latestResult(worker, feed).send();
+        assertThat(latest.component1()).isEqualTo(worker);
+        assertThat(latest.component3()).isEqualTo("42");
 
-    var latest = asStranger.latestResult(worker, feed).send();
-    assertThat(latest.component1()).isEqualTo(worker);
-    assertThat(latest.component2()).isEqualTo(Bytes32.of("c7".repeat(32)));
-    assertThat(latest.component3()).isEqualTo("42");
-    assertThat(asStranger.latestResult(other, feed).send().component3()).isEqualTo("1");
-  }
+        contracts
+                .workerRegistry(organization)
+                .workerSetStatus(worker, BigInteger.valueOf(4))
+                .send();
+        assertThatThrownBy(() -> asOrganization.post(feed, worker, order, "43").send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("worker not active");
+    }
 
-  private static byte[] register(String suffix) throws Exception {
-    byte[] worker = Bytes32.of("f0".repeat(31) + suffix);
-    contracts
-        .workerRegistry(organization)
-        .workerRegister(worker, BigInteger.ONE, ORG, List.of(APP), "{}")
-        .send();
-    return worker;
-  }
+    @Test
+    void anotherWorkersPostDoesNotChangeAWorkersValue() throws Exception {
+        byte[] worker = register("06");
+        byte[] other = Bytes32.of("e0".repeat(31) + "06");
+        contracts
+                .workerRegistry(stranger)
+                .workerRegister(other, BigInteger.ONE, ORG, List.of(APP), "{}")
+                .send();
+        OracleResults asOrganization = contracts.oracleResults(organization);
+        OracleResults asStranger = contracts.oracleResults(stranger);
+        byte[] feed = Bytes32.of("ac".repeat(32));
+
+        asOrganization.post(feed, worker, Bytes32.of("c7".repeat(32)), "42").send();
+        asStranger.post(feed, other, Bytes32.of("c8".repeat(32)), "1").send();
+
+        var latest = asStranger.latestResult(worker, feed).send();
+        assertThat(latest.component1()).isEqualTo(worker);
+        assertThat(latest.component2()).isEqualTo(Bytes32.of("c7".repeat(32)));
+        assertThat(latest.component3()).isEqualTo("42");
+        assertThat(asStranger.latestResult(other, feed).send().component3()).isEqualTo("1");
+    }
+
+    private static byte[] register(String suffix) throws Exception {
+        byte[] worker = Bytes32.of("f0".repeat(31) + suffix);
+        contracts
+                .workerRegistry(organization)
+                .workerRegister(worker, BigInteger.ONE, ORG, List.of(APP), "{}")
+                .send();
+        return worker;
+    }
 }

@@ -9,24 +9,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileCheckpointTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void absentUntilSavedThenTheLastSavedBlockSurvivesReopening() {
-    Path file = dir.resolve("sub").resolve("bridge.checkpoint");
-    assertThat(new FileCheckpoint(file).load()).isEmpty();
-    new FileCheckpoint(file).save(41);
-    new FileCheckpoint(file).save(42);
-    assertThat(new FileCheckpoint(file).load()).hasValue(42);
-    assertThat(file.resolveSibling("bridge.checkpoint.tmp")).doesNotExist();
-  }
+    @Test
+    void absentUntilSavedThenTheLastSavedBlockSurvivesReopening() {
+        Path file = dir.resolve("sub").resolve("bridge.checkpoint");
+        assertThat(new FileCheckpoint(file).load()).isEmpty();
+        new FileCheckpoint(file).save(41);
+        new FileCheckpoint(file).save(42);
+        assertThat(new FileCheckpoint(file).load()).hasValue(42);
+        assertThat(file.resolveSibling("bridge.checkpoint.tmp")).doesNotExist();
+    }
 
-  @Test
-  void aCorruptCheckpointIsAnErrorNotAFreshStart() throws Exception {
-    Path file = dir.resolve("bridge.checkpoint");
-    Files.writeString(file, "not a block");
-    assertThatThrownBy(() -> new FileCheckpoint(file).load())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("not a block number");
-  }
+    @Test
+    void aCorruptCheckpointIsAnErrorNotAFreshStart() throws Exception {
+        Path file = dir.resolve("bridge.checkpoint");
+        Files.writeString(file, "not a block");
+        assertThatThrownBy(() -> new FileCheckpoint(file).load())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a block number");
+    }
 }

@@ -10,15 +10,15 @@ import java.util.Optional;
  */
 public interface ConnectorState {
 
-  /**
-   * Prefixes every connector key in the store. Workload state keys start with the workload's name,
-   * and no workload may be named with a leading U+0000.
-   */
-  String STORE_PREFIX = "\u0000io/";
+    /**
+     * Prefixes every connector key in the store. Workload state keys start with the workload's name,
+     * and no workload may be named with a leading U+0000.
+     */
+    String STORE_PREFIX = "\u0000io/";
 
-  Optional<byte[]> get(String key);
+    Optional<byte[]> get(String key);
 
-  void put(String key, byte[] value);
+    void put(String key, byte[] value);
 
-  void remove(String key);
+    void remove(String key);
 }

@@ -13,57 +13,57 @@ import java.util.concurrent.Flow;
  * and fails with {@link TooLarge}, so an oversized body is never read to its end.
  */
 final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-  /** The body exceeded the policy's limit. */
-  static final class TooLarge extends RuntimeException {
-    TooLarge() {
-      super(null, null, false, false);
+    /** The body exceeded the policy's limit. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
     }
-  }
 
-  private final long maxBytes;
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-  private Flow.Subscription subscription;
+    private final long maxBytes;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
 
-  LimitedBody(long maxBytes) {
-    this.maxBytes = maxBytes;
-  }
-
-  @Override
-  public CompletionStage<byte[]> getBody() {
-    return body;
-  }
-
-  @Override
-  public void onSubscribe(Flow.Subscription subscription) {
-    this.subscription = subscription;
-    subscription.request(Long.MAX_VALUE);
-  }
-
-  @Override
-  public void onNext(List<ByteBuffer> buffers) {
-    if (body.isDone()) {
-      return;
+    LimitedBody(long maxBytes) {
+        this.maxBytes = maxBytes;
     }
-    for (ByteBuffer buffer : buffers) {
-      if (bytes.size() + (long) buffer.remaining() > maxBytes) {
-        subscription.cancel();
-        body.completeExceptionally(new TooLarge());
-        return;
-      }
-      byte[] chunk = new byte[buffer.remaining()];
-      buffer.get(chunk);
-      bytes.writeBytes(chunk);
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return body;
     }
-  }
 
-  @Override
-  public void onError(Throwable failure) {
-    body.completeExceptionally(failure);
-  }
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        subscription.request(Long.MAX_VALUE);
+    }
 
-  @Override
-  public void onComplete() {
-    body.complete(bytes.toByteArray());
-  }
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (body.isDone()) {
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            if (bytes.size() + (long) buffer.remaining() > maxBytes) {
+                subscription.cancel();
+                body.completeExceptionally(new TooLarge());
+                return;
+            }
+            byte[] chunk = new byte[buffer.remaining()];
+            buffer.get(chunk);
+            bytes.writeBytes(chunk);
+        }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+        body.complete(bytes.toByteArray());
+    }
 }

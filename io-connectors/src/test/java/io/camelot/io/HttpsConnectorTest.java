@@ -23,197 +23,168 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpsConnectorTest {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
 
-  @TempDir Path dir;
-  LocalHttpsServer source;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void startSource() {
-    source = new LocalHttpsServer(dir).serve("/price", "{\"eth_usd\": 3120.55}");
-  }
+    LocalHttpsServer source;
 
-  @AfterEach
-  void stopSource() {
-    source.close();
-  }
+    @BeforeEach
+    void startSource() {
+        source = new LocalHttpsServer(dir).serve("/price", "{\"eth_usd\": 3120.55}");
+    }
 
-  ExternalIo io(ConnectorPolicy policy) {
-    return new Connectors(
-            List.of(new HttpsConnector(CLOCK)),
-            List.of(new Connectors.Grant("oracle", HttpsConnector.NAME, policy)))
-        .forWorkOrder("oracle", new MapConnectorState());
-  }
+    @AfterEach
+    void stopSource() {
+        source.close();
+    }
 
-  ConnectorPolicy allowSource() {
-    return ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096)
-        .withTrustPem(source.trustPem());
-  }
+    ExternalIo io(ConnectorPolicy policy) {
+        return new Connectors(
+                        List.of(new HttpsConnector(CLOCK)),
+                        List.of(new Connectors.Grant("oracle", HttpsConnector.NAME, policy)))
+                .forWorkOrder("oracle", new MapConnectorState());
+    }
 
-  static byte[] request(String json) {
-    return json.getBytes(StandardCharsets.UTF_8);
-  }
+    ConnectorPolicy allowSource() {
+        return ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096)
+                .withTrustPem(source.trustPem());
+    }
 
-  @Test
-  void fetchesAnAllowedSourceWithItsCertificateFingerprintAndTime() throws Exception {
-    JsonNode response =
-        JSON.readTree(
-            io(allowSource())
-                .call("https", request("{\"url\": \"" + source.url("/price") + "\"}")));
-    assertThat(response.get("status").asInt()).isEqualTo(200);
-    assertThat(
-            new String(
-                Base64.getDecoder().decode(response.get("body").asText()), StandardCharsets.UTF_8))
-        .isEqualTo("{\"eth_usd\": 3120.55}");
-    assertThat(response.get("certificateSha256").asText()).isEqualTo(source.certificateSha256());
-    assertThat(response.get("fetchedAt").asText()).isEqualTo("2026-11-21T12:00:00Z");
-    assertThat(response.get("contentType").asText()).isEqualTo("application/json");
-  }
+    static byte[] request(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
 
-  @Test
-  void aHostOutsideThePolicyIsDenied() {
-    ConnectorPolicy otherHost =
-        ConnectorPolicy.https(List.of("127.0.0.1:1"), List.of("GET"), 4096)
-            .withTrustPem(source.trustPem());
-    assertThatThrownBy(
-            () ->
-                io(otherHost).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessage("host 127.0.0.1:" + source.port() + " is not allowed for oracle")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.ACCESS_DENIED);
-  }
+    @Test
+    void fetchesAnAllowedSourceWithItsCertificateFingerprintAndTime() throws Exception {
+        JsonNode response =
+                JSON.readTree(io(allowSource()).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")));
+        assertThat(response.get("status").asInt()).isEqualTo(200);
+        assertThat(new String(Base64.getDecoder().decode(response.get("body").asText()), StandardCharsets.UTF_8))
+                .isEqualTo("{\"eth_usd\": 3120.55}");
+        assertThat(response.get("certificateSha256").asText()).isEqualTo(source.certificateSha256());
+        assertThat(response.get("fetchedAt").asText()).isEqualTo("2026-11-21T12:00:00Z");
+        assertThat(response.get("contentType").asText()).isEqualTo("application/json");
+    }
 
-  @Test
-  void aMethodOutsideThePolicyIsDenied() {
-    assertThatThrownBy(
-            () ->
-                io(allowSource())
-                    .call(
-                        "https",
-                        request(
-                            "{\"method\": \"POST\", \"url\": \"" + source.url("/price") + "\"}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessage("method POST is not allowed for oracle on https")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.ACCESS_DENIED);
-  }
+    @Test
+    void aHostOutsideThePolicyIsDenied() {
+        ConnectorPolicy otherHost = ConnectorPolicy.https(List.of("127.0.0.1:1"), List.of("GET"), 4096)
+                .withTrustPem(source.trustPem());
+        assertThatThrownBy(() -> io(otherHost).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessage("host 127.0.0.1:" + source.port() + " is not allowed for oracle")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.ACCESS_DENIED);
+    }
 
-  @Test
-  void plainHttpIsDenied() {
-    assertThatThrownBy(
-            () ->
-                io(allowSource())
-                    .call("https", request("{\"url\": \"http://" + source.host() + "/price\"}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.ACCESS_DENIED);
-  }
+    @Test
+    void aMethodOutsideThePolicyIsDenied() {
+        assertThatThrownBy(() -> io(allowSource())
+                        .call("https", request("{\"method\": \"POST\", \"url\": \"" + source.url("/price") + "\"}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessage("method POST is not allowed for oracle on https")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.ACCESS_DENIED);
+    }
 
-  @Test
-  void aResponseLargerThanThePolicyIsDenied() {
-    source.serve("/big", "x".repeat(5000));
-    assertThatThrownBy(
-            () ->
-                io(allowSource())
-                    .call("https", request("{\"url\": \"" + source.url("/big") + "\"}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessageContaining("exceeds the policy's 4096 bytes")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.ACCESS_DENIED);
-  }
+    @Test
+    void plainHttpIsDenied() {
+        assertThatThrownBy(() ->
+                        io(allowSource()).call("https", request("{\"url\": \"http://" + source.host() + "/price\"}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.ACCESS_DENIED);
+    }
 
-  @Test
-  void aBodyTrickledPastTheDeadlineFailsTheFetchAtTheDeadline() {
-    source.serveSlowly("/slow", "x".repeat(100), Duration.ofMillis(100));
-    ExternalIo io =
-        new Connectors(
-                List.of(new HttpsConnector(CLOCK, Duration.ofSeconds(1))),
-                List.of(new Connectors.Grant("oracle", HttpsConnector.NAME, allowSource())))
-            .forWorkOrder("oracle", new MapConnectorState());
-    long start = System.nanoTime();
-    assertThatThrownBy(
-            () -> io.call("https", request("{\"url\": \"" + source.url("/slow") + "\"}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessage("https fetch of " + source.url("/slow") + " did not finish within 1000 ms")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.FAILED);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
-  }
+    @Test
+    void aResponseLargerThanThePolicyIsDenied() {
+        source.serve("/big", "x".repeat(5000));
+        assertThatThrownBy(() -> io(allowSource()).call("https", request("{\"url\": \"" + source.url("/big") + "\"}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessageContaining("exceeds the policy's 4096 bytes")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.ACCESS_DENIED);
+    }
 
-  @Test
-  void aTrickledBodyLargerThanThePolicyIsDeniedWithoutWaitingForItsEnd() {
-    source.serveSlowly("/slow-big", "x".repeat(100), Duration.ofMillis(20));
-    ConnectorPolicy tenBytes =
-        ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 10)
-            .withTrustPem(source.trustPem());
-    long start = System.nanoTime();
-    assertThatThrownBy(
-            () ->
-                io(tenBytes)
-                    .call("https", request("{\"url\": \"" + source.url("/slow-big") + "\"}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessageContaining("exceeds the policy's 10 bytes")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.ACCESS_DENIED);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
-  }
+    @Test
+    void aBodyTrickledPastTheDeadlineFailsTheFetchAtTheDeadline() {
+        source.serveSlowly("/slow", "x".repeat(100), Duration.ofMillis(100));
+        ExternalIo io = new Connectors(
+                        List.of(new HttpsConnector(CLOCK, Duration.ofSeconds(1))),
+                        List.of(new Connectors.Grant("oracle", HttpsConnector.NAME, allowSource())))
+                .forWorkOrder("oracle", new MapConnectorState());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> io.call("https", request("{\"url\": \"" + source.url("/slow") + "\"}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessage("https fetch of " + source.url("/slow") + " did not finish within 1000 ms")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.FAILED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    }
 
-  @Test
-  void aNameResolvingToAnInternalAddressIsDenied() {
-    ConnectorPolicy byName =
-        ConnectorPolicy.https(List.of("localhost:" + source.port()), List.of("GET"), 4096)
-            .withTrustPem(source.trustPem());
-    String url = "https://localhost:" + source.port() + "/price";
-    assertThatThrownBy(() -> io(byName).call("https", request("{\"url\": \"" + url + "\"}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessageStartingWith("host localhost resolves to the internal address ")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.ACCESS_DENIED);
-  }
+    @Test
+    void aTrickledBodyLargerThanThePolicyIsDeniedWithoutWaitingForItsEnd() {
+        source.serveSlowly("/slow-big", "x".repeat(100), Duration.ofMillis(20));
+        ConnectorPolicy tenBytes = ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 10)
+                .withTrustPem(source.trustPem());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> io(tenBytes).call("https", request("{\"url\": \"" + source.url("/slow-big") + "\"}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessageContaining("exceeds the policy's 10 bytes")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.ACCESS_DENIED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    }
 
-  @Test
-  void aServerTheWorkerDoesNotTrustFailsTheFetch() {
-    ConnectorPolicy defaultTrust =
-        ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096);
-    assertThatThrownBy(
-            () ->
-                io(defaultTrust)
-                    .call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessageStartingWith("https fetch of " + source.url("/price") + " failed")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.FAILED);
-  }
+    @Test
+    void aNameResolvingToAnInternalAddressIsDenied() {
+        ConnectorPolicy byName = ConnectorPolicy.https(List.of("localhost:" + source.port()), List.of("GET"), 4096)
+                .withTrustPem(source.trustPem());
+        String url = "https://localhost:" + source.port() + "/price";
+        assertThatThrownBy(() -> io(byName).call("https", request("{\"url\": \"" + url + "\"}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessageStartingWith("host localhost resolves to the internal address ")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.ACCESS_DENIED);
+    }
 
-  @Test
-  void anUngrantedConnectorIsDenied() {
-    assertThatThrownBy(() -> io(allowSource()).call("kv", request("{}")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessage("connector kv is not granted to oracle")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.ACCESS_DENIED);
-  }
+    @Test
+    void aServerTheWorkerDoesNotTrustFailsTheFetch() {
+        ConnectorPolicy defaultTrust = ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096);
+        assertThatThrownBy(() -> io(defaultTrust).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessageStartingWith("https fetch of " + source.url("/price") + " failed")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.FAILED);
+    }
 
-  @Test
-  void aHeaderTheClientReservesIsInvalidInput() {
-    String request =
-        "{\"url\": \""
-            + source.url("/price")
-            + "\", \"headers\": {\"Host\": \"elsewhere.example\"}}";
-    assertThatThrownBy(() -> io(allowSource()).call("https", request(request)))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .hasMessageStartingWith("https connector request header refused")
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.INVALID_INPUT);
-  }
+    @Test
+    void anUngrantedConnectorIsDenied() {
+        assertThatThrownBy(() -> io(allowSource()).call("kv", request("{}")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessage("connector kv is not granted to oracle")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.ACCESS_DENIED);
+    }
 
-  @Test
-  void aMalformedRequestIsInvalidInput() {
-    assertThatThrownBy(() -> io(allowSource()).call("https", request("not json")))
-        .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-        .extracting(WorkloadException::reason)
-        .isEqualTo(Reason.INVALID_INPUT);
-  }
+    @Test
+    void aHeaderTheClientReservesIsInvalidInput() {
+        String request = "{\"url\": \"" + source.url("/price") + "\", \"headers\": {\"Host\": \"elsewhere.example\"}}";
+        assertThatThrownBy(() -> io(allowSource()).call("https", request(request)))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessageStartingWith("https connector request header refused")
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.INVALID_INPUT);
+    }
+
+    @Test
+    void aMalformedRequestIsInvalidInput() {
+        assertThatThrownBy(() -> io(allowSource()).call("https", request("not json")))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.INVALID_INPUT);
+    }
 }

@@ -9,20 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * staging the worker adds.
  */
 final class MapConnectorState implements ConnectorState {
-  final Map<String, byte[]> values = new ConcurrentHashMap<>();
+    final Map<String, byte[]> values = new ConcurrentHashMap<>();
 
-  @Override
-  public Optional<byte[]> get(String key) {
-    return Optional.ofNullable(values.get(key));
-  }
+    @Override
+    public Optional<byte[]> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
 
-  @Override
-  public void put(String key, byte[] value) {
-    values.put(key, value.clone());
-  }
+    @Override
+    public void put(String key, byte[] value) {
+        values.put(key, value.clone());
+    }
 
-  @Override
-  public void remove(String key) {
-    values.remove(key);
-  }
+    @Override
+    public void remove(String key) {
+        values.remove(key);
+    }
 }

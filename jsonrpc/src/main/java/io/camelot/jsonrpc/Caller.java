@@ -8,6 +8,6 @@ package io.camelot.jsonrpc;
  * @param authorization the {@code Authorization} header, or null
  */
 public record Caller(String address, boolean loopback, String authorization) {
-  /** An in-process call (tests, embedding): this host, no credentials. */
-  public static final Caller LOCAL = new Caller("local", true, null);
+    /** An in-process call (tests, embedding): this host, no credentials. */
+    public static final Caller LOCAL = new Caller("local", true, null);
 }

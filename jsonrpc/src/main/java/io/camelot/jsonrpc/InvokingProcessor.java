@@ -12,29 +12,27 @@ import org.slf4j.LoggerFactory;
  * value here, so the decorators around it see (and count) every outcome.
  */
 public final class InvokingProcessor implements RpcProcessor {
-  private static final Logger log = LoggerFactory.getLogger(InvokingProcessor.class);
+    private static final Logger log = LoggerFactory.getLogger(InvokingProcessor.class);
 
-  public static final String METHOD_NOT_SUPPORTED =
-      "Invalid data format for method or method not supported";
+    public static final String METHOD_NOT_SUPPORTED = "Invalid data format for method or method not supported";
 
-  @Override
-  public RpcOutcome process(RpcRequest request) {
-    Optional<RpcMethod<?>> method = request.method();
-    if (method.isEmpty()) {
-      return RpcOutcome.error(ErrorCode.INVALID_PARAMETER.code(), METHOD_NOT_SUPPORTED);
+    @Override
+    public RpcOutcome process(RpcRequest request) {
+        Optional<RpcMethod<?>> method = request.method();
+        if (method.isEmpty()) {
+            return RpcOutcome.error(ErrorCode.INVALID_PARAMETER.code(), METHOD_NOT_SUPPORTED);
+        }
+        try {
+            return invoke(method.get(), request);
+        } catch (EeaException e) {
+            return new RpcOutcome.Error(JsonRpcError.of(e));
+        } catch (RuntimeException e) {
+            log.error("{} failed unexpectedly", request.methodName(), e);
+            return RpcOutcome.error(ErrorCode.INTERNAL_ERROR.code(), "Internal error");
+        }
     }
-    try {
-      return invoke(method.get(), request);
-    } catch (EeaException e) {
-      return new RpcOutcome.Error(JsonRpcError.of(e));
-    } catch (RuntimeException e) {
-      log.error("{} failed unexpectedly", request.methodName(), e);
-      return RpcOutcome.error(ErrorCode.INTERNAL_ERROR.code(), "Internal error");
-    }
-  }
 
-  private static <P> RpcOutcome invoke(RpcMethod<P> method, RpcRequest request) {
-    return method.invoke(
-        new RpcCall<>(method.params(request.params()), request.body(), request.signer()));
-  }
+    private static <P> RpcOutcome invoke(RpcMethod<P> method, RpcRequest request) {
+        return method.invoke(new RpcCall<>(method.params(request.params()), request.body(), request.signer()));
+    }
 }

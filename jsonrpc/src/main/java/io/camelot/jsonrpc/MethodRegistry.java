@@ -9,20 +9,18 @@ import java.util.stream.Collectors;
 
 /** The methods an endpoint serves, by name. */
 public final class MethodRegistry {
-  private final Map<String, RpcMethod<?>> methods;
+    private final Map<String, RpcMethod<?>> methods;
 
-  public MethodRegistry(Collection<? extends RpcMethod<?>> methods) {
-    this.methods =
-        methods.stream()
-            .collect(Collectors.toUnmodifiableMap(RpcMethod::name, Function.identity()));
-  }
+    public MethodRegistry(Collection<? extends RpcMethod<?>> methods) {
+        this.methods = methods.stream().collect(Collectors.toUnmodifiableMap(RpcMethod::name, Function.identity()));
+    }
 
-  /** The names of every method this registry serves, whatever the permissions. */
-  public Set<String> names() {
-    return methods.keySet();
-  }
+    /** The names of every method this registry serves, whatever the permissions. */
+    public Set<String> names() {
+        return methods.keySet();
+    }
 
-  public Optional<RpcMethod<?>> find(String name) {
-    return Optional.ofNullable(methods.get(name));
-  }
+    public Optional<RpcMethod<?>> find(String name) {
+        return Optional.ofNullable(methods.get(name));
+    }
 }

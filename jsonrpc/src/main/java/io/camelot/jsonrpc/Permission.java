@@ -6,5 +6,5 @@ package io.camelot.jsonrpc;
  * method). {@link #PUBLIC} methods need no credentials.
  */
 public record Permission(String name) {
-  public static final Permission PUBLIC = new Permission("public");
+    public static final Permission PUBLIC = new Permission("public");
 }

@@ -11,30 +11,30 @@ import java.util.function.Function;
  * retry.
  */
 public final class RateLimitingProcessor extends RpcDecorator {
-  public static final String RATE_LIMITED = "Too many requests; retry later";
+    public static final String RATE_LIMITED = "Too many requests; retry later";
 
-  private final RateLimiter limiter;
-  private final Function<RpcRequest, Optional<String>> key;
+    private final RateLimiter limiter;
+    private final Function<RpcRequest, Optional<String>> key;
 
-  public RateLimitingProcessor(
-      RpcProcessor next, RateLimiter.Limit limit, Function<RpcRequest, Optional<String>> key) {
-    super(next);
-    this.limiter = new RateLimiter(limit);
-    this.key = key;
-  }
-
-  /** A limit on the calls from each remote address, over every method. */
-  public static RateLimitingProcessor perAddress(RpcProcessor next, RateLimiter.Limit limit) {
-    return new RateLimitingProcessor(
-        next, limit, request -> Optional.of(request.caller().address()));
-  }
-
-  @Override
-  public RpcOutcome process(RpcRequest request) {
-    Optional<String> bucket = key.apply(request);
-    if (bucket.isPresent() && !limiter.tryAcquire(bucket.get())) {
-      return RpcOutcome.error(WorkOrderStatus.BUSY.code(), RATE_LIMITED);
+    public RateLimitingProcessor(
+            RpcProcessor next, RateLimiter.Limit limit, Function<RpcRequest, Optional<String>> key) {
+        super(next);
+        this.limiter = new RateLimiter(limit);
+        this.key = key;
     }
-    return next.process(request);
-  }
+
+    /** A limit on the calls from each remote address, over every method. */
+    public static RateLimitingProcessor perAddress(RpcProcessor next, RateLimiter.Limit limit) {
+        return new RateLimitingProcessor(
+                next, limit, request -> Optional.of(request.caller().address()));
+    }
+
+    @Override
+    public RpcOutcome process(RpcRequest request) {
+        Optional<String> bucket = key.apply(request);
+        if (bucket.isPresent() && !limiter.tryAcquire(bucket.get())) {
+            return RpcOutcome.error(WorkOrderStatus.BUSY.code(), RATE_LIMITED);
+        }
+        return next.process(request);
+    }
 }

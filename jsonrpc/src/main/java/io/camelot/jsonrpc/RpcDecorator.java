@@ -4,14 +4,14 @@ import io.camelot.protocol.jsonrpc.JsonRpcError;
 
 /** A processor that adds one concern around the next one in the chain. */
 public abstract class RpcDecorator implements RpcProcessor {
-  protected final RpcProcessor next;
+    protected final RpcProcessor next;
 
-  protected RpcDecorator(RpcProcessor next) {
-    this.next = next;
-  }
+    protected RpcDecorator(RpcProcessor next) {
+        this.next = next;
+    }
 
-  @Override
-  public void malformed(String methodName, JsonRpcError error) {
-    next.malformed(methodName, error);
-  }
+    @Override
+    public void malformed(String methodName, JsonRpcError error) {
+        next.malformed(methodName, error);
+    }
 }

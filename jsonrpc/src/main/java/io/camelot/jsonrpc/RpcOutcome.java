@@ -9,22 +9,22 @@ import io.camelot.protocol.jsonrpc.JsonRpcError;
  */
 public sealed interface RpcOutcome {
 
-  /**
-   * @param value serialised with the protocol's JSON mapper; a {@link JsonNode} is sent as is
-   */
-  record Result(Object value) implements RpcOutcome {}
+    /**
+     * @param value serialised with the protocol's JSON mapper; a {@link JsonNode} is sent as is
+     */
+    record Result(Object value) implements RpcOutcome {}
 
-  record Error(JsonRpcError error) implements RpcOutcome {}
+    record Error(JsonRpcError error) implements RpcOutcome {}
 
-  static RpcOutcome result(Object value) {
-    return new Result(value);
-  }
+    static RpcOutcome result(Object value) {
+        return new Result(value);
+    }
 
-  static RpcOutcome error(int code, String message) {
-    return new Error(new JsonRpcError(code, message, null));
-  }
+    static RpcOutcome error(int code, String message) {
+        return new Error(new JsonRpcError(code, message, null));
+    }
 
-  static RpcOutcome error(int code, String message, JsonNode data) {
-    return new Error(new JsonRpcError(code, message, data));
-  }
+    static RpcOutcome error(int code, String message, JsonNode data) {
+        return new Error(new JsonRpcError(code, message, data));
+    }
 }

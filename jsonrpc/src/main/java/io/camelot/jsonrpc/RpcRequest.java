@@ -15,14 +15,9 @@ import java.util.Optional;
  * @param signer the key id an authentication decorator verified the call under, or null
  */
 public record RpcRequest(
-    String methodName,
-    Optional<RpcMethod<?>> method,
-    JsonNode params,
-    byte[] body,
-    Caller caller,
-    String signer) {
+        String methodName, Optional<RpcMethod<?>> method, JsonNode params, byte[] body, Caller caller, String signer) {
 
-  public RpcRequest signedBy(String keyId) {
-    return new RpcRequest(methodName, method, params, body, caller, keyId);
-  }
+    public RpcRequest signedBy(String keyId) {
+        return new RpcRequest(methodName, method, params, body, caller, keyId);
+    }
 }

@@ -10,39 +10,36 @@ import org.junit.jupiter.api.Test;
 
 class JsonRpcDispatcherTest {
 
-  private static final RpcMethod<JsonNode> FAILING =
-      new JsonParamsMethod() {
+    private static final RpcMethod<JsonNode> FAILING = new JsonParamsMethod() {
         @Override
         public String name() {
-          return "Broken";
+            return "Broken";
         }
 
         @Override
         public RpcOutcome invoke(RpcCall<JsonNode> call) {
-          throw new IllegalStateException("secret internals");
+            throw new IllegalStateException("secret internals");
         }
-      };
+    };
 
-  @Test
-  void anUnexpectedExceptionBecomesInternalErrorWithoutDetails() {
-    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(FAILING)));
-    byte[] answer =
-        dispatcher.handle(
-            "{\"jsonrpc\":\"2.0\",\"method\":\"Broken\",\"id\":5,\"params\":{}}"
-                .getBytes(StandardCharsets.UTF_8));
-    JsonNode response = ProtocolJson.parse(answer);
-    assertError(response, -32603, "Internal error");
-    assertThat(response.path("id").asInt()).isEqualTo(5);
-    assertThat(new String(answer, StandardCharsets.UTF_8)).doesNotContain("secret");
-  }
+    @Test
+    void anUnexpectedExceptionBecomesInternalErrorWithoutDetails() {
+        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(FAILING)));
+        byte[] answer = dispatcher.handle(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"Broken\",\"id\":5,\"params\":{}}".getBytes(StandardCharsets.UTF_8));
+        JsonNode response = ProtocolJson.parse(answer);
+        assertError(response, -32603, "Internal error");
+        assertThat(response.path("id").asInt()).isEqualTo(5);
+        assertThat(new String(answer, StandardCharsets.UTF_8)).doesNotContain("secret");
+    }
 
-  static void assertError(JsonNode response, int code, String message) {
-    assertThat(response.has("result")).as(response.toString()).isFalse();
-    assertThat(response.path("error").path("code").asInt(-1))
-        .as(response.toString())
-        .isEqualTo(code);
-    assertThat(response.path("error").path("message").asText())
-        .as(response.toString())
-        .isEqualTo(message);
-  }
+    static void assertError(JsonNode response, int code, String message) {
+        assertThat(response.has("result")).as(response.toString()).isFalse();
+        assertThat(response.path("error").path("code").asInt(-1))
+                .as(response.toString())
+                .isEqualTo(code);
+        assertThat(response.path("error").path("message").asText())
+                .as(response.toString())
+                .isEqualTo(message);
+    }
 }

@@ -25,216 +25,203 @@ import java.util.TreeMap;
  * else simply disappears, and the scaler starts a replacement.
  */
 public final class KubernetesLauncher implements WorkerLauncher {
-  public static final String POOL_LABEL = "camelot.io/pool";
-  static final int HEALTH_PORT = 8558;
+    public static final String POOL_LABEL = "camelot.io/pool";
+    static final int HEALTH_PORT = 8558;
 
-  /** The pod's IP, from the downward API: where a WP pod is reached. */
-  static final String POD_IP = "POD_IP";
+    /** The pod's IP, from the downward API: where a WP pod is reached. */
+    static final String POD_IP = "POD_IP";
 
-  /**
-   * Where a WP pod finds the pool's signing keys (a Secret made with camelot operator pool-keys).
-   */
-  public static final String POOL_KEYS_MOUNT = "/etc/camelot/pool-keys";
+    /**
+     * Where a WP pod finds the pool's signing keys (a Secret made with camelot operator pool-keys).
+     */
+    public static final String POOL_KEYS_MOUNT = "/etc/camelot/pool-keys";
 
-  private final KubernetesClient client;
-  private final String namespace;
-  private final String pool;
-  private final String image;
-  private final String app;
-  private final List<String> args;
-  private final boolean podIpEnv;
-  private final String keysSecret;
-  private final long drainSeconds;
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String pool;
+    private final String image;
+    private final String app;
+    private final List<String> args;
+    private final boolean podIpEnv;
+    private final String keysSecret;
+    private final long drainSeconds;
 
-  /**
-   * @param workerArgs arguments after {@code worker}, e.g. {@code --config
-   *     /etc/camelot/camelot.toml}
-   * @param drainSeconds the pod's termination grace period: how long a stopping worker may drain
-   */
-  public KubernetesLauncher(
-      KubernetesClient client,
-      String namespace,
-      String pool,
-      String image,
-      List<String> workerArgs,
-      long drainSeconds) {
-    this(
-        client,
-        namespace,
-        pool,
-        image,
-        "camelot-worker",
-        concat("worker", workerArgs),
-        false,
-        "",
-        drainSeconds);
-  }
-
-  private KubernetesLauncher(
-      KubernetesClient client,
-      String namespace,
-      String pool,
-      String image,
-      String app,
-      List<String> args,
-      boolean podIpEnv,
-      String keysSecret,
-      long drainSeconds) {
-    this.client = client;
-    this.namespace = namespace;
-    this.pool = pool;
-    this.image = image;
-    this.app = app;
-    this.args = List.copyOf(args);
-    this.podIpEnv = podIpEnv;
-    this.keysSecret = keysSecret;
-    this.drainSeconds = drainSeconds;
-  }
-
-  /**
-   * Workorder Processors of a pool as pods running {@code wp}: each binds all interfaces and
-   * registers under its pod IP ({@code POD_IP} from the downward API), serves its admin port on the
-   * health port for the probes, and deregisters and drains on SIGTERM. It signs its pool calls with
-   * the key files of {@code wp}, found by name in the {@code keysSecret} Secret mounted read-only
-   * at {@value #POOL_KEYS_MOUNT}.
-   *
-   * @param wp the WP's other settings (manager URL, slots, TEE directory, restarts)
-   */
-  public static KubernetesLauncher workorderProcessors(
-      KubernetesClient client,
-      String namespace,
-      String pool,
-      String image,
-      String keysSecret,
-      WpLaunchSpec wp,
-      long drainSeconds) {
-    WpLaunchSpec pod =
-        wp.toBuilder()
-            .host("0.0.0.0")
-            .advertiseHost("$(" + POD_IP + ")")
-            .adminHost("0.0.0.0")
-            .adminPort(HEALTH_PORT)
-            .peer(wp.peer().in(Path.of(POOL_KEYS_MOUNT)))
-            .build();
-    return new KubernetesLauncher(
-        client, namespace, pool, image, "camelot-wp", pod.toArgs(), true, keysSecret, drainSeconds);
-  }
-
-  private static List<String> concat(String first, List<String> rest) {
-    List<String> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
-  }
-
-  @Override
-  public void launch(String instanceName) {
-    ContainerBuilder container =
-        new ContainerBuilder()
-            .withName(app.substring("camelot-".length()))
-            .withImage(image)
-            .withArgs(args)
-            .addNewPort()
-            .withName("health")
-            .withContainerPort(HEALTH_PORT)
-            .endPort()
-            .withReadinessProbe(probe("/health/ready"))
-            .withLivenessProbe(probe("/health/live"));
-    if (podIpEnv) {
-      container
-          .addNewEnv()
-          .withName(POD_IP)
-          .withNewValueFrom()
-          .withNewFieldRef()
-          .withFieldPath("status.podIP")
-          .endFieldRef()
-          .endValueFrom()
-          .endEnv();
+    /**
+     * @param workerArgs arguments after {@code worker}, e.g. {@code --config
+     *     /etc/camelot/camelot.toml}
+     * @param drainSeconds the pod's termination grace period: how long a stopping worker may drain
+     */
+    public KubernetesLauncher(
+            KubernetesClient client,
+            String namespace,
+            String pool,
+            String image,
+            List<String> workerArgs,
+            long drainSeconds) {
+        this(client, namespace, pool, image, "camelot-worker", concat("worker", workerArgs), false, "", drainSeconds);
     }
-    List<Volume> volumes = new ArrayList<>();
-    if (!keysSecret.isEmpty()) {
-      container
-          .addNewVolumeMount()
-          .withName("pool-keys")
-          .withMountPath(POOL_KEYS_MOUNT)
-          .withReadOnly(true)
-          .endVolumeMount();
-      volumes.add(
-          new VolumeBuilder()
-              .withName("pool-keys")
-              .withNewSecret()
-              .withSecretName(keysSecret)
-              .withDefaultMode(0400)
-              .endSecret()
-              .build());
+
+    private KubernetesLauncher(
+            KubernetesClient client,
+            String namespace,
+            String pool,
+            String image,
+            String app,
+            List<String> args,
+            boolean podIpEnv,
+            String keysSecret,
+            long drainSeconds) {
+        this.client = client;
+        this.namespace = namespace;
+        this.pool = pool;
+        this.image = image;
+        this.app = app;
+        this.args = List.copyOf(args);
+        this.podIpEnv = podIpEnv;
+        this.keysSecret = keysSecret;
+        this.drainSeconds = drainSeconds;
     }
-    Pod pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName(instanceName)
-            .withNamespace(namespace)
-            .addToLabels("app", app)
-            .addToLabels(POOL_LABEL, pool)
-            .endMetadata()
-            .withNewSpec()
-            .withRestartPolicy("Never")
-            .withTerminationGracePeriodSeconds(drainSeconds)
-            .withContainers(container.build())
-            .withVolumes(volumes)
-            .endSpec()
-            .build();
-    client.pods().inNamespace(namespace).resource(pod).create();
-  }
 
-  private static io.fabric8.kubernetes.api.model.Probe probe(String path) {
-    return new ProbeBuilder()
-        .withHttpGet(
-            new HTTPGetActionBuilder()
-                .withPath(path)
-                .withPort(new IntOrString(HEALTH_PORT))
-                .build())
-        .withPeriodSeconds(10)
-        .build();
-  }
-
-  @Override
-  public void stop(String instanceName) {
-    client
-        .pods()
-        .inNamespace(namespace)
-        .withName(instanceName)
-        .withGracePeriod(drainSeconds)
-        .delete();
-  }
-
-  /**
-   * The pool's pods; a pod counts as running until it has Failed or Succeeded (Pending included).
-   */
-  @Override
-  public Map<String, Boolean> instances() {
-    Map<String, Boolean> instances = new TreeMap<>();
-    for (Pod pod :
-        client.pods().inNamespace(namespace).withLabel(POOL_LABEL, pool).list().getItems()) {
-      String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-      boolean ended = "Failed".equals(phase) || "Succeeded".equals(phase);
-      instances.put(pod.getMetadata().getName(), !ended);
+    /**
+     * Workorder Processors of a pool as pods running {@code wp}: each binds all interfaces and
+     * registers under its pod IP ({@code POD_IP} from the downward API), serves its admin port on the
+     * health port for the probes, and deregisters and drains on SIGTERM. It signs its pool calls with
+     * the key files of {@code wp}, found by name in the {@code keysSecret} Secret mounted read-only
+     * at {@value #POOL_KEYS_MOUNT}.
+     *
+     * @param wp the WP's other settings (manager URL, slots, TEE directory, restarts)
+     */
+    public static KubernetesLauncher workorderProcessors(
+            KubernetesClient client,
+            String namespace,
+            String pool,
+            String image,
+            String keysSecret,
+            WpLaunchSpec wp,
+            long drainSeconds) {
+        WpLaunchSpec pod = wp.toBuilder()
+                .host("0.0.0.0")
+                .advertiseHost("$(" + POD_IP + ")")
+                .adminHost("0.0.0.0")
+                .adminPort(HEALTH_PORT)
+                .peer(wp.peer().in(Path.of(POOL_KEYS_MOUNT)))
+                .build();
+        return new KubernetesLauncher(
+                client, namespace, pool, image, "camelot-wp", pod.toArgs(), true, keysSecret, drainSeconds);
     }
-    return instances;
-  }
 
-  @Override
-  public void reap(String instanceName) {
-    client.pods().inNamespace(namespace).withName(instanceName).delete();
-  }
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
 
-  /** Deletes the pool's pods (each drains within its grace period). */
-  @Override
-  public void close() {
-    client
-        .pods()
-        .inNamespace(namespace)
-        .withLabel(POOL_LABEL, pool)
-        .withGracePeriod(drainSeconds)
-        .delete();
-  }
+    @Override
+    public void launch(String instanceName) {
+        ContainerBuilder container = new ContainerBuilder()
+                .withName(app.substring("camelot-".length()))
+                .withImage(image)
+                .withArgs(args)
+                .addNewPort()
+                .withName("health")
+                .withContainerPort(HEALTH_PORT)
+                .endPort()
+                .withReadinessProbe(probe("/health/ready"))
+                .withLivenessProbe(probe("/health/live"));
+        if (podIpEnv) {
+            container
+                    .addNewEnv()
+                    .withName(POD_IP)
+                    .withNewValueFrom()
+                    .withNewFieldRef()
+                    .withFieldPath("status.podIP")
+                    .endFieldRef()
+                    .endValueFrom()
+                    .endEnv();
+        }
+        List<Volume> volumes = new ArrayList<>();
+        if (!keysSecret.isEmpty()) {
+            container
+                    .addNewVolumeMount()
+                    .withName("pool-keys")
+                    .withMountPath(POOL_KEYS_MOUNT)
+                    .withReadOnly(true)
+                    .endVolumeMount();
+            volumes.add(new VolumeBuilder()
+                    .withName("pool-keys")
+                    .withNewSecret()
+                    .withSecretName(keysSecret)
+                    .withDefaultMode(0400)
+                    .endSecret()
+                    .build());
+        }
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName(instanceName)
+                .withNamespace(namespace)
+                .addToLabels("app", app)
+                .addToLabels(POOL_LABEL, pool)
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .withTerminationGracePeriodSeconds(drainSeconds)
+                .withContainers(container.build())
+                .withVolumes(volumes)
+                .endSpec()
+                .build();
+        client.pods().inNamespace(namespace).resource(pod).create();
+    }
+
+    private static io.fabric8.kubernetes.api.model.Probe probe(String path) {
+        return new ProbeBuilder()
+                .withHttpGet(new HTTPGetActionBuilder()
+                        .withPath(path)
+                        .withPort(new IntOrString(HEALTH_PORT))
+                        .build())
+                .withPeriodSeconds(10)
+                .build();
+    }
+
+    @Override
+    public void stop(String instanceName) {
+        client.pods()
+                .inNamespace(namespace)
+                .withName(instanceName)
+                .withGracePeriod(drainSeconds)
+                .delete();
+    }
+
+    /**
+     * The pool's pods; a pod counts as running until it has Failed or Succeeded (Pending included).
+     */
+    @Override
+    public Map<String, Boolean> instances() {
+        Map<String, Boolean> instances = new TreeMap<>();
+        for (Pod pod : client.pods()
+                .inNamespace(namespace)
+                .withLabel(POOL_LABEL, pool)
+                .list()
+                .getItems()) {
+            String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+            boolean ended = "Failed".equals(phase) || "Succeeded".equals(phase);
+            instances.put(pod.getMetadata().getName(), !ended);
+        }
+        return instances;
+    }
+
+    @Override
+    public void reap(String instanceName) {
+        client.pods().inNamespace(namespace).withName(instanceName).delete();
+    }
+
+    /** Deletes the pool's pods (each drains within its grace period). */
+    @Override
+    public void close() {
+        client.pods()
+                .inNamespace(namespace)
+                .withLabel(POOL_LABEL, pool)
+                .withGracePeriod(drainSeconds)
+                .delete();
+    }
 }

@@ -28,188 +28,161 @@ import org.junit.jupiter.api.Test;
  */
 @EnableKubernetesMockClient(crud = true)
 class KubernetesLauncherTest {
-  static final String NAMESPACE = "camelot";
+    static final String NAMESPACE = "camelot";
 
-  static {
-    // The mock server logs every request through java.util.logging at INFO.
-    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
-        .setLevel(java.util.logging.Level.WARNING);
-  }
-
-  KubernetesClient client;
-
-  final AtomicReference<PoolLoad> load = new AtomicReference<>(new PoolLoad(0, 0));
-  final MovableClock clock = new MovableClock();
-
-  static final class MovableClock extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
+    static {
+        // The mock server logs every request through java.util.logging at INFO.
+        java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
     }
 
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
+    KubernetesClient client;
+
+    final AtomicReference<PoolLoad> load = new AtomicReference<>(new PoolLoad(0, 0));
+    final MovableClock clock = new MovableClock();
+
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
+    List<String> podNames() {
+        return client
+                .pods()
+                .inNamespace(NAMESPACE)
+                .withLabel(KubernetesLauncher.POOL_LABEL, "pool-a")
+                .list()
+                .getItems()
+                .stream()
+                .map(pod -> pod.getMetadata().getName())
+                .sorted()
+                .toList();
     }
-  }
 
-  List<String> podNames() {
-    return client
-        .pods()
-        .inNamespace(NAMESPACE)
-        .withLabel(KubernetesLauncher.POOL_LABEL, "pool-a")
-        .list()
-        .getItems()
-        .stream()
-        .map(pod -> pod.getMetadata().getName())
-        .sorted()
-        .toList();
-  }
+    @Test
+    void podsFollowTheQueue() {
+        KubernetesLauncher launcher = new KubernetesLauncher(
+                client, NAMESPACE, "pool-a", "camelot:0.1.0", List.of("--config", "/etc/camelot/camelot.toml"), 90);
+        PoolScaler scaler = new PoolScaler(
+                launcher, new ScalingPolicy(1, 3, 10, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
 
-  @Test
-  void podsFollowTheQueue() {
-    KubernetesLauncher launcher =
-        new KubernetesLauncher(
-            client,
-            NAMESPACE,
-            "pool-a",
-            "camelot:0.1.0",
-            List.of("--config", "/etc/camelot/camelot.toml"),
-            90);
-    PoolScaler scaler =
-        new PoolScaler(
-            launcher,
-            new ScalingPolicy(1, 3, 10, 2, 0.5, Duration.ofSeconds(30)),
-            load::get,
-            "wp",
-            clock);
+        assertThat(scaler.reconcile()).isEqualTo(1);
+        assertThat(podNames()).containsExactly("wp-1");
+        Pod first = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
+        var container = first.getSpec().getContainers().getFirst();
+        assertThat(container.getImage()).isEqualTo("camelot:0.1.0");
+        assertThat(container.getArgs()).containsExactly("worker", "--config", "/etc/camelot/camelot.toml");
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
+        assertThat(first.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(90);
 
-    assertThat(scaler.reconcile()).isEqualTo(1);
-    assertThat(podNames()).containsExactly("wp-1");
-    Pod first = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
-    var container = first.getSpec().getContainers().getFirst();
-    assertThat(container.getImage()).isEqualTo("camelot:0.1.0");
-    assertThat(container.getArgs())
-        .containsExactly("worker", "--config", "/etc/camelot/camelot.toml");
-    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
-    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
-    assertThat(first.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(90);
+        // A queued burst: up to the maximum at once.
+        load.set(new PoolLoad(500, 2));
+        assertThat(scaler.reconcile()).isEqualTo(3);
+        assertThat(podNames()).containsExactly("wp-1", "wp-2", "wp-3");
 
-    // A queued burst: up to the maximum at once.
-    load.set(new PoolLoad(500, 2));
-    assertThat(scaler.reconcile()).isEqualTo(3);
-    assertThat(podNames()).containsExactly("wp-1", "wp-2", "wp-3");
+        // Killed (deleted by someone else) and failed pods are replaced.
+        client.pods().inNamespace(NAMESPACE).withName("wp-2").delete();
+        Pod failed = client.pods().inNamespace(NAMESPACE).withName("wp-3").get();
+        failed.setStatus(new PodStatusBuilder().withPhase("Failed").build());
+        client.pods().inNamespace(NAMESPACE).resource(failed).update();
+        assertThat(scaler.reconcile()).isEqualTo(3);
+        assertThat(podNames()).containsExactly("wp-1", "wp-4", "wp-5");
 
-    // Killed (deleted by someone else) and failed pods are replaced.
-    client.pods().inNamespace(NAMESPACE).withName("wp-2").delete();
-    Pod failed = client.pods().inNamespace(NAMESPACE).withName("wp-3").get();
-    failed.setStatus(new PodStatusBuilder().withPhase("Failed").build());
-    client.pods().inNamespace(NAMESPACE).resource(failed).update();
-    assertThat(scaler.reconcile()).isEqualTo(3);
-    assertThat(podNames()).containsExactly("wp-1", "wp-4", "wp-5");
+        // Idle: one pod removed per idle period, down to the minimum.
+        load.set(new PoolLoad(0, 0));
+        for (int round = 0; round < 6; round++) {
+            scaler.reconcile();
+            clock.now = clock.now.plus(Duration.ofSeconds(30));
+        }
+        assertThat(podNames()).containsExactly("wp-1");
 
-    // Idle: one pod removed per idle period, down to the minimum.
-    load.set(new PoolLoad(0, 0));
-    for (int round = 0; round < 6; round++) {
-      scaler.reconcile();
-      clock.now = clock.now.plus(Duration.ofSeconds(30));
+        launcher.close();
+        assertThat(podNames()).isEmpty();
     }
-    assertThat(podNames()).containsExactly("wp-1");
 
-    launcher.close();
-    assertThat(podNames()).isEmpty();
-  }
+    @Test
+    void workorderProcessorPodsRegisterUnderTheirPodIpAndStopByDraining() {
+        KubernetesLauncher launcher = KubernetesLauncher.workorderProcessors(
+                client,
+                NAMESPACE,
+                "pool-a",
+                "camelot:0.1.0",
+                "camelot-pool-keys",
+                WpLaunchSpec.builder(
+                                "http://camelot-pool-manager:9950",
+                                Path.of("/tmp/camelot-tee"),
+                                PeerFiles.plain(Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")))
+                        .register(true)
+                        .slots(2)
+                        .build(),
+                60);
+        PoolScaler scaler = new PoolScaler(
+                launcher, new ScalingPolicy(1, 2, 4, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
 
-  @Test
-  void workorderProcessorPodsRegisterUnderTheirPodIpAndStopByDraining() {
-    KubernetesLauncher launcher =
-        KubernetesLauncher.workorderProcessors(
-            client,
-            NAMESPACE,
-            "pool-a",
-            "camelot:0.1.0",
-            "camelot-pool-keys",
-            WpLaunchSpec.builder(
-                    "http://camelot-pool-manager:9950",
-                    Path.of("/tmp/camelot-tee"),
-                    PeerFiles.plain(
-                        Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")))
-                .register(true)
-                .slots(2)
-                .build(),
-            60);
-    PoolScaler scaler =
-        new PoolScaler(
-            launcher,
-            new ScalingPolicy(1, 2, 4, 2, 0.5, Duration.ofSeconds(30)),
-            load::get,
-            "wp",
-            clock);
+        assertThat(scaler.reconcile()).isEqualTo(1);
+        Pod wp = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
+        assertThat(wp.getMetadata().getLabels())
+                .containsEntry("app", "camelot-wp")
+                .containsEntry(KubernetesLauncher.POOL_LABEL, "pool-a");
+        var container = wp.getSpec().getContainers().getFirst();
+        assertThat(container.getArgs())
+                .containsExactly(
+                        "wp",
+                        "--register",
+                        "--manager",
+                        "http://camelot-pool-manager:9950",
+                        "--host",
+                        "0.0.0.0",
+                        "--advertise-host",
+                        "$(POD_IP)",
+                        "--admin-host",
+                        "0.0.0.0",
+                        "--admin-port",
+                        "8558",
+                        "--signing-key",
+                        "/etc/camelot/pool-keys/wp-elastic-key.pem",
+                        "--peer-keys",
+                        "/etc/camelot/pool-keys/pool-peers.pem",
+                        "--slots",
+                        "2",
+                        "--tee-dir",
+                        "/tmp/camelot-tee");
+        // The pool's signing keys come from the operator's Secret, read-only.
+        assertThat(container.getVolumeMounts()).singleElement().satisfies(mount -> {
+            assertThat(mount.getMountPath()).isEqualTo("/etc/camelot/pool-keys");
+            assertThat(mount.getReadOnly()).isTrue();
+        });
+        assertThat(wp.getSpec().getVolumes())
+                .singleElement()
+                .satisfies(
+                        volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo("camelot-pool-keys"));
+        assertThat(container.getEnv()).singleElement().satisfies(env -> {
+            assertThat(env.getName()).isEqualTo("POD_IP");
+            assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
+        });
+        // Its admin port serves the probes: ready while its key manager serves it.
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
+        assertThat(wp.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(60);
 
-    assertThat(scaler.reconcile()).isEqualTo(1);
-    Pod wp = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
-    assertThat(wp.getMetadata().getLabels())
-        .containsEntry("app", "camelot-wp")
-        .containsEntry(KubernetesLauncher.POOL_LABEL, "pool-a");
-    var container = wp.getSpec().getContainers().getFirst();
-    assertThat(container.getArgs())
-        .containsExactly(
-            "wp",
-            "--register",
-            "--manager",
-            "http://camelot-pool-manager:9950",
-            "--host",
-            "0.0.0.0",
-            "--advertise-host",
-            "$(POD_IP)",
-            "--admin-host",
-            "0.0.0.0",
-            "--admin-port",
-            "8558",
-            "--signing-key",
-            "/etc/camelot/pool-keys/wp-elastic-key.pem",
-            "--peer-keys",
-            "/etc/camelot/pool-keys/pool-peers.pem",
-            "--slots",
-            "2",
-            "--tee-dir",
-            "/tmp/camelot-tee");
-    // The pool's signing keys come from the operator's Secret, read-only.
-    assertThat(container.getVolumeMounts())
-        .singleElement()
-        .satisfies(
-            mount -> {
-              assertThat(mount.getMountPath()).isEqualTo("/etc/camelot/pool-keys");
-              assertThat(mount.getReadOnly()).isTrue();
-            });
-    assertThat(wp.getSpec().getVolumes())
-        .singleElement()
-        .satisfies(
-            volume ->
-                assertThat(volume.getSecret().getSecretName()).isEqualTo("camelot-pool-keys"));
-    assertThat(container.getEnv())
-        .singleElement()
-        .satisfies(
-            env -> {
-              assertThat(env.getName()).isEqualTo("POD_IP");
-              assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");
-            });
-    // Its admin port serves the probes: ready while its key manager serves it.
-    assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
-    assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
-    assertThat(wp.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(60);
-
-    load.set(new PoolLoad(20, 0));
-    assertThat(scaler.reconcile()).isEqualTo(2);
-    assertThat(podNames()).containsExactly("wp-1", "wp-2");
-    launcher.close();
-    assertThat(podNames()).isEmpty();
-  }
+        load.set(new PoolLoad(20, 0));
+        assertThat(scaler.reconcile()).isEqualTo(2);
+        assertThat(podNames()).containsExactly("wp-1", "wp-2");
+        launcher.close();
+        assertThat(podNames()).isEmpty();
+    }
 }

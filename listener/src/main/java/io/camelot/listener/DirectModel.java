@@ -46,122 +46,110 @@ import java.util.Optional;
  * host) and the listener's permission to serve them.
  */
 public final class DirectModel {
-  /** The Worker Directory writes: WorkerRegister, WorkerUpdate, WorkerSetStatus. */
-  public static final Permission OPERATOR = new Permission("operator");
+    /** The Worker Directory writes: WorkerRegister, WorkerUpdate, WorkerSetStatus. */
+    public static final Permission OPERATOR = new Permission("operator");
 
-  private DirectModel() {}
+    private DirectModel() {}
 
-  /** The direct-model listener on its own HTTP server; {@link RpcServer#start()} binds it. */
-  public static RpcServer server(
-      Vertx vertx,
-      ListenerConfig config,
-      TcsStore store,
-      WorkOrderQueue queue,
-      MeterRegistry meters) {
-    RpcServer.Settings settings =
-        new RpcServer.Settings(
-            "direct-model JSON-RPC",
-            config.host(),
-            config.port(),
-            config.maxBodyBytes(),
-            config.security().tls(),
-            null);
-    return new RpcServer(vertx, settings, dispatcher(store, queue, config, meters));
-  }
-
-  /** The listener's dispatcher, with unpublished meters. */
-  public static JsonRpcDispatcher dispatcher(
-      TcsStore store, WorkOrderQueue queue, ListenerConfig config) {
-    return dispatcher(store, queue, config, new CompositeMeterRegistry());
-  }
-
-  public static JsonRpcDispatcher dispatcher(
-      TcsStore store, WorkOrderQueue queue, ListenerConfig config, MeterRegistry meters) {
-    MethodRegistry methods = methods(store, queue, config, meters);
-    return new JsonRpcDispatcher(methods, policy(methods, config, meters));
-  }
-
-  /** Every direct-model method, wired to the store and the work order queue. */
-  public static MethodRegistry methods(
-      TcsStore store, WorkOrderQueue queue, ListenerConfig config, MeterRegistry meters) {
-    ListenerSecurity security = config.security();
-    List<RpcMethod<?>> all =
-        List.of(
-            new WorkerLookUp(store),
-            new WorkerLookUpNext(store),
-            new WorkerRetrieve(store),
-            new WorkerRegister(store),
-            new WorkerUpdate(store),
-            new WorkerSetStatus(store),
-            new EncryptionKeyGet(store),
-            new EncryptionKeySet(),
-            new WorkOrderSubmit(
-                store,
-                queue,
-                config.syncMode(),
-                config.syncWaitCap(),
-                security.maxItems(),
-                security.maxItemChars(),
-                new EnvelopeAdmission(security.refuseLegacyEnvelope(), meters),
-                security.notifyHosts()),
-            new WorkOrderGetResult(store),
-            new WorkOrderReceiptCreate(store, queue),
-            new WorkOrderReceiptUpdate(store),
-            new WorkOrderReceiptRetrieve(store),
-            new WorkOrderReceiptUpdateRetrieve(store),
-            new WorkOrderReceiptLookUp(store),
-            new WorkOrderReceiptLookUpNext(store),
-            new RpcDiscover());
-    return new MethodRegistry(all);
-  }
-
-  /**
-   * Outermost first: metrics, the per-address then the per-requester limit (a requester cannot
-   * escape its limit by changing address, nor an address by inventing requester ids), then the
-   * operator gate, then the method.
-   */
-  public static RpcProcessor policy(
-      MethodRegistry methods, ListenerConfig config, MeterRegistry meters) {
-    ListenerSecurity security = config.security();
-    RpcProcessor operatorGate =
-        config.operatorMethodsEnabled()
-            ? new AuthenticatingProcessor(
-                new InvokingProcessor(), DirectModel::operatorOnly, operatorCheck(security))
-            : new OperatorMethodsDisabled(new InvokingProcessor());
-    RpcProcessor perRequester =
-        new RateLimitingProcessor(
-            operatorGate,
-            security.perRequester(),
-            request ->
-                Optional.ofNullable(request.params().get("requesterId"))
-                    .filter(JsonNode::isTextual)
-                    .map(JsonNode::textValue));
-    return new MeteredProcessor(
-        RateLimitingProcessor.perAddress(perRequester, security.perAddress()),
-        meters,
-        methods.names(),
-        Map.of(
-            DirectModelMethod.WORK_ORDER_SUBMIT.methodName(),
-            WorkOrderStages.timer(meters, WorkOrderStages.LISTENER)));
-  }
-
-  static boolean operatorOnly(RpcMethod<?> method) {
-    return OPERATOR.equals(method.permission());
-  }
-
-  /**
-   * Operator calls carry a signed request when operator keys are configured; without keys, only
-   * callers on this host are trusted (development), and they are authenticated under no key id.
-   */
-  private static AuthenticatingProcessor.Authenticator operatorCheck(ListenerSecurity security) {
-    RequestAuthenticator keys = security.operatorAuth();
-    if (keys != null) {
-      return (caller, body) -> keys.verify(caller.authorization(), body);
+    /** The direct-model listener on its own HTTP server; {@link RpcServer#start()} binds it. */
+    public static RpcServer server(
+            Vertx vertx, ListenerConfig config, TcsStore store, WorkOrderQueue queue, MeterRegistry meters) {
+        RpcServer.Settings settings = new RpcServer.Settings(
+                "direct-model JSON-RPC",
+                config.host(),
+                config.port(),
+                config.maxBodyBytes(),
+                config.security().tls(),
+                null);
+        return new RpcServer(vertx, settings, dispatcher(store, queue, config, meters));
     }
-    return (caller, body) ->
-        caller.loopback()
-            ? new RequestAuthenticator.Result.Authenticated(null)
-            : new RequestAuthenticator.Result.Refused(
-                "no operator keys are configured, so operator methods answer local callers only");
-  }
+
+    /** The listener's dispatcher, with unpublished meters. */
+    public static JsonRpcDispatcher dispatcher(TcsStore store, WorkOrderQueue queue, ListenerConfig config) {
+        return dispatcher(store, queue, config, new CompositeMeterRegistry());
+    }
+
+    public static JsonRpcDispatcher dispatcher(
+            TcsStore store, WorkOrderQueue queue, ListenerConfig config, MeterRegistry meters) {
+        MethodRegistry methods = methods(store, queue, config, meters);
+        return new JsonRpcDispatcher(methods, policy(methods, config, meters));
+    }
+
+    /** Every direct-model method, wired to the store and the work order queue. */
+    public static MethodRegistry methods(
+            TcsStore store, WorkOrderQueue queue, ListenerConfig config, MeterRegistry meters) {
+        ListenerSecurity security = config.security();
+        List<RpcMethod<?>> all = List.of(
+                new WorkerLookUp(store),
+                new WorkerLookUpNext(store),
+                new WorkerRetrieve(store),
+                new WorkerRegister(store),
+                new WorkerUpdate(store),
+                new WorkerSetStatus(store),
+                new EncryptionKeyGet(store),
+                new EncryptionKeySet(),
+                new WorkOrderSubmit(
+                        store,
+                        queue,
+                        config.syncMode(),
+                        config.syncWaitCap(),
+                        security.maxItems(),
+                        security.maxItemChars(),
+                        new EnvelopeAdmission(security.refuseLegacyEnvelope(), meters),
+                        security.notifyHosts()),
+                new WorkOrderGetResult(store),
+                new WorkOrderReceiptCreate(store, queue),
+                new WorkOrderReceiptUpdate(store),
+                new WorkOrderReceiptRetrieve(store),
+                new WorkOrderReceiptUpdateRetrieve(store),
+                new WorkOrderReceiptLookUp(store),
+                new WorkOrderReceiptLookUpNext(store),
+                new RpcDiscover());
+        return new MethodRegistry(all);
+    }
+
+    /**
+     * Outermost first: metrics, the per-address then the per-requester limit (a requester cannot
+     * escape its limit by changing address, nor an address by inventing requester ids), then the
+     * operator gate, then the method.
+     */
+    public static RpcProcessor policy(MethodRegistry methods, ListenerConfig config, MeterRegistry meters) {
+        ListenerSecurity security = config.security();
+        RpcProcessor operatorGate = config.operatorMethodsEnabled()
+                ? new AuthenticatingProcessor(
+                        new InvokingProcessor(), DirectModel::operatorOnly, operatorCheck(security))
+                : new OperatorMethodsDisabled(new InvokingProcessor());
+        RpcProcessor perRequester = new RateLimitingProcessor(
+                operatorGate,
+                security.perRequester(),
+                request -> Optional.ofNullable(request.params().get("requesterId"))
+                        .filter(JsonNode::isTextual)
+                        .map(JsonNode::textValue));
+        return new MeteredProcessor(
+                RateLimitingProcessor.perAddress(perRequester, security.perAddress()),
+                meters,
+                methods.names(),
+                Map.of(
+                        DirectModelMethod.WORK_ORDER_SUBMIT.methodName(),
+                        WorkOrderStages.timer(meters, WorkOrderStages.LISTENER)));
+    }
+
+    static boolean operatorOnly(RpcMethod<?> method) {
+        return OPERATOR.equals(method.permission());
+    }
+
+    /**
+     * Operator calls carry a signed request when operator keys are configured; without keys, only
+     * callers on this host are trusted (development), and they are authenticated under no key id.
+     */
+    private static AuthenticatingProcessor.Authenticator operatorCheck(ListenerSecurity security) {
+        RequestAuthenticator keys = security.operatorAuth();
+        if (keys != null) {
+            return (caller, body) -> keys.verify(caller.authorization(), body);
+        }
+        return (caller, body) -> caller.loopback()
+                ? new RequestAuthenticator.Result.Authenticated(null)
+                : new RequestAuthenticator.Result.Refused(
+                        "no operator keys are configured, so operator methods answer local callers only");
+    }
 }

@@ -20,41 +20,40 @@ import java.util.Optional;
  * openrpc.json} against it.
  */
 public enum DirectModelMethod {
-  WORKER_LOOK_UP("WorkerLookUp", WorkerLookUpParams.class),
-  WORKER_LOOK_UP_NEXT("WorkerLookUpNext", WorkerLookUpParams.class),
-  WORKER_RETRIEVE("WorkerRetrieve", WorkerIdParams.class),
-  WORKER_REGISTER("WorkerRegister", WorkerRegisterParams.class),
-  WORKER_UPDATE("WorkerUpdate", WorkerUpdateParams.class),
-  WORKER_SET_STATUS("WorkerSetStatus", WorkerSetStatusParams.class),
-  ENCRYPTION_KEY_GET("EncryptionKeyGet", EncryptionKeyGetParams.class),
-  ENCRYPTION_KEY_SET("EncryptionKeySet", null),
-  WORK_ORDER_SUBMIT("WorkOrderSubmit", WorkOrderSubmitParams.class),
-  WORK_ORDER_GET_RESULT("WorkOrderGetResult", WorkOrderIdParams.class),
-  WORK_ORDER_RECEIPT_CREATE("WorkOrderReceiptCreate", ReceiptCreateParams.class),
-  WORK_ORDER_RECEIPT_UPDATE("WorkOrderReceiptUpdate", ReceiptUpdateParams.class),
-  WORK_ORDER_RECEIPT_RETRIEVE("WorkOrderReceiptRetrieve", WorkOrderIdParams.class),
-  WORK_ORDER_RECEIPT_UPDATE_RETRIEVE(
-      "WorkOrderReceiptUpdateRetrieve", ReceiptUpdateRetrieveParams.class),
-  WORK_ORDER_RECEIPT_LOOK_UP("WorkOrderReceiptLookUp", ReceiptLookUpParams.class),
-  WORK_ORDER_RECEIPT_LOOK_UP_NEXT("WorkOrderReceiptLookUpNext", ReceiptLookUpParams.class),
-  /** OpenRPC service discovery. */
-  RPC_DISCOVER("rpc.discover", null);
+    WORKER_LOOK_UP("WorkerLookUp", WorkerLookUpParams.class),
+    WORKER_LOOK_UP_NEXT("WorkerLookUpNext", WorkerLookUpParams.class),
+    WORKER_RETRIEVE("WorkerRetrieve", WorkerIdParams.class),
+    WORKER_REGISTER("WorkerRegister", WorkerRegisterParams.class),
+    WORKER_UPDATE("WorkerUpdate", WorkerUpdateParams.class),
+    WORKER_SET_STATUS("WorkerSetStatus", WorkerSetStatusParams.class),
+    ENCRYPTION_KEY_GET("EncryptionKeyGet", EncryptionKeyGetParams.class),
+    ENCRYPTION_KEY_SET("EncryptionKeySet", null),
+    WORK_ORDER_SUBMIT("WorkOrderSubmit", WorkOrderSubmitParams.class),
+    WORK_ORDER_GET_RESULT("WorkOrderGetResult", WorkOrderIdParams.class),
+    WORK_ORDER_RECEIPT_CREATE("WorkOrderReceiptCreate", ReceiptCreateParams.class),
+    WORK_ORDER_RECEIPT_UPDATE("WorkOrderReceiptUpdate", ReceiptUpdateParams.class),
+    WORK_ORDER_RECEIPT_RETRIEVE("WorkOrderReceiptRetrieve", WorkOrderIdParams.class),
+    WORK_ORDER_RECEIPT_UPDATE_RETRIEVE("WorkOrderReceiptUpdateRetrieve", ReceiptUpdateRetrieveParams.class),
+    WORK_ORDER_RECEIPT_LOOK_UP("WorkOrderReceiptLookUp", ReceiptLookUpParams.class),
+    WORK_ORDER_RECEIPT_LOOK_UP_NEXT("WorkOrderReceiptLookUpNext", ReceiptLookUpParams.class),
+    /** OpenRPC service discovery. */
+    RPC_DISCOVER("rpc.discover", null);
 
-  private final String methodName;
-  private final Class<? extends Record> paramsType;
+    private final String methodName;
+    private final Class<? extends Record> paramsType;
 
-  DirectModelMethod(String methodName, Class<? extends Record> paramsType) {
-    this.methodName = methodName;
-    this.paramsType = paramsType;
-  }
+    DirectModelMethod(String methodName, Class<? extends Record> paramsType) {
+        this.methodName = methodName;
+        this.paramsType = paramsType;
+    }
 
-  /** The name on the wire. */
-  public String methodName() {
-    return methodName;
-  }
+    /** The name on the wire. */
+    public String methodName() {
+        return methodName;
+    }
 
-  /** The record the params are bound to; empty for a method that reads no params. */
-  public Optional<Class<? extends Record>> paramsType() {
-    return Optional.ofNullable(paramsType);
-  }
+    /** The record the params are bound to; empty for a method that reads no params. */
+    public Optional<Class<? extends Record>> paramsType() {
+        return Optional.ofNullable(paramsType);
+    }
 }

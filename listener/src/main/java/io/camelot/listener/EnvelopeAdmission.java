@@ -13,39 +13,39 @@ import java.util.Map;
  * flaws it cannot fix (security review C1, H1, M4, L10).
  */
 public final class EnvelopeAdmission {
-  private final boolean refuseLegacy;
-  private final Map<EnvelopeVersion, Counter> admitted = new EnumMap<>(EnvelopeVersion.class);
-  private final Map<EnvelopeVersion, Counter> refused = new EnumMap<>(EnvelopeVersion.class);
+    private final boolean refuseLegacy;
+    private final Map<EnvelopeVersion, Counter> admitted = new EnumMap<>(EnvelopeVersion.class);
+    private final Map<EnvelopeVersion, Counter> refused = new EnumMap<>(EnvelopeVersion.class);
 
-  public EnvelopeAdmission(boolean refuseLegacy, MeterRegistry meters) {
-    this.refuseLegacy = refuseLegacy;
-    for (EnvelopeVersion version : EnvelopeVersion.values()) {
-      admitted.put(version, counter(meters, version, "admitted"));
-      refused.put(version, counter(meters, version, "refused"));
+    public EnvelopeAdmission(boolean refuseLegacy, MeterRegistry meters) {
+        this.refuseLegacy = refuseLegacy;
+        for (EnvelopeVersion version : EnvelopeVersion.values()) {
+            admitted.put(version, counter(meters, version, "admitted"));
+            refused.put(version, counter(meters, version, "refused"));
+        }
     }
-  }
 
-  /**
-   * Counts the request's form and refuses Avalon's when the operator said so.
-   *
-   * @throws EeaException code 2 naming the setting, for a refused legacy request
-   */
-  public void admit(EnvelopeVersion version) {
-    if (refuseLegacy && version == EnvelopeVersion.AVALON_1) {
-      refused.get(version).increment();
-      throw EeaException.invalidParameter(
-          "This TCS refuses Avalon's legacy work order envelope ([security] legacy_envelope = \"refuse\");"
-              + " seal the request in the hardened camelot-2 form (docs/envelope.md)");
+    /**
+     * Counts the request's form and refuses Avalon's when the operator said so.
+     *
+     * @throws EeaException code 2 naming the setting, for a refused legacy request
+     */
+    public void admit(EnvelopeVersion version) {
+        if (refuseLegacy && version == EnvelopeVersion.AVALON_1) {
+            refused.get(version).increment();
+            throw EeaException.invalidParameter(
+                    "This TCS refuses Avalon's legacy work order envelope ([security] legacy_envelope = \"refuse\");"
+                            + " seal the request in the hardened camelot-2 form (docs/envelope.md)");
+        }
+        admitted.get(version).increment();
     }
-    admitted.get(version).increment();
-  }
 
-  private static Counter counter(MeterRegistry meters, EnvelopeVersion version, String outcome) {
-    return Counter.builder("camelot.work_order.envelopes")
-        .description(
-            "WorkOrderSubmit requests by envelope form (avalon-1 legacy, camelot-2 hardened) and admission")
-        .tag("envelope", version.label())
-        .tag("outcome", outcome)
-        .register(meters);
-  }
+    private static Counter counter(MeterRegistry meters, EnvelopeVersion version, String outcome) {
+        return Counter.builder("camelot.work_order.envelopes")
+                .description(
+                        "WorkOrderSubmit requests by envelope form (avalon-1 legacy, camelot-2 hardened) and admission")
+                .tag("envelope", version.label())
+                .tag("outcome", outcome)
+                .register(meters);
+    }
 }

@@ -14,53 +14,45 @@ import java.util.Objects;
  * @param security TLS, operator authentication, rate and size limits
  */
 public record ListenerConfig(
-    String host,
-    int port,
-    int maxBodyBytes,
-    boolean syncMode,
-    Duration syncWaitCap,
-    boolean operatorMethodsEnabled,
-    ListenerSecurity security) {
+        String host,
+        int port,
+        int maxBodyBytes,
+        boolean syncMode,
+        Duration syncWaitCap,
+        boolean operatorMethodsEnabled,
+        ListenerSecurity security) {
 
-  public static final int DEFAULT_PORT = 1947;
-  public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
-  public static final Duration DEFAULT_SYNC_WAIT_CAP = Duration.ofMillis(9000);
+    public static final int DEFAULT_PORT = 1947;
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final Duration DEFAULT_SYNC_WAIT_CAP = Duration.ofMillis(9000);
 
-  public ListenerConfig {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+    public ListenerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+        }
+        Objects.requireNonNull(security, "security");
     }
-    if (maxBodyBytes <= 0) {
-      throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+
+    /** A listener with {@link ListenerSecurity#defaults()}. */
+    public ListenerConfig(
+            String host,
+            int port,
+            int maxBodyBytes,
+            boolean syncMode,
+            Duration syncWaitCap,
+            boolean operatorMethodsEnabled) {
+        this(host, port, maxBodyBytes, syncMode, syncWaitCap, operatorMethodsEnabled, ListenerSecurity.defaults());
     }
-    Objects.requireNonNull(security, "security");
-  }
 
-  /** A listener with {@link ListenerSecurity#defaults()}. */
-  public ListenerConfig(
-      String host,
-      int port,
-      int maxBodyBytes,
-      boolean syncMode,
-      Duration syncWaitCap,
-      boolean operatorMethodsEnabled) {
-    this(
-        host,
-        port,
-        maxBodyBytes,
-        syncMode,
-        syncWaitCap,
-        operatorMethodsEnabled,
-        ListenerSecurity.defaults());
-  }
+    public ListenerConfig withSecurity(ListenerSecurity newSecurity) {
+        return new ListenerConfig(host, port, maxBodyBytes, syncMode, syncWaitCap, operatorMethodsEnabled, newSecurity);
+    }
 
-  public ListenerConfig withSecurity(ListenerSecurity newSecurity) {
-    return new ListenerConfig(
-        host, port, maxBodyBytes, syncMode, syncWaitCap, operatorMethodsEnabled, newSecurity);
-  }
-
-  public static ListenerConfig defaults() {
-    return new ListenerConfig(
-        "localhost", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, false, DEFAULT_SYNC_WAIT_CAP, false);
-  }
+    public static ListenerConfig defaults() {
+        return new ListenerConfig(
+                "localhost", DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, false, DEFAULT_SYNC_WAIT_CAP, false);
+    }
 }

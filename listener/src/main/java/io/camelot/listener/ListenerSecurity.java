@@ -22,101 +22,73 @@ import java.util.Objects;
  * @param notifyHosts the hosts a work order's notifyUri may name; none by default
  */
 public record ListenerSecurity(
-    ServerTls tls,
-    RequestAuthenticator operatorAuth,
-    RateLimiter.Limit perAddress,
-    RateLimiter.Limit perRequester,
-    int maxItems,
-    int maxItemChars,
-    boolean refuseLegacyEnvelope,
-    NotifyHosts notifyHosts) {
+        ServerTls tls,
+        RequestAuthenticator operatorAuth,
+        RateLimiter.Limit perAddress,
+        RateLimiter.Limit perRequester,
+        int maxItems,
+        int maxItemChars,
+        boolean refuseLegacyEnvelope,
+        NotifyHosts notifyHosts) {
 
-  public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
-  public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(500, 1000);
-  public static final int DEFAULT_MAX_ITEMS = 100;
-  public static final int DEFAULT_MAX_ITEM_CHARS = 1 << 20;
+    public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
+    public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(500, 1000);
+    public static final int DEFAULT_MAX_ITEMS = 100;
+    public static final int DEFAULT_MAX_ITEM_CHARS = 1 << 20;
 
-  public ListenerSecurity {
-    if (maxItems < 1 || maxItemChars < 1) {
-      throw new IllegalArgumentException("maxItems and maxItemChars must be positive");
+    public ListenerSecurity {
+        if (maxItems < 1 || maxItemChars < 1) {
+            throw new IllegalArgumentException("maxItems and maxItemChars must be positive");
+        }
+        Objects.requireNonNull(notifyHosts, "notifyHosts");
     }
-    Objects.requireNonNull(notifyHosts, "notifyHosts");
-  }
 
-  public static ListenerSecurity defaults() {
-    return new ListenerSecurity(
-        null,
-        null,
-        DEFAULT_PER_ADDRESS,
-        DEFAULT_PER_REQUESTER,
-        DEFAULT_MAX_ITEMS,
-        DEFAULT_MAX_ITEM_CHARS,
-        false,
-        NotifyHosts.none());
-  }
+    public static ListenerSecurity defaults() {
+        return new ListenerSecurity(
+                null,
+                null,
+                DEFAULT_PER_ADDRESS,
+                DEFAULT_PER_REQUESTER,
+                DEFAULT_MAX_ITEMS,
+                DEFAULT_MAX_ITEM_CHARS,
+                false,
+                NotifyHosts.none());
+    }
 
-  public ListenerSecurity withTls(ServerTls newTls) {
-    return new ListenerSecurity(
-        newTls,
-        operatorAuth,
-        perAddress,
-        perRequester,
-        maxItems,
-        maxItemChars,
-        refuseLegacyEnvelope,
-        notifyHosts);
-  }
+    public ListenerSecurity withTls(ServerTls newTls) {
+        return new ListenerSecurity(
+                newTls,
+                operatorAuth,
+                perAddress,
+                perRequester,
+                maxItems,
+                maxItemChars,
+                refuseLegacyEnvelope,
+                notifyHosts);
+    }
 
-  public ListenerSecurity withOperatorAuth(RequestAuthenticator auth) {
-    return new ListenerSecurity(
-        tls,
-        auth,
-        perAddress,
-        perRequester,
-        maxItems,
-        maxItemChars,
-        refuseLegacyEnvelope,
-        notifyHosts);
-  }
+    public ListenerSecurity withOperatorAuth(RequestAuthenticator auth) {
+        return new ListenerSecurity(
+                tls, auth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
+    }
 
-  public ListenerSecurity withRateLimits(RateLimiter.Limit address, RateLimiter.Limit requester) {
-    return new ListenerSecurity(
-        tls,
-        operatorAuth,
-        address,
-        requester,
-        maxItems,
-        maxItemChars,
-        refuseLegacyEnvelope,
-        notifyHosts);
-  }
+    public ListenerSecurity withRateLimits(RateLimiter.Limit address, RateLimiter.Limit requester) {
+        return new ListenerSecurity(
+                tls, operatorAuth, address, requester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
+    }
 
-  public ListenerSecurity withItemLimits(int items, int itemChars) {
-    return new ListenerSecurity(
-        tls,
-        operatorAuth,
-        perAddress,
-        perRequester,
-        items,
-        itemChars,
-        refuseLegacyEnvelope,
-        notifyHosts);
-  }
+    public ListenerSecurity withItemLimits(int items, int itemChars) {
+        return new ListenerSecurity(
+                tls, operatorAuth, perAddress, perRequester, items, itemChars, refuseLegacyEnvelope, notifyHosts);
+    }
 
-  public ListenerSecurity withLegacyEnvelopeRefused(boolean refuse) {
-    return new ListenerSecurity(
-        tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuse, notifyHosts);
-  }
+    public ListenerSecurity withLegacyEnvelopeRefused(boolean refuse) {
+        return new ListenerSecurity(
+                tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuse, notifyHosts);
+    }
 
-  public ListenerSecurity withNotifyHosts(NotifyHosts hosts) {
-    return new ListenerSecurity(
-        tls,
-        operatorAuth,
-        perAddress,
-        perRequester,
-        maxItems,
-        maxItemChars,
-        refuseLegacyEnvelope,
-        hosts);
-  }
+    public ListenerSecurity withNotifyHosts(NotifyHosts hosts) {
+        return new ListenerSecurity(
+                tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, hosts);
+    }
 }

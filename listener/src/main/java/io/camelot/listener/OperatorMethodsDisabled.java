@@ -8,18 +8,17 @@ import io.camelot.protocol.ErrorCode;
 
 /** A listener that does not serve operator methods refuses them, whoever calls (code 3). */
 final class OperatorMethodsDisabled extends RpcDecorator {
-  OperatorMethodsDisabled(RpcProcessor next) {
-    super(next);
-  }
-
-  @Override
-  public RpcOutcome process(RpcRequest request) {
-    if (request.method().filter(DirectModel::operatorOnly).isPresent()) {
-      return RpcOutcome.error(
-          ErrorCode.ACCESS_DENIED.code(),
-          request.methodName()
-              + " is an operator method; operator methods are disabled on this listener");
+    OperatorMethodsDisabled(RpcProcessor next) {
+        super(next);
     }
-    return next.process(request);
-  }
+
+    @Override
+    public RpcOutcome process(RpcRequest request) {
+        if (request.method().filter(DirectModel::operatorOnly).isPresent()) {
+            return RpcOutcome.error(
+                    ErrorCode.ACCESS_DENIED.code(),
+                    request.methodName() + " is an operator method; operator methods are disabled on this listener");
+        }
+        return next.process(request);
+    }
 }

@@ -25,60 +25,62 @@ import org.junit.jupiter.api.io.TempDir;
  * the dispatcher only answers when a method threw something unexpected.
  */
 class JsonRpcFuzzTest {
-  @TempDir static Path directory;
-  static TestTcs tcs;
-  static JsonRpcDispatcher dispatcher;
+    @TempDir
+    static Path directory;
 
-  @BeforeAll
-  static void start() {
-    // No worker attached: submits are stored and queued, never run, so the fuzzer stays in the
-    // listener.
-    tcs = TestTcs.start(directory, TestTcs.config(false, true), 1_000, false);
-    // Unlimited rates: at fuzzing speed the default limits would answer most inputs with BUSY.
-    dispatcher =
-        DirectModel.dispatcher(
-            tcs.store,
-            tcs.queue,
-            TestTcs.config(false, true)
-                .withSecurity(
-                    ListenerSecurity.defaults()
-                        .withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED)));
-  }
+    static TestTcs tcs;
+    static JsonRpcDispatcher dispatcher;
 
-  @AfterAll
-  static void stop() {
-    tcs.close();
-  }
-
-  @FuzzTest(maxDuration = "60s")
-  void everyBodyGetsAJsonRpcResponse(byte[] body) {
-    JsonNode response = ProtocolJson.parse(dispatcher.handle(body));
-    assertThat(response.isObject()).isTrue();
-    assertThat(response.path("jsonrpc").asText()).isEqualTo("2.0");
-    if (response.has("error")) {
-      assertThat(response.path("error").path("code").isInt()).as(response.toString()).isTrue();
-      assertThat(response.path("error").path("code").asInt())
-          .as("unexpected exception for %s", response)
-          .isNotEqualTo(ErrorCode.INTERNAL_ERROR.code());
-    } else {
-      assertThat(response.has("result")).as(response.toString()).isTrue();
+    @BeforeAll
+    static void start() {
+        // No worker attached: submits are stored and queued, never run, so the fuzzer stays in the
+        // listener.
+        tcs = TestTcs.start(directory, TestTcs.config(false, true), 1_000, false);
+        // Unlimited rates: at fuzzing speed the default limits would answer most inputs with BUSY.
+        dispatcher = DirectModel.dispatcher(
+                tcs.store,
+                tcs.queue,
+                TestTcs.config(false, true)
+                        .withSecurity(ListenerSecurity.defaults()
+                                .withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED)));
     }
-  }
 
-  @FuzzTest(maxDuration = "60s")
-  void workOrderValidationOnlyRejectsWithCode2(byte[] params) {
-    JsonNode tree;
-    try {
-      tree = ProtocolJson.parse(params);
-    } catch (EeaException e) {
-      assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER.code());
-      return;
+    @AfterAll
+    static void stop() {
+        tcs.close();
     }
-    try {
-      Params.workOrderSubmit(tree);
-    } catch (EeaException e) {
-      assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER.code());
-      assertThat(e.getMessage()).isNotBlank();
+
+    @FuzzTest(maxDuration = "60s")
+    void everyBodyGetsAJsonRpcResponse(byte[] body) {
+        JsonNode response = ProtocolJson.parse(dispatcher.handle(body));
+        assertThat(response.isObject()).isTrue();
+        assertThat(response.path("jsonrpc").asText()).isEqualTo("2.0");
+        if (response.has("error")) {
+            assertThat(response.path("error").path("code").isInt())
+                    .as(response.toString())
+                    .isTrue();
+            assertThat(response.path("error").path("code").asInt())
+                    .as("unexpected exception for %s", response)
+                    .isNotEqualTo(ErrorCode.INTERNAL_ERROR.code());
+        } else {
+            assertThat(response.has("result")).as(response.toString()).isTrue();
+        }
     }
-  }
+
+    @FuzzTest(maxDuration = "60s")
+    void workOrderValidationOnlyRejectsWithCode2(byte[] params) {
+        JsonNode tree;
+        try {
+            tree = ProtocolJson.parse(params);
+        } catch (EeaException e) {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER.code());
+            return;
+        }
+        try {
+            Params.workOrderSubmit(tree);
+        } catch (EeaException e) {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER.code());
+            assertThat(e.getMessage()).isNotBlank();
+        }
+    }
 }

@@ -38,157 +38,155 @@ import org.junit.jupiter.api.io.TempDir;
  * balance.
  */
 class ReplayTest {
-  private static final String WALLET =
-      HexFormat.of().formatHex("simple-wallet".getBytes(StandardCharsets.UTF_8));
-  private static final String DUPLICATE =
-      "Work order id already exists in the database. Hence invalid parameter";
-  private static final String REPLAYED =
-      "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
+    private static final String WALLET = HexFormat.of().formatHex("simple-wallet".getBytes(StandardCharsets.UTF_8));
+    private static final String DUPLICATE = "Work order id already exists in the database. Hence invalid parameter";
+    private static final String REPLAYED =
+            "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
 
-  @TempDir Path directory;
-  private TestTcs tcs;
+    @TempDir
+    Path directory;
 
-  @AfterEach
-  void stop() {
-    tcs.close();
-  }
+    private TestTcs tcs;
 
-  private RequestSecrets deposit(String account, long amount) {
-    return deposit(TestTcs.randomHex(32), account, amount);
-  }
-
-  private RequestSecrets deposit(String workOrderId, String account, long amount) {
-    RequestTemplate template =
-        new RequestTemplate(
-            workOrderId,
-            tcs.workerId(),
-            WALLET,
-            TestTcs.randomHex(32),
-            TestTcs.randomHex(16),
-            6000,
-            null,
-            List.of(InputSpec.text("deposit " + account + " " + amount)),
-            List.of());
-    return RequestSealer.seal(template, tcs.keys().encryption().publicKey(), null);
-  }
-
-  private String balanceAfter(RequestSecrets secrets) {
-    JsonNode outcome = tcs.awaitOutcome(secrets.request().workOrderId());
-    WorkOrderResult result = ProtocolJson.bind(outcome.get("result"), WorkOrderResult.class);
-    List<PlainItem> items = ResponseOpener.open(result, secrets, tcs.keys().signing().verifier());
-    return new String(items.get(0).data(), StandardCharsets.UTF_8);
-  }
-
-  private byte[] body(RequestSecrets secrets) {
-    return ProtocolJson.toBytes(
-        JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
-  }
-
-  private static JsonNode duplicateData(String workOrderId, boolean sameRequest) {
-    return JsonNodeFactory.instance
-        .objectNode()
-        .put("workOrderId", workOrderId)
-        .put("sameRequest", sameRequest);
-  }
-
-  @Test
-  void theSameBytesSentManyTimesAtOnceAreAdmittedOnceAndRunOnce() throws Exception {
-    tcs = TestTcs.start(directory);
-    RequestSecrets first = deposit("alice", 10);
-    byte[] replayed = body(first);
-    List<JsonNode> answers;
-    try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
-      List<Future<JsonNode>> sent =
-          IntStream.range(0, 16)
-              .mapToObj(
-                  i -> senders.submit(() -> ProtocolJson.parse(tcs.post("/", replayed).body())))
-              .toList();
-      answers = sent.stream().map(ReplayTest::join).toList();
+    @AfterEach
+    void stop() {
+        tcs.close();
     }
-    assertThat(answers).filteredOn(a -> a.path("error").path("code").asInt() == 5).hasSize(1);
-    String id = first.request().workOrderId();
-    assertThat(answers)
-        .filteredOn(a -> a.path("error").path("code").asInt() == 2)
-        .hasSize(15)
-        .allSatisfy(a -> assertError(a, 2, DUPLICATE))
-        .allSatisfy(
-            a -> assertThat(a.path("error").path("data")).isEqualTo(duplicateData(id, true)));
-    assertThat(balanceAfter(first)).isEqualTo("WALLET RESULT: alice::10");
 
-    // Sent again after it completed: still refused, and the balance moved once.
-    assertError(ProtocolJson.parse(tcs.post("/", replayed).body()), 2, DUPLICATE);
-    RequestSecrets second = deposit("alice", 1);
-    tcs.submit(second.request());
-    assertThat(balanceAfter(second)).isEqualTo("WALLET RESULT: alice::11");
-  }
-
-  @Test
-  void aRequestReplayedAfterItsWorkOrderWasPurgedIsStillRefused() {
-    tcs = TestTcs.start(directory);
-    RequestSecrets original = deposit("bob", 7);
-    tcs.submit(original.request());
-    assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: bob::7");
-    assertThat(tcs.store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
-
-    JsonNode replay = ProtocolJson.parse(tcs.post("/", body(original)).body());
-    assertError(replay, 2, DUPLICATE);
-    assertThat(replay.path("error").path("data"))
-        .isEqualTo(duplicateData(original.request().workOrderId(), true));
-    // Its request hash is remembered too: not even under another id.
-    assertError(tcs.submit(shiftIdDigitOntoNonce(original.request())), 2, REPLAYED);
-    assertThat(tcs.store.pendingCount()).isZero();
-    RequestSecrets next = deposit("bob", 1);
-    tcs.submit(next.request());
-    assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: bob::8");
-  }
-
-  @Test
-  void aRequestReplayedUnderAnotherIdMadeByMovingADigitOntoTheNonceIsRefused() {
-    tcs = TestTcs.start(directory);
-    RequestSecrets original = deposit("carol", 5);
-    tcs.submit(original.request());
-    assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: carol::5");
-    WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original.request());
-    assertThat(shifted.workOrderId()).isNotEqualTo(original.request().workOrderId());
-    assertThat(WorkOrderHashes.requestHash(shifted))
-        .isEqualTo(WorkOrderHashes.requestHash(original.request()));
-
-    JsonNode replay = tcs.submit(shifted);
-
-    assertError(replay, 2, REPLAYED);
-    assertThat(replay.path("error").path("data"))
-        .isEqualTo(JsonNodeFactory.instance.objectNode().put("workOrderId", shifted.workOrderId()));
-    assertError(
-        tcs.call("WorkOrderGetResult", new WorkOrderIdParams(shifted.workOrderId())),
-        2,
-        "Work order Id not found in the database. Hence invalid parameter");
-    RequestSecrets next = deposit("carol", 1);
-    tcs.submit(next.request());
-    assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: carol::6");
-  }
-
-  @Test
-  void aKnownIdSaysWhetherItWasTheSameRequest() {
-    tcs = TestTcs.start(directory);
-    RequestSecrets original = deposit("dave", 3);
-    String id = original.request().workOrderId();
-    tcs.submit(original.request());
-
-    JsonNode retried = tcs.submit(original.request());
-    JsonNode clash = tcs.submit(deposit(id, "dave", 4).request());
-
-    assertError(retried, 2, DUPLICATE);
-    assertThat(retried.path("error").path("data")).isEqualTo(duplicateData(id, true));
-    assertError(clash, 2, DUPLICATE);
-    assertThat(clash.path("error").path("data")).isEqualTo(duplicateData(id, false));
-    assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: dave::3");
-  }
-
-  private static JsonNode join(Future<JsonNode> answer) {
-    try {
-      return answer.get();
-    } catch (Exception e) {
-      throw new AssertionError(e);
+    private RequestSecrets deposit(String account, long amount) {
+        return deposit(TestTcs.randomHex(32), account, amount);
     }
-  }
+
+    private RequestSecrets deposit(String workOrderId, String account, long amount) {
+        RequestTemplate template = new RequestTemplate(
+                workOrderId,
+                tcs.workerId(),
+                WALLET,
+                TestTcs.randomHex(32),
+                TestTcs.randomHex(16),
+                6000,
+                null,
+                List.of(InputSpec.text("deposit " + account + " " + amount)),
+                List.of());
+        return RequestSealer.seal(template, tcs.keys().encryption().publicKey(), null);
+    }
+
+    private String balanceAfter(RequestSecrets secrets) {
+        JsonNode outcome = tcs.awaitOutcome(secrets.request().workOrderId());
+        WorkOrderResult result = ProtocolJson.bind(outcome.get("result"), WorkOrderResult.class);
+        List<PlainItem> items =
+                ResponseOpener.open(result, secrets, tcs.keys().signing().verifier());
+        return new String(items.get(0).data(), StandardCharsets.UTF_8);
+    }
+
+    private byte[] body(RequestSecrets secrets) {
+        return ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
+    }
+
+    private static JsonNode duplicateData(String workOrderId, boolean sameRequest) {
+        return JsonNodeFactory.instance
+                .objectNode()
+                .put("workOrderId", workOrderId)
+                .put("sameRequest", sameRequest);
+    }
+
+    @Test
+    void theSameBytesSentManyTimesAtOnceAreAdmittedOnceAndRunOnce() throws Exception {
+        tcs = TestTcs.start(directory);
+        RequestSecrets first = deposit("alice", 10);
+        byte[] replayed = body(first);
+        List<JsonNode> answers;
+        try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
+            List<Future<JsonNode>> sent = IntStream.range(0, 16)
+                    .mapToObj(i -> senders.submit(
+                            () -> ProtocolJson.parse(tcs.post("/", replayed).body())))
+                    .toList();
+            answers = sent.stream().map(ReplayTest::join).toList();
+        }
+        assertThat(answers)
+                .filteredOn(a -> a.path("error").path("code").asInt() == 5)
+                .hasSize(1);
+        String id = first.request().workOrderId();
+        assertThat(answers)
+                .filteredOn(a -> a.path("error").path("code").asInt() == 2)
+                .hasSize(15)
+                .allSatisfy(a -> assertError(a, 2, DUPLICATE))
+                .allSatisfy(a -> assertThat(a.path("error").path("data")).isEqualTo(duplicateData(id, true)));
+        assertThat(balanceAfter(first)).isEqualTo("WALLET RESULT: alice::10");
+
+        // Sent again after it completed: still refused, and the balance moved once.
+        assertError(ProtocolJson.parse(tcs.post("/", replayed).body()), 2, DUPLICATE);
+        RequestSecrets second = deposit("alice", 1);
+        tcs.submit(second.request());
+        assertThat(balanceAfter(second)).isEqualTo("WALLET RESULT: alice::11");
+    }
+
+    @Test
+    void aRequestReplayedAfterItsWorkOrderWasPurgedIsStillRefused() {
+        tcs = TestTcs.start(directory);
+        RequestSecrets original = deposit("bob", 7);
+        tcs.submit(original.request());
+        assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: bob::7");
+        assertThat(tcs.store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
+
+        JsonNode replay = ProtocolJson.parse(tcs.post("/", body(original)).body());
+        assertError(replay, 2, DUPLICATE);
+        assertThat(replay.path("error").path("data"))
+                .isEqualTo(duplicateData(original.request().workOrderId(), true));
+        // Its request hash is remembered too: not even under another id.
+        assertError(tcs.submit(shiftIdDigitOntoNonce(original.request())), 2, REPLAYED);
+        assertThat(tcs.store.pendingCount()).isZero();
+        RequestSecrets next = deposit("bob", 1);
+        tcs.submit(next.request());
+        assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: bob::8");
+    }
+
+    @Test
+    void aRequestReplayedUnderAnotherIdMadeByMovingADigitOntoTheNonceIsRefused() {
+        tcs = TestTcs.start(directory);
+        RequestSecrets original = deposit("carol", 5);
+        tcs.submit(original.request());
+        assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: carol::5");
+        WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original.request());
+        assertThat(shifted.workOrderId()).isNotEqualTo(original.request().workOrderId());
+        assertThat(WorkOrderHashes.requestHash(shifted)).isEqualTo(WorkOrderHashes.requestHash(original.request()));
+
+        JsonNode replay = tcs.submit(shifted);
+
+        assertError(replay, 2, REPLAYED);
+        assertThat(replay.path("error").path("data"))
+                .isEqualTo(JsonNodeFactory.instance.objectNode().put("workOrderId", shifted.workOrderId()));
+        assertError(
+                tcs.call("WorkOrderGetResult", new WorkOrderIdParams(shifted.workOrderId())),
+                2,
+                "Work order Id not found in the database. Hence invalid parameter");
+        RequestSecrets next = deposit("carol", 1);
+        tcs.submit(next.request());
+        assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: carol::6");
+    }
+
+    @Test
+    void aKnownIdSaysWhetherItWasTheSameRequest() {
+        tcs = TestTcs.start(directory);
+        RequestSecrets original = deposit("dave", 3);
+        String id = original.request().workOrderId();
+        tcs.submit(original.request());
+
+        JsonNode retried = tcs.submit(original.request());
+        JsonNode clash = tcs.submit(deposit(id, "dave", 4).request());
+
+        assertError(retried, 2, DUPLICATE);
+        assertThat(retried.path("error").path("data")).isEqualTo(duplicateData(id, true));
+        assertError(clash, 2, DUPLICATE);
+        assertThat(clash.path("error").path("data")).isEqualTo(duplicateData(id, false));
+        assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: dave::3");
+    }
+
+    private static JsonNode join(Future<JsonNode> answer) {
+        try {
+            return answer.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -16,87 +16,89 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Security review M2 and M3: work orders only for ACTIVE, served workers. */
 class WorkerStatusAdmissionTest {
-  private static final String COMPUTING =
-      "Work order is computing. Please query for WorkOrderGetResult to view the result";
-  private static final String NOT_FOUND =
-      "Work order Id not found in the database. Hence invalid parameter";
+    private static final String COMPUTING =
+            "Work order is computing. Please query for WorkOrderGetResult to view the result";
+    private static final String NOT_FOUND = "Work order Id not found in the database. Hence invalid parameter";
 
-  @TempDir Path directory;
-  private TestTcs tcs;
+    @TempDir
+    Path directory;
 
-  @AfterEach
-  void stop() {
-    tcs.close();
-  }
+    private TestTcs tcs;
 
-  @Test
-  void aWorkerThatIsNotActiveAdmitsNothingUntilItIsActiveAgain() {
-    tcs = TestTcs.start(directory, TestTcs.config(false, true), 100, true);
-    setStatus(2);
-    RequestSecrets refused = tcs.sealEcho("while off line");
-    JsonNode answer = tcs.submit(refused.request());
-    assertError(
-        answer, 2, "worker " + tcs.workerId() + " is OFF_LINE (status 2): it takes no work orders");
-    assertThat(answer.path("error").path("data").path("workOrderId").asText())
-        .isEqualTo(refused.request().workOrderId());
-    assertError(
-        tcs.call("WorkOrderGetResult", new WorkOrderIdParams(refused.request().workOrderId())),
-        2,
-        NOT_FOUND);
-    assertThat(tcs.queue.outstanding()).isZero();
-
-    setStatus(1);
-    RequestSecrets admitted = tcs.sealEcho("back");
-    assertError(tcs.submit(admitted.request()), 5, COMPUTING);
-    assertThat(tcs.awaitOutcome(admitted.request().workOrderId()).has("result")).isTrue();
-  }
-
-  @Test
-  void aRegisteredWorkerThatNoProcessServesAdmitsNothing() {
-    tcs = TestTcs.start(directory, TestTcs.config(false, true), 100, true);
-    String unserved = "0a0b";
-    tcs.store.putWorker(unserved, ProtocolJson.toBytes(tcs.worker.record()));
-    ObjectNode request =
-        (ObjectNode) ProtocolJson.toTree(tcs.sealEcho("nobody runs this").request());
-    request.put("workerId", unserved);
-    assertError(
-        tcs.submit(request),
-        2,
-        "worker 0a0b is served by no worker process: it takes no work orders");
-    assertError(
-        tcs.call("WorkOrderGetResult", new WorkOrderIdParams(request.path("workOrderId").asText())),
-        2,
-        NOT_FOUND);
-    assertThat(tcs.queue.outstanding()).isZero();
-  }
-
-  @Test
-  void workOrdersQueuedBeforeTheWorkerIsMarkedCompromisedFailWithoutRunning() {
-    tcs = TestTcs.start(directory, TestTcs.config(false, true), 100, false);
-    // The held worker's two threads take the first two; the third waits in the queue, not started.
-    for (String text : new String[] {"first", "second"}) {
-      assertError(tcs.submit(tcs.sealEcho(text).request()), 5, COMPUTING);
+    @AfterEach
+    void stop() {
+        tcs.close();
     }
-    RequestSecrets queued = tcs.sealEcho("queued");
-    String id = queued.request().workOrderId();
-    assertError(tcs.submit(queued.request()), 5, COMPUTING);
-    setStatus(4);
-    tcs.attachWorker();
-    assertError(
-        tcs.awaitOutcome(id),
-        1,
-        "Work order "
-            + id
-            + " cannot run: worker "
-            + tcs.workerId()
-            + " is COMPROMISED (status 4): it takes no work orders");
-    assertThat(tcs.queue.outstanding()).isZero();
-  }
 
-  private void setStatus(int status) {
-    assertError(
-        tcs.call("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", status)),
-        0,
-        "Successfully Set Status");
-  }
+    @Test
+    void aWorkerThatIsNotActiveAdmitsNothingUntilItIsActiveAgain() {
+        tcs = TestTcs.start(directory, TestTcs.config(false, true), 100, true);
+        setStatus(2);
+        RequestSecrets refused = tcs.sealEcho("while off line");
+        JsonNode answer = tcs.submit(refused.request());
+        assertError(answer, 2, "worker " + tcs.workerId() + " is OFF_LINE (status 2): it takes no work orders");
+        assertThat(answer.path("error").path("data").path("workOrderId").asText())
+                .isEqualTo(refused.request().workOrderId());
+        assertError(
+                tcs.call(
+                        "WorkOrderGetResult",
+                        new WorkOrderIdParams(refused.request().workOrderId())),
+                2,
+                NOT_FOUND);
+        assertThat(tcs.queue.outstanding()).isZero();
+
+        setStatus(1);
+        RequestSecrets admitted = tcs.sealEcho("back");
+        assertError(tcs.submit(admitted.request()), 5, COMPUTING);
+        assertThat(tcs.awaitOutcome(admitted.request().workOrderId()).has("result"))
+                .isTrue();
+    }
+
+    @Test
+    void aRegisteredWorkerThatNoProcessServesAdmitsNothing() {
+        tcs = TestTcs.start(directory, TestTcs.config(false, true), 100, true);
+        String unserved = "0a0b";
+        tcs.store.putWorker(unserved, ProtocolJson.toBytes(tcs.worker.record()));
+        ObjectNode request = (ObjectNode)
+                ProtocolJson.toTree(tcs.sealEcho("nobody runs this").request());
+        request.put("workerId", unserved);
+        assertError(tcs.submit(request), 2, "worker 0a0b is served by no worker process: it takes no work orders");
+        assertError(
+                tcs.call(
+                        "WorkOrderGetResult",
+                        new WorkOrderIdParams(request.path("workOrderId").asText())),
+                2,
+                NOT_FOUND);
+        assertThat(tcs.queue.outstanding()).isZero();
+    }
+
+    @Test
+    void workOrdersQueuedBeforeTheWorkerIsMarkedCompromisedFailWithoutRunning() {
+        tcs = TestTcs.start(directory, TestTcs.config(false, true), 100, false);
+        // The held worker's two threads take the first two; the third waits in the queue, not started.
+        for (String text : new String[] {"first", "second"}) {
+            assertError(tcs.submit(tcs.sealEcho(text).request()), 5, COMPUTING);
+        }
+        RequestSecrets queued = tcs.sealEcho("queued");
+        String id = queued.request().workOrderId();
+        assertError(tcs.submit(queued.request()), 5, COMPUTING);
+        setStatus(4);
+        tcs.attachWorker();
+        assertError(
+                tcs.awaitOutcome(id),
+                1,
+                "Work order "
+                        + id
+                        + " cannot run: worker "
+                        + tcs.workerId()
+                        + " is COMPROMISED (status 4): it takes no work orders");
+        assertThat(tcs.queue.outstanding()).isZero();
+    }
+
+    private void setStatus(int status) {
+        assertError(
+                tcs.call("WorkerSetStatus", Map.of("workerId", tcs.workerId(), "status", status)),
+                0,
+                "Successfully Set Status");
+    }
 }

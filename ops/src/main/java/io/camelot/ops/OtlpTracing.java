@@ -27,90 +27,76 @@ import org.slf4j.LoggerFactory;
  * runs: scopes then start no span.
  */
 public final class OtlpTracing implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(OtlpTracing.class);
-  private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
-  private static final AttributeKey<String> WORK_ORDER_ID =
-      AttributeKey.stringKey("camelot.work_order_id");
+    private static final Logger log = LoggerFactory.getLogger(OtlpTracing.class);
+    private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+    private static final AttributeKey<String> WORK_ORDER_ID = AttributeKey.stringKey("camelot.work_order_id");
 
-  private final SdkTracerProvider provider;
-  private final Tracer tracer;
-  private final WorkOrderTrace.SpanStarter starter = this::startSpan;
+    private final SdkTracerProvider provider;
+    private final Tracer tracer;
+    private final WorkOrderTrace.SpanStarter starter = this::startSpan;
 
-  private OtlpTracing(SdkTracerProvider provider) {
-    this.provider = provider;
-    this.tracer = provider == null ? null : provider.get("io.camelot");
-  }
-
-  /** {@link #start} when {@code endpoint} is set; else nothing runs and close does nothing. */
-  public static OtlpTracing startIfConfigured(String endpoint, String processRole) {
-    return endpoint == null || endpoint.isBlank()
-        ? new OtlpTracing(null)
-        : start(endpoint, processRole);
-  }
-
-  /**
-   * Starts exporting this process's work-order spans.
-   *
-   * @param endpoint the OTLP/HTTP base URL, e.g. {@code http://127.0.0.1:4318}; spans go to {@code
-   *     /v1/traces}
-   * @param processRole the service name spans carry ({@code serve}, {@code worker}...)
-   */
-  public static OtlpTracing start(String endpoint, String processRole) {
-    OtlpHttpSpanExporter exporter =
-        OtlpHttpSpanExporter.builder()
-            .setEndpoint(endpoint.replaceAll("/+$", "") + "/v1/traces")
-            .build();
-    SdkTracerProvider provider =
-        SdkTracerProvider.builder()
-            .setResource(
-                Resource.getDefault()
-                    .merge(Resource.create(Attributes.of(SERVICE_NAME, "camelot-" + processRole))))
-            .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
-            .build();
-    OtlpTracing tracing = new OtlpTracing(provider);
-    WorkOrderTrace.exportSpans(tracing.starter);
-    log.info("Exporting work-order spans to {} (OTLP/HTTP)", endpoint);
-    return tracing;
-  }
-
-  // The scope is closed by the Runnable this returns, which the stage runs when it ends.
-  @SuppressWarnings("MustBeClosedChecker")
-  private Runnable startSpan(String stage, String workOrderId) {
-    String traceId = WorkOrderTrace.traceId(workOrderId);
-    Context parent = Context.current();
-    SpanContext enclosing = Span.fromContext(parent).getSpanContext();
-    if (!enclosing.isValid() || !enclosing.getTraceId().equals(traceId)) {
-      // The work order's trace has no root span of its own: every process hangs its spans under
-      // the same remote parent, derived like the trace id, so they need no propagation.
-      parent =
-          Context.root()
-              .with(
-                  Span.wrap(
-                      SpanContext.createFromRemoteParent(
-                          traceId,
-                          traceId.substring(0, 16),
-                          TraceFlags.getSampled(),
-                          TraceState.getDefault())));
+    private OtlpTracing(SdkTracerProvider provider) {
+        this.provider = provider;
+        this.tracer = provider == null ? null : provider.get("io.camelot");
     }
-    Span span =
-        tracer
-            .spanBuilder(stage)
-            .setParent(parent)
-            .setAttribute(WORK_ORDER_ID, workOrderId)
-            .startSpan();
-    Scope current = span.makeCurrent();
-    return () -> {
-      current.close();
-      span.end();
-    };
-  }
 
-  /** Stops starting spans and sends those still batched. */
-  @Override
-  public void close() {
-    if (provider != null) {
-      WorkOrderTrace.stopExporting(starter);
-      provider.shutdown().join(10, TimeUnit.SECONDS);
+    /** {@link #start} when {@code endpoint} is set; else nothing runs and close does nothing. */
+    public static OtlpTracing startIfConfigured(String endpoint, String processRole) {
+        return endpoint == null || endpoint.isBlank() ? new OtlpTracing(null) : start(endpoint, processRole);
     }
-  }
+
+    /**
+     * Starts exporting this process's work-order spans.
+     *
+     * @param endpoint the OTLP/HTTP base URL, e.g. {@code http://127.0.0.1:4318}; spans go to {@code
+     *     /v1/traces}
+     * @param processRole the service name spans carry ({@code serve}, {@code worker}...)
+     */
+    public static OtlpTracing start(String endpoint, String processRole) {
+        OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
+                .setEndpoint(endpoint.replaceAll("/+$", "") + "/v1/traces")
+                .build();
+        SdkTracerProvider provider = SdkTracerProvider.builder()
+                .setResource(Resource.getDefault()
+                        .merge(Resource.create(Attributes.of(SERVICE_NAME, "camelot-" + processRole))))
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
+                .build();
+        OtlpTracing tracing = new OtlpTracing(provider);
+        WorkOrderTrace.exportSpans(tracing.starter);
+        log.info("Exporting work-order spans to {} (OTLP/HTTP)", endpoint);
+        return tracing;
+    }
+
+    // The scope is closed by the Runnable this returns, which the stage runs when it ends.
+    @SuppressWarnings("MustBeClosedChecker")
+    private Runnable startSpan(String stage, String workOrderId) {
+        String traceId = WorkOrderTrace.traceId(workOrderId);
+        Context parent = Context.current();
+        SpanContext enclosing = Span.fromContext(parent).getSpanContext();
+        if (!enclosing.isValid() || !enclosing.getTraceId().equals(traceId)) {
+            // The work order's trace has no root span of its own: every process hangs its spans under
+            // the same remote parent, derived like the trace id, so they need no propagation.
+            parent = Context.root()
+                    .with(Span.wrap(SpanContext.createFromRemoteParent(
+                            traceId, traceId.substring(0, 16), TraceFlags.getSampled(), TraceState.getDefault())));
+        }
+        Span span = tracer.spanBuilder(stage)
+                .setParent(parent)
+                .setAttribute(WORK_ORDER_ID, workOrderId)
+                .startSpan();
+        Scope current = span.makeCurrent();
+        return () -> {
+            current.close();
+            span.end();
+        };
+    }
+
+    /** Stops starting spans and sends those still batched. */
+    @Override
+    public void close() {
+        if (provider != null) {
+            WorkOrderTrace.stopExporting(starter);
+            provider.shutdown().join(10, TimeUnit.SECONDS);
+        }
+    }
 }

@@ -9,26 +9,26 @@ import java.util.function.Supplier;
  */
 public interface ReadinessCheck {
 
-  /** Short, stable name shown in the health report, e.g. {@code store}. */
-  String name();
+    /** Short, stable name shown in the health report, e.g. {@code store}. */
+    String name();
 
-  /**
-   * Why the process is not ready, or empty when this condition holds. Must be quick; an exception
-   * counts as not ready, with its message as the reason.
-   */
-  Optional<String> problem();
+    /**
+     * Why the process is not ready, or empty when this condition holds. Must be quick; an exception
+     * counts as not ready, with its message as the reason.
+     */
+    Optional<String> problem();
 
-  static ReadinessCheck of(String name, Supplier<Optional<String>> problem) {
-    return new ReadinessCheck() {
-      @Override
-      public String name() {
-        return name;
-      }
+    static ReadinessCheck of(String name, Supplier<Optional<String>> problem) {
+        return new ReadinessCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
 
-      @Override
-      public Optional<String> problem() {
-        return problem.get();
-      }
-    };
-  }
+            @Override
+            public Optional<String> problem() {
+                return problem.get();
+            }
+        };
+    }
 }

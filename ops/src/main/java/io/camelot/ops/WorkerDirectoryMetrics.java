@@ -14,24 +14,24 @@ import java.util.Optional;
  * from the store when scraped (the directory is small and changes rarely).
  */
 public final class WorkerDirectoryMetrics {
-  private WorkerDirectoryMetrics() {}
+    private WorkerDirectoryMetrics() {}
 
-  public static void register(MeterRegistry registry, TcsStore store) {
-    for (WorkerStatus status : WorkerStatus.values()) {
-      Gauge.builder("camelot.workers.directory", store, s -> count(s, status))
-          .description("Workers in the Worker Directory by status")
-          .tag("status", status.name())
-          .register(registry);
+    public static void register(MeterRegistry registry, TcsStore store) {
+        for (WorkerStatus status : WorkerStatus.values()) {
+            Gauge.builder("camelot.workers.directory", store, s -> count(s, status))
+                    .description("Workers in the Worker Directory by status")
+                    .tag("status", status.name())
+                    .register(registry);
+        }
     }
-  }
 
-  private static double count(TcsStore store, WorkerStatus status) {
-    return store.workerIds().stream()
-        .map(store::worker)
-        .flatMap(Optional::stream)
-        .map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class).status())
-        .filter(Objects::nonNull)
-        .filter(code -> code == status.code())
-        .count();
-  }
+    private static double count(TcsStore store, WorkerStatus status) {
+        return store.workerIds().stream()
+                .map(store::worker)
+                .flatMap(Optional::stream)
+                .map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class).status())
+                .filter(Objects::nonNull)
+                .filter(code -> code == status.code())
+                .count();
+    }
 }

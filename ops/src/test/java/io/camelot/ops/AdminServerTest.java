@@ -20,112 +20,108 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AdminServerTest {
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final AtomicBoolean storeOpen = new AtomicBoolean(true);
-  private Vertx vertx;
-  private PrometheusMeterRegistry registry;
-  private AdminServer admin;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicBoolean storeOpen = new AtomicBoolean(true);
+    private Vertx vertx;
+    private PrometheusMeterRegistry registry;
+    private AdminServer admin;
 
-  @BeforeEach
-  void start() {
-    vertx = Vertx.vertx();
-    registry = Telemetry.prometheus("test");
-    admin =
-        new AdminServer(vertx, new AdminConfig(true, "127.0.0.1", 0), registry)
-            .addReadinessCheck(
-                ReadinessCheck.of(
-                    "store",
-                    () -> storeOpen.get() ? Optional.empty() : Optional.of("store closed")))
-            .addReadinessCheck(ReadinessCheck.of("always", Optional::empty))
-            .addJsonEndpoint("things", () -> List.of(Map.of("id", "a1")));
-    admin.start();
-  }
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+        registry = Telemetry.prometheus("test");
+        admin = new AdminServer(vertx, new AdminConfig(true, "127.0.0.1", 0), registry)
+                .addReadinessCheck(ReadinessCheck.of(
+                        "store", () -> storeOpen.get() ? Optional.empty() : Optional.of("store closed")))
+                .addReadinessCheck(ReadinessCheck.of("always", Optional::empty))
+                .addJsonEndpoint("things", () -> List.of(Map.of("id", "a1")));
+        admin.start();
+    }
 
-  @AfterEach
-  void stop() {
-    admin.close();
-    vertx.close().await();
-  }
+    @AfterEach
+    void stop() {
+        admin.close();
+        vertx.close().await();
+    }
 
-  @Test
-  void livenessIsUpWhileTheProcessAnswers() throws Exception {
-    HttpResponse<String> response = get("/health/live");
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(ProtocolJson.parse(response.body().getBytes()).path("status").asText())
-        .isEqualTo("UP");
-  }
+    @Test
+    void livenessIsUpWhileTheProcessAnswers() throws Exception {
+        HttpResponse<String> response = get("/health/live");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ProtocolJson.parse(response.body().getBytes()).path("status").asText())
+                .isEqualTo("UP");
+    }
 
-  @Test
-  void readinessIs503NamingTheFailingCheckAndRecovers() throws Exception {
-    storeOpen.set(false);
-    HttpResponse<String> down = get("/health/ready");
-    assertThat(down.statusCode()).isEqualTo(503);
-    JsonNode report = ProtocolJson.parse(down.body().getBytes());
-    assertThat(report.path("status").asText()).isEqualTo("DOWN");
-    assertThat(report.path("checks").path("store").asText()).isEqualTo("store closed");
-    assertThat(report.path("checks").path("always").asText()).isEqualTo("UP");
+    @Test
+    void readinessIs503NamingTheFailingCheckAndRecovers() throws Exception {
+        storeOpen.set(false);
+        HttpResponse<String> down = get("/health/ready");
+        assertThat(down.statusCode()).isEqualTo(503);
+        JsonNode report = ProtocolJson.parse(down.body().getBytes());
+        assertThat(report.path("status").asText()).isEqualTo("DOWN");
+        assertThat(report.path("checks").path("store").asText()).isEqualTo("store closed");
+        assertThat(report.path("checks").path("always").asText()).isEqualTo("UP");
 
-    storeOpen.set(true);
-    HttpResponse<String> up = get("/health/ready");
-    assertThat(up.statusCode()).isEqualTo(200);
-    assertThat(ProtocolJson.parse(up.body().getBytes()).path("status").asText()).isEqualTo("UP");
-  }
+        storeOpen.set(true);
+        HttpResponse<String> up = get("/health/ready");
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(ProtocolJson.parse(up.body().getBytes()).path("status").asText())
+                .isEqualTo("UP");
+    }
 
-  @Test
-  void aThrowingCheckCountsAsNotReady() throws Exception {
-    admin.addReadinessCheck(
-        ReadinessCheck.of(
-            "chain",
-            () -> {
-              throw new IllegalStateException("connection refused");
-            }));
-    HttpResponse<String> response = get("/health/ready");
-    assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(response.body()).contains("connection refused");
-  }
+    @Test
+    void aThrowingCheckCountsAsNotReady() throws Exception {
+        admin.addReadinessCheck(ReadinessCheck.of("chain", () -> {
+            throw new IllegalStateException("connection refused");
+        }));
+        HttpResponse<String> response = get("/health/ready");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("connection refused");
+    }
 
-  @Test
-  void metricsAreInPrometheusTextFormat() throws Exception {
-    Counter.builder("camelot.test.events").tag("kind", "x").register(registry).increment(3);
-    HttpResponse<String> response = get("/metrics");
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type"))
-        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
-    assertThat(response.body())
-        .contains("camelot_test_events_total{kind=\"x\",process=\"test\"} 3.0")
-        .contains("jvm_memory_used_bytes");
-  }
+    @Test
+    void metricsAreInPrometheusTextFormat() throws Exception {
+        Counter.builder("camelot.test.events")
+                .tag("kind", "x")
+                .register(registry)
+                .increment(3);
+        HttpResponse<String> response = get("/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("camelot_test_events_total{kind=\"x\",process=\"test\"} 3.0")
+                .contains("jvm_memory_used_bytes");
+    }
 
-  @Test
-  void jsonEndpointsAndTheDashboardOnlyWhenEnabled() throws Exception {
-    assertThat(get("/api/things").body()).isEqualTo("[{\"id\":\"a1\"}]");
-    assertThat(get("/").statusCode()).isEqualTo(404);
-    admin.enableDashboard();
-    HttpResponse<String> page = get("/");
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<script src=\"dashboard.js\"></script>");
-    assertThat(get("/dashboard.js").body()).contains("/api/workorders");
-    assertThat(get("/dashboard.css").statusCode()).isEqualTo(200);
-    assertThat(get("/../etc/passwd").statusCode()).isEqualTo(404);
-  }
+    @Test
+    void jsonEndpointsAndTheDashboardOnlyWhenEnabled() throws Exception {
+        assertThat(get("/api/things").body()).isEqualTo("[{\"id\":\"a1\"}]");
+        assertThat(get("/").statusCode()).isEqualTo(404);
+        admin.enableDashboard();
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"dashboard.js\"></script>");
+        assertThat(get("/dashboard.js").body()).contains("/api/workorders");
+        assertThat(get("/dashboard.css").statusCode()).isEqualTo(200);
+        assertThat(get("/../etc/passwd").statusCode()).isEqualTo(404);
+    }
 
-  @Test
-  void onlyGetIsServed() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri("/metrics"))
-                .POST(HttpRequest.BodyPublishers.ofString("x"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(405);
-  }
+    @Test
+    void onlyGetIsServed() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(uri("/metrics"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
 
-  private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + admin.port() + path);
-  }
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + admin.port() + path);
+    }
 }

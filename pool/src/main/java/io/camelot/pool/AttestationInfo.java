@@ -15,34 +15,29 @@ import java.util.Arrays;
  * @param encryptionKey an X25519 public key PEM: what the WKM wraps secrets to for this instance
  */
 public record AttestationInfo(
-    String randomId,
-    String verificationKey,
-    String encryptionKey,
-    String proofDataType,
-    String proofData) {
+        String randomId, String verificationKey, String encryptionKey, String proofDataType, String proofData) {
 
-  /** Asks {@code tee} for evidence over these keys and {@code bound}. */
-  public static AttestationInfo create(
-      Tee tee, String randomId, String verificationKey, String encryptionKey, byte[] bound) {
-    TeeEvidence evidence = tee.attest(reportData(verificationKey, encryptionKey, bound));
-    return new AttestationInfo(
-        randomId, verificationKey, encryptionKey, evidence.proofDataType(), evidence.proofData());
-  }
+    /** Asks {@code tee} for evidence over these keys and {@code bound}. */
+    public static AttestationInfo create(
+            Tee tee, String randomId, String verificationKey, String encryptionKey, byte[] bound) {
+        TeeEvidence evidence = tee.attest(reportData(verificationKey, encryptionKey, bound));
+        return new AttestationInfo(
+                randomId, verificationKey, encryptionKey, evidence.proofDataType(), evidence.proofData());
+    }
 
-  public static byte[] reportData(String verificationKey, String encryptionKey, byte[] bound) {
-    byte[] data = Arrays.copyOf(Sha256.digest(keyBinding(verificationKey, encryptionKey)), 64);
-    System.arraycopy(Sha256.digest(bound), 0, data, 32, 32);
-    return data;
-  }
+    public static byte[] reportData(String verificationKey, String encryptionKey, byte[] bound) {
+        byte[] data = Arrays.copyOf(Sha256.digest(keyBinding(verificationKey, encryptionKey)), 64);
+        System.arraycopy(Sha256.digest(bound), 0, data, 32, 32);
+        return data;
+    }
 
-  /** What the first half of REPORT_DATA hashes; passed to the verifier as the "key" to bind. */
-  public static String keyBinding(String verificationKey, String encryptionKey) {
-    return verificationKey + encryptionKey;
-  }
+    /** What the first half of REPORT_DATA hashes; passed to the verifier as the "key" to bind. */
+    public static String keyBinding(String verificationKey, String encryptionKey) {
+        return verificationKey + encryptionKey;
+    }
 
-  /** Identifies this info (and so one admitted instance) by a digest of all its fields. */
-  public String digest() {
-    return Hex.upper(
-        Sha256.digest(randomId + "\n" + verificationKey + "\n" + encryptionKey + "\n" + proofData));
-  }
+    /** Identifies this info (and so one admitted instance) by a digest of all its fields. */
+    public String digest() {
+        return Hex.upper(Sha256.digest(randomId + "\n" + verificationKey + "\n" + encryptionKey + "\n" + proofData));
+    }
 }

@@ -19,59 +19,51 @@ import java.util.List;
  * pool peers name no requester.
  */
 public final class InternalServer implements AutoCloseable {
-  private static final int MAX_BODY_BYTES = 16 << 20;
+    private static final int MAX_BODY_BYTES = 16 << 20;
 
-  /** Far above what a pool's peers send; a bound on what a stolen peer key could do. */
-  private static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
+    /** Far above what a pool's peers send; a bound on what a stolen peer key could do. */
+    private static final RateLimiter.Limit PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
 
-  private final Vertx vertx;
-  private final RpcServer server;
-  private final String host;
+    private final Vertx vertx;
+    private final RpcServer server;
+    private final String host;
 
-  private InternalServer(Vertx vertx, RpcServer server, String host) {
-    this.vertx = vertx;
-    this.server = server;
-    this.host = host;
-  }
-
-  public static InternalServer start(
-      String host, int port, List<RpcMethod<?>> methods, PeerSecurity security) {
-    Vertx vertx = Vertx.vertx();
-    RpcServer.Settings settings =
-        new RpcServer.Settings(
-            "pool-internal JSON-RPC",
-            host,
-            port,
-            MAX_BODY_BYTES,
-            security.serverTls(),
-            security.peers());
-    JsonRpcDispatcher dispatcher =
-        new JsonRpcDispatcher(
-            new MethodRegistry(methods),
-            RateLimitingProcessor.perAddress(
-                AuthenticatingProcessor.signedCallsOnly(new InvokingProcessor(), security.peers()),
-                PER_ADDRESS));
-    RpcServer server = new RpcServer(vertx, settings, dispatcher);
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      vertx.close();
-      throw e;
+    private InternalServer(Vertx vertx, RpcServer server, String host) {
+        this.vertx = vertx;
+        this.server = server;
+        this.host = host;
     }
-    return new InternalServer(vertx, server, host);
-  }
 
-  public int port() {
-    return server.port();
-  }
+    public static InternalServer start(String host, int port, List<RpcMethod<?>> methods, PeerSecurity security) {
+        Vertx vertx = Vertx.vertx();
+        RpcServer.Settings settings = new RpcServer.Settings(
+                "pool-internal JSON-RPC", host, port, MAX_BODY_BYTES, security.serverTls(), security.peers());
+        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(
+                new MethodRegistry(methods),
+                RateLimitingProcessor.perAddress(
+                        AuthenticatingProcessor.signedCallsOnly(new InvokingProcessor(), security.peers()),
+                        PER_ADDRESS));
+        RpcServer server = new RpcServer(vertx, settings, dispatcher);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+        return new InternalServer(vertx, server, host);
+    }
 
-  public String url() {
-    return server.scheme() + "://" + host + ":" + server.port();
-  }
+    public int port() {
+        return server.port();
+    }
 
-  @Override
-  public void close() {
-    server.close();
-    vertx.close().await();
-  }
+    public String url() {
+        return server.scheme() + "://" + host + ":" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        vertx.close().await();
+    }
 }

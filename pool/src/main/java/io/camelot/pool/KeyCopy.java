@@ -11,14 +11,15 @@ import java.util.Map;
  * rotation. The keys never appear in clear outside the two WKMs.
  */
 public final class KeyCopy {
-  private KeyCopy() {}
+    private KeyCopy() {}
 
-  public static void copy(RpcClient from, RpcClient to) {
-    String randomId = from.call(PoolApi.GET_RANDOM_ID, Map.of()).path("randomId").asText();
-    JsonNode request = to.call(PoolApi.CREATE_KEY_REQUEST, Map.of("randomId", randomId));
-    JsonNode exported = from.call(PoolApi.GET_WORKER_PRIVATE_KEYS, Map.of("attestation", request));
-    to.call(
-        PoolApi.SET_WORKER_PRIVATE_KEYS,
-        Map.of("keys", exported.path("keys"), "attestation", exported.path("attestation")));
-  }
+    public static void copy(RpcClient from, RpcClient to) {
+        String randomId =
+                from.call(PoolApi.GET_RANDOM_ID, Map.of()).path("randomId").asText();
+        JsonNode request = to.call(PoolApi.CREATE_KEY_REQUEST, Map.of("randomId", randomId));
+        JsonNode exported = from.call(PoolApi.GET_WORKER_PRIVATE_KEYS, Map.of("attestation", request));
+        to.call(
+                PoolApi.SET_WORKER_PRIVATE_KEYS,
+                Map.of("keys", exported.path("keys"), "attestation", exported.path("attestation")));
+    }
 }

@@ -16,23 +16,23 @@ import java.util.List;
  * is the seed's "hard-coded at build time" WP association.
  */
 public final class Measurements {
-  private Measurements() {}
+    private Measurements() {}
 
-  public static byte[] keyManager() {
-    return CodeMeasurement.of(KeyManager.class);
-  }
-
-  public static byte[] processor(Workloads workloads) {
-    List<Class<?>> code = new ArrayList<>();
-    code.add(WpRuntime.class);
-    code.add(WorkOrderExecution.class);
-    for (String name : workloads.names()) {
-      code.add(workloads.find(name).orElseThrow().getClass());
+    public static byte[] keyManager() {
+        return CodeMeasurement.of(KeyManager.class);
     }
-    return CodeMeasurement.of(code.toArray(Class<?>[]::new));
-  }
 
-  public static String hex(byte[] measurement) {
-    return HexFormat.of().formatHex(measurement);
-  }
+    public static byte[] processor(Workloads workloads) {
+        List<Class<?>> code = new ArrayList<>();
+        code.add(WpRuntime.class);
+        code.add(WorkOrderExecution.class);
+        for (String name : workloads.names()) {
+            code.add(workloads.find(name).orElseThrow().getClass());
+        }
+        return CodeMeasurement.of(code.toArray(Class<?>[]::new));
+    }
+
+    public static String hex(byte[] measurement) {
+        return HexFormat.of().formatHex(measurement);
+    }
 }

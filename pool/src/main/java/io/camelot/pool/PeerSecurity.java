@@ -20,73 +20,63 @@ import java.util.Collection;
  * authenticate each call; TLS adds confidentiality of the metadata on a network.
  */
 public final class PeerSecurity {
-  /**
-   * How far a signed call's timestamp may be from now. Shorter than the operator window: pool
-   * processes run on clock-synchronised hosts, and the replay cache holds one window of calls.
-   */
-  public static final Duration WINDOW = Duration.ofSeconds(60);
+    /**
+     * How far a signed call's timestamp may be from now. Shorter than the operator window: pool
+     * processes run on clock-synchronised hosts, and the replay cache holds one window of calls.
+     */
+    public static final Duration WINDOW = Duration.ofSeconds(60);
 
-  private static final HttpClient PLAIN = http(null);
+    private static final HttpClient PLAIN = http(null);
 
-  private final RequestSigner signer;
-  private final RequestAuthenticator peers;
-  private final ServerTls serverTls;
-  private final HttpClient http;
+    private final RequestSigner signer;
+    private final RequestAuthenticator peers;
+    private final ServerTls serverTls;
+    private final HttpClient http;
 
-  /**
-   * @param identity this process's key pair
-   * @param peerKeys the public keys whose calls this process serves
-   * @param serverTls TLS for this process's endpoint, or null for plain HTTP
-   * @param clientTls TLS trust for calls to https peers, or null (https peers then use the JDK's
-   *     default trust store)
-   */
-  public PeerSecurity(
-      KeyPair identity,
-      Collection<PublicKey> peerKeys,
-      ServerTls serverTls,
-      ClientTls clientTls,
-      Clock clock) {
-    this.signer = new RequestSigner(identity, clock);
-    this.peers = new RequestAuthenticator(peerKeys, clock, WINDOW);
-    this.serverTls = serverTls;
-    this.http = clientTls == null ? PLAIN : http(clientTls);
-  }
-
-  /** From PEM files: this process's private key and the operator's list of pool peer keys. */
-  public static PeerSecurity fromFiles(
-      Path signingKey, Path peerKeys, ServerTls serverTls, ClientTls clientTls, Clock clock) {
-    return new PeerSecurity(
-        PemFiles.readKeyPair(signingKey),
-        PemFiles.readPublicKeys(peerKeys),
-        serverTls,
-        clientTls,
-        clock);
-  }
-
-  RequestSigner signer() {
-    return signer;
-  }
-
-  RequestAuthenticator peers() {
-    return peers;
-  }
-
-  ServerTls serverTls() {
-    return serverTls;
-  }
-
-  HttpClient http() {
-    return http;
-  }
-
-  private static HttpClient http(ClientTls tls) {
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1);
-    if (tls != null) {
-      builder.sslContext(tls.sslContext());
+    /**
+     * @param identity this process's key pair
+     * @param peerKeys the public keys whose calls this process serves
+     * @param serverTls TLS for this process's endpoint, or null for plain HTTP
+     * @param clientTls TLS trust for calls to https peers, or null (https peers then use the JDK's
+     *     default trust store)
+     */
+    public PeerSecurity(
+            KeyPair identity, Collection<PublicKey> peerKeys, ServerTls serverTls, ClientTls clientTls, Clock clock) {
+        this.signer = new RequestSigner(identity, clock);
+        this.peers = new RequestAuthenticator(peerKeys, clock, WINDOW);
+        this.serverTls = serverTls;
+        this.http = clientTls == null ? PLAIN : http(clientTls);
     }
-    return builder.build();
-  }
+
+    /** From PEM files: this process's private key and the operator's list of pool peer keys. */
+    public static PeerSecurity fromFiles(
+            Path signingKey, Path peerKeys, ServerTls serverTls, ClientTls clientTls, Clock clock) {
+        return new PeerSecurity(
+                PemFiles.readKeyPair(signingKey), PemFiles.readPublicKeys(peerKeys), serverTls, clientTls, clock);
+    }
+
+    RequestSigner signer() {
+        return signer;
+    }
+
+    RequestAuthenticator peers() {
+        return peers;
+    }
+
+    ServerTls serverTls() {
+        return serverTls;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    private static HttpClient http(ClientTls tls) {
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls.sslContext());
+        }
+        return builder.build();
+    }
 }

@@ -9,71 +9,71 @@ package io.camelot.pool;
  * signed by a listed pool peer never reaches a method: {@link InternalServer} answers code 3.
  */
 public final class PoolApi {
-  public static final String GET_RANDOM_ID = "GetRandomId";
-  public static final String GET_WORKER_PRIVATE_KEYS = "GetWorkerPrivateKeys";
-  public static final String SET_WORKER_PRIVATE_KEYS = "SetWorkerPrivateKeys";
-  public static final String GENERATE_NEW_ENCRYPTION_KEY = "GenerateNewEncryptionKey";
-  public static final String PREPROCESS_WORKORDER = "PreprocessWorkorder";
-  public static final String POSTPROCESS_WORKORDER = "PostprocessWorkorder";
+    public static final String GET_RANDOM_ID = "GetRandomId";
+    public static final String GET_WORKER_PRIVATE_KEYS = "GetWorkerPrivateKeys";
+    public static final String SET_WORKER_PRIVATE_KEYS = "SetWorkerPrivateKeys";
+    public static final String GENERATE_NEW_ENCRYPTION_KEY = "GenerateNewEncryptionKey";
+    public static final String PREPROCESS_WORKORDER = "PreprocessWorkorder";
+    public static final String POSTPROCESS_WORKORDER = "PostprocessWorkorder";
 
-  /**
-   * Not in the seed's list: the pool-signed PROCESSED/FAILED receipt update for a work order's
-   * stored outcome ({@code workOrderId, workerId, response: base64 of the stored bytes,
-   * requesterNonce}); a result must carry the pool's signature.
-   */
-  public static final String SIGN_RECEIPT_UPDATE = "SignReceiptUpdate";
+    /**
+     * Not in the seed's list: the pool-signed PROCESSED/FAILED receipt update for a work order's
+     * stored outcome ({@code workOrderId, workerId, response: base64 of the stored bytes,
+     * requesterNonce}); a result must carry the pool's signature.
+     */
+    public static final String SIGN_RECEIPT_UPDATE = "SignReceiptUpdate";
 
-  /** Redirection API: the Key Management endpoint to use for a worker. */
-  public static final String REDIRECT = "Redirect";
+    /** Redirection API: the Key Management endpoint to use for a worker. */
+    public static final String REDIRECT = "Redirect";
 
-  /** Not in the seed's list: the public half of the pool identity, for the Worker Directory. */
-  public static final String WORKER_INFO = "WorkerInfo";
+    /** Not in the seed's list: the public half of the pool identity, for the Worker Directory. */
+    public static final String WORKER_INFO = "WorkerInfo";
 
-  /**
-   * Not in the seed's list: the untrusted half of a WKM asks its TEE for attestation info carrying
-   * a random id another WKM issued, to request that WKM's private keys (seed §3.3.2 replication).
-   */
-  public static final String CREATE_KEY_REQUEST = "CreateKeyRequest";
+    /**
+     * Not in the seed's list: the untrusted half of a WKM asks its TEE for attestation info carrying
+     * a random id another WKM issued, to request that WKM's private keys (seed §3.3.2 replication).
+     */
+    public static final String CREATE_KEY_REQUEST = "CreateKeyRequest";
 
-  /**
-   * Not in the seed's list, served by the Worker Manager: a started WP offers its slots ({@code
-   * url, slots, dedicatedRequester, measurement}). WPs are pool-internal: they are never listed in
-   * the public Worker Directory, where the pool is one worker.
-   */
-  public static final String REGISTER_WORKORDER_PROCESSOR = "RegisterWorkorderProcessor";
+    /**
+     * Not in the seed's list, served by the Worker Manager: a started WP offers its slots ({@code
+     * url, slots, dedicatedRequester, measurement}). WPs are pool-internal: they are never listed in
+     * the public Worker Directory, where the pool is one worker.
+     */
+    public static final String REGISTER_WORKORDER_PROCESSOR = "RegisterWorkorderProcessor";
 
-  /**
-   * Not in the seed's list, served by the Worker Manager: a stopping WP ({@code url}) takes no more
-   * work; answers {@code drained} once its in-flight work orders finished, or after a bounded wait
-   * (the WP asks again).
-   */
-  public static final String DEREGISTER_WORKORDER_PROCESSOR = "DeregisterWorkorderProcessor";
+    /**
+     * Not in the seed's list, served by the Worker Manager: a stopping WP ({@code url}) takes no more
+     * work; answers {@code drained} once its in-flight work orders finished, or after a bounded wait
+     * (the WP asks again).
+     */
+    public static final String DEREGISTER_WORKORDER_PROCESSOR = "DeregisterWorkorderProcessor";
 
-  /**
-   * Not in the seed's list, served by the Worker Manager: the registered WPs and their slot use.
-   */
-  public static final String LIST_WORKORDER_PROCESSORS = "ListWorkorderProcessors";
+    /**
+     * Not in the seed's list, served by the Worker Manager: the registered WPs and their slot use.
+     */
+    public static final String LIST_WORKORDER_PROCESSORS = "ListWorkorderProcessors";
 
-  /** Served by a WP: process one work order end to end. */
-  public static final String PROCESS_WORK_ORDER = "ProcessWorkOrder";
+    /** Served by a WP: process one work order end to end. */
+    public static final String PROCESS_WORK_ORDER = "ProcessWorkOrder";
 
-  /** The caller's attestation was refused: wrong measurement, bad evidence, policy. */
-  public static final int NOT_ADMITTED = -32001;
+    /** The caller's attestation was refused: wrong measurement, bad evidence, policy. */
+    public static final int NOT_ADMITTED = -32001;
 
-  /** The caller's identity is unknown, spent or over its work order budget: re-attest and retry. */
-  public static final int REATTEST = -32002;
+    /** The caller's identity is unknown, spent or over its work order budget: re-attest and retry. */
+    public static final int REATTEST = -32002;
 
-  /** This WKM holds no pool keys yet (a replica that has not joined). */
-  public static final int NO_KEYS = -32003;
+    /** This WKM holds no pool keys yet (a replica that has not joined). */
+    public static final int NO_KEYS = -32003;
 
-  /** No WKM of the pool could be reached. */
-  public static final int NO_KEY_MANAGER = -32004;
+    /** No WKM of the pool could be reached. */
+    public static final int NO_KEY_MANAGER = -32004;
 
-  /** The call needs key migration, which this pool's policy forbids. */
-  public static final int MIGRATION_FORBIDDEN = -32005;
+    /** The call needs key migration, which this pool's policy forbids. */
+    public static final int MIGRATION_FORBIDDEN = -32005;
 
-  /** {@code data.reason} of the work order error for a request sealed to a retired key. */
-  public static final String RETIRED_KEY_REASON = "encryption-key-retired";
+    /** {@code data.reason} of the work order error for a request sealed to a retired key. */
+    public static final String RETIRED_KEY_REASON = "encryption-key-retired";
 
-  private PoolApi() {}
+    private PoolApi() {}
 }

@@ -26,60 +26,57 @@ import java.util.Optional;
  * @param requireRequesterSignature refuse unsigned work orders (implied by a dedicated requester)
  */
 public record PoolPolicy(
-    List<String> allowedWpMeasurements,
-    boolean samePlatformOnly,
-    int maxConcurrentWps,
-    int maxWorkOrdersPerWp,
-    boolean keyMigration,
-    boolean extKeySignatures,
-    Duration rotationGrace,
-    String dedicatedRequesterKey,
-    boolean requireRequesterSignature) {
+        List<String> allowedWpMeasurements,
+        boolean samePlatformOnly,
+        int maxConcurrentWps,
+        int maxWorkOrdersPerWp,
+        boolean keyMigration,
+        boolean extKeySignatures,
+        Duration rotationGrace,
+        String dedicatedRequesterKey,
+        boolean requireRequesterSignature) {
 
-  public static final String UNSIGNED = SingletonWorker.REQUIRES_SIGNATURE;
-  public static final String OTHER_REQUESTER_KEY =
-      "this worker is dedicated to another requester key";
+    public static final String UNSIGNED = SingletonWorker.REQUIRES_SIGNATURE;
+    public static final String OTHER_REQUESTER_KEY = "this worker is dedicated to another requester key";
 
-  /**
-   * @throws CryptoException if {@code dedicatedRequesterKey} is not a secp256k1 public key PEM
-   */
-  public PoolPolicy {
-    allowedWpMeasurements = List.copyOf(allowedWpMeasurements);
-    dedicatedRequesterKey =
-        dedicatedRequesterKey == null || dedicatedRequesterKey.isEmpty()
-            ? ""
-            : canonicalKey(dedicatedRequesterKey);
-  }
-
-  /**
-   * The form requester keys are compared in: the SPKI PEM re-encoded with the uncompressed point,
-   * so one key matches whatever its point compression, line width or line endings.
-   *
-   * @throws CryptoException if {@code pem} is not a secp256k1 public key
-   */
-  public static String canonicalKey(String pem) {
-    return Secp256k1.verifierFromPem(pem).pem();
-  }
-
-  /**
-   * Why a work order signed under {@code requesterKey} (empty: unsigned) is not served, or empty if
-   * it is. The requester id plays no part: anyone may claim any id.
-   */
-  public Optional<String> refusal(Optional<String> requesterKey) {
-    if (!dedicatedRequesterKey.isEmpty()) {
-      boolean signedByDedicatedKey = requesterKey.filter(this::isDedicatedKey).isPresent();
-      return signedByDedicatedKey ? Optional.empty() : Optional.of(OTHER_REQUESTER_KEY);
+    /**
+     * @throws CryptoException if {@code dedicatedRequesterKey} is not a secp256k1 public key PEM
+     */
+    public PoolPolicy {
+        allowedWpMeasurements = List.copyOf(allowedWpMeasurements);
+        dedicatedRequesterKey = dedicatedRequesterKey == null || dedicatedRequesterKey.isEmpty()
+                ? ""
+                : canonicalKey(dedicatedRequesterKey);
     }
-    return requireRequesterSignature && requesterKey.isEmpty()
-        ? Optional.of(UNSIGNED)
-        : Optional.empty();
-  }
 
-  private boolean isDedicatedKey(String pem) {
-    try {
-      return dedicatedRequesterKey.equals(canonicalKey(pem));
-    } catch (CryptoException e) {
-      return false;
+    /**
+     * The form requester keys are compared in: the SPKI PEM re-encoded with the uncompressed point,
+     * so one key matches whatever its point compression, line width or line endings.
+     *
+     * @throws CryptoException if {@code pem} is not a secp256k1 public key
+     */
+    public static String canonicalKey(String pem) {
+        return Secp256k1.verifierFromPem(pem).pem();
     }
-  }
+
+    /**
+     * Why a work order signed under {@code requesterKey} (empty: unsigned) is not served, or empty if
+     * it is. The requester id plays no part: anyone may claim any id.
+     */
+    public Optional<String> refusal(Optional<String> requesterKey) {
+        if (!dedicatedRequesterKey.isEmpty()) {
+            boolean signedByDedicatedKey =
+                    requesterKey.filter(this::isDedicatedKey).isPresent();
+            return signedByDedicatedKey ? Optional.empty() : Optional.of(OTHER_REQUESTER_KEY);
+        }
+        return requireRequesterSignature && requesterKey.isEmpty() ? Optional.of(UNSIGNED) : Optional.empty();
+    }
+
+    private boolean isDedicatedKey(String pem) {
+        try {
+            return dedicatedRequesterKey.equals(canonicalKey(pem));
+        } catch (CryptoException e) {
+            return false;
+        }
+    }
 }

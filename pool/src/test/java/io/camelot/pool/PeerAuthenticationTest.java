@@ -40,200 +40,189 @@ import org.junit.jupiter.api.io.TempDir;
  * (docs/SECURITY.md, W1): anything else gets code 3 and never reaches the method.
  */
 class PeerAuthenticationTest {
-  static final Clock CLOCK = Clock.systemUTC();
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Clock CLOCK = Clock.systemUTC();
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  @TempDir Path dir;
-  final KeyPair server = RequestSigner.newKeyPair();
-  final KeyPair peer = RequestSigner.newKeyPair();
-  final AtomicInteger served = new AtomicInteger();
-  final List<AutoCloseable> open = new ArrayList<>();
+    @TempDir
+    Path dir;
 
-  /** A pool method that counts the calls it is given. */
-  final RpcMethod<JsonNode> ping =
-      new JsonParamsMethod() {
+    final KeyPair server = RequestSigner.newKeyPair();
+    final KeyPair peer = RequestSigner.newKeyPair();
+    final AtomicInteger served = new AtomicInteger();
+    final List<AutoCloseable> open = new ArrayList<>();
+
+    /** A pool method that counts the calls it is given. */
+    final RpcMethod<JsonNode> ping = new JsonParamsMethod() {
         @Override
         public String name() {
-          return "Ping";
+            return "Ping";
         }
 
         @Override
         public RpcOutcome invoke(RpcCall<JsonNode> call) {
-          served.incrementAndGet();
-          return RpcOutcome.result(Map.of("pong", call.params().path("n").asInt()));
+            served.incrementAndGet();
+            return RpcOutcome.result(Map.of("pong", call.params().path("n").asInt()));
         }
-      };
+    };
 
-  @AfterEach
-  void close() throws Exception {
-    for (AutoCloseable closeable : open) {
-      closeable.close();
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
     }
-  }
 
-  InternalServer start(ServerTls tls) {
-    InternalServer started =
-        InternalServer.start(
-            "127.0.0.1",
-            0,
-            List.of(ping),
-            new PeerSecurity(
-                server, List.of(server.getPublic(), peer.getPublic()), tls, null, CLOCK));
-    open.add(started);
-    return started;
-  }
-
-  RpcClient client(String url, KeyPair identity, ClientTls tls) {
-    return new RpcClient(
-        url, TIMEOUT, new PeerSecurity(identity, List.of(server.getPublic()), null, tls, CLOCK));
-  }
-
-  static JsonNode post(String url, byte[] body, String authorization) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (authorization != null) {
-      request.header(SignedRequests.HEADER, authorization);
+    InternalServer start(ServerTls tls) {
+        InternalServer started = InternalServer.start(
+                "127.0.0.1",
+                0,
+                List.of(ping),
+                new PeerSecurity(server, List.of(server.getPublic(), peer.getPublic()), tls, null, CLOCK));
+        open.add(started);
+        return started;
     }
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      return ProtocolJson.parse(
-          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+
+    RpcClient client(String url, KeyPair identity, ClientTls tls) {
+        return new RpcClient(url, TIMEOUT, new PeerSecurity(identity, List.of(server.getPublic()), null, tls, CLOCK));
     }
-  }
 
-  static byte[] ping(int n) {
-    return ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Ping\",\"params\":{\"n\":" + n + "}}")
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  @Test
-  void aCallSignedByAListedPeerIsServed() {
-    InternalServer endpoint = start(null);
-    assertThat(client(endpoint.url(), peer, null).call("Ping", Map.of("n", 7)).path("pong").asInt())
-        .isEqualTo(7);
-    assertThat(served).hasValue(1);
-  }
-
-  @Test
-  void aCallWithoutSignatureIsRefusedWithCode3() throws Exception {
-    InternalServer endpoint = start(null);
-    JsonNode answer = post(endpoint.url(), ping(1), null);
-    assertThat(answer.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-    assertThat(answer.path("error").path("message").asText())
-        .contains("a signed request is required");
-    JsonNode malformed = post(endpoint.url(), ping(1), SignedRequests.SCHEME + " key=00");
-    assertThat(malformed.path("error").path("code").asInt())
-        .isEqualTo(ErrorCode.ACCESS_DENIED.code());
-    assertThat(served).hasValue(0);
-  }
-
-  @Test
-  void aHeaderWithoutAListedKeyOrFreshTimestampIsRefusedBeforeTheBodyIsParsed() throws Exception {
-    InternalServer endpoint = start(null);
-    // 8 MiB that is not JSON: parsed, it would be code 2; refused on its header, it is never read.
-    byte[] large = new byte[8 << 20];
-    Arrays.fill(large, (byte) 'x');
-    Clock tenMinutesAgo = Clock.offset(CLOCK, Duration.ofMinutes(-10));
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("missing", null);
-    headers.put("malformed", SignedRequests.SCHEME + " key=00");
-    headers.put(
-        "unlisted key",
-        new RequestSigner(RequestSigner.newKeyPair(), CLOCK).authorization("wkm.test:7001", large));
-    headers.put(
-        "stale", new RequestSigner(peer, tenMinutesAgo).authorization("wkm.test:7001", large));
-    for (var header : headers.entrySet()) {
-      JsonNode answer = post(endpoint.url(), large, header.getValue());
-      assertThat(answer.path("error").path("code").asInt())
-          .as(header.getKey())
-          .isEqualTo(ErrorCode.ACCESS_DENIED.code());
-      assertThat(answer.path("error").path("message").asText())
-          .as(header.getKey())
-          .startsWith("Request refused: ");
+    static JsonNode post(String url, byte[] body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header(SignedRequests.HEADER, authorization);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return ProtocolJson.parse(http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body());
+        }
     }
-    assertThat(served).hasValue(0);
-  }
 
-  @Test
-  void aCallSignedByAnUnlistedKeyIsRefusedWithCode3() {
-    InternalServer endpoint = start(null);
-    RpcClient stranger = client(endpoint.url(), RequestSigner.newKeyPair(), null);
-    assertThatThrownBy(() -> stranger.call("Ping", Map.of("n", 1)))
-        .isInstanceOfSatisfying(
-            RpcCallException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-              assertThat(e.peerMessage()).contains("is not authorised");
-            });
-    assertThat(served).hasValue(0);
-  }
+    static byte[] ping(int n) {
+        return ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"Ping\",\"params\":{\"n\":" + n + "}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
 
-  @Test
-  void aReplayedCallIsRefusedWithCode3AndASignatureCoversItsBodyOnly() throws Exception {
-    InternalServer endpoint = start(null);
-    byte[] body = ping(5);
-    String authorization = new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body);
-    assertThat(post(endpoint.url(), body, authorization).path("result").path("pong").asInt())
-        .isEqualTo(5);
+    @Test
+    void aCallSignedByAListedPeerIsServed() {
+        InternalServer endpoint = start(null);
+        assertThat(client(endpoint.url(), peer, null)
+                        .call("Ping", Map.of("n", 7))
+                        .path("pong")
+                        .asInt())
+                .isEqualTo(7);
+        assertThat(served).hasValue(1);
+    }
 
-    JsonNode replayed = post(endpoint.url(), body, authorization);
-    assertThat(replayed.path("error").path("code").asInt())
-        .isEqualTo(ErrorCode.ACCESS_DENIED.code());
-    assertThat(replayed.path("error").path("message").asText()).contains("replayed");
-    JsonNode otherBody =
-        post(
-            endpoint.url(),
-            ping(6),
-            new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body));
-    assertThat(otherBody.path("error").path("code").asInt())
-        .isEqualTo(ErrorCode.ACCESS_DENIED.code());
-    assertThat(served).hasValue(1);
-  }
+    @Test
+    void aCallWithoutSignatureIsRefusedWithCode3() throws Exception {
+        InternalServer endpoint = start(null);
+        JsonNode answer = post(endpoint.url(), ping(1), null);
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+        assertThat(answer.path("error").path("message").asText()).contains("a signed request is required");
+        JsonNode malformed = post(endpoint.url(), ping(1), SignedRequests.SCHEME + " key=00");
+        assertThat(malformed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+        assertThat(served).hasValue(0);
+    }
 
-  @Test
-  void generatedPoolIdentitiesSignAsListedPeers() {
-    PoolIdentities identities = PoolIdentities.generate(dir.resolve("keys"), 1, 2, false);
-    InternalServer endpoint =
-        InternalServer.start(
-            "127.0.0.1",
-            0,
-            List.of(ping),
-            PeerSecurity.fromFiles(
-                identities.keyFile("wkm-0"), identities.peersFile(), null, null, CLOCK));
-    open.add(endpoint);
-    // A WP signs with the key file alone; the manager with its in-memory identity.
-    RpcClient wp =
-        new RpcClient(
-            endpoint.url(),
-            TIMEOUT,
-            PeerSecurity.fromFiles(
-                identities.keyFile("wp-1"), identities.peersFile(), null, null, CLOCK));
-    assertThat(wp.call("Ping", Map.of("n", 1)).path("pong").asInt()).isEqualTo(1);
-    RpcClient manager = new RpcClient(endpoint.url(), TIMEOUT, identities.managerSecurity(CLOCK));
-    assertThat(manager.call("Ping", Map.of("n", 2)).path("pong").asInt()).isEqualTo(2);
-    assertThat(served).hasValue(2);
-  }
+    @Test
+    void aHeaderWithoutAListedKeyOrFreshTimestampIsRefusedBeforeTheBodyIsParsed() throws Exception {
+        InternalServer endpoint = start(null);
+        // 8 MiB that is not JSON: parsed, it would be code 2; refused on its header, it is never read.
+        byte[] large = new byte[8 << 20];
+        Arrays.fill(large, (byte) 'x');
+        Clock tenMinutesAgo = Clock.offset(CLOCK, Duration.ofMinutes(-10));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("missing", null);
+        headers.put("malformed", SignedRequests.SCHEME + " key=00");
+        headers.put(
+                "unlisted key",
+                new RequestSigner(RequestSigner.newKeyPair(), CLOCK).authorization("wkm.test:7001", large));
+        headers.put("stale", new RequestSigner(peer, tenMinutesAgo).authorization("wkm.test:7001", large));
+        for (var header : headers.entrySet()) {
+            JsonNode answer = post(endpoint.url(), large, header.getValue());
+            assertThat(answer.path("error").path("code").asInt())
+                    .as(header.getKey())
+                    .isEqualTo(ErrorCode.ACCESS_DENIED.code());
+            assertThat(answer.path("error").path("message").asText())
+                    .as(header.getKey())
+                    .startsWith("Request refused: ");
+        }
+        assertThat(served).hasValue(0);
+    }
 
-  @Test
-  void overTlsAClientThatTrustsTheCertificateIsServedAndOneThatDoesNotIsNot() {
-    ServerTls tls = DevCertificates.ensureSelfSigned(dir.resolve("tls"), List.of());
-    InternalServer endpoint = start(tls);
-    assertThat(endpoint.url()).startsWith("https://127.0.0.1:");
-    RpcClient trusting = client(endpoint.url(), peer, ClientTls.trusting(tls.certificate()));
-    assertThat(trusting.call("Ping", Map.of("n", 3)).path("pong").asInt()).isEqualTo(3);
-    // Redirected clients keep the trust and the identity.
-    assertThat(trusting.at(endpoint.url()).call("Ping", Map.of("n", 4)).path("pong").asInt())
-        .isEqualTo(4);
+    @Test
+    void aCallSignedByAnUnlistedKeyIsRefusedWithCode3() {
+        InternalServer endpoint = start(null);
+        RpcClient stranger = client(endpoint.url(), RequestSigner.newKeyPair(), null);
+        assertThatThrownBy(() -> stranger.call("Ping", Map.of("n", 1)))
+                .isInstanceOfSatisfying(RpcCallException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+                    assertThat(e.peerMessage()).contains("is not authorised");
+                });
+        assertThat(served).hasValue(0);
+    }
 
-    DevCertificates.selfSigned("other", List.of("127.0.0.1"))
-        .write(dir.resolve("o.pem"), dir.resolve("o.key"));
-    RpcClient untrusting = client(endpoint.url(), peer, ClientTls.trusting(dir.resolve("o.pem")));
-    assertThatThrownBy(() -> untrusting.call("Ping", Map.of("n", 5)))
-        .isInstanceOf(PeerUnavailableException.class);
-    RpcClient plain = client(endpoint.url().replace("https:", "http:"), peer, null);
-    assertThatThrownBy(() -> plain.call("Ping", Map.of("n", 6)))
-        .isInstanceOf(PeerUnavailableException.class);
-    assertThat(served).hasValue(2);
-  }
+    @Test
+    void aReplayedCallIsRefusedWithCode3AndASignatureCoversItsBodyOnly() throws Exception {
+        InternalServer endpoint = start(null);
+        byte[] body = ping(5);
+        String authorization = new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body);
+        assertThat(post(endpoint.url(), body, authorization)
+                        .path("result")
+                        .path("pong")
+                        .asInt())
+                .isEqualTo(5);
+
+        JsonNode replayed = post(endpoint.url(), body, authorization);
+        assertThat(replayed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+        assertThat(replayed.path("error").path("message").asText()).contains("replayed");
+        JsonNode otherBody =
+                post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body));
+        assertThat(otherBody.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+        assertThat(served).hasValue(1);
+    }
+
+    @Test
+    void generatedPoolIdentitiesSignAsListedPeers() {
+        PoolIdentities identities = PoolIdentities.generate(dir.resolve("keys"), 1, 2, false);
+        InternalServer endpoint = InternalServer.start(
+                "127.0.0.1",
+                0,
+                List.of(ping),
+                PeerSecurity.fromFiles(identities.keyFile("wkm-0"), identities.peersFile(), null, null, CLOCK));
+        open.add(endpoint);
+        // A WP signs with the key file alone; the manager with its in-memory identity.
+        RpcClient wp = new RpcClient(
+                endpoint.url(),
+                TIMEOUT,
+                PeerSecurity.fromFiles(identities.keyFile("wp-1"), identities.peersFile(), null, null, CLOCK));
+        assertThat(wp.call("Ping", Map.of("n", 1)).path("pong").asInt()).isEqualTo(1);
+        RpcClient manager = new RpcClient(endpoint.url(), TIMEOUT, identities.managerSecurity(CLOCK));
+        assertThat(manager.call("Ping", Map.of("n", 2)).path("pong").asInt()).isEqualTo(2);
+        assertThat(served).hasValue(2);
+    }
+
+    @Test
+    void overTlsAClientThatTrustsTheCertificateIsServedAndOneThatDoesNotIsNot() {
+        ServerTls tls = DevCertificates.ensureSelfSigned(dir.resolve("tls"), List.of());
+        InternalServer endpoint = start(tls);
+        assertThat(endpoint.url()).startsWith("https://127.0.0.1:");
+        RpcClient trusting = client(endpoint.url(), peer, ClientTls.trusting(tls.certificate()));
+        assertThat(trusting.call("Ping", Map.of("n", 3)).path("pong").asInt()).isEqualTo(3);
+        // Redirected clients keep the trust and the identity.
+        assertThat(trusting.at(endpoint.url())
+                        .call("Ping", Map.of("n", 4))
+                        .path("pong")
+                        .asInt())
+                .isEqualTo(4);
+
+        DevCertificates.selfSigned("other", List.of("127.0.0.1")).write(dir.resolve("o.pem"), dir.resolve("o.key"));
+        RpcClient untrusting = client(endpoint.url(), peer, ClientTls.trusting(dir.resolve("o.pem")));
+        assertThatThrownBy(() -> untrusting.call("Ping", Map.of("n", 5))).isInstanceOf(PeerUnavailableException.class);
+        RpcClient plain = client(endpoint.url().replace("https:", "http:"), peer, null);
+        assertThatThrownBy(() -> plain.call("Ping", Map.of("n", 6))).isInstanceOf(PeerUnavailableException.class);
+        assertThat(served).hasValue(2);
+    }
 }

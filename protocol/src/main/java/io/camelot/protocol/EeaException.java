@@ -8,33 +8,33 @@ import com.fasterxml.jackson.databind.JsonNode;
  * errors).
  */
 public class EeaException extends RuntimeException {
-  private final int code;
-  private final transient JsonNode data;
+    private final int code;
+    private final transient JsonNode data;
 
-  public EeaException(int code, String message, JsonNode data) {
-    super(message, null, false, false);
-    this.code = code;
-    this.data = data;
-  }
+    public EeaException(int code, String message, JsonNode data) {
+        super(message, null, false, false);
+        this.code = code;
+        this.data = data;
+    }
 
-  public EeaException(int code, String message) {
-    this(code, message, null);
-  }
+    public EeaException(int code, String message) {
+        this(code, message, null);
+    }
 
-  public static EeaException invalidParameter(String message) {
-    return new EeaException(ErrorCode.INVALID_PARAMETER.code(), message);
-  }
+    public static EeaException invalidParameter(String message) {
+        return new EeaException(ErrorCode.INVALID_PARAMETER.code(), message);
+    }
 
-  public int code() {
-    return code;
-  }
+    public int code() {
+        return code;
+    }
 
-  /** May be null. */
-  public JsonNode data() {
-    return data;
-  }
+    /** May be null. */
+    public JsonNode data() {
+        return data;
+    }
 
-  public EeaException withData(JsonNode newData) {
-    return new EeaException(code, getMessage(), newData);
-  }
+    public EeaException withData(JsonNode newData) {
+        return new EeaException(code, getMessage(), newData);
+    }
 }

@@ -7,19 +7,19 @@ import io.camelot.protocol.model.ReceiptLookUpParams;
  * whichever of its two names was sent. Only {@link Params} makes one.
  */
 public final class ReceiptLookUp {
-  private final ReceiptLookUpParams params;
-  private final ReceiptStatusFilter status;
+    private final ReceiptLookUpParams params;
+    private final ReceiptStatusFilter status;
 
-  ReceiptLookUp(ReceiptLookUpParams params, ReceiptStatusFilter status) {
-    this.params = params;
-    this.status = status;
-  }
+    ReceiptLookUp(ReceiptLookUpParams params, ReceiptStatusFilter status) {
+        this.params = params;
+        this.status = status;
+    }
 
-  public ReceiptLookUpParams params() {
-    return params;
-  }
+    public ReceiptLookUpParams params() {
+        return params;
+    }
 
-  public ReceiptStatusFilter status() {
-    return status;
-  }
+    public ReceiptStatusFilter status() {
+        return status;
+    }
 }

@@ -6,13 +6,13 @@ package io.camelot.protocol;
  * rather than trusting a record anyone can construct.
  */
 public final class Validated<P> {
-  private final P params;
+    private final P params;
 
-  Validated(P params) {
-    this.params = params;
-  }
+    Validated(P params) {
+        this.params = params;
+    }
 
-  public P params() {
-    return params;
-  }
+    public P params() {
+        return params;
+    }
 }

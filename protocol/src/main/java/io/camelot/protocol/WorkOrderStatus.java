@@ -6,25 +6,25 @@ package io.camelot.protocol;
  * never sent.
  */
 public enum WorkOrderStatus {
-  SUCCESS(0),
-  FAILED(1),
-  INVALID_PARAMETER_FORMAT_OR_VALUE(2),
-  ACCESS_DENIED(3),
-  INVALID_SIGNATURE(4),
-  PENDING(5),
-  SCHEDULED(6),
-  PROCESSING(7),
-  BUSY(8),
-  INVALID_WORKLOAD(9),
-  UNKNOWN_ERROR(10);
+    SUCCESS(0),
+    FAILED(1),
+    INVALID_PARAMETER_FORMAT_OR_VALUE(2),
+    ACCESS_DENIED(3),
+    INVALID_SIGNATURE(4),
+    PENDING(5),
+    SCHEDULED(6),
+    PROCESSING(7),
+    BUSY(8),
+    INVALID_WORKLOAD(9),
+    UNKNOWN_ERROR(10);
 
-  private final int code;
+    private final int code;
 
-  WorkOrderStatus(int code) {
-    this.code = code;
-  }
+    WorkOrderStatus(int code) {
+        this.code = code;
+    }
 
-  public int code() {
-    return code;
-  }
+    public int code() {
+        return code;
+    }
 }

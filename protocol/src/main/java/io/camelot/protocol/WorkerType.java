@@ -2,17 +2,17 @@ package io.camelot.protocol;
 
 /** EEA worker types. */
 public enum WorkerType {
-  TEE_SGX(1),
-  MPC(2),
-  ZK(3);
+    TEE_SGX(1),
+    MPC(2),
+    ZK(3);
 
-  private final int code;
+    private final int code;
 
-  WorkerType(int code) {
-    this.code = code;
-  }
+    WorkerType(int code) {
+        this.code = code;
+    }
 
-  public int code() {
-    return code;
-  }
+    public int code() {
+        return code;
+    }
 }

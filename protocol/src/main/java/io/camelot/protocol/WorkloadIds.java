@@ -13,25 +13,24 @@ import java.util.Optional;
  * the worker decodes it, to pick the workload.
  */
 public final class WorkloadIds {
-  private WorkloadIds() {}
+    private WorkloadIds() {}
 
-  public static String of(String workloadName) {
-    return HexFormat.of().formatHex(workloadName.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The workload name, or empty if the id is not hex of valid UTF-8. */
-  public static Optional<String> name(String workloadId) {
-    try {
-      byte[] bytes = Hex.decode(Params.stripHexPrefix(workloadId));
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (IllegalArgumentException | CharacterCodingException e) {
-      return Optional.empty();
+    public static String of(String workloadName) {
+        return HexFormat.of().formatHex(workloadName.getBytes(StandardCharsets.UTF_8));
     }
-  }
+
+    /** The workload name, or empty if the id is not hex of valid UTF-8. */
+    public static Optional<String> name(String workloadId) {
+        try {
+            byte[] bytes = Hex.decode(Params.stripHexPrefix(workloadId));
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -12,42 +12,41 @@ import java.util.concurrent.ConcurrentHashMap;
  * "not completed yet" and registering the waiter the same way.
  */
 public final class CompletionWaiters {
-  private final TcsStore store;
-  private final Map<String, CompletableFuture<byte[]>> waiting = new ConcurrentHashMap<>();
+    private final TcsStore store;
+    private final Map<String, CompletableFuture<byte[]>> waiting = new ConcurrentHashMap<>();
 
-  public CompletionWaiters(TcsStore store) {
-    this.store = store;
-  }
-
-  /** Already complete if the work order has completed; otherwise completes when it does. */
-  public CompletableFuture<byte[]> await(String workOrderId) {
-    var stored = store.response(workOrderId);
-    if (stored.isPresent()) {
-      return CompletableFuture.completedFuture(stored.get());
+    public CompletionWaiters(TcsStore store) {
+        this.store = store;
     }
-    CompletableFuture<byte[]> waiter =
-        waiting.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
-    // The work order may have completed between the lookup and the registration.
-    store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
-    return waiter;
-  }
 
-  public void resolve(String workOrderId, byte[] response) {
-    CompletableFuture<byte[]> waiter = waiting.remove(workOrderId);
-    if (waiter != null) {
-      waiter.complete(response);
+    /** Already complete if the work order has completed; otherwise completes when it does. */
+    public CompletableFuture<byte[]> await(String workOrderId) {
+        var stored = store.response(workOrderId);
+        if (stored.isPresent()) {
+            return CompletableFuture.completedFuture(stored.get());
+        }
+        CompletableFuture<byte[]> waiter = waiting.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
+        // The work order may have completed between the lookup and the registration.
+        store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
+        return waiter;
     }
-  }
 
-  /** Resolves the work order's waiter, if there is one, from the store. */
-  public void resolveFromStore(String workOrderId) {
-    if (waiting.containsKey(workOrderId)) {
-      store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
+    public void resolve(String workOrderId, byte[] response) {
+        CompletableFuture<byte[]> waiter = waiting.remove(workOrderId);
+        if (waiter != null) {
+            waiter.complete(response);
+        }
     }
-  }
 
-  /** Checks every waiter against the store, e.g. after completion events may have been missed. */
-  public void resolveAllFromStore() {
-    List.copyOf(waiting.keySet()).forEach(this::resolveFromStore);
-  }
+    /** Resolves the work order's waiter, if there is one, from the store. */
+    public void resolveFromStore(String workOrderId) {
+        if (waiting.containsKey(workOrderId)) {
+            store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
+        }
+    }
+
+    /** Checks every waiter against the store, e.g. after completion events may have been missed. */
+    public void resolveAllFromStore() {
+        List.copyOf(waiting.keySet()).forEach(this::resolveFromStore);
+    }
 }

@@ -16,37 +16,37 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
  */
 public interface DependencyGate {
 
-  /**
-   * Refuses, before anything is stored, a work order naming a predecessor the TCS does not know (so
-   * no cycle can ever form: a predecessor must exist before its successor), a hand-off from a work
-   * order of another worker, or resources without a requester signature that verifies ({@link
-   * DependencyRules#checkAdmissible}).
-   *
-   * @param params a work order with dependencies
-   * @throws io.camelot.protocol.EeaException code 2 naming the offending id or the reason
-   */
-  void checkAdmissible(String workOrderId, String workerId, WorkOrderSubmitParams params);
+    /**
+     * Refuses, before anything is stored, a work order naming a predecessor the TCS does not know (so
+     * no cycle can ever form: a predecessor must exist before its successor), a hand-off from a work
+     * order of another worker, or resources without a requester signature that verifies ({@link
+     * DependencyRules#checkAdmissible}).
+     *
+     * @param params a work order with dependencies
+     * @throws io.camelot.protocol.EeaException code 2 naming the offending id or the reason
+     */
+    void checkAdmissible(String workOrderId, String workerId, WorkOrderSubmitParams params);
 
-  /**
-   * Tracks an admitted work order: {@link Events#ready} once it may run, or {@link
-   * Events#predecessorFailed} if a predecessor failed.
-   */
-  void register(QueuedWorkOrder workOrder, Dependencies deps);
+    /**
+     * Tracks an admitted work order: {@link Events#ready} once it may run, or {@link
+     * Events#predecessorFailed} if a predecessor failed.
+     */
+    void register(QueuedWorkOrder workOrder, Dependencies deps);
 
-  /**
-   * The work order's outcome is durable: release its locks, forget it if it still waited for
-   * predecessors (it failed unrun, e.g. expired), and resolve the work orders waiting for it.
-   * Called for every completion; cheap for work orders the gate does not track.
-   *
-   * @param response the stored response bytes
-   */
-  void completed(String workOrderId, byte[] response);
+    /**
+     * The work order's outcome is durable: release its locks, forget it if it still waited for
+     * predecessors (it failed unrun, e.g. expired), and resolve the work orders waiting for it.
+     * Called for every completion; cheap for work orders the gate does not track.
+     *
+     * @param response the stored response bytes
+     */
+    void completed(String workOrderId, byte[] response);
 
-  /** What the gate tells the queue; called outside the gate's own lock. */
-  interface Events {
-    void ready(QueuedWorkOrder workOrder);
+    /** What the gate tells the queue; called outside the gate's own lock. */
+    interface Events {
+        void ready(QueuedWorkOrder workOrder);
 
-    /** The work order must fail: {@code reason} names the predecessor and why. */
-    void predecessorFailed(QueuedWorkOrder workOrder, String predecessorId, String reason);
-  }
+        /** The work order must fail: {@code reason} names the predecessor and why. */
+        void predecessorFailed(QueuedWorkOrder workOrder, String predecessorId, String reason);
+    }
 }

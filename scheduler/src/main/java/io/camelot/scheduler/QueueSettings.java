@@ -19,67 +19,58 @@ import java.util.Optional;
  *     beyond it submits get BUSY (code 8), so large requests cannot fill the store under the count
  */
 public record QueueSettings(
-    long maxOutstanding,
-    Duration retainCompleted,
-    long maxRetainedCompleted,
-    Duration purgeInterval,
-    Duration pendingTimeout,
-    Duration minRetention,
-    long maxOutstandingBytes) {
+        long maxOutstanding,
+        Duration retainCompleted,
+        long maxRetainedCompleted,
+        Duration purgeInterval,
+        Duration pendingTimeout,
+        Duration minRetention,
+        long maxOutstandingBytes) {
 
-  public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofHours(1);
-  public static final Duration DEFAULT_MIN_RETENTION = Duration.ofHours(1);
-  public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 1L << 30;
+    public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofHours(1);
+    public static final Duration DEFAULT_MIN_RETENTION = Duration.ofHours(1);
+    public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 1L << 30;
 
-  /** Settings with the default pending timeout, retention floor and byte cap. */
-  public QueueSettings(
-      long maxOutstanding,
-      Duration retainCompleted,
-      long maxRetainedCompleted,
-      Duration purgeInterval) {
-    this(
-        maxOutstanding,
-        retainCompleted,
-        maxRetainedCompleted,
-        purgeInterval,
-        DEFAULT_PENDING_TIMEOUT);
-  }
+    /** Settings with the default pending timeout, retention floor and byte cap. */
+    public QueueSettings(
+            long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval) {
+        this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, DEFAULT_PENDING_TIMEOUT);
+    }
 
-  /** Settings with the default retention floor and byte cap. */
-  public QueueSettings(
-      long maxOutstanding,
-      Duration retainCompleted,
-      long maxRetainedCompleted,
-      Duration purgeInterval,
-      Duration pendingTimeout) {
-    this(
-        maxOutstanding,
-        retainCompleted,
-        maxRetainedCompleted,
-        purgeInterval,
-        pendingTimeout,
-        DEFAULT_MIN_RETENTION,
-        DEFAULT_MAX_OUTSTANDING_BYTES);
-  }
+    /** Settings with the default retention floor and byte cap. */
+    public QueueSettings(
+            long maxOutstanding,
+            Duration retainCompleted,
+            long maxRetainedCompleted,
+            Duration purgeInterval,
+            Duration pendingTimeout) {
+        this(
+                maxOutstanding,
+                retainCompleted,
+                maxRetainedCompleted,
+                purgeInterval,
+                pendingTimeout,
+                DEFAULT_MIN_RETENTION,
+                DEFAULT_MAX_OUTSTANDING_BYTES);
+    }
 
-  /** The completion time at and after which purge keeps every work order. */
-  public long purgeFloorMillis(long nowMillis) {
-    return nowMillis - minRetention.toMillis();
-  }
+    /** The completion time at and after which purge keeps every work order. */
+    public long purgeFloorMillis(long nowMillis) {
+        return nowMillis - minRetention.toMillis();
+    }
 
-  /**
-   * Why a work order still pending, received at {@code receivedAtMillis}, has by {@code nowMillis}
-   * waited too long for {@code workerId}, if it has: the reason it fails with, on every queue.
-   */
-  public Optional<String> expiry(long receivedAtMillis, long nowMillis, String workerId) {
-    long waitedMillis = nowMillis - receivedAtMillis;
-    return !pendingTimeout.isPositive() || waitedMillis < pendingTimeout.toMillis()
-        ? Optional.empty()
-        : Optional.of(
-            "it expired after " + waitedMillis / 1000 + " s waiting for worker " + workerId);
-  }
+    /**
+     * Why a work order still pending, received at {@code receivedAtMillis}, has by {@code nowMillis}
+     * waited too long for {@code workerId}, if it has: the reason it fails with, on every queue.
+     */
+    public Optional<String> expiry(long receivedAtMillis, long nowMillis, String workerId) {
+        long waitedMillis = nowMillis - receivedAtMillis;
+        return !pendingTimeout.isPositive() || waitedMillis < pendingTimeout.toMillis()
+                ? Optional.empty()
+                : Optional.of("it expired after " + waitedMillis / 1000 + " s waiting for worker " + workerId);
+    }
 
-  public static QueueSettings defaults() {
-    return new QueueSettings(10_000, Duration.ofHours(24), 1_000_000, Duration.ofMinutes(1));
-  }
+    public static QueueSettings defaults() {
+        return new QueueSettings(10_000, Duration.ofHours(24), 1_000_000, Duration.ofMinutes(1));
+    }
 }

@@ -9,5 +9,4 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
  *     restart, when the worker parses {@code rawRequest} (the same single parser)
  * @param rawRequest the JSON-RPC request exactly as received
  */
-public record QueuedWorkOrder(
-    String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {}
+public record QueuedWorkOrder(String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] rawRequest) {}

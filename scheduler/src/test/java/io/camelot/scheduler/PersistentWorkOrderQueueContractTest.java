@@ -13,41 +13,42 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The queue contract against the single-node queue on LMDB, its work orders run by its lanes. */
 class PersistentWorkOrderQueueContractTest extends WorkOrderQueueContractTest {
-  @TempDir Path dir;
-  private TcsStore store;
-  private final List<PersistentWorkOrderQueue> queues = new ArrayList<>();
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void openStore() {
-    store = LmdbTcsStore.open(dir, PersistentWorkOrderQueueTest.MAP_SIZE);
-  }
+    private TcsStore store;
+    private final List<PersistentWorkOrderQueue> queues = new ArrayList<>();
 
-  @AfterEach
-  void closeAll() {
-    queues.forEach(PersistentWorkOrderQueue::close);
-    store.close();
-  }
+    @BeforeEach
+    void openStore() {
+        store = LmdbTcsStore.open(dir, PersistentWorkOrderQueueTest.MAP_SIZE);
+    }
 
-  @Override
-  protected TcsStore store() {
-    return store;
-  }
+    @AfterEach
+    void closeAll() {
+        queues.forEach(PersistentWorkOrderQueue::close);
+        store.close();
+    }
 
-  @Override
-  protected WorkOrderQueue queue(QueueSettings settings, MeterRegistry registry) {
-    PersistentWorkOrderQueue queue =
-        new PersistentWorkOrderQueue(store, settings, Clock.systemUTC(), registry);
-    queues.add(queue);
-    return queue;
-  }
+    @Override
+    protected TcsStore store() {
+        return store;
+    }
 
-  @Override
-  protected void addAdmissionListener(WorkOrderQueue queue, AdmissionListener listener) {
-    ((PersistentWorkOrderQueue) queue).addAdmissionListener(listener);
-  }
+    @Override
+    protected WorkOrderQueue queue(QueueSettings settings, MeterRegistry registry) {
+        PersistentWorkOrderQueue queue = new PersistentWorkOrderQueue(store, settings, Clock.systemUTC(), registry);
+        queues.add(queue);
+        return queue;
+    }
 
-  @Override
-  protected void attach(WorkOrderQueue queue, String workerId, WorkOrderProcessor processor) {
-    ((PersistentWorkOrderQueue) queue).attach(workerId, processor, 1);
-  }
+    @Override
+    protected void addAdmissionListener(WorkOrderQueue queue, AdmissionListener listener) {
+        ((PersistentWorkOrderQueue) queue).addAdmissionListener(listener);
+    }
+
+    @Override
+    protected void attach(WorkOrderQueue queue, String workerId, WorkOrderProcessor processor) {
+        ((PersistentWorkOrderQueue) queue).attach(workerId, processor, 1);
+    }
 }

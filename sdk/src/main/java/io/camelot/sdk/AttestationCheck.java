@@ -9,14 +9,14 @@ import io.camelot.protocol.model.WorkerRecord;
 @FunctionalInterface
 public interface AttestationCheck {
 
-  /**
-   * Performs no attestation verification: proofData is ignored. Only for deliberately unattested
-   * setups; the default is {@link AttestationPolicy#strict()}.
-   */
-  AttestationCheck NONE = (workerId, record) -> {};
+    /**
+     * Performs no attestation verification: proofData is ignored. Only for deliberately unattested
+     * setups; the default is {@link AttestationPolicy#strict()}.
+     */
+    AttestationCheck NONE = (workerId, record) -> {};
 
-  /**
-   * @throws WorkerVerificationException to refuse the worker, saying why
-   */
-  void check(String workerId, WorkerRecord record);
+    /**
+     * @throws WorkerVerificationException to refuse the worker, saying why
+     */
+    void check(String workerId, WorkerRecord record);
 }

@@ -11,26 +11,25 @@ import java.util.function.Supplier;
 
 /** Follows a lookup's pages until a page is empty or its tag stops moving. */
 public final class LookUpPages {
-  private LookUpPages() {}
+    private LookUpPages() {}
 
-  /** The ids of every page, in order and without repeats. */
-  public static List<String> collect(
-      Supplier<LookUpResult> first, Function<String, LookUpResult> next) {
-    LookUpResult page = first.get();
-    Set<String> ids = new LinkedHashSet<>(idsOf(page));
-    String tag = page.lookupTag();
-    while (tag != null && !tag.isEmpty() && !idsOf(page).isEmpty()) {
-      page = next.apply(tag);
-      ids.addAll(idsOf(page));
-      if (Objects.equals(page.lookupTag(), tag)) {
-        break;
-      }
-      tag = page.lookupTag();
+    /** The ids of every page, in order and without repeats. */
+    public static List<String> collect(Supplier<LookUpResult> first, Function<String, LookUpResult> next) {
+        LookUpResult page = first.get();
+        Set<String> ids = new LinkedHashSet<>(idsOf(page));
+        String tag = page.lookupTag();
+        while (tag != null && !tag.isEmpty() && !idsOf(page).isEmpty()) {
+            page = next.apply(tag);
+            ids.addAll(idsOf(page));
+            if (Objects.equals(page.lookupTag(), tag)) {
+                break;
+            }
+            tag = page.lookupTag();
+        }
+        return new ArrayList<>(ids);
     }
-    return new ArrayList<>(ids);
-  }
 
-  private static List<String> idsOf(LookUpResult page) {
-    return page.ids() == null ? List.of() : page.ids();
-  }
+    private static List<String> idsOf(LookUpResult page) {
+        return page.ids() == null ? List.of() : page.ids();
+    }
 }

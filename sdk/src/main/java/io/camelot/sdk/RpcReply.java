@@ -5,7 +5,7 @@ import io.camelot.protocol.jsonrpc.JsonRpcError;
 
 /** A parsed JSON-RPC reply: either {@code result} (possibly JSON null) or {@code error}. */
 record RpcReply(JsonNode result, JsonRpcError error) {
-  boolean isError() {
-    return error != null;
-  }
+    boolean isError() {
+        return error != null;
+    }
 }

@@ -23,35 +23,35 @@ import io.camelot.protocol.model.WorkerRecord;
  */
 public interface TcsClient extends AutoCloseable {
 
-  LookUpResult workerLookUp(WorkerLookUpParams filter);
+    LookUpResult workerLookUp(WorkerLookUpParams filter);
 
-  /** The page after {@code filter.tag()}. */
-  LookUpResult workerLookUpNext(WorkerLookUpParams filterWithTag);
+    /** The page after {@code filter.tag()}. */
+    LookUpResult workerLookUpNext(WorkerLookUpParams filterWithTag);
 
-  WorkerRecord workerRetrieve(String workerId);
+    WorkerRecord workerRetrieve(String workerId);
 
-  SubmitReply workOrderSubmit(WorkOrderSubmitParams params);
+    SubmitReply workOrderSubmit(WorkOrderSubmitParams params);
 
-  SubmitReply workOrderGetResult(String workOrderId);
+    SubmitReply workOrderGetResult(String workOrderId);
 
-  /** Returns normally when the TCS reports the receipt created. */
-  void receiptCreate(ReceiptCreateParams params);
+    /** Returns normally when the TCS reports the receipt created. */
+    void receiptCreate(ReceiptCreateParams params);
 
-  /** Returns normally when the TCS reports the update recorded. */
-  void receiptUpdate(ReceiptUpdateParams params);
+    /** Returns normally when the TCS reports the update recorded. */
+    void receiptUpdate(ReceiptUpdateParams params);
 
-  ReceiptRetrieveResult receiptRetrieve(String workOrderId);
+    ReceiptRetrieveResult receiptRetrieve(String workOrderId);
 
-  ReceiptUpdateRetrieveResult receiptUpdateRetrieve(ReceiptUpdateRetrieveParams params);
+    ReceiptUpdateRetrieveResult receiptUpdateRetrieve(ReceiptUpdateRetrieveParams params);
 
-  LookUpResult receiptLookUp(ReceiptLookUpParams filter);
+    LookUpResult receiptLookUp(ReceiptLookUpParams filter);
 
-  /** The page after {@code filter.lastLookUpTag()}. */
-  LookUpResult receiptLookUpNext(ReceiptLookUpParams filterWithTag);
+    /** The page after {@code filter.lastLookUpTag()}. */
+    LookUpResult receiptLookUpNext(ReceiptLookUpParams filterWithTag);
 
-  EncryptionKeyResult encryptionKeyGet(String workerId);
+    EncryptionKeyResult encryptionKeyGet(String workerId);
 
-  /** Releases the transport; never throws. */
-  @Override
-  void close();
+    /** Releases the transport; never throws. */
+    @Override
+    void close();
 }

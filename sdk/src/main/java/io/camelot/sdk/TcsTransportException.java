@@ -5,11 +5,11 @@ package io.camelot.sdk;
  * failure, non-200 status, a Content-Type other than {@code application/json}, malformed JSON.
  */
 public class TcsTransportException extends TcsException {
-  public TcsTransportException(String message) {
-    super(message);
-  }
+    public TcsTransportException(String message) {
+        super(message);
+    }
 
-  public TcsTransportException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public TcsTransportException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -12,47 +12,47 @@ import io.camelot.protocol.model.WorkerRecord;
  * worker record verified. Only {@link WorkerVerifier} makes one.
  */
 public final class VerifiedWorker {
-  private final String workerId;
-  private final WorkerRecord record;
-  private final PublicKeyVerify verificationKey;
-  private final KeyWrapPublicKey encryptionKey;
-  private final KeyWrapPublicKey sessionKeyWrap;
+    private final String workerId;
+    private final WorkerRecord record;
+    private final PublicKeyVerify verificationKey;
+    private final KeyWrapPublicKey encryptionKey;
+    private final KeyWrapPublicKey sessionKeyWrap;
 
-  VerifiedWorker(
-      String workerId,
-      WorkerRecord record,
-      PublicKeyVerify verificationKey,
-      KeyWrapPublicKey encryptionKey,
-      KeyWrapPublicKey sessionKeyWrap) {
-    this.workerId = workerId;
-    this.record = record;
-    this.verificationKey = verificationKey;
-    this.encryptionKey = encryptionKey;
-    this.sessionKeyWrap = sessionKeyWrap;
-  }
+    VerifiedWorker(
+            String workerId,
+            WorkerRecord record,
+            PublicKeyVerify verificationKey,
+            KeyWrapPublicKey encryptionKey,
+            KeyWrapPublicKey sessionKeyWrap) {
+        this.workerId = workerId;
+        this.record = record;
+        this.verificationKey = verificationKey;
+        this.encryptionKey = encryptionKey;
+        this.sessionKeyWrap = sessionKeyWrap;
+    }
 
-  public String workerId() {
-    return workerId;
-  }
+    public String workerId() {
+        return workerId;
+    }
 
-  public WorkerRecord record() {
-    return record;
-  }
+    public WorkerRecord record() {
+        return record;
+    }
 
-  public PublicKeyVerify verificationKey() {
-    return verificationKey;
-  }
+    public PublicKeyVerify verificationKey() {
+        return verificationKey;
+    }
 
-  /** The worker's RSA-OAEP key, which every worker has. */
-  public KeyWrapPublicKey encryptionKey() {
-    return encryptionKey;
-  }
+    /** The worker's RSA-OAEP key, which every worker has. */
+    public KeyWrapPublicKey encryptionKey() {
+        return encryptionKey;
+    }
 
-  /**
-   * The key session keys are wrapped to: the worker's signed X25519 key when it offers one and the
-   * requester allows it (it is the faster to unwrap), else {@link #encryptionKey()}.
-   */
-  public KeyWrapPublicKey sessionKeyWrap() {
-    return sessionKeyWrap;
-  }
+    /**
+     * The key session keys are wrapped to: the worker's signed X25519 key when it offers one and the
+     * requester allows it (it is the faster to unwrap), else {@link #encryptionKey()}.
+     */
+    public KeyWrapPublicKey sessionKeyWrap() {
+        return sessionKeyWrap;
+    }
 }

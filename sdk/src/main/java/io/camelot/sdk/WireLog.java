@@ -10,14 +10,14 @@ package io.camelot.sdk;
 @FunctionalInterface
 public interface WireLog {
 
-  enum Direction {
-    REQUEST,
-    RESPONSE
-  }
+    enum Direction {
+        REQUEST,
+        RESPONSE
+    }
 
-  /**
-   * @param url the listener the body went to or came from
-   * @param body the bytes of the HTTP body, a copy the log may keep
-   */
-  void exchanged(Direction direction, String url, byte[] body);
+    /**
+     * @param url the listener the body went to or came from
+     * @param body the bytes of the HTTP body, a copy the log may keep
+     */
+    void exchanged(Direction direction, String url, byte[] body);
 }

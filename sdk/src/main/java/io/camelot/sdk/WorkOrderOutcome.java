@@ -12,23 +12,23 @@ import java.util.NoSuchElementException;
  */
 public record WorkOrderOutcome(WorkOrderResult result, List<PlainItem> outputs) {
 
-  public WorkOrderOutcome {
-    outputs = List.copyOf(outputs);
-  }
+    public WorkOrderOutcome {
+        outputs = List.copyOf(outputs);
+    }
 
-  /**
-   * @throws NoSuchElementException if no decrypted output has that index
-   */
-  public byte[] bytes(int index) {
-    return outputs.stream()
-        .filter(item -> item.index() == index)
-        .findFirst()
-        .orElseThrow(() -> new NoSuchElementException("no decrypted output with index " + index))
-        .data();
-  }
+    /**
+     * @throws NoSuchElementException if no decrypted output has that index
+     */
+    public byte[] bytes(int index) {
+        return outputs.stream()
+                .filter(item -> item.index() == index)
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no decrypted output with index " + index))
+                .data();
+    }
 
-  /** The output at {@code index} as UTF-8 text. */
-  public String text(int index) {
-    return new String(bytes(index), StandardCharsets.UTF_8);
-  }
+    /** The output at {@code index} as UTF-8 text. */
+    public String text(int index) {
+        return new String(bytes(index), StandardCharsets.UTF_8);
+    }
 }

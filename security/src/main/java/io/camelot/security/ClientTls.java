@@ -28,81 +28,75 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public record ClientTls(Path trustedCertificates, Path certificate, Path privateKey) {
 
-  public ClientTls {
-    Objects.requireNonNull(trustedCertificates, "trustedCertificates");
-    if ((certificate == null) != (privateKey == null)) {
-      throw new IllegalArgumentException(
-          "a client certificate needs its key, and a key its certificate");
+    public ClientTls {
+        Objects.requireNonNull(trustedCertificates, "trustedCertificates");
+        if ((certificate == null) != (privateKey == null)) {
+            throw new IllegalArgumentException("a client certificate needs its key, and a key its certificate");
+        }
     }
-  }
 
-  /** Trusts {@code trustedCertificates}, with no client certificate. */
-  public static ClientTls trusting(Path trustedCertificates) {
-    return new ClientTls(trustedCertificates, null, null);
-  }
-
-  /**
-   * The same settings for a JDK {@link java.net.http.HttpClient}, which verifies host names itself:
-   * trust exactly {@code trustedCertificates}, and present the client certificate if there is one.
-   */
-  public SSLContext sslContext() {
-    try {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      List<Certificate> trusted = readCertificates(trustedCertificates);
-      for (int i = 0; i < trusted.size(); i++) {
-        trust.setCertificateEntry("trusted-" + i, trusted.get(i));
-      }
-      TrustManagerFactory trustManagers =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trustManagers.init(trust);
-      KeyManager[] keyManagers = null;
-      if (certificate != null) {
-        KeyStore own = KeyStore.getInstance(KeyStore.getDefaultType());
-        own.load(null, null);
-        own.setKeyEntry(
-            "client",
-            PemFiles.readPrivateKey(privateKey),
-            new char[0],
-            readCertificates(certificate).toArray(Certificate[]::new));
-        KeyManagerFactory factory =
-            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(own, new char[0]);
-        keyManagers = factory.getKeyManagers();
-      }
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyManagers, trustManagers.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException(
-          "cannot set up TLS trusting " + trustedCertificates + ": " + e.getMessage(), e);
+    /** Trusts {@code trustedCertificates}, with no client certificate. */
+    public static ClientTls trusting(Path trustedCertificates) {
+        return new ClientTls(trustedCertificates, null, null);
     }
-  }
 
-  private static List<Certificate> readCertificates(Path file)
-      throws IOException, GeneralSecurityException {
-    try (InputStream in = Files.newInputStream(file)) {
-      List<Certificate> certificates =
-          List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
-      if (certificates.isEmpty()) {
-        throw new IllegalArgumentException(file + " holds no PEM certificate");
-      }
-      return certificates;
+    /**
+     * The same settings for a JDK {@link java.net.http.HttpClient}, which verifies host names itself:
+     * trust exactly {@code trustedCertificates}, and present the client certificate if there is one.
+     */
+    public SSLContext sslContext() {
+        try {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            List<Certificate> trusted = readCertificates(trustedCertificates);
+            for (int i = 0; i < trusted.size(); i++) {
+                trust.setCertificateEntry("trusted-" + i, trusted.get(i));
+            }
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            KeyManager[] keyManagers = null;
+            if (certificate != null) {
+                KeyStore own = KeyStore.getInstance(KeyStore.getDefaultType());
+                own.load(null, null);
+                own.setKeyEntry(
+                        "client",
+                        PemFiles.readPrivateKey(privateKey),
+                        new char[0],
+                        readCertificates(certificate).toArray(Certificate[]::new));
+                KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                factory.init(own, new char[0]);
+                keyManagers = factory.getKeyManagers();
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers, trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(
+                    "cannot set up TLS trusting " + trustedCertificates + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  /** Turns TLS on in {@code options} with hostname verification; returns them. */
-  public HttpClientOptions applyTo(HttpClientOptions options) {
-    options
-        .setSsl(true)
-        .setVerifyHost(true)
-        .setTrustOptions(new PemTrustOptions().addCertPath(trustedCertificates.toString()));
-    if (certificate != null) {
-      options.setKeyCertOptions(
-          new PemKeyCertOptions()
-              .setCertPath(certificate.toString())
-              .setKeyPath(privateKey.toString()));
+    private static List<Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<Certificate> certificates =
+                    List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
+            if (certificates.isEmpty()) {
+                throw new IllegalArgumentException(file + " holds no PEM certificate");
+            }
+            return certificates;
+        }
     }
-    return options;
-  }
+
+    /** Turns TLS on in {@code options} with hostname verification; returns them. */
+    public HttpClientOptions applyTo(HttpClientOptions options) {
+        options.setSsl(true)
+                .setVerifyHost(true)
+                .setTrustOptions(new PemTrustOptions().addCertPath(trustedCertificates.toString()));
+        if (certificate != null) {
+            options.setKeyCertOptions(
+                    new PemKeyCertOptions().setCertPath(certificate.toString()).setKeyPath(privateKey.toString()));
+        }
+        return options;
+    }
 }

@@ -14,60 +14,60 @@ import java.util.HexFormat;
 
 /** Signs request bodies for {@link RequestAuthenticator}; see {@link SignedRequests}. */
 public final class RequestSigner {
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final PrivateKey privateKey;
-  private final String keyId;
-  private final Clock clock;
+    private final PrivateKey privateKey;
+    private final String keyId;
+    private final Clock clock;
 
-  public RequestSigner(PrivateKey privateKey, PublicKey publicKey, Clock clock) {
-    this.privateKey = privateKey;
-    this.keyId = SignedRequests.keyId(publicKey);
-    this.clock = clock;
-  }
-
-  public RequestSigner(KeyPair keys, Clock clock) {
-    this(keys.getPrivate(), keys.getPublic(), clock);
-  }
-
-  /** A fresh P-256 key pair, the kind this scheme signs with (operators, pool processes). */
-  public static KeyPair newKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("P-256 keys are not available", e);
+    public RequestSigner(PrivateKey privateKey, PublicKey publicKey, Clock clock) {
+        this.privateKey = privateKey;
+        this.keyId = SignedRequests.keyId(publicKey);
+        this.clock = clock;
     }
-  }
 
-  /**
-   * The {@value SignedRequests#HEADER} header value for this body sent to {@code audience} ({@link
-   * SignedRequests#audience}), fresh for each call.
-   */
-  public String authorization(String audience, byte[] body) {
-    long now = clock.millis();
-    byte[] nonceBytes = new byte[16];
-    RANDOM.nextBytes(nonceBytes);
-    String nonce = HexFormat.of().formatHex(nonceBytes);
-    try {
-      Signature signature = Signature.getInstance(SignedRequests.ALGORITHM);
-      signature.initSign(privateKey);
-      signature.update(SignedRequests.signedText(audience, now, nonce, body));
-      String sig = Base64.getEncoder().encodeToString(signature.sign());
-      return SignedRequests.SCHEME
-          + " key="
-          + keyId
-          + ", ts="
-          + now
-          + ", nonce="
-          + nonce
-          + ", aud="
-          + audience
-          + ", sig="
-          + sig;
-    } catch (GeneralSecurityException e) {
-      throw SignedRequests.unavailable(e);
+    public RequestSigner(KeyPair keys, Clock clock) {
+        this(keys.getPrivate(), keys.getPublic(), clock);
     }
-  }
+
+    /** A fresh P-256 key pair, the kind this scheme signs with (operators, pool processes). */
+    public static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("P-256 keys are not available", e);
+        }
+    }
+
+    /**
+     * The {@value SignedRequests#HEADER} header value for this body sent to {@code audience} ({@link
+     * SignedRequests#audience}), fresh for each call.
+     */
+    public String authorization(String audience, byte[] body) {
+        long now = clock.millis();
+        byte[] nonceBytes = new byte[16];
+        RANDOM.nextBytes(nonceBytes);
+        String nonce = HexFormat.of().formatHex(nonceBytes);
+        try {
+            Signature signature = Signature.getInstance(SignedRequests.ALGORITHM);
+            signature.initSign(privateKey);
+            signature.update(SignedRequests.signedText(audience, now, nonce, body));
+            String sig = Base64.getEncoder().encodeToString(signature.sign());
+            return SignedRequests.SCHEME
+                    + " key="
+                    + keyId
+                    + ", ts="
+                    + now
+                    + ", nonce="
+                    + nonce
+                    + ", aud="
+                    + audience
+                    + ", sig="
+                    + sig;
+        } catch (GeneralSecurityException e) {
+            throw SignedRequests.unavailable(e);
+        }
+    }
 }

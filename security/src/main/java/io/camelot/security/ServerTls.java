@@ -19,35 +19,32 @@ import java.util.Objects;
  */
 public record ServerTls(Path certificate, Path privateKey, Path clientCa) {
 
-  public ServerTls {
-    Objects.requireNonNull(certificate, "certificate");
-    Objects.requireNonNull(privateKey, "privateKey");
-    for (Path file :
-        clientCa == null
-            ? new Path[] {certificate, privateKey}
-            : new Path[] {certificate, privateKey, clientCa}) {
-      if (!Files.isReadable(file)) {
-        throw new IllegalArgumentException("TLS file " + file + " is missing or unreadable");
-      }
+    public ServerTls {
+        Objects.requireNonNull(certificate, "certificate");
+        Objects.requireNonNull(privateKey, "privateKey");
+        for (Path file : clientCa == null
+                ? new Path[] {certificate, privateKey}
+                : new Path[] {certificate, privateKey, clientCa}) {
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("TLS file " + file + " is missing or unreadable");
+            }
+        }
     }
-  }
 
-  public boolean mutual() {
-    return clientCa != null;
-  }
-
-  /** Turns TLS on in {@code options} (and client authentication for mutual TLS); returns them. */
-  public HttpServerOptions applyTo(HttpServerOptions options) {
-    options
-        .setSsl(true)
-        .setKeyCertOptions(
-            new PemKeyCertOptions()
-                .setCertPath(certificate.toString())
-                .setKeyPath(privateKey.toString()));
-    if (clientCa != null) {
-      options.setTrustOptions(new PemTrustOptions().addCertPath(clientCa.toString()));
-      options.setClientAuth(ClientAuth.REQUIRED);
+    public boolean mutual() {
+        return clientCa != null;
     }
-    return options;
-  }
+
+    /** Turns TLS on in {@code options} (and client authentication for mutual TLS); returns them. */
+    public HttpServerOptions applyTo(HttpServerOptions options) {
+        options.setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .setCertPath(certificate.toString())
+                        .setKeyPath(privateKey.toString()));
+        if (clientCa != null) {
+            options.setTrustOptions(new PemTrustOptions().addCertPath(clientCa.toString()));
+            options.setClientAuth(ClientAuth.REQUIRED);
+        }
+        return options;
+    }
 }

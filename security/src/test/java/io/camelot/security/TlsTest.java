@@ -20,140 +20,118 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TlsTest {
-  @TempDir Path dir;
-  final Vertx vertx = Vertx.vertx();
+    @TempDir
+    Path dir;
 
-  @AfterEach
-  void close() {
-    vertx.close().await();
-  }
+    final Vertx vertx = Vertx.vertx();
 
-  int serve(ServerTls tls) {
-    HttpServer server =
-        vertx
-            .createHttpServer(tls.applyTo(new HttpServerOptions().setHost("127.0.0.1").setPort(0)))
-            .requestHandler(request -> request.response().end("secure"));
-    return server.listen().await().actualPort();
-  }
-
-  String get(HttpClientOptions options, int port) throws Exception {
-    HttpClient client = vertx.createHttpClient(options.setConnectTimeout(10_000));
-    try {
-      return client
-          .request(
-              new RequestOptions()
-                  .setMethod(HttpMethod.GET)
-                  .setHost("localhost")
-                  .setPort(port)
-                  .setURI("/"))
-          .compose(request -> request.send().compose(response -> response.body()))
-          .map(Buffer::toString)
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(30, TimeUnit.SECONDS);
-    } finally {
-      client.close().await();
+    @AfterEach
+    void close() {
+        vertx.close().await();
     }
-  }
 
-  @Test
-  void aGeneratedDevelopmentCertificateServesTlsToClientsThatTrustIt() throws Exception {
-    ServerTls tls = DevCertificates.ensureSelfSigned(dir.resolve("tls"), List.of());
-    int port = serve(tls);
-    assertThat(get(ClientTls.trusting(tls.certificate()).applyTo(new HttpClientOptions()), port))
-        .isEqualTo("secure");
-    // A client that does not trust it, and a plain-HTTP client, get nothing.
-    DevCertificates.selfSigned("other", List.of("localhost"))
-        .write(dir.resolve("o.pem"), dir.resolve("o.key"));
-    assertThatThrownBy(
-            () ->
-                get(
-                    ClientTls.trusting(dir.resolve("o.pem")).applyTo(new HttpClientOptions()),
-                    port))
-        .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
-    assertThatThrownBy(() -> get(new HttpClientOptions(), port))
-        .isInstanceOf(ExecutionException.class);
-    // Reused, not regenerated, on the next start.
-    assertThat(DevCertificates.ensureSelfSigned(dir.resolve("tls"), List.of())).isEqualTo(tls);
-    assertThat(PemFiles.readPublicKeys(tls.certificate())).hasSize(1);
-  }
-
-  @Test
-  void mutualTlsAdmitsOnlyClientsWithACertificateFromTheConfiguredCa() throws Exception {
-    DevCertificates.Issued ca = DevCertificates.certificateAuthority("test pool CA");
-    PemFiles.write(dir.resolve("ca.pem"), PemFiles.toPem(ca.certificate()));
-    DevCertificates.server(ca, "wkm", List.of("localhost"))
-        .write(dir.resolve("server.pem"), dir.resolve("server.key"));
-    DevCertificates.client(ca, "wp-1").write(dir.resolve("client.pem"), dir.resolve("client.key"));
-    DevCertificates.Issued rogueCa = DevCertificates.certificateAuthority("rogue");
-    DevCertificates.client(rogueCa, "wp-x")
-        .write(dir.resolve("rogue.pem"), dir.resolve("rogue.key"));
-
-    int port =
-        serve(
-            new ServerTls(
-                dir.resolve("server.pem"), dir.resolve("server.key"), dir.resolve("ca.pem")));
-    ClientTls member =
-        new ClientTls(dir.resolve("ca.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
-    assertThat(get(member.applyTo(new HttpClientOptions()), port)).isEqualTo("secure");
-    assertThatThrownBy(
-            () ->
-                get(
-                    ClientTls.trusting(dir.resolve("ca.pem")).applyTo(new HttpClientOptions()),
-                    port))
-        .as("no client certificate")
-        .isInstanceOf(ExecutionException.class);
-    ClientTls rogue =
-        new ClientTls(dir.resolve("ca.pem"), dir.resolve("rogue.pem"), dir.resolve("rogue.key"));
-    assertThatThrownBy(() -> get(rogue.applyTo(new HttpClientOptions()), port))
-        .as("another CA's client")
-        .isInstanceOf(ExecutionException.class);
-  }
-
-  /** The same checks through {@link ClientTls#sslContext()}, for the JDK's HTTP client. */
-  @Test
-  void theJdkClientTrustsOnlyTheConfiguredCertificatesAndPresentsItsOwn() throws Exception {
-    DevCertificates.Issued ca = DevCertificates.certificateAuthority("test pool CA");
-    PemFiles.write(dir.resolve("ca.pem"), PemFiles.toPem(ca.certificate()));
-    DevCertificates.server(ca, "wkm", List.of("localhost"))
-        .write(dir.resolve("server.pem"), dir.resolve("server.key"));
-    DevCertificates.client(ca, "wp-1").write(dir.resolve("client.pem"), dir.resolve("client.key"));
-    DevCertificates.selfSigned("other", List.of("localhost"))
-        .write(dir.resolve("o.pem"), dir.resolve("o.key"));
-
-    int port =
-        serve(
-            new ServerTls(
-                dir.resolve("server.pem"), dir.resolve("server.key"), dir.resolve("ca.pem")));
-    ClientTls member =
-        new ClientTls(dir.resolve("ca.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
-    assertThat(jdkGet(member, port)).isEqualTo("secure");
-    assertThatThrownBy(() -> jdkGet(ClientTls.trusting(dir.resolve("ca.pem")), port))
-        .as("no client certificate")
-        .isInstanceOf(java.io.IOException.class);
-    ClientTls distrusting =
-        new ClientTls(dir.resolve("o.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
-    assertThatThrownBy(() -> jdkGet(distrusting, port))
-        .as("server certificate not trusted")
-        .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
-  }
-
-  static String jdkGet(ClientTls tls, int port) throws Exception {
-    try (java.net.http.HttpClient client =
-        java.net.http.HttpClient.newBuilder().sslContext(tls.sslContext()).build()) {
-      return client
-          .send(
-              java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create("https://localhost:" + port + "/"))
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString())
-          .body();
+    int serve(ServerTls tls) {
+        HttpServer server = vertx.createHttpServer(
+                        tls.applyTo(new HttpServerOptions().setHost("127.0.0.1").setPort(0)))
+                .requestHandler(request -> request.response().end("secure"));
+        return server.listen().await().actualPort();
     }
-  }
 
-  @Test
-  void missingFilesAreReportedByName() {
-    assertThatThrownBy(() -> new ServerTls(dir.resolve("nope.pem"), dir.resolve("nope.key"), null))
-        .hasMessageContaining("nope.pem");
-  }
+    String get(HttpClientOptions options, int port) throws Exception {
+        HttpClient client = vertx.createHttpClient(options.setConnectTimeout(10_000));
+        try {
+            return client.request(new RequestOptions()
+                            .setMethod(HttpMethod.GET)
+                            .setHost("localhost")
+                            .setPort(port)
+                            .setURI("/"))
+                    .compose(request -> request.send().compose(response -> response.body()))
+                    .map(Buffer::toString)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+        } finally {
+            client.close().await();
+        }
+    }
+
+    @Test
+    void aGeneratedDevelopmentCertificateServesTlsToClientsThatTrustIt() throws Exception {
+        ServerTls tls = DevCertificates.ensureSelfSigned(dir.resolve("tls"), List.of());
+        int port = serve(tls);
+        assertThat(get(ClientTls.trusting(tls.certificate()).applyTo(new HttpClientOptions()), port))
+                .isEqualTo("secure");
+        // A client that does not trust it, and a plain-HTTP client, get nothing.
+        DevCertificates.selfSigned("other", List.of("localhost")).write(dir.resolve("o.pem"), dir.resolve("o.key"));
+        assertThatThrownBy(() -> get(ClientTls.trusting(dir.resolve("o.pem")).applyTo(new HttpClientOptions()), port))
+                .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        assertThatThrownBy(() -> get(new HttpClientOptions(), port)).isInstanceOf(ExecutionException.class);
+        // Reused, not regenerated, on the next start.
+        assertThat(DevCertificates.ensureSelfSigned(dir.resolve("tls"), List.of()))
+                .isEqualTo(tls);
+        assertThat(PemFiles.readPublicKeys(tls.certificate())).hasSize(1);
+    }
+
+    @Test
+    void mutualTlsAdmitsOnlyClientsWithACertificateFromTheConfiguredCa() throws Exception {
+        DevCertificates.Issued ca = DevCertificates.certificateAuthority("test pool CA");
+        PemFiles.write(dir.resolve("ca.pem"), PemFiles.toPem(ca.certificate()));
+        DevCertificates.server(ca, "wkm", List.of("localhost"))
+                .write(dir.resolve("server.pem"), dir.resolve("server.key"));
+        DevCertificates.client(ca, "wp-1").write(dir.resolve("client.pem"), dir.resolve("client.key"));
+        DevCertificates.Issued rogueCa = DevCertificates.certificateAuthority("rogue");
+        DevCertificates.client(rogueCa, "wp-x").write(dir.resolve("rogue.pem"), dir.resolve("rogue.key"));
+
+        int port = serve(new ServerTls(dir.resolve("server.pem"), dir.resolve("server.key"), dir.resolve("ca.pem")));
+        ClientTls member = new ClientTls(dir.resolve("ca.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
+        assertThat(get(member.applyTo(new HttpClientOptions()), port)).isEqualTo("secure");
+        assertThatThrownBy(() -> get(ClientTls.trusting(dir.resolve("ca.pem")).applyTo(new HttpClientOptions()), port))
+                .as("no client certificate")
+                .isInstanceOf(ExecutionException.class);
+        ClientTls rogue = new ClientTls(dir.resolve("ca.pem"), dir.resolve("rogue.pem"), dir.resolve("rogue.key"));
+        assertThatThrownBy(() -> get(rogue.applyTo(new HttpClientOptions()), port))
+                .as("another CA's client")
+                .isInstanceOf(ExecutionException.class);
+    }
+
+    /** The same checks through {@link ClientTls#sslContext()}, for the JDK's HTTP client. */
+    @Test
+    void theJdkClientTrustsOnlyTheConfiguredCertificatesAndPresentsItsOwn() throws Exception {
+        DevCertificates.Issued ca = DevCertificates.certificateAuthority("test pool CA");
+        PemFiles.write(dir.resolve("ca.pem"), PemFiles.toPem(ca.certificate()));
+        DevCertificates.server(ca, "wkm", List.of("localhost"))
+                .write(dir.resolve("server.pem"), dir.resolve("server.key"));
+        DevCertificates.client(ca, "wp-1").write(dir.resolve("client.pem"), dir.resolve("client.key"));
+        DevCertificates.selfSigned("other", List.of("localhost")).write(dir.resolve("o.pem"), dir.resolve("o.key"));
+
+        int port = serve(new ServerTls(dir.resolve("server.pem"), dir.resolve("server.key"), dir.resolve("ca.pem")));
+        ClientTls member = new ClientTls(dir.resolve("ca.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
+        assertThat(jdkGet(member, port)).isEqualTo("secure");
+        assertThatThrownBy(() -> jdkGet(ClientTls.trusting(dir.resolve("ca.pem")), port))
+                .as("no client certificate")
+                .isInstanceOf(java.io.IOException.class);
+        ClientTls distrusting =
+                new ClientTls(dir.resolve("o.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
+        assertThatThrownBy(() -> jdkGet(distrusting, port))
+                .as("server certificate not trusted")
+                .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+    }
+
+    static String jdkGet(ClientTls tls, int port) throws Exception {
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .sslContext(tls.sslContext())
+                .build()) {
+            return client.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://localhost:" + port + "/"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+    }
+
+    @Test
+    void missingFilesAreReportedByName() {
+        assertThatThrownBy(() -> new ServerTls(dir.resolve("nope.pem"), dir.resolve("nope.key"), null))
+                .hasMessageContaining("nope.pem");
+    }
 }

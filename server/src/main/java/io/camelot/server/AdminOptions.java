@@ -8,20 +8,18 @@ import picocli.CommandLine.Option;
  * span export.
  */
 final class AdminOptions {
-  @Option(
-      names = "--admin-host",
-      description = "Interface of the admin port (default ${DEFAULT-VALUE})")
-  String host = "127.0.0.1";
+    @Option(names = "--admin-host", description = "Interface of the admin port (default ${DEFAULT-VALUE})")
+    String host = "127.0.0.1";
 
-  @Option(
-      names = "--admin-port",
-      description =
-          "Admin port: /metrics, /health/live, /health/ready (default ${DEFAULT-VALUE}: any free port, printed at start)")
-  int port;
+    @Option(
+            names = "--admin-port",
+            description =
+                    "Admin port: /metrics, /health/live, /health/ready (default ${DEFAULT-VALUE}: any free port, printed at start)")
+    int port;
 
-  @Option(
-      names = "--otlp-endpoint",
-      description =
-          "OTLP/HTTP endpoint (e.g. http://127.0.0.1:4318) to export work-order spans to (default: none)")
-  String otlpEndpoint;
+    @Option(
+            names = "--otlp-endpoint",
+            description =
+                    "OTLP/HTTP endpoint (e.g. http://127.0.0.1:4318) to export work-order spans to (default: none)")
+    String otlpEndpoint;
 }

@@ -26,75 +26,70 @@ import java.time.Duration;
  * WP slot, and the WP slots busy now.
  */
 final class ElasticPool implements AutoCloseable {
-  /** Below this share of busy slots, with nothing waiting, the pool counts as idle. */
-  private static final double SCALE_DOWN_UTILISATION = 0.5;
+    /** Below this share of busy slots, with nothing waiting, the pool counts as idle. */
+    private static final double SCALE_DOWN_UTILISATION = 0.5;
 
-  private static final Duration ROUND = Duration.ofSeconds(1);
+    private static final Duration ROUND = Duration.ofSeconds(1);
 
-  private final WorkerLauncher launcher;
-  private final PoolScaler scaler;
+    private final WorkerLauncher launcher;
+    private final PoolScaler scaler;
 
-  private ElasticPool(WorkerLauncher launcher, PoolScaler scaler) {
-    this.launcher = launcher;
-    this.scaler = scaler;
-  }
+    private ElasticPool(WorkerLauncher launcher, PoolScaler scaler) {
+        this.launcher = launcher;
+        this.scaler = scaler;
+    }
 
-  static ElasticPool start(
-      PoolSection config,
-      LocalPool pool,
-      PoolDispatcher dispatcher,
-      PersistentWorkOrderQueue queue,
-      String poolWorkerId,
-      JavaLauncher java,
-      Path logDir,
-      Clock clock) {
-    String managerUrl = config.managerUrl().isBlank() ? pool.manager().url() : config.managerUrl();
-    // Built once: a key set without the elastic WPs' member fails here, not at the first launch.
-    WpLaunchSpec processor = pool.processorSpec(managerUrl, "", PoolIdentities.ELASTIC_WP);
-    WorkerLauncher launcher =
-        config.launcher() == PoolSection.Launcher.KUBERNETES
-            ? KubernetesLauncher.workorderProcessors(
-                new KubernetesClientBuilder().build(),
-                config.kubernetesNamespace(),
-                config.name(),
-                config.kubernetesImage(),
-                config.kubernetesKeysSecret(),
-                WpLaunchSpec.builder(managerUrl, Path.of("/tmp/camelot-tee"), processor.peer())
-                    .register(true)
-                    .slots(config.slotsPerProcessor())
-                    .restartAfter(config.restartWpAfter())
-                    .build(),
-                config.drainSeconds())
-            : new LocalProcessLauncher(name -> java.command(processor.toArgs()), logDir);
-    ScalingPolicy policy =
-        new ScalingPolicy(
-            config.processors(),
-            config.maxProcessors(),
-            config.workOrdersPerProcessor(),
-            config.slotsPerProcessor(),
-            SCALE_DOWN_UTILISATION,
-            Duration.ofSeconds(config.scaleDownIdleSeconds()));
-    PoolScaler scaler =
-        new PoolScaler(
-            launcher,
-            policy,
-            () ->
-                new PoolLoad(
-                    queue.queued(poolWorkerId) + dispatcher.waiting(), dispatcher.busySlots()),
-            "wp",
-            clock);
-    scaler.start(ROUND);
-    return new ElasticPool(launcher, scaler);
-  }
+    static ElasticPool start(
+            PoolSection config,
+            LocalPool pool,
+            PoolDispatcher dispatcher,
+            PersistentWorkOrderQueue queue,
+            String poolWorkerId,
+            JavaLauncher java,
+            Path logDir,
+            Clock clock) {
+        String managerUrl = config.managerUrl().isBlank() ? pool.manager().url() : config.managerUrl();
+        // Built once: a key set without the elastic WPs' member fails here, not at the first launch.
+        WpLaunchSpec processor = pool.processorSpec(managerUrl, "", PoolIdentities.ELASTIC_WP);
+        WorkerLauncher launcher = config.launcher() == PoolSection.Launcher.KUBERNETES
+                ? KubernetesLauncher.workorderProcessors(
+                        new KubernetesClientBuilder().build(),
+                        config.kubernetesNamespace(),
+                        config.name(),
+                        config.kubernetesImage(),
+                        config.kubernetesKeysSecret(),
+                        WpLaunchSpec.builder(managerUrl, Path.of("/tmp/camelot-tee"), processor.peer())
+                                .register(true)
+                                .slots(config.slotsPerProcessor())
+                                .restartAfter(config.restartWpAfter())
+                                .build(),
+                        config.drainSeconds())
+                : new LocalProcessLauncher(name -> java.command(processor.toArgs()), logDir);
+        ScalingPolicy policy = new ScalingPolicy(
+                config.processors(),
+                config.maxProcessors(),
+                config.workOrdersPerProcessor(),
+                config.slotsPerProcessor(),
+                SCALE_DOWN_UTILISATION,
+                Duration.ofSeconds(config.scaleDownIdleSeconds()));
+        PoolScaler scaler = new PoolScaler(
+                launcher,
+                policy,
+                () -> new PoolLoad(queue.queued(poolWorkerId) + dispatcher.waiting(), dispatcher.busySlots()),
+                "wp",
+                clock);
+        scaler.start(ROUND);
+        return new ElasticPool(launcher, scaler);
+    }
 
-  WorkerLauncher launcher() {
-    return launcher;
-  }
+    WorkerLauncher launcher() {
+        return launcher;
+    }
 
-  /** Stops scaling, then stops every WP; each deregisters and drains first. */
-  @Override
-  public void close() {
-    scaler.close();
-    launcher.close();
-  }
+    /** Stops scaling, then stops every WP; each deregisters and drains first. */
+    @Override
+    public void close() {
+        scaler.close();
+        launcher.close();
+    }
 }

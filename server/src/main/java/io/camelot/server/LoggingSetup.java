@@ -11,30 +11,30 @@ import org.slf4j.LoggerFactory;
 
 /** Applies the [logging] section to Logback before the node starts. */
 final class LoggingSetup {
-  static final String JSON_CONFIG = "/logback-json.xml";
+    static final String JSON_CONFIG = "/logback-json.xml";
 
-  private LoggingSetup() {}
+    private LoggingSetup() {}
 
-  static void apply(LoggingSection logging) {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return;
+    static void apply(LoggingSection logging) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        if (logging.format() == LoggingSection.Format.JSON) {
+            URL config = LoggingSetup.class.getResource(JSON_CONFIG);
+            if (config == null) {
+                throw new IllegalStateException(JSON_CONFIG + " is missing from the camelot jar");
+            }
+            context.reset();
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            try {
+                configurator.doConfigure(config);
+            } catch (JoranException e) {
+                throw new IllegalStateException("cannot configure JSON logging from " + JSON_CONFIG, e);
+            }
+        }
+        if (logging.workOrders()) {
+            context.getLogger(WorkOrderTrace.LOG.getName()).setLevel(Level.DEBUG);
+        }
     }
-    if (logging.format() == LoggingSection.Format.JSON) {
-      URL config = LoggingSetup.class.getResource(JSON_CONFIG);
-      if (config == null) {
-        throw new IllegalStateException(JSON_CONFIG + " is missing from the camelot jar");
-      }
-      context.reset();
-      JoranConfigurator configurator = new JoranConfigurator();
-      configurator.setContext(context);
-      try {
-        configurator.doConfigure(config);
-      } catch (JoranException e) {
-        throw new IllegalStateException("cannot configure JSON logging from " + JSON_CONFIG, e);
-      }
-    }
-    if (logging.workOrders()) {
-      context.getLogger(WorkOrderTrace.LOG.getName()).setLevel(Level.DEBUG);
-    }
-  }
 }

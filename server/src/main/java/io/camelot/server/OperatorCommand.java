@@ -30,159 +30,132 @@ import picocli.CommandLine.Option;
  * (docs/SECURITY.md).
  */
 @Command(
-    name = "operator",
-    mixinStandardHelpOptions = true,
-    description =
-        "Operator keys and signed operator calls (WorkerRegister, WorkerUpdate, WorkerSetStatus).",
-    subcommands = {
-      OperatorCommand.Keygen.class,
-      OperatorCommand.Call.class,
-      OperatorCommand.PoolKeys.class
-    })
+        name = "operator",
+        mixinStandardHelpOptions = true,
+        description = "Operator keys and signed operator calls (WorkerRegister, WorkerUpdate, WorkerSetStatus).",
+        subcommands = {OperatorCommand.Keygen.class, OperatorCommand.Call.class, OperatorCommand.PoolKeys.class})
 final class OperatorCommand implements Runnable {
-  static final String PRIVATE_KEY_FILE = "operator-key.pem";
-  static final String PUBLIC_KEY_FILE = "operator-pub.pem";
-
-  @Override
-  public void run() {
-    new picocli.CommandLine(this).usage(System.out);
-  }
-
-  @Command(
-      name = "keygen",
-      mixinStandardHelpOptions = true,
-      description = "Create a P-256 operator key pair.")
-  static final class Keygen implements Callable<Integer> {
-    @Option(
-        names = "--out",
-        description = "Directory for operator-key.pem (owner-only) and operator-pub.pem",
-        required = true)
-    Path out;
+    static final String PRIVATE_KEY_FILE = "operator-key.pem";
+    static final String PUBLIC_KEY_FILE = "operator-pub.pem";
 
     @Override
-    public Integer call() throws Exception {
-      Files.createDirectories(out);
-      KeyPair keys = RequestSigner.newKeyPair();
-      PemFiles.writeSecret(out.resolve(PRIVATE_KEY_FILE), PemFiles.toPkcs8Pem(keys.getPrivate()));
-      PemFiles.write(out.resolve(PUBLIC_KEY_FILE), PemFiles.toPem(keys.getPublic()));
-      System.out.println(
-          "Wrote " + out.resolve(PRIVATE_KEY_FILE) + " and " + out.resolve(PUBLIC_KEY_FILE));
-      System.out.println(
-          "Authorise it: [security] operator_keys = \""
-              + out.resolve(PUBLIC_KEY_FILE).toAbsolutePath()
-              + "\"");
-      return 0;
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
     }
-  }
 
-  @Command(
-      name = "call",
-      mixinStandardHelpOptions = true,
-      description = "Send one signed JSON-RPC call and print the reply.")
-  static final class Call implements Callable<Integer> {
-    @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
-    String url = "http://127.0.0.1:1947";
+    @Command(name = "keygen", mixinStandardHelpOptions = true, description = "Create a P-256 operator key pair.")
+    static final class Keygen implements Callable<Integer> {
+        @Option(
+                names = "--out",
+                description = "Directory for operator-key.pem (owner-only) and operator-pub.pem",
+                required = true)
+        Path out;
 
-    @Option(names = "--key", description = "Operator private key (PEM)", required = true)
-    Path key;
-
-    @Option(names = "--trust", description = "PEM certificate(s) to trust for an https:// URL")
-    Path trust;
-
-    @Option(
-        names = "--method",
-        description = "JSON-RPC method, e.g. WorkerSetStatus",
-        required = true)
-    String method;
-
-    @Option(names = "--params", description = "params as a JSON object (default: ${DEFAULT-VALUE})")
-    String params = "{}";
-
-    @Override
-    public Integer call() throws Exception {
-      Commands.requireScheme("--url", url);
-      byte[] body =
-          ProtocolJson.toBytes(
-              JsonRpcRequest.of(
-                  method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));
-      // The public key (its id names the key in the header) is derived from the private key.
-      String authorization =
-          new RequestSigner(PemFiles.readKeyPair(key), Clock.systemUTC())
-              .authorization(SignedRequests.audience(URI.create(url)), body);
-      HttpClientOptions options = new HttpClientOptions();
-      if (trust != null) {
-        ClientTls.trusting(trust).applyTo(options);
-      }
-      Vertx vertx = Vertx.vertx();
-      try {
-        Buffer reply =
-            vertx
-                .createHttpClient(options)
-                .request(
-                    new RequestOptions()
-                        .setMethod(HttpMethod.POST)
-                        .setAbsoluteURI(url)
-                        .putHeader("Content-Type", "application/json")
-                        .putHeader("Authorization", authorization))
-                .compose(
-                    request ->
-                        request.send(Buffer.buffer(body)).compose(response -> response.body()))
-                .toCompletionStage()
-                .toCompletableFuture()
-                .get(30, TimeUnit.SECONDS);
-        System.out.println(reply.toString(StandardCharsets.UTF_8));
-        return 0;
-      } finally {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      }
+        @Override
+        public Integer call() throws Exception {
+            Files.createDirectories(out);
+            KeyPair keys = RequestSigner.newKeyPair();
+            PemFiles.writeSecret(out.resolve(PRIVATE_KEY_FILE), PemFiles.toPkcs8Pem(keys.getPrivate()));
+            PemFiles.write(out.resolve(PUBLIC_KEY_FILE), PemFiles.toPem(keys.getPublic()));
+            System.out.println("Wrote " + out.resolve(PRIVATE_KEY_FILE) + " and " + out.resolve(PUBLIC_KEY_FILE));
+            System.out.println("Authorise it: [security] operator_keys = \""
+                    + out.resolve(PUBLIC_KEY_FILE).toAbsolutePath()
+                    + "\"");
+            return 0;
+        }
     }
-  }
 
-  @Command(
-      name = "pool-keys",
-      mixinStandardHelpOptions = true,
-      description =
-          "Create the signing keys of a pool whose processes run on several hosts or pods ([pool] keys_dir).")
-  static final class PoolKeys implements Callable<Integer> {
-    @Option(
-        names = "--dir",
-        required = true,
-        description = "New directory for the keys (owner-only)")
-    Path dir;
+    @Command(
+            name = "call",
+            mixinStandardHelpOptions = true,
+            description = "Send one signed JSON-RPC call and print the reply.")
+    static final class Call implements Callable<Integer> {
+        @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
+        String url = "http://127.0.0.1:1947";
 
-    @Option(
-        names = "--member",
-        required = true,
-        description =
-            "A pool process other than a WP that gets its own key, repeatable: e.g. camelot-wkm-0,"
-                + " camelot-wkm-1; the manager's key is always made")
-    List<String> members;
+        @Option(names = "--key", description = "Operator private key (PEM)", required = true)
+        Path key;
 
-    @Option(
-        names = "--wp",
-        description =
-            "A WP that gets its own key, repeatable: e.g. "
-                + PoolIdentities.ELASTIC_WP
-                + " (shared by WPs started on demand); only WP keys may register WPs with the Worker Manager")
-    List<String> wps = new ArrayList<>();
+        @Option(names = "--trust", description = "PEM certificate(s) to trust for an https:// URL")
+        Path trust;
 
-    @Override
-    public Integer call() {
-      PoolIdentities.generate(dir, members, wps);
-      System.out.println(
-          "Pool keys for "
-              + PoolIdentities.MANAGER
-              + ", "
-              + members
-              + " and WPs "
-              + wps
-              + " in "
-              + dir
-              + "; every member admits the keys in "
-              + PoolIdentities.PEERS_FILE
-              + ", WPs register with those in "
-              + PoolIdentities.WP_PEERS_FILE);
-      return 0;
+        @Option(names = "--method", description = "JSON-RPC method, e.g. WorkerSetStatus", required = true)
+        String method;
+
+        @Option(names = "--params", description = "params as a JSON object (default: ${DEFAULT-VALUE})")
+        String params = "{}";
+
+        @Override
+        public Integer call() throws Exception {
+            Commands.requireScheme("--url", url);
+            byte[] body = ProtocolJson.toBytes(
+                    JsonRpcRequest.of(method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));
+            // The public key (its id names the key in the header) is derived from the private key.
+            String authorization = new RequestSigner(PemFiles.readKeyPair(key), Clock.systemUTC())
+                    .authorization(SignedRequests.audience(URI.create(url)), body);
+            HttpClientOptions options = new HttpClientOptions();
+            if (trust != null) {
+                ClientTls.trusting(trust).applyTo(options);
+            }
+            Vertx vertx = Vertx.vertx();
+            try {
+                Buffer reply = vertx.createHttpClient(options)
+                        .request(new RequestOptions()
+                                .setMethod(HttpMethod.POST)
+                                .setAbsoluteURI(url)
+                                .putHeader("Content-Type", "application/json")
+                                .putHeader("Authorization", authorization))
+                        .compose(request -> request.send(Buffer.buffer(body)).compose(response -> response.body()))
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                System.out.println(reply.toString(StandardCharsets.UTF_8));
+                return 0;
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+        }
     }
-  }
+
+    @Command(
+            name = "pool-keys",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Create the signing keys of a pool whose processes run on several hosts or pods ([pool] keys_dir).")
+    static final class PoolKeys implements Callable<Integer> {
+        @Option(names = "--dir", required = true, description = "New directory for the keys (owner-only)")
+        Path dir;
+
+        @Option(
+                names = "--member",
+                required = true,
+                description = "A pool process other than a WP that gets its own key, repeatable: e.g. camelot-wkm-0,"
+                        + " camelot-wkm-1; the manager's key is always made")
+        List<String> members;
+
+        @Option(
+                names = "--wp",
+                description = "A WP that gets its own key, repeatable: e.g. "
+                        + PoolIdentities.ELASTIC_WP
+                        + " (shared by WPs started on demand); only WP keys may register WPs with the Worker Manager")
+        List<String> wps = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            PoolIdentities.generate(dir, members, wps);
+            System.out.println("Pool keys for "
+                    + PoolIdentities.MANAGER
+                    + ", "
+                    + members
+                    + " and WPs "
+                    + wps
+                    + " in "
+                    + dir
+                    + "; every member admits the keys in "
+                    + PoolIdentities.PEERS_FILE
+                    + ", WPs register with those in "
+                    + PoolIdentities.WP_PEERS_FILE);
+            return 0;
+        }
+    }
 }

@@ -12,37 +12,32 @@ import picocli.CommandLine.Option;
  * itself; by hand, {@code camelot operator keygen} makes a key pair per process.
  */
 final class PeerOptions {
-  @Option(
-      names = "--signing-key",
-      required = true,
-      description = "This process's P-256 private key (PEM), which signs its pool-internal calls")
-  Path signingKey;
+    @Option(
+            names = "--signing-key",
+            required = true,
+            description = "This process's P-256 private key (PEM), which signs its pool-internal calls")
+    Path signingKey;
 
-  @Option(
-      names = "--peer-keys",
-      required = true,
-      description =
-          "PEM file of the pool members' public keys: only calls signed by one of them are served")
-  Path peerKeys;
+    @Option(
+            names = "--peer-keys",
+            required = true,
+            description = "PEM file of the pool members' public keys: only calls signed by one of them are served")
+    Path peerKeys;
 
-  @Option(
-      names = "--tls-cert",
-      description = "Serve HTTPS with this PEM certificate chain (needs --tls-key)")
-  Path tlsCert;
+    @Option(names = "--tls-cert", description = "Serve HTTPS with this PEM certificate chain (needs --tls-key)")
+    Path tlsCert;
 
-  @Option(names = "--tls-key", description = "The PEM private key of --tls-cert")
-  Path tlsKey;
+    @Option(names = "--tls-key", description = "The PEM private key of --tls-cert")
+    Path tlsKey;
 
-  @Option(
-      names = "--tls-trust",
-      description = "PEM certificate(s) to trust when calling https:// pool members")
-  Path tlsTrust;
+    @Option(names = "--tls-trust", description = "PEM certificate(s) to trust when calling https:// pool members")
+    Path tlsTrust;
 
-  PeerFiles files() {
-    return new PeerFiles(signingKey, peerKeys, tlsCert, tlsKey, tlsTrust);
-  }
+    PeerFiles files() {
+        return new PeerFiles(signingKey, peerKeys, tlsCert, tlsKey, tlsTrust);
+    }
 
-  PeerSecurity security(Clock clock) {
-    return files().security(clock);
-  }
+    PeerSecurity security(Clock clock) {
+        return files().security(clock);
+    }
 }

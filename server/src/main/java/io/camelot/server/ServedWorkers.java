@@ -37,80 +37,79 @@ import org.slf4j.LoggerFactory;
  * process.
  */
 final class ServedWorkers {
-  private static final Logger log = LoggerFactory.getLogger(ServedWorkers.class);
-  private static final String FILE = "unserved-workers";
+    private static final Logger log = LoggerFactory.getLogger(ServedWorkers.class);
+    private static final String FILE = "unserved-workers";
 
-  private ServedWorkers() {}
+    private ServedWorkers() {}
 
-  /**
-   * Takes the ACTIVE workers that {@code served} refuses off-line and brings back the served ones
-   * this process took off-line.
-   *
-   * @param names worker names by id where known, for the log
-   */
-  static void sync(
-      TcsStore store, Predicate<String> served, Path dataDir, Map<String, String> names) {
-    Path file = dataDir.resolve(FILE);
-    Set<String> listed = read(file);
-    Set<String> before = Set.copyOf(listed);
-    for (String id : store.workerIds()) {
-      Optional<WorkerRecord> record = record(store, id);
-      Integer status = record.map(WorkerRecord::status).orElse(null);
-      String name = names.getOrDefault(id, id);
-      if (served.test(id)) {
-        if (listed.remove(id) && status != null && status == WorkerStatus.OFF_LINE.code()) {
-          store.putWorker(
-              id, ProtocolJson.toBytes(record.get().withStatus(WorkerStatus.ACTIVE.code())));
-          log.info("Worker {} is served again: ACTIVE", name);
+    /**
+     * Takes the ACTIVE workers that {@code served} refuses off-line and brings back the served ones
+     * this process took off-line.
+     *
+     * @param names worker names by id where known, for the log
+     */
+    static void sync(TcsStore store, Predicate<String> served, Path dataDir, Map<String, String> names) {
+        Path file = dataDir.resolve(FILE);
+        Set<String> listed = read(file);
+        Set<String> before = Set.copyOf(listed);
+        for (String id : store.workerIds()) {
+            Optional<WorkerRecord> record = record(store, id);
+            Integer status = record.map(WorkerRecord::status).orElse(null);
+            String name = names.getOrDefault(id, id);
+            if (served.test(id)) {
+                if (listed.remove(id) && status != null && status == WorkerStatus.OFF_LINE.code()) {
+                    store.putWorker(id, ProtocolJson.toBytes(record.get().withStatus(WorkerStatus.ACTIVE.code())));
+                    log.info("Worker {} is served again: ACTIVE", name);
+                }
+            } else if (status != null && status == WorkerStatus.ACTIVE.code()) {
+                listed.add(id);
+                write(file, listed);
+                store.putWorker(id, ProtocolJson.toBytes(record.get().withStatus(WorkerStatus.OFF_LINE.code())));
+                log.info("Worker {} is served by no process: OFF_LINE until it is served again", name);
+            } else if (status == null || status != WorkerStatus.OFF_LINE.code()) {
+                // The operator set another status meanwhile: theirs from now on.
+                listed.remove(id);
+            }
         }
-      } else if (status != null && status == WorkerStatus.ACTIVE.code()) {
-        listed.add(id);
-        write(file, listed);
-        store.putWorker(
-            id, ProtocolJson.toBytes(record.get().withStatus(WorkerStatus.OFF_LINE.code())));
-        log.info("Worker {} is served by no process: OFF_LINE until it is served again", name);
-      } else if (status == null || status != WorkerStatus.OFF_LINE.code()) {
-        // The operator set another status meanwhile: theirs from now on.
-        listed.remove(id);
-      }
+        if (!listed.equals(before)) {
+            write(file, listed);
+        }
     }
-    if (!listed.equals(before)) {
-      write(file, listed);
-    }
-  }
 
-  private static Optional<WorkerRecord> record(TcsStore store, String id) {
-    try {
-      return store.worker(id).map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class));
-    } catch (RuntimeException unreadable) {
-      return Optional.empty();
+    private static Optional<WorkerRecord> record(TcsStore store, String id) {
+        try {
+            return store.worker(id).map(bytes -> ProtocolJson.bind(bytes, WorkerRecord.class));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
-  }
 
-  private static Set<String> read(Path file) {
-    try {
-      return Files.exists(file)
-          ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-              .map(line -> URLDecoder.decode(line, StandardCharsets.UTF_8))
-              .collect(Collectors.toCollection(TreeSet::new))
-          : new TreeSet<>();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    private static Set<String> read(Path file) {
+        try {
+            return Files.exists(file)
+                    ? Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                            .map(line -> URLDecoder.decode(line, StandardCharsets.UTF_8))
+                            .collect(Collectors.toCollection(TreeSet::new))
+                    : new TreeSet<>();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
-  }
 
-  /** Replaces the list at once, so a crash leaves the old or the new one. */
-  private static void write(Path file, Set<String> ids) {
-    try {
-      Path temp = file.resolveSibling(FILE + ".tmp");
-      // Encoded, so that an id holding a line break stays one line.
-      Files.write(
-          temp,
-          ids.stream().map(id -> URLEncoder.encode(id, StandardCharsets.UTF_8)).toList(),
-          StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+    /** Replaces the list at once, so a crash leaves the old or the new one. */
+    private static void write(Path file, Set<String> ids) {
+        try {
+            Path temp = file.resolveSibling(FILE + ".tmp");
+            // Encoded, so that an id holding a line break stays one line.
+            Files.write(
+                    temp,
+                    ids.stream()
+                            .map(id -> URLEncoder.encode(id, StandardCharsets.UTF_8))
+                            .toList(),
+                    StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
-  }
 }

@@ -6,36 +6,36 @@ package io.camelot.server;
  * working.
  */
 public final class UserError extends IllegalArgumentException {
-  /** Exit status for a wrong option, argument or configuration. */
-  public static final int USAGE = 2;
+    /** Exit status for a wrong option, argument or configuration. */
+    public static final int USAGE = 2;
 
-  /** Exit status for a failure of the environment: a busy port, an unusable directory. */
-  public static final int RUNTIME = 1;
+    /** Exit status for a failure of the environment: a busy port, an unusable directory. */
+    public static final int RUNTIME = 1;
 
-  private final int exitCode;
+    private final int exitCode;
 
-  private UserError(String message, int exitCode, Throwable cause) {
-    super(message, cause);
-    this.exitCode = exitCode;
-  }
+    private UserError(String message, int exitCode, Throwable cause) {
+        super(message, cause);
+        this.exitCode = exitCode;
+    }
 
-  public static UserError usage(String message) {
-    return new UserError(message, USAGE, null);
-  }
+    public static UserError usage(String message) {
+        return new UserError(message, USAGE, null);
+    }
 
-  public static UserError usage(String message, Throwable cause) {
-    return new UserError(message, USAGE, cause);
-  }
+    public static UserError usage(String message, Throwable cause) {
+        return new UserError(message, USAGE, cause);
+    }
 
-  public static UserError runtime(String message) {
-    return new UserError(message, RUNTIME, null);
-  }
+    public static UserError runtime(String message) {
+        return new UserError(message, RUNTIME, null);
+    }
 
-  public static UserError runtime(String message, Throwable cause) {
-    return new UserError(message, RUNTIME, cause);
-  }
+    public static UserError runtime(String message, Throwable cause) {
+        return new UserError(message, RUNTIME, cause);
+    }
 
-  public int exitCode() {
-    return exitCode;
-  }
+    public int exitCode() {
+        return exitCode;
+    }
 }

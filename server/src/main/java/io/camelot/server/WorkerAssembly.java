@@ -21,42 +21,34 @@ import java.time.Clock;
  */
 record WorkerAssembly(Tee tee, WorkerKeys keys, SingletonWorker worker) {
 
-  static WorkerAssembly create(
-      CamelotConfig config, TcsStore store, Clock clock, MeterRegistry metrics) {
-    boolean offerX25519 = config.worker().offersX25519();
-    Path dataDir = Path.of(config.store().dataDir());
-    Tee tee = openTee(config.worker(), dataDir, clock);
-    var workerConfig = config.worker().toSettings();
-    WorkerKeys keys =
-        WorkerKeys.loadOrCreate(
-            dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"),
-            tee,
-            offerX25519);
-    WorkloadsSection runtime = config.workloads();
-    SingletonWorker worker =
-        new SingletonWorker(
-            workerConfig,
-            keys,
-            tee,
-            RuntimeWorkloads.workloads(runtime),
-            store,
-            clock,
-            RuntimeWorkloads.connectors(
-                runtime, dataDir, workerConfig.workerId(), tee, clock, store),
-            metrics);
-    worker.register();
-    return new WorkerAssembly(tee, keys, worker);
-  }
-
-  static Tee openTee(WorkerSection worker, Path dataDir, Clock clock) {
-    if (worker.tee() == WorkerSection.TeeKind.GRAMINE) {
-      DcapCollateral collateral =
-          worker.collateralDir().isEmpty()
-              ? null
-              : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));
-      return new GramineTee(GramineTee.DEFAULT_DIRECTORY, collateral);
+    static WorkerAssembly create(CamelotConfig config, TcsStore store, Clock clock, MeterRegistry metrics) {
+        boolean offerX25519 = config.worker().offersX25519();
+        Path dataDir = Path.of(config.store().dataDir());
+        Tee tee = openTee(config.worker(), dataDir, clock);
+        var workerConfig = config.worker().toSettings();
+        WorkerKeys keys = WorkerKeys.loadOrCreate(
+                dataDir.resolve("workers").resolve(workerConfig.workerId() + ".keys.sealed"), tee, offerX25519);
+        WorkloadsSection runtime = config.workloads();
+        SingletonWorker worker = new SingletonWorker(
+                workerConfig,
+                keys,
+                tee,
+                RuntimeWorkloads.workloads(runtime),
+                store,
+                clock,
+                RuntimeWorkloads.connectors(runtime, dataDir, workerConfig.workerId(), tee, clock, store),
+                metrics);
+        worker.register();
+        return new WorkerAssembly(tee, keys, worker);
     }
-    return SimulatedTee.open(
-        dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
-  }
+
+    static Tee openTee(WorkerSection worker, Path dataDir, Clock clock) {
+        if (worker.tee() == WorkerSection.TeeKind.GRAMINE) {
+            DcapCollateral collateral = worker.collateralDir().isEmpty()
+                    ? null
+                    : DcapCollateral.fromDirectory(Path.of(worker.collateralDir()));
+            return new GramineTee(GramineTee.DEFAULT_DIRECTORY, collateral);
+        }
+        return SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
+    }
 }

@@ -14,79 +14,75 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Lists the Worker Directory of a running TCS. */
-@Command(
-    name = "workers",
-    mixinStandardHelpOptions = true,
-    description = "List the workers of a TCS.")
+@Command(name = "workers", mixinStandardHelpOptions = true, description = "List the workers of a TCS.")
 final class WorkersCommand implements Callable<Integer> {
 
-  @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
-  String url = "http://127.0.0.1:1947";
+    @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
+    String url = "http://127.0.0.1:1947";
 
-  @Option(
-      names = "--details",
-      description = "Also print the workloads each worker runs (what a work order can name).")
-  boolean details;
+    @Option(
+            names = "--details",
+            description = "Also print the workloads each worker runs (what a work order can name).")
+    boolean details;
 
-  @Override
-  public Integer call() {
-    Commands.requireScheme("--url", url);
-    try (DirectTcsClient client = DirectTcsClient.create(url)) {
-      List<String> ids =
-          client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null)).ids();
-      System.out.printf(
-          "%-64s  %-20s  %-14s  %-7s  %s%n", "WORKER ID", "NAME", "STATUS", "TYPE", "PROOF");
-      for (String id : ids) {
-        WorkerRecord record = client.workerRetrieve(id);
-        WorkerTypeData typeData = record.details().workerTypeData();
-        System.out.printf(
-            "%-64s  %-20s  %-14s  %-7s  %s%n",
-            id,
-            orDash(typeData.name()),
-            statusName(record.status()),
-            typeName(record.workerType()),
-            typeData.proofDataType());
-        if (details) {
-          System.out.println("  workloads: " + workloads(typeData.workloads()));
+    @Override
+    public Integer call() {
+        Commands.requireScheme("--url", url);
+        try (DirectTcsClient client = DirectTcsClient.create(url)) {
+            List<String> ids = client.workerLookUp(new WorkerLookUpParams(null, null, null, null, null))
+                    .ids();
+            System.out.printf("%-64s  %-20s  %-14s  %-7s  %s%n", "WORKER ID", "NAME", "STATUS", "TYPE", "PROOF");
+            for (String id : ids) {
+                WorkerRecord record = client.workerRetrieve(id);
+                WorkerTypeData typeData = record.details().workerTypeData();
+                System.out.printf(
+                        "%-64s  %-20s  %-14s  %-7s  %s%n",
+                        id,
+                        orDash(typeData.name()),
+                        statusName(record.status()),
+                        typeName(record.workerType()),
+                        typeData.proofDataType());
+                if (details) {
+                    System.out.println("  workloads: " + workloads(typeData.workloads()));
+                }
+            }
+            System.out.println(ids.size() + " worker(s)");
+            return 0;
+        } catch (TcsException e) {
+            throw UserError.runtime(e.getMessage(), e);
         }
-      }
-      System.out.println(ids.size() + " worker(s)");
-      return 0;
-    } catch (TcsException e) {
-      throw UserError.runtime(e.getMessage(), e);
     }
-  }
 
-  /** Avalon's workers advertise neither name nor workloads: they show as {@code -}. */
-  private static String orDash(String value) {
-    return value == null ? "-" : value;
-  }
-
-  static String workloads(List<String> names) {
-    return names == null ? "-" : String.join(", ", names);
-  }
-
-  /** The EEA name with its code, e.g. {@code ACTIVE (1)}; a code outside the EEA's set as it is. */
-  static String statusName(Integer code) {
-    if (code == null) {
-      return "-";
+    /** Avalon's workers advertise neither name nor workloads: they show as {@code -}. */
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
     }
-    return Arrays.stream(WorkerStatus.values())
-        .filter(status -> status.code() == code)
-        .findFirst()
-        .map(status -> status.name() + " (" + code + ")")
-        .orElse(String.valueOf(code));
-  }
 
-  /** The EEA worker type's name, e.g. {@code TEE_SGX}; an unknown code as it is. */
-  static String typeName(Integer code) {
-    if (code == null) {
-      return "-";
+    static String workloads(List<String> names) {
+        return names == null ? "-" : String.join(", ", names);
     }
-    return Arrays.stream(WorkerType.values())
-        .filter(type -> type.code() == code)
-        .findFirst()
-        .map(WorkerType::name)
-        .orElse(String.valueOf(code));
-  }
+
+    /** The EEA name with its code, e.g. {@code ACTIVE (1)}; a code outside the EEA's set as it is. */
+    static String statusName(Integer code) {
+        if (code == null) {
+            return "-";
+        }
+        return Arrays.stream(WorkerStatus.values())
+                .filter(status -> status.code() == code)
+                .findFirst()
+                .map(status -> status.name() + " (" + code + ")")
+                .orElse(String.valueOf(code));
+    }
+
+    /** The EEA worker type's name, e.g. {@code TEE_SGX}; an unknown code as it is. */
+    static String typeName(Integer code) {
+        if (code == null) {
+            return "-";
+        }
+        return Arrays.stream(WorkerType.values())
+                .filter(type -> type.code() == code)
+                .findFirst()
+                .map(WorkerType::name)
+                .orElse(String.valueOf(code));
+    }
 }

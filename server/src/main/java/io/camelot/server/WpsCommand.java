@@ -18,48 +18,44 @@ import picocli.CommandLine.Spec;
 
 /** Lists a pool's internal WP directory, as its Worker Manager keeps it. */
 @Command(
-    name = "wps",
-    mixinStandardHelpOptions = true,
-    description =
-        "List the Workorder Processors registered with a pool's Worker Manager: slots, busy, state"
-            + " (a signed call: --signing-key is a pool member's key, e.g. <data-dir>/pool/keys/manager-key.pem).")
+        name = "wps",
+        mixinStandardHelpOptions = true,
+        description = "List the Workorder Processors registered with a pool's Worker Manager: slots, busy, state"
+                + " (a signed call: --signing-key is a pool member's key, e.g. <data-dir>/pool/keys/manager-key.pem).")
 final class WpsCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--manager",
-      required = true,
-      description = "Worker Manager URL (printed by serve --pool)")
-  String manager;
+    @Option(names = "--manager", required = true, description = "Worker Manager URL (printed by serve --pool)")
+    String manager;
 
-  @Mixin PeerOptions peer;
+    @Mixin
+    PeerOptions peer;
 
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try {
-      JsonNode processors =
-          new RpcClient(manager, Duration.ofSeconds(10), peer.security(Clock.systemUTC()))
-              .call(PoolApi.LIST_WORKORDER_PROCESSORS, Map.of())
-              .path("processors");
-      out.printf(
-          "%-32s  %-9s  %5s  %4s  %s%n", "WP URL", "STATE", "SLOTS", "BUSY", "DEDICATED REQUESTER");
-      for (JsonNode wp : processors) {
-        out.printf(
-            "%-32s  %-9s  %5d  %4d  %s%n",
-            wp.path("url").asText(),
-            wp.path("state").asText(),
-            wp.path("slots").asInt(),
-            wp.path("busy").asInt(),
-            wp.path("dedicatedRequester").asText());
-      }
-      out.println(processors.size() + " WP(s)");
-      out.flush();
-      return 0;
-    } catch (PeerUnavailableException | RpcCallException e) {
-      spec.commandLine().getErr().println("camelot wps: " + e.getMessage());
-      return 1;
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            JsonNode processors = new RpcClient(manager, Duration.ofSeconds(10), peer.security(Clock.systemUTC()))
+                    .call(PoolApi.LIST_WORKORDER_PROCESSORS, Map.of())
+                    .path("processors");
+            out.printf("%-32s  %-9s  %5s  %4s  %s%n", "WP URL", "STATE", "SLOTS", "BUSY", "DEDICATED REQUESTER");
+            for (JsonNode wp : processors) {
+                out.printf(
+                        "%-32s  %-9s  %5d  %4d  %s%n",
+                        wp.path("url").asText(),
+                        wp.path("state").asText(),
+                        wp.path("slots").asInt(),
+                        wp.path("busy").asInt(),
+                        wp.path("dedicatedRequester").asText());
+            }
+            out.println(processors.size() + " WP(s)");
+            out.flush();
+            return 0;
+        } catch (PeerUnavailableException | RpcCallException e) {
+            spec.commandLine().getErr().println("camelot wps: " + e.getMessage());
+            return 1;
+        }
     }
-  }
 }

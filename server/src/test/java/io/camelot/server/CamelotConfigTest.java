@@ -24,545 +24,492 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CamelotConfigTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  Path toml(String text) throws IOException {
-    return Files.writeString(dir.resolve("camelot.toml"), text);
-  }
-
-  @Test
-  void keysInTheFileReplaceDefaultsOneByOne() throws IOException {
-    CamelotConfig config =
-        CamelotConfig.load(
-            toml("[listener]\nport = 2048\nsync_mode = true\n\n[worker]\nname = \"w9\"\n"));
-
-    assertThat(config.listener().port()).isEqualTo(2048);
-    assertThat(config.listener().syncMode()).isTrue();
-    assertThat(config.listener().host()).isEqualTo(CamelotConfig.defaults().listener().host());
-    assertThat(config.worker().name()).isEqualTo("w9");
-    assertThat(config.worker().organizationId())
-        .isEqualTo(CamelotConfig.defaults().worker().organizationId());
-    assertThat(config.queue()).isEqualTo(CamelotConfig.defaults().queue());
-  }
-
-  @Test
-  void pendingWorkOrdersExpireAfterAnHourByDefaultAndNeverWithZero() throws IOException {
-    assertThat(CamelotConfig.defaults().queue().toSettings().pendingTimeout())
-        .isEqualTo(Duration.ofHours(1));
-    CamelotConfig never = CamelotConfig.load(toml("[queue]\npending_timeout_seconds = 0\n"));
-    assertThat(never.queue().toSettings().pendingTimeout()).isZero();
-    assertThat(never.queue().maxOutstanding())
-        .isEqualTo(CamelotConfig.defaults().queue().maxOutstanding());
-  }
-
-  @Test
-  void theDocumentedExampleLoads() throws IOException {
-    String doc = Files.readString(Path.of("../docs/configuration.md"));
-    String example =
-        doc.substring(doc.indexOf("```toml") + 7, doc.indexOf("```", doc.indexOf("```toml") + 7));
-    CamelotConfig loaded = CamelotConfig.load(toml(example));
-    CamelotConfig defaults = CamelotConfig.defaults();
-    assertThat(loaded.listener()).isEqualTo(defaults.listener());
-    assertThat(loaded.store()).isEqualTo(defaults.store());
-    assertThat(loaded.queue()).isEqualTo(defaults.queue());
-    assertThat(loaded.worker().name()).isEqualTo(defaults.worker().name());
-    assertThat(loaded.worker().concurrency()).isEqualTo(2);
-    assertThat(loaded.admin()).isEqualTo(defaults.admin());
-    assertThat(loaded.logging()).isEqualTo(defaults.logging());
-    assertThat(loaded.cluster()).isEqualTo(defaults.cluster());
-    assertThat(loaded.security()).isEqualTo(defaults.security());
-  }
-
-  @Test
-  void aSyntaxErrorNamesTheLine() throws IOException {
-    Path file = toml("[listener]\nport = 2\nhost = \"x\n");
-    assertThatThrownBy(() -> CamelotConfig.load(file))
-        .isInstanceOf(UserError.class)
-        .hasMessage("invalid configuration " + file + ": line 3: Newline not permitted here");
-  }
-
-  @Test
-  void anUnknownKeyNamesLineSectionAndTheKnownKeys() throws IOException {
-    Path file = toml("# ports\n[listener]\nport = 1\nbogus = 1\n");
-    assertThatThrownBy(() -> CamelotConfig.load(file))
-        .hasMessage(
-            "invalid configuration "
-                + file
-                + ": line 4: [listener] bogus: unknown key; known keys: host,"
-                + " max_body_bytes, notify_hosts, operator_methods, port, sync_mode, sync_wait_cap_ms");
-  }
-
-  @Test
-  void aValueOfTheWrongTypeIsAnErrorNotACoercion() throws IOException {
-    Path quoted = toml("[listener]\nport = \"20020\"\n");
-    assertThatThrownBy(() -> CamelotConfig.load(quoted))
-        .hasMessage(
-            "invalid configuration "
-                + quoted
-                + ": line 2: [listener] port: expected an integer, not \"20020\"");
-    Path fraction = toml("[listener]\nport = 1.5\n");
-    assertThatThrownBy(() -> CamelotConfig.load(fraction))
-        .hasMessageContaining("line 2: [listener] port: expected an integer, not 1.5");
-    Path number = toml("[worker]\nname = 5\n");
-    assertThatThrownBy(() -> CamelotConfig.load(number))
-        .hasMessageContaining("line 2: [worker] name: expected a string, not 5");
-    Path text = toml("[listener]\nsync_mode = \"true\"\n");
-    assertThatThrownBy(() -> CamelotConfig.load(text))
-        .hasMessageContaining("line 2: [listener] sync_mode: expected true or false, not \"true\"");
-  }
-
-  @Test
-  void integersStillBindToEveryNumericType() throws IOException {
-    CamelotConfig config =
-        CamelotConfig.load(
-            toml("[security]\nrate_per_address = 7\n[queue]\nmax_outstanding = 5\n"));
-    assertThat(config.security().ratePerAddress()).isEqualTo(7.0);
-    assertThat(config.queue().maxOutstanding()).isEqualTo(5);
-  }
-
-  @Test
-  void rangesAreCheckedWithTheKeyNamed() throws IOException {
-    Path concurrency = toml("[worker]\nconcurrency = -1\n");
-    assertThatThrownBy(() -> CamelotConfig.load(concurrency))
-        .hasMessage(
-            "invalid configuration "
-                + concurrency
-                + ": line 2: [worker] concurrency: must be >= 1, not -1");
-    Path port = toml("[admin]\nenabled = true\nport = 70000\n");
-    assertThatThrownBy(() -> CamelotConfig.load(port))
-        .hasMessage(
-            "invalid configuration "
-                + port
-                + ": line 3: [admin] port: must be in 0..65535, not 70000");
-    Path dotted = toml("listener.port = -2\n");
-    assertThatThrownBy(() -> CamelotConfig.load(dotted))
-        .hasMessageContaining(": line 1: [listener] port: must be in 0..65535, not -2");
-    Path submitLimit = toml("[store]\nsubmit_limit_percent = 0\n");
-    assertThatThrownBy(() -> CamelotConfig.load(submitLimit))
-        .hasMessageContaining(": line 2: [store] submit_limit_percent: must be in 1..100, not 0");
-  }
-
-  @Test
-  void anUnknownCryptoProviderIsAConfigError() throws IOException {
-    Path file = toml("[crypto]\nprovider = \"nope\"\n");
-    assertThatThrownBy(() -> CamelotConfig.load(file))
-        .isInstanceOf(UserError.class)
-        .hasMessage(
-            "invalid configuration "
-                + file
-                + ": line 2: [crypto] provider must be \"jca\" or \"accp\", not \"nope\"");
-  }
-
-  @Test
-  void aSettingWithNoSuchChoiceNamesItsLine() throws IOException {
-    Path file = toml("[logging]\nwork_orders = true\nformat = \"xml\"\n");
-    assertThatThrownBy(() -> CamelotConfig.load(file))
-        .hasMessage(
-            "invalid configuration "
-                + file
-                + ": line 3: [logging] format must be \"text\" or \"json\", not \"xml\"");
-  }
-
-  @Test
-  void aMissingFileIsOneSentence() {
-    Path missing = dir.resolve("nope.toml");
-    assertThatThrownBy(() -> CamelotConfig.load(missing))
-        .isInstanceOf(UserError.class)
-        .hasMessage("configuration file " + missing + " does not exist");
-  }
-
-  @Test
-  void aPostgresStoreNeedsAUrlAndAKnownBackend() throws IOException {
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[store]\nbackend = \"postgres\"\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("needs url");
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[store]\nbackend = \"redis\"\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("backend must be");
-    CamelotConfig shared =
-        CamelotConfig.load(
-            toml(
-                "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://db:5432/camelot\"\n"
-                    + "user = \"camelot\"\npassword = \"secret\"\npool_size = 3\n[admin]\nport = 8558\n"));
-    assertThat(shared.store().postgres()).isTrue();
-    assertThat(shared.store().postgresSettings().poolSize()).isEqualTo(3);
-    assertThat(shared.store().postgresSettings().password()).isEqualTo("secret");
-    assertThat(shared.store().postgresSettings().toString()).doesNotContain("secret");
-    assertThat(shared.admin().port()).isEqualTo(8558);
-    assertThat(shared.store().dataDir()).isEqualTo(CamelotConfig.defaults().store().dataDir());
-  }
-
-  @Test
-  void operatorMethodsWithoutOperatorKeysAreRefusedUnlessTheListenerIsBoundToLoopback()
-      throws IOException {
-    Path open = toml("[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n");
-    assertThatThrownBy(() -> CamelotConfig.load(open))
-        .isInstanceOf(UserError.class)
-        .hasMessage(
-            "invalid configuration "
-                + open
-                + ": line 3: [listener] operator_methods = true without [security]"
-                + " operator_keys is allowed only on a listener bound to loopback (host = \"127.0.0.1\", \"::1\" or"
-                + " \"localhost\"), not \"0.0.0.0\": set operator_keys (camelot operator keygen) so operator calls are signed");
-    assertThat(
-            CamelotConfig.load(toml("[listener]\nhost = \"127.0.0.1\"\noperator_methods = true\n"))
-                .listener()
-                .operatorMethods())
-        .isTrue();
-    assertThat(
-            CamelotConfig.load(
-                    toml(
-                        "[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n\n[security]\n"
-                            + "operator_keys = \"ops/operator-pub.pem\"\n"))
-                .listener()
-                .operatorMethods())
-        .isTrue();
-    // A --host override after loading is checked as the file is: when the configuration is built.
-    CamelotConfig loopback = CamelotConfig.load(toml("[listener]\noperator_methods = true\n"));
-    assertThatThrownBy(() -> ScaleOutOverrides.apply(loopback, "0.0.0.0", 2000, null, null, null))
-        .hasMessageStartingWith(
-            "[listener] operator_methods = true without [security] operator_keys");
-  }
-
-  @Test
-  void theKubernetesConfigMapHoldsALoadableSharedStoreConfig() throws IOException {
-    CamelotConfig config = configMap("../deploy/k8s/config.yaml");
-    assertThat(config.store().postgres()).isTrue();
-    assertThat(config.admin().port()).isEqualTo(8558);
-    assertThat(config.listener().host()).isEqualTo("0.0.0.0");
-    for (String manifest : new String[] {"listener.yaml", "worker.yaml"}) {
-      String text = Files.readString(Path.of("../deploy/k8s/" + manifest));
-      assertThat(text).contains("path: /health/ready", "path: /health/live", "containerPort: 8558");
+    Path toml(String text) throws IOException {
+        return Files.writeString(dir.resolve("camelot.toml"), text);
     }
-  }
 
-  /**
-   * The TOML block of a ConfigMap manifest, indented four spaces under "camelot.toml: |", loaded.
-   */
-  private CamelotConfig configMap(String manifest) throws IOException {
-    String yaml = Files.readString(Path.of(manifest));
-    String block = yaml.substring(yaml.indexOf("camelot.toml: |") + "camelot.toml: |".length());
-    String toml =
-        block
-            .lines()
-            .map(line -> line.startsWith("    ") ? line.substring(4) : line)
-            .reduce("", (a, b) -> a + b + "\n");
-    return CamelotConfig.load(toml(toml));
-  }
+    @Test
+    void keysInTheFileReplaceDefaultsOneByOne() throws IOException {
+        CamelotConfig config =
+                CamelotConfig.load(toml("[listener]\nport = 2048\nsync_mode = true\n\n[worker]\nname = \"w9\"\n"));
 
-  @Test
-  void theKubernetesPoolConfigMapRunsAnElasticPoolOfPodsReachingTheManagerService()
-      throws IOException {
-    PoolSection pool = configMap("../deploy/k8s/pool/config.yaml").pool();
-    assertThat(pool.elastic()).isTrue();
-    assertThat(pool.launcher()).isEqualTo(PoolSection.Launcher.KUBERNETES);
-    assertThat(pool.wpLocalization()).isEqualTo(PoolSection.Localization.ANY);
-    assertThat(pool.managerUrl()).isEqualTo("http://camelot-pool-manager:" + pool.managerPort());
-    String serve = Files.readString(Path.of("../deploy/k8s/pool/serve.yaml"));
-    assertThat(serve)
-        .contains(
-            "containerPort: " + pool.managerPort(),
-            "serviceAccountName: camelot-pool",
-            "path: /health/ready",
-            "path: /health/live",
-            "containerPort: 8558");
-    assertThat(Files.readString(Path.of("../deploy/k8s/pool/rbac.yaml")))
-        .contains("resources: [\"pods\"]");
-    // The WKM StatefulSet's replicas, by their headless-Service names.
-    assertThat(pool.keyManagerUrls())
-        .containsExactly(
-            "http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
-    assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
-        .contains(
-            "replicas: 2",
-            "containerPort: 7001",
-            "--generate-keys",
-            "--join http://camelot-wkm-0.camelot-wkm:7001",
-            "--admin-port 8558",
-            "path: /health/ready",
-            "path: /health/live",
-            "containerPort: 8558",
-            "--signing-key /etc/camelot/pool-keys/$HOSTNAME-key.pem",
-            "secretName: " + pool.kubernetesKeysSecret());
-    // Signed pool links: serve and the WKMs mount the provisioned keys the WP pods get too.
-    assertThat(pool.keysDir()).isEqualTo(KubernetesLauncher.POOL_KEYS_MOUNT);
-    assertThat(serve)
-        .contains("mountPath: " + pool.keysDir(), "secretName: " + pool.kubernetesKeysSecret());
-  }
+        assertThat(config.listener().port()).isEqualTo(2048);
+        assertThat(config.listener().syncMode()).isTrue();
+        assertThat(config.listener().host())
+                .isEqualTo(CamelotConfig.defaults().listener().host());
+        assertThat(config.worker().name()).isEqualTo("w9");
+        assertThat(config.worker().organizationId())
+                .isEqualTo(CamelotConfig.defaults().worker().organizationId());
+        assertThat(config.queue()).isEqualTo(CamelotConfig.defaults().queue());
+    }
 
-  @Test
-  void poolProcessesRunningElsewhereNeedProvisionedKeys() throws IOException {
-    assertThatThrownBy(
-            () ->
-                CamelotConfig.load(
-                    toml("[pool]\nprocessors = 1\nkey_manager_urls = [\"http://wkm:7001\"]\n")))
-        .hasMessageContaining("key_manager_urls needs keys_dir");
-  }
+    @Test
+    void pendingWorkOrdersExpireAfterAnHourByDefaultAndNeverWithZero() throws IOException {
+        assertThat(CamelotConfig.defaults().queue().toSettings().pendingTimeout())
+                .isEqualTo(Duration.ofHours(1));
+        CamelotConfig never = CamelotConfig.load(toml("[queue]\npending_timeout_seconds = 0\n"));
+        assertThat(never.queue().toSettings().pendingTimeout()).isZero();
+        assertThat(never.queue().maxOutstanding())
+                .isEqualTo(CamelotConfig.defaults().queue().maxOutstanding());
+    }
 
-  @Test
-  void elasticPoolSettingsAreChecked() throws IOException {
-    assertThatThrownBy(
-            () ->
-                CamelotConfig.load(
-                    toml("[pool]\nprocessors = 1\nmax_processors = 3\nlauncher = \"vm\"\n")))
-        .hasMessageContaining("[pool] launcher must be");
-    assertThatThrownBy(
-            () ->
-                CamelotConfig.load(toml("[pool]\nmax_processors = 3\nlauncher = \"kubernetes\"\n")))
-        .hasMessageContaining("needs kubernetes_image, manager_port and manager_url");
-    PoolSection elastic =
-        CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\n")).pool();
-    assertThat(elastic.elastic()).isTrue();
-    assertThat(elastic.maxWps()).isEqualTo(3);
-    assertThat(elastic.launcher()).isEqualTo(PoolSection.Launcher.PROCESS);
-  }
+    @Test
+    void theDocumentedExampleLoads() throws IOException {
+        String doc = Files.readString(Path.of("../docs/configuration.md"));
+        String example = doc.substring(doc.indexOf("```toml") + 7, doc.indexOf("```", doc.indexOf("```toml") + 7));
+        CamelotConfig loaded = CamelotConfig.load(toml(example));
+        CamelotConfig defaults = CamelotConfig.defaults();
+        assertThat(loaded.listener()).isEqualTo(defaults.listener());
+        assertThat(loaded.store()).isEqualTo(defaults.store());
+        assertThat(loaded.queue()).isEqualTo(defaults.queue());
+        assertThat(loaded.worker().name()).isEqualTo(defaults.worker().name());
+        assertThat(loaded.worker().concurrency()).isEqualTo(2);
+        assertThat(loaded.admin()).isEqualTo(defaults.admin());
+        assertThat(loaded.logging()).isEqualTo(defaults.logging());
+        assertThat(loaded.cluster()).isEqualTo(defaults.cluster());
+        assertThat(loaded.security()).isEqualTo(defaults.security());
+    }
 
-  @Test
-  void securityKeysAreReadAndAnUnknownTlsModeIsNamed() throws IOException {
-    CamelotConfig config =
-        CamelotConfig.load(
-            toml("[security]\ntls = \"dev\"\nrate_per_requester = 5.0\nmax_items = 3\n"));
-    assertThat(config.security().tls()).isEqualTo(SecuritySection.TlsMode.DEV);
-    assertThat(config.security().ratePerRequester()).isEqualTo(5.0);
-    assertThat(config.security().maxItems()).isEqualTo(3);
-    assertThat(config.security().burstPerAddress())
-        .isEqualTo(CamelotConfig.defaults().security().burstPerAddress());
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[security]\ntls = \"maybe\"\n")))
-        .hasMessageContaining("[security] tls must be");
-  }
+    @Test
+    void aSyntaxErrorNamesTheLine() throws IOException {
+        Path file = toml("[listener]\nport = 2\nhost = \"x\n");
+        assertThatThrownBy(() -> CamelotConfig.load(file))
+                .isInstanceOf(UserError.class)
+                .hasMessage("invalid configuration " + file + ": line 3: Newline not permitted here");
+    }
 
-  /** M7: a requester id names no one, so the setting that used to hold one now takes a key. */
-  @Test
-  void aDedicatedRequesterIsAPublicKeyAndAnOldStyleRequesterIdIsRefused() throws IOException {
-    assertThatThrownBy(
-            () ->
-                CamelotConfig.load(
-                    toml("[pool]\ndedicated_requester = \"" + "aa".repeat(32) + "\"\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("[pool] dedicated_requester is a requester id")
-        .hasMessageContaining("secp256k1 SPKI PEM text");
-    assertThatThrownBy(
-            () ->
-                CamelotConfig.load(
-                    toml("[pool]\ndedicated_requester = \"" + dir.resolve("none.pem") + "\"\n")))
-        .hasMessageContaining("[pool] dedicated_requester: cannot read the requester key file");
+    @Test
+    void anUnknownKeyNamesLineSectionAndTheKnownKeys() throws IOException {
+        Path file = toml("# ports\n[listener]\nport = 1\nbogus = 1\n");
+        assertThatThrownBy(() -> CamelotConfig.load(file))
+                .hasMessage("invalid configuration "
+                        + file
+                        + ": line 4: [listener] bogus: unknown key; known keys: host,"
+                        + " max_body_bytes, notify_hosts, operator_methods, port, sync_mode, sync_wait_cap_ms");
+    }
 
-    PublicKeySign key = Secp256k1.generate();
-    String pem = key.verifier().pem();
-    Path file = Files.writeString(dir.resolve("requester.pem"), pem);
-    CamelotConfig fromFile =
-        CamelotConfig.load(
-            toml(
-                "[pool]\ndedicated_requester = \""
-                    + file
-                    + "\"\n\n[worker]\nrequire_requester_signature = true\n"));
-    assertThat(fromFile.pool().dedicatedRequesterKey()).isEqualTo(pem);
-    assertThat(fromFile.pool().policy().dedicatedRequesterKey()).isEqualTo(pem);
-    assertThat(fromFile.worker().toSettings().requireRequesterSignature()).isTrue();
-    CamelotConfig inline =
-        CamelotConfig.load(
-            toml(
-                "[pool]\nrequire_requester_signature = true\ndedicated_requester = '''\n"
-                    + pem
-                    + "'''\n"));
-    assertThat(inline.pool().dedicatedRequesterKey()).isEqualTo(pem);
-    assertThat(inline.pool().policy().requireRequesterSignature()).isTrue();
-    assertThat(CamelotConfig.defaults().worker().toSettings().requireRequesterSignature())
-        .isFalse();
-  }
+    @Test
+    void aValueOfTheWrongTypeIsAnErrorNotACoercion() throws IOException {
+        Path quoted = toml("[listener]\nport = \"20020\"\n");
+        assertThatThrownBy(() -> CamelotConfig.load(quoted))
+                .hasMessage("invalid configuration "
+                        + quoted
+                        + ": line 2: [listener] port: expected an integer, not \"20020\"");
+        Path fraction = toml("[listener]\nport = 1.5\n");
+        assertThatThrownBy(() -> CamelotConfig.load(fraction))
+                .hasMessageContaining("line 2: [listener] port: expected an integer, not 1.5");
+        Path number = toml("[worker]\nname = 5\n");
+        assertThatThrownBy(() -> CamelotConfig.load(number))
+                .hasMessageContaining("line 2: [worker] name: expected a string, not 5");
+        Path text = toml("[listener]\nsync_mode = \"true\"\n");
+        assertThatThrownBy(() -> CamelotConfig.load(text))
+                .hasMessageContaining("line 2: [listener] sync_mode: expected true or false, not \"true\"");
+    }
 
-  @Test
-  void unknownSectionsAndKeysAreNamed() throws IOException {
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[listner]\nport = 1\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown section [listner]");
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nprot = 1\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("prot");
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nport = \"x\"\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("invalid configuration");
-  }
+    @Test
+    void integersStillBindToEveryNumericType() throws IOException {
+        CamelotConfig config =
+                CamelotConfig.load(toml("[security]\nrate_per_address = 7\n[queue]\nmax_outstanding = 5\n"));
+        assertThat(config.security().ratePerAddress()).isEqualTo(7.0);
+        assertThat(config.queue().maxOutstanding()).isEqualTo(5);
+    }
 
-  @Test
-  void theAdminPortIsOnLoopbackByDefaultAndConfigurable() throws IOException {
-    assertThat(CamelotConfig.defaults().admin())
-        .isEqualTo(new AdminSection(true, "127.0.0.1", 9947));
-    CamelotConfig config =
-        CamelotConfig.load(
-            toml("[admin]\nport = 9100\n\n[logging]\nformat = \"json\"\nwork_orders = true\n"));
-    assertThat(config.admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9100));
-    assertThat(config.logging())
-        .isEqualTo(new LoggingSection(LoggingSection.Format.JSON, true, ""));
-    assertThat(CamelotConfig.load(toml("[admin]\nenabled = false\n")).admin().enabled()).isFalse();
-  }
+    @Test
+    void rangesAreCheckedWithTheKeyNamed() throws IOException {
+        Path concurrency = toml("[worker]\nconcurrency = -1\n");
+        assertThatThrownBy(() -> CamelotConfig.load(concurrency))
+                .hasMessage("invalid configuration "
+                        + concurrency
+                        + ": line 2: [worker] concurrency: must be >= 1, not -1");
+        Path port = toml("[admin]\nenabled = true\nport = 70000\n");
+        assertThatThrownBy(() -> CamelotConfig.load(port))
+                .hasMessage("invalid configuration " + port + ": line 3: [admin] port: must be in 0..65535, not 70000");
+        Path dotted = toml("listener.port = -2\n");
+        assertThatThrownBy(() -> CamelotConfig.load(dotted))
+                .hasMessageContaining(": line 1: [listener] port: must be in 0..65535, not -2");
+        Path submitLimit = toml("[store]\nsubmit_limit_percent = 0\n");
+        assertThatThrownBy(() -> CamelotConfig.load(submitLimit))
+                .hasMessageContaining(": line 2: [store] submit_limit_percent: must be in 1..100, not 0");
+    }
 
-  /** H2: no host gets completion notices unless listed; entries are checked when the file loads. */
-  @Test
-  void notifyHostsAreNoneByDefaultCheckedAtLoadAndKeptByOverrides() throws IOException {
-    assertThat(CamelotConfig.defaults().listener().notifyHosts()).isEmpty();
-    CamelotConfig config =
-        CamelotConfig.load(
-            toml(
-                "[listener]\nnotify_hosts = [\"hooks.example.com\", \"127.0.0.1:8080!private\"]\n"));
-    assertThat(config.listener().notifyHosts())
-        .containsExactly("hooks.example.com", "127.0.0.1:8080!private");
-    NotifyHosts hosts = config.listenerConfig(dir, Clock.systemUTC()).security().notifyHosts();
-    assertThat(hosts.refusal("http://127.0.0.1:8080/done")).isEmpty();
-    assertThat(hosts.refusal("http://127.0.0.1:8081/done")).isPresent();
-    assertThat(
-            ScaleOutOverrides.apply(config, "0.0.0.0", 2000, null, null, null)
-                .listener()
-                .notifyHosts())
-        .isEqualTo(config.listener().notifyHosts());
-    assertThatThrownBy(
-            () ->
-                CamelotConfig.load(
-                    toml("[listener]\nnotify_hosts = [\"http://hooks.example.com/\"]\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(
-            "[listener] notify_hosts entry \"http://hooks.example.com/\" is not host or host:port");
-  }
+    @Test
+    void anUnknownCryptoProviderIsAConfigError() throws IOException {
+        Path file = toml("[crypto]\nprovider = \"nope\"\n");
+        assertThatThrownBy(() -> CamelotConfig.load(file))
+                .isInstanceOf(UserError.class)
+                .hasMessage("invalid configuration "
+                        + file
+                        + ": line 2: [crypto] provider must be \"jca\" or \"accp\", not \"nope\"");
+    }
 
-  @Test
-  void anUnknownLogFormatIsRefused() throws IOException {
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[logging]\nformat = \"xml\"\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("[logging] format must be");
-  }
+    @Test
+    void aSettingWithNoSuchChoiceNamesItsLine() throws IOException {
+        Path file = toml("[logging]\nwork_orders = true\nformat = \"xml\"\n");
+        assertThatThrownBy(() -> CamelotConfig.load(file))
+                .hasMessage("invalid configuration "
+                        + file
+                        + ": line 3: [logging] format must be \"text\" or \"json\", not \"xml\"");
+    }
 
-  @Test
-  void cryptoProviderDefaultsToJca() {
-    assertThat(CamelotConfig.defaults().crypto().provider().toml()).isEqualTo("jca");
-  }
+    @Test
+    void aMissingFileIsOneSentence() {
+        Path missing = dir.resolve("nope.toml");
+        assertThatThrownBy(() -> CamelotConfig.load(missing))
+                .isInstanceOf(UserError.class)
+                .hasMessage("configuration file " + missing + " does not exist");
+    }
 
-  @Test
-  void cryptoSectionSelectsTheProvider() throws IOException {
-    Path file = Files.writeString(dir.resolve("camelot.toml"), "[crypto]\nprovider = \"accp\"\n");
+    @Test
+    void aPostgresStoreNeedsAUrlAndAKnownBackend() throws IOException {
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[store]\nbackend = \"postgres\"\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs url");
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[store]\nbackend = \"redis\"\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("backend must be");
+        CamelotConfig shared =
+                CamelotConfig.load(toml("[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://db:5432/camelot\"\n"
+                        + "user = \"camelot\"\npassword = \"secret\"\npool_size = 3\n[admin]\nport = 8558\n"));
+        assertThat(shared.store().postgres()).isTrue();
+        assertThat(shared.store().postgresSettings().poolSize()).isEqualTo(3);
+        assertThat(shared.store().postgresSettings().password()).isEqualTo("secret");
+        assertThat(shared.store().postgresSettings().toString()).doesNotContain("secret");
+        assertThat(shared.admin().port()).isEqualTo(8558);
+        assertThat(shared.store().dataDir())
+                .isEqualTo(CamelotConfig.defaults().store().dataDir());
+    }
 
-    CamelotConfig config = CamelotConfig.load(file);
+    @Test
+    void operatorMethodsWithoutOperatorKeysAreRefusedUnlessTheListenerIsBoundToLoopback() throws IOException {
+        Path open = toml("[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n");
+        assertThatThrownBy(() -> CamelotConfig.load(open))
+                .isInstanceOf(UserError.class)
+                .hasMessage(
+                        "invalid configuration "
+                                + open
+                                + ": line 3: [listener] operator_methods = true without [security]"
+                                + " operator_keys is allowed only on a listener bound to loopback (host = \"127.0.0.1\", \"::1\" or"
+                                + " \"localhost\"), not \"0.0.0.0\": set operator_keys (camelot operator keygen) so operator calls are signed");
+        assertThat(CamelotConfig.load(toml("[listener]\nhost = \"127.0.0.1\"\noperator_methods = true\n"))
+                        .listener()
+                        .operatorMethods())
+                .isTrue();
+        assertThat(CamelotConfig.load(toml("[listener]\nhost = \"0.0.0.0\"\noperator_methods = true\n\n[security]\n"
+                                + "operator_keys = \"ops/operator-pub.pem\"\n"))
+                        .listener()
+                        .operatorMethods())
+                .isTrue();
+        // A --host override after loading is checked as the file is: when the configuration is built.
+        CamelotConfig loopback = CamelotConfig.load(toml("[listener]\noperator_methods = true\n"));
+        assertThatThrownBy(() -> ScaleOutOverrides.apply(loopback, "0.0.0.0", 2000, null, null, null))
+                .hasMessageStartingWith("[listener] operator_methods = true without [security] operator_keys");
+    }
 
-    assertThat(config.crypto().provider().toml()).isEqualTo("accp");
-    assertThat(config.listener()).isEqualTo(CamelotConfig.defaults().listener());
-  }
+    @Test
+    void theKubernetesConfigMapHoldsALoadableSharedStoreConfig() throws IOException {
+        CamelotConfig config = configMap("../deploy/k8s/config.yaml");
+        assertThat(config.store().postgres()).isTrue();
+        assertThat(config.admin().port()).isEqualTo(8558);
+        assertThat(config.listener().host()).isEqualTo("0.0.0.0");
+        for (String manifest : new String[] {"listener.yaml", "worker.yaml"}) {
+            String text = Files.readString(Path.of("../deploy/k8s/" + manifest));
+            assertThat(text).contains("path: /health/ready", "path: /health/live", "containerPort: 8558");
+        }
+    }
 
-  @Test
-  void workersOfferRsaOnlyUnlessX25519IsListed() throws IOException {
-    assertThat(CamelotConfig.defaults().worker().keyEncryption())
-        .containsExactly(WorkerSection.KeyEncryption.RSA_OAEP_3072);
-    assertThat(CamelotConfig.defaults().worker().offersX25519()).isFalse();
-    Path file =
-        Files.writeString(
-            dir.resolve("camelot.toml"),
-            "[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"X25519-HKDF-SHA256-AES-GCM-256\"]\n");
+    /**
+     * The TOML block of a ConfigMap manifest, indented four spaces under "camelot.toml: |", loaded.
+     */
+    private CamelotConfig configMap(String manifest) throws IOException {
+        String yaml = Files.readString(Path.of(manifest));
+        String block = yaml.substring(yaml.indexOf("camelot.toml: |") + "camelot.toml: |".length());
+        String toml = block.lines()
+                .map(line -> line.startsWith("    ") ? line.substring(4) : line)
+                .reduce("", (a, b) -> a + b + "\n");
+        return CamelotConfig.load(toml(toml));
+    }
 
-    assertThat(CamelotConfig.load(file).worker().offersX25519()).isTrue();
-  }
+    @Test
+    void theKubernetesPoolConfigMapRunsAnElasticPoolOfPodsReachingTheManagerService() throws IOException {
+        PoolSection pool = configMap("../deploy/k8s/pool/config.yaml").pool();
+        assertThat(pool.elastic()).isTrue();
+        assertThat(pool.launcher()).isEqualTo(PoolSection.Launcher.KUBERNETES);
+        assertThat(pool.wpLocalization()).isEqualTo(PoolSection.Localization.ANY);
+        assertThat(pool.managerUrl()).isEqualTo("http://camelot-pool-manager:" + pool.managerPort());
+        String serve = Files.readString(Path.of("../deploy/k8s/pool/serve.yaml"));
+        assertThat(serve)
+                .contains(
+                        "containerPort: " + pool.managerPort(),
+                        "serviceAccountName: camelot-pool",
+                        "path: /health/ready",
+                        "path: /health/live",
+                        "containerPort: 8558");
+        assertThat(Files.readString(Path.of("../deploy/k8s/pool/rbac.yaml"))).contains("resources: [\"pods\"]");
+        // The WKM StatefulSet's replicas, by their headless-Service names.
+        assertThat(pool.keyManagerUrls())
+                .containsExactly("http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
+        assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
+                .contains(
+                        "replicas: 2",
+                        "containerPort: 7001",
+                        "--generate-keys",
+                        "--join http://camelot-wkm-0.camelot-wkm:7001",
+                        "--admin-port 8558",
+                        "path: /health/ready",
+                        "path: /health/live",
+                        "containerPort: 8558",
+                        "--signing-key /etc/camelot/pool-keys/$HOSTNAME-key.pem",
+                        "secretName: " + pool.kubernetesKeysSecret());
+        // Signed pool links: serve and the WKMs mount the provisioned keys the WP pods get too.
+        assertThat(pool.keysDir()).isEqualTo(KubernetesLauncher.POOL_KEYS_MOUNT);
+        assertThat(serve).contains("mountPath: " + pool.keysDir(), "secretName: " + pool.kubernetesKeysSecret());
+    }
 
-  @Test
-  void unknownKeyEncryptionIsRefused() throws IOException {
-    Path file =
-        Files.writeString(
-            dir.resolve("camelot.toml"),
-            "[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"ECIES\"]\n");
-    assertThatThrownBy(() -> CamelotConfig.load(file).worker().offersX25519())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"ECIES\"");
-  }
+    @Test
+    void poolProcessesRunningElsewhereNeedProvisionedKeys() throws IOException {
+        assertThatThrownBy(() ->
+                        CamelotConfig.load(toml("[pool]\nprocessors = 1\nkey_manager_urls = [\"http://wkm:7001\"]\n")))
+                .hasMessageContaining("key_manager_urls needs keys_dir");
+    }
 
-  /**
-   * Bench, tests and command-line overrides build configurations in code: each is checked as a file
-   * is.
-   */
-  @Test
-  void aConfigurationBuiltInCodeIsCheckedLikeTheFile() {
-    assertThatThrownBy(() -> ListenerSection.builder().port(70000).build())
-        .hasMessage("[listener] port: must be in 0..65535, not 70000");
-    assertThatThrownBy(
-            () -> PoolSection.builder().processors(1).keyManagers(2).keyMigration(false).build())
-        .hasMessage("[pool] key_managers > 1 needs key_migration = true");
-    assertThatThrownBy(() -> SecuritySection.builder().tls(SecuritySection.TlsMode.ON).build())
-        .hasMessage("[security] tls = \"on\" needs tls_cert and tls_key");
-    assertThatThrownBy(
-            () ->
-                WorkerSection.builder()
-                    .keyEncryption(List.of(WorkerSection.KeyEncryption.X25519_HKDF))
-                    .build())
-        .hasMessageContaining("[worker] key_encryption must list \"RSA-OAEP-3072\"");
-    assertThatThrownBy(
-            () ->
-                CamelotConfig.embedded()
-                    .listener(
-                        ListenerSection.builder().host("0.0.0.0").operatorMethods(true).build())
-                    .build())
-        .hasMessageStartingWith(
-            "[listener] operator_methods = true without [security] operator_keys");
-  }
+    @Test
+    void elasticPoolSettingsAreChecked() throws IOException {
+        assertThatThrownBy(() ->
+                        CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\nlauncher = \"vm\"\n")))
+                .hasMessageContaining("[pool] launcher must be");
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nmax_processors = 3\nlauncher = \"kubernetes\"\n")))
+                .hasMessageContaining("needs kubernetes_image, manager_port and manager_url");
+        PoolSection elastic = CamelotConfig.load(toml("[pool]\nprocessors = 1\nmax_processors = 3\n"))
+                .pool();
+        assertThat(elastic.elastic()).isTrue();
+        assertThat(elastic.maxWps()).isEqualTo(3);
+        assertThat(elastic.launcher()).isEqualTo(PoolSection.Launcher.PROCESS);
+    }
 
-  @Test
-  void aClosedChoiceNamesItsLineAndItsSpellings() throws IOException {
-    Path backend = toml("[store]\nbackend = \"redis\"\n");
-    assertThatThrownBy(() -> CamelotConfig.load(backend))
-        .hasMessage(
-            "invalid configuration "
-                + backend
-                + ": line 2: [store] backend must be \"lmdb\" or \"postgres\","
-                + " not \"redis\"");
-    Path wrap = toml("[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"ECIES\"]\n");
-    assertThatThrownBy(() -> CamelotConfig.load(wrap))
-        .hasMessage(
-            "invalid configuration "
-                + wrap
-                + ": line 2: [worker] key_encryption must be \"RSA-OAEP-3072\" or"
-                + " \"X25519-HKDF-SHA256-AES-GCM-256\", not \"ECIES\"");
-    Path number = toml("[pool]\nlauncher = 3\n");
-    assertThatThrownBy(() -> CamelotConfig.load(number))
-        .hasMessageContaining(
-            "line 2: [pool] launcher must be \"process\" or \"kubernetes\", not \"3\"");
-    assertThat(
-            CamelotConfig.load(toml("[pool]\nwp_localization = \"same-platform\"\n"))
-                .pool()
-                .wpLocalization())
-        .isEqualTo(PoolSection.Localization.SAME_PLATFORM);
-  }
+    @Test
+    void securityKeysAreReadAndAnUnknownTlsModeIsNamed() throws IOException {
+        CamelotConfig config =
+                CamelotConfig.load(toml("[security]\ntls = \"dev\"\nrate_per_requester = 5.0\nmax_items = 3\n"));
+        assertThat(config.security().tls()).isEqualTo(SecuritySection.TlsMode.DEV);
+        assertThat(config.security().ratePerRequester()).isEqualTo(5.0);
+        assertThat(config.security().maxItems()).isEqualTo(3);
+        assertThat(config.security().burstPerAddress())
+                .isEqualTo(CamelotConfig.defaults().security().burstPerAddress());
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[security]\ntls = \"maybe\"\n")))
+                .hasMessageContaining("[security] tls must be");
+    }
 
-  @Test
-  void theDocumentedWorkloadsSectionLoads() throws IOException {
-    String doc = Files.readString(Path.of("../docs/configuration.md"));
-    int start = doc.indexOf("```toml\n[workloads]") + 7;
-    WorkloadsSection workloads =
-        CamelotConfig.load(toml(doc.substring(start, doc.indexOf("```", start)))).workloads();
-    WorkloadsSection defaults = WorkloadsSection.defaults();
+    /** M7: a requester id names no one, so the setting that used to hold one now takes a key. */
+    @Test
+    void aDedicatedRequesterIsAPublicKeyAndAnOldStyleRequesterIdIsRefused() throws IOException {
+        assertThatThrownBy(
+                        () -> CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + "aa".repeat(32) + "\"\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[pool] dedicated_requester is a requester id")
+                .hasMessageContaining("secp256k1 SPKI PEM text");
+        assertThatThrownBy(() ->
+                        CamelotConfig.load(toml("[pool]\ndedicated_requester = \"" + dir.resolve("none.pem") + "\"\n")))
+                .hasMessageContaining("[pool] dedicated_requester: cannot read the requester key file");
 
-    assertThat(workloads.toBuilder().modules(List.of()).grants(List.of()).build())
-        .isEqualTo(defaults);
-    assertThat(workloads.modules())
-        .containsExactly(
-            new WorkloadsSection.Module(
-                "my-model", "/opt/camelot/modules/my-model.wasm", "5f1d...64 hex digits..."));
-    assertThat(workloads.grants())
-        .containsExactly(
-            new WorkloadsSection.Grant(
-                "attested-oracle",
-                "https",
-                List.of("prices.example", "api.example:8443"),
-                List.of("GET"),
-                65536,
-                ""),
-            new WorkloadsSection.Grant("wasm-inline", "kv", List.of(), List.of("GET"), 4096, ""));
-  }
+        PublicKeySign key = Secp256k1.generate();
+        String pem = key.verifier().pem();
+        Path file = Files.writeString(dir.resolve("requester.pem"), pem);
+        CamelotConfig fromFile = CamelotConfig.load(toml(
+                "[pool]\ndedicated_requester = \"" + file + "\"\n\n[worker]\nrequire_requester_signature = true\n"));
+        assertThat(fromFile.pool().dedicatedRequesterKey()).isEqualTo(pem);
+        assertThat(fromFile.pool().policy().dedicatedRequesterKey()).isEqualTo(pem);
+        assertThat(fromFile.worker().toSettings().requireRequesterSignature()).isTrue();
+        CamelotConfig inline = CamelotConfig.load(
+                toml("[pool]\nrequire_requester_signature = true\ndedicated_requester = '''\n" + pem + "'''\n"));
+        assertThat(inline.pool().dedicatedRequesterKey()).isEqualTo(pem);
+        assertThat(inline.pool().policy().requireRequesterSignature()).isTrue();
+        assertThat(CamelotConfig.defaults().worker().toSettings().requireRequesterSignature())
+                .isFalse();
+    }
 
-  @Test
-  void workloadsKeysReplaceDefaultsOneByOne() throws IOException {
-    WorkloadsSection workloads =
-        CamelotConfig.load(toml("[workloads]\ninline_modules = true\ntimeout_ms = 500\n"))
-            .workloads();
-    assertThat(workloads.inlineModules()).isTrue();
-    assertThat(workloads.timeoutMs()).isEqualTo(500);
-    assertThat(workloads.maxInstructions())
-        .isEqualTo(WorkloadsSection.defaults().maxInstructions());
-    assertThatThrownBy(() -> CamelotConfig.load(toml("[workloads]\ninline = true\n")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("inline");
-  }
+    @Test
+    void unknownSectionsAndKeysAreNamed() throws IOException {
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[listner]\nport = 1\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown section [listner]");
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nprot = 1\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prot");
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[listener]\nport = \"x\"\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid configuration");
+    }
+
+    @Test
+    void theAdminPortIsOnLoopbackByDefaultAndConfigurable() throws IOException {
+        assertThat(CamelotConfig.defaults().admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9947));
+        CamelotConfig config =
+                CamelotConfig.load(toml("[admin]\nport = 9100\n\n[logging]\nformat = \"json\"\nwork_orders = true\n"));
+        assertThat(config.admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9100));
+        assertThat(config.logging()).isEqualTo(new LoggingSection(LoggingSection.Format.JSON, true, ""));
+        assertThat(CamelotConfig.load(toml("[admin]\nenabled = false\n"))
+                        .admin()
+                        .enabled())
+                .isFalse();
+    }
+
+    /** H2: no host gets completion notices unless listed; entries are checked when the file loads. */
+    @Test
+    void notifyHostsAreNoneByDefaultCheckedAtLoadAndKeptByOverrides() throws IOException {
+        assertThat(CamelotConfig.defaults().listener().notifyHosts()).isEmpty();
+        CamelotConfig config = CamelotConfig.load(
+                toml("[listener]\nnotify_hosts = [\"hooks.example.com\", \"127.0.0.1:8080!private\"]\n"));
+        assertThat(config.listener().notifyHosts()).containsExactly("hooks.example.com", "127.0.0.1:8080!private");
+        NotifyHosts hosts =
+                config.listenerConfig(dir, Clock.systemUTC()).security().notifyHosts();
+        assertThat(hosts.refusal("http://127.0.0.1:8080/done")).isEmpty();
+        assertThat(hosts.refusal("http://127.0.0.1:8081/done")).isPresent();
+        assertThat(ScaleOutOverrides.apply(config, "0.0.0.0", 2000, null, null, null)
+                        .listener()
+                        .notifyHosts())
+                .isEqualTo(config.listener().notifyHosts());
+        assertThatThrownBy(
+                        () -> CamelotConfig.load(toml("[listener]\nnotify_hosts = [\"http://hooks.example.com/\"]\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "[listener] notify_hosts entry \"http://hooks.example.com/\" is not host or host:port");
+    }
+
+    @Test
+    void anUnknownLogFormatIsRefused() throws IOException {
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[logging]\nformat = \"xml\"\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[logging] format must be");
+    }
+
+    @Test
+    void cryptoProviderDefaultsToJca() {
+        assertThat(CamelotConfig.defaults().crypto().provider().toml()).isEqualTo("jca");
+    }
+
+    @Test
+    void cryptoSectionSelectsTheProvider() throws IOException {
+        Path file = Files.writeString(dir.resolve("camelot.toml"), "[crypto]\nprovider = \"accp\"\n");
+
+        CamelotConfig config = CamelotConfig.load(file);
+
+        assertThat(config.crypto().provider().toml()).isEqualTo("accp");
+        assertThat(config.listener()).isEqualTo(CamelotConfig.defaults().listener());
+    }
+
+    @Test
+    void workersOfferRsaOnlyUnlessX25519IsListed() throws IOException {
+        assertThat(CamelotConfig.defaults().worker().keyEncryption())
+                .containsExactly(WorkerSection.KeyEncryption.RSA_OAEP_3072);
+        assertThat(CamelotConfig.defaults().worker().offersX25519()).isFalse();
+        Path file = Files.writeString(
+                dir.resolve("camelot.toml"),
+                "[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"X25519-HKDF-SHA256-AES-GCM-256\"]\n");
+
+        assertThat(CamelotConfig.load(file).worker().offersX25519()).isTrue();
+    }
+
+    @Test
+    void unknownKeyEncryptionIsRefused() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("camelot.toml"), "[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"ECIES\"]\n");
+        assertThatThrownBy(() -> CamelotConfig.load(file).worker().offersX25519())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"ECIES\"");
+    }
+
+    /**
+     * Bench, tests and command-line overrides build configurations in code: each is checked as a file
+     * is.
+     */
+    @Test
+    void aConfigurationBuiltInCodeIsCheckedLikeTheFile() {
+        assertThatThrownBy(() -> ListenerSection.builder().port(70000).build())
+                .hasMessage("[listener] port: must be in 0..65535, not 70000");
+        assertThatThrownBy(() -> PoolSection.builder()
+                        .processors(1)
+                        .keyManagers(2)
+                        .keyMigration(false)
+                        .build())
+                .hasMessage("[pool] key_managers > 1 needs key_migration = true");
+        assertThatThrownBy(() -> SecuritySection.builder()
+                        .tls(SecuritySection.TlsMode.ON)
+                        .build())
+                .hasMessage("[security] tls = \"on\" needs tls_cert and tls_key");
+        assertThatThrownBy(() -> WorkerSection.builder()
+                        .keyEncryption(List.of(WorkerSection.KeyEncryption.X25519_HKDF))
+                        .build())
+                .hasMessageContaining("[worker] key_encryption must list \"RSA-OAEP-3072\"");
+        assertThatThrownBy(() -> CamelotConfig.embedded()
+                        .listener(ListenerSection.builder()
+                                .host("0.0.0.0")
+                                .operatorMethods(true)
+                                .build())
+                        .build())
+                .hasMessageStartingWith("[listener] operator_methods = true without [security] operator_keys");
+    }
+
+    @Test
+    void aClosedChoiceNamesItsLineAndItsSpellings() throws IOException {
+        Path backend = toml("[store]\nbackend = \"redis\"\n");
+        assertThatThrownBy(() -> CamelotConfig.load(backend))
+                .hasMessage("invalid configuration "
+                        + backend
+                        + ": line 2: [store] backend must be \"lmdb\" or \"postgres\","
+                        + " not \"redis\"");
+        Path wrap = toml("[worker]\nkey_encryption = [\"RSA-OAEP-3072\", \"ECIES\"]\n");
+        assertThatThrownBy(() -> CamelotConfig.load(wrap))
+                .hasMessage("invalid configuration "
+                        + wrap
+                        + ": line 2: [worker] key_encryption must be \"RSA-OAEP-3072\" or"
+                        + " \"X25519-HKDF-SHA256-AES-GCM-256\", not \"ECIES\"");
+        Path number = toml("[pool]\nlauncher = 3\n");
+        assertThatThrownBy(() -> CamelotConfig.load(number))
+                .hasMessageContaining("line 2: [pool] launcher must be \"process\" or \"kubernetes\", not \"3\"");
+        assertThat(CamelotConfig.load(toml("[pool]\nwp_localization = \"same-platform\"\n"))
+                        .pool()
+                        .wpLocalization())
+                .isEqualTo(PoolSection.Localization.SAME_PLATFORM);
+    }
+
+    @Test
+    void theDocumentedWorkloadsSectionLoads() throws IOException {
+        String doc = Files.readString(Path.of("../docs/configuration.md"));
+        int start = doc.indexOf("```toml\n[workloads]") + 7;
+        WorkloadsSection workloads = CamelotConfig.load(toml(doc.substring(start, doc.indexOf("```", start))))
+                .workloads();
+        WorkloadsSection defaults = WorkloadsSection.defaults();
+
+        assertThat(workloads.toBuilder().modules(List.of()).grants(List.of()).build())
+                .isEqualTo(defaults);
+        assertThat(workloads.modules())
+                .containsExactly(new WorkloadsSection.Module(
+                        "my-model", "/opt/camelot/modules/my-model.wasm", "5f1d...64 hex digits..."));
+        assertThat(workloads.grants())
+                .containsExactly(
+                        new WorkloadsSection.Grant(
+                                "attested-oracle",
+                                "https",
+                                List.of("prices.example", "api.example:8443"),
+                                List.of("GET"),
+                                65536,
+                                ""),
+                        new WorkloadsSection.Grant("wasm-inline", "kv", List.of(), List.of("GET"), 4096, ""));
+    }
+
+    @Test
+    void workloadsKeysReplaceDefaultsOneByOne() throws IOException {
+        WorkloadsSection workloads = CamelotConfig.load(toml("[workloads]\ninline_modules = true\ntimeout_ms = 500\n"))
+                .workloads();
+        assertThat(workloads.inlineModules()).isTrue();
+        assertThat(workloads.timeoutMs()).isEqualTo(500);
+        assertThat(workloads.maxInstructions())
+                .isEqualTo(WorkloadsSection.defaults().maxInstructions());
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[workloads]\ninline = true\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inline");
+    }
 }

@@ -17,247 +17,231 @@ import org.junit.jupiter.api.io.TempDir;
  * 2 for usage and configuration, 1 for the environment; a stack trace only with --verbose.
  */
 class CliErrorsTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  record Run(int exit, String err) {
-    /** The one line printed, after checking it is the only one and no stack frame. */
-    String line() {
-      assertThat(err.lines()).hasSize(1);
-      assertThat(err).doesNotContain("\tat ");
-      return err.strip();
+    record Run(int exit, String err) {
+        /** The one line printed, after checking it is the only one and no stack frame. */
+        String line() {
+            assertThat(err.lines()).hasSize(1);
+            assertThat(err).doesNotContain("\tat ");
+            return err.strip();
+        }
     }
-  }
 
-  static Run camelot(String... args) {
-    StringWriter err = new StringWriter();
-    int exit = CamelotCli.commandLine().setErr(new PrintWriter(err, true)).execute(args);
-    return new Run(exit, err.toString());
-  }
-
-  @Test
-  void aUrlWithoutSchemeSaysWhatToWrite() {
-    Run run = camelot("submit", "--url", "127.0.0.1:1947", "hi");
-
-    assertThat(run.line())
-        .isEqualTo("camelot submit: --url 127.0.0.1:1947 has no scheme; use http://127.0.0.1:1947");
-    assertThat(run.exit()).isEqualTo(2);
-  }
-
-  @Test
-  void everyUrlOptionWantsAScheme() {
-    String url = "--url localhost:1947 has no scheme; use http://localhost:1947";
-    assertThat(camelot("workers", "--url", "localhost:1947").line())
-        .isEqualTo("camelot workers: " + url);
-    assertThat(camelot("bench", "--url", "localhost:1947").line())
-        .isEqualTo("camelot bench: " + url);
-    assertThat(
-            camelot(
-                    "operator",
-                    "call",
-                    "--url",
-                    "localhost:1947",
-                    "--key",
-                    "k.pem",
-                    "--method",
-                    "WorkerSetStatus")
-                .line())
-        .isEqualTo("camelot operator call: " + url);
-    Run rpc = camelot("submit", "--ethereum-rpc", "localhost:8545", "hi");
-    assertThat(rpc.line())
-        .isEqualTo(
-            "camelot submit: --ethereum-rpc localhost:8545 has no scheme; use http://localhost:8545");
-    assertThat(rpc.exit()).isEqualTo(2);
-  }
-
-  @Test
-  void aFailOnThatIsNoRegexIsOneUsageLine() {
-    Run run = camelot("submit", "--fail-on", "RESULT: (", "hi");
-
-    assertThat(run.line())
-        .isEqualTo(
-            "camelot submit: --fail-on RESULT: ( is not a regular expression: Unclosed group at"
-                + " index 9");
-    assertThat(run.exit()).isEqualTo(2);
-  }
-
-  @Test
-  void anUnknownOptionIsOneLinePointingAtHelp() {
-    Run run = camelot("serve", "--bogus");
-
-    assertThat(run.line())
-        .isEqualTo("camelot serve: Unknown option: '--bogus' (see camelot serve --help)");
-    assertThat(run.exit()).isEqualTo(2);
-  }
-
-  @Test
-  void aFailedSubmitIsOneRuntimeLine() {
-    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
-    Run run = camelot("submit", "--url", "http://127.0.0.1:9", "--timeout", "5", "hi");
-
-    assertThat(run.line()).startsWith("camelot submit: ");
-    assertThat(run.exit()).isEqualTo(1);
-  }
-
-  @Test
-  void anUnexpectedFailureIsOneLineWithItsCausesAndTheVerboseHint() throws IOException {
-    // Nothing listens on port 9: the store's own failure, not a mistake the CLI checks for.
-    Path file =
-        Files.writeString(
-            dir.resolve("pg.toml"),
-            "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
-
-    Run run = camelot("listener", "--config", file.toString(), "--port", "0", "--admin-port", "0");
-
-    assertThat(run.line())
-        .startsWith(
-            "camelot listener: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:9/x")
-        .endsWith(" (run with --verbose for the stack trace)");
-    assertThat(run.exit()).isEqualTo(1);
-  }
-
-  @Test
-  void verbosePrintsTheStackTraceToo() {
-    Run run = camelot("submit", "--verbose", "--url", "127.0.0.1:1947", "hi");
-
-    assertThat(run.err()).contains("at io.camelot.server.SubmitCommand");
-    assertThat(run.err().strip().lines().toList().getLast())
-        .isEqualTo("camelot submit: --url 127.0.0.1:1947 has no scheme; use http://127.0.0.1:1947");
-    assertThat(run.exit()).isEqualTo(2);
-  }
-
-  @Test
-  void aBusyListenerPortNamesThePortAndTheOption() throws IOException {
-    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Run run =
-          camelot(
-              "serve",
-              "--port",
-              String.valueOf(other.getLocalPort()),
-              "--admin-port",
-              "0",
-              "--data-dir",
-              dir.resolve("data").toString());
-
-      assertThat(run.line())
-          .isEqualTo(
-              "camelot serve: port "
-                  + other.getLocalPort()
-                  + " on 127.0.0.1 is in use; stop the other process or pass --port");
-      assertThat(run.exit()).isEqualTo(1);
+    static Run camelot(String... args) {
+        StringWriter err = new StringWriter();
+        int exit = CamelotCli.commandLine().setErr(new PrintWriter(err, true)).execute(args);
+        return new Run(exit, err.toString());
     }
-    assertThat(dir.resolve("data")).as("nothing opened before the check").doesNotExist();
-  }
 
-  @Test
-  void aBusyAdminPortNamesTheAdminOption() throws IOException {
-    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Run run =
-          camelot(
-              "serve",
-              "--port",
-              "0",
-              "--admin-port",
-              String.valueOf(other.getLocalPort()),
-              "--data-dir",
-              dir.resolve("data").toString());
+    @Test
+    void aUrlWithoutSchemeSaysWhatToWrite() {
+        Run run = camelot("submit", "--url", "127.0.0.1:1947", "hi");
 
-      assertThat(run.line())
-          .isEqualTo(
-              "camelot serve: port "
-                  + other.getLocalPort()
-                  + " on 127.0.0.1 is in use; stop the other process or pass --admin-port");
-      assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.line())
+                .isEqualTo("camelot submit: --url 127.0.0.1:1947 has no scheme; use http://127.0.0.1:1947");
+        assertThat(run.exit()).isEqualTo(2);
     }
-  }
 
-  @Test
-  void aScaleOutListenerChecksItsPortBeforeOpeningTheSharedStore() throws IOException {
-    // Were the store opened first, the unreachable PostgreSQL would be the error.
-    Path file =
-        Files.writeString(
-            dir.resolve("pg.toml"),
-            "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
-    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Run run =
-          camelot(
-              "listener",
-              "--config",
-              file.toString(),
-              "--port",
-              String.valueOf(other.getLocalPort()),
-              "--admin-port",
-              "0");
-
-      assertThat(run.line())
-          .isEqualTo(
-              "camelot listener: port "
-                  + other.getLocalPort()
-                  + " on 127.0.0.1 is in use; stop the other process or pass --port");
-      assertThat(run.exit()).isEqualTo(1);
+    @Test
+    void everyUrlOptionWantsAScheme() {
+        String url = "--url localhost:1947 has no scheme; use http://localhost:1947";
+        assertThat(camelot("workers", "--url", "localhost:1947").line()).isEqualTo("camelot workers: " + url);
+        assertThat(camelot("bench", "--url", "localhost:1947").line()).isEqualTo("camelot bench: " + url);
+        assertThat(camelot(
+                                "operator",
+                                "call",
+                                "--url",
+                                "localhost:1947",
+                                "--key",
+                                "k.pem",
+                                "--method",
+                                "WorkerSetStatus")
+                        .line())
+                .isEqualTo("camelot operator call: " + url);
+        Run rpc = camelot("submit", "--ethereum-rpc", "localhost:8545", "hi");
+        assertThat(rpc.line())
+                .isEqualTo("camelot submit: --ethereum-rpc localhost:8545 has no scheme; use http://localhost:8545");
+        assertThat(rpc.exit()).isEqualTo(2);
     }
-  }
 
-  @Test
-  void aPortOutOfRangeIsAUsageError() {
-    Run run = camelot("serve", "--port", "70000");
+    @Test
+    void aFailOnThatIsNoRegexIsOneUsageLine() {
+        Run run = camelot("submit", "--fail-on", "RESULT: (", "hi");
 
-    assertThat(run.line())
-        .isEqualTo("camelot serve: --port 70000 is not a port; use 0..65535 (0 picks a free one)");
-    assertThat(run.exit()).isEqualTo(2);
-  }
+        assertThat(run.line())
+                .isEqualTo("camelot submit: --fail-on RESULT: ( is not a regular expression: Unclosed group at"
+                        + " index 9");
+        assertThat(run.exit()).isEqualTo(2);
+    }
 
-  @Test
-  void aDataDirectoryThatIsAFileIsNamed() throws IOException {
-    Path file = Files.writeString(dir.resolve("data"), "");
+    @Test
+    void anUnknownOptionIsOneLinePointingAtHelp() {
+        Run run = camelot("serve", "--bogus");
 
-    Run run = camelot("serve", "--port", "0", "--admin-port", "0", "--data-dir", file.toString());
+        assertThat(run.line()).isEqualTo("camelot serve: Unknown option: '--bogus' (see camelot serve --help)");
+        assertThat(run.exit()).isEqualTo(2);
+    }
 
-    assertThat(run.line())
-        .isEqualTo(
-            "camelot serve: cannot use data directory "
-                + file
-                + ": it is a file, not a directory; fix it or pass --data-dir");
-    assertThat(run.exit()).isEqualTo(1);
-  }
+    @Test
+    void aFailedSubmitIsOneRuntimeLine() {
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+        Run run = camelot("submit", "--url", "http://127.0.0.1:9", "--timeout", "5", "hi");
 
-  @Test
-  void aMissingConfigFileIsOneLine() {
-    Path missing = dir.resolve("missing.toml");
+        assertThat(run.line()).startsWith("camelot submit: ");
+        assertThat(run.exit()).isEqualTo(1);
+    }
 
-    Run run = camelot("serve", "--config", missing.toString());
+    @Test
+    void anUnexpectedFailureIsOneLineWithItsCausesAndTheVerboseHint() throws IOException {
+        // Nothing listens on port 9: the store's own failure, not a mistake the CLI checks for.
+        Path file = Files.writeString(
+                dir.resolve("pg.toml"), "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
 
-    assertThat(run.line())
-        .isEqualTo("camelot serve: configuration file " + missing + " does not exist");
-    assertThat(run.exit()).isEqualTo(2);
-  }
+        Run run = camelot("listener", "--config", file.toString(), "--port", "0", "--admin-port", "0");
 
-  @Test
-  void aConfigErrorNamesFileLineSectionAndKey() throws IOException {
-    Path file = Files.writeString(dir.resolve("camelot.toml"), "[listener]\nport = \"20020\"\n");
+        assertThat(run.line())
+                .startsWith("camelot listener: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:9/x")
+                .endsWith(" (run with --verbose for the stack trace)");
+        assertThat(run.exit()).isEqualTo(1);
+    }
 
-    Run run = camelot("serve", "--config", file.toString());
+    @Test
+    void verbosePrintsTheStackTraceToo() {
+        Run run = camelot("submit", "--verbose", "--url", "127.0.0.1:1947", "hi");
 
-    assertThat(run.line())
-        .isEqualTo(
-            "camelot serve: invalid configuration "
-                + file
-                + ": line 2: [listener] port: expected an integer, not \"20020\"");
-    assertThat(run.exit()).isEqualTo(2);
-  }
+        assertThat(run.err()).contains("at io.camelot.server.SubmitCommand");
+        assertThat(run.err().strip().lines().toList().getLast())
+                .isEqualTo("camelot submit: --url 127.0.0.1:1947 has no scheme; use http://127.0.0.1:1947");
+        assertThat(run.exit()).isEqualTo(2);
+    }
 
-  @Test
-  void aConfigValueOutOfRangeIsCaughtBeforeStartUp() throws IOException {
-    Path file = Files.writeString(dir.resolve("camelot.toml"), "[worker]\nconcurrency = -1\n");
+    @Test
+    void aBusyListenerPortNamesThePortAndTheOption() throws IOException {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = camelot(
+                    "serve",
+                    "--port",
+                    String.valueOf(other.getLocalPort()),
+                    "--admin-port",
+                    "0",
+                    "--data-dir",
+                    dir.resolve("data").toString());
 
-    Run run =
-        camelot("serve", "--config", file.toString(), "--data-dir", dir.resolve("data").toString());
+            assertThat(run.line())
+                    .isEqualTo("camelot serve: port "
+                            + other.getLocalPort()
+                            + " on 127.0.0.1 is in use; stop the other process or pass --port");
+            assertThat(run.exit()).isEqualTo(1);
+        }
+        assertThat(dir.resolve("data")).as("nothing opened before the check").doesNotExist();
+    }
 
-    assertThat(run.line())
-        .isEqualTo(
-            "camelot serve: invalid configuration "
-                + file
-                + ": line 2: [worker] concurrency: must be >= 1, not -1");
-    assertThat(run.exit()).isEqualTo(2);
-    assertThat(dir.resolve("data")).doesNotExist();
-  }
+    @Test
+    void aBusyAdminPortNamesTheAdminOption() throws IOException {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = camelot(
+                    "serve",
+                    "--port",
+                    "0",
+                    "--admin-port",
+                    String.valueOf(other.getLocalPort()),
+                    "--data-dir",
+                    dir.resolve("data").toString());
+
+            assertThat(run.line())
+                    .isEqualTo("camelot serve: port "
+                            + other.getLocalPort()
+                            + " on 127.0.0.1 is in use; stop the other process or pass --admin-port");
+            assertThat(run.exit()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aScaleOutListenerChecksItsPortBeforeOpeningTheSharedStore() throws IOException {
+        // Were the store opened first, the unreachable PostgreSQL would be the error.
+        Path file = Files.writeString(
+                dir.resolve("pg.toml"), "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Run run = camelot(
+                    "listener",
+                    "--config",
+                    file.toString(),
+                    "--port",
+                    String.valueOf(other.getLocalPort()),
+                    "--admin-port",
+                    "0");
+
+            assertThat(run.line())
+                    .isEqualTo("camelot listener: port "
+                            + other.getLocalPort()
+                            + " on 127.0.0.1 is in use; stop the other process or pass --port");
+            assertThat(run.exit()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageError() {
+        Run run = camelot("serve", "--port", "70000");
+
+        assertThat(run.line())
+                .isEqualTo("camelot serve: --port 70000 is not a port; use 0..65535 (0 picks a free one)");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("data"), "");
+
+        Run run = camelot("serve", "--port", "0", "--admin-port", "0", "--data-dir", file.toString());
+
+        assertThat(run.line())
+                .isEqualTo("camelot serve: cannot use data directory "
+                        + file
+                        + ": it is a file, not a directory; fix it or pass --data-dir");
+        assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingConfigFileIsOneLine() {
+        Path missing = dir.resolve("missing.toml");
+
+        Run run = camelot("serve", "--config", missing.toString());
+
+        assertThat(run.line()).isEqualTo("camelot serve: configuration file " + missing + " does not exist");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aConfigErrorNamesFileLineSectionAndKey() throws IOException {
+        Path file = Files.writeString(dir.resolve("camelot.toml"), "[listener]\nport = \"20020\"\n");
+
+        Run run = camelot("serve", "--config", file.toString());
+
+        assertThat(run.line())
+                .isEqualTo("camelot serve: invalid configuration "
+                        + file
+                        + ": line 2: [listener] port: expected an integer, not \"20020\"");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aConfigValueOutOfRangeIsCaughtBeforeStartUp() throws IOException {
+        Path file = Files.writeString(dir.resolve("camelot.toml"), "[worker]\nconcurrency = -1\n");
+
+        Run run = camelot(
+                "serve",
+                "--config",
+                file.toString(),
+                "--data-dir",
+                dir.resolve("data").toString());
+
+        assertThat(run.line())
+                .isEqualTo("camelot serve: invalid configuration "
+                        + file
+                        + ": line 2: [worker] concurrency: must be >= 1, not -1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
 }

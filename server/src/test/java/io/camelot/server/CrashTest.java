@@ -38,109 +38,120 @@ import org.junit.jupiter.api.io.TempDir;
  * repeated or missing count.
  */
 class CrashTest {
-  static final int KILLS = 10;
-  static final int SUBMITTERS = 3;
+    static final int KILLS = 10;
+    static final int SUBMITTERS = 3;
 
-  @TempDir Path dataDir;
-  Process server;
+    @TempDir
+    Path dataDir;
 
-  @AfterEach
-  void kill() throws InterruptedException {
-    if (server != null && server.isAlive()) {
-      server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-  }
+    Process server;
 
-  @Test
-  void sigkillUnderLoadLosesNothingAcknowledgedAndRunsNothingTwice() throws Exception {
-    long seed = System.nanoTime();
-    Random random = new Random(seed);
-    int port = RestartTest.freePort();
-    RestartTest launcher = new RestartTest();
-    launcher.dataDir = dataDir;
-
-    CrashLoad load;
-    server = launcher.serve(port);
-    try (DirectTcsClient client = DirectTcsClient.create("http://127.0.0.1:" + port)) {
-      Requester requester =
-          Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
-      VerifiedWorker worker = RestartTest.awaitWorker(requester);
-
-      load =
-          new CrashLoad(SUBMITTERS, requester, worker, SlowCounter.NAME, true, CrashLoad.UNBOUNDED);
-      List<CrashLoad.Acknowledged> acknowledged = load.acknowledged;
-
-      for (int kill = 1; kill <= KILLS; kill++) {
-        // Kill at a random moment once the node is serving and the submitters have had some
-        // answers.
-        LockSupport.parkNanos(Duration.ofMillis(150 + random.nextInt(1200)).toNanos());
-        server.destroyForcibly();
-        assertThat(server.waitFor(30, TimeUnit.SECONDS))
-            .as("SIGKILL #%d took effect", kill)
-            .isTrue();
-        server = launcher.serve(port);
-        RestartTest.awaitWorker(requester);
-      }
-      load.stop();
-      assertThat(acknowledged)
-          .as("acknowledged work orders (seed %d)", seed)
-          .hasSizeGreaterThan(KILLS);
-
-      // Every acknowledged work order has one result that verifies, with a count of its own.
-      Set<Long> counts = new HashSet<>();
-      for (CrashLoad.Acknowledged ack : acknowledged) {
-        String text = ack.order().await(Duration.ofSeconds(120)).text(0);
-        long count = Long.parseLong(text.substring("COUNT: ".length()));
-        assertThat(counts.add(count)).as("count %d seen twice (seed %d)", count, seed).isTrue();
-      }
-      int storedInDoubt = load.storedInDoubt(client);
-      int ran = acknowledged.size() + storedInDoubt;
-      assertThat(counts)
-          .as("counts of acknowledged work orders (seed %d)", seed)
-          .allMatch(c -> c >= 1 && c <= ran);
-      // One more work order: the counter moved exactly once per stored work order, no more.
-      String next =
-          requester.newWorkOrder(worker, SlowCounter.NAME).input("add").submit().await().text(0);
-      assertThat(next)
-          .as("runs before the last one (seed %d)", seed)
-          .isEqualTo("COUNT: " + (ran + 1));
-
-      for (CrashLoad.Acknowledged ack : acknowledged) {
-        if (ack.receipt()) {
-          checkReceipt(requester, worker, ack.order().workOrderId());
+    @AfterEach
+    void kill() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-      }
-      // A replayed submit, byte for byte the request the TCS acknowledged, is refused and runs
-      // nothing.
-      for (CrashLoad.Acknowledged ack : acknowledged.subList(0, Math.min(5, acknowledged.size()))) {
-        WorkOrderSubmitParams replay = ack.order().request();
-        assertThatThrownBy(() -> client.workOrderSubmit(replay))
-            .isInstanceOfSatisfying(
-                TcsRpcException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER.code()));
-      }
-      String after =
-          requester.newWorkOrder(worker, SlowCounter.NAME).input("add").submit().await().text(0);
-      assertThat(after).isEqualTo("COUNT: " + (ran + 2));
-      System.out.printf(
-          "CrashTest seed %d: %d SIGKILLs, %d acknowledged work orders, %d of %d in doubt stored%n",
-          seed, KILLS, acknowledged.size(), storedInDoubt, load.inDoubt.size());
     }
 
-    // A last SIGKILL, then the store must open as is and hold every acknowledged work order, done.
-    server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    load.assertStoreHoldsEveryAcknowledged(dataDir.resolve("store"));
-  }
+    @Test
+    void sigkillUnderLoadLosesNothingAcknowledgedAndRunsNothingTwice() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        int port = RestartTest.freePort();
+        RestartTest launcher = new RestartTest();
+        launcher.dataDir = dataDir;
 
-  private static void checkReceipt(Requester requester, VerifiedWorker worker, String id) {
-    ReceiptRetrieveResult receipt = requester.retrieveReceipt(id);
-    assertThat(receipt.workOrderId()).isEqualTo(id);
-    // Created before the result was stored: one worker update. Created after: none. Never two.
-    if (receipt.receiptCurrentStatus() != (long) ReceiptStatus.PENDING.code()) {
-      ReceiptUpdateRetrieveResult last =
-          requester.receiptUpdate(id, ReceiptUpdateRetrieveParams.LAST_UPDATE);
-      assertThat(last.updateCount()).isEqualTo(1);
-      assertThat(requester.verifyReceiptUpdate(last, worker)).isTrue();
+        CrashLoad load;
+        server = launcher.serve(port);
+        try (DirectTcsClient client = DirectTcsClient.create("http://127.0.0.1:" + port)) {
+            Requester requester = Requester.builder(client)
+                    .requesterKey(Secp256k1.generate())
+                    .allowSimulation()
+                    .build();
+            VerifiedWorker worker = RestartTest.awaitWorker(requester);
+
+            load = new CrashLoad(SUBMITTERS, requester, worker, SlowCounter.NAME, true, CrashLoad.UNBOUNDED);
+            List<CrashLoad.Acknowledged> acknowledged = load.acknowledged;
+
+            for (int kill = 1; kill <= KILLS; kill++) {
+                // Kill at a random moment once the node is serving and the submitters have had some
+                // answers.
+                LockSupport.parkNanos(
+                        Duration.ofMillis(150 + random.nextInt(1200)).toNanos());
+                server.destroyForcibly();
+                assertThat(server.waitFor(30, TimeUnit.SECONDS))
+                        .as("SIGKILL #%d took effect", kill)
+                        .isTrue();
+                server = launcher.serve(port);
+                RestartTest.awaitWorker(requester);
+            }
+            load.stop();
+            assertThat(acknowledged)
+                    .as("acknowledged work orders (seed %d)", seed)
+                    .hasSizeGreaterThan(KILLS);
+
+            // Every acknowledged work order has one result that verifies, with a count of its own.
+            Set<Long> counts = new HashSet<>();
+            for (CrashLoad.Acknowledged ack : acknowledged) {
+                String text = ack.order().await(Duration.ofSeconds(120)).text(0);
+                long count = Long.parseLong(text.substring("COUNT: ".length()));
+                assertThat(counts.add(count))
+                        .as("count %d seen twice (seed %d)", count, seed)
+                        .isTrue();
+            }
+            int storedInDoubt = load.storedInDoubt(client);
+            int ran = acknowledged.size() + storedInDoubt;
+            assertThat(counts)
+                    .as("counts of acknowledged work orders (seed %d)", seed)
+                    .allMatch(c -> c >= 1 && c <= ran);
+            // One more work order: the counter moved exactly once per stored work order, no more.
+            String next = requester
+                    .newWorkOrder(worker, SlowCounter.NAME)
+                    .input("add")
+                    .submit()
+                    .await()
+                    .text(0);
+            assertThat(next).as("runs before the last one (seed %d)", seed).isEqualTo("COUNT: " + (ran + 1));
+
+            for (CrashLoad.Acknowledged ack : acknowledged) {
+                if (ack.receipt()) {
+                    checkReceipt(requester, worker, ack.order().workOrderId());
+                }
+            }
+            // A replayed submit, byte for byte the request the TCS acknowledged, is refused and runs
+            // nothing.
+            for (CrashLoad.Acknowledged ack : acknowledged.subList(0, Math.min(5, acknowledged.size()))) {
+                WorkOrderSubmitParams replay = ack.order().request();
+                assertThatThrownBy(() -> client.workOrderSubmit(replay))
+                        .isInstanceOfSatisfying(
+                                TcsRpcException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER.code()));
+            }
+            String after = requester
+                    .newWorkOrder(worker, SlowCounter.NAME)
+                    .input("add")
+                    .submit()
+                    .await()
+                    .text(0);
+            assertThat(after).isEqualTo("COUNT: " + (ran + 2));
+            System.out.printf(
+                    "CrashTest seed %d: %d SIGKILLs, %d acknowledged work orders, %d of %d in doubt stored%n",
+                    seed, KILLS, acknowledged.size(), storedInDoubt, load.inDoubt.size());
+        }
+
+        // A last SIGKILL, then the store must open as is and hold every acknowledged work order, done.
+        server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        load.assertStoreHoldsEveryAcknowledged(dataDir.resolve("store"));
     }
-  }
+
+    private static void checkReceipt(Requester requester, VerifiedWorker worker, String id) {
+        ReceiptRetrieveResult receipt = requester.retrieveReceipt(id);
+        assertThat(receipt.workOrderId()).isEqualTo(id);
+        // Created before the result was stored: one worker update. Created after: none. Never two.
+        if (receipt.receiptCurrentStatus() != (long) ReceiptStatus.PENDING.code()) {
+            ReceiptUpdateRetrieveResult last = requester.receiptUpdate(id, ReceiptUpdateRetrieveParams.LAST_UPDATE);
+            assertThat(last.updateCount()).isEqualTo(1);
+            assertThat(requester.verifyReceiptUpdate(last, worker)).isTrue();
+        }
+    }
 }

@@ -28,63 +28,67 @@ import org.junit.jupiter.api.io.TempDir;
  * CI), which turns a missing browser into a failure.
  */
 class DashboardBrowserTest {
-  private static final List<String> BROWSERS =
-      List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final List<String> BROWSERS =
+            List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
 
-  @TempDir Path dataDir;
-  @TempDir Path browserProfile;
-  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
+    @TempDir
+    Path dataDir;
 
-  @Test
-  void aSubmittedWorkOrderAppearsOnTheDashboard() throws Exception {
-    Optional<String> browser =
-        BROWSERS.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst();
-    if ("1".equals(System.getenv("CAMELOT_REQUIRE_BROWSER"))) {
-      assertThat(browser).as("Chromium (apt-get install -y chromium)").isPresent();
+    @TempDir
+    Path browserProfile;
+
+    @RegisterExtension
+    final TcsNodeExtension tcs = new TcsNodeExtension();
+
+    @Test
+    void aSubmittedWorkOrderAppearsOnTheDashboard() throws Exception {
+        Optional<String> browser = BROWSERS.stream()
+                .filter(path -> Files.isExecutable(Path.of(path)))
+                .findFirst();
+        if ("1".equals(System.getenv("CAMELOT_REQUIRE_BROWSER"))) {
+            assertThat(browser).as("Chromium (apt-get install -y chromium)").isPresent();
+        }
+        assumeTrue(browser.isPresent(), "Chromium is not installed; apt-get install -y chromium");
+
+        TcsNode node = tcs.start(TestConfigs.loopback(dataDir).admin().build());
+        String id = OpsEndToEndTest.submitEcho(tcs.client());
+        Requester requester = tcs.requester();
+        SubmittedWorkOrder failing = requester
+                .newWorkOrder(requester.worker(node.worker().workerId()), "no-such-workload")
+                .input("Hello")
+                .submit();
+        String error = assertThrows(TcsRpcException.class, failing::await).serverMessage();
+
+        String dom = dumpDom(browser.get(), node.adminUrl("127.0.0.1").orElseThrow() + "/");
+        assertThat(dom)
+                .contains("data-work-order-id=\"" + id + "\" data-state=\"COMPLETED\"")
+                .contains("data-work-order-id=\"" + failing.workOrderId() + "\" data-state=\"FAILED\"")
+                .contains(error)
+                .contains("data-worker-id=\"" + node.worker().workerId() + "\"")
+                .contains(WorkerConfig.DEFAULT_NAME + " (")
+                .contains("SIMULATED")
+                .doesNotContain("refresh failed");
     }
-    assumeTrue(browser.isPresent(), "Chromium is not installed; apt-get install -y chromium");
 
-    TcsNode node = tcs.start(TestConfigs.loopback(dataDir).admin().build());
-    String id = OpsEndToEndTest.submitEcho(tcs.client());
-    Requester requester = tcs.requester();
-    SubmittedWorkOrder failing =
-        requester
-            .newWorkOrder(requester.worker(node.worker().workerId()), "no-such-workload")
-            .input("Hello")
-            .submit();
-    String error = assertThrows(TcsRpcException.class, failing::await).serverMessage();
-
-    String dom = dumpDom(browser.get(), node.adminUrl("127.0.0.1").orElseThrow() + "/");
-    assertThat(dom)
-        .contains("data-work-order-id=\"" + id + "\" data-state=\"COMPLETED\"")
-        .contains("data-work-order-id=\"" + failing.workOrderId() + "\" data-state=\"FAILED\"")
-        .contains(error)
-        .contains("data-worker-id=\"" + node.worker().workerId() + "\"")
-        .contains(WorkerConfig.DEFAULT_NAME + " (")
-        .contains("SIMULATED")
-        .doesNotContain("refresh failed");
-  }
-
-  private String dumpDom(String browser, String url) throws IOException, InterruptedException {
-    Path output = browserProfile.resolve("dom.html");
-    Process process =
-        new ProcessBuilder(
-                browser,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--user-data-dir=" + browserProfile.resolve("profile"),
-                "--virtual-time-budget=10000",
-                "--dump-dom",
-                url)
-            .redirectOutput(output.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("Chromium did not finish within 120 s");
+    private String dumpDom(String browser, String url) throws IOException, InterruptedException {
+        Path output = browserProfile.resolve("dom.html");
+        Process process = new ProcessBuilder(
+                        browser,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--user-data-dir=" + browserProfile.resolve("profile"),
+                        "--virtual-time-budget=10000",
+                        "--dump-dom",
+                        url)
+                .redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Chromium did not finish within 120 s");
+        }
+        return Files.readString(output, StandardCharsets.UTF_8);
     }
-    return Files.readString(output, StandardCharsets.UTF_8);
-  }
 }

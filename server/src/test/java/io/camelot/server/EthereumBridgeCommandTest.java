@@ -14,72 +14,63 @@ import picocli.CommandLine;
 
 /** {@code camelot ethereum-bridge} options into the bridge's settings. */
 class EthereumBridgeCommandTest {
-  private static final List<String> REQUIRED =
-      List.of(
-          "--rpc-url",
-          "http://127.0.0.1:8545",
-          "--chain-id",
-          "1337",
-          "--contracts",
-          "contracts.json");
+    private static final List<String> REQUIRED =
+            List.of("--rpc-url", "http://127.0.0.1:8545", "--chain-id", "1337", "--contracts", "contracts.json");
 
-  private static BridgeSettings settings(String... options) {
-    EthereumBridgeCommand command = new EthereumBridgeCommand();
-    List<String> args = new ArrayList<>(REQUIRED);
-    args.addAll(List.of(options));
-    new CommandLine(command).parseArgs(args.toArray(String[]::new));
-    return command.settings();
-  }
+    private static BridgeSettings settings(String... options) {
+        EthereumBridgeCommand command = new EthereumBridgeCommand();
+        List<String> args = new ArrayList<>(REQUIRED);
+        args.addAll(List.of(options));
+        new CommandLine(command).parseArgs(args.toArray(String[]::new));
+        return command.settings();
+    }
 
-  @Test
-  void oracleFeedsWorkerSyncAndRequestUrisComeFromTheOptions() {
-    BridgeSettings settings =
-        settings(
-            "--worker-sync-interval",
-            "7",
-            "--oracle-feed",
-            "ETH-USD=https://prices.example/eth-usd?pair=eth=usd",
-            "--oracle-feed",
-            "BTC-USD=https://prices.example/btc-usd",
-            "--oracle-interval",
-            "5",
-            "--allow-simulated",
-            "--request-uri-host",
-            "requests.example:8443",
-            "--request-uri-host",
-            "backup.example",
-            "--request-uri-max-bytes",
-            "4096");
+    @Test
+    void oracleFeedsWorkerSyncAndRequestUrisComeFromTheOptions() {
+        BridgeSettings settings = settings(
+                "--worker-sync-interval",
+                "7",
+                "--oracle-feed",
+                "ETH-USD=https://prices.example/eth-usd?pair=eth=usd",
+                "--oracle-feed",
+                "BTC-USD=https://prices.example/btc-usd",
+                "--oracle-interval",
+                "5",
+                "--allow-simulated",
+                "--request-uri-host",
+                "requests.example:8443",
+                "--request-uri-host",
+                "backup.example",
+                "--request-uri-max-bytes",
+                "4096");
 
-    assertThat(settings.workerSyncInterval()).isEqualTo(Duration.ofSeconds(7));
-    assertThat(settings.oracleFeeds())
-        .containsExactly(
-            new OracleFeed(
-                "ETH-USD",
-                null,
-                "https://prices.example/eth-usd?pair=eth=usd",
-                Duration.ofSeconds(5)),
-            new OracleFeed(
-                "BTC-USD", null, "https://prices.example/btc-usd", Duration.ofSeconds(5)));
-    assertThat(settings.oracleAttestation())
-        .isInstanceOfSatisfying(
-            AttestationPolicy.class, policy -> assertThat(policy.allowsSimulation()).isTrue());
-    assertThat(settings.requestUris().allowedHosts())
-        .containsExactlyInAnyOrder("requests.example:8443", "backup.example");
-    assertThat(settings.requestUris().methods()).containsExactly("GET");
-    assertThat(settings.requestUris().maxBytes()).isEqualTo(4096);
-  }
+        assertThat(settings.workerSyncInterval()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(settings.oracleFeeds())
+                .containsExactly(
+                        new OracleFeed(
+                                "ETH-USD", null, "https://prices.example/eth-usd?pair=eth=usd", Duration.ofSeconds(5)),
+                        new OracleFeed("BTC-USD", null, "https://prices.example/btc-usd", Duration.ofSeconds(5)));
+        assertThat(settings.oracleAttestation())
+                .isInstanceOfSatisfying(
+                        AttestationPolicy.class,
+                        policy -> assertThat(policy.allowsSimulation()).isTrue());
+        assertThat(settings.requestUris().allowedHosts())
+                .containsExactlyInAnyOrder("requests.example:8443", "backup.example");
+        assertThat(settings.requestUris().methods()).containsExactly("GET");
+        assertThat(settings.requestUris().maxBytes()).isEqualTo(4096);
+    }
 
-  @Test
-  void byDefaultNoFeedsNoRequestUrisAndOnlyHardwareAttestedOracleWorkers() {
-    BridgeSettings settings = settings();
+    @Test
+    void byDefaultNoFeedsNoRequestUrisAndOnlyHardwareAttestedOracleWorkers() {
+        BridgeSettings settings = settings();
 
-    assertThat(settings.workerSyncInterval()).isEqualTo(BridgeSettings.DEFAULT_WORKER_SYNC);
-    assertThat(settings.oracleFeeds()).isEmpty();
-    assertThat(settings.oracleAttestation())
-        .isInstanceOfSatisfying(
-            AttestationPolicy.class, policy -> assertThat(policy.allowsSimulation()).isFalse());
-    assertThat(settings.requestUris().allowedHosts()).isEmpty();
-    assertThat(settings.requestUris().maxBytes()).isEqualTo(ConnectorPolicy.DEFAULT_MAX_BYTES);
-  }
+        assertThat(settings.workerSyncInterval()).isEqualTo(BridgeSettings.DEFAULT_WORKER_SYNC);
+        assertThat(settings.oracleFeeds()).isEmpty();
+        assertThat(settings.oracleAttestation())
+                .isInstanceOfSatisfying(
+                        AttestationPolicy.class,
+                        policy -> assertThat(policy.allowsSimulation()).isFalse());
+        assertThat(settings.requestUris().allowedHosts()).isEmpty();
+        assertThat(settings.requestUris().maxBytes()).isEqualTo(ConnectorPolicy.DEFAULT_MAX_BYTES);
+    }
 }

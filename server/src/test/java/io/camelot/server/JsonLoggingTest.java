@@ -20,39 +20,33 @@ import org.junit.jupiter.api.Test;
 /** The JSON log format carries a work order's trace id and id as fields a log store can index. */
 class JsonLoggingTest {
 
-  @Test
-  @SuppressWarnings("unchecked")
-  void theShippedJsonConfigWritesTheMdcAndTheFormattedMessageAsFields() throws JoranException {
-    LoggerContext context = new LoggerContext();
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(context);
-    configurator.doConfigure(LoggingSetup.class.getResource(LoggingSetup.JSON_CONFIG));
-    var appender =
-        (ConsoleAppender<ILoggingEvent>)
-            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON");
-    assertThat(appender.getEncoder()).isInstanceOf(JsonEncoder.class);
-    var encoder = appender.getEncoder();
-    LoggingEvent event =
-        new LoggingEvent(
-            getClass().getName(),
-            context.getLogger(WorkOrderTrace.LOG.getName()),
-            Level.DEBUG,
-            "stored outcome code {}",
-            null,
-            new Object[] {0});
-    event.setMDCPropertyMap(
-        Map.of(
-            WorkOrderTrace.TRACE_ID,
-            WorkOrderTrace.traceId("ab12"),
-            WorkOrderTrace.WORK_ORDER_ID,
-            "ab12"));
+    @Test
+    @SuppressWarnings("unchecked")
+    void theShippedJsonConfigWritesTheMdcAndTheFormattedMessageAsFields() throws JoranException {
+        LoggerContext context = new LoggerContext();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(LoggingSetup.class.getResource(LoggingSetup.JSON_CONFIG));
+        var appender = (ConsoleAppender<ILoggingEvent>)
+                context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("JSON");
+        assertThat(appender.getEncoder()).isInstanceOf(JsonEncoder.class);
+        var encoder = appender.getEncoder();
+        LoggingEvent event = new LoggingEvent(
+                getClass().getName(),
+                context.getLogger(WorkOrderTrace.LOG.getName()),
+                Level.DEBUG,
+                "stored outcome code {}",
+                null,
+                new Object[] {0});
+        event.setMDCPropertyMap(
+                Map.of(WorkOrderTrace.TRACE_ID, WorkOrderTrace.traceId("ab12"), WorkOrderTrace.WORK_ORDER_ID, "ab12"));
 
-    JsonNode line = ProtocolJson.parse(encoder.encode(event));
+        JsonNode line = ProtocolJson.parse(encoder.encode(event));
 
-    assertThat(line.path("level").asText()).isEqualTo("DEBUG");
-    assertThat(line.path("loggerName").asText()).isEqualTo("io.camelot.trace");
-    assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(WorkOrderTrace.traceId("ab12"));
-    assertThat(line.path("mdc").path("workOrderId").asText()).isEqualTo("ab12");
-    assertThat(line.path("formattedMessage").asText()).isEqualTo("stored outcome code 0");
-  }
+        assertThat(line.path("level").asText()).isEqualTo("DEBUG");
+        assertThat(line.path("loggerName").asText()).isEqualTo("io.camelot.trace");
+        assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(WorkOrderTrace.traceId("ab12"));
+        assertThat(line.path("mdc").path("workOrderId").asText()).isEqualTo("ab12");
+        assertThat(line.path("formattedMessage").asText()).isEqualTo("stored outcome code 0");
+    }
 }

@@ -22,103 +22,95 @@ import picocli.CommandLine;
  * key; {@code camelot operator pool-keys} for pool processes on several hosts.
  */
 class OperatorCommandTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void aGeneratedKeySignsOperatorCallsTheNodeAccepts() throws Exception {
-    Path keys = dir.resolve("keys");
-    assertThat(
-            new CommandLine(new CamelotCli())
-                .execute("operator", "keygen", "--out", keys.toString()))
-        .isZero();
-    assertThat(
-            PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
-        .isEqualTo("rw-------");
+    @Test
+    void aGeneratedKeySignsOperatorCallsTheNodeAccepts() throws Exception {
+        Path keys = dir.resolve("keys");
+        assertThat(new CommandLine(new CamelotCli()).execute("operator", "keygen", "--out", keys.toString()))
+                .isZero();
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
+                .isEqualTo("rw-------");
 
-    CamelotConfig config =
-        TestConfigs.loopback(dir.resolve("data"))
-            .operatorMethods()
-            .security(
-                SecuritySection.builder()
-                    .operatorKeys(keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString())
-                    .build())
-            .build();
-    String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
-    try (TcsNode node = TcsNode.start(config);
-        DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
-      int exit =
-          new CommandLine(new CamelotCli())
-              .execute(
-                  "operator",
-                  "call",
-                  "--url",
-                  node.url("127.0.0.1"),
-                  "--key",
-                  keys.resolve(OperatorCommand.PRIVATE_KEY_FILE).toString(),
-                  "--method",
-                  "WorkerSetStatus",
-                  "--params",
-                  "{\"workerId\":\"" + workerId + "\",\"status\":3}");
-      assertThat(exit).isZero();
-      assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
+        CamelotConfig config = TestConfigs.loopback(dir.resolve("data"))
+                .operatorMethods()
+                .security(SecuritySection.builder()
+                        .operatorKeys(
+                                keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString())
+                        .build())
+                .build();
+        String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
+        try (TcsNode node = TcsNode.start(config);
+                DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
+            int exit = new CommandLine(new CamelotCli())
+                    .execute(
+                            "operator",
+                            "call",
+                            "--url",
+                            node.url("127.0.0.1"),
+                            "--key",
+                            keys.resolve(OperatorCommand.PRIVATE_KEY_FILE).toString(),
+                            "--method",
+                            "WorkerSetStatus",
+                            "--params",
+                            "{\"workerId\":\"" + workerId + "\",\"status\":3}");
+            assertThat(exit).isZero();
+            assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
+        }
+        // A restart republishes the worker's keys but keeps the status the operator set (M2).
+        try (TcsNode node = TcsNode.start(config);
+                DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
+            assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
+        }
     }
-    // A restart republishes the worker's keys but keeps the status the operator set (M2).
-    try (TcsNode node = TcsNode.start(config);
-        DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
-      assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
-    }
-  }
 
-  @Test
-  void poolKeysProvisionEveryMemberAndAPeerListThatAdmitsThemAll() throws Exception {
-    Path keys = dir.resolve("pool-keys");
-    assertThat(
-            new CommandLine(new CamelotCli())
-                .execute(
-                    "operator",
-                    "pool-keys",
-                    "--dir",
-                    keys.toString(),
-                    "--member",
-                    "camelot-wkm-0",
-                    "--wp",
-                    PoolIdentities.ELASTIC_WP))
-        .isZero();
-    for (String member :
-        List.of(PoolIdentities.MANAGER, "camelot-wkm-0", PoolIdentities.ELASTIC_WP)) {
-      Path key = keys.resolve(PoolIdentities.keyFileName(member));
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
-          .isEqualTo("rw-------");
-    }
-    List<PublicKey> peers = PemFiles.readPublicKeys(keys.resolve(PoolIdentities.PEERS_FILE));
-    assertThat(peers)
-        .hasSize(3)
-        .contains(
-            PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName("camelot-wkm-0")))
-                .getPublic());
-    // serve with [pool] keys_dir signs as the manager, whose key is listed too.
-    PoolIdentities loaded = PoolIdentities.load(keys);
-    assertThat(loaded.peersFile()).isEqualTo(keys.resolve(PoolIdentities.PEERS_FILE));
-    assertThat(peers)
-        .contains(PemFiles.readKeyPair(loaded.keyFile(PoolIdentities.MANAGER)).getPublic());
-    // Only the WP's key may register WPs.
-    PublicKey wp =
-        PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP)))
-            .getPublic();
-    assertThat(PemFiles.readPublicKeys(keys.resolve(PoolIdentities.WP_PEERS_FILE)))
-        .containsExactly(wp);
-    assertThat(loaded.wpKeyIds()).containsExactly(SignedRequests.keyId(wp));
+    @Test
+    void poolKeysProvisionEveryMemberAndAPeerListThatAdmitsThemAll() throws Exception {
+        Path keys = dir.resolve("pool-keys");
+        assertThat(new CommandLine(new CamelotCli())
+                        .execute(
+                                "operator",
+                                "pool-keys",
+                                "--dir",
+                                keys.toString(),
+                                "--member",
+                                "camelot-wkm-0",
+                                "--wp",
+                                PoolIdentities.ELASTIC_WP))
+                .isZero();
+        for (String member : List.of(PoolIdentities.MANAGER, "camelot-wkm-0", PoolIdentities.ELASTIC_WP)) {
+            Path key = keys.resolve(PoolIdentities.keyFileName(member));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .isEqualTo("rw-------");
+        }
+        List<PublicKey> peers = PemFiles.readPublicKeys(keys.resolve(PoolIdentities.PEERS_FILE));
+        assertThat(peers)
+                .hasSize(3)
+                .contains(PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName("camelot-wkm-0")))
+                        .getPublic());
+        // serve with [pool] keys_dir signs as the manager, whose key is listed too.
+        PoolIdentities loaded = PoolIdentities.load(keys);
+        assertThat(loaded.peersFile()).isEqualTo(keys.resolve(PoolIdentities.PEERS_FILE));
+        assertThat(peers)
+                .contains(PemFiles.readKeyPair(loaded.keyFile(PoolIdentities.MANAGER))
+                        .getPublic());
+        // Only the WP's key may register WPs.
+        PublicKey wp = PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP)))
+                .getPublic();
+        assertThat(PemFiles.readPublicKeys(keys.resolve(PoolIdentities.WP_PEERS_FILE)))
+                .containsExactly(wp);
+        assertThat(loaded.wpKeyIds()).containsExactly(SignedRequests.keyId(wp));
 
-    assertThat(
-            new CommandLine(new CamelotCli())
-                .execute(
-                    "operator",
-                    "pool-keys",
-                    "--dir",
-                    dir.resolve("bad").toString(),
-                    "--member",
-                    PoolIdentities.MANAGER))
-        .isNotZero();
-  }
+        assertThat(new CommandLine(new CamelotCli())
+                        .execute(
+                                "operator",
+                                "pool-keys",
+                                "--dir",
+                                dir.resolve("bad").toString(),
+                                "--member",
+                                PoolIdentities.MANAGER))
+                .isNotZero();
+    }
 }

@@ -26,68 +26,65 @@ import org.junit.jupiter.api.io.TempDir;
  * and learns their URLs; they answer health and show the pool meters after activity.
  */
 class PoolAdminTest {
-  private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newHttpClient();
 
-  @TempDir Path dataDir;
-  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
+    @TempDir
+    Path dataDir;
 
-  @Test
-  void wkmAndWpAdminPortsAnswerAndCountRotationsAndWps() throws Exception {
-    TcsNode node =
-        tcs.start(
-            TestConfigs.loopback(dataDir)
+    @RegisterExtension
+    final TcsNodeExtension tcs = new TcsNodeExtension();
+
+    @Test
+    void wkmAndWpAdminPortsAnswerAndCountRotationsAndWps() throws Exception {
+        TcsNode node = tcs.start(TestConfigs.loopback(dataDir)
                 .pool(PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, ""))
                 .build());
-    Requester requester = tcs.requester();
-    ChildProcess wkm = node.pool().keyManagers().getFirst();
-    ChildProcess wp = node.pool().processor(0);
-    String wkmAdmin = wkm.adminUrl().orElseThrow();
-    String wpAdmin = wp.adminUrl().orElseThrow();
-    assertThat(node.pool().children()).containsExactly(wkm, wp);
+        Requester requester = tcs.requester();
+        ChildProcess wkm = node.pool().keyManagers().getFirst();
+        ChildProcess wp = node.pool().processor(0);
+        String wkmAdmin = wkm.adminUrl().orElseThrow();
+        String wpAdmin = wp.adminUrl().orElseThrow();
+        assertThat(node.pool().children()).containsExactly(wkm, wp);
 
-    HttpResponse<String> wkmReady = get(wkmAdmin + "/health/ready");
-    assertThat(wkmReady.statusCode()).isEqualTo(200);
-    assertThat(wkmReady.body()).contains("\"pool-keys\":\"UP\"");
-    assertThat(get(wpAdmin + "/health/ready").body()).contains("\"key-manager\":\"UP\"");
-    assertThat(node.metrics().scrape())
-        .contains("camelot_pool_wps_registered{process=\"serve\"} 1.0")
-        .contains("camelot_pool_slots_free{process=\"serve\"} 2.0")
-        .contains("camelot_pool_slots_busy{process=\"serve\"} 0.0")
-        .contains("camelot_pool_work_orders_waiting{process=\"serve\"} 0.0");
+        HttpResponse<String> wkmReady = get(wkmAdmin + "/health/ready");
+        assertThat(wkmReady.statusCode()).isEqualTo(200);
+        assertThat(wkmReady.body()).contains("\"pool-keys\":\"UP\"");
+        assertThat(get(wpAdmin + "/health/ready").body()).contains("\"key-manager\":\"UP\"");
+        assertThat(node.metrics().scrape())
+                .contains("camelot_pool_wps_registered{process=\"serve\"} 1.0")
+                .contains("camelot_pool_slots_free{process=\"serve\"} 2.0")
+                .contains("camelot_pool_slots_busy{process=\"serve\"} 0.0")
+                .contains("camelot_pool_work_orders_waiting{process=\"serve\"} 0.0");
 
-    VerifiedWorker pool = requester.worker(PoolTest.POOL_ID);
-    assertThat(
-            requester
-                .newWorkOrder(pool, "echo-result")
-                .input("metered")
-                .submit()
-                .await(Duration.ofSeconds(120))
-                .text(0))
-        .isEqualTo("RESULT: metered");
-    new RpcClient(
-            node.pool().manager().url(),
-            Duration.ofSeconds(60),
-            node.pool().identities().managerSecurity(Clock.systemUTC()))
-        .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
+        VerifiedWorker pool = requester.worker(PoolTest.POOL_ID);
+        assertThat(requester
+                        .newWorkOrder(pool, "echo-result")
+                        .input("metered")
+                        .submit()
+                        .await(Duration.ofSeconds(120))
+                        .text(0))
+                .isEqualTo("RESULT: metered");
+        new RpcClient(
+                        node.pool().manager().url(),
+                        Duration.ofSeconds(60),
+                        node.pool().identities().managerSecurity(Clock.systemUTC()))
+                .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
 
-    String wkmMetrics = get(wkmAdmin + "/metrics").body();
-    assertThat(wkmMetrics)
-        .contains("camelot_pool_key_rotations_total{process=\"wkm\"} 1.0")
-        .contains("camelot_pool_wps_admitted{process=\"wkm\"} 1.0");
-    HttpResponse<String> wpMetrics = get(wpAdmin + "/metrics");
-    assertThat(wpMetrics.statusCode()).isEqualTo(200);
-    assertThat(wpMetrics.body()).contains("jvm_memory_used_bytes").contains("process=\"wp\"");
-    assertThat(get(wpAdmin + "/health/ready").statusCode()).isEqualTo(200);
-    assertThat(
-            List.of(
-                get(wkmAdmin + "/health/live").statusCode(),
-                get(wpAdmin + "/health/live").statusCode()))
-        .containsOnly(200);
-  }
+        String wkmMetrics = get(wkmAdmin + "/metrics").body();
+        assertThat(wkmMetrics)
+                .contains("camelot_pool_key_rotations_total{process=\"wkm\"} 1.0")
+                .contains("camelot_pool_wps_admitted{process=\"wkm\"} 1.0");
+        HttpResponse<String> wpMetrics = get(wpAdmin + "/metrics");
+        assertThat(wpMetrics.statusCode()).isEqualTo(200);
+        assertThat(wpMetrics.body()).contains("jvm_memory_used_bytes").contains("process=\"wp\"");
+        assertThat(get(wpAdmin + "/health/ready").statusCode()).isEqualTo(200);
+        assertThat(List.of(
+                        get(wkmAdmin + "/health/live").statusCode(),
+                        get(wpAdmin + "/health/live").statusCode()))
+                .containsOnly(200);
+    }
 
-  private HttpResponse<String> get(String url) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

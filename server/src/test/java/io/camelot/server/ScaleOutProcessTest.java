@@ -39,30 +39,30 @@ import org.junit.jupiter.api.io.TempDir;
  * work orders queued, and its restart finishes each of them exactly once.
  */
 class ScaleOutProcessTest {
-  static final String WORKER_1 = "scale-worker-1";
-  static final String WORKER_2 = "scale-worker-2";
+    static final String WORKER_1 = "scale-worker-1";
+    static final String WORKER_2 = "scale-worker-2";
 
-  @TempDir Path dir;
-  final List<Process> processes = new ArrayList<>();
-  final HttpClient http = HttpClient.newHttpClient();
+    @TempDir
+    Path dir;
 
-  @AfterEach
-  void stopAll() throws InterruptedException {
-    for (Process process : processes) {
-      process.destroy();
+    final List<Process> processes = new ArrayList<>();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
     }
-    for (Process process : processes) {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    }
-  }
 
-  Path config(PostgresSettings database) throws IOException {
-    Path file = dir.resolve("camelot.toml");
-    Files.writeString(
-        file,
-        """
+    Path config(PostgresSettings database) throws IOException {
+        Path file = dir.resolve("camelot.toml");
+        Files.writeString(file, """
         [store]
         backend = "postgres"
         url = "%s"
@@ -74,138 +74,136 @@ class ScaleOutProcessTest {
 
         [worker]
         concurrency = 1
-        """
-            .formatted(database.url(), database.user()));
-    return file;
-  }
-
-  Process start(String name, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), CamelotCli.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()));
-    Process process = builder.start();
-    processes.add(process);
-    return process;
-  }
-
-  void awaitReady(int healthPort) {
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health/ready"))
-            .build();
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .ignoreExceptionsInstanceOf(IOException.class)
-        .until(() -> http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-  }
-
-  Process worker(Path config, String name, int healthPort) throws IOException {
-    return start(
-        name,
-        "worker",
-        "--config",
-        config.toString(),
-        "--name",
-        name,
-        "--data-dir",
-        dir.resolve(name).toString(),
-        "--admin-port",
-        Integer.toString(healthPort));
-  }
-
-  /** A client whose every call goes to the next listener in turn. */
-  static TcsClient roundRobin(List<DirectTcsClient> listeners) {
-    AtomicInteger next = new AtomicInteger();
-    return (TcsClient)
-        Proxy.newProxyInstance(
-            TcsClient.class.getClassLoader(),
-            new Class<?>[] {TcsClient.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("close")) {
-                listeners.forEach(DirectTcsClient::close);
-                return null;
-              }
-              try {
-                return method.invoke(
-                    listeners.get(Math.floorMod(next.getAndIncrement(), listeners.size())), args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
-  }
-
-  @Test
-  void listenersShareOneStoreAndAKilledWorkerProcessRecoversItsQueue() throws Exception {
-    Path config = config(TestPostgres.get().newDatabase(4));
-    List<DirectTcsClient> clients = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      int port = RestartTest.freePort();
-      int health = RestartTest.freePort();
-      start(
-          "listener-" + i,
-          "listener",
-          "--config",
-          config.toString(),
-          "--port",
-          Integer.toString(port),
-          "--admin-port",
-          Integer.toString(health));
-      awaitReady(health);
-      clients.add(DirectTcsClient.create("http://127.0.0.1:" + port));
+        """.formatted(database.url(), database.user()));
+        return file;
     }
-    int health1 = RestartTest.freePort();
-    int health2 = RestartTest.freePort();
-    worker(config, WORKER_1, health1);
-    Process worker2 = worker(config, WORKER_2, health2);
-    awaitReady(health1);
-    awaitReady(health2);
 
-    try (TcsClient client = roundRobin(clients)) {
-      Requester requester = Requester.builder(client).allowSimulation().build();
-      String id1 = WorkerConfig.idOf(WORKER_1);
-      String id2 = WorkerConfig.idOf(WORKER_2);
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .ignoreExceptionsInstanceOf(TcsException.class)
-          .until(
-              () ->
-                  requester
-                      .findWorkers(new WorkerLookUpParams(null, null, null, null, null))
-                      .containsAll(List.of(id1, id2)));
-      VerifiedWorker first = requester.worker(id1);
-      VerifiedWorker second = requester.worker(id2);
-
-      List<SubmittedWorkOrder> echoes = new ArrayList<>();
-      for (int i = 0; i < 12; i++) {
-        VerifiedWorker target = i % 2 == 0 ? first : second;
-        echoes.add(requester.newWorkOrder(target, "echo-result").input("hello " + i).submit());
-      }
-      for (int i = 0; i < echoes.size(); i++) {
-        assertThat(echoes.get(i).await(Duration.ofSeconds(60)).text(0))
-            .isEqualTo("RESULT: hello " + i);
-      }
-
-      // Work orders queued for worker 2, which is then killed without a chance to drain.
-      int counted = 15;
-      List<SubmittedWorkOrder> counts = new ArrayList<>();
-      for (int i = 0; i < counted; i++) {
-        counts.add(requester.newWorkOrder(second, SlowCounter.NAME).input("add").submit());
-      }
-      worker2.destroyForcibly();
-      assertThat(worker2.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      awaitReady(health1);
-      worker(config, WORKER_2, health2);
-
-      List<String> results = new ArrayList<>();
-      for (SubmittedWorkOrder order : counts) {
-        results.add(order.await(Duration.ofSeconds(120)).text(0));
-      }
-      assertThat(results)
-          .containsExactlyInAnyOrderElementsOf(
-              IntStream.rangeClosed(1, counted).mapToObj(n -> "COUNT: " + n).toList());
+    Process start(String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CamelotCli.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()));
+        Process process = builder.start();
+        processes.add(process);
+        return process;
     }
-  }
+
+    void awaitReady(int healthPort) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health/ready"))
+                .build();
+        await().atMost(Duration.ofSeconds(120))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() ->
+                        http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    }
+
+    Process worker(Path config, String name, int healthPort) throws IOException {
+        return start(
+                name,
+                "worker",
+                "--config",
+                config.toString(),
+                "--name",
+                name,
+                "--data-dir",
+                dir.resolve(name).toString(),
+                "--admin-port",
+                Integer.toString(healthPort));
+    }
+
+    /** A client whose every call goes to the next listener in turn. */
+    static TcsClient roundRobin(List<DirectTcsClient> listeners) {
+        AtomicInteger next = new AtomicInteger();
+        return (TcsClient) Proxy.newProxyInstance(
+                TcsClient.class.getClassLoader(), new Class<?>[] {TcsClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        listeners.forEach(DirectTcsClient::close);
+                        return null;
+                    }
+                    try {
+                        return method.invoke(
+                                listeners.get(Math.floorMod(next.getAndIncrement(), listeners.size())), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void listenersShareOneStoreAndAKilledWorkerProcessRecoversItsQueue() throws Exception {
+        Path config = config(TestPostgres.get().newDatabase(4));
+        List<DirectTcsClient> clients = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int port = RestartTest.freePort();
+            int health = RestartTest.freePort();
+            start(
+                    "listener-" + i,
+                    "listener",
+                    "--config",
+                    config.toString(),
+                    "--port",
+                    Integer.toString(port),
+                    "--admin-port",
+                    Integer.toString(health));
+            awaitReady(health);
+            clients.add(DirectTcsClient.create("http://127.0.0.1:" + port));
+        }
+        int health1 = RestartTest.freePort();
+        int health2 = RestartTest.freePort();
+        worker(config, WORKER_1, health1);
+        Process worker2 = worker(config, WORKER_2, health2);
+        awaitReady(health1);
+        awaitReady(health2);
+
+        try (TcsClient client = roundRobin(clients)) {
+            Requester requester = Requester.builder(client).allowSimulation().build();
+            String id1 = WorkerConfig.idOf(WORKER_1);
+            String id2 = WorkerConfig.idOf(WORKER_2);
+            await().atMost(Duration.ofSeconds(60))
+                    .ignoreExceptionsInstanceOf(TcsException.class)
+                    .until(() -> requester
+                            .findWorkers(new WorkerLookUpParams(null, null, null, null, null))
+                            .containsAll(List.of(id1, id2)));
+            VerifiedWorker first = requester.worker(id1);
+            VerifiedWorker second = requester.worker(id2);
+
+            List<SubmittedWorkOrder> echoes = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                VerifiedWorker target = i % 2 == 0 ? first : second;
+                echoes.add(requester
+                        .newWorkOrder(target, "echo-result")
+                        .input("hello " + i)
+                        .submit());
+            }
+            for (int i = 0; i < echoes.size(); i++) {
+                assertThat(echoes.get(i).await(Duration.ofSeconds(60)).text(0)).isEqualTo("RESULT: hello " + i);
+            }
+
+            // Work orders queued for worker 2, which is then killed without a chance to drain.
+            int counted = 15;
+            List<SubmittedWorkOrder> counts = new ArrayList<>();
+            for (int i = 0; i < counted; i++) {
+                counts.add(requester
+                        .newWorkOrder(second, SlowCounter.NAME)
+                        .input("add")
+                        .submit());
+            }
+            worker2.destroyForcibly();
+            assertThat(worker2.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            awaitReady(health1);
+            worker(config, WORKER_2, health2);
+
+            List<String> results = new ArrayList<>();
+            for (SubmittedWorkOrder order : counts) {
+                results.add(order.await(Duration.ofSeconds(120)).text(0));
+            }
+            assertThat(results)
+                    .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, counted)
+                            .mapToObj(n -> "COUNT: " + n)
+                            .toList());
+        }
+    }
 }

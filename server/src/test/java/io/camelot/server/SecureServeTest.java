@@ -38,96 +38,91 @@ import org.junit.jupiter.api.io.TempDir;
  * SDK over HTTPS unchanged; operator calls need a signature from a listed key.
  */
 class SecureServeTest {
-  @TempDir Path dataDir;
+    @TempDir
+    Path dataDir;
 
-  @Test
-  void tlsDevAndOperatorKeysFromTheConfiguration() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    KeyPair operator = generator.generateKeyPair();
-    Path operatorKeys = dataDir.resolveSibling(dataDir.getFileName() + "-operators.pem");
-    PemFiles.write(operatorKeys, PemFiles.toPem(operator.getPublic()));
+    @Test
+    void tlsDevAndOperatorKeysFromTheConfiguration() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair operator = generator.generateKeyPair();
+        Path operatorKeys = dataDir.resolveSibling(dataDir.getFileName() + "-operators.pem");
+        PemFiles.write(operatorKeys, PemFiles.toPem(operator.getPublic()));
 
-    CamelotConfig config =
-        TestConfigs.loopback(dataDir)
-            .operatorMethods()
-            .security(
-                SecuritySection.builder()
-                    .tls(SecuritySection.TlsMode.DEV)
-                    .operatorKeys(operatorKeys.toString())
-                    .operatorAudiences(List.of("tcs.test:1947"))
-                    .build())
-            .build();
-    try (TcsNode node = TcsNode.start(config)) {
-      String url = node.url("localhost");
-      assertThat(url).startsWith("https://");
-      Path certificate = dataDir.resolve("tls").resolve(DevCertificates.CERTIFICATE_FILE);
-      HttpClientOptions tls = ClientTls.trusting(certificate).applyTo(new HttpClientOptions());
+        CamelotConfig config = TestConfigs.loopback(dataDir)
+                .operatorMethods()
+                .security(SecuritySection.builder()
+                        .tls(SecuritySection.TlsMode.DEV)
+                        .operatorKeys(operatorKeys.toString())
+                        .operatorAudiences(List.of("tcs.test:1947"))
+                        .build())
+                .build();
+        try (TcsNode node = TcsNode.start(config)) {
+            String url = node.url("localhost");
+            assertThat(url).startsWith("https://");
+            Path certificate = dataDir.resolve("tls").resolve(DevCertificates.CERTIFICATE_FILE);
+            HttpClientOptions tls = ClientTls.trusting(certificate).applyTo(new HttpClientOptions());
 
-      try (DirectTcsClient client = DirectTcsClient.builder(url).httpOptions(tls).build()) {
-        Requester requester =
-            Requester.builder(client).requesterKey(Secp256k1.generate()).allowSimulation().build();
-        assertThat(requester.findWorkers(new WorkerLookUpParams(null, null, null, null, null)))
-            .contains(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
-        VerifiedWorker worker = requester.worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
-        assertThat(
-                requester
-                    .newWorkOrder(worker, "echo-result")
-                    .input("over tls")
-                    .submit()
-                    .await()
-                    .text(0))
-            .isEqualTo("RESULT: over tls");
-      }
+            try (DirectTcsClient client =
+                    DirectTcsClient.builder(url).httpOptions(tls).build()) {
+                Requester requester = Requester.builder(client)
+                        .requesterKey(Secp256k1.generate())
+                        .allowSimulation()
+                        .build();
+                assertThat(requester.findWorkers(new WorkerLookUpParams(null, null, null, null, null)))
+                        .contains(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
+                VerifiedWorker worker = requester.worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
+                assertThat(requester
+                                .newWorkOrder(worker, "echo-result")
+                                .input("over tls")
+                                .submit()
+                                .await()
+                                .text(0))
+                        .isEqualTo("RESULT: over tls");
+            }
 
-      byte[] setStatus =
-          ProtocolJson.toBytes(
-              JsonRpcRequest.of(
-                  "WorkerSetStatus",
-                  1,
-                  ProtocolJson.toTree(
-                      Map.of(
-                          "workerId", WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME), "status", 1))));
-      Vertx vertx = Vertx.vertx();
-      try {
-        HttpClient http = vertx.createHttpClient(tls);
-        JsonNode unsigned = post(http, node.port(), setStatus, null);
-        assertThat(unsigned.path("error").path("code").asInt()).isEqualTo(3);
-        RequestSigner signer =
-            new RequestSigner(operator.getPrivate(), operator.getPublic(), Clock.systemUTC());
-        JsonNode forAnother =
-            post(http, node.port(), setStatus, signer.authorization("tcs-b.test:1947", setStatus));
-        assertThat(forAnother.path("error").path("message").asText())
-            .isEqualTo(
-                "WorkerSetStatus refused: request is for tcs-b.test:1947, not this listener");
-        String signature = signer.authorization("tcs.test:1947", setStatus);
-        JsonNode signed = post(http, node.port(), setStatus, signature);
-        assertThat(signed.path("error").path("code").asInt()).as(signed.toString()).isEqualTo(0);
-      } finally {
-        vertx.close().await();
-      }
+            byte[] setStatus = ProtocolJson.toBytes(JsonRpcRequest.of(
+                    "WorkerSetStatus",
+                    1,
+                    ProtocolJson.toTree(
+                            Map.of("workerId", WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME), "status", 1))));
+            Vertx vertx = Vertx.vertx();
+            try {
+                HttpClient http = vertx.createHttpClient(tls);
+                JsonNode unsigned = post(http, node.port(), setStatus, null);
+                assertThat(unsigned.path("error").path("code").asInt()).isEqualTo(3);
+                RequestSigner signer =
+                        new RequestSigner(operator.getPrivate(), operator.getPublic(), Clock.systemUTC());
+                JsonNode forAnother =
+                        post(http, node.port(), setStatus, signer.authorization("tcs-b.test:1947", setStatus));
+                assertThat(forAnother.path("error").path("message").asText())
+                        .isEqualTo("WorkerSetStatus refused: request is for tcs-b.test:1947, not this listener");
+                String signature = signer.authorization("tcs.test:1947", setStatus);
+                JsonNode signed = post(http, node.port(), setStatus, signature);
+                assertThat(signed.path("error").path("code").asInt())
+                        .as(signed.toString())
+                        .isEqualTo(0);
+            } finally {
+                vertx.close().await();
+            }
+        }
     }
-  }
 
-  private static JsonNode post(HttpClient http, int port, byte[] body, String authorization)
-      throws Exception {
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setHost("localhost")
-            .setPort(port)
-            .setURI("/")
-            .putHeader("Content-Type", "application/json");
-    if (authorization != null) {
-      options.putHeader("Authorization", authorization);
+    private static JsonNode post(HttpClient http, int port, byte[] body, String authorization) throws Exception {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost("localhost")
+                .setPort(port)
+                .setURI("/")
+                .putHeader("Content-Type", "application/json");
+        if (authorization != null) {
+            options.putHeader("Authorization", authorization);
+        }
+        Buffer reply = http.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)).compose(response -> response.body()))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        return ProtocolJson.parse(reply.getBytes());
     }
-    Buffer reply =
-        http.request(options)
-            .compose(
-                request -> request.send(Buffer.buffer(body)).compose(response -> response.body()))
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(30, TimeUnit.SECONDS);
-    return ProtocolJson.parse(reply.getBytes());
-  }
 }

@@ -26,36 +26,30 @@ import org.junit.jupiter.api.BeforeEach;
  */
 class SharedQueueDependenciesEndToEndTest extends DependenciesEndToEndTest {
 
-  @Override
-  @BeforeEach
-  void startTwoWorkerNode() {
-    Clock clock = Clock.systemUTC();
-    PostgresSettings database = TestPostgres.get().newDatabase(8);
-    PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
-    SharedWorkOrderQueue queue =
-        started(
-            new SharedWorkOrderQueue(
-                new PostgresQueueTable(listenerStore), queueSettings(), clock));
-    Tee tee =
-        SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
-    for (String name : List.of("dep-worker-a", "dep-worker-b")) {
-      PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
-      WorkerConfig config = workerConfig(name);
-      SingletonWorker worker =
-          new SingletonWorker(
-              config, WorkerKeys.generate(), tee, Workloads.load(), workerStore, clock);
-      worker.register();
-      SharedQueueWorker process =
-          started(
-              new SharedQueueWorker(
-                  new PostgresQueueTable(workerStore),
-                  worker.workerId(),
-                  worker,
-                  config.concurrency(),
-                  Duration.ofSeconds(30)));
-      process.start();
-      workerIds.add(worker.workerId());
+    @Override
+    @BeforeEach
+    void startTwoWorkerNode() {
+        Clock clock = Clock.systemUTC();
+        PostgresSettings database = TestPostgres.get().newDatabase(8);
+        PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
+        SharedWorkOrderQueue queue =
+                started(new SharedWorkOrderQueue(new PostgresQueueTable(listenerStore), queueSettings(), clock));
+        Tee tee = SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
+        for (String name : List.of("dep-worker-a", "dep-worker-b")) {
+            PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
+            WorkerConfig config = workerConfig(name);
+            SingletonWorker worker =
+                    new SingletonWorker(config, WorkerKeys.generate(), tee, Workloads.load(), workerStore, clock);
+            worker.register();
+            SharedQueueWorker process = started(new SharedQueueWorker(
+                    new PostgresQueueTable(workerStore),
+                    worker.workerId(),
+                    worker,
+                    config.concurrency(),
+                    Duration.ofSeconds(30)));
+            process.start();
+            workerIds.add(worker.workerId());
+        }
+        serve(listenerStore, queue);
     }
-    serve(listenerStore, queue);
-  }
 }

@@ -53,144 +53,125 @@ import org.junit.jupiter.api.io.TempDir;
  * refuses it as a replay, and the deposit runs once.
  */
 class SharedQueueReplayTest {
-  private static final String WALLET =
-      HexFormat.of().formatHex("simple-wallet".getBytes(StandardCharsets.UTF_8));
-  private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String WALLET = HexFormat.of().formatHex("simple-wallet".getBytes(StandardCharsets.UTF_8));
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  @TempDir Path dataDir;
-  final List<AutoCloseable> started = new ArrayList<>();
-  final WorkerKeys keys = WorkerKeys.generate();
-  Vertx vertx;
-  String workerId;
-  DirectTcsClient client;
+    @TempDir
+    Path dataDir;
 
-  <T extends AutoCloseable> T started(T closeable) {
-    started.add(closeable);
-    return closeable;
-  }
+    final List<AutoCloseable> started = new ArrayList<>();
+    final WorkerKeys keys = WorkerKeys.generate();
+    Vertx vertx;
+    String workerId;
+    DirectTcsClient client;
 
-  @BeforeEach
-  void startListenerAndWorkerProcess() {
-    Clock clock = Clock.systemUTC();
-    PostgresSettings database = TestPostgres.get().newDatabase(4);
-    PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
-    SharedWorkOrderQueue queue =
-        started(
-            new SharedWorkOrderQueue(
-                new PostgresQueueTable(listenerStore),
-                DependenciesEndToEndTest.queueSettings(),
-                clock));
-    PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
-    WorkerConfig config = DependenciesEndToEndTest.workerConfig("replay-worker");
-    SingletonWorker worker =
-        new SingletonWorker(
-            config,
-            keys,
-            SimulatedTee.open(
-                dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock),
-            Workloads.load(),
-            workerStore,
-            clock);
-    worker.register();
-    workerId = worker.workerId();
-    started(
-            new SharedQueueWorker(
-                new PostgresQueueTable(workerStore),
-                workerId,
-                worker,
-                config.concurrency(),
-                Duration.ofSeconds(30)))
-        .start();
-    vertx = Vertx.vertx();
-    ListenerConfig listenerConfig =
-        new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
-    RpcServer listener =
-        started(
-            DirectModel.server(
-                vertx, listenerConfig, listenerStore, queue, new CompositeMeterRegistry()));
-    listener.start();
-    client = started(DirectTcsClient.create("http://127.0.0.1:" + listener.port()));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (AutoCloseable closeable : started.reversed()) {
-      closeable.close();
+    <T extends AutoCloseable> T started(T closeable) {
+        started.add(closeable);
+        return closeable;
     }
-    vertx.close().await();
-  }
 
-  @Test
-  void aDepositReplayedUnderAnotherIdMadeByMovingADigitOntoTheNonceIsRefused() {
-    RequestSecrets original = deposit("erin", 5);
-    assertThat(client.workOrderSubmit(original.request())).isInstanceOf(SubmitReply.Pending.class);
-    assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: erin::5");
-    WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original.request());
-    assertThat(WorkOrderHashes.requestHash(shifted))
-        .isEqualTo(WorkOrderHashes.requestHash(original.request()));
+    @BeforeEach
+    void startListenerAndWorkerProcess() {
+        Clock clock = Clock.systemUTC();
+        PostgresSettings database = TestPostgres.get().newDatabase(4);
+        PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
+        SharedWorkOrderQueue queue = started(new SharedWorkOrderQueue(
+                new PostgresQueueTable(listenerStore), DependenciesEndToEndTest.queueSettings(), clock));
+        PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
+        WorkerConfig config = DependenciesEndToEndTest.workerConfig("replay-worker");
+        SingletonWorker worker = new SingletonWorker(
+                config,
+                keys,
+                SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock),
+                Workloads.load(),
+                workerStore,
+                clock);
+        worker.register();
+        workerId = worker.workerId();
+        started(new SharedQueueWorker(
+                        new PostgresQueueTable(workerStore),
+                        workerId,
+                        worker,
+                        config.concurrency(),
+                        Duration.ofSeconds(30)))
+                .start();
+        vertx = Vertx.vertx();
+        ListenerConfig listenerConfig =
+                new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
+        RpcServer listener =
+                started(DirectModel.server(vertx, listenerConfig, listenerStore, queue, new CompositeMeterRegistry()));
+        listener.start();
+        client = started(DirectTcsClient.create("http://127.0.0.1:" + listener.port()));
+    }
 
-    assertThatThrownBy(() -> client.workOrderSubmit(shifted))
-        .isInstanceOfSatisfying(
-            TcsRpcException.class,
-            refused -> {
-              assertThat(refused.code()).isEqualTo(2);
-              assertThat(refused.serverMessage())
-                  .isEqualTo(
-                      "Replayed work order: a request with the same request hash was already submitted."
-                          + " Hence invalid parameter");
-              assertThat(refused.data())
-                  .isEqualTo(
-                      JsonNodeFactory.instance
-                          .objectNode()
-                          .put("workOrderId", shifted.workOrderId()));
-            });
-    assertThatThrownBy(() -> client.workOrderSubmit(original.request()))
-        .isInstanceOfSatisfying(
-            TcsRpcException.class,
-            refused -> {
-              assertThat(refused.serverMessage())
-                  .isEqualTo(
-                      "Work order id already exists in the database. Hence invalid parameter");
-              assertThat(refused.data().path("sameRequest").asBoolean()).isTrue();
-            });
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable closeable : started.reversed()) {
+            closeable.close();
+        }
+        vertx.close().await();
+    }
 
-    RequestSecrets next = deposit("erin", 1);
-    client.workOrderSubmit(next.request());
-    assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: erin::6");
-  }
+    @Test
+    void aDepositReplayedUnderAnotherIdMadeByMovingADigitOntoTheNonceIsRefused() {
+        RequestSecrets original = deposit("erin", 5);
+        assertThat(client.workOrderSubmit(original.request())).isInstanceOf(SubmitReply.Pending.class);
+        assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: erin::5");
+        WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original.request());
+        assertThat(WorkOrderHashes.requestHash(shifted)).isEqualTo(WorkOrderHashes.requestHash(original.request()));
 
-  private RequestSecrets deposit(String account, long amount) {
-    RequestTemplate template =
-        new RequestTemplate(
-            randomHex(32),
-            workerId,
-            WALLET,
-            randomHex(32),
-            randomHex(16),
-            6000,
-            null,
-            List.of(InputSpec.text("deposit " + account + " " + amount)),
-            List.of());
-    return RequestSealer.seal(template, keys.encryption().publicKey(), null);
-  }
+        assertThatThrownBy(() -> client.workOrderSubmit(shifted))
+                .isInstanceOfSatisfying(TcsRpcException.class, refused -> {
+                    assertThat(refused.code()).isEqualTo(2);
+                    assertThat(refused.serverMessage())
+                            .isEqualTo(
+                                    "Replayed work order: a request with the same request hash was already submitted."
+                                            + " Hence invalid parameter");
+                    assertThat(refused.data())
+                            .isEqualTo(JsonNodeFactory.instance.objectNode().put("workOrderId", shifted.workOrderId()));
+                });
+        assertThatThrownBy(() -> client.workOrderSubmit(original.request()))
+                .isInstanceOfSatisfying(TcsRpcException.class, refused -> {
+                    assertThat(refused.serverMessage())
+                            .isEqualTo("Work order id already exists in the database. Hence invalid parameter");
+                    assertThat(refused.data().path("sameRequest").asBoolean()).isTrue();
+                });
 
-  private String balanceAfter(RequestSecrets secrets) {
-    SubmitReply[] reply = new SubmitReply[1];
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                (reply[0] = client.workOrderGetResult(secrets.request().workOrderId()))
-                    instanceof SubmitReply.Completed);
-    var items =
-        ResponseOpener.open(
-            ((SubmitReply.Completed) reply[0]).result(), secrets, keys.signing().verifier());
-    return new String(items.get(0).data(), StandardCharsets.UTF_8);
-  }
+        RequestSecrets next = deposit("erin", 1);
+        client.workOrderSubmit(next.request());
+        assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: erin::6");
+    }
 
-  private static String randomHex(int bytes) {
-    byte[] random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return HexFormat.of().formatHex(random);
-  }
+    private RequestSecrets deposit(String account, long amount) {
+        RequestTemplate template = new RequestTemplate(
+                randomHex(32),
+                workerId,
+                WALLET,
+                randomHex(32),
+                randomHex(16),
+                6000,
+                null,
+                List.of(InputSpec.text("deposit " + account + " " + amount)),
+                List.of());
+        return RequestSealer.seal(template, keys.encryption().publicKey(), null);
+    }
+
+    private String balanceAfter(RequestSecrets secrets) {
+        SubmitReply[] reply = new SubmitReply[1];
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        (reply[0] = client.workOrderGetResult(secrets.request().workOrderId()))
+                                instanceof SubmitReply.Completed);
+        var items = ResponseOpener.open(
+                ((SubmitReply.Completed) reply[0]).result(),
+                secrets,
+                keys.signing().verifier());
+        return new String(items.get(0).data(), StandardCharsets.UTF_8);
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
 }

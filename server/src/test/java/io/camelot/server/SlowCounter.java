@@ -14,29 +14,27 @@ import java.util.concurrent.locks.LockSupport;
  * shows in the final count.
  */
 public final class SlowCounter implements Workload {
-  static final String NAME = "test-slow-counter";
-  private static final Duration WORK = Duration.ofMillis(50);
+    static final String NAME = "test-slow-counter";
+    private static final Duration WORK = Duration.ofMillis(50);
 
-  @Override
-  public String name() {
-    return NAME;
-  }
+    @Override
+    public String name() {
+        return NAME;
+    }
 
-  @Override
-  public boolean stateful() {
-    return true;
-  }
+    @Override
+    public boolean stateful() {
+        return true;
+    }
 
-  @Override
-  public List<Item> process(List<Item> inputs, WorkloadContext context) {
-    LockSupport.parkNanos(WORK.toNanos());
-    long count =
-        context
-                .state("count")
-                .map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8)))
-                .orElse(0L)
-            + 1;
-    context.putState("count", Long.toString(count).getBytes(StandardCharsets.UTF_8));
-    return List.of(Item.ofText(0, "COUNT: " + count));
-  }
+    @Override
+    public List<Item> process(List<Item> inputs, WorkloadContext context) {
+        LockSupport.parkNanos(WORK.toNanos());
+        long count = context.state("count")
+                        .map(b -> Long.parseLong(new String(b, StandardCharsets.UTF_8)))
+                        .orElse(0L)
+                + 1;
+        context.putState("count", Long.toString(count).getBytes(StandardCharsets.UTF_8));
+        return List.of(Item.ofText(0, "COUNT: " + count));
+    }
 }

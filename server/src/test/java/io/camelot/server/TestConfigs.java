@@ -17,115 +17,114 @@ import java.util.List;
  * test's temporary directory, no admin port unless asked for. Everything else is the default.
  */
 final class TestConfigs {
-  private TestConfigs() {}
+    private TestConfigs() {}
 
-  /** A node on loopback ephemeral ports whose data directory is {@code dataDir}. */
-  static Builder loopback(Path dataDir) {
-    return new Builder(dataDir);
-  }
-
-  static final class Builder {
-    private final CamelotConfig defaults = CamelotConfig.defaults();
-    private final Path dataDir;
-    private boolean syncMode;
-    private boolean operatorMethods;
-    private List<String> notifyHosts = List.of();
-    private int workerConcurrency = defaults.worker().concurrency();
-    private List<WorkerSection.KeyEncryption> keyEncryption = defaults.worker().keyEncryption();
-    private CryptoSection crypto = defaults.crypto();
-    private WorkloadsSection workloads = defaults.workloads();
-    private PoolSection pool = defaults.pool();
-    private SecuritySection security = defaults.security();
-    private LoggingSection logging = defaults.logging();
-    private boolean admin;
-
-    private Builder(Path dataDir) {
-      this.dataDir = dataDir;
+    /** A node on loopback ephemeral ports whose data directory is {@code dataDir}. */
+    static Builder loopback(Path dataDir) {
+        return new Builder(dataDir);
     }
 
-    Builder syncMode(boolean on) {
-      syncMode = on;
-      return this;
-    }
+    static final class Builder {
+        private final CamelotConfig defaults = CamelotConfig.defaults();
+        private final Path dataDir;
+        private boolean syncMode;
+        private boolean operatorMethods;
+        private List<String> notifyHosts = List.of();
+        private int workerConcurrency = defaults.worker().concurrency();
+        private List<WorkerSection.KeyEncryption> keyEncryption =
+                defaults.worker().keyEncryption();
+        private CryptoSection crypto = defaults.crypto();
+        private WorkloadsSection workloads = defaults.workloads();
+        private PoolSection pool = defaults.pool();
+        private SecuritySection security = defaults.security();
+        private LoggingSection logging = defaults.logging();
+        private boolean admin;
 
-    /** Operator methods on; with no operator keys, they answer loopback callers. */
-    Builder operatorMethods() {
-      operatorMethods = true;
-      return this;
-    }
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
 
-    Builder notifyHosts(List<String> hosts) {
-      notifyHosts = hosts;
-      return this;
-    }
+        Builder syncMode(boolean on) {
+            syncMode = on;
+            return this;
+        }
 
-    /** The worker runs this many work orders at once (the default is one per core). */
-    Builder workerConcurrency(int concurrency) {
-      workerConcurrency = concurrency;
-      return this;
-    }
+        /** Operator methods on; with no operator keys, they answer loopback callers. */
+        Builder operatorMethods() {
+            operatorMethods = true;
+            return this;
+        }
 
-    Builder keyEncryption(List<WorkerSection.KeyEncryption> names) {
-      keyEncryption = names;
-      return this;
-    }
+        Builder notifyHosts(List<String> hosts) {
+            notifyHosts = hosts;
+            return this;
+        }
 
-    Builder crypto(CryptoSection provider) {
-      crypto = provider;
-      return this;
-    }
+        /** The worker runs this many work orders at once (the default is one per core). */
+        Builder workerConcurrency(int concurrency) {
+            workerConcurrency = concurrency;
+            return this;
+        }
 
-    Builder workloads(WorkloadsSection runtime) {
-      workloads = runtime;
-      return this;
-    }
+        Builder keyEncryption(List<WorkerSection.KeyEncryption> names) {
+            keyEncryption = names;
+            return this;
+        }
 
-    Builder pool(PoolSection workerPool) {
-      pool = workerPool;
-      return this;
-    }
+        Builder crypto(CryptoSection provider) {
+            crypto = provider;
+            return this;
+        }
 
-    Builder security(SecuritySection listenerSecurity) {
-      security = listenerSecurity;
-      return this;
-    }
+        Builder workloads(WorkloadsSection runtime) {
+            workloads = runtime;
+            return this;
+        }
 
-    Builder otlpEndpoint(String endpoint) {
-      logging = logging.withOtlpEndpoint(endpoint);
-      return this;
-    }
+        Builder pool(PoolSection workerPool) {
+            pool = workerPool;
+            return this;
+        }
 
-    /** The admin port on a free loopback port. */
-    Builder admin() {
-      admin = true;
-      return this;
-    }
+        Builder security(SecuritySection listenerSecurity) {
+            security = listenerSecurity;
+            return this;
+        }
 
-    CamelotConfig build() {
-      return CamelotConfig.embedded()
-          .listener(
-              ListenerSection.builder()
-                  .host("127.0.0.1")
-                  .port(0)
-                  .maxBodyBytes(1 << 20)
-                  .syncMode(syncMode)
-                  .syncWaitCapMs(9000)
-                  .operatorMethods(operatorMethods)
-                  .notifyHosts(notifyHosts)
-                  .build())
-          .store(StoreSection.lmdb(dataDir.toString(), 256))
-          .worker(
-              defaults.worker().toBuilder()
-                  .concurrency(workerConcurrency)
-                  .keyEncryption(keyEncryption)
-                  .build())
-          .crypto(crypto)
-          .workloads(workloads)
-          .pool(pool)
-          .security(security)
-          .logging(logging)
-          .admin(admin ? new AdminSection(true, "127.0.0.1", 0) : AdminSection.disabled())
-          .build();
+        Builder otlpEndpoint(String endpoint) {
+            logging = logging.withOtlpEndpoint(endpoint);
+            return this;
+        }
+
+        /** The admin port on a free loopback port. */
+        Builder admin() {
+            admin = true;
+            return this;
+        }
+
+        CamelotConfig build() {
+            return CamelotConfig.embedded()
+                    .listener(ListenerSection.builder()
+                            .host("127.0.0.1")
+                            .port(0)
+                            .maxBodyBytes(1 << 20)
+                            .syncMode(syncMode)
+                            .syncWaitCapMs(9000)
+                            .operatorMethods(operatorMethods)
+                            .notifyHosts(notifyHosts)
+                            .build())
+                    .store(StoreSection.lmdb(dataDir.toString(), 256))
+                    .worker(defaults.worker().toBuilder()
+                            .concurrency(workerConcurrency)
+                            .keyEncryption(keyEncryption)
+                            .build())
+                    .crypto(crypto)
+                    .workloads(workloads)
+                    .pool(pool)
+                    .security(security)
+                    .logging(logging)
+                    .admin(admin ? new AdminSection(true, "127.0.0.1", 0) : AdminSection.disabled())
+                    .build();
+        }
     }
-  }
 }

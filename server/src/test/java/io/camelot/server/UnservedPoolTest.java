@@ -29,75 +29,75 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve --pool} on the same data directory starts it (issue 22, item 3).
  */
 class UnservedPoolTest {
-  private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newHttpClient();
 
-  @TempDir Path dataDir;
-  @RegisterExtension final TcsNodeExtension tcs = new TcsNodeExtension();
+    @TempDir
+    Path dataDir;
 
-  @Test
-  void aPoolThatIsNotStartedIsOffLineUntilItIsStartedAgain() throws Exception {
-    PoolSection pool = PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, "");
-    tcs.start(TestConfigs.loopback(dataDir).pool(pool).build());
-    assertThat(status(PoolTest.POOL_ID)).isEqualTo(WorkerStatus.ACTIVE);
-    tcs.stop();
+    @RegisterExtension
+    final TcsNodeExtension tcs = new TcsNodeExtension();
 
-    // A work order the pool left pending, as when it is stopped while work waits.
-    try (TcsStore store = LmdbTcsStore.open(dataDir.resolve("store"))) {
-      store.submit(
-          "left-pending",
-          PoolTest.POOL_ID,
-          new byte[32],
-          "{}".getBytes(StandardCharsets.UTF_8),
-          System.currentTimeMillis());
+    @Test
+    void aPoolThatIsNotStartedIsOffLineUntilItIsStartedAgain() throws Exception {
+        PoolSection pool = PoolTest.pool(1, 1, SignatureScheme.POOL_KEY, "");
+        tcs.start(TestConfigs.loopback(dataDir).pool(pool).build());
+        assertThat(status(PoolTest.POOL_ID)).isEqualTo(WorkerStatus.ACTIVE);
+        tcs.stop();
+
+        // A work order the pool left pending, as when it is stopped while work waits.
+        try (TcsStore store = LmdbTcsStore.open(dataDir.resolve("store"))) {
+            store.submit(
+                    "left-pending",
+                    PoolTest.POOL_ID,
+                    new byte[32],
+                    "{}".getBytes(StandardCharsets.UTF_8),
+                    System.currentTimeMillis());
+        }
+
+        TcsNode plain = tcs.start(TestConfigs.loopback(dataDir).admin().build());
+        assertThat(status(PoolTest.POOL_ID)).isEqualTo(WorkerStatus.OFF_LINE);
+        // Clients see it off-line (the listener refuses its work orders too:
+        // WorkerStatusAdmissionTest).
+        assertThatThrownBy(() -> tcs.requester().worker(PoolTest.POOL_ID))
+                .isInstanceOf(WorkerVerificationException.class)
+                .hasMessageContaining("not active (status 2)");
+        String admin = plain.adminUrl("127.0.0.1").orElseThrow();
+        HttpResponse<String> ready = get(admin + "/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(json(ready).path("checks").path("unserved-work").asText())
+                .contains("1 for worker " + PoolSection.DEFAULT_NAME)
+                .contains("pending_timeout_seconds");
+        JsonNode rows = json(get(admin + "/api/workorders"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("workOrderId").asText()).isEqualTo("left-pending");
+        assertThat(rows.get(0).path("state").asText()).isEqualTo("PENDING");
+        assertThat(rows.get(0).path("workerName").asText()).isEqualTo(PoolSection.DEFAULT_NAME);
+        JsonNode workers = json(get(admin + "/api/overview")).path("workers");
+        assertThat(workers.findValuesAsText("status")).contains("OFF_LINE");
+        assertThat(workers.findValuesAsText("name")).contains(PoolSection.DEFAULT_NAME);
+        tcs.stop();
+
+        tcs.start(TestConfigs.loopback(dataDir).pool(pool).build());
+        assertThat(status(PoolTest.POOL_ID)).isEqualTo(WorkerStatus.ACTIVE);
+        Requester requester = tcs.requester();
+        assertThat(requester
+                        .newWorkOrder(requester.worker(PoolTest.POOL_ID), "echo-result")
+                        .input("back")
+                        .submit()
+                        .await(Duration.ofSeconds(120))
+                        .text(0))
+                .isEqualTo("RESULT: back");
     }
 
-    TcsNode plain = tcs.start(TestConfigs.loopback(dataDir).admin().build());
-    assertThat(status(PoolTest.POOL_ID)).isEqualTo(WorkerStatus.OFF_LINE);
-    // Clients see it off-line (the listener refuses its work orders too:
-    // WorkerStatusAdmissionTest).
-    assertThatThrownBy(() -> tcs.requester().worker(PoolTest.POOL_ID))
-        .isInstanceOf(WorkerVerificationException.class)
-        .hasMessageContaining("not active (status 2)");
-    String admin = plain.adminUrl("127.0.0.1").orElseThrow();
-    HttpResponse<String> ready = get(admin + "/health/ready");
-    assertThat(ready.statusCode()).isEqualTo(503);
-    assertThat(json(ready).path("checks").path("unserved-work").asText())
-        .contains("1 for worker " + PoolSection.DEFAULT_NAME)
-        .contains("pending_timeout_seconds");
-    JsonNode rows = json(get(admin + "/api/workorders"));
-    assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).path("workOrderId").asText()).isEqualTo("left-pending");
-    assertThat(rows.get(0).path("state").asText()).isEqualTo("PENDING");
-    assertThat(rows.get(0).path("workerName").asText()).isEqualTo(PoolSection.DEFAULT_NAME);
-    JsonNode workers = json(get(admin + "/api/overview")).path("workers");
-    assertThat(workers.findValuesAsText("status")).contains("OFF_LINE");
-    assertThat(workers.findValuesAsText("name")).contains(PoolSection.DEFAULT_NAME);
-    tcs.stop();
+    private WorkerStatus status(String workerId) {
+        return WorkerStatus.of(tcs.client().workerRetrieve(workerId).status());
+    }
 
-    tcs.start(TestConfigs.loopback(dataDir).pool(pool).build());
-    assertThat(status(PoolTest.POOL_ID)).isEqualTo(WorkerStatus.ACTIVE);
-    Requester requester = tcs.requester();
-    assertThat(
-            requester
-                .newWorkOrder(requester.worker(PoolTest.POOL_ID), "echo-result")
-                .input("back")
-                .submit()
-                .await(Duration.ofSeconds(120))
-                .text(0))
-        .isEqualTo("RESULT: back");
-  }
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
 
-  private WorkerStatus status(String workerId) {
-    return WorkerStatus.of(tcs.client().workerRetrieve(workerId).status());
-  }
-
-  private HttpResponse<String> get(String url) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonNode json(HttpResponse<String> response) {
-    return ProtocolJson.parse(response.body().getBytes(StandardCharsets.UTF_8));
-  }
+    private static JsonNode json(HttpResponse<String> response) {
+        return ProtocolJson.parse(response.body().getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -16,25 +16,25 @@ import org.lmdbjava.Txn;
  */
 final class CommitCounter {
 
-  private final AtomicLong started = new AtomicLong();
-  private final AtomicLong finished = new AtomicLong();
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong finished = new AtomicLong();
 
-  void commit(Txn<byte[]> txn) {
-    started.incrementAndGet();
-    try {
-      txn.commit();
-    } finally {
-      finished.incrementAndGet();
+    void commit(Txn<byte[]> txn) {
+        started.incrementAndGet();
+        try {
+            txn.commit();
+        } finally {
+            finished.incrementAndGet();
+        }
     }
-  }
 
-  /** Read before beginning a read transaction; pass it to {@link #beganSafely}. */
-  long finished() {
-    return finished.get();
-  }
+    /** Read before beginning a read transaction; pass it to {@link #beganSafely}. */
+    long finished() {
+        return finished.get();
+    }
 
-  /** Whether a read transaction begun after {@code finishedBefore} sees one whole commit. */
-  boolean beganSafely(long finishedBefore) {
-    return started.get() - finishedBefore < 2;
-  }
+    /** Whether a read transaction begun after {@code finishedBefore} sees one whole commit. */
+    boolean beganSafely(long finishedBefore) {
+        return started.get() - finishedBefore < 2;
+    }
 }

@@ -15,83 +15,83 @@ import java.util.Objects;
  */
 final class LmdbKeys {
 
-  /** LMDB keys hold at most 511 bytes; this leaves room for the length prefix and suffixes. */
-  static final int MAX_ID_BYTES = 500;
+    /** LMDB keys hold at most 511 bytes; this leaves room for the length prefix and suffixes. */
+    static final int MAX_ID_BYTES = 500;
 
-  private static final int LENGTH_PREFIX_BYTES = Short.BYTES;
+    private static final int LENGTH_PREFIX_BYTES = Short.BYTES;
 
-  private LmdbKeys() {}
+    private LmdbKeys() {}
 
-  /** Encodes a requester-supplied id exactly (UTF-8), rejecting what cannot be a key. */
-  static byte[] id(String id, String name) {
-    Objects.requireNonNull(id, name);
-    if (id.isEmpty()) {
-      throw new IllegalArgumentException(name + " must not be empty");
+    /** Encodes a requester-supplied id exactly (UTF-8), rejecting what cannot be a key. */
+    static byte[] id(String id, String name) {
+        Objects.requireNonNull(id, name);
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        ByteBuffer encoded;
+        try {
+            // A strict encoder: getBytes() would silently turn an unpaired surrogate into '?'.
+            encoded = UTF_8.newEncoder().encode(CharBuffer.wrap(id));
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(name + " is not valid Unicode", e);
+        }
+        int length = encoded.remaining();
+        if (length > MAX_ID_BYTES) {
+            throw new IllegalArgumentException(
+                    name + " is " + length + " bytes in UTF-8; LMDB keys allow " + MAX_ID_BYTES);
+        }
+        byte[] bytes = new byte[length];
+        encoded.get(bytes);
+        return bytes;
     }
-    ByteBuffer encoded;
-    try {
-      // A strict encoder: getBytes() would silently turn an unpaired surrogate into '?'.
-      encoded = UTF_8.newEncoder().encode(CharBuffer.wrap(id));
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(name + " is not valid Unicode", e);
+
+    static String string(byte[] utf8) {
+        return new String(utf8, UTF_8);
     }
-    int length = encoded.remaining();
-    if (length > MAX_ID_BYTES) {
-      throw new IllegalArgumentException(
-          name + " is " + length + " bytes in UTF-8; LMDB keys allow " + MAX_ID_BYTES);
+
+    static byte[] queueKey(byte[] workerId, long sequence) {
+        return prefixed(workerId, Long.BYTES).putLong(sequence).array();
     }
-    byte[] bytes = new byte[length];
-    encoded.get(bytes);
-    return bytes;
-  }
 
-  static String string(byte[] utf8) {
-    return new String(utf8, UTF_8);
-  }
+    /** Receipt update {@code index} (unsigned, so -1 is the greatest possible index). */
+    static byte[] updateKey(byte[] workOrderId, int index) {
+        return prefixed(workOrderId, Integer.BYTES).putInt(index).array();
+    }
 
-  static byte[] queueKey(byte[] workerId, long sequence) {
-    return prefixed(workerId, Long.BYTES).putLong(sequence).array();
-  }
+    static boolean isUpdateKeyOf(byte[] key, byte[] workOrderId) {
+        int idEnd = LENGTH_PREFIX_BYTES + workOrderId.length;
+        return key.length == idEnd + Integer.BYTES
+                && Short.toUnsignedInt(ByteBuffer.wrap(key).getShort()) == workOrderId.length
+                && Arrays.equals(key, LENGTH_PREFIX_BYTES, idEnd, workOrderId, 0, workOrderId.length);
+    }
 
-  /** Receipt update {@code index} (unsigned, so -1 is the greatest possible index). */
-  static byte[] updateKey(byte[] workOrderId, int index) {
-    return prefixed(workOrderId, Integer.BYTES).putInt(index).array();
-  }
+    static int updateIndex(byte[] updateKey) {
+        return ByteBuffer.wrap(updateKey).getInt(updateKey.length - Integer.BYTES);
+    }
 
-  static boolean isUpdateKeyOf(byte[] key, byte[] workOrderId) {
-    int idEnd = LENGTH_PREFIX_BYTES + workOrderId.length;
-    return key.length == idEnd + Integer.BYTES
-        && Short.toUnsignedInt(ByteBuffer.wrap(key).getShort()) == workOrderId.length
-        && Arrays.equals(key, LENGTH_PREFIX_BYTES, idEnd, workOrderId, 0, workOrderId.length);
-  }
+    /** Completion index: time (sign bit flipped so negative times sort first), then sequence. */
+    static byte[] completedKey(long completedAtMillis, long sequence) {
+        return ByteBuffer.allocate(2 * Long.BYTES)
+                .putLong(completedAtMillis ^ Long.MIN_VALUE)
+                .putLong(sequence)
+                .array();
+    }
 
-  static int updateIndex(byte[] updateKey) {
-    return ByteBuffer.wrap(updateKey).getInt(updateKey.length - Integer.BYTES);
-  }
+    static long completedAt(byte[] completedKey) {
+        return ByteBuffer.wrap(completedKey).getLong() ^ Long.MIN_VALUE;
+    }
 
-  /** Completion index: time (sign bit flipped so negative times sort first), then sequence. */
-  static byte[] completedKey(long completedAtMillis, long sequence) {
-    return ByteBuffer.allocate(2 * Long.BYTES)
-        .putLong(completedAtMillis ^ Long.MIN_VALUE)
-        .putLong(sequence)
-        .array();
-  }
+    static byte[] longValue(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
 
-  static long completedAt(byte[] completedKey) {
-    return ByteBuffer.wrap(completedKey).getLong() ^ Long.MIN_VALUE;
-  }
+    static long readLong(byte[] value) {
+        return ByteBuffer.wrap(value).getLong();
+    }
 
-  static byte[] longValue(long value) {
-    return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
-  }
-
-  static long readLong(byte[] value) {
-    return ByteBuffer.wrap(value).getLong();
-  }
-
-  private static ByteBuffer prefixed(byte[] id, int suffixBytes) {
-    return ByteBuffer.allocate(LENGTH_PREFIX_BYTES + id.length + suffixBytes)
-        .putShort((short) id.length)
-        .put(id);
-  }
+    private static ByteBuffer prefixed(byte[] id, int suffixBytes) {
+        return ByteBuffer.allocate(LENGTH_PREFIX_BYTES + id.length + suffixBytes)
+                .putShort((short) id.length)
+                .put(id);
+    }
 }

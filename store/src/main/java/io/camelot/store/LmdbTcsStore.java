@@ -56,502 +56,480 @@ import org.slf4j.LoggerFactory;
  */
 public final class LmdbTcsStore implements TcsStore {
 
-  /** LMDB reserves address space, not disk: the file grows only as data is written. */
-  public static final long DEFAULT_MAP_SIZE_BYTES = 4L << 30;
+    /** LMDB reserves address space, not disk: the file grows only as data is written. */
+    public static final long DEFAULT_MAP_SIZE_BYTES = 4L << 30;
 
-  /**
-   * Submits are refused once the tables use this share of the map: the rest keeps completions,
-   * receipts and purge writable however fast junk arrives (LMDB copies pages on write).
-   */
-  public static final int DEFAULT_SUBMIT_LIMIT_PERCENT = 80;
+    /**
+     * Submits are refused once the tables use this share of the map: the rest keeps completions,
+     * receipts and purge writable however fast junk arrives (LMDB copies pages on write).
+     */
+    public static final int DEFAULT_SUBMIT_LIMIT_PERCENT = 80;
 
-  private static final Logger log = LoggerFactory.getLogger(LmdbTcsStore.class);
+    private static final Logger log = LoggerFactory.getLogger(LmdbTcsStore.class);
 
-  private static final byte[] PURGED = {1};
-  private static final byte[] SEQUENCE_KEY = LmdbKeys.id("sequence", "meta key");
-  private static final int TABLE_COUNT = 12;
-  // Concurrent read transactions; each holds a slot only for the duration of one call.
-  private static final int MAX_READERS = 512;
-  // Work orders per purge transaction: bounds how long a purge holds up submissions.
-  static final int PURGE_BATCH = 256;
+    private static final byte[] PURGED = {1};
+    private static final byte[] SEQUENCE_KEY = LmdbKeys.id("sequence", "meta key");
+    private static final int TABLE_COUNT = 12;
+    // Concurrent read transactions; each holds a slot only for the duration of one call.
+    private static final int MAX_READERS = 512;
+    // Work orders per purge transaction: bounds how long a purge holds up submissions.
+    static final int PURGE_BATCH = 256;
 
-  // LMDB must not open one environment twice in a process: closing either copy would release the
-  // other's file locks. Holds the real paths of the stores open now.
-  private static final Set<Path> OPEN_DIRS = ConcurrentHashMap.newKeySet();
+    // LMDB must not open one environment twice in a process: closing either copy would release the
+    // other's file locks. Holds the real paths of the stores open now.
+    private static final Set<Path> OPEN_DIRS = ConcurrentHashMap.newKeySet();
 
-  private final Path dataDir;
-  private final Env<byte[]> env;
-  private final LmdbTransactions txns;
-  private final Dbi<byte[]> workers;
-  private final Dbi<byte[]> requests;
-  private final Dbi<byte[]> responses;
-  private final Dbi<byte[]> orders;
-  private final Dbi<byte[]> queue;
-  private final Dbi<byte[]> completed;
-  private final Dbi<byte[]> receipts;
-  private final LmdbReceipts receiptTables;
-  private final Dbi<byte[]> state;
-  private final Dbi<byte[]> meta;
-  // Ids of purged work orders, kept so that a replayed old request is still refused.
-  private final Dbi<byte[]> purgedIds;
-  // Request hashes of all work orders accepted: a request re-sent under another id is refused.
-  private final Dbi<byte[]> requestHashes;
-  private final List<Dbi<byte[]>> tables;
-  // Pages the tables may use before submits are refused (SubmitResult.FULL).
-  private final long submitLimitPages;
+    private final Path dataDir;
+    private final Env<byte[]> env;
+    private final LmdbTransactions txns;
+    private final Dbi<byte[]> workers;
+    private final Dbi<byte[]> requests;
+    private final Dbi<byte[]> responses;
+    private final Dbi<byte[]> orders;
+    private final Dbi<byte[]> queue;
+    private final Dbi<byte[]> completed;
+    private final Dbi<byte[]> receipts;
+    private final LmdbReceipts receiptTables;
+    private final Dbi<byte[]> state;
+    private final Dbi<byte[]> meta;
+    // Ids of purged work orders, kept so that a replayed old request is still refused.
+    private final Dbi<byte[]> purgedIds;
+    // Request hashes of all work orders accepted: a request re-sent under another id is refused.
+    private final Dbi<byte[]> requestHashes;
+    private final List<Dbi<byte[]>> tables;
+    // Pages the tables may use before submits are refused (SubmitResult.FULL).
+    private final long submitLimitPages;
 
-  private LmdbTcsStore(Path dataDir, Env<byte[]> env, int submitLimitPercent) {
-    this.dataDir = dataDir;
-    this.env = env;
-    this.txns = new LmdbTransactions(dataDir, env);
-    workers = table("workers");
-    requests = table("requests");
-    responses = table("responses");
-    orders = table("orders");
-    queue = table("queue");
-    completed = table("completed");
-    receipts = table("receipts");
-    Dbi<byte[]> receiptUpdates = table("receipt-updates");
-    receiptTables = new LmdbReceipts(receipts, receiptUpdates);
-    state = table("state");
-    meta = table("meta");
-    purgedIds = table("purged-ids");
-    requestHashes = table("request-hashes");
-    tables =
-        List.of(
-            workers,
-            requests,
-            responses,
-            orders,
-            queue,
-            completed,
-            receipts,
-            receiptUpdates,
-            state,
-            meta,
-            purgedIds,
-            requestHashes);
-    submitLimitPages = env.info().mapSize / env.stat().pageSize * submitLimitPercent / 100;
-  }
-
-  /** Opens (creating if needed) the store in {@code dataDir} with the default map size. */
-  public static LmdbTcsStore open(Path dataDir) {
-    return open(dataDir, DEFAULT_MAP_SIZE_BYTES);
-  }
-
-  /** Opens the store with the {@linkplain #DEFAULT_SUBMIT_LIMIT_PERCENT default submit limit}. */
-  public static LmdbTcsStore open(Path dataDir, long mapSizeBytes) {
-    return open(dataDir, mapSizeBytes, DEFAULT_SUBMIT_LIMIT_PERCENT);
-  }
-
-  /**
-   * Opens (creating if needed) the store in {@code dataDir}.
-   *
-   * @param mapSizeBytes the most the data may grow to; writes beyond it fail with a {@link
-   *     StoreException} until the store is reopened with a larger size
-   * @param submitLimitPercent the share of the map (1..100) the tables may use before {@link
-   *     #submit} answers {@link SubmitResult#FULL}
-   */
-  public static LmdbTcsStore open(Path dataDir, long mapSizeBytes, int submitLimitPercent) {
-    if (mapSizeBytes <= 0) {
-      throw new IllegalArgumentException("map size must be positive: " + mapSizeBytes);
+    private LmdbTcsStore(Path dataDir, Env<byte[]> env, int submitLimitPercent) {
+        this.dataDir = dataDir;
+        this.env = env;
+        this.txns = new LmdbTransactions(dataDir, env);
+        workers = table("workers");
+        requests = table("requests");
+        responses = table("responses");
+        orders = table("orders");
+        queue = table("queue");
+        completed = table("completed");
+        receipts = table("receipts");
+        Dbi<byte[]> receiptUpdates = table("receipt-updates");
+        receiptTables = new LmdbReceipts(receipts, receiptUpdates);
+        state = table("state");
+        meta = table("meta");
+        purgedIds = table("purged-ids");
+        requestHashes = table("request-hashes");
+        tables = List.of(
+                workers,
+                requests,
+                responses,
+                orders,
+                queue,
+                completed,
+                receipts,
+                receiptUpdates,
+                state,
+                meta,
+                purgedIds,
+                requestHashes);
+        submitLimitPages = env.info().mapSize / env.stat().pageSize * submitLimitPercent / 100;
     }
-    if (submitLimitPercent < 1 || submitLimitPercent > 100) {
-      throw new IllegalArgumentException(
-          "submit limit must be 1..100 percent: " + submitLimitPercent);
+
+    /** Opens (creating if needed) the store in {@code dataDir} with the default map size. */
+    public static LmdbTcsStore open(Path dataDir) {
+        return open(dataDir, DEFAULT_MAP_SIZE_BYTES);
     }
-    Path dir;
-    try {
-      dir = Files.createDirectories(dataDir).toRealPath();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the store directory " + dataDir, e);
+
+    /** Opens the store with the {@linkplain #DEFAULT_SUBMIT_LIMIT_PERCENT default submit limit}. */
+    public static LmdbTcsStore open(Path dataDir, long mapSizeBytes) {
+        return open(dataDir, mapSizeBytes, DEFAULT_SUBMIT_LIMIT_PERCENT);
     }
-    if (!OPEN_DIRS.add(dir)) {
-      throw new IllegalStateException("the store in " + dir + " is already open in this process");
-    }
-    Env<byte[]> env = null;
-    LmdbTcsStore store = null;
-    try {
-      env = openEnv(dir, mapSizeBytes);
-      store = new LmdbTcsStore(dir, env, submitLimitPercent);
-      new LmdbLayout(dir, store.txns, store.meta, store.requests, store.requestHashes).open();
-    } catch (RuntimeException e) {
-      if (store != null) {
-        store.close();
-      } else {
-        if (env != null) {
-          env.close();
+
+    /**
+     * Opens (creating if needed) the store in {@code dataDir}.
+     *
+     * @param mapSizeBytes the most the data may grow to; writes beyond it fail with a {@link
+     *     StoreException} until the store is reopened with a larger size
+     * @param submitLimitPercent the share of the map (1..100) the tables may use before {@link
+     *     #submit} answers {@link SubmitResult#FULL}
+     */
+    public static LmdbTcsStore open(Path dataDir, long mapSizeBytes, int submitLimitPercent) {
+        if (mapSizeBytes <= 0) {
+            throw new IllegalArgumentException("map size must be positive: " + mapSizeBytes);
         }
-        OPEN_DIRS.remove(dir);
-      }
-      throw e;
-    }
-    log.info("Opened LMDB store in {} (map size {} MiB)", dir, env.info().mapSize >> 20);
-    return store;
-  }
-
-  private static Env<byte[]> openEnv(Path dir, long mapSizeBytes) {
-    try {
-      return Env.create(PROXY_BA)
-          .setMapSize(mapSizeBytes)
-          .setMaxDbs(TABLE_COUNT)
-          .setMaxReaders(MAX_READERS)
-          .open(dir.toFile(), EnvFlags.MDB_NOTLS);
-    } catch (LmdbException e) {
-      throw new StoreException("cannot open the LMDB store in " + dir, e);
-    }
-  }
-
-  // lmdbjava's default range comparator for byte[] is signed, while LMDB orders keys as unsigned
-  // bytes: key ranges spanning 0x7F/0x80 would silently stop early. Give it the unsigned one.
-  private Dbi<byte[]> table(String name) {
-    try {
-      return env.openDbi(name, ByteArrayProxy::compareArrays, false, DbiFlags.MDB_CREATE);
-    } catch (LmdbException e) {
-      throw txns.failure(e);
-    }
-  }
-
-  // ---- Worker directory ----
-
-  @Override
-  public void putWorker(String workerId, byte[] record) {
-    byte[] key = LmdbKeys.id(workerId, "workerId");
-    Objects.requireNonNull(record, "record");
-    txns.update(txn -> workers.put(txn, key, record));
-  }
-
-  @Override
-  public Optional<byte[]> worker(String workerId) {
-    byte[] key = LmdbKeys.id(workerId, "workerId");
-    return txns.read(txn -> Optional.ofNullable(workers.get(txn, key)));
-  }
-
-  @Override
-  public List<String> workerIds() {
-    return txns.read(txn -> keys(txn, workers));
-  }
-
-  // ---- Work orders ----
-
-  @Override
-  public SubmitResult submit(
-      String workOrderId,
-      String workerId,
-      byte[] requestHash,
-      byte[] rawRequest,
-      long receivedAtMillis) {
-    byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    byte[] worker = LmdbKeys.id(workerId, "workerId");
-    byte[] hash = RequestHashes.checked(requestHash);
-    Objects.requireNonNull(rawRequest, "rawRequest");
-    return txns.write(
-        txn -> {
-          if (orders.get(txn, id) != null || purgedIds.get(txn, id) != null) {
-            return Arrays.equals(requestHashes.get(txn, hash), id)
-                ? SubmitResult.IDENTICAL
-                : SubmitResult.DUPLICATE;
-          }
-          if (usedPages(txn) >= submitLimitPages) {
-            return SubmitResult.FULL;
-          }
-          if (!requestHashes.put(txn, hash, id, PutFlags.MDB_NOOVERWRITE)) {
-            return SubmitResult.REPLAYED;
-          }
-          long sequence = nextSequence(txn);
-          requests.put(txn, id, rawRequest);
-          orders.put(txn, id, OrderMeta.pending(sequence, receivedAtMillis, worker).encode());
-          queue.put(txn, LmdbKeys.queueKey(worker, sequence), id);
-          return SubmitResult.ACCEPTED;
-        });
-  }
-
-  /**
-   * Pages the tables hold now, from each table's root record (no scan). Pages freed by purge count
-   * no more, unlike the environment's last page number, which never shrinks.
-   */
-  private long usedPages(Txn<byte[]> txn) {
-    long pages = 0;
-    for (Dbi<byte[]> table : tables) {
-      var stat = table.stat(txn);
-      pages += stat.branchPages + stat.leafPages + stat.overflowPages;
-    }
-    return pages;
-  }
-
-  private long nextSequence(Txn<byte[]> txn) {
-    byte[] last = meta.get(txn, SEQUENCE_KEY);
-    long next = last == null ? 1 : LmdbKeys.readLong(last) + 1;
-    meta.put(txn, SEQUENCE_KEY, LmdbKeys.longValue(next));
-    return next;
-  }
-
-  @Override
-  public Optional<byte[]> request(String workOrderId) {
-    byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return txns.read(txn -> Optional.ofNullable(requests.get(txn, id)));
-  }
-
-  @Override
-  public Optional<byte[]> response(String workOrderId) {
-    byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return txns.read(txn -> Optional.ofNullable(responses.get(txn, id)));
-  }
-
-  @Override
-  public Optional<WorkOrderInfo> workOrder(String workOrderId) {
-    byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return txns.read(txn -> Optional.ofNullable(orders.get(txn, id)))
-        .map(OrderMeta::decode)
-        .map(
-            order ->
-                new WorkOrderInfo(
-                    workOrderId,
-                    LmdbKeys.string(order.workerId()),
-                    order.receivedAtMillis(),
-                    order.status()));
-  }
-
-  /** A completed work order's times, as {@link #lastCompleted} lists them. */
-  public record CompletedWorkOrder(
-      String workOrderId, String workerId, long receivedAtMillis, long completedAtMillis) {}
-
-  /**
-   * The work orders completed last, newest first, at most {@code limit}: the history an operator's
-   * view shows again after a restart.
-   */
-  public List<CompletedWorkOrder> lastCompleted(int limit) {
-    return txns.read(
-        txn -> {
-          List<CompletedWorkOrder> found = new ArrayList<>();
-          try (CursorIterable<byte[]> newestFirst =
-              completed.iterate(txn, KeyRange.allBackward())) {
-            for (KeyVal<byte[]> entry : newestFirst) {
-              if (found.size() == limit) {
-                break;
-              }
-              byte[] meta = orders.get(txn, entry.val());
-              if (meta != null) {
-                OrderMeta order = OrderMeta.decode(meta);
-                found.add(
-                    new CompletedWorkOrder(
-                        LmdbKeys.string(entry.val()),
-                        LmdbKeys.string(order.workerId()),
-                        order.receivedAtMillis(),
-                        order.completedAtMillis()));
-              }
+        if (submitLimitPercent < 1 || submitLimitPercent > 100) {
+            throw new IllegalArgumentException("submit limit must be 1..100 percent: " + submitLimitPercent);
+        }
+        Path dir;
+        try {
+            dir = Files.createDirectories(dataDir).toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the store directory " + dataDir, e);
+        }
+        if (!OPEN_DIRS.add(dir)) {
+            throw new IllegalStateException("the store in " + dir + " is already open in this process");
+        }
+        Env<byte[]> env = null;
+        LmdbTcsStore store = null;
+        try {
+            env = openEnv(dir, mapSizeBytes);
+            store = new LmdbTcsStore(dir, env, submitLimitPercent);
+            new LmdbLayout(dir, store.txns, store.meta, store.requests, store.requestHashes).open();
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            } else {
+                if (env != null) {
+                    env.close();
+                }
+                OPEN_DIRS.remove(dir);
             }
-          }
-          return found;
-        });
-  }
-
-  @Override
-  public List<String> pending(String workerId) {
-    byte[] worker = LmdbKeys.id(workerId, "workerId");
-    KeyRange<byte[]> fifo =
-        KeyRange.closed(LmdbKeys.queueKey(worker, 0), LmdbKeys.queueKey(worker, -1L));
-    return txns.read(
-        txn -> {
-          List<String> ids = new ArrayList<>();
-          try (CursorIterable<byte[]> entries = queue.iterate(txn, fifo)) {
-            entries.forEach(entry -> ids.add(LmdbKeys.string(entry.val())));
-          }
-          return Collections.unmodifiableList(ids);
-        });
-  }
-
-  @Override
-  public long pendingCount() {
-    return txns.read(txn -> queue.stat(txn).entries);
-  }
-
-  @Override
-  public boolean complete(Completion completion) {
-    byte[] id = LmdbKeys.id(completion.workOrderId(), "workOrderId");
-    byte[] response = Objects.requireNonNull(completion.response(), "response");
-    List<StateWrite> stateWrites = encodeStateWrites(completion.stateWrites());
-    return txns.write(
-        txn -> {
-          byte[] stored = orders.get(txn, id);
-          if (stored == null) {
-            return false;
-          }
-          OrderMeta order = OrderMeta.decode(stored);
-          if (order.status() == Status.COMPLETED) {
-            return false;
-          }
-          long completedAt = completion.completedAtMillis();
-          responses.put(txn, id, response);
-          queue.delete(txn, LmdbKeys.queueKey(order.workerId(), order.sequence()));
-          orders.put(txn, id, order.completed(completedAt).encode());
-          completed.put(txn, LmdbKeys.completedKey(completedAt, order.sequence()), id);
-          stateWrites.forEach(write -> write.apply(txn, state));
-          receiptTables.appendBuilt(txn, id, completion.receiptUpdate());
-          return true;
-        });
-  }
-
-  /** One state write; a null value removes the key. */
-  private record StateWrite(byte[] key, byte[] value) {
-    void apply(Txn<byte[]> txn, Dbi<byte[]> table) {
-      if (value == null) {
-        table.delete(txn, key);
-      } else {
-        table.put(txn, key, value);
-      }
-    }
-  }
-
-  private static List<StateWrite> encodeStateWrites(Map<String, byte[]> writes) {
-    Objects.requireNonNull(writes, "stateWrites");
-    return writes.entrySet().stream()
-        .map(entry -> new StateWrite(LmdbKeys.id(entry.getKey(), "state key"), entry.getValue()))
-        .toList();
-  }
-
-  @Override
-  public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
-    if (maxRetained < 0) {
-      throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
-    }
-    int removed = 0;
-    PurgeBatch batch;
-    do {
-      batch = txns.write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis));
-      removed += batch.removed();
-    } while (batch.removed() == PURGE_BATCH);
-    if (removed > 0) {
-      log.info("Purged {} completed work orders", removed);
-    }
-    if (batch.keptByFloor() > 0) {
-      log.error(
-          "{} completed work orders beyond the retained maximum of {} are younger than the retention"
-              + " floor and were kept: the store may be flooded; raise the maximum or the map size",
-          batch.keptByFloor(),
-          maxRetained);
-    }
-    return removed;
-  }
-
-  /**
-   * @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the
-   *     batch)
-   */
-  private record PurgeBatch(int removed, long keptByFloor) {}
-
-  private PurgeBatch purgeBatch(
-      Txn<byte[]> txn, long completedBeforeMillis, long maxRetained, long floorMillis) {
-    long excess = completed.stat(txn).entries - maxRetained;
-    List<byte[]> indexKeys = new ArrayList<>();
-    List<byte[]> ids = new ArrayList<>();
-    try (CursorIterable<byte[]> oldestFirst = completed.iterate(txn)) {
-      for (KeyVal<byte[]> entry : oldestFirst) {
-        long completedAt = LmdbKeys.completedAt(entry.key());
-        boolean expired = completedAt < completedBeforeMillis;
-        // Oldest first: once one is under the floor, so are the rest.
-        if (ids.size() == PURGE_BATCH || !(expired || excess > 0) || completedAt >= floorMillis) {
-          break;
+            throw e;
         }
-        indexKeys.add(entry.key());
-        ids.add(entry.val());
-        excess--;
-      }
+        log.info("Opened LMDB store in {} (map size {} MiB)", dir, env.info().mapSize >> 20);
+        return store;
     }
-    // Deleted only now: deleting under an open CursorIterable would move its cursor.
-    for (int i = 0; i < ids.size(); i++) {
-      completed.delete(txn, indexKeys.get(i));
-      removeWorkOrder(txn, ids.get(i));
+
+    private static Env<byte[]> openEnv(Path dir, long mapSizeBytes) {
+        try {
+            return Env.create(PROXY_BA)
+                    .setMapSize(mapSizeBytes)
+                    .setMaxDbs(TABLE_COUNT)
+                    .setMaxReaders(MAX_READERS)
+                    .open(dir.toFile(), EnvFlags.MDB_NOTLS);
+        } catch (LmdbException e) {
+            throw new StoreException("cannot open the LMDB store in " + dir, e);
+        }
     }
-    return new PurgeBatch(ids.size(), ids.size() < PURGE_BATCH ? Math.max(excess, 0) : 0);
-  }
 
-  // The request hash stays in request-hashes, refusing replays as the tombstone in purged-ids does.
-  private void removeWorkOrder(Txn<byte[]> txn, byte[] id) {
-    purgedIds.put(txn, id, PURGED);
-    requests.delete(txn, id);
-    responses.delete(txn, id);
-    orders.delete(txn, id);
-    receiptTables.remove(txn, id);
-  }
-
-  // ---- Receipts ----
-
-  @Override
-  public boolean createReceipt(String workOrderId, byte[] rawCreateRequest) {
-    byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    Objects.requireNonNull(rawCreateRequest, "rawCreateRequest");
-    return txns.write(txn -> receiptTables.create(txn, id, rawCreateRequest));
-  }
-
-  @Override
-  public Optional<byte[]> receipt(String workOrderId) {
-    byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return txns.read(txn -> Optional.ofNullable(receiptTables.receipt(txn, id)));
-  }
-
-  @Override
-  public List<byte[]> receiptUpdates(String workOrderId) {
-    byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    return txns.read(txn -> receiptTables.updates(txn, id));
-  }
-
-  @Override
-  public boolean appendReceiptUpdate(String workOrderId, int expectedCount, byte[] update) {
-    byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-    if (expectedCount < 0) {
-      throw new IllegalArgumentException("expectedCount must not be negative: " + expectedCount);
+    // lmdbjava's default range comparator for byte[] is signed, while LMDB orders keys as unsigned
+    // bytes: key ranges spanning 0x7F/0x80 would silently stop early. Give it the unsigned one.
+    private Dbi<byte[]> table(String name) {
+        try {
+            return env.openDbi(name, ByteArrayProxy::compareArrays, false, DbiFlags.MDB_CREATE);
+        } catch (LmdbException e) {
+            throw txns.failure(e);
+        }
     }
-    Objects.requireNonNull(update, "update");
-    return txns.write(txn -> receiptTables.append(txn, id, expectedCount, update));
-  }
 
-  @Override
-  public List<String> receiptIds() {
-    return txns.read(txn -> keys(txn, receipts));
-  }
+    // ---- Worker directory ----
 
-  // ---- Workload state ----
-
-  @Override
-  public Optional<byte[]> state(String key) {
-    byte[] stateKey = LmdbKeys.id(key, "state key");
-    return txns.read(txn -> Optional.ofNullable(state.get(txn, stateKey)));
-  }
-
-  @Override
-  public int importState(Map<String, byte[]> values) {
-    List<StateWrite> writes = encodeStateWrites(values);
-    if (writes.stream().anyMatch(write -> write.value() == null)) {
-      throw new IllegalArgumentException("an imported state value cannot be null");
+    @Override
+    public void putWorker(String workerId, byte[] record) {
+        byte[] key = LmdbKeys.id(workerId, "workerId");
+        Objects.requireNonNull(record, "record");
+        txns.update(txn -> workers.put(txn, key, record));
     }
-    return txns.write(
-        txn ->
-            (int)
-                writes.stream()
-                    .filter(
-                        write ->
-                            state.put(txn, write.key(), write.value(), PutFlags.MDB_NOOVERWRITE))
-                    .count());
-  }
 
-  // ---- Lifecycle ----
+    @Override
+    public Optional<byte[]> worker(String workerId) {
+        byte[] key = LmdbKeys.id(workerId, "workerId");
+        return txns.read(txn -> Optional.ofNullable(workers.get(txn, key)));
+    }
 
-  @Override
-  public void close() {
-    txns.close(
-        () -> {
-          OPEN_DIRS.remove(dataDir);
-          log.info("Closed LMDB store in {}", dataDir);
+    @Override
+    public List<String> workerIds() {
+        return txns.read(txn -> keys(txn, workers));
+    }
+
+    // ---- Work orders ----
+
+    @Override
+    public SubmitResult submit(
+            String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
+        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
+        byte[] worker = LmdbKeys.id(workerId, "workerId");
+        byte[] hash = RequestHashes.checked(requestHash);
+        Objects.requireNonNull(rawRequest, "rawRequest");
+        return txns.write(txn -> {
+            if (orders.get(txn, id) != null || purgedIds.get(txn, id) != null) {
+                return Arrays.equals(requestHashes.get(txn, hash), id)
+                        ? SubmitResult.IDENTICAL
+                        : SubmitResult.DUPLICATE;
+            }
+            if (usedPages(txn) >= submitLimitPages) {
+                return SubmitResult.FULL;
+            }
+            if (!requestHashes.put(txn, hash, id, PutFlags.MDB_NOOVERWRITE)) {
+                return SubmitResult.REPLAYED;
+            }
+            long sequence = nextSequence(txn);
+            requests.put(txn, id, rawRequest);
+            orders.put(
+                    txn,
+                    id,
+                    OrderMeta.pending(sequence, receivedAtMillis, worker).encode());
+            queue.put(txn, LmdbKeys.queueKey(worker, sequence), id);
+            return SubmitResult.ACCEPTED;
         });
-  }
-
-  /** The ids {@code table} is keyed by, in key order. */
-  private static List<String> keys(Txn<byte[]> txn, Dbi<byte[]> table) {
-    List<String> keys = new ArrayList<>();
-    try (CursorIterable<byte[]> entries = table.iterate(txn)) {
-      entries.forEach(entry -> keys.add(LmdbKeys.string(entry.key())));
     }
-    return Collections.unmodifiableList(keys);
-  }
+
+    /**
+     * Pages the tables hold now, from each table's root record (no scan). Pages freed by purge count
+     * no more, unlike the environment's last page number, which never shrinks.
+     */
+    private long usedPages(Txn<byte[]> txn) {
+        long pages = 0;
+        for (Dbi<byte[]> table : tables) {
+            var stat = table.stat(txn);
+            pages += stat.branchPages + stat.leafPages + stat.overflowPages;
+        }
+        return pages;
+    }
+
+    private long nextSequence(Txn<byte[]> txn) {
+        byte[] last = meta.get(txn, SEQUENCE_KEY);
+        long next = last == null ? 1 : LmdbKeys.readLong(last) + 1;
+        meta.put(txn, SEQUENCE_KEY, LmdbKeys.longValue(next));
+        return next;
+    }
+
+    @Override
+    public Optional<byte[]> request(String workOrderId) {
+        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
+        return txns.read(txn -> Optional.ofNullable(requests.get(txn, id)));
+    }
+
+    @Override
+    public Optional<byte[]> response(String workOrderId) {
+        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
+        return txns.read(txn -> Optional.ofNullable(responses.get(txn, id)));
+    }
+
+    @Override
+    public Optional<WorkOrderInfo> workOrder(String workOrderId) {
+        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
+        return txns.read(txn -> Optional.ofNullable(orders.get(txn, id)))
+                .map(OrderMeta::decode)
+                .map(order -> new WorkOrderInfo(
+                        workOrderId, LmdbKeys.string(order.workerId()), order.receivedAtMillis(), order.status()));
+    }
+
+    /** A completed work order's times, as {@link #lastCompleted} lists them. */
+    public record CompletedWorkOrder(
+            String workOrderId, String workerId, long receivedAtMillis, long completedAtMillis) {}
+
+    /**
+     * The work orders completed last, newest first, at most {@code limit}: the history an operator's
+     * view shows again after a restart.
+     */
+    public List<CompletedWorkOrder> lastCompleted(int limit) {
+        return txns.read(txn -> {
+            List<CompletedWorkOrder> found = new ArrayList<>();
+            try (CursorIterable<byte[]> newestFirst = completed.iterate(txn, KeyRange.allBackward())) {
+                for (KeyVal<byte[]> entry : newestFirst) {
+                    if (found.size() == limit) {
+                        break;
+                    }
+                    byte[] meta = orders.get(txn, entry.val());
+                    if (meta != null) {
+                        OrderMeta order = OrderMeta.decode(meta);
+                        found.add(new CompletedWorkOrder(
+                                LmdbKeys.string(entry.val()),
+                                LmdbKeys.string(order.workerId()),
+                                order.receivedAtMillis(),
+                                order.completedAtMillis()));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<String> pending(String workerId) {
+        byte[] worker = LmdbKeys.id(workerId, "workerId");
+        KeyRange<byte[]> fifo = KeyRange.closed(LmdbKeys.queueKey(worker, 0), LmdbKeys.queueKey(worker, -1L));
+        return txns.read(txn -> {
+            List<String> ids = new ArrayList<>();
+            try (CursorIterable<byte[]> entries = queue.iterate(txn, fifo)) {
+                entries.forEach(entry -> ids.add(LmdbKeys.string(entry.val())));
+            }
+            return Collections.unmodifiableList(ids);
+        });
+    }
+
+    @Override
+    public long pendingCount() {
+        return txns.read(txn -> queue.stat(txn).entries);
+    }
+
+    @Override
+    public boolean complete(Completion completion) {
+        byte[] id = LmdbKeys.id(completion.workOrderId(), "workOrderId");
+        byte[] response = Objects.requireNonNull(completion.response(), "response");
+        List<StateWrite> stateWrites = encodeStateWrites(completion.stateWrites());
+        return txns.write(txn -> {
+            byte[] stored = orders.get(txn, id);
+            if (stored == null) {
+                return false;
+            }
+            OrderMeta order = OrderMeta.decode(stored);
+            if (order.status() == Status.COMPLETED) {
+                return false;
+            }
+            long completedAt = completion.completedAtMillis();
+            responses.put(txn, id, response);
+            queue.delete(txn, LmdbKeys.queueKey(order.workerId(), order.sequence()));
+            orders.put(txn, id, order.completed(completedAt).encode());
+            completed.put(txn, LmdbKeys.completedKey(completedAt, order.sequence()), id);
+            stateWrites.forEach(write -> write.apply(txn, state));
+            receiptTables.appendBuilt(txn, id, completion.receiptUpdate());
+            return true;
+        });
+    }
+
+    /** One state write; a null value removes the key. */
+    private record StateWrite(byte[] key, byte[] value) {
+        void apply(Txn<byte[]> txn, Dbi<byte[]> table) {
+            if (value == null) {
+                table.delete(txn, key);
+            } else {
+                table.put(txn, key, value);
+            }
+        }
+    }
+
+    private static List<StateWrite> encodeStateWrites(Map<String, byte[]> writes) {
+        Objects.requireNonNull(writes, "stateWrites");
+        return writes.entrySet().stream()
+                .map(entry -> new StateWrite(LmdbKeys.id(entry.getKey(), "state key"), entry.getValue()))
+                .toList();
+    }
+
+    @Override
+    public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
+        if (maxRetained < 0) {
+            throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
+        }
+        int removed = 0;
+        PurgeBatch batch;
+        do {
+            batch = txns.write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis));
+            removed += batch.removed();
+        } while (batch.removed() == PURGE_BATCH);
+        if (removed > 0) {
+            log.info("Purged {} completed work orders", removed);
+        }
+        if (batch.keptByFloor() > 0) {
+            log.error(
+                    "{} completed work orders beyond the retained maximum of {} are younger than the retention"
+                            + " floor and were kept: the store may be flooded; raise the maximum or the map size",
+                    batch.keptByFloor(),
+                    maxRetained);
+        }
+        return removed;
+    }
+
+    /**
+     * @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the
+     *     batch)
+     */
+    private record PurgeBatch(int removed, long keptByFloor) {}
+
+    private PurgeBatch purgeBatch(Txn<byte[]> txn, long completedBeforeMillis, long maxRetained, long floorMillis) {
+        long excess = completed.stat(txn).entries - maxRetained;
+        List<byte[]> indexKeys = new ArrayList<>();
+        List<byte[]> ids = new ArrayList<>();
+        try (CursorIterable<byte[]> oldestFirst = completed.iterate(txn)) {
+            for (KeyVal<byte[]> entry : oldestFirst) {
+                long completedAt = LmdbKeys.completedAt(entry.key());
+                boolean expired = completedAt < completedBeforeMillis;
+                // Oldest first: once one is under the floor, so are the rest.
+                if (ids.size() == PURGE_BATCH || !(expired || excess > 0) || completedAt >= floorMillis) {
+                    break;
+                }
+                indexKeys.add(entry.key());
+                ids.add(entry.val());
+                excess--;
+            }
+        }
+        // Deleted only now: deleting under an open CursorIterable would move its cursor.
+        for (int i = 0; i < ids.size(); i++) {
+            completed.delete(txn, indexKeys.get(i));
+            removeWorkOrder(txn, ids.get(i));
+        }
+        return new PurgeBatch(ids.size(), ids.size() < PURGE_BATCH ? Math.max(excess, 0) : 0);
+    }
+
+    // The request hash stays in request-hashes, refusing replays as the tombstone in purged-ids does.
+    private void removeWorkOrder(Txn<byte[]> txn, byte[] id) {
+        purgedIds.put(txn, id, PURGED);
+        requests.delete(txn, id);
+        responses.delete(txn, id);
+        orders.delete(txn, id);
+        receiptTables.remove(txn, id);
+    }
+
+    // ---- Receipts ----
+
+    @Override
+    public boolean createReceipt(String workOrderId, byte[] rawCreateRequest) {
+        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
+        Objects.requireNonNull(rawCreateRequest, "rawCreateRequest");
+        return txns.write(txn -> receiptTables.create(txn, id, rawCreateRequest));
+    }
+
+    @Override
+    public Optional<byte[]> receipt(String workOrderId) {
+        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
+        return txns.read(txn -> Optional.ofNullable(receiptTables.receipt(txn, id)));
+    }
+
+    @Override
+    public List<byte[]> receiptUpdates(String workOrderId) {
+        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
+        return txns.read(txn -> receiptTables.updates(txn, id));
+    }
+
+    @Override
+    public boolean appendReceiptUpdate(String workOrderId, int expectedCount, byte[] update) {
+        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
+        if (expectedCount < 0) {
+            throw new IllegalArgumentException("expectedCount must not be negative: " + expectedCount);
+        }
+        Objects.requireNonNull(update, "update");
+        return txns.write(txn -> receiptTables.append(txn, id, expectedCount, update));
+    }
+
+    @Override
+    public List<String> receiptIds() {
+        return txns.read(txn -> keys(txn, receipts));
+    }
+
+    // ---- Workload state ----
+
+    @Override
+    public Optional<byte[]> state(String key) {
+        byte[] stateKey = LmdbKeys.id(key, "state key");
+        return txns.read(txn -> Optional.ofNullable(state.get(txn, stateKey)));
+    }
+
+    @Override
+    public int importState(Map<String, byte[]> values) {
+        List<StateWrite> writes = encodeStateWrites(values);
+        if (writes.stream().anyMatch(write -> write.value() == null)) {
+            throw new IllegalArgumentException("an imported state value cannot be null");
+        }
+        return txns.write(txn -> (int) writes.stream()
+                .filter(write -> state.put(txn, write.key(), write.value(), PutFlags.MDB_NOOVERWRITE))
+                .count());
+    }
+
+    // ---- Lifecycle ----
+
+    @Override
+    public void close() {
+        txns.close(() -> {
+            OPEN_DIRS.remove(dataDir);
+            log.info("Closed LMDB store in {}", dataDir);
+        });
+    }
+
+    /** The ids {@code table} is keyed by, in key order. */
+    private static List<String> keys(Txn<byte[]> txn, Dbi<byte[]> table) {
+        List<String> keys = new ArrayList<>();
+        try (CursorIterable<byte[]> entries = table.iterate(txn)) {
+            entries.forEach(entry -> keys.add(LmdbKeys.string(entry.key())));
+        }
+        return Collections.unmodifiableList(keys);
+    }
 }

@@ -19,154 +19,150 @@ import java.util.Optional;
  */
 public interface TcsStore extends AutoCloseable {
 
-  // ---- Worker directory ----
+    // ---- Worker directory ----
 
-  void putWorker(String workerId, byte[] record);
+    void putWorker(String workerId, byte[] record);
 
-  Optional<byte[]> worker(String workerId);
+    Optional<byte[]> worker(String workerId);
 
-  /** All worker ids in ascending key order. */
-  List<String> workerIds();
+    /** All worker ids in ascending key order. */
+    List<String> workerIds();
 
-  // ---- Work orders ----
+    // ---- Work orders ----
 
-  /**
-   * Stores the raw request and its request hash and appends the work order to its worker's FIFO, in
-   * one transaction, unless its id or its request hash is already known: a replayed request never
-   * runs twice, however old. Both stay known after the work order is purged.
-   *
-   * @param requestHash the request hash ({@value RequestHashes#BYTES} bytes) the listener computed
-   *     from the params. Its fields are joined without separators, so a request re-sent with part
-   *     of the id moved into the nonce keeps it under a new id: the hash, not the id, names a
-   *     request.
-   * @return {@link SubmitResult#ACCEPTED}, or why nothing was written
-   */
-  SubmitResult submit(
-      String workOrderId,
-      String workerId,
-      byte[] requestHash,
-      byte[] rawRequest,
-      long receivedAtMillis);
-
-  /** The raw request as received, while the work order is known (not purged). */
-  Optional<byte[]> request(String workOrderId);
-
-  /** The stored response (result or error object), once the work order has completed. */
-  Optional<byte[]> response(String workOrderId);
-
-  /** What the store knows about a work order, or empty if unknown or purged. */
-  Optional<WorkOrderInfo> workOrder(String workOrderId);
-
-  /**
-   * Work orders of a worker not yet completed, oldest first: the FIFO to rebuild after a restart.
-   */
-  List<String> pending(String workerId);
-
-  /** Number of work orders submitted and not yet completed, over all workers. */
-  long pendingCount();
-
-  /**
-   * Records a work order's outcome in one transaction: the response, its removal from the FIFO, the
-   * workload's state writes and, if a receipt exists, the receipt update. A second completion of
-   * the same work order is ignored and returns false (exactly-once results after recovery).
-   */
-  boolean complete(Completion completion);
-
-  /**
-   * Removes completed work orders (request, response, receipt and its updates) that completed
-   * before {@code completedBeforeMillis}, and then the oldest completed ones beyond {@code
-   * maxRetained}. Pending work orders are never purged, nor are those completed at or after {@code
-   * floorMillis}: a flood of work orders cannot push out others' fresh results and receipts. When
-   * the floor keeps more than {@code maxRetained}, the excess stays and an ERROR is logged.
-   *
-   * @return the number of work orders removed
-   */
-  int purge(long completedBeforeMillis, long maxRetained, long floorMillis);
-
-  // ---- Receipts ----
-
-  /**
-   * @return false (and writes nothing) if a receipt for this work order already exists
-   */
-  boolean createReceipt(String workOrderId, byte[] rawCreateRequest);
-
-  Optional<byte[]> receipt(String workOrderId);
-
-  /** Receipt updates in the order they were appended. */
-  List<byte[]> receiptUpdates(String workOrderId);
-
-  /**
-   * Appends an update if the receipt currently has exactly {@code expectedCount} updates
-   * (compare-and-append, so concurrent updaters cannot both pass a status check).
-   *
-   * @return false if the receipt is missing or the count changed
-   */
-  boolean appendReceiptUpdate(String workOrderId, int expectedCount, byte[] update);
-
-  /** Ids of all work orders with a receipt, in ascending key order. */
-  List<String> receiptIds();
-
-  // ---- Workload state (committed together with the response that produced it) ----
-
-  Optional<byte[]> state(String key);
-
-  /**
-   * Writes each value whose key holds none yet, in one transaction: a one-off import of state kept
-   * elsewhere before (at start-up, never on the work-order path). Keys that hold a value keep it.
-   *
-   * @return the number of values written
-   */
-  int importState(Map<String, byte[]> values);
-
-  @Override
-  void close();
-
-  /** A known id is checked first: only a new id can be {@link #REPLAYED}. */
-  enum SubmitResult {
-    ACCEPTED,
     /**
-     * The id is known with this request hash: the same request sent again (e.g. a client retry).
+     * Stores the raw request and its request hash and appends the work order to its worker's FIFO, in
+     * one transaction, unless its id or its request hash is already known: a replayed request never
+     * runs twice, however old. Both stay known after the work order is purged.
+     *
+     * @param requestHash the request hash ({@value RequestHashes#BYTES} bytes) the listener computed
+     *     from the params. Its fields are joined without separators, so a request re-sent with part
+     *     of the id moved into the nonce keeps it under a new id: the hash, not the id, names a
+     *     request.
+     * @return {@link SubmitResult#ACCEPTED}, or why nothing was written
      */
-    IDENTICAL,
-    /** The id is known with another request hash, or with none (purged before hashes were kept). */
-    DUPLICATE,
-    /** The id is new but the request hash is known: a request replayed under another id. */
-    REPLAYED,
+    SubmitResult submit(
+            String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis);
+
+    /** The raw request as received, while the work order is known (not purged). */
+    Optional<byte[]> request(String workOrderId);
+
+    /** The stored response (result or error object), once the work order has completed. */
+    Optional<byte[]> response(String workOrderId);
+
+    /** What the store knows about a work order, or empty if unknown or purged. */
+    Optional<WorkOrderInfo> workOrder(String workOrderId);
+
     /**
-     * The store is nearly full: new work is refused so that completions, receipts and purge keep
-     * room. Checked after the id, so a retry of a stored request is still {@link #IDENTICAL}.
+     * Work orders of a worker not yet completed, oldest first: the FIFO to rebuild after a restart.
      */
-    FULL
-  }
+    List<String> pending(String workerId);
 
-  enum Status {
-    PENDING,
-    COMPLETED
-  }
+    /** Number of work orders submitted and not yet completed, over all workers. */
+    long pendingCount();
 
-  record WorkOrderInfo(String workOrderId, String workerId, long receivedAtMillis, Status status) {}
-
-  /**
-   * @param receiptUpdate built from the response; appended only if a receipt exists (may be null)
-   * @param stateWrites workload state to commit with the response (key to value; empty for
-   *     stateless); a null value removes the key
-   */
-  record Completion(
-      String workOrderId,
-      byte[] response,
-      long completedAtMillis,
-      Map<String, byte[]> stateWrites,
-      ReceiptUpdateFactory receiptUpdate) {}
-
-  /**
-   * Builds a receipt update inside the completing transaction, only when a receipt exists. It must
-   * not call the store: what it needs is in its arguments, and the transaction is still open.
-   */
-  @FunctionalInterface
-  interface ReceiptUpdateFactory {
     /**
-     * @return the update to append, or null to append nothing
+     * Records a work order's outcome in one transaction: the response, its removal from the FIFO, the
+     * workload's state writes and, if a receipt exists, the receipt update. A second completion of
+     * the same work order is ignored and returns false (exactly-once results after recovery).
      */
-    byte[] build(byte[] rawCreateRequest, List<byte[]> existingUpdates);
-  }
+    boolean complete(Completion completion);
+
+    /**
+     * Removes completed work orders (request, response, receipt and its updates) that completed
+     * before {@code completedBeforeMillis}, and then the oldest completed ones beyond {@code
+     * maxRetained}. Pending work orders are never purged, nor are those completed at or after {@code
+     * floorMillis}: a flood of work orders cannot push out others' fresh results and receipts. When
+     * the floor keeps more than {@code maxRetained}, the excess stays and an ERROR is logged.
+     *
+     * @return the number of work orders removed
+     */
+    int purge(long completedBeforeMillis, long maxRetained, long floorMillis);
+
+    // ---- Receipts ----
+
+    /**
+     * @return false (and writes nothing) if a receipt for this work order already exists
+     */
+    boolean createReceipt(String workOrderId, byte[] rawCreateRequest);
+
+    Optional<byte[]> receipt(String workOrderId);
+
+    /** Receipt updates in the order they were appended. */
+    List<byte[]> receiptUpdates(String workOrderId);
+
+    /**
+     * Appends an update if the receipt currently has exactly {@code expectedCount} updates
+     * (compare-and-append, so concurrent updaters cannot both pass a status check).
+     *
+     * @return false if the receipt is missing or the count changed
+     */
+    boolean appendReceiptUpdate(String workOrderId, int expectedCount, byte[] update);
+
+    /** Ids of all work orders with a receipt, in ascending key order. */
+    List<String> receiptIds();
+
+    // ---- Workload state (committed together with the response that produced it) ----
+
+    Optional<byte[]> state(String key);
+
+    /**
+     * Writes each value whose key holds none yet, in one transaction: a one-off import of state kept
+     * elsewhere before (at start-up, never on the work-order path). Keys that hold a value keep it.
+     *
+     * @return the number of values written
+     */
+    int importState(Map<String, byte[]> values);
+
+    @Override
+    void close();
+
+    /** A known id is checked first: only a new id can be {@link #REPLAYED}. */
+    enum SubmitResult {
+        ACCEPTED,
+        /**
+         * The id is known with this request hash: the same request sent again (e.g. a client retry).
+         */
+        IDENTICAL,
+        /** The id is known with another request hash, or with none (purged before hashes were kept). */
+        DUPLICATE,
+        /** The id is new but the request hash is known: a request replayed under another id. */
+        REPLAYED,
+        /**
+         * The store is nearly full: new work is refused so that completions, receipts and purge keep
+         * room. Checked after the id, so a retry of a stored request is still {@link #IDENTICAL}.
+         */
+        FULL
+    }
+
+    enum Status {
+        PENDING,
+        COMPLETED
+    }
+
+    record WorkOrderInfo(String workOrderId, String workerId, long receivedAtMillis, Status status) {}
+
+    /**
+     * @param receiptUpdate built from the response; appended only if a receipt exists (may be null)
+     * @param stateWrites workload state to commit with the response (key to value; empty for
+     *     stateless); a null value removes the key
+     */
+    record Completion(
+            String workOrderId,
+            byte[] response,
+            long completedAtMillis,
+            Map<String, byte[]> stateWrites,
+            ReceiptUpdateFactory receiptUpdate) {}
+
+    /**
+     * Builds a receipt update inside the completing transaction, only when a receipt exists. It must
+     * not call the store: what it needs is in its arguments, and the transaction is still open.
+     */
+    @FunctionalInterface
+    interface ReceiptUpdateFactory {
+        /**
+         * @return the update to append, or null to append nothing
+         */
+        byte[] build(byte[] rawCreateRequest, List<byte[]> existingUpdates);
+    }
 }

@@ -13,45 +13,41 @@ import java.util.List;
  * worker, so the requester can prove what ran. Only if the worker's policy allows it.
  */
 public final class InlineWasmWorkload implements Workload {
-  public static final String NAME = "wasm-inline";
+    public static final String NAME = "wasm-inline";
 
-  private final boolean allowed;
-  private final int maxModuleBytes;
-  private final WasmRunner runner;
+    private final boolean allowed;
+    private final int maxModuleBytes;
+    private final WasmRunner runner;
 
-  public InlineWasmWorkload(boolean allowed, int maxModuleBytes, WasmRunner runner) {
-    this.allowed = allowed;
-    this.maxModuleBytes = maxModuleBytes;
-    this.runner = runner;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<Item> process(List<Item> inputs, WorkloadContext context) {
-    if (!allowed) {
-      throw new WorkloadException(
-          WorkloadException.Reason.ACCESS_DENIED,
-          "this worker's policy does not allow inline WASM modules");
+    public InlineWasmWorkload(boolean allowed, int maxModuleBytes, WasmRunner runner) {
+        this.allowed = allowed;
+        this.maxModuleBytes = maxModuleBytes;
+        this.runner = runner;
     }
-    if (inputs.isEmpty()) {
-      throw new WorkloadException(
-          WorkloadException.Reason.INVALID_INPUT, NAME + " needs the module as input item 0");
+
+    @Override
+    public String name() {
+        return NAME;
     }
-    byte[] module = inputs.getFirst().data();
-    if (module.length > maxModuleBytes) {
-      throw new WorkloadException(
-          WorkloadException.Reason.ACCESS_DENIED,
-          "the inline module has "
-              + module.length
-              + " bytes, this worker's limit is "
-              + maxModuleBytes);
+
+    @Override
+    public List<Item> process(List<Item> inputs, WorkloadContext context) {
+        if (!allowed) {
+            throw new WorkloadException(
+                    WorkloadException.Reason.ACCESS_DENIED, "this worker's policy does not allow inline WASM modules");
+        }
+        if (inputs.isEmpty()) {
+            throw new WorkloadException(
+                    WorkloadException.Reason.INVALID_INPUT, NAME + " needs the module as input item 0");
+        }
+        byte[] module = inputs.getFirst().data();
+        if (module.length > maxModuleBytes) {
+            throw new WorkloadException(
+                    WorkloadException.Reason.ACCESS_DENIED,
+                    "the inline module has " + module.length + " bytes, this worker's limit is " + maxModuleBytes);
+        }
+        WasmBinary binary = WasmBinary.parse(module);
+        List<Item> outputs = runner.run(binary, inputs.subList(1, inputs.size()), context);
+        return WasmWorkload.withModuleHash(outputs, binary);
     }
-    WasmBinary binary = WasmBinary.parse(module);
-    List<Item> outputs = runner.run(binary, inputs.subList(1, inputs.size()), context);
-    return WasmWorkload.withModuleHash(outputs, binary);
-  }
 }

@@ -13,40 +13,40 @@ import java.util.List;
  * worker's signature over the result covers which code produced it.
  */
 public final class WasmWorkload implements Workload {
-  /** The prefix of the last output item; the rest is the module's lower-hex SHA-256. */
-  public static final String MODULE_HASH_PREFIX = "wasm-module-sha256:";
+    /** The prefix of the last output item; the rest is the module's lower-hex SHA-256. */
+    public static final String MODULE_HASH_PREFIX = "wasm-module-sha256:";
 
-  private final String name;
-  private final WasmBinary binary;
-  private final WasmRunner runner;
+    private final String name;
+    private final WasmBinary binary;
+    private final WasmRunner runner;
 
-  public WasmWorkload(String name, WasmBinary binary, WasmRunner runner) {
-    this.name = name;
-    this.binary = binary;
-    this.runner = runner;
-  }
+    public WasmWorkload(String name, WasmBinary binary, WasmRunner runner) {
+        this.name = name;
+        this.binary = binary;
+        this.runner = runner;
+    }
 
-  @Override
-  public String name() {
-    return name;
-  }
+    @Override
+    public String name() {
+        return name;
+    }
 
-  public String sha256() {
-    return binary.sha256();
-  }
+    public String sha256() {
+        return binary.sha256();
+    }
 
-  @Override
-  public List<Item> process(List<Item> inputs, WorkloadContext context) {
-    return withModuleHash(runner.run(binary, inputs, context), binary);
-  }
+    @Override
+    public List<Item> process(List<Item> inputs, WorkloadContext context) {
+        return withModuleHash(runner.run(binary, inputs, context), binary);
+    }
 
-  static List<Item> withModuleHash(List<Item> outputs, WasmBinary binary) {
-    List<Item> all = new ArrayList<>(outputs);
-    all.add(moduleHashItem(outputs.size(), binary.sha256()));
-    return all;
-  }
+    static List<Item> withModuleHash(List<Item> outputs, WasmBinary binary) {
+        List<Item> all = new ArrayList<>(outputs);
+        all.add(moduleHashItem(outputs.size(), binary.sha256()));
+        return all;
+    }
 
-  static Item moduleHashItem(int index, String sha256) {
-    return new Item(index, (MODULE_HASH_PREFIX + sha256).getBytes(StandardCharsets.UTF_8));
-  }
+    static Item moduleHashItem(int index, String sha256) {
+        return new Item(index, (MODULE_HASH_PREFIX + sha256).getBytes(StandardCharsets.UTF_8));
+    }
 }

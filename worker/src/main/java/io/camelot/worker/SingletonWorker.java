@@ -57,262 +57,245 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * too, whatever it declares, and its connector writes commit with the response like state writes.
  */
 public final class SingletonWorker implements WorkOrderProcessor {
-  /** Why a worker that requires requester signatures refused an unsigned work order (code 3). */
-  public static final String REQUIRES_SIGNATURE =
-      "this worker requires work orders signed by the requester";
+    /** Why a worker that requires requester signatures refused an unsigned work order (code 3). */
+    public static final String REQUIRES_SIGNATURE = "this worker requires work orders signed by the requester";
 
-  private final WorkerConfig config;
-  private final WorkerKeys keys;
-  private final Workloads workloads;
-  private final TcsStore store;
-  private final Clock clock;
-  private final WorkerRecord record;
-  private final Connectors connectors;
-  private final Map<String, ReadWriteLock> statefulLocks = new ConcurrentHashMap<>();
-  private final HandOffs handOffs;
-  private final MeterRegistry registry;
-  private final WorkOrderExecution execution;
-  private final WorkOrderExecution.Keys executionKeys;
-  private final Timer storeTimer;
+    private final WorkerConfig config;
+    private final WorkerKeys keys;
+    private final Workloads workloads;
+    private final TcsStore store;
+    private final Clock clock;
+    private final WorkerRecord record;
+    private final Connectors connectors;
+    private final Map<String, ReadWriteLock> statefulLocks = new ConcurrentHashMap<>();
+    private final HandOffs handOffs;
+    private final MeterRegistry registry;
+    private final WorkOrderExecution execution;
+    private final WorkOrderExecution.Keys executionKeys;
+    private final Timer storeTimer;
 
-  /** Completions by outcome code (0 = success); codes are few, so the map stays tiny. */
-  private final Map<Integer, Counter> completions = new ConcurrentHashMap<>();
+    /** Completions by outcome code (0 = success); codes are few, so the map stays tiny. */
+    private final Map<Integer, Counter> completions = new ConcurrentHashMap<>();
 
-  /** A worker whose workloads get no External IO connectors and whose meters are no-ops. */
-  public SingletonWorker(
-      WorkerConfig config,
-      WorkerKeys keys,
-      Tee tee,
-      Workloads workloads,
-      TcsStore store,
-      Clock clock) {
-    this(
-        config,
-        keys,
-        tee,
-        workloads,
-        store,
-        clock,
-        new Connectors(List.of(), List.of()),
-        new CompositeMeterRegistry());
-  }
-
-  /**
-   * @param connectors the External IO connectors and the operator's grants; each work order gets
-   *     its own view, whose kv writes commit with its response
-   * @param registry where stage timings and completions go (an empty composite: no-ops)
-   */
-  public SingletonWorker(
-      WorkerConfig config,
-      WorkerKeys keys,
-      Tee tee,
-      Workloads workloads,
-      TcsStore store,
-      Clock clock,
-      Connectors connectors,
-      MeterRegistry registry) {
-    this.connectors = connectors;
-    this.registry = registry;
-    this.execution = new WorkOrderExecution(registry);
-    this.executionKeys = new WorkOrderExecution.Keys(keys.unwrapKeys(), keys.signing());
-    this.storeTimer = WorkOrderStages.timer(registry, WorkOrderStages.STORE);
-    this.config = config;
-    this.keys = keys;
-    this.workloads = workloads;
-    this.store = store;
-    this.clock = clock;
-    this.record = buildRecord(tee);
-    this.handOffs = new HandOffs(store, keys, config.workerId());
-  }
-
-  public String workerId() {
-    return config.workerId();
-  }
-
-  public WorkerRecord record() {
-    return record;
-  }
-
-  /**
-   * Publishes this worker's keys and details in the Worker Directory, keeping the status stored for
-   * its id ({@link WorkerRegistration}); a new record starts ACTIVE.
-   */
-  public void register() {
-    WorkerRegistration.publish(store, workerId(), record);
-  }
-
-  @Override
-  public byte[] process(QueuedWorkOrder workOrder) {
-    try (var span = WorkOrderTrace.open(workOrder.workOrderId(), "camelot.worker.process")) {
-      return processInSpan(workOrder);
+    /** A worker whose workloads get no External IO connectors and whose meters are no-ops. */
+    public SingletonWorker(
+            WorkerConfig config, WorkerKeys keys, Tee tee, Workloads workloads, TcsStore store, Clock clock) {
+        this(
+                config,
+                keys,
+                tee,
+                workloads,
+                store,
+                clock,
+                new Connectors(List.of(), List.of()),
+                new CompositeMeterRegistry());
     }
-  }
 
-  private byte[] processInSpan(QueuedWorkOrder workOrder) {
-    String id = workOrder.workOrderId();
-    WorkOrderSubmitParams params = null;
-    Workload workload;
-    try {
-      params =
-          workOrder.params() != null ? workOrder.params() : parseStored(workOrder.rawRequest());
-      workload = WorkOrderExecution.workload(workloads, params);
-    } catch (EeaException e) {
-      return store(id, WorkOrderExecution.failure(id, e), Map.of(), params);
+    /**
+     * @param connectors the External IO connectors and the operator's grants; each work order gets
+     *     its own view, whose kv writes commit with its response
+     * @param registry where stage timings and completions go (an empty composite: no-ops)
+     */
+    public SingletonWorker(
+            WorkerConfig config,
+            WorkerKeys keys,
+            Tee tee,
+            Workloads workloads,
+            TcsStore store,
+            Clock clock,
+            Connectors connectors,
+            MeterRegistry registry) {
+        this.connectors = connectors;
+        this.registry = registry;
+        this.execution = new WorkOrderExecution(registry);
+        this.executionKeys = new WorkOrderExecution.Keys(keys.unwrapKeys(), keys.signing());
+        this.storeTimer = WorkOrderStages.timer(registry, WorkOrderStages.STORE);
+        this.config = config;
+        this.keys = keys;
+        this.workloads = workloads;
+        this.store = store;
+        this.clock = clock;
+        this.record = buildRecord(tee);
+        this.handOffs = new HandOffs(store, keys, config.workerId());
     }
-    boolean keepsConnectorState = connectors.keepsState(workload.name());
-    if (!workload.stateful() && !keepsConnectorState) {
-      return run(id, params, workload);
-    }
-    ReadWriteLock workloadLock =
-        statefulLocks.computeIfAbsent(workload.name(), name -> new ReentrantReadWriteLock());
-    // A work order declaring its resources is serialised by the queue's resource locks (which hold
-    // across workers) and shares the workload with its like; one that declares nothing runs alone.
-    // Connector state (kv keys) belongs to no resource, so a workload keeping it always runs alone.
-    boolean declared = params.dependencies() != null && params.dependencies().hasResources();
-    Lock lock =
-        declared && !keepsConnectorState ? workloadLock.readLock() : workloadLock.writeLock();
-    lock.lock();
-    try {
-      return run(id, params, workload);
-    } finally {
-      lock.unlock();
-    }
-  }
 
-  @Override
-  public void receiptCreated(String workOrderId) {
-    byte[] responseBytes = store.response(workOrderId).orElse(null);
-    if (responseBytes == null) {
-      return;
+    public String workerId() {
+        return config.workerId();
     }
-    WorkOrderResponse response = ProtocolJson.bind(responseBytes, WorkOrderResponse.class);
-    WorkerReceiptUpdates.append(
-        store,
-        workOrderId,
-        keys.signing().verifier(),
-        () -> receiptUpdate(workOrderId, response, responseBytes));
-  }
 
-  private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
-    // The workload touches state only once the opener verified the requester's signature: declared
-    // resources' state lives under the requester key.
-    StagedState state = new StagedState(store, workload, params, connectors);
-    WorkOrderResponse response =
-        execution.run(params, workload, executionKeys, opened -> prepare(opened, state));
-    // A failed work order leaves no state behind.
-    return store(id, response, response.failed() ? Map.of() : state.writes(), params);
-  }
-
-  /**
-   * This worker's part of the execution: its signature policy, and the work order's hand-offs and
-   * links.
-   */
-  private WorkOrderExecution.Setting prepare(OpenedRequest opened, StagedState state) {
-    if (config.requireRequesterSignature() && opened.verifiedRequesterKey().isEmpty()) {
-      throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), REQUIRES_SIGNATURE);
+    public WorkerRecord record() {
+        return record;
     }
-    Dependencies deps = opened.request().dependencies();
-    List<PlainItem> inputs = deps == null ? opened.inputs() : handOffs.fill(opened);
-    List<WorkOrderResult.PredecessorLink> links =
-        deps == null || deps.afterIds().isEmpty() ? null : handOffs.links(deps);
-    return new WorkOrderExecution.Setting(state, inputs, links);
-  }
 
-  private byte[] store(
-      String id,
-      WorkOrderResponse response,
-      Map<String, byte[]> stateWrites,
-      WorkOrderSubmitParams params) {
-    byte[] bytes = ProtocolJson.toBytes(response);
-    long start = System.nanoTime();
-    boolean stored =
-        store.complete(
-            new TcsStore.Completion(
+    /**
+     * Publishes this worker's keys and details in the Worker Directory, keeping the status stored for
+     * its id ({@link WorkerRegistration}); a new record starts ACTIVE.
+     */
+    public void register() {
+        WorkerRegistration.publish(store, workerId(), record);
+    }
+
+    @Override
+    public byte[] process(QueuedWorkOrder workOrder) {
+        try (var span = WorkOrderTrace.open(workOrder.workOrderId(), "camelot.worker.process")) {
+            return processInSpan(workOrder);
+        }
+    }
+
+    private byte[] processInSpan(QueuedWorkOrder workOrder) {
+        String id = workOrder.workOrderId();
+        WorkOrderSubmitParams params = null;
+        Workload workload;
+        try {
+            params = workOrder.params() != null ? workOrder.params() : parseStored(workOrder.rawRequest());
+            workload = WorkOrderExecution.workload(workloads, params);
+        } catch (EeaException e) {
+            return store(id, WorkOrderExecution.failure(id, e), Map.of(), params);
+        }
+        boolean keepsConnectorState = connectors.keepsState(workload.name());
+        if (!workload.stateful() && !keepsConnectorState) {
+            return run(id, params, workload);
+        }
+        ReadWriteLock workloadLock =
+                statefulLocks.computeIfAbsent(workload.name(), name -> new ReentrantReadWriteLock());
+        // A work order declaring its resources is serialised by the queue's resource locks (which hold
+        // across workers) and shares the workload with its like; one that declares nothing runs alone.
+        // Connector state (kv keys) belongs to no resource, so a workload keeping it always runs alone.
+        boolean declared =
+                params.dependencies() != null && params.dependencies().hasResources();
+        Lock lock = declared && !keepsConnectorState ? workloadLock.readLock() : workloadLock.writeLock();
+        lock.lock();
+        try {
+            return run(id, params, workload);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void receiptCreated(String workOrderId) {
+        byte[] responseBytes = store.response(workOrderId).orElse(null);
+        if (responseBytes == null) {
+            return;
+        }
+        WorkOrderResponse response = ProtocolJson.bind(responseBytes, WorkOrderResponse.class);
+        WorkerReceiptUpdates.append(
+                store,
+                workOrderId,
+                keys.signing().verifier(),
+                () -> receiptUpdate(workOrderId, response, responseBytes));
+    }
+
+    private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
+        // The workload touches state only once the opener verified the requester's signature: declared
+        // resources' state lives under the requester key.
+        StagedState state = new StagedState(store, workload, params, connectors);
+        WorkOrderResponse response = execution.run(params, workload, executionKeys, opened -> prepare(opened, state));
+        // A failed work order leaves no state behind.
+        return store(id, response, response.failed() ? Map.of() : state.writes(), params);
+    }
+
+    /**
+     * This worker's part of the execution: its signature policy, and the work order's hand-offs and
+     * links.
+     */
+    private WorkOrderExecution.Setting prepare(OpenedRequest opened, StagedState state) {
+        if (config.requireRequesterSignature() && opened.verifiedRequesterKey().isEmpty()) {
+            throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), REQUIRES_SIGNATURE);
+        }
+        Dependencies deps = opened.request().dependencies();
+        List<PlainItem> inputs = deps == null ? opened.inputs() : handOffs.fill(opened);
+        List<WorkOrderResult.PredecessorLink> links =
+                deps == null || deps.afterIds().isEmpty() ? null : handOffs.links(deps);
+        return new WorkOrderExecution.Setting(state, inputs, links);
+    }
+
+    private byte[] store(
+            String id, WorkOrderResponse response, Map<String, byte[]> stateWrites, WorkOrderSubmitParams params) {
+        byte[] bytes = ProtocolJson.toBytes(response);
+        long start = System.nanoTime();
+        boolean stored = store.complete(new TcsStore.Completion(
                 id,
                 bytes,
                 clock.millis(),
                 stateWrites,
-                (rawCreate, updates) ->
-                    WorkerReceiptUpdates.due(rawCreate, updates, keys.signing().verifier())
+                (rawCreate, updates) -> WorkerReceiptUpdates.due(
+                                rawCreate, updates, keys.signing().verifier())
                         ? receiptUpdate(id, response, bytes)
                         : null));
-    if (stored) {
-      storeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      int code = response.failed() ? response.error().code() : WorkOrderStatus.SUCCESS.code();
-      completions.computeIfAbsent(code, this::completionCounter).increment();
-      WorkOrderTrace.LOG.debug("stored outcome code {}", code);
+        if (stored) {
+            storeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            int code = response.failed() ? response.error().code() : WorkOrderStatus.SUCCESS.code();
+            completions.computeIfAbsent(code, this::completionCounter).increment();
+            WorkOrderTrace.LOG.debug("stored outcome code {}", code);
+        }
+        return stored ? bytes : null;
     }
-    return stored ? bytes : null;
-  }
 
-  private Counter completionCounter(int code) {
-    return Counter.builder("camelot.workorders.completed")
-        .description(
-            "Work orders whose outcome is stored, by code: 0 success, otherwise the error code")
-        .tag("code", Integer.toString(code))
-        .tag("worker", workerId())
-        .register(registry);
-  }
-
-  /** This worker's signed PROCESSED or FAILED update of the receipt. */
-  private byte[] receiptUpdate(String id, WorkOrderResponse response, byte[] responseBytes) {
-    return ProtocolJson.toBytes(
-        WorkerReceiptUpdates.signed(keys.signing(), workerId(), id, response, responseBytes));
-  }
-
-  private static WorkOrderSubmitParams parseStored(byte[] rawRequest) {
-    JsonNode request = ProtocolJson.parse(rawRequest);
-    return Params.workOrderSubmit(request.get("params"));
-  }
-
-  private WorkerRecord buildRecord(Tee tee) {
-    String encryptionKey = keys.encryption().publicKey().pem();
-    String verificationKey = keys.signing().verifier().pem();
-    TeeEvidence evidence = tee.attest(ReportDataBinding.of(verificationKey));
-    // Avalon clients json.loads a non-empty proofData and read IAS fields from it, so a simulated
-    // quote would crash them: simulation is published as Avalon's simulation mode does, with an
-    // empty proofData, and labelled by proofDataType. Hardware evidence goes in proofData.
-    String proofData = tee.kind() == TeeKind.SIMULATED ? "" : evidence.proofData();
-    WorkerTypeData typeData =
-        new WorkerTypeData(
-                verificationKey,
-                null,
-                evidence.proofDataType(),
-                proofData,
-                encryptionKey,
-                null,
-                Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
-                null)
-            .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()))
-            .withNameAndWorkloads(config.name(), workloads.names());
-    if (keys.x25519().isPresent()) {
-      // Signed like encryptionKey, so a requester can trust it as far as it trusts the worker.
-      String x25519Key = keys.x25519().get().publicKey().pem();
-      typeData =
-          typeData.withX25519EncryptionKey(
-              x25519Key, Signatures.encryptionKeySignature(keys.signing(), x25519Key));
+    private Counter completionCounter(int code) {
+        return Counter.builder("camelot.workorders.completed")
+                .description("Work orders whose outcome is stored, by code: 0 success, otherwise the error code")
+                .tag("code", Integer.toString(code))
+                .tag("worker", workerId())
+                .register(registry);
     }
-    WorkerDetails details =
-        new WorkerDetails(
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            WorkerDetails.SHA_256,
-            WorkerDetails.SECP256K1,
-            keys.keyEncryptionAlgorithm(),
-            WorkerDetails.AES_GCM_256,
-            WorkerDetails.JSON_RPC,
-            typeData);
-    return new WorkerRecord(
-        WorkerType.TEE_SGX.code(),
-        config.organizationId(),
-        config.applicationTypeId(),
-        details,
-        WorkerStatus.ACTIVE.code());
-  }
+
+    /** This worker's signed PROCESSED or FAILED update of the receipt. */
+    private byte[] receiptUpdate(String id, WorkOrderResponse response, byte[] responseBytes) {
+        return ProtocolJson.toBytes(
+                WorkerReceiptUpdates.signed(keys.signing(), workerId(), id, response, responseBytes));
+    }
+
+    private static WorkOrderSubmitParams parseStored(byte[] rawRequest) {
+        JsonNode request = ProtocolJson.parse(rawRequest);
+        return Params.workOrderSubmit(request.get("params"));
+    }
+
+    private WorkerRecord buildRecord(Tee tee) {
+        String encryptionKey = keys.encryption().publicKey().pem();
+        String verificationKey = keys.signing().verifier().pem();
+        TeeEvidence evidence = tee.attest(ReportDataBinding.of(verificationKey));
+        // Avalon clients json.loads a non-empty proofData and read IAS fields from it, so a simulated
+        // quote would crash them: simulation is published as Avalon's simulation mode does, with an
+        // empty proofData, and labelled by proofDataType. Hardware evidence goes in proofData.
+        String proofData = tee.kind() == TeeKind.SIMULATED ? "" : evidence.proofData();
+        WorkerTypeData typeData = new WorkerTypeData(
+                        verificationKey,
+                        null,
+                        evidence.proofDataType(),
+                        proofData,
+                        encryptionKey,
+                        null,
+                        Signatures.encryptionKeySignature(keys.signing(), encryptionKey),
+                        null)
+                .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()))
+                .withNameAndWorkloads(config.name(), workloads.names());
+        if (keys.x25519().isPresent()) {
+            // Signed like encryptionKey, so a requester can trust it as far as it trusts the worker.
+            String x25519Key = keys.x25519().get().publicKey().pem();
+            typeData = typeData.withX25519EncryptionKey(
+                    x25519Key, Signatures.encryptionKeySignature(keys.signing(), x25519Key));
+        }
+        WorkerDetails details = new WorkerDetails(
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                WorkerDetails.SHA_256,
+                WorkerDetails.SECP256K1,
+                keys.keyEncryptionAlgorithm(),
+                WorkerDetails.AES_GCM_256,
+                WorkerDetails.JSON_RPC,
+                typeData);
+        return new WorkerRecord(
+                WorkerType.TEE_SGX.code(),
+                config.organizationId(),
+                config.applicationTypeId(),
+                details,
+                WorkerStatus.ACTIVE.code());
+    }
 }

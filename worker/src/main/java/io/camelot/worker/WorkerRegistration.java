@@ -16,33 +16,31 @@ import java.util.Optional;
  * after.
  */
 public final class WorkerRegistration {
-  private WorkerRegistration() {}
+    private WorkerRegistration() {}
 
-  /** Publishes {@code record} with the stored status, if any; returns what was published. */
-  public static WorkerRecord publish(TcsStore store, String workerId, WorkerRecord record) {
-    WorkerRecord published = storedStatus(store, workerId).map(record::withStatus).orElse(record);
-    store.putWorker(workerId, ProtocolJson.toBytes(published));
-    return published;
-  }
+    /** Publishes {@code record} with the stored status, if any; returns what was published. */
+    public static WorkerRecord publish(TcsStore store, String workerId, WorkerRecord record) {
+        WorkerRecord published =
+                storedStatus(store, workerId).map(record::withStatus).orElse(record);
+        store.putWorker(workerId, ProtocolJson.toBytes(published));
+        return published;
+    }
 
-  /** Whether the directory publishes {@code record}, whatever the status the operator set. */
-  public static boolean publishes(TcsStore store, String workerId, WorkerRecord record) {
-    return store
-        .worker(workerId)
-        .filter(
-            bytes ->
-                Arrays.equals(
-                    bytes,
-                    ProtocolJson.toBytes(
-                        storedStatus(bytes).map(record::withStatus).orElse(record))))
-        .isPresent();
-  }
+    /** Whether the directory publishes {@code record}, whatever the status the operator set. */
+    public static boolean publishes(TcsStore store, String workerId, WorkerRecord record) {
+        return store.worker(workerId)
+                .filter(bytes -> Arrays.equals(
+                        bytes,
+                        ProtocolJson.toBytes(
+                                storedStatus(bytes).map(record::withStatus).orElse(record))))
+                .isPresent();
+    }
 
-  private static Optional<Integer> storedStatus(TcsStore store, String workerId) {
-    return store.worker(workerId).flatMap(WorkerRegistration::storedStatus);
-  }
+    private static Optional<Integer> storedStatus(TcsStore store, String workerId) {
+        return store.worker(workerId).flatMap(WorkerRegistration::storedStatus);
+    }
 
-  private static Optional<Integer> storedStatus(byte[] bytes) {
-    return Optional.ofNullable(ProtocolJson.bind(bytes, WorkerRecord.class).status());
-  }
+    private static Optional<Integer> storedStatus(byte[] bytes) {
+        return Optional.ofNullable(ProtocolJson.bind(bytes, WorkerRecord.class).status());
+    }
 }

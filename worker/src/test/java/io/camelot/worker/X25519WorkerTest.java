@@ -39,140 +39,135 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A worker that offers X25519 next to RSA-OAEP. */
 class X25519WorkerTest {
-  static WorkerKeys keys;
-  @TempDir Path dir;
-  TcsStore store;
-  PersistentWorkOrderQueue queue;
-  SingletonWorker worker;
+    static WorkerKeys keys;
 
-  @BeforeAll
-  static void generateKeys() {
-    keys = WorkerKeys.generate(true);
-  }
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void start() {
-    store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
-    queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
-    worker =
-        new SingletonWorker(
-            WorkerConfig.defaults(), keys, tee(dir), Workloads.load(), store, Clock.systemUTC());
-    worker.register();
-    queue.attach(worker.workerId(), worker, 2);
-  }
+    TcsStore store;
+    PersistentWorkOrderQueue queue;
+    SingletonWorker worker;
 
-  @AfterEach
-  void stop() {
-    queue.close();
-    store.close();
-  }
+    @BeforeAll
+    static void generateKeys() {
+        keys = WorkerKeys.generate(true);
+    }
 
-  @Test
-  void theRecordAdvertisesBothAndSignsTheX25519Key() {
-    var details = worker.record().details();
-    WorkerTypeData typeData = details.workerTypeData();
+    @BeforeEach
+    void start() {
+        store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
+        queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
+        worker = new SingletonWorker(
+                WorkerConfig.defaults(), keys, tee(dir), Workloads.load(), store, Clock.systemUTC());
+        worker.register();
+        queue.attach(worker.workerId(), worker, 2);
+    }
 
-    assertThat(details.keyEncryptionAlgorithm())
-        .isEqualTo("RSA-OAEP-3072,X25519-HKDF-SHA256-AES-GCM-256");
-    assertThat(typeData.encryptionKey()).isEqualTo(keys.encryption().publicKey().pem());
-    assertThat(typeData.x25519EncryptionKey())
-        .isEqualTo(keys.x25519().orElseThrow().publicKey().pem());
-    assertThat(
-            Signatures.verifyEncryptionKeySignature(
-                keys.signing().verifier(),
-                typeData.x25519EncryptionKey(),
-                typeData.x25519EncryptionKeySignature()))
-        .isTrue();
-    assertThat(ProtocolJson.toTree(typeData).fieldNames())
-        .toIterable()
-        .endsWith("x25519EncryptionKey", "x25519EncryptionKeySignature");
-  }
+    @AfterEach
+    void stop() {
+        queue.close();
+        store.close();
+    }
 
-  @Test
-  void anRsaOnlyWorkerPublishesNoX25519Fields() {
-    SingletonWorker rsaOnly =
-        new SingletonWorker(
-            WorkerConfig.defaults(),
-            new WorkerKeys(keys.signing(), keys.encryption()),
-            tee(dir),
-            Workloads.load(),
-            store,
-            Clock.systemUTC());
-    assertThat(rsaOnly.record().details().keyEncryptionAlgorithm()).isEqualTo("RSA-OAEP-3072");
-    assertThat(
-            ProtocolJson.toTree(rsaOnly.record().details().workerTypeData())
-                .has("x25519EncryptionKey"))
-        .isFalse();
-  }
+    @Test
+    void theRecordAdvertisesBothAndSignsTheX25519Key() {
+        var details = worker.record().details();
+        WorkerTypeData typeData = details.workerTypeData();
 
-  @Test
-  void processesWorkOrdersWrappedToEitherKey() throws Exception {
-    KeyWrapPublicKey x25519 =
-        X25519Hkdf.publicKeyFromPem(
-            worker.record().details().workerTypeData().x25519EncryptionKey());
+        assertThat(details.keyEncryptionAlgorithm()).isEqualTo("RSA-OAEP-3072,X25519-HKDF-SHA256-AES-GCM-256");
+        assertThat(typeData.encryptionKey())
+                .isEqualTo(keys.encryption().publicKey().pem());
+        assertThat(typeData.x25519EncryptionKey())
+                .isEqualTo(keys.x25519().orElseThrow().publicKey().pem());
+        assertThat(Signatures.verifyEncryptionKeySignature(
+                        keys.signing().verifier(),
+                        typeData.x25519EncryptionKey(),
+                        typeData.x25519EncryptionKeySignature()))
+                .isTrue();
+        assertThat(ProtocolJson.toTree(typeData).fieldNames())
+                .toIterable()
+                .endsWith("x25519EncryptionKey", "x25519EncryptionKeySignature");
+    }
 
-    assertThat(echo(x25519, "via X25519")).isEqualTo("RESULT: via X25519");
-    assertThat(echo(keys.encryption().publicKey(), "via RSA")).isEqualTo("RESULT: via RSA");
-  }
+    @Test
+    void anRsaOnlyWorkerPublishesNoX25519Fields() {
+        SingletonWorker rsaOnly = new SingletonWorker(
+                WorkerConfig.defaults(),
+                new WorkerKeys(keys.signing(), keys.encryption()),
+                tee(dir),
+                Workloads.load(),
+                store,
+                Clock.systemUTC());
+        assertThat(rsaOnly.record().details().keyEncryptionAlgorithm()).isEqualTo("RSA-OAEP-3072");
+        assertThat(ProtocolJson.toTree(rsaOnly.record().details().workerTypeData())
+                        .has("x25519EncryptionKey"))
+                .isFalse();
+    }
 
-  @Test
-  void anOldSealedFileGainsAnX25519KeyAndKeepsItsIdentity() {
-    Path keyFile = dir.resolve("keys/worker.sealed");
-    SimulatedTee tee = tee(dir);
-    WorkerKeys legacy = WorkerKeys.loadOrCreate(keyFile, tee);
+    @Test
+    void processesWorkOrdersWrappedToEitherKey() throws Exception {
+        KeyWrapPublicKey x25519 = X25519Hkdf.publicKeyFromPem(
+                worker.record().details().workerTypeData().x25519EncryptionKey());
 
-    WorkerKeys upgraded = WorkerKeys.loadOrCreate(keyFile, tee, true);
-    WorkerKeys again = WorkerKeys.loadOrCreate(keyFile, tee, true);
-    WorkerKeys withdrawn = WorkerKeys.loadOrCreate(keyFile, tee, false);
+        assertThat(echo(x25519, "via X25519")).isEqualTo("RESULT: via X25519");
+        assertThat(echo(keys.encryption().publicKey(), "via RSA")).isEqualTo("RESULT: via RSA");
+    }
 
-    assertThat(legacy.x25519()).isEmpty();
-    assertThat(upgraded.signing().verifier().pem()).isEqualTo(legacy.signing().verifier().pem());
-    assertThat(upgraded.encryption().publicKey().pem())
-        .isEqualTo(legacy.encryption().publicKey().pem());
-    assertThat(again.x25519().orElseThrow().publicKey().pem())
-        .isEqualTo(upgraded.x25519().orElseThrow().publicKey().pem());
-    assertThat(withdrawn.x25519()).isEmpty();
-    assertThat(withdrawn.keyEncryptionAlgorithm()).isEqualTo("RSA-OAEP-3072");
-    assertThat(WorkerKeys.loadOrCreate(keyFile, tee, true).x25519().orElseThrow().publicKey().pem())
-        .isEqualTo(upgraded.x25519().orElseThrow().publicKey().pem());
-  }
+    @Test
+    void anOldSealedFileGainsAnX25519KeyAndKeepsItsIdentity() {
+        Path keyFile = dir.resolve("keys/worker.sealed");
+        SimulatedTee tee = tee(dir);
+        WorkerKeys legacy = WorkerKeys.loadOrCreate(keyFile, tee);
 
-  String echo(KeyWrapPublicKey workerKey, String input) throws Exception {
-    String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
-    RequestSecrets secrets =
-        RequestSealer.seal(
-            new RequestTemplate(
-                id,
-                worker.workerId(),
-                HexFormat.of().formatHex("echo-result".getBytes(StandardCharsets.UTF_8)),
-                "22",
-                "00ff",
-                6000,
-                null,
-                List.of(InputSpec.text(input)),
-                List.of()),
-            workerKey,
-            Secp256k1.generate());
-    byte[] raw =
-        ProtocolJson.toBytes(
-            JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
-    queue.submit(
-        id,
-        worker.workerId(),
-        secrets.request(),
-        WorkOrderHashes.requestHash(secrets.request()),
-        raw);
-    byte[] stored = queue.completion(id).get(20, TimeUnit.SECONDS);
-    WorkOrderResponse response = ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
-    assertThat(response.failed()).as("%s", response.error()).isFalse();
-    return ResponseOpener.open(response.result(), secrets, keys.signing().verifier()).stream()
-        .map(PlainItem::text)
-        .findFirst()
-        .orElseThrow();
-  }
+        WorkerKeys upgraded = WorkerKeys.loadOrCreate(keyFile, tee, true);
+        WorkerKeys again = WorkerKeys.loadOrCreate(keyFile, tee, true);
+        WorkerKeys withdrawn = WorkerKeys.loadOrCreate(keyFile, tee, false);
 
-  private static SimulatedTee tee(Path dir) {
-    return SimulatedTee.open(
-        dir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
-  }
+        assertThat(legacy.x25519()).isEmpty();
+        assertThat(upgraded.signing().verifier().pem())
+                .isEqualTo(legacy.signing().verifier().pem());
+        assertThat(upgraded.encryption().publicKey().pem())
+                .isEqualTo(legacy.encryption().publicKey().pem());
+        assertThat(again.x25519().orElseThrow().publicKey().pem())
+                .isEqualTo(upgraded.x25519().orElseThrow().publicKey().pem());
+        assertThat(withdrawn.x25519()).isEmpty();
+        assertThat(withdrawn.keyEncryptionAlgorithm()).isEqualTo("RSA-OAEP-3072");
+        assertThat(WorkerKeys.loadOrCreate(keyFile, tee, true)
+                        .x25519()
+                        .orElseThrow()
+                        .publicKey()
+                        .pem())
+                .isEqualTo(upgraded.x25519().orElseThrow().publicKey().pem());
+    }
+
+    String echo(KeyWrapPublicKey workerKey, String input) throws Exception {
+        String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
+        RequestSecrets secrets = RequestSealer.seal(
+                new RequestTemplate(
+                        id,
+                        worker.workerId(),
+                        HexFormat.of().formatHex("echo-result".getBytes(StandardCharsets.UTF_8)),
+                        "22",
+                        "00ff",
+                        6000,
+                        null,
+                        List.of(InputSpec.text(input)),
+                        List.of()),
+                workerKey,
+                Secp256k1.generate());
+        byte[] raw =
+                ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
+        queue.submit(id, worker.workerId(), secrets.request(), WorkOrderHashes.requestHash(secrets.request()), raw);
+        byte[] stored = queue.completion(id).get(20, TimeUnit.SECONDS);
+        WorkOrderResponse response = ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
+        assertThat(response.failed()).as("%s", response.error()).isFalse();
+        return ResponseOpener.open(response.result(), secrets, keys.signing().verifier()).stream()
+                .map(PlainItem::text)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static SimulatedTee tee(Path dir) {
+        return SimulatedTee.open(dir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
+    }
 }

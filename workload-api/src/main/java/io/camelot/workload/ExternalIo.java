@@ -9,19 +9,17 @@ package io.camelot.workload;
 @FunctionalInterface
 public interface ExternalIo {
 
-  /** No connector granted: every call is denied. */
-  ExternalIo NONE =
-      (connector, request) -> {
+    /** No connector granted: every call is denied. */
+    ExternalIo NONE = (connector, request) -> {
         throw new WorkloadException(
-            WorkloadException.Reason.ACCESS_DENIED,
-            "connector " + connector + " is not granted to this workload");
-      };
+                WorkloadException.Reason.ACCESS_DENIED, "connector " + connector + " is not granted to this workload");
+    };
 
-  /**
-   * Calls a connector.
-   *
-   * @throws WorkloadException with {@link WorkloadException.Reason#ACCESS_DENIED} if the policy
-   *     forbids the call, or another reason if the request is malformed or the call fails
-   */
-  byte[] call(String connector, byte[] request);
+    /**
+     * Calls a connector.
+     *
+     * @throws WorkloadException with {@link WorkloadException.Reason#ACCESS_DENIED} if the policy
+     *     forbids the call, or another reason if the request is malformed or the call fails
+     */
+    byte[] call(String connector, byte[] request);
 }

@@ -23,55 +23,52 @@ import java.util.List;
  * "tlsCertificateSha256": "<hex of the leaf certificate>", "httpStatus": 200}}.
  */
 public final class AttestedOracle implements Workload {
-  static final String NAME = "attested-oracle";
-  private static final ObjectMapper JSON = new ObjectMapper();
+    static final String NAME = "attested-oracle";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Override
-  public String name() {
-    return NAME;
-  }
+    @Override
+    public String name() {
+        return NAME;
+    }
 
-  @Override
-  public List<Item> process(List<Item> inputs, WorkloadContext context) {
-    if (inputs.isEmpty()) {
-      throw new WorkloadException(Reason.INVALID_INPUT, NAME + " needs the source URL as input 0");
+    @Override
+    public List<Item> process(List<Item> inputs, WorkloadContext context) {
+        if (inputs.isEmpty()) {
+            throw new WorkloadException(Reason.INVALID_INPUT, NAME + " needs the source URL as input 0");
+        }
+        String url = inputs.getFirst().text().strip();
+        ObjectNode request = JSON.createObjectNode().put("method", "GET").put("url", url);
+        JsonNode response = parse(context.io().call("https", bytes(request)));
+        int status = response.path("status").asInt();
+        if (status != 200) {
+            throw new WorkloadException(NAME + ": " + url + " answered HTTP " + status);
+        }
+        ObjectNode statement = JSON.createObjectNode()
+                .put("source", url)
+                .put(
+                        "value",
+                        new String(
+                                Base64.getDecoder().decode(response.path("body").asText()), StandardCharsets.UTF_8))
+                .put("fetchedAt", response.path("fetchedAt").asText())
+                .put("tlsCertificateSha256", response.path("certificateSha256").asText())
+                .put("httpStatus", status);
+        context.log(NAME + " attested " + url);
+        return List.of(new Item(0, bytes(statement)));
     }
-    String url = inputs.getFirst().text().strip();
-    ObjectNode request = JSON.createObjectNode().put("method", "GET").put("url", url);
-    JsonNode response = parse(context.io().call("https", bytes(request)));
-    int status = response.path("status").asInt();
-    if (status != 200) {
-      throw new WorkloadException(NAME + ": " + url + " answered HTTP " + status);
-    }
-    ObjectNode statement =
-        JSON.createObjectNode()
-            .put("source", url)
-            .put(
-                "value",
-                new String(
-                    Base64.getDecoder().decode(response.path("body").asText()),
-                    StandardCharsets.UTF_8))
-            .put("fetchedAt", response.path("fetchedAt").asText())
-            .put("tlsCertificateSha256", response.path("certificateSha256").asText())
-            .put("httpStatus", status);
-    context.log(NAME + " attested " + url);
-    return List.of(new Item(0, bytes(statement)));
-  }
 
-  private static JsonNode parse(byte[] json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new WorkloadException(
-          NAME + ": unreadable https connector response: " + e.getMessage());
+    private static JsonNode parse(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new WorkloadException(NAME + ": unreadable https connector response: " + e.getMessage());
+        }
     }
-  }
 
-  private static byte[] bytes(JsonNode node) {
-    try {
-      return JSON.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialise JSON", e);
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise JSON", e);
+        }
     }
-  }
 }

@@ -12,20 +12,20 @@ import java.util.List;
  */
 public final class EchoResult implements Workload {
 
-  static final String NAME = "echo-result";
+    static final String NAME = "echo-result";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public List<Item> process(List<Item> inputs, WorkloadContext context) {
-    if (inputs.isEmpty()) {
-      throw new WorkloadException(NAME + " needs at least one input item");
+    @Override
+    public String name() {
+        return NAME;
     }
-    return inputs.stream()
-        .map(input -> Item.ofText(input.index(), "RESULT: " + input.text()))
-        .toList();
-  }
+
+    @Override
+    public List<Item> process(List<Item> inputs, WorkloadContext context) {
+        if (inputs.isEmpty()) {
+            throw new WorkloadException(NAME + " needs at least one input item");
+        }
+        return inputs.stream()
+                .map(input -> Item.ofText(input.index(), "RESULT: " + input.text()))
+                .toList();
+    }
 }

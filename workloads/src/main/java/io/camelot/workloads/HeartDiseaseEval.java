@@ -37,121 +37,121 @@ import java.util.regex.Pattern;
  */
 public final class HeartDiseaseEval implements Workload {
 
-  static final String NAME = "heart-disease-eval";
-  static final String FORMAT_ERROR = "Error with missing or incorrect input format";
-  static final String INVALID_DATA = "Invalid data found in input data";
+    static final String NAME = "heart-disease-eval";
+    static final String FORMAT_ERROR = "Error with missing or incorrect input format";
+    static final String INVALID_DATA = "Invalid data found in input data";
 
-  private static final String TOTAL_RISK_KEY = NAME + "/total-risk";
-  private static final String PEOPLE_KEY = NAME + "/people";
-  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String TOTAL_RISK_KEY = NAME + "/total-risk";
+    private static final String PEOPLE_KEY = NAME + "/people";
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public boolean stateful() {
-    return true;
-  }
-
-  @Override
-  public List<Item> process(List<Item> inputs, WorkloadContext context) {
-    if (inputs.isEmpty()) {
-      throw new WorkloadException(NAME + " needs at least one input item");
-    }
-    Tally tally = Tally.load(context);
-    List<String> answers = new ArrayList<>(inputs.size());
-    for (Item input : inputs) {
-      answers.add(answer(parse(input.text()), tally));
-    }
-    tally.saveIfChanged(context);
-    return List.of(Item.ofText(0, answers.getLast()));
-  }
-
-  private static String answer(Request request, Tally tally) {
-    return switch (request) {
-      case Request.Average() -> tally.describe();
-      case Request.Evaluate(HeartRiskFactors factors) -> {
-        int risk = factors.riskPercent();
-        tally.include(risk);
-        yield "You have a " + risk + "% risk of heart disease";
-      }
-      case Request.Rejected(String message) -> message;
-    };
-  }
-
-  private static Request parse(String text) {
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      return new Request.Rejected(FORMAT_ERROR);
-    }
-    String data = text.substring(colon + 1).strip();
-    if (data.isEmpty()) {
-      return new Request.Average();
-    }
-    String[] tokens = WHITESPACE.split(data);
-    if (tokens.length != HeartRiskFactors.COUNT) {
-      return new Request.Rejected(FORMAT_ERROR);
-    }
-    int[] values = new int[tokens.length];
-    for (int i = 0; i < tokens.length; i++) {
-      if (!INTEGER.matcher(tokens[i]).matches()) {
-        return new Request.Rejected(INVALID_DATA);
-      }
-      try {
-        values[i] = Integer.parseInt(tokens[i]);
-      } catch (NumberFormatException outOfIntRange) {
-        return new Request.Rejected(INVALID_DATA);
-      }
-    }
-    return new Request.Evaluate(HeartRiskFactors.of(values));
-  }
-
-  private sealed interface Request {
-    record Average() implements Request {}
-
-    record Evaluate(HeartRiskFactors factors) implements Request {}
-
-    record Rejected(String message) implements Request {}
-  }
-
-  /** Everyone scored so far: the sum of their risk percentages and how many they are. */
-  private static final class Tally {
-    private long totalRisk;
-    private long people;
-    private boolean changed;
-
-    private Tally(long totalRisk, long people) {
-      this.totalRisk = totalRisk;
-      this.people = people;
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    static Tally load(WorkloadContext context) {
-      return new Tally(
-          LongState.read(context, TOTAL_RISK_KEY).orElse(0L),
-          LongState.read(context, PEOPLE_KEY).orElse(0L));
+    @Override
+    public boolean stateful() {
+        return true;
     }
 
-    void include(int risk) {
-      totalRisk += risk;
-      people++;
-      changed = true;
+    @Override
+    public List<Item> process(List<Item> inputs, WorkloadContext context) {
+        if (inputs.isEmpty()) {
+            throw new WorkloadException(NAME + " needs at least one input item");
+        }
+        Tally tally = Tally.load(context);
+        List<String> answers = new ArrayList<>(inputs.size());
+        for (Item input : inputs) {
+            answers.add(answer(parse(input.text()), tally));
+        }
+        tally.saveIfChanged(context);
+        return List.of(Item.ofText(0, answers.getLast()));
     }
 
-    void saveIfChanged(WorkloadContext context) {
-      if (changed) {
-        LongState.write(context, TOTAL_RISK_KEY, totalRisk);
-        LongState.write(context, PEOPLE_KEY, people);
-      }
+    private static String answer(Request request, Tally tally) {
+        return switch (request) {
+            case Request.Average() -> tally.describe();
+            case Request.Evaluate(HeartRiskFactors factors) -> {
+                int risk = factors.riskPercent();
+                tally.include(risk);
+                yield "You have a " + risk + "% risk of heart disease";
+            }
+            case Request.Rejected(String message) -> message;
+        };
     }
 
-    String describe() {
-      if (people == 0) {
-        return "No accumulated heart disease history";
-      }
-      return "Heart disease risk is " + totalRisk / people + "% for " + people + " people";
+    private static Request parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            return new Request.Rejected(FORMAT_ERROR);
+        }
+        String data = text.substring(colon + 1).strip();
+        if (data.isEmpty()) {
+            return new Request.Average();
+        }
+        String[] tokens = WHITESPACE.split(data);
+        if (tokens.length != HeartRiskFactors.COUNT) {
+            return new Request.Rejected(FORMAT_ERROR);
+        }
+        int[] values = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            if (!INTEGER.matcher(tokens[i]).matches()) {
+                return new Request.Rejected(INVALID_DATA);
+            }
+            try {
+                values[i] = Integer.parseInt(tokens[i]);
+            } catch (NumberFormatException outOfIntRange) {
+                return new Request.Rejected(INVALID_DATA);
+            }
+        }
+        return new Request.Evaluate(HeartRiskFactors.of(values));
     }
-  }
+
+    private sealed interface Request {
+        record Average() implements Request {}
+
+        record Evaluate(HeartRiskFactors factors) implements Request {}
+
+        record Rejected(String message) implements Request {}
+    }
+
+    /** Everyone scored so far: the sum of their risk percentages and how many they are. */
+    private static final class Tally {
+        private long totalRisk;
+        private long people;
+        private boolean changed;
+
+        private Tally(long totalRisk, long people) {
+            this.totalRisk = totalRisk;
+            this.people = people;
+        }
+
+        static Tally load(WorkloadContext context) {
+            return new Tally(
+                    LongState.read(context, TOTAL_RISK_KEY).orElse(0L),
+                    LongState.read(context, PEOPLE_KEY).orElse(0L));
+        }
+
+        void include(int risk) {
+            totalRisk += risk;
+            people++;
+            changed = true;
+        }
+
+        void saveIfChanged(WorkloadContext context) {
+            if (changed) {
+                LongState.write(context, TOTAL_RISK_KEY, totalRisk);
+                LongState.write(context, PEOPLE_KEY, people);
+            }
+        }
+
+        String describe() {
+            if (people == 0) {
+                return "No accumulated heart disease history";
+            }
+            return "Heart disease risk is " + totalRisk / people + "% for " + people + " people";
+        }
+    }
 }

@@ -46,159 +46,157 @@ import java.util.regex.Pattern;
  */
 public final class SimpleWallet implements Workload {
 
-  static final String NAME = "simple-wallet";
-  static final String INSUFFICIENT_ARGUMENTS =
-      "Insufficient arguments supplied to perform wallet operation";
-  static final String NO_WALLET = "No wallet details found";
-  static final String INVALID_OPERATION = "Invalid wallet operation";
-  static final String BALANCE_OVERFLOW = "Balance would exceed the maximum wallet balance";
+    static final String NAME = "simple-wallet";
+    static final String INSUFFICIENT_ARGUMENTS = "Insufficient arguments supplied to perform wallet operation";
+    static final String NO_WALLET = "No wallet details found";
+    static final String INVALID_OPERATION = "Invalid wallet operation";
+    static final String BALANCE_OVERFLOW = "Balance would exceed the maximum wallet balance";
 
-  private static final String BALANCE_KEY_PREFIX = NAME + "/balance/";
-  static final String RESOURCE_PREFIX = "wallet:";
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String BALANCE_KEY_PREFIX = NAME + "/balance/";
+    static final String RESOURCE_PREFIX = "wallet:";
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
+    @Override
+    public String name() {
+        return NAME;
+    }
 
-  @Override
-  public boolean stateful() {
-    return true;
-  }
+    @Override
+    public boolean stateful() {
+        return true;
+    }
 
-  /** Each account is the resource {@code wallet:<account>}. */
-  @Override
-  public Optional<String> resourceOf(String stateKey) {
-    return stateKey.startsWith(BALANCE_KEY_PREFIX)
-        ? Optional.of(RESOURCE_PREFIX + stateKey.substring(BALANCE_KEY_PREFIX.length()))
-        : Optional.empty();
-  }
+    /** Each account is the resource {@code wallet:<account>}. */
+    @Override
+    public Optional<String> resourceOf(String stateKey) {
+        return stateKey.startsWith(BALANCE_KEY_PREFIX)
+                ? Optional.of(RESOURCE_PREFIX + stateKey.substring(BALANCE_KEY_PREFIX.length()))
+                : Optional.empty();
+    }
 
-  @Override
-  public List<Item> process(List<Item> inputs, WorkloadContext context) {
-    if (inputs.isEmpty()) {
-      throw new WorkloadException(NAME + " needs at least one input item");
+    @Override
+    public List<Item> process(List<Item> inputs, WorkloadContext context) {
+        if (inputs.isEmpty()) {
+            throw new WorkloadException(NAME + " needs at least one input item");
+        }
+        List<Item> outputs = new ArrayList<>(inputs.size());
+        for (Item input : inputs) {
+            outputs.add(Item.ofText(input.index(), "WALLET RESULT: " + execute(input.text(), context)));
+        }
+        return outputs;
     }
-    List<Item> outputs = new ArrayList<>(inputs.size());
-    for (Item input : inputs) {
-      outputs.add(Item.ofText(input.index(), "WALLET RESULT: " + execute(input.text(), context)));
-    }
-    return outputs;
-  }
 
-  static String balanceKey(String account) {
-    return BALANCE_KEY_PREFIX + account;
-  }
+    static String balanceKey(String account) {
+        return BALANCE_KEY_PREFIX + account;
+    }
 
-  private static String execute(String command, WorkloadContext context) {
-    String trimmed = command.strip();
-    if (trimmed.isEmpty()) {
-      return INSUFFICIENT_ARGUMENTS;
+    private static String execute(String command, WorkloadContext context) {
+        String trimmed = command.strip();
+        if (trimmed.isEmpty()) {
+            return INSUFFICIENT_ARGUMENTS;
+        }
+        String[] words = WHITESPACE.split(trimmed);
+        return switch (words[0]) {
+            case "deposit" -> withAmount(words, 3, "Deposit", amount -> deposit(context, words[1], amount));
+            case "withdraw" -> withAmount(words, 3, "Withdraw", amount -> withdraw(context, words[1], amount));
+            case "transfer" ->
+                withAmount(words, 4, "Transfer", amount -> transfer(context, words[1], words[2], amount));
+            case "balance" -> words.length == 2 ? balanceOf(context, words[1]) : INSUFFICIENT_ARGUMENTS;
+            default -> INVALID_OPERATION;
+        };
     }
-    String[] words = WHITESPACE.split(trimmed);
-    return switch (words[0]) {
-      case "deposit" ->
-          withAmount(words, 3, "Deposit", amount -> deposit(context, words[1], amount));
-      case "withdraw" ->
-          withAmount(words, 3, "Withdraw", amount -> withdraw(context, words[1], amount));
-      case "transfer" ->
-          withAmount(words, 4, "Transfer", amount -> transfer(context, words[1], words[2], amount));
-      case "balance" -> words.length == 2 ? balanceOf(context, words[1]) : INSUFFICIENT_ARGUMENTS;
-      default -> INVALID_OPERATION;
-    };
-  }
 
-  /** Checks the word count and the amount (the last word) before running the operation. */
-  private static String withAmount(
-      String[] words, int wordCount, String operation, LongFunction<String> action) {
-    if (words.length != wordCount) {
-      return INSUFFICIENT_ARGUMENTS;
+    /** Checks the word count and the amount (the last word) before running the operation. */
+    private static String withAmount(String[] words, int wordCount, String operation, LongFunction<String> action) {
+        if (words.length != wordCount) {
+            return INSUFFICIENT_ARGUMENTS;
+        }
+        OptionalLong amount = positiveAmount(words[wordCount - 1]);
+        if (amount.isEmpty()) {
+            return operation + " amount should be a positive value";
+        }
+        return action.apply(amount.getAsLong());
     }
-    OptionalLong amount = positiveAmount(words[wordCount - 1]);
-    if (amount.isEmpty()) {
-      return operation + " amount should be a positive value";
-    }
-    return action.apply(amount.getAsLong());
-  }
 
-  private static OptionalLong positiveAmount(String word) {
-    if (!DIGITS.matcher(word).matches()) {
-      return OptionalLong.empty();
+    private static OptionalLong positiveAmount(String word) {
+        if (!DIGITS.matcher(word).matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long amount = Long.parseLong(word);
+            return amount > 0 ? OptionalLong.of(amount) : OptionalLong.empty();
+        } catch (NumberFormatException aboveLongRange) {
+            return OptionalLong.empty();
+        }
     }
-    try {
-      long amount = Long.parseLong(word);
-      return amount > 0 ? OptionalLong.of(amount) : OptionalLong.empty();
-    } catch (NumberFormatException aboveLongRange) {
-      return OptionalLong.empty();
-    }
-  }
 
-  private static String deposit(WorkloadContext context, String account, long amount) {
-    OptionalLong credited = credit(balance(context, account).orElse(0L), amount);
-    if (credited.isEmpty()) {
-      return BALANCE_OVERFLOW;
+    private static String deposit(WorkloadContext context, String account, long amount) {
+        OptionalLong credited = credit(balance(context, account).orElse(0L), amount);
+        if (credited.isEmpty()) {
+            return BALANCE_OVERFLOW;
+        }
+        return setBalance(context, account, credited.getAsLong());
     }
-    return setBalance(context, account, credited.getAsLong());
-  }
 
-  private static String balanceOf(WorkloadContext context, String account) {
-    return balance(context, account).map(balance -> account + "::" + balance).orElse(NO_WALLET);
-  }
+    private static String balanceOf(WorkloadContext context, String account) {
+        return balance(context, account)
+                .map(balance -> account + "::" + balance)
+                .orElse(NO_WALLET);
+    }
 
-  private static String withdraw(WorkloadContext context, String account, long amount) {
-    Optional<Long> balance = balance(context, account);
-    if (balance.isEmpty()) {
-      return NO_WALLET;
+    private static String withdraw(WorkloadContext context, String account, long amount) {
+        Optional<Long> balance = balance(context, account);
+        if (balance.isEmpty()) {
+            return NO_WALLET;
+        }
+        if (balance.get() < amount) {
+            return "No sufficient balance to withdraw. Available balance: " + balance.get();
+        }
+        return setBalance(context, account, balance.get() - amount);
     }
-    if (balance.get() < amount) {
-      return "No sufficient balance to withdraw. Available balance: " + balance.get();
-    }
-    return setBalance(context, account, balance.get() - amount);
-  }
 
-  private static String transfer(WorkloadContext context, String from, String to, long amount) {
-    Optional<Long> fromBalance = balance(context, from);
-    if (fromBalance.isEmpty()) {
-      return "Debitor wallet not found";
+    private static String transfer(WorkloadContext context, String from, String to, long amount) {
+        Optional<Long> fromBalance = balance(context, from);
+        if (fromBalance.isEmpty()) {
+            return "Debitor wallet not found";
+        }
+        if (fromBalance.get() < amount) {
+            return "No sufficient balance in debitor's account";
+        }
+        Optional<Long> toBalance = balance(context, to);
+        if (toBalance.isEmpty()) {
+            return "Creditor wallet not found";
+        }
+        if (from.equals(to)) {
+            return from + "::" + fromBalance.get() + "," + to + "::" + toBalance.get();
+        }
+        // Checked before either write, so a refused transfer leaves both balances alone.
+        OptionalLong credited = credit(toBalance.get(), amount);
+        if (credited.isEmpty()) {
+            return BALANCE_OVERFLOW;
+        }
+        return setBalance(context, from, fromBalance.get() - amount)
+                + ","
+                + setBalance(context, to, credited.getAsLong());
     }
-    if (fromBalance.get() < amount) {
-      return "No sufficient balance in debitor's account";
-    }
-    Optional<Long> toBalance = balance(context, to);
-    if (toBalance.isEmpty()) {
-      return "Creditor wallet not found";
-    }
-    if (from.equals(to)) {
-      return from + "::" + fromBalance.get() + "," + to + "::" + toBalance.get();
-    }
-    // Checked before either write, so a refused transfer leaves both balances alone.
-    OptionalLong credited = credit(toBalance.get(), amount);
-    if (credited.isEmpty()) {
-      return BALANCE_OVERFLOW;
-    }
-    return setBalance(context, from, fromBalance.get() - amount)
-        + ","
-        + setBalance(context, to, credited.getAsLong());
-  }
 
-  /** The balance plus the amount, or empty if that exceeds {@link Long#MAX_VALUE}. */
-  private static OptionalLong credit(long balance, long amount) {
-    try {
-      return OptionalLong.of(Math.addExact(balance, amount));
-    } catch (ArithmeticException overflow) {
-      return OptionalLong.empty();
+    /** The balance plus the amount, or empty if that exceeds {@link Long#MAX_VALUE}. */
+    private static OptionalLong credit(long balance, long amount) {
+        try {
+            return OptionalLong.of(Math.addExact(balance, amount));
+        } catch (ArithmeticException overflow) {
+            return OptionalLong.empty();
+        }
     }
-  }
 
-  private static Optional<Long> balance(WorkloadContext context, String account) {
-    return LongState.read(context, balanceKey(account));
-  }
+    private static Optional<Long> balance(WorkloadContext context, String account) {
+        return LongState.read(context, balanceKey(account));
+    }
 
-  /** Writes the balance and answers {@code <account>::<balance>}. */
-  private static String setBalance(WorkloadContext context, String account, long balance) {
-    LongState.write(context, balanceKey(account), balance);
-    return account + "::" + balance;
-  }
+    /** Writes the balance and answers {@code <account>::<balance>}. */
+    private static String setBalance(WorkloadContext context, String account, long balance) {
+        LongState.write(context, balanceKey(account), balance);
+        return account + "::" + balance;
+    }
 }

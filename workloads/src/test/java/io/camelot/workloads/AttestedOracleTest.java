@@ -14,79 +14,71 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AttestedOracleTest {
-  final List<String> requests = new ArrayList<>();
+    final List<String> requests = new ArrayList<>();
 
-  WorkloadContext answering(String response) {
-    return new WorkloadContext() {
-      @Override
-      public Optional<byte[]> state(String key) {
-        return Optional.empty();
-      }
+    WorkloadContext answering(String response) {
+        return new WorkloadContext() {
+            @Override
+            public Optional<byte[]> state(String key) {
+                return Optional.empty();
+            }
 
-      @Override
-      public void putState(String key, byte[] value) {
-        throw new AssertionError("the oracle keeps no state");
-      }
+            @Override
+            public void putState(String key, byte[] value) {
+                throw new AssertionError("the oracle keeps no state");
+            }
 
-      @Override
-      public ExternalIo io() {
-        return (connector, request) -> {
-          requests.add(connector + " " + new String(request, StandardCharsets.UTF_8));
-          return response.getBytes(StandardCharsets.UTF_8);
+            @Override
+            public ExternalIo io() {
+                return (connector, request) -> {
+                    requests.add(connector + " " + new String(request, StandardCharsets.UTF_8));
+                    return response.getBytes(StandardCharsets.UTF_8);
+                };
+            }
         };
-      }
-    };
-  }
+    }
 
-  @Test
-  void statesWhatTheSourceSaidWhenAndUnderWhichCertificate() {
-    String body =
-        java.util.Base64.getEncoder().encodeToString("3120.55".getBytes(StandardCharsets.UTF_8));
-    List<Item> out =
-        new AttestedOracle()
-            .process(
-                List.of(Item.ofText(0, "https://prices.example/eth ")),
-                answering(
-                    "{\"status\":200,\"body\":\""
-                        + body
-                        + "\",\"fetchedAt\":\"2026-11-21T12:00:00Z\","
-                        + "\"certificateSha256\":\"ab12\"}"));
-    assertThat(requests)
-        .containsExactly("https {\"method\":\"GET\",\"url\":\"https://prices.example/eth\"}");
-    assertThat(out.getFirst().text())
-        .isEqualTo(
-            "{\"source\":\"https://prices.example/eth\",\"value\":\"3120.55\",\"fetchedAt\":\"2026-11-21T12:00:00Z\","
-                + "\"tlsCertificateSha256\":\"ab12\",\"httpStatus\":200}");
-  }
+    @Test
+    void statesWhatTheSourceSaidWhenAndUnderWhichCertificate() {
+        String body = java.util.Base64.getEncoder().encodeToString("3120.55".getBytes(StandardCharsets.UTF_8));
+        List<Item> out = new AttestedOracle()
+                .process(
+                        List.of(Item.ofText(0, "https://prices.example/eth ")),
+                        answering("{\"status\":200,\"body\":\""
+                                + body
+                                + "\",\"fetchedAt\":\"2026-11-21T12:00:00Z\","
+                                + "\"certificateSha256\":\"ab12\"}"));
+        assertThat(requests).containsExactly("https {\"method\":\"GET\",\"url\":\"https://prices.example/eth\"}");
+        assertThat(out.getFirst().text())
+                .isEqualTo(
+                        "{\"source\":\"https://prices.example/eth\",\"value\":\"3120.55\",\"fetchedAt\":\"2026-11-21T12:00:00Z\","
+                                + "\"tlsCertificateSha256\":\"ab12\",\"httpStatus\":200}");
+    }
 
-  @Test
-  void aSourceThatDoesNotAnswer200FailsTheWorkOrder() {
-    assertThatThrownBy(
-            () ->
-                new AttestedOracle()
-                    .process(
-                        List.of(Item.ofText(0, "https://prices.example/x")),
-                        answering("{\"status\":404,\"body\":\"\"}")))
-        .isInstanceOf(WorkloadException.class)
-        .hasMessage("attested-oracle: https://prices.example/x answered HTTP 404");
-  }
+    @Test
+    void aSourceThatDoesNotAnswer200FailsTheWorkOrder() {
+        assertThatThrownBy(() -> new AttestedOracle()
+                        .process(
+                                List.of(Item.ofText(0, "https://prices.example/x")),
+                                answering("{\"status\":404,\"body\":\"\"}")))
+                .isInstanceOf(WorkloadException.class)
+                .hasMessage("attested-oracle: https://prices.example/x answered HTTP 404");
+    }
 
-  @Test
-  void withoutAGrantTheFetchIsDenied() {
-    WorkloadContext noConnectors =
-        new WorkloadContext() {
-          @Override
-          public Optional<byte[]> state(String key) {
-            return Optional.empty();
-          }
+    @Test
+    void withoutAGrantTheFetchIsDenied() {
+        WorkloadContext noConnectors = new WorkloadContext() {
+            @Override
+            public Optional<byte[]> state(String key) {
+                return Optional.empty();
+            }
 
-          @Override
-          public void putState(String key, byte[] value) {}
+            @Override
+            public void putState(String key, byte[] value) {}
         };
-    assertThatThrownBy(
-            () -> new AttestedOracle().process(List.of(Item.ofText(0, "https://x/")), noConnectors))
-        .isInstanceOfSatisfying(
-            WorkloadException.class,
-            e -> assertThat(e.reason()).isEqualTo(WorkloadException.Reason.ACCESS_DENIED));
-  }
+        assertThatThrownBy(() -> new AttestedOracle().process(List.of(Item.ofText(0, "https://x/")), noConnectors))
+                .isInstanceOfSatisfying(
+                        WorkloadException.class,
+                        e -> assertThat(e.reason()).isEqualTo(WorkloadException.Reason.ACCESS_DENIED));
+    }
 }

@@ -10,37 +10,34 @@ import org.junit.jupiter.api.Test;
 
 class EchoResultTest {
 
-  private final EchoResult echo = new EchoResult();
-  private final InMemoryWorkloadContext context = new InMemoryWorkloadContext();
+    private final EchoResult echo = new EchoResult();
+    private final InMemoryWorkloadContext context = new InMemoryWorkloadContext();
 
-  @Test
-  void prefixesEveryItemAndKeepsItsIndex() {
-    List<Item> outputs =
-        echo.process(List.of(Item.ofText(0, "Hello"), Item.ofText(3, "héllo wörld ✓")), context);
+    @Test
+    void prefixesEveryItemAndKeepsItsIndex() {
+        List<Item> outputs = echo.process(List.of(Item.ofText(0, "Hello"), Item.ofText(3, "héllo wörld ✓")), context);
 
-    assertThat(outputs).extracting(Item::index).containsExactly(0, 3);
-    assertThat(outputs)
-        .extracting(Item::text)
-        .containsExactly("RESULT: Hello", "RESULT: héllo wörld ✓");
-  }
+        assertThat(outputs).extracting(Item::index).containsExactly(0, 3);
+        assertThat(outputs).extracting(Item::text).containsExactly("RESULT: Hello", "RESULT: héllo wörld ✓");
+    }
 
-  @Test
-  void echoesEmptyTextAsThePrefixAlone() {
-    assertThat(context.submit(echo, "")).containsExactly("RESULT: ");
-  }
+    @Test
+    void echoesEmptyTextAsThePrefixAlone() {
+        assertThat(context.submit(echo, "")).containsExactly("RESULT: ");
+    }
 
-  @Test
-  void isStatelessAndWritesNoState() {
-    context.process(echo, "Hello");
+    @Test
+    void isStatelessAndWritesNoState() {
+        context.process(echo, "Hello");
 
-    assertThat(echo.stateful()).isFalse();
-    assertThat(context.pendingKeys()).isEmpty();
-  }
+        assertThat(echo.stateful()).isFalse();
+        assertThat(context.pendingKeys()).isEmpty();
+    }
 
-  @Test
-  void refusesAWorkOrderWithoutItems() {
-    assertThatThrownBy(() -> echo.process(List.of(), context))
-        .isInstanceOf(WorkloadException.class)
-        .hasMessage("echo-result needs at least one input item");
-  }
+    @Test
+    void refusesAWorkOrderWithoutItems() {
+        assertThatThrownBy(() -> echo.process(List.of(), context))
+                .isInstanceOf(WorkloadException.class)
+                .hasMessage("echo-result needs at least one input item");
+    }
 }

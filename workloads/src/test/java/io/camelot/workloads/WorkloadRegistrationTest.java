@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class WorkloadRegistrationTest {
 
-  @Test
-  void serviceLoaderFindsExactlyTheFourWorkloads() {
-    assertThat(ServiceLoader.load(Workload.class))
-        .extracting(Workload::name, Workload::stateful)
-        .containsExactlyInAnyOrder(
-            tuple("echo-result", false),
-            tuple("heart-disease-eval", true),
-            tuple("simple-wallet", true),
-            tuple("attested-oracle", false));
-  }
+    @Test
+    void serviceLoaderFindsExactlyTheFourWorkloads() {
+        assertThat(ServiceLoader.load(Workload.class))
+                .extracting(Workload::name, Workload::stateful)
+                .containsExactlyInAnyOrder(
+                        tuple("echo-result", false),
+                        tuple("heart-disease-eval", true),
+                        tuple("simple-wallet", true),
+                        tuple("attested-oracle", false));
+    }
 }

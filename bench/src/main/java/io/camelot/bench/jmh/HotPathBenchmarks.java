@@ -49,77 +49,75 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class HotPathBenchmarks {
 
-  @Param({"64", "1024", "65536"})
-  int payloadBytes;
+    @Param({"64", "1024", "65536"})
+    int payloadBytes;
 
-  @Param({"avalon-1", "camelot-2"})
-  String envelope;
+    @Param({"avalon-1", "camelot-2"})
+    String envelope;
 
-  private byte[] body;
-  private WorkOrderSubmitParams params;
-  private KeyWrapPrivateKey workerWrapKey;
-  private PublicKeySign workerSigningKey;
-  private OpenedRequest opened;
-  private List<PlainItem> outputs;
-  private byte[] digest;
-  private byte[] wrappedSessionKey;
+    private byte[] body;
+    private WorkOrderSubmitParams params;
+    private KeyWrapPrivateKey workerWrapKey;
+    private PublicKeySign workerSigningKey;
+    private OpenedRequest opened;
+    private List<PlainItem> outputs;
+    private byte[] digest;
+    private byte[] wrappedSessionKey;
 
-  @Setup
-  public void sealRequest() {
-    workerWrapKey = RsaOaep.generate();
-    workerSigningKey = Secp256k1.generate();
-    byte[] payload = new byte[payloadBytes];
-    Arrays.fill(payload, (byte) 'x');
-    RequestTemplate template =
-        new RequestTemplate(
-                "ab".repeat(32),
-                "cd".repeat(32),
-                WorkloadIds.of("echo-result"),
-                "ef".repeat(32),
-                "01".repeat(16),
-                6000,
-                null,
-                List.of(new InputSpec.SessionKey(payload, false)),
-                List.of())
-            .withEnvelope(EnvelopeVersion.byLabel(envelope).orElseThrow());
-    params = RequestSealer.seal(template, workerWrapKey.publicKey(), null).request();
-    body =
-        ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-    opened = RequestOpener.open(params, workerWrapKey);
-    outputs = List.of(new PlainItem(0, payload));
-    digest = WorkOrderHashes.requestHash(params);
-    wrappedSessionKey = HexFormat.of().parseHex(params.encryptedSessionKey());
-  }
+    @Setup
+    public void sealRequest() {
+        workerWrapKey = RsaOaep.generate();
+        workerSigningKey = Secp256k1.generate();
+        byte[] payload = new byte[payloadBytes];
+        Arrays.fill(payload, (byte) 'x');
+        RequestTemplate template = new RequestTemplate(
+                        "ab".repeat(32),
+                        "cd".repeat(32),
+                        WorkloadIds.of("echo-result"),
+                        "ef".repeat(32),
+                        "01".repeat(16),
+                        6000,
+                        null,
+                        List.of(new InputSpec.SessionKey(payload, false)),
+                        List.of())
+                .withEnvelope(EnvelopeVersion.byLabel(envelope).orElseThrow());
+        params = RequestSealer.seal(template, workerWrapKey.publicKey(), null).request();
+        body = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
+        opened = RequestOpener.open(params, workerWrapKey);
+        outputs = List.of(new PlainItem(0, payload));
+        digest = WorkOrderHashes.requestHash(params);
+        wrappedSessionKey = HexFormat.of().parseHex(params.encryptedSessionKey());
+    }
 
-  @Benchmark
-  public WorkOrderSubmitParams jsonParse() {
-    return Params.workOrderSubmit(ProtocolJson.parse(body).get("params"));
-  }
+    @Benchmark
+    public WorkOrderSubmitParams jsonParse() {
+        return Params.workOrderSubmit(ProtocolJson.parse(body).get("params"));
+    }
 
-  @Benchmark
-  public byte[] requestHash() {
-    return WorkOrderHashes.requestHash(params);
-  }
+    @Benchmark
+    public byte[] requestHash() {
+        return WorkOrderHashes.requestHash(params);
+    }
 
-  @Benchmark
-  public byte[] rsaUnwrapSessionKey() {
-    return workerWrapKey.unwrap(wrappedSessionKey);
-  }
+    @Benchmark
+    public byte[] rsaUnwrapSessionKey() {
+        return workerWrapKey.unwrap(wrappedSessionKey);
+    }
 
-  /** Unwrap, request hash, hash check and input decryption together. */
-  @Benchmark
-  public OpenedRequest decryptRequest() {
-    return RequestOpener.open(params, workerWrapKey);
-  }
+    /** Unwrap, request hash, hash check and input decryption together. */
+    @Benchmark
+    public OpenedRequest decryptRequest() {
+        return RequestOpener.open(params, workerWrapKey);
+    }
 
-  @Benchmark
-  public byte[] sign() {
-    return workerSigningKey.signDigest(digest);
-  }
+    @Benchmark
+    public byte[] sign() {
+        return workerSigningKey.signDigest(digest);
+    }
 
-  /** Output encryption, response hash and signature together. */
-  @Benchmark
-  public WorkOrderResult sealResponse() {
-    return ResponseSealer.seal(opened, outputs, workerSigningKey);
-  }
+    /** Output encryption, response hash and signature together. */
+    @Benchmark
+    public WorkOrderResult sealResponse() {
+        return ResponseSealer.seal(opened, outputs, workerSigningKey);
+    }
 }

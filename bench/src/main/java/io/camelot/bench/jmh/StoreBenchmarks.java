@@ -35,61 +35,60 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(
-    value = 1,
-    jvmArgsAppend = {
-      "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--enable-native-access=ALL-UNNAMED"
-    })
+        value = 1,
+        jvmArgsAppend = {
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--enable-native-access=ALL-UNNAMED"
+        })
 @State(Scope.Benchmark)
 public class StoreBenchmarks {
-  private static final String WORKER_ID = "cd".repeat(32);
+    private static final String WORKER_ID = "cd".repeat(32);
 
-  private final AtomicLong ids = new AtomicLong();
-  private Path dataDir;
-  private TcsStore store;
-  private byte[] request;
-  private byte[] response;
+    private final AtomicLong ids = new AtomicLong();
+    private Path dataDir;
+    private TcsStore store;
+    private byte[] request;
+    private byte[] response;
 
-  @Setup
-  public void open() throws IOException {
-    dataDir = Files.createTempDirectory("camelot-jmh-store-");
-    store = LmdbTcsStore.open(dataDir);
-    request = new byte[2600];
-    response = new byte[2000];
-    Arrays.fill(request, (byte) 'q');
-    Arrays.fill(response, (byte) 'r');
-  }
-
-  @TearDown
-  public void close() {
-    store.close();
-    try (Stream<Path> paths = Files.walk(dataDir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Setup
+    public void open() throws IOException {
+        dataDir = Files.createTempDirectory("camelot-jmh-store-");
+        store = LmdbTcsStore.open(dataDir);
+        request = new byte[2600];
+        response = new byte[2000];
+        Arrays.fill(request, (byte) 'q');
+        Arrays.fill(response, (byte) 'r');
     }
-  }
 
-  /** Submit then complete one work order: the two write transactions every work order costs. */
-  @Benchmark
-  public boolean submitAndComplete() {
-    return writeOne();
-  }
+    @TearDown
+    public void close() {
+        store.close();
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  /** The same from two threads at once, as two worker threads and the listener would. */
-  @Benchmark
-  @Threads(2)
-  public boolean submitAndCompleteTwoThreads() {
-    return writeOne();
-  }
+    /** Submit then complete one work order: the two write transactions every work order costs. */
+    @Benchmark
+    public boolean submitAndComplete() {
+        return writeOne();
+    }
 
-  private boolean writeOne() {
-    String id = String.format("%064x", ids.incrementAndGet());
-    store.submit(id, WORKER_ID, Sha256.digest(id), request, System.currentTimeMillis());
-    return store.complete(
-        new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null));
-  }
+    /** The same from two threads at once, as two worker threads and the listener would. */
+    @Benchmark
+    @Threads(2)
+    public boolean submitAndCompleteTwoThreads() {
+        return writeOne();
+    }
+
+    private boolean writeOne() {
+        String id = String.format("%064x", ids.incrementAndGet());
+        store.submit(id, WORKER_ID, Sha256.digest(id), request, System.currentTimeMillis());
+        return store.complete(new TcsStore.Completion(id, response, System.currentTimeMillis(), Map.of(), null));
+    }
 }

@@ -18,32 +18,32 @@ import io.camelot.store.TcsStore;
  * keys are long-lived, so there is no nonce or tag.
  */
 public final class EncryptionKeyGet implements RpcMethod<EncryptionKeyGetParams> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public EncryptionKeyGet(TcsStore store) {
-    this.store = store;
-  }
-
-  @Override
-  public String name() {
-    return DirectModelMethod.ENCRYPTION_KEY_GET.methodName();
-  }
-
-  @Override
-  public EncryptionKeyGetParams params(JsonNode params) {
-    return Params.encryptionKeyGet(params);
-  }
-
-  @Override
-  public RpcOutcome invoke(RpcCall<EncryptionKeyGetParams> call) {
-    String workerId = call.params().workerId();
-    WorkerRecord record = WorkerDirectory.existing(store, workerId);
-    WorkerTypeData typeData = record.details() == null ? null : record.details().workerTypeData();
-    if (typeData == null || typeData.encryptionKey() == null) {
-      throw EeaException.invalidParameter("Worker " + workerId + " publishes no encryption key");
+    public EncryptionKeyGet(TcsStore store) {
+        this.store = store;
     }
-    return RpcOutcome.result(
-        new EncryptionKeyResult(
-            workerId, typeData.encryptionKey(), "", "", typeData.encryptionKeySignature()));
-  }
+
+    @Override
+    public String name() {
+        return DirectModelMethod.ENCRYPTION_KEY_GET.methodName();
+    }
+
+    @Override
+    public EncryptionKeyGetParams params(JsonNode params) {
+        return Params.encryptionKeyGet(params);
+    }
+
+    @Override
+    public RpcOutcome invoke(RpcCall<EncryptionKeyGetParams> call) {
+        String workerId = call.params().workerId();
+        WorkerRecord record = WorkerDirectory.existing(store, workerId);
+        WorkerTypeData typeData =
+                record.details() == null ? null : record.details().workerTypeData();
+        if (typeData == null || typeData.encryptionKey() == null) {
+            throw EeaException.invalidParameter("Worker " + workerId + " publishes no encryption key");
+        }
+        return RpcOutcome.result(
+                new EncryptionKeyResult(workerId, typeData.encryptionKey(), "", "", typeData.encryptionKeySignature()));
+    }
 }

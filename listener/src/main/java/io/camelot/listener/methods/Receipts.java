@@ -22,67 +22,66 @@ import java.util.Optional;
  * request and its updates as {@link ReceiptUpdateParams} JSON, in append order.
  */
 final class Receipts {
-  private Receipts() {}
+    private Receipts() {}
 
-  static String notFound(String workOrderId) {
-    return "Work order receipt for work order id "
-        + workOrderId
-        + " not found in the database. Hence invalid parameter";
-  }
-
-  static Optional<ReceiptCreateParams> create(TcsStore store, String workOrderId) {
-    return store
-        .receipt(workOrderId)
-        .map(raw -> Params.receiptCreate(ProtocolJson.parse(raw).get("params")));
-  }
-
-  static List<ReceiptUpdateParams> updates(TcsStore store, String workOrderId) {
-    return store.receiptUpdates(workOrderId).stream()
-        .map(bytes -> ProtocolJson.bind(bytes, ReceiptUpdateParams.class))
-        .toList();
-  }
-
-  /** The latest update's type, or the create status while there is no update. */
-  static long currentStatus(ReceiptCreateParams create, List<ReceiptUpdateParams> updates) {
-    return updates.isEmpty() ? create.receiptCreateStatus() : updates.getLast().updateType();
-  }
-
-  static PublicKeyVerify verifier(String pem) {
-    try {
-      return Secp256k1.verifierFromPem(pem);
-    } catch (CryptoException e) {
-      throw EeaException.invalidParameter("Invalid data format for receiptVerificationKey");
+    static String notFound(String workOrderId) {
+        return "Work order receipt for work order id "
+                + workOrderId
+                + " not found in the database. Hence invalid parameter";
     }
-  }
 
-  /**
-   * Receipts matching every filter given (none given matches all), in key order; the status filter
-   * compares with the receipt's current status. With a tag, only receipts after that id.
-   */
-  static LookUpResult lookUp(TcsStore store, ReceiptLookUp lookUp, String afterTag) {
-    ReceiptLookUpParams filter = lookUp.params();
-    List<String> ids = store.receiptIds();
-    List<String> matches = new ArrayList<>();
-    for (String id : ids) {
-      // Ids come in key order, so "after the tag" holds even if the tag's entry was since removed.
-      if (afterTag != null && id.compareTo(afterTag) <= 0) {
-        continue;
-      }
-      Optional<ReceiptCreateParams> create = create(store, id);
-      if (create.isPresent()
-          && matches(create.get(), filter)
-          && lookUp.status().matches(() -> currentStatus(create.get(), updates(store, id)))) {
-        matches.add(id);
-      }
+    static Optional<ReceiptCreateParams> create(TcsStore store, String workOrderId) {
+        return store.receipt(workOrderId)
+                .map(raw -> Params.receiptCreate(ProtocolJson.parse(raw).get("params")));
     }
-    return LookUpResult.of(matches);
-  }
 
-  private static boolean matches(ReceiptCreateParams create, ReceiptLookUpParams filter) {
-    return (filter.workerServiceId() == null
-            || Objects.equals(filter.workerServiceId(), create.workerServiceId()))
-        && (filter.workerId() == null || Objects.equals(filter.workerId(), create.workerId()))
-        && (filter.requesterId() == null
-            || Objects.equals(filter.requesterId(), create.requesterId()));
-  }
+    static List<ReceiptUpdateParams> updates(TcsStore store, String workOrderId) {
+        return store.receiptUpdates(workOrderId).stream()
+                .map(bytes -> ProtocolJson.bind(bytes, ReceiptUpdateParams.class))
+                .toList();
+    }
+
+    /** The latest update's type, or the create status while there is no update. */
+    static long currentStatus(ReceiptCreateParams create, List<ReceiptUpdateParams> updates) {
+        return updates.isEmpty()
+                ? create.receiptCreateStatus()
+                : updates.getLast().updateType();
+    }
+
+    static PublicKeyVerify verifier(String pem) {
+        try {
+            return Secp256k1.verifierFromPem(pem);
+        } catch (CryptoException e) {
+            throw EeaException.invalidParameter("Invalid data format for receiptVerificationKey");
+        }
+    }
+
+    /**
+     * Receipts matching every filter given (none given matches all), in key order; the status filter
+     * compares with the receipt's current status. With a tag, only receipts after that id.
+     */
+    static LookUpResult lookUp(TcsStore store, ReceiptLookUp lookUp, String afterTag) {
+        ReceiptLookUpParams filter = lookUp.params();
+        List<String> ids = store.receiptIds();
+        List<String> matches = new ArrayList<>();
+        for (String id : ids) {
+            // Ids come in key order, so "after the tag" holds even if the tag's entry was since removed.
+            if (afterTag != null && id.compareTo(afterTag) <= 0) {
+                continue;
+            }
+            Optional<ReceiptCreateParams> create = create(store, id);
+            if (create.isPresent()
+                    && matches(create.get(), filter)
+                    && lookUp.status().matches(() -> currentStatus(create.get(), updates(store, id)))) {
+                matches.add(id);
+            }
+        }
+        return LookUpResult.of(matches);
+    }
+
+    private static boolean matches(ReceiptCreateParams create, ReceiptLookUpParams filter) {
+        return (filter.workerServiceId() == null || Objects.equals(filter.workerServiceId(), create.workerServiceId()))
+                && (filter.workerId() == null || Objects.equals(filter.workerId(), create.workerId()))
+                && (filter.requesterId() == null || Objects.equals(filter.requesterId(), create.requesterId()));
+    }
 }

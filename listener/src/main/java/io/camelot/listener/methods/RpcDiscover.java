@@ -15,38 +15,38 @@ import java.io.UncheckedIOException;
  * step with the method registry.
  */
 public final class RpcDiscover implements JsonParamsMethod {
-  public static final String DOCUMENT_RESOURCE = "/openrpc.json";
+    public static final String DOCUMENT_RESOURCE = "/openrpc.json";
 
-  private final JsonNode document;
+    private final JsonNode document;
 
-  public RpcDiscover() {
-    this.document = loadDocument();
-  }
-
-  /** The OpenRPC document as shipped in the listener jar. */
-  public static JsonNode loadDocument() {
-    try (InputStream in = RpcDiscover.class.getResourceAsStream(DOCUMENT_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(DOCUMENT_RESOURCE + " is missing from the listener jar");
-      }
-      return ProtocolJson.parse(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + DOCUMENT_RESOURCE, e);
+    public RpcDiscover() {
+        this.document = loadDocument();
     }
-  }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.RPC_DISCOVER.methodName();
-  }
+    /** The OpenRPC document as shipped in the listener jar. */
+    public static JsonNode loadDocument() {
+        try (InputStream in = RpcDiscover.class.getResourceAsStream(DOCUMENT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DOCUMENT_RESOURCE + " is missing from the listener jar");
+            }
+            return ProtocolJson.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DOCUMENT_RESOURCE, e);
+        }
+    }
 
-  @Override
-  public boolean paramsOptional() {
-    return true;
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.RPC_DISCOVER.methodName();
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(document);
-  }
+    @Override
+    public boolean paramsOptional() {
+        return true;
+    }
+
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        return RpcOutcome.result(document);
+    }
 }

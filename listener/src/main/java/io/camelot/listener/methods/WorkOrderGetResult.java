@@ -14,36 +14,35 @@ import java.util.Optional;
 
 /** The stored outcome of a work order, or "pending" (code 5, the only code clients poll on). */
 public final class WorkOrderGetResult implements RpcMethod<WorkOrderIdParams> {
-  static final String PENDING = "Work order result is yet to be updated";
-  static final String NOT_FOUND =
-      "Work order Id not found in the database. Hence invalid parameter";
+    static final String PENDING = "Work order result is yet to be updated";
+    static final String NOT_FOUND = "Work order Id not found in the database. Hence invalid parameter";
 
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkOrderGetResult(TcsStore store) {
-    this.store = store;
-  }
-
-  @Override
-  public String name() {
-    return DirectModelMethod.WORK_ORDER_GET_RESULT.methodName();
-  }
-
-  @Override
-  public WorkOrderIdParams params(JsonNode params) {
-    return WorkOrders.parse(params, Params::workOrderId);
-  }
-
-  @Override
-  public RpcOutcome invoke(RpcCall<WorkOrderIdParams> call) {
-    String id = call.params().workOrderId();
-    Optional<byte[]> response = store.response(id);
-    if (response.isPresent()) {
-      return WorkOrders.outcome(response.get());
+    public WorkOrderGetResult(TcsStore store) {
+        this.store = store;
     }
-    if (store.request(id).isPresent()) {
-      return WorkOrders.error(WorkOrderStatus.PENDING.code(), PENDING, id);
+
+    @Override
+    public String name() {
+        return DirectModelMethod.WORK_ORDER_GET_RESULT.methodName();
     }
-    return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), NOT_FOUND, id);
-  }
+
+    @Override
+    public WorkOrderIdParams params(JsonNode params) {
+        return WorkOrders.parse(params, Params::workOrderId);
+    }
+
+    @Override
+    public RpcOutcome invoke(RpcCall<WorkOrderIdParams> call) {
+        String id = call.params().workOrderId();
+        Optional<byte[]> response = store.response(id);
+        if (response.isPresent()) {
+            return WorkOrders.outcome(response.get());
+        }
+        if (store.request(id).isPresent()) {
+            return WorkOrders.error(WorkOrderStatus.PENDING.code(), PENDING, id);
+        }
+        return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), NOT_FOUND, id);
+    }
 }

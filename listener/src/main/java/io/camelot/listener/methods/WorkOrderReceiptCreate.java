@@ -27,102 +27,94 @@ import java.util.Base64;
  * is reported as Avalon does: an error object with code 0.
  */
 public final class WorkOrderReceiptCreate implements RpcMethod<ReceiptCreateParams> {
-  private final TcsStore store;
-  private final WorkOrderQueue queue;
+    private final TcsStore store;
+    private final WorkOrderQueue queue;
 
-  public WorkOrderReceiptCreate(TcsStore store, WorkOrderQueue queue) {
-    this.store = store;
-    this.queue = queue;
-  }
+    public WorkOrderReceiptCreate(TcsStore store, WorkOrderQueue queue) {
+        this.store = store;
+        this.queue = queue;
+    }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.WORK_ORDER_RECEIPT_CREATE.methodName();
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.WORK_ORDER_RECEIPT_CREATE.methodName();
+    }
 
-  @Override
-  public ReceiptCreateParams params(JsonNode params) {
-    return Params.receiptCreate(params);
-  }
+    @Override
+    public ReceiptCreateParams params(JsonNode params) {
+        return Params.receiptCreate(params);
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<ReceiptCreateParams> call) {
-    ReceiptCreateParams p = call.params();
-    byte[] request =
-        store
-            .request(p.workOrderId())
-            .orElseThrow(
-                () ->
-                    EeaException.invalidParameter(
-                        "Work order id does not exist, hence invalid request"));
-    if (store.receipt(p.workOrderId()).isPresent()) {
-      throw alreadyExists();
+    @Override
+    public RpcOutcome invoke(RpcCall<ReceiptCreateParams> call) {
+        ReceiptCreateParams p = call.params();
+        byte[] request = store.request(p.workOrderId())
+                .orElseThrow(
+                        () -> EeaException.invalidParameter("Work order id does not exist, hence invalid request"));
+        if (store.receipt(p.workOrderId()).isPresent()) {
+            throw alreadyExists();
+        }
+        WorkOrderSubmitParams submitted =
+                Params.workOrderSubmit(ProtocolJson.parse(request).get("params"));
+        // Lookups filter on these ids, so a receipt must not claim another worker or requester.
+        requireSameId("workerId", p.workerId(), submitted.workerId());
+        requireSameId("workerServiceId", p.workerServiceId(), submitted.workerId());
+        requireSameId("requesterId", p.requesterId(), submitted.requesterId());
+        String requestHash = Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(submitted));
+        if (!requestHash.equals(p.workOrderRequestHash())) {
+            throw EeaException.invalidParameter("Work order request hash does not match");
+        }
+        boolean signed =
+                p.requesterSignature() != null && !p.requesterSignature().isEmpty();
+        if (signed && !Signatures.verifyReceiptCreate(Receipts.verifier(p.receiptVerificationKey()), p)) {
+            throw EeaException.invalidParameter("Receipt create requester signature does not match");
+        }
+        requireRequesterKeyOfSignedWorkOrder(submitted, signed ? p.receiptVerificationKey() : null);
+        if (!store.createReceipt(p.workOrderId(), call.rawRequest())) {
+            throw alreadyExists();
+        }
+        queue.receiptCreated(p.workOrderId());
+        return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Receipt created successfully");
     }
-    WorkOrderSubmitParams submitted =
-        Params.workOrderSubmit(ProtocolJson.parse(request).get("params"));
-    // Lookups filter on these ids, so a receipt must not claim another worker or requester.
-    requireSameId("workerId", p.workerId(), submitted.workerId());
-    requireSameId("workerServiceId", p.workerServiceId(), submitted.workerId());
-    requireSameId("requesterId", p.requesterId(), submitted.requesterId());
-    String requestHash = Base64.getEncoder().encodeToString(WorkOrderHashes.requestHash(submitted));
-    if (!requestHash.equals(p.workOrderRequestHash())) {
-      throw EeaException.invalidParameter("Work order request hash does not match");
-    }
-    boolean signed = p.requesterSignature() != null && !p.requesterSignature().isEmpty();
-    if (signed
-        && !Signatures.verifyReceiptCreate(Receipts.verifier(p.receiptVerificationKey()), p)) {
-      throw EeaException.invalidParameter("Receipt create requester signature does not match");
-    }
-    requireRequesterKeyOfSignedWorkOrder(submitted, signed ? p.receiptVerificationKey() : null);
-    if (!store.createReceipt(p.workOrderId(), call.rawRequest())) {
-      throw alreadyExists();
-    }
-    queue.receiptCreated(p.workOrderId());
-    return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Receipt created successfully");
-  }
 
-  /**
-   * The receipt of a signed work order is its requester's: created only under the key that signed
-   * the request, so nobody else becomes the receipt's creator (and so one of its rightful writers).
-   * An unsigned work order names no one; its receipt goes to whoever creates it first.
-   */
-  private static void requireRequesterKeyOfSignedWorkOrder(
-      WorkOrderSubmitParams submitted, String createKey) {
-    String requestKey = submitted.verifyingKey();
-    boolean requestSigned =
-        submitted.requesterSignature() != null
-            && !submitted.requesterSignature().isEmpty()
-            && requestKey != null
-            && !requestKey.isEmpty();
-    if (!requestSigned) {
-      return;
+    /**
+     * The receipt of a signed work order is its requester's: created only under the key that signed
+     * the request, so nobody else becomes the receipt's creator (and so one of its rightful writers).
+     * An unsigned work order names no one; its receipt goes to whoever creates it first.
+     */
+    private static void requireRequesterKeyOfSignedWorkOrder(WorkOrderSubmitParams submitted, String createKey) {
+        String requestKey = submitted.verifyingKey();
+        boolean requestSigned = submitted.requesterSignature() != null
+                && !submitted.requesterSignature().isEmpty()
+                && requestKey != null
+                && !requestKey.isEmpty();
+        if (!requestSigned) {
+            return;
+        }
+        if (createKey == null || !sameKey(requestKey, createKey)) {
+            throw EeaException.invalidParameter(
+                    "The work order was signed by its requester: its receipt must be created signed with the same key");
+        }
     }
-    if (createKey == null || !sameKey(requestKey, createKey)) {
-      throw EeaException.invalidParameter(
-          "The work order was signed by its requester: its receipt must be created signed with the same key");
-    }
-  }
 
-  private static boolean sameKey(String requestKeyPem, String createKeyPem) {
-    try {
-      return Secp256k1.verifierFromPem(requestKeyPem)
-          .pem()
-          .equals(Receipts.verifier(createKeyPem).pem());
-    } catch (CryptoException e) {
-      return false;
+    private static boolean sameKey(String requestKeyPem, String createKeyPem) {
+        try {
+            return Secp256k1.verifierFromPem(requestKeyPem)
+                    .pem()
+                    .equals(Receipts.verifier(createKeyPem).pem());
+        } catch (CryptoException e) {
+            return false;
+        }
     }
-  }
 
-  /** A hex id is the same with or without 0x and in either case. */
-  private static void requireSameId(String field, String given, String submitted) {
-    if (given != null
-        && !Params.stripHexPrefix(given).equalsIgnoreCase(Params.stripHexPrefix(submitted))) {
-      throw EeaException.invalidParameter("Receipt " + field + " does not match the work order's");
+    /** A hex id is the same with or without 0x and in either case. */
+    private static void requireSameId(String field, String given, String submitted) {
+        if (given != null && !Params.stripHexPrefix(given).equalsIgnoreCase(Params.stripHexPrefix(submitted))) {
+            throw EeaException.invalidParameter("Receipt " + field + " does not match the work order's");
+        }
     }
-  }
 
-  private static EeaException alreadyExists() {
-    return EeaException.invalidParameter(
-        "Work order receipt already exists. Hence invalid parameter");
-  }
+    private static EeaException alreadyExists() {
+        return EeaException.invalidParameter("Work order receipt already exists. Hence invalid parameter");
+    }
 }

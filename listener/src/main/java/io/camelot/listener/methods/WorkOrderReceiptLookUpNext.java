@@ -11,25 +11,25 @@ import io.camelot.store.TcsStore;
 
 /** The receipts after {@code lastLookUpTag} that match the filters. */
 public final class WorkOrderReceiptLookUpNext implements RpcMethod<ReceiptLookUp> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkOrderReceiptLookUpNext(TcsStore store) {
-    this.store = store;
-  }
+    public WorkOrderReceiptLookUpNext(TcsStore store) {
+        this.store = store;
+    }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.WORK_ORDER_RECEIPT_LOOK_UP_NEXT.methodName();
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.WORK_ORDER_RECEIPT_LOOK_UP_NEXT.methodName();
+    }
 
-  @Override
-  public ReceiptLookUp params(JsonNode params) {
-    return Params.receiptLookUp(params);
-  }
+    @Override
+    public ReceiptLookUp params(JsonNode params) {
+        return Params.receiptLookUp(params);
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<ReceiptLookUp> call) {
-    ReceiptLookUp lookUp = call.params();
-    return RpcOutcome.result(Receipts.lookUp(store, lookUp, lookUp.params().lastLookUpTag()));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<ReceiptLookUp> call) {
+        ReceiptLookUp lookUp = call.params();
+        return RpcOutcome.result(Receipts.lookUp(store, lookUp, lookUp.params().lastLookUpTag()));
+    }
 }

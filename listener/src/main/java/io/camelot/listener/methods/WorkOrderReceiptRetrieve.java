@@ -14,30 +14,28 @@ import io.camelot.store.TcsStore;
 
 /** A receipt's create params plus its current status. */
 public final class WorkOrderReceiptRetrieve implements RpcMethod<WorkOrderIdParams> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkOrderReceiptRetrieve(TcsStore store) {
-    this.store = store;
-  }
+    public WorkOrderReceiptRetrieve(TcsStore store) {
+        this.store = store;
+    }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.WORK_ORDER_RECEIPT_RETRIEVE.methodName();
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.WORK_ORDER_RECEIPT_RETRIEVE.methodName();
+    }
 
-  @Override
-  public WorkOrderIdParams params(JsonNode params) {
-    return Params.workOrderId(params);
-  }
+    @Override
+    public WorkOrderIdParams params(JsonNode params) {
+        return Params.workOrderId(params);
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<WorkOrderIdParams> call) {
-    String id = call.params().workOrderId();
-    ReceiptCreateParams create =
-        Receipts.create(store, id)
-            .orElseThrow(() -> EeaException.invalidParameter(Receipts.notFound(id)));
-    return RpcOutcome.result(
-        ReceiptRetrieveResult.of(
-            create, Receipts.currentStatus(create, Receipts.updates(store, id))));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<WorkOrderIdParams> call) {
+        String id = call.params().workOrderId();
+        ReceiptCreateParams create =
+                Receipts.create(store, id).orElseThrow(() -> EeaException.invalidParameter(Receipts.notFound(id)));
+        return RpcOutcome.result(
+                ReceiptRetrieveResult.of(create, Receipts.currentStatus(create, Receipts.updates(store, id))));
+    }
 }

@@ -31,63 +31,58 @@ import java.util.Set;
  * append are one compare-and-append, retried if another update got in between.
  */
 public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdateParams> {
-  /**
-   * A receipt needs a handful of updates (the worker's outcome, the requester's COMPLETED, a few
-   * application notes). Each update re-reads every stored one, so the cap bounds what one receipt
-   * costs. The worker's own outcome is appended by the worker, not here, so the cap never keeps it
-   * out.
-   */
-  static final int MAX_UPDATES_PER_RECEIPT = 64;
+    /**
+     * A receipt needs a handful of updates (the worker's outcome, the requester's COMPLETED, a few
+     * application notes). Each update re-reads every stored one, so the cap bounds what one receipt
+     * costs. The worker's own outcome is appended by the worker, not here, so the cap never keeps it
+     * out.
+     */
+    static final int MAX_UPDATES_PER_RECEIPT = 64;
 
-  private static final Set<Long> NOT_AFTER_PROCESSED =
-      Set.of(
-          (long) ReceiptStatus.PENDING.code(),
-          (long) ReceiptStatus.FAILED.code(),
-          (long) ReceiptStatus.REJECTED.code());
+    private static final Set<Long> NOT_AFTER_PROCESSED =
+            Set.of((long) ReceiptStatus.PENDING.code(), (long) ReceiptStatus.FAILED.code(), (long)
+                    ReceiptStatus.REJECTED.code());
 
-  /** 5..254 are reserved and 255 means "any" (a lookup filter, not a status). */
-  private static final long FIRST_APPLICATION_STATUS = 256;
+    /** 5..254 are reserved and 255 means "any" (a lookup filter, not a status). */
+    private static final long FIRST_APPLICATION_STATUS = 256;
 
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkOrderReceiptUpdate(TcsStore store) {
-    this.store = store;
-  }
-
-  @Override
-  public String name() {
-    return DirectModelMethod.WORK_ORDER_RECEIPT_UPDATE.methodName();
-  }
-
-  @Override
-  public ReceiptUpdateParams params(JsonNode params) {
-    return Params.receiptUpdate(params);
-  }
-
-  @Override
-  public RpcOutcome invoke(RpcCall<ReceiptUpdateParams> call) {
-    ReceiptUpdateParams p = call.params();
-    byte[] rawCreate = requireReceipt(p.workOrderId());
-    long type = p.updateType();
-    if (ReceiptStatus.of(type).isEmpty() && type < FIRST_APPLICATION_STATUS) {
-      throw EeaException.invalidParameter("Invalid data format for updateType");
+    public WorkOrderReceiptUpdate(TcsStore store) {
+        this.store = store;
     }
-    Writer writer = writer(p, rawCreate);
-    if (ReceiptWriters.isWorkerOutcome(type) && !writer.isWorker()) {
-      throw EeaException.invalidParameter(
-          "Only the worker's key may write a PROCESSED or FAILED receipt update");
+
+    @Override
+    public String name() {
+        return DirectModelMethod.WORK_ORDER_RECEIPT_UPDATE.methodName();
     }
-    // FAILED too: a worker-signed FAILED is only ever for the stored error, never for another
-    // outcome.
-    if (type == ReceiptStatus.PROCESSED.code()
-        || type == ReceiptStatus.COMPLETED.code()
-        || type == ReceiptStatus.FAILED.code()) {
-      requireResponseHash(p);
+
+    @Override
+    public ReceiptUpdateParams params(JsonNode params) {
+        return Params.receiptUpdate(params);
     }
-    // Stored with the key it verified under, so anyone can check it, whatever the caller named.
-    byte[] update =
-        ProtocolJson.toBytes(
-            new ReceiptUpdateParams(
+
+    @Override
+    public RpcOutcome invoke(RpcCall<ReceiptUpdateParams> call) {
+        ReceiptUpdateParams p = call.params();
+        byte[] rawCreate = requireReceipt(p.workOrderId());
+        long type = p.updateType();
+        if (ReceiptStatus.of(type).isEmpty() && type < FIRST_APPLICATION_STATUS) {
+            throw EeaException.invalidParameter("Invalid data format for updateType");
+        }
+        Writer writer = writer(p, rawCreate);
+        if (ReceiptWriters.isWorkerOutcome(type) && !writer.isWorker()) {
+            throw EeaException.invalidParameter("Only the worker's key may write a PROCESSED or FAILED receipt update");
+        }
+        // FAILED too: a worker-signed FAILED is only ever for the stored error, never for another
+        // outcome.
+        if (type == ReceiptStatus.PROCESSED.code()
+                || type == ReceiptStatus.COMPLETED.code()
+                || type == ReceiptStatus.FAILED.code()) {
+            requireResponseHash(p);
+        }
+        // Stored with the key it verified under, so anyone can check it, whatever the caller named.
+        byte[] update = ProtocolJson.toBytes(new ReceiptUpdateParams(
                 p.workOrderId(),
                 p.updaterId(),
                 type,
@@ -95,108 +90,93 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
                 p.updateSignature(),
                 p.signatureRules(),
                 writer.key().pem()));
-    while (true) {
-      requireReceipt(p.workOrderId());
-      List<ReceiptUpdateParams> updates = Receipts.updates(store, p.workOrderId());
-      if (updates.size() >= MAX_UPDATES_PER_RECEIPT) {
-        throw EeaException.invalidParameter(
-            "Receipt has " + MAX_UPDATES_PER_RECEIPT + " updates, no further update allowed");
-      }
-      requireAllowedAfter(updates, type);
-      requireNew(updates, p, writer.key());
-      if (store.appendReceiptUpdate(p.workOrderId(), updates.size(), update)) {
-        return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Receipt updated successfully");
-      }
+        while (true) {
+            requireReceipt(p.workOrderId());
+            List<ReceiptUpdateParams> updates = Receipts.updates(store, p.workOrderId());
+            if (updates.size() >= MAX_UPDATES_PER_RECEIPT) {
+                throw EeaException.invalidParameter(
+                        "Receipt has " + MAX_UPDATES_PER_RECEIPT + " updates, no further update allowed");
+            }
+            requireAllowedAfter(updates, type);
+            requireNew(updates, p, writer.key());
+            if (store.appendReceiptUpdate(p.workOrderId(), updates.size(), update)) {
+                return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Receipt updated successfully");
+            }
+        }
     }
-  }
 
-  private record Writer(PublicKeyVerify key, boolean isWorker) {}
+    private record Writer(PublicKeyVerify key, boolean isWorker) {}
 
-  /**
-   * The rightful writer whose key the update verifies under: the worker first, so a creator who
-   * reuses the worker's key writes as the worker. A {@code receiptVerificationKey} in the update
-   * must name that key.
-   */
-  private Writer writer(ReceiptUpdateParams p, byte[] rawCreate) {
-    if (p.updateSignature() == null || p.updateSignature().isEmpty()) {
-      throw EeaException.invalidParameter(
-          "Receipt update needs an updateSignature by the worker's key or the receipt creator's key");
+    /**
+     * The rightful writer whose key the update verifies under: the worker first, so a creator who
+     * reuses the worker's key writes as the worker. A {@code receiptVerificationKey} in the update
+     * must name that key.
+     */
+    private Writer writer(ReceiptUpdateParams p, byte[] rawCreate) {
+        if (p.updateSignature() == null || p.updateSignature().isEmpty()) {
+            throw EeaException.invalidParameter(
+                    "Receipt update needs an updateSignature by the worker's key or the receipt creator's key");
+        }
+        List<Writer> writers = new ArrayList<>(2);
+        store.workOrder(p.workOrderId())
+                .flatMap(info -> store.worker(info.workerId()))
+                .flatMap(ReceiptWriters::workerKey)
+                .ifPresent(key -> writers.add(new Writer(key, true)));
+        ReceiptWriters.creatorKey(rawCreate).ifPresent(key -> writers.add(new Writer(key, false)));
+        Writer writer = writers.stream()
+                .filter(w -> ReceiptWriters.signedBy(w.key(), p))
+                .findFirst()
+                .orElseThrow(
+                        () -> EeaException.invalidParameter(
+                                "Receipt update signature does not verify under the worker's key or the receipt creator's key"));
+        if (p.receiptVerificationKey() != null
+                && !Receipts.verifier(p.receiptVerificationKey())
+                        .pem()
+                        .equals(writer.key().pem())) {
+            throw EeaException.invalidParameter(
+                    "receiptVerificationKey is not the key the receipt update signature verifies under");
+        }
+        return writer;
     }
-    List<Writer> writers = new ArrayList<>(2);
-    store
-        .workOrder(p.workOrderId())
-        .flatMap(info -> store.worker(info.workerId()))
-        .flatMap(ReceiptWriters::workerKey)
-        .ifPresent(key -> writers.add(new Writer(key, true)));
-    ReceiptWriters.creatorKey(rawCreate).ifPresent(key -> writers.add(new Writer(key, false)));
-    Writer writer =
-        writers.stream()
-            .filter(w -> ReceiptWriters.signedBy(w.key(), p))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    EeaException.invalidParameter(
-                        "Receipt update signature does not verify under the worker's key or the receipt creator's key"));
-    if (p.receiptVerificationKey() != null
-        && !Receipts.verifier(p.receiptVerificationKey()).pem().equals(writer.key().pem())) {
-      throw EeaException.invalidParameter(
-          "receiptVerificationKey is not the key the receipt update signature verifies under");
-    }
-    return writer;
-  }
 
-  private byte[] requireReceipt(String workOrderId) {
-    return store
-        .receipt(workOrderId)
-        .orElseThrow(
-            () ->
-                EeaException.invalidParameter(
-                    "Work order receipt with id "
-                        + workOrderId
-                        + " is not created yet, hence invalid parameter"));
-  }
-
-  private void requireResponseHash(ReceiptUpdateParams p) {
-    String expected =
-        store
-            .response(p.workOrderId())
-            .map(response -> Hex.upper(Sha256.digest(response)))
-            .orElseThrow(
-                () ->
-                    EeaException.invalidParameter(
-                        "Work order "
-                            + p.workOrderId()
-                            + " has no result yet. Hence invalid updateType"));
-    if (!expected.equals(p.updateData())) {
-      throw EeaException.invalidParameter(
-          "Update data does not match the hash of the work order result");
+    private byte[] requireReceipt(String workOrderId) {
+        return store.receipt(workOrderId)
+                .orElseThrow(() -> EeaException.invalidParameter(
+                        "Work order receipt with id " + workOrderId + " is not created yet, hence invalid parameter"));
     }
-  }
 
-  private static void requireAllowedAfter(List<ReceiptUpdateParams> updates, long type) {
-    for (ReceiptUpdateParams previous : updates) {
-      if (previous.updateType() == ReceiptStatus.COMPLETED.code()) {
-        throw EeaException.invalidParameter(
-            "Receipt update status is set to completed, No further update allowed");
-      }
-      if (previous.updateType() == ReceiptStatus.PROCESSED.code()
-          && NOT_AFTER_PROCESSED.contains(type)) {
-        throw EeaException.invalidParameter(
-            "Receipt update status is set to processed, No further pending, failed or rejected update allowed");
-      }
+    private void requireResponseHash(ReceiptUpdateParams p) {
+        String expected = store.response(p.workOrderId())
+                .map(response -> Hex.upper(Sha256.digest(response)))
+                .orElseThrow(() -> EeaException.invalidParameter(
+                        "Work order " + p.workOrderId() + " has no result yet. Hence invalid updateType"));
+        if (!expected.equals(p.updateData())) {
+            throw EeaException.invalidParameter("Update data does not match the hash of the work order result");
+        }
     }
-  }
 
-  /** A signed update is public, so anyone could replay it; a repeat would only fill the receipt. */
-  private static void requireNew(
-      List<ReceiptUpdateParams> updates, ReceiptUpdateParams p, PublicKeyVerify key) {
-    for (ReceiptUpdateParams previous : updates) {
-      if (Objects.equals(previous.updateType(), p.updateType())
-          && Objects.equals(previous.updateData(), p.updateData())
-          && ReceiptWriters.signedBy(key, previous)) {
-        throw EeaException.invalidParameter(
-            "Receipt update repeats an update already appended by the same key");
-      }
+    private static void requireAllowedAfter(List<ReceiptUpdateParams> updates, long type) {
+        for (ReceiptUpdateParams previous : updates) {
+            if (previous.updateType() == ReceiptStatus.COMPLETED.code()) {
+                throw EeaException.invalidParameter(
+                        "Receipt update status is set to completed, No further update allowed");
+            }
+            if (previous.updateType() == ReceiptStatus.PROCESSED.code() && NOT_AFTER_PROCESSED.contains(type)) {
+                throw EeaException.invalidParameter(
+                        "Receipt update status is set to processed, No further pending, failed or rejected update allowed");
+            }
+        }
     }
-  }
+
+    /** A signed update is public, so anyone could replay it; a repeat would only fill the receipt. */
+    private static void requireNew(List<ReceiptUpdateParams> updates, ReceiptUpdateParams p, PublicKeyVerify key) {
+        for (ReceiptUpdateParams previous : updates) {
+            if (Objects.equals(previous.updateType(), p.updateType())
+                    && Objects.equals(previous.updateData(), p.updateData())
+                    && ReceiptWriters.signedBy(key, previous)) {
+                throw EeaException.invalidParameter(
+                        "Receipt update repeats an update already appended by the same key");
+            }
+        }
+    }
 }

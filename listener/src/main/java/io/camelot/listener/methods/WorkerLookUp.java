@@ -11,24 +11,24 @@ import io.camelot.store.TcsStore;
 
 /** All workers matching the filters; empty params match every worker (Avalon refused them). */
 public final class WorkerLookUp implements RpcMethod<WorkerLookUpParams> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkerLookUp(TcsStore store) {
-    this.store = store;
-  }
+    public WorkerLookUp(TcsStore store) {
+        this.store = store;
+    }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.WORKER_LOOK_UP.methodName();
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.WORKER_LOOK_UP.methodName();
+    }
 
-  @Override
-  public WorkerLookUpParams params(JsonNode params) {
-    return Params.workerLookUp(params);
-  }
+    @Override
+    public WorkerLookUpParams params(JsonNode params) {
+        return Params.workerLookUp(params);
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<WorkerLookUpParams> call) {
-    return RpcOutcome.result(WorkerDirectory.lookUp(store, call.params(), null));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<WorkerLookUpParams> call) {
+        return RpcOutcome.result(WorkerDirectory.lookUp(store, call.params(), null));
+    }
 }

@@ -11,25 +11,25 @@ import io.camelot.store.TcsStore;
 
 /** The workers after the tag (lookUpTag or lookupTag) that match the filters. */
 public final class WorkerLookUpNext implements RpcMethod<WorkerLookUpParams> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkerLookUpNext(TcsStore store) {
-    this.store = store;
-  }
+    public WorkerLookUpNext(TcsStore store) {
+        this.store = store;
+    }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.WORKER_LOOK_UP_NEXT.methodName();
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.WORKER_LOOK_UP_NEXT.methodName();
+    }
 
-  @Override
-  public WorkerLookUpParams params(JsonNode params) {
-    return Params.workerLookUp(params);
-  }
+    @Override
+    public WorkerLookUpParams params(JsonNode params) {
+        return Params.workerLookUp(params);
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<WorkerLookUpParams> call) {
-    WorkerLookUpParams params = call.params();
-    return RpcOutcome.result(WorkerDirectory.lookUp(store, params, params.tag()));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<WorkerLookUpParams> call) {
+        WorkerLookUpParams params = call.params();
+        return RpcOutcome.result(WorkerDirectory.lookUp(store, params, params.tag()));
+    }
 }

@@ -18,42 +18,36 @@ import io.camelot.store.TcsStore;
 
 /** Adds a worker to the directory as ACTIVE; an existing id is refused, never overwritten. */
 public final class WorkerRegister implements RpcMethod<WorkerRegisterParams> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkerRegister(TcsStore store) {
-    this.store = store;
-  }
-
-  @Override
-  public String name() {
-    return DirectModelMethod.WORKER_REGISTER.methodName();
-  }
-
-  @Override
-  public Permission permission() {
-    return DirectModel.OPERATOR;
-  }
-
-  @Override
-  public WorkerRegisterParams params(JsonNode params) {
-    return Params.workerRegister(params);
-  }
-
-  @Override
-  public RpcOutcome invoke(RpcCall<WorkerRegisterParams> call) {
-    WorkerRegisterParams p = call.params();
-    if (store.worker(p.workerId()).isPresent()) {
-      throw EeaException.invalidParameter(
-          "Worker Id already exists in the database. Hence invalid parameter");
+    public WorkerRegister(TcsStore store) {
+        this.store = store;
     }
-    WorkerRecord record =
-        new WorkerRecord(
-            p.workerType(),
-            p.organizationId(),
-            p.applicationTypeId(),
-            p.details(),
-            WorkerStatus.ACTIVE.code());
-    store.putWorker(p.workerId(), ProtocolJson.toBytes(record));
-    return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Successfully Registered");
-  }
+
+    @Override
+    public String name() {
+        return DirectModelMethod.WORKER_REGISTER.methodName();
+    }
+
+    @Override
+    public Permission permission() {
+        return DirectModel.OPERATOR;
+    }
+
+    @Override
+    public WorkerRegisterParams params(JsonNode params) {
+        return Params.workerRegister(params);
+    }
+
+    @Override
+    public RpcOutcome invoke(RpcCall<WorkerRegisterParams> call) {
+        WorkerRegisterParams p = call.params();
+        if (store.worker(p.workerId()).isPresent()) {
+            throw EeaException.invalidParameter("Worker Id already exists in the database. Hence invalid parameter");
+        }
+        WorkerRecord record = new WorkerRecord(
+                p.workerType(), p.organizationId(), p.applicationTypeId(), p.details(), WorkerStatus.ACTIVE.code());
+        store.putWorker(p.workerId(), ProtocolJson.toBytes(record));
+        return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Successfully Registered");
+    }
 }

@@ -16,29 +16,27 @@ import io.camelot.store.TcsStore;
  * encryptionKeySignature is over the exact text.
  */
 public final class WorkerRetrieve implements RpcMethod<WorkerIdParams> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkerRetrieve(TcsStore store) {
-    this.store = store;
-  }
+    public WorkerRetrieve(TcsStore store) {
+        this.store = store;
+    }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.WORKER_RETRIEVE.methodName();
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.WORKER_RETRIEVE.methodName();
+    }
 
-  @Override
-  public WorkerIdParams params(JsonNode params) {
-    return Params.workerId(params);
-  }
+    @Override
+    public WorkerIdParams params(JsonNode params) {
+        return Params.workerId(params);
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<WorkerIdParams> call) {
-    String workerId = call.params().workerId();
-    byte[] record =
-        store
-            .worker(workerId)
-            .orElseThrow(() -> EeaException.invalidParameter(WorkerDirectory.NOT_FOUND));
-    return RpcOutcome.result(ProtocolJson.parse(record));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<WorkerIdParams> call) {
+        String workerId = call.params().workerId();
+        byte[] record =
+                store.worker(workerId).orElseThrow(() -> EeaException.invalidParameter(WorkerDirectory.NOT_FOUND));
+        return RpcOutcome.result(ProtocolJson.parse(record));
+    }
 }

@@ -15,32 +15,32 @@ import io.camelot.store.TcsStore;
 
 /** Changes a registered worker's status (1 active .. 4 compromised). */
 public final class WorkerSetStatus implements RpcMethod<WorkerSetStatusParams> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkerSetStatus(TcsStore store) {
-    this.store = store;
-  }
+    public WorkerSetStatus(TcsStore store) {
+        this.store = store;
+    }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.WORKER_SET_STATUS.methodName();
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.WORKER_SET_STATUS.methodName();
+    }
 
-  @Override
-  public Permission permission() {
-    return DirectModel.OPERATOR;
-  }
+    @Override
+    public Permission permission() {
+        return DirectModel.OPERATOR;
+    }
 
-  @Override
-  public WorkerSetStatusParams params(JsonNode params) {
-    return Params.workerSetStatus(params);
-  }
+    @Override
+    public WorkerSetStatusParams params(JsonNode params) {
+        return Params.workerSetStatus(params);
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<WorkerSetStatusParams> call) {
-    WorkerSetStatusParams p = call.params();
-    var record = WorkerDirectory.existing(store, p.workerId());
-    store.putWorker(p.workerId(), ProtocolJson.toBytes(record.withStatus(p.status())));
-    return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Successfully Set Status");
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<WorkerSetStatusParams> call) {
+        WorkerSetStatusParams p = call.params();
+        var record = WorkerDirectory.existing(store, p.workerId());
+        store.putWorker(p.workerId(), ProtocolJson.toBytes(record.withStatus(p.status())));
+        return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Successfully Set Status");
+    }
 }

@@ -15,32 +15,32 @@ import io.camelot.store.TcsStore;
 
 /** Replaces a registered worker's details. */
 public final class WorkerUpdate implements RpcMethod<WorkerUpdateParams> {
-  private final TcsStore store;
+    private final TcsStore store;
 
-  public WorkerUpdate(TcsStore store) {
-    this.store = store;
-  }
+    public WorkerUpdate(TcsStore store) {
+        this.store = store;
+    }
 
-  @Override
-  public String name() {
-    return DirectModelMethod.WORKER_UPDATE.methodName();
-  }
+    @Override
+    public String name() {
+        return DirectModelMethod.WORKER_UPDATE.methodName();
+    }
 
-  @Override
-  public Permission permission() {
-    return DirectModel.OPERATOR;
-  }
+    @Override
+    public Permission permission() {
+        return DirectModel.OPERATOR;
+    }
 
-  @Override
-  public WorkerUpdateParams params(JsonNode params) {
-    return Params.workerUpdate(params);
-  }
+    @Override
+    public WorkerUpdateParams params(JsonNode params) {
+        return Params.workerUpdate(params);
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<WorkerUpdateParams> call) {
-    WorkerUpdateParams p = call.params();
-    var record = WorkerDirectory.existing(store, p.workerId());
-    store.putWorker(p.workerId(), ProtocolJson.toBytes(record.withDetails(p.details())));
-    return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Successfully Updated");
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<WorkerUpdateParams> call) {
+        WorkerUpdateParams p = call.params();
+        var record = WorkerDirectory.existing(store, p.workerId());
+        store.putWorker(p.workerId(), ProtocolJson.toBytes(record.withDetails(p.details())));
+        return RpcOutcome.error(ErrorCode.SUCCESS.code(), "Successfully Updated");
+    }
 }

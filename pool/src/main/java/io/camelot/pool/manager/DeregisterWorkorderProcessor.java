@@ -20,45 +20,44 @@ import java.util.concurrent.TimeoutException;
  * call it, as for registration: another member could otherwise take every WP out of rotation.
  */
 final class DeregisterWorkorderProcessor implements JsonParamsMethod {
-  private final PoolDispatcher dispatcher;
-  private final Duration wait;
-  private final Set<String> wpKeyIds;
+    private final PoolDispatcher dispatcher;
+    private final Duration wait;
+    private final Set<String> wpKeyIds;
 
-  DeregisterWorkorderProcessor(PoolDispatcher dispatcher, Duration wait, Set<String> wpKeyIds) {
-    this.dispatcher = dispatcher;
-    this.wait = wait;
-    this.wpKeyIds = wpKeyIds;
-  }
+    DeregisterWorkorderProcessor(PoolDispatcher dispatcher, Duration wait, Set<String> wpKeyIds) {
+        this.dispatcher = dispatcher;
+        this.wait = wait;
+        this.wpKeyIds = wpKeyIds;
+    }
 
-  @Override
-  public String name() {
-    return PoolApi.DEREGISTER_WORKORDER_PROCESSOR;
-  }
+    @Override
+    public String name() {
+        return PoolApi.DEREGISTER_WORKORDER_PROCESSOR;
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    String url = call.params().path("url").asText("");
-    if (url.isEmpty()) {
-      return RpcOutcome.error(
-          ErrorCode.INVALID_PARAMS.code(), "DeregisterWorkorderProcessor needs the WP's url");
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        String url = call.params().path("url").asText("");
+        if (url.isEmpty()) {
+            return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "DeregisterWorkorderProcessor needs the WP's url");
+        }
+        if (call.signer() == null || !wpKeyIds.contains(call.signer())) {
+            return RpcOutcome.error(
+                    ErrorCode.ACCESS_DENIED.code(),
+                    "DeregisterWorkorderProcessor refused: the call is not signed by a WP's key ("
+                            + PoolIdentities.WP_PEERS_FILE
+                            + ")");
+        }
+        try {
+            dispatcher.drain(url).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return RpcOutcome.result(Map.of("drained", true));
+        } catch (TimeoutException e) {
+            return RpcOutcome.result(Map.of("drained", false));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("draining " + url + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RpcOutcome.result(Map.of("drained", false));
+        }
     }
-    if (call.signer() == null || !wpKeyIds.contains(call.signer())) {
-      return RpcOutcome.error(
-          ErrorCode.ACCESS_DENIED.code(),
-          "DeregisterWorkorderProcessor refused: the call is not signed by a WP's key ("
-              + PoolIdentities.WP_PEERS_FILE
-              + ")");
-    }
-    try {
-      dispatcher.drain(url).get(wait.toMillis(), TimeUnit.MILLISECONDS);
-      return RpcOutcome.result(Map.of("drained", true));
-    } catch (TimeoutException e) {
-      return RpcOutcome.result(Map.of("drained", false));
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("draining " + url + " failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return RpcOutcome.result(Map.of("drained", false));
-    }
-  }
 }

@@ -12,23 +12,23 @@ import io.camelot.pool.RpcCallException;
  * others and updates the Worker Directory.
  */
 final class GenerateNewEncryptionKey implements JsonParamsMethod {
-  private final WorkerManager manager;
+    private final WorkerManager manager;
 
-  GenerateNewEncryptionKey(WorkerManager manager) {
-    this.manager = manager;
-  }
-
-  @Override
-  public String name() {
-    return PoolApi.GENERATE_NEW_ENCRYPTION_KEY;
-  }
-
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    try {
-      return RpcOutcome.result(manager.rotate(call.params()));
-    } catch (RpcCallException e) {
-      return RpcOutcome.error(e.code(), e.peerMessage(), e.data());
+    GenerateNewEncryptionKey(WorkerManager manager) {
+        this.manager = manager;
     }
-  }
+
+    @Override
+    public String name() {
+        return PoolApi.GENERATE_NEW_ENCRYPTION_KEY;
+    }
+
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        try {
+            return RpcOutcome.result(manager.rotate(call.params()));
+        } catch (RpcCallException e) {
+            return RpcOutcome.error(e.code(), e.peerMessage(), e.data());
+        }
+    }
 }

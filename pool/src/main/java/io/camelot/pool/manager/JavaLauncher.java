@@ -10,22 +10,22 @@ import java.util.List;
  */
 public record JavaLauncher(String java, String classPath, String mainClass, List<String> jvmFlags) {
 
-  public static JavaLauncher ofThisJvm(String mainClass) {
-    return new JavaLauncher(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        System.getProperty("java.class.path"),
-        mainClass,
-        List.of("-Xmx256m", "-XX:+UseSerialGC"));
-  }
+    public static JavaLauncher ofThisJvm(String mainClass) {
+        return new JavaLauncher(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                System.getProperty("java.class.path"),
+                mainClass,
+                List.of("-Xmx256m", "-XX:+UseSerialGC"));
+    }
 
-  public List<String> command(List<String> args) {
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.addAll(jvmFlags);
-    command.add("-cp");
-    command.add(classPath);
-    command.add(mainClass);
-    command.addAll(args);
-    return command;
-  }
+    public List<String> command(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmFlags);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
 }

@@ -12,19 +12,19 @@ import java.util.Map;
  * operators.
  */
 final class ListWorkorderProcessors implements JsonParamsMethod {
-  private final PoolDispatcher dispatcher;
+    private final PoolDispatcher dispatcher;
 
-  ListWorkorderProcessors(PoolDispatcher dispatcher) {
-    this.dispatcher = dispatcher;
-  }
+    ListWorkorderProcessors(PoolDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
 
-  @Override
-  public String name() {
-    return PoolApi.LIST_WORKORDER_PROCESSORS;
-  }
+    @Override
+    public String name() {
+        return PoolApi.LIST_WORKORDER_PROCESSORS;
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(Map.of("processors", dispatcher.processors()));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        return RpcOutcome.result(Map.of("processors", dispatcher.processors()));
+    }
 }

@@ -16,45 +16,45 @@ import java.util.List;
  * @param tlsTrust null: https:// pool members are checked against the JDK's roots
  */
 public record PeerFiles(Path signingKey, Path peerKeys, Path tlsCert, Path tlsKey, Path tlsTrust) {
-  public PeerFiles {
-    if ((tlsCert == null) != (tlsKey == null)) {
-      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    public PeerFiles {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
     }
-  }
 
-  /** Plain HTTP links. */
-  public static PeerFiles plain(Path signingKey, Path peerKeys) {
-    return new PeerFiles(signingKey, peerKeys, null, null, null);
-  }
+    /** Plain HTTP links. */
+    public static PeerFiles plain(Path signingKey, Path peerKeys) {
+        return new PeerFiles(signingKey, peerKeys, null, null, null);
+    }
 
-  /** The same files, by name, in {@code directory} (where a pod mounts them). */
-  public PeerFiles in(Path directory) {
-    return new PeerFiles(
-        directory.resolve(signingKey.getFileName()),
-        directory.resolve(peerKeys.getFileName()),
-        moved(tlsCert, directory),
-        moved(tlsKey, directory),
-        moved(tlsTrust, directory));
-  }
+    /** The same files, by name, in {@code directory} (where a pod mounts them). */
+    public PeerFiles in(Path directory) {
+        return new PeerFiles(
+                directory.resolve(signingKey.getFileName()),
+                directory.resolve(peerKeys.getFileName()),
+                moved(tlsCert, directory),
+                moved(tlsKey, directory),
+                moved(tlsTrust, directory));
+    }
 
-  private static Path moved(Path file, Path directory) {
-    return file == null ? null : directory.resolve(file.getFileName());
-  }
+    private static Path moved(Path file, Path directory) {
+        return file == null ? null : directory.resolve(file.getFileName());
+    }
 
-  public PeerSecurity security(Clock clock) {
-    return PeerSecurity.fromFiles(
-        signingKey,
-        peerKeys,
-        tlsCert == null ? null : new ServerTls(tlsCert, tlsKey, null),
-        tlsTrust == null ? null : ClientTls.trusting(tlsTrust),
-        clock);
-  }
+    public PeerSecurity security(Clock clock) {
+        return PeerSecurity.fromFiles(
+                signingKey,
+                peerKeys,
+                tlsCert == null ? null : new ServerTls(tlsCert, tlsKey, null),
+                tlsTrust == null ? null : ClientTls.trusting(tlsTrust),
+                clock);
+    }
 
-  void addArgs(List<String> args) {
-    LaunchArgs.add(args, "--signing-key", signingKey);
-    LaunchArgs.add(args, "--peer-keys", peerKeys);
-    LaunchArgs.add(args, "--tls-cert", tlsCert);
-    LaunchArgs.add(args, "--tls-key", tlsKey);
-    LaunchArgs.add(args, "--tls-trust", tlsTrust);
-  }
+    void addArgs(List<String> args) {
+        LaunchArgs.add(args, "--signing-key", signingKey);
+        LaunchArgs.add(args, "--peer-keys", peerKeys);
+        LaunchArgs.add(args, "--tls-cert", tlsCert);
+        LaunchArgs.add(args, "--tls-key", tlsKey);
+        LaunchArgs.add(args, "--tls-trust", tlsTrust);
+    }
 }

@@ -23,69 +23,68 @@ import java.util.function.Consumer;
  * Simulated evidence is published as Avalon's simulation mode does, with an empty proofData.
  */
 public final class PoolDirectory implements Consumer<JsonNode> {
-  private final TcsStore store;
-  private final WorkerConfig pool;
-  private final PoolGate gate;
-  private final List<String> workloads;
+    private final TcsStore store;
+    private final WorkerConfig pool;
+    private final PoolGate gate;
+    private final List<String> workloads;
 
-  /**
-   * @param workloads the names of the workloads the pool's WPs run ({@link
-   *     io.camelot.pool.wp.WpRuntime#runnable}), advertised with the pool's name
-   */
-  public PoolDirectory(
-      TcsStore store, WorkerConfig pool, PoolGate gate, Collection<String> workloads) {
-    this.store = store;
-    this.pool = pool;
-    this.gate = gate;
-    this.workloads = List.copyOf(workloads);
-  }
-
-  @Override
-  public void accept(JsonNode info) {
-    String encryptionKey = info.path("encryptionKey").asText();
-    WorkerTypeData typeData =
-        new WorkerTypeData(
-                info.path("verificationKey").asText(),
-                null,
-                info.path("proofDataType").asText(),
-                info.path("simulated").asBoolean() ? "" : info.path("proofData").asText(),
-                encryptionKey,
-                null,
-                info.path("encryptionKeySignature").asText(),
-                null)
-            // Every WP opens and seals through the shared envelope code, which serves both forms.
-            .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()))
-            .withNameAndWorkloads(pool.name(), workloads);
-    WorkerDetails details =
-        new WorkerDetails(
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            WorkerDetails.SHA_256,
-            WorkerDetails.SECP256K1,
-            WorkerDetails.RSA_OAEP_3072,
-            WorkerDetails.AES_GCM_256,
-            WorkerDetails.JSON_RPC,
-            typeData);
-    WorkerRecord record =
-        new WorkerRecord(
-            WorkerType.TEE_SGX.code(),
-            pool.organizationId(),
-            pool.applicationTypeId(),
-            details,
-            WorkerStatus.ACTIVE.code());
-    Map<String, Long> retired = new HashMap<>();
-    for (JsonNode key : info.path("retiredEncryptionKeys")) {
-      retired.put(key.path("encryptionKey").asText(), key.path("retiredAt").asLong());
+    /**
+     * @param workloads the names of the workloads the pool's WPs run ({@link
+     *     io.camelot.pool.wp.WpRuntime#runnable}), advertised with the pool's name
+     */
+    public PoolDirectory(TcsStore store, WorkerConfig pool, PoolGate gate, Collection<String> workloads) {
+        this.store = store;
+        this.pool = pool;
+        this.gate = gate;
+        this.workloads = List.copyOf(workloads);
     }
-    // The gate learns of retirements before requesters see the new key.
-    gate.retiredKeys(retired);
-    // A status the operator set (COMPROMISED after a leak) outlives key changes and restarts.
-    WorkerRegistration.publish(store, pool.workerId(), record);
-  }
+
+    @Override
+    public void accept(JsonNode info) {
+        String encryptionKey = info.path("encryptionKey").asText();
+        WorkerTypeData typeData = new WorkerTypeData(
+                        info.path("verificationKey").asText(),
+                        null,
+                        info.path("proofDataType").asText(),
+                        info.path("simulated").asBoolean()
+                                ? ""
+                                : info.path("proofData").asText(),
+                        encryptionKey,
+                        null,
+                        info.path("encryptionKeySignature").asText(),
+                        null)
+                // Every WP opens and seals through the shared envelope code, which serves both forms.
+                .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()))
+                .withNameAndWorkloads(pool.name(), workloads);
+        WorkerDetails details = new WorkerDetails(
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                WorkerDetails.SHA_256,
+                WorkerDetails.SECP256K1,
+                WorkerDetails.RSA_OAEP_3072,
+                WorkerDetails.AES_GCM_256,
+                WorkerDetails.JSON_RPC,
+                typeData);
+        WorkerRecord record = new WorkerRecord(
+                WorkerType.TEE_SGX.code(),
+                pool.organizationId(),
+                pool.applicationTypeId(),
+                details,
+                WorkerStatus.ACTIVE.code());
+        Map<String, Long> retired = new HashMap<>();
+        for (JsonNode key : info.path("retiredEncryptionKeys")) {
+            retired.put(
+                    key.path("encryptionKey").asText(), key.path("retiredAt").asLong());
+        }
+        // The gate learns of retirements before requesters see the new key.
+        gate.retiredKeys(retired);
+        // A status the operator set (COMPROMISED after a leak) outlives key changes and restarts.
+        WorkerRegistration.publish(store, pool.workerId(), record);
+    }
 }

@@ -25,78 +25,69 @@ import java.util.concurrent.CompletableFuture;
  * verifies the signature.
  */
 public final class PoolGate implements WorkOrderQueue {
-  private final WorkOrderQueue queue;
-  private final String poolWorkerId;
-  private final PoolPolicy policy;
-  private final Clock clock;
-  private volatile Map<String, Long> retiredKeys = Map.of();
+    private final WorkOrderQueue queue;
+    private final String poolWorkerId;
+    private final PoolPolicy policy;
+    private final Clock clock;
+    private volatile Map<String, Long> retiredKeys = Map.of();
 
-  public PoolGate(WorkOrderQueue queue, String poolWorkerId, PoolPolicy policy, Clock clock) {
-    this.queue = queue;
-    this.poolWorkerId = poolWorkerId;
-    this.policy = policy;
-    this.clock = clock;
-  }
+    public PoolGate(WorkOrderQueue queue, String poolWorkerId, PoolPolicy policy, Clock clock) {
+        this.queue = queue;
+        this.poolWorkerId = poolWorkerId;
+        this.policy = policy;
+        this.clock = clock;
+    }
 
-  /** The pool's retired encryption keys (PEM to retirement time), as the WKMs report them. */
-  public void retiredKeys(Map<String, Long> retired) {
-    this.retiredKeys = Map.copyOf(retired);
-  }
+    /** The pool's retired encryption keys (PEM to retirement time), as the WKMs report them. */
+    public void retiredKeys(Map<String, Long> retired) {
+        this.retiredKeys = Map.copyOf(retired);
+    }
 
-  @Override
-  public Admission submit(
-      String workOrderId,
-      String workerId,
-      WorkOrderSubmitParams params,
-      byte[] requestHash,
-      byte[] rawRequest) {
-    if (poolWorkerId.equals(workerId) && params != null) {
-      policy
-          .refusal(claimedRequesterKey(params))
-          .ifPresent(
-              reason -> {
+    @Override
+    public Admission submit(
+            String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
+        if (poolWorkerId.equals(workerId) && params != null) {
+            policy.refusal(claimedRequesterKey(params)).ifPresent(reason -> {
                 throw new EeaException(
-                    WorkOrderStatus.ACCESS_DENIED.code(),
-                    reason,
-                    JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId));
-              });
-      Long retiredAt = retiredKeys.get(namedKey(params));
-      if (retiredAt != null && clock.millis() > retiredAt + policy.rotationGrace().toMillis()) {
-        throw KeyManager.retiredKey(workOrderId);
-      }
+                        WorkOrderStatus.ACCESS_DENIED.code(),
+                        reason,
+                        JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId));
+            });
+            Long retiredAt = retiredKeys.get(namedKey(params));
+            if (retiredAt != null
+                    && clock.millis() > retiredAt + policy.rotationGrace().toMillis()) {
+                throw KeyManager.retiredKey(workOrderId);
+            }
+        }
+        return queue.submit(workOrderId, workerId, params, requestHash, rawRequest);
     }
-    return queue.submit(workOrderId, workerId, params, requestHash, rawRequest);
-  }
 
-  /** The key the request says it is signed under; the WKM verifies the signature itself. */
-  private static Optional<String> claimedRequesterKey(WorkOrderSubmitParams params) {
-    String signature = params.requesterSignature();
-    return signature == null || signature.isEmpty()
-        ? Optional.empty()
-        : Optional.ofNullable(params.verifyingKey());
-  }
-
-  private static String namedKey(WorkOrderSubmitParams params) {
-    try {
-      return new String(
-          Hex.decode(Params.stripHexPrefix(params.workerEncryptionKey())), StandardCharsets.UTF_8);
-    } catch (RuntimeException e) {
-      return "";
+    /** The key the request says it is signed under; the WKM verifies the signature itself. */
+    private static Optional<String> claimedRequesterKey(WorkOrderSubmitParams params) {
+        String signature = params.requesterSignature();
+        return signature == null || signature.isEmpty() ? Optional.empty() : Optional.ofNullable(params.verifyingKey());
     }
-  }
 
-  @Override
-  public CompletableFuture<byte[]> completion(String workOrderId) {
-    return queue.completion(workOrderId);
-  }
+    private static String namedKey(WorkOrderSubmitParams params) {
+        try {
+            return new String(Hex.decode(Params.stripHexPrefix(params.workerEncryptionKey())), StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
 
-  @Override
-  public void receiptCreated(String workOrderId) {
-    queue.receiptCreated(workOrderId);
-  }
+    @Override
+    public CompletableFuture<byte[]> completion(String workOrderId) {
+        return queue.completion(workOrderId);
+    }
 
-  @Override
-  public boolean serves(String workerId) {
-    return queue.serves(workerId);
-  }
+    @Override
+    public void receiptCreated(String workOrderId) {
+        queue.receiptCreated(workOrderId);
+    }
+
+    @Override
+    public boolean serves(String workerId) {
+        return queue.serves(workerId);
+    }
 }

@@ -12,19 +12,19 @@ import java.util.Map;
  * Worker Manager's proxy of it when the WPs run on other hosts.
  */
 final class Redirect implements JsonParamsMethod {
-  private final WorkerManager manager;
+    private final WorkerManager manager;
 
-  Redirect(WorkerManager manager) {
-    this.manager = manager;
-  }
+    Redirect(WorkerManager manager) {
+        this.manager = manager;
+    }
 
-  @Override
-  public String name() {
-    return PoolApi.REDIRECT;
-  }
+    @Override
+    public String name() {
+        return PoolApi.REDIRECT;
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(Map.of("uri", manager.redirectUri()));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        return RpcOutcome.result(Map.of("uri", manager.redirectUri()));
+    }
 }

@@ -33,203 +33,201 @@ import org.slf4j.LoggerFactory;
  * internal WP directory, never into the public Worker Directory.
  */
 public final class WorkerManager implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(WorkerManager.class);
+    private static final Logger log = LoggerFactory.getLogger(WorkerManager.class);
 
-  private final List<RpcClient> wkms = new CopyOnWriteArrayList<>();
-  private final Consumer<JsonNode> publishWorkerInfo;
-  private final Duration callTimeout;
-  private final PeerSecurity security;
-  private final PoolDispatcher dispatcher;
-  private final String advertisedUrl;
-  private final WpHosts wpHosts;
-  private final Set<String> wpKeyIds;
-  private volatile RpcClient inUse;
-  private InternalServer server;
+    private final List<RpcClient> wkms = new CopyOnWriteArrayList<>();
+    private final Consumer<JsonNode> publishWorkerInfo;
+    private final Duration callTimeout;
+    private final PeerSecurity security;
+    private final PoolDispatcher dispatcher;
+    private final String advertisedUrl;
+    private final WpHosts wpHosts;
+    private final Set<String> wpKeyIds;
+    private volatile RpcClient inUse;
+    private InternalServer server;
 
-  /**
-   * @param publishWorkerInfo writes the pool's worker record (and whatever else follows the keys)
-   *     from a WKM's WorkerInfo
-   * @param dispatcher where registered WPs get work orders from
-   * @param advertisedUrl where WPs on other hosts reach this Worker Manager (e.g. a Kubernetes
-   *     Service), or empty. When set, Redirect names it: the WPs then use the Key Management API
-   *     this manager proxies, since the WKMs themselves are reachable only on its host.
-   * @param wpHosts the hosts WPs may register under
-   * @param wpKeyIds the keys ({@code SignedRequests.keyId}) WPs sign with: only they may register
-   *     and deregister WPs
-   */
-  public WorkerManager(
-      Duration callTimeout,
-      PeerSecurity security,
-      Consumer<JsonNode> publishWorkerInfo,
-      PoolDispatcher dispatcher,
-      String advertisedUrl,
-      WpHosts wpHosts,
-      Set<String> wpKeyIds) {
-    this.callTimeout = callTimeout;
-    this.security = security;
-    this.publishWorkerInfo = publishWorkerInfo;
-    this.dispatcher = dispatcher;
-    this.advertisedUrl = advertisedUrl;
-    this.wpHosts = wpHosts;
-    this.wpKeyIds = Set.copyOf(wpKeyIds);
-    dispatcher.signReceiptsWith(this::signReceiptUpdate);
-  }
-
-  /** Adds a WKM; one that has no keys yet gets them from a live WKM first. */
-  public void addKeyManager(String url, boolean needsKeys) {
-    RpcClient wkm = new RpcClient(url, callTimeout, security);
-    if (needsKeys) {
-      KeyCopy.copy(live(), wkm);
-      log.info("WKM {} joined the pool with keys from {}", url, live().url());
+    /**
+     * @param publishWorkerInfo writes the pool's worker record (and whatever else follows the keys)
+     *     from a WKM's WorkerInfo
+     * @param dispatcher where registered WPs get work orders from
+     * @param advertisedUrl where WPs on other hosts reach this Worker Manager (e.g. a Kubernetes
+     *     Service), or empty. When set, Redirect names it: the WPs then use the Key Management API
+     *     this manager proxies, since the WKMs themselves are reachable only on its host.
+     * @param wpHosts the hosts WPs may register under
+     * @param wpKeyIds the keys ({@code SignedRequests.keyId}) WPs sign with: only they may register
+     *     and deregister WPs
+     */
+    public WorkerManager(
+            Duration callTimeout,
+            PeerSecurity security,
+            Consumer<JsonNode> publishWorkerInfo,
+            PoolDispatcher dispatcher,
+            String advertisedUrl,
+            WpHosts wpHosts,
+            Set<String> wpKeyIds) {
+        this.callTimeout = callTimeout;
+        this.security = security;
+        this.publishWorkerInfo = publishWorkerInfo;
+        this.dispatcher = dispatcher;
+        this.advertisedUrl = advertisedUrl;
+        this.wpHosts = wpHosts;
+        this.wpKeyIds = Set.copyOf(wpKeyIds);
+        dispatcher.signReceiptsWith(this::signReceiptUpdate);
     }
-    wkms.add(wkm);
-  }
 
-  /**
-   * A restarted WKM takes its previous incarnation's place. It gets the current keys from a live
-   * WKM when there is one (its own sealed keys may predate a rotation); when it is the only one,
-   * the keys it unsealed are the pool's.
-   */
-  public synchronized void replaceKeyManager(String previousUrl, String url) {
-    wkms.removeIf(wkm -> wkm.url().equals(previousUrl));
-    RpcClient wkm = new RpcClient(url, callTimeout, security);
-    if (!wkms.isEmpty()) {
-      RpcClient source = live();
-      KeyCopy.copy(source, wkm);
-      log.info("WKM {} rejoined the pool with keys from {}", url, source.url());
-    }
-    wkms.add(wkm);
-  }
-
-  /**
-   * Serves Redirect, the Key Management API and WP registration on {@code host} (loopback by
-   * default) and {@code port} (0: any free port).
-   */
-  public String start(String host, int port) {
-    List<RpcMethod<?>> methods = new ArrayList<>();
-    methods.add(new Redirect(this));
-    for (String name :
-        List.of(
-            PoolApi.GET_RANDOM_ID,
-            PoolApi.GET_WORKER_PRIVATE_KEYS,
-            PoolApi.SET_WORKER_PRIVATE_KEYS,
-            PoolApi.PREPROCESS_WORKORDER,
-            PoolApi.POSTPROCESS_WORKORDER,
-            PoolApi.WORKER_INFO)) {
-      methods.add(new ProxiedMethod(name, this));
-    }
-    methods.add(new GenerateNewEncryptionKey(this));
-    methods.add(new RegisterWorkorderProcessor(dispatcher, wpHosts, wpKeyIds));
-    // Below the WPs' call timeout, so a WP with long work orders asks again instead of timing out.
-    methods.add(new DeregisterWorkorderProcessor(dispatcher, callTimeout.dividedBy(3), wpKeyIds));
-    methods.add(new ListWorkorderProcessors(dispatcher));
-    server = InternalServer.start(host, port, methods, security);
-    return server.url();
-  }
-
-  public String url() {
-    return server.url();
-  }
-
-  /** The Key Management endpoint Redirect names: the advertised proxy, or a live WKM. */
-  String redirectUri() {
-    return advertisedUrl.isEmpty() ? live().url() : advertisedUrl;
-  }
-
-  /** The pool's internal WP directory: registered WPs, their slots and whether they take work. */
-  public List<PoolDispatcher.ProcessorState> processors() {
-    return dispatcher.processors();
-  }
-
-  /** Publishes the pool's identity as a live WKM reports it. */
-  public void publish() {
-    publishWorkerInfo.accept(call(PoolApi.WORKER_INFO, Map.of()));
-  }
-
-  /**
-   * A WKM that answers, preferring the one in use; it becomes the one in use. Works on a snapshot
-   * of the list: a restarted WKM may replace its previous incarnation meanwhile.
-   */
-  RpcClient live() {
-    RpcClient preferred = inUse;
-    List<RpcClient> candidates = new ArrayList<>(wkms);
-    if (preferred != null && candidates.remove(preferred)) {
-      candidates.addFirst(preferred);
-    }
-    for (RpcClient wkm : candidates) {
-      try {
-        wkm.call(PoolApi.WORKER_INFO, Map.of());
-        if (wkm != preferred) {
-          if (preferred != null) {
-            log.warn("WKM {} is unreachable; switching to {}", preferred.url(), wkm.url());
-          }
-          inUse = wkm;
+    /** Adds a WKM; one that has no keys yet gets them from a live WKM first. */
+    public void addKeyManager(String url, boolean needsKeys) {
+        RpcClient wkm = new RpcClient(url, callTimeout, security);
+        if (needsKeys) {
+            KeyCopy.copy(live(), wkm);
+            log.info("WKM {} joined the pool with keys from {}", url, live().url());
         }
-        return wkm;
-      } catch (PeerUnavailableException e) {
-        log.debug("WKM {} does not answer: {}", wkm.url(), e.getMessage());
-      }
+        wkms.add(wkm);
     }
-    throw new EeaException(PoolApi.NO_KEY_MANAGER, "no WKM of this pool answers");
-  }
 
-  /** Forwards a call to the WKM in use, failing over once if it has gone. */
-  JsonNode call(String method, Object params) {
-    RpcClient wkm = inUse;
-    if (wkm != null) {
-      try {
-        return wkm.call(method, params);
-      } catch (PeerUnavailableException e) {
-        log.warn("{} to WKM {} failed: {}", method, wkm.url(), e.getMessage());
-      }
+    /**
+     * A restarted WKM takes its previous incarnation's place. It gets the current keys from a live
+     * WKM when there is one (its own sealed keys may predate a rotation); when it is the only one,
+     * the keys it unsealed are the pool's.
+     */
+    public synchronized void replaceKeyManager(String previousUrl, String url) {
+        wkms.removeIf(wkm -> wkm.url().equals(previousUrl));
+        RpcClient wkm = new RpcClient(url, callTimeout, security);
+        if (!wkms.isEmpty()) {
+            RpcClient source = live();
+            KeyCopy.copy(source, wkm);
+            log.info("WKM {} rejoined the pool with keys from {}", url, source.url());
+        }
+        wkms.add(wkm);
     }
-    return live().call(method, params);
-  }
 
-  /**
-   * The pool-signed receipt update of a stored outcome, from the WKM in use (SignReceiptUpdate).
-   */
-  private ReceiptUpdateParams signReceiptUpdate(
-      String workOrderId, String workerId, byte[] response, JsonNode request) {
-    ObjectNode params =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("workOrderId", workOrderId)
-            .put("workerId", workerId)
-            .put("response", Base64.getEncoder().encodeToString(response))
-            .set("request", request);
-    return ProtocolJson.bind(call(PoolApi.SIGN_RECEIPT_UPDATE, params), ReceiptUpdateParams.class);
-  }
-
-  /**
-   * GenerateNewEncryptionKey on the WKM in use, then the same keys to every other WKM, then the
-   * Worker Directory. Requesters see the new key only once every WKM can use it.
-   */
-  synchronized JsonNode rotate(Object params) {
-    RpcClient primary = live();
-    JsonNode generated = primary.call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, params);
-    for (RpcClient other : wkms) {
-      if (other == primary) {
-        continue;
-      }
-      try {
-        KeyCopy.copy(primary, other);
-      } catch (PeerUnavailableException e) {
-        log.warn(
-            "WKM {} is unreachable and keeps the previous key until it rejoins: {}",
-            other.url(),
-            e.getMessage());
-      }
+    /**
+     * Serves Redirect, the Key Management API and WP registration on {@code host} (loopback by
+     * default) and {@code port} (0: any free port).
+     */
+    public String start(String host, int port) {
+        List<RpcMethod<?>> methods = new ArrayList<>();
+        methods.add(new Redirect(this));
+        for (String name : List.of(
+                PoolApi.GET_RANDOM_ID,
+                PoolApi.GET_WORKER_PRIVATE_KEYS,
+                PoolApi.SET_WORKER_PRIVATE_KEYS,
+                PoolApi.PREPROCESS_WORKORDER,
+                PoolApi.POSTPROCESS_WORKORDER,
+                PoolApi.WORKER_INFO)) {
+            methods.add(new ProxiedMethod(name, this));
+        }
+        methods.add(new GenerateNewEncryptionKey(this));
+        methods.add(new RegisterWorkorderProcessor(dispatcher, wpHosts, wpKeyIds));
+        // Below the WPs' call timeout, so a WP with long work orders asks again instead of timing out.
+        methods.add(new DeregisterWorkorderProcessor(dispatcher, callTimeout.dividedBy(3), wpKeyIds));
+        methods.add(new ListWorkorderProcessors(dispatcher));
+        server = InternalServer.start(host, port, methods, security);
+        return server.url();
     }
-    publishWorkerInfo.accept(primary.call(PoolApi.WORKER_INFO, Map.of()));
-    log.info("Rotated the pool encryption key on {} WKM(s)", wkms.size());
-    return generated;
-  }
 
-  @Override
-  public void close() {
-    if (server != null) {
-      server.close();
+    public String url() {
+        return server.url();
     }
-  }
+
+    /** The Key Management endpoint Redirect names: the advertised proxy, or a live WKM. */
+    String redirectUri() {
+        return advertisedUrl.isEmpty() ? live().url() : advertisedUrl;
+    }
+
+    /** The pool's internal WP directory: registered WPs, their slots and whether they take work. */
+    public List<PoolDispatcher.ProcessorState> processors() {
+        return dispatcher.processors();
+    }
+
+    /** Publishes the pool's identity as a live WKM reports it. */
+    public void publish() {
+        publishWorkerInfo.accept(call(PoolApi.WORKER_INFO, Map.of()));
+    }
+
+    /**
+     * A WKM that answers, preferring the one in use; it becomes the one in use. Works on a snapshot
+     * of the list: a restarted WKM may replace its previous incarnation meanwhile.
+     */
+    RpcClient live() {
+        RpcClient preferred = inUse;
+        List<RpcClient> candidates = new ArrayList<>(wkms);
+        if (preferred != null && candidates.remove(preferred)) {
+            candidates.addFirst(preferred);
+        }
+        for (RpcClient wkm : candidates) {
+            try {
+                wkm.call(PoolApi.WORKER_INFO, Map.of());
+                if (wkm != preferred) {
+                    if (preferred != null) {
+                        log.warn("WKM {} is unreachable; switching to {}", preferred.url(), wkm.url());
+                    }
+                    inUse = wkm;
+                }
+                return wkm;
+            } catch (PeerUnavailableException e) {
+                log.debug("WKM {} does not answer: {}", wkm.url(), e.getMessage());
+            }
+        }
+        throw new EeaException(PoolApi.NO_KEY_MANAGER, "no WKM of this pool answers");
+    }
+
+    /** Forwards a call to the WKM in use, failing over once if it has gone. */
+    JsonNode call(String method, Object params) {
+        RpcClient wkm = inUse;
+        if (wkm != null) {
+            try {
+                return wkm.call(method, params);
+            } catch (PeerUnavailableException e) {
+                log.warn("{} to WKM {} failed: {}", method, wkm.url(), e.getMessage());
+            }
+        }
+        return live().call(method, params);
+    }
+
+    /**
+     * The pool-signed receipt update of a stored outcome, from the WKM in use (SignReceiptUpdate).
+     */
+    private ReceiptUpdateParams signReceiptUpdate(
+            String workOrderId, String workerId, byte[] response, JsonNode request) {
+        ObjectNode params = JsonNodeFactory.instance
+                .objectNode()
+                .put("workOrderId", workOrderId)
+                .put("workerId", workerId)
+                .put("response", Base64.getEncoder().encodeToString(response))
+                .set("request", request);
+        return ProtocolJson.bind(call(PoolApi.SIGN_RECEIPT_UPDATE, params), ReceiptUpdateParams.class);
+    }
+
+    /**
+     * GenerateNewEncryptionKey on the WKM in use, then the same keys to every other WKM, then the
+     * Worker Directory. Requesters see the new key only once every WKM can use it.
+     */
+    synchronized JsonNode rotate(Object params) {
+        RpcClient primary = live();
+        JsonNode generated = primary.call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, params);
+        for (RpcClient other : wkms) {
+            if (other == primary) {
+                continue;
+            }
+            try {
+                KeyCopy.copy(primary, other);
+            } catch (PeerUnavailableException e) {
+                log.warn(
+                        "WKM {} is unreachable and keeps the previous key until it rejoins: {}",
+                        other.url(),
+                        e.getMessage());
+            }
+        }
+        publishWorkerInfo.accept(primary.call(PoolApi.WORKER_INFO, Map.of()));
+        log.info("Rotated the pool encryption key on {} WKM(s)", wkms.size());
+        return generated;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
 }

@@ -21,62 +21,60 @@ import java.util.List;
  * (measurement allow-list, simulation).
  */
 final class EvidenceCheck {
-  private static final Duration MAX_EVIDENCE_AGE = Duration.ofMinutes(10);
+    private static final Duration MAX_EVIDENCE_AGE = Duration.ofMinutes(10);
 
-  private final ProofDataVerifier verifier;
-  private final Clock clock;
-  private final AppraisalPolicy policy;
+    private final ProofDataVerifier verifier;
+    private final Clock clock;
+    private final AppraisalPolicy policy;
 
-  EvidenceCheck(ProofDataVerifier verifier, Clock clock, AppraisalPolicy policy) {
-    this.verifier = verifier;
-    this.clock = clock;
-    this.policy = policy;
-  }
+    EvidenceCheck(ProofDataVerifier verifier, Clock clock, AppraisalPolicy policy) {
+        this.verifier = verifier;
+        this.clock = clock;
+        this.policy = policy;
+    }
 
-  /**
-   * Admits instances on a TEE of {@code kind} (simulated ones only when that is simulated too)
-   * whose measurement is one of {@code allowed}.
-   */
-  static EvidenceCheck forMeasurements(
-      ProofDataVerifier verifier, Clock clock, TeeKind kind, List<String> allowed) {
-    AppraisalPolicy.Builder builder = AppraisalPolicy.builder();
-    if (kind == TeeKind.SIMULATED) {
-      builder.allowSimulation();
+    /**
+     * Admits instances on a TEE of {@code kind} (simulated ones only when that is simulated too)
+     * whose measurement is one of {@code allowed}.
+     */
+    static EvidenceCheck forMeasurements(ProofDataVerifier verifier, Clock clock, TeeKind kind, List<String> allowed) {
+        AppraisalPolicy.Builder builder = AppraisalPolicy.builder();
+        if (kind == TeeKind.SIMULATED) {
+            builder.allowSimulation();
+        }
+        if (allowed.isEmpty()) {
+            throw new IllegalArgumentException("a WKM needs at least one allowed measurement");
+        }
+        String measurementName = kind == TeeKind.SIMULATED ? "MEASUREMENT" : "MRENCLAVE";
+        return new EvidenceCheck(
+                verifier,
+                clock,
+                builder.allowMeasurement(measurementName, allowed.toArray(String[]::new))
+                        .build());
     }
-    if (allowed.isEmpty()) {
-      throw new IllegalArgumentException("a WKM needs at least one allowed measurement");
-    }
-    String measurementName = kind == TeeKind.SIMULATED ? "MEASUREMENT" : "MRENCLAVE";
-    return new EvidenceCheck(
-        verifier,
-        clock,
-        builder.allowMeasurement(measurementName, allowed.toArray(String[]::new)).build());
-  }
 
-  /**
-   * @return the accepted verdict
-   * @throws EeaException {@link PoolApi#NOT_ADMITTED} naming the failed check
-   */
-  Verdict require(AttestationInfo info, byte[] bound, String who) {
-    if (info == null || info.verificationKey() == null || info.encryptionKey() == null) {
-      throw new EeaException(PoolApi.NOT_ADMITTED, who + " sent no attestation info");
+    /**
+     * @return the accepted verdict
+     * @throws EeaException {@link PoolApi#NOT_ADMITTED} naming the failed check
+     */
+    Verdict require(AttestationInfo info, byte[] bound, String who) {
+        if (info == null || info.verificationKey() == null || info.encryptionKey() == null) {
+            throw new EeaException(PoolApi.NOT_ADMITTED, who + " sent no attestation info");
+        }
+        VerificationContext context = VerificationContext.at(clock.instant())
+                .boundTo(AttestationInfo.keyBinding(info.verificationKey(), info.encryptionKey()))
+                .withMaxReportAge(MAX_EVIDENCE_AGE);
+        Verdict verdict =
+                policy.appraise(verifier.verify(info.proofDataType(), info.proofData(), context), context.at());
+        if (!verdict.valid()) {
+            throw new EeaException(PoolApi.NOT_ADMITTED, who + " refused: " + verdict.reasonText());
+        }
+        byte[] reportData = HexFormat.of().parseHex(verdict.reportData());
+        if (!Arrays.equals(Arrays.copyOfRange(reportData, 32, 64), Sha256.digest(bound))) {
+            throw new EeaException(
+                    PoolApi.NOT_ADMITTED,
+                    who + " refused: REPORT_DATA does not carry the expected random id or digest");
+        }
+        return verdict;
     }
-    VerificationContext context =
-        VerificationContext.at(clock.instant())
-            .boundTo(AttestationInfo.keyBinding(info.verificationKey(), info.encryptionKey()))
-            .withMaxReportAge(MAX_EVIDENCE_AGE);
-    Verdict verdict =
-        policy.appraise(
-            verifier.verify(info.proofDataType(), info.proofData(), context), context.at());
-    if (!verdict.valid()) {
-      throw new EeaException(PoolApi.NOT_ADMITTED, who + " refused: " + verdict.reasonText());
-    }
-    byte[] reportData = HexFormat.of().parseHex(verdict.reportData());
-    if (!Arrays.equals(Arrays.copyOfRange(reportData, 32, 64), Sha256.digest(bound))) {
-      throw new EeaException(
-          PoolApi.NOT_ADMITTED,
-          who + " refused: REPORT_DATA does not carry the expected random id or digest");
-    }
-    return verdict;
-  }
 }

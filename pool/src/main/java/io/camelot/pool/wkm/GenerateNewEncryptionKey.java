@@ -8,22 +8,21 @@ import io.camelot.pool.PoolApi;
 
 /** GenerateNewEncryptionKey: rotates the pool encryption key on this WKM. */
 final class GenerateNewEncryptionKey implements JsonParamsMethod {
-  private final KeyManager keyManager;
+    private final KeyManager keyManager;
 
-  GenerateNewEncryptionKey(KeyManager keyManager) {
-    this.keyManager = keyManager;
-  }
+    GenerateNewEncryptionKey(KeyManager keyManager) {
+        this.keyManager = keyManager;
+    }
 
-  @Override
-  public String name() {
-    return PoolApi.GENERATE_NEW_ENCRYPTION_KEY;
-  }
+    @Override
+    public String name() {
+        return PoolApi.GENERATE_NEW_ENCRYPTION_KEY;
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(
-        keyManager.generateNewEncryptionKey(
-            InternalParams.optionalText(call.params(), "nonce"),
-            InternalParams.optionalText(call.params(), "tag")));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        return RpcOutcome.result(keyManager.generateNewEncryptionKey(
+                InternalParams.optionalText(call.params(), "nonce"),
+                InternalParams.optionalText(call.params(), "tag")));
+    }
 }

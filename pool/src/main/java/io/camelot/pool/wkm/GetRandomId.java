@@ -9,19 +9,19 @@ import java.util.Map;
 
 /** GetRandomId: a fresh single-use id the caller must put in its attestation info. */
 final class GetRandomId implements JsonParamsMethod {
-  private final KeyManager keyManager;
+    private final KeyManager keyManager;
 
-  GetRandomId(KeyManager keyManager) {
-    this.keyManager = keyManager;
-  }
+    GetRandomId(KeyManager keyManager) {
+        this.keyManager = keyManager;
+    }
 
-  @Override
-  public String name() {
-    return PoolApi.GET_RANDOM_ID;
-  }
+    @Override
+    public String name() {
+        return PoolApi.GET_RANDOM_ID;
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(Map.of("randomId", keyManager.randomId()));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        return RpcOutcome.result(Map.of("randomId", keyManager.randomId()));
+    }
 }

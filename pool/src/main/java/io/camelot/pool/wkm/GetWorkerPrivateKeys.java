@@ -8,20 +8,19 @@ import io.camelot.pool.PoolApi;
 
 /** GetWorkerPrivateKeys: the pool keys encrypted to an attested WKM of the same measurement. */
 final class GetWorkerPrivateKeys implements JsonParamsMethod {
-  private final KeyManager keyManager;
+    private final KeyManager keyManager;
 
-  GetWorkerPrivateKeys(KeyManager keyManager) {
-    this.keyManager = keyManager;
-  }
+    GetWorkerPrivateKeys(KeyManager keyManager) {
+        this.keyManager = keyManager;
+    }
 
-  @Override
-  public String name() {
-    return PoolApi.GET_WORKER_PRIVATE_KEYS;
-  }
+    @Override
+    public String name() {
+        return PoolApi.GET_WORKER_PRIVATE_KEYS;
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(
-        keyManager.exportKeys(InternalParams.attestation(call.params(), "attestation")));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        return RpcOutcome.result(keyManager.exportKeys(InternalParams.attestation(call.params(), "attestation")));
+    }
 }

@@ -24,102 +24,97 @@ import java.util.List;
  * the WKM's JVM.
  */
 public final class KeyManager {
-  private final RandomIds randomIds;
-  private final WpAdmissions admissions;
-  private final PoolKeyVault vault;
-  private final WorkOrderKeyBroker broker;
+    private final RandomIds randomIds;
+    private final WpAdmissions admissions;
+    private final PoolKeyVault vault;
+    private final WorkOrderKeyBroker broker;
 
-  /**
-   * @param measurement this WKM's own measurement (hex), which replica WKMs must share
-   * @param sealedKeys where the pool keys are kept sealed to {@code tee}
-   * @param generateIfMissing create pool keys when none are sealed; false for a replica that joins
-   */
-  public KeyManager(
-      Tee tee,
-      String measurement,
-      PoolPolicy policy,
-      Path sealedKeys,
-      ProofDataVerifier verifier,
-      Clock clock,
-      boolean generateIfMissing) {
-    randomIds = new RandomIds(clock);
-    EvidenceCheck wpEvidence =
-        EvidenceCheck.forMeasurements(verifier, clock, tee.kind(), policy.allowedWpMeasurements());
-    EvidenceCheck peerEvidence =
-        EvidenceCheck.forMeasurements(verifier, clock, tee.kind(), List.of(measurement));
-    String ownPlatform =
-        policy.samePlatformOnly() ? WpAdmissions.platformOf(tee, verifier, clock) : null;
-    admissions = new WpAdmissions(policy, randomIds, wpEvidence, ownPlatform, clock);
-    vault =
-        new PoolKeyVault(
-            tee, sealedKeys, policy, randomIds, peerEvidence, clock, generateIfMissing);
-    broker = new WorkOrderKeyBroker(policy, vault, admissions, clock);
-  }
+    /**
+     * @param measurement this WKM's own measurement (hex), which replica WKMs must share
+     * @param sealedKeys where the pool keys are kept sealed to {@code tee}
+     * @param generateIfMissing create pool keys when none are sealed; false for a replica that joins
+     */
+    public KeyManager(
+            Tee tee,
+            String measurement,
+            PoolPolicy policy,
+            Path sealedKeys,
+            ProofDataVerifier verifier,
+            Clock clock,
+            boolean generateIfMissing) {
+        randomIds = new RandomIds(clock);
+        EvidenceCheck wpEvidence =
+                EvidenceCheck.forMeasurements(verifier, clock, tee.kind(), policy.allowedWpMeasurements());
+        EvidenceCheck peerEvidence = EvidenceCheck.forMeasurements(verifier, clock, tee.kind(), List.of(measurement));
+        String ownPlatform = policy.samePlatformOnly() ? WpAdmissions.platformOf(tee, verifier, clock) : null;
+        admissions = new WpAdmissions(policy, randomIds, wpEvidence, ownPlatform, clock);
+        vault = new PoolKeyVault(tee, sealedKeys, policy, randomIds, peerEvidence, clock, generateIfMissing);
+        broker = new WorkOrderKeyBroker(policy, vault, admissions, clock);
+    }
 
-  public boolean hasKeys() {
-    return vault.hasKeys();
-  }
+    public boolean hasKeys() {
+        return vault.hasKeys();
+    }
 
-  /** Encryption key rotations this process performed since it started. */
-  public long rotations() {
-    return vault.rotations();
-  }
+    /** Encryption key rotations this process performed since it started. */
+    public long rotations() {
+        return vault.rotations();
+    }
 
-  /** WP identities admitted and not yet expired or spent. */
-  public int admittedWps() {
-    return admissions.size();
-  }
+    /** WP identities admitted and not yet expired or spent. */
+    public int admittedWps() {
+        return admissions.size();
+    }
 
-  /** The work order error for a request sealed to an encryption key retired beyond its grace. */
-  public static EeaException retiredKey(String workOrderId) {
-    ObjectNode data = JsonNodeFactory.instance.objectNode();
-    data.put("workOrderId", workOrderId);
-    data.put("reason", PoolApi.RETIRED_KEY_REASON);
-    return new EeaException(
-        WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code(),
-        "Work order is encrypted to a worker encryption key retired by key rotation; retrieve the worker"
-            + " again and resubmit with its current encryptionKey",
-        data);
-  }
+    /** The work order error for a request sealed to an encryption key retired beyond its grace. */
+    public static EeaException retiredKey(String workOrderId) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("workOrderId", workOrderId);
+        data.put("reason", PoolApi.RETIRED_KEY_REASON);
+        return new EeaException(
+                WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code(),
+                "Work order is encrypted to a worker encryption key retired by key rotation; retrieve the worker"
+                        + " again and resubmit with its current encryptionKey",
+                data);
+    }
 
-  // The Key Management API, one method per RPC method class.
+    // The Key Management API, one method per RPC method class.
 
-  String randomId() {
-    return randomIds.issue();
-  }
+    String randomId() {
+        return randomIds.issue();
+    }
 
-  List<WorkOrderKeyBroker.PreprocessedKey> preprocess(
-      WorkOrderSubmitParams request, AttestationInfo caller) {
-    return broker.preprocess(request, caller);
-  }
+    List<WorkOrderKeyBroker.PreprocessedKey> preprocess(WorkOrderSubmitParams request, AttestationInfo caller) {
+        return broker.preprocess(request, caller);
+    }
 
-  WorkOrderResult postprocess(WorkOrderSubmitParams request, WorkOrderResult response) {
-    return broker.postprocess(request, response);
-  }
+    WorkOrderResult postprocess(WorkOrderSubmitParams request, WorkOrderResult response) {
+        return broker.postprocess(request, response);
+    }
 
-  ReceiptUpdateParams signReceiptUpdate(
-      String workOrderId, String updaterId, byte[] responseBytes, WorkOrderSubmitParams request) {
-    return broker.signReceiptUpdate(workOrderId, updaterId, responseBytes, request);
-  }
+    ReceiptUpdateParams signReceiptUpdate(
+            String workOrderId, String updaterId, byte[] responseBytes, WorkOrderSubmitParams request) {
+        return broker.signReceiptUpdate(workOrderId, updaterId, responseBytes, request);
+    }
 
-  PoolKeyVault.NewEncryptionKey generateNewEncryptionKey(String nonce, String tag) {
-    return vault.rotate(nonce, tag);
-  }
+    PoolKeyVault.NewEncryptionKey generateNewEncryptionKey(String nonce, String tag) {
+        return vault.rotate(nonce, tag);
+    }
 
-  AttestationInfo createKeyRequest(String randomIdOfSource) {
-    return vault.createKeyRequest(randomIdOfSource);
-  }
+    AttestationInfo createKeyRequest(String randomIdOfSource) {
+        return vault.createKeyRequest(randomIdOfSource);
+    }
 
-  PoolKeyVault.ExportedKeys exportKeys(AttestationInfo requester) {
-    return vault.export(requester);
-  }
+    PoolKeyVault.ExportedKeys exportKeys(AttestationInfo requester) {
+        return vault.export(requester);
+    }
 
-  void importKeys(String keysHex, AttestationInfo producer) {
-    vault.importKeys(keysHex, producer);
-  }
+    void importKeys(String keysHex, AttestationInfo producer) {
+        vault.importKeys(keysHex, producer);
+    }
 
-  /** The pool's public Worker Directory entry (public keys and evidence, nothing secret). */
-  public ObjectNode workerInfo() {
-    return vault.workerInfo();
-  }
+    /** The pool's public Worker Directory entry (public keys and evidence, nothing secret). */
+    public ObjectNode workerInfo() {
+        return vault.workerInfo();
+    }
 }

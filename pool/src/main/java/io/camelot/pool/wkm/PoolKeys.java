@@ -21,63 +21,64 @@ import java.util.Optional;
  */
 public record PoolKeys(PublicKeySign signing, KeyWrapPrivateKey encryption, List<Retired> retired) {
 
-  /** An encryption key replaced at {@code retiredAtMillis}. */
-  public record Retired(KeyWrapPrivateKey key, long retiredAtMillis) {}
+    /** An encryption key replaced at {@code retiredAtMillis}. */
+    public record Retired(KeyWrapPrivateKey key, long retiredAtMillis) {}
 
-  public static PoolKeys generate() {
-    return new PoolKeys(Secp256k1.generate(), RsaOaep.generate(), List.of());
-  }
-
-  /**
-   * These keys with a fresh encryption key; the current one retires now. The last {@value
-   * #RETIRED_KEPT} retired keys are kept, past their use, so that requests sealed to them get a
-   * clear "retired" error rather than a failed decryption.
-   */
-  PoolKeys rotate(long nowMillis) {
-    List<Retired> older = new ArrayList<>(retired);
-    older.add(new Retired(encryption, nowMillis));
-    int from = Math.max(0, older.size() - RETIRED_KEPT);
-    return new PoolKeys(
-        signing, RsaOaep.generate(), List.copyOf(older.subList(from, older.size())));
-  }
-
-  static final int RETIRED_KEPT = 8;
-
-  /** The key whose public PEM is {@code pem}: current or retired. */
-  Optional<Retired> retiredByPem(String pem) {
-    return retired.stream().filter(r -> r.key().publicKey().pem().equals(pem)).findFirst();
-  }
-
-  byte[] toJson() {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("signing", base64(signing.toPkcs8()));
-    node.put("encryption", base64(encryption.toPkcs8()));
-    ArrayNode list = node.putArray("retired");
-    for (Retired r : retired) {
-      list.addObject().put("key", base64(r.key().toPkcs8())).put("retiredAt", r.retiredAtMillis());
+    public static PoolKeys generate() {
+        return new PoolKeys(Secp256k1.generate(), RsaOaep.generate(), List.of());
     }
-    return ProtocolJson.toBytes(node);
-  }
 
-  static PoolKeys fromJson(byte[] json) {
-    JsonNode node = ProtocolJson.parse(json);
-    List<Retired> retired = new ArrayList<>();
-    for (JsonNode r : node.path("retired")) {
-      retired.add(
-          new Retired(
-              RsaOaep.fromPkcs8(decode(r.path("key").asText())), r.path("retiredAt").asLong()));
+    /**
+     * These keys with a fresh encryption key; the current one retires now. The last {@value
+     * #RETIRED_KEPT} retired keys are kept, past their use, so that requests sealed to them get a
+     * clear "retired" error rather than a failed decryption.
+     */
+    PoolKeys rotate(long nowMillis) {
+        List<Retired> older = new ArrayList<>(retired);
+        older.add(new Retired(encryption, nowMillis));
+        int from = Math.max(0, older.size() - RETIRED_KEPT);
+        return new PoolKeys(signing, RsaOaep.generate(), List.copyOf(older.subList(from, older.size())));
     }
-    return new PoolKeys(
-        Secp256k1.fromPkcs8(decode(node.path("signing").asText())),
-        RsaOaep.fromPkcs8(decode(node.path("encryption").asText())),
-        List.copyOf(retired));
-  }
 
-  private static String base64(byte[] der) {
-    return Base64.getEncoder().encodeToString(der);
-  }
+    static final int RETIRED_KEPT = 8;
 
-  private static byte[] decode(String base64) {
-    return Base64.getDecoder().decode(base64);
-  }
+    /** The key whose public PEM is {@code pem}: current or retired. */
+    Optional<Retired> retiredByPem(String pem) {
+        return retired.stream()
+                .filter(r -> r.key().publicKey().pem().equals(pem))
+                .findFirst();
+    }
+
+    byte[] toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("signing", base64(signing.toPkcs8()));
+        node.put("encryption", base64(encryption.toPkcs8()));
+        ArrayNode list = node.putArray("retired");
+        for (Retired r : retired) {
+            list.addObject().put("key", base64(r.key().toPkcs8())).put("retiredAt", r.retiredAtMillis());
+        }
+        return ProtocolJson.toBytes(node);
+    }
+
+    static PoolKeys fromJson(byte[] json) {
+        JsonNode node = ProtocolJson.parse(json);
+        List<Retired> retired = new ArrayList<>();
+        for (JsonNode r : node.path("retired")) {
+            retired.add(new Retired(
+                    RsaOaep.fromPkcs8(decode(r.path("key").asText())),
+                    r.path("retiredAt").asLong()));
+        }
+        return new PoolKeys(
+                Secp256k1.fromPkcs8(decode(node.path("signing").asText())),
+                RsaOaep.fromPkcs8(decode(node.path("encryption").asText())),
+                List.copyOf(retired));
+    }
+
+    private static String base64(byte[] der) {
+        return Base64.getEncoder().encodeToString(der);
+    }
+
+    private static byte[] decode(String base64) {
+        return Base64.getDecoder().decode(base64);
+    }
 }

@@ -12,26 +12,23 @@ import java.util.Map;
 
 /** PreprocessWorkorder: the keys of one work order, wrapped to the calling WP's attested key. */
 final class PreprocessWorkorder implements JsonParamsMethod {
-  private final KeyManager keyManager;
+    private final KeyManager keyManager;
 
-  PreprocessWorkorder(KeyManager keyManager) {
-    this.keyManager = keyManager;
-  }
-
-  @Override
-  public String name() {
-    return PoolApi.PREPROCESS_WORKORDER;
-  }
-
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
-    try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.preprocess")) {
-      return RpcOutcome.result(
-          Map.of(
-              "keys",
-              keyManager.preprocess(
-                  request, InternalParams.attestation(call.params(), "attestation"))));
+    PreprocessWorkorder(KeyManager keyManager) {
+        this.keyManager = keyManager;
     }
-  }
+
+    @Override
+    public String name() {
+        return PoolApi.PREPROCESS_WORKORDER;
+    }
+
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        WorkOrderSubmitParams request = Params.workOrderSubmit(call.params().get("request"));
+        try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.preprocess")) {
+            return RpcOutcome.result(Map.of(
+                    "keys", keyManager.preprocess(request, InternalParams.attestation(call.params(), "attestation"))));
+        }
+    }
 }

@@ -13,19 +13,19 @@ import java.util.function.Supplier;
  * as at a Worker Manager.
  */
 final class Redirect implements JsonParamsMethod {
-  private final Supplier<String> ownUrl;
+    private final Supplier<String> ownUrl;
 
-  Redirect(Supplier<String> ownUrl) {
-    this.ownUrl = ownUrl;
-  }
+    Redirect(Supplier<String> ownUrl) {
+        this.ownUrl = ownUrl;
+    }
 
-  @Override
-  public String name() {
-    return PoolApi.REDIRECT;
-  }
+    @Override
+    public String name() {
+        return PoolApi.REDIRECT;
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    return RpcOutcome.result(Map.of("uri", ownUrl.get()));
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        return RpcOutcome.result(Map.of("uri", ownUrl.get()));
+    }
 }

@@ -9,22 +9,21 @@ import java.util.Map;
 
 /** SetWorkerPrivateKeys: installs keys a GetWorkerPrivateKeys of another WKM returned. */
 final class SetWorkerPrivateKeys implements JsonParamsMethod {
-  private final KeyManager keyManager;
+    private final KeyManager keyManager;
 
-  SetWorkerPrivateKeys(KeyManager keyManager) {
-    this.keyManager = keyManager;
-  }
+    SetWorkerPrivateKeys(KeyManager keyManager) {
+        this.keyManager = keyManager;
+    }
 
-  @Override
-  public String name() {
-    return PoolApi.SET_WORKER_PRIVATE_KEYS;
-  }
+    @Override
+    public String name() {
+        return PoolApi.SET_WORKER_PRIVATE_KEYS;
+    }
 
-  @Override
-  public RpcOutcome invoke(RpcCall<JsonNode> call) {
-    keyManager.importKeys(
-        InternalParams.text(call.params(), "keys"),
-        InternalParams.attestation(call.params(), "attestation"));
-    return RpcOutcome.result(Map.of());
-  }
+    @Override
+    public RpcOutcome invoke(RpcCall<JsonNode> call) {
+        keyManager.importKeys(
+                InternalParams.text(call.params(), "keys"), InternalParams.attestation(call.params(), "attestation"));
+        return RpcOutcome.result(Map.of());
+    }
 }

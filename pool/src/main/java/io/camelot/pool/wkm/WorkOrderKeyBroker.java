@@ -38,144 +38,133 @@ import java.util.concurrent.ConcurrentHashMap;
  * request it preprocessed. It also signs the pool's receipt updates, for results the pool signed.
  */
 final class WorkOrderKeyBroker {
-  private static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
-  // Beyond this many pending work orders, preprocess drops those older than PENDING_LIFETIME.
-  private static final int PENDING_PRUNE_THRESHOLD = 10_000;
+    private static final Duration PENDING_LIFETIME = Duration.ofMinutes(10);
+    // Beyond this many pending work orders, preprocess drops those older than PENDING_LIFETIME.
+    private static final int PENDING_PRUNE_THRESHOLD = 10_000;
 
-  private final PoolPolicy policy;
-  private final PoolKeyVault vault;
-  private final WpAdmissions admissions;
-  private final Clock clock;
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final PoolPolicy policy;
+    private final PoolKeyVault vault;
+    private final WpAdmissions admissions;
+    private final Clock clock;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-  WorkOrderKeyBroker(PoolPolicy policy, PoolKeyVault vault, WpAdmissions admissions, Clock clock) {
-    this.policy = policy;
-    this.vault = vault;
-    this.admissions = admissions;
-    this.clock = clock;
-  }
+    WorkOrderKeyBroker(PoolPolicy policy, PoolKeyVault vault, WpAdmissions admissions, Clock clock) {
+        this.policy = policy;
+        this.vault = vault;
+        this.admissions = admissions;
+        this.clock = clock;
+    }
 
-  /** A work order's key, as PreprocessWorkorder returns it. */
-  public record PreprocessedKey(String wrapped, String key) {}
+    /** A work order's key, as PreprocessWorkorder returns it. */
+    public record PreprocessedKey(String wrapped, String key) {}
 
-  /**
-   * Checks the request (hash, signature) with the pool key and the requester policy, and returns
-   * every key it unwrapped, wrapped again to the calling WP's attested encryption key.
-   */
-  List<PreprocessedKey> preprocess(WorkOrderSubmitParams request, AttestationInfo caller) {
-    PoolKeys current = vault.current();
-    WpAdmissions.Admitted wp = admissions.admit(caller);
-    RecordingKey recording = new RecordingKey(vault.keyFor(request, current));
-    OpenedRequest opened = RequestOpener.open(request, KeyWrapKeyRing.of(recording));
-    // Judged on the key the signature verified under, never on the requesterId anyone may claim
-    // (M7).
-    policy
-        .refusal(opened.verifiedRequesterKey())
-        .ifPresent(
-            reason -> {
-              throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), reason);
-            });
-    admissions.spend(caller, wp);
-    long now = clock.millis();
-    if (pending.size() > PENDING_PRUNE_THRESHOLD) {
-      pending.values().removeIf(p -> p.atMillis < now - PENDING_LIFETIME.toMillis());
+    /**
+     * Checks the request (hash, signature) with the pool key and the requester policy, and returns
+     * every key it unwrapped, wrapped again to the calling WP's attested encryption key.
+     */
+    List<PreprocessedKey> preprocess(WorkOrderSubmitParams request, AttestationInfo caller) {
+        PoolKeys current = vault.current();
+        WpAdmissions.Admitted wp = admissions.admit(caller);
+        RecordingKey recording = new RecordingKey(vault.keyFor(request, current));
+        OpenedRequest opened = RequestOpener.open(request, KeyWrapKeyRing.of(recording));
+        // Judged on the key the signature verified under, never on the requesterId anyone may claim
+        // (M7).
+        policy.refusal(opened.verifiedRequesterKey()).ifPresent(reason -> {
+            throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), reason);
+        });
+        admissions.spend(caller, wp);
+        long now = clock.millis();
+        if (pending.size() > PENDING_PRUNE_THRESHOLD) {
+            pending.values().removeIf(p -> p.atMillis < now - PENDING_LIFETIME.toMillis());
+        }
+        pending.put(Hex.upper(opened.requestHash()), new Pending(wp.verificationKey, now));
+        List<PreprocessedKey> result = new ArrayList<>();
+        for (RecordingKey.Unwrapped u : recording.unwrapped()) {
+            result.add(new PreprocessedKey(Hex.upper(u.wrapped()), Hex.upper(wp.transportKey.wrap(u.key()))));
+        }
+        return result;
     }
-    pending.put(Hex.upper(opened.requestHash()), new Pending(wp.verificationKey, now));
-    List<PreprocessedKey> result = new ArrayList<>();
-    for (RecordingKey.Unwrapped u : recording.unwrapped()) {
-      result.add(
-          new PreprocessedKey(Hex.upper(u.wrapped()), Hex.upper(wp.transportKey.wrap(u.key()))));
-    }
-    return result;
-  }
 
-  /**
-   * Checks that {@code response} answers {@code request}, which this WKM preprocessed (it finds it
-   * by the request hash it remembered), signed by the WP that preprocessed it, and re-signs it for
-   * requesters: with the pool key, or (ext-key policy) with a fresh per-work-order key the pool key
-   * vouches for.
-   */
-  WorkOrderResult postprocess(WorkOrderSubmitParams request, WorkOrderResult response) {
-    PoolKeys current = vault.current();
-    byte[] requestHash = WorkOrderHashes.requestHash(request);
-    Pending p = pending.remove(Hex.upper(requestHash));
-    if (p == null) {
-      throw new EeaException(
-          PoolApi.REATTEST,
-          "work order " + request.workOrderId() + " was not preprocessed by this WKM");
+    /**
+     * Checks that {@code response} answers {@code request}, which this WKM preprocessed (it finds it
+     * by the request hash it remembered), signed by the WP that preprocessed it, and re-signs it for
+     * requesters: with the pool key, or (ext-key policy) with a fresh per-work-order key the pool key
+     * vouches for.
+     */
+    WorkOrderResult postprocess(WorkOrderSubmitParams request, WorkOrderResult response) {
+        PoolKeys current = vault.current();
+        byte[] requestHash = WorkOrderHashes.requestHash(request);
+        Pending p = pending.remove(Hex.upper(requestHash));
+        if (p == null) {
+            throw new EeaException(
+                    PoolApi.REATTEST, "work order " + request.workOrderId() + " was not preprocessed by this WKM");
+        }
+        if (!Objects.equals(response.workOrderId(), request.workOrderId())
+                || !Objects.equals(response.workloadId(), request.workloadId())
+                || !Objects.equals(response.workerId(), request.workerId())
+                || !Objects.equals(response.requesterId(), request.requesterId())) {
+            throw new EeaException(PoolApi.NOT_ADMITTED, "the response does not answer the preprocessed request");
+        }
+        byte[] hash = WorkOrderHashes.responseHash(response, requestHash);
+        byte[] wpSignature;
+        try {
+            wpSignature = Base64.getDecoder().decode(Objects.requireNonNullElse(response.workerSignature(), ""));
+        } catch (IllegalArgumentException e) {
+            wpSignature = new byte[0];
+        }
+        if (!p.wpKey.verifyDigest(hash, wpSignature)) {
+            throw new EeaException(PoolApi.NOT_ADMITTED, "the response is not signed by the WP that preprocessed it");
+        }
+        if (policy.extKeySignatures()) {
+            PublicKeySign perWorkOrder = Secp256k1.generate();
+            String pem = perWorkOrder.verifier().pem();
+            return response.withSignature(Base64.getEncoder().encodeToString(perWorkOrder.signDigest(hash)))
+                    .withExtVerificationKey(
+                            pem, Signatures.extVerificationKeySignature(current.signing(), pem, request));
+        }
+        return response.withSignature(
+                        Base64.getEncoder().encodeToString(current.signing().signDigest(hash)))
+                .withExtVerificationKey(null, null);
     }
-    if (!Objects.equals(response.workOrderId(), request.workOrderId())
-        || !Objects.equals(response.workloadId(), request.workloadId())
-        || !Objects.equals(response.workerId(), request.workerId())
-        || !Objects.equals(response.requesterId(), request.requesterId())) {
-      throw new EeaException(
-          PoolApi.NOT_ADMITTED, "the response does not answer the preprocessed request");
-    }
-    byte[] hash = WorkOrderHashes.responseHash(response, requestHash);
-    byte[] wpSignature;
-    try {
-      wpSignature =
-          Base64.getDecoder().decode(Objects.requireNonNullElse(response.workerSignature(), ""));
-    } catch (IllegalArgumentException e) {
-      wpSignature = new byte[0];
-    }
-    if (!p.wpKey.verifyDigest(hash, wpSignature)) {
-      throw new EeaException(
-          PoolApi.NOT_ADMITTED, "the response is not signed by the WP that preprocessed it");
-    }
-    if (policy.extKeySignatures()) {
-      PublicKeySign perWorkOrder = Secp256k1.generate();
-      String pem = perWorkOrder.verifier().pem();
-      return response
-          .withSignature(Base64.getEncoder().encodeToString(perWorkOrder.signDigest(hash)))
-          .withExtVerificationKey(
-              pem, Signatures.extVerificationKeySignature(current.signing(), pem, request));
-    }
-    return response
-        .withSignature(Base64.getEncoder().encodeToString(current.signing().signDigest(hash)))
-        .withExtVerificationKey(null, null);
-  }
 
-  /**
-   * The pool-signed PROCESSED or FAILED receipt update for a work order's stored outcome, whose
-   * exact bytes it hashes itself. A result gets PROCESSED only if the pool signed it (with the pool
-   * key, or with an ext key the pool key vouched for, bound to {@code request}), so nothing else
-   * can be passed off as the pool's result. An error object is unsigned in EEA: FAILED says only
-   * that the stored outcome with that hash is an error naming this work order, as the singleton's
-   * does. Stateless, so any replica signs any work order, across restarts; it cannot tell whether
-   * the pool saw a work order, so the listener makes that check: it takes a FAILED only with the
-   * hash of the stored outcome.
-   *
-   * @param updaterId the pool worker's id, which the update names (not covered by the signature)
-   */
-  ReceiptUpdateParams signReceiptUpdate(
-      String workOrderId, String updaterId, byte[] responseBytes, WorkOrderSubmitParams request) {
-    PoolKeys current = vault.current();
-    WorkOrderResponse response = ProtocolJson.bind(responseBytes, WorkOrderResponse.class);
-    if (response.failed()) {
-      JsonNode data = response.error().data();
-      if (data == null || !workOrderId.equals(data.path("workOrderId").asText())) {
-        throw new EeaException(
-            PoolApi.NOT_ADMITTED, "the error does not name work order " + workOrderId);
-      }
-    } else if (response.result() == null
-        || request == null
-        || !workOrderId.equals(response.result().workOrderId())
-        || !workOrderId.equals(request.workOrderId())) {
-      throw new EeaException(
-          PoolApi.NOT_ADMITTED, "the response is no result of work order " + workOrderId);
-    } else {
-      try {
-        ResponseOpener.verifySignature(response.result(), request, current.signing().verifier());
-      } catch (CryptoException e) {
-        throw new EeaException(
-            PoolApi.NOT_ADMITTED, "the result is not signed by this pool: " + e.getMessage());
-      }
+    /**
+     * The pool-signed PROCESSED or FAILED receipt update for a work order's stored outcome, whose
+     * exact bytes it hashes itself. A result gets PROCESSED only if the pool signed it (with the pool
+     * key, or with an ext key the pool key vouched for, bound to {@code request}), so nothing else
+     * can be passed off as the pool's result. An error object is unsigned in EEA: FAILED says only
+     * that the stored outcome with that hash is an error naming this work order, as the singleton's
+     * does. Stateless, so any replica signs any work order, across restarts; it cannot tell whether
+     * the pool saw a work order, so the listener makes that check: it takes a FAILED only with the
+     * hash of the stored outcome.
+     *
+     * @param updaterId the pool worker's id, which the update names (not covered by the signature)
+     */
+    ReceiptUpdateParams signReceiptUpdate(
+            String workOrderId, String updaterId, byte[] responseBytes, WorkOrderSubmitParams request) {
+        PoolKeys current = vault.current();
+        WorkOrderResponse response = ProtocolJson.bind(responseBytes, WorkOrderResponse.class);
+        if (response.failed()) {
+            JsonNode data = response.error().data();
+            if (data == null || !workOrderId.equals(data.path("workOrderId").asText())) {
+                throw new EeaException(PoolApi.NOT_ADMITTED, "the error does not name work order " + workOrderId);
+            }
+        } else if (response.result() == null
+                || request == null
+                || !workOrderId.equals(response.result().workOrderId())
+                || !workOrderId.equals(request.workOrderId())) {
+            throw new EeaException(PoolApi.NOT_ADMITTED, "the response is no result of work order " + workOrderId);
+        } else {
+            try {
+                ResponseOpener.verifySignature(
+                        response.result(), request, current.signing().verifier());
+            } catch (CryptoException e) {
+                throw new EeaException(
+                        PoolApi.NOT_ADMITTED, "the result is not signed by this pool: " + e.getMessage());
+            }
+        }
+        return WorkerReceiptUpdates.signed(current.signing(), updaterId, workOrderId, response, responseBytes);
     }
-    return WorkerReceiptUpdates.signed(
-        current.signing(), updaterId, workOrderId, response, responseBytes);
-  }
 
-  /** What preprocess remembers, under the request hash, for postprocess. */
-  private record Pending(PublicKeyVerify wpKey, long atMillis) {}
+    /** What preprocess remembers, under the request hash, for postprocess. */
+    private record Pending(PublicKeyVerify wpKey, long atMillis) {}
 }

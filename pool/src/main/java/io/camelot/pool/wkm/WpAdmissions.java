@@ -30,119 +30,109 @@ import org.slf4j.LoggerFactory;
  * budget (pool policy).
  */
 final class WpAdmissions {
-  private static final Logger log = LoggerFactory.getLogger(WpAdmissions.class);
-  static final Duration IDLE_WP_EXPIRY = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(WpAdmissions.class);
+    static final Duration IDLE_WP_EXPIRY = Duration.ofMinutes(5);
 
-  private final PoolPolicy policy;
-  private final RandomIds randomIds;
-  private final EvidenceCheck wpEvidence;
-  private final String ownPlatform;
-  private final Clock clock;
-  private final Map<String, Admitted> admitted = new ConcurrentHashMap<>();
+    private final PoolPolicy policy;
+    private final RandomIds randomIds;
+    private final EvidenceCheck wpEvidence;
+    private final String ownPlatform;
+    private final Clock clock;
+    private final Map<String, Admitted> admitted = new ConcurrentHashMap<>();
 
-  /**
-   * @param ownPlatform the platform a WP must run on (WP localization), or null for any
-   */
-  WpAdmissions(
-      PoolPolicy policy,
-      RandomIds randomIds,
-      EvidenceCheck wpEvidence,
-      String ownPlatform,
-      Clock clock) {
-    this.policy = policy;
-    this.randomIds = randomIds;
-    this.wpEvidence = wpEvidence;
-    this.ownPlatform = ownPlatform;
-    this.clock = clock;
-  }
-
-  /** The platform identity WP localization compares: the simulation key's hash when simulated. */
-  static String platformOf(Tee tee, ProofDataVerifier verifier, Clock clock) {
-    if (tee.kind() != TeeKind.SIMULATED) {
-      throw new IllegalArgumentException(
-          "WP localization is implemented for the simulated TEE only (it compares the simulation platform key)");
+    /**
+     * @param ownPlatform the platform a WP must run on (WP localization), or null for any
+     */
+    WpAdmissions(PoolPolicy policy, RandomIds randomIds, EvidenceCheck wpEvidence, String ownPlatform, Clock clock) {
+        this.policy = policy;
+        this.randomIds = randomIds;
+        this.wpEvidence = wpEvidence;
+        this.ownPlatform = ownPlatform;
+        this.clock = clock;
     }
-    TeeEvidence own = tee.attest(new byte[ReportDataBinding.LENGTH]);
-    Verdict verdict =
-        verifier.verify(
-            own.proofDataType(), own.proofData(), VerificationContext.at(clock.instant()));
-    return verdict.measurements().get("SIMULATION_KEY_SHA256");
-  }
 
-  /** WP identities admitted and not yet expired or spent. */
-  int size() {
-    return admitted.size();
-  }
+    /** The platform identity WP localization compares: the simulation key's hash when simulated. */
+    static String platformOf(Tee tee, ProofDataVerifier verifier, Clock clock) {
+        if (tee.kind() != TeeKind.SIMULATED) {
+            throw new IllegalArgumentException(
+                    "WP localization is implemented for the simulated TEE only (it compares the simulation platform key)");
+        }
+        TeeEvidence own = tee.attest(new byte[ReportDataBinding.LENGTH]);
+        Verdict verdict =
+                verifier.verify(own.proofDataType(), own.proofData(), VerificationContext.at(clock.instant()));
+        return verdict.measurements().get("SIMULATION_KEY_SHA256");
+    }
 
-  /** The admitted WP {@code caller} names, admitting it now if its evidence passes. */
-  Admitted admit(AttestationInfo caller) {
-    if (caller == null || caller.randomId() == null) {
-      throw new EeaException(PoolApi.NOT_ADMITTED, "no attestation info");
+    /** WP identities admitted and not yet expired or spent. */
+    int size() {
+        return admitted.size();
     }
-    String digest = caller.digest();
-    Admitted known = admitted.get(digest);
-    if (known != null) {
-      known.lastUsedMillis = clock.millis();
-      return known;
-    }
-    synchronized (admitted) {
-      known = admitted.get(digest);
-      if (known != null) {
-        return known;
-      }
-      if (!randomIds.redeem(caller.randomId())) {
-        throw new EeaException(
-            PoolApi.REATTEST, "random id unknown or already used: get a new one and re-attest");
-      }
-      Verdict verdict =
-          wpEvidence.require(caller, caller.randomId().getBytes(StandardCharsets.UTF_8), "WP");
-      if (ownPlatform != null
-          && !ownPlatform.equals(verdict.measurements().get("SIMULATION_KEY_SHA256"))) {
-        throw new EeaException(
-            PoolApi.NOT_ADMITTED, "WP refused: it does not run on this WKM's platform");
-      }
-      long now = clock.millis();
-      admitted.values().removeIf(wp -> wp.lastUsedMillis < now - IDLE_WP_EXPIRY.toMillis());
-      if (policy.maxConcurrentWps() > 0 && admitted.size() >= policy.maxConcurrentWps()) {
-        throw new EeaException(
-            PoolApi.NOT_ADMITTED,
-            "WP refused: the pool allows at most " + policy.maxConcurrentWps() + " WPs at once");
-      }
-      Admitted wp =
-          new Admitted(
-              Secp256k1.verifierFromPem(caller.verificationKey()),
-              X25519Hkdf.publicKeyFromPem(caller.encryptionKey()),
-              now);
-      admitted.put(digest, wp);
-      log.info("Admitted a WP ({} admitted)", admitted.size());
-      return wp;
-    }
-  }
 
-  /** Counts a work order against the WP identity; a spent identity must restart and re-attest. */
-  void spend(AttestationInfo caller, Admitted wp) {
-    int used = wp.workOrders.incrementAndGet();
-    if (policy.maxWorkOrdersPerWp() > 0 && used >= policy.maxWorkOrdersPerWp()) {
-      admitted.remove(caller.digest());
+    /** The admitted WP {@code caller} names, admitting it now if its evidence passes. */
+    Admitted admit(AttestationInfo caller) {
+        if (caller == null || caller.randomId() == null) {
+            throw new EeaException(PoolApi.NOT_ADMITTED, "no attestation info");
+        }
+        String digest = caller.digest();
+        Admitted known = admitted.get(digest);
+        if (known != null) {
+            known.lastUsedMillis = clock.millis();
+            return known;
+        }
+        synchronized (admitted) {
+            known = admitted.get(digest);
+            if (known != null) {
+                return known;
+            }
+            if (!randomIds.redeem(caller.randomId())) {
+                throw new EeaException(
+                        PoolApi.REATTEST, "random id unknown or already used: get a new one and re-attest");
+            }
+            Verdict verdict = wpEvidence.require(caller, caller.randomId().getBytes(StandardCharsets.UTF_8), "WP");
+            if (ownPlatform != null
+                    && !ownPlatform.equals(verdict.measurements().get("SIMULATION_KEY_SHA256"))) {
+                throw new EeaException(PoolApi.NOT_ADMITTED, "WP refused: it does not run on this WKM's platform");
+            }
+            long now = clock.millis();
+            admitted.values().removeIf(wp -> wp.lastUsedMillis < now - IDLE_WP_EXPIRY.toMillis());
+            if (policy.maxConcurrentWps() > 0 && admitted.size() >= policy.maxConcurrentWps()) {
+                throw new EeaException(
+                        PoolApi.NOT_ADMITTED,
+                        "WP refused: the pool allows at most " + policy.maxConcurrentWps() + " WPs at once");
+            }
+            Admitted wp = new Admitted(
+                    Secp256k1.verifierFromPem(caller.verificationKey()),
+                    X25519Hkdf.publicKeyFromPem(caller.encryptionKey()),
+                    now);
+            admitted.put(digest, wp);
+            log.info("Admitted a WP ({} admitted)", admitted.size());
+            return wp;
+        }
     }
-    if (policy.maxWorkOrdersPerWp() > 0 && used > policy.maxWorkOrdersPerWp()) {
-      throw new EeaException(
-          PoolApi.REATTEST,
-          "this WP identity has used its work order budget: restart and re-attest");
-    }
-  }
 
-  /** An admitted WP: the keys it attested to, and its use. */
-  static final class Admitted {
-    final PublicKeyVerify verificationKey;
-    final KeyWrapPublicKey transportKey;
-    final AtomicInteger workOrders = new AtomicInteger();
-    volatile long lastUsedMillis;
-
-    Admitted(PublicKeyVerify verificationKey, KeyWrapPublicKey transportKey, long now) {
-      this.verificationKey = verificationKey;
-      this.transportKey = transportKey;
-      this.lastUsedMillis = now;
+    /** Counts a work order against the WP identity; a spent identity must restart and re-attest. */
+    void spend(AttestationInfo caller, Admitted wp) {
+        int used = wp.workOrders.incrementAndGet();
+        if (policy.maxWorkOrdersPerWp() > 0 && used >= policy.maxWorkOrdersPerWp()) {
+            admitted.remove(caller.digest());
+        }
+        if (policy.maxWorkOrdersPerWp() > 0 && used > policy.maxWorkOrdersPerWp()) {
+            throw new EeaException(
+                    PoolApi.REATTEST, "this WP identity has used its work order budget: restart and re-attest");
+        }
     }
-  }
+
+    /** An admitted WP: the keys it attested to, and its use. */
+    static final class Admitted {
+        final PublicKeyVerify verificationKey;
+        final KeyWrapPublicKey transportKey;
+        final AtomicInteger workOrders = new AtomicInteger();
+        volatile long lastUsedMillis;
+
+        Admitted(PublicKeyVerify verificationKey, KeyWrapPublicKey transportKey, long now) {
+            this.verificationKey = verificationKey;
+            this.transportKey = transportKey;
+            this.lastUsedMillis = now;
+        }
+    }
 }

@@ -26,68 +26,65 @@ import org.junit.jupiter.api.io.TempDir;
  * Security review M2: the pool's published keys follow the WKMs, its status stays the operator's.
  */
 class PoolDirectoryTest {
-  static final WorkerConfig POOL = new WorkerConfig("cd".repeat(32), "org", "app", 2);
+    static final WorkerConfig POOL = new WorkerConfig("cd".repeat(32), "org", "app", 2);
 
-  @TempDir Path dir;
-  TcsStore store;
-  PoolDirectory directory;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void start() {
-    store = LmdbTcsStore.open(dir.resolve("store"));
-    PoolPolicy policy =
-        new PoolPolicy(List.of(), false, 1, 1, false, false, Duration.ZERO, null, false);
-    directory =
-        new PoolDirectory(
-            store,
-            POOL,
-            new PoolGate(null, POOL.workerId(), policy, Clock.systemUTC()),
-            WpRuntime.runnable(Workloads.load()));
-  }
+    TcsStore store;
+    PoolDirectory directory;
 
-  @AfterEach
-  void stop() {
-    store.close();
-  }
+    @BeforeEach
+    void start() {
+        store = LmdbTcsStore.open(dir.resolve("store"));
+        PoolPolicy policy = new PoolPolicy(List.of(), false, 1, 1, false, false, Duration.ZERO, null, false);
+        directory = new PoolDirectory(
+                store,
+                POOL,
+                new PoolGate(null, POOL.workerId(), policy, Clock.systemUTC()),
+                WpRuntime.runnable(Workloads.load()));
+    }
 
-  @Test
-  void newKeysAreRepublishedUnderTheStatusTheOperatorSet() {
-    directory.accept(keys("first"));
-    assertThat(stored().status()).isEqualTo(WorkerStatus.ACTIVE.code());
+    @AfterEach
+    void stop() {
+        store.close();
+    }
 
-    store.putWorker(
-        POOL.workerId(), ProtocolJson.toBytes(stored().withStatus(WorkerStatus.OFF_LINE.code())));
-    directory.accept(keys("rotated"));
+    @Test
+    void newKeysAreRepublishedUnderTheStatusTheOperatorSet() {
+        directory.accept(keys("first"));
+        assertThat(stored().status()).isEqualTo(WorkerStatus.ACTIVE.code());
 
-    assertThat(stored().status()).isEqualTo(WorkerStatus.OFF_LINE.code());
-    assertThat(stored().details().workerTypeData().encryptionKey())
-        .isEqualTo("rotated encryption key");
-  }
+        store.putWorker(POOL.workerId(), ProtocolJson.toBytes(stored().withStatus(WorkerStatus.OFF_LINE.code())));
+        directory.accept(keys("rotated"));
 
-  @Test
-  void thePoolAdvertisesItsNameAndTheStatelessWorkloadsItsProcessorsRun() {
-    directory.accept(keys("first"));
+        assertThat(stored().status()).isEqualTo(WorkerStatus.OFF_LINE.code());
+        assertThat(stored().details().workerTypeData().encryptionKey()).isEqualTo("rotated encryption key");
+    }
 
-    var typeData = stored().details().workerTypeData();
-    assertThat(typeData.name()).isEqualTo(POOL.name());
-    assertThat(typeData.workloads()).contains("echo-result").doesNotContain("simple-wallet");
-  }
+    @Test
+    void thePoolAdvertisesItsNameAndTheStatelessWorkloadsItsProcessorsRun() {
+        directory.accept(keys("first"));
 
-  private static JsonNode keys(String label) {
-    return ProtocolJson.toTree(
-        Map.of(
-            "encryptionKey",
-            label + " encryption key",
-            "verificationKey",
-            label + " verification key",
-            "proofDataType",
-            "simulated",
-            "simulated",
-            true));
-  }
+        var typeData = stored().details().workerTypeData();
+        assertThat(typeData.name()).isEqualTo(POOL.name());
+        assertThat(typeData.workloads()).contains("echo-result").doesNotContain("simple-wallet");
+    }
 
-  private WorkerRecord stored() {
-    return ProtocolJson.bind(
-        ProtocolJson.parse(store.worker(POOL.workerId()).orElseThrow()), WorkerRecord.class);
-  }
+    private static JsonNode keys(String label) {
+        return ProtocolJson.toTree(Map.of(
+                "encryptionKey",
+                label + " encryption key",
+                "verificationKey",
+                label + " verification key",
+                "proofDataType",
+                "simulated",
+                "simulated",
+                true));
+    }
+
+    private WorkerRecord stored() {
+        return ProtocolJson.bind(
+                ProtocolJson.parse(store.worker(POOL.workerId()).orElseThrow()), WorkerRecord.class);
+    }
 }

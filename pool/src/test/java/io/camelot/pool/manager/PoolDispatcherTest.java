@@ -55,224 +55,200 @@ import org.junit.jupiter.params.provider.EnumSource;
  * keys directly, as a WP and its WKM do together.
  */
 class PoolDispatcherTest {
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
-  static final String POOL_ID = "ab".repeat(32);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final String POOL_ID = "ab".repeat(32);
 
-  @TempDir Path dir;
-  LmdbTcsStore store;
-  PoolDispatcher dispatcher;
-  PeerSecurity security;
-  final PublicKeySign poolKey = Secp256k1.generate();
-  final KeyWrapPrivateKey poolEncryptionKey = RsaOaep.generate();
-  final List<InternalServer> wps = new ArrayList<>();
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void start() {
-    // One identity for every party here: signing is covered by PeerAuthenticationTest.
-    security =
-        PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of())
-            .managerSecurity(Clock.systemUTC());
-    store = LmdbTcsStore.open(dir.resolve("store"));
-    // The pool's record, as the Worker Manager publishes it: results verify under this key.
-    store.putWorker(
-        POOL_ID,
-        ProtocolJson.toBytes(
-            Map.of(
-                "details",
-                Map.of("workerTypeData", Map.of("verificationKey", poolKey.verifier().pem())))));
-    dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
-  }
+    LmdbTcsStore store;
+    PoolDispatcher dispatcher;
+    PeerSecurity security;
+    final PublicKeySign poolKey = Secp256k1.generate();
+    final KeyWrapPrivateKey poolEncryptionKey = RsaOaep.generate();
+    final List<InternalServer> wps = new ArrayList<>();
 
-  @AfterEach
-  void stop() {
-    wps.forEach(InternalServer::close);
-    dispatcher.close();
-    store.close();
-  }
+    @BeforeEach
+    void start() {
+        // One identity for every party here: signing is covered by PeerAuthenticationTest.
+        security = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of())
+                .managerSecurity(Clock.systemUTC());
+        store = LmdbTcsStore.open(dir.resolve("store"));
+        // The pool's record, as the Worker Manager publishes it: results verify under this key.
+        store.putWorker(
+                POOL_ID,
+                ProtocolJson.toBytes(Map.of(
+                        "details",
+                        Map.of(
+                                "workerTypeData",
+                                Map.of("verificationKey", poolKey.verifier().pem())))));
+        dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
+    }
 
-  /** What a WP that is not the pool's answers. */
-  enum Forgery {
-    /** A result signed with a key of its own. */
-    SIGNED_BY_ANOTHER_KEY,
-    /** A result the pool signed, of another work order. */
-    RESULT_OF_ANOTHER_WORK_ORDER,
-    /** An error naming another work order. */
-    ERROR_OF_ANOTHER_WORK_ORDER
-  }
+    @AfterEach
+    void stop() {
+        wps.forEach(InternalServer::close);
+        dispatcher.close();
+        store.close();
+    }
 
-  @ParameterizedTest
-  @EnumSource(Forgery.class)
-  void aWpWhoseAnswerIsNotThePoolsIsDroppedAndTheWorkOrderCompletesOnAnotherWp(Forgery forgery) {
-    // Registered first, so its slot is taken first.
-    String rogue = wp(forged(forgery));
-    String honest = wp(request -> sealed(request, poolKey));
-    WorkOrderSubmitParams request = submit("01", EnvelopeVersion.CAMELOT_2);
+    /** What a WP that is not the pool's answers. */
+    enum Forgery {
+        /** A result signed with a key of its own. */
+        SIGNED_BY_ANOTHER_KEY,
+        /** A result the pool signed, of another work order. */
+        RESULT_OF_ANOTHER_WORK_ORDER,
+        /** An error naming another work order. */
+        ERROR_OF_ANOTHER_WORK_ORDER
+    }
 
-    WorkOrderResponse outcome = process(request);
+    @ParameterizedTest
+    @EnumSource(Forgery.class)
+    void aWpWhoseAnswerIsNotThePoolsIsDroppedAndTheWorkOrderCompletesOnAnotherWp(Forgery forgery) {
+        // Registered first, so its slot is taken first.
+        String rogue = wp(forged(forgery));
+        String honest = wp(request -> sealed(request, poolKey));
+        WorkOrderSubmitParams request = submit("01", EnvelopeVersion.CAMELOT_2);
 
-    assertThat(outcome.failed()).isFalse();
-    ResponseOpener.verifySignature(outcome.result(), request, poolKey.verifier());
-    assertThat(outcome.result().workOrderId()).isEqualTo(request.workOrderId());
-    assertThat(dispatcher.processors())
-        .extracting(ProcessorState::url)
-        .containsExactly(honest)
-        .doesNotContain(rogue);
-  }
+        WorkOrderResponse outcome = process(request);
 
-  @ParameterizedTest
-  @EnumSource(EnvelopeVersion.class)
-  void aResultSignedWithAnExtKeyThePoolVouchesForIsStored(EnvelopeVersion envelope) {
-    String wp =
-        wp(
-            request -> {
-              PublicKeySign perWorkOrder = Secp256k1.generate();
-              String pem = perWorkOrder.verifier().pem();
-              return WorkOrderResponse.of(
-                  sealed(request, perWorkOrder)
-                      .result()
-                      .withExtVerificationKey(
-                          pem, Signatures.extVerificationKeySignature(poolKey, pem, request)));
-            });
-    WorkOrderSubmitParams request = submit("02", envelope);
+        assertThat(outcome.failed()).isFalse();
+        ResponseOpener.verifySignature(outcome.result(), request, poolKey.verifier());
+        assertThat(outcome.result().workOrderId()).isEqualTo(request.workOrderId());
+        assertThat(dispatcher.processors())
+                .extracting(ProcessorState::url)
+                .containsExactly(honest)
+                .doesNotContain(rogue);
+    }
 
-    WorkOrderResponse outcome = process(request);
+    @ParameterizedTest
+    @EnumSource(EnvelopeVersion.class)
+    void aResultSignedWithAnExtKeyThePoolVouchesForIsStored(EnvelopeVersion envelope) {
+        String wp = wp(request -> {
+            PublicKeySign perWorkOrder = Secp256k1.generate();
+            String pem = perWorkOrder.verifier().pem();
+            return WorkOrderResponse.of(sealed(request, perWorkOrder)
+                    .result()
+                    .withExtVerificationKey(pem, Signatures.extVerificationKeySignature(poolKey, pem, request)));
+        });
+        WorkOrderSubmitParams request = submit("02", envelope);
 
-    assertThat(outcome.result().extVerificationKey()).isNotNull();
-    ResponseOpener.verifySignature(outcome.result(), request, poolKey.verifier());
-    assertThat(dispatcher.processors()).extracting(ProcessorState::url).containsExactly(wp);
-  }
+        WorkOrderResponse outcome = process(request);
 
-  @Test
-  void withNoWpLeftTheWorkOrderFailsWithAClearError() {
-    wp(forged(Forgery.SIGNED_BY_ANOTHER_KEY));
-    WorkOrderSubmitParams request = submit("03", EnvelopeVersion.CAMELOT_2);
+        assertThat(outcome.result().extVerificationKey()).isNotNull();
+        ResponseOpener.verifySignature(outcome.result(), request, poolKey.verifier());
+        assertThat(dispatcher.processors()).extracting(ProcessorState::url).containsExactly(wp);
+    }
 
-    WorkOrderResponse outcome = process(request);
+    @Test
+    void withNoWpLeftTheWorkOrderFailsWithAClearError() {
+        wp(forged(Forgery.SIGNED_BY_ANOTHER_KEY));
+        WorkOrderSubmitParams request = submit("03", EnvelopeVersion.CAMELOT_2);
 
-    assertThat(outcome.failed()).isTrue();
-    assertThat(outcome.error().code()).isEqualTo(WorkOrderStatus.UNKNOWN_ERROR.code());
-    assertThat(outcome.error().message())
-        .startsWith("the worker pool could not process the work order: WP ")
-        .contains("answered with a result the pool did not sign");
-    assertThat(outcome.error().data().path("workOrderId").asText())
-        .isEqualTo(request.workOrderId());
-    assertThat(dispatcher.processors()).isEmpty();
-  }
+        WorkOrderResponse outcome = process(request);
 
-  @Test
-  void anErrorNamingTheWorkOrderIsItsOutcome() {
-    String wp =
-        wp(
-            request ->
-                WorkOrderResponse.of(
-                    new JsonRpcError(
-                        WorkOrderStatus.INVALID_WORKLOAD.code(),
-                        "no such workload",
-                        JsonNodeFactory.instance
-                            .objectNode()
-                            .put("workOrderId", request.workOrderId()))));
-    WorkOrderSubmitParams request = submit("04", EnvelopeVersion.CAMELOT_2);
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.error().code()).isEqualTo(WorkOrderStatus.UNKNOWN_ERROR.code());
+        assertThat(outcome.error().message())
+                .startsWith("the worker pool could not process the work order: WP ")
+                .contains("answered with a result the pool did not sign");
+        assertThat(outcome.error().data().path("workOrderId").asText()).isEqualTo(request.workOrderId());
+        assertThat(dispatcher.processors()).isEmpty();
+    }
 
-    WorkOrderResponse outcome = process(request);
+    @Test
+    void anErrorNamingTheWorkOrderIsItsOutcome() {
+        String wp = wp(request -> WorkOrderResponse.of(new JsonRpcError(
+                WorkOrderStatus.INVALID_WORKLOAD.code(),
+                "no such workload",
+                JsonNodeFactory.instance.objectNode().put("workOrderId", request.workOrderId()))));
+        WorkOrderSubmitParams request = submit("04", EnvelopeVersion.CAMELOT_2);
 
-    assertThat(outcome.error().message()).isEqualTo("no such workload");
-    assertThat(dispatcher.processors()).extracting(ProcessorState::url).containsExactly(wp);
-  }
+        WorkOrderResponse outcome = process(request);
 
-  /** A request to the pool, sealed to its encryption key and stored as the listener stores it. */
-  private WorkOrderSubmitParams submit(String id, EnvelopeVersion envelope) {
-    RequestTemplate template =
-        new RequestTemplate(
-            id.repeat(32),
-            POOL_ID,
-            WorkloadIds.of("echo-result"),
-            "cc".repeat(32),
-            "0a0b",
-            6000L,
-            null,
-            List.of(InputSpec.text("hello")),
-            List.of());
-    WorkOrderSubmitParams request =
-        RequestSealer.seal(template.withEnvelope(envelope), poolEncryptionKey.publicKey(), null)
-            .request();
-    store.submit(
-        request.workOrderId(), POOL_ID, Sha256.digest(request.workOrderId()), raw(request), 0);
-    return request;
-  }
+        assertThat(outcome.error().message()).isEqualTo("no such workload");
+        assertThat(dispatcher.processors()).extracting(ProcessorState::url).containsExactly(wp);
+    }
 
-  private static byte[] raw(WorkOrderSubmitParams request) {
-    return ProtocolJson.toBytes(
-        Map.of(
-            "jsonrpc",
-            "2.0",
-            "method",
-            "WorkOrderSubmit",
-            "id",
-            1,
-            "params",
-            ProtocolJson.toTree(request)));
-  }
+    /** A request to the pool, sealed to its encryption key and stored as the listener stores it. */
+    private WorkOrderSubmitParams submit(String id, EnvelopeVersion envelope) {
+        RequestTemplate template = new RequestTemplate(
+                id.repeat(32),
+                POOL_ID,
+                WorkloadIds.of("echo-result"),
+                "cc".repeat(32),
+                "0a0b",
+                6000L,
+                null,
+                List.of(InputSpec.text("hello")),
+                List.of());
+        WorkOrderSubmitParams request = RequestSealer.seal(
+                        template.withEnvelope(envelope), poolEncryptionKey.publicKey(), null)
+                .request();
+        store.submit(request.workOrderId(), POOL_ID, Sha256.digest(request.workOrderId()), raw(request), 0);
+        return request;
+    }
 
-  private WorkOrderResponse process(WorkOrderSubmitParams request) {
-    byte[] stored =
-        dispatcher.process(
-            new QueuedWorkOrder(request.workOrderId(), POOL_ID, request, raw(request)));
-    assertThat(store.response(request.workOrderId()))
-        .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(stored));
-    return ProtocolJson.bind(stored, WorkOrderResponse.class);
-  }
+    private static byte[] raw(WorkOrderSubmitParams request) {
+        return ProtocolJson.toBytes(
+                Map.of("jsonrpc", "2.0", "method", "WorkOrderSubmit", "id", 1, "params", ProtocolJson.toTree(request)));
+    }
 
-  /** The echo result, sealed and signed with {@code signer}. */
-  private WorkOrderResponse sealed(WorkOrderSubmitParams request, PublicKeySign signer) {
-    var opened = RequestOpener.open(request, poolEncryptionKey);
-    WorkOrderResult result =
-        ResponseSealer.seal(
-            opened,
-            List.of(PlainItem.ofText(0, "echo " + opened.inputs().getFirst().text())),
-            signer);
-    return WorkOrderResponse.of(result);
-  }
+    private WorkOrderResponse process(WorkOrderSubmitParams request) {
+        byte[] stored = dispatcher.process(new QueuedWorkOrder(request.workOrderId(), POOL_ID, request, raw(request)));
+        assertThat(store.response(request.workOrderId()))
+                .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(stored));
+        return ProtocolJson.bind(stored, WorkOrderResponse.class);
+    }
 
-  private Answer forged(Forgery forgery) {
-    return request ->
-        switch (forgery) {
-          case SIGNED_BY_ANOTHER_KEY -> sealed(request, Secp256k1.generate());
-          case RESULT_OF_ANOTHER_WORK_ORDER -> sealed(submit("ff", request.envelope()), poolKey);
-          case ERROR_OF_ANOTHER_WORK_ORDER ->
-              WorkOrderResponse.of(
-                  new JsonRpcError(
-                      WorkOrderStatus.FAILED.code(),
-                      "failed",
-                      JsonNodeFactory.instance.objectNode().put("workOrderId", "ff".repeat(32))));
+    /** The echo result, sealed and signed with {@code signer}. */
+    private WorkOrderResponse sealed(WorkOrderSubmitParams request, PublicKeySign signer) {
+        var opened = RequestOpener.open(request, poolEncryptionKey);
+        WorkOrderResult result = ResponseSealer.seal(
+                opened,
+                List.of(PlainItem.ofText(0, "echo " + opened.inputs().getFirst().text())),
+                signer);
+        return WorkOrderResponse.of(result);
+    }
+
+    private Answer forged(Forgery forgery) {
+        return request -> switch (forgery) {
+            case SIGNED_BY_ANOTHER_KEY -> sealed(request, Secp256k1.generate());
+            case RESULT_OF_ANOTHER_WORK_ORDER -> sealed(submit("ff", request.envelope()), poolKey);
+            case ERROR_OF_ANOTHER_WORK_ORDER ->
+                WorkOrderResponse.of(new JsonRpcError(
+                        WorkOrderStatus.FAILED.code(),
+                        "failed",
+                        JsonNodeFactory.instance.objectNode().put("workOrderId", "ff".repeat(32))));
         };
-  }
-
-  /**
-   * Starts a WP that answers with {@code answer} and registers it with one slot; returns its url.
-   */
-  private String wp(Answer answer) {
-    InternalServer server =
-        InternalServer.start("127.0.0.1", 0, List.of(new FakeProcessWorkOrder(answer)), security);
-    wps.add(server);
-    dispatcher.add(server.url(), 1, "", "");
-    return server.url();
-  }
-
-  @FunctionalInterface
-  interface Answer {
-    WorkOrderResponse to(WorkOrderSubmitParams request);
-  }
-
-  private record FakeProcessWorkOrder(Answer answer) implements JsonParamsMethod {
-    @Override
-    public String name() {
-      return PoolApi.PROCESS_WORK_ORDER;
     }
 
-    @Override
-    public RpcOutcome invoke(RpcCall<JsonNode> call) {
-      return RpcOutcome.result(
-          Map.of("response", answer.to(Params.workOrderSubmit(call.params().get("request")))));
+    /**
+     * Starts a WP that answers with {@code answer} and registers it with one slot; returns its url.
+     */
+    private String wp(Answer answer) {
+        InternalServer server =
+                InternalServer.start("127.0.0.1", 0, List.of(new FakeProcessWorkOrder(answer)), security);
+        wps.add(server);
+        dispatcher.add(server.url(), 1, "", "");
+        return server.url();
     }
-  }
+
+    @FunctionalInterface
+    interface Answer {
+        WorkOrderResponse to(WorkOrderSubmitParams request);
+    }
+
+    private record FakeProcessWorkOrder(Answer answer) implements JsonParamsMethod {
+        @Override
+        public String name() {
+            return PoolApi.PROCESS_WORK_ORDER;
+        }
+
+        @Override
+        public RpcOutcome invoke(RpcCall<JsonNode> call) {
+            return RpcOutcome.result(Map.of(
+                    "response", answer.to(Params.workOrderSubmit(call.params().get("request")))));
+        }
+    }
 }

@@ -20,29 +20,29 @@ import org.junit.jupiter.api.io.TempDir;
  * proxy.
  */
 class RedirectTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void anAdvertisedManagerRedirectsToItself() {
-    Duration timeout = Duration.ofSeconds(30);
-    PeerSecurity security =
-        PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of())
-            .managerSecurity(Clock.systemUTC());
-    try (LmdbTcsStore store = LmdbTcsStore.open(dir.resolve("store"));
-        PoolDispatcher dispatcher =
-            new PoolDispatcher(store, Clock.systemUTC(), timeout, security);
-        WorkerManager manager =
-            new WorkerManager(
-                timeout,
-                security,
-                info -> {},
-                dispatcher,
-                "http://camelot-pool-manager:9950",
-                WpHosts.loopback(),
-                Set.of())) {
-      RpcClient client = new RpcClient(manager.start("127.0.0.1", 0), timeout, security);
-      assertThat(client.call(PoolApi.REDIRECT, Map.of("workerId", "ab")).path("uri").asText())
-          .isEqualTo("http://camelot-pool-manager:9950");
+    @Test
+    void anAdvertisedManagerRedirectsToItself() {
+        Duration timeout = Duration.ofSeconds(30);
+        PeerSecurity security = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of())
+                .managerSecurity(Clock.systemUTC());
+        try (LmdbTcsStore store = LmdbTcsStore.open(dir.resolve("store"));
+                PoolDispatcher dispatcher = new PoolDispatcher(store, Clock.systemUTC(), timeout, security);
+                WorkerManager manager = new WorkerManager(
+                        timeout,
+                        security,
+                        info -> {},
+                        dispatcher,
+                        "http://camelot-pool-manager:9950",
+                        WpHosts.loopback(),
+                        Set.of())) {
+            RpcClient client = new RpcClient(manager.start("127.0.0.1", 0), timeout, security);
+            assertThat(client.call(PoolApi.REDIRECT, Map.of("workerId", "ab"))
+                            .path("uri")
+                            .asText())
+                    .isEqualTo("http://camelot-pool-manager:9950");
+        }
     }
-  }
 }

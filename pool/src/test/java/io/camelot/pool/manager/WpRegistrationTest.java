@@ -43,183 +43,157 @@ import org.junit.jupiter.api.io.TempDir;
  * in-flight work order has finished, after which the WP is gone from the directory.
  */
 class WpRegistrationTest {
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  @TempDir Path dir;
-  LmdbTcsStore store;
-  PoolDispatcher dispatcher;
-  WorkerManager manager;
-  RpcClient managerClient;
-  final CountDownLatch release = new CountDownLatch(1);
-  InternalServer wp;
-  PeerSecurity security;
-  PoolIdentities identities;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void start() {
-    // The manager's identity serves the WPs too; registration is signed with a WP member's key.
-    identities = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of("wp-0"));
-    security = identities.managerSecurity(Clock.systemUTC());
-    store = LmdbTcsStore.open(dir.resolve("store"));
-    dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
-    manager =
-        new WorkerManager(
-            TIMEOUT,
-            security,
-            info -> {},
-            dispatcher,
-            "",
-            WpHosts.loopback(),
-            identities.wpKeyIds());
-    String managerUrl = manager.start("127.0.0.1", 0);
-    PeerSecurity wpSecurity =
-        PeerSecurity.fromFiles(
-            identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC());
-    managerClient = new RpcClient(managerUrl, TIMEOUT, wpSecurity);
-    wp =
-        InternalServer.start(
-            "127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
-  }
+    LmdbTcsStore store;
+    PoolDispatcher dispatcher;
+    WorkerManager manager;
+    RpcClient managerClient;
+    final CountDownLatch release = new CountDownLatch(1);
+    InternalServer wp;
+    PeerSecurity security;
+    PoolIdentities identities;
 
-  @AfterEach
-  void stop() {
-    release.countDown();
-    wp.close();
-    manager.close();
-    dispatcher.close();
-    store.close();
-  }
-
-  @Test
-  void aRegisteredWpTakesWorkAndDeregisteringDrainsItsInFlightWorkOrder() throws Exception {
-    WpRegistration registration =
-        WpRegistration.register(managerClient, wp.url(), 1, "", "ab".repeat(32));
-    assertThat(manager.processors())
-        .containsExactly(new ProcessorState(wp.url(), 1, 0, "", "ab".repeat(32), State.AVAILABLE));
-
-    store.submit("wo-1", "pool", Sha256.digest("wo-1"), request("wo-1"), 0);
-    CompletableFuture<byte[]> outcome =
-        CompletableFuture.supplyAsync(
-            () -> dispatcher.process(new QueuedWorkOrder("wo-1", "pool", null, request("wo-1"))));
-    await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.BUSY);
-    assertThat(dispatcher.busySlots()).isEqualTo(1);
-
-    CompletableFuture<Void> deregistered = CompletableFuture.runAsync(registration::close);
-    await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.DRAINING);
-    assertThat(deregistered).isNotDone();
-    assertThat(outcome).isNotDone();
-
-    release.countDown();
-    deregistered.get();
-    assertThat(manager.processors()).isEmpty();
-    WorkOrderResponse response = ProtocolJson.bind(outcome.get(), WorkOrderResponse.class);
-    assertThat(response.error().message()).isEqualTo("processed by the test WP");
-  }
-
-  @Test
-  void aDrainedWpGetsNoMoreWorkAndAnotherRegisteredOneDoes() throws Exception {
-    release.countDown();
-    WpRegistration.register(managerClient, wp.url(), 2, "", "").close();
-    assertThat(manager.processors()).isEmpty();
-
-    InternalServer other =
-        InternalServer.start(
-            "127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
-    try (WpRegistration registration =
-        WpRegistration.register(managerClient, other.url(), 1, "", "")) {
-      store.submit("wo-2", "pool", Sha256.digest("wo-2"), request("wo-2"), 0);
-      byte[] outcome =
-          dispatcher.process(new QueuedWorkOrder("wo-2", "pool", null, request("wo-2")));
-      assertThat(new String(outcome, StandardCharsets.UTF_8)).contains("processed by the test WP");
-      assertThat(manager.processors()).extracting(ProcessorState::url).containsExactly(other.url());
-    } finally {
-      other.close();
-    }
-  }
-
-  @Test
-  void registrationNeedsAUrlAndSlots() {
-    assertThatThrownBy(() -> WpRegistration.register(managerClient, wp.url(), 0, "", ""))
-        .isInstanceOfSatisfying(
-            RpcCallException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMS.code()));
-    assertThatThrownBy(
-            () -> managerClient.call(PoolApi.REGISTER_WORKORDER_PROCESSOR, Map.of("slots", 1)))
-        .isInstanceOf(RpcCallException.class);
-    assertThat(manager.processors()).isEmpty();
-  }
-
-  @Test
-  void onlyAWpMembersKeyMayRegisterOrDeregisterAWp() {
-    // A pool member that is no WP (here the manager's own key, listed in the peer file).
-    RpcClient notAWp = new RpcClient(manager.url(), TIMEOUT, security);
-    assertThatThrownBy(() -> WpRegistration.register(notAWp, wp.url(), 1, "", ""))
-        .isInstanceOfSatisfying(
-            RpcCallException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-              assertThat(e.peerMessage()).contains("not signed by a WP's key");
-            });
-    assertThat(manager.processors()).isEmpty();
-
-    WpRegistration.register(managerClient, wp.url(), 1, "", "");
-    assertThatThrownBy(
-            () -> notAWp.call(PoolApi.DEREGISTER_WORKORDER_PROCESSOR, Map.of("url", wp.url())))
-        .isInstanceOfSatisfying(
-            RpcCallException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code()));
-    assertThat(manager.processors())
-        .extracting(ProcessorState::state)
-        .containsExactly(State.AVAILABLE);
-  }
-
-  @Test
-  void aWpMayRegisterOnlyAtAnAllowedHost() {
-    // The Worker Manager would send signed calls to whatever a member registers (review M6).
-    for (String url :
-        List.of(
-            "http://10.0.0.7:8080", "http://169.254.169.254:80", "http://camelot-listener:1947")) {
-      assertThatThrownBy(() -> WpRegistration.register(managerClient, url, 1, "", ""))
-          .isInstanceOfSatisfying(
-              RpcCallException.class,
-              e -> {
-                assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-                assertThat(e.peerMessage()).contains("is not allowed for WPs ([pool] wp_hosts)");
-              });
-    }
-    assertThat(manager.processors()).isEmpty();
-  }
-
-  private static byte[] request(String id) {
-    return ("{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{\"workOrderId\":\""
-            + id
-            + "\"}}")
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** A WP's ProcessWorkOrder that answers once the test releases it. */
-  private record BlockingProcessWorkOrder(CountDownLatch release) implements JsonParamsMethod {
-    @Override
-    public String name() {
-      return PoolApi.PROCESS_WORK_ORDER;
+    @BeforeEach
+    void start() {
+        // The manager's identity serves the WPs too; registration is signed with a WP member's key.
+        identities = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of("wp-0"));
+        security = identities.managerSecurity(Clock.systemUTC());
+        store = LmdbTcsStore.open(dir.resolve("store"));
+        dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
+        manager = new WorkerManager(
+                TIMEOUT, security, info -> {}, dispatcher, "", WpHosts.loopback(), identities.wpKeyIds());
+        String managerUrl = manager.start("127.0.0.1", 0);
+        PeerSecurity wpSecurity = PeerSecurity.fromFiles(
+                identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC());
+        managerClient = new RpcClient(managerUrl, TIMEOUT, wpSecurity);
+        wp = InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
     }
 
-    @Override
-    public RpcOutcome invoke(RpcCall<JsonNode> call) {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      // Names the work order it was given: the dispatcher stores no answer to another one.
-      String id = call.params().path("request").path("workOrderId").asText();
-      WorkOrderResponse response =
-          WorkOrderResponse.of(
-              new JsonRpcError(
-                  5,
-                  "processed by the test WP",
-                  JsonNodeFactory.instance.objectNode().put("workOrderId", id)));
-      return RpcOutcome.result(Map.of("response", response));
+    @AfterEach
+    void stop() {
+        release.countDown();
+        wp.close();
+        manager.close();
+        dispatcher.close();
+        store.close();
     }
-  }
+
+    @Test
+    void aRegisteredWpTakesWorkAndDeregisteringDrainsItsInFlightWorkOrder() throws Exception {
+        WpRegistration registration = WpRegistration.register(managerClient, wp.url(), 1, "", "ab".repeat(32));
+        assertThat(manager.processors())
+                .containsExactly(new ProcessorState(wp.url(), 1, 0, "", "ab".repeat(32), State.AVAILABLE));
+
+        store.submit("wo-1", "pool", Sha256.digest("wo-1"), request("wo-1"), 0);
+        CompletableFuture<byte[]> outcome = CompletableFuture.supplyAsync(
+                () -> dispatcher.process(new QueuedWorkOrder("wo-1", "pool", null, request("wo-1"))));
+        await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.BUSY);
+        assertThat(dispatcher.busySlots()).isEqualTo(1);
+
+        CompletableFuture<Void> deregistered = CompletableFuture.runAsync(registration::close);
+        await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.DRAINING);
+        assertThat(deregistered).isNotDone();
+        assertThat(outcome).isNotDone();
+
+        release.countDown();
+        deregistered.get();
+        assertThat(manager.processors()).isEmpty();
+        WorkOrderResponse response = ProtocolJson.bind(outcome.get(), WorkOrderResponse.class);
+        assertThat(response.error().message()).isEqualTo("processed by the test WP");
+    }
+
+    @Test
+    void aDrainedWpGetsNoMoreWorkAndAnotherRegisteredOneDoes() throws Exception {
+        release.countDown();
+        WpRegistration.register(managerClient, wp.url(), 2, "", "").close();
+        assertThat(manager.processors()).isEmpty();
+
+        InternalServer other =
+                InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
+        try (WpRegistration registration = WpRegistration.register(managerClient, other.url(), 1, "", "")) {
+            store.submit("wo-2", "pool", Sha256.digest("wo-2"), request("wo-2"), 0);
+            byte[] outcome = dispatcher.process(new QueuedWorkOrder("wo-2", "pool", null, request("wo-2")));
+            assertThat(new String(outcome, StandardCharsets.UTF_8)).contains("processed by the test WP");
+            assertThat(manager.processors()).extracting(ProcessorState::url).containsExactly(other.url());
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void registrationNeedsAUrlAndSlots() {
+        assertThatThrownBy(() -> WpRegistration.register(managerClient, wp.url(), 0, "", ""))
+                .isInstanceOfSatisfying(
+                        RpcCallException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMS.code()));
+        assertThatThrownBy(() -> managerClient.call(PoolApi.REGISTER_WORKORDER_PROCESSOR, Map.of("slots", 1)))
+                .isInstanceOf(RpcCallException.class);
+        assertThat(manager.processors()).isEmpty();
+    }
+
+    @Test
+    void onlyAWpMembersKeyMayRegisterOrDeregisterAWp() {
+        // A pool member that is no WP (here the manager's own key, listed in the peer file).
+        RpcClient notAWp = new RpcClient(manager.url(), TIMEOUT, security);
+        assertThatThrownBy(() -> WpRegistration.register(notAWp, wp.url(), 1, "", ""))
+                .isInstanceOfSatisfying(RpcCallException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+                    assertThat(e.peerMessage()).contains("not signed by a WP's key");
+                });
+        assertThat(manager.processors()).isEmpty();
+
+        WpRegistration.register(managerClient, wp.url(), 1, "", "");
+        assertThatThrownBy(() -> notAWp.call(PoolApi.DEREGISTER_WORKORDER_PROCESSOR, Map.of("url", wp.url())))
+                .isInstanceOfSatisfying(
+                        RpcCallException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code()));
+        assertThat(manager.processors()).extracting(ProcessorState::state).containsExactly(State.AVAILABLE);
+    }
+
+    @Test
+    void aWpMayRegisterOnlyAtAnAllowedHost() {
+        // The Worker Manager would send signed calls to whatever a member registers (review M6).
+        for (String url :
+                List.of("http://10.0.0.7:8080", "http://169.254.169.254:80", "http://camelot-listener:1947")) {
+            assertThatThrownBy(() -> WpRegistration.register(managerClient, url, 1, "", ""))
+                    .isInstanceOfSatisfying(RpcCallException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+                        assertThat(e.peerMessage()).contains("is not allowed for WPs ([pool] wp_hosts)");
+                    });
+        }
+        assertThat(manager.processors()).isEmpty();
+    }
+
+    private static byte[] request(String id) {
+        return ("{\"jsonrpc\":\"2.0\",\"method\":\"WorkOrderSubmit\",\"id\":1,\"params\":{\"workOrderId\":\""
+                        + id
+                        + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A WP's ProcessWorkOrder that answers once the test releases it. */
+    private record BlockingProcessWorkOrder(CountDownLatch release) implements JsonParamsMethod {
+        @Override
+        public String name() {
+            return PoolApi.PROCESS_WORK_ORDER;
+        }
+
+        @Override
+        public RpcOutcome invoke(RpcCall<JsonNode> call) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // Names the work order it was given: the dispatcher stores no answer to another one.
+            String id = call.params().path("request").path("workOrderId").asText();
+            WorkOrderResponse response = WorkOrderResponse.of(new JsonRpcError(
+                    5,
+                    "processed by the test WP",
+                    JsonNodeFactory.instance.objectNode().put("workOrderId", id)));
+            return RpcOutcome.result(Map.of("response", response));
+        }
+    }
 }

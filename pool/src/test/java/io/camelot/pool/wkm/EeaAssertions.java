@@ -8,10 +8,11 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Assertions on the EEA errors the WKM's pieces answer with. */
 final class EeaAssertions {
-  private EeaAssertions() {}
+    private EeaAssertions() {}
 
-  static void assertCode(ThrowingCallable call, int code) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(EeaException.class, e -> assertThat(e.code()).isEqualTo(code));
-  }
+    static void assertCode(ThrowingCallable call, int code) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        EeaException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
 }

@@ -9,25 +9,25 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** A UTC clock the test moves forward by hand. */
 final class ManualClock extends Clock {
-  private final AtomicLong millis =
-      new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+    private final AtomicLong millis =
+            new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
 
-  void advance(Duration by) {
-    millis.addAndGet(by.toMillis());
-  }
+    void advance(Duration by) {
+        millis.addAndGet(by.toMillis());
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-  @Override
-  public Instant instant() {
-    return Instant.ofEpochMilli(millis.get());
-  }
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+    }
 }

@@ -23,90 +23,87 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** WP admission alone: no pool keys, WP evidence from a simulated TEE. */
 class WpAdmissionsTest {
-  static final byte[] WP_MEASUREMENT = Hex.decode("22".repeat(32));
+    static final byte[] WP_MEASUREMENT = Hex.decode("22".repeat(32));
 
-  @TempDir Path dir;
-  final ManualClock clock = new ManualClock();
-  final RandomIds randomIds = new RandomIds(clock);
+    @TempDir
+    Path dir;
 
-  WpAdmissions admissions(int maxWps, int maxWorkOrders, String ownPlatform) {
-    PoolPolicy policy =
-        new PoolPolicy(
-            List.of(Hex.upper(WP_MEASUREMENT)),
-            ownPlatform != null,
-            maxWps,
-            maxWorkOrders,
-            true,
-            false,
-            Duration.ofSeconds(60),
-            "",
-            false);
-    EvidenceCheck evidence =
-        EvidenceCheck.forMeasurements(
-            new ProofDataVerifier(), clock, TeeKind.SIMULATED, policy.allowedWpMeasurements());
-    return new WpAdmissions(policy, randomIds, evidence, ownPlatform, clock);
-  }
+    final ManualClock clock = new ManualClock();
+    final RandomIds randomIds = new RandomIds(clock);
 
-  /** A fresh WP identity's attestation info, bound to a random id issued for it. */
-  AttestationInfo attest() {
-    String id = randomIds.issue();
-    return AttestationInfo.create(
-        SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, clock),
-        id,
-        Secp256k1.generate().verifier().pem(),
-        X25519Hkdf.generate().publicKey().pem(),
-        id.getBytes(StandardCharsets.UTF_8));
-  }
+    WpAdmissions admissions(int maxWps, int maxWorkOrders, String ownPlatform) {
+        PoolPolicy policy = new PoolPolicy(
+                List.of(Hex.upper(WP_MEASUREMENT)),
+                ownPlatform != null,
+                maxWps,
+                maxWorkOrders,
+                true,
+                false,
+                Duration.ofSeconds(60),
+                "",
+                false);
+        EvidenceCheck evidence = EvidenceCheck.forMeasurements(
+                new ProofDataVerifier(), clock, TeeKind.SIMULATED, policy.allowedWpMeasurements());
+        return new WpAdmissions(policy, randomIds, evidence, ownPlatform, clock);
+    }
 
-  @Test
-  void aWpIsAdmittedOnceOnItsRandomIdAndKnownByItsAttestationAfterwards() {
-    WpAdmissions admissions = admissions(0, 0, null);
-    AttestationInfo wp = attest();
+    /** A fresh WP identity's attestation info, bound to a random id issued for it. */
+    AttestationInfo attest() {
+        String id = randomIds.issue();
+        return AttestationInfo.create(
+                SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, clock),
+                id,
+                Secp256k1.generate().verifier().pem(),
+                X25519Hkdf.generate().publicKey().pem(),
+                id.getBytes(StandardCharsets.UTF_8));
+    }
 
-    WpAdmissions.Admitted first = admissions.admit(wp);
+    @Test
+    void aWpIsAdmittedOnceOnItsRandomIdAndKnownByItsAttestationAfterwards() {
+        WpAdmissions admissions = admissions(0, 0, null);
+        AttestationInfo wp = attest();
 
-    assertThat(admissions.admit(wp)).isSameAs(first);
-    assertThat(admissions.size()).isEqualTo(1);
-    assertThat(randomIds.redeem(wp.randomId())).as("the id is spent").isFalse();
-    assertCode(() -> admissions.admit(null), PoolApi.NOT_ADMITTED);
-  }
+        WpAdmissions.Admitted first = admissions.admit(wp);
 
-  @Test
-  void anIdleWpExpiresAndFreesItsPlace() {
-    WpAdmissions admissions = admissions(1, 0, null);
-    admissions.admit(attest());
-    AttestationInfo second = attest();
-    assertThatThrownBy(() -> admissions.admit(second))
-        .isInstanceOfSatisfying(
-            EeaException.class, e -> assertThat(e.getMessage()).contains("at most 1 WPs"));
+        assertThat(admissions.admit(wp)).isSameAs(first);
+        assertThat(admissions.size()).isEqualTo(1);
+        assertThat(randomIds.redeem(wp.randomId())).as("the id is spent").isFalse();
+        assertCode(() -> admissions.admit(null), PoolApi.NOT_ADMITTED);
+    }
 
-    clock.advance(WpAdmissions.IDLE_WP_EXPIRY.plus(Duration.ofMillis(1)));
-    admissions.admit(attest());
-    assertThat(admissions.size()).isEqualTo(1);
-  }
+    @Test
+    void anIdleWpExpiresAndFreesItsPlace() {
+        WpAdmissions admissions = admissions(1, 0, null);
+        admissions.admit(attest());
+        AttestationInfo second = attest();
+        assertThatThrownBy(() -> admissions.admit(second))
+                .isInstanceOfSatisfying(
+                        EeaException.class, e -> assertThat(e.getMessage()).contains("at most 1 WPs"));
 
-  @Test
-  void aWpThatSpentItsBudgetIsForgottenAndMustReattest() {
-    WpAdmissions admissions = admissions(0, 1, null);
-    AttestationInfo info = attest();
-    WpAdmissions.Admitted wp = admissions.admit(info);
+        clock.advance(WpAdmissions.IDLE_WP_EXPIRY.plus(Duration.ofMillis(1)));
+        admissions.admit(attest());
+        assertThat(admissions.size()).isEqualTo(1);
+    }
 
-    admissions.spend(info, wp);
+    @Test
+    void aWpThatSpentItsBudgetIsForgottenAndMustReattest() {
+        WpAdmissions admissions = admissions(0, 1, null);
+        AttestationInfo info = attest();
+        WpAdmissions.Admitted wp = admissions.admit(info);
 
-    assertThat(admissions.size()).isZero();
-    assertCode(() -> admissions.spend(info, wp), PoolApi.REATTEST);
-    assertCode(() -> admissions.admit(info), PoolApi.REATTEST);
-  }
+        admissions.spend(info, wp);
 
-  @Test
-  void aWpOnAnotherPlatformIsRefused() {
-    WpAdmissions admissions = admissions(0, 0, "another platform");
-    assertThatThrownBy(() -> admissions.admit(attest()))
-        .isInstanceOfSatisfying(
-            EeaException.class,
-            e -> {
-              assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
-              assertThat(e.getMessage()).contains("does not run on this WKM's platform");
-            });
-  }
+        assertThat(admissions.size()).isZero();
+        assertCode(() -> admissions.spend(info, wp), PoolApi.REATTEST);
+        assertCode(() -> admissions.admit(info), PoolApi.REATTEST);
+    }
+
+    @Test
+    void aWpOnAnotherPlatformIsRefused() {
+        WpAdmissions admissions = admissions(0, 0, "another platform");
+        assertThatThrownBy(() -> admissions.admit(attest())).isInstanceOfSatisfying(EeaException.class, e -> {
+            assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED);
+            assertThat(e.getMessage()).contains("does not run on this WKM's platform");
+        });
+    }
 }

@@ -58,187 +58,171 @@ import org.junit.jupiter.params.provider.CsvSource;
  * each failure kind runs through both engines, built as their processes build them.
  */
 class ExecutionParityTest {
-  static final Clock CLOCK = Clock.systemUTC();
-  static final byte[] WKM_MEASUREMENT = Hex.decode("11".repeat(32));
-  static final byte[] WP_MEASUREMENT = Hex.decode("22".repeat(32));
+    static final Clock CLOCK = Clock.systemUTC();
+    static final byte[] WKM_MEASUREMENT = Hex.decode("11".repeat(32));
+    static final byte[] WP_MEASUREMENT = Hex.decode("22".repeat(32));
 
-  /** Fails as its input says: a {@link WorkloadException.Reason}, "crash", "empty" or "null". */
-  static final Workload PARITY =
-      new Workload() {
+    /** Fails as its input says: a {@link WorkloadException.Reason}, "crash", "empty" or "null". */
+    static final Workload PARITY = new Workload() {
         @Override
         public String name() {
-          return "parity";
+            return "parity";
         }
 
         @Override
         public List<Item> process(List<Item> inputs, WorkloadContext context) {
-          String how = inputs.getFirst().text();
-          return switch (how) {
-            case "crash" -> throw new IllegalStateException("a bug in the workload");
-            case "empty" -> List.of();
-            case "null" -> null;
-            default ->
-                throw new WorkloadException(
-                    WorkloadException.Reason.valueOf(how), "refused: " + how);
-          };
+            String how = inputs.getFirst().text();
+            return switch (how) {
+                case "crash" -> throw new IllegalStateException("a bug in the workload");
+                case "empty" -> List.of();
+                case "null" -> null;
+                default -> throw new WorkloadException(WorkloadException.Reason.valueOf(how), "refused: " + how);
+            };
         }
-      };
+    };
 
-  // Both engines are shared by the tests: each work order has its own id, and keys take seconds.
-  @TempDir static Path dir;
-  static final Workloads workloads = Workloads.load().with(List.of(PARITY));
-  static final WorkerKeys workerKeys = WorkerKeys.generate();
-  static LmdbTcsStore store;
-  static PersistentWorkOrderQueue queue;
-  static SingletonWorker singleton;
-  static KeyManager keyManager;
-  static WkmServer wkm;
-  static WpRuntime wp;
+    // Both engines are shared by the tests: each work order has its own id, and keys take seconds.
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void start() {
-    store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
-    queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), CLOCK);
-    singleton =
-        new SingletonWorker(
-            WorkerConfig.defaults(),
-            workerKeys,
-            SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, CLOCK),
-            workloads,
-            store,
-            CLOCK);
-    queue.attach(singleton.workerId(), singleton, 1);
+    static final Workloads workloads = Workloads.load().with(List.of(PARITY));
+    static final WorkerKeys workerKeys = WorkerKeys.generate();
+    static LmdbTcsStore store;
+    static PersistentWorkOrderQueue queue;
+    static SingletonWorker singleton;
+    static KeyManager keyManager;
+    static WkmServer wkm;
+    static WpRuntime wp;
 
-    PoolPolicy policy =
-        new PoolPolicy(
-            List.of(Hex.upper(WP_MEASUREMENT)),
-            true,
-            0,
-            0,
-            true,
-            false,
-            Duration.ofSeconds(60),
-            "",
-            false);
-    keyManager =
-        new KeyManager(
-            SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, CLOCK),
-            Hex.upper(WKM_MEASUREMENT),
-            policy,
-            dir.resolve("wkm/pool-keys.sealed"),
-            new ProofDataVerifier(),
-            CLOCK,
-            true);
-    KeyPair peer = RequestSigner.newKeyPair();
-    PeerSecurity security = new PeerSecurity(peer, List.of(peer.getPublic()), null, null, CLOCK);
-    wkm = WkmServer.start(keyManager, "127.0.0.1", 0, security);
-    wp =
-        new WpRuntime(
-            SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, CLOCK),
-            workloads,
-            new RpcClient(wkm.url(), Duration.ofSeconds(30), security),
-            "",
-            0);
-  }
+    @BeforeAll
+    static void start() {
+        store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
+        queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), CLOCK);
+        singleton = new SingletonWorker(
+                WorkerConfig.defaults(),
+                workerKeys,
+                SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, CLOCK),
+                workloads,
+                store,
+                CLOCK);
+        queue.attach(singleton.workerId(), singleton, 1);
 
-  @AfterAll
-  static void stop() {
-    wkm.close();
-    queue.close();
-    store.close();
-  }
+        PoolPolicy policy = new PoolPolicy(
+                List.of(Hex.upper(WP_MEASUREMENT)), true, 0, 0, true, false, Duration.ofSeconds(60), "", false);
+        keyManager = new KeyManager(
+                SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, CLOCK),
+                Hex.upper(WKM_MEASUREMENT),
+                policy,
+                dir.resolve("wkm/pool-keys.sealed"),
+                new ProofDataVerifier(),
+                CLOCK,
+                true);
+        KeyPair peer = RequestSigner.newKeyPair();
+        PeerSecurity security = new PeerSecurity(peer, List.of(peer.getPublic()), null, null, CLOCK);
+        wkm = WkmServer.start(keyManager, "127.0.0.1", 0, security);
+        wp = new WpRuntime(
+                SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, CLOCK),
+                workloads,
+                new RpcClient(wkm.url(), Duration.ofSeconds(30), security),
+                "",
+                0);
+    }
 
-  /** The same work order (same id and inputs) sealed for the singleton and for the pool. */
-  record Sealed(RequestSecrets singleton, RequestSecrets pool) {}
+    @AfterAll
+    static void stop() {
+        wkm.close();
+        queue.close();
+        store.close();
+    }
 
-  Sealed seal(String workload, String input) {
-    RequestTemplate template =
-        new RequestTemplate(
-            Hex.upper(Sha256.digest(UUID.randomUUID().toString())),
-            singleton.workerId(),
-            WorkloadIds.of(workload),
-            "cc".repeat(32),
-            "00ff",
-            6000L,
-            null,
-            List.of(InputSpec.text(input)),
-            List.of());
-    KeyWrapPublicKey poolKey =
-        RsaOaep.publicKeyFromPem(keyManager.workerInfo().path("encryptionKey").asText());
-    return new Sealed(
-        RequestSealer.seal(template, workerKeys.encryption().publicKey(), null),
-        RequestSealer.seal(template, poolKey, null));
-  }
+    /** The same work order (same id and inputs) sealed for the singleton and for the pool. */
+    record Sealed(RequestSecrets singleton, RequestSecrets pool) {}
 
-  WorkOrderResponse onSingleton(WorkOrderSubmitParams params) throws Exception {
-    byte[] raw =
-        ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-    queue.submit(
-        params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
-    byte[] stored = queue.completion(params.workOrderId()).get(20, TimeUnit.SECONDS);
-    return ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
-  }
+    Sealed seal(String workload, String input) {
+        RequestTemplate template = new RequestTemplate(
+                Hex.upper(Sha256.digest(UUID.randomUUID().toString())),
+                singleton.workerId(),
+                WorkloadIds.of(workload),
+                "cc".repeat(32),
+                "00ff",
+                6000L,
+                null,
+                List.of(InputSpec.text(input)),
+                List.of());
+        KeyWrapPublicKey poolKey = RsaOaep.publicKeyFromPem(
+                keyManager.workerInfo().path("encryptionKey").asText());
+        return new Sealed(
+                RequestSealer.seal(template, workerKeys.encryption().publicKey(), null),
+                RequestSealer.seal(template, poolKey, null));
+    }
 
-  WorkOrderResponse onWp(WorkOrderSubmitParams params) {
-    return wp.process(ProtocolJson.toTree(params));
-  }
+    WorkOrderResponse onSingleton(WorkOrderSubmitParams params) throws Exception {
+        byte[] raw = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
+        queue.submit(params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
+        byte[] stored = queue.completion(params.workOrderId()).get(20, TimeUnit.SECONDS);
+        return ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
+    }
 
-  /**
-   * Both engines' errors, asserted identical (code, message and data) and equal to the expected
-   * code and message.
-   */
-  void assertSameError(String workload, String input, int code, String message) throws Exception {
-    Sealed sealed = seal(workload, input);
-    JsonRpcError onSingleton = onSingleton(sealed.singleton().request()).error();
-    JsonRpcError onWp = onWp(sealed.pool().request()).error();
+    WorkOrderResponse onWp(WorkOrderSubmitParams params) {
+        return wp.process(ProtocolJson.toTree(params));
+    }
 
-    assertThat(onWp).as("WP error for %s", input).isEqualTo(onSingleton);
-    assertThat(onSingleton.code()).as(input).isEqualTo(code);
-    assertThat(onSingleton.message()).as(input).isEqualTo(message);
-    assertThat(onSingleton.data().path("workOrderId").asText())
-        .isEqualTo(sealed.singleton().request().workOrderId());
-  }
+    /**
+     * Both engines' errors, asserted identical (code, message and data) and equal to the expected
+     * code and message.
+     */
+    void assertSameError(String workload, String input, int code, String message) throws Exception {
+        Sealed sealed = seal(workload, input);
+        JsonRpcError onSingleton = onSingleton(sealed.singleton().request()).error();
+        JsonRpcError onWp = onWp(sealed.pool().request()).error();
 
-  @ParameterizedTest
-  @CsvSource({
-    "INVALID_INPUT, 2, refused: INVALID_INPUT",
-    "ACCESS_DENIED, 3, refused: ACCESS_DENIED",
-    "FAILED, 1, refused: FAILED",
-    "RESOURCE_LIMIT, 1, refused: RESOURCE_LIMIT",
-    "crash, 10, unknown internal error",
-    "empty, 1, workload parity produced no output",
-    "null, 1, workload parity produced no output",
-  })
-  void eachFailureKindHasOneCodeAndMessageOnBothEngines(String input, int code, String message)
-      throws Exception {
-    assertSameError("parity", input, code, message);
-  }
+        assertThat(onWp).as("WP error for %s", input).isEqualTo(onSingleton);
+        assertThat(onSingleton.code()).as(input).isEqualTo(code);
+        assertThat(onSingleton.message()).as(input).isEqualTo(message);
+        assertThat(onSingleton.data().path("workOrderId").asText())
+                .isEqualTo(sealed.singleton().request().workOrderId());
+    }
 
-  @Test
-  void anUnknownWorkloadIsCodeNineOnBothEngines() throws Exception {
-    assertSameError(
-        "no-such-workload",
-        "x",
-        9,
-        "Workload cannot be processed by this worker: it has no workload \"no-such-workload\"; it runs "
-            + String.join(", ", workloads.names()));
-  }
+    @ParameterizedTest
+    @CsvSource({
+        "INVALID_INPUT, 2, refused: INVALID_INPUT",
+        "ACCESS_DENIED, 3, refused: ACCESS_DENIED",
+        "FAILED, 1, refused: FAILED",
+        "RESOURCE_LIMIT, 1, refused: RESOURCE_LIMIT",
+        "crash, 10, unknown internal error",
+        "empty, 1, workload parity produced no output",
+        "null, 1, workload parity produced no output",
+    })
+    void eachFailureKindHasOneCodeAndMessageOnBothEngines(String input, int code, String message) throws Exception {
+        assertSameError("parity", input, code, message);
+    }
 
-  @Test
-  void aSuccessOpensToTheSameOutputsOnBothEngines() throws Exception {
-    Sealed sealed = seal("echo-result", "Hello");
-    WorkOrderResponse onSingleton = onSingleton(sealed.singleton().request());
-    WorkOrderResponse onWp = onWp(sealed.pool().request());
+    @Test
+    void anUnknownWorkloadIsCodeNineOnBothEngines() throws Exception {
+        assertSameError(
+                "no-such-workload",
+                "x",
+                9,
+                "Workload cannot be processed by this worker: it has no workload \"no-such-workload\"; it runs "
+                        + String.join(", ", workloads.names()));
+    }
 
-    var poolVerifier =
-        Secp256k1.verifierFromPem(keyManager.workerInfo().path("verificationKey").asText());
-    assertThat(
-            ResponseOpener.open(
-                onSingleton.result(), sealed.singleton(), workerKeys.signing().verifier()))
-        .extracting(PlainItem::text)
-        .containsExactly("RESULT: Hello");
-    assertThat(ResponseOpener.open(onWp.result(), sealed.pool(), poolVerifier))
-        .extracting(PlainItem::text)
-        .containsExactly("RESULT: Hello");
-  }
+    @Test
+    void aSuccessOpensToTheSameOutputsOnBothEngines() throws Exception {
+        Sealed sealed = seal("echo-result", "Hello");
+        WorkOrderResponse onSingleton = onSingleton(sealed.singleton().request());
+        WorkOrderResponse onWp = onWp(sealed.pool().request());
+
+        var poolVerifier = Secp256k1.verifierFromPem(
+                keyManager.workerInfo().path("verificationKey").asText());
+        assertThat(ResponseOpener.open(
+                        onSingleton.result(),
+                        sealed.singleton(),
+                        workerKeys.signing().verifier()))
+                .extracting(PlainItem::text)
+                .containsExactly("RESULT: Hello");
+        assertThat(ResponseOpener.open(onWp.result(), sealed.pool(), poolVerifier))
+                .extracting(PlainItem::text)
+                .containsExactly("RESULT: Hello");
+    }
 }

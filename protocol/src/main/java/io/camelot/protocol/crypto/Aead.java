@@ -9,32 +9,32 @@ package io.camelot.protocol.crypto;
  * LegacyFixedIvGcm}.
  */
 public interface Aead {
-  int IV_BYTES = 12;
-  int TAG_BYTES = 16;
+    int IV_BYTES = 12;
+    int TAG_BYTES = 16;
 
-  /** Encrypts under a fresh random IV; returns {@code iv‖ct‖tag}. */
-  byte[] seal(byte[] plaintext, byte[] associatedData);
+    /** Encrypts under a fresh random IV; returns {@code iv‖ct‖tag}. */
+    byte[] seal(byte[] plaintext, byte[] associatedData);
 
-  /**
-   * Inverse of {@link #seal}.
-   *
-   * @throws CryptoException if the input is too short or authentication fails
-   */
-  byte[] open(byte[] ivCiphertextAndTag, byte[] associatedData);
+    /**
+     * Inverse of {@link #seal}.
+     *
+     * @throws CryptoException if the input is too short or authentication fails
+     */
+    byte[] open(byte[] ivCiphertextAndTag, byte[] associatedData);
 
-  /**
-   * Encrypts under a fresh random IV that is returned apart from the ciphertext, for formats that
-   * carry the IV in a field of its own (a data item's {@code iv}).
-   */
-  Detached sealDetached(byte[] plaintext, byte[] associatedData);
+    /**
+     * Encrypts under a fresh random IV that is returned apart from the ciphertext, for formats that
+     * carry the IV in a field of its own (a data item's {@code iv}).
+     */
+    Detached sealDetached(byte[] plaintext, byte[] associatedData);
 
-  /**
-   * Inverse of {@link #sealDetached}; the IV comes from the message, so it is safe to take it here.
-   *
-   * @throws CryptoException if the IV is not 12 bytes or authentication fails
-   */
-  byte[] openDetached(byte[] iv, byte[] ciphertextAndTag, byte[] associatedData);
+    /**
+     * Inverse of {@link #sealDetached}; the IV comes from the message, so it is safe to take it here.
+     *
+     * @throws CryptoException if the IV is not 12 bytes or authentication fails
+     */
+    byte[] openDetached(byte[] iv, byte[] ciphertextAndTag, byte[] associatedData);
 
-  /** A ciphertext ({@code ct‖tag}) and the random IV it was sealed under. */
-  record Detached(byte[] iv, byte[] ciphertextAndTag) {}
+    /** A ciphertext ({@code ct‖tag}) and the random IV it was sealed under. */
+    record Detached(byte[] iv, byte[] ciphertextAndTag) {}
 }

@@ -9,22 +9,22 @@ import io.camelot.protocol.internal.crypto.SecureRandomHolder;
  * goes through the {@link Aead}, which never hands its key back.
  */
 public final class AesGcm {
-  public static final int KEY_BYTES = 32;
+    public static final int KEY_BYTES = 32;
 
-  private AesGcm() {}
+    private AesGcm() {}
 
-  /**
-   * Returns an {@link Aead} under a copy of {@code key}.
-   *
-   * @throws CryptoException if the key is not 32 bytes (Avalon only uses AES-256)
-   */
-  public static Aead of(byte[] key) {
-    GcmCipher.requireKeyLength(key);
-    return new AesGcmAead(key);
-  }
+    /**
+     * Returns an {@link Aead} under a copy of {@code key}.
+     *
+     * @throws CryptoException if the key is not 32 bytes (Avalon only uses AES-256)
+     */
+    public static Aead of(byte[] key) {
+        GcmCipher.requireKeyLength(key);
+        return new AesGcmAead(key);
+    }
 
-  /** A fresh random 32-byte key. */
-  public static byte[] newKey() {
-    return SecureRandomHolder.randomBytes(KEY_BYTES);
-  }
+    /** A fresh random 32-byte key. */
+    public static byte[] newKey() {
+        return SecureRandomHolder.randomBytes(KEY_BYTES);
+    }
 }

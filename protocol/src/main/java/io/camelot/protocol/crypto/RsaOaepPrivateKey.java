@@ -9,44 +9,44 @@ import javax.crypto.Cipher;
  * per call.
  */
 final class RsaOaepPrivateKey implements KeyWrapPrivateKey {
-  private final RSAPrivateCrtKey key;
-  private final RsaOaepPublicKey publicKey;
-  private final int ciphertextBytes;
+    private final RSAPrivateCrtKey key;
+    private final RsaOaepPublicKey publicKey;
+    private final int ciphertextBytes;
 
-  RsaOaepPrivateKey(RSAPrivateCrtKey key, RsaOaepPublicKey publicKey) {
-    this.key = key;
-    this.publicKey = publicKey;
-    this.ciphertextBytes = (key.getModulus().bitLength() + Byte.SIZE - 1) / Byte.SIZE;
-  }
-
-  @Override
-  public byte[] unwrap(byte[] wrapped) {
-    // Avalon's C++ enclave accepts only modulus-sized ciphertexts; matching it keeps both servers'
-    // answers alike.
-    if (wrapped.length != ciphertextBytes) {
-      throw new CryptoException("RSA ciphertext size is invalid");
+    RsaOaepPrivateKey(RSAPrivateCrtKey key, RsaOaepPublicKey publicKey) {
+        this.key = key;
+        this.publicKey = publicKey;
+        this.ciphertextBytes = (key.getModulus().bitLength() + Byte.SIZE - 1) / Byte.SIZE;
     }
-    try {
-      Cipher cipher = CryptoProviders.cipher(RsaOaepPublicKey.TRANSFORMATION);
-      cipher.init(Cipher.DECRYPT_MODE, key, RsaOaepPublicKey.AVALON_OAEP);
-      return cipher.doFinal(wrapped);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoException("RSA-OAEP unwrap failed", e);
+
+    @Override
+    public byte[] unwrap(byte[] wrapped) {
+        // Avalon's C++ enclave accepts only modulus-sized ciphertexts; matching it keeps both servers'
+        // answers alike.
+        if (wrapped.length != ciphertextBytes) {
+            throw new CryptoException("RSA ciphertext size is invalid");
+        }
+        try {
+            Cipher cipher = CryptoProviders.cipher(RsaOaepPublicKey.TRANSFORMATION);
+            cipher.init(Cipher.DECRYPT_MODE, key, RsaOaepPublicKey.AVALON_OAEP);
+            return cipher.doFinal(wrapped);
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("RSA-OAEP unwrap failed", e);
+        }
     }
-  }
 
-  @Override
-  public int wrappedBytes() {
-    return ciphertextBytes;
-  }
+    @Override
+    public int wrappedBytes() {
+        return ciphertextBytes;
+    }
 
-  @Override
-  public KeyWrapPublicKey publicKey() {
-    return publicKey;
-  }
+    @Override
+    public KeyWrapPublicKey publicKey() {
+        return publicKey;
+    }
 
-  @Override
-  public byte[] toPkcs8() {
-    return key.getEncoded();
-  }
+    @Override
+    public byte[] toPkcs8() {
+        return key.getEncoded();
+    }
 }

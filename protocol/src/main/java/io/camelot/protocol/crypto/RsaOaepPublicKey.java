@@ -13,41 +13,41 @@ import javax.crypto.spec.PSource;
  * call.
  */
 final class RsaOaepPublicKey implements KeyWrapPublicKey {
-  static final String TRANSFORMATION = "RSA/ECB/OAEPPadding";
+    static final String TRANSFORMATION = "RSA/ECB/OAEPPadding";
 
-  /**
-   * Spelled out so that the SHA-1 label hash and MGF1-SHA-1 Avalon needs never depend on a
-   * provider's defaults.
-   */
-  static final OAEPParameterSpec AVALON_OAEP =
-      new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
+    /**
+     * Spelled out so that the SHA-1 label hash and MGF1-SHA-1 Avalon needs never depend on a
+     * provider's defaults.
+     */
+    static final OAEPParameterSpec AVALON_OAEP =
+            new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
 
-  private final RSAPublicKey key;
-  private final String pem;
+    private final RSAPublicKey key;
+    private final String pem;
 
-  RsaOaepPublicKey(RSAPublicKey key) {
-    this.key = key;
-    this.pem = Pem.encode("PUBLIC KEY", key.getEncoded());
-  }
-
-  @Override
-  public byte[] wrap(byte[] secret) {
-    try {
-      Cipher cipher = CryptoProviders.cipher(TRANSFORMATION);
-      cipher.init(Cipher.ENCRYPT_MODE, key, AVALON_OAEP, SecureRandomHolder.RANDOM);
-      return cipher.doFinal(secret);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoException("RSA-OAEP wrap failed", e);
+    RsaOaepPublicKey(RSAPublicKey key) {
+        this.key = key;
+        this.pem = Pem.encode("PUBLIC KEY", key.getEncoded());
     }
-  }
 
-  @Override
-  public String pem() {
-    return pem;
-  }
+    @Override
+    public byte[] wrap(byte[] secret) {
+        try {
+            Cipher cipher = CryptoProviders.cipher(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, key, AVALON_OAEP, SecureRandomHolder.RANDOM);
+            return cipher.doFinal(secret);
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("RSA-OAEP wrap failed", e);
+        }
+    }
 
-  @Override
-  public String algorithm() {
-    return "RSA-OAEP-" + key.getModulus().bitLength();
-  }
+    @Override
+    public String pem() {
+        return pem;
+    }
+
+    @Override
+    public String algorithm() {
+        return "RSA-OAEP-" + key.getModulus().bitLength();
+    }
 }

@@ -15,41 +15,40 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
  * C++ enclave does. Immutable; each call uses its own {@link ECDSASigner}.
  */
 final class Secp256k1Signer implements PublicKeySign {
-  private static final BigInteger HALF_ORDER = Secp256k1.DOMAIN.getN().shiftRight(1);
+    private static final BigInteger HALF_ORDER = Secp256k1.DOMAIN.getN().shiftRight(1);
 
-  private final ECPrivateKeyParameters privateKey;
-  private final Secp256k1Verifier verifier;
+    private final ECPrivateKeyParameters privateKey;
+    private final Secp256k1Verifier verifier;
 
-  Secp256k1Signer(ECPrivateKeyParameters privateKey, Secp256k1Verifier verifier) {
-    this.privateKey = privateKey;
-    this.verifier = verifier;
-  }
-
-  @Override
-  public byte[] signDigest(byte[] digest) {
-    Secp256k1.requireDigestLength(digest);
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, privateKey);
-    BigInteger[] rs = signer.generateSignature(digest);
-    BigInteger s =
-        rs[1].compareTo(HALF_ORDER) > 0 ? Secp256k1.DOMAIN.getN().subtract(rs[1]) : rs[1];
-    return new EcdsaSignature(rs[0], s).toDer();
-  }
-
-  @Override
-  public PublicKeyVerify verifier() {
-    return verifier;
-  }
-
-  @Override
-  public byte[] toPkcs8() {
-    DERBitString publicPoint = new DERBitString(verifier.publicKey().getQ().getEncoded(false));
-    ECPrivateKey ecPrivateKey =
-        new ECPrivateKey(Secp256k1.DOMAIN.getN().bitLength(), privateKey.getD(), publicPoint, null);
-    try {
-      return Secp256k1.der(new PrivateKeyInfo(Secp256k1.KEY_ALGORITHM, ecPrivateKey));
-    } catch (IOException e) {
-      throw new CryptoException("PKCS#8 encoding failed", e);
+    Secp256k1Signer(ECPrivateKeyParameters privateKey, Secp256k1Verifier verifier) {
+        this.privateKey = privateKey;
+        this.verifier = verifier;
     }
-  }
+
+    @Override
+    public byte[] signDigest(byte[] digest) {
+        Secp256k1.requireDigestLength(digest);
+        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        signer.init(true, privateKey);
+        BigInteger[] rs = signer.generateSignature(digest);
+        BigInteger s = rs[1].compareTo(HALF_ORDER) > 0 ? Secp256k1.DOMAIN.getN().subtract(rs[1]) : rs[1];
+        return new EcdsaSignature(rs[0], s).toDer();
+    }
+
+    @Override
+    public PublicKeyVerify verifier() {
+        return verifier;
+    }
+
+    @Override
+    public byte[] toPkcs8() {
+        DERBitString publicPoint = new DERBitString(verifier.publicKey().getQ().getEncoded(false));
+        ECPrivateKey ecPrivateKey =
+                new ECPrivateKey(Secp256k1.DOMAIN.getN().bitLength(), privateKey.getD(), publicPoint, null);
+        try {
+            return Secp256k1.der(new PrivateKeyInfo(Secp256k1.KEY_ALGORITHM, ecPrivateKey));
+        } catch (IOException e) {
+            throw new CryptoException("PKCS#8 encoding failed", e);
+        }
+    }
 }

@@ -38,66 +38,64 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * does the curve arithmetic: ACCP has no X25519 and BouncyCastle's is faster than the JDK's.
  */
 public final class X25519Hkdf {
-  public static final String ALGORITHM = "X25519-HKDF-SHA256-AES-GCM-256";
+    public static final String ALGORITHM = "X25519-HKDF-SHA256-AES-GCM-256";
 
-  /** The wrapped size of the 32-byte secrets (AES-256 keys) it accepts. */
-  public static final int WRAPPED_BYTES =
-      X25519PublicKeyParameters.KEY_SIZE + AesGcm.KEY_BYTES + Aead.TAG_BYTES;
+    /** The wrapped size of the 32-byte secrets (AES-256 keys) it accepts. */
+    public static final int WRAPPED_BYTES = X25519PublicKeyParameters.KEY_SIZE + AesGcm.KEY_BYTES + Aead.TAG_BYTES;
 
-  private static final String PEM_LABEL = "PUBLIC KEY";
-  // RFC 8410 id-X25519; bcprov keeps its own constant internal.
-  private static final ASN1ObjectIdentifier ID_X25519 = new ASN1ObjectIdentifier("1.3.101.110");
+    private static final String PEM_LABEL = "PUBLIC KEY";
+    // RFC 8410 id-X25519; bcprov keeps its own constant internal.
+    private static final ASN1ObjectIdentifier ID_X25519 = new ASN1ObjectIdentifier("1.3.101.110");
 
-  private X25519Hkdf() {}
+    private X25519Hkdf() {}
 
-  /** Generates a fresh key pair. */
-  public static KeyWrapPrivateKey generate() {
-    return new X25519HkdfPrivateKey(new X25519PrivateKeyParameters(SecureRandomHolder.RANDOM));
-  }
-
-  /**
-   * Reads a private key sealed with {@link KeyWrapPrivateKey#toPkcs8()}.
-   *
-   * @throws CryptoException if the DER is malformed or not an X25519 private key
-   */
-  public static KeyWrapPrivateKey fromPkcs8(byte[] der) {
-    AsymmetricKeyParameter key;
-    try {
-      key = PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(der));
-    } catch (IOException | RuntimeException e) {
-      throw new CryptoException("Malformed PKCS#8 private key", e);
+    /** Generates a fresh key pair. */
+    public static KeyWrapPrivateKey generate() {
+        return new X25519HkdfPrivateKey(new X25519PrivateKeyParameters(SecureRandomHolder.RANDOM));
     }
-    if (!(key instanceof X25519PrivateKeyParameters x25519)) {
-      throw new CryptoException("PKCS#8 key is not an X25519 private key");
-    }
-    return new X25519HkdfPrivateKey(x25519);
-  }
 
-  /**
-   * Reads a SubjectPublicKeyInfo PEM naming id-X25519.
-   *
-   * @throws CryptoException if the PEM is malformed or holds a key of another algorithm
-   */
-  public static KeyWrapPublicKey publicKeyFromPem(String pem) {
-    byte[] der = Pem.decode(pem, PEM_LABEL).der();
-    SubjectPublicKeyInfo spki;
-    try {
-      spki = SubjectPublicKeyInfo.getInstance(der);
-    } catch (RuntimeException e) {
-      throw new CryptoException("Malformed SubjectPublicKeyInfo", e);
+    /**
+     * Reads a private key sealed with {@link KeyWrapPrivateKey#toPkcs8()}.
+     *
+     * @throws CryptoException if the DER is malformed or not an X25519 private key
+     */
+    public static KeyWrapPrivateKey fromPkcs8(byte[] der) {
+        AsymmetricKeyParameter key;
+        try {
+            key = PrivateKeyFactory.createKey(PrivateKeyInfo.getInstance(der));
+        } catch (IOException | RuntimeException e) {
+            throw new CryptoException("Malformed PKCS#8 private key", e);
+        }
+        if (!(key instanceof X25519PrivateKeyParameters x25519)) {
+            throw new CryptoException("PKCS#8 key is not an X25519 private key");
+        }
+        return new X25519HkdfPrivateKey(x25519);
     }
-    if (!ID_X25519.equals(spki.getAlgorithm().getAlgorithm())) {
-      throw new CryptoException(
-          "Key algorithm is "
-              + spki.getAlgorithm().getAlgorithm()
-              + ", expected id-X25519 ("
-              + ID_X25519
-              + ")");
+
+    /**
+     * Reads a SubjectPublicKeyInfo PEM naming id-X25519.
+     *
+     * @throws CryptoException if the PEM is malformed or holds a key of another algorithm
+     */
+    public static KeyWrapPublicKey publicKeyFromPem(String pem) {
+        byte[] der = Pem.decode(pem, PEM_LABEL).der();
+        SubjectPublicKeyInfo spki;
+        try {
+            spki = SubjectPublicKeyInfo.getInstance(der);
+        } catch (RuntimeException e) {
+            throw new CryptoException("Malformed SubjectPublicKeyInfo", e);
+        }
+        if (!ID_X25519.equals(spki.getAlgorithm().getAlgorithm())) {
+            throw new CryptoException("Key algorithm is "
+                    + spki.getAlgorithm().getAlgorithm()
+                    + ", expected id-X25519 ("
+                    + ID_X25519
+                    + ")");
+        }
+        try {
+            return new X25519HkdfPublicKey((X25519PublicKeyParameters) PublicKeyFactory.createKey(spki));
+        } catch (IOException | RuntimeException e) {
+            throw new CryptoException("Malformed X25519 public key", e);
+        }
     }
-    try {
-      return new X25519HkdfPublicKey((X25519PublicKeyParameters) PublicKeyFactory.createKey(spki));
-    } catch (IOException | RuntimeException e) {
-      throw new CryptoException("Malformed X25519 public key", e);
-    }
-  }
 }

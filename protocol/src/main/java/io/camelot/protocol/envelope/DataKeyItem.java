@@ -28,37 +28,35 @@ import java.util.Base64;
  */
 public record DataKeyItem(String data, String iv, String dataHash, byte[] wrappedDataKey) {
 
-  public static DataKeyItem seal(
-      byte[] plaintext, byte[] dataKey, KeyWrapPublicKey workerKey, boolean withDataHash) {
-    Aead.Detached sealed = AesGcm.of(dataKey).sealDetached(plaintext, null);
-    return new DataKeyItem(
-        Base64.getEncoder().encodeToString(sealed.ciphertextAndTag()),
-        Hex.upper(sealed.iv()),
-        withDataHash ? Hex.upper(Sha256.digest(plaintext)) : null,
-        workerKey.wrap(dataKey));
-  }
+    public static DataKeyItem seal(byte[] plaintext, byte[] dataKey, KeyWrapPublicKey workerKey, boolean withDataHash) {
+        Aead.Detached sealed = AesGcm.of(dataKey).sealDetached(plaintext, null);
+        return new DataKeyItem(
+                Base64.getEncoder().encodeToString(sealed.ciphertextAndTag()),
+                Hex.upper(sealed.iv()),
+                withDataHash ? Hex.upper(Sha256.digest(plaintext)) : null,
+                workerKey.wrap(dataKey));
+    }
 
-  /**
-   * Decrypts the output item at {@code index} of a result, which the worker encrypted under this
-   * owner's data key; in the hardened form it is also bound to its index and work order.
-   *
-   * @throws CryptoException if there is no such item, or it was not encrypted under this key or was
-   *     tampered with
-   */
-  public static byte[] openOutput(WorkOrderResult result, int index, byte[] dataKey) {
-    DataItem output =
-        result.outData().stream()
-            .filter(item -> item.index() == index)
-            .findFirst()
-            .orElseThrow(() -> new CryptoException("the result has no output item " + index));
-    byte[] data = Base64.getDecoder().decode(output.data());
-    Aead key = AesGcm.of(dataKey);
-    if (result.envelope() == EnvelopeVersion.CAMELOT_2) {
-      return ResponseOpener.hardenedOutput(key, result.workOrderId(), output, data);
+    /**
+     * Decrypts the output item at {@code index} of a result, which the worker encrypted under this
+     * owner's data key; in the hardened form it is also bound to its index and work order.
+     *
+     * @throws CryptoException if there is no such item, or it was not encrypted under this key or was
+     *     tampered with
+     */
+    public static byte[] openOutput(WorkOrderResult result, int index, byte[] dataKey) {
+        DataItem output = result.outData().stream()
+                .filter(item -> item.index() == index)
+                .findFirst()
+                .orElseThrow(() -> new CryptoException("the result has no output item " + index));
+        byte[] data = Base64.getDecoder().decode(output.data());
+        Aead key = AesGcm.of(dataKey);
+        if (result.envelope() == EnvelopeVersion.CAMELOT_2) {
+            return ResponseOpener.hardenedOutput(key, result.workOrderId(), output, data);
+        }
+        if (output.iv() == null || output.iv().isEmpty()) {
+            throw new CryptoException("output item " + index + " carries no IV");
+        }
+        return key.openDetached(Hex.decode(output.iv()), data, null);
     }
-    if (output.iv() == null || output.iv().isEmpty()) {
-      throw new CryptoException("output item " + index + " carries no IV");
-    }
-    return key.openDetached(Hex.decode(output.iv()), data, null);
-  }
 }

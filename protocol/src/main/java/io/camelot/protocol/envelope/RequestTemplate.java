@@ -15,83 +15,83 @@ import java.util.List;
  * @param envelope the envelope form to seal in: hardened when the worker serves it
  */
 public record RequestTemplate(
-    String workOrderId,
-    String workerId,
-    String workloadId,
-    String requesterId,
-    String requesterNonce,
-    long responseTimeoutMSecs,
-    String notifyUri,
-    List<InputSpec> inputs,
-    List<OutputKey> outputKeys,
-    Dependencies dependencies,
-    EnvelopeVersion envelope) {
+        String workOrderId,
+        String workerId,
+        String workloadId,
+        String requesterId,
+        String requesterNonce,
+        long responseTimeoutMSecs,
+        String notifyUri,
+        List<InputSpec> inputs,
+        List<OutputKey> outputKeys,
+        Dependencies dependencies,
+        EnvelopeVersion envelope) {
 
-  /** A template for Avalon's form, as Avalon's clients seal. */
-  public RequestTemplate(
-      String workOrderId,
-      String workerId,
-      String workloadId,
-      String requesterId,
-      String requesterNonce,
-      long responseTimeoutMSecs,
-      String notifyUri,
-      List<InputSpec> inputs,
-      List<OutputKey> outputKeys,
-      Dependencies dependencies) {
-    this(
-        workOrderId,
-        workerId,
-        workloadId,
-        requesterId,
-        requesterNonce,
-        responseTimeoutMSecs,
-        notifyUri,
-        inputs,
-        outputKeys,
-        dependencies,
-        EnvelopeVersion.AVALON_1);
-  }
+    /** A template for Avalon's form, as Avalon's clients seal. */
+    public RequestTemplate(
+            String workOrderId,
+            String workerId,
+            String workloadId,
+            String requesterId,
+            String requesterNonce,
+            long responseTimeoutMSecs,
+            String notifyUri,
+            List<InputSpec> inputs,
+            List<OutputKey> outputKeys,
+            Dependencies dependencies) {
+        this(
+                workOrderId,
+                workerId,
+                workloadId,
+                requesterId,
+                requesterNonce,
+                responseTimeoutMSecs,
+                notifyUri,
+                inputs,
+                outputKeys,
+                dependencies,
+                EnvelopeVersion.AVALON_1);
+    }
 
-  /** A copy sealed in the given form. */
-  public RequestTemplate withEnvelope(EnvelopeVersion version) {
-    return new RequestTemplate(
-        workOrderId,
-        workerId,
-        workloadId,
-        requesterId,
-        requesterNonce,
-        responseTimeoutMSecs,
-        notifyUri,
-        inputs,
-        outputKeys,
-        dependencies,
-        version);
-  }
+    /** A copy sealed in the given form. */
+    public RequestTemplate withEnvelope(EnvelopeVersion version) {
+        return new RequestTemplate(
+                workOrderId,
+                workerId,
+                workloadId,
+                requesterId,
+                requesterNonce,
+                responseTimeoutMSecs,
+                notifyUri,
+                inputs,
+                outputKeys,
+                dependencies,
+                version);
+    }
 
-  public RequestTemplate(
-      String workOrderId,
-      String workerId,
-      String workloadId,
-      String requesterId,
-      String requesterNonce,
-      long responseTimeoutMSecs,
-      String notifyUri,
-      List<InputSpec> inputs,
-      List<OutputKey> outputKeys) {
-    this(
-        workOrderId,
-        workerId,
-        workloadId,
-        requesterId,
-        requesterNonce,
-        responseTimeoutMSecs,
-        notifyUri,
-        inputs,
-        outputKeys,
-        null);
-  }
+    public RequestTemplate(
+            String workOrderId,
+            String workerId,
+            String workloadId,
+            String requesterId,
+            String requesterNonce,
+            long responseTimeoutMSecs,
+            String notifyUri,
+            List<InputSpec> inputs,
+            List<OutputKey> outputKeys) {
+        this(
+                workOrderId,
+                workerId,
+                workloadId,
+                requesterId,
+                requesterNonce,
+                responseTimeoutMSecs,
+                notifyUri,
+                inputs,
+                outputKeys,
+                null);
+    }
 
-  /** An output index whose result must be encrypted under its owner's data key. */
-  public record OutputKey(int index, byte[] wrappedDataKey) {}
+    /** An output index whose result must be encrypted under its owner's data key. */
+    public record OutputKey(int index, byte[] wrappedDataKey) {}
 }

@@ -17,142 +17,137 @@ import java.util.List;
  * its request (docs/envelope.md §2, §6).
  */
 public final class WorkOrderHashes {
-  private static final Comparator<DataItem> BY_INDEX = Comparator.comparing(DataItem::index);
+    private static final Comparator<DataItem> BY_INDEX = Comparator.comparing(DataItem::index);
 
-  private WorkOrderHashes() {}
+    private WorkOrderHashes() {}
 
-  /** The request hash of the form the request names. */
-  public static byte[] requestHash(WorkOrderSubmitParams p) {
-    return switch (p.envelope()) {
-      case AVALON_1 -> legacyRequestHash(p);
-      case CAMELOT_2 -> hardenedRequestHash(p);
-    };
-  }
+    /** The request hash of the form the request names. */
+    public static byte[] requestHash(WorkOrderSubmitParams p) {
+        return switch (p.envelope()) {
+            case AVALON_1 -> legacyRequestHash(p);
+            case CAMELOT_2 -> hardenedRequestHash(p);
+        };
+    }
 
-  /**
-   * The response hash of the form the result names.
-   *
-   * @param requestHash the hash of the request this result answers; the hardened form covers it,
-   *     Avalon's does not
-   */
-  public static byte[] responseHash(WorkOrderResult r, byte[] requestHash) {
-    return switch (r.envelope()) {
-      case AVALON_1 -> legacyResponseHash(r);
-      case CAMELOT_2 -> hardenedResponseHash(r, requestHash);
-    };
-  }
+    /**
+     * The response hash of the form the result names.
+     *
+     * @param requestHash the hash of the request this result answers; the hardened form covers it,
+     *     Avalon's does not
+     */
+    public static byte[] responseHash(WorkOrderResult r, byte[] requestHash) {
+        return switch (r.envelope()) {
+            case AVALON_1 -> legacyResponseHash(r);
+            case CAMELOT_2 -> hardenedResponseHash(r, requestHash);
+        };
+    }
 
-  private static byte[] hardenedRequestHash(WorkOrderSubmitParams p) {
-    return new Canonical()
-        .text("camelot-2/request")
-        .text(p.envelopeVersion())
-        .text(p.requesterNonce())
-        .text(p.workOrderId())
-        .text(p.workerId())
-        .text(p.workloadId())
-        .text(p.requesterId())
-        .number(p.responseTimeoutMSecs())
-        .text(p.payloadFormat())
-        .text(p.resultUri())
-        .text(p.notifyUri())
-        .text(p.workerEncryptionKey())
-        .text(p.dataEncryptionAlgorithm())
-        .text(p.encryptedSessionKey())
-        .text(p.verifyingKey())
-        .items(p.inData())
-        .items(p.outData())
-        .text(p.dependencies() == null ? null : p.dependencies().canonicalText())
-        .sha256();
-  }
+    private static byte[] hardenedRequestHash(WorkOrderSubmitParams p) {
+        return new Canonical()
+                .text("camelot-2/request")
+                .text(p.envelopeVersion())
+                .text(p.requesterNonce())
+                .text(p.workOrderId())
+                .text(p.workerId())
+                .text(p.workloadId())
+                .text(p.requesterId())
+                .number(p.responseTimeoutMSecs())
+                .text(p.payloadFormat())
+                .text(p.resultUri())
+                .text(p.notifyUri())
+                .text(p.workerEncryptionKey())
+                .text(p.dataEncryptionAlgorithm())
+                .text(p.encryptedSessionKey())
+                .text(p.verifyingKey())
+                .items(p.inData())
+                .items(p.outData())
+                .text(p.dependencies() == null ? null : p.dependencies().canonicalText())
+                .sha256();
+    }
 
-  private static byte[] hardenedResponseHash(WorkOrderResult r, byte[] requestHash) {
-    return new Canonical()
-        .text("camelot-2/response")
-        .text(r.envelopeVersion())
-        .bytes(requestHash)
-        .text(r.workerNonce())
-        .text(r.workOrderId())
-        .text(r.workerId())
-        .text(r.workloadId())
-        .text(r.requesterId())
-        .items(r.outData())
-        .links(r.predecessors())
-        .sha256();
-  }
+    private static byte[] hardenedResponseHash(WorkOrderResult r, byte[] requestHash) {
+        return new Canonical()
+                .text("camelot-2/response")
+                .text(r.envelopeVersion())
+                .bytes(requestHash)
+                .text(r.workerNonce())
+                .text(r.workOrderId())
+                .text(r.workerId())
+                .text(r.workloadId())
+                .text(r.requesterId())
+                .items(r.outData())
+                .links(r.predecessors())
+                .sha256();
+    }
 
-  /**
-   * {@code SHA256(h1 ‖ h2 [‖ h3] [‖ h4])} where h1 hashes nonce and ids, h2 the inData items, h3
-   * the outData items (only when the request has outData) and h4 the canonical text of Camelot's
-   * dependencies extension (only when present, so Avalon requests hash exactly as Avalon does).
-   */
-  private static byte[] legacyRequestHash(WorkOrderSubmitParams p) {
-    byte[] ids =
-        Sha256.digest(
-            text(p.requesterNonce())
+    /**
+     * {@code SHA256(h1 ‖ h2 [‖ h3] [‖ h4])} where h1 hashes nonce and ids, h2 the inData items, h3
+     * the outData items (only when the request has outData) and h4 the canonical text of Camelot's
+     * dependencies extension (only when present, so Avalon requests hash exactly as Avalon does).
+     */
+    private static byte[] legacyRequestHash(WorkOrderSubmitParams p) {
+        byte[] ids = Sha256.digest(text(p.requesterNonce())
                 + text(p.workOrderId())
                 + text(p.workerId())
                 + text(p.workloadId())
                 + text(p.requesterId()));
-    byte[] in = itemsDigest(p.inData());
-    boolean hasOut = p.outData() != null && !p.outData().isEmpty();
-    if (p.dependencies() != null) {
-      byte[] deps = Sha256.digest(p.dependencies().canonicalText());
-      return hasOut
-          ? Sha256.digestConcat(ids, in, itemsDigest(p.outData()), deps)
-          : Sha256.digestConcat(ids, in, deps);
+        byte[] in = itemsDigest(p.inData());
+        boolean hasOut = p.outData() != null && !p.outData().isEmpty();
+        if (p.dependencies() != null) {
+            byte[] deps = Sha256.digest(p.dependencies().canonicalText());
+            return hasOut
+                    ? Sha256.digestConcat(ids, in, itemsDigest(p.outData()), deps)
+                    : Sha256.digestConcat(ids, in, deps);
+        }
+        if (!hasOut) {
+            return Sha256.digestConcat(ids, in);
+        }
+        return Sha256.digestConcat(ids, in, itemsDigest(p.outData()));
     }
-    if (!hasOut) {
-      return Sha256.digestConcat(ids, in);
-    }
-    return Sha256.digestConcat(ids, in, itemsDigest(p.outData()));
-  }
 
-  /**
-   * {@code SHA256(r1 ‖ r2 [‖ r3])}: like the request hash, with the worker nonce and outData; r3
-   * hashes Camelot's predecessor links, only when the result carries them.
-   */
-  private static byte[] legacyResponseHash(WorkOrderResult r) {
-    byte[] ids =
-        Sha256.digest(
-            text(r.workerNonce())
+    /**
+     * {@code SHA256(r1 ‖ r2 [‖ r3])}: like the request hash, with the worker nonce and outData; r3
+     * hashes Camelot's predecessor links, only when the result carries them.
+     */
+    private static byte[] legacyResponseHash(WorkOrderResult r) {
+        byte[] ids = Sha256.digest(text(r.workerNonce())
                 + text(r.workOrderId())
                 + text(r.workerId())
                 + text(r.workloadId())
                 + text(r.requesterId()));
-    if (r.predecessors() != null) {
-      return Sha256.digestConcat(
-          ids, itemsDigest(r.outData()), Sha256.digest(linksText(r.predecessors())));
+        if (r.predecessors() != null) {
+            return Sha256.digestConcat(ids, itemsDigest(r.outData()), Sha256.digest(linksText(r.predecessors())));
+        }
+        return Sha256.digestConcat(ids, itemsDigest(r.outData()));
     }
-    return Sha256.digestConcat(ids, itemsDigest(r.outData()));
-  }
 
-  /** {@code id=HASH} per link, in the order the result lists them, joined by {@code ,}. */
-  static String linksText(List<WorkOrderResult.PredecessorLink> links) {
-    StringBuilder text = new StringBuilder();
-    for (WorkOrderResult.PredecessorLink link : links) {
-      if (!text.isEmpty()) {
-        text.append(',');
-      }
-      text.append(text(link.workOrderId())).append('=').append(text(link.responseHash()));
+    /** {@code id=HASH} per link, in the order the result lists them, joined by {@code ,}. */
+    static String linksText(List<WorkOrderResult.PredecessorLink> links) {
+        StringBuilder text = new StringBuilder();
+        for (WorkOrderResult.PredecessorLink link : links) {
+            if (!text.isEmpty()) {
+                text.append(',');
+            }
+            text.append(text(link.workOrderId())).append('=').append(text(link.responseHash()));
+        }
+        return text.toString();
     }
-    return text.toString();
-  }
 
-  /** SHA-256 of the items' {@code dataHash+data+encryptedDataEncryptionKey+iv}, in index order. */
-  static byte[] itemsDigest(List<DataItem> items) {
-    MessageDigest md = Sha256.newDigest();
-    if (items != null) {
-      for (DataItem item : items.stream().sorted(BY_INDEX).toList()) {
-        md.update(text(item.dataHash()).getBytes(StandardCharsets.UTF_8));
-        md.update(text(item.data()).getBytes(StandardCharsets.UTF_8));
-        md.update(text(item.encryptedDataEncryptionKey()).getBytes(StandardCharsets.UTF_8));
-        md.update(text(item.iv()).getBytes(StandardCharsets.UTF_8));
-      }
+    /** SHA-256 of the items' {@code dataHash+data+encryptedDataEncryptionKey+iv}, in index order. */
+    static byte[] itemsDigest(List<DataItem> items) {
+        MessageDigest md = Sha256.newDigest();
+        if (items != null) {
+            for (DataItem item : items.stream().sorted(BY_INDEX).toList()) {
+                md.update(text(item.dataHash()).getBytes(StandardCharsets.UTF_8));
+                md.update(text(item.data()).getBytes(StandardCharsets.UTF_8));
+                md.update(text(item.encryptedDataEncryptionKey()).getBytes(StandardCharsets.UTF_8));
+                md.update(text(item.iv()).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return md.digest();
     }
-    return md.digest();
-  }
 
-  private static String text(String value) {
-    return value == null ? "" : value;
-  }
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
 }

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.node.LongNode;
 @JsonPropertyOrder({"jsonrpc", "method", "id", "params"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JsonRpcRequest(String jsonrpc, String method, JsonNode id, JsonNode params) {
-  public static final String VERSION = "2.0";
+    public static final String VERSION = "2.0";
 
-  public static JsonRpcRequest of(String method, long id, JsonNode params) {
-    return new JsonRpcRequest(VERSION, method, LongNode.valueOf(id), params);
-  }
+    public static JsonRpcRequest of(String method, long id, JsonNode params) {
+        return new JsonRpcRequest(VERSION, method, LongNode.valueOf(id), params);
+    }
 }

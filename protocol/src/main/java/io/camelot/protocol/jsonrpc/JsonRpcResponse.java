@@ -11,20 +11,20 @@ import com.fasterxml.jackson.databind.node.NullNode;
  */
 @JsonPropertyOrder({"jsonrpc", "id", "result", "error"})
 public record JsonRpcResponse(
-    String jsonrpc,
-    @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode id,
-    @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode result,
-    @JsonInclude(JsonInclude.Include.NON_NULL) JsonRpcError error) {
+        String jsonrpc,
+        @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode id,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode result,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonRpcError error) {
 
-  public static JsonRpcResponse result(JsonNode id, JsonNode result) {
-    return new JsonRpcResponse(JsonRpcRequest.VERSION, orNull(id), result, null);
-  }
+    public static JsonRpcResponse result(JsonNode id, JsonNode result) {
+        return new JsonRpcResponse(JsonRpcRequest.VERSION, orNull(id), result, null);
+    }
 
-  public static JsonRpcResponse error(JsonNode id, JsonRpcError error) {
-    return new JsonRpcResponse(JsonRpcRequest.VERSION, orNull(id), null, error);
-  }
+    public static JsonRpcResponse error(JsonNode id, JsonRpcError error) {
+        return new JsonRpcResponse(JsonRpcRequest.VERSION, orNull(id), null, error);
+    }
 
-  private static JsonNode orNull(JsonNode id) {
-    return id == null ? NullNode.getInstance() : id;
-  }
+    private static JsonNode orNull(JsonNode id) {
+        return id == null ? NullNode.getInstance() : id;
+    }
 }

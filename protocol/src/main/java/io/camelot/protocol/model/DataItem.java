@@ -12,24 +12,23 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"index", "dataHash", "data", "encryptedDataEncryptionKey", "iv"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DataItem(
-    Integer index, String dataHash, String data, String encryptedDataEncryptionKey, String iv) {
+public record DataItem(Integer index, String dataHash, String data, String encryptedDataEncryptionKey, String iv) {
 
-  public static final String PLAINTEXT_KEY = "-";
+    public static final String PLAINTEXT_KEY = "-";
 
-  /** How this item's data is protected. */
-  public KeyMode keyMode() {
-    if (encryptedDataEncryptionKey == null
-        || encryptedDataEncryptionKey.isEmpty()
-        || "null".equals(encryptedDataEncryptionKey)) {
-      return KeyMode.SESSION_KEY;
+    /** How this item's data is protected. */
+    public KeyMode keyMode() {
+        if (encryptedDataEncryptionKey == null
+                || encryptedDataEncryptionKey.isEmpty()
+                || "null".equals(encryptedDataEncryptionKey)) {
+            return KeyMode.SESSION_KEY;
+        }
+        return PLAINTEXT_KEY.equals(encryptedDataEncryptionKey) ? KeyMode.PLAINTEXT : KeyMode.DATA_KEY;
     }
-    return PLAINTEXT_KEY.equals(encryptedDataEncryptionKey) ? KeyMode.PLAINTEXT : KeyMode.DATA_KEY;
-  }
 
-  public enum KeyMode {
-    SESSION_KEY,
-    PLAINTEXT,
-    DATA_KEY
-  }
+    public enum KeyMode {
+        SESSION_KEY,
+        PLAINTEXT,
+        DATA_KEY
+    }
 }

@@ -9,8 +9,4 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"workerId", "encryptionKey", "encryptionKeyNonce", "tag", "signature"})
 public record EncryptionKeyResult(
-    String workerId,
-    String encryptionKey,
-    String encryptionKeyNonce,
-    String tag,
-    String signature) {}
+        String workerId, String encryptionKey, String encryptionKeyNonce, String tag, String signature) {}

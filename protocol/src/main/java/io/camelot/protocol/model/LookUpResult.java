@@ -7,7 +7,7 @@ import java.util.List;
 @JsonPropertyOrder({"totalCount", "lookupTag", "ids"})
 public record LookUpResult(int totalCount, String lookupTag, List<String> ids) {
 
-  public static LookUpResult of(List<String> ids) {
-    return new LookUpResult(ids.size(), ids.isEmpty() ? "" : ids.getLast(), ids);
-  }
+    public static LookUpResult of(List<String> ids) {
+        return new LookUpResult(ids.size(), ids.isEmpty() ? "" : ids.getLast(), ids);
+    }
 }

@@ -5,29 +5,29 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** WorkOrderReceiptCreate params; WorkOrderReceiptRetrieve returns them plus the current status. */
 @JsonPropertyOrder({
-  "workOrderId",
-  "workerServiceId",
-  "workerId",
-  "requesterId",
-  "receiptCreateStatus",
-  "workOrderRequestHash",
-  "requesterGeneratedNonce",
-  "requesterSignature",
-  "signatureRules",
-  "receiptVerificationKey"
+    "workOrderId",
+    "workerServiceId",
+    "workerId",
+    "requesterId",
+    "receiptCreateStatus",
+    "workOrderRequestHash",
+    "requesterGeneratedNonce",
+    "requesterSignature",
+    "signatureRules",
+    "receiptVerificationKey"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReceiptCreateParams(
-    String workOrderId,
-    String workerServiceId,
-    String workerId,
-    String requesterId,
-    Long receiptCreateStatus,
-    String workOrderRequestHash,
-    String requesterGeneratedNonce,
-    String requesterSignature,
-    String signatureRules,
-    String receiptVerificationKey) {
+        String workOrderId,
+        String workerServiceId,
+        String workerId,
+        String requesterId,
+        Long receiptCreateStatus,
+        String workOrderRequestHash,
+        String requesterGeneratedNonce,
+        String requesterSignature,
+        String signatureRules,
+        String receiptVerificationKey) {
 
-  public static final String SIGNATURE_RULES = "SHA-256/SECP256K1";
+    public static final String SIGNATURE_RULES = "SHA-256/SECP256K1";
 }

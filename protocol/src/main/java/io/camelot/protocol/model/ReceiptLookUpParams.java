@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReceiptLookUpParams(
-    String workerServiceId,
-    String workerId,
-    String requesterId,
-    JsonNode receiptStatus,
-    JsonNode requestCreateStatus,
-    String lastLookUpTag) {}
+        String workerServiceId,
+        String workerId,
+        String requesterId,
+        JsonNode receiptStatus,
+        JsonNode requestCreateStatus,
+        String lastLookUpTag) {}

@@ -10,20 +10,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * worker's or the receipt creator's), so anyone can check it; a sender may leave it out.
  */
 @JsonPropertyOrder({
-  "workOrderId",
-  "updaterId",
-  "updateType",
-  "updateData",
-  "updateSignature",
-  "signatureRules",
-  "receiptVerificationKey"
+    "workOrderId",
+    "updaterId",
+    "updateType",
+    "updateData",
+    "updateSignature",
+    "signatureRules",
+    "receiptVerificationKey"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReceiptUpdateParams(
-    String workOrderId,
-    String updaterId,
-    Long updateType,
-    String updateData,
-    String updateSignature,
-    String signatureRules,
-    String receiptVerificationKey) {}
+        String workOrderId,
+        String updaterId,
+        Long updateType,
+        String updateData,
+        String updateSignature,
+        String signatureRules,
+        String receiptVerificationKey) {}

@@ -6,5 +6,5 @@ package io.camelot.protocol.model;
  * #LAST_UPDATE} selects the latest.
  */
 public record ReceiptUpdateRetrieveParams(String workOrderId, String updaterId, Long updateIndex) {
-  public static final long LAST_UPDATE = 1L << 32;
+    public static final long LAST_UPDATE = 1L << 32;
 }

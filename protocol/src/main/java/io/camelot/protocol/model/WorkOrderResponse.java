@@ -11,15 +11,15 @@ import io.camelot.protocol.jsonrpc.JsonRpcError;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkOrderResponse(WorkOrderResult result, JsonRpcError error) {
 
-  public static WorkOrderResponse of(WorkOrderResult result) {
-    return new WorkOrderResponse(result, null);
-  }
+    public static WorkOrderResponse of(WorkOrderResult result) {
+        return new WorkOrderResponse(result, null);
+    }
 
-  public static WorkOrderResponse of(JsonRpcError error) {
-    return new WorkOrderResponse(null, error);
-  }
+    public static WorkOrderResponse of(JsonRpcError error) {
+        return new WorkOrderResponse(null, error);
+    }
 
-  public boolean failed() {
-    return error != null;
-  }
+    public boolean failed() {
+        return error != null;
+    }
 }

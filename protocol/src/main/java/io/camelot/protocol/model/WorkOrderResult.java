@@ -10,93 +10,93 @@ import java.util.List;
  * worker pool signs with a per-work-order key vouched for by the pool key (two-step verification).
  */
 @JsonPropertyOrder({
-  "workOrderId",
-  "workloadId",
-  "workerId",
-  "requesterId",
-  "workerNonce",
-  "workerSignature",
-  "outData",
-  "extVerificationKey",
-  "extVerificationKeySignature",
-  "predecessors",
-  "envelopeVersion"
+    "workOrderId",
+    "workloadId",
+    "workerId",
+    "requesterId",
+    "workerNonce",
+    "workerSignature",
+    "outData",
+    "extVerificationKey",
+    "extVerificationKeySignature",
+    "predecessors",
+    "envelopeVersion"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkOrderResult(
-    String workOrderId,
-    String workloadId,
-    String workerId,
-    String requesterId,
-    String workerNonce,
-    String workerSignature,
-    List<DataItem> outData,
-    String extVerificationKey,
-    String extVerificationKeySignature,
-    List<PredecessorLink> predecessors,
-    String envelopeVersion) {
+        String workOrderId,
+        String workloadId,
+        String workerId,
+        String requesterId,
+        String workerNonce,
+        String workerSignature,
+        List<DataItem> outData,
+        String extVerificationKey,
+        String extVerificationKeySignature,
+        List<PredecessorLink> predecessors,
+        String envelopeVersion) {
 
-  /** A result in Avalon's form, as Avalon's workers send it. */
-  public WorkOrderResult(
-      String workOrderId,
-      String workloadId,
-      String workerId,
-      String requesterId,
-      String workerNonce,
-      String workerSignature,
-      List<DataItem> outData,
-      String extVerificationKey,
-      String extVerificationKeySignature) {
-    this(
-        workOrderId,
-        workloadId,
-        workerId,
-        requesterId,
-        workerNonce,
-        workerSignature,
-        outData,
-        extVerificationKey,
-        extVerificationKeySignature,
-        null,
-        null);
-  }
+    /** A result in Avalon's form, as Avalon's workers send it. */
+    public WorkOrderResult(
+            String workOrderId,
+            String workloadId,
+            String workerId,
+            String requesterId,
+            String workerNonce,
+            String workerSignature,
+            List<DataItem> outData,
+            String extVerificationKey,
+            String extVerificationKeySignature) {
+        this(
+                workOrderId,
+                workloadId,
+                workerId,
+                requesterId,
+                workerNonce,
+                workerSignature,
+                outData,
+                extVerificationKey,
+                extVerificationKeySignature,
+                null,
+                null);
+    }
 
-  /** A predecessor's id and the upper-hex SHA-256 response hash of its result. */
-  @JsonPropertyOrder({"workOrderId", "responseHash"})
-  public record PredecessorLink(String workOrderId, String responseHash) {}
+    /** A predecessor's id and the upper-hex SHA-256 response hash of its result. */
+    @JsonPropertyOrder({"workOrderId", "responseHash"})
+    public record PredecessorLink(String workOrderId, String responseHash) {}
 
-  public WorkOrderResult withSignature(String signature) {
-    return new WorkOrderResult(
-        workOrderId,
-        workloadId,
-        workerId,
-        requesterId,
-        workerNonce,
-        signature,
-        outData,
-        extVerificationKey,
-        extVerificationKeySignature,
-        predecessors,
-        envelopeVersion);
-  }
+    public WorkOrderResult withSignature(String signature) {
+        return new WorkOrderResult(
+                workOrderId,
+                workloadId,
+                workerId,
+                requesterId,
+                workerNonce,
+                signature,
+                outData,
+                extVerificationKey,
+                extVerificationKeySignature,
+                predecessors,
+                envelopeVersion);
+    }
 
-  public WorkOrderResult withExtVerificationKey(String key, String keySignature) {
-    return new WorkOrderResult(
-        workOrderId,
-        workloadId,
-        workerId,
-        requesterId,
-        workerNonce,
-        workerSignature,
-        outData,
-        key,
-        keySignature,
-        predecessors,
-        envelopeVersion);
-  }
+    public WorkOrderResult withExtVerificationKey(String key, String keySignature) {
+        return new WorkOrderResult(
+                workOrderId,
+                workloadId,
+                workerId,
+                requesterId,
+                workerNonce,
+                workerSignature,
+                outData,
+                key,
+                keySignature,
+                predecessors,
+                envelopeVersion);
+    }
 
-  /** The form this result claims (docs/envelope.md). */
-  public EnvelopeVersion envelope() {
-    return EnvelopeVersion.ofWire(envelopeVersion);
-  }
+    /** The form this result claims (docs/envelope.md). */
+    public EnvelopeVersion envelope() {
+        return EnvelopeVersion.ofWire(envelopeVersion);
+    }
 }

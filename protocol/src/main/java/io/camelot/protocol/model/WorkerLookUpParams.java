@@ -9,14 +9,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerLookUpParams(
-    Integer workerType,
-    String organizationId,
-    String applicationTypeId,
-    String lookUpTag,
-    String lookupTag) {
+        Integer workerType, String organizationId, String applicationTypeId, String lookUpTag, String lookupTag) {
 
-  /** The paging tag under either spelling, or null. */
-  public String tag() {
-    return lookUpTag != null ? lookUpTag : lookupTag;
-  }
+    /** The paging tag under either spelling, or null. */
+    public String tag() {
+        return lookUpTag != null ? lookUpTag : lookupTag;
+    }
 }

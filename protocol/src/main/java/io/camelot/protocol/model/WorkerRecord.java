@@ -7,17 +7,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"workerType", "organizationId", "applicationTypeId", "details", "status"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerRecord(
-    Integer workerType,
-    String organizationId,
-    String applicationTypeId,
-    WorkerDetails details,
-    Integer status) {
+        Integer workerType, String organizationId, String applicationTypeId, WorkerDetails details, Integer status) {
 
-  public WorkerRecord withStatus(int newStatus) {
-    return new WorkerRecord(workerType, organizationId, applicationTypeId, details, newStatus);
-  }
+    public WorkerRecord withStatus(int newStatus) {
+        return new WorkerRecord(workerType, organizationId, applicationTypeId, details, newStatus);
+    }
 
-  public WorkerRecord withDetails(WorkerDetails newDetails) {
-    return new WorkerRecord(workerType, organizationId, applicationTypeId, newDetails, status);
-  }
+    public WorkerRecord withDetails(WorkerDetails newDetails) {
+        return new WorkerRecord(workerType, organizationId, applicationTypeId, newDetails, status);
+    }
 }

@@ -2,8 +2,4 @@ package io.camelot.protocol.model;
 
 /** WorkerRegister (EEA): an operator adds a worker to the directory. */
 public record WorkerRegisterParams(
-    String workerId,
-    Integer workerType,
-    String organizationId,
-    String applicationTypeId,
-    WorkerDetails details) {}
+        String workerId, Integer workerType, String organizationId, String applicationTypeId, WorkerDetails details) {}

@@ -23,119 +23,119 @@ import java.util.List;
  * worker runs what; like the other extensions they are omitted when null.
  */
 @JsonPropertyOrder({
-  "verificationKey",
-  "extendedMeasurements",
-  "proofDataType",
-  "proofData",
-  "encryptionKey",
-  "encryptionKeyNonce",
-  "encryptionKeySignature",
-  "enclaveCertificate",
-  "envelopeVersions",
-  "name",
-  "workloads",
-  "x25519EncryptionKey",
-  "x25519EncryptionKeySignature"
+    "verificationKey",
+    "extendedMeasurements",
+    "proofDataType",
+    "proofData",
+    "encryptionKey",
+    "encryptionKeyNonce",
+    "encryptionKeySignature",
+    "enclaveCertificate",
+    "envelopeVersions",
+    "name",
+    "workloads",
+    "x25519EncryptionKey",
+    "x25519EncryptionKeySignature"
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkerTypeData(
-    String verificationKey,
-    JsonNode extendedMeasurements,
-    String proofDataType,
-    String proofData,
-    String encryptionKey,
-    String encryptionKeyNonce,
-    @JsonInclude(JsonInclude.Include.ALWAYS) String encryptionKeySignature,
-    String enclaveCertificate,
-    String x25519EncryptionKey,
-    String x25519EncryptionKeySignature,
-    List<String> envelopeVersions,
-    String name,
-    List<String> workloads) {
+        String verificationKey,
+        JsonNode extendedMeasurements,
+        String proofDataType,
+        String proofData,
+        String encryptionKey,
+        String encryptionKeyNonce,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String encryptionKeySignature,
+        String enclaveCertificate,
+        String x25519EncryptionKey,
+        String x25519EncryptionKeySignature,
+        List<String> envelopeVersions,
+        String name,
+        List<String> workloads) {
 
-  /** Avalon's eight keys, without an X25519 key. */
-  public WorkerTypeData(
-      String verificationKey,
-      JsonNode extendedMeasurements,
-      String proofDataType,
-      String proofData,
-      String encryptionKey,
-      String encryptionKeyNonce,
-      String encryptionKeySignature,
-      String enclaveCertificate) {
-    this(
-        verificationKey,
-        extendedMeasurements,
-        proofDataType,
-        proofData,
-        encryptionKey,
-        encryptionKeyNonce,
-        encryptionKeySignature,
-        enclaveCertificate,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
+    /** Avalon's eight keys, without an X25519 key. */
+    public WorkerTypeData(
+            String verificationKey,
+            JsonNode extendedMeasurements,
+            String proofDataType,
+            String proofData,
+            String encryptionKey,
+            String encryptionKeyNonce,
+            String encryptionKeySignature,
+            String enclaveCertificate) {
+        this(
+                verificationKey,
+                extendedMeasurements,
+                proofDataType,
+                proofData,
+                encryptionKey,
+                encryptionKeyNonce,
+                encryptionKeySignature,
+                enclaveCertificate,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 
-  /** A copy publishing an X25519 key and the worker's signature of its PEM. */
-  public WorkerTypeData withX25519EncryptionKey(String pem, String signature) {
-    return new WorkerTypeData(
-        verificationKey,
-        extendedMeasurements,
-        proofDataType,
-        proofData,
-        encryptionKey,
-        encryptionKeyNonce,
-        encryptionKeySignature,
-        enclaveCertificate,
-        pem,
-        signature,
-        envelopeVersions,
-        name,
-        workloads);
-  }
+    /** A copy publishing an X25519 key and the worker's signature of its PEM. */
+    public WorkerTypeData withX25519EncryptionKey(String pem, String signature) {
+        return new WorkerTypeData(
+                verificationKey,
+                extendedMeasurements,
+                proofDataType,
+                proofData,
+                encryptionKey,
+                encryptionKeyNonce,
+                encryptionKeySignature,
+                enclaveCertificate,
+                pem,
+                signature,
+                envelopeVersions,
+                name,
+                workloads);
+    }
 
-  /** A copy advertising the hardened envelope forms the worker serves. */
-  public WorkerTypeData withEnvelopeVersions(List<String> versions) {
-    return new WorkerTypeData(
-        verificationKey,
-        extendedMeasurements,
-        proofDataType,
-        proofData,
-        encryptionKey,
-        encryptionKeyNonce,
-        encryptionKeySignature,
-        enclaveCertificate,
-        x25519EncryptionKey,
-        x25519EncryptionKeySignature,
-        versions == null ? null : List.copyOf(versions),
-        name,
-        workloads);
-  }
+    /** A copy advertising the hardened envelope forms the worker serves. */
+    public WorkerTypeData withEnvelopeVersions(List<String> versions) {
+        return new WorkerTypeData(
+                verificationKey,
+                extendedMeasurements,
+                proofDataType,
+                proofData,
+                encryptionKey,
+                encryptionKeyNonce,
+                encryptionKeySignature,
+                enclaveCertificate,
+                x25519EncryptionKey,
+                x25519EncryptionKeySignature,
+                versions == null ? null : List.copyOf(versions),
+                name,
+                workloads);
+    }
 
-  /** A copy advertising the worker's name and the workloads it runs (sorted by name). */
-  public WorkerTypeData withNameAndWorkloads(String workerName, Collection<String> workloadNames) {
-    return new WorkerTypeData(
-        verificationKey,
-        extendedMeasurements,
-        proofDataType,
-        proofData,
-        encryptionKey,
-        encryptionKeyNonce,
-        encryptionKeySignature,
-        enclaveCertificate,
-        x25519EncryptionKey,
-        x25519EncryptionKeySignature,
-        envelopeVersions,
-        workerName,
-        workloadNames == null ? null : workloadNames.stream().sorted().toList());
-  }
+    /** A copy advertising the worker's name and the workloads it runs (sorted by name). */
+    public WorkerTypeData withNameAndWorkloads(String workerName, Collection<String> workloadNames) {
+        return new WorkerTypeData(
+                verificationKey,
+                extendedMeasurements,
+                proofDataType,
+                proofData,
+                encryptionKey,
+                encryptionKeyNonce,
+                encryptionKeySignature,
+                enclaveCertificate,
+                x25519EncryptionKey,
+                x25519EncryptionKeySignature,
+                envelopeVersions,
+                workerName,
+                workloadNames == null ? null : workloadNames.stream().sorted().toList());
+    }
 
-  /** Whether the worker advertises {@code version} (Avalon's form is always served). */
-  public boolean serves(EnvelopeVersion version) {
-    return version == EnvelopeVersion.AVALON_1
-        || (envelopeVersions != null && envelopeVersions.contains(version.label()));
-  }
+    /** Whether the worker advertises {@code version} (Avalon's form is always served). */
+    public boolean serves(EnvelopeVersion version) {
+        return version == EnvelopeVersion.AVALON_1
+                || (envelopeVersions != null && envelopeVersions.contains(version.label()));
+    }
 }

@@ -7,15 +7,14 @@ import org.quicktheories.generators.Generate;
 
 /** QuickTheories generators for byte arrays. */
 final class ByteGens {
-  private ByteGens() {}
+    private ByteGens() {}
 
-  static Gen<byte[]> bytes(int minLength, int maxLength) {
-    return Generate.byteArrays(
-        integers().between(minLength, maxLength),
-        Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
-  }
+    static Gen<byte[]> bytes(int minLength, int maxLength) {
+        return Generate.byteArrays(
+                integers().between(minLength, maxLength), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+    }
 
-  static Gen<byte[]> bytes(int length) {
-    return bytes(length, length);
-  }
+    static Gen<byte[]> bytes(int length) {
+        return bytes(length, length);
+    }
 }

@@ -29,128 +29,120 @@ import org.junit.jupiter.api.Test;
 
 /** The envelope with the session key wrapped to a worker that offers RSA-OAEP and X25519. */
 class X25519EnvelopeTest {
-  static KeyWrapPrivateKey rsa;
-  static KeyWrapPrivateKey x25519;
-  static KeyWrapKeyRing bothKeys;
-  static PublicKeySign workerSigningKey;
-  static PublicKeySign requesterKey;
+    static KeyWrapPrivateKey rsa;
+    static KeyWrapPrivateKey x25519;
+    static KeyWrapKeyRing bothKeys;
+    static PublicKeySign workerSigningKey;
+    static PublicKeySign requesterKey;
 
-  @BeforeAll
-  static void keys() {
-    rsa = RsaOaep.generate();
-    x25519 = X25519Hkdf.generate();
-    bothKeys = KeyWrapKeyRing.of(rsa, x25519);
-    workerSigningKey = Secp256k1.generate();
-    requesterKey = Secp256k1.generate();
-  }
+    @BeforeAll
+    static void keys() {
+        rsa = RsaOaep.generate();
+        x25519 = X25519Hkdf.generate();
+        bothKeys = KeyWrapKeyRing.of(rsa, x25519);
+        workerSigningKey = Secp256k1.generate();
+        requesterKey = Secp256k1.generate();
+    }
 
-  static WorkOrderResult echo(WorkOrderSubmitParams sent, KeyWrapKeyRing keys) {
-    WorkOrderSubmitParams received = Params.workOrderSubmit(ProtocolJson.toTree(sent));
-    OpenedRequest opened = RequestOpener.open(received, keys);
-    return ResponseSealer.seal(opened, opened.inputs(), workerSigningKey);
-  }
+    static WorkOrderResult echo(WorkOrderSubmitParams sent, KeyWrapKeyRing keys) {
+        WorkOrderSubmitParams received = Params.workOrderSubmit(ProtocolJson.toTree(sent));
+        OpenedRequest opened = RequestOpener.open(received, keys);
+        return ResponseSealer.seal(opened, opened.inputs(), workerSigningKey);
+    }
 
-  @Test
-  void aSessionKeyWrappedWithX25519RoundTrips() {
-    RequestSecrets secrets =
-        RequestSealer.seal(
-            template(List.of(InputSpec.text("Hello"), InputSpec.text("X25519")), List.of()),
-            x25519.publicKey(),
-            requesterKey);
-    WorkOrderSubmitParams sent = secrets.request();
-    assertThat(sent.encryptedSessionKey()).matches("[0-9A-F]{160}");
-    assertThat(
-            new String(HexFormat.of().parseHex(sent.workerEncryptionKey()), StandardCharsets.UTF_8))
-        .isEqualTo(x25519.publicKey().pem());
+    @Test
+    void aSessionKeyWrappedWithX25519RoundTrips() {
+        RequestSecrets secrets = RequestSealer.seal(
+                template(List.of(InputSpec.text("Hello"), InputSpec.text("X25519")), List.of()),
+                x25519.publicKey(),
+                requesterKey);
+        WorkOrderSubmitParams sent = secrets.request();
+        assertThat(sent.encryptedSessionKey()).matches("[0-9A-F]{160}");
+        assertThat(new String(HexFormat.of().parseHex(sent.workerEncryptionKey()), StandardCharsets.UTF_8))
+                .isEqualTo(x25519.publicKey().pem());
 
-    WorkOrderResult result = echo(sent, bothKeys);
+        WorkOrderResult result = echo(sent, bothKeys);
 
-    assertThat(ResponseOpener.open(result, secrets, workerSigningKey.verifier()))
-        .extracting(PlainItem::text)
-        .containsExactly("Hello", "X25519");
-  }
+        assertThat(ResponseOpener.open(result, secrets, workerSigningKey.verifier()))
+                .extracting(PlainItem::text)
+                .containsExactly("Hello", "X25519");
+    }
 
-  @Test
-  void anAvalonStyleRsaRequestStillOpensOnAWorkerOfferingBoth() {
-    RequestSecrets secrets =
-        RequestSealer.seal(
-            template(List.of(InputSpec.text("Avalon")), List.of()), rsa.publicKey(), null);
-    assertThat(secrets.request().encryptedSessionKey()).hasSize(2 * 384);
+    @Test
+    void anAvalonStyleRsaRequestStillOpensOnAWorkerOfferingBoth() {
+        RequestSecrets secrets =
+                RequestSealer.seal(template(List.of(InputSpec.text("Avalon")), List.of()), rsa.publicKey(), null);
+        assertThat(secrets.request().encryptedSessionKey()).hasSize(2 * 384);
 
-    WorkOrderResult result = echo(secrets.request(), bothKeys);
+        WorkOrderResult result = echo(secrets.request(), bothKeys);
 
-    assertThat(ResponseOpener.open(result, secrets, workerSigningKey.verifier()))
-        .extracting(PlainItem::text)
-        .containsExactly("Avalon");
-  }
+        assertThat(ResponseOpener.open(result, secrets, workerSigningKey.verifier()))
+                .extracting(PlainItem::text)
+                .containsExactly("Avalon");
+    }
 
-  @Test
-  void dataKeysMayBeWrappedWithX25519Too() {
-    byte[] ownerKey = AesGcm.newKey();
-    DataKeyItem owned =
-        DataKeyItem.seal(
-            "owned".getBytes(StandardCharsets.UTF_8), ownerKey, x25519.publicKey(), true);
-    RequestSecrets secrets =
-        RequestSealer.seal(
-            template(
-                List.of(new InputSpec.OwnDataKey(owned)),
-                List.of(new RequestTemplate.OutputKey(0, x25519.publicKey().wrap(ownerKey)))),
-            rsa.publicKey(),
-            requesterKey);
+    @Test
+    void dataKeysMayBeWrappedWithX25519Too() {
+        byte[] ownerKey = AesGcm.newKey();
+        DataKeyItem owned =
+                DataKeyItem.seal("owned".getBytes(StandardCharsets.UTF_8), ownerKey, x25519.publicKey(), true);
+        RequestSecrets secrets = RequestSealer.seal(
+                template(
+                        List.of(new InputSpec.OwnDataKey(owned)),
+                        List.of(new RequestTemplate.OutputKey(
+                                0, x25519.publicKey().wrap(ownerKey)))),
+                rsa.publicKey(),
+                requesterKey);
 
-    WorkOrderResult result = echo(secrets.request(), bothKeys);
+        WorkOrderResult result = echo(secrets.request(), bothKeys);
 
-    assertThat(new String(DataKeyItem.openOutput(result, 0, ownerKey), StandardCharsets.UTF_8))
-        .isEqualTo("owned");
-  }
+        assertThat(new String(DataKeyItem.openOutput(result, 0, ownerKey), StandardCharsets.UTF_8))
+                .isEqualTo("owned");
+    }
 
-  @Test
-  void anX25519RequestIsRefusedByAnRsaOnlyWorker() {
-    RequestSecrets secrets =
-        RequestSealer.seal(
-            template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
-    assertThatThrownBy(() -> echo(secrets.request(), KeyWrapKeyRing.of(rsa)))
-        .isInstanceOfSatisfying(
-            EeaException.class,
-            e ->
-                assertThat(e.code())
-                    .isEqualTo(WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code()))
-        .hasMessage("Crypto Error (DecryptMessage): RSA ciphertext size is invalid");
-  }
+    @Test
+    void anX25519RequestIsRefusedByAnRsaOnlyWorker() {
+        RequestSecrets secrets =
+                RequestSealer.seal(template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
+        assertThatThrownBy(() -> echo(secrets.request(), KeyWrapKeyRing.of(rsa)))
+                .isInstanceOfSatisfying(
+                        EeaException.class,
+                        e -> assertThat(e.code()).isEqualTo(WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code()))
+                .hasMessage("Crypto Error (DecryptMessage): RSA ciphertext size is invalid");
+    }
 
-  @Test
-  void aTamperedX25519SessionKeyIsRefused() {
-    RequestSecrets secrets =
-        RequestSealer.seal(
-            template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
-    byte[] wrapped = Hex.decode(secrets.request().encryptedSessionKey());
-    wrapped[40] ^= 1;
-    WorkOrderSubmitParams tampered = withEncryptedSessionKey(secrets.request(), Hex.upper(wrapped));
+    @Test
+    void aTamperedX25519SessionKeyIsRefused() {
+        RequestSecrets secrets =
+                RequestSealer.seal(template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
+        byte[] wrapped = Hex.decode(secrets.request().encryptedSessionKey());
+        wrapped[40] ^= 1;
+        WorkOrderSubmitParams tampered = withEncryptedSessionKey(secrets.request(), Hex.upper(wrapped));
 
-    assertThatThrownBy(() -> echo(tampered, bothKeys))
-        .isInstanceOf(EeaException.class)
-        .hasMessageStartingWith("Crypto Error (DecryptMessage): AES_GCM authentication failed");
-  }
+        assertThatThrownBy(() -> echo(tampered, bothKeys))
+                .isInstanceOf(EeaException.class)
+                .hasMessageStartingWith("Crypto Error (DecryptMessage): AES_GCM authentication failed");
+    }
 
-  static WorkOrderSubmitParams withEncryptedSessionKey(WorkOrderSubmitParams p, String value) {
-    return new WorkOrderSubmitParams(
-        p.workOrderId(),
-        p.responseTimeoutMSecs(),
-        p.payloadFormat(),
-        p.resultUri(),
-        p.notifyUri(),
-        p.requesterNonce(),
-        p.workloadId(),
-        p.workerId(),
-        p.requesterId(),
-        p.sessionKeyIv(),
-        p.workerEncryptionKey(),
-        p.dataEncryptionAlgorithm(),
-        value,
-        p.encryptedRequestHash(),
-        p.requesterSignature(),
-        p.verifyingKey(),
-        p.inData(),
-        p.outData());
-  }
+    static WorkOrderSubmitParams withEncryptedSessionKey(WorkOrderSubmitParams p, String value) {
+        return new WorkOrderSubmitParams(
+                p.workOrderId(),
+                p.responseTimeoutMSecs(),
+                p.payloadFormat(),
+                p.resultUri(),
+                p.notifyUri(),
+                p.requesterNonce(),
+                p.workloadId(),
+                p.workerId(),
+                p.requesterId(),
+                p.sessionKeyIv(),
+                p.workerEncryptionKey(),
+                p.dataEncryptionAlgorithm(),
+                value,
+                p.encryptedRequestHash(),
+                p.requesterSignature(),
+                p.verifyingKey(),
+                p.inData(),
+                p.outData());
+    }
 }

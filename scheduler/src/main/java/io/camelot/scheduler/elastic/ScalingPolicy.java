@@ -16,38 +16,35 @@ import java.time.Duration;
  *     again before the next), so a short lull does not shed capacity
  */
 public record ScalingPolicy(
-    int min,
-    int max,
-    int workOrdersPerInstance,
-    int concurrency,
-    double scaleDownUtilisation,
-    Duration idleBeforeScaleDown) {
+        int min,
+        int max,
+        int workOrdersPerInstance,
+        int concurrency,
+        double scaleDownUtilisation,
+        Duration idleBeforeScaleDown) {
 
-  public ScalingPolicy {
-    if (min < 0 || max < 1 || min > max) {
-      throw new IllegalArgumentException(
-          "need 0 <= min <= max and max >= 1, got min " + min + ", max " + max);
+    public ScalingPolicy {
+        if (min < 0 || max < 1 || min > max) {
+            throw new IllegalArgumentException("need 0 <= min <= max and max >= 1, got min " + min + ", max " + max);
+        }
+        if (workOrdersPerInstance < 1 || concurrency < 1) {
+            throw new IllegalArgumentException("workOrdersPerInstance and concurrency must be at least 1");
+        }
     }
-    if (workOrdersPerInstance < 1 || concurrency < 1) {
-      throw new IllegalArgumentException(
-          "workOrdersPerInstance and concurrency must be at least 1");
-    }
-  }
 
-  /** Instances the load needs, within min and max; never fewer than running work orders need. */
-  int needed(PoolLoad load) {
-    long demand = load.queued() + load.running();
-    long byDemand = (demand + workOrdersPerInstance - 1) / workOrdersPerInstance;
-    long byRunning = (load.running() + concurrency - 1) / concurrency;
-    return (int) Math.max(min, Math.min(max, Math.max(byDemand, byRunning)));
-  }
-
-  /** Whether the load leaves the current instances mostly idle. */
-  boolean idle(PoolLoad load, int instances) {
-    if (load.queued() > 0) {
-      return false;
+    /** Instances the load needs, within min and max; never fewer than running work orders need. */
+    int needed(PoolLoad load) {
+        long demand = load.queued() + load.running();
+        long byDemand = (demand + workOrdersPerInstance - 1) / workOrdersPerInstance;
+        long byRunning = (load.running() + concurrency - 1) / concurrency;
+        return (int) Math.max(min, Math.min(max, Math.max(byDemand, byRunning)));
     }
-    return instances == 0
-        || (double) load.running() / ((long) instances * concurrency) < scaleDownUtilisation;
-  }
+
+    /** Whether the load leaves the current instances mostly idle. */
+    boolean idle(PoolLoad load, int instances) {
+        if (load.queued() > 0) {
+            return false;
+        }
+        return instances == 0 || (double) load.running() / ((long) instances * concurrency) < scaleDownUtilisation;
+    }
 }

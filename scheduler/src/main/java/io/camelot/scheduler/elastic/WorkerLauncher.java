@@ -9,19 +9,19 @@ import java.util.Map;
  */
 public interface WorkerLauncher extends AutoCloseable {
 
-  /** Starts an instance under this name (unique among the live ones). */
-  void launch(String instanceName);
+    /** Starts an instance under this name (unique among the live ones). */
+    void launch(String instanceName);
 
-  /** Asks the instance to drain and stop; it disappears from {@link #instances} once gone. */
-  void stop(String instanceName);
+    /** Asks the instance to drain and stop; it disappears from {@link #instances} once gone. */
+    void stop(String instanceName);
 
-  /** Instances launched and not yet reaped: name to whether it is still running. */
-  Map<String, Boolean> instances();
+    /** Instances launched and not yet reaped: name to whether it is still running. */
+    Map<String, Boolean> instances();
 
-  /** Forgets an instance that is no longer running (after a crash or a completed stop). */
-  void reap(String instanceName);
+    /** Forgets an instance that is no longer running (after a crash or a completed stop). */
+    void reap(String instanceName);
 
-  /** Stops every instance. */
-  @Override
-  void close();
+    /** Stops every instance. */
+    @Override
+    void close();
 }

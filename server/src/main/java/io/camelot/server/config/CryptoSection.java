@@ -7,41 +7,41 @@ import io.camelot.protocol.crypto.CryptoProviders;
 
 /** {@code [crypto]}: which JCA provider does the cryptography. */
 public record CryptoSection(
-    @JsonPropertyDescription(
-            "\"jca\" (the JDK's providers) or \"accp\" (AES-GCM, RSA-OAEP and SHA-256 on Amazon Corretto Crypto Provider)")
+        @JsonPropertyDescription(
+                "\"jca\" (the JDK's providers) or \"accp\" (AES-GCM, RSA-OAEP and SHA-256 on Amazon Corretto Crypto Provider)")
         Provider provider) {
-  /** The providers {@link CryptoProviders} can install. */
-  public enum Provider implements TomlChoice {
-    JCA(CryptoProviders.JCA),
-    ACCP(CryptoProviders.ACCP);
+    /** The providers {@link CryptoProviders} can install. */
+    public enum Provider implements TomlChoice {
+        JCA(CryptoProviders.JCA),
+        ACCP(CryptoProviders.ACCP);
 
-    private final String toml;
+        private final String toml;
 
-    Provider(String toml) {
-      this.toml = toml;
+        Provider(String toml) {
+            this.toml = toml;
+        }
+
+        @JsonValue
+        @Override
+        public String toml() {
+            return toml;
+        }
+
+        @JsonCreator
+        public static Provider of(String toml) {
+            return TomlChoice.parse(Provider.class, toml);
+        }
     }
 
-    @JsonValue
-    @Override
-    public String toml() {
-      return toml;
+    public static CryptoSection defaults() {
+        return new CryptoSection(Provider.JCA);
     }
 
-    @JsonCreator
-    public static Provider of(String toml) {
-      return TomlChoice.parse(Provider.class, toml);
+    /**
+     * Installs the provider. First thing at start, so that one that cannot load stops start-up before
+     * anything opens.
+     */
+    public void use() {
+        CryptoProviders.use(provider.toml());
     }
-  }
-
-  public static CryptoSection defaults() {
-    return new CryptoSection(Provider.JCA);
-  }
-
-  /**
-   * Installs the provider. First thing at start, so that one that cannot load stops start-up before
-   * anything opens.
-   */
-  public void use() {
-    CryptoProviders.use(provider.toml());
-  }
 }

@@ -7,50 +7,50 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** {@code [logging]}: log format, work-order tracing and span export. */
 public record LoggingSection(
-    @JsonPropertyDescription(
-            "\"text\" for people, \"json\" for one JSON object per line with the MDC")
+        @JsonPropertyDescription("\"text\" for people, \"json\" for one JSON object per line with the MDC")
         Format format,
-    @JsonPropertyDescription(
-            "log every work order's stages with its traceId (logger io.camelot.trace)")
+
+        @JsonPropertyDescription("log every work order's stages with its traceId (logger io.camelot.trace)")
         @JsonProperty("work_orders")
         boolean workOrders,
-    @JsonPropertyDescription(
-            "OTLP/HTTP endpoint (e.g. http://127.0.0.1:4318) to export work-order spans to, under the work order's traceId; empty: none")
+
+        @JsonPropertyDescription(
+                "OTLP/HTTP endpoint (e.g. http://127.0.0.1:4318) to export work-order spans to, under the work order's traceId; empty: none")
         @JsonProperty("otlp_endpoint")
         String otlpEndpoint) {
-  /** The log line formats. */
-  public enum Format implements TomlChoice {
-    /** For people. */
-    TEXT("text"),
-    /**
-     * One JSON object per line, with the MDC: {@code traceId} and {@code workOrderId} on work-order
-     * lines.
-     */
-    JSON("json");
+    /** The log line formats. */
+    public enum Format implements TomlChoice {
+        /** For people. */
+        TEXT("text"),
+        /**
+         * One JSON object per line, with the MDC: {@code traceId} and {@code workOrderId} on work-order
+         * lines.
+         */
+        JSON("json");
 
-    private final String toml;
+        private final String toml;
 
-    Format(String toml) {
-      this.toml = toml;
+        Format(String toml) {
+            this.toml = toml;
+        }
+
+        @JsonValue
+        @Override
+        public String toml() {
+            return toml;
+        }
+
+        @JsonCreator
+        public static Format of(String toml) {
+            return TomlChoice.parse(Format.class, toml);
+        }
     }
 
-    @JsonValue
-    @Override
-    public String toml() {
-      return toml;
+    public static LoggingSection defaults() {
+        return new LoggingSection(Format.TEXT, false, "");
     }
 
-    @JsonCreator
-    public static Format of(String toml) {
-      return TomlChoice.parse(Format.class, toml);
+    public LoggingSection withOtlpEndpoint(String endpoint) {
+        return new LoggingSection(format, workOrders, endpoint);
     }
-  }
-
-  public static LoggingSection defaults() {
-    return new LoggingSection(Format.TEXT, false, "");
-  }
-
-  public LoggingSection withOtlpEndpoint(String endpoint) {
-    return new LoggingSection(format, workOrders, endpoint);
-  }
 }

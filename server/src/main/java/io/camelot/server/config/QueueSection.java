@@ -7,127 +7,131 @@ import java.time.Duration;
 
 /** {@code [queue]}: admission limits and retention of completed work orders. */
 public record QueueSection(
-    @JsonPropertyDescription(
-            "work orders admitted and not yet completed, over all workers; beyond: code 8 BUSY")
+        @JsonPropertyDescription("work orders admitted and not yet completed, over all workers; beyond: code 8 BUSY")
         @JsonProperty("max_outstanding")
         long maxOutstanding,
-    @JsonPropertyDescription("completed work orders older than this are purged")
+
+        @JsonPropertyDescription("completed work orders older than this are purged")
         @JsonProperty("retain_completed_hours")
         long retainCompletedHours,
-    @JsonPropertyDescription(
-            "purge keeps at most this many completed work orders, removing the oldest first")
+
+        @JsonPropertyDescription("purge keeps at most this many completed work orders, removing the oldest first")
         @JsonProperty("max_retained_completed")
         long maxRetainedCompleted,
-    @JsonPropertyDescription("seconds between purges") @JsonProperty("purge_interval_seconds")
+
+        @JsonPropertyDescription("seconds between purges") @JsonProperty("purge_interval_seconds")
         long purgeIntervalSeconds,
-    @JsonPropertyDescription(
-            "a work order still waiting for its worker after this long fails unrun (code 1); 0 = never")
+
+        @JsonPropertyDescription(
+                "a work order still waiting for its worker after this long fails unrun (code 1); 0 = never")
         @JsonProperty("pending_timeout_seconds")
         long pendingTimeoutSeconds,
-    @JsonPropertyDescription(
-            "purge keeps every work order completed this recently, even beyond max_retained_completed"
-                + " (it logs an ERROR instead): a flood cannot push out others' results and receipts")
+
+        @JsonPropertyDescription(
+                "purge keeps every work order completed this recently, even beyond max_retained_completed"
+                        + " (it logs an ERROR instead): a flood cannot push out others' results and receipts")
         @JsonProperty("min_retention_seconds")
         long minRetentionSeconds,
-    @JsonPropertyDescription(
-            "raw request bytes of the work orders admitted and not yet completed; beyond: code 8 BUSY")
+
+        @JsonPropertyDescription(
+                "raw request bytes of the work orders admitted and not yet completed; beyond: code 8 BUSY")
         @JsonProperty("max_outstanding_bytes")
         long maxOutstandingBytes) {
-  public QueueSection {
-    Ranges.atLeast("queue", "max_outstanding_bytes", maxOutstandingBytes, 1);
-    Ranges.atLeast("queue", "min_retention_seconds", minRetentionSeconds, 0);
-  }
-
-  public static QueueSection defaults() {
-    return new QueueSection(
-        10_000,
-        24,
-        1_000_000,
-        60,
-        QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(),
-        QueueSettings.DEFAULT_MIN_RETENTION.toSeconds(),
-        QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
-  }
-
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /** The scheduler's settings. */
-  public QueueSettings toSettings() {
-    return new QueueSettings(
-        maxOutstanding,
-        Duration.ofHours(retainCompletedHours),
-        maxRetainedCompleted,
-        Duration.ofSeconds(purgeIntervalSeconds),
-        Duration.ofSeconds(pendingTimeoutSeconds),
-        Duration.ofSeconds(minRetentionSeconds),
-        maxOutstandingBytes);
-  }
-
-  public static final class Builder {
-    private long maxOutstanding;
-    private long retainCompletedHours;
-    private long maxRetainedCompleted;
-    private long purgeIntervalSeconds;
-    private long pendingTimeoutSeconds;
-    private long minRetentionSeconds;
-    private long maxOutstandingBytes;
-
-    private Builder(QueueSection from) {
-      maxOutstanding = from.maxOutstanding;
-      retainCompletedHours = from.retainCompletedHours;
-      maxRetainedCompleted = from.maxRetainedCompleted;
-      purgeIntervalSeconds = from.purgeIntervalSeconds;
-      pendingTimeoutSeconds = from.pendingTimeoutSeconds;
-      minRetentionSeconds = from.minRetentionSeconds;
-      maxOutstandingBytes = from.maxOutstandingBytes;
+    public QueueSection {
+        Ranges.atLeast("queue", "max_outstanding_bytes", maxOutstandingBytes, 1);
+        Ranges.atLeast("queue", "min_retention_seconds", minRetentionSeconds, 0);
     }
 
-    public Builder maxOutstanding(long value) {
-      maxOutstanding = value;
-      return this;
+    public static QueueSection defaults() {
+        return new QueueSection(
+                10_000,
+                24,
+                1_000_000,
+                60,
+                QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(),
+                QueueSettings.DEFAULT_MIN_RETENTION.toSeconds(),
+                QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
     }
 
-    public Builder retainCompletedHours(long value) {
-      retainCompletedHours = value;
-      return this;
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public Builder maxRetainedCompleted(long value) {
-      maxRetainedCompleted = value;
-      return this;
+    /** The scheduler's settings. */
+    public QueueSettings toSettings() {
+        return new QueueSettings(
+                maxOutstanding,
+                Duration.ofHours(retainCompletedHours),
+                maxRetainedCompleted,
+                Duration.ofSeconds(purgeIntervalSeconds),
+                Duration.ofSeconds(pendingTimeoutSeconds),
+                Duration.ofSeconds(minRetentionSeconds),
+                maxOutstandingBytes);
     }
 
-    public Builder purgeIntervalSeconds(long value) {
-      purgeIntervalSeconds = value;
-      return this;
-    }
+    public static final class Builder {
+        private long maxOutstanding;
+        private long retainCompletedHours;
+        private long maxRetainedCompleted;
+        private long purgeIntervalSeconds;
+        private long pendingTimeoutSeconds;
+        private long minRetentionSeconds;
+        private long maxOutstandingBytes;
 
-    public Builder pendingTimeoutSeconds(long value) {
-      pendingTimeoutSeconds = value;
-      return this;
-    }
+        private Builder(QueueSection from) {
+            maxOutstanding = from.maxOutstanding;
+            retainCompletedHours = from.retainCompletedHours;
+            maxRetainedCompleted = from.maxRetainedCompleted;
+            purgeIntervalSeconds = from.purgeIntervalSeconds;
+            pendingTimeoutSeconds = from.pendingTimeoutSeconds;
+            minRetentionSeconds = from.minRetentionSeconds;
+            maxOutstandingBytes = from.maxOutstandingBytes;
+        }
 
-    public Builder minRetentionSeconds(long value) {
-      minRetentionSeconds = value;
-      return this;
-    }
+        public Builder maxOutstanding(long value) {
+            maxOutstanding = value;
+            return this;
+        }
 
-    public Builder maxOutstandingBytes(long value) {
-      maxOutstandingBytes = value;
-      return this;
-    }
+        public Builder retainCompletedHours(long value) {
+            retainCompletedHours = value;
+            return this;
+        }
 
-    public QueueSection build() {
-      return new QueueSection(
-          maxOutstanding,
-          retainCompletedHours,
-          maxRetainedCompleted,
-          purgeIntervalSeconds,
-          pendingTimeoutSeconds,
-          minRetentionSeconds,
-          maxOutstandingBytes);
+        public Builder maxRetainedCompleted(long value) {
+            maxRetainedCompleted = value;
+            return this;
+        }
+
+        public Builder purgeIntervalSeconds(long value) {
+            purgeIntervalSeconds = value;
+            return this;
+        }
+
+        public Builder pendingTimeoutSeconds(long value) {
+            pendingTimeoutSeconds = value;
+            return this;
+        }
+
+        public Builder minRetentionSeconds(long value) {
+            minRetentionSeconds = value;
+            return this;
+        }
+
+        public Builder maxOutstandingBytes(long value) {
+            maxOutstandingBytes = value;
+            return this;
+        }
+
+        public QueueSection build() {
+            return new QueueSection(
+                    maxOutstanding,
+                    retainCompletedHours,
+                    maxRetainedCompleted,
+                    purgeIntervalSeconds,
+                    pendingTimeoutSeconds,
+                    minRetentionSeconds,
+                    maxOutstandingBytes);
+        }
     }
-  }
 }

@@ -20,304 +20,303 @@ import java.util.regex.Pattern;
 
 /** {@code [security]}: the listener's protection (docs/SECURITY.md). */
 public record SecuritySection(
-    @JsonPropertyDescription(
-            "\"off\" (plain HTTP, as Avalon), \"dev\" (a generated self-signed certificate under the"
-                + " data directory) or \"on\" (tls_cert and tls_key)")
+        @JsonPropertyDescription(
+                "\"off\" (plain HTTP, as Avalon), \"dev\" (a generated self-signed certificate under the"
+                        + " data directory) or \"on\" (tls_cert and tls_key)")
         TlsMode tls,
-    @JsonPropertyDescription("tls = \"on\": PEM file of the certificate chain")
-        @JsonProperty("tls_cert")
+
+        @JsonPropertyDescription("tls = \"on\": PEM file of the certificate chain") @JsonProperty("tls_cert")
         String tlsCert,
-    @JsonPropertyDescription("tls = \"on\": PEM file of the private key") @JsonProperty("tls_key")
+
+        @JsonPropertyDescription("tls = \"on\": PEM file of the private key") @JsonProperty("tls_key")
         String tlsKey,
-    @JsonPropertyDescription(
-            "non-empty: mutual TLS, clients need a certificate from the CA in this PEM file")
+
+        @JsonPropertyDescription("non-empty: mutual TLS, clients need a certificate from the CA in this PEM file")
         @JsonProperty("tls_client_ca")
         String tlsClientCa,
-    @JsonPropertyDescription(
-            "PEM file of the P-256 public keys whose signed requests may call operator methods;"
+
+        @JsonPropertyDescription("PEM file of the P-256 public keys whose signed requests may call operator methods;"
                 + " empty: operator methods (if enabled) answer loopback callers only")
         @JsonProperty("operator_keys")
         String operatorKeys,
-    @JsonPropertyDescription(
-            "signed operator requests: accepted clock skew and replay memory, in seconds")
+
+        @JsonPropertyDescription("signed operator requests: accepted clock skew and replay memory, in seconds")
         @JsonProperty("operator_window_seconds")
         long operatorWindowSeconds,
-    @JsonPropertyDescription(
-            "the host:ports operators address this listener by (its URL in camelot operator --url);"
-                + " a request signed for another listener is refused; [] = any, which lets a request captured on its way"
-                + " to one listener be replayed at another with the same operator keys")
+
+        @JsonPropertyDescription(
+                "the host:ports operators address this listener by (its URL in camelot operator --url);"
+                        + " a request signed for another listener is refused; [] = any, which lets a request captured on its way"
+                        + " to one listener be replayed at another with the same operator keys")
         @JsonProperty("operator_audiences")
         List<String> operatorAudiences,
-    @JsonPropertyDescription(
-            "calls per second per remote address (0: unlimited); beyond: code 8 BUSY")
+
+        @JsonPropertyDescription("calls per second per remote address (0: unlimited); beyond: code 8 BUSY")
         @JsonProperty("rate_per_address")
         double ratePerAddress,
-    @JsonPropertyDescription("calls one remote address may make in a burst above rate_per_address")
+
+        @JsonPropertyDescription("calls one remote address may make in a burst above rate_per_address")
         @JsonProperty("burst_per_address")
         int burstPerAddress,
-    @JsonPropertyDescription(
-            "calls per second per requesterId, for calls naming one (0: unlimited); beyond: code 8 BUSY")
+
+        @JsonPropertyDescription(
+                "calls per second per requesterId, for calls naming one (0: unlimited); beyond: code 8 BUSY")
         @JsonProperty("rate_per_requester")
         double ratePerRequester,
-    @JsonPropertyDescription("calls one requesterId may make in a burst above rate_per_requester")
+
+        @JsonPropertyDescription("calls one requesterId may make in a burst above rate_per_requester")
         @JsonProperty("burst_per_requester")
         int burstPerRequester,
-    @JsonPropertyDescription("most inData / outData items in one work order (code 2 beyond)")
+
+        @JsonPropertyDescription("most inData / outData items in one work order (code 2 beyond)")
         @JsonProperty("max_items")
         int maxItems,
-    @JsonPropertyDescription("longest data text of one item (code 2 beyond)")
-        @JsonProperty("max_item_chars")
+
+        @JsonPropertyDescription("longest data text of one item (code 2 beyond)") @JsonProperty("max_item_chars")
         int maxItemChars,
-    @JsonPropertyDescription(
-            "\"allow\" (Avalon's clients keep working) or \"refuse\": work orders in Avalon's envelope"
-                + " form, with its known flaws, get code 2 (docs/envelope.md)")
+
+        @JsonPropertyDescription(
+                "\"allow\" (Avalon's clients keep working) or \"refuse\": work orders in Avalon's envelope"
+                        + " form, with its known flaws, get code 2 (docs/envelope.md)")
         @JsonProperty("legacy_envelope")
         LegacyEnvelope legacyEnvelope) {
-  /** How the listener speaks TLS. */
-  public enum TlsMode implements TomlChoice {
-    OFF("off"),
-    DEV("dev"),
-    ON("on");
+    /** How the listener speaks TLS. */
+    public enum TlsMode implements TomlChoice {
+        OFF("off"),
+        DEV("dev"),
+        ON("on");
 
-    private final String toml;
+        private final String toml;
 
-    TlsMode(String toml) {
-      this.toml = toml;
+        TlsMode(String toml) {
+            this.toml = toml;
+        }
+
+        @JsonValue
+        @Override
+        public String toml() {
+            return toml;
+        }
+
+        @JsonCreator
+        public static TlsMode of(String toml) {
+            return TomlChoice.parse(TlsMode.class, toml);
+        }
     }
 
-    @JsonValue
-    @Override
-    public String toml() {
-      return toml;
+    /** Whether work orders in Avalon's envelope form are taken. */
+    public enum LegacyEnvelope implements TomlChoice {
+        ALLOW("allow"),
+        REFUSE("refuse");
+
+        private final String toml;
+
+        LegacyEnvelope(String toml) {
+            this.toml = toml;
+        }
+
+        @JsonValue
+        @Override
+        public String toml() {
+            return toml;
+        }
+
+        @JsonCreator
+        public static LegacyEnvelope of(String toml) {
+            return TomlChoice.parse(LegacyEnvelope.class, toml);
+        }
     }
 
-    @JsonCreator
-    public static TlsMode of(String toml) {
-      return TomlChoice.parse(TlsMode.class, toml);
-    }
-  }
+    private static final Pattern OPERATOR_AUDIENCE = Pattern.compile("[a-z0-9.\\[\\]:-]{1,255}:[0-9]{1,5}");
 
-  /** Whether work orders in Avalon's envelope form are taken. */
-  public enum LegacyEnvelope implements TomlChoice {
-    ALLOW("allow"),
-    REFUSE("refuse");
-
-    private final String toml;
-
-    LegacyEnvelope(String toml) {
-      this.toml = toml;
-    }
-
-    @JsonValue
-    @Override
-    public String toml() {
-      return toml;
+    public SecuritySection {
+        operatorAudiences = List.copyOf(operatorAudiences);
+        if (tls == TlsMode.ON && (tlsCert.isEmpty() || tlsKey.isEmpty())) {
+            throw new IllegalArgumentException("[security] tls = \"on\" needs tls_cert and tls_key");
+        }
+        for (String audience : operatorAudiences) {
+            if (!OPERATOR_AUDIENCE.matcher(audience).matches()) {
+                throw new IllegalArgumentException("[security] operator_audiences: \""
+                        + audience
+                        + "\" is not a lower-case host:port such as \"tcs.example.com:443\"");
+            }
+        }
     }
 
-    @JsonCreator
-    public static LegacyEnvelope of(String toml) {
-      return TomlChoice.parse(LegacyEnvelope.class, toml);
+    public static SecuritySection defaults() {
+        return new SecuritySection(
+                TlsMode.OFF,
+                "",
+                "",
+                "",
+                "",
+                300,
+                List.of(),
+                10_000,
+                20_000,
+                500,
+                1000,
+                100,
+                1 << 20,
+                LegacyEnvelope.ALLOW);
     }
-  }
 
-  private static final Pattern OPERATOR_AUDIENCE =
-      Pattern.compile("[a-z0-9.\\[\\]:-]{1,255}:[0-9]{1,5}");
-
-  public SecuritySection {
-    operatorAudiences = List.copyOf(operatorAudiences);
-    if (tls == TlsMode.ON && (tlsCert.isEmpty() || tlsKey.isEmpty())) {
-      throw new IllegalArgumentException("[security] tls = \"on\" needs tls_cert and tls_key");
+    public static Builder builder() {
+        return defaults().toBuilder();
     }
-    for (String audience : operatorAudiences) {
-      if (!OPERATOR_AUDIENCE.matcher(audience).matches()) {
-        throw new IllegalArgumentException(
-            "[security] operator_audiences: \""
-                + audience
-                + "\" is not a lower-case host:port such as \"tcs.example.com:443\"");
-      }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
-  }
 
-  public static SecuritySection defaults() {
-    return new SecuritySection(
-        TlsMode.OFF,
-        "",
-        "",
-        "",
-        "",
-        300,
-        List.of(),
-        10_000,
-        20_000,
-        500,
-        1000,
-        100,
-        1 << 20,
-        LegacyEnvelope.ALLOW);
-  }
-
-  public static Builder builder() {
-    return defaults().toBuilder();
-  }
-
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  /**
-   * The listener module's security settings: TLS (a dev certificate for {@code host} under {@code
-   * dataDir} if so configured), operator keys, rate and size limits.
-   */
-  public ListenerSecurity toSettings(
-      Path dataDir, String host, NotifyHosts notifyHosts, Clock clock) {
-    ServerTls serverTls =
-        switch (tls) {
-          case DEV -> DevCertificates.ensureSelfSigned(dataDir.resolve("tls"), List.of(host));
-          case ON ->
-              new ServerTls(
-                  Path.of(tlsCert),
-                  Path.of(tlsKey),
-                  tlsClientCa.isEmpty() ? null : Path.of(tlsClientCa));
-          case OFF -> null;
+    /**
+     * The listener module's security settings: TLS (a dev certificate for {@code host} under {@code
+     * dataDir} if so configured), operator keys, rate and size limits.
+     */
+    public ListenerSecurity toSettings(Path dataDir, String host, NotifyHosts notifyHosts, Clock clock) {
+        ServerTls serverTls = switch (tls) {
+            case DEV -> DevCertificates.ensureSelfSigned(dataDir.resolve("tls"), List.of(host));
+            case ON ->
+                new ServerTls(Path.of(tlsCert), Path.of(tlsKey), tlsClientCa.isEmpty() ? null : Path.of(tlsClientCa));
+            case OFF -> null;
         };
-    RequestAuthenticator operators =
-        operatorKeys.isEmpty()
-            ? null
-            : new RequestAuthenticator(
-                PemFiles.readPublicKeys(Path.of(operatorKeys)),
-                clock,
-                Duration.ofSeconds(operatorWindowSeconds),
-                Set.copyOf(operatorAudiences));
-    return new ListenerSecurity(
-        serverTls,
-        operators,
-        new RateLimiter.Limit(ratePerAddress, burstPerAddress),
-        new RateLimiter.Limit(ratePerRequester, burstPerRequester),
-        maxItems,
-        maxItemChars,
-        legacyEnvelope == LegacyEnvelope.REFUSE,
-        notifyHosts);
-  }
-
-  public static final class Builder {
-    private TlsMode tls;
-    private String tlsCert;
-    private String tlsKey;
-    private String tlsClientCa;
-    private String operatorKeys;
-    private long operatorWindowSeconds;
-    private List<String> operatorAudiences;
-    private double ratePerAddress;
-    private int burstPerAddress;
-    private double ratePerRequester;
-    private int burstPerRequester;
-    private int maxItems;
-    private int maxItemChars;
-    private LegacyEnvelope legacyEnvelope;
-
-    private Builder(SecuritySection from) {
-      tls = from.tls;
-      tlsCert = from.tlsCert;
-      tlsKey = from.tlsKey;
-      tlsClientCa = from.tlsClientCa;
-      operatorKeys = from.operatorKeys;
-      operatorWindowSeconds = from.operatorWindowSeconds;
-      operatorAudiences = from.operatorAudiences;
-      ratePerAddress = from.ratePerAddress;
-      burstPerAddress = from.burstPerAddress;
-      ratePerRequester = from.ratePerRequester;
-      burstPerRequester = from.burstPerRequester;
-      maxItems = from.maxItems;
-      maxItemChars = from.maxItemChars;
-      legacyEnvelope = from.legacyEnvelope;
+        RequestAuthenticator operators = operatorKeys.isEmpty()
+                ? null
+                : new RequestAuthenticator(
+                        PemFiles.readPublicKeys(Path.of(operatorKeys)),
+                        clock,
+                        Duration.ofSeconds(operatorWindowSeconds),
+                        Set.copyOf(operatorAudiences));
+        return new ListenerSecurity(
+                serverTls,
+                operators,
+                new RateLimiter.Limit(ratePerAddress, burstPerAddress),
+                new RateLimiter.Limit(ratePerRequester, burstPerRequester),
+                maxItems,
+                maxItemChars,
+                legacyEnvelope == LegacyEnvelope.REFUSE,
+                notifyHosts);
     }
 
-    public Builder tls(TlsMode value) {
-      tls = value;
-      return this;
-    }
+    public static final class Builder {
+        private TlsMode tls;
+        private String tlsCert;
+        private String tlsKey;
+        private String tlsClientCa;
+        private String operatorKeys;
+        private long operatorWindowSeconds;
+        private List<String> operatorAudiences;
+        private double ratePerAddress;
+        private int burstPerAddress;
+        private double ratePerRequester;
+        private int burstPerRequester;
+        private int maxItems;
+        private int maxItemChars;
+        private LegacyEnvelope legacyEnvelope;
 
-    public Builder tlsCert(String value) {
-      tlsCert = value;
-      return this;
-    }
+        private Builder(SecuritySection from) {
+            tls = from.tls;
+            tlsCert = from.tlsCert;
+            tlsKey = from.tlsKey;
+            tlsClientCa = from.tlsClientCa;
+            operatorKeys = from.operatorKeys;
+            operatorWindowSeconds = from.operatorWindowSeconds;
+            operatorAudiences = from.operatorAudiences;
+            ratePerAddress = from.ratePerAddress;
+            burstPerAddress = from.burstPerAddress;
+            ratePerRequester = from.ratePerRequester;
+            burstPerRequester = from.burstPerRequester;
+            maxItems = from.maxItems;
+            maxItemChars = from.maxItemChars;
+            legacyEnvelope = from.legacyEnvelope;
+        }
 
-    public Builder tlsKey(String value) {
-      tlsKey = value;
-      return this;
-    }
+        public Builder tls(TlsMode value) {
+            tls = value;
+            return this;
+        }
 
-    public Builder tlsClientCa(String value) {
-      tlsClientCa = value;
-      return this;
-    }
+        public Builder tlsCert(String value) {
+            tlsCert = value;
+            return this;
+        }
 
-    public Builder operatorKeys(String value) {
-      operatorKeys = value;
-      return this;
-    }
+        public Builder tlsKey(String value) {
+            tlsKey = value;
+            return this;
+        }
 
-    public Builder operatorWindowSeconds(long value) {
-      operatorWindowSeconds = value;
-      return this;
-    }
+        public Builder tlsClientCa(String value) {
+            tlsClientCa = value;
+            return this;
+        }
 
-    public Builder operatorAudiences(List<String> value) {
-      operatorAudiences = value;
-      return this;
-    }
+        public Builder operatorKeys(String value) {
+            operatorKeys = value;
+            return this;
+        }
 
-    public Builder ratePerAddress(double value) {
-      ratePerAddress = value;
-      return this;
-    }
+        public Builder operatorWindowSeconds(long value) {
+            operatorWindowSeconds = value;
+            return this;
+        }
 
-    public Builder burstPerAddress(int value) {
-      burstPerAddress = value;
-      return this;
-    }
+        public Builder operatorAudiences(List<String> value) {
+            operatorAudiences = value;
+            return this;
+        }
 
-    public Builder ratePerRequester(double value) {
-      ratePerRequester = value;
-      return this;
-    }
+        public Builder ratePerAddress(double value) {
+            ratePerAddress = value;
+            return this;
+        }
 
-    public Builder burstPerRequester(int value) {
-      burstPerRequester = value;
-      return this;
-    }
+        public Builder burstPerAddress(int value) {
+            burstPerAddress = value;
+            return this;
+        }
 
-    public Builder maxItems(int value) {
-      maxItems = value;
-      return this;
-    }
+        public Builder ratePerRequester(double value) {
+            ratePerRequester = value;
+            return this;
+        }
 
-    public Builder maxItemChars(int value) {
-      maxItemChars = value;
-      return this;
-    }
+        public Builder burstPerRequester(int value) {
+            burstPerRequester = value;
+            return this;
+        }
 
-    public Builder legacyEnvelope(LegacyEnvelope value) {
-      legacyEnvelope = value;
-      return this;
-    }
+        public Builder maxItems(int value) {
+            maxItems = value;
+            return this;
+        }
 
-    public SecuritySection build() {
-      return new SecuritySection(
-          tls,
-          tlsCert,
-          tlsKey,
-          tlsClientCa,
-          operatorKeys,
-          operatorWindowSeconds,
-          operatorAudiences,
-          ratePerAddress,
-          burstPerAddress,
-          ratePerRequester,
-          burstPerRequester,
-          maxItems,
-          maxItemChars,
-          legacyEnvelope);
+        public Builder maxItemChars(int value) {
+            maxItemChars = value;
+            return this;
+        }
+
+        public Builder legacyEnvelope(LegacyEnvelope value) {
+            legacyEnvelope = value;
+            return this;
+        }
+
+        public SecuritySection build() {
+            return new SecuritySection(
+                    tls,
+                    tlsCert,
+                    tlsKey,
+                    tlsClientCa,
+                    operatorKeys,
+                    operatorWindowSeconds,
+                    operatorAudiences,
+                    ratePerAddress,
+                    burstPerAddress,
+                    ratePerRequester,
+                    burstPerRequester,
+                    maxItems,
+                    maxItemChars,
+                    legacyEnvelope);
+        }
     }
-  }
 }

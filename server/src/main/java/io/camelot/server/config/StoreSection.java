@@ -9,150 +9,155 @@ import io.camelot.store.postgres.PostgresSettings;
 
 /** {@code [store]}: where work orders, results and the Worker Directory are kept. */
 public record StoreSection(
-    @JsonPropertyDescription(
-            "directory of the lmdb store, the sealed worker keys and the simulated sealing secret")
+        @JsonPropertyDescription("directory of the lmdb store, the sealed worker keys and the simulated sealing secret")
         @JsonProperty("data_dir")
         String dataDir,
-    @JsonPropertyDescription("lmdb only: the map size in MiB; the file grows lazily up to it")
+
+        @JsonPropertyDescription("lmdb only: the map size in MiB; the file grows lazily up to it")
         @JsonProperty("map_size_mb")
         long mapSizeMb,
-    @JsonPropertyDescription(
-            "\"lmdb\" (one process) or \"postgres\" (a store shared by many listener and worker processes, see docs/scale-out.md)")
+
+        @JsonPropertyDescription(
+                "\"lmdb\" (one process) or \"postgres\" (a store shared by many listener and worker processes, see docs/scale-out.md)")
         Backend backend,
-    @JsonPropertyDescription("postgres only: \"jdbc:postgresql://host:port/database\"") String url,
-    @JsonPropertyDescription("postgres only: the database user") String user,
-    @JsonPropertyDescription(
-            "postgres only: the database password; \"\" = from the environment variable CAMELOT_STORE_PASSWORD")
+
+        @JsonPropertyDescription("postgres only: \"jdbc:postgresql://host:port/database\"")
+        String url,
+
+        @JsonPropertyDescription("postgres only: the database user")
+        String user,
+
+        @JsonPropertyDescription(
+                "postgres only: the database password; \"\" = from the environment variable CAMELOT_STORE_PASSWORD")
         String password,
-    @JsonPropertyDescription("postgres only: connections this process keeps (HikariCP)")
-        @JsonProperty("pool_size")
+
+        @JsonPropertyDescription("postgres only: connections this process keeps (HikariCP)") @JsonProperty("pool_size")
         int poolSize,
-    @JsonPropertyDescription(
-            "lmdb only: new work orders are refused with BUSY (code 8) once the store uses this share"
-                + " of map_size_mb; the rest keeps completions, receipts and purge writable")
+
+        @JsonPropertyDescription(
+                "lmdb only: new work orders are refused with BUSY (code 8) once the store uses this share"
+                        + " of map_size_mb; the rest keeps completions, receipts and purge writable")
         @JsonProperty("submit_limit_percent")
         int submitLimitPercent) {
-  /** The store backends. */
-  public enum Backend implements TomlChoice {
-    LMDB("lmdb"),
-    POSTGRES("postgres");
+    /** The store backends. */
+    public enum Backend implements TomlChoice {
+        LMDB("lmdb"),
+        POSTGRES("postgres");
 
-    private final String toml;
+        private final String toml;
 
-    Backend(String toml) {
-      this.toml = toml;
+        Backend(String toml) {
+            this.toml = toml;
+        }
+
+        @JsonValue
+        @Override
+        public String toml() {
+            return toml;
+        }
+
+        @JsonCreator
+        public static Backend of(String toml) {
+            return TomlChoice.parse(Backend.class, toml);
+        }
     }
 
-    @JsonValue
-    @Override
-    public String toml() {
-      return toml;
+    public StoreSection {
+        Ranges.atLeast("store", "map_size_mb", mapSizeMb, 1);
+        Ranges.within("store", "submit_limit_percent", submitLimitPercent, 1, 100);
+        if (backend == Backend.POSTGRES && url.isBlank()) {
+            throw new IllegalArgumentException(
+                    "[store] backend = \"postgres\" needs url = \"jdbc:postgresql://host:port/database\"");
+        }
     }
 
-    @JsonCreator
-    public static Backend of(String toml) {
-      return TomlChoice.parse(Backend.class, toml);
-    }
-  }
-
-  public StoreSection {
-    Ranges.atLeast("store", "map_size_mb", mapSizeMb, 1);
-    Ranges.within("store", "submit_limit_percent", submitLimitPercent, 1, 100);
-    if (backend == Backend.POSTGRES && url.isBlank()) {
-      throw new IllegalArgumentException(
-          "[store] backend = \"postgres\" needs url = \"jdbc:postgresql://host:port/database\"");
-    }
-  }
-
-  /** An lmdb store in {@code dataDir}, of {@code mapSizeMb} MiB at most. */
-  public static StoreSection lmdb(String dataDir, long mapSizeMb) {
-    return new StoreSection(
-        dataDir, mapSizeMb, Backend.LMDB, "", "", "", 8, LmdbTcsStore.DEFAULT_SUBMIT_LIMIT_PERCENT);
-  }
-
-  public static StoreSection defaults() {
-    return lmdb("camelot-data", 4096);
-  }
-
-  public boolean postgres() {
-    return backend == Backend.POSTGRES;
-  }
-
-  /** The PostgreSQL connection, the password from the file or else from the environment. */
-  public PostgresSettings postgresSettings() {
-    String secret =
-        password.isEmpty() ? System.getenv().getOrDefault("CAMELOT_STORE_PASSWORD", "") : password;
-    return new PostgresSettings(url, user, secret, poolSize);
-  }
-
-  public Builder toBuilder() {
-    return new Builder(this);
-  }
-
-  public static final class Builder {
-    private String dataDir;
-    private long mapSizeMb;
-    private Backend backend;
-    private String url;
-    private String user;
-    private String password;
-    private int poolSize;
-    private int submitLimitPercent;
-
-    private Builder(StoreSection from) {
-      dataDir = from.dataDir;
-      mapSizeMb = from.mapSizeMb;
-      backend = from.backend;
-      url = from.url;
-      user = from.user;
-      password = from.password;
-      poolSize = from.poolSize;
-      submitLimitPercent = from.submitLimitPercent;
+    /** An lmdb store in {@code dataDir}, of {@code mapSizeMb} MiB at most. */
+    public static StoreSection lmdb(String dataDir, long mapSizeMb) {
+        return new StoreSection(
+                dataDir, mapSizeMb, Backend.LMDB, "", "", "", 8, LmdbTcsStore.DEFAULT_SUBMIT_LIMIT_PERCENT);
     }
 
-    public Builder dataDir(String value) {
-      dataDir = value;
-      return this;
+    public static StoreSection defaults() {
+        return lmdb("camelot-data", 4096);
     }
 
-    public Builder mapSizeMb(long value) {
-      mapSizeMb = value;
-      return this;
+    public boolean postgres() {
+        return backend == Backend.POSTGRES;
     }
 
-    public Builder backend(Backend value) {
-      backend = value;
-      return this;
+    /** The PostgreSQL connection, the password from the file or else from the environment. */
+    public PostgresSettings postgresSettings() {
+        String secret = password.isEmpty() ? System.getenv().getOrDefault("CAMELOT_STORE_PASSWORD", "") : password;
+        return new PostgresSettings(url, user, secret, poolSize);
     }
 
-    public Builder url(String value) {
-      url = value;
-      return this;
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public Builder user(String value) {
-      user = value;
-      return this;
-    }
+    public static final class Builder {
+        private String dataDir;
+        private long mapSizeMb;
+        private Backend backend;
+        private String url;
+        private String user;
+        private String password;
+        private int poolSize;
+        private int submitLimitPercent;
 
-    public Builder password(String value) {
-      password = value;
-      return this;
-    }
+        private Builder(StoreSection from) {
+            dataDir = from.dataDir;
+            mapSizeMb = from.mapSizeMb;
+            backend = from.backend;
+            url = from.url;
+            user = from.user;
+            password = from.password;
+            poolSize = from.poolSize;
+            submitLimitPercent = from.submitLimitPercent;
+        }
 
-    public Builder poolSize(int value) {
-      poolSize = value;
-      return this;
-    }
+        public Builder dataDir(String value) {
+            dataDir = value;
+            return this;
+        }
 
-    public Builder submitLimitPercent(int value) {
-      submitLimitPercent = value;
-      return this;
-    }
+        public Builder mapSizeMb(long value) {
+            mapSizeMb = value;
+            return this;
+        }
 
-    public StoreSection build() {
-      return new StoreSection(
-          dataDir, mapSizeMb, backend, url, user, password, poolSize, submitLimitPercent);
+        public Builder backend(Backend value) {
+            backend = value;
+            return this;
+        }
+
+        public Builder url(String value) {
+            url = value;
+            return this;
+        }
+
+        public Builder user(String value) {
+            user = value;
+            return this;
+        }
+
+        public Builder password(String value) {
+            password = value;
+            return this;
+        }
+
+        public Builder poolSize(int value) {
+            poolSize = value;
+            return this;
+        }
+
+        public Builder submitLimitPercent(int value) {
+            submitLimitPercent = value;
+            return this;
+        }
+
+        public StoreSection build() {
+            return new StoreSection(dataDir, mapSizeMb, backend, url, user, password, poolSize, submitLimitPercent);
+        }
     }
-  }
 }

@@ -39,151 +39,139 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that indexes the requests a database of an older layout holds.
  */
 class RequestHashReplayTest {
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String WORKER = "aa";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String WORKER = "aa";
 
-  ScratchDatabase db;
+    ScratchDatabase db;
 
-  @BeforeEach
-  void newDatabase() {
-    db = new ScratchDatabase();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    db.close();
-  }
-
-  @ParameterizedTest(name = "with dependencies: {0}")
-  @ValueSource(booleans = {false, true})
-  void aSealedRequestWithADigitOfItsIdMovedOntoItsNonceIsRefusedAsAReplay(
-      boolean withDependencies) {
-    PostgresTcsStore store = db.store();
-    SharedWorkOrderQueue queue =
-        db.track(
-            new SharedWorkOrderQueue(
-                new PostgresQueueTable(store), QueueSettings.defaults(), Clock.systemUTC()));
-    WorkOrderSubmitParams original =
-        sealed("deposit carol 5", withDependencies ? writes("wallet:carol") : null);
-    WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original);
-    assertThat(shifted.workOrderId()).isNotEqualTo(original.workOrderId());
-    assertThat(WorkOrderHashes.requestHash(shifted))
-        .isEqualTo(WorkOrderHashes.requestHash(original));
-
-    assertThat(submit(queue, original)).isEqualTo(Admission.ACCEPTED);
-    assertThat(submit(queue, shifted)).isEqualTo(Admission.REPLAYED);
-    assertThat(submit(queue, original)).isEqualTo(Admission.IDENTICAL);
-    assertThat(store.workOrder(shifted.workOrderId())).isEmpty();
-    assertThat(store.pending(WORKER)).containsExactly(original.workOrderId());
-
-    // Still refused once the original completed and was purged.
-    succeed(store, original.workOrderId());
-    assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
-    assertThat(submit(queue, shifted)).isEqualTo(Admission.REPLAYED);
-    assertThat(submit(queue, original)).isEqualTo(Admission.IDENTICAL);
-    assertThat(store.pendingCount()).isZero();
-  }
-
-  @ParameterizedTest(name = "created at layout version {0}")
-  @ValueSource(ints = {1, 2, 3})
-  void anOlderLayoutIsUpgradedByIndexingTheRequestsItHolds(int createdAtVersion) throws Exception {
-    WorkOrderSubmitParams pending = sealed("pending", null);
-    WorkOrderSubmitParams completed = sealed("completed", null);
-    try (Connection c = db.connection()) {
-      OldLayouts.create(c, createdAtVersion);
-      insert(c, pending.workOrderId(), body(pending), null);
-      insert(c, completed.workOrderId(), body(completed), new byte[] {'{', '}'});
-      insert(c, "0c", new byte[] {'{'}, null);
+    @BeforeEach
+    void newDatabase() {
+        db = new ScratchDatabase();
     }
 
-    PostgresTcsStore store = db.store();
-
-    for (WorkOrderSubmitParams stored : List.of(pending, completed)) {
-      byte[] hash = WorkOrderHashes.requestHash(stored);
-      assertThat(store.submit("0d", WORKER, hash, body(stored), 1))
-          .isEqualTo(SubmitResult.REPLAYED);
-      assertThat(store.submit(stored.workOrderId(), WORKER, hash, body(stored), 1))
-          .isEqualTo(SubmitResult.IDENTICAL);
+    @AfterEach
+    void closeAll() throws Exception {
+        db.close();
     }
-    // The request that does not parse has no hash to index; its work order stays.
-    assertThat(store.pending(WORKER)).containsExactlyInAnyOrder(pending.workOrderId(), "0c");
-    assertThat(queryLong("SELECT count(*) FROM request_hashes")).isEqualTo(2);
-    assertThat(queryLong("SELECT value FROM camelot_meta WHERE name = 'format'"))
-        .isEqualTo(PostgresSchema.FORMAT_VERSION);
-  }
 
-  @Test
-  void aNewDatabaseIsNotReindexedWhenOpenedAgain() throws Exception {
-    WorkOrderSubmitParams params = sealed("once", null);
-    db.store()
-        .submit(params.workOrderId(), WORKER, WorkOrderHashes.requestHash(params), body(params), 0);
+    @ParameterizedTest(name = "with dependencies: {0}")
+    @ValueSource(booleans = {false, true})
+    void aSealedRequestWithADigitOfItsIdMovedOntoItsNonceIsRefusedAsAReplay(boolean withDependencies) {
+        PostgresTcsStore store = db.store();
+        SharedWorkOrderQueue queue = db.track(
+                new SharedWorkOrderQueue(new PostgresQueueTable(store), QueueSettings.defaults(), Clock.systemUTC()));
+        WorkOrderSubmitParams original = sealed("deposit carol 5", withDependencies ? writes("wallet:carol") : null);
+        WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original);
+        assertThat(shifted.workOrderId()).isNotEqualTo(original.workOrderId());
+        assertThat(WorkOrderHashes.requestHash(shifted)).isEqualTo(WorkOrderHashes.requestHash(original));
 
-    PostgresTcsStore again = db.store();
+        assertThat(submit(queue, original)).isEqualTo(Admission.ACCEPTED);
+        assertThat(submit(queue, shifted)).isEqualTo(Admission.REPLAYED);
+        assertThat(submit(queue, original)).isEqualTo(Admission.IDENTICAL);
+        assertThat(store.workOrder(shifted.workOrderId())).isEmpty();
+        assertThat(store.pending(WORKER)).containsExactly(original.workOrderId());
 
-    assertThat(again.submit("0d", WORKER, WorkOrderHashes.requestHash(params), body(params), 1))
-        .isEqualTo(SubmitResult.REPLAYED);
-    assertThat(queryLong("SELECT count(*) FROM request_hashes")).isEqualTo(1);
-  }
-
-  /**
-   * A request sealed to a worker key of its own; no worker opens it here. One with dependencies is
-   * signed, as resources require.
-   */
-  static WorkOrderSubmitParams sealed(String input, Dependencies deps) {
-    RequestTemplate template =
-        new RequestTemplate(
-            randomHex(32),
-            WORKER,
-            randomHex(8),
-            randomHex(32),
-            randomHex(16),
-            6000,
-            null,
-            List.of(InputSpec.text(input)),
-            List.of(),
-            deps);
-    return RequestSealer.seal(
-            template, RsaOaep.generate().publicKey(), deps == null ? null : Secp256k1.generate())
-        .request();
-  }
-
-  static byte[] body(WorkOrderSubmitParams params) {
-    return ProtocolJson.toBytes(
-        JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-  }
-
-  /** As the listener submits: the hash of the parsed params, the request as received. */
-  static Admission submit(SharedWorkOrderQueue queue, WorkOrderSubmitParams params) {
-    return queue.submit(
-        params.workOrderId(), WORKER, params, WorkOrderHashes.requestHash(params), body(params));
-  }
-
-  static void insert(Connection c, String id, byte[] request, byte[] response) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO work_orders (id, worker_id, received_at, request, response, completed_at)"
-                + " VALUES (?, ?, 0, ?, ?, ?)")) {
-      s.setBytes(1, Ids.encode(id, "id"));
-      s.setBytes(2, Ids.encode(WORKER, "worker"));
-      s.setBytes(3, request);
-      s.setBytes(4, response);
-      s.setObject(5, response == null ? null : 1L);
-      s.executeUpdate();
+        // Still refused once the original completed and was purged.
+        succeed(store, original.workOrderId());
+        assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
+        assertThat(submit(queue, shifted)).isEqualTo(Admission.REPLAYED);
+        assertThat(submit(queue, original)).isEqualTo(Admission.IDENTICAL);
+        assertThat(store.pendingCount()).isZero();
     }
-  }
 
-  long queryLong(String sql) throws SQLException {
-    try (Connection c = db.connection();
-        PreparedStatement s = c.prepareStatement(sql);
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
+    @ParameterizedTest(name = "created at layout version {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void anOlderLayoutIsUpgradedByIndexingTheRequestsItHolds(int createdAtVersion) throws Exception {
+        WorkOrderSubmitParams pending = sealed("pending", null);
+        WorkOrderSubmitParams completed = sealed("completed", null);
+        try (Connection c = db.connection()) {
+            OldLayouts.create(c, createdAtVersion);
+            insert(c, pending.workOrderId(), body(pending), null);
+            insert(c, completed.workOrderId(), body(completed), new byte[] {'{', '}'});
+            insert(c, "0c", new byte[] {'{'}, null);
+        }
+
+        PostgresTcsStore store = db.store();
+
+        for (WorkOrderSubmitParams stored : List.of(pending, completed)) {
+            byte[] hash = WorkOrderHashes.requestHash(stored);
+            assertThat(store.submit("0d", WORKER, hash, body(stored), 1)).isEqualTo(SubmitResult.REPLAYED);
+            assertThat(store.submit(stored.workOrderId(), WORKER, hash, body(stored), 1))
+                    .isEqualTo(SubmitResult.IDENTICAL);
+        }
+        // The request that does not parse has no hash to index; its work order stays.
+        assertThat(store.pending(WORKER)).containsExactlyInAnyOrder(pending.workOrderId(), "0c");
+        assertThat(queryLong("SELECT count(*) FROM request_hashes")).isEqualTo(2);
+        assertThat(queryLong("SELECT value FROM camelot_meta WHERE name = 'format'"))
+                .isEqualTo(PostgresSchema.FORMAT_VERSION);
     }
-  }
 
-  static String randomHex(int bytes) {
-    byte[] random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return HexFormat.of().formatHex(random);
-  }
+    @Test
+    void aNewDatabaseIsNotReindexedWhenOpenedAgain() throws Exception {
+        WorkOrderSubmitParams params = sealed("once", null);
+        db.store().submit(params.workOrderId(), WORKER, WorkOrderHashes.requestHash(params), body(params), 0);
+
+        PostgresTcsStore again = db.store();
+
+        assertThat(again.submit("0d", WORKER, WorkOrderHashes.requestHash(params), body(params), 1))
+                .isEqualTo(SubmitResult.REPLAYED);
+        assertThat(queryLong("SELECT count(*) FROM request_hashes")).isEqualTo(1);
+    }
+
+    /**
+     * A request sealed to a worker key of its own; no worker opens it here. One with dependencies is
+     * signed, as resources require.
+     */
+    static WorkOrderSubmitParams sealed(String input, Dependencies deps) {
+        RequestTemplate template = new RequestTemplate(
+                randomHex(32),
+                WORKER,
+                randomHex(8),
+                randomHex(32),
+                randomHex(16),
+                6000,
+                null,
+                List.of(InputSpec.text(input)),
+                List.of(),
+                deps);
+        return RequestSealer.seal(template, RsaOaep.generate().publicKey(), deps == null ? null : Secp256k1.generate())
+                .request();
+    }
+
+    static byte[] body(WorkOrderSubmitParams params) {
+        return ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
+    }
+
+    /** As the listener submits: the hash of the parsed params, the request as received. */
+    static Admission submit(SharedWorkOrderQueue queue, WorkOrderSubmitParams params) {
+        return queue.submit(params.workOrderId(), WORKER, params, WorkOrderHashes.requestHash(params), body(params));
+    }
+
+    static void insert(Connection c, String id, byte[] request, byte[] response) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO work_orders (id, worker_id, received_at, request, response, completed_at)"
+                        + " VALUES (?, ?, 0, ?, ?, ?)")) {
+            s.setBytes(1, Ids.encode(id, "id"));
+            s.setBytes(2, Ids.encode(WORKER, "worker"));
+            s.setBytes(3, request);
+            s.setBytes(4, response);
+            s.setObject(5, response == null ? null : 1L);
+            s.executeUpdate();
+        }
+    }
+
+    long queryLong(String sql) throws SQLException {
+        try (Connection c = db.connection();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
 }

@@ -18,47 +18,39 @@ import org.junit.jupiter.api.BeforeEach;
  * connection).
  */
 class SharedWorkOrderQueueContractTest extends WorkOrderQueueContractTest {
-  private ScratchDatabase db;
-  private PostgresTcsStore store;
+    private ScratchDatabase db;
+    private PostgresTcsStore store;
 
-  @BeforeEach
-  void newDatabase() {
-    db = new ScratchDatabase();
-    store = db.store();
-  }
+    @BeforeEach
+    void newDatabase() {
+        db = new ScratchDatabase();
+        store = db.store();
+    }
 
-  @AfterEach
-  void closeAll() throws Exception {
-    db.close();
-  }
+    @AfterEach
+    void closeAll() throws Exception {
+        db.close();
+    }
 
-  @Override
-  protected TcsStore store() {
-    return store;
-  }
+    @Override
+    protected TcsStore store() {
+        return store;
+    }
 
-  @Override
-  protected WorkOrderQueue queue(QueueSettings settings, MeterRegistry registry) {
-    return db.track(
-        new SharedWorkOrderQueue(
-            new PostgresQueueTable(store), settings, Clock.systemUTC(), registry));
-  }
+    @Override
+    protected WorkOrderQueue queue(QueueSettings settings, MeterRegistry registry) {
+        return db.track(new SharedWorkOrderQueue(new PostgresQueueTable(store), settings, Clock.systemUTC(), registry));
+    }
 
-  @Override
-  protected void addAdmissionListener(WorkOrderQueue queue, AdmissionListener listener) {
-    ((SharedWorkOrderQueue) queue).addAdmissionListener(listener);
-  }
+    @Override
+    protected void addAdmissionListener(WorkOrderQueue queue, AdmissionListener listener) {
+        ((SharedWorkOrderQueue) queue).addAdmissionListener(listener);
+    }
 
-  @Override
-  protected void attach(WorkOrderQueue queue, String workerId, WorkOrderProcessor processor) {
-    SharedQueueWorker worker =
-        db.track(
-            new SharedQueueWorker(
-                new PostgresQueueTable(db.store()),
-                workerId,
-                processor,
-                1,
-                Duration.ofSeconds(30)));
-    worker.start();
-  }
+    @Override
+    protected void attach(WorkOrderQueue queue, String workerId, WorkOrderProcessor processor) {
+        SharedQueueWorker worker = db.track(new SharedQueueWorker(
+                new PostgresQueueTable(db.store()), workerId, processor, 1, Duration.ofSeconds(30)));
+        worker.start();
+    }
 }

@@ -14,42 +14,40 @@ import java.util.Set;
  * key.
  */
 public final class KeyWrapKeyRing {
-  private final List<KeyWrapPrivateKey> keys;
+    private final List<KeyWrapPrivateKey> keys;
 
-  private KeyWrapKeyRing(List<KeyWrapPrivateKey> keys) {
-    this.keys = keys;
-  }
-
-  /**
-   * @param primary the key whose error answers ciphertexts of no known size (the worker's RSA key,
-   *     so an RSA-only worker answers exactly as before)
-   * @throws IllegalArgumentException if two keys have the same ciphertext size
-   */
-  public static KeyWrapKeyRing of(KeyWrapPrivateKey primary, KeyWrapPrivateKey... others) {
-    List<KeyWrapPrivateKey> keys = new ArrayList<>();
-    keys.add(primary);
-    keys.addAll(List.of(others));
-    Set<Integer> sizes = new HashSet<>();
-    for (KeyWrapPrivateKey key : keys) {
-      if (!sizes.add(key.wrappedBytes())) {
-        throw new IllegalArgumentException(
-            "two keys unwrap "
-                + key.wrappedBytes()
-                + "-byte ciphertexts; the size must name the key");
-      }
+    private KeyWrapKeyRing(List<KeyWrapPrivateKey> keys) {
+        this.keys = keys;
     }
-    return new KeyWrapKeyRing(List.copyOf(keys));
-  }
 
-  /**
-   * @throws CryptoException if no key takes this size, or the key's unwrap fails
-   */
-  public byte[] unwrap(byte[] wrapped) {
-    for (KeyWrapPrivateKey key : keys) {
-      if (key.wrappedBytes() == wrapped.length) {
-        return key.unwrap(wrapped);
-      }
+    /**
+     * @param primary the key whose error answers ciphertexts of no known size (the worker's RSA key,
+     *     so an RSA-only worker answers exactly as before)
+     * @throws IllegalArgumentException if two keys have the same ciphertext size
+     */
+    public static KeyWrapKeyRing of(KeyWrapPrivateKey primary, KeyWrapPrivateKey... others) {
+        List<KeyWrapPrivateKey> keys = new ArrayList<>();
+        keys.add(primary);
+        keys.addAll(List.of(others));
+        Set<Integer> sizes = new HashSet<>();
+        for (KeyWrapPrivateKey key : keys) {
+            if (!sizes.add(key.wrappedBytes())) {
+                throw new IllegalArgumentException(
+                        "two keys unwrap " + key.wrappedBytes() + "-byte ciphertexts; the size must name the key");
+            }
+        }
+        return new KeyWrapKeyRing(List.copyOf(keys));
     }
-    return keys.getFirst().unwrap(wrapped);
-  }
+
+    /**
+     * @throws CryptoException if no key takes this size, or the key's unwrap fails
+     */
+    public byte[] unwrap(byte[] wrapped) {
+        for (KeyWrapPrivateKey key : keys) {
+            if (key.wrappedBytes() == wrapped.length) {
+                return key.unwrap(wrapped);
+            }
+        }
+        return keys.getFirst().unwrap(wrapped);
+    }
 }

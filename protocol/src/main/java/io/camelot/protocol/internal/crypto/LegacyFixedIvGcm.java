@@ -10,32 +10,32 @@ import io.camelot.protocol.crypto.CryptoException;
  * hardened envelope and everything else use {@link Aead}, which picks its own IVs.
  */
 public final class LegacyFixedIvGcm {
-  private final byte[] key;
+    private final byte[] key;
 
-  private LegacyFixedIvGcm(byte[] key) {
-    this.key = key.clone();
-  }
+    private LegacyFixedIvGcm(byte[] key) {
+        this.key = key.clone();
+    }
 
-  /**
-   * @throws CryptoException if the key is not 32 bytes
-   */
-  public static LegacyFixedIvGcm of(byte[] key) {
-    GcmCipher.requireKeyLength(key);
-    return new LegacyFixedIvGcm(key);
-  }
+    /**
+     * @throws CryptoException if the key is not 32 bytes
+     */
+    public static LegacyFixedIvGcm of(byte[] key) {
+        GcmCipher.requireKeyLength(key);
+        return new LegacyFixedIvGcm(key);
+    }
 
-  /** A fresh random IV for a legacy request's {@code sessionKeyIv}. */
-  public static byte[] newSessionIv() {
-    return SecureRandomHolder.randomBytes(Aead.IV_BYTES);
-  }
+    /** A fresh random IV for a legacy request's {@code sessionKeyIv}. */
+    public static byte[] newSessionIv() {
+        return SecureRandomHolder.randomBytes(Aead.IV_BYTES);
+    }
 
-  /** Returns {@code ct‖tag} under the caller's IV. */
-  public byte[] encryptWithCallerIv(byte[] iv, byte[] plaintext) {
-    return GcmCipher.encrypt(key, iv, plaintext, null);
-  }
+    /** Returns {@code ct‖tag} under the caller's IV. */
+    public byte[] encryptWithCallerIv(byte[] iv, byte[] plaintext) {
+        return GcmCipher.encrypt(key, iv, plaintext, null);
+    }
 
-  /** Decrypts {@code ct‖tag} under the given IV; decryption under a received IV is not a misuse. */
-  public byte[] decrypt(byte[] iv, byte[] ciphertextAndTag) {
-    return GcmCipher.decrypt(key, iv, ciphertextAndTag, null);
-  }
+    /** Decrypts {@code ct‖tag} under the given IV; decryption under a received IV is not a misuse. */
+    public byte[] decrypt(byte[] iv, byte[] ciphertextAndTag) {
+        return GcmCipher.decrypt(key, iv, ciphertextAndTag, null);
+    }
 }

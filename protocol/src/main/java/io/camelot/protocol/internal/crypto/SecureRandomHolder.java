@@ -7,13 +7,13 @@ import java.security.SecureRandom;
  * time.
  */
 public final class SecureRandomHolder {
-  public static final SecureRandom RANDOM = new SecureRandom();
+    public static final SecureRandom RANDOM = new SecureRandom();
 
-  private SecureRandomHolder() {}
+    private SecureRandomHolder() {}
 
-  public static byte[] randomBytes(int count) {
-    byte[] bytes = new byte[count];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
+    public static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
 }

@@ -7,20 +7,20 @@ import io.camelot.protocol.internal.hash.Canonical;
  * to its purpose, its item index and its work order, so none can be moved to another place.
  */
 public final class EnvelopeAad {
-  public static final String REQUEST_HASH = "request-hash";
-  public static final String IN = "in";
-  public static final String IN_KEY = "in-key";
-  public static final String OUT_KEY = "out-key";
-  public static final String OUT = "out";
+    public static final String REQUEST_HASH = "request-hash";
+    public static final String IN = "in";
+    public static final String IN_KEY = "in-key";
+    public static final String OUT_KEY = "out-key";
+    public static final String OUT = "out";
 
-  private EnvelopeAad() {}
+    private EnvelopeAad() {}
 
-  public static byte[] of(String purpose, int index, String workOrderId) {
-    return new Canonical()
-        .text("camelot-2/aad")
-        .text(purpose)
-        .number((long) index)
-        .text(workOrderId)
-        .toBytes();
-  }
+    public static byte[] of(String purpose, int index, String workOrderId) {
+        return new Canonical()
+                .text("camelot-2/aad")
+                .text(purpose)
+                .number((long) index)
+                .text(workOrderId)
+                .toBytes();
+    }
 }

@@ -14,23 +14,21 @@ import java.util.Optional;
  *     encrypted under
  */
 public record OpenedRequest(
-    WorkOrderSubmitParams request,
-    byte[] requestHash,
-    byte[] sessionKey,
-    byte[] sessionIv,
-    List<PlainItem> inputs,
-    Map<Integer, byte[]> outputDataKeys) {
+        WorkOrderSubmitParams request,
+        byte[] requestHash,
+        byte[] sessionKey,
+        byte[] sessionIv,
+        List<PlainItem> inputs,
+        Map<Integer, byte[]> outputDataKeys) {
 
-  /**
-   * The requester key the request is signed under (its {@code verifyingKey} PEM, as sent), or empty
-   * for an unsigned request. {@link RequestOpener} returns an OpenedRequest only once a signature
-   * present verified under that key, so this is the key a requester policy may trust; a key sent
-   * without a signature proves nothing and is not returned.
-   */
-  public Optional<String> verifiedRequesterKey() {
-    String signature = request.requesterSignature();
-    return signature == null || signature.isEmpty()
-        ? Optional.empty()
-        : Optional.of(request.verifyingKey());
-  }
+    /**
+     * The requester key the request is signed under (its {@code verifyingKey} PEM, as sent), or empty
+     * for an unsigned request. {@link RequestOpener} returns an OpenedRequest only once a signature
+     * present verified under that key, so this is the key a requester policy may trust; a key sent
+     * without a signature proves nothing and is not returned.
+     */
+    public Optional<String> verifiedRequesterKey() {
+        String signature = request.requesterSignature();
+        return signature == null || signature.isEmpty() ? Optional.empty() : Optional.of(request.verifyingKey());
+    }
 }

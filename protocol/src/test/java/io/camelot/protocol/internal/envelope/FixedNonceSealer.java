@@ -7,10 +7,10 @@ import java.util.List;
 
 /** Opens {@link ResponseSealer}'s fixed-nonce seal to the vector tests of other packages. */
 public final class FixedNonceSealer {
-  private FixedNonceSealer() {}
+    private FixedNonceSealer() {}
 
-  public static WorkOrderResult seal(
-      OpenedRequest opened, List<PlainItem> outputs, PublicKeySign workerKey, String workerNonce) {
-    return ResponseSealer.seal(opened, outputs, workerKey, workerNonce);
-  }
+    public static WorkOrderResult seal(
+            OpenedRequest opened, List<PlainItem> outputs, PublicKeySign workerKey, String workerNonce) {
+        return ResponseSealer.seal(opened, outputs, workerKey, workerNonce);
+    }
 }
