@@ -1,10 +1,12 @@
 package io.camelot.kubernetes;
 
+import io.camelot.pool.manager.PeerFiles;
 import io.camelot.pool.manager.WpLaunchSpec;
 import io.camelot.scheduler.elastic.WorkerLauncher;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
@@ -15,18 +17,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Worker instances as Kubernetes pods, through the fabric8 client: one pod per instance, labelled
  * with its pool, running the Camelot image as {@code worker}, or as a pool's {@code wp} (see {@link
  * #workorderProcessors}), with readiness and liveness probes on the health port. Stopping deletes
  * the pod with a grace period, in which the instance drains on SIGTERM; a pod deleted by someone
- * else simply disappears, and the scaler starts a replacement.
+ * else simply disappears, and the scaler starts a replacement. No pod gets a service-account token
+ * (none calls the Kubernetes API), and a WP pod sees only its own key files of the pool's Secret.
  */
 public final class KubernetesLauncher implements WorkerLauncher {
     public static final String POOL_LABEL = "camelot.io/pool";
     static final int HEALTH_PORT = 8558;
+
+    /** A WP pod's pool API: fixed, so a network policy can open it to the Worker Manager alone. */
+    static final int WP_PORT = 9960;
 
     /** The pod's IP, from the downward API: where a WP pod is reached. */
     static final String POD_IP = "POD_IP";
@@ -44,6 +52,7 @@ public final class KubernetesLauncher implements WorkerLauncher {
     private final List<String> args;
     private final boolean podIpEnv;
     private final String keysSecret;
+    private final List<String> keyFiles;
     private final long drainSeconds;
 
     /**
@@ -58,7 +67,17 @@ public final class KubernetesLauncher implements WorkerLauncher {
             String image,
             List<String> workerArgs,
             long drainSeconds) {
-        this(client, namespace, pool, image, "camelot-worker", concat("worker", workerArgs), false, "", drainSeconds);
+        this(
+                client,
+                namespace,
+                pool,
+                image,
+                "camelot-worker",
+                concat("worker", workerArgs),
+                false,
+                "",
+                List.of(),
+                drainSeconds);
     }
 
     private KubernetesLauncher(
@@ -70,6 +89,7 @@ public final class KubernetesLauncher implements WorkerLauncher {
             List<String> args,
             boolean podIpEnv,
             String keysSecret,
+            List<String> keyFiles,
             long drainSeconds) {
         this.client = client;
         this.namespace = namespace;
@@ -79,15 +99,17 @@ public final class KubernetesLauncher implements WorkerLauncher {
         this.args = List.copyOf(args);
         this.podIpEnv = podIpEnv;
         this.keysSecret = keysSecret;
+        this.keyFiles = List.copyOf(keyFiles);
         this.drainSeconds = drainSeconds;
     }
 
     /**
-     * Workorder Processors of a pool as pods running {@code wp}: each binds all interfaces and
-     * registers under its pod IP ({@code POD_IP} from the downward API), serves its admin port on the
+     * Workorder Processors of a pool as pods running {@code wp}: each binds all interfaces on
+     * {@value #WP_PORT} and registers under its pod IP ({@code POD_IP} from the downward API), serves its admin port on the
      * health port for the probes, and deregisters and drains on SIGTERM. It signs its pool calls with
-     * the key files of {@code wp}, found by name in the {@code keysSecret} Secret mounted read-only
-     * at {@value #POOL_KEYS_MOUNT}.
+     * the key files of {@code wp}, found by name in the {@code keysSecret} Secret: only those files
+     * of it are mounted, read-only, at {@value #POOL_KEYS_MOUNT}, so a WP pod never holds another
+     * member's key.
      *
      * @param wp the WP's other settings (manager URL, slots, TEE directory, restarts)
      */
@@ -101,13 +123,31 @@ public final class KubernetesLauncher implements WorkerLauncher {
             long drainSeconds) {
         WpLaunchSpec pod = wp.toBuilder()
                 .host("0.0.0.0")
+                .port(WP_PORT)
                 .advertiseHost("$(" + POD_IP + ")")
                 .adminHost("0.0.0.0")
                 .adminPort(HEALTH_PORT)
                 .peer(wp.peer().in(Path.of(POOL_KEYS_MOUNT)))
                 .build();
         return new KubernetesLauncher(
-                client, namespace, pool, image, "camelot-wp", pod.toArgs(), true, keysSecret, drainSeconds);
+                client,
+                namespace,
+                pool,
+                image,
+                "camelot-wp",
+                pod.toArgs(),
+                true,
+                keysSecret,
+                fileNames(wp.peer()),
+                drainSeconds);
+    }
+
+    private static List<String> fileNames(PeerFiles files) {
+        return Stream.of(files.signingKey(), files.peerKeys(), files.tlsCert(), files.tlsKey(), files.tlsTrust())
+                .filter(Objects::nonNull)
+                .map(file -> file.getFileName().toString())
+                .distinct()
+                .toList();
     }
 
     private static List<String> concat(String first, List<String> rest) {
@@ -152,6 +192,9 @@ public final class KubernetesLauncher implements WorkerLauncher {
                     .withName("pool-keys")
                     .withNewSecret()
                     .withSecretName(keysSecret)
+                    .withItems(keyFiles.stream()
+                            .map(file -> new KeyToPath(file, null, file))
+                            .toList())
                     .withDefaultMode(0400)
                     .endSecret()
                     .build());
@@ -165,6 +208,7 @@ public final class KubernetesLauncher implements WorkerLauncher {
                 .endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
+                .withAutomountServiceAccountToken(false)
                 .withTerminationGracePeriodSeconds(drainSeconds)
                 .withContainers(container.build())
                 .withVolumes(volumes)

@@ -88,6 +88,7 @@ class KubernetesLauncherTest {
         assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/health/ready");
         assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
         assertThat(first.getSpec().getTerminationGracePeriodSeconds()).isEqualTo(90);
+        assertThat(first.getSpec().getAutomountServiceAccountToken()).isFalse();
 
         // A queued burst: up to the maximum at once.
         load.set(new PoolLoad(500, 2));
@@ -147,6 +148,8 @@ class KubernetesLauncherTest {
                         "http://camelot-pool-manager:9950",
                         "--host",
                         "0.0.0.0",
+                        "--port",
+                        "9960",
                         "--advertise-host",
                         "$(POD_IP)",
                         "--admin-host",
@@ -161,15 +164,20 @@ class KubernetesLauncherTest {
                         "2",
                         "--tee-dir",
                         "/tmp/camelot-tee");
-        // The pool's signing keys come from the operator's Secret, read-only.
+        // The pool's signing keys come from the operator's Secret, read-only: only the WP's own
+        // key and the peer list, never another member's key.
         assertThat(container.getVolumeMounts()).singleElement().satisfies(mount -> {
             assertThat(mount.getMountPath()).isEqualTo("/etc/camelot/pool-keys");
             assertThat(mount.getReadOnly()).isTrue();
         });
-        assertThat(wp.getSpec().getVolumes())
-                .singleElement()
-                .satisfies(
-                        volume -> assertThat(volume.getSecret().getSecretName()).isEqualTo("camelot-pool-keys"));
+        assertThat(wp.getSpec().getVolumes()).singleElement().satisfies(volume -> {
+            assertThat(volume.getSecret().getSecretName()).isEqualTo("camelot-pool-keys");
+            assertThat(volume.getSecret().getItems())
+                    .extracting(item -> item.getKey() + "->" + item.getPath())
+                    .containsExactly("wp-elastic-key.pem->wp-elastic-key.pem", "pool-peers.pem->pool-peers.pem");
+        });
+        // No WP calls the Kubernetes API, so none gets a service-account token.
+        assertThat(wp.getSpec().getAutomountServiceAccountToken()).isFalse();
         assertThat(container.getEnv()).singleElement().satisfies(env -> {
             assertThat(env.getName()).isEqualTo("POD_IP");
             assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.podIP");

@@ -3,6 +3,7 @@ package io.camelot.server;
 import io.camelot.kubernetes.KubernetesLauncher;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
+import io.camelot.pool.manager.PeerFiles;
 import io.camelot.pool.manager.PoolDispatcher;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.WpLaunchSpec;
@@ -49,8 +50,6 @@ final class ElasticPool implements AutoCloseable {
             Path logDir,
             Clock clock) {
         String managerUrl = config.managerUrl().isBlank() ? pool.manager().url() : config.managerUrl();
-        // Built once: a key set without the elastic WPs' member fails here, not at the first launch.
-        WpLaunchSpec processor = pool.processorSpec(managerUrl, "", PoolIdentities.ELASTIC_WP);
         WorkerLauncher launcher = config.launcher() == PoolSection.Launcher.KUBERNETES
                 ? KubernetesLauncher.workorderProcessors(
                         new KubernetesClientBuilder().build(),
@@ -58,13 +57,20 @@ final class ElasticPool implements AutoCloseable {
                         config.name(),
                         config.kubernetesImage(),
                         config.kubernetesKeysSecret(),
-                        WpLaunchSpec.builder(managerUrl, Path.of("/tmp/camelot-tee"), processor.peer())
+                        // Named, not read: the WP pods mount their key from the Secret, and this
+                        // node's own mount of it holds only the manager's key and the peer lists.
+                        WpLaunchSpec.builder(
+                                        managerUrl,
+                                        Path.of("/tmp/camelot-tee"),
+                                        PeerFiles.plain(
+                                                Path.of(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP)),
+                                                Path.of(PoolIdentities.PEERS_FILE)))
                                 .register(true)
                                 .slots(config.slotsPerProcessor())
                                 .restartAfter(config.restartWpAfter())
                                 .build(),
                         config.drainSeconds())
-                : new LocalProcessLauncher(name -> java.command(processor.toArgs()), logDir);
+                : localLauncher(pool.processorSpec(managerUrl, "", PoolIdentities.ELASTIC_WP), java, logDir);
         ScalingPolicy policy = new ScalingPolicy(
                 config.processors(),
                 config.maxProcessors(),
@@ -80,6 +86,11 @@ final class ElasticPool implements AutoCloseable {
                 clock);
         scaler.start(ROUND);
         return new ElasticPool(launcher, scaler);
+    }
+
+    /** Built once: a key set without the elastic WPs' member fails here, not at the first launch. */
+    private static WorkerLauncher localLauncher(WpLaunchSpec processor, JavaLauncher java, Path logDir) {
+        return new LocalProcessLauncher(name -> java.command(processor.toArgs()), logDir);
     }
 
     WorkerLauncher launcher() {

@@ -261,9 +261,11 @@ class CamelotConfigTest {
                         "path: /health/ready",
                         "path: /health/live",
                         "containerPort: 8558",
-                        "--signing-key /etc/camelot/pool-keys/$HOSTNAME-key.pem",
+                        "--signing-key /etc/camelot/pool-keys/signing-key.pem",
+                        "subPathExpr: $(POD_NAME)-key.pem",
                         "secretName: " + pool.kubernetesKeysSecret());
-        // Signed pool links: serve and the WKMs mount the provisioned keys the WP pods get too.
+        // Signed pool links: serve and the WKMs mount their own files of the Secret the WP pods
+        // take theirs from (DeployManifestsTest checks which files each gets).
         assertThat(pool.keysDir()).isEqualTo(KubernetesLauncher.POOL_KEYS_MOUNT);
         assertThat(serve).contains("mountPath: " + pool.keysDir(), "secretName: " + pool.kubernetesKeysSecret());
     }
