@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * (Prometheus text), {@code /health/live} (the process answers), {@code /health/ready} (200 when
  * every {@link ReadinessCheck} passes, else 503 naming the failures), JSON endpoints under {@code
  * /api/} registered by the process, and, when the process registers them, the dashboard's static
- * files at {@code /}. Handlers that read the store run on virtual threads, not the event loop.
+ * files at {@code /}. Handlers that read the store run on virtual threads, not the event loop. A
+ * request whose Host header names neither an IP address, {@code localhost}, the bound host nor an
+ * {@link AdminConfig#allowedHosts() allowed} name gets 421 (review L6, DNS rebinding).
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
@@ -121,6 +123,15 @@ public final class AdminServer implements AutoCloseable {
     private void accept(HttpServerRequest request) {
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             reply(request, 405, "text/plain; charset=utf-8", bytes("GET only\n"));
+            return;
+        }
+        String host = request.authority() == null ? null : request.authority().host();
+        if (host != null && !config.admits(host)) {
+            reply(
+                    request,
+                    421,
+                    "text/plain; charset=utf-8",
+                    bytes("Host " + host + " is not served here; list it in [admin] allowed_hosts\n"));
             return;
         }
         String path = request.path();

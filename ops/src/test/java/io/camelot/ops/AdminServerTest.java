@@ -7,10 +7,15 @@ import io.camelot.protocol.ProtocolJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +35,7 @@ class AdminServerTest {
     void start() {
         vertx = Vertx.vertx();
         registry = Telemetry.prometheus("test");
-        admin = new AdminServer(vertx, new AdminConfig(true, "127.0.0.1", 0), registry)
+        admin = new AdminServer(vertx, new AdminConfig(true, "127.0.0.1", 0, List.of("metrics.example")), registry)
                 .addReadinessCheck(ReadinessCheck.of(
                         "store", () -> storeOpen.get() ? Optional.empty() : Optional.of("store closed")))
                 .addReadinessCheck(ReadinessCheck.of("always", Optional::empty))
@@ -115,6 +120,32 @@ class AdminServerTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    /**
+     * DNS rebinding (review L6): a page on a name the attacker re-binds to this address makes the
+     * operator's browser send that name as Host; only addresses, localhost and listed names pass.
+     */
+    @Test
+    void aHostHeaderNamingAnUnlistedHostIsRefusedSoDnsRebindingCannotReadThePort() throws Exception {
+        assertThat(statusLine("/metrics", "attacker.example:" + admin.port()))
+                .isEqualTo("HTTP/1.1 421 Misdirected Request");
+        assertThat(statusLine("/api/things", "ATTACKER.example")).isEqualTo("HTTP/1.1 421 Misdirected Request");
+        for (String host : List.of(
+                "127.0.0.1:" + admin.port(), "10.1.2.3", "[::1]:" + admin.port(), "localhost", "Metrics.Example")) {
+            assertThat(statusLine("/health/live", host)).as(host).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    /** The status line of a GET sent with exactly this Host header (the JDK client sets its own). */
+    private String statusLine(String path, String host) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", admin.port())) {
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -30,7 +30,7 @@ final class ProcessAdmin implements AutoCloseable {
             AdminOptions options, String role, PrometheusMeterRegistry metrics, List<ReadinessCheck> checks) {
         Vertx vertx = Vertx.vertx();
         try {
-            AdminServer server = new AdminServer(vertx, new AdminConfig(true, options.host, options.port), metrics);
+            AdminServer server = new AdminServer(vertx, AdminConfig.of(options.host, options.port), metrics);
             checks.forEach(server::addReadinessCheck);
             server.start();
             return new ProcessAdmin(

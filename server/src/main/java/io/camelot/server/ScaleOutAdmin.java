@@ -1,6 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.ReadinessCheck;
 import io.camelot.server.config.AdminSection;
@@ -26,8 +25,7 @@ final class ScaleOutAdmin {
         if (!settings.enabled()) {
             return null;
         }
-        AdminServer admin =
-                parts.add(new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics));
+        AdminServer admin = parts.add(new AdminServer(vertx, settings.toSettings(), metrics));
         admin.addReadinessCheck(ReadinessCheck.of(
                 "store", () -> queue.reachable() ? Optional.empty() : Optional.of("PostgreSQL does not answer")));
         admin.start();

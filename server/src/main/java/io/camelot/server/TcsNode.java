@@ -4,7 +4,6 @@ import io.camelot.jsonrpc.RpcServer;
 import io.camelot.listener.CompletionNotifier;
 import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
-import io.camelot.ops.AdminConfig;
 import io.camelot.ops.AdminServer;
 import io.camelot.ops.MetricHistory;
 import io.camelot.ops.OtlpTracing;
@@ -156,8 +155,7 @@ public final class TcsNode implements AutoCloseable {
             Map<String, String> names,
             Clock clock) {
         MetricHistory history = parts.add(new MetricHistory(metrics, clock, 300).start(1000));
-        AdminServer server =
-                parts.add(new AdminServer(vertx, new AdminConfig(true, settings.host(), settings.port()), metrics));
+        AdminServer server = parts.add(new AdminServer(vertx, settings.toSettings(), metrics));
         server.addReadinessCheck(ReadinessCheck.of("store", () -> {
                     store.pendingCount();
                     return Optional.empty();

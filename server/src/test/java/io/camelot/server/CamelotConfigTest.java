@@ -347,10 +347,10 @@ class CamelotConfigTest {
 
     @Test
     void theAdminPortIsOnLoopbackByDefaultAndConfigurable() throws IOException {
-        assertThat(CamelotConfig.defaults().admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9947));
+        assertThat(CamelotConfig.defaults().admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9947, List.of()));
         CamelotConfig config =
                 CamelotConfig.load(toml("[admin]\nport = 9100\n\n[logging]\nformat = \"json\"\nwork_orders = true\n"));
-        assertThat(config.admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9100));
+        assertThat(config.admin()).isEqualTo(new AdminSection(true, "127.0.0.1", 9100, List.of()));
         assertThat(config.logging()).isEqualTo(new LoggingSection(LoggingSection.Format.JSON, true, ""));
         assertThat(CamelotConfig.load(toml("[admin]\nenabled = false\n"))
                         .admin()

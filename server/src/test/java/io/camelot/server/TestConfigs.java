@@ -123,7 +123,7 @@ final class TestConfigs {
                     .pool(pool)
                     .security(security)
                     .logging(logging)
-                    .admin(admin ? new AdminSection(true, "127.0.0.1", 0) : AdminSection.disabled())
+                    .admin(admin ? new AdminSection(true, "127.0.0.1", 0, List.of()) : AdminSection.disabled())
                     .build();
         }
     }
