@@ -21,7 +21,6 @@ import io.camelot.security.ServerTls;
 import io.vertx.core.http.HttpClientOptions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
@@ -29,27 +28,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Operator authentication, rate limits, work order size limits and TLS on a whole listener. The
  * requester-facing methods stay open to unauthenticated plain-HTTP callers throughout.
  */
-class ListenerSecurityTest {
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
+class ListenerSecurityTest extends TcsTest {
     private final KeyPair operator = p256();
-
-    @AfterEach
-    void stop() {
-        if (tcs != null) {
-            tcs.close();
-        }
-    }
 
     static KeyPair p256() {
         try {
@@ -111,12 +97,7 @@ class ListenerSecurityTest {
                 "WorkerSetStatus refused: invalid request signature");
 
         // Requester methods need nothing.
-        assertThat(tcs.call("WorkerLookUp", Map.of())
-                        .path("result")
-                        .path("ids")
-                        .get(0)
-                        .asText())
-                .isEqualTo(tcs.workerId());
+        assertThat(TestTcs.firstLookedUpId(tcs.call("WorkerLookUp", Map.of()))).isEqualTo(tcs.workerId());
     }
 
     @Test

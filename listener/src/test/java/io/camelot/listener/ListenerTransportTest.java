@@ -8,31 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ListenerTransportTest {
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
-
+class ListenerTransportTest extends TcsTest {
     @BeforeEach
     void start() {
         ListenerConfig config = new ListenerConfig("127.0.0.1", 0, 4096, false, Duration.ofSeconds(1), false);
         tcs = TestTcs.start(directory, config, 100, true);
-    }
-
-    @AfterEach
-    void stop() {
-        tcs.close();
     }
 
     @Test
@@ -44,11 +31,7 @@ class ListenerTransportTest {
                             .getBytes(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().allValues("Content-Type")).containsExactly("application/json");
-            assertThat(ProtocolJson.parse(response.body())
-                            .path("result")
-                            .path("ids")
-                            .get(0)
-                            .asText())
+            assertThat(TestTcs.firstLookedUpId(ProtocolJson.parse(response.body())))
                     .isEqualTo(tcs.workerId());
         }
     }

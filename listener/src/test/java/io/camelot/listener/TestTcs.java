@@ -231,6 +231,11 @@ final class TestTcs implements AutoCloseable {
         return last[0];
     }
 
+    /** The first id a WorkerLookUp or WorkOrderReceiptLookUp answer lists. */
+    static String firstLookedUpId(JsonNode answer) {
+        return answer.path("result").path("ids").get(0).asText();
+    }
+
     static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
