@@ -80,7 +80,10 @@ final class TestTcs implements AutoCloseable {
         worker.register();
         vertx = Vertx.vertx();
         notifier = new CompletionNotifier(
-                vertx, config.security().notifyHosts(), 5, Duration.ofMillis(50), 4, 100, new SimpleMeterRegistry());
+                vertx,
+                config.security().notifyHosts(),
+                new CompletionNotifier.Delivery(5, Duration.ofMillis(50), 4, 100),
+                new SimpleMeterRegistry());
         queue.addCompletionListener(notifier);
         server = DirectModel.server(vertx, config, store, queue, new SimpleMeterRegistry());
         server.start();
