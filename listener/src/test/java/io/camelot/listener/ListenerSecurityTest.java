@@ -22,8 +22,6 @@ import io.vertx.core.http.HttpClientOptions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,17 +33,7 @@ import org.junit.jupiter.api.Test;
  * requester-facing methods stay open to unauthenticated plain-HTTP callers throughout.
  */
 class ListenerSecurityTest extends TcsTest {
-    private final KeyPair operator = p256();
-
-    static KeyPair p256() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final KeyPair operator = RequestSigner.newKeyPair();
 
     private TestTcs start(ListenerSecurity security, boolean operatorMethods) {
         tcs = TestTcs.start(directory, TestTcs.config(false, operatorMethods).withSecurity(security), 100, true);
@@ -80,7 +68,7 @@ class ListenerSecurityTest extends TcsTest {
                 post(setStatus, null),
                 3,
                 "WorkerSetStatus refused: a signed request is required (Authorization: Camelot-Signature ...)");
-        KeyPair stranger = p256();
+        KeyPair stranger = RequestSigner.newKeyPair();
         String strangers = new RequestSigner(stranger.getPrivate(), stranger.getPublic(), Clock.systemUTC())
                 .authorization("tcs.test:1947", setStatus);
         assertThat(post(setStatus, strangers).path("error").path("message").asText())
