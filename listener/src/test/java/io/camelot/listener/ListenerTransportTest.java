@@ -1,5 +1,6 @@
 package io.camelot.listener;
 
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,15 +145,5 @@ class ListenerTransportTest extends TcsTest {
         JsonNode extra = tcs.postJson(
                 "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerRetrieve\",\"id\":4,\"params\":{\"workerId\":\"ab\",\"foo\":1}}");
         assertError(extra, 2, "Additional properties are not allowed ('foo' was unexpected)");
-    }
-
-    static void assertError(JsonNode response, int code, String message) {
-        assertThat(response.has("result")).as(response.toString()).isFalse();
-        assertThat(response.path("error").path("code").asInt(-1))
-                .as(response.toString())
-                .isEqualTo(code);
-        assertThat(response.path("error").path("message").asText())
-                .as(response.toString())
-                .isEqualTo(message);
     }
 }

@@ -1,6 +1,6 @@
 package io.camelot.listener;
 
-import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package io.camelot.listener;
 
-import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static io.camelot.scheduler.Replays.shiftIdDigitOntoNonce;
 import static org.assertj.core.api.Assertions.assertThat;
 
