@@ -1,5 +1,6 @@
 package io.camelot.jsonrpc;
 
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,15 +32,5 @@ class JsonRpcDispatcherTest {
         assertError(response, -32603, "Internal error");
         assertThat(response.path("id").asInt()).isEqualTo(5);
         assertThat(new String(answer, StandardCharsets.UTF_8)).doesNotContain("secret");
-    }
-
-    static void assertError(JsonNode response, int code, String message) {
-        assertThat(response.has("result")).as(response.toString()).isFalse();
-        assertThat(response.path("error").path("code").asInt(-1))
-                .as(response.toString())
-                .isEqualTo(code);
-        assertThat(response.path("error").path("message").asText())
-                .as(response.toString())
-                .isEqualTo(message);
     }
 }

@@ -1,6 +1,6 @@
 package io.camelot.jsonrpc;
 
-import static io.camelot.jsonrpc.JsonRpcDispatcherTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

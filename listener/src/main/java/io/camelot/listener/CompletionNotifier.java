@@ -54,8 +54,24 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
     /** A whole attempt; the idle timeout alone lets a trickling endpoint hold a sender for ever. */
     private static final long ATTEMPT_TIMEOUT_MILLIS = 30_000;
 
-    public static final int DEFAULT_CONCURRENCY = 8;
-    public static final int DEFAULT_QUEUE_CAPACITY = 1000;
+    /**
+     * How notices are delivered.
+     *
+     * @param maxAttempts attempts in all, the first at once
+     * @param firstRetryDelay the delay before the second attempt; each further delay doubles
+     * @param concurrency notices being delivered at once, retries included
+     * @param queueCapacity notices waiting for a sender; more are dropped
+     */
+    public record Delivery(int maxAttempts, Duration firstRetryDelay, int concurrency, int queueCapacity) {
+        /** Five attempts, retried after 0.5, 1, 2 and 4 seconds; 8 senders, 1000 notices queued. */
+        public static final Delivery DEFAULTS = new Delivery(5, Duration.ofMillis(500), 8, 1000);
+
+        public Delivery {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            }
+        }
+    }
 
     /** Every address of a host name; tests stand in for DNS. */
     interface Resolver {
@@ -66,72 +82,41 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
     private final HttpClient client;
     private final ThreadPoolExecutor senders;
     private final Resolver resolver;
-    private final int maxAttempts;
-    private final Duration firstRetryDelay;
+    private final Delivery delivery;
     private final Counter dropped;
 
-    /**
-     * @param hosts the hosts notices may go to; none: notifications are off
-     * @param maxAttempts attempts in all, the first at once
-     * @param firstRetryDelay the delay before the second attempt; each further delay doubles
-     * @param concurrency notices being delivered at once, retries included
-     * @param queueCapacity notices waiting for a sender; more are dropped
-     */
-    public CompletionNotifier(
-            Vertx vertx,
-            NotifyHosts hosts,
-            int maxAttempts,
-            Duration firstRetryDelay,
-            int concurrency,
-            int queueCapacity,
-            MeterRegistry meters) {
-        this(
-                vertx,
-                hosts,
-                maxAttempts,
-                firstRetryDelay,
-                concurrency,
-                queueCapacity,
-                meters,
-                InetAddress::getAllByName,
-                new HttpClientOptions());
+    /** @param hosts the hosts notices may go to; none: notifications are off */
+    public CompletionNotifier(Vertx vertx, NotifyHosts hosts, Delivery delivery, MeterRegistry meters) {
+        this(vertx, hosts, delivery, meters, InetAddress::getAllByName, new HttpClientOptions());
     }
 
     /** With a stand-in for DNS and client options (the trust of test certificates). */
     CompletionNotifier(
             Vertx vertx,
             NotifyHosts hosts,
-            int maxAttempts,
-            Duration firstRetryDelay,
-            int concurrency,
-            int queueCapacity,
+            Delivery delivery,
             MeterRegistry meters,
             Resolver resolver,
             HttpClientOptions clientOptions) {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
-        }
         this.hosts = hosts;
         this.client = vertx.createHttpClient(clientOptions);
         this.senders = new ThreadPoolExecutor(
-                concurrency,
-                concurrency,
+                delivery.concurrency(),
+                delivery.concurrency(),
                 0,
                 TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity),
+                new ArrayBlockingQueue<>(delivery.queueCapacity()),
                 Thread.ofPlatform().name("camelot-notify-", 0).daemon().factory());
         this.resolver = resolver;
-        this.maxAttempts = maxAttempts;
-        this.firstRetryDelay = firstRetryDelay;
+        this.delivery = delivery;
         this.dropped = Counter.builder("camelot.notify.dropped")
                 .description("Completion notices dropped because the notification queue was full")
                 .register(meters);
     }
 
-    /** Five attempts, retried after 0.5, 1, 2 and 4 seconds; 8 senders, 1000 notices queued. */
+    /** {@link Delivery#DEFAULTS}. */
     public static CompletionNotifier withDefaults(Vertx vertx, NotifyHosts hosts, MeterRegistry meters) {
-        return new CompletionNotifier(
-                vertx, hosts, 5, Duration.ofMillis(500), DEFAULT_CONCURRENCY, DEFAULT_QUEUE_CAPACITY, meters);
+        return new CompletionNotifier(vertx, hosts, Delivery.DEFAULTS, meters);
     }
 
     @Override
@@ -212,7 +197,7 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
             } catch (UnknownHostException | ExecutionException | TimeoutException e) {
                 failure = e instanceof ExecutionException ? e.getCause().toString() : e.toString();
             }
-            if (attempt >= maxAttempts) {
+            if (attempt >= delivery.maxAttempts()) {
                 log.warn(
                         "Work order {}: notifying {} failed {} times, giving up: {}",
                         id,
@@ -222,7 +207,7 @@ public final class CompletionNotifier implements CompletionListener, AutoCloseab
                 return;
             }
             try {
-                Thread.sleep(Math.max(1, firstRetryDelay.toMillis() << (attempt - 1)));
+                Thread.sleep(Math.max(1, delivery.firstRetryDelay().toMillis() << (attempt - 1)));
             } catch (InterruptedException closing) {
                 return;
             }

@@ -11,23 +11,13 @@ import io.camelot.jsonrpc.RateLimitingProcessor;
 import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcProcessor;
 import io.camelot.jsonrpc.RpcServer;
-import io.camelot.listener.methods.EncryptionKeyGet;
-import io.camelot.listener.methods.EncryptionKeySet;
+import io.camelot.listener.methods.ReceiptMethods;
 import io.camelot.listener.methods.RpcDiscover;
 import io.camelot.listener.methods.WorkOrderGetResult;
 import io.camelot.listener.methods.WorkOrderReceiptCreate;
-import io.camelot.listener.methods.WorkOrderReceiptLookUp;
-import io.camelot.listener.methods.WorkOrderReceiptLookUpNext;
-import io.camelot.listener.methods.WorkOrderReceiptRetrieve;
 import io.camelot.listener.methods.WorkOrderReceiptUpdate;
-import io.camelot.listener.methods.WorkOrderReceiptUpdateRetrieve;
 import io.camelot.listener.methods.WorkOrderSubmit;
-import io.camelot.listener.methods.WorkerLookUp;
-import io.camelot.listener.methods.WorkerLookUpNext;
-import io.camelot.listener.methods.WorkerRegister;
-import io.camelot.listener.methods.WorkerRetrieve;
-import io.camelot.listener.methods.WorkerSetStatus;
-import io.camelot.listener.methods.WorkerUpdate;
+import io.camelot.listener.methods.WorkerMethods;
 import io.camelot.scheduler.WorkOrderQueue;
 import io.camelot.scheduler.WorkOrderStages;
 import io.camelot.security.RequestAuthenticator;
@@ -80,14 +70,14 @@ public final class DirectModel {
             TcsStore store, WorkOrderQueue queue, ListenerConfig config, MeterRegistry meters) {
         ListenerSecurity security = config.security();
         List<RpcMethod<?>> all = List.of(
-                new WorkerLookUp(store),
-                new WorkerLookUpNext(store),
-                new WorkerRetrieve(store),
-                new WorkerRegister(store),
-                new WorkerUpdate(store),
-                new WorkerSetStatus(store),
-                new EncryptionKeyGet(store),
-                new EncryptionKeySet(),
+                WorkerMethods.lookUp(store),
+                WorkerMethods.lookUpNext(store),
+                WorkerMethods.retrieve(store),
+                WorkerMethods.register(store),
+                WorkerMethods.update(store),
+                WorkerMethods.setStatus(store),
+                WorkerMethods.encryptionKeyGet(store),
+                WorkerMethods.encryptionKeySet(),
                 new WorkOrderSubmit(
                         store,
                         queue,
@@ -100,10 +90,10 @@ public final class DirectModel {
                 new WorkOrderGetResult(store),
                 new WorkOrderReceiptCreate(store, queue),
                 new WorkOrderReceiptUpdate(store),
-                new WorkOrderReceiptRetrieve(store),
-                new WorkOrderReceiptUpdateRetrieve(store),
-                new WorkOrderReceiptLookUp(store),
-                new WorkOrderReceiptLookUpNext(store),
+                ReceiptMethods.retrieve(store),
+                ReceiptMethods.updateRetrieve(store),
+                ReceiptMethods.lookUp(store),
+                ReceiptMethods.lookUpNext(store),
                 new RpcDiscover());
         return new MethodRegistry(all);
     }

@@ -1,6 +1,6 @@
 package io.camelot.listener;
 
-import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,45 +21,19 @@ import io.camelot.security.ServerTls;
 import io.vertx.core.http.HttpClientOptions;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Operator authentication, rate limits, work order size limits and TLS on a whole listener. The
  * requester-facing methods stay open to unauthenticated plain-HTTP callers throughout.
  */
-class ListenerSecurityTest {
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
-    private final KeyPair operator = p256();
-
-    @AfterEach
-    void stop() {
-        if (tcs != null) {
-            tcs.close();
-        }
-    }
-
-    static KeyPair p256() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
+class ListenerSecurityTest extends TcsTest {
+    private final KeyPair operator = RequestSigner.newKeyPair();
 
     private TestTcs start(ListenerSecurity security, boolean operatorMethods) {
         tcs = TestTcs.start(directory, TestTcs.config(false, operatorMethods).withSecurity(security), 100, true);
@@ -94,7 +68,7 @@ class ListenerSecurityTest {
                 post(setStatus, null),
                 3,
                 "WorkerSetStatus refused: a signed request is required (Authorization: Camelot-Signature ...)");
-        KeyPair stranger = p256();
+        KeyPair stranger = RequestSigner.newKeyPair();
         String strangers = new RequestSigner(stranger.getPrivate(), stranger.getPublic(), Clock.systemUTC())
                 .authorization("tcs.test:1947", setStatus);
         assertThat(post(setStatus, strangers).path("error").path("message").asText())
@@ -111,12 +85,7 @@ class ListenerSecurityTest {
                 "WorkerSetStatus refused: invalid request signature");
 
         // Requester methods need nothing.
-        assertThat(tcs.call("WorkerLookUp", Map.of())
-                        .path("result")
-                        .path("ids")
-                        .get(0)
-                        .asText())
-                .isEqualTo(tcs.workerId());
+        assertThat(TestTcs.firstLookedUpId(tcs.call("WorkerLookUp", Map.of()))).isEqualTo(tcs.workerId());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.camelot.listener;
 
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,31 +9,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ListenerTransportTest {
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
-
+class ListenerTransportTest extends TcsTest {
     @BeforeEach
     void start() {
         ListenerConfig config = new ListenerConfig("127.0.0.1", 0, 4096, false, Duration.ofSeconds(1), false);
         tcs = TestTcs.start(directory, config, 100, true);
-    }
-
-    @AfterEach
-    void stop() {
-        tcs.close();
     }
 
     @Test
@@ -44,11 +32,7 @@ class ListenerTransportTest {
                             .getBytes(StandardCharsets.UTF_8));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().allValues("Content-Type")).containsExactly("application/json");
-            assertThat(ProtocolJson.parse(response.body())
-                            .path("result")
-                            .path("ids")
-                            .get(0)
-                            .asText())
+            assertThat(TestTcs.firstLookedUpId(ProtocolJson.parse(response.body())))
                     .isEqualTo(tcs.workerId());
         }
     }
@@ -161,15 +145,5 @@ class ListenerTransportTest {
         JsonNode extra = tcs.postJson(
                 "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerRetrieve\",\"id\":4,\"params\":{\"workerId\":\"ab\",\"foo\":1}}");
         assertError(extra, 2, "Additional properties are not allowed ('foo' was unexpected)");
-    }
-
-    static void assertError(JsonNode response, int code, String message) {
-        assertThat(response.has("result")).as(response.toString()).isFalse();
-        assertThat(response.path("error").path("code").asInt(-1))
-                .as(response.toString())
-                .isEqualTo(code);
-        assertThat(response.path("error").path("message").asText())
-                .as(response.toString())
-                .isEqualTo(message);
     }
 }

@@ -1,5 +1,6 @@
 package io.camelot.listener;
 
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,7 +117,7 @@ class OpenRpcDocumentTest {
         JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(new MethodRegistry(List.of(new RpcDiscover())));
         JsonNode response = ProtocolJson.parse(dispatcher.handle(
                 "{\"jsonrpc\":\"2.0\",\"method\":\"WorkerLookUp\",\"id\":1}".getBytes(StandardCharsets.UTF_8)));
-        ListenerTransportTest.assertError(response, 2, "Invalid data format for params");
+        assertError(response, 2, "Invalid data format for params");
     }
 
     /**

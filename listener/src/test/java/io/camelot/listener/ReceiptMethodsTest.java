@@ -1,6 +1,6 @@
 package io.camelot.listener;
 
-import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,27 +18,20 @@ import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ReceiptMethodsTest {
+class ReceiptMethodsTest extends TcsTest {
     private static final String LAST = String.valueOf(1L << 32);
     private static final String UNSIGNED =
             "Receipt update needs an updateSignature by the worker's key or the receipt creator's key";
     private static final String NOT_A_WRITER =
             "Receipt update signature does not verify under the worker's key or the receipt creator's key";
 
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
     private final PublicKeySign requester = Secp256k1.generate();
     private final PublicKeySign stranger = Secp256k1.generate();
 
@@ -46,11 +39,6 @@ class ReceiptMethodsTest {
     @BeforeEach
     void start() {
         tcs = TestTcs.start(directory, TestTcs.config(false, false), 100, false);
-    }
-
-    @AfterEach
-    void stop() {
-        tcs.close();
     }
 
     @Test

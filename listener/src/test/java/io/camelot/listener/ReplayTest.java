@@ -1,6 +1,6 @@
 package io.camelot.listener;
 
-import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static io.camelot.scheduler.Replays.shiftIdDigitOntoNonce;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,20 +15,16 @@ import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
-import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A replayed WorkOrderSubmit never runs twice: not when sent again at once, not by many senders at
@@ -37,21 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * separator). The workload is the stateful simple-wallet, so a second run would show as a doubled
  * balance.
  */
-class ReplayTest {
+class ReplayTest extends TcsTest {
     private static final String WALLET = HexFormat.of().formatHex("simple-wallet".getBytes(StandardCharsets.UTF_8));
     private static final String DUPLICATE = "Work order id already exists in the database. Hence invalid parameter";
     private static final String REPLAYED =
             "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
-
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
-
-    @AfterEach
-    void stop() {
-        tcs.close();
-    }
 
     private RequestSecrets deposit(String account, long amount) {
         return deposit(TestTcs.randomHex(32), account, amount);
@@ -69,6 +55,14 @@ class ReplayTest {
                 List.of(InputSpec.text("deposit " + account + " " + amount)),
                 List.of());
         return RequestSealer.seal(template, tcs.keys().encryption().publicKey(), null);
+    }
+
+    /** Submits a deposit and checks that it ran once: the account's balance is then {@code balance}. */
+    private RequestSecrets depositAndExpectBalance(String account, long amount, long balance) {
+        RequestSecrets secrets = deposit(account, amount);
+        tcs.submit(secrets.request());
+        assertThat(balanceAfter(secrets)).isEqualTo("WALLET RESULT: " + account + "::" + balance);
+        return secrets;
     }
 
     private String balanceAfter(RequestSecrets secrets) {
@@ -116,17 +110,13 @@ class ReplayTest {
 
         // Sent again after it completed: still refused, and the balance moved once.
         assertError(ProtocolJson.parse(tcs.post("/", replayed).body()), 2, DUPLICATE);
-        RequestSecrets second = deposit("alice", 1);
-        tcs.submit(second.request());
-        assertThat(balanceAfter(second)).isEqualTo("WALLET RESULT: alice::11");
+        depositAndExpectBalance("alice", 1, 11);
     }
 
     @Test
     void aRequestReplayedAfterItsWorkOrderWasPurgedIsStillRefused() {
         tcs = TestTcs.start(directory);
-        RequestSecrets original = deposit("bob", 7);
-        tcs.submit(original.request());
-        assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: bob::7");
+        RequestSecrets original = depositAndExpectBalance("bob", 7, 7);
         assertThat(tcs.store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(1);
 
         JsonNode replay = ProtocolJson.parse(tcs.post("/", body(original)).body());
@@ -136,17 +126,13 @@ class ReplayTest {
         // Its request hash is remembered too: not even under another id.
         assertError(tcs.submit(shiftIdDigitOntoNonce(original.request())), 2, REPLAYED);
         assertThat(tcs.store.pendingCount()).isZero();
-        RequestSecrets next = deposit("bob", 1);
-        tcs.submit(next.request());
-        assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: bob::8");
+        depositAndExpectBalance("bob", 1, 8);
     }
 
     @Test
     void aRequestReplayedUnderAnotherIdMadeByMovingADigitOntoTheNonceIsRefused() {
         tcs = TestTcs.start(directory);
-        RequestSecrets original = deposit("carol", 5);
-        tcs.submit(original.request());
-        assertThat(balanceAfter(original)).isEqualTo("WALLET RESULT: carol::5");
+        RequestSecrets original = depositAndExpectBalance("carol", 5, 5);
         WorkOrderSubmitParams shifted = shiftIdDigitOntoNonce(original.request());
         assertThat(shifted.workOrderId()).isNotEqualTo(original.request().workOrderId());
         assertThat(WorkOrderHashes.requestHash(shifted)).isEqualTo(WorkOrderHashes.requestHash(original.request()));
@@ -156,13 +142,8 @@ class ReplayTest {
         assertError(replay, 2, REPLAYED);
         assertThat(replay.path("error").path("data"))
                 .isEqualTo(JsonNodeFactory.instance.objectNode().put("workOrderId", shifted.workOrderId()));
-        assertError(
-                tcs.call("WorkOrderGetResult", new WorkOrderIdParams(shifted.workOrderId())),
-                2,
-                "Work order Id not found in the database. Hence invalid parameter");
-        RequestSecrets next = deposit("carol", 1);
-        tcs.submit(next.request());
-        assertThat(balanceAfter(next)).isEqualTo("WALLET RESULT: carol::6");
+        assertUnknown(shifted.workOrderId());
+        depositAndExpectBalance("carol", 1, 6);
     }
 
     @Test

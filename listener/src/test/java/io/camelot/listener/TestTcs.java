@@ -80,7 +80,10 @@ final class TestTcs implements AutoCloseable {
         worker.register();
         vertx = Vertx.vertx();
         notifier = new CompletionNotifier(
-                vertx, config.security().notifyHosts(), 5, Duration.ofMillis(50), 4, 100, new SimpleMeterRegistry());
+                vertx,
+                config.security().notifyHosts(),
+                new CompletionNotifier.Delivery(5, Duration.ofMillis(50), 4, 100),
+                new SimpleMeterRegistry());
         queue.addCompletionListener(notifier);
         server = DirectModel.server(vertx, config, store, queue, new SimpleMeterRegistry());
         server.start();
@@ -229,6 +232,11 @@ final class TestTcs implements AutoCloseable {
                     return last[0].path("error").path("code").asInt(-1) != 5;
                 });
         return last[0];
+    }
+
+    /** The first id a WorkerLookUp or WorkOrderReceiptLookUp answer lists. */
+    static String firstLookedUpId(JsonNode answer) {
+        return answer.path("result").path("ids").get(0).asText();
     }
 
     static String randomHex(int bytes) {

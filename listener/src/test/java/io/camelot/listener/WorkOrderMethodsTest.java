@@ -1,6 +1,6 @@
 package io.camelot.listener;
 
-import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,27 +16,11 @@ import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WorkOrderMethodsTest {
-    private static final String COMPUTING =
-            "Work order is computing. Please query for WorkOrderGetResult to view the result";
-
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
-
-    @AfterEach
-    void stop() {
-        tcs.close();
-    }
-
+class WorkOrderMethodsTest extends TcsTest {
     @Test
     void asyncSubmitAnswersComputingThenGetResultReturnsTheSignedResult() {
         tcs = TestTcs.start(directory);
@@ -66,7 +50,7 @@ class WorkOrderMethodsTest {
     void getResultOfAnUnknownIdIsCode2() {
         tcs = TestTcs.start(directory);
         JsonNode response = tcs.call("WorkOrderGetResult", new WorkOrderIdParams("abcdef"));
-        assertError(response, 2, "Work order Id not found in the database. Hence invalid parameter");
+        assertError(response, 2, NOT_FOUND);
         assertThat(response.path("error").path("data").path("workOrderId").asText())
                 .isEqualTo("abcdef");
         assertError(
@@ -157,17 +141,7 @@ class WorkOrderMethodsTest {
     @Test
     void aFullQueueAnswersBusy() {
         tcs = TestTcs.start(directory, TestTcs.config(false, false), 0, true);
-        RequestSecrets secrets = tcs.sealEcho("no room");
-        JsonNode busy = tcs.submit(secrets.request());
-        assertError(busy, 8, "Work order handler is busy updating the result");
-        assertThat(busy.path("error").path("data").path("workOrderId").asText())
-                .isEqualTo(secrets.request().workOrderId());
-        assertError(
-                tcs.call(
-                        "WorkOrderGetResult",
-                        new WorkOrderIdParams(secrets.request().workOrderId())),
-                2,
-                "Work order Id not found in the database. Hence invalid parameter");
+        assertSubmitRefused(tcs.sealEcho("no room").request(), 8, "Work order handler is busy updating the result");
     }
 
     @Test

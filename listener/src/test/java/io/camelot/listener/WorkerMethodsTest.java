@@ -1,30 +1,17 @@
 package io.camelot.listener;
 
-import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.model.WorkerRecord;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WorkerMethodsTest {
+class WorkerMethodsTest extends TcsTest {
     private static final String OTHER_WORKER = "0a0b";
-
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
-
-    @AfterEach
-    void stop() {
-        tcs.close();
-    }
 
     private void start(boolean operatorMethodsEnabled) {
         tcs = TestTcs.start(directory, TestTcs.config(false, operatorMethodsEnabled), 100, true);

@@ -1,50 +1,25 @@
 package io.camelot.listener;
 
-import static io.camelot.listener.ListenerTransportTest.assertError;
+import static io.camelot.jsonrpc.JsonRpcAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.envelope.RequestSecrets;
-import io.camelot.protocol.model.WorkOrderIdParams;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Security review M2 and M3: work orders only for ACTIVE, served workers. */
-class WorkerStatusAdmissionTest {
-    private static final String COMPUTING =
-            "Work order is computing. Please query for WorkOrderGetResult to view the result";
-    private static final String NOT_FOUND = "Work order Id not found in the database. Hence invalid parameter";
-
-    @TempDir
-    Path directory;
-
-    private TestTcs tcs;
-
-    @AfterEach
-    void stop() {
-        tcs.close();
-    }
+class WorkerStatusAdmissionTest extends TcsTest {
 
     @Test
     void aWorkerThatIsNotActiveAdmitsNothingUntilItIsActiveAgain() {
         tcs = TestTcs.start(directory, TestTcs.config(false, true), 100, true);
         setStatus(2);
-        RequestSecrets refused = tcs.sealEcho("while off line");
-        JsonNode answer = tcs.submit(refused.request());
-        assertError(answer, 2, "worker " + tcs.workerId() + " is OFF_LINE (status 2): it takes no work orders");
-        assertThat(answer.path("error").path("data").path("workOrderId").asText())
-                .isEqualTo(refused.request().workOrderId());
-        assertError(
-                tcs.call(
-                        "WorkOrderGetResult",
-                        new WorkOrderIdParams(refused.request().workOrderId())),
+        assertSubmitRefused(
+                tcs.sealEcho("while off line").request(),
                 2,
-                NOT_FOUND);
+                "worker " + tcs.workerId() + " is OFF_LINE (status 2): it takes no work orders");
         assertThat(tcs.queue.outstanding()).isZero();
 
         setStatus(1);
@@ -63,12 +38,7 @@ class WorkerStatusAdmissionTest {
                 ProtocolJson.toTree(tcs.sealEcho("nobody runs this").request());
         request.put("workerId", unserved);
         assertError(tcs.submit(request), 2, "worker 0a0b is served by no worker process: it takes no work orders");
-        assertError(
-                tcs.call(
-                        "WorkOrderGetResult",
-                        new WorkOrderIdParams(request.path("workOrderId").asText())),
-                2,
-                NOT_FOUND);
+        assertUnknown(request.path("workOrderId").asText());
         assertThat(tcs.queue.outstanding()).isZero();
     }
 

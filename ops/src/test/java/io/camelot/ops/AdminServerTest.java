@@ -49,29 +49,28 @@ class AdminServerTest {
         vertx.close().await();
     }
 
+    /** The JSON health report at {@code path}, whose HTTP status must be {@code httpStatus}. */
+    private JsonNode health(String path, int httpStatus) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).isEqualTo(httpStatus);
+        return ProtocolJson.parse(response.body().getBytes());
+    }
+
     @Test
     void livenessIsUpWhileTheProcessAnswers() throws Exception {
-        HttpResponse<String> response = get("/health/live");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(ProtocolJson.parse(response.body().getBytes()).path("status").asText())
-                .isEqualTo("UP");
+        assertThat(health("/health/live", 200).path("status").asText()).isEqualTo("UP");
     }
 
     @Test
     void readinessIs503NamingTheFailingCheckAndRecovers() throws Exception {
         storeOpen.set(false);
-        HttpResponse<String> down = get("/health/ready");
-        assertThat(down.statusCode()).isEqualTo(503);
-        JsonNode report = ProtocolJson.parse(down.body().getBytes());
+        JsonNode report = health("/health/ready", 503);
         assertThat(report.path("status").asText()).isEqualTo("DOWN");
         assertThat(report.path("checks").path("store").asText()).isEqualTo("store closed");
         assertThat(report.path("checks").path("always").asText()).isEqualTo("UP");
 
         storeOpen.set(true);
-        HttpResponse<String> up = get("/health/ready");
-        assertThat(up.statusCode()).isEqualTo(200);
-        assertThat(ProtocolJson.parse(up.body().getBytes()).path("status").asText())
-                .isEqualTo("UP");
+        assertThat(health("/health/ready", 200).path("status").asText()).isEqualTo("UP");
     }
 
     @Test

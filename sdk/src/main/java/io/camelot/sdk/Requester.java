@@ -34,20 +34,18 @@ public final class Requester {
     private final TcsClient client;
     private final PublicKeySign requesterKey;
     private final WorkerVerifier workerVerifier;
-    private final Backoff pollBackoff;
-    private final int submitAttempts;
-    private final Backoff submitBackoff;
-    private final Duration awaitTimeout;
+    private final Timing timing;
     private final EnvelopeChoice envelopeChoice;
 
     private Requester(Builder builder) {
         this.client = Objects.requireNonNull(builder.client, "client");
         this.requesterKey = builder.requesterKey;
         this.workerVerifier = new WorkerVerifier(builder.attestationCheck, builder.rsaOnly);
-        this.pollBackoff = new Backoff(builder.pollInitial, builder.pollMax);
-        this.submitAttempts = builder.submitAttempts;
-        this.submitBackoff = new Backoff(builder.submitInitial, builder.submitMax);
-        this.awaitTimeout = builder.awaitTimeout;
+        this.timing = new Timing(
+                new Backoff(builder.pollInitial, builder.pollMax),
+                builder.submitAttempts,
+                new Backoff(builder.submitInitial, builder.submitMax),
+                builder.awaitTimeout);
         this.envelopeChoice = builder.envelopeChoice;
     }
 
@@ -210,22 +208,20 @@ public final class Requester {
         return requesterKey;
     }
 
-    Backoff pollBackoff() {
-        return pollBackoff;
+    Timing timing() {
+        return timing;
     }
 
-    /** How many times in all one sealed work order is sent when sending fails in transport. */
-    int submitAttempts() {
-        return submitAttempts;
-    }
-
-    Backoff submitBackoff() {
-        return submitBackoff;
-    }
-
-    Duration awaitTimeout() {
-        return awaitTimeout;
-    }
+    /**
+     * How work orders are sent and awaited, as the builder set it.
+     *
+     * @param poll the delays between result polls
+     * @param submitAttempts how many times in all one sealed work order is sent when sending fails in
+     *     transport
+     * @param submit the delays between those sends
+     * @param awaitTimeout how long {@link SubmittedWorkOrder#await()} waits
+     */
+    record Timing(Backoff poll, int submitAttempts, Backoff submit, Duration awaitTimeout) {}
 
     private PublicKeySign requireKey(String action) {
         if (requesterKey == null) {

@@ -64,7 +64,7 @@ public final class SubmittedWorkOrder {
 
     /** {@link #await(Duration)} with the requester's default timeout. */
     public WorkOrderOutcome await() {
-        return await(requester.awaitTimeout());
+        return await(requester.timing().awaitTimeout());
     }
 
     /**
@@ -144,7 +144,7 @@ public final class SubmittedWorkOrder {
      */
     private WorkOrderResult poll(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Backoff backoff = requester.pollBackoff();
+        Backoff backoff = requester.timing().poll();
         Duration delay = backoff.initial();
         TcsException lastFailure = null;
         while (true) {

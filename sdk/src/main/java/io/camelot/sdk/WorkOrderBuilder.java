@@ -216,7 +216,7 @@ public final class WorkOrderBuilder {
      * any accepted one.
      */
     private SubmitReply send(WorkOrderSubmitParams request) {
-        Backoff backoff = requester.submitBackoff();
+        Backoff backoff = requester.timing().submit();
         Duration delay = backoff.initial();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -228,14 +228,14 @@ public final class WorkOrderBuilder {
                 }
                 throw e;
             } catch (TcsTransportException | TcsTimeoutException e) {
-                if (attempt >= requester.submitAttempts()) {
+                if (attempt >= requester.timing().submitAttempts()) {
                     throw e;
                 }
                 LOG.debug(
                         "Sending work order {} failed (attempt {} of {}); resending it in {} ms: {}",
                         request.workOrderId(),
                         attempt,
-                        requester.submitAttempts(),
+                        requester.timing().submitAttempts(),
                         delay.toMillis(),
                         e.getMessage());
                 Backoff.pause(delay, "resending work order " + request.workOrderId());

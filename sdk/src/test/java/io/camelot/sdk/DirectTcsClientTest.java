@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** DirectTcsClient against a real local HTTP server scripted per test. */
 class DirectTcsClientTest {
@@ -165,22 +167,16 @@ class DirectTcsClientTest {
         assertThatThrownBy(() -> client.workOrderGetResult(WORK_ORDER_ID)).isInstanceOf(TcsTransportException.class);
     }
 
-    @Test
-    void http500IsATransportFailure() {
-        answer(500, "application/json", id -> "{}");
+    @ParameterizedTest(name = "HTTP {0}: {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {"500 | {}           | HTTP 500", "200 | '{\"result\": ' | malformed JSON"})
+    void aFailedHttpAnswerOrMalformedJsonIsATransportFailure(int status, String body, String message) {
+        answer(status, "application/json", id -> body);
 
         assertThatThrownBy(() -> client.workOrderGetResult(WORK_ORDER_ID))
                 .isInstanceOf(TcsTransportException.class)
-                .hasMessageContaining("HTTP 500");
-    }
-
-    @Test
-    void malformedJsonIsATransportFailure() {
-        answer(200, "application/json", id -> "{\"result\": ");
-
-        assertThatThrownBy(() -> client.workOrderGetResult(WORK_ORDER_ID))
-                .isInstanceOf(TcsTransportException.class)
-                .hasMessageContaining("malformed JSON");
+                .hasMessageContaining(message);
     }
 
     @Test

@@ -82,8 +82,7 @@ class RequesterTest {
 
     @Test
     void sendsIdsAndSignatureInAvalonsShapes() {
-        SubmittedWorkOrder workOrder =
-                requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
+        SubmittedWorkOrder workOrder = submitHello();
 
         WorkOrderSubmitParams sent = tcs.requests.get(workOrder.workOrderId());
         assertThat(sent.workloadId()).isEqualTo("6563686f2d726573756c74");
@@ -146,11 +145,7 @@ class RequesterTest {
     void syncModeResultNeedsNoPolling() {
         tcs.syncMode = true;
 
-        WorkOrderOutcome outcome = requester
-                .newWorkOrder(worker(), "echo-result")
-                .input("Hello")
-                .submit()
-                .await();
+        WorkOrderOutcome outcome = submitHello().await();
 
         assertThat(outcome.text(0)).isEqualTo("RESULT: Hello");
         assertThat(tcs.getResultCalls).isZero();
@@ -323,8 +318,7 @@ class RequesterTest {
                 result.outData(),
                 null,
                 null);
-        SubmittedWorkOrder workOrder =
-                requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
+        SubmittedWorkOrder workOrder = submitHello();
 
         assertThatThrownBy(workOrder::await)
                 .isInstanceOf(ResultVerificationException.class)
@@ -335,11 +329,7 @@ class RequesterTest {
     void poolResultVouchedForByTheWorkerKeyIsAccepted() {
         tcs.pool = true;
 
-        WorkOrderOutcome outcome = requester
-                .newWorkOrder(worker(), "echo-result")
-                .input("Hello")
-                .submit()
-                .await();
+        WorkOrderOutcome outcome = submitHello().await();
 
         assertThat(outcome.result().extVerificationKey()).isNotNull();
         assertThat(outcome.text(0)).isEqualTo("RESULT: Hello");
@@ -349,8 +339,7 @@ class RequesterTest {
     void poolResultVouchedForByAnotherKeyIsRefused() {
         tcs.pool = true;
         tcs.poolVouchingKey = Secp256k1.generate();
-        SubmittedWorkOrder workOrder =
-                requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
+        SubmittedWorkOrder workOrder = submitHello();
 
         assertThatThrownBy(workOrder::await)
                 .isInstanceOf(ResultVerificationException.class)
@@ -360,8 +349,7 @@ class RequesterTest {
     @Test
     void awaitTimesOutWhileTheResultStaysPending() {
         tcs.pendingPolls = Integer.MAX_VALUE;
-        SubmittedWorkOrder workOrder =
-                requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
+        SubmittedWorkOrder workOrder = submitHello();
 
         assertThatThrownBy(() -> workOrder.await(Duration.ofMillis(100)))
                 .isInstanceOf(TcsTimeoutException.class)
@@ -372,8 +360,7 @@ class RequesterTest {
     @Test
     void failedWorkOrderSurfacesTheServerError() {
         tcs.failureCode = 9;
-        SubmittedWorkOrder workOrder =
-                requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
+        SubmittedWorkOrder workOrder = submitHello();
 
         assertThatThrownBy(workOrder::await)
                 .isInstanceOfSatisfying(
@@ -389,8 +376,7 @@ class RequesterTest {
 
     @Test
     void createdReceiptIsSignedOverTheSentRequest() {
-        SubmittedWorkOrder workOrder =
-                requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
+        SubmittedWorkOrder workOrder = submitHello();
 
         ReceiptCreateParams sent = requester.createReceipt(workOrder);
 
@@ -429,19 +415,9 @@ class RequesterTest {
 
     @Test
     void workerSignedUpdateVerifiesAndATamperedOneDoesNot() {
-        String workOrderId = submittedWithReceipt();
-        tcs.addWorkerSignedUpdate(workOrderId, ReceiptStatus.PROCESSED.code(), "AB01");
-        ReceiptUpdateRetrieveResult update = requester.receiptUpdate(workOrderId, 1);
+        ReceiptUpdateRetrieveResult update = workerSignedUpdate();
 
-        ReceiptUpdateRetrieveResult tampered = new ReceiptUpdateRetrieveResult(
-                update.workOrderId(),
-                update.updaterId(),
-                update.updateType(),
-                "AB02",
-                update.updateSignature(),
-                update.signatureRules(),
-                update.receiptVerificationKey(),
-                update.updateCount());
+        ReceiptUpdateRetrieveResult tampered = withDataAndKey(update, "AB02", update.receiptVerificationKey());
 
         assertThat(requester.verifyReceiptUpdate(update, worker())).isTrue();
         assertThat(requester.verifyReceiptUpdate(tampered, worker())).isFalse();
@@ -449,20 +425,10 @@ class RequesterTest {
 
     @Test
     void workerUpdateVerifiesWhateverThePemLineWidth() {
-        String workOrderId = submittedWithReceipt();
-        tcs.addWorkerSignedUpdate(workOrderId, ReceiptStatus.PROCESSED.code(), "AB01");
-        ReceiptUpdateRetrieveResult update = requester.receiptUpdate(workOrderId, 1);
+        ReceiptUpdateRetrieveResult update = workerSignedUpdate();
         String rewrapped = rewrapPem(update.receiptVerificationKey(), 76);
 
-        ReceiptUpdateRetrieveResult withPythonPem = new ReceiptUpdateRetrieveResult(
-                update.workOrderId(),
-                update.updaterId(),
-                update.updateType(),
-                update.updateData(),
-                update.updateSignature(),
-                update.signatureRules(),
-                rewrapped,
-                update.updateCount());
+        ReceiptUpdateRetrieveResult withPythonPem = withDataAndKey(update, update.updateData(), rewrapped);
 
         assertThat(rewrapped).isNotEqualTo(update.receiptVerificationKey());
         assertThat(requester.verifyReceiptUpdate(withPythonPem, worker())).isTrue();
@@ -500,6 +466,32 @@ class RequesterTest {
         return requester.worker(FakeTcs.WORKER_ID);
     }
 
+    /** The echo workload's work order for "Hello", submitted by {@link #requester}. */
+    private SubmittedWorkOrder submitHello() {
+        return requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
+    }
+
+    /** A PROCESSED update, data AB01, signed by the worker, of a fresh receipt. */
+    private ReceiptUpdateRetrieveResult workerSignedUpdate() {
+        String workOrderId = submittedWithReceipt();
+        tcs.addWorkerSignedUpdate(workOrderId, ReceiptStatus.PROCESSED.code(), "AB01");
+        return requester.receiptUpdate(workOrderId, 1);
+    }
+
+    /** {@code update} with its signature as it was, over other data or under another key text. */
+    private static ReceiptUpdateRetrieveResult withDataAndKey(
+            ReceiptUpdateRetrieveResult update, String updateData, String receiptVerificationKey) {
+        return new ReceiptUpdateRetrieveResult(
+                update.workOrderId(),
+                update.updaterId(),
+                update.updateType(),
+                updateData,
+                update.updateSignature(),
+                update.signatureRules(),
+                receiptVerificationKey,
+                update.updateCount());
+    }
+
     private WorkOrderBuilder echoUnder(String workOrderId, String input) {
         return requester
                 .newWorkOrder(worker(), "echo-result")
@@ -508,8 +500,7 @@ class RequesterTest {
     }
 
     private String submittedWithReceipt() {
-        SubmittedWorkOrder workOrder =
-                requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();
+        SubmittedWorkOrder workOrder = submitHello();
         requester.createReceipt(workOrder);
         return workOrder.workOrderId();
     }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,20 +20,10 @@ class RequestAuthenticatorTest {
             .getBytes(StandardCharsets.UTF_8);
     static final String AUDIENCE = "tcs-a.example:443";
     final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    final KeyPair operator = p256();
+    final KeyPair operator = RequestSigner.newKeyPair();
     final RequestSigner signer = new RequestSigner(operator.getPrivate(), operator.getPublic(), clock);
     final RequestAuthenticator authenticator =
             new RequestAuthenticator(List.of(operator.getPublic()), clock, Duration.ofMinutes(5));
-
-    static KeyPair p256() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static String refusal(RequestAuthenticator.Result result) {
         assertThat(result).isInstanceOf(RequestAuthenticator.Result.Refused.class);
@@ -102,7 +91,7 @@ class RequestAuthenticatorTest {
     void refusesMissingMalformedUnknownAndStaleHeaders() {
         assertThat(refusal(authenticator.verify(null, BODY))).startsWith("a signed request is required");
         assertThat(refusal(authenticator.verify("Bearer abc", BODY))).isEqualTo("malformed Authorization header");
-        KeyPair stranger = p256();
+        KeyPair stranger = RequestSigner.newKeyPair();
         String strangers =
                 new RequestSigner(stranger.getPrivate(), stranger.getPublic(), clock).authorization(AUDIENCE, BODY);
         assertThat(refusal(authenticator.verify(strangers, BODY))).endsWith("is not authorised");

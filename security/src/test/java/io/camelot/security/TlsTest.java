@@ -74,16 +74,10 @@ class TlsTest {
 
     @Test
     void mutualTlsAdmitsOnlyClientsWithACertificateFromTheConfiguredCa() throws Exception {
-        DevCertificates.Issued ca = DevCertificates.certificateAuthority("test pool CA");
-        PemFiles.write(dir.resolve("ca.pem"), PemFiles.toPem(ca.certificate()));
-        DevCertificates.server(ca, "wkm", List.of("localhost"))
-                .write(dir.resolve("server.pem"), dir.resolve("server.key"));
-        DevCertificates.client(ca, "wp-1").write(dir.resolve("client.pem"), dir.resolve("client.key"));
+        int port = serveMutualTls();
+        ClientTls member = member();
         DevCertificates.Issued rogueCa = DevCertificates.certificateAuthority("rogue");
         DevCertificates.client(rogueCa, "wp-x").write(dir.resolve("rogue.pem"), dir.resolve("rogue.key"));
-
-        int port = serve(new ServerTls(dir.resolve("server.pem"), dir.resolve("server.key"), dir.resolve("ca.pem")));
-        ClientTls member = new ClientTls(dir.resolve("ca.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
         assertThat(get(member.applyTo(new HttpClientOptions()), port)).isEqualTo("secure");
         assertThatThrownBy(() -> get(ClientTls.trusting(dir.resolve("ca.pem")).applyTo(new HttpClientOptions()), port))
                 .as("no client certificate")
@@ -94,18 +88,30 @@ class TlsTest {
                 .isInstanceOf(ExecutionException.class);
     }
 
-    /** The same checks through {@link ClientTls#sslContext()}, for the JDK's HTTP client. */
-    @Test
-    void theJdkClientTrustsOnlyTheConfiguredCertificatesAndPresentsItsOwn() throws Exception {
+    /**
+     * Issues a test pool CA (ca.pem), the server's certificate (server.pem) and one client's
+     * (client.pem), and serves with mutual TLS under them; returns the port.
+     */
+    private int serveMutualTls() throws Exception {
         DevCertificates.Issued ca = DevCertificates.certificateAuthority("test pool CA");
         PemFiles.write(dir.resolve("ca.pem"), PemFiles.toPem(ca.certificate()));
         DevCertificates.server(ca, "wkm", List.of("localhost"))
                 .write(dir.resolve("server.pem"), dir.resolve("server.key"));
         DevCertificates.client(ca, "wp-1").write(dir.resolve("client.pem"), dir.resolve("client.key"));
-        DevCertificates.selfSigned("other", List.of("localhost")).write(dir.resolve("o.pem"), dir.resolve("o.key"));
+        return serve(new ServerTls(dir.resolve("server.pem"), dir.resolve("server.key"), dir.resolve("ca.pem")));
+    }
 
-        int port = serve(new ServerTls(dir.resolve("server.pem"), dir.resolve("server.key"), dir.resolve("ca.pem")));
-        ClientTls member = new ClientTls(dir.resolve("ca.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
+    /** The client holding the certificate {@link #serveMutualTls} issued. */
+    private ClientTls member() {
+        return new ClientTls(dir.resolve("ca.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
+    }
+
+    /** The same checks through {@link ClientTls#sslContext()}, for the JDK's HTTP client. */
+    @Test
+    void theJdkClientTrustsOnlyTheConfiguredCertificatesAndPresentsItsOwn() throws Exception {
+        DevCertificates.selfSigned("other", List.of("localhost")).write(dir.resolve("o.pem"), dir.resolve("o.key"));
+        int port = serveMutualTls();
+        ClientTls member = member();
         assertThat(jdkGet(member, port)).isEqualTo("secure");
         assertThatThrownBy(() -> jdkGet(ClientTls.trusting(dir.resolve("ca.pem")), port))
                 .as("no client certificate")

@@ -1,7 +1,6 @@
 package io.camelot.listener.methods;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.jsonrpc.JsonParamsMethod;
 import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.listener.DirectModelMethod;
@@ -9,17 +8,19 @@ import io.camelot.protocol.ProtocolJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 
 /**
  * OpenRPC service discovery: answers with the committed {@code openrpc.json}, which a test keeps in
  * step with the method registry.
  */
-public final class RpcDiscover implements JsonParamsMethod {
+public final class RpcDiscover extends DirectMethod<JsonNode> {
     public static final String DOCUMENT_RESOURCE = "/openrpc.json";
 
     private final JsonNode document;
 
     public RpcDiscover() {
+        super(DirectModelMethod.RPC_DISCOVER, Function.identity());
         this.document = loadDocument();
     }
 
@@ -33,11 +34,6 @@ public final class RpcDiscover implements JsonParamsMethod {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DOCUMENT_RESOURCE, e);
         }
-    }
-
-    @Override
-    public String name() {
-        return DirectModelMethod.RPC_DISCOVER.methodName();
     }
 
     @Override

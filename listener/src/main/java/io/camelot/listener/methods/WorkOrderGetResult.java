@@ -1,8 +1,6 @@
 package io.camelot.listener.methods;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.jsonrpc.RpcCall;
-import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.ErrorCode;
@@ -13,24 +11,15 @@ import io.camelot.store.TcsStore;
 import java.util.Optional;
 
 /** The stored outcome of a work order, or "pending" (code 5, the only code clients poll on). */
-public final class WorkOrderGetResult implements RpcMethod<WorkOrderIdParams> {
+public final class WorkOrderGetResult extends DirectMethod<WorkOrderIdParams> {
     static final String PENDING = "Work order result is yet to be updated";
     static final String NOT_FOUND = "Work order Id not found in the database. Hence invalid parameter";
 
     private final TcsStore store;
 
     public WorkOrderGetResult(TcsStore store) {
+        super(DirectModelMethod.WORK_ORDER_GET_RESULT, params -> WorkOrders.parse(params, Params::workOrderId));
         this.store = store;
-    }
-
-    @Override
-    public String name() {
-        return DirectModelMethod.WORK_ORDER_GET_RESULT.methodName();
-    }
-
-    @Override
-    public WorkOrderIdParams params(JsonNode params) {
-        return WorkOrders.parse(params, Params::workOrderId);
     }
 
     @Override

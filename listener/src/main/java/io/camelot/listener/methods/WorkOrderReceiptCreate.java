@@ -1,8 +1,6 @@
 package io.camelot.listener.methods;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.jsonrpc.RpcCall;
-import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.EeaException;
@@ -26,23 +24,14 @@ import java.util.Base64;
  * write the receipt's updates (WorkOrderReceiptUpdate); an unsigned receipt's key may not. Success
  * is reported as Avalon does: an error object with code 0.
  */
-public final class WorkOrderReceiptCreate implements RpcMethod<ReceiptCreateParams> {
+public final class WorkOrderReceiptCreate extends DirectMethod<ReceiptCreateParams> {
     private final TcsStore store;
     private final WorkOrderQueue queue;
 
     public WorkOrderReceiptCreate(TcsStore store, WorkOrderQueue queue) {
+        super(DirectModelMethod.WORK_ORDER_RECEIPT_CREATE, Params::receiptCreate);
         this.store = store;
         this.queue = queue;
-    }
-
-    @Override
-    public String name() {
-        return DirectModelMethod.WORK_ORDER_RECEIPT_CREATE.methodName();
-    }
-
-    @Override
-    public ReceiptCreateParams params(JsonNode params) {
-        return Params.receiptCreate(params);
     }
 
     @Override

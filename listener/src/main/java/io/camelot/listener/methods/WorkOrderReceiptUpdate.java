@@ -1,8 +1,6 @@
 package io.camelot.listener.methods;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.jsonrpc.RpcCall;
-import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.listener.DirectModelMethod;
 import io.camelot.protocol.EeaException;
@@ -30,7 +28,7 @@ import java.util.Set;
  * worker's outcome, need the worker's key; every other type takes either. The status checks and the
  * append are one compare-and-append, retried if another update got in between.
  */
-public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdateParams> {
+public final class WorkOrderReceiptUpdate extends DirectMethod<ReceiptUpdateParams> {
     /**
      * A receipt needs a handful of updates (the worker's outcome, the requester's COMPLETED, a few
      * application notes). Each update re-reads every stored one, so the cap bounds what one receipt
@@ -49,17 +47,8 @@ public final class WorkOrderReceiptUpdate implements RpcMethod<ReceiptUpdatePara
     private final TcsStore store;
 
     public WorkOrderReceiptUpdate(TcsStore store) {
+        super(DirectModelMethod.WORK_ORDER_RECEIPT_UPDATE, Params::receiptUpdate);
         this.store = store;
-    }
-
-    @Override
-    public String name() {
-        return DirectModelMethod.WORK_ORDER_RECEIPT_UPDATE.methodName();
-    }
-
-    @Override
-    public ReceiptUpdateParams params(JsonNode params) {
-        return Params.receiptUpdate(params);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.camelot.listener.methods;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.jsonrpc.RpcCall;
-import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.listener.DirectModelMethod;
 import io.camelot.listener.EnvelopeAdmission;
@@ -34,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * at once, or in sync mode waits for the outcome, bounded so the client's 10 s socket timeout is
  * never hit; a work order still running then gets code 5 and is polled for.
  */
-public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmitParams>> {
+public final class WorkOrderSubmit extends DirectMethod<Validated<WorkOrderSubmitParams>> {
     static final String COMPUTING = "Work order is computing. Please query for WorkOrderGetResult to view the result";
     static final String BUSY = "Work order handler is busy updating the result";
     static final String STORE_FULL =
@@ -79,6 +77,9 @@ public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmi
             int maxItemChars,
             EnvelopeAdmission envelopes,
             NotifyHosts notifyHosts) {
+        super(
+                DirectModelMethod.WORK_ORDER_SUBMIT,
+                params -> WorkOrders.parse(params, Params::validatedWorkOrderSubmit));
         this.store = store;
         this.queue = queue;
         this.syncMode = syncMode;
@@ -87,16 +88,6 @@ public final class WorkOrderSubmit implements RpcMethod<Validated<WorkOrderSubmi
         this.maxItemChars = maxItemChars;
         this.envelopes = envelopes;
         this.notifyHosts = notifyHosts;
-    }
-
-    @Override
-    public String name() {
-        return DirectModelMethod.WORK_ORDER_SUBMIT.methodName();
-    }
-
-    @Override
-    public Validated<WorkOrderSubmitParams> params(JsonNode params) {
-        return WorkOrders.parse(params, Params::validatedWorkOrderSubmit);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Reads of the Worker Directory shared by the worker methods. */
 final class WorkerDirectory {
@@ -23,6 +24,11 @@ final class WorkerDirectory {
 
     static WorkerRecord existing(TcsStore store, String workerId) {
         return record(store, workerId).orElseThrow(() -> EeaException.invalidParameter(NOT_FOUND));
+    }
+
+    /** Replaces a registered worker's record with what {@code change} makes of it. */
+    static void update(TcsStore store, String workerId, UnaryOperator<WorkerRecord> change) {
+        store.putWorker(workerId, ProtocolJson.toBytes(change.apply(existing(store, workerId))));
     }
 
     /**
