@@ -1,6 +1,7 @@
 package io.camelot.jsonrpc;
 
 import io.camelot.protocol.ErrorCode;
+import io.camelot.security.AddressRanges;
 import io.camelot.security.RequestAuthenticator;
 import io.camelot.security.ServerTls;
 import io.vertx.core.Context;
@@ -14,6 +15,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +44,19 @@ public final class RpcServer implements AutoCloseable {
      *     signed by one of its keys (the dispatcher's chain checks the signature), and a caller whose
      *     header fails the checks that need no body (form, key, time, audience) is refused without
      *     its body being read, let alone parsed
+     * @param trustedProxies peers whose {@code X-Forwarded-For} names the caller (review L7): a
+     *     request from one of them is the rightmost forwarded address that is not itself a trusted
+     *     proxy, and is never a loopback caller, since everything behind a same-host proxy would be
+     *     (review L2); from anyone else the header is ignored
      */
     public record Settings(
-            String api, String host, int port, int maxBodyBytes, ServerTls tls, RequestAuthenticator signedCallsOnly) {
+            String api,
+            String host,
+            int port,
+            int maxBodyBytes,
+            ServerTls tls,
+            RequestAuthenticator signedCallsOnly,
+            AddressRanges trustedProxies) {
         public Settings {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be in 0..65535, got " + port);
@@ -59,6 +72,7 @@ public final class RpcServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
     private static final String APPLICATION_JSON = "application/json";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final long STARTUP_TIMEOUT_SECONDS = 30;
 
     private final Vertx vertx;
@@ -161,10 +175,36 @@ public final class RpcServer implements AutoCloseable {
         request.exceptionHandler(e -> log.debug("Request from {} failed: {}", request.remoteAddress(), e.toString()));
     }
 
-    private static Caller caller(HttpServerRequest request) {
+    private Caller caller(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
-        String address = remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
-        return new Caller(address, isLoopback(address), request.getHeader(HttpHeaders.AUTHORIZATION));
+        String peer = remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (!settings.trustedProxies().contains(peer)) {
+            return new Caller(peer, isLoopback(peer), authorization);
+        }
+        return new Caller(forwardedClient(request.headers().getAll(FORWARDED_FOR), peer), false, authorization);
+    }
+
+    /**
+     * The rightmost address of the X-Forwarded-For chain that is not a trusted proxy: the last hop
+     * a trusted proxy saw, which a client cannot forge by sending its own header first. Without a
+     * usable header the proxy itself is the caller.
+     */
+    private String forwardedClient(List<String> headers, String peer) {
+        List<String> hops = headers.stream()
+                .flatMap(header -> Arrays.stream(header.split(",")))
+                .map(String::strip)
+                .toList();
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            String hop = hops.get(i);
+            if (AddressRanges.literal(AddressRanges.normalize(hop)) == null) {
+                return peer;
+            }
+            if (!settings.trustedProxies().contains(hop)) {
+                return AddressRanges.normalize(hop);
+            }
+        }
+        return peer;
     }
 
     // The socket gives an IP literal; matched as text so that no name is ever resolved.

@@ -50,7 +50,8 @@ public final class DirectModel {
                 config.port(),
                 config.maxBodyBytes(),
                 config.security().tls(),
-                null);
+                null,
+                config.security().trustedProxies());
         return new RpcServer(vertx, settings, dispatcher(store, queue, config, meters));
     }
 

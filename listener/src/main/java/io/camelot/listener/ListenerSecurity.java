@@ -1,5 +1,6 @@
 package io.camelot.listener;
 
+import io.camelot.security.AddressRanges;
 import io.camelot.security.RateLimiter;
 import io.camelot.security.RequestAuthenticator;
 import io.camelot.security.ServerTls;
@@ -8,7 +9,7 @@ import java.util.Objects;
 /**
  * How a listener protects itself: transport, who may call operator methods, rate limits, and the
  * largest work order it admits. The defaults keep Avalon clients working unchanged: plain HTTP,
- * requester methods open, limits well above honest use.
+ * requester methods open, limits above honest use.
  *
  * @param tls null: plain HTTP (Avalon's wire); otherwise HTTPS, or mutual TLS if it names a client
  *     CA
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param maxItemChars longest {@code data} text of one item
  * @param refuseLegacyEnvelope refuse work orders in Avalon's envelope form (docs/envelope.md)
  * @param notifyHosts the hosts a work order's notifyUri may name; none by default
+ * @param trustedProxies reverse proxies whose X-Forwarded-For names the caller, for the rate limit
+ *     per address and the loopback rule; none by default
  */
 public record ListenerSecurity(
         ServerTls tls,
@@ -29,10 +32,13 @@ public record ListenerSecurity(
         int maxItems,
         int maxItemChars,
         boolean refuseLegacyEnvelope,
-        NotifyHosts notifyHosts) {
+        NotifyHosts notifyHosts,
+        AddressRanges trustedProxies) {
 
-    public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(10_000, 20_000);
-    public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(500, 1000);
+    // Well above one honest client (a requester awaits each result), well below what lets one
+    // address or one requesterId crowd out the rest (review L7).
+    public static final RateLimiter.Limit DEFAULT_PER_ADDRESS = new RateLimiter.Limit(1_000, 2_000);
+    public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(100, 200);
     public static final int DEFAULT_MAX_ITEMS = 100;
     public static final int DEFAULT_MAX_ITEM_CHARS = 1 << 20;
 
@@ -41,6 +47,7 @@ public record ListenerSecurity(
             throw new IllegalArgumentException("maxItems and maxItemChars must be positive");
         }
         Objects.requireNonNull(notifyHosts, "notifyHosts");
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
     }
 
     public static ListenerSecurity defaults() {
@@ -52,7 +59,8 @@ public record ListenerSecurity(
                 DEFAULT_MAX_ITEMS,
                 DEFAULT_MAX_ITEM_CHARS,
                 false,
-                NotifyHosts.none());
+                NotifyHosts.none(),
+                AddressRanges.none());
     }
 
     public ListenerSecurity withTls(ServerTls newTls) {
@@ -64,31 +72,85 @@ public record ListenerSecurity(
                 maxItems,
                 maxItemChars,
                 refuseLegacyEnvelope,
-                notifyHosts);
+                notifyHosts,
+                trustedProxies);
     }
 
     public ListenerSecurity withOperatorAuth(RequestAuthenticator auth) {
         return new ListenerSecurity(
-                tls, auth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
+                tls,
+                auth,
+                perAddress,
+                perRequester,
+                maxItems,
+                maxItemChars,
+                refuseLegacyEnvelope,
+                notifyHosts,
+                trustedProxies);
     }
 
     public ListenerSecurity withRateLimits(RateLimiter.Limit address, RateLimiter.Limit requester) {
         return new ListenerSecurity(
-                tls, operatorAuth, address, requester, maxItems, maxItemChars, refuseLegacyEnvelope, notifyHosts);
+                tls,
+                operatorAuth,
+                address,
+                requester,
+                maxItems,
+                maxItemChars,
+                refuseLegacyEnvelope,
+                notifyHosts,
+                trustedProxies);
     }
 
     public ListenerSecurity withItemLimits(int items, int itemChars) {
         return new ListenerSecurity(
-                tls, operatorAuth, perAddress, perRequester, items, itemChars, refuseLegacyEnvelope, notifyHosts);
+                tls,
+                operatorAuth,
+                perAddress,
+                perRequester,
+                items,
+                itemChars,
+                refuseLegacyEnvelope,
+                notifyHosts,
+                trustedProxies);
     }
 
     public ListenerSecurity withLegacyEnvelopeRefused(boolean refuse) {
         return new ListenerSecurity(
-                tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuse, notifyHosts);
+                tls,
+                operatorAuth,
+                perAddress,
+                perRequester,
+                maxItems,
+                maxItemChars,
+                refuse,
+                notifyHosts,
+                trustedProxies);
     }
 
     public ListenerSecurity withNotifyHosts(NotifyHosts hosts) {
         return new ListenerSecurity(
-                tls, operatorAuth, perAddress, perRequester, maxItems, maxItemChars, refuseLegacyEnvelope, hosts);
+                tls,
+                operatorAuth,
+                perAddress,
+                perRequester,
+                maxItems,
+                maxItemChars,
+                refuseLegacyEnvelope,
+                hosts,
+                trustedProxies);
+    }
+
+    public ListenerSecurity withTrustedProxies(AddressRanges proxies) {
+        return new ListenerSecurity(
+                tls,
+                operatorAuth,
+                perAddress,
+                perRequester,
+                maxItems,
+                maxItemChars,
+                refuseLegacyEnvelope,
+                notifyHosts,
+                proxies);
     }
 }

@@ -7,6 +7,7 @@ import io.camelot.jsonrpc.MethodRegistry;
 import io.camelot.jsonrpc.RateLimitingProcessor;
 import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcServer;
+import io.camelot.security.AddressRanges;
 import io.camelot.security.RateLimiter;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -37,7 +38,13 @@ public final class InternalServer implements AutoCloseable {
     public static InternalServer start(String host, int port, List<RpcMethod<?>> methods, PeerSecurity security) {
         Vertx vertx = Vertx.vertx();
         RpcServer.Settings settings = new RpcServer.Settings(
-                "pool-internal JSON-RPC", host, port, MAX_BODY_BYTES, security.serverTls(), security.peers());
+                "pool-internal JSON-RPC",
+                host,
+                port,
+                MAX_BODY_BYTES,
+                security.serverTls(),
+                security.peers(),
+                AddressRanges.none());
         JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(
                 new MethodRegistry(methods),
                 RateLimitingProcessor.perAddress(

@@ -14,6 +14,7 @@ import io.camelot.sdk.EnvelopeChoice;
 import io.camelot.server.config.CryptoSection;
 import io.camelot.server.config.ListenerSection;
 import io.camelot.server.config.PoolSection;
+import io.camelot.server.config.SecuritySection;
 import io.camelot.server.config.StoreSection;
 import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
@@ -250,6 +251,12 @@ final class BenchCommand implements Callable<Integer> {
                                         .build()
                                 : WorkerSection.defaults())
                 .crypto(new CryptoSection(CryptoSection.Provider.of(cryptoProvider)))
+                // Every requester of the bench calls from loopback: the per-address limit would be
+                // the bench's ceiling.
+                .security(SecuritySection.builder()
+                        .ratePerAddress(0)
+                        .ratePerRequester(0)
+                        .build())
                 .pool(
                         poolProcessors != null
                                 ? PoolSection.builder()

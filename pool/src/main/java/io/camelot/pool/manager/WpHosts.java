@@ -1,12 +1,10 @@
 package io.camelot.pool.manager;
 
-import java.net.InetAddress;
+import io.camelot.security.AddressRanges;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,24 +19,9 @@ public final class WpHosts {
     public static final List<String> LOOPBACK = List.of("localhost", "127.0.0.0/8", "::1/128");
 
     private final List<String> names;
-    private final List<Range> ranges;
+    private final AddressRanges ranges;
 
-    private record Range(byte[] network, int prefix) {
-        boolean contains(byte[] address) {
-            if (address.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >>> (bit % 8);
-                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    private WpHosts(List<String> names, List<Range> ranges) {
+    private WpHosts(List<String> names, AddressRanges ranges) {
         this.names = names;
         this.ranges = ranges;
     }
@@ -53,26 +36,18 @@ public final class WpHosts {
      */
     public static WpHosts parse(List<String> entries) {
         List<String> names = new ArrayList<>();
-        List<Range> ranges = new ArrayList<>();
+        List<String> ranges = new ArrayList<>();
         for (String entry : entries) {
-            String spec = normalize(entry.strip());
-            int slash = spec.indexOf('/');
-            byte[] address = literal(slash < 0 ? spec : spec.substring(0, slash));
-            if (address == null) {
-                if (slash >= 0 || !spec.matches("[a-z0-9.-]+")) {
-                    throw invalid(entry);
-                }
+            String spec = AddressRanges.normalize(entry.strip());
+            if (AddressRanges.isRange(spec)) {
+                ranges.add(spec);
+            } else if (spec.matches("[a-z0-9.-]+")) {
                 names.add(spec);
-                continue;
-            }
-            String suffix = slash < 0 ? "" : spec.substring(slash + 1);
-            int prefix = slash < 0 ? address.length * 8 : suffix.matches("\\d{1,3}") ? Integer.parseInt(suffix) : -1;
-            if (prefix < 0 || prefix > address.length * 8) {
+            } else {
                 throw invalid(entry);
             }
-            ranges.add(new Range(address, prefix));
         }
-        return new WpHosts(List.copyOf(names), List.copyOf(ranges));
+        return new WpHosts(List.copyOf(names), AddressRanges.parse(ranges).orElseThrow());
     }
 
     private static IllegalArgumentException invalid(String entry) {
@@ -91,45 +66,8 @@ public final class WpHosts {
         if (host == null) {
             return Optional.of("url has no host");
         }
-        String h = normalize(host);
-        byte[] address = literal(h);
-        boolean allowed = address == null ? names.contains(h) : ranges.stream().anyMatch(r -> r.contains(address));
+        String h = AddressRanges.normalize(host);
+        boolean allowed = AddressRanges.literal(h) == null ? names.contains(h) : ranges.contains(h);
         return allowed ? Optional.empty() : Optional.of("host " + h + " is not allowed for WPs ([pool] wp_hosts)");
-    }
-
-    /**
-     * The bytes of an IPv4 or IPv6 literal, or null for anything else (no name is ever looked up).
-     */
-    private static byte[] literal(String host) {
-        if (host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            String[] parts = host.split("\\.");
-            byte[] address = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int part = Integer.parseInt(parts[i]);
-                if (part > 255) {
-                    return null;
-                }
-                address[i] = (byte) part;
-            }
-            return address;
-        }
-        if (!host.contains(":")) {
-            return null;
-        }
-        try {
-            // With a ':' the JDK parses an IPv6 literal and never resolves.
-            return InetAddress.getByName(host).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
-    }
-
-    /** Lower case, without an IPv6 literal's brackets or a fully qualified name's final dot. */
-    private static String normalize(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.NotifyHosts;
+import io.camelot.security.AddressRanges;
 import io.camelot.security.DevCertificates;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RateLimiter;
@@ -79,7 +80,14 @@ public record SecuritySection(
                 "\"allow\" (Avalon's clients keep working) or \"refuse\": work orders in Avalon's envelope"
                         + " form, with its known flaws, get code 2 (docs/envelope.md)")
         @JsonProperty("legacy_envelope")
-        LegacyEnvelope legacyEnvelope) {
+        LegacyEnvelope legacyEnvelope,
+
+        @JsonPropertyDescription(
+                "addresses and CIDR ranges of reverse proxies in front of this listener: a call from one of them is"
+                        + " rate-limited by the rightmost X-Forwarded-For address that is not a listed proxy, and is"
+                        + " never a loopback caller; [] = the header is ignored")
+        @JsonProperty("trusted_proxies")
+        List<String> trustedProxies) {
     /** How the listener speaks TLS. */
     public enum TlsMode implements TomlChoice {
         OFF("off"),
@@ -131,6 +139,12 @@ public record SecuritySection(
 
     public SecuritySection {
         operatorAudiences = List.copyOf(operatorAudiences);
+        trustedProxies = List.copyOf(trustedProxies);
+        if (AddressRanges.parse(trustedProxies).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "[security] trusted_proxies takes IP addresses and CIDR ranges (no host names), got "
+                            + trustedProxies);
+        }
         if (tls == TlsMode.ON && (tlsCert.isEmpty() || tlsKey.isEmpty())) {
             throw new IllegalArgumentException("[security] tls = \"on\" needs tls_cert and tls_key");
         }
@@ -152,13 +166,14 @@ public record SecuritySection(
                 "",
                 300,
                 List.of(),
-                10_000,
-                20_000,
-                500,
-                1000,
-                100,
-                1 << 20,
-                LegacyEnvelope.ALLOW);
+                ListenerSecurity.DEFAULT_PER_ADDRESS.perSecond(),
+                ListenerSecurity.DEFAULT_PER_ADDRESS.burst(),
+                ListenerSecurity.DEFAULT_PER_REQUESTER.perSecond(),
+                ListenerSecurity.DEFAULT_PER_REQUESTER.burst(),
+                ListenerSecurity.DEFAULT_MAX_ITEMS,
+                ListenerSecurity.DEFAULT_MAX_ITEM_CHARS,
+                LegacyEnvelope.ALLOW,
+                List.of());
     }
 
     public static Builder builder() {
@@ -195,7 +210,8 @@ public record SecuritySection(
                 maxItems,
                 maxItemChars,
                 legacyEnvelope == LegacyEnvelope.REFUSE,
-                notifyHosts);
+                notifyHosts,
+                AddressRanges.parse(trustedProxies).orElseThrow());
     }
 
     public static final class Builder {
@@ -213,6 +229,7 @@ public record SecuritySection(
         private int maxItems;
         private int maxItemChars;
         private LegacyEnvelope legacyEnvelope;
+        private List<String> trustedProxies;
 
         private Builder(SecuritySection from) {
             tls = from.tls;
@@ -229,6 +246,7 @@ public record SecuritySection(
             maxItems = from.maxItems;
             maxItemChars = from.maxItemChars;
             legacyEnvelope = from.legacyEnvelope;
+            trustedProxies = from.trustedProxies;
         }
 
         public Builder tls(TlsMode value) {
@@ -301,6 +319,11 @@ public record SecuritySection(
             return this;
         }
 
+        public Builder trustedProxies(List<String> value) {
+            trustedProxies = value;
+            return this;
+        }
+
         public SecuritySection build() {
             return new SecuritySection(
                     tls,
@@ -316,7 +339,8 @@ public record SecuritySection(
                     burstPerRequester,
                     maxItems,
                     maxItemChars,
-                    legacyEnvelope);
+                    legacyEnvelope,
+                    trustedProxies);
         }
     }
 }
