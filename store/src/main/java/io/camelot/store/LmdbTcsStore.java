@@ -397,33 +397,13 @@ public final class LmdbTcsStore implements TcsStore {
 
     @Override
     public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
-        if (maxRetained < 0) {
-            throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
-        }
-        int removed = 0;
-        PurgeBatch batch;
-        do {
-            batch = txns.write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis));
-            removed += batch.removed();
-        } while (batch.removed() == PURGE_BATCH);
-        if (removed > 0) {
-            log.info("Purged {} completed work orders", removed);
-        }
-        if (batch.keptByFloor() > 0) {
-            log.error(
-                    "{} completed work orders beyond the retained maximum of {} are younger than the retention"
-                            + " floor and were kept: the store may be flooded; raise the maximum or the map size",
-                    batch.keptByFloor(),
-                    maxRetained);
-        }
-        return removed;
+        return PurgeBatch.purgeAll(
+                maxRetained,
+                PURGE_BATCH,
+                log,
+                "the maximum or the map size",
+                () -> txns.write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis)));
     }
-
-    /**
-     * @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the
-     *     batch)
-     */
-    private record PurgeBatch(int removed, long keptByFloor) {}
 
     private PurgeBatch purgeBatch(Txn<byte[]> txn, long completedBeforeMillis, long maxRetained, long floorMillis) {
         long excess = completed.stat(txn).entries - maxRetained;

@@ -1,6 +1,6 @@
 package io.camelot.store.postgres;
 
-import io.camelot.store.RequestHashes;
+import io.camelot.store.PurgeBatch;
 import io.camelot.store.TcsStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -127,20 +127,10 @@ public final class PostgresTcsStore implements TcsStore {
     @Override
     public SubmitResult submit(
             String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
-        byte[] id = Ids.encode(workOrderId, "workOrderId");
-        byte[] worker = Ids.encode(workerId, "workerId");
-        byte[] hash = RequestHashes.checked(requestHash);
-        Objects.requireNonNull(rawRequest, "rawRequest");
+        Submission submission = Submission.of(workOrderId, workerId, requestHash, rawRequest, receivedAtMillis);
         return jdbc.connection(c -> {
             try (PreparedStatement s = c.prepareStatement(SUBMIT)) {
-                s.setBytes(1, id);
-                s.setBytes(2, worker);
-                s.setLong(3, receivedAtMillis);
-                s.setBytes(4, rawRequest);
-                s.setBytes(5, id);
-                s.setBytes(6, hash);
-                s.setBytes(7, hash);
-                return SubmitOutcomes.insert(c, s, id, hash);
+                return submission.insert(c, s);
             }
         });
     }
@@ -269,33 +259,13 @@ public final class PostgresTcsStore implements TcsStore {
 
     @Override
     public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
-        if (maxRetained < 0) {
-            throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
-        }
-        int removed = 0;
-        PurgeBatch batch;
-        do {
-            batch = jdbc.transaction(c -> purgeBatch(c, completedBeforeMillis, maxRetained, floorMillis));
-            removed += batch.removed();
-        } while (batch.removed() == PURGE_BATCH);
-        if (removed > 0) {
-            log.info("Purged {} completed work orders", removed);
-        }
-        if (batch.keptByFloor() > 0) {
-            log.error(
-                    "{} completed work orders beyond the retained maximum of {} are younger than the retention"
-                            + " floor and were kept: the store may be flooded; raise the maximum",
-                    batch.keptByFloor(),
-                    maxRetained);
-        }
-        return removed;
+        return PurgeBatch.purgeAll(
+                maxRetained,
+                PURGE_BATCH,
+                log,
+                "the maximum",
+                () -> jdbc.transaction(c -> purgeBatch(c, completedBeforeMillis, maxRetained, floorMillis)));
     }
-
-    /**
-     * @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the
-     *     batch)
-     */
-    private record PurgeBatch(int removed, long keptByFloor) {}
 
     private static PurgeBatch purgeBatch(Connection c, long completedBeforeMillis, long maxRetained, long floorMillis)
             throws SQLException {

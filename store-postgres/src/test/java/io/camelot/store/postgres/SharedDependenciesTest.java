@@ -35,9 +35,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared dependencies on the shared PostgreSQL queue: resource order and sharing, failure
@@ -48,18 +47,10 @@ import org.junit.jupiter.api.Test;
 class SharedDependenciesTest {
     static final Duration LONG_LEASE = Duration.ofSeconds(60);
 
-    ScratchDatabase db;
+    @RegisterExtension
+    final ScratchDatabase db = new ScratchDatabase();
+
     final Observer observer = new Observer();
-
-    @BeforeEach
-    void newDatabase() {
-        db = new ScratchDatabase();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        db.close();
-    }
 
     PostgresTcsStore store() {
         return db.store();
