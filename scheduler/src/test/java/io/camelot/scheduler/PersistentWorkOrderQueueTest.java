@@ -1,5 +1,6 @@
 package io.camelot.scheduler;
 
+import static io.camelot.scheduler.WorkOrderQueueContractTest.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -216,16 +217,8 @@ class PersistentWorkOrderQueueTest {
         assertThat(store.request("a2")).isEmpty();
         assertThat(store.request("c")).isEmpty();
         assertThat(queue.outstanding()).isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "duplicate")
-                        .counter()
-                        .count())
-                .isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "replay")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(rejected(meters, "duplicate")).isEqualTo(2);
+        assertThat(rejected(meters, "replay")).isEqualTo(1);
     }
 
     @Test
@@ -241,11 +234,7 @@ class PersistentWorkOrderQueueTest {
                     .isEqualTo(WorkOrderQueue.Admission.STORE_FULL);
             assertThat(small.request("b")).isEmpty();
             assertThat(smallQueue.outstanding()).isEqualTo(1);
-            assertThat(meters.get("camelot.workorders.rejected")
-                            .tag("reason", "busy")
-                            .counter()
-                            .count())
-                    .isEqualTo(1);
+            assertThat(rejected(meters, "busy")).isEqualTo(1);
         }
     }
 
@@ -271,11 +260,7 @@ class PersistentWorkOrderQueueTest {
         assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
         assertThat(store.request("c")).isEmpty();
         assertThat(queue.outstanding()).isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "busy")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(rejected(meters, "busy")).isEqualTo(1);
 
         queue.attach("w1", recordingProcessor(), 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.outstanding() == 0);

@@ -61,6 +61,14 @@ public abstract class WorkOrderQueueContractTest {
         return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** How many submissions {@code meters} counted as rejected for {@code reason}. */
+    protected static double rejected(MeterRegistry meters, String reason) {
+        return meters.get("camelot.workorders.rejected")
+                .tag("reason", reason)
+                .counter()
+                .count();
+    }
+
     /** The request hash of {@link #raw}. */
     protected static byte[] hash(String id) {
         return Sha256.digest(raw(id));
@@ -167,21 +175,9 @@ public abstract class WorkOrderQueueContractTest {
         assertThat(store().request("c")).isEmpty();
         assertThat(admitted).containsExactly("a", "b");
         assertThat(meters.get("camelot.workorders.submitted").counter().count()).isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "duplicate")
-                        .counter()
-                        .count())
-                .isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "replay")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "busy")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(rejected(meters, "duplicate")).isEqualTo(2);
+        assertThat(rejected(meters, "replay")).isEqualTo(1);
+        assertThat(rejected(meters, "busy")).isEqualTo(1);
         assertThat(meters.get("camelot.queue.outstanding").gauge().value()).isEqualTo(2);
     }
 
@@ -269,11 +265,7 @@ public abstract class WorkOrderQueueContractTest {
         assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(Admission.BUSY);
         assertThat(store().request("c")).isEmpty();
         assertThat(outstanding(meters)).isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "busy")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(rejected(meters, "busy")).isEqualTo(1);
 
         attach(queue, "w1", recordingProcessor());
         await().atMost(WAIT).until(() -> outstanding(meters) == 0);
