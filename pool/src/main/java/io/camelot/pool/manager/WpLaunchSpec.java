@@ -82,22 +82,13 @@ public record WpLaunchSpec(
         return args;
     }
 
-    public static final class Builder {
+    public static final class Builder extends LaunchSpecBuilder<Builder> {
         private String manager;
-        private String host;
-        private int port;
         private String advertiseHost;
-        private Path teeDir;
         private int restartAfter;
-        private String dedicatedRequester;
         private String simulatedMeasurement;
         private boolean register;
         private int slots;
-        private PeerFiles peer;
-        private String adminHost;
-        private int adminPort;
-        private String otlpEndpoint;
-        private boolean exitWithParent;
 
         private Builder(WpLaunchSpec from) {
             manager = from.manager;
@@ -122,33 +113,13 @@ public record WpLaunchSpec(
             return this;
         }
 
-        public Builder host(String value) {
-            host = value;
-            return this;
-        }
-
-        public Builder port(int value) {
-            port = value;
-            return this;
-        }
-
         public Builder advertiseHost(String value) {
             advertiseHost = value;
             return this;
         }
 
-        public Builder teeDir(Path value) {
-            teeDir = value;
-            return this;
-        }
-
         public Builder restartAfter(int value) {
             restartAfter = value;
-            return this;
-        }
-
-        public Builder dedicatedRequester(String value) {
-            dedicatedRequester = value;
             return this;
         }
 
@@ -167,28 +138,8 @@ public record WpLaunchSpec(
             return this;
         }
 
-        public Builder peer(PeerFiles value) {
-            peer = value;
-            return this;
-        }
-
-        public Builder adminHost(String value) {
-            adminHost = value;
-            return this;
-        }
-
-        public Builder adminPort(int value) {
-            adminPort = value;
-            return this;
-        }
-
-        public Builder otlpEndpoint(String value) {
-            otlpEndpoint = value;
-            return this;
-        }
-
-        public Builder exitWithParent(boolean value) {
-            exitWithParent = value;
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -7,11 +7,14 @@ import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
+import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
+import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,7 +50,7 @@ public final class WkmServer implements AutoCloseable {
                                 InternalParams.optionalText(params, "tag"))),
                 answering(PoolApi.PREPROCESS_WORKORDER, params -> preprocess(keyManager, params)),
                 answering(PoolApi.POSTPROCESS_WORKORDER, params -> postprocess(keyManager, params)),
-                new SignReceiptUpdate(keyManager),
+                answering(PoolApi.SIGN_RECEIPT_UPDATE, params -> signReceiptUpdate(keyManager, params)),
                 // The pool's public keys and evidence, for the Worker Directory.
                 answering(PoolApi.WORKER_INFO, params -> keyManager.workerInfo()),
                 // This WKM's attestation info for a GetWorkerPrivateKeys at another WKM.
@@ -71,12 +74,33 @@ public final class WkmServer implements AutoCloseable {
     }
 
     /** PostprocessWorkorder: checks a WP's response and re-signs it with the pool key. */
-    private static Object postprocess(KeyManager keyManager, JsonNode params) {
+    private static WorkOrderResult postprocess(KeyManager keyManager, JsonNode params) {
         WorkOrderSubmitParams request = Params.workOrderSubmit(params.get("request"));
         WorkOrderResult response = ProtocolJson.bind(params.get("response"), WorkOrderResult.class);
         try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.postprocess")) {
             return keyManager.postprocess(request, response);
         }
+    }
+
+    /**
+     * SignReceiptUpdate {workOrderId, workerId, response, requesterNonce?}: the pool-signed PROCESSED
+     * or FAILED receipt update for the stored outcome (base64 of its exact bytes), as ReceiptUpdate
+     * params.
+     */
+    private static ReceiptUpdateParams signReceiptUpdate(KeyManager keyManager, JsonNode params) {
+        byte[] response;
+        try {
+            response = Base64.getDecoder().decode(InternalParams.text(params, "response"));
+        } catch (IllegalArgumentException e) {
+            throw EeaException.invalidParameter("Invalid data format for response: expected base64");
+        }
+        // The stored request the result must answer; absent for an outcome whose request is gone.
+        JsonNode request = params.get("request");
+        return keyManager.signReceiptUpdate(
+                InternalParams.text(params, "workOrderId"),
+                InternalParams.text(params, "workerId"),
+                response,
+                request == null || request.isNull() ? null : Params.workOrderSubmit(request));
     }
 
     public String url() {
