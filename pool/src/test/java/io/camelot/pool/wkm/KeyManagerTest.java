@@ -36,6 +36,7 @@ import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
