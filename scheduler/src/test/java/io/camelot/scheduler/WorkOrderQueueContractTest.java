@@ -57,6 +57,18 @@ public abstract class WorkOrderQueueContractTest {
         return new QueueSettings(maxOutstanding, Duration.ofHours(1), 1000, Duration.ofMinutes(10));
     }
 
+    /** {@link #settings settings(100)} with at most {@code maxOutstandingBytes} of requests pending. */
+    protected static QueueSettings bytesCapped(long maxOutstandingBytes) {
+        return new QueueSettings(
+                100,
+                Duration.ofHours(1),
+                1000,
+                Duration.ofMinutes(10),
+                QueueSettings.DEFAULT_PENDING_TIMEOUT,
+                QueueSettings.DEFAULT_MIN_RETENTION,
+                maxOutstandingBytes);
+    }
+
     protected static byte[] raw(String id) {
         return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
     }
@@ -250,16 +262,7 @@ public abstract class WorkOrderQueueContractTest {
     void outstandingRequestBytesBeyondTheCapAreBusyUntilWorkOrdersComplete() {
         MeterRegistry meters = new SimpleMeterRegistry();
         int size = raw("a").length;
-        WorkOrderQueue queue = queue(
-                new QueueSettings(
-                        100,
-                        Duration.ofHours(1),
-                        1000,
-                        Duration.ofMinutes(10),
-                        Duration.ofHours(1),
-                        Duration.ofHours(1),
-                        2L * size),
-                meters);
+        WorkOrderQueue queue = queue(bytesCapped(2L * size), meters);
         assertThat(queue.submit("a", "w1", null, hash("a"), raw("a"))).isEqualTo(Admission.ACCEPTED);
         assertThat(queue.submit("b", "w1", null, hash("b"), raw("b"))).isEqualTo(Admission.ACCEPTED);
         assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(Admission.BUSY);

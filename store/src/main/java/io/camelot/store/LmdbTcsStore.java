@@ -284,14 +284,18 @@ public final class LmdbTcsStore implements TcsStore {
 
     @Override
     public Optional<byte[]> request(String workOrderId) {
-        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-        return txns.read(txn -> Optional.ofNullable(requests.get(txn, id)));
+        return valueOf(requests, workOrderId);
     }
 
     @Override
     public Optional<byte[]> response(String workOrderId) {
+        return valueOf(responses, workOrderId);
+    }
+
+    /** What {@code table} holds under a work order's id. */
+    private Optional<byte[]> valueOf(Dbi<byte[]> table, String workOrderId) {
         byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-        return txns.read(txn -> Optional.ofNullable(responses.get(txn, id)));
+        return txns.read(txn -> Optional.ofNullable(table.get(txn, id)));
     }
 
     @Override

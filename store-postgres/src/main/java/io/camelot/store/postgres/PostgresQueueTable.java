@@ -341,13 +341,23 @@ public final class PostgresQueueTable {
 
     /** How much work a worker has (what a pool scaler follows). */
     public QueueDepth queueDepth(String workerId) {
+        return workerRow(QUEUE_DEPTH, workerId, rs -> new QueueDepth(rs.getLong(1), rs.getLong(2)));
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The one row {@code sql} answers for the worker as its only parameter. */
+    private <T> T workerRow(String sql, String workerId, Row<T> row) {
         byte[] worker = Ids.encode(workerId, "workerId");
         return jdbc.connection(c -> {
-            try (PreparedStatement s = c.prepareStatement(QUEUE_DEPTH)) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setBytes(1, worker);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    return new QueueDepth(rs.getLong(1), rs.getLong(2));
+                    return row.read(rs);
                 }
             }
         });
@@ -432,16 +442,7 @@ public final class PostgresQueueTable {
      * ({@link #serve}): zero or less if no process serves it.
      */
     public Duration servedFor(String workerId) {
-        byte[] worker = Ids.encode(workerId, "workerId");
-        return jdbc.connection(c -> {
-            try (PreparedStatement s = c.prepareStatement(SERVED_FOR)) {
-                s.setBytes(1, worker);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return Duration.ofMillis(rs.getLong(1));
-                }
-            }
-        });
+        return workerRow(SERVED_FOR, workerId, rs -> Duration.ofMillis(rs.getLong(1)));
     }
 
     /**
