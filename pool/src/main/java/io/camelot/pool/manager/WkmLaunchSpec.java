@@ -107,8 +107,11 @@ public record WkmLaunchSpec(
         return args;
     }
 
-    public static final class Builder extends LaunchSpecBuilder<Builder> {
+    public static final class Builder {
+        private String host;
+        private int port;
         private Path dataDir;
+        private Path teeDir;
         private boolean generateKeys;
         private String join;
         private List<String> allowedWpMeasurements;
@@ -118,7 +121,13 @@ public record WkmLaunchSpec(
         private boolean keyMigration;
         private boolean extKey;
         private long rotationGraceSeconds;
+        private String dedicatedRequester;
         private boolean requireRequesterSignature;
+        private PeerFiles peer;
+        private String adminHost;
+        private int adminPort;
+        private String otlpEndpoint;
+        private boolean exitWithParent;
 
         private Builder(WkmLaunchSpec from) {
             host = from.host;
@@ -143,8 +152,23 @@ public record WkmLaunchSpec(
             exitWithParent = from.exitWithParent;
         }
 
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
         public Builder dataDir(Path value) {
             dataDir = value;
+            return this;
+        }
+
+        public Builder teeDir(Path value) {
+            teeDir = value;
             return this;
         }
 
@@ -193,13 +217,38 @@ public record WkmLaunchSpec(
             return this;
         }
 
+        public Builder dedicatedRequester(String value) {
+            dedicatedRequester = value;
+            return this;
+        }
+
         public Builder requireRequesterSignature(boolean value) {
             requireRequesterSignature = value;
             return this;
         }
 
-        @Override
-        Builder self() {
+        public Builder peer(PeerFiles value) {
+            peer = value;
+            return this;
+        }
+
+        public Builder adminHost(String value) {
+            adminHost = value;
+            return this;
+        }
+
+        public Builder adminPort(int value) {
+            adminPort = value;
+            return this;
+        }
+
+        public Builder otlpEndpoint(String value) {
+            otlpEndpoint = value;
+            return this;
+        }
+
+        public Builder exitWithParent(boolean value) {
+            exitWithParent = value;
             return this;
         }
 

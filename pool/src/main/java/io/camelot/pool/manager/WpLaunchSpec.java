@@ -82,13 +82,22 @@ public record WpLaunchSpec(
         return args;
     }
 
-    public static final class Builder extends LaunchSpecBuilder<Builder> {
+    public static final class Builder {
         private String manager;
+        private String host;
+        private int port;
         private String advertiseHost;
+        private Path teeDir;
         private int restartAfter;
+        private String dedicatedRequester;
         private String simulatedMeasurement;
         private boolean register;
         private int slots;
+        private PeerFiles peer;
+        private String adminHost;
+        private int adminPort;
+        private String otlpEndpoint;
+        private boolean exitWithParent;
 
         private Builder(WpLaunchSpec from) {
             manager = from.manager;
@@ -113,13 +122,33 @@ public record WpLaunchSpec(
             return this;
         }
 
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
         public Builder advertiseHost(String value) {
             advertiseHost = value;
             return this;
         }
 
+        public Builder teeDir(Path value) {
+            teeDir = value;
+            return this;
+        }
+
         public Builder restartAfter(int value) {
             restartAfter = value;
+            return this;
+        }
+
+        public Builder dedicatedRequester(String value) {
+            dedicatedRequester = value;
             return this;
         }
 
@@ -138,8 +167,28 @@ public record WpLaunchSpec(
             return this;
         }
 
-        @Override
-        Builder self() {
+        public Builder peer(PeerFiles value) {
+            peer = value;
+            return this;
+        }
+
+        public Builder adminHost(String value) {
+            adminHost = value;
+            return this;
+        }
+
+        public Builder adminPort(int value) {
+            adminPort = value;
+            return this;
+        }
+
+        public Builder otlpEndpoint(String value) {
+            otlpEndpoint = value;
+            return this;
+        }
+
+        public Builder exitWithParent(boolean value) {
+            exitWithParent = value;
             return this;
         }
 
