@@ -72,8 +72,6 @@ public final class LmdbTcsStore implements TcsStore {
     private static final int TABLE_COUNT = 12;
     // Concurrent read transactions; each holds a slot only for the duration of one call.
     private static final int MAX_READERS = 512;
-    // Work orders per purge transaction: bounds how long a purge holds up submissions.
-    static final int PURGE_BATCH = 256;
 
     // LMDB must not open one environment twice in a process: closing either copy would release the
     // other's file locks. Holds the real paths of the stores open now.
@@ -403,7 +401,6 @@ public final class LmdbTcsStore implements TcsStore {
     public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
         return PurgeBatch.purgeAll(
                 maxRetained,
-                PURGE_BATCH,
                 log,
                 "the maximum or the map size",
                 () -> txns.write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis)));
@@ -418,7 +415,7 @@ public final class LmdbTcsStore implements TcsStore {
                 long completedAt = LmdbKeys.completedAt(entry.key());
                 boolean expired = completedAt < completedBeforeMillis;
                 // Oldest first: once one is under the floor, so are the rest.
-                if (ids.size() == PURGE_BATCH || !(expired || excess > 0) || completedAt >= floorMillis) {
+                if (ids.size() == PurgeBatch.SIZE || !(expired || excess > 0) || completedAt >= floorMillis) {
                     break;
                 }
                 indexKeys.add(entry.key());
@@ -431,7 +428,7 @@ public final class LmdbTcsStore implements TcsStore {
             completed.delete(txn, indexKeys.get(i));
             removeWorkOrder(txn, ids.get(i));
         }
-        return new PurgeBatch(ids.size(), ids.size() < PURGE_BATCH ? Math.max(excess, 0) : 0);
+        return new PurgeBatch(ids.size(), ids.size() < PurgeBatch.SIZE ? Math.max(excess, 0) : 0);
     }
 
     // The request hash stays in request-hashes, refusing replays as the tombstone in purged-ids does.

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * One transaction's share of a {@link TcsStore#purge}: the stores remove at most {@code batchSize}
+ * One transaction's share of a {@link TcsStore#purge}: the stores remove at most {@link #SIZE}
  * work orders a transaction, so a large purge holds no long transaction.
  *
  * @param removed how many work orders the batch removed
@@ -13,13 +13,18 @@ import org.slf4j.Logger;
  */
 public record PurgeBatch(int removed, long keptByFloor) {
     /**
+     * Work orders per purge transaction: bounds how long a purge holds up submissions (LMDB's one
+     * writer) or holds row locks (PostgreSQL).
+     */
+    public static final int SIZE = 256;
+
+    /**
      * Runs {@code nextBatch} until a batch is not full and logs what was purged and what the floor
      * kept; {@code remedy} is what the operator can raise when the floor keeps work orders.
      *
      * @return how many work orders were removed
      */
-    public static int purgeAll(
-            long maxRetained, int batchSize, Logger log, String remedy, Supplier<PurgeBatch> nextBatch) {
+    public static int purgeAll(long maxRetained, Logger log, String remedy, Supplier<PurgeBatch> nextBatch) {
         if (maxRetained < 0) {
             throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
         }
@@ -28,7 +33,7 @@ public record PurgeBatch(int removed, long keptByFloor) {
         do {
             batch = nextBatch.get();
             removed += batch.removed();
-        } while (batch.removed() == batchSize);
+        } while (batch.removed() == SIZE);
         if (removed > 0) {
             log.info("Purged {} completed work orders", removed);
         }

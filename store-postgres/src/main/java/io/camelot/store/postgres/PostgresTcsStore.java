@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
  * PostgresNotifications}, and a completion releases the work orders its dependencies held back.
  */
 public final class PostgresTcsStore implements TcsStore {
-    // Work orders per purge transaction: bounds how long a purge holds row locks.
-    static final int PURGE_BATCH = 256;
     // "CAMELOT" + 2: one purge at a time cluster-wide.
     private static final long PURGE_LOCK = 0x43414d454c4f5402L;
 
@@ -66,7 +64,7 @@ public final class PostgresTcsStore implements TcsStore {
 
     private static final String PURGE_CANDIDATES =
             "SELECT id, completed_at FROM work_orders WHERE completed_at IS NOT NULL ORDER BY completed_at, seq LIMIT "
-                    + PURGE_BATCH;
+                    + PurgeBatch.SIZE;
 
     private static final Logger log = LoggerFactory.getLogger(PostgresTcsStore.class);
 
@@ -261,7 +259,6 @@ public final class PostgresTcsStore implements TcsStore {
     public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
         return PurgeBatch.purgeAll(
                 maxRetained,
-                PURGE_BATCH,
                 log,
                 "the maximum",
                 () -> jdbc.transaction(c -> purgeBatch(c, completedBeforeMillis, maxRetained, floorMillis)));

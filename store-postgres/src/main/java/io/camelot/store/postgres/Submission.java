@@ -15,11 +15,12 @@ import java.util.Objects;
 record Submission(byte[] id, byte[] worker, byte[] hash, byte[] rawRequest, long receivedAtMillis) {
     static Submission of(
             String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
-        byte[] id = Ids.encode(workOrderId, "workOrderId");
-        byte[] worker = Ids.encode(workerId, "workerId");
-        byte[] hash = RequestHashes.checked(requestHash);
-        Objects.requireNonNull(rawRequest, "rawRequest");
-        return new Submission(id, worker, hash, rawRequest, receivedAtMillis);
+        return new Submission(
+                Ids.encode(workOrderId, "workOrderId"),
+                Ids.encode(workerId, "workerId"),
+                RequestHashes.checked(requestHash),
+                Objects.requireNonNull(rawRequest, "rawRequest"),
+                receivedAtMillis);
     }
 
     /** Sets parameters 1 to 7 of the insert statement {@code s} and runs it. */
