@@ -86,12 +86,7 @@ class ContractsTest {
                 .send();
         byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
 
-        assertThatThrownBy(() -> contracts
-                        .workOrderRegistry(stranger)
-                        .workOrderComplete(key, "{}")
-                        .send())
-                .isInstanceOf(TransactionException.class)
-                .hasMessageContaining("not the worker's TCS account");
+        assertAStrangerCannotComplete(key);
         assertThatThrownBy(() -> asRequester.workOrderComplete(key, "{}").send())
                 .isInstanceOf(TransactionException.class);
         assertThat(asRequester.workOrderGet(key).send().component1()).isEqualTo(BigInteger.ONE);
@@ -157,12 +152,7 @@ class ContractsTest {
         assertThat(asRequester.workOrderGet(key).send().component3()).isEqualTo("{}");
         assertThat(asRequester.workOrderGet(squatKey).send().component3()).isEqualTo("{\"squat\":1}");
 
-        assertThatThrownBy(() -> contracts
-                        .workOrderRegistry(stranger)
-                        .workOrderComplete(key, "{}")
-                        .send())
-                .isInstanceOf(TransactionException.class)
-                .hasMessageContaining("not the worker's TCS account");
+        assertAStrangerCannotComplete(key);
         contracts
                 .workOrderRegistry(organization)
                 .workOrderComplete(key, "{\"result\":1}")
@@ -292,5 +282,14 @@ class ContractsTest {
                 .workerRegister(worker, BigInteger.ONE, ORG, List.of(APP), "{}")
                 .send();
         return worker;
+    }
+
+    private void assertAStrangerCannotComplete(byte[] workOrderKey) {
+        assertThatThrownBy(() -> contracts
+                        .workOrderRegistry(stranger)
+                        .workOrderComplete(workOrderKey, "{}")
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("not the worker's TCS account");
     }
 }

@@ -1,12 +1,11 @@
 package io.camelot.io;
 
+import static io.camelot.io.WorkloadFailures.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelot.workload.ExternalIo;
-import io.camelot.workload.WorkloadException;
 import io.camelot.workload.WorkloadException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,40 +71,37 @@ class HttpsConnectorTest {
     void aHostOutsideThePolicyIsDenied() {
         ConnectorPolicy otherHost = ConnectorPolicy.https(List.of("127.0.0.1:1"), List.of("GET"), 4096)
                 .withTrustPem(source.trustPem());
-        assertThatThrownBy(() -> io(otherHost).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessage("host 127.0.0.1:" + source.port() + " is not allowed for oracle")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.ACCESS_DENIED);
+        assertFails(
+                        () -> io(otherHost).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")),
+                        Reason.ACCESS_DENIED)
+                .hasMessage("host 127.0.0.1:" + source.port() + " is not allowed for oracle");
     }
 
     @Test
     void aMethodOutsideThePolicyIsDenied() {
-        assertThatThrownBy(() -> io(allowSource())
-                        .call("https", request("{\"method\": \"POST\", \"url\": \"" + source.url("/price") + "\"}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessage("method POST is not allowed for oracle on https")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.ACCESS_DENIED);
+        assertFails(
+                        () -> io(allowSource())
+                                .call(
+                                        "https",
+                                        request("{\"method\": \"POST\", \"url\": \"" + source.url("/price") + "\"}")),
+                        Reason.ACCESS_DENIED)
+                .hasMessage("method POST is not allowed for oracle on https");
     }
 
     @Test
     void plainHttpIsDenied() {
-        assertThatThrownBy(() ->
-                        io(allowSource()).call("https", request("{\"url\": \"http://" + source.host() + "/price\"}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.ACCESS_DENIED);
+        assertFails(
+                () -> io(allowSource()).call("https", request("{\"url\": \"http://" + source.host() + "/price\"}")),
+                Reason.ACCESS_DENIED);
     }
 
     @Test
     void aResponseLargerThanThePolicyIsDenied() {
         source.serve("/big", "x".repeat(5000));
-        assertThatThrownBy(() -> io(allowSource()).call("https", request("{\"url\": \"" + source.url("/big") + "\"}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessageContaining("exceeds the policy's 4096 bytes")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.ACCESS_DENIED);
+        assertFails(
+                        () -> io(allowSource()).call("https", request("{\"url\": \"" + source.url("/big") + "\"}")),
+                        Reason.ACCESS_DENIED)
+                .hasMessageContaining("exceeds the policy's 4096 bytes");
     }
 
     @Test
@@ -117,11 +112,8 @@ class HttpsConnectorTest {
                         List.of(new Connectors.Grant("oracle", HttpsConnector.NAME, allowSource())))
                 .forWorkOrder("oracle", new MapConnectorState());
         long start = System.nanoTime();
-        assertThatThrownBy(() -> io.call("https", request("{\"url\": \"" + source.url("/slow") + "\"}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessage("https fetch of " + source.url("/slow") + " did not finish within 1000 ms")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.FAILED);
+        assertFails(() -> io.call("https", request("{\"url\": \"" + source.url("/slow") + "\"}")), Reason.FAILED)
+                .hasMessage("https fetch of " + source.url("/slow") + " did not finish within 1000 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
 
@@ -131,11 +123,10 @@ class HttpsConnectorTest {
         ConnectorPolicy tenBytes = ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 10)
                 .withTrustPem(source.trustPem());
         long start = System.nanoTime();
-        assertThatThrownBy(() -> io(tenBytes).call("https", request("{\"url\": \"" + source.url("/slow-big") + "\"}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessageContaining("exceeds the policy's 10 bytes")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.ACCESS_DENIED);
+        assertFails(
+                        () -> io(tenBytes).call("https", request("{\"url\": \"" + source.url("/slow-big") + "\"}")),
+                        Reason.ACCESS_DENIED)
+                .hasMessageContaining("exceeds the policy's 10 bytes");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
     }
 
@@ -144,47 +135,34 @@ class HttpsConnectorTest {
         ConnectorPolicy byName = ConnectorPolicy.https(List.of("localhost:" + source.port()), List.of("GET"), 4096)
                 .withTrustPem(source.trustPem());
         String url = "https://localhost:" + source.port() + "/price";
-        assertThatThrownBy(() -> io(byName).call("https", request("{\"url\": \"" + url + "\"}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessageStartingWith("host localhost resolves to the internal address ")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.ACCESS_DENIED);
+        assertFails(() -> io(byName).call("https", request("{\"url\": \"" + url + "\"}")), Reason.ACCESS_DENIED)
+                .hasMessageStartingWith("host localhost resolves to the internal address ");
     }
 
     @Test
     void aServerTheWorkerDoesNotTrustFailsTheFetch() {
         ConnectorPolicy defaultTrust = ConnectorPolicy.https(List.of(source.host()), List.of("GET"), 4096);
-        assertThatThrownBy(() -> io(defaultTrust).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessageStartingWith("https fetch of " + source.url("/price") + " failed")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.FAILED);
+        assertFails(
+                        () -> io(defaultTrust).call("https", request("{\"url\": \"" + source.url("/price") + "\"}")),
+                        Reason.FAILED)
+                .hasMessageStartingWith("https fetch of " + source.url("/price") + " failed");
     }
 
     @Test
     void anUngrantedConnectorIsDenied() {
-        assertThatThrownBy(() -> io(allowSource()).call("kv", request("{}")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessage("connector kv is not granted to oracle")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.ACCESS_DENIED);
+        assertFails(() -> io(allowSource()).call("kv", request("{}")), Reason.ACCESS_DENIED)
+                .hasMessage("connector kv is not granted to oracle");
     }
 
     @Test
     void aHeaderTheClientReservesIsInvalidInput() {
         String request = "{\"url\": \"" + source.url("/price") + "\", \"headers\": {\"Host\": \"elsewhere.example\"}}";
-        assertThatThrownBy(() -> io(allowSource()).call("https", request(request)))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessageStartingWith("https connector request header refused")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.INVALID_INPUT);
+        assertFails(() -> io(allowSource()).call("https", request(request)), Reason.INVALID_INPUT)
+                .hasMessageStartingWith("https connector request header refused");
     }
 
     @Test
     void aMalformedRequestIsInvalidInput() {
-        assertThatThrownBy(() -> io(allowSource()).call("https", request("not json")))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.INVALID_INPUT);
+        assertFails(() -> io(allowSource()).call("https", request("not json")), Reason.INVALID_INPUT);
     }
 }

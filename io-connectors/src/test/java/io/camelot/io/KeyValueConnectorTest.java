@@ -1,12 +1,12 @@
 package io.camelot.io;
 
+import static io.camelot.io.WorkloadFailures.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelot.workload.ExternalIo;
-import io.camelot.workload.WorkloadException;
 import io.camelot.workload.WorkloadException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,11 +116,8 @@ class KeyValueConnectorTest {
 
     @Test
     void aValueOverThePolicySizeIsDenied() {
-        assertThatThrownBy(() -> io(KEY, "alice").call("kv", put("k", "x".repeat(65))))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessage("kv value of 65 bytes exceeds the policy's 64")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.ACCESS_DENIED);
+        assertFails(() -> io(KEY, "alice").call("kv", put("k", "x".repeat(65))), Reason.ACCESS_DENIED)
+                .hasMessage("kv value of 65 bytes exceeds the policy's 64");
         assertThat(store.values).isEmpty();
     }
 
@@ -139,11 +135,9 @@ class KeyValueConnectorTest {
 
     @Test
     void anUnknownOpIsInvalidInput() {
-        assertThatThrownBy(() ->
-                        io(KEY, "alice").call("kv", "{\"op\":\"scan\",\"key\":\"k\"}".getBytes(StandardCharsets.UTF_8)))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.INVALID_INPUT);
+        assertFails(
+                () -> io(KEY, "alice").call("kv", "{\"op\":\"scan\",\"key\":\"k\"}".getBytes(StandardCharsets.UTF_8)),
+                Reason.INVALID_INPUT);
     }
 
     /** The sealed bytes of the file-per-key store, as an earlier release wrote them. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.pool.manager.PeerFiles;
 import io.camelot.pool.manager.WpLaunchSpec;
+import io.camelot.scheduler.ManualClock;
 import io.camelot.scheduler.elastic.PoolLoad;
 import io.camelot.scheduler.elastic.PoolScaler;
 import io.camelot.scheduler.elastic.ScalingPolicy;
@@ -12,11 +13,7 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -38,26 +35,7 @@ class KubernetesLauncherTest {
     KubernetesClient client;
 
     final AtomicReference<PoolLoad> load = new AtomicReference<>(new PoolLoad(0, 0));
-    final MovableClock clock = new MovableClock();
-
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
+    final ManualClock clock = new ManualClock();
 
     List<String> podNames() {
         return client
@@ -107,7 +85,7 @@ class KubernetesLauncherTest {
         load.set(new PoolLoad(0, 0));
         for (int round = 0; round < 6; round++) {
             scaler.reconcile();
-            clock.now = clock.now.plus(Duration.ofSeconds(30));
+            clock.advance(Duration.ofSeconds(30));
         }
         assertThat(podNames()).containsExactly("wp-1");
 

@@ -5,6 +5,7 @@ import io.camelot.pool.wkm.KeyManager;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.ToDoubleFunction;
 
 /** The pool's meters, read from the pool's own counters when Prometheus scrapes. */
 public final class PoolMetrics {
@@ -15,26 +16,46 @@ public final class PoolMetrics {
         FunctionCounter.builder("camelot.pool.key.rotations", keyManager, KeyManager::rotations)
                 .description("Pool encryption key rotations (GenerateNewEncryptionKey) done by this WKM")
                 .register(registry);
-        Gauge.builder("camelot.pool.wps.admitted", keyManager, KeyManager::admittedWps)
-                .description("WP identities this WKM has admitted and not yet expired")
-                .register(registry);
+        gauge(
+                registry,
+                "camelot.pool.wps.admitted",
+                keyManager,
+                KeyManager::admittedWps,
+                "WP identities this WKM has admitted and not yet expired");
     }
 
     /**
      * The WPs the serving process sends pool work orders to, and how many of their slots are busy.
      */
     public static void bind(MeterRegistry registry, PoolDispatcher dispatcher) {
-        Gauge.builder("camelot.pool.wps.registered", dispatcher, PoolDispatcher::registeredWps)
-                .description("WPs offering slots to this process's pool dispatcher")
-                .register(registry);
-        Gauge.builder("camelot.pool.slots.free", dispatcher, PoolDispatcher::freeSlots)
-                .description("WP slots waiting for a work order")
-                .register(registry);
-        Gauge.builder("camelot.pool.slots.busy", dispatcher, PoolDispatcher::busySlots)
-                .description("Work orders running on a WP now")
-                .register(registry);
-        Gauge.builder("camelot.pool.work_orders.waiting", dispatcher, PoolDispatcher::waiting)
-                .description("Work orders handed to the pool dispatcher that wait for a free WP slot")
-                .register(registry);
+        gauge(
+                registry,
+                "camelot.pool.wps.registered",
+                dispatcher,
+                PoolDispatcher::registeredWps,
+                "WPs offering slots to this process's pool dispatcher");
+        gauge(
+                registry,
+                "camelot.pool.slots.free",
+                dispatcher,
+                PoolDispatcher::freeSlots,
+                "WP slots waiting for a work order");
+        gauge(
+                registry,
+                "camelot.pool.slots.busy",
+                dispatcher,
+                PoolDispatcher::busySlots,
+                "Work orders running on a WP now");
+        gauge(
+                registry,
+                "camelot.pool.work_orders.waiting",
+                dispatcher,
+                PoolDispatcher::waiting,
+                "Work orders handed to the pool dispatcher that wait for a free WP slot");
+    }
+
+    private static <T> void gauge(
+            MeterRegistry registry, String name, T source, ToDoubleFunction<T> value, String description) {
+        Gauge.builder(name, source, value).description(description).register(registry);
     }
 }

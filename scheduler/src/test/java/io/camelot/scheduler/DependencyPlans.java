@@ -130,6 +130,34 @@ public final class DependencyPlans {
         return plan;
     }
 
+    /**
+     * Checks each work order's response, in plan order: a failure naming a failed predecessor if it
+     * has one, else its planned failure, else a result. {@code description} labels the assertions.
+     */
+    public static void assertOutcomes(List<Planned> plan, Map<String, String> responses, String description) {
+        Set<String> failed = new HashSet<>();
+        for (Planned p : plan) {
+            String response = responses.get(p.id());
+            List<String> failedPredecessors =
+                    p.deps().afterIds().stream().filter(failed::contains).toList();
+            if (!failedPredecessors.isEmpty()) {
+                assertThat(response)
+                        .as(description)
+                        .contains("\"code\":1")
+                        .contains("cannot run: predecessor work order ");
+                assertThat(failedPredecessors.stream().anyMatch(response::contains))
+                        .as(description)
+                        .isTrue();
+                failed.add(p.id());
+            } else if (p.fails()) {
+                assertThat(response).as(description).contains("planned failure");
+                failed.add(p.id());
+            } else {
+                assertThat(response).as(description).contains("\"result\"");
+            }
+        }
+    }
+
     /** Whether the two may not run together: one writes a resource the other reads or writes. */
     public static boolean conflict(Planned a, Planned b) {
         for (String r : a.deps().writeResources()) {

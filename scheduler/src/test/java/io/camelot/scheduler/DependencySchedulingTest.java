@@ -2,6 +2,7 @@ package io.camelot.scheduler;
 
 import static io.camelot.scheduler.DependencyPlans.REQUESTER;
 import static io.camelot.scheduler.DependencyPlans.WORKERS;
+import static io.camelot.scheduler.DependencyPlans.assertOutcomes;
 import static io.camelot.scheduler.DependencyPlans.conflict;
 import static io.camelot.scheduler.DependencyPlans.randomPlan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +26,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -140,24 +139,7 @@ class DependencySchedulingTest {
                 }
             }
             assertThat(observer.checker.violations).isEmpty();
-            // Expected outcome: planned failure, or failure naming the first failed predecessor.
-            Set<String> failed = new HashSet<>();
-            for (Planned p : plan) {
-                String response = responses.get(p.id());
-                List<String> failedPredecessors =
-                        p.deps().afterIds().stream().filter(failed::contains).toList();
-                if (!failedPredecessors.isEmpty()) {
-                    assertThat(response).contains("\"code\":1").contains("cannot run: predecessor work order ");
-                    assertThat(failedPredecessors.stream().anyMatch(response::contains))
-                            .isTrue();
-                    failed.add(p.id());
-                } else if (p.fails()) {
-                    assertThat(response).contains("planned failure");
-                    failed.add(p.id());
-                } else {
-                    assertThat(response).contains("\"result\"");
-                }
-            }
+            assertOutcomes(plan, responses, "plan " + prefix + " of seed " + seed);
             // Work orders without predecessors start, per resource they conflict on, in
             // submission order.
             List<String> starts = observer.checker.starts();

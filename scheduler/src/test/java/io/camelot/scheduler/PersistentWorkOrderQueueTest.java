@@ -1,5 +1,7 @@
 package io.camelot.scheduler;
 
+import static io.camelot.scheduler.WorkOrderQueueContractTest.bytesCapped;
+import static io.camelot.scheduler.WorkOrderQueueContractTest.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -193,6 +195,18 @@ class PersistentWorkOrderQueueTest {
                 Clock.systemUTC());
     }
 
+    /** Completed work orders expire at once and are purged every 20 ms, down to {@code maxRetained}. */
+    static QueueSettings purgingEvery20Ms(long maxRetained, Duration minRetention) {
+        return new QueueSettings(
+                100,
+                Duration.ZERO,
+                maxRetained,
+                Duration.ofMillis(20),
+                QueueSettings.DEFAULT_PENDING_TIMEOUT,
+                minRetention,
+                QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
+    }
+
     static WorkerRecord record(WorkerStatus status) {
         return new WorkerRecord(1, "org", "app", null, status.code());
     }
@@ -216,16 +230,8 @@ class PersistentWorkOrderQueueTest {
         assertThat(store.request("a2")).isEmpty();
         assertThat(store.request("c")).isEmpty();
         assertThat(queue.outstanding()).isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "duplicate")
-                        .counter()
-                        .count())
-                .isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "replay")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(rejected(meters, "duplicate")).isEqualTo(2);
+        assertThat(rejected(meters, "replay")).isEqualTo(1);
     }
 
     @Test
@@ -241,11 +247,7 @@ class PersistentWorkOrderQueueTest {
                     .isEqualTo(WorkOrderQueue.Admission.STORE_FULL);
             assertThat(small.request("b")).isEmpty();
             assertThat(smallQueue.outstanding()).isEqualTo(1);
-            assertThat(meters.get("camelot.workorders.rejected")
-                            .tag("reason", "busy")
-                            .counter()
-                            .count())
-                    .isEqualTo(1);
+            assertThat(rejected(meters, "busy")).isEqualTo(1);
         }
     }
 
@@ -254,28 +256,13 @@ class PersistentWorkOrderQueueTest {
         queue.close();
         MeterRegistry meters = new SimpleMeterRegistry();
         int size = raw("a").length;
-        queue = new PersistentWorkOrderQueue(
-                store,
-                new QueueSettings(
-                        100,
-                        Duration.ofHours(1),
-                        1000,
-                        Duration.ofMinutes(10),
-                        Duration.ofHours(1),
-                        Duration.ofHours(1),
-                        2L * size),
-                Clock.systemUTC(),
-                meters);
+        queue = new PersistentWorkOrderQueue(store, bytesCapped(2L * size), Clock.systemUTC(), meters);
         assertThat(queue.submit("a", "w1", null, hash("a"), raw("a"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
         assertThat(queue.submit("b", "w1", null, hash("b"), raw("b"))).isEqualTo(WorkOrderQueue.Admission.ACCEPTED);
         assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(WorkOrderQueue.Admission.BUSY);
         assertThat(store.request("c")).isEmpty();
         assertThat(queue.outstanding()).isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "busy")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(rejected(meters, "busy")).isEqualTo(1);
 
         queue.attach("w1", recordingProcessor(), 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> queue.outstanding() == 0);
@@ -341,17 +328,7 @@ class PersistentWorkOrderQueueTest {
     @Test
     void purgeRemovesOldCompletedWorkOrders() {
         queue.close();
-        queue = new PersistentWorkOrderQueue(
-                store,
-                new QueueSettings(
-                        100,
-                        Duration.ZERO,
-                        1000,
-                        Duration.ofMillis(20),
-                        Duration.ofHours(1),
-                        Duration.ZERO,
-                        QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
-                Clock.systemUTC());
+        queue = new PersistentWorkOrderQueue(store, purgingEvery20Ms(1000, Duration.ZERO), Clock.systemUTC());
         queue.attach("w1", recordingProcessor(), 1);
         queue.submit("old", "w1", null, hash("old"), raw("old"));
         await().atMost(Duration.ofSeconds(10))
@@ -362,17 +339,7 @@ class PersistentWorkOrderQueueTest {
     @Test
     void purgeKeepsWorkOrdersYoungerThanTheRetentionFloor() throws Exception {
         queue.close();
-        queue = new PersistentWorkOrderQueue(
-                store,
-                new QueueSettings(
-                        100,
-                        Duration.ZERO,
-                        0,
-                        Duration.ofMillis(20),
-                        Duration.ofHours(1),
-                        Duration.ofHours(1),
-                        QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES),
-                Clock.systemUTC());
+        queue = new PersistentWorkOrderQueue(store, purgingEvery20Ms(0, Duration.ofHours(1)), Clock.systemUTC());
         // Completed now, unlike recordingProcessor's work orders (at time 1).
         queue.attach(
                 "w1",

@@ -57,8 +57,28 @@ public abstract class WorkOrderQueueContractTest {
         return new QueueSettings(maxOutstanding, Duration.ofHours(1), 1000, Duration.ofMinutes(10));
     }
 
+    /** {@link #settings settings(100)} with at most {@code maxOutstandingBytes} of requests pending. */
+    protected static QueueSettings bytesCapped(long maxOutstandingBytes) {
+        return new QueueSettings(
+                100,
+                Duration.ofHours(1),
+                1000,
+                Duration.ofMinutes(10),
+                QueueSettings.DEFAULT_PENDING_TIMEOUT,
+                QueueSettings.DEFAULT_MIN_RETENTION,
+                maxOutstandingBytes);
+    }
+
     protected static byte[] raw(String id) {
         return ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** How many submissions {@code meters} counted as rejected for {@code reason}. */
+    protected static double rejected(MeterRegistry meters, String reason) {
+        return meters.get("camelot.workorders.rejected")
+                .tag("reason", reason)
+                .counter()
+                .count();
     }
 
     /** The request hash of {@link #raw}. */
@@ -167,21 +187,9 @@ public abstract class WorkOrderQueueContractTest {
         assertThat(store().request("c")).isEmpty();
         assertThat(admitted).containsExactly("a", "b");
         assertThat(meters.get("camelot.workorders.submitted").counter().count()).isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "duplicate")
-                        .counter()
-                        .count())
-                .isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "replay")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "busy")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(rejected(meters, "duplicate")).isEqualTo(2);
+        assertThat(rejected(meters, "replay")).isEqualTo(1);
+        assertThat(rejected(meters, "busy")).isEqualTo(1);
         assertThat(meters.get("camelot.queue.outstanding").gauge().value()).isEqualTo(2);
     }
 
@@ -254,26 +262,13 @@ public abstract class WorkOrderQueueContractTest {
     void outstandingRequestBytesBeyondTheCapAreBusyUntilWorkOrdersComplete() {
         MeterRegistry meters = new SimpleMeterRegistry();
         int size = raw("a").length;
-        WorkOrderQueue queue = queue(
-                new QueueSettings(
-                        100,
-                        Duration.ofHours(1),
-                        1000,
-                        Duration.ofMinutes(10),
-                        Duration.ofHours(1),
-                        Duration.ofHours(1),
-                        2L * size),
-                meters);
+        WorkOrderQueue queue = queue(bytesCapped(2L * size), meters);
         assertThat(queue.submit("a", "w1", null, hash("a"), raw("a"))).isEqualTo(Admission.ACCEPTED);
         assertThat(queue.submit("b", "w1", null, hash("b"), raw("b"))).isEqualTo(Admission.ACCEPTED);
         assertThat(queue.submit("c", "w1", null, hash("c"), raw("c"))).isEqualTo(Admission.BUSY);
         assertThat(store().request("c")).isEmpty();
         assertThat(outstanding(meters)).isEqualTo(2);
-        assertThat(meters.get("camelot.workorders.rejected")
-                        .tag("reason", "busy")
-                        .counter()
-                        .count())
-                .isEqualTo(1);
+        assertThat(rejected(meters, "busy")).isEqualTo(1);
 
         attach(queue, "w1", recordingProcessor());
         await().atMost(WAIT).until(() -> outstanding(meters) == 0);

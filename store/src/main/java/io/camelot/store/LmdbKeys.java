@@ -3,10 +3,7 @@ package io.camelot.store;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Byte layouts of the LMDB keys. Numbers are big-endian so that LMDB's unsigned byte order is
@@ -24,25 +21,7 @@ final class LmdbKeys {
 
     /** Encodes a requester-supplied id exactly (UTF-8), rejecting what cannot be a key. */
     static byte[] id(String id, String name) {
-        Objects.requireNonNull(id, name);
-        if (id.isEmpty()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-        ByteBuffer encoded;
-        try {
-            // A strict encoder: getBytes() would silently turn an unpaired surrogate into '?'.
-            encoded = UTF_8.newEncoder().encode(CharBuffer.wrap(id));
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(name + " is not valid Unicode", e);
-        }
-        int length = encoded.remaining();
-        if (length > MAX_ID_BYTES) {
-            throw new IllegalArgumentException(
-                    name + " is " + length + " bytes in UTF-8; LMDB keys allow " + MAX_ID_BYTES);
-        }
-        byte[] bytes = new byte[length];
-        encoded.get(bytes);
-        return bytes;
+        return StoreIds.utf8(id, name, MAX_ID_BYTES, "in UTF-8; LMDB keys allow " + MAX_ID_BYTES);
     }
 
     static String string(byte[] utf8) {

@@ -72,8 +72,6 @@ public final class LmdbTcsStore implements TcsStore {
     private static final int TABLE_COUNT = 12;
     // Concurrent read transactions; each holds a slot only for the duration of one call.
     private static final int MAX_READERS = 512;
-    // Work orders per purge transaction: bounds how long a purge holds up submissions.
-    static final int PURGE_BATCH = 256;
 
     // LMDB must not open one environment twice in a process: closing either copy would release the
     // other's file locks. Holds the real paths of the stores open now.
@@ -284,14 +282,18 @@ public final class LmdbTcsStore implements TcsStore {
 
     @Override
     public Optional<byte[]> request(String workOrderId) {
-        byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-        return txns.read(txn -> Optional.ofNullable(requests.get(txn, id)));
+        return valueOf(requests, workOrderId);
     }
 
     @Override
     public Optional<byte[]> response(String workOrderId) {
+        return valueOf(responses, workOrderId);
+    }
+
+    /** What {@code table} holds under a work order's id. */
+    private Optional<byte[]> valueOf(Dbi<byte[]> table, String workOrderId) {
         byte[] id = LmdbKeys.id(workOrderId, "workOrderId");
-        return txns.read(txn -> Optional.ofNullable(responses.get(txn, id)));
+        return txns.read(txn -> Optional.ofNullable(table.get(txn, id)));
     }
 
     @Override
@@ -397,33 +399,12 @@ public final class LmdbTcsStore implements TcsStore {
 
     @Override
     public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
-        if (maxRetained < 0) {
-            throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
-        }
-        int removed = 0;
-        PurgeBatch batch;
-        do {
-            batch = txns.write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis));
-            removed += batch.removed();
-        } while (batch.removed() == PURGE_BATCH);
-        if (removed > 0) {
-            log.info("Purged {} completed work orders", removed);
-        }
-        if (batch.keptByFloor() > 0) {
-            log.error(
-                    "{} completed work orders beyond the retained maximum of {} are younger than the retention"
-                            + " floor and were kept: the store may be flooded; raise the maximum or the map size",
-                    batch.keptByFloor(),
-                    maxRetained);
-        }
-        return removed;
+        return PurgeBatch.purgeAll(
+                maxRetained,
+                log,
+                "the maximum or the map size",
+                () -> txns.write(txn -> purgeBatch(txn, completedBeforeMillis, maxRetained, floorMillis)));
     }
-
-    /**
-     * @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the
-     *     batch)
-     */
-    private record PurgeBatch(int removed, long keptByFloor) {}
 
     private PurgeBatch purgeBatch(Txn<byte[]> txn, long completedBeforeMillis, long maxRetained, long floorMillis) {
         long excess = completed.stat(txn).entries - maxRetained;
@@ -434,7 +415,7 @@ public final class LmdbTcsStore implements TcsStore {
                 long completedAt = LmdbKeys.completedAt(entry.key());
                 boolean expired = completedAt < completedBeforeMillis;
                 // Oldest first: once one is under the floor, so are the rest.
-                if (ids.size() == PURGE_BATCH || !(expired || excess > 0) || completedAt >= floorMillis) {
+                if (ids.size() == PurgeBatch.SIZE || !(expired || excess > 0) || completedAt >= floorMillis) {
                     break;
                 }
                 indexKeys.add(entry.key());
@@ -447,7 +428,7 @@ public final class LmdbTcsStore implements TcsStore {
             completed.delete(txn, indexKeys.get(i));
             removeWorkOrder(txn, ids.get(i));
         }
-        return new PurgeBatch(ids.size(), ids.size() < PURGE_BATCH ? Math.max(excess, 0) : 0);
+        return new PurgeBatch(ids.size(), ids.size() < PurgeBatch.SIZE ? Math.max(excess, 0) : 0);
     }
 
     // The request hash stays in request-hashes, refusing replays as the tombstone in purged-ids does.

@@ -285,7 +285,7 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
 
     @Test
     void purgeRemovesMoreThanOneTransactionsWorth() {
-        int count = 2 * LmdbTcsStore.PURGE_BATCH + 1;
+        int count = 2 * PurgeBatch.SIZE + 1;
         for (int i = 0; i < count; i++) {
             submit("wo-" + i, "worker", utf8("request"), 0);
             store.complete(completion("wo-" + i, utf8("response"), i));

@@ -12,18 +12,8 @@ import java.util.List;
  * request hash; the result ends with the module's SHA-256 (as for catalog modules), signed by the
  * worker, so the requester can prove what ran. Only if the worker's policy allows it.
  */
-public final class InlineWasmWorkload implements Workload {
+public record InlineWasmWorkload(boolean allowed, int maxModuleBytes, WasmRunner runner) implements Workload {
     public static final String NAME = "wasm-inline";
-
-    private final boolean allowed;
-    private final int maxModuleBytes;
-    private final WasmRunner runner;
-
-    public InlineWasmWorkload(boolean allowed, int maxModuleBytes, WasmRunner runner) {
-        this.allowed = allowed;
-        this.maxModuleBytes = maxModuleBytes;
-        this.runner = runner;
-    }
 
     @Override
     public String name() {

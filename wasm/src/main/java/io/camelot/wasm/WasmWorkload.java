@@ -12,24 +12,9 @@ import java.util.List;
  * the module's, followed by one item naming the module that ran ({@link #moduleHashItem}), so the
  * worker's signature over the result covers which code produced it.
  */
-public final class WasmWorkload implements Workload {
+public record WasmWorkload(String name, WasmBinary binary, WasmRunner runner) implements Workload {
     /** The prefix of the last output item; the rest is the module's lower-hex SHA-256. */
     public static final String MODULE_HASH_PREFIX = "wasm-module-sha256:";
-
-    private final String name;
-    private final WasmBinary binary;
-    private final WasmRunner runner;
-
-    public WasmWorkload(String name, WasmBinary binary, WasmRunner runner) {
-        this.name = name;
-        this.binary = binary;
-        this.runner = runner;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
 
     public String sha256() {
         return binary.sha256();

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WasmRunnerTest {
     static final WasmLimits SMALL = new WasmLimits(5_000_000, 16, Duration.ofSeconds(60));
@@ -43,16 +45,6 @@ class WasmRunnerTest {
     }
 
     @Test
-    void anEndlessLoopSpendsItsInstructionBudget() {
-        WasmBinary spin = WasmBinary.parse(TestModules.bytes("spin"));
-        assertThatThrownBy(() -> new WasmRunner(SMALL).run(spin, List.of(), context))
-                .isInstanceOf(WorkloadException.class)
-                .hasMessage("resource limit: the module used its budget of 5000000 instructions")
-                .extracting(e -> ((WorkloadException) e).reason())
-                .isEqualTo(Reason.RESOURCE_LIMIT);
-    }
-
-    @Test
     void anEndlessLoopWithAHugeBudgetIsStoppedByTheTimeout() {
         WasmBinary spin = WasmBinary.parse(TestModules.bytes("spin"));
         WasmLimits timeBound = new WasmLimits(Long.MAX_VALUE, 16, Duration.ofMillis(300));
@@ -67,12 +59,25 @@ class WasmRunnerTest {
                 .noneMatch(t -> t.getName().equals(threadName));
     }
 
-    @Test
-    void growingMemoryPastTheLimitFails() {
-        WasmBinary hog = WasmBinary.parse(TestModules.bytes("memory-hog"));
-        assertThatThrownBy(() -> new WasmRunner(SMALL).run(hog, List.of(), context))
-                .isInstanceOf(WorkloadException.class)
-                .hasMessage("resource limit: the module asked for 17 memory pages, the limit is 16");
+    /**
+     * An endless loop spending its instruction budget; growing memory or a table, writing output items
+     * or declaring a table, each past its limit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            spin         | resource limit: the module used its budget of 5000000 instructions
+            memory-hog   | resource limit: the module asked for 17 memory pages, the limit is 16
+            output-flood | resource limit: the module wrote more than 1000 output items
+            big-table    | resource limit: the module's table 0 has 1000000 elements at start, the limit is 65536
+            table-grow   | resource limit: the module asked for 1000001 table elements, the limit is 65536
+            """)
+    void aModuleGoingPastALimitFails(String module, String message) {
+        WasmBinary binary = WasmBinary.parse(TestModules.bytes(module));
+        assertThatThrownBy(() -> new WasmRunner(SMALL).run(binary, List.of(), context))
+                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
+                .hasMessage(message)
+                .extracting(WorkloadException::reason)
+                .isEqualTo(Reason.RESOURCE_LIMIT);
     }
 
     @Test
@@ -84,16 +89,6 @@ class WasmRunnerTest {
     }
 
     @Test
-    void writingTooManyOutputItemsFails() {
-        WasmBinary flood = WasmBinary.parse(TestModules.bytes("output-flood"));
-        assertThatThrownBy(() -> new WasmRunner(SMALL).run(flood, List.of(), context))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessage("resource limit: the module wrote more than 1000 output items")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.RESOURCE_LIMIT);
-    }
-
-    @Test
     void logLinesBeyondTheWorkOrdersLogLimitAreDroppedAfterAMarker() {
         WasmBinary chatty = WasmBinary.parse(TestModules.bytes("log-flood"));
         List<Item> outputs = new WasmRunner(SMALL).run(chatty, List.of(), context);
@@ -102,26 +97,6 @@ class WasmRunnerTest {
         assertThat(context.logged.subList(0, 16)).allMatch(line -> line.equals("x".repeat(4096)));
         assertThat(context.logged.getLast())
                 .isEqualTo("[log limit of 65536 bytes per work order reached; later lines dropped]");
-    }
-
-    @Test
-    void aModuleDeclaringATableLargerThanTheLimitIsRefused() {
-        WasmBinary big = WasmBinary.parse(TestModules.bytes("big-table"));
-        assertThatThrownBy(() -> new WasmRunner(SMALL).run(big, List.of(), context))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessage("resource limit: the module's table 0 has 1000000 elements at start, the limit is 65536")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.RESOURCE_LIMIT);
-    }
-
-    @Test
-    void growingATablePastTheLimitFails() {
-        WasmBinary grow = WasmBinary.parse(TestModules.bytes("table-grow"));
-        assertThatThrownBy(() -> new WasmRunner(SMALL).run(grow, List.of(), context))
-                .asInstanceOf(InstanceOfAssertFactories.throwable(WorkloadException.class))
-                .hasMessage("resource limit: the module asked for 1000001 table elements, the limit is 65536")
-                .extracting(WorkloadException::reason)
-                .isEqualTo(Reason.RESOURCE_LIMIT);
     }
 
     @Test

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.jsonrpc.RpcMethod;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.KeyCopy;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
+import io.camelot.pool.PoolMethod;
+import io.camelot.pool.RpcCallException;
 import io.camelot.pool.RpcClient;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ProtocolJson;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +111,9 @@ public final class WorkerManager implements AutoCloseable {
      */
     public String start(String host, int port) {
         List<RpcMethod<?>> methods = new ArrayList<>();
-        methods.add(new Redirect(this));
+        // Redirect(workerId): the URI of a live WKM of the pool, for the Key Management API, or of this
+        // Worker Manager's proxy of it when the WPs run on other hosts.
+        methods.add(PoolMethod.answering(PoolApi.REDIRECT, params -> Map.of("uri", redirectUri())));
         for (String name : List.of(
                 PoolApi.GET_RANDOM_ID,
                 PoolApi.GET_WORKER_PRIVATE_KEYS,
@@ -115,15 +121,31 @@ public final class WorkerManager implements AutoCloseable {
                 PoolApi.PREPROCESS_WORKORDER,
                 PoolApi.POSTPROCESS_WORKORDER,
                 PoolApi.WORKER_INFO)) {
-            methods.add(new ProxiedMethod(name, this));
+            methods.add(answeredByWkm(name, params -> call(name, params)));
         }
-        methods.add(new GenerateNewEncryptionKey(this));
-        methods.add(new RegisterWorkorderProcessor(dispatcher, wpHosts, wpKeyIds));
+        // Rotates the key on one WKM, propagates it to the others and updates the Worker Directory.
+        methods.add(answeredByWkm(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, this::rotate));
         // Below the WPs' call timeout, so a WP with long work orders asks again instead of timing out.
-        methods.add(new DeregisterWorkorderProcessor(dispatcher, callTimeout.dividedBy(3), wpKeyIds));
-        methods.add(new ListWorkorderProcessors(dispatcher));
+        ProcessorRegistration registration =
+                new ProcessorRegistration(dispatcher, wpHosts, wpKeyIds, callTimeout.dividedBy(3));
+        methods.add(new PoolMethod(PoolApi.REGISTER_WORKORDER_PROCESSOR, registration::register));
+        methods.add(new PoolMethod(PoolApi.DEREGISTER_WORKORDER_PROCESSOR, registration::deregister));
+        // The pool's internal WP directory (url, slots, busy, state), for operators.
+        methods.add(PoolMethod.answering(
+                PoolApi.LIST_WORKORDER_PROCESSORS, params -> Map.of("processors", dispatcher.processors())));
         server = InternalServer.start(host, port, methods, security);
         return server.url();
+    }
+
+    /** A method a WKM answers: its error reaches the caller as the WKM gave it. */
+    private static PoolMethod answeredByWkm(String name, Function<JsonNode, Object> answer) {
+        return new PoolMethod(name, call -> {
+            try {
+                return RpcOutcome.result(answer.apply(call.params()));
+            } catch (RpcCallException e) {
+                return RpcOutcome.error(e.code(), e.peerMessage(), e.data());
+            }
+        });
     }
 
     public String url() {

@@ -2,14 +2,11 @@ package io.camelot.pool.manager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.camelot.jsonrpc.JsonParamsMethod;
-import io.camelot.jsonrpc.RpcCall;
-import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
+import io.camelot.pool.PoolMethod;
 import io.camelot.pool.manager.PoolDispatcher.ProcessorState;
 import io.camelot.protocol.EnvelopeVersion;
 import io.camelot.protocol.Params;
@@ -56,7 +53,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class PoolDispatcherTest {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String POOL_ID = "ab".repeat(32);
+    static final String POOL_ID = PoolReceiptsTest.POOL_ID;
 
     @TempDir
     Path dir;
@@ -74,14 +71,7 @@ class PoolDispatcherTest {
         security = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of())
                 .managerSecurity(Clock.systemUTC());
         store = LmdbTcsStore.open(dir.resolve("store"));
-        // The pool's record, as the Worker Manager publishes it: results verify under this key.
-        store.putWorker(
-                POOL_ID,
-                ProtocolJson.toBytes(Map.of(
-                        "details",
-                        Map.of(
-                                "workerTypeData",
-                                Map.of("verificationKey", poolKey.verifier().pem())))));
+        PoolReceiptsTest.putPoolRecord(store, poolKey);
         dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
     }
 
@@ -227,8 +217,7 @@ class PoolDispatcherTest {
      * Starts a WP that answers with {@code answer} and registers it with one slot; returns its url.
      */
     private String wp(Answer answer) {
-        InternalServer server =
-                InternalServer.start("127.0.0.1", 0, List.of(new FakeProcessWorkOrder(answer)), security);
+        InternalServer server = InternalServer.start("127.0.0.1", 0, List.of(fakeProcessWorkOrder(answer)), security);
         wps.add(server);
         dispatcher.add(server.url(), 1, "", "");
         return server.url();
@@ -239,16 +228,10 @@ class PoolDispatcherTest {
         WorkOrderResponse to(WorkOrderSubmitParams request);
     }
 
-    private record FakeProcessWorkOrder(Answer answer) implements JsonParamsMethod {
-        @Override
-        public String name() {
-            return PoolApi.PROCESS_WORK_ORDER;
-        }
-
-        @Override
-        public RpcOutcome invoke(RpcCall<JsonNode> call) {
-            return RpcOutcome.result(Map.of(
-                    "response", answer.to(Params.workOrderSubmit(call.params().get("request")))));
-        }
+    /** A WP's ProcessWorkOrder that answers as {@code answer} says. */
+    private static PoolMethod fakeProcessWorkOrder(Answer answer) {
+        return PoolMethod.answering(
+                PoolApi.PROCESS_WORK_ORDER,
+                params -> Map.of("response", answer.to(Params.workOrderSubmit(params.get("request")))));
     }
 }

@@ -45,14 +45,7 @@ class PoolReceiptsTest {
     @BeforeEach
     void start() {
         store = LmdbTcsStore.open(dir.resolve("store"));
-        // The pool's record, as the Worker Manager publishes it: its updates verify under this key.
-        store.putWorker(
-                POOL_ID,
-                ProtocolJson.toBytes(Map.of(
-                        "details",
-                        Map.of(
-                                "workerTypeData",
-                                Map.of("verificationKey", poolKey.verifier().pem())))));
+        putPoolRecord(store, poolKey);
         receipts = new PoolReceipts(store);
         receipts.signWith((id, workerId, response, request) -> {
             if (!wkmUp.get()) {
@@ -173,5 +166,16 @@ class PoolReceiptsTest {
 
         assertThat(onlyUpdate(id).updateType()).isEqualTo(ReceiptStatus.FAILED.code());
         assertThat(signatures).hasValue(1);
+    }
+
+    /** The pool's record, as the Worker Manager publishes it: what it signs verifies under {@code poolKey}. */
+    static void putPoolRecord(TcsStore store, PublicKeySign poolKey) {
+        store.putWorker(
+                POOL_ID,
+                ProtocolJson.toBytes(Map.of(
+                        "details",
+                        Map.of(
+                                "workerTypeData",
+                                Map.of("verificationKey", poolKey.verifier().pem())))));
     }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.camelot.jsonrpc.JsonParamsMethod;
-import io.camelot.jsonrpc.RpcCall;
-import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.pool.InternalServer;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
+import io.camelot.pool.PoolMethod;
 import io.camelot.pool.RpcCallException;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.PoolDispatcher.ProcessorState;
@@ -70,7 +67,7 @@ class WpRegistrationTest {
         PeerSecurity wpSecurity = PeerSecurity.fromFiles(
                 identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC());
         managerClient = new RpcClient(managerUrl, TIMEOUT, wpSecurity);
-        wp = InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
+        wp = InternalServer.start("127.0.0.1", 0, List.of(blockingProcessWorkOrder(release)), security);
     }
 
     @AfterEach
@@ -113,7 +110,7 @@ class WpRegistrationTest {
         assertThat(manager.processors()).isEmpty();
 
         InternalServer other =
-                InternalServer.start("127.0.0.1", 0, List.of(new BlockingProcessWorkOrder(release)), security);
+                InternalServer.start("127.0.0.1", 0, List.of(blockingProcessWorkOrder(release)), security);
         try (WpRegistration registration = WpRegistration.register(managerClient, other.url(), 1, "", "")) {
             store.submit("wo-2", "pool", Sha256.digest("wo-2"), request("wo-2"), 0);
             byte[] outcome = dispatcher.process(new QueuedWorkOrder("wo-2", "pool", null, request("wo-2")));
@@ -174,26 +171,20 @@ class WpRegistrationTest {
     }
 
     /** A WP's ProcessWorkOrder that answers once the test releases it. */
-    private record BlockingProcessWorkOrder(CountDownLatch release) implements JsonParamsMethod {
-        @Override
-        public String name() {
-            return PoolApi.PROCESS_WORK_ORDER;
-        }
-
-        @Override
-        public RpcOutcome invoke(RpcCall<JsonNode> call) {
+    private static PoolMethod blockingProcessWorkOrder(CountDownLatch release) {
+        return PoolMethod.answering(PoolApi.PROCESS_WORK_ORDER, params -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             // Names the work order it was given: the dispatcher stores no answer to another one.
-            String id = call.params().path("request").path("workOrderId").asText();
+            String id = params.path("request").path("workOrderId").asText();
             WorkOrderResponse response = WorkOrderResponse.of(new JsonRpcError(
                     5,
                     "processed by the test WP",
                     JsonNodeFactory.instance.objectNode().put("workOrderId", id)));
-            return RpcOutcome.result(Map.of("response", response));
-        }
+            return Map.of("response", response);
+        });
     }
 }

@@ -36,6 +36,7 @@ import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -135,6 +136,12 @@ class KeyManagerTest {
                 List.of(InputSpec.text(input)),
                 List.of());
         return RequestSealer.seal(template.withEnvelope(envelope), RsaOaep.publicKeyFromPem(pem), requesterKey);
+    }
+
+    static void assertRefused(ThrowingCallable call, int code) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        EeaException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     static void assertRefused(ThrowingCallable preprocess, int code, String message) {
@@ -261,9 +268,9 @@ class KeyManagerTest {
                         ((com.fasterxml.jackson.databind.node.ObjectNode) ProtocolJson.toTree(request))
                                 .put("requesterNonce", "ffff"),
                         WorkOrderSubmitParams.class);
-                assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, otherNonce))
-                        .isInstanceOfSatisfying(
-                                EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+                assertRefused(
+                        () -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, otherNonce),
+                        PoolApi.NOT_ADMITTED);
             }
         }
     }
@@ -286,9 +293,8 @@ class KeyManagerTest {
         RequestSecrets other = request(wkm, "cc".repeat(32), "other");
         byte[] poolSigned = ProtocolJson.toBytes(WorkOrderResponse.of(wkm.postprocess(
                 other.request(), runOnWp(wp, other.request(), wkm.preprocess(other.request(), wp.info())))));
-        assertThatThrownBy(() -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, poolSigned, request))
-                .isInstanceOfSatisfying(
-                        EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        assertRefused(
+                () -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, poolSigned, request), PoolApi.NOT_ADMITTED);
     }
 
     @Test
@@ -310,9 +316,7 @@ class KeyManagerTest {
                         update.updateData(),
                         update.updateSignature()))
                 .isTrue();
-        assertThatThrownBy(() -> wkm.signReceiptUpdate("1e".repeat(32), POOL_ID, failure, null))
-                .isInstanceOfSatisfying(
-                        EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        assertRefused(() -> wkm.signReceiptUpdate("1e".repeat(32), POOL_ID, failure, null), PoolApi.NOT_ADMITTED);
     }
 
     @Test
@@ -342,9 +346,7 @@ class KeyManagerTest {
                 other.verifier().pem(),
                 transport.publicKey().pem(),
                 wp.info().randomId().getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> wkm.preprocess(secrets.request(), replay))
-                .isInstanceOfSatisfying(
-                        EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.REATTEST));
+        assertRefused(() -> wkm.preprocess(secrets.request(), replay), PoolApi.REATTEST);
         // Evidence over another id than the one presented is refused.
         String fresh = wkm.randomId();
         AttestationInfo mismatched = AttestationInfo.create(
@@ -353,9 +355,7 @@ class KeyManagerTest {
                 other.verifier().pem(),
                 transport.publicKey().pem(),
                 "another".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> wkm.preprocess(secrets.request(), mismatched))
-                .isInstanceOfSatisfying(
-                        EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        assertRefused(() -> wkm.preprocess(secrets.request(), mismatched), PoolApi.NOT_ADMITTED);
     }
 
     @Test
@@ -368,9 +368,7 @@ class KeyManagerTest {
                 .encodeToString(Secp256k1.generate()
                         .signDigest(io.camelot.protocol.hash.WorkOrderHashes.responseHash(
                                 byWp, io.camelot.protocol.hash.WorkOrderHashes.requestHash(secrets.request())))));
-        assertThatThrownBy(() -> wkm.postprocess(secrets.request(), forged))
-                .isInstanceOfSatisfying(
-                        EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        assertRefused(() -> wkm.postprocess(secrets.request(), forged), PoolApi.NOT_ADMITTED);
     }
 
     @Test
@@ -385,10 +383,8 @@ class KeyManagerTest {
                         EeaException.class, e -> assertThat(e.getMessage()).contains("at most 1 WPs"));
         wkm.preprocess(request(wkm, "cc".repeat(32), "22").request(), first.info());
         // Its budget of two is spent: it must restart and re-attest, which frees its place.
-        assertThatThrownBy(() ->
-                        wkm.preprocess(request(wkm, "cc".repeat(32), "333").request(), first.info()))
-                .isInstanceOfSatisfying(
-                        EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.REATTEST));
+        assertRefused(
+                () -> wkm.preprocess(request(wkm, "cc".repeat(32), "333").request(), first.info()), PoolApi.REATTEST);
         Wp restarted = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
         assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "4444").request(), restarted.info()))
                 .hasSize(1);
@@ -508,8 +504,6 @@ class KeyManagerTest {
                 new ProofDataVerifier(),
                 clock,
                 false);
-        assertThatThrownBy(() -> source.exportKeys(stranger.createKeyRequest(source.randomId())))
-                .isInstanceOfSatisfying(
-                        EeaException.class, e -> assertThat(e.code()).isEqualTo(PoolApi.NOT_ADMITTED));
+        assertRefused(() -> source.exportKeys(stranger.createKeyRequest(source.randomId())), PoolApi.NOT_ADMITTED);
     }
 }

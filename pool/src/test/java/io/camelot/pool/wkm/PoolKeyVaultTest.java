@@ -16,6 +16,7 @@ import io.camelot.protocol.Hex;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

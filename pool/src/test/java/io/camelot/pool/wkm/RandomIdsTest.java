@@ -2,6 +2,7 @@ package io.camelot.pool.wkm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelot.scheduler.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -23,6 +23,7 @@ import io.camelot.protocol.envelope.RequestSecrets;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.scheduler.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

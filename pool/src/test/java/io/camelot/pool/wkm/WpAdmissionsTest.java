@@ -14,6 +14,7 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Hex;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
+import io.camelot.scheduler.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

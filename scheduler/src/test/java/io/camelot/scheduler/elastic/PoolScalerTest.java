@@ -2,10 +2,8 @@ package io.camelot.scheduler.elastic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.camelot.scheduler.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PoolScalerTest {
     final FakeLauncher launcher = new FakeLauncher();
     final AtomicReference<PoolLoad> load = new AtomicReference<>(new PoolLoad(0, 0));
-    final MutableClock clock = new MutableClock();
+    final ManualClock clock = new ManualClock();
     final ScalingPolicy policy = new ScalingPolicy(1, 4, 10, 2, 0.5, Duration.ofSeconds(30));
     final PoolScaler scaler = new PoolScaler(launcher, policy, load::get, "wp", clock);
 
@@ -53,29 +51,6 @@ class PoolScalerTest {
 
         void exit(String name) {
             instances.put(name, false);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
         }
     }
 

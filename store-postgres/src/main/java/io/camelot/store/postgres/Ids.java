@@ -2,11 +2,8 @@ package io.camelot.store.postgres;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import io.camelot.store.StoreIds;
 import java.util.HexFormat;
-import java.util.Objects;
 
 /** Ids and keys as the bytea the tables hold: their exact UTF-8 bytes. */
 final class Ids {
@@ -18,24 +15,7 @@ final class Ids {
     private Ids() {}
 
     static byte[] encode(String id, String name) {
-        Objects.requireNonNull(id, name);
-        if (id.isEmpty()) {
-            throw new IllegalArgumentException(name + " must not be empty");
-        }
-        ByteBuffer encoded;
-        try {
-            // A strict encoder: getBytes() would silently turn an unpaired surrogate into '?'.
-            encoded = UTF_8.newEncoder().encode(CharBuffer.wrap(id));
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(name + " is not valid Unicode", e);
-        }
-        if (encoded.remaining() > MAX_BYTES) {
-            throw new IllegalArgumentException(
-                    name + " is " + encoded.remaining() + " bytes of UTF-8; at most " + MAX_BYTES + " are allowed");
-        }
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        return bytes;
+        return StoreIds.utf8(id, name, MAX_BYTES, "of UTF-8; at most " + MAX_BYTES + " are allowed");
     }
 
     static String decode(byte[] bytes) {

@@ -3,7 +3,6 @@ package io.camelot.store.postgres;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.DependencyRules;
-import io.camelot.store.RequestHashes;
 import io.camelot.store.TcsStore;
 import io.camelot.store.TcsStore.SubmitResult;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -162,10 +160,7 @@ public final class PostgresQueueTable {
         if (!DependencyRules.gated(deps)) {
             return store.submit(workOrderId, workerId, requestHash, rawRequest, receivedAtMillis);
         }
-        byte[] id = Ids.encode(workOrderId, "workOrderId");
-        byte[] worker = Ids.encode(workerId, "workerId");
-        byte[] hash = RequestHashes.checked(requestHash);
-        Objects.requireNonNull(rawRequest, "rawRequest");
+        Submission submission = Submission.of(workOrderId, workerId, requestHash, rawRequest, receivedAtMillis);
         byte[][] predecessors = deps.afterIds().stream()
                 .distinct()
                 .map(p -> Ids.encode(p, "predecessor id"))
@@ -177,17 +172,10 @@ public final class PostgresQueueTable {
         Boolean[] modes = exclusive.values().toArray(Boolean[]::new);
         return jdbc.connection(c -> {
             try (PreparedStatement s = c.prepareStatement(SUBMIT_GATED)) {
-                s.setBytes(1, id);
-                s.setBytes(2, worker);
-                s.setLong(3, receivedAtMillis);
-                s.setBytes(4, rawRequest);
-                s.setBytes(5, id);
-                s.setBytes(6, hash);
-                s.setBytes(7, hash);
                 s.setArray(8, c.createArrayOf("bytea", predecessors));
                 s.setArray(9, c.createArrayOf("bytea", resources));
                 s.setArray(10, c.createArrayOf("boolean", modes));
-                return SubmitOutcomes.insert(c, s, id, hash);
+                return submission.insert(c, s);
             }
         });
     }
@@ -353,13 +341,23 @@ public final class PostgresQueueTable {
 
     /** How much work a worker has (what a pool scaler follows). */
     public QueueDepth queueDepth(String workerId) {
+        return workerRow(QUEUE_DEPTH, workerId, rs -> new QueueDepth(rs.getLong(1), rs.getLong(2)));
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The one row {@code sql} answers for the worker as its only parameter. */
+    private <T> T workerRow(String sql, String workerId, Row<T> row) {
         byte[] worker = Ids.encode(workerId, "workerId");
         return jdbc.connection(c -> {
-            try (PreparedStatement s = c.prepareStatement(QUEUE_DEPTH)) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setBytes(1, worker);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    return new QueueDepth(rs.getLong(1), rs.getLong(2));
+                    return row.read(rs);
                 }
             }
         });
@@ -444,16 +442,7 @@ public final class PostgresQueueTable {
      * ({@link #serve}): zero or less if no process serves it.
      */
     public Duration servedFor(String workerId) {
-        byte[] worker = Ids.encode(workerId, "workerId");
-        return jdbc.connection(c -> {
-            try (PreparedStatement s = c.prepareStatement(SERVED_FOR)) {
-                s.setBytes(1, worker);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return Duration.ofMillis(rs.getLong(1));
-                }
-            }
-        });
+        return workerRow(SERVED_FOR, workerId, rs -> Duration.ofMillis(rs.getLong(1)));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.camelot.store.postgres;
 
-import io.camelot.store.RequestHashes;
+import io.camelot.store.PurgeBatch;
 import io.camelot.store.TcsStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
  * PostgresNotifications}, and a completion releases the work orders its dependencies held back.
  */
 public final class PostgresTcsStore implements TcsStore {
-    // Work orders per purge transaction: bounds how long a purge holds row locks.
-    static final int PURGE_BATCH = 256;
     // "CAMELOT" + 2: one purge at a time cluster-wide.
     private static final long PURGE_LOCK = 0x43414d454c4f5402L;
 
@@ -66,7 +64,7 @@ public final class PostgresTcsStore implements TcsStore {
 
     private static final String PURGE_CANDIDATES =
             "SELECT id, completed_at FROM work_orders WHERE completed_at IS NOT NULL ORDER BY completed_at, seq LIMIT "
-                    + PURGE_BATCH;
+                    + PurgeBatch.SIZE;
 
     private static final Logger log = LoggerFactory.getLogger(PostgresTcsStore.class);
 
@@ -127,20 +125,10 @@ public final class PostgresTcsStore implements TcsStore {
     @Override
     public SubmitResult submit(
             String workOrderId, String workerId, byte[] requestHash, byte[] rawRequest, long receivedAtMillis) {
-        byte[] id = Ids.encode(workOrderId, "workOrderId");
-        byte[] worker = Ids.encode(workerId, "workerId");
-        byte[] hash = RequestHashes.checked(requestHash);
-        Objects.requireNonNull(rawRequest, "rawRequest");
+        Submission submission = Submission.of(workOrderId, workerId, requestHash, rawRequest, receivedAtMillis);
         return jdbc.connection(c -> {
             try (PreparedStatement s = c.prepareStatement(SUBMIT)) {
-                s.setBytes(1, id);
-                s.setBytes(2, worker);
-                s.setLong(3, receivedAtMillis);
-                s.setBytes(4, rawRequest);
-                s.setBytes(5, id);
-                s.setBytes(6, hash);
-                s.setBytes(7, hash);
-                return SubmitOutcomes.insert(c, s, id, hash);
+                return submission.insert(c, s);
             }
         });
     }
@@ -269,33 +257,12 @@ public final class PostgresTcsStore implements TcsStore {
 
     @Override
     public int purge(long completedBeforeMillis, long maxRetained, long floorMillis) {
-        if (maxRetained < 0) {
-            throw new IllegalArgumentException("maxRetained must not be negative: " + maxRetained);
-        }
-        int removed = 0;
-        PurgeBatch batch;
-        do {
-            batch = jdbc.transaction(c -> purgeBatch(c, completedBeforeMillis, maxRetained, floorMillis));
-            removed += batch.removed();
-        } while (batch.removed() == PURGE_BATCH);
-        if (removed > 0) {
-            log.info("Purged {} completed work orders", removed);
-        }
-        if (batch.keptByFloor() > 0) {
-            log.error(
-                    "{} completed work orders beyond the retained maximum of {} are younger than the retention"
-                            + " floor and were kept: the store may be flooded; raise the maximum",
-                    batch.keptByFloor(),
-                    maxRetained);
-        }
-        return removed;
+        return PurgeBatch.purgeAll(
+                maxRetained,
+                log,
+                "the maximum",
+                () -> jdbc.transaction(c -> purgeBatch(c, completedBeforeMillis, maxRetained, floorMillis)));
     }
-
-    /**
-     * @param keptByFloor how many beyond {@code maxRetained} the floor kept (0 unless it stopped the
-     *     batch)
-     */
-    private record PurgeBatch(int removed, long keptByFloor) {}
 
     private static PurgeBatch purgeBatch(Connection c, long completedBeforeMillis, long maxRetained, long floorMillis)
             throws SQLException {

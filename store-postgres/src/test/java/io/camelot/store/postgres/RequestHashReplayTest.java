@@ -26,9 +26,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,17 +41,8 @@ class RequestHashReplayTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String WORKER = "aa";
 
-    ScratchDatabase db;
-
-    @BeforeEach
-    void newDatabase() {
-        db = new ScratchDatabase();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    final ScratchDatabase db = new ScratchDatabase();
 
     @ParameterizedTest(name = "with dependencies: {0}")
     @ValueSource(booleans = {false, true})

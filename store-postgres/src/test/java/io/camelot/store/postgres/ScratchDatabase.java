@@ -6,9 +6,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A fresh database for one test, and what the test opened on it, closed in reverse order. */
-final class ScratchDatabase implements AutoCloseable {
+/**
+ * A fresh database for one test, and what the test opened on it, closed in reverse order: a test
+ * class holds one in a {@code @RegisterExtension} field, which JUnit sets anew for each test and
+ * closes after it.
+ */
+final class ScratchDatabase implements AutoCloseable, AfterEachCallback {
     final PostgresSettings settings = TestPostgres.get().newDatabase(4);
     private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -28,6 +34,11 @@ final class ScratchDatabase implements AutoCloseable {
         credentials.setProperty("user", settings.user());
         credentials.setProperty("password", settings.password());
         return DriverManager.getConnection(settings.url(), credentials);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.camelot.store.postgres;
 
 import static io.camelot.scheduler.DependencyPlans.REQUESTER;
 import static io.camelot.scheduler.DependencyPlans.WORKERS;
+import static io.camelot.scheduler.DependencyPlans.assertOutcomes;
 import static io.camelot.scheduler.DependencyPlans.conflict;
 import static io.camelot.scheduler.DependencyPlans.randomPlan;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -28,16 +29,14 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared dependencies on the shared PostgreSQL queue: resource order and sharing, failure
@@ -48,18 +47,10 @@ import org.junit.jupiter.api.Test;
 class SharedDependenciesTest {
     static final Duration LONG_LEASE = Duration.ofSeconds(60);
 
-    ScratchDatabase db;
+    @RegisterExtension
+    final ScratchDatabase db = new ScratchDatabase();
+
     final Observer observer = new Observer();
-
-    @BeforeEach
-    void newDatabase() {
-        db = new ScratchDatabase();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        db.close();
-    }
 
     PostgresTcsStore store() {
         return db.store();
@@ -328,27 +319,7 @@ class SharedDependenciesTest {
                 responses.put(p.id(), text(queue, p.id()));
             }
             assertThat(observer.checker.violations).as("seed " + seed).isEmpty();
-            Set<String> failed = new HashSet<>();
-            for (Planned p : plan) {
-                String response = responses.get(p.id());
-                List<String> failedPredecessors =
-                        p.deps().afterIds().stream().filter(failed::contains).toList();
-                if (!failedPredecessors.isEmpty()) {
-                    assertThat(response)
-                            .as("seed " + seed)
-                            .contains("\"code\":1")
-                            .contains("cannot run: predecessor work order ");
-                    assertThat(failedPredecessors.stream().anyMatch(response::contains))
-                            .as("seed " + seed)
-                            .isTrue();
-                    failed.add(p.id());
-                } else if (p.fails()) {
-                    assertThat(response).as("seed " + seed).contains("planned failure");
-                    failed.add(p.id());
-                } else {
-                    assertThat(response).as("seed " + seed).contains("\"result\"");
-                }
-            }
+            assertOutcomes(plan, responses, "seed " + seed);
             // Conflicting work orders start in submission order, whatever process claims them.
             List<String> starts = observer.checker.starts();
             for (int i = 0; i < plan.size(); i++) {

@@ -29,9 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared queue as several processes use it: each {@link SharedQueueWorker} and {@link
@@ -42,19 +41,11 @@ class SharedQueueTest {
     static final String WORKER = "worker-a";
     static final Duration LONG_LEASE = Duration.ofSeconds(60);
 
-    ScratchDatabase db;
+    @RegisterExtension
+    final ScratchDatabase db = new ScratchDatabase();
+
     final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     final Set<String> receiptsAnnounced = ConcurrentHashMap.newKeySet();
-
-    @BeforeEach
-    void newDatabase() {
-        db = new ScratchDatabase();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        db.close();
-    }
 
     PostgresTcsStore store() {
         return db.store();

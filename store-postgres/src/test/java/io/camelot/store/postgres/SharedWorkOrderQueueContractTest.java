@@ -9,8 +9,7 @@ import io.camelot.store.TcsStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The queue contract against the shared queue on PostgreSQL: each test on a new database, its work
@@ -18,19 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
  * connection).
  */
 class SharedWorkOrderQueueContractTest extends WorkOrderQueueContractTest {
-    private ScratchDatabase db;
-    private PostgresTcsStore store;
+    @RegisterExtension
+    final ScratchDatabase db = new ScratchDatabase();
 
-    @BeforeEach
-    void newDatabase() {
-        db = new ScratchDatabase();
-        store = db.store();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        db.close();
-    }
+    private final PostgresTcsStore store = db.store();
 
     @Override
     protected TcsStore store() {

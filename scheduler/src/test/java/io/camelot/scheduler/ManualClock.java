@@ -1,4 +1,4 @@
-package io.camelot.pool.wkm;
+package io.camelot.scheduler;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A UTC clock the test moves forward by hand. */
-final class ManualClock extends Clock {
+/**
+ * A UTC clock the test moves forward by hand, from 2026-01-01T00:00:00Z (in the test-jar: the pool
+ * and Kubernetes tests use it too).
+ */
+public final class ManualClock extends Clock {
     private final AtomicLong millis =
             new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         millis.addAndGet(by.toMillis());
     }
 
