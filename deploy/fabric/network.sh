@@ -117,7 +117,7 @@ Organizations:
       Endorsement: {Type: Signature, Rule: "OR('Org1MSP.peer')"}
 Profiles:
   Camelot:
-    Policies:
+    Policies: &ImplicitMeta
       Readers: {Type: ImplicitMeta, Rule: "ANY Readers"}
       Writers: {Type: ImplicitMeta, Rule: "ANY Writers"}
       Admins: {Type: ImplicitMeta, Rule: "MAJORITY Admins"}
@@ -135,17 +135,13 @@ Profiles:
         Options: {TickInterval: 100ms, ElectionTick: 10, HeartbeatTick: 1, MaxInflightBlocks: 5, SnapshotIntervalSize: 16 MB}
       Organizations: [*OrdererOrg]
       Policies:
-        Readers: {Type: ImplicitMeta, Rule: "ANY Readers"}
-        Writers: {Type: ImplicitMeta, Rule: "ANY Writers"}
-        Admins: {Type: ImplicitMeta, Rule: "MAJORITY Admins"}
+        <<: *ImplicitMeta
         BlockValidation: {Type: ImplicitMeta, Rule: "ANY Writers"}
       Capabilities: {V2_0: true}
     Application:
       Organizations: [*Org1]
       Policies:
-        Readers: {Type: ImplicitMeta, Rule: "ANY Readers"}
-        Writers: {Type: ImplicitMeta, Rule: "ANY Writers"}
-        Admins: {Type: ImplicitMeta, Rule: "MAJORITY Admins"}
+        <<: *ImplicitMeta
         LifecycleEndorsement: {Type: ImplicitMeta, Rule: "MAJORITY Endorsement"}
         Endorsement: {Type: ImplicitMeta, Rule: "MAJORITY Endorsement"}
       Capabilities: {V2_5: true}
