@@ -6,6 +6,7 @@ import org.hyperledger.fabric.metrics.Metrics;
 import org.hyperledger.fabric.shim.ChaincodeBase;
 import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.NettyChaincodeServer;
+import org.hyperledger.fabric.shim.ResponseUtils;
 import org.hyperledger.fabric.traces.Traces;
 
 /**
@@ -18,16 +19,16 @@ public final class ProxyChaincode extends ChaincodeBase {
 
     @Override
     public Response init(ChaincodeStub stub) {
-        return newSuccessResponse();
+        return ResponseUtils.newSuccessResponse();
     }
 
     @Override
     public Response invoke(ChaincodeStub stub) {
         try {
             String result = router.invoke(new StubLedger(stub), stub.getFunction(), stub.getParameters());
-            return newSuccessResponse(result.getBytes(StandardCharsets.UTF_8));
+            return ResponseUtils.newSuccessResponse(result.getBytes(StandardCharsets.UTF_8));
         } catch (Refusal e) {
-            return newErrorResponse(e.getMessage());
+            return ResponseUtils.newErrorResponse(e.getMessage());
         }
     }
 
