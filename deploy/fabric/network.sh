@@ -171,12 +171,20 @@ SH
   chmod +x "$home/ccaas/bin/"*
 }
 
+# GET /healthz on an operations port answers 200 (plain bash: no curl needed).
+healthy() {
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+    printf 'GET /healthz HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+    read -r _ code _ <&3
+    [ "$code" = 200 ]
+  ) 2>/dev/null
+}
+
 wait_healthy() {
   local port="$1" name="$2" i
   for i in $(seq 1 100); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")" = 200 ]; then
-      return
-    fi
+    healthy "$port" && return
     sleep 0.1
   done
   die "$name not healthy after 10 s, see $home/$name.log"
@@ -318,7 +326,7 @@ status() {
   local ok=0 name port
   for name in orderer peer; do
     if [ "$name" = orderer ]; then port="${FABRIC_ORDERER_OPERATIONS##*:}"; else port="${FABRIC_PEER_OPERATIONS##*:}"; fi
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz")" = 200 ]; then
+    if healthy "$port"; then
       echo "$name: up (pid $(cat "$home/$name.pid"))"
     else
       echo "$name: down"
@@ -328,15 +336,22 @@ status() {
   return $ok
 }
 
+# Stops both at once (each takes 1-2 s to stop gracefully), killing either if still there after 5 s.
 down() {
-  local name pid
-  for name in peer orderer; do
-    [ -f "$home/$name.pid" ] || continue
-    pid="$(cat "$home/$name.pid")"
-    kill "$pid" 2>/dev/null || continue
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
+  local pids=() pid
+  for pid in "$home"/peer.pid "$home"/orderer.pid; do
+    [ -f "$pid" ] && pids+=("$(cat "$pid")")
   done
+  if [ ${#pids[@]} -gt 0 ]; then
+    kill "${pids[@]}" 2>/dev/null || true
+    for pid in "${pids[@]}"; do
+      for _ in $(seq 1 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
+      kill -9 "$pid" 2>/dev/null || true
+    done
+  fi
   rm -rf "$home"
 }
 

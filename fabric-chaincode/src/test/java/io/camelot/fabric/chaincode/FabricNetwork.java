@@ -48,7 +48,11 @@ final class FabricNetwork implements AutoCloseable {
 
     /** Whether network.sh can run here: Go builds the binaries (or they are cached already). */
     static boolean available() {
-        Path cache = Path.of(System.getProperty("user.home"), ".cache", "camelot", "fabric-2.5.9", "peer");
+        String caches = System.getenv()
+                .getOrDefault(
+                        "XDG_CACHE_HOME",
+                        Path.of(System.getProperty("user.home"), ".cache").toString());
+        Path cache = Path.of(caches, "camelot", "fabric-2.5.9", "peer");
         String path = System.getenv().getOrDefault("PATH", "");
         return Files.isExecutable(cache)
                 || List.of(path.split(File.pathSeparator)).stream()
