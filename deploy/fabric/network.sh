@@ -7,6 +7,7 @@
 #   network.sh package-id NAME ADDR  package chaincode NAME served at ADDR (host:port); print its id
 #   network.sh deploy-cc NAME ADDR   package, install, approve and commit it (start its server first,
 #                                    with CORE_CHAINCODE_ID_NAME set to the package id)
+#   network.sh peer ARGS...          the peer CLI as the org's admin, e.g. peer chaincode query -C camelot ...
 #   network.sh status                say whether the orderer and the peer answer
 #   network.sh down                  stop both (pid files) and remove $FABRIC_HOME
 # Environment: FABRIC_HOME (all state; default target/fabric), FABRIC_CHANNEL (default camelot),
@@ -364,10 +365,16 @@ case "${1:-}" in
     home="$(cd "$home" && pwd)"
     if [ "$1" = package-id ]; then package "$2" "$3"; else deploy_cc "$2" "$3"; fi
     ;;
+  peer)
+    shift
+    load_env
+    home="$(cd "$home" && pwd)"
+    as_admin "$@"
+    ;;
   status) status ;;
   down) down ;;
   *)
-    echo "usage: $0 build|up|package-id NAME HOST:PORT|deploy-cc NAME HOST:PORT|status|down" >&2
+    echo "usage: $0 build|up|package-id NAME HOST:PORT|deploy-cc NAME HOST:PORT|peer ARGS...|status|down" >&2
     exit 2
     ;;
 esac
