@@ -36,19 +36,22 @@ build() {
   command -v go >/dev/null || die "build needs Go (https://go.dev/doc/install)"
   echo "network.sh: building Fabric $version (takes minutes)..." >&2
   mkdir -p "$bin/config"
-  local tmp src
-  tmp="$(mktemp -d "$bin.build.XXXXXX")"
-  trap 'rm -rf "$tmp"' RETURN
-  src="$(go mod download -json "$module" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-  cp -r "$src" "$tmp/fabric"
-  chmod -R u+w "$tmp/fabric"
-  # The module zip keeps only vendor/modules.txt, so -mod=vendor cannot work.
-  rm -rf "$tmp/fabric/vendor"
-  (cd "$tmp/fabric" && GOFLAGS=-mod=mod go build -o "$tmp/out/" \
-    -ldflags "-X github.com/hyperledger/fabric/common/metadata.Version=$version" \
-    ./cmd/peer ./cmd/orderer ./cmd/configtxgen ./cmd/cryptogen ./cmd/osnadmin)
-  cp "$tmp/fabric/sampleconfig/core.yaml" "$tmp/fabric/sampleconfig/orderer.yaml" "$bin/config/"
-  mv "$tmp"/out/* "$bin/"
+  # A subshell, so the clean-up trap ends with it.
+  (
+    tmp="$(mktemp -d "$bin.build.XXXXXX")"
+    trap 'rm -rf "$tmp"' EXIT
+    src="$(go mod download -json "$module" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+    cp -r "$src" "$tmp/fabric"
+    chmod -R u+w "$tmp/fabric"
+    # The module zip keeps only vendor/modules.txt, so -mod=vendor cannot work.
+    rm -rf "$tmp/fabric/vendor"
+    cd "$tmp/fabric"
+    GOFLAGS=-mod=mod go build -o "$tmp/out/" \
+      -ldflags "-X github.com/hyperledger/fabric/common/metadata.Version=$version" \
+      ./cmd/peer ./cmd/orderer ./cmd/configtxgen ./cmd/cryptogen ./cmd/osnadmin
+    cp sampleconfig/core.yaml sampleconfig/orderer.yaml "$bin/config/"
+    mv "$tmp"/out/* "$bin/"
+  )
 }
 
 port_free() {
