@@ -185,13 +185,23 @@ healthy() {
   ) 2>/dev/null
 }
 
-wait_healthy() {
-  local port="$1" name="$2" i
+listening() {
+  local port
+  for port in "$@"; do
+    port_free "$port" && return 1
+  done
+  return 0
+}
+
+# /healthz answers before the other listeners accept, so wait for those too.
+wait_ready() {
+  local name="$1" ops="$2" i
+  shift 2
   for i in $(seq 1 100); do
-    healthy "$port" && return
+    healthy "$ops" && listening "$@" && return
     sleep 0.1
   done
-  die "$name not healthy after 10 s, see $home/$name.log"
+  die "$name not ready after 10 s, see $home/$name.log"
 }
 
 start_orderer() {
@@ -281,19 +291,19 @@ up() {
   ccaas_builder
   start_orderer
   start_peer
-  wait_healthy "$orderer_ops" orderer
-  wait_healthy "$peer_ops" peer
+  wait_ready orderer "$orderer_ops" "$orderer_port" "$admin_port"
+  wait_ready peer "$peer_ops" "$peer_port"
   write_env
   local tls="$home/crypto/ordererOrganizations/$orgs/orderers/orderer.$orgs/tls" i
   "$bin/osnadmin" channel join --channelID "$channel" --config-block "$home/$channel.block" \
     -o "127.0.0.1:$admin_port" --ca-file "$tls/ca.crt" --client-cert "$tls/server.crt" \
-    --client-key "$tls/server.key" >>"$home/osnadmin.log"
+    --client-key "$tls/server.key" >>"$home/osnadmin.log" 2>&1 || die "orderer channel join failed, see $home/osnadmin.log"
   for i in $(seq 1 100); do
     grep -q "Raft leader changed" "$home/orderer.log" && break
     [ "$i" -lt 100 ] || die "no raft leader after 10 s, see $home/orderer.log"
     sleep 0.1
   done
-  as_admin channel join -b "$home/$channel.block" 2>>"$home/cli.log"
+  as_admin channel join -b "$home/$channel.block" >>"$home/cli.log" 2>&1 || die "peer channel join failed, see $home/cli.log"
   echo "network.sh: up at $home, peer 127.0.0.1:$peer_port, channel $channel (see $home/network.env)" >&2
 }
 
