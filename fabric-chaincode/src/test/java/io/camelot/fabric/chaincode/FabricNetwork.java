@@ -12,8 +12,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.InvalidKeyException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
@@ -30,7 +33,8 @@ import org.hyperledger.fabric.client.identity.X509Identity;
 /**
  * A real Fabric network for tests: deploy/fabric/network.sh brings it up, this chaincode runs in its
  * own JVM as a service, and {@link #connect(String)} opens Gateway connections as the org's admin or
- * user. {@link #close()} stops the chaincode and takes the network down.
+ * user. {@link #close()} stops the chaincode and takes the network down, keeping the logs (orderer,
+ * peer, peer CLI, chaincode) in {@code <home>-logs}.
  */
 final class FabricNetwork implements AutoCloseable {
     static final String CHAINCODE = "camelot";
@@ -109,10 +113,24 @@ final class FabricNetwork implements AutoCloseable {
                 chaincode.destroy();
                 chaincode.waitFor(10, TimeUnit.SECONDS);
             }
+            keepLogs();
             script("down");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while taking the network down", e);
+        }
+    }
+
+    /** Copies the logs to {@code <home>-logs} (down removes the home), for a failure to be looked into. */
+    private void keepLogs() throws IOException {
+        Path logs = home.resolveSibling(home.getFileName() + "-logs");
+        Files.createDirectories(logs);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(home, "*.log")) {
+            for (Path file : files) {
+                Files.copy(file, logs.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (NoSuchFileException e) {
+            // up failed before creating the home: nothing to keep
         }
     }
 
