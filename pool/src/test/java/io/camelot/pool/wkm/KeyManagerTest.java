@@ -40,6 +40,7 @@ import io.camelot.scheduler.ManualClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -59,11 +60,12 @@ class KeyManagerTest {
 
     final ManualClock clock = new ManualClock();
 
-    PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey) {
+    static PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey) {
         return policy(maxWps, maxWorkOrders, ext, dedicatedKey, false);
     }
 
-    PoolPolicy policy(int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey, boolean requireSignature) {
+    static PoolPolicy policy(
+            int maxWps, int maxWorkOrders, boolean ext, String dedicatedKey, boolean requireSignature) {
         return new PoolPolicy(
                 List.of(Hex.upper(WP_MEASUREMENT)),
                 true,
@@ -77,6 +79,11 @@ class KeyManagerTest {
     }
 
     KeyManager keyManager(String name, PoolPolicy policy, boolean generate) {
+        return keyManager(dir, clock, name, policy, generate);
+    }
+
+    /** A WKM with its simulated TEE under {@code dir}. */
+    static KeyManager keyManager(Path dir, Clock clock, String name, PoolPolicy policy, boolean generate) {
         SimulatedTee tee = SimulatedTee.open(dir.resolve("tee"), WKM_MEASUREMENT, clock);
         return new KeyManager(
                 tee,
