@@ -322,6 +322,8 @@ class RequesterTest {
                 result.workerSignature(),
                 result.outData(),
                 null,
+                null,
+                null,
                 null);
         SubmittedWorkOrder workOrder =
                 requester.newWorkOrder(worker(), "echo-result").input("Hello").submit();

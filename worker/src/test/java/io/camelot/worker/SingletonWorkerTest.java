@@ -1,5 +1,6 @@
 package io.camelot.worker;
 
+import static io.camelot.protocol.WireEdits.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.attestation.CodeMeasurement;
@@ -231,47 +232,7 @@ class SingletonWorkerTest {
     }
 
     static WorkOrderSubmitParams withInData(WorkOrderSubmitParams p, DataItem item) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                p.encryptedSessionKey(),
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                List.of(item),
-                p.outData());
-    }
-
-    static WorkOrderSubmitParams withSessionKey(WorkOrderSubmitParams p, String encryptedSessionKey) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                encryptedSessionKey,
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData());
+        return edited(p, json -> json.set("inData", ProtocolJson.toTree(List.of(item))));
     }
 
     /**
@@ -321,8 +282,11 @@ class SingletonWorkerTest {
                 "Crypto Error (DecryptMessage): RSA ciphertext size is invalid",
                 Map.entry(
                         2,
-                        s -> withSessionKey(
-                                s.request(), s.request().encryptedSessionKey().substring(2))));
+                        s -> edited(
+                                s.request(),
+                                json -> json.put(
+                                        "encryptedSessionKey",
+                                        s.request().encryptedSessionKey().substring(2)))));
         cases.put(
                 "Signature verification of client request failed. Request is tampered.",
                 Map.entry(

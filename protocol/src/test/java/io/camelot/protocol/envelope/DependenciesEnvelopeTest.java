@@ -1,5 +1,6 @@
 package io.camelot.protocol.envelope;
 
+import static io.camelot.protocol.WireEdits.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,25 +78,7 @@ class DependenciesEnvelopeTest {
         JsonNode wire = ProtocolJson.toTree(plain.request());
         assertThat(wire.has("dependencies")).isFalse();
         WorkOrderSubmitParams p = plain.request();
-        WorkOrderSubmitParams avalonShape = new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                p.encryptedSessionKey(),
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData());
+        WorkOrderSubmitParams avalonShape = edited(p, json -> json.remove(List.of("dependencies", "envelopeVersion")));
         assertThat(WorkOrderHashes.requestHash(avalonShape)).isEqualTo(WorkOrderHashes.requestHash(p));
     }
 
@@ -206,32 +189,15 @@ class DependenciesEnvelopeTest {
         WorkOrderResult result = ResponseSealer.sealChained(opened, opened.inputs(), workerSigningKey, List.of(link));
         ResponseOpener.verifySignature(result, sealed.request(), workerSigningKey.verifier());
 
-        WorkOrderResult forged = new WorkOrderResult(
-                result.workOrderId(),
-                result.workloadId(),
-                result.workerId(),
-                result.requesterId(),
-                result.workerNonce(),
-                result.workerSignature(),
-                result.outData(),
-                null,
-                null,
-                List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))),
-                null);
+        WorkOrderResult forged = edited(
+                result,
+                json -> json.set(
+                        "predecessors",
+                        ProtocolJson.toTree(
+                                List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))))));
         assertThatThrownBy(() -> ResponseOpener.verifySignature(forged, sealed.request(), workerSigningKey.verifier()))
                 .isInstanceOf(CryptoException.class);
-        WorkOrderResult unlinked = new WorkOrderResult(
-                result.workOrderId(),
-                result.workloadId(),
-                result.workerId(),
-                result.requesterId(),
-                result.workerNonce(),
-                result.workerSignature(),
-                result.outData(),
-                null,
-                null,
-                null,
-                null);
+        WorkOrderResult unlinked = edited(result, json -> json.remove("predecessors"));
         assertThatThrownBy(
                         () -> ResponseOpener.verifySignature(unlinked, sealed.request(), workerSigningKey.verifier()))
                 .isInstanceOf(CryptoException.class);

@@ -1,5 +1,6 @@
 package io.camelot.protocol.envelope;
 
+import static io.camelot.protocol.WireEdits.edited;
 import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,32 +118,11 @@ class X25519EnvelopeTest {
                 RequestSealer.seal(template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
         byte[] wrapped = Hex.decode(secrets.request().encryptedSessionKey());
         wrapped[40] ^= 1;
-        WorkOrderSubmitParams tampered = withEncryptedSessionKey(secrets.request(), Hex.upper(wrapped));
+        WorkOrderSubmitParams tampered =
+                edited(secrets.request(), json -> json.put("encryptedSessionKey", Hex.upper(wrapped)));
 
         assertThatThrownBy(() -> echo(tampered, bothKeys))
                 .isInstanceOf(EeaException.class)
                 .hasMessageStartingWith("Crypto Error (DecryptMessage): AES_GCM authentication failed");
-    }
-
-    static WorkOrderSubmitParams withEncryptedSessionKey(WorkOrderSubmitParams p, String value) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                value,
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData());
     }
 }
