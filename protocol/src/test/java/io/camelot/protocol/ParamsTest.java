@@ -33,6 +33,12 @@ class ParamsTest {
         return ProtocolJson.parse(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The valid request with one inData item, {@code {"index": 0, "data": "eA=="}} changed by {@code edit}. */
+    static JsonNode submitWithItem(Consumer<ObjectNode> edit) {
+        return submit(n ->
+                edit.accept(n.putArray("inData").addObject().put("index", 0).put("data", "eA==")));
+    }
+
     @Test
     void theValidRequestPasses() {
         assertThat(Params.workOrderSubmit(json(VALID_SUBMIT)).workOrderId()).isEqualTo("0x1234abcd");
@@ -81,29 +87,11 @@ class ParamsTest {
                 Arguments.of(
                         submit(n -> n.putArray("inData").addObject().put("index", 0)),
                         "'data' is a required property of inData[0]"),
+                Arguments.of(submitWithItem(item -> item.put("data", "+/=")), "Invalid data format for inData[0].data"),
+                Arguments.of(submitWithItem(item -> item.put("index", "0")), "Invalid data format for inData[0].index"),
+                Arguments.of(submitWithItem(item -> item.put("iv", "zz")), "Invalid data format for inData[0].iv"),
                 Arguments.of(
-                        submit(n ->
-                                n.putArray("inData").addObject().put("index", 0).put("data", "+/=")),
-                        "Invalid data format for inData[0].data"),
-                Arguments.of(
-                        submit(n -> n.putArray("inData")
-                                .addObject()
-                                .put("index", "0")
-                                .put("data", "eA==")),
-                        "Invalid data format for inData[0].index"),
-                Arguments.of(
-                        submit(n -> n.putArray("inData")
-                                .addObject()
-                                .put("index", 0)
-                                .put("data", "eA==")
-                                .put("iv", "zz")),
-                        "Invalid data format for inData[0].iv"),
-                Arguments.of(
-                        submit(n -> n.putArray("inData")
-                                .addObject()
-                                .put("index", 0)
-                                .put("data", "eA==")
-                                .put("encryptedDataEncryptionKey", "key")),
+                        submitWithItem(item -> item.put("encryptedDataEncryptionKey", "key")),
                         "Invalid data format for inData[0].encryptedDataEncryptionKey"),
                 Arguments.of(
                         submit(n -> {
