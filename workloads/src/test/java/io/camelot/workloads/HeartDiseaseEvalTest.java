@@ -3,10 +3,8 @@ package io.camelot.workloads;
 import static io.camelot.workloads.HeartDiseaseEval.FORMAT_ERROR;
 import static io.camelot.workloads.HeartDiseaseEval.INVALID_DATA;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelot.workload.Item;
-import io.camelot.workload.WorkloadException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -202,14 +200,6 @@ class HeartDiseaseEvalTest {
     @ValueSource(strings = {":", "Data:   ", "Data:\n"})
     void treatsNothingAfterTheColonAsAnAverageRequest(String request) {
         assertThat(context.submit(workload, request)).containsExactly("No accumulated heart disease history");
-    }
-
-    @Test
-    void isStatefulAndRefusesAWorkOrderWithoutItems() {
-        assertThat(workload.stateful()).isTrue();
-        assertThatThrownBy(() -> workload.process(List.of(), context))
-                .isInstanceOf(WorkloadException.class)
-                .hasMessage("heart-disease-eval needs at least one input item");
     }
 
     /** {@link #SICKEST} with one factor, named as in the wire order, set to {@code value}. */
