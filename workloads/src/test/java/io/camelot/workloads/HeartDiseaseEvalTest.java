@@ -159,30 +159,24 @@ class HeartDiseaseEvalTest {
         });
     }
 
+    /** Fourteen values after the colon or {@code FORMAT_ERROR}; each a decimal int or {@code INVALID_DATA}. */
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36",
-                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1 1",
-                "25 10 1 67 102 125 1 95 5 10 1 11 36 1",
-                "",
-                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1: more"
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 | " + FORMAT_ERROR,
+                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1 1 | " + FORMAT_ERROR,
+                "25 10 1 67 102 125 1 95 5 10 1 11 36 1 | " + FORMAT_ERROR,
+                "'' | " + FORMAT_ERROR,
+                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1: more | " + FORMAT_ERROR,
+                "Data: abc 10 1 67 102 125 1 95 5 10 1 11 36 1 | " + INVALID_DATA,
+                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1abc | " + INVALID_DATA,
+                "Data: 25 10 1 67 102 125 1 95 5 1.5 1 11 36 1 | " + INVALID_DATA,
+                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 2147483648 1 | " + INVALID_DATA,
+                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1: | " + INVALID_DATA
             })
-    void rejectsAnythingButFourteenValuesAfterTheColon(String request) {
-        assertThat(context.submit(workload, request)).containsExactly(FORMAT_ERROR);
-    }
-
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "Data: abc 10 1 67 102 125 1 95 5 10 1 11 36 1",
-                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1abc",
-                "Data: 25 10 1 67 102 125 1 95 5 1.5 1 11 36 1",
-                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 2147483648 1",
-                "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1:"
-            })
-    void rejectsValuesThatAreNotIntegers(String request) {
-        assertThat(context.submit(workload, request)).containsExactly(INVALID_DATA);
+    void rejectsMalformedRequestsWithAvalonsAnswers(String request, String answer) {
+        assertThat(context.submit(workload, request)).containsExactly(answer);
     }
 
     @ParameterizedTest
