@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ParamsTest {
@@ -126,13 +127,12 @@ class ParamsTest {
                             .as(candidate)
                             .isEqualTo(strict.matcher(candidate).matches());
                 });
-        assertThat(Params.isStrictBase64("")).isTrue();
-        assertThat(Params.isStrictBase64("YWJj")).isTrue();
-        assertThat(Params.isStrictBase64("YQ==")).isTrue();
-        assertThat(Params.isStrictBase64("YWI=")).isTrue();
-        assertThat(Params.isStrictBase64("Y===")).isFalse();
-        assertThat(Params.isStrictBase64("YW J")).isFalse();
-        assertThat(Params.isStrictBase64("YW-_")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'', true", "YWJj, true", "YQ==, true", "YWI=, true", "Y===, false", "YW J, false", "YW-_, false"})
+    void strictBase64Examples(String text, boolean strict) {
+        assertThat(Params.isStrictBase64(text)).isEqualTo(strict);
     }
 
     @Test
