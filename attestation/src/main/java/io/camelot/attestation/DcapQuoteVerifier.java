@@ -167,14 +167,10 @@ public final class DcapQuoteVerifier {
         if (report.isvProdId() != Integer.parseInt(identity.text("isvprodid"))) {
             throw mismatch("ISVPRODID");
         }
-        for (JsonNode level : qe.path("tcbLevels")) {
-            if (report.isvSvn() >= level.path("tcb").path("isvsvn").asInt()) {
-                level.path("advisoryIDs").forEach(id -> findings.advisoryIds.add(id.asText()));
-                return parseStatus(level.path("tcbStatus").asText());
-            }
-        }
-        throw new VerificationException(
-                FailureReason.TCB_NOT_SUPPORTED,
+        return firstLevelReached(
+                qe.path("tcbLevels"),
+                report.isvSvn(),
+                findings,
                 "QE isvsvn " + report.isvSvn() + " is below every QE Identity TCB level");
     }
 
@@ -268,15 +264,27 @@ public final class DcapQuoteVerifier {
         if (report.moduleVersion() == 0) {
             return TcbStatus.UP_TO_DATE;
         }
-        for (JsonNode level : module.path("tcbLevels")) {
-            if (report.moduleIsvSvn() >= level.path("tcb").path("isvsvn").asInt()) {
+        return firstLevelReached(
+                module.path("tcbLevels"),
+                report.moduleIsvSvn(),
+                findings,
+                "TDX module SVN " + report.moduleIsvSvn() + " is below every module TCB level");
+    }
+
+    /**
+     * The status of the first of {@code levels} (best first) whose isvsvn {@code svn} reaches, with
+     * that level's advisories recorded.
+     *
+     * @throws VerificationException TCB_NOT_SUPPORTED with {@code belowEvery} if it reaches none
+     */
+    private static TcbStatus firstLevelReached(JsonNode levels, int svn, Findings findings, String belowEvery) {
+        for (JsonNode level : levels) {
+            if (svn >= level.path("tcb").path("isvsvn").asInt()) {
                 level.path("advisoryIDs").forEach(id -> findings.advisoryIds.add(id.asText()));
                 return parseStatus(level.path("tcbStatus").asText());
             }
         }
-        throw new VerificationException(
-                FailureReason.TCB_NOT_SUPPORTED,
-                "TDX module SVN " + report.moduleIsvSvn() + " is below every module TCB level");
+        throw new VerificationException(FailureReason.TCB_NOT_SUPPORTED, belowEvery);
     }
 
     private static TcbStatus parseStatus(String name) {

@@ -270,30 +270,27 @@ class SyntheticDcapPkiTest {
 
     @Test
     void aPckCertificateIssuedByANonCaIsUntrusted() {
-        X509Certificate underTcbSigning = SyntheticDcapPki.issue(
-                SyntheticDcapPki.PCK_NAME,
-                pki.pckKey.getPublic(),
-                pki.tcbSigning,
-                pki.tcbSigningKey.getPrivate(),
-                CERTS_FROM,
-                CERTS_UNTIL,
-                false);
-        quote.pckChain = List.of(underTcbSigning, pki.tcbSigning, pki.root);
-        assertThat(verify().failure()).isEqualTo(FailureReason.CERT_CHAIN_UNTRUSTED);
+        assertThat(verifyWithPckIssuedBy(pki.tcbSigning, pki.tcbSigningKey))
+                .isEqualTo(FailureReason.CERT_CHAIN_UNTRUSTED);
     }
 
     @Test
     void aPckCertificateWithoutTheSgxExtensionIsMalformed() {
-        X509Certificate bare = SyntheticDcapPki.issue(
+        assertThat(verifyWithPckIssuedBy(pki.pckCa, pki.pckCaKey)).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
+    }
+
+    /** The failure for a PCK certificate without the SGX extension, issued by {@code issuer}. */
+    private FailureReason verifyWithPckIssuedBy(X509Certificate issuer, KeyPair issuerKey) {
+        X509Certificate pck = SyntheticDcapPki.issue(
                 SyntheticDcapPki.PCK_NAME,
                 pki.pckKey.getPublic(),
-                pki.pckCa,
-                pki.pckCaKey.getPrivate(),
+                issuer,
+                issuerKey.getPrivate(),
                 CERTS_FROM,
                 CERTS_UNTIL,
                 false);
-        quote.pckChain = List.of(bare, pki.pckCa, pki.root);
-        assertThat(verify().failure()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
+        quote.pckChain = List.of(pck, issuer, pki.root);
+        return verify().failure();
     }
 
     // TCB Info and QE Identity

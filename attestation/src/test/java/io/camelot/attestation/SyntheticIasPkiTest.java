@@ -49,7 +49,7 @@ class SyntheticIasPkiTest {
 
     @Test
     void aWellFormedReportBoundToTheWorkerKeyVerifies() throws Exception {
-        Verdict verdict = verify(report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00"), leafKey, AT);
+        Verdict verdict = verify(okReport("2024-06-01T00:00:00"), leafKey, AT);
         assertThat(verdict.reasonText()).isEqualTo("valid");
         assertThat(verdict.keyBinding()).isEqualTo(Verdict.KeyBinding.BOUND);
     }
@@ -64,14 +64,13 @@ class SyntheticIasPkiTest {
     @Test
     void aSignatureByAKeyOtherThanTheCertifiedOneFails() throws Exception {
         KeyPair stranger = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        assertThat(verify(report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00"), stranger, AT)
-                        .failure())
+        assertThat(verify(okReport("2024-06-01T00:00:00"), stranger, AT).failure())
                 .isEqualTo(FailureReason.REPORT_SIGNATURE_INVALID);
     }
 
     @Test
     void aChainToAnotherRootIsUntrusted() throws Exception {
-        byte[] body = report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-01T00:00:00");
+        byte[] body = okReport("2024-06-01T00:00:00");
         Verdict verdict = new IasReportVerifier().verify(evidence(body, leafKey), context(AT));
         assertThat(verdict.failure()).isEqualTo(FailureReason.CERT_CHAIN_UNTRUSTED);
     }
@@ -79,16 +78,15 @@ class SyntheticIasPkiTest {
     @Test
     void anExpiredSigningCertificateIsRejected() throws Exception {
         Instant later = Instant.parse("2025-02-01T00:00:00Z");
-        assertThat(verify(report("OK", ReportDataBinding.of(WORKER_KEY), "2025-01-31T00:00:00"), leafKey, later)
-                        .failure())
+        assertThat(verify(okReport("2025-01-31T00:00:00"), leafKey, later).failure())
                 .isEqualTo(FailureReason.CERT_NOT_VALID_AT_TIME);
     }
 
     @Test
     void aReportFromTheFutureOrTooOldIsNotFresh() throws Exception {
-        byte[] future = report("OK", ReportDataBinding.of(WORKER_KEY), "2024-06-02T00:00:00");
+        byte[] future = okReport("2024-06-02T00:00:00");
         assertThat(verify(future, leafKey, AT).failure()).isEqualTo(FailureReason.REPORT_NOT_FRESH);
-        byte[] old = report("OK", ReportDataBinding.of(WORKER_KEY), "2024-05-01T00:00:00");
+        byte[] old = okReport("2024-05-01T00:00:00");
         Verdict verdict = new IasReportVerifier(ca)
                 .verify(evidence(old, leafKey), context(AT).withMaxReportAge(java.time.Duration.ofDays(1)));
         assertThat(verdict.failure()).isEqualTo(FailureReason.REPORT_NOT_FRESH);
@@ -131,6 +129,11 @@ class SyntheticIasPkiTest {
     }
 
     /** An IAS-shaped report whose quote body carries {@code reportData} at offset 48 + 320. */
+    /** A report with status OK that binds {@link #WORKER_KEY}, issued at {@code timestamp}. */
+    static byte[] okReport(String timestamp) {
+        return report("OK", ReportDataBinding.of(WORKER_KEY), timestamp);
+    }
+
     static byte[] report(String status, byte[] reportData, String timestamp) {
         byte[] quote = new byte[432];
         System.arraycopy(reportData, 0, quote, 48 + 320, 64);

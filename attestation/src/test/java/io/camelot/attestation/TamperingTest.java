@@ -2,11 +2,14 @@ package io.camelot.attestation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,61 +60,28 @@ class TamperingTest {
         assertThat(verify(padded, collateral()).failure()).isEqualTo(FailureReason.MALFORMED_EVIDENCE);
     }
 
-    @Test
-    void changedCollateralIsRejected() throws Exception {
-        DcapCollateral c = collateral();
-        assertThat(verify(
-                                quote(),
-                                new DcapCollateral(
-                                        flipInside(c.tcbInfo(), "\"tcbLevels\""),
-                                        c.tcbInfoIssuerChain(),
-                                        c.qeIdentity(),
-                                        c.qeIdentityIssuerChain(),
-                                        c.pckCrl(),
-                                        c.pckCrlIssuerChain(),
-                                        c.rootCaCrl()))
-                        .failure())
-                .isEqualTo(FailureReason.COLLATERAL_SIGNATURE_INVALID);
-        assertThat(verify(
-                                quote(),
-                                new DcapCollateral(
-                                        c.tcbInfo(),
-                                        c.tcbInfoIssuerChain(),
-                                        flipInside(c.qeIdentity(), "\"isvprodid\""),
-                                        c.qeIdentityIssuerChain(),
-                                        c.pckCrl(),
-                                        c.pckCrlIssuerChain(),
-                                        c.rootCaCrl()))
-                        .failure())
-                .isEqualTo(FailureReason.COLLATERAL_SIGNATURE_INVALID);
-        byte[] pckCrl = c.pckCrl().clone();
-        pckCrl[pckCrl.length - 10] ^= 0x01;
-        assertThat(verify(
-                                quote(),
-                                new DcapCollateral(
-                                        c.tcbInfo(),
-                                        c.tcbInfoIssuerChain(),
-                                        c.qeIdentity(),
-                                        c.qeIdentityIssuerChain(),
-                                        pckCrl,
-                                        c.pckCrlIssuerChain(),
-                                        c.rootCaCrl()))
-                        .failure())
-                .isEqualTo(FailureReason.CRL_INVALID);
-        byte[] rootCrl = c.rootCaCrl().clone();
-        rootCrl[rootCrl.length - 10] ^= 0x01;
-        assertThat(verify(
-                                quote(),
-                                new DcapCollateral(
-                                        c.tcbInfo(),
-                                        c.tcbInfoIssuerChain(),
-                                        c.qeIdentity(),
-                                        c.qeIdentityIssuerChain(),
-                                        c.pckCrl(),
-                                        c.pckCrlIssuerChain(),
-                                        rootCrl))
-                        .failure())
-                .isEqualTo(FailureReason.CRL_INVALID);
+    /** {@code marker}: the byte two after it is changed; none: the tenth byte from the end. */
+    @ParameterizedTest
+    @CsvSource({
+        "tcb_info.json, '\"tcbLevels\"', COLLATERAL_SIGNATURE_INVALID",
+        "qe_identity.json, '\"isvprodid\"', COLLATERAL_SIGNATURE_INVALID",
+        "pck_crl.der, '', CRL_INVALID",
+        "root_ca_crl.der, '', CRL_INVALID",
+    })
+    void aChangedCollateralFileIsRejected(String file, String marker, FailureReason reason, @TempDir Path dir)
+            throws Exception {
+        try (Stream<Path> genuine = Files.list(GenuineTestData.resolve(SET))) {
+            for (Path f : genuine.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(dir.resolve(file));
+        int at = marker.isEmpty()
+                ? bytes.length - 10
+                : new String(bytes, StandardCharsets.ISO_8859_1).indexOf(marker) + 2;
+        bytes[at] ^= 0x01;
+        Files.write(dir.resolve(file), bytes);
+        assertThat(verify(quote(), DcapCollateral.fromDirectory(dir)).failure()).isEqualTo(reason);
     }
 
     @Test
@@ -146,13 +116,6 @@ class TamperingTest {
                         new IasEvidence(avr1.body(), avr2.signatureBase64(), avr1.certificatesPem()),
                         VerificationContext.at(Instant.parse("2019-11-17T00:00:00Z")));
         assertThat(verdict.failure()).isEqualTo(FailureReason.REPORT_SIGNATURE_INVALID);
-    }
-
-    private static byte[] flipInside(byte[] json, String marker) {
-        byte[] copy = json.clone();
-        int at = new String(copy, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(marker);
-        copy[at + 2] ^= 0x01;
-        return copy;
     }
 
     private static byte[] quote() throws Exception {

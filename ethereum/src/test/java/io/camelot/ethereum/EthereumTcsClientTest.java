@@ -151,6 +151,8 @@ class EthereumTcsClientTest {
                 null,
                 null,
                 List.of(),
+                null,
+                null,
                 null);
     }
 }

@@ -211,23 +211,24 @@ public final class Params {
 
     public static WorkerLookUpParams workerLookUp(JsonNode params) {
         WorkerLookUpParams p = ProtocolJson.bind(params, WorkerLookUpParams.class);
-        if (p.workerType() != null && (p.workerType() < 1 || p.workerType() > 3)) {
+        workerTypeAndIds(p.workerType(), p.organizationId(), p.applicationTypeId());
+        return p;
+    }
+
+    /** A worker type, where given, is one of the EEA's three; the two ids, where given, are hex. */
+    private static void workerTypeAndIds(Integer workerType, String organizationId, String applicationTypeId) {
+        if (workerType != null && (workerType < 1 || workerType > 3)) {
             throw EeaException.invalidParameter("Invalid data format for workerType");
         }
-        hex("organizationId", p.organizationId(), false);
-        hex("applicationTypeId", p.applicationTypeId(), false);
-        return p;
+        hex("organizationId", organizationId, false);
+        hex("applicationTypeId", applicationTypeId, false);
     }
 
     public static WorkerRegisterParams workerRegister(JsonNode params) {
         WorkerRegisterParams p = ProtocolJson.bind(params, WorkerRegisterParams.class);
         id("workerId", p.workerId());
         required("workerType", p.workerType());
-        if (p.workerType() < 1 || p.workerType() > 3) {
-            throw EeaException.invalidParameter("Invalid data format for workerType");
-        }
-        hex("organizationId", p.organizationId(), false);
-        hex("applicationTypeId", p.applicationTypeId(), false);
+        workerTypeAndIds(p.workerType(), p.organizationId(), p.applicationTypeId());
         required("details", p.details());
         return p;
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
@@ -98,12 +99,7 @@ public final class ProtocolJson {
     }
 
     public static String toText(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "cannot serialise " + value.getClass().getSimpleName(), e);
-        }
+        return new String(toBytes(value), StandardCharsets.UTF_8);
     }
 
     private static String fieldPath(JsonMappingException e) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ParamsTest {
@@ -31,6 +32,12 @@ class ParamsTest {
 
     static JsonNode json(String text) {
         return ProtocolJson.parse(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The valid request with one inData item, {@code {"index": 0, "data": "eA=="}} changed by {@code edit}. */
+    static JsonNode submitWithItem(Consumer<ObjectNode> edit) {
+        return submit(n ->
+                edit.accept(n.putArray("inData").addObject().put("index", 0).put("data", "eA==")));
     }
 
     @Test
@@ -81,29 +88,11 @@ class ParamsTest {
                 Arguments.of(
                         submit(n -> n.putArray("inData").addObject().put("index", 0)),
                         "'data' is a required property of inData[0]"),
+                Arguments.of(submitWithItem(item -> item.put("data", "+/=")), "Invalid data format for inData[0].data"),
+                Arguments.of(submitWithItem(item -> item.put("index", "0")), "Invalid data format for inData[0].index"),
+                Arguments.of(submitWithItem(item -> item.put("iv", "zz")), "Invalid data format for inData[0].iv"),
                 Arguments.of(
-                        submit(n ->
-                                n.putArray("inData").addObject().put("index", 0).put("data", "+/=")),
-                        "Invalid data format for inData[0].data"),
-                Arguments.of(
-                        submit(n -> n.putArray("inData")
-                                .addObject()
-                                .put("index", "0")
-                                .put("data", "eA==")),
-                        "Invalid data format for inData[0].index"),
-                Arguments.of(
-                        submit(n -> n.putArray("inData")
-                                .addObject()
-                                .put("index", 0)
-                                .put("data", "eA==")
-                                .put("iv", "zz")),
-                        "Invalid data format for inData[0].iv"),
-                Arguments.of(
-                        submit(n -> n.putArray("inData")
-                                .addObject()
-                                .put("index", 0)
-                                .put("data", "eA==")
-                                .put("encryptedDataEncryptionKey", "key")),
+                        submitWithItem(item -> item.put("encryptedDataEncryptionKey", "key")),
                         "Invalid data format for inData[0].encryptedDataEncryptionKey"),
                 Arguments.of(
                         submit(n -> {
@@ -138,13 +127,12 @@ class ParamsTest {
                             .as(candidate)
                             .isEqualTo(strict.matcher(candidate).matches());
                 });
-        assertThat(Params.isStrictBase64("")).isTrue();
-        assertThat(Params.isStrictBase64("YWJj")).isTrue();
-        assertThat(Params.isStrictBase64("YQ==")).isTrue();
-        assertThat(Params.isStrictBase64("YWI=")).isTrue();
-        assertThat(Params.isStrictBase64("Y===")).isFalse();
-        assertThat(Params.isStrictBase64("YW J")).isFalse();
-        assertThat(Params.isStrictBase64("YW-_")).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'', true", "YWJj, true", "YQ==, true", "YWI=, true", "Y===, false", "YW J, false", "YW-_, false"})
+    void strictBase64Examples(String text, boolean strict) {
+        assertThat(Params.isStrictBase64(text)).isEqualTo(strict);
     }
 
     @Test

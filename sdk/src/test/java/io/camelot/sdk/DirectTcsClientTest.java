@@ -111,8 +111,8 @@ class DirectTcsClientTest {
 
     @Test
     void resultIsACompletedReply() {
-        WorkOrderResult result =
-                new WorkOrderResult(WORK_ORDER_ID, "6563", "0b03", "cd", "nonce", "sig", List.of(), null, null);
+        WorkOrderResult result = new WorkOrderResult(
+                WORK_ORDER_ID, "6563", "0b03", "cd", "nonce", "sig", List.of(), null, null, null, null);
         answerJson(id -> envelope(id).set("result", ProtocolJson.toTree(result)));
 
         assertThat(client.workOrderGetResult(WORK_ORDER_ID)).isEqualTo(new SubmitReply.Completed(result));

@@ -317,6 +317,8 @@ class RequesterTest {
                 result.workerSignature(),
                 result.outData(),
                 null,
+                null,
+                null,
                 null);
         SubmittedWorkOrder workOrder = submitHello();
 

@@ -276,21 +276,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
             typeData = typeData.withX25519EncryptionKey(
                     x25519Key, Signatures.encryptionKeySignature(keys.signing(), x25519Key));
         }
-        WorkerDetails details = new WorkerDetails(
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                WorkerDetails.SHA_256,
-                WorkerDetails.SECP256K1,
-                keys.keyEncryptionAlgorithm(),
-                WorkerDetails.AES_GCM_256,
-                WorkerDetails.JSON_RPC,
-                typeData);
+        WorkerDetails details = WorkerDetails.direct(keys.keyEncryptionAlgorithm(), typeData);
         return new WorkerRecord(
                 WorkerType.TEE_SGX.code(),
                 config.organizationId(),

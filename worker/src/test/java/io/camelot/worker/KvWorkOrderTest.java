@@ -5,59 +5,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelot.attestation.CodeMeasurement;
-import io.camelot.attestation.SimulatedTee;
 import io.camelot.io.ConnectorPolicy;
 import io.camelot.io.ConnectorState;
 import io.camelot.io.Connectors;
 import io.camelot.io.KeyValueConnector;
-import io.camelot.protocol.ProtocolJson;
-import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
-import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.hash.Sha256;
-import io.camelot.protocol.hash.WorkOrderHashes;
-import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
-import io.camelot.scheduler.PersistentWorkOrderQueue;
-import io.camelot.scheduler.QueueSettings;
-import io.camelot.store.LmdbTcsStore;
-import io.camelot.store.TcsStore;
 import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadContext;
 import io.camelot.workload.WorkloadException;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The kv connector's writes commit with the work order: all of them, or none if it fails. */
-class KvWorkOrderTest {
+class KvWorkOrderTest extends QueuedWorkerTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final byte[] KV_KEY = new byte[32];
     static WorkerKeys keys;
-
-    @TempDir
-    Path dir;
-
-    TcsStore store;
-    PersistentWorkOrderQueue queue;
-    SingletonWorker worker;
 
     /**
      * A counter kept in the kv connector; the workload is stateless, so only its kv grant makes the
@@ -122,56 +99,28 @@ class KvWorkOrderTest {
 
     @BeforeEach
     void start() {
-        store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
-        queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
         WorkerConfig config = WorkerConfig.defaults();
         Connectors connectors = new Connectors(
                 List.of(new KeyValueConnector(config.workerId(), KV_KEY)),
                 List.of(new Connectors.Grant("kv-counter", KeyValueConnector.NAME, ConnectorPolicy.sizeOnly(64))));
-        SimulatedTee tee =
-                SimulatedTee.open(dir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
-        worker = new SingletonWorker(
-                config,
-                keys,
-                tee,
-                Workloads.load().with(List.of(new KvCounter())),
-                store,
-                Clock.systemUTC(),
-                connectors,
-                new CompositeMeterRegistry());
-        worker.register();
-        queue.attach(worker.workerId(), worker, 4);
-    }
-
-    @AfterEach
-    void stop() {
-        queue.close();
-        store.close();
+        start(
+                tcsStore -> new SingletonWorker(
+                        config,
+                        keys,
+                        tee(dir),
+                        Workloads.load().with(List.of(new KvCounter())),
+                        tcsStore,
+                        Clock.systemUTC(),
+                        connectors,
+                        new CompositeMeterRegistry()),
+                4);
     }
 
     RequestSecrets seal(String command) {
-        String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
-        RequestTemplate template = new RequestTemplate(
-                id,
-                worker.workerId(),
-                HexFormat.of().formatHex("kv-counter".getBytes(StandardCharsets.UTF_8)),
-                "22",
-                "00ff",
-                6000,
-                null,
-                List.of(InputSpec.text(command)),
-                List.of());
-        return RequestSealer.seal(template, keys.encryption().publicKey(), null);
-    }
-
-    void submit(WorkOrderSubmitParams params) {
-        byte[] raw = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-        queue.submit(params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
-    }
-
-    WorkOrderResponse await(WorkOrderSubmitParams params) throws Exception {
-        byte[] stored = queue.completion(params.workOrderId()).get(30, TimeUnit.SECONDS);
-        return ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
+        return RequestSealer.seal(
+                template(worker.workerId(), "kv-counter", command),
+                keys.encryption().publicKey(),
+                null);
     }
 
     /** Runs one command and returns its output, or the error message if the work order failed. */

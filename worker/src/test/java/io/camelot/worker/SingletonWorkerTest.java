@@ -1,5 +1,6 @@
 package io.camelot.worker;
 
+import static io.camelot.protocol.WireEdits.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.attestation.CodeMeasurement;
@@ -16,58 +17,42 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
-import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
-import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.internal.crypto.LegacyFixedIvGcm;
-import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
-import io.camelot.store.LmdbTcsStore;
-import io.camelot.store.TcsStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The worker behind a real queue and store, fed work orders sealed as a requester seals them. */
-class SingletonWorkerTest {
+class SingletonWorkerTest extends QueuedWorkerTest {
     private static final Instant ATTESTED_AT = Instant.parse("2026-01-01T00:00:00Z");
     static WorkerKeys keys;
-
-    @TempDir
-    Path dir;
-
-    TcsStore store;
-    PersistentWorkOrderQueue queue;
-    SingletonWorker worker;
 
     @BeforeAll
     static void generateKeys() {
@@ -76,18 +61,15 @@ class SingletonWorkerTest {
 
     @BeforeEach
     void start() {
-        store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
-        queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
-        worker = new SingletonWorker(
-                WorkerConfig.defaults(), keys, simulatedTee(dir), Workloads.load(), store, Clock.systemUTC());
-        worker.register();
-        queue.attach(worker.workerId(), worker, 4);
-    }
-
-    @AfterEach
-    void stop() {
-        queue.close();
-        store.close();
+        start(
+                tcsStore -> new SingletonWorker(
+                        WorkerConfig.defaults(),
+                        keys,
+                        simulatedTee(dir),
+                        Workloads.load(),
+                        tcsStore,
+                        Clock.systemUTC()),
+                4);
     }
 
     RequestSecrets seal(String workload, String... inputs) {
@@ -99,31 +81,10 @@ class SingletonWorkerTest {
      */
     RequestSecrets seal(
             String workerId, EnvelopeVersion envelope, PublicKeySign requesterKey, String workload, String... inputs) {
-        String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
-        RequestTemplate template = new RequestTemplate(
-                id,
-                workerId,
-                HexFormat.of().formatHex(workload.getBytes(StandardCharsets.UTF_8)),
-                "22",
-                "00ff",
-                6000,
-                null,
-                List.of(inputs).stream().map(InputSpec::text).toList(),
-                List.of());
         return RequestSealer.seal(
-                template.withEnvelope(envelope), keys.encryption().publicKey(), requesterKey);
-    }
-
-    /** Submits as the listener does: the raw bytes are the whole JSON-RPC request. */
-    void submit(WorkOrderSubmitParams params) {
-        byte[] raw = ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(params)));
-        queue.submit(params.workOrderId(), params.workerId(), params, WorkOrderHashes.requestHash(params), raw);
-    }
-
-    WorkOrderResponse run(WorkOrderSubmitParams params) throws Exception {
-        submit(params);
-        byte[] stored = queue.completion(params.workOrderId()).get(20, TimeUnit.SECONDS);
-        return ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
+                template(workerId, workload, inputs).withEnvelope(envelope),
+                keys.encryption().publicKey(),
+                requesterKey);
     }
 
     @Test
@@ -231,47 +192,7 @@ class SingletonWorkerTest {
     }
 
     static WorkOrderSubmitParams withInData(WorkOrderSubmitParams p, DataItem item) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                p.encryptedSessionKey(),
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                List.of(item),
-                p.outData());
-    }
-
-    static WorkOrderSubmitParams withSessionKey(WorkOrderSubmitParams p, String encryptedSessionKey) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                encryptedSessionKey,
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData());
+        return edited(p, json -> json.set("inData", ProtocolJson.toTree(List.of(item))));
     }
 
     /**
@@ -321,8 +242,11 @@ class SingletonWorkerTest {
                 "Crypto Error (DecryptMessage): RSA ciphertext size is invalid",
                 Map.entry(
                         2,
-                        s -> withSessionKey(
-                                s.request(), s.request().encryptedSessionKey().substring(2))));
+                        s -> edited(
+                                s.request(),
+                                json -> json.put(
+                                        "encryptedSessionKey",
+                                        s.request().encryptedSessionKey().substring(2)))));
         cases.put(
                 "Signature verification of client request failed. Request is tampered.",
                 Map.entry(

@@ -1,5 +1,6 @@
 package io.camelot.worker;
 
+import static io.camelot.protocol.WireEdits.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.protocol.ProtocolJson;
@@ -111,17 +112,9 @@ class WorkerReceiptUpdatesTest {
                 key.verifier().pem());
         ReceiptCreateParams create = !sign
                 ? unsigned
-                : new ReceiptCreateParams(
-                        ID,
-                        "ab",
-                        "ab",
-                        "cd",
-                        (long) ReceiptStatus.PENDING.code(),
-                        "AA==",
-                        "1",
-                        Signatures.receiptCreateSignature(key, unsigned),
-                        ReceiptCreateParams.SIGNATURE_RULES,
-                        key.verifier().pem());
+                : edited(
+                        unsigned,
+                        json -> json.put("requesterSignature", Signatures.receiptCreateSignature(key, unsigned)));
         return ProtocolJson.toBytes(
                 Map.of("jsonrpc", "2.0", "method", "WorkOrderReceiptCreate", "id", 1, "params", create));
     }

@@ -2,51 +2,27 @@ package io.camelot.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camelot.attestation.CodeMeasurement;
 import io.camelot.attestation.SimulatedTee;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.KeyWrapPublicKey;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
-import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.PlainItem;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
-import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.envelope.Signatures;
-import io.camelot.protocol.hash.Sha256;
-import io.camelot.protocol.hash.WorkOrderHashes;
-import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkerTypeData;
-import io.camelot.scheduler.PersistentWorkOrderQueue;
-import io.camelot.scheduler.QueueSettings;
-import io.camelot.store.LmdbTcsStore;
-import io.camelot.store.TcsStore;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A worker that offers X25519 next to RSA-OAEP. */
-class X25519WorkerTest {
+class X25519WorkerTest extends QueuedWorkerTest {
     static WorkerKeys keys;
-
-    @TempDir
-    Path dir;
-
-    TcsStore store;
-    PersistentWorkOrderQueue queue;
-    SingletonWorker worker;
 
     @BeforeAll
     static void generateKeys() {
@@ -55,18 +31,10 @@ class X25519WorkerTest {
 
     @BeforeEach
     void start() {
-        store = LmdbTcsStore.open(dir.resolve("store"), 64L << 20);
-        queue = new PersistentWorkOrderQueue(store, QueueSettings.defaults(), Clock.systemUTC());
-        worker = new SingletonWorker(
-                WorkerConfig.defaults(), keys, tee(dir), Workloads.load(), store, Clock.systemUTC());
-        worker.register();
-        queue.attach(worker.workerId(), worker, 2);
-    }
-
-    @AfterEach
-    void stop() {
-        queue.close();
-        store.close();
+        start(
+                tcsStore -> new SingletonWorker(
+                        WorkerConfig.defaults(), keys, tee(dir), Workloads.load(), tcsStore, Clock.systemUTC()),
+                2);
     }
 
     @Test
@@ -141,33 +109,13 @@ class X25519WorkerTest {
     }
 
     String echo(KeyWrapPublicKey workerKey, String input) throws Exception {
-        String id = HexFormat.of().formatHex(Sha256.digest(UUID.randomUUID().toString()));
-        RequestSecrets secrets = RequestSealer.seal(
-                new RequestTemplate(
-                        id,
-                        worker.workerId(),
-                        HexFormat.of().formatHex("echo-result".getBytes(StandardCharsets.UTF_8)),
-                        "22",
-                        "00ff",
-                        6000,
-                        null,
-                        List.of(InputSpec.text(input)),
-                        List.of()),
-                workerKey,
-                Secp256k1.generate());
-        byte[] raw =
-                ProtocolJson.toBytes(JsonRpcRequest.of("WorkOrderSubmit", 1, ProtocolJson.toTree(secrets.request())));
-        queue.submit(id, worker.workerId(), secrets.request(), WorkOrderHashes.requestHash(secrets.request()), raw);
-        byte[] stored = queue.completion(id).get(20, TimeUnit.SECONDS);
-        WorkOrderResponse response = ProtocolJson.mapper().readValue(stored, WorkOrderResponse.class);
+        RequestSecrets secrets =
+                RequestSealer.seal(template(worker.workerId(), "echo-result", input), workerKey, Secp256k1.generate());
+        WorkOrderResponse response = run(secrets.request());
         assertThat(response.failed()).as("%s", response.error()).isFalse();
         return ResponseOpener.open(response.result(), secrets, keys.signing().verifier()).stream()
                 .map(PlainItem::text)
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static SimulatedTee tee(Path dir) {
-        return SimulatedTee.open(dir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), Clock.systemUTC());
     }
 }

@@ -1,10 +1,8 @@
 package io.camelot.workloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelot.workload.Item;
-import io.camelot.workload.WorkloadException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +30,5 @@ class EchoResultTest {
 
         assertThat(echo.stateful()).isFalse();
         assertThat(context.pendingKeys()).isEmpty();
-    }
-
-    @Test
-    void refusesAWorkOrderWithoutItems() {
-        assertThatThrownBy(() -> echo.process(List.of(), context))
-                .isInstanceOf(WorkloadException.class)
-                .hasMessage("echo-result needs at least one input item");
     }
 }

@@ -4,10 +4,8 @@ import static io.camelot.workloads.SimpleWallet.BALANCE_OVERFLOW;
 import static io.camelot.workloads.SimpleWallet.INSUFFICIENT_ARGUMENTS;
 import static io.camelot.workloads.SimpleWallet.INVALID_OPERATION;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelot.workload.Item;
-import io.camelot.workload.WorkloadException;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -259,13 +257,5 @@ class SimpleWalletTest {
                 .toList();
         assertThat(balances).allSatisfy(balance -> assertThat(balance).isNotNegative());
         assertThat(balances.stream().mapToLong(Long::longValue).sum()).isEqualTo(4000);
-    }
-
-    @Test
-    void isStatefulAndRefusesAWorkOrderWithoutItems() {
-        assertThat(wallet.stateful()).isTrue();
-        assertThatThrownBy(() -> wallet.process(List.of(), context))
-                .isInstanceOf(WorkloadException.class)
-                .hasMessage("simple-wallet needs at least one input item");
     }
 }

@@ -56,21 +56,7 @@ public final class PoolDirectory implements Consumer<JsonNode> {
                 // Every WP opens and seals through the shared envelope code, which serves both forms.
                 .withEnvelopeVersions(List.of(EnvelopeVersion.CAMELOT_2.label()))
                 .withNameAndWorkloads(pool.name(), workloads);
-        WorkerDetails details = new WorkerDetails(
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                WorkerDetails.SHA_256,
-                WorkerDetails.SECP256K1,
-                WorkerDetails.RSA_OAEP_3072,
-                WorkerDetails.AES_GCM_256,
-                WorkerDetails.JSON_RPC,
-                typeData);
+        WorkerDetails details = WorkerDetails.direct(WorkerDetails.RSA_OAEP_3072, typeData);
         WorkerRecord record = new WorkerRecord(
                 WorkerType.TEE_SGX.code(),
                 pool.organizationId(),

@@ -128,7 +128,7 @@ public final class RequestSealer {
         byte[] requestHash = WorkOrderHashes.requestHash(unsigned);
         Aead.Detached encryptedHash =
                 session.sealDetached(requestHash, EnvelopeAad.of(EnvelopeAad.REQUEST_HASH, 0, id));
-        WorkOrderSubmitParams sealed = withSessionKeyIv(unsigned, Hex.upper(encryptedHash.iv()))
+        WorkOrderSubmitParams sealed = unsigned.withSessionKeyIv(Hex.upper(encryptedHash.iv()))
                 .withEncryptedRequestHash(Hex.upper(encryptedHash.ciphertextAndTag()));
         if (requesterKey != null) {
             sealed = sealed.withRequesterSignature(base64(requesterKey.signDigest(requestHash)), sealed.verifyingKey());
@@ -198,30 +198,6 @@ public final class RequestSealer {
                 outData,
                 template.dependencies(),
                 template.envelope().wireValue());
-    }
-
-    private static WorkOrderSubmitParams withSessionKeyIv(WorkOrderSubmitParams p, String iv) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                iv,
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                p.encryptedSessionKey(),
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData(),
-                p.dependencies(),
-                p.envelopeVersion());
     }
 
     private static String base64(byte[] bytes) {

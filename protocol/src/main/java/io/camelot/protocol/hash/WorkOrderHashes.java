@@ -86,11 +86,7 @@ public final class WorkOrderHashes {
      * dependencies extension (only when present, so Avalon requests hash exactly as Avalon does).
      */
     private static byte[] legacyRequestHash(WorkOrderSubmitParams p) {
-        byte[] ids = Sha256.digest(text(p.requesterNonce())
-                + text(p.workOrderId())
-                + text(p.workerId())
-                + text(p.workloadId())
-                + text(p.requesterId()));
+        byte[] ids = idsDigest(p.requesterNonce(), p.workOrderId(), p.workerId(), p.workloadId(), p.requesterId());
         byte[] in = itemsDigest(p.inData());
         boolean hasOut = p.outData() != null && !p.outData().isEmpty();
         if (p.dependencies() != null) {
@@ -105,16 +101,18 @@ public final class WorkOrderHashes {
         return Sha256.digestConcat(ids, in, itemsDigest(p.outData()));
     }
 
+    /** h1 and r1: SHA-256 of a nonce and the four ids, concatenated without separators as Avalon does. */
+    private static byte[] idsDigest(
+            String nonce, String workOrderId, String workerId, String workloadId, String requesterId) {
+        return Sha256.digest(text(nonce) + text(workOrderId) + text(workerId) + text(workloadId) + text(requesterId));
+    }
+
     /**
      * {@code SHA256(r1 ‖ r2 [‖ r3])}: like the request hash, with the worker nonce and outData; r3
      * hashes Camelot's predecessor links, only when the result carries them.
      */
     private static byte[] legacyResponseHash(WorkOrderResult r) {
-        byte[] ids = Sha256.digest(text(r.workerNonce())
-                + text(r.workOrderId())
-                + text(r.workerId())
-                + text(r.workloadId())
-                + text(r.requesterId()));
+        byte[] ids = idsDigest(r.workerNonce(), r.workOrderId(), r.workerId(), r.workloadId(), r.requesterId());
         if (r.predecessors() != null) {
             return Sha256.digestConcat(ids, itemsDigest(r.outData()), Sha256.digest(linksText(r.predecessors())));
         }

@@ -36,36 +36,20 @@ public record WorkOrderResult(
         List<PredecessorLink> predecessors,
         String envelopeVersion) {
 
-    /** A result in Avalon's form, as Avalon's workers send it. */
-    public WorkOrderResult(
-            String workOrderId,
-            String workloadId,
-            String workerId,
-            String requesterId,
-            String workerNonce,
-            String workerSignature,
-            List<DataItem> outData,
-            String extVerificationKey,
-            String extVerificationKeySignature) {
-        this(
-                workOrderId,
-                workloadId,
-                workerId,
-                requesterId,
-                workerNonce,
-                workerSignature,
-                outData,
-                extVerificationKey,
-                extVerificationKeySignature,
-                null,
-                null);
-    }
-
     /** A predecessor's id and the upper-hex SHA-256 response hash of its result. */
     @JsonPropertyOrder({"workOrderId", "responseHash"})
     public record PredecessorLink(String workOrderId, String responseHash) {}
 
     public WorkOrderResult withSignature(String signature) {
+        return signedAs(signature, extVerificationKey, extVerificationKeySignature);
+    }
+
+    public WorkOrderResult withExtVerificationKey(String key, String keySignature) {
+        return signedAs(workerSignature, key, keySignature);
+    }
+
+    /** A copy with the fields a worker fills in while signing; the others stay as they are. */
+    private WorkOrderResult signedAs(String signature, String key, String keySignature) {
         return new WorkOrderResult(
                 workOrderId,
                 workloadId,
@@ -73,21 +57,6 @@ public record WorkOrderResult(
                 requesterId,
                 workerNonce,
                 signature,
-                outData,
-                extVerificationKey,
-                extVerificationKeySignature,
-                predecessors,
-                envelopeVersion);
-    }
-
-    public WorkOrderResult withExtVerificationKey(String key, String keySignature) {
-        return new WorkOrderResult(
-                workOrderId,
-                workloadId,
-                workerId,
-                requesterId,
-                workerNonce,
-                workerSignature,
                 outData,
                 key,
                 keySignature,

@@ -60,101 +60,29 @@ public record WorkOrderSubmitParams(
         Dependencies dependencies,
         String envelopeVersion) {
 
-    /** The params of Avalon's schema, without Camelot's dependencies extension. */
-    public WorkOrderSubmitParams(
-            String workOrderId,
-            Long responseTimeoutMSecs,
-            String payloadFormat,
-            String resultUri,
-            String notifyUri,
-            String requesterNonce,
-            String workloadId,
-            String workerId,
-            String requesterId,
-            String sessionKeyIv,
-            String workerEncryptionKey,
-            String dataEncryptionAlgorithm,
-            String encryptedSessionKey,
-            String encryptedRequestHash,
-            String requesterSignature,
-            String verifyingKey,
-            List<DataItem> inData,
-            List<DataItem> outData) {
-        this(
-                workOrderId,
-                responseTimeoutMSecs,
-                payloadFormat,
-                resultUri,
-                notifyUri,
-                requesterNonce,
-                workloadId,
-                workerId,
-                requesterId,
-                sessionKeyIv,
-                workerEncryptionKey,
-                dataEncryptionAlgorithm,
-                encryptedSessionKey,
-                encryptedRequestHash,
-                requesterSignature,
-                verifyingKey,
-                inData,
-                outData,
-                null,
-                null);
+    /** A copy with the IV that encrypted the request hash (the hardened form's own, docs/envelope.md). */
+    public WorkOrderSubmitParams withSessionKeyIv(String iv) {
+        return sealedAs(iv, encryptedRequestHash, requesterSignature, verifyingKey, dependencies);
     }
 
     /** A copy with the given encrypted request hash (the last field a requester fills in). */
     public WorkOrderSubmitParams withEncryptedRequestHash(String hash) {
-        return new WorkOrderSubmitParams(
-                workOrderId,
-                responseTimeoutMSecs,
-                payloadFormat,
-                resultUri,
-                notifyUri,
-                requesterNonce,
-                workloadId,
-                workerId,
-                requesterId,
-                sessionKeyIv,
-                workerEncryptionKey,
-                dataEncryptionAlgorithm,
-                encryptedSessionKey,
-                hash,
-                requesterSignature,
-                verifyingKey,
-                inData,
-                outData,
-                dependencies,
-                envelopeVersion);
+        return sealedAs(sessionKeyIv, hash, requesterSignature, verifyingKey, dependencies);
     }
 
     /** A copy carrying a requester signature and the key that verifies it. */
     public WorkOrderSubmitParams withRequesterSignature(String signature, String verifyingKeyPem) {
-        return new WorkOrderSubmitParams(
-                workOrderId,
-                responseTimeoutMSecs,
-                payloadFormat,
-                resultUri,
-                notifyUri,
-                requesterNonce,
-                workloadId,
-                workerId,
-                requesterId,
-                sessionKeyIv,
-                workerEncryptionKey,
-                dataEncryptionAlgorithm,
-                encryptedSessionKey,
-                encryptedRequestHash,
-                signature,
-                verifyingKeyPem,
-                inData,
-                outData,
-                dependencies,
-                envelopeVersion);
+        return sealedAs(sessionKeyIv, encryptedRequestHash, signature, verifyingKeyPem, dependencies);
     }
 
     /** A copy carrying the dependencies extension (before the request hash is computed). */
     public WorkOrderSubmitParams withDependencies(Dependencies deps) {
+        return sealedAs(sessionKeyIv, encryptedRequestHash, requesterSignature, verifyingKey, deps);
+    }
+
+    /** A copy with the fields a requester fills in while sealing; the others stay as they are. */
+    private WorkOrderSubmitParams sealedAs(
+            String iv, String hash, String signature, String verifyingKeyPem, Dependencies deps) {
         return new WorkOrderSubmitParams(
                 workOrderId,
                 responseTimeoutMSecs,
@@ -165,13 +93,13 @@ public record WorkOrderSubmitParams(
                 workloadId,
                 workerId,
                 requesterId,
-                sessionKeyIv,
+                iv,
                 workerEncryptionKey,
                 dataEncryptionAlgorithm,
                 encryptedSessionKey,
-                encryptedRequestHash,
-                requesterSignature,
-                verifyingKey,
+                hash,
+                signature,
+                verifyingKeyPem,
                 inData,
                 outData,
                 deps,

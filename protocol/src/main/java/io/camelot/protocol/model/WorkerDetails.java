@@ -42,4 +42,26 @@ public record WorkerDetails(
     public static final String RSA_OAEP_3072 = "RSA-OAEP-3072";
     public static final String AES_GCM_256 = "AES-GCM-256";
     public static final String JSON_RPC = "JSON-RPC";
+
+    /**
+     * The details a Camelot worker (or pool) publishes: no endpoints or addresses, as in Avalon's
+     * direct model (empty strings), and the algorithms Camelot's envelope uses.
+     */
+    public static WorkerDetails direct(String keyEncryptionAlgorithm, WorkerTypeData typeData) {
+        return new WorkerDetails(
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                SHA_256,
+                SECP256K1,
+                keyEncryptionAlgorithm,
+                AES_GCM_256,
+                JSON_RPC,
+                typeData);
+    }
 }

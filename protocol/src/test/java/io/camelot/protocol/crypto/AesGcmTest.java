@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quicktheories.api.TriConsumer;
 
 class AesGcmTest {
     private static final String AUTHENTICATION_FAILED = "AES_GCM authentication failed, plaintext is not trustworthy";
@@ -63,34 +64,36 @@ class AesGcmTest {
                 });
     }
 
+    /** Checks {@code property} of a random key's AES-GCM, plaintexts up to 4 KiB and AAD up to 64 bytes. */
+    private static void forAllKeysPlaintextsAndAad(TriConsumer<Aead, byte[], byte[]> property) {
+        qt().forAll(ByteGens.bytes(32), ByteGens.bytes(0, 4096), ByteGens.bytes(0, 64))
+                .checkAssert((key, plaintext, aad) -> property.accept(AesGcm.of(key), plaintext, aad));
+    }
+
     @Test
     void roundTripsWithIvPrefix() {
-        qt().forAll(ByteGens.bytes(32), ByteGens.bytes(0, 4096), ByteGens.bytes(0, 64))
-                .checkAssert((key, plaintext, aad) -> {
-                    Aead aead = AesGcm.of(key);
-                    byte[] sealed = aead.seal(plaintext, aad);
-                    byte[] iv = Arrays.copyOf(sealed, Aead.IV_BYTES);
+        forAllKeysPlaintextsAndAad((aead, plaintext, aad) -> {
+            byte[] sealed = aead.seal(plaintext, aad);
+            byte[] iv = Arrays.copyOf(sealed, Aead.IV_BYTES);
 
-                    assertThat(sealed).hasSize(Aead.IV_BYTES + plaintext.length + Aead.TAG_BYTES);
-                    assertThat(aead.openDetached(iv, Arrays.copyOfRange(sealed, Aead.IV_BYTES, sealed.length), aad))
-                            .as("the prefix is the IV the rest was encrypted under")
-                            .isEqualTo(plaintext);
-                    assertThat(aead.open(sealed, aad)).isEqualTo(plaintext);
-                });
+            assertThat(sealed).hasSize(Aead.IV_BYTES + plaintext.length + Aead.TAG_BYTES);
+            assertThat(aead.openDetached(iv, Arrays.copyOfRange(sealed, Aead.IV_BYTES, sealed.length), aad))
+                    .as("the prefix is the IV the rest was encrypted under")
+                    .isEqualTo(plaintext);
+            assertThat(aead.open(sealed, aad)).isEqualTo(plaintext);
+        });
     }
 
     @Test
     void roundTripsDetached() {
-        qt().forAll(ByteGens.bytes(32), ByteGens.bytes(0, 4096), ByteGens.bytes(0, 64))
-                .checkAssert((key, plaintext, aad) -> {
-                    Aead aead = AesGcm.of(key);
-                    Aead.Detached sealed = aead.sealDetached(plaintext, aad);
+        forAllKeysPlaintextsAndAad((aead, plaintext, aad) -> {
+            Aead.Detached sealed = aead.sealDetached(plaintext, aad);
 
-                    assertThat(sealed.iv()).hasSize(Aead.IV_BYTES);
-                    assertThat(sealed.ciphertextAndTag()).hasSize(plaintext.length + Aead.TAG_BYTES);
-                    assertThat(aead.openDetached(sealed.iv(), sealed.ciphertextAndTag(), aad))
-                            .isEqualTo(plaintext);
-                });
+            assertThat(sealed.iv()).hasSize(Aead.IV_BYTES);
+            assertThat(sealed.ciphertextAndTag()).hasSize(plaintext.length + Aead.TAG_BYTES);
+            assertThat(aead.openDetached(sealed.iv(), sealed.ciphertextAndTag(), aad))
+                    .isEqualTo(plaintext);
+        });
     }
 
     @Test

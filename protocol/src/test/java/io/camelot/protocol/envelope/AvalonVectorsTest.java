@@ -1,5 +1,6 @@
 package io.camelot.protocol.envelope;
 
+import static io.camelot.protocol.WireEdits.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.protocol.Hex;
@@ -73,6 +74,8 @@ class AvalonVectorsTest {
                 "",
                 null,
                 inData,
+                null,
+                null,
                 null);
     }
 
@@ -125,7 +128,8 @@ class AvalonVectorsTest {
     void workerOpensTheVectorRequestAndSealsTheVectorResponse() {
         WorkOrderSubmitParams request = vectorRequest(List.of(new DataItem(0, null, HELLO_DATA, null, null)))
                 .withEncryptedRequestHash(ENCRYPTED_REQUEST_HASH);
-        request = withSessionKey(request, Hex.upper(workerKey.publicKey().wrap(SESSION_KEY)));
+        String wrappedKey = Hex.upper(workerKey.publicKey().wrap(SESSION_KEY));
+        request = edited(request, json -> json.put("encryptedSessionKey", wrappedKey));
 
         OpenedRequest opened = RequestOpener.open(request, workerKey);
         assertThat(Hex.upper(opened.requestHash())).isEqualTo(REQUEST_HASH);
@@ -156,6 +160,8 @@ class AvalonVectorsTest {
                 WORKER_SIGNATURE,
                 List.of(new DataItem(0, RESULT_DATA_HASH, RESULT_DATA, "", "")),
                 null,
+                null,
+                null,
                 null);
         RequestSecrets secrets = new RequestSecrets(request, SESSION_KEY, SESSION_IV);
 
@@ -174,27 +180,5 @@ class AvalonVectorsTest {
         assertThat(Hex.upper(
                         LegacyFixedIvGcm.of(SESSION_KEY).encryptWithCallerIv(SESSION_IV, Hex.decode(REQUEST_HASH))))
                 .isEqualTo(ENCRYPTED_REQUEST_HASH);
-    }
-
-    private static WorkOrderSubmitParams withSessionKey(WorkOrderSubmitParams p, String key) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                key,
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData());
     }
 }

@@ -1,5 +1,9 @@
 package io.camelot.protocol.envelope;
 
+import static io.camelot.protocol.WireEdits.edited;
+import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.requesterKey;
+import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.workerEncryptionKey;
+import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.workerSigningKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,10 +14,6 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.CryptoException;
-import io.camelot.protocol.crypto.KeyWrapPrivateKey;
-import io.camelot.protocol.crypto.PublicKeySign;
-import io.camelot.protocol.crypto.RsaOaep;
-import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.hash.WorkOrderHashes;
 import io.camelot.protocol.internal.envelope.OpenedRequest;
 import io.camelot.protocol.internal.envelope.RequestOpener;
@@ -32,15 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 class DependenciesEnvelopeTest {
     static final String PREDECESSOR = "aa".repeat(32);
-    static KeyWrapPrivateKey workerKey;
-    static PublicKeySign workerSigningKey;
-    static PublicKeySign requesterKey;
 
     @BeforeAll
     static void keys() {
-        workerKey = RsaOaep.generate();
-        workerSigningKey = Secp256k1.generate();
-        requesterKey = Secp256k1.generate();
+        EnvelopeRoundTripTest.keys();
     }
 
     static RequestSecrets seal(Dependencies deps, List<InputSpec> inputs) {
@@ -56,7 +51,7 @@ class DependenciesEnvelopeTest {
                 inputs,
                 List.of(),
                 deps);
-        return RequestSealer.seal(template, workerKey.publicKey(), requesterKey);
+        return RequestSealer.seal(template, workerEncryptionKey.publicKey(), requesterKey);
     }
 
     static Dependencies deps() {
@@ -77,25 +72,7 @@ class DependenciesEnvelopeTest {
         JsonNode wire = ProtocolJson.toTree(plain.request());
         assertThat(wire.has("dependencies")).isFalse();
         WorkOrderSubmitParams p = plain.request();
-        WorkOrderSubmitParams avalonShape = new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                p.encryptedSessionKey(),
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData());
+        WorkOrderSubmitParams avalonShape = edited(p, json -> json.remove(List.of("dependencies", "envelopeVersion")));
         assertThat(WorkOrderHashes.requestHash(avalonShape)).isEqualTo(WorkOrderHashes.requestHash(p));
     }
 
@@ -104,7 +81,7 @@ class DependenciesEnvelopeTest {
         RequestSecrets sealed = seal(deps(), inputs());
         WorkOrderSubmitParams received = Params.workOrderSubmit(ProtocolJson.toTree(sealed.request()));
         assertThat(received.dependencies()).isEqualTo(deps());
-        OpenedRequest opened = RequestOpener.open(received, workerKey);
+        OpenedRequest opened = RequestOpener.open(received, workerEncryptionKey);
         assertThat(opened.inputs().get(1).data()).isEmpty();
         assertThat(received.dependencies().canonicalText())
                 .isEqualTo("after="
@@ -129,14 +106,14 @@ class DependenciesEnvelopeTest {
                 ((ObjectNode) wire.get("dependencies")).remove("inputFrom");
             }
             WorkOrderSubmitParams received = Params.workOrderSubmit(wire);
-            assertThatThrownBy(() -> RequestOpener.open(received, workerKey))
+            assertThatThrownBy(() -> RequestOpener.open(received, workerEncryptionKey))
                     .isInstanceOf(EeaException.class)
                     .hasMessageContaining("Request is tampered");
         }
         // Stripping the extension altogether is tampering too.
         ObjectNode stripped = (ObjectNode) ProtocolJson.toTree(sealed.request());
         stripped.remove("dependencies");
-        assertThatThrownBy(() -> RequestOpener.open(Params.workOrderSubmit(stripped), workerKey))
+        assertThatThrownBy(() -> RequestOpener.open(Params.workOrderSubmit(stripped), workerEncryptionKey))
                 .hasMessageContaining("Request is tampered");
     }
 
@@ -201,37 +178,20 @@ class DependenciesEnvelopeTest {
     void theWorkerSignatureCoversPredecessorLinks() {
         RequestSecrets sealed =
                 seal(new Dependencies(List.of(PREDECESSOR), null, null, null), List.of(InputSpec.text("x")));
-        OpenedRequest opened = RequestOpener.open(sealed.request(), workerKey);
+        OpenedRequest opened = RequestOpener.open(sealed.request(), workerEncryptionKey);
         var link = new WorkOrderResult.PredecessorLink(PREDECESSOR, "AB".repeat(32));
         WorkOrderResult result = ResponseSealer.sealChained(opened, opened.inputs(), workerSigningKey, List.of(link));
         ResponseOpener.verifySignature(result, sealed.request(), workerSigningKey.verifier());
 
-        WorkOrderResult forged = new WorkOrderResult(
-                result.workOrderId(),
-                result.workloadId(),
-                result.workerId(),
-                result.requesterId(),
-                result.workerNonce(),
-                result.workerSignature(),
-                result.outData(),
-                null,
-                null,
-                List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))),
-                null);
+        WorkOrderResult forged = edited(
+                result,
+                json -> json.set(
+                        "predecessors",
+                        ProtocolJson.toTree(
+                                List.of(new WorkOrderResult.PredecessorLink(PREDECESSOR, "CD".repeat(32))))));
         assertThatThrownBy(() -> ResponseOpener.verifySignature(forged, sealed.request(), workerSigningKey.verifier()))
                 .isInstanceOf(CryptoException.class);
-        WorkOrderResult unlinked = new WorkOrderResult(
-                result.workOrderId(),
-                result.workloadId(),
-                result.workerId(),
-                result.requesterId(),
-                result.workerNonce(),
-                result.workerSignature(),
-                result.outData(),
-                null,
-                null,
-                null,
-                null);
+        WorkOrderResult unlinked = edited(result, json -> json.remove("predecessors"));
         assertThatThrownBy(
                         () -> ResponseOpener.verifySignature(unlinked, sealed.request(), workerSigningKey.verifier()))
                 .isInstanceOf(CryptoException.class);

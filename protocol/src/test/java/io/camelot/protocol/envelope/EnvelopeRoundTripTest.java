@@ -1,5 +1,6 @@
 package io.camelot.protocol.envelope;
 
+import static io.camelot.protocol.WireEdits.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
@@ -103,11 +104,11 @@ class EnvelopeRoundTripTest {
 
     static List<UnaryOperator<WorkOrderSubmitParams>> requestTampering() {
         return List.of(
-                p -> copy(p, "requesterNonce", p.requesterNonce() + "00"),
-                p -> copy(p, "workOrderId", p.workOrderId().replaceFirst(".", "f")),
-                p -> copy(p, "workerId", "0x" + p.workerId()),
-                p -> copy(p, "workloadId", "68656c6c6f"),
-                p -> copy(p, "requesterId", p.requesterId().toUpperCase()),
+                p -> edited(p, json -> json.put("requesterNonce", p.requesterNonce() + "00")),
+                p -> edited(p, json -> json.put("workOrderId", p.workOrderId().replaceFirst(".", "f"))),
+                p -> edited(p, json -> json.put("workerId", "0x" + p.workerId())),
+                p -> edited(p, json -> json.put("workloadId", "68656c6c6f")),
+                p -> edited(p, json -> json.put("requesterId", p.requesterId().toUpperCase())),
                 p -> withInData(
                         p, 0, new DataItem(0, null, flipBase64(p.inData().get(0).data()), null, null)),
                 p -> withInData(p, 0, new DataItem(0, "AB", p.inData().get(0).data(), null, null)),
@@ -163,26 +164,13 @@ class EnvelopeRoundTripTest {
                 template(List.of(InputSpec.text("payload")), List.of()), workerEncryptionKey.publicKey(), null);
         WorkOrderResult result = echoWorker(secrets.request());
         DataItem out = result.outData().get(0);
-        WorkOrderResult flipped = new WorkOrderResult(
-                result.workOrderId(),
-                result.workloadId(),
-                result.workerId(),
-                result.requesterId(),
-                result.workerNonce(),
-                result.workerSignature(),
-                List.of(new DataItem(out.index(), out.dataHash(), flipBase64(out.data()), "", "")),
-                null,
-                null);
-        WorkOrderResult otherOrder = new WorkOrderResult(
-                "ab" + result.workOrderId(),
-                result.workloadId(),
-                result.workerId(),
-                result.requesterId(),
-                result.workerNonce(),
-                result.workerSignature(),
-                result.outData(),
-                null,
-                null);
+        WorkOrderResult flipped = edited(
+                result,
+                json -> json.set(
+                        "outData",
+                        ProtocolJson.toTree(
+                                List.of(new DataItem(out.index(), out.dataHash(), flipBase64(out.data()), "", "")))));
+        WorkOrderResult otherOrder = edited(result, json -> json.put("workOrderId", "ab" + result.workOrderId()));
 
         assertThatThrownBy(() -> ResponseOpener.open(flipped, secrets, workerSigningKey.verifier()))
                 .isInstanceOf(CryptoException.class)
@@ -219,30 +207,6 @@ class EnvelopeRoundTripTest {
                 .isInstanceOf(CryptoException.class);
     }
 
-    private static WorkOrderSubmitParams withNonce(WorkOrderSubmitParams p, String nonce) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                nonce,
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                p.encryptedSessionKey(),
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData(),
-                p.dependencies(),
-                p.envelopeVersion());
-    }
-
     record DataItemsOfB(DataKeyItem input, byte[] outputKey) {
         static DataItemsOfB prepare(byte[] key) {
             return new DataItemsOfB(
@@ -268,7 +232,8 @@ class EnvelopeRoundTripTest {
                 .containsExactly("pool");
         WorkOrderResult replayedForAnotherNonce = signedByExtKey.withExtVerificationKey(
                 extPem,
-                Signatures.extVerificationKeySignature(workerSigningKey, extPem, withNonce(secrets.request(), "00")));
+                Signatures.extVerificationKeySignature(
+                        workerSigningKey, extPem, edited(secrets.request(), json -> json.put("requesterNonce", "00"))));
         assertThatThrownBy(() -> ResponseOpener.open(replayedForAnotherNonce, secrets, workerSigningKey.verifier()))
                 .isInstanceOf(CryptoException.class)
                 .hasMessageContaining("extVerificationKeySignature");
@@ -307,46 +272,6 @@ class EnvelopeRoundTripTest {
     private static WorkOrderSubmitParams withInData(WorkOrderSubmitParams p, int at, DataItem item) {
         List<DataItem> items = new ArrayList<>(p.inData());
         items.set(at, item);
-        return rebuild(p, p.requesterNonce(), p.workOrderId(), p.workerId(), p.workloadId(), p.requesterId(), items);
-    }
-
-    private static WorkOrderSubmitParams copy(WorkOrderSubmitParams p, String field, String value) {
-        return rebuild(
-                p,
-                field.equals("requesterNonce") ? value : p.requesterNonce(),
-                field.equals("workOrderId") ? value : p.workOrderId(),
-                field.equals("workerId") ? value : p.workerId(),
-                field.equals("workloadId") ? value : p.workloadId(),
-                field.equals("requesterId") ? value : p.requesterId(),
-                p.inData());
-    }
-
-    private static WorkOrderSubmitParams rebuild(
-            WorkOrderSubmitParams p,
-            String nonce,
-            String woId,
-            String workerId,
-            String workloadId,
-            String requesterId,
-            List<DataItem> inData) {
-        return new WorkOrderSubmitParams(
-                woId,
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                nonce,
-                workloadId,
-                workerId,
-                requesterId,
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                p.encryptedSessionKey(),
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                inData,
-                p.outData());
+        return edited(p, json -> json.set("inData", ProtocolJson.toTree(items)));
     }
 }

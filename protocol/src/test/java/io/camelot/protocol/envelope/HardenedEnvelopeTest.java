@@ -1,5 +1,6 @@
 package io.camelot.protocol.envelope;
 
+import static io.camelot.protocol.WireEdits.edited;
 import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.echoWorker;
 import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.requesterKey;
 import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.workerEncryptionKey;
@@ -361,18 +362,10 @@ class HardenedEnvelopeTest {
     }
 
     private static WorkOrderResult withEnvelopeVersion(WorkOrderResult r, String version) {
-        WorkOrderResult relabelled = new WorkOrderResult(
-                r.workOrderId(),
-                r.workloadId(),
-                r.workerId(),
-                r.requesterId(),
-                r.workerNonce(),
-                null,
-                r.outData(),
-                r.extVerificationKey(),
-                r.extVerificationKeySignature(),
-                r.predecessors(),
-                version);
+        WorkOrderResult relabelled = edited(r, json -> {
+            json.remove("workerSignature");
+            json.put("envelopeVersion", version);
+        });
         // Re-signed with the worker's own key: only the form is wrong, so only the form check can
         // refuse it.
         byte[] requestHash = version == null ? null : new byte[32];

@@ -1,6 +1,9 @@
 package io.camelot.protocol.envelope;
 
+import static io.camelot.protocol.WireEdits.edited;
+import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.requesterKey;
 import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.template;
+import static io.camelot.protocol.envelope.EnvelopeRoundTripTest.workerSigningKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +14,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
-import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.RsaOaep;
-import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.internal.crypto.KeyWrapKeyRing;
 import io.camelot.protocol.internal.envelope.OpenedRequest;
@@ -32,16 +33,13 @@ class X25519EnvelopeTest {
     static KeyWrapPrivateKey rsa;
     static KeyWrapPrivateKey x25519;
     static KeyWrapKeyRing bothKeys;
-    static PublicKeySign workerSigningKey;
-    static PublicKeySign requesterKey;
 
     @BeforeAll
     static void keys() {
+        EnvelopeRoundTripTest.keys();
         rsa = RsaOaep.generate();
         x25519 = X25519Hkdf.generate();
         bothKeys = KeyWrapKeyRing.of(rsa, x25519);
-        workerSigningKey = Secp256k1.generate();
-        requesterKey = Secp256k1.generate();
     }
 
     static WorkOrderResult echo(WorkOrderSubmitParams sent, KeyWrapKeyRing keys) {
@@ -117,32 +115,11 @@ class X25519EnvelopeTest {
                 RequestSealer.seal(template(List.of(InputSpec.text("x")), List.of()), x25519.publicKey(), null);
         byte[] wrapped = Hex.decode(secrets.request().encryptedSessionKey());
         wrapped[40] ^= 1;
-        WorkOrderSubmitParams tampered = withEncryptedSessionKey(secrets.request(), Hex.upper(wrapped));
+        WorkOrderSubmitParams tampered =
+                edited(secrets.request(), json -> json.put("encryptedSessionKey", Hex.upper(wrapped)));
 
         assertThatThrownBy(() -> echo(tampered, bothKeys))
                 .isInstanceOf(EeaException.class)
                 .hasMessageStartingWith("Crypto Error (DecryptMessage): AES_GCM authentication failed");
-    }
-
-    static WorkOrderSubmitParams withEncryptedSessionKey(WorkOrderSubmitParams p, String value) {
-        return new WorkOrderSubmitParams(
-                p.workOrderId(),
-                p.responseTimeoutMSecs(),
-                p.payloadFormat(),
-                p.resultUri(),
-                p.notifyUri(),
-                p.requesterNonce(),
-                p.workloadId(),
-                p.workerId(),
-                p.requesterId(),
-                p.sessionKeyIv(),
-                p.workerEncryptionKey(),
-                p.dataEncryptionAlgorithm(),
-                value,
-                p.encryptedRequestHash(),
-                p.requesterSignature(),
-                p.verifyingKey(),
-                p.inData(),
-                p.outData());
     }
 }

@@ -88,9 +88,7 @@ public final class RequestOpener {
             if (item.data().isEmpty() && hasDataHash) {
                 throw invalid("Invalid case: input data is empty but dataHash is non empty");
             }
-            byte[] plaintext = version == EnvelopeVersion.AVALON_1
-                    ? decryptLegacyItem(item, session, fixedIv, iv, workerKey)
-                    : decryptHardenedItem(item, session, id, workerKey);
+            byte[] plaintext = decryptItem(item, version, session, fixedIv, iv, id, workerKey);
             if (hasDataHash) {
                 byte[] expected = hex("inData dataHash", item.dataHash());
                 if (!MessageDigest.isEqual(expected, Sha256.digest(plaintext))) {
@@ -177,42 +175,39 @@ public final class RequestOpener {
         }
     }
 
-    private static byte[] decryptLegacyItem(
-            DataItem item, Aead session, LegacyFixedIvGcm fixedIv, byte[] iv, KeyWrapKeyRing workerKey) {
+    /**
+     * An inData item's plaintext: in Avalon's form under the fixed IV and without associated data,
+     * in the hardened form under its own IV and its place's associated data.
+     */
+    private static byte[] decryptItem(
+            DataItem item,
+            EnvelopeVersion version,
+            Aead session,
+            LegacyFixedIvGcm fixedIv,
+            byte[] iv,
+            String id,
+            KeyWrapKeyRing workerKey) {
         byte[] data = base64Data(item);
         if (data.length == 0) {
-            // An empty item carries no ciphertext at all, as Avalon emits empty outputs.
+            // No ciphertext at all: Avalon emits empty outputs so, and the hardened form sends only a
+            // hand-off placeholder empty (its emptiness is covered by the request hash).
             return data;
         }
-        try {
-            return switch (item.keyMode()) {
-                case PLAINTEXT -> data;
-                case SESSION_KEY -> fixedIv.decrypt(iv, data);
-                case DATA_KEY -> decryptDataKeyItem(item, data, unwrapDataKey(item, session, null, workerKey));
-            };
-        } catch (CryptoException e) {
-            throw new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage());
-        }
-    }
-
-    private static byte[] decryptHardenedItem(DataItem item, Aead session, String id, KeyWrapKeyRing workerKey) {
-        byte[] data = base64Data(item);
-        if (data.length == 0) {
-            // Only a hand-off placeholder is sent empty; its emptiness is covered by the request hash.
-            return data;
-        }
+        boolean legacy = version == EnvelopeVersion.AVALON_1;
         try {
             return switch (item.keyMode()) {
                 case PLAINTEXT -> data;
                 case SESSION_KEY ->
-                    session.openDetached(
-                            hex("inData iv", item.iv()), data, EnvelopeAad.of(EnvelopeAad.IN, item.index(), id));
-                case DATA_KEY ->
-                    decryptDataKeyItem(
-                            item,
-                            data,
-                            unwrapDataKey(
-                                    item, session, EnvelopeAad.of(EnvelopeAad.IN_KEY, item.index(), id), workerKey));
+                    legacy
+                            ? fixedIv.decrypt(iv, data)
+                            : session.openDetached(
+                                    hex("inData iv", item.iv()),
+                                    data,
+                                    EnvelopeAad.of(EnvelopeAad.IN, item.index(), id));
+                case DATA_KEY -> {
+                    byte[] aad = legacy ? null : EnvelopeAad.of(EnvelopeAad.IN_KEY, item.index(), id);
+                    yield decryptDataKeyItem(item, data, unwrapDataKey(item, session, aad, workerKey));
+                }
             };
         } catch (CryptoException e) {
             throw new EeaException(WorkOrderStatus.FAILED.code(), e.getMessage());
