@@ -236,11 +236,7 @@ final class BenchCommand implements Callable<Integer> {
                 .store(StoreSection.lmdb(dataDir.toString(), defaults.store().mapSizeMb()))
                 // A throwaway node: --retain bounds its store, with no retention floor to hold the purge
                 // back.
-                .queue(defaults.queue().toBuilder()
-                        .maxRetainedCompleted(retainCompleted)
-                        .purgeIntervalSeconds(purgeIntervalSeconds)
-                        .minRetentionSeconds(0)
-                        .build())
+                .queue(defaults.queue().withPurge(retainCompleted, purgeIntervalSeconds, 0))
                 .worker(
                         x25519
                                 ? WorkerSection.builder()
