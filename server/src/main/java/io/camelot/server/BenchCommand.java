@@ -14,7 +14,6 @@ import io.camelot.sdk.EnvelopeChoice;
 import io.camelot.server.config.CryptoSection;
 import io.camelot.server.config.ListenerSection;
 import io.camelot.server.config.PoolSection;
-import io.camelot.server.config.SecuritySection;
 import io.camelot.server.config.StoreSection;
 import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
@@ -237,11 +236,7 @@ final class BenchCommand implements Callable<Integer> {
                 .store(StoreSection.lmdb(dataDir.toString(), defaults.store().mapSizeMb()))
                 // A throwaway node: --retain bounds its store, with no retention floor to hold the purge
                 // back.
-                .queue(defaults.queue().toBuilder()
-                        .maxRetainedCompleted(retainCompleted)
-                        .purgeIntervalSeconds(purgeIntervalSeconds)
-                        .minRetentionSeconds(0)
-                        .build())
+                .queue(defaults.queue().withPurge(retainCompleted, purgeIntervalSeconds, 0))
                 .worker(
                         x25519
                                 ? WorkerSection.builder()
@@ -253,10 +248,7 @@ final class BenchCommand implements Callable<Integer> {
                 .crypto(new CryptoSection(CryptoSection.Provider.of(cryptoProvider)))
                 // Every requester of the bench calls from loopback: the per-address limit would be
                 // the bench's ceiling.
-                .security(SecuritySection.builder()
-                        .ratePerAddress(0)
-                        .ratePerRequester(0)
-                        .build())
+                .security(CamelotConfig.defaults().security().withoutRateLimits())
                 .pool(
                         poolProcessors != null
                                 ? PoolSection.builder()

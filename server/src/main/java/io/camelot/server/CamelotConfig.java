@@ -115,6 +115,7 @@ public record CamelotConfig(
     public static CamelotConfig load(Path file) {
         // No coercion: port = "20020" or host = 5 is a mistake to report, not to guess at.
         TomlMapper mapper = TomlMapper.builder()
+                .addModule(TomlChoice.jacksonModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.server.config.WorkerSection;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -30,6 +31,19 @@ final class Commands {
             System.err.println("camelot: parent process gone; stopping");
             System.exit(0);
         });
+    }
+
+    /**
+     * The start-up line naming the worker's TEE; {@code simulatedNote} follows the simulated TEE's
+     * key directory.
+     */
+    static String teeLine(CamelotConfig config, String simulatedNote) {
+        return config.worker().tee() == WorkerSection.TeeKind.GRAMINE
+                ? "TEE: SGX under Gramine (DCAP quotes from /dev/attestation)"
+                : "TEE: SIMULATED (no hardware; keys sealed under "
+                        + Path.of(config.store().dataDir()).resolve("tee")
+                        + simulatedNote
+                        + ")";
     }
 
     /** Blocks until SIGTERM or Ctrl-C, then closes {@code service}. */

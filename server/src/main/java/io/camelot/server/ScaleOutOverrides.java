@@ -4,7 +4,8 @@ import io.camelot.server.config.ListenerSection;
 import java.nio.file.Path;
 
 /**
- * Command-line overrides of the listener and worker commands; null means "keep the file's value".
+ * Command-line overrides of the serve, listener and worker commands; null means "keep the file's
+ * value".
  */
 final class ScaleOutOverrides {
     private ScaleOutOverrides() {}
@@ -21,12 +22,7 @@ final class ScaleOutOverrides {
                         workerName != null
                                 ? c.worker().toBuilder().name(workerName).build()
                                 : c.worker())
-                .store(
-                        dataDir != null
-                                ? c.store().toBuilder()
-                                        .dataDir(dataDir.toString())
-                                        .build()
-                                : c.store())
+                .store(dataDir != null ? c.store().withDataDir(dataDir.toString()) : c.store())
                 .admin(adminPort != null ? c.admin().withPort(adminPort) : c.admin())
                 .build();
     }

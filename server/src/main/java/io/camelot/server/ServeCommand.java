@@ -1,7 +1,5 @@
 package io.camelot.server;
 
-import io.camelot.server.config.ListenerSection;
-import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -68,12 +66,7 @@ final class ServeCommand implements Callable<Integer> {
                 "Camelot TCS listening on " + url + (config.listener().syncMode() ? " (sync mode)" : ""));
         System.out.println(
                 "Worker " + config.worker().name() + " id " + node.worker().workerId());
-        System.out.println(
-                config.worker().tee() == WorkerSection.TeeKind.GRAMINE
-                        ? "TEE: SGX under Gramine (DCAP quotes from /dev/attestation)"
-                        : "TEE: SIMULATED (no hardware; keys sealed under "
-                                + Path.of(config.store().dataDir()).resolve("tee")
-                                + "; requesters must allow simulation)");
+        System.out.println(Commands.teeLine(config, "; requesters must allow simulation"));
         node.adminUrl(config.admin().host())
                 .ifPresent(admin -> System.out.println(
                         "Dashboard " + admin + "/  metrics " + admin + "/metrics  health " + admin + "/health/ready"));
@@ -114,21 +107,12 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private CamelotConfig withOverrides(CamelotConfig c) {
-        ListenerSection l = c.listener();
+    private CamelotConfig withOverrides(CamelotConfig file) {
+        CamelotConfig c = ScaleOutOverrides.apply(file, host, port, adminPort, null, dataDir);
         return c.toBuilder()
-                .listener(l.toBuilder()
-                        .host(host != null ? host : l.host())
-                        .port(port != null ? port : l.port())
-                        .syncMode(sync || l.syncMode())
+                .listener(c.listener().toBuilder()
+                        .syncMode(sync || c.listener().syncMode())
                         .build())
-                .store(
-                        dataDir != null
-                                ? c.store().toBuilder()
-                                        .dataDir(dataDir.toString())
-                                        .build()
-                                : c.store())
-                .admin(adminPort != null ? c.admin().withPort(adminPort) : c.admin())
                 .pool(
                         poolProcessors != null
                                 ? c.pool().toBuilder()

@@ -10,7 +10,6 @@ import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolMetrics;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.RpcClient;
-import io.camelot.pool.manager.ChildProcess;
 import io.camelot.pool.manager.WkmLaunchSpec;
 import io.camelot.pool.wkm.KeyManager;
 import io.camelot.pool.wkm.WkmServer;
@@ -89,19 +88,11 @@ final class WkmCommand implements Callable<Integer> {
     boolean requireRequesterSignature;
 
     @Mixin
-    AdminOptions admin = new AdminOptions();
-
-    @Mixin
-    PeerOptions peer;
-
-    @Option(
-            names = "--exit-with-parent",
-            description = "Stop when standard input closes (set by serve --pool for its children)")
-    boolean exitWithParent;
+    PoolChildOptions child = new PoolChildOptions();
 
     /** These options, typed: the inverse of {@link WkmLaunchSpec#toArgs()}. */
     WkmLaunchSpec spec() {
-        return WkmLaunchSpec.builder(dataDir, peer.files())
+        return WkmLaunchSpec.builder(dataDir, child.peer.files())
                 .host(host)
                 .port(port)
                 .teeDir(teeDir)
@@ -116,30 +107,25 @@ final class WkmCommand implements Callable<Integer> {
                 .rotationGraceSeconds(rotationGraceSeconds)
                 .dedicatedRequester(dedicatedRequester)
                 .requireRequesterSignature(requireRequesterSignature)
-                .adminHost(admin.host)
-                .adminPort(admin.port)
-                .otlpEndpoint(admin.otlpEndpoint == null ? "" : admin.otlpEndpoint)
-                .exitWithParent(exitWithParent)
+                .adminHost(child.admin.host)
+                .adminPort(child.admin.port)
+                .otlpEndpoint(child.otlpEndpoint())
+                .exitWithParent(child.exitWithParent)
                 .build();
     }
 
     @Override
     public Integer call() throws InterruptedException {
         WkmLaunchSpec spec = spec();
-        if (spec.exitWithParent()) {
-            Commands.exitWithParent();
-        }
-        // Its sealed pool keys are its own: two WKMs rotating one pool-keys.sealed would overwrite each
-        // other's keys. Not --tee-dir: serve --pool shares its simulated TEE with its children by
-        // design.
-        DataDirLock lock;
-        try {
-            lock = DataDirLock.acquire(spec.dataDir(), "camelot wkm");
-        } catch (DataDirLock.InUseException e) {
-            throw UserError.runtime(e.getMessage(), e);
-        }
-        NodeAssembly process = NodeAssembly.start(parts -> {
-            parts.add(lock);
+        return PoolChildOptions.run(spec.exitWithParent(), parts -> {
+            // Its sealed pool keys are its own: two WKMs rotating one pool-keys.sealed would overwrite
+            // each other's keys. Not --tee-dir: serve --pool shares its simulated TEE with its children
+            // by design.
+            try {
+                parts.add(DataDirLock.acquire(spec.dataDir(), "camelot wkm"));
+            } catch (DataDirLock.InUseException e) {
+                throw UserError.runtime(e.getMessage(), e);
+            }
             Clock clock = Clock.systemUTC();
             String measurement = Measurements.hex(Measurements.keyManager());
             SimulatedTee tee = SimulatedTee.open(
@@ -179,12 +165,9 @@ final class WkmCommand implements Callable<Integer> {
                     + server.url()
                     + (keyManager.hasKeys() ? "" : " (no pool keys yet: waiting for SetWorkerPrivateKeys)"));
             System.out.println("Admits WP measurements " + allowed);
-            parts.add(startAdmin(admin, keyManager)).announce();
-            System.out.println(ChildProcess.READY + server.url());
-            return parts;
+            parts.add(startAdmin(child.admin, keyManager)).announce();
+            return server.url();
         });
-        Commands.runUntilStopped(process);
-        return 0;
     }
 
     /** Metrics of the key manager; ready once the pool keys are unsealed here (or received). */

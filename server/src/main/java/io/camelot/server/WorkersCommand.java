@@ -10,6 +10,8 @@ import io.camelot.sdk.TcsException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,25 +66,23 @@ final class WorkersCommand implements Callable<Integer> {
 
     /** The EEA name with its code, e.g. {@code ACTIVE (1)}; a code outside the EEA's set as it is. */
     static String statusName(Integer code) {
-        if (code == null) {
-            return "-";
-        }
-        return Arrays.stream(WorkerStatus.values())
-                .filter(status -> status.code() == code)
-                .findFirst()
-                .map(status -> status.name() + " (" + code + ")")
-                .orElse(String.valueOf(code));
+        return named(code, WorkerStatus.values(), WorkerStatus::code, status -> status.name() + " (" + code + ")");
     }
 
     /** The EEA worker type's name, e.g. {@code TEE_SGX}; an unknown code as it is. */
     static String typeName(Integer code) {
+        return named(code, WorkerType.values(), WorkerType::code, WorkerType::name);
+    }
+
+    /** {@code -} for no code, else the constant with this code as {@code name} spells it, else the code. */
+    private static <E> String named(Integer code, E[] values, ToIntFunction<E> codeOf, Function<E, String> name) {
         if (code == null) {
             return "-";
         }
-        return Arrays.stream(WorkerType.values())
-                .filter(type -> type.code() == code)
+        return Arrays.stream(values)
+                .filter(value -> codeOf.applyAsInt(value) == code)
                 .findFirst()
-                .map(WorkerType::name)
+                .map(name)
                 .orElse(String.valueOf(code));
     }
 }

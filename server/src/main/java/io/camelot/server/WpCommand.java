@@ -6,7 +6,6 @@ import io.camelot.ops.Telemetry;
 import io.camelot.pool.Measurements;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.RpcClient;
-import io.camelot.pool.manager.ChildProcess;
 import io.camelot.pool.manager.WpLaunchSpec;
 import io.camelot.pool.wp.WpRegistration;
 import io.camelot.pool.wp.WpRuntime;
@@ -76,19 +75,11 @@ final class WpCommand implements Callable<Integer> {
     String advertiseHost;
 
     @Mixin
-    AdminOptions admin = new AdminOptions();
-
-    @Mixin
-    PeerOptions peer;
-
-    @Option(
-            names = "--exit-with-parent",
-            description = "Stop when standard input closes (set by serve --pool for its children)")
-    boolean exitWithParent;
+    PoolChildOptions child = new PoolChildOptions();
 
     /** These options, typed: the inverse of {@link WpLaunchSpec#toArgs()}. */
     WpLaunchSpec spec() {
-        return WpLaunchSpec.builder(manager, teeDir, peer.files())
+        return WpLaunchSpec.builder(manager, teeDir, child.peer.files())
                 .host(host)
                 .port(port)
                 .advertiseHost(advertiseHost == null ? "" : advertiseHost)
@@ -97,20 +88,17 @@ final class WpCommand implements Callable<Integer> {
                 .simulatedMeasurement(simulatedMeasurement == null ? "" : simulatedMeasurement)
                 .register(register)
                 .slots(slots)
-                .adminHost(admin.host)
-                .adminPort(admin.port)
-                .otlpEndpoint(admin.otlpEndpoint == null ? "" : admin.otlpEndpoint)
-                .exitWithParent(exitWithParent)
+                .adminHost(child.admin.host)
+                .adminPort(child.admin.port)
+                .otlpEndpoint(child.otlpEndpoint())
+                .exitWithParent(child.exitWithParent)
                 .build();
     }
 
     @Override
     public Integer call() throws InterruptedException {
         WpLaunchSpec spec = spec();
-        if (spec.exitWithParent()) {
-            Commands.exitWithParent();
-        }
-        NodeAssembly process = NodeAssembly.start(parts -> {
+        return PoolChildOptions.run(spec.exitWithParent(), parts -> {
             Workloads workloads = Workloads.load();
             byte[] measurement = spec.simulatedMeasurement().isEmpty()
                     ? Measurements.processor(workloads)
@@ -139,7 +127,7 @@ final class WpCommand implements Callable<Integer> {
                     + url
                     + ", key manager via "
                     + spec.manager());
-            parts.add(startAdmin(admin, runtime)).announce();
+            parts.add(startAdmin(child.admin, runtime)).announce();
             if (spec.register()) {
                 // Closed first, so stopping deregisters and drains: the server closes once its
                 // in-flight work orders are done.
@@ -150,11 +138,8 @@ final class WpCommand implements Callable<Integer> {
                         spec.dedicatedRequester(),
                         HexFormat.of().formatHex(measurement)));
             }
-            System.out.println(ChildProcess.READY + url);
-            return parts;
+            return url;
         });
-        Commands.runUntilStopped(process);
-        return 0;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import static io.camelot.server.AdminHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,9 +10,6 @@ import io.camelot.ethereum.DevChain;
 import io.camelot.ethereum.EthereumBridge;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.sdk.DirectTcsClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * chain.
  */
 class BridgeAdminTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @TempDir
     Path dir;
 
@@ -90,9 +86,5 @@ class BridgeAdminTest {
             assertThat(down.body()).contains("eth_blockNumber").contains("\"tcs\":\"UP\"");
         });
         assertThat(get(admin.url() + "/health/live").statusCode()).isEqualTo(200);
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

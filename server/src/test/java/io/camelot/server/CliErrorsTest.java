@@ -27,6 +27,12 @@ class CliErrorsTest {
             assertThat(err).doesNotContain("\tat ");
             return err.strip();
         }
+
+        /** The command exited with {@code exit} after printing only {@code line}. */
+        void assertFails(int exit, String line) {
+            assertThat(line()).isEqualTo(line);
+            assertThat(exit()).isEqualTo(exit);
+        }
     }
 
     static Run camelot(String... args) {
@@ -37,11 +43,8 @@ class CliErrorsTest {
 
     @Test
     void aUrlWithoutSchemeSaysWhatToWrite() {
-        Run run = camelot("submit", "--url", "127.0.0.1:1947", "hi");
-
-        assertThat(run.line())
-                .isEqualTo("camelot submit: --url 127.0.0.1:1947 has no scheme; use http://127.0.0.1:1947");
-        assertThat(run.exit()).isEqualTo(2);
+        camelot("submit", "--url", "127.0.0.1:1947", "hi")
+                .assertFails(2, "camelot submit: --url 127.0.0.1:1947 has no scheme; use http://127.0.0.1:1947");
     }
 
     @Test
@@ -68,20 +71,17 @@ class CliErrorsTest {
 
     @Test
     void aFailOnThatIsNoRegexIsOneUsageLine() {
-        Run run = camelot("submit", "--fail-on", "RESULT: (", "hi");
-
-        assertThat(run.line())
-                .isEqualTo("camelot submit: --fail-on RESULT: ( is not a regular expression: Unclosed group at"
-                        + " index 9");
-        assertThat(run.exit()).isEqualTo(2);
+        camelot("submit", "--fail-on", "RESULT: (", "hi")
+                .assertFails(
+                        2,
+                        "camelot submit: --fail-on RESULT: ( is not a regular expression: Unclosed group at"
+                                + " index 9");
     }
 
     @Test
     void anUnknownOptionIsOneLinePointingAtHelp() {
-        Run run = camelot("serve", "--bogus");
-
-        assertThat(run.line()).isEqualTo("camelot serve: Unknown option: '--bogus' (see camelot serve --help)");
-        assertThat(run.exit()).isEqualTo(2);
+        camelot("serve", "--bogus")
+                .assertFails(2, "camelot serve: Unknown option: '--bogus' (see camelot serve --help)");
     }
 
     @Test
@@ -120,20 +120,19 @@ class CliErrorsTest {
     @Test
     void aBusyListenerPortNamesThePortAndTheOption() throws IOException {
         try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Run run = camelot(
-                    "serve",
-                    "--port",
-                    String.valueOf(other.getLocalPort()),
-                    "--admin-port",
-                    "0",
-                    "--data-dir",
-                    dir.resolve("data").toString());
-
-            assertThat(run.line())
-                    .isEqualTo("camelot serve: port "
-                            + other.getLocalPort()
-                            + " on 127.0.0.1 is in use; stop the other process or pass --port");
-            assertThat(run.exit()).isEqualTo(1);
+            camelot(
+                            "serve",
+                            "--port",
+                            String.valueOf(other.getLocalPort()),
+                            "--admin-port",
+                            "0",
+                            "--data-dir",
+                            dir.resolve("data").toString())
+                    .assertFails(
+                            1,
+                            "camelot serve: port "
+                                    + other.getLocalPort()
+                                    + " on 127.0.0.1 is in use; stop the other process or pass --port");
         }
         assertThat(dir.resolve("data")).as("nothing opened before the check").doesNotExist();
     }
@@ -141,20 +140,19 @@ class CliErrorsTest {
     @Test
     void aBusyAdminPortNamesTheAdminOption() throws IOException {
         try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Run run = camelot(
-                    "serve",
-                    "--port",
-                    "0",
-                    "--admin-port",
-                    String.valueOf(other.getLocalPort()),
-                    "--data-dir",
-                    dir.resolve("data").toString());
-
-            assertThat(run.line())
-                    .isEqualTo("camelot serve: port "
-                            + other.getLocalPort()
-                            + " on 127.0.0.1 is in use; stop the other process or pass --admin-port");
-            assertThat(run.exit()).isEqualTo(1);
+            camelot(
+                            "serve",
+                            "--port",
+                            "0",
+                            "--admin-port",
+                            String.valueOf(other.getLocalPort()),
+                            "--data-dir",
+                            dir.resolve("data").toString())
+                    .assertFails(
+                            1,
+                            "camelot serve: port "
+                                    + other.getLocalPort()
+                                    + " on 127.0.0.1 is in use; stop the other process or pass --admin-port");
         }
     }
 
@@ -164,84 +162,75 @@ class CliErrorsTest {
         Path file = Files.writeString(
                 dir.resolve("pg.toml"), "[store]\nbackend = \"postgres\"\nurl = \"jdbc:postgresql://127.0.0.1:9/x\"\n");
         try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Run run = camelot(
-                    "listener",
-                    "--config",
-                    file.toString(),
-                    "--port",
-                    String.valueOf(other.getLocalPort()),
-                    "--admin-port",
-                    "0");
-
-            assertThat(run.line())
-                    .isEqualTo("camelot listener: port "
-                            + other.getLocalPort()
-                            + " on 127.0.0.1 is in use; stop the other process or pass --port");
-            assertThat(run.exit()).isEqualTo(1);
+            camelot(
+                            "listener",
+                            "--config",
+                            file.toString(),
+                            "--port",
+                            String.valueOf(other.getLocalPort()),
+                            "--admin-port",
+                            "0")
+                    .assertFails(
+                            1,
+                            "camelot listener: port "
+                                    + other.getLocalPort()
+                                    + " on 127.0.0.1 is in use; stop the other process or pass --port");
         }
     }
 
     @Test
     void aPortOutOfRangeIsAUsageError() {
-        Run run = camelot("serve", "--port", "70000");
-
-        assertThat(run.line())
-                .isEqualTo("camelot serve: --port 70000 is not a port; use 0..65535 (0 picks a free one)");
-        assertThat(run.exit()).isEqualTo(2);
+        camelot("serve", "--port", "70000")
+                .assertFails(2, "camelot serve: --port 70000 is not a port; use 0..65535 (0 picks a free one)");
     }
 
     @Test
     void aDataDirectoryThatIsAFileIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("data"), "");
 
-        Run run = camelot("serve", "--port", "0", "--admin-port", "0", "--data-dir", file.toString());
-
-        assertThat(run.line())
-                .isEqualTo("camelot serve: cannot use data directory "
-                        + file
-                        + ": it is a file, not a directory; fix it or pass --data-dir");
-        assertThat(run.exit()).isEqualTo(1);
+        camelot("serve", "--port", "0", "--admin-port", "0", "--data-dir", file.toString())
+                .assertFails(
+                        1,
+                        "camelot serve: cannot use data directory "
+                                + file
+                                + ": it is a file, not a directory; fix it or pass --data-dir");
     }
 
     @Test
     void aMissingConfigFileIsOneLine() {
         Path missing = dir.resolve("missing.toml");
 
-        Run run = camelot("serve", "--config", missing.toString());
-
-        assertThat(run.line()).isEqualTo("camelot serve: configuration file " + missing + " does not exist");
-        assertThat(run.exit()).isEqualTo(2);
+        camelot("serve", "--config", missing.toString())
+                .assertFails(2, "camelot serve: configuration file " + missing + " does not exist");
     }
 
     @Test
     void aConfigErrorNamesFileLineSectionAndKey() throws IOException {
         Path file = Files.writeString(dir.resolve("camelot.toml"), "[listener]\nport = \"20020\"\n");
 
-        Run run = camelot("serve", "--config", file.toString());
-
-        assertThat(run.line())
-                .isEqualTo("camelot serve: invalid configuration "
-                        + file
-                        + ": line 2: [listener] port: expected an integer, not \"20020\"");
-        assertThat(run.exit()).isEqualTo(2);
+        camelot("serve", "--config", file.toString())
+                .assertFails(
+                        2,
+                        "camelot serve: invalid configuration "
+                                + file
+                                + ": line 2: [listener] port: expected an integer, not \"20020\"");
     }
 
     @Test
     void aConfigValueOutOfRangeIsCaughtBeforeStartUp() throws IOException {
         Path file = Files.writeString(dir.resolve("camelot.toml"), "[worker]\nconcurrency = -1\n");
 
-        Run run = camelot(
-                "serve",
-                "--config",
-                file.toString(),
-                "--data-dir",
-                dir.resolve("data").toString());
-
-        assertThat(run.line())
-                .isEqualTo("camelot serve: invalid configuration "
-                        + file
-                        + ": line 2: [worker] concurrency: must be >= 1, not -1");
-        assertThat(run.exit()).isEqualTo(2);
+        camelot(
+                        "serve",
+                        "--config",
+                        file.toString(),
+                        "--data-dir",
+                        dir.resolve("data").toString())
+                .assertFails(
+                        2,
+                        "camelot serve: invalid configuration "
+                                + file
+                                + ": line 2: [worker] concurrency: must be >= 1, not -1");
         assertThat(dir.resolve("data")).doesNotExist();
     }
 }

@@ -22,8 +22,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,25 +44,17 @@ class CrashTest {
     @TempDir
     Path dataDir;
 
-    Process server;
-
-    @AfterEach
-    void kill() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    @RegisterExtension
+    final CamelotProcesses processes = new CamelotProcesses();
 
     @Test
     void sigkillUnderLoadLosesNothingAcknowledgedAndRunsNothingTwice() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         int port = RestartTest.freePort();
-        RestartTest launcher = new RestartTest();
-        launcher.dataDir = dataDir;
 
         CrashLoad load;
-        server = launcher.serve(port);
+        Process server = processes.serve(dataDir, port);
         try (DirectTcsClient client = DirectTcsClient.create("http://127.0.0.1:" + port)) {
             Requester requester = Requester.builder(client)
                     .requesterKey(Secp256k1.generate())
@@ -82,7 +74,7 @@ class CrashTest {
                 assertThat(server.waitFor(30, TimeUnit.SECONDS))
                         .as("SIGKILL #%d took effect", kill)
                         .isTrue();
-                server = launcher.serve(port);
+                server = processes.serve(dataDir, port);
                 RestartTest.awaitWorker(requester);
             }
             load.stop();
@@ -105,12 +97,8 @@ class CrashTest {
                     .as("counts of acknowledged work orders (seed %d)", seed)
                     .allMatch(c -> c >= 1 && c <= ran);
             // One more work order: the counter moved exactly once per stored work order, no more.
-            String next = requester
-                    .newWorkOrder(worker, SlowCounter.NAME)
-                    .input("add")
-                    .submit()
-                    .await()
-                    .text(0);
+            String next =
+                    WorkOrders.run(requester, worker, SlowCounter.NAME, "add").text(0);
             assertThat(next).as("runs before the last one (seed %d)", seed).isEqualTo("COUNT: " + (ran + 1));
 
             for (CrashLoad.Acknowledged ack : acknowledged) {
@@ -127,12 +115,8 @@ class CrashTest {
                                 TcsRpcException.class,
                                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER.code()));
             }
-            String after = requester
-                    .newWorkOrder(worker, SlowCounter.NAME)
-                    .input("add")
-                    .submit()
-                    .await()
-                    .text(0);
+            String after =
+                    WorkOrders.run(requester, worker, SlowCounter.NAME, "add").text(0);
             assertThat(after).isEqualTo("COUNT: " + (ran + 2));
             System.out.printf(
                     "CrashTest seed %d: %d SIGKILLs, %d acknowledged work orders, %d of %d in doubt stored%n",

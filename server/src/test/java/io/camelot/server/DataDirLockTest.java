@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,14 +34,8 @@ class DataDirLockTest {
     @TempDir
     Path logs;
 
-    Process first;
-
-    @AfterEach
-    void kill() throws InterruptedException {
-        if (first != null && first.isAlive()) {
-            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    @RegisterExtension
+    final CamelotProcesses processes = new CamelotProcesses();
 
     CamelotConfig config() {
         return TestConfigs.loopback(dataDir).build();
@@ -140,28 +134,15 @@ class DataDirLockTest {
     }
 
     Process serve(String name, int port) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(
-                        java.toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CamelotCli.class.getName(),
-                        "serve",
-                        "--port",
-                        Integer.toString(port),
-                        "--data-dir",
-                        dataDir.toString(),
-                        "--admin-port",
-                        "0")
+        return processes.start(CamelotProcesses.serveCommand(dataDir, port)
                 .redirectOutput(logs.resolve(name + ".out").toFile())
-                .redirectError(logs.resolve(name + ".err").toFile())
-                .start();
+                .redirectError(logs.resolve(name + ".err").toFile()));
     }
 
     @Test
     void aSecondServeProcessExitsWithOneLineAndASigkilledOwnerFreesTheDirectory() throws Exception {
         int port = RestartTest.freePort();
-        first = serve("first", port);
+        Process first = serve("first", port);
         try (DirectTcsClient client = DirectTcsClient.create("http://127.0.0.1:" + port)) {
             RestartTest.awaitWorker(Requester.builder(client).allowSimulation().build());
         }

@@ -57,19 +57,14 @@ class DependenciesEndToEndTest {
     final List<String> workerIds = new ArrayList<>();
 
     /** Stores, queues and workers the node runs, closed in reverse order. */
-    final List<AutoCloseable> started = new ArrayList<>();
-
-    <T extends AutoCloseable> T started(T closeable) {
-        started.add(closeable);
-        return closeable;
-    }
+    final NodeAssembly started = new NodeAssembly();
 
     /** Scheduler plus two SingletonWorkers (simulated TEE) sharing the store, and the listener. */
     @BeforeEach
     void startTwoWorkerNode() {
         Clock clock = Clock.systemUTC();
-        TcsStore store = started(LmdbTcsStore.open(dataDir.resolve("store"), 256L << 20));
-        PersistentWorkOrderQueue queue = started(new PersistentWorkOrderQueue(store, queueSettings(), clock));
+        TcsStore store = started.add(LmdbTcsStore.open(dataDir.resolve("store"), 256L << 20));
+        PersistentWorkOrderQueue queue = started.add(new PersistentWorkOrderQueue(store, queueSettings(), clock));
         Tee tee = SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
         for (String name : List.of("dep-worker-a", "dep-worker-b")) {
             WorkerConfig config = workerConfig(name);
@@ -105,10 +100,19 @@ class DependenciesEndToEndTest {
     void stop() throws Exception {
         client.close();
         listener.close();
-        for (AutoCloseable closeable : started.reversed()) {
-            closeable.close();
-        }
+        started.close();
         vertx.close().await();
+    }
+
+    /** The first output of a {@code simple-wallet} command that writes {@code account}'s wallet. */
+    static String wallet(Requester requester, VerifiedWorker worker, String account, String command) {
+        return requester
+                .newWorkOrder(worker, "simple-wallet")
+                .writes("wallet:" + account)
+                .input(command)
+                .submit()
+                .await()
+                .text(0);
     }
 
     Requester requester() {
@@ -124,12 +128,7 @@ class DependenciesEndToEndTest {
         Requester requester = requester();
         List<VerifiedWorker> workers = workerIds.stream().map(requester::worker).toList();
         for (String account : List.of("alice", "bob")) {
-            requester
-                    .newWorkOrder(workers.get(0), "simple-wallet")
-                    .writes("wallet:" + account)
-                    .input("deposit " + account + " 1000")
-                    .submit()
-                    .await();
+            wallet(requester, workers.get(0), account, "deposit " + account + " 1000");
         }
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
@@ -166,22 +165,9 @@ class DependenciesEndToEndTest {
         submitters.shutdown();
 
         // 1000 + 150 - 50 - 100 + 50 for alice, 1000 + 100 - 50 for bob; each final deposit adds 1.
-        assertThat(requester
-                        .newWorkOrder(workers.get(1), "simple-wallet")
-                        .writes("wallet:alice")
-                        .input("deposit alice 1")
-                        .submit()
-                        .await()
-                        .text(0))
+        assertThat(wallet(requester, workers.get(1), "alice", "deposit alice 1"))
                 .isEqualTo("WALLET RESULT: alice::1051");
-        assertThat(requester
-                        .newWorkOrder(workers.get(0), "simple-wallet")
-                        .writes("wallet:bob")
-                        .input("deposit bob 1")
-                        .submit()
-                        .await()
-                        .text(0))
-                .isEqualTo("WALLET RESULT: bob::1051");
+        assertThat(wallet(requester, workers.get(0), "bob", "deposit bob 1")).isEqualTo("WALLET RESULT: bob::1051");
     }
 
     @Test
@@ -190,28 +176,11 @@ class DependenciesEndToEndTest {
         Requester stranger = requester();
         VerifiedWorker ownersWorker = owner.worker(workerIds.get(0));
         VerifiedWorker strangersWorker = stranger.worker(workerIds.get(1));
-        assertThat(owner.newWorkOrder(ownersWorker, "simple-wallet")
-                        .writes("wallet:alice")
-                        .input("deposit alice 10")
-                        .submit()
-                        .await()
-                        .text(0))
-                .isEqualTo("WALLET RESULT: alice::10");
+        assertThat(wallet(owner, ownersWorker, "alice", "deposit alice 10")).isEqualTo("WALLET RESULT: alice::10");
         // Another key's wallet:alice is another lock, so it must be another account.
-        assertThat(stranger.newWorkOrder(strangersWorker, "simple-wallet")
-                        .writes("wallet:alice")
-                        .input("withdraw alice 10")
-                        .submit()
-                        .await()
-                        .text(0))
+        assertThat(wallet(stranger, strangersWorker, "alice", "withdraw alice 10"))
                 .isEqualTo("WALLET RESULT: No wallet details found");
-        assertThat(owner.newWorkOrder(ownersWorker, "simple-wallet")
-                        .writes("wallet:alice")
-                        .input("deposit alice 1")
-                        .submit()
-                        .await()
-                        .text(0))
-                .isEqualTo("WALLET RESULT: alice::11");
+        assertThat(wallet(owner, ownersWorker, "alice", "deposit alice 1")).isEqualTo("WALLET RESULT: alice::11");
     }
 
     @Test
@@ -221,37 +190,32 @@ class DependenciesEndToEndTest {
                 .awaitTimeout(Duration.ofMinutes(3))
                 .build();
         VerifiedWorker worker = unsigned.worker(workerIds.get(0));
-        assertThatThrownBy(() -> unsigned.newWorkOrder(worker, "simple-wallet")
+        WorkOrders.assertRpcError(
+                () -> unsigned.newWorkOrder(worker, "simple-wallet")
                         .writes("wallet:alice")
                         .input("deposit alice 5")
-                        .submit())
-                .isInstanceOf(TcsRpcException.class)
-                .hasMessageContaining("resources need a signed work order")
-                .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(2));
+                        .submit(),
+                2,
+                "resources need a signed work order");
     }
 
     @Test
     void aWalletWorkOrderCannotTouchAnAccountItDidNotDeclare() {
         Requester requester = requester();
         VerifiedWorker worker = requester.worker(workerIds.get(0));
-        assertThatThrownBy(() -> requester
-                        .newWorkOrder(worker, "simple-wallet")
-                        .writes("wallet:alice")
-                        .input("deposit mallory 5")
-                        .submit()
-                        .await())
+        assertThatThrownBy(() -> wallet(requester, worker, "alice", "deposit mallory 5"))
                 .isInstanceOf(TcsRpcException.class)
                 .hasMessageContaining("resource wallet:mallory is not declared for read");
         // A read lock is not enough to write.
-        assertThatThrownBy(() -> requester
+        WorkOrders.assertRpcError(
+                () -> requester
                         .newWorkOrder(worker, "simple-wallet")
                         .reads("wallet:alice")
                         .input("deposit alice 5")
                         .submit()
-                        .await())
-                .isInstanceOf(TcsRpcException.class)
-                .hasMessageContaining("resource wallet:alice is not declared for write")
-                .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(1));
+                        .await(),
+                1,
+                "resource wallet:alice is not declared for write");
     }
 
     @Test
@@ -298,10 +262,7 @@ class DependenciesEndToEndTest {
                 .inputFrom(secret, 0)
                 .submit();
 
-        assertThatThrownBy(stolen::await)
-                .isInstanceOf(TcsRpcException.class)
-                .hasMessageContaining("must be signed by the same requester key")
-                .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(3));
+        WorkOrders.assertRpcError(stolen::await, 3, "must be signed by the same requester key");
     }
 
     @Test
@@ -320,10 +281,7 @@ class DependenciesEndToEndTest {
                 requester.newWorkOrder(a, "echo-result").after(next).input("z").submit();
 
         assertThatThrownBy(broken::await).isInstanceOf(TcsRpcException.class);
-        assertThatThrownBy(next::await)
-                .isInstanceOf(TcsRpcException.class)
-                .hasMessageContaining("predecessor work order " + broken.workOrderId() + " failed: code 9")
-                .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(1));
+        WorkOrders.assertRpcError(next::await, 1, "predecessor work order " + broken.workOrderId() + " failed: code 9");
         assertThatThrownBy(last::await)
                 .hasMessageContaining("predecessor work order " + next.workOrderId() + " failed");
     }
@@ -339,14 +297,14 @@ class DependenciesEndToEndTest {
         var builder = requester.newWorkOrder(worker, "echo-result").input("b").after(submitted);
         assertThat(builder.submit().await().text(0)).isEqualTo("RESULT: b");
 
-        assertThatThrownBy(() -> requester
+        WorkOrders.assertRpcError(
+                () -> requester
                         .newWorkOrder(worker, "echo-result")
                         .input("c")
                         .workOrderId("cd".repeat(32))
                         .afterId(fakeId)
-                        .submit())
-                .isInstanceOf(TcsRpcException.class)
-                .hasMessageContaining("unknown predecessor work order " + fakeId)
-                .satisfies(e -> assertThat(((TcsRpcException) e).code()).isEqualTo(2));
+                        .submit(),
+                2,
+                "unknown predecessor work order " + fakeId);
     }
 }

@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,13 +63,7 @@ class ElasticPoolTest {
 
         // The burst is queued while the first WP is still starting: the scaler goes to the maximum.
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        List<SubmittedWorkOrder> burst = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            burst.add(requester
-                    .newWorkOrder(poolWorker, "echo-result")
-                    .input("burst " + i)
-                    .submit());
-        }
+        List<SubmittedWorkOrder> burst = WorkOrders.submitEchoes(requester, "burst ", 60, poolWorker);
         await().atMost(WAIT).until(() -> {
             manager.processors().forEach(wp -> seen.add(wp.url()));
             return seen.size() == 3;

@@ -18,13 +18,13 @@ import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
 import io.camelot.protocol.model.WorkerLookUpParams;
-import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsRpcException;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.server.config.CryptoSection;
+import io.camelot.server.config.TomlChoice;
 import io.camelot.server.config.WorkerSection;
 import io.camelot.worker.WorkerConfig;
 import io.vertx.core.Vertx;
@@ -47,9 +47,6 @@ class EndToEndTest {
     @RegisterExtension
     final TcsNodeExtension tcs = new TcsNodeExtension();
 
-    TcsNode node;
-    DirectTcsClient client;
-
     TcsNode start(boolean syncMode) {
         return start(syncMode, CryptoSection.defaults());
     }
@@ -63,29 +60,20 @@ class EndToEndTest {
     }
 
     TcsNode start(boolean syncMode, CryptoSection crypto, List<String> keyEncryption, List<String> notifyHosts) {
-        node = tcs.start(TestConfigs.loopback(dataDir)
+        return tcs.start(TestConfigs.loopback(dataDir)
                 .syncMode(syncMode)
                 .notifyHosts(notifyHosts)
                 .workerConcurrency(2)
                 .keyEncryption(keyEncryption.stream()
-                        .map(WorkerSection.KeyEncryption::of)
+                        .map(name -> TomlChoice.parse(WorkerSection.KeyEncryption.class, name))
                         .toList())
                 .crypto(crypto)
                 .build());
-        client = tcs.client();
-        return node;
     }
 
     @AfterEach
     void resetCryptoProvider() {
         CryptoProviders.use(CryptoProviders.JCA);
-    }
-
-    Requester requester() {
-        return Requester.builder(client)
-                .requesterKey(Secp256k1.generate())
-                .allowSimulation()
-                .build();
     }
 
     VerifiedWorker singleton(Requester requester) {
@@ -97,40 +85,25 @@ class EndToEndTest {
     @Test
     void echoHeartDiseaseAndWalletThroughTheSdk() {
         start(false);
-        Requester requester = requester();
+        Requester requester = tcs.signingRequester();
         VerifiedWorker worker = singleton(requester);
 
-        WorkOrderOutcome echo = requester
-                .newWorkOrder(worker, "echo-result")
-                .input("Hello")
-                .submit()
-                .await();
+        WorkOrderOutcome echo = WorkOrders.run(requester, worker, "echo-result", "Hello");
         assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
 
-        WorkOrderOutcome heart = requester
-                .newWorkOrder(worker, "heart-disease-eval")
-                .input("Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1")
-                .submit()
-                .await();
+        WorkOrderOutcome heart =
+                WorkOrders.run(requester, worker, "heart-disease-eval", "Data: 25 10 1 67 102 125 1 95 5 10 1 11 36 1");
         assertThat(heart.text(0)).isEqualTo("You have a 47% risk of heart disease");
 
-        requester
-                .newWorkOrder(worker, "simple-wallet")
-                .input("deposit bob 70")
-                .submit()
-                .await();
-        WorkOrderOutcome wallet = requester
-                .newWorkOrder(worker, "simple-wallet")
-                .input("withdraw bob 20")
-                .submit()
-                .await();
+        WorkOrders.run(requester, worker, "simple-wallet", "deposit bob 70");
+        WorkOrderOutcome wallet = WorkOrders.run(requester, worker, "simple-wallet", "withdraw bob 20");
         assertThat(wallet.text(0)).isEqualTo("WALLET RESULT: bob::50");
     }
 
     @Test
     void twoPartiesShareAWorkOrderAndEachReadsOnlyItsOwnResult() {
         start(false);
-        Requester requester = requester();
+        Requester requester = tcs.signingRequester();
         VerifiedWorker worker = singleton(requester);
         // Party B encrypts its input under its own data key and hands A only ciphertext.
         byte[] partyBKey = AesGcm.newKey();
@@ -154,14 +127,10 @@ class EndToEndTest {
     void nativeCryptoProviderServesTheSameProtocol() {
         start(false, new CryptoSection(CryptoSection.Provider.ACCP));
         assertThat(CryptoProviders.current()).isEqualTo(CryptoProviders.ACCP);
-        Requester requester = requester();
+        Requester requester = tcs.signingRequester();
         VerifiedWorker worker = singleton(requester);
 
-        WorkOrderOutcome echo = requester
-                .newWorkOrder(worker, "echo-result")
-                .input("Hello")
-                .submit()
-                .await();
+        WorkOrderOutcome echo = WorkOrders.run(requester, worker, "echo-result", "Hello");
 
         assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
     }
@@ -169,8 +138,8 @@ class EndToEndTest {
     @Test
     void aWorkerOfferingX25519ServesNewAndAvalonStyleClients() {
         start(false, new CryptoSection(CryptoSection.Provider.ACCP), List.of("RSA-OAEP-3072", X25519Hkdf.ALGORITHM));
-        Requester fastest = requester();
-        Requester avalonStyle = Requester.builder(client)
+        Requester fastest = tcs.signingRequester();
+        Requester avalonStyle = Requester.builder(tcs.client())
                 .requesterKey(Secp256k1.generate())
                 .allowSimulation()
                 .forceRsaOaep(true)
@@ -182,18 +151,9 @@ class EndToEndTest {
                 .isEqualTo("RSA-OAEP-3072," + X25519Hkdf.ALGORITHM);
         assertThat(offeringBoth.sessionKeyWrap().algorithm()).isEqualTo(X25519Hkdf.ALGORITHM);
         assertThat(seenAsRsa.sessionKeyWrap().algorithm()).isEqualTo("RSA-OAEP-3072");
-        assertThat(fastest.newWorkOrder(offeringBoth, "echo-result")
-                        .input("new")
-                        .submit()
-                        .await()
-                        .text(0))
+        assertThat(WorkOrders.run(fastest, offeringBoth, "echo-result", "new").text(0))
                 .isEqualTo("RESULT: new");
-        assertThat(avalonStyle
-                        .newWorkOrder(seenAsRsa, "echo-result")
-                        .input("old")
-                        .submit()
-                        .await()
-                        .text(0))
+        assertThat(WorkOrders.run(avalonStyle, seenAsRsa, "echo-result", "old").text(0))
                 .isEqualTo("RESULT: old");
     }
 
@@ -215,24 +175,20 @@ class EndToEndTest {
     @Test
     void syncModeAnswersTheSubmitWithTheResult() {
         start(true);
-        Requester requester = requester();
+        Requester requester = tcs.signingRequester();
         VerifiedWorker worker = singleton(requester);
-        SubmittedWorkOrder submitted =
-                requester.newWorkOrder(worker, "echo-result").input("now").submit();
-        assertThat(submitted.await().text(0)).isEqualTo("RESULT: now");
+        assertThat(WorkOrders.run(requester, worker, "echo-result", "now").text(0))
+                .isEqualTo("RESULT: now");
     }
 
     @Test
     void unknownWorkloadIsReportedWithCodeNine() {
         start(false);
-        Requester requester = requester();
+        Requester requester = tcs.signingRequester();
         VerifiedWorker worker = singleton(requester);
         SubmittedWorkOrder submitted =
                 requester.newWorkOrder(worker, "no-such").input("x").submit();
-        assertThatThrownBy(submitted::await)
-                .isInstanceOfSatisfying(
-                        TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(9))
-                .hasMessageContaining("Workload cannot be processed by this worker");
+        WorkOrders.assertRpcError(submitted::await, 9, "Workload cannot be processed by this worker");
     }
 
     @Test
@@ -249,7 +205,7 @@ class EndToEndTest {
                     }))
                     .listen(0, "127.0.0.1")
                     .await();
-            Requester requester = requester();
+            Requester requester = tcs.signingRequester();
             VerifiedWorker worker = singleton(requester);
             SubmittedWorkOrder submitted = requester
                     .newWorkOrder(worker, "echo-result")
@@ -269,7 +225,7 @@ class EndToEndTest {
     @Test
     void aReceiptFollowsTheWorkOrderEndToEnd() {
         start(false);
-        Requester requester = requester();
+        Requester requester = tcs.signingRequester();
         VerifiedWorker worker = singleton(requester);
         SubmittedWorkOrder submitted =
                 requester.newWorkOrder(worker, "echo-result").input("r").submit();
@@ -284,7 +240,7 @@ class EndToEndTest {
         assertThat(requester.verifyReceiptUpdate(processed, worker)).isTrue();
 
         // Another requester signs with its own key, which is neither the worker's nor the creator's.
-        assertThatThrownBy(() -> requester()
+        assertThatThrownBy(() -> tcs.signingRequester()
                         .updateReceipt(submitted.workOrderId(), ReceiptStatus.COMPLETED, processed.updateData()))
                 .isInstanceOfSatisfying(TcsRpcException.class, e -> {
                     assertThat(e.code()).isEqualTo(2);

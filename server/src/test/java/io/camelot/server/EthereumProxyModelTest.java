@@ -317,11 +317,7 @@ class EthereumProxyModelTest {
                     .awaitTimeout(AWAIT)
                     .build();
             VerifiedWorker worker = workerFromChain();
-            assertThat(overUri.newWorkOrder(worker, "echo-result")
-                            .input("by uri")
-                            .submit()
-                            .await()
-                            .text(0))
+            assertThat(WorkOrders.run(overUri, worker, "echo-result", "by uri").text(0))
                     .isEqualTo("RESULT: by uri");
 
             // A host the operator did not allow is never fetched: the order is completed with error 2.

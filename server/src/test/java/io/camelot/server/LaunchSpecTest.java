@@ -40,11 +40,7 @@ class LaunchSpecTest {
                 .build();
 
         for (WpLaunchSpec spec : List.of(every, defaults)) {
-            List<String> args = spec.toArgs();
-            assertThat(args.getFirst()).isEqualTo("wp");
-            WpCommand command = new WpCommand();
-            new CommandLine(command).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
-            assertThat(command.spec()).isEqualTo(spec);
+            assertThat(parsed(spec.toArgs(), "wp", new WpCommand()).spec()).isEqualTo(spec);
         }
         assertThat(defaults.toArgs())
                 .containsExactly(
@@ -84,11 +80,14 @@ class LaunchSpecTest {
         WkmLaunchSpec defaults = WkmLaunchSpec.builder(Path.of("wkm"), PLAIN).build();
 
         for (WkmLaunchSpec spec : List.of(every, defaults)) {
-            List<String> args = spec.toArgs();
-            assertThat(args.getFirst()).isEqualTo("wkm");
-            WkmCommand command = new WkmCommand();
-            new CommandLine(command).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
-            assertThat(command.spec()).isEqualTo(spec);
+            assertThat(parsed(spec.toArgs(), "wkm", new WkmCommand()).spec()).isEqualTo(spec);
         }
+    }
+
+    /** {@code command} with {@code args} parsed, after checking that they start with its name. */
+    static <C> C parsed(List<String> args, String name, C command) {
+        assertThat(args.getFirst()).isEqualTo(name);
+        new CommandLine(command).parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+        return command;
     }
 }

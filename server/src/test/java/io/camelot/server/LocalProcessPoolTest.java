@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,17 +79,8 @@ class LocalProcessPoolTest {
                 ListenerNode listener = ListenerNode.start(config);
                 DirectTcsClient client = DirectTcsClient.create("http://127.0.0.1:" + listener.port());
                 LocalProcessLauncher launcher = new LocalProcessLauncher(
-                        instance -> List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java")
-                                        .toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                CamelotCli.class.getName(),
-                                "worker",
-                                "--config",
-                                configFile.toString(),
-                                "--admin-port",
-                                "0"),
+                        instance -> CamelotProcesses.command(
+                                "worker", "--config", configFile.toString(), "--admin-port", "0"),
                         dir)) {
             new SingletonWorker(workerConfig, keys, tee, Workloads.load(), store, clock).register();
             // Worker processes start only once work orders queue: the scaler serves the worker meanwhile,
@@ -98,13 +88,7 @@ class LocalProcessPoolTest {
             new PostgresQueueTable(store).serve(workerConfig.workerId(), "scaler", Duration.ofMinutes(10));
             Requester requester = Requester.builder(client).allowSimulation().build();
             VerifiedWorker worker = requester.worker(workerConfig.workerId());
-            List<SubmittedWorkOrder> burst = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                burst.add(requester
-                        .newWorkOrder(worker, "echo-result")
-                        .input("item " + i)
-                        .submit());
-            }
+            List<SubmittedWorkOrder> burst = WorkOrders.submitEchoes(requester, "item ", 40, worker);
 
             PoolScaler scaler = new PoolScaler(
                     launcher,

@@ -36,10 +36,9 @@ class OperatorCommandTest {
 
         CamelotConfig config = TestConfigs.loopback(dir.resolve("data"))
                 .operatorMethods()
-                .security(SecuritySection.builder()
-                        .operatorKeys(
-                                keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString())
-                        .build())
+                .security(SecuritySection.defaults()
+                        .withOperators(
+                                keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), List.of()))
                 .build();
         String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
         try (TcsNode node = TcsNode.start(config);

@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import static io.camelot.server.AdminHttp.get;
+import static io.camelot.server.AdminHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +12,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.trace.WorkOrderTrace;
@@ -107,13 +108,7 @@ class OpsEndToEndTest {
         assertThat(rows.get(0).path("state").asText()).isEqualTo("COMPLETED");
         assertThat(rows.get(0).path("code").asInt()).isZero();
         assertThat(rows.get(0).has("durationMs")).isTrue();
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> json(get(admin + "/api/workorders"))
-                                .get(0)
-                                .path("receipt")
-                                .asText(),
-                        "PROCESSED"::equals);
+        awaitNewestReceiptProcessed(admin);
         assertThat(rows.toString())
                 .doesNotContain("RESULT")
                 .doesNotContain("outData")
@@ -141,13 +136,7 @@ class OpsEndToEndTest {
         TcsNode first = tcs.start(TestConfigs.loopback(dataDir).admin().build());
         String succeeded = submitEcho(tcs.client(), true);
         String firstAdmin = first.adminUrl("127.0.0.1").orElseThrow();
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> json(get(firstAdmin + "/api/workorders"))
-                                .get(0)
-                                .path("receipt")
-                                .asText(),
-                        "PROCESSED"::equals);
+        awaitNewestReceiptProcessed(firstAdmin);
         Requester requester = tcs.requester();
         SubmittedWorkOrder failing = requester
                 .newWorkOrder(requester.worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME)), "no-such-workload")
@@ -231,11 +220,14 @@ class OpsEndToEndTest {
         }
     }
 
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return ProtocolJson.parse(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** Waits until the dashboard at {@code admin} shows the newest work order's receipt PROCESSED. */
+    private static void awaitNewestReceiptProcessed(String admin) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> json(get(admin + "/api/workorders"))
+                                .get(0)
+                                .path("receipt")
+                                .asText(),
+                        "PROCESSED"::equals);
     }
 }

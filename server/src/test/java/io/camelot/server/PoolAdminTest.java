@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import static io.camelot.server.AdminHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.pool.PoolApi;
@@ -8,9 +9,6 @@ import io.camelot.pool.manager.ChildProcess;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.VerifiedWorker;
 import io.camelot.server.config.PoolSection.SignatureScheme;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and learns their URLs; they answer health and show the pool meters after activity.
  */
 class PoolAdminTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @TempDir
     Path dataDir;
 
@@ -57,13 +53,7 @@ class PoolAdminTest {
                 .contains("camelot_pool_work_orders_waiting{process=\"serve\"} 0.0");
 
         VerifiedWorker pool = requester.worker(PoolTest.POOL_ID);
-        assertThat(requester
-                        .newWorkOrder(pool, "echo-result")
-                        .input("metered")
-                        .submit()
-                        .await(Duration.ofSeconds(120))
-                        .text(0))
-                .isEqualTo("RESULT: metered");
+        assertThat(WorkOrders.poolEcho(requester, pool, "metered")).isEqualTo("RESULT: metered");
         new RpcClient(
                         node.pool().manager().url(),
                         Duration.ofSeconds(60),
@@ -82,9 +72,5 @@ class PoolAdminTest {
                         get(wkmAdmin + "/health/live").statusCode(),
                         get(wpAdmin + "/health/live").statusCode()))
                 .containsOnly(200);
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

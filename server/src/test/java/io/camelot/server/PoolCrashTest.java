@@ -8,7 +8,6 @@ import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
-import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.VerifiedWorker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +23,8 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,14 +57,11 @@ class PoolCrashTest {
     Path dataDir;
 
     Process server;
-    final Map<String, Integer> incarnations = new ConcurrentHashMap<>();
 
-    @AfterEach
-    void kill() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    @RegisterExtension
+    final CamelotProcesses processes = new CamelotProcesses();
+
+    final Map<String, Integer> incarnations = new ConcurrentHashMap<>();
 
     @Test
     void sigkilledWpsAndWkmsLoseNoAcknowledgedWorkOrderAndThePoolKeepsServing() throws Exception {
@@ -79,10 +75,8 @@ class PoolCrashTest {
 
         Path config = dataDir.resolveSibling(dataDir.getFileName() + "-pool.toml");
         Files.writeString(config, "[pool]\nkey_managers = 2\n");
-        RestartTest launcher = new RestartTest();
-        launcher.dataDir = dataDir;
         int port = RestartTest.freePort();
-        server = launcher.serve(port, "--pool", "2", "--config", config.toString());
+        server = processes.serve(dataDir, port, "--pool", "2", "--config", config.toString());
         for (String child : WPS) {
             incarnations.put(child, 1);
         }
@@ -108,7 +102,7 @@ class PoolCrashTest {
                     int rejoined = wkmKills;
                     // Both WKMs up and the last restarted one holding the keys again.
                     await().atMost(Duration.ofMinutes(3))
-                            .until(() -> WKMS.stream().allMatch(this::ready) && rejoins(launcher) == rejoined);
+                            .until(() -> WKMS.stream().allMatch(this::ready) && rejoins() == rejoined);
                     victim = WKMS.get(random.nextInt(WKMS.size()));
                     wkmKills++;
                 } else {
@@ -132,7 +126,7 @@ class PoolCrashTest {
             // keys.
             int rejoined = wkmKills;
             await().atMost(Duration.ofMinutes(3))
-                    .until(() -> incarnations.keySet().stream().allMatch(this::ready) && rejoins(launcher) == rejoined);
+                    .until(() -> incarnations.keySet().stream().allMatch(this::ready) && rejoins() == rejoined);
             load.stop();
             assertThat(load.acknowledged)
                     .as("acknowledged work orders (seed %d)", seed)
@@ -146,16 +140,8 @@ class PoolCrashTest {
             }
             int storedInDoubt = load.storedInDoubt(client);
             // The restarted pool serves: a few more work orders, over both WPs.
-            List<SubmittedWorkOrder> after = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                after.add(requester
-                        .newWorkOrder(worker, "echo-result")
-                        .input("after " + i)
-                        .submit());
-            }
-            for (int i = 0; i < after.size(); i++) {
-                assertThat(after.get(i).await(Duration.ofSeconds(120)).text(0)).isEqualTo("RESULT: after " + i);
-            }
+            WorkOrders.assertEchoes(
+                    WorkOrders.submitEchoes(requester, "after ", 6, worker), "after ", WorkOrders.POOL_WAIT);
             System.out.printf(
                     "PoolCrashTest seed %d: %d SIGKILLs (%d WKM, %d WP), %d acknowledged work orders, %d of %d in doubt stored, incarnations %s%n",
                     seed,
@@ -192,8 +178,8 @@ class PoolCrashTest {
     }
 
     /** How many restarted WKMs took the keys from the other one, from the node's log. */
-    private static long rejoins(RestartTest launcher) throws IOException {
-        return Files.readAllLines(launcher.log()).stream()
+    private long rejoins() throws IOException {
+        return Files.readAllLines(CamelotProcesses.serveLog(dataDir)).stream()
                 .filter(line -> line.contains("rejoined the pool"))
                 .count();
     }

@@ -24,7 +24,6 @@ import io.camelot.protocol.envelope.RequestTemplate;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
 import io.camelot.protocol.model.WorkOrderResponse;
-import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsRpcException;
@@ -68,12 +67,10 @@ class PoolTest {
     final TcsNodeExtension tcs = new TcsNodeExtension();
 
     TcsNode node;
-    DirectTcsClient client;
     final List<ChildProcess> extraProcesses = new ArrayList<>();
 
     Requester start(PoolSection pool) {
         node = tcs.start(TestConfigs.loopback(dataDir).pool(pool).build());
-        client = tcs.client();
         return tcs.requester();
     }
 
@@ -124,13 +121,7 @@ class PoolTest {
                 .allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
         VerifiedWorker poolWorker = requester.worker(POOL_ID);
         for (int i = 0; i < 3; i++) {
-            assertThat(requester
-                            .newWorkOrder(poolWorker, "echo-result")
-                            .input("tls " + i)
-                            .submit()
-                            .await(Duration.ofSeconds(120))
-                            .text(0))
-                    .isEqualTo("RESULT: tls " + i);
+            assertThat(WorkOrders.poolEcho(requester, poolWorker, "tls " + i)).isEqualTo("RESULT: tls " + i);
         }
         // A plain-HTTP call to a child gets no answer from its HTTPS endpoint.
         String wkm = node.pool().keyManagers().getFirst().url().replace("https://", "http://");
@@ -149,15 +140,9 @@ class PoolTest {
         assertThat(poolWorker.verificationKey().pem())
                 .isNotEqualTo(singleton.verificationKey().pem());
 
-        List<SubmittedWorkOrder> submitted = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            submitted.add(requester
-                    .newWorkOrder(poolWorker, "echo-result")
-                    .input("pool " + i)
-                    .submit());
-        }
+        List<SubmittedWorkOrder> submitted = WorkOrders.submitEchoes(requester, "pool ", 24, poolWorker);
         for (int i = 0; i < submitted.size(); i++) {
-            WorkOrderOutcome outcome = submitted.get(i).await(Duration.ofSeconds(120));
+            WorkOrderOutcome outcome = submitted.get(i).await(WorkOrders.POOL_WAIT);
             assertThat(outcome.text(0)).isEqualTo("RESULT: pool " + i);
             // Signed by the pool key in one step: what the record publishes.
             assertThat(outcome.result().extVerificationKey()).isNull();
@@ -293,10 +278,11 @@ class PoolTest {
                 List.of(InputSpec.text("late")),
                 List.of());
         var stale = RequestSealer.seal(template, before.sessionKeyWrap(), null).request();
-        assertThatThrownBy(() -> client.workOrderSubmit(stale)).isInstanceOfSatisfying(TcsRpcException.class, e -> {
-            assertThat(e.code()).isEqualTo(2);
-            assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
-        });
+        assertThatThrownBy(() -> tcs.client().workOrderSubmit(stale))
+                .isInstanceOfSatisfying(TcsRpcException.class, e -> {
+                    assertThat(e.code()).isEqualTo(2);
+                    assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+                });
     }
 
     /**
@@ -307,7 +293,7 @@ class PoolTest {
     @Test
     void receiptsOfPoolWorkOrdersGetThePoolSignedUpdate() {
         start(pool(1, 1, SignatureScheme.POOL_KEY, ""));
-        Requester requester = signingRequester();
+        Requester requester = tcs.signingRequester();
         VerifiedWorker poolWorker = requester.worker(POOL_ID);
 
         SubmittedWorkOrder early =
@@ -348,14 +334,6 @@ class PoolTest {
         assertThat(update.updateCount()).isEqualTo(1);
         assertThat(requester.verifyReceiptUpdate(update, poolWorker)).isTrue();
         return update;
-    }
-
-    /** A requester of this node that signs, as receipts need. */
-    Requester signingRequester() {
-        return Requester.builder(client)
-                .requesterKey(Secp256k1.generate())
-                .allowSimulation()
-                .build();
     }
 
     /** Requesters that each submit a work order, await and check it, and repeat. */
@@ -482,22 +460,11 @@ class PoolTest {
         assertThat(node.pool().keyManagers()).isEmpty();
         VerifiedWorker poolWorker = requester.worker(POOL_ID);
         for (int i = 0; i < 3; i++) {
-            assertThat(requester
-                            .newWorkOrder(poolWorker, "echo-result")
-                            .input("first " + i)
-                            .submit()
-                            .await(Duration.ofSeconds(120))
-                            .text(0))
-                    .isEqualTo("RESULT: first " + i);
+            assertThat(WorkOrders.poolEcho(requester, poolWorker, "first " + i)).isEqualTo("RESULT: first " + i);
         }
         first.kill();
         for (int i = 0; i < 3; i++) {
-            assertThat(requester
-                            .newWorkOrder(poolWorker, "echo-result")
-                            .input("replica " + i)
-                            .submit()
-                            .await(Duration.ofSeconds(120))
-                            .text(0))
+            assertThat(WorkOrders.poolEcho(requester, poolWorker, "replica " + i))
                     .isEqualTo("RESULT: replica " + i);
         }
         assertThat(Files.readString(replica.log())).contains("Admitted a WP");
@@ -564,7 +531,7 @@ class PoolTest {
         Path requesterPem = Files.writeString(
                 dataDir.resolve("requester.pem"), requesterKey.verifier().pem());
         Requester unsigned = start(pool(1, 1, SignatureScheme.EXT_KEY, requesterPem.toString()));
-        Requester requester = Requester.builder(client)
+        Requester requester = Requester.builder(tcs.client())
                 .requesterKey(requesterKey)
                 .allowSimulation()
                 .build();
@@ -596,7 +563,7 @@ class PoolTest {
                         .submit())
                 .isInstanceOfSatisfying(
                         TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3));
-        Requester impostor = signingRequester();
+        Requester impostor = tcs.signingRequester();
         assertThatThrownBy(() -> impostor.newWorkOrder(poolWorker, "echo-result")
                         .requesterId(REQUESTER)
                         .input("y")

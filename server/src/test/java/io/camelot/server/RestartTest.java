@@ -15,12 +15,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,43 +32,8 @@ class RestartTest {
     @TempDir
     Path dataDir;
 
-    Process server;
-
-    @AfterEach
-    void kill() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** {@code camelot serve} on this port and data directory, with {@code extraArgs}. */
-    Process serve(int port, String... extraArgs) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                CamelotCli.class.getName(),
-                "serve",
-                "--port",
-                Integer.toString(port),
-                "--data-dir",
-                dataDir.toString(),
-                // Ephemeral: a fixed admin port would collide with any other Camelot process on the
-                // host.
-                "--admin-port",
-                "0"));
-        command.addAll(List.of(extraArgs));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.redirectErrorStream(true);
-        // Both runs append to one log kept beside the data directory, for diagnosis.
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-        return builder.start();
-    }
-
-    Path log() {
-        return dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
-    }
+    @RegisterExtension
+    final CamelotProcesses processes = new CamelotProcesses();
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -96,35 +59,21 @@ class RestartTest {
     void everyAcknowledgedWorkOrderCompletesExactlyOnceAcrossARestart() throws Exception {
         int port = freePort();
         String url = "http://127.0.0.1:" + port;
-        server = serve(port);
-        List<SubmittedWorkOrder> submitted = new ArrayList<>();
+        Process server = processes.serve(dataDir, port);
         // One client throughout: it reconnects to the restarted server at the same URL.
         try (DirectTcsClient client = DirectTcsClient.create(url)) {
             Requester requester = Requester.builder(client).allowSimulation().build();
             VerifiedWorker worker = awaitWorker(requester);
-            for (int i = 0; i < WORK_ORDERS; i++) {
-                submitted.add(requester
-                        .newWorkOrder(worker, SlowCounter.NAME)
-                        .input("add")
-                        .submit());
-            }
+            List<SubmittedWorkOrder> submitted = WorkOrders.submitCounts(requester, worker, WORK_ORDERS);
             // Each submit was acknowledged (code 5), so each is durable; stop with work still queued.
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-            server = serve(port);
+            server = processes.serve(dataDir, port);
             awaitWorker(requester);
-            List<String> counts = new ArrayList<>();
-            for (SubmittedWorkOrder order : submitted) {
-                counts.add(order.await(Duration.ofSeconds(60)).text(0));
-            }
-            // Exactly once: the counts are 1..N, each seen once, whatever order they ran in.
-            assertThat(counts)
-                    .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, WORK_ORDERS)
-                            .mapToObj(n -> "COUNT: " + n)
-                            .toList());
+            WorkOrders.assertCountedOnce(submitted, Duration.ofSeconds(60));
         }
-        assertThat(Files.readString(log()))
+        assertThat(Files.readString(CamelotProcesses.serveLog(dataDir)))
                 .as("the restarted server recovered queued work orders")
                 .containsPattern("Recovering \\d+ pending work order");
     }

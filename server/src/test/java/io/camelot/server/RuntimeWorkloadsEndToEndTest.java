@@ -8,16 +8,15 @@ import io.camelot.io.LocalHttpsServer;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
-import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.envelope.DataKeyItem;
 import io.camelot.protocol.envelope.ResponseOpener;
 import io.camelot.protocol.model.DataItem;
 import io.camelot.protocol.model.WorkOrderResult;
-import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.SubmittedWorkOrder;
 import io.camelot.sdk.TcsRpcException;
 import io.camelot.sdk.VerifiedWorker;
+import io.camelot.sdk.WorkOrderBuilder;
 import io.camelot.sdk.WorkOrderOutcome;
 import io.camelot.server.config.WorkloadsSection;
 import io.camelot.wasm.WasmBinary;
@@ -44,8 +43,6 @@ class RuntimeWorkloadsEndToEndTest {
     @RegisterExtension
     final TcsNodeExtension tcs = new TcsNodeExtension();
 
-    TcsNode node;
-    DirectTcsClient client;
     LocalHttpsServer source;
 
     @AfterEach
@@ -56,19 +53,36 @@ class RuntimeWorkloadsEndToEndTest {
     }
 
     VerifiedWorker start(WorkloadsSection workloads) {
-        node = tcs.start(TestConfigs.loopback(dataDir.resolve("node"))
+        tcs.start(TestConfigs.loopback(dataDir.resolve("node"))
                 .workerConcurrency(2)
                 .workloads(workloads)
                 .build());
-        client = tcs.client();
-        return requester().worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
+        return tcs.signingRequester().worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
     }
 
-    Requester requester() {
-        return Requester.builder(client)
-                .requesterKey(Secp256k1.generate())
-                .allowSimulation()
-                .build();
+    /** A node that runs inline modules and grants them the sealed key-value store. */
+    VerifiedWorker startInlineWithKv() {
+        WorkloadsSection.Grant kv = new WorkloadsSection.Grant("wasm-inline", "kv", null, null, 1024, null);
+        return start(WorkloadsSection.builder()
+                .inlineModules(true)
+                .grants(List.of(kv))
+                .build());
+    }
+
+    /**
+     * An inline work order of a test {@code module} that forwards {@code requests} to {@code
+     * connector} ({@code io-forward} the first, {@code io-forward-each} each).
+     */
+    static WorkOrderOutcome forward(
+            Requester requester, VerifiedWorker worker, String module, String connector, String... requests) {
+        WorkOrderBuilder order = requester
+                .newWorkOrder(worker, "wasm-inline")
+                .input(testModule(module))
+                .input(connector);
+        for (String request : requests) {
+            order.input(request);
+        }
+        return order.submit().await();
     }
 
     static byte[] testModule(String name) {
@@ -88,11 +102,7 @@ class RuntimeWorkloadsEndToEndTest {
     @Test
     void aCatalogModuleAnswersAndTheSignedResultNamesIt() {
         VerifiedWorker worker = start(WorkloadsSection.defaults());
-        WorkOrderOutcome echo = requester()
-                .newWorkOrder(worker, "wasm-echo")
-                .input("Hello")
-                .submit()
-                .await();
+        WorkOrderOutcome echo = WorkOrders.run(tcs.signingRequester(), worker, "wasm-echo", "Hello");
 
         assertThat(echo.text(0)).isEqualTo("RESULT: Hello");
         assertThat(echo.text(1)).isEqualTo(hashItem(WasmCatalog.example("wasm-echo")));
@@ -105,7 +115,7 @@ class RuntimeWorkloadsEndToEndTest {
         // ciphertext.
         DataKeyItem bobsBid = DataKeyItem.seal(
                 "bob:175".getBytes(StandardCharsets.UTF_8), AesGcm.newKey(), worker.encryptionKey(), true);
-        WorkOrderOutcome outcome = requester()
+        WorkOrderOutcome outcome = tcs.signingRequester()
                 .newWorkOrder(worker, "wasm-sealed-bid-auction")
                 .input("alice:120")
                 .dataKeyInput(bobsBid)
@@ -124,11 +134,7 @@ class RuntimeWorkloadsEndToEndTest {
                 .modules(List.of(new WorkloadsSection.Module("my-echo", file.toString(), WasmBinary.sha256Hex(module))))
                 .build();
         VerifiedWorker worker = start(registered);
-        assertThat(requester()
-                        .newWorkOrder(worker, "my-echo")
-                        .input("x")
-                        .submit()
-                        .await()
+        assertThat(WorkOrders.run(tcs.signingRequester(), worker, "my-echo", "x")
                         .text(0))
                 .isEqualTo("RESULT: x");
         tcs.stop();
@@ -147,7 +153,7 @@ class RuntimeWorkloadsEndToEndTest {
         VerifiedWorker worker =
                 start(WorkloadsSection.builder().inlineModules(true).build());
         byte[] module = WasmCatalog.example("wasm-echo");
-        Requester requester = requester();
+        Requester requester = tcs.signingRequester();
         SubmittedWorkOrder submitted = requester
                 .newWorkOrder(worker, "wasm-inline")
                 .input(module)
@@ -191,27 +197,23 @@ class RuntimeWorkloadsEndToEndTest {
     void anInlineModuleThatIsNotWebAssemblyIsAnInvalidParameter() {
         VerifiedWorker worker =
                 start(WorkloadsSection.builder().inlineModules(true).build());
-        assertThatThrownBy(() -> requester()
-                        .newWorkOrder(worker, "wasm-inline")
-                        .input("not wasm")
-                        .submit()
-                        .await())
-                .isInstanceOfSatisfying(
-                        TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(2))
-                .hasMessageContaining("not a valid WebAssembly module");
+        WorkOrders.assertRpcError(
+                () -> WorkOrders.run(tcs.signingRequester(), worker, "wasm-inline", "not wasm"),
+                2,
+                "not a valid WebAssembly module");
     }
 
     @Test
     void inlineModulesAreRefusedWithAccessDeniedByDefault() {
         VerifiedWorker worker = start(WorkloadsSection.defaults());
-        assertThatThrownBy(() -> requester()
+        WorkOrders.assertRpcError(
+                () -> tcs.signingRequester()
                         .newWorkOrder(worker, "wasm-inline")
                         .input(WasmCatalog.example("wasm-echo"))
                         .submit()
-                        .await())
-                .isInstanceOfSatisfying(
-                        TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3))
-                .hasMessageContaining("does not allow inline WASM modules");
+                        .await(),
+                3,
+                "does not allow inline WASM modules");
     }
 
     @Test
@@ -222,7 +224,7 @@ class RuntimeWorkloadsEndToEndTest {
                 .maxMemoryPages(16)
                 .timeoutMs(60_000)
                 .build());
-        Requester requester = requester();
+        Requester requester = tcs.signingRequester();
         SubmittedWorkOrder spin = requester
                 .newWorkOrder(worker, "wasm-inline")
                 .input(testModule("spin"))
@@ -234,52 +236,30 @@ class RuntimeWorkloadsEndToEndTest {
         SubmittedWorkOrder echo =
                 requester.newWorkOrder(worker, "wasm-echo").input("still here").submit();
 
-        assertThatThrownBy(spin::await)
-                .isInstanceOfSatisfying(
-                        TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(1))
-                .hasMessageContaining("resource limit: the module used its budget of 2000000 instructions");
-        assertThatThrownBy(hog::await)
-                .isInstanceOfSatisfying(
-                        TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(1))
-                .hasMessageContaining("resource limit: the module asked for 17 memory pages, the limit is 16");
+        WorkOrders.assertRpcError(spin::await, 1, "resource limit: the module used its budget of 2000000 instructions");
+        WorkOrders.assertRpcError(
+                hog::await, 1, "resource limit: the module asked for 17 memory pages, the limit is 16");
         assertThat(echo.await().text(0)).isEqualTo("RESULT: still here");
     }
 
     @Test
     void aWasmModuleUsesTheSealedKeyValueStoreOnlyWhenGranted() {
-        WorkloadsSection.Grant kv = new WorkloadsSection.Grant("wasm-inline", "kv", null, null, 1024, null);
-        VerifiedWorker worker = start(WorkloadsSection.builder()
-                .inlineModules(true)
-                .grants(List.of(kv))
-                .build());
-        Requester requester = requester();
+        VerifiedWorker worker = startInlineWithKv();
+        Requester requester = tcs.signingRequester();
         String value = Base64.getEncoder().encodeToString("42".getBytes(StandardCharsets.UTF_8));
-        requester
-                .newWorkOrder(worker, "wasm-inline")
-                .input(testModule("io-forward"))
-                .input("kv")
-                .input("{\"op\":\"put\",\"key\":\"answer\",\"value\":\"" + value + "\"}")
-                .submit()
-                .await();
-        WorkOrderOutcome got = requester
-                .newWorkOrder(worker, "wasm-inline")
-                .input(testModule("io-forward"))
-                .input("kv")
-                .input("{\"op\":\"get\",\"key\":\"answer\"}")
-                .submit()
-                .await();
+        forward(
+                requester,
+                worker,
+                "io-forward",
+                "kv",
+                "{\"op\":\"put\",\"key\":\"answer\",\"value\":\"" + value + "\"}");
+        WorkOrderOutcome got = forward(requester, worker, "io-forward", "kv", "{\"op\":\"get\",\"key\":\"answer\"}");
         assertThat(got.text(0)).isEqualTo("{\"found\":true,\"value\":\"" + value + "\"}");
 
-        assertThatThrownBy(() -> requester
-                        .newWorkOrder(worker, "wasm-inline")
-                        .input(testModule("io-forward"))
-                        .input("https")
-                        .input("{\"url\":\"https://example.org/\"}")
-                        .submit()
-                        .await())
-                .isInstanceOfSatisfying(
-                        TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3))
-                .hasMessageContaining("connector https is not granted to wasm-inline");
+        WorkOrders.assertRpcError(
+                () -> forward(requester, worker, "io-forward", "https", "{\"url\":\"https://example.org/\"}"),
+                3,
+                "connector https is not granted to wasm-inline");
     }
 
     static String kvPut(String key, String value) {
@@ -295,62 +275,25 @@ class RuntimeWorkloadsEndToEndTest {
 
     @Test
     void kvWritesCommitWithTheWorkOrderOrNotAtAll() {
-        WorkloadsSection.Grant kv = new WorkloadsSection.Grant("wasm-inline", "kv", null, null, 1024, null);
-        VerifiedWorker worker = start(WorkloadsSection.builder()
-                .inlineModules(true)
-                .grants(List.of(kv))
-                .build());
-        Requester requester = requester();
-        byte[] module = testModule("io-forward-each");
+        VerifiedWorker worker = startInlineWithKv();
+        Requester requester = tcs.signingRequester();
         String get = "{\"op\":\"get\",\"key\":\"answer\"}";
 
-        WorkOrderOutcome putThenGet = requester
-                .newWorkOrder(worker, "wasm-inline")
-                .input(module)
-                .input("kv")
-                .input(get)
-                .input(kvPut("answer", "42"))
-                .input(get)
-                .submit()
-                .await();
+        WorkOrderOutcome putThenGet =
+                forward(requester, worker, "io-forward-each", "kv", get, kvPut("answer", "42"), get);
         assertThat(putThenGet.text(0)).isEqualTo("{\"found\":false}");
         assertThat(putThenGet.text(1)).isEqualTo("{\"found\":false}");
         assertThat(putThenGet.text(2)).isEqualTo(kvFound("42"));
 
         // A put followed by a call that fails: the work order fails and its put is not committed.
-        assertThatThrownBy(() -> requester
-                        .newWorkOrder(worker, "wasm-inline")
-                        .input(module)
-                        .input("kv")
-                        .input(kvPut("answer", "7"))
-                        .input("{not json")
-                        .submit()
-                        .await())
+        assertThatThrownBy(() -> forward(requester, worker, "io-forward-each", "kv", kvPut("answer", "7"), "{not json"))
                 .isInstanceOf(TcsRpcException.class)
                 .hasMessageContaining("malformed kv connector request");
-        WorkOrderOutcome after = requester
-                .newWorkOrder(worker, "wasm-inline")
-                .input(module)
-                .input("kv")
-                .input(get)
-                .submit()
-                .await();
+        WorkOrderOutcome after = forward(requester, worker, "io-forward-each", "kv", get);
         assertThat(after.text(0)).isEqualTo(kvFound("42"));
 
-        requester
-                .newWorkOrder(worker, "wasm-inline")
-                .input(module)
-                .input("kv")
-                .input("{\"op\":\"delete\",\"key\":\"answer\"}")
-                .submit()
-                .await();
-        WorkOrderOutcome deleted = requester
-                .newWorkOrder(worker, "wasm-inline")
-                .input(module)
-                .input("kv")
-                .input(get)
-                .submit()
-                .await();
+        forward(requester, worker, "io-forward-each", "kv", "{\"op\":\"delete\",\"key\":\"answer\"}");
+        WorkOrderOutcome deleted = forward(requester, worker, "io-forward-each", "kv", get);
         assertThat(deleted.text(0)).isEqualTo("{\"found\":false}");
     }
 
@@ -367,7 +310,7 @@ class RuntimeWorkloadsEndToEndTest {
         VerifiedWorker worker =
                 start(WorkloadsSection.builder().grants(List.of(https)).build());
 
-        WorkOrderOutcome outcome = requester()
+        WorkOrderOutcome outcome = tcs.signingRequester()
                 .newWorkOrder(worker, "attested-oracle")
                 .input(source.url("/eth-usd"))
                 .submit()
@@ -379,13 +322,9 @@ class RuntimeWorkloadsEndToEndTest {
         assertThat(statement.get("fetchedAt").asText()).isNotEmpty();
         assertThat(statement.get("httpStatus").asInt()).isEqualTo(200);
 
-        assertThatThrownBy(() -> requester()
-                        .newWorkOrder(worker, "attested-oracle")
-                        .input("https://example.org/price")
-                        .submit()
-                        .await())
-                .isInstanceOfSatisfying(
-                        TcsRpcException.class, e -> assertThat(e.code()).isEqualTo(3))
-                .hasMessageContaining("host example.org:443 is not allowed for attested-oracle");
+        WorkOrders.assertRpcError(
+                () -> WorkOrders.run(tcs.signingRequester(), worker, "attested-oracle", "https://example.org/price"),
+                3,
+                "host example.org:443 is not allowed for attested-oracle");
     }
 }

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,11 +78,7 @@ class ScaleOutProcessTest {
     }
 
     Process start(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), CamelotCli.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(CamelotProcesses.command(args)).redirectErrorStream(true);
         builder.redirectOutput(
                 ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()));
         Process process = builder.start();
@@ -170,40 +165,17 @@ class ScaleOutProcessTest {
             VerifiedWorker first = requester.worker(id1);
             VerifiedWorker second = requester.worker(id2);
 
-            List<SubmittedWorkOrder> echoes = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                VerifiedWorker target = i % 2 == 0 ? first : second;
-                echoes.add(requester
-                        .newWorkOrder(target, "echo-result")
-                        .input("hello " + i)
-                        .submit());
-            }
-            for (int i = 0; i < echoes.size(); i++) {
-                assertThat(echoes.get(i).await(Duration.ofSeconds(60)).text(0)).isEqualTo("RESULT: hello " + i);
-            }
+            WorkOrders.assertEchoes(
+                    WorkOrders.submitEchoes(requester, "hello ", 12, first, second), "hello ", Duration.ofSeconds(60));
 
             // Work orders queued for worker 2, which is then killed without a chance to drain.
-            int counted = 15;
-            List<SubmittedWorkOrder> counts = new ArrayList<>();
-            for (int i = 0; i < counted; i++) {
-                counts.add(requester
-                        .newWorkOrder(second, SlowCounter.NAME)
-                        .input("add")
-                        .submit());
-            }
+            List<SubmittedWorkOrder> counts = WorkOrders.submitCounts(requester, second, 15);
             worker2.destroyForcibly();
             assertThat(worker2.waitFor(30, TimeUnit.SECONDS)).isTrue();
             awaitReady(health1);
             worker(config, WORKER_2, health2);
 
-            List<String> results = new ArrayList<>();
-            for (SubmittedWorkOrder order : counts) {
-                results.add(order.await(Duration.ofSeconds(120)).text(0));
-            }
-            assertThat(results)
-                    .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, counted)
-                            .mapToObj(n -> "COUNT: " + n)
-                            .toList());
+            WorkOrders.assertCountedOnce(counts, Duration.ofSeconds(120));
         }
     }
 }

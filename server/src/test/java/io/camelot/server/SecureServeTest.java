@@ -51,11 +51,9 @@ class SecureServeTest {
 
         CamelotConfig config = TestConfigs.loopback(dataDir)
                 .operatorMethods()
-                .security(SecuritySection.builder()
-                        .tls(SecuritySection.TlsMode.DEV)
-                        .operatorKeys(operatorKeys.toString())
-                        .operatorAudiences(List.of("tcs.test:1947"))
-                        .build())
+                .security(SecuritySection.defaults()
+                        .withTls(SecuritySection.TlsMode.DEV)
+                        .withOperators(operatorKeys.toString(), List.of("tcs.test:1947")))
                 .build();
         try (TcsNode node = TcsNode.start(config)) {
             String url = node.url("localhost");
@@ -72,11 +70,7 @@ class SecureServeTest {
                 assertThat(requester.findWorkers(new WorkerLookUpParams(null, null, null, null, null)))
                         .contains(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
                 VerifiedWorker worker = requester.worker(WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME));
-                assertThat(requester
-                                .newWorkOrder(worker, "echo-result")
-                                .input("over tls")
-                                .submit()
-                                .await()
+                assertThat(WorkOrders.run(requester, worker, "echo-result", "over tls")
                                 .text(0))
                         .isEqualTo("RESULT: over tls");
             }

@@ -31,17 +31,17 @@ class SharedQueueDependenciesEndToEndTest extends DependenciesEndToEndTest {
     void startTwoWorkerNode() {
         Clock clock = Clock.systemUTC();
         PostgresSettings database = TestPostgres.get().newDatabase(8);
-        PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
+        PostgresTcsStore listenerStore = started.add(PostgresTcsStore.open(database));
         SharedWorkOrderQueue queue =
-                started(new SharedWorkOrderQueue(new PostgresQueueTable(listenerStore), queueSettings(), clock));
+                started.add(new SharedWorkOrderQueue(new PostgresQueueTable(listenerStore), queueSettings(), clock));
         Tee tee = SimulatedTee.open(dataDir.resolve("tee"), CodeMeasurement.of(SingletonWorker.class), clock);
         for (String name : List.of("dep-worker-a", "dep-worker-b")) {
-            PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
+            PostgresTcsStore workerStore = started.add(PostgresTcsStore.open(database));
             WorkerConfig config = workerConfig(name);
             SingletonWorker worker =
                     new SingletonWorker(config, WorkerKeys.generate(), tee, Workloads.load(), workerStore, clock);
             worker.register();
-            SharedQueueWorker process = started(new SharedQueueWorker(
+            SharedQueueWorker process = started.add(new SharedQueueWorker(
                     new PostgresQueueTable(workerStore),
                     worker.workerId(),
                     worker,

@@ -38,7 +38,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -59,25 +58,20 @@ class SharedQueueReplayTest {
     @TempDir
     Path dataDir;
 
-    final List<AutoCloseable> started = new ArrayList<>();
+    final NodeAssembly started = new NodeAssembly();
     final WorkerKeys keys = WorkerKeys.generate();
     Vertx vertx;
     String workerId;
     DirectTcsClient client;
 
-    <T extends AutoCloseable> T started(T closeable) {
-        started.add(closeable);
-        return closeable;
-    }
-
     @BeforeEach
     void startListenerAndWorkerProcess() {
         Clock clock = Clock.systemUTC();
         PostgresSettings database = TestPostgres.get().newDatabase(4);
-        PostgresTcsStore listenerStore = started(PostgresTcsStore.open(database));
-        SharedWorkOrderQueue queue = started(new SharedWorkOrderQueue(
+        PostgresTcsStore listenerStore = started.add(PostgresTcsStore.open(database));
+        SharedWorkOrderQueue queue = started.add(new SharedWorkOrderQueue(
                 new PostgresQueueTable(listenerStore), DependenciesEndToEndTest.queueSettings(), clock));
-        PostgresTcsStore workerStore = started(PostgresTcsStore.open(database));
+        PostgresTcsStore workerStore = started.add(PostgresTcsStore.open(database));
         WorkerConfig config = DependenciesEndToEndTest.workerConfig("replay-worker");
         SingletonWorker worker = new SingletonWorker(
                 config,
@@ -88,7 +82,7 @@ class SharedQueueReplayTest {
                 clock);
         worker.register();
         workerId = worker.workerId();
-        started(new SharedQueueWorker(
+        started.add(new SharedQueueWorker(
                         new PostgresQueueTable(workerStore),
                         workerId,
                         worker,
@@ -98,17 +92,15 @@ class SharedQueueReplayTest {
         vertx = Vertx.vertx();
         ListenerConfig listenerConfig =
                 new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
-        RpcServer listener =
-                started(DirectModel.server(vertx, listenerConfig, listenerStore, queue, new CompositeMeterRegistry()));
+        RpcServer listener = started.add(
+                DirectModel.server(vertx, listenerConfig, listenerStore, queue, new CompositeMeterRegistry()));
         listener.start();
-        client = started(DirectTcsClient.create("http://127.0.0.1:" + listener.port()));
+        client = started.add(DirectTcsClient.create("http://127.0.0.1:" + listener.port()));
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable closeable : started.reversed()) {
-            closeable.close();
-        }
+        started.close();
         vertx.close().await();
     }
 

@@ -1,5 +1,6 @@
 package io.camelot.server;
 
+import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -40,6 +41,14 @@ final class TcsNodeExtension implements BeforeAllCallback, AfterEachCallback, Af
     /** A requester through {@link #client} that accepts the node's SIMULATED worker. */
     Requester requester() {
         return Requester.builder(client()).allowSimulation().build();
+    }
+
+    /** A requester like {@link #requester} that signs its work orders with a fresh secp256k1 key. */
+    Requester signingRequester() {
+        return Requester.builder(client())
+                .requesterKey(Secp256k1.generate())
+                .allowSimulation()
+                .build();
     }
 
     /**

@@ -1,10 +1,11 @@
 package io.camelot.server;
 
+import static io.camelot.server.AdminHttp.get;
+import static io.camelot.server.AdminHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.WorkerStatus;
 import io.camelot.sdk.Requester;
 import io.camelot.sdk.WorkerVerificationException;
@@ -12,9 +13,6 @@ import io.camelot.server.config.PoolSection;
 import io.camelot.server.config.PoolSection.SignatureScheme;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve --pool} on the same data directory starts it (issue 22, item 3).
  */
 class UnservedPoolTest {
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @TempDir
     Path dataDir;
 
@@ -91,13 +87,5 @@ class UnservedPoolTest {
 
     private WorkerStatus status(String workerId) {
         return WorkerStatus.of(tcs.client().workerRetrieve(workerId).status());
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return ProtocolJson.parse(response.body().getBytes(StandardCharsets.UTF_8));
     }
 }

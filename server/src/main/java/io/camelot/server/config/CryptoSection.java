@@ -1,8 +1,6 @@
 package io.camelot.server.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.camelot.protocol.crypto.CryptoProviders;
 
 /** {@code [crypto]}: which JCA provider does the cryptography. */
@@ -12,22 +10,10 @@ public record CryptoSection(
         Provider provider) {
     /** The providers {@link CryptoProviders} can install. */
     public enum Provider implements TomlChoice {
-        JCA(CryptoProviders.JCA),
-        ACCP(CryptoProviders.ACCP);
+        JCA,
+        ACCP;
 
-        private final String toml;
-
-        Provider(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
+        /** The provider named {@code toml} (a command-line option, as the file's key). */
         public static Provider of(String toml) {
             return TomlChoice.parse(Provider.class, toml);
         }

@@ -1,9 +1,7 @@
 package io.camelot.server.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /** {@code [logging]}: log format, work-order tracing and span export. */
 public record LoggingSection(
@@ -21,29 +19,12 @@ public record LoggingSection(
     /** The log line formats. */
     public enum Format implements TomlChoice {
         /** For people. */
-        TEXT("text"),
+        TEXT,
         /**
          * One JSON object per line, with the MDC: {@code traceId} and {@code workOrderId} on work-order
          * lines.
          */
-        JSON("json");
-
-        private final String toml;
-
-        Format(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static Format of(String toml) {
-            return TomlChoice.parse(Format.class, toml);
-        }
+        JSON;
     }
 
     public static LoggingSection defaults() {

@@ -1,9 +1,7 @@
 package io.camelot.server.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.pool.manager.LocalPool;
 import io.camelot.pool.manager.PoolIdentities;
@@ -147,94 +145,26 @@ public record PoolSection(
 
     /** Which WPs a WKM admits. */
     public enum Localization implements TomlChoice {
-        ANY("any"),
-        SAME_PLATFORM("same-platform");
-
-        private final String toml;
-
-        Localization(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static Localization of(String toml) {
-            return TomlChoice.parse(Localization.class, toml);
-        }
+        ANY,
+        SAME_PLATFORM;
     }
 
     /** How results are signed. */
     public enum SignatureScheme implements TomlChoice {
-        POOL_KEY("pool-key"),
-        EXT_KEY("ext-key");
-
-        private final String toml;
-
-        SignatureScheme(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static SignatureScheme of(String toml) {
-            return TomlChoice.parse(SignatureScheme.class, toml);
-        }
+        POOL_KEY,
+        EXT_KEY;
     }
 
     /** What starts an elastic pool's WPs. */
     public enum Launcher implements TomlChoice {
-        PROCESS("process"),
-        KUBERNETES("kubernetes");
-
-        private final String toml;
-
-        Launcher(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static Launcher of(String toml) {
-            return TomlChoice.parse(Launcher.class, toml);
-        }
+        PROCESS,
+        KUBERNETES;
     }
 
     /** Whether serve's children talk HTTPS. */
     public enum Tls implements TomlChoice {
-        OFF("off"),
-        DEV("dev");
-
-        private final String toml;
-
-        Tls(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static Tls of(String toml) {
-            return TomlChoice.parse(Tls.class, toml);
-        }
+        OFF,
+        DEV;
     }
 
     public PoolSection {

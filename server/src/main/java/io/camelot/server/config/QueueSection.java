@@ -53,8 +53,16 @@ public record QueueSection(
                 QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** The same admission limits with other purge settings (bench's throwaway node). */
+    public QueueSection withPurge(long retainedCompleted, long intervalSeconds, long minRetention) {
+        return new QueueSection(
+                maxOutstanding,
+                retainCompletedHours,
+                retainedCompleted,
+                intervalSeconds,
+                pendingTimeoutSeconds,
+                minRetention,
+                maxOutstandingBytes);
     }
 
     /** The scheduler's settings. */
@@ -67,71 +75,5 @@ public record QueueSection(
                 Duration.ofSeconds(pendingTimeoutSeconds),
                 Duration.ofSeconds(minRetentionSeconds),
                 maxOutstandingBytes);
-    }
-
-    public static final class Builder {
-        private long maxOutstanding;
-        private long retainCompletedHours;
-        private long maxRetainedCompleted;
-        private long purgeIntervalSeconds;
-        private long pendingTimeoutSeconds;
-        private long minRetentionSeconds;
-        private long maxOutstandingBytes;
-
-        private Builder(QueueSection from) {
-            maxOutstanding = from.maxOutstanding;
-            retainCompletedHours = from.retainCompletedHours;
-            maxRetainedCompleted = from.maxRetainedCompleted;
-            purgeIntervalSeconds = from.purgeIntervalSeconds;
-            pendingTimeoutSeconds = from.pendingTimeoutSeconds;
-            minRetentionSeconds = from.minRetentionSeconds;
-            maxOutstandingBytes = from.maxOutstandingBytes;
-        }
-
-        public Builder maxOutstanding(long value) {
-            maxOutstanding = value;
-            return this;
-        }
-
-        public Builder retainCompletedHours(long value) {
-            retainCompletedHours = value;
-            return this;
-        }
-
-        public Builder maxRetainedCompleted(long value) {
-            maxRetainedCompleted = value;
-            return this;
-        }
-
-        public Builder purgeIntervalSeconds(long value) {
-            purgeIntervalSeconds = value;
-            return this;
-        }
-
-        public Builder pendingTimeoutSeconds(long value) {
-            pendingTimeoutSeconds = value;
-            return this;
-        }
-
-        public Builder minRetentionSeconds(long value) {
-            minRetentionSeconds = value;
-            return this;
-        }
-
-        public Builder maxOutstandingBytes(long value) {
-            maxOutstandingBytes = value;
-            return this;
-        }
-
-        public QueueSection build() {
-            return new QueueSection(
-                    maxOutstanding,
-                    retainCompletedHours,
-                    maxRetainedCompleted,
-                    purgeIntervalSeconds,
-                    pendingTimeoutSeconds,
-                    minRetentionSeconds,
-                    maxOutstandingBytes);
-        }
     }
 }

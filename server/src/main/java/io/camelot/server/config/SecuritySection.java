@@ -1,9 +1,7 @@
 package io.camelot.server.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.NotifyHosts;
 import io.camelot.security.AddressRanges;
@@ -90,49 +88,15 @@ public record SecuritySection(
         List<String> trustedProxies) {
     /** How the listener speaks TLS. */
     public enum TlsMode implements TomlChoice {
-        OFF("off"),
-        DEV("dev"),
-        ON("on");
-
-        private final String toml;
-
-        TlsMode(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static TlsMode of(String toml) {
-            return TomlChoice.parse(TlsMode.class, toml);
-        }
+        OFF,
+        DEV,
+        ON;
     }
 
     /** Whether work orders in Avalon's envelope form are taken. */
     public enum LegacyEnvelope implements TomlChoice {
-        ALLOW("allow"),
-        REFUSE("refuse");
-
-        private final String toml;
-
-        LegacyEnvelope(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static LegacyEnvelope of(String toml) {
-            return TomlChoice.parse(LegacyEnvelope.class, toml);
-        }
+        ALLOW,
+        REFUSE;
     }
 
     private static final Pattern OPERATOR_AUDIENCE = Pattern.compile("[a-z0-9.\\[\\]:-]{1,255}:[0-9]{1,5}");
@@ -176,12 +140,39 @@ public record SecuritySection(
                 List.of());
     }
 
-    public static Builder builder() {
-        return defaults().toBuilder();
+    /** The same settings with TLS in {@code mode}. */
+    public SecuritySection withTls(TlsMode mode) {
+        return with(mode, operatorKeys, operatorAudiences, ratePerAddress, ratePerRequester);
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    /** The same settings with operator calls signed by {@code keys}, for these extra audiences. */
+    public SecuritySection withOperators(String keys, List<String> audiences) {
+        return with(tls, keys, audiences, ratePerAddress, ratePerRequester);
+    }
+
+    /** The same settings with no rate limits: for a throwaway node whose one client is the bench. */
+    public SecuritySection withoutRateLimits() {
+        return with(tls, operatorKeys, operatorAudiences, 0, 0);
+    }
+
+    private SecuritySection with(
+            TlsMode mode, String keys, List<String> audiences, double addressRate, double requesterRate) {
+        return new SecuritySection(
+                mode,
+                tlsCert,
+                tlsKey,
+                tlsClientCa,
+                keys,
+                operatorWindowSeconds,
+                audiences,
+                addressRate,
+                burstPerAddress,
+                requesterRate,
+                burstPerRequester,
+                maxItems,
+                maxItemChars,
+                legacyEnvelope,
+                trustedProxies);
     }
 
     /**
@@ -212,135 +203,5 @@ public record SecuritySection(
                 legacyEnvelope == LegacyEnvelope.REFUSE,
                 notifyHosts,
                 AddressRanges.parse(trustedProxies).orElseThrow());
-    }
-
-    public static final class Builder {
-        private TlsMode tls;
-        private String tlsCert;
-        private String tlsKey;
-        private String tlsClientCa;
-        private String operatorKeys;
-        private long operatorWindowSeconds;
-        private List<String> operatorAudiences;
-        private double ratePerAddress;
-        private int burstPerAddress;
-        private double ratePerRequester;
-        private int burstPerRequester;
-        private int maxItems;
-        private int maxItemChars;
-        private LegacyEnvelope legacyEnvelope;
-        private List<String> trustedProxies;
-
-        private Builder(SecuritySection from) {
-            tls = from.tls;
-            tlsCert = from.tlsCert;
-            tlsKey = from.tlsKey;
-            tlsClientCa = from.tlsClientCa;
-            operatorKeys = from.operatorKeys;
-            operatorWindowSeconds = from.operatorWindowSeconds;
-            operatorAudiences = from.operatorAudiences;
-            ratePerAddress = from.ratePerAddress;
-            burstPerAddress = from.burstPerAddress;
-            ratePerRequester = from.ratePerRequester;
-            burstPerRequester = from.burstPerRequester;
-            maxItems = from.maxItems;
-            maxItemChars = from.maxItemChars;
-            legacyEnvelope = from.legacyEnvelope;
-            trustedProxies = from.trustedProxies;
-        }
-
-        public Builder tls(TlsMode value) {
-            tls = value;
-            return this;
-        }
-
-        public Builder tlsCert(String value) {
-            tlsCert = value;
-            return this;
-        }
-
-        public Builder tlsKey(String value) {
-            tlsKey = value;
-            return this;
-        }
-
-        public Builder tlsClientCa(String value) {
-            tlsClientCa = value;
-            return this;
-        }
-
-        public Builder operatorKeys(String value) {
-            operatorKeys = value;
-            return this;
-        }
-
-        public Builder operatorWindowSeconds(long value) {
-            operatorWindowSeconds = value;
-            return this;
-        }
-
-        public Builder operatorAudiences(List<String> value) {
-            operatorAudiences = value;
-            return this;
-        }
-
-        public Builder ratePerAddress(double value) {
-            ratePerAddress = value;
-            return this;
-        }
-
-        public Builder burstPerAddress(int value) {
-            burstPerAddress = value;
-            return this;
-        }
-
-        public Builder ratePerRequester(double value) {
-            ratePerRequester = value;
-            return this;
-        }
-
-        public Builder burstPerRequester(int value) {
-            burstPerRequester = value;
-            return this;
-        }
-
-        public Builder maxItems(int value) {
-            maxItems = value;
-            return this;
-        }
-
-        public Builder maxItemChars(int value) {
-            maxItemChars = value;
-            return this;
-        }
-
-        public Builder legacyEnvelope(LegacyEnvelope value) {
-            legacyEnvelope = value;
-            return this;
-        }
-
-        public Builder trustedProxies(List<String> value) {
-            trustedProxies = value;
-            return this;
-        }
-
-        public SecuritySection build() {
-            return new SecuritySection(
-                    tls,
-                    tlsCert,
-                    tlsKey,
-                    tlsClientCa,
-                    operatorKeys,
-                    operatorWindowSeconds,
-                    operatorAudiences,
-                    ratePerAddress,
-                    burstPerAddress,
-                    ratePerRequester,
-                    burstPerRequester,
-                    maxItems,
-                    maxItemChars,
-                    legacyEnvelope,
-                    trustedProxies);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package io.camelot.server.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.postgres.PostgresSettings;
 
@@ -41,25 +39,8 @@ public record StoreSection(
         int submitLimitPercent) {
     /** The store backends. */
     public enum Backend implements TomlChoice {
-        LMDB("lmdb"),
-        POSTGRES("postgres");
-
-        private final String toml;
-
-        Backend(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static Backend of(String toml) {
-            return TomlChoice.parse(Backend.class, toml);
-        }
+        LMDB,
+        POSTGRES;
     }
 
     public StoreSection {
@@ -91,73 +72,8 @@ public record StoreSection(
         return new PostgresSettings(url, user, secret, poolSize);
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    public static final class Builder {
-        private String dataDir;
-        private long mapSizeMb;
-        private Backend backend;
-        private String url;
-        private String user;
-        private String password;
-        private int poolSize;
-        private int submitLimitPercent;
-
-        private Builder(StoreSection from) {
-            dataDir = from.dataDir;
-            mapSizeMb = from.mapSizeMb;
-            backend = from.backend;
-            url = from.url;
-            user = from.user;
-            password = from.password;
-            poolSize = from.poolSize;
-            submitLimitPercent = from.submitLimitPercent;
-        }
-
-        public Builder dataDir(String value) {
-            dataDir = value;
-            return this;
-        }
-
-        public Builder mapSizeMb(long value) {
-            mapSizeMb = value;
-            return this;
-        }
-
-        public Builder backend(Backend value) {
-            backend = value;
-            return this;
-        }
-
-        public Builder url(String value) {
-            url = value;
-            return this;
-        }
-
-        public Builder user(String value) {
-            user = value;
-            return this;
-        }
-
-        public Builder password(String value) {
-            password = value;
-            return this;
-        }
-
-        public Builder poolSize(int value) {
-            poolSize = value;
-            return this;
-        }
-
-        public Builder submitLimitPercent(int value) {
-            submitLimitPercent = value;
-            return this;
-        }
-
-        public StoreSection build() {
-            return new StoreSection(dataDir, mapSizeMb, backend, url, user, password, poolSize, submitLimitPercent);
-        }
+    /** The same store with another data directory (a command-line override). */
+    public StoreSection withDataDir(String otherDataDir) {
+        return new StoreSection(otherDataDir, mapSizeMb, backend, url, user, password, poolSize, submitLimitPercent);
     }
 }

@@ -1,9 +1,7 @@
 package io.camelot.server.config;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.model.WorkerDetails;
 import io.camelot.worker.WorkerConfig;
@@ -46,26 +44,9 @@ public record WorkerSection(
     /** Where the worker runs. */
     public enum TeeKind implements TomlChoice {
         /** No hardware, evidence labelled TEE-SIMULATED. */
-        SIMULATED("simulated"),
+        SIMULATED,
         /** SGX under Gramine: DCAP quotes from /dev/attestation. */
-        GRAMINE("gramine");
-
-        private final String toml;
-
-        TeeKind(String toml) {
-            this.toml = toml;
-        }
-
-        @JsonValue
-        @Override
-        public String toml() {
-            return toml;
-        }
-
-        @JsonCreator
-        public static TeeKind of(String toml) {
-            return TomlChoice.parse(TeeKind.class, toml);
-        }
+        GRAMINE;
     }
 
     /** The session-key wraps a worker can offer. */
@@ -73,21 +54,16 @@ public record WorkerSection(
         RSA_OAEP_3072(WorkerDetails.RSA_OAEP_3072),
         X25519_HKDF(X25519Hkdf.ALGORITHM);
 
+        // Spelled as on the wire, not after the constant.
         private final String toml;
 
         KeyEncryption(String toml) {
             this.toml = toml;
         }
 
-        @JsonValue
         @Override
         public String toml() {
             return toml;
-        }
-
-        @JsonCreator
-        public static KeyEncryption of(String toml) {
-            return TomlChoice.parse(KeyEncryption.class, toml);
         }
     }
 
