@@ -5,6 +5,7 @@ import io.camelot.security.RateLimiter;
 import io.camelot.security.RequestAuthenticator;
 import io.camelot.security.ServerTls;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a listener protects itself: transport, who may call operator methods, rate limits, and the
@@ -64,93 +65,80 @@ public record ListenerSecurity(
     }
 
     public ListenerSecurity withTls(ServerTls newTls) {
-        return new ListenerSecurity(
-                newTls,
-                operatorAuth,
-                perAddress,
-                perRequester,
-                maxItems,
-                maxItemChars,
-                refuseLegacyEnvelope,
-                notifyHosts,
-                trustedProxies);
+        return copy(c -> c.tls = newTls);
     }
 
     public ListenerSecurity withOperatorAuth(RequestAuthenticator auth) {
-        return new ListenerSecurity(
-                tls,
-                auth,
-                perAddress,
-                perRequester,
-                maxItems,
-                maxItemChars,
-                refuseLegacyEnvelope,
-                notifyHosts,
-                trustedProxies);
+        return copy(c -> c.operatorAuth = auth);
     }
 
     public ListenerSecurity withRateLimits(RateLimiter.Limit address, RateLimiter.Limit requester) {
-        return new ListenerSecurity(
-                tls,
-                operatorAuth,
-                address,
-                requester,
-                maxItems,
-                maxItemChars,
-                refuseLegacyEnvelope,
-                notifyHosts,
-                trustedProxies);
+        return copy(c -> {
+            c.perAddress = address;
+            c.perRequester = requester;
+        });
     }
 
     public ListenerSecurity withItemLimits(int items, int itemChars) {
-        return new ListenerSecurity(
-                tls,
-                operatorAuth,
-                perAddress,
-                perRequester,
-                items,
-                itemChars,
-                refuseLegacyEnvelope,
-                notifyHosts,
-                trustedProxies);
+        return copy(c -> {
+            c.maxItems = items;
+            c.maxItemChars = itemChars;
+        });
     }
 
     public ListenerSecurity withLegacyEnvelopeRefused(boolean refuse) {
-        return new ListenerSecurity(
-                tls,
-                operatorAuth,
-                perAddress,
-                perRequester,
-                maxItems,
-                maxItemChars,
-                refuse,
-                notifyHosts,
-                trustedProxies);
+        return copy(c -> c.refuseLegacyEnvelope = refuse);
     }
 
     public ListenerSecurity withNotifyHosts(NotifyHosts hosts) {
-        return new ListenerSecurity(
-                tls,
-                operatorAuth,
-                perAddress,
-                perRequester,
-                maxItems,
-                maxItemChars,
-                refuseLegacyEnvelope,
-                hosts,
-                trustedProxies);
+        return copy(c -> c.notifyHosts = hosts);
     }
 
     public ListenerSecurity withTrustedProxies(AddressRanges proxies) {
-        return new ListenerSecurity(
-                tls,
-                operatorAuth,
-                perAddress,
-                perRequester,
-                maxItems,
-                maxItemChars,
-                refuseLegacyEnvelope,
-                notifyHosts,
-                proxies);
+        return copy(c -> c.trustedProxies = proxies);
+    }
+
+    private ListenerSecurity copy(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of one value, changed in place for a {@code with} method. */
+    private static final class Copy {
+        ServerTls tls;
+        RequestAuthenticator operatorAuth;
+        RateLimiter.Limit perAddress;
+        RateLimiter.Limit perRequester;
+        int maxItems;
+        int maxItemChars;
+        boolean refuseLegacyEnvelope;
+        NotifyHosts notifyHosts;
+        AddressRanges trustedProxies;
+
+        Copy(ListenerSecurity from) {
+            tls = from.tls;
+            operatorAuth = from.operatorAuth;
+            perAddress = from.perAddress;
+            perRequester = from.perRequester;
+            maxItems = from.maxItems;
+            maxItemChars = from.maxItemChars;
+            refuseLegacyEnvelope = from.refuseLegacyEnvelope;
+            notifyHosts = from.notifyHosts;
+            trustedProxies = from.trustedProxies;
+        }
+
+        ListenerSecurity build() {
+            return new ListenerSecurity(
+                    tls,
+                    operatorAuth,
+                    perAddress,
+                    perRequester,
+                    maxItems,
+                    maxItemChars,
+                    refuseLegacyEnvelope,
+                    notifyHosts,
+                    trustedProxies);
+        }
     }
 }

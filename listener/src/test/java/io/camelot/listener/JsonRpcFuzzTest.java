@@ -9,7 +9,6 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
-import io.camelot.security.RateLimiter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,13 +35,7 @@ class JsonRpcFuzzTest {
         // No worker attached: submits are stored and queued, never run, so the fuzzer stays in the
         // listener.
         tcs = TestTcs.start(directory, TestTcs.config(false, true), 1_000, false);
-        // Unlimited rates: at fuzzing speed the default limits would answer most inputs with BUSY.
-        dispatcher = DirectModel.dispatcher(
-                tcs.store,
-                tcs.queue,
-                TestTcs.config(false, true)
-                        .withSecurity(ListenerSecurity.defaults()
-                                .withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED)));
+        dispatcher = tcs.unlimitedDispatcher(TestTcs.config(false, true));
     }
 
     @AfterAll

@@ -18,7 +18,6 @@ import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
-import io.camelot.security.RateLimiter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -56,12 +55,7 @@ class ReceiptFuzzTest {
     @BeforeAll
     static void start() {
         tcs = TestTcs.start(directory, TestTcs.config(false, false), 1_000, false);
-        dispatcher = DirectModel.dispatcher(
-                tcs.store,
-                tcs.queue,
-                TestTcs.config(false, false)
-                        .withSecurity(ListenerSecurity.defaults()
-                                .withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED)));
+        dispatcher = tcs.unlimitedDispatcher(TestTcs.config(false, false));
         // Three signed work orders; the first two with a receipt, the third without one yet.
         for (int i = 0; i < 3; i++) {
             WorkOrderSubmitParams order = tcs.seal(List.of(InputSpec.text("fuzz " + i)), requester, null)
@@ -147,20 +141,11 @@ class ReceiptFuzzTest {
                 null,
                 ReceiptCreateParams.SIGNATURE_RULES,
                 null);
-        if (key == null) {
-            return unsigned;
-        }
-        return new ReceiptCreateParams(
-                unsigned.workOrderId(),
-                unsigned.workerServiceId(),
-                unsigned.workerId(),
-                unsigned.requesterId(),
-                unsigned.receiptCreateStatus(),
-                unsigned.workOrderRequestHash(),
-                unsigned.requesterGeneratedNonce(),
-                Signatures.receiptCreateSignature(key, unsigned),
-                ReceiptCreateParams.SIGNATURE_RULES,
-                key.verifier().pem());
+        return key == null
+                ? unsigned
+                : unsigned.signed(
+                        Signatures.receiptCreateSignature(key, unsigned),
+                        key.verifier().pem());
     }
 
     private static ReceiptUpdateParams update(String workOrderId, PublicKeySign key, FuzzedDataProvider data) {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.attestation.SimulatedTee;
+import io.camelot.jsonrpc.JsonRpcDispatcher;
 import io.camelot.jsonrpc.RpcServer;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.PublicKeySign;
@@ -17,6 +18,7 @@ import io.camelot.scheduler.PersistentWorkOrderQueue;
 import io.camelot.scheduler.QueueSettings;
 import io.camelot.scheduler.QueuedWorkOrder;
 import io.camelot.scheduler.WorkOrderProcessor;
+import io.camelot.security.RateLimiter;
 import io.camelot.store.LmdbTcsStore;
 import io.camelot.store.TcsStore;
 import io.camelot.worker.SingletonWorker;
@@ -189,6 +191,18 @@ final class TestTcs implements AutoCloseable {
     JsonNode postJson(String json) {
         return ProtocolJson.parse(
                 post("/", json.getBytes(StandardCharsets.UTF_8)).body());
+    }
+
+    /**
+     * This TCS's listener dispatcher with {@code config} but no rate limits: a fuzzer calls it far
+     * faster than the defaults allow, and would see mostly BUSY.
+     */
+    JsonRpcDispatcher unlimitedDispatcher(ListenerConfig config) {
+        return DirectModel.dispatcher(
+                store,
+                queue,
+                config.withSecurity(ListenerSecurity.defaults()
+                        .withRateLimits(RateLimiter.Limit.UNLIMITED, RateLimiter.Limit.UNLIMITED)));
     }
 
     /** Calls a method with an integer id and checks that the id is echoed. */

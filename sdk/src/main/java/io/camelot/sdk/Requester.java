@@ -114,17 +114,7 @@ public final class Requester {
                 null,
                 ReceiptCreateParams.SIGNATURE_RULES,
                 pem);
-        ReceiptCreateParams signed = new ReceiptCreateParams(
-                unsigned.workOrderId(),
-                unsigned.workerServiceId(),
-                unsigned.workerId(),
-                unsigned.requesterId(),
-                unsigned.receiptCreateStatus(),
-                unsigned.workOrderRequestHash(),
-                unsigned.requesterGeneratedNonce(),
-                Signatures.receiptCreateSignature(key, unsigned),
-                unsigned.signatureRules(),
-                unsigned.receiptVerificationKey());
+        ReceiptCreateParams signed = unsigned.signed(Signatures.receiptCreateSignature(key, unsigned), pem);
         client.receiptCreate(signed);
         return signed;
     }

@@ -30,4 +30,19 @@ public record ReceiptCreateParams(
         String receiptVerificationKey) {
 
     public static final String SIGNATURE_RULES = "SHA-256/SECP256K1";
+
+    /** The same params carrying {@code signature}, made over them by the key in {@code pem}. */
+    public ReceiptCreateParams signed(String signature, String pem) {
+        return new ReceiptCreateParams(
+                workOrderId,
+                workerServiceId,
+                workerId,
+                requesterId,
+                receiptCreateStatus,
+                workOrderRequestHash,
+                requesterGeneratedNonce,
+                signature,
+                signatureRules,
+                pem);
+    }
 }
