@@ -70,7 +70,7 @@ public final class RequestAuthenticator {
             throw new IllegalArgumentException("at least one authorised key is needed");
         }
         for (PublicKey key : authorisedKeys) {
-            keys.put(SignedRequests.keyId(key), P256Verifier.publicKey(key));
+            keys.put(SignedRequests.keyId(key), P256Ecdsa.publicKey(key));
         }
         this.clock = clock;
         this.windowMillis = window.toMillis();
@@ -161,7 +161,7 @@ public final class RequestAuthenticator {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return P256Verifier.verify(key, SignedRequests.signedText(audience, timestamp, nonce, body), der);
+        return P256Ecdsa.verify(key, SignedRequests.signedText(audience, timestamp, nonce, body), der);
     }
 
     int rememberedNonces() {

@@ -1,8 +1,12 @@
 package io.camelot.security;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
 import java.util.Arrays;
@@ -13,25 +17,49 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
- * Verifies the {@value SignedRequests#ALGORITHM} signatures of signed requests with Bouncy Castle's
- * P-256 arithmetic, which checks one in about a fifth of the CPU time the JDK's provider takes
- * (BENCHMARKS.md, "The pool's CPU per work order"): every pool-internal call and operator request
- * is checked once. The same ECDSA over SHA-256 on the same keys, and as strict: the signature must be
- * canonical DER of two integers in [1, n-1], and the public key a point of P-256.
+ * Signs and verifies the {@value SignedRequests#ALGORITHM} signatures of signed requests with Bouncy
+ * Castle's P-256 arithmetic, which takes about a third of the JDK provider's CPU time to sign and a
+ * fifth to verify (BENCHMARKS.md, "The pool's CPU per work order"): every pool-internal call is signed
+ * once and checked once. The same ECDSA over SHA-256 with a random nonce, on the same keys, and as
+ * strict: a signature must be canonical DER of two integers in [1, n-1], and keys must be P-256.
  */
-final class P256Verifier {
+final class P256Ecdsa {
     private static final X9ECParameters P256 = CustomNamedCurves.getByName("secp256r1");
     private static final ECDomainParameters DOMAIN =
             new ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(), P256.getH());
 
-    private P256Verifier() {}
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private P256Ecdsa() {}
 
     /**
-     * The key in Bouncy Castle's form.
+     * The private key in Bouncy Castle's form.
+     *
+     * @throws IllegalArgumentException if it is no P-256 private key
+     */
+    static ECPrivateKeyParameters privateKey(PrivateKey key) {
+        if (!(key instanceof ECPrivateKey ec) || !isP256(ec.getParams())) {
+            throw new IllegalArgumentException("request signing keys must be EC (P-256), not " + key.getAlgorithm());
+        }
+        return new ECPrivateKeyParameters(ec.getS(), DOMAIN);
+    }
+
+    /** The DER signature of {@code message}. */
+    static byte[] sign(ECPrivateKeyParameters key, byte[] message) {
+        ECDSASigner signer = new ECDSASigner();
+        signer.init(true, new ParametersWithRandom(key, RANDOM));
+        BigInteger[] rs = signer.generateSignature(SignedRequests.sha256(message));
+        return encode(rs[0], rs[1]);
+    }
+
+    /**
+     * The public key in Bouncy Castle's form.
      *
      * @throws IllegalArgumentException if it is no P-256 public key
      */
@@ -65,10 +93,20 @@ final class P256Verifier {
             }
             ASN1Integer r = ASN1Integer.getInstance(sequence.getObjectAt(0));
             ASN1Integer s = ASN1Integer.getInstance(sequence.getObjectAt(1));
-            byte[] canonical = new DERSequence(new ASN1Integer[] {r, s}).getEncoded(ASN1Encoding.DER);
-            return Arrays.equals(canonical, der) ? new BigInteger[] {r.getValue(), s.getValue()} : null;
-        } catch (IOException | IllegalArgumentException e) {
+            return Arrays.equals(encode(r.getValue(), s.getValue()), der)
+                    ? new BigInteger[] {r.getValue(), s.getValue()}
+                    : null;
+        } catch (IllegalArgumentException | IllegalStateException e) {
             return null;
+        }
+    }
+
+    private static byte[] encode(BigInteger r, BigInteger s) {
+        try {
+            return new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(s)})
+                    .getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("DER encoding in memory failed", e);
         }
     }
 
