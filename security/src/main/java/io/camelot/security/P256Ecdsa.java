@@ -24,8 +24,8 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
  * Signs and verifies the {@value SignedRequests#ALGORITHM} signatures of signed requests with Bouncy
- * Castle's P-256 arithmetic, which takes about a third of the JDK provider's CPU time to sign and a
- * fifth to verify (BENCHMARKS.md, "The pool's CPU per work order"): every pool-internal call is signed
+ * Castle's P-256 arithmetic, which takes about 60 % of the JDK provider's CPU time to sign and under a quarter to
+ * verify (BENCHMARKS.md, "The pool's CPU per work order"): every pool-internal call is signed
  * once and checked once. The same ECDSA over SHA-256 with a random nonce, on the same keys, and as
  * strict: a signature must be canonical DER of two integers in [1, n-1], and keys must be P-256.
  */
