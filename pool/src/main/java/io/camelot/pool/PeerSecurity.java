@@ -5,17 +5,13 @@ import io.camelot.security.PemFiles;
 import io.camelot.security.RequestAuthenticator;
 import io.camelot.security.RequestSigner;
 import io.camelot.security.ServerTls;
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * How one pool process (WKM, WP, Worker Manager) takes part in the pool's internal APIs: it signs
@@ -30,10 +26,12 @@ public final class PeerSecurity {
      */
     public static final Duration WINDOW = Duration.ofSeconds(60);
 
+    private static final HttpClient PLAIN = http(null);
+
     private final RequestSigner signer;
     private final RequestAuthenticator peers;
     private final ServerTls serverTls;
-    private final SSLSocketFactory httpsSockets;
+    private final HttpClient http;
 
     /**
      * @param identity this process's key pair
@@ -47,7 +45,7 @@ public final class PeerSecurity {
         this.signer = new RequestSigner(identity, clock);
         this.peers = new RequestAuthenticator(peerKeys, clock, WINDOW);
         this.serverTls = serverTls;
-        this.httpsSockets = clientTls == null ? null : clientTls.sslContext().getSocketFactory();
+        this.http = clientTls == null ? PLAIN : http(clientTls);
     }
 
     /** From PEM files: this process's private key and the operator's list of pool peer keys. */
@@ -69,15 +67,16 @@ public final class PeerSecurity {
         return serverTls;
     }
 
-    /**
-     * A connection to a peer (not yet connected): https peers are trusted as {@code clientTls} says,
-     * or by the JDK's default trust store without it.
-     */
-    HttpURLConnection open(URL url) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-        if (httpsSockets != null && connection instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(httpsSockets);
+    HttpClient http() {
+        return http;
+    }
+
+    private static HttpClient http(ClientTls tls) {
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) {
+            builder.sslContext(tls.sslContext());
         }
-        return connection;
+        return builder.build();
     }
 }

@@ -6,10 +6,9 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.security.SignedRequests;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,15 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * added anywhere is signed without further thought. Errors the peer answers become {@link
  * RpcCallException}; a peer that cannot be reached or answers garbage becomes {@link
  * PeerUnavailableException}, which callers treat as "try another instance". Thread-safe.
- *
- * <p>Calls are blocking HTTP/1.1 POSTs on the JDK's {@link HttpURLConnection}, whose keep-alive
- * cache reuses a connection per peer: a call costs a write and a read on a warm socket, without the
- * asynchronous machinery of {@code java.net.http.HttpClient}, which cost the pool's processes more
- * CPU per call than the JSON they exchange (BENCHMARKS.md, "The pool's CPU per work order").
  */
 public final class RpcClient {
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-
     private final URI uri;
     private final Duration timeout;
     private final PeerSecurity security;
@@ -56,40 +48,23 @@ public final class RpcClient {
     }
 
     private byte[] send(String method, byte[] body) {
-        HttpURLConnection connection = null;
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(SignedRequests.HEADER, security.signer().authorization(SignedRequests.audience(uri), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         try {
-            connection = security.open(uri.toURL());
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout((int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            // Streaming mode also stops the JDK from silently re-sending a POST on a stale kept-alive
-            // connection: a re-sent call would be a replay to the peer.
-            connection.setFixedLengthStreamingMode(body.length);
-            connection.setRequestProperty("Content-Type", "application/json");
-            connection.setRequestProperty(
-                    SignedRequests.HEADER, security.signer().authorization(SignedRequests.audience(uri), body));
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body);
+            HttpResponse<byte[]> response = security.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new PeerUnavailableException(method + " to " + uri + " answered HTTP " + response.statusCode());
             }
-            int status = connection.getResponseCode();
-            if (status != 200) {
-                // Reading the error body to its end keeps the connection for the next call.
-                try (InputStream error = connection.getErrorStream()) {
-                    if (error != null) {
-                        error.transferTo(OutputStream.nullOutputStream());
-                    }
-                }
-                throw new PeerUnavailableException(method + " to " + uri + " answered HTTP " + status);
-            }
-            try (InputStream in = connection.getInputStream()) {
-                return in.readAllBytes();
-            }
+            return response.body();
         } catch (IOException e) {
-            if (connection != null) {
-                connection.disconnect();
-            }
             throw new PeerUnavailableException(method + " to " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerUnavailableException(method + " to " + uri + " was interrupted", e);
         }
     }
 

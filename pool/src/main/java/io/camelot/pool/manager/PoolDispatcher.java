@@ -279,8 +279,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         }
         WorkOrderSubmitParams request;
         try {
-            // Parsed once already when the listener admitted it in this process.
-            request = workOrder.params() != null ? workOrder.params() : Params.workOrderSubmit(params);
+            request = Params.workOrderSubmit(params);
         } catch (EeaException e) {
             return "a result to a request that does not parse: " + e.getMessage();
         }

@@ -32,8 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +53,6 @@ class WpRegistrationTest {
     WorkerManager manager;
     RpcClient managerClient;
     final CountDownLatch release = new CountDownLatch(1);
-    final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
     InternalServer wp;
     PeerSecurity security;
     PoolIdentities identities;
@@ -79,7 +76,6 @@ class WpRegistrationTest {
     @AfterEach
     void stop() {
         release.countDown();
-        callers.close();
         wp.close();
         manager.close();
         dispatcher.close();
@@ -93,14 +89,12 @@ class WpRegistrationTest {
                 .containsExactly(new ProcessorState(wp.url(), 1, 0, "", "ab".repeat(32), State.AVAILABLE));
 
         store.submit("wo-1", "pool", Sha256.digest("wo-1"), request("wo-1"), 0);
-        // Own threads for the two blocking calls: the common pool may have a single thread, and a call
-        // blocked on a socket there would hold back the other.
         CompletableFuture<byte[]> outcome = CompletableFuture.supplyAsync(
-                () -> dispatcher.process(new QueuedWorkOrder("wo-1", "pool", null, request("wo-1"))), callers);
+                () -> dispatcher.process(new QueuedWorkOrder("wo-1", "pool", null, request("wo-1"))));
         await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.BUSY);
         assertThat(dispatcher.busySlots()).isEqualTo(1);
 
-        CompletableFuture<Void> deregistered = CompletableFuture.runAsync(registration::close, callers);
+        CompletableFuture<Void> deregistered = CompletableFuture.runAsync(registration::close);
         await().atMost(TIMEOUT).until(() -> manager.processors().getFirst().state() == State.DRAINING);
         assertThat(deregistered).isNotDone();
         assertThat(outcome).isNotDone();
