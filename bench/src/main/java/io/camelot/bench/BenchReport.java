@@ -51,8 +51,21 @@ public record BenchReport(
      * TCS runs in this process.
      */
     public double cpuEfficiency() {
-        double cryptoMicros = crypto.serverMicros() + (clientSharesCores ? crypto.clientMicros() : 0);
-        return cryptoMicros / 1e3 / load.cpuMillisPerWorkOrder();
+        return measuredCryptoMillis() / load.cpuMillisPerWorkOrder();
+    }
+
+    /**
+     * Camelot's own cost: the measured processes' CPU milliseconds per work order beyond the crypto
+     * they had to do (issue 20, goal 2). Only meaningful when the TCS runs in this process (or its
+     * child processes), so that both sides' CPU and both sides' crypto are in the figures.
+     */
+    public double overheadMillisPerWorkOrder() {
+        return load.cpuMillisPerWorkOrder() - measuredCryptoMillis();
+    }
+
+    /** The crypto of one work order that ran in the measured processes: the TCS's, and the client's when shared. */
+    private double measuredCryptoMillis() {
+        return (crypto.serverMicros() + (clientSharesCores ? crypto.clientMicros() : 0)) / 1e3;
     }
 
     /** Crypto time of one work order end to end, both sides, in milliseconds. */
@@ -110,8 +123,10 @@ public record BenchReport(
                 out,
                 "process CPU per WO",
                 format(
-                        "%.2f ms (%.2f cores busy)",
-                        load.cpuMillisPerWorkOrder(), load.processCpuSeconds() / load.windowSeconds()));
+                        "%.2f ms (%.2f cores busy%s)",
+                        load.cpuMillisPerWorkOrder(),
+                        load.processCpuSeconds() / load.windowSeconds(),
+                        load.processes() > 1 ? ", this process and " + (load.processes() - 1) + " it started" : ""));
         if (!Double.isNaN(load.machineCpuLoad())) {
             line(
                     out,
@@ -122,6 +137,10 @@ public record BenchReport(
         }
         if (clientSharesCores) {
             line(out, "CPU efficiency", format("%.3f (crypto share of this process's CPU time)", cpuEfficiency()));
+            line(
+                    out,
+                    "overhead per WO",
+                    format("%.2f ms (process CPU per WO - crypto per WO)", overheadMillisPerWorkOrder()));
         }
         for (double percentile : PERCENTILES) {
             line(
@@ -165,9 +184,11 @@ public record BenchReport(
         root.put("efficiency", efficiency());
         root.put("process_cpu_ms_per_wo", load.cpuMillisPerWorkOrder());
         root.put("process_cores_busy", load.processCpuSeconds() / load.windowSeconds());
+        root.put("processes_measured", load.processes());
         root.put("machine_cpu_load", load.machineCpuLoad());
         if (clientSharesCores) {
             root.put("cpu_efficiency", cpuEfficiency());
+            root.put("overhead_ms_per_wo", overheadMillisPerWorkOrder());
         }
         root.put("p50_ms", latency.getValueAtPercentile(50) / 1e3);
         root.put("p90_ms", latency.getValueAtPercentile(90) / 1e3);

@@ -55,8 +55,8 @@ public final class LoadGenerator {
     private final Map<String, String> firstErrors = new ConcurrentHashMap<>();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private volatile long cpuNanosAtWindowStart;
-    private long cpuNanosAtWindowEnd;
+    private volatile Map<Long, Long> cpuAtWindowStart = Map.of();
+    private Map<Long, Long> cpuAtWindowEnd = Map.of();
     private long startNanos;
     private long windowStartNanos;
     private long endNanos;
@@ -114,7 +114,7 @@ public final class LoadGenerator {
                     PROGRESS_INTERVAL_MILLIS,
                     TimeUnit.MILLISECONDS);
             ticker.schedule(
-                    () -> cpuNanosAtWindowStart = os.getProcessCpuTime(),
+                    () -> cpuAtWindowStart = ProcessTreeCpu.snapshot(),
                     windowStartNanos - startNanos,
                     TimeUnit.NANOSECONDS);
             if (settings.openLoop()) {
@@ -124,7 +124,7 @@ public final class LoadGenerator {
             }
             // Taken once the last work order is in, so the CPU of the few finishing after the window
             // is charged too: CPU per work order errs high, never low.
-            cpuNanosAtWindowEnd = os.getProcessCpuTime();
+            cpuAtWindowEnd = ProcessTreeCpu.snapshot();
         } finally {
             ticker.shutdownNow();
             clients.forEach(DirectTcsClient::close);
@@ -136,7 +136,8 @@ public final class LoadGenerator {
         return new LoadResult(
                 completedInWindow.sum(),
                 settings.duration().toNanos() / 1e9,
-                (cpuNanosAtWindowEnd - cpuNanosAtWindowStart) / 1e9,
+                ProcessTreeCpu.secondsBetween(cpuAtWindowStart, cpuAtWindowEnd),
+                cpuAtWindowEnd.size(),
                 latency,
                 errorCounts,
                 new TreeMap<>(firstErrors),

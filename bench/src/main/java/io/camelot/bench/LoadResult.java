@@ -9,7 +9,8 @@ import org.HdrHistogram.Histogram;
  *
  * @param completed verified results that arrived inside the measured window
  * @param processCpuSeconds CPU time this whole process used in the window (client, and the TCS too
- *     when it runs in this process)
+ *     when it runs in this process), plus that of the processes it started (a pool's WKM and WPs)
+ * @param processes the processes that CPU time was summed over: this one and its descendants
  * @param latencyMicros submit to verified result; in the open loop from the intended send time
  * @param errors failed work orders by kind ("rpc 2", "timeout", ...) over the whole run
  * @param firstErrors the message of the first failure of each kind, to tell what went wrong
@@ -18,6 +19,7 @@ public record LoadResult(
         long completed,
         double windowSeconds,
         double processCpuSeconds,
+        int processes,
         Histogram latencyMicros,
         Map<String, Long> errors,
         Map<String, String> firstErrors,

@@ -1,9 +1,6 @@
 package io.camelot.security;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -18,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
  * Checks {@link SignedRequests} headers against a fixed set of authorised public keys. A request
@@ -35,7 +33,7 @@ public final class RequestAuthenticator {
             SignedRequests.SCHEME
                     + " key=([0-9a-f]{32}), ts=([0-9]{1,15}), nonce=([0-9a-f]{16,64}), aud=([a-z0-9.:\\[\\]-]{1,262}), sig=([A-Za-z0-9+/]{1,200}={0,2})");
 
-    private final Map<String, PublicKey> keys = new HashMap<>();
+    private final Map<String, ECPublicKeyParameters> keys = new HashMap<>();
     private final Set<String> audiences;
     private final Clock clock;
     private final long windowMillis;
@@ -72,10 +70,7 @@ public final class RequestAuthenticator {
             throw new IllegalArgumentException("at least one authorised key is needed");
         }
         for (PublicKey key : authorisedKeys) {
-            if (!"EC".equals(key.getAlgorithm())) {
-                throw new IllegalArgumentException("authorised keys must be EC (P-256), not " + key.getAlgorithm());
-            }
-            keys.put(SignedRequests.keyId(key), key);
+            keys.put(SignedRequests.keyId(key), P256Ecdsa.publicKey(key));
         }
         this.clock = clock;
         this.windowMillis = window.toMillis();
@@ -96,7 +91,13 @@ public final class RequestAuthenticator {
         Object checked = headerOf(authorization);
         if (!(checked
                 instanceof
-                Header(String keyId, PublicKey key, long timestamp, String nonce, String audience, String sig))) {
+                Header(
+                        String keyId,
+                        ECPublicKeyParameters key,
+                        long timestamp,
+                        String nonce,
+                        String audience,
+                        String sig))) {
             return (Result.Refused) checked;
         }
         long now = clock.millis();
@@ -117,7 +118,8 @@ public final class RequestAuthenticator {
         return new Result.Authenticated(keyId);
     }
 
-    private record Header(String keyId, PublicKey key, long timestamp, String nonce, String audience, String sig) {}
+    private record Header(
+            String keyId, ECPublicKeyParameters key, long timestamp, String nonce, String audience, String sig) {}
 
     /**
      * A {@link Header} of an authorised key within the window, or the {@link Result.Refused} saying
@@ -134,7 +136,7 @@ public final class RequestAuthenticator {
         }
         String keyId = header.group(1);
         long timestamp = Long.parseLong(header.group(2));
-        PublicKey key = keys.get(keyId);
+        ECPublicKeyParameters key = keys.get(keyId);
         if (key == null) {
             return new Result.Refused("key " + keyId + " is not authorised");
         }
@@ -152,23 +154,14 @@ public final class RequestAuthenticator {
     }
 
     private static boolean signatureValid(
-            PublicKey key, String audience, long timestamp, String nonce, byte[] body, String sig) {
+            ECPublicKeyParameters key, String audience, long timestamp, String nonce, byte[] body, String sig) {
         byte[] der;
         try {
             der = Base64.getDecoder().decode(sig);
         } catch (IllegalArgumentException e) {
             return false;
         }
-        try {
-            Signature verifier = Signature.getInstance(SignedRequests.ALGORITHM);
-            verifier.initVerify(key);
-            verifier.update(SignedRequests.signedText(audience, timestamp, nonce, body));
-            return verifier.verify(der);
-        } catch (InvalidKeyException | java.security.SignatureException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw SignedRequests.unavailable(e);
-        }
+        return P256Ecdsa.verify(key, SignedRequests.signedText(audience, timestamp, nonce, body), der);
     }
 
     int rememberedNonces() {

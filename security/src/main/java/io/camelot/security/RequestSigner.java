@@ -6,22 +6,22 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /** Signs request bodies for {@link RequestAuthenticator}; see {@link SignedRequests}. */
 public final class RequestSigner {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final PrivateKey privateKey;
+    private final ECPrivateKeyParameters privateKey;
     private final String keyId;
     private final Clock clock;
 
     public RequestSigner(PrivateKey privateKey, PublicKey publicKey, Clock clock) {
-        this.privateKey = privateKey;
+        this.privateKey = P256Ecdsa.privateKey(privateKey);
         this.keyId = SignedRequests.keyId(publicKey);
         this.clock = clock;
     }
@@ -50,24 +50,9 @@ public final class RequestSigner {
         byte[] nonceBytes = new byte[16];
         RANDOM.nextBytes(nonceBytes);
         String nonce = HexFormat.of().formatHex(nonceBytes);
-        try {
-            Signature signature = Signature.getInstance(SignedRequests.ALGORITHM);
-            signature.initSign(privateKey);
-            signature.update(SignedRequests.signedText(audience, now, nonce, body));
-            String sig = Base64.getEncoder().encodeToString(signature.sign());
-            return SignedRequests.SCHEME
-                    + " key="
-                    + keyId
-                    + ", ts="
-                    + now
-                    + ", nonce="
-                    + nonce
-                    + ", aud="
-                    + audience
-                    + ", sig="
-                    + sig;
-        } catch (GeneralSecurityException e) {
-            throw SignedRequests.unavailable(e);
-        }
+        String sig = Base64.getEncoder()
+                .encodeToString(P256Ecdsa.sign(privateKey, SignedRequests.signedText(audience, now, nonce, body)));
+        return SignedRequests.SCHEME + " key=" + keyId + ", ts=" + now + ", nonce=" + nonce + ", aud=" + audience
+                + ", sig=" + sig;
     }
 }

@@ -2,7 +2,6 @@ package io.camelot.security;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -69,9 +68,5 @@ public final class SignedRequests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static IllegalStateException unavailable(GeneralSecurityException e) {
-        return new IllegalStateException(ALGORITHM + " is not available", e);
     }
 }

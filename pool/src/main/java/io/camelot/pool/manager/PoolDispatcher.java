@@ -279,7 +279,8 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
         }
         WorkOrderSubmitParams request;
         try {
-            request = Params.workOrderSubmit(params);
+            // Parsed once already when the listener admitted it in this process.
+            request = workOrder.params() != null ? workOrder.params() : Params.workOrderSubmit(params);
         } catch (EeaException e) {
             return "a result to a request that does not parse: " + e.getMessage();
         }
