@@ -1,5 +1,7 @@
 package io.camelot.fabric.chaincode;
 
+import static org.awaitility.Awaitility.await;
+
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
@@ -155,12 +158,15 @@ final class FabricNetwork implements AutoCloseable {
         childEnv.put("CORE_PEER_TLS_ENABLED", "false");
         chaincode = builder.start();
         int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!listening(port)) {
-            if (!chaincode.isAlive() || System.nanoTime() > deadline) {
-                throw new IOException("the chaincode did not start, see " + home.resolve("chaincode.log"));
-            }
-            Thread.sleep(50);
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> !chaincode.isAlive() || listening(port));
+        } catch (ConditionTimeoutException e) {
+            // Reported below as not started.
+        }
+        if (!chaincode.isAlive() || !listening(port)) {
+            throw new IOException("the chaincode did not start, see " + home.resolve("chaincode.log"));
         }
         timings.record("chaincode JVM start", started);
     }
