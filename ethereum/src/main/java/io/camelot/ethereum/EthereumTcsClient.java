@@ -16,11 +16,11 @@ import io.camelot.protocol.model.ReceiptRetrieveResult;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveParams;
 import io.camelot.protocol.model.ReceiptUpdateRetrieveResult;
-import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.model.WorkerDetails;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.model.WorkerRecord;
+import io.camelot.sdk.StoredResponse;
 import io.camelot.sdk.SubmitReply;
 import io.camelot.sdk.TcsClient;
 import io.camelot.sdk.TcsRpcException;
@@ -150,21 +150,7 @@ public final class EthereumTcsClient implements TcsClient {
         if (!order.component1().equals(COMPLETED)) {
             throw rpcError(method, ErrorCode.INVALID_PARAMETER.code(), "Work order Id not found on chain", null);
         }
-        JsonNode response;
-        try {
-            response = ProtocolJson.parse(order.component4().getBytes(StandardCharsets.UTF_8));
-            if (response.has("result")) {
-                return new SubmitReply.Completed(ProtocolJson.bind(response.get("result"), WorkOrderResult.class));
-            }
-        } catch (EeaException e) {
-            throw new TcsTransportException("Work order " + workOrderId + " has an unreadable response on chain", e);
-        }
-        JsonNode error = response.path("error");
-        throw rpcError(
-                method,
-                error.path("code").asInt(ErrorCode.UNKNOWN_ERROR.code()),
-                error.path("message").asText("no message"),
-                error.get("data"));
+        return StoredResponse.completed(method, endpoint, workOrderId, order.component4());
     }
 
     @Override

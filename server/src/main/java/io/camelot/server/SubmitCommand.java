@@ -5,6 +5,8 @@ import io.camelot.attestation.Verdict;
 import io.camelot.ethereum.ChainSettings;
 import io.camelot.ethereum.EthereumTcsClient;
 import io.camelot.ethereum.ProxyContracts;
+import io.camelot.fabric.FabricSettings;
+import io.camelot.fabric.FabricTcsClient;
 import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
@@ -27,6 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -93,18 +96,32 @@ final class SubmitCommand implements Callable<Integer> {
                     + " (?!.*::)' (docs/workloads.md). A work order the worker fails exits 1 anyway.")
     String failOn;
 
+    @Mixin
+    FabricOptions fabric = new FabricOptions("USER");
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input data items (text)")
     List<String> inputs;
 
     @Override
     public Integer call() {
         String id = workerId != null ? workerId : WorkerConfig.idOf(workerName);
-        String endpoint = ethereumRpc != null ? ethereumRpc : url;
-        if (wireLog != null && ethereumRpc != null) {
-            throw UserError.usage(
-                    "--wire-log records the direct model's JSON-RPC; it does not work with --ethereum-rpc");
+        FabricSettings fabricSettings = fabric.given() ? fabric.settings() : null;
+        if (fabricSettings != null && ethereumRpc != null) {
+            throw UserError.usage("submit through Ethereum (--ethereum-rpc) or Fabric (--fabric-*), not both");
         }
-        Commands.requireScheme(ethereumRpc != null ? "--ethereum-rpc" : "--url", endpoint);
+        boolean proxy = ethereumRpc != null || fabricSettings != null;
+        if (wireLog != null && proxy) {
+            throw UserError.usage("--wire-log records the direct model's JSON-RPC; it does not work with "
+                    + (ethereumRpc != null ? "--ethereum-rpc" : "Fabric"));
+        }
+        String endpoint;
+        if (fabricSettings != null) {
+            // A URL only for the loopback test below: the peer is host:port.
+            endpoint = "grpcs://" + fabricSettings.peerEndpoint();
+        } else {
+            endpoint = ethereumRpc != null ? ethereumRpc : url;
+            Commands.requireScheme(ethereumRpc != null ? "--ethereum-rpc" : "--url", endpoint);
+        }
         Pattern failure = failOn == null ? null : failurePattern(failOn);
         WireLogFile wire;
         try {
@@ -113,7 +130,7 @@ final class SubmitCommand implements Callable<Integer> {
             throw UserError.usage("cannot open wire log " + wireLog + ": " + WireLogFile.reason(e), e);
         }
         try (wire;
-                TcsClient client = client(wire)) {
+                TcsClient client = client(wire, fabricSettings)) {
             AttestationPolicy policy = allowSimulated || isLoopback(endpoint)
                     ? AttestationPolicy.builder().allowSimulation().build()
                     : AttestationPolicy.strict();
@@ -128,7 +145,7 @@ final class SubmitCommand implements Callable<Integer> {
             WorkOrderBuilder order = requester.newWorkOrder(worker, workload);
             inputs.forEach(order::input);
             SubmittedWorkOrder submitted = order.submit();
-            if (ethereumRpc != null && submitted.submitReply() instanceof SubmitReply.Pending chain) {
+            if (proxy && submitted.submitReply() instanceof SubmitReply.Pending chain) {
                 System.err.println("work order " + submitted.workOrderId() + ": " + chain.message());
             }
             WorkOrderOutcome outcome = submitted.await(Duration.ofSeconds(timeoutSeconds));
@@ -176,8 +193,16 @@ final class SubmitCommand implements Callable<Integer> {
 
     /**
      * @param wire null for none
+     * @param fabricSettings null unless submitting through Fabric
      */
-    private TcsClient client(WireLogFile wire) {
+    private TcsClient client(WireLogFile wire, FabricSettings fabricSettings) {
+        if (fabricSettings != null) {
+            try {
+                return FabricTcsClient.connect(fabricSettings);
+            } catch (IOException e) {
+                throw UserError.usage("Fabric: " + FabricOptions.reason(e), e);
+            }
+        }
         if (ethereumRpc == null) {
             DirectTcsClient.Builder direct = DirectTcsClient.builder(url);
             return (wire == null ? direct : direct.wireLog(wire)).build();

@@ -70,6 +70,37 @@ class CliErrorsTest {
     }
 
     @Test
+    void aSubmitThroughFabricWithMissingSettingsIsOneUsageLine() throws IOException {
+        camelot("submit", "--fabric-peer", "127.0.0.1:7051", "hi")
+                .assertFails(2, "camelot submit: Fabric needs --fabric-tls-ca (or --fabric-env)");
+        camelot("submit", "--fabric-identity", "ADMIN", "hi")
+                .assertFails(2, "camelot submit: --fabric-identity needs --fabric-env");
+        Path missing = dir.resolve("network.env");
+        camelot("submit", "--fabric-env", missing.toString(), "hi")
+                .assertFails(2, "camelot submit: cannot read --fabric-env " + missing + ": no such file " + missing);
+        Files.writeString(missing, "FABRIC_PEER_ENDPOINT=127.0.0.1:7051\n");
+        camelot("submit", "--fabric-env", missing.toString(), "--fabric-identity", "root", "hi")
+                .assertFails(2, "camelot submit: --fabric-env: the Fabric identity is ADMIN or USER, not root");
+        camelot("submit", "--fabric-env", missing.toString(), "hi")
+                .assertFails(2, "camelot submit: --fabric-env: " + missing + " has no FABRIC_PEER_TLS_CA");
+        Files.writeString(
+                missing,
+                String.join(
+                        "\n",
+                        "FABRIC_PEER_ENDPOINT=127.0.0.1:7051",
+                        "FABRIC_PEER_TLS_CA=" + dir.resolve("ca.pem"),
+                        "FABRIC_MSP_ID=Org1MSP",
+                        "FABRIC_USER_CERT=" + dir.resolve("cert.pem"),
+                        "FABRIC_USER_KEY=" + dir.resolve("key.pem"),
+                        "FABRIC_CHANNEL=camelot"));
+        camelot("submit", "--fabric-env", missing.toString(), "hi")
+                .assertFails(2, "camelot submit: Fabric: no such file " + dir.resolve("cert.pem"));
+        camelot("submit", "--fabric-env", missing.toString(), "--ethereum-rpc", "http://127.0.0.1:8545", "hi")
+                .assertFails(
+                        2, "camelot submit: submit through Ethereum (--ethereum-rpc) or Fabric (--fabric-*), not both");
+    }
+
+    @Test
     void aFailOnThatIsNoRegexIsOneUsageLine() {
         camelot("submit", "--fail-on", "RESULT: (", "hi")
                 .assertFails(

@@ -1,6 +1,8 @@
 package io.camelot.fabric.chaincode;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
@@ -39,8 +41,8 @@ import org.hyperledger.fabric.client.identity.X509Identity;
  * user. {@link #close()} stops the chaincode and takes the network down, keeping the logs (orderer,
  * peer, peer CLI, chaincode) in {@code <home>-logs}.
  */
-final class FabricNetwork implements AutoCloseable {
-    static final String CHAINCODE = "camelot";
+public final class FabricNetwork implements AutoCloseable {
+    public static final String CHAINCODE = "camelot";
 
     private static final Path SCRIPT = Path.of("..", "deploy", "fabric", "network.sh");
 
@@ -54,7 +56,7 @@ final class FabricNetwork implements AutoCloseable {
     }
 
     /** Whether network.sh can run here: Go builds the binaries (or they are cached already). */
-    static boolean available() {
+    private static boolean available() {
         String caches = System.getenv()
                 .getOrDefault(
                         "XDG_CACHE_HOME",
@@ -66,12 +68,25 @@ final class FabricNetwork implements AutoCloseable {
                         .anyMatch(dir -> Files.isExecutable(Path.of(dir, "go")));
     }
 
+    /**
+     * {@link #start}, or skips the calling test class where the network cannot run here (no Go and no cached
+     * binaries), unless CAMELOT_REQUIRE_FABRIC=1 (as in .ci/run), which makes that a failure.
+     */
+    public static FabricNetwork startOrSkip(Path home, Timings timings) throws IOException, InterruptedException {
+        String missing = "no Go on PATH to build the Fabric binaries (deploy/fabric/network.sh build)";
+        if ("1".equals(System.getenv("CAMELOT_REQUIRE_FABRIC"))) {
+            assertThat(available()).as(missing).isTrue();
+        }
+        assumeTrue(available(), missing);
+        return start(home, timings);
+    }
+
     /** Brings the network up under {@code home} and deploys this chaincode, served by a new JVM. */
-    static FabricNetwork start(Path home, Timings timings) throws IOException, InterruptedException {
+    public static FabricNetwork start(Path home, Timings timings) throws IOException, InterruptedException {
         FabricNetwork network = new FabricNetwork(home.toAbsolutePath());
         try {
             network.run(timings, "up", "up");
-            try (Reader reader = Files.newBufferedReader(network.home.resolve("network.env"))) {
+            try (Reader reader = Files.newBufferedReader(network.networkEnv())) {
                 network.env.load(reader);
             }
             String address = "127.0.0.1:" + freePort();
@@ -85,12 +100,17 @@ final class FabricNetwork implements AutoCloseable {
         }
     }
 
-    String get(String key) {
+    public String get(String key) {
         return env.getProperty(key);
     }
 
+    /** The network.env that network.sh wrote: what clients read. */
+    public Path networkEnv() {
+        return home.resolve("network.env");
+    }
+
     /** A Gateway connection as {@code who}: "ADMIN" (the worker's TCS) or "USER" (a requester). */
-    Gateway connect(String who) throws IOException {
+    public Gateway connect(String who) throws IOException {
         TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder();
         tls.trustManager(new File(get("FABRIC_PEER_TLS_CA")));
         ManagedChannel channel =
@@ -209,15 +229,15 @@ final class FabricNetwork implements AutoCloseable {
     }
 
     /** Wall-clock durations of the steps, printed by the test for docs/fabric.md. */
-    static final class Timings {
+    public static final class Timings {
         private final StringBuilder lines = new StringBuilder();
 
-        void record(String step, long startedNanos) {
+        public void record(String step, long startedNanos) {
             lines.append(String.format(
                     "%s: %d ms%n", step, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos)));
         }
 
-        void note(String line) {
+        public void note(String line) {
             lines.append(line).append(System.lineSeparator());
         }
 
