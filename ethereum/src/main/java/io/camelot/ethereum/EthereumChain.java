@@ -10,6 +10,7 @@ import io.camelot.protocol.ReceiptStatus;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.protocol.model.WorkerDetails;
 import io.camelot.protocol.model.WorkerRecord;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,8 +55,12 @@ final class EthereumChain implements ProxyChain {
     }
 
     @Override
-    public long head() throws Exception {
-        return chain.blockNumber().longValueExact();
+    public long head() throws IOException {
+        try {
+            return chain.blockNumber().longValueExact();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("eth_blockNumber at " + chain.settings().rpcUrl() + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
