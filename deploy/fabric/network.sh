@@ -9,6 +9,8 @@
 #                                    with CORE_CHAINCODE_ID_NAME set to the package id)
 #   network.sh peer ARGS...          the peer CLI as the org's admin, e.g. peer chaincode query -C camelot ...
 #   network.sh status                say whether the orderer and the peer answer
+#   network.sh restart-peer [kill]   stop the peer (SIGTERM, or SIGKILL with kill) and start it again on
+#                                    its ledger; returns once it answers
 #   network.sh down                  stop both (pid files) and remove $FABRIC_HOME
 # Environment: FABRIC_HOME (all state; default target/fabric), FABRIC_CHANNEL (default camelot),
 # FABRIC_PORT_BASE (first of 6 consecutive ports; default: free ports from 20000 up).
@@ -350,6 +352,22 @@ status() {
   return $ok
 }
 
+# Stops the peer, then starts it on the same ledger and ports and waits until it answers.
+restart_peer() {
+  local pid signal="${1:-TERM}"
+  pid="$(cat "$home/peer.pid")"
+  kill -s "$signal" "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  peer_cc_port=$((peer_port + 1)) peer_ops="${FABRIC_PEER_OPERATIONS##*:}"
+  mv "$home/peer.log" "$home/peer-before-restart.log"
+  start_peer
+  wait_ready peer "$peer_ops" "$peer_port"
+}
+
 # Stops both at once (each takes 1-2 s to stop gracefully), killing either if still there after 5 s.
 down() {
   local pids=() pid
@@ -385,9 +403,14 @@ case "${1:-}" in
     as_admin "$@"
     ;;
   status) status ;;
+  restart-peer)
+    load_env
+    home="$(cd "$home" && pwd)"
+    if [ "${2:-}" = kill ]; then restart_peer KILL; else restart_peer TERM; fi
+    ;;
   down) down ;;
   *)
-    echo "usage: $0 build|up|package-id NAME HOST:PORT|deploy-cc NAME HOST:PORT|peer ARGS...|status|down" >&2
+    echo "usage: $0 build|up|package-id NAME HOST:PORT|deploy-cc NAME HOST:PORT|peer ARGS...|status|restart-peer [kill]|down" >&2
     exit 2
     ;;
 esac

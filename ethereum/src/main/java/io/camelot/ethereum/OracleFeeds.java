@@ -1,6 +1,7 @@
 package io.camelot.ethereum;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.bridge.RetryPolicy;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.sdk.Requester;
@@ -47,11 +48,11 @@ final class OracleFeeds {
         this.requester = Requester.builder(tcs)
                 .requesterKey(Secp256k1.generate())
                 .attestationCheck(settings.oracleAttestation())
-                .awaitTimeout(settings.resultTimeout())
+                .awaitTimeout(settings.relay().resultTimeout())
                 .build();
         this.chain = chain;
         this.contracts = contracts;
-        this.retry = settings.retry();
+        this.retry = settings.relay().retry();
         this.bridgeWorkers = bridgeWorkers;
     }
 
@@ -94,7 +95,8 @@ final class OracleFeeds {
         retry.call(
                 "OracleResults.post " + feed.name(),
                 () -> oracle.post(feed.id(), Bytes32.of(worker.workerId()), Bytes32.of(order.workOrderId()), value)
-                        .send());
+                        .send(),
+                EthereumChain::reverted);
         return new OraclePost(worker.workerId(), order.workOrderId(), value, statement);
     }
 

@@ -1,21 +1,19 @@
 package io.camelot.server;
 
+import io.camelot.bridge.RelaySettings;
+import io.camelot.bridge.RetryPolicy;
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Chain;
 import io.camelot.ethereum.ChainSettings;
 import io.camelot.ethereum.EthereumBridge;
 import io.camelot.ethereum.OracleFeed;
 import io.camelot.ethereum.ProxyContracts;
-import io.camelot.ethereum.RetryPolicy;
 import io.camelot.io.ConnectorPolicy;
 import io.camelot.ops.ReadinessCheck;
-import io.camelot.ops.Telemetry;
-import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.TcsClient;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +22,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -179,8 +176,8 @@ final class EthereumBridgeCommand implements Callable<Integer> {
                         }));
         System.out.println(
                 "Ethereum bridge: TCS " + tcsUrl + " <-> " + rpcUrl + " (chain " + chainId + ") as " + chain.address());
-        System.out.println(
-                "Workers on chain: " + bridge.workerIds() + "; work orders at " + contracts.workOrderRegistry());
+        System.out.println("Workers on chain: " + bridge.core().workerKeys() + "; work orders at "
+                + contracts.workOrderRegistry());
         if (!settings.oracleFeeds().isEmpty()) {
             System.out.println("Oracle feeds "
                     + oracleFeeds.keySet()
@@ -200,51 +197,23 @@ final class EthereumBridgeCommand implements Callable<Integer> {
     }
 
     /**
-     * Lag, relay, worker and oracle meters; ready while the chain answers eth_blockNumber, the TCS
-     * answers a look-up, the last worker re-sync succeeded and no oracle feed's last round failed.
+     * The bridge's meters and readiness plus the oracle feeds': ready also while no oracle feed's
+     * last round failed.
      */
     static ProcessAdmin startAdmin(AdminOptions options, EthereumBridge bridge, TcsClient tcs) {
-        var metrics = Telemetry.prometheus("bridge");
-        Gauge.builder("camelot.bridge.lag.blocks", bridge, EthereumBridge::lagBlocks)
-                .description("Chain head minus the bridge's last handled block")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.workorders.relayed", bridge, EthereumBridge::relayedWorkOrders)
-                .description("Work orders relayed to the TCS and completed on chain")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.relays.failed", bridge, EthereumBridge::failedRelays)
-                .description("Relays that failed; their block range is read again")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.worker.transactions", bridge, EthereumBridge::workerTransactions)
-                .description(
-                        "Worker transactions (register, update, status) sent to keep the chain in step with the TCS")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.worker.syncs.failed", bridge, EthereumBridge::failedWorkerSyncs)
-                .description("Worker re-syncs that failed, wholly or for some worker; the next one tries again")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.oracle.posts", bridge, EthereumBridge::oraclePosts)
-                .description("Verified attested-oracle values posted to OracleResults")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.oracle.failed", bridge, EthereumBridge::failedOracleRounds)
-                .description("Oracle feed rounds that failed; the next round tries again")
-                .register(metrics);
-        return ProcessAdmin.start(
+        return BridgeAdmin.start(
                 options,
-                "bridge",
-                metrics,
-                List.of(
-                        ReadinessCheck.of("chain", bridge::chainProblem),
-                        ReadinessCheck.of("tcs", () -> tcsProblem(tcs)),
-                        ReadinessCheck.of("workers", bridge::workerSyncProblem),
-                        ReadinessCheck.of("oracle", bridge::oracleProblem)));
-    }
-
-    private static Optional<String> tcsProblem(TcsClient tcs) {
-        try {
-            tcs.workerLookUp(new WorkerLookUpParams(null, null, null, null, null));
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of("the TCS does not answer WorkerLookUp: " + e.getMessage());
-        }
+                bridge.core(),
+                tcs,
+                metrics -> {
+                    FunctionCounter.builder("camelot.bridge.oracle.posts", bridge, EthereumBridge::oraclePosts)
+                            .description("Verified attested-oracle values posted to OracleResults")
+                            .register(metrics);
+                    FunctionCounter.builder("camelot.bridge.oracle.failed", bridge, EthereumBridge::failedOracleRounds)
+                            .description("Oracle feed rounds that failed; the next round tries again")
+                            .register(metrics);
+                },
+                List.of(ReadinessCheck.of("oracle", bridge::oracleProblem)));
     }
 
     BridgeSettings settings() {
@@ -252,18 +221,21 @@ final class EthereumBridgeCommand implements Callable<Integer> {
                 .map(feed ->
                         new OracleFeed(feed.getKey(), oracleWorker, feed.getValue(), Duration.ofSeconds(oracleSeconds)))
                 .toList();
-        return new BridgeSettings(
-                confirmations,
-                Duration.ofMillis(500),
-                500,
-                startBlock,
+        RelaySettings relay = new RelaySettings(
                 checkpoint,
+                startBlock,
                 Duration.ofMinutes(5),
                 RetryPolicy.DEFAULT,
                 Duration.ofSeconds(workerSyncSeconds),
+                requestUriPolicy(),
+                RelaySettings.DEFAULT_MAX_IN_FLIGHT);
+        return new BridgeSettings(
+                relay,
+                confirmations,
+                Duration.ofMillis(500),
+                500,
                 feeds,
-                allowSimulated ? AttestationPolicy.builder().allowSimulation().build() : AttestationPolicy.strict(),
-                requestUriPolicy());
+                allowSimulated ? AttestationPolicy.builder().allowSimulation().build() : AttestationPolicy.strict());
     }
 
     private ConnectorPolicy requestUriPolicy() {

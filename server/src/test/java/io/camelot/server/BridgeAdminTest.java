@@ -67,7 +67,8 @@ class BridgeAdminTest {
                 .contains("\"tcs\":\"UP\"")
                 .contains("\"workers\":\"UP\"")
                 .contains("\"oracle\":\"UP\"");
-        await().atMost(Duration.ofMinutes(2)).until(() -> bridge.chainHead() >= 0 && bridge.lagBlocks() == 0);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> bridge.core().chainHead() >= 0 && bridge.core().lagBlocks() == 0);
         assertThat(get(admin.url() + "/metrics").body())
                 .contains("camelot_bridge_lag_blocks{process=\"bridge\"} 0.0")
                 .contains("camelot_bridge_workorders_relayed_total{process=\"bridge\"} 0.0")

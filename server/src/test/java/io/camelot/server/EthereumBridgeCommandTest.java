@@ -2,6 +2,7 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelot.bridge.RelaySettings;
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.OracleFeed;
 import io.camelot.io.ConnectorPolicy;
@@ -44,7 +45,7 @@ class EthereumBridgeCommandTest {
                 "--request-uri-max-bytes",
                 "4096");
 
-        assertThat(settings.workerSyncInterval()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(settings.relay().workerSyncInterval()).isEqualTo(Duration.ofSeconds(7));
         assertThat(settings.oracleFeeds())
                 .containsExactly(
                         new OracleFeed(
@@ -54,23 +55,23 @@ class EthereumBridgeCommandTest {
                 .isInstanceOfSatisfying(
                         AttestationPolicy.class,
                         policy -> assertThat(policy.allowsSimulation()).isTrue());
-        assertThat(settings.requestUris().allowedHosts())
+        assertThat(settings.relay().requestUris().allowedHosts())
                 .containsExactlyInAnyOrder("requests.example:8443", "backup.example");
-        assertThat(settings.requestUris().methods()).containsExactly("GET");
-        assertThat(settings.requestUris().maxBytes()).isEqualTo(4096);
+        assertThat(settings.relay().requestUris().methods()).containsExactly("GET");
+        assertThat(settings.relay().requestUris().maxBytes()).isEqualTo(4096);
     }
 
     @Test
     void byDefaultNoFeedsNoRequestUrisAndOnlyHardwareAttestedOracleWorkers() {
         BridgeSettings settings = settings();
 
-        assertThat(settings.workerSyncInterval()).isEqualTo(BridgeSettings.DEFAULT_WORKER_SYNC);
+        assertThat(settings.relay().workerSyncInterval()).isEqualTo(RelaySettings.DEFAULT_WORKER_SYNC);
         assertThat(settings.oracleFeeds()).isEmpty();
         assertThat(settings.oracleAttestation())
                 .isInstanceOfSatisfying(
                         AttestationPolicy.class,
                         policy -> assertThat(policy.allowsSimulation()).isFalse());
-        assertThat(settings.requestUris().allowedHosts()).isEmpty();
-        assertThat(settings.requestUris().maxBytes()).isEqualTo(ConnectorPolicy.DEFAULT_MAX_BYTES);
+        assertThat(settings.relay().requestUris().allowedHosts()).isEmpty();
+        assertThat(settings.relay().requestUris().maxBytes()).isEqualTo(ConnectorPolicy.DEFAULT_MAX_BYTES);
     }
 }

@@ -118,7 +118,7 @@ class EthereumBridgeSyncTest {
                 contracts,
                 BridgeSettings.defaults(dir.resolve("checkpoint")).withWorkerSyncInterval(Duration.ofMillis(200)));
         WorkerRegistry registry = contracts.workerRegistry(tcsAccount);
-        long atStart = bridge.workerTransactions();
+        long atStart = bridge.core().workerWrites();
         assertThat(atStart).as("registry list entry and worker registration").isEqualTo(2);
 
         // A changed record, as a pool's key rotation (GenerateNewEncryptionKey) makes one.
@@ -152,11 +152,11 @@ class EthereumBridgeSyncTest {
                 new WorkerRegisterParams(
                         added, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
         await().atMost(AWAIT).until(() -> onChain(registry, added).component1().intValue() == 1);
-        await().atMost(AWAIT).until(() -> bridge.workerIds().contains(added));
+        await().atMost(AWAIT).until(() -> bridge.core().workerKeys().contains(added));
 
         // One transaction per change: the syncs in between found the chain in step and sent nothing.
-        await().atMost(AWAIT).until(() -> bridge.workerTransactions() == atStart + 3);
-        assertThat(bridge.workerSyncProblem()).isEmpty();
+        await().atMost(AWAIT).until(() -> bridge.core().workerWrites() == atStart + 3);
+        assertThat(bridge.core().workerSyncProblem()).isEmpty();
         assertThat(onChain(registry, WORKER).component5()).contains("\"fromAddress\":\"" + tcsAccount.address() + "\"");
 
         // An id another account registered on chain first is not taken over: the re-sync fails for it,
@@ -174,12 +174,14 @@ class EthereumBridgeSyncTest {
                     new WorkerRegisterParams(
                             id, record.workerType(), record.organizationId(), record.applicationTypeId(), d));
         }
-        await().atMost(AWAIT).until(() -> bridge.workerIds().contains(later));
+        await().atMost(AWAIT).until(() -> bridge.core().workerKeys().contains(later));
         assertThat(onChain(registry, later).component1().intValue()).isEqualTo(1);
-        await().atMost(AWAIT).until(() -> bridge.workerSyncProblem().isPresent());
-        assertThat(bridge.workerSyncProblem().get()).contains(squatted).contains("not the worker's organization");
-        assertThat(bridge.failedWorkerSyncs()).isPositive();
-        assertThat(bridge.workerIds()).doesNotContain(squatted);
+        await().atMost(AWAIT).until(() -> bridge.core().workerSyncProblem().isPresent());
+        assertThat(bridge.core().workerSyncProblem().get())
+                .contains(squatted)
+                .contains("not the worker's organization");
+        assertThat(bridge.core().failedWorkerSyncs()).isPositive();
+        assertThat(bridge.core().workerKeys()).doesNotContain(squatted);
     }
 
     @Test

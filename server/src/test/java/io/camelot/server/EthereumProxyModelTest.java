@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.camelot.bridge.Checkpoint;
+import io.camelot.bridge.FileCheckpoint;
 import io.camelot.ethereum.BridgeSettings;
 import io.camelot.ethereum.Bytes32;
 import io.camelot.ethereum.Chain;
 import io.camelot.ethereum.DevChain;
 import io.camelot.ethereum.EthereumBridge;
 import io.camelot.ethereum.EthereumTcsClient;
-import io.camelot.ethereum.FileCheckpoint;
 import io.camelot.ethereum.ProxyContracts;
 import io.camelot.ethereum.contracts.WorkOrderRegistry;
 import io.camelot.io.ConnectorPolicy;
@@ -237,7 +238,8 @@ class EthereumProxyModelTest {
                 .isInstanceOf(TransactionException.class)
                 .hasMessageContaining("not the worker's TCS account");
 
-        assertThat(new FileCheckpoint(dir.resolve("checkpoint")).load()).hasValue(checkpointAtStop);
+        assertThat(new FileCheckpoint(dir.resolve("checkpoint")).load())
+                .hasValue(Checkpoint.throughBlock(checkpointAtStop));
         startBridge();
         for (int i = 0; i < submitted.size(); i++) {
             assertThat(submitted.get(i).await().text(0)).isEqualTo("RESULT: order " + i);

@@ -1,16 +1,16 @@
-package io.camelot.ethereum;
+package io.camelot.bridge;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.web3j.protocol.exceptions.TransactionException;
 
 /**
- * Retries with exponential backoff: web3j has no retry of its own for sends. A failed attempt waits
- * {@code initial}, doubling up to {@code max}, for at most {@code attempts} attempts in all. A
- * transaction the chain mined and reverted is not retried: the same call against the same state
- * reverts again, and retrying would only hold up the caller.
+ * Retries with exponential backoff: neither web3j nor the Fabric Gateway retries a submitted
+ * transaction. A failed attempt waits {@code initial}, doubling up to {@code max}, for at most
+ * {@code attempts} attempts in all. A failure the chain will repeat (a reverted transaction, a
+ * chaincode's refusal) is not retried: it would only hold up the caller.
  */
 public record RetryPolicy(int attempts, Duration initial, Duration max) {
     private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
@@ -25,9 +25,10 @@ public record RetryPolicy(int attempts, Duration initial, Duration max) {
     }
 
     /**
+     * @param permanent which failures would happen again, and so are thrown at once
      * @throws Exception the last attempt's failure
      */
-    public <T> T call(String what, Callable<T> attempt) throws Exception {
+    public <T> T call(String what, Callable<T> attempt, Predicate<Exception> permanent) throws Exception {
         Duration delay = initial;
         for (int tried = 1; ; tried++) {
             try {
@@ -35,7 +36,9 @@ public record RetryPolicy(int attempts, Duration initial, Duration max) {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                if (tried >= attempts || reverted(e) || Thread.currentThread().isInterrupted()) {
+                if (tried >= attempts
+                        || permanent.test(e)
+                        || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
                 LOG.warn(
@@ -46,17 +49,14 @@ public record RetryPolicy(int attempts, Duration initial, Duration max) {
                         delay.toMillis(),
                         e.getMessage());
                 Thread.sleep(delay);
-                Duration doubled = delay.multipliedBy(2);
-                delay = doubled.compareTo(max) > 0 ? max : doubled;
+                delay = next(delay);
             }
         }
     }
 
-    /** Mined with a failed status; a receipt that never came (a timeout) is worth another try. */
-    static boolean reverted(Exception e) {
-        return e instanceof TransactionException failed
-                && failed.getTransactionReceipt()
-                        .map(receipt -> !receipt.isStatusOK())
-                        .orElse(false);
+    /** The delay after {@code delay}: doubled, at most {@code max}. */
+    public Duration next(Duration delay) {
+        Duration doubled = delay.multipliedBy(2);
+        return doubled.compareTo(max) > 0 ? max : doubled;
     }
 }

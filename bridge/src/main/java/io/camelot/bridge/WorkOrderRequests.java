@@ -1,4 +1,4 @@
-package io.camelot.ethereum;
+package io.camelot.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
