@@ -251,21 +251,8 @@ final class EthereumChain implements ProxyChain {
     /** With the proxy-model addresses: the work order and receipt contracts, and the completing account. */
     @Override
     public WorkerDetails onChain(WorkerDetails details) {
-        return new WorkerDetails(
-                details.workOrderSyncUri(),
-                details.workOrderAsyncUri(),
-                details.workOrderPullUri(),
-                details.workOrderNotifyUri(),
-                details.receiptInvocationUri(),
-                contracts.workOrderRegistry(),
-                contracts.receiptRegistry(),
-                chain.address(),
-                details.hashingAlgorithm(),
-                details.signingAlgorithm(),
-                details.keyEncryptionAlgorithm(),
-                details.dataEncryptionAlgorithm(),
-                details.workOrderPayloadFormats(),
-                details.workerTypeData());
+        return details.withInvocationAddresses(
+                contracts.workOrderRegistry(), contracts.receiptRegistry(), chain.address());
     }
 
     /** Avalon's record carries one application type id, possibly comma-separated. */

@@ -1,20 +1,27 @@
 package io.camelot.fabric;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.InvalidKeyException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.Gateway;
+import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Network;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
 import org.hyperledger.fabric.client.identity.Identities;
 import org.hyperledger.fabric.client.identity.Signers;
 import org.hyperledger.fabric.client.identity.X509Identity;
@@ -25,6 +32,8 @@ import org.hyperledger.fabric.client.identity.X509Identity;
  * it. Closing closes the Gateway and the channel.
  */
 public final class FabricGateway implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final FabricSettings settings;
     private final ManagedChannel channel;
     private final Gateway gateway;
@@ -78,6 +87,57 @@ public final class FabricGateway implements AutoCloseable {
     /** The settings' chaincode on its channel. */
     public Contract contract() {
         return network().getContract(settings.chaincode());
+    }
+
+    /** Runs a chaincode function on the peer without ordering it; its JSON result ({} for none). */
+    public JsonNode evaluate(String function, List<String> args) throws GatewayException {
+        return json(function, contract().evaluateTransaction(function, args.toArray(String[]::new)));
+    }
+
+    /**
+     * Endorses, orders and waits for the commit of a chaincode function.
+     *
+     * @throws NotCommittedException when the peer committed the transaction as invalid (an MVCC
+     *     conflict, an endorsement policy failure); trying again may succeed
+     */
+    public Committed submit(String function, List<String> args) throws GatewayException, NotCommittedException {
+        SubmittedTransaction transaction = contract()
+                .newProposal(function)
+                .addArguments(args.toArray(String[]::new))
+                .build()
+                .endorse()
+                .submitAsync();
+        Status status = transaction.getStatus();
+        if (!status.isSuccessful()) {
+            throw new NotCommittedException(function, status);
+        }
+        return new Committed(
+                json(function, transaction.getResult()), status.getTransactionId(), status.getBlockNumber());
+    }
+
+    /** A committed transaction's JSON result ({} for none) and where it is. */
+    public record Committed(JsonNode result, String transactionId, long blockNumber) {}
+
+    /** A transaction the peer committed as invalid, with Fabric's validation code. */
+    public static final class NotCommittedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotCommittedException(String function, Status status) {
+            super(function + " transaction " + status.getTransactionId() + " was not committed: " + status.getCode());
+        }
+    }
+
+    /**
+     * A chaincode answer or event payload as JSON; {} for none.
+     *
+     * @throws UncheckedIOException when it is no JSON
+     */
+    static JsonNode json(String what, byte[] result) {
+        try {
+            return result.length == 0 ? JSON.createObjectNode() : JSON.readTree(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " is no JSON", e);
+        }
     }
 
     @Override

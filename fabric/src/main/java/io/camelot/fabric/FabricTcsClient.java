@@ -34,8 +34,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import org.hyperledger.fabric.client.GatewayException;
-import org.hyperledger.fabric.client.Status;
-import org.hyperledger.fabric.client.SubmittedTransaction;
 
 /**
  * The proxy model on Fabric behind the SDK's client interface: work orders and receipts are
@@ -143,7 +141,7 @@ public final class FabricTcsClient implements TcsClient {
                 text(params.workerId()),
                 text(params.requesterId()),
                 ProtocolJson.toText(params));
-        Committed committed = submit(method, "workOrderSubmit", args);
+        FabricGateway.Committed committed = submit(method, "workOrderSubmit", args);
         int errorCode = committed.result().path("errorCode").asInt();
         if (errorCode != 0) {
             String why = errorCode == 1 ? "Work order id already exists on the ledger" : "Worker is not active";
@@ -302,44 +300,25 @@ public final class FabricTcsClient implements TcsClient {
 
     private JsonNode evaluate(String method, String function, List<String> args) {
         try {
-            return json(method, gateway.contract().evaluateTransaction(function, args.toArray(String[]::new)));
+            return gateway.evaluate(function, args);
         } catch (GatewayException e) {
             throw ChaincodeErrors.translate(e, method, endpoint);
+        } catch (UncheckedIOException e) {
+            throw new TcsTransportException(method + " via " + endpoint + ": " + e.getMessage(), e);
         }
     }
 
-    private Committed submit(String method, String function, List<String> args) {
+    private FabricGateway.Committed submit(String method, String function, List<String> args) {
         try {
-            SubmittedTransaction transaction = gateway.contract()
-                    .newProposal(function)
-                    .addArguments(args.toArray(String[]::new))
-                    .build()
-                    .endorse()
-                    .submitAsync();
-            Status status = transaction.getStatus();
-            if (!status.isSuccessful()) {
-                throw new TcsTransportException(method + " via " + endpoint + ": transaction "
-                        + status.getTransactionId() + " was not committed: " + status.getCode());
-            }
-            return new Committed(
-                    json(method, transaction.getResult()), transaction.getTransactionId(), status.getBlockNumber());
+            return gateway.submit(function, args);
         } catch (GatewayException e) {
             throw ChaincodeErrors.translate(e, method, endpoint);
-        }
-    }
-
-    private JsonNode json(String method, byte[] result) {
-        try {
-            return result.length == 0 ? JSON.createObjectNode() : JSON.readTree(result);
-        } catch (IOException e) {
-            throw new TcsTransportException(method + " via " + endpoint + " answered no JSON", e);
+        } catch (FabricGateway.NotCommittedException | UncheckedIOException e) {
+            throw new TcsTransportException(method + " via " + endpoint + ": " + e.getMessage(), e);
         }
     }
 
     private TcsRpcException rpcError(String method, int code, String message, JsonNode data) {
         return new TcsRpcException(method, endpoint, code, message, data);
     }
-
-    /** A committed transaction's result (JSON) and where it is. */
-    private record Committed(JsonNode result, String transactionId, long blockNumber) {}
 }

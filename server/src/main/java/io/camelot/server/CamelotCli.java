@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             AttestCommand.class,
             BenchCommand.class,
             EthereumBridgeCommand.class,
+            FabricBridgeCommand.class,
             WkmCommand.class,
             WpCommand.class,
             WpsCommand.class,

@@ -64,4 +64,23 @@ public record WorkerDetails(
                 JSON_RPC,
                 typeData);
     }
+
+    /** These details as a proxy model publishes them: with where work orders and receipts go on its chain. */
+    public WorkerDetails withInvocationAddresses(String workOrderAddress, String receiptAddress, String from) {
+        return new WorkerDetails(
+                workOrderSyncUri,
+                workOrderAsyncUri,
+                workOrderPullUri,
+                workOrderNotifyUri,
+                receiptInvocationUri,
+                workOrderAddress,
+                receiptAddress,
+                from,
+                hashingAlgorithm,
+                signingAlgorithm,
+                keyEncryptionAlgorithm,
+                dataEncryptionAlgorithm,
+                workOrderPayloadFormats,
+                workerTypeData);
+    }
 }
