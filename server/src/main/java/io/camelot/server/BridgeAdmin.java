@@ -40,6 +40,9 @@ final class BridgeAdmin {
         FunctionCounter.builder("camelot.bridge.relays.failed", bridge, Bridge::failedRelays)
                 .description("Relay attempts that failed; each is tried again and the checkpoint waits for it")
                 .register(metrics);
+        FunctionCounter.builder("camelot.bridge.workorders.refused", bridge, Bridge::refusedWorkOrders)
+                .description("Work orders whose outcome the chain refused for good (e.g. their worker is compromised)")
+                .register(metrics);
         FunctionCounter.builder("camelot.bridge.worker.transactions", bridge, Bridge::workerWrites)
                 .description(
                         "Worker transactions (register, update, status) sent to keep the chain in step with the TCS")
