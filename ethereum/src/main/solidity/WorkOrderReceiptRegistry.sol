@@ -7,10 +7,14 @@ import "./WorkOrderRegistry.sol";
 /// only that account or the TCS account of the work order's worker may update it. Update types
 /// 0 to 255 set the receipt status; larger ones are application-specific and leave it alone.
 /// A receipt's workOrderId is the work order's on-chain key (WorkOrderRegistry.workOrderKey).
+/// Look-ups scan at most SCAN_LIMIT receipts per call (the tag is where the next call scans from;
+/// a page may be empty while the tag is not 0), so a flood of receipts cannot push a call past the
+/// gas limit.
 contract WorkOrderReceiptRegistry {
     uint256 public constant STATUS_ANY = 255;
     uint256 public constant LAST_UPDATE = 0xFFFFFFFF;
     uint256 public constant PAGE_SIZE = 50;
+    uint256 public constant SCAN_LIMIT = 1000;
     uint256 public constant ERROR_NONE = 0;
     uint256 public constant ERROR_EXISTS = 1;
 
@@ -157,7 +161,8 @@ contract WorkOrderReceiptRegistry {
         }
     }
 
-    /// Zero ids and STATUS_ANY are wildcards. lookupTag 0 means no more pages.
+    /// Zero ids and STATUS_ANY are wildcards. lookupTag 0 means no more pages; totalCount is the
+    /// number of ids in this page.
     function workOrderReceiptLookUp(bytes32 workerServiceId, bytes32 workerId, bytes32 requesterId, uint256 receiptStatus)
         external view returns (uint256 totalCount, uint256 lookUpTag, bytes32[] memory ids)
     {
@@ -172,20 +177,18 @@ contract WorkOrderReceiptRegistry {
         uint256 lastLookUpTag
     ) public view returns (uint256 totalCount, uint256 newLookUpTag, bytes32[] memory ids) {
         bytes32[] memory page = new bytes32[](PAGE_SIZE);
-        uint256 inPage;
-        for (uint256 i = 0; i < receiptIds.length; i++) {
+        uint256 end = lastLookUpTag + SCAN_LIMIT < receiptIds.length ? lastLookUpTag + SCAN_LIMIT : receiptIds.length;
+        uint256 i = lastLookUpTag;
+        for (; i < end && totalCount < PAGE_SIZE; i++) {
             Receipt storage r = receipts[receiptIds[i]];
             if (workerServiceId != bytes32(0) && r.workerServiceId != workerServiceId) continue;
             if (workerId != bytes32(0) && r.workerId != workerId) continue;
             if (requesterId != bytes32(0) && r.requesterId != requesterId) continue;
             if (receiptStatus != STATUS_ANY && r.currentReceiptStatus != receiptStatus) continue;
-            if (totalCount >= lastLookUpTag && inPage < PAGE_SIZE) {
-                page[inPage++] = receiptIds[i];
-            }
-            totalCount++;
+            page[totalCount++] = receiptIds[i];
         }
-        newLookUpTag = lastLookUpTag + inPage < totalCount ? lastLookUpTag + inPage : 0;
-        ids = new bytes32[](inPage);
-        for (uint256 i = 0; i < inPage; i++) ids[i] = page[i];
+        newLookUpTag = i < receiptIds.length ? i : 0;
+        ids = new bytes32[](totalCount);
+        for (uint256 j = 0; j < totalCount; j++) ids[j] = page[j];
     }
 }

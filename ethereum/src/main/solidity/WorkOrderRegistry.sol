@@ -4,8 +4,9 @@ pragma solidity 0.8.37;
 import "./WorkerRegistry.sol";
 
 /// The EEA proxy-model work order contract. Anyone may submit; only the TCS account of the work
-/// order's worker may complete it, and only once. Submission errors are reported as errorCode in
-/// the event rather than by reverting, as EEA clients expect.
+/// order's worker may complete it, only once, and not once the worker is marked compromised.
+/// Submission errors are reported as errorCode in the event rather than by reverting, as EEA
+/// clients expect.
 ///
 /// On chain a work order is known by workOrderKey(submitter, workOrderId), not by the id its
 /// submitter chose: an id visible in a pending transaction could otherwise be submitted first by
@@ -85,6 +86,9 @@ contract WorkOrderRegistry {
         require(order.status != STATUS_NULL, "unknown work order");
         require(msg.sender == workerRegistry.workerTcsAccount(order.workerId), "not the worker's TCS account");
         require(order.status == STATUS_ACTIVE, "work order already completed");
+        // A worker marked compromised after the submission may have leaked its keys: its results are not taken.
+        require(
+            workerRegistry.workerStatus(order.workerId) != workerRegistry.STATUS_COMPROMISED(), "worker compromised");
         order.status = STATUS_COMPLETED;
         order.response = workOrderResponse;
         emit workOrderCompleted(order.requesterId, workOrderId, STATUS_COMPLETED, workOrderResponse, ERROR_NONE, VERSION);

@@ -3,11 +3,16 @@ pragma solidity 0.8.37;
 
 /// The EEA Worker Registry. A worker belongs to the organization account that registered it: only
 /// that account may update it, change its status or name the TCS account that completes its work
-/// orders (the registering account until changed).
+/// orders (the registering account until changed). An organizationId belongs to the account that
+/// first registered a worker under it: no one else registers workers in its name.
+/// Look-ups scan at most SCAN_LIMIT workers per call, so a flood of registrations cannot push a call
+/// past the gas limit; their tag is where the next call scans from, and a page may be empty while
+/// the tag is not 0.
 contract WorkerRegistry {
     uint256 public constant STATUS_ACTIVE = 1;
     uint256 public constant STATUS_COMPROMISED = 4;
     uint256 public constant PAGE_SIZE = 50;
+    uint256 public constant SCAN_LIMIT = 1000;
 
     struct Worker {
         address owner;
@@ -21,6 +26,7 @@ contract WorkerRegistry {
 
     mapping(bytes32 => Worker) private workers;
     bytes32[] private workerIds;
+    mapping(bytes32 => address) private organizationAccounts;
 
     event WorkerRegistered(bytes32 indexed workerId, bytes32 indexed organizationId, address owner, uint256 workerType);
     event WorkerUpdated(bytes32 indexed workerId, string details);
@@ -44,6 +50,9 @@ contract WorkerRegistry {
         require(workerType != 0, "workerType is zero");
         require(organizationId != bytes32(0), "organizationId is zero");
         require(workers[workerId].owner == address(0), "worker exists");
+        address account = organizationAccounts[organizationId];
+        require(account == address(0) || account == msg.sender, "not the organization's account");
+        organizationAccounts[organizationId] = msg.sender;
         workers[workerId] =
             Worker(msg.sender, msg.sender, STATUS_ACTIVE, workerType, organizationId, appTypeIds, details);
         workerIds.push(workerId);
@@ -68,7 +77,8 @@ contract WorkerRegistry {
         emit WorkerTcsAccountSet(workerId, tcsAccount);
     }
 
-    /// Zero inputs are wildcards; a worker must match all others. lookupTag 0 means no more pages.
+    /// Zero inputs are wildcards; a worker must match all others. lookupTag 0 means no more pages;
+    /// totalCount is the number of ids in this page.
     function workerLookUp(uint256 workerType, bytes32 organizationId, bytes32 appTypeId)
         external view returns (uint256 totalCount, uint256 lookupTag, bytes32[] memory ids)
     {
@@ -79,17 +89,21 @@ contract WorkerRegistry {
         public view returns (uint256 totalCount, uint256 newLookupTag, bytes32[] memory ids)
     {
         bytes32[] memory page = new bytes32[](PAGE_SIZE);
-        uint256 inPage;
-        for (uint256 i = 0; i < workerIds.length; i++) {
-            if (!matches(workers[workerIds[i]], workerType, organizationId, appTypeId)) continue;
-            if (totalCount >= lookUpTag && inPage < PAGE_SIZE) {
-                page[inPage++] = workerIds[i];
+        uint256 end = lookUpTag + SCAN_LIMIT < workerIds.length ? lookUpTag + SCAN_LIMIT : workerIds.length;
+        uint256 i = lookUpTag;
+        for (; i < end && totalCount < PAGE_SIZE; i++) {
+            if (matches(workers[workerIds[i]], workerType, organizationId, appTypeId)) {
+                page[totalCount++] = workerIds[i];
             }
-            totalCount++;
         }
-        newLookupTag = lookUpTag + inPage < totalCount ? lookUpTag + inPage : 0;
-        ids = new bytes32[](inPage);
-        for (uint256 i = 0; i < inPage; i++) ids[i] = page[i];
+        newLookupTag = i < workerIds.length ? i : 0;
+        ids = new bytes32[](totalCount);
+        for (uint256 j = 0; j < totalCount; j++) ids[j] = page[j];
+    }
+
+    /// The account that owns an organizationId (the first to register a worker under it), or zero.
+    function organizationAccount(bytes32 organizationId) external view returns (address) {
+        return organizationAccounts[organizationId];
     }
 
     function workerRetrieve(bytes32 workerId)

@@ -8,6 +8,7 @@ contract WorkerRegistryList {
     uint256 public constant STATUS_OFFLINE = 2;
     uint256 public constant STATUS_DECOMMISSIONED = 3;
     uint256 public constant PAGE_SIZE = 50;
+    uint256 public constant SCAN_LIMIT = 1000;
 
     struct Registry {
         address owner;
@@ -55,7 +56,9 @@ contract WorkerRegistryList {
         emit RegistryStatusSet(orgId, status);
     }
 
-    /// A zero appTypeId matches every registry. lookupTag 0 means no more pages.
+    /// A zero appTypeId matches every registry. lookupTag 0 means no more pages; totalCount is the
+    /// number of ids in this page. A call scans at most SCAN_LIMIT registries (the tag is where the
+    /// next call scans from; a page may be empty while the tag is not 0).
     function registryLookUp(bytes32 appTypeId)
         external view returns (uint256 totalCount, uint256 lookupTag, bytes32[] memory ids)
     {
@@ -66,17 +69,16 @@ contract WorkerRegistryList {
         public view returns (uint256 totalCount, uint256 newLookupTag, bytes32[] memory ids)
     {
         bytes32[] memory page = new bytes32[](PAGE_SIZE);
-        uint256 inPage;
-        for (uint256 i = 0; i < orgIds.length; i++) {
-            if (!servesApp(registries[orgIds[i]], appTypeId)) continue;
-            if (totalCount >= lookUpTag && inPage < PAGE_SIZE) {
-                page[inPage++] = orgIds[i];
+        uint256 end = lookUpTag + SCAN_LIMIT < orgIds.length ? lookUpTag + SCAN_LIMIT : orgIds.length;
+        uint256 i = lookUpTag;
+        for (; i < end && totalCount < PAGE_SIZE; i++) {
+            if (servesApp(registries[orgIds[i]], appTypeId)) {
+                page[totalCount++] = orgIds[i];
             }
-            totalCount++;
         }
-        newLookupTag = lookUpTag + inPage < totalCount ? lookUpTag + inPage : 0;
-        ids = new bytes32[](inPage);
-        for (uint256 i = 0; i < inPage; i++) ids[i] = page[i];
+        newLookupTag = i < orgIds.length ? i : 0;
+        ids = new bytes32[](totalCount);
+        for (uint256 j = 0; j < totalCount; j++) ids[j] = page[j];
     }
 
     function registryRetrieve(bytes32 orgId)

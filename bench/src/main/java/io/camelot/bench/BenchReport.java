@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -73,6 +74,20 @@ public record BenchReport(
         return (crypto.serverMicros() + crypto.clientMicros()) / 1e3;
     }
 
+    /** When throughput settled over the whole run, warm-up included. */
+    public Optional<SteadyState> steadyState() {
+        return SteadyState.of(load.samples(), settings.warmup().toMillis() / 1e3);
+    }
+
+    private String steadyLine(SteadyState steady) {
+        return format(
+                        "within %.0f %% of %.1f WO/s from %.0f s on",
+                        SteadyState.TOLERANCE * 100, steady.finalPerSecond(), steady.fromSeconds())
+                + (steady.settledBeforeWindow()
+                        ? " (before the measured window)"
+                        : " (inside the measured window: a longer --warmup measures the steady state)");
+    }
+
     private String envelopeName() {
         return settings.envelope() == EnvelopeChoice.LEGACY ? "avalon-1 (legacy)" : "camelot-2 where offered";
     }
@@ -111,6 +126,7 @@ public record BenchReport(
                         settings.warmup().toMillis() / 1e3));
         line(out, "completed", Long.toString(load.completed()));
         line(out, "throughput", format("%.1f WO/s", load.throughput()));
+        line(out, "steady state", steadyState().map(this::steadyLine).orElse("too few seconds to tell"));
         line(
                 out,
                 "ceiling",
@@ -205,6 +221,11 @@ public record BenchReport(
         root.put("completed", load.completed());
         root.put("duration_s", load.windowSeconds());
         root.put("warmup_s", settings.warmup().toMillis() / 1e3);
+        steadyState()
+                .ifPresent(steady -> root.putObject("steady_state")
+                        .put("from_s", steady.fromSeconds())
+                        .put("final_wo_per_s", steady.finalPerSecond())
+                        .put("settled_before_window", steady.settledBeforeWindow()));
         root.put("loop", settings.openLoop() ? "open" : "closed");
         root.put("rate_wo_per_s", settings.rate());
         root.put("concurrency", settings.concurrency());

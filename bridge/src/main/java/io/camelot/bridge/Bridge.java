@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * resubmission with its stored outcome), so no work order is lost or completed twice.
  *
  * <p>A relay that fails is tried again after a backoff until it succeeds or the bridge stops; the
- * checkpoint waits for it. In the background the bridge re-reads the TCS's worker directory every
+ * checkpoint waits for it. One the chain refuses for good ({@link ProxyChain#isPermanent}: a worker
+ * marked compromised completes nothing) is counted as refused and passed. In the background the bridge re-reads the TCS's worker directory every
  * {@code workerSyncInterval} and pushes what changed (a rotated key, a status, a new worker).
  */
 public final class Bridge implements AutoCloseable {
@@ -53,6 +54,7 @@ public final class Bridge implements AutoCloseable {
     private Checkpoint saved;
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong relayFailures = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong workerWrites = new AtomicLong();
     private final AtomicLong workerSyncFailures = new AtomicLong();
 
@@ -127,6 +129,14 @@ public final class Bridge implements AutoCloseable {
     /** Relay attempts that failed (each is tried again). */
     public long failedRelays() {
         return relayFailures.get();
+    }
+
+    /**
+     * Work orders whose outcome the chain refused for good (a worker marked compromised cannot
+     * complete): they stay open on the chain, and the checkpoint moves past them.
+     */
+    public long refusedWorkOrders() {
+        return refused.get();
     }
 
     /** Worker writes (register, update, status, registry list) sent to keep the chain in step. */
@@ -265,6 +275,17 @@ public final class Bridge implements AutoCloseable {
             } catch (InterruptedException e) {
                 return false;
             } catch (Exception e) {
+                if (chain.isPermanent(e)) {
+                    // The chain refuses this work order's outcome for good (e.g. its worker is marked
+                    // compromised): retrying would hold up every later work order's checkpoint.
+                    refused.incrementAndGet();
+                    LOG.error(
+                            "{} refuses the outcome of work order {}; it stays open there",
+                            chain.describe(),
+                            order.key(),
+                            e);
+                    return true;
+                }
                 relayFailures.incrementAndGet();
                 relayProblem = "work order " + order.key() + ": " + e.getMessage();
                 LOG.warn("Relaying work order {} failed, again in {} ms", order.key(), delay.toMillis(), e);

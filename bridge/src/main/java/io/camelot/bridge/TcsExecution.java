@@ -38,7 +38,10 @@ final class TcsExecution {
         this.resultTimeout = settings.resultTimeout();
     }
 
-    /** A workOrderResponse and the receipt status it means. */
+    /**
+     * A workOrderResponse and the receipt status it means: PROCESSED or FAILED, the worker's
+     * outcome as in the direct model (COMPLETED is the requester's to set).
+     */
     record Outcome(String response, ReceiptStatus status) {
         /** The status a response on the ledger means. */
         static Outcome of(String response) {
@@ -49,7 +52,7 @@ final class TcsExecution {
             } catch (EeaException e) {
                 result = false;
             }
-            return new Outcome(response, result ? ReceiptStatus.COMPLETED : ReceiptStatus.FAILED);
+            return new Outcome(response, result ? ReceiptStatus.PROCESSED : ReceiptStatus.FAILED);
         }
     }
 
@@ -99,7 +102,7 @@ final class TcsExecution {
     private static Outcome result(WorkOrderResult result) {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.set("result", ProtocolJson.toTree(result));
-        return new Outcome(ProtocolJson.toText(response), ReceiptStatus.COMPLETED);
+        return new Outcome(ProtocolJson.toText(response), ReceiptStatus.PROCESSED);
     }
 
     private static Outcome error(int code, String message, String workOrderId) {

@@ -62,7 +62,7 @@ class BridgeTest {
                 .allSatisfy((key, count) -> assertThat(count).hasValue(1));
         assertThat(chain.receiptUpdates).hasSize(20);
         assertThat(chain.receiptStatus)
-                .allSatisfy((key, status) -> assertThat(status).isEqualTo(ReceiptStatus.COMPLETED));
+                .allSatisfy((key, status) -> assertThat(status).isEqualTo(ReceiptStatus.PROCESSED));
         assertThat(tcs.runs)
                 .hasSize(20)
                 .allSatisfy((id, runs) -> assertThat(runs).hasValue(1));
@@ -92,6 +92,19 @@ class BridgeTest {
                 .as("the TCS ran it once; retries read its stored outcome")
                 .hasValue(1);
         assertThat(bridge.relayProblem()).isEmpty();
+    }
+
+    @Test
+    void aWorkOrderTheChainRefusesForGoodIsCountedAndPassed() throws Exception {
+        chain.refuse.add("alice/a001");
+        start();
+        for (int i = 0; i < 3; i++) {
+            submit(String.format("a%03d", i));
+        }
+        await().atMost(AWAIT).until(() -> bridge.checkpoint().block() == 2);
+        assertThat(bridge.refusedWorkOrders()).isEqualTo(1);
+        assertThat(bridge.failedRelays()).as("a refusal is not retried").isZero();
+        assertThat(chain.completions).containsOnlyKeys("alice/a000", "alice/a002");
     }
 
     @Test

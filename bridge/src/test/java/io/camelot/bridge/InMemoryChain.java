@@ -23,6 +23,15 @@ final class InMemoryChain implements ProxyChain {
     final Map<String, AtomicInteger> receiptUpdates = new ConcurrentHashMap<>();
     final Map<String, ReceiptStatus> receiptStatus = new ConcurrentHashMap<>();
     final Map<String, ChainWorker> workers = new ConcurrentHashMap<>();
+    /** Completions of these keys are refused for good, as a compromised worker's are. */
+    final java.util.Set<String> refuse = ConcurrentHashMap.newKeySet();
+
+    static final class Refused extends IllegalStateException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     /** Completions of these keys fail this many more times. */
     final Map<String, AtomicInteger> failCompletions = new ConcurrentHashMap<>();
 
@@ -79,6 +88,9 @@ final class InMemoryChain implements ProxyChain {
 
     @Override
     public void complete(ChainWorkOrder order, String response) {
+        if (refuse.contains(order.key())) {
+            throw new Refused("worker compromised");
+        }
         AtomicInteger failures = failCompletions.get(order.key());
         if (failures != null && failures.getAndDecrement() > 0) {
             throw new IllegalStateException("the orderer is unavailable");
@@ -99,7 +111,7 @@ final class InMemoryChain implements ProxyChain {
 
     @Override
     public boolean isPermanent(Exception failure) {
-        return false;
+        return failure instanceof Refused;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.web3j.protocol.exceptions.TransactionException;
 class ContractsTest {
     private static final byte[] ORG = Bytes32.of("aa".repeat(32));
     private static final byte[] APP = Bytes32.of("bb".repeat(32));
+    private static final byte[] STRANGERS_ORG = Bytes32.of("5a".repeat(32));
 
     @TempDir
     static Path logs;
@@ -259,7 +260,7 @@ class ContractsTest {
         byte[] other = Bytes32.of("e0".repeat(31) + "06");
         contracts
                 .workerRegistry(stranger)
-                .workerRegister(other, BigInteger.ONE, ORG, List.of(APP), "{}")
+                .workerRegister(other, BigInteger.ONE, STRANGERS_ORG, List.of(APP), "{}")
                 .send();
         OracleResults asOrganization = contracts.oracleResults(organization);
         OracleResults asStranger = contracts.oracleResults(stranger);
@@ -273,6 +274,86 @@ class ContractsTest {
         assertThat(latest.component2()).isEqualTo(Bytes32.of("c7".repeat(32)));
         assertThat(latest.component3()).isEqualTo("42");
         assertThat(asStranger.latestResult(other, feed).send().component3()).isEqualTo("1");
+    }
+
+    @Test
+    void anOrganizationIdBelongsToTheFirstAccountThatRegisteredAWorkerUnderIt() throws Exception {
+        register("08");
+        byte[] squatter = Bytes32.of("e0".repeat(31) + "08");
+        assertThatThrownBy(() -> contracts
+                        .workerRegistry(stranger)
+                        .workerRegister(squatter, BigInteger.ONE, ORG, List.of(APP), "{}")
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("not the organization's account");
+        assertThat(contracts.workerRegistry(stranger).organizationAccount(ORG).send())
+                .isEqualToIgnoringCase(organization.address());
+        assertThat(contracts
+                        .workerRegistry(stranger)
+                        .workerRetrieve(squatter)
+                        .send()
+                        .component1())
+                .isZero();
+    }
+
+    @Test
+    void aWorkerMarkedCompromisedCompletesNoMoreWorkOrders() throws Exception {
+        byte[] worker = register("09");
+        byte[] order = Bytes32.of("ca".repeat(32));
+        contracts
+                .workOrderRegistry(requester)
+                .workOrderSubmit(order, worker, Bytes32.of("dd".repeat(32)), "{}")
+                .send();
+        byte[] key = ProxyContracts.workOrderKey(requester.address(), order);
+        contracts
+                .workerRegistry(organization)
+                .workerSetStatus(worker, BigInteger.valueOf(4))
+                .send();
+
+        assertThatThrownBy(() -> contracts
+                        .workOrderRegistry(organization)
+                        .workOrderComplete(key, "{\"result\":1}")
+                        .send())
+                .isInstanceOf(TransactionException.class)
+                .hasMessageContaining("worker compromised");
+        assertThat(contracts
+                        .workOrderRegistry(requester)
+                        .workOrderGet(key)
+                        .send()
+                        .component1())
+                .isEqualTo(BigInteger.ONE);
+    }
+
+    @Test
+    void workerLookUpsPageUntilTheTagIsZero() throws Exception {
+        byte[] app = Bytes32.of("b1".repeat(32));
+        for (int i = 0; i < 60; i++) {
+            contracts
+                    .workerRegistry(organization)
+                    .workerRegister(
+                            Bytes32.of("d1".repeat(30) + String.format("%04x", i)),
+                            BigInteger.ONE,
+                            ORG,
+                            List.of(app),
+                            "{}")
+                    .sendAsync();
+        }
+        var registry = contracts.workerRegistry(stranger);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(1))
+                .until(() -> registry.workerRetrieve(Bytes32.of("d1".repeat(30) + "003b"))
+                                .send()
+                                .component1()
+                                .signum()
+                        > 0);
+        var first = registry.workerLookUp(BigInteger.ZERO, ORG, app).send();
+        assertThat(first.component1()).isEqualTo(BigInteger.valueOf(50));
+        assertThat(first.component3()).hasSize(50);
+        assertThat(first.component2()).isPositive();
+        var second = registry.workerLookUpNext(BigInteger.ZERO, ORG, app, first.component2())
+                .send();
+        assertThat(second.component3()).hasSize(10);
+        assertThat(second.component2()).isZero();
     }
 
     private static byte[] register(String suffix) throws Exception {

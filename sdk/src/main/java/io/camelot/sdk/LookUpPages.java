@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Follows a lookup's pages until a page is empty or its tag stops moving. */
+/**
+ * Follows a lookup's pages until the tag is empty or stops moving. A page may be empty while the tag
+ * moves on: the proxy-model contracts scan a bounded number of entries per call.
+ */
 public final class LookUpPages {
     private LookUpPages() {}
 
@@ -18,7 +21,7 @@ public final class LookUpPages {
         LookUpResult page = first.get();
         Set<String> ids = new LinkedHashSet<>(idsOf(page));
         String tag = page.lookupTag();
-        while (tag != null && !tag.isEmpty() && !idsOf(page).isEmpty()) {
+        while (tag != null && !tag.isEmpty()) {
             page = next.apply(tag);
             ids.addAll(idsOf(page));
             if (Objects.equals(page.lookupTag(), tag)) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /** The admin port of a proxy-model bridge, whatever its chain: its meters, health and readiness. */
 final class BridgeAdmin {
@@ -34,19 +35,31 @@ final class BridgeAdmin {
         Gauge.builder("camelot.bridge.lag.blocks", bridge, Bridge::lagBlocks)
                 .description("Chain head minus the bridge's last fully handled block")
                 .register(metrics);
-        FunctionCounter.builder("camelot.bridge.workorders.relayed", bridge, Bridge::relayedWorkOrders)
-                .description("Work orders relayed to the TCS whose outcome is on the chain")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.relays.failed", bridge, Bridge::failedRelays)
-                .description("Relay attempts that failed; each is tried again and the checkpoint waits for it")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.worker.transactions", bridge, Bridge::workerWrites)
-                .description(
-                        "Worker transactions (register, update, status) sent to keep the chain in step with the TCS")
-                .register(metrics);
-        FunctionCounter.builder("camelot.bridge.worker.syncs.failed", bridge, Bridge::failedWorkerSyncs)
-                .description("Worker re-syncs that failed, wholly or for some worker; the next one tries again")
-                .register(metrics);
+        counter(
+                metrics,
+                "workorders.relayed",
+                bridge::relayedWorkOrders,
+                "Work orders relayed to the TCS whose outcome is on the chain");
+        counter(
+                metrics,
+                "relays.failed",
+                bridge::failedRelays,
+                "Relay attempts that failed; each is tried again and the checkpoint waits for it");
+        counter(
+                metrics,
+                "workorders.refused",
+                bridge::refusedWorkOrders,
+                "Work orders whose outcome the chain refused for good (e.g. their worker is compromised)");
+        counter(
+                metrics,
+                "worker.transactions",
+                bridge::workerWrites,
+                "Worker transactions (register, update, status) sent to keep the chain in step with the TCS");
+        counter(
+                metrics,
+                "worker.syncs.failed",
+                bridge::failedWorkerSyncs,
+                "Worker re-syncs that failed, wholly or for some worker; the next one tries again");
         chainMeters.accept(metrics);
         List<ReadinessCheck> checks = new ArrayList<>(List.of(
                 ReadinessCheck.of("chain", bridge::chainProblem),
@@ -55,6 +68,13 @@ final class BridgeAdmin {
                 ReadinessCheck.of("workers", bridge::workerSyncProblem)));
         checks.addAll(chainChecks);
         return ProcessAdmin.start(options, "bridge", metrics, checks);
+    }
+
+    /** A counter {@code camelot.bridge.<name>} that reads {@code value}. */
+    static void counter(MeterRegistry metrics, String name, LongSupplier value, String description) {
+        FunctionCounter.builder("camelot.bridge." + name, value, LongSupplier::getAsLong)
+                .description(description)
+                .register(metrics);
     }
 
     private static Optional<String> tcsProblem(TcsClient tcs) {

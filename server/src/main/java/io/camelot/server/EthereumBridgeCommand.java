@@ -13,7 +13,6 @@ import io.camelot.ops.ReadinessCheck;
 import io.camelot.sdk.AttestationPolicy;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.TcsClient;
-import io.micrometer.core.instrument.FunctionCounter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -206,12 +205,16 @@ final class EthereumBridgeCommand implements Callable<Integer> {
                 bridge.core(),
                 tcs,
                 metrics -> {
-                    FunctionCounter.builder("camelot.bridge.oracle.posts", bridge, EthereumBridge::oraclePosts)
-                            .description("Verified attested-oracle values posted to OracleResults")
-                            .register(metrics);
-                    FunctionCounter.builder("camelot.bridge.oracle.failed", bridge, EthereumBridge::failedOracleRounds)
-                            .description("Oracle feed rounds that failed; the next round tries again")
-                            .register(metrics);
+                    BridgeAdmin.counter(
+                            metrics,
+                            "oracle.posts",
+                            bridge::oraclePosts,
+                            "Verified attested-oracle values posted to OracleResults");
+                    BridgeAdmin.counter(
+                            metrics,
+                            "oracle.failed",
+                            bridge::failedOracleRounds,
+                            "Oracle feed rounds that failed; the next round tries again");
                 },
                 List.of(ReadinessCheck.of("oracle", bridge::oracleProblem)));
     }

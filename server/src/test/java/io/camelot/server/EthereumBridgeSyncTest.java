@@ -159,13 +159,13 @@ class EthereumBridgeSyncTest {
         assertThat(bridge.core().workerSyncProblem()).isEmpty();
         assertThat(onChain(registry, WORKER).component5()).contains("\"fromAddress\":\"" + tcsAccount.address() + "\"");
 
-        // An id another account registered on chain first is not taken over: the re-sync fails for it,
-        // saying why, and still publishes the others.
+        // An id another account registered on chain first (under an organization of its own: the TCS's
+        // is the TCS's) is not taken over: the re-sync fails for it, saying why, and still publishes the
+        // others.
         String squatted = HexFormat.of().formatHex(randomBytes());
         contracts
                 .workerRegistry(stranger)
-                .workerRegister(
-                        Bytes32.of(squatted), BigInteger.ONE, Bytes32.of(record.organizationId()), List.of(), "{}")
+                .workerRegister(Bytes32.of(squatted), BigInteger.ONE, randomBytes(), List.of(), "{}")
                 .send();
         String later = HexFormat.of().formatHex(randomBytes());
         for (String id : List.of(squatted, later)) {

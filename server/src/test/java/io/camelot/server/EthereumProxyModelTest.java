@@ -251,7 +251,7 @@ class EthereumProxyModelTest {
         for (SubmittedWorkOrder order : whileStopped) {
             await().atMost(AWAIT)
                     .until(() -> requester.retrieveReceipt(order.workOrderId()).receiptCurrentStatus()
-                            == ReceiptStatus.COMPLETED.code());
+                            == ReceiptStatus.PROCESSED.code());
             var update = requester.receiptUpdate(order.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
             String response = asStranger
                     .workOrderGet(onChain(1, order.workOrderId()))

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The EEA proxy-model work order registry. Anyone may submit; only the TCS identity of the work order's
- * worker may complete it, and only once. Submission errors are reported as errorCode in the result and
- * the event rather than refused, as on Ethereum.
+ * worker may complete it, only once, and not once the worker is marked compromised. Submission errors are
+ * reported as errorCode in the result and the event rather than refused, as on Ethereum.
  *
  * <p>A work order is known by {@link #key(Ledger.Caller, String)}, derived from its submitter and the
  * id the submitter chose: a chosen id alone could be submitted first by anyone who saw it, refusing the
@@ -107,9 +107,12 @@ final class WorkOrderRegistry {
     private Object complete(Call call) {
         String key = call.id("workOrderId");
         WorkOrder order = workOrder(call.ledger(), key);
+        WorkerRegistry.Worker worker = workers.worker(call.ledger(), order.workerId());
         Refusal.refuseUnless(
-                workers.worker(call.ledger(), order.workerId()).tcs().equals(call.caller()),
-                "the caller is not the TCS identity of worker " + order.workerId());
+                worker.tcs().equals(call.caller()), "the caller is not the TCS identity of worker " + order.workerId());
+        // A worker marked compromised after the submission may have leaked its keys: its results are not taken.
+        Refusal.refuseUnless(
+                worker.status() != WorkerRegistry.STATUS_COMPROMISED, "worker " + order.workerId() + " is compromised");
         Refusal.refuseUnless(order.status() == STATUS_ACTIVE, "work order " + key + " is already completed");
         String response = call.text("workOrderResponse");
         workOrders.put(

@@ -73,6 +73,17 @@ class WorkOrderRegistryTest {
     }
 
     @Test
+    void aWorkerMarkedCompromisedCompletesNoMoreWorkOrders() {
+        String key = submit(ORG2_ADMIN, "wo1").get("workOrderId").asText();
+        ledger.invoke(ORG1_ADMIN, "workerSetStatus", "w1", "4");
+
+        ledger.assertRefused(ORG1_ADMIN, "workOrderComplete", key, "{\"result\":1}")
+                .hasMessage("worker w1 is compromised");
+        assertThat(ledger.invoke(ORG2_ADMIN, "workOrderGet", key).get("status").asInt())
+                .isEqualTo(WorkOrderRegistry.STATUS_ACTIVE);
+    }
+
+    @Test
     void aNewTcsIdentityTakesOverCompletion() {
         String key = submit(ORG2_ADMIN, "wo1").get("workOrderId").asText();
         ledger.invoke(ORG1_ADMIN, "workerSetTcsIdentity", "w1", ORG1_USER.mspId(), ORG1_USER.id());
