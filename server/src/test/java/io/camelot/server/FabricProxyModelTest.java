@@ -248,7 +248,7 @@ class FabricProxyModelTest {
         for (SubmittedWorkOrder order : whileStopped) {
             await().atMost(AWAIT)
                     .until(() -> requester.retrieveReceipt(order.workOrderId()).receiptCurrentStatus()
-                            == ReceiptStatus.COMPLETED.code());
+                            == ReceiptStatus.PROCESSED.code());
             var update = requester.receiptUpdate(order.workOrderId(), ReceiptUpdateRetrieveParams.LAST_UPDATE);
             assertThat(update.updateCount()).as("one update, by the worker").isEqualTo(1);
             assertThat(update.updaterId()).isEqualTo(worker.workerId());
