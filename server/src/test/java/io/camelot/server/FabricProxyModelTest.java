@@ -262,6 +262,16 @@ class FabricProxyModelTest {
     }
 
     @Test
+    void aPeerKilledAndRestartedMidStreamLosesAndRepeatsNothing() throws Exception {
+        startBridge();
+        VerifiedWorker worker = workerFromLedger();
+        List<SubmittedWorkOrder> submitted = WorkOrders.submitEchoes(requester, "peer ", 8, worker);
+        network.killAndRestartPeer();
+        WorkOrders.assertEchoes(submitted, "peer ", AWAIT);
+        assertCompletedOnce(submitted);
+    }
+
+    @Test
     void aBridgeProcessKilledMidStreamLosesAndRepeatsNothing() throws Exception {
         startBridge();
         VerifiedWorker worker = workerFromLedger();

@@ -128,6 +128,11 @@ public final class FabricNetwork implements AutoCloseable {
         }
     }
 
+    /** SIGKILLs the peer and starts it again on its ledger; returns once it is ready. */
+    public void killAndRestartPeer() throws IOException, InterruptedException {
+        script("restart-peer", "kill");
+    }
+
     @Override
     public void close() throws IOException {
         channels.forEach(ManagedChannel::shutdownNow);
