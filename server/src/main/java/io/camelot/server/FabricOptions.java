@@ -4,6 +4,8 @@ import io.camelot.fabric.FabricSettings;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -12,6 +14,15 @@ import picocli.CommandLine.Option;
  * identity in it, each setting overridable, or every setting given explicitly.
  */
 final class FabricOptions {
+    /**
+     * gRPC logs through java.util.logging, which nothing here routes: its INFO line at the first
+     * connection ("Epoll available…") would be noise on the CLI. Held here so the level stays set.
+     */
+    private static final Logger GRPC_NETTY = Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty");
+
+    static {
+        GRPC_NETTY.setLevel(Level.WARNING);
+    }
 
     @Option(
             names = "--fabric-env",
