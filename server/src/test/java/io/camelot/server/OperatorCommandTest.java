@@ -29,19 +29,12 @@ class OperatorCommandTest {
 
     @Test
     void aGeneratedKeySignsOperatorCallsTheNodeAccepts() throws Exception {
-        Path keys = dir.resolve("keys");
-        assertThat(new CommandLine(new CamelotCli()).execute("operator", "keygen", "--out", keys.toString()))
-                .isZero();
+        Path keys = keygen();
         assertThat(PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
                 .isEqualTo("rw-------");
 
-        CamelotConfig config = TestConfigs.loopback(dir.resolve("data"))
-                .operatorMethods()
-                .security(SecuritySection.defaults()
-                        .withOperators(
-                                keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), List.of()))
-                .build();
+        CamelotConfig config = operatedBy(keys);
         String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
         try (TcsNode node = TcsNode.start(config);
                 DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
@@ -74,15 +67,8 @@ class OperatorCommandTest {
      */
     @Test
     void rotateKeyGivesTheWorkerANewKeyThatTheSdkUsesAndARestartKeeps() throws Exception {
-        Path keys = dir.resolve("keys");
-        assertThat(new CommandLine(new CamelotCli()).execute("operator", "keygen", "--out", keys.toString()))
-                .isZero();
-        CamelotConfig config = TestConfigs.loopback(dir.resolve("data"))
-                .operatorMethods()
-                .security(SecuritySection.defaults()
-                        .withOperators(
-                                keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), List.of()))
-                .build();
+        Path keys = keygen();
+        CamelotConfig config = operatedBy(keys);
         String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
         String rotatedKey;
         try (TcsNode node = TcsNode.start(config);
@@ -133,6 +119,24 @@ class OperatorCommandTest {
                     Requester.builder(client).allowSimulation().build().worker(workerId);
             assertThat(restarted.encryptionKey().pem()).isEqualTo(rotatedKey);
         }
+    }
+
+    /** {@code camelot operator keygen} into a new directory. */
+    Path keygen() {
+        Path keys = dir.resolve("keys");
+        assertThat(new CommandLine(new CamelotCli()).execute("operator", "keygen", "--out", keys.toString()))
+                .isZero();
+        return keys;
+    }
+
+    /** A loopback node with operator methods on, signed by the key in {@code keys}. */
+    CamelotConfig operatedBy(Path keys) {
+        return TestConfigs.loopback(dir.resolve("data"))
+                .operatorMethods()
+                .security(SecuritySection.defaults()
+                        .withOperators(
+                                keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), List.of()))
+                .build();
     }
 
     @Test
