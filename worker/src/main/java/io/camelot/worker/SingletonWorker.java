@@ -243,8 +243,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
     }
 
     private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
-        // The workload touches state only once the opener verified the requester's signature: declared
-        // resources' state lives under the requester key.
+        // The key the request names: the current one, or a retired one while it still opens work orders.
         WorkerKeys current = keys;
         WorkOrderExecution.Keys opening;
         try {
@@ -253,6 +252,8 @@ public final class SingletonWorker implements WorkOrderProcessor {
         } catch (EeaException e) {
             return store(id, WorkOrderExecution.failure(id, e), Map.of(), params);
         }
+        // The workload touches state only once the opener verified the requester's signature: declared
+        // resources' state lives under the requester key.
         StagedState state = new StagedState(store, workload, params, connectors);
         WorkOrderResponse response = execution.run(params, workload, opening, opened -> prepare(opened, state));
         // A failed work order leaves no state behind.

@@ -106,7 +106,7 @@ class KeyRotationTest extends QueuedWorkerTest {
     }
 
     @Test
-    void aWorkOrderAdmittedInTheGraceButRunAfterTheAllowanceFailsWithTheRetiredKeyReason() {
+    void aRetiredKeyOpensWorkOrdersUntilTheAllowanceEndsThenAnswersWithTheReason() {
         WorkerKeys keys = WorkerKeys.loadOrCreate(keyFile, tee, true);
         long rotatedAt = clock.millis();
         WorkerKeys rotated = WorkerKeys.rotate(keyFile, tee, rotatedAt, true);
