@@ -87,7 +87,7 @@ final class TestTcs implements AutoCloseable {
                 new CompletionNotifier.Delivery(5, Duration.ofMillis(50), 4, 100),
                 new SimpleMeterRegistry());
         queue.addCompletionListener(notifier);
-        server = DirectModel.server(vertx, config, store, queue, new SimpleMeterRegistry());
+        server = DirectModel.server(vertx, config, store, queue, WorkerKeyRotation.NONE, new SimpleMeterRegistry());
         server.start();
         // Attached at once, since the listener admits work orders only for served workers; held until
         // attachWorker(), so work orders stay pending as they would for a worker attached late.

@@ -12,6 +12,8 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * How one pool process (WKM, WP, Worker Manager) takes part in the pool's internal APIs: it signs
@@ -29,7 +31,8 @@ public final class PeerSecurity {
     private static final HttpClient PLAIN = http(null);
 
     private final RequestSigner signer;
-    private final RequestAuthenticator peers;
+    private final List<PublicKey> peerKeys;
+    private final Clock clock;
     private final ServerTls serverTls;
     private final HttpClient http;
 
@@ -43,7 +46,8 @@ public final class PeerSecurity {
     public PeerSecurity(
             KeyPair identity, Collection<PublicKey> peerKeys, ServerTls serverTls, ClientTls clientTls, Clock clock) {
         this.signer = new RequestSigner(identity, clock);
-        this.peers = new RequestAuthenticator(peerKeys, clock, WINDOW);
+        this.peerKeys = List.copyOf(peerKeys);
+        this.clock = clock;
         this.serverTls = serverTls;
         this.http = clientTls == null ? PLAIN : http(clientTls);
     }
@@ -59,8 +63,12 @@ public final class PeerSecurity {
         return signer;
     }
 
-    RequestAuthenticator peers() {
-        return peers;
+    /**
+     * A new authenticator of peer calls for one server: a call must name an audience the server
+     * answers to, and is refused if signed before the server started (security review L1).
+     */
+    RequestAuthenticator peersAddressing(Predicate<String> answersTo) {
+        return new RequestAuthenticator(peerKeys, clock, WINDOW, answersTo);
     }
 
     ServerTls serverTls() {

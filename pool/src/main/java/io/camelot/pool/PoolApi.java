@@ -72,8 +72,5 @@ public final class PoolApi {
     /** The call needs key migration, which this pool's policy forbids. */
     public static final int MIGRATION_FORBIDDEN = -32005;
 
-    /** {@code data.reason} of the work order error for a request sealed to a retired key. */
-    public static final String RETIRED_KEY_REASON = "encryption-key-retired";
-
     private PoolApi() {}
 }

@@ -168,7 +168,7 @@ class PeerAuthenticationTest {
     void aReplayedCallIsRefusedWithCode3AndASignatureCoversItsBodyOnly() throws Exception {
         InternalServer endpoint = start(null);
         byte[] body = ping(5);
-        String authorization = new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body);
+        String authorization = new RequestSigner(peer, CLOCK).authorization(audience(endpoint), body);
         assertThat(post(endpoint.url(), body, authorization)
                         .path("result")
                         .path("pong")
@@ -179,9 +179,41 @@ class PeerAuthenticationTest {
         assertThat(replayed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
         assertThat(replayed.path("error").path("message").asText()).contains("replayed");
         JsonNode otherBody =
-                post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body));
+                post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization(audience(endpoint), body));
         assertThat(otherBody.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
         assertThat(served).hasValue(1);
+    }
+
+    @Test
+    void aCallSignedForWkm0IsRefusedWithCode3WhenReplayedToWkm1() throws Exception {
+        InternalServer wkm0 = start(null);
+        InternalServer wkm1 = start(null);
+        byte[] body = ping(8);
+        String forWkm0 = new RequestSigner(peer, CLOCK).authorization(audience(wkm0), body);
+
+        JsonNode replayed = post(wkm1.url(), body, forWkm0);
+        assertThat(replayed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+        assertThat(replayed.path("error").path("message").asText())
+                .contains("request is for " + audience(wkm0) + ", not this");
+        assertThat(served).hasValue(0);
+        assertThat(post(wkm0.url(), body, forWkm0).path("result").path("pong").asInt())
+                .isEqualTo(8);
+    }
+
+    @Test
+    void aCallSignedBeforeThePoolServerStartedIsRefusedWithCode3SoARestartCannotReplayIt() throws Exception {
+        Clock beforeStart = Clock.offset(CLOCK, Duration.ofSeconds(-5));
+        InternalServer restarted = start(null);
+        byte[] body = ping(9);
+        JsonNode answer = post(
+                restarted.url(), body, new RequestSigner(peer, beforeStart).authorization(audience(restarted), body));
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+        assertThat(answer.path("error").path("message").asText()).contains("before this process started");
+        assertThat(served).hasValue(0);
+    }
+
+    static String audience(InternalServer endpoint) {
+        return SignedRequests.audience(URI.create(endpoint.url()));
     }
 
     @Test

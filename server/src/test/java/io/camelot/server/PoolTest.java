@@ -34,6 +34,7 @@ import io.camelot.security.RequestSigner;
 import io.camelot.security.SignedRequests;
 import io.camelot.server.config.PoolSection;
 import io.camelot.server.config.PoolSection.SignatureScheme;
+import io.camelot.worker.RetiredKeys;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -281,7 +282,7 @@ class PoolTest {
         assertThatThrownBy(() -> tcs.client().workOrderSubmit(stale))
                 .isInstanceOfSatisfying(TcsRpcException.class, e -> {
                     assertThat(e.code()).isEqualTo(2);
-                    assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+                    assertThat(e.data().path("reason").asText()).isEqualTo(RetiredKeys.REASON);
                 });
     }
 

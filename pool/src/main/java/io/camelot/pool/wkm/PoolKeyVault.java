@@ -12,7 +12,6 @@ import io.camelot.pool.PoolApi;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Hex;
-import io.camelot.protocol.Params;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
@@ -23,6 +22,7 @@ import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.worker.RetiredKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -48,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PoolKeyVault {
     private static final Logger log = LoggerFactory.getLogger(PoolKeyVault.class);
-    private static final Duration RETIRED_KEY_QUEUE_ALLOWANCE = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SEALED_KIND = "pool-keys";
 
@@ -114,13 +112,7 @@ final class PoolKeyVault {
      * still opens work orders, else the current one.
      */
     KeyWrapPrivateKey keyFor(WorkOrderSubmitParams request, PoolKeys current) {
-        String named;
-        try {
-            named = new String(
-                    Hex.decode(Params.stripHexPrefix(request.workerEncryptionKey())), StandardCharsets.UTF_8);
-        } catch (RuntimeException e) {
-            return current.encryption();
-        }
+        String named = RetiredKeys.namedKey(request);
         if (named.equals(current.encryption().publicKey().pem())) {
             return current.encryption();
         }
@@ -129,7 +121,7 @@ final class PoolKeyVault {
             return current.encryption();
         }
         if (clock.millis() > retired.get().retiredAtMillis() + retiredKeyLifetime()) {
-            throw KeyManager.retiredKey(request.workOrderId());
+            throw RetiredKeys.error(request.workOrderId());
         }
         return retired.get().key();
     }
@@ -140,7 +132,7 @@ final class PoolKeyVault {
      * usable an hour longer.
      */
     private long retiredKeyLifetime() {
-        return policy.rotationGrace().plus(RETIRED_KEY_QUEUE_ALLOWANCE).toMillis();
+        return policy.rotationGrace().plus(RetiredKeys.QUEUE_ALLOWANCE).toMillis();
     }
 
     /** The new key's public half, as GenerateNewEncryptionKey returns it. */
