@@ -10,14 +10,16 @@ import java.util.Map;
 public final class RoleAssertions {
     private RoleAssertions() {}
 
-    /** {@code caller}'s call of {@code method} gets code 3 naming the method and {@code role}. */
-    public static void assertRefused(RpcClient caller, String method, String role) {
-        assertThatThrownBy(() -> caller.call(method, Map.of()))
-                .as(method)
-                .isInstanceOfSatisfying(RpcCallException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-                    assertThat(e.peerMessage())
-                            .isEqualTo(method + " refused: the pool role '" + role + "' may not call it");
-                });
+    /** {@code caller}'s call of each of {@code methods} gets code 3 naming the method and {@code role}. */
+    public static void assertRefused(RpcClient caller, String role, String... methods) {
+        for (String method : methods) {
+            assertThatThrownBy(() -> caller.call(method, Map.of()))
+                    .as(method)
+                    .isInstanceOfSatisfying(RpcCallException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+                        assertThat(e.peerMessage())
+                                .isEqualTo(method + " refused: the pool role '" + role + "' may not call it");
+                    });
+        }
     }
 }

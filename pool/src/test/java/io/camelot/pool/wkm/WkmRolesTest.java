@@ -58,28 +58,27 @@ class WkmRolesTest {
         RpcClient wp = client(member("wp-0"));
         assertThat(wp.call(PoolApi.GET_RANDOM_ID, Map.of()).path("randomId").asText())
                 .isNotEmpty();
-        for (String method : List.of(
+        assertRefused(
+                wp,
+                "wp",
                 PoolApi.GET_WORKER_PRIVATE_KEYS,
                 PoolApi.SET_WORKER_PRIVATE_KEYS,
                 PoolApi.CREATE_KEY_REQUEST,
                 PoolApi.GENERATE_NEW_ENCRYPTION_KEY,
                 PoolApi.SIGN_RECEIPT_UPDATE,
-                PoolApi.WORKER_INFO)) {
-            assertRefused(wp, method, "wp");
-        }
+                PoolApi.WORKER_INFO);
         assertThat(keyManager.rotations()).isZero();
     }
 
     @Test
     void anotherWkmMayNotRotateImportOrMakeKeyRequests() {
-        RpcClient replica = client(member("wkm-1"));
-        for (String method : List.of(
+        assertRefused(
+                client(member("wkm-1")),
+                "wkm",
                 PoolApi.SET_WORKER_PRIVATE_KEYS,
                 PoolApi.CREATE_KEY_REQUEST,
                 PoolApi.GENERATE_NEW_ENCRYPTION_KEY,
-                PoolApi.PREPROCESS_WORKORDER)) {
-            assertRefused(replica, method, "wkm");
-        }
+                PoolApi.PREPROCESS_WORKORDER);
         assertThat(keyManager.rotations()).isZero();
 
         client(identities.managerSecurity(CLOCK)).call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
