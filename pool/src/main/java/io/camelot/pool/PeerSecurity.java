@@ -14,8 +14,9 @@ import java.time.Duration;
 /**
  * How one pool process (WKM, WP, Worker Manager) takes part in the pool's internal APIs: it signs
  * every call with its own P-256 identity key, and serves only calls signed by a key the operator
- * listed as a pool peer, each method only to the roles it names (docs/SECURITY.md, W1). TLS on top is optional: the signatures already
- * authenticate each call; TLS adds confidentiality of the metadata on a network.
+ * listed as a pool peer, each method only to the roles it names (docs/SECURITY.md, W1). TLS on top
+ * is optional: the signatures already authenticate each call; TLS adds confidentiality of the
+ * metadata on a network.
  */
 public final class PeerSecurity {
     /**

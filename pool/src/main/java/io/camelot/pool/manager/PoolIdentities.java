@@ -26,9 +26,9 @@ import java.util.Map;
  * and each WP slot, one for this process (the Worker Manager, which is also the dispatcher's
  * client), and {@value #PEERS_FILE}, the public keys of them all, each with its role ({@link
  * PoolPeers}), which every member admits per role: only WPs may register WPs, only the manager may
- * move or rotate the pool keys. On one machine they
- * are generated afresh at each start, private keys owner-only, so the user configures nothing;
- * pools spread over hosts or pods use a set the operator provisioned.
+ * move or rotate the pool keys. On one machine they are generated afresh at each start, private
+ * keys owner-only, so the user configures nothing; pools spread over hosts or pods use a set the
+ * operator provisioned.
  */
 public final class PoolIdentities {
     public static final String PEERS_FILE = "pool-peers.pem";
