@@ -27,9 +27,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PeerAuthenticationTest {
     static final Clock CLOCK = Clock.systemUTC();
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Map<String, Set<PoolRole>> ANY_ROLE = Map.of("Ping", EnumSet.allOf(PoolRole.class));
 
     @TempDir
     Path dir;
@@ -77,13 +80,22 @@ class PeerAuthenticationTest {
                 "127.0.0.1",
                 0,
                 List.of(ping),
-                new PeerSecurity(server, List.of(server.getPublic(), peer.getPublic()), tls, null, CLOCK));
+                ANY_ROLE,
+                new PeerSecurity(
+                        server,
+                        PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM, peer.getPublic(), PoolRole.WP)),
+                        tls,
+                        null,
+                        CLOCK));
         open.add(started);
         return started;
     }
 
     RpcClient client(String url, KeyPair identity, ClientTls tls) {
-        return new RpcClient(url, TIMEOUT, new PeerSecurity(identity, List.of(server.getPublic()), null, tls, CLOCK));
+        return new RpcClient(
+                url,
+                TIMEOUT,
+                new PeerSecurity(identity, PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM)), null, tls, CLOCK));
     }
 
     static JsonNode post(String url, byte[] body, String authorization) throws Exception {
@@ -223,6 +235,7 @@ class PeerAuthenticationTest {
                 "127.0.0.1",
                 0,
                 List.of(ping),
+                ANY_ROLE,
                 PeerSecurity.fromFiles(identities.keyFile("wkm-0"), identities.peersFile(), null, null, CLOCK));
         open.add(endpoint);
         // A WP signs with the key file alone; the manager with its in-memory identity.

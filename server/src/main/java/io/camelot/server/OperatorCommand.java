@@ -171,15 +171,15 @@ final class OperatorCommand implements Runnable {
         @Option(
                 names = "--member",
                 required = true,
-                description = "A pool process other than a WP that gets its own key, repeatable: e.g. camelot-wkm-0,"
-                        + " camelot-wkm-1; the manager's key is always made")
+                description = "A WKM that gets its own key (listed with role wkm), repeatable: e.g. camelot-wkm-0,"
+                        + " camelot-wkm-1; the manager's key (role manager) is always made")
         List<String> members;
 
         @Option(
                 names = "--wp",
                 description = "A WP that gets its own key, repeatable: e.g. "
                         + PoolIdentities.ELASTIC_WP
-                        + " (shared by WPs started on demand); only WP keys may register WPs with the Worker Manager")
+                        + " (shared by WPs started on demand); listed with role wp: only WP keys may register WPs")
         List<String> wps = new ArrayList<>();
 
         @Override
@@ -195,8 +195,7 @@ final class OperatorCommand implements Runnable {
                     + dir
                     + "; every member admits the keys in "
                     + PoolIdentities.PEERS_FILE
-                    + ", WPs register with those in "
-                    + PoolIdentities.WP_PEERS_FILE);
+                    + " by their roles");
             return 0;
         }
     }

@@ -245,8 +245,7 @@ public final class TcsNode implements AutoCloseable {
                 new PoolDirectory(store, poolWorker, gate, WpRuntime.runnable(Workloads.load())),
                 poolDispatcher,
                 config.managerUrl(),
-                config.allowedWpHosts(),
-                identities.wpKeyIds());
+                config.allowedWpHosts());
         LocalPool.Settings settings = config.localPoolSettings(callTimeout, otlpEndpoint);
         // The children open the same simulated TEE directory, so they count as one platform.
         LocalPool started = new LocalPool(

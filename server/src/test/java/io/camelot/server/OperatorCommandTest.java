@@ -2,6 +2,8 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelot.pool.PoolPeers;
+import io.camelot.pool.PoolRole;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -169,12 +172,19 @@ class OperatorCommandTest {
         assertThat(peers)
                 .contains(PemFiles.readKeyPair(loaded.keyFile(PoolIdentities.MANAGER))
                         .getPublic());
-        // Only the WP's key may register WPs.
-        PublicKey wp = PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP)))
-                .getPublic();
-        assertThat(PemFiles.readPublicKeys(keys.resolve(PoolIdentities.WP_PEERS_FILE)))
-                .containsExactly(wp);
-        assertThat(loaded.wpKeyIds()).containsExactly(SignedRequests.keyId(wp));
+        // Each key is listed with its role: only the WP's key may register WPs.
+        PoolPeers roles = PoolPeers.read(loaded.peersFile());
+        Map.of(
+                        PoolIdentities.MANAGER,
+                        PoolRole.MANAGER,
+                        "camelot-wkm-0",
+                        PoolRole.WKM,
+                        PoolIdentities.ELASTIC_WP,
+                        PoolRole.WP)
+                .forEach((member, role) -> assertThat(roles.roleOf(SignedRequests.keyId(
+                                PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(member)))
+                                        .getPublic())))
+                        .contains(role));
 
         assertThat(new CommandLine(new CamelotCli())
                         .execute(
