@@ -224,8 +224,8 @@ public final class LmdbTcsStore implements TcsStore {
     }
 
     @Override
-    public List<String> workerIds() {
-        return txns.read(txn -> keys(txn, workers));
+    public List<String> workerIds(String afterId, int limit) {
+        return keys(workers, afterId, limit);
     }
 
     // ---- Work orders ----
@@ -472,8 +472,8 @@ public final class LmdbTcsStore implements TcsStore {
     }
 
     @Override
-    public List<String> receiptIds() {
-        return txns.read(txn -> keys(txn, receipts));
+    public List<String> receiptIds(String afterId, int limit) {
+        return keys(receipts, afterId, limit);
     }
 
     // ---- Workload state ----
@@ -505,12 +505,22 @@ public final class LmdbTcsStore implements TcsStore {
         });
     }
 
-    /** The ids {@code table} is keyed by, in key order. */
-    private static List<String> keys(Txn<byte[]> txn, Dbi<byte[]> table) {
-        List<String> keys = new ArrayList<>();
-        try (CursorIterable<byte[]> entries = table.iterate(txn)) {
-            entries.forEach(entry -> keys.add(LmdbKeys.string(entry.key())));
-        }
-        return Collections.unmodifiableList(keys);
+    /** At most {@code limit} of the ids {@code table} is keyed by after {@code afterId}, in key order. */
+    private List<String> keys(Dbi<byte[]> table, String afterId, int limit) {
+        byte[] after = StoreIds.after(afterId, LmdbKeys.MAX_ID_BYTES, limit);
+        // LMDB refuses an empty key to position a cursor at.
+        KeyRange<byte[]> range = after.length == 0 ? KeyRange.all() : KeyRange.greaterThan(after);
+        return txns.read(txn -> {
+            List<String> keys = new ArrayList<>();
+            try (CursorIterable<byte[]> entries = table.iterate(txn, range)) {
+                for (KeyVal<byte[]> entry : entries) {
+                    if (keys.size() == limit) {
+                        break;
+                    }
+                    keys.add(LmdbKeys.string(entry.key()));
+                }
+            }
+            return Collections.unmodifiableList(keys);
+        });
     }
 }

@@ -26,7 +26,17 @@ public interface TcsStore extends AutoCloseable {
     Optional<byte[]> worker(String workerId);
 
     /** All worker ids in ascending key order. */
-    List<String> workerIds();
+    default List<String> workerIds() {
+        return workerIds(null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code limit} worker ids after {@code afterId}, in ascending key order: a range scan of
+     * the table's key index that reads no record.
+     *
+     * @param afterId any text (not necessarily a stored or storable id); null or empty for the first
+     */
+    List<String> workerIds(String afterId, int limit);
 
     // ---- Work orders ----
 
@@ -99,8 +109,13 @@ public interface TcsStore extends AutoCloseable {
      */
     boolean appendReceiptUpdate(String workOrderId, int expectedCount, byte[] update);
 
-    /** Ids of all work orders with a receipt, in ascending key order. */
-    List<String> receiptIds();
+    /**
+     * At most {@code limit} ids of work orders with a receipt after {@code afterId}, in ascending key
+     * order: a range scan of the table's key index that reads no receipt.
+     *
+     * @param afterId any text (not necessarily a stored or storable id); null or empty for the first
+     */
+    List<String> receiptIds(String afterId, int limit);
 
     // ---- Workload state (committed together with the response that produced it) ----
 

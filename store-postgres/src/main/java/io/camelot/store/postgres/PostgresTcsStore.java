@@ -1,6 +1,7 @@
 package io.camelot.store.postgres;
 
 import io.camelot.store.PurgeBatch;
+import io.camelot.store.StoreIds;
 import io.camelot.store.TcsStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -116,8 +117,8 @@ public final class PostgresTcsStore implements TcsStore {
     }
 
     @Override
-    public List<String> workerIds() {
-        return jdbc.ids("SELECT id FROM workers ORDER BY id");
+    public List<String> workerIds(String afterId, int limit) {
+        return jdbc.ids("SELECT id FROM workers WHERE id > ? ORDER BY id LIMIT " + limit, after(afterId, limit));
     }
 
     // ---- Work orders ----
@@ -359,8 +360,13 @@ public final class PostgresTcsStore implements TcsStore {
     }
 
     @Override
-    public List<String> receiptIds() {
-        return jdbc.ids("SELECT id FROM receipts ORDER BY id");
+    public List<String> receiptIds(String afterId, int limit) {
+        return jdbc.ids("SELECT id FROM receipts WHERE id > ? ORDER BY id LIMIT " + limit, after(afterId, limit));
+    }
+
+    // bytea compares as unsigned bytes, as keys order; the primary key's index serves the range.
+    private static byte[] after(String afterId, int limit) {
+        return StoreIds.after(afterId, Ids.MAX_BYTES, limit);
     }
 
     private static byte[] lockReceipt(Connection c, byte[] id) throws SQLException {
