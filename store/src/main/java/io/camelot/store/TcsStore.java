@@ -89,6 +89,17 @@ public interface TcsStore extends AutoCloseable {
      */
     int purge(long completedBeforeMillis, long maxRetained, long floorMillis);
 
+    /**
+     * Removes the oldest tombstones (the ids {@link #purge} kept known, so that a request re-sent
+     * under one is refused as {@link SubmitResult#DUPLICATE}) beyond the newest {@code maxKept}, so
+     * a flood of work orders cannot grow them without end. A request replayed under a forgotten id
+     * is still refused by its request hash ({@link SubmitResult#REPLAYED}), which stays known; only
+     * another request under a forgotten id is taken, as a new work order.
+     *
+     * @return the number of tombstones removed
+     */
+    long dropTombstones(long maxKept);
+
     // ---- Receipts ----
 
     /**

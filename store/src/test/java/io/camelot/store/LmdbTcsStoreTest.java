@@ -376,7 +376,44 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
             try (Txn<byte[]> txn = env.txnRead()) {
                 assertThat(ByteBuffer.wrap(meta.get(txn, "format".getBytes(UTF_8)))
                                 .getLong())
-                        .isEqualTo(2);
+                        .isEqualTo(LmdbLayout.FORMAT_VERSION);
+            }
+        }
+    }
+
+    @Test
+    void aVersion2StoreIsUpgradedByNumberingItsTombstonesSoThatTheyCanBeDropped(@TempDir Path oldDir) {
+        List<String> ids = List.of("wo-c", "wo-a", "wo-b");
+        try (LmdbTcsStore old = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE)) {
+            for (String id : ids) {
+                old.submit(id, "worker", requestHash(id, utf8(id)), utf8(id), 0);
+                old.complete(completion(id, utf8("response"), 1));
+            }
+            assertThat(old.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(3);
+        }
+        // As version 2 left it: every purged id marked 1, no tombstone order.
+        try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(oldDir.toFile())) {
+            Dbi<byte[]> purgedIds = env.openDbi("purged-ids");
+            Dbi<byte[]> tombstones = env.openDbi("tombstones");
+            Dbi<byte[]> meta = env.openDbi("meta");
+            try (Txn<byte[]> txn = env.txnWrite()) {
+                ids.forEach(id -> purgedIds.put(txn, utf8(id), new byte[] {1}));
+                tombstones.drop(txn, true);
+                meta.delete(txn, "tombstones".getBytes(UTF_8));
+                meta.put(
+                        txn,
+                        "format".getBytes(UTF_8),
+                        ByteBuffer.allocate(8).putLong(2).array());
+                txn.commit();
+            }
+        }
+
+        try (LmdbTcsStore upgraded = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE)) {
+            // Numbered in key order: wo-a and wo-b go first.
+            assertThat(upgraded.dropTombstones(1)).isEqualTo(2);
+            for (String id : ids) {
+                assertThat(upgraded.submit(id, "worker", requestHash(id, utf8("new")), utf8("new"), 2))
+                        .isEqualTo(id.equals("wo-c") ? SubmitResult.DUPLICATE : SubmitResult.ACCEPTED);
             }
         }
     }

@@ -189,6 +189,29 @@ abstract class TcsStoreContractTest {
     }
 
     @Test
+    void tombstonesBeyondTheCapGoOldestFirstWhileRequestHashesStillRefuseReplays() {
+        List<String> ids = List.of("wo-3", "wo-1", "wo-2");
+        for (int i = 0; i < ids.size(); i++) {
+            submit(ids.get(i), "worker", utf8("request " + ids.get(i)), i);
+            store.complete(completion(ids.get(i), utf8("response"), 10 + i));
+        }
+        assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(3);
+
+        assertThat(store.dropTombstones(1)).isEqualTo(2);
+        assertThat(store.dropTombstones(1)).isZero();
+
+        // The two purged first are forgotten: the same request is still refused by its hash, another
+        // request under the id is a new work order.
+        assertThat(submit("wo-3", "worker", utf8("request wo-3"), 20)).isEqualTo(SubmitResult.REPLAYED);
+        assertThat(submit("wo-3", "worker", utf8("new request"), 20)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(submit("wo-1", "worker", utf8("new request"), 20)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(submit("wo-2", "worker", utf8("new request"), 20)).isEqualTo(SubmitResult.DUPLICATE);
+        assertThat(store.dropTombstones(0)).isEqualTo(1);
+        assertThat(submit("wo-2", "worker", utf8("new request"), 20)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThatIllegalArgumentException().isThrownBy(() -> store.dropTombstones(-1));
+    }
+
+    @Test
     void aPurgedWorkOrdersRequestHashIsStillRefused() {
         byte[] hash = requestHash("wo-1", utf8("request"));
         store.submit("wo-1", "worker", hash, utf8("request"), 1_000);

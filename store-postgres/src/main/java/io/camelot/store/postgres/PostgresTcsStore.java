@@ -32,6 +32,12 @@ public final class PostgresTcsStore implements TcsStore {
     // "CAMELOT" + 2: one purge at a time cluster-wide.
     private static final long PURGE_LOCK = 0x43414d454c4f5402L;
 
+    // The oldest tombstones beyond a number kept, a batch at a time; max(seq) and the range are index
+    // lookups.
+    private static final String DROP_TOMBSTONES = """
+            DELETE FROM purged_ids WHERE seq IN (
+              SELECT seq FROM purged_ids WHERE seq <= (SELECT max(seq) FROM purged_ids) - ? ORDER BY seq LIMIT ?)""";
+
     // The insert with its request hash, and the wake-up of the worker's processes, which PostgreSQL
     // delivers only if the insert commits: one statement, so one round trip.
     private static final String SUBMIT = """
@@ -316,6 +322,24 @@ public final class PostgresTcsStore implements TcsStore {
             }
         }
         return new PurgeBatch(ids.size(), keptByFloor);
+    }
+
+    /**
+     * Ids are numbered in purge order ({@code seq}), so the newest {@code maxKept} are those above the
+     * last number minus {@code maxKept}; numbers a rolled-back purge used only make it keep fewer.
+     */
+    @Override
+    public long dropTombstones(long maxKept) {
+        if (maxKept < 0) {
+            throw new IllegalArgumentException("maxKept must not be negative: " + maxKept);
+        }
+        return PurgeBatch.inBatches(() -> jdbc.connection(c -> {
+            try (PreparedStatement s = c.prepareStatement(DROP_TOMBSTONES)) {
+                s.setLong(1, maxKept);
+                s.setInt(2, PurgeBatch.SIZE);
+                return s.executeUpdate();
+            }
+        }));
     }
 
     // ---- Receipts ----
