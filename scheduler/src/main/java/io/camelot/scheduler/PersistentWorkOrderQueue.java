@@ -381,9 +381,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
     private void purge() {
         try {
-            long now = clock.millis();
-            long cutoff = now - settings.retainCompleted().toMillis();
-            int removed = store.purge(cutoff, settings.maxRetainedCompleted(), settings.purgeFloorMillis(now));
+            int removed = settings.purge(store, clock.millis());
             if (removed > 0) {
                 log.info("Purged {} completed work order(s)", removed);
             }
