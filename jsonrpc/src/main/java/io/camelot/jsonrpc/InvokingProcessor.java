@@ -33,6 +33,7 @@ public final class InvokingProcessor implements RpcProcessor {
     }
 
     private static <P> RpcOutcome invoke(RpcMethod<P> method, RpcRequest request) {
-        return method.invoke(new RpcCall<>(method.params(request.params()), request.body(), request.signer()));
+        return method.invoke(
+                new RpcCall<>(method.params(request.params()), request.body(), request.signer(), request.caller()));
     }
 }

@@ -36,14 +36,23 @@ import java.util.Optional;
  * host) and the listener's permission to serve them.
  */
 public final class DirectModel {
-    /** The Worker Directory writes: WorkerRegister, WorkerUpdate, WorkerSetStatus. */
+    /** The Worker Directory writes: WorkerRegister, WorkerUpdate, WorkerSetStatus, WorkerRotateKey. */
     public static final Permission OPERATOR = new Permission("operator");
 
     private DirectModel() {}
 
-    /** The direct-model listener on its own HTTP server; {@link RpcServer#start()} binds it. */
+    /**
+     * The direct-model listener on its own HTTP server; {@link RpcServer#start()} binds it.
+     *
+     * @param rotation rotates the keys of the workers this process runs (WorkerRotateKey)
+     */
     public static RpcServer server(
-            Vertx vertx, ListenerConfig config, TcsStore store, WorkOrderQueue queue, MeterRegistry meters) {
+            Vertx vertx,
+            ListenerConfig config,
+            TcsStore store,
+            WorkOrderQueue queue,
+            WorkerKeyRotation rotation,
+            MeterRegistry meters) {
         RpcServer.Settings settings = new RpcServer.Settings(
                 "direct-model JSON-RPC",
                 config.host(),
@@ -52,23 +61,31 @@ public final class DirectModel {
                 config.security().tls(),
                 null,
                 config.security().trustedProxies());
-        return new RpcServer(vertx, settings, dispatcher(store, queue, config, meters));
+        return new RpcServer(vertx, settings, dispatcher(store, queue, rotation, config, meters));
     }
 
-    /** The listener's dispatcher, with unpublished meters. */
+    /** The listener's dispatcher in a process that runs no worker, with unpublished meters. */
     public static JsonRpcDispatcher dispatcher(TcsStore store, WorkOrderQueue queue, ListenerConfig config) {
-        return dispatcher(store, queue, config, new CompositeMeterRegistry());
+        return dispatcher(store, queue, WorkerKeyRotation.NONE, config, new CompositeMeterRegistry());
     }
 
     public static JsonRpcDispatcher dispatcher(
-            TcsStore store, WorkOrderQueue queue, ListenerConfig config, MeterRegistry meters) {
-        MethodRegistry methods = methods(store, queue, config, meters);
+            TcsStore store,
+            WorkOrderQueue queue,
+            WorkerKeyRotation rotation,
+            ListenerConfig config,
+            MeterRegistry meters) {
+        MethodRegistry methods = methods(store, queue, rotation, config, meters);
         return new JsonRpcDispatcher(methods, policy(methods, config, meters));
     }
 
     /** Every direct-model method, wired to the store and the work order queue. */
     public static MethodRegistry methods(
-            TcsStore store, WorkOrderQueue queue, ListenerConfig config, MeterRegistry meters) {
+            TcsStore store,
+            WorkOrderQueue queue,
+            WorkerKeyRotation rotation,
+            ListenerConfig config,
+            MeterRegistry meters) {
         ListenerSecurity security = config.security();
         List<RpcMethod<?>> all = List.of(
                 WorkerMethods.lookUp(store),
@@ -77,6 +94,7 @@ public final class DirectModel {
                 WorkerMethods.register(store),
                 WorkerMethods.update(store),
                 WorkerMethods.setStatus(store),
+                WorkerMethods.rotateKey(store, rotation),
                 WorkerMethods.encryptionKeyGet(store),
                 WorkerMethods.encryptionKeySet(),
                 new WorkOrderSubmit(
@@ -87,7 +105,8 @@ public final class DirectModel {
                         security.maxItems(),
                         security.maxItemChars(),
                         new EnvelopeAdmission(security.refuseLegacyEnvelope(), meters),
-                        security.notifyHosts()),
+                        security.notifyHosts(),
+                        security.outstandingBytes()),
                 new WorkOrderGetResult(store),
                 new WorkOrderReceiptCreate(store, queue),
                 new WorkOrderReceiptUpdate(store),

@@ -26,6 +26,7 @@ public enum DirectModelMethod {
     WORKER_REGISTER("WorkerRegister", WorkerRegisterParams.class),
     WORKER_UPDATE("WorkerUpdate", WorkerUpdateParams.class),
     WORKER_SET_STATUS("WorkerSetStatus", WorkerSetStatusParams.class),
+    WORKER_ROTATE_KEY("WorkerRotateKey", WorkerIdParams.class),
     ENCRYPTION_KEY_GET("EncryptionKeyGet", EncryptionKeyGetParams.class),
     ENCRYPTION_KEY_SET("EncryptionKeySet", null),
     WORK_ORDER_SUBMIT("WorkOrderSubmit", WorkOrderSubmitParams.class),

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param syncMode WorkOrderSubmit waits for the result instead of answering "pending" (code 5)
  * @param syncWaitCap the longest a synchronous submit waits, whatever responseTimeoutMSecs says;
  *     Avalon clients give up after 10 s
- * @param operatorMethodsEnabled allow WorkerRegister, WorkerUpdate and WorkerSetStatus
+ * @param operatorMethodsEnabled allow WorkerRegister, WorkerUpdate, WorkerSetStatus and
+ *     WorkerRotateKey
  * @param security TLS, operator authentication, rate and size limits
  */
 public record ListenerConfig(

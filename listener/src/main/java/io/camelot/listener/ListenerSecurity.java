@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * @param notifyHosts the hosts a work order's notifyUri may name; none by default
  * @param trustedProxies reverse proxies whose X-Forwarded-For names the caller, for the rate limit
  *     per address and the loopback rule; none by default
+ * @param outstandingBytesPerAddress raw request bytes of admitted, uncompleted work orders one remote
+ *     address may have ({@link OutstandingBytes}); beyond: code 8 BUSY
+ * @param outstandingBytesPerRequester the same per {@code requesterId}
  */
 public record ListenerSecurity(
         ServerTls tls,
@@ -34,7 +37,9 @@ public record ListenerSecurity(
         int maxItemChars,
         boolean refuseLegacyEnvelope,
         NotifyHosts notifyHosts,
-        AddressRanges trustedProxies) {
+        AddressRanges trustedProxies,
+        long outstandingBytesPerAddress,
+        long outstandingBytesPerRequester) {
 
     // Well above one honest client (a requester awaits each result), well below what lets one
     // address or one requesterId crowd out the rest (review L7).
@@ -42,6 +47,10 @@ public record ListenerSecurity(
     public static final RateLimiter.Limit DEFAULT_PER_REQUESTER = new RateLimiter.Limit(100, 200);
     public static final int DEFAULT_MAX_ITEMS = 100;
     public static final int DEFAULT_MAX_ITEM_CHARS = 1 << 20;
+    // An eighth of the queue's global 1 GiB for one address (a hundred 1 MiB bodies and more), and a
+    // quarter of that for one requesterId: room for honest use, not for one client to take it all.
+    public static final long DEFAULT_OUTSTANDING_BYTES_PER_ADDRESS = 128L << 20;
+    public static final long DEFAULT_OUTSTANDING_BYTES_PER_REQUESTER = 32L << 20;
 
     public ListenerSecurity {
         if (maxItems < 1 || maxItemChars < 1) {
@@ -49,6 +58,9 @@ public record ListenerSecurity(
         }
         Objects.requireNonNull(notifyHosts, "notifyHosts");
         Objects.requireNonNull(trustedProxies, "trustedProxies");
+        if (outstandingBytesPerAddress < 1 || outstandingBytesPerRequester < 1) {
+            throw new IllegalArgumentException("outstanding byte budgets must be positive");
+        }
     }
 
     public static ListenerSecurity defaults() {
@@ -61,7 +73,9 @@ public record ListenerSecurity(
                 DEFAULT_MAX_ITEM_CHARS,
                 false,
                 NotifyHosts.none(),
-                AddressRanges.none());
+                AddressRanges.none(),
+                DEFAULT_OUTSTANDING_BYTES_PER_ADDRESS,
+                DEFAULT_OUTSTANDING_BYTES_PER_REQUESTER);
     }
 
     public ListenerSecurity withTls(ServerTls newTls) {
@@ -98,6 +112,18 @@ public record ListenerSecurity(
         return copy(c -> c.trustedProxies = proxies);
     }
 
+    public ListenerSecurity withOutstandingBytes(long perAddressBytes, long perRequesterBytes) {
+        return copy(c -> {
+            c.outstandingBytesPerAddress = perAddressBytes;
+            c.outstandingBytesPerRequester = perRequesterBytes;
+        });
+    }
+
+    /** The budgets of outstanding request bytes per address and per requesterId, empty. */
+    public OutstandingBytes outstandingBytes() {
+        return new OutstandingBytes(outstandingBytesPerAddress, outstandingBytesPerRequester);
+    }
+
     private ListenerSecurity copy(Consumer<Copy> change) {
         Copy copy = new Copy(this);
         change.accept(copy);
@@ -115,6 +141,8 @@ public record ListenerSecurity(
         boolean refuseLegacyEnvelope;
         NotifyHosts notifyHosts;
         AddressRanges trustedProxies;
+        long outstandingBytesPerAddress;
+        long outstandingBytesPerRequester;
 
         Copy(ListenerSecurity from) {
             tls = from.tls;
@@ -126,6 +154,8 @@ public record ListenerSecurity(
             refuseLegacyEnvelope = from.refuseLegacyEnvelope;
             notifyHosts = from.notifyHosts;
             trustedProxies = from.trustedProxies;
+            outstandingBytesPerAddress = from.outstandingBytesPerAddress;
+            outstandingBytesPerRequester = from.outstandingBytesPerRequester;
         }
 
         ListenerSecurity build() {
@@ -138,7 +168,9 @@ public record ListenerSecurity(
                     maxItemChars,
                     refuseLegacyEnvelope,
                     notifyHosts,
-                    trustedProxies);
+                    trustedProxies,
+                    outstandingBytesPerAddress,
+                    outstandingBytesPerRequester);
         }
     }
 }

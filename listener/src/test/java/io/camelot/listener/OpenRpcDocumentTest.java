@@ -41,9 +41,13 @@ class OpenRpcDocumentTest {
                         store,
                         new QueueSettings(10, Duration.ofHours(1), 10, Duration.ofHours(1)),
                         Clock.systemUTC())) {
-            Set<String> registered = new TreeSet<>(
-                    DirectModel.methods(store, queue, ListenerConfig.defaults(), new CompositeMeterRegistry())
-                            .names());
+            Set<String> registered = new TreeSet<>(DirectModel.methods(
+                            store,
+                            queue,
+                            WorkerKeyRotation.NONE,
+                            ListenerConfig.defaults(),
+                            new CompositeMeterRegistry())
+                    .names());
             assertThat(documentedMethods()).as("methods in openrpc.json").isEqualTo(registered);
             assertThat(Arrays.stream(DirectModelMethod.values()).map(DirectModelMethod::methodName))
                     .as("the method table")

@@ -18,7 +18,9 @@ import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderIdParams;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -389,6 +391,38 @@ class ReceiptMethodsTest extends TcsTest {
                 .isEqualTo(all.path("ids").get(1).asText());
         assertThat(next.path("lookupTag").asText())
                 .isEqualTo(all.path("lookupTag").asText());
+    }
+
+    @Test
+    void lookUpAnswersPagesOfAHundredThatNextFollowsWithTheTag() {
+        WorkOrderSubmitParams request = submitted();
+        tcs.call("WorkOrderReceiptCreate", unsignedCreate(request, 0));
+        byte[] create = tcs.store.receipt(request.workOrderId()).orElseThrow();
+        List<String> ids = new ArrayList<>(List.of(request.workOrderId()));
+        for (int i = 0; i < 249; i++) {
+            ids.add("%064x".formatted(i));
+            tcs.store.createReceipt(ids.getLast(), create);
+        }
+        Collections.sort(ids);
+
+        for (Map<String, Object> filter :
+                List.<Map<String, Object>>of(Map.of(), Map.of("requesterId", request.requesterId()))) {
+            List<String> listed = new ArrayList<>();
+            JsonNode page = lookUp("WorkOrderReceiptLookUp", filter);
+            for (int size : new int[] {100, 100, 50}) {
+                assertThat(page.path("ids")).hasSize(size);
+                page.path("ids").forEach(id -> listed.add(id.asText()));
+                assertThat(page.path("lookupTag").asText()).isEqualTo(listed.getLast());
+                Map<String, Object> next = new HashMap<>(filter);
+                next.put("lastLookUpTag", listed.getLast());
+                page = lookUp("WorkOrderReceiptLookUpNext", next);
+            }
+            assertThat(page.path("ids")).isEmpty();
+            assertThat(listed).isEqualTo(ids);
+        }
+        assertThat(lookUp("WorkOrderReceiptLookUp", Map.of("requesterId", "nobody"))
+                        .path("ids"))
+                .isEmpty();
     }
 
     private WorkOrderSubmitParams submitted() {

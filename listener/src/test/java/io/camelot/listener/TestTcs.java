@@ -87,7 +87,7 @@ final class TestTcs implements AutoCloseable {
                 new CompletionNotifier.Delivery(5, Duration.ofMillis(50), 4, 100),
                 new SimpleMeterRegistry());
         queue.addCompletionListener(notifier);
-        server = DirectModel.server(vertx, config, store, queue, new SimpleMeterRegistry());
+        server = DirectModel.server(vertx, config, store, queue, WorkerKeyRotation.NONE, new SimpleMeterRegistry());
         server.start();
         // Attached at once, since the listener admits work orders only for served workers; held until
         // attachWorker(), so work orders stay pending as they would for a worker attached late.
@@ -223,13 +223,27 @@ final class TestTcs implements AutoCloseable {
     }
 
     RequestSecrets seal(String workOrderId, List<InputSpec> inputs, PublicKeySign requesterKey, String notifyUri) {
+        return seal(workOrderId, randomHex(32), inputs, requesterKey, notifyUri);
+    }
+
+    private RequestSecrets seal(
+            String workOrderId,
+            String requesterId,
+            List<InputSpec> inputs,
+            PublicKeySign requesterKey,
+            String notifyUri) {
         RequestTemplate template = new RequestTemplate(
-                workOrderId, workerId(), ECHO, randomHex(32), randomHex(16), 6000, notifyUri, inputs, List.of());
+                workOrderId, workerId(), ECHO, requesterId, randomHex(16), 6000, notifyUri, inputs, List.of());
         return RequestSealer.seal(template, KEYS.encryption().publicKey(), requesterKey);
     }
 
     RequestSecrets sealEcho(String text) {
         return seal(List.of(InputSpec.text(text)), null, null);
+    }
+
+    /** An echo request from {@code requesterId}. */
+    RequestSecrets sealEcho(String requesterId, String text) {
+        return seal(randomHex(32), requesterId, List.of(InputSpec.text(text)), null, null);
     }
 
     JsonNode submit(Object params) {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.model.WorkerRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,31 @@ class WorkerMethodsTest extends TcsTest {
         JsonNode afterLast = tcs.call("WorkerLookUpNext", Map.of("lookUpTag", tcs.workerId()))
                 .path("result");
         assertThat(afterLast.path("totalCount").asInt()).isZero();
+    }
+
+    @Test
+    void lookUpAnswersPagesOfAHundredThatNextFollowsWithTheTag() {
+        start(false);
+        byte[] record = tcs.store.worker(tcs.workerId()).orElseThrow();
+        List<String> ids = new ArrayList<>(List.of(tcs.workerId()));
+        for (int i = 0; i < 249; i++) {
+            ids.add("paged-" + i);
+            tcs.store.putWorker(ids.getLast(), record);
+        }
+        Collections.sort(ids);
+
+        List<String> listed = new ArrayList<>();
+        JsonNode page = tcs.call("WorkerLookUp", Map.of("workerType", 1)).path("result");
+        for (int size : new int[] {100, 100, 50}) {
+            assertThat(page.path("ids")).hasSize(size);
+            assertThat(page.path("totalCount").asInt()).isEqualTo(size);
+            page.path("ids").forEach(id -> listed.add(id.asText()));
+            assertThat(page.path("lookupTag").asText()).isEqualTo(listed.getLast());
+            page = tcs.call("WorkerLookUpNext", Map.of("workerType", 1, "lookUpTag", listed.getLast()))
+                    .path("result");
+        }
+        assertThat(page.path("ids")).isEmpty();
+        assertThat(listed).isEqualTo(ids);
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * A TEE instance's attestation info as the Key Management API passes it: the random id the called
  * WKM issued (freshness), the instance's verification key and encryption key, and evidence whose
  * REPORT_DATA is {@code SHA-256(verificationKey + encryptionKey) || SHA-256(bound)}, where {@code
- * bound} is the random id, or for a key export the digest of the exported keys.
+ * bound} is the random id, or for a key export the digest of the exported keys; in a key copy
+ * between WKMs, {@code bound} also commits to the pool's signing key and policy ({@code
+ * PoolKeyVault}).
  *
  * @param encryptionKey an X25519 public key PEM: what the WKM wraps secrets to for this instance
  */

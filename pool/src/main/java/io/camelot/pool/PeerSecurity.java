@@ -8,16 +8,16 @@ import io.camelot.security.ServerTls;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.function.Predicate;
 
 /**
  * How one pool process (WKM, WP, Worker Manager) takes part in the pool's internal APIs: it signs
  * every call with its own P-256 identity key, and serves only calls signed by a key the operator
- * listed as a pool peer (docs/SECURITY.md, W1). TLS on top is optional: the signatures already
- * authenticate each call; TLS adds confidentiality of the metadata on a network.
+ * listed as a pool peer, each method only to the roles it names (docs/SECURITY.md, W1). TLS on top
+ * is optional: the signatures already authenticate each call; TLS adds confidentiality of the
+ * metadata on a network.
  */
 public final class PeerSecurity {
     /**
@@ -29,38 +29,47 @@ public final class PeerSecurity {
     private static final HttpClient PLAIN = http(null);
 
     private final RequestSigner signer;
-    private final RequestAuthenticator peers;
+    private final PoolPeers roles;
+    private final Clock clock;
     private final ServerTls serverTls;
     private final HttpClient http;
 
     /**
      * @param identity this process's key pair
-     * @param peerKeys the public keys whose calls this process serves
+     * @param peers the pool members whose calls this process serves, with their roles
      * @param serverTls TLS for this process's endpoint, or null for plain HTTP
      * @param clientTls TLS trust for calls to https peers, or null (https peers then use the JDK's
      *     default trust store)
      */
-    public PeerSecurity(
-            KeyPair identity, Collection<PublicKey> peerKeys, ServerTls serverTls, ClientTls clientTls, Clock clock) {
+    public PeerSecurity(KeyPair identity, PoolPeers peers, ServerTls serverTls, ClientTls clientTls, Clock clock) {
         this.signer = new RequestSigner(identity, clock);
-        this.peers = new RequestAuthenticator(peerKeys, clock, WINDOW);
+        this.roles = peers;
+        this.clock = clock;
         this.serverTls = serverTls;
         this.http = clientTls == null ? PLAIN : http(clientTls);
     }
 
-    /** From PEM files: this process's private key and the operator's list of pool peer keys. */
+    /** From PEM files: this process's private key and the operator's role-labelled peer list. */
     public static PeerSecurity fromFiles(
             Path signingKey, Path peerKeys, ServerTls serverTls, ClientTls clientTls, Clock clock) {
         return new PeerSecurity(
-                PemFiles.readKeyPair(signingKey), PemFiles.readPublicKeys(peerKeys), serverTls, clientTls, clock);
+                PemFiles.readKeyPair(signingKey), PoolPeers.read(peerKeys), serverTls, clientTls, clock);
     }
 
     RequestSigner signer() {
         return signer;
     }
 
-    RequestAuthenticator peers() {
-        return peers;
+    /**
+     * A new authenticator of peer calls for one server: a call must name an audience the server
+     * answers to, and is refused if signed before the server started (security review L1).
+     */
+    RequestAuthenticator peersAddressing(Predicate<String> answersTo) {
+        return new RequestAuthenticator(roles.keys(), clock, WINDOW, answersTo);
+    }
+
+    PoolPeers roles() {
+        return roles;
     }
 
     ServerTls serverTls() {

@@ -1,5 +1,13 @@
 package io.camelot.pool;
 
+import static io.camelot.pool.PoolRole.MANAGER;
+import static io.camelot.pool.PoolRole.WKM;
+import static io.camelot.pool.PoolRole.WP;
+import static java.util.Map.entry;
+
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Names and error codes of the pool's internal JSON-RPC APIs (seed §3.2): the Key Management API
  * served by every WKM and proxied by the Worker Manager, the Redirection API, and the call a
@@ -57,6 +65,30 @@ public final class PoolApi {
     /** Served by a WP: process one work order end to end. */
     public static final String PROCESS_WORK_ORDER = "ProcessWorkOrder";
 
+    /**
+     * Which roles each method serves, on whichever process serves it (a WKM, or the Worker Manager's
+     * proxy of the Key Management API). Key creation, export, import and rotation are the Worker
+     * Manager's; a WKM replica may only ask a WKM for its keys when it joins ({@code wkm --join}),
+     * which the exporter still checks by attestation; a WP gets per-work-order keys and registers
+     * itself, nothing else.
+     */
+    public static final Map<String, Set<PoolRole>> CALLERS = Map.ofEntries(
+            entry(GET_RANDOM_ID, Set.of(MANAGER, WKM, WP)),
+            entry(GET_WORKER_PRIVATE_KEYS, Set.of(MANAGER, WKM)),
+            entry(SET_WORKER_PRIVATE_KEYS, Set.of(MANAGER)),
+            entry(CREATE_KEY_REQUEST, Set.of(MANAGER)),
+            entry(GENERATE_NEW_ENCRYPTION_KEY, Set.of(MANAGER)),
+            // The Worker Manager forwards its WPs' calls when they reach the WKMs through it.
+            entry(PREPROCESS_WORKORDER, Set.of(WP, MANAGER)),
+            entry(POSTPROCESS_WORKORDER, Set.of(WP, MANAGER)),
+            entry(SIGN_RECEIPT_UPDATE, Set.of(MANAGER)),
+            entry(WORKER_INFO, Set.of(MANAGER)),
+            entry(REDIRECT, Set.of(WP)),
+            entry(REGISTER_WORKORDER_PROCESSOR, Set.of(WP)),
+            entry(DEREGISTER_WORKORDER_PROCESSOR, Set.of(WP)),
+            entry(LIST_WORKORDER_PROCESSORS, Set.of(MANAGER)),
+            entry(PROCESS_WORK_ORDER, Set.of(MANAGER)));
+
     /** The caller's attestation was refused: wrong measurement, bad evidence, policy. */
     public static final int NOT_ADMITTED = -32001;
 
@@ -71,9 +103,6 @@ public final class PoolApi {
 
     /** The call needs key migration, which this pool's policy forbids. */
     public static final int MIGRATION_FORBIDDEN = -32005;
-
-    /** {@code data.reason} of the work order error for a request sealed to a retired key. */
-    public static final String RETIRED_KEY_REASON = "encryption-key-retired";
 
     private PoolApi() {}
 }

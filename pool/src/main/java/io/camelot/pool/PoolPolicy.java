@@ -2,9 +2,11 @@ package io.camelot.pool;
 
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.Secp256k1;
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.worker.SingletonWorker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,6 +59,29 @@ public record PoolPolicy(
      */
     public static String canonicalKey(String pem) {
         return Secp256k1.verifierFromPem(pem).pem();
+    }
+
+    /**
+     * SHA-256 of this policy in a canonical text (measurements lower-case and sorted): what key
+     * migration binds in REPORT_DATA, so a WKM enforcing another policy (say, admitting other WPs)
+     * neither gets nor gives this pool's keys.
+     */
+    public byte[] digest() {
+        List<String> measurements = allowedWpMeasurements.stream()
+                .map(m -> m.toLowerCase(Locale.ROOT))
+                .sorted()
+                .toList();
+        return Sha256.digest(String.join(
+                "\n",
+                String.join(",", measurements),
+                String.valueOf(samePlatformOnly),
+                String.valueOf(maxConcurrentWps),
+                String.valueOf(maxWorkOrdersPerWp),
+                String.valueOf(keyMigration),
+                String.valueOf(extKeySignatures),
+                String.valueOf(rotationGrace.toMillis()),
+                dedicatedRequesterKey,
+                String.valueOf(requireRequesterSignature)));
     }
 
     /**

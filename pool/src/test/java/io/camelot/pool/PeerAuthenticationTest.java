@@ -27,9 +27,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PeerAuthenticationTest {
     static final Clock CLOCK = Clock.systemUTC();
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Map<String, Set<PoolRole>> ANY_ROLE = Map.of("Ping", EnumSet.allOf(PoolRole.class));
 
     @TempDir
     Path dir;
@@ -77,13 +80,22 @@ class PeerAuthenticationTest {
                 "127.0.0.1",
                 0,
                 List.of(ping),
-                new PeerSecurity(server, List.of(server.getPublic(), peer.getPublic()), tls, null, CLOCK));
+                ANY_ROLE,
+                new PeerSecurity(
+                        server,
+                        PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM, peer.getPublic(), PoolRole.WP)),
+                        tls,
+                        null,
+                        CLOCK));
         open.add(started);
         return started;
     }
 
     RpcClient client(String url, KeyPair identity, ClientTls tls) {
-        return new RpcClient(url, TIMEOUT, new PeerSecurity(identity, List.of(server.getPublic()), null, tls, CLOCK));
+        return new RpcClient(
+                url,
+                TIMEOUT,
+                new PeerSecurity(identity, PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM)), null, tls, CLOCK));
     }
 
     static JsonNode post(String url, byte[] body, String authorization) throws Exception {
@@ -168,7 +180,7 @@ class PeerAuthenticationTest {
     void aReplayedCallIsRefusedWithCode3AndASignatureCoversItsBodyOnly() throws Exception {
         InternalServer endpoint = start(null);
         byte[] body = ping(5);
-        String authorization = new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body);
+        String authorization = new RequestSigner(peer, CLOCK).authorization(audience(endpoint), body);
         assertThat(post(endpoint.url(), body, authorization)
                         .path("result")
                         .path("pong")
@@ -179,9 +191,41 @@ class PeerAuthenticationTest {
         assertThat(replayed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
         assertThat(replayed.path("error").path("message").asText()).contains("replayed");
         JsonNode otherBody =
-                post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization("wkm.test:7001", body));
+                post(endpoint.url(), ping(6), new RequestSigner(peer, CLOCK).authorization(audience(endpoint), body));
         assertThat(otherBody.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
         assertThat(served).hasValue(1);
+    }
+
+    @Test
+    void aCallSignedForWkm0IsRefusedWithCode3WhenReplayedToWkm1() throws Exception {
+        InternalServer wkm0 = start(null);
+        InternalServer wkm1 = start(null);
+        byte[] body = ping(8);
+        String forWkm0 = new RequestSigner(peer, CLOCK).authorization(audience(wkm0), body);
+
+        JsonNode replayed = post(wkm1.url(), body, forWkm0);
+        assertThat(replayed.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+        assertThat(replayed.path("error").path("message").asText())
+                .contains("request is for " + audience(wkm0) + ", not this");
+        assertThat(served).hasValue(0);
+        assertThat(post(wkm0.url(), body, forWkm0).path("result").path("pong").asInt())
+                .isEqualTo(8);
+    }
+
+    @Test
+    void aCallSignedBeforeThePoolServerStartedIsRefusedWithCode3SoARestartCannotReplayIt() throws Exception {
+        Clock beforeStart = Clock.offset(CLOCK, Duration.ofSeconds(-5));
+        InternalServer restarted = start(null);
+        byte[] body = ping(9);
+        JsonNode answer = post(
+                restarted.url(), body, new RequestSigner(peer, beforeStart).authorization(audience(restarted), body));
+        assertThat(answer.path("error").path("code").asInt()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
+        assertThat(answer.path("error").path("message").asText()).contains("before this process started");
+        assertThat(served).hasValue(0);
+    }
+
+    static String audience(InternalServer endpoint) {
+        return SignedRequests.audience(URI.create(endpoint.url()));
     }
 
     @Test
@@ -191,6 +235,7 @@ class PeerAuthenticationTest {
                 "127.0.0.1",
                 0,
                 List.of(ping),
+                ANY_ROLE,
                 PeerSecurity.fromFiles(identities.keyFile("wkm-0"), identities.peersFile(), null, null, CLOCK));
         open.add(endpoint);
         // A WP signs with the key file alone; the manager with its in-memory identity.

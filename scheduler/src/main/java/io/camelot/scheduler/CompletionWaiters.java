@@ -21,12 +21,9 @@ public final class CompletionWaiters {
 
     /** Already complete if the work order has completed; otherwise completes when it does. */
     public CompletableFuture<byte[]> await(String workOrderId) {
-        var stored = store.response(workOrderId);
-        if (stored.isPresent()) {
-            return CompletableFuture.completedFuture(stored.get());
-        }
         CompletableFuture<byte[]> waiter = waiting.computeIfAbsent(workOrderId, id -> new CompletableFuture<>());
-        // The work order may have completed between the lookup and the registration.
+        // One read after registering: a completion before it is seen here, one after it resolves the
+        // waiter (every submit awaits its completion, to release its outstanding bytes).
         store.response(workOrderId).ifPresent(response -> resolve(workOrderId, response));
         return waiter;
     }

@@ -111,11 +111,16 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
     /**
      * @throws EeaException code 2 if the work order's dependencies name an unknown predecessor, or
-     *     resources without a verifying requester signature
+     *     resources without a verifying requester signature; or the worker's own refusal ({@link
+     *     WorkOrderProcessor#checkAdmissible})
      */
     @Override
     public Admission submit(
             String workOrderId, String workerId, WorkOrderSubmitParams params, byte[] requestHash, byte[] rawRequest) {
+        Lane lane = lanes.get(workerId);
+        if (lane != null && params != null) {
+            lane.processor.checkAdmissible(params);
+        }
         Dependencies deps = params == null ? null : params.dependencies();
         if (deps != null && store.workOrder(workOrderId).isEmpty()) {
             gate.checkAdmissible(workOrderId, workerId, params);
@@ -147,7 +152,6 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
         for (AdmissionListener listener : admissionListeners) {
             listener.admitted(workOrderId, workerId);
         }
-        Lane lane = lanes.get(workerId);
         if (lane != null) {
             schedule(lane, new QueuedWorkOrder(workOrderId, workerId, params, rawRequest));
         }
@@ -377,9 +381,7 @@ public final class PersistentWorkOrderQueue implements WorkOrderQueue, AutoClose
 
     private void purge() {
         try {
-            long now = clock.millis();
-            long cutoff = now - settings.retainCompleted().toMillis();
-            int removed = store.purge(cutoff, settings.maxRetainedCompleted(), settings.purgeFloorMillis(now));
+            int removed = settings.purge(store, clock.millis());
             if (removed > 0) {
                 log.info("Purged {} completed work order(s)", removed);
             }

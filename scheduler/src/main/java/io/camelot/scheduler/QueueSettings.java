@@ -1,5 +1,6 @@
 package io.camelot.scheduler;
 
+import io.camelot.store.TcsStore;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ import java.util.Optional;
  *     {@code maxRetainedCompleted} say: a flood of work orders cannot purge others' fresh results
  * @param maxOutstandingBytes raw request bytes of the work orders admitted and not yet completed;
  *     beyond it submits get BUSY (code 8), so large requests cannot fill the store under the count
+ * @param maxTombstones purged ids kept known, newest first ({@link TcsStore#dropTombstones}): a
+ *     replayed request is refused by its request hash whatever the tombstones, so only reuse of
+ *     a forgotten id by another request gets in
  */
 public record QueueSettings(
         long maxOutstanding,
@@ -25,19 +29,21 @@ public record QueueSettings(
         Duration purgeInterval,
         Duration pendingTimeout,
         Duration minRetention,
-        long maxOutstandingBytes) {
+        long maxOutstandingBytes,
+        long maxTombstones) {
 
     public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofHours(1);
     public static final Duration DEFAULT_MIN_RETENTION = Duration.ofHours(1);
     public static final long DEFAULT_MAX_OUTSTANDING_BYTES = 1L << 30;
+    public static final long DEFAULT_MAX_TOMBSTONES = 1_000_000;
 
-    /** Settings with the default pending timeout, retention floor and byte cap. */
+    /** Settings with the default pending timeout, retention floor, byte cap and tombstone cap. */
     public QueueSettings(
             long maxOutstanding, Duration retainCompleted, long maxRetainedCompleted, Duration purgeInterval) {
         this(maxOutstanding, retainCompleted, maxRetainedCompleted, purgeInterval, DEFAULT_PENDING_TIMEOUT);
     }
 
-    /** Settings with the default retention floor and byte cap. */
+    /** Settings with the default retention floor, byte cap and tombstone cap. */
     public QueueSettings(
             long maxOutstanding,
             Duration retainCompleted,
@@ -51,7 +57,21 @@ public record QueueSettings(
                 purgeInterval,
                 pendingTimeout,
                 DEFAULT_MIN_RETENTION,
-                DEFAULT_MAX_OUTSTANDING_BYTES);
+                DEFAULT_MAX_OUTSTANDING_BYTES,
+                DEFAULT_MAX_TOMBSTONES);
+    }
+
+    /**
+     * One purge of {@code store} at {@code nowMillis}: the completed work orders these settings let
+     * go, then the tombstones beyond {@code maxTombstones}.
+     *
+     * @return the number of work orders removed
+     */
+    public int purge(TcsStore store, long nowMillis) {
+        int removed =
+                store.purge(nowMillis - retainCompleted.toMillis(), maxRetainedCompleted, purgeFloorMillis(nowMillis));
+        store.dropTombstones(maxTombstones);
+        return removed;
     }
 
     /** The completion time at and after which purge keeps every work order. */

@@ -1,5 +1,7 @@
 package io.camelot.scheduler;
 
+import io.camelot.protocol.model.WorkOrderSubmitParams;
+
 /** A worker's execution adaptor: processes one work order and records its outcome in the store. */
 public interface WorkOrderProcessor {
 
@@ -17,4 +19,13 @@ public interface WorkOrderProcessor {
      * update it would have appended at completion. Workers that sign no receipt updates ignore it.
      */
     default void receiptCreated(String workOrderId) {}
+
+    /**
+     * Refuses a work order this worker will not take, before the queue stores it (a singleton worker:
+     * one sealed to an encryption key it retired longer ago than its grace period). Workers that
+     * refuse nothing at admission ignore it.
+     *
+     * @throws io.camelot.protocol.EeaException the refusal the requester gets
+     */
+    default void checkAdmissible(WorkOrderSubmitParams params) {}
 }

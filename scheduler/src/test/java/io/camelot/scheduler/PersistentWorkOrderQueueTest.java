@@ -197,6 +197,11 @@ class PersistentWorkOrderQueueTest {
 
     /** Completed work orders expire at once and are purged every 20 ms, down to {@code maxRetained}. */
     static QueueSettings purgingEvery20Ms(long maxRetained, Duration minRetention) {
+        return purgingEvery20Ms(maxRetained, minRetention, QueueSettings.DEFAULT_MAX_TOMBSTONES);
+    }
+
+    /** As {@link #purgingEvery20Ms(long, Duration)}, keeping at most {@code maxTombstones} purged ids. */
+    static QueueSettings purgingEvery20Ms(long maxRetained, Duration minRetention, long maxTombstones) {
         return new QueueSettings(
                 100,
                 Duration.ZERO,
@@ -204,7 +209,8 @@ class PersistentWorkOrderQueueTest {
                 Duration.ofMillis(20),
                 QueueSettings.DEFAULT_PENDING_TIMEOUT,
                 minRetention,
-                QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
+                QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES,
+                maxTombstones);
     }
 
     static WorkerRecord record(WorkerStatus status) {
@@ -334,6 +340,28 @@ class PersistentWorkOrderQueueTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> store.workOrder("old").isEmpty());
         assertThat(store.request("old")).isEmpty();
+    }
+
+    @Test
+    void purgeForgetsTheOldestTombstonesBeyondTheCapButReplaysStayRefused() {
+        queue.close();
+        queue = new PersistentWorkOrderQueue(store, purgingEvery20Ms(1000, Duration.ZERO, 1), Clock.systemUTC());
+        queue.attach("w1", recordingProcessor(), 1);
+        queue.submit("first", "w1", null, hash("first"), raw("first"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.workOrder("first").isEmpty());
+        queue.submit("second", "w1", null, hash("second"), raw("second"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.workOrder("second").isEmpty());
+
+        // "first"'s tombstone went, "second"'s is the one kept; the same request stays refused by its hash.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        store.submit("first", "w1", hash("again"), raw("again"), 0) == TcsStore.SubmitResult.ACCEPTED);
+        assertThat(queue.submit("second", "w1", null, hash("other"), raw("other")))
+                .isEqualTo(WorkOrderQueue.Admission.DUPLICATE);
+        assertThat(queue.submit("replay", "w1", null, hash("second"), raw("second")))
+                .isEqualTo(WorkOrderQueue.Admission.REPLAYED);
     }
 
     @Test

@@ -66,7 +66,8 @@ public abstract class WorkOrderQueueContractTest {
                 Duration.ofMinutes(10),
                 QueueSettings.DEFAULT_PENDING_TIMEOUT,
                 QueueSettings.DEFAULT_MIN_RETENTION,
-                maxOutstandingBytes);
+                maxOutstandingBytes,
+                QueueSettings.DEFAULT_MAX_TOMBSTONES);
     }
 
     protected static byte[] raw(String id) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -34,7 +35,7 @@ public final class RequestAuthenticator {
                     + " key=([0-9a-f]{32}), ts=([0-9]{1,15}), nonce=([0-9a-f]{16,64}), aud=([a-z0-9.:\\[\\]-]{1,262}), sig=([A-Za-z0-9+/]{1,200}={0,2})");
 
     private final Map<String, ECPublicKeyParameters> keys = new HashMap<>();
-    private final Set<String> audiences;
+    private final Predicate<String> answersTo;
     private final Clock clock;
     private final long windowMillis;
     // The nonce cache starts empty with each process: a request signed before then may have been
@@ -66,6 +67,15 @@ public final class RequestAuthenticator {
      */
     public RequestAuthenticator(
             Collection<PublicKey> authorisedKeys, Clock clock, Duration window, Set<String> audiences) {
+        this(authorisedKeys, clock, window, audiences.isEmpty() ? audience -> true : Set.copyOf(audiences)::contains);
+    }
+
+    /**
+     * @param answersTo whether this server answers to an {@link SignedRequests#audience} (a pool
+     *     server: one naming its own port)
+     */
+    public RequestAuthenticator(
+            Collection<PublicKey> authorisedKeys, Clock clock, Duration window, Predicate<String> answersTo) {
         if (authorisedKeys.isEmpty()) {
             throw new IllegalArgumentException("at least one authorised key is needed");
         }
@@ -74,7 +84,7 @@ public final class RequestAuthenticator {
         }
         this.clock = clock;
         this.windowMillis = window.toMillis();
-        this.audiences = Set.copyOf(audiences);
+        this.answersTo = answersTo;
         this.startedAt = clock.millis();
     }
 
@@ -147,7 +157,7 @@ public final class RequestAuthenticator {
             return new Result.Refused("request timestamp is before this process started");
         }
         String audience = header.group(4);
-        if (!audiences.isEmpty() && !audiences.contains(audience)) {
+        if (!answersTo.test(audience)) {
             return new Result.Refused("request is for " + audience + ", not this listener");
         }
         return new Header(keyId, key, timestamp, header.group(3), audience, header.group(5));

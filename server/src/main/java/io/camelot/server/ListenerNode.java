@@ -3,6 +3,7 @@ package io.camelot.server;
 import io.camelot.jsonrpc.RpcServer;
 import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
+import io.camelot.listener.WorkerKeyRotation;
 import io.camelot.store.postgres.SharedWorkOrderQueue;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +24,7 @@ public final class ListenerNode extends SharedStoreNode {
                 parts.add(new SharedWorkOrderQueue(table, config.queue().toSettings(), Clock.systemUTC(), metrics));
         ListenerConfig listenerConfig =
                 config.listenerConfig(Path.of(config.store().dataDir()), Clock.systemUTC());
-        listener = parts.add(DirectModel.server(vertx, listenerConfig, store, queue, metrics));
+        listener = parts.add(DirectModel.server(vertx, listenerConfig, store, queue, WorkerKeyRotation.NONE, metrics));
         listener.start();
         startAdmin(config.admin());
     }

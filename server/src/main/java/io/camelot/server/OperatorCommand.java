@@ -1,5 +1,7 @@
 package io.camelot.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
@@ -7,6 +9,7 @@ import io.camelot.security.ClientTls;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
 import io.camelot.security.SignedRequests;
+import io.camelot.worker.WorkerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,8 +36,14 @@ import picocli.CommandLine.Option;
 @Command(
         name = "operator",
         mixinStandardHelpOptions = true,
-        description = "Operator keys and signed operator calls (WorkerRegister, WorkerUpdate, WorkerSetStatus).",
-        subcommands = {OperatorCommand.Keygen.class, OperatorCommand.Call.class, OperatorCommand.PoolKeys.class})
+        description = "Operator keys and signed operator calls (WorkerRegister, WorkerUpdate, WorkerSetStatus,"
+                + " WorkerRotateKey).",
+        subcommands = {
+            OperatorCommand.Keygen.class,
+            OperatorCommand.Call.class,
+            OperatorCommand.RotateKey.class,
+            OperatorCommand.PoolKeys.class
+        })
 final class OperatorCommand implements Runnable {
     static final String PRIVATE_KEY_FILE = "operator-key.pem";
     static final String PUBLIC_KEY_FILE = "operator-pub.pem";
@@ -65,11 +75,8 @@ final class OperatorCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "call",
-            mixinStandardHelpOptions = true,
-            description = "Send one signed JSON-RPC call and print the reply.")
-    static final class Call implements Callable<Integer> {
+    /** Where and as whom a signed operator call goes. */
+    static final class Target {
         @Option(names = "--url", description = "TCS listener URL (default: ${DEFAULT-VALUE})")
         String url = "http://127.0.0.1:1947";
 
@@ -79,17 +86,10 @@ final class OperatorCommand implements Runnable {
         @Option(names = "--trust", description = "PEM certificate(s) to trust for an https:// URL")
         Path trust;
 
-        @Option(names = "--method", description = "JSON-RPC method, e.g. WorkerSetStatus", required = true)
-        String method;
-
-        @Option(names = "--params", description = "params as a JSON object (default: ${DEFAULT-VALUE})")
-        String params = "{}";
-
-        @Override
-        public Integer call() throws Exception {
+        /** Sends one signed JSON-RPC call and prints the reply; returns it. */
+        JsonNode send(String method, JsonNode params) throws Exception {
             Commands.requireScheme("--url", url);
-            byte[] body = ProtocolJson.toBytes(
-                    JsonRpcRequest.of(method, 1, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8))));
+            byte[] body = ProtocolJson.toBytes(JsonRpcRequest.of(method, 1, params));
             // The public key (its id names the key in the header) is derived from the private key.
             String authorization = new RequestSigner(PemFiles.readKeyPair(key), Clock.systemUTC())
                     .authorization(SignedRequests.audience(URI.create(url)), body);
@@ -110,10 +110,52 @@ final class OperatorCommand implements Runnable {
                         .toCompletableFuture()
                         .get(30, TimeUnit.SECONDS);
                 System.out.println(reply.toString(StandardCharsets.UTF_8));
-                return 0;
+                return ProtocolJson.parse(reply.getBytes());
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    @Command(
+            name = "call",
+            mixinStandardHelpOptions = true,
+            description = "Send one signed JSON-RPC call and print the reply.")
+    static final class Call implements Callable<Integer> {
+        @Mixin
+        Target target = new Target();
+
+        @Option(names = "--method", description = "JSON-RPC method, e.g. WorkerSetStatus", required = true)
+        String method;
+
+        @Option(names = "--params", description = "params as a JSON object (default: ${DEFAULT-VALUE})")
+        String params = "{}";
+
+        @Override
+        public Integer call() throws Exception {
+            target.send(method, ProtocolJson.parse(params.getBytes(StandardCharsets.UTF_8)));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "rotate-key",
+            mixinStandardHelpOptions = true,
+            description = "Rotate the encryption key of a singleton worker the TCS runs (WorkerRotateKey) and print"
+                    + " the new key; exits 1 if the TCS refuses.")
+    static final class RotateKey implements Callable<Integer> {
+        @Mixin
+        Target target = new Target();
+
+        @Option(names = "--worker", description = "Worker name, [worker] name (default: ${DEFAULT-VALUE})")
+        String worker = WorkerConfig.DEFAULT_NAME;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode reply = target.send(
+                    "WorkerRotateKey",
+                    JsonNodeFactory.instance.objectNode().put("workerId", WorkerConfig.idOf(worker)));
+            return reply.has("error") ? 1 : 0;
         }
     }
 
@@ -129,15 +171,15 @@ final class OperatorCommand implements Runnable {
         @Option(
                 names = "--member",
                 required = true,
-                description = "A pool process other than a WP that gets its own key, repeatable: e.g. camelot-wkm-0,"
-                        + " camelot-wkm-1; the manager's key is always made")
+                description = "A WKM that gets its own key (listed with role wkm), repeatable: e.g. camelot-wkm-0,"
+                        + " camelot-wkm-1; the manager's key (role manager) is always made")
         List<String> members;
 
         @Option(
                 names = "--wp",
                 description = "A WP that gets its own key, repeatable: e.g. "
                         + PoolIdentities.ELASTIC_WP
-                        + " (shared by WPs started on demand); only WP keys may register WPs with the Worker Manager")
+                        + " (shared by WPs started on demand); listed with role wp: only WP keys may register WPs")
         List<String> wps = new ArrayList<>();
 
         @Override
@@ -153,8 +195,7 @@ final class OperatorCommand implements Runnable {
                     + dir
                     + "; every member admits the keys in "
                     + PoolIdentities.PEERS_FILE
-                    + ", WPs register with those in "
-                    + PoolIdentities.WP_PEERS_FILE);
+                    + " by their roles");
             return 0;
         }
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /**
  * How a pool process ({@code camelot wkm}, {@code camelot wp}) signs its calls and which callers it
  * serves (docs/SECURITY.md, W1). There is no unsigned mode: {@code serve --pool} generates the keys
- * itself; by hand, {@code camelot operator keygen} makes a key pair per process.
+ * itself; for processes run by hand, {@code camelot operator pool-keys} makes them with the
+ * role-labelled peer list.
  */
 final class PeerOptions {
     @Option(
@@ -21,7 +22,8 @@ final class PeerOptions {
     @Option(
             names = "--peer-keys",
             required = true,
-            description = "PEM file of the pool members' public keys: only calls signed by one of them are served")
+            description = "PEM file of the pool members' public keys, each after a 'role: manager|wkm|wp' line:"
+                    + " only calls signed by one of them are served, each method to the roles it names")
     Path peerKeys;
 
     @Option(names = "--tls-cert", description = "Serve HTTPS with this PEM certificate chain (needs --tls-key)")

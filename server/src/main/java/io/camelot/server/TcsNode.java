@@ -81,7 +81,8 @@ public final class TcsNode implements AutoCloseable {
                 CompletionNotifier.withDefaults(vertx, config.listener().allowedNotifyHosts(), metrics));
         PersistentWorkOrderQueue queue =
                 parts.add(new PersistentWorkOrderQueue(store, config.queue().toSettings(), clock, metrics));
-        worker = WorkerAssembly.create(config, store, clock, metrics).worker();
+        WorkerAssembly assembly = WorkerAssembly.create(config, store, clock, metrics);
+        worker = assembly.worker();
         queue.addCompletionListener(notifier);
         RecentWorkOrders recent = new RecentWorkOrders(200, clock);
         if (config.admin().enabled()) {
@@ -142,7 +143,7 @@ public final class TcsNode implements AutoCloseable {
         }
 
         ListenerConfig listenerConfig = config.listenerConfig(dataDir, clock);
-        listener = parts.add(DirectModel.server(vertx, listenerConfig, store, admission, metrics));
+        listener = parts.add(DirectModel.server(vertx, listenerConfig, store, admission, assembly::rotateKey, metrics));
         listener.start();
         admin = config.admin().enabled() ? startAdmin(config.admin(), vertx, queue, recent, names, clock) : null;
     }
@@ -244,8 +245,7 @@ public final class TcsNode implements AutoCloseable {
                 new PoolDirectory(store, poolWorker, gate, WpRuntime.runnable(Workloads.load())),
                 poolDispatcher,
                 config.managerUrl(),
-                config.allowedWpHosts(),
-                identities.wpKeyIds());
+                config.allowedWpHosts());
         LocalPool.Settings settings = config.localPoolSettings(callTimeout, otlpEndpoint);
         // The children open the same simulated TEE directory, so they count as one platform.
         LocalPool started = new LocalPool(

@@ -4,7 +4,6 @@ import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.SimulatedTee;
 import io.camelot.ops.ReadinessCheck;
 import io.camelot.ops.Telemetry;
-import io.camelot.pool.KeyCopy;
 import io.camelot.pool.Measurements;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolMetrics;
@@ -156,8 +155,7 @@ final class WkmCommand implements Callable<Integer> {
             PeerSecurity security = spec.peer().security(clock);
             WkmServer server = parts.add(WkmServer.start(keyManager, spec.host(), spec.port(), security));
             if (!spec.join().isEmpty()) {
-                RpcClient source = new RpcClient(spec.join(), Duration.ofSeconds(30), security);
-                KeyCopy.copy(source, source.at(server.url()));
+                server.join(new RpcClient(spec.join(), Duration.ofSeconds(30), security));
             }
             System.out.println("WKM (TEE: SIMULATED, measurement "
                     + measurement

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         name = "wps",
         mixinStandardHelpOptions = true,
         description = "List the Workorder Processors registered with a pool's Worker Manager: slots, busy, state"
-                + " (a signed call: --signing-key is a pool member's key, e.g. <data-dir>/pool/keys/manager-key.pem).")
+                + " (a call only the manager's key may sign: --signing-key <data-dir>/pool/keys/manager-key.pem).")
 final class WpsCommand implements Callable<Integer> {
 
     @Option(names = "--manager", required = true, description = "Worker Manager URL (printed by serve --pool)")

@@ -9,6 +9,7 @@ import io.camelot.attestation.Tee;
 import io.camelot.jsonrpc.RpcServer;
 import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
+import io.camelot.listener.WorkerKeyRotation;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.scheduler.PersistentWorkOrderQueue;
@@ -91,7 +92,8 @@ class DependenciesEndToEndTest {
         vertx = Vertx.vertx();
         ListenerConfig listenerConfig =
                 new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
-        listener = DirectModel.server(vertx, listenerConfig, store, queue, new CompositeMeterRegistry());
+        listener = DirectModel.server(
+                vertx, listenerConfig, store, queue, WorkerKeyRotation.NONE, new CompositeMeterRegistry());
         listener.start();
         client = DirectTcsClient.create("http://127.0.0.1:" + listener.port());
     }

@@ -193,7 +193,7 @@ class DeployManifestsTest {
                 .filter(mount -> mount.getName().equals(keys.getName()))
                 .toList();
         if (name.equals("camelot-serve")) {
-            assertThat(items).containsExactlyInAnyOrder("manager-key.pem", "pool-peers.pem", "wp-peers.pem");
+            assertThat(items).containsExactlyInAnyOrder("manager-key.pem", "pool-peers.pem");
         } else {
             // The volume holds the WKM replicas' keys; the container sees one of them, its pod's.
             assertThat(items).allMatch(item -> item.startsWith("camelot-wkm-") || item.equals("pool-peers.pem"));

@@ -2,8 +2,12 @@ package io.camelot.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelot.pool.PoolPeers;
+import io.camelot.pool.PoolRole;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.sdk.DirectTcsClient;
+import io.camelot.sdk.Requester;
+import io.camelot.sdk.VerifiedWorker;
 import io.camelot.security.PemFiles;
 import io.camelot.security.SignedRequests;
 import io.camelot.server.config.SecuritySection;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,19 +32,12 @@ class OperatorCommandTest {
 
     @Test
     void aGeneratedKeySignsOperatorCallsTheNodeAccepts() throws Exception {
-        Path keys = dir.resolve("keys");
-        assertThat(new CommandLine(new CamelotCli()).execute("operator", "keygen", "--out", keys.toString()))
-                .isZero();
+        Path keys = keygen();
         assertThat(PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(keys.resolve(OperatorCommand.PRIVATE_KEY_FILE))))
                 .isEqualTo("rw-------");
 
-        CamelotConfig config = TestConfigs.loopback(dir.resolve("data"))
-                .operatorMethods()
-                .security(SecuritySection.defaults()
-                        .withOperators(
-                                keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), List.of()))
-                .build();
+        CamelotConfig config = operatedBy(keys);
         String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
         try (TcsNode node = TcsNode.start(config);
                 DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
@@ -63,6 +61,85 @@ class OperatorCommandTest {
                 DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
             assertThat(client.workerRetrieve(workerId).status()).isEqualTo(3);
         }
+    }
+
+    /**
+     * {@code camelot operator rotate-key}: the worker publishes a new signed key that the SDK picks
+     * up, work orders sealed to the old one still run in the grace period, and a restart keeps the
+     * new key (security review L13).
+     */
+    @Test
+    void rotateKeyGivesTheWorkerANewKeyThatTheSdkUsesAndARestartKeeps() throws Exception {
+        Path keys = keygen();
+        CamelotConfig config = operatedBy(keys);
+        String workerId = WorkerConfig.idOf(WorkerConfig.DEFAULT_NAME);
+        String rotatedKey;
+        try (TcsNode node = TcsNode.start(config);
+                DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
+            Requester requester = Requester.builder(client).allowSimulation().build();
+            VerifiedWorker before = requester.worker(workerId);
+            String privateKey = keys.resolve(OperatorCommand.PRIVATE_KEY_FILE).toString();
+
+            assertThat(new CommandLine(new CamelotCli())
+                            .execute("operator", "rotate-key", "--url", node.url("127.0.0.1"), "--key", privateKey))
+                    .isZero();
+
+            VerifiedWorker after = requester.worker(workerId);
+            rotatedKey = after.encryptionKey().pem();
+            assertThat(rotatedKey).isNotEqualTo(before.encryptionKey().pem());
+            assertThat(after.record().details().workerTypeData().verificationKey())
+                    .isEqualTo(before.record().details().workerTypeData().verificationKey());
+            assertThat(requester
+                            .newWorkOrder(after, "echo-result")
+                            .input("new")
+                            .submit()
+                            .await()
+                            .text(0))
+                    .isEqualTo("RESULT: new");
+            assertThat(requester
+                            .newWorkOrder(before, "echo-result")
+                            .input("old")
+                            .submit()
+                            .await()
+                            .text(0))
+                    .isEqualTo("RESULT: old");
+            // A worker this TCS does not run has no key to rotate here.
+            assertThat(new CommandLine(new CamelotCli())
+                            .execute(
+                                    "operator",
+                                    "rotate-key",
+                                    "--url",
+                                    node.url("127.0.0.1"),
+                                    "--key",
+                                    privateKey,
+                                    "--worker",
+                                    "another-worker"))
+                    .isEqualTo(1);
+        }
+        try (TcsNode node = TcsNode.start(config);
+                DirectTcsClient client = DirectTcsClient.create(node.url("127.0.0.1"))) {
+            VerifiedWorker restarted =
+                    Requester.builder(client).allowSimulation().build().worker(workerId);
+            assertThat(restarted.encryptionKey().pem()).isEqualTo(rotatedKey);
+        }
+    }
+
+    /** {@code camelot operator keygen} into a new directory. */
+    Path keygen() {
+        Path keys = dir.resolve("keys");
+        assertThat(new CommandLine(new CamelotCli()).execute("operator", "keygen", "--out", keys.toString()))
+                .isZero();
+        return keys;
+    }
+
+    /** A loopback node with operator methods on, signed by the key in {@code keys}. */
+    CamelotConfig operatedBy(Path keys) {
+        return TestConfigs.loopback(dir.resolve("data"))
+                .operatorMethods()
+                .security(SecuritySection.defaults()
+                        .withOperators(
+                                keys.resolve(OperatorCommand.PUBLIC_KEY_FILE).toString(), List.of()))
+                .build();
     }
 
     @Test
@@ -95,12 +172,19 @@ class OperatorCommandTest {
         assertThat(peers)
                 .contains(PemFiles.readKeyPair(loaded.keyFile(PoolIdentities.MANAGER))
                         .getPublic());
-        // Only the WP's key may register WPs.
-        PublicKey wp = PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP)))
-                .getPublic();
-        assertThat(PemFiles.readPublicKeys(keys.resolve(PoolIdentities.WP_PEERS_FILE)))
-                .containsExactly(wp);
-        assertThat(loaded.wpKeyIds()).containsExactly(SignedRequests.keyId(wp));
+        // Each key is listed with its role: only the WP's key may register WPs.
+        PoolPeers roles = PoolPeers.read(loaded.peersFile());
+        Map.of(
+                        PoolIdentities.MANAGER,
+                        PoolRole.MANAGER,
+                        "camelot-wkm-0",
+                        PoolRole.WKM,
+                        PoolIdentities.ELASTIC_WP,
+                        PoolRole.WP)
+                .forEach((member, role) -> assertThat(roles.roleOf(SignedRequests.keyId(
+                                PemFiles.readKeyPair(keys.resolve(PoolIdentities.keyFileName(member)))
+                                        .getPublic())))
+                        .contains(role));
 
         assertThat(new CommandLine(new CamelotCli())
                         .execute(

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
+import io.camelot.pool.PoolPeers;
 import io.camelot.pool.PoolPolicy;
+import io.camelot.pool.PoolRole;
 import io.camelot.pool.RpcCallException;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
@@ -34,6 +36,7 @@ import io.camelot.security.RequestSigner;
 import io.camelot.security.SignedRequests;
 import io.camelot.server.config.PoolSection;
 import io.camelot.server.config.PoolSection.SignatureScheme;
+import io.camelot.worker.RetiredKeys;
 import io.camelot.worker.WorkerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -174,7 +177,7 @@ class PoolTest {
         Requester requester = start(pool(1, 1, SignatureScheme.POOL_KEY, ""));
         VerifiedWorker poolWorker = requester.worker(POOL_ID);
         String manager = node.pool().manager().url();
-        Path listedKey = node.pool().identities().keyFile(PoolIdentities.MANAGER);
+        Path listedKey = node.pool().identities().keyFile("wp-0");
         ChildProcess impostor = startWp(manager, "00".repeat(32), listedKey);
         ChildProcess genuine = startWp(manager, null, listedKey);
         Path unlistedKey = dataDir.resolve("unlisted-key.pem");
@@ -196,7 +199,11 @@ class PoolTest {
                 manager,
                 Duration.ofSeconds(60),
                 new PeerSecurity(
-                        strangerKey, List.of(RequestSigner.newKeyPair().getPublic()), null, null, Clock.systemUTC()));
+                        strangerKey,
+                        PoolPeers.of(Map.of(RequestSigner.newKeyPair().getPublic(), PoolRole.WKM)),
+                        null,
+                        null,
+                        Clock.systemUTC()));
         Map<String, String> calls = Map.of(
                 manager,
                 PoolApi.WORKER_INFO,
@@ -281,7 +288,7 @@ class PoolTest {
         assertThatThrownBy(() -> tcs.client().workOrderSubmit(stale))
                 .isInstanceOfSatisfying(TcsRpcException.class, e -> {
                     assertThat(e.code()).isEqualTo(2);
-                    assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+                    assertThat(e.data().path("reason").asText()).isEqualTo(RetiredKeys.REASON);
                 });
     }
 

@@ -11,6 +11,7 @@ import io.camelot.attestation.SimulatedTee;
 import io.camelot.jsonrpc.RpcServer;
 import io.camelot.listener.DirectModel;
 import io.camelot.listener.ListenerConfig;
+import io.camelot.listener.WorkerKeyRotation;
 import io.camelot.protocol.envelope.InputSpec;
 import io.camelot.protocol.envelope.RequestSealer;
 import io.camelot.protocol.envelope.RequestSecrets;
@@ -92,8 +93,8 @@ class SharedQueueReplayTest {
         vertx = Vertx.vertx();
         ListenerConfig listenerConfig =
                 new ListenerConfig("127.0.0.1", 0, 1 << 20, false, Duration.ofSeconds(9), false);
-        RpcServer listener = started.add(
-                DirectModel.server(vertx, listenerConfig, listenerStore, queue, new CompositeMeterRegistry()));
+        RpcServer listener = started.add(DirectModel.server(
+                vertx, listenerConfig, listenerStore, queue, WorkerKeyRotation.NONE, new CompositeMeterRegistry()));
         listener.start();
         client = started.add(DirectTcsClient.create("http://127.0.0.1:" + listener.port()));
     }

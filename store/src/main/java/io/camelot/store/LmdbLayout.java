@@ -13,15 +13,17 @@ import org.lmdbjava.Txn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The layout version of an LMDB store: set on a new store, upgraded in place from version 1. */
+/**
+ * The layout version of an LMDB store: set on a new store, upgraded in place from versions 1 and 2.
+ */
 final class LmdbLayout {
     private static final Logger log = LoggerFactory.getLogger(LmdbLayout.class);
 
-    // Version 2 added request-hashes.
-    static final int FORMAT_VERSION = 2;
+    // Version 2 added request-hashes, version 3 numbered tombstones.
+    static final int FORMAT_VERSION = 3;
     private static final byte[] FORMAT_KEY = LmdbKeys.id("format", "meta key");
-    // Requests indexed per transaction by the upgrade from version 1: bounds the pages one LMDB
-    // transaction dirties, however many work orders the store holds.
+    // Entries an upgrade indexes per transaction: bounds the pages one LMDB transaction dirties,
+    // however many work orders the store holds.
     static final int INDEX_BATCH = 4096;
 
     private final Path dataDir;
@@ -29,16 +31,30 @@ final class LmdbLayout {
     private final Dbi<byte[]> meta;
     private final Dbi<byte[]> requests;
     private final Dbi<byte[]> requestHashes;
+    private final Dbi<byte[]> purgedIds;
+    private final LmdbTombstones tombstones;
 
-    LmdbLayout(Path dataDir, LmdbTransactions txns, Dbi<byte[]> meta, Dbi<byte[]> requests, Dbi<byte[]> requestHashes) {
+    LmdbLayout(
+            Path dataDir,
+            LmdbTransactions txns,
+            Dbi<byte[]> meta,
+            Dbi<byte[]> requests,
+            Dbi<byte[]> requestHashes,
+            Dbi<byte[]> purgedIds,
+            LmdbTombstones tombstones) {
         this.dataDir = dataDir;
         this.txns = txns;
         this.meta = meta;
         this.requests = requests;
         this.requestHashes = requestHashes;
+        this.purgedIds = purgedIds;
+        this.tombstones = tombstones;
     }
 
-    /** Sets the layout version of a new store, or upgrades a version 1 store in place. */
+    /**
+     * Sets the layout version of a new store, or upgrades an older store in place. The version is
+     * raised only after the last batch, so an upgrade cut short runs again.
+     */
     void open() {
         long format = txns.write(txn -> {
             byte[] stored = meta.get(txn, FORMAT_KEY);
@@ -48,60 +64,71 @@ final class LmdbLayout {
             meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION));
             return (long) FORMAT_VERSION;
         });
-        if (format == 1) {
-            int indexed = indexStoredRequests();
-            txns.update(txn -> meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION)));
-            log.info(
-                    "Upgraded the store in {} to layout version {}: indexed {} request hashes",
-                    dataDir,
-                    FORMAT_VERSION,
-                    indexed);
-        } else if (format != FORMAT_VERSION) {
+        if (format < 1 || format > FORMAT_VERSION) {
             throw new StoreException("the store in "
                     + dataDir
                     + " has layout version "
                     + format
-                    + "; this version of Camelot reads versions 1 and "
+                    + "; this version of Camelot reads versions 1 to "
                     + FORMAT_VERSION);
         }
+        if (format == FORMAT_VERSION) {
+            return;
+        }
+        // Version 1 kept no request hashes: ids it purged keep refusing their replays, their hashes are gone.
+        int indexed = format < 2 ? inBatches(requests, this::indexRequests) : 0;
+        // Version 2 kept tombstones unordered: number them in key order, so that they go first.
+        int numbered = inBatches(purgedIds, tombstones::numberUnnumbered);
+        txns.update(txn -> meta.put(txn, FORMAT_KEY, LmdbKeys.longValue(FORMAT_VERSION)));
+        log.info(
+                "Upgraded the store in {} from layout version {} to {}: indexed {} request hashes, numbered {}"
+                        + " tombstones",
+                dataDir,
+                format,
+                FORMAT_VERSION,
+                indexed,
+                numbered);
+    }
+
+    /** One write transaction's work on a batch of keys; returns how many it changed. */
+    @FunctionalInterface
+    private interface Step {
+        int apply(Txn<byte[]> txn, List<byte[]> keys);
     }
 
     /**
-     * Version 1 kept no request hashes: indexes those of the requests it holds, in batches. Ids it
-     * purged keep refusing their replays, but their hashes are gone. The version is raised only after
-     * the last batch, so an upgrade cut short runs again.
+     * Applies {@code step} to the keys of {@code table} in key order, {@link #INDEX_BATCH} per
+     * transaction.
      *
-     * @return the number of request hashes indexed
+     * @return how many entries the steps changed
      */
-    private int indexStoredRequests() {
-        int indexed = 0;
+    private int inBatches(Dbi<byte[]> table, Step step) {
+        int changed = 0;
         byte[] after = null;
         while (true) {
             byte[] from = after;
-            List<byte[]> batch = txns.read(txn -> requestIds(txn, from));
+            List<byte[]> batch = txns.read(txn -> keys(txn, table, from));
             if (batch.isEmpty()) {
-                return indexed;
+                return changed;
             }
-            indexed += txns.write(txn -> indexRequests(txn, batch));
+            changed += txns.write(txn -> step.apply(txn, batch));
             after = batch.getLast();
         }
     }
 
-    /**
-     * Up to {@link #INDEX_BATCH} ids of stored requests in key order, after {@code after} if given.
-     */
-    private List<byte[]> requestIds(Txn<byte[]> txn, byte[] after) {
-        List<byte[]> ids = new ArrayList<>();
+    /** Up to {@link #INDEX_BATCH} keys of {@code table} in key order, after {@code after} if given. */
+    private static List<byte[]> keys(Txn<byte[]> txn, Dbi<byte[]> table, byte[] after) {
+        List<byte[]> keys = new ArrayList<>();
         try (CursorIterable<byte[]> entries =
-                requests.iterate(txn, after == null ? KeyRange.all() : KeyRange.greaterThan(after))) {
+                table.iterate(txn, after == null ? KeyRange.all() : KeyRange.greaterThan(after))) {
             for (KeyVal<byte[]> entry : entries) {
-                if (ids.size() == INDEX_BATCH) {
+                if (keys.size() == INDEX_BATCH) {
                     break;
                 }
-                ids.add(entry.key());
+                keys.add(entry.key());
             }
         }
-        return ids;
+        return keys;
     }
 
     private int indexRequests(Txn<byte[]> txn, List<byte[]> ids) {

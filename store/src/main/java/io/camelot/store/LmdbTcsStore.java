@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code receipts}: workOrderId → raw receipt create request
  *   <li>{@code receipt-updates}: (workOrderId, index) → update
  *   <li>{@code state}: key → workload state value
- *   <li>{@code purged-ids}: workOrderId → 1, for each purged work order
+ *   <li>{@code purged-ids}: workOrderId → tombstone number, for each purged work order
+ *   <li>{@code tombstones}: tombstone number → workOrderId, the order in which {@link
+ *       #dropTombstones} forgets purged ids
  *   <li>{@code request-hashes}: request hash → workOrderId, for each work order ever accepted
  *       (purge keeps it, as it keeps the id in {@code purged-ids})
  *   <li>{@code meta}: {@code format} → layout version, {@code sequence} → last sequence number
@@ -52,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * <p>Reads run on the caller's thread and see only whole, published commits; writes run one at a
  * time on a dedicated thread and are synced to disk before the method returns ({@link
  * LmdbTransactions}). {@link LmdbLayout} versions the tables, {@link LmdbReceipts} keeps the
- * receipts.
+ * receipts, {@link LmdbTombstones} the purged ids.
  */
 public final class LmdbTcsStore implements TcsStore {
 
@@ -67,9 +69,8 @@ public final class LmdbTcsStore implements TcsStore {
 
     private static final Logger log = LoggerFactory.getLogger(LmdbTcsStore.class);
 
-    private static final byte[] PURGED = {1};
     private static final byte[] SEQUENCE_KEY = LmdbKeys.id("sequence", "meta key");
-    private static final int TABLE_COUNT = 12;
+    private static final int TABLE_COUNT = 13;
     // Concurrent read transactions; each holds a slot only for the duration of one call.
     private static final int MAX_READERS = 512;
 
@@ -90,11 +91,12 @@ public final class LmdbTcsStore implements TcsStore {
     private final LmdbReceipts receiptTables;
     private final Dbi<byte[]> state;
     private final Dbi<byte[]> meta;
-    // Ids of purged work orders, kept so that a replayed old request is still refused.
-    private final Dbi<byte[]> purgedIds;
+    // Ids of purged work orders, kept (up to a cap) so that a replayed old request is still refused.
+    private final LmdbTombstones tombstones;
     // Request hashes of all work orders accepted: a request re-sent under another id is refused.
     private final Dbi<byte[]> requestHashes;
     private final List<Dbi<byte[]>> tables;
+    private final LmdbLayout layout;
     // Pages the tables may use before submits are refused (SubmitResult.FULL).
     private final long submitLimitPages;
 
@@ -113,7 +115,9 @@ public final class LmdbTcsStore implements TcsStore {
         receiptTables = new LmdbReceipts(receipts, receiptUpdates);
         state = table("state");
         meta = table("meta");
-        purgedIds = table("purged-ids");
+        Dbi<byte[]> purgedIds = table("purged-ids");
+        Dbi<byte[]> tombstoneOrder = table("tombstones");
+        tombstones = new LmdbTombstones(purgedIds, tombstoneOrder, meta);
         requestHashes = table("request-hashes");
         tables = List.of(
                 workers,
@@ -127,7 +131,9 @@ public final class LmdbTcsStore implements TcsStore {
                 state,
                 meta,
                 purgedIds,
+                tombstoneOrder,
                 requestHashes);
+        layout = new LmdbLayout(dataDir, txns, meta, requests, requestHashes, purgedIds, tombstones);
         submitLimitPages = env.info().mapSize / env.stat().pageSize * submitLimitPercent / 100;
     }
 
@@ -170,7 +176,7 @@ public final class LmdbTcsStore implements TcsStore {
         try {
             env = openEnv(dir, mapSizeBytes);
             store = new LmdbTcsStore(dir, env, submitLimitPercent);
-            new LmdbLayout(dir, store.txns, store.meta, store.requests, store.requestHashes).open();
+            store.layout.open();
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();
@@ -224,8 +230,8 @@ public final class LmdbTcsStore implements TcsStore {
     }
 
     @Override
-    public List<String> workerIds() {
-        return txns.read(txn -> keys(txn, workers));
+    public List<String> workerIds(String afterId, int limit) {
+        return keys(workers, afterId, limit);
     }
 
     // ---- Work orders ----
@@ -238,7 +244,7 @@ public final class LmdbTcsStore implements TcsStore {
         byte[] hash = RequestHashes.checked(requestHash);
         Objects.requireNonNull(rawRequest, "rawRequest");
         return txns.write(txn -> {
-            if (orders.get(txn, id) != null || purgedIds.get(txn, id) != null) {
+            if (orders.get(txn, id) != null || tombstones.contains(txn, id)) {
                 return Arrays.equals(requestHashes.get(txn, hash), id)
                         ? SubmitResult.IDENTICAL
                         : SubmitResult.DUPLICATE;
@@ -431,9 +437,17 @@ public final class LmdbTcsStore implements TcsStore {
         return new PurgeBatch(ids.size(), ids.size() < PurgeBatch.SIZE ? Math.max(excess, 0) : 0);
     }
 
+    @Override
+    public long dropTombstones(long maxKept) {
+        if (maxKept < 0) {
+            throw new IllegalArgumentException("maxKept must not be negative: " + maxKept);
+        }
+        return PurgeBatch.inBatches(() -> txns.write(txn -> tombstones.dropBatch(txn, maxKept)));
+    }
+
     // The request hash stays in request-hashes, refusing replays as the tombstone in purged-ids does.
     private void removeWorkOrder(Txn<byte[]> txn, byte[] id) {
-        purgedIds.put(txn, id, PURGED);
+        tombstones.add(txn, id);
         requests.delete(txn, id);
         responses.delete(txn, id);
         orders.delete(txn, id);
@@ -472,8 +486,8 @@ public final class LmdbTcsStore implements TcsStore {
     }
 
     @Override
-    public List<String> receiptIds() {
-        return txns.read(txn -> keys(txn, receipts));
+    public List<String> receiptIds(String afterId, int limit) {
+        return keys(receipts, afterId, limit);
     }
 
     // ---- Workload state ----
@@ -505,12 +519,22 @@ public final class LmdbTcsStore implements TcsStore {
         });
     }
 
-    /** The ids {@code table} is keyed by, in key order. */
-    private static List<String> keys(Txn<byte[]> txn, Dbi<byte[]> table) {
-        List<String> keys = new ArrayList<>();
-        try (CursorIterable<byte[]> entries = table.iterate(txn)) {
-            entries.forEach(entry -> keys.add(LmdbKeys.string(entry.key())));
-        }
-        return Collections.unmodifiableList(keys);
+    /** At most {@code limit} of the ids {@code table} is keyed by after {@code afterId}, in key order. */
+    private List<String> keys(Dbi<byte[]> table, String afterId, int limit) {
+        byte[] after = StoreIds.after(afterId, LmdbKeys.MAX_ID_BYTES, limit);
+        // LMDB refuses an empty key to position a cursor at.
+        KeyRange<byte[]> range = after.length == 0 ? KeyRange.all() : KeyRange.greaterThan(after);
+        return txns.read(txn -> {
+            List<String> keys = new ArrayList<>();
+            try (CursorIterable<byte[]> entries = table.iterate(txn, range)) {
+                for (KeyVal<byte[]> entry : entries) {
+                    if (keys.size() == limit) {
+                        break;
+                    }
+                    keys.add(LmdbKeys.string(entry.key()));
+                }
+            }
+            return Collections.unmodifiableList(keys);
+        });
     }
 }

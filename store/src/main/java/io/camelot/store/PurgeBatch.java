@@ -1,5 +1,6 @@
 package io.camelot.store;
 
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -45,6 +46,21 @@ public record PurgeBatch(int removed, long keptByFloor) {
                     maxRetained,
                     remedy);
         }
+        return removed;
+    }
+
+    /**
+     * Runs {@code nextBatch} (how many it removed, at most {@link #SIZE}) until a batch is not full.
+     *
+     * @return how many were removed in all
+     */
+    public static long inBatches(IntSupplier nextBatch) {
+        long removed = 0;
+        int batch;
+        do {
+            batch = nextBatch.getAsInt();
+            removed += batch;
+        } while (batch == SIZE);
         return removed;
     }
 }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /** Requester-supplied ids as the stores key them: their exact UTF-8 bytes. */
@@ -36,5 +37,19 @@ public final class StoreIds {
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         return bytes;
+    }
+
+    /**
+     * The bytes a key range scan starts after: {@code afterId}'s UTF-8, cut to {@code maxBytes} (no
+     * stored id is longer, so the cut selects the same ids), empty for null.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    public static byte[] after(String afterId, int maxBytes, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        byte[] bytes = afterId == null ? new byte[0] : afterId.getBytes(UTF_8);
+        return bytes.length <= maxBytes ? bytes : Arrays.copyOf(bytes, maxBytes);
     }
 }

@@ -26,7 +26,17 @@ public interface TcsStore extends AutoCloseable {
     Optional<byte[]> worker(String workerId);
 
     /** All worker ids in ascending key order. */
-    List<String> workerIds();
+    default List<String> workerIds() {
+        return workerIds(null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code limit} worker ids after {@code afterId}, in ascending key order: a range scan of
+     * the table's key index that reads no record.
+     *
+     * @param afterId any text (not necessarily a stored or storable id); null or empty for the first
+     */
+    List<String> workerIds(String afterId, int limit);
 
     // ---- Work orders ----
 
@@ -79,6 +89,17 @@ public interface TcsStore extends AutoCloseable {
      */
     int purge(long completedBeforeMillis, long maxRetained, long floorMillis);
 
+    /**
+     * Removes the oldest tombstones (the ids {@link #purge} kept known, so that a request re-sent
+     * under one is refused as {@link SubmitResult#DUPLICATE}) beyond the newest {@code maxKept}, so
+     * a flood of work orders cannot grow them without end. A request replayed under a forgotten id
+     * is still refused by its request hash ({@link SubmitResult#REPLAYED}), which stays known; only
+     * another request under a forgotten id is taken, as a new work order.
+     *
+     * @return the number of tombstones removed
+     */
+    long dropTombstones(long maxKept);
+
     // ---- Receipts ----
 
     /**
@@ -99,8 +120,13 @@ public interface TcsStore extends AutoCloseable {
      */
     boolean appendReceiptUpdate(String workOrderId, int expectedCount, byte[] update);
 
-    /** Ids of all work orders with a receipt, in ascending key order. */
-    List<String> receiptIds();
+    /**
+     * At most {@code limit} ids of work orders with a receipt after {@code afterId}, in ascending key
+     * order: a range scan of the table's key index that reads no receipt.
+     *
+     * @param afterId any text (not necessarily a stored or storable id); null or empty for the first
+     */
+    List<String> receiptIds(String afterId, int limit);
 
     // ---- Workload state (committed together with the response that produced it) ----
 

@@ -24,6 +24,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -348,18 +350,10 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
             }
         }
         // As version 1 left it: no request hashes.
-        try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(oldDir.toFile())) {
+        setLayout(oldDir, 1, env -> {
             Dbi<byte[]> hashes = env.openDbi("request-hashes");
-            Dbi<byte[]> meta = env.openDbi("meta");
-            try (Txn<byte[]> txn = env.txnWrite()) {
-                hashes.drop(txn, true);
-                meta.put(
-                        txn,
-                        "format".getBytes(UTF_8),
-                        ByteBuffer.allocate(8).putLong(1).array());
-                txn.commit();
-            }
-        }
+            return txn -> hashes.drop(txn, true);
+        });
 
         try (LmdbTcsStore upgraded = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE)) {
             for (String id : List.of(ids.getFirst(), ids.get(ids.size() / 2), ids.getLast())) {
@@ -376,7 +370,39 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
             try (Txn<byte[]> txn = env.txnRead()) {
                 assertThat(ByteBuffer.wrap(meta.get(txn, "format".getBytes(UTF_8)))
                                 .getLong())
-                        .isEqualTo(2);
+                        .isEqualTo(LmdbLayout.FORMAT_VERSION);
+            }
+        }
+    }
+
+    @Test
+    void aVersion2StoreIsUpgradedByNumberingItsTombstonesSoThatTheyCanBeDropped(@TempDir Path oldDir) {
+        List<String> ids = List.of("wo-c", "wo-a", "wo-b");
+        try (LmdbTcsStore old = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE)) {
+            for (String id : ids) {
+                old.submit(id, "worker", requestHash(id, utf8(id)), utf8(id), 0);
+                old.complete(completion(id, utf8("response"), 1));
+            }
+            assertThat(old.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(3);
+        }
+        // As version 2 left it: every purged id marked 1, no tombstone order.
+        setLayout(oldDir, 2, env -> {
+            Dbi<byte[]> purgedIds = env.openDbi("purged-ids");
+            Dbi<byte[]> tombstones = env.openDbi("tombstones");
+            Dbi<byte[]> meta = env.openDbi("meta");
+            return txn -> {
+                ids.forEach(id -> purgedIds.put(txn, utf8(id), new byte[] {1}));
+                tombstones.drop(txn, true);
+                meta.delete(txn, "tombstones".getBytes(UTF_8));
+            };
+        });
+
+        try (LmdbTcsStore upgraded = LmdbTcsStore.open(oldDir, TEST_MAP_SIZE)) {
+            // Numbered in key order: wo-a and wo-b go first.
+            assertThat(upgraded.dropTombstones(1)).isEqualTo(2);
+            for (String id : ids) {
+                assertThat(upgraded.submit(id, "worker", requestHash(id, utf8("new")), utf8("new"), 2))
+                        .isEqualTo(id.equals("wo-c") ? SubmitResult.DUPLICATE : SubmitResult.ACCEPTED);
             }
         }
     }
@@ -402,19 +428,29 @@ class LmdbTcsStoreTest extends TcsStoreContractTest {
     @Test
     void aStoreWithAnotherLayoutVersionIsRefused(@TempDir Path otherDir) {
         LmdbTcsStore.open(otherDir).close();
-        try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(otherDir.toFile())) {
-            Dbi<byte[]> meta = env.openDbi("meta");
-            try (Txn<byte[]> txn = env.txnWrite()) {
-                meta.put(
-                        txn,
-                        "format".getBytes(UTF_8),
-                        ByteBuffer.allocate(8).putLong(99).array());
-                txn.commit();
-            }
-        }
+        setLayout(otherDir, 99, env -> txn -> {});
 
         assertThatThrownBy(() -> LmdbTcsStore.open(otherDir))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("layout version 99");
+    }
+
+    /**
+     * Sets the layout version of the closed store in {@code dir} after applying {@code change}'s
+     * edit, in one transaction; {@code change} opens the tables it edits before it.
+     */
+    private static void setLayout(Path dir, long format, Function<Env<byte[]>, Consumer<Txn<byte[]>>> change) {
+        try (Env<byte[]> env = Env.create(PROXY_BA).setMaxDbs(16).open(dir.toFile())) {
+            Consumer<Txn<byte[]>> edit = change.apply(env);
+            Dbi<byte[]> meta = env.openDbi("meta");
+            try (Txn<byte[]> txn = env.txnWrite()) {
+                edit.accept(txn);
+                meta.put(
+                        txn,
+                        "format".getBytes(UTF_8),
+                        ByteBuffer.allocate(8).putLong(format).array());
+                txn.commit();
+            }
+        }
     }
 }

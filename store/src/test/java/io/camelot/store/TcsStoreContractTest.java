@@ -72,7 +72,7 @@ abstract class TcsStoreContractTest {
     @Test
     void emptyStoreHasNothing() {
         assertThat(store.workerIds()).isEmpty();
-        assertThat(store.receiptIds()).isEmpty();
+        assertThat(allReceiptIds()).isEmpty();
         assertThat(store.pendingCount()).isZero();
         assertThat(store.pending("w")).isEmpty();
         assertThat(store.workOrder("wo")).isEmpty();
@@ -186,6 +186,29 @@ abstract class TcsStoreContractTest {
 
         assertThat(store.request("wo-1")).get(BYTE_ARRAY).isEqualTo(utf8("request 1"));
         assertThat(store.pending("worker")).containsExactly("wo-1", "wo-2");
+    }
+
+    @Test
+    void tombstonesBeyondTheCapGoOldestFirstWhileRequestHashesStillRefuseReplays() {
+        List<String> ids = List.of("wo-3", "wo-1", "wo-2");
+        for (int i = 0; i < ids.size(); i++) {
+            submit(ids.get(i), "worker", utf8("request " + ids.get(i)), i);
+            store.complete(completion(ids.get(i), utf8("response"), 10 + i));
+        }
+        assertThat(store.purge(Long.MAX_VALUE, 0, Long.MAX_VALUE)).isEqualTo(3);
+
+        assertThat(store.dropTombstones(1)).isEqualTo(2);
+        assertThat(store.dropTombstones(1)).isZero();
+
+        // The two purged first are forgotten: the same request is still refused by its hash, another
+        // request under the id is a new work order.
+        assertThat(submit("wo-3", "worker", utf8("request wo-3"), 20)).isEqualTo(SubmitResult.REPLAYED);
+        assertThat(submit("wo-3", "worker", utf8("new request"), 20)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(submit("wo-1", "worker", utf8("new request"), 20)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThat(submit("wo-2", "worker", utf8("new request"), 20)).isEqualTo(SubmitResult.DUPLICATE);
+        assertThat(store.dropTombstones(0)).isEqualTo(1);
+        assertThat(submit("wo-2", "worker", utf8("new request"), 20)).isEqualTo(SubmitResult.ACCEPTED);
+        assertThatIllegalArgumentException().isThrownBy(() -> store.dropTombstones(-1));
     }
 
     @Test
@@ -331,7 +354,7 @@ abstract class TcsStoreContractTest {
         assertThat(called).isFalse();
         assertThat(store.receipt("wo-1")).isEmpty();
         assertThat(store.receiptUpdates("wo-1")).isEmpty();
-        assertThat(store.receiptIds()).isEmpty();
+        assertThat(allReceiptIds()).isEmpty();
     }
 
     @Test
@@ -445,7 +468,43 @@ abstract class TcsStoreContractTest {
         List<String> ids = List.of("wo-b", "wo-a", "wo-ä", "wo-a1", "WO", "w");
         ids.forEach(id -> store.createReceipt(id, utf8("create " + id)));
 
-        assertThat(store.receiptIds()).containsExactlyElementsOf(sortedByKey(ids));
+        assertThat(allReceiptIds()).containsExactlyElementsOf(sortedByKey(ids));
+    }
+
+    @Test
+    void workerAndReceiptIdsArePagedAfterAnyTagInKeyOrder() {
+        List<String> ids = sortedByKey(List.of("wo-b", "wo-a", "wo-ä", "wo-a1", "WO", "w", "wo-\u007f", "wo-\u0080"));
+        ids.forEach(id -> store.createReceipt(id, utf8("create " + id)));
+        ids.forEach(id -> store.putWorker(id, utf8("record of " + id)));
+
+        for (TcsStorePaging paging : List.<TcsStorePaging>of(store::receiptIds, store::workerIds)) {
+            List<String> pages = new ArrayList<>();
+            String tag = null;
+            for (List<String> page = paging.after(tag, 3); !page.isEmpty(); page = paging.after(tag, 3)) {
+                assertThat(page).hasSizeLessThanOrEqualTo(3);
+                pages.addAll(page);
+                tag = page.getLast();
+            }
+            assertThat(pages).containsExactlyElementsOf(ids);
+            assertThat(paging.after("", 100)).containsExactlyElementsOf(ids);
+            // A tag that is no id, one longer than any key, and one that is not valid Unicode.
+            assertThat(paging.after("wo-a0", 2)).containsExactly("wo-a1", "wo-b");
+            assertThat(paging.after("wo-a1" + "x".repeat(2000), 100))
+                    .containsExactlyElementsOf(ids.subList(ids.indexOf("wo-b"), ids.size()));
+            assertThat(paging.after("wo-\ud800", 100)).isSubsetOf(ids);
+            assertThat(paging.after(ids.getLast(), 100)).isEmpty();
+            assertThatThrownBy(() -> paging.after(null, 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    /** The paged id listings of {@link TcsStore}. */
+    @FunctionalInterface
+    private interface TcsStorePaging {
+        List<String> after(String afterId, int limit);
+    }
+
+    private List<String> allReceiptIds() {
+        return store.receiptIds(null, Integer.MAX_VALUE);
     }
 
     // ---- Work order states ----
@@ -496,7 +555,7 @@ abstract class TcsStoreContractTest {
         assertThat(store.receiptUpdates("recent")).containsExactly(utf8("update recent"));
         assertThat(store.request("pending")).get(BYTE_ARRAY).isEqualTo(utf8("request pending"));
         assertThat(store.pending("worker")).containsExactly("pending");
-        assertThat(store.receiptIds()).containsExactly("pending", "recent");
+        assertThat(allReceiptIds()).containsExactly("pending", "recent");
         assertThat(store.purge(200, Long.MAX_VALUE, Long.MAX_VALUE)).isZero();
     }
 
@@ -658,7 +717,7 @@ abstract class TcsStoreContractTest {
                 .isInstanceOf(NullPointerException.class);
         assertThat(store.pendingCount()).isZero();
         assertThat(store.workerIds()).isEmpty();
-        assertThat(store.receiptIds()).isEmpty();
+        assertThat(allReceiptIds()).isEmpty();
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.store.TcsStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The worker's side of Camelot's dependency chains (docs/dependencies.md): the links naming each
@@ -29,10 +30,11 @@ import java.util.List;
  */
 final class HandOffs {
     private final TcsStore store;
-    private final WorkerKeys keys;
+    // The worker's keys now: a rotation replaces them, and keeps the retired ones predecessors name.
+    private final Supplier<WorkerKeys> keys;
     private final String workerId;
 
-    HandOffs(TcsStore store, WorkerKeys keys, String workerId) {
+    HandOffs(TcsStore store, Supplier<WorkerKeys> keys, String workerId) {
         this.store = store;
         this.keys = keys;
         this.workerId = workerId;
@@ -77,13 +79,14 @@ final class HandOffs {
         requireSameRequester(successor, predecessor, id);
         // Re-opening checks the predecessor's integrity again and yields its session key, in the
         // worker.
-        OpenedRequest opened = RequestOpener.open(predecessor, keys.unwrapKeys());
+        WorkerKeys current = keys.get();
+        OpenedRequest opened = RequestOpener.open(predecessor, current.unwrapKeysFor(predecessor));
         WorkOrderResult result = predecessorResult(id);
         try {
             List<PlainItem> outputs = ResponseOpener.open(
                     result,
                     new RequestSecrets(predecessor, opened.sessionKey(), opened.sessionIv()),
-                    keys.signing().verifier());
+                    current.signing().verifier());
             return outputs.stream()
                     .filter(item -> item.index() == handOff.outputIndex())
                     .findFirst()

@@ -33,9 +33,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -60,18 +62,23 @@ public final class SingletonWorker implements WorkOrderProcessor {
     /** Why a worker that requires requester signatures refused an unsigned work order (code 3). */
     public static final String REQUIRES_SIGNATURE = "this worker requires work orders signed by the requester";
 
+    /** How long a retired key opens work orders: the grace period, then the queue's allowance. */
+    private static final long RETIRED_KEY_LIFETIME_MILLIS =
+            RetiredKeys.SINGLETON_GRACE.plus(RetiredKeys.QUEUE_ALLOWANCE).toMillis();
+
     private final WorkerConfig config;
-    private final WorkerKeys keys;
+    private final Tee tee;
+    // Replaced together by a key rotation; work orders read them once each.
+    private volatile WorkerKeys keys;
+    private volatile WorkerRecord record;
     private final Workloads workloads;
     private final TcsStore store;
     private final Clock clock;
-    private final WorkerRecord record;
     private final Connectors connectors;
     private final Map<String, ReadWriteLock> statefulLocks = new ConcurrentHashMap<>();
     private final HandOffs handOffs;
     private final MeterRegistry registry;
     private final WorkOrderExecution execution;
-    private final WorkOrderExecution.Keys executionKeys;
     private final Timer storeTimer;
 
     /** Completions by outcome code (0 = success); codes are few, so the map stays tiny. */
@@ -108,15 +115,15 @@ public final class SingletonWorker implements WorkOrderProcessor {
         this.connectors = connectors;
         this.registry = registry;
         this.execution = new WorkOrderExecution(registry);
-        this.executionKeys = new WorkOrderExecution.Keys(keys.unwrapKeys(), keys.signing());
         this.storeTimer = WorkOrderStages.timer(registry, WorkOrderStages.STORE);
         this.config = config;
+        this.tee = tee;
         this.keys = keys;
         this.workloads = workloads;
         this.store = store;
         this.clock = clock;
-        this.record = buildRecord(tee);
-        this.handOffs = new HandOffs(store, keys, config.workerId());
+        this.record = buildRecord(keys);
+        this.handOffs = new HandOffs(store, () -> this.keys, config.workerId());
     }
 
     public String workerId() {
@@ -133,6 +140,55 @@ public final class SingletonWorker implements WorkOrderProcessor {
      */
     public void register() {
         WorkerRegistration.publish(store, workerId(), record);
+    }
+
+    /**
+     * Rotates this worker's encryption key (security review L13): new keys sealed and fsynced in
+     * {@code keyFile} (the file its keys were loaded from) before use, then the record with the new
+     * {@code encryptionKey} and its signature published under the stored status. Work orders sealed
+     * to the previous key are admitted for {@link RetiredKeys#SINGLETON_GRACE} and opened for {@link
+     * RetiredKeys#QUEUE_ALLOWANCE} more; then the key is dropped.
+     *
+     * @return the published record
+     */
+    public synchronized WorkerRecord rotateEncryptionKey(Path keyFile) {
+        WorkerKeys rotated =
+                WorkerKeys.rotate(keyFile, tee, clock.millis(), keys.x25519().isPresent());
+        // The new key opens work orders before any requester can learn it.
+        keys = rotated;
+        record = WorkerRegistration.publish(store, workerId(), buildRecord(rotated));
+        dropRetiredKeys(keyFile);
+        return record;
+    }
+
+    /**
+     * Drops the retired keys no work order may use any more from {@code keyFile} and from memory, and
+     * schedules this again for the next one to expire.
+     */
+    public synchronized void dropRetiredKeys(Path keyFile) {
+        long now = clock.millis();
+        if (keys.retired().stream().anyMatch(r -> r.retiredAtMillis() + RETIRED_KEY_LIFETIME_MILLIS < now)) {
+            keys = WorkerKeys.dropRetired(
+                    keyFile,
+                    tee,
+                    now - RETIRED_KEY_LIFETIME_MILLIS,
+                    keys.x25519().isPresent());
+        }
+        keys.retired().stream()
+                .mapToLong(r -> r.retiredAtMillis() + RETIRED_KEY_LIFETIME_MILLIS - now + 1)
+                .min()
+                .ifPresent(delay -> CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
+                        .execute(() -> dropRetiredKeys(keyFile)));
+    }
+
+    /** Refuses a work order sealed to a key retired longer ago than the grace period. */
+    @Override
+    public void checkAdmissible(WorkOrderSubmitParams params) {
+        if (keys.retiredNamedBy(params)
+                .filter(r -> clock.millis() > r.retiredAtMillis() + RetiredKeys.SINGLETON_GRACE.toMillis())
+                .isPresent()) {
+            throw RetiredKeys.error(params.workOrderId());
+        }
     }
 
     @Override
@@ -187,10 +243,19 @@ public final class SingletonWorker implements WorkOrderProcessor {
     }
 
     private byte[] run(String id, WorkOrderSubmitParams params, Workload workload) {
+        // The key the request names: the current one, or a retired one while it still opens work orders.
+        WorkerKeys current = keys;
+        WorkOrderExecution.Keys opening;
+        try {
+            opening = new WorkOrderExecution.Keys(
+                    current.unwrapKeysFor(params, clock.millis(), RETIRED_KEY_LIFETIME_MILLIS), current.signing());
+        } catch (EeaException e) {
+            return store(id, WorkOrderExecution.failure(id, e), Map.of(), params);
+        }
         // The workload touches state only once the opener verified the requester's signature: declared
         // resources' state lives under the requester key.
         StagedState state = new StagedState(store, workload, params, connectors);
-        WorkOrderResponse response = execution.run(params, workload, executionKeys, opened -> prepare(opened, state));
+        WorkOrderResponse response = execution.run(params, workload, opening, opened -> prepare(opened, state));
         // A failed work order leaves no state behind.
         return store(id, response, response.failed() ? Map.of() : state.writes(), params);
     }
@@ -251,7 +316,7 @@ public final class SingletonWorker implements WorkOrderProcessor {
         return Params.workOrderSubmit(request.get("params"));
     }
 
-    private WorkerRecord buildRecord(Tee tee) {
+    private WorkerRecord buildRecord(WorkerKeys keys) {
         String encryptionKey = keys.encryption().publicKey().pem();
         String verificationKey = keys.signing().verifier().pem();
         TeeEvidence evidence = tee.attest(ReportDataBinding.of(verificationKey));

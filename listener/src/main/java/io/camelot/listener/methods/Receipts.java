@@ -12,7 +12,6 @@ import io.camelot.protocol.model.ReceiptCreateParams;
 import io.camelot.protocol.model.ReceiptLookUpParams;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.store.TcsStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,26 +56,18 @@ final class Receipts {
     }
 
     /**
-     * Receipts matching every filter given (none given matches all), in key order; the status filter
-     * compares with the receipt's current status. With a tag, only receipts after that id.
+     * A page of receipts matching every filter given (none given matches all), in key order; the
+     * status filter compares with the receipt's current status. With a tag, only receipts after that
+     * id.
      */
     static LookUpResult lookUp(TcsStore store, ReceiptLookUp lookUp, String afterTag) {
         ReceiptLookUpParams filter = lookUp.params();
-        List<String> ids = store.receiptIds();
-        List<String> matches = new ArrayList<>();
-        for (String id : ids) {
-            // Ids come in key order, so "after the tag" holds even if the tag's entry was since removed.
-            if (afterTag != null && id.compareTo(afterTag) <= 0) {
-                continue;
-            }
+        return LookUpPage.after(store::receiptIds, afterTag, id -> {
             Optional<ReceiptCreateParams> create = create(store, id);
-            if (create.isPresent()
+            return create.isPresent()
                     && matches(create.get(), filter)
-                    && lookUp.status().matches(() -> currentStatus(create.get(), updates(store, id)))) {
-                matches.add(id);
-            }
-        }
-        return LookUpResult.of(matches);
+                    && lookUp.status().matches(() -> currentStatus(create.get(), updates(store, id)));
+        });
     }
 
     private static boolean matches(ReceiptCreateParams create, ReceiptLookUpParams filter) {

@@ -6,6 +6,7 @@ import io.camelot.listener.DirectModelMethod;
 import io.camelot.listener.EnvelopeAdmission;
 import io.camelot.listener.ListenerSecurity;
 import io.camelot.listener.NotifyHosts;
+import io.camelot.listener.OutstandingBytes;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
@@ -37,6 +38,8 @@ public final class WorkOrderSubmit extends DirectMethod<Validated<WorkOrderSubmi
     static final String BUSY = "Work order handler is busy updating the result";
     static final String STORE_FULL =
             "Work order handler is busy: the store is nearly full and takes no new work orders until purge frees room";
+    static final String OVER_BUDGET = "Work order handler is busy: work orders from this address or requesterId"
+            + " already hold their share of outstanding request bytes; retry when they complete";
     static final String DUPLICATE = "Work order id already exists in the database. Hence invalid parameter";
     static final String REPLAYED =
             "Replayed work order: a request with the same request hash was already submitted. Hence invalid parameter";
@@ -49,6 +52,7 @@ public final class WorkOrderSubmit extends DirectMethod<Validated<WorkOrderSubmi
     private final int maxItemChars;
     private final EnvelopeAdmission envelopes;
     private final NotifyHosts notifyHosts;
+    private final OutstandingBytes outstandingBytes;
 
     public WorkOrderSubmit(TcsStore store, WorkOrderQueue queue, boolean syncMode, Duration syncWaitCap) {
         this(
@@ -59,7 +63,8 @@ public final class WorkOrderSubmit extends DirectMethod<Validated<WorkOrderSubmi
                 ListenerSecurity.DEFAULT_MAX_ITEMS,
                 ListenerSecurity.DEFAULT_MAX_ITEM_CHARS,
                 new EnvelopeAdmission(false, new CompositeMeterRegistry()),
-                NotifyHosts.none());
+                NotifyHosts.none(),
+                ListenerSecurity.defaults().outstandingBytes());
     }
 
     /**
@@ -67,6 +72,8 @@ public final class WorkOrderSubmit extends DirectMethod<Validated<WorkOrderSubmi
      * @param maxItemChars longest {@code data} text of one item
      * @param envelopes which envelope forms are admitted, counted per form
      * @param notifyHosts the hosts a notifyUri may name
+     * @param outstandingBytes the budgets per address and per requesterId a work order is held
+     *     against until it completes
      */
     public WorkOrderSubmit(
             TcsStore store,
@@ -76,7 +83,8 @@ public final class WorkOrderSubmit extends DirectMethod<Validated<WorkOrderSubmi
             int maxItems,
             int maxItemChars,
             EnvelopeAdmission envelopes,
-            NotifyHosts notifyHosts) {
+            NotifyHosts notifyHosts,
+            OutstandingBytes outstandingBytes) {
         super(
                 DirectModelMethod.WORK_ORDER_SUBMIT,
                 params -> WorkOrders.parse(params, Params::validatedWorkOrderSubmit));
@@ -88,6 +96,7 @@ public final class WorkOrderSubmit extends DirectMethod<Validated<WorkOrderSubmi
         this.maxItemChars = maxItemChars;
         this.envelopes = envelopes;
         this.notifyHosts = notifyHosts;
+        this.outstandingBytes = outstandingBytes;
     }
 
     @Override
@@ -126,13 +135,26 @@ public final class WorkOrderSubmit extends DirectMethod<Validated<WorkOrderSubmi
         if (unavailable.isPresent()) {
             return WorkOrders.error(ErrorCode.INVALID_PARAMETER.code(), unavailable.get(), id);
         }
+        Optional<OutstandingBytes.Held> held =
+                outstandingBytes.hold(call.caller().address(), p.requesterId(), call.rawRequest().length);
+        if (held.isEmpty()) {
+            return WorkOrders.error(WorkOrderStatus.BUSY.code(), OVER_BUDGET, id);
+        }
         WorkOrderQueue.Admission admission;
         try {
             admission = queue.submit(id, p.workerId(), p, WorkOrderHashes.requestHash(p), call.rawRequest());
-        } catch (EeaException refused) {
+        } catch (RuntimeException e) {
+            outstandingBytes.release(held.get());
             // Refusals that carry their own data (a pool's retired-key reason) keep it; others name the
             // id.
-            throw refused.data() != null ? refused : refused.withData(WorkOrders.data(id));
+            throw e instanceof EeaException refused && refused.data() == null
+                    ? refused.withData(WorkOrders.data(id))
+                    : e;
+        }
+        if (admission == WorkOrderQueue.Admission.ACCEPTED) {
+            queue.completion(id).whenComplete((response, failure) -> outstandingBytes.release(held.get()));
+        } else {
+            outstandingBytes.release(held.get());
         }
         return switch (admission) {
             case BUSY -> WorkOrders.error(WorkOrderStatus.BUSY.code(), BUSY, id);

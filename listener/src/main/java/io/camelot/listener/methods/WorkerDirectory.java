@@ -6,8 +6,6 @@ import io.camelot.protocol.model.LookUpResult;
 import io.camelot.protocol.model.WorkerLookUpParams;
 import io.camelot.protocol.model.WorkerRecord;
 import io.camelot.store.TcsStore;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -32,20 +30,16 @@ final class WorkerDirectory {
     }
 
     /**
-     * The workers matching every filter given (none given matches all), in key order; with a tag,
-     * only those after the worker whose id equals it.
+     * A page of the workers matching every filter given (none given matches all), in key order; with
+     * a tag, only those after the worker whose id equals it.
      */
     static LookUpResult lookUp(TcsStore store, WorkerLookUpParams filter, String afterTag) {
-        List<String> ids = store.workerIds();
-        List<String> matches = new ArrayList<>();
-        for (String id : ids) {
-            // Ids come in key order, so "after the tag" holds even if the tag's entry was since removed.
-            if (afterTag != null && id.compareTo(afterTag) <= 0) {
-                continue;
-            }
-            record(store, id).filter(record -> matches(record, filter)).ifPresent(record -> matches.add(id));
-        }
-        return LookUpResult.of(matches);
+        return LookUpPage.after(
+                store::workerIds,
+                afterTag,
+                id -> record(store, id)
+                        .filter(record -> matches(record, filter))
+                        .isPresent());
     }
 
     private static boolean matches(WorkerRecord record, WorkerLookUpParams filter) {

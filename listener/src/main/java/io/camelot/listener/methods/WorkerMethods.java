@@ -6,6 +6,7 @@ import static io.camelot.listener.DirectModelMethod.WORKER_LOOK_UP;
 import static io.camelot.listener.DirectModelMethod.WORKER_LOOK_UP_NEXT;
 import static io.camelot.listener.DirectModelMethod.WORKER_REGISTER;
 import static io.camelot.listener.DirectModelMethod.WORKER_RETRIEVE;
+import static io.camelot.listener.DirectModelMethod.WORKER_ROTATE_KEY;
 import static io.camelot.listener.DirectModelMethod.WORKER_SET_STATUS;
 import static io.camelot.listener.DirectModelMethod.WORKER_UPDATE;
 
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.listener.DirectModel;
+import io.camelot.listener.WorkerKeyRotation;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.Params;
@@ -91,20 +93,38 @@ public final class WorkerMethods {
     }
 
     /**
+     * Rotates a worker's encryption key (security review L13) in the process that holds its keys, and
+     * answers with the new key as EncryptionKeyGet does; the worker has published it already.
+     */
+    public static RpcMethod<WorkerIdParams> rotateKey(TcsStore store, WorkerKeyRotation rotation) {
+        return DirectMethod.of(WORKER_ROTATE_KEY, Params::workerId, DirectModel.OPERATOR, p -> {
+            WorkerDirectory.existing(store, p.workerId());
+            WorkerRecord rotated = rotation.rotate(p.workerId())
+                    .orElseThrow(() -> EeaException.invalidParameter("worker "
+                            + p.workerId()
+                            + "'s keys are not held by this process: call WorkerRotateKey on the TCS that runs it"));
+            return RpcOutcome.result(encryptionKey(p.workerId(), rotated));
+        });
+    }
+
+    /**
      * The worker's encryption key as published in its record, with the worker's real signature over it;
      * keys are long-lived, so there is no nonce or tag.
      */
     public static RpcMethod<EncryptionKeyGetParams> encryptionKeyGet(TcsStore store) {
-        return DirectMethod.of(ENCRYPTION_KEY_GET, Params::encryptionKeyGet, p -> {
-            WorkerRecord record = WorkerDirectory.existing(store, p.workerId());
-            WorkerTypeData typeData =
-                    record.details() == null ? null : record.details().workerTypeData();
-            if (typeData == null || typeData.encryptionKey() == null) {
-                throw EeaException.invalidParameter("Worker " + p.workerId() + " publishes no encryption key");
-            }
-            return RpcOutcome.result(new EncryptionKeyResult(
-                    p.workerId(), typeData.encryptionKey(), "", "", typeData.encryptionKeySignature()));
-        });
+        return DirectMethod.of(
+                ENCRYPTION_KEY_GET,
+                Params::encryptionKeyGet,
+                p -> RpcOutcome.result(encryptionKey(p.workerId(), WorkerDirectory.existing(store, p.workerId()))));
+    }
+
+    private static EncryptionKeyResult encryptionKey(String workerId, WorkerRecord record) {
+        WorkerTypeData typeData =
+                record.details() == null ? null : record.details().workerTypeData();
+        if (typeData == null || typeData.encryptionKey() == null) {
+            throw EeaException.invalidParameter("Worker " + workerId + " publishes no encryption key");
+        }
+        return new EncryptionKeyResult(workerId, typeData.encryptionKey(), "", "", typeData.encryptionKeySignature());
     }
 
     /** Requesters cannot set a worker's key: the worker generates it inside its TEE. */

@@ -2,14 +2,11 @@ package io.camelot.pool.manager;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.camelot.pool.PoolPolicy;
-import io.camelot.pool.wkm.KeyManager;
 import io.camelot.protocol.EeaException;
-import io.camelot.protocol.Hex;
-import io.camelot.protocol.Params;
 import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.WorkOrderQueue;
-import java.nio.charset.StandardCharsets;
+import io.camelot.worker.RetiredKeys;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -53,10 +50,10 @@ public final class PoolGate implements WorkOrderQueue {
                         reason,
                         JsonNodeFactory.instance.objectNode().put("workOrderId", workOrderId));
             });
-            Long retiredAt = retiredKeys.get(namedKey(params));
+            Long retiredAt = retiredKeys.get(RetiredKeys.namedKey(params));
             if (retiredAt != null
                     && clock.millis() > retiredAt + policy.rotationGrace().toMillis()) {
-                throw KeyManager.retiredKey(workOrderId);
+                throw RetiredKeys.error(workOrderId);
             }
         }
         return queue.submit(workOrderId, workerId, params, requestHash, rawRequest);
@@ -66,14 +63,6 @@ public final class PoolGate implements WorkOrderQueue {
     private static Optional<String> claimedRequesterKey(WorkOrderSubmitParams params) {
         String signature = params.requesterSignature();
         return signature == null || signature.isEmpty() ? Optional.empty() : Optional.ofNullable(params.verifyingKey());
-    }
-
-    private static String namedKey(WorkOrderSubmitParams params) {
-        try {
-            return new String(Hex.decode(Params.stripHexPrefix(params.workerEncryptionKey())), StandardCharsets.UTF_8);
-        } catch (RuntimeException e) {
-            return "";
-        }
     }
 
     @Override

@@ -1,12 +1,13 @@
 package io.camelot.pool.manager;
 
 import io.camelot.pool.PeerSecurity;
+import io.camelot.pool.PoolPeers;
+import io.camelot.pool.PoolRole;
 import io.camelot.security.ClientTls;
 import io.camelot.security.DevCertificates;
 import io.camelot.security.PemFiles;
 import io.camelot.security.RequestSigner;
 import io.camelot.security.ServerTls;
-import io.camelot.security.SignedRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,21 +17,21 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * The signing identities of a pool on one machine ({@code serve --pool}): a P-256 key for each WKM
  * and each WP slot, one for this process (the Worker Manager, which is also the dispatcher's
- * client), {@value #PEERS_FILE}, the public keys of them all, which every member admits, and
- * {@value #WP_PEERS_FILE}, the WPs' among them: only those may register WPs. On one machine they
- * are generated afresh at each start, private keys owner-only, so the user configures nothing;
- * pools spread over hosts or pods use a set the operator provisioned.
+ * client), and {@value #PEERS_FILE}, the public keys of them all, each with its role ({@link
+ * PoolPeers}), which every member admits per role: only WPs may register WPs, only the manager may
+ * move or rotate the pool keys. On one machine they are generated afresh at each start, private
+ * keys owner-only, so the user configures nothing; pools spread over hosts or pods use a set the
+ * operator provisioned.
  */
 public final class PoolIdentities {
     public static final String PEERS_FILE = "pool-peers.pem";
-    public static final String WP_PEERS_FILE = "wp-peers.pem";
 
     /** The member name of this process's own key. */
     public static final String MANAGER = "manager";
@@ -43,15 +44,13 @@ public final class PoolIdentities {
 
     private final Path directory;
     private final KeyPair manager;
-    private final List<PublicKey> peers;
-    private final List<PublicKey> wps;
+    private final PoolPeers peers;
     private final boolean tls;
 
-    private PoolIdentities(Path directory, KeyPair manager, List<PublicKey> peers, List<PublicKey> wps, boolean tls) {
+    private PoolIdentities(Path directory, KeyPair manager, PoolPeers peers, boolean tls) {
         this.directory = directory;
         this.manager = manager;
         this.peers = peers;
-        this.wps = wps;
         this.tls = tls;
     }
 
@@ -66,7 +65,7 @@ public final class PoolIdentities {
                         "Camelot pool links (DEVELOPMENT ONLY)",
                         names.stream().distinct().toList())
                 .write(directory.resolve(TLS_CERTIFICATE), directory.resolve(TLS_KEY));
-        return new PoolIdentities(directory, manager, peers, wps, true);
+        return new PoolIdentities(directory, manager, peers, true);
     }
 
     /**
@@ -113,8 +112,8 @@ public final class PoolIdentities {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
         KeyPair manager = RequestSigner.newKeyPair();
-        List<PublicKey> peers = new ArrayList<>(List.of(write(directory, MANAGER, manager)));
-        List<PublicKey> wps = new ArrayList<>();
+        Map<PublicKey, PoolRole> peers = new LinkedHashMap<>();
+        peers.put(write(directory, MANAGER, manager), PoolRole.MANAGER);
         List<String> all = new ArrayList<>(members);
         all.addAll(wpMembers);
         for (String member : all) {
@@ -127,14 +126,11 @@ public final class PoolIdentities {
                                 + "'");
             }
             PublicKey key = write(directory, member, RequestSigner.newKeyPair());
-            peers.add(key);
-            if (wpMembers.contains(member)) {
-                wps.add(key);
-            }
+            peers.put(key, wpMembers.contains(member) ? PoolRole.WP : PoolRole.WKM);
         }
-        PemFiles.write(directory.resolve(PEERS_FILE), PemFiles.toPem(peers.toArray()));
-        PemFiles.write(directory.resolve(WP_PEERS_FILE), PemFiles.toPem(wps.toArray()));
-        return new PoolIdentities(directory, manager, List.copyOf(peers), List.copyOf(wps), false);
+        PoolPeers listed = PoolPeers.of(peers);
+        PemFiles.write(directory.resolve(PEERS_FILE), listed.toPem());
+        return new PoolIdentities(directory, manager, listed, false);
     }
 
     /**
@@ -144,26 +140,18 @@ public final class PoolIdentities {
     public static PoolIdentities load(Path directory) {
         Path managerKey = directory.resolve(keyFileName(MANAGER));
         Path peers = directory.resolve(PEERS_FILE);
-        Path wps = directory.resolve(WP_PEERS_FILE);
-        if (!Files.isRegularFile(managerKey) || !Files.isRegularFile(peers) || !Files.isRegularFile(wps)) {
+        if (!Files.isRegularFile(managerKey) || !Files.isRegularFile(peers)) {
             throw new IllegalArgumentException("[pool] keys_dir "
                     + directory
                     + " needs "
                     + managerKey.getFileName()
-                    + ", "
-                    + PEERS_FILE
                     + " and "
-                    + WP_PEERS_FILE
+                    + PEERS_FILE
                     + " (create them with: camelot operator pool-keys --dir "
                     + directory
                     + " --member ... --wp ...)");
         }
-        return new PoolIdentities(
-                directory,
-                PemFiles.readKeyPair(managerKey),
-                PemFiles.readPublicKeys(peers),
-                PemFiles.readPublicKeys(wps),
-                false);
+        return new PoolIdentities(directory, PemFiles.readKeyPair(managerKey), PoolPeers.read(peers), false);
     }
 
     private static PublicKey write(Path directory, String member, KeyPair keys) {
@@ -199,12 +187,7 @@ public final class PoolIdentities {
         return directory.resolve(PEERS_FILE);
     }
 
-    /** The ids of the WP members' keys: the only callers that may register a WP. */
-    public Set<String> wpKeyIds() {
-        return wps.stream().map(SignedRequests::keyId).collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** This process's part: its own key, admitting every member of the pool. */
+    /** This process's part: its own key, admitting every member of the pool by its role. */
     public PeerSecurity managerSecurity(Clock clock) {
         if (!tls) {
             return new PeerSecurity(manager, peers, null, null, clock);

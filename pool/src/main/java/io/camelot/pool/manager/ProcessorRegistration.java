@@ -7,7 +7,6 @@ import io.camelot.protocol.ErrorCode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,25 +15,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * RegisterWorkorderProcessor and DeregisterWorkorderProcessor: WPs entering and leaving the
- * dispatcher's rotation. The Worker Manager calls whatever is registered, so both take only a call
- * signed by a WP member's key (no other member runs a WP): another member could otherwise send work
- * anywhere or take every WP out of rotation.
+ * dispatcher's rotation. The Worker Manager calls whatever is registered, so both serve only the WP
+ * role ({@link io.camelot.pool.PoolApi#CALLERS}; no other member runs a WP): another member could
+ * otherwise send work anywhere or take every WP out of rotation.
  */
 final class ProcessorRegistration {
     private static final Logger log = LoggerFactory.getLogger(ProcessorRegistration.class);
-    private static final String NOT_A_WP =
-            "the call is not signed by a WP's key (" + PoolIdentities.WP_PEERS_FILE + ")";
 
     private final PoolDispatcher dispatcher;
     private final WpHosts wpHosts;
-    private final Set<String> wpKeyIds;
     private final Duration drainWait;
 
     /** @param drainWait how long a deregistration waits for the WP's in-flight work orders */
-    ProcessorRegistration(PoolDispatcher dispatcher, WpHosts wpHosts, Set<String> wpKeyIds, Duration drainWait) {
+    ProcessorRegistration(PoolDispatcher dispatcher, WpHosts wpHosts, Duration drainWait) {
         this.dispatcher = dispatcher;
         this.wpHosts = wpHosts;
-        this.wpKeyIds = wpKeyIds;
         this.drainWait = drainWait;
     }
 
@@ -51,7 +46,7 @@ final class ProcessorRegistration {
             return RpcOutcome.error(
                     ErrorCode.INVALID_PARAMS.code(), "RegisterWorkorderProcessor needs an http(s) url and slots >= 1");
         }
-        Optional<String> refusal = signedByWp(call) ? wpHosts.refusal(url) : Optional.of(NOT_A_WP);
+        Optional<String> refusal = wpHosts.refusal(url);
         if (refusal.isPresent()) {
             log.warn("RegisterWorkorderProcessor for {} refused: {}", url, refusal.get());
             return RpcOutcome.error(
@@ -75,10 +70,6 @@ final class ProcessorRegistration {
         if (url.isEmpty()) {
             return RpcOutcome.error(ErrorCode.INVALID_PARAMS.code(), "DeregisterWorkorderProcessor needs the WP's url");
         }
-        if (!signedByWp(call)) {
-            return RpcOutcome.error(
-                    ErrorCode.ACCESS_DENIED.code(), "DeregisterWorkorderProcessor refused: " + NOT_A_WP);
-        }
         try {
             dispatcher.drain(url).get(drainWait.toMillis(), TimeUnit.MILLISECONDS);
             return RpcOutcome.result(Map.of("drained", true));
@@ -90,9 +81,5 @@ final class ProcessorRegistration {
             Thread.currentThread().interrupt();
             return RpcOutcome.result(Map.of("drained", false));
         }
-    }
-
-    private boolean signedByWp(RpcCall<JsonNode> call) {
-        return call.signer() != null && wpKeyIds.contains(call.signer());
     }
 }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -46,7 +45,6 @@ public final class WorkerManager implements AutoCloseable {
     private final PoolDispatcher dispatcher;
     private final String advertisedUrl;
     private final WpHosts wpHosts;
-    private final Set<String> wpKeyIds;
     private volatile RpcClient inUse;
     private InternalServer server;
 
@@ -58,8 +56,6 @@ public final class WorkerManager implements AutoCloseable {
      *     Service), or empty. When set, Redirect names it: the WPs then use the Key Management API
      *     this manager proxies, since the WKMs themselves are reachable only on its host.
      * @param wpHosts the hosts WPs may register under
-     * @param wpKeyIds the keys ({@code SignedRequests.keyId}) WPs sign with: only they may register
-     *     and deregister WPs
      */
     public WorkerManager(
             Duration callTimeout,
@@ -67,15 +63,13 @@ public final class WorkerManager implements AutoCloseable {
             Consumer<JsonNode> publishWorkerInfo,
             PoolDispatcher dispatcher,
             String advertisedUrl,
-            WpHosts wpHosts,
-            Set<String> wpKeyIds) {
+            WpHosts wpHosts) {
         this.callTimeout = callTimeout;
         this.security = security;
         this.publishWorkerInfo = publishWorkerInfo;
         this.dispatcher = dispatcher;
         this.advertisedUrl = advertisedUrl;
         this.wpHosts = wpHosts;
-        this.wpKeyIds = Set.copyOf(wpKeyIds);
         dispatcher.signReceiptsWith(this::signReceiptUpdate);
     }
 
@@ -107,7 +101,8 @@ public final class WorkerManager implements AutoCloseable {
 
     /**
      * Serves Redirect, the Key Management API and WP registration on {@code host} (loopback by
-     * default) and {@code port} (0: any free port).
+     * default) and {@code port} (0: any free port), each method to the roles {@link PoolApi#CALLERS}
+     * names. Not SetWorkerPrivateKeys: only this manager may call it, on the WKMs themselves.
      */
     public String start(String host, int port) {
         List<RpcMethod<?>> methods = new ArrayList<>();
@@ -117,7 +112,6 @@ public final class WorkerManager implements AutoCloseable {
         for (String name : List.of(
                 PoolApi.GET_RANDOM_ID,
                 PoolApi.GET_WORKER_PRIVATE_KEYS,
-                PoolApi.SET_WORKER_PRIVATE_KEYS,
                 PoolApi.PREPROCESS_WORKORDER,
                 PoolApi.POSTPROCESS_WORKORDER,
                 PoolApi.WORKER_INFO)) {
@@ -126,8 +120,7 @@ public final class WorkerManager implements AutoCloseable {
         // Rotates the key on one WKM, propagates it to the others and updates the Worker Directory.
         methods.add(answeredByWkm(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, this::rotate));
         // Below the WPs' call timeout, so a WP with long work orders asks again instead of timing out.
-        ProcessorRegistration registration =
-                new ProcessorRegistration(dispatcher, wpHosts, wpKeyIds, callTimeout.dividedBy(3));
+        ProcessorRegistration registration = new ProcessorRegistration(dispatcher, wpHosts, callTimeout.dividedBy(3));
         methods.add(new PoolMethod(PoolApi.REGISTER_WORKORDER_PROCESSOR, registration::register));
         methods.add(new PoolMethod(PoolApi.DEREGISTER_WORKORDER_PROCESSOR, registration::deregister));
         // The pool's internal WP directory (url, slots, busy, state), for operators.

@@ -58,6 +58,14 @@ final class EvidenceCheck {
      * @throws EeaException {@link PoolApi#NOT_ADMITTED} naming the failed check
      */
     Verdict require(AttestationInfo info, byte[] bound, String who) {
+        return require(info, List.of(bound), who, "the expected random id or digest");
+    }
+
+    /**
+     * As {@link #require(AttestationInfo, byte[], String)}, for evidence bound to any one of {@code
+     * bounds}, which {@code expected} describes in the refusal.
+     */
+    Verdict require(AttestationInfo info, List<byte[]> bounds, String who, String expected) {
         if (info == null || info.verificationKey() == null || info.encryptionKey() == null) {
             throw new EeaException(PoolApi.NOT_ADMITTED, who + " sent no attestation info");
         }
@@ -70,10 +78,9 @@ final class EvidenceCheck {
             throw new EeaException(PoolApi.NOT_ADMITTED, who + " refused: " + verdict.reasonText());
         }
         byte[] reportData = HexFormat.of().parseHex(verdict.reportData());
-        if (!Arrays.equals(Arrays.copyOfRange(reportData, 32, 64), Sha256.digest(bound))) {
-            throw new EeaException(
-                    PoolApi.NOT_ADMITTED,
-                    who + " refused: REPORT_DATA does not carry the expected random id or digest");
+        byte[] carried = Arrays.copyOfRange(reportData, 32, 64);
+        if (bounds.stream().noneMatch(bound -> Arrays.equals(carried, Sha256.digest(bound)))) {
+            throw new EeaException(PoolApi.NOT_ADMITTED, who + " refused: REPORT_DATA does not carry " + expected);
         }
         return verdict;
     }

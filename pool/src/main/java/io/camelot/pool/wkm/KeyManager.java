@@ -1,14 +1,10 @@
 package io.camelot.pool.wkm;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.Tee;
 import io.camelot.pool.AttestationInfo;
-import io.camelot.pool.PoolApi;
 import io.camelot.pool.PoolPolicy;
-import io.camelot.protocol.EeaException;
-import io.camelot.protocol.WorkOrderStatus;
 import io.camelot.protocol.model.ReceiptUpdateParams;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
@@ -64,18 +60,6 @@ public final class KeyManager {
     /** WP identities admitted and not yet expired or spent. */
     public int admittedWps() {
         return admissions.size();
-    }
-
-    /** The work order error for a request sealed to an encryption key retired beyond its grace. */
-    public static EeaException retiredKey(String workOrderId) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("workOrderId", workOrderId);
-        data.put("reason", PoolApi.RETIRED_KEY_REASON);
-        return new EeaException(
-                WorkOrderStatus.INVALID_PARAMETER_FORMAT_OR_VALUE.code(),
-                "Work order is encrypted to a worker encryption key retired by key rotation; retrieve the worker"
-                        + " again and resubmit with its current encryptionKey",
-                data);
     }
 
     // The Key Management API, one method per RPC method class.

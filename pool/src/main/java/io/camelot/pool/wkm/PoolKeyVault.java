@@ -12,7 +12,6 @@ import io.camelot.pool.PoolApi;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Hex;
-import io.camelot.protocol.Params;
 import io.camelot.protocol.crypto.AesGcm;
 import io.camelot.protocol.crypto.CryptoException;
 import io.camelot.protocol.crypto.KeyWrapPrivateKey;
@@ -23,6 +22,7 @@ import io.camelot.protocol.crypto.X25519Hkdf;
 import io.camelot.protocol.envelope.Signatures;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
+import io.camelot.worker.RetiredKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,12 +43,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The only holder of the pool's private keys in a WKM: it unseals them at start (or generates
  * them), seals every change back to disk, rotates the encryption key, and copies the keys to and
- * from attested replica WKMs of the same measurement. Others get the keys for one operation from
+ * from attested replica WKMs of the same measurement, pool and policy. Others get the keys for one operation from
  * {@link #current()} and keep no reference to them.
  */
 final class PoolKeyVault {
     private static final Logger log = LoggerFactory.getLogger(PoolKeyVault.class);
-    private static final Duration RETIRED_KEY_QUEUE_ALLOWANCE = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SEALED_KIND = "pool-keys";
 
@@ -114,13 +113,7 @@ final class PoolKeyVault {
      * still opens work orders, else the current one.
      */
     KeyWrapPrivateKey keyFor(WorkOrderSubmitParams request, PoolKeys current) {
-        String named;
-        try {
-            named = new String(
-                    Hex.decode(Params.stripHexPrefix(request.workerEncryptionKey())), StandardCharsets.UTF_8);
-        } catch (RuntimeException e) {
-            return current.encryption();
-        }
+        String named = RetiredKeys.namedKey(request);
         if (named.equals(current.encryption().publicKey().pem())) {
             return current.encryption();
         }
@@ -129,7 +122,7 @@ final class PoolKeyVault {
             return current.encryption();
         }
         if (clock.millis() > retired.get().retiredAtMillis() + retiredKeyLifetime()) {
-            throw KeyManager.retiredKey(request.workOrderId());
+            throw RetiredKeys.error(request.workOrderId());
         }
         return retired.get().key();
     }
@@ -140,7 +133,7 @@ final class PoolKeyVault {
      * usable an hour longer.
      */
     private long retiredKeyLifetime() {
-        return policy.rotationGrace().plus(RETIRED_KEY_QUEUE_ALLOWANCE).toMillis();
+        return policy.rotationGrace().plus(RetiredKeys.QUEUE_ALLOWANCE).toMillis();
     }
 
     /** The new key's public half, as GenerateNewEncryptionKey returns it. */
@@ -164,20 +157,25 @@ final class PoolKeyVault {
     public record ExportedKeys(String keys, AttestationInfo attestation) {}
 
     /**
-     * The untrusted half of a joining WKM: attestation info carrying a random id another WKM issued.
+     * The untrusted half of a joining WKM: attestation info carrying a random id another WKM issued,
+     * and this WKM's pool (its signing key, if it holds keys yet) and policy.
      */
     AttestationInfo createKeyRequest(String randomIdOfSource) {
         KeyWrapPrivateKey transport = X25519Hkdf.generate();
         keyRequests.put(randomIdOfSource, transport);
+        PoolKeys held = keys;
         return AttestationInfo.create(
                 tee,
                 randomIdOfSource,
                 instanceKey.verifier().pem(),
                 transport.publicKey().pem(),
-                randomIdOfSource.getBytes(StandardCharsets.UTF_8));
+                poolBound(randomIdOfSource.getBytes(StandardCharsets.UTF_8), held));
     }
 
-    /** The keys for an attested replica WKM whose request carries a random id issued here. */
+    /**
+     * The keys for an attested replica WKM whose request carries a random id issued here, and this
+     * pool's policy and signing key (or none: a replica that holds no keys yet).
+     */
     ExportedKeys export(AttestationInfo requester) {
         if (!policy.keyMigration()) {
             throw new EeaException(
@@ -187,17 +185,26 @@ final class PoolKeyVault {
         if (requester == null || !randomIds.redeem(requester.randomId())) {
             throw new EeaException(PoolApi.REATTEST, "random id unknown or already used");
         }
-        peerEvidence.require(requester, requester.randomId().getBytes(StandardCharsets.UTF_8), "WKM");
+        byte[] randomId = requester.randomId().getBytes(StandardCharsets.UTF_8);
+        peerEvidence.require(
+                requester,
+                List.of(poolBound(randomId, current), poolBound(randomId, null)),
+                "WKM",
+                "this random id, this pool's signing key (or none) and this policy");
         KeyWrapPublicKey to = X25519Hkdf.publicKeyFromPem(requester.encryptionKey());
         byte[] secret = AesGcm.newKey();
         byte[] blob = concat(to.wrap(secret), AesGcm.of(secret).seal(current.toJson(), null));
         AttestationInfo own = AttestationInfo.create(
-                tee, requester.randomId(), instanceKey.verifier().pem(), "-", blob);
+                tee, requester.randomId(), instanceKey.verifier().pem(), "-", poolBound(blob, current));
         log.info("Exported the pool keys to an attested WKM");
         return new ExportedKeys(Hex.upper(blob), own);
     }
 
-    /** Installs the keys another WKM exported for this one's {@link #createKeyRequest}. */
+    /**
+     * Installs the keys another WKM exported for this one's {@link #createKeyRequest}: only from a WKM
+     * whose evidence binds these bytes, the pool of the keys in them and this WKM's policy, and never
+     * another pool's keys over the ones held here.
+     */
     synchronized void importKeys(String keysHex, AttestationInfo producer) {
         KeyWrapPrivateKey transport = producer == null ? null : keyRequests.remove(producer.randomId());
         if (transport == null) {
@@ -209,7 +216,6 @@ final class PoolKeyVault {
         } catch (RuntimeException e) {
             throw EeaException.invalidParameter("keys is not hex");
         }
-        peerEvidence.require(producer, blob, "key-exporting WKM");
         PoolKeys received;
         try {
             int wrapped = X25519Hkdf.WRAPPED_BYTES;
@@ -218,15 +224,31 @@ final class PoolKeyVault {
         } catch (CryptoException | IllegalArgumentException e) {
             throw EeaException.invalidParameter("the keys do not decrypt: " + e.getMessage());
         }
-        if (keys != null
-                && !keys.signing()
-                        .verifier()
-                        .pem()
-                        .equals(received.signing().verifier().pem())) {
-            log.warn("Replacing this WKM's pool keys with another pool's keys");
+        peerEvidence.require(
+                producer,
+                List.of(poolBound(blob, received)),
+                "key-exporting WKM",
+                "these keys, their pool's signing key and this policy");
+        if (keys != null && !signingPem(keys).equals(signingPem(received))) {
+            throw new EeaException(
+                    PoolApi.NOT_ADMITTED,
+                    "the keys are another pool's (a different signing key); this WKM keeps its own");
         }
         store(received);
         log.info("Imported the pool keys from an attested WKM");
+    }
+
+    /**
+     * What a key copy's evidence binds: {@code subject} (a random id, or the exported bytes), the
+     * pool by the digest of its signing key (zeros for a WKM without keys), and the policy's digest.
+     */
+    private byte[] poolBound(byte[] subject, PoolKeys pool) {
+        byte[] poolDigest = pool == null ? new byte[32] : Sha256.digest(signingPem(pool));
+        return Sha256.digestConcat(subject, poolDigest, policy.digest());
+    }
+
+    private static String signingPem(PoolKeys pool) {
+        return pool.signing().verifier().pem();
     }
 
     /** The pool's public identity for the Worker Directory, with this WKM's evidence over it. */
@@ -276,11 +298,7 @@ final class PoolKeyVault {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot seal the pool keys to " + sealedKeys, e);
         }
-        if (keys == null
-                || !keys.signing()
-                        .verifier()
-                        .pem()
-                        .equals(updated.signing().verifier().pem())) {
+        if (keys == null || !signingPem(keys).equals(signingPem(updated))) {
             poolEvidence = null;
         }
         keys = updated;

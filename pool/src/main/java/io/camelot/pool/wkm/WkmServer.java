@@ -5,8 +5,10 @@ import static io.camelot.pool.PoolMethod.answering;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.pool.InternalServer;
+import io.camelot.pool.KeyCopy;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
+import io.camelot.pool.RpcClient;
 import io.camelot.protocol.EeaException;
 import io.camelot.protocol.Params;
 import io.camelot.protocol.ProtocolJson;
@@ -19,12 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A WKM process's endpoint: the Key Management API (and Redirect to itself) over JSON-RPC. */
+/**
+ * A WKM process's endpoint: the Key Management API (and Redirect to itself) over JSON-RPC, each
+ * method to the roles {@link PoolApi#CALLERS} names.
+ */
 public final class WkmServer implements AutoCloseable {
     private final InternalServer server;
+    private final KeyManager keyManager;
 
-    private WkmServer(InternalServer server) {
+    private WkmServer(InternalServer server, KeyManager keyManager) {
         this.server = server;
+        this.keyManager = keyManager;
     }
 
     public static WkmServer start(KeyManager keyManager, String host, int port, PeerSecurity security) {
@@ -37,11 +44,7 @@ public final class WkmServer implements AutoCloseable {
                         PoolApi.GET_WORKER_PRIVATE_KEYS,
                         params -> keyManager.exportKeys(InternalParams.attestation(params, "attestation"))),
                 // Installs keys a GetWorkerPrivateKeys of another WKM returned.
-                answering(PoolApi.SET_WORKER_PRIVATE_KEYS, params -> {
-                    keyManager.importKeys(
-                            InternalParams.text(params, "keys"), InternalParams.attestation(params, "attestation"));
-                    return Map.of();
-                }),
+                answering(PoolApi.SET_WORKER_PRIVATE_KEYS, params -> install(keyManager, params)),
                 // Rotates the pool encryption key on this WKM.
                 answering(
                         PoolApi.GENERATE_NEW_ENCRYPTION_KEY,
@@ -62,7 +65,32 @@ public final class WkmServer implements AutoCloseable {
                 answering(PoolApi.REDIRECT, params -> Map.of("uri", url.get())));
         InternalServer server = InternalServer.start(host, port, methods, security);
         url.set(server.url());
-        return new WkmServer(server);
+        return new WkmServer(server, keyManager);
+    }
+
+    /**
+     * Takes the pool keys from the WKM at {@code source} ({@code wkm --join}). This WKM's own steps
+     * run in its process: its API serves CreateKeyRequest and SetWorkerPrivateKeys to the Worker
+     * Manager only.
+     */
+    public void join(RpcClient source) {
+        KeyCopy.copy(source, new KeyCopy.Target() {
+            @Override
+            public Object createKeyRequest(String randomId) {
+                return keyManager.createKeyRequest(randomId);
+            }
+
+            @Override
+            public void install(JsonNode exported) {
+                WkmServer.install(keyManager, exported);
+            }
+        });
+    }
+
+    /** SetWorkerPrivateKeys {keys, attestation}. */
+    private static Map<String, Object> install(KeyManager keyManager, JsonNode params) {
+        keyManager.importKeys(InternalParams.text(params, "keys"), InternalParams.attestation(params, "attestation"));
+        return Map.of();
     }
 
     /** PreprocessWorkorder: the keys of one work order, wrapped to the calling WP's attested key. */

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +25,8 @@ class RedirectTest {
     @Test
     void anAdvertisedManagerRedirectsToItself() {
         Duration timeout = Duration.ofSeconds(30);
-        PeerSecurity security = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of())
-                .managerSecurity(Clock.systemUTC());
+        PoolIdentities identities = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of("wp-0"));
+        PeerSecurity security = identities.managerSecurity(Clock.systemUTC());
         try (LmdbTcsStore store = LmdbTcsStore.open(dir.resolve("store"));
                 PoolDispatcher dispatcher = new PoolDispatcher(store, Clock.systemUTC(), timeout, security);
                 WorkerManager manager = new WorkerManager(
@@ -36,9 +35,13 @@ class RedirectTest {
                         info -> {},
                         dispatcher,
                         "http://camelot-pool-manager:9950",
-                        WpHosts.loopback(),
-                        Set.of())) {
-            RpcClient client = new RpcClient(manager.start("127.0.0.1", 0), timeout, security);
+                        WpHosts.loopback())) {
+            // A WP asks.
+            RpcClient client = new RpcClient(
+                    manager.start("127.0.0.1", 0),
+                    timeout,
+                    PeerSecurity.fromFiles(
+                            identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC()));
             assertThat(client.call(PoolApi.REDIRECT, Map.of("workerId", "ab"))
                             .path("uri")
                             .asText())

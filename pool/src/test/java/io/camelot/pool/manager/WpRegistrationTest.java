@@ -9,6 +9,7 @@ import io.camelot.pool.InternalServer;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.PoolMethod;
+import io.camelot.pool.RoleAssertions;
 import io.camelot.pool.RpcCallException;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.PoolDispatcher.ProcessorState;
@@ -61,8 +62,7 @@ class WpRegistrationTest {
         security = identities.managerSecurity(Clock.systemUTC());
         store = LmdbTcsStore.open(dir.resolve("store"));
         dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
-        manager = new WorkerManager(
-                TIMEOUT, security, info -> {}, dispatcher, "", WpHosts.loopback(), identities.wpKeyIds());
+        manager = new WorkerManager(TIMEOUT, security, info -> {}, dispatcher, "", WpHosts.loopback());
         String managerUrl = manager.start("127.0.0.1", 0);
         PeerSecurity wpSecurity = PeerSecurity.fromFiles(
                 identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC());
@@ -138,7 +138,8 @@ class WpRegistrationTest {
         assertThatThrownBy(() -> WpRegistration.register(notAWp, wp.url(), 1, "", ""))
                 .isInstanceOfSatisfying(RpcCallException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code());
-                    assertThat(e.peerMessage()).contains("not signed by a WP's key");
+                    assertThat(e.peerMessage())
+                            .isEqualTo("RegisterWorkorderProcessor refused: the pool role 'manager' may not call it");
                 });
         assertThat(manager.processors()).isEmpty();
 
@@ -147,6 +148,17 @@ class WpRegistrationTest {
                 .isInstanceOfSatisfying(
                         RpcCallException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ACCESS_DENIED.code()));
         assertThat(manager.processors()).extracting(ProcessorState::state).containsExactly(State.AVAILABLE);
+    }
+
+    @Test
+    void aWpMayNotRotateTheKeysTakeThemOrListTheWpsThroughTheManager() {
+        RoleAssertions.assertRefused(
+                managerClient,
+                "wp",
+                PoolApi.GENERATE_NEW_ENCRYPTION_KEY,
+                PoolApi.GET_WORKER_PRIVATE_KEYS,
+                PoolApi.LIST_WORKORDER_PROCESSORS,
+                PoolApi.WORKER_INFO);
     }
 
     @Test

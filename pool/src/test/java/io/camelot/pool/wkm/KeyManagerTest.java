@@ -37,6 +37,7 @@ import io.camelot.protocol.model.WorkOrderResponse;
 import io.camelot.protocol.model.WorkOrderResult;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.ManualClock;
+import io.camelot.worker.RetiredKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -495,7 +496,7 @@ class KeyManagerTest {
         assertThatThrownBy(() -> replica.preprocess(old.request(), later.info()))
                 .isInstanceOfSatisfying(EeaException.class, e -> {
                     assertThat(e.code()).isEqualTo(2);
-                    assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+                    assertThat(e.data().path("reason").asText()).isEqualTo(RetiredKeys.REASON);
                 });
     }
 

@@ -17,6 +17,7 @@ import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.ManualClock;
+import io.camelot.worker.RetiredKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +114,7 @@ class PoolKeyVaultTest {
         clock.advance(Duration.ofMillis(1));
         assertThatThrownBy(() -> vault.keyFor(sealedTo(oldPem), now)).isInstanceOfSatisfying(EeaException.class, e -> {
             assertThat(e.code()).isEqualTo(2);
-            assertThat(e.data().path("reason").asText()).isEqualTo(PoolApi.RETIRED_KEY_REASON);
+            assertThat(e.data().path("reason").asText()).isEqualTo(RetiredKeys.REASON);
         });
     }
 

@@ -7,6 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
+import io.camelot.pool.PoolPeers;
+import io.camelot.pool.PoolRole;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.security.RequestSigner;
@@ -21,13 +23,14 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Jazzer target for the pool-internal API behind its authentication (issue 18): a listed peer sends
+ * Jazzer target for the pool-internal API behind its authentication (issue 18): the Worker Manager sends
  * a WKM validly signed calls whose method and params the fuzzer chooses. The properties: every call
  * gets a JSON-RPC answer that is never -32603, and the methods that hand out or take in keys, or
  * sign with the pool key (GetWorkerPrivateKeys, SetWorkerPrivateKeys, PreprocessWorkorder,
@@ -71,7 +74,12 @@ class WkmApiFuzzTest {
                 keys,
                 "127.0.0.1",
                 0,
-                new PeerSecurity(own, List.of(own.getPublic(), caller.getPublic()), null, null, Clock.systemUTC()));
+                new PeerSecurity(
+                        own,
+                        PoolPeers.of(Map.of(own.getPublic(), PoolRole.WKM, caller.getPublic(), PoolRole.MANAGER)),
+                        null,
+                        null,
+                        Clock.systemUTC()));
         peer = new RequestSigner(caller, Clock.systemUTC());
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camelot.attestation.ProofDataVerifier;
 import io.camelot.attestation.SimulatedTee;
 import io.camelot.pool.PeerSecurity;
+import io.camelot.pool.PoolPeers;
 import io.camelot.pool.PoolPolicy;
+import io.camelot.pool.PoolRole;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.wkm.KeyManager;
 import io.camelot.pool.wkm.WkmServer;
@@ -44,6 +46,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -118,7 +121,8 @@ class ExecutionParityTest {
                 CLOCK,
                 true);
         KeyPair peer = RequestSigner.newKeyPair();
-        PeerSecurity security = new PeerSecurity(peer, List.of(peer.getPublic()), null, null, CLOCK);
+        PeerSecurity security =
+                new PeerSecurity(peer, PoolPeers.of(Map.of(peer.getPublic(), PoolRole.WP)), null, null, CLOCK);
         wkm = WkmServer.start(keyManager, "127.0.0.1", 0, security);
         wp = new WpRuntime(
                 SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, CLOCK),

@@ -28,7 +28,7 @@ public record ListenerSection(
         long syncWaitCapMs,
 
         @JsonPropertyDescription(
-                "allow WorkerRegister, WorkerUpdate and WorkerSetStatus; without [security] operator_keys, host must be loopback")
+                "allow WorkerRegister, WorkerUpdate, WorkerSetStatus and WorkerRotateKey; without [security] operator_keys, host must be loopback")
         @JsonProperty("operator_methods")
         boolean operatorMethods,
 

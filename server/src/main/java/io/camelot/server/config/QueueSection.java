@@ -36,9 +36,15 @@ public record QueueSection(
         @JsonPropertyDescription(
                 "raw request bytes of the work orders admitted and not yet completed; beyond: code 8 BUSY")
         @JsonProperty("max_outstanding_bytes")
-        long maxOutstandingBytes) {
+        long maxOutstandingBytes,
+
+        @JsonPropertyDescription("purge forgets the ids of purged work orders beyond this many, oldest first; a"
+                + " replayed request is still refused by its request hash, which is kept")
+        @JsonProperty("max_tombstones")
+        long maxTombstones) {
     public QueueSection {
         Ranges.atLeast("queue", "max_outstanding_bytes", maxOutstandingBytes, 1);
+        Ranges.atLeast("queue", "max_tombstones", maxTombstones, 0);
         Ranges.atLeast("queue", "min_retention_seconds", minRetentionSeconds, 0);
     }
 
@@ -50,7 +56,8 @@ public record QueueSection(
                 60,
                 QueueSettings.DEFAULT_PENDING_TIMEOUT.toSeconds(),
                 QueueSettings.DEFAULT_MIN_RETENTION.toSeconds(),
-                QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES);
+                QueueSettings.DEFAULT_MAX_OUTSTANDING_BYTES,
+                QueueSettings.DEFAULT_MAX_TOMBSTONES);
     }
 
     /** The same admission limits with other purge settings (bench's throwaway node). */
@@ -62,7 +69,8 @@ public record QueueSection(
                 intervalSeconds,
                 pendingTimeoutSeconds,
                 minRetention,
-                maxOutstandingBytes);
+                maxOutstandingBytes,
+                maxTombstones);
     }
 
     /** The scheduler's settings. */
@@ -74,6 +82,7 @@ public record QueueSection(
                 Duration.ofSeconds(purgeIntervalSeconds),
                 Duration.ofSeconds(pendingTimeoutSeconds),
                 Duration.ofSeconds(minRetentionSeconds),
-                maxOutstandingBytes);
+                maxOutstandingBytes,
+                maxTombstones);
     }
 }

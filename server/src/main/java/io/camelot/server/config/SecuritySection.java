@@ -85,7 +85,16 @@ public record SecuritySection(
                         + " rate-limited by the rightmost X-Forwarded-For address that is not a listed proxy, and is"
                         + " never a loopback caller; [] = the header is ignored")
         @JsonProperty("trusted_proxies")
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+
+        @JsonPropertyDescription("raw request bytes of the work orders one remote address has admitted and not yet"
+                + " completed; beyond: code 8 BUSY (under [queue] max_outstanding_bytes, over all)")
+        @JsonProperty("max_outstanding_bytes_per_address")
+        long maxOutstandingBytesPerAddress,
+
+        @JsonPropertyDescription("the same per requesterId; beyond: code 8 BUSY")
+        @JsonProperty("max_outstanding_bytes_per_requester")
+        long maxOutstandingBytesPerRequester) {
     /** How the listener speaks TLS. */
     public enum TlsMode implements TomlChoice {
         OFF,
@@ -104,6 +113,8 @@ public record SecuritySection(
     public SecuritySection {
         operatorAudiences = List.copyOf(operatorAudiences);
         trustedProxies = List.copyOf(trustedProxies);
+        Ranges.atLeast("security", "max_outstanding_bytes_per_address", maxOutstandingBytesPerAddress, 1);
+        Ranges.atLeast("security", "max_outstanding_bytes_per_requester", maxOutstandingBytesPerRequester, 1);
         if (AddressRanges.parse(trustedProxies).isEmpty()) {
             throw new IllegalArgumentException(
                     "[security] trusted_proxies takes IP addresses and CIDR ranges (no host names), got "
@@ -137,7 +148,9 @@ public record SecuritySection(
                 ListenerSecurity.DEFAULT_MAX_ITEMS,
                 ListenerSecurity.DEFAULT_MAX_ITEM_CHARS,
                 LegacyEnvelope.ALLOW,
-                List.of());
+                List.of(),
+                ListenerSecurity.DEFAULT_OUTSTANDING_BYTES_PER_ADDRESS,
+                ListenerSecurity.DEFAULT_OUTSTANDING_BYTES_PER_REQUESTER);
     }
 
     /** The same settings with TLS in {@code mode}. */
@@ -172,7 +185,9 @@ public record SecuritySection(
                 maxItems,
                 maxItemChars,
                 legacyEnvelope,
-                trustedProxies);
+                trustedProxies,
+                maxOutstandingBytesPerAddress,
+                maxOutstandingBytesPerRequester);
     }
 
     /**
@@ -202,6 +217,8 @@ public record SecuritySection(
                 maxItemChars,
                 legacyEnvelope == LegacyEnvelope.REFUSE,
                 notifyHosts,
-                AddressRanges.parse(trustedProxies).orElseThrow());
+                AddressRanges.parse(trustedProxies).orElseThrow(),
+                maxOutstandingBytesPerAddress,
+                maxOutstandingBytesPerRequester);
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * starting together migrate once). The layout version is kept in {@code camelot_meta}.
  */
 final class PostgresSchema {
-    static final int FORMAT_VERSION = 5;
+    static final int FORMAT_VERSION = 6;
     // The layout that added request_hashes: an older database's requests are indexed on upgrade.
     private static final int REQUEST_HASHES_VERSION = 4;
     // "CAMELOT" + 1: one migration at a time cluster-wide.

@@ -1,6 +1,7 @@
 package io.camelot.store.postgres;
 
 import io.camelot.store.PurgeBatch;
+import io.camelot.store.StoreIds;
 import io.camelot.store.TcsStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class PostgresTcsStore implements TcsStore {
     // "CAMELOT" + 2: one purge at a time cluster-wide.
     private static final long PURGE_LOCK = 0x43414d454c4f5402L;
+
+    // The oldest tombstones beyond a number kept, a batch at a time; max(seq) and the range are index
+    // lookups.
+    private static final String DROP_TOMBSTONES = """
+            DELETE FROM purged_ids WHERE seq IN (
+              SELECT seq FROM purged_ids WHERE seq <= (SELECT max(seq) FROM purged_ids) - ? ORDER BY seq LIMIT ?)""";
 
     // The insert with its request hash, and the wake-up of the worker's processes, which PostgreSQL
     // delivers only if the insert commits: one statement, so one round trip.
@@ -116,8 +123,8 @@ public final class PostgresTcsStore implements TcsStore {
     }
 
     @Override
-    public List<String> workerIds() {
-        return jdbc.ids("SELECT id FROM workers ORDER BY id");
+    public List<String> workerIds(String afterId, int limit) {
+        return jdbc.ids("SELECT id FROM workers WHERE id > ? ORDER BY id LIMIT " + limit, after(afterId, limit));
     }
 
     // ---- Work orders ----
@@ -317,6 +324,24 @@ public final class PostgresTcsStore implements TcsStore {
         return new PurgeBatch(ids.size(), keptByFloor);
     }
 
+    /**
+     * Ids are numbered in purge order ({@code seq}), so the newest {@code maxKept} are those above the
+     * last number minus {@code maxKept}; numbers a rolled-back purge used only make it keep fewer.
+     */
+    @Override
+    public long dropTombstones(long maxKept) {
+        if (maxKept < 0) {
+            throw new IllegalArgumentException("maxKept must not be negative: " + maxKept);
+        }
+        return PurgeBatch.inBatches(() -> jdbc.connection(c -> {
+            try (PreparedStatement s = c.prepareStatement(DROP_TOMBSTONES)) {
+                s.setLong(1, maxKept);
+                s.setInt(2, PurgeBatch.SIZE);
+                return s.executeUpdate();
+            }
+        }));
+    }
+
     // ---- Receipts ----
 
     @Override
@@ -359,8 +384,13 @@ public final class PostgresTcsStore implements TcsStore {
     }
 
     @Override
-    public List<String> receiptIds() {
-        return jdbc.ids("SELECT id FROM receipts ORDER BY id");
+    public List<String> receiptIds(String afterId, int limit) {
+        return jdbc.ids("SELECT id FROM receipts WHERE id > ? ORDER BY id LIMIT " + limit, after(afterId, limit));
+    }
+
+    // bytea compares as unsigned bytes, as keys order; the primary key's index serves the range.
+    private static byte[] after(String afterId, int limit) {
+        return StoreIds.after(afterId, Ids.MAX_BYTES, limit);
     }
 
     private static byte[] lockReceipt(Connection c, byte[] id) throws SQLException {

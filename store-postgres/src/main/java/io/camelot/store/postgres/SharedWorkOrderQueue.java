@@ -270,9 +270,7 @@ public final class SharedWorkOrderQueue implements WorkOrderQueue, AutoCloseable
 
     private void purge() {
         try {
-            long now = clock.millis();
-            long cutoff = now - settings.retainCompleted().toMillis();
-            store.purge(cutoff, settings.maxRetainedCompleted(), settings.purgeFloorMillis(now));
+            settings.purge(store, clock.millis());
         } catch (RuntimeException e) {
             log.error("Purge failed; it will run again", e);
         }
