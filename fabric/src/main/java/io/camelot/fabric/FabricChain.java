@@ -119,7 +119,7 @@ final class FabricChain implements ProxyChain {
 
     @Override
     public Optional<String> response(ChainWorkOrder order) throws Exception {
-        JsonNode onLedger = gateway.evaluate("workOrderGet", List.of(order.key()));
+        JsonNode onLedger = evaluate("workOrderGet", List.of(order.key()));
         return onLedger.path("status").asInt() == COMPLETED
                 ? Optional.of(onLedger.path("response").asText())
                 : Optional.empty();
@@ -128,7 +128,7 @@ final class FabricChain implements ProxyChain {
     @Override
     public void complete(ChainWorkOrder order, String response) throws Exception {
         try {
-            gateway.submit("workOrderComplete", List.of(order.key(), response));
+            submit("workOrderComplete", List.of(order.key(), response));
         } catch (GatewayException e) {
             // An earlier attempt may have been committed after all ("already completed"): that is done.
             if (response(order).isEmpty()) {
@@ -147,7 +147,7 @@ final class FabricChain implements ProxyChain {
         if (unlessRefused("workOrderReceiptUpdateRetrieve", workersLatest).isPresent()) {
             return; // this worker's update is there already
         }
-        gateway.submit(
+        submit(
                 "workOrderReceiptUpdate",
                 List.of(
                         order.key(),
@@ -159,15 +159,46 @@ final class FabricChain implements ProxyChain {
     }
 
     /** A read's answer, or empty when the chaincode refuses it (an unknown key, no such update). */
-    private Optional<JsonNode> unlessRefused(String function, List<String> args) throws GatewayException {
+    private Optional<JsonNode> unlessRefused(String function, List<String> args)
+            throws GatewayException, InterruptedException {
         try {
-            return Optional.of(gateway.evaluate(function, args));
+            return Optional.of(evaluate(function, args));
         } catch (GatewayException e) {
             if (ChaincodeErrors.refusal(e).isEmpty()) {
                 throw e;
             }
             return Optional.empty();
         }
+    }
+
+    private JsonNode evaluate(String function, List<String> args) throws GatewayException, InterruptedException {
+        try {
+            return gateway.evaluate(function, args);
+        } catch (GatewayException e) {
+            throw stoppingOr(e);
+        }
+    }
+
+    private void submit(String function, List<String> args)
+            throws GatewayException, FabricGateway.NotCommittedException, InterruptedException {
+        try {
+            gateway.submit(function, args);
+        } catch (GatewayException e) {
+            throw stoppingOr(e);
+        }
+    }
+
+    /**
+     * gRPC answers a call on an interrupted thread with CANCELLED and interrupts it again: the bridge is
+     * stopping, which it must see as such rather than as a failed relay.
+     */
+    private static GatewayException stoppingOr(GatewayException e) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            InterruptedException stopping = new InterruptedException("interrupted during a Gateway call");
+            stopping.initCause(e);
+            throw stopping;
+        }
+        return e;
     }
 
     @Override
@@ -192,7 +223,7 @@ final class FabricChain implements ProxyChain {
     @Override
     public void registerWorker(String workerKey, WorkerRecord record, String details) throws Exception {
         try {
-            gateway.submit(
+            submit(
                     "workerRegister",
                     List.of(
                             workerKey,
@@ -210,12 +241,12 @@ final class FabricChain implements ProxyChain {
 
     @Override
     public void updateWorker(String workerKey, String details) throws Exception {
-        gateway.submit("workerUpdate", List.of(workerKey, details));
+        submit("workerUpdate", List.of(workerKey, details));
     }
 
     @Override
     public void setWorkerStatus(String workerKey, int status) throws Exception {
-        gateway.submit("workerSetStatus", List.of(workerKey, String.valueOf(status)));
+        submit("workerSetStatus", List.of(workerKey, String.valueOf(status)));
     }
 
     @Override
@@ -224,7 +255,7 @@ final class FabricChain implements ProxyChain {
         Optional<JsonNode> listed = unlessRefused("registryRetrieve", List.of(organization));
         if (listed.isEmpty()) {
             try {
-                gateway.submit(
+                submit(
                         "registryAdd",
                         List.of(
                                 organization,
