@@ -41,9 +41,9 @@ final class ChaincodeErrors {
             return new TcsTransportException(method + " via " + endpoint + " failed: " + e.getMessage(), e);
         }
         String message = refusal.get();
-        int code = message.contains("is not the TCS identity")
-                        || message.contains("is not the organization")
-                        || message.contains("the caller is ")
+        // The chaincode's wording for a creator without the right: "the caller is not the TCS identity of
+        // worker w1", "the caller is neither the creator of receipt …", "Org2MSP is not the organization of …".
+        int code = message.startsWith("the caller is ") || message.contains(" is not the organization of ")
                 ? ErrorCode.ACCESS_DENIED.code()
                 : ErrorCode.INVALID_PARAMETER.code();
         return new TcsRpcException(method, endpoint, code, message, null);
