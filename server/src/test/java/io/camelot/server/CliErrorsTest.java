@@ -95,6 +95,9 @@ class CliErrorsTest {
                         "FABRIC_CHANNEL=camelot"));
         camelot("submit", "--fabric-env", missing.toString(), "hi")
                 .assertFails(2, "camelot submit: Fabric: no such file " + dir.resolve("cert.pem"));
+        camelot("fabric-bridge").assertFails(2, "camelot fabric-bridge: Fabric needs --fabric-peer (or --fabric-env)");
+        camelot("fabric-bridge", "--fabric-env", missing.toString())
+                .assertFails(2, "camelot fabric-bridge: --fabric-env: " + missing + " has no FABRIC_ADMIN_CERT");
         camelot("submit", "--fabric-env", missing.toString(), "--ethereum-rpc", "http://127.0.0.1:8545", "hi")
                 .assertFails(
                         2, "camelot submit: submit through Ethereum (--ethereum-rpc) or Fabric (--fabric-*), not both");
