@@ -3,6 +3,8 @@ package io.camelot.bridge;
 import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.trace.WorkOrderTrace;
 import io.camelot.sdk.TcsClient;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -257,9 +259,19 @@ public final class Bridge implements AutoCloseable {
     /** Saves the latest checkpoint; under a lock so that the file never moves backwards. */
     private synchronized void saveCheckpoint() {
         Checkpoint latest = progress.committed();
-        if (!latest.equals(saved)) {
+        if (latest.equals(saved)) {
+            return;
+        }
+        try {
             checkpointFile.save(latest);
             saved = latest;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof ClosedByInterruptException && !running) {
+                // Stopping interrupted the write; the file keeps the checkpoint before it (a rename is
+                // atomic), and after a restart the bridge re-reads from there.
+                return;
+            }
+            throw e;
         }
     }
 
