@@ -156,7 +156,8 @@ class FabricProxyModelTest {
                 "Fabric submit->verified latency, %d sequential echo work orders: p50 %d ms, max %d ms%n",
                 millis.length, millis[millis.length / 2], millis[millis.length - 1]);
 
-        int requesters = 4;
+        // More for a benchmark run (BENCHMARKS.md): -Dcamelot.fabric.requesters=32.
+        int requesters = Integer.getInteger("camelot.fabric.requesters", 4);
         int each = 10;
         long started = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
