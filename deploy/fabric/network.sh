@@ -11,6 +11,7 @@
 #   network.sh status                say whether the orderer and the peer answer
 #   network.sh restart-peer [kill]   stop the peer (SIGTERM, or SIGKILL with kill) and start it again on
 #                                    its ledger; returns once it answers
+#   network.sh restart-orderer [kill]  the same for the orderer; returns once raft has a leader
 #   network.sh down                  stop both (pid files) and remove $FABRIC_HOME
 # Environment: FABRIC_HOME (all state; default target/fabric), FABRIC_CHANNEL (default camelot),
 # FABRIC_PORT_BASE (first of 6 consecutive ports; default: free ports from 20000 up).
@@ -352,20 +353,32 @@ status() {
   return $ok
 }
 
-# Stops the peer, then starts it on the same ledger and ports and waits until it answers.
-restart_peer() {
-  local pid signal="${1:-TERM}"
-  pid="$(cat "$home/peer.pid")"
+# Stops the peer or the orderer (SIGTERM, or SIGKILL), then starts it on the same ledger and ports and
+# waits until it answers (the orderer: until raft has a leader again).
+restart_node() {
+  local name="$1" signal="$2" pid
+  pid="$(cat "$home/$name.pid")"
   kill -s "$signal" "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
   kill -9 "$pid" 2>/dev/null || true
-  peer_cc_port=$((peer_port + 1)) peer_ops="${FABRIC_PEER_OPERATIONS##*:}"
-  mv "$home/peer.log" "$home/peer-before-restart.log"
-  start_peer
-  wait_ready peer "$peer_ops" "$peer_port"
+  mv "$home/$name.log" "$home/$name-before-restart-$(date +%s%N).log"
+  if [ "$name" = peer ]; then
+    peer_cc_port=$((peer_port + 1)) peer_ops="${FABRIC_PEER_OPERATIONS##*:}"
+    start_peer
+    wait_ready peer "$peer_ops" "$peer_port"
+  else
+    admin_port="${FABRIC_ORDERER_ADMIN##*:}" orderer_ops="${FABRIC_ORDERER_OPERATIONS##*:}"
+    start_orderer
+    wait_ready orderer "$orderer_ops" "$orderer_port" "$admin_port"
+    for _ in $(seq 1 100); do
+      grep -q "Raft leader changed" "$home/orderer.log" && return
+      sleep 0.1
+    done
+    die "no raft leader 10 s after the orderer restarted, see $home/orderer.log"
+  fi
 }
 
 # Stops both at once (each takes 1-2 s to stop gracefully), killing either if still there after 5 s.
@@ -403,14 +416,16 @@ case "${1:-}" in
     as_admin "$@"
     ;;
   status) status ;;
-  restart-peer)
+  restart-peer | restart-orderer)
     load_env
     home="$(cd "$home" && pwd)"
-    if [ "${2:-}" = kill ]; then restart_peer KILL; else restart_peer TERM; fi
+    signal=TERM
+    [ "${2:-}" = kill ] && signal=KILL
+    restart_node "${1#restart-}" "$signal"
     ;;
   down) down ;;
   *)
-    echo "usage: $0 build|up|package-id NAME HOST:PORT|deploy-cc NAME HOST:PORT|peer ARGS...|status|restart-peer [kill]|down" >&2
+    echo "usage: $0 build|up|package-id NAME HOST:PORT|deploy-cc NAME HOST:PORT|peer ARGS...|status|restart-peer [kill]|restart-orderer [kill]|down" >&2
     exit 2
     ;;
 esac

@@ -51,6 +51,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The EEA proxy model end to end on a real Fabric network (deploy/fabric/network.sh): a requester's
@@ -262,13 +264,14 @@ class FabricProxyModelTest {
         }
     }
 
-    @Test
-    void aPeerKilledAndRestartedMidStreamLosesAndRepeatsNothing() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"peer", "orderer"})
+    void aNodeKilledAndRestartedMidStreamLosesAndRepeatsNothing(String node) throws Exception {
         startBridge();
         VerifiedWorker worker = workerFromLedger();
-        List<SubmittedWorkOrder> submitted = WorkOrders.submitEchoes(requester, "peer ", 8, worker);
-        network.killAndRestartPeer();
-        WorkOrders.assertEchoes(submitted, "peer ", AWAIT);
+        List<SubmittedWorkOrder> submitted = WorkOrders.submitEchoes(requester, node + " ", 8, worker);
+        network.killAndRestart(node);
+        WorkOrders.assertEchoes(submitted, node + " ", AWAIT);
         assertCompletedOnce(submitted);
     }
 

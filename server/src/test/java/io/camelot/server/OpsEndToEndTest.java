@@ -179,7 +179,7 @@ class OpsEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode document = json(response).path("result");
         assertThat(document.path("openrpc").asText()).startsWith("1.");
-        assertThat(document.path("methods").size()).isEqualTo(17);
+        assertThat(document.path("methods").size()).isEqualTo(18);
     }
 
     @Test

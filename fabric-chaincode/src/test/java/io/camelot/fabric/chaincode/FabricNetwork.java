@@ -128,9 +128,13 @@ public final class FabricNetwork implements AutoCloseable {
         }
     }
 
-    /** SIGKILLs the peer and starts it again on its ledger; returns once it is ready. */
-    public void killAndRestartPeer() throws IOException, InterruptedException {
-        script("restart-peer", "kill");
+    /**
+     * SIGKILLs the peer or the orderer and starts it again on its ledger; returns once it is ready.
+     *
+     * @param node "peer" or "orderer"
+     */
+    public void killAndRestart(String node) throws IOException, InterruptedException {
+        script("restart-" + node, "kill");
     }
 
     @Override
