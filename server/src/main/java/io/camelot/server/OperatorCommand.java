@@ -212,9 +212,10 @@ final class OperatorCommand implements Runnable {
             if (!tls && !tlsNames.isEmpty()) {
                 throw new IllegalArgumentException("--tls-name needs --tls");
             }
+            Map<String, List<String>> names = tls ? dnsNames() : Map.of();
             PoolIdentities identities = PoolIdentities.generate(dir, members, wps);
             if (tls) {
-                identities.issueTls(dnsNames(), wps);
+                identities.issueTls(names, wps);
             }
             System.out.println("Pool keys for "
                     + PoolIdentities.MANAGER

@@ -225,7 +225,8 @@ class CamelotConfigTest {
         assertThat(pool.elastic()).isTrue();
         assertThat(pool.launcher()).isEqualTo(PoolSection.Launcher.KUBERNETES);
         assertThat(pool.wpLocalization()).isEqualTo(PoolSection.Localization.ANY);
-        assertThat(pool.managerUrl()).isEqualTo("http://camelot-pool-manager:" + pool.managerPort());
+        assertThat(pool.managerUrl()).isEqualTo("https://camelot-pool-manager:" + pool.managerPort());
+        assertThat(pool.tls()).isEqualTo(PoolSection.Tls.ON);
         String serve = Files.readString(Path.of("../deploy/k8s/pool/serve.yaml"));
         assertThat(serve)
                 .contains(
@@ -237,13 +238,13 @@ class CamelotConfigTest {
         assertThat(Files.readString(Path.of("../deploy/k8s/pool/rbac.yaml"))).contains("resources: [\"pods\"]");
         // The WKM StatefulSet's replicas, by their headless-Service names.
         assertThat(pool.keyManagerUrls())
-                .containsExactly("http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
+                .containsExactly("https://camelot-wkm-0.camelot-wkm:7001", "https://camelot-wkm-1.camelot-wkm:7001");
         assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
                 .contains(
                         "replicas: 2",
                         "containerPort: 7001",
                         "--generate-keys",
-                        "--join http://camelot-wkm-0.camelot-wkm:7001",
+                        "--join https://camelot-wkm-0.camelot-wkm:7001",
                         "--admin-port 8558",
                         "path: /health/ready",
                         "path: /health/live",
