@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelot.kubernetes.KubernetesLauncher;
 import io.camelot.listener.NotifyHosts;
+import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.server.config.AdminSection;
@@ -263,6 +264,18 @@ class CamelotConfigTest {
         assertThatThrownBy(() ->
                         CamelotConfig.load(toml("[pool]\nprocessors = 1\nkey_manager_urls = [\"http://wkm:7001\"]\n")))
                 .hasMessageContaining("key_manager_urls needs keys_dir");
+    }
+
+    @Test
+    void poolCaTlsNeedsProvisionedKeysAndTheirCertificates() throws IOException {
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nprocessors = 1\ntls = \"on\"\n")))
+                .hasMessageContaining("tls = \"on\" needs keys_dir");
+        // keys_dir made without --tls: serve names the missing file and the command that makes it.
+        Path keys = dir.resolve("pool-keys");
+        PoolIdentities.generate(keys, List.of("wkm-0"), List.of());
+        assertThatThrownBy(() -> PoolIdentities.load(keys).withPoolCaTls())
+                .hasMessageContaining(PoolIdentities.POOL_CA_FILE)
+                .hasMessageContaining("pool-keys --tls");
     }
 
     @Test

@@ -182,7 +182,7 @@ public record PoolSection(
         }
         if (tls == Tls.DEV && !keysDir.isBlank()) {
             throw new IllegalArgumentException(
-                    "[pool] tls = \"dev\" is for the children of one serve; with keys_dir give wkm and wp --tls-cert/--tls-key/--tls-trust");
+                    "[pool] tls = \"dev\" is for the children of one serve; with keys_dir use tls = \"on\" (camelot operator pool-keys --tls)");
         }
         if (tls == Tls.ON && keysDir.isBlank()) {
             throw new IllegalArgumentException(
