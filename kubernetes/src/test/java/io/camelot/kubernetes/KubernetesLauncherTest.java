@@ -97,20 +97,9 @@ class KubernetesLauncherTest {
 
     @Test
     void workorderProcessorPodsRegisterUnderTheirPodIpAndStopByDraining() {
-        KubernetesLauncher launcher = KubernetesLauncher.workorderProcessors(
-                client,
-                NAMESPACE,
-                "pool-a",
-                "camelot:0.1.0",
-                "camelot-pool-keys",
-                WpLaunchSpec.builder(
-                                "http://camelot-pool-manager:9950",
-                                Path.of("/tmp/camelot-tee"),
-                                PeerFiles.plain(Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")))
-                        .register(true)
-                        .slots(2)
-                        .build(),
-                60);
+        KubernetesLauncher launcher = wpLauncher(
+                "http://camelot-pool-manager:9950",
+                PeerFiles.plain(Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")));
         PoolScaler scaler = new PoolScaler(
                 launcher, new ScalingPolicy(1, 2, 4, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
 
@@ -176,20 +165,8 @@ class KubernetesLauncherTest {
 
     @Test
     void workorderProcessorPodsServeAndCallHttpsWithTheirOwnTlsFilesOnly() {
-        KubernetesLauncher launcher = KubernetesLauncher.workorderProcessors(
-                client,
-                NAMESPACE,
-                "pool-a",
-                "camelot:0.1.0",
-                "camelot-pool-keys",
-                WpLaunchSpec.builder(
-                                "https://camelot-pool-manager:9950",
-                                Path.of("/tmp/camelot-tee"),
-                                PoolIdentities.fileNames(PoolIdentities.ELASTIC_WP, true))
-                        .register(true)
-                        .slots(2)
-                        .build(),
-                60);
+        KubernetesLauncher launcher = wpLauncher(
+                "https://camelot-pool-manager:9950", PoolIdentities.fileNames(PoolIdentities.ELASTIC_WP, true));
         launcher.launch("wp-1");
         Pod wp = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
         String args = String.join(" ", wp.getSpec().getContainers().getFirst().getArgs());
@@ -209,5 +186,20 @@ class KubernetesLauncherTest {
                         "wp-elastic-tls-key.pem",
                         "pool-ca.pem");
         launcher.close();
+    }
+
+    /** WP pods of pool-a registering with {@code managerUrl}, with two slots each. */
+    private KubernetesLauncher wpLauncher(String managerUrl, PeerFiles files) {
+        return KubernetesLauncher.workorderProcessors(
+                client,
+                NAMESPACE,
+                "pool-a",
+                "camelot:0.1.0",
+                "camelot-pool-keys",
+                WpLaunchSpec.builder(managerUrl, Path.of("/tmp/camelot-tee"), files)
+                        .register(true)
+                        .slots(2)
+                        .build(),
+                60);
     }
 }

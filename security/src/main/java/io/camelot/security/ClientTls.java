@@ -88,7 +88,7 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
             TrustManager[] trustManagerArray = trustManagers.getTrustManagers();
             if (serverName != null) {
                 trustManagerArray =
-                        new TrustManager[] {new NamedServerTrust((X509TrustManager) trustManagerArray[0], serverName)};
+                        new TrustManager[] {NamedServerTrust.of((X509TrustManager) trustManagerArray[0], serverName)};
             }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers, trustManagerArray, null);

@@ -148,16 +148,7 @@ class OperatorCommandTest {
     @Test
     void poolKeysProvisionEveryMemberAndAPeerListThatAdmitsThemAll() throws Exception {
         Path keys = dir.resolve("pool-keys");
-        assertThat(new CommandLine(new CamelotCli())
-                        .execute(
-                                "operator",
-                                "pool-keys",
-                                "--dir",
-                                keys.toString(),
-                                "--member",
-                                "camelot-wkm-0",
-                                "--wp",
-                                PoolIdentities.ELASTIC_WP))
+        assertThat(poolKeys("--dir", keys.toString(), "--member", "camelot-wkm-0", "--wp", PoolIdentities.ELASTIC_WP))
                 .isZero();
         for (String member : List.of(PoolIdentities.MANAGER, "camelot-wkm-0", PoolIdentities.ELASTIC_WP)) {
             Path key = keys.resolve(PoolIdentities.keyFileName(member));
@@ -189,33 +180,23 @@ class OperatorCommandTest {
                                         .getPublic())))
                         .contains(role));
 
-        assertThat(new CommandLine(new CamelotCli())
-                        .execute(
-                                "operator",
-                                "pool-keys",
-                                "--dir",
-                                dir.resolve("bad").toString(),
-                                "--member",
-                                PoolIdentities.MANAGER))
+        assertThat(poolKeys("--dir", dir.resolve("bad").toString(), "--member", PoolIdentities.MANAGER))
                 .isNotZero();
     }
 
     @Test
     void poolKeysWithTlsIssueAPoolCaAndACertificatePerMemberForTheManifestsNames() throws Exception {
         Path keys = dir.resolve("pool-keys");
-        assertThat(new CommandLine(new CamelotCli())
-                        .execute(
-                                "operator",
-                                "pool-keys",
-                                "--dir",
-                                keys.toString(),
-                                "--member",
-                                "camelot-wkm-0",
-                                "--wp",
-                                PoolIdentities.ELASTIC_WP,
-                                "--tls",
-                                "--tls-name",
-                                PoolIdentities.ELASTIC_WP + "=wp.example,wp2.example"))
+        assertThat(poolKeys(
+                        "--dir",
+                        keys.toString(),
+                        "--member",
+                        "camelot-wkm-0",
+                        "--wp",
+                        PoolIdentities.ELASTIC_WP,
+                        "--tls",
+                        "--tls-name",
+                        PoolIdentities.ELASTIC_WP + "=wp.example,wp2.example"))
                 .isZero();
         Map.of(
                         PoolIdentities.MANAGER,
@@ -247,17 +228,14 @@ class OperatorCommandTest {
                         .tlsTrust())
                 .isEqualTo(keys.resolve(PoolIdentities.POOL_CA_FILE));
 
-        assertThat(new CommandLine(new CamelotCli())
-                        .execute(
-                                "operator",
-                                "pool-keys",
-                                "--dir",
-                                dir.resolve("unknown").toString(),
-                                "--member",
-                                "camelot-wkm-0",
-                                "--tls",
-                                "--tls-name",
-                                "camelot-wkm-9=x.example"))
+        assertThat(poolKeys(
+                        "--dir",
+                        dir.resolve("unknown").toString(),
+                        "--member",
+                        "camelot-wkm-0",
+                        "--tls",
+                        "--tls-name",
+                        "camelot-wkm-9=x.example"))
                 .isNotZero();
     }
 
@@ -277,5 +255,13 @@ class OperatorCommandTest {
         } catch (CertificateParsingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static int poolKeys(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "operator";
+        all[1] = "pool-keys";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return new CommandLine(new CamelotCli()).execute(all);
     }
 }
