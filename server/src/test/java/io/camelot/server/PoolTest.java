@@ -132,6 +132,40 @@ class PoolTest {
                 .isInstanceOf(PeerUnavailableException.class);
     }
 
+    /**
+     * tls = "on": every link is HTTPS with the pool CA's certificates from keys_dir; the WP's lists
+     * no address (it is checked by the WP name), the others the loopback address they are called at.
+     */
+    @Test
+    void poolCaTlsCarriesEveryPoolLink() throws Exception {
+        Path keys = dataDir.resolve("provisioned-keys");
+        List<String> loopback = List.of("127.0.0.1");
+        PoolIdentities.generate(keys, List.of("wkm-0", "wkm-1"), List.of("wp-0"))
+                .issueTls(
+                        Map.of(
+                                PoolIdentities.MANAGER,
+                                loopback,
+                                "wkm-0",
+                                loopback,
+                                "wkm-1",
+                                loopback,
+                                "wp-0",
+                                List.of()),
+                        List.of("wp-0"));
+        Requester requester = start(pool(1, 2, SignatureScheme.POOL_KEY, "").toBuilder()
+                .keysDir(keys.toString())
+                .tls(PoolSection.Tls.ON)
+                .build());
+        assertThat(node.pool().manager().url()).startsWith("https://");
+        assertThat(node.pool().children())
+                .hasSize(3)
+                .allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
+        VerifiedWorker poolWorker = requester.worker(POOL_ID);
+        for (int i = 0; i < 3; i++) {
+            assertThat(WorkOrders.poolEcho(requester, poolWorker, "ca " + i)).isEqualTo("RESULT: ca " + i);
+        }
+    }
+
     @Test
     void oneWkmAndTwoWpsServeWorkOrdersAsOneWorker() throws Exception {
         // WP 1 is dedicated to REQUESTER: its work orders go there, everyone else's to WP 0.
