@@ -65,9 +65,9 @@ public final class PeerSecurity {
      * The same identity, calling https peers whose certificate chains to this process's trust and
      * names {@code tlsName}, whatever address they are reached at: for WPs registered under pod IPs,
      * which no certificate lists in advance. What binds a WP to its address is its signed
-     * registration (a WP-role key, within {@code wp_hosts}); any holder of a certificate naming
-     * {@code tlsName} could answer at that address, so every WP pod shares that certificate's trust.
-     * Without client TLS the copy calls plain HTTP as before.
+     * registration (a WP-role key, within {@code wp_hosts}); the cost is that any holder of a
+     * certificate naming {@code tlsName} could answer at another WP's address (docs/pools.md).
+     * Without client TLS it is this one, calling plain HTTP.
      */
     public PeerSecurity callingPeersNamed(String tlsName) {
         return clientTls == null ? this : new PeerSecurity(this, http(clientTls.sslContextNaming(tlsName)));
