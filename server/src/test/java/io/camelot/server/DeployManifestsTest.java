@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipped Kubernetes manifests, parsed as Kubernetes objects (review M11): TLS on the public
- * listener, admin ports open to monitoring only, each pod holding only its own pool key, and no
- * service-account token where nothing calls the Kubernetes API.
+ * listener and on every pool link, admin ports open to monitoring only, each pod holding only its
+ * own pool key and TLS key, and no service-account token where nothing calls the Kubernetes API.
  */
 class DeployManifestsTest {
     private static final int ADMIN_PORT = 8558;
