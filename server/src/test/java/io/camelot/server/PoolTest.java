@@ -118,14 +118,7 @@ class PoolTest {
         Requester requester = start(pool(1, 2, SignatureScheme.POOL_KEY, "").toBuilder()
                 .tls(PoolSection.Tls.DEV)
                 .build());
-        assertThat(node.pool().manager().url()).startsWith("https://");
-        assertThat(node.pool().children())
-                .hasSize(3)
-                .allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
-        VerifiedWorker poolWorker = requester.worker(POOL_ID);
-        for (int i = 0; i < 3; i++) {
-            assertThat(WorkOrders.poolEcho(requester, poolWorker, "tls " + i)).isEqualTo("RESULT: tls " + i);
-        }
+        assertHttpsEverywhereAndServing(requester);
         // A plain-HTTP call to a child gets no answer from its HTTPS endpoint.
         String wkm = node.pool().keyManagers().getFirst().url().replace("https://", "http://");
         assertThatThrownBy(() -> poolClient(wkm).call(PoolApi.GET_RANDOM_ID, Map.of()))
@@ -156,13 +149,18 @@ class PoolTest {
                 .keysDir(keys.toString())
                 .tls(PoolSection.Tls.ON)
                 .build());
+        assertHttpsEverywhereAndServing(requester);
+    }
+
+    /** The manager and the three children serve HTTPS, and pool work orders are served. */
+    private void assertHttpsEverywhereAndServing(Requester requester) throws Exception {
         assertThat(node.pool().manager().url()).startsWith("https://");
         assertThat(node.pool().children())
                 .hasSize(3)
                 .allSatisfy(child -> assertThat(child.url()).startsWith("https://"));
         VerifiedWorker poolWorker = requester.worker(POOL_ID);
         for (int i = 0; i < 3; i++) {
-            assertThat(WorkOrders.poolEcho(requester, poolWorker, "ca " + i)).isEqualTo("RESULT: ca " + i);
+            assertThat(WorkOrders.poolEcho(requester, poolWorker, "tls " + i)).isEqualTo("RESULT: tls " + i);
         }
     }
 
