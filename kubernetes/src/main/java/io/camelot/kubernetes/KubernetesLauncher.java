@@ -107,9 +107,9 @@ public final class KubernetesLauncher implements WorkerLauncher {
      * Workorder Processors of a pool as pods running {@code wp}: each binds all interfaces on
      * {@value #WP_PORT} and registers under its pod IP ({@code POD_IP} from the downward API), serves its admin port on the
      * health port for the probes, and deregisters and drains on SIGTERM. It signs its pool calls with
-     * the key files of {@code wp}, found by name in the {@code keysSecret} Secret: only those files
-     * of it are mounted, read-only, at {@value #POOL_KEYS_MOUNT}, so a WP pod never holds another
-     * member's key.
+     * the key files of {@code wp} (and, if they name TLS files, serves and calls HTTPS with them),
+     * found by name in the {@code keysSecret} Secret: only those files of it are mounted, read-only,
+     * at {@value #POOL_KEYS_MOUNT}, so a WP pod never holds another member's key.
      *
      * @param wp the WP's other settings (manager URL, slots, TEE directory, restarts)
      */

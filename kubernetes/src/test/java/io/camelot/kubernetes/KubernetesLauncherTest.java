@@ -3,11 +3,13 @@ package io.camelot.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelot.pool.manager.PeerFiles;
+import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.WpLaunchSpec;
 import io.camelot.scheduler.ManualClock;
 import io.camelot.scheduler.elastic.PoolLoad;
 import io.camelot.scheduler.elastic.PoolScaler;
 import io.camelot.scheduler.elastic.ScalingPolicy;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -95,20 +97,9 @@ class KubernetesLauncherTest {
 
     @Test
     void workorderProcessorPodsRegisterUnderTheirPodIpAndStopByDraining() {
-        KubernetesLauncher launcher = KubernetesLauncher.workorderProcessors(
-                client,
-                NAMESPACE,
-                "pool-a",
-                "camelot:0.1.0",
-                "camelot-pool-keys",
-                WpLaunchSpec.builder(
-                                "http://camelot-pool-manager:9950",
-                                Path.of("/tmp/camelot-tee"),
-                                PeerFiles.plain(Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")))
-                        .register(true)
-                        .slots(2)
-                        .build(),
-                60);
+        KubernetesLauncher launcher = wpLauncher(
+                "http://camelot-pool-manager:9950",
+                PeerFiles.plain(Path.of("keys/wp-elastic-key.pem"), Path.of("keys/pool-peers.pem")));
         PoolScaler scaler = new PoolScaler(
                 launcher, new ScalingPolicy(1, 2, 4, 2, 0.5, Duration.ofSeconds(30)), load::get, "wp", clock);
 
@@ -170,5 +161,45 @@ class KubernetesLauncherTest {
         assertThat(podNames()).containsExactly("wp-1", "wp-2");
         launcher.close();
         assertThat(podNames()).isEmpty();
+    }
+
+    @Test
+    void workorderProcessorPodsServeAndCallHttpsWithTheirOwnTlsFilesOnly() {
+        KubernetesLauncher launcher = wpLauncher(
+                "https://camelot-pool-manager:9950", PoolIdentities.fileNames(PoolIdentities.ELASTIC_WP, true));
+        launcher.launch("wp-1");
+        Pod wp = client.pods().inNamespace(NAMESPACE).withName("wp-1").get();
+        String args = String.join(" ", wp.getSpec().getContainers().getFirst().getArgs());
+        assertThat(args)
+                .contains(
+                        "--manager https://camelot-pool-manager:9950",
+                        "--tls-cert /etc/camelot/pool-keys/wp-elastic-tls-cert.pem",
+                        "--tls-key /etc/camelot/pool-keys/wp-elastic-tls-key.pem",
+                        "--tls-trust /etc/camelot/pool-keys/pool-ca.pem");
+        // The WP's key, TLS key and certificate, the peer list and the pool CA: no other member's.
+        assertThat(wp.getSpec().getVolumes().getFirst().getSecret().getItems())
+                .extracting(KeyToPath::getKey)
+                .containsExactly(
+                        "wp-elastic-key.pem",
+                        "pool-peers.pem",
+                        "wp-elastic-tls-cert.pem",
+                        "wp-elastic-tls-key.pem",
+                        "pool-ca.pem");
+        launcher.close();
+    }
+
+    /** WP pods of pool-a registering with {@code managerUrl}, with two slots each. */
+    private KubernetesLauncher wpLauncher(String managerUrl, PeerFiles files) {
+        return KubernetesLauncher.workorderProcessors(
+                client,
+                NAMESPACE,
+                "pool-a",
+                "camelot:0.1.0",
+                "camelot-pool-keys",
+                WpLaunchSpec.builder(managerUrl, Path.of("/tmp/camelot-tee"), files)
+                        .register(true)
+                        .slots(2)
+                        .build(),
+                60);
     }
 }

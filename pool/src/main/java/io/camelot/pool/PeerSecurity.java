@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * How one pool process (WKM, WP, Worker Manager) takes part in the pool's internal APIs: it signs
@@ -32,6 +33,7 @@ public final class PeerSecurity {
     private final PoolPeers roles;
     private final Clock clock;
     private final ServerTls serverTls;
+    private final ClientTls clientTls;
     private final HttpClient http;
 
     /**
@@ -46,7 +48,29 @@ public final class PeerSecurity {
         this.roles = peers;
         this.clock = clock;
         this.serverTls = serverTls;
-        this.http = clientTls == null ? PLAIN : http(clientTls);
+        this.clientTls = clientTls;
+        this.http = clientTls == null ? PLAIN : http(clientTls.sslContext());
+    }
+
+    private PeerSecurity(PeerSecurity from, HttpClient http) {
+        this.signer = from.signer;
+        this.roles = from.roles;
+        this.clock = from.clock;
+        this.serverTls = from.serverTls;
+        this.clientTls = from.clientTls;
+        this.http = http;
+    }
+
+    /**
+     * The same identity, calling https peers whose certificate chains to this process's trust and
+     * names {@code tlsName}, whatever address they are reached at: for WPs registered under pod IPs,
+     * which no certificate lists in advance. What binds a WP to its address is its signed
+     * registration (a WP-role key, within {@code wp_hosts}); the cost is that any holder of a
+     * certificate naming {@code tlsName} could answer at another WP's address (docs/pools.md).
+     * Without client TLS it is this one, calling plain HTTP.
+     */
+    public PeerSecurity callingPeersNamed(String tlsName) {
+        return clientTls == null ? this : new PeerSecurity(this, http(clientTls.sslContextNaming(tlsName)));
     }
 
     /** From PEM files: this process's private key and the operator's role-labelled peer list. */
@@ -80,11 +104,11 @@ public final class PeerSecurity {
         return http;
     }
 
-    private static HttpClient http(ClientTls tls) {
+    private static HttpClient http(SSLContext tls) {
         HttpClient.Builder builder =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1);
         if (tls != null) {
-            builder.sslContext(tls.sslContext());
+            builder.sslContext(tls);
         }
         return builder.build();
     }

@@ -8,6 +8,7 @@ import io.camelot.jsonrpc.JsonParamsMethod;
 import io.camelot.jsonrpc.RpcCall;
 import io.camelot.jsonrpc.RpcMethod;
 import io.camelot.jsonrpc.RpcOutcome;
+import io.camelot.pool.manager.PeerFiles;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.ErrorCode;
 import io.camelot.protocol.ProtocolJson;
@@ -269,5 +270,63 @@ class PeerAuthenticationTest {
         RpcClient plain = client(endpoint.url().replace("https:", "http:"), peer, null);
         assertThatThrownBy(() -> plain.call("Ping", Map.of("n", 6))).isInstanceOf(PeerUnavailableException.class);
         assertThat(served).hasValue(2);
+    }
+
+    @Test
+    void poolCaCertificatesAreAcceptedForTheirOwnNamesOnlyAndAWpByItsRoleNameAtAnyAddress() {
+        Path keys = dir.resolve("pool-keys");
+        List<String> wps = List.of(PoolIdentities.ELASTIC_WP);
+        PoolIdentities.generate(keys, List.of("wkm-a"), wps)
+                .issueTls(
+                        Map.of(
+                                PoolIdentities.MANAGER,
+                                List.of("camelot-pool-manager"),
+                                "wkm-a",
+                                List.of("localhost"),
+                                PoolIdentities.ELASTIC_WP,
+                                wps),
+                        wps);
+        ClientTls poolCa = ClientTls.trusting(keys.resolve(PoolIdentities.POOL_CA_FILE));
+        InternalServer wkm = start(serverTls(keys, "wkm-a"));
+        assertThat(client(byName(wkm), peer, poolCa)
+                        .call("Ping", Map.of("n", 1))
+                        .path("pong")
+                        .asInt())
+                .isEqualTo(1);
+        // An address its certificate does not list, and another member's certificate, are refused.
+        assertThatThrownBy(() -> client(wkm.url(), peer, poolCa).call("Ping", Map.of("n", 2)))
+                .isInstanceOf(PeerUnavailableException.class);
+        InternalServer manager = start(serverTls(keys, PoolIdentities.MANAGER));
+        assertThatThrownBy(() -> client(byName(manager), peer, poolCa).call("Ping", Map.of("n", 3)))
+                .isInstanceOf(PeerUnavailableException.class);
+
+        // The dispatcher calls a WP at the address it registered: its certificate must name the WP role.
+        PeerSecurity dispatcher = new PeerSecurity(
+                        peer, PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM)), null, poolCa, CLOCK)
+                .callingPeersNamed(PoolIdentities.WP_TLS_NAME);
+        InternalServer wp = start(serverTls(keys, PoolIdentities.ELASTIC_WP));
+        assertThat(new RpcClient(wp.url(), TIMEOUT, dispatcher)
+                        .call("Ping", Map.of("n", 4))
+                        .path("pong")
+                        .asInt())
+                .isEqualTo(4);
+        // A WKM's certificate does not name it, and one from another CA is not trusted.
+        assertThatThrownBy(() -> new RpcClient(byName(wkm), TIMEOUT, dispatcher).call("Ping", Map.of("n", 5)))
+                .isInstanceOf(PeerUnavailableException.class);
+        DevCertificates.selfSigned("rogue", List.of(PoolIdentities.WP_TLS_NAME, "127.0.0.1"))
+                .write(dir.resolve("rogue.pem"), dir.resolve("rogue.key"));
+        InternalServer rogue = start(new ServerTls(dir.resolve("rogue.pem"), dir.resolve("rogue.key"), null));
+        assertThatThrownBy(() -> new RpcClient(rogue.url(), TIMEOUT, dispatcher).call("Ping", Map.of("n", 6)))
+                .isInstanceOf(PeerUnavailableException.class);
+        assertThat(served).hasValue(2);
+    }
+
+    static ServerTls serverTls(Path keys, String member) {
+        PeerFiles files = PoolIdentities.fileNames(member, true).in(keys);
+        return new ServerTls(files.tlsCert(), files.tlsKey(), null);
+    }
+
+    static String byName(InternalServer endpoint) {
+        return endpoint.url().replace("127.0.0.1", "localhost");
     }
 }

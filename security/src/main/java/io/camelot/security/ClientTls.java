@@ -16,7 +16,9 @@ import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * TLS for an HTTP client (Vert.x or JDK) of a {@link ServerTls} endpoint.
@@ -45,6 +47,21 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
      * trust exactly {@code trustedCertificates}, and present the client certificate if there is one.
      */
     public SSLContext sslContext() {
+        return sslContext(null);
+    }
+
+    /**
+     * Like {@link #sslContext()}, but a server is accepted when its certificate chains to {@code
+     * trustedCertificates} and names {@code serverName} (a DNS subject alternative name), whatever
+     * host the client connected to: for peers reached at addresses no certificate can list in
+     * advance (a pool's WP pods, registered under their pod IPs), whose address the caller checks
+     * some other way.
+     */
+    public SSLContext sslContextNaming(String serverName) {
+        return sslContext(Objects.requireNonNull(serverName, "serverName"));
+    }
+
+    private SSLContext sslContext(String serverName) {
         try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
@@ -68,8 +85,13 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
                 factory.init(own, new char[0]);
                 keyManagers = factory.getKeyManagers();
             }
+            TrustManager[] trustManagerArray = trustManagers.getTrustManagers();
+            if (serverName != null) {
+                trustManagerArray =
+                        new TrustManager[] {NamedServerTrust.of((X509TrustManager) trustManagerArray[0], serverName)};
+            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, trustManagers.getTrustManagers(), null);
+            context.init(keyManagers, trustManagerArray, null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException(

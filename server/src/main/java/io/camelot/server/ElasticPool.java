@@ -3,7 +3,6 @@ package io.camelot.server;
 import io.camelot.kubernetes.KubernetesLauncher;
 import io.camelot.pool.manager.JavaLauncher;
 import io.camelot.pool.manager.LocalPool;
-import io.camelot.pool.manager.PeerFiles;
 import io.camelot.pool.manager.PoolDispatcher;
 import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.pool.manager.WpLaunchSpec;
@@ -57,14 +56,13 @@ final class ElasticPool implements AutoCloseable {
                         config.name(),
                         config.kubernetesImage(),
                         config.kubernetesKeysSecret(),
-                        // Named, not read: the WP pods mount their key from the Secret, and this
-                        // node's own mount of it holds only the manager's key and the peer lists.
+                        // Named, not read: the WP pods mount their key (and TLS files) from the Secret,
+                        // and this node's own mount of it holds only the manager's and the peer lists.
                         WpLaunchSpec.builder(
                                         managerUrl,
                                         Path.of("/tmp/camelot-tee"),
-                                        PeerFiles.plain(
-                                                Path.of(PoolIdentities.keyFileName(PoolIdentities.ELASTIC_WP)),
-                                                Path.of(PoolIdentities.PEERS_FILE)))
+                                        PoolIdentities.fileNames(
+                                                PoolIdentities.ELASTIC_WP, config.tls() == PoolSection.Tls.ON))
                                 .register(true)
                                 .slots(config.slotsPerProcessor())
                                 .restartAfter(config.restartWpAfter())

@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -47,6 +49,12 @@ import picocli.CommandLine.Option;
 final class OperatorCommand implements Runnable {
     static final String PRIVATE_KEY_FILE = "operator-key.pem";
     static final String PUBLIC_KEY_FILE = "operator-pub.pem";
+
+    /** deploy/k8s/pool's names, the default names of the pool members' certificates. */
+    private static final String MANAGER_SERVICE = "camelot-pool-manager";
+
+    private static final String WKM_SERVICE = "camelot-wkm";
+    private static final String SERVICE_DOMAIN = ".camelot.svc";
 
     @Override
     public void run() {
@@ -182,9 +190,33 @@ final class OperatorCommand implements Runnable {
                         + " (shared by WPs started on demand); listed with role wp: only WP keys may register WPs")
         List<String> wps = new ArrayList<>();
 
+        @Option(
+                names = "--tls",
+                description = "Also issue a pool CA (" + PoolIdentities.POOL_CA_FILE
+                        + "; its private key is not kept) and a TLS certificate and key per member signed by it, for"
+                        + " [pool] tls = \"on\", wkm and wp --tls-cert/--tls-key/--tls-trust")
+        boolean tls;
+
+        @Option(
+                names = "--tls-name",
+                paramLabel = "MEMBER=DNS[,DNS...]",
+                description = "With --tls, the DNS names of a member's certificate, repeatable; default: those of"
+                        + " deploy/k8s/pool (" + PoolIdentities.MANAGER + ": " + MANAGER_SERVICE + ", "
+                        + MANAGER_SERVICE + SERVICE_DOMAIN + "; WKM camelot-wkm-0: camelot-wkm-0." + WKM_SERVICE
+                        + ", camelot-wkm-0." + WKM_SERVICE + SERVICE_DOMAIN + "); WP certificates also name "
+                        + PoolIdentities.WP_TLS_NAME + ", which the Worker Manager requires of a WP")
+        Map<String, String> tlsNames = new LinkedHashMap<>();
+
         @Override
         public Integer call() {
-            PoolIdentities.generate(dir, members, wps);
+            if (!tls && !tlsNames.isEmpty()) {
+                throw new IllegalArgumentException("--tls-name needs --tls");
+            }
+            Map<String, List<String>> names = tls ? dnsNames() : Map.of();
+            PoolIdentities identities = PoolIdentities.generate(dir, members, wps);
+            if (tls) {
+                identities.issueTls(names, wps);
+            }
             System.out.println("Pool keys for "
                     + PoolIdentities.MANAGER
                     + ", "
@@ -195,8 +227,31 @@ final class OperatorCommand implements Runnable {
                     + dir
                     + "; every member admits the keys in "
                     + PoolIdentities.PEERS_FILE
-                    + " by their roles");
+                    + " by their roles"
+                    + (tls
+                            ? "; each member trusts " + PoolIdentities.POOL_CA_FILE + " and serves its own certificate"
+                            : ""));
             return 0;
+        }
+
+        /** Every member's certificate names: --tls-name, or the manifests' Service names. */
+        private Map<String, List<String>> dnsNames() {
+            Map<String, List<String>> names = new LinkedHashMap<>();
+            names.put(PoolIdentities.MANAGER, List.of(MANAGER_SERVICE, MANAGER_SERVICE + SERVICE_DOMAIN));
+            for (String member : members) {
+                String host = member + "." + WKM_SERVICE;
+                names.put(member, List.of(host, host + SERVICE_DOMAIN));
+            }
+            for (String wp : wps) {
+                names.put(wp, List.of(wp));
+            }
+            tlsNames.forEach((member, listed) -> {
+                if (!names.containsKey(member)) {
+                    throw new IllegalArgumentException("--tls-name names " + member + ", which is not a pool member");
+                }
+                names.put(member, List.of(listed.split(",")));
+            });
+            return names;
         }
     }
 }

@@ -233,11 +233,18 @@ public final class TcsNode implements AutoCloseable {
                         config.processors(),
                         config.elastic())
                 : PoolIdentities.load(Path.of(config.keysDir()));
-        if (config.tls() == PoolSection.Tls.DEV) {
-            identities = identities.withDevelopmentTls(List.of(config.internalHost()));
-        }
+        identities = switch (config.tls()) {
+            case DEV -> identities.withDevelopmentTls(List.of(config.internalHost()));
+            case ON -> identities.withPoolCaTls();
+            case OFF -> identities;
+        };
         PeerSecurity security = identities.managerSecurity(clock);
-        PoolDispatcher poolDispatcher = new PoolDispatcher(store, clock, callTimeout, security);
+        // With the pool CA, WPs are called at the address they registered (a pod IP no certificate
+        // lists): their certificate must name the WP role instead; the signed registration binds
+        // the address (docs/SECURITY.md, N1).
+        PeerSecurity wpCalls =
+                config.tls() == PoolSection.Tls.ON ? security.callingPeersNamed(PoolIdentities.WP_TLS_NAME) : security;
+        PoolDispatcher poolDispatcher = new PoolDispatcher(store, clock, callTimeout, wpCalls);
         PoolMetrics.bind(metrics, poolDispatcher);
         WorkerManager manager = new WorkerManager(
                 callTimeout,

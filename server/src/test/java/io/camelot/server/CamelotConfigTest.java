@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelot.kubernetes.KubernetesLauncher;
 import io.camelot.listener.NotifyHosts;
+import io.camelot.pool.manager.PoolIdentities;
 import io.camelot.protocol.crypto.PublicKeySign;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.server.config.AdminSection;
@@ -225,7 +226,8 @@ class CamelotConfigTest {
         assertThat(pool.elastic()).isTrue();
         assertThat(pool.launcher()).isEqualTo(PoolSection.Launcher.KUBERNETES);
         assertThat(pool.wpLocalization()).isEqualTo(PoolSection.Localization.ANY);
-        assertThat(pool.managerUrl()).isEqualTo("http://camelot-pool-manager:" + pool.managerPort());
+        assertThat(pool.managerUrl()).isEqualTo("https://camelot-pool-manager:" + pool.managerPort());
+        assertThat(pool.tls()).isEqualTo(PoolSection.Tls.ON);
         String serve = Files.readString(Path.of("../deploy/k8s/pool/serve.yaml"));
         assertThat(serve)
                 .contains(
@@ -237,13 +239,13 @@ class CamelotConfigTest {
         assertThat(Files.readString(Path.of("../deploy/k8s/pool/rbac.yaml"))).contains("resources: [\"pods\"]");
         // The WKM StatefulSet's replicas, by their headless-Service names.
         assertThat(pool.keyManagerUrls())
-                .containsExactly("http://camelot-wkm-0.camelot-wkm:7001", "http://camelot-wkm-1.camelot-wkm:7001");
+                .containsExactly("https://camelot-wkm-0.camelot-wkm:7001", "https://camelot-wkm-1.camelot-wkm:7001");
         assertThat(Files.readString(Path.of("../deploy/k8s/pool/wkm.yaml")))
                 .contains(
                         "replicas: 2",
                         "containerPort: 7001",
                         "--generate-keys",
-                        "--join http://camelot-wkm-0.camelot-wkm:7001",
+                        "--join https://camelot-wkm-0.camelot-wkm:7001",
                         "--admin-port 8558",
                         "path: /health/ready",
                         "path: /health/live",
@@ -262,6 +264,18 @@ class CamelotConfigTest {
         assertThatThrownBy(() ->
                         CamelotConfig.load(toml("[pool]\nprocessors = 1\nkey_manager_urls = [\"http://wkm:7001\"]\n")))
                 .hasMessageContaining("key_manager_urls needs keys_dir");
+    }
+
+    @Test
+    void poolCaTlsNeedsProvisionedKeysAndTheirCertificates() throws IOException {
+        assertThatThrownBy(() -> CamelotConfig.load(toml("[pool]\nprocessors = 1\ntls = \"on\"\n")))
+                .hasMessageContaining("tls = \"on\" needs keys_dir");
+        // keys_dir made without --tls: serve names the missing file and the command that makes it.
+        Path keys = dir.resolve("pool-keys");
+        PoolIdentities.generate(keys, List.of("wkm-0"), List.of());
+        assertThatThrownBy(() -> PoolIdentities.load(keys).withPoolCaTls())
+                .hasMessageContaining(PoolIdentities.POOL_CA_FILE)
+                .hasMessageContaining("pool-keys --tls");
     }
 
     @Test

@@ -23,19 +23,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipped Kubernetes manifests, parsed as Kubernetes objects (review M11): TLS on the public
- * listener, admin ports open to monitoring only, each pod holding only its own pool key, and no
- * service-account token where nothing calls the Kubernetes API.
+ * listener and on every pool link, admin ports open to monitoring only, each pod holding only its
+ * own pool key and TLS key, and no service-account token where nothing calls the Kubernetes API.
  */
 class DeployManifestsTest {
     private static final int ADMIN_PORT = 8558;
     private static final String MONITORING_LABEL = "camelot.io/monitoring";
     private static final String LISTENER_TLS_SECRET = "camelot-listener-tls";
+    private static final String POOL_DIR = "../deploy/k8s/pool";
+    private static final String POOL_CA = "pool-ca.pem";
 
     /** A workload's name, labels and pod spec. */
     private record Workload(String name, Map<String, String> labels, PodSpec pod) {}
@@ -193,18 +198,87 @@ class DeployManifestsTest {
                 .filter(mount -> mount.getName().equals(keys.getName()))
                 .toList();
         if (name.equals("camelot-serve")) {
-            assertThat(items).containsExactlyInAnyOrder("manager-key.pem", "pool-peers.pem");
+            assertThat(items)
+                    .containsExactlyInAnyOrder(
+                            "manager-key.pem",
+                            "pool-peers.pem",
+                            "manager-tls-cert.pem",
+                            "manager-tls-key.pem",
+                            POOL_CA);
         } else {
             // The volume holds the WKM replicas' keys; the container sees one of them, its pod's.
-            assertThat(items).allMatch(item -> item.startsWith("camelot-wkm-") || item.equals("pool-peers.pem"));
+            assertThat(items)
+                    .allMatch(item -> item.startsWith("camelot-wkm-")
+                            || List.of("pool-peers.pem", POOL_CA).contains(item));
             assertThat(mounts)
                     .extracting(mount -> mount.getSubPathExpr() != null ? mount.getSubPathExpr() : mount.getSubPath())
-                    .containsExactlyInAnyOrder("$(POD_NAME)-key.pem", "pool-peers.pem");
+                    .containsExactlyInAnyOrder(
+                            "$(POD_NAME)-key.pem",
+                            "pool-peers.pem",
+                            "$(POD_NAME)-tls-cert.pem",
+                            "$(POD_NAME)-tls-key.pem",
+                            POOL_CA);
+            // Each replica serves its own certificate and trusts only the pool CA.
+            assertThat(String.join(" ", container.getArgs()))
+                    .contains(
+                            "--tls-cert /etc/camelot/pool-keys/tls-cert.pem",
+                            "--tls-key /etc/camelot/pool-keys/tls-key.pem",
+                            "--tls-trust /etc/camelot/pool-keys/" + POOL_CA);
             assertThat(container.getEnv()).anySatisfy(env -> {
                 assertThat(env.getName()).isEqualTo("POD_NAME");
                 assertThat(env.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
             });
         }
         assertThat(mounts).allMatch(VolumeMount::getReadOnly);
+    }
+
+    @Test
+    void everyPoolLinkIsHttpsTrustingOnlyThePoolCa() throws IOException {
+        List<String> urls = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(POOL_DIR))) {
+            for (Path file : files.toList()) {
+                Matcher url = Pattern.compile("\\bhttps?://[^\\s\",]+").matcher(Files.readString(file));
+                while (url.find()) {
+                    urls.add(url.group());
+                }
+            }
+        }
+        assertThat(urls)
+                .isNotEmpty()
+                .contains(
+                        "https://camelot-pool-manager:9950",
+                        "https://camelot-wkm-0.camelot-wkm:7001",
+                        "https://camelot-wkm-1.camelot-wkm:7001")
+                .allMatch(url -> url.startsWith("https://"));
+        String config = Files.readString(Path.of(POOL_DIR, "config.yaml"));
+        assertThat(config.substring(config.indexOf("[pool]"))).contains("tls = \"on\"");
+    }
+
+    @Test
+    void noPoolPodMountsAnotherMembersTlsKey() throws IOException {
+        for (Workload workload : workloads(objects(Path.of(POOL_DIR)))) {
+            Container container = workload.pod().getContainers().getFirst();
+            List<String> tlsKeys = workload.pod().getVolumes().stream()
+                    .filter(volume -> volume.getSecret() != null)
+                    .flatMap(volume -> volume.getSecret().getItems().stream())
+                    .map(KeyToPath::getKey)
+                    .filter(item -> item.endsWith("-tls-key.pem"))
+                    .toList();
+            List<String> mountedTlsKeys = container.getVolumeMounts().stream()
+                    .map(mount -> mount.getSubPathExpr() != null ? mount.getSubPathExpr() : mount.getSubPath())
+                    .filter(path -> path != null && path.endsWith("-tls-key.pem"))
+                    .toList();
+            if (workload.name().equals("camelot-serve")) {
+                assertThat(tlsKeys).containsExactly("manager-tls-key.pem");
+            } else {
+                // The volume lists every replica's; the container mounts only its pod's.
+                assertThat(tlsKeys).containsExactlyInAnyOrder("camelot-wkm-0-tls-key.pem", "camelot-wkm-1-tls-key.pem");
+                assertThat(mountedTlsKeys).containsExactly("$(POD_NAME)-tls-key.pem");
+                assertThat(container.getVolumeMounts())
+                        .noneMatch(mount -> mount.getSubPath() == null
+                                && mount.getSubPathExpr() == null
+                                && mount.getName().equals("pool-keys"));
+            }
+        }
     }
 }

@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -145,16 +148,7 @@ class OperatorCommandTest {
     @Test
     void poolKeysProvisionEveryMemberAndAPeerListThatAdmitsThemAll() throws Exception {
         Path keys = dir.resolve("pool-keys");
-        assertThat(new CommandLine(new CamelotCli())
-                        .execute(
-                                "operator",
-                                "pool-keys",
-                                "--dir",
-                                keys.toString(),
-                                "--member",
-                                "camelot-wkm-0",
-                                "--wp",
-                                PoolIdentities.ELASTIC_WP))
+        assertThat(poolKeys("--dir", keys.toString(), "--member", "camelot-wkm-0", "--wp", PoolIdentities.ELASTIC_WP))
                 .isZero();
         for (String member : List.of(PoolIdentities.MANAGER, "camelot-wkm-0", PoolIdentities.ELASTIC_WP)) {
             Path key = keys.resolve(PoolIdentities.keyFileName(member));
@@ -186,14 +180,88 @@ class OperatorCommandTest {
                                         .getPublic())))
                         .contains(role));
 
-        assertThat(new CommandLine(new CamelotCli())
-                        .execute(
-                                "operator",
-                                "pool-keys",
-                                "--dir",
-                                dir.resolve("bad").toString(),
-                                "--member",
-                                PoolIdentities.MANAGER))
+        assertThat(poolKeys("--dir", dir.resolve("bad").toString(), "--member", PoolIdentities.MANAGER))
                 .isNotZero();
+    }
+
+    @Test
+    void poolKeysWithTlsIssueAPoolCaAndACertificatePerMemberForTheManifestsNames() throws Exception {
+        Path keys = dir.resolve("pool-keys");
+        assertThat(poolKeys(
+                        "--dir",
+                        keys.toString(),
+                        "--member",
+                        "camelot-wkm-0",
+                        "--wp",
+                        PoolIdentities.ELASTIC_WP,
+                        "--tls",
+                        "--tls-name",
+                        PoolIdentities.ELASTIC_WP + "=wp.example,wp2.example"))
+                .isZero();
+        Map.of(
+                        PoolIdentities.MANAGER,
+                        List.of("camelot-pool-manager", "camelot-pool-manager.camelot.svc"),
+                        "camelot-wkm-0",
+                        List.of("camelot-wkm-0.camelot-wkm", "camelot-wkm-0.camelot-wkm.camelot.svc"),
+                        PoolIdentities.ELASTIC_WP,
+                        List.of("wp.example", "wp2.example", PoolIdentities.WP_TLS_NAME))
+                .forEach((member, names) -> {
+                    X509Certificate certificate =
+                            certificate(keys.resolve(PoolIdentities.tlsCertificateFileName(member)));
+                    assertThat(dnsNames(certificate)).as(member).containsExactlyElementsOf(names);
+                    assertThat(certificate.getIssuerX500Principal())
+                            .isEqualTo(certificate(keys.resolve(PoolIdentities.POOL_CA_FILE))
+                                    .getSubjectX500Principal());
+                    assertThat(keys.resolve(PoolIdentities.tlsKeyFileName(member)))
+                            .satisfies(
+                                    key -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                                            .isEqualTo("rw-------"));
+                });
+        // Signing keys (3), peer list, CA certificate and two files per member: the CA's key is not kept.
+        try (var files = Files.list(keys)) {
+            assertThat(files).hasSize(3 + 1 + 1 + 6);
+        }
+        // serve with [pool] tls = "on" finds the manager's files.
+        assertThat(PoolIdentities.load(keys)
+                        .withPoolCaTls()
+                        .peerFiles(PoolIdentities.MANAGER)
+                        .tlsTrust())
+                .isEqualTo(keys.resolve(PoolIdentities.POOL_CA_FILE));
+
+        assertThat(poolKeys(
+                        "--dir",
+                        dir.resolve("unknown").toString(),
+                        "--member",
+                        "camelot-wkm-0",
+                        "--tls",
+                        "--tls-name",
+                        "camelot-wkm-9=x.example"))
+                .isNotZero();
+    }
+
+    private static X509Certificate certificate(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> dnsNames(X509Certificate certificate) {
+        try {
+            return certificate.getSubjectAlternativeNames().stream()
+                    .map(name -> (String) name.get(1))
+                    .toList();
+        } catch (CertificateParsingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int poolKeys(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "operator";
+        all[1] = "pool-keys";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return new CommandLine(new CamelotCli()).execute(all);
     }
 }

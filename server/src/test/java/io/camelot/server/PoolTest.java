@@ -118,6 +118,42 @@ class PoolTest {
         Requester requester = start(pool(1, 2, SignatureScheme.POOL_KEY, "").toBuilder()
                 .tls(PoolSection.Tls.DEV)
                 .build());
+        assertHttpsEverywhereAndServing(requester);
+        // A plain-HTTP call to a child gets no answer from its HTTPS endpoint.
+        String wkm = node.pool().keyManagers().getFirst().url().replace("https://", "http://");
+        assertThatThrownBy(() -> poolClient(wkm).call(PoolApi.GET_RANDOM_ID, Map.of()))
+                .isInstanceOf(PeerUnavailableException.class);
+    }
+
+    /**
+     * tls = "on": every link is HTTPS with the pool CA's certificates from keys_dir; the WP's lists
+     * no address (it is checked by the WP name), the others the loopback address they are called at.
+     */
+    @Test
+    void poolCaTlsCarriesEveryPoolLink() throws Exception {
+        Path keys = dataDir.resolve("provisioned-keys");
+        List<String> loopback = List.of("127.0.0.1");
+        PoolIdentities.generate(keys, List.of("wkm-0", "wkm-1"), List.of("wp-0"))
+                .issueTls(
+                        Map.of(
+                                PoolIdentities.MANAGER,
+                                loopback,
+                                "wkm-0",
+                                loopback,
+                                "wkm-1",
+                                loopback,
+                                "wp-0",
+                                List.of()),
+                        List.of("wp-0"));
+        Requester requester = start(pool(1, 2, SignatureScheme.POOL_KEY, "").toBuilder()
+                .keysDir(keys.toString())
+                .tls(PoolSection.Tls.ON)
+                .build());
+        assertHttpsEverywhereAndServing(requester);
+    }
+
+    /** The manager and the three children serve HTTPS, and pool work orders are served. */
+    private void assertHttpsEverywhereAndServing(Requester requester) throws Exception {
         assertThat(node.pool().manager().url()).startsWith("https://");
         assertThat(node.pool().children())
                 .hasSize(3)
@@ -126,10 +162,6 @@ class PoolTest {
         for (int i = 0; i < 3; i++) {
             assertThat(WorkOrders.poolEcho(requester, poolWorker, "tls " + i)).isEqualTo("RESULT: tls " + i);
         }
-        // A plain-HTTP call to a child gets no answer from its HTTPS endpoint.
-        String wkm = node.pool().keyManagers().getFirst().url().replace("https://", "http://");
-        assertThatThrownBy(() -> poolClient(wkm).call(PoolApi.GET_RANDOM_ID, Map.of()))
-                .isInstanceOf(PeerUnavailableException.class);
     }
 
     @Test

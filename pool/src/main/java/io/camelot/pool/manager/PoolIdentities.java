@@ -39,15 +39,31 @@ public final class PoolIdentities {
     /** The member whose key every WP started on demand (elastic pools) signs with. */
     public static final String ELASTIC_WP = "wp-elastic";
 
+    /** The pool CA's certificate ({@code camelot operator pool-keys --tls}), which every member trusts. */
+    public static final String POOL_CA_FILE = "pool-ca.pem";
+
+    /**
+     * The DNS name every WP certificate from the pool CA lists, and the one the dispatcher requires
+     * of a WP, which it reaches at the address the WP registered (a pod IP no certificate lists).
+     */
+    public static final String WP_TLS_NAME = "camelot-wp";
+
     private static final String TLS_CERTIFICATE = "tls-cert.pem";
     private static final String TLS_KEY = "tls-key.pem";
+
+    /** HTTPS on the pool links: none, one development certificate for all, or one per member from a pool CA. */
+    private enum Tls {
+        OFF,
+        SHARED,
+        POOL_CA
+    }
 
     private final Path directory;
     private final KeyPair manager;
     private final PoolPeers peers;
-    private final boolean tls;
+    private final Tls tls;
 
-    private PoolIdentities(Path directory, KeyPair manager, PoolPeers peers, boolean tls) {
+    private PoolIdentities(Path directory, KeyPair manager, PoolPeers peers, Tls tls) {
         this.directory = directory;
         this.manager = manager;
         this.peers = peers;
@@ -65,7 +81,50 @@ public final class PoolIdentities {
                         "Camelot pool links (DEVELOPMENT ONLY)",
                         names.stream().distinct().toList())
                 .write(directory.resolve(TLS_CERTIFICATE), directory.resolve(TLS_KEY));
-        return new PoolIdentities(directory, manager, peers, true);
+        return new PoolIdentities(directory, manager, peers, Tls.SHARED);
+    }
+
+    /**
+     * Issues a pool CA and, for each member named, a server certificate signed by it for its DNS
+     * names, written beside the signing keys: {@value #POOL_CA_FILE}, {@code <member>-tls-cert.pem}
+     * and (owner-only) {@code <member>-tls-key.pem}. The CA's private key is never written: adding
+     * a member later means issuing the whole set again.
+     *
+     * @param dnsNames per member ({@link #MANAGER} included), the names its certificate lists
+     * @param wpMembers the WPs among them: only their certificates also name {@value #WP_TLS_NAME}
+     */
+    public PoolIdentities issueTls(Map<String, List<String>> dnsNames, List<String> wpMembers) {
+        DevCertificates.Issued ca = DevCertificates.certificateAuthority("Camelot pool CA");
+        PemFiles.write(directory.resolve(POOL_CA_FILE), PemFiles.toPem(ca.certificate()));
+        dnsNames.forEach((member, names) -> {
+            keyFile(member);
+            if (names.contains(WP_TLS_NAME)) {
+                throw new IllegalArgumentException(WP_TLS_NAME + " is the name of WP certificates only");
+            }
+            List<String> listed = new ArrayList<>(names);
+            if (wpMembers.contains(member)) {
+                listed.add(WP_TLS_NAME);
+            }
+            DevCertificates.server(ca, member, listed)
+                    .write(
+                            directory.resolve(tlsCertificateFileName(member)),
+                            directory.resolve(tlsKeyFileName(member)));
+        });
+        return withPoolCaTls();
+    }
+
+    /** The same identities with HTTPS on every pool link, from the certificates {@link #issueTls} made. */
+    public PoolIdentities withPoolCaTls() {
+        for (String file : List.of(POOL_CA_FILE, tlsCertificateFileName(MANAGER), tlsKeyFileName(MANAGER))) {
+            if (!Files.isRegularFile(directory.resolve(file))) {
+                throw new IllegalArgumentException("[pool] tls = \"on\" needs "
+                        + file
+                        + " in "
+                        + directory
+                        + " (create it with: camelot operator pool-keys --tls ...)");
+            }
+        }
+        return new PoolIdentities(directory, manager, peers, Tls.POOL_CA);
     }
 
     /**
@@ -73,11 +132,40 @@ public final class PoolIdentities {
      * any.
      */
     public PeerFiles peerFiles(String member) {
-        if (!tls) {
-            return PeerFiles.plain(keyFile(member), peersFile());
-        }
-        Path certificate = directory.resolve(TLS_CERTIFICATE);
-        return new PeerFiles(keyFile(member), peersFile(), certificate, directory.resolve(TLS_KEY), certificate);
+        Path key = keyFile(member);
+        return switch (tls) {
+            case OFF -> PeerFiles.plain(key, peersFile());
+            case POOL_CA -> fileNames(member, true).in(directory);
+            case SHARED -> {
+                Path certificate = directory.resolve(TLS_CERTIFICATE);
+                yield new PeerFiles(key, peersFile(), certificate, directory.resolve(TLS_KEY), certificate);
+            }
+        };
+    }
+
+    /**
+     * The names of a member's files in an operator's set (as a pod mounts them): its signing key,
+     * the peer list and, with {@code tls}, its certificate, its TLS key and the pool CA.
+     */
+    public static PeerFiles fileNames(String member, boolean tls) {
+        Path key = Path.of(keyFileName(member));
+        Path peers = Path.of(PEERS_FILE);
+        return tls
+                ? new PeerFiles(
+                        key,
+                        peers,
+                        Path.of(tlsCertificateFileName(member)),
+                        Path.of(tlsKeyFileName(member)),
+                        Path.of(POOL_CA_FILE))
+                : PeerFiles.plain(key, peers);
+    }
+
+    public static String tlsCertificateFileName(String member) {
+        return member + "-tls-cert.pem";
+    }
+
+    public static String tlsKeyFileName(String member) {
+        return member + "-tls-key.pem";
     }
 
     /**
@@ -130,7 +218,7 @@ public final class PoolIdentities {
         }
         PoolPeers listed = PoolPeers.of(peers);
         PemFiles.write(directory.resolve(PEERS_FILE), listed.toPem());
-        return new PoolIdentities(directory, manager, listed, false);
+        return new PoolIdentities(directory, manager, listed, Tls.OFF);
     }
 
     /**
@@ -151,7 +239,7 @@ public final class PoolIdentities {
                     + directory
                     + " --member ... --wp ...)");
         }
-        return new PoolIdentities(directory, PemFiles.readKeyPair(managerKey), PoolPeers.read(peers), false);
+        return new PoolIdentities(directory, PemFiles.readKeyPair(managerKey), PoolPeers.read(peers), Tls.OFF);
     }
 
     private static PublicKey write(Path directory, String member, KeyPair keys) {
@@ -189,15 +277,15 @@ public final class PoolIdentities {
 
     /** This process's part: its own key, admitting every member of the pool by its role. */
     public PeerSecurity managerSecurity(Clock clock) {
-        if (!tls) {
+        if (tls == Tls.OFF) {
             return new PeerSecurity(manager, peers, null, null, clock);
         }
-        Path certificate = directory.resolve(TLS_CERTIFICATE);
+        PeerFiles files = peerFiles(MANAGER);
         return new PeerSecurity(
                 manager,
                 peers,
-                new ServerTls(certificate, directory.resolve(TLS_KEY), null),
-                ClientTls.trusting(certificate),
+                new ServerTls(files.tlsCert(), files.tlsKey(), null),
+                ClientTls.trusting(files.tlsTrust()),
                 clock);
     }
 }

@@ -134,7 +134,7 @@ public record PoolSection(
         String kubernetesKeysSecret,
 
         @JsonPropertyDescription(
-                "pool links of serve's own children: \"off\" (HTTP on internal_host, every call still signed) or \"dev\" (HTTPS with a self-signed development certificate generated at each start)")
+                "pool links: \"off\" (HTTP, every call still signed), \"dev\" (serve's own children: HTTPS with a self-signed development certificate generated at each start) or \"on\" (HTTPS with the pool CA's certificates in keys_dir, from camelot operator pool-keys --tls)")
         Tls tls,
 
         @JsonPropertyDescription(
@@ -164,7 +164,8 @@ public record PoolSection(
     /** Whether serve's children talk HTTPS. */
     public enum Tls implements TomlChoice {
         OFF,
-        DEV;
+        DEV,
+        ON;
     }
 
     public PoolSection {
@@ -181,7 +182,11 @@ public record PoolSection(
         }
         if (tls == Tls.DEV && !keysDir.isBlank()) {
             throw new IllegalArgumentException(
-                    "[pool] tls = \"dev\" is for the children of one serve; with keys_dir give wkm and wp --tls-cert/--tls-key/--tls-trust");
+                    "[pool] tls = \"dev\" is for the children of one serve; with keys_dir use tls = \"on\" (camelot operator pool-keys --tls)");
+        }
+        if (tls == Tls.ON && keysDir.isBlank()) {
+            throw new IllegalArgumentException(
+                    "[pool] tls = \"on\" needs keys_dir, with the certificates of camelot operator pool-keys --tls");
         }
         if (!keyManagerUrls.isEmpty() && keysDir.isBlank()) {
             throw new IllegalArgumentException(
