@@ -2,6 +2,8 @@ package io.camelot.worker;
 
 import io.camelot.io.ConnectorState;
 import io.camelot.io.Connectors;
+import io.camelot.protocol.Hex;
+import io.camelot.protocol.hash.Sha256;
 import io.camelot.protocol.model.Dependencies;
 import io.camelot.protocol.model.WorkOrderSubmitParams;
 import io.camelot.scheduler.DependencyRules;
@@ -40,6 +42,7 @@ final class StagedState implements WorkloadContext {
     private final Workload scopeOwner;
     private final Set<String> readable;
     private final Set<String> writable;
+    private final Optional<String> requesterKey;
 
     /**
      * @param params the work order, its signature verified; when its dependencies name resources,
@@ -54,6 +57,10 @@ final class StagedState implements WorkloadContext {
                 ? workload.name() + "/" + DependencyRules.lockScope(params) + "/"
                 : workload.name() + "/";
         this.io = connectors.forWorkOrder(workload.name(), new StagedConnectorState());
+        this.requesterKey =
+                params.verifyingKey() == null || params.verifyingKey().isBlank()
+                        ? Optional.empty()
+                        : Optional.of(Hex.upper(Sha256.digest(params.verifyingKey())));
         this.workloadLog = LoggerFactory.getLogger("io.camelot.workload." + workload.name());
         if (deps != null && deps.hasResources()) {
             this.scopeOwner = workload;
@@ -70,6 +77,11 @@ final class StagedState implements WorkloadContext {
     @Override
     public void log(String message) {
         workloadLog.info("{}", message);
+    }
+
+    @Override
+    public Optional<String> requesterKey() {
+        return requesterKey;
     }
 
     @Override

@@ -11,6 +11,14 @@ public interface WorkloadContext {
     /** Writes a state value; it is committed only together with this work order's response. */
     void putState(String key, byte[] value);
 
+    /**
+     * Who signed the work order: a fingerprint of the requester's verifying key (upper-case hex SHA-256
+     * of its PEM), whose signature the worker checked; empty for an unsigned work order.
+     */
+    default Optional<String> requesterKey() {
+        return Optional.empty();
+    }
+
     /** The connectors the operator granted this workload; none unless the worker provides them. */
     default ExternalIo io() {
         return ExternalIo.NONE;

@@ -4,6 +4,7 @@ import io.camelot.workload.Item;
 import io.camelot.workload.Workload;
 import io.camelot.workload.WorkloadContext;
 import io.camelot.workload.WorkloadException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,12 @@ import java.util.regex.Pattern;
  * top, creating money); the ledger lives in workload state (Avalon re-created its encrypted ledger
  * file, and key, on every start).
  *
+ * <p>An account opened by a signed work order belongs to its requester key (review L11): only work
+ * orders signed by that key withdraw from it, transfer from it or read its balance; anyone else gets
+ * {@value #NOT_YOURS} (which names no account). Anyone may still pay into it, by deposit or
+ * transfer, as in Avalon, but a transfer into another key's account answers {@code
+ * <from>::<balance>,<to>} without that account's balance. An account opened unsigned stays open to every requester, as in Avalon.
+ *
  * <p>Account {@code alice} is the resource {@code wallet:alice}: a work order declaring the
  * accounts it writes (docs/dependencies.md) runs concurrently with work orders on other accounts,
  * on any worker, and is refused any account it did not declare. Its accounts are its requester
@@ -52,7 +59,10 @@ public final class SimpleWallet implements Workload {
     static final String INVALID_OPERATION = "Invalid wallet operation";
     static final String BALANCE_OVERFLOW = "Balance would exceed the maximum wallet balance";
 
+    static final String NOT_YOURS = "Wallet belongs to another requester key";
+
     private static final String BALANCE_KEY_PREFIX = NAME + "/balance/";
+    private static final String OWNER_KEY_PREFIX = NAME + "/owner/";
     static final String RESOURCE_PREFIX = "wallet:";
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -67,12 +77,15 @@ public final class SimpleWallet implements Workload {
         return true;
     }
 
-    /** Each account is the resource {@code wallet:<account>}. */
+    /** Each account (its balance and its owner) is the resource {@code wallet:<account>}. */
     @Override
     public Optional<String> resourceOf(String stateKey) {
-        return stateKey.startsWith(BALANCE_KEY_PREFIX)
-                ? Optional.of(RESOURCE_PREFIX + stateKey.substring(BALANCE_KEY_PREFIX.length()))
-                : Optional.empty();
+        for (String prefix : List.of(BALANCE_KEY_PREFIX, OWNER_KEY_PREFIX)) {
+            if (stateKey.startsWith(prefix)) {
+                return Optional.of(RESOURCE_PREFIX + stateKey.substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -131,15 +144,37 @@ public final class SimpleWallet implements Workload {
         }
     }
 
+    /** Anyone may pay in; a signed deposit that opens an account makes it its key's. */
     private static String deposit(WorkloadContext context, String account, long amount) {
-        OptionalLong credited = credit(balance(context, account).orElse(0L), amount);
+        Optional<Long> balance = balance(context, account);
+        OptionalLong credited = credit(balance.orElse(0L), amount);
         if (credited.isEmpty()) {
             return BALANCE_OVERFLOW;
+        }
+        if (balance.isEmpty()) {
+            context.requesterKey()
+                    .ifPresent(key ->
+                            context.putState(OWNER_KEY_PREFIX + account, key.getBytes(StandardCharsets.US_ASCII)));
         }
         return setBalance(context, account, credited.getAsLong());
     }
 
+    /**
+     * Whether this work order may read or spend the account: any requester for an account opened
+     * unsigned (as in Avalon), only the opening key for one a signed deposit opened.
+     */
+    private static boolean mayUse(WorkloadContext context, String account) {
+        Optional<byte[]> owner = context.state(OWNER_KEY_PREFIX + account);
+        return owner.isEmpty()
+                || context.requesterKey()
+                        .filter(key -> key.equals(new String(owner.get(), StandardCharsets.US_ASCII)))
+                        .isPresent();
+    }
+
     private static String balanceOf(WorkloadContext context, String account) {
+        if (!mayUse(context, account)) {
+            return NOT_YOURS;
+        }
         return balance(context, account)
                 .map(balance -> account + "::" + balance)
                 .orElse(NO_WALLET);
@@ -149,6 +184,9 @@ public final class SimpleWallet implements Workload {
         Optional<Long> balance = balance(context, account);
         if (balance.isEmpty()) {
             return NO_WALLET;
+        }
+        if (!mayUse(context, account)) {
+            return NOT_YOURS;
         }
         if (balance.get() < amount) {
             return "No sufficient balance to withdraw. Available balance: " + balance.get();
@@ -160,6 +198,9 @@ public final class SimpleWallet implements Workload {
         Optional<Long> fromBalance = balance(context, from);
         if (fromBalance.isEmpty()) {
             return "Debitor wallet not found";
+        }
+        if (!mayUse(context, from)) {
+            return NOT_YOURS;
         }
         if (fromBalance.get() < amount) {
             return "No sufficient balance in debitor's account";
@@ -176,9 +217,10 @@ public final class SimpleWallet implements Workload {
         if (credited.isEmpty()) {
             return BALANCE_OVERFLOW;
         }
-        return setBalance(context, from, fromBalance.get() - amount)
-                + ","
-                + setBalance(context, to, credited.getAsLong());
+        String debited = setBalance(context, from, fromBalance.get() - amount);
+        String creditedTo = setBalance(context, to, credited.getAsLong());
+        // Another key's account: paying into it must not tell its balance.
+        return debited + "," + (mayUse(context, to) ? creditedTo : to);
     }
 
     /** The balance plus the amount, or empty if that exceeds {@link Long#MAX_VALUE}. */

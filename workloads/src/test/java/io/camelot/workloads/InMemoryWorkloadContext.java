@@ -19,6 +19,18 @@ final class InMemoryWorkloadContext implements WorkloadContext {
 
     private final Map<String, byte[]> committed = new HashMap<>();
     private final Map<String, byte[]> pending = new HashMap<>();
+    private Optional<String> requesterKey = Optional.empty();
+
+    /** The next work orders are signed by this key (its fingerprint), or unsigned with null. */
+    InMemoryWorkloadContext signedBy(String key) {
+        requesterKey = Optional.ofNullable(key);
+        return this;
+    }
+
+    @Override
+    public Optional<String> requesterKey() {
+        return requesterKey;
+    }
 
     @Override
     public Optional<byte[]> state(String key) {

@@ -28,6 +28,38 @@ class SimpleWalletTest {
     }
 
     @Test
+    void anAccountASignedDepositOpenedIsSpentAndReadOnlyByThatKey() {
+        context.signedBy("ALICE");
+        assertThat(context.submit(wallet, "deposit alice 100")).containsExactly("WALLET RESULT: alice::100");
+
+        context.signedBy("MALLORY");
+        assertThat(context.submit(
+                        wallet, "withdraw alice 10", "transfer alice mallory 10", "balance alice", "deposit mallory 1"))
+                .containsExactly(
+                        "WALLET RESULT: " + SimpleWallet.NOT_YOURS,
+                        "WALLET RESULT: " + SimpleWallet.NOT_YOURS,
+                        "WALLET RESULT: " + SimpleWallet.NOT_YOURS,
+                        "WALLET RESULT: mallory::1");
+        // Paying in is open to anyone, without learning the balance.
+        assertThat(context.submit(wallet, "transfer mallory alice 1"))
+                .containsExactly("WALLET RESULT: mallory::0,alice");
+        context.signedBy(null);
+        assertThat(context.submit(wallet, "withdraw alice 1", "deposit alice 1"))
+                .containsExactly("WALLET RESULT: " + SimpleWallet.NOT_YOURS, "WALLET RESULT: alice::102");
+
+        context.signedBy("ALICE");
+        assertThat(context.submit(wallet, "withdraw alice 2", "balance alice"))
+                .containsExactly("WALLET RESULT: alice::100", "WALLET RESULT: alice::100");
+    }
+
+    @Test
+    void anAccountOpenedUnsignedStaysOpenToEveryRequesterAsInAvalon() {
+        context.submit(wallet, "deposit shared 10");
+        context.signedBy("ANYONE");
+        assertThat(context.submit(wallet, "withdraw shared 4")).containsExactly("WALLET RESULT: shared::6");
+    }
+
+    @Test
     void withdrawDeductsDownToZero() {
         context.submit(wallet, "deposit alice 100");
 
