@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a run's throughput settled: the first second from which the moving average over
- * {@link #SMOOTHING} seconds (so that one slow tick, a GC pause, does not count as unsettled) stays
- * within {@link #TOLERANCE} of the run's final level, the mean of its last third. A run
+ * When a run's throughput settled: the first second from which the average over the
+ * {@link #SMOOTHING} seconds around each second (so that a slow tick or two, a GC pause or a purge,
+ * do not count as unsettled) stays within {@link #TOLERANCE} of the run's final level, the mean of
+ * its last third. A run
  * whose throughput only settles inside the measured window had too short a warm-up: its throughput
  * understates the steady state.
  *
@@ -15,10 +16,10 @@ import java.util.Optional;
  * @param settledBeforeWindow whether that was before the measured window began
  */
 public record SteadyState(double fromSeconds, double finalPerSecond, boolean settledBeforeWindow) {
-    static final double TOLERANCE = 0.10;
-    static final int SMOOTHING = 3;
+    static final double TOLERANCE = 0.15;
+    static final int SMOOTHING = 5;
 
-    /** From the run's one-second samples (warm-up included); none with fewer than six samples. */
+    /** From the run's one-second samples (warm-up included); none with fewer than ten samples. */
     public static Optional<SteadyState> of(List<ProgressSample> samples, double warmupSeconds) {
         int n = samples.size();
         if (n < 2 * SMOOTHING) {
@@ -26,12 +27,13 @@ public record SteadyState(double fromSeconds, double finalPerSecond, boolean set
         }
         double[] smoothed = new double[n];
         for (int i = 0; i < n; i++) {
-            int from = Math.max(0, i - SMOOTHING + 1);
+            int from = Math.max(0, i - SMOOTHING / 2);
+            int to = Math.min(n - 1, i + SMOOTHING / 2);
             double sum = 0;
-            for (int j = from; j <= i; j++) {
+            for (int j = from; j <= to; j++) {
                 sum += samples.get(j).perSecond();
             }
-            smoothed[i] = sum / (i - from + 1);
+            smoothed[i] = sum / (to - from + 1);
         }
         double level = 0;
         int lastThird = n - n / 3;
