@@ -23,8 +23,8 @@ import java.time.Duration;
  * TCS answers a resubmission with the stored outcome.
  */
 final class TcsExecution {
-    private static final Duration FIRST_POLL = Duration.ofMillis(5);
-    private static final Duration MAX_POLL = Duration.ofMillis(500);
+    /** The delays between result polls: 5 ms doubling to 500 ms (only its {@code next} is used). */
+    private static final RetryPolicy POLL = new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(500));
 
     private final TcsClient tcs;
     private final ProxyChain chain;
@@ -85,15 +85,14 @@ final class TcsExecution {
     /** Polls the TCS as a direct-model requester does, from 5 ms doubling to 500 ms. */
     private WorkOrderResult awaitResult(String workOrderId, SubmitReply reply) throws InterruptedException {
         long deadline = System.nanoTime() + resultTimeout.toNanos();
-        Duration delay = FIRST_POLL;
+        Duration delay = POLL.initial();
         while (!(reply instanceof SubmitReply.Completed)) {
             if (System.nanoTime() > deadline) {
                 throw new TcsTimeoutException(
                         "Work order " + workOrderId + " not finished by the TCS within " + resultTimeout);
             }
             Thread.sleep(delay);
-            Duration doubled = delay.multipliedBy(2);
-            delay = doubled.compareTo(MAX_POLL) > 0 ? MAX_POLL : doubled;
+            delay = POLL.next(delay);
             reply = tcs.workOrderGetResult(workOrderId);
         }
         return ((SubmitReply.Completed) reply).result();
