@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -77,6 +78,19 @@ public record BenchReport(
     /** When throughput settled over the whole run, warm-up included. */
     public Optional<SteadyState> steadyState() {
         return SteadyState.of(load.samples(), settings.warmup().toMillis() / 1e3);
+    }
+
+    /** How the heap and the store moved over the measured window, in quarters. */
+    public Optional<MemoryTrend> memoryTrend() {
+        return MemoryTrend.of(load.samples(), settings.warmup().toMillis() / 1e3);
+    }
+
+    private static String quarterLine(MemoryTrend trend, ToLongFunction<MemoryTrend.Quarter> bytes) {
+        StringBuilder mib = new StringBuilder();
+        for (MemoryTrend.Quarter quarter : trend.quarters()) {
+            mib.append(mib.isEmpty() ? "" : " / ").append(format("%.1f", bytes.applyAsLong(quarter) / 1048576.0));
+        }
+        return mib + " MiB";
     }
 
     private String steadyLine(SteadyState steady) {
@@ -181,6 +195,12 @@ public record BenchReport(
             line(out, "store size", format("%.1f MiB", storeBytes / 1048576.0));
         }
         line(out, "live heap at end", format("%.1f MiB", liveHeapBytesAtEnd / 1048576.0));
+        memoryTrend().ifPresent(trend -> {
+            line(out, "live heap floor, quarters", quarterLine(trend, MemoryTrend.Quarter::heapFloorBytes));
+            if (storeBytes >= 0) {
+                line(out, "store size max, quarters", quarterLine(trend, MemoryTrend.Quarter::storeMaxBytes));
+            }
+        });
         out.append("crypto steps (one core, ").append(crypto.suite()).append("):\n");
         for (CryptoCost.StepCost step : crypto.steps()) {
             out.append(format(
@@ -226,6 +246,16 @@ public record BenchReport(
                         .put("from_s", steady.fromSeconds())
                         .put("final_wo_per_s", steady.finalPerSecond())
                         .put("settled_before_window", steady.settledBeforeWindow()));
+        memoryTrend().ifPresent(trend -> {
+            ArrayNode quarters = root.putObject("memory").putArray("quarters");
+            for (MemoryTrend.Quarter quarter : trend.quarters()) {
+                quarters.addObject()
+                        .put("from_s", quarter.fromSeconds())
+                        .put("to_s", quarter.toSeconds())
+                        .put("live_heap_floor_bytes", quarter.heapFloorBytes())
+                        .put("store_max_bytes", quarter.storeMaxBytes());
+            }
+        });
         root.put("loop", settings.openLoop() ? "open" : "closed");
         root.put("rate_wo_per_s", settings.rate());
         root.put("concurrency", settings.concurrency());
