@@ -2,7 +2,8 @@
 # Throughput through NGINX round robin over N `camelot listener` processes and one
 # `camelot worker`, all on one PostgreSQL (docs/scale-out.md, "Measurements"):
 #   deploy/local/listeners-bench.sh CONFIG.toml N [camelot bench options...]
-# CONFIG names the shared store ([store] backend = "postgres"). Needs nginx (apt-get install nginx-light).
+# CONFIG names the shared store ([store] backend = "postgres"). With N > 1 it needs nginx
+# (apt-get install nginx-light); one listener is loaded directly.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 config=$1 listeners=$2
@@ -39,6 +40,12 @@ for i in $(seq 1 "$listeners"); do
   upstreams+="server 127.0.0.1:$port;"$'\n'
 done
 
+worker_id=$(printf '%s' bench-worker | sha256sum | cut -d' ' -f1)
+if [ "$listeners" -eq 1 ]; then
+  echo "listeners-bench: 1 listener at http://127.0.0.1:$port, worker $worker_id" >&2
+  "$root/camelot" bench --url "http://127.0.0.1:$port" --worker-id "$worker_id" "$@"
+  exit
+fi
 lb=$(free_port)
 cat >"$work/nginx.conf" <<CONF
 pid $work/nginx.pid;
@@ -62,6 +69,5 @@ http {
 }
 CONF
 nginx -c "$work/nginx.conf" -p "$work"
-worker_id=$(printf '%s' bench-worker | sha256sum | cut -d' ' -f1)
 echo "listeners-bench: $listeners listener(s) behind http://127.0.0.1:$lb, worker $worker_id" >&2
 "$root/camelot" bench --url "http://127.0.0.1:$lb" --worker-id "$worker_id" "$@"
