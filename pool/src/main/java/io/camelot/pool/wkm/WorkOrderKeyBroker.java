@@ -121,7 +121,7 @@ final class WorkOrderKeyBroker {
         if (!p.wpKey.verifyDigest(hash, wpSignature)) {
             throw new EeaException(PoolApi.NOT_ADMITTED, "the response is not signed by the WP that preprocessed it");
         }
-        // Re-signed once: of two calls with the same response, only the first gets here.
+        // Re-signed once: of two calls for one work order, only the one that removes the entry goes on.
         if (!pending.remove(requestHash, p)) {
             throw notPreprocessed(requestHash);
         }
