@@ -68,12 +68,18 @@ public final class KeyManager {
         return randomIds.issue();
     }
 
-    List<WorkOrderKeyBroker.PreprocessedKey> preprocess(WorkOrderSubmitParams request, AttestationInfo caller) {
-        return broker.preprocess(request, caller);
+    /** PreprocessWorkorder from a WP identity's attestation info (its first calls). */
+    WorkOrderKeyBroker.Preprocessed preprocess(WorkOrderSubmitParams request, AttestationInfo caller) {
+        return broker.preprocess(request, WpAdmissions.Caller.attested(caller));
     }
 
-    WorkOrderResult postprocess(WorkOrderSubmitParams request, WorkOrderResult response) {
-        return broker.postprocess(request, response);
+    /** PreprocessWorkorder from an admitted WP, by the handle an earlier answer gave it. */
+    WorkOrderKeyBroker.Preprocessed preprocess(WorkOrderSubmitParams request, String admission) {
+        return broker.preprocess(request, WpAdmissions.Caller.admitted(admission));
+    }
+
+    WorkOrderResult postprocess(String requestHash, WorkOrderResult response) {
+        return broker.postprocess(requestHash, response);
     }
 
     ReceiptUpdateParams signReceiptUpdate(

@@ -93,20 +93,30 @@ public final class WkmServer implements AutoCloseable {
         return Map.of();
     }
 
-    /** PreprocessWorkorder: the keys of one work order, wrapped to the calling WP's attested key. */
-    private static Map<String, Object> preprocess(KeyManager keyManager, JsonNode params) {
+    /**
+     * PreprocessWorkorder {request, attestation} on a WP identity's first calls, then {request,
+     * admission}: the keys of one work order, wrapped to the calling WP's attested key, with the
+     * request hash and the admission handle the WP names them by afterwards.
+     */
+    private static WorkOrderKeyBroker.Preprocessed preprocess(KeyManager keyManager, JsonNode params) {
         WorkOrderSubmitParams request = Params.workOrderSubmit(params.get("request"));
         try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.preprocess")) {
-            return Map.of("keys", keyManager.preprocess(request, InternalParams.attestation(params, "attestation")));
+            return params.hasNonNull("admission")
+                    ? keyManager.preprocess(request, InternalParams.text(params, "admission"))
+                    : keyManager.preprocess(request, InternalParams.attestation(params, "attestation"));
         }
     }
 
-    /** PostprocessWorkorder: checks a WP's response and re-signs it with the pool key. */
+    /**
+     * PostprocessWorkorder {requestHash, response}: checks a WP's response against the request this
+     * WKM preprocessed under that hash and re-signs it with the pool key.
+     */
     private static WorkOrderResult postprocess(KeyManager keyManager, JsonNode params) {
-        WorkOrderSubmitParams request = Params.workOrderSubmit(params.get("request"));
+        String requestHash = InternalParams.text(params, "requestHash");
         WorkOrderResult response = ProtocolJson.bind(params.get("response"), WorkOrderResult.class);
-        try (var span = WorkOrderTrace.open(request.workOrderId(), "camelot.wkm.postprocess")) {
-            return keyManager.postprocess(request, response);
+        String workOrderId = InternalParams.text(params.get("response"), "workOrderId");
+        try (var span = WorkOrderTrace.open(workOrderId, "camelot.wkm.postprocess")) {
+            return keyManager.postprocess(requestHash, response);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.camelot.pool.wkm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelot.pool.AttestationInfo;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.PoolPolicy;
 import io.camelot.protocol.EeaException;
@@ -59,12 +58,18 @@ final class WorkOrderKeyBroker {
     public record PreprocessedKey(String wrapped, String key) {}
 
     /**
+     * PreprocessWorkorder's answer: the keys, the request hash PostprocessWorkorder names the work
+     * order by, and the handle the WP names its admission by in its next PreprocessWorkorder calls.
+     */
+    public record Preprocessed(List<PreprocessedKey> keys, String requestHash, String admission) {}
+
+    /**
      * Checks the request (hash, signature) with the pool key and the requester policy, and returns
      * every key it unwrapped, wrapped again to the calling WP's attested encryption key.
      */
-    List<PreprocessedKey> preprocess(WorkOrderSubmitParams request, AttestationInfo caller) {
+    Preprocessed preprocess(WorkOrderSubmitParams request, WpAdmissions.Caller caller) {
         PoolKeys current = vault.current();
-        WpAdmissions.Admitted wp = admissions.admit(caller);
+        WpAdmissions.Admitted wp = admissions.admitted(caller);
         RecordingKey recording = new RecordingKey(vault.keyFor(request, current));
         OpenedRequest opened = RequestOpener.open(request, KeyWrapKeyRing.of(recording));
         // Judged on the key the signature verified under, never on the requesterId anyone may claim
@@ -72,40 +77,41 @@ final class WorkOrderKeyBroker {
         policy.refusal(opened.verifiedRequesterKey()).ifPresent(reason -> {
             throw new EeaException(WorkOrderStatus.ACCESS_DENIED.code(), reason);
         });
-        admissions.spend(caller, wp);
+        admissions.spend(wp);
         long now = clock.millis();
         if (pending.size() > PENDING_PRUNE_THRESHOLD) {
             pending.values().removeIf(p -> p.atMillis < now - PENDING_LIFETIME.toMillis());
         }
-        pending.put(Hex.upper(opened.requestHash()), new Pending(wp.verificationKey, now));
-        List<PreprocessedKey> result = new ArrayList<>();
+        String requestHash = Hex.upper(opened.requestHash());
+        pending.put(requestHash, new Pending(request, wp.verificationKey, now));
+        List<PreprocessedKey> keys = new ArrayList<>();
         for (RecordingKey.Unwrapped u : recording.unwrapped()) {
-            result.add(new PreprocessedKey(Hex.upper(u.wrapped()), Hex.upper(wp.transportKey.wrap(u.key()))));
+            keys.add(new PreprocessedKey(Hex.upper(u.wrapped()), Hex.upper(wp.transportKey.wrap(u.key()))));
         }
-        return result;
+        return new Preprocessed(keys, requestHash, wp.handle);
     }
 
     /**
-     * Checks that {@code response} answers {@code request}, which this WKM preprocessed (it finds it
-     * by the request hash it remembered), signed by the WP that preprocessed it, and re-signs it for
-     * requesters: with the pool key, or (ext-key policy) with a fresh per-work-order key the pool key
-     * vouches for.
+     * Checks that {@code response} answers the request this WKM preprocessed under {@code
+     * requestHash}, signed by the WP that preprocessed it, and re-signs it for requesters: with the
+     * pool key, or (ext-key policy) with a fresh per-work-order key the pool key vouches for. Only a
+     * response that passes every check uses up the work order, so a caller naming another WP's
+     * request hash neither gets a signature nor costs that WP its work order.
      */
-    WorkOrderResult postprocess(WorkOrderSubmitParams request, WorkOrderResult response) {
+    WorkOrderResult postprocess(String requestHash, WorkOrderResult response) {
         PoolKeys current = vault.current();
-        byte[] requestHash = WorkOrderHashes.requestHash(request);
-        Pending p = pending.remove(Hex.upper(requestHash));
+        Pending p = pending.get(requestHash);
         if (p == null) {
-            throw new EeaException(
-                    PoolApi.REATTEST, "work order " + request.workOrderId() + " was not preprocessed by this WKM");
+            throw notPreprocessed(requestHash);
         }
+        WorkOrderSubmitParams request = p.request;
         if (!Objects.equals(response.workOrderId(), request.workOrderId())
                 || !Objects.equals(response.workloadId(), request.workloadId())
                 || !Objects.equals(response.workerId(), request.workerId())
                 || !Objects.equals(response.requesterId(), request.requesterId())) {
             throw new EeaException(PoolApi.NOT_ADMITTED, "the response does not answer the preprocessed request");
         }
-        byte[] hash = WorkOrderHashes.responseHash(response, requestHash);
+        byte[] hash = WorkOrderHashes.responseHash(response, Hex.decode(requestHash));
         byte[] wpSignature;
         try {
             wpSignature = Base64.getDecoder().decode(Objects.requireNonNullElse(response.workerSignature(), ""));
@@ -114,6 +120,10 @@ final class WorkOrderKeyBroker {
         }
         if (!p.wpKey.verifyDigest(hash, wpSignature)) {
             throw new EeaException(PoolApi.NOT_ADMITTED, "the response is not signed by the WP that preprocessed it");
+        }
+        // Re-signed once: of two calls for one work order, only the one that removes the entry goes on.
+        if (!pending.remove(requestHash, p)) {
+            throw notPreprocessed(requestHash);
         }
         if (policy.extKeySignatures()) {
             PublicKeySign perWorkOrder = Secp256k1.generate();
@@ -125,6 +135,12 @@ final class WorkOrderKeyBroker {
         return response.withSignature(
                         Base64.getEncoder().encodeToString(current.signing().signDigest(hash)))
                 .withExtVerificationKey(null, null);
+    }
+
+    private static EeaException notPreprocessed(String requestHash) {
+        return new EeaException(
+                PoolApi.REATTEST,
+                "the work order with request hash " + requestHash + " was not preprocessed by this WKM");
     }
 
     /**
@@ -165,6 +181,9 @@ final class WorkOrderKeyBroker {
         return WorkerReceiptUpdates.signed(current.signing(), updaterId, workOrderId, response, responseBytes);
     }
 
-    /** What preprocess remembers, under the request hash, for postprocess. */
-    private record Pending(PublicKeyVerify wpKey, long atMillis) {}
+    /**
+     * What preprocess remembers, under the request hash, for postprocess: the request the response
+     * must answer and the key of the WP that got its keys.
+     */
+    private record Pending(WorkOrderSubmitParams request, PublicKeyVerify wpKey, long atMillis) {}
 }

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WP identities this WKM admitted: a WP is admitted once, on evidence bound to a random id this
- * WKM issued, and then known by its attestation info until it idles out or spends its work order
- * budget (pool policy).
+ * WKM issued, and then known by its admission handle (the digest of that attestation info) until it
+ * idles out or spends its work order budget (pool policy).
  */
 final class WpAdmissions {
     private static final Logger log = LoggerFactory.getLogger(WpAdmissions.class);
@@ -68,6 +68,14 @@ final class WpAdmissions {
         return admitted.size();
     }
 
+    /**
+     * The admitted WP {@code caller} names: by its admission handle, or by its attestation info
+     * (admitted now if its evidence passes).
+     */
+    Admitted admitted(Caller caller) {
+        return caller.admission() != null ? known(caller.admission()) : admit(caller.attestation());
+    }
+
     /** The admitted WP {@code caller} names, admitting it now if its evidence passes. */
     Admitted admit(AttestationInfo caller) {
         if (caller == null || caller.randomId() == null) {
@@ -101,6 +109,7 @@ final class WpAdmissions {
                         "WP refused: the pool allows at most " + policy.maxConcurrentWps() + " WPs at once");
             }
             Admitted wp = new Admitted(
+                    digest,
                     Secp256k1.verifierFromPem(caller.verificationKey()),
                     X25519Hkdf.publicKeyFromPem(caller.encryptionKey()),
                     now);
@@ -110,11 +119,25 @@ final class WpAdmissions {
         }
     }
 
+    /**
+     * The WP admitted under {@code handle}. An unknown handle (idled out, spent, or admitted before
+     * this WKM restarted) means re-attest, as a spent random id does.
+     */
+    private Admitted known(String handle) {
+        Admitted known = admitted.get(handle);
+        if (known == null) {
+            throw new EeaException(
+                    PoolApi.REATTEST, "admission unknown to this WKM (idle, spent or before a restart): re-attest");
+        }
+        known.lastUsedMillis = clock.millis();
+        return known;
+    }
+
     /** Counts a work order against the WP identity; a spent identity must restart and re-attest. */
-    void spend(AttestationInfo caller, Admitted wp) {
+    void spend(Admitted wp) {
         int used = wp.workOrders.incrementAndGet();
         if (policy.maxWorkOrdersPerWp() > 0 && used >= policy.maxWorkOrdersPerWp()) {
-            admitted.remove(caller.digest());
+            admitted.remove(wp.handle);
         }
         if (policy.maxWorkOrdersPerWp() > 0 && used > policy.maxWorkOrdersPerWp()) {
             throw new EeaException(
@@ -122,14 +145,32 @@ final class WpAdmissions {
         }
     }
 
-    /** An admitted WP: the keys it attested to, and its use. */
+    /**
+     * How a PreprocessWorkorder names its WP: by its attestation info on the identity's first calls,
+     * then by the handle of its admission.
+     */
+    record Caller(AttestationInfo attestation, String admission) {
+        static Caller attested(AttestationInfo info) {
+            return new Caller(info, null);
+        }
+
+        static Caller admitted(String handle) {
+            return new Caller(null, handle);
+        }
+    }
+
+    /** An admitted WP: its handle, the keys it attested to, and its use. */
     static final class Admitted {
+        /** What the WP names this admission by: the digest of its attestation info. */
+        final String handle;
+
         final PublicKeyVerify verificationKey;
         final KeyWrapPublicKey transportKey;
         final AtomicInteger workOrders = new AtomicInteger();
         volatile long lastUsedMillis;
 
-        Admitted(PublicKeyVerify verificationKey, KeyWrapPublicKey transportKey, long now) {
+        Admitted(String handle, PublicKeyVerify verificationKey, KeyWrapPublicKey transportKey, long now) {
+            this.handle = handle;
             this.verificationKey = verificationKey;
             this.transportKey = transportKey;
             this.lastUsedMillis = now;

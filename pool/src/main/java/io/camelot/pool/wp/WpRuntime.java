@@ -155,8 +155,15 @@ public final class WpRuntime {
 
     private WorkOrderResponse run(
             Session current, WorkOrderSubmitParams request, JsonNode requestParams, Workload workload) {
+        // The attestation info travels until the WKM's first answer names the admission; an admission
+        // the WKM no longer knows gets REATTEST, which restarts this identity.
+        String admission = current.admission;
         JsonNode preprocessed = current.wkm.call(
-                PoolApi.PREPROCESS_WORKORDER, Map.of("request", requestParams, "attestation", current.info));
+                PoolApi.PREPROCESS_WORKORDER,
+                admission == null
+                        ? Map.of("request", requestParams, "attestation", current.info)
+                        : Map.of("request", requestParams, "admission", admission));
+        current.admission = preprocessed.path("admission").asText();
         Map<String, String> keys = new HashMap<>();
         for (JsonNode key : preprocessed.path("keys")) {
             keys.put(key.path("wrapped").asText(), key.path("key").asText());
@@ -171,8 +178,10 @@ public final class WpRuntime {
         if (signed.failed()) {
             return signed;
         }
+        // The WKM remembers the request it preprocessed under this hash: no need to send it again.
         JsonNode result = current.wkm.call(
-                PoolApi.POSTPROCESS_WORKORDER, Map.of("request", requestParams, "response", signed.result()));
+                PoolApi.POSTPROCESS_WORKORDER,
+                Map.of("requestHash", preprocessed.path("requestHash").asText(), "response", signed.result()));
         return WorkOrderResponse.of(ProtocolJson.bind(result, WorkOrderResult.class));
     }
 
@@ -228,13 +237,17 @@ public final class WpRuntime {
         }
     };
 
-    /** One TEE identity: its keys, its attestation info, and the WKM that admitted it. */
+    /**
+     * One TEE identity: its keys, its attestation info, the WKM that admitted it, and the handle of
+     * that admission once the WKM answered.
+     */
     private static final class Session {
         final RpcClient wkm;
         final PublicKeySign signing;
         final KeyWrapPrivateKey transport;
         final AttestationInfo info;
         final AtomicInteger workOrders = new AtomicInteger();
+        volatile String admission;
         volatile boolean retired;
         volatile boolean wkmLost;
 

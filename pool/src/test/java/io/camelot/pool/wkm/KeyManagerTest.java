@@ -159,11 +159,16 @@ class KeyManagerTest {
         });
     }
 
+    /** A work order through the WKM as a WP takes it: preprocess, run, postprocess by the request hash. */
+    static WorkOrderResult roundTrip(KeyManager wkm, Wp wp, WorkOrderSubmitParams request) {
+        WorkOrderKeyBroker.Preprocessed preprocessed = wkm.preprocess(request, wp.info());
+        return wkm.postprocess(preprocessed.requestHash(), runOnWp(wp, request, preprocessed));
+    }
+
     /** What a WP does with the preprocessed keys: open, "run", seal and sign with its own key. */
-    static WorkOrderResult runOnWp(
-            Wp wp, WorkOrderSubmitParams request, List<WorkOrderKeyBroker.PreprocessedKey> keys) {
+    static WorkOrderResult runOnWp(Wp wp, WorkOrderSubmitParams request, WorkOrderKeyBroker.Preprocessed preprocessed) {
         java.util.Map<String, byte[]> byCiphertext = new java.util.HashMap<>();
-        for (WorkOrderKeyBroker.PreprocessedKey key : keys) {
+        for (WorkOrderKeyBroker.PreprocessedKey key : preprocessed.keys()) {
             byCiphertext.put(key.wrapped(), wp.transport().unwrap(Hex.decode(key.key())));
         }
         KeyWrapPrivateKey released = new KeyWrapPrivateKey() {
@@ -200,9 +205,10 @@ class KeyManagerTest {
         Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
         RequestSecrets secrets = request(wkm, "cc".repeat(32), "hello");
 
-        var keys = wkm.preprocess(secrets.request(), wp.info());
-        assertThat(keys).hasSize(1);
-        WorkOrderResult signed = wkm.postprocess(secrets.request(), runOnWp(wp, secrets.request(), keys));
+        var preprocessed = wkm.preprocess(secrets.request(), wp.info());
+        assertThat(preprocessed.keys()).hasSize(1);
+        WorkOrderResult signed =
+                wkm.postprocess(preprocessed.requestHash(), runOnWp(wp, secrets.request(), preprocessed));
 
         var poolKey = Secp256k1.verifierFromPem(
                 wkm.workerInfo().path("verificationKey").asText());
@@ -236,8 +242,7 @@ class KeyManagerTest {
         KeyManager wkm = keyManager("a", policy(0, 0, true, ""), true);
         Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
         RequestSecrets secrets = request(wkm, "cc".repeat(32), "two");
-        WorkOrderResult signed = wkm.postprocess(
-                secrets.request(), runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info())));
+        WorkOrderResult signed = roundTrip(wkm, wp, secrets.request());
 
         var poolKey = Secp256k1.verifierFromPem(
                 wkm.workerInfo().path("verificationKey").asText());
@@ -253,8 +258,7 @@ class KeyManagerTest {
             Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
             RequestSecrets secrets = request(wkm, "cc".repeat(32), "receipt");
             WorkOrderSubmitParams request = secrets.request();
-            byte[] stored = ProtocolJson.toBytes(WorkOrderResponse.of(
-                    wkm.postprocess(request, runOnWp(wp, request, wkm.preprocess(request, wp.info())))));
+            byte[] stored = ProtocolJson.toBytes(WorkOrderResponse.of(roundTrip(wkm, wp, request)));
 
             ReceiptUpdateParams update = wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, stored, request);
 
@@ -299,8 +303,7 @@ class KeyManagerTest {
                 });
 
         RequestSecrets other = request(wkm, "cc".repeat(32), "other");
-        byte[] poolSigned = ProtocolJson.toBytes(WorkOrderResponse.of(wkm.postprocess(
-                other.request(), runOnWp(wp, other.request(), wkm.preprocess(other.request(), wp.info())))));
+        byte[] poolSigned = ProtocolJson.toBytes(WorkOrderResponse.of(roundTrip(wkm, wp, other.request())));
         assertRefused(
                 () -> wkm.signReceiptUpdate(request.workOrderId(), POOL_ID, poolSigned, request), PoolApi.NOT_ADMITTED);
     }
@@ -371,12 +374,13 @@ class KeyManagerTest {
         KeyManager wkm = keyManager("a", policy(0, 0, false, ""), true);
         Wp wp = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
         RequestSecrets secrets = request(wkm, "cc".repeat(32), "x");
-        WorkOrderResult byWp = runOnWp(wp, secrets.request(), wkm.preprocess(secrets.request(), wp.info()));
+        var preprocessed = wkm.preprocess(secrets.request(), wp.info());
+        WorkOrderResult byWp = runOnWp(wp, secrets.request(), preprocessed);
         WorkOrderResult forged = byWp.withSignature(java.util.Base64.getEncoder()
                 .encodeToString(Secp256k1.generate()
                         .signDigest(io.camelot.protocol.hash.WorkOrderHashes.responseHash(
                                 byWp, io.camelot.protocol.hash.WorkOrderHashes.requestHash(secrets.request())))));
-        assertRefused(() -> wkm.postprocess(secrets.request(), forged), PoolApi.NOT_ADMITTED);
+        assertRefused(() -> wkm.postprocess(preprocessed.requestHash(), forged), PoolApi.NOT_ADMITTED);
     }
 
     @Test
@@ -394,7 +398,8 @@ class KeyManagerTest {
         assertRefused(
                 () -> wkm.preprocess(request(wkm, "cc".repeat(32), "333").request(), first.info()), PoolApi.REATTEST);
         Wp restarted = Wp.attest(wkm, wpTee(WP_MEASUREMENT));
-        assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "4444").request(), restarted.info()))
+        assertThat(wkm.preprocess(request(wkm, "cc".repeat(32), "4444").request(), restarted.info())
+                        .keys())
                 .hasSize(1);
     }
 
@@ -430,15 +435,17 @@ class KeyManagerTest {
                 PoolPolicy.OTHER_REQUESTER_KEY);
 
         RequestSecrets signed = request(wkm, dedicatedId, "served", dedicated, envelope);
-        var keys = wkm.preprocess(signed.request(), wp.info());
-        WorkOrderResult result = wkm.postprocess(signed.request(), runOnWp(wp, signed.request(), keys));
+        WorkOrderResult result = roundTrip(wkm, wp, signed.request());
         var poolKey = Secp256k1.verifierFromPem(
                 wkm.workerInfo().path("verificationKey").asText());
         assertThat(ResponseOpener.open(result, signed, poolKey).getFirst().text())
                 .isEqualTo("echo served");
         // The key is the binding; the id plays no part.
         assertThat(wkm.preprocess(
-                        request(wkm, "dd".repeat(32), "dd", dedicated, envelope).request(), wp.info()))
+                                request(wkm, "dd".repeat(32), "dd", dedicated, envelope)
+                                        .request(),
+                                wp.info())
+                        .keys())
                 .hasSize(1);
     }
 
@@ -470,7 +477,10 @@ class KeyManagerTest {
             assertRefused(() -> wkm.preprocess(stripped, wp.info()), 3, PoolPolicy.UNSIGNED);
         }
         assertThat(wkm.preprocess(
-                        request(wkm, "cc".repeat(32), "c", anyone, envelope).request(), wp.info()))
+                                request(wkm, "cc".repeat(32), "c", anyone, envelope)
+                                        .request(),
+                                wp.info())
+                        .keys())
                 .hasSize(1);
     }
 
@@ -490,7 +500,7 @@ class KeyManagerTest {
         replica.importKeys(again.keys(), again.attestation());
         Wp wp = Wp.attest(replica, wpTee(WP_MEASUREMENT));
         // Within its lifetime the retired key still opens work orders, on the replica too.
-        assertThat(replica.preprocess(old.request(), wp.info())).hasSize(1);
+        assertThat(replica.preprocess(old.request(), wp.info()).keys()).hasSize(1);
         clock.advance(Duration.ofMinutes(62));
         Wp later = Wp.attest(replica, wpTee(WP_MEASUREMENT));
         assertThatThrownBy(() -> replica.preprocess(old.request(), later.info()))

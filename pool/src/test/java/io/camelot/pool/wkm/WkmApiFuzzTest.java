@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * gets a JSON-RPC answer that is never -32603, and the methods that hand out or take in keys, or
  * sign with the pool key (GetWorkerPrivateKeys, SetWorkerPrivateKeys, PreprocessWorkorder,
  * PostprocessWorkorder, SignReceiptUpdate), never succeed, since nothing the fuzzer makes carries
- * attestation evidence that verifies or a result the pool signed. Key rotation is left out: each
- * call would generate an RSA key.
+ * attestation evidence that verifies or a result the pool signed, so no admission handle or
+ * preprocessed request hash exists for it to name. Key rotation is left out: each call would
+ * generate an RSA key.
  */
 class WkmApiFuzzTest {
     private static final List<String> METHODS = List.of(

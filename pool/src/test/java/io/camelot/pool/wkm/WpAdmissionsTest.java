@@ -60,13 +60,15 @@ class WpAdmissionsTest {
     }
 
     @Test
-    void aWpIsAdmittedOnceOnItsRandomIdAndKnownByItsAttestationAfterwards() {
+    void aWpIsAdmittedOnceOnItsRandomIdAndKnownByItsAttestationOrHandleAfterwards() {
         WpAdmissions admissions = admissions(0, 0, null);
         AttestationInfo wp = attest();
 
         WpAdmissions.Admitted first = admissions.admit(wp);
 
         assertThat(admissions.admit(wp)).isSameAs(first);
+        assertThat(admissions.admitted(WpAdmissions.Caller.admitted(first.handle)))
+                .isSameAs(first);
         assertThat(admissions.size()).isEqualTo(1);
         assertThat(randomIds.redeem(wp.randomId())).as("the id is spent").isFalse();
         assertCode(() -> admissions.admit(null), PoolApi.NOT_ADMITTED);
@@ -92,11 +94,12 @@ class WpAdmissionsTest {
         AttestationInfo info = attest();
         WpAdmissions.Admitted wp = admissions.admit(info);
 
-        admissions.spend(info, wp);
+        admissions.spend(wp);
 
         assertThat(admissions.size()).isZero();
-        assertCode(() -> admissions.spend(info, wp), PoolApi.REATTEST);
+        assertCode(() -> admissions.spend(wp), PoolApi.REATTEST);
         assertCode(() -> admissions.admit(info), PoolApi.REATTEST);
+        assertCode(() -> admissions.admitted(WpAdmissions.Caller.admitted(wp.handle)), PoolApi.REATTEST);
     }
 
     @Test
