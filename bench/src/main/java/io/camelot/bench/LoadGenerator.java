@@ -1,5 +1,6 @@
 package io.camelot.bench;
 
+import com.sun.management.GcInfo;
 import io.camelot.protocol.crypto.Secp256k1;
 import io.camelot.sdk.DirectTcsClient;
 import io.camelot.sdk.Requester;
@@ -10,14 +11,16 @@ import io.camelot.sdk.TcsTimeoutException;
 import io.camelot.sdk.TcsTransportException;
 import io.camelot.sdk.VerifiedWorker;
 import io.vertx.core.Vertx;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -239,16 +242,36 @@ public final class LoadGenerator {
                 os.getCpuLoad());
     }
 
-    /** Heap in use right after the latest collection of each pool: garbage does not count. */
+    /**
+     * Heap in use right after the latest collection, young or old: the young generation's garbage does
+     * not count, the old generation's counts until a concurrent cycle or full collection clears it, so
+     * the lowest of these readings over a stretch of time is the live heap. (A memory pool's own
+     * collection usage would not do: G1 updates its old generation's only when that is collected, and
+     * reports 0 until then.)
+     */
     public static long liveHeapBytes() {
-        long total = 0;
+        Set<String> heapPools = new HashSet<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage afterGc = pool.getCollectionUsage();
-            if (pool.getType() == MemoryType.HEAP && afterGc != null) {
-                total += afterGc.getUsed();
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
             }
         }
-        return total;
+        GcInfo latest = null;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            GcInfo last = collector instanceof com.sun.management.GarbageCollectorMXBean withInfo
+                    ? withInfo.getLastGcInfo()
+                    : null;
+            if (last != null && (latest == null || last.getEndTime() > latest.getEndTime())) {
+                latest = last;
+            }
+        }
+        if (latest == null) {
+            return 0;
+        }
+        return latest.getMemoryUsageAfterGc().entrySet().stream()
+                .filter(pool -> heapPools.contains(pool.getKey()))
+                .mapToLong(pool -> pool.getValue().getUsed())
+                .sum();
     }
 
     /** Text the echo workload can return verbatim: it decodes inputs as UTF-8. */
