@@ -25,6 +25,7 @@ import io.camelot.scheduler.WorkOrderProcessor;
 import io.camelot.store.TcsStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
     private final Map<String, Processor> byUrl = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger busySlots = new AtomicInteger();
+    private volatile ParsedKey poolKey;
     private volatile boolean closed;
 
     public PoolDispatcher(TcsStore store, Clock clock, Duration callTimeout, PeerSecurity security) {
@@ -292,10 +294,7 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
                 || !Objects.equals(result.envelopeVersion(), request.envelopeVersion())) {
             return "a result of another request (work order " + result.workOrderId() + ")";
         }
-        PublicKeyVerify poolKey = store.worker(workOrder.workerId())
-                .flatMap(ReceiptWriters::workerKey)
-                .orElseThrow(() -> new IllegalStateException(
-                        "pool worker " + workOrder.workerId() + " has no verification key in the Worker Directory"));
+        PublicKeyVerify poolKey = poolKey(workOrder.workerId());
         try {
             ResponseOpener.verifySignature(result, request, poolKey);
             return null;
@@ -303,6 +302,28 @@ public final class PoolDispatcher implements WorkOrderProcessor, AutoCloseable {
             return "a result the pool did not sign: " + e.getMessage();
         }
     }
+
+    /**
+     * The pool worker's verification key from its Worker Directory record, parsed again only when the
+     * record changed (a key rotation or migration): parsing the PEM cost more than the rest of the check.
+     */
+    private PublicKeyVerify poolKey(String workerId) {
+        byte[] record = store.worker(workerId)
+                .orElseThrow(
+                        () -> new IllegalStateException("pool worker " + workerId + " is not in the Worker Directory"));
+        ParsedKey cached = poolKey;
+        if (cached != null && cached.workerId.equals(workerId) && Arrays.equals(cached.record, record)) {
+            return cached.key;
+        }
+        PublicKeyVerify key = ReceiptWriters.workerKey(record)
+                .orElseThrow(() -> new IllegalStateException(
+                        "pool worker " + workerId + " has no verification key in the Worker Directory"));
+        poolKey = new ParsedKey(workerId, record, key);
+        return key;
+    }
+
+    /** A worker record and the key parsed from it. */
+    private record ParsedKey(String workerId, byte[] record, PublicKeyVerify key) {}
 
     private static WorkOrderResponse bound(JsonNode answer) {
         try {

@@ -147,6 +147,25 @@ class PoolDispatcherTest {
     }
 
     @Test
+    void aResultIsCheckedAgainstThePoolKeyTheWorkerDirectoryHoldsNowNotAnEarlierOne() {
+        String first = wp(request -> sealed(request, poolKey));
+        process(submit("05", EnvelopeVersion.CAMELOT_2));
+        PublicKeySign rotated = Secp256k1.generate();
+        PoolReceiptsTest.putPoolRecord(store, rotated);
+        // The first WP still signs with the retired key: refused, and the work order goes to the next.
+        String second = wp(request -> sealed(request, rotated));
+        WorkOrderSubmitParams request = submit("06", EnvelopeVersion.CAMELOT_2);
+
+        WorkOrderResponse outcome = process(request);
+
+        ResponseOpener.verifySignature(outcome.result(), request, rotated.verifier());
+        assertThat(dispatcher.processors())
+                .extracting(ProcessorState::url)
+                .containsExactly(second)
+                .doesNotContain(first);
+    }
+
+    @Test
     void anErrorNamingTheWorkOrderIsItsOutcome() {
         String wp = wp(request -> WorkOrderResponse.of(new JsonRpcError(
                 WorkOrderStatus.INVALID_WORKLOAD.code(),
