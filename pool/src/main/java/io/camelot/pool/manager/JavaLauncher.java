@@ -22,13 +22,16 @@ public record JavaLauncher(String java, String classPath, String mainClass, List
     }
 
     /**
-     * The class-data cache among a JVM's flags (the {@code camelot} script's AOT cache or CDS archive):
-     * it fits a child too, which runs the same JDK on the same class path, and saves it the same
-     * class loading.
+     * The class-data cache among a JVM's flags (the {@code camelot} script's AOT cache or CDS archive,
+     * and its logging switched off): it fits a child too, which runs the same JDK on the same class
+     * path, and saves it the same class loading.
      */
     static List<String> startupCache(List<String> jvmFlags) {
         return jvmFlags.stream()
-                .filter(flag -> flag.startsWith("-XX:AOTCache=") || flag.startsWith("-XX:SharedArchiveFile="))
+                .filter(flag -> flag.startsWith("-XX:AOTCache=")
+                        || flag.startsWith("-XX:SharedArchiveFile=")
+                        || flag.startsWith("-Xlog:aot")
+                        || flag.startsWith("-Xlog:cds"))
                 .toList();
     }
 

@@ -11,8 +11,10 @@ class JavaLauncherTest {
         assertThat(JavaLauncher.startupCache(List.of(
                         "--enable-native-access=ALL-UNNAMED",
                         "-XX:AOTCache=/repo/server/target/camelot.aot",
+                        "-Xlog:aot*=off",
+                        "-Xlog:cds*=off",
                         "-Xmx4g")))
-                .containsExactly("-XX:AOTCache=/repo/server/target/camelot.aot");
+                .containsExactly("-XX:AOTCache=/repo/server/target/camelot.aot", "-Xlog:aot*=off", "-Xlog:cds*=off");
         assertThat(JavaLauncher.startupCache(List.of("-XX:SharedArchiveFile=/repo/server/target/camelot.jsa")))
                 .containsExactly("-XX:SharedArchiveFile=/repo/server/target/camelot.jsa");
         assertThat(JavaLauncher.startupCache(List.of("-Xmx4g"))).isEmpty();
