@@ -5,6 +5,7 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.security.SignedRequests;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -65,9 +66,14 @@ public final class RpcClient {
         try {
             Reply reply = security.client()
                     .request(request)
-                    .compose(sending -> sending.send(Buffer.buffer(body)))
-                    .compose(response ->
-                            response.body().map(answer -> new Reply(response.statusCode(), answer.getBytes())))
+                    .compose(sending -> {
+                        // Attached before sending: Vert.x 5 drops body bytes that arrive before body()
+                        // is called on another event loop, and the answer would read as empty.
+                        Future<Reply> answered = sending.response()
+                                .compose(response -> response.body()
+                                        .map(bytes -> new Reply(response.statusCode(), bytes.getBytes())));
+                        return sending.end(Buffer.buffer(body)).compose(sent -> answered);
+                    })
                     .toCompletionStage()
                     .toCompletableFuture()
                     .get(millis, TimeUnit.MILLISECONDS);

@@ -12,7 +12,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +90,35 @@ class RpcClientTest {
                     .isInstanceOf(PeerUnavailableException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .isBetween(Duration.ofMillis(400), Duration.ofSeconds(5));
+        }
+    }
+
+    /** Callers on many threads share the pooled connections, each answer read whole. */
+    @Test
+    void concurrentCallsEachGetTheirWholeAnswer() throws Exception {
+        String url =
+                answering(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"pong\":\"" + "x".repeat(2048) + "\"}}");
+        RpcClient client = client(url, Duration.ofSeconds(30));
+        List<Future<Integer>> callers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < 8; c++) {
+                callers.add(threads.submit(() -> {
+                    int whole = 0;
+                    for (int i = 0; i < 250; i++) {
+                        whole += client.call("Ping", Map.of())
+                                                .path("pong")
+                                                .asText()
+                                                .length()
+                                        == 2048
+                                ? 1
+                                : 0;
+                    }
+                    return whole;
+                }));
+            }
+        }
+        for (Future<Integer> caller : callers) {
+            assertThat(caller.get()).isEqualTo(250);
         }
     }
 
