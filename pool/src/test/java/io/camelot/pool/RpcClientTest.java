@@ -3,16 +3,22 @@ package io.camelot.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.camelot.jsonrpc.JsonParamsMethod;
+import io.camelot.jsonrpc.RpcCall;
+import io.camelot.jsonrpc.RpcOutcome;
 import io.camelot.security.RequestSigner;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -93,32 +99,48 @@ class RpcClientTest {
         }
     }
 
-    /** Callers on many threads share the pooled connections, each answer read whole. */
+    /**
+     * Callers on many threads share the pooled connections, each answer read whole, from a Vert.x
+     * server that sends head and body together (a body handled before body() is asked for is lost).
+     */
     @Test
     void concurrentCallsEachGetTheirWholeAnswer() throws Exception {
-        String url =
-                answering(200, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"pong\":\"" + "x".repeat(2048) + "\"}}");
-        RpcClient client = client(url, Duration.ofSeconds(30));
-        List<Future<Integer>> callers = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < 8; c++) {
+        KeyPair key = RequestSigner.newKeyPair();
+        JsonParamsMethod echo = new JsonParamsMethod() {
+            @Override
+            public String name() {
+                return "Echo";
+            }
+
+            @Override
+            public RpcOutcome invoke(RpcCall<JsonNode> call) {
+                return RpcOutcome.result(call.params());
+            }
+        };
+        try (PeerSecurity peer = new PeerSecurity(
+                        key, PoolPeers.of(Map.of(key.getPublic(), PoolRole.WP)), null, null, Clock.systemUTC());
+                InternalServer server = InternalServer.start(
+                        "127.0.0.1", 0, List.of(echo), Map.of("Echo", EnumSet.allOf(PoolRole.class)), peer);
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            RpcClient client = new RpcClient(server.url(), Duration.ofSeconds(30), peer);
+            String data = "x".repeat(2048);
+            List<Future<Integer>> callers = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
                 callers.add(threads.submit(() -> {
                     int whole = 0;
-                    for (int i = 0; i < 250; i++) {
-                        whole += client.call("Ping", Map.of())
-                                                .path("pong")
-                                                .asText()
-                                                .length()
-                                        == 2048
+                    for (int i = 0; i < 1000; i++) {
+                        whole += data.equals(client.call("Echo", Map.of("data", data))
+                                        .path("data")
+                                        .asText())
                                 ? 1
                                 : 0;
                     }
                     return whole;
                 }));
             }
-        }
-        for (Future<Integer> caller : callers) {
-            assertThat(caller.get()).isEqualTo(250);
+            for (Future<Integer> caller : callers) {
+                assertThat(caller.get()).isEqualTo(1000);
+            }
         }
     }
 
