@@ -68,7 +68,7 @@ public final class RpcClient {
                     .request(request)
                     .compose(sending -> {
                         // Attached before sending: Vert.x 5 drops body bytes that arrive before body()
-                        // is called on another event loop, and the answer would read as empty.
+                        // is asked for, and the answer would then read as empty.
                         Future<Reply> answered = sending.response()
                                 .compose(response -> response.body()
                                         .map(bytes -> new Reply(response.statusCode(), bytes.getBytes())));
