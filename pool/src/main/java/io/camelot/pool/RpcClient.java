@@ -5,11 +5,16 @@ import io.camelot.protocol.EeaException;
 import io.camelot.protocol.ProtocolJson;
 import io.camelot.protocol.jsonrpc.JsonRpcRequest;
 import io.camelot.security.SignedRequests;
-import java.io.IOException;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * processing). Every request carries this process's signature ({@link PeerSecurity}), so a call
  * added anywhere is signed without further thought. Errors the peer answers become {@link
  * RpcCallException}; a peer that cannot be reached or answers garbage becomes {@link
- * PeerUnavailableException}, which callers treat as "try another instance". Thread-safe.
+ * PeerUnavailableException}, which callers treat as "try another instance", and so does no answer
+ * within the timeout. Thread-safe; a call blocks its thread (virtual or not, never a Vert.x event
+ * loop) while {@link PeerSecurity}'s client sends it.
  */
 public final class RpcClient {
     private final URI uri;
@@ -48,25 +55,43 @@ public final class RpcClient {
     }
 
     private byte[] send(String method, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header(SignedRequests.HEADER, security.signer().authorization(SignedRequests.audience(uri), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        long millis = timeout.toMillis();
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(uri.toString())
+                // Fails, and frees the connection of, a call nobody waits for any more.
+                .setIdleTimeout(millis)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(SignedRequests.HEADER, security.signer().authorization(SignedRequests.audience(uri), body));
         try {
-            HttpResponse<byte[]> response = security.http().send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new PeerUnavailableException(method + " to " + uri + " answered HTTP " + response.statusCode());
+            Reply reply = security.client()
+                    .request(request)
+                    .compose(sending -> {
+                        // Attached before sending: Vert.x 5 drops body bytes that arrive before body()
+                        // is asked for, and the answer would then read as empty.
+                        Future<Reply> answered = sending.response()
+                                .compose(response -> response.body()
+                                        .map(bytes -> new Reply(response.statusCode(), bytes.getBytes())));
+                        return sending.end(Buffer.buffer(body)).compose(sent -> answered);
+                    })
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(millis, TimeUnit.MILLISECONDS);
+            if (reply.status() != 200) {
+                throw new PeerUnavailableException(method + " to " + uri + " answered HTTP " + reply.status());
             }
-            return response.body();
-        } catch (IOException e) {
-            throw new PeerUnavailableException(method + " to " + uri + " failed: " + e, e);
+            return reply.body();
+        } catch (TimeoutException e) {
+            throw new PeerUnavailableException(method + " to " + uri + " got no answer within " + millis + " ms", e);
+        } catch (ExecutionException e) {
+            throw new PeerUnavailableException(method + " to " + uri + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PeerUnavailableException(method + " to " + uri + " was interrupted", e);
         }
     }
+
+    private record Reply(int status, byte[] body) {}
 
     private JsonNode result(String method, byte[] responseBody) {
         JsonNode envelope;

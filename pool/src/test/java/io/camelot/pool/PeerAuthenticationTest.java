@@ -96,7 +96,13 @@ class PeerAuthenticationTest {
         return new RpcClient(
                 url,
                 TIMEOUT,
-                new PeerSecurity(identity, PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM)), null, tls, CLOCK));
+                closedAfter(new PeerSecurity(
+                        identity, PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM)), null, tls, CLOCK)));
+    }
+
+    PeerSecurity closedAfter(PeerSecurity security) {
+        open.add(security);
+        return security;
     }
 
     static JsonNode post(String url, byte[] body, String authorization) throws Exception {
@@ -243,9 +249,10 @@ class PeerAuthenticationTest {
         RpcClient wp = new RpcClient(
                 endpoint.url(),
                 TIMEOUT,
-                PeerSecurity.fromFiles(identities.keyFile("wp-1"), identities.peersFile(), null, null, CLOCK));
+                closedAfter(
+                        PeerSecurity.fromFiles(identities.keyFile("wp-1"), identities.peersFile(), null, null, CLOCK)));
         assertThat(wp.call("Ping", Map.of("n", 1)).path("pong").asInt()).isEqualTo(1);
-        RpcClient manager = new RpcClient(endpoint.url(), TIMEOUT, identities.managerSecurity(CLOCK));
+        RpcClient manager = new RpcClient(endpoint.url(), TIMEOUT, closedAfter(identities.managerSecurity(CLOCK)));
         assertThat(manager.call("Ping", Map.of("n", 2)).path("pong").asInt()).isEqualTo(2);
         assertThat(served).hasValue(2);
     }
@@ -301,9 +308,9 @@ class PeerAuthenticationTest {
                 .isInstanceOf(PeerUnavailableException.class);
 
         // The dispatcher calls a WP at the address it registered: its certificate must name the WP role.
-        PeerSecurity dispatcher = new PeerSecurity(
-                        peer, PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM)), null, poolCa, CLOCK)
-                .callingPeersNamed(PoolIdentities.WP_TLS_NAME);
+        PeerSecurity dispatcher = closedAfter(closedAfter(new PeerSecurity(
+                        peer, PoolPeers.of(Map.of(server.getPublic(), PoolRole.WKM)), null, poolCa, CLOCK))
+                .callingPeersNamed(PoolIdentities.WP_TLS_NAME));
         InternalServer wp = start(serverTls(keys, PoolIdentities.ELASTIC_WP));
         assertThat(new RpcClient(wp.url(), TIMEOUT, dispatcher)
                         .call("Ping", Map.of("n", 4))

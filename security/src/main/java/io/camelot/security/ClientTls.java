@@ -3,6 +3,7 @@ package io.camelot.security;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,31 +48,7 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
      * trust exactly {@code trustedCertificates}, and present the client certificate if there is one.
      */
     public SSLContext sslContext() {
-        return sslContext(null);
-    }
-
-    /**
-     * Like {@link #sslContext()}, but a server is accepted when its certificate chains to {@code
-     * trustedCertificates} and names {@code serverName} (a DNS subject alternative name), whatever
-     * host the client connected to: for peers reached at addresses no certificate can list in
-     * advance (a pool's WP pods, registered under their pod IPs), whose address the caller checks
-     * some other way.
-     */
-    public SSLContext sslContextNaming(String serverName) {
-        return sslContext(Objects.requireNonNull(serverName, "serverName"));
-    }
-
-    private SSLContext sslContext(String serverName) {
         try {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            List<Certificate> trusted = readCertificates(trustedCertificates);
-            for (int i = 0; i < trusted.size(); i++) {
-                trust.setCertificateEntry("trusted-" + i, trusted.get(i));
-            }
-            TrustManagerFactory trustManagers =
-                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trust);
             KeyManager[] keyManagers = null;
             if (certificate != null) {
                 KeyStore own = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -85,18 +62,35 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
                 factory.init(own, new char[0]);
                 keyManagers = factory.getKeyManagers();
             }
-            TrustManager[] trustManagerArray = trustManagers.getTrustManagers();
-            if (serverName != null) {
-                trustManagerArray =
-                        new TrustManager[] {NamedServerTrust.of((X509TrustManager) trustManagerArray[0], serverName)};
-            }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, trustManagerArray, null);
+            context.init(keyManagers, new TrustManager[] {chainTrust()}, null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(
-                    "cannot set up TLS trusting " + trustedCertificates + ": " + e.getMessage(), e);
+            throw cannotSetUp(e);
         }
+    }
+
+    /** Trust in exactly {@code trustedCertificates}, checking chains only. */
+    private X509TrustManager chainTrust() {
+        try {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            List<Certificate> trusted = readCertificates(trustedCertificates);
+            for (int i = 0; i < trusted.size(); i++) {
+                trust.setCertificateEntry("trusted-" + i, trusted.get(i));
+            }
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            return (X509TrustManager) trustManagers.getTrustManagers()[0];
+        } catch (IOException | GeneralSecurityException e) {
+            throw cannotSetUp(e);
+        }
+    }
+
+    private IllegalArgumentException cannotSetUp(Exception e) {
+        return new IllegalArgumentException(
+                "cannot set up TLS trusting " + trustedCertificates + ": " + e.getMessage(), e);
     }
 
     private static List<Certificate> readCertificates(Path file) throws IOException, GeneralSecurityException {
@@ -120,5 +114,19 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
                     new PemKeyCertOptions().setCertPath(certificate.toString()).setKeyPath(privateKey.toString()));
         }
         return options;
+    }
+
+    /**
+     * Like {@link #applyTo}, but a server is accepted when its certificate chains to {@code
+     * trustedCertificates} and names {@code serverName} (a DNS subject alternative name), whatever
+     * host the client connected to: for peers reached at addresses no certificate can list in
+     * advance (a pool's WP pods, registered under their pod IPs), whose address the caller checks
+     * some other way. Reads the trusted certificates now.
+     */
+    public HttpClientOptions applyNamingTo(HttpClientOptions options, String serverName) {
+        return applyTo(options)
+                .setVerifyHost(false)
+                .setTrustOptions(TrustOptions.wrap(
+                        NamedServerTrust.of(chainTrust(), Objects.requireNonNull(serverName, "serverName"))));
     }
 }

@@ -13,7 +13,7 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Server trust that checks the chain against the trusted certificates and requires the server's
  * certificate to name one fixed DNS name instead of the host connected to ({@link
- * ClientTls#sslContextNaming}). Being an {@link X509ExtendedTrustManager}, it replaces the JDK's
+ * ClientTls#applyNamingTo}). Being an {@link X509ExtendedTrustManager}, it replaces the JDK's
  * endpoint identification rather than being wrapped by it. Clients only: it checks no client.
  */
 final class NamedServerTrust {

@@ -238,12 +238,14 @@ public final class TcsNode implements AutoCloseable {
             case ON -> identities.withPoolCaTls();
             case OFF -> identities;
         };
-        PeerSecurity security = identities.managerSecurity(clock);
+        // Closed after the pool's parts, which call through its clients until they are closed.
+        PeerSecurity security = parts.add(identities.managerSecurity(clock));
         // With the pool CA, WPs are called at the address they registered (a pod IP no certificate
         // lists): their certificate must name the WP role instead; the signed registration binds
         // the address (docs/SECURITY.md, N1).
-        PeerSecurity wpCalls =
-                config.tls() == PoolSection.Tls.ON ? security.callingPeersNamed(PoolIdentities.WP_TLS_NAME) : security;
+        PeerSecurity wpCalls = config.tls() == PoolSection.Tls.ON
+                ? parts.add(security.callingPeersNamed(PoolIdentities.WP_TLS_NAME))
+                : security;
         PoolDispatcher poolDispatcher = new PoolDispatcher(store, clock, callTimeout, wpCalls);
         PoolMetrics.bind(metrics, poolDispatcher);
         WorkerManager manager = new WorkerManager(

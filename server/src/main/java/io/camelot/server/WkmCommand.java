@@ -152,7 +152,7 @@ final class WkmCommand implements Callable<Integer> {
                     new ProofDataVerifier(),
                     clock,
                     spec.generateKeys());
-            PeerSecurity security = spec.peer().security(clock);
+            PeerSecurity security = parts.add(spec.peer().security(clock));
             WkmServer server = parts.add(WkmServer.start(keyManager, spec.host(), spec.port(), security));
             if (!spec.join().isEmpty()) {
                 server.join(new RpcClient(spec.join(), Duration.ofSeconds(30), security));

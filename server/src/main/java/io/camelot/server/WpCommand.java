@@ -105,7 +105,8 @@ final class WpCommand implements Callable<Integer> {
                     : HexFormat.of().parseHex(spec.simulatedMeasurement());
             Clock clock = Clock.systemUTC();
             SimulatedTee tee = SimulatedTee.open(spec.teeDir(), measurement, clock);
-            PeerSecurity security = spec.peer().security(clock);
+            // Closed after the parts below: the WP deregisters through its client when stopping.
+            PeerSecurity security = parts.add(spec.peer().security(clock));
             Duration timeout = Duration.ofSeconds(30);
             WpRuntime runtime = new WpRuntime(
                     tee,

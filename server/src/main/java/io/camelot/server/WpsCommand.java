@@ -1,6 +1,7 @@
 package io.camelot.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PeerUnavailableException;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcCallException;
@@ -36,8 +37,8 @@ final class WpsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            JsonNode processors = new RpcClient(manager, Duration.ofSeconds(10), peer.security(Clock.systemUTC()))
+        try (PeerSecurity security = peer.security(Clock.systemUTC())) {
+            JsonNode processors = new RpcClient(manager, Duration.ofSeconds(10), security)
                     .call(PoolApi.LIST_WORKORDER_PROCESSORS, Map.of())
                     .path("processors");
             out.printf("%-32s  %-9s  %5s  %4s  %s%n", "WP URL", "STATE", "SLOTS", "BUSY", "DEDICATED REQUESTER");

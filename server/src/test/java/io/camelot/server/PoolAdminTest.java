@@ -3,6 +3,7 @@ package io.camelot.server;
 import static io.camelot.server.AdminHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelot.pool.PeerSecurity;
 import io.camelot.pool.PoolApi;
 import io.camelot.pool.RpcClient;
 import io.camelot.pool.manager.ChildProcess;
@@ -54,11 +55,10 @@ class PoolAdminTest {
 
         VerifiedWorker pool = requester.worker(PoolTest.POOL_ID);
         assertThat(WorkOrders.poolEcho(requester, pool, "metered")).isEqualTo("RESULT: metered");
-        new RpcClient(
-                        node.pool().manager().url(),
-                        Duration.ofSeconds(60),
-                        node.pool().identities().managerSecurity(Clock.systemUTC()))
-                .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
+        try (PeerSecurity manager = node.pool().identities().managerSecurity(Clock.systemUTC())) {
+            new RpcClient(node.pool().manager().url(), Duration.ofSeconds(60), manager)
+                    .call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
+        }
 
         String wkmMetrics = get(wkmAdmin + "/metrics").body();
         assertThat(wkmMetrics)

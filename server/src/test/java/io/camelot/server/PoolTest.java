@@ -71,6 +71,7 @@ class PoolTest {
 
     TcsNode node;
     final List<ChildProcess> extraProcesses = new ArrayList<>();
+    final List<PeerSecurity> callers = new ArrayList<>();
 
     Requester start(PoolSection pool) {
         node = tcs.start(TestConfigs.loopback(dataDir).pool(pool).build());
@@ -97,6 +98,7 @@ class PoolTest {
     @AfterEach
     void stop(TestInfo test) throws IOException {
         extraProcesses.forEach(ChildProcess::close);
+        callers.forEach(PeerSecurity::close);
         // Stopped first, so that the children's logs are complete.
         tcs.stop();
         // The children's logs outlive the temporary directory, for diagnosis.
@@ -230,12 +232,12 @@ class PoolTest {
         RpcClient stranger = new RpcClient(
                 manager,
                 Duration.ofSeconds(60),
-                new PeerSecurity(
+                closedAfter(new PeerSecurity(
                         strangerKey,
                         PoolPeers.of(Map.of(RequestSigner.newKeyPair().getPublic(), PoolRole.WKM)),
                         null,
                         null,
-                        Clock.systemUTC()));
+                        Clock.systemUTC())));
         Map<String, String> calls = Map.of(
                 manager,
                 PoolApi.WORKER_INFO,
@@ -478,7 +480,14 @@ class PoolTest {
     /** A client of pool-internal APIs signing with the pool's own (Worker Manager's) key. */
     RpcClient poolClient(String url) {
         return new RpcClient(
-                url, Duration.ofSeconds(60), node.pool().identities().managerSecurity(Clock.systemUTC()));
+                url,
+                Duration.ofSeconds(60),
+                closedAfter(node.pool().identities().managerSecurity(Clock.systemUTC())));
+    }
+
+    PeerSecurity closedAfter(PeerSecurity caller) {
+        callers.add(caller);
+        return caller;
     }
 
     /**

@@ -80,6 +80,7 @@ class PoolDispatcherTest {
         wps.forEach(InternalServer::close);
         dispatcher.close();
         store.close();
+        security.close();
     }
 
     /** What a WP that is not the pool's answers. */

@@ -26,8 +26,10 @@ class RedirectTest {
     void anAdvertisedManagerRedirectsToItself() {
         Duration timeout = Duration.ofSeconds(30);
         PoolIdentities identities = PoolIdentities.generate(dir.resolve("keys"), List.of(), List.of("wp-0"));
-        PeerSecurity security = identities.managerSecurity(Clock.systemUTC());
-        try (LmdbTcsStore store = LmdbTcsStore.open(dir.resolve("store"));
+        try (PeerSecurity security = identities.managerSecurity(Clock.systemUTC());
+                PeerSecurity wpSecurity = PeerSecurity.fromFiles(
+                        identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC());
+                LmdbTcsStore store = LmdbTcsStore.open(dir.resolve("store"));
                 PoolDispatcher dispatcher = new PoolDispatcher(store, Clock.systemUTC(), timeout, security);
                 WorkerManager manager = new WorkerManager(
                         timeout,
@@ -37,11 +39,7 @@ class RedirectTest {
                         "http://camelot-pool-manager:9950",
                         WpHosts.loopback())) {
             // A WP asks.
-            RpcClient client = new RpcClient(
-                    manager.start("127.0.0.1", 0),
-                    timeout,
-                    PeerSecurity.fromFiles(
-                            identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC()));
+            RpcClient client = new RpcClient(manager.start("127.0.0.1", 0), timeout, wpSecurity);
             assertThat(client.call(PoolApi.REDIRECT, Map.of("workerId", "ab"))
                             .path("uri")
                             .asText())

@@ -53,6 +53,7 @@ class WpRegistrationTest {
     final CountDownLatch release = new CountDownLatch(1);
     InternalServer wp;
     PeerSecurity security;
+    PeerSecurity wpSecurity;
     PoolIdentities identities;
 
     @BeforeEach
@@ -64,7 +65,7 @@ class WpRegistrationTest {
         dispatcher = new PoolDispatcher(store, Clock.systemUTC(), TIMEOUT, security);
         manager = new WorkerManager(TIMEOUT, security, info -> {}, dispatcher, "", WpHosts.loopback());
         String managerUrl = manager.start("127.0.0.1", 0);
-        PeerSecurity wpSecurity = PeerSecurity.fromFiles(
+        wpSecurity = PeerSecurity.fromFiles(
                 identities.keyFile("wp-0"), identities.peersFile(), null, null, Clock.systemUTC());
         managerClient = new RpcClient(managerUrl, TIMEOUT, wpSecurity);
         wp = InternalServer.start("127.0.0.1", 0, List.of(blockingProcessWorkOrder(release)), security);
@@ -77,6 +78,8 @@ class WpRegistrationTest {
         manager.close();
         dispatcher.close();
         store.close();
+        wpSecurity.close();
+        security.close();
     }
 
     @Test

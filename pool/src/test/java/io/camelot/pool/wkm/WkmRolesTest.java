@@ -10,6 +10,7 @@ import io.camelot.pool.manager.PoolIdentities;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ class WkmRolesTest {
     PoolIdentities identities;
     KeyManager keyManager;
     WkmServer wkm;
+    final List<PeerSecurity> members = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -43,10 +45,16 @@ class WkmRolesTest {
     @AfterEach
     void stop() {
         wkm.close();
+        members.forEach(PeerSecurity::close);
     }
 
     PeerSecurity member(String name) {
-        return PeerSecurity.fromFiles(identities.keyFile(name), identities.peersFile(), null, null, CLOCK);
+        return closedAfter(PeerSecurity.fromFiles(identities.keyFile(name), identities.peersFile(), null, null, CLOCK));
+    }
+
+    PeerSecurity closedAfter(PeerSecurity member) {
+        members.add(member);
+        return member;
     }
 
     RpcClient client(PeerSecurity security) {
@@ -81,7 +89,7 @@ class WkmRolesTest {
                 PoolApi.PREPROCESS_WORKORDER);
         assertThat(keyManager.rotations()).isZero();
 
-        client(identities.managerSecurity(CLOCK)).call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
+        client(closedAfter(identities.managerSecurity(CLOCK))).call(PoolApi.GENERATE_NEW_ENCRYPTION_KEY, Map.of());
         assertThat(keyManager.rotations()).isEqualTo(1);
     }
 

@@ -25,6 +25,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,11 @@ class WpReattestTest {
     final PeerSecurity security =
             new PeerSecurity(member, PoolPeers.of(Map.of(member.getPublic(), PoolRole.WP)), null, null, CLOCK);
     KeyManager keyManager;
+
+    @AfterEach
+    void close() {
+        security.close();
+    }
 
     /** A WKM on the sealed pool keys under {@code dir}, generating them on its first start. */
     WkmServer startWkm(boolean generate, int port) {

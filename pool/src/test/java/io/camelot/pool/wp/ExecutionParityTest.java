@@ -96,6 +96,7 @@ class ExecutionParityTest {
     static KeyManager keyManager;
     static WkmServer wkm;
     static WpRuntime wp;
+    static PeerSecurity security;
 
     @BeforeAll
     static void start() {
@@ -121,8 +122,7 @@ class ExecutionParityTest {
                 CLOCK,
                 true);
         KeyPair peer = RequestSigner.newKeyPair();
-        PeerSecurity security =
-                new PeerSecurity(peer, PoolPeers.of(Map.of(peer.getPublic(), PoolRole.WP)), null, null, CLOCK);
+        security = new PeerSecurity(peer, PoolPeers.of(Map.of(peer.getPublic(), PoolRole.WP)), null, null, CLOCK);
         wkm = WkmServer.start(keyManager, "127.0.0.1", 0, security);
         wp = new WpRuntime(
                 SimulatedTee.open(dir.resolve("tee"), WP_MEASUREMENT, CLOCK),
@@ -135,6 +135,7 @@ class ExecutionParityTest {
     @AfterAll
     static void stop() {
         wkm.close();
+        security.close();
         queue.close();
         store.close();
     }
