@@ -14,15 +14,11 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Objects;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * TLS for an HTTP client (Vert.x or JDK) of a {@link ServerTls} endpoint.
+ * TLS for a Vert.x HTTP client of a {@link ServerTls} endpoint.
  *
  * @param trustedCertificates PEM certificates to trust: the server's CA, or for a development
  *     certificate the certificate itself
@@ -41,33 +37,6 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
     /** Trusts {@code trustedCertificates}, with no client certificate. */
     public static ClientTls trusting(Path trustedCertificates) {
         return new ClientTls(trustedCertificates, null, null);
-    }
-
-    /**
-     * The same settings for a JDK {@link java.net.http.HttpClient}, which verifies host names itself:
-     * trust exactly {@code trustedCertificates}, and present the client certificate if there is one.
-     */
-    public SSLContext sslContext() {
-        try {
-            KeyManager[] keyManagers = null;
-            if (certificate != null) {
-                KeyStore own = KeyStore.getInstance(KeyStore.getDefaultType());
-                own.load(null, null);
-                own.setKeyEntry(
-                        "client",
-                        PemFiles.readPrivateKey(privateKey),
-                        new char[0],
-                        readCertificates(certificate).toArray(Certificate[]::new));
-                KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                factory.init(own, new char[0]);
-                keyManagers = factory.getKeyManagers();
-            }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers, new TrustManager[] {chainTrust()}, null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw cannotSetUp(e);
-        }
     }
 
     /** Trust in exactly {@code trustedCertificates}, checking chains only. */
@@ -104,8 +73,20 @@ public record ClientTls(Path trustedCertificates, Path certificate, Path private
         }
     }
 
-    /** Turns TLS on in {@code options} with hostname verification; returns them. */
+    /**
+     * Turns TLS on in {@code options} with hostname verification; returns them. Reads the files now,
+     * so a missing or unreadable one is reported when the client is configured, not at its first call.
+     */
     public HttpClientOptions applyTo(HttpClientOptions options) {
+        chainTrust();
+        if (certificate != null) {
+            try {
+                readCertificates(certificate);
+                PemFiles.readPrivateKey(privateKey);
+            } catch (IOException | GeneralSecurityException e) {
+                throw cannotSetUp(e);
+            }
+        }
         options.setSsl(true)
                 .setVerifyHost(true)
                 .setTrustOptions(new PemTrustOptions().addCertPath(trustedCertificates.toString()));

@@ -106,38 +106,11 @@ class TlsTest {
         return new ClientTls(dir.resolve("ca.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
     }
 
-    /** The same checks through {@link ClientTls#sslContext()}, for the JDK's HTTP client. */
-    @Test
-    void theJdkClientTrustsOnlyTheConfiguredCertificatesAndPresentsItsOwn() throws Exception {
-        DevCertificates.selfSigned("other", List.of("localhost")).write(dir.resolve("o.pem"), dir.resolve("o.key"));
-        int port = serveMutualTls();
-        ClientTls member = member();
-        assertThat(jdkGet(member, port)).isEqualTo("secure");
-        assertThatThrownBy(() -> jdkGet(ClientTls.trusting(dir.resolve("ca.pem")), port))
-                .as("no client certificate")
-                .isInstanceOf(java.io.IOException.class);
-        ClientTls distrusting =
-                new ClientTls(dir.resolve("o.pem"), dir.resolve("client.pem"), dir.resolve("client.key"));
-        assertThatThrownBy(() -> jdkGet(distrusting, port))
-                .as("server certificate not trusted")
-                .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
-    }
-
-    static String jdkGet(ClientTls tls, int port) throws Exception {
-        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .sslContext(tls.sslContext())
-                .build()) {
-            return client.send(
-                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://localhost:" + port + "/"))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString())
-                    .body();
-        }
-    }
-
     @Test
     void missingFilesAreReportedByName() {
         assertThatThrownBy(() -> new ServerTls(dir.resolve("nope.pem"), dir.resolve("nope.key"), null))
                 .hasMessageContaining("nope.pem");
+        assertThatThrownBy(() -> ClientTls.trusting(dir.resolve("nope-ca.pem")).applyTo(new HttpClientOptions()))
+                .hasMessageContaining("nope-ca.pem");
     }
 }
